@@ -1,0 +1,2 @@
+"""Per-document understanding, pure and I/O-free: page decoding and
+boilerplate removal, page metadata, entities, temporal expressions, events."""

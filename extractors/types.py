@@ -1,0 +1,91 @@
+"""Typed values that cross the boundary of the per-document extractors.
+
+Everything here is plain data: frozen dataclasses with no behaviour beyond
+small derived properties. Offsets (``char_start``/``char_end``) always index
+the cleaned document text (``CleanPage.text``), half-open like Python slices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Granularity of a calendar value, finest first. ``Timex.precision`` uses all
+# of them; the events table narrows them to the contract's four (see
+# ``extractors.events.contract_precision``).
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+
+# How a date relates to the statement it qualifies.
+DATE_ROLES = ("point", "since", "until", "range")
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPage:
+    """The readable part of one fetched page.
+
+    ``text`` is the main content only, blocks (paragraphs, headings, list
+    items, table rows) separated by a blank line, so no sentence runs across
+    a heading. Page dates come from metadata or visible "Published"/"Last
+    updated" lines and are never part of ``text``.
+    """
+
+    text: str
+    title: str | None = None
+    published_at: datetime | None = None  # UTC, tz-aware
+    updated_at: datetime | None = None  # UTC, tz-aware
+    language: str | None = None  # ISO 639-1 when known
+    kind: str = "html"  # "html" | "text"
+    encoding: str | None = None  # charset the bytes were decoded with
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression found in a text, normalised as TIMEX3.
+
+    ``value`` follows TimeML/TIMEX3: "2012", "2012-06", "2012-06-04",
+    "2012-Q2", "2012-SU", "199" (the 1990s), "19" (the 1900s), "PRESENT_REF",
+    "PAST_REF", "FUTURE_REF", durations "P75Y"/"P1D"/"PXY", sets "P1Y"
+    (with type SET), times "2012-06-04T13:28", and "XXXX-06-28" when the year
+    cannot be resolved.
+
+    ``date_start``/``date_end`` (inclusive) are the calendar period the value
+    denotes, set only for DATE/TIME values that name a concrete period; the
+    precision says its granularity and is never finer than the text: "2012"
+    is the whole of 2012 with precision "year", not 2012-01-01.
+    """
+
+    char_start: int
+    char_end: int
+    text: str
+    type: str  # one of TIMEX_TYPES
+    value: str
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, MID, END, APPROX, ...
+    date_start: date | None = None
+    date_end: date | None = None
+    precision: str | None = None  # one of PRECISIONS, when date_start is set
+    role: str = "point"  # one of DATE_ROLES: "since 2001" -> since
+    anchored: bool = False  # value computed relative to the anchor date
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A calendar period a statement is dated with, as the events stage needs it.
+
+    Built from timexes: only values that name a concrete period (no
+    durations, sets, or vague PRESENT_REF), with the role the surrounding
+    words give ("since 2012" -> since, "until 2014" -> until, "from 2001 to
+    2014" and "June 28-30" -> one range mention). The span covers the whole
+    phrase including the cue word ("since 2012").
+    """
+
+    char_start: int
+    char_end: int
+    text: str
+    date_start: date
+    date_end: date  # inclusive
+    precision: str  # one of PRECISIONS
+    role: str = "point"  # one of DATE_ROLES
+    value: str = ""  # TIMEX3 value, "2001/2014" for a range
+    anchored: bool = False
