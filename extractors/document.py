@@ -1,0 +1,141 @@
+"""One fetched snapshot -> its clean text, mentions and dated statements.
+
+The per-document work of a run, batched: cleaning each page, one spaCy pass
+(sentences + NER) over all of them, the temporal tagger per page, and the
+parser only over the sentences that carry a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from extractors.acronyms import AcronymDefinition
+from extractors.clean import NotReadable, clean_page
+from extractors.entities import EntityMention
+from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
+from extractors.ids import normalize_sentence, stable_id
+from extractors.nlp import Models
+from extractors.reading import Reading, read_texts
+from extractors.timex import date_mentions
+from extractors.types import CleanPage
+
+ENGLISH = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    source_id: str
+    snapshot_sha256: str
+    content: bytes
+    url: str
+    fetched_at: datetime
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDocument:
+    doc_id: str
+    source_id: str
+    snapshot_sha256: str
+    url: str
+    fetched_at: datetime
+    page: CleanPage
+    anchor: date  # the date relative expressions were resolved against
+    mentions: tuple[EntityMention, ...] = ()
+    acronyms: tuple[AcronymDefinition, ...] = ()
+    statements: tuple[DatedStatement, ...] = ()
+    event_ids: tuple[str, ...] = ()  # one per statement, same order
+    skipped: str | None = None  # why NLP stages did not run (e.g. not English)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFailure:
+    source_id: str
+    snapshot_sha256: str
+    error: str
+    error_kind: str
+
+
+def doc_id_of(source_id: str, snapshot_sha256: str) -> str:
+    return stable_id("doc", source_id, snapshot_sha256)
+
+
+def anchor_date(page: CleanPage, fetched_at: datetime) -> date:
+    """The document's own date: last updated, else published, else fetched."""
+    for dt in (page.updated_at, page.published_at, fetched_at):
+        if dt is not None:
+            return dt.date()
+    raise AssertionError("fetched_at is always set")
+
+
+def event_ids_for(source_id: str, statements: Sequence[DatedStatement]) -> tuple[str, ...]:
+    """Ids that survive unrelated edits: the source, the sentence's words and
+    the date phrase; not offsets, not the snapshot."""
+    seen: dict[tuple[str, str, str], int] = {}
+    ids = []
+    for st in statements:
+        key = (normalize_sentence(st.sentence), st.date.text, st.date.value)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        ids.append(stable_id("ev", source_id, *key, n))
+    return tuple(ids)
+
+
+def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
+    results: list[ProcessedDocument | DocumentFailure | None] = [None] * len(inputs)
+    pages: dict[int, CleanPage] = {}
+    for i, item in enumerate(inputs):
+        try:
+            pages[i] = clean_page(item.content, content_type=item.content_type, url=item.url)
+        except NotReadable as exc:
+            results[i] = DocumentFailure(item.source_id, item.snapshot_sha256, f"not readable: {exc}", "not_readable")
+        except Exception as exc:  # noqa: BLE001 - one bad page must never cost the run
+            results[i] = DocumentFailure(
+                item.source_id, item.snapshot_sha256, f"cleaning failed: {type(exc).__name__}: {exc}", "clean_error"
+            )
+
+    english = [i for i in sorted(pages) if pages[i].language in (None, ENGLISH) and pages[i].text.strip()]
+    readings: dict[int, Reading] = dict(zip(english, read_texts([pages[i].text for i in english], models.reader)))
+
+    anchors = {i: anchor_date(pages[i], inputs[i].fetched_at) for i in pages}
+    # sentences with dates, parsed in one batch
+    jobs: list[tuple[int, tuple[int, int], list]] = []
+    for i in english:
+        text = pages[i].text
+        dates = date_mentions(text, anchors[i])
+        for sentence, ds in group_dates_by_sentence(readings[i].sentences, dates):
+            jobs.append((i, sentence, ds))
+    parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
+    statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
+    for (i, sentence, ds), doc in zip(jobs, parsed):
+        statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+
+    for i, page in pages.items():
+        item = inputs[i]
+        skipped = None
+        if i not in readings:
+            skipped = (
+                "page has no text" if not page.text.strip()
+                else f"page language is '{page.language}': entities and dates are read in English only"
+            )
+        sts = tuple(statements.get(i, ()))
+        results[i] = ProcessedDocument(
+            doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
+            source_id=item.source_id,
+            snapshot_sha256=item.snapshot_sha256,
+            url=item.url,
+            fetched_at=item.fetched_at,
+            page=page,
+            anchor=anchors[i],
+            mentions=readings[i].mentions if i in readings else (),
+            acronyms=readings[i].acronyms if i in readings else (),
+            statements=sts,
+            event_ids=event_ids_for(item.source_id, sts),
+            skipped=skipped,
+        )
+    return [r for r in results if r is not None]
+
+
+

@@ -1,0 +1,143 @@
+"""Entity mentions from spaCy NER, repaired and filtered by rules you can point to.
+
+Repairs (each a rule in entity_rules.py):
+- leading determiners and possessives are not part of a name: "the
+  Indo-Pacific" -> "Indo-Pacific", "NATO’s" -> "NATO";
+- a span never crosses a line break (a heading and the next paragraph):
+  it is cut at the break and each piece judged on its own;
+- a coordinated title cut short by NER is completed: "the Women, Peace" +
+  " and Security" -> "Women, Peace and Security";
+- site furniture ("Privacy Page", "Cookie Policy") and lone common words are
+  dropped;
+- acronyms defined in the text ("... Programme (IPCP)") are mentions wherever
+  they stand, even where NER missed them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extractors.acronyms import AcronymDefinition
+from extractors.entity_rules import (
+    FURNITURE_WORDS,
+    KEPT_LABELS,
+    LEADING_DETERMINERS,
+    NOT_NAMES,
+    TRAILING_POSSESSIVE,
+)
+
+_DASHES = re.compile(r"[‐‑‒–—]")
+_COORD_TAIL = re.compile(r"[ \t]+and[ \t]+((?:[A-Z][\w-]*)(?:[ \t]+[A-Z][\w-]*){0,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    text: str  # the name as it stands in the text, after repairs
+    label: str  # spaCy NER label
+    char_start: int
+    char_end: int
+    key: str  # normalised name, the handle for canonicalisation
+
+
+def normalize_name(name: str) -> str:
+    """A comparable form of a name: NFKC, unified dashes and quotes, single
+    spaces, no leading determiner or trailing possessive. Case is kept."""
+    s = unicodedata.normalize("NFKC", name)
+    s = _DASHES.sub("-", s).replace("’", "'")
+    s = re.sub(r"\s+", " ", s).strip(" .,;:")
+    s = LEADING_DETERMINERS.sub("", s)
+    s = TRAILING_POSSESSIVE.sub("", s).strip()
+    return s
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move ``start``/``end`` inward past determiners, possessives, punctuation."""
+    span = text[start:end]
+    m = LEADING_DETERMINERS.match(span)
+    if m and m.end() < len(span):
+        start += m.end()
+    span = text[start:end]
+    m = re.search(r"(?:'s|’s|'|’)$", span)
+    if m:
+        end -= len(m.group(0))
+    while start < end and text[start] in " \t.,;:-\"“”'(":
+        start += 1
+    while end > start and text[end - 1] in " \t.,;:-\"“”')":
+        end -= 1
+    return start, end
+
+
+def _is_furniture(name: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    return bool(words) and all(w in FURNITURE_WORDS for w in words)
+
+
+def _acceptable(name: str) -> bool:
+    if len(name) < 2 or not any(c.isalpha() for c in name):
+        return False
+    if not name[0].isupper() and not name[0].isdigit():
+        return False
+    if name.lower() in NOT_NAMES or _is_furniture(name):
+        return False
+    return True
+
+
+def repair_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The name spans a raw NER span stands for (0, 1 or several)."""
+    pieces = []
+    pos = start
+    for m in re.finditer(r"\n", text[start:end]):
+        pieces.append((pos, start + m.start()))
+        pos = start + m.end()
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        if "," in text[s:e]:
+            tail = _COORD_TAIL.match(text, e)
+            if tail:
+                e = tail.end(1)
+        out.append((s, e))
+    return out
+
+
+def mentions_from_spans(
+    text: str,
+    spans: Iterable[tuple[int, int, str]],
+    acronyms: Sequence[AcronymDefinition] = (),
+) -> list[EntityMention]:
+    """Turn raw NER spans (start, end, label) over ``text`` into repaired mentions."""
+    found: dict[tuple[int, int], EntityMention] = {}
+    for start, end, label in spans:
+        if label not in KEPT_LABELS:
+            continue
+        for s, e in repair_span(text, start, end):
+            name = text[s:e]
+            if not _acceptable(name):
+                continue
+            found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
+    # defined acronyms wherever they stand, labelled like their long form
+    taken = sorted(found)
+    for acr in acronyms:
+        label = next((m.label for m in found.values() if m.key == normalize_name(acr.long)), "ORG")
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr.short)}(?![\w-])", text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            found[(s, e)] = EntityMention(acr.short, label, s, e, acr.short)
+        # the long form wherever it stands: it replaces NER spans it contains
+        # ("North Atlantic Treaty" inside "North Atlantic Treaty Organisation")
+        for m in re.finditer(re.escape(acr.long), text):
+            s, e = m.start(), m.end()
+            inside = [k for k in found if s <= k[0] and k[1] <= e]
+            if any(a < e and s < b for a, b in found if (a, b) not in inside):
+                continue
+            for k in inside:
+                del found[k]
+            found[(s, e)] = EntityMention(acr.long, label, s, e, normalize_name(acr.long))
+    return sorted(found.values(), key=lambda m: (m.char_start, m.char_end))

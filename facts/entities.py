@@ -1,0 +1,185 @@
+"""Canonical entities across documents: one entity for its different spellings.
+
+Spellings are joined when
+- the alias table says so (facts/data/aliases.toml, extended by the
+  ``[aliases]`` table of sources.toml);
+- a document defines an acronym ("Individual Partnership and Cooperation
+  Programme (IPCP)");
+- they fold to the same key: case, dots, dashes, "&"/"and", a leading "the"
+  and British/American "-isation/-ization" spellings do not matter.
+
+The canonical name is the alias table's name, else the longest spelling that
+is not an all-capitals acronym. The entity id hashes the folded canonical
+name, so it is the same in every run that sees the same spellings,
+whatever the order of documents.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.entities import normalize_name
+from extractors.ids import stable_id
+
+_LABEL_PRIORITY = ("ORG", "GPE", "LOC", "NORP", "PERSON", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    canonical: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOccurrence:
+    """One mention, as the canonicaliser needs it."""
+
+    key: str  # normalised name (EntityMention.key)
+    label: str
+    source_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEntity:
+    entity_id: str
+    name: str
+    label: str | None
+    aliases: tuple[str, ...]  # every other spelling seen or listed, sorted
+    mentions: int
+    sources: tuple[str, ...]
+
+
+def fold(name: str) -> str:
+    """The matching key of a name."""
+    s = unicodedata.normalize("NFKC", normalize_name(name)).casefold()
+    s = s.replace("&", " and ").replace(".", "")
+    s = re.sub(r"isation\b", "ization", s)
+    s = re.sub(r"isations\b", "izations", s)
+    s = re.sub(r"programme\b", "program", s)
+    s = re.sub(r"[-‐–—/]", " ", s)
+    s = re.sub(r"^the ", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def builtin_aliases() -> tuple[AliasEntry, ...]:
+    data = tomllib.loads(resources.files("facts").joinpath("data/aliases.toml").read_text(encoding="utf-8"))
+    return tuple(AliasEntry(k, tuple(v)) for k, v in sorted(data.items()))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return bool(letters) and letters.upper() == letters and len(letters) <= 10 and " " not in name.strip()
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # deterministic: the smaller key becomes the root
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+class EntityIndex:
+    """Maps mention keys to canonical entities."""
+
+    def __init__(self, entities: Sequence[CanonicalEntity], by_fold: dict[str, CanonicalEntity]):
+        self.entities = tuple(entities)
+        self._by_fold = by_fold
+
+    def get(self, key: str) -> CanonicalEntity | None:
+        return self._by_fold.get(fold(key))
+
+    def name_of(self, key: str) -> str:
+        ent = self.get(key)
+        return ent.name if ent else normalize_name(key)
+
+
+def canonicalize(
+    occurrences: Iterable[EntityOccurrence],
+    acronym_pairs: Iterable[tuple[str, str]] = (),
+    aliases: Sequence[AliasEntry] = (),
+) -> EntityIndex:
+    """Group spellings into canonical entities."""
+    occurrences = list(occurrences)
+    uf = _UnionFind()
+    canonical_names: dict[str, str] = {}  # fold -> canonical name from an alias table
+    spellings: dict[str, Counter] = defaultdict(Counter)  # fold -> spellings seen
+    for entry in list(builtin_aliases()) + list(aliases):
+        root = fold(entry.canonical)
+        canonical_names[root] = entry.canonical
+        for alias in entry.aliases:
+            uf.union(root, fold(alias))
+    for short, long in acronym_pairs:
+        uf.union(fold(short), fold(long))
+    labels: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
+    sources: dict[str, set[str]] = defaultdict(set)
+    for occ in occurrences:
+        f = fold(occ.key)
+        if not f:
+            continue
+        uf.find(f)
+        spellings[f][occ.key] += 1
+        labels[f][occ.label] += 1
+        counts[f] += 1
+        sources[f].add(occ.source_id)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in list(counts):
+        groups[uf.find(f)].append(f)
+    entities: list[CanonicalEntity] = []
+    by_fold: dict[str, CanonicalEntity] = {}
+    for members in groups.values():
+        listed = [canonical_names[m] for m in _group_folds(uf, members, canonical_names)]
+        seen = sorted({s for m in members for s in spellings[m]})
+        if listed:
+            name = sorted(listed)[0]
+        else:
+            candidates = [s for s in seen if not _is_acronym(s)] or seen
+            name = sorted(candidates, key=lambda s: (-len(s), s))[0]
+        label_counts = Counter()
+        for m in members:
+            label_counts.update(labels[m])
+        label = (
+            sorted(label_counts.items(), key=lambda kv: (-kv[1], _LABEL_PRIORITY.index(kv[0]) if kv[0] in _LABEL_PRIORITY else 99))[0][0]
+            if label_counts else None
+        )
+        entity = CanonicalEntity(
+            entity_id=stable_id("ent", fold(name)),
+            name=name,
+            label=label,
+            aliases=tuple(s for s in seen if s != name),
+            mentions=sum(counts[m] for m in members),
+            sources=tuple(sorted(set().union(*(sources[m] for m in members)))),
+        )
+        entities.append(entity)
+        for m in members:
+            by_fold[m] = entity
+    entities.sort(key=lambda e: e.entity_id)
+    return EntityIndex(entities, by_fold)
+
+
+def _group_folds(uf: _UnionFind, members: list[str], canonical_names: dict[str, str]) -> list[str]:
+    root = uf.find(members[0])
+    return [f for f in canonical_names if uf.find(f) == root]

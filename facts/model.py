@@ -1,0 +1,109 @@
+"""The fact model: dated statements of documents (events), facts reconciled
+across sources with ranked candidate values (Wikidata's statement model:
+a value with precision, start/end qualifiers, references and a rank), and
+the changes between two runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# The contract's precisions (events/facts tables), finest first.
+CONTRACT_PRECISIONS = ("day", "month", "year", "decade", "century")
+STATUSES = ("corroborated", "single_source", "conflicting", "superseded")
+RANKS = ("preferred", "normal", "deprecated")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated statement of one document, with canonical participants."""
+
+    event_id: str
+    doc_id: str
+    source_id: str
+    snapshot_sha256: str
+    date_start: date
+    date_end: date  # inclusive
+    precision: str  # one of CONTRACT_PRECISIONS
+    date_text: str
+    date_role: str  # point | since | until | range
+    date_value: str  # TIMEX3 value
+    trigger: str | None
+    trigger_text: str | None
+    kind: str  # begin | end | change | meet | other
+    participants: tuple[str, ...]  # canonical names
+    participant_ids: tuple[str, ...]  # entity ids, same order
+    sentence: str
+    char_start: int
+    char_end: int
+    date_char_start: int
+    date_char_end: int
+    confidence: float
+    current: bool = True  # from the source's current snapshot (False: an earlier one)
+    observed_at: datetime | None = None  # when the snapshot was fetched
+    doc_date: date | None = None  # the document's own date (updated/published), if known
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    fact_id: str
+    date_start: date
+    date_end: date
+    precision: str
+    rank: str  # preferred | normal | deprecated
+    score: float
+    source_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    value: str  # ISO form: 2012, 2012-06, 2012-06-04, 199X
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    fact_id: str
+    statement: str
+    date_start: date | None
+    date_end: date | None
+    precision: str | None
+    participants: tuple[str, ...]
+    status: str
+    confidence: float
+    n_sources: int
+    source_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    kind: str | None = None
+    date_role: str | None = None
+    evidence: str | None = None
+    values: tuple[FactValue, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    fact_id: str
+    change: str  # added | removed | changed
+    field: str | None  # date | precision | status | sources | statement (for changed)
+    before: str | None
+    after: str | None
+    statement: str | None
+    evidence_before: str | None = None
+    evidence_after: str | None = None
+    snapshots_before: tuple[str, ...] = ()
+    snapshots_after: tuple[str, ...] = ()
+
+
+def iso_value(start: date, end: date, precision: str) -> str:
+    """The ISO 8601 / TIMEX-like form of a dated value at its precision."""
+    if precision == "day":
+        return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    if precision == "month":
+        s = f"{start.year:04d}-{start.month:02d}"
+        e = f"{end.year:04d}-{end.month:02d}"
+        return s if s == e else f"{s}/{e}"
+    if precision == "year":
+        return f"{start.year:04d}" if start.year == end.year else f"{start.year:04d}/{end.year:04d}"
+    if precision == "decade":
+        s, e = f"{start.year // 10:03d}X", f"{end.year // 10:03d}X"
+        return s if s == e else f"{s}/{e}"
+    if precision == "century":
+        s, e = f"{start.year // 100:02d}XX", f"{end.year // 100:02d}XX"
+        return s if s == e else f"{s}/{e}"
+    return f"{start.isoformat()}/{end.isoformat()}"

@@ -1,0 +1,1 @@
+"""Ingest: the sources file and fetching pages (local files, http/https)."""

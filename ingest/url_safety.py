@@ -1,0 +1,81 @@
+"""URL checks for fetching: scheme, address ranges (SSRF), credential masking."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_SECRET_PARAM = re.compile(r"(token|key|secret|password|passwd|pwd|auth|signature|sig|session|credential)", re.I)
+
+
+class UnsafeURL(ValueError):
+    """The URL may not be fetched (scheme or address not allowed)."""
+
+
+def mask_url(url: str) -> str:
+    """The URL with user:password and secret-looking query values replaced by ***."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable url>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "***@" + netloc.rsplit("@", 1)[1]
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode([(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in pairs], safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def mask_secrets(text: str, url: str) -> str:
+    """Replace every occurrence of ``url``'s credentials in a message."""
+    parts = urlsplit(url)
+    out = text.replace(url, mask_url(url))
+    for secret in (parts.password, parts.username):
+        if secret:
+            out = out.replace(secret, "***")
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if value and _SECRET_PARAM.search(key):
+            out = out.replace(value, "***")
+    return out
+
+
+def _is_forbidden(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return (
+        addr.is_private
+        or addr.is_loopback
+        or addr.is_link_local
+        or addr.is_multicast
+        or addr.is_reserved
+        or addr.is_unspecified
+        or (isinstance(addr, ipaddress.IPv4Address) and addr in ipaddress.ip_network("100.64.0.0/10"))
+    )
+
+
+def check_url(url: str, *, allow_private: bool) -> None:
+    """Raise UnsafeURL unless ``url`` is http(s) and resolves only to public
+    addresses (or ``allow_private``). Called again for every redirect target."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise UnsafeURL(f"scheme '{parts.scheme}' is not allowed (only http and https)")
+    host = parts.hostname
+    if not host:
+        raise UnsafeURL("URL has no host")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise UnsafeURL(f"cannot resolve host '{host}': {exc.strerror}") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if _is_forbidden(addr):
+            raise UnsafeURL(
+                f"host '{host}' resolves to {addr}, a private, loopback, link-local or reserved address; "
+                "set allow_private = true on the source to fetch it anyway"
+            )

@@ -1,0 +1,131 @@
+"""The curated table store.
+
+Layout under ``<data>/curated``::
+
+    history/<run_id>/<table>.parquet   every run's tables, written once
+    current -> history/<run_id>        the last complete run (a symlink)
+    <table>.parquet -> current/<table>.parquet
+    reports/                            change reports
+
+A run's tables are written into a temp folder, which is renamed to
+``history/<run_id>`` when complete; then ``current`` is swapped atomically.
+Every ``<table>.parquet`` resolves through ``current``, so all tables switch
+to the new run at the same instant and a reader that resolves ``current``
+once never mixes two runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from store import atomic
+from store.schemas import SCHEMAS, TABLE_NAMES
+
+_RUN_ID_RE = re.compile(r"[0-9]{8}T[0-9]{6}[0-9]*Z(?:-[a-z0-9]+)?\Z")
+
+
+class CuratedStoreError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class TableSet:
+    runs: pa.Table
+    fetch_log: pa.Table
+    documents: pa.Table
+    entities: pa.Table
+    mentions: pa.Table
+    events: pa.Table
+    facts: pa.Table
+    fact_values: pa.Table
+    changes: pa.Table
+
+    def items(self) -> Iterator[tuple[str, pa.Table]]:
+        for f in fields(self):
+            yield f.name, getattr(self, f.name)
+
+
+def check_run_id(run_id: str) -> str:
+    if not _RUN_ID_RE.match(run_id):
+        raise CuratedStoreError(f"not a run id: {run_id!r} (expected like 20261123T190102123456Z)")
+    return run_id
+
+
+class CuratedStore:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.history = self.root / "history"
+        self.reports = self.root / "reports"
+
+    def current_run_id(self) -> str | None:
+        link = self.root / "current"
+        if not link.is_symlink():
+            return None
+        target = os.readlink(link)
+        return Path(target).name
+
+    def run_ids(self) -> list[str]:
+        """Complete runs, oldest first: those the current runs table records."""
+        current = self.current_run_id()
+        if current is None:
+            return []
+        runs = self.read("runs")
+        done = set(runs.column("run_id").to_pylist())
+        return sorted(r for r in done if (self.history / r).is_dir())
+
+    def path(self, table: str, run_id: str | None = None) -> Path:
+        if table not in SCHEMAS:
+            raise CuratedStoreError(f"unknown table {table!r} (tables: {', '.join(TABLE_NAMES)})")
+        if run_id is None:
+            run_id = self.current_run_id()
+            if run_id is None:
+                raise CuratedStoreError(f"no run has been published in {self.root} yet: run `factwatch run` first")
+        return self.history / check_run_id(run_id) / f"{table}.parquet"
+
+    def read(self, table: str, run_id: str | None = None) -> pa.Table:
+        path = self.path(table, run_id)
+        if not path.exists():
+            raise CuratedStoreError(f"run {path.parent.name} has no table {table!r}")
+        return pq.read_table(path)
+
+    def publish(self, run_id: str, tables: TableSet) -> Path:
+        check_run_id(run_id)
+        for name, table in tables.items():
+            if not table.schema.equals(SCHEMAS[name], check_metadata=False):
+                raise CuratedStoreError(f"table {name} does not match its schema:\n{table.schema}\n!=\n{SCHEMAS[name]}")
+        self.history.mkdir(parents=True, exist_ok=True)
+        for stale in self.history.glob(".tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        final = self.history / run_id
+        if final.exists():
+            raise CuratedStoreError(f"run {run_id} is already published")
+        tmp = self.history / f".tmp-{run_id}-{os.getpid()}"
+        tmp.mkdir()
+        try:
+            for name, table in tables.items():
+                path = tmp / f"{name}.parquet"
+                pq.write_table(table, path, compression="zstd")
+                with open(path, "rb") as fh:
+                    os.fsync(fh.fileno())
+            atomic._fsync_dir(tmp)
+            os.rename(tmp, final)
+            atomic._fsync_dir(self.history)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        atomic.replace_symlink(self.root / "current", f"history/{run_id}")
+        for name in TABLE_NAMES:
+            link = self.root / f"{name}.parquet"
+            if not link.is_symlink():
+                if link.exists():
+                    link.unlink()
+                os.symlink(f"current/{name}.parquet", link)
+        return final

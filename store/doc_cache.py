@@ -1,0 +1,53 @@
+"""Cache of per-document results, keyed by snapshot hash and code version.
+
+An unchanged snapshot (same bytes) read by the same code gives the same
+result, so it is never read twice: not on an unchanged re-run, not when a page
+flips back to an earlier version. A new code version starts a fresh cache.
+
+Layout: ``<data>/cache/documents/<code_version>/<sha[:2]>/<source_id>.<sha>.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from extractors.document import DocumentFailure, ProcessedDocument
+from store import atomic
+from store.codec import from_jsonable, to_jsonable
+
+_VERSION_RE = re.compile(r"[0-9a-f]{8,64}\Z")
+
+
+class DocumentCache:
+    def __init__(self, root: Path, code_version: str):
+        if not _VERSION_RE.match(code_version):
+            raise ValueError(f"bad code version {code_version!r}")
+        self.dir = Path(root) / "documents" / code_version
+
+    def _path(self, source_id: str, sha: str) -> Path:
+        return self.dir / sha[:2] / f"{source_id}.{sha}.json"
+
+    def get(self, source_id: str, sha: str) -> ProcessedDocument | DocumentFailure | None:
+        path = self._path(source_id, sha)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        kind = data.get("type")
+        try:
+            if kind == "document":
+                return from_jsonable(ProcessedDocument, data["value"])
+            if kind == "failure":
+                return from_jsonable(DocumentFailure, data["value"])
+        except (KeyError, TypeError, ValueError):
+            return None  # an unreadable entry is just a cache miss
+        return None
+
+    def put(self, result: ProcessedDocument | DocumentFailure) -> None:
+        kind = "document" if isinstance(result, ProcessedDocument) else "failure"
+        atomic.write_text(
+            self._path(result.source_id, result.snapshot_sha256),
+            json.dumps({"type": kind, "value": to_jsonable(result)}, ensure_ascii=False),
+        )

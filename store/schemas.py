@@ -1,0 +1,175 @@
+"""Explicit pyarrow schemas of the curated tables (DESIGN.md's contract, plus
+extra columns). Dates are date32, instants are UTC timestamps."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+STR_LIST = pa.list_(pa.string())
+
+
+def _schema(*fields: tuple[str, pa.DataType, bool]) -> pa.Schema:
+    return pa.schema([pa.field(name, typ, nullable=nullable) for name, typ, nullable in fields])
+
+
+RUNS = _schema(
+    ("run_id", pa.string(), False),
+    ("started_at", TS, False),
+    ("finished_at", TS, True),
+    ("status", pa.string(), False),  # ok | partial | failed
+    ("sources_total", pa.int32(), False),
+    ("fetched", pa.int32(), False),  # new + changed: sources whose content was read this run
+    ("unchanged", pa.int32(), False),
+    ("failed", pa.int32(), False),
+    ("documents", pa.int32(), False),
+    ("events", pa.int32(), False),
+    ("facts", pa.int32(), False),
+    ("new", pa.int32(), False),
+    ("changed", pa.int32(), False),
+    ("conflicts", pa.int32(), False),
+    ("changes", pa.int32(), False),
+    ("previous_run_id", pa.string(), True),
+    ("code_version", pa.string(), False),
+)
+
+FETCH_LOG = _schema(
+    ("run_id", pa.string(), False),
+    ("source_id", pa.string(), False),
+    ("url", pa.string(), True),
+    ("status", pa.string(), False),  # new | changed | unchanged | error
+    ("http_status", pa.int32(), True),
+    ("error", pa.string(), True),
+    ("snapshot_sha256", pa.string(), True),
+    ("bytes", pa.int64(), True),
+    ("fetched_at", TS, True),
+    ("error_kind", pa.string(), True),
+    ("attempts", pa.int32(), True),
+)
+
+DOCUMENTS = _schema(
+    ("doc_id", pa.string(), False),
+    ("source_id", pa.string(), False),
+    ("url", pa.string(), True),
+    ("snapshot_sha256", pa.string(), False),
+    ("fetched_at", TS, False),
+    ("published_at", TS, True),
+    ("updated_at", TS, True),
+    ("title", pa.string(), True),
+    ("text", pa.string(), False),
+    ("run_id", pa.string(), False),  # the run that first read this snapshot
+    ("publisher", pa.string(), True),
+    ("language", pa.string(), True),
+    ("kind", pa.string(), True),  # html | text
+    ("encoding", pa.string(), True),
+    ("anchor_date", pa.date32(), True),  # relative dates were resolved against it
+    ("skipped", pa.string(), True),  # why entities/events were not read
+)
+
+ENTITIES = _schema(
+    ("entity_id", pa.string(), False),
+    ("name", pa.string(), False),
+    ("label", pa.string(), True),
+    ("aliases", STR_LIST, False),
+    ("mentions", pa.int32(), False),
+    ("sources", STR_LIST, False),
+)
+
+MENTIONS = _schema(
+    ("doc_id", pa.string(), False),
+    ("entity_id", pa.string(), False),
+    ("text", pa.string(), False),
+    ("label", pa.string(), True),
+    ("char_start", pa.int32(), False),
+    ("char_end", pa.int32(), False),
+    ("source_id", pa.string(), False),
+)
+
+EVENTS = _schema(
+    ("event_id", pa.string(), False),
+    ("doc_id", pa.string(), False),
+    ("source_id", pa.string(), False),
+    ("date_start", pa.date32(), False),
+    ("date_end", pa.date32(), False),
+    ("precision", pa.string(), False),  # day | month | year | decade
+    ("date_text", pa.string(), False),
+    ("date_role", pa.string(), False),  # point | since | until | range
+    ("trigger", pa.string(), True),
+    ("participants", STR_LIST, False),
+    ("sentence", pa.string(), False),
+    ("char_start", pa.int32(), False),  # the sentence, into documents.text
+    ("char_end", pa.int32(), False),
+    ("confidence", pa.float64(), False),
+    ("kind", pa.string(), True),  # begin | end | change | meet | other
+    ("date_value", pa.string(), True),  # TIMEX3 value
+    ("date_char_start", pa.int32(), True),
+    ("date_char_end", pa.int32(), True),
+    ("trigger_text", pa.string(), True),
+    ("participant_ids", STR_LIST, False),
+    ("snapshot_sha256", pa.string(), False),
+    ("fact_id", pa.string(), True),
+)
+
+FACTS = _schema(
+    ("fact_id", pa.string(), False),
+    ("statement", pa.string(), False),
+    ("date_start", pa.date32(), True),
+    ("date_end", pa.date32(), True),
+    ("precision", pa.string(), True),
+    ("participants", STR_LIST, False),
+    ("status", pa.string(), False),  # corroborated | single_source | conflicting | superseded
+    ("confidence", pa.float64(), False),
+    ("n_sources", pa.int32(), False),
+    ("source_ids", STR_LIST, False),
+    ("event_ids", STR_LIST, False),
+    ("kind", pa.string(), True),
+    ("date_role", pa.string(), True),
+    ("evidence", pa.string(), True),  # the sentence that best states the preferred value
+)
+
+FACT_VALUES = _schema(
+    ("fact_id", pa.string(), False),
+    ("date_start", pa.date32(), False),
+    ("date_end", pa.date32(), False),
+    ("precision", pa.string(), False),
+    ("rank", pa.string(), False),  # preferred | normal | deprecated
+    ("score", pa.float64(), False),
+    ("source_ids", STR_LIST, False),
+    ("event_ids", STR_LIST, False),
+    ("value", pa.string(), True),  # ISO form of the value: 2012, 2012-06, 2012-06-04, 199X
+)
+
+CHANGES = _schema(
+    ("run_id", pa.string(), False),
+    ("previous_run_id", pa.string(), True),
+    ("fact_id", pa.string(), False),
+    ("change", pa.string(), False),  # added | removed | changed
+    ("field", pa.string(), True),
+    ("before", pa.string(), True),
+    ("after", pa.string(), True),
+    ("statement", pa.string(), True),
+    ("evidence_before", pa.string(), True),
+    ("evidence_after", pa.string(), True),
+    ("snapshots_before", STR_LIST, True),
+    ("snapshots_after", STR_LIST, True),
+)
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "runs": RUNS,
+    "fetch_log": FETCH_LOG,
+    "documents": DOCUMENTS,
+    "entities": ENTITIES,
+    "mentions": MENTIONS,
+    "events": EVENTS,
+    "facts": FACTS,
+    "fact_values": FACT_VALUES,
+    "changes": CHANGES,
+}
+TABLE_NAMES = tuple(SCHEMAS)
+
+
+def table_from_rows(name: str, rows: list[dict]) -> pa.Table:
+    """Build a table with its declared schema; missing columns become nulls."""
+    schema = SCHEMAS[name]
+    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=schema)
