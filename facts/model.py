@@ -73,6 +73,7 @@ class Fact:
     kind: str | None = None
     date_role: str | None = None
     evidence: str | None = None
+    snapshots: tuple[str, ...] = ()  # sha256 of the snapshots whose statements support the fact
     values: tuple[FactValue, ...] = field(default=(), compare=False)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from facts.entities import AliasEntry
 from ingest.settings import Settings, SettingsError
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
@@ -43,18 +44,10 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Alias:
-    """User-declared spellings of one entity (``[aliases]`` in sources.toml)."""
-
-    canonical: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class SourcesFile:
     file: Path
     sources: tuple[Source, ...]
-    aliases: tuple[Alias, ...] = ()
+    aliases: tuple[AliasEntry, ...] = ()  # user spellings ([aliases] table)
     subject: tuple[str, ...] = ()  # entities every statement is about (e.g. the two parties)
     settings: Settings = field(default_factory=lambda: Settings())
 
@@ -167,14 +160,14 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
             )
         )
 
-    aliases: list[Alias] = []
+    aliases: list[AliasEntry] = []
     raw_aliases = data.get("aliases", {})
     if not isinstance(raw_aliases, dict):
         raise _fail(file, text, "must be a table: canonical name = [\"alias\", ...]", key="aliases")
     for canonical, spellings in sorted(raw_aliases.items()):
         if not isinstance(spellings, list) or not all(isinstance(s, str) and s.strip() for s in spellings):
             raise _fail(file, text, f"aliases of {canonical!r} must be a list of non-empty strings", key=canonical)
-        aliases.append(Alias(canonical=canonical, aliases=tuple(spellings)))
+        aliases.append(AliasEntry(canonical=canonical, aliases=tuple(spellings)))
 
     subject = data.get("subject", [])
     if not isinstance(subject, list) or not all(isinstance(s, str) for s in subject):

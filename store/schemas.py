@@ -125,6 +125,7 @@ FACTS = _schema(
     ("kind", pa.string(), True),
     ("date_role", pa.string(), True),
     ("evidence", pa.string(), True),  # the sentence that best states the preferred value
+    ("snapshots", STR_LIST, False),  # sha256 of the snapshots whose statements support the fact
 )
 
 FACT_VALUES = _schema(

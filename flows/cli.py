@@ -1,0 +1,177 @@
+"""The ``factwatch`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(
+    name="factwatch",
+    help="Watch web pages, extract dated events and entities, reconcile sources, publish Parquet tables.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Benchmarks on public datasets; the last line of output is one JSON object.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _err(message: str) -> None:
+    typer.echo(f"factwatch: {message}", err=True)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def run(
+    sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
+    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
+    wait: float | None = typer.Option(None, "--wait", help="Seconds to wait for another run's lock (default: settings.lock_wait)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
+) -> None:
+    """One run: fetch every source, read what changed, reconcile, publish."""
+    from ingest.sources import SourcesError, load_sources
+
+    try:
+        config = load_sources(sources)
+    except SourcesError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    from flows.pipeline import run_flow
+    from store.lock import DataDirBusy
+
+    try:
+        summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
+    except DataDirBusy as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}))
+    elif not quiet:
+        typer.echo(format_summary(summary, config.file))
+    for sid, error in summary.errors:
+        _err(f"source {sid}: {error}")
+    raise typer.Exit(summary.exit_code)
+
+
+def format_summary(s, sources_file: Path) -> str:
+    curated = Path(s.curated_dir)
+    lines = [
+        f"factwatch run {s.run_id}: {s.status}",
+        f"  sources    {s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.failed} failed)",
+        f"  documents  {s.documents}",
+        f"  events     {s.events}",
+        f"  facts      {s.facts} ({s.conflicts} conflicting)",
+        f"  changes    {s.changes} since the previous run",
+        f"  tables     {curated}/*.parquet (this run: {curated}/history/{s.run_id}/)",
+    ]
+    return "\n".join(lines)
+
+
+@app.command()
+def diff(
+    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the latest)."),
+    against: str | None = typer.Option(None, "--against", help="Run to compare with (default: the one before --run)."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Which facts changed between two runs."""
+    from flows.reports import build_diff, render_diff
+    from store.curated_store import CuratedStore, CuratedStoreError
+
+    try:
+        report = build_diff(CuratedStore(data / "curated"), run_id, against)
+    except CuratedStoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(render_diff(report, fmt.value))
+
+
+@app.command()
+def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL.")) -> None:
+    """Print the clean main text of one page."""
+    from extractors.clean import NotReadable, clean_page
+
+    if target.startswith(("http://", "https://")):
+        from ingest.fetch import fetch_url, make_client
+        from ingest.settings import Settings
+        from ingest.sources import Source
+
+        settings = Settings()
+        with make_client(settings) as client:
+            out = fetch_url(Source(id="clean", url=target), settings, client)
+        if not out.ok:
+            _err(out.error or "fetch failed")
+            raise typer.Exit(1)
+        content, ctype = out.content or b"", out.content_type
+    else:
+        try:
+            content, ctype = Path(target).read_bytes(), None
+        except OSError as exc:
+            _err(f"cannot read {target}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
+    try:
+        page = clean_page(content, content_type=ctype, url=target)
+    except NotReadable as exc:
+        _err(f"{target}: {exc}")
+        raise typer.Exit(1) from None
+    if page.title:
+        typer.echo(f"# {page.title}", err=True)
+    typer.echo(page.text)
+
+
+@eval_app.command("boilerplate")
+def eval_boilerplate(
+    directory: Path = typer.Argument(..., help="A dataset dir in ScrapingHub or WCXB layout."),
+    compare: list[str] = typer.Option([], "--compare", help="Also score these extractors side by side (trafilatura)."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N pages."),
+) -> None:
+    """Main-text extraction quality (F1 and friends)."""
+    from evaluation.boilerplate_eval import run_boilerplate_eval
+
+    report = run_boilerplate_eval(directory, compare=compare, limit=limit)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
+@eval_app.command("dates")
+def eval_dates(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively).")) -> None:
+    """Temporal expression quality, TempEval-3 metrics."""
+    from evaluation.timex_eval import run_dates_eval
+
+    report = run_dates_eval(directory)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
+@eval_app.command("truth")
+def eval_truth(directory: Path = typer.Argument(..., help="A folder with claims.csv and gold.csv.")) -> None:
+    """Truth discovery accuracy against majority vote."""
+    from evaluation.truth_eval import run_truth_eval
+
+    report = run_truth_eval(directory)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""The run: a Prefect flow that wires the pure stages.
+
+fetch (batched tasks) -> keep raw bytes -> read changed documents (batched
+tasks; unchanged snapshots come from the cache) -> reconcile and assemble
+tables -> publish atomically. One run at a time per data dir.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+
+from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
+from extractors.nlp import load_models
+from flows.code_version import code_version
+from ingest.fetch import RobotsCache, make_client
+from ingest.ingest import FetchRecord, ingest_source
+from ingest.settings import Settings
+from ingest.sources import Source, SourcesFile, load_sources
+from store.curated_store import CuratedStore
+from store.doc_cache import DocumentCache
+from store.lock import DataDirLock
+from store.publish import PreviousRun, RunContext, assemble_run
+from store.raw_store import RawStore
+
+FETCH_BATCH = 16
+PROCESS_BATCH = 64
+EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: str
+    status: str  # ok | partial | failed
+    sources_total: int
+    new: int
+    changed: int
+    unchanged: int
+    failed: int
+    documents: int
+    events: int
+    facts: int
+    conflicts: int
+    changes: int
+    curated_dir: str
+    errors: tuple[tuple[str, str], ...] = field(default=())  # (source_id, error)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.status]
+
+
+def new_run_id(previous: str | None) -> str:
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    if previous is not None and run_id <= previous:
+        run_id = previous[:-1] + "1Z"  # clocks that step back still give increasing ids
+    return run_id
+
+
+def _batches(items: Sequence, size: int) -> list[list]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _fetch_name() -> str:
+    from prefect.runtime import task_run
+
+    ids = [s.id for s in task_run.parameters.get("sources", [])]
+    return f"fetch {ids[0]}" if len(ids) == 1 else f"fetch {ids[0]} … {ids[-1]} ({len(ids)} sources)"
+
+
+def _process_name() -> str:
+    from prefect.runtime import task_run
+
+    ids = [i.source_id for i in task_run.parameters.get("inputs", [])]
+    return f"read {ids[0]}" if len(ids) == 1 else f"read {ids[0]} … {ids[-1]} ({len(ids)} documents)"
+
+
+@task(cache_policy=NONE, task_run_name=_fetch_name)
+def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, previous_shas: dict[str, str]) -> list[FetchRecord]:
+    raw = RawStore(Path(raw_root))
+    robots = RobotsCache()
+    with make_client(settings) as client:
+        return [
+            ingest_source(s, settings, raw, previous_sha=previous_shas.get(s.id), client=client, robots=robots)
+            for s in sources
+        ]
+
+
+@task(cache_policy=NONE, task_run_name=_process_name)
+def read_documents(inputs: list[DocumentInput], model: str) -> list[ProcessedDocument | DocumentFailure]:
+    return process_documents(inputs, load_models(model))
+
+
+def _previous_run(curated: CuratedStore) -> PreviousRun:
+    run_id = curated.current_run_id()
+    if run_id is None:
+        return PreviousRun()
+    return PreviousRun(
+        run_id=run_id,
+        runs=curated.read("runs"),
+        fetch_log=curated.read("fetch_log"),
+        changes=curated.read("changes"),
+        facts=curated.read("facts"),
+    )
+
+
+def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
+    """The body of a run (inside a flow run); holds the data dir's lock."""
+    logger = get_run_logger()
+    settings = config.settings
+    data_dir = Path(data_dir)
+    started_at = datetime.now(UTC)
+    wait = settings.lock_wait if lock_wait is None else lock_wait
+    with DataDirLock(data_dir, wait_seconds=wait):
+        raw = RawStore(data_dir / "raw")
+        curated = CuratedStore(data_dir / "curated")
+        version = code_version(settings.model)
+        cache = DocumentCache(data_dir / "cache", version)
+        previous = _previous_run(curated)
+        run_id = new_run_id(previous.run_id)
+        prev_docs = curated.read("documents").to_pylist() if previous.run_id else []
+        previous_sha = {d["source_id"]: d["snapshot_sha256"] for d in prev_docs}
+        first_run = {d["doc_id"]: d["run_id"] for d in prev_docs}
+
+        # 1. fetch
+        futures = [
+            fetch_sources.submit(batch, settings, str(raw.root), previous_sha)
+            for batch in _batches(list(config.sources), FETCH_BATCH)
+        ]
+        records: dict[str, FetchRecord] = {r.source_id: r for fut in futures for r in fut.result()}
+
+        # 2. the snapshot each source stands on now: this fetch's, or the last good one
+        current: dict[str, str] = {}
+        for s in config.sources:
+            rec = records[s.id]
+            if rec.snapshot_sha256 is not None:
+                current[s.id] = rec.snapshot_sha256
+            elif s.id in previous_sha:
+                current[s.id] = previous_sha[s.id]
+
+        # 3. read what the cache does not know
+        results: dict[str, ProcessedDocument | DocumentFailure] = {}
+        todo: list[DocumentInput] = []
+        for sid, sha in sorted(current.items()):
+            hit = cache.get(sid, sha)
+            if hit is not None:
+                results[sid] = hit
+                continue
+            snap = raw.snapshot(sid, sha)
+            todo.append(
+                DocumentInput(
+                    source_id=sid, snapshot_sha256=sha, content=raw.read(sha), url=snap.url if snap else "",
+                    fetched_at=snap.fetched_at if snap else records[sid].fetched_at,
+                    content_type=snap.content_type if snap else None,
+                )
+            )
+        for batch in _batches(todo, PROCESS_BATCH):
+            for res in read_documents(batch, settings.model):
+                cache.put(res)
+                results[res.source_id] = res
+
+        # 4. unreadable snapshots: the fetch_log says why; the last good document stays
+        docs: list[ProcessedDocument] = []
+        for sid, res in sorted(results.items()):
+            if isinstance(res, DocumentFailure):
+                rec = records[sid]
+                if rec.snapshot_sha256 == res.snapshot_sha256:
+                    records[sid] = FetchRecord(
+                        source_id=sid, url=rec.url, status="error", fetched_at=rec.fetched_at,
+                        http_status=rec.http_status, error=res.error, error_kind=res.error_kind,
+                        snapshot_sha256=rec.snapshot_sha256, bytes=rec.bytes, attempts=rec.attempts,
+                        content_type=rec.content_type,
+                    )
+                fallback = previous_sha.get(sid)
+                if fallback and fallback != res.snapshot_sha256:
+                    old = cache.get(sid, fallback)
+                    if isinstance(old, ProcessedDocument):
+                        docs.append(old)
+                continue
+            docs.append(res)
+        for d in docs:
+            first_run.setdefault(d.doc_id, run_id)
+
+        # 5. reconcile, assemble, publish
+        ctx = RunContext(
+            run_id=run_id, started_at=started_at, code_version=version, sources_total=len(config.sources),
+            trust={s.id: s.trust for s in config.sources}, publishers={s.id: s.publisher for s in config.sources},
+            subject=config.subject, aliases=config.aliases,
+        )
+        assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
+                                 datetime.now(UTC))
+        curated.publish(run_id, assembled.tables)
+        for rec in records.values():
+            if rec.status == "error":
+                logger.warning("source %s failed: %s", rec.source_id, rec.error)
+        run = assembled.run
+        return RunSummary(
+            run_id=run_id, status=run.status, sources_total=run.sources_total, new=run.new, changed=run.changed,
+            unchanged=run.unchanged, failed=run.failed, documents=run.documents, events=run.events,
+            facts=run.facts, conflicts=run.conflicts, changes=run.changes, curated_dir=str(curated.root),
+            errors=tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error"),
+        )
+
+
+@flow(name="factwatch-run", flow_run_name="run {sources_file}", validate_parameters=False)
+def run_flow(sources_file: str, data_dir: str, lock_wait: float | None = None) -> RunSummary:
+    """Fetch every source, read what changed, reconcile, publish the tables."""
+    config = load_sources(Path(sources_file))
+    return execute_run(config, Path(data_dir), lock_wait)
+

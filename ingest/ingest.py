@@ -1,0 +1,97 @@
+"""The ingest stage for one source: fetch, keep the bytes, say what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+
+from ingest.fetch import FetchOutcome, RobotsCache, Validators, fetch_file, fetch_url
+from ingest.settings import Settings
+from ingest.sources import Source
+from store.raw_store import RawStore, SourceState
+
+STATUSES = ("new", "changed", "unchanged", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """One source's fetch in one run: a fetch_log row."""
+
+    source_id: str
+    url: str
+    status: str  # new | changed | unchanged | error
+    fetched_at: datetime
+    http_status: int | None = None
+    error: str | None = None
+    error_kind: str | None = None
+    snapshot_sha256: str | None = None  # the snapshot this fetch found (None on error)
+    bytes: int | None = None
+    attempts: int = 1
+    content_type: str | None = None
+
+
+def _status(sha: str, previous_sha: str | None) -> str:
+    if previous_sha is None:
+        return "new"
+    return "unchanged" if sha == previous_sha else "changed"
+
+
+def _error(outcome: FetchOutcome) -> FetchRecord:
+    return FetchRecord(
+        source_id=outcome.source_id, url=outcome.url, status="error", fetched_at=outcome.fetched_at,
+        http_status=outcome.http_status, error=outcome.error, error_kind=outcome.error_kind, attempts=outcome.attempts,
+    )
+
+
+def ingest_source(
+    source: Source,
+    settings: Settings,
+    raw: RawStore,
+    *,
+    previous_sha: str | None,
+    client: httpx.Client | None = None,
+    robots: RobotsCache | None = None,
+) -> FetchRecord:
+    """Fetch ``source`` and store its bytes; ``previous_sha`` is the snapshot
+    the last published run used for it."""
+    state = raw.state(source.id)
+    if source.url is not None:
+        assert client is not None, "URL sources need an HTTP client"
+        usable = state is not None and state.url == source.url and raw.has(state.sha256)
+        validators = Validators(state.etag, state.last_modified) if usable else None
+        outcome = fetch_url(source, settings, client, validators=validators, robots=robots)
+    else:
+        outcome = fetch_file(source, settings)
+    if not outcome.ok:
+        return _error(outcome)
+    if outcome.not_modified:
+        assert state is not None
+        return FetchRecord(
+            source_id=source.id, url=outcome.url, status=_status(state.sha256, previous_sha),
+            fetched_at=outcome.fetched_at, http_status=304, snapshot_sha256=state.sha256,
+            bytes=None, attempts=outcome.attempts,
+        )
+    content = outcome.content or b""
+    if not content.strip():
+        return FetchRecord(
+            source_id=source.id, url=outcome.url, status="error", fetched_at=outcome.fetched_at,
+            http_status=outcome.http_status, error="the page is empty (no content); check the source",
+            error_kind="empty", bytes=len(content), attempts=outcome.attempts,
+        )
+    record, _ = raw.put(
+        source.id, content, url=outcome.url, fetched_at=outcome.fetched_at, http_status=outcome.http_status,
+        headers=outcome.headers, content_type=outcome.content_type,
+    )
+    raw.set_state(
+        SourceState(
+            source_id=source.id, sha256=record.sha256, url=source.location, fetched_at=outcome.fetched_at,
+            etag=outcome.validators.etag, last_modified=outcome.validators.last_modified,
+        )
+    )
+    return FetchRecord(
+        source_id=source.id, url=outcome.url, status=_status(record.sha256, previous_sha), fetched_at=outcome.fetched_at,
+        http_status=outcome.http_status, snapshot_sha256=record.sha256, bytes=record.bytes,
+        attempts=outcome.attempts, content_type=outcome.content_type,
+    )

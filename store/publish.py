@@ -1,0 +1,127 @@
+"""Assembling a run's curated tables from its documents (pure: no I/O).
+
+Entities are canonicalised across all current documents, statements become
+canonical events, events are reconciled into facts, and facts are compared
+with the previous run's to give the changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+
+from extractors.document import ProcessedDocument
+from facts.diff import diff_facts
+from facts.entities import AliasEntry, canonicalize
+from facts.events import acronym_pairs, canonical_events, occurrences
+from facts.model import Change, Fact
+from facts.reconcile import Reconciliation, reconcile
+from ingest.ingest import FetchRecord
+from store.curated_store import TableSet
+from store.tables import (
+    RunRecord,
+    changes_table,
+    documents_table,
+    entities_table,
+    events_table,
+    fact_values_table,
+    facts_from_table,
+    facts_table,
+    fetch_log_table,
+    mentions_table,
+    runs_table,
+)
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    """What the last published run left, as far as the next run needs it."""
+
+    run_id: str | None = None
+    runs: pa.Table | None = None
+    fetch_log: pa.Table | None = None
+    changes: pa.Table | None = None
+    facts: pa.Table | None = None
+
+
+@dataclass(frozen=True)
+class RunContext:
+    run_id: str
+    started_at: datetime
+    code_version: str
+    sources_total: int
+    trust: Mapping[str, float | None]
+    publishers: Mapping[str, str | None]
+    subject: Sequence[str] = ()
+    aliases: Sequence[AliasEntry] = ()
+
+
+@dataclass(frozen=True)
+class AssembledRun:
+    tables: TableSet
+    run: RunRecord
+    facts: tuple[Fact, ...]
+    changes: tuple[Change, ...]
+    reconciliation: Reconciliation
+
+
+def run_status(records: Sequence[FetchRecord]) -> str:
+    failed = sum(r.status == "error" for r in records)
+    if records and failed == len(records):
+        return "failed"
+    return "partial" if failed else "ok"
+
+
+def assemble_run(
+    ctx: RunContext,
+    records: Sequence[FetchRecord],
+    docs: Sequence[ProcessedDocument],
+    first_run: Mapping[str, str],
+    previous: PreviousRun,
+    finished_at: datetime,
+) -> AssembledRun:
+    index = canonicalize(occurrences(docs), acronym_pairs(docs), ctx.aliases)
+    events = canonical_events(docs, index)
+    subject_ids = [ent.entity_id for name in ctx.subject if (ent := index.get(name)) is not None]
+    labels = {e.entity_id: e.label for e in index.entities}
+    trust = {k: v for k, v in ctx.trust.items() if v is not None}
+    rec = reconcile(events, trust=trust, subject_ids=subject_ids, entity_labels=labels)
+    before = facts_from_table(previous.facts) if previous.facts is not None else []
+    changes = tuple(diff_facts(before, rec.facts)) if previous.run_id is not None else tuple(diff_facts([], rec.facts))
+    status = run_status(records)
+    run = RunRecord(
+        run_id=ctx.run_id,
+        started_at=ctx.started_at,
+        finished_at=finished_at,
+        status=status,
+        sources_total=ctx.sources_total,
+        fetched=sum(r.status in ("new", "changed") for r in records),
+        unchanged=sum(r.status == "unchanged" for r in records),
+        failed=sum(r.status == "error" for r in records),
+        documents=len(docs),
+        events=sum(1 for e in events if e.current),
+        facts=len(rec.facts),
+        new=sum(r.status == "new" for r in records),
+        changed=sum(r.status == "changed" for r in records),
+        conflicts=sum(f.status == "conflicting" for f in rec.facts),
+        changes=len(changes),
+        previous_run_id=previous.run_id,
+        code_version=ctx.code_version,
+    )
+    tables = TableSet(
+        runs=runs_table(previous.runs, run),
+        fetch_log=fetch_log_table(previous.fetch_log, ctx.run_id, records),
+        documents=documents_table(docs, first_run, ctx.publishers),
+        entities=entities_table(index.entities),
+        mentions=mentions_table(docs, index),
+        events=events_table(events, rec.fact_of_event),
+        facts=facts_table(rec.facts),
+        fact_values=fact_values_table(rec.facts),
+        changes=changes_table(previous.changes, ctx.run_id, previous.run_id, changes),
+    )
+    return AssembledRun(tables=tables, run=run, facts=rec.facts, changes=changes, reconciliation=rec)
+
+
