@@ -1,0 +1,159 @@
+"""Reader for TimeML ``.tml`` documents (TempEval-3 layout).
+
+A document holds its creation time as the TIMEX3 with
+``functionInDocument="CREATION_TIME"`` (inside ``<DCT>``, outside ``<TEXT>``)
+and its annotated text inside ``<TEXT>``. This reader returns the text with
+every tag removed and XML entities decoded, the creation time, and the gold
+TIMEX3s with character offsets into that text. EVENT, SIGNAL and every other
+tag are dropped; their words stay in the text.
+
+Both the TBAQ-cleaned corpora (TimeBank, AQUAINT) and WikiWars in TimeML form
+read the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[^>]*?)?)\s*(/?)>", re.S)
+_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"|([\w:-]+)\s*=\s*\'([^\']*)\'')
+_TEXT_BLOCK = re.compile(r"<TEXT(?:\s[^>]*)?>(.*?)</TEXT>", re.S)
+_DCT_TIMEX = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*\"CREATION_TIME\"[^>]*>", re.S)
+_DOCID = re.compile(r"<DOCID>(.*?)</DOCID>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    """One annotated TIMEX3: its extent in the document text and attributes."""
+
+    char_start: int
+    char_end: int
+    text: str
+    type: str
+    value: str
+    tid: str = ""
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLDocument:
+    """A TimeML document: plain text, creation time and gold TIMEX3s."""
+
+    doc_id: str
+    text: str
+    dct_value: str | None  # TIMEX3 value of the creation time, e.g. "1998-01-08"
+    timexes: tuple[GoldTimex, ...]
+
+    @property
+    def dct(self) -> date | None:
+        """The creation time as a date (time of day dropped), when it parses."""
+        return parse_dct(self.dct_value)
+
+
+def parse_dct(value: str | None) -> date | None:
+    """Parse a creation-time TIMEX3 value ("1998-01-08", "1998-01-08T12:00:00")."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(raw):
+        if m.group(1):
+            out[m.group(1)] = html.unescape(m.group(2))
+        else:
+            out[m.group(3)] = html.unescape(m.group(4))
+    return out
+
+
+def strip_tags(annotated: str) -> tuple[str, list[GoldTimex]]:
+    """Remove tags from an annotated TimeML fragment.
+
+    Returns the plain text and the TIMEX3 elements found in it, with offsets
+    into the plain text. Text between tags is entity-decoded.
+    """
+    parts: list[str] = []
+    length = 0
+    open_timex: list[tuple[int, dict[str, str]]] = []
+    found: list[GoldTimex] = []
+    pos = 0
+    for m in _TAG.finditer(annotated):
+        chunk = html.unescape(annotated[pos : m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, attrs, selfclosing = m.group(1), m.group(2), m.group(3), m.group(4)
+        if name != "TIMEX3":
+            continue
+        if closing:
+            if open_timex:
+                start, a = open_timex.pop()
+                text = "".join(parts)[start:length]
+                found.append(
+                    GoldTimex(
+                        char_start=start,
+                        char_end=length,
+                        text=text,
+                        type=a.get("type", ""),
+                        value=a.get("value", ""),
+                        tid=a.get("tid", ""),
+                        mod=a.get("mod"),
+                    )
+                )
+        elif not selfclosing:
+            open_timex.append((length, _attrs(attrs)))
+    parts.append(html.unescape(annotated[pos:]))
+    found.sort(key=lambda t: (t.char_start, t.char_end))
+    return "".join(parts), found
+
+
+def parse_timeml(source: str, doc_id: str = "") -> TimeMLDocument:
+    """Parse the text of one ``.tml`` file."""
+    block = _TEXT_BLOCK.search(source)
+    annotated = block.group(1) if block else ""
+    text, timexes = strip_tags(annotated)
+    dct_value: str | None = None
+    m = _DCT_TIMEX.search(source)
+    if m:
+        dct_value = _attrs(m.group(0)).get("value")
+    if not doc_id:
+        d = _DOCID.search(source)
+        doc_id = d.group(1).strip() if d else ""
+    return TimeMLDocument(doc_id=doc_id, text=text, dct_value=dct_value, timexes=tuple(timexes))
+
+
+def read_timeml(path: Path) -> TimeMLDocument:
+    """Read one ``.tml`` file (UTF-8)."""
+    return parse_timeml(Path(path).read_text(encoding="utf-8"), doc_id=Path(path).stem)
+
+
+def iter_timeml_files(directory: Path) -> list[Path]:
+    """All ``.tml`` files under ``directory``, recursively, in a stable order."""
+    return sorted(p for p in Path(directory).rglob("*.tml") if p.is_file())
+
+
+def dct_datetime(value: str | None) -> datetime | None:
+    """The creation time with its time of day when the value carries one."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?", value)
+    if not m:
+        return None
+    try:
+        return datetime(
+            int(m.group(1)), int(m.group(2)), int(m.group(3)),
+            int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0),
+        )
+    except ValueError:
+        return None

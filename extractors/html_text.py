@@ -1,0 +1,429 @@
+"""Main text of an HTML page, boilerplate out.
+
+The DOM is lxml's (``lxml.etree.HTMLParser``), walked once with
+``etree.iterwalk``: BeautifulSoup is 5-10x slower on the large pages of
+the benchmarks and the 50 ms/page budget does not allow it.
+
+Steps:
+
+1. prune: elements that never hold main text (scripts, forms controls,
+   dialogs, ...), hidden elements, consent-manager containers (by id, class,
+   attribute; see ``boilerplate_rules``);
+2. segment the rest into text blocks (paragraphs, headings, list items,
+   table cells, ...) with their element path, link text and the class/id
+   vocabulary groups of their ancestors;
+3. score: each block gets generic features (text length and density, link
+   density, tag, ancestor furniture tags, class/id groups, position,
+   membership in the page's densest content container, neighbours) and a
+   probability of being main text from a small gradient-boosted model whose
+   trees live in ``extractors/data/block_model.json`` (see
+   ``evaluation/train_block_model.py``); without the model file a
+   rule-based score is used;
+4. assemble: kept blocks joined by blank lines (table cells of one row on
+   one line), text-level boilerplate (cookie sentences, share bars, "skip to
+   content", link markers) removed, visible date lines taken out as
+   metadata.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from extractors import boilerplate_rules as R
+from extractors.page_meta import DateLine, parse_date_line
+
+_WS = re.compile(r"\s+")
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+# ancestor flag bits
+F_NAV, F_HEADER, F_FOOTER, F_ASIDE, F_ARTICLE, F_MAIN, F_FORM, F_LI, F_TABLE, F_A = (1 << i for i in range(10))
+F_FIGURE, F_BLOCKQUOTE, F_PRE, F_HEADING, F_LIST, F_DETAILS, F_ROLE_FURN, F_ROLE_MAIN, F_ITEMPROP_BODY, F_ADDRESS = (
+    1 << i for i in range(10, 20)
+)
+GROUP_BIT = {name: 1 << (20 + i) for i, name in enumerate(R.CLASS_GROUP_NAMES)}
+
+_TAG_FLAG = {
+    "nav": F_NAV, "header": F_HEADER, "footer": F_FOOTER, "aside": F_ASIDE, "article": F_ARTICLE,
+    "main": F_MAIN, "form": F_FORM, "li": F_LI, "table": F_TABLE, "a": F_A, "figure": F_FIGURE,
+    "blockquote": F_BLOCKQUOTE, "pre": F_PRE, "ul": F_LIST, "ol": F_LIST, "dl": F_LIST,
+    "details": F_DETAILS, "address": F_ADDRESS,
+    "h1": F_HEADING, "h2": F_HEADING, "h3": F_HEADING, "h4": F_HEADING, "h5": F_HEADING, "h6": F_HEADING,
+}
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@dataclass(slots=True)
+class Element:
+    """What the walk remembers of an element that holds text."""
+
+    tag: str
+    parent: int  # index into Page.elements, -1 for the root
+    depth: int
+    groups: int  # class/id group bits of this element only
+    flags: int  # inherited flags (own tag + ancestors)
+    chars: int = 0  # text characters below (kept blocks only)
+    link_chars: int = 0
+    blocks: int = 0
+    para_chars: int = 0  # characters of paragraph-like blocks below
+    para_blocks: int = 0
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    tag: str  # tag of the block's owner element
+    owner: int  # index of the owner element
+    path: tuple[int, ...]  # element indexes root -> owner
+    link_chars: int
+    flags: int
+    row: int = -1  # index of the <tr> when the block is a cell
+    index: int = 0
+    prob: float = 0.0
+    keep: bool = False
+    features: list[float] = field(default_factory=list)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class Segmented:
+    blocks: list[Block]
+    elements: list[Element]
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse HTML text leniently; None when nothing parseable is left."""
+    if not text or not text.strip():
+        return None
+    try:
+        root = etree.fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        try:
+            root = etree.fromstring(text.encode("utf-8", "replace"), parser=etree.HTMLParser(encoding="utf-8"))
+        except Exception:  # noqa: BLE001 - give up on this document
+            return None
+    return root
+
+
+def _class_groups(class_id: str) -> int:
+    if not class_id:
+        return 0
+    spaced = _CAMEL.sub("-", class_id).lower()
+    bits = 0
+    for name, pattern in R.CLASS_GROUPS.items():
+        if pattern.search(spaced):
+            bits |= GROUP_BIT[name]
+    return bits
+
+
+def _is_consent(el_id: str, cls: str, el: etree._Element) -> bool:
+    if el_id and el_id.lower() in R.CONSENT_IDS:
+        return True
+    low = f"{el_id} {cls}".lower()
+    if low.strip() and any(fragment in low for fragment in R.CONSENT_FRAGMENTS):
+        return True
+    attrib = el.attrib
+    for name in R.CONSENT_ATTRS:
+        if name in attrib:
+            return True
+    label = attrib.get("aria-label", "")
+    if label and re.search(r"cookie|consent|privacy (?:settings|preferences)", label, re.IGNORECASE):
+        return True
+    return False
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    attrib = el.attrib
+    if "hidden" in attrib:
+        return True
+    if attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    if style and R.HIDDEN_STYLE.search(style):
+        return True
+    return False
+
+
+def segment(root: etree._Element) -> Segmented:
+    """Walk the DOM once: prune, and cut the text into blocks."""
+    elements: list[Element] = []
+    blocks: list[Block] = []
+    stack: list[int] = []  # element indexes of open, kept elements
+    block_stack: list[int] = []  # indexes (into elements) of open block-level elements
+    buf: list[str] = []
+    buf_link = 0
+    link_depth = 0
+    skipped: set[int] = set()  # id() of pruned elements, to ignore their end event
+    tr_stack: list[int] = []
+
+    def flush() -> None:
+        nonlocal buf_link
+        if not buf:
+            return
+        text = _WS.sub(" ", "".join(buf)).strip()
+        buf.clear()
+        link = buf_link
+        buf_link = 0
+        if not text or not any(ch.isalnum() for ch in text):
+            return
+        owner = block_stack[-1] if block_stack else (stack[-1] if stack else 0)
+        path = tuple(stack)
+        owner_el = elements[owner] if elements else None
+        tag = owner_el.tag if owner_el else "body"
+        row = -1
+        if tag in ("td", "th") and tr_stack:
+            row = tr_stack[-1]
+        flags = elements[stack[-1]].flags if stack else 0
+        blocks.append(Block(text, tag, owner, path, min(link, len(text)), flags, row, len(blocks)))
+
+    def add(text: str | None) -> None:
+        nonlocal buf_link
+        if text:
+            buf.append(text)
+            if link_depth:
+                buf_link += len(text.strip())
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            if event == "start":
+                walker.skip_subtree()
+            else:
+                add(el.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            attrib = el.attrib
+            el_id = attrib.get("id", "") or ""
+            cls = attrib.get("class", "") or ""
+            role = (attrib.get("role") or "").lower()
+            if (
+                tag in R.DROP_TAGS
+                or _is_hidden(el)
+                or ((el_id or cls or len(attrib)) and _is_consent(el_id, cls, el))
+                or role in ("dialog", "alertdialog")
+            ):
+                if tag == "br":
+                    pass
+                skipped.add(id(el))
+                walker.skip_subtree()
+                if tag in R.BLOCK_TAGS:
+                    flush()
+                continue
+            parent = stack[-1] if stack else -1
+            inherited = elements[parent].flags if parent >= 0 else 0
+            groups = _class_groups(f"{el_id} {cls}") if (el_id or cls) else 0
+            flags = inherited | _TAG_FLAG.get(tag, 0) | groups
+            if role in R.FURNITURE_ROLES:
+                flags |= F_ROLE_FURN
+            elif role in R.MAIN_ROLES:
+                flags |= F_ROLE_MAIN
+            if attrib.get("itemprop") in ("articleBody", "text", "reviewBody", "description"):
+                flags |= F_ITEMPROP_BODY
+            idx = len(elements)
+            elements.append(Element(tag, parent, len(stack), groups, flags))
+            if tag in R.BLOCK_TAGS:
+                flush()
+            stack.append(idx)
+            if tag in R.BLOCK_TAGS:
+                block_stack.append(idx)
+            if tag == "tr":
+                tr_stack.append(idx)
+            if tag == "a":
+                link_depth += 1
+            add(el.text)
+        else:
+            if id(el) in skipped:
+                skipped.discard(id(el))
+                add(el.tail)
+                continue
+            if tag in R.BLOCK_TAGS:
+                flush()
+                if block_stack:
+                    block_stack.pop()
+            if tag == "a" and link_depth:
+                link_depth -= 1
+            if tag == "tr" and tr_stack:
+                tr_stack.pop()
+            if stack:
+                stack.pop()
+            add(el.tail)
+    flush()
+    return Segmented(blocks, elements)
+
+
+# --------------------------------------------------------------------------
+# Container statistics
+# --------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?。！？:;…)\"'”’]$")
+
+
+def is_paragraph_like(block: Block) -> bool:
+    return block.chars >= 60 and block.link_density < 0.35 and not (block.flags & (F_A))
+
+
+def aggregate(seg: Segmented) -> None:
+    """Sum text statistics of blocks up the element tree."""
+    elements = seg.elements
+    for block in seg.blocks:
+        n = block.chars
+        link = block.link_chars
+        para = is_paragraph_like(block)
+        score = 0.0
+        if para:
+            score = 1 + block.text.count(",") + min(n // 100, 3)
+        for depth, idx in enumerate(reversed(block.path)):
+            el = elements[idx]
+            el.chars += n
+            el.link_chars += link
+            el.blocks += 1
+            if para:
+                el.para_chars += n
+                el.para_blocks += 1
+                if depth == 0 or depth == 1:
+                    el.score += score
+                elif depth == 2:
+                    el.score += score / 2
+                elif depth == 3:
+                    el.score += score / 3
+
+
+_POSITIVE_GROUPS = GROUP_BIT["content"]
+_NEGATIVE_GROUPS = (
+    GROUP_BIT["nav"] | GROUP_BIT["footer"] | GROUP_BIT["side"] | GROUP_BIT["share"] | GROUP_BIT["related"]
+    | GROUP_BIT["comment"] | GROUP_BIT["ad"] | GROUP_BIT["modal"] | GROUP_BIT["newsletter"] | GROUP_BIT["consent"]
+)
+
+
+def main_container(seg: Segmented) -> int:
+    """Index of the element that holds most of the page's paragraph text.
+
+    The deepest element holding at least 75% of all paragraph-like text,
+    unless a readability-style score points to a better one inside it.
+    """
+    elements = seg.elements
+    if not elements:
+        return -1
+    total_para = max((el.para_chars for el in elements), default=0)
+    if total_para == 0:
+        return 0
+    best = 0
+    best_depth = -1
+    for idx, el in enumerate(elements):
+        if el.para_chars >= 0.75 * total_para and el.depth > best_depth:
+            best, best_depth = idx, el.depth
+    return best
+
+
+# --------------------------------------------------------------------------
+# Rule-based block decision (fallback when no model file is present)
+# --------------------------------------------------------------------------
+
+_FURNITURE = F_NAV | F_FOOTER | F_ASIDE | F_ROLE_FURN
+
+
+def rule_keep(seg: Segmented, container: int) -> None:
+    elements = seg.elements
+    for block in seg.blocks:
+        inside = container in block.path
+        text = block.text
+        keep = inside
+        if block.flags & _FURNITURE and not (block.flags & (F_ARTICLE | F_MAIN | F_ITEMPROP_BODY)):
+            keep = False
+        if block.link_density > 0.6 and block.chars < 200:
+            keep = False
+        owner_groups = 0
+        for idx in block.path[-4:]:
+            owner_groups |= elements[idx].groups
+        if owner_groups & _NEGATIVE_GROUPS and not (owner_groups & _POSITIVE_GROUPS) and block.chars < 150:
+            keep = False
+        if is_text_boilerplate(text):
+            keep = False
+        block.keep = keep
+        block.prob = 1.0 if keep else 0.0
+
+
+def is_text_boilerplate(text: str) -> bool:
+    """Text-level boilerplate: cookie notices, share bars, skip links, related headings."""
+    t = text.strip()
+    if len(t) < 80:
+        if R.CONSENT_SHORT.match(t) or R.SHARE_TEXT.match(t) or R.SKIP_TEXT.match(t):
+            return True
+    if R.COOKIE_TEXT.search(t) and len(t) < 1500:
+        return True
+    if len(t) < 300 and (R.NEWSLETTER_TEXT.search(t) or R.PAYWALL_TEXT.search(t)):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# Assembly
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    text: str
+    blocks: tuple[str, ...]
+    date_lines: tuple[DateLine, ...]
+    h1: str | None
+
+
+def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
+    """Kept blocks -> list of text blocks; date lines taken out."""
+    out: list[str] = []
+    dates: list[DateLine] = []
+    last_row = -1
+    for block in blocks:
+        if not block.keep:
+            last_row = -1
+            continue
+        text = R.LINK_MARKER.sub("", block.text).strip()
+        if not text:
+            continue
+        date_line = parse_date_line(text) if len(text) <= 90 else None
+        if date_line is not None:
+            dates.append(date_line)
+            continue
+        if block.row >= 0 and block.row == last_row and out:
+            out[-1] = f"{out[-1]} | {text}"
+        else:
+            out.append(text)
+        last_row = block.row
+    return out, dates
+
+
+def extract_blocks(root: etree._Element) -> Segmented:
+    seg = segment(root)
+    aggregate(seg)
+    return seg
+
+
+def html_main_text(root: etree._Element) -> HtmlText:
+    """Main text of a parsed page."""
+    seg = extract_blocks(root)
+    h1 = next((b.text for b in seg.blocks if b.tag == "h1"), None)
+    from extractors import block_model
+
+    if not block_model.apply(seg):
+        rule_keep(seg, main_container(seg))
+    texts, dates = assemble(seg.blocks)
+    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1)
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))

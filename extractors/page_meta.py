@@ -1,0 +1,367 @@
+"""Page metadata: title, published and updated instants.
+
+Sources, most trusted first: JSON-LD (``datePublished``/``dateModified``,
+also inside ``@graph``), meta tags (``article:published_time``,
+``og:updated_time``, Dublin Core, ``date``, ``pubdate``, ``parsely-pub-date``,
+``sailthru.date``, ...), ``itemprop`` microdata, ``<time datetime>`` of the
+article, visible "Published ..." / "Last updated ..." lines, and a date in
+the URL path. All instants are returned tz-aware in UTC (a value without a
+zone is taken as UTC; a bare date is midnight UTC).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # a few common non-English month names
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+    r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|[+-][01]\d:?[0-5]\d|[+-][01]\d|UTC|GMT)?)?"
+)
+_ISO_COMPACT = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d)(?P<M>[0-5]\d))?\b")
+_DMY_TEXT = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MDY_TEXT = re.compile(
+    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MY_TEXT = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+_TIME = re.compile(
+    r"\b(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d:?[0-5]\d)?",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|-|$)")
+
+
+def _tz(value: str | None) -> timezone:
+    if not value or value.upper() in {"Z", "UTC", "GMT"}:
+        return UTC
+    sign = -1 if value[0] == "-" else 1
+    digits = value[1:].replace(":", "")
+    hours = int(digits[:2])
+    minutes = int(digits[2:4]) if len(digits) >= 4 else 0
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _build(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: timezone = UTC) -> datetime | None:
+    try:
+        value = datetime(y, m, d, hh, mm, ss, tzinfo=tz)
+    except ValueError:
+        return None
+    if not (1990 <= value.year <= 2100):
+        return None
+    return value.astimezone(UTC)
+
+
+def _time_after(text: str, pos: int) -> tuple[int, int, int, timezone]:
+    match = _TIME.search(text, pos, min(len(text), pos + 20))
+    if not match or match.start() - pos > 6:
+        return 0, 0, 0, UTC
+    hh, mm = int(match["H"]), int(match["M"])
+    ss = int(match["S"] or 0)
+    ampm = (match["ampm"] or "").lower().replace(".", "")
+    if ampm == "pm" and hh < 12:
+        hh += 12
+    elif ampm == "am" and hh == 12:
+        hh = 0
+    if hh > 23:
+        return 0, 0, 0, UTC
+    return hh, mm, ss, _tz(match["tz"])
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """First date (with time when given) in a short string, as UTC; None if none."""
+    if not text:
+        return None
+    text = text.strip()[:200]
+    match = _ISO.search(text)
+    if match:
+        hh = int(match["H"] or 0)
+        mm = int(match["M"] or 0)
+        ss = int(match["S"] or 0)
+        return _build(int(match["y"]), int(match["m"]), int(match["d"]), hh, mm, ss, _tz(match["tz"]))
+    candidates = []
+    for pattern in (_DMY_TEXT, _MDY_TEXT):
+        m = pattern.search(text)
+        if m:
+            candidates.append((m.start(), m))
+    if candidates:
+        _, m = min(candidates, key=lambda c: c[0])
+        month = MONTHS[m["mon"].lower().rstrip(".")]
+        hh, mm, ss, tz = _time_after(text, m.end())
+        return _build(int(m["y"]), month, int(m["d"]), hh, mm, ss, tz)
+    m = _NUMERIC.search(text)
+    if m:
+        a, b = int(m["a"]), int(m["b"])
+        # day-first unless impossible (most of the world); US order when a <= 12 < b
+        day, month = (b, a) if (a <= 12 < b) else (a, b)
+        hh, mm, ss, tz = _time_after(text, m.end())
+        return _build(int(m["y"]), month, day, hh, mm, ss, tz)
+    m = _ISO_COMPACT.search(text)
+    if m:
+        return _build(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0))
+    m = _MY_TEXT.search(text)
+    if m:
+        return _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], 1)
+    return None
+
+
+def date_from_url(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    return _build(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A visible "Published ..." / "Last updated ..." line."""
+
+    kind: str  # "published" | "updated"
+    value: datetime
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """Recognise a short line that only states the page's publication/update date."""
+    line = line.strip()
+    if len(line) > 90:
+        return None
+    m = DATE_LINE.match(line)
+    if not m:
+        return None
+    value = parse_date(m["value"])
+    if value is None:
+        return None
+    kind = "updated" if UPDATED_LABELS.search(m["label"]) else "published"
+    return DateLine(kind, value)
+
+
+# --------------------------------------------------------------------------
+# HTML metadata
+# --------------------------------------------------------------------------
+
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "published_time", "article.published",
+    "datepublished", "date_published", "publishdate", "publish_date", "publish-date", "pubdate",
+    "pub_date", "publication_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date",
+    "citation_publication_date", "citation_date", "article_date_original", "originalpublicationdate",
+    "og:article:published_time", "cxenseparse:recs:publishtime", "rnews:datepublished",
+    "article.created", "created", "creation_date", "displaydate", "dc.created", "post_date",
+    "release_date", "datecreated", "timestamp", "original-publish-date", "bt:pubdate",
+)
+UPDATED_META = (
+    "article:modified_time", "og:updated_time", "og:modified_time", "modified_time",
+    "article.updated", "datemodified", "date_modified", "last-modified", "lastmod",
+    "dc.date.modified", "dcterms.modified", "updated_time", "article:updated_time",
+    "revised", "last_updated", "lastupdated", "dateupdated", "og:article:modified_time",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str | None
+    published_at: datetime | None
+    updated_at: datetime | None
+
+
+def _jsonld_objects(raw: str) -> list[dict]:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        try:
+            data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+        except (ValueError, RecursionError):
+            return []
+    out: list[dict] = []
+    stack = [data]
+    seen = 0
+    while stack and seen < 500:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                value = item.get(key)
+                if isinstance(value, (list, dict)):
+                    stack.append(value)
+    return out
+
+
+_ARTICLE_TYPES = re.compile(
+    r"article|posting|blog|report|news|webpage|creativework|review|recipe|howto|qapage|"
+    r"question|discussionforum|techarticle|scholarly|event|product|course|faqpage",
+    re.IGNORECASE,
+)
+
+
+def jsonld_dates(scripts: list[str]) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from JSON-LD blocks, preferring article-like objects."""
+    best: tuple[int, datetime | None, datetime | None] | None = None
+    for raw in scripts:
+        for obj in _jsonld_objects(raw):
+            pub = obj.get("datePublished") or obj.get("dateCreated") or obj.get("uploadDate")
+            mod = obj.get("dateModified")
+            if not isinstance(pub, str):
+                pub = None
+            if not isinstance(mod, str):
+                mod = None
+            if not pub and not mod:
+                continue
+            kind = obj.get("@type")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            rank = 0
+            if re.search(r"article|posting|blog|news|report", kind, re.IGNORECASE):
+                rank = 3
+            elif _ARTICLE_TYPES.search(kind):
+                rank = 2
+            elif kind.lower() in {"webpage", ""}:
+                rank = 1
+            entry = (rank, parse_date(pub), parse_date(mod))
+            if entry[1] is None and entry[2] is None:
+                continue
+            if best is None or rank > best[0]:
+                best = entry
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def meta_dates(meta: dict[str, str]) -> tuple[datetime | None, datetime | None]:
+    published = updated = None
+    for key in PUBLISHED_META:
+        if key in meta:
+            published = parse_date(meta[key])
+            if published:
+                break
+    for key in UPDATED_META:
+        if key in meta:
+            updated = parse_date(meta[key])
+            if updated:
+                break
+    return published, updated
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|•·–—:»]|-{1,2}|::)\s+")
+
+
+def clean_title(title: str | None, h1: str | None = None, site_name: str | None = None) -> str | None:
+    """Page title without the " | Site name" part when it can be told apart."""
+    if not title:
+        return h1.strip() if h1 and h1.strip() else None
+    title = re.sub(r"\s+", " ", title).strip()
+    if h1:
+        h1n = re.sub(r"\s+", " ", h1).strip()
+        if h1n and (h1n.lower() in title.lower()) and len(h1n) >= 0.3 * len(title):
+            return h1n
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        if site_name:
+            kept = [p for p in parts if p.strip().lower() != site_name.strip().lower()]
+            if kept and len(kept) < len(parts):
+                return " - ".join(kept).strip() or title
+        # keep the longest part when the rest looks like a site name
+        longest = max(parts, key=len)
+        if len(longest) >= 0.5 * len(title) or len(parts[0]) >= 15:
+            return longest if len(longest) >= len(parts[0]) else parts[0]
+    return title or None
+
+
+def _text_of(el) -> str:
+    try:
+        return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    except (TypeError, ValueError):
+        return ""
+
+
+_TIME_HINT = re.compile(r"publish|posted|date|time|created|byline|meta|entry|article", re.IGNORECASE)
+_UPDATED_HINT = re.compile(r"updat|modif|revis", re.IGNORECASE)
+
+
+def html_meta(root, url: str | None = None) -> PageMeta:
+    """Title and dates of a parsed page (lxml root) from its markup."""
+    meta: dict[str, str] = {}
+    jsonld: list[str] = []
+    title_tag = None
+    h1 = None
+    site_name = None
+    itemprop_pub = itemprop_mod = None
+    time_pub = time_mod = None
+    time_any = None
+    for el in root.iter("meta", "title", "script", "h1", "time", "*"):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        attrib = el.attrib
+        if tag == "meta":
+            key = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop")
+                   or attrib.get("http-equiv") or "").strip().lower()
+            content = attrib.get("content")
+            if key and content and key not in meta:
+                meta[key] = content.strip()
+            continue
+        if tag == "title" and title_tag is None:
+            title_tag = _text_of(el)
+            continue
+        if tag == "script":
+            if (attrib.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+                jsonld.append(el.text)
+            continue
+        if tag == "h1" and h1 is None:
+            text = _text_of(el)
+            if text:
+                h1 = text
+        prop = attrib.get("itemprop")
+        if prop in ("datePublished", "dateCreated") and itemprop_pub is None:
+            itemprop_pub = parse_date(attrib.get("content") or attrib.get("datetime") or _text_of(el))
+        elif prop == "dateModified" and itemprop_mod is None:
+            itemprop_mod = parse_date(attrib.get("content") or attrib.get("datetime") or _text_of(el))
+        if tag == "time":
+            value = parse_date(attrib.get("datetime") or _text_of(el))
+            if value is None:
+                continue
+            hint = " ".join(
+                filter(None, [attrib.get("class"), attrib.get("itemprop"), el.getparent().get("class")
+                              if el.getparent() is not None else None])
+            )
+            if _UPDATED_HINT.search(hint):
+                time_mod = time_mod or value
+            elif "pubdate" in attrib or _TIME_HINT.search(hint):
+                time_pub = time_pub or value
+            elif time_any is None:
+                time_any = value
+    site_name = meta.get("og:site_name") or meta.get("application-name")
+    raw_title = meta.get("og:title") or meta.get("twitter:title") or title_tag
+    title = clean_title(raw_title, h1, site_name)
+    ld_pub, ld_mod = jsonld_dates(jsonld)
+    m_pub, m_mod = meta_dates(meta)
+    published = ld_pub or m_pub or itemprop_pub or time_pub or time_any or date_from_url(url)
+    updated = ld_mod or m_mod or itemprop_mod or time_mod
+    return PageMeta(title, published, updated)

@@ -1,0 +1,1901 @@
+"""Temporal expression tagger and normaliser (TIMEX3).
+
+A rule cascade in the manner of HeidelTime and SUTime: the extent rules of
+:mod:`extractors.timex_rules` find candidate spans, the longest
+non-overlapping ones are kept, and a normaliser per rule turns each into a
+TIMEX3 type and value. Normalisation walks the document in order and keeps a
+reference date:
+
+* deictic expressions ("yesterday", "last year", "two weeks ago") resolve
+  against the anchor (the document's creation date);
+* anaphoric ones ("the following year", "that month", "two days later")
+  resolve against the most recently mentioned date;
+* underspecified ones ("in March", "on Monday", "June 28") take their year
+  from the anchor in news-like documents (direction from tense cues) and from
+  the most recently mentioned date in narratives. A document counts as a
+  narrative when it has no anchor or when the years it names lie mostly far
+  from the anchor (a history article written in 2009 about 1939).
+
+Public API: :func:`tag_timexes` and :func:`date_mentions`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from extractors import timex_rules as R
+from extractors.types import DateMention, Timex
+
+# --------------------------------------------------------------------------
+# Calendar values
+# --------------------------------------------------------------------------
+
+_GRANS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cal:
+    """A calendar period; years before the common era are negative (-494)."""
+
+    gran: str
+    year: int | None = None  # None: unknown year ("XXXX-06-28")
+    month: int | None = None
+    day: int | None = None
+    week: int | None = None  # ISO week
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 1900s
+    weekend: bool = False
+    pod: str | None = None  # part of day: MO, AF, EV, NI, ...
+    hour: int | None = None
+    minute: int | None = None
+
+    @property
+    def is_time(self) -> bool:
+        return self.pod is not None or self.hour is not None
+
+    def as_date(self) -> date | None:
+        """A representative day of the period (its first day)."""
+        try:
+            if self.year is None or self.year < 1:
+                return None
+            if self.gran == "day":
+                return date(self.year, self.month, self.day)
+            if self.gran == "week":
+                return date.fromisocalendar(self.year, self.week, 1)
+            if self.gran == "month":
+                return date(self.year, self.month, 1)
+            if self.gran == "quarter":
+                return date(self.year, 3 * self.quarter - 2, 1)
+            if self.gran == "half":
+                return date(self.year, 6 * self.half - 5, 1)
+            if self.gran == "season":
+                return date(self.year, R.SEASON_MONTHS[self.season][0], 1)
+            if self.gran == "year":
+                return date(self.year, 1, 1)
+        except (ValueError, TypeError):
+            return None
+        return None
+
+
+def _fmt_year(y: int | None) -> str:
+    if y is None:
+        return "XXXX"
+    if y < 0:
+        return "BC%04d" % (-y)
+    return "%04d" % y
+
+
+def _value(c: _Cal) -> str:
+    g = c.gran
+    if g == "century":
+        if c.century is not None and c.century < 0:
+            return "BC%02d" % (-c.century - 1)
+        return "XX" if c.century is None else "%02d" % c.century
+    if g == "decade":
+        if c.decade is not None and c.decade < 0:
+            return "BC%03d" % (-c.decade)
+        return "XXX" if c.decade is None else "%03d" % c.decade
+    y = _fmt_year(c.year)
+    if g == "year":
+        return y
+    if g == "half":
+        return f"{y}-H{c.half}"
+    if g == "quarter":
+        return f"{y}-Q{c.quarter}" if c.quarter else f"{y}-QX"
+    if g == "season":
+        return f"{y}-{c.season}"
+    if g == "week":
+        w = "XX" if c.week is None else "%02d" % c.week
+        return f"{y}-W{w}" + ("-WE" if c.weekend else "")
+    m = "XX" if c.month is None else "%02d" % c.month
+    if g == "month":
+        return f"{y}-{m}"
+    d = "XX" if c.day is None else "%02d" % c.day
+    v = f"{y}-{m}-{d}"
+    if c.hour is not None:
+        v += "T%02d:%02d" % (c.hour, c.minute or 0) if c.minute is not None or c.hour != 24 else "T24"
+    elif c.pod:
+        v += "T" + c.pod
+    return v
+
+
+def _period(c: _Cal) -> tuple[date, date, str] | None:
+    """First and last day of the period and its precision, when concrete."""
+    y = c.year
+    try:
+        if c.gran == "century" and c.century is not None and c.century >= 0:
+            s, e = max(1, c.century * 100), c.century * 100 + 99
+            return date(s, 1, 1), date(e, 12, 31), "century"
+        if c.gran == "decade" and c.decade is not None and c.decade >= 0:
+            s = max(1, c.decade * 10)
+            return date(s, 1, 1), date(c.decade * 10 + 9, 12, 31), "decade"
+        if y is None or y < 1:
+            return None
+        if c.gran == "year":
+            return date(y, 1, 1), date(y, 12, 31), "year"
+        if c.gran == "half":
+            m0 = 6 * c.half - 5
+            return date(y, m0, 1), date(y, m0 + 5, calendar.monthrange(y, m0 + 5)[1]), "year"
+        if c.gran == "quarter" and c.quarter:
+            m0 = 3 * c.quarter - 2
+            return date(y, m0, 1), date(y, m0 + 2, calendar.monthrange(y, m0 + 2)[1]), "quarter"
+        if c.gran == "season":
+            a, b = R.SEASON_MONTHS[c.season]
+            if a <= b:
+                return date(y, a, 1), date(y, b, calendar.monthrange(y, b)[1]), "season"
+            return date(y, a, 1), date(y + 1, b, calendar.monthrange(y + 1, b)[1]), "season"
+        if c.gran == "month" and c.month:
+            return date(y, c.month, 1), date(y, c.month, calendar.monthrange(y, c.month)[1]), "month"
+        if c.gran == "week" and c.week:
+            monday = date.fromisocalendar(y, c.week, 1)
+            if c.weekend:
+                return monday + timedelta(days=5), monday + timedelta(days=6), "day"
+            return monday, monday + timedelta(days=6), "week"
+        if c.gran == "day" and c.month and c.day:
+            d = date(y, c.month, c.day)
+            return d, d, "day"
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None
+
+
+def _day(d: date, **kw) -> _Cal:
+    return _Cal("day", d.year, d.month, d.day, **kw)
+
+
+def _month_cal(y: int, m: int) -> _Cal:
+    return _Cal("month", y, m)
+
+
+def _week_cal(d: date, weekend: bool = False) -> _Cal:
+    iy, iw, _ = d.isocalendar()
+    return _Cal("week", iy, week=iw, weekend=weekend)
+
+
+def _quarter_of(m: int) -> int:
+    return (m - 1) // 3 + 1
+
+
+def _cal_from_date(d: date, gran: str) -> _Cal:
+    if gran == "day":
+        return _day(d)
+    if gran == "week":
+        return _week_cal(d)
+    if gran == "weekend":
+        return _week_cal(d, weekend=True)
+    if gran == "month":
+        return _month_cal(d.year, d.month)
+    if gran == "quarter":
+        return _Cal("quarter", d.year, quarter=_quarter_of(d.month))
+    if gran == "half":
+        return _Cal("half", d.year, half=1 if d.month <= 6 else 2)
+    if gran == "season":
+        return _Cal("season", d.year, season=_season_of(d.month))
+    if gran == "year":
+        return _Cal("year", d.year)
+    if gran == "decade":
+        return _Cal("decade", decade=d.year // 10)
+    if gran == "century":
+        return _Cal("century", century=d.year // 100)
+    return _day(d)
+
+
+def _season_of(m: int) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + n
+    return t // 12, t % 12 + 1
+
+
+def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
+    """Move a period by ``n`` units, keeping its granularity where it can."""
+    if c.gran == "century" and c.century is not None:
+        k = n if unit == "century" else 0
+        return replace(c, century=c.century + k)
+    if c.gran == "decade" and c.decade is not None:
+        k = n if unit == "decade" else 10 * n if unit == "century" else 0
+        return replace(c, decade=c.decade + k)
+    if c.year is None:
+        return None
+    if unit in ("decade", "century"):
+        return replace(c, year=c.year + n * (10 if unit == "decade" else 100))
+    if unit == "year":
+        if c.gran == "week":
+            d = c.as_date()
+            if d is None:
+                return None
+            return _cal_from_date(_safe_replace_year(d, d.year + n), "week")
+        y = c.year + n
+        if y == 0:
+            y = 1 if n > 0 else -1
+        if c.gran == "day" and c.month == 2 and c.day == 29 and not calendar.isleap(y):
+            return replace(c, year=y, day=28)
+        return replace(c, year=y)
+    if unit == "half":
+        if c.gran == "half":
+            t = c.year * 2 + c.half - 1 + n
+            return replace(c, year=t // 2, half=t % 2 + 1)
+        return _shift(c, 6 * n, "month")
+    if unit == "quarter":
+        if c.gran == "quarter" and c.quarter:
+            t = c.year * 4 + c.quarter - 1 + n
+            return replace(c, year=t // 4, quarter=t % 4 + 1)
+        return _shift(c, 3 * n, "month")
+    if unit == "season":
+        order = ["WI", "SP", "SU", "FA"]
+        if c.gran == "season" and c.season:
+            t = c.year * 4 + order.index(c.season) + n
+            return replace(c, year=t // 4, season=order[t % 4])
+        return _shift(c, 3 * n, "month")
+    if unit == "month":
+        if c.gran in ("month", "day") and c.month:
+            y, m = _add_months(c.year, c.month, n)
+            if c.gran == "day":
+                d = min(c.day, calendar.monthrange(y, m)[1]) if y > 0 else c.day
+                return replace(c, year=y, month=m, day=d)
+            return replace(c, year=y, month=m)
+        if c.gran == "quarter" and c.quarter:
+            y, m = _add_months(c.year, 3 * c.quarter - 2, n)
+            return replace(c, year=y, quarter=_quarter_of(m))
+        if c.gran == "year":
+            return replace(c, year=c.year + (n // 12 if n >= 0 else -((-n) // 12)))
+        return c
+    if unit in ("day", "week", "weekend", "fortnight"):
+        days = n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit]
+        d = c.as_date()
+        if d is None:
+            return None
+        try:
+            nd = d + timedelta(days=days)
+        except OverflowError:
+            return None
+        if c.gran == "week":
+            return _cal_from_date(nd, "week")
+        if c.gran == "day":
+            return replace(c, year=nd.year, month=nd.month, day=nd.day)
+        return _cal_from_date(nd, c.gran)
+    return c
+
+
+def _safe_replace_year(d: date, y: int) -> date:
+    try:
+        return d.replace(year=y)
+    except ValueError:
+        return d.replace(year=y, day=28)
+
+
+def _coarsen(c: _Cal, gran: str) -> _Cal:
+    """The period of granularity ``gran`` that contains ``c``."""
+    if gran == c.gran:
+        return replace(c, pod=None, hour=None, minute=None)
+    if gran == "decade":
+        if c.gran == "century":
+            return c
+        return _Cal("decade", decade=None if c.year is None else c.year // 10)
+    if gran == "century":
+        if c.gran == "decade" and c.decade is not None:
+            return _Cal("century", century=c.decade // 10)
+        return _Cal("century", century=None if c.year is None else c.year // 100)
+    if gran == "year":
+        return _Cal("year", c.year)
+    d = c.as_date()
+    if d is None:
+        if gran == "month" and c.month:
+            return _Cal("month", c.year, c.month)
+        if gran == "quarter" and c.quarter:
+            return _Cal("quarter", c.year, quarter=c.quarter)
+        return _Cal("year", c.year) if c.year is not None else c
+    if _GRANS.index(gran) < _GRANS.index(c.gran) if c.gran in _GRANS and gran in _GRANS else True:
+        return _cal_from_date(d, gran)
+    return c
+
+
+# --------------------------------------------------------------------------
+# Number words
+# --------------------------------------------------------------------------
+
+_FRACTION = re.compile(r"(\d+)\s+1/2|(\d+)\s*½")
+
+
+def _number(text: str) -> float | None:
+    """Value of a quantity phrase; None for vague ones ("several")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    m = re.match(r"^(\S+(?: \S+)?) (?:or|to) (.+)$", t)
+    if m and not t.startswith("a couple"):
+        t = m.group(2)  # "two or three" -> the upper bound
+    f = _FRACTION.fullmatch(t)
+    if f:
+        return int(f.group(1) or f.group(2)) + 0.5
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", t):
+        return float(t.replace(",", "")) + half
+    if t in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[t] + half
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|seven|eight|nine)", t)
+    if m:
+        return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS[m.group(2)] + half
+    return None
+
+
+def _num_str(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else ("%g" % x)
+
+
+def _ordinal(text: str) -> int | None:
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in R.ORDINALS:
+        return R.ORDINALS[t]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", t)
+    return int(m.group(1)) if m else None
+
+
+def _month_num(text: str) -> int | None:
+    return R.MONTHS.get(text.lower().rstrip(".")[:4].rstrip(".")) or R.MONTHS.get(text.lower().rstrip("."))
+
+
+def _weekday_num(text: str) -> int | None:
+    t = text.lower().rstrip(".")
+    if t.endswith("s") and t[:-1] in R.WEEKDAYS:
+        t = t[:-1]
+    return R.WEEKDAYS.get(t)
+
+
+def _year_num(text: str, ctx: _Ctx | None = None) -> int:
+    t = text.strip().lstrip("'’")
+    y = int(t)
+    if len(t) == 2:
+        base = ctx.anchor.year if ctx is not None and ctx.anchor else 2000
+        cands = [(base // 100) * 100 + y - 100, (base // 100) * 100 + y, (base // 100) * 100 + y + 100]
+        return min(cands, key=lambda c: (abs(c - base) if c <= base + 10 else 1000 + c - base))
+    return y
+
+
+_MOD_WORDS = {
+    "early": "START", "mid": "MID", "middle": "MID", "late": "END",
+    "the start of": "START", "the beginning of": "START", "the end of": "END",
+    "the middle of": "MID", "the close of": "END", "start of": "START",
+    "beginning of": "START", "end of": "END", "middle of": "MID",
+    "earlier": "START", "later": "END",
+}
+
+
+def _mod_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    return _MOD_WORDS.get(t)
+
+
+# --------------------------------------------------------------------------
+# Document context
+# --------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n\s*\n|\n")
+
+
+class _Ctx:
+    """What normalisation knows while it walks one document."""
+
+    def __init__(self, text: str, anchor: date | None, narrative: bool, anchor_time: datetime | None):
+        self.text = text
+        self.anchor = anchor
+        self.anchor_time = anchor_time
+        self.narrative = narrative
+        self.ref: _Cal | None = None  # most recently mentioned concrete date
+        self.ref_pos: int = -1
+        self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
+        self.last_quarter: _Cal | None = None
+
+    # bases ------------------------------------------------------------
+    def deictic(self) -> _Cal | None:
+        """The date deictic words ("yesterday", "last year") count from."""
+        if self.anchor is not None:
+            return _day(self.anchor)
+        return self.ref
+
+    def anaphoric(self) -> _Cal | None:
+        """The date anaphoric words ("the next day", "that year") count from."""
+        if self.ref is not None:
+            return self.ref
+        return _day(self.anchor) if self.anchor is not None else None
+
+    def underspecified_base(self, pos: int) -> tuple[_Cal | None, bool]:
+        """Base for "in March"/"on Monday"; True when it is the mentioned date."""
+        if self.narrative or self.anchor is None:
+            if self.ref is not None and self.ref.year is not None:
+                return self.ref, True
+            return (_day(self.anchor) if self.anchor else None), False
+        # news: a date named just before in the same passage wins
+        if (
+            self.ref is not None
+            and self.ref.year is not None
+            and pos - self.ref_explicit_pos < 200
+            and abs(self.ref.year - self.anchor.year) >= 1
+            and self._same_sentence(self.ref_explicit_pos, pos)
+        ):
+            return self.ref, True
+        return _day(self.anchor), False
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        if a < 0:
+            return False
+        seg = self.text[a:b]
+        return _SENT_END.search(seg) is None
+
+    def sentence(self, start: int, end: int) -> str:
+        s = start
+        while s > 0 and self.text[s - 1] not in ".!?\n":
+            s -= 1
+        e = end
+        n = len(self.text)
+        while e < n and self.text[e] not in ".!?\n":
+            e += 1
+        return self.text[s:start] + " " + self.text[end:e]
+
+    def direction(self, start: int, end: int) -> str:
+        """"future", "past" or "" from the words of the sentence around a span."""
+        sent = self.sentence(start, end)
+        if R.FUTURE_CUES.search(sent):
+            return "future"
+        return ""
+
+    def remember(self, c: _Cal, pos: int, explicit: bool) -> None:
+        if c.gran == "quarter":
+            self.last_quarter = c
+        if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
+            if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
+                if explicit:
+                    self.ref_explicit_pos = pos
+                return  # keep the finer date already known
+        if c.gran in ("decade", "century"):
+            return
+        self.ref = replace(c, pod=None, hour=None, minute=None)
+        self.ref_pos = pos
+        if explicit:
+            self.ref_explicit_pos = pos
+
+
+def _finer_or_equal(a: _Cal, b: _Cal) -> bool:
+    order = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5, "week": 6, "day": 7}
+    return order.get(a.gran, 0) >= order.get(b.gran, 0)
+
+
+# --------------------------------------------------------------------------
+# Normalisation results
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Res:
+    type: str
+    value: str
+    cal: _Cal | None = None  # the concrete period, for DATE/TIME
+    mod: str | None = None
+    anchored: bool = False
+    start: int | None = None  # extent override
+    end: int | None = None
+    explicit: bool = False  # the text names the year itself
+
+
+def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
+    if c is None:
+        return None
+    t = "TIME" if c.is_time else "DATE"
+    return _Res(t, _value(c), c, mod, anchored, explicit=explicit)
+
+
+# resolving underspecified days and months ------------------------------
+
+
+def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[_Cal, bool]:
+    base, from_ref = ctx.underspecified_base(pos)
+    if base is None or base.year is None:
+        return _Cal("day" if day else "month", None, month, day), False
+    by = base.year
+    bm = base.month or (6 if base.gran == "year" else 1)
+    bd = base.day or 15
+    if rel in ("last", "previous", "past", "this past"):
+        direction = "past_strict"
+    elif rel in ("next", "coming", "this coming", "following"):
+        direction = "future_strict"
+    elif rel in ("this",):
+        direction = "same"
+    elif from_ref:
+        direction = "same"
+    else:
+        direction = ctx.direction(pos, end) or "nearest"
+    key = (month, day or 15)
+    bkey = (bm, bd)
+    if direction == "same":
+        y = by
+    elif direction == "past_strict":
+        y = by if key < bkey else by - 1
+    elif direction == "future_strict":
+        y = by if key > bkey else by + 1
+    elif direction == "future":
+        y = by if key >= bkey or (day is None and month == bm) else by + 1
+    elif direction == "past":
+        y = by if key <= bkey else by - 1
+    else:  # nearest
+        def dist(yy: int) -> int:
+            return abs((yy * 12 + month) * 31 + (day or 15) - ((by * 12 + bm) * 31 + bd))
+        y = min((by - 1, by, by + 1), key=dist)
+    if day:
+        try:
+            date(max(y, 1), month, day)
+        except ValueError:
+            return _Cal("day", None, month, day), False
+        return _Cal("day", y, month, day), True
+    return _Cal("month", y, month), True
+
+
+def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _Cal | None:
+    rel = rel.lower()
+    anaphoric = rel.startswith("the ") or rel in ("that", "following", "previous")
+    if ctx.narrative or anaphoric:
+        base = ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None:
+        return None
+    b = base.as_date()
+    if b is None:
+        return None
+    if base.gran != "day" and not anaphoric:
+        return None
+    bwd = b.isoweekday()
+    if rel in ("last", "past", "previous", "the previous", "this past"):
+        delta = -((bwd - wd) % 7 or 7)
+    elif rel in ("next", "coming", "this coming", "following", "the following", "the next"):
+        delta = (wd - bwd) % 7 or 7
+    elif rel == "this":
+        delta = wd - bwd
+    elif rel in ("the same", "that"):
+        delta = -((bwd - wd) % 7) if not ctx.narrative else (wd - bwd) % 7
+    else:
+        direction = "future" if ctx.narrative else (ctx.direction(pos, end) or "past")
+        if direction == "future":
+            delta = (wd - bwd) % 7
+        else:
+            delta = -((bwd - wd) % 7)
+    return _day(b + timedelta(days=delta))
+
+
+# --------------------------------------------------------------------------
+# Normalisers, one per rule name
+# --------------------------------------------------------------------------
+
+Normaliser = Callable[[re.Match, _Ctx], "_Res | list[_Res] | None"]
+_NORMALISERS: dict[str, Normaliser] = {}
+
+
+def _normaliser(name: str):
+    def deco(fn: Normaliser) -> Normaliser:
+        _NORMALISERS[name] = fn
+        return fn
+
+    return deco
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _with_time(c: _Cal, m: re.Match) -> _Cal:
+    clock = _g(m, "clock")
+    if clock:
+        hh, mm = _parse_clock(clock)
+        if hh is not None:
+            return replace(c, hour=hh, minute=mm)
+    pod = _g(m, "pod")
+    if pod:
+        return replace(c, pod=R.PARTS_OF_DAY.get(pod.lower().rstrip("s"), None))
+    return c
+
+
+@_normaliser("iso_date")
+def _n_iso(m: re.Match, ctx: _Ctx):
+    y, mo, d = int(m.group("year")), int(m.group("mnum")), int(m.group("day"))
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    c = _Cal("day", y, mo, d)
+    if m.group("hour"):
+        c = replace(c, hour=int(m.group("hour")), minute=int(m.group("minute")))
+    return _date_res(c, explicit=True)
+
+
+@_normaliser("us_date")
+def _n_us(m: re.Match, ctx: _Ctx):
+    y = _year_num(m.group("year"), ctx)
+    mo, d = int(m.group("mnum")), int(m.group("day"))
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return _date_res(_Cal("day", y, mo, d), explicit=True)
+
+
+def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
+    mon = _month_num(m.group("month"))
+    if mon is None or day is None or not 1 <= day <= 31:
+        return None
+    mod = _mod_of(_g(m, "mod"))
+    ytxt = _g(m, "year")
+    if ytxt:
+        y = _year_num(ytxt, ctx)
+        try:
+            date(y, mon, day)
+        except ValueError:
+            return None
+        c = _with_time(_Cal("day", y, mon, day), m)
+        return _date_res(c, mod, explicit=True)
+    wd = _g(m, "weekday")
+    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day)
+    if wd and ctx.anchor is not None and c.year is not None and not ok:
+        pass
+    if wd and c.year is not None:
+        # a weekday next to the date can settle the year
+        wdn = _weekday_num(wd)
+        if wdn:
+            for yy in (c.year, c.year - 1, c.year + 1):
+                try:
+                    if date(yy, mon, day).isoweekday() == wdn:
+                        c = replace(c, year=yy)
+                        break
+                except ValueError:
+                    pass
+    c = _with_time(c, m)
+    return _date_res(c, mod, anchored=ok)
+
+
+@_normaliser("month_day_year")
+def _n_mdy(m: re.Match, ctx: _Ctx):
+    if not _month_ok(m, ctx):
+        return None
+    return _day_month_common(m, ctx, _ordinal(m.group("day")))
+
+
+@_normaliser("month_dayword")
+def _n_mdw(m: re.Match, ctx: _Ctx):
+    return _day_month_common(m, ctx, _ordinal(m.group("dayw")))
+
+
+@_normaliser("day_month_year")
+def _n_dmy(m: re.Match, ctx: _Ctx):
+    d = _g(m, "day")
+    day = _ordinal(d) if d else _ordinal(m.group("dayw"))
+    if d and not _g(m, "year") and not _g(m, "weekday"):
+        # "24 May" is a date; "the 2 May ..." too; but "of 12 March" fine
+        pass
+    return _day_month_common(m, ctx, day)
+
+
+def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
+    """Refuse "May" the verb and abbreviations that are not months."""
+    mt = m.group("month")
+    low = mt.lower().rstrip(".")
+    if low == "may" and mt != "MAY":
+        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        after = ctx.text[m.end() : m.end() + 12]
+        if _g(m, "day") or _g(m, "year"):
+            return True
+        return bool(re.search(r"(?:\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|through|from|during|to|before|after|between|and|or|that|each|every|coming|previous|following|same|end|beginning|start|middle)\s*-?|[(,])\s*$", before, re.I)) and not re.match(r"\s+(?:be|have|not|I|we|you|he|she|it|they)\b", after)
+    return True
+
+
+@_normaliser("month_year")
+def _n_month_year(m: re.Match, ctx: _Ctx):
+    mon = _month_num(m.group("month"))
+    if mon is None:
+        return None
+    y = _year_num(m.group("year"), ctx)
+    return _date_res(_Cal("month", y, mon), _mod_of(_g(m, "mod")), explicit=True)
+
+
+@_normaliser("month")
+def _n_month(m: re.Match, ctx: _Ctx):
+    if not _month_ok(m, ctx):
+        return None
+    mt = m.group("month")
+    mon = _month_num(mt)
+    if mon is None:
+        return None
+    # "March" opening a sentence may be the verb/noun; keep it when a date word follows
+    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    mod = _mod_of(_g(m, "mod"))
+    if rel in ("the end of", "the beginning of", "the start of", "the middle of"):
+        mod, rel = _mod_of(rel), ""
+    if m.group("thatyear"):
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return _date_res(_Cal("month", None, mon), mod)
+        ty = m.group("thatyear").lower()
+        y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
+        if "last year" in ty and ctx.anchor:
+            y = ctx.anchor.year - 1
+        return _date_res(_Cal("month", y, mon), mod, anchored=True)
+    if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return _date_res(_Cal("month", None, mon), mod)
+        bm = base.month or 6
+        if "previous" in rel:
+            y = base.year if mon < bm else base.year - 1
+        elif "following" in rel or "next" in rel:
+            y = base.year if mon > bm else base.year + 1
+        else:
+            y = base.year
+        return _date_res(_Cal("month", y, mon), mod, anchored=True)
+    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, None, rel)
+    return _date_res(c, mod, anchored=ok)
+
+
+@_normaliser("season")
+def _n_season(m: re.Match, ctx: _Ctx):
+    word = m.group("season").lower()
+    s = R.SEASONS[word]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel.startswith("the "):
+        rel = rel[4:]
+    ytxt = m.group("year") or m.group("year2")
+    mod = _mod_of(_g(m, "mod"))
+    if word == "fall" and not ytxt:
+        before = ctx.text[max(0, m.start() - 25) : m.start()]
+        after = ctx.text[m.end() : m.end() + 15]
+        full = m.group(0).lower()
+        if re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
+            return None
+        if not rel and not mod and not re.search(r"\b(?:in|this|last|next|the|that|during|by|until|since|early|late|mid|through|for|autumn|same|coming|previous|following)\s*-?\s*$", before + (" the" if full.startswith("the") else ""), re.I):
+            return None
+    if word in ("spring",) and re.match(r"\s+(?:of\s+(?:water|the\s+\w+\s+river)|water|s\b)", ctx.text[m.end() : m.end() + 15]):
+        return None
+    if ytxt:
+        y = _year_num(ytxt, ctx)
+        return _date_res(_Cal("season", y, season=s), mod, explicit=True)
+    smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[s]
+    if rel in ("last", "past", "previous", "this past"):
+        base = ctx.anaphoric() if rel == "previous" else ctx.deictic()
+        if base is None or base.year is None:
+            return _date_res(_Cal("season", None, season=s), mod)
+        bm = base.month or 6
+        y = base.year if smonth < bm else base.year - 1
+        if s == "WI" and rel in ("last", "past"):
+            y = base.year - 1 if bm >= 3 else base.year - 1
+        return _date_res(_Cal("season", y, season=s), mod, anchored=True)
+    if rel in ("next", "coming", "following"):
+        base = ctx.anaphoric() if rel == "following" else ctx.deictic()
+        if base is None or base.year is None:
+            return _date_res(_Cal("season", None, season=s), mod)
+        bm = base.month or 6
+        y = base.year if smonth > bm else base.year + 1
+        return _date_res(_Cal("season", y, season=s), mod, anchored=True)
+    if rel in ("this",):
+        base = ctx.deictic()
+    elif rel in ("that", "same"):
+        base = ctx.anaphoric()
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+    if base is None or base.year is None:
+        return _date_res(_Cal("season", None, season=s), mod)
+    y = base.year
+    if s == "WI" and (base.month or 6) <= 2 and not ctx.narrative:
+        y -= 1
+    return _date_res(_Cal("season", y, season=s), mod, anchored=True)
+
+
+@_normaliser("year_season")
+def _n_year_season(m: re.Match, ctx: _Ctx):
+    s = R.SEASONS[m.group("season").lower()]
+    return _date_res(_Cal("season", int(m.group("year")), season=s), _mod_of(_g(m, "mod")), explicit=True)
+
+
+_Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@_normaliser("quarter")
+def _n_quarter(m: re.Match, ctx: _Ctx):
+    full = m.group(0)
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z]+)?", full)]
+    after = ctx.text[m.end() : m.end() + 20]
+    if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
+        return None
+    qn = None
+    for w in words:
+        if w in _Q_ORD:
+            qn = _Q_ORD[w]
+    has_the = bool(m.group("the"))
+    rels = [w for w in words if w in ("last", "past", "next", "this", "coming", "previous", "current", "latest", "recent", "year-earlier", "year-ago", "same", "prior", "final")]
+    if not qn and not rels and not has_the and not m.group("year"):
+        return None  # bare "quarter"
+    if "final" in rels and qn is None:
+        qn = 4
+    if m.group("year"):
+        y = int(m.group("year"))
+        if qn is None:
+            return _Res("DATE", f"{y}-QX", None, explicit=True)
+        return _date_res(_Cal("quarter", y, quarter=qn), explicit=True)
+    a = ctx.deictic()
+    if qn is not None:
+        if ctx.narrative or a is None:
+            base = ctx.anaphoric()
+            if base is None or base.year is None:
+                return _date_res(_Cal("quarter", None, quarter=qn))
+            return _date_res(_Cal("quarter", base.year, quarter=qn), anchored=True)
+        y = a.year
+        aq = _quarter_of(a.month)
+        if "year-earlier" in rels or "year-ago" in rels:
+            y -= 1
+        elif "next" in rels or "coming" in rels:
+            y = y if qn > aq else y + 1
+        elif "last" in rels or "previous" in rels or "past" in rels:
+            y = y if qn < aq else y - 1
+        else:
+            direction = ctx.direction(m.start(), m.end())
+            if qn > aq and direction != "future":
+                y -= 1
+        return _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
+    # relative quarter without an ordinal
+    if a is None:
+        return None
+    cur = _Cal("quarter", a.year, quarter=_quarter_of(a.month))
+    if "current" in rels or "this" in rels:
+        c = cur
+    elif "next" in rels or "coming" in rels:
+        c = _shift(cur, 1, "quarter")
+    elif "year-earlier" in rels or "year-ago" in rels:
+        base = ctx.last_quarter or _shift(cur, -1, "quarter")
+        c = _shift(base, -4, "quarter")
+    elif "last" in rels or "latest" in rels or "past" in rels or "previous" in rels or "recent" in rels or "prior" in rels:
+        if "latest" in rels and ctx.last_quarter is not None:
+            c = ctx.last_quarter
+        else:
+            c = _shift(cur, -1, "quarter")
+        if "previous" in rels and ctx.last_quarter is not None:
+            c = _shift(ctx.last_quarter, -1, "quarter")
+    else:  # "the quarter", "the same quarter"
+        c = ctx.last_quarter or _shift(cur, -1, "quarter")
+    return _date_res(c, anchored=True)
+
+
+@_normaliser("quarter_code")
+def _n_quarter_code(m: re.Match, ctx: _Ctx):
+    q = int(m.group("q")[1])
+    if m.group("year"):
+        return _date_res(_Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
+    a = ctx.deictic()
+    if a is None:
+        return _date_res(_Cal("quarter", None, quarter=q))
+    return _date_res(_Cal("quarter", a.year, quarter=q), anchored=True)
+
+
+@_normaliser("half")
+def _n_half(m: re.Match, ctx: _Ctx):
+    which = m.group("which").lower()
+    h = 1 if which == "first" else 2
+    if m.group("year"):
+        return _date_res(_Cal("half", int(m.group("year")), half=h), explicit=True)
+    of = (m.group("ofwhat") or "").lower()
+    if "decade" in of or "'" in of or "’" in of or re.search(r"\d{4}s", of) or "century" in of:
+        base = ctx.anaphoric()
+        dm = re.search(r"(\d)0s", of)
+        if dm and base is not None and base.year is not None:
+            dec = (base.year // 100) * 10 + int(dm.group(1))
+            return _Res("DATE", "%03d" % dec, None, "END" if h == 2 else "START", True)
+        return None
+    if which in ("current", "latest", "previous", "last") and not of:
+        a = ctx.deictic()
+        if a is None:
+            return None
+        cur = _Cal("half", a.year, half=1 if a.month <= 6 else 2)
+        c = cur if which == "current" else _shift(cur, -1, "half")
+        return _date_res(c, anchored=True)
+    if "last year" in of:
+        a = ctx.deictic()
+        y = a.year - 1 if a else None
+    elif "next year" in of:
+        a = ctx.deictic()
+        y = a.year + 1 if a else None
+    elif "this year" in of:
+        a = ctx.deictic()
+        y = a.year if a else None
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+        y = base.year if base is not None else None
+    return _date_res(_Cal("half", y, half=h), anchored=y is not None)
+
+
+@_normaliser("year")
+def _n_year(m: re.Match, ctx: _Ctx):
+    y = int(m.group("year"))
+    start, end = m.start(), m.end()
+    before = ctx.text[max(0, start - 25) : start]
+    after = ctx.text[end : end + 30]
+    if not m.group("fiscal") and not m.group("ad"):
+        if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(after):
+            return None
+        if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
+            return None  # "1500-600" scores, ranges of quantities
+        if re.search(r"\d[\d,.]*\s*(?:-|–|to)\s*$", before) and not re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:-|–|to)\s*$", before):
+            return None
+        if re.match(r"[/:]\d", after) or re.search(r"\d[/:]$", before):
+            return None
+        if ctx.anchor is not None and y > ctx.anchor.year + 30 and not re.search(r"\b(?:in|by|until|to|from|of|the\s+year|after|before|since)\s*$", before, re.I):
+            return None
+        # a lone number in a numeric list ("1500, 2000 and 2500")
+        if re.match(r"\s*(?:,|and|or)\s*\d", after) and re.search(r"\d\s*(?:,|and|or)\s*$", before):
+            pass
+    mod = _mod_of(_g(m, "mod"))
+    fiscal = (m.group("fiscal") or "").strip().lower()
+    res = _date_res(_Cal("year", y), mod, explicit=True)
+    if fiscal in ("year", "the year") and res is not None:
+        pass
+    return res
+
+
+@_normaliser("year_bc")
+def _n_year_bc(m: re.Match, ctx: _Ctx):
+    y = int(m.group("year"))
+    return _date_res(_Cal("year", -y), _mod_of(_g(m, "mod")), explicit=True)
+
+
+@_normaliser("year_ad")
+def _n_year_ad(m: re.Match, ctx: _Ctx):
+    return _date_res(_Cal("year", int(m.group("year"))), explicit=True)
+
+
+@_normaliser("year_short")
+def _n_year_short(m: re.Match, ctx: _Ctx):
+    return _date_res(_Cal("year", _year_num(m.group("year"), ctx)), explicit=True)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@_normaliser("decade")
+def _n_decade(m: re.Match, ctx: _Ctx):
+    t = m.group("decade").lower()
+    mod = _mod_of(_g(m, "mod"))
+    if t in _DECADE_WORDS:
+        base = ctx.deictic() or ctx.anaphoric()
+        by = base.year if base is not None and base.year is not None else 1950
+        dec = (by // 100) * 10 + _DECADE_WORDS[t]
+        if dec * 10 > by:
+            dec -= 10
+        # "the sixties" in an ordinary sentence is more often an age/temperature
+        if not re.match(r"(?:the\s+)", m.group(0), re.I):
+            return None
+        return _Res("DATE", "%03d" % dec, _Cal("decade", decade=dec), mod, True)
+    digits = re.sub(r"\D", "", t)
+    if len(digits) == 4:
+        dec = int(digits[:3])
+        if m.group("bc"):
+            return _Res("DATE", "BC%03d" % dec, _Cal("decade", decade=-dec), mod, False, explicit=True)
+        return _Res("DATE", "%03d" % dec, _Cal("decade", decade=dec), mod, False, explicit=True)
+    # '80s
+    d = int(digits[0])
+    base = ctx.deictic() or ctx.anaphoric()
+    by = base.year if base is not None and base.year is not None else 1950
+    dec = (by // 100) * 10 + d
+    if dec * 10 > by:
+        dec -= 10
+    return _Res("DATE", "%03d" % dec, _Cal("decade", decade=dec), mod, True)
+
+
+@_normaliser("century")
+def _n_century(m: re.Match, ctx: _Ctx):
+    n = _ordinal(m.group("cent"))
+    if n is None or n < 1:
+        return None
+    mod = _mod_of(_g(m, "mod"))
+    if m.group("bc"):
+        return _Res("DATE", "BC%02d" % (n - 1), _Cal("century", century=-n), mod, explicit=True)
+    return _Res("DATE", "%02d" % (n - 1), _Cal("century", century=n - 1), mod, explicit=True)
+
+
+_DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+@_normaliser("deictic_day")
+def _n_deictic(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m.group("word").lower())
+    mod = _mod_of(m.group("mod").strip() if m.group("mod") else None)
+    a = ctx.deictic()
+    if ctx.anchor is None:
+        if w in ("today",):
+            return _Res("DATE", "PRESENT_REF", None, mod)
+        if w == "tonight":
+            return _Res("TIME", "PRESENT_REF", None, mod)
+        if a is None:
+            return _Res("DATE", "XXXX-XX-XX", None, mod)
+    if a is None:
+        return None
+    d = _shift(a, _DEICTIC_OFFSET[w], "day")
+    if w == "tonight":
+        d = replace(d, pod="NI")
+    pod = m.group("pod")
+    if pod:
+        d = replace(d, pod=R.PARTS_OF_DAY[pod.lower()])
+    return _date_res(d, mod, anchored=True)
+
+
+@_normaliser("part_of_day")
+def _n_pod(m: re.Match, ctx: _Ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    pod = R.PARTS_OF_DAY[m.group("pod").lower()]
+    mod = None
+    for k, v in (("early", "START"), ("late", "END"), ("earlier", "START"), ("later", "END")):
+        if rel.startswith(k + " "):
+            mod, rel = v, rel[len(k) + 1 :]
+    if rel == "this":
+        base = ctx.deictic()
+        delta = 0
+    elif rel == "last":
+        base = ctx.deictic()
+        delta = -1 if pod == "NI" or (ctx.anchor_time and ctx.anchor_time.hour >= 12) is False else -1
+    elif rel in ("the previous",):
+        base, delta = ctx.anaphoric(), -1
+    elif rel in ("the following", "the next"):
+        base, delta = ctx.anaphoric(), 1
+    else:  # that, the, the same
+        base, delta = ctx.anaphoric(), 0
+    if base is None or base.gran != "day":
+        if rel == "the":
+            return None
+        return _Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
+    d = _shift(base, delta, "day")
+    return _date_res(replace(d, pod=pod), mod, anchored=True)
+
+
+@_normaliser("overnight")
+def _n_overnight(m: re.Match, ctx: _Ctx):
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return None
+    return _date_res(replace(base, pod="NI"), anchored=True)
+
+
+@_normaliser("weekday")
+def _n_weekday(m: re.Match, ctx: _Ctx):
+    wd = _weekday_num(m.group("weekday"))
+    if wd is None:
+        return None
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    mod = None
+    if rel in ("early", "late", "earlier", "later"):
+        mod, rel = _mod_of(rel), ""
+    pod = m.group("pod")
+    if pod and pod.lower().endswith("s"):
+        return _Res("SET", "XXXX-WXX-%d" % wd + "T" + R.PARTS_OF_DAY[pod.lower()[:-1]], None)
+    c = _resolve_weekday(ctx, m.start(), m.end(), wd, rel)
+    if c is None:
+        v = "XXXX-WXX-%d" % wd
+        return _Res("TIME" if pod else "DATE", v + ("T" + R.PARTS_OF_DAY[pod.lower()] if pod else ""), None, mod)
+    if pod:
+        c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
+    return _date_res(c, mod, anchored=True)
+
+
+_UNIT_GRAN = {
+    "day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
+    "quarter": "quarter", "decade": "decade", "century": "century", "fiscal year": "year",
+    "school year": "year", "season": "season", "millennium": "century",
+}
+
+
+@_normaliser("rel_unit")
+def _n_rel_unit(m: re.Match, ctx: _Ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = re.sub(r"\s+", " ", m.group("unit").lower())
+    gran = _UNIT_GRAN[unit]
+    modtxt = (m.group("mod") or "").strip().lower()
+    mod = _mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
+    if modtxt.startswith(("the rest", "the remainder")):
+        mod = "END"
+    if modtxt.startswith("the first half"):
+        mod = "START"
+    if modtxt.startswith("the second half"):
+        mod = "END"
+    the = rel.startswith("the ")
+    core = rel[4:] if the else rel
+    core = core.replace("this coming", "coming").replace("this past", "past")
+    if core in ("that same", "this same", "very same"):
+        core = "same"
+    # "the past year", "the next month": durations in TimeML
+    if the and core in ("past", "last", "next", "coming", "whole", "entire") and not mod:
+        n = 1
+        letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
+        return _Res("DURATION", f"P{n}{letter}", None, None, False)
+    if core in ("whole", "entire", "new") and not the:
+        return None
+    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and not the
+    if core in ("current", "present") and the:
+        deictic = True
+    if deictic:
+        base = ctx.deictic()
+    else:
+        base = ctx.anaphoric()
+    if base is None:
+        return _Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
+    if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
+        return _date_res(ctx.last_quarter, mod, anchored=True)
+    step = {
+        "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
+        "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
+    }.get(core, 0)
+    if gran == "weekend":
+        cur = _coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
+        if cur is None:
+            return None
+        cur = replace(cur, weekend=True)
+        if core in ("last", "past") and deictic and base.gran == "day":
+            d = base.as_date()
+            if d is not None and d.isoweekday() >= 6:
+                step = -1
+            else:
+                step = -1 if step else 0
+                step = -1
+        c = _shift(cur, step, "week")
+        return _date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+    if gran in ("decade", "century"):
+        if base.year is None and base.gran not in ("decade", "century"):
+            return None
+        cur = _coarsen(base, gran)
+        c = _shift(cur, step, gran)
+        if c is None:
+            return None
+        v = _value(c)
+        return _Res("DATE", v, c, mod, True)
+    if base.year is None:
+        return None
+    if _finer_or_equal(_Cal(gran), base) and gran != base.gran:
+        # base is coarser than the unit ("that day" after "1939")
+        if gran == "day" and base.gran != "day":
+            return _Res("DATE", _value(_coarsen(base, base.gran)), base, mod, True)
+        cur = _coarsen(base, gran) if base.as_date() is not None else None
+        if cur is None:
+            return None
+    else:
+        cur = _coarsen(base, gran)
+    c = _shift(cur, step, gran if gran != "weekend" else "week")
+    return _date_res(c, mod, anchored=True)
+
+
+@_normaliser("year_earlier")
+def _n_year_earlier(m: re.Match, ctx: _Ctx):
+    what = (m.group("what") or "").lower()
+    a = ctx.deictic()
+    if a is None:
+        return None
+    if ctx.last_quarter is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
+        c = _shift(ctx.last_quarter, -4, "quarter")
+    elif what == "month":
+        c = _shift(_coarsen(a, "month"), -12, "month")
+    elif what == "week":
+        c = _shift(_coarsen(a, "week"), -52, "week")
+    else:
+        c = _Cal("year", a.year - 1)
+    res = _date_res(c, anchored=True)
+    if res is not None and what in ("level", "levels", "figure", "figures"):
+        res.end = m.start("what") - 1
+    return res
+
+
+_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
+_DIR_FWD = ("later", "after", "hence", "from now", "on", "afterward", "afterwards")
+
+
+def _unit_of(text: str) -> str:
+    t = text.lower()
+    return R.UNIT_PLURALS.get(t, t)
+
+
+@_normaliser("offset")
+def _n_offset(m: re.Match, ctx: _Ctx):
+    unit = _unit_of(m.group("unit"))
+    d = re.sub(r"\s+", " ", m.group("dir").lower())
+    numtxt = m.group("num")
+    n = _number(numtxt)
+    approx = (m.group("approx") or "").strip().lower()
+    after = ctx.text[m.end() : m.end() + 30]
+    if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
+        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d == "on" and not re.match(r"\s*[,.;:)]", after):
+        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d == "since":
+        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    mod = _approx_mod(approx)
+    back = d in _DIR_BACK
+    deictic = d in ("ago", "hence", "from now", "back")
+    base = ctx.deictic() if deictic else ctx.anaphoric()
+    if unit in ("hour", "minute", "second"):
+        base_dt = ctx.anchor_time if deictic else None
+        if base_dt is not None and n is not None:
+            delta = timedelta(**{unit + "s": n})
+            t = base_dt - delta if back else base_dt + delta
+            return _Res("TIME", t.strftime("%Y-%m-%dT%H:%M"), _day(t.date(), hour=t.hour, minute=t.minute), mod, True)
+        return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod)
+    if n is None or base is None or base.year is None and base.gran not in ("decade", "century"):
+        if base is None or n is None:
+            return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+    gran = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century", "season": "season", "millennium": "century"}.get(unit, "day")
+    if unit in ("week", "fortnight") and base.gran == "day":
+        gran = "day"
+    if not float(n).is_integer():
+        if unit == "year":
+            n, unit, gran = n * 12, "month", "month"
+        else:
+            return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+    n = int(n)
+    if ctx.last_quarter is not None and unit == "year" and n == 1 and not deictic and base.gran == "quarter":
+        gran = "quarter"
+    # keep the base at least as coarse as the unit
+    cur = base if _GRANS.index(base.gran if base.gran in _GRANS else "day") <= _GRANS.index(gran if gran in _GRANS else "day") else base
+    cur = _coarsen(base, gran) if base.gran != gran and _finer_or_equal(base, _Cal(gran)) else base
+    step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
+    c = _shift(cur, -n if back else n, step_unit)
+    if c is None:
+        return None
+    if unit == "decade" and c.gran == "year":
+        pass
+    return _date_res(c, mod, anchored=True)
+
+
+def _approx_mod(approx: str) -> str | None:
+    a = re.sub(r"\s+", " ", approx.strip().lower())
+    return {
+        "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+        "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "close to": "LESS_THAN",
+        "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+        "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+        "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+        "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+        "within": "EQUAL_OR_LESS",
+    }.get(a)
+
+
+def _dur_value(n: float | None, unit: str) -> str:
+    letter, is_time, _ = R.UNITS.get(unit, ("X", False, ""))
+    if unit == "weekend":
+        return "P%sWE" % ("X" if n is None else _num_str(n))
+    pre = "PT" if is_time else "P"
+    if n is None:
+        return f"{pre}X{letter}"
+    if not float(n).is_integer():
+        whole = int(n)
+        frac = n - whole
+        sub = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "M": ("D", 30) if not is_time else ("S", 60), "W": ("D", 7)}
+        if letter in sub:
+            sl, k = sub[letter]
+            part = int(round(frac * k))
+            if letter == "D":
+                return (f"P{whole}DT{part}H" if whole else f"PT{part}H")
+            if letter == "Y" and sl == "M":
+                return f"P{whole}Y{part}M" if whole else f"P{part}M"
+            if letter == "W":
+                return f"P{whole}W{part}D" if whole else f"P{part}D"
+            if letter == "H":
+                return f"PT{whole}H{part}M" if whole else f"PT{part}M"
+            if letter == "M" and is_time:
+                return f"PT{whole}M{part}S" if whole else f"PT{part}S"
+            if letter == "M":
+                return f"P{whole}M{part}D" if whole else f"P{part}D"
+        return f"{pre}{_num_str(n)}{letter}"
+    return f"{pre}{int(n)}{letter}"
+
+
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bbillion|\btrillion|\btimes|\bpounds|\beuros|\byen|\bdlrs|\bpeople|\bbarrels|\btons|\bunits|\bcopies)\s*$", re.I)
+
+
+def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int | None = None):
+    unit = _unit_of(m.group("unit"))
+    numtxt = m.group("num")
+    nlow = re.sub(r"\s+", " ", numtxt.lower())
+    approx = (m.group("approx") or "").strip().lower() if _g(m, "approx") else ""
+    s = m.start() if start is None else start
+    e = m.end() if end is None else end
+    text = ctx.text[s:e]
+    if _g(m, "old") and (end is None or end >= m.end("old")):
+        return None  # ages: "30 years old", "a 30-year-old man"
+    after = ctx.text[e : e + 20]
+    if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
+        return None
+    if unit == "second" and nlow in ("a", "the", "one", "single", "a single"):
+        return None
+    if unit == "quarter" and re.match(r"\s+of\b", after, re.I):
+        return None
+    if unit in ("minute",) and nlow in ("a", "one") and re.match(r"\s+(?:detail|amount|fraction|quantity|particle)", after):
+        return None
+    if unit == "day" and nlow in ("one",) and ctx.narrative and not approx:
+        return _Res("DATE", "XXXX-XX-XX", None, None, False, s, e)
+    # "$5 a year" -> SET
+    if nlow in ("a", "an") and not approx and _AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
+        letter = R.UNITS.get(unit, ("X", False, ""))
+        return _Res("SET", _dur_value(1, unit), None, None, False, s, e)
+    n = _number(numtxt) if nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many")) else None
+    if n is None and nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many", "number of", "numerous", "matter of", "countless")):
+        return None
+    if _g(m, "half") and n is not None:
+        n += 0.5
+    if n is not None and n > 10000:
+        return None
+    if unit == "decade" and n is not None and float(n).is_integer():
+        val = "P%dDE" % int(n)
+    elif unit == "century" and n is not None and float(n).is_integer():
+        val = "P%dCE" % int(n)
+    else:
+        val = _dur_value(n, unit)
+    mod = _approx_mod(approx.replace("the ", "")) if approx else None
+    return _Res("DURATION", val, None, mod, False, s, e)
+
+
+@_normaliser("duration")
+def _n_duration(m: re.Match, ctx: _Ctx):
+    return _dur_from_match(m, ctx)
+
+
+@_normaliser("duration_vague")
+def _n_duration_vague(m: re.Match, ctx: _Ctx):
+    unit = _unit_of(m.group("unit"))
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").strip().lower())
+    tail = (m.group("tail") or "").lower()
+    after = ctx.text[m.end() : m.end() + 20]
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    if unit in ("hour", "minute") and not pre:
+        return None
+    if re.match(r"\s*(?:-|–)?\s*old\b|\s+of\s+age", after):
+        return None
+    if pre == "the" and not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|of\s+(?:war|conflict|fighting))", after):
+        if unit not in ("years",) or not re.match(r"\s+(?:since|after|before|that)", after):
+            return None
+    if not pre and re.search(r"\b(?:the|these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
+        return None
+    if "recent" in pre and unit in ("year", "decade", "month", "week"):
+        pass
+    val = _dur_value(None, unit)
+    if unit == "decade":
+        val = "PXDE"
+    elif unit == "century":
+        val = "PXCE"
+    return _Res("DURATION", val, None, "APPROX" if "or " in tail else None)
+
+
+@_normaliser("duration_while")
+def _n_while(m: re.Match, ctx: _Ctx):
+    return _Res("DURATION", "PXX", None)
+
+
+@_normaliser("the_unit")
+def _n_the_unit(m: re.Match, ctx: _Ctx):
+    the = m.group("the").lower()
+    unit = m.group("unit").lower()
+    after = ctx.text[m.end() : m.end() + 25]
+    before = ctx.text[max(0, m.start() - 25) : m.start()]
+    if the in ("each", "every", "per"):
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return _Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
+        return _Res("SET", _dur_value(1, unit), None)
+    if the in ("a", "an", "one"):
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return None
+        if _AMOUNT_BEFORE.search(before) and the != "one":
+            return _Res("SET", _dur_value(1, unit), None)
+        if unit == "quarter" and re.match(r"\s+of\b", after):
+            return None
+        if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
+            return _Res("DATE", "XXXX-XX-XX", None)
+        if unit in ("weekend",):
+            return None
+        if unit in ("night",):
+            return None
+        return _Res("DURATION", _dur_value(1, unit), None)
+    if the == "that":
+        return None  # "that year" is a rel_unit match
+    # "the year", "the quarter", "the week", "the day": the period in focus
+    if re.match(r"[\s-]+(?:earlier|ago|before|old)\b|-", after):
+        return None
+    if re.match(r"\s+(?:of|when|in\s+which|that|before|after)\b", after) and unit in ("day", "morning", "night", "afternoon", "evening"):
+        return None
+    if unit == "quarter":
+        c = ctx.last_quarter
+        if c is None:
+            a = ctx.deictic()
+            if a is None or a.year is None:
+                return None
+            c = _shift(_Cal("quarter", a.year, quarter=_quarter_of(a.month or 1)), -1, "quarter")
+        return _date_res(c, anchored=True)
+    if unit in ("morning", "afternoon", "evening", "night"):
+        base = ctx.anaphoric()
+        if base is None or base.gran != "day":
+            return None
+        return _date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), anchored=True)
+    if unit == "hour" or unit == "minute":
+        return None
+    gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
+    base = ctx.anaphoric()
+    if base is None or base.year is None and gran not in ("decade",):
+        return None
+    if gran == "day" and base.gran != "day":
+        return None
+    if gran == "weekend":
+        b = base.as_date()
+        if b is None:
+            return None
+        c = _week_cal(b, weekend=True)
+        if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
+            c = _shift(replace(c, weekend=False), -1, "week")
+            c = replace(c, weekend=True)
+        return _date_res(c, anchored=True)
+    c = _coarsen(base, gran)
+    if gran == "decade":
+        return _Res("DATE", _value(c), c, None, True)
+    return _date_res(c, anchored=True)
+
+
+@_normaliser("set_word")
+def _n_set_word(m: re.Match, ctx: _Ctx):
+    w = m.group("word").lower()
+    return _Res("SET", R.SET_WORDS[w], None)
+
+
+@_normaliser("set_every")
+def _n_set_every(m: re.Match, ctx: _Ctx):
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    u = m.group("unit")
+    ul = u.lower()
+    if q == "a" or q == "per":
+        if q == "a" and not _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+            return None
+    n = _number(m.group("num")) if m.group("num") else 1
+    wd = _weekday_num(u)
+    if wd and u[0].isupper():
+        return _Res("SET", "XXXX-WXX-%d" % wd, None)
+    mon = _month_num(u) if u[0].isupper() else None
+    if mon:
+        return _Res("SET", "XXXX-%02d" % mon, None)
+    if ul in R.SEASONS:
+        return _Res("SET", "XXXX-" + R.SEASONS[ul], None)
+    if ul in ("morning", "afternoon", "evening"):
+        return _Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[ul], None)
+    unit = _unit_of(ul)
+    if q == "every other":
+        n = 2
+    return _Res("SET", _dur_value(n, unit), None)
+
+
+@_normaliser("set_weekday_plural")
+def _n_set_wd(m: re.Match, ctx: _Ctx):
+    wd = _weekday_num(m.group("weekday"))
+    pod = m.group("pod")
+    v = "XXXX-WXX-%d" % wd
+    if pod:
+        v += "T" + R.PARTS_OF_DAY[pod.lower()[:-1]]
+    return _Res("SET", v, None)
+
+
+def _parse_clock(text: str) -> tuple[int | None, int | None]:
+    t = text.lower().replace(" ", "")
+    m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", t)
+    if not m:
+        return None, None
+    hh = int(m.group(1))
+    mm = int(m.group(2)) if m.group(2) else 0
+    pm = "p.m" in t or "pm" in t
+    am = "a.m" in t or "am" in t
+    if pm and hh < 12:
+        hh += 12
+    if am and hh == 12:
+        hh = 0
+    if hh > 24 or mm > 59:
+        return None, None
+    return hh, mm
+
+
+@_normaliser("time")
+def _n_time(m: re.Match, ctx: _Ctx):
+    hh, mm = _parse_clock(m.group("clock"))
+    if hh is None:
+        return None
+    clock = m.group("clock")
+    # "3:2 victory", "10:30" as a score/ratio: need a time word or a.m./p.m. or a date nearby
+    if ":" in clock and not re.search(r"[ap]\.?m|EST|EDT|GMT|UTC|local", clock, re.I):
+        before = ctx.text[max(0, m.start() - 30) : m.start()]
+        if re.search(r"\b(?:score|won|lost|beat|ratio|odds|verse|chapter|John|Matthew|Luke|Mark)\b[^.]*$", before, re.I):
+            return None
+    approx = m.group("approx")
+    mod = "APPROX" if approx and re.match(r"(?i)about|around|at about|approximately", approx.strip()) else None
+    wd, dword, mon = m.group("weekday"), m.group("dword"), m.group("month")
+    base: _Cal | None
+    if wd:
+        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd) or 1)
+    elif dword:
+        a = ctx.deictic()
+        base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
+    elif mon:
+        mn = _month_num(mon)
+        day = _ordinal(m.group("day"))
+        if m.group("year"):
+            base = _Cal("day", int(m.group("year")), mn, day)
+        else:
+            base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    else:
+        base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
+        if base is not None and base.gran != "day":
+            base = None
+    if base is None or base.gran != "day":
+        v = "XXXX-XX-XXT%02d:%02d" % (hh, mm)
+        return _Res("TIME", v, None, mod)
+    c = replace(base, hour=hh, minute=mm)
+    return _date_res(c, mod, anchored=True)
+
+
+@_normaliser("noon")
+def _n_noon(m: re.Match, ctx: _Ctx):
+    w = m.group("word").lower()
+    hh = 24 if w == "midnight" else 12
+    wd, dword = m.group("weekday"), m.group("dword")
+    if wd:
+        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd) or 1)
+    elif dword:
+        a = ctx.deictic()
+        base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
+    else:
+        base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return _Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
+    c = replace(base, hour=hh, minute=None if hh == 24 else 0)
+    return _date_res(c, anchored=True)
+
+
+@_normaliser("clock24")
+def _n_clock24(m: re.Match, ctx: _Ctx):
+    t = re.sub(r"\D", "", m.group("clock"))
+    hh, mm = int(t[:-2]), int(t[-2:])
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return _Res("TIME", "XXXX-XX-XXT%02d:%02d" % (hh, mm), None)
+    return _date_res(replace(base, hour=hh, minute=mm), anchored=True)
+
+
+@_normaliser("ref")
+def _n_ref(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m.group("word").lower())
+    v = R.REF_WORDS.get(w)
+    if v is None:
+        return None
+    after = ctx.text[m.end() : m.end() + 20]
+    before = ctx.text[max(0, m.start() - 15) : m.start()]
+    if w == "now" and re.match(r"\s*that\b", after) and not re.search(r"[,;]\s*$", before):
+        pass
+    if w in ("the past", "the future") and re.match(r"\s+(?:of|tense)\b", after):
+        return None
+    if w in ("the present",) and not re.match(r"\s*[,.;)]|\s+(?:day|time|situation)", after):
+        return None
+    if w in ("the short term", "the long term", "the long run", "the short run") and False:
+        return None
+    if w == "previously" and re.match(r"\s+(?:unknown|unreleased|announced|reported)", after):
+        pass
+    return _Res("DATE", v, None)
+
+
+@_normaliser("ref_today_s")
+def _n_ref_today_s(m: re.Match, ctx: _Ctx):
+    return _Res("DATE", "PRESENT_REF", None)
+
+
+@_normaliser("ref_adj")
+def _n_ref_adj(m: re.Match, ctx: _Ctx):
+    w = m.group("word").lower()
+    after = ctx.text[m.end() : m.end() + 25].lower()
+    if w == "former":
+        if not ctx.narrative:
+            return None
+        return _Res("DATE", "PAST_REF", None)
+    if w == "future":
+        if not ctx.narrative:
+            return None
+        return _Res("DATE", "FUTURE_REF", None)
+    if w == "current":
+        if re.match(r"\s+(?:account|accounts|affairs|events|liabilities|assets|ratio|yield|flow|flows|density|rate|rates)\b", after):
+            if not re.match(r"\s+(?:rate|rates)\b", after):
+                return None
+        return _Res("DATE", "PRESENT_REF", None)
+    if w == "recent":
+        return _Res("DATE", "PAST_REF", None)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Extent selection
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    rule: R.Rule
+    match: re.Match
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for rule in R.RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                s, e = m.start(), m.end()
+                # trailing blanks never belong to an extent
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                out.append(_Cand(s, e, rule, m))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest non-overlapping candidates; priority breaks ties."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Cand] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
+_DEICTIC_WORDS = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|ago)\b", re.I)
+
+
+def _is_narrative(text: str, anchor: date | None) -> bool:
+    """True when relative expressions should follow the story's own dates."""
+    if anchor is None:
+        return True
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+    if len(years) < 3:
+        return False
+    near = sum(1 for y in years if abs(y - anchor.year) <= 2)
+    deictic = len(_DEICTIC_WORDS.findall(text))
+    return near / len(years) < 0.25 and deictic < max(3, len(years) // 10)
+
+
+def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:
+    if anchor is None:
+        return None, None
+    if isinstance(anchor, datetime):
+        return anchor.date(), anchor
+    return anchor, None
+
+
+def _finish(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " \t\n,;:":
+        e -= 1
+    while s < e and text[s] in " \t\n,;:":
+        s += 1
+    return s, e
+
+
+def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
+    ds = de = prec = None
+    if r.cal is not None and r.type in ("DATE", "TIME"):
+        p = _period(r.cal)
+        if p is not None:
+            ds, de, prec = p
+    return Timex(
+        char_start=s,
+        char_end=e,
+        text=text[s:e],
+        type=r.type,
+        value=r.value,
+        mod=r.mod,
+        date_start=ds,
+        date_end=de,
+        precision=prec,
+        anchored=r.anchored,
+    )
+
+
+def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
+    a_date, a_time = _to_date(anchor)
+    ctx = _Ctx(text, a_date, _is_narrative(text, a_date), a_time)
+    out: list[tuple[Timex, _Res]] = []
+    for c in _select(_candidates(text)):
+        fn = _NORMALISERS.get(c.rule.name)
+        if fn is None:
+            continue
+        res = fn(c.match, ctx)
+        if res is None:
+            continue
+        results = res if isinstance(res, list) else [res]
+        for r in results:
+            s = c.start if r.start is None else r.start
+            e = c.end if r.end is None else r.end
+            s, e = _finish(text, s, e)
+            if e <= s:
+                continue
+            out.append((_timex_from(text, s, e, r), r))
+            if r.cal is not None and r.type in ("DATE", "TIME"):
+                if r.cal.year is not None or r.cal.gran in ("decade", "century"):
+                    ctx.remember(r.cal, s, r.explicit)
+    out.sort(key=lambda t: t[0].char_start)
+    # drop any overlap left by extent overrides
+    kept: list[tuple[Timex, _Res]] = []
+    for t in out:
+        if kept and t[0].char_start < kept[-1][0].char_end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    ``anchor`` is the document's creation date: relative expressions ("last
+    month", "on Monday") resolve against it. Without it they resolve against
+    the most recent date named in the text, or stay underspecified
+    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping.
+    """
+    return [t for t, _ in _tag(text, anchor)]
+
+
+# --------------------------------------------------------------------------
+# Date mentions
+# --------------------------------------------------------------------------
+
+_SINCE_RX = re.compile(r"(?:\b(?:ever\s+since|since|starting\s+(?:in|from)|beginning\s+in|as\s+of))\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of)[\s-]+)?(?:(?:in|on|the)\s+)?$", re.I)
+_UNTIL_RX = re.compile(r"(?:\b(?:until|till|til|through|thru|up\s+to|up\s+until|by\s+the\s+end\s+of|to\s+the\s+end\s+of|no\s+later\s+than))\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$", re.I)
+_BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
+_FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
+_JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
+_DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
+_DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
+
+
+def _concrete(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
+
+
+def date_mentions(
+    text: str,
+    anchor: date | datetime | None = None,
+    timexes: Sequence[Timex] | None = None,
+) -> list[DateMention]:
+    """Concrete calendar periods of ``text`` with the role their cue words give.
+
+    Durations, sets and vague references (PRESENT_REF, ...) are left out.
+    "since 2012" -> role since; "until 2014" -> until; "from 2001 to 2014",
+    "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
+    role range spanning both ends. A mention's span includes its cue word.
+    """
+    tx = list(timexes) if timexes is not None else tag_timexes(text, anchor)
+    tx = sorted(tx, key=lambda t: t.char_start)
+    out: list[DateMention] = []
+    i = 0
+    n = len(tx)
+    while i < n:
+        t = tx[i]
+        if not _concrete(t):
+            i += 1
+            continue
+        before = text[max(0, t.char_start - 40) : t.char_start]
+        # ranges: "from X to Y", "between X and Y", "X-Y"
+        if i + 1 < n and _concrete(tx[i + 1]):
+            u = tx[i + 1]
+            gap = text[t.char_end : u.char_start]
+            fm = _FROM_RX.search(before)
+            if (_JOIN_RX.match(gap) and (fm or _DASH_RX.match(gap))) or (_DASH_RX.match(gap) and not gap.strip() == "/"):
+                if u.date_end >= t.date_start:
+                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    out.append(
+                        DateMention(
+                            char_start=s,
+                            char_end=u.char_end,
+                            text=text[s : u.char_end],
+                            date_start=t.date_start,
+                            date_end=u.date_end,
+                            precision=_coarser(t.precision, u.precision),
+                            role="range",
+                            value=f"{t.value}/{u.value}",
+                            anchored=t.anchored or u.anchored,
+                        )
+                    )
+                    i += 2
+                    continue
+        # "June 28-30": a day number after a day-precision date
+        if t.precision == "day":
+            dm = _DAYNUM_AFTER.match(text, t.char_end)
+            nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
+            if dm and dm.end() <= nxt_start:
+                d2 = int(dm.group(1))
+                try:
+                    end_day = t.date_start.replace(day=d2)
+                except ValueError:
+                    end_day = None
+                if end_day is not None and end_day > t.date_start:
+                    fm = _FROM_RX.search(before)
+                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    out.append(
+                        DateMention(
+                            char_start=s,
+                            char_end=dm.end(),
+                            text=text[s : dm.end()],
+                            date_start=t.date_start,
+                            date_end=end_day,
+                            precision="day",
+                            role="range",
+                            value=f"{t.value}/{end_day.isoformat()}",
+                            anchored=t.anchored,
+                        )
+                    )
+                    i += 1
+                    continue
+        role = "point"
+        s = t.char_start
+        sm = _SINCE_RX.search(before)
+        um = _UNTIL_RX.search(before)
+        if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
+            um = _BY_RX.search(before)
+        if sm:
+            role, s = "since", t.char_start - (len(before) - sm.start())
+        elif um:
+            role, s = "until", t.char_start - (len(before) - um.start())
+        out.append(
+            DateMention(
+                char_start=s,
+                char_end=t.char_end,
+                text=text[s : t.char_end],
+                date_start=t.date_start,
+                date_end=t.date_end,
+                precision=t.precision,
+                role=role,
+                value=t.value,
+                anchored=t.anchored,
+            )
+        )
+        i += 1
+    return out
+
+
+_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "year", "decade", "century"))}
+
+
+def _coarser(a: str, b: str) -> str:
+    return a if _PREC_ORDER.get(a, 0) >= _PREC_ORDER.get(b, 0) else b

@@ -1,0 +1,451 @@
+"""Vocabularies and compiled patterns of the temporal expression tagger.
+
+Only data lives here: word lists, their normalised values, regex building
+blocks and the table of extent rules. The logic that turns a match into a
+TIMEX3 value is in :mod:`extractors.timex`.
+
+Each extent rule is a name and a regex; the tagger runs every rule over the
+text, keeps the longest non-overlapping matches and hands each match to the
+normaliser registered under the rule's name. Named groups carry the parts the
+normaliser reads (``month``, ``day``, ``year``, ``num``, ``unit``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------
+# Vocabularies
+# --------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {  # ISO weekday numbers, Monday = 1
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
+    "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+
+# Calendar months a season covers (winter runs into the next year).
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "MI", "daytime": "DT",
+    "dawn": "MO", "dusk": "EV",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one hundred": 100, "a thousand": 1000, "thousand": 1000, "dozen": 12,
+    "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a": 1, "an": 1, "single": 1, "a single": 1, "half a": 0.5, "half an": 0.5,
+    "a half": 0.5,
+}
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "twenty first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+    "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31, "last": -1,
+}
+
+# Vague quantities: the duration value takes "X" for the number.
+VAGUE_QUANTITIES = (
+    "several", "a few", "few", "some", "many", "a number of", "numerous",
+    "a couple of", "the past few", "a matter of", "countless",
+)
+
+# Duration unit -> (TIMEX3 letter, is a time unit (PT...), calendar granularity)
+UNITS: dict[str, tuple[str, bool, str]] = {
+    "second": ("S", True, "second"), "minute": ("M", True, "minute"),
+    "hour": ("H", True, "hour"), "day": ("D", False, "day"),
+    "night": ("D", False, "day"), "week": ("W", False, "week"),
+    "fortnight": ("W", False, "week"), "month": ("M", False, "month"),
+    "quarter": ("Q", False, "quarter"), "year": ("Y", False, "year"),
+    "decade": ("DE", False, "decade"), "century": ("CE", False, "century"),
+    "millennium": ("ML", False, "millennium"), "weekend": ("WE", False, "weekend"),
+    "season": ("SE", False, "season"),
+}
+
+UNIT_PLURALS: dict[str, str] = {
+    "seconds": "second", "minutes": "minute", "mins": "minute", "min": "minute",
+    "hours": "hour", "hrs": "hour", "hr": "hour", "days": "day", "nights": "night",
+    "weeks": "week", "fortnights": "fortnight", "months": "month",
+    "quarters": "quarter", "years": "year", "yrs": "year", "decades": "decade",
+    "centuries": "century", "millennia": "millennium", "weekends": "weekend",
+    "seasons": "season",
+}
+
+# Adverbs and adjectives of frequency -> (TIMEX3 SET value)
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y",
+    "yearly": "P1Y", "hourly": "PT1H", "semiannual": "P6M", "semiannually": "P6M",
+    "biannual": "P6M", "bimonthly": "P2M",
+}
+
+# Vague references to the present, past and future.
+REF_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "today's": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "the present day": "PRESENT_REF", "present-day": "PRESENT_REF",
+    "these days": "PRESENT_REF", "this time": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "as yet": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "future": "FUTURE_REF", "the coming": "FUTURE_REF", "later": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long run": "FUTURE_REF", "the short run": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the recent past": "PAST_REF", "the distant past": "PAST_REF",
+}
+
+# Words before a date that give a DateMention its role.
+SINCE_CUES = ("since", "ever since", "starting in", "starting from", "beginning in", "as of")
+UNTIL_CUES = ("until", "till", "til", "through", "thru", "up to", "up until", "by the end of", "to the end of")
+RANGE_OPENERS = ("from", "between")
+RANGE_JOINERS = ("to", "and", "until", "till", "through", "-", "–", "—")
+
+# Words whose presence in a sentence points a bare weekday/month to the future.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planned|planning|scheduled|"
+    r"expects?|expected|is to|are to|set to|due|upcoming|intends? to|next|until|"
+    r"would be|will be|to be held|to begin|to start|to meet|to hold|to visit|to vote|"
+    r"to resume|to open|to take effect|effective|payable|expire|expires|"
+    r"deadline|tomorrow)\b",
+    re.I,
+)
+PAST_CUES = re.compile(
+    r"\b(?:said|was|were|had|did|ago|last|earlier|yesterday|reported|announced|"
+    r"told|died|killed|began|ended|closed|rose|fell|was|were|took|made|came|went|"
+    r"\w+ed)\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------
+# Regex building blocks
+# --------------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """Alternation of words, longest first, spaces matching any blank run."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+
+
+# Month names are matched with a capital initial (or all capitals): "may",
+# "march" and "sun" are ordinary words in lower case.
+_MONTH_FULL = [m for m in MONTHS if len(m) > 3 and m != "sept"]
+_MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+
+
+def _cap(word: str) -> str:
+    return "(?:" + word[0].upper() + word[1:] + "|" + word.upper() + ")"
+
+
+MONTH = (
+    "(?:"
+    + "|".join(_cap(m) for m in sorted(_MONTH_FULL, key=len, reverse=True))
+    + "|(?:" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.?"
+    + "|(?:" + "|".join(a.upper() for a in sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.?"
+    + ")"
+)
+# The full month names and "May"; for rules where a bare month is the whole timex.
+MONTH_STRICT = (
+    "(?:"
+    + "|".join(_cap(m) for m in sorted(_MONTH_FULL, key=len, reverse=True))
+    + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\."
+    + ")"
+)
+
+WEEKDAY = (
+    "(?:" + "|".join(_cap(d) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+)
+
+DAY_NUM = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+DAY_ORD_WORD = _alt([k for k, v in ORDINALS.items() if 0 < v <= 31])
+YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+YEAR_APOS = r"(?:['’][0-9]{2})"
+
+_CARDINALS = sorted({k for k, v in NUMBER_WORDS.items() if isinstance(v, int) and v >= 1}, key=len, reverse=True)
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+NUMBER_WORD = (
+    "(?:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_ONES) + ")"
+    + "|" + _alt(_CARDINALS) + ")"
+)
+NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s*½)?"
+VAGUE = _alt(VAGUE_QUANTITIES)
+QUANTITY = (
+    r"(?:(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r")(?:\s+and\s+a\s+half)?"
+    + r"(?:\s+(?:or|to)\s+(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r"))?"
+    + "|" + VAGUE + ")"
+)
+
+UNIT_SG = _alt([u for u in UNITS if u not in ("season",)])
+UNIT_PL = _alt([p for p, u in UNIT_PLURALS.items() if u not in ("season",) and p not in ("min", "hr")])
+UNIT_ANY = "(?:" + UNIT_PL + "|" + UNIT_SG + ")"
+CAL_UNIT = _alt(["week", "month", "year", "quarter", "decade", "century", "weekend", "day", "fortnight"])
+
+SEASON = _alt(list(SEASONS))
+PART_OF_DAY = _alt(["morning", "afternoon", "evening", "night"])
+
+ORD_Q = _alt(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final", "last", "latest", "current", "fiscal first", "fiscal second", "fiscal third", "fiscal fourth"])
+
+MOD_EARLY = r"(?:early|earlier|mid|middle|late|later|the\s+(?:start|beginning|end|middle|close|turn|first\s+half|second\s+half|first\s+part|latter\s+part|early\s+part|late\s+part|rest)\s+of|start\s+of|end\s+of|beginning\s+of|middle\s+of)"
+
+REL_WORD = r"(?:last|past|next|this|coming|previous|current|following|same|prior|preceding|present|recent)"
+
+APPROX = r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|only|just|within|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
+
+_AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.)"
+TIME_CLOCK = (
+    r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s*" + _AMPM + r")?"
+    r"|(?:1[0-2]|0?[1-9])\.[0-5][0-9]\s*" + _AMPM
+    + r"|(?:1[0-2]|0?[1-9])\s*(?:" + _AMPM + r"|o'clock))"
+    r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
+)
+
+BC = r"(?:\s*(?:B\.?C\.?E?\.?|BCE)\b)"
+AD = r"(?:\s*(?:A\.?D\.?|CE)\b)"
+
+
+# --------------------------------------------------------------------------
+# Extent rules
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extent pattern and the normaliser it feeds (by name)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    priority: int = 0  # higher wins between two matches of the same length
+
+
+def _r(name: str, pattern: str, priority: int = 0, flags: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern, flags), priority)
+
+
+B = r"(?<![\w$£€])"  # left word boundary that also refuses currency signs
+E = r"(?![\w%])"  # right word boundary that also refuses "%"
+I = re.I
+
+_DAY_G = r"(?P<day>" + DAY_NUM + ")"
+_DAYW_G = r"(?P<dayw>" + DAY_ORD_WORD + ")"
+_MONTH_G = r"(?P<month>" + MONTH + ")"
+_YEAR_G = r"(?P<year>" + YEAR4 + "|" + YEAR_APOS + ")"
+_WD_G = r"(?P<weekday>" + WEEKDAY + ")"
+_TOD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))"
+_MODG = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:start|beginning|end|middle|close)\s+of|(?:the\s+)?(?:start|beginning|end|middle)\s+of))[\s-]+)"
+_COMMA = r"(?:\s*,\s*|\s+)"
+# "12 Sep. 2018 13:28": a clock time right after a full date belongs to it
+_CLOCK_TAIL = r"(?:,?\s+(?:at\s+)?(?P<clock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![\w:]))?"
+
+RULES: tuple[Rule, ...] = (
+    # --- dates with a calendar day ------------------------------------
+    # 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
+    # with separators)
+    _r("iso_date", B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E, 5),
+    # 6/4/2012, 06-04-12 (US order month/day/year)
+    _r("us_date", B + r"(?P<mnum>0?[1-9]|1[0-2])(?P<sep>[/])(?P<day>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|[0-9]{2})" + E, 4),
+    # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
+    _r(
+        "month_day_year",
+        B + _MODG + r"?(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
+        3,
+    ),
+    # March eighth
+    _r("month_dayword", B + r"(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAYW_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E, 2),
+    # 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
+    _r(
+        "day_month_year",
+        B + r"(?:" + _WD_G + r",?\s+)?(?:the\s+)?" + _DAY_G + r"(?:\s+of)?\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
+        3,
+    ),
+    _r("day_month_year", B + r"(?:(?i:the)\s+)?" + _DAYW_G + r"\s+of\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E, 2),
+    # --- months, seasons, quarters, halves ------------------------------
+    # (early) June 1940, February of 1940, June, 1940, mid-June 1944
+    _r("month_year", B + _MODG + r"?" + _MONTH_G + r"(?:\s+of|,)?\s+" + _YEAR_G + E, 2),
+    # (early) June / last June / the previous April / June of that year
+    _r(
+        "month",
+        B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+        + _MODG + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>of\s+(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E,
+        1,
+    ),
+    # summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
+    _r(
+        "season",
+        B + r"(?i:(?P<rel>last|next|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        + _MODG + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
+        1,
+    ),
+    _r("year_season", B + _MODG + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E, 2),
+    # third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
+    _r(
+        "quarter",
+        B + r"(?P<the>(?i:the)\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
+        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r")?)?" + E,
+        1,
+    ),
+    _r("quarter_code", B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E, 2),
+    # the first half of 1989 / the second half / the last half of the '80s
+    _r(
+        "half",
+        B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E,
+        1,
+    ),
+    # --- years, decades, centuries ------------------------------------
+    # (early) 2012 / fiscal 1989 / 494 BC / AD 70
+    _r("year", B + _MODG + r"?(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year|FY)\s*)?(?P<year>" + YEAR4 + r")" + r"(?P<ad>" + AD + r")?(?![\w%]|[.,]\d|\s*(?:%|percent|per\s*cent))", 0),
+    _r("year_bc", B + _MODG + r"?(?P<year>[1-9][0-9]{0,3})" + r"(?P<bc>" + BC + r")", 3),
+    _r("year_ad", B + r"(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})" + E, 3),
+    # fiscal '89, fiscal 89
+    _r("year_short", B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E, 1),
+    # the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
+    _r(
+        "decade",
+        B + r"(?:(?i:the)\s+)?" + _MODG + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E,
+        2,
+    ),
+    # the 20th century / the nineteenth century / 4th century BC / eighteenth-century
+    _r(
+        "century",
+        B + r"(?:(?i:the)\s+)?" + _MODG + r"?(?P<cent>\d{1,2}(?:st|nd|rd|th)|" + _alt([k for k, v in ORDINALS.items() if 0 < v <= 21]) + r")[\s-](?i:century)(?P<bc>" + BC + r")?" + E,
+        2,
+    ),
+    # --- relative and deictic expressions ------------------------------
+    # today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
+    _r(
+        "deictic_day",
+        B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?!['’]s)" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
+        2,
+    ),
+    # this morning, last night, this afternoon, overnight
+    _r(
+        "part_of_day",
+        B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E,
+        1,
+    ),
+    _r("overnight", B + r"(?P<pod>(?i:overnight))" + E, 0),
+    # (last) Friday (morning/night), Friday, June 5 handled above
+    _r(
+        "weekday",
+        B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + _WD_G
+        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E,
+        1,
+    ),
+    # this year, last month, next week, the previous year, the following day,
+    # that year, the same day, the current quarter, earlier this week
+    _r(
+        "rel_unit",
+        B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
+        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E,
+        1,
+    ),
+    # (the) year-earlier (period)
+    _r("year_earlier", B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E, 0),
+    # two years ago, a week earlier, three days later, 10 days ago,
+    # a year before, a few years ago, about two decades ago
+    _r(
+        "offset",
+        B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
+        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E,
+        3,
+    ),
+    # --- durations ---------------------------------------------------
+    # 75 years, three days, two-year, 30-day, a decade, more than four hours,
+    # the past five days, the next few years, the first nine months
+    _r(
+        "duration",
+        B + r"(?P<approx>(?:" + APPROX + r")[\s-]+)?(?:(?i:each|all)\s+of\s+the\s+(?:past|last|next)\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?:(?i:full|long|straight|consecutive|calendar|trading|business|working|successive|more|additional|further|other|whole|brutal|short|long|hard|bloody|relatively\s+peaceful|peaceful|difficult)[\s-]+)?(?P<unit>" + UNIT_ANY + r")"
+        + r"(?P<half>\s+(?i:and\s+a\s+half))?(?P<old>[\s-]+(?i:old|-old))?" + E,
+        1,
+        0,
+    ),
+    # years, months, weeks, decades (bare plural); the years; recent years; coming weeks
+    _r(
+        "duration_vague",
+        B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+|the\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
+        + r"(?P<tail>\s+(?i:ahead|to\s+come|or\s+(?:months|years|weeks|days|decades)))?" + E,
+        0,
+    ),
+    # a while, some time, a long time
+    _r("duration_while", B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E, 0),
+    # the year, the week (a period spoken of as a unit): "in the year"
+    _r("the_unit", B + r"(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
+    # --- sets --------------------------------------------------------
+    _r("set_word", B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E, 0),
+    _r(
+        "set_every",
+        B + r"(?P<q>(?i:every|each|per|a|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E,
+        1,
+    ),
+    _r("set_weekday_plural", B + r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<pod>(?i:nights|mornings|evenings|afternoons)))?" + E, 0),
+    # --- times of day -------------------------------------------------
+    _r(
+        "time",
+        B + r"(?P<approx>(?i:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
+        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E,
+        2,
+    ),
+    _r(
+        "noon",
+        B + r"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<weekday>" + WEEKDAY + r")|\s+(?P<dword>(?i:today|yesterday|tomorrow)))?" + E,
+        1,
+    ),
+    _r("clock24", B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b", 1),
+    # weekday/day + part of day is handled by weekday/deictic_day rules
+    # --- vague references --------------------------------------------
+    _r("ref", B + r"(?P<word>(?i:" + _alt([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E, 0),
+    _r("ref_today_s", B + r"(?P<word>(?i:today['’]s))", 0),
+    _r("ref_adj", B + r"(?P<word>(?i:current|recent|former|future))(?=\s+[a-z])", -1),
+)
+
+# Words that, right after a four-digit number, show it is a quantity, not a year.
+NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:-|–)?\s*(?:troops|soldiers|men|people|persons|casualties|dead|killed|wounded|prisoners|"
+    r"tanks|aircraft|planes|guns|ships|vessels|miles|mi|kilometers|kilometres|km|meters|metres|m\b|feet|ft|"
+    r"tons|tonnes|pounds|lbs|kg|dollars|dlrs|yen|euros|marks|francs|rubles|shares|points|votes|"
+    r"members|workers|employees|jobs|cars|units|barrels|acres|hectares|square|cubic|calories|"
+    r"civilians|refugees|combatants|fighters|rebels|insurgents|militants|police|policemen|officers|"
+    r"sorties|rounds|shells|bombs|missiles|rockets|horses|cavalry|infantry|guerrillas|students|"
+    r"children|women|deaths|lives|victims|residents|households|families|homes|houses|buildings|"
+    r"cases|items|copies|pages|words|hours|minutes|seconds|days|weeks|months|years|yards|"
+    r"strong|plus|-plus|mph|km/h|hp|MW|kW|GW|Mt|kt|bp|ppm|BTU|calibre|caliber|mm|cm)\b",
+    re.I,
+)
+NOT_YEAR_BEFORE = re.compile(
+    r"(?:\$|£|€|¥|US\$|A\$|C\$|\bNo\.|\b[Nn]umber|\bRoute|\bFlight|\bRoom|\bBox|\bSuite|\bpage|\bp\.|\bpp\.|"
+    r"\bHighway|\bHill|\bheight\s+of|\bCode|\bArticle|\bResolution|\bModel|\bsection|\bSection|\bRule|\bunits?|"
+    r"\bthan|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bDow|\bindex)\s*$",
+)
