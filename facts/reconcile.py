@@ -1,8 +1,8 @@
 """Reconciliation: dated statements of all documents -> facts.
 
 1. Topic entities: the configured subject plus entities that stand in a large
-   share of all statements (the two parties of a relationship). They say
-   little about *which* happening a statement tells.
+   share of all statements across many dates (the two parties of a
+   relationship). They say little about *which* happening a statement tells.
 2. Clustering: two statements tell the same happening when they are of the
    same kind (begin/end/change/meet; "other" only with the same trigger) and
    share a non-topic participant (the programme, the operation, the place),
@@ -30,6 +30,7 @@ from facts.values import DateInterval, compatible
 
 TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic entity
 TOPIC_MIN_EVENTS = 3
+TOPIC_MIN_DATES = 3  # ... and with at least this many different dates
 DEFAULT_TRUST = 0.8
 _LABEL_ORDER = ("LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "NORP", "LOC", "PERSON", "GPE")
 
@@ -43,11 +44,21 @@ class Reconciliation:
 
 
 def topic_entities(events: Sequence[Event], subject_ids: Sequence[str] = ()) -> frozenset[str]:
+    """The configured subject, plus entities that stand in a large share of
+    all statements *with many different dates*: a relationship's parties
+    appear across its whole timeline, while a programme or an operation
+    that every source mentions still belongs to one or two dates."""
     counts: Counter = Counter()
+    dates: dict[str, set] = defaultdict(set)
     for ev in events:
-        counts.update(set(ev.participant_ids))
+        for p in set(ev.participant_ids):
+            counts[p] += 1
+            dates[p].add((ev.date_start, ev.date_end))
     n = len(events)
-    frequent = {e for e, c in counts.items() if c >= TOPIC_MIN_EVENTS and c > TOPIC_SHARE * n}
+    frequent = {
+        e for e, c in counts.items()
+        if c >= TOPIC_MIN_EVENTS and c > TOPIC_SHARE * n and len(dates[e]) >= TOPIC_MIN_DATES
+    }
     return frozenset(frequent | set(subject_ids))
 
 

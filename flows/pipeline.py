@@ -45,6 +45,7 @@ class RunSummary:
     documents: int
     events: int
     facts: int
+    documents_read: int
     conflicts: int
     changes: int
     curated_dir: str
@@ -193,7 +194,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             subject=config.subject, aliases=config.aliases,
         )
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
-                                 datetime.now(UTC))
+                                 datetime.now(UTC), documents_read=len(todo))
         curated.publish(run_id, assembled.tables)
         for rec in records.values():
             if rec.status == "error":
@@ -202,7 +203,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         return RunSummary(
             run_id=run_id, status=run.status, sources_total=run.sources_total, new=run.new, changed=run.changed,
             unchanged=run.unchanged, failed=run.failed, documents=run.documents, events=run.events,
-            facts=run.facts, conflicts=run.conflicts, changes=run.changes, curated_dir=str(curated.root),
+            facts=run.facts, documents_read=run.documents_read, conflicts=run.conflicts, changes=run.changes, curated_dir=str(curated.root),
             errors=tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error"),
         )
 

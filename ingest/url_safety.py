@@ -57,9 +57,10 @@ def _is_forbidden(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
-def check_url(url: str, *, allow_private: bool) -> None:
+def check_url(url: str, *, allow_private: bool, allowed_networks: tuple[str, ...] = ()) -> None:
     """Raise UnsafeURL unless ``url`` is http(s) and resolves only to public
-    addresses (or ``allow_private``). Called again for every redirect target."""
+    addresses, or to ``allowed_networks``, or ``allow_private``. Called again
+    for every redirect target."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL(f"scheme '{parts.scheme}' is not allowed (only http and https)")
@@ -72,9 +73,10 @@ def check_url(url: str, *, allow_private: bool) -> None:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise UnsafeURL(f"cannot resolve host '{host}': {exc.strerror}") from None
+    networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if _is_forbidden(addr):
+        if _is_forbidden(addr) and not any(addr in net for net in networks):
             raise UnsafeURL(
                 f"host '{host}' resolves to {addr}, a private, loopback, link-local or reserved address; "
                 "set allow_private = true on the source to fetch it anyway"

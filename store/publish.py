@@ -82,6 +82,7 @@ def assemble_run(
     first_run: Mapping[str, str],
     previous: PreviousRun,
     finished_at: datetime,
+    documents_read: int = 0,
 ) -> AssembledRun:
     index = canonicalize(occurrences(docs), acronym_pairs(docs), ctx.aliases)
     events = canonical_events(docs, index)
@@ -104,6 +105,7 @@ def assemble_run(
         documents=len(docs),
         events=sum(1 for e in events if e.current),
         facts=len(rec.facts),
+        documents_read=documents_read,
         new=sum(r.status == "new" for r in records),
         changed=sum(r.status == "changed" for r in records),
         conflicts=sum(f.status == "conflicting" for f in rec.facts),

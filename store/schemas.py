@@ -25,6 +25,7 @@ RUNS = _schema(
     ("documents", pa.int32(), False),
     ("events", pa.int32(), False),
     ("facts", pa.int32(), False),
+    ("documents_read", pa.int32(), False),  # documents read this run (the rest came from the cache)
     ("new", pa.int32(), False),
     ("changed", pa.int32(), False),
     ("conflicts", pa.int32(), False),

@@ -28,6 +28,7 @@ class RunRecord:
     documents: int
     events: int
     facts: int
+    documents_read: int
     new: int
     changed: int
     conflicts: int

@@ -1,0 +1,74 @@
+"""Shared fixtures. Prefect never touches the user's home: PREFECT_HOME is a
+temp dir, analytics are off, and end-to-end tests share one
+``prefect_test_harness`` (a temporary local server) per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="factwatch-test-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.pop("PREFECT_API_URL", None)
+os.environ.pop("PREFECT_PROFILE", None)
+
+import pytest  # noqa: E402
+
+from tests.support import MFAT_PAGE, NATO_PAGE, SHARED  # noqa: E402
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def models():
+    from extractors.nlp import load_models
+    from ingest.settings import DEFAULT_MODEL
+
+    return load_models(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared (public eval data) not found beside the repo at {SHARED}")
+    return SHARED
+
+
+@pytest.fixture
+def seed_sources(tmp_path: Path) -> Path:
+    """A sources.toml listing the two seed pages, in a temp dir."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(NATO_PAGE, pages / NATO_PAGE.name)
+    shutil.copy(MFAT_PAGE, pages / MFAT_PAGE.name)
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        f'''subject = ["NATO", "New Zealand"]
+
+[[sources]]
+id = "nato-nz"
+path = "pages/{NATO_PAGE.name}"
+publisher = "NATO"
+trust = 0.8
+
+[[sources]]
+id = "mfat-nato"
+path = "pages/{MFAT_PAGE.name}"
+publisher = "MFAT"
+trust = 0.8
+'''
+    )
+    return path

@@ -1,0 +1,50 @@
+from extractors.acronyms import find_acronyms
+from extractors.entities import mentions_from_spans, normalize_name, repair_span
+
+
+def test_acronyms_defined_either_way():
+    text = (
+        "New Zealand formalised its cooperation with NATO in 2012 with our Individual Partnership and "
+        "Cooperation Programme (IPCP). NATO (North Atlantic Treaty Organisation) is an alliance. "
+        "It joined the Partnership for Peace (PfP) later."
+    )
+    got = {(a.short, a.long) for a in find_acronyms(text)}
+    assert ("IPCP", "Individual Partnership and Cooperation Programme") in got
+    assert ("NATO", "North Atlantic Treaty Organisation") in got
+    assert ("PfP", "Partnership for Peace") not in got or True  # mixed-case acronyms are optional
+    assert not [a for a in find_acronyms("The meeting (MTG) was long.")]  # initials do not match
+
+
+def test_names_lose_determiners_and_possessives():
+    assert normalize_name("the Indo-Pacific") == "Indo-Pacific"
+    assert normalize_name("NATO’s") == "NATO"
+    assert normalize_name("The  North   Atlantic Treaty") == "North Atlantic Treaty"
+
+
+def test_span_across_a_heading_break_is_cut():
+    text = "How New Zealand works with NATO\nCooperation on shared security"
+    start = text.index("NATO")
+    pieces = [text[s:e] for s, e in repair_span(text, start, text.index(" on shared"))]
+    assert pieces == ["NATO", "Cooperation"]
+    mentions = mentions_from_spans(text, [(start, text.index(" on shared"), "ORG")])
+    assert [m.text for m in mentions] == ["NATO"]  # a lone common word is not a name
+
+
+def test_truncated_coordinated_title_is_completed():
+    text = "furthering the Women, Peace and Security agenda."
+    s = text.index("the Women")
+    e = text.index(" and Security")
+    (m,) = mentions_from_spans(text, [(s, e, "ORG")])
+    assert m.text == "Women, Peace and Security" and text[m.char_start:m.char_end] == m.text
+
+
+def test_site_furniture_is_dropped_and_acronyms_become_mentions():
+    text = "You can find out more on our Privacy Page. The Individually Tailored Partnership Programme (ITPP) matters. The ITPP sets goals."
+    spans = [(text.index("Privacy"), text.index("Privacy") + len("Privacy Page"), "ORG")]
+    mentions = mentions_from_spans(text, spans, find_acronyms(text))
+    names = [m.text for m in mentions]
+    assert "Privacy Page" not in names
+    assert names.count("ITPP") == 2
+    assert "Individually Tailored Partnership Programme" in names
+    for m in mentions:
+        assert text[m.char_start:m.char_end] == m.text

@@ -1,0 +1,38 @@
+from facts.entities import AliasEntry, EntityOccurrence, canonicalize, fold
+
+
+def occ(key, label="ORG", source="a"):
+    return EntityOccurrence(key, label, source)
+
+
+def test_fold_ignores_spelling_noise():
+    assert fold("North Atlantic Treaty Organisation") == fold("north atlantic treaty organization")
+    assert fold("the U.S.") == fold("US")
+    assert fold("Bosnia & Herzegovina") == fold("Bosnia and Herzegovina")
+
+
+def test_alias_table_acronyms_and_spellings_make_one_entity():
+    index = canonicalize(
+        [occ("NATO"), occ("North Atlantic Treaty Organisation", source="b"), occ("Bosnia-Herzegovina", "GPE"),
+         occ("Bosnia and Herzegovina", "GPE", "b"), occ("Republic of Korea", "GPE"), occ("IPCP", source="b"),
+         occ("Individual Partnership and Cooperation Programme"), occ("Ocean Shield", "FAC")],
+        acronym_pairs=[("IPCP", "Individual Partnership and Cooperation Programme")],
+    )
+    nato = index.get("North Atlantic Treaty Organization")
+    assert nato is index.get("NATO") and nato.name == "NATO" and nato.mentions == 2 and nato.sources == ("a", "b")
+    assert index.get("Bosnia-Herzegovina").name == "Bosnia and Herzegovina"
+    assert index.get("Republic of Korea").name == "South Korea"
+    ipcp = index.get("IPCP")
+    assert ipcp.name == "Individual Partnership and Cooperation Programme" and "IPCP" in ipcp.aliases
+    assert index.get("Ocean Shield").aliases == ()
+    assert len({e.entity_id for e in index.entities}) == len(index.entities) == 5
+
+
+def test_ids_do_not_depend_on_order_and_users_can_add_aliases():
+    items = [occ("NZ", "GPE"), occ("New Zealand", "GPE", "b"), occ("Aotearoa", "GPE")]
+    a = canonicalize(items)
+    b = canonicalize(list(reversed(items)))
+    assert [e.entity_id for e in a.entities] == [e.entity_id for e in b.entities]
+    assert len(a.entities) == 1 and a.entities[0].name == "New Zealand"
+    c = canonicalize([occ("Blue Team"), occ("BT Coalition")], aliases=[AliasEntry("Blue Team", ("BT Coalition",))])
+    assert len(c.entities) == 1 and c.entities[0].name == "Blue Team"

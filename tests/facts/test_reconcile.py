@@ -1,0 +1,94 @@
+"""Reconciliation on small multi-source fixtures."""
+
+from datetime import date
+
+from facts.diff import diff_facts
+from facts.model import Event
+from facts.reconcile import reconcile
+
+YEAR = {"precision": "year"}
+
+
+def ev(eid, source, start, end, precision, participants, trigger="sign", kind="begin", sentence=None, doc=None):
+    ids = tuple(f"ent_{p.lower().replace(' ', '_')}" for p in participants)
+    return Event(
+        event_id=eid, doc_id=doc or f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
+        date_start=start, date_end=end, precision=precision, date_text=str(start.year), date_role="point",
+        date_value=str(start.year), trigger=trigger, trigger_text=trigger, kind=kind, participants=tuple(participants),
+        participant_ids=ids, sentence=sentence or f"{' and '.join(participants)} {trigger} in {start.year}.",
+        char_start=0, char_end=10, date_char_start=0, date_char_end=4, confidence=0.9,
+    )
+
+
+Y2012 = (date(2012, 1, 1), date(2012, 12, 31), "year")
+D2012 = (date(2012, 6, 4), date(2012, 6, 4), "day")
+Y2013 = (date(2013, 1, 1), date(2013, 12, 31), "year")
+SUBJECT = ["ent_nato", "ent_mongolia"]
+
+
+def test_refinement_corroborates_and_prefers_the_precise_value():
+    events = [
+        ev("e1", "a", *Y2012, ["NATO", "Mongolia", "IPCP"], trigger="formalise"),
+        ev("e2", "b", *D2012, ["Mongolia", "IPCP"], trigger="sign"),
+    ]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert fact.status == "corroborated" and fact.n_sources == 2
+    assert (fact.date_start, fact.precision) == (date(2012, 6, 4), "day")
+    ranks = {v.value: v.rank for v in fact.values}
+    assert ranks == {"2012-06-04": "preferred", "2012": "normal"}
+
+
+def test_real_conflict_ranks_every_candidate():
+    events = [
+        ev("e1", "a", *Y2012, ["NATO", "IPCP"]),
+        ev("e2", "b", *Y2012, ["IPCP"]),
+        ev("e3", "c", *Y2013, ["IPCP"]),
+    ]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert fact.status == "conflicting"
+    assert fact.date_start == date(2012, 1, 1)
+    ranks = {v.value: (v.rank, v.source_ids) for v in fact.values}
+    assert ranks["2012"] == ("preferred", ("a", "b"))
+    assert ranks["2013"][0] in ("normal", "deprecated") and ranks["2013"][1] == ("c",)
+    single = reconcile(events[:2], subject_ids=SUBJECT).facts[0]
+    assert fact.confidence < single.confidence
+
+
+def test_different_happenings_stay_apart():
+    events = [
+        ev("e1", "a", date(1996, 1, 1), date(1996, 12, 31), "year", ["NATO", "Bosnia and Herzegovina"], trigger="deploy"),
+        ev("e2", "b", date(2001, 1, 1), date(2001, 12, 31), "year", ["NATO", "Mongolia"], trigger="engage"),
+        ev("e3", "b", date(2001, 1, 1), date(2001, 12, 31), "year", ["ISAF"], trigger="start", kind="begin"),
+        ev("e4", "b", date(2014, 12, 1), date(2014, 12, 31), "month", ["ISAF"], trigger="complete", kind="end"),
+    ]
+    facts = reconcile(events, subject_ids=SUBJECT).facts
+    assert len(facts) == 4 and {f.status for f in facts} == {"single_source"}
+
+
+def test_fact_ids_are_stable_under_order_and_date_changes():
+    events = [ev("e1", "a", *Y2012, ["NATO", "IPCP"]), ev("e2", "b", *Y2012, ["IPCP"])]
+    a = reconcile(events, subject_ids=SUBJECT).facts
+    b = reconcile(list(reversed(events)), subject_ids=SUBJECT).facts
+    assert [f.fact_id for f in a] == [f.fact_id for f in b]
+    moved = [ev("e1", "a", *Y2013, ["NATO", "IPCP"]), ev("e2", "b", *Y2013, ["IPCP"])]
+    c = reconcile(moved, subject_ids=SUBJECT).facts
+    assert [f.fact_id for f in c] == [f.fact_id for f in a]
+    (change,) = diff_facts(a, c)
+    assert (change.change, change.field, change.before, change.after) == ("changed", "date", "2012", "2013")
+
+
+def test_confidence_grows_with_agreeing_sources_and_trust():
+    one = reconcile([ev("e1", "a", *Y2012, ["IPCP"])], subject_ids=SUBJECT).facts[0]
+    two = reconcile([ev("e1", "a", *Y2012, ["IPCP"]), ev("e2", "b", *Y2012, ["IPCP"])], subject_ids=SUBJECT).facts[0]
+    trusted = reconcile([ev("e1", "a", *Y2012, ["IPCP"])], trust={"a": 1.0}, subject_ids=SUBJECT).facts[0]
+    assert 0 <= one.confidence < two.confidence <= 1
+    assert one.confidence < trusted.confidence
+
+
+def test_diff_reports_added_removed_and_sources():
+    a = reconcile([ev("e1", "a", *Y2012, ["IPCP"]), ev("e9", "a", *Y2013, ["ITPP"])], subject_ids=SUBJECT).facts
+    b = reconcile([ev("e1", "a", *Y2012, ["IPCP"]), ev("e2", "b", *Y2012, ["IPCP"]),
+                   ev("e5", "b", date(2024, 1, 1), date(2024, 12, 31), "year", ["PII"])], subject_ids=SUBJECT).facts
+    got = sorted((c.change, c.field) for c in diff_facts(a, b))
+    assert got == [("added", None), ("changed", "sources"), ("changed", "status"), ("removed", None)]
+    assert diff_facts(b, b) == []

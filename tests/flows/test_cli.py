@@ -1,0 +1,78 @@
+"""The factwatch command: exit codes, bad sources, and a real subprocess run."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.support import MFAT_PAGE, NATO_PAGE, PageServer
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+
+def test_bad_sources_are_reported_and_the_rest_published(prefect_harness, tmp_path):
+    (tmp_path / "pages").mkdir()
+    shutil.copy(NATO_PAGE, tmp_path / "pages" / "nato.txt")
+    (tmp_path / "pages" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    with PageServer() as dead:
+        dead_url = dead.url("/page")  # closed when the block ends: connection refused
+    (tmp_path / "sources.toml").write_text(
+        '[[sources]]\nid = "nato"\npath = "pages/nato.txt"\n'
+        '[[sources]]\nid = "missing"\npath = "pages/nope.html"\n'
+        '[[sources]]\nid = "binary"\npath = "pages/image.png"\n'
+        f'[[sources]]\nid = "down"\nurl = "{dead_url}"\nallow_private = true\n'
+        '[settings]\nretries = 0\nrobots = false\n'
+    )
+    result = runner.invoke(app, ["run", "--sources", str(tmp_path / "sources.toml"), "--data", str(tmp_path / "data")])
+    assert result.exit_code == 3, result.output
+    log = pd.read_parquet(tmp_path / "data" / "curated" / "fetch_log.parquet").set_index("source_id")
+    assert log.loc["nato", "status"] == "new"
+    assert log.loc["missing", "status"] == "error" and "does not exist" in log.loc["missing", "error"]
+    assert log.loc["binary", "status"] == "error" and "PNG" in log.loc["binary", "error"]
+    assert log.loc["down", "status"] == "error" and log.loc["down", "error_kind"] == "connect_error"
+    docs = pd.read_parquet(tmp_path / "data" / "curated" / "documents.parquet")
+    assert list(docs.source_id) == ["nato"]
+    runs = pd.read_parquet(tmp_path / "data" / "curated" / "runs.parquet")
+    assert runs.status.iloc[-1] == "partial" and runs.failed.iloc[-1] == 3
+
+
+def test_malformed_sources_file_is_a_usage_error(tmp_path):
+    (tmp_path / "sources.toml").write_text('[[sources]]\nid = "../etc"\npath = "x"\n')
+    result = runner.invoke(app, ["run", "--sources", str(tmp_path / "sources.toml"), "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "sources.toml:2" in result.output and "'id'" in result.output
+    assert not (tmp_path / "curated").exists()
+
+
+def test_factwatch_run_as_a_real_process(tmp_path):
+    """What `make run` does, on a fresh data dir: summary printed, tables readable."""
+    (tmp_path / "pages").mkdir()
+    for p in (NATO_PAGE, MFAT_PAGE):
+        shutil.copy(p, tmp_path / "pages" / p.name)
+    (tmp_path / "sources.toml").write_text(
+        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
+        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
+    )
+    exe = Path(sys.executable).with_name("factwatch")
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect")}
+    proc = subprocess.run([str(exe), "run", "--sources", "sources.toml", "--data", "."], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "sources    2 (2 new" in proc.stdout and "facts" in proc.stdout and "curated" in proc.stdout
+    facts = pd.read_parquet(tmp_path / "curated" / "facts.parquet")
+    assert len(facts) > 0
+    n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/curated/events.parquet')").fetchall()[0][0]
+    assert n >= 8
+    out = subprocess.run([str(exe), "diff", "--data", ".", "--format", "json"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    report = json.loads(out.stdout)
+    assert report["against"] is None and {c["change"] for c in report["changes"]} == {"added"}

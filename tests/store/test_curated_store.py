@@ -1,0 +1,50 @@
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from store.curated_store import CuratedStore, CuratedStoreError, TableSet
+from store.schemas import SCHEMAS, TABLE_NAMES, table_from_rows
+
+
+def tables(run_id: str, n_facts: int, earlier: tuple[str, ...] = ()) -> TableSet:
+    empty = {name: table_from_rows(name, []) for name in TABLE_NAMES}
+    empty["runs"] = table_from_rows("runs", [{
+        "run_id": r, "started_at": pd.Timestamp("2026-11-23", tz="UTC"), "finished_at": None, "status": "ok",
+        "sources_total": 1, "fetched": 1, "unchanged": 0, "failed": 0, "documents": 1, "events": 0,
+        "facts": n_facts, "documents_read": 1, "new": 1, "changed": 0, "conflicts": 0, "changes": 0, "previous_run_id": None,
+        "code_version": "x"} for r in (*earlier, run_id)])
+    empty["facts"] = table_from_rows("facts", [
+        {"fact_id": f"fact_{i}", "statement": "s", "participants": [], "status": "single_source", "confidence": 0.5,
+         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": []} for i in range(n_facts)])
+    return TableSet(**empty)
+
+
+def test_publish_switches_every_table_at_once_and_keeps_history(tmp_path):
+    store = CuratedStore(tmp_path / "curated")
+    assert store.current_run_id() is None
+    store.publish("20261123T100000000000Z", tables("20261123T100000000000Z", 1))
+    store.publish("20261123T110000000000Z", tables("20261123T110000000000Z", 3, ("20261123T100000000000Z",)))
+    assert store.current_run_id() == "20261123T110000000000Z"
+    assert store.run_ids() == ["20261123T100000000000Z", "20261123T110000000000Z"]
+    # the plain table paths resolve to the current run, for pandas and DuckDB alike
+    assert len(pd.read_parquet(tmp_path / "curated" / "facts.parquet")) == 3
+    assert duckdb.sql(f"select count(*) from '{tmp_path}/curated/facts.parquet'").fetchall() == [(3,)]
+    assert store.read("facts", "20261123T100000000000Z").num_rows == 1
+    for name in TABLE_NAMES:
+        assert (tmp_path / "curated" / f"{name}.parquet").exists()
+        assert pa.parquet.read_schema(tmp_path / "curated" / f"{name}.parquet").equals(SCHEMAS[name], check_metadata=False)
+
+
+def test_a_run_is_published_once_and_schemas_are_enforced(tmp_path):
+    store = CuratedStore(tmp_path / "curated")
+    store.publish("20261123T100000000000Z", tables("20261123T100000000000Z", 1))
+    with pytest.raises(CuratedStoreError, match="already published"):
+        store.publish("20261123T100000000000Z", tables("20261123T100000000000Z", 1))
+    bad = tables("20261123T120000000000Z", 1)
+    bad = TableSet(**{**dict(bad.items()), "facts": pa.table({"x": [1]})})
+    with pytest.raises(CuratedStoreError, match="does not match its schema"):
+        store.publish("20261123T120000000000Z", bad)
+    assert store.current_run_id() == "20261123T100000000000Z"
+    with pytest.raises(CuratedStoreError):
+        store.read("facts", "../../etc")

@@ -1,0 +1,43 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from store.raw_store import RawStore, SourceState, StoreError, sha256_of
+
+T = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def test_snapshots_are_content_addressed_and_never_rewritten(tmp_path):
+    raw = RawStore(tmp_path / "raw")
+    rec, new = raw.put("a", b"hello", url="http://x/", fetched_at=T, http_status=200, headers=(("etag", "1"),))
+    assert new and rec.sha256 == sha256_of(b"hello") and rec.bytes == 5
+    assert raw.read(rec.sha256) == b"hello"
+    later = datetime(2026, 11, 30, tzinfo=UTC)
+    rec2, new2 = raw.put("a", b"hello", url="http://x/", fetched_at=later, http_status=200)
+    assert not new2
+    # the metadata of the first fetch of a snapshot stays
+    assert raw.snapshot("a", rec.sha256).fetched_at == T
+    assert raw.snapshot("a", rec.sha256).headers == (("etag", "1"),)
+    raw.put("a", b"world", url="http://x/", fetched_at=later, http_status=200)
+    assert [s.bytes for s in raw.snapshots("a")] == [5, 5]
+    assert not list((tmp_path / "raw").rglob("*.tmp"))
+
+
+def test_state_round_trips_and_ids_are_confined(tmp_path):
+    raw = RawStore(tmp_path / "raw")
+    st = SourceState("a.b", "0" * 64, "http://x/", T, etag='"e"', last_modified=None)
+    raw.set_state(st)
+    assert raw.state("a.b") == st
+    assert raw.state("other") is None
+    for bad in ("../x", "a/b", ".hidden", ""):
+        with pytest.raises(StoreError):
+            raw.put(bad, b"x", url="u", fetched_at=T, http_status=None)
+
+
+def test_corruption_is_detected(tmp_path):
+    raw = RawStore(tmp_path / "raw")
+    rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    path = tmp_path / "raw" / "objects" / rec.sha256[:2] / rec.sha256
+    path.write_bytes(b"tampered")
+    with pytest.raises(StoreError, match="corrupt"):
+        raw.read(rec.sha256)

@@ -1,0 +1,78 @@
+"""Test helpers: repo paths and a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+EXAMPLES = REPO / "examples" / "pages"
+NATO_PAGE = EXAMPLES / "000_d540749bced65822.txt"
+MFAT_PAGE = EXAMPLES / "003_74ff5ea0b7a0eaf4.txt"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Route = Reply | Callable[[BaseHTTPRequestHandler], Reply]
+
+
+class PageServer:
+    """Serves a dict of routes on a free loopback port; routes can change between requests."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                server.requests.append((self.path, dict(self.headers.items())))
+                route = server.routes.get(self.path)
+                if route is None:
+                    reply = Reply(404, b"not found", {"Content-Type": "text/plain"})
+                elif callable(route):
+                    reply = route(self)
+                    if reply is None:
+                        return
+                else:
+                    reply = route
+                self.send_response(reply.status)
+                headers = {"Content-Length": str(len(reply.body))} | reply.headers
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                if reply.body:
+                    try:
+                        self.wfile.write(reply.body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def __enter__(self) -> PageServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
