@@ -87,7 +87,7 @@ def diff(
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
 ) -> None:
     """Which facts changed between two runs."""
-    from flows.reports import build_diff, render_diff
+    from reports.changes import build_diff, render_diff
     from store.curated_store import CuratedStore, CuratedStoreError
 
     try:
