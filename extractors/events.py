@@ -10,6 +10,7 @@ out), so there is no statement without a concrete date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class DatedStatement:
     kind: str  # begin | end | change | meet | other
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
+    summary: str = ""  # the clause of the trigger as a short readable sentence
 
 
 def group_dates_by_sentence(
@@ -114,6 +116,31 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
     return ranges
 
 
+def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]]) -> str:
+    """The trigger's clause as a short sentence: its words from first to last,
+    led by the sentence's subject when the clause has none of its own
+    ("New Zealand: first deploying alongside NATO in Bosnia-Herzegovina in 1996.")."""
+    sentence = parsed.text.strip()
+    if not ranges:
+        return sentence
+    start, end = ranges[0][0], ranges[-1][1]
+    clause = parsed.text[start:end].strip(" ,;:-–—")
+    clause = re.sub(r"^(?:and|but|or|which|who|that|since|while|as)\s+", "", clause, flags=re.I)
+    if len(clause) >= 0.85 * len(sentence) or len(clause) < 12:
+        return " ".join(sentence.split())
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children) or trigger.dep_ in ("relcl", "acl")
+    root = trigger.sent.root
+    prefix = ""
+    if not has_subject and root is not trigger:
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not (start <= subj.idx < end):
+            words = parsed[subj.left_edge.i : subj.right_edge.i + 1].text
+            prefix = words + ": "
+    out = " ".join((prefix + clause).split())
+    out = out[0].upper() + out[1:]
+    return out if out.endswith((".", "!", "?")) else out + "."
+
+
 def _confidence(found_by_parse: bool, trigger: Token | None, date: DateMention, has_participants: bool) -> float:
     c = 0.45
     if trigger is not None and found_by_parse:
@@ -144,8 +171,11 @@ def statements_from_parse(
         trigger, by_parse = (find_trigger(span.root) if span is not None and len(span) else (None, False))
         if trigger is not None and span is not None and span.start <= trigger.i < span.end:
             trigger, by_parse = None, False
+        summary = " ".join(parsed.text.split())
         if trigger is not None:
-            ranges = [(s0 + a, s0 + b) for a, b in clause_char_ranges(trigger)]
+            local = clause_char_ranges(trigger)
+            summary = clause_summary(parsed, trigger, local)
+            ranges = [(s0 + a, s0 + b) for a, b in local]
             date_range = (date.char_start, date.char_end)
             clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
                       and not (date_range[0] <= m.char_start < date_range[1])]
@@ -171,6 +201,7 @@ def statements_from_parse(
                 kind=trigger_kind(lemma, date.role),
                 participants=participants,
                 confidence=_confidence(by_parse, trigger, date, bool(participants)),
+                summary=summary,
             )
         )
     return out

@@ -73,6 +73,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     date_char_start=dm.char_start,
                     date_char_end=dm.char_end,
                     confidence=st.confidence,
+                    summary=st.summary or st.sentence,
                     current=current,
                     observed_at=d.fetched_at,
                     doc_date=doc_date,

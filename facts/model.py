@@ -39,6 +39,7 @@ class Event:
     date_char_start: int
     date_char_end: int
     confidence: float
+    summary: str = ""  # the trigger's clause as a short sentence
     current: bool = True  # from the source's current snapshot (False: an earlier one)
     observed_at: datetime | None = None  # when the snapshot was fetched
     doc_date: date | None = None  # the document's own date (updated/published), if known
@@ -55,6 +56,7 @@ class FactValue:
     source_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
     value: str  # ISO form: 2012, 2012-06, 2012-06-04, 199X
+    superseded: bool = False  # stated only by an earlier snapshot of a page that no longer says it
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,11 @@
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
    the fact conflicting.
-4. Ids: a fact's id hashes its kind and its main participant (its trigger
+4. Recency: only current snapshots make facts. A statement an earlier
+   snapshot made and the page no longer makes joins the happening it told
+   as a superseded value (deprecated when incompatible with the preferred
+   one); a page correcting itself is not a conflict.
+5. Ids: a fact's id hashes its kind and its main participant (its trigger
    and participants when it has none), not its date, so a changed date is a
    change of the fact, not a new fact.
 """
@@ -30,7 +34,7 @@ from facts.values import DateInterval, compatible
 
 TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic entity
 TOPIC_MIN_EVENTS = 3
-TOPIC_MIN_DATES = 3  # ... and with at least this many different dates
+TOPIC_MIN_DATES = 3  # ... and in statements of at least this many different years
 DEFAULT_TRUST = 0.8
 _LABEL_ORDER = ("LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "NORP", "LOC", "PERSON", "GPE")
 
@@ -45,15 +49,15 @@ class Reconciliation:
 
 def topic_entities(events: Sequence[Event], subject_ids: Sequence[str] = ()) -> frozenset[str]:
     """The configured subject, plus entities that stand in a large share of
-    all statements *with many different dates*: a relationship's parties
-    appear across its whole timeline, while a programme or an operation
-    that every source mentions still belongs to one or two dates."""
+    all statements *across many years*: a relationship's parties appear
+    across its whole timeline, while a programme or an operation that every
+    source mentions still belongs to one or two years."""
     counts: Counter = Counter()
     dates: dict[str, set] = defaultdict(set)
     for ev in events:
         for p in set(ev.participant_ids):
             counts[p] += 1
-            dates[p].add((ev.date_start, ev.date_end))
+            dates[p].add(ev.date_start.year)
     n = len(events)
     frequent = {
         e for e, c in counts.items()
@@ -161,8 +165,14 @@ def fact_key(group: Sequence[Event], topic: frozenset[str], labels: Mapping[str,
 
 
 def _statement(ev: Event) -> str:
-    s = normalize_sentence(ev.sentence)
+    s = normalize_sentence(ev.summary or ev.sentence)
     return s if len(s) <= 240 else s[:239].rstrip() + "…"
+
+
+def _old_statements(events: Sequence[Event]) -> list[Event]:
+    """Statements of earlier snapshots that the page's current snapshot no longer makes."""
+    made_now = {(ev.source_id, ev.event_id) for ev in events if ev.current}
+    return [ev for ev in events if not ev.current and (ev.source_id, ev.event_id) not in made_now]
 
 
 def reconcile(
@@ -175,12 +185,14 @@ def reconcile(
     trust = dict(trust or {})
     labels = dict(entity_labels or {})
     current = [ev for ev in events if ev.current]
+    old = _old_statements(events)
     topic = topic_entities(current, subject_ids)
-    groups = cluster_events(current, topic)
+    # earlier snapshots' statements join the happenings they tell; alone they make no fact
+    groups = [g for g in cluster_events(current + old, topic) if any(ev.current for ev in g)]
 
     keyed: dict[tuple, list[list[Event]]] = defaultdict(list)
     for g in groups:
-        keyed[fact_key(g, topic, labels)].append(g)
+        keyed[fact_key([ev for ev in g if ev.current], topic, labels)].append(g)
     fact_groups: list[tuple[str, list[Event]]] = []
     for key, gs in sorted(keyed.items()):
         if len(gs) == 1:
@@ -188,19 +200,21 @@ def reconcile(
             continue
         # several happenings share a key (one page, same kind, different dates): tell them apart by date
         for g in gs:
-            first = min(g, key=lambda e: (e.date_start, e.event_id))
+            first = min((e for e in g if e.current), key=lambda e: (e.date_start, e.event_id))
             fact_groups.append((stable_id("fact", *key, iso_value(first.date_start, first.date_end, first.precision)), g))
 
     claims = []
     for fid, g in fact_groups:
         for ev in g:
-            claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
+            if ev.current:
+                claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
 
     facts: list[Fact] = []
     fact_of_event: dict[str, str] = {}
-    for fid, g in sorted(fact_groups):
+    for fid, all_events in sorted(fact_groups):
+        g = [ev for ev in all_events if ev.current]
         ranked = truth.ranked(fid) if truth else []
         values = []
         for rv in ranked:
@@ -221,8 +235,28 @@ def reconcile(
             )
         preferred = values[0]
         pref_iv = DateInterval(preferred.date_start, preferred.date_end, preferred.precision)
+        # what pages said before and say no more: kept, ranked, marked superseded
+        claimed = {(v.date_start, v.date_end, v.precision) for v in values}
+        superseded: dict[tuple, list[Event]] = defaultdict(list)
+        for ev in all_events:
+            if not ev.current and (ev.date_start, ev.date_end, ev.precision) not in claimed:
+                superseded[(ev.date_start, ev.date_end, ev.precision)].append(ev)
+        for (start, end, precision), evs in sorted(superseded.items()):
+            iv = DateInterval(start, end, precision)
+            values.append(
+                FactValue(
+                    fact_id=fid, date_start=start, date_end=end, precision=precision,
+                    rank="normal" if compatible(iv, pref_iv) else "deprecated", score=0.0,
+                    source_ids=tuple(sorted({ev.source_id for ev in evs})),
+                    event_ids=tuple(sorted(ev.event_id for ev in evs)),
+                    value=iso_value(start, end, precision), superseded=True,
+                )
+            )
         sources = sorted({ev.source_id for ev in g})
-        incompatible = [v for v in values if not compatible(DateInterval(v.date_start, v.date_end, v.precision), pref_iv)]
+        incompatible = [
+            v for v in values
+            if not v.superseded and not compatible(DateInterval(v.date_start, v.date_end, v.precision), pref_iv)
+        ]
         if incompatible:
             status = "conflicting"
         elif len(sources) >= 2:

@@ -144,13 +144,20 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             elif s.id in previous_sha:
                 current[s.id] = previous_sha[s.id]
 
-        # 3. read what the cache does not know
-        results: dict[str, ProcessedDocument | DocumentFailure] = {}
+        # 3. read what the cache does not know: each source's current snapshot and the one
+        #    before it (whose statements the page may no longer make)
+        earlier: dict[str, str] = {}
+        for sid, sha in current.items():
+            older = [r for r in raw.snapshots(sid) if r.sha256 != sha]
+            if older:
+                earlier[sid] = older[-1].sha256
+        wanted = sorted(set(current.items()) | set(earlier.items()))
+        known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
         todo: list[DocumentInput] = []
-        for sid, sha in sorted(current.items()):
+        for sid, sha in wanted:
             hit = cache.get(sid, sha)
             if hit is not None:
-                results[sid] = hit
+                known[(sid, sha)] = hit
                 continue
             snap = raw.snapshot(sid, sha)
             todo.append(
@@ -163,7 +170,10 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         for batch in _batches(todo, PROCESS_BATCH):
             for res in read_documents(batch, settings.model):
                 cache.put(res)
-                results[res.source_id] = res
+                known[(res.source_id, res.snapshot_sha256)] = res
+        results = {sid: known[(sid, sha)] for sid, sha in current.items()}
+        old_docs = [d for sid, sha in sorted(earlier.items())
+                    if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
 
         # 4. unreadable snapshots: the fetch_log says why; the last good document stays
         docs: list[ProcessedDocument] = []
@@ -194,7 +204,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             subject=config.subject, aliases=config.aliases,
         )
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
-                                 datetime.now(UTC), documents_read=len(todo))
+                                 datetime.now(UTC), documents_read=len(todo), earlier_docs=old_docs)
         curated.publish(run_id, assembled.tables)
         for rec in records.values():
             if rec.status == "error":

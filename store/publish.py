@@ -83,9 +83,12 @@ def assemble_run(
     previous: PreviousRun,
     finished_at: datetime,
     documents_read: int = 0,
+    earlier_docs: Sequence[ProcessedDocument] = (),
 ) -> AssembledRun:
+    """``earlier_docs``: each source's snapshot before its current one; the
+    statements they made and the pages no longer make become superseded values."""
     index = canonicalize(occurrences(docs), acronym_pairs(docs), ctx.aliases)
-    events = canonical_events(docs, index)
+    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     subject_ids = [ent.entity_id for name in ctx.subject if (ent := index.get(name)) is not None]
     labels = {e.entity_id: e.label for e in index.entities}
     trust = {k: v for k, v in ctx.trust.items() if v is not None}

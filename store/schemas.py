@@ -139,6 +139,7 @@ FACT_VALUES = _schema(
     ("source_ids", STR_LIST, False),
     ("event_ids", STR_LIST, False),
     ("value", pa.string(), True),  # ISO form of the value: 2012, 2012-06, 2012-06-04, 199X
+    ("superseded", pa.bool_(), False),  # only an earlier snapshot of a page said it; the page now says otherwise
 )
 
 CHANGES = _schema(

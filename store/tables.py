@@ -133,7 +133,7 @@ def fact_values_table(facts: Sequence[Fact]) -> pa.Table:
         {
             "fact_id": v.fact_id, "date_start": v.date_start, "date_end": v.date_end, "precision": v.precision,
             "rank": v.rank, "score": v.score, "source_ids": list(v.source_ids), "event_ids": list(v.event_ids),
-            "value": v.value,
+            "value": v.value, "superseded": v.superseded,
         }
         for f in sorted(facts, key=lambda f: f.fact_id)
         for v in f.values

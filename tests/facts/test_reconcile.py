@@ -92,3 +92,31 @@ def test_diff_reports_added_removed_and_sources():
     got = sorted((c.change, c.field) for c in diff_facts(a, b))
     assert got == [("added", None), ("changed", "sources"), ("changed", "status"), ("removed", None)]
     assert diff_facts(b, b) == []
+
+
+def test_a_page_correcting_itself_supersedes_its_old_statement():
+    import dataclasses
+
+    old = dataclasses.replace(ev("e_old", "a", *Y2013, ["IPCP"], doc="doc_a_v1"), current=False, snapshot_sha256="v1")
+    new = ev("e_new", "a", *Y2012, ["IPCP"], sentence="IPCP signed in 2012.")
+    (fact,) = reconcile([old, new], subject_ids=SUBJECT).facts
+    assert fact.status == "single_source" and fact.date_start == date(2012, 1, 1)
+    values = {v.value: v for v in fact.values}
+    assert values["2012"].rank == "preferred" and not values["2012"].superseded
+    assert values["2013"].superseded and values["2013"].rank == "deprecated" and values["2013"].event_ids == ("e_old",)
+    assert fact.event_ids == ("e_new",)
+    # a statement the page still makes is not doubled; an old statement alone makes no fact
+    same = dataclasses.replace(new, current=False)
+    (f2,) = reconcile([same, new], subject_ids=SUBJECT).facts
+    assert [v.value for v in f2.values] == ["2012"]
+    assert reconcile([old], subject_ids=SUBJECT).facts == ()
+
+
+def test_three_wordings_of_one_signing_are_one_fact():
+    events = [
+        ev("e1", "a", *Y2012, ["New Zealand", "NATO", "IPCP"], trigger="formalise"),
+        ev("e2", "b", *D2012, ["NATO", "Mongolia", "IPCP"], trigger="sign"),
+        ev("e3", "c", date(2012, 6, 1), date(2012, 6, 30), "month", ["IPCP"], trigger="signature"),
+    ]
+    (fact,) = reconcile(events, subject_ids=SUBJECT + ["ent_new_zealand"]).facts
+    assert fact.status == "corroborated" and fact.n_sources == 3 and fact.precision == "day"

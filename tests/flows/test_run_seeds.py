@@ -114,3 +114,22 @@ def test_unchanged_rerun_reads_nothing_and_changes_nothing(seed_run):
     assert list(runs.run_id) == [first.run_id, again.run_id]
     log = pd.read_parquet(data / "curated" / "fetch_log.parquet")
     assert set(log[log.run_id == again.run_id].status) == {"unchanged"}
+
+
+def test_entities_are_canonical_with_their_aliases(seed_run):
+    ents = seed_run[3]["entities"].set_index("name")
+    assert "North Atlantic Treaty Organisation" in ents.loc["NATO", "aliases"]
+    assert "IPCP" in ents.loc["Individual Partnership and Cooperation Programme", "aliases"]
+    assert "ITPP" in ents.loc["Individually Tailored Partnership Programme", "aliases"]
+    assert "Bosnia-Herzegovina" in ents.loc["Bosnia and Herzegovina", "aliases"]
+    assert set(ents.loc["Bosnia and Herzegovina", "sources"]) == {"nato-nz", "mfat-nato"}
+    for alias in ("IPCP", "ITPP", "North Atlantic Treaty Organisation", "Bosnia-Herzegovina", "Privacy Page"):
+        assert alias not in ents.index
+    assert ents.index.is_unique and seed_run[3]["entities"].entity_id.is_unique
+
+
+def test_statements_are_short_readable_sentences(seed_run):
+    facts = seed_run[3]["facts"]
+    bosnia = facts[facts.participants.map(lambda p: "Bosnia and Herzegovina" in p)].iloc[0]
+    assert bosnia.statement == "New Zealand: first deploying alongside NATO in Bosnia-Herzegovina in 1996."
+    assert (facts.statement.str.len() <= 240).all() and facts.statement.str.endswith(".").all()
