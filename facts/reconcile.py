@@ -5,9 +5,10 @@
    relationship). They say little about *which* happening a statement tells.
 2. Clustering: two statements tell the same happening when they are of the
    same kind (begin/end/change/meet; "other" only with the same trigger) and
-   share a non-topic participant (the programme, the operation, the place),
-   or, with no such participant, have the same trigger and participants. Two
-   statements of one document with incompatible dates stay apart.
+   have the same main participant beyond the topic (the programme, the
+   operation, the place: see ``main_anchor``), or, with none, the same
+   trigger and participants. Two statements of one document with
+   incompatible dates stay apart.
 3. Truth discovery (facts.truth) over every fact at once chooses and ranks
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
@@ -16,8 +17,8 @@
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
    one); a page correcting itself is not a conflict.
-5. Ids: a fact's id hashes its kind and its main participant (its trigger
-   and participants when it has none), not its date, so a changed date is a
+5. Ids: a fact's id hashes its happening key (kind and main participant,
+   or trigger and participants), not its date, so a changed date is a
    change of the fact, not a new fact.
 """
 
@@ -70,98 +71,78 @@ def _interval(ev: Event) -> DateInterval:
     return DateInterval(ev.date_start, ev.date_end, ev.precision)
 
 
-def _same_kind(a: Event, b: Event) -> bool:
-    if a.kind != b.kind:
-        return False
-    return a.kind != "other" or (a.trigger is not None and a.trigger == b.trigger)
-
-
 def _anchors(ev: Event, topic: frozenset[str]) -> frozenset[str]:
     return frozenset(ev.participant_ids) - topic
 
 
-def _linked(a: Event, b: Event, topic: frozenset[str]) -> bool:
-    if not _same_kind(a, b):
-        return False
-    aa, ab = _anchors(a, topic), _anchors(b, topic)
-    if aa or ab:
-        return bool(aa & ab)
-    return a.trigger is not None and a.trigger == b.trigger and set(a.participant_ids) == set(b.participant_ids)
-
-
-def cluster_events(events: Sequence[Event], topic: frozenset[str]) -> list[list[Event]]:
-    """Groups of statements that tell one happening (deterministic in any input order)."""
-    ordered = sorted(events, key=lambda e: e.event_id)
-    index = {e.event_id: i for i, e in enumerate(ordered)}
-    parent = list(range(len(ordered)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_anchor: dict[str, list[int]] = defaultdict(list)
-    by_trigger: dict[tuple, list[int]] = defaultdict(list)
-    for i, ev in enumerate(ordered):
-        anchors = _anchors(ev, topic)
-        for a in anchors:
-            by_anchor[a].append(i)
-        if not anchors:
-            by_trigger[(ev.trigger, frozenset(ev.participant_ids))].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for group in list(by_anchor.values()) + list(by_trigger.values()):
-        for x in range(len(group)):
-            for y in range(x + 1, len(group)):
-                pairs.add((group[x], group[y]))
-    for i, j in sorted(pairs):
-        a, b = ordered[i], ordered[j]
-        if not _linked(a, b, topic):
-            continue
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        # two statements of one document with incompatible dates are two happenings
-        clash = any(
-            ordered[x].doc_id == ordered[y].doc_id and not compatible(_interval(ordered[x]), _interval(ordered[y]))
-            for x in members[ri] for y in members[rj]
-        )
-        if clash:
-            continue
-        lo, hi = min(ri, rj), max(ri, rj)
-        parent[hi] = lo
-        members[lo].extend(members.pop(hi))
-    groups = [sorted((ordered[i] for i in m), key=lambda e: e.event_id) for m in members.values()]
-    return sorted(groups, key=lambda g: g[0].event_id)
-
-
-def _main_anchor(group: Sequence[Event], topic: frozenset[str], labels: Mapping[str, str | None]) -> str | None:
-    counts: Counter = Counter()
-    for ev in group:
-        counts.update(_anchors(ev, topic))
-    if not counts:
+def main_anchor(
+    ev: Event, topic: frozenset[str], labels: Mapping[str, str | None], frequency: Mapping[str, int]
+) -> str | None:
+    """The participant that says most precisely which happening a statement
+    tells: not a topic entity; a treaty, event or programme before an
+    organisation, a place or a country; then the rarer one."""
+    anchors = _anchors(ev, topic)
+    if not anchors:
         return None
 
     def order(eid: str) -> tuple:
         label = labels.get(eid)
-        return (-counts[eid], _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER), eid)
+        rank = _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+        return (rank, frequency.get(eid, 0), eid)
 
-    return sorted(counts, key=order)[0]
+    return min(anchors, key=order)
+
+
+def happening_key(
+    ev: Event, topic: frozenset[str], labels: Mapping[str, str | None], frequency: Mapping[str, int]
+) -> tuple[str, ...]:
+    """Statements with the same key tell the same happening: same kind (and
+    trigger, for kind "other") about the same main participant; with no
+    participant beyond the topic, the same trigger and participants."""
+    trigger = (ev.trigger or "") if ev.kind == "other" else ""
+    anchor = main_anchor(ev, topic, labels, frequency)
+    if anchor is not None:
+        return (ev.kind, trigger, anchor)
+    return (ev.kind, ev.trigger or "", "|".join(sorted(set(ev.participant_ids))), "no-anchor")
+
+
+def split_same_document_clashes(group: Sequence[Event]) -> list[list[Event]]:
+    """Two statements of one document (snapshot) with incompatible dates are
+    two happenings: the group is split, each part as early as it fits."""
+    parts: list[list[Event]] = []
+    for ev in sorted(group, key=lambda e: (e.date_start, e.date_end, e.event_id)):
+        for part in parts:
+            if not any(o.doc_id == ev.doc_id and not compatible(_interval(o), _interval(ev)) for o in part):
+                part.append(ev)
+                break
+        else:
+            parts.append([ev])
+    return parts
+
+
+def cluster_events(
+    events: Sequence[Event], topic: frozenset[str], labels: Mapping[str, str | None] | None = None
+) -> list[tuple[tuple[str, ...], list[Event]]]:
+    """(key, statements) per happening, deterministic in any input order."""
+    labels = labels or {}
+    frequency: Counter = Counter(p for ev in events for p in set(ev.participant_ids))
+    keyed: dict[tuple[str, ...], list[Event]] = defaultdict(list)
+    for ev in sorted(events, key=lambda e: e.event_id):
+        keyed[happening_key(ev, topic, labels, frequency)].append(ev)
+    out = []
+    for key, group in sorted(keyed.items()):
+        parts = split_same_document_clashes(group)
+        if len(parts) == 1:
+            out.append((key, parts[0]))
+            continue
+        for part in parts:  # several happenings of one kind about one participant: told apart by date
+            first = min(part, key=lambda e: (e.date_start, e.event_id))
+            out.append((key + (iso_value(first.date_start, first.date_end, first.precision),), part))
+    return out
 
 
 def _kind(group: Sequence[Event]) -> str:
     return Counter(ev.kind for ev in group).most_common(1)[0][0]
-
-
-def fact_key(group: Sequence[Event], topic: frozenset[str], labels: Mapping[str, str | None]) -> tuple[str, ...]:
-    kind = _kind(group)
-    anchor = _main_anchor(group, topic, labels)
-    trigger = Counter(ev.trigger or "" for ev in group).most_common(1)[0][0] if kind == "other" else ""
-    if anchor is not None:
-        return (kind, trigger, anchor)
-    participants = sorted({p for ev in group for p in ev.participant_ids})
-    return (kind, trigger, "|".join(participants), "no-anchor")
 
 
 def _statement(ev: Event) -> str:
@@ -188,20 +169,11 @@ def reconcile(
     old = _old_statements(events)
     topic = topic_entities(current, subject_ids)
     # earlier snapshots' statements join the happenings they tell; alone they make no fact
-    groups = [g for g in cluster_events(current + old, topic) if any(ev.current for ev in g)]
-
-    keyed: dict[tuple, list[list[Event]]] = defaultdict(list)
-    for g in groups:
-        keyed[fact_key([ev for ev in g if ev.current], topic, labels)].append(g)
-    fact_groups: list[tuple[str, list[Event]]] = []
-    for key, gs in sorted(keyed.items()):
-        if len(gs) == 1:
-            fact_groups.append((stable_id("fact", *key), gs[0]))
-            continue
-        # several happenings share a key (one page, same kind, different dates): tell them apart by date
-        for g in gs:
-            first = min((e for e in g if e.current), key=lambda e: (e.date_start, e.event_id))
-            fact_groups.append((stable_id("fact", *key, iso_value(first.date_start, first.date_end, first.precision)), g))
+    fact_groups = [
+        (stable_id("fact", *key), group)
+        for key, group in cluster_events(current + old, topic, labels)
+        if any(ev.current for ev in group)
+    ]
 
     claims = []
     for fid, g in fact_groups:

@@ -99,6 +99,35 @@ def diff(
 
 
 @app.command()
+def serve(
+    sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
+    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
+    cron: str | None = typer.Option(None, "--cron", help="Cron schedule, e.g. '0 6 * * 1' (Mondays 06:00)."),
+    interval: float | None = typer.Option(None, "--interval", help="Seconds between runs."),
+    wait: float = typer.Option(300.0, "--wait", help="Seconds a scheduled run waits for another run's lock."),
+) -> None:
+    """Run on a schedule, as a deployment on the Prefect server at PREFECT_API_URL."""
+    from ingest.sources import SourcesError, load_sources
+
+    if (cron is None) == (interval is None):
+        _err("give exactly one of --cron EXPR or --interval SECONDS")
+        raise typer.Exit(2)
+    try:
+        load_sources(sources)
+    except SourcesError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    from flows.serve import ServeError
+    from flows.serve import serve as serve_flow
+
+    try:
+        serve_flow(sources, data, cron=cron, interval=interval, lock_wait=wait)
+    except ServeError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command()
 def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL.")) -> None:
     """Print the clean main text of one page."""
     from extractors.clean import NotReadable, clean_page

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
@@ -22,6 +23,8 @@ from ingest.fetch import RobotsCache, make_client
 from ingest.ingest import FetchRecord, ingest_source
 from ingest.settings import Settings
 from ingest.sources import Source, SourcesFile, load_sources
+from reports.changes import build_diff, render_markdown
+from store import atomic
 from store.curated_store import CuratedStore
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
@@ -95,6 +98,28 @@ def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, prev
 @task(cache_policy=NONE, task_run_name=_process_name)
 def read_documents(inputs: list[DocumentInput], model: str) -> list[ProcessedDocument | DocumentFailure]:
     return process_documents(inputs, load_models(model))
+
+
+@task(cache_policy=NONE)
+def publish_change_report(curated_root: str, run_id: str) -> Path:
+    """The run's Markdown change report, on disk and as Prefect artifacts
+    (stable keys, so the UI keeps their history)."""
+    curated = CuratedStore(Path(curated_root))
+    report = build_diff(curated, run_id)
+    markdown = render_markdown(report)
+    path = curated.reports / f"{run_id}.md"
+    atomic.write_text(path, markdown)
+    create_markdown_artifact(key="factwatch-changes", markdown=markdown,
+                             description=f"Fact changes in run {run_id}")
+    facts = {r["fact_id"]: r for r in curated.read("facts", run_id).to_pylist()}
+    rows = [
+        {"change": c.change, "field": c.field or "", "before": c.before or "", "after": c.after or "",
+         "statement": c.statement or "", "status": facts.get(c.fact_id, {}).get("status", ""), "fact_id": c.fact_id}
+        for c in report.changes if c.change in ("added", "changed")
+    ]
+    create_table_artifact(key="factwatch-new-and-changed-facts", table=rows or [{"change": "none"}],
+                          description=f"New and changed facts in run {run_id}")
+    return path
 
 
 def _previous_run(curated: CuratedStore) -> PreviousRun:
@@ -206,6 +231,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
                                  datetime.now(UTC), documents_read=len(todo), earlier_docs=old_docs)
         curated.publish(run_id, assembled.tables)
+        publish_change_report(str(curated.root), run_id)
         for rec in records.values():
             if rec.status == "error":
                 logger.warning("source %s failed: %s", rec.source_id, rec.error)

@@ -1,5 +1,9 @@
 """Change reports between two runs, in text, Markdown, HTML and JSON.
 
+Per fact: added, removed, changed (date, precision, status, sources), with
+the evidence sentence before and after and the snapshots it came from. Per
+source: the dated statements the page gained and lost.
+
 Page text is data, never markup: every value is escaped for the format it
 is written in.
 """
@@ -9,12 +13,30 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+import pyarrow as pa
+
 from facts.diff import diff_facts
-from facts.model import Change
+from facts.model import Change, iso_value
 from store.curated_store import CuratedStore, CuratedStoreError
 from store.tables import facts_from_table
+
+
+@dataclass(frozen=True, slots=True)
+class EventBrief:
+    event_id: str
+    value: str  # ISO date value
+    sentence: str
+    snapshot_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEvents:
+    source_id: str
+    gained: tuple[EventBrief, ...]
+    lost: tuple[EventBrief, ...]
 
 
 @dataclass(frozen=True)
@@ -22,24 +44,67 @@ class DiffReport:
     run_id: str
     against: str | None
     changes: tuple[Change, ...]
+    sources: tuple[SourceEvents, ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"added": 0, "removed": 0, "changed": 0}
+        for c in self.changes:
+            out[c.change] += 1
+        return out
 
 
-def build_diff(curated: CuratedStore, run_id: str | None, against: str | None) -> DiffReport:
+def _briefs(events: pa.Table | None) -> dict[str, dict[str, EventBrief]]:
+    by_source: dict[str, dict[str, EventBrief]] = {}
+    if events is None:
+        return by_source
+    for r in events.select(["event_id", "source_id", "date_start", "date_end", "precision", "sentence",
+                            "snapshot_sha256"]).to_pylist():
+        by_source.setdefault(r["source_id"], {})[r["event_id"]] = EventBrief(
+            r["event_id"], iso_value(r["date_start"], r["date_end"], r["precision"]),
+            " ".join(r["sentence"].split()), r["snapshot_sha256"],
+        )
+    return by_source
+
+
+def source_event_changes(before: pa.Table | None, after: pa.Table | None) -> tuple[SourceEvents, ...]:
+    """Statements each page gained and lost between two events tables."""
+    old, new = _briefs(before), _briefs(after)
+    out = []
+    for sid in sorted(old.keys() | new.keys()):
+        a, b = old.get(sid, {}), new.get(sid, {})
+        gained = tuple(sorted((b[e] for e in b.keys() - a.keys()), key=lambda x: (x.value, x.event_id)))
+        lost = tuple(sorted((a[e] for e in a.keys() - b.keys()), key=lambda x: (x.value, x.event_id)))
+        if gained or lost:
+            out.append(SourceEvents(sid, gained, lost))
+    return tuple(out)
+
+
+def build_diff(curated: CuratedStore, run_id: str | None = None, against: str | None = None) -> DiffReport:
+    """Compare any two published runs; default: the latest against the one before it."""
     runs = curated.run_ids()
     if not runs:
         raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
     run_id = run_id or runs[-1]
     if run_id not in runs:
-        raise CuratedStoreError(f"unknown run {run_id!r}; runs: {', '.join(runs[-5:])}")
+        raise CuratedStoreError(f"unknown run {run_id!r}; recent runs: {', '.join(runs[-5:])}")
     if against is None:
         earlier = [r for r in runs if r < run_id]
         against = earlier[-1] if earlier else None
     elif against not in runs:
-        raise CuratedStoreError(f"unknown run {against!r}; runs: {', '.join(runs[-5:])}")
+        raise CuratedStoreError(f"unknown run {against!r}; recent runs: {', '.join(runs[-5:])}")
     after = facts_from_table(curated.read("facts", run_id))
     before = facts_from_table(curated.read("facts", against)) if against else []
-    return DiffReport(run_id=run_id, against=against, changes=tuple(diff_facts(before, after)))
+    events_before = curated.read("events", against) if against else None
+    return DiffReport(
+        run_id=run_id,
+        against=against,
+        changes=tuple(diff_facts(before, after)),
+        sources=source_event_changes(events_before, curated.read("events", run_id)),
+    )
 
+
+# --- rendering -----------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -48,52 +113,106 @@ def md_escape(text: str | None) -> str:
     """Markdown-inert text: special characters escaped, no raw HTML, one line."""
     if text is None:
         return ""
-    text = re.sub(r"\s+", " ", text).strip()
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    text = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 
-def _describe(c: Change) -> tuple[str, str]:
+def _what(c: Change) -> str:
     if c.change == "added":
-        return "+", f"added {c.after or ''}".strip()
+        return f"added, dated {c.after}" if c.after else "added"
     if c.change == "removed":
-        return "-", f"removed (was {c.before or 'undated'})"
-    return "~", f"{c.field}: {c.before} → {c.after}"
+        return f"removed (was dated {c.before})" if c.before else "removed"
+    return f"{c.field}: {c.before} → {c.after}"
+
+
+def _title(report: DiffReport) -> str:
+    return f"Changes in run {report.run_id}" + (f" since run {report.against}" if report.against else " (first run)")
+
+
+def _short(sha: Sequence[str]) -> str:
+    return ", ".join(s[:12] for s in sha)
+
+
+def render_text(report: DiffReport) -> str:
+    n = report.counts
+    lines = [_title(report), f"{n['added']} added, {n['changed']} changed, {n['removed']} removed"]
+    marks = {"added": "+", "removed": "-", "changed": "~"}
+    for c in report.changes:
+        lines.append(f"{marks[c.change]} {c.fact_id}  {_what(c)}")
+        if c.statement:
+            lines.append(f"    {' '.join(c.statement.split())}")
+        if c.change == "changed" and c.evidence_before and c.evidence_before != c.evidence_after:
+            lines.append(f"    before: {' '.join(c.evidence_before.split())}")
+            lines.append(f"    after:  {' '.join((c.evidence_after or '').split())}")
+    for s in report.sources:
+        lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost")
+        lines += [f"  + [{e.value}] {e.sentence}" for e in s.gained]
+        lines += [f"  - [{e.value}] {e.sentence}" for e in s.lost]
+    return "\n".join(lines)
+
+
+def render_markdown(report: DiffReport) -> str:
+    n = report.counts
+    lines = [f"# {md_escape(_title(report))}", "",
+             f"{n['added']} added, {n['changed']} changed, {n['removed']} removed.", ""]
+    if report.changes:
+        lines += ["| change | fact | what | statement | evidence before | evidence after | snapshots |",
+                  "|---|---|---|---|---|---|---|"]
+        for c in report.changes:
+            snaps = " → ".join(x for x in (_short(c.snapshots_before), _short(c.snapshots_after)) if x)
+            lines.append(
+                f"| {c.change} | `{c.fact_id}` | {md_escape(_what(c))} | {md_escape(c.statement)} | "
+                f"{md_escape(c.evidence_before)} | {md_escape(c.evidence_after)} | {md_escape(snaps)} |"
+            )
+        lines.append("")
+    if report.sources:
+        lines += ["## Statements gained and lost, per source", ""]
+        for s in report.sources:
+            lines.append(f"### {md_escape(s.source_id)}")
+            lines += [f"- gained \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.gained]
+            lines += [f"- lost \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.lost]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_html(report: DiffReport) -> str:
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(c.change)}</td><td><code>{e(c.fact_id)}</code></td><td>{e(_what(c))}</td>"
+        f"<td>{e(c.statement or '')}</td><td>{e(c.evidence_before or '')}</td><td>{e(c.evidence_after or '')}</td></tr>"
+        for c in report.changes
+    )
+    per_source = "".join(
+        f"<h3>{e(s.source_id)}</h3><ul>"
+        + "".join(f"<li>gained [{e(x.value)}] {e(x.sentence)}</li>" for x in s.gained)
+        + "".join(f"<li>lost [{e(x.value)}] {e(x.sentence)}</li>" for x in s.lost)
+        + "</ul>"
+        for s in report.sources
+    )
+    n = report.counts
+    return (
+        "<!doctype html><html><head><meta charset=\"utf-8\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>{e(_title(report))}</title></head><body><h1>{e(_title(report))}</h1>"
+        f"<p>{n['added']} added, {n['changed']} changed, {n['removed']} removed.</p>"
+        "<table><thead><tr><th>change</th><th>fact</th><th>what</th><th>statement</th><th>evidence before</th>"
+        f"<th>evidence after</th></tr></thead><tbody>{rows}</tbody></table>{per_source}</body></html>"
+    )
+
+
+def render_json(report: DiffReport) -> str:
+    return json.dumps(
+        {"run_id": report.run_id, "against": report.against, "counts": report.counts,
+         "changes": [asdict(c) for c in report.changes], "sources": [asdict(s) for s in report.sources]},
+        ensure_ascii=False, default=str,
+    )
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "html": render_html, "json": render_json}
 
 
 def render_diff(report: DiffReport, fmt: str) -> str:
-    title = f"Changes in run {report.run_id}" + (f" since {report.against}" if report.against else " (first run)")
-    if fmt == "json":
-        return json.dumps(
-            {"run_id": report.run_id, "against": report.against, "changes": [asdict(c) for c in report.changes]},
-            ensure_ascii=False, default=str,
-        )
-    if fmt == "text":
-        lines = [title, f"{len(report.changes)} change(s)"]
-        for c in report.changes:
-            mark, what = _describe(c)
-            lines.append(f"{mark} {c.fact_id}  {what}")
-            if c.statement:
-                lines.append("    " + " ".join(c.statement.split()))
-        return "\n".join(lines)
-    if fmt == "markdown":
-        lines = [f"# {md_escape(title)}", "", f"{len(report.changes)} change(s).", ""]
-        if report.changes:
-            lines += ["| change | fact | what | statement |", "|---|---|---|---|"]
-            for c in report.changes:
-                _, what = _describe(c)
-                lines.append(f"| {c.change} | `{c.fact_id}` | {md_escape(what)} | {md_escape(c.statement)} |")
-        return "\n".join(lines) + "\n"
-    if fmt == "html":
-        e = html.escape
-        rows = "".join(
-            f"<tr><td>{e(c.change)}</td><td><code>{e(c.fact_id)}</code></td><td>{e(_describe(c)[1])}</td>"
-            f"<td>{e(c.statement or '')}</td></tr>"
-            for c in report.changes
-        )
-        return (
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + e(title) + "</title></head><body>"
-            f"<h1>{e(title)}</h1><p>{len(report.changes)} change(s).</p>"
-            "<table><thead><tr><th>change</th><th>fact</th><th>what</th><th>statement</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></body></html>"
-        )
-    raise ValueError(f"unknown format {fmt!r}")
+    try:
+        return RENDERERS[fmt](report)
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r} (formats: {', '.join(RENDERERS)})") from None

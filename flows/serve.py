@@ -1,0 +1,70 @@
+"""Scheduled re-ingestion: the run flow served as a deployment with a
+schedule, on the Prefect server at PREFECT_API_URL.
+
+Prefect's temporary server (what a plain `factwatch run` starts when no
+server is configured) cannot schedule, so serving refuses to start without a
+real server and says how to start one.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+from pathlib import Path
+
+import httpx
+from prefect.settings import PREFECT_API_URL
+
+from flows.pipeline import run_flow
+
+HOW_TO_START = (
+    "start one in another terminal with `prefect server start` (UI at http://127.0.0.1:4200), then "
+    "`export PREFECT_API_URL=http://127.0.0.1:4200/api` and run `factwatch serve` again"
+)
+
+
+class ServeError(RuntimeError):
+    pass
+
+
+def check_server() -> str:
+    """The API URL of a reachable Prefect server, or ServeError saying what to do."""
+    api = PREFECT_API_URL.value()
+    if not api:
+        raise ServeError(f"factwatch serve needs a Prefect server and PREFECT_API_URL is not set: {HOW_TO_START}")
+    try:
+        resp = httpx.get(api.rstrip("/") + "/health", timeout=5.0, trust_env=False)
+        resp.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise ServeError(f"no Prefect server answers at {api} ({exc}): {HOW_TO_START}") from None
+    return api
+
+
+def deployment_name(sources_file: Path) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", sources_file.stem.lower()).strip("-") or "sources"
+    return f"factwatch-{slug}"
+
+
+def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: float | None, lock_wait: float) -> None:
+    """Register the deployment with its schedule and run its flow runs until SIGINT/SIGTERM."""
+    if (cron is None) == (interval is None):
+        raise ServeError("give exactly one of --cron EXPR or --interval SECONDS")
+    check_server()
+
+    def stop(signum, frame):  # SIGTERM stops like Ctrl-C: the runner shuts down and pauses the schedule
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        run_flow.serve(
+            name=deployment_name(sources_file),
+            cron=cron,
+            interval=interval,
+            parameters={"sources_file": str(sources_file.resolve()), "data_dir": str(data_dir.resolve()),
+                        "lock_wait": lock_wait},
+            description=f"factwatch: re-ingest the sources of {sources_file.resolve()} into {data_dir.resolve()}",
+            tags=["factwatch"],
+            pause_on_shutdown=True,
+        )
+    except KeyboardInterrupt:
+        pass

@@ -1,0 +1,101 @@
+"""Scheduled runs on a real Prefect server, started and stopped here."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from tests.support import MFAT_PAGE, NATO_PAGE
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(proc: subprocess.Popen, timeout: float = 30) -> int | None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+    return proc.returncode
+
+
+def test_serve_without_a_server_says_how_to_start_one(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "ph")}
+    (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n')
+    proc = subprocess.run([str(BIN / "factwatch"), "serve", "--interval", "5", "--sources", str(tmp_path / "sources.toml")],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "prefect server start" in proc.stderr and "PREFECT_API_URL" in proc.stderr
+
+
+def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": api,
+                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
+    (tmp_path / "pages").mkdir()
+    for p in (NATO_PAGE, MFAT_PAGE):
+        shutil.copy(p, tmp_path / "pages" / p.name)
+    (tmp_path / "sources.toml").write_text(
+        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
+        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
+    )
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    served = None
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "Prefect server did not start"
+            assert server.poll() is None, "Prefect server exited"
+            time.sleep(0.5)
+        served = subprocess.Popen(
+            [str(BIN / "factwatch"), "serve", "--interval", "4", "--sources", "sources.toml", "--data", "data"],
+            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        runs_file = tmp_path / "data" / "curated" / "runs.parquet"
+        deadline = time.monotonic() + 180
+        runs = None
+        while time.monotonic() < deadline:
+            assert served.poll() is None, f"serve exited: {served.stderr.read()[-2000:]}"
+            if runs_file.exists():
+                runs = pd.read_parquet(runs_file)
+                if len(runs) >= 2:
+                    break
+            time.sleep(1)
+        assert runs is not None and len(runs) >= 2, "fewer than two scheduled runs completed"
+        assert set(runs.status) == {"ok"} and runs.unchanged.iloc[-1] == 2
+        # the deployment is on the server with its schedule
+        resp = httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
+        assert any(d["name"] == "factwatch-sources" for d in resp)
+        assert stop(served) == 0
+    finally:
+        if served is not None:
+            stop(served)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
