@@ -464,14 +464,41 @@ class _Ctx:
         return self.text[s:start] + " " + self.text[end:e]
 
     def direction(self, start: int, end: int) -> str:
-        """"future", "past" or "" from the words of the sentence around a span."""
-        sent = self.sentence(start, end)
-        if R.FUTURE_CUES.search(sent):
-            return "future"
-        return ""
+        """"future", "past" or "" from the tense cues of the clause around a span."""
+        text = self.text
+        s = start
+        lim = max(0, start - 90)
+        while s > lim and text[s - 1] not in ".!?\n;":
+            s -= 1
+        e = end
+        lim = min(len(text), end + 60)
+        while e < lim and text[e] not in ".!?\n;":
+            e += 1
+        left, right = text[s:start], text[end:e]
+        right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
+            if not R.PAST_PERFECT.search(left):
+                return "future"
+        if R.PAST_PERFECT.search(left):
+            return "past"
+        best: tuple[int, str] | None = None
+        for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
+            for m in rx.finditer(left):
+                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
+                    continue
+                d = len(left) - m.end()
+                if best is None or d < best[0]:
+                    best = (d, kind)
+            for m in rx.finditer(right):
+                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
+                    continue
+                d = m.start()
+                if best is None or d < best[0]:
+                    best = (d, kind)
+        return best[1] if best else ""
 
-    def remember(self, c: _Cal, pos: int, explicit: bool) -> None:
-        if c.gran == "quarter":
+    def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True) -> None:
+        if c.gran == "quarter" and focus:
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
@@ -506,6 +533,8 @@ class _Res:
     start: int | None = None  # extent override
     end: int | None = None
     explicit: bool = False  # the text names the year itself
+    deictic: bool = False  # computed from the anchor (document date)
+    focus: bool = True  # may become the quarter in focus ("a year ago" may not)
 
 
 def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
@@ -534,7 +563,7 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
     elif from_ref:
         direction = "same"
     else:
-        direction = ctx.direction(pos, end) or "nearest"
+        direction = ctx.direction(pos, end) or ("nearest" if day else "past")
     key = (month, day or 15)
     bkey = (bm, bd)
     if direction == "same":
@@ -746,10 +775,11 @@ def _n_month(m: re.Match, ctx: _Ctx):
         base = ctx.anaphoric()
         if base is None or base.year is None:
             return _date_res(_Cal("month", None, mon), mod)
-        ty = m.group("thatyear").lower()
+        ty = re.sub(r"\s+", " ", m.group("thatyear").lower())
         y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
-        if "last year" in ty and ctx.anchor:
-            y = ctx.anchor.year - 1
+        deictic_year = re.match(r"(?:of )?(last|this|next) year", ty)
+        if deictic_year and ctx.deictic() is not None and ctx.deictic().year is not None:
+            y = ctx.deictic().year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
         return _date_res(_Cal("month", y, mon), mod, anchored=True)
     if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
         base = ctx.anaphoric()
@@ -846,12 +876,20 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
         return None  # bare "quarter"
     if "final" in rels and qn is None:
         qn = 4
-    if m.group("year"):
-        y = int(m.group("year"))
+    ytxt = m.group("year") or m.group("yearpre")
+    if ytxt:
+        y = int(ytxt)
         if qn is None:
             return _Res("DATE", f"{y}-QX", None, explicit=True)
         return _date_res(_Cal("quarter", y, quarter=qn), explicit=True)
     a = ctx.deictic()
+    if m.group("yposs") and a is not None and a.year is not None:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group("yposs").lower()]
+        if qn is None:
+            if ctx.last_quarter is not None:
+                return _date_res(replace(ctx.last_quarter, year=y), anchored=True)
+            return _Res("DATE", f"{y}-QX", None, anchored=True)
+        return _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
     if qn is not None:
         if ctx.narrative or a is None:
             base = ctx.anaphoric()
@@ -870,7 +908,10 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
             direction = ctx.direction(m.start(), m.end())
             if qn > aq and direction != "future":
                 y -= 1
-        return _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
+        r = _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
+        if "year-earlier" in rels or "year-ago" in rels:
+            r.focus = False
+        return r
     # relative quarter without an ordinal
     if a is None:
         return None
@@ -891,7 +932,10 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
             c = _shift(ctx.last_quarter, -1, "quarter")
     else:  # "the quarter", "the same quarter"
         c = ctx.last_quarter or _shift(cur, -1, "quarter")
-    return _date_res(c, anchored=True)
+    r = _date_res(c, anchored=True)
+    if r is not None and ("year-earlier" in rels or "year-ago" in rels):
+        r.focus = False
+    return r
 
 
 @_normaliser("quarter_code")
@@ -1046,13 +1090,22 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
             return _Res("DATE", "XXXX-XX-XX", None, mod)
     if a is None:
         return None
+    after = ctx.text[m.end() : m.end() + 40]
+    if w == "today":
+        poss = re.match(r"['’]s\s+(\w+)", after)
+        if poss and poss.group(1).lower() in R.GENERIC_AFTER_TODAYS:
+            return _Res("DATE", "PRESENT_REF", None, mod)
+        if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
+            return _Res("DATE", "PRESENT_REF", None, mod)
     d = _shift(a, _DEICTIC_OFFSET[w], "day")
     if w == "tonight":
         d = replace(d, pod="NI")
     pod = m.group("pod")
     if pod:
         d = replace(d, pod=R.PARTS_OF_DAY[pod.lower()])
-    return _date_res(d, mod, anchored=True)
+    r = _date_res(d, mod, anchored=True)
+    r.deictic = True
+    return r
 
 
 @_normaliser("part_of_day")
@@ -1137,8 +1190,8 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     core = core.replace("this coming", "coming").replace("this past", "past")
     if core in ("that same", "this same", "very same"):
         core = "same"
-    # "the past year", "the next month": durations in TimeML
-    if the and core in ("past", "last", "next", "coming", "whole", "entire") and not mod:
+    # "the past year", "the next decade": durations in TimeML; "the next day" is a date
+    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod:
         n = 1
         letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return _Res("DURATION", f"P{n}{letter}", None, None, False)
@@ -1147,6 +1200,8 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and not the
     if core in ("current", "present") and the:
         deictic = True
+    if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
+        deictic = False
     if deictic:
         base = ctx.deictic()
     else:
@@ -1212,6 +1267,8 @@ def _n_year_earlier(m: re.Match, ctx: _Ctx):
     else:
         c = _Cal("year", a.year - 1)
     res = _date_res(c, anchored=True)
+    if res is not None:
+        res.focus = False
     if res is not None and what in ("level", "levels", "figure", "figures"):
         res.end = m.start("what") - 1
     return res
@@ -1263,8 +1320,13 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         else:
             return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
     n = int(n)
-    if ctx.last_quarter is not None and unit == "year" and n == 1 and not deictic and base.gran == "quarter":
-        gran = "quarter"
+    if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
+        # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
+        r = _date_res(_shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        r.focus = False
+        return r
+    if unit in ("week", "fortnight") and deictic:
+        gran = "week"
     # keep the base at least as coarse as the unit
     cur = base if _GRANS.index(base.gran if base.gran in _GRANS else "day") <= _GRANS.index(gran if gran in _GRANS else "day") else base
     cur = _coarsen(base, gran) if base.gran != gran and _finer_or_equal(base, _Cal(gran)) else base
@@ -1272,9 +1334,9 @@ def _n_offset(m: re.Match, ctx: _Ctx):
     c = _shift(cur, -n if back else n, step_unit)
     if c is None:
         return None
-    if unit == "decade" and c.gran == "year":
-        pass
-    return _date_res(c, mod, anchored=True)
+    r = _date_res(c, mod, anchored=True)
+    r.deictic = deictic
+    return r
 
 
 def _approx_mod(approx: str) -> str | None:
@@ -1407,6 +1469,15 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 25]
     before = ctx.text[max(0, m.start() - 25) : m.start()]
+    modtxt = re.sub(r"\s+", " ", (m.group("mod") or "").strip().lower())
+    mod = None
+    if modtxt:
+        if the not in ("the",):
+            return None
+        key = modtxt if modtxt.startswith("the ") else "the " + modtxt
+        mod = _mod_of(key) or ("END" if "rest" in key or "remainder" in key or "close" in key else "START" if "turn" in key else None)
+    if the == "the" and unit in ("year", "quarter", "month", "week") and re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through|to\s+date)\b", after) and not mod:
+        return _Res("DURATION", _dur_value(1, unit) if unit != "quarter" else "P3M", None)
     if the in ("each", "every", "per"):
         if unit in ("morning", "afternoon", "evening", "night"):
             return _Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
@@ -1439,16 +1510,16 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
             if a is None or a.year is None:
                 return None
             c = _shift(_Cal("quarter", a.year, quarter=_quarter_of(a.month or 1)), -1, "quarter")
-        return _date_res(c, anchored=True)
+        return _date_res(c, mod, anchored=True)
     if unit in ("morning", "afternoon", "evening", "night"):
         base = ctx.anaphoric()
         if base is None or base.gran != "day":
             return None
-        return _date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), anchored=True)
+        return _date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), mod, anchored=True)
     if unit == "hour" or unit == "minute":
         return None
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
-    base = ctx.anaphoric()
+    base = ctx.deictic() if (unit == "weekend" and not ctx.narrative) else ctx.anaphoric()
     if base is None or base.year is None and gran not in ("decade",):
         return None
     if gran == "day" and base.gran != "day":
@@ -1461,11 +1532,11 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
         if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
             c = _shift(replace(c, weekend=False), -1, "week")
             c = replace(c, weekend=True)
-        return _date_res(c, anchored=True)
+        return _date_res(c, mod, anchored=True)
     c = _coarsen(base, gran)
     if gran == "decade":
-        return _Res("DATE", _value(c), c, None, True)
-    return _date_res(c, anchored=True)
+        return _Res("DATE", _value(c), c, mod, True)
+    return _date_res(c, mod, anchored=True)
 
 
 @_normaliser("set_word")
@@ -1593,6 +1664,249 @@ def _n_clock24(m: re.Match, ctx: _Ctx):
     return _date_res(replace(base, hour=hh, minute=mm), anchored=True)
 
 
+@_normaliser("day_after")
+def _n_day_after(m: re.Match, ctx: _Ctx):
+    d = m.group("dir").lower()
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return None
+    step = 1 if d in ("after", "following") else -1
+    return _date_res(_shift(_coarsen(base, "day"), step, "day"), anchored=True)
+
+
+def _easter(y: int) -> date:
+    a = y % 19
+    b, c = divmod(y, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+def _holiday_date(name: str, y: int) -> date | None:
+    n = re.sub(r"\s+", " ", name.lower()).replace("’", "'")
+    fixed = {
+        "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+        "new year's day": (1, 1), "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
+        "new year's eve": (12, 31), "new years eve": (12, 31), "independence day": (7, 4),
+        "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
+        "valentine's day": (2, 14), "valentines day": (2, 14), "boxing day": (12, 26),
+        "bastille day": (7, 14),
+    }
+    try:
+        if n in fixed:
+            return date(y, *fixed[n])
+        if n.startswith("easter"):
+            e = _easter(y)
+            return e + timedelta(days=1) if n.endswith("monday") else e
+        if n == "good friday":
+            return _easter(y) - timedelta(days=2)
+        if n.startswith("thanksgiving"):
+            return _nth_weekday(y, 11, 4, 4)
+        if n == "labor day":
+            return _nth_weekday(y, 9, 1, 1)
+        if n == "memorial day":
+            return _nth_weekday(y, 5, 1, -1)
+    except ValueError:
+        return None
+    return None
+
+
+@_normaliser("holiday")
+def _n_holiday(m: re.Match, ctx: _Ctx):
+    name = m.group("hol")
+    pod = m.group("pod")
+    if m.group("year"):
+        y = int(m.group("year"))
+        explicit = True
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+        if base is None or base.year is None:
+            d0 = _holiday_date(name, 2000)
+            if d0 is None:
+                return None
+            return _Res("DATE", "XXXX-%02d-%02d" % (d0.month, d0.day), None)
+        y = base.year
+        explicit = False
+        if not ctx.narrative and ctx.anchor is not None:
+            d0 = _holiday_date(name, y)
+            if d0 is not None:
+                direction = ctx.direction(m.start(), m.end()) or "past"
+                if direction == "past" and d0 > ctx.anchor:
+                    y -= 1
+                elif direction == "future" and d0 < ctx.anchor:
+                    y += 1
+    d = _holiday_date(name, y)
+    if d is None:
+        return None
+    c = _day(d)
+    if pod:
+        c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
+    return _date_res(c, anchored=not explicit, explicit=explicit)
+
+
+def _year_ahead(ctx: _Ctx, end: int) -> int | None:
+    """The year of a date that closes a range right after ``end``:
+    "26 June - 4 August 1952", "July-November 1954", "March and April 1918"."""
+    m = _RANGE_TAIL.match(ctx.text, end)
+    if m:
+        return int(m.group("y"))
+    return None
+
+
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to|and|until|through|or)\s*(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + R.MONTH + r"|" + R.MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s*,?\s*(?P<y>" + R.YEAR4 + r")(?![\w])"
+)
+
+
+def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
+    mon = _month_num(m.group("month"))
+    d1, d2 = _ordinal(m.group("d1")), _ordinal(m.group("d2"))
+    if mon is None or d1 is None or d2 is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None
+    if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
+        return None
+    ytxt = m.group("year")
+    if ytxt:
+        y = _year_num(ytxt, ctx)
+        explicit = True
+        anchored = False
+    else:
+        c, anchored = _resolve_month_day(ctx, m.start(), m.end(), mon, d1)
+        y = c.year
+        explicit = False
+    out = []
+    for d, (s, e) in ((d1, m.span("d1")), (d2, m.span("d2"))):
+        try:
+            if y is not None:
+                date(max(1, y), mon, d)
+        except ValueError:
+            return None
+        c = _Cal("day", y, mon, d)
+        r = _date_res(c, anchored=anchored, explicit=explicit)
+        if month_first and d == d1 and (s, e) == m.span("d1"):
+            s = m.start()
+        if not month_first and (s, e) == m.span("d2"):
+            e = m.end()
+        if month_first and (s, e) == m.span("d2"):
+            e = m.end()
+        r.start, r.end = s, e
+        out.append(r)
+    return out
+
+
+@_normaliser("month_day_range")
+def _n_month_day_range(m: re.Match, ctx: _Ctx):
+    return _range_pair(m, ctx, True)
+
+
+@_normaliser("day_month_range")
+def _n_day_month_range(m: re.Match, ctx: _Ctx):
+    return _range_pair(m, ctx, False)
+
+
+@_normaliser("year_range2")
+def _n_year_range2(m: re.Match, ctx: _Ctx):
+    y1 = int(m.group("y1"))
+    y2 = (y1 // 100) * 100 + int(m.group("y2"))
+    if y2 <= y1 or y2 - y1 > 30:
+        return None
+    a = _date_res(_Cal("year", y1), explicit=True)
+    b = _date_res(_Cal("year", y2), explicit=True)
+    a.start, a.end = m.span("y1")
+    b.start, b.end = m.span("y2")
+    return [a, b]
+
+
+_SPOKEN_UNITS = {w: v for w, v in R.NUMBER_WORDS.items() if isinstance(v, int) and 0 <= v < 20 and " " not in w and w not in ("a", "an", "dozen", "single")}
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spoken_year(text: str) -> int | None:
+    t = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").strip()
+    words = t.split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        return 2000 + (_spoken_small(rest) or 0) if rest else 2000
+    head = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(words[0])
+    if head is None:
+        return None
+    rest = [w for w in words[1:] if w != "hundred"]
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    small = _spoken_small(rest)
+    if small is None:
+        return None
+    return head + small
+
+
+def _spoken_small(words: list[str]) -> int | None:
+    if not words:
+        return 0
+    if len(words) == 1:
+        w = words[0]
+        return _SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w))
+    if len(words) == 2 and words[0] in _SPOKEN_TENS and words[1] in _SPOKEN_UNITS:
+        return _SPOKEN_TENS[words[0]] + _SPOKEN_UNITS[words[1]]
+    return None
+
+
+@_normaliser("year_words")
+def _n_year_words(m: re.Match, ctx: _Ctx):
+    yw = m.group("yw")
+    pre = (m.group("pre") or "").lower()
+    low = yw.lower()
+    if low.startswith("two thousand") and not pre.startswith("the year"):
+        if not re.match(r"\s*[,.;)]", ctx.text[m.end() : m.end() + 3]) or not pre:
+            return None
+    y = _spoken_year(yw)
+    if y is None:
+        return None
+    r = _date_res(_Cal("year", y), explicit=True)
+    if pre.startswith("in"):
+        r.start = m.start("yw")
+    return r
+
+
+@_normaliser("month_yearwords")
+def _n_month_yearwords(m: re.Match, ctx: _Ctx):
+    mon = _month_num(m.group("month"))
+    y = _spoken_year(m.group("yw"))
+    if mon is None or y is None:
+        return None
+    return _date_res(_Cal("month", y, mon), explicit=True)
+
+
+@_normaliser("period_ref")
+def _n_period_ref(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m.group("word").lower())
+    if not ctx.narrative:
+        if w == "this time" and not re.match(r"\s+(?:around|last|next)", ctx.text[m.end() : m.end() + 10]):
+            return _Res("DATE", "PRESENT_REF", None)
+        return None
+    if w == "the period" and not re.search(r"\b(?:during|in|over|throughout|for)\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    base = ctx.ref
+    if base is None:
+        return None
+    return _Res("DATE", _value(_coarsen(base, base.gran)), None, None, True)
+
+
 @_normaliser("ref")
 def _n_ref(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
@@ -1682,19 +1996,26 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
+_BC_YEAR = re.compile(r"\b([1-9][0-9]{0,3})\s*(?:BC|B\.C\.|BCE)\b")
+_WEEKDAY_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DEICTIC_WORDS = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|ago)\b", re.I)
 
 
 def _is_narrative(text: str, anchor: date | None) -> bool:
-    """True when relative expressions should follow the story's own dates."""
+    """True when relative expressions should follow the story's own dates.
+
+    A text without an anchor is read as a narrative. With an anchor, a text
+    is a narrative when most of the years it names lie far from the anchor
+    and it has few signs of news writing (weekdays, "yesterday", "last
+    week", years near the anchor).
+    """
     if anchor is None:
         return True
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
-    if len(years) < 3:
-        return False
-    near = sum(1 for y in years if abs(y - anchor.year) <= 2)
-    deictic = len(_DEICTIC_WORDS.findall(text))
-    return near / len(years) < 0.25 and deictic < max(3, len(years) // 10)
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)] + [-int(y) for y in _BC_YEAR.findall(text)]
+    far = sum(1 for y in years if abs(y - anchor.year) > 2)
+    near = len(years) - far
+    news = len(_DEICTIC_WORDS.findall(text)) + len(_WEEKDAY_WORDS.findall(text))
+    return far >= 3 and far > 3 * (near + news)
 
 
 def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:
@@ -1752,9 +2073,9 @@ def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
             if e <= s:
                 continue
             out.append((_timex_from(text, s, e, r), r))
-            if r.cal is not None and r.type in ("DATE", "TIME"):
+            if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
                 if r.cal.year is not None or r.cal.gran in ("decade", "century"):
-                    ctx.remember(r.cal, s, r.explicit)
+                    ctx.remember(r.cal, s, r.explicit, r.focus)
     out.sort(key=lambda t: t[0].char_start)
     # drop any overlap left by extent overrides
     kept: list[tuple[Timex, _Res]] = []

@@ -72,7 +72,7 @@ ORDINALS: dict[str, int] = {
 # Vague quantities: the duration value takes "X" for the number.
 VAGUE_QUANTITIES = (
     "several", "a few", "few", "some", "many", "a number of", "numerous",
-    "a couple of", "the past few", "a matter of", "countless",
+    "the past few", "a matter of", "countless",
 )
 
 # Duration unit -> (TIMEX3 letter, is a time unit (PT...), calendar granularity)
@@ -113,15 +113,21 @@ REF_WORDS: dict[str, str] = {
     "these days": "PRESENT_REF", "this time": "PRESENT_REF",
     "the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
     "right now": "PRESENT_REF", "just now": "PRESENT_REF", "as yet": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "once": "PAST_REF", "earlier": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "future": "FUTURE_REF", "the coming": "FUTURE_REF", "later": "FUTURE_REF",
-    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long run": "FUTURE_REF", "the short run": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "a later date": "FUTURE_REF", "the distant future": "FUTURE_REF",
     "the recent past": "PAST_REF", "the distant past": "PAST_REF",
+}
+
+# "today's most pressing", "today's world": today in the generic sense.
+GENERIC_AFTER_TODAYS = {
+    "most", "world", "society", "societies", "generation", "youth", "young", "modern", "global",
+    "economy", "standards", "children", "kids", "students", "teenagers", "culture", "increasingly",
+    "fast", "complex", "changing", "digital", "political", "security", "leaders", "technology",
+    "terms", "dollars", "prices", "market", "markets", "environment", "challenges", "threats",
 }
 
 # Words before a date that give a DateMention its role.
@@ -130,21 +136,24 @@ UNTIL_CUES = ("until", "till", "til", "through", "thru", "up to", "up until", "b
 RANGE_OPENERS = ("from", "between")
 RANGE_JOINERS = ("to", "and", "until", "till", "through", "-", "–", "—")
 
-# Words whose presence in a sentence points a bare weekday/month to the future.
-FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|plans? to|planned|planning|scheduled|"
-    r"expects?|expected|is to|are to|set to|due|upcoming|intends? to|next|until|"
-    r"would be|will be|to be held|to begin|to start|to meet|to hold|to visit|to vote|"
-    r"to resume|to open|to take effect|effective|payable|expire|expires|"
-    r"deadline|tomorrow)\b",
+# Tense cues around a bare weekday or month ("said Friday" -> the past Friday,
+# "will meet Friday" -> the coming one). Strong future cues win; "had" marks
+# the past perfect; otherwise the nearest cue decides and the past is the
+# default in news.
+FUTURE_STRONG = re.compile(r"\b(?:will|won't|wo\s+n't|shall)\b|'ll\b|\bgoing\s+to\b|\bgonna\b", re.I)
+FUTURE_WEAK = re.compile(
+    r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:to|on|in)|"
+    r"is\s+to|are\s+to|to\s+be\s+(?:held|made|released|completed|announced)|upcoming|as\s+early\s+as|as\s+soon\s+as|"
+    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|by|record)\b",
     re.I,
 )
-PAST_CUES = re.compile(
-    r"\b(?:said|was|were|had|did|ago|last|earlier|yesterday|reported|announced|"
-    r"told|died|killed|began|ended|closed|rose|fell|was|were|took|made|came|went|"
-    r"\w+ed)\b",
+PAST_STRONG = re.compile(
+    r"\b(?:was|were|did|said|told|announced|reported|ago|last|earlier|yesterday|began|came|went|took|made|"
+    r"held|left|met|saw|gave|got|fell|rose|won|lost|sent|found|killed|died|became|\w+ed)\b",
     re.I,
 )
+PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------
 # Regex building blocks
@@ -159,7 +168,7 @@ def _alt(words) -> str:
 
 # Month names are matched with a capital initial (or all capitals): "may",
 # "march" and "sun" are ordinary words in lower case.
-_MONTH_FULL = [m for m in MONTHS if len(m) > 3 and m != "sept"]
+_MONTH_FULL = [m for m in MONTHS if len(m) > 3 and m != "sept"] + ["may"]
 _MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 
 
@@ -196,11 +205,11 @@ _CARDINALS = sorted({k for k, v in NUMBER_WORDS.items() if isinstance(v, int) an
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORD = (
-    "(?:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_ONES) + ")"
+    "(?i:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_ONES) + ")"
     + "|" + _alt(_CARDINALS) + ")"
 )
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s*½)?"
-VAGUE = _alt(VAGUE_QUANTITIES)
+VAGUE = "(?i:" + _alt(VAGUE_QUANTITIES) + ")"
 QUANTITY = (
     r"(?:(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r")(?:\s+and\s+a\s+half)?"
     + r"(?:\s+(?:or|to)\s+(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r"))?"
@@ -209,7 +218,7 @@ QUANTITY = (
 
 UNIT_SG = _alt([u for u in UNITS if u not in ("season",)])
 UNIT_PL = _alt([p for p, u in UNIT_PLURALS.items() if u not in ("season",) and p not in ("min", "hr")])
-UNIT_ANY = "(?:" + UNIT_PL + "|" + UNIT_SG + ")"
+UNIT_ANY = "(?i:" + UNIT_PL + "|" + UNIT_SG + ")"
 CAL_UNIT = _alt(["week", "month", "year", "quarter", "decade", "century", "weekend", "day", "fortnight"])
 
 SEASON = _alt(list(SEASONS))
@@ -221,7 +230,7 @@ MOD_EARLY = r"(?:early|earlier|mid|middle|late|later|the\s+(?:start|beginning|en
 
 REL_WORD = r"(?:last|past|next|this|coming|previous|current|following|same|prior|preceding|present|recent)"
 
-APPROX = r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|only|just|within|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
+APPROX = r"(?i:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|only|just|within|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
 
 _AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.)"
 TIME_CLOCK = (
@@ -297,7 +306,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "month",
         B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
-        + _MODG + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>of\s+(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E,
+        + _MODG + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E,
         1,
     ),
     # summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
@@ -311,7 +320,7 @@ RULES: tuple[Rule, ...] = (
     # third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
     _r(
         "quarter",
-        B + r"(?P<the>(?i:the)\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
+        B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
         + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
         + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r")?)?" + E,
         1,
@@ -346,7 +355,7 @@ RULES: tuple[Rule, ...] = (
     # today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
     _r(
         "deictic_day",
-        B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?!['’]s)" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
+        B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
         2,
     ),
     # this morning, last night, this afternoon, overnight
@@ -402,7 +411,7 @@ RULES: tuple[Rule, ...] = (
     # a while, some time, a long time
     _r("duration_while", B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E, 0),
     # the year, the week (a period spoken of as a unit): "in the year"
-    _r("the_unit", B + r"(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
+    _r("the_unit", B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
     # --- sets --------------------------------------------------------
     _r("set_word", B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E, 0),
     _r(
@@ -426,8 +435,26 @@ RULES: tuple[Rule, ...] = (
     _r("clock24", B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b", 1),
     # weekday/day + part of day is handled by weekday/deictic_day rules
     # --- vague references --------------------------------------------
+    # "the day after", "the day before", "the day following"
+    _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
+    # holidays with a fixed or computable day
+    _r(
+        "holiday",
+        B + r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]?s\s+(?:Day|Eve)|New\s+Year['’]?s|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]?s\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day|Hanukkah|Ramadan|Yom\s+Kippur)"
+        + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
+        1,
+    ),
+    # day ranges: "March 5-9, 1918", "28-29 May 1953"
+    _r("month_day_range", B + _MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + _COMMA + _YEAR_G + r")?" + E, 4),
+    _r("day_month_range", B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E, 4),
+    # "1915-16", "1940-41": the second year written with two digits
+    _r("year_range2", B + r"(?P<y1>" + YEAR4 + r")(?P<dash>[-–/])(?P<y2>[0-9]{2})(?![\w%]|[.,]\d)", 2),
+    # spoken years: "nineteen ninety-four", "the year two thousand"
+    _r("year_words", B + r"(?P<pre>(?i:the\s+year\s+|in\s+))?(?P<yw>" + r"(?i:(?:eighteen|nineteen|twenty)[\s-](?:hundred(?:\s+and)?[\s-]?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)" + r")" + E, 0),
+    _r("month_yearwords", B + _MONTH_G + r"(?:,)?\s+(?P<yw>(?i:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E, 2),
+    # narrative references to the time in focus: "at the time", "this period"
+    _r("period_ref", B + r"(?P<word>(?i:the\s+same\s+time|that\s+same\s+time|that\s+time|this\s+time|the\s+time|this\s+period|that\s+period|the\s+same\s+period|the\s+period))(?![\w-])", -1),
     _r("ref", B + r"(?P<word>(?i:" + _alt([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E, 0),
-    _r("ref_today_s", B + r"(?P<word>(?i:today['’]s))", 0),
     _r("ref_adj", B + r"(?P<word>(?i:current|recent|former|future))(?=\s+[a-z])", -1),
 )
 
