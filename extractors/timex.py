@@ -440,7 +440,7 @@ class _Ctx:
         if (
             self.ref is not None
             and self.ref.year is not None
-            and pos - self.ref_explicit_pos < 200
+            and pos - self.ref_explicit_pos < 60
             and abs(self.ref.year - self.anchor.year) >= 1
             and self._same_sentence(self.ref_explicit_pos, pos)
         ):
@@ -562,10 +562,16 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         direction = "same"
     elif from_ref:
         direction = "same"
+    elif day:
+        # a month-day without a year lies within half a year of the anchor
+        direction = "nearest"
     else:
-        direction = ctx.direction(pos, end) or ("nearest" if day else "past")
-    key = (month, day or 15)
-    bkey = (bm, bd)
+        direction = ctx.direction(pos, end) or "nearest"
+    if day:
+        key: tuple[int, ...] = (month, day)
+        bkey: tuple[int, ...] = (bm, bd)
+    else:
+        key, bkey = (month,), (bm,)
     if direction == "same":
         y = by
     elif direction == "past_strict":
@@ -573,7 +579,7 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
     elif direction == "future_strict":
         y = by if key > bkey else by + 1
     elif direction == "future":
-        y = by if key >= bkey or (day is None and month == bm) else by + 1
+        y = by if key >= bkey else by + 1
     elif direction == "past":
         y = by if key <= bkey else by - 1
     else:  # nearest
@@ -740,7 +746,8 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
     mt = m.group("month")
     low = mt.lower().rstrip(".")
     if low == "may" and mt != "MAY":
-        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        ms = m.start("month")
+        before = ctx.text[max(0, ms - 20) : ms]
         after = ctx.text[m.end() : m.end() + 12]
         if _g(m, "day") or _g(m, "year"):
             return True
@@ -810,7 +817,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         before = ctx.text[max(0, m.start() - 25) : m.start()]
         after = ctx.text[m.end() : m.end() + 15]
         full = m.group(0).lower()
-        if re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
+        if not rel and re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
             return None
         if not rel and not mod and not re.search(r"\b(?:in|this|last|next|the|that|during|by|until|since|early|late|mid|through|for|autumn|same|coming|previous|following)\s*-?\s*$", before + (" the" if full.startswith("the") else ""), re.I):
             return None
@@ -862,7 +869,12 @@ _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
 @_normaliser("quarter")
 def _n_quarter(m: re.Match, ctx: _Ctx):
     full = m.group(0)
-    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z]+)?", full)]
+    low_full = full.lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]
+    if "year-earlier" in low_full or "year earlier" in low_full:
+        words.append("year-earlier")
+    if "year-ago" in low_full:
+        words.append("year-ago")
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
         return None
@@ -1297,6 +1309,9 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "since":
         return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
+        # news annotation marks "three days" in "three days later" as a duration
+        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     mod = _approx_mod(approx)
     back = d in _DIR_BACK
     deictic = d in ("ago", "hence", "from now", "back")
@@ -1519,7 +1534,12 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     if unit == "hour" or unit == "minute":
         return None
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
-    base = ctx.deictic() if (unit == "weekend" and not ctx.narrative) else ctx.anaphoric()
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
+        base = ctx.deictic()
+    else:
+        base = ctx.anaphoric()
     if base is None or base.year is None and gran not in ("decade",):
         return None
     if gran == "day" and base.gran != "day":
@@ -1662,6 +1682,33 @@ def _n_clock24(m: re.Match, ctx: _Ctx):
     if base is None or base.gran != "day":
         return _Res("TIME", "XXXX-XX-XXT%02d:%02d" % (hh, mm), None)
     return _date_res(replace(base, hour=hh, minute=mm), anchored=True)
+
+
+@_normaliser("year_period")
+def _n_year_period(m: re.Match, ctx: _Ctx):
+    y = int(m.group("year"))
+    what = re.sub(r"\s+", " ", m.group("what").lower())
+    if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
+        r = _date_res(replace(ctx.last_quarter, year=y), explicit=True)
+        r.focus = False
+        return r
+    if what in ("first half", "second half"):
+        return _date_res(_Cal("half", y, half=1 if what.startswith("first") else 2), explicit=True)
+    if what == "quarter":
+        return _Res("DATE", f"{y}-QX", None, explicit=True)
+    return _date_res(_Cal("year", y), explicit=True)
+
+
+@_normaliser("pod_deictic")
+def _n_pod_deictic(m: re.Match, ctx: _Ctx):
+    a = ctx.deictic()
+    if a is None or ctx.anchor is None:
+        return None
+    d = _shift(a, _DEICTIC_OFFSET[m.group("word").lower()], "day")
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
+    r = _date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
+    r.deictic = True
+    return r
 
 
 @_normaliser("day_after")
@@ -2056,14 +2103,38 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
 
 def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
     a_date, a_time = _to_date(anchor)
-    ctx = _Ctx(text, a_date, _is_narrative(text, a_date), a_time)
-    out: list[tuple[Timex, _Res]] = []
-    for c in _select(_candidates(text)):
-        fn = _NORMALISERS.get(c.rule.name)
-        if fn is None:
+    narrative = _is_narrative(text, a_date)
+    cands = _candidates(text)
+    rejected: set[int] = set()
+    while True:
+        pool = [c for c in cands if id(c) not in rejected]
+        out, refused = _normalise_all(text, _select(pool), _Ctx(text, a_date, narrative, a_time))
+        if not refused:
+            break
+        rejected.update(id(c) for c in refused)
+        # a refused span frees room only for a candidate overlapping it
+        if not any(
+            id(c) not in rejected and any(c.start < r.end and r.start < c.end for r in refused) for c in cands
+        ):
+            break
+    out.sort(key=lambda t: t[0].char_start)
+    # drop any overlap left by extent overrides
+    kept: list[tuple[Timex, _Res]] = []
+    for t in out:
+        if kept and t[0].char_start < kept[-1][0].char_end:
             continue
-        res = fn(c.match, ctx)
+        kept.append(t)
+    return kept
+
+
+def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tuple[Timex, _Res]], list[_Cand]]:
+    out: list[tuple[Timex, _Res]] = []
+    refused: list[_Cand] = []
+    for c in chosen:
+        fn = _NORMALISERS.get(c.rule.name)
+        res = fn(c.match, ctx) if fn is not None else None
         if res is None:
+            refused.append(c)
             continue
         results = res if isinstance(res, list) else [res]
         for r in results:
@@ -2076,14 +2147,7 @@ def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
             if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
                 if r.cal.year is not None or r.cal.gran in ("decade", "century"):
                     ctx.remember(r.cal, s, r.explicit, r.focus)
-    out.sort(key=lambda t: t[0].char_start)
-    # drop any overlap left by extent overrides
-    kept: list[tuple[Timex, _Res]] = []
-    for t in out:
-        if kept and t[0].char_start < kept[-1][0].char_end:
-            continue
-        kept.append(t)
-    return kept
+    return out, refused
 
 
 def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]:

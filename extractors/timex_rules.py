@@ -435,6 +435,10 @@ RULES: tuple[Rule, ...] = (
     _r("clock24", B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b", 1),
     # weekday/day + part of day is handled by weekday/deictic_day rules
     # --- vague references --------------------------------------------
+    # "the 1988 period", "the 1989 quarter": a period of a named year
+    _r("year_period", B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E, 2),
+    # "mid-afternoon yesterday", "late morning today"
+    _r("pod_deictic", B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E, 2),
     # "the day after", "the day before", "the day following"
     _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
     # holidays with a fixed or computable day
