@@ -21,6 +21,7 @@ Public API: :func:`tag_timexes` and :func:`date_mentions`.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Sequence
@@ -2015,28 +2016,65 @@ class _Cand:
     match: re.Match
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_RULES_BY_WORD: dict[str, list[int]] = {}
+for _i, _rule in enumerate(R.RULES):
+    for _w in _rule.triggers:
+        _RULES_BY_WORD.setdefault(_w, []).append(_i)
+_DIGIT_RULES = [(i, r.digits) for i, r in enumerate(R.RULES) if r.digits is not None]
+
+
 def _candidates(text: str) -> list[_Cand]:
+    """Every match of every rule, found in windows around the rules' trigger words."""
+    n = len(text)
+    w = R.TRIGGER_WINDOW
+    spans: list[list[tuple[int, int]]] = [[] for _ in R.RULES]
+    digit_cache: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            idx = digit_cache.get(tok)
+            if idx is None:
+                idx = digit_cache[tok] = [i for i, rx in _DIGIT_RULES if rx.fullmatch(tok)]
+        else:
+            idx = _RULES_BY_WORD.get(tok.lower())
+        if not idx:
+            continue
+        s, e = m.start(), m.end()
+        for i in idx:
+            lst = spans[i]
+            if lst and s - w <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], min(n, e + w))
+            else:
+                lst.append((max(0, s - w), min(n, e + w)))
     out: list[_Cand] = []
-    for rule in R.RULES:
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                s, e = m.start(), m.end()
-                # trailing blanks never belong to an extent
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                out.append(_Cand(s, e, rule, m))
+    for rule, windows in zip(R.RULES, spans):
+        pat = rule.pattern
+        for ws, we in windows:
+            # start and end the window at a blank so no word is cut
+            while ws > 0 and not text[ws - 1].isspace():
+                ws -= 1
+            while we < n and not text[we].isspace():
+                we += 1
+            for m in pat.finditer(text, ws, we):
+                if m.end() > m.start():
+                    s, e = m.start(), m.end()
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    out.append(_Cand(s, e, rule, m))
     return out
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest non-overlapping candidates; priority breaks ties."""
     cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    size = max((c.end for c in cands), default=0)
+    taken = bytearray(size)
     chosen: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -2113,9 +2151,7 @@ def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
             break
         rejected.update(id(c) for c in refused)
         # a refused span frees room only for a candidate overlapping it
-        if not any(
-            id(c) not in rejected and any(c.start < r.end and r.start < c.end for r in refused) for c in cands
-        ):
+        if not _any_overlap([c for c in cands if id(c) not in rejected], refused):
             break
     out.sort(key=lambda t: t[0].char_start)
     # drop any overlap left by extent overrides
@@ -2125,6 +2161,20 @@ def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
             continue
         kept.append(t)
     return kept
+
+
+def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
+    """True when some candidate overlaps some span (both lists of extents)."""
+    spans = sorted(spans, key=lambda c: c.start)
+    starts = [c.start for c in spans]
+    max_len = max(c.end - c.start for c in spans)
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start - max_len)
+        while i < len(spans) and spans[i].start < c.end:
+            if c.start < spans[i].end:
+                return True
+            i += 1
+    return False
 
 
 def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tuple[Timex, _Res]], list[_Cand]]:

@@ -251,11 +251,18 @@ AD = r"(?:\s*(?:A\.?D\.?|CE)\b)"
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One extent pattern and the normaliser it feeds (by name)."""
+    """One extent pattern and the normaliser it feeds (by name).
+
+    ``triggers`` are lower-cased words of which every match holds at least
+    one (or a run of digits that ``digits`` fully matches); the tagger runs
+    the pattern only around them, which keeps tagging fast.
+    """
 
     name: str
     pattern: re.Pattern[str]
     priority: int = 0  # higher wins between two matches of the same length
+    triggers: frozenset[str] = frozenset()
+    digits: re.Pattern[str] | None = None
 
 
 def _r(name: str, pattern: str, priority: int = 0, flags: int = 0) -> Rule:
@@ -416,7 +423,7 @@ RULES: tuple[Rule, ...] = (
     _r("set_word", B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E, 0),
     _r(
         "set_every",
-        B + r"(?P<q>(?i:every|each|per|a|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E,
+        B + r"(?P<q>(?i:every|each|per|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E,
         1,
     ),
     _r("set_weekday_plural", B + r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<pod>(?i:nights|mornings|evenings|afternoons)))?" + E, 0),
@@ -480,3 +487,68 @@ NOT_YEAR_BEFORE = re.compile(
     r"\bHighway|\bHill|\bheight\s+of|\bCode|\bArticle|\bResolution|\bModel|\bsection|\bSection|\bRule|\bunits?|"
     r"\bthan|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bDow|\bindex)\s*$",
 )
+
+
+# --------------------------------------------------------------------------
+# Trigger words: every match of a rule holds one of them
+# --------------------------------------------------------------------------
+
+_UNIT_WORDS = {
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    "day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "fortnight",
+    "fortnights", "month", "months", "quarter", "quarters", "year", "years", "yrs", "decade",
+    "decades", "century", "centuries", "millennium", "millennia", "season", "seasons",
+}
+_MONTH_WORDS = set(MONTHS) | {"sept"}
+_WEEKDAY_WORDS = set(WEEKDAYS) | {"tues", "thurs"}
+_WEEKDAY_PLURALS = {d + "s" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
+_SEASON_WORDS = set(SEASONS)
+_POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
+_REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
+_SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
+_HOLIDAY_WORDS = {
+    "christmas", "new", "easter", "good", "thanksgiving", "independence", "halloween", "labor",
+    "memorial", "veterans", "valentine", "valentines", "boxing", "bastille", "armistice",
+    "hanukkah", "ramadan", "yom",
+}
+
+_Y4 = r"1\d{3}|20\d{2}"
+_TRIGGERS: dict[str, tuple[set[str], str | None]] = {
+    "iso_date": (set(), _Y4), "us_date": (set(), r"\d{1,2}"), "clock24": ({"hours", "hrs", "h"}, None),
+    "year_range2": (set(), _Y4), "year": (set(), _Y4), "year_bc": ({"bc", "bce", "b"}, None),
+    "year_ad": ({"ad", "d"}, None), "time": (set(), r"\d{1,2}"), "year_period": (set(), _Y4),
+    "day_month_range": (_MONTH_WORDS, None), "month_day_range": (_MONTH_WORDS, None),
+    "month_day_year": (_MONTH_WORDS, None), "day_month_year": (_MONTH_WORDS, None),
+    "month_dayword": (_MONTH_WORDS, None), "month_year": (_MONTH_WORDS, None),
+    "month": (_MONTH_WORDS, None), "month_yearwords": (_MONTH_WORDS, None),
+    "season": (_SEASON_WORDS, None), "year_season": (_SEASON_WORDS, None),
+    "quarter": ({"quarter"}, None), "quarter_code": ({"q1", "q2", "q3", "q4"}, None),
+    "half": ({"half"}, None), "year_short": ({"fiscal", "fy"}, None),
+    "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, r"\d{3}0|\d0"),
+    "century": ({"century"}, None),
+    "deictic_day": ({"today", "yesterday", "tomorrow", "tonight"}, None),
+    "pod_deictic": ({"today", "yesterday", "tomorrow"}, None),
+    "part_of_day": (_POD_WORDS, None), "overnight": ({"overnight"}, None),
+    "weekday": (_WEEKDAY_WORDS, None), "set_weekday_plural": (_WEEKDAY_PLURALS, None),
+    "rel_unit": (_UNIT_WORDS, None), "year_earlier": ({"year"}, None),
+    "offset": (_UNIT_WORDS, None), "duration": (_UNIT_WORDS, None),
+    "duration_vague": (_UNIT_WORDS, None), "the_unit": (_UNIT_WORDS | _POD_WORDS, None),
+    "duration_while": ({"while", "time", "period"}, None),
+    "set_word": (set(SET_WORDS), None),
+    "set_every": ({"every", "each", "per", "once", "twice"}, None),
+    "noon": ({"noon", "midnight", "midday"}, None),
+    "ref": (_REF_TRIGGERS, None), "ref_adj": ({"current", "recent", "former", "future"}, None),
+    "day_after": ({"day"}, None), "holiday": (_HOLIDAY_WORDS, None),
+    "year_words": (_SPOKEN_YEAR, None), "period_ref": ({"time", "period"}, None),
+}
+
+RULES = tuple(
+    Rule(
+        r.name, r.pattern, r.priority, frozenset(_TRIGGERS[r.name][0]),
+        re.compile(_TRIGGERS[r.name][1]) if _TRIGGERS[r.name][1] else None,
+    )
+    for r in RULES
+)
+# Longest extent a rule can match around its trigger word (chars); windows
+# scanned around each trigger extend this far on both sides.
+TRIGGER_WINDOW = 50
