@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from evaluation.timeml import GoldTimex, TimeMLDocument, dct_datetime, iter_timeml_files, read_timeml
+from evaluation.timeml import TimeMLDocument, dct_datetime, iter_timeml_files, read_timeml
 
 # Directories skipped by the runner: TBAQ-cleaned ships "testpipeline", one
 # TimeBank file repeated verbatim (AP900815-0044.tml) as a pipeline smoke test.
@@ -207,12 +207,17 @@ def _corpus_name(directory: Path, path: Path) -> str:
     return directory.name
 
 
-def run_dates_eval(directory: Path, tagger: Tagger | None = None) -> DatesReport:
+def run_dates_eval(
+    directory: Path,
+    tagger: Tagger | None = None,
+    files: Sequence[Path] | None = None,
+) -> DatesReport:
     """Tag every ``.tml`` file under ``directory`` and score it against its gold.
 
     Each first-level subdirectory is a corpus row (files directly in
     ``directory`` form a row named after it). Subdirectories named in
-    ``SKIPPED_DIRS`` are left out and listed in the report.
+    ``SKIPPED_DIRS`` are left out and listed in the report. ``files``
+    (paths under ``directory``) restricts the run to a fixed subset.
     """
     directory = Path(directory)
     tag = tagger or _default_tagger()
@@ -220,7 +225,8 @@ def run_dates_eval(directory: Path, tagger: Tagger | None = None) -> DatesReport
     total = Counts()
     skipped: set[str] = set()
     docs: list[DocResult] = []
-    for path in iter_timeml_files(directory):
+    paths = iter_timeml_files(directory) if files is None else sorted(directory / Path(f) for f in files)
+    for path in paths:
         corpus = _corpus_name(directory, path)
         if corpus in SKIPPED_DIRS:
             skipped.add(corpus)
@@ -240,10 +246,6 @@ def run_dates_eval(directory: Path, tagger: Tagger | None = None) -> DatesReport
         docs.append(DocResult(path, corpus, doc, sys_spans, c))
     corpora = {name: metrics_of(c) for name, c in sorted(per_corpus.items())}
     return DatesReport(directory, corpora, metrics_of(total), sorted(skipped), docs)
-
-
-def _gold_spans(doc: TimeMLDocument) -> list[GoldTimex]:
-    return list(doc.timexes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -483,9 +483,9 @@ NOT_YEAR_AFTER = re.compile(
     re.I,
 )
 NOT_YEAR_BEFORE = re.compile(
-    r"(?:\$|£|€|¥|US\$|A\$|C\$|\bNo\.|\b[Nn]umber|\bRoute|\bFlight|\bRoom|\bBox|\bSuite|\bpage|\bp\.|\bpp\.|"
-    r"\bHighway|\bHill|\bheight\s+of|\bCode|\bArticle|\bResolution|\bModel|\bsection|\bSection|\bRule|\bunits?|"
-    r"\bthan|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bDow|\bindex)\s*$",
+    r"(?:\$|£|€|¥|US\$|A\$|C\$|\bNo\.|#|(?i:\bnumber|\broute|\bflight|\brooms?|\bbox|\bsuite|\bpages?|\bp\.|\bpp\.|"
+    r"\bhighway|\bhill|\bheight\s+of|\bcode|\barticle|\bresolution|\bmodel|\bsection|\brule|\bunits?|\bapartment|\bbuilding|"
+    r"\bthan|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bdow|\bindex|\bcall|\bphone|\bext\.?))\s*$",
 )
 
 
