@@ -2092,7 +2092,8 @@ def _is_narrative(text: str, anchor: date | None) -> bool:
     A text without an anchor is read as a narrative. With an anchor, a text
     is a narrative when most of the years it names lie far from the anchor
     and it has few signs of news writing (weekdays, "yesterday", "last
-    week", years near the anchor).
+    week", years near the anchor), or when it names many years and hardly
+    uses news deixis at all (a chronicle of recent events).
     """
     if anchor is None:
         return True
@@ -2100,7 +2101,10 @@ def _is_narrative(text: str, anchor: date | None) -> bool:
     far = sum(1 for y in years if abs(y - anchor.year) > 2)
     near = len(years) - far
     news = len(_DEICTIC_WORDS.findall(text)) + len(_WEEKDAY_WORDS.findall(text))
-    return far >= 3 and far > 3 * (near + news)
+    if far >= 3 and far > 3 * (near + news):
+        return True
+    # a chronicle of recent years: many explicit years, hardly any news deixis
+    return len(years) >= 15 and len(years) >= 10 * news
 
 
 def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:

@@ -113,7 +113,7 @@ REF_WORDS: dict[str, str] = {
     "these days": "PRESENT_REF", "this time": "PRESENT_REF",
     "the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
     "right now": "PRESENT_REF", "just now": "PRESENT_REF", "as yet": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "once": "PAST_REF", "earlier": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "future": "FUTURE_REF", "the coming": "FUTURE_REF", "later": "FUTURE_REF",
