@@ -810,6 +810,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
     word = m.group("season").lower()
     s = R.SEASONS[word]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    anaphoric = rel.startswith("the ") or ctx.narrative
     if rel.startswith("the "):
         rel = rel[4:]
     ytxt = m.group("year") or m.group("year2")
@@ -829,7 +830,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         return _date_res(_Cal("season", y, season=s), mod, explicit=True)
     smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[s]
     if rel in ("last", "past", "previous", "this past"):
-        base = ctx.anaphoric() if rel == "previous" else ctx.deictic()
+        base = ctx.anaphoric() if (rel == "previous" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
         bm = base.month or 6
@@ -838,7 +839,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
             y = base.year - 1 if bm >= 3 else base.year - 1
         return _date_res(_Cal("season", y, season=s), mod, anchored=True)
     if rel in ("next", "coming", "following"):
-        base = ctx.anaphoric() if rel == "following" else ctx.deictic()
+        base = ctx.anaphoric() if (rel == "following" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
         bm = base.month or 6
@@ -1305,7 +1306,8 @@ def _n_offset(m: re.Match, ctx: _Ctx):
     approx = (m.group("approx") or "").strip().lower()
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
-        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+        if not (ctx.narrative and d in ("before", "after")):
+            return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "on" and not re.match(r"\s*[,.;:)]", after):
         return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "since":
