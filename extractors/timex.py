@@ -746,6 +746,12 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
     """Refuse "May" the verb and abbreviations that are not months."""
     mt = m.group("month")
     low = mt.lower().rstrip(".")
+    if low == "march" and not (_g(m, "day") or _g(m, "year")):
+        ms = m.start("month")
+        if re.search(r"(?:\bthe|['’]s|\bannual|\bgreat|\blong|\bpeace|\bprotest)\s+$", ctx.text[max(0, ms - 12) : ms], re.I) and re.match(
+            r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
+        ):
+            return False
     if low == "may" and mt != "MAY":
         ms = m.start("month")
         before = ctx.text[max(0, ms - 20) : ms]
@@ -1565,6 +1571,9 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
 @_normaliser("set_word")
 def _n_set_word(m: re.Match, ctx: _Ctx):
     w = m.group("word").lower()
+    # "its quarterly dividend": an attribute of a payment, not a time expression
+    if w in ("quarterly", "semiannual", "biannual") and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        return None
     return _Res("SET", R.SET_WORDS[w], None)
 
 
@@ -1946,8 +1955,6 @@ def _n_month_yearwords(m: re.Match, ctx: _Ctx):
 def _n_period_ref(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     if not ctx.narrative:
-        if w == "this time" and not re.match(r"\s+(?:around|last|next)", ctx.text[m.end() : m.end() + 10]):
-            return _Res("DATE", "PRESENT_REF", None)
         return None
     if w == "the period" and not re.search(r"\b(?:during|in|over|throughout|for)\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
         return None
