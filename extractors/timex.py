@@ -1467,10 +1467,11 @@ def _n_duration_vague(m: re.Match, ctx: _Ctx):
         return None
     if re.match(r"\s*(?:-|–)?\s*old\b|\s+of\s+age", after):
         return None
-    if pre == "the" and not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|of\s+(?:war|conflict|fighting))", after):
-        if unit not in ("years",) or not re.match(r"\s+(?:since|after|before|that)", after):
+    if not pre and re.search(r"\bthe\s*$", before, re.I):
+        # "in the weeks before the shooting": the bare plural is the timex
+        if not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|following|of\s+(?:war|conflict|fighting))\b", after):
             return None
-    if not pre and re.search(r"\b(?:the|these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
+    elif not pre and re.search(r"\b(?:these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
         return None
     if "recent" in pre and unit in ("year", "decade", "month", "week"):
         pass

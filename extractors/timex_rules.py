@@ -230,7 +230,7 @@ MOD_EARLY = r"(?:early|earlier|mid|middle|late|later|the\s+(?:start|beginning|en
 
 REL_WORD = r"(?:last|past|next|this|coming|previous|current|following|same|prior|preceding|present|recent)"
 
-APPROX = r"(?i:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|only|just|within|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
+APPROX = r"(?i:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
 
 _AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.)"
 TIME_CLOCK = (
@@ -411,7 +411,7 @@ RULES: tuple[Rule, ...] = (
     # years, months, weeks, decades (bare plural); the years; recent years; coming weeks
     _r(
         "duration_vague",
-        B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+|the\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
+        B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
         + r"(?P<tail>\s+(?i:ahead|to\s+come|or\s+(?:months|years|weeks|days|decades)))?" + E,
         0,
     ),
