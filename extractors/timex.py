@@ -1724,6 +1724,89 @@ def _n_pod_deictic(m: re.Match, ctx: _Ctx):
     return r
 
 
+@_normaliser("bare_pod")
+def _n_bare_pod(m: re.Match, ctx: _Ctx):
+    w = m.group("pod").lower().replace("-", "")
+    code = "DT" if w.startswith("day") else "NI"
+    return _Res("TIME", "XXXX-XX-XXT" + code, None)
+
+
+@_normaliser("unit_end")
+def _n_unit_end(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None or base.year is None:
+        return None
+    gran = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}[unit]
+    if _finer_or_equal(_Cal(gran), base) and gran != base.gran and base.as_date() is None:
+        return None
+    return _date_res(_coarsen(base, gran), "END", anchored=True)
+
+
+_ORD_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "opening": 1}
+
+
+@_normaliser("ordinal_unit")
+def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    after = ctx.text[m.end() : m.end() + 30]
+    if unit.endswith("s") and unit not in ("days", "weeks", "months", "years", "hours"):
+        return None
+    if unit.endswith("s"):
+        # "the first days of the war": an unspecified stretch
+        letter = _dur_value(None, unit[:-1])
+        return _Res("DURATION", letter, None)
+    if re.match(r"[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
+        return None
+    base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
+    if unit in ("day", "night", "evening", "morning", "afternoon"):
+        if base is None or base.gran != "day":
+            v = "XXXX-XX-XX"
+            if unit != "day":
+                v += "T" + R.PARTS_OF_DAY[unit]
+            return _Res("TIME" if unit != "day" else "DATE", v, None)
+        c = _coarsen(base, "day")
+        if unit != "day":
+            c = replace(c, pod=R.PARTS_OF_DAY[unit])
+        r = _date_res(c, anchored=True)
+        r.focus = False
+        return r
+    if unit == "hour":
+        return _Res("TIME", "XXXX-XX-XXTXX", None)
+    if base is None or base.year is None:
+        return None
+    return _date_res(_coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
+
+
+@_normaliser("ordinal_day")
+def _n_ordinal_day(m: re.Match, ctx: _Ctx):
+    day = int(re.sub(r"\D", "", m.group("day")))
+    ahead = re.match(r"\s*of\s+(?P<month>" + R.MONTH + r")(?:,?\s+(?P<year>" + R.YEAR4 + r"))?", ctx.text[m.end() : m.end() + 30])
+    if ahead:
+        return None  # "the 19th of October" is a day_month_year match
+    base = ctx.anaphoric()
+    if base is None or base.month is None or base.year is None or not ctx.narrative:
+        return None
+    try:
+        date(max(1, base.year), base.month, day)
+    except ValueError:
+        return None
+    return _date_res(_Cal("day", base.year, base.month, day), anchored=True)
+
+
+@_normaliser("bare_year_bc")
+def _n_bare_year_bc(m: re.Match, ctx: _Ctx):
+    if not ctx.narrative or ctx.ref is None or ctx.ref.year is None or ctx.ref.year >= 0:
+        return None
+    y = int(m.group("year"))
+    if abs(-y - ctx.ref.year) > 60:
+        return None
+    return _date_res(_Cal("year", -y), explicit=True)
+
+
 @_normaliser("day_after")
 def _n_day_after(m: re.Match, ctx: _Ctx):
     d = m.group("dir").lower()

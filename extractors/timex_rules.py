@@ -265,6 +265,11 @@ class Rule:
     digits: re.Pattern[str] | None = None
 
 
+def _after(*words: str) -> str:
+    """Lookbehind for one of ``words`` and a blank (fixed-width pieces)."""
+    return "(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in words) + ")"
+
+
 def _r(name: str, pattern: str, priority: int = 0, flags: int = 0) -> Rule:
     return Rule(name, re.compile(pattern, flags), priority)
 
@@ -349,7 +354,7 @@ RULES: tuple[Rule, ...] = (
     # the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
     _r(
         "decade",
-        B + r"(?:(?i:the)\s+)?" + _MODG + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E,
+        B + r"(?:(?i:the)\s+)?" + _MODG + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|[1-9][0-9]{0,1}0s(?=\s*(?:BC|B\.C\.|BCE))|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E,
         2,
     ),
     # the 20th century / the nineteenth century / 4th century BC / eighteenth-century
@@ -446,6 +451,20 @@ RULES: tuple[Rule, ...] = (
     _r("year_period", B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E, 2),
     # "mid-afternoon yesterday", "late morning today"
     _r("pod_deictic", B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E, 2),
+    # "at night", "by day", "during the daytime"
+    _r("bare_pod", _after("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E, 0),
+    # "year-end", "by year's end", "at month's end"
+    _r("unit_end", B + r"(?P<unit>(?i:year|month|week|quarter))(?:['’]s\s+|[\s-])(?i:end)" + E, 1),
+    # "the first day", "the fifth day of the rebellion", "its final week"
+    _r(
+        "ordinal_unit",
+        B + r"(?P<det>(?i:the|its|their|his|her))\s+(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing))\s+(?P<unit>(?i:day|days|week|weeks|month|months|year|years|night|evening|morning|afternoon|hour|hours))" + E,
+        0,
+    ),
+    # "on the 20th", "from the 13th to the 19th of October"
+    _r("ordinal_day", _after("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))", 0),
+    # "in 490" inside a narrative set before the common era
+    _r("bare_year_bc", _after("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])", -1),
     # "the day after", "the day before", "the day following"
     _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
     # holidays with a fixed or computable day
@@ -466,7 +485,7 @@ RULES: tuple[Rule, ...] = (
     # narrative references to the time in focus: "at the time", "this period"
     _r("period_ref", B + r"(?P<word>(?i:the\s+same\s+time|that\s+same\s+time|that\s+time|this\s+time|the\s+time|this\s+period|that\s+period|the\s+same\s+period|the\s+period))(?![\w-])", -1),
     _r("ref", B + r"(?P<word>(?i:" + _alt([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E, 0),
-    _r("ref_adj", B + r"(?P<word>(?i:current|recent|former|future))(?=\s+[a-z])", -1),
+    _r("ref_adj", B + r"(?P<word>(?i:current|recent|former|future))(?=\s+(?:[a-z]|(?<=former\s)[A-Z]))", -1),
 )
 
 # Words that, right after a four-digit number, show it is a quantity, not a year.
@@ -524,7 +543,7 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "season": (_SEASON_WORDS, None), "year_season": (_SEASON_WORDS, None),
     "quarter": ({"quarter"}, None), "quarter_code": ({"q1", "q2", "q3", "q4"}, None),
     "half": ({"half"}, None), "year_short": ({"fiscal", "fy"}, None),
-    "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, r"\d{3}0|\d0"),
+    "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, r"\d{1,3}0"),
     "century": ({"century"}, None),
     "deictic_day": ({"today", "yesterday", "tomorrow", "tonight"}, None),
     "pod_deictic": ({"today", "yesterday", "tomorrow"}, None),
@@ -540,6 +559,9 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "ref": (_REF_TRIGGERS, None), "ref_adj": ({"current", "recent", "former", "future"}, None),
     "day_after": ({"day"}, None), "holiday": (_HOLIDAY_WORDS, None),
     "year_words": (_SPOKEN_YEAR, None), "period_ref": ({"time", "period"}, None),
+    "bare_pod": ({"night", "nighttime", "daytime", "time"}, None), "unit_end": ({"end"}, None),
+    "ordinal_unit": ({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"}, None),
+    "ordinal_day": (set(), r"\d{1,2}"), "bare_year_bc": (set(), r"\d{2,3}"),
 }
 
 RULES = tuple(
