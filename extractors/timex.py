@@ -702,9 +702,15 @@ def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
         c = _with_time(_Cal("day", y, mon, day), m)
         return _date_res(c, mod, explicit=True)
     wd = _g(m, "weekday")
+    ahead = _year_ahead(ctx, m.end())
+    if ahead is not None:
+        # "26 June - 4 August 1952": the first end takes the year of the second
+        try:
+            date(ahead, mon, day)
+            return _date_res(_with_time(_Cal("day", ahead, mon, day), m), mod, explicit=True)
+        except ValueError:
+            pass
     c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day)
-    if wd and ctx.anchor is not None and c.year is not None and not ok:
-        pass
     if wd and c.year is not None:
         # a weekday next to the date can settle the year
         wdn = _weekday_num(wd)
@@ -807,6 +813,9 @@ def _n_month(m: re.Match, ctx: _Ctx):
         else:
             y = base.year
         return _date_res(_Cal("month", y, mon), mod, anchored=True)
+    ahead = _year_ahead(ctx, m.end()) if not rel else None
+    if ahead is not None:
+        return _date_res(_Cal("month", ahead, mon), mod, explicit=True)
     c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, None, rel)
     return _date_res(c, mod, anchored=ok)
 
