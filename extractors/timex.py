@@ -2129,7 +2129,7 @@ _DIGIT_RULES = [(i, r.digits) for i, r in enumerate(R.RULES) if r.digits is not 
 def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule, found in windows around the rules' trigger words."""
     n = len(text)
-    w = R.TRIGGER_WINDOW
+    margins = R.RULE_MARGINS
     spans: list[list[tuple[int, int]]] = [[] for _ in R.RULES]
     digit_cache: dict[str, list[int]] = {}
     for m in _TOKEN.finditer(text):
@@ -2144,11 +2144,12 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         s, e = m.start(), m.end()
         for i in idx:
+            left, right = margins[i]
             lst = spans[i]
-            if lst and s - w <= lst[-1][1]:
-                lst[-1] = (lst[-1][0], min(n, e + w))
+            if lst and s - left <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], min(n, e + right))
             else:
-                lst.append((max(0, s - w), min(n, e + w)))
+                lst.append((max(0, s - left), min(n, e + right)))
     out: list[_Cand] = []
     for rule, windows in zip(R.RULES, spans):
         pat = rule.pattern

@@ -571,6 +571,22 @@ RULES = tuple(
     )
     for r in RULES
 )
-# Longest extent a rule can match around its trigger word (chars); windows
-# scanned around each trigger extend this far on both sides.
-TRIGGER_WINDOW = 50
+# How far (chars) a rule's match can reach left and right of its trigger
+# word: the longest seen on the dev corpora plus a margin of 20. Windows
+# scanned around each trigger extend this far.
+_MARGINS: dict[str, tuple[int, int]] = {
+    "century": (35, 25), "clock24": (25, 25), "day_after": (25, 30), "day_month_range": (30, 25),
+    "day_month_year": (35, 35), "decade": (35, 20), "deictic_day": (30, 30), "duration": (45, 35),
+    "duration_vague": (40, 30), "duration_while": (40, 20), "half": (35, 45), "holiday": (20, 30),
+    "month": (40, 40), "month_day_range": (20, 30), "month_day_year": (40, 40), "month_dayword": (30, 35),
+    "month_year": (35, 30), "month_yearwords": (20, 45), "noon": (20, 30), "offset": (45, 40),
+    "overnight": (20, 20), "part_of_day": (35, 20), "period_ref": (30, 20), "pod_deictic": (35, 20),
+    "quarter": (50, 40), "quarter_code": (20, 20), "ref": (30, 30), "ref_adj": (20, 20),
+    "rel_unit": (50, 25), "season": (45, 30), "set_every": (30, 40), "set_word": (20, 20),
+    "the_unit": (50, 25), "time": (35, 45), "weekday": (35, 30), "year": (35, 20), "year_bc": (30, 20),
+    "year_earlier": (25, 35), "year_period": (25, 30), "year_range2": (20, 20), "year_season": (30, 25),
+    "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
+    "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
+    "iso_date": (20, 25), "year_short": (20, 20), "set_weekday_plural": (20, 25),
+}
+RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)
