@@ -679,7 +679,12 @@ def _n_iso(m: re.Match, ctx: _Ctx):
 @_normaliser("us_date")
 def _n_us(m: re.Match, ctx: _Ctx):
     y = _year_num(m.group("year"), ctx)
-    mo, d = int(m.group("mnum")), int(m.group("day"))
+    a, b = int(m.group("a")), int(m.group("b"))
+    # slashes read month first unless the first number is no month; dots read day first
+    if m.group("sep") == "." or a > 12:
+        mo, d = b, a
+    else:
+        mo, d = a, b
     try:
         date(y, mo, d)
     except ValueError:
@@ -2313,9 +2318,16 @@ def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]
     ``anchor`` is the document's creation date: relative expressions ("last
     month", "on Monday") resolve against it. Without it they resolve against
     the most recent date named in the text, or stay underspecified
-    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping.
+    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping; a
+    timex's ``role`` is what its cue words make it ("since 2001" -> since,
+    both ends of "from 2001 to 2014" -> range).
     """
-    return [t for t, _ in _tag(text, anchor)]
+    tx = [t for t, _ in _tag(text, anchor)]
+    for mention, members in _mentions(text, tx):
+        if mention.role != "point":
+            for k in members:
+                tx[k] = replace(tx[k], role=mention.role)
+    return tx
 
 
 # --------------------------------------------------------------------------
@@ -2327,6 +2339,7 @@ _UNTIL_RX = re.compile(r"(?:\b(?:until|till|til|through|thru|up\s+to|up\s+until|
 _BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 _FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
 _JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
+_TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
 _DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
 _DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
@@ -2348,8 +2361,13 @@ def date_mentions(
     role range spanning both ends. A mention's span includes its cue word.
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor)
-    tx = sorted(tx, key=lambda t: t.char_start)
-    out: list[DateMention] = []
+    tx.sort(key=lambda t: t.char_start)
+    return [m for m, _ in _mentions(text, tx)]
+
+
+def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
+    """Date mentions of sorted timexes, each with the indices of its timexes."""
+    out: list[tuple[DateMention, tuple[int, ...]]] = []
     i = 0
     n = len(tx)
     while i < n:
@@ -2363,10 +2381,10 @@ def date_mentions(
             u = tx[i + 1]
             gap = text[t.char_end : u.char_start]
             fm = _FROM_RX.search(before)
-            if (_JOIN_RX.match(gap) and (fm or _DASH_RX.match(gap))) or (_DASH_RX.match(gap) and not gap.strip() == "/"):
+            if (_JOIN_RX.match(gap) and (fm or _DASH_RX.match(gap) or _TO_RX.match(gap))) or (_DASH_RX.match(gap) and not gap.strip() == "/"):
                 if u.date_end >= t.date_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append(
+                    out.append((
                         DateMention(
                             char_start=s,
                             char_end=u.char_end,
@@ -2377,8 +2395,9 @@ def date_mentions(
                             role="range",
                             value=f"{t.value}/{u.value}",
                             anchored=t.anchored or u.anchored,
-                        )
-                    )
+                        ),
+                        (i, i + 1),
+                    ))
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
@@ -2394,7 +2413,7 @@ def date_mentions(
                 if end_day is not None and end_day > t.date_start:
                     fm = _FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append(
+                    out.append((
                         DateMention(
                             char_start=s,
                             char_end=dm.end(),
@@ -2405,8 +2424,9 @@ def date_mentions(
                             role="range",
                             value=f"{t.value}/{end_day.isoformat()}",
                             anchored=t.anchored,
-                        )
-                    )
+                        ),
+                        (i,),
+                    ))
                     i += 1
                     continue
         role = "point"
@@ -2419,7 +2439,7 @@ def date_mentions(
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
-        out.append(
+        out.append((
             DateMention(
                 char_start=s,
                 char_end=t.char_end,
@@ -2430,8 +2450,9 @@ def date_mentions(
                 role=role,
                 value=t.value,
                 anchored=t.anchored,
-            )
-        )
+            ),
+            (i,),
+        ))
         i += 1
     return out
 

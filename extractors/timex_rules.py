@@ -295,7 +295,9 @@ RULES: tuple[Rule, ...] = (
     # with separators)
     _r("iso_date", B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E, 5),
     # 6/4/2012, 06-04-12 (US order month/day/year)
-    _r("us_date", B + r"(?P<mnum>0?[1-9]|1[0-2])(?P<sep>[/])(?P<day>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|[0-9]{2})" + E, 4),
+    # 6/4/2012 (US order, month first); 31/12/2020, 16.02.1973 (day first
+    # when the first number cannot be a month, or with dots)
+    _r("us_date", B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2})(?![\w%]|[.,]\d)", 4),
     # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
     _r(
         "month_day_year",
@@ -504,7 +506,7 @@ NOT_YEAR_AFTER = re.compile(
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\$|£|€|¥|US\$|A\$|C\$|\bNo\.|#|(?i:\bnumber|\broute|\bflight|\brooms?|\bbox|\bsuite|\bpages?|\bp\.|\bpp\.|"
     r"\bhighway|\bhill|\bheight\s+of|\bcode|\barticle|\bresolution|\bmodel|\bsection|\brule|\bunits?|\bapartment|\bbuilding|"
-    r"\bthan|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bdow|\bindex|\bcall|\bphone|\bext\.?))\s*$",
+    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller)\s+than|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bdow|\bindex|\bcall|\bphone|\bext\.?))\s*$",
 )
 
 
@@ -541,7 +543,7 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "month_dayword": (_MONTH_WORDS, None), "month_year": (_MONTH_WORDS, None),
     "month": (_MONTH_WORDS, None), "month_yearwords": (_MONTH_WORDS, None),
     "season": (_SEASON_WORDS, None), "year_season": (_SEASON_WORDS, None),
-    "quarter": ({"quarter"}, None), "quarter_code": ({"q1", "q2", "q3", "q4"}, None),
+    "quarter": ({"quarter"}, None), "quarter_code": ({"q"}, None),
     "half": ({"half"}, None), "year_short": ({"fiscal", "fy"}, None),
     "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, r"\d{1,3}0"),
     "century": ({"century"}, None),
