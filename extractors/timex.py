@@ -488,13 +488,13 @@ class _Ctx:
                 if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
                     continue
                 d = len(left) - m.end()
-                if best is None or d < best[0]:
+                if best is None or d < best[0] or (d == best[0] and kind == "past"):
                     best = (d, kind)
             for m in rx.finditer(right):
                 if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
                     continue
                 d = m.start()
-                if best is None or d < best[0]:
+                if best is None or d < best[0] or (d == best[0] and kind == "past"):
                     best = (d, kind)
         return best[1] if best else ""
 

@@ -144,12 +144,14 @@ FUTURE_STRONG = re.compile(r"\b(?:will|won't|wo\s+n't|shall)\b|'ll\b|\bgoing\s+t
 FUTURE_WEAK = re.compile(
     r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:to|on|in)|"
     r"is\s+to|are\s+to|to\s+be\s+(?:held|made|released|completed|announced)|upcoming|as\s+early\s+as|as\s+soon\s+as|"
-    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|by|record)\b",
+    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|record)\b",
     re.I,
 )
 PAST_STRONG = re.compile(
     r"\b(?:was|were|did|said|told|announced|reported|ago|last|earlier|yesterday|began|came|went|took|made|"
-    r"held|left|met|saw|gave|got|fell|rose|won|lost|sent|found|killed|died|became|\w+ed)\b",
+    r"held|left|met|saw|gave|got|fell|rose|won|lost|sent|found|killed|died|became|brought|bought|sought|"
+    r"thought|caught|taught|fought|sold|led|fled|spent|built|kept|paid|ran|chose|drew|drove|flew|grew|"
+    r"knew|meant|spoke|stood|struck|threw|wrote|broke|froze|forgot|hid|rode|sank|swore|woke|wore|\w+ed)\b",
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
