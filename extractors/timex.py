@@ -568,6 +568,9 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         direction = "nearest"
     else:
         direction = ctx.direction(pos, end) or "nearest"
+        if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
+            # the month just before or after the anchor's: the adjacent one
+            direction = "nearest"
     if day:
         key: tuple[int, ...] = (month, day)
         bkey: tuple[int, ...] = (bm, bd)
