@@ -324,7 +324,6 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
 # Number words
 # --------------------------------------------------------------------------
 
-_FRACTION = re.compile(r"(\d+)\s+1/2|(\d+)\s*½")
 
 
 def _number(text: str) -> float | None:
@@ -336,7 +335,7 @@ def _number(text: str) -> float | None:
     m = re.match(r"^(\S+(?: \S+)?) (?:or|to) (.+)$", t)
     if m and not t.startswith("a couple"):
         t = m.group(2)  # "two or three" -> the upper bound
-    f = _FRACTION.fullmatch(t)
+    f = R.FRACTION.fullmatch(t)
     if f:
         return int(f.group(1) or f.group(2)) + 0.5
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", t):
@@ -402,7 +401,6 @@ def _mod_of(text: str | None) -> str | None:
 # Document context
 # --------------------------------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n\s*\n|\n")
 
 
 class _Ctx:
@@ -452,17 +450,7 @@ class _Ctx:
         if a < 0:
             return False
         seg = self.text[a:b]
-        return _SENT_END.search(seg) is None
-
-    def sentence(self, start: int, end: int) -> str:
-        s = start
-        while s > 0 and self.text[s - 1] not in ".!?\n":
-            s -= 1
-        e = end
-        n = len(self.text)
-        while e < n and self.text[e] not in ".!?\n":
-            e += 1
-        return self.text[s:start] + " " + self.text[end:e]
+        return R.SENTENCE_END.search(seg) is None
 
     def direction(self, start: int, end: int) -> str:
         """"future", "past" or "" from the tense cues of the clause around a span."""
@@ -695,6 +683,14 @@ def _n_us(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("day", y, mo, d), explicit=True)
 
 
+def _valid_day(y: int, month: int, day: int) -> bool:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
     mon = _month_num(m.group("month"))
     if mon is None or day is None or not 1 <= day <= 31:
@@ -713,23 +709,17 @@ def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
     ahead = _year_ahead(ctx, m.end())
     if ahead is not None:
         # "26 June - 4 August 1952": the first end takes the year of the second
-        try:
-            date(ahead, mon, day)
+        if _valid_day(ahead, mon, day):
             return _date_res(_with_time(_Cal("day", ahead, mon, day), m), mod, explicit=True)
-        except ValueError:
-            pass
     c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day)
     if wd and c.year is not None:
         # a weekday next to the date can settle the year
         wdn = _weekday_num(wd)
         if wdn:
             for yy in (c.year, c.year - 1, c.year + 1):
-                try:
-                    if date(yy, mon, day).isoweekday() == wdn:
-                        c = replace(c, year=yy)
-                        break
-                except ValueError:
-                    pass
+                if _valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
+                    c = replace(c, year=yy)
+                    break
     c = _with_time(c, m)
     return _date_res(c, mod, anchored=ok)
 
@@ -750,9 +740,6 @@ def _n_mdw(m: re.Match, ctx: _Ctx):
 def _n_dmy(m: re.Match, ctx: _Ctx):
     d = _g(m, "day")
     day = _ordinal(d) if d else _ordinal(m.group("dayw"))
-    if d and not _g(m, "year") and not _g(m, "weekday"):
-        # "24 May" is a date; "the 2 May ..." too; but "of 12 March" fine
-        pass
     return _day_month_common(m, ctx, day)
 
 
@@ -1039,15 +1026,7 @@ def _n_year(m: re.Match, ctx: _Ctx):
             return None
         if ctx.anchor is not None and y > ctx.anchor.year + 30 and not re.search(r"\b(?:in|by|until|to|from|of|the\s+year|after|before|since)\s*$", before, re.I):
             return None
-        # a lone number in a numeric list ("1500, 2000 and 2500")
-        if re.match(r"\s*(?:,|and|or)\s*\d", after) and re.search(r"\d\s*(?:,|and|or)\s*$", before):
-            pass
-    mod = _mod_of(_g(m, "mod"))
-    fiscal = (m.group("fiscal") or "").strip().lower()
-    res = _date_res(_Cal("year", y), mod, explicit=True)
-    if fiscal in ("year", "the year") and res is not None:
-        pass
-    return res
+    return _date_res(_Cal("year", y), _mod_of(_g(m, "mod")), explicit=True)
 
 
 @_normaliser("year_bc")
@@ -1312,7 +1291,6 @@ def _n_year_earlier(m: re.Match, ctx: _Ctx):
 
 
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
-_DIR_FWD = ("later", "after", "hence", "from now", "on", "afterward", "afterwards")
 
 
 def _unit_of(text: str) -> str:
@@ -1368,8 +1346,7 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         return r
     if unit in ("week", "fortnight") and deictic:
         gran = "week"
-    # keep the base at least as coarse as the unit
-    cur = base if _GRANS.index(base.gran if base.gran in _GRANS else "day") <= _GRANS.index(gran if gran in _GRANS else "day") else base
+    # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
     cur = _coarsen(base, gran) if base.gran != gran and _finer_or_equal(base, _Cal(gran)) else base
     step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
     c = _shift(cur, -n if back else n, step_unit)
@@ -1423,7 +1400,6 @@ def _dur_value(n: float | None, unit: str) -> str:
     return f"{pre}{int(n)}{letter}"
 
 
-_AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bbillion|\btrillion|\btimes|\bpounds|\beuros|\byen|\bdlrs|\bpeople|\bbarrels|\btons|\bunits|\bcopies)\s*$", re.I)
 
 
 def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int | None = None):
@@ -1448,7 +1424,7 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     if unit == "day" and nlow in ("one",) and ctx.narrative and not approx:
         return _Res("DATE", "XXXX-XX-XX", None, None, False, s, e)
     # "$5 a year" -> SET
-    if nlow in ("a", "an") and not approx and _AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
+    if nlow in ("a", "an") and not approx and R.AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
         letter = R.UNITS.get(unit, ("X", False, ""))
         return _Res("SET", _dur_value(1, unit), None, None, False, s, e)
     n = _number(numtxt) if nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many")) else None
@@ -1490,8 +1466,6 @@ def _n_duration_vague(m: re.Match, ctx: _Ctx):
             return None
     elif not pre and re.search(r"\b(?:these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
         return None
-    if "recent" in pre and unit in ("year", "decade", "month", "week"):
-        pass
     val = _dur_value(None, unit)
     if unit == "decade":
         val = "PXDE"
@@ -1527,7 +1501,7 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     if the in ("a", "an", "one"):
         if unit in ("morning", "afternoon", "evening", "night"):
             return None
-        if _AMOUNT_BEFORE.search(before) and the != "one":
+        if R.AMOUNT_BEFORE.search(before) and the != "one":
             return _Res("SET", _dur_value(1, unit), None)
         if unit == "quarter" and re.match(r"\s+of\b", after):
             return None
@@ -1601,7 +1575,7 @@ def _n_set_every(m: re.Match, ctx: _Ctx):
     u = m.group("unit")
     ul = u.lower()
     if q == "a" or q == "per":
-        if q == "a" and not _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        if q == "a" and not R.AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
             return None
     n = _number(m.group("num")) if m.group("num") else 1
     wd = _weekday_num(u)
@@ -1763,9 +1737,6 @@ def _n_unit_end(m: re.Match, ctx: _Ctx):
     return _date_res(_coarsen(base, gran), "END", anchored=True)
 
 
-_ORD_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "opening": 1}
-
-
 @_normaliser("ordinal_unit")
 def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
@@ -1923,15 +1894,12 @@ def _n_holiday(m: re.Match, ctx: _Ctx):
 def _year_ahead(ctx: _Ctx, end: int) -> int | None:
     """The year of a date that closes a range right after ``end``:
     "26 June - 4 August 1952", "July-November 1954", "March and April 1918"."""
-    m = _RANGE_TAIL.match(ctx.text, end)
+    m = R.RANGE_TAIL.match(ctx.text, end)
     if m:
         return int(m.group("y"))
     return None
 
 
-_RANGE_TAIL = re.compile(
-    r"\s*(?:-|–|—|to|and|until|through|or)\s*(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + R.MONTH + r"|" + R.MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s*,?\s*(?P<y>" + R.YEAR4 + r")(?![\w])"
-)
 
 
 def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
@@ -2072,23 +2040,11 @@ def _n_ref(m: re.Match, ctx: _Ctx):
     if v is None:
         return None
     after = ctx.text[m.end() : m.end() + 20]
-    before = ctx.text[max(0, m.start() - 15) : m.start()]
-    if w == "now" and re.match(r"\s*that\b", after) and not re.search(r"[,;]\s*$", before):
-        pass
     if w in ("the past", "the future") and re.match(r"\s+(?:of|tense)\b", after):
         return None
     if w in ("the present",) and not re.match(r"\s*[,.;)]|\s+(?:day|time|situation)", after):
         return None
-    if w in ("the short term", "the long term", "the long run", "the short run") and False:
-        return None
-    if w == "previously" and re.match(r"\s+(?:unknown|unreleased|announced|reported)", after):
-        pass
     return _Res("DATE", v, None)
-
-
-@_normaliser("ref_today_s")
-def _n_ref_today_s(m: re.Match, ctx: _Ctx):
-    return _Res("DATE", "PRESENT_REF", None)
 
 
 @_normaliser("ref_adj")
@@ -2126,7 +2082,6 @@ class _Cand:
     match: re.Match
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _RULES_BY_WORD: dict[str, list[int]] = {}
 for _i, _rule in enumerate(R.RULES):
     for _w in _rule.triggers:
@@ -2140,7 +2095,7 @@ def _candidates(text: str) -> list[_Cand]:
     margins = R.RULE_MARGINS
     spans: list[list[tuple[int, int]]] = [[] for _ in R.RULES]
     digit_cache: dict[str, list[int]] = {}
-    for m in _TOKEN.finditer(text):
+    for m in R.TOKEN.finditer(text):
         tok = m.group(0)
         if tok[0].isdigit():
             idx = digit_cache.get(tok)
@@ -2191,10 +2146,6 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
-_BC_YEAR = re.compile(r"\b([1-9][0-9]{0,3})\s*(?:BC|B\.C\.|BCE)\b")
-_WEEKDAY_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_DEICTIC_WORDS = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|ago)\b", re.I)
 
 
 def _is_narrative(text: str, anchor: date | None) -> bool:
@@ -2208,10 +2159,10 @@ def _is_narrative(text: str, anchor: date | None) -> bool:
     """
     if anchor is None:
         return True
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)] + [-int(y) for y in _BC_YEAR.findall(text)]
+    years = [int(y) for y in R.YEAR_IN_TEXT.findall(text)] + [-int(y) for y in R.BC_YEAR_IN_TEXT.findall(text)]
     far = sum(1 for y in years if abs(y - anchor.year) > 2)
     near = len(years) - far
-    news = len(_DEICTIC_WORDS.findall(text)) + len(_WEEKDAY_WORDS.findall(text))
+    news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
     if far >= 3 and far > 3 * (near + news):
         return True
     # a chronicle of recent years: many explicit years, hardly any news deixis
@@ -2337,16 +2288,6 @@ def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]
 # Date mentions
 # --------------------------------------------------------------------------
 
-_SINCE_RX = re.compile(r"(?:\b(?:ever\s+since|since|starting\s+(?:in|from)|beginning\s+in|as\s+of))\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of)[\s-]+)?(?:(?:in|on|the)\s+)?$", re.I)
-_UNTIL_RX = re.compile(r"(?:\b(?:until|till|til|through|thru|up\s+to|up\s+until|by\s+the\s+end\s+of|to\s+the\s+end\s+of|no\s+later\s+than))\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$", re.I)
-_BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
-_FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
-_JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
-_TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
-_DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
-_DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
-
-
 def _concrete(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
 
@@ -2383,8 +2324,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         if i + 1 < n and _concrete(tx[i + 1]):
             u = tx[i + 1]
             gap = text[t.char_end : u.char_start]
-            fm = _FROM_RX.search(before)
-            if (_JOIN_RX.match(gap) and (fm or _DASH_RX.match(gap) or _TO_RX.match(gap))) or (_DASH_RX.match(gap) and not gap.strip() == "/"):
+            fm = R.FROM_RX.search(before)
+            if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
                 if u.date_end >= t.date_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     out.append((
@@ -2405,7 +2346,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     continue
         # "June 28-30": a day number after a day-precision date
         if t.precision == "day":
-            dm = _DAYNUM_AFTER.match(text, t.char_end)
+            dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
             if dm and dm.end() <= nxt_start:
                 d2 = int(dm.group(1))
@@ -2414,7 +2355,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 except ValueError:
                     end_day = None
                 if end_day is not None and end_day > t.date_start:
-                    fm = _FROM_RX.search(before)
+                    fm = R.FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     out.append((
                         DateMention(
@@ -2434,10 +2375,10 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     continue
         role = "point"
         s = t.char_start
-        sm = _SINCE_RX.search(before)
-        um = _UNTIL_RX.search(before)
+        sm = R.SINCE_RX.search(before)
+        um = R.UNTIL_RX.search(before)
         if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
-            um = _BY_RX.search(before)
+            um = R.BY_RX.search(before)
         if sm:
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:

@@ -130,11 +130,24 @@ GENERIC_AFTER_TODAYS = {
     "terms", "dollars", "prices", "market", "markets", "environment", "challenges", "threats",
 }
 
-# Words before a date that give a DateMention its role.
-SINCE_CUES = ("since", "ever since", "starting in", "starting from", "beginning in", "as of")
-UNTIL_CUES = ("until", "till", "til", "through", "thru", "up to", "up until", "by the end of", "to the end of")
-RANGE_OPENERS = ("from", "between")
-RANGE_JOINERS = ("to", "and", "until", "till", "through", "-", "–", "—")
+# Words before a date that give a DateMention its role: "since 2001",
+# "until 2014", "by the end of 2014", "from 2001 to 2014", "2001–2014".
+SINCE_RX = re.compile(
+    r"(?:\b(?:ever\s+since|since|starting\s+(?:in|from)|beginning\s+in|as\s+of))\s+"
+    r"(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of)[\s-]+)?(?:(?:in|on|the)\s+)?$",
+    re.I,
+)
+UNTIL_RX = re.compile(
+    r"(?:\b(?:until|till|til|through|thru|up\s+to|up\s+until|by\s+the\s+end\s+of|to\s+the\s+end\s+of|no\s+later\s+than))\s+"
+    r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$",
+    re.I,
+)
+BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"
+FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
+JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
+TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
+DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
+DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,
 # "will meet Friday" -> the coming one). Strong future cues win; "had" marks
@@ -221,16 +234,11 @@ QUANTITY = (
 UNIT_SG = _alt([u for u in UNITS if u not in ("season",)])
 UNIT_PL = _alt([p for p, u in UNIT_PLURALS.items() if u not in ("season",) and p not in ("min", "hr")])
 UNIT_ANY = "(?i:" + UNIT_PL + "|" + UNIT_SG + ")"
-CAL_UNIT = _alt(["week", "month", "year", "quarter", "decade", "century", "weekend", "day", "fortnight"])
 
 SEASON = _alt(list(SEASONS))
-PART_OF_DAY = _alt(["morning", "afternoon", "evening", "night"])
 
-ORD_Q = _alt(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final", "last", "latest", "current", "fiscal first", "fiscal second", "fiscal third", "fiscal fourth"])
 
-MOD_EARLY = r"(?:early|earlier|mid|middle|late|later|the\s+(?:start|beginning|end|middle|close|turn|first\s+half|second\s+half|first\s+part|latter\s+part|early\s+part|late\s+part|rest)\s+of|start\s+of|end\s+of|beginning\s+of|middle\s+of)"
 
-REL_WORD = r"(?:last|past|next|this|coming|previous|current|following|same|prior|preceding|present|recent)"
 
 APPROX = r"(?i:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|the\s+following|the\s+remaining|the\s+last\s+few|the\s+past\s+few|the\s+next\s+few|the)"
 
@@ -285,7 +293,6 @@ _DAYW_G = r"(?P<dayw>" + DAY_ORD_WORD + ")"
 _MONTH_G = r"(?P<month>" + MONTH + ")"
 _YEAR_G = r"(?P<year>" + YEAR4 + "|" + YEAR_APOS + ")"
 _WD_G = r"(?P<weekday>" + WEEKDAY + ")"
-_TOD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))"
 _MODG = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:start|beginning|end|middle|close)\s+of|(?:the\s+)?(?:start|beginning|end|middle)\s+of))[\s-]+)"
 _COMMA = r"(?:\s*,\s*|\s+)"
 # "12 Sep. 2018 13:28": a clock time right after a full date belongs to it
@@ -510,6 +517,23 @@ NOT_YEAR_BEFORE = re.compile(
     r"\bhighway|\bhill|\bheight\s+of|\bcode|\barticle|\bresolution|\bmodel|\bsection|\brule|\bunits?|\bapartment|\bbuilding|"
     r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller)\s+than|\btotal\s+of|\bapproximately|\bnearly|\balmost|\bsome|\ban\s+estimated|\bdow|\bindex|\bcall|\bphone|\bext\.?))\s*$",
 )
+
+
+# --------------------------------------------------------------------------
+# Patterns the normaliser consults around a match
+# --------------------------------------------------------------------------
+
+FRACTION = re.compile(r"(\d+)\s+1/2|(\d+)\s*½")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n\s*\n|\n")
+AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bbillion|\btrillion|\btimes|\bpounds|\beuros|\byen|\bdlrs|\bpeople|\bbarrels|\btons|\bunits|\bcopies)\s*$", re.I)
+RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to|and|until|through|or)\s*(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|" + MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s*,?\s*(?P<y>" + YEAR4 + r")(?![\w])"
+)
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
+YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
+BC_YEAR_IN_TEXT = re.compile(r"\b([1-9][0-9]{0,3})\s*(?:BC|B\.C\.|BCE)\b")
+WEEKDAY_IN_TEXT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+DEICTIC_IN_TEXT = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|ago)\b", re.I)
 
 
 # --------------------------------------------------------------------------
