@@ -555,7 +555,7 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         # a month-day without a year lies within half a year of the anchor
         direction = "nearest"
     else:
-        direction = ctx.direction(pos, end) or "nearest"
+        direction = ctx.direction(pos, end) or "past"
         if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
             # the month just before or after the anchor's: the adjacent one
             direction = "nearest"
@@ -711,7 +711,8 @@ def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
         # "26 June - 4 August 1952": the first end takes the year of the second
         if _valid_day(ahead, mon, day):
             return _date_res(_with_time(_Cal("day", ahead, mon, day), m), mod, explicit=True)
-    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day)
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
     if wd and c.year is not None:
         # a weekday next to the date can settle the year
         wdn = _weekday_num(wd)
@@ -729,6 +730,25 @@ def _n_mdy(m: re.Match, ctx: _Ctx):
     if not _month_ok(m, ctx):
         return None
     return _day_month_common(m, ctx, _ordinal(m.group("day")))
+
+
+def _pod_of_date(m: re.Match, ctx: _Ctx):
+    r = _day_month_common(m, ctx, _ordinal(m.group("day")))
+    if r is None or r.cal is None:
+        return r
+    pre = m.group("pre").lower()
+    mod = "START" if "early" in pre else "END" if "late" in pre else None
+    return _date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
+
+
+@_normaliser("pod_of_mdy")
+def _n_pod_of_mdy(m: re.Match, ctx: _Ctx):
+    return _pod_of_date(m, ctx)
+
+
+@_normaliser("pod_of_dmy")
+def _n_pod_of_dmy(m: re.Match, ctx: _Ctx):
+    return _pod_of_date(m, ctx)
 
 
 @_normaliser("month_dayword")
@@ -1747,7 +1767,7 @@ def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
         # "the first days of the war": an unspecified stretch
         letter = _dur_value(None, unit[:-1])
         return _Res("DURATION", letter, None)
-    if re.match(r"[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
+    if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
         return None
     base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
     if unit in ("day", "night", "evening", "morning", "afternoon"):

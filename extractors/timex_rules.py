@@ -310,7 +310,7 @@ RULES: tuple[Rule, ...] = (
     # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
     _r(
         "month_day_year",
-        B + _MODG + r"?(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
+        B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + _MODG + r"?(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
         3,
     ),
     # March eighth
@@ -329,7 +329,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "month",
         B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
-        + _MODG + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E,
+        + _MODG + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
+        + r"(?!\s*\d)",
         1,
     ),
     # summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
@@ -476,6 +477,19 @@ RULES: tuple[Rule, ...] = (
     _r("ordinal_day", _after("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))", 0),
     # "in 490" inside a narrative set before the common era
     _r("bare_year_bc", _after("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])", -1),
+    # "the night of April 18, 1775", "early in the morning of 29 April 1975"
+    _r(
+        "pod_of_mdy",
+        B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + _WD_G + r",?\s+)?"
+        + _MONTH_G + r"\s+" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+        5,
+    ),
+    _r(
+        "pod_of_dmy",
+        B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + _WD_G + r",?\s+)?"
+        + _DAY_G + r"\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+        5,
+    ),
     # "the day after", "the day before", "the day following"
     _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
     # holidays with a fixed or computable day
@@ -587,7 +601,8 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "ref": (_REF_TRIGGERS, None), "ref_adj": ({"current", "recent", "former", "future"}, None),
     "day_after": ({"day"}, None), "holiday": (_HOLIDAY_WORDS, None),
     "year_words": (_SPOKEN_YEAR, None), "period_ref": ({"time", "period"}, None),
-    "bare_pod": ({"night", "nighttime", "daytime", "time"}, None), "unit_end": ({"end"}, None),
+    "bare_pod": ({"night", "nighttime", "daytime", "time"}, None),
+    "pod_of_mdy": (_POD_WORDS, None), "pod_of_dmy": (_POD_WORDS, None), "unit_end": ({"end"}, None),
     "ordinal_unit": ({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"}, None),
     "ordinal_day": (set(), r"\d{1,2}"), "bare_year_bc": (set(), r"\d{2,3}"),
 }
@@ -615,6 +630,6 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "year_earlier": (25, 35), "year_period": (25, 30), "year_range2": (20, 20), "year_season": (30, 25),
     "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
     "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
-    "iso_date": (20, 25), "year_short": (20, 20), "set_weekday_plural": (20, 25),
+    "iso_date": (20, 25), "year_short": (20, 20), "pod_of_mdy": (35, 45), "pod_of_dmy": (35, 45), "set_weekday_plural": (20, 25),
 }
 RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)

@@ -62,6 +62,9 @@ def test_dateparser_false_positives_produce_nothing(text):
         "Prices may fall in the short run.",
         "The division lost 2000 men and 1500 horses.",
         "Call 555-1234 or visit room 1200.",
+        "More than 2025 people came.",
+        "Its quarterly dividend rose.",
+        "Thousands joined the March on Washington.",
     ],
 )
 def test_sentences_without_dates_produce_no_mentions(text):
@@ -92,6 +95,13 @@ def test_sentences_without_dates_produce_no_mentions(text):
         ("the third quarter of 2012", "2012-Q3"),
         ("494 BC", "BC0494"),
         ("Christmas 1963", "1963-12-25"),
+        ("31/12/2020", "2020-12-31"),
+        ("16.02.1973", "1973-02-16"),
+        ("6/4/2012", "2012-06-04"),
+        ("Q3 2019", "2019-Q3"),
+        ("the first half of 1989", "1989-H1"),
+        ("nineteen ninety-four", "1994"),
+        ("the night of April 18, 1775", "1775-04-18TNI"),
     ],
 )
 def test_absolute_dates(text, value):
@@ -155,6 +165,9 @@ def test_june_28_30_is_two_timexes_and_one_range_mention():
         ("10 days ago", "2018-09-02"),
         ("two decades ago", "199"),
         ("in March", "2018-03"),
+        ("It was signed last Oct. 23.", "2017-10-23"),
+        ("It was signed last May.", "2018-05"),
+        ("June last year", "2017-06"),
     ],
 )
 def test_relative_to_the_anchor(text, value):
@@ -253,6 +266,9 @@ def test_today_is_the_document_date():
         ("It served from 2001 to 2014.", "range", "from 2001 to 2014"),
         ("It served between 2001 and 2014.", "range", "between 2001 and 2014"),
         ("It served 2001–2014.", "range", "2001–2014"),
+        ("It served 1990 to 1995.", "range", "1990 to 1995"),
+        ("Reports are due no later than 2025.", "until", "no later than 2025"),
+        ("It ran from July to November 1954.", "range", "from July to November 1954"),
     ],
 )
 def test_mention_roles(text, role, span):
@@ -268,6 +284,16 @@ def test_range_mention_covers_both_ends():
 def test_since_does_not_reach_a_date_it_does_not_govern():
     m = mention("It has contributed several times, since first deploying in Bosnia in 1996.", None)
     assert (m.role, m.text) == ("point", "1996")
+
+
+def test_timexes_carry_the_role_of_their_mention():
+    ts = tag_timexes("It ran from 2001 to 2014 and again since 2016.", WED)
+    assert [(t.text, t.role) for t in ts] == [("2001", "range"), ("2014", "range"), ("2016", "since")]
+
+
+def test_a_range_end_lends_its_year_to_the_start():
+    m = mention("The summit ran from June 28 to July 3, 2012.", None)
+    assert (m.date_start, m.date_end) == (date(2012, 6, 28), date(2012, 7, 3))
 
 
 def test_mentions_reuse_given_timexes():
