@@ -301,11 +301,17 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
     if gran == "decade":
         if c.gran == "century":
             return c
-        return _Cal("decade", decade=None if c.year is None else c.year // 10)
+        if c.year is None:
+            return _Cal("decade")
+        # the 490s BC are decade -49 ("BC049")
+        return _Cal("decade", decade=c.year // 10 if c.year > 0 else -((-c.year) // 10))
     if gran == "century":
         if c.gran == "decade" and c.decade is not None:
-            return _Cal("century", century=c.decade // 10)
-        return _Cal("century", century=None if c.year is None else c.year // 100)
+            return _Cal("century", century=c.decade // 10 if c.decade >= 0 else -((-c.decade) // 10) - 1)
+        if c.year is None:
+            return _Cal("century")
+        # 494 BC lies in the 5th century BC: century -5 ("BC04")
+        return _Cal("century", century=c.year // 100 if c.year > 0 else -((-c.year) // 100) - 1)
     if gran == "year":
         return _Cal("year", c.year)
     d = c.as_date()
@@ -315,9 +321,9 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
         if gran == "quarter" and c.quarter:
             return _Cal("quarter", c.year, quarter=c.quarter)
         return _Cal("year", c.year) if c.year is not None else c
-    if _GRANS.index(gran) < _GRANS.index(c.gran) if c.gran in _GRANS and gran in _GRANS else True:
-        return _cal_from_date(d, gran)
-    return c
+    if c.gran in _GRANS and gran in _GRANS and _GRANS.index(gran) > _GRANS.index(c.gran):
+        return c  # a finer period than the text gives is never invented
+    return _cal_from_date(d, gran)
 
 
 # --------------------------------------------------------------------------
