@@ -470,6 +470,8 @@ class _Ctx:
         while e < lim and text[e] not in ".!?\n;":
             e += 1
         left, right = text[s:start], text[end:e]
+        if R.SINCE_BEFORE.search(left):
+            return "past"  # "closed since Saturday": a starting point lies behind
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
             if not R.PAST_PERFECT.search(left):
@@ -1698,6 +1700,8 @@ def _n_noon(m: re.Match, ctx: _Ctx):
         base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
     else:
         base = ctx.anaphoric()
+        if (base is None or base.gran != "day") and not ctx.narrative:
+            base = ctx.deictic()
     if base is None or base.gran != "day":
         return _Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
     c = replace(base, hour=hh, minute=None if hh == 24 else 0)

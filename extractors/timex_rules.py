@@ -168,6 +168,7 @@ PAST_STRONG = re.compile(
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$", re.I)
 NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------
