@@ -158,7 +158,7 @@ class DatesReport:
     def table(self) -> str:
         """A fixed-width text table, one row per corpus and the overall row."""
         cols = [
-            ("corpus", "{:<22}", None),
+            ("corpus", "{:<24}", None),
             ("docs", "{:>5}", "docs"),
             ("gold", "{:>6}", "gold"),
             ("pred", "{:>6}", "predicted"),
@@ -203,10 +203,9 @@ def _default_tagger():
 
 
 def _corpus_name(directory: Path, path: Path) -> str:
+    """The folder holding the file, relative to the run's directory."""
     rel = path.parent.relative_to(directory)
-    if rel.parts:
-        return rel.parts[0]
-    return directory.name
+    return rel.as_posix() if rel.parts else directory.name
 
 
 def run_dates_eval(
@@ -216,10 +215,11 @@ def run_dates_eval(
 ) -> DatesReport:
     """Tag every ``.tml`` file under ``directory`` and score it against its gold.
 
-    Each first-level subdirectory is a corpus row (files directly in
-    ``directory`` form a row named after it). Subdirectories named in
-    ``SKIPPED_DIRS`` are left out and listed in the report. ``files``
-    (paths under ``directory``) restricts the run to a fixed subset.
+    Each folder holding ``.tml`` files is a corpus row, named by its path
+    under ``directory`` (files directly in ``directory`` form a row named
+    after it). Folders named in ``SKIPPED_DIRS`` are left out and listed in
+    the report. ``files`` (paths under ``directory``) restricts the run to a
+    fixed subset.
     """
     directory = Path(directory)
     tag = tagger or _default_tagger()
@@ -230,7 +230,8 @@ def run_dates_eval(
     paths = iter_timeml_files(directory) if files is None else sorted(directory / Path(f) for f in files)
     for path in paths:
         corpus = _corpus_name(directory, path)
-        if corpus in SKIPPED_DIRS:
+        skip = [part for part in path.relative_to(directory).parts[:-1] if part in SKIPPED_DIRS]
+        if skip:
             skipped.add(corpus)
             continue
         doc = read_timeml(path)

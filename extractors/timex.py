@@ -441,22 +441,7 @@ class _Ctx:
             if self.ref is not None and self.ref.year is not None:
                 return self.ref, True
             return (_day(self.anchor) if self.anchor else None), False
-        # news: a date named just before in the same passage wins
-        if (
-            self.ref is not None
-            and self.ref.year is not None
-            and pos - self.ref_explicit_pos < 60
-            and abs(self.ref.year - self.anchor.year) >= 1
-            and self._same_sentence(self.ref_explicit_pos, pos)
-        ):
-            return self.ref, True
         return _day(self.anchor), False
-
-    def _same_sentence(self, a: int, b: int) -> bool:
-        if a < 0:
-            return False
-        seg = self.text[a:b]
-        return R.SENTENCE_END.search(seg) is None
 
     def direction(self, start: int, end: int) -> str:
         """"future", "past" or "" from the tense cues of the clause around a span."""
@@ -619,7 +604,12 @@ def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _
     elif rel in ("the same", "that"):
         delta = -((bwd - wd) % 7) if not ctx.narrative else (wd - bwd) % 7
     else:
-        direction = "future" if ctx.narrative else (ctx.direction(pos, end) or "past")
+        if ctx.narrative:
+            direction = "future"
+        elif re.match(r"['’]s\b", ctx.text[end : end + 3]):
+            direction = "past"  # "Wednesday's ruling": an event already held
+        else:
+            direction = ctx.direction(pos, end) or "past"
         if direction == "future":
             delta = (wd - bwd) % 7
         else:

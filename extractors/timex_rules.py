@@ -539,7 +539,6 @@ NOT_YEAR_BEFORE = re.compile(
 # --------------------------------------------------------------------------
 
 FRACTION = re.compile(r"(\d+)\s+1/2|(\d+)\s*½")
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n\s*\n|\n")
 AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bbillion|\btrillion|\btimes|\bpounds|\beuros|\byen|\bdlrs|\bpeople|\bbarrels|\btons|\bunits|\bcopies)\s*$", re.I)
 RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|and|until|through|or)\s*(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|" + MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s*,?\s*(?P<y>" + YEAR4 + r")(?![\w])"
