@@ -419,6 +419,7 @@ class _Ctx:
         self.narrative = narrative
         self.ref: _Cal | None = None  # most recently mentioned concrete date
         self.ref_pos: int = -1
+        self.ref_end: int = -10**9  # where the text naming the reference date ends
         self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
         self.last_quarter: _Cal | None = None
 
@@ -479,7 +480,8 @@ class _Ctx:
                     best = (d, kind)
         return best[1] if best else ""
 
-    def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True) -> None:
+    def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
+        self.ref_end = pos if end is None else end
         if c.gran == "quarter" and focus:
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
@@ -1055,7 +1057,7 @@ def _n_year_bc(m: re.Match, ctx: _Ctx):
 
 @_normaliser("year_ad")
 def _n_year_ad(m: re.Match, ctx: _Ctx):
-    return _date_res(_Cal("year", int(m.group("year"))), explicit=True)
+    return _date_res(_Cal("year", int(m.group("year") or m.group("year2"))), explicit=True)
 
 
 @_normaliser("year_short")
@@ -1081,6 +1083,9 @@ def _n_decade(m: re.Match, ctx: _Ctx):
             return None
         return _Res("DATE", "%03d" % dec, _Cal("decade", decade=dec), mod, True)
     digits = re.sub(r"\D", "", t)
+    if m.group("bc"):
+        dec = int(digits) // 10  # the 490s BC: "BC049"
+        return _Res("DATE", "BC%03d" % dec, _Cal("decade", decade=-dec), mod, False, explicit=True)
     if len(digits) == 4:
         dec = int(digits[:3])
         if m.group("bc"):
@@ -1667,6 +1672,8 @@ def _n_time(m: re.Match, ctx: _Ctx):
             base = _Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
+        base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
         base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
         if base is not None and base.gran != "day":
@@ -2282,7 +2289,7 @@ def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tupl
             out.append((_timex_from(text, s, e, r), r))
             if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
                 if r.cal.year is not None or r.cal.gran in ("decade", "century"):
-                    ctx.remember(r.cal, s, r.explicit, r.focus)
+                    ctx.remember(r.cal, s, r.explicit, r.focus, e)
     return out, refused
 
 

@@ -361,7 +361,7 @@ RULES: tuple[Rule, ...] = (
     # (early) 2012 / fiscal 1989 / 494 BC / AD 70
     _r("year", B + _MODG + r"?(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year|FY)\s*)?(?P<year>" + YEAR4 + r")" + r"(?P<ad>" + AD + r")?(?![\w%]|[.,]\d|\s*(?:%|percent|per\s*cent))", 0),
     _r("year_bc", B + _MODG + r"?(?P<year>[1-9][0-9]{0,3})" + r"(?P<bc>" + BC + r")", 3),
-    _r("year_ad", B + r"(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})" + E, 3),
+    _r("year_ad", B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE)(?![\w.]|\.\w))" + E, 3),
     # fiscal '89, fiscal 89
     _r("year_short", B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E, 1),
     # the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
@@ -577,7 +577,7 @@ _Y4 = r"1\d{3}|20\d{2}"
 _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "iso_date": (set(), _Y4), "us_date": (set(), r"\d{1,2}"), "clock24": ({"hours", "hrs", "h"}, None),
     "year_range2": (set(), _Y4), "year": (set(), _Y4), "year_bc": ({"bc", "bce", "b"}, None),
-    "year_ad": ({"ad", "d"}, None), "time": (set(), r"\d{1,2}"), "year_period": (set(), _Y4),
+    "year_ad": ({"ad", "d", "ce"}, None), "time": (set(), r"\d{1,2}"), "year_period": (set(), _Y4),
     "day_month_range": (_MONTH_WORDS, None), "month_day_range": (_MONTH_WORDS, None),
     "month_day_year": (_MONTH_WORDS, None), "day_month_year": (_MONTH_WORDS, None),
     "month_dayword": (_MONTH_WORDS, None), "month_year": (_MONTH_WORDS, None),
