@@ -1,26 +1,43 @@
 """Temporal expression tagger and normaliser (TIMEX3).
 
-A rule cascade in the manner of HeidelTime and SUTime: the extent rules of
-:mod:`extractors.timex_rules` find candidate spans, the longest
-non-overlapping ones are kept, and a normaliser per rule turns each into a
-TIMEX3 type and value. Normalisation walks the document in order and keeps a
-reference date:
+A rule cascade in the manner of HeidelTime and SUTime, with no dependency
+beyond the standard library:
 
-* deictic expressions ("yesterday", "last year", "two weeks ago") resolve
-  against the anchor (the document's creation date);
-* anaphoric ones ("the following year", "that month", "two days later")
-  resolve against the most recently mentioned date;
-* underspecified ones ("in March", "on Monday", "June 28") take their year
-  from the anchor in news-like documents (direction from tense cues) and from
-  the most recently mentioned date in narratives. A document counts as a
-  narrative when it has no anchor or when the years it names lie mostly far
-  from the anchor (a history article written in 2009 about 1939).
+1. Extent rules (:mod:`extractors.timex_rules`) find candidate spans. Each
+   rule runs only in windows around its trigger words (a month name, a unit
+   word, a four-digit number, ...), which keeps tagging at a few
+   milliseconds per 1,000 words.
+2. The longest non-overlapping candidates are kept. A normaliser per rule
+   turns each into a TIMEX3 type and value, or refuses it ("May" the verb,
+   "2000 troops"); a refused span frees its room for shorter candidates.
+3. Normalisation walks the document in order and keeps a reference date:
+
+   * deictic expressions ("yesterday", "last year", "two weeks ago") resolve
+     against the anchor (the document's creation date);
+   * anaphoric ones ("the following year", "that month", "two days later")
+     resolve against the most recently mentioned date;
+   * underspecified ones ("in March", "on Monday", "June 28") take their year
+     from the anchor in news (direction from tense cues: "said Friday" is
+     the past Friday, "will meet Friday" the coming one) and from the most
+     recently mentioned date in narratives.
+
+   A document counts as a narrative when it has no anchor, when the years it
+   names lie mostly far from the anchor (a history article written in 2009
+   about 1939), or when it names many years and hardly any news deixis (a
+   chronicle of recent events). One algorithm serves both; the switch is a
+   property of the text, never of its source.
+
+Values never claim more precision than the text: "2012" is the year 2012,
+"the 1990s" the decade "199". :func:`date_mentions` turns the concrete
+DATE/TIME values into calendar periods with the role their cue words give
+("since 2001", "until 2014", "from 2001 to 2014").
 
 Public API: :func:`tag_timexes` and :func:`date_mentions`.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Sequence
@@ -300,11 +317,17 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
     if gran == "decade":
         if c.gran == "century":
             return c
-        return _Cal("decade", decade=None if c.year is None else c.year // 10)
+        if c.year is None:
+            return _Cal("decade")
+        # the 490s BC are decade -49 ("BC049")
+        return _Cal("decade", decade=c.year // 10 if c.year > 0 else -((-c.year) // 10))
     if gran == "century":
         if c.gran == "decade" and c.decade is not None:
-            return _Cal("century", century=c.decade // 10)
-        return _Cal("century", century=None if c.year is None else c.year // 100)
+            return _Cal("century", century=c.decade // 10 if c.decade >= 0 else -((-c.decade) // 10) - 1)
+        if c.year is None:
+            return _Cal("century")
+        # 494 BC lies in the 5th century BC: century -5 ("BC04")
+        return _Cal("century", century=c.year // 100 if c.year > 0 else -((-c.year) // 100) - 1)
     if gran == "year":
         return _Cal("year", c.year)
     d = c.as_date()
@@ -314,16 +337,15 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
         if gran == "quarter" and c.quarter:
             return _Cal("quarter", c.year, quarter=c.quarter)
         return _Cal("year", c.year) if c.year is not None else c
-    if _GRANS.index(gran) < _GRANS.index(c.gran) if c.gran in _GRANS and gran in _GRANS else True:
-        return _cal_from_date(d, gran)
-    return c
+    if c.gran in _GRANS and gran in _GRANS and _GRANS.index(gran) > _GRANS.index(c.gran):
+        return c  # a finer period than the text gives is never invented
+    return _cal_from_date(d, gran)
 
 
 # --------------------------------------------------------------------------
 # Number words
 # --------------------------------------------------------------------------
 
-_FRACTION = re.compile(r"(\d+)\s+1/2|(\d+)\s*½")
 
 
 def _number(text: str) -> float | None:
@@ -335,7 +357,7 @@ def _number(text: str) -> float | None:
     m = re.match(r"^(\S+(?: \S+)?) (?:or|to) (.+)$", t)
     if m and not t.startswith("a couple"):
         t = m.group(2)  # "two or three" -> the upper bound
-    f = _FRACTION.fullmatch(t)
+    f = R.FRACTION.fullmatch(t)
     if f:
         return int(f.group(1) or f.group(2)) + 0.5
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", t):
@@ -401,7 +423,6 @@ def _mod_of(text: str | None) -> str | None:
 # Document context
 # --------------------------------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n\s*\n|\n")
 
 
 class _Ctx:
@@ -414,6 +435,7 @@ class _Ctx:
         self.narrative = narrative
         self.ref: _Cal | None = None  # most recently mentioned concrete date
         self.ref_pos: int = -1
+        self.ref_end: int = -10**9  # where the text naming the reference date ends
         self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
         self.last_quarter: _Cal | None = None
 
@@ -436,42 +458,47 @@ class _Ctx:
             if self.ref is not None and self.ref.year is not None:
                 return self.ref, True
             return (_day(self.anchor) if self.anchor else None), False
-        # news: a date named just before in the same passage wins
-        if (
-            self.ref is not None
-            and self.ref.year is not None
-            and pos - self.ref_explicit_pos < 200
-            and abs(self.ref.year - self.anchor.year) >= 1
-            and self._same_sentence(self.ref_explicit_pos, pos)
-        ):
-            return self.ref, True
         return _day(self.anchor), False
 
-    def _same_sentence(self, a: int, b: int) -> bool:
-        if a < 0:
-            return False
-        seg = self.text[a:b]
-        return _SENT_END.search(seg) is None
-
-    def sentence(self, start: int, end: int) -> str:
+    def direction(self, start: int, end: int) -> str:
+        """"future", "past" or "" from the tense cues of the clause around a span."""
+        text = self.text
         s = start
-        while s > 0 and self.text[s - 1] not in ".!?\n":
+        lim = max(0, start - 90)
+        while s > lim and text[s - 1] not in ".!?\n;":
             s -= 1
         e = end
-        n = len(self.text)
-        while e < n and self.text[e] not in ".!?\n":
+        lim = min(len(text), end + 60)
+        while e < lim and text[e] not in ".!?\n;":
             e += 1
-        return self.text[s:start] + " " + self.text[end:e]
+        left, right = text[s:start], text[end:e]
+        if R.SINCE_BEFORE.search(left):
+            return "past"  # "closed since Saturday": a starting point lies behind
+        right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
+            if not R.PAST_PERFECT.search(left):
+                return "future"
+        if R.PAST_PERFECT.search(left):
+            return "past"
+        best: tuple[int, str] | None = None
+        for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
+            for m in rx.finditer(left):
+                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
+                    continue
+                d = len(left) - m.end()
+                if best is None or d < best[0] or (d == best[0] and kind == "past"):
+                    best = (d, kind)
+            for m in rx.finditer(right):
+                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
+                    continue
+                d = m.start()
+                if best is None or d < best[0] or (d == best[0] and kind == "past"):
+                    best = (d, kind)
+        return best[1] if best else ""
 
-    def direction(self, start: int, end: int) -> str:
-        """"future", "past" or "" from the words of the sentence around a span."""
-        sent = self.sentence(start, end)
-        if R.FUTURE_CUES.search(sent):
-            return "future"
-        return ""
-
-    def remember(self, c: _Cal, pos: int, explicit: bool) -> None:
-        if c.gran == "quarter":
+    def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
+        self.ref_end = pos if end is None else end
+        if c.gran == "quarter" and focus:
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
@@ -506,6 +533,8 @@ class _Res:
     start: int | None = None  # extent override
     end: int | None = None
     explicit: bool = False  # the text names the year itself
+    deictic: bool = False  # computed from the anchor (document date)
+    focus: bool = True  # may become the quarter in focus ("a year ago" may not)
 
 
 def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
@@ -533,10 +562,19 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         direction = "same"
     elif from_ref:
         direction = "same"
+    elif day:
+        # a month-day without a year lies within half a year of the anchor
+        direction = "nearest"
     else:
-        direction = ctx.direction(pos, end) or "nearest"
-    key = (month, day or 15)
-    bkey = (bm, bd)
+        direction = ctx.direction(pos, end) or "past"
+        if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
+            # the month just before or after the anchor's: the adjacent one
+            direction = "nearest"
+    if day:
+        key: tuple[int, ...] = (month, day)
+        bkey: tuple[int, ...] = (bm, bd)
+    else:
+        key, bkey = (month,), (bm,)
     if direction == "same":
         y = by
     elif direction == "past_strict":
@@ -544,7 +582,7 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
     elif direction == "future_strict":
         y = by if key > bkey else by + 1
     elif direction == "future":
-        y = by if key >= bkey or (day is None and month == bm) else by + 1
+        y = by if key >= bkey else by + 1
     elif direction == "past":
         y = by if key <= bkey else by - 1
     else:  # nearest
@@ -584,7 +622,12 @@ def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _
     elif rel in ("the same", "that"):
         delta = -((bwd - wd) % 7) if not ctx.narrative else (wd - bwd) % 7
     else:
-        direction = "future" if ctx.narrative else (ctx.direction(pos, end) or "past")
+        if ctx.narrative:
+            direction = "future"
+        elif re.match(r"['’]s\b", ctx.text[end : end + 3]):
+            direction = "past"  # "Wednesday's ruling": an event already held
+        else:
+            direction = ctx.direction(pos, end) or "past"
         if direction == "future":
             delta = (wd - bwd) % 7
         else:
@@ -643,12 +686,25 @@ def _n_iso(m: re.Match, ctx: _Ctx):
 @_normaliser("us_date")
 def _n_us(m: re.Match, ctx: _Ctx):
     y = _year_num(m.group("year"), ctx)
-    mo, d = int(m.group("mnum")), int(m.group("day"))
+    a, b = int(m.group("a")), int(m.group("b"))
+    # slashes read month first unless the first number is no month; dots read day first
+    if m.group("sep") == "." or a > 12:
+        mo, d = b, a
+    else:
+        mo, d = a, b
     try:
         date(y, mo, d)
     except ValueError:
         return None
     return _date_res(_Cal("day", y, mo, d), explicit=True)
+
+
+def _valid_day(y: int, month: int, day: int) -> bool:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
@@ -666,20 +722,21 @@ def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
         c = _with_time(_Cal("day", y, mon, day), m)
         return _date_res(c, mod, explicit=True)
     wd = _g(m, "weekday")
-    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day)
-    if wd and ctx.anchor is not None and c.year is not None and not ok:
-        pass
+    ahead = _year_ahead(ctx, m.end())
+    if ahead is not None:
+        # "26 June - 4 August 1952": the first end takes the year of the second
+        if _valid_day(ahead, mon, day):
+            return _date_res(_with_time(_Cal("day", ahead, mon, day), m), mod, explicit=True)
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
     if wd and c.year is not None:
         # a weekday next to the date can settle the year
         wdn = _weekday_num(wd)
         if wdn:
             for yy in (c.year, c.year - 1, c.year + 1):
-                try:
-                    if date(yy, mon, day).isoweekday() == wdn:
-                        c = replace(c, year=yy)
-                        break
-                except ValueError:
-                    pass
+                if _valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
+                    c = replace(c, year=yy)
+                    break
     c = _with_time(c, m)
     return _date_res(c, mod, anchored=ok)
 
@@ -691,6 +748,25 @@ def _n_mdy(m: re.Match, ctx: _Ctx):
     return _day_month_common(m, ctx, _ordinal(m.group("day")))
 
 
+def _pod_of_date(m: re.Match, ctx: _Ctx):
+    r = _day_month_common(m, ctx, _ordinal(m.group("day")))
+    if r is None or r.cal is None:
+        return r
+    pre = m.group("pre").lower()
+    mod = "START" if "early" in pre else "END" if "late" in pre else None
+    return _date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
+
+
+@_normaliser("pod_of_mdy")
+def _n_pod_of_mdy(m: re.Match, ctx: _Ctx):
+    return _pod_of_date(m, ctx)
+
+
+@_normaliser("pod_of_dmy")
+def _n_pod_of_dmy(m: re.Match, ctx: _Ctx):
+    return _pod_of_date(m, ctx)
+
+
 @_normaliser("month_dayword")
 def _n_mdw(m: re.Match, ctx: _Ctx):
     return _day_month_common(m, ctx, _ordinal(m.group("dayw")))
@@ -700,9 +776,6 @@ def _n_mdw(m: re.Match, ctx: _Ctx):
 def _n_dmy(m: re.Match, ctx: _Ctx):
     d = _g(m, "day")
     day = _ordinal(d) if d else _ordinal(m.group("dayw"))
-    if d and not _g(m, "year") and not _g(m, "weekday"):
-        # "24 May" is a date; "the 2 May ..." too; but "of 12 March" fine
-        pass
     return _day_month_common(m, ctx, day)
 
 
@@ -710,8 +783,15 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
     """Refuse "May" the verb and abbreviations that are not months."""
     mt = m.group("month")
     low = mt.lower().rstrip(".")
+    if low == "march" and not (_g(m, "day") or _g(m, "year")):
+        ms = m.start("month")
+        if re.search(r"(?:\bthe|['’]s|\bannual|\bgreat|\blong|\bpeace|\bprotest)\s+$", ctx.text[max(0, ms - 12) : ms], re.I) and re.match(
+            r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
+        ):
+            return False
     if low == "may" and mt != "MAY":
-        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        ms = m.start("month")
+        before = ctx.text[max(0, ms - 20) : ms]
         after = ctx.text[m.end() : m.end() + 12]
         if _g(m, "day") or _g(m, "year"):
             return True
@@ -746,10 +826,11 @@ def _n_month(m: re.Match, ctx: _Ctx):
         base = ctx.anaphoric()
         if base is None or base.year is None:
             return _date_res(_Cal("month", None, mon), mod)
-        ty = m.group("thatyear").lower()
+        ty = re.sub(r"\s+", " ", m.group("thatyear").lower())
         y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
-        if "last year" in ty and ctx.anchor:
-            y = ctx.anchor.year - 1
+        deictic_year = re.match(r"(?:of )?(last|this|next) year", ty)
+        if deictic_year and ctx.deictic() is not None and ctx.deictic().year is not None:
+            y = ctx.deictic().year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
         return _date_res(_Cal("month", y, mon), mod, anchored=True)
     if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
         base = ctx.anaphoric()
@@ -763,6 +844,9 @@ def _n_month(m: re.Match, ctx: _Ctx):
         else:
             y = base.year
         return _date_res(_Cal("month", y, mon), mod, anchored=True)
+    ahead = _year_ahead(ctx, m.end()) if not rel else None
+    if ahead is not None:
+        return _date_res(_Cal("month", ahead, mon), mod, explicit=True)
     c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, None, rel)
     return _date_res(c, mod, anchored=ok)
 
@@ -772,6 +856,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
     word = m.group("season").lower()
     s = R.SEASONS[word]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    anaphoric = rel.startswith("the ") or ctx.narrative
     if rel.startswith("the "):
         rel = rel[4:]
     ytxt = m.group("year") or m.group("year2")
@@ -780,7 +865,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         before = ctx.text[max(0, m.start() - 25) : m.start()]
         after = ctx.text[m.end() : m.end() + 15]
         full = m.group(0).lower()
-        if re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
+        if not rel and re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
             return None
         if not rel and not mod and not re.search(r"\b(?:in|this|last|next|the|that|during|by|until|since|early|late|mid|through|for|autumn|same|coming|previous|following)\s*-?\s*$", before + (" the" if full.startswith("the") else ""), re.I):
             return None
@@ -791,7 +876,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         return _date_res(_Cal("season", y, season=s), mod, explicit=True)
     smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[s]
     if rel in ("last", "past", "previous", "this past"):
-        base = ctx.anaphoric() if rel == "previous" else ctx.deictic()
+        base = ctx.anaphoric() if (rel == "previous" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
         bm = base.month or 6
@@ -800,7 +885,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
             y = base.year - 1 if bm >= 3 else base.year - 1
         return _date_res(_Cal("season", y, season=s), mod, anchored=True)
     if rel in ("next", "coming", "following"):
-        base = ctx.anaphoric() if rel == "following" else ctx.deictic()
+        base = ctx.anaphoric() if (rel == "following" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
         bm = base.month or 6
@@ -832,7 +917,12 @@ _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
 @_normaliser("quarter")
 def _n_quarter(m: re.Match, ctx: _Ctx):
     full = m.group(0)
-    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z]+)?", full)]
+    low_full = full.lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]
+    if "year-earlier" in low_full or "year earlier" in low_full:
+        words.append("year-earlier")
+    if "year-ago" in low_full:
+        words.append("year-ago")
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
         return None
@@ -846,12 +936,20 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
         return None  # bare "quarter"
     if "final" in rels and qn is None:
         qn = 4
-    if m.group("year"):
-        y = int(m.group("year"))
+    ytxt = m.group("year") or m.group("yearpre")
+    if ytxt:
+        y = int(ytxt)
         if qn is None:
             return _Res("DATE", f"{y}-QX", None, explicit=True)
         return _date_res(_Cal("quarter", y, quarter=qn), explicit=True)
     a = ctx.deictic()
+    if m.group("yposs") and a is not None and a.year is not None:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group("yposs").lower()]
+        if qn is None:
+            if ctx.last_quarter is not None:
+                return _date_res(replace(ctx.last_quarter, year=y), anchored=True)
+            return _Res("DATE", f"{y}-QX", None, anchored=True)
+        return _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
     if qn is not None:
         if ctx.narrative or a is None:
             base = ctx.anaphoric()
@@ -870,7 +968,10 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
             direction = ctx.direction(m.start(), m.end())
             if qn > aq and direction != "future":
                 y -= 1
-        return _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
+        r = _date_res(_Cal("quarter", y, quarter=qn), anchored=True)
+        if "year-earlier" in rels or "year-ago" in rels:
+            r.focus = False
+        return r
     # relative quarter without an ordinal
     if a is None:
         return None
@@ -891,7 +992,10 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
             c = _shift(ctx.last_quarter, -1, "quarter")
     else:  # "the quarter", "the same quarter"
         c = ctx.last_quarter or _shift(cur, -1, "quarter")
-    return _date_res(c, anchored=True)
+    r = _date_res(c, anchored=True)
+    if r is not None and ("year-earlier" in rels or "year-ago" in rels):
+        r.focus = False
+    return r
 
 
 @_normaliser("quarter_code")
@@ -958,15 +1062,7 @@ def _n_year(m: re.Match, ctx: _Ctx):
             return None
         if ctx.anchor is not None and y > ctx.anchor.year + 30 and not re.search(r"\b(?:in|by|until|to|from|of|the\s+year|after|before|since)\s*$", before, re.I):
             return None
-        # a lone number in a numeric list ("1500, 2000 and 2500")
-        if re.match(r"\s*(?:,|and|or)\s*\d", after) and re.search(r"\d\s*(?:,|and|or)\s*$", before):
-            pass
-    mod = _mod_of(_g(m, "mod"))
-    fiscal = (m.group("fiscal") or "").strip().lower()
-    res = _date_res(_Cal("year", y), mod, explicit=True)
-    if fiscal in ("year", "the year") and res is not None:
-        pass
-    return res
+    return _date_res(_Cal("year", y), _mod_of(_g(m, "mod")), explicit=True)
 
 
 @_normaliser("year_bc")
@@ -977,7 +1073,7 @@ def _n_year_bc(m: re.Match, ctx: _Ctx):
 
 @_normaliser("year_ad")
 def _n_year_ad(m: re.Match, ctx: _Ctx):
-    return _date_res(_Cal("year", int(m.group("year"))), explicit=True)
+    return _date_res(_Cal("year", int(m.group("year") or m.group("year2"))), explicit=True)
 
 
 @_normaliser("year_short")
@@ -1003,6 +1099,9 @@ def _n_decade(m: re.Match, ctx: _Ctx):
             return None
         return _Res("DATE", "%03d" % dec, _Cal("decade", decade=dec), mod, True)
     digits = re.sub(r"\D", "", t)
+    if m.group("bc"):
+        dec = int(digits) // 10  # the 490s BC: "BC049"
+        return _Res("DATE", "BC%03d" % dec, _Cal("decade", decade=-dec), mod, False, explicit=True)
     if len(digits) == 4:
         dec = int(digits[:3])
         if m.group("bc"):
@@ -1046,13 +1145,22 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
             return _Res("DATE", "XXXX-XX-XX", None, mod)
     if a is None:
         return None
+    after = ctx.text[m.end() : m.end() + 40]
+    if w == "today":
+        poss = re.match(r"['’]s\s+(\w+)", after)
+        if poss and poss.group(1).lower() in R.GENERIC_AFTER_TODAYS:
+            return _Res("DATE", "PRESENT_REF", None, mod)
+        if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
+            return _Res("DATE", "PRESENT_REF", None, mod)
     d = _shift(a, _DEICTIC_OFFSET[w], "day")
     if w == "tonight":
         d = replace(d, pod="NI")
     pod = m.group("pod")
     if pod:
         d = replace(d, pod=R.PARTS_OF_DAY[pod.lower()])
-    return _date_res(d, mod, anchored=True)
+    r = _date_res(d, mod, anchored=True)
+    r.deictic = True
+    return r
 
 
 @_normaliser("part_of_day")
@@ -1137,8 +1245,8 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     core = core.replace("this coming", "coming").replace("this past", "past")
     if core in ("that same", "this same", "very same"):
         core = "same"
-    # "the past year", "the next month": durations in TimeML
-    if the and core in ("past", "last", "next", "coming", "whole", "entire") and not mod:
+    # "the past year", "the next decade": durations in TimeML; "the next day" is a date
+    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod:
         n = 1
         letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return _Res("DURATION", f"P{n}{letter}", None, None, False)
@@ -1147,6 +1255,8 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and not the
     if core in ("current", "present") and the:
         deictic = True
+    if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
+        deictic = False
     if deictic:
         base = ctx.deictic()
     else:
@@ -1212,13 +1322,14 @@ def _n_year_earlier(m: re.Match, ctx: _Ctx):
     else:
         c = _Cal("year", a.year - 1)
     res = _date_res(c, anchored=True)
+    if res is not None:
+        res.focus = False
     if res is not None and what in ("level", "levels", "figure", "figures"):
         res.end = m.start("what") - 1
     return res
 
 
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
-_DIR_FWD = ("later", "after", "hence", "from now", "on", "afterward", "afterwards")
 
 
 def _unit_of(text: str) -> str:
@@ -1235,10 +1346,14 @@ def _n_offset(m: re.Match, ctx: _Ctx):
     approx = (m.group("approx") or "").strip().lower()
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
-        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+        if not (ctx.narrative and d in ("before", "after")):
+            return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "on" and not re.match(r"\s*[,.;:)]", after):
         return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "since":
+        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
+        # news annotation marks "three days" in "three days later" as a duration
         return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     mod = _approx_mod(approx)
     back = d in _DIR_BACK
@@ -1263,18 +1378,22 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         else:
             return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
     n = int(n)
-    if ctx.last_quarter is not None and unit == "year" and n == 1 and not deictic and base.gran == "quarter":
-        gran = "quarter"
-    # keep the base at least as coarse as the unit
-    cur = base if _GRANS.index(base.gran if base.gran in _GRANS else "day") <= _GRANS.index(gran if gran in _GRANS else "day") else base
+    if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
+        # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
+        r = _date_res(_shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        r.focus = False
+        return r
+    if unit in ("week", "fortnight") and deictic:
+        gran = "week"
+    # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
     cur = _coarsen(base, gran) if base.gran != gran and _finer_or_equal(base, _Cal(gran)) else base
     step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
     c = _shift(cur, -n if back else n, step_unit)
     if c is None:
         return None
-    if unit == "decade" and c.gran == "year":
-        pass
-    return _date_res(c, mod, anchored=True)
+    r = _date_res(c, mod, anchored=True)
+    r.deictic = deictic
+    return r
 
 
 def _approx_mod(approx: str) -> str | None:
@@ -1320,7 +1439,6 @@ def _dur_value(n: float | None, unit: str) -> str:
     return f"{pre}{int(n)}{letter}"
 
 
-_AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bbillion|\btrillion|\btimes|\bpounds|\beuros|\byen|\bdlrs|\bpeople|\bbarrels|\btons|\bunits|\bcopies)\s*$", re.I)
 
 
 def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int | None = None):
@@ -1345,7 +1463,7 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     if unit == "day" and nlow in ("one",) and ctx.narrative and not approx:
         return _Res("DATE", "XXXX-XX-XX", None, None, False, s, e)
     # "$5 a year" -> SET
-    if nlow in ("a", "an") and not approx and _AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
+    if nlow in ("a", "an") and not approx and R.AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
         letter = R.UNITS.get(unit, ("X", False, ""))
         return _Res("SET", _dur_value(1, unit), None, None, False, s, e)
     n = _number(numtxt) if nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many")) else None
@@ -1381,13 +1499,12 @@ def _n_duration_vague(m: re.Match, ctx: _Ctx):
         return None
     if re.match(r"\s*(?:-|–)?\s*old\b|\s+of\s+age", after):
         return None
-    if pre == "the" and not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|of\s+(?:war|conflict|fighting))", after):
-        if unit not in ("years",) or not re.match(r"\s+(?:since|after|before|that)", after):
+    if not pre and re.search(r"\bthe\s*$", before, re.I):
+        # "in the weeks before the shooting": the bare plural is the timex
+        if not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|following|of\s+(?:war|conflict|fighting))\b", after):
             return None
-    if not pre and re.search(r"\b(?:the|these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
+    elif not pre and re.search(r"\b(?:these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
         return None
-    if "recent" in pre and unit in ("year", "decade", "month", "week"):
-        pass
     val = _dur_value(None, unit)
     if unit == "decade":
         val = "PXDE"
@@ -1407,6 +1524,15 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 25]
     before = ctx.text[max(0, m.start() - 25) : m.start()]
+    modtxt = re.sub(r"\s+", " ", (m.group("mod") or "").strip().lower())
+    mod = None
+    if modtxt:
+        if the not in ("the",):
+            return None
+        key = modtxt if modtxt.startswith("the ") else "the " + modtxt
+        mod = _mod_of(key) or ("END" if "rest" in key or "remainder" in key or "close" in key else "START" if "turn" in key else None)
+    if the == "the" and unit in ("year", "quarter", "month", "week") and re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through|to\s+date)\b", after) and not mod:
+        return _Res("DURATION", _dur_value(1, unit) if unit != "quarter" else "P3M", None)
     if the in ("each", "every", "per"):
         if unit in ("morning", "afternoon", "evening", "night"):
             return _Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
@@ -1414,7 +1540,7 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     if the in ("a", "an", "one"):
         if unit in ("morning", "afternoon", "evening", "night"):
             return None
-        if _AMOUNT_BEFORE.search(before) and the != "one":
+        if R.AMOUNT_BEFORE.search(before) and the != "one":
             return _Res("SET", _dur_value(1, unit), None)
         if unit == "quarter" and re.match(r"\s+of\b", after):
             return None
@@ -1439,16 +1565,21 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
             if a is None or a.year is None:
                 return None
             c = _shift(_Cal("quarter", a.year, quarter=_quarter_of(a.month or 1)), -1, "quarter")
-        return _date_res(c, anchored=True)
+        return _date_res(c, mod, anchored=True)
     if unit in ("morning", "afternoon", "evening", "night"):
         base = ctx.anaphoric()
         if base is None or base.gran != "day":
             return None
-        return _date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), anchored=True)
+        return _date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), mod, anchored=True)
     if unit == "hour" or unit == "minute":
         return None
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
-    base = ctx.anaphoric()
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
+        base = ctx.deictic()
+    else:
+        base = ctx.anaphoric()
     if base is None or base.year is None and gran not in ("decade",):
         return None
     if gran == "day" and base.gran != "day":
@@ -1461,16 +1592,19 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
         if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
             c = _shift(replace(c, weekend=False), -1, "week")
             c = replace(c, weekend=True)
-        return _date_res(c, anchored=True)
+        return _date_res(c, mod, anchored=True)
     c = _coarsen(base, gran)
     if gran == "decade":
-        return _Res("DATE", _value(c), c, None, True)
-    return _date_res(c, anchored=True)
+        return _Res("DATE", _value(c), c, mod, True)
+    return _date_res(c, mod, anchored=True)
 
 
 @_normaliser("set_word")
 def _n_set_word(m: re.Match, ctx: _Ctx):
     w = m.group("word").lower()
+    # "its quarterly dividend": an attribute of a payment, not a time expression
+    if w in ("quarterly", "semiannual", "biannual") and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        return None
     return _Res("SET", R.SET_WORDS[w], None)
 
 
@@ -1480,7 +1614,7 @@ def _n_set_every(m: re.Match, ctx: _Ctx):
     u = m.group("unit")
     ul = u.lower()
     if q == "a" or q == "per":
-        if q == "a" and not _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        if q == "a" and not R.AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
             return None
     n = _number(m.group("num")) if m.group("num") else 1
     wd = _weekday_num(u)
@@ -1554,6 +1688,8 @@ def _n_time(m: re.Match, ctx: _Ctx):
             base = _Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
+        base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
         base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
         if base is not None and base.gran != "day":
@@ -1577,6 +1713,8 @@ def _n_noon(m: re.Match, ctx: _Ctx):
         base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
     else:
         base = ctx.anaphoric()
+        if (base is None or base.gran != "day") and not ctx.narrative:
+            base = ctx.deictic()
     if base is None or base.gran != "day":
         return _Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
     c = replace(base, hour=hh, minute=None if hh == 24 else 0)
@@ -1593,6 +1731,351 @@ def _n_clock24(m: re.Match, ctx: _Ctx):
     return _date_res(replace(base, hour=hh, minute=mm), anchored=True)
 
 
+@_normaliser("year_period")
+def _n_year_period(m: re.Match, ctx: _Ctx):
+    y = int(m.group("year"))
+    what = re.sub(r"\s+", " ", m.group("what").lower())
+    if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
+        r = _date_res(replace(ctx.last_quarter, year=y), explicit=True)
+        r.focus = False
+        return r
+    if what in ("first half", "second half"):
+        return _date_res(_Cal("half", y, half=1 if what.startswith("first") else 2), explicit=True)
+    if what == "quarter":
+        return _Res("DATE", f"{y}-QX", None, explicit=True)
+    return _date_res(_Cal("year", y), explicit=True)
+
+
+@_normaliser("pod_deictic")
+def _n_pod_deictic(m: re.Match, ctx: _Ctx):
+    a = ctx.deictic()
+    if a is None or ctx.anchor is None:
+        return None
+    d = _shift(a, _DEICTIC_OFFSET[m.group("word").lower()], "day")
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
+    r = _date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
+    r.deictic = True
+    return r
+
+
+@_normaliser("bare_pod")
+def _n_bare_pod(m: re.Match, ctx: _Ctx):
+    w = m.group("pod").lower().replace("-", "")
+    code = "DT" if w.startswith("day") else "NI"
+    return _Res("TIME", "XXXX-XX-XXT" + code, None)
+
+
+@_normaliser("unit_end")
+def _n_unit_end(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None or base.year is None:
+        return None
+    gran = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}[unit]
+    if _finer_or_equal(_Cal(gran), base) and gran != base.gran and base.as_date() is None:
+        return None
+    return _date_res(_coarsen(base, gran), "END", anchored=True)
+
+
+@_normaliser("ordinal_unit")
+def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    after = ctx.text[m.end() : m.end() + 30]
+    if unit.endswith("s") and unit not in ("days", "weeks", "months", "years", "hours"):
+        return None
+    if unit.endswith("s"):
+        # "the first days of the war": an unspecified stretch
+        letter = _dur_value(None, unit[:-1])
+        return _Res("DURATION", letter, None)
+    if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
+        return None
+    base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
+    if unit in ("day", "night", "evening", "morning", "afternoon"):
+        if base is None or base.gran != "day":
+            v = "XXXX-XX-XX"
+            if unit != "day":
+                v += "T" + R.PARTS_OF_DAY[unit]
+            return _Res("TIME" if unit != "day" else "DATE", v, None)
+        c = _coarsen(base, "day")
+        if unit != "day":
+            c = replace(c, pod=R.PARTS_OF_DAY[unit])
+        r = _date_res(c, anchored=True)
+        r.focus = False
+        return r
+    if unit == "hour":
+        return _Res("TIME", "XXXX-XX-XXTXX", None)
+    if base is None or base.year is None:
+        return None
+    return _date_res(_coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
+
+
+@_normaliser("ordinal_day")
+def _n_ordinal_day(m: re.Match, ctx: _Ctx):
+    day = int(re.sub(r"\D", "", m.group("day")))
+    ahead = re.match(r"\s*of\s+(?P<month>" + R.MONTH + r")(?:,?\s+(?P<year>" + R.YEAR4 + r"))?", ctx.text[m.end() : m.end() + 30])
+    if ahead:
+        return None  # "the 19th of October" is a day_month_year match
+    base = ctx.anaphoric()
+    if base is None or base.month is None or base.year is None or not ctx.narrative:
+        return None
+    try:
+        date(max(1, base.year), base.month, day)
+    except ValueError:
+        return None
+    return _date_res(_Cal("day", base.year, base.month, day), anchored=True)
+
+
+@_normaliser("bare_year_bc")
+def _n_bare_year_bc(m: re.Match, ctx: _Ctx):
+    if not ctx.narrative or ctx.ref is None or ctx.ref.year is None or ctx.ref.year >= 0:
+        return None
+    y = int(m.group("year"))
+    if abs(-y - ctx.ref.year) > 60:
+        return None
+    return _date_res(_Cal("year", -y), explicit=True)
+
+
+@_normaliser("day_after")
+def _n_day_after(m: re.Match, ctx: _Ctx):
+    d = m.group("dir").lower()
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return None
+    step = 1 if d in ("after", "following") else -1
+    return _date_res(_shift(_coarsen(base, "day"), step, "day"), anchored=True)
+
+
+def _easter(y: int) -> date:
+    a = y % 19
+    b, c = divmod(y, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+def _holiday_date(name: str, y: int) -> date | None:
+    n = re.sub(r"\s+", " ", name.lower()).replace("’", "'")
+    fixed = {
+        "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+        "new year's day": (1, 1), "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
+        "new year's eve": (12, 31), "new years eve": (12, 31), "independence day": (7, 4),
+        "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
+        "valentine's day": (2, 14), "valentines day": (2, 14), "boxing day": (12, 26),
+        "bastille day": (7, 14),
+    }
+    try:
+        if n in fixed:
+            return date(y, *fixed[n])
+        if n.startswith("easter"):
+            e = _easter(y)
+            return e + timedelta(days=1) if n.endswith("monday") else e
+        if n == "good friday":
+            return _easter(y) - timedelta(days=2)
+        if n.startswith("thanksgiving"):
+            return _nth_weekday(y, 11, 4, 4)
+        if n == "labor day":
+            return _nth_weekday(y, 9, 1, 1)
+        if n == "memorial day":
+            return _nth_weekday(y, 5, 1, -1)
+    except ValueError:
+        return None
+    return None
+
+
+@_normaliser("holiday")
+def _n_holiday(m: re.Match, ctx: _Ctx):
+    name = m.group("hol")
+    pod = m.group("pod")
+    if m.group("year"):
+        y = int(m.group("year"))
+        explicit = True
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+        if base is None or base.year is None:
+            d0 = _holiday_date(name, 2000)
+            if d0 is None:
+                return None
+            return _Res("DATE", "XXXX-%02d-%02d" % (d0.month, d0.day), None)
+        y = base.year
+        explicit = False
+        if not ctx.narrative and ctx.anchor is not None:
+            d0 = _holiday_date(name, y)
+            if d0 is not None:
+                direction = ctx.direction(m.start(), m.end()) or "past"
+                if direction == "past" and d0 > ctx.anchor:
+                    y -= 1
+                elif direction == "future" and d0 < ctx.anchor:
+                    y += 1
+    d = _holiday_date(name, y)
+    if d is None:
+        return None
+    c = _day(d)
+    if pod:
+        c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
+    return _date_res(c, anchored=not explicit, explicit=explicit)
+
+
+def _year_ahead(ctx: _Ctx, end: int) -> int | None:
+    """The year of a date that closes a range right after ``end``:
+    "26 June - 4 August 1952", "July-November 1954", "March and April 1918"."""
+    m = R.RANGE_TAIL.match(ctx.text, end)
+    if m:
+        return int(m.group("y"))
+    return None
+
+
+
+
+def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
+    mon = _month_num(m.group("month"))
+    d1, d2 = _ordinal(m.group("d1")), _ordinal(m.group("d2"))
+    if mon is None or d1 is None or d2 is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None
+    if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
+        return None
+    ytxt = m.group("year")
+    if ytxt:
+        y = _year_num(ytxt, ctx)
+        explicit = True
+        anchored = False
+    else:
+        c, anchored = _resolve_month_day(ctx, m.start(), m.end(), mon, d1)
+        y = c.year
+        explicit = False
+    out = []
+    for d, (s, e) in ((d1, m.span("d1")), (d2, m.span("d2"))):
+        try:
+            if y is not None:
+                date(max(1, y), mon, d)
+        except ValueError:
+            return None
+        c = _Cal("day", y, mon, d)
+        r = _date_res(c, anchored=anchored, explicit=explicit)
+        if month_first and d == d1 and (s, e) == m.span("d1"):
+            s = m.start()
+        if not month_first and (s, e) == m.span("d2"):
+            e = m.end()
+        if month_first and (s, e) == m.span("d2"):
+            e = m.end()
+        r.start, r.end = s, e
+        out.append(r)
+    return out
+
+
+@_normaliser("month_day_range")
+def _n_month_day_range(m: re.Match, ctx: _Ctx):
+    return _range_pair(m, ctx, True)
+
+
+@_normaliser("day_month_range")
+def _n_day_month_range(m: re.Match, ctx: _Ctx):
+    return _range_pair(m, ctx, False)
+
+
+@_normaliser("year_range2")
+def _n_year_range2(m: re.Match, ctx: _Ctx):
+    y1 = int(m.group("y1"))
+    y2 = (y1 // 100) * 100 + int(m.group("y2"))
+    if y2 <= y1 or y2 - y1 > 30:
+        return None
+    a = _date_res(_Cal("year", y1), explicit=True)
+    b = _date_res(_Cal("year", y2), explicit=True)
+    a.start, a.end = m.span("y1")
+    b.start, b.end = m.span("y2")
+    return [a, b]
+
+
+_SPOKEN_UNITS = {w: v for w, v in R.NUMBER_WORDS.items() if isinstance(v, int) and 0 <= v < 20 and " " not in w and w not in ("a", "an", "dozen", "single")}
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spoken_year(text: str) -> int | None:
+    t = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").strip()
+    words = t.split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        return 2000 + (_spoken_small(rest) or 0) if rest else 2000
+    head = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(words[0])
+    if head is None:
+        return None
+    rest = [w for w in words[1:] if w != "hundred"]
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    small = _spoken_small(rest)
+    if small is None:
+        return None
+    return head + small
+
+
+def _spoken_small(words: list[str]) -> int | None:
+    if not words:
+        return 0
+    if len(words) == 1:
+        w = words[0]
+        return _SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w))
+    if len(words) == 2 and words[0] in _SPOKEN_TENS and words[1] in _SPOKEN_UNITS:
+        return _SPOKEN_TENS[words[0]] + _SPOKEN_UNITS[words[1]]
+    return None
+
+
+@_normaliser("year_words")
+def _n_year_words(m: re.Match, ctx: _Ctx):
+    yw = m.group("yw")
+    pre = (m.group("pre") or "").lower()
+    low = yw.lower()
+    if low.startswith("two thousand") and not pre.startswith("the year"):
+        if not re.match(r"\s*[,.;)]", ctx.text[m.end() : m.end() + 3]) or not pre:
+            return None
+    y = _spoken_year(yw)
+    if y is None:
+        return None
+    r = _date_res(_Cal("year", y), explicit=True)
+    if pre.startswith("in"):
+        r.start = m.start("yw")
+    return r
+
+
+@_normaliser("month_yearwords")
+def _n_month_yearwords(m: re.Match, ctx: _Ctx):
+    mon = _month_num(m.group("month"))
+    y = _spoken_year(m.group("yw"))
+    if mon is None or y is None:
+        return None
+    return _date_res(_Cal("month", y, mon), explicit=True)
+
+
+@_normaliser("period_ref")
+def _n_period_ref(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m.group("word").lower())
+    if not ctx.narrative:
+        return None
+    if w == "the period" and not re.search(r"\b(?:during|in|over|throughout|for)\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    base = ctx.ref
+    if base is None:
+        return None
+    return _Res("DATE", _value(_coarsen(base, base.gran)), None, None, True)
+
+
 @_normaliser("ref")
 def _n_ref(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
@@ -1600,23 +2083,11 @@ def _n_ref(m: re.Match, ctx: _Ctx):
     if v is None:
         return None
     after = ctx.text[m.end() : m.end() + 20]
-    before = ctx.text[max(0, m.start() - 15) : m.start()]
-    if w == "now" and re.match(r"\s*that\b", after) and not re.search(r"[,;]\s*$", before):
-        pass
     if w in ("the past", "the future") and re.match(r"\s+(?:of|tense)\b", after):
         return None
     if w in ("the present",) and not re.match(r"\s*[,.;)]|\s+(?:day|time|situation)", after):
         return None
-    if w in ("the short term", "the long term", "the long run", "the short run") and False:
-        return None
-    if w == "previously" and re.match(r"\s+(?:unknown|unreleased|announced|reported)", after):
-        pass
     return _Res("DATE", v, None)
-
-
-@_normaliser("ref_today_s")
-def _n_ref_today_s(m: re.Match, ctx: _Ctx):
-    return _Res("DATE", "PRESENT_REF", None)
 
 
 @_normaliser("ref_adj")
@@ -1654,47 +2125,91 @@ class _Cand:
     match: re.Match
 
 
+_RULES_BY_WORD: dict[str, list[int]] = {}
+for _i, _rule in enumerate(R.RULES):
+    for _w in _rule.triggers:
+        _RULES_BY_WORD.setdefault(_w, []).append(_i)
+_DIGIT_RULES = [(i, r.digits) for i, r in enumerate(R.RULES) if r.digits is not None]
+
+
 def _candidates(text: str) -> list[_Cand]:
+    """Every match of every rule, found in windows around the rules' trigger words."""
+    n = len(text)
+    margins = R.RULE_MARGINS
+    spans: list[list[tuple[int, int]]] = [[] for _ in R.RULES]
+    digit_cache: dict[str, list[int]] = {}
+    for m in R.TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            idx = digit_cache.get(tok)
+            if idx is None:
+                idx = digit_cache[tok] = [i for i, rx in _DIGIT_RULES if rx.fullmatch(tok)]
+        else:
+            idx = _RULES_BY_WORD.get(tok.lower())
+        if not idx:
+            continue
+        s, e = m.start(), m.end()
+        for i in idx:
+            left, right = margins[i]
+            lst = spans[i]
+            if lst and s - left <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], min(n, e + right))
+            else:
+                lst.append((max(0, s - left), min(n, e + right)))
     out: list[_Cand] = []
-    for rule in R.RULES:
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                s, e = m.start(), m.end()
-                # trailing blanks never belong to an extent
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                out.append(_Cand(s, e, rule, m))
+    for rule, windows in zip(R.RULES, spans):
+        pat = rule.pattern
+        for ws, we in windows:
+            # start and end the window at a blank so no word is cut
+            while ws > 0 and not text[ws - 1].isspace():
+                ws -= 1
+            while we < n and not text[we].isspace():
+                we += 1
+            for m in pat.finditer(text, ws, we):
+                if m.end() > m.start():
+                    s, e = m.start(), m.end()
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    out.append(_Cand(s, e, rule, m))
     return out
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest non-overlapping candidates; priority breaks ties."""
     cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    size = max((c.end for c in cands), default=0)
+    taken = bytearray(size)
     chosen: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
-_DEICTIC_WORDS = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|ago)\b", re.I)
 
 
 def _is_narrative(text: str, anchor: date | None) -> bool:
-    """True when relative expressions should follow the story's own dates."""
+    """True when relative expressions should follow the story's own dates.
+
+    A text without an anchor is read as a narrative. With an anchor, a text
+    is a narrative when most of the years it names lie far from the anchor
+    and it has few signs of news writing (weekdays, "yesterday", "last
+    week", years near the anchor), or when it names many years and hardly
+    uses news deixis at all (a chronicle of recent events).
+    """
     if anchor is None:
         return True
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
-    if len(years) < 3:
-        return False
-    near = sum(1 for y in years if abs(y - anchor.year) <= 2)
-    deictic = len(_DEICTIC_WORDS.findall(text))
-    return near / len(years) < 0.25 and deictic < max(3, len(years) // 10)
+    years = [int(y) for y in R.YEAR_IN_TEXT.findall(text)] + [-int(y) for y in R.BC_YEAR_IN_TEXT.findall(text)]
+    far = sum(1 for y in years if abs(y - anchor.year) > 2)
+    near = len(years) - far
+    news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
+    if far >= 3 and far > 3 * (near + news):
+        return True
+    # a chronicle of recent years: many explicit years, hardly any news deixis
+    return len(years) >= 15 and len(years) >= 10 * news
 
 
 def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:
@@ -1735,26 +2250,18 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
 
 def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
     a_date, a_time = _to_date(anchor)
-    ctx = _Ctx(text, a_date, _is_narrative(text, a_date), a_time)
-    out: list[tuple[Timex, _Res]] = []
-    for c in _select(_candidates(text)):
-        fn = _NORMALISERS.get(c.rule.name)
-        if fn is None:
-            continue
-        res = fn(c.match, ctx)
-        if res is None:
-            continue
-        results = res if isinstance(res, list) else [res]
-        for r in results:
-            s = c.start if r.start is None else r.start
-            e = c.end if r.end is None else r.end
-            s, e = _finish(text, s, e)
-            if e <= s:
-                continue
-            out.append((_timex_from(text, s, e, r), r))
-            if r.cal is not None and r.type in ("DATE", "TIME"):
-                if r.cal.year is not None or r.cal.gran in ("decade", "century"):
-                    ctx.remember(r.cal, s, r.explicit)
+    narrative = _is_narrative(text, a_date)
+    cands = _candidates(text)
+    rejected: set[int] = set()
+    while True:
+        pool = [c for c in cands if id(c) not in rejected]
+        out, refused = _normalise_all(text, _select(pool), _Ctx(text, a_date, narrative, a_time))
+        if not refused:
+            break
+        rejected.update(id(c) for c in refused)
+        # a refused span frees room only for a candidate overlapping it
+        if not _any_overlap([c for c in cands if id(c) not in rejected], refused):
+            break
     out.sort(key=lambda t: t[0].char_start)
     # drop any overlap left by extent overrides
     kept: list[tuple[Timex, _Res]] = []
@@ -1765,29 +2272,64 @@ def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
     return kept
 
 
+def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
+    """True when some candidate overlaps some span (both lists of extents)."""
+    spans = sorted(spans, key=lambda c: c.start)
+    starts = [c.start for c in spans]
+    max_len = max(c.end - c.start for c in spans)
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start - max_len)
+        while i < len(spans) and spans[i].start < c.end:
+            if c.start < spans[i].end:
+                return True
+            i += 1
+    return False
+
+
+def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tuple[Timex, _Res]], list[_Cand]]:
+    out: list[tuple[Timex, _Res]] = []
+    refused: list[_Cand] = []
+    for c in chosen:
+        fn = _NORMALISERS.get(c.rule.name)
+        res = fn(c.match, ctx) if fn is not None else None
+        if res is None:
+            refused.append(c)
+            continue
+        results = res if isinstance(res, list) else [res]
+        for r in results:
+            s = c.start if r.start is None else r.start
+            e = c.end if r.end is None else r.end
+            s, e = _finish(text, s, e)
+            if e <= s:
+                continue
+            out.append((_timex_from(text, s, e, r), r))
+            if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
+                if r.cal.year is not None or r.cal.gran in ("decade", "century"):
+                    ctx.remember(r.cal, s, r.explicit, r.focus, e)
+    return out, refused
+
+
 def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``.
 
     ``anchor`` is the document's creation date: relative expressions ("last
     month", "on Monday") resolve against it. Without it they resolve against
     the most recent date named in the text, or stay underspecified
-    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping.
+    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping; a
+    timex's ``role`` is what its cue words make it ("since 2001" -> since,
+    both ends of "from 2001 to 2014" -> range).
     """
-    return [t for t, _ in _tag(text, anchor)]
+    tx = [t for t, _ in _tag(text, anchor)]
+    for mention, members in _mentions(text, tx):
+        if mention.role != "point":
+            for k in members:
+                tx[k] = replace(tx[k], role=mention.role)
+    return tx
 
 
 # --------------------------------------------------------------------------
 # Date mentions
 # --------------------------------------------------------------------------
-
-_SINCE_RX = re.compile(r"(?:\b(?:ever\s+since|since|starting\s+(?:in|from)|beginning\s+in|as\s+of))\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of)[\s-]+)?(?:(?:in|on|the)\s+)?$", re.I)
-_UNTIL_RX = re.compile(r"(?:\b(?:until|till|til|through|thru|up\s+to|up\s+until|by\s+the\s+end\s+of|to\s+the\s+end\s+of|no\s+later\s+than))\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$", re.I)
-_BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
-_FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
-_JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
-_DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
-_DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
-
 
 def _concrete(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
@@ -1806,8 +2348,13 @@ def date_mentions(
     role range spanning both ends. A mention's span includes its cue word.
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor)
-    tx = sorted(tx, key=lambda t: t.char_start)
-    out: list[DateMention] = []
+    tx.sort(key=lambda t: t.char_start)
+    return [m for m, _ in _mentions(text, tx)]
+
+
+def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
+    """Date mentions of sorted timexes, each with the indices of its timexes."""
+    out: list[tuple[DateMention, tuple[int, ...]]] = []
     i = 0
     n = len(tx)
     while i < n:
@@ -1820,11 +2367,11 @@ def date_mentions(
         if i + 1 < n and _concrete(tx[i + 1]):
             u = tx[i + 1]
             gap = text[t.char_end : u.char_start]
-            fm = _FROM_RX.search(before)
-            if (_JOIN_RX.match(gap) and (fm or _DASH_RX.match(gap))) or (_DASH_RX.match(gap) and not gap.strip() == "/"):
+            fm = R.FROM_RX.search(before)
+            if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
                 if u.date_end >= t.date_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append(
+                    out.append((
                         DateMention(
                             char_start=s,
                             char_end=u.char_end,
@@ -1835,13 +2382,14 @@ def date_mentions(
                             role="range",
                             value=f"{t.value}/{u.value}",
                             anchored=t.anchored or u.anchored,
-                        )
-                    )
+                        ),
+                        (i, i + 1),
+                    ))
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
         if t.precision == "day":
-            dm = _DAYNUM_AFTER.match(text, t.char_end)
+            dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
             if dm and dm.end() <= nxt_start:
                 d2 = int(dm.group(1))
@@ -1850,9 +2398,9 @@ def date_mentions(
                 except ValueError:
                     end_day = None
                 if end_day is not None and end_day > t.date_start:
-                    fm = _FROM_RX.search(before)
+                    fm = R.FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append(
+                    out.append((
                         DateMention(
                             char_start=s,
                             char_end=dm.end(),
@@ -1863,21 +2411,22 @@ def date_mentions(
                             role="range",
                             value=f"{t.value}/{end_day.isoformat()}",
                             anchored=t.anchored,
-                        )
-                    )
+                        ),
+                        (i,),
+                    ))
                     i += 1
                     continue
         role = "point"
         s = t.char_start
-        sm = _SINCE_RX.search(before)
-        um = _UNTIL_RX.search(before)
+        sm = R.SINCE_RX.search(before)
+        um = R.UNTIL_RX.search(before)
         if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
-            um = _BY_RX.search(before)
+            um = R.BY_RX.search(before)
         if sm:
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
-        out.append(
+        out.append((
             DateMention(
                 char_start=s,
                 char_end=t.char_end,
@@ -1888,8 +2437,9 @@ def date_mentions(
                 role=role,
                 value=t.value,
                 anchored=t.anchored,
-            )
-        )
+            ),
+            (i,),
+        ))
         i += 1
     return out
 

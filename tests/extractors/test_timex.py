@@ -1,0 +1,384 @@
+"""Temporal expression tagger: the forms the issue lists, the seed pages, and
+the ordinary words dateparser reads as dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.timex import date_mentions, tag_timexes
+from extractors.types import DateMention, Timex
+
+PAGES = Path(__file__).resolve().parents[2] / "examples" / "pages"
+NATO = PAGES / "000_d540749bced65822.txt"  # last updated 12 Sep. 2018
+MFAT = PAGES / "003_74ff5ea0b7a0eaf4.txt"  # undated, mentions 2024
+
+WED = date(2018, 9, 12)  # a Wednesday
+
+
+def one(text: str, anchor: date | None = WED) -> Timex:
+    found = tag_timexes(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def mention(text: str, anchor: date | None = WED) -> DateMention:
+    found = date_mentions(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def find(timexes: list[Timex], text: str) -> Timex:
+    hits = [t for t in timexes if t.text == text]
+    assert hits, (text, [t.text for t in timexes])
+    return hits[0]
+
+
+def find_mention(mentions: list[DateMention], text: str) -> DateMention:
+    hits = [m for m in mentions if text in m.text]
+    assert hits, (text, [m.text for m in mentions])
+    return hits[0]
+
+
+# --- ordinary words are never dates ----------------------------------------
+
+DATEPARSER_FALSE_POSITIVES = ["we", "may", "do", "a", "one of a", "on:", "100M", "of 629"]
+
+
+@pytest.mark.parametrize("text", DATEPARSER_FALSE_POSITIVES)
+def test_dateparser_false_positives_produce_nothing(text):
+    assert tag_timexes(text, WED) == []
+    assert tag_timexes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may do it if we can.",
+        "New Zealand is one of a range of countries beyond the Euro-Atlantic area.",
+        "The platform brings Allies together with 24 partners.",
+        "Prices may fall in the short run.",
+        "The division lost 2000 men and 1500 horses.",
+        "Call 555-1234 or visit room 1200.",
+        "More than 2025 people came.",
+        "Its quarterly dividend rose.",
+        "Thousands joined the March on Washington.",
+    ],
+)
+def test_sentences_without_dates_produce_no_mentions(text):
+    assert date_mentions(text, WED) == []
+
+
+# --- absolute dates ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("12 Sep. 2018", "2018-09-12"),
+        ("4 June 2012", "2012-06-04"),
+        ("2012-06-04", "2012-06-04"),
+        ("1973.02.16", "1973-02-16"),
+        ("September 1, 1939", "1939-09-01"),
+        ("Sept. 30, 1989", "1989-09-30"),
+        ("the 19th of October 1950", "1950-10-19"),
+        ("June 2012", "2012-06"),
+        ("February of 1940", "1940-02"),
+        ("2012", "2012"),
+        ("the 1990s", "199"),
+        ("the '80s", "198"),
+        ("the 20th century", "19"),
+        ("summer 2010", "2010-SU"),
+        ("the summer of 1963", "1963-SU"),
+        ("the third quarter of 2012", "2012-Q3"),
+        ("494 BC", "BC0494"),
+        ("Christmas 1963", "1963-12-25"),
+        ("31/12/2020", "2020-12-31"),
+        ("16.02.1973", "1973-02-16"),
+        ("6/4/2012", "2012-06-04"),
+        ("Q3 2019", "2019-Q3"),
+        ("the first half of 1989", "1989-H1"),
+        ("nineteen ninety-four", "1994"),
+        ("the night of April 18, 1775", "1775-04-18TNI"),
+    ],
+)
+def test_absolute_dates(text, value):
+    assert one(text).value == value
+
+
+def test_a_year_is_the_whole_year_with_precision_year():
+    t = one("in 2012")
+    assert (t.value, t.date_start, t.date_end, t.precision) == ("2012", date(2012, 1, 1), date(2012, 12, 31), "year")
+
+
+def test_a_month_is_the_whole_month_with_precision_month():
+    t = one("in June 2012")
+    assert (t.date_start, t.date_end, t.precision) == (date(2012, 6, 1), date(2012, 6, 30), "month")
+
+
+def test_a_decade_has_precision_decade():
+    t = one("in the 1990s")
+    assert (t.date_start, t.date_end, t.precision) == (date(1990, 1, 1), date(1999, 12, 31), "decade")
+
+
+def test_a_day_has_precision_day():
+    t = one("on 4 June 2012")
+    assert (t.date_start, t.date_end, t.precision) == (date(2012, 6, 4), date(2012, 6, 4), "day")
+
+
+def test_early_keeps_the_period_and_says_start():
+    t = one("in early 2014")
+    assert (t.value, t.mod, t.precision) == ("2014", "START", "year")
+
+
+def test_clock_time_after_a_date_joins_it():
+    t = one("Last updated: 12 Sep. 2018 13:28")
+    assert (t.type, t.value) == ("TIME", "2018-09-12T13:28")
+
+
+def test_june_28_30_is_two_timexes_and_one_range_mention():
+    anchor = date(2012, 7, 5)
+    assert [t.value for t in tag_timexes("June 28-30", anchor)] == ["2012-06-28", "2012-06-30"]
+    m = mention("The summit met on June 28-30.", anchor)
+    assert (m.text, m.role, m.date_start, m.date_end) == ("June 28-30", "range", date(2012, 6, 28), date(2012, 6, 30))
+
+
+# --- relative to the document date ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("on Monday", "2018-09-10"),
+        ("He left last Friday.", "2018-09-07"),
+        ("The talks will resume on Friday.", "2018-09-14"),
+        ("yesterday", "2018-09-11"),
+        ("tomorrow", "2018-09-13"),
+        ("last month", "2018-08"),
+        ("next year", "2019"),
+        ("this year", "2018"),
+        ("earlier this week", "2018-W37"),
+        ("last week", "2018-W36"),
+        ("two years ago", "2016"),
+        ("10 days ago", "2018-09-02"),
+        ("two decades ago", "199"),
+        ("in March", "2018-03"),
+        ("It was signed last Oct. 23.", "2017-10-23"),
+        ("It was signed last May.", "2018-05"),
+        ("June last year", "2017-06"),
+    ],
+)
+def test_relative_to_the_anchor(text, value):
+    t = one(text)
+    assert t.value == value
+    assert t.anchored
+
+
+def test_last_summer_before_summer_is_the_year_before():
+    assert one("last summer", date(2018, 3, 1)).value == "2017-SU"
+
+
+def test_the_previous_year_counts_from_the_last_named_year():
+    ts = tag_timexes("The treaty was signed in 2014. The previous year, talks had failed.", WED)
+    assert find(ts, "The previous year").value == "2013"
+
+
+def test_relative_expressions_without_anchor_follow_the_text():
+    ts = tag_timexes("The alliance was formed in 1949. In March, it met; the following year it grew.")
+    assert find(ts, "March").value == "1949-03"
+    assert find(ts, "the following year").value == "1950"
+
+
+def test_without_any_date_a_month_day_stays_underspecified():
+    t = one("The meeting is on June 28.", None)
+    assert t.value == "XXXX-06-28"
+    assert date_mentions("The meeting is on June 28.") == []
+
+
+def test_narrative_follows_the_story_not_the_creation_date():
+    text = (
+        "On May 10, 1940, Germany invaded France. The next day, the army crossed the river. "
+        "In June, Italy entered the war. Paris fell on June 14. Two days later, Verdun fell. "
+        "The campaign of 1939 had been short; in 1941 the war widened and in 1942 it turned."
+    )
+    ts = tag_timexes(text, date(2009, 12, 19))
+    assert find(ts, "The next day").value == "1940-05-11"
+    assert find(ts, "June").value == "1940-06"
+    assert find(ts, "June 14").value == "1940-06-14"
+    assert find(ts, "Two days later").value == "1940-06-16"
+
+
+# --- durations, sets, vague references ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, type_, value",
+    [
+        ("75 years", "DURATION", "P75Y"),
+        ("a decade", "DURATION", "P1DE"),
+        ("three days", "DURATION", "P3D"),
+        ("more than four hours", "DURATION", "PT4H"),
+        ("the past five days", "DURATION", "P5D"),
+        ("several years", "DURATION", "PXY"),
+        ("annual", "SET", "P1Y"),
+        ("every year", "SET", "P1Y"),
+        ("daily", "SET", "P1D"),
+        ("currently", "DATE", "PRESENT_REF"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("recently", "DATE", "PAST_REF"),
+        ("the future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_durations_sets_and_vague_references(text, type_, value):
+    t = one(text)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_durations_sets_and_vague_references_are_not_date_mentions():
+    text = "For 75 years, currently, in recent decades, annual meetings were held every year."
+    assert date_mentions(text, WED) == []
+
+
+def test_todays_in_the_generic_sense_is_present_ref():
+    t = one("today's most pressing security challenges", date(2026, 11, 23))
+    assert t.value == "PRESENT_REF"
+
+
+def test_today_is_the_document_date():
+    assert one("The minister said today that talks continue.").value == "2018-09-12"
+
+
+# --- roles of date mentions ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, role, span",
+    [
+        ("They have cooperated since 2001.", "since", "since 2001"),
+        ("Since 2012, work is taken forward.", "since", "Since 2012"),
+        ("The mission ran until 2014.", "until", "until 2014"),
+        ("The mission ran till 2014.", "until", "till 2014"),
+        ("The mission will run through 2014.", "until", "through 2014"),
+        ("Troops stay by the end of 2014.", "until", "by the end of 2014"),
+        ("It completed its mission in December 2014.", "point", "December 2014"),
+        ("It served from 2001 to 2014.", "range", "from 2001 to 2014"),
+        ("It served between 2001 and 2014.", "range", "between 2001 and 2014"),
+        ("It served 2001–2014.", "range", "2001–2014"),
+        ("It served 1990 to 1995.", "range", "1990 to 1995"),
+        ("Reports are due no later than 2025.", "until", "no later than 2025"),
+        ("It ran from July to November 1954.", "range", "from July to November 1954"),
+    ],
+)
+def test_mention_roles(text, role, span):
+    m = mention(text)
+    assert (m.role, m.text) == (role, span)
+
+
+def test_range_mention_covers_both_ends():
+    m = mention("It served from 2001 to 2014.")
+    assert (m.date_start, m.date_end, m.precision, m.value) == (date(2001, 1, 1), date(2014, 12, 31), "year", "2001/2014")
+
+
+def test_since_does_not_reach_a_date_it_does_not_govern():
+    m = mention("It has contributed several times, since first deploying in Bosnia in 1996.", None)
+    assert (m.role, m.text) == ("point", "1996")
+
+
+def test_timexes_carry_the_role_of_their_mention():
+    ts = tag_timexes("It ran from 2001 to 2014 and again since 2016.", WED)
+    assert [(t.text, t.role) for t in ts] == [("2001", "range"), ("2014", "range"), ("2016", "since")]
+
+
+def test_a_range_end_lends_its_year_to_the_start():
+    m = mention("The summit ran from June 28 to July 3, 2012.", None)
+    assert (m.date_start, m.date_end) == (date(2012, 6, 28), date(2012, 7, 3))
+
+
+def test_mentions_reuse_given_timexes():
+    text = "It served from 2001 to 2014."
+    ts = tag_timexes(text, WED)
+    assert date_mentions(text, WED, timexes=ts) == date_mentions(text, WED)
+
+
+# --- the seed pages -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nato() -> tuple[list[Timex], list[DateMention]]:
+    text = NATO.read_text(encoding="utf-8")
+    return tag_timexes(text, WED), date_mentions(text, WED)
+
+
+@pytest.fixture(scope="module", params=[None, date(2026, 11, 23)], ids=["undated", "anchored"])
+def mfat(request) -> tuple[list[Timex], list[DateMention]]:
+    text = MFAT.read_text(encoding="utf-8")
+    return tag_timexes(text, request.param), date_mentions(text, request.param)
+
+
+@pytest.mark.parametrize(
+    "span, role, value",
+    [("since 2001", "since", "2001"), ("Since 2012", "since", "2012"), ("Since 2014", "since", "2014")],
+)
+def test_nato_since(nato, span, role, value):
+    m = find_mention(nato[1], span)
+    assert (m.text, m.role, m.value, m.precision) == (span, role, value, "year")
+
+
+def test_nato_isaf_completed_december_2014(nato):
+    m = find_mention(nato[1], "December 2014")
+    assert (m.value, m.precision, m.role) == ("2014-12", "month", "point")
+
+
+def test_nato_24_partners_is_no_date(nato):
+    assert not [t for t in nato[0] if "24" in t.text]
+
+
+def test_nato_last_updated_line_is_a_dated_timex(nato):
+    t = find(nato[0], "12 Sep. 2018 13:28")
+    assert t.type in ("DATE", "TIME") and t.value.startswith("2018-09-12")
+
+
+@pytest.mark.parametrize("year", ["1996", "1949", "2012", "2024"])
+def test_mfat_years(mfat, year):
+    m = find_mention(mfat[1], year)
+    assert (m.value, m.role, m.precision) == (year, "point", "year")
+
+
+def test_mfat_since_2022(mfat):
+    m = find_mention(mfat[1], "2022")
+    assert (m.text, m.role) == ("Since 2022", "since")
+
+
+def test_mfat_annual_is_a_set_not_a_mention(mfat):
+    assert find(mfat[0], "annual").type == "SET"
+    assert not [m for m in mfat[1] if "annual" in m.text]
+
+
+def test_mfat_recent_decades_is_no_mention(mfat):
+    assert not [m for m in mfat[1] if "decades" in m.text]
+
+
+def test_mfat_todays_is_present_ref_and_no_mention(mfat):
+    t = [t for t in mfat[0] if t.text.lower().startswith("today")]
+    assert t and t[0].value == "PRESENT_REF"
+    assert not [m for m in mfat[1] if m.text.lower().startswith("today")]
+
+
+def test_mfat_one_of_a_range_is_nothing(mfat):
+    assert not [t for t in mfat[0] if "one of" in t.text or "range" in t.text]
+
+
+def test_mfat_mentions_are_exactly_the_dated_statements(mfat):
+    assert [m.value for m in mfat[1]] == ["1996", "1949", "2012", "2024", "2022"]
+
+
+# --- output shape --------------------------------------------------------------
+
+
+def test_timexes_are_sorted_non_overlapping_and_index_the_text():
+    text = NATO.read_text(encoding="utf-8") + "\n" + MFAT.read_text(encoding="utf-8")
+    ts = tag_timexes(text, WED)
+    assert all(text[t.char_start : t.char_end] == t.text for t in ts)
+    assert all(a.char_end <= b.char_start for a, b in zip(ts, ts[1:]))
