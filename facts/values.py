@@ -46,6 +46,7 @@ import math
 import re
 import unicodedata
 from calendar import monthrange
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,7 +55,7 @@ from facts import value_vocab as vocab
 PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 
 # Relative difference at which two numbers stop supporting each other.
-NUMBER_SCALE = 0.05
+NUMBER_SCALE = 0.02
 # Seconds apart at which two clock readings stop supporting each other.
 CLOCK_WINDOW_SECONDS = 15 * 60
 # How much a coarser date claim speaks for a finer candidate inside it.
@@ -380,6 +381,33 @@ def support(claimed: Value, candidate: Value) -> float:
     return similarity(claimed, candidate)
 
 
+def canonical_values(values: Sequence[Value]) -> dict[Value, Value]:
+    """Map the values claimed for one item to one representative per group
+    of values that state the same thing, so that formats do not split
+    votes: a bare year number becomes the year when the item has dates
+    ("2012" with "June 2012"); clock readings drop the day when the item's
+    readings name at most one day (a flight's "7:10 AM" and "Dec 01 -
+    7:10 AM" are one value) and otherwise keep it."""
+    canon: dict[Value, Value] = {v: v for v in values}
+    if any(isinstance(v, DateInterval) for v in values):
+        for v in values:
+            if isinstance(v, Number) and (iv := as_interval(v)) is not None:
+                canon[v] = iv
+    clocks = [v for v in values if isinstance(v, TimeOfDay)]
+    month_days = {v.day[-5:] for v in clocks if v.day}
+    if len(month_days) <= 1:
+        full = {v.day for v in clocks if v.day and not v.day.startswith("--")}
+        if len(full) == 1:
+            day = next(iter(full))
+        elif not full and month_days:
+            day = "--" + next(iter(month_days))
+        else:
+            day = ""
+        for v in clocks:
+            canon[v] = TimeOfDay(v.seconds, day)
+    return canon
+
+
 def precision_days(v: Value) -> float:
     """How wide a value is, for "most precise" choices (smaller is finer):
     days for dates, 1 for a clock reading without a day, 0 otherwise."""
@@ -436,6 +464,7 @@ __all__ = [
     "TimeOfDay",
     "Value",
     "as_interval",
+    "canonical_values",
     "compatible",
     "day_interval",
     "decade_interval",
