@@ -9,9 +9,13 @@ and sources whose claims are believed become trustworthy. It alternates two
 steps until the source accuracies settle.
 
 E-step (values). Every source ``s`` has an accuracy ``A(s)``. Its claim is a
-vote ``tau(s) = max(0, ln(n * A / (1 - A)))`` for the claimed value (Accu's
-vote count, ``n`` = ``n_false`` wrong values per item; sources hardly better
-than chance get no vote). A candidate value's score is the votes for it plus
+vote ``tau(s) = ln(1 + n * A / (1 - A))`` for the claimed value: Accu's vote
+count ``ln(n * A / (1 - A))`` (``n`` = ``n_false`` wrong values per item)
+kept positive, which for ``n = 1`` is TruthFinder's ``-ln(1 - A)``. (With
+Accu's raw log-odds, sources below ``1 / (n + 1)`` get no or negative votes,
+and on data where every value is spelled many ways -- book author lists --
+all accuracies sank below that and every vote vanished.) A candidate
+value's score is the votes for it plus
 ``rho * support(other -> it)`` of the votes for every other candidate of the
 item (TruthFinder's implication; ``facts.values.support``: close numbers,
 equal clock readings, a finer date implying the coarser one). Its
@@ -127,7 +131,7 @@ class RankedValue:
 class TruthParams:
     """The one parameter set (no per-dataset switches)."""
 
-    n_false: float = 3.0  # wrong values an item is assumed to admit
+    n_false: float = 1.0  # wrong values an item is assumed to admit
     similarity_weight: float = 0.5  # rho: share of a similar value's votes
     prior_strength: float = 1.0  # pseudo-claims at the source's prior
     group_prior_strength: float = 10.0  # pseudo-claims at default_trust per volume group
@@ -340,7 +344,7 @@ def _confidence(
     """E-step: confidence of every candidate given source accuracies."""
     n_cand = len(problem.cand_values)
     acc = np.clip(accuracy, params.min_accuracy, 1.0 - params.min_accuracy)
-    tau = np.maximum(np.log(params.n_false * acc / (1.0 - acc)), 0.0) * problem.source_dilution
+    tau = np.log1p(params.n_false * acc / (1.0 - acc)) * problem.source_dilution
     votes = tau[problem.claim_source] * problem.claim_share
     if dependence is not None and problem.agree_pair.size:
         # independent vote count: when two dependent sources agree, the

@@ -67,6 +67,9 @@ class Number:
     value: float
     unit: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", float(self.value) + 0.0)  # ints, -0.0
+
 
 @dataclass(frozen=True, slots=True)
 class TimeOfDay:
@@ -411,9 +414,8 @@ def canonical_values(values: Sequence[Value]) -> dict[Value, Value]:
 def precision_days(v: Value) -> float:
     """How wide a value is, for "most precise" choices (smaller is finer):
     days for dates, 1 for a clock reading without a day, 0 otherwise."""
-    interval = as_interval(v)
-    if interval is not None:
-        return float(interval.days)
+    if isinstance(v, DateInterval):
+        return float(v.days)
     if isinstance(v, TimeOfDay) and not v.day:
         return 1.0
     return 0.0
