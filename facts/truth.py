@@ -110,6 +110,7 @@ from facts.values import (
 )
 
 RANKS = ("preferred", "normal", "deprecated")
+_TIE = 1e-9  # confidences closer than this are equal (float summation noise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,7 +478,7 @@ def _rank(problem: _Problem, confidence: np.ndarray) -> dict[str, tuple[RankedVa
     for item_idx, item in enumerate(problem.items):
         start = int(problem.item_start[item_idx])
         cands = range(start, start + int(problem.item_size[item_idx]))
-        likely = [c for c in cands if conf[c] > 0.5]
+        likely = [c for c in cands if conf[c] > 0.5 + _TIE]
         if likely:
             preferred = min(likely, key=lambda c: (width[c], -conf[c], keys[c]))
         else:
@@ -485,7 +486,7 @@ def _rank(problem: _Problem, confidence: np.ndarray) -> dict[str, tuple[RankedVa
         best = values[preferred]
         rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], "preferred")]
         for c in sorted((c for c in cands if c != preferred), key=lambda c: (-conf[c], width[c], keys[c])):
-            normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred]
+            normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred] - _TIE
             rows.append(
                 RankedValue(values[c], conf[c], problem.cand_sources[c], "normal" if normal else "deprecated")
             )
