@@ -214,6 +214,82 @@ def _group_claims(claims: Sequence[Claim]) -> dict[str, dict[Value, set[str]]]:
     return by_item
 
 
+def _ragged_pairs(group_start: np.ndarray, group_size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All index pairs (i < j) within each group of consecutive positions."""
+    position = np.arange(int(group_size.sum()), dtype=np.int64)
+    start = np.repeat(group_start, group_size)
+    end = start + np.repeat(group_size, group_size)
+    counts = end - position - 1
+    a = np.repeat(position, counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    b = a + 1 + (np.arange(a.size, dtype=np.int64) - first)
+    return a, b
+
+
+@dataclass(frozen=True, slots=True)
+class _SourcePairs:
+    sources: np.ndarray  # (n, 2) source indices, first < second
+    co_pair: np.ndarray  # per (source pair, shared item): pair index
+    co_cand: np.ndarray  # ... the candidate both claim there, -1 if they differ
+    agree_a: np.ndarray  # claim pairs of two sources on one candidate
+    agree_b: np.ndarray
+    agree_pair: np.ndarray
+
+
+def _source_pairs(
+    claim_item: np.ndarray, claim_source: np.ndarray, claim_cand: np.ndarray, n_sources: int, params: TruthParams
+) -> _SourcePairs:
+    """Which sources meet on which items, and where they agree (vectorised:
+    the pairs are quadratic in sources per item, capped at
+    ``max_pair_sources`` sources an item)."""
+    empty = np.zeros(0, dtype=np.int64)
+    if claim_item.size == 0:
+        return _SourcePairs(empty.reshape(0, 2), empty, empty, empty, empty, empty)
+    # distinct (item, source) rows, sorted; keep an item's first sources only
+    order = np.lexsort((claim_source, claim_item))
+    item_s, source_s = claim_item[order], claim_source[order]
+    new_row = np.r_[True, (np.diff(item_s) != 0) | (np.diff(source_s) != 0)]
+    row_of_sorted = np.cumsum(new_row) - 1
+    row_item, row_source = item_s[new_row], source_s[new_row]
+    item_first_row = np.flatnonzero(np.r_[True, np.diff(row_item) != 0])
+    rows_per_item = np.diff(np.r_[item_first_row, row_item.size])
+    rank_in_item = np.arange(row_item.size) - np.repeat(item_first_row, rows_per_item)
+    cap = params.max_pair_sources
+    capped = np.minimum(rows_per_item, cap)
+    a, b = _ragged_pairs(np.cumsum(capped) - capped, capped)
+    # map positions within the capped groups back to rows
+    kept_rows = np.flatnonzero(rank_in_item < cap)
+    a, b = kept_rows[a], kept_rows[b]
+    co_key = row_source[a] * n_sources + row_source[b]
+    co_item = row_item[a]
+    pair_keys, co_pair = np.unique(co_key, return_inverse=True)
+    sources = np.stack([pair_keys // n_sources, pair_keys % n_sources], axis=1)
+
+    # claims of two sources on the same candidate (claims sorted by candidate, source)
+    claim_rank = np.empty(claim_item.size, dtype=np.int64)
+    claim_rank[order] = rank_in_item[row_of_sorted]
+    by_cand = np.lexsort((claim_source, claim_cand))
+    by_cand = by_cand[claim_rank[by_cand] < cap]
+    cand_s = claim_cand[by_cand]
+    cand_first = np.flatnonzero(np.r_[True, np.diff(cand_s) != 0])
+    ga, gb = _ragged_pairs(cand_first, np.diff(np.r_[cand_first, cand_s.size]))
+    agree_a, agree_b = by_cand[ga], by_cand[gb]
+    agree_pair = np.searchsorted(pair_keys, claim_source[agree_a] * n_sources + claim_source[agree_b])
+
+    # per co row: a candidate both claim (the first), else -1
+    n_pairs = pair_keys.size
+    co_full = co_item * n_pairs + co_pair
+    agree_full = claim_item[agree_a] * n_pairs + agree_pair
+    co_cand = np.full(co_full.size, -1, dtype=np.int64)
+    if agree_full.size:
+        agree_order = np.lexsort((claim_cand[agree_a], agree_full))
+        agree_sorted = agree_full[agree_order]
+        hit = np.minimum(np.searchsorted(agree_sorted, co_full), agree_sorted.size - 1)
+        found = agree_sorted[hit] == co_full
+        co_cand[found] = claim_cand[agree_a][agree_order][hit[found]]
+    return _SourcePairs(sources, co_pair.astype(np.int64), co_cand, agree_a, agree_b, agree_pair.astype(np.int64))
+
+
 def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     by_item = _group_claims(claims)
     items = sorted(by_item)
@@ -233,12 +309,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     pair_support: list[float] = []
     compat_a: list[int] = []
     compat_b: list[int] = []
-    source_pairs: dict[tuple[int, int], int] = {}
-    co_pair: list[int] = []
-    co_cand: list[int] = []
-    agree_a: list[int] = []
-    agree_b: list[int] = []
-    agree_pair: list[int] = []
 
     for item_idx, item in enumerate(items):
         values = by_item[item]
@@ -250,7 +320,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
             for s in values[value]:
                 per_source[s] = per_source.get(s, 0) + 1
         contested = len(per_source) > 1
-        claims_of: dict[int, dict[int, int]] = {}  # source -> candidate -> claim
         for offset, value in enumerate(ordered):
             cand = first + offset
             srcs = tuple(sorted(values[value]))
@@ -258,7 +327,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
             cand_sources.append(srcs)
             cand_item.append(item_idx)
             for s in srcs:
-                claims_of.setdefault(source_index[s], {})[cand] = len(claim_source)
                 claim_source.append(source_index[s])
                 claim_cand.append(cand)
                 claim_share.append(1.0 / per_source[s])
@@ -278,17 +346,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                     if compatible(ordered[i], ordered[j]):
                         compat_a.append(first + i)
                         compat_b.append(first + j)
-        present = sorted(claims_of)[: params.max_pair_sources]
-        for i, sa in enumerate(present):
-            for sb in present[i + 1 :]:
-                key = source_pairs.setdefault((sa, sb), len(source_pairs))
-                shared = sorted(claims_of[sa].keys() & claims_of[sb].keys())
-                co_pair.append(key)
-                co_cand.append(shared[0] if shared else -1)
-                for cand in shared:
-                    agree_a.append(claims_of[sa][cand])
-                    agree_b.append(claims_of[sb][cand])
-                    agree_pair.append(key)
 
     def ints(xs: list[int]) -> np.ndarray:
         return np.asarray(xs, dtype=np.int64)
@@ -300,17 +357,19 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     volume_ref = float(contested_sizes[(contested_sizes.size - 1) // 2]) if contested_sizes.size else 1.0
     dilution = np.minimum(1.0, volume_ref / np.maximum(source_claims, 1.0)) ** params.volume_exponent
     item_start_arr = ints(item_start)
-    pair_keys = sorted(source_pairs, key=source_pairs.__getitem__)
+    cand_item_arr = ints(cand_item)
+    claim_cand_arr = ints(claim_cand)
+    pairs = _source_pairs(cand_item_arr[claim_cand_arr], claim_source_arr, claim_cand_arr, len(sources), params)
     return _Problem(
         items=items,
         sources=sources,
         cand_values=cand_values,
         cand_sources=cand_sources,
-        cand_item=ints(cand_item),
+        cand_item=cand_item_arr,
         item_start=item_start_arr,
         item_size=np.diff(np.append(item_start_arr, len(cand_values))),
         claim_source=claim_source_arr,
-        claim_cand=ints(claim_cand),
+        claim_cand=claim_cand_arr,
         claim_share=np.asarray(claim_share, dtype=np.float64),
         claim_contested=contested_arr,
         source_group=np.floor(np.log2(np.maximum(source_claims, 1.0))).astype(np.int64),
@@ -320,12 +379,12 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         pair_support=np.asarray(pair_support, dtype=np.float64),
         compat_a=ints(compat_a),
         compat_b=ints(compat_b),
-        source_pairs=np.asarray(pair_keys, dtype=np.int64).reshape(-1, 2),
-        co_pair=ints(co_pair),
-        co_cand=ints(co_cand),
-        agree_a=ints(agree_a),
-        agree_b=ints(agree_b),
-        agree_pair=ints(agree_pair),
+        source_pairs=pairs.sources,
+        co_pair=pairs.co_pair,
+        co_cand=pairs.co_cand,
+        agree_a=pairs.agree_a,
+        agree_b=pairs.agree_b,
+        agree_pair=pairs.agree_pair,
     )
 
 
