@@ -15,7 +15,8 @@ A claim's raw string becomes one of a small closed set of frozen values:
   ``extractors.types.PRECISIONS`` is accepted): "4 June 2012",
   "2012-06", "June 2012", "1990s". The events stage builds these directly.
 - ``Text(text)`` — anything else, normalised: Unicode NFKC, accents removed,
-  casefolded, every run of non-alphanumerics one space.
+  casefolded, tokens of letters or of digits joined by one space (so
+  punctuation, spacing and "B22" / "B 22" do not matter).
 
 Comparison, three notions (all pure):
 
@@ -57,8 +58,9 @@ PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "year", "decade"
 
 # Relative difference at which two numbers stop supporting each other.
 NUMBER_SCALE = 0.02
-# Seconds apart at which two clock readings stop supporting each other.
-CLOCK_WINDOW_SECONDS = 15 * 60
+# Seconds apart at which two clock readings stop supporting each other
+# (small: a scheduled and an actual time minutes apart are different claims).
+CLOCK_WINDOW_SECONDS = 5 * 60
 # How much a coarser date claim speaks for a finer candidate inside it.
 COARSE_SUPPORT = 0.5
 
