@@ -54,7 +54,12 @@ What changed against the textbook versions, and why
    ``(volume_ref / claims) ** volume_exponent`` of its weight. Bulk sources
    (bots, aggregators, feeds) make systematic errors that repeat across
    many items; a source that claims little is likelier to have looked.
-   Sources of similar size are unaffected.
+   Sources of similar size are unaffected. This is a prior, and it has a
+   price: when one big source really is the most accurate among many small
+   noisy ones, it is outvoted (on a synthetic set of that shape, 0.75
+   against 0.94 without dilution, majority vote 0.86). On population it is
+   what lifts accuracy from 0.82 to 0.89; on sources of similar volume
+   (flight-like data) it does nothing.
 4. Copy detection (Dong et al. 2009, simplified): for every pair of sources
    that claim values for the same items, the posterior that one copies the
    other, from how often they agree on true values, agree on false values
