@@ -157,5 +157,6 @@ DECADE = re.compile(r"^(?:the\s+)?(?P<y>\d{3})0'?s$", re.IGNORECASE)
 # "2011-12-01T07:10", "7:10 AM (Dec 01)".
 DATE_TIME_GLUE = re.compile(r"^[\s,;:.\-–—@()|]*$")
 
-# Text normalisation: everything that is not a letter or digit separates tokens.
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Text normalisation: everything that is not a letter or digit separates
+# tokens, and so does a change between letters and digits ("B22" = "B 22").
+TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)

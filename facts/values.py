@@ -15,7 +15,8 @@ A claim's raw string becomes one of a small closed set of frozen values:
   ``extractors.types.PRECISIONS`` is accepted): "4 June 2012",
   "2012-06", "June 2012", "1990s". The events stage builds these directly.
 - ``Text(text)`` — anything else, normalised: Unicode NFKC, accents removed,
-  casefolded, every run of non-alphanumerics one space.
+  casefolded, tokens of letters or of digits joined by one space (so
+  punctuation, spacing and "B22" / "B 22" do not matter).
 
 Comparison, three notions (all pure):
 
@@ -44,8 +45,10 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import unicodedata
 from calendar import monthrange
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,9 +57,10 @@ from facts import value_vocab as vocab
 PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 
 # Relative difference at which two numbers stop supporting each other.
-NUMBER_SCALE = 0.05
-# Seconds apart at which two clock readings stop supporting each other.
-CLOCK_WINDOW_SECONDS = 15 * 60
+NUMBER_SCALE = 0.02
+# Seconds apart at which two clock readings stop supporting each other
+# (small: a scheduled and an actual time minutes apart are different claims).
+CLOCK_WINDOW_SECONDS = 5 * 60
 # How much a coarser date claim speaks for a finer candidate inside it.
 COARSE_SUPPORT = 0.5
 
@@ -65,6 +69,9 @@ COARSE_SUPPORT = 0.5
 class Number:
     value: float
     unit: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", float(self.value) + 0.0)  # ints, -0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +138,10 @@ def is_missing(raw: str) -> bool:
     return raw.strip().strip(".:;,").strip().casefold() in vocab.MISSING_TOKENS
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_value(raw: str) -> Value:
-    """Read one claim string into a typed value (never raises)."""
+    """Read one claim string into a typed value (never raises). Pure, so
+    cached: claim values repeat a lot."""
     s = unicodedata.normalize("NFKC", raw).strip()
     s = re.sub(r"\s+", " ", s)
     if not s:
@@ -380,12 +389,38 @@ def support(claimed: Value, candidate: Value) -> float:
     return similarity(claimed, candidate)
 
 
+def canonical_values(values: Sequence[Value]) -> dict[Value, Value]:
+    """Map the values claimed for one item to one representative per group
+    of values that state the same thing, so that formats do not split
+    votes: a bare year number becomes the year when the item has dates
+    ("2012" with "June 2012"); clock readings drop the day when the item's
+    readings name at most one day (a flight's "7:10 AM" and "Dec 01 -
+    7:10 AM" are one value) and otherwise keep it."""
+    canon: dict[Value, Value] = {v: v for v in values}
+    if any(isinstance(v, DateInterval) for v in values):
+        for v in values:
+            if isinstance(v, Number) and (iv := as_interval(v)) is not None:
+                canon[v] = iv
+    clocks = [v for v in values if isinstance(v, TimeOfDay)]
+    month_days = {v.day[-5:] for v in clocks if v.day}
+    if len(month_days) <= 1:
+        full = {v.day for v in clocks if v.day and not v.day.startswith("--")}
+        if len(full) == 1:
+            day = next(iter(full))
+        elif not full and month_days:
+            day = "--" + next(iter(month_days))
+        else:
+            day = ""
+        for v in clocks:
+            canon[v] = TimeOfDay(v.seconds, day)
+    return canon
+
+
 def precision_days(v: Value) -> float:
     """How wide a value is, for "most precise" choices (smaller is finer):
     days for dates, 1 for a clock reading without a day, 0 otherwise."""
-    interval = as_interval(v)
-    if interval is not None:
-        return float(interval.days)
+    if isinstance(v, DateInterval):
+        return float(v.days)
     if isinstance(v, TimeOfDay) and not v.day:
         return 1.0
     return 0.0
@@ -436,6 +471,7 @@ __all__ = [
     "TimeOfDay",
     "Value",
     "as_interval",
+    "canonical_values",
     "compatible",
     "day_interval",
     "decade_interval",
