@@ -106,7 +106,7 @@ def build_diff(curated: CuratedStore, run_id: str | None = None, against: str | 
 
 # --- rendering -----------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def md_escape(text: str | None) -> str:
@@ -114,7 +114,8 @@ def md_escape(text: str | None) -> str:
     if text is None:
         return ""
     text = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _what(c: Change) -> str:
