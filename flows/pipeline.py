@@ -7,6 +7,7 @@ tables -> publish atomically. One run at a time per data dir.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,12 +20,12 @@ from prefect.cache_policies import NONE
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from flows.code_version import code_version
+from flows.faults import pause_point
 from ingest.fetch import RobotsCache, make_client
 from ingest.ingest import FetchRecord, ingest_source
 from ingest.settings import Settings
 from ingest.sources import Source, SourcesFile, load_sources
 from reports.changes import build_diff, render_markdown
-from store import atomic
 from store.curated_store import CuratedStore
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
@@ -88,11 +89,13 @@ def _process_name() -> str:
 def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, previous_shas: dict[str, str]) -> list[FetchRecord]:
     raw = RawStore(Path(raw_root))
     robots = RobotsCache()
+    records = []
     with make_client(settings) as client:
-        return [
-            ingest_source(s, settings, raw, previous_sha=previous_shas.get(s.id), client=client, robots=robots)
-            for s in sources
-        ]
+        for s in sources:
+            records.append(ingest_source(s, settings, raw, previous_sha=previous_shas.get(s.id), client=client,
+                                         robots=robots))
+            pause_point("fetch", raw.root.parent)
+    return records
 
 
 @task(cache_policy=NONE, task_run_name=_process_name)
@@ -107,8 +110,7 @@ def publish_change_report(curated_root: str, run_id: str) -> Path:
     curated = CuratedStore(Path(curated_root))
     report = build_diff(curated, run_id)
     markdown = render_markdown(report)
-    path = curated.reports / f"{run_id}.md"
-    atomic.write_text(path, markdown)
+    path = curated.write_report(f"{run_id}.md", markdown)
     create_markdown_artifact(key="factwatch-changes", markdown=markdown,
                              description=f"Fact changes in run {run_id}")
     facts = {r["fact_id"]: r for r in curated.read("facts", run_id).to_pylist()}
@@ -143,6 +145,8 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
     started_at = datetime.now(UTC)
     wait = settings.lock_wait if lock_wait is None else lock_wait
     with DataDirLock(data_dir, wait_seconds=wait):
+        # what a killed run left half-written never reached the stores; clear it
+        shutil.rmtree(data_dir / ".staging", ignore_errors=True)
         raw = RawStore(data_dir / "raw")
         curated = CuratedStore(data_dir / "curated")
         version = code_version(settings.model)
@@ -196,6 +200,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             for res in read_documents(batch, settings.model):
                 cache.put(res)
                 known[(res.source_id, res.snapshot_sha256)] = res
+        pause_point("read", data_dir)
         results = {sid: known[(sid, sha)] for sid, sha in current.items()}
         old_docs = [d for sid, sha in sorted(earlier.items())
                     if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
@@ -230,7 +235,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         )
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
                                  datetime.now(UTC), documents_read=len(todo), earlier_docs=old_docs)
-        curated.publish(run_id, assembled.tables)
+        curated.publish(run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
         publish_change_report(str(curated.root), run_id)
         for rec in records.values():
             if rec.status == "error":

@@ -1,7 +1,9 @@
-"""Atomic file writes: write a temp file beside the target, fsync, rename.
+"""Atomic file writes: write a temp file, fsync, rename it into place.
 
 A reader (or a crash) never sees a half-written file: either the old content
-or the new one is visible under the final name.
+or the new one is visible under the final name. Temp files go to a staging
+folder (on the same filesystem) when one is given, so a crash leaves nothing
+half-written inside the store itself; the next run clears the staging folder.
 """
 
 from __future__ import annotations
@@ -26,15 +28,19 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_with(path: Path, writer: Callable[[Path], None]) -> None:
+def write_with(path: Path, writer: Callable[[Path], None], staging: Path | None = None) -> None:
     """Call ``writer(tmp_path)`` to produce the file, then move it to ``path``.
 
-    The temp file lives in the target's directory (same filesystem, so the
-    rename is atomic) and is removed if the writer fails.
+    The temp file lives in ``staging`` (or the target's directory), on the
+    same filesystem so the rename is atomic, and is removed if the writer fails.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_dir = path.parent
+    if staging is not None:
+        Path(staging).mkdir(parents=True, exist_ok=True)
+        tmp_dir = Path(staging)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -48,16 +54,21 @@ def write_with(path: Path, writer: Callable[[Path], None]) -> None:
     _fsync_dir(path.parent)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    write_with(path, lambda tmp: tmp.write_bytes(data))
+def write_bytes(path: Path, data: bytes, staging: Path | None = None) -> None:
+    write_with(path, lambda tmp: tmp.write_bytes(data), staging)
 
 
-def write_text(path: Path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, staging: Path | None = None) -> None:
+    write_bytes(path, text.encode("utf-8"), staging)
 
 
-def write_json(path: Path, obj: object) -> None:
-    write_text(path, json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n")
+def write_json(path: Path, obj: object, staging: Path | None = None) -> None:
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n", staging)
+
+
+def staging_dir(store_root: Path) -> Path:
+    """The staging folder of a store kept under a data dir: ``<data>/.staging``."""
+    return Path(store_root).parent / ".staging"
 
 
 def replace_symlink(link: Path, target: str) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -96,18 +96,31 @@ class CuratedStore:
             raise CuratedStoreError(f"run {path.parent.name} has no table {table!r}")
         return pq.read_table(path)
 
-    def publish(self, run_id: str, tables: TableSet) -> Path:
+    def write_report(self, filename: str, text: str) -> Path:
+        """A report file under reports/, written atomically."""
+        if "/" in filename or filename.startswith("."):
+            raise CuratedStoreError(f"not a report file name: {filename!r}")
+        path = self.reports / filename
+        atomic.write_text(path, text, atomic.staging_dir(self.root))
+        return path
+
+    def publish(self, run_id: str, tables: TableSet, before_commit: Callable[[], None] | None = None) -> Path:
+        """Write the run's tables, then make them current in one step.
+
+        ``before_commit`` runs when every file is written but nothing is
+        visible yet (crash tests stop there)."""
         check_run_id(run_id)
         for name, table in tables.items():
             if not table.schema.equals(SCHEMAS[name], check_metadata=False):
                 raise CuratedStoreError(f"table {name} does not match its schema:\n{table.schema}\n!=\n{SCHEMAS[name]}")
         self.history.mkdir(parents=True, exist_ok=True)
-        for stale in self.history.glob(".tmp-*"):
-            shutil.rmtree(stale, ignore_errors=True)
         final = self.history / run_id
         if final.exists():
             raise CuratedStoreError(f"run {run_id} is already published")
-        tmp = self.history / f".tmp-{run_id}-{os.getpid()}"
+        staging = atomic.staging_dir(self.root)
+        staging.mkdir(parents=True, exist_ok=True)
+        tmp = staging / f"curated-{run_id}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         try:
             for name, table in tables.items():
@@ -116,6 +129,8 @@ class CuratedStore:
                 with open(path, "rb") as fh:
                     os.fsync(fh.fileno())
             atomic._fsync_dir(tmp)
+            if before_commit is not None:
+                before_commit()
             os.rename(tmp, final)
             atomic._fsync_dir(self.history)
         except BaseException:

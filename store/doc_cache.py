@@ -25,6 +25,7 @@ class DocumentCache:
         if not _VERSION_RE.match(code_version):
             raise ValueError(f"bad code version {code_version!r}")
         self.dir = Path(root) / "documents" / code_version
+        self.staging = atomic.staging_dir(Path(root))
 
     def _path(self, source_id: str, sha: str) -> Path:
         return self.dir / sha[:2] / f"{source_id}.{sha}.json"
@@ -50,4 +51,5 @@ class DocumentCache:
         atomic.write_text(
             self._path(result.source_id, result.snapshot_sha256),
             json.dumps({"type": kind, "value": to_jsonable(result)}, ensure_ascii=False),
+            self.staging,
         )

@@ -59,6 +59,7 @@ def sha256_of(content: bytes) -> str:
 class RawStore:
     def __init__(self, root: Path):
         self.root = Path(root)
+        self.staging = atomic.staging_dir(self.root)
 
     # paths, confined under root
     def _object_path(self, sha: str) -> Path:
@@ -99,14 +100,14 @@ class RawStore:
         obj = self._object_path(sha)
         new_blob = not obj.exists()
         if new_blob:
-            atomic.write_bytes(obj, content)
+            atomic.write_bytes(obj, content, self.staging)
         meta_path = self._source_dir("snapshots", source_id) / f"{sha}.json"
         record = SnapshotRecord(
             source_id=source_id, sha256=sha, url=url, fetched_at=fetched_at, http_status=http_status,
             headers=tuple(headers), content_type=content_type, bytes=len(content),
         )
         if not meta_path.exists():
-            atomic.write_json(meta_path, _record_json(record))
+            atomic.write_json(meta_path, _record_json(record), self.staging)
         return record, new_blob
 
     def snapshot(self, source_id: str, sha: str) -> SnapshotRecord | None:
@@ -136,7 +137,7 @@ class RawStore:
         )
 
     def set_state(self, state: SourceState) -> None:
-        atomic.write_json(self._state_path(state.source_id), _record_json(state))
+        atomic.write_json(self._state_path(state.source_id), _record_json(state), self.staging)
 
     def _state_path(self, source_id: str) -> Path:
         return self._source_dir("state", source_id).parent / f"{source_id}.json"

@@ -1,0 +1,120 @@
+"""Killing a run at any point costs no data; one run at a time per data dir."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from store.curated_store import CuratedStore
+from store.schemas import TABLE_NAMES
+
+pytestmark = pytest.mark.slow
+FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
+
+V1 = "Testland and NATO\n\nTestland signed the Individual Partnership and Cooperation Programme with NATO in 2012.\n\n" \
+     "Testland joined the Partnership Interoperability Initiative in 2014.\n"
+V2 = V1.replace("in 2014", "in 2015") + "\nIn 2024, NATO and Testland agreed the Individually Tailored Partnership Programme.\n"
+OTHER = "Other news\n\nNATO was formed under the North Atlantic Treaty in 1949.\n"
+
+
+@pytest.fixture
+def api_url(prefect_harness):
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value()
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "a.txt").write_text(V1)
+    (tmp_path / "b.txt").write_text(OTHER)
+    (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n[[sources]]\nid = "b"\npath = "b.txt"\n')
+    return tmp_path
+
+
+def start(project: Path, api_url: str, *args: str, pause: str | None = None, pause_seconds: float = 120) -> subprocess.Popen:
+    env = os.environ | {"PREFECT_API_URL": api_url, "FACTWATCH_PAUSE_SECONDS": str(pause_seconds)}
+    env.pop("FACTWATCH_PAUSE_AT", None)
+    if pause:
+        env["FACTWATCH_PAUSE_AT"] = pause
+    return subprocess.Popen([FACTWATCH, "run", "--sources", "sources.toml", "--data", "data", *args], cwd=project,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def wait_for(path: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, f"run ended before {path.name}: {proc.stderr.read()[-3000:]}"
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(0.1)
+
+
+def kill(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 300) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def assert_intact(data: Path, expected_run: str) -> None:
+    curated = CuratedStore(data / "curated")
+    assert curated.current_run_id() == expected_run
+    for name in TABLE_NAMES:  # every current table readable, all of the same run
+        pd.read_parquet(data / "curated" / f"{name}.parquet")
+    assert list(pd.read_parquet(data / "curated" / "runs.parquet").run_id)[-1] == expected_run
+    for path in (data / "raw").rglob("*"):
+        assert not path.name.startswith(".") and not path.name.endswith(".tmp"), f"partial file {path}"
+        if path.parent.parent.name == "objects":
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == path.name
+
+
+def test_sigkill_while_fetching_reading_or_publishing_loses_nothing(project, api_url):
+    data = project / "data"
+    code, out, err = finish(start(project, api_url))
+    assert code == 0, err[-3000:]
+    run1 = CuratedStore(data / "curated").current_run_id()
+    (project / "a.txt").write_text(V2)
+    for phase in ("fetch", "read", "publish"):
+        proc = start(project, api_url, pause=phase)
+        wait_for(data / f".paused-{phase}", proc)
+        kill(proc)
+        (data / f".paused-{phase}").unlink()
+        assert_intact(data, run1)
+    code, out, err = finish(start(project, api_url))
+    assert code == 0, err[-3000:]
+    curated = CuratedStore(data / "curated")
+    assert curated.run_ids()[0] == run1 and len(curated.run_ids()) == 2
+    changes = pd.read_parquet(data / "curated" / "changes.parquet")
+    latest = changes[changes.run_id == curated.current_run_id()]
+    assert sorted(zip(latest.change, latest.field.fillna(""), latest.after.fillna(""))) == [
+        ("added", "", "2024"), ("changed", "date", "2015")]
+    assert not (data / ".staging").exists() or not any((data / ".staging").iterdir())
+
+
+def test_a_second_run_waits_or_says_why_and_a_killed_runs_lock_is_free(project, api_url):
+    data = project / "data"
+    first = start(project, api_url, pause="read")
+    wait_for(data / ".paused-read", first)
+    code, out, err = finish(start(project, api_url))
+    assert code == 1 and "another factwatch run" in err and "--wait" in err
+    kill(first)  # its lock dies with it
+    (data / ".paused-read").unlink()
+    code, out, err = finish(start(project, api_url))
+    assert code == 0, err[-3000:]
+    # with --wait the second run queues behind the first
+    slow = start(project, api_url, pause="read", pause_seconds=4)
+    wait_for(data / ".paused-read", slow)
+    queued = start(project, api_url, "--wait", "120")
+    assert finish(slow)[0] == 0
+    assert finish(queued)[0] == 0
+    runs = pd.read_parquet(data / "curated" / "runs.parquet")
+    assert len(runs) == 3 and runs.run_id.is_monotonic_increasing
