@@ -184,8 +184,8 @@ _PLOT_L = _GUTTER + 14
 _PLOT_R = _W - 20
 _ROW = 24
 _TOP = 40
-_LABEL_X = 92  # statement labels start here (mark at 6, value at 20)
-_LABEL_CHARS = 42
+_LABEL_X = 106  # statement labels start here (mark at 6, value at 20)
+_LABEL_CHARS = 38
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
@@ -565,7 +565,7 @@ svg.timeline .label { fill: var(--fg); } svg.timeline a:hover .label { fill: #1a
 svg.timeline .value { fill: var(--fg); font-weight: 600; } svg.timeline .mark { fill: #7a5200; font-weight: 700; }
 svg.timeline .stripe { fill: #fafafa; } svg.timeline .changed { fill: #fff3bf; }
 svg.timeline .span { opacity: .3; } svg.timeline .pt { stroke: #fff; stroke-width: 1.5; }
-svg.timeline .alt { fill: #fff; stroke-width: 2; }
+svg.timeline .alt { fill: none; stroke-width: 2.5; }
 svg.timeline .extent { stroke-width: 2; stroke-dasharray: 4 3; opacity: .7; }
 svg.key { flex: none; }
 .conflict { border: 1px solid #f3c4bf; border-left: 4px solid #d73027; border-radius: 6px; padding: .6rem .8rem;
