@@ -185,7 +185,7 @@ _PLOT_R = _W - 20
 _ROW = 24
 _TOP = 40
 _LABEL_X = 106  # statement labels start here (mark at 6, value at 20)
-_LABEL_CHARS = 38
+_LABEL_CHARS = 42
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
