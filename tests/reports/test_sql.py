@@ -138,3 +138,24 @@ def test_the_report_command(data_dir):
     assert out.exit_code == 0 and out.stdout.strip().endswith(f"{RUN_1}.html")
     out = runner.invoke(app, ["report", "--data", str(data_dir), "--run", "20200101T000000000000Z"])
     assert out.exit_code == 2 and "unknown run" in out.output
+
+
+def test_report_open_hands_the_file_to_the_browser(data_dir, tmp_path):
+    """--open goes through the webbrowser module; $BROWSER points it at a recorder instead of a real browser."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from tests.support import REPO
+
+    seen = tmp_path / "opened.txt"
+    recorder = tmp_path / "browser.py"
+    recorder.write_text(f"import sys\nopen({str(seen)!r}, 'w').write(sys.argv[1])\n")
+    env = os.environ | {"BROWSER": f"{shlex.quote(sys.executable)} {shlex.quote(str(recorder))} %s", "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-m", "flows.cli", "report", "--data", str(data_dir), "--open"],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    path = data_dir / "curated" / "reports" / f"{RUN_2}.html"
+    assert proc.stdout.strip() == str(path.resolve())
+    assert seen.read_text() == path.resolve().as_uri()
