@@ -605,8 +605,8 @@ def render_run_report(data: ReportData) -> str:
     as_of = data.as_of or (run.started_at.date() if run.started_at else None)
     data = replace(data, as_of=as_of)
     statements = {s.event_id: s for s in data.statements}
-    changed: dict[str, str] = {}
-    for c in data.changes:
+    changed: dict[str, str] = {}  # fact -> added | changed, marked in the timeline (not on a first run: all are new)
+    for c in data.changes if run.previous_run_id else ():
         if c.change in ("added", "changed"):
             changed.setdefault(c.fact_id, c.change)
     fact_ids = {f.fact_id for f in data.facts}

@@ -205,6 +205,15 @@ def test_the_page_is_self_contained_and_locks_itself_down():
     assert render_run_report(sample()) == out  # deterministic
 
 
+def test_a_first_run_marks_nothing_as_changed():
+    data = sample()
+    first = ReportData(run=RunInfo(run_id=RUN_1, status="ok"), facts=data.facts, statements=data.statements,
+                       changes=tuple(Change(f.fact_id, "added", None, None, "x", f.statement) for f in data.facts))
+    out = render_run_report(first)
+    assert 'class="changed"' not in out and "b-added" not in out[out.index('id="facts"'):]
+    assert "first run: every fact is new" in out and f"{len(data.facts)} added" in out
+
+
 def test_a_run_without_facts_or_changes_still_renders():
     empty = ReportData(run=RunInfo(run_id=RUN_1, status="failed"), facts=())
     out = render_run_report(empty)
