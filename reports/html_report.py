@@ -280,9 +280,8 @@ def render_timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str
                    f'<text class="label" x="{_LABEL_X}" y="{cy + 4}">{_e(_short(label, _LABEL_CHARS))}</text></a>')
         # "since"/"until" extents
         if f.date_role == "since" and as_of is not None and as_of > f.date_end:
-            parts_since = (x(f.date_end + timedelta(days=1)), x(as_of))
-            row.append(f'<line class="extent" x1="{parts_since[0]}" y1="{cy}" x2="{parts_since[1]}" y2="{cy}" '
-                       f'stroke="{colour}"/>')
+            row.append(f'<line class="extent" x1="{x(f.date_end + timedelta(days=1))}" y1="{cy}" x2="{x(as_of)}" '
+                       f'y2="{cy}" stroke="{colour}"/>')
         elif f.date_role == "until":
             row.append(f'<line class="extent" x1="{_PLOT_L}" y1="{cy}" x2="{x(f.date_start)}" y2="{cy}" stroke="{colour}"/>')
         values: list[FactValue] = list(f.values)
@@ -342,7 +341,7 @@ def _legend() -> str:
 # ------------------------------------------------------------------ sections
 
 
-def _header(run: RunInfo, data: ReportData) -> str:
+def _header(run: RunInfo) -> str:
     counts = [
         ("sources", run.sources_total),
         ("fetched", run.fetched),
@@ -612,7 +611,7 @@ def render_run_report(data: ReportData) -> str:
     fact_ids = {f.fact_id for f in data.facts}
     body = "\n".join(
         [
-            _header(run, data),
+            _header(run),
             _nav(data),
             _timeline_section(data, changed),
             _conflicts_section(data, statements),
