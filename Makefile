@@ -9,7 +9,7 @@ STAMP := $(VENV)/.factwatch-installed
 SOURCES ?= sources.toml
 DATA ?= .
 
-.PHONY: run test install clean-data
+.PHONY: run test test-browser install clean-data
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "factwatch needs Python >= 3.11"'
@@ -27,6 +27,16 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The run report in headless Chromium (console errors, dialogs, requests) and
+# its screenshot, docs/report.png. Installs Debian's chromium when no Chromium
+# is on PATH (apt-get needs root: sudo is used when not root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+		|| command -v google-chrome >/dev/null 2>&1 \
+		|| { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	FACTWATCH_REPORT_SCREENSHOT=docs/report.png $(BIN)/python -m pytest -q -m browser tests/reports/test_report_browser.py
 
 clean-data:
 	find raw curated -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -98,6 +98,62 @@ def diff(
     typer.echo(render_diff(report, fmt.value))
 
 
+class SqlFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def report(
+    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
+    open_it: bool = typer.Option(False, "--open", help="Open the report in the web browser."),
+) -> None:
+    """Write the HTML report of a run (curated/reports/<run_id>.html) and print its path."""
+    from reports.html_report import write_run_report
+    from store.curated_store import CuratedStore, CuratedStoreError
+
+    try:
+        path = write_run_report(CuratedStore(data / "curated"), run_id)
+    except CuratedStoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(str(path.resolve()))
+    if open_it:
+        import webbrowser
+
+        if not webbrowser.open(path.resolve().as_uri()):
+            _err("no web browser found to open the report; open the path above")
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help='A DuckDB query, e.g. "SELECT status, count(*) FROM facts GROUP BY status".'),
+    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    fmt: SqlFormat = typer.Option(SqlFormat.table, "--format", "-f", help="Output format."),
+    run_id: str | None = typer.Option(None, "--run", help="Bind the table views to this run (default: the current one)."),
+) -> None:
+    """SQL over the tables: each current table is a view (facts, events, ...); history_<table> holds every run's copy."""
+    from reports.sql import SqlError, format_result, rich_table, run_query
+    from store.curated_store import CuratedStore, CuratedStoreError
+
+    try:
+        result = run_query(CuratedStore(data / "curated"), query, run_id)
+    except CuratedStoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    except SqlError as exc:
+        _err(f"SQL error: {exc}")
+        raise typer.Exit(2) from None
+    if fmt is SqlFormat.table:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(rich_table(result))
+    else:
+        typer.echo(format_result(result, fmt.value))
+
+
 @app.command()
 def serve(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),

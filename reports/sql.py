@@ -1,0 +1,179 @@
+"""SQL over the curated tables, with DuckDB in process.
+
+``open_views`` gives a connection where every table is a view named after
+it (``facts``, ``events``, ...), all bound to one run: ``curated/current`` is
+resolved once, so a query never mixes the tables of two runs even if a new
+run is published meanwhile. ``history_<table>`` views hold every run's copy
+of a table, with a ``history_run_id`` column naming the run the copy
+belongs to (the name does not clash with the ``run_id`` columns some tables
+already have: in ``documents`` it names the run that first read a snapshot).
+
+``run_query`` runs one query and returns a ``QueryResult``; ``format_result``
+renders it as CSV or JSON for scripts, ``rich_table`` for the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from uuid import UUID
+
+import duckdb
+
+from store.curated_store import CuratedStore, CuratedStoreError, check_run_id
+from store.schemas import TABLE_NAMES
+
+HISTORY_PREFIX = "history_"
+HISTORY_RUN_COLUMN = "history_run_id"
+
+
+class SqlError(RuntimeError):
+    """A query DuckDB rejected, with DuckDB's message."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: tuple[str, ...]
+    types: tuple[str, ...]  # DuckDB type names
+    rows: tuple[tuple, ...]
+
+
+@dataclass(frozen=True)
+class Views:
+    connection: duckdb.DuckDBPyConnection
+    run_id: str  # the run the plain views are bound to
+    tables: tuple[str, ...]  # plain views
+    history: tuple[str, ...]  # history_<table> views
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
+    """An in-memory DuckDB connection with a view per table of ``run_id``
+    (default: the current run, resolved once) and a ``history_<table>`` view
+    per table over every published run."""
+    if run_id is None:
+        run_id = curated.current_run_id()
+        if run_id is None:
+            raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
+    run_dir = curated.history / check_run_id(run_id)
+    if not run_dir.is_dir():
+        raise CuratedStoreError(f"unknown run {run_id!r}: {run_dir} does not exist")
+    con = duckdb.connect(":memory:")
+    tables, history = [], []
+    for name in TABLE_NAMES:
+        path = run_dir / f"{name}.parquet"
+        if not path.exists():
+            continue
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_literal(path)})")
+        tables.append(name)
+        # every complete run's copy: history/<run_id>/<table>.parquet (temp folders start with a dot)
+        pattern = curated.history / "[0-9]*" / f"{name}.parquet"
+        con.execute(
+            f"CREATE VIEW {HISTORY_PREFIX}{name} AS "
+            f"SELECT regexp_extract(filename, '([^/\\\\]+)[/\\\\][^/\\\\]+$', 1) AS {HISTORY_RUN_COLUMN}, "
+            f"* EXCLUDE (filename) FROM read_parquet({_literal(pattern)}, filename = true, union_by_name = true)"
+        )
+        history.append(f"{HISTORY_PREFIX}{name}")
+    return Views(connection=con, run_id=run_id, tables=tuple(tables), history=tuple(history))
+
+
+def run_query(curated: CuratedStore, query: str, run_id: str | None = None) -> QueryResult:
+    """Run ``query`` over the views of ``open_views``; a rejected query raises ``SqlError``."""
+    views = open_views(curated, run_id)
+    con = views.connection
+    try:
+        cur = con.execute(query)
+        if cur.description is None:
+            return QueryResult(columns=(), types=(), rows=())
+        columns = tuple(d[0] for d in cur.description)
+        types = tuple(str(d[1]) for d in cur.description)
+        rows = tuple(tuple(r) for r in cur.fetchall())
+    except duckdb.Error as exc:
+        message = str(exc).strip()
+        if isinstance(exc, duckdb.CatalogException):
+            message += (f"\nviews: {', '.join(views.tables)}; "
+                        f"{HISTORY_PREFIX}<table> for every run's copy (column {HISTORY_RUN_COLUMN})")
+        raise SqlError(message) from None
+    finally:
+        con.close()
+    return QueryResult(columns=columns, types=types, rows=rows)
+
+
+def plain(value: object) -> object:
+    """A JSON-ready form of a DuckDB value: dates and instants in ISO 8601, lists and structs kept."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def cell_text(value: object) -> str:
+    """One value as text for CSV and tables: lists and structs as JSON, NULL as empty."""
+    v = plain(value)
+    if v is None:
+        return ""
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """``csv`` (header row, RFC 4180 quoting) or ``json`` (an array of objects, one per row)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(result.columns, (plain(v) for v in row))) for row in result.rows],
+                          ensure_ascii=False)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow([cell_text(v) for v in row])
+        return buf.getvalue().rstrip("\n")
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def rich_table(result: QueryResult, max_cell: int = 120):
+    """The result as a ``rich`` table for the terminal (column types under the names; cells are text, never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, header_style="bold", caption=f"{len(result.rows)} row(s)", caption_justify="left")
+    for name, typ in zip(result.columns, result.types):
+        numeric = any(t in typ for t in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL"))
+        table.add_column(Text(f"{name}\n{typ.lower()}"), justify="right" if numeric else "left", overflow="fold")
+    for row in result.rows:
+        cells = []
+        for v in row:
+            if v is None:
+                cells.append(Text("NULL", style="dim"))
+                continue
+            s = cell_text(v)
+            cells.append(Text(s if len(s) <= max_cell else s[: max_cell - 1] + "…"))
+        table.add_row(*cells)
+    return table

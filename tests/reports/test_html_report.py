@@ -1,0 +1,257 @@
+"""The HTML run report: sections, encodings, escaping, self-containment, and
+loading a run from a curated store."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+
+import pytest
+
+from facts.model import Change, Fact, FactValue
+from reports.html_report import (
+    STATUS_COLOURS,
+    ReportData,
+    RunInfo,
+    SourceStatus,
+    Statement,
+    load_report_data,
+    point_radius,
+    render_run_report,
+    write_run_report,
+)
+from store.curated_store import CuratedStoreError
+from tests.reports.sample_runs import CONFLICT_KEY, RUN_1, RUN_2, build_sample_store, fact_id
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "javascript:alert(3)",
+    "[click me](javascript:alert(4))",
+    '"><svg onload=alert(5)>',
+    "</title></style><iframe src=//evil.example/>",
+)
+EVIL = " ".join(PAYLOADS)
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, and the text."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def attr_values(self, *names: str) -> list[str]:
+        return [a[n] or "" for _, a in self.tags for n in names if n in a]
+
+
+def fv(fid: str, value: str, start: date, end: date, precision: str, rank: str, score: float,
+       sources: tuple[str, ...], events: tuple[str, ...]) -> FactValue:
+    return FactValue(fid, start, end, precision, rank, score, sources, events, value)
+
+
+def fact(fid: str, statement: str, start: date | None, end: date | None, precision: str | None, status: str,
+         sources: tuple[str, ...], values: tuple[FactValue, ...] = (), role: str = "point") -> Fact:
+    return Fact(fid, statement, start, end, precision, ("NATO", "New Zealand"), status, 0.8, len(sources), sources,
+                tuple(e for v in values for e in v.event_ids), kind="begin", date_role=role, evidence=statement,
+                values=values)
+
+
+Y2012 = (date(2012, 1, 1), date(2012, 12, 31))
+Y2013 = (date(2013, 1, 1), date(2013, 12, 31))
+D2019 = (date(2019, 5, 14), date(2019, 5, 14))
+
+
+def sample(text: str = "", source: str = "") -> ReportData:
+    """A run with one fact of each status; ``text``/``source`` are mixed into every field a page can carry."""
+    a, b = f"blog-a{source}", f"blog-b{source}"
+    conflict = fact("fact_c", f"The programme was signed in 2012.{text}", *Y2012, "year", "conflicting", (a, b, "nato"),
+                    (fv("fact_c", "2012", *Y2012, "year", "preferred", 0.81, (a, "nato"), ("ev_1", "ev_2")),
+                     fv("fact_c", "2013", *Y2013, "year", "deprecated", 0.19, (b,), ("ev_3",))))
+    facts = (
+        conflict,
+        fact("fact_k", f"Both agree on 2001.{text}", date(2001, 1, 1), date(2001, 12, 31), "year", "corroborated",
+             ("nato", a), (fv("fact_k", "2001", date(2001, 1, 1), date(2001, 12, 31), "year", "preferred", 1.0,
+                              ("nato", a), ("ev_4", "ev_5")),), role="since"),
+        fact("fact_s", f"Opened on 14 May 2019.{text}", *D2019, "day", "single_source", (a,),
+             (fv("fact_s", "2019-05-14", *D2019, "day", "preferred", 1.0, (a,), ("ev_6",)),)),
+        fact("fact_x", f"An old statement.{text}", date(1996, 1, 1), date(1996, 12, 31), "year", "superseded", ("nato",),
+             (fv("fact_x", "1996", date(1996, 1, 1), date(1996, 12, 31), "year", "preferred", 1.0, ("nato",), ("ev_7",)),)),
+        fact("fact_u", f"Undated.{text}", None, None, None, "single_source", ("nato",)),
+    )
+    said = f"The programme was signed in 2013, says the blog.{text}"
+    signed = f"Mongolia and NATO signed it in 2012.{text}"
+    statements = (
+        Statement("ev_1", a, signed, "2012", (signed.index("2012"), signed.index("2012") + 4)),
+        Statement("ev_2", "nato", "Since 2012, work is taken forward.", "Since 2012", (0, 10)),
+        Statement("ev_3", b, said, "2013", (said.index("2013"), said.index("2013") + 4)),
+    )
+    changes = (
+        Change("fact_s", "added", None, None, "2019-05-14", f"Opened on 14 May 2019.{text}", None,
+               f"Opened on 14 May 2019.{text}"),
+        Change("fact_c", "changed", "date", "2013", "2012", f"The programme was signed in 2012.{text}",
+               f"Signed in 2013.{text}", f"Signed in 2012.{text}"),
+        Change("fact_gone", "removed", None, "2021", None, f"Closed in 2021.{text}", f"Closed in 2021.{text}", None),
+    )
+    sources = (
+        SourceStatus("nato", "unchanged", f"https://www.nato.int/x{text}", 200, None, None, 2376, "a" * 64, "NATO",
+                     f"Relations{text}"),
+        SourceStatus(a, "changed", f"https://blog-a.example/p{text}", 200, None, None, 245, "b" * 64, f"Blog{text}", None),
+        SourceStatus(f"gone{source}", "error", f"javascript:alert(9){text}", 503, f"HTTP 503 from server{text}",
+                     "http_status"),
+    )
+    run = RunInfo(run_id=RUN_2, status="partial", started_at=datetime(2026, 11, 30, 9, tzinfo=UTC),
+                  finished_at=datetime(2026, 11, 30, 9, 0, 12, tzinfo=UTC), previous_run_id=RUN_1, sources_total=3,
+                  fetched=1, unchanged=1, failed=1, documents=2, events=7, facts=5, conflicts=1, changes=3,
+                  code_version=f"abc{text}")
+    return ReportData(run=run, facts=facts, statements=statements, changes=changes, sources=sources)
+
+
+def test_every_section_is_there_with_its_content():
+    out = render_run_report(sample())
+    page = Page(out)
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"run", "timeline", "conflicts", "changes", "sources", "facts"} <= ids
+    text = " ".join(" ".join(page.text).split())
+    assert f"factwatch run {RUN_2}" in text and "partial" in text and RUN_1 in text
+    # conflicting fact: every candidate, its rank, score, sources and the sentences stating it
+    conflict = out[out.index('id="conflicts"'):out.index('id="changes"')]
+    assert "2012" in conflict and "2013" in conflict and "preferred" in conflict and "deprecated" in conflict
+    assert "0.810" in conflict and "0.190" in conflict and "blog-b" in conflict
+    assert "Mongolia and NATO signed it in <mark>2012</mark>." in conflict
+    assert "<mark>Since 2012</mark>, work is taken forward." in conflict
+    assert "signed in <mark>2013</mark>, says the blog." in conflict
+    # changes: before and after, evidence, every kind
+    changes = out[out.index('id="changes"'):out.index('id="sources"')]
+    assert "3 change(s) since run" in changes and "1 added, 1 changed, 1 removed" in changes
+    assert re.search(r"<td>date</td><td class=\"val\">2013</td><td class=\"val\">2012</td>", changes)
+    assert "Signed in 2013." in changes and "Signed in 2012." in changes and "Closed in 2021." in changes
+    # sources: status, HTTP status, error
+    sources = out[out.index('id="sources"'):out.index('id="facts"')]
+    assert "HTTP 503 from server" in sources and ">503<" in sources and "http_status" in sources
+    assert sources.index("gone") < sources.index("blog-a")  # errors first
+    assert "1 undated fact(s)" in out
+
+
+def test_timeline_encodes_status_by_colour_sources_by_size_and_precision_by_bar():
+    out = render_run_report(sample())
+    svg = out[out.index("<svg class=\"timeline\""):out.index("</svg>", out.index("<svg class=\"timeline\""))]
+    points = re.findall(r'<circle class="pt" cx="([\d.]+)" cy="[\d.]+" r="([\d.]+)" fill="(#\w+)" data-sources="(\d+)"',
+                        svg)
+    fills = {f for _, _, f, _ in points}
+    assert {STATUS_COLOURS[s] for s in ("conflicting", "corroborated", "single_source", "superseded")} <= fills
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+    for _, r, _, n in points:
+        assert float(r) == point_radius(int(n))
+    assert point_radius(1) < point_radius(2) < point_radius(3)
+    # the conflict's other candidate is drawn too, hollow and dashed (deprecated), in the conflict colour
+    assert re.search(rf'<circle class="alt" [^>]*stroke="{STATUS_COLOURS["conflicting"]}" stroke-dasharray', svg)
+    # a year value gets a bar spanning the year; a day value none
+    spans = re.findall(r'<rect class="span" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg)
+    assert len(spans) == 4  # 2012, 2013, 2001, 1996; not 2019-05-14
+    # x grows with the date: rows are in date order, 1996 before 2001 before 2012
+    xs = [float(x) for x, _, _, _ in points]
+    assert xs == sorted(xs)
+    # "since 2001" trails a dashed line; changed and added facts are shaded; the undated fact is not drawn
+    assert svg.count('class="extent"') == 1 and svg.count('class="changed"') == 2
+    assert "Undated." not in svg and svg.count('<g class="row') == 4
+
+
+def test_page_text_is_data_never_markup():
+    out = render_run_report(sample(text=EVIL, source=EVIL))
+    page = Page(out)
+    tags = {t for t, _ in page.tags}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "form", "base", "link", "input"}, tags
+    for tag, attrs in page.tags:
+        for name in attrs:
+            assert not name.startswith("on"), (tag, attrs)
+    assert "javascript:" not in " ".join(page.attr_values("href", "src", "action", "xlink:href", "style"))
+    # whatever the parser: no markup of page text survives raw in the output
+    for payload in PAYLOADS:
+        if "<" in payload:
+            assert payload not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in out
+    assert "[click me](javascript:alert(4))" in " ".join(page.text)  # shown as the text it is
+    assert len(re.findall(r"<title[ >]", out)) == out.count("</title>") and out.count("<style>") == 1
+
+
+def test_the_page_is_self_contained_and_locks_itself_down():
+    out = render_run_report(sample())
+    page = Page(out)
+    refs = page.attr_values("href", "src", "xlink:href", "action", "poster", "srcset", "data")
+    assert refs and all(r.startswith("#") for r in refs), refs
+    assert not re.search(r"""\b(?:src|href|action)\s*=\s*["']?\s*(?:https?:|//)""", out, re.I)
+    assert "@import" not in out and "url(" not in out
+    css = re.search(r"<style>(.*?)</style>", out, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    (csp,) = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in csp and f"style-src 'sha256-{digest}'" in csp and "script-src 'none'" in csp
+    # the CSP comes before the stylesheet it allows
+    assert out.index("Content-Security-Policy") < out.index("<style>")
+    assert render_run_report(sample()) == out  # deterministic
+
+
+def test_a_first_run_marks_nothing_as_changed():
+    data = sample()
+    first = ReportData(run=RunInfo(run_id=RUN_1, status="ok"), facts=data.facts, statements=data.statements,
+                       changes=tuple(Change(f.fact_id, "added", None, None, "x", f.statement) for f in data.facts))
+    out = render_run_report(first)
+    assert 'class="changed"' not in out and "b-added" not in out[out.index('id="facts"'):]
+    assert "first run: every fact is new" in out and f"{len(data.facts)} added" in out
+
+
+def test_a_run_without_facts_or_changes_still_renders():
+    empty = ReportData(run=RunInfo(run_id=RUN_1, status="failed"), facts=())
+    out = render_run_report(empty)
+    assert "No dated facts in this run." in out and "First run: nothing to compare with." in out
+    assert "No conflicting facts" in out and "No fetch records" in out
+
+
+def test_load_and_write_a_run_from_the_curated_store(tmp_path):
+    store = build_sample_store(tmp_path / "curated")
+    data = load_report_data(store, None)
+    assert data.run.run_id == RUN_2 and data.run.previous_run_id == RUN_1
+    assert {c.change for c in data.changes} == {"added", "removed", "changed"}  # this run's changes only
+    assert {s.status for s in data.sources} == {"changed", "unchanged", "error"} and len(data.sources) == 5
+    conflict = next(f for f in data.facts if f.fact_id == fact_id(CONFLICT_KEY))
+    assert conflict.status == "conflicting" and [v.value for v in conflict.values] == ["2012", "2013"]
+    by_id = {s.event_id: s for s in data.statements}
+    for v in conflict.values:
+        for eid in v.event_ids:
+            st = by_id[eid]
+            assert st.sentence[st.date_span[0]:st.date_span[1]] == st.date_text
+    assert next(s for s in data.sources if s.source_id == "nato-nz").publisher == "NATO"
+
+    first = load_report_data(store, RUN_1)
+    assert first.run.previous_run_id is None and {c.change for c in first.changes} == {"added"}
+    assert len(first.sources) == 5 and {s.status for s in first.sources} == {"new", "error"}
+
+    path = write_run_report(store)
+    assert path == tmp_path / "curated" / "reports" / f"{RUN_2}.html"
+    html = path.read_text()
+    assert "Since 2015 under the Partnership" in html and "connection refused" in html
+    assert not list(path.parent.glob(".*.tmp"))
+    assert write_run_report(store, RUN_1).name == f"{RUN_1}.html"
+    with pytest.raises(CuratedStoreError, match="unknown run"):
+        load_report_data(store, "20200101T000000000000Z")
+
+
+def test_no_published_run_is_a_clear_error(tmp_path):
+    from store.curated_store import CuratedStore
+
+    with pytest.raises(CuratedStoreError, match="no run has been published"):
+        write_run_report(CuratedStore(tmp_path / "curated"))
