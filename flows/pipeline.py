@@ -26,6 +26,7 @@ from ingest.ingest import FetchRecord, ingest_source
 from ingest.settings import Settings
 from ingest.sources import Source, SourcesFile, load_sources
 from reports.changes import build_diff, render_markdown
+from reports.html_report import write_run_report
 from store.curated_store import CuratedStore
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
@@ -237,6 +238,10 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
                                  datetime.now(UTC), documents_read=len(todo), earlier_docs=old_docs)
         curated.publish(run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
         publish_change_report(str(curated.root), run_id)
+        try:
+            write_run_report(curated, run_id)
+        except Exception as exc:  # noqa: BLE001 - the tables are published; a report must not fail the run
+            logger.warning("run report not written: %s", exc)
         for rec in records.values():
             if rec.status == "error":
                 logger.warning("source %s failed: %s", rec.source_id, rec.error)
