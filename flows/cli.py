@@ -39,8 +39,11 @@ def run(
     wait: float | None = typer.Option(None, "--wait", help="Seconds to wait for another run's lock (default: settings.lock_wait)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs (stderr)."),
 ) -> None:
     """One run: fetch every source, read what changed, reconcile, publish."""
+    import os
+
     from ingest.sources import SourcesError, load_sources
 
     try:
@@ -48,35 +51,52 @@ def run(
     except SourcesError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    if not verbose:  # the bars and the summary say it; Prefect's logs still reach its API and UI
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    from flows import progress
     from flows.pipeline import run_flow
     from store.lock import DataDirBusy
 
+    bars = None if (quiet or as_json or not sys.stderr.isatty()) else progress.RichProgress()
     try:
-        summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
+        if bars is not None:
+            with bars:
+                progress.set_reporter(bars)
+                summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
+        else:
+            summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
     except DataDirBusy as exc:
         _err(str(exc))
         raise typer.Exit(1) from None
+    finally:
+        progress.set_reporter(None)
     if as_json:
         typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}))
     elif not quiet:
-        typer.echo(format_summary(summary, config.file))
+        print_summary(summary)
     for sid, error in summary.errors:
         _err(f"source {sid}: {error}")
     raise typer.Exit(summary.exit_code)
 
 
-def format_summary(s, sources_file: Path) -> str:
+def print_summary(s) -> None:
+    """The run's summary table (stdout)."""
+    from rich.console import Console
+    from rich.table import Table
+
     curated = Path(s.curated_dir)
-    lines = [
-        f"factwatch run {s.run_id}: {s.status}",
-        f"  sources    {s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.failed} failed)",
-        f"  documents  {s.documents}",
-        f"  events     {s.events}",
-        f"  facts      {s.facts} ({s.conflicts} conflicting)",
-        f"  changes    {s.changes} since the previous run",
-        f"  tables     {curated}/*.parquet (this run: {curated}/history/{s.run_id}/)",
-    ]
-    return "\n".join(lines)
+    table = Table(title=f"factwatch run {s.run_id}: {s.status}", title_justify="left", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("sources", f"{s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, "
+                             f"{s.failed} failed)")
+    table.add_row("documents", f"{s.documents} ({s.documents_read} read this run)")
+    table.add_row("events", str(s.events))
+    table.add_row("facts", f"{s.facts} ({s.conflicts} conflicting)")
+    table.add_row("changes", f"{s.changes} since the previous run")
+    table.add_row("tables", f"{curated}/*.parquet (this run: {curated}/history/{s.run_id}/)")
+    table.add_row("report", f"{curated}/reports/{s.run_id}.html")
+    Console(soft_wrap=True).print(table)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from prefect.cache_policies import NONE
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
+from flows import progress
 from flows.code_version import code_version
 from flows.faults import pause_point
 from ingest.fetch import RobotsCache, make_client
@@ -95,13 +96,16 @@ def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, prev
         for s in sources:
             records.append(ingest_source(s, settings, raw, previous_sha=previous_shas.get(s.id), client=client,
                                          robots=robots))
+            progress.advance("fetch")
             pause_point("fetch", raw.root.parent)
     return records
 
 
 @task(cache_policy=NONE, task_run_name=_process_name)
 def read_documents(inputs: list[DocumentInput], model: str) -> list[ProcessedDocument | DocumentFailure]:
-    return process_documents(inputs, load_models(model))
+    results = process_documents(inputs, load_models(model))
+    progress.advance("read", len(inputs))
+    return results
 
 
 @task(cache_policy=NONE)
@@ -159,6 +163,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         first_run = {d["doc_id"]: d["run_id"] for d in prev_docs}
 
         # 1. fetch
+        progress.start("fetch", len(config.sources))
         futures = [
             fetch_sources.submit(batch, settings, str(raw.root), previous_sha)
             for batch in _batches(list(config.sources), FETCH_BATCH)
@@ -197,6 +202,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
                     content_type=snap.content_type if snap else None,
                 )
             )
+        progress.start("read", len(todo))
         for batch in _batches(todo, PROCESS_BATCH):
             for res in read_documents(batch, settings.model):
                 cache.put(res)

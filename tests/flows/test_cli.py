@@ -67,7 +67,7 @@ def test_factwatch_run_as_a_real_process(tmp_path):
     proc = subprocess.run([str(exe), "run", "--sources", "sources.toml", "--data", "."], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "sources    2 (2 new" in proc.stdout and "facts" in proc.stdout and "curated" in proc.stdout
+    assert "2 (2 new, 0 changed" in proc.stdout and "facts" in proc.stdout and "curated" in proc.stdout
     facts = pd.read_parquet(tmp_path / "curated" / "facts.parquet")
     assert len(facts) > 0
     n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/curated/events.parquet')").fetchall()[0][0]
