@@ -83,6 +83,20 @@ def event_ids_for(source_id: str, statements: Sequence[DatedStatement]) -> tuple
     return tuple(ids)
 
 
+def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Models) -> dict[int, Reading]:
+    """One batched spaCy pass; if it fails, page by page so one page cannot sink the rest."""
+    try:
+        return dict(zip(indices, read_texts([pages[i].text for i in indices], models.reader)))
+    except Exception:  # noqa: BLE001
+        out = {}
+        for i in indices:
+            try:
+                out[i] = read_texts([pages[i].text], models.reader)[0]
+            except Exception:  # noqa: BLE001
+                continue
+        return out
+
+
 def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
     results: list[ProcessedDocument | DocumentFailure | None] = [None] * len(inputs)
     pages: dict[int, CleanPage] = {}
@@ -97,25 +111,33 @@ def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[P
             )
 
     english = [i for i in sorted(pages) if pages[i].language in (None, ENGLISH) and pages[i].text.strip()]
-    readings: dict[int, Reading] = dict(zip(english, read_texts([pages[i].text for i in english], models.reader)))
+    readings: dict[int, Reading] = _read_all(english, pages, models)
+    # a stage that fails on one page costs that page its statements, never the batch
+    problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 
     anchors = {i: anchor_date(pages[i], inputs[i].fetched_at) for i in pages}
     # sentences with dates, parsed in one batch
     jobs: list[tuple[int, tuple[int, int], list]] = []
-    for i in english:
-        text = pages[i].text
-        dates = date_mentions(text, anchors[i])
+    for i in readings:
+        try:
+            dates = date_mentions(pages[i].text, anchors[i])
+        except Exception as exc:  # noqa: BLE001
+            problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
+            continue
         for sentence, ds in group_dates_by_sentence(readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):
-        statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+        try:
+            statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+        except Exception as exc:  # noqa: BLE001
+            problems[i] = f"statements could not be read: {type(exc).__name__}: {exc}"
 
     for i, page in pages.items():
         item = inputs[i]
-        skipped = None
-        if i not in readings:
+        skipped = problems.get(i)
+        if i not in english:
             skipped = (
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"

@@ -973,7 +973,7 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
             r.focus = False
         return r
     # relative quarter without an ordinal
-    if a is None:
+    if a is None or a.year is None or a.month is None:
         return None
     cur = _Cal("quarter", a.year, quarter=_quarter_of(a.month))
     if "current" in rels or "this" in rels:

@@ -135,9 +135,12 @@ def cluster_events(
         if len(parts) == 1:
             out.append((key, parts[0]))
             continue
+        seen: Counter = Counter()
         for part in parts:  # several happenings of one kind about one participant: told apart by date
-            first = min(part, key=lambda e: (e.date_start, e.event_id))
-            out.append((key + (iso_value(first.date_start, first.date_end, first.precision),), part))
+            first = min(part, key=lambda e: (e.date_start, e.date_end, e.event_id))
+            sub_key = key + (iso_value(first.date_start, first.date_end, first.precision),)
+            seen[sub_key] += 1
+            out.append((sub_key + ((str(seen[sub_key]),) if seen[sub_key] > 1 else ()), part))
     return out
 
 
@@ -185,7 +188,7 @@ def reconcile(
 
     facts: list[Fact] = []
     fact_of_event: dict[str, str] = {}
-    for fid, all_events in sorted(fact_groups):
+    for fid, all_events in sorted(fact_groups, key=lambda fg: fg[0]):
         g = [ev for ev in all_events if ev.current]
         ranked = truth.ranked(fid) if truth else []
         values = []

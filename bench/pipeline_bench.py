@@ -1,0 +1,173 @@
+"""Throughput benchmark: the pipeline against the NLP floor.
+
+    python bench/pipeline_bench.py [--n 500] [--pages DIR]
+
+Runs, each in a fresh process so peak memory is its own:
+- floor: the same main-text extraction (clean_page) and the same spaCy
+  pipelines via nlp.pipe (reader over every block, parser over the sentences
+  that carry a date) over the same pages: no Prefect, no storage;
+- pipeline: `run_flow` over the pages as path sources (Prefect's temporary
+  server is started first and its start-up reported separately), then an
+  immediate unchanged re-run.
+
+Prints the figures, then one JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = REPO.parent / "shared" / "eval" / "boilerplate" / "wcxb-dev" / "html"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def prepare(pages_dir: Path, n: int, work: Path) -> Path:
+    """N pages unpacked as files, and a sources.toml listing them."""
+    pages = sorted(pages_dir.glob("*.html.gz"))[:n]
+    if len(pages) < n:
+        raise SystemExit(f"only {len(pages)} pages in {pages_dir}, asked for {n}")
+    out = work / "pages"
+    out.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for p in pages:
+        name = p.name[: -len(".gz")]
+        (out / name).write_bytes(gzip.decompress(p.read_bytes()))
+        lines.append(f'[[sources]]\nid = "p{name.split(".")[0]}"\npath = "pages/{name}"\n')
+    sources = work / "sources.toml"
+    sources.write_text("\n".join(lines))
+    return sources
+
+
+def measure_floor(sources: Path) -> dict:
+    sys.path.insert(0, str(REPO))
+    from extractors.clean import NotReadable, clean_page
+    from extractors.events import group_dates_by_sentence
+    from extractors.nlp import load_models
+    from extractors.reading import text_blocks
+    from extractors.timex import date_mentions
+    from ingest.settings import DEFAULT_MODEL
+    from ingest.sources import load_sources
+
+    config = load_sources(sources)
+    contents = [s.path.read_bytes() for s in config.sources]
+    t_model = time.perf_counter()
+    models = load_models(DEFAULT_MODEL)
+    model_seconds = time.perf_counter() - t_model
+    start = time.perf_counter()
+    texts = []
+    for content in contents:
+        try:
+            texts.append(clean_page(content).text)
+        except NotReadable:
+            texts.append("")
+    blocks = [(t[s:e], (i, s)) for i, t in enumerate(texts) for s, e in text_blocks(t)]
+    sentences: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for doc, (i, off) in models.reader.pipe(blocks, as_tuples=True, batch_size=256):
+        sentences[i].extend((off + s.start_char, off + s.end_char) for s in doc.sents)
+    dated = []
+    for i, t in enumerate(texts):
+        for (s, e), _ in group_dates_by_sentence(sentences[i], date_mentions(t, None)):
+            dated.append(t[s:e])
+    for _ in models.parser.pipe(dated, batch_size=128):
+        pass
+    seconds = time.perf_counter() - start
+    words = sum(len(t.split()) for t in texts)
+    return {"seconds": seconds, "model_seconds": model_seconds, "words": words, "peak_rss_mb": peak_rss_mb()}
+
+
+def measure_pipeline(sources: Path, data: Path) -> dict:
+    sys.path.insert(0, str(REPO))
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.pipeline import run_flow
+
+    t0 = time.perf_counter()
+    with prefect_test_harness(server_startup_timeout=120):
+        prefect_start = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        first = run_flow(str(sources), str(data))
+        full = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        again = run_flow(str(sources), str(data))
+        rerun = time.perf_counter() - t2
+    return {
+        "seconds": full, "rerun_seconds": rerun, "prefect_start_seconds": prefect_start,
+        "documents": first.documents, "events": first.events, "facts": first.facts,
+        "rerun_read": again.documents_read, "rerun_changes": again.changes, "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def child(kind: str, sources: Path, data: Path) -> dict:
+    env = os.environ | {"PREFECT_HOME": str(data.parent / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, "--sources", str(sources), "--data", str(data)],
+                          capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} run failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    ap.add_argument("--child", choices=["floor", "pipeline"])
+    ap.add_argument("--sources", type=Path)
+    ap.add_argument("--data", type=Path)
+    args = ap.parse_args()
+    if args.child == "floor":
+        print(json.dumps(measure_floor(args.sources)))
+        return
+    if args.child == "pipeline":
+        print(json.dumps(measure_pipeline(args.sources, args.data)))
+        return
+    with tempfile.TemporaryDirectory(prefix="factwatch-bench-") as tmp:
+        work = Path(tmp)
+        sources = prepare(args.pages, args.n, work)
+        floor = child("floor", sources, work / "floor-data")
+        pipe = child("pipeline", sources, work / "data")
+    ratio = pipe["seconds"] / floor["seconds"]
+    result = {
+        "n": args.n,
+        "pipeline_seconds": round(pipe["seconds"], 2),
+        "floor_seconds": round(floor["seconds"], 2),
+        "ratio": round(ratio, 3),
+        "pages_per_second": round(args.n / pipe["seconds"], 2),
+        "words_per_second": round(floor["words"] / pipe["seconds"], 1),
+        "rerun_seconds": round(pipe["rerun_seconds"], 2),
+        "rerun_share": round(pipe["rerun_seconds"] / pipe["seconds"], 4),
+        "prefect_start_seconds": round(pipe["prefect_start_seconds"], 2),
+        "model_load_seconds": round(floor["model_seconds"], 2),
+        "pipeline_peak_rss_mb": round(pipe["peak_rss_mb"], 1),
+        "floor_peak_rss_mb": round(floor["peak_rss_mb"], 1),
+        "documents": pipe["documents"], "events": pipe["events"], "facts": pipe["facts"],
+        "rerun_documents_read": pipe["rerun_read"], "rerun_changes": pipe["rerun_changes"],
+    }
+    print(f"pages                 {args.n} ({floor['words']:,} words of main text)")
+    print(f"pipeline              {result['pipeline_seconds']} s  ({result['pages_per_second']} pages/s, "
+          f"{result['words_per_second']:,} words/s)")
+    print(f"floor (clean + spaCy) {result['floor_seconds']} s")
+    print(f"ratio                 {result['ratio']}")
+    print(f"unchanged re-run      {result['rerun_seconds']} s = {result['rerun_share']:.1%} of the full run "
+          f"({result['rerun_documents_read']} read, {result['rerun_changes']} changes)")
+    print(f"Prefect start-up      {result['prefect_start_seconds']} s (fixed, not in the pipeline time)")
+    print(f"peak RSS              pipeline {result['pipeline_peak_rss_mb']} MB, floor {result['floor_peak_rss_mb']} MB")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
