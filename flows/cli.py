@@ -25,6 +25,11 @@ def _err(message: str) -> None:
     typer.echo(f"factwatch: {message}", err=True)
 
 
+class Runner(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class DiffFormat(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -40,6 +45,9 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs (stderr)."),
+    runner: Runner = typer.Option(Runner.local, "--runner", help="Where tasks run: this process, or a Dask cluster."),
+    dask_address: str | None = typer.Option(None, "--dask-address", help="Scheduler of an existing Dask cluster, "
+                                            "e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
 ) -> None:
     """One run: fetch every source, read what changed, reconcile, publish."""
     import os
@@ -56,6 +64,14 @@ def run(
     from flows import progress
     from flows.pipeline import run_flow
     from store.lock import DataDirBusy
+
+    if runner is Runner.dask:
+        from flows.pipeline import dask_task_runner
+
+        run_flow = run_flow.with_options(task_runner=dask_task_runner(dask_address))
+    elif dask_address:
+        _err("--dask-address needs --runner dask")
+        raise typer.Exit(2)
 
     bars = None if (quiet or as_json or not sys.stderr.isatty()) else progress.RichProgress()
     try:

@@ -16,6 +16,8 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
@@ -203,8 +205,15 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
                 )
             )
         progress.start("read", len(todo))
+        # on a cluster batches read in parallel, one model per worker process; in this
+        # process's threads they read one after the other (one spaCy pipeline, one core each)
+        parallel = not isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+        reads = []
         for batch in _batches(todo, PROCESS_BATCH):
-            for res in read_documents(batch, settings.model):
+            wait = [] if parallel or not reads else [reads[-1]]
+            reads.append(read_documents.submit(batch, settings.model, wait_for=wait))
+        for fut in reads:
+            for res in fut.result():
                 cache.put(res)
                 known[(res.source_id, res.snapshot_sha256)] = res
         pause_point("read", data_dir)
@@ -258,6 +267,15 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             facts=run.facts, documents_read=run.documents_read, conflicts=run.conflicts, changes=run.changes, curated_dir=str(curated.root),
             errors=tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error"),
         )
+
+
+def dask_task_runner(address: str | None):
+    """Prefect's DaskTaskRunner on an existing cluster, or on a local one."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1})
 
 
 @flow(name="factwatch-run", flow_run_name="run {sources_file}", validate_parameters=False)
