@@ -461,40 +461,57 @@ class _Ctx:
         return _day(self.anchor), False
 
     def direction(self, start: int, end: int) -> str:
-        """"future", "past" or "" from the tense cues of the clause around a span."""
+        """"future", "past" or "" from the tense cues of the clause around a span.
+
+        Strong cues decide first: "will"/"going to" make the future, a past
+        perfect ("had") anywhere in the clause the past. Otherwise the
+        nearest weak cue wins: a past-tense verb, or a word of planning or
+        expectation ("scheduled", "expected", "plans to", "deadline"). A
+        participle after "be" is a passive ("would be paid in January"), and
+        "was/were" before a word of planning a future seen from the past
+        ("were planning to march on Saturday"); neither counts as past.
+        """
         text = self.text
         s = start
         lim = max(0, start - 90)
         while s > lim and text[s - 1] not in ".!?\n;":
             s -= 1
         e = end
-        lim = min(len(text), end + 60)
+        lim = min(len(text), end + 90)
         while e < lim and text[e] not in ".!?\n;":
             e += 1
         left, right = text[s:start], text[end:e]
         if R.SINCE_BEFORE.search(left):
             return "past"  # "closed since Saturday": a starting point lies behind
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
-            if not R.PAST_PERFECT.search(left):
+            if not perfect:
                 return "future"
-        if R.PAST_PERFECT.search(left):
+        if perfect:
             return "past"
         best: tuple[int, str] | None = None
-        for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
-            for m in rx.finditer(left):
-                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
-                    continue
-                d = len(left) - m.end()
-                if best is None or d < best[0] or (d == best[0] and kind == "past"):
-                    best = (d, kind)
-            for m in rx.finditer(right):
-                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
-                    continue
-                d = m.start()
-                if best is None or d < best[0] or (d == best[0] and kind == "past"):
-                    best = (d, kind)
+        for side, seg in ((0, left), (1, right)):
+            for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
+                for m in rx.finditer(seg):
+                    if kind == "past" and not self._past_cue(m, seg):
+                        continue
+                    d = len(seg) - m.end() if side == 0 else m.start()
+                    if best is None or d < best[0] or (d == best[0] and kind == "past"):
+                        best = (d, kind)
         return best[1] if best else ""
+
+    @staticmethod
+    def _past_cue(m: re.Match, seg: str) -> bool:
+        """True when a PAST_STRONG match really marks the past tense."""
+        w = m.group(0).lower()
+        if w in R.NOT_PAST_ED:
+            return False
+        if w in ("was", "were"):
+            return not R.PAST_AUX_OF_PLAN.match(seg, m.end())
+        if w.endswith("ed") and R.PASSIVE_BEFORE.search(seg, 0, m.start()):
+            return False
+        return True
 
     def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
         self.ref_end = pos if end is None else end

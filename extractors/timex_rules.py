@@ -157,7 +157,8 @@ FUTURE_STRONG = re.compile(r"\b(?:will|won't|wo\s+n't|shall)\b|'ll\b|\bgoing\s+t
 FUTURE_WEAK = re.compile(
     r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:to|on|in)|"
     r"is\s+to|are\s+to|to\s+be\s+(?:held|made|released|completed|announced)|upcoming|as\s+early\s+as|as\s+soon\s+as|"
-    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|record)\b",
+    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|record|"
+    r"supposed\s+to)\b",
     re.I,
 )
 PAST_STRONG = re.compile(
@@ -168,8 +169,14 @@ PAST_STRONG = re.compile(
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+# A past participle after a form of "be" is a passive, not a past tense:
+# "dividends would be paid in January", "the case is heard in May".
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:\w+ly\s+)?$", re.I)
+# "was/were" before a word of planning is a future seen from the past:
+# "protesters were planning to march on Saturday", "was due to meet Friday".
+PAST_AUX_OF_PLAN = re.compile(r"\s+(?:planning|scheduled|expected|due|set|supposed|going|about|slated|preparing|hoping)\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$", re.I)
-NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
+NOT_PAST_ED = {"supposed", "scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------
 # Regex building blocks
