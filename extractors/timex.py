@@ -580,8 +580,14 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
     elif from_ref:
         direction = "same"
     elif day:
-        # a month-day without a year lies within half a year of the anchor
+        # a month-day without a year lies within a few months of the anchor;
+        # when both candidates are far (five to seven months away), the
+        # tense of its clause says on which side it lies ("the year ended
+        # March 31" is past, "a pact effective June 1" to come)
         direction = "nearest"
+        gap = min(abs((yy * 12 + month) * 31 + day - ((by * 12 + bm) * 31 + bd)) for yy in (by - 1, by, by + 1))
+        if gap > 124:
+            direction = ctx.direction(pos, end) or "nearest"
     else:
         direction = ctx.direction(pos, end) or "past"
         if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
