@@ -1268,14 +1268,18 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     core = core.replace("this coming", "coming").replace("this past", "past")
     if core in ("that same", "this same", "very same"):
         core = "same"
-    # "the past year", "the next decade": durations in TimeML; "the next day" is a date
-    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod:
+    # "the whole year", "the next decade": durations; "the next day" is a date.
+    # "the past year" in news names the year before the document date (the
+    # TimeBank/AQUAINT annotation: "over the past year" -> 1997, "in the last
+    # decade" -> 198); in a narrative it is the stretch just told of.
+    news_past = core in ("past", "last") and unit != "century" and not ctx.narrative and ctx.anchor is not None
+    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
         n = 1
         letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return _Res("DURATION", f"P{n}{letter}", None, None, False)
     if core in ("whole", "entire", "new") and not the:
         return None
-    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and not the
+    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
     if core in ("current", "present") and the:
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
