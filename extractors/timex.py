@@ -513,9 +513,26 @@ class _Ctx:
             return False
         return True
 
+    def _reported(self, c: _Cal, end: int) -> bool:
+        """A quarter news can report on: one over by the document date, or
+        one said to have ended ("the fiscal fourth quarter ended Sept. 30").
+        The first quarter a report names is the one it is about, whatever
+        this says.
+
+        "a fourth-quarter charge" in a report written in November looks
+        ahead; "a year ago" and "the latest quarter" keep to the quarter the
+        report is about.
+        """
+        if self.narrative or self.anchor is None:
+            return True
+        if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", self.text[end : end + 25]):
+            return True
+        p = _period(c)
+        return p is None or p[1] < self.anchor
+
     def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
         self.ref_end = pos if end is None else end
-        if c.gran == "quarter" and focus:
+        if c.gran == "quarter" and focus and (self.last_quarter is None or self._reported(c, pos if end is None else end)):
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
