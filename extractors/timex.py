@@ -513,11 +513,24 @@ class _Ctx:
             return False
         return True
 
+    def _takes_focus(self, c: _Cal, end: int) -> bool:
+        """Whether a quarter just named becomes the quarter in focus.
+
+        In a narrative, every quarter named does. In news, the first one
+        does; a later one only when it is a reported quarter (see
+        :meth:`_reported`) no older than the one in focus: after "posted a
+        third-quarter gain", "after a flat second quarter" is background.
+        """
+        q = self.last_quarter
+        if q is None or self.narrative or self.anchor is None:
+            return True
+        if not self._reported(c, end):
+            return False
+        return (c.year or 0, c.quarter or 0) >= (q.year or 0, q.quarter or 0)
+
     def _reported(self, c: _Cal, end: int) -> bool:
         """A quarter news can report on: one over by the document date, or
         one said to have ended ("the fiscal fourth quarter ended Sept. 30").
-        The first quarter a report names is the one it is about, whatever
-        this says.
 
         "a fourth-quarter charge" in a report written in November looks
         ahead; "a year ago" and "the latest quarter" keep to the quarter the
@@ -532,7 +545,7 @@ class _Ctx:
 
     def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
         self.ref_end = pos if end is None else end
-        if c.gran == "quarter" and focus and (self.last_quarter is None or self._reported(c, pos if end is None else end)):
+        if c.gran == "quarter" and focus and self._takes_focus(c, pos if end is None else end):
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
@@ -966,6 +979,8 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
         return None
+    if re.match(r"-to-", after):
+        return None  # "the quarter-to-quarter comparison"
     qn = None
     for w in words:
         if w in _Q_ORD:
@@ -1788,6 +1803,26 @@ def _n_year_period(m: re.Match, ctx: _Ctx):
     if what == "quarter":
         return _Res("DATE", f"{y}-QX", None, explicit=True)
     return _date_res(_Cal("year", y), explicit=True)
+
+
+@_normaliser("report_period")
+def _n_report_period(m: re.Match, ctx: _Ctx):
+    """"the latest period", "the corresponding period last year": in a
+    report on a quarter, the quarter in focus (or the same one a year
+    before)."""
+    q = ctx.last_quarter
+    if q is None or ctx.narrative:
+        return None
+    which = m.group("which").lower()
+    if which == "latest" or which.startswith("most"):
+        if m.group("ago"):
+            return None
+        return _date_res(q, anchored=True)
+    if not m.group("ago"):
+        return None  # "the same period" alone: its year is not said
+    r = _date_res(_shift(q, -4, "quarter"), anchored=True)
+    r.focus = False
+    return r
 
 
 @_normaliser("pod_deictic")

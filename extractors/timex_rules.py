@@ -469,6 +469,8 @@ RULES: tuple[Rule, ...] = (
     # --- vague references --------------------------------------------
     # "the 1988 period", "the 1989 quarter": a period of a named year
     _r("year_period", B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E, 2),
+    # "the latest period", "the corresponding period last year" (reports on a quarter)
+    _r("report_period", B + r"(?i:the)\s+(?P<which>(?i:latest|most\s+recent|corresponding|comparable|same))\s+(?i:period)(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?" + E, 2),
     # "mid-afternoon yesterday", "late morning today"
     _r("pod_deictic", B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E, 2),
     # "at night", "by day", "during the daytime"
@@ -612,6 +614,7 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "pod_of_mdy": (_POD_WORDS, None), "pod_of_dmy": (_POD_WORDS, None), "unit_end": ({"end"}, None),
     "ordinal_unit": ({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"}, None),
     "ordinal_day": (set(), r"\d{1,2}"), "bare_year_bc": (set(), r"\d{2,3}"),
+    "report_period": ({"period"}, None),
 }
 
 RULES = tuple(
@@ -638,5 +641,6 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
     "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
     "iso_date": (20, 25), "year_short": (20, 20), "pod_of_mdy": (35, 45), "pod_of_dmy": (35, 45), "set_weekday_plural": (20, 25),
+    "report_period": (40, 35),
 }
 RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)
