@@ -483,6 +483,10 @@ class _Ctx:
         left, right = text[s:start], text[end:e]
         if R.SINCE_BEFORE.search(left):
             return "past"  # "closed since Saturday": a starting point lies behind
+        if re.fullmatch(r"\W*(?:\w+\s+){0,2}", left) and re.match(r"\s*,", right):
+            # "Until Thursday, they had not ...": a date opening its sentence
+            # belongs to the clause after the comma
+            right = right[right.index(",") + 1 :]
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
         perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
