@@ -1751,6 +1751,10 @@ def _n_time(m: re.Match, ctx: _Ctx):
             base = _Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
+        # "at 10:35 a.m. (0735 GMT) Friday"
+        wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
+        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd2) or 1)
     elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
         base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
@@ -1921,6 +1925,39 @@ def _n_bare_year_bc(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("year", -y), explicit=True)
 
 
+@_normaliser("unit_of_date")
+def _n_unit_of_date(m: re.Match, ctx: _Ctx):
+    """"the week of March 6" (the week holding the day), "the day before
+    last Tuesday" (the day next to it)."""
+    if m.group("weekday"):
+        c = _resolve_weekday(ctx, m.start("wrel"), m.end(), _weekday_num(m.group("weekday")) or 1, m.group("wrel"))
+        explicit = False
+    else:
+        mon = _month_num(m.group("month"))
+        day = _ordinal(m.group("day"))
+        if mon is None or day is None:
+            return None
+        if m.group("year"):
+            y = int(m.group("year"))
+            c = _Cal("day", y, mon, day) if _valid_day(y, mon, day) else None
+            explicit = True
+        else:
+            c, _ = _resolve_month_day(ctx, m.start("month"), m.end(), mon, day)
+            explicit = False
+    if c is None or c.as_date() is None or c.gran != "day":
+        return None
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if unit == "week":
+        if rel != "of":
+            return None
+        return _date_res(_coarsen(c, "week"), anchored=not explicit, explicit=explicit)
+    if rel == "of":
+        return None
+    step = -1 if rel in ("before", "preceding") else 1
+    return _date_res(_shift(c, step, "day"), anchored=True)
+
+
 @_normaliser("day_after")
 def _n_day_after(m: re.Match, ctx: _Ctx):
     d = m.group("dir").lower()
@@ -1979,6 +2016,8 @@ def _holiday_date(name: str, y: int) -> date | None:
             return _nth_weekday(y, 9, 1, 1)
         if n == "memorial day":
             return _nth_weekday(y, 5, 1, -1)
+        if n == "election day":  # US: the Tuesday after the first Monday of November
+            return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
     except ValueError:
         return None
     return None

@@ -258,6 +258,9 @@ TIME_CLOCK = (
     r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
 )
 
+# "at 10:35 a.m. (0735 GMT) Friday": the day of a clock time after a parenthesis
+TIME_PAREN_WEEKDAY = re.compile(r"\s*\([^()\n]{1,25}\)\s*(?:on\s+)?(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
 BC = r"(?:\s*(?:B\.?C\.?E?\.?|BCE)\b)"
 AD = r"(?:\s*(?:A\.?D\.?|CE)\b)"
 
@@ -500,12 +503,21 @@ RULES: tuple[Rule, ...] = (
         + _DAY_G + r"\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
         5,
     ),
+    # "the week of March 6", "the day before last Tuesday", "the day after
+    # Christmas": a period fixed by the date it names (TIMEX3 takes the
+    # whole phrase as one expression)
+    _r(
+        "unit_of_date",
+        B + r"(?P<the>(?i:the))\s+(?P<unit>(?i:week|day))\s+(?P<rel>(?i:of|before|after|following|preceding))\s+"
+        + r"(?:(?P<wrel>(?i:last|next|this))\s+(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?)" + E,
+        3,
+    ),
     # "the day after", "the day before", "the day following"
     _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
     # holidays with a fixed or computable day
     _r(
         "holiday",
-        B + r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]?s\s+(?:Day|Eve)|New\s+Year['’]?s|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]?s\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day|Hanukkah|Ramadan|Yom\s+Kippur)"
+        B + r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]?s\s+(?:Day|Eve)|New\s+Year['’]?s|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]?s\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day|Election\s+Day|Hanukkah|Ramadan|Yom\s+Kippur)"
         + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
         1,
     ),
@@ -578,7 +590,7 @@ _REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
 _SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
 _HOLIDAY_WORDS = {
     "christmas", "new", "easter", "good", "thanksgiving", "independence", "halloween", "labor",
-    "memorial", "veterans", "valentine", "valentines", "boxing", "bastille", "armistice",
+    "memorial", "veterans", "valentine", "valentines", "boxing", "bastille", "armistice", "election",
     "hanukkah", "ramadan", "yom",
 }
 
@@ -615,6 +627,7 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "ordinal_unit": ({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"}, None),
     "ordinal_day": (set(), r"\d{1,2}"), "bare_year_bc": (set(), r"\d{2,3}"),
     "report_period": ({"period"}, None),
+    "unit_of_date": ({"week", "day"}, None),
 }
 
 RULES = tuple(
@@ -641,6 +654,6 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
     "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
     "iso_date": (20, 25), "year_short": (20, 20), "pod_of_mdy": (35, 45), "pod_of_dmy": (35, 45), "set_weekday_plural": (20, 25),
-    "report_period": (40, 35),
+    "report_period": (40, 35), "unit_of_date": (25, 45),
 }
 RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)
