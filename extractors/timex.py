@@ -846,6 +846,8 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
             r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
         ):
             return False
+    if not (_g(m, "day") or _g(m, "year") or _g(m, "rel")) and re.match(r"\s+of\s+(?:the\s+)?[A-Z][a-z]", ctx.text[m.end() : m.end() + 14]):
+        return False  # a name: "the March of the Combatant Mothers", "the March of Dimes"
     if low == "may" and mt != "MAY":
         ms = m.start("month")
         before = ctx.text[max(0, ms - 20) : ms]
@@ -928,6 +930,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
             return None
     if word in ("spring",) and re.match(r"\s+(?:of\s+(?:water|the\s+\w+\s+river)|water|s\b)", ctx.text[m.end() : m.end() + 15]):
         return None
+
     if ytxt:
         y = _year_num(ytxt, ctx)
         return _date_res(_Cal("season", y, season=s), mod, explicit=True)
@@ -1514,6 +1517,7 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     text = ctx.text[s:e]
     if _g(m, "old") and (end is None or end >= m.end("old")):
         return None  # ages: "30 years old", "a 30-year-old man"
+
     after = ctx.text[e : e + 20]
     if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
         return None
@@ -1771,6 +1775,8 @@ def _n_time(m: re.Match, ctx: _Ctx):
 @_normaliser("noon")
 def _n_noon(m: re.Match, ctx: _Ctx):
     w = m.group("word").lower()
+    if m.group("word")[0].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
+        return None  # a name: the film "High Noon"
     hh = 24 if w == "midnight" else 12
     wd, dword = m.group("weekday"), m.group("dword")
     if wd:
