@@ -930,7 +930,6 @@ def _n_season(m: re.Match, ctx: _Ctx):
             return None
     if word in ("spring",) and re.match(r"\s+(?:of\s+(?:water|the\s+\w+\s+river)|water|s\b)", ctx.text[m.end() : m.end() + 15]):
         return None
-
     if ytxt:
         y = _year_num(ytxt, ctx)
         return _date_res(_Cal("season", y, season=s), mod, explicit=True)
@@ -944,7 +943,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         if s == "WI" and rel in ("last", "past"):
             y = base.year - 1 if bm >= 3 else base.year - 1
         return _date_res(_Cal("season", y, season=s), mod, anchored=True)
-    if rel in ("next", "coming", "following"):
+    if rel in ("next", "coming", "following", "this coming"):
         base = ctx.anaphoric() if (rel == "following" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
@@ -1547,6 +1546,9 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     else:
         val = _dur_value(n, unit)
     mod = _approx_mod(approx.replace("the ", "")) if approx else None
+    adjectival = "-" in ctx.text[m.end("num") : m.start("unit")] or (n is not None and n != 1 and not m.group("unit").lower().endswith("s"))
+    if approx == "the" and start is None and adjectival:
+        s = m.start("num")  # "the eight-year war", "the 30-day period": the article goes with the noun
     return _Res("DURATION", val, None, mod, False, s, e)
 
 

@@ -347,7 +347,7 @@ RULES: tuple[Rule, ...] = (
     # summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
     _r(
         "season",
-        B + r"(?i:(?P<rel>last|next|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
         + _MODG + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
         1,
     ),
@@ -357,7 +357,7 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
         + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
-        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r")?)?" + E,
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?" + E,
         1,
     ),
     _r("quarter_code", B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E, 2),
@@ -458,7 +458,7 @@ RULES: tuple[Rule, ...] = (
     # --- times of day -------------------------------------------------
     _r(
         "time",
-        B + r"(?P<approx>(?i:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
+        B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
         + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E,
         2,
     ),
