@@ -1362,6 +1362,11 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     if _finer_or_equal(_Cal(gran), base) and gran != base.gran:
         # base is coarser than the unit ("that day" after "1939")
         if gran == "day" and base.gran != "day":
+            # "that same day" after "last October": a day of that month, which
+            # day unknown (TIMEX3 "1998-10-XX")
+            if base.gran in ("month", "year") and base.year is not None:
+                v = _value(_coarsen(base, base.gran)) + ("-XX" if base.gran == "month" else "-XX-XX")
+                return _Res("DATE", v, base, mod, True)
             return _Res("DATE", _value(_coarsen(base, base.gran)), base, mod, True)
         cur = _coarsen(base, gran) if base.as_date() is not None else None
         if cur is None:
