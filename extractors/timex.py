@@ -980,8 +980,8 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]
     if "year-earlier" in low_full or "year earlier" in low_full:
         words.append("year-earlier")
-    if "year-ago" in low_full:
-        words.append("year-ago")
+    if "year-ago" in low_full or m.group("ago"):
+        words.append("year-ago")  # "the quarter a year ago", "the third quarter last year"
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
         return None

@@ -357,7 +357,8 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
         + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
-        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?" + E,
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
+        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
         1,
     ),
     _r("quarter_code", B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E, 2),
