@@ -513,7 +513,9 @@ class _Ctx:
             return False
         if w in ("was", "were"):
             return not R.PAST_AUX_OF_PLAN.match(seg, m.end())
-        if w.endswith("ed") and R.PASSIVE_BEFORE.search(seg, 0, m.start()):
+        if R.PASSIVE_BEFORE.search(seg, 0, m.start()):
+            return False
+        if w.endswith("ed") and R.ADJECTIVE_BEFORE.search(seg, 0, m.start()):
             return False
         return True
 

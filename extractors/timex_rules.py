@@ -172,6 +172,8 @@ PAST_PERFECT = re.compile(r"\bhad\b", re.I)
 # A past participle after a form of "be" is a passive, not a past tense:
 # "dividends would be paid in January", "the case is heard in May".
 PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:\w+ly\s+)?$", re.I)
+# ... and one after a determiner is an adjective: "on a still unspecified date".
+ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 # "was/were" before a word of planning is a future seen from the past:
 # "protesters were planning to march on Saturday", "was due to meet Friday".
 PAST_AUX_OF_PLAN = re.compile(r"\s+(?:planning|scheduled|expected|due|set|supposed|going|about|slated|preparing|hoping)\b", re.I)
