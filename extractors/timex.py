@@ -1600,6 +1600,8 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 25]
     before = ctx.text[max(0, m.start() - 25) : m.start()]
+    if m.group("adj") and the != "the":
+        return None  # "a full year" is a duration_rule match; "each fiscal year" is rare
     modtxt = re.sub(r"\s+", " ", (m.group("mod") or "").strip().lower())
     mod = None
     if modtxt:

@@ -449,7 +449,7 @@ RULES: tuple[Rule, ...] = (
     # a while, some time, a long time
     _r("duration_while", B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E, 0),
     # the year, the week (a period spoken of as a unit): "in the year"
-    _r("the_unit", B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
+    _r("the_unit", B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?:(?P<adj>(?i:full|fiscal))\s+(?=(?i:year)\b))?(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
     # --- sets --------------------------------------------------------
     _r("set_word", B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E, 0),
     _r(
