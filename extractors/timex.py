@@ -21,6 +21,12 @@ beyond the standard library:
      the past Friday, "will meet Friday" the coming one) and from the most
      recently mentioned date in narratives.
 
+   Tense cues come from the clause around the expression (see
+   :meth:`_Ctx.direction`); a month-day far from the anchor takes its side
+   from them too ("the year ended March 31"). A report on a quarter keeps
+   that quarter in focus: "the latest period", "a year ago" and "the
+   year-earlier quarter" count from it.
+
    A document counts as a narrative when it has no anchor, when the years it
    names lie mostly far from the anchor (a history article written in 2009
    about 1939), or when it names many years and hardly any news deixis (a
