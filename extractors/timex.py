@@ -21,6 +21,12 @@ beyond the standard library:
      the past Friday, "will meet Friday" the coming one) and from the most
      recently mentioned date in narratives.
 
+   Tense cues come from the clause around the expression (see
+   :meth:`_Ctx.direction`); a month-day far from the anchor takes its side
+   from them too ("the year ended March 31"). A report on a quarter keeps
+   that quarter in focus: "the latest period", "a year ago" and "the
+   year-earlier quarter" count from it.
+
    A document counts as a narrative when it has no anchor, when the years it
    names lie mostly far from the anchor (a history article written in 2009
    about 1939), or when it names many years and hardly any news deixis (a
@@ -461,44 +467,97 @@ class _Ctx:
         return _day(self.anchor), False
 
     def direction(self, start: int, end: int) -> str:
-        """"future", "past" or "" from the tense cues of the clause around a span."""
+        """"future", "past" or "" from the tense cues of the clause around a span.
+
+        Strong cues decide first: "will"/"going to" make the future, a past
+        perfect ("had") anywhere in the clause the past. Otherwise the
+        nearest weak cue wins: a past-tense verb, or a word of planning or
+        expectation ("scheduled", "expected", "plans to", "deadline"). A
+        participle after "be" is a passive ("would be paid in January"), and
+        "was/were" before a word of planning a future seen from the past
+        ("were planning to march on Saturday"); neither counts as past.
+        """
         text = self.text
         s = start
         lim = max(0, start - 90)
         while s > lim and text[s - 1] not in ".!?\n;":
             s -= 1
         e = end
-        lim = min(len(text), end + 60)
+        lim = min(len(text), end + 90)
         while e < lim and text[e] not in ".!?\n;":
             e += 1
         left, right = text[s:start], text[end:e]
         if R.SINCE_BEFORE.search(left):
             return "past"  # "closed since Saturday": a starting point lies behind
+        if re.fullmatch(r"\W*(?:\w+\s+){0,2}", left) and re.match(r"\s*,", right):
+            # "Until Thursday, they had not ...": a date opening its sentence
+            # belongs to the clause after the comma
+            right = right[right.index(",") + 1 :]
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
-            if not R.PAST_PERFECT.search(left):
+            if not perfect:
                 return "future"
-        if R.PAST_PERFECT.search(left):
+        if perfect:
             return "past"
         best: tuple[int, str] | None = None
-        for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
-            for m in rx.finditer(left):
-                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
-                    continue
-                d = len(left) - m.end()
-                if best is None or d < best[0] or (d == best[0] and kind == "past"):
-                    best = (d, kind)
-            for m in rx.finditer(right):
-                if kind == "past" and m.group(0).lower() in R.NOT_PAST_ED:
-                    continue
-                d = m.start()
-                if best is None or d < best[0] or (d == best[0] and kind == "past"):
-                    best = (d, kind)
+        for side, seg in ((0, left), (1, right)):
+            for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
+                for m in rx.finditer(seg):
+                    if kind == "past" and not self._past_cue(m, seg):
+                        continue
+                    d = len(seg) - m.end() if side == 0 else m.start()
+                    if best is None or d < best[0] or (d == best[0] and kind == "past"):
+                        best = (d, kind)
         return best[1] if best else ""
+
+    @staticmethod
+    def _past_cue(m: re.Match, seg: str) -> bool:
+        """True when a PAST_STRONG match really marks the past tense."""
+        w = m.group(0).lower()
+        if w in R.NOT_PAST_ED:
+            return False
+        if w in ("was", "were"):
+            return not R.PAST_AUX_OF_PLAN.match(seg, m.end())
+        if R.PASSIVE_BEFORE.search(seg, 0, m.start()):
+            return False
+        if w.endswith("ed") and R.ADJECTIVE_BEFORE.search(seg, 0, m.start()):
+            return False
+        return True
+
+    def _takes_focus(self, c: _Cal, end: int) -> bool:
+        """Whether a quarter just named becomes the quarter in focus.
+
+        In a narrative, every quarter named does. In news, the first one
+        does; a later one only when it is a reported quarter (see
+        :meth:`_reported`) no older than the one in focus: after "posted a
+        third-quarter gain", "after a flat second quarter" is background.
+        """
+        q = self.last_quarter
+        if q is None or self.narrative or self.anchor is None:
+            return True
+        if not self._reported(c, end):
+            return False
+        return (c.year or 0, c.quarter or 0) >= (q.year or 0, q.quarter or 0)
+
+    def _reported(self, c: _Cal, end: int) -> bool:
+        """A quarter news can report on: one over by the document date, or
+        one said to have ended ("the fiscal fourth quarter ended Sept. 30").
+
+        "a fourth-quarter charge" in a report written in November looks
+        ahead; "a year ago" and "the latest quarter" keep to the quarter the
+        report is about.
+        """
+        if self.narrative or self.anchor is None:
+            return True
+        if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", self.text[end : end + 25]):
+            return True
+        p = _period(c)
+        return p is None or p[1] < self.anchor
 
     def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
         self.ref_end = pos if end is None else end
-        if c.gran == "quarter" and focus:
+        if c.gran == "quarter" and focus and self._takes_focus(c, pos if end is None else end):
             self.last_quarter = c
         if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
@@ -563,8 +622,14 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
     elif from_ref:
         direction = "same"
     elif day:
-        # a month-day without a year lies within half a year of the anchor
+        # a month-day without a year lies within a few months of the anchor;
+        # when both candidates are far (five to seven months away), the
+        # tense of its clause says on which side it lies ("the year ended
+        # March 31" is past, "a pact effective June 1" to come)
         direction = "nearest"
+        gap = min(abs((yy * 12 + month) * 31 + day - ((by * 12 + bm) * 31 + bd)) for yy in (by - 1, by, by + 1))
+        if gap > 124:
+            direction = ctx.direction(pos, end) or "nearest"
     else:
         direction = ctx.direction(pos, end) or "past"
         if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
@@ -789,6 +854,8 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
             r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
         ):
             return False
+    if not (_g(m, "day") or _g(m, "year") or _g(m, "rel")) and re.match(r"\s+of\s+(?:the\s+)?[A-Z][a-z]", ctx.text[m.end() : m.end() + 14]):
+        return False  # a name: "the March of the Combatant Mothers", "the March of Dimes"
     if low == "may" and mt != "MAY":
         ms = m.start("month")
         before = ctx.text[max(0, ms - 20) : ms]
@@ -884,7 +951,7 @@ def _n_season(m: re.Match, ctx: _Ctx):
         if s == "WI" and rel in ("last", "past"):
             y = base.year - 1 if bm >= 3 else base.year - 1
         return _date_res(_Cal("season", y, season=s), mod, anchored=True)
-    if rel in ("next", "coming", "following"):
+    if rel in ("next", "coming", "following", "this coming"):
         base = ctx.anaphoric() if (rel == "following" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
             return _date_res(_Cal("season", None, season=s), mod)
@@ -921,11 +988,13 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]
     if "year-earlier" in low_full or "year earlier" in low_full:
         words.append("year-earlier")
-    if "year-ago" in low_full:
-        words.append("year-ago")
+    if "year-ago" in low_full or m.group("ago"):
+        words.append("year-ago")  # "the quarter a year ago", "the third quarter last year"
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
         return None
+    if re.match(r"-to-", after):
+        return None  # "the quarter-to-quarter comparison"
     qn = None
     for w in words:
         if w in _Q_ORD:
@@ -1245,14 +1314,18 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     core = core.replace("this coming", "coming").replace("this past", "past")
     if core in ("that same", "this same", "very same"):
         core = "same"
-    # "the past year", "the next decade": durations in TimeML; "the next day" is a date
-    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod:
+    # "the whole year", "the next decade": durations; "the next day" is a date.
+    # "the past year" in news names the year before the document date (the
+    # TimeBank/AQUAINT annotation: "over the past year" -> 1997, "in the last
+    # decade" -> 198); in a narrative it is the stretch just told of.
+    news_past = core in ("past", "last") and unit != "century" and not ctx.narrative and ctx.anchor is not None
+    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
         n = 1
         letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return _Res("DURATION", f"P{n}{letter}", None, None, False)
     if core in ("whole", "entire", "new") and not the:
         return None
-    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and not the
+    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
     if core in ("current", "present") and the:
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
@@ -1297,6 +1370,11 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     if _finer_or_equal(_Cal(gran), base) and gran != base.gran:
         # base is coarser than the unit ("that day" after "1939")
         if gran == "day" and base.gran != "day":
+            # "that same day" after "last October": a day of that month, which
+            # day unknown (TIMEX3 "1998-10-XX")
+            if base.gran in ("month", "year") and base.year is not None:
+                v = _value(_coarsen(base, base.gran)) + ("-XX" if base.gran == "month" else "-XX-XX")
+                return _Res("DATE", v, base, mod, True)
             return _Res("DATE", _value(_coarsen(base, base.gran)), base, mod, True)
         cur = _coarsen(base, gran) if base.as_date() is not None else None
         if cur is None:
@@ -1451,6 +1529,7 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     text = ctx.text[s:e]
     if _g(m, "old") and (end is None or end >= m.end("old")):
         return None  # ages: "30 years old", "a 30-year-old man"
+
     after = ctx.text[e : e + 20]
     if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
         return None
@@ -1480,6 +1559,9 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     else:
         val = _dur_value(n, unit)
     mod = _approx_mod(approx.replace("the ", "")) if approx else None
+    adjectival = "-" in ctx.text[m.end("num") : m.start("unit")] or (n is not None and n != 1 and not m.group("unit").lower().endswith("s"))
+    if approx == "the" and start is None and adjectival:
+        s = m.start("num")  # "the eight-year war", "the 30-day period": the article goes with the noun
     return _Res("DURATION", val, None, mod, False, s, e)
 
 
@@ -1524,6 +1606,8 @@ def _n_the_unit(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 25]
     before = ctx.text[max(0, m.start() - 25) : m.start()]
+    if m.group("adj") and the != "the":
+        return None  # "a full year" is a duration_rule match; "each fiscal year" is rare
     modtxt = re.sub(r"\s+", " ", (m.group("mod") or "").strip().lower())
     mod = None
     if modtxt:
@@ -1688,6 +1772,10 @@ def _n_time(m: re.Match, ctx: _Ctx):
             base = _Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
+        # "at 10:35 a.m. (0735 GMT) Friday"
+        wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
+        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd2) or 1)
     elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
         base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
@@ -1704,6 +1792,8 @@ def _n_time(m: re.Match, ctx: _Ctx):
 @_normaliser("noon")
 def _n_noon(m: re.Match, ctx: _Ctx):
     w = m.group("word").lower()
+    if m.group("word")[0].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
+        return None  # a name: the film "High Noon"
     hh = 24 if w == "midnight" else 12
     wd, dword = m.group("weekday"), m.group("dword")
     if wd:
@@ -1744,6 +1834,26 @@ def _n_year_period(m: re.Match, ctx: _Ctx):
     if what == "quarter":
         return _Res("DATE", f"{y}-QX", None, explicit=True)
     return _date_res(_Cal("year", y), explicit=True)
+
+
+@_normaliser("report_period")
+def _n_report_period(m: re.Match, ctx: _Ctx):
+    """"the latest period", "the corresponding period last year": in a
+    report on a quarter, the quarter in focus (or the same one a year
+    before)."""
+    q = ctx.last_quarter
+    if q is None or ctx.narrative:
+        return None
+    which = m.group("which").lower()
+    if which == "latest" or which.startswith("most"):
+        if m.group("ago"):
+            return None
+        return _date_res(q, anchored=True)
+    if not m.group("ago"):
+        return None  # "the same period" alone: its year is not said
+    r = _date_res(_shift(q, -4, "quarter"), anchored=True)
+    r.focus = False
+    return r
 
 
 @_normaliser("pod_deictic")
@@ -1838,6 +1948,39 @@ def _n_bare_year_bc(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("year", -y), explicit=True)
 
 
+@_normaliser("unit_of_date")
+def _n_unit_of_date(m: re.Match, ctx: _Ctx):
+    """"the week of March 6" (the week holding the day), "the day before
+    last Tuesday" (the day next to it)."""
+    if m.group("weekday"):
+        c = _resolve_weekday(ctx, m.start("wrel"), m.end(), _weekday_num(m.group("weekday")) or 1, m.group("wrel"))
+        explicit = False
+    else:
+        mon = _month_num(m.group("month"))
+        day = _ordinal(m.group("day"))
+        if mon is None or day is None:
+            return None
+        if m.group("year"):
+            y = int(m.group("year"))
+            c = _Cal("day", y, mon, day) if _valid_day(y, mon, day) else None
+            explicit = True
+        else:
+            c, _ = _resolve_month_day(ctx, m.start("month"), m.end(), mon, day)
+            explicit = False
+    if c is None or c.as_date() is None or c.gran != "day":
+        return None
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if unit == "week":
+        if rel != "of":
+            return None
+        return _date_res(_coarsen(c, "week"), anchored=not explicit, explicit=explicit)
+    if rel == "of":
+        return None
+    step = -1 if rel in ("before", "preceding") else 1
+    return _date_res(_shift(c, step, "day"), anchored=True)
+
+
 @_normaliser("day_after")
 def _n_day_after(m: re.Match, ctx: _Ctx):
     d = m.group("dir").lower()
@@ -1896,6 +2039,8 @@ def _holiday_date(name: str, y: int) -> date | None:
             return _nth_weekday(y, 9, 1, 1)
         if n == "memorial day":
             return _nth_weekday(y, 5, 1, -1)
+        if n == "election day":  # US: the Tuesday after the first Monday of November
+            return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
     except ValueError:
         return None
     return None

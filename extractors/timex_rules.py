@@ -157,7 +157,8 @@ FUTURE_STRONG = re.compile(r"\b(?:will|won't|wo\s+n't|shall)\b|'ll\b|\bgoing\s+t
 FUTURE_WEAK = re.compile(
     r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:to|on|in)|"
     r"is\s+to|are\s+to|to\s+be\s+(?:held|made|released|completed|announced)|upcoming|as\s+early\s+as|as\s+soon\s+as|"
-    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|record)\b",
+    r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|of\s+record|"
+    r"supposed\s+to)\b",
     re.I,
 )
 PAST_STRONG = re.compile(
@@ -168,8 +169,16 @@ PAST_STRONG = re.compile(
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+# A past participle after a form of "be" is a passive, not a past tense:
+# "dividends would be paid in January", "the case is heard in May".
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:\w+ly\s+)?$", re.I)
+# ... and one after a determiner is an adjective: "on a still unspecified date".
+ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
+# "was/were" before a word of planning is a future seen from the past:
+# "protesters were planning to march on Saturday", "was due to meet Friday".
+PAST_AUX_OF_PLAN = re.compile(r"\s+(?:planning|scheduled|expected|due|set|supposed|going|about|slated|preparing|hoping)\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$", re.I)
-NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
+NOT_PAST_ED = {"supposed", "scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------
 # Regex building blocks
@@ -250,6 +259,9 @@ TIME_CLOCK = (
     + r"|(?:1[0-2]|0?[1-9])\s*(?:" + _AMPM + r"|o'clock))"
     r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
 )
+
+# "at 10:35 a.m. (0735 GMT) Friday": the day of a clock time after a parenthesis
+TIME_PAREN_WEEKDAY = re.compile(r"\s*\([^()\n]{1,25}\)\s*(?:on\s+)?(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 BC = r"(?:\s*(?:B\.?C\.?E?\.?|BCE)\b)"
 AD = r"(?:\s*(?:A\.?D\.?|CE)\b)"
@@ -337,7 +349,7 @@ RULES: tuple[Rule, ...] = (
     # summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
     _r(
         "season",
-        B + r"(?i:(?P<rel>last|next|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
         + _MODG + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
         1,
     ),
@@ -347,7 +359,8 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
         + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
-        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r")?)?" + E,
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
+        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
         1,
     ),
     _r("quarter_code", B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E, 2),
@@ -436,7 +449,7 @@ RULES: tuple[Rule, ...] = (
     # a while, some time, a long time
     _r("duration_while", B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E, 0),
     # the year, the week (a period spoken of as a unit): "in the year"
-    _r("the_unit", B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
+    _r("the_unit", B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?:(?P<adj>(?i:full|fiscal))\s+(?=(?i:year)\b))?(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E, -1),
     # --- sets --------------------------------------------------------
     _r("set_word", B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E, 0),
     _r(
@@ -448,7 +461,7 @@ RULES: tuple[Rule, ...] = (
     # --- times of day -------------------------------------------------
     _r(
         "time",
-        B + r"(?P<approx>(?i:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
+        B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
         + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E,
         2,
     ),
@@ -462,6 +475,8 @@ RULES: tuple[Rule, ...] = (
     # --- vague references --------------------------------------------
     # "the 1988 period", "the 1989 quarter": a period of a named year
     _r("year_period", B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E, 2),
+    # "the latest period", "the corresponding period last year" (reports on a quarter)
+    _r("report_period", B + r"(?i:the)\s+(?P<which>(?i:latest|most\s+recent|corresponding|comparable|same))\s+(?i:period)(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?" + E, 2),
     # "mid-afternoon yesterday", "late morning today"
     _r("pod_deictic", B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E, 2),
     # "at night", "by day", "during the daytime"
@@ -491,12 +506,21 @@ RULES: tuple[Rule, ...] = (
         + _DAY_G + r"\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
         5,
     ),
+    # "the week of March 6", "the day before last Tuesday", "the day after
+    # Christmas": a period fixed by the date it names (TIMEX3 takes the
+    # whole phrase as one expression)
+    _r(
+        "unit_of_date",
+        B + r"(?P<the>(?i:the))\s+(?P<unit>(?i:week|day))\s+(?P<rel>(?i:of|before|after|following|preceding))\s+"
+        + r"(?:(?P<wrel>(?i:last|next|this))\s+(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?)" + E,
+        3,
+    ),
     # "the day after", "the day before", "the day following"
     _r("day_after", B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))", 1),
     # holidays with a fixed or computable day
     _r(
         "holiday",
-        B + r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]?s\s+(?:Day|Eve)|New\s+Year['’]?s|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]?s\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day|Hanukkah|Ramadan|Yom\s+Kippur)"
+        B + r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]?s\s+(?:Day|Eve)|New\s+Year['’]?s|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]?s\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day|Election\s+Day|Hanukkah|Ramadan|Yom\s+Kippur)"
         + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
         1,
     ),
@@ -569,7 +593,7 @@ _REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
 _SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
 _HOLIDAY_WORDS = {
     "christmas", "new", "easter", "good", "thanksgiving", "independence", "halloween", "labor",
-    "memorial", "veterans", "valentine", "valentines", "boxing", "bastille", "armistice",
+    "memorial", "veterans", "valentine", "valentines", "boxing", "bastille", "armistice", "election",
     "hanukkah", "ramadan", "yom",
 }
 
@@ -605,6 +629,8 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "pod_of_mdy": (_POD_WORDS, None), "pod_of_dmy": (_POD_WORDS, None), "unit_end": ({"end"}, None),
     "ordinal_unit": ({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"}, None),
     "ordinal_day": (set(), r"\d{1,2}"), "bare_year_bc": (set(), r"\d{2,3}"),
+    "report_period": ({"period"}, None),
+    "unit_of_date": ({"week", "day"}, None),
 }
 
 RULES = tuple(
@@ -631,5 +657,6 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
     "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
     "iso_date": (20, 25), "year_short": (20, 20), "pod_of_mdy": (35, 45), "pod_of_dmy": (35, 45), "set_weekday_plural": (20, 25),
+    "report_period": (40, 35), "unit_of_date": (25, 45),
 }
 RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)

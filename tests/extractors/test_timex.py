@@ -382,3 +382,76 @@ def test_timexes_are_sorted_non_overlapping_and_index_the_text():
     ts = tag_timexes(text, WED)
     assert all(text[t.char_start : t.char_end] == t.text for t in ts)
     assert all(a.char_end <= b.char_start for a, b in zip(ts, ts[1:]))
+
+
+# --- news: tense, anchoring and reports on a quarter ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, anchor, span, value",
+    [
+        # a past perfect after a clause-opening date makes it past
+        ("Until Thursday, they had not called him a suspect.", date(1999, 5, 7), "Thursday", "1999-05-06"),
+        # "were planning" is a future seen from the past
+        ("Protesters planned a rally on Saturday and were planning to march.", date(2000, 1, 7), "Saturday", "2000-01-08"),
+        # a participle after "be" is a passive, not a past tense
+        ("The dividend would be paid on a still unspecified date in January.", date(1989, 10, 26), "January", "1990-01"),
+        ("The talks are supposed to conclude by May.", date(1998, 3, 22), "May", "1998-05"),
+        # a month-day far from the anchor lies on the side its tense says
+        ("It had revenue of $76 million for the year ended March 31.", date(1989, 11, 1), "March 31", "1989-03-31"),
+        ("The drop resulted from a new labor pact effective June 1.", date(1989, 10, 26), "June 1", "1990-06-01"),
+        # ... and a near one is the nearest, whatever the tense
+        ("The service decided the boy should go home by Jan. 14.", date(2000, 1, 7), "Jan. 14", "2000-01-14"),
+    ],
+)
+def test_tense_places_underspecified_dates(text, anchor, span, value):
+    assert find(tag_timexes(text, anchor), span).value == value
+
+
+def test_the_past_year_in_news_is_the_year_before():
+    t = one("Hate groups grew in the United States over the past year.", date(1998, 3, 3))
+    assert (t.text, t.type, t.value) == ("the past year", "DATE", "1997")
+
+
+def test_the_past_n_years_stays_a_duration():
+    assert one("Prices doubled over the past five years.", date(1998, 3, 3)).value == "P5Y"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, span, value",
+    [
+        ("The case may be resolved in a court hearing the week of March 6.", date(2000, 2, 24), "the week of March 6", "2000-W10"),
+        ("The day before last Tuesday's hearing, he flew to Miami.", date(2000, 2, 24), "The day before last Tuesday", "2000-02-21"),
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", date(1998, 8, 8), "about 10:35 a.m.", "1998-08-07T10:35"),
+        ("It will be a theme of our campaign from now to Election Day.", date(1998, 10, 26), "Election Day", "1998-11-03"),
+        ("He was killed last October. His name was crossed out that same day.", date(1999, 2, 6), "that same day", "1998-10-XX"),
+    ],
+)
+def test_dates_fixed_by_another_date(text, anchor, span, value):
+    assert find(tag_timexes(text, anchor), span).value == value
+
+
+def test_names_holding_a_month_are_no_dates():
+    assert tag_timexes("He was at the head of the March of the Combatant Mothers.", date(2000, 1, 15)) == []
+
+
+def test_an_adjectival_duration_leaves_out_the_article():
+    assert one("The eight-year war ended.", date(1990, 8, 15)).text == "eight-year"
+
+
+def test_the_quarter_a_report_is_about_stays_in_focus():
+    text = (
+        "Travelers's third-quarter net rose. The earthquake will result in a fourth-quarter charge. "
+        "Earnings fell in the latest quarter, compared with $6 million a year ago. "
+        "After a flat second quarter, sales in the latest period rose."
+    )
+    ts = tag_timexes(text, date(1989, 11, 2))
+    assert find(ts, "fourth-quarter").value == "1989-Q4"
+    assert find(ts, "the latest quarter").value == "1989-Q3"
+    assert find(ts, "a year ago").value == "1988-Q3"
+    assert find(ts, "the latest period").value == "1989-Q3"
+
+
+def test_the_corresponding_period_last_year():
+    text = "Ralston reported lower fourth-quarter earnings. For the corresponding period last year, sales were lower."
+    assert find(tag_timexes(text, date(1989, 11, 2)), "the corresponding period last year").value == "1988-Q4"
