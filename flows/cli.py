@@ -101,18 +101,25 @@ def print_summary(s) -> None:
     from rich.table import Table
 
     curated = Path(s.curated_dir)
-    table = Table(title=f"factwatch run {s.run_id}: {s.status}", title_justify="left", show_header=False, box=None)
+    title = f"factwatch run {s.run_id}: {s.status}"
+    rows = [
+        ("sources", f"{s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.failed} failed)"),
+        ("documents", f"{s.documents} ({s.documents_read} read this run)"),
+        ("events", str(s.events)),
+        ("facts", f"{s.facts} ({s.conflicts} conflicting)"),
+        ("changes", f"{s.changes} since the previous run"),
+        ("tables", f"{curated}/*.parquet (this run: {curated}/history/{s.run_id}/)"),
+        ("report", f"{curated}/reports/{s.run_id}.html"),
+    ]
+    if not sys.stdout.isatty():  # scripts and logs get plain lines, never truncated
+        typer.echo("\n".join([title] + [f"  {k:<10} {v}" for k, v in rows]))
+        return
+    table = Table(title=title, title_justify="left", show_header=False, box=None)
     table.add_column(style="bold")
-    table.add_column()
-    table.add_row("sources", f"{s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, "
-                             f"{s.failed} failed)")
-    table.add_row("documents", f"{s.documents} ({s.documents_read} read this run)")
-    table.add_row("events", str(s.events))
-    table.add_row("facts", f"{s.facts} ({s.conflicts} conflicting)")
-    table.add_row("changes", f"{s.changes} since the previous run")
-    table.add_row("tables", f"{curated}/*.parquet (this run: {curated}/history/{s.run_id}/)")
-    table.add_row("report", f"{curated}/reports/{s.run_id}.html")
-    Console(soft_wrap=True).print(table)
+    table.add_column(overflow="fold")
+    for k, v in rows:
+        table.add_row(k, v)
+    Console().print(table)
 
 
 @app.command()
