@@ -9,7 +9,7 @@ STAMP := $(VENV)/.factwatch-installed
 SOURCES ?= sources.toml
 DATA ?= .
 
-.PHONY: run test test-browser install clean-data
+.PHONY: run test test-browser bench install clean-data
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "factwatch needs Python >= 3.11"'
@@ -38,5 +38,12 @@ test-browser: $(STAMP)
 		|| { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 	FACTWATCH_REPORT_SCREENSHOT=docs/report.png $(BIN)/python -m pytest -q -m browser tests/reports/test_report_browser.py
 
+# Throughput against the NLP floor, unchanged re-runs, peak memory (not part of
+# `make test`; needs ../shared/eval beside the repo). N=1497 for the memory figure.
+N ?= 500
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline_bench.py --n $(N)
+
 clean-data:
 	find raw curated -mindepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf cache .staging
