@@ -98,6 +98,14 @@ def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Model
 
 
 def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
+    """Read a batch of snapshots. spaCy's strings and vocabulary added for the
+    batch are released when it is done (memory zones): a long run's memory
+    does not grow with the number of pages read."""
+    with models.reader.memory_zone(), models.parser.memory_zone():
+        return _process(inputs, models)
+
+
+def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
     results: list[ProcessedDocument | DocumentFailure | None] = [None] * len(inputs)
     pages: dict[int, CleanPage] = {}
     for i, item in enumerate(inputs):

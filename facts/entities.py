@@ -56,6 +56,7 @@ class CanonicalEntity:
     sources: tuple[str, ...]
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The matching key of a name."""
     s = unicodedata.normalize("NFKC", normalize_name(name)).casefold()
@@ -148,10 +149,13 @@ def canonicalize(
     groups: dict[str, list[str]] = defaultdict(list)
     for f in list(counts):
         groups[uf.find(f)].append(f)
+    listed_by_root: dict[str, list[str]] = defaultdict(list)
+    for f, name in canonical_names.items():
+        listed_by_root[uf.find(f)].append(name)
     entities: list[CanonicalEntity] = []
     by_fold: dict[str, CanonicalEntity] = {}
-    for members in groups.values():
-        listed = [canonical_names[m] for m in _group_folds(uf, members, canonical_names)]
+    for root, members in groups.items():
+        listed = listed_by_root.get(root, [])
         seen = sorted({s for m in members for s in spellings[m]})
         if listed:
             name = sorted(listed)[0]
@@ -179,7 +183,3 @@ def canonicalize(
     entities.sort(key=lambda e: e.entity_id)
     return EntityIndex(entities, by_fold)
 
-
-def _group_folds(uf: _UnionFind, members: list[str], canonical_names: dict[str, str]) -> list[str]:
-    root = uf.find(members[0])
-    return [f for f in canonical_names if uf.find(f) == root]

@@ -7,9 +7,12 @@ tables -> publish atomically. One run at a time per data dir.
 
 from __future__ import annotations
 
+import ctypes
+import gc
+import hashlib
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,9 +36,10 @@ from reports.html_report import write_run_report
 from store.curated_store import CuratedStore
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
-from store.publish import PreviousRun, RunContext, assemble_run
+from store.publish import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
 from store.raw_store import RawStore
 
+ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 16
 PROCESS_BATCH = 64
 EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
@@ -85,7 +89,7 @@ def _fetch_name() -> str:
 def _process_name() -> str:
     from prefect.runtime import task_run
 
-    ids = [i.source_id for i in task_run.parameters.get("inputs", [])]
+    ids = [r.source_id for r in task_run.parameters.get("refs", [])]
     return f"read {ids[0]}" if len(ids) == 1 else f"read {ids[0]} … {ids[-1]} ({len(ids)} documents)"
 
 
@@ -103,10 +107,38 @@ def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, prev
     return records
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotRef:
+    """A stored snapshot to read: the task fetches its bytes from raw/ itself."""
+
+    source_id: str
+    snapshot_sha256: str
+    url: str
+    fetched_at: datetime
+    content_type: str | None = None
+
+
+def release_memory() -> None:
+    """Hand freed heap back to the system after a batch (glibc keeps it otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 @task(cache_policy=NONE, task_run_name=_process_name)
-def read_documents(inputs: list[DocumentInput], model: str) -> list[ProcessedDocument | DocumentFailure]:
+def read_documents(refs: list[SnapshotRef], raw_root: str, model: str) -> list[ProcessedDocument | DocumentFailure]:
+    raw = RawStore(Path(raw_root))
+    inputs = [
+        DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=raw.read(r.snapshot_sha256),
+                      url=r.url, fetched_at=r.fetched_at, content_type=r.content_type)
+        for r in refs
+    ]
     results = process_documents(inputs, load_models(model))
-    progress.advance("read", len(inputs))
+    del inputs
+    release_memory()
+    progress.advance("read", len(refs))
     return results
 
 
@@ -118,13 +150,20 @@ def publish_change_report(curated_root: str, run_id: str) -> Path:
     report = build_diff(curated, run_id)
     markdown = render_markdown(report)
     path = curated.write_report(f"{run_id}.md", markdown)
-    create_markdown_artifact(key="factwatch-changes", markdown=markdown,
+    shown = report
+    if len(report.changes) > ARTIFACT_ROWS or len(report.sources) > ARTIFACT_ROWS // 4:
+        # the server refuses very large events: the artifact shows the head, the file has it all
+        shown = replace(report, changes=report.changes[:ARTIFACT_ROWS], sources=report.sources[: ARTIFACT_ROWS // 4])
+    artifact = render_markdown(shown)
+    if shown is not report:
+        artifact += f"\n_{len(report.changes)} changes in all: see {path}_\n"
+    create_markdown_artifact(key="factwatch-changes", markdown=artifact,
                              description=f"Fact changes in run {run_id}")
     facts = {r["fact_id"]: r for r in curated.read("facts", run_id).to_pylist()}
     rows = [
         {"change": c.change, "field": c.field or "", "before": c.before or "", "after": c.after or "",
          "statement": c.statement or "", "status": facts.get(c.fact_id, {}).get("status", ""), "fact_id": c.fact_id}
-        for c in report.changes if c.change in ("added", "changed")
+        for c in report.changes[:ARTIFACT_ROWS] if c.change in ("added", "changed")
     ]
     create_table_artifact(key="factwatch-new-and-changed-facts", table=rows or [{"change": "none"}],
                           description=f"New and changed facts in run {run_id}")
@@ -144,6 +183,74 @@ def _previous_run(curated: CuratedStore) -> PreviousRun:
     )
 
 
+def config_fingerprint(config: SourcesFile) -> str:
+    """What shapes facts besides the pages and the code: sources, priors, subject, aliases."""
+    parts = [(src.id, src.location, src.trust, src.publisher) for src in config.sources]
+    blob = repr((parts, config.subject, [(a.canonical, a.aliases) for a in config.aliases]))
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _same_as_last_run(previous: PreviousRun, current: dict[str, str], previous_sha: dict[str, str],
+                      ctx: RunContext) -> bool:
+    """Every page as the last run left it, the same code, the same configuration."""
+    if previous.run_id is None or previous.runs is None or current != previous_sha:
+        return False
+    last = previous.runs.slice(previous.runs.num_rows - 1).to_pylist()[0]
+    return last["code_version"] == ctx.code_version and last.get("config_version") == ctx.config_version
+
+
+def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str):
+    """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
+    known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
+    todo: list[SnapshotRef] = []
+    for sid, sha in wanted:
+        hit = cache.get(sid, sha)
+        if hit is not None:
+            known[(sid, sha)] = hit
+            continue
+        snap = raw.snapshot(sid, sha)
+        todo.append(
+            SnapshotRef(
+                source_id=sid, snapshot_sha256=sha, url=snap.url if snap else "",
+                fetched_at=snap.fetched_at if snap else records[sid].fetched_at,
+                content_type=snap.content_type if snap else None,
+            )
+        )
+    progress.start("read", len(todo))
+    # on a cluster batches read in parallel, one model per worker process; in this
+    # process's threads they read one after the other (one spaCy pipeline, one core each)
+    parallel = not isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+    reads = []
+    for batch in _batches(todo, PROCESS_BATCH):
+        wait = [] if parallel or not reads else [reads[-1]]
+        reads.append(read_documents.submit(batch, str(raw.root), model, wait_for=wait))
+    for fut in reads:
+        for res in fut.result():
+            cache.put(res)
+            known[(res.source_id, res.snapshot_sha256)] = res
+    return known, len(todo)
+
+
+def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Path, logger) -> RunSummary:
+    run = assembled.run
+    curated.publish(run.run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
+    release_memory()
+    publish_change_report(str(curated.root), run.run_id)
+    try:
+        write_run_report(curated, run.run_id)
+    except Exception as exc:  # noqa: BLE001 - the tables are published; a report must not fail the run
+        logger.warning("run report not written: %s", exc)
+    errors = tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error")
+    for sid, error in errors:
+        logger.warning("source %s failed: %s", sid, error)
+    return RunSummary(
+        run_id=run.run_id, status=run.status, sources_total=run.sources_total, new=run.new, changed=run.changed,
+        unchanged=run.unchanged, failed=run.failed, documents=run.documents, events=run.events, facts=run.facts,
+        documents_read=run.documents_read, conflicts=run.conflicts, changes=run.changes,
+        curated_dir=str(curated.root), errors=errors,
+    )
+
+
 def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
     """The body of a run (inside a flow run); holds the data dir's lock."""
     logger = get_run_logger()
@@ -160,9 +267,15 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         cache = DocumentCache(data_dir / "cache", version)
         previous = _previous_run(curated)
         run_id = new_run_id(previous.run_id)
-        prev_docs = curated.read("documents").to_pylist() if previous.run_id else []
+        prev_docs = curated.read("documents").select(["doc_id", "source_id", "snapshot_sha256", "run_id"]).to_pylist() \
+            if previous.run_id else []
         previous_sha = {d["source_id"]: d["snapshot_sha256"] for d in prev_docs}
         first_run = {d["doc_id"]: d["run_id"] for d in prev_docs}
+        ctx = RunContext(
+            run_id=run_id, started_at=started_at, code_version=version, config_version=config_fingerprint(config),
+            sources_total=len(config.sources), trust={s.id: s.trust for s in config.sources},
+            publishers={s.id: s.publisher for s in config.sources}, subject=config.subject, aliases=config.aliases,
+        )
 
         # 1. fetch
         progress.start("fetch", len(config.sources))
@@ -180,6 +293,12 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
                 current[s.id] = rec.snapshot_sha256
             elif s.id in previous_sha:
                 current[s.id] = previous_sha[s.id]
+        ordered_records = [records[s.id] for s in config.sources]
+        if _same_as_last_run(previous, current, previous_sha, ctx):
+            # every page as the last run left it: its facts stand as they are
+            content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
+            assembled = assemble_unchanged(ctx, ordered_records, previous, content, datetime.now(UTC))
+            return _publish(curated, assembled, records, data_dir, logger)
 
         # 3. read what the cache does not know: each source's current snapshot and the one
         #    before it (whose statements the page may no longer make)
@@ -189,84 +308,38 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             if older:
                 earlier[sid] = older[-1].sha256
         wanted = sorted(set(current.items()) | set(earlier.items()))
-        known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
-        todo: list[DocumentInput] = []
-        for sid, sha in wanted:
-            hit = cache.get(sid, sha)
-            if hit is not None:
-                known[(sid, sha)] = hit
-                continue
-            snap = raw.snapshot(sid, sha)
-            todo.append(
-                DocumentInput(
-                    source_id=sid, snapshot_sha256=sha, content=raw.read(sha), url=snap.url if snap else "",
-                    fetched_at=snap.fetched_at if snap else records[sid].fetched_at,
-                    content_type=snap.content_type if snap else None,
-                )
-            )
-        progress.start("read", len(todo))
-        # on a cluster batches read in parallel, one model per worker process; in this
-        # process's threads they read one after the other (one spaCy pipeline, one core each)
-        parallel = not isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
-        reads = []
-        for batch in _batches(todo, PROCESS_BATCH):
-            wait = [] if parallel or not reads else [reads[-1]]
-            reads.append(read_documents.submit(batch, settings.model, wait_for=wait))
-        for fut in reads:
-            for res in fut.result():
-                cache.put(res)
-                known[(res.source_id, res.snapshot_sha256)] = res
+        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model)
         pause_point("read", data_dir)
-        results = {sid: known[(sid, sha)] for sid, sha in current.items()}
         old_docs = [d for sid, sha in sorted(earlier.items())
                     if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
 
         # 4. unreadable snapshots: the fetch_log says why; the last good document stays
         docs: list[ProcessedDocument] = []
-        for sid, res in sorted(results.items()):
-            if isinstance(res, DocumentFailure):
-                rec = records[sid]
-                if rec.snapshot_sha256 == res.snapshot_sha256:
-                    records[sid] = FetchRecord(
-                        source_id=sid, url=rec.url, status="error", fetched_at=rec.fetched_at,
-                        http_status=rec.http_status, error=res.error, error_kind=res.error_kind,
-                        snapshot_sha256=rec.snapshot_sha256, bytes=rec.bytes, attempts=rec.attempts,
-                        content_type=rec.content_type,
-                    )
-                fallback = previous_sha.get(sid)
-                if fallback and fallback != res.snapshot_sha256:
-                    old = cache.get(sid, fallback)
-                    if isinstance(old, ProcessedDocument):
-                        docs.append(old)
+        for sid, sha in sorted(current.items()):
+            res = known[(sid, sha)]
+            if isinstance(res, ProcessedDocument):
+                docs.append(res)
                 continue
-            docs.append(res)
+            rec = records[sid]
+            if rec.snapshot_sha256 == res.snapshot_sha256:
+                records[sid] = FetchRecord(
+                    source_id=sid, url=rec.url, status="error", fetched_at=rec.fetched_at,
+                    http_status=rec.http_status, error=res.error, error_kind=res.error_kind,
+                    snapshot_sha256=rec.snapshot_sha256, bytes=rec.bytes, attempts=rec.attempts,
+                    content_type=rec.content_type,
+                )
+            fallback = previous_sha.get(sid)
+            if fallback and fallback != res.snapshot_sha256:
+                old = cache.get(sid, fallback)
+                if isinstance(old, ProcessedDocument):
+                    docs.append(old)
         for d in docs:
             first_run.setdefault(d.doc_id, run_id)
 
         # 5. reconcile, assemble, publish
-        ctx = RunContext(
-            run_id=run_id, started_at=started_at, code_version=version, sources_total=len(config.sources),
-            trust={s.id: s.trust for s in config.sources}, publishers={s.id: s.publisher for s in config.sources},
-            subject=config.subject, aliases=config.aliases,
-        )
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
-                                 datetime.now(UTC), documents_read=len(todo), earlier_docs=old_docs)
-        curated.publish(run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
-        publish_change_report(str(curated.root), run_id)
-        try:
-            write_run_report(curated, run_id)
-        except Exception as exc:  # noqa: BLE001 - the tables are published; a report must not fail the run
-            logger.warning("run report not written: %s", exc)
-        for rec in records.values():
-            if rec.status == "error":
-                logger.warning("source %s failed: %s", rec.source_id, rec.error)
-        run = assembled.run
-        return RunSummary(
-            run_id=run_id, status=run.status, sources_total=run.sources_total, new=run.new, changed=run.changed,
-            unchanged=run.unchanged, failed=run.failed, documents=run.documents, events=run.events,
-            facts=run.facts, documents_read=run.documents_read, conflicts=run.conflicts, changes=run.changes, curated_dir=str(curated.root),
-            errors=tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error"),
-        )
+                                 datetime.now(UTC), documents_read=documents_read, earlier_docs=old_docs)
+        return _publish(curated, assembled, records, data_dir, logger)
 
 
 def dask_task_runner(address: str | None):

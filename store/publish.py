@@ -17,8 +17,8 @@ from extractors.document import ProcessedDocument
 from facts.diff import diff_facts
 from facts.entities import AliasEntry, canonicalize
 from facts.events import acronym_pairs, canonical_events, occurrences
-from facts.model import Change, Fact
-from facts.reconcile import Reconciliation, reconcile
+from facts.model import Change
+from facts.reconcile import reconcile
 from ingest.ingest import FetchRecord
 from store.curated_store import TableSet
 from store.tables import (
@@ -52,6 +52,7 @@ class RunContext:
     run_id: str
     started_at: datetime
     code_version: str
+    config_version: str  # fingerprint of what shapes facts besides the pages (trust, subject, aliases)
     sources_total: int
     trust: Mapping[str, float | None]
     publishers: Mapping[str, str | None]
@@ -63,9 +64,7 @@ class RunContext:
 class AssembledRun:
     tables: TableSet
     run: RunRecord
-    facts: tuple[Fact, ...]
     changes: tuple[Change, ...]
-    reconciliation: Reconciliation
 
 
 def run_status(records: Sequence[FetchRecord]) -> str:
@@ -115,6 +114,7 @@ def assemble_run(
         changes=len(changes),
         previous_run_id=previous.run_id,
         code_version=ctx.code_version,
+        config_version=ctx.config_version,
     )
     tables = TableSet(
         runs=runs_table(previous.runs, run),
@@ -127,6 +127,38 @@ def assemble_run(
         fact_values=fact_values_table(rec.facts),
         changes=changes_table(previous.changes, ctx.run_id, previous.run_id, changes),
     )
-    return AssembledRun(tables=tables, run=run, facts=rec.facts, changes=changes, reconciliation=rec)
+    return AssembledRun(tables=tables, run=run, changes=changes)
+
+
+CONTENT_TABLES = ("documents", "entities", "mentions", "events", "facts", "fact_values")
+
+
+def assemble_unchanged(
+    ctx: RunContext,
+    records: Sequence[FetchRecord],
+    previous: PreviousRun,
+    content: Mapping[str, pa.Table],
+    finished_at: datetime,
+) -> AssembledRun:
+    """A run that found every page as the last run left it, read by the same
+    code under the same configuration: the last run's facts stand as they
+    are, and only runs, fetch_log and changes (none) get a row."""
+    assert previous.runs is not None and previous.run_id is not None
+    last = previous.runs.slice(previous.runs.num_rows - 1).to_pylist()[0]
+    run = RunRecord(
+        run_id=ctx.run_id, started_at=ctx.started_at, finished_at=finished_at, status=run_status(records),
+        sources_total=ctx.sources_total, fetched=0,
+        unchanged=sum(r.status == "unchanged" for r in records), failed=sum(r.status == "error" for r in records),
+        documents=last["documents"], events=last["events"], facts=last["facts"], documents_read=0, new=0, changed=0,
+        conflicts=last["conflicts"], changes=0, previous_run_id=previous.run_id, code_version=ctx.code_version,
+        config_version=ctx.config_version,
+    )
+    tables = TableSet(
+        runs=runs_table(previous.runs, run),
+        fetch_log=fetch_log_table(previous.fetch_log, ctx.run_id, records),
+        changes=changes_table(previous.changes, ctx.run_id, previous.run_id, ()),
+        **{name: content[name] for name in CONTENT_TABLES},
+    )
+    return AssembledRun(tables=tables, run=run, changes=())
 
 

@@ -32,6 +32,7 @@ RUNS = _schema(
     ("changes", pa.int32(), False),
     ("previous_run_id", pa.string(), True),
     ("code_version", pa.string(), False),
+    ("config_version", pa.string(), True),
 )
 
 FETCH_LOG = _schema(

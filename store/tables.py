@@ -35,6 +35,7 @@ class RunRecord:
     changes: int
     previous_run_id: str | None
     code_version: str
+    config_version: str = ""
 
 
 def _append(name: str, previous: pa.Table | None, rows: list[dict]) -> pa.Table:
