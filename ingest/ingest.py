@@ -84,12 +84,14 @@ def ingest_source(
         source.id, content, url=outcome.url, fetched_at=outcome.fetched_at, http_status=outcome.http_status,
         headers=outcome.headers, content_type=outcome.content_type,
     )
-    raw.set_state(
-        SourceState(
-            source_id=source.id, sha256=record.sha256, url=source.location, fetched_at=outcome.fetched_at,
-            etag=outcome.validators.etag, last_modified=outcome.validators.last_modified,
-        )
+    new_state = SourceState(
+        source_id=source.id, sha256=record.sha256, url=source.location, fetched_at=outcome.fetched_at,
+        etag=outcome.validators.etag, last_modified=outcome.validators.last_modified,
     )
+    if state is None or (state.sha256, state.url, state.etag, state.last_modified) != (
+        new_state.sha256, new_state.url, new_state.etag, new_state.last_modified
+    ):
+        raw.set_state(new_state)
     return FetchRecord(
         source_id=source.id, url=outcome.url, status=_status(record.sha256, previous_sha), fetched_at=outcome.fetched_at,
         http_status=outcome.http_status, snapshot_sha256=record.sha256, bytes=record.bytes,
