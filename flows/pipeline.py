@@ -298,6 +298,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         ordered_records = [records[s.id] for s in config.sources]
         if _same_as_last_run(previous, current, previous_sha, ctx):
             # every page as the last run left it: its facts stand as they are
+            pause_point("read", data_dir)
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
             assembled = assemble_unchanged(ctx, ordered_records, previous, content, datetime.now(UTC))
             return _publish(curated, assembled, records, data_dir, logger)
