@@ -87,7 +87,7 @@ def run(
     finally:
         progress.set_reporter(None)
     if as_json:
-        typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}))
+        typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}, default=str))
     elif not quiet:
         print_summary(summary)
     for sid, error in summary.errors:

@@ -12,7 +12,7 @@ import hashlib
 import shutil
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
 from store.publish import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
 from store.raw_store import RawStore
+from store.tables import RunRecord
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...
@@ -47,22 +48,11 @@ EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
 
 
 @dataclass(frozen=True)
-class RunSummary:
-    run_id: str
-    status: str  # ok | partial | failed
-    sources_total: int
-    new: int
-    changed: int
-    unchanged: int
-    failed: int
-    documents: int
-    events: int
-    facts: int
-    documents_read: int
-    conflicts: int
-    changes: int
-    curated_dir: str
-    errors: tuple[tuple[str, str], ...] = field(default=())  # (source_id, error)
+class RunSummary(RunRecord):
+    """The run's row of the runs table, where its tables are, and what failed."""
+
+    curated_dir: str = ""
+    errors: tuple[tuple[str, str], ...] = ()  # (source_id, error)
 
     @property
     def exit_code(self) -> int:
@@ -245,12 +235,7 @@ def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], 
     errors = tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error")
     for sid, error in errors:
         logger.warning("source %s failed: %s", sid, error)
-    return RunSummary(
-        run_id=run.run_id, status=run.status, sources_total=run.sources_total, new=run.new, changed=run.changed,
-        unchanged=run.unchanged, failed=run.failed, documents=run.documents, events=run.events, facts=run.facts,
-        documents_read=run.documents_read, conflicts=run.conflicts, changes=run.changes,
-        curated_dir=str(curated.root), errors=errors,
-    )
+    return RunSummary(**asdict(run), curated_dir=str(curated.root), errors=errors)
 
 
 def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
