@@ -1,6 +1,7 @@
 """The run's tasks on a real Dask cluster (scheduler + two worker processes on 127.0.0.1)."""
 
 import gzip
+import json
 import os
 import shutil
 import signal
@@ -89,6 +90,9 @@ def test_a_dask_cluster_gives_the_same_tables_as_a_local_run(project, prefect_ha
                 proc.wait(30)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
+    summaries = [json.loads(p.stdout.strip().splitlines()[-1]) for p in (local, on_dask)]
+    assert summaries[0]["documents"] == summaries[1]["documents"] == 52
+    assert summaries[0]["documents_read"] == summaries[1]["documents_read"] == 52
     for name in TABLES:
         a, b = table(project / "local", name), table(project / "dask", name)
         assert len(a) > 0, name
