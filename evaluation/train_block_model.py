@@ -81,6 +81,7 @@ def label_blocks(texts: list[str], gold: str) -> np.ndarray:
 class PageData:
     dataset: str  # layout
     id: str
+    page_type: str
     site: str
     gold: str
     seg: Segmented
@@ -88,6 +89,7 @@ class PageData:
     X: np.ndarray
     y: np.ndarray
     w: np.ndarray
+    words: np.ndarray
 
 
 def _site(url: str | None, fallback: str) -> str:
@@ -98,7 +100,7 @@ def _site(url: str | None, fallback: str) -> str:
     return ".".join(parts[-2:]) if len(parts) >= 2 else host
 
 
-def load_pages(directories: list[Path], limit: int | None = None) -> list[PageData]:
+def load_pages(directories: list[Path], limit: int | None = None, sh_weight: float = 1.0) -> list[PageData]:
     pages: list[PageData] = []
     for directory in directories:
         layout, gold_pages = read_dataset(directory)
@@ -120,8 +122,10 @@ def load_pages(directories: list[Path], limit: int | None = None) -> list[PageDa
             total = w.sum()
             if total > 8:
                 w *= 8 / total
-            pages.append(PageData(layout, f"{directory.name}/{gold.id}", _site(gold.url, gold.id), gold.text,
-                                  seg, container, X, y, w.astype(np.float32)))
+            if layout == SCRAPINGHUB:
+                w *= sh_weight
+            pages.append(PageData(layout, f"{directory.name}/{gold.id}", gold.page_type, _site(gold.url, gold.id), gold.text,
+                                  seg, container, X, y, w.astype(np.float32), words))
     return pages
 
 
@@ -243,15 +247,21 @@ def folds_by_site(pages: list[PageData], k: int, seed: int = 0) -> list[int]:
     return [fold_of_site[p.site] for p in pages]
 
 
-def page_text(page: PageData, probs: np.ndarray, threshold: float) -> str:
-    for block, prob in zip(page.seg.blocks, probs):
+def page_text(page: PageData, probs: np.ndarray, selection: tuple[str, float]) -> str:
+    """Text of a page from block probabilities, with ("threshold", t) or ("alpha", a) selection."""
+    kind, value = selection
+    if kind == "alpha":
+        keep = BM.choose_blocks(probs, page.words, value)
+    else:
+        keep = BM.choose_blocks(probs, page.words, None, value)
+    for block, prob, k in zip(page.seg.blocks, probs, keep):
         block.prob = float(prob)
-        block.keep = prob >= threshold
+        block.keep = bool(k)
     texts, _ = assemble(page.seg.blocks)
     return "\n\n".join(texts)
 
 
-def score(pages: list[PageData], probs: list[np.ndarray], threshold: float) -> dict[str, float]:
+def score(pages: list[PageData], probs: list[np.ndarray], threshold: tuple[str, float]) -> dict[str, float]:
     out: dict[str, float] = {}
     for layout in (SCRAPINGHUB, WCXB):
         chosen = [(p, pr) for p, pr in zip(pages, probs) if p.dataset == layout]
@@ -262,6 +272,15 @@ def score(pages: list[PageData], probs: list[np.ndarray], threshold: float) -> d
         else:
             out[layout] = scrapinghub_prf([shingle_match(p.gold, page_text(p, pr, threshold)) for p, pr in chosen]).f1
     return out
+
+
+def per_type(pages: list[PageData], probs: list[np.ndarray], threshold: tuple[str, float]) -> dict[str, tuple[int, float]]:
+    rows: dict[str, list[float]] = {}
+    for p, pr in zip(pages, probs):
+        if p.dataset != WCXB:
+            continue
+        rows.setdefault(p.page_type, []).append(word_prf(page_text(p, pr, threshold), p.gold).f1)
+    return {t: (len(v), round(statistics.fmean(v), 4)) for t, v in sorted(rows.items())}
 
 
 def stack(pages: list[PageData], attr: str) -> np.ndarray:
@@ -317,21 +336,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--lr", type=float, default=0.15)
     parser.add_argument("--no-stage2", action="store_true")
+    parser.add_argument("--sh-weight", type=float, default=2.0, help="weight of ScrapingHub pages (human gold)")
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--out", type=Path, default=BM.MODEL_PATH)
+    parser.add_argument("--save-oof", type=Path, default=None, help="pickle out-of-fold probabilities here")
     args = parser.parse_args(argv)
     t0 = time.time()
-    pages = load_pages(args.directories, args.limit)
+    pages = load_pages(args.directories, args.limit, args.sh_weight)
     n_blocks = sum(len(p.seg.blocks) for p in pages)
     print(f"{len(pages)} pages, {n_blocks} blocks, features in {time.time() - t0:.0f}s", file=sys.stderr)
     params = {"n_trees": args.trees, "depth": args.depth, "lr": args.lr}
-    threshold = 0.5
+    threshold: tuple[str, float] = ("alpha", 1.0)
     cv_report: dict = {}
     if not args.no_cv:
         oof1, oof2 = cross_validate(pages, args.folds, params, not args.no_stage2)
         final = oof2 if not args.no_stage2 else oof1
         best = None
-        for thr in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        selections = [("threshold", t) for t in (0.3, 0.4, 0.5)] + [("alpha", a) for a in (0.9, 1.0, 1.1, 1.2, 1.3)]
+        for thr in selections:
             s1 = score(pages, oof1, thr)
             s2 = score(pages, final, thr) if not args.no_stage2 else s1
             mean = statistics.fmean(s2.values())
@@ -340,7 +362,13 @@ def main(argv: list[str] | None = None) -> int:
                 best = (mean, thr, s1, s2)
         assert best is not None
         threshold = best[1]
-        cv_report = {"folds": args.folds, "threshold": threshold, "stage1_f1": best[2], "final_f1": best[3]}
+        cv_report = {"folds": args.folds, "selection": list(threshold), "stage1_f1": best[2], "final_f1": best[3],
+                     "wcxb_by_type": per_type(pages, final, threshold)}
+        if args.save_oof:
+            import pickle
+
+            with args.save_oof.open("wb") as fh:
+                pickle.dump({p.id: (o1, o2) for p, o1, o2 in zip(pages, oof1, oof2)}, fh)
         print(f"cross-validated: {cv_report}", file=sys.stderr)
     X = stack(pages, "X")
     y = stack(pages, "y")
@@ -349,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     model_json = {
         "feature_names": list(BM.FEATURE_NAMES),
         "context_names": list(BM.CONTEXT_FEATURES),
-        "threshold": threshold,
+        "threshold": threshold[1] if threshold[0] == "threshold" else 0.5,
+        "alpha": threshold[1] if threshold[0] == "alpha" else None,
         "stage1": stage1.to_json(),
         "stage2": None,
         "trained_on": {
@@ -357,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             "blocks": int(n_blocks),
             "datasets": [d.name for d in args.directories],
             "params": params,
+            "sh_weight": args.sh_weight,
         },
         "cross_validation": cv_report,
     }

@@ -53,7 +53,7 @@ TAG_GROUPS = {
 N_TAG_GROUPS = 12
 
 # ancestor flag bits (mirrors extractors.html_text)
-N_FLAG_BITS = 24 + len(R.CLASS_GROUP_NAMES)
+N_FLAG_BITS = 25 + len(R.CLASS_GROUP_NAMES)
 
 TEXT_FEATURES = (
     "log_chars", "log_words", "link_density", "avg_word_len", "punct_end", "sentences_per_word",
@@ -68,7 +68,7 @@ STRUCT_FEATURES = (
     "score_ratio", "in_top_score", "prev_log_chars", "prev_link_density", "prev_para",
     "next_log_chars", "next_link_density", "next_para", "para_window", "same_parent_prev",
     "same_parent_next", "log_page_chars", "log_page_blocks", "page_link_density", "page_para_share",
-    "parent_mean_chars", "siblings_same_tag",
+    "parent_mean_chars", "siblings_same_tag", "log_articles",
 )
 FEATURE_NAMES = (
     TEXT_FEATURES
@@ -82,7 +82,8 @@ CONTEXT_FEATURES = (
     "logit", "prev1", "next1", "window3", "window3_weighted", "anc1", "anc2", "anc3", "anc4",
     "anc1_share", "anc2_share", "anc3_share", "anc4_share", "page_mean", "page_max",
     "in_best_subtree", "best_subtree_share", "levels_below_best", "prev2", "next2",
-    "run_mean", "log_chars", "link_density",
+    "run_mean", "log_chars", "link_density", "after_last_strong", "before_first_strong",
+    "strong_anc1", "strong_anc2", "strong_anc3", "strong_anc4", "strong_in_best",
 )
 
 
@@ -164,7 +165,7 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
     bits = (flags[:, None] >> np.arange(N_FLAG_BITS, dtype=np.int64)[None, :]) & 1
     X[:, flag_off : flag_off + N_FLAG_BITS] = bits
 
-    group_shift = 24
+    group_shift = 25
     n_groups = len(R.CLASS_GROUP_NAMES)
     cum = 0
     rows = []
@@ -240,6 +241,7 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
     X[:, s + 26] = _log(n)
     X[:, s + 27] = total_links / total_chars
     X[:, s + 28] = total_para / total_chars
+    X[:, s + 31] = _log(seg.articles)
     return X
 
 
@@ -302,6 +304,20 @@ def context_features(seg: Segmented, probs: np.ndarray) -> np.ndarray:
             run_mean[start:i] = p[start:i].mean()
             start = i
     X[:, 20] = run_mean
+    strong = (p >= 0.7) & (chars >= 80)
+    strong_idx = np.nonzero(strong)[0]
+    strong_mass = np.zeros(ne)
+    total_strong = float(chars[strong].sum()) or 1.0
+    if strong_idx.size:
+        first, last = int(strong_idx[0]), int(strong_idx[-1])
+        idx = np.arange(n)
+        X[:, 23] = np.where(idx > last, (idx - last) / n, 0.0)
+        X[:, 24] = np.where(idx < first, (first - idx) / n, 0.0)
+        for i in strong_idx:
+            for el in blocks[i].path:
+                strong_mass[el] += chars[i]
+    if best >= 0:
+        X[:, 29] = strong_mass[best] / total_strong
     for i, b in enumerate(blocks):
         owner = b.owner
         anc = []
@@ -316,6 +332,7 @@ def context_features(seg: Segmented, probs: np.ndarray) -> np.ndarray:
         for k, a in enumerate(anc):
             X[i, 5 + k] = mass[a] / size[a] if size[a] else 0.0
             X[i, 9 + k] = size[a] / total
+            X[i, 25 + k] = strong_mass[a] / total_strong
         if best in b.path:
             X[i, 15] = 1.0
             X[i, 17] = min(20, len(b.path) - b.path.index(best))
@@ -376,13 +393,54 @@ class TreeEnsemble:
         )
 
 
+def expected_f1_keep(probs: np.ndarray, words: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """Blocks to keep so that the expected word-level F1 of the page is highest.
+
+    With calibrated probabilities p and word counts n, the expected F1 of
+    keeping the set S is about 2·Σ_S p·n / (Σ_S n + Σ p·n); the best S holds
+    the blocks with p above half the best F1 reached (F*/2). ``alpha``
+    scales that per-page threshold (above 1 favours precision).
+    """
+    if probs.size == 0:
+        return np.zeros(0, dtype=bool)
+    n = np.maximum(words.astype(np.float64), 1.0)
+    order = np.argsort(-probs, kind="stable")
+    expected_gold = float((probs * n).sum())
+    tp = np.cumsum(probs[order] * n[order])
+    size = np.cumsum(n[order])
+    best = float((2 * tp / (size + expected_gold)).max())
+    return probs >= alpha * best / 2
+
+
+def choose_blocks(probs: np.ndarray, words: np.ndarray, alpha: float | None, threshold: float = 0.5) -> np.ndarray:
+    """Keep mask: expected-F1 selection (or a fixed threshold when alpha is None).
+
+    A page with text never comes out empty: when nothing passes, the blocks
+    within half of the best probability are kept.
+    """
+    if probs.size == 0:
+        return np.zeros(0, dtype=bool)
+    keep = probs >= threshold if alpha is None else expected_f1_keep(probs, words, alpha)
+    if not keep.any():
+        keep = probs >= 0.5 * float(probs.max())
+    return keep
+
+
+def block_words(seg: Segmented) -> np.ndarray:
+    return np.fromiter((len(_WORD.findall(b.text)) for b in seg.blocks), dtype=np.float64, count=len(seg.blocks))
+
+
 @dataclass(frozen=True)
 class BlockModel:
     stage1: TreeEnsemble
     stage2: TreeEnsemble | None
-    threshold: float
+    threshold: float  # a fixed keep threshold, used when alpha is None
     feature_names: tuple[str, ...]
     context_names: tuple[str, ...]
+    alpha: float | None = None  # expected-F1 selection (see expected_f1_keep)
+
+    def keep(self, seg: Segmented, probs: np.ndarray) -> np.ndarray:
+        return choose_blocks(probs, block_words(seg), self.alpha, self.threshold)
 
     def probabilities(self, seg: Segmented, container: int) -> np.ndarray:
         X = block_features(seg, container)
@@ -408,6 +466,7 @@ def load_model(path: str = str(MODEL_PATH)) -> BlockModel | None:
         threshold=float(data.get("threshold", 0.5)),
         feature_names=FEATURE_NAMES,
         context_names=CONTEXT_FEATURES,
+        alpha=data.get("alpha"),
     )
 
 
@@ -421,7 +480,8 @@ def apply(seg: Segmented, model: BlockModel | None = None) -> bool:
     if not seg.blocks:
         return True
     probs = model.probabilities(seg, main_container(seg))
-    for block, prob in zip(seg.blocks, probs):
+    keep = model.keep(seg, probs)
+    for block, prob, k in zip(seg.blocks, probs, keep):
         block.prob = float(prob)
-        block.keep = prob >= model.threshold
+        block.keep = bool(k)
     return True

@@ -174,6 +174,11 @@ CLASS_GROUP_WORDS: dict[str, frozenset[str]] = {
         "paragraph document doc docs articlebody postbody entrycontent postcontent storybody "
         "fieldbody node answer answers question thread message product review reviews faq",
         "caption": "caption credit credits figcaption photocredit imagecredit wpcaption",
+        # names of the element that holds an article's body (two tokens written together)
+        "body": "articlebody articlecontent articletext articlecontainer entrycontent entrybody postcontent "
+        "postbody posttext postentry storybody storycontent storytext fieldbody bodytext bodycopy richtext "
+        "contentbody contentmain maincontent pagecontent blogcontent singlecontent textcontent artcontent "
+        "fulltext prose postbodycopy articlecopy storycopy",
     }.items()
 }
 CLASS_GROUP_NAMES = tuple(CLASS_GROUP_WORDS)
@@ -283,7 +288,10 @@ SKIP_TEXT = re.compile(
     r"on this page|in this (?:article|section|page)|table of contents|contents|"
     r"toggle (?:navigation|menu)|open (?:menu|navigation)|close(?: menu)?|menu|main menu|search|"
     r"breadcrumbs?|you are here:?|print(?: this)?(?: page)?|advertisement|sponsored(?: content)?|"
-    r"loading\.*|please wait\.*)$",
+    r"loading\.*|please wait\.*|"
+    r"(?:you need to |please )?enable javascript(?: to (?:run|use|view) this (?:app|site|page|website))?\.?|"
+    r"javascript is (?:disabled|required|not enabled)(?: in your browser)?\.?|"
+    r"this (?:site|page|website) requires javascript\.?)$",
     re.IGNORECASE,
 )
 

@@ -223,13 +223,13 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
     root = parse_html(text)
     if root is None:
         return CleanPage("", None, kind="html")
+    main = html_main_text(root)
     try:
-        meta = html_meta(root, url)
+        meta = html_meta(root, url, main.visible)
     except Exception:  # noqa: BLE001 - metadata is optional
         from extractors.page_meta import PageMeta
 
         meta = PageMeta(None, None, None)
-    main = html_main_text(root)
     published, updated = meta.published_at, meta.updated_at
     for line in main.date_lines:
         if line.kind == "updated" and updated is None:

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from extractors import boilerplate_rules as R
-from extractors.page_meta import DateLine, parse_date_line
+from extractors.plain_text import is_boilerplate_paragraph
+from extractors.page_meta import DateLine, VisibleDates, is_date_only, parse_date_line, visible_dates
 
 _WS = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -44,9 +45,9 @@ F_NAV, F_HEADER, F_FOOTER, F_ASIDE, F_ARTICLE, F_MAIN, F_FORM, F_LI, F_TABLE, F_
 F_FIGURE, F_BLOCKQUOTE, F_PRE, F_HEADING, F_LIST, F_DETAILS, F_ROLE_FURN, F_ROLE_MAIN, F_ITEMPROP_BODY, F_ADDRESS = (
     1 << i for i in range(10, 20)
 )
-F_NOSCRIPT, F_HIDDEN, F_SECTION, F_CODE = (1 << i for i in range(20, 24))
-N_FLAGS = 24
-GROUP_SHIFT = 24
+F_NOSCRIPT, F_HIDDEN, F_SECTION, F_CODE, F_FIRST_ARTICLE = (1 << i for i in range(20, 25))
+N_FLAGS = 25
+GROUP_SHIFT = 25
 GROUP_BIT = {name: 1 << (GROUP_SHIFT + i) for i, name in enumerate(R.CLASS_GROUP_NAMES)}
 
 _TAG_FLAG = {
@@ -107,6 +108,7 @@ class Block:
 class Segmented:
     blocks: list[Block]
     elements: list[Element]
+    articles: int = 0  # number of <article> elements
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -232,6 +234,7 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
     link_depth = 0
     skipped: set[int] = set()  # id() of pruned elements, to ignore their end event
     tr_stack: list[int] = []
+    articles = 0
 
     def flush() -> None:
         nonlocal buf_link
@@ -297,6 +300,10 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
             flags = inherited | _TAG_FLAG.get(tag, 0) | groups
             if hidden:
                 flags |= F_HIDDEN
+            if tag == "article":
+                if articles == 0:
+                    flags |= F_FIRST_ARTICLE
+                articles += 1
             if role in R.FURNITURE_ROLES:
                 flags |= F_ROLE_FURN
             elif role in R.MAIN_ROLES:
@@ -332,7 +339,7 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
                 stack.pop()
             add(el.tail)
     flush()
-    return Segmented(blocks, elements)
+    return Segmented(blocks, elements, articles)
 
 
 # --------------------------------------------------------------------------
@@ -427,16 +434,8 @@ def rule_keep(seg: Segmented, container: int) -> None:
 
 
 def is_text_boilerplate(text: str) -> bool:
-    """Text-level boilerplate: cookie notices, share bars, skip links, related headings."""
-    t = text.strip()
-    if len(t) < 80:
-        if R.CONSENT_SHORT.match(t) or R.SHARE_TEXT.match(t) or R.SKIP_TEXT.match(t):
-            return True
-    if R.COOKIE_TEXT.search(t) and len(t) < 1500:
-        return True
-    if len(t) < 300 and (R.NEWSLETTER_TEXT.search(t) or R.PAYWALL_TEXT.search(t)):
-        return True
-    return False
+    """Text-level boilerplate: cookie notices, share bars, skip links, newsletter/paywall prompts."""
+    return is_boilerplate_paragraph(text)
 
 
 # --------------------------------------------------------------------------
@@ -450,6 +449,7 @@ class HtmlText:
     blocks: tuple[str, ...]
     date_lines: tuple[DateLine, ...]
     h1: str | None
+    visible: VisibleDates = VisibleDates()
 
 
 def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
@@ -467,6 +467,8 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
         date_line = parse_date_line(text) if len(text) <= 90 else None
         if date_line is not None:
             dates.append(date_line)
+            continue
+        if len(text) <= 60 and is_date_only(text):
             continue
         if block.row >= 0 and block.row == last_row and out:
             out[-1] = f"{out[-1]} | {text}"
@@ -500,7 +502,21 @@ def html_main_text(root: etree._Element) -> HtmlText:
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
     texts, dates = assemble(seg.blocks)
-    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1)
+    later = [b.text for b in seg.blocks if b.chars <= 60]
+    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1,
+                    visible_dates(byline_window(seg.blocks), later))
+
+
+def byline_window(blocks: list[Block]) -> list[str]:
+    """Short blocks around the page's first <h1>, where bylines and dates sit."""
+    h1s = [i for i, b in enumerate(blocks) if b.tag == "h1"][:3]
+    if not h1s:
+        return [b.text for b in blocks[:30] if b.chars <= 120]
+    chosen: dict[int, Block] = {}
+    for h1 in h1s:
+        for i in range(max(0, h1 - 4), min(len(blocks), h1 + 20)):
+            chosen[i] = blocks[i]
+    return [chosen[i].text for i in sorted(chosen) if chosen[i].chars <= 120]
 
 
 def _sigmoid(x: float) -> float:
