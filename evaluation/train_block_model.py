@@ -28,7 +28,6 @@ import re
 import statistics
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -301,7 +300,8 @@ def split_probs(pages: list[PageData], flat: np.ndarray) -> list[np.ndarray]:
     return out
 
 
-def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool) -> tuple[list, list]:
+def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool, params2: dict | None = None) -> tuple[list, list]:
+    params2 = params2 or params
     fold = np.array(folds_by_site(pages, k))
     oof1: list[np.ndarray | None] = [None] * len(pages)
     for j in range(k):
@@ -320,7 +320,7 @@ def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool) ->
             test_idx = [i for i, f in enumerate(fold) if f == j]
             Xc = np.concatenate([C[i] for i in train_idx])
             model = fit_gbdt(Xc, stack([pages[i] for i in train_idx], "y"), stack([pages[i] for i in train_idx], "w"),
-                             seed=100 + j, **params)
+                             seed=100 + j, **params2)
             for i in test_idx:
                 oof2[i] = model.predict(C[i])
             print(f"stage 2 fold {j} done", file=sys.stderr)
@@ -335,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trees", type=int, default=150)
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--lr", type=float, default=0.15)
+    parser.add_argument("--trees2", type=int, default=150)
+    parser.add_argument("--depth2", type=int, default=4)
+    parser.add_argument("--lr2", type=float, default=0.15)
     parser.add_argument("--no-stage2", action="store_true")
     parser.add_argument("--sh-weight", type=float, default=2.0, help="weight of ScrapingHub pages (human gold)")
     parser.add_argument("--no-cv", action="store_true")
@@ -346,10 +349,11 @@ def main(argv: list[str] | None = None) -> int:
     n_blocks = sum(len(p.seg.blocks) for p in pages)
     print(f"{len(pages)} pages, {n_blocks} blocks, features in {time.time() - t0:.0f}s", file=sys.stderr)
     params = {"n_trees": args.trees, "depth": args.depth, "lr": args.lr}
+    params2 = {"n_trees": args.trees2, "depth": args.depth2, "lr": args.lr2}
     threshold: tuple[str, float] = ("alpha", 1.0)
     cv_report: dict = {}
     if not args.no_cv:
-        oof1, oof2 = cross_validate(pages, args.folds, params, not args.no_stage2)
+        oof1, oof2 = cross_validate(pages, args.folds, params, not args.no_stage2, params2)
         final = oof2 if not args.no_stage2 else oof1
         best = None
         selections = [("threshold", t) for t in (0.3, 0.4, 0.5)] + [("alpha", a) for a in (0.9, 1.0, 1.1, 1.2, 1.3)]
@@ -386,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             "blocks": int(n_blocks),
             "datasets": [d.name for d in args.directories],
             "params": params,
+            "params2": params2,
             "sh_weight": args.sh_weight,
         },
         "cross_validation": cv_report,
@@ -395,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_cv:
             oof1, _ = cross_validate(pages, args.folds, params, False)
         C = context_matrix(pages, oof1)
-        stage2 = fit_gbdt(C, y, w, seed=8, **params)
+        stage2 = fit_gbdt(C, y, w, seed=8, **params2)
         model_json["stage2"] = stage2.to_json()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model_json, separators=(",", ":")), encoding="utf-8")

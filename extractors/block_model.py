@@ -68,8 +68,10 @@ STRUCT_FEATURES = (
     "score_ratio", "in_top_score", "prev_log_chars", "prev_link_density", "prev_para",
     "next_log_chars", "next_link_density", "next_para", "para_window", "same_parent_prev",
     "same_parent_next", "log_page_chars", "log_page_blocks", "page_link_density", "page_para_share",
-    "parent_mean_chars", "siblings_same_tag", "log_articles",
+    "parent_mean_chars", "siblings_same_tag", "log_articles", "title_overlap", "first_h1",
+    "kind_article", "kind_product", "kind_forum", "kind_collection", "kind_howto", "kind_about",
 )
+PAGE_KINDS = ("article", "product", "forum", "collection", "howto", "about")
 FEATURE_NAMES = (
     TEXT_FEATURES
     + tuple(f"tag_{i}" for i in range(N_TAG_GROUPS))
@@ -242,6 +244,19 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
     X[:, s + 27] = total_links / total_chars
     X[:, s + 28] = total_para / total_chars
     X[:, s + 31] = _log(seg.articles)
+    title = seg.hints.title_words
+    first_h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), -1)
+    if first_h1 >= 0:
+        X[first_h1, s + 33] = 1.0
+    if title:
+        for i, b in enumerate(blocks):
+            if b.chars <= 200:
+                words = {w.lower() for w in _WORD.findall(b.text)}
+                if words:
+                    X[i, s + 32] = len(words & title) / len(words | title)
+    for k, kind in enumerate(PAGE_KINDS):
+        if kind in seg.hints.kinds:
+            X[:, s + 34 + k] = 1.0
     return X
 
 

@@ -172,7 +172,9 @@ CLASS_GROUP_WORDS: dict[str, frozenset[str]] = {
         "content": "content contents article articles post posts entry story body text main blog prose "
         "richtext markdown md wysiwyg pagecontent single detail details description desc copy "
         "paragraph document doc docs articlebody postbody entrycontent postcontent storybody "
-        "fieldbody node answer answers question thread message product review reviews faq",
+        "fieldbody node answer answers question thread message product faq",
+        "review": "review reviews rating ratings testimonial testimonials stars customerreviews productreviews "
+        "ugc yotpo bazaarvoice trustpilot okendo judgeme reviewslist",
         "caption": "caption credit credits figcaption photocredit imagecredit wpcaption",
         # names of the element that holds an article's body (two tokens written together)
         "body": "articlebody articlecontent articletext articlecontainer entrycontent entrybody postcontent "
@@ -247,7 +249,13 @@ NEWSLETTER_TEXT = re.compile(
     r"\b(?:sign up|subscribe|join)\b[^.]{0,60}\b(?:newsletter|mailing list|our list|inbox|updates|"
     r"email(?:s| alerts)?)\b|\bnewsletter\b[^.]{0,40}\b(?:sign ?up|subscribe)\b|"
     r"\benter your email(?: address)?\b|\bget (?:the latest|our best)\b[^.]{0,60}\b(?:inbox|email)\b|"
-    r"\bdelivered (?:straight |directly )?to your inbox\b|\bunsubscribe at any time\b",
+    r"\bdelivered (?:straight |directly )?to your inbox\b|\bunsubscribe at any time\b|"
+    r"\bby (?:providing|entering|submitting|sharing) (?:my|your) (?:email|e-mail|information|details)\b|"
+    r"\bby (?:subscribing|signing up|clicking (?:subscribe|sign up|submit))\b[^.]{0,80}\b(?:agree|consent|accept)|"
+    r"\byour (?:information|data|personal data|email address) will be (?:processed|used|handled)\b|"
+    r"\b(?:see|read|view|review|in accordance with|according to) (?:our|the)(?: [\w&.-]+){0,3} privacy (?:policy|notice|statement)\b|"
+    r"\bwe (?:respect|value|care about) your privacy\b|\bnever share your (?:email|information)\b|"
+    r"^(?:subscribe(?: now| today)?|sign up(?: now| today)?|stay (?:informed|updated|in the loop)[^.]{0,60})[.!]?$",
     re.IGNORECASE,
 )
 
@@ -325,3 +333,16 @@ STOP_EN = frozenset(
     "only then there after most over such any do how where should those very between each both "
     "because while through during".split()
 )
+
+# Page kinds announced by schema.org JSON-LD "@type" or og:type (page features).
+PAGE_KIND_TYPES: dict[str, frozenset[str]] = {
+    "article": frozenset(
+        "article newsarticle blogposting reportagenewsarticle analysisnewsarticle opinionnewsarticle "
+        "techarticle scholarlyarticle report liveblogposting backgroundnewsarticle posting blog".split()
+    ),
+    "product": frozenset("product productgroup productmodel offer aggregateoffer individualproduct vehicle car".split()),
+    "forum": frozenset("discussionforumposting qapage question socialmediaposting comment answer".split()),
+    "collection": frozenset("collectionpage itemlist searchresultspage offercatalog productcollection".split()),
+    "howto": frozenset("faqpage howto recipe course event".split()),
+    "about": frozenset("aboutpage contactpage service professionalservice".split()),
+}

@@ -16,7 +16,6 @@ less (or no) text.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from extractors.decode import decode_bytes
 from extractors.language import guess_language
@@ -164,10 +163,6 @@ def sniff_kind(content: bytes, content_type: str | None = None) -> str:
     if looks_html and not _looks_binary(content):
         return "html"  # mislabelled HTML (e.g. application/json on an HTML error page)
     raise NotReadable(f"content type {mime} is neither an HTML nor a text page")
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    return value
 
 
 def clean_page(content: bytes, *, content_type: str | None = None, url: str | None = None) -> CleanPage:

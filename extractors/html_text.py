@@ -27,7 +27,6 @@ Steps:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -104,11 +103,20 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class PageHints:
+    """What the page's head says about it: title words and announced page kinds."""
+
+    title_words: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()  # keys of boilerplate_rules.PAGE_KIND_TYPES
+
+
 @dataclass(slots=True)
 class Segmented:
     blocks: list[Block]
     elements: list[Element]
     articles: int = 0  # number of <article> elements
+    hints: PageHints = PageHints()
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -478,6 +486,29 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
     return out, dates
 
 
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
+_WORDS_RE = re.compile(r"\w+")
+
+
+def page_hints(root: etree._Element) -> PageHints:
+    """Title words and schema.org / Open Graph page kinds of a parsed page."""
+    title = ""
+    types: set[str] = set()
+    head = root.find("head")
+    if head is not None:
+        for el in head.iter("title", "meta"):
+            if el.tag == "title" and not title:
+                title = "".join(el.itertext())
+            elif el.tag == "meta" and (el.get("property") or el.get("name") or "").lower() == "og:type":
+                types.add((el.get("content") or "").strip().lower().split(".")[-1])
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+            for m in _LD_TYPE.finditer(el.text[:20000]):
+                types.update(t.lower() for t in re.findall(r"[A-Za-z]+", m.group(1)))
+    kinds = frozenset(kind for kind, names in R.PAGE_KIND_TYPES.items() if types & names)
+    return PageHints(frozenset(w.lower() for w in _WORDS_RE.findall(title)), kinds)
+
+
 # Below this many characters of text the page is segmented again with hidden
 # elements kept (script-revealed content).
 MIN_VISIBLE_CHARS = 1000
@@ -489,6 +520,7 @@ def extract_blocks(root: etree._Element) -> Segmented:
         relaxed = segment(root, keep_hidden=True)
         if sum(b.chars for b in relaxed.blocks) > 2 * sum(b.chars for b in seg.blocks) + 200:
             seg = relaxed
+    seg.hints = page_hints(root)
     aggregate(seg)
     return seg
 
@@ -517,7 +549,3 @@ def byline_window(blocks: list[Block]) -> list[str]:
         for i in range(max(0, h1 - 4), min(len(blocks), h1 + 20)):
             chosen[i] = blocks[i]
     return [chosen[i].text for i in sorted(chosen) if chosen[i].chars <= 120]
-
-
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x))
