@@ -70,6 +70,7 @@ STRUCT_FEATURES = (
     "same_parent_next", "log_page_chars", "log_page_blocks", "page_link_density", "page_para_share",
     "parent_mean_chars", "siblings_same_tag", "log_articles", "title_overlap", "first_h1",
     "kind_article", "kind_product", "kind_forum", "kind_collection", "kind_howto", "kind_about",
+    "h1_lca_rel", "h1_lca_share", "before_h1", "after_h1",
 )
 PAGE_KINDS = ("article", "product", "forum", "collection", "howto", "about")
 FEATURE_NAMES = (
@@ -257,6 +258,22 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
     for k, kind in enumerate(PAGE_KINDS):
         if kind in seg.hints.kinds:
             X[:, s + 34 + k] = 1.0
+    if first_h1 >= 0:
+        # where the block meets the title in the tree: main text shares a close
+        # ancestor with the <h1>; related lists and sidebars meet it higher up
+        h1_path = blocks[first_h1].path
+        h1_depth = len(h1_path) or 1
+        for i, b in enumerate(blocks):
+            common = 0
+            for a, c in zip(b.path, h1_path):
+                if a != c:
+                    break
+                common += 1
+            X[i, s + 40] = common / h1_depth
+            if common:
+                X[i, s + 41] = elements[h1_path[common - 1]].chars / total_chars
+            X[i, s + 42] = 1.0 if i < first_h1 else 0.0
+            X[i, s + 43] = min(i - first_h1, 50) / 50 if i > first_h1 else 0.0
     return X
 
 

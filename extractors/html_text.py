@@ -476,7 +476,7 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
         if date_line is not None:
             dates.append(date_line)
             continue
-        if len(text) <= 60 and is_date_only(text):
+        if len(text) <= 100 and is_date_only(text):
             continue
         if block.row >= 0 and block.row == last_row and out:
             out[-1] = f"{out[-1]} | {text}"

@@ -240,20 +240,32 @@ def visible_dates(texts: list[str], later: list[str] | None = None) -> VisibleDa
     return VisibleDates(published, updated, bare)
 
 
+_DATE_LABEL_WORDS = frozenset(
+    "on at published posted updated last modified date by am pm utc gmt est edt pst pdt cst cdt mst mdt cet "
+    "cest bst ist aest first released the monday tuesday wednesday thursday friday saturday sunday mon tue wed "
+    "thu fri sat sun".split()
+)
+
+
 def is_date_only(text: str) -> bool:
-    """A block that only states a date (with at most a label): page metadata, not text."""
-    if len(text) > 60:
+    """A block that only states a date (with labels, or "by" and a name): page metadata, not text.
+
+    "Published: 3 March 2021", "Monday November 18, 2019 7:45 am PST by Joe
+    Rossignol" are; "In March 2021 the council met" is not.
+    """
+    if len(text) > 100:
         return False
     spans = iter_day_dates(text)
     if len(spans) != 1:
         return False
     rest = text[: spans[0].start] + " " + text[spans[0].end :]
-    words = _WORDS.findall(rest)
-    return len(words) <= 3 and all(
-        w.lower() in {"on", "at", "published", "posted", "updated", "last", "modified", "date", "by", "am", "pm",
-                      "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "first", "released", "the"}
-        for w in words
-    )
+    words = [w.lower() for w in _WORDS.findall(rest)]
+    others = [w for w in words if w not in _DATE_LABEL_WORDS]
+    if not others:
+        return True
+    # a byline: "by" followed by a short name (capitalised words)
+    byline = re.search(r"\b[Bb]y\s+(?:[A-ZÀ-Þ][\w.'-]*\s*){1,4}$", rest.strip(" |·•-–—,"))
+    return bool(byline) and len(others) <= 4
 
 
 _JS_DATE = re.compile(
