@@ -38,21 +38,24 @@ _ISO = re.compile(
 )
 _ISO_COMPACT = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d)(?P<M>[0-5]\d))?\b")
 _DMY_TEXT = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
-    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
-_MY_TEXT = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+_YMD_TEXT = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)\s+(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)\b(?!\s*[:.]\d)", re.IGNORECASE
+)
+_MY_TEXT = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 _TIME = re.compile(
     r"\b(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d:?[0-5]\d)?",
     re.IGNORECASE,
 )
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|-|$)")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:[/\-+_.]|$)")
 
 
 def _tz(value: str | None) -> timezone:
@@ -103,7 +106,7 @@ def parse_date(text: str | None) -> datetime | None:
         ss = int(match["S"] or 0)
         return _build(int(match["y"]), int(match["m"]), int(match["d"]), hh, mm, ss, _tz(match["tz"]))
     candidates = []
-    for pattern in (_DMY_TEXT, _MDY_TEXT):
+    for pattern in (_DMY_TEXT, _MDY_TEXT, _YMD_TEXT):
         m = pattern.search(text)
         if m:
             candidates.append((m.start(), m))
@@ -143,7 +146,7 @@ def iter_day_dates(text: str) -> list[DateSpan]:
                    _tz(m["tz"]))
         if v:
             spans.append(DateSpan(v, m.start(), m.end()))
-    for pattern in (_DMY_TEXT, _MDY_TEXT):
+    for pattern in (_DMY_TEXT, _MDY_TEXT, _YMD_TEXT):
         for m in pattern.finditer(text):
             if any(s.start <= m.start() < s.end for s in spans):
                 continue
@@ -164,7 +167,7 @@ def iter_day_dates(text: str) -> list[DateSpan]:
 
 _LABEL_BEFORE = re.compile(
     r"(updated|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
-    r"[\s:,\-–—]*(?:on|at)?[\s:,\-–—]*$",
+    r"[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -548,7 +551,19 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     js_pub = js_mod = None
     if not (ld_pub or m_pub or itemprop_pub or time_pub or visible.published):
         js_pub, js_mod = script_dates(scripts)
-    published = (ld_pub or m_pub or itemprop_pub or time_pub or visible.published or js_pub or visible.bare
-                 or time_any or date_from_url(url))
-    updated = ld_mod or m_mod or itemprop_mod or time_mod or visible.updated or js_mod
+    marked_pub = ld_pub or m_pub or itemprop_pub or time_pub
+    marked_mod = ld_mod or m_mod or itemprop_mod or time_mod
+    if visible.published:
+        # what the page states beside its title beats metadata
+        published = visible.published
+    elif (
+        visible.bare and marked_pub and marked_mod and marked_pub.date() == marked_mod.date()
+        and visible.bare.date() < marked_pub.date()
+    ):
+        # metadata stamped with one date for both (a build or export date) and
+        # an earlier date shown beside the title: the shown date is the publication
+        published = visible.bare
+    else:
+        published = marked_pub or js_pub or visible.bare or time_any or date_from_url(url)
+    updated = marked_mod or visible.updated or js_mod
     return PageMeta(title, published, updated)
