@@ -95,3 +95,33 @@ def test_title_without_site_name() -> None:
         "Harbour bridge reopens after two years"
     )
     assert clean_title(None, h1="Only a heading") == "Only a heading"
+
+
+def test_more_date_forms() -> None:
+    assert parse_date("2023 Jan 7") == datetime(2023, 1, 7, tzinfo=UTC)
+    assert date_from_url("https://blog.example/articles/2025-12-15+Rust+backend") == datetime(2025, 12, 15, tzinfo=UTC)
+
+
+def test_visible_dates_near_the_title() -> None:
+    from extractors.page_meta import is_date_only, visible_dates
+
+    seen = visible_dates(["How to start", "Published", "July 8, 2025", "By Ann Lee", "Updated on July 9, 2025"])
+    assert seen.published == datetime(2025, 7, 8, tzinfo=UTC)  # the label sits in the block before
+    assert seen.updated == datetime(2025, 7, 9, tzinfo=UTC)
+    assert visible_dates(["Dec 17, 2025Julian K. Arni"]).bare == datetime(2025, 12, 17, tzinfo=UTC)
+    assert visible_dates(["The law changed on 3 March 2021. Since then, fines have doubled."]).bare is None
+    assert is_date_only("Monday November 18, 2019 7:45 am PST by Joe Rossignol")
+    assert not is_date_only("On 3 March 2021 the council met in the town hall")
+
+
+def test_visible_publication_line_beats_stamped_metadata() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type":"BlogPosting",
+    "datePublished":"2025-06-24","dateModified":"2025-06-24"}</script></head>
+    <body><h1>Pricing a yoga class</h1><div class="meta"><p>Shauna M.</p><p>August 25, 2024</p></div>
+    <p>Text of the article, long enough to be a paragraph of the main content of the page.</p></body></html>"""
+    from extractors.clean import clean_page
+
+    page = clean_page(html.encode())
+    assert page.published_at == datetime(2024, 8, 25, tzinfo=UTC)
+    assert page.updated_at == datetime(2025, 6, 24, tzinfo=UTC)
+    assert "August 25, 2024" not in page.text
