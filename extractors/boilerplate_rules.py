@@ -26,7 +26,7 @@ import re
 # Never main text (removed with their content).
 DROP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
+        "script", "style", "template", "svg", "math", "canvas", "iframe",
         "object", "embed", "video", "audio", "source", "track", "map", "area",
         "button", "select", "option", "optgroup", "input", "textarea", "datalist",
         "meta", "link", "base", "head", "title", "dialog", "menu", "picture", "img",
@@ -114,9 +114,19 @@ CONSENT_FRAGMENTS = (
     "consent-manager", "consent-modal", "consent-popup", "consent-overlay", "consent-bar",
     "consentbanner", "privacy-banner", "privacy-notice-banner", "js-cookie", "hs-cookie",
     "hs-eu-cookie", "coi-banner", "coi-consent", "cookie-information", "cookiecontrol",
-    "truendo", "fides-", "ketch-", "shopify-pc__", "pea_cook", "cmp-banner", "cmp-container",
+    "truendo", "fides-", "ketch-", "shopify-pc__", "pea_cook",
     "wpcc-", "cookie-accept", "cookieaccept", "cookie-law", "cookie_law", "cn-banner",
     "cookie-container", "cookiecontainer", "cookie-dialog", "cookie_dialog",
+)
+
+# A class name or id that starts with a fragment (after a "js-"-like prefix);
+# names of page states ("cookie-banner-visible" on <html>) do not count.
+CONSENT_FRAGMENT_RE = re.compile(
+    r"^(?:js-|is-|has-|c-|o-|m-)?(?:" + "|".join(re.escape(f) for f in CONSENT_FRAGMENTS) + ")"
+)
+CONSENT_STATE = re.compile(
+    r"[-_](?:visible|active|open|opened|shown|show|enabled|accepted|closed|hidden|dismissed|loaded|"
+    r"set|on|off|present|displayed|given|height|offset|padding|margin)$"
 )
 
 # Attributes whose presence marks a consent container.
@@ -126,53 +136,68 @@ CONSENT_ATTRS = ("data-cookieconsent", "data-nosnippet-consent", "data-cmp-host"
 # Class / id vocabularies of page furniture (groups are classifier features)
 # --------------------------------------------------------------------------
 
-_CLASS_GROUPS: dict[str, str] = {
-    "nav": r"nav|navbar|navigation|menu|menubar|megamenu|breadcrumbs?|crumbs?|skip|skiplink|"
-    r"pagination|pager|paging|toc|tableofcontents|jump|anchors?|tabs?|submenu|dropdown|hamburger|"
-    r"site-?nav|topnav|subnav|sitemap",
-    "header": r"header|masthead|topbar|top-bar|branding|logo|site-?header|banner|hero",
-    "footer": r"footer|foot|colophon|copyright|legal|bottom|site-?info|disclaimer",
-    "side": r"sidebar|side|aside|widget|widgets|rail|right-?col|left-?col|secondary|aux|"
-    r"complementary|sticky",
-    "share": r"share|sharing|social|sociallinks|follow|facebook|twitter|linkedin|pinterest|"
-    r"whatsapp|addthis|sharethis|addtoany|a2a|print|email-?share",
-    "related": r"related|recommend|recommended|recommendations|more-?stories|more-?articles|"
-    r"read-?more|readmore|popular|trending|most-?read|teaser|teasers|promo|promos|card-?list|"
-    r"outbrain|taboola|ob-widget|you-?may|also-?like|next-?post|prev-?post|post-?nav|"
-    r"upnext|further-?reading|latest",
-    "newsletter": r"newsletter|subscribe|subscription|signup|sign-?up|optin|opt-?in|mailchimp|"
-    r"mc4wp|lead-?gen|cta|call-?to-?action|register|registration|login|signin|sign-?in",
-    "paywall": r"paywall|piano|tp-modal|tp-container|meter|metered|premium|regwall|"
-    r"subscriber-?only|gate|gated",
-    "comment": r"comments?|commentlist|comment-?list|discussion|disqus|respond|reply|replies|"
-    r"responses",
-    "consent": r"cookies?|consent|gdpr|ccpa|cmp|privacy-?banner|onetrust|optanon",
-    "ad": r"ads?|advert|advertisement|advertising|adsense|adslot|ad-?slot|ad-?unit|dfp|gpt|"
-    r"sponsor|sponsored|banner-?ad|commercial|affiliate",
-    "meta": r"byline|author|authors|dateline|date|time|timestamp|published|updated|meta|"
-    r"post-?meta|entry-?meta|article-?meta|tags?|tag-?list|categories|category|labels|keywords|"
-    r"topics",
-    "modal": r"modal|popup|pop-?up|overlay|lightbox|dialog|drawer|offcanvas|off-?canvas|"
-    r"flyout|toast|notification|alert|hidden|hide|invisible|visually-?hidden|sr-?only|"
-    r"screen-?reader",
-    "content": r"content|article|articles|post|entry|story|body|text|main|blog|prose|"
-    r"rich-?text|richtext|markdown|md|wysiwyg|page-?content|single|detail|details|"
-    r"description|desc|copy|paragraph|document|doc|docs|article-?body|post-?body|entry-?content|"
-    r"post-?content|story-?body|field-?body|node|itemprop|answer|question|thread|message|"
-    r"product|review|reviews|faq|section",
-    "caption": r"caption|credit|credits|figcaption|photo-?credit|image-?credit|wp-caption",
+# Words of class/id names, by group. A class/id string is split into
+# lowercase tokens (on non-letters and camelCase); a group matches when a
+# token, or two adjacent tokens written together ("read-more" -> "readmore"),
+# is one of its words.
+CLASS_GROUP_WORDS: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "nav": "nav navbar navigation navigations menu menus menubar megamenu mainmenu breadcrumb "
+        "breadcrumbs crumb crumbs skip skiplink skiplinks pagination pager paging toc tableofcontents "
+        "jump jumplinks anchors tabs tablist submenu dropdown hamburger sitenav topnav subnav "
+        "sitemap navlinks quicklinks",
+        "header": "header masthead topbar branding logo siteheader pageheader globalheader",
+        "footer": "footer foot colophon copyright legal sitefooter pagefooter globalfooter bottom "
+        "siteinfo disclaimer",
+        "side": "sidebar side aside widget widgets rail rightcol leftcol secondary aux complementary "
+        "sidenav rightrail leftrail",
+        "share": "share sharing shares social sociallinks socialshare sharebar sharetools follow "
+        "addthis sharethis addtoany a2a facebook twitter linkedin pinterest whatsapp",
+        "related": "related recommend recommended recommendations morestories morearticles readmore "
+        "popular trending mostread mostpopular teaser teasers promo promos outbrain taboola youmay "
+        "alsolike nextpost prevpost postnav postnavigation upnext furtherreading relatedposts "
+        "relatedarticles relatedcontent morelikethis",
+        "newsletter": "newsletter newsletters subscribe subscription signup optin mailchimp mc4wp "
+        "leadgen cta calltoaction register registration login signin",
+        "paywall": "paywall piano regwall metered meter premium gate gated subscriberonly",
+        "comment": "comment comments commentlist discussion disqus respond reply replies responses",
+        "consent": "cookie cookies consent gdpr ccpa cmp privacybanner onetrust optanon",
+        "ad": "ad ads advert adverts advertisement advertising adsense adslot adunit dfp gpt sponsor "
+        "sponsored sponsors affiliate adcontainer adwrapper",
+        "meta": "byline author authors dateline date time timestamp published updated meta postmeta "
+        "entrymeta articlemeta tag tags taglist categories category labels keywords topics",
+        "modal": "modal popup overlay lightbox dialog drawer offcanvas flyout toast notification "
+        "alert hidden hide invisible visuallyhidden sronly screenreader",
+        "content": "content contents article articles post posts entry story body text main blog prose "
+        "richtext markdown md wysiwyg pagecontent single detail details description desc copy "
+        "paragraph document doc docs articlebody postbody entrycontent postcontent storybody "
+        "fieldbody node answer answers question thread message product faq",
+        "review": "review reviews rating ratings testimonial testimonials stars customerreviews productreviews "
+        "ugc yotpo bazaarvoice trustpilot okendo judgeme reviewslist",
+        "caption": "caption credit credits figcaption photocredit imagecredit wpcaption",
+        # names of the element that holds an article's body (two tokens written together)
+        "body": "articlebody articlecontent articletext articlecontainer entrycontent entrybody postcontent "
+        "postbody posttext postentry storybody storycontent storytext fieldbody bodytext bodycopy richtext "
+        "contentbody contentmain maincontent pagecontent blogcontent singlecontent textcontent artcontent "
+        "fulltext prose postbodycopy articlecopy storycopy",
+    }.items()
 }
-
-# A class/id string is split into tokens on non-alphanumerics and camelCase;
-# each group matches whole tokens or dash-joined token pairs.
-CLASS_GROUPS: dict[str, re.Pattern[str]] = {
-    name: re.compile(rf"(?:^|[\s_\-])(?:{pattern})(?:$|[\s_\-\d])", re.IGNORECASE)
-    for name, pattern in _CLASS_GROUPS.items()
-}
-CLASS_GROUP_NAMES = tuple(_CLASS_GROUPS)
+CLASS_GROUP_NAMES = tuple(CLASS_GROUP_WORDS)
 
 # Inline style / attributes that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# Hidden elements that scripts reveal as main content: tab panels, accordion
+# and FAQ bodies, "read more" continuations, React streaming segments
+# (<div hidden id="S:1">, moved into place by the framework's script).
+REVEALABLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tab|tabs|tabpanel|tab-?pane|tab-?content|accordion|accordion-?content|collapse|"
+    r"collapsible|faq|answer|expand|expandable|expanded|disclosure|read-?more|more-?text|spoiler|"
+    r"truncated|show-?more)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+STREAMING_SEGMENT_ID = re.compile(r"^S:[0-9a-z]+$")
 
 # Roles of page furniture.
 FURNITURE_ROLES = frozenset(
@@ -224,7 +249,13 @@ NEWSLETTER_TEXT = re.compile(
     r"\b(?:sign up|subscribe|join)\b[^.]{0,60}\b(?:newsletter|mailing list|our list|inbox|updates|"
     r"email(?:s| alerts)?)\b|\bnewsletter\b[^.]{0,40}\b(?:sign ?up|subscribe)\b|"
     r"\benter your email(?: address)?\b|\bget (?:the latest|our best)\b[^.]{0,60}\b(?:inbox|email)\b|"
-    r"\bdelivered (?:straight |directly )?to your inbox\b|\bunsubscribe at any time\b",
+    r"\bdelivered (?:straight |directly )?to your inbox\b|\bunsubscribe at any time\b|"
+    r"\bby (?:providing|entering|submitting|sharing) (?:my|your) (?:email|e-mail|information|details)\b|"
+    r"\bby (?:subscribing|signing up|clicking (?:subscribe|sign up|submit))\b[^.]{0,80}\b(?:agree|consent|accept)|"
+    r"\byour (?:information|data|personal data|email address) will be (?:processed|used|handled)\b|"
+    r"\b(?:see|read|view|review|in accordance with|according to) (?:our|the)(?: [\w&.-]+){0,3} privacy (?:policy|notice|statement)\b|"
+    r"\bwe (?:respect|value|care about) your privacy\b|\bnever share your (?:email|information)\b|"
+    r"^(?:subscribe(?: now| today)?|sign up(?: now| today)?|stay (?:informed|updated|in the loop)[^.]{0,60})[.!]?$",
     re.IGNORECASE,
 )
 
@@ -238,7 +269,7 @@ PAYWALL_TEXT = re.compile(
 )
 
 SHARE_TEXT = re.compile(
-    r"^(?:share(?: this| on| via| article| story| post| page)?(?:\s*(?:on|via))?|"
+    r"^(?:share(?: this| the| our)?(?: article| story| post| page| link| recipe)?(?:\s*(?:on|via|with))?|"
     r"share (?:on )?(?:facebook|twitter|x|linkedin|pinterest|whatsapp|email|reddit)|"
     r"(?:tweet|pin it|email|print|copy link|copy url|link copied)|"
     r"follow us(?: on \w+)?|like us on facebook|(?:facebook|twitter|linkedin|pinterest|instagram|"
@@ -265,7 +296,10 @@ SKIP_TEXT = re.compile(
     r"on this page|in this (?:article|section|page)|table of contents|contents|"
     r"toggle (?:navigation|menu)|open (?:menu|navigation)|close(?: menu)?|menu|main menu|search|"
     r"breadcrumbs?|you are here:?|print(?: this)?(?: page)?|advertisement|sponsored(?: content)?|"
-    r"loading\.*|please wait\.*)$",
+    r"loading\.*|please wait\.*|"
+    r"(?:you need to |please )?enable javascript(?: to (?:run|use|view) this (?:app|site|page|website))?\.?|"
+    r"javascript is (?:disabled|required|not enabled)(?: in your browser)?\.?|"
+    r"this (?:site|page|website) requires javascript\.?)$",
     re.IGNORECASE,
 )
 
@@ -299,3 +333,16 @@ STOP_EN = frozenset(
     "only then there after most over such any do how where should those very between each both "
     "because while through during".split()
 )
+
+# Page kinds announced by schema.org JSON-LD "@type" or og:type (page features).
+PAGE_KIND_TYPES: dict[str, frozenset[str]] = {
+    "article": frozenset(
+        "article newsarticle blogposting reportagenewsarticle analysisnewsarticle opinionnewsarticle "
+        "techarticle scholarlyarticle report liveblogposting backgroundnewsarticle posting blog".split()
+    ),
+    "product": frozenset("product productgroup productmodel offer aggregateoffer individualproduct vehicle car".split()),
+    "forum": frozenset("discussionforumposting qapage question socialmediaposting comment answer".split()),
+    "collection": frozenset("collectionpage itemlist searchresultspage offercatalog productcollection".split()),
+    "howto": frozenset("faqpage howto recipe course event".split()),
+    "about": frozenset("aboutpage contactpage service professionalservice".split()),
+}

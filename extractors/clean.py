@@ -16,7 +16,6 @@ less (or no) text.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from extractors.decode import decode_bytes
 from extractors.language import guess_language
@@ -99,22 +98,36 @@ def _binary_kind(content: bytes) -> str | None:
     return None
 
 
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\x1b")
+    return controls / len(text)
+
+
+def _plausible_text(text: str) -> bool:
+    """Decoded UTF-16/32 that reads as text: some ASCII, or mostly CJK/kana/hangul."""
+    ascii_ = sum(1 for ch in text if " " <= ch <= "~" or ch in "\t\n\r")
+    cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return ascii_ >= 0.05 * len(text) or cjk >= 0.5 * len(text)
+
+
 def _looks_binary(content: bytes) -> bool:
-    """Many control bytes (not UTF-16 text) in the first KBs."""
+    """Many control bytes in the first KBs (UTF-16/32 text is judged once decoded)."""
     sample = content[:8192]
     if not sample:
         return False
-    if sample.count(0) > 0:
-        # UTF-16 text has NULs in every other byte; real binary is irregular
-        even = sample[0::2].count(0)
-        odd = sample[1::2].count(0)
-        if max(even, odd) > 0.3 * len(sample) / 2 and min(even, odd) < 0.05 * len(sample) / 2:
+    if sample.count(0) == 0:
+        controls = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+        return controls > 0.1 * len(sample)
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        try:
+            text = sample[: len(sample) // 4 * 4].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and _control_ratio(text) < 0.05 and "\x00" not in text and _plausible_text(text):
             return False
-        if sample[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-            return False
-        return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
-    return controls > 0.1 * len(sample)
+    return True
 
 
 def sniff_kind(content: bytes, content_type: str | None = None) -> str:
@@ -150,10 +163,6 @@ def sniff_kind(content: bytes, content_type: str | None = None) -> str:
     if looks_html and not _looks_binary(content):
         return "html"  # mislabelled HTML (e.g. application/json on an HTML error page)
     raise NotReadable(f"content type {mime} is neither an HTML nor a text page")
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    return value
 
 
 def clean_page(content: bytes, *, content_type: str | None = None, url: str | None = None) -> CleanPage:
@@ -209,13 +218,13 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
     root = parse_html(text)
     if root is None:
         return CleanPage("", None, kind="html")
+    main = html_main_text(root)
     try:
-        meta = html_meta(root, url)
+        meta = html_meta(root, url, main.visible)
     except Exception:  # noqa: BLE001 - metadata is optional
         from extractors.page_meta import PageMeta
 
         meta = PageMeta(None, None, None)
-    main = html_main_text(root)
     published, updated = meta.published_at, meta.updated_at
     for line in main.date_lines:
         if line.kind == "updated" and updated is None:

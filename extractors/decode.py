@@ -121,13 +121,27 @@ def _mostly_utf8(content: bytes) -> str | None:
 
 
 def _detect(content: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's guess, with windows-1252 preferred on a tie.
+
+    windows-1252 is by far the most common legacy charset of the web; when
+    another single-byte Latin charset decodes the bytes with no less chaos
+    (short texts often tie), windows-1252 is taken.
+    """
     from charset_normalizer import from_bytes
 
     sample = content if len(content) <= 200_000 else content[:200_000]
-    best = from_bytes(sample).best()
-    if best is None or not best.encoding:
+    matches = list(from_bytes(sample))
+    if not matches:
         return None
-    encoding = normalize_label(best.encoding) or best.encoding
+    best = matches[0]
+    for match in matches:
+        names = {normalize_label(n) or n for n in match.could_be_from_charset}
+        if "cp1252" in names and match.percent_chaos <= best.percent_chaos + 0.5:
+            best = match
+            encoding = "cp1252"
+            break
+    else:
+        encoding = normalize_label(best.encoding) or best.encoding
     text = content.decode(encoding, errors="replace")
     return text, encoding
 

@@ -27,14 +27,14 @@ Steps:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from extractors import boilerplate_rules as R
-from extractors.page_meta import DateLine, parse_date_line
+from extractors.plain_text import is_boilerplate_paragraph
+from extractors.page_meta import DateLine, VisibleDates, is_date_only, parse_date_line, visible_dates
 
 _WS = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -44,16 +44,21 @@ F_NAV, F_HEADER, F_FOOTER, F_ASIDE, F_ARTICLE, F_MAIN, F_FORM, F_LI, F_TABLE, F_
 F_FIGURE, F_BLOCKQUOTE, F_PRE, F_HEADING, F_LIST, F_DETAILS, F_ROLE_FURN, F_ROLE_MAIN, F_ITEMPROP_BODY, F_ADDRESS = (
     1 << i for i in range(10, 20)
 )
-GROUP_BIT = {name: 1 << (20 + i) for i, name in enumerate(R.CLASS_GROUP_NAMES)}
+F_NOSCRIPT, F_HIDDEN, F_SECTION, F_CODE, F_FIRST_ARTICLE = (1 << i for i in range(20, 25))
+N_FLAGS = 25
+GROUP_SHIFT = 25
+GROUP_BIT = {name: 1 << (GROUP_SHIFT + i) for i, name in enumerate(R.CLASS_GROUP_NAMES)}
 
 _TAG_FLAG = {
     "nav": F_NAV, "header": F_HEADER, "footer": F_FOOTER, "aside": F_ASIDE, "article": F_ARTICLE,
     "main": F_MAIN, "form": F_FORM, "li": F_LI, "table": F_TABLE, "a": F_A, "figure": F_FIGURE,
     "blockquote": F_BLOCKQUOTE, "pre": F_PRE, "ul": F_LIST, "ol": F_LIST, "dl": F_LIST,
-    "details": F_DETAILS, "address": F_ADDRESS,
+    "details": F_DETAILS, "address": F_ADDRESS, "noscript": F_NOSCRIPT, "section": F_SECTION,
+    "code": F_CODE,
     "h1": F_HEADING, "h2": F_HEADING, "h3": F_HEADING, "h4": F_HEADING, "h5": F_HEADING, "h6": F_HEADING,
 }
 
+_NEVER_PRUNE = frozenset({"html", "body", "main", "article"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -84,6 +89,7 @@ class Block:
     flags: int
     row: int = -1  # index of the <tr> when the block is a cell
     index: int = 0
+    boiler: bool = False  # text-level boilerplate (cookie notice, share bar, ...)
     prob: float = 0.0
     keep: bool = False
     features: list[float] = field(default_factory=list)
@@ -97,10 +103,20 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class PageHints:
+    """What the page's head says about it: title words and announced page kinds."""
+
+    title_words: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()  # keys of boilerplate_rules.PAGE_KIND_TYPES
+
+
 @dataclass(slots=True)
 class Segmented:
     blocks: list[Block]
     elements: list[Element]
+    articles: int = 0  # number of <article> elements
+    hints: PageHints = PageHints()
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -117,31 +133,86 @@ def parse_html(text: str) -> etree._Element | None:
     return root
 
 
-def _class_groups(class_id: str) -> int:
-    if not class_id:
-        return 0
-    spaced = _CAMEL.sub("-", class_id).lower()
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_WORD_BITS: dict[str, int] = {}
+for _name, _words in R.CLASS_GROUP_WORDS.items():
+    for _word in _words:
+        _WORD_BITS[_word] = _WORD_BITS.get(_word, 0) | GROUP_BIT[_name]
+
+_ATTR_CACHE: dict[str, tuple[bool, int]] = {}
+
+
+def class_groups(class_id: str) -> int:
+    """Group bits of a class/id string (see ``boilerplate_rules.CLASS_GROUP_WORDS``)."""
+    tokens = [t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", class_id).lower()) if t]
     bits = 0
-    for name, pattern in R.CLASS_GROUPS.items():
-        if pattern.search(spaced):
-            bits |= GROUP_BIT[name]
+    previous = ""
+    for token in tokens:
+        bits |= _WORD_BITS.get(token, 0)
+        if token[-1].isdigit():
+            bits |= _WORD_BITS.get(token.rstrip("0123456789"), 0)
+        if previous:
+            bits |= _WORD_BITS.get(previous + token, 0)
+        previous = token
     return bits
 
 
-def _is_consent(el_id: str, cls: str, el: etree._Element) -> bool:
+def _attr_info(el_id: str, cls: str) -> tuple[bool, int]:
+    """(is a consent container by its id/class, class groups), memoised."""
+    key = f"{el_id}\x00{cls}"
+    info = _ATTR_CACHE.get(key)
+    if info is None:
+        info = (is_consent_name(el_id, cls), class_groups(f"{el_id} {cls}"))
+        if len(_ATTR_CACHE) > 50_000:
+            _ATTR_CACHE.clear()
+        _ATTR_CACHE[key] = info
+    return info
+
+
+def is_consent_name(el_id: str, cls: str) -> bool:
+    """Whether an id or one class name is a consent manager's container name."""
     if el_id and el_id.lower() in R.CONSENT_IDS:
         return True
-    low = f"{el_id} {cls}".lower()
-    if low.strip() and any(fragment in low for fragment in R.CONSENT_FRAGMENTS):
+    for name in (el_id, *cls.split()):
+        low = name.lower()
+        if low and R.CONSENT_FRAGMENT_RE.match(low) and not R.CONSENT_STATE.search(low):
+            return True
+    return False
+
+
+# Elements a lenient parser may wrongly extend over the rest of the page
+# when their end tag is missing (a <button> holding <main>).
+_SWALLOWING = frozenset({"button", "select", "option", "optgroup", "label", "dialog", "menu", "svg",
+                         "object", "canvas", "picture", "map", "datalist", "output", "meter", "progress"})
+
+
+def _holds_content(el: etree._Element) -> bool:
+    if not len(el):
+        return False
+    return next(el.iter("p", "main", "article", "h1", "h2", "h3"), None) is not None
+
+
+def _revealable(el_id: str, cls: str, role: str) -> bool:
+    """A hidden element whose content a script shows as part of the page."""
+    if role == "tabpanel":
         return True
+    if el_id and R.STREAMING_SEGMENT_ID.match(el_id):
+        return True
+    return bool((el_id or cls) and R.REVEALABLE_CLASS.search(f"{el_id} {cls}"))
+
+
+def _is_consent_attrs(el: etree._Element) -> bool:
     attrib = el.attrib
     for name in R.CONSENT_ATTRS:
         if name in attrib:
             return True
-    label = attrib.get("aria-label", "")
-    if label and re.search(r"cookie|consent|privacy (?:settings|preferences)", label, re.IGNORECASE):
+    label = attrib.get("aria-label")
+    if label and _CONSENT_LABEL.search(label):
         return True
     return False
+
+
+_CONSENT_LABEL = re.compile(r"cookie|consent|privacy (?:settings|preferences)", re.IGNORECASE)
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -156,8 +227,12 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
-def segment(root: etree._Element) -> Segmented:
-    """Walk the DOM once: prune, and cut the text into blocks."""
+def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
+    """Walk the DOM once: prune, and cut the text into blocks.
+
+    With ``keep_hidden`` hidden elements are kept (flagged): some pages
+    render their content into hidden containers that scripts reveal.
+    """
     elements: list[Element] = []
     blocks: list[Block] = []
     stack: list[int] = []  # element indexes of open, kept elements
@@ -167,6 +242,7 @@ def segment(root: etree._Element) -> Segmented:
     link_depth = 0
     skipped: set[int] = set()  # id() of pruned elements, to ignore their end event
     tr_stack: list[int] = []
+    articles = 0
 
     def flush() -> None:
         nonlocal buf_link
@@ -210,14 +286,18 @@ def segment(root: etree._Element) -> Segmented:
             el_id = attrib.get("id", "") or ""
             cls = attrib.get("class", "") or ""
             role = (attrib.get("role") or "").lower()
+            consent, groups = _attr_info(el_id, cls) if (el_id or cls) else (False, 0)
+            if consent and tag in _NEVER_PRUNE:
+                consent = False
+            hidden = bool(len(attrib)) and _is_hidden(el)
+            prune_hidden = hidden and not keep_hidden and not _revealable(el_id, cls, role)
             if (
-                tag in R.DROP_TAGS
-                or _is_hidden(el)
-                or ((el_id or cls or len(attrib)) and _is_consent(el_id, cls, el))
+                (tag in R.DROP_TAGS and not (tag in _SWALLOWING and _holds_content(el)))
+                or consent
+                or prune_hidden
+                or (len(attrib) and _is_consent_attrs(el))
                 or role in ("dialog", "alertdialog")
             ):
-                if tag == "br":
-                    pass
                 skipped.add(id(el))
                 walker.skip_subtree()
                 if tag in R.BLOCK_TAGS:
@@ -225,8 +305,13 @@ def segment(root: etree._Element) -> Segmented:
                 continue
             parent = stack[-1] if stack else -1
             inherited = elements[parent].flags if parent >= 0 else 0
-            groups = _class_groups(f"{el_id} {cls}") if (el_id or cls) else 0
             flags = inherited | _TAG_FLAG.get(tag, 0) | groups
+            if hidden:
+                flags |= F_HIDDEN
+            if tag == "article":
+                if articles == 0:
+                    flags |= F_FIRST_ARTICLE
+                articles += 1
             if role in R.FURNITURE_ROLES:
                 flags |= F_ROLE_FURN
             elif role in R.MAIN_ROLES:
@@ -262,7 +347,7 @@ def segment(root: etree._Element) -> Segmented:
                 stack.pop()
             add(el.tail)
     flush()
-    return Segmented(blocks, elements)
+    return Segmented(blocks, elements, articles)
 
 
 # --------------------------------------------------------------------------
@@ -282,7 +367,8 @@ def aggregate(seg: Segmented) -> None:
     for block in seg.blocks:
         n = block.chars
         link = block.link_chars
-        para = is_paragraph_like(block)
+        block.boiler = is_text_boilerplate(block.text)
+        para = is_paragraph_like(block) and not block.boiler
         score = 0.0
         if para:
             score = 1 + block.text.count(",") + min(n // 100, 3)
@@ -351,23 +437,13 @@ def rule_keep(seg: Segmented, container: int) -> None:
             owner_groups |= elements[idx].groups
         if owner_groups & _NEGATIVE_GROUPS and not (owner_groups & _POSITIVE_GROUPS) and block.chars < 150:
             keep = False
-        if is_text_boilerplate(text):
-            keep = False
         block.keep = keep
         block.prob = 1.0 if keep else 0.0
 
 
 def is_text_boilerplate(text: str) -> bool:
-    """Text-level boilerplate: cookie notices, share bars, skip links, related headings."""
-    t = text.strip()
-    if len(t) < 80:
-        if R.CONSENT_SHORT.match(t) or R.SHARE_TEXT.match(t) or R.SKIP_TEXT.match(t):
-            return True
-    if R.COOKIE_TEXT.search(t) and len(t) < 1500:
-        return True
-    if len(t) < 300 and (R.NEWSLETTER_TEXT.search(t) or R.PAYWALL_TEXT.search(t)):
-        return True
-    return False
+    """Text-level boilerplate: cookie notices, share bars, skip links, newsletter/paywall prompts."""
+    return is_boilerplate_paragraph(text)
 
 
 # --------------------------------------------------------------------------
@@ -381,6 +457,7 @@ class HtmlText:
     blocks: tuple[str, ...]
     date_lines: tuple[DateLine, ...]
     h1: str | None
+    visible: VisibleDates = VisibleDates()
 
 
 def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
@@ -389,7 +466,7 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
     dates: list[DateLine] = []
     last_row = -1
     for block in blocks:
-        if not block.keep:
+        if not block.keep or block.boiler:
             last_row = -1
             continue
         text = R.LINK_MARKER.sub("", block.text).strip()
@@ -399,6 +476,8 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
         if date_line is not None:
             dates.append(date_line)
             continue
+        if len(text) <= 100 and is_date_only(text):
+            continue
         if block.row >= 0 and block.row == last_row and out:
             out[-1] = f"{out[-1]} | {text}"
         else:
@@ -407,8 +486,41 @@ def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
     return out, dates
 
 
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
+_WORDS_RE = re.compile(r"\w+")
+
+
+def page_hints(root: etree._Element) -> PageHints:
+    """Title words and schema.org / Open Graph page kinds of a parsed page."""
+    title = ""
+    types: set[str] = set()
+    head = root.find("head")
+    if head is not None:
+        for el in head.iter("title", "meta"):
+            if el.tag == "title" and not title:
+                title = "".join(el.itertext())
+            elif el.tag == "meta" and (el.get("property") or el.get("name") or "").lower() == "og:type":
+                types.add((el.get("content") or "").strip().lower().split(".")[-1])
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+            for m in _LD_TYPE.finditer(el.text[:20000]):
+                types.update(t.lower() for t in re.findall(r"[A-Za-z]+", m.group(1)))
+    kinds = frozenset(kind for kind, names in R.PAGE_KIND_TYPES.items() if types & names)
+    return PageHints(frozenset(w.lower() for w in _WORDS_RE.findall(title)), kinds)
+
+
+# Below this many characters of text the page is segmented again with hidden
+# elements kept (script-revealed content).
+MIN_VISIBLE_CHARS = 1000
+
+
 def extract_blocks(root: etree._Element) -> Segmented:
     seg = segment(root)
+    if sum(b.chars for b in seg.blocks) < MIN_VISIBLE_CHARS:
+        relaxed = segment(root, keep_hidden=True)
+        if sum(b.chars for b in relaxed.blocks) > 2 * sum(b.chars for b in seg.blocks) + 200:
+            seg = relaxed
+    seg.hints = page_hints(root)
     aggregate(seg)
     return seg
 
@@ -422,8 +534,18 @@ def html_main_text(root: etree._Element) -> HtmlText:
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
     texts, dates = assemble(seg.blocks)
-    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1)
+    later = [b.text for b in seg.blocks if b.chars <= 60]
+    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1,
+                    visible_dates(byline_window(seg.blocks), later))
 
 
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x))
+def byline_window(blocks: list[Block]) -> list[str]:
+    """Short blocks around the page's first <h1>, where bylines and dates sit."""
+    h1s = [i for i, b in enumerate(blocks) if b.tag == "h1"][:3]
+    if not h1s:
+        return [b.text for b in blocks[:30] if b.chars <= 120]
+    chosen: dict[int, Block] = {}
+    for h1 in h1s:
+        for i in range(max(0, h1 - 4), min(len(blocks), h1 + 20)):
+            chosen[i] = blocks[i]
+    return [chosen[i].text for i in sorted(chosen) if chosen[i].chars <= 120]

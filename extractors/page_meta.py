@@ -38,21 +38,24 @@ _ISO = re.compile(
 )
 _ISO_COMPACT = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d)(?P<M>[0-5]\d))?\b")
 _DMY_TEXT = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
-    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
-_MY_TEXT = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+_YMD_TEXT = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)\s+(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)\b(?!\s*[:.]\d)", re.IGNORECASE
+)
+_MY_TEXT = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 _TIME = re.compile(
     r"\b(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d:?[0-5]\d)?",
     re.IGNORECASE,
 )
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|-|$)")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:[/\-+_.]|$)")
 
 
 def _tz(value: str | None) -> timezone:
@@ -103,7 +106,7 @@ def parse_date(text: str | None) -> datetime | None:
         ss = int(match["S"] or 0)
         return _build(int(match["y"]), int(match["m"]), int(match["d"]), hh, mm, ss, _tz(match["tz"]))
     candidates = []
-    for pattern in (_DMY_TEXT, _MDY_TEXT):
+    for pattern in (_DMY_TEXT, _MDY_TEXT, _YMD_TEXT):
         m = pattern.search(text)
         if m:
             candidates.append((m.start(), m))
@@ -126,6 +129,177 @@ def parse_date(text: str | None) -> datetime | None:
     if m:
         return _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], 1)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    value: datetime
+    start: int
+    end: int
+
+
+def iter_day_dates(text: str) -> list[DateSpan]:
+    """Dates with a day (ISO, "12 Sep 2018", "Sep 12, 2018", "12/09/2018") in a short text."""
+    spans: list[DateSpan] = []
+    for m in _ISO.finditer(text):
+        v = _build(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0),
+                   _tz(m["tz"]))
+        if v:
+            spans.append(DateSpan(v, m.start(), m.end()))
+    for pattern in (_DMY_TEXT, _MDY_TEXT, _YMD_TEXT):
+        for m in pattern.finditer(text):
+            if any(s.start <= m.start() < s.end for s in spans):
+                continue
+            hh, mm, ss, tz = _time_after(text, m.end())
+            v = _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]), hh, mm, ss, tz)
+            if v:
+                spans.append(DateSpan(v, m.start(), m.end()))
+    if not spans:
+        for m in _NUMERIC.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            day, month = (b, a) if (a <= 12 < b) else (a, b)
+            v = _build(int(m["y"]), month, day)
+            if v:
+                spans.append(DateSpan(v, m.start(), m.end()))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+_LABEL_BEFORE = re.compile(
+    r"(updated|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
+    r"[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_NON_BYLINE = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]|\b(?:since|until|from|between|before|after|during|in)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleDates:
+    """Dates the page shows near its title."""
+
+    published: datetime | None = None  # "Published March 3, 2021"
+    updated: datetime | None = None  # "Last updated: 12 Sep. 2018"
+    bare: datetime | None = None  # "May 31, 2024" alone in a byline
+
+
+def classify_date_block(text: str) -> list[tuple[str, datetime]]:
+    """Dates of a short byline-like block with their kind ("published"/"updated"/"bare").
+
+    Empty for blocks that are sentences rather than bylines.
+    """
+    if len(text) > 120 or _NON_BYLINE.search(text):
+        return []
+    out: list[tuple[str, datetime]] = []
+    spans = iter_day_dates(text)
+    if not spans:
+        return []
+    rest_words = len(_WORDS.findall(text[: spans[0].start] + " " + text[spans[-1].end :]))
+    for span in spans:
+        label = _LABEL_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        if label:
+            kind = "updated" if UPDATED_LABELS.search(label.group(1)) else "published"
+        elif rest_words <= 6:
+            kind = "bare"
+        else:
+            continue
+        out.append((kind, span.value))
+    return out
+
+
+_LABEL_ONLY = re.compile(
+    r"^\W*(?:(?P<upd>(?:last |date )?(?:updated|modified|revised|reviewed)(?: on| date)?)|"
+    r"(?:date )?(?:published|posted|released|first published|publication date|date)(?: on)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def visible_dates(texts: list[str], later: list[str] | None = None) -> VisibleDates:
+    """Published / updated / bare dates among short blocks near the title (in page order).
+
+    A date alone in a block takes the label of the block before it
+    ("Published" / "July 8, 2025"). ``later`` are the page's other short
+    blocks: a date alone in one of them is the last resort.
+    """
+    published = updated = bare = None
+    previous = ""
+    for text in texts:
+        label = _LABEL_ONLY.match(previous) if previous else None
+        for kind, value in classify_date_block(text):
+            if kind == "bare" and label:
+                kind = "updated" if label["upd"] else "published"
+            if kind == "published" and published is None:
+                published = value
+            elif kind == "updated" and updated is None:
+                updated = value
+            elif kind == "bare" and bare is None:
+                bare = value
+        previous = text
+    if bare is None and published is None and later:
+        for text in later:
+            if is_date_only(text):
+                bare = iter_day_dates(text)[0].value
+                break
+    return VisibleDates(published, updated, bare)
+
+
+_DATE_LABEL_WORDS = frozenset(
+    "on at published posted updated last modified date by am pm utc gmt est edt pst pdt cst cdt mst mdt cet "
+    "cest bst ist aest first released the monday tuesday wednesday thursday friday saturday sunday mon tue wed "
+    "thu fri sat sun".split()
+)
+
+
+def is_date_only(text: str) -> bool:
+    """A block that only states a date (with labels, or "by" and a name): page metadata, not text.
+
+    "Published: 3 March 2021", "Monday November 18, 2019 7:45 am PST by Joe
+    Rossignol" are; "In March 2021 the council met" is not.
+    """
+    if len(text) > 100:
+        return False
+    spans = iter_day_dates(text)
+    if len(spans) != 1:
+        return False
+    rest = text[: spans[0].start] + " " + text[spans[0].end :]
+    words = [w.lower() for w in _WORDS.findall(rest)]
+    others = [w for w in words if w not in _DATE_LABEL_WORDS]
+    if not others:
+        return True
+    # a byline: "by" followed by a short name (capitalised words)
+    byline = re.search(r"\b[Bb]y\s+(?:[A-ZÀ-Þ][\w.'-]*\s*){1,4}$", rest.strip(" |·•-–—,"))
+    return bool(byline) and len(others) <= 4
+
+
+_JS_DATE = re.compile(
+    r"""["']?(?P<key>datePublished|publishedDate|publishDate|published_at|publishedAt|published_on|publishedOn|"""
+    r"""pubDate|date_published|first_published_at|firstPublishedAt|publication_date|publicationDate|"""
+    r"""dateModified|modifiedDate|updatedAt|updated_at|lastModified|dateUpdated|last_published_at)["']?"""
+    r"""\s*[:=]\s*["'](?P<value>(?:19|20)\d\d-[01]\d-[0-3]\d[^"']{0,30})["']"""
+)
+_JS_UPDATED = re.compile(r"modif|updat|last", re.IGNORECASE)
+
+
+def script_dates(scripts: list[str]) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from date keys in inline script data (Next/Nuxt state, analytics)."""
+    published = updated = None
+    budget = 2_000_000
+    for raw in scripts:
+        if budget <= 0:
+            break
+        chunk = raw[:budget]
+        budget -= len(chunk)
+        for m in _JS_DATE.finditer(chunk):
+            value = parse_date(m["value"])
+            if value is None:
+                continue
+            if _JS_UPDATED.search(m["key"]):
+                updated = updated or value
+            else:
+                published = published or value
+            if published and updated:
+                return published, updated
+    return published, updated
 
 
 def date_from_url(url: str | None) -> datetime | None:
@@ -172,7 +346,8 @@ PUBLISHED_META = (
     "citation_publication_date", "citation_date", "article_date_original", "originalpublicationdate",
     "og:article:published_time", "cxenseparse:recs:publishtime", "rnews:datepublished",
     "article.created", "created", "creation_date", "displaydate", "dc.created", "post_date",
-    "release_date", "datecreated", "timestamp", "original-publish-date", "bt:pubdate",
+    "release_date", "datecreated", "timestamp", "original-publish-date", "bt:pubdate", "cludo:date",
+    "article:published", "og:pubdate", "published", "publication-date", "post-date", "date.published", "dc.date.published", "published-date", "publish-date",
 )
 UPDATED_META = (
     "article:modified_time", "og:updated_time", "og:modified_time", "modified_time",
@@ -304,10 +479,18 @@ _TIME_HINT = re.compile(r"publish|posted|date|time|created|byline|meta|entry|art
 _UPDATED_HINT = re.compile(r"updat|modif|revis", re.IGNORECASE)
 
 
-def html_meta(root, url: str | None = None) -> PageMeta:
-    """Title and dates of a parsed page (lxml root) from its markup."""
+def html_meta(root, url: str | None = None, visible: VisibleDates | None = None) -> PageMeta:
+    """Title and dates of a parsed page (lxml root) from its markup and visible bylines.
+
+    Published: JSON-LD, meta tags, microdata, a <time> marked as publication,
+    a visible "Published ..." line, date keys in inline script data, a bare
+    date in the byline near the title, any <time>, the URL. Updated: the
+    same sources for modification dates.
+    """
+    visible = visible or VisibleDates()
     meta: dict[str, str] = {}
     jsonld: list[str] = []
+    scripts: list[str] = []
     title_tag = None
     h1 = None
     site_name = None
@@ -331,8 +514,11 @@ def html_meta(root, url: str | None = None) -> PageMeta:
             title_tag = _text_of(el)
             continue
         if tag == "script":
-            if (attrib.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+            kind = (attrib.get("type") or "").lower().strip()
+            if kind == "application/ld+json" and el.text:
                 jsonld.append(el.text)
+            elif el.text and "src" not in attrib and len(el.text) > 40:
+                scripts.append(el.text)
             continue
         if tag == "h1" and h1 is None:
             text = _text_of(el)
@@ -362,6 +548,22 @@ def html_meta(root, url: str | None = None) -> PageMeta:
     title = clean_title(raw_title, h1, site_name)
     ld_pub, ld_mod = jsonld_dates(jsonld)
     m_pub, m_mod = meta_dates(meta)
-    published = ld_pub or m_pub or itemprop_pub or time_pub or time_any or date_from_url(url)
-    updated = ld_mod or m_mod or itemprop_mod or time_mod
+    js_pub = js_mod = None
+    if not (ld_pub or m_pub or itemprop_pub or time_pub or visible.published):
+        js_pub, js_mod = script_dates(scripts)
+    marked_pub = ld_pub or m_pub or itemprop_pub or time_pub
+    marked_mod = ld_mod or m_mod or itemprop_mod or time_mod
+    if visible.published:
+        # what the page states beside its title beats metadata
+        published = visible.published
+    elif (
+        visible.bare and marked_pub and marked_mod and marked_pub.date() == marked_mod.date()
+        and visible.bare.date() < marked_pub.date()
+    ):
+        # metadata stamped with one date for both (a build or export date) and
+        # an earlier date shown beside the title: the shown date is the publication
+        published = visible.bare
+    else:
+        published = marked_pub or js_pub or visible.bare or time_any or date_from_url(url)
+    updated = marked_mod or visible.updated or js_mod
     return PageMeta(title, published, updated)

@@ -1,0 +1,117 @@
+"""Main text of HTML: blocks, structure kept, furniture and boilerplate out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.clean import clean_page
+from extractors.html_text import class_groups, html_main_text, is_consent_name, parse_html, segment
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+PARAS = [
+    "NATO and New Zealand have been engaged in dialogue and cooperation since 2001, and the partnership has grown steadily since then.",
+    "Since 2012, work has been taken forward through an Individual Partnership and Cooperation Programme agreed by both sides.",
+    "New Zealand made a significant contribution to the International Security Assistance Force in Afghanistan until December 2014.",
+]
+
+PAGE = f"""<!DOCTYPE html><html><head><title>Relations with New Zealand</title>
+<style>p {{ color: red }}</style><script>var tracking = "We use cookies";</script></head>
+<body>
+<header class="site-header"><a href="/">NATO</a><nav><ul><li><a href="/a">Topics</a></li><li><a href="/b">News</a></li>
+<li><a href="/c">Events</a></li><li><a href="/d">Contact</a></li></ul></nav></header>
+<div id="content"><article>
+<h1>Relations with New Zealand</h1>
+<p>{PARAS[0]}</p>
+<h2>NATO</h2>
+<h2>Cooperation</h2>
+<p>{PARAS[1]}</p>
+<ul><li>Support for <a href="/isaf">NATO-led operations</a> and missions in several regions of the world</li>
+<li>Science and technology cooperation on maritime security and cyber defence</li></ul>
+<table><tr><th>Year</th><th>Event</th></tr><tr><td>2001</td><td>Dialogue begins</td></tr>
+<tr><td>2012</td><td>Partnership programme agreed</td></tr></table>
+<p>{PARAS[2]}</p>
+<form class="search"><label>Search</label><input type="text"><button>Go</button></form>
+</article></div>
+<footer class="site-footer"><p>© NATO 2024 · Privacy · Terms · Accessibility</p></footer>
+</body></html>"""
+
+
+def test_main_text_keeps_paragraphs_headings_lists_tables_as_blocks() -> None:
+    root = parse_html(PAGE)
+    assert root is not None
+    result = html_main_text(root)
+    text = result.text
+    for para in PARAS:
+        assert para in text
+    # a heading never runs into the next heading or paragraph
+    assert "\n\nNATO\n\nCooperation\n\n" in text
+    assert "NATO Cooperation" not in text
+    assert "Support for NATO-led operations and missions in several regions of the world" in result.blocks
+    assert "Science and technology cooperation on maritime security and cyber defence" in result.blocks
+    # table rows stay together, one row per block
+    assert "2012 | Partnership programme agreed" in result.blocks
+    # blocks are separated by one blank line
+    assert "\n\n\n" not in text
+    assert text == "\n\n".join(result.blocks)
+
+
+def test_scripts_styles_navigation_footer_forms_are_out() -> None:
+    text = html_main_text(parse_html(PAGE)).text
+    for junk in ("color: red", "tracking", "Topics", "Events", "Privacy · Terms", "Search", "Go"):
+        assert junk not in text
+
+
+def test_skip_links_breadcrumbs_share_bars_toc_markers_overlays_out() -> None:
+    page = clean_page((FIXTURES / "overlays.html").read_bytes(), content_type="text/html")
+    text = page.text
+    assert "The national rail strike planned for Wednesday has been called off" in text
+    assert "Drivers will receive a pay rise of 4.5 percent this year" in text
+    assert "according to a statement from the union." in text  # "(external link)" cut, words kept
+    assert "(external link)" not in text
+    assert "Overtime rules will be reviewed by an independent panel." in text
+    assert "Members will vote on the agreement" in text
+    for junk in ("On this page", "newsletter", "Share this article", "limit of free articles",
+                 "More stories", "Bus fares", "Coastal Times ©"):
+        assert junk not in text, junk
+    assert page.title == "Rail strike called off after late-night agreement"
+    assert page.published_at is not None and page.published_at.isoformat() == "2024-09-03T21:40:00+00:00"
+    assert page.updated_at is not None and page.updated_at.isoformat() == "2024-09-04T05:05:00+00:00"
+
+
+def test_cookie_text_longer_than_the_article_is_out() -> None:
+    page = clean_page((FIXTURES / "long_cookie_notice.html").read_bytes())
+    assert "Water supply was restored to all homes in the east district" in page.text
+    assert "Crews replaced a two-metre section" in page.text
+    assert "cookie" not in page.text.lower()
+
+
+def test_visible_date_line_becomes_metadata_not_text() -> None:
+    html = f"""<html><body><main><h1>Budget approved</h1><p>Last updated: 12 Sep. 2018 13:28</p>
+    <p>{PARAS[0]}</p><p>{PARAS[1]}</p></main></body></html>"""
+    page = clean_page(html.encode())
+    assert "Last updated" not in page.text
+    assert page.updated_at is not None and page.updated_at.isoformat() == "2018-09-12T13:28:00+00:00"
+
+
+def test_hidden_elements_and_dialogs_are_pruned_but_tab_panels_are_kept() -> None:
+    html = f"""<html><body><main><p>{PARAS[0]}</p>
+    <div style="display:none"><p>Hidden mobile menu text that nobody sees on the page.</p></div>
+    <div role="dialog"><p>Modal dialog text about something else entirely here.</p></div>
+    <div role="tabpanel" hidden><p>{PARAS[1]}</p></div></main></body></html>"""
+    seg = segment(parse_html(html))
+    texts = [b.text for b in seg.blocks]
+    assert PARAS[0] in texts and PARAS[1] in texts
+    assert not any("Hidden mobile menu" in t or "Modal dialog" in t for t in texts)
+
+
+def test_consent_names_and_class_groups() -> None:
+    assert is_consent_name("onetrust-banner-sdk", "")
+    assert is_consent_name("", "cmplz-cookiebanner banner-1")
+    assert is_consent_name("CybotCookiebotDialog", "")
+    assert not is_consent_name("", "js cookie-banner-visible")  # a page state on <html>
+    assert not is_consent_name("", "fltonetrustpoplive")  # a fragment inside another word
+    assert not is_consent_name("main", "recipe cookie-dough")
+    groups = class_groups("related-posts sidebar")
+    assert groups and groups == class_groups("relatedPosts sidebar")
+    assert class_groups("entry-content") != class_groups("site-footer")

@@ -1,0 +1,127 @@
+"""Page metadata: dates from meta tags, JSON-LD, <time>, visible lines, URL; titles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from extractors.html_text import parse_html
+from extractors.page_meta import clean_title, date_from_url, html_meta, parse_date, parse_date_line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-14T09:30:00+01:00", datetime(2024, 3, 14, 8, 30, tzinfo=UTC)),
+        ("2024-03-14T09:30:00Z", datetime(2024, 3, 14, 9, 30, tzinfo=UTC)),
+        ("2024-03-14", datetime(2024, 3, 14, tzinfo=UTC)),
+        ("12 Sep. 2018 13:28", datetime(2018, 9, 12, 13, 28, tzinfo=UTC)),
+        ("September 12, 2018", datetime(2018, 9, 12, tzinfo=UTC)),
+        ("Sept 3rd, 2020 at 4:15 pm", datetime(2020, 9, 3, 16, 15, tzinfo=UTC)),
+        ("3 March 2021", datetime(2021, 3, 3, tzinfo=UTC)),
+        ("25/12/2019", datetime(2019, 12, 25, tzinfo=UTC)),
+        ("20190704", datetime(2019, 7, 4, tzinfo=UTC)),
+    ],
+)
+def test_parse_date(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_rejects_non_dates() -> None:
+    assert parse_date("we may meet one of a few") is None
+    assert parse_date("2024-13-45") is None
+    assert parse_date("") is None
+
+
+def test_date_lines() -> None:
+    line = parse_date_line("Last updated: 12 Sep. 2018 13:28")
+    assert line is not None and line.kind == "updated"
+    assert line.value == datetime(2018, 9, 12, 13, 28, tzinfo=UTC)
+    published = parse_date_line("Published on March 3, 2021")
+    assert published is not None and published.kind == "published"
+    assert parse_date_line("The treaty was updated in 2018 after long talks between the allies.") is None
+
+
+def test_url_date() -> None:
+    assert date_from_url("https://example.org/2025/09/04/some-story/") == datetime(2025, 9, 4, tzinfo=UTC)
+    assert date_from_url("https://example.org/about") is None
+
+
+def meta_of(html: str, url: str | None = None):
+    root = parse_html(html)
+    assert root is not None
+    return html_meta(root, url)
+
+
+def test_jsonld_dates_win_and_graph_is_searched() -> None:
+    html = """<html><head><title>Deal reached - Coastal Times</title>
+    <meta property="article:published_time" content="2020-01-01T00:00:00Z">
+    <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Coastal Times"},
+      {"@type":"NewsArticle","headline":"Deal reached","datePublished":"2024-09-03T23:40:00+02:00",
+       "dateModified":"2024-09-04T07:05:00+02:00"}]}</script></head>
+    <body><h1>Deal reached</h1><p>Text.</p></body></html>"""
+    meta = meta_of(html)
+    assert meta.published_at == datetime(2024, 9, 3, 21, 40, tzinfo=UTC)
+    assert meta.updated_at == datetime(2024, 9, 4, 5, 5, tzinfo=UTC)
+    assert meta.title == "Deal reached"
+
+
+def test_meta_tags_then_time_element_then_url() -> None:
+    meta = meta_of('<html><head><meta name="pubdate" content="20190704"></head><body><p>x</p></body></html>')
+    assert meta.published_at == datetime(2019, 7, 4, tzinfo=UTC)
+    meta = meta_of('<html><body><article><p class="byline"><time datetime="2022-02-02T10:00">2 Feb</time></p></article></body></html>')
+    assert meta.published_at == datetime(2022, 2, 2, 10, 0, tzinfo=UTC)
+    meta = meta_of("<html><body><p>x</p></body></html>", url="https://news.example/2021/05/06/story")
+    assert meta.published_at == datetime(2021, 5, 6, tzinfo=UTC)
+
+
+def test_modified_meta_is_updated_at() -> None:
+    meta = meta_of('<html><head><meta property="og:updated_time" content="2023-10-10T10:10:10+00:00"></head><body></body></html>')
+    assert meta.updated_at == datetime(2023, 10, 10, 10, 10, 10, tzinfo=UTC)
+    assert meta.published_at is None
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    meta = meta_of('<html><head><script type="application/ld+json">{"datePublished": </script></head><body></body></html>')
+    assert meta.published_at is None
+
+
+def test_title_without_site_name() -> None:
+    assert clean_title("Harbour bridge reopens | The Harbour Gazette") == "Harbour bridge reopens"
+    assert clean_title("Harbour bridge reopens - Gazette", h1="Harbour bridge reopens") == "Harbour bridge reopens"
+    assert clean_title("Gazette | Harbour bridge reopens after two years", site_name="Gazette") == (
+        "Harbour bridge reopens after two years"
+    )
+    assert clean_title(None, h1="Only a heading") == "Only a heading"
+
+
+def test_more_date_forms() -> None:
+    assert parse_date("2023 Jan 7") == datetime(2023, 1, 7, tzinfo=UTC)
+    assert date_from_url("https://blog.example/articles/2025-12-15+Rust+backend") == datetime(2025, 12, 15, tzinfo=UTC)
+
+
+def test_visible_dates_near_the_title() -> None:
+    from extractors.page_meta import is_date_only, visible_dates
+
+    seen = visible_dates(["How to start", "Published", "July 8, 2025", "By Ann Lee", "Updated on July 9, 2025"])
+    assert seen.published == datetime(2025, 7, 8, tzinfo=UTC)  # the label sits in the block before
+    assert seen.updated == datetime(2025, 7, 9, tzinfo=UTC)
+    assert visible_dates(["Dec 17, 2025Julian K. Arni"]).bare == datetime(2025, 12, 17, tzinfo=UTC)
+    assert visible_dates(["The law changed on 3 March 2021. Since then, fines have doubled."]).bare is None
+    assert is_date_only("Monday November 18, 2019 7:45 am PST by Joe Rossignol")
+    assert not is_date_only("On 3 March 2021 the council met in the town hall")
+
+
+def test_visible_publication_line_beats_stamped_metadata() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type":"BlogPosting",
+    "datePublished":"2025-06-24","dateModified":"2025-06-24"}</script></head>
+    <body><h1>Pricing a yoga class</h1><div class="meta"><p>Shauna M.</p><p>August 25, 2024</p></div>
+    <p>Text of the article, long enough to be a paragraph of the main content of the page.</p></body></html>"""
+    from extractors.clean import clean_page
+
+    page = clean_page(html.encode())
+    assert page.published_at == datetime(2024, 8, 25, tzinfo=UTC)
+    assert page.updated_at == datetime(2025, 6, 24, tzinfo=UTC)
+    assert "August 25, 2024" not in page.text

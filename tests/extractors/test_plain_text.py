@@ -1,0 +1,97 @@
+"""Plain-text pages: paragraphs, boilerplate paragraphs, markers, date lines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from extractors.plain_text import is_boilerplate_paragraph, split_blocks, text_page
+
+PAGES = Path(__file__).resolve().parents[2] / "examples" / "pages"
+
+
+def seed(name: str) -> str:
+    path = PAGES / name
+    if not path.is_file():
+        pytest.skip(f"seed page {path} is missing")
+    return path.read_text(encoding="utf-8")
+
+
+def test_nato_seed_date_line_becomes_updated_at_and_leaves_text() -> None:
+    page = text_page(seed("000_d540749bced65822.txt"))
+    assert page.updated_at == datetime(2018, 9, 12, 13, 28, tzinfo=UTC)
+    assert page.published_at is None
+    assert "Last updated" not in page.text
+    assert "12 Sep. 2018" not in page.text
+
+
+def test_nato_seed_bullets_are_blocks_without_markers() -> None:
+    page = text_page(seed("000_d540749bced65822.txt"))
+    assert "•" not in page.text
+    assert "NATO and New Zealand have been engaged in dialogue and cooperation since 2001." in page.blocks[2]
+    assert "Since 2012, work is being taken forward through an Individual Partnership and Cooperation Programme." in page.blocks
+    # headings are blocks of their own: no sentence runs across them
+    assert "Key areas of cooperation" in page.blocks
+    assert "\n\nKey areas of cooperation\n\n" in page.text
+
+
+def test_nato_seed_title_is_first_short_line_and_stays_first_block() -> None:
+    page = text_page(seed("000_d540749bced65822.txt"))
+    assert page.title == "Relations with New Zealand"
+    assert page.blocks[0] == "Relations with New Zealand"
+
+
+def test_mfat_seed_boilerplate_out() -> None:
+    page = text_page(seed("003_74ff5ea0b7a0eaf4.txt"))
+    assert "On this page" not in page.text
+    assert "cookie" not in page.text.lower()
+    assert "Privacy Page" not in page.text
+    assert "(external link)" not in page.text
+    assert "NATO (North Atlantic Treaty Organisation) is the world’s largest" in page.text
+    assert page.text.startswith("NATO is a long-standing")
+    assert page.text.rstrip().endswith("most pressing security challenges.")
+    assert page.title is None  # the first line is navigation, the next one a paragraph
+
+
+def test_blocks_are_joined_by_blank_lines() -> None:
+    page = text_page("Title here\n\nFirst paragraph line one\nline two.\n\n  • item one\n  • item two\n")
+    assert page.text == "Title here\n\nFirst paragraph line one line two.\n\nitem one\n\nitem two"
+
+
+def test_split_blocks_keeps_numbered_items_with_their_numbers() -> None:
+    assert split_blocks("Steps\n1. Open the lid.\n2. Pour the water.") == ["Steps", "1. Open the lid.", "2. Pour the water."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Skip to main content",
+        "On this page",
+        "This website uses cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+        "Accept all cookies",
+        "Sign up for our newsletter to get the latest news delivered to your inbox.",
+        "Share this article",
+    ],
+)
+def test_boilerplate_paragraphs(paragraph: str) -> None:
+    assert is_boilerplate_paragraph(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The cookie factory opened in 1921 and employed three hundred people.",
+        "On this page we describe the history of the partnership since 2001.",
+        "NATO safeguards the security of its members through political and military means.",
+    ],
+)
+def test_content_paragraphs_stay(paragraph: str) -> None:
+    assert not is_boilerplate_paragraph(paragraph)
+
+
+def test_published_line_becomes_published_at() -> None:
+    page = text_page("Council budget\n\nPublished: 3 March 2021\n\nThe council approved its budget on Tuesday.")
+    assert page.published_at == datetime(2021, 3, 3, tzinfo=UTC)
+    assert "Published" not in page.text
