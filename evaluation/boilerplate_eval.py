@@ -457,7 +457,7 @@ class BoilerplateReport:
                 out[name] = self.summary(name).as_dict()
         return out
 
-    def render_table(self) -> str:
+    def table(self) -> str:
         return render_table(self)
 
 
@@ -566,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         )
                         + "\n"
                     )
-    print(report.render_table())
+    print(report.table())
     print(json.dumps(report.metrics))
     return 0
 

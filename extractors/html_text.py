@@ -119,18 +119,59 @@ class Segmented:
     hints: PageHints = PageHints()
 
 
+# libxml2's HTML parser stops building the tree at a nesting depth of 256 and
+# drops what lies deeper, text included. Pages nested that deep (broken
+# generators, hostile markup) are flattened before parsing: tags beyond
+# MAX_NESTING levels are removed, their text kept.
+MAX_NESTING = 200
+_TOO_DEEP = etree.XPath("boolean(/" + "/*" * 240 + ")")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+def flatten_deep_markup(text: str, limit: int = MAX_NESTING) -> str:
+    """Remove the tags nested deeper than ``limit`` levels, keeping their text."""
+    out: list[str] = []
+    depth = 0
+    last = 0
+    for m in _TAG.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            depth += 1
+            if depth > limit:
+                out.append(text[last:m.start()])
+                last = m.end()
+            continue
+        if depth > limit:
+            out.append(text[last:m.start()])
+            last = m.end()
+        depth = max(depth - 1, 0)
+    out.append(text[last:])
+    return "".join(out)
+
+
 def parse_html(text: str) -> etree._Element | None:
     """Parse HTML text leniently; None when nothing parseable is left."""
     if not text or not text.strip():
         return None
+    root = _parse(text)
+    if root is not None and _TOO_DEEP(root):
+        root = _parse(flatten_deep_markup(text))
+    return root
+
+
+def _parse(text: str) -> etree._Element | None:
     try:
-        root = etree.fromstring(text, parser=_PARSER)
+        return etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         try:
-            root = etree.fromstring(text.encode("utf-8", "replace"), parser=etree.HTMLParser(encoding="utf-8"))
+            return etree.fromstring(text.encode("utf-8", "replace"), parser=etree.HTMLParser(encoding="utf-8"))
         except Exception:  # noqa: BLE001 - give up on this document
             return None
-    return root
 
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")

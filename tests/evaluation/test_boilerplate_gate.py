@@ -77,12 +77,12 @@ def test_scrapinghub_subset_f1_floor() -> None:
     report = run_boilerplate_eval(BOILERPLATE / "scrapinghub", ids=SCRAPINGHUB_IDS)
     metrics = report.metrics
     assert metrics["pages"] == len(SCRAPINGHUB_IDS)
-    assert metrics["f1"] >= SCRAPINGHUB_F1_FLOOR, report.render_table()
+    assert metrics["f1"] >= SCRAPINGHUB_F1_FLOOR, report.table()
 
 
 def test_wcxb_subset_f1_floor_and_no_cookie_leaks() -> None:
     report = run_boilerplate_eval(BOILERPLATE / "wcxb-dev", ids=WCXB_IDS)
     metrics = report.metrics
     assert metrics["pages"] == len(WCXB_IDS)
-    assert metrics["f1"] >= WCXB_F1_FLOOR, report.render_table()
-    assert metrics["cookie_leaked"] == 0, report.render_table()
+    assert metrics["f1"] >= WCXB_F1_FLOOR, report.table()
+    assert metrics["cookie_leaked"] == 0, report.table()

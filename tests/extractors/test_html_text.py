@@ -115,3 +115,22 @@ def test_consent_names_and_class_groups() -> None:
     groups = class_groups("related-posts sidebar")
     assert groups and groups == class_groups("relatedPosts sidebar")
     assert class_groups("entry-content") != class_groups("site-footer")
+
+
+def test_markup_nested_deeper_than_the_parser_allows_keeps_its_text():
+    from extractors.html_text import flatten_deep_markup, html_main_text, parse_html
+
+    body = "<p>The partnership programme was signed in Brussels on 3 May 2011 by both sides.</p>"
+    page = "<html><body>" + "<div>" * 5000 + body + "</div>" * 5000 + "</body></html>"
+    root = parse_html(page)
+    assert "signed in Brussels" in "".join(root.itertext())
+    assert "signed in Brussels" in html_main_text(root).text
+    flat = flatten_deep_markup("<a><b><c>x</c></b></a>", limit=2)
+    assert flat == "<a><b>x</b></a>"
+
+
+def test_shallow_markup_is_left_alone():
+    from extractors.html_text import flatten_deep_markup
+
+    page = "<html><body><div><p>one<br>two<img src=x/></p></div></body></html>"
+    assert flatten_deep_markup(page) == page

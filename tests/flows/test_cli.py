@@ -76,3 +76,26 @@ def test_factwatch_run_as_a_real_process(tmp_path):
                          capture_output=True, text=True, timeout=120)
     report = json.loads(out.stdout)
     assert report["against"] is None and {c["change"] for c in report["changes"]} == {"added"}
+
+
+@pytest.mark.parametrize(
+    ("command", "dataset", "keys"),
+    [
+        ("boilerplate", "boilerplate/scrapinghub", {"pages", "precision", "recall", "f1", "ms_per_page", "trafilatura"}),
+        ("boilerplate", "boilerplate/wcxb-dev", {"with_found", "without_leaked", "cookie_leaked", "date_accuracy"}),
+        ("truth", "truth/population", {"accuracy"}),
+    ],
+)
+def test_eval_prints_a_table_and_a_json_last_line(shared_dir, command, dataset, keys):
+    args = ["eval", command, str(shared_dir / "eval" / dataset)]
+    if command == "boilerplate":
+        args += ["--limit", "4", "--compare", "trafilatura"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) > 3  # the table comes first
+    metrics = json.loads(lines[-1])
+    assert keys <= set(metrics), sorted(metrics)
+    if command == "boilerplate":
+        assert metrics["pages"] == 4 and 0 <= metrics["f1"] <= 1
+        assert set(metrics["trafilatura"]) >= {"f1", "precision", "recall"}
