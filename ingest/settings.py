@@ -28,7 +28,6 @@ class Settings:
     robots: bool = True  # obey robots.txt for URL sources
     allow_private: bool = False  # URL sources may resolve to private/loopback/link-local addresses
     allow_networks: tuple[str, ...] = ()  # CIDR ranges allowed although private, e.g. ["127.0.0.0/8"]
-    max_depth: int = 400  # HTML nesting deeper than this is flattened by the cleaner
     lock_wait: float = 0.0  # seconds a run waits for another run's lock on the data dir (0: fail at once)
 
     @classmethod
