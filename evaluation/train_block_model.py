@@ -247,10 +247,13 @@ def folds_by_site(pages: list[PageData], k: int, seed: int = 0) -> list[int]:
 
 
 def page_text(page: PageData, probs: np.ndarray, selection: tuple[str, float]) -> str:
-    """Text of a page from block probabilities, with ("threshold", t) or ("alpha", a) selection."""
+    """Text of a page from block probabilities, with ("threshold", t), ("alpha", a) or
+    ("alpha_kind", (a, a_article)) selection (see ``block_model.page_alpha``)."""
     kind, value = selection
     if kind == "alpha":
         keep = BM.choose_blocks(probs, page.words, value)
+    elif kind == "alpha_kind":
+        keep = BM.choose_blocks(probs, page.words, BM.page_alpha(page.seg.hints.kinds, value[0], value[1]))
     else:
         keep = BM.choose_blocks(probs, page.words, None, value)
     for block, prob, k in zip(page.seg.blocks, probs, keep):
@@ -300,11 +303,12 @@ def split_probs(pages: list[PageData], flat: np.ndarray) -> list[np.ndarray]:
     return out
 
 
-def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool, params2: dict | None = None) -> tuple[list, list]:
+def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool, params2: dict | None = None,
+                   oof1_given: list[np.ndarray] | None = None) -> tuple[list, list]:
     params2 = params2 or params
     fold = np.array(folds_by_site(pages, k))
-    oof1: list[np.ndarray | None] = [None] * len(pages)
-    for j in range(k):
+    oof1: list[np.ndarray | None] = list(oof1_given) if oof1_given is not None else [None] * len(pages)
+    for j in range(k if oof1_given is None else 0):
         train = [p for p, f in zip(pages, fold) if f != j]
         test_idx = [i for i, f in enumerate(fold) if f == j]
         t0 = time.time()
@@ -343,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--out", type=Path, default=BM.MODEL_PATH)
     parser.add_argument("--save-oof", type=Path, default=None, help="pickle out-of-fold probabilities here")
+    parser.add_argument("--reuse-stage1", type=Path, nargs=2, metavar=("OOF_PICKLE", "MODEL_JSON"), default=None,
+                        help="retrain stage 2 only: stage-1 out-of-fold probabilities from a --save-oof pickle and "
+                             "the final stage-1 trees from a model file (same features, params and folds)")
     args = parser.parse_args(argv)
     t0 = time.time()
     pages = load_pages(args.directories, args.limit, args.sh_weight)
@@ -352,11 +359,24 @@ def main(argv: list[str] | None = None) -> int:
     params2 = {"n_trees": args.trees2, "depth": args.depth2, "lr": args.lr2}
     threshold: tuple[str, float] = ("alpha", 1.0)
     cv_report: dict = {}
+    oof1_given = None
+    stage1_given = None
+    if args.reuse_stage1:
+        import pickle
+
+        with args.reuse_stage1[0].open("rb") as fh:
+            saved = pickle.load(fh)
+        oof1_given = [saved[p.id][0] for p in pages]
+        old_model = json.loads(args.reuse_stage1[1].read_text(encoding="utf-8"))
+        if tuple(old_model["feature_names"]) != BM.FEATURE_NAMES or old_model["trained_on"]["params"] != params:
+            raise SystemExit("--reuse-stage1: the model file's stage 1 has other features or params")
+        stage1_given = BM.TreeEnsemble.from_json(old_model["stage1"])
     if not args.no_cv:
-        oof1, oof2 = cross_validate(pages, args.folds, params, not args.no_stage2, params2)
+        oof1, oof2 = cross_validate(pages, args.folds, params, not args.no_stage2, params2, oof1_given)
         final = oof2 if not args.no_stage2 else oof1
         best = None
-        selections = [("threshold", t) for t in (0.3, 0.4, 0.5)] + [("alpha", a) for a in (0.9, 1.0, 1.1, 1.2, 1.3)]
+        selections: list = [("threshold", t) for t in (0.3, 0.4, 0.5)] + [("alpha", a) for a in (0.9, 1.0, 1.1, 1.2, 1.3)]
+        selections += [("alpha_kind", (a, b)) for a in (0.9, 1.0) for b in (1.1, 1.2, 1.3)]
         for thr in selections:
             s1 = score(pages, oof1, thr)
             s2 = score(pages, final, thr) if not args.no_stage2 else s1
@@ -377,12 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     X = stack(pages, "X")
     y = stack(pages, "y")
     w = stack(pages, "w")
-    stage1 = fit_gbdt(X, y, w, seed=7, **params)
+    stage1 = stage1_given or fit_gbdt(X, y, w, seed=7, **params)
     model_json = {
         "feature_names": list(BM.FEATURE_NAMES),
         "context_names": list(BM.CONTEXT_FEATURES),
         "threshold": threshold[1] if threshold[0] == "threshold" else 0.5,
-        "alpha": threshold[1] if threshold[0] == "alpha" else None,
+        "alpha": threshold[1] if threshold[0] == "alpha" else (threshold[1][0] if threshold[0] == "alpha_kind" else None),
+        "alpha_article": threshold[1][1] if threshold[0] == "alpha_kind" else None,
         "stage1": stage1.to_json(),
         "stage2": None,
         "trained_on": {
@@ -398,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_stage2:
         # stage 2 is fitted on out-of-fold stage-1 probabilities, as it will see at run time
         if args.no_cv:
-            oof1, _ = cross_validate(pages, args.folds, params, False)
+            oof1, _ = cross_validate(pages, args.folds, params, False, oof1_given=oof1_given)
         C = context_matrix(pages, oof1)
         stage2 = fit_gbdt(C, y, w, seed=8, **params2)
         model_json["stage2"] = stage2.to_json()

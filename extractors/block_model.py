@@ -12,7 +12,11 @@ arrays in ``extractors/data/block_model.json`` and evaluated with numpy:
 2. the same block seen in context of stage-1 probabilities: neighbours'
    probabilities, the probability mass of each ancestor's subtree, and
    whether the block lies in the subtree that best separates likely main
-   text from likely boilerplate.
+   text from likely boilerplate, whether it follows a "related"/"comments"
+   heading in that heading's section.
+
+Blocks are kept by expected-F1 selection; pages that announce themselves
+as articles only get a cut leaning to precision (``page_alpha``).
 
 The model is trained by ``evaluation/train_block_model.py`` with
 cross-validation across pages (pages of one site never straddle folds).
@@ -87,6 +91,7 @@ CONTEXT_FEATURES = (
     "in_best_subtree", "best_subtree_share", "levels_below_best", "prev2", "next2",
     "run_mean", "log_chars", "link_density", "after_last_strong", "before_first_strong",
     "strong_anc1", "strong_anc2", "strong_anc3", "strong_anc4", "strong_in_best",
+    "after_related", "related_in_anc", "related_dist",
 )
 
 
@@ -368,7 +373,29 @@ def context_features(seg: Segmented, probs: np.ndarray) -> np.ndarray:
         if best in b.path:
             X[i, 15] = 1.0
             X[i, 17] = min(20, len(b.path) - b.path.index(best))
+    _related_context(seg, X[:, 30:33])
     return X
+
+
+def _related_context(seg: Segmented, out: np.ndarray) -> None:
+    """Blocks after a "related"/"comments"/"tags" heading: whether one came before,
+    whether the heading's grandparent holds the block (same section), and how far back."""
+    blocks = seg.blocks
+    elements = seg.elements
+    out[:, 2] = 1.0
+    last = -1
+    section = -1
+    for i, b in enumerate(blocks):
+        if last >= 0:
+            out[i, 0] = 1.0
+            out[i, 2] = min(i - last, 50) / 50
+            if section >= 0 and section in b.path:
+                out[i, 1] = 1.0
+        if b.chars < 80 and R.RELATED_HEADING.match(b.text):
+            last = i
+            parent = elements[b.owner].parent if b.owner >= 0 else -1
+            gparent = elements[parent].parent if parent >= 0 else -1
+            section = gparent if gparent >= 0 else parent
 
 
 # --------------------------------------------------------------------------
@@ -458,6 +485,14 @@ def choose_blocks(probs: np.ndarray, words: np.ndarray, alpha: float | None, thr
     return keep
 
 
+def page_alpha(kinds: frozenset[str], alpha: float | None, alpha_article: float | None) -> float | None:
+    """The expected-F1 cut of a page: pages whose head announces an article and nothing
+    else (og:type, schema.org types) hold one run of prose, so the cut leans to precision."""
+    if alpha is None or alpha_article is None:
+        return alpha
+    return alpha_article if kinds == {"article"} else alpha
+
+
 def block_words(seg: Segmented) -> np.ndarray:
     return np.fromiter((len(_WORD.findall(b.text)) for b in seg.blocks), dtype=np.float64, count=len(seg.blocks))
 
@@ -470,9 +505,13 @@ class BlockModel:
     feature_names: tuple[str, ...]
     context_names: tuple[str, ...]
     alpha: float | None = None  # expected-F1 selection (see expected_f1_keep)
+    alpha_article: float | None = None  # the same for pages announced as articles only
+
+    def page_alpha(self, seg: Segmented) -> float | None:
+        return page_alpha(seg.hints.kinds, self.alpha, self.alpha_article)
 
     def keep(self, seg: Segmented, probs: np.ndarray) -> np.ndarray:
-        return choose_blocks(probs, block_words(seg), self.alpha, self.threshold)
+        return choose_blocks(probs, block_words(seg), self.page_alpha(seg), self.threshold)
 
     def probabilities(self, seg: Segmented, container: int) -> np.ndarray:
         X = block_features(seg, container)
@@ -499,6 +538,7 @@ def load_model(path: str = str(MODEL_PATH)) -> BlockModel | None:
         feature_names=FEATURE_NAMES,
         context_names=CONTEXT_FEATURES,
         alpha=data.get("alpha"),
+        alpha_article=data.get("alpha_article"),
     )
 
 

@@ -501,14 +501,30 @@ class HtmlText:
     visible: VisibleDates = VisibleDates()
 
 
+_COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+
+
+def _is_consent_heading(blocks: list[Block], i: int) -> bool:
+    """A short line about cookies ("About cookies on this site") heading a consent notice."""
+    block = blocks[i]
+    return (
+        block.chars <= 80
+        and i + 1 < len(blocks)
+        and blocks[i + 1].boiler
+        and _COOKIE_WORD.search(block.text) is not None
+    )
+
+
 def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
     """Kept blocks -> list of text blocks; date lines taken out."""
     out: list[str] = []
     dates: list[DateLine] = []
     last_row = -1
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if not block.keep or block.boiler:
             last_row = -1
+            continue
+        if _is_consent_heading(blocks, i):
             continue
         text = R.LINK_MARKER.sub("", block.text).strip()
         if not text:

@@ -65,12 +65,12 @@ WCXB_IDS = (
 )
 
 # Pinned floors: measured on this subset with the committed block model
-# (ScrapingHub 0.986, WCXB 0.906; trafilatura 0.961 and 0.782 on the same
+# (ScrapingHub 0.985, WCXB 0.902; trafilatura 0.961 and 0.782 on the same
 # pages), minus a margin of about 0.025. These pages are in the model's
 # training data: the floors guard against regressions, they are not
 # estimates for unseen pages (see the cross-validated figures in the model file).
 SCRAPINGHUB_F1_FLOOR = 0.96
-WCXB_F1_FLOOR = 0.88
+WCXB_F1_FLOOR = 0.875
 
 
 def test_scrapinghub_subset_f1_floor() -> None:

@@ -48,3 +48,32 @@ def test_model_file_matches_features(tmp_path) -> None:
     stale = tmp_path / "model.json"
     stale.write_text(json.dumps({"feature_names": ["x"], "context_names": [], "stage1": {}}))
     assert BM.load_model(str(stale)) is None
+
+
+def test_article_pages_get_their_own_cut() -> None:
+    assert BM.page_alpha(frozenset({"article"}), 0.9, 1.2) == 1.2
+    assert BM.page_alpha(frozenset({"article", "forum"}), 0.9, 1.2) == 0.9
+    assert BM.page_alpha(frozenset(), 0.9, 1.2) == 0.9
+    assert BM.page_alpha(frozenset({"article"}), 1.0, None) == 1.0
+    assert BM.page_alpha(frozenset({"article"}), None, 1.2) is None
+
+
+def test_blocks_after_a_related_heading() -> None:
+    from extractors.html_text import extract_blocks, parse_html
+
+    html = (
+        "<html><body><main><div><p>First paragraph of the story, long enough to count.</p>"
+        "<p>Second paragraph of the story.</p></div>"
+        "<section><div><h3>Related stories</h3></div><div><ul><li>Another story</li><li>One more</li></ul></div></section>"
+        "</main></body></html>"
+    )
+    seg = extract_blocks(parse_html(html))
+    X = BM.context_features(seg, np.full(len(seg.blocks), 0.5))
+    names = BM.CONTEXT_FEATURES
+    after = X[:, names.index("after_related")]
+    same = X[:, names.index("related_in_anc")]
+    texts = [b.text for b in seg.blocks]
+    heading = texts.index("Related stories")
+    assert after[:heading + 1].tolist() == [0.0] * (heading + 1)
+    assert after[heading + 1:].min() == 1.0
+    assert same[texts.index("Another story")] == 1.0
