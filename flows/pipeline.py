@@ -25,7 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from flows import progress
-from flows.code_version import code_version
+from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
 from ingest.fetch import RobotsCache, make_client
 from ingest.ingest import FetchRecord, ingest_source
@@ -251,7 +251,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         raw = RawStore(data_dir / "raw")
         curated = CuratedStore(data_dir / "curated")
         version = code_version(settings.model)
-        cache = DocumentCache(data_dir / "cache", version)
+        cache = DocumentCache(data_dir / "cache", reading_version(settings.model))
         previous = _previous_run(curated)
         run_id = new_run_id(previous.run_id)
         prev_docs = curated.read("documents").select(["doc_id", "source_id", "snapshot_sha256", "run_id"]).to_pylist() \
