@@ -315,6 +315,21 @@ def eval_statements(
     typer.echo(json.dumps(report.metrics))
 
 
+@eval_app.command("attachment")
+def eval_attachment(
+    directory: Path = typer.Argument(..., help="A folder of TimeML .tml files with TLINKs (TimeBank/AQUAINT)."),
+    misses: int = typer.Option(0, "--misses", help="Also list this many links factwatch got wrong (stderr)."),
+) -> None:
+    """Event-date attachment: is the event a date is linked to the trigger of factwatch's statement? Beside a head-verb baseline."""
+    from evaluation.attachment_eval import run_attachment_eval
+
+    report = run_attachment_eval(directory)
+    for lk, _, base in report.misses[:misses]:
+        typer.echo(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} baseline_ok={base}", err=True)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
 def main() -> None:
     try:
         app()
