@@ -210,7 +210,7 @@ def check_file(path: Path, wcxb: Path | None) -> list[str]:
         elif end is not None:
             errs.append(f"{where}: date_end only for role range")
         trig = st.get("trigger")
-        if not isinstance(trig, str) or not re.fullmatch(r"[a-z][a-z'-]*( [a-z]+)?", trig or ""):
+        if not isinstance(trig, str) or trig != trig.lower() or not re.fullmatch(r"[^\W\d_][\w'-]*( [^\W\d_]+)?", trig):
             errs.append(f"{where}: trigger {trig!r} must be a lower-case lemma")
         elif trig in {"be", "accord", "read"}:
             errs.append(f"{where}: trigger {trig!r} is a frame word, not the happening")
