@@ -65,6 +65,9 @@ DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
 # Auxiliaries that make a sentence say what may, could or should happen,
 # not what happened or is planned ("will", "is set to" stay statements).
 HEDGING_MODALS = frozenset({"may", "might", "could", "should", "must", "can", "ought", "shall"})
+# Date words that name the present moment; with no completed or planned
+# happening in their clause they mean "nowadays", not a day.
+DEICTIC_NOW = frozenset({"today", "now", "nowadays", "these days", "currently", "tonight", "tomorrow", "right now"})
 # Adverbs of a habit or a generality ("we usually meet in May").
 HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",

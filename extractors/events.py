@@ -24,6 +24,7 @@ from extractors.entities import EntityMention
 from extractors.event_rules import (
     DETACHED_FRAMES,
     EVENT_NOUN_SUFFIXES,
+    DEICTIC_NOW,
     EVENT_NOUNS,
     FRAME_VERBS,
     HABITUAL_ADVERBS,
@@ -85,6 +86,10 @@ def _content_of_frame(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd") and _is_event_noun(child):
             return child
+    if verb.lemma_.lower() in ("be", "become", "remain"):
+        for child in verb.children:  # "has been available since July 2015" -> available
+            if child.dep_ == "acomp" and child.pos_ == "ADJ":
+                return child
     for child in verb.children:  # "it was in 2019 that NASA launched ..."
         if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
             if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
@@ -143,14 +148,26 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
             content = _content_of_frame(tok)
             return (content or tok), True
     near = _nearest_verb(span_root, span)
-    return (near, False) if near is not None else (None, False)
+    if near is not None:
+        return near, False
+    # a verbless line with words of its own beside the date ("Available since
+    # July 2024", "BLS median annual salary (2024): $61,300"): its head word
+    root = span_root.sent.root
+    words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
+    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 2:
+        return root, False
+    return None, False
 
 
-def no_statement_reason(trigger: Token, date: DateMention) -> str | None:
+def no_statement_reason(trigger: Token, date: DateMention, by_parse: bool = True) -> str | None:
     """Why the parse says a clause states nothing dated (None: it does).
 
-    question, imperative/advice, hedged by a modal, negated, or habitual.
-    Plans ("will launch", "is set to open") stay statements.
+    question, imperative/advice, hedged by a modal, negated, habitual,
+    generic present ("in 2026 the best CRM is ...", "trends of 2025
+    reflect ..."), "today"/"now" for the present era, a bare copula with no
+    happening ("It's 2025!"). Plans ("will launch", "is set to open") stay
+    statements; so does a timeline's historical present ("April 4: Musk
+    discloses ...": the date stands outside the clause).
     """
     sent = trigger.sent
     text = sent.text.strip()
@@ -189,6 +206,32 @@ def no_statement_reason(trigger: Token, date: DateMention) -> str | None:
     # negated: "did not launch in 2021" (but "not until 2024" dates a start)
     if date.role != "until" and any(c.dep_ == "neg" for c in children):
         return "negated"
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    finite_past = False
+    tensed = clause_verb
+    for _ in range(3):  # "was slated to begin today": the tense of the verb the clause completes
+        t_aux = [c for c in tensed.children if c.dep_ in ("aux", "auxpass")]
+        if tensed.tag_ == "VBD" or any(a.tag_ in ("VBD", "MD") or a.lemma_.lower() == "have" or a.lower_ in ("'s", "’s")
+                                       for a in t_aux):
+            finite_past = True
+            break
+        if tensed.dep_ not in ("xcomp", "ccomp") or tensed.head is tensed:
+            break
+        tensed = tensed.head
+    timeline = _timeline_entry(sent)
+    # "today"/"now" in a clause that tells no completed or planned happening: the present era
+    if date.text.strip().lower() in DEICTIC_NOW and not finite_past:
+        return "generic-now"
+    # generic present with a coarse date inside the clause: a state, a trend or an opinion
+    verbal = trigger.pos_ in ("VERB", "AUX")
+    if (verbal and by_parse and not timeline and not aux and clause_verb.tag_ in ("VBZ", "VBP")
+            and date.precision not in ("day", "week") and date.role == "point"):
+        return "generic"
+    if verbal and by_parse and not aux and clause_verb.tag_ == "VB" and date.precision not in ("day", "week"):
+        return "generic"
+    # a bare copula: "It's 2025!", "2025 is a landmark year" (a state since/until a date stays)
+    if trigger.lemma_.lower() == "be" and trigger.dep_ == "ROOT" and not finite_past and date.role == "point":
+        return "copula"
     # habitual or generic: "usually meets in May", "every year in June"
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
         return "habitual"
@@ -196,6 +239,20 @@ def no_statement_reason(trigger: Token, date: DateMention) -> str | None:
            for t in sent):
         return "habitual"
     return None
+
+
+def _timeline_entry(sent) -> bool:
+    """A timeline or dated-list entry: the line opens with its date and a
+    colon or dash ("July 19: A judge orders ...", "March 27, 2022 - ...")."""
+    doc = sent.doc
+    for tok in doc[: min(len(doc), 6)]:
+        if tok.text in (":", "-", "–", "—"):
+            return tok.i > 0 and any(t.like_num or t.ent_type_ == "DATE" or t.text[:3].lower() in _MONTHS for t in doc[: tok.i])
+    return False
+
+
+VERBLESS_HEADS = ("ADJ",)
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 
 
 def subject_of(trigger: Token) -> Token | None:
@@ -372,7 +429,7 @@ def statements_from_parse(
         trigger, by_parse = find_trigger(span.root, range(span.start, span.end))
         if trigger is None or span.start <= trigger.i < span.end:
             continue
-        if no_statement_reason(trigger, date) is not None:
+        if no_statement_reason(trigger, date, by_parse) is not None:
             continue
         local = clause_char_ranges(trigger)
         summary = clause_summary(parsed, trigger, local)
