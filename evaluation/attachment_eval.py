@@ -9,9 +9,10 @@ the tagger.
 
 Scores, over the same links in one run:
 
-* **factwatch**: the link is right when one of factwatch's statements whose
-  date mention overlaps the gold TIMEX3 has its trigger inside the gold
-  EVENT's extent. No statement for that date counts as wrong (coverage is
+* **factwatch**: the link is right when one of factwatch's statements for
+  that date (its date mention overlaps the gold TIMEX3, or it is the same
+  sentence's statement for the same period: one statement per trigger and
+  date) has its trigger inside the gold EVENT's extent. No statement for that date counts as wrong (coverage is
   reported beside it, with the accuracy where a statement exists);
 * **baseline**: the date's syntactic head verb: from the root of the gold
   TIMEX3's span, up the dependency tree to the first verb.
@@ -182,11 +183,17 @@ def score_document(doc: TimeBankDoc, models) -> tuple[AttachCounts, list[tuple[L
         c.links += 1
         ts, te = lk.timex
         es, ee = lk.event
-        mine = [st for st in statements if st.date.char_start < te and ts < st.date.char_end]
+        # factwatch's statements for that date: on the mention that overlaps the
+        # TIMEX3, or on the same period in the same sentence (one statement per
+        # trigger and date, however often the date is repeated)
+        own = [d for d in dates if d.char_start < te and ts < d.char_end]
+        sent = sent_of(ts)
+        mine = [st for st in statements if (st.date.char_start < te and ts < st.date.char_end) or (
+            st.char_start == sent[0] and any((st.date.date_start, st.date.date_end) == (d.date_start, d.date_end)
+                                             for d in own))]
         c.covered += bool(mine)
         ok = any(st.trigger_start is not None and es <= st.trigger_start < ee for st in mine)
         c.system_ok += ok
-        sent = sent_of(ts)
         span = parsed[sent].char_span(ts - sent[0], te - sent[0], alignment_mode="expand")
         hv = head_verb(span.root) if span is not None and len(span) else None
         base = hv is not None and es <= sent[0] + hv.idx < ee

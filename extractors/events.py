@@ -159,7 +159,9 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     return None, False
 
 
-def no_statement_reason(trigger: Token, date: DateMention, by_parse: bool = True) -> str | None:
+def no_statement_reason(
+    trigger: Token, date: DateMention, by_parse: bool = True, date_root: Token | None = None
+) -> str | None:
     """Why the parse says a clause states nothing dated (None: it does).
 
     question, imperative/advice, hedged by a modal, negated, habitual,
@@ -192,6 +194,12 @@ def no_statement_reason(trigger: Token, date: DateMention, by_parse: bool = True
             return "imperative"
         if fl in ("please", "don't", "do") and not subj:
             return "imperative"
+    # an event noun the date itself modifies ("the July 2025 incident") is
+    # dated whatever the mood of the clause around it
+    if date_root is not None and trigger.pos_ == "NOUN" and (
+        date_root.head is trigger or (date_root.head.dep_ == "prep" and date_root.head.head is trigger)
+    ):
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
@@ -300,9 +308,9 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
     when it is the attribute of a copula)."""
     excluded: set[int] = set()
     for child in trigger.children:
-        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and any(
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and (child.dep_ == "conj" or any(
             g.dep_ in ("nsubj", "nsubjpass") for g in child.children
-        ):
+        )):
             excluded.update(t.i for t in child.subtree)
     keep = {t.i for t in trigger.subtree} - excluded
     if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
@@ -405,6 +413,59 @@ def calibrated_confidence(features: dict[str, float], model: dict | None = None)
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
+def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMention], s0: int) -> list[Token]:
+    """Verbs conjoined with the trigger that share its date: "On Sept. 2,
+    police raided two homes and searched for a suspect" tells two
+    happenings of that day. A conjunct with a date of its own, or with its
+    own subject after a date that follows the first verb, keeps to itself."""
+    if trigger.pos_ != "VERB":
+        return []
+    out = []
+    fronted = span.end <= trigger.i
+    for c in trigger.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB":
+            continue
+        lo, hi = c.left_edge.idx + s0, c.right_edge.idx + len(c.right_edge.text) + s0
+        if any(lo <= d.char_start < hi for d in dates):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not fronted:
+            continue
+        out.append(c)
+    return out
+
+
+def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
+               in_sentence: Sequence[EntityMention], n_dates: int) -> DatedStatement:
+    """One statement: the trigger's clause, its participants (subject or
+    agent first, only from that clause) and its calibrated confidence."""
+    s0, e0 = sentence
+    local = clause_char_ranges(trigger)
+    summary = clause_summary(parsed, trigger, local)
+    subj = subject_of(trigger)
+    subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
+    ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
+    clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
+              and not (date.char_start <= m.char_start < date.char_end)]
+    subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
+    ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
+    participants = tuple(dict.fromkeys(m.key for m in ordered))
+    lemma = trigger.lemma_.lower()
+    features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates)
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=lemma,
+        trigger_text=trigger.text,
+        trigger_start=s0 + trigger.idx,
+        kind=trigger_kind(lemma, date.role),
+        participants=participants,
+        confidence=calibrated_confidence(features),
+        summary=summary,
+    )
+
+
 def statements_from_parse(
     text: str,
     sentence: tuple[int, int],
@@ -421,46 +482,20 @@ def statements_from_parse(
     s0, e0 = sentence
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     out: list[DatedStatement] = []
-    seen: set[tuple[int | None, str]] = set()
+    seen: set[tuple] = set()
     for date in dates:
         span = parsed.char_span(date.char_start - s0, date.char_end - s0, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        trigger, by_parse = find_trigger(span.root, range(span.start, span.end))
-        if trigger is None or span.start <= trigger.i < span.end:
+        head, by_parse = find_trigger(span.root, range(span.start, span.end))
+        if head is None or span.start <= head.i < span.end:
             continue
-        if no_statement_reason(trigger, date, by_parse) is not None:
-            continue
-        local = clause_char_ranges(trigger)
-        summary = clause_summary(parsed, trigger, local)
-        subj = subject_of(trigger)
-        subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
-        ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
-        date_range = (date.char_start, date.char_end)
-        clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-                  and not (date_range[0] <= m.char_start < date_range[1])]
-        subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
-        ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
-        participants = tuple(dict.fromkeys(m.key for m in ordered))
-        lemma = trigger.lemma_.lower()
-        key = (trigger.i, date.value)
-        if key in seen:
-            continue
-        seen.add(key)
-        features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), len(dates))
-        out.append(
-            DatedStatement(
-                char_start=s0,
-                char_end=e0,
-                sentence=text[s0:e0],
-                date=date,
-                trigger=lemma,
-                trigger_text=trigger.text,
-                trigger_start=s0 + trigger.idx,
-                kind=trigger_kind(lemma, date.role),
-                participants=participants,
-                confidence=calibrated_confidence(features),
-                summary=summary,
-            )
-        )
+        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
+            if no_statement_reason(trigger, date, by_parse, span.root) is not None:
+                continue
+            key = (trigger.i, date.date_start, date.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates)))
     return out
