@@ -37,6 +37,7 @@ EVENT_NOUNS = frozenset(
     incident accident announcement decision approval appointment resignation retirement departure arrival
     founding opening closing closure graduation enrollment registration deadline session course workshop
     webinar talk lecture seminar competition tournament game match race season episode issue edition
+    comeback return revival breakthrough milestone
     inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege""".split()
 )
 # Words ending in an event suffix that do not name a happening.
@@ -61,6 +62,9 @@ FRAME_VERBS = LIGHT_VERBS | frozenset(
 )
 # Frames whose date belongs to the clause they stand in, not to them.
 DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
+
+# Entity labels that describe rather than take part ("European", "Ethiopian").
+NON_PARTICIPANT_LABELS = frozenset({"NORP"})
 
 # Auxiliaries that make a sentence say what may, could or should happen,
 # not what happened or is planned ("will", "is set to" stay statements).

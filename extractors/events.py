@@ -30,6 +30,7 @@ from extractors.event_rules import (
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
     IMPERATIVE_OPENERS,
+    NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
     trigger_kind,
 )
@@ -90,6 +91,15 @@ def _content_of_frame(verb: Token) -> Token | None:
         for child in verb.children:  # "has been available since July 2015" -> available
             if child.dep_ == "acomp" and child.pos_ == "ADJ":
                 return child
+        for child in verb.children:  # "was in development until February" -> development
+            if child.dep_ == "prep" and child.lower_ in ("in", "under"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and _is_event_noun(pobj):
+                    return pobj
+        if verb.tag_ == "VBD":  # "the median salary was $61,300 in May 2024" -> salary
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+                    return child
     for child in verb.children:  # "it was in 2019 that NASA launched ..."
         if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
             if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
@@ -292,6 +302,9 @@ def subject_of(trigger: Token) -> Token | None:
                 tok = tok.head
                 continue
             return None
+        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:  # "credited with creating"
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head
@@ -308,7 +321,7 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
     when it is the attribute of a copula)."""
     excluded: set[int] = set()
     for child in trigger.children:
-        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and (child.dep_ == "conj" or any(
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and (child.dep_ in ("conj", "advcl") or any(
             g.dep_ in ("nsubj", "nsubjpass") for g in child.children
         )):
             excluded.update(t.i for t in child.subtree)
@@ -445,7 +458,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
     ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
     clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end)]
+              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS]
     subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
     participants = tuple(dict.fromkeys(m.key for m in ordered))
@@ -464,6 +477,21 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         confidence=calibrated_confidence(features),
         summary=summary,
     )
+
+
+def drop_repeats(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
+    """One statement per happening and date on a page: a sentence repeated
+    (a testimonial shown twice, a teaser above its paragraph) or a second
+    wording with the same trigger, date and participants adds nothing."""
+    seen: set[tuple] = set()
+    out = []
+    for st in statements:
+        key = (st.trigger, st.date.date_start, st.date.date_end, st.date.role, st.participants)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(st)
+    return out
 
 
 def statements_from_parse(
