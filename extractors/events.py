@@ -54,6 +54,7 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
+    features: tuple[float, ...] = ()  # the confidence model's inputs, in CONFIDENCE_FEATURES order
 
 
 def group_dates_by_sentence(
@@ -406,6 +407,12 @@ def confidence_features(
     }
 
 
+CONFIDENCE_FEATURES = (
+    "trigger_verb", "trigger_noun", "trigger_frame", "by_parse", "past_tense", "anchored", "day", "month", "year",
+    "role_point", "subject_named", "participants", "short_sentence", "log_words", "dates_in_sentence", "sentence_ends",
+)
+
+
 @lru_cache(maxsize=1)
 def _calibration() -> dict | None:
     path = Path(__file__).with_name("data") / "statement_confidence.json"
@@ -476,6 +483,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=summary,
+        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
     )
 
 
