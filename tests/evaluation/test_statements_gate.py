@@ -1,0 +1,59 @@
+"""Eval gate: dated statements and event-date attachment stay above pinned floors on fixed subsets.
+
+Statements: 16 labelled WCXB dev pages (every 4th by id) and the JWST
+facts subject. Attachment: the TimeBank/AQUAINT files of the temporal
+tagger's gate. Floors sit a little under what the pipeline measures on
+them; full figures come from ``factwatch eval statements`` and
+``factwatch eval attachment``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.attachment_eval import run_attachment_eval
+from evaluation.statements_eval import evaluate, load_facts_subject, load_label_dir, read_pages
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO / ".." / "shared"
+LABELS = REPO / "evaluation" / "labels" / "statements" / "wcxb-dev"
+WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
+FACTS = SHARED / "eval" / "facts" / "jwst"
+TBAQ = SHARED / "eval" / "timex" / "tbaq"
+
+# precision, recall, date accuracy, trigger accuracy, participant F1 (None: not labelled)
+WCXB_FLOORS = (0.60, 0.50, 0.90, 0.50, 0.30)
+FACTS_FLOORS = (0.70, 0.80, 0.85, None, 0.45)
+ATTACHMENT_FLOOR = 0.48
+WCXB_SUBSET = ['0078', '0152', '0280', '0313', '0387', '0526', '0644', '0823', '2917', '2970', '3034', '4041', '4170', '4269', '4485', '4684']
+
+pytestmark = pytest.mark.skipif(not (WCXB.is_dir() and FACTS.is_dir() and TBAQ.is_dir()),
+                                reason=f"public eval data not found beside the repo at {SHARED}")
+
+
+def _check(metrics: dict, floors) -> None:
+    names = ("precision", "recall", "date_accuracy", "trigger_accuracy", "participant_f1")
+    for name, floor in zip(names, floors):
+        if floor is not None:
+            assert metrics[name] is not None and metrics[name] >= floor, (name, metrics)
+
+
+def test_gate_statements_on_labelled_pages(models):
+    pages = [p for p in load_label_dir(LABELS, WCXB) if p.page_id in WCXB_SUBSET]
+    assert len(pages) == len(WCXB_SUBSET)
+    _check(evaluate(pages, read_pages(pages, models)).metrics, WCXB_FLOORS)
+
+
+def test_gate_statements_on_a_facts_subject(models):
+    pages = load_facts_subject(FACTS)
+    _check(evaluate(pages, read_pages(pages, models)).metrics, FACTS_FLOORS)
+
+
+def test_gate_attachment_subset(models):
+    from tests.evaluation.test_timex_gate import TBAQ_SUBSET
+
+    report = run_attachment_eval(TBAQ, files=TBAQ_SUBSET, models=models)
+    assert report.metrics["links"] > 150
+    assert report.metrics["attachment_accuracy"] >= ATTACHMENT_FLOOR, report.metrics

@@ -1,0 +1,108 @@
+"""The statement, attachment and confidence benchmarks score what they claim (no model needed)."""
+
+from datetime import date
+
+import numpy as np
+
+from evaluation.attachment_eval import parse_links
+from evaluation.statement_confidence import fit_logistic, predict, reliability, site_folds
+from evaluation.statements_eval import (
+    GoldPage,
+    GoldStatement,
+    GoldTrap,
+    date_agrees,
+    gold_period,
+    key_matches,
+    names_match,
+    score_page,
+)
+from extractors.events import DatedStatement
+from extractors.types import DateMention
+
+
+def st(sentence, start, end, precision="day", trigger="announce", participants=(), value="", role="point"):
+    dm = DateMention(0, 5, "x", start, end, precision, role, value or start.isoformat())
+    return DatedStatement(0, len(sentence), sentence, dm, trigger, trigger, 0, "other", tuple(participants), 0.5)
+
+
+def test_gold_periods_in_the_label_notation():
+    assert gold_period("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert gold_period("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert gold_period("2024-Q1") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert gold_period("2024-H2") == (date(2024, 7, 1), date(2024, 12, 31))
+    assert gold_period("2024-W10") == (date(2024, 3, 4), date(2024, 3, 10))
+    assert gold_period("2024-WI") == (date(2024, 12, 1), date(2025, 2, 28))
+    assert gold_period("199") == (date(1990, 1, 1), date(1999, 12, 31))
+    assert gold_period("17") == (date(1700, 1, 1), date(1799, 12, 31))
+
+
+def test_keys_match_sentences_by_their_first_words():
+    assert key_matches("The company announced on Tuesday", "The company announced on Tuesday that it ...")
+    assert key_matches("It’s been available across", "It's been  available across browsers.")
+    assert not key_matches("The company announced on Tuesday", "Another company announced on Monday.")
+
+
+def test_dates_agree_on_the_period_or_the_value():
+    g = GoldStatement("k", "in 2024", "2024", precision="year")
+    assert date_agrees(g, st("k", date(2024, 1, 1), date(2024, 12, 31), "year"))
+    assert not date_agrees(g, st("k", date(2025, 1, 1), date(2025, 12, 31), "year"))
+    assert date_agrees(GoldStatement("k", "x", None), st("k", date(2025, 1, 1), date(2025, 1, 1)))  # unresolvable
+
+
+def test_names_match_whole_words_only():
+    assert names_match("the Acme Corp", "Acme Corp")
+    assert names_match("NASA", "NASA Goddard Space Flight Center")
+    assert not names_match("Ann", "Annapolis")
+
+
+def test_page_score_counts_traps_wrong_dates_and_duplicates():
+    page = GoldPage(
+        page_id="1", page_type="article", site="x.org", url="", doc_date="2024-03-05",
+        statements=(GoldStatement("Acme announced a merger on", "on Tuesday", "2024-03-05", precision="day",
+                                  trigger="announce", participants=("Acme",)),),
+        not_statements=(GoldTrap("2026 Toyota Camry review", "2026", "model-year"),),
+    )
+    right = st("Acme announced a merger on Tuesday.", date(2024, 3, 5), date(2024, 3, 5), participants=("Acme", "Beta"))
+    again = st("Acme announced a merger on Tuesday.", date(2024, 3, 5), date(2024, 3, 5))
+    trap = st("2026 Toyota Camry review", date(2026, 1, 1), date(2026, 12, 31), "year")
+    stray = st("Nothing labelled here.", date(2024, 1, 1), date(2024, 1, 1))
+    c, judged = score_page(page, [right, again, trap, stray])
+    m = c.metrics()
+    assert (m["matched"], m["system"], m["gold"]) == (1, 4, 1)
+    assert m["precision"] == 0.25 and m["recall"] == 1.0 and m["trigger_accuracy"] == 1.0
+    assert (m["fp_duplicate"], m["fp_on_traps"], m["fp_on_no_key"]) == (1, 1, 1)
+    assert m["participant_precision"] == 0.5 and m["participant_recall"] == 1.0
+    assert [j.verdict for j in judged] == ["match", "duplicate", "trap:model-year", "no-key"]
+    wrong = st("Acme announced a merger on Tuesday.", date(2024, 3, 12), date(2024, 3, 12))
+    c, _ = score_page(page, [wrong])
+    assert c.metrics()["date_accuracy"] == 0.0 and c.metrics()["fp_wrong_date"] == 1
+
+
+TML = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">01/08/1998</TIMEX3></DCT>
+<TEXT>The firm <EVENT eid="e1" class="OCCURRENCE">sold</EVENT> its unit <TIMEX3 tid="t1" type="DATE" value="1998-01-06">Tuesday</TIMEX3>
+and <EVENT eid="e2" class="OCCURRENCE">left</EVENT> <TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST"/><MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="INCLUDES" timeID="t1" relatedToEventInstance="ei2"/>
+<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0"/>
+<TLINK lid="l4" relType="DURING" eventInstanceID="ei2" relatedToTime="t2"/>
+</TimeML>"""
+
+
+def test_timebank_links_between_events_and_dates():
+    doc = parse_links(TML, "d")
+    assert doc.dct == "1998-01-08"
+    assert [(lk.event_text, lk.timex_text, lk.rel) for lk in doc.links] == [
+        ("sold", "Tuesday", "IS_INCLUDED"), ("left", "Tuesday", "INCLUDES")]  # BEFORE and durations left out
+
+
+def test_logistic_fit_and_site_folds():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] + 0.3 * rng.normal(size=400) > 0).astype(float)
+    w, b = fit_logistic(x, y)
+    assert w[0] > 2 and abs(w[1]) < 0.5
+    p = predict(x, w, b)
+    assert all(abs(r["mean_confidence"] - r["share_correct"]) < 0.2 for r in reliability(p, y) if r["n"] > 30)
+    folds = site_folds(["a.org", "b.org", "a.org"])
+    assert folds[0] == folds[2]

@@ -1,0 +1,135 @@
+"""Statement or not, triggers and participants: one test per rule, through the real model."""
+
+from datetime import date
+
+import pytest
+
+from extractors.entities import mentions_from_spans
+from extractors.events import calibrated_confidence, drop_repeats, group_dates_by_sentence, statements_from_parse
+from extractors.reading import read_texts
+from extractors.timex import date_mentions
+
+ANCHOR = date(2025, 6, 12)
+
+
+def statements(text, models, anchor=ANCHOR):
+    (reading,) = read_texts([text], models.reader)
+    out = []
+    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor)):
+        parsed = models.parser(text[sentence[0]:sentence[1]])
+        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
+    return out
+
+
+# -- statement or not -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "When did the company open its first store in 2019?",  # question
+    "Read more about the 2024 summit.",  # imperative / call to action
+    "Join us on March 5, 2026 for the product launch.",  # imperative
+    "You should renew your licence by June 2026.",  # advice
+    "The company may open a store in Paris in 2026.",  # hedged by a modal
+    "The firm did not file its annual report in 2023.",  # negated
+    "The board usually met in March 2019.",  # habitual
+    "In 2026, the best CRM is the one that fits your team.",  # generic present, coarse date
+    "The interior design trends of 2025 reflect a world in transition.",  # generic present
+    "Most mesh routers on the market today come with easy setup.",  # "today" = nowadays
+    "It's 2025!",  # bare copula
+    "Sat 8 Jan 2022",  # a date-only line
+])
+def test_no_statement(models, text):
+    assert statements(text, models) == []
+
+
+def test_plans_stay_statements(models):
+    (st,) = statements("The company will open a store in Paris in 2026.", models)
+    assert st.trigger == "open" and st.date.date_start == date(2026, 1, 1)
+
+
+def test_completed_happening_today_is_that_day(models):
+    (st,) = statements("Today, Acme Corp announced the acquisition of Beta Inc.", models)
+    assert st.trigger == "announce" and st.date.date_start == ANCHOR
+
+
+def test_timeline_entry_in_historical_present(models):
+    (st,) = statements("April 25: Twitter accepts the offer.", models, anchor=date(2022, 10, 30))
+    assert st.trigger == "accept" and (st.date.date_start.month, st.date.date_start.day) == (4, 25)
+
+
+def test_state_since_a_date_stays(models):
+    (st,) = statements("The feature has been available across browsers since July 2015.", models)
+    assert st.trigger == "available" and st.date.role == "since"
+
+
+# -- triggers ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Research by Houzz in 2022 found that kitchens were popular.", "research"),  # event noun the date modifies
+    ("According to Reuters, the firm was sold in 2021.", "sell"),  # not "accord"
+    ("2022 saw the launch of the app.", "launch"),  # not "see"
+    ("The first meeting was on 3 May 2024.", "meeting"),  # not the copula
+    ("Vintage styles made a bold comeback in 2025.", "comeback"),  # light verb + event noun
+])
+def test_trigger_is_the_content_word(models, text, trigger):
+    (st,) = statements(text, models)
+    assert st.trigger == trigger
+
+
+def test_two_dates_two_happenings_each_with_its_clause(models):
+    text = ("Donald Trump withdrew the United States from the Paris Agreement on November 4, 2020, "
+            "after announcing his intentions in 2017.")
+    sts = statements(text, models)
+    assert [(s.trigger, s.date.date_start.year) for s in sts] == [("withdraw", 2020), ("announce", 2017)]
+    withdraw, announce = sts
+    assert withdraw.participants[0] == "Donald Trump" and "Paris Agreement" in withdraw.participants
+    assert "Paris Agreement" not in announce.participants  # only from its own clause
+    assert withdraw.summary != announce.summary
+
+
+def test_conjoined_verbs_share_a_fronted_date(models):
+    sts = statements("On Sept. 2, 2024, police raided two homes and searched a warehouse.", models)
+    assert [s.trigger for s in sts] == ["raid", "search"]
+
+
+# -- participants -----------------------------------------------------------
+
+def test_subject_first_then_the_clause(models):
+    (st,) = statements("In March 2019, Japan signed an agreement with NASA and the European Space Agency.", models)
+    assert st.participants[0] == "Japan"
+    assert set(st.participants) >= {"NASA", "European Space Agency"}
+
+
+def test_agent_of_a_passive_is_a_participant(models):
+    (st,) = statements("LSC is an independent nonprofit established by Congress in 1974.", models)
+    assert st.trigger == "establish" and "Congress" in st.participants
+
+
+def test_nationality_adjectives_are_not_participants(models):
+    (st,) = statements("The first European coffee house opened in Venice in 1645.", models)
+    assert st.participants == ("Venice",)
+
+
+@pytest.mark.parametrize("name,label", [("Q2", "DATE"), ("Q2", "ORG"), ("AI", "ORG"), ("VC", "ORG"), ("X", "ORG"),
+                                        ("Stefanie M", "PERSON"), ("FY2024", "ORG")])
+def test_fragments_are_not_entities(name, label):
+    text = f"{name} said so."
+    assert mentions_from_spans(text, [(0, len(name), label)]) == []
+
+
+def test_known_two_letter_names_and_split_names():
+    text = "The EU met in French Guiana."
+    spans = [(4, 6, "ORG"), (14, 20, "NORP"), (21, 27, "GPE")]
+    assert [m.text for m in mentions_from_spans(text, spans)] == ["EU", "French Guiana"]
+
+
+# -- page level and confidence ---------------------------------------------
+
+def test_repeated_sentences_give_one_statement(models):
+    sts = statements("DBT Group starting April 28, 2025.\n\nDBT Group starting April 28, 2025.", models)
+    assert len(sts) == 2 and len(drop_repeats(sts)) == 1
+
+
+def test_confidence_is_a_probability_from_the_model():
+    model = {"weights": {"by_parse": 2.0}, "intercept": -1.0}
+    assert calibrated_confidence({"by_parse": 1.0}, model) > calibrated_confidence({"by_parse": 0.0}, model)
+    assert calibrated_confidence({"by_parse": 0.0}, model) == pytest.approx(0.269, abs=1e-3)
