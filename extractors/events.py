@@ -165,7 +165,7 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     # July 2024", "BLS median annual salary (2024): $61,300"): its head word
     root = span_root.sent.root
     words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
-    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 2:
+    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
         return root, False
     return None, False
 
@@ -489,12 +489,13 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
 
 def drop_repeats(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
     """One statement per happening and date on a page: a sentence repeated
-    (a testimonial shown twice, a teaser above its paragraph) or a second
-    wording with the same trigger, date and participants adds nothing."""
+    word for word (a testimonial shown twice, a teaser above its paragraph)
+    with the same trigger and date adds nothing."""
     seen: set[tuple] = set()
     out = []
     for st in statements:
-        key = (st.trigger, st.date.date_start, st.date.date_end, st.date.role, st.participants)
+        words = " ".join(re.findall(r"\w+", st.sentence.casefold()))
+        key = (words, st.trigger, st.date.date_start, st.date.date_end, st.date.role)
         if key in seen:
             continue
         seen.add(key)
