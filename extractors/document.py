@@ -14,7 +14,7 @@ from datetime import date, datetime
 from extractors.acronyms import AcronymDefinition
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
-from extractors.events import DatedStatement, drop_repeats, group_dates_by_sentence, statements_from_parse
+from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
@@ -150,7 +150,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"
             )
-        sts = tuple(drop_repeats(statements.get(i, ())))
+        sts = tuple(statements.get(i, ()))
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
             source_id=item.source_id,

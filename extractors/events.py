@@ -487,22 +487,6 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     )
 
 
-def drop_repeats(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
-    """One statement per happening and date on a page: a sentence repeated
-    word for word (a testimonial shown twice, a teaser above its paragraph)
-    with the same trigger and date adds nothing."""
-    seen: set[tuple] = set()
-    out = []
-    for st in statements:
-        words = " ".join(re.findall(r"\w+", st.sentence.casefold()))
-        key = (words, st.trigger, st.date.date_start, st.date.date_end, st.date.role)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(st)
-    return out
-
-
 def statements_from_parse(
     text: str,
     sentence: tuple[int, int],

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from extractors.entities import mentions_from_spans
-from extractors.events import calibrated_confidence, drop_repeats, group_dates_by_sentence, statements_from_parse
+from extractors.events import calibrated_confidence, group_dates_by_sentence, statements_from_parse
 from extractors.reading import read_texts
 from extractors.timex import date_mentions
 
@@ -123,11 +123,6 @@ def test_known_two_letter_names_and_split_names():
 
 
 # -- page level and confidence ---------------------------------------------
-
-def test_repeated_sentences_give_one_statement(models):
-    sts = statements("DBT Group starting April 28, 2025.\n\nDBT Group starting April 28, 2025.", models)
-    assert len(sts) == 2 and len(drop_repeats(sts)) == 1
-
 
 def test_confidence_is_a_probability_from_the_model():
     model = {"weights": {"by_parse": 2.0}, "intercept": -1.0}
