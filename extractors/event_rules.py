@@ -72,6 +72,10 @@ HEDGING_MODALS = frozenset({"may", "might", "could", "should", "must", "can", "o
 # Date words that name the present moment; with no completed or planned
 # happening in their clause they mean "nowadays", not a day.
 DEICTIC_NOW = frozenset({"today", "now", "nowadays", "these days", "currently", "tonight", "tomorrow", "right now"})
+# Subordinators of a condition: what follows may or may not happen.
+CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
+# Verbs of advice: what they govern is recommended, not stated.
+ADVICE_VERBS = frozenset({"recommend", "suggest", "advise", "urge", "encourage"})
 # Adverbs of a habit or a generality ("we usually meet in May").
 HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",

@@ -29,6 +29,8 @@ from extractors.event_rules import (
     FRAME_VERBS,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
+    ADVICE_VERBS,
+    CONDITION_MARKERS,
     IMPERATIVE_OPENERS,
     NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
@@ -211,6 +213,40 @@ def no_statement_reason(
         date_root.head is trigger or (date_root.head.dep_ == "prep" and date_root.head.head is trigger)
     ):
         return None
+    # a main clause in the imperative anywhere in the sentence ("If you have
+    # questions, please don't hesitate to contact us from Saturday to Thursday")
+    root = sent.root
+    own_subject = False
+    node = clause_verb
+    for _ in range(6):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            own_subject = True
+            break
+        if node.head is node:
+            break
+        node = node.head
+    if (not own_subject and root.tag_ == "VB" and root.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
+                                                              and c.lower_ not in ("do", "don't", "dont")
+                                                              for c in root.children)):
+        return "imperative"
+    if any(t.lower_ == "please" for t in sent):
+        return "imperative"
+    # inside a condition ("If there are no meetings until noon, ...")
+    node = clause_verb
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
+            return "conditional"
+        if node.head is node:
+            break
+        node = node.head
+    # advice: "I recommend catching up with ... of this year"
+    node = clause_verb
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in ADVICE_VERBS:
+            return "advice"
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
@@ -443,7 +479,7 @@ def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMent
     out = []
     fronted = span.end <= trigger.i
     for c in trigger.children:
-        if c.dep_ != "conj" or c.pos_ != "VERB":
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.lemma_.lower() in FRAME_VERBS:
             continue
         lo, hi = c.left_edge.idx + s0, c.right_edge.idx + len(c.right_edge.text) + s0
         if any(lo <= d.char_start < hi for d in dates):

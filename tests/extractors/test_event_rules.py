@@ -36,6 +36,9 @@ def statements(text, models, anchor=ANCHOR):
     "Most mesh routers on the market today come with easy setup.",  # "today" = nowadays
     "It's 2025!",  # bare copula
     "Sat 8 Jan 2022",  # a date-only line
+    "If there are no meetings until noon on 3 May 2024, the script opens the writing app.",  # condition
+    "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
+    "I strongly recommend catching up with the video essays of 2024.",  # advice
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
@@ -89,6 +92,11 @@ def test_two_dates_two_happenings_each_with_its_clause(models):
 def test_conjoined_verbs_share_a_fronted_date(models):
     sts = statements("On Sept. 2, 2024, police raided two homes and searched a warehouse.", models)
     assert [s.trigger for s in sts] == ["raid", "search"]
+
+
+def test_a_conjoined_frame_verb_is_no_happening(models):
+    sts = statements("We left Tokyo on 3 May 2024 and had no crowds.", models)
+    assert [s.trigger for s in sts] == ["leave"]
 
 
 # -- participants -----------------------------------------------------------
