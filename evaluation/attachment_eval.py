@@ -15,7 +15,9 @@ Scores, over the same links in one run:
   date) has its trigger inside the gold EVENT's extent. No statement for that date counts as wrong (coverage is
   reported beside it, with the accuracy where a statement exists);
 * **baseline**: the date's syntactic head verb: from the root of the gold
-  TIMEX3's span, up the dependency tree to the first verb.
+  TIMEX3's span, up the dependency tree to the first verb. It is scored on
+  all links, and on the links factwatch has a statement for (``base|cov``,
+  beside factwatch's ``acc|cov``).
 
 ``python -m evaluation.attachment_eval DIR`` (or ``factwatch eval
 attachment DIR``) prints a table per corpus and the overall JSON last.
@@ -140,6 +142,7 @@ class AttachCounts:
     system_ok: int = 0
     covered: int = 0  # links with a factwatch statement for that date
     baseline_ok: int = 0
+    baseline_ok_covered: int = 0  # the baseline on the links factwatch has a statement for
 
     def add(self, o: AttachCounts) -> None:
         for f in self.__slots__:
@@ -153,6 +156,7 @@ class AttachCounts:
             "baseline_accuracy": round(self.baseline_ok / n, 4),
             "coverage": round(self.covered / n, 4),
             "accuracy_where_covered": round(self.system_ok / self.covered, 4) if self.covered else None,
+            "baseline_where_covered": round(self.baseline_ok_covered / self.covered, 4) if self.covered else None,
         }
 
 
@@ -198,6 +202,7 @@ def score_document(doc: TimeBankDoc, models) -> tuple[AttachCounts, list[tuple[L
         hv = head_verb(span.root) if span is not None and len(span) else None
         base = hv is not None and es <= sent[0] + hv.idx < ee
         c.baseline_ok += base
+        c.baseline_ok_covered += base and bool(mine)
         out.append((lk, ok, base))
     return c, out
 
@@ -209,12 +214,14 @@ class AttachmentReport:
     misses: list = field(default_factory=list)
 
     def table(self) -> str:
-        lines = [f"{'corpus':<12}{'docs':>6}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"]
+        lines = [f"{'corpus':<12}{'docs':>6}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"
+                 f"{'base|cov':>10}"]
         for name, c in self.rows.items():
             m = c.metrics()
             awc = m["accuracy_where_covered"]
             lines.append(f"{name:<12}{m['docs']:>6}{m['links']:>7}{m['attachment_accuracy']:>11.3f}"
-                         f"{m['baseline_accuracy']:>10.3f}{m['coverage']:>10.3f}{(awc or 0):>9.3f}")
+                         f"{m['baseline_accuracy']:>10.3f}{m['coverage']:>10.3f}{(awc or 0):>9.3f}"
+                         f"{(m['baseline_where_covered'] or 0):>10.3f}")
         return "\n".join(lines)
 
 

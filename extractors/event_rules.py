@@ -28,15 +28,15 @@ EVENT_NOUNS = frozenset(
     deployment mission operation exercise talks conference ceremony withdrawal start end beginning opening
     creation foundation formation establishment adoption accession ratification
     research study survey report release update change move merger buyout takeover acquisition sale purchase
-    offer bid trial hearing verdict ruling lawsuit suit case vote poll referendum attack raid strike bombing
+    offer bid trial hearing verdict ruling lawsuit vote poll referendum attack raid strike bombing
     shooting crash collapse fire flood storm earthquake outbreak pandemic protest rally march concert show
     festival event celebration anniversary birth death wedding marriage divorce arrest murder killing
     rise fall drop increase decrease growth decline surge jump gain loss win victory defeat award prize
-    debut premiere tour trip flight landing liftoff delay shutdown ban recall reform cut hike funding round
+    debut premiere tour trip flight landing liftoff delay shutdown ban recall reform cut hike funding
     investment deal partnership collaboration expansion redesign rebrand rollout upgrade outage breach hack
     incident accident announcement decision approval appointment resignation retirement departure arrival
-    founding opening closing closure graduation enrollment registration deadline session course workshop
-    webinar talk lecture seminar competition tournament game match race season episode issue edition
+    founding opening closing closure graduation enrollment registration session workshop
+    webinar talk lecture seminar competition tournament game match race
     comeback return revival breakthrough milestone
     inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege""".split()
 )
