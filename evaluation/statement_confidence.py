@@ -12,9 +12,10 @@ Honesty: the figures that matter are the **cross-validated** ones. Pages
 are grouped by site and split into folds by site (a site is never in the
 training and the test part of one fold); every statement gets an
 out-of-fold probability, and the reliability table and Brier score are
-computed on those. The in-sample figures of the final model (fitted on all
-pages) are printed beside them. The regularisation strength is fixed
-(``L2``), not tuned.
+computed on those. The regularisation strength is chosen from ``L2_GRID``
+by an inner cross-validation by site inside each outer fold (nested), and
+for the stored model by cross-validation by site over all pages. The
+in-sample figures of the final model are printed beside them.
 
 ``python -m evaluation.statement_confidence [--write] DIR...`` prints the
 tables and the last-line JSON; ``--write`` stores the model fitted on all
@@ -34,12 +35,12 @@ import numpy as np
 from evaluation.statements_eval import DEFAULT_PAGES, load_gold, read_pages, score_page
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "extractors" / "data" / "statement_confidence.json"
-L2 = 1.0
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 FOLDS = 5
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 50) -> tuple[np.ndarray, float]:
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tuple[np.ndarray, float]:
     """Weights and intercept of an L2-regularised logistic regression (intercept not penalised)."""
     n, k = x.shape
     xb = np.hstack([x, np.ones((n, 1))])
@@ -94,16 +95,40 @@ def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES) -> tup
     return np.array(xs, dtype=float), np.array(ys), sites
 
 
+def _cv_brier(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> float:
+    oof = np.full(len(y), np.nan)
+    for f in np.unique(folds):
+        test = folds == f
+        if test.all():
+            continue
+        w, b = fit_logistic(x[~test], y[~test], l2)
+        oof[test] = predict(x[test], w, b)
+    ok = ~np.isnan(oof)
+    return float(np.mean((oof[ok] - y[ok]) ** 2))
+
+
+def choose_l2(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> float:
+    """The regularisation strength with the lowest Brier score, cross-validated by site."""
+    folds = site_folds(sites)
+    return min(L2_GRID, key=lambda l2: _cv_brier(x, y, folds, l2))
+
+
 def calibrate(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> dict:
+    """Nested cross-validation by site: in each outer fold, the strength is
+    chosen by an inner cross-validation on the training sites only, so the
+    out-of-fold probabilities never saw their own sites."""
     folds = site_folds(sites)
     oof = np.zeros(len(y))
     for f in range(FOLDS):
         test = folds == f
         if not test.any() or test.all():
             continue
-        w, b = fit_logistic(x[~test], y[~test])
+        train_sites = [s for s, t in zip(sites, test) if not t]
+        l2 = choose_l2(x[~test], y[~test], train_sites)
+        w, b = fit_logistic(x[~test], y[~test], l2)
         oof[test] = predict(x[test], w, b)
-    w, b = fit_logistic(x, y)
+    l2 = choose_l2(x, y, sites)
+    w, b = fit_logistic(x, y, l2)
     ins = predict(x, w, b)
     base = np.full(len(y), y.mean())
     old = _previous_heuristic(x)
@@ -113,7 +138,7 @@ def calibrate(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> dict:
         "brier_cv": brier(oof, y), "brier_in_sample": brier(ins, y), "brier_base_rate": brier(base, y),
         "reliability_cv": reliability(oof, y), "reliability_in_sample": reliability(ins, y),
         "model": {"weights": dict(zip(_names(), (round(float(v), 4) for v in w))), "intercept": round(b, 4),
-                  "l2": L2, "fitted_on": int(len(y))},
+                  "l2": l2, "fitted_on": int(len(y))},
     }
 
 
