@@ -251,15 +251,23 @@ def no_statement_reason(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
         return "advice"
-    # hedged: "may/might/could/should launch in 2025"
-    if any(c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS for c in children):
+    # hedged: "may/might/could/should launch in 2025", also through the verb a
+    # complement completes ("shall not be deemed to be filed ... in 1934")
+    governing = list(children)
+    node = clause_verb
+    for _ in range(2):
+        if node.dep_ != "xcomp" or node.head is node:
+            break
+        node = node.head
+        governing.extend(node.children)
+    if any(c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS for c in governing):
         return "modal"
     if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children) and any(
         c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in children
     ):
         return "modal"
     # negated: "did not launch in 2021" (but "not until 2024" dates a start)
-    if date.role != "until" and any(c.dep_ == "neg" for c in children):
+    if date.role != "until" and any(c.dep_ == "neg" for c in governing):
         return "negated"
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     finite_past = False

@@ -39,6 +39,7 @@ def statements(text, models, anchor=ANCHOR):
     "If there are no meetings until noon on 3 May 2024, the script opens the writing app.",  # condition
     "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
     "I strongly recommend catching up with the video essays of 2024.",  # advice
+    "The page shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
