@@ -2713,7 +2713,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
     return out
 
 
-_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "year", "decade", "century"))}
+_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
 
 
 def _coarser(a: str, b: str) -> str:
