@@ -470,6 +470,11 @@ class _Ctx:
         if self.narrative or self.anchor is None:
             if self.ref is not None and self.ref.year is not None:
                 return self.ref, True
+            if self.fetched:
+                # nothing named yet: the first year the story names ahead
+                ahead = R.YEAR_IN_TEXT.search(self.text, pos)
+                if ahead is not None:
+                    return _Cal("year", int(ahead.group(1))), True
             return (_day(self.anchor) if self.anchor else None), False
         return _day(self.anchor), False
 
@@ -2437,7 +2442,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 
-def _is_narrative(text: str, anchor: date | None) -> bool:
+def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool:
     """True when relative expressions should follow the story's own dates.
 
     A text without an anchor is read as a narrative. With an anchor, a text
@@ -2449,6 +2454,10 @@ def _is_narrative(text: str, anchor: date | None) -> bool:
     if anchor is None:
         return True
     years = [int(y) for y in R.YEAR_IN_TEXT.findall(text)] + [-int(y) for y in R.BC_YEAR_IN_TEXT.findall(text)]
+    if fetched and years and max(years) < anchor.year - 1:
+        # an undated page whose every year is long past: it was not written
+        # the day it was fetched, its own dates are the reference
+        return True
     far = sum(1 for y in years if abs(y - anchor.year) > 2)
     near = len(years) - far
     news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
@@ -2496,7 +2505,7 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
 
 def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, _Res]]:
     a_date, a_time = _to_date(anchor)
-    narrative = _is_narrative(text, a_date)
+    narrative = _is_narrative(text, a_date, fetched)
     cands = _candidates(text)
     rejected: set[int] = set()
     while True:

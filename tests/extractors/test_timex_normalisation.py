@@ -140,3 +140,11 @@ def test_dates_next_to_names_stay_dates(text, expected):
 def test_a_fetch_day_anchor_puts_past_happenings_before_it(text, fetched, start):
     m = _only(text, fetched, fetched=True)
     assert m.date_start.isoformat() == start
+
+
+def test_an_undated_page_about_long_past_years_follows_its_own_dates():
+    # fetched in 2026, the page names only 2019: its month-days are 2019's,
+    # also one told before the year is named
+    text = "The founder said on July 9 that he would step down. Here is a timeline.\n\nApril 15, 2019: the board met.\n\nMay 2: the shares fell."
+    found = date_mentions(text, date(2026, 12, 1), fetched=True)
+    assert [m.date_start.isoformat() for m in found] == ["2019-07-09", "2019-04-15", "2019-05-02"]
