@@ -73,6 +73,10 @@ DATE_CUES = {
     "i", "we", "you", "he", "she", "it", "they", "is", "was", "are", "were", "will", "would",
     "did", "do", "does", "has", "have", "had", "said", "says", "announced", "late", "later", "earlier",
 }
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
 _WEEKDAY_NAMES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 # A capitalised run ending in an event noun: a named happening ("the
 # February Revolution", "the Spring Offensive", "the August Decrees").
@@ -137,14 +141,16 @@ def in_name_or_title(text: str, start: int, end: int) -> bool:
     if (
         not weekday
         and prev is not None
-        and prev_w[:1].isupper()
-        and prev_w.lower().rstrip(".") not in DATE_CUES
+        and re.fullmatch(r"[A-Z][a-z]+", prev_w)  # a name word: not "U.S.", "EU", "Apple's"
+        and prev_w.lower() not in DATE_CUES
         and prev_w.lower() not in ("the", "a", "an", "one")
         and not _SENTENCE_START.search(before[: prev.start()])
     ):
         return True  # "by Jane July", "One Golden Summer"
+    month = word.lower().rstrip(".") in _MONTH_NAMES
     if prev is not None and prev_w.lower() in ("the", "a", "an", "one"):
-        if next_w[:1].isupper() and next_w.lower() not in _DATE_WORDS:
+        if next_w[:1].isupper() and next_w.lower() not in _DATE_WORDS and not month:
+            # ("a November Thumbtack survey": a month before a name is a date)
             return True  # "The Thursday Murder Club": opens a capitalised run
         if prev_w[:1].isupper() and not _SENTENCE_START.search(before[: prev.start()]):
             return True  # "she read One Summer": a capitalised article mid-sentence

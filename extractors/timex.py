@@ -1303,7 +1303,10 @@ def _present_era(ctx: _Ctx, start: int, end: int) -> bool:
     clause = text[end:e]
     if R.SPECIFIC_TODAY.search(clause) or R.FUTURE_STRONG.search(clause) or R.FUTURE_WEAK.search(clause):
         return False
-    return not any(w.group(0).lower() not in R.NOT_PAST_ED for w in R.PAST_STRONG.finditer(clause))
+    return not any(
+        w.group(0).lower() not in R.NOT_PAST_ED and not R.PASSIVE_BEFORE.search(clause, 0, w.start())
+        for w in R.PAST_STRONG.finditer(clause)
+    )  # "is encoded": a present passive, no past
 
 
 @_normaliser("part_of_day")

@@ -135,7 +135,7 @@ COUNT_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n0>\d{1,3})\s*(?:-|–|—|to)\
 
 # "today" meaning the present era: contrasted with the past or lasting into it.
 PRESENT_ERA_BEFORE = re.compile(
-    r"(?:\b(?:than|unlike|even|still|of|to\s+this\s+day\s+and|compared\s+(?:with|to)|as\s+(?:it|they)\s+(?:is|are|do|does))|"
+    r"(?:\b(?:than|unlike|even|still|(?<!\bas\s)of|to\s+this\s+day\s+and|compared\s+(?:with|to)|as\s+(?:it|they)\s+(?:is|are|do|does))|"
     r"\b(?:remains?|remained|continues?|exists?|survives?|stands?|persists?|lives?\s+on)\b[^.!?\n]{0,30}?"
     r"\b(?:still|in\s+use|in\s+place|in\s+force|intact)?)\s*$",
     re.I,

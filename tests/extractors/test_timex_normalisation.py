@@ -119,6 +119,10 @@ def test_not_dates_corpus():
         ("The Chinese Spring Offensive began with three armies.", "2022-03-01"),
         ("He met Theresa May in June.", "2022-06-01"),
         ("In 2026 Toyota sold more cars than ever.", "2026-01-01"),
+        ("Apple's September event drew crowds.", "2022-09-01"),
+        ("The U.S. July jobs report was strong.", "2022-07-01"),
+        ("In a November Thumbtack survey of owners, most agreed.", "2022-11-01"),
+        ("As of today, this is the best model.", "2022-10-28"),
     ],
 )
 def test_dates_next_to_names_stay_dates(text, expected):
