@@ -74,15 +74,21 @@ def anchor_date(page: CleanPage, fetched_at: datetime) -> date:
 
 
 def _dedupe(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
-    """One statement per (trigger, date, participants) in a document: a phrase
-    the page repeats (a teaser and its paragraph) gives one row."""
+    """One statement per (trigger, date) in a document: a phrase the page
+    repeats (a teaser and its paragraph) gives one row. Different agents
+    stay apart ("A was founded in 2001", "B was founded in 2001"); a repeat
+    that names nobody joins the first."""
     seen: set[tuple] = set()
+    seen_plain: set[tuple] = set()
     out = []
     for st in statements:
-        key = (st.trigger, st.date.date_start, st.date.date_end, st.date.role, normalize_sentence(st.sentence) if st.trigger is None else "", st.participants)
-        if key in seen:
+        plain = (st.trigger, st.date.date_start, st.date.date_end, st.date.role,
+                 normalize_sentence(st.sentence) if st.trigger is None else "")
+        key = plain + (st.participants,)
+        if key in seen or (not st.participants and plain in seen_plain):
             continue
         seen.add(key)
+        seen_plain.add(plain)
         out.append(st)
     return out
 

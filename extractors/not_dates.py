@@ -41,8 +41,8 @@ _PRODUCT_NOUNS = (
 )
 _MAKES = "|".join(sorted((re.escape(m) for m in VEHICLE_MAKES), key=len, reverse=True))
 MODEL_YEAR_AFTER = re.compile(
-    r"\s+(?:(?:" + _MAKES + r")\b(?!\s+(?:and|&|said|says|announced|reported|had|has|was|is)\b)"
-    r"|(?:[A-Z][\w-]*\s+){1,3}(?:[A-Z0-9][\w-]*\s+)?(?:" + _PRODUCT_NOUNS + r")\b)"
+    r"[ \t]+(?:(?:" + _MAKES + r")\b(?![ \t]+(?:and|&|said|says|announced|reported|had|has|was|is)\b)"
+    r"|(?:[A-Z][\w-]*[ \t]+){1,3}(?:[A-Z0-9][\w-]*[ \t]+)?(?:" + _PRODUCT_NOUNS + r")\b)"
 )
 # A preposition before the year makes it a time again: "in 2026 Toyota sold ...".
 _TIME_PREPOSITION_BEFORE = re.compile(

@@ -73,15 +73,17 @@ def test_bare_date_words_inside_names_are_dropped_full_dates_are_not():
     assert [m.text for m in mentions] == ["as of 4 November 2020"]
 
 
-def _statement(sentence: str, trigger: str, start: int) -> DatedStatement:
+def _statement(sentence: str, trigger: str, start: int, who: tuple[str, ...] = ("Acme",)) -> DatedStatement:
     dm = DateMention(start, start + 4, "2020", date(2020, 1, 1), date(2020, 12, 31), "year", value="2020")
-    return DatedStatement(start, start + len(sentence), sentence, dm, trigger, trigger, start, "other", ("Acme",), 0.8)
+    return DatedStatement(start, start + len(sentence), sentence, dm, trigger, trigger, start, "other", who, 0.8)
 
 
 def test_a_repeated_phrase_gives_one_statement():
     sts = [
         _statement("Acme was founded in 2020.", "found", 0),
         _statement("Acme was founded in 2020 in Oslo.", "found", 100),
+        _statement("It was founded in 2020.", "found", 150, ()),
         _statement("Acme went public in 2020.", "go", 200),
+        _statement("Globex was founded in 2020.", "found", 300, ("Globex",)),
     ]
-    assert [s.char_start for s in _dedupe(sts)] == [0, 200]
+    assert [s.char_start for s in _dedupe(sts)] == [0, 200, 300]

@@ -71,6 +71,8 @@ def test_normalisation(text, anchor, start, end, precision, role):
         ("In the 1990s the port grew.", "The following decade it shrank.", "2000-01-01", "2009-12-31"),
         ("In the 1990s the port grew.", "The previous decade it had shrunk.", "1980-01-01", "1989-12-31"),
         ("The treaty was signed in 1805.", "The previous century had seen three wars.", "1700-01-01", "1799-12-31"),
+        ("The treaty was signed in 2015.", "The following year it entered into force.", "2016-01-01", "2016-12-31"),
+        ("The treaty entered into force in March 2016.", "The previous year it was signed.", "2015-01-01", "2015-12-31"),
     ],
 )
 def test_following_and_previous_count_from_the_period_in_focus(first, then, start, end):
