@@ -88,7 +88,7 @@ _EVENT_NAME_AFTER = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“”‘(]\s*)$")
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]|[‘']([^‘’'\n]{1,80})[’']")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]|(?:‘|(?<![\w’'])')([^‘’'\n]{1,80})(?:’|'(?![\w’']))")
 _DATE_WORDS = DATE_CUES - {
     "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after",
 } | {"today"}
