@@ -506,6 +506,10 @@ class _Ctx:
             # belongs to the clause after the comma
             right = right[right.index(",") + 1 :]
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        if R.REPORTED_RIGHT_AFTER.match(right_clause) and not R.FUTURE_STRONG.search(left[-30:]):
+            # "Trump on Thursday said he will withdraw": the date goes with
+            # the reporting verb right after it, not with the reported plan
+            return "past"
         perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
             if not perfect:

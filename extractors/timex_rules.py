@@ -130,6 +130,12 @@ GENERIC_AFTER_TODAYS = {
     "terms", "dollars", "prices", "market", "markets", "environment", "challenges", "threats",
 }
 
+# A past reporting verb right after a date: "on Thursday said", "Friday announced".
+REPORTED_RIGHT_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:said|told|announced|confirmed|stated|wrote|tweeted|reported|revealed|disclosed|declared|added|warned)\b",
+    re.I,
+)
+
 # The lower count of "10–20 years ago" / "10 to 20 years ago", right before the match.
 COUNT_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n0>\d{1,3})\s*(?:-|–|—|to)\s*$")
 

@@ -29,6 +29,7 @@ def _only(text: str, anchor: date | None, **kw):
         # news relatives against the page's date
         ("The deal closed late on Thursday.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
         ("He resigned last Friday.", FRI, "2022-10-21", "2022-10-21", "day", "point"),
+        ("The president on Thursday said he will withdraw.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
         ("Protests erupted last night.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
         ("Musk made an about-face earlier this week.", date(2022, 10, 6), "2022-10-03", "2022-10-05", "week", "point"),
         ("The board will meet later this week.", date(2022, 10, 5), "2022-10-06", "2022-10-09", "week", "point"),
