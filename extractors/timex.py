@@ -1163,6 +1163,8 @@ def _n_year(m: re.Match, ctx: _Ctx):
     if not m.group("fiscal") and not m.group("ad"):
         if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(after):
             return None
+        if re.search(r"[A-Za-z]-$", before) and re.match(r"-\d", after):
+            return None  # an identifier: "CVE-2025-11700"
         if not _g(m, "mod") and is_model_year(ctx.text, m.start("year"), m.end("year")):
             return None  # "the 2026 Toyota Camry": a model year
         if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
@@ -1264,8 +1266,9 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
         return None
     after = ctx.text[m.end() : m.end() + 40]
     if w == "today":
-        poss = re.match(r"['’]s\s+(\w+)", after)
-        if poss and poss.group(1).lower() in R.GENERIC_AFTER_TODAYS:
+        poss = re.match(r"['’]s\s+([\w-]+)", after)
+        if poss and (poss.group(1).lower() in R.GENERIC_AFTER_TODAYS or R.ADJECTIVE_WORD.fullmatch(poss.group(1).lower())):
+            # "today's world", "today's digital challenges", "today's tech-driven economy"
             return _Res("DATE", "PRESENT_REF", None, mod)
         if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
             return _Res("DATE", "PRESENT_REF", None, mod)

@@ -139,9 +139,13 @@ REPORTED_RIGHT_AFTER = re.compile(
 # The lower count of "10–20 years ago" / "10 to 20 years ago", right before the match.
 COUNT_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n0>\d{1,3})\s*(?:-|–|—|to)\s*$")
 
+# An adjective by its ending ("digital", "competitive", "fast-paced", "data-driven"):
+# after "today's" it describes the present era, not a happening of the day.
+ADJECTIVE_WORD = re.compile(r"[a-z]+(?:al|ic|ive|ful|ous|less|ary|ible|able|ern|[a-z]-[a-z]+)|[a-z]+-(?:driven|based|paced|connected|first|led)")
+
 # "today" meaning the present era: contrasted with the past or lasting into it.
 PRESENT_ERA_BEFORE = re.compile(
-    r"(?:\b(?:than|unlike|even|still|(?<!\bas\s)of|to\s+this\s+day\s+and|compared\s+(?:with|to)|as\s+(?:it|they)\s+(?:is|are|do|does))|"
+    r"(?:\b(?:than|unlike|even|still|(?<!\bas\s)of|to\s+this\s+day\s+and|on\s+the\s+market|in\s+use|in\s+existence|in\s+practice|alive|compared\s+(?:with|to)|as\s+(?:it|they)\s+(?:is|are|do|does))|"
     r"\b(?:remains?|remained|continues?|exists?|survives?|stands?|persists?|lives?\s+on)\b[^.!?\n]{0,30}?"
     r"\b(?:still|in\s+use|in\s+place|in\s+force|intact)?)\s*$",
     re.I,

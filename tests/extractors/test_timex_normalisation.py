@@ -126,6 +126,8 @@ def test_not_dates_corpus():
         ("The U.S. July jobs report was strong.", "2022-07-01"),
         ("In a November Thumbtack survey of owners, most agreed.", "2022-11-01"),
         ("As of today, this is the best model.", "2022-10-28"),
+        ("Read today's editions of the paper.", "2022-10-28"),
+        ("The flaw CVE-2025-11700 was fixed in 2025.", "2025-01-01"),
     ],
 )
 def test_dates_next_to_names_stay_dates(text, expected):
