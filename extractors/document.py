@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
+from extractors.anchoring import page_anchor, page_date_mentions
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
-from extractors.timex import date_mentions
 from extractors.types import CleanPage
 
 ENGLISH = "en"
@@ -62,12 +62,35 @@ def doc_id_of(source_id: str, snapshot_sha256: str) -> str:
     return stable_id("doc", source_id, snapshot_sha256)
 
 
+# Entity labels whose names hold no dates: "by Jane July" (PERSON), "The
+# Thursday Murder Club" (WORK_OF_ART), "Psychology Today" (ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+
+
 def anchor_date(page: CleanPage, fetched_at: datetime) -> date:
-    """The document's own date: last updated, else published, else fetched."""
-    for dt in (page.updated_at, page.published_at, fetched_at):
-        if dt is not None:
-            return dt.date()
-    raise AssertionError("fetched_at is always set")
+    """The day relative expressions count from: published, else updated, else
+    fetched (see :mod:`extractors.anchoring`)."""
+    return page_anchor(page, fetched_at).day
+
+
+def _dedupe(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
+    """One statement per (trigger, date) in a document: a phrase the page
+    repeats (a teaser and its paragraph) gives one row. Different agents
+    stay apart ("A was founded in 2001", "B was founded in 2001"); a repeat
+    that names nobody joins the first."""
+    seen: set[tuple] = set()
+    seen_plain: set[tuple] = set()
+    out = []
+    for st in statements:
+        plain = (st.trigger, st.date.date_start, st.date.date_end, st.date.role,
+                 normalize_sentence(st.sentence) if st.trigger is None else "")
+        key = plain + (st.participants,)
+        if key in seen or (not st.participants and plain in seen_plain):
+            continue
+        seen.add(key)
+        seen_plain.add(plain)
+        out.append(st)
+    return out
 
 
 def event_ids_for(source_id: str, statements: Sequence[DatedStatement]) -> tuple[str, ...]:
@@ -128,7 +151,9 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
     jobs: list[tuple[int, tuple[int, int], list]] = []
     for i in readings:
         try:
-            dates = date_mentions(pages[i].text, anchors[i])
+            names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
+            anchor, dates = page_date_mentions(pages[i], inputs[i].fetched_at, names)
+            anchors[i] = anchor.day
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
@@ -150,7 +175,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"
             )
-        sts = tuple(statements.get(i, ()))
+        sts = tuple(_dedupe(statements.get(i, ())))
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
             source_id=item.source_id,

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 # Granularity of a calendar value, finest first. ``Timex.precision`` uses all
-# of them; the events table narrows them to the contract's four (see
-# ``extractors.events.contract_precision``).
-PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+# of them and so do the events and facts tables (``facts.model.CONTRACT_PRECISIONS``).
+PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 # How a date relates to the statement it qualifies.
 DATE_ROLES = ("point", "since", "until", "range")

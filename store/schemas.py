@@ -93,7 +93,7 @@ EVENTS = _schema(
     ("source_id", pa.string(), False),
     ("date_start", pa.date32(), False),
     ("date_end", pa.date32(), False),
-    ("precision", pa.string(), False),  # day | month | year | decade
+    ("precision", pa.string(), False),  # facts.model.CONTRACT_PRECISIONS: day | week | month | ... | century
     ("date_text", pa.string(), False),
     ("date_role", pa.string(), False),  # point | since | until | range
     ("trigger", pa.string(), True),
