@@ -12,9 +12,11 @@ Honesty: the figures that matter are the **cross-validated** ones. Pages
 are grouped by site and split into folds by site (a site is never in the
 training and the test part of one fold); every statement gets an
 out-of-fold probability, and the reliability table and Brier score are
-computed on those. The regularisation strength is chosen from ``L2_GRID``
-by an inner cross-validation by site inside each outer fold (nested), and
-for the stored model by cross-validation by site over all pages. The
+computed on those. The feature set (``FEATURE_SETS``: all, a compact one,
+none = the base rate) and the regularisation strength (``L2_GRID``) are
+chosen by an inner cross-validation by site inside each outer fold
+(nested), and for the stored model by cross-validation by site over all
+pages. The reference is the base rate of the training folds, scored the same way. The
 in-sample figures of the final model are printed beside them.
 
 ``python -m evaluation.statement_confidence [--write] DIR...`` prints the
@@ -35,7 +37,7 @@ import numpy as np
 from evaluation.statements_eval import DEFAULT_PAGES, load_gold, read_pages, score_page
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "extractors" / "data" / "statement_confidence.json"
-L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 FOLDS = 5
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
@@ -95,6 +97,20 @@ def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES) -> tup
     return np.array(xs, dtype=float), np.array(ys), sites
 
 
+# Feature sets the cross-validation chooses among (with the strength): all of
+# them, a compact set of the parse's evidence, and none (the base rate).
+FEATURE_SETS = {
+    "all": None,
+    "compact": ("by_parse", "past_tense", "day", "month", "year", "subject_named", "sentence_ends", "short_sentence"),
+    "base-rate": (),
+}
+
+
+def _columns(names: Sequence[str] | None) -> list[int]:
+    all_names = _names()
+    return list(range(len(all_names))) if names is None else [all_names.index(n) for n in names]
+
+
 def _cv_brier(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> float:
     oof = np.full(len(y), np.nan)
     for f in np.unique(folds):
@@ -107,38 +123,43 @@ def _cv_brier(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> flo
     return float(np.mean((oof[ok] - y[ok]) ** 2))
 
 
-def choose_l2(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> float:
-    """The regularisation strength with the lowest Brier score, cross-validated by site."""
+def choose_model(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> tuple[str, float]:
+    """The feature set and strength with the lowest Brier score, cross-validated by site."""
     folds = site_folds(sites)
-    return min(L2_GRID, key=lambda l2: _cv_brier(x, y, folds, l2))
+    grid = [(name, l2) for name in FEATURE_SETS for l2 in (L2_GRID if FEATURE_SETS[name] != () else (1.0,))]
+    return min(grid, key=lambda c: _cv_brier(x[:, _columns(FEATURE_SETS[c[0]])], y, folds, c[1]))
 
 
 def calibrate(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> dict:
-    """Nested cross-validation by site: in each outer fold, the strength is
-    chosen by an inner cross-validation on the training sites only, so the
-    out-of-fold probabilities never saw their own sites."""
+    """Nested cross-validation by site: in each outer fold, the feature set and
+    strength are chosen by an inner cross-validation on the training sites
+    only, so the out-of-fold probabilities never saw their own sites."""
     folds = site_folds(sites)
     oof = np.zeros(len(y))
+    base_oof = np.zeros(len(y))
     for f in range(FOLDS):
         test = folds == f
         if not test.any() or test.all():
             continue
         train_sites = [s for s, t in zip(sites, test) if not t]
-        l2 = choose_l2(x[~test], y[~test], train_sites)
-        w, b = fit_logistic(x[~test], y[~test], l2)
-        oof[test] = predict(x[test], w, b)
-    l2 = choose_l2(x, y, sites)
-    w, b = fit_logistic(x, y, l2)
-    ins = predict(x, w, b)
-    base = np.full(len(y), y.mean())
+        name, l2 = choose_model(x[~test], y[~test], train_sites)
+        cols = _columns(FEATURE_SETS[name])
+        w, b = fit_logistic(x[~test][:, cols], y[~test], l2)
+        oof[test] = predict(x[test][:, cols], w, b)
+        base_oof[test] = y[~test].mean()
+    name, l2 = choose_model(x, y, sites)
+    cols = _columns(FEATURE_SETS[name])
+    w, b = fit_logistic(x[:, cols], y, l2)
+    ins = predict(x[:, cols], w, b)
     old = _previous_heuristic(x)
+    names = [_names()[c] for c in cols]
     return {
         "brier_previous_heuristic": brier(old, y),
         "statements": int(len(y)), "share_correct": round(float(y.mean()), 4), "sites": len(set(sites)),
-        "brier_cv": brier(oof, y), "brier_in_sample": brier(ins, y), "brier_base_rate": brier(base, y),
+        "brier_cv": brier(oof, y), "brier_in_sample": brier(ins, y), "brier_base_rate": brier(base_oof, y),
         "reliability_cv": reliability(oof, y), "reliability_in_sample": reliability(ins, y),
-        "model": {"weights": dict(zip(_names(), (round(float(v), 4) for v in w))), "intercept": round(b, 4),
-                  "l2": l2, "fitted_on": int(len(y))},
+        "model": {"weights": dict(zip(names, (round(float(v), 4) for v in w))), "intercept": round(b, 4),
+                  "feature_set": name, "l2": l2, "fitted_on": int(len(y))},
     }
 
 
@@ -160,7 +181,7 @@ def _names() -> tuple[str, ...]:
 def table(result: dict) -> str:
     lines = [f"{result['statements']} statements from {result['sites']} sites, {result['share_correct']:.3f} correct",
              f"Brier: cross-validated by site {result['brier_cv']:.4f}, in-sample {result['brier_in_sample']:.4f}, "
-             f"base rate {result['brier_base_rate']:.4f}, previous hand-set score {result['brier_previous_heuristic']:.4f}",
+             f"base rate (of the training folds) {result['brier_base_rate']:.4f}, previous hand-set score {result['brier_previous_heuristic']:.4f}",
              f"{'bin':<10}{'n':>5}{'conf(cv)':>10}{'correct':>9}"]
     for r in result["reliability_cv"]:
         lines.append(f"{r['bin']:<10}{r['n']:>5}{r['mean_confidence']:>10.3f}{r['share_correct']:>9.3f}")
