@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
+from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
+from extractors.event_rules import LIGHT_VERBS, trigger_kind
 from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
 from extractors.timex import date_mentions
-from extractors.types import CleanPage
+from extractors.types import CleanPage, DateMention
 
 ENGLISH = "en"
 
@@ -97,6 +99,48 @@ def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Model
         return out
 
 
+def _first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:
+    """The first sentence of the block a date heading's section describes."""
+    for s, e in sentences:
+        if section.target.char_start <= s < section.target.char_end:
+            return (s, e)
+    return None
+
+
+# a statement dated by its section's heading is less sure than one whose sentence gives the date
+SECTION_CONFIDENCE = 0.5
+
+
+def section_statement(
+    text: str, sentence: tuple[int, int], parsed, date: DateMention, mentions: Sequence[EntityMention]
+) -> DatedStatement:
+    """The statement of a sentence dated by the heading of its section (an
+    event listing's "10 April 2025, 18:00" over the talk it describes): the
+    sentence's main verb (or the event noun a light verb carries) is the
+    trigger, the entities of the sentence its participants."""
+    s0, e0 = sentence
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+    if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
+        noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
+        trigger = noun if noun is not None else trigger
+    lemma = trigger.lemma_.lower() if trigger is not None else None
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=lemma,
+        trigger_text=trigger.text if trigger is not None else None,
+        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+        kind=trigger_kind(lemma, date.role),
+        participants=participants,
+        confidence=SECTION_CONFIDENCE,
+        summary=" ".join(parsed.text.split()),
+    )
+
+
 def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
     """Read a batch of snapshots. spaCy's strings and vocabulary added for the
     batch are released when it is done (memory zones): a long run's memory
@@ -124,21 +168,34 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
     problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 
     anchors = {i: anchor_date(pages[i], inputs[i].fetched_at) for i in pages}
-    # sentences with dates, parsed in one batch
-    jobs: list[tuple[int, tuple[int, int], list]] = []
+    # sentences with dates, parsed in one batch; dates in blocks that state
+    # nothing (headings, bylines, calls to action, ...) make no statement, and
+    # a date heading dates the item its section describes
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection]] = []
     for i in readings:
         try:
-            dates = date_mentions(pages[i].text, anchors[i])
+            dates = sorted(date_mentions(pages[i].text, anchors[i]), key=lambda d: d.char_start)
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
-        for sentence, ds in group_dates_by_sentence(readings[i].sentences, dates):
+        text, blocks = pages[i].text, pages[i].blocks
+        stating = [d for d in dates if may_state(block_at(blocks, d.char_start), text)]
+        grouped = group_dates_by_sentence(readings[i].sentences, stating)
+        for sentence, ds in grouped:
             jobs.append((i, sentence, ds))
+        dated = {sentence for sentence, _ in grouped}
+        for section in dated_sections(text, blocks, dates):
+            sentence = _first_sentence(readings[i].sentences, section)
+            if sentence is not None and sentence not in dated:
+                jobs.append((i, sentence, section))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
-            statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+            if isinstance(ds, DatedSection):
+                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            else:
+                statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"statements could not be read: {type(exc).__name__}: {exc}"
 
