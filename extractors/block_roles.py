@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors import boilerplate_rules as R
+from extractors.page_meta import classify_date_block
 from extractors.types import BlockRole, DateMention, TextBlock
 
 ROW_SEPARATOR = " | "
@@ -114,6 +115,13 @@ def line_role(text: str) -> BlockRole | None:
     if len(t) <= 200 and is_link_line(t):
         return BlockRole.LINK_LIST
     return None
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that dates the page with a label: "Updated 3 May 2024 | 5 min
+    read", "Filed July 8, 2022 Last Updated July 9, 2022". A date leading a
+    timeline entry ("March 14, 2022 - Musk's stake ...") is not one."""
+    return len(text) <= 120 and any(kind != "bare" for kind, _ in classify_date_block(text))
 
 
 def is_sentence_like(text: str) -> bool:

@@ -37,11 +37,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from extractors import boilerplate_rules as R
-from extractors.block_roles import ROW_SEPARATOR, Piece, join_blocks, line_role, looks_like_heading
+from extractors.block_roles import ROW_SEPARATOR, Piece, is_dateline, join_blocks, line_role, looks_like_heading
 from extractors.page_meta import (
     DateLine,
     VisibleDates,
-    classify_date_block,
     is_date_only,
     parse_date_line,
     visible_dates,
@@ -565,7 +564,7 @@ def block_role(block: Block, text: str, elements: Sequence[Element] = ()) -> tup
     by_words = line_role(text)
     if by_words is not None and role is not BlockRole.CODE:
         return by_words, None
-    if role is BlockRole.PARAGRAPH and classify_date_block(text):
+    if role is BlockRole.PARAGRAPH and is_dateline(text):
         return BlockRole.DATELINE, None
     return role, level
 

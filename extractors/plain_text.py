@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from extractors import boilerplate_rules as R
-from extractors.block_roles import Piece, join_blocks, line_role, looks_like_heading
-from extractors.page_meta import classify_date_block, is_date_only, parse_date_line
+from extractors.block_roles import Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.page_meta import is_date_only, parse_date_line
 from extractors.types import BlockRole, TextBlock
 
 _BLANK = re.compile(r"\n\s*\n")
@@ -132,7 +132,7 @@ def text_role(block: str, bullet: bool, first: bool, prose_before: bool, next_bl
         return (BlockRole.HEADING if prose_before else BlockRole.DATELINE), None
     if bullet:
         return BlockRole.LIST_ITEM, None
-    if len(block) <= 120 and classify_date_block(block):
+    if is_dateline(block):
         return BlockRole.DATELINE, None
     if next_block is not None and len(next_block) > len(block) and looks_like_heading(block):
         return BlockRole.HEADING, None
