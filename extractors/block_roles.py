@@ -17,8 +17,9 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
   and table cells only when they are a full sentence ("This image provided
   by NASA on Monday, July 11, 2022, shows ..." is one; "2019" or "Webb
   image 7/12/22" are labels);
-- ``dated_sections``: a heading that is a date ("10 April 2025, 18:00" over
-  a talk in an event listing) dates the first block its section describes.
+- ``dated_sections``: a marked-up heading that is a date ("10 April 2025,
+  18:00" over a talk in an event listing) dates the first block its
+  section describes.
 """
 
 from __future__ import annotations
@@ -190,8 +191,8 @@ def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateM
     out: list[DatedSection] = []
     by_start = [d.char_start for d in dates]
     for i, block in enumerate(blocks):
-        if block.role is not BlockRole.HEADING:
-            continue
+        if block.role is not BlockRole.HEADING or block.level is None:
+            continue  # only a marked-up heading (<h2>..<h6>): a post's timestamp does not describe the post
         lo = bisect.bisect_left(by_start, block.char_start)
         inside = [d for d in dates[lo:] if d.char_start < block.char_end]
         if len(inside) != 1 or not is_date_heading(text, inside[0], block):

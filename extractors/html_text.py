@@ -708,11 +708,8 @@ def html_main_text(root: etree._Element) -> HtmlText:
     lines, dates = assemble_lines(seg.blocks, seg.elements)
     text, text_blocks = join_blocks(lines)
     texts = [ROW_SEPARATOR.join(p.text for p in line) for line in lines]
-    # the dates heading an event listing are not the page's date
-    section_dates = {p.text for line in lines for p in line if p.role is BlockRole.HEADING and _date_only(p.text)}
-    window = [t for t in byline_window(seg.blocks) if t not in section_dates]
-    later = [b.text for b in seg.blocks if b.chars <= 60 and b.text not in section_dates]
-    return HtmlText(text, tuple(texts), tuple(dates), h1, visible_dates(window, later), text_blocks)
+    later = [b.text for b in seg.blocks if b.chars <= 60]
+    return HtmlText(text, tuple(texts), tuple(dates), h1, visible_dates(byline_window(seg.blocks), later), text_blocks)
 
 
 def byline_window(blocks: list[Block]) -> list[str]:

@@ -104,13 +104,18 @@ EVENTS = (
 )
 
 
-def test_event_listing_keeps_its_dated_headings_and_they_are_not_the_page_date():
+def test_event_listing_keeps_its_dated_headings():
     p = page(EVENTS)
     got = roles(p)
     assert ("10 April 2025, 18:00", H, 3) in got
     assert ("24 April 2025, 19:00", H, 3) in got
     assert ("The chemistry of ancient pigments", H, 4) in got
-    assert p.published_at is None
+
+
+def test_a_byline_date_stays_page_metadata():
+    p = page(f"<h1>Bridge news</h1><div>3 March 2021</div><p>{PROSE}</p>")
+    assert "3 March 2021" not in p.text
+    assert p.published_at is not None and p.published_at.date() == date(2021, 3, 3)
 
 
 def test_a_date_heading_dates_the_item_its_section_describes():
@@ -121,6 +126,9 @@ def test_a_date_heading_dates_the_item_its_section_describes():
                             date(2025, 4, 10), "day", value="2025-04-10")
     (section,) = dated_sections(p.text, blocks, [date_span])
     assert p.text[section.target.char_start : section.target.char_end].startswith("Dr Jane Smith")
+    # nor does a date heading only the layout shows (a forum post's timestamp)
+    bare = TextBlock(heading.char_start, heading.char_end, H, None)
+    assert dated_sections(p.text, [bare, *[b for b in blocks if b.char_start > heading.char_start]], [date_span]) == []
     # a heading with more than a date in it does not date its section
     title = next(b for b in blocks if p.text[b.char_start : b.char_end] == "The chemistry of ancient pigments")
     assert dated_sections(p.text, [title], [DateMention(title.char_start, title.char_start + 3, "The", date(2025, 4, 10),
