@@ -162,8 +162,8 @@ def heading_rank(block: TextBlock) -> int:
 def is_date_heading(text: str, date: DateMention, block: TextBlock) -> bool:
     """A heading that is a day and little else: "10 April 2025, 18:00",
     "Thursday 10 April, 6pm", "Conference on 10 April 2025"."""
-    if date.precision != "day":
-        return False
+    if date.precision != "day" or not any(ch.isdigit() for ch in date.text):
+        return False  # "Today at the museum" heads a section, it does not date it
     before = text[block.char_start : date.char_start]
     after = text[date.char_end : block.char_end]
     others = [w for w in _LETTER_WORD.findall(before + " " + after) if w.lower() not in _TIME_WORDS]
