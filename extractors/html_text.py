@@ -579,14 +579,18 @@ def _date_only(text: str) -> bool:
 
 
 def promote_headings(seg: Segmented) -> None:
-    """Keep a dropped heading that opens kept text in its own section (its
-    parent element holds the next block, which is kept): section headings of
-    long lists and dated headings of event listings are main content."""
+    """Keep a dropped section heading that opens kept text in its own section
+    (its parent element holds the next block, which is kept): section
+    headings of long lists and dated headings of event listings are main
+    content. Not the page's <h1> (the title, kept apart as metadata) and not
+    a heading that is a link (a teaser of another page)."""
     blocks = seg.blocks
     elements = seg.elements
     for i in range(len(blocks) - 2, -1, -1):
         block = blocks[i]
         if block.keep or block.boiler or block.chars > 200 or not (block.flags & F_HEADING):
+            continue
+        if block.tag == "h1" or block.link_density >= 0.5:
             continue
         if block.flags & _FURNITURE or R.RELATED_HEADING.match(block.text):
             continue
