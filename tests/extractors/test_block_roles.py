@@ -248,3 +248,29 @@ def test_statements_skip_headings_and_date_headings_date_their_section(models):
     assert set(talks) == {"Jane", "Tom"}
     assert talks["Jane"].date.date_start == date(2025, 4, 10) and talks["Jane"].trigger == "explain"
     assert talks["Tom"].date.date_start == date(2025, 4, 24)
+
+
+def test_a_dropped_section_heading_over_kept_text_is_kept_but_not_a_title_or_a_teaser_link():
+    from extractors.html_text import parse_html, promote_headings, segment
+
+    html = (
+        "<html><body><h1>The page title</h1><ol>"
+        "<li><h3>1. The whale skeleton</h3><p>The blue whale skeleton was installed in the main hall.</p></li>"
+        "<li><h3><a href='/other'>Another story</a></h3><p>A teaser of another page on the same site.</p></li>"
+        "</ol><h2>Comments</h2><p>First!</p></body></html>"
+    )
+    seg = segment(parse_html(html))
+    for b in seg.blocks:
+        b.keep = b.tag == "p"
+    promote_headings(seg)
+    kept = {b.text for b in seg.blocks if b.keep}
+    assert "1. The whale skeleton" in kept
+    assert "The page title" not in kept  # the <h1> is the title, kept apart as metadata
+    assert "Another story" not in kept  # a heading that is a link
+    assert "Comments" not in kept  # a related/comments heading never is
+
+
+def test_a_subtitle_under_the_headline_stays():
+    p = page(f"<h1>Bridge to reopen</h1><p class='subtitle'>Repairs took two years longer than planned</p><p>{PROSE}</p>")
+    got = roles(p)
+    assert ("Repairs took two years longer than planned", H, None) in got
