@@ -166,14 +166,15 @@ def heading_rank(block: TextBlock) -> int:
 
 
 def is_date_heading(text: str, date: DateMention, block: TextBlock) -> bool:
-    """A heading that is a day and little else: "10 April 2025, 18:00",
-    "Thursday 10 April, 6pm", "Conference on 10 April 2025"."""
+    """A heading that is a day and little else (two words at most besides
+    weekdays and times): "10 April 2025, 18:00", "Thursday 10 April, 6pm",
+    "Conference on 10 April 2025"."""
     if date.precision != "day" or not any(ch.isdigit() for ch in date.text):
         return False  # "Today at the museum" heads a section, it does not date it
     before = text[block.char_start : date.char_start]
     after = text[date.char_end : block.char_end]
     others = [w for w in _LETTER_WORD.findall(before + " " + after) if w.lower() not in _TIME_WORDS]
-    return len(others) <= 3
+    return len(others) <= 2  # "5 March 12:20 PM - Software - 31 Comments" is a listing's byline
 
 
 _TIME_WORDS = frozenset(
