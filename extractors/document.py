@@ -13,15 +13,15 @@ from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
 from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
+from extractors.section_statements import first_sentence, section_statement
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
-from extractors.event_rules import LIGHT_VERBS, trigger_kind
 from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
 from extractors.timex import date_mentions
-from extractors.types import CleanPage, DateMention
+from extractors.types import CleanPage
 
 ENGLISH = "en"
 
@@ -99,48 +99,6 @@ def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Model
         return out
 
 
-def _first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:
-    """The first sentence of the block a date heading's section describes."""
-    for s, e in sentences:
-        if section.target.char_start <= s < section.target.char_end:
-            return (s, e)
-    return None
-
-
-# a statement dated by its section's heading is less sure than one whose sentence gives the date
-SECTION_CONFIDENCE = 0.5
-
-
-def section_statement(
-    text: str, sentence: tuple[int, int], parsed, date: DateMention, mentions: Sequence[EntityMention]
-) -> DatedStatement:
-    """The statement of a sentence dated by the heading of its section (an
-    event listing's "10 April 2025, 18:00" over the talk it describes): the
-    sentence's main verb (or the event noun a light verb carries) is the
-    trigger, the entities of the sentence its participants."""
-    s0, e0 = sentence
-    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
-    trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
-    if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
-        noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
-        trigger = noun if noun is not None else trigger
-    lemma = trigger.lemma_.lower() if trigger is not None else None
-    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=lemma,
-        trigger_text=trigger.text if trigger is not None else None,
-        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
-        kind=trigger_kind(lemma, date.role),
-        participants=participants,
-        confidence=SECTION_CONFIDENCE,
-        summary=" ".join(parsed.text.split()),
-    )
-
-
 def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
     """Read a batch of snapshots. spaCy's strings and vocabulary added for the
     batch are released when it is done (memory zones): a long run's memory
@@ -185,7 +143,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
             jobs.append((i, sentence, ds))
         dated = {sentence for sentence, _ in grouped}
         for section in dated_sections(text, blocks, dates):
-            sentence = _first_sentence(readings[i].sentences, section)
+            sentence = first_sentence(readings[i].sentences, section)
             if sentence is not None and sentence not in dated:
                 jobs.append((i, sentence, section))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
