@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
-from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
-from extractors.section_statements import first_sentence, section_statement
+from extractors.block_roles import DatedSection
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
-from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
+from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
+from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.timex import date_mentions
 from extractors.types import CleanPage
 
@@ -132,20 +132,12 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
     jobs: list[tuple[int, tuple[int, int], list | DatedSection]] = []
     for i in readings:
         try:
-            dates = sorted(date_mentions(pages[i].text, anchors[i]), key=lambda d: d.char_start)
+            dates = date_mentions(pages[i].text, anchors[i])
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
-        text, blocks = pages[i].text, pages[i].blocks
-        stating = [d for d in dates if may_state(block_at(blocks, d.char_start), text)]
-        grouped = group_dates_by_sentence(readings[i].sentences, stating)
-        for sentence, ds in grouped:
+        for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
-        dated = {sentence for sentence, _ in grouped}
-        for section in dated_sections(text, blocks, dates):
-            sentence = first_sentence(readings[i].sentences, section)
-            if sentence is not None and sentence not in dated:
-                jobs.append((i, sentence, section))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):

@@ -1,12 +1,18 @@
-"""Statements dated by a section's heading: an event listing's "10 April
-2025, 18:00" heading dates the talk described under it.
+"""Which sentences of a page are read for statements, with which dates, by
+the role of their block; and statements dated by a section's heading.
 
-``extractors.block_roles.dated_sections`` finds the date headings and the
-block each describes; here the first sentence of that block becomes a dated
-statement whose trigger is the sentence's main verb (or the event noun a
-light verb carries) and whose participants are the sentence's entities.
-The date's offsets point at the heading, the sentence's at the described
-text.
+``sentences_with_dates``: a date in a block that states nothing (a heading,
+byline, dateline, call to action, link list, code; a caption or table cell
+that is not a full sentence; see ``extractors.block_roles.may_state``)
+gives no statement; a date heading (an event listing's "10 April 2025,
+18:00") dates the first sentence of the block its section describes
+(``extractors.block_roles.dated_sections``) when that sentence has no date
+of its own.
+
+``section_statement``: such a sentence becomes a dated statement whose
+trigger is the sentence's main verb (or the event noun a light verb
+carries) and whose participants are the sentence's entities. The date's
+offsets point at the heading, the sentence's at the described text.
 """
 
 from __future__ import annotations
@@ -15,11 +21,28 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection
+from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS, trigger_kind
-from extractors.events import DatedStatement
-from extractors.types import DateMention
+from extractors.events import DatedStatement, group_dates_by_sentence
+from extractors.types import CleanPage, DateMention
+
+
+def sentences_with_dates(
+    page: CleanPage, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention]
+) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection]]:
+    """The sentences to parse for statements: each with the dates it gives
+    (dates in blocks that may state), or with the date heading of its section."""
+    dates = sorted(dates, key=lambda d: d.char_start)
+    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text)]
+    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection]] = list(group_dates_by_sentence(sentences, stating))
+    dated = {sentence for sentence, _ in out}
+    for section in dated_sections(page.text, page.blocks, dates):
+        sentence = first_sentence(sentences, section)
+        if sentence is not None and sentence not in dated:
+            out.append((sentence, section))
+            dated.add(sentence)
+    return out
 
 
 def first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:
