@@ -14,8 +14,7 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
 - ``may_state``: whether a sentence in a block of a given role can carry a
   dated statement. Paragraphs, list items and quotes can; headings, titles,
   bylines, datelines, calls to action, link lists and code cannot; captions
-  and table cells only when they are a full sentence, headings only when
-  they are a full sentence ending in a full stop (a pull quote) ("This image provided
+  and table cells only when they are a full sentence ("This image provided
   by NASA on Monday, July 11, 2022, shows ..." is one; "2019" or "Webb
   image 7/12/22" are labels);
 - ``dated_sections``: a marked-up heading that is a date ("10 April 2025,
@@ -153,10 +152,6 @@ def may_state(block: TextBlock | None, text: str) -> bool:
     words = text[block.char_start : block.char_end]
     if block.role in SENTENCE_ROLES:
         return is_sentence_like(words)
-    if block.role is BlockRole.HEADING:
-        # a pull quote or a post title written as a full sentence ("A decade ago
-        # the town had no recycling at all.") says something; a title does not
-        return is_sentence_like(words) and words.rstrip("\"'”’) ").endswith((".", "!"))
     return False
 
 
