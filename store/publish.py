@@ -23,6 +23,7 @@ from ingest.ingest import FetchRecord
 from store.curated_store import TableSet
 from store.tables import (
     RunRecord,
+    blocks_table,
     changes_table,
     documents_table,
     entities_table,
@@ -120,6 +121,7 @@ def assemble_run(
         runs=runs_table(previous.runs, run),
         fetch_log=fetch_log_table(previous.fetch_log, ctx.run_id, records),
         documents=documents_table(docs, first_run, ctx.publishers),
+        blocks=blocks_table(docs, first_run),
         entities=entities_table(index.entities),
         mentions=mentions_table(docs, index),
         events=events_table(events, rec.fact_of_event),
@@ -130,7 +132,7 @@ def assemble_run(
     return AssembledRun(tables=tables, run=run, changes=changes)
 
 
-CONTENT_TABLES = ("documents", "entities", "mentions", "events", "facts", "fact_values")
+CONTENT_TABLES = ("documents", "blocks", "entities", "mentions", "events", "facts", "fact_values")
 
 
 def assemble_unchanged(

@@ -77,6 +77,19 @@ def documents_table(
     return table_from_rows("documents", rows)
 
 
+def blocks_table(docs: Sequence[ProcessedDocument], first_run: Mapping[str, str]) -> pa.Table:
+    rows = [
+        {
+            "doc_id": d.doc_id, "source_id": d.source_id, "block_index": k, "role": b.role.value, "level": b.level,
+            "char_start": b.char_start, "char_end": b.char_end, "snapshot_sha256": d.snapshot_sha256,
+            "run_id": first_run[d.doc_id],
+        }
+        for d in sorted(docs, key=lambda d: d.source_id)
+        for k, b in enumerate(d.page.blocks)
+    ]
+    return table_from_rows("blocks", rows)
+
+
 def entities_table(entities: Sequence[CanonicalEntity]) -> pa.Table:
     rows = [
         {"entity_id": e.entity_id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
