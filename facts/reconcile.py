@@ -165,6 +165,7 @@ def reconcile(
     trust: Mapping[str, float] | None = None,
     subject_ids: Sequence[str] = (),
     entity_labels: Mapping[str, str | None] | None = None,
+    previous: Sequence[Fact] = (),
 ) -> Reconciliation:
     trust = dict(trust or {})
     labels = dict(entity_labels or {})
