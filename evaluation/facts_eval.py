@@ -62,6 +62,7 @@ import yaml
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from facts.diff import diff_facts
+from facts.identity import DEFAULT_PARAMS, IdentityParams
 from facts.model import Change, Event, Fact
 from facts.values import DateInterval, compatible, day_interval, month_interval, year_interval
 from store.publish import reason
@@ -301,7 +302,8 @@ class SubjectScore:
 
 
 def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Mapping[str, str],
-                   facts: Sequence[Fact], file_of_doc: Mapping[str, str], score: SubjectScore) -> None:
+                   facts: Sequence[Fact] | None, file_of_doc: Mapping[str, str], score: SubjectScore) -> None:
+    """Statements and identity; preferred values too when ``facts`` are given."""
     current = [ev for ev in events if ev.current]
     m = match_events(current, file_of_doc, subject.statements)
     gold = subject.statements
@@ -371,7 +373,14 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
         score.agent_merges += agents
         score.notes.append(f"false merge{' (participants differ)' if agents else ''}: {', '.join(hs)}")
 
-    # preferred values
+    if facts is not None:
+        score_preferred(subject, by_gold, fact_of_event, facts, score)
+        score.facts = len(facts)
+
+
+def score_preferred(subject: Subject, by_gold: Mapping[str, Sequence[Event]], fact_of_event: Mapping[str, str],
+                    facts: Sequence[Fact], score: SubjectScore) -> None:
+    gold = subject.statements
     fact_by_id = {f.fact_id: f for f in facts}
     for h in subject.contested:
         gs = [g for g in gold if g.happening == h and g.interval is not None]
@@ -386,7 +395,6 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
             score.preferred_right += 1
         else:
             score.notes.append(f"preferred: {h} is {got} (gold {sorted(wanted)})")
-    score.facts = len(facts)
 
 
 def gold_values(statements: Sequence[GoldStatement], subject: Subject) -> set[tuple[date, date]]:
@@ -402,7 +410,8 @@ def gold_values(statements: Sequence[GoldStatement], subject: Subject) -> set[tu
     return {k for s, d, k in best if (s, d) == top}
 
 
-def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], score: SubjectScore) -> None:
+def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], score: SubjectScore,
+                   params: IdentityParams = DEFAULT_PARAMS) -> None:
     """Run with the first version, then with the second; check the changes facts.diff reports."""
     for v1, v2 in subject.version_pairs():
         score.version_pairs += 1
@@ -410,8 +419,8 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
         others = [d for f, d in sorted(docs.items()) if f not in (v1.file, v2.file)]
         d1, d2 = _as_source(docs[v1.file], sid), _as_source(docs[v2.file], sid)
         file_of_doc = {d.doc_id: f for f, d in docs.items()} | {d1.doc_id: v1.file, d2.doc_id: v2.file}
-        _, ev1, rec1 = reason(others + [d1])
-        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts)
+        _, ev1, rec1 = reason(others + [d1], params=params)
+        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, params=params)
         changes = diff_facts(rec1.facts, rec2.facts)
 
         dates = {v: defaultdict(set) for v in (v1.file, v2.file)}
@@ -450,13 +459,14 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
             score.notes.append(f"missed change ({v2.file}): {h}")
 
 
-def score_subject(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> SubjectScore:
+def score_subject(subject: Subject, docs: Mapping[str, ProcessedDocument],
+                  params: IdentityParams = DEFAULT_PARAMS) -> SubjectScore:
     score = SubjectScore(subject=subject.name)
     ordered = [docs[p.file] for p in subject.pages]
-    _, events, rec = reason(ordered)
+    _, events, rec = reason(ordered, params=params)
     file_of_doc = {d.doc_id: f for f, d in docs.items()}
     score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, score)
-    score_versions(subject, docs, score)
+    score_versions(subject, docs, score, params)
     return score
 
 

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 
 from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, LIGHT_VERBS, trigger_kind
+from extractors.modality import is_planned
+from extractors.roles import agent_keys
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -38,6 +40,8 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
+    planned: bool = False  # says the happening is planned for the date (extractors.modality)
+    agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
 
 def group_dates_by_sentence(
@@ -202,6 +206,8 @@ def statements_from_parse(
                 participants=participants,
                 confidence=_confidence(by_parse, trigger, date, bool(participants)),
                 summary=summary,
+                planned=is_planned(trigger, span.root if span is not None and len(span) else None),
+                agents=agent_keys(trigger, s0, in_sentence),
             )
         )
     return out

@@ -16,6 +16,7 @@ import pyarrow as pa
 from extractors.document import ProcessedDocument
 from facts.diff import diff_facts
 from facts.entities import AliasEntry, EntityIndex, canonicalize
+from facts.identity import DEFAULT_PARAMS, IdentityParams
 from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.model import Change, Event, Fact
 from facts.reconcile import Reconciliation, reconcile
@@ -82,6 +83,7 @@ def reason(
     aliases: Sequence[AliasEntry] = (),
     trust: Mapping[str, float | None] | None = None,
     previous_facts: Sequence[Fact] = (),
+    params: IdentityParams = DEFAULT_PARAMS,
 ) -> tuple[EntityIndex, list[Event], Reconciliation]:
     """Documents -> canonical entities, events and facts: the reasoning of a
     run, without tables (the facts benchmark calls it as the run does)."""
@@ -90,7 +92,8 @@ def reason(
     subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
-    rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts)
+    rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
+                    params=params)
     return index, events, rec
 
 
