@@ -41,7 +41,7 @@ Metrics per subject:
 
 ``--all``: DIR holds subject folders; every subject is scored. ``--loso``:
 leave one subject out: the clustering parameters are chosen on the other
-subjects (facts.identity.PARAM_GRID) and the held-out subject is scored
+subjects (evaluation.train_identity: the pair model fitted and its threshold chosen) and the held-out subject is scored
 with them, beside the in-sample figure of the shipped parameters.
 """
 
@@ -62,7 +62,7 @@ import yaml
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from facts.diff import diff_facts
-from facts.identity import DEFAULT_PARAMS, IdentityParams
+from facts.identity import IdentityModel
 from facts.model import Change, Event, Fact
 from facts.values import DateInterval, compatible, day_interval, month_interval, year_interval
 from store.publish import reason
@@ -411,7 +411,7 @@ def gold_values(statements: Sequence[GoldStatement], subject: Subject) -> set[tu
 
 
 def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], score: SubjectScore,
-                   params: IdentityParams = DEFAULT_PARAMS) -> None:
+                   model: IdentityModel | None = None) -> None:
     """Run with the first version, then with the second; check the changes facts.diff reports."""
     for v1, v2 in subject.version_pairs():
         score.version_pairs += 1
@@ -419,8 +419,8 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
         others = [d for f, d in sorted(docs.items()) if f not in (v1.file, v2.file)]
         d1, d2 = _as_source(docs[v1.file], sid), _as_source(docs[v2.file], sid)
         file_of_doc = {d.doc_id: f for f, d in docs.items()} | {d1.doc_id: v1.file, d2.doc_id: v2.file}
-        _, ev1, rec1 = reason(others + [d1], params=params)
-        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, params=params)
+        _, ev1, rec1 = reason(others + [d1], model=model)
+        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, model=model)
         changes = diff_facts(rec1.facts, rec2.facts)
 
         dates = {v: defaultdict(set) for v in (v1.file, v2.file)}
@@ -460,13 +460,13 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
 
 
 def score_subject(subject: Subject, docs: Mapping[str, ProcessedDocument],
-                  params: IdentityParams = DEFAULT_PARAMS) -> SubjectScore:
+                  model: IdentityModel | None = None) -> SubjectScore:
     score = SubjectScore(subject=subject.name)
     ordered = [docs[p.file] for p in subject.pages]
-    _, events, rec = reason(ordered, params=params)
+    _, events, rec = reason(ordered, model=model)
     file_of_doc = {d.doc_id: f for f, d in docs.items()}
     score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, score)
-    score_versions(subject, docs, score, params)
+    score_versions(subject, docs, score, model)
     return score
 
 
@@ -539,7 +539,7 @@ def run_facts_eval(directory: Path, *, loso: bool = False, model: str = DEFAULT_
     scores = [score_subject(s, readings[s.name]) for s in subjects]
     report = FactsReport(scores=scores, seconds=0.0)
     if loso:
-        from evaluation.facts_tuning import leave_one_subject_out
+        from evaluation.train_identity import leave_one_subject_out
 
         report.cross_validated, report.chosen = leave_one_subject_out(subjects, readings)
     report.seconds = time.perf_counter() - t0

@@ -42,7 +42,10 @@ def _content(group: Sequence[Event], fact: Fact) -> float:
     people = {p for e in group for p in e.participants}
     text = _jaccard(words, _words(fact.statement) | _words(fact.evidence))
     who = _jaccard(people, set(fact.participants)) if people or fact.participants else 0.5
-    return 0.5 * text + 0.5 * who + 0.2 * any(e.trigger and e.kind == fact.kind for e in group)
+    same_date = any((e.date_start, e.date_end) == (fact.date_start, fact.date_end) for e in group)
+    same_source = bool({e.source_id for e in group} & set(fact.source_ids))
+    return (0.5 * text + 0.5 * who + 0.2 * any(e.kind == fact.kind for e in group)
+            + 0.3 * (same_date and same_source))  # a page telling the same date anew
 
 
 def new_fact_id(group: Sequence[Event]) -> str:

@@ -12,32 +12,36 @@ Two statements tell one happening when they agree on
   for another date is a plan for the same happening);
 - and how alike their sentences are (tf-idf cosine over content words).
 
-The score is a weighted sum; statements are grouped by average-linkage
-agglomerative clustering, merging while the best pair of groups averages
-above the threshold, never across a cannot-link:
+The score is the log-odds of a logistic model over these features (FEATURES);
+statements are grouped by average-linkage agglomerative clustering,
+merging while the best pair of groups averages above the threshold, never
+across a cannot-link:
 - two statements of one snapshot with incompatible dates (neither a plan);
 - two statements whose agents are different entities (one country's
   ratification is not another's).
 Must-link: the same sentence (normalised) with the same date in two pages.
 
-Weights and threshold are chosen by leave-one-subject-out cross-validation
-on the facts benchmark (`factwatch eval facts --loso`); DEFAULT_PARAMS holds
-the choice, PARAM_GRID the candidates.
+Weights are fitted on the facts benchmark's statement pairs and the
+threshold chosen there (evaluation/train_identity.py), with leave-one-
+subject-out cross-validation for the figure to expect on a new subject
+(`factwatch eval facts --loso`). The model is facts/data/identity_model.json.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.lexicon import clause_concepts, happening_concept
+from facts.lexicon import clause_concepts, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -57,31 +61,45 @@ _CALENDAR = frozenset(
 _CLAUSE_KEEP = {"", None}
 
 
+FEATURES = (
+    "bias",
+    "what_same",  # the same kind of happening
+    "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
+    "what_differ",  # kinds the lexicon knows, and they differ
+    "what_unknown",  # different words, one unknown to the lexicon
+    "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
+    "who_disjoint",  # both name participants, none shared
+    "when_same",  # the same date
+    "when_within",  # one date contains the other
+    "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
+    "when_gap_plan",  # incompatible dates, one a plan
+    "text",  # tf-idf cosine of the sentences' content words
+    "both_plans",
+)
+
+
 @dataclass(frozen=True)
-class IdentityParams:
-    w_what: float = 1.0
-    w_who: float = 0.5
-    w_when: float = 1.0
-    w_text: float = 1.0
-    gap_days: float = 365.0  # incompatible dates this far apart count fully against
-    plan_slack: float = 3.0  # ... times this much when one is a plan (plans move)
-    unknown_what: float = -0.5  # what-score of two different words when one is not in the lexicon
-    who_signed: bool = True  # participants none of which are shared count against
-    threshold: float = 0.7
+class IdentityModel:
+    """A logistic model of "same happening" over FEATURES, and the average
+    log-odds above which groups merge."""
+
+    weights: tuple[float, ...]
+    threshold: float = 0.0
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        return {"weights": dict(zip(FEATURES, self.weights)), "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> IdentityModel:
+        return cls(weights=tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES),
+                   threshold=float(data.get("threshold", 0.0)))
 
 
-DEFAULT_PARAMS = IdentityParams()
-
-PARAM_GRID: tuple[IdentityParams, ...] = tuple(
-    IdentityParams(w_what=1.0, w_who=who, w_when=when, w_text=1.0, gap_days=gap, plan_slack=slack, unknown_what=unk,
-                   who_signed=signed, threshold=t)
-    for who, signed, when, gap, slack, unk, t in product(
-        (0.5, 1.0), (True, False), (0.5, 1.0), (365.0, 1500.0), (3.0, 30.0), (0.0, -0.5), (0.5, 0.7, 0.9, 1.1)
-    )
-)
+@lru_cache(maxsize=1)
+def default_model() -> IdentityModel:
+    """The model fitted on the facts benchmark (evaluation/train_identity.py)."""
+    text = resources.files("facts").joinpath("data/identity_model.json").read_text(encoding="utf-8")
+    return IdentityModel.from_dict(json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -122,10 +140,11 @@ def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
     tdf: Counter = Counter()
     for toks in token_lists:
         tdf.update(set(toks))
+    concepts = _concepts_in_context(events)
     out = []
     for ev, toks in zip(events, token_lists):
         clause = ev.summary or ev.sentence
-        concept = happening_concept(ev.trigger, clause, ev.trigger_text, ev.sentence, ev.participants)
+        concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
         tf = Counter(toks)
@@ -146,48 +165,47 @@ def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
     return out
 
 
-def what_score(a: Profile, b: Profile, unknown: float = -0.5) -> float:
-    """1: the same kind of happening; 0.5: one names the other's in its
-    clause, or one is an announcement of unknown content; 0: unknown;
-    -0.5: different words, one unknown to the lexicon; -1: known to differ."""
+def _concepts_in_context(events: Sequence[Event]) -> dict[str, str | None]:
+    """Each statement's kind of happening. A plan that does not say of what
+    ("it was delayed again to 24 December", "the previous target date was
+    next March") is about what the page's last plan before it named."""
+    out: dict[str, str | None] = {}
+    last: dict[str, str] = {}  # doc -> concept of its last plan that named one
+    for ev in sorted(events, key=lambda e: (e.doc_id, e.char_start, e.date_char_start, e.event_id)):
+        concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
+                                    ev.participants)
+        if ev.planned:
+            if concept in (None, "plan") and ev.doc_id in last:
+                concept = last[ev.doc_id]
+            elif concept not in (None, "plan") and not concept.startswith(("?", "announce")):
+                last[ev.doc_id] = concept
+        out[ev.event_id] = concept
+    return out
+
+
+def _what(a: Profile, b: Profile) -> str:
     ca, cb = a.concept, b.concept
     if ca in (None, "plan") or cb in (None, "plan"):
-        return 0.0  # a plan that does not say of what
-    if ca == cb:
-        return 1.0
+        return "none"  # a plan that does not say of what
     ra, rb = ca.partition(":"), cb.partition(":")
+    if ca == cb:
+        return "what_near" if ca == "announce" else "what_same"  # two sayings of unknown content
     if ra[0] == rb[0] == "announce" and not (ra[2] and rb[2]):
-        return 0.5
-    if ca in b.clause_concepts or cb in a.clause_concepts:
-        return 0.5
+        return "what_near"
+    if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
+        return "what_near"
     if ca.startswith("?") or cb.startswith("?"):
-        return unknown  # a word the lexicon does not know, other than the other's
-    return -1.0
+        return "what_unknown"
+    return "what_differ"
 
 
-def who_score(a: Profile, b: Profile, signed: bool = True) -> float:
-    """Weighted Jaccard of the participants beyond the topic; ``signed``:
-    mapped to [-1, 1] (the same: 1, none shared: -1); 0 when either names none."""
+def _who(a: Profile, b: Profile) -> float:
     if not a.who or not b.who:
         return 0.0
     keys = a.who.keys() | b.who.keys()
     total = sum(max(a.who.get(k, 0.0), b.who.get(k, 0.0)) for k in keys)
     shared = sum(min(a.who[k], b.who[k]) for k in a.who.keys() & b.who.keys())
-    if not total:
-        return 0.0
-    return 2.0 * shared / total - 1.0 if signed else shared / total
-
-
-def when_score(a: Profile, b: Profile, gap_days: float, plan_slack: float = 1.0) -> float:
-    ia, ib = a.interval, b.interval
-    if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
-        return 1.0
-    if compatible(ia, ib):
-        return 0.5
-    gap = max((ib.date_start - ia.date_end).days, (ia.date_start - ib.date_end).days)
-    if a.planned or b.planned:
-        gap /= plan_slack
-    return -min(1.0, gap / gap_days)
+    return shared / total if total else 0.0
 
 
 def text_score(a: Profile, b: Profile) -> float:
@@ -195,17 +213,63 @@ def text_score(a: Profile, b: Profile) -> float:
     return sum(v * large.get(t, 0.0) for t, v in small.items())
 
 
-def pair_score(a: Profile, b: Profile, p: IdentityParams) -> float:
-    return (p.w_what * what_score(a, b, p.unknown_what) + p.w_who * who_score(a, b, p.who_signed) + p.w_when * when_score(a, b, p.gap_days, p.plan_slack)
-            + p.w_text * text_score(a, b))
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
 
 
-def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+def pair_features(a: Profile, b: Profile) -> np.ndarray:
+    x = np.zeros(len(FEATURES))
+    x[0] = 1.0
+    what = _what(a, b)
+    if what != "none":
+        x[_INDEX[what]] = 1.0
+    who = _who(a, b)
+    x[_INDEX["who_shared"]] = who
+    x[_INDEX["who_disjoint"]] = float(bool(a.who and b.who and who == 0.0))
+    ia, ib = a.interval, b.interval
+    if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
+        x[_INDEX["when_same"]] = 1.0
+    elif compatible(ia, ib):
+        x[_INDEX["when_within"]] = 1.0
+    else:
+        gap = max((ib.date_start - ia.date_end).days, (ia.date_start - ib.date_end).days, 1)
+        scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
+        x[_INDEX["when_gap_plan" if a.planned or b.planned else "when_gap"]] = scaled
+    x[_INDEX["text"]] = text_score(a, b)
+    x[_INDEX["both_plans"]] = float(a.planned and b.planned)
+    return x
+
+
+WORDING_GATE = 0.3  # without a what-match, sentences must be at least this alike to merge
+UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
+
+
+def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
+    """Log-odds that the two statements tell one happening. Agreeing on when
+    and who is not enough: without the same (or a named) kind of happening,
+    or much the same words, two statements are unrelated (a dense timeline
+    has many happenings a day)."""
+    x = pair_features(a, b)
+    score = float(x @ np.asarray(model.weights))
+    if not (x[_INDEX["what_same"]] or x[_INDEX["what_near"]]) and x[_INDEX["text"]] < WORDING_GATE:
+        return min(score, UNRELATED)
+    return score
+
+
+AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of each type is one role
+
+
+def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
     if ea.doc_id == eb.doc_id and not (a.planned or b.planned) and not compatible(a.interval, b.interval):
         return True
     if a.agents and b.agents and not (a.agents & b.agents):
-        # different agents, unless one names the other's agent among its participants
-        return not (a.agents & set(eb.participant_ids) or b.agents & set(ea.participant_ids))
+        # different agents in the same role (two countries, two people), unless
+        # one statement names the other's agent among its participants
+        if a.agents & set(eb.participant_ids) or b.agents & set(ea.participant_ids):
+            return False
+        labels = labels or {}
+        roles_a = {labels.get(x) for x in a.agents} & set(AGENT_ROLES)
+        roles_b = {labels.get(x) for x in b.agents} & set(AGENT_ROLES)
+        return bool(roles_a & roles_b)
     return False
 
 
@@ -213,9 +277,20 @@ def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
     return ea.doc_id != eb.doc_id and a.sentence_key == b.sentence_key
 
 
+STICKY = 5.0  # log-odds that the last run's decision on two unchanged statements still holds
+
+
 def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
-            params: IdentityParams = DEFAULT_PARAMS) -> list[list[Event]]:
-    """Groups of statements, one per happening; deterministic in any input order."""
+            model: IdentityModel | None = None, labels: Mapping[str, str | None] | None = None,
+            previous: Mapping[str, str] | None = None) -> list[list[Event]]:
+    """Groups of statements, one per happening; deterministic in any input order.
+
+    ``previous``: event id -> fact id of the last run. Two statements the
+    last run also saw keep its decision (together or apart) unless the
+    evidence against it is overwhelming, so a page update regroups only
+    what it touches."""
+    previous = previous or {}
+    model = model or default_model()
     evs = sorted(events, key=lambda e: e.event_id)
     n = len(evs)
     if n == 0:
@@ -234,19 +309,22 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
     for i in range(n):
         for j in range(i + 1, n):
             a, b = prof[i], prof[j]
-            if cannot_link(evs[i], evs[j], a, b):
+            if cannot_link(evs[i], evs[j], a, b, labels):
                 banned[i, j] = banned[j, i] = True
                 continue
-            s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, params)
+            s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
+            was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
+            if was_i is not None and was_j is not None and s < 1e6:
+                s = s + STICKY if was_i == was_j else s - STICKY
             score[i, j] = score[j, i] = s
-            if s > params.threshold:
+            if s > model.threshold:
                 parent[find(i)] = find(j)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         components[find(i)].append(i)
     groups: list[list[Event]] = []
     for members in components.values():
-        for part in _average_linkage(members, score, banned, params.threshold):
+        for part in _average_linkage(members, score, banned, model.threshold):
             groups.append([evs[i] for i in sorted(part)])
     return sorted(groups, key=lambda g: g[0].event_id)
 

@@ -45,6 +45,10 @@ def inflections(word: str) -> set[str]:
 class Lexicon:
     concept_of: dict[str, str]  # written form (one word or a phrase) -> concept
     longest: int  # words in the longest phrase
+    related: frozenset[tuple[str, str]] = frozenset()  # concepts often told for one another (both orders)
+
+    def near(self, a: str, b: str) -> bool:
+        return (a, b) in self.related
 
     def lookup(self, lemma: str | None) -> str | None:
         if not lemma:
@@ -83,7 +87,8 @@ def lexicon() -> Lexicon:
         for form in inflections(w.lower()):
             concept_of.setdefault(form, "")  # known, says nothing
     longest = max(len(k.split()) for k in concept_of)
-    return Lexicon(concept_of=concept_of, longest=longest)
+    related = {(a, b) for a, bs in data.get("related", {}).items() for b in bs}
+    return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}))
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
-from facts.identity import DEFAULT_PARAMS, IdentityParams, cluster
+from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactValue, iso_value
 from facts.truth import Claim, discover_truth
 from facts.values import DateInterval, compatible
@@ -118,7 +118,7 @@ def reconcile(
     subject_ids: Sequence[str] = (),
     entity_labels: Mapping[str, str | None] | None = None,
     previous: Sequence[Fact] = (),
-    params: IdentityParams = DEFAULT_PARAMS,
+    model: IdentityModel | None = None,
 ) -> Reconciliation:
     """``previous``: the last run's facts, whose ids this run's happenings keep."""
     trust = dict(trust or {})
@@ -126,8 +126,9 @@ def reconcile(
     current = [ev for ev in events if ev.current]
     old = _old_statements(events)
     topic = topic_entities(current, subject_ids)
+    last_run = {eid: f.fact_id for f in previous for eid in f.event_ids}
     # earlier snapshots' statements join the happenings they tell; alone they make no fact
-    groups = [g for g in cluster(current + old, topic, params) if any(ev.current for ev in g)]
+    groups = [g for g in cluster(current + old, topic, model, labels, last_run) if any(ev.current for ev in g)]
     fact_groups = list(zip(assign_fact_ids(groups, previous), groups))
 
     claims = []

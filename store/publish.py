@@ -16,7 +16,7 @@ import pyarrow as pa
 from extractors.document import ProcessedDocument
 from facts.diff import diff_facts
 from facts.entities import AliasEntry, EntityIndex, canonicalize
-from facts.identity import DEFAULT_PARAMS, IdentityParams
+from facts.identity import IdentityModel
 from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.model import Change, Event, Fact
 from facts.reconcile import Reconciliation, reconcile
@@ -83,7 +83,7 @@ def reason(
     aliases: Sequence[AliasEntry] = (),
     trust: Mapping[str, float | None] | None = None,
     previous_facts: Sequence[Fact] = (),
-    params: IdentityParams = DEFAULT_PARAMS,
+    model: IdentityModel | None = None,
 ) -> tuple[EntityIndex, list[Event], Reconciliation]:
     """Documents -> canonical entities, events and facts: the reasoning of a
     run, without tables (the facts benchmark calls it as the run does)."""
@@ -93,7 +93,7 @@ def reason(
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
-                    params=params)
+                    model=model)
     return index, events, rec
 
 
