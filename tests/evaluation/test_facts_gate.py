@@ -1,0 +1,57 @@
+"""Eval gate: fact identity, preferred values and change reports on the three
+multi-source subjects of ../shared/eval/facts (40 pages, read in a few seconds).
+
+The floors sit a little under the figures measured when they were pinned
+(see the comments). The identity model was fitted on these subjects, so
+these are in-sample figures that guard against regressions; the estimate
+for a new subject is the leave-one-subject-out figure
+(`factwatch eval facts ../shared/eval/facts --loso`, README).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from evaluation.facts_eval import run_facts_eval
+
+SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
+FACTS = SHARED / "eval" / "facts"
+
+pytestmark = pytest.mark.skipif(
+    not (FACTS / "jwst" / "gold.yaml").is_file(), reason=f"benchmark data not found at {FACTS} (../shared beside the repo)"
+)
+
+# subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious changes of its version pair)
+# measured when pinned: jwst 0.48 / 0.94 / 0.96 / 0; paris 0.68 / 0.76 / 0.98 / 3; twitter 0.40 / 0.57 / 0.98 / 1
+FLOORS = {
+    "jwst": (0.40, 0.85, 0.90, 1),
+    "paris-agreement": (0.58, 0.65, 0.90, 4),
+    "twitter-acquisition": (0.30, 0.45, 0.90, 2),
+}
+MAX_AGENT_MERGES = 8  # merges of statements whose gold participants differ, all subjects (pinned at 7)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return run_facts_eval(FACTS)
+
+
+def test_every_subject_is_scored(report):
+    assert sorted(s.subject for s in report.scores) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("subject", sorted(FLOORS))
+def test_identity_floors(report, subject):
+    s = next(x for x in report.scores if x.subject == subject)
+    f1, precision, recall, spurious = FLOORS[subject]
+    assert s.pair_f1 >= f1, report.table(verbose=True)
+    assert s.pair_precision >= precision, report.table(verbose=True)
+    assert s.recall_sentence >= recall, report.table()
+    assert s.spurious_changes <= spurious and s.missed_changes == 0, report.table(verbose=True)
+
+
+def test_few_merges_of_different_agents(report):
+    assert sum(s.agent_merges for s in report.scores) <= MAX_AGENT_MERGES, report.table(verbose=True)
