@@ -16,7 +16,8 @@ The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link:
-- two statements of one snapshot with incompatible dates (neither a plan);
+- two statements of one snapshot with incompatible dates (unless both are
+  plans: a page telling how a date was moved);
 - two statements whose agents are different entities (one country's
   ratification is not another's).
 Must-link: the same sentence (normalised) with the same date in two pages.
@@ -74,6 +75,7 @@ FEATURES = (
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
     "when_gap_plan",  # incompatible dates, one a plan
     "text",  # tf-idf cosine of the sentences' content words
+    "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
     "both_plans",
 )
 
@@ -113,6 +115,7 @@ class Profile:
     interval: DateInterval
     planned: bool
     tokens: dict[str, float]  # tf-idf, unit length
+    rare: frozenset[str]  # words of the sentence that few statements of the run use
     sentence_key: str
 
 
@@ -159,6 +162,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
                 interval=_interval(ev),
                 planned=ev.planned,
                 tokens={t: v / norm for t, v in vec.items()},
+                rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
             )
         )
@@ -235,11 +239,19 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
         x[_INDEX["when_gap_plan" if a.planned or b.planned else "when_gap"]] = scaled
     x[_INDEX["text"]] = text_score(a, b)
+    x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
     x[_INDEX["both_plans"]] = float(a.planned and b.planned)
     return x
 
 
-WORDING_GATE = 0.3  # without a what-match, sentences must be at least this alike to merge
+WORDING_GATE = 0.3  # without a what-match, sentences must be at least this alike to merge ...
+RARE_DF = 3  # ... or share two words that at most this many statements of the run use
+
+
+def related(x: np.ndarray) -> bool:
+    """The gate: the pair says something of what happened in common."""
+    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["text"]] >= WORDING_GATE
+                or x[_INDEX["rare_words"]] >= 1.0)
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
 
@@ -250,7 +262,7 @@ def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
     has many happenings a day)."""
     x = pair_features(a, b)
     score = float(x @ np.asarray(model.weights))
-    if not (x[_INDEX["what_same"]] or x[_INDEX["what_near"]]) and x[_INDEX["text"]] < WORDING_GATE:
+    if not related(x):
         return min(score, UNRELATED)
     return score
 
@@ -259,16 +271,16 @@ AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of 
 
 
 def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
-    if ea.doc_id == eb.doc_id and not (a.planned or b.planned) and not compatible(a.interval, b.interval):
-        return True
-    if a.agents and b.agents and not (a.agents & b.agents):
-        # different agents in the same role (two countries, two people), unless
-        # one statement names the other's agent among its participants
-        if a.agents & set(eb.participant_ids) or b.agents & set(ea.participant_ids):
-            return False
+    if ea.doc_id == eb.doc_id and not (a.planned and b.planned) and not compatible(a.interval, b.interval):
+        return True  # one page, two dates: two happenings, unless both are plans (a rescheduling)
+    # different agents in the same role (two countries, two people): each statement has
+    # an agent of that type the other does not name at all
+    own_a = a.agents - set(eb.participant_ids)
+    own_b = b.agents - set(ea.participant_ids)
+    if own_a and own_b:
         labels = labels or {}
-        roles_a = {labels.get(x) for x in a.agents} & set(AGENT_ROLES)
-        roles_b = {labels.get(x) for x in b.agents} & set(AGENT_ROLES)
+        roles_a = {labels.get(x) for x in own_a} & set(AGENT_ROLES)
+        roles_b = {labels.get(x) for x in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
     return False
 
