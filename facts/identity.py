@@ -292,6 +292,44 @@ def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
 STICKY = 5.0  # log-odds that the last run's decision on two unchanged statements still holds
 
 
+BLOCK_WINDOW = 200  # in a crowded block, a statement is compared with this many neighbours by date
+TOP_WORDS = 3  # each statement is indexed under its this many weightiest words
+
+
+def _keys(p: Profile) -> set[tuple[str, str]]:
+    """Blocking keys: two statements are scored only if they share one (a
+    kind of happening or a related one, a rare word, a weighty word, the
+    sentence). Pairs sharing none would fail the what-gate anyway."""
+    lex = lexicon()
+    keys = {("s", p.sentence_key)}
+    for c in p.clause_concepts | ({p.concept} if p.concept else set()):
+        base = c.partition(":")[0]
+        keys.add(("c", base))
+        keys |= {("c", b) for a, b in lex.related if a == base}
+    keys |= {("r", w) for w in p.rare}
+    keys |= {("w", t) for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0]))[:TOP_WORDS]}
+    return keys
+
+
+def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile]) -> set[tuple[int, int]]:
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(prof):
+        for k in _keys(p):
+            blocks[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > BLOCK_WINDOW:
+            members = sorted(members, key=lambda i: (evs[i].date_start, i))
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + BLOCK_WINDOW]:
+                    pairs.add((min(i, j), max(i, j)))
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
 def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
             model: IdentityModel | None = None, labels: Mapping[str, str | None] | None = None,
             previous: Mapping[str, str] | None = None) -> list[list[Event]]:
@@ -308,8 +346,6 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
     if n == 0:
         return []
     prof = profiles(evs, topic)
-    score = np.full((n, n), -np.inf)
-    banned = np.zeros((n, n), dtype=bool)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -318,37 +354,48 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
             i = parent[i]
         return i
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = prof[i], prof[j]
-            if cannot_link(evs[i], evs[j], a, b, labels):
-                banned[i, j] = banned[j, i] = True
-                continue
-            s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
-            was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
-            if was_i is not None and was_j is not None and s < 1e6:
-                s = s + STICKY if was_i == was_j else s - STICKY
-            score[i, j] = score[j, i] = s
-            if s > model.threshold:
-                parent[find(i)] = find(j)
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in sorted(candidate_pairs(evs, prof)):
+        a, b = prof[i], prof[j]
+        if cannot_link(evs[i], evs[j], a, b, labels):
+            continue
+        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
+        was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
+        if was_i is not None and was_j is not None and s < 1e6:
+            s = s + STICKY if was_i == was_j else s - STICKY
+        scores[(i, j)] = s
+        if s > model.threshold:
+            parent[find(i)] = find(j)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         components[find(i)].append(i)
     groups: list[list[Event]] = []
     for members in components.values():
-        for part in _average_linkage(members, score, banned, model.threshold):
-            groups.append([evs[i] for i in sorted(part)])
+        k = len(members)
+        if k == 1:
+            groups.append([evs[members[0]]])
+            continue
+        score = np.full((k, k), UNRELATED)
+        banned = np.zeros((k, k), dtype=bool)
+        for x in range(k):
+            for y in range(x + 1, k):
+                i, j = members[x], members[y]
+                if (i, j) in scores:
+                    score[x, y] = score[y, x] = scores[(i, j)]
+                elif cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
+                    banned[x, y] = banned[y, x] = True
+        for part in _average_linkage(score, banned, model.threshold):
+            groups.append([evs[members[x]] for x in sorted(part)])
     return sorted(groups, key=lambda g: g[0].event_id)
 
 
-def _average_linkage(members: list[int], score: np.ndarray, banned: np.ndarray, threshold: float) -> list[list[int]]:
-    clusters = [[i] for i in members]
-    if len(clusters) == 1:
-        return clusters
-    idx = np.array(members)
-    sums = np.where(np.isfinite(score[np.ix_(idx, idx)]), score[np.ix_(idx, idx)], 0.0)
-    # pairs that were never scored (cannot-link) are banned; -inf elsewhere cannot occur inside
-    ban = banned[np.ix_(idx, idx)].copy()
+def _average_linkage(score: np.ndarray, banned: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the two groups of highest average score while it is above the
+    threshold and no cannot-link joins them; indices into ``score``."""
+    clusters = [[i] for i in range(len(score))]
+    sums = np.where(banned, 0.0, score)
+    np.fill_diagonal(sums, 0.0)
+    ban = banned.copy()
     sizes = np.ones(len(clusters))
     alive = np.ones(len(clusters), dtype=bool)
     while True:
