@@ -59,7 +59,6 @@ _CALENDAR = frozenset(
     """january february march april may june july august september october november december jan feb mar apr jun jul
     aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-_CLAUSE_KEEP = {"", None}
 
 
 FEATURES = (
@@ -292,11 +291,12 @@ def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
 STICKY = 5.0  # log-odds that the last run's decision on two unchanged statements still holds
 
 
-BLOCK_WINDOW = 200  # in a crowded block, a statement is compared with this many neighbours by date
-TOP_WORDS = 3  # each statement is indexed under its this many weightiest words
+BLOCK_WINDOW = 50  # in a crowded block, a statement is compared with this many neighbours by date
+TOP_WORDS = 3  # each statement is indexed under its this many weightiest words ...
+WORD_BLOCK_SHARE = 0.02  # ... that at most this share of the run's statements use
 
 
-def _keys(p: Profile) -> set[tuple[str, str]]:
+def _keys(p: Profile, common: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Blocking keys: two statements are scored only if they share one (a
     kind of happening or a related one, a rare word, a weighty word, the
     sentence). Pairs sharing none would fail the what-gate anyway."""
@@ -307,15 +307,23 @@ def _keys(p: Profile) -> set[tuple[str, str]]:
         keys.add(("c", base))
         keys |= {("c", b) for a, b in lex.related if a == base}
     keys |= {("r", w) for w in p.rare}
-    keys |= {("w", t) for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0]))[:TOP_WORDS]}
+    weighty = [t for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0])) if t not in common]
+    keys |= {("w", t) for t in weighty[:TOP_WORDS]}
     return keys
 
 
-def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile]) -> set[tuple[int, int]]:
+def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile],
+                    previous: Mapping[str, str] | None = None) -> set[tuple[int, int]]:
+    """Pairs to score: those sharing a blocking key, and those the last run put in one fact."""
+    previous = previous or {}
+    df: Counter = Counter(t for p in prof for t in p.tokens)
+    common = frozenset(t for t, c in df.items() if c > max(5, WORD_BLOCK_SHARE * len(prof)))
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, p in enumerate(prof):
-        for k in _keys(p):
+        for k in _keys(p, common):
             blocks[k].append(i)
+        if evs[i].event_id in previous:
+            blocks[("fact", previous[evs[i].event_id])].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > BLOCK_WINDOW:
@@ -355,7 +363,7 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
-    for i, j in sorted(candidate_pairs(evs, prof)):
+    for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
         if cannot_link(evs[i], evs[j], a, b, labels):
             continue
@@ -382,7 +390,8 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
                 i, j = members[x], members[y]
                 if (i, j) in scores:
                     score[x, y] = score[y, x] = scores[(i, j)]
-                elif cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
+                elif (evs[i].doc_id == evs[j].doc_id or (prof[i].agents and prof[j].agents)) and cannot_link(
+                        evs[i], evs[j], prof[i], prof[j], labels):
                     banned[x, y] = banned[y, x] = True
         for part in _average_linkage(score, banned, model.threshold):
             groups.append([evs[members[x]] for x in sorted(part)])
@@ -391,29 +400,50 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
 
 def _average_linkage(score: np.ndarray, banned: np.ndarray, threshold: float) -> list[list[int]]:
     """Merge the two groups of highest average score while it is above the
-    threshold and no cannot-link joins them; indices into ``score``."""
-    clusters = [[i] for i in range(len(score))]
+    threshold and no cannot-link joins them; indices into ``score``. Each
+    row keeps its best partner, so a merge costs O(k), not O(k²)."""
+    k = len(score)
+    clusters = [[i] for i in range(k)]
     sums = np.where(banned, 0.0, score)
     np.fill_diagonal(sums, 0.0)
     ban = banned.copy()
-    sizes = np.ones(len(clusters))
-    alive = np.ones(len(clusters), dtype=bool)
+    np.fill_diagonal(ban, True)
+    sizes = np.ones(k)
+    alive = np.ones(k, dtype=bool)
+    avg = np.where(ban, -np.inf, sums)
+    arg = avg.argmax(axis=1)
+    best = avg[np.arange(k), arg]
     while True:
-        avg = sums / np.outer(sizes, sizes)
-        mask = ban | ~np.outer(alive, alive) | np.eye(len(clusters), dtype=bool)
-        avg = np.where(mask, -np.inf, avg)
-        k = int(np.argmax(avg))
-        i, j = divmod(k, len(clusters))
-        if not np.isfinite(avg[i, j]) or avg[i, j] <= threshold:
+        i = int(np.argmax(best))
+        if not np.isfinite(best[i]) or best[i] <= threshold:
             break
+        j = int(arg[i])
         i, j = min(i, j), max(i, j)
         clusters[i] += clusters[j]
         clusters[j] = []
+        alive[j] = False
         sums[i, :] += sums[j, :]
-        sums[:, i] += sums[:, j]
+        sums[:, i] = sums[i, :]
         sums[i, i] = 0.0
         ban[i, :] |= ban[j, :]
-        ban[:, i] |= ban[:, j]
+        ban[:, i] = ban[i, :]
         sizes[i] += sizes[j]
-        alive[j] = False
+        row = np.where(ban[i] | ~alive, -np.inf, sums[i] / (sizes[i] * sizes))
+        row[i] = -np.inf
+        avg[i, :] = row
+        avg[:, i] = row
+        avg[j, :] = -np.inf
+        avg[:, j] = -np.inf
+        best[j] = -np.inf
+        # rows whose best partner was i or j look again; the others may only gain i
+        stale = np.flatnonzero(alive & ((arg == i) | (arg == j)))
+        for r in stale:
+            arg[r] = int(np.argmax(avg[r]))
+            best[r] = avg[r, arg[r]]
+        gain = alive & (row > best)
+        gain[i] = False
+        arg[gain] = i
+        best[gain] = row[gain]
+        arg[i] = int(np.argmax(avg[i]))
+        best[i] = avg[i, arg[i]]
     return [c for c, a in zip(clusters, alive) if a]

@@ -142,7 +142,3 @@ def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
         if len(name) > 2:
             clause = clause.replace(name, " ")
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
-
-
-def mentions_plan(text: str) -> bool:
-    return any(c == PLAN for _, c in lexicon().concepts_in(text))
