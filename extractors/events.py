@@ -32,6 +32,8 @@ from extractors.event_rules import (
     NOT_EVENT_NOUNS,
     trigger_kind,
 )
+from extractors.modality import is_planned
+from extractors.roles import agent_keys
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -52,6 +54,8 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
+    planned: bool = False  # says the happening is planned for the date (extractors.modality)
+    agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
 
 def group_dates_by_sentence(
@@ -404,6 +408,8 @@ def statements_from_parse(
                 participants=participants,
                 confidence=calibrated_confidence(features),
                 summary=summary,
+                planned=is_planned(trigger, span.root if span is not None and len(span) else None),
+                agents=agent_keys(trigger, s0, in_sentence),
             )
         )
     return out

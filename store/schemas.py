@@ -122,6 +122,7 @@ EVENTS = _schema(
     ("participant_ids", STR_LIST, False),
     ("snapshot_sha256", pa.string(), False),
     ("fact_id", pa.string(), True),
+    ("planned", pa.bool_(), False),  # a plan for the date, not a report that it happened
 )
 
 FACTS = _schema(
