@@ -13,12 +13,14 @@ from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
 from extractors.anchoring import page_anchor, page_date_mentions
+from extractors.block_roles import DatedSection
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
-from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
+from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, read_texts
+from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.types import CleanPage
 
 ENGLISH = "en"
@@ -147,8 +149,10 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
     problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 
     anchors = {i: anchor_date(pages[i], inputs[i].fetched_at) for i in pages}
-    # sentences with dates, parsed in one batch
-    jobs: list[tuple[int, tuple[int, int], list]] = []
+    # sentences with dates, parsed in one batch; dates in blocks that state
+    # nothing (headings, bylines, calls to action, ...) make no statement, and
+    # a date heading dates the item its section describes
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection]] = []
     for i in readings:
         try:
             names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
@@ -157,13 +161,16 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
-        for sentence, ds in group_dates_by_sentence(readings[i].sentences, dates):
+        for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
-            statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+            if isinstance(ds, DatedSection):
+                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            else:
+                statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"statements could not be read: {type(exc).__name__}: {exc}"
 

@@ -36,6 +36,8 @@ from extractors.event_rules import (
     NOT_EVENT_NOUNS,
     trigger_kind,
 )
+from extractors.modality import is_planned
+from extractors.roles import agent_keys
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -57,6 +59,8 @@ class DatedStatement:
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
     features: tuple[float, ...] = ()  # the confidence model's inputs, in CONFIDENCE_FEATURES order
+    planned: bool = False  # says the happening is planned for the date (extractors.modality)
+    agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
 
 def group_dates_by_sentence(
@@ -499,7 +503,7 @@ def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMent
 
 
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
-               in_sentence: Sequence[EntityMention], n_dates: int) -> DatedStatement:
+               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
     """One statement: the trigger's clause, its participants (subject or
     agent first, only from that clause) and its calibrated confidence."""
     s0, e0 = sentence
@@ -528,6 +532,8 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         confidence=calibrated_confidence(features),
         summary=summary,
         features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+        planned=is_planned(trigger, date_root),
+        agents=agent_keys(trigger, s0, in_sentence),
     )
 
 
@@ -562,5 +568,5 @@ def statements_from_parse(
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates)))
+            out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates), span.root))
     return out

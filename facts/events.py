@@ -49,6 +49,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                 names.append(ent.name)
                 ids.append(ent.entity_id)
             dm = st.date
+            agents = tuple(dict.fromkeys(ent.entity_id for key in st.agents if (ent := index.get(key)) is not None))
             events.append(
                 Event(
                     event_id=event_id,
@@ -76,6 +77,9 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     current=current,
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
+                    # a date after the document's own date can only be a plan
+                    planned=st.planned or dm.date_start > d.anchor,
+                    agent_ids=agents,
                 )
             )
     return events

@@ -46,6 +46,8 @@ class Event:
     current: bool = True  # from the source's current snapshot (False: an earlier one)
     observed_at: datetime | None = None  # when the snapshot was fetched
     doc_date: date | None = None  # the document's own date (updated/published), if known
+    planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
+    agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ class FactValue:
     source_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
     value: str  # ISO form: 2012, 2012-06, 2012-06-04, 199X
-    superseded: bool = False  # stated only by an earlier snapshot of a page that no longer says it
+    superseded: bool = False  # overtaken: stated only by an earlier snapshot of a page, or a plan the outcome (or a newer plan) replaced
 
 
 @dataclass(frozen=True, slots=True)

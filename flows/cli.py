@@ -330,6 +330,24 @@ def eval_attachment(
     typer.echo(json.dumps(report.metrics))
 
 
+@eval_app.command("facts")
+def eval_facts(
+    directory: Path = typer.Argument(..., help="A subject folder (gold.yaml + pages/), or a folder of them: "
+                                     "every subject is scored, e.g. ../shared/eval/facts."),
+    loso: bool = typer.Option(False, "--loso", help="Also leave one subject out: clustering parameters chosen "
+                              "on the other subjects, scored on the held-out one."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List split happenings, false merges, "
+                                 "wrong preferred values and spurious/missed changes."),
+) -> None:
+    """Statements, fact identity (pairwise, B³, merged whole, false merges), preferred values and
+    version-pair changes against a hand-made gold."""
+    from evaluation.facts_eval import run_facts_eval
+
+    report = run_facts_eval(directory, loso=loso)
+    typer.echo(report.table(verbose=verbose))
+    typer.echo(json.dumps(report.metrics))
+
+
 def main() -> None:
     try:
         app()

@@ -68,6 +68,18 @@ DOCUMENTS = _schema(
     ("skipped", pa.string(), True),  # why entities/events were not read
 )
 
+BLOCKS = _schema(
+    ("doc_id", pa.string(), False),
+    ("source_id", pa.string(), False),
+    ("block_index", pa.int32(), False),  # 0, 1, ... in text order
+    ("role", pa.string(), False),  # extractors.types.BlockRole
+    ("level", pa.int32(), True),  # heading level 1-6 when marked up
+    ("char_start", pa.int32(), False),  # the block, into documents.text
+    ("char_end", pa.int32(), False),
+    ("snapshot_sha256", pa.string(), False),
+    ("run_id", pa.string(), False),  # the run that first read this snapshot
+)
+
 ENTITIES = _schema(
     ("entity_id", pa.string(), False),
     ("name", pa.string(), False),
@@ -110,6 +122,7 @@ EVENTS = _schema(
     ("participant_ids", STR_LIST, False),
     ("snapshot_sha256", pa.string(), False),
     ("fact_id", pa.string(), True),
+    ("planned", pa.bool_(), False),  # a plan for the date, not a report that it happened
 )
 
 FACTS = _schema(
@@ -162,6 +175,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "runs": RUNS,
     "fetch_log": FETCH_LOG,
     "documents": DOCUMENTS,
+    "blocks": BLOCKS,
     "entities": ENTITIES,
     "mentions": MENTIONS,
     "events": EVENTS,
