@@ -1,4 +1,6 @@
-"""A synthetic truth-discovery dataset of flight times in mixed formats.
+"""Synthetic truth-discovery data sets, deterministic for a given seed.
+
+``write_flight_like``: flight times in mixed formats.
 
 Modelled on the flight data of Li et al. ("Truth finding on the deep web: is
 the problem solved?", VLDB 2013): items such as ``AA-1234-2011-12-01-sched-dep``,
@@ -15,6 +17,7 @@ too. Deterministic for a given seed.
 from __future__ import annotations
 
 import csv
+import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -131,3 +134,208 @@ def write_flight_like(directory: Path, flights: int = 150, seed: int = 7) -> Pat
         w.writerow(("item", "value"))
         w.writerows(gold)
     return directory
+
+
+# --------------------------------------------------------------------------
+# generated regimes: data sets of known shape, for choosing parameters that
+# hold across regimes (leave one data set out) and for CI gates
+
+
+def _write(directory: Path, claims: list[tuple[str, str, str]], gold: list[tuple[str, str]], rng: random.Random) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    claims = sorted(set(claims))
+    rng.shuffle(claims)
+    with (directory / "claims.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(("item", "source", "value"))
+        w.writerows(claims)
+    # gold only where two sources or more speak: elsewhere every method
+    # returns the one claim, which would only dilute the comparison
+    speakers: dict[str, set[str]] = {}
+    for item, source, _ in claims:
+        speakers.setdefault(item, set()).add(source)
+    with (directory / "gold.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(("item", "value"))
+        w.writerows((item, value) for item, value in gold if len(speakers.get(item, ())) >= 2)
+    return directory
+
+
+
+def _fmt_date(rng: random.Random, day: date, precision: str) -> str:
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return day.strftime("%B %Y") if rng.random() < 0.5 else day.strftime("%Y-%m")
+    style = rng.randrange(3)
+    if style == 0:
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    if style == 1:
+        return day.isoformat()
+    return f"{day.strftime('%b')} {day.day}, {day.year}"
+
+
+def _random_day(rng: random.Random) -> date:
+    return date(1950, 1, 1) + timedelta(days=rng.randrange(75 * 365))
+
+
+def _wrong_days(rng: random.Random, day: date) -> list[date]:
+    """Plausible wrong dates for an item, most common first: a slip of a
+    year, another day of the month, a date from elsewhere in the story."""
+    slip = day.replace(year=day.year + rng.choice((-1, 1)), day=min(day.day, 28))
+    other_day = day.replace(day=1 + (day.day + rng.randrange(1, 27)) % 28)
+    far = day + timedelta(days=rng.choice((-1, 1)) * rng.randrange(40, 900))
+    return [slip, other_day, far]
+
+
+def _wrong_numbers(rng: random.Random, n: int) -> list[int]:
+    """Plausible wrong counts, most common first: an older figure, a rounded
+    or estimated one, a figure for somewhere else."""
+    older = round(n * rng.uniform(0.88, 0.95))
+    rounded = round(n * rng.uniform(1.05, 1.12))
+    other = round(n * rng.uniform(0.3, 3.0)) or 1
+    return [older, rounded, other]
+
+
+def _pick_wrong(rng: random.Random, pool: list, common: float = 0.6) -> object:
+    """Errors collide: the first (common) wrong value with probability ``common``."""
+    roll = rng.random()
+    if roll < common:
+        return pool[0]
+    return pool[1] if roll < common + (1 - common) * 0.6 else pool[2]
+
+
+def _fmt_number(rng: random.Random, n: int) -> str:
+    return f"{n:,}" if rng.random() < 0.5 else str(n)
+
+
+def write_copiers(directory: Path, items: int = 1200, seed: int = 11) -> Path:
+    """Ten independent sources (accuracy 0.60-0.88, each on half the items)
+    and a mediocre hub (0.55, on 80 %) whose claims six copiers repeat,
+    errors included (each copies 85 % of the hub's claims and says a little
+    of its own). Values: counts in two formats. A plain vote follows the
+    copied errors."""
+    rng = random.Random(seed)
+    claims: list[tuple[str, str, str]] = []
+    gold: list[tuple[str, str]] = []
+    independents = [(f"indep-{k}", 0.60 + 0.03 * k) for k in range(10)]
+    for i in range(items):
+        item = f"town-{i:05d}"
+        truth = int(math.exp(rng.uniform(math.log(300), math.log(3_000_000))))
+        pool = _wrong_numbers(rng, truth)
+        gold.append((item, str(truth)))
+
+        def say(source: str, accuracy: float) -> int:
+            value = truth if rng.random() < accuracy else _pick_wrong(rng, pool)
+            claims.append((item, source, _fmt_number(rng, value)))
+            return value
+
+        for name, accuracy in independents:
+            if rng.random() < 0.5:
+                say(name, accuracy)
+        hub = say("hub", 0.55) if rng.random() < 0.8 else None
+        for k in range(6):
+            if hub is not None and rng.random() < 0.85:
+                claims.append((item, f"copier-{k}", _fmt_number(rng, hub)))
+            elif rng.random() < 0.1:
+                say(f"copier-{k}", 0.55)
+    return _write(directory, claims, gold, rng)
+
+
+def write_big_accurate(directory: Path, items: int = 2000, seed: int = 12) -> Path:
+    """One large careful source (accuracy 0.93, on 85 % of the items) among
+    400 small noisy ones (2 to 60 claims each, heavy-tailed; accuracy
+    0.40-0.70, errors colliding on a common wrong value). Values: dates at
+    day precision in three formats. Here the big source is the accurate
+    one: a prior that distrusts volume sinks it."""
+    rng = random.Random(seed)
+    claims: list[tuple[str, str, str]] = []
+    gold: list[tuple[str, str]] = []
+    truths = [_random_day(rng) for _ in range(items)]
+    pools = [_wrong_days(rng, d) for d in truths]
+    names = [f"item-{i:05d}" for i in range(items)]
+    for i, day in enumerate(truths):
+        gold.append((names[i], day.isoformat()))
+        if rng.random() < 0.85:
+            value = day if rng.random() < 0.93 else _pick_wrong(rng, pools[i])
+            claims.append((names[i], "registry", _fmt_date(rng, value, "day")))
+    for k in range(400):
+        size = min(items, max(2, int(2 * rng.paretovariate(1.2))))
+        accuracy = rng.uniform(0.40, 0.70)
+        for i in rng.sample(range(items), min(size, 60)):
+            value = truths[i] if rng.random() < accuracy else _pick_wrong(rng, pools[i], common=0.7)
+            claims.append((names[i], f"site-{k:03d}", _fmt_date(rng, value, "day")))
+    return _write(directory, claims, gold, rng)
+
+
+def write_small_accurate(directory: Path, items: int = 2500, seed: int = 13) -> Path:
+    """1,500 small careful sources (1 to 8 claims, accuracy 0.80) and three
+    bulk feeds (on 70 %, 40 % and 40 % of the items, accuracy 0.70; the two
+    smaller feeds take half their values from the largest, errors
+    included). Values: dates, and the small sources state them at day,
+    month or year precision (60/25/15 %): a coarse claim compatible with the
+    day corroborates it. The gold is the day."""
+    rng = random.Random(seed)
+    claims: list[tuple[str, str, str]] = []
+    gold: list[tuple[str, str]] = []
+    truths = [_random_day(rng) for _ in range(items)]
+    pools = [_wrong_days(rng, d) for d in truths]
+    names = [f"event-{i:05d}" for i in range(items)]
+    feed: dict[int, date] = {}
+    for i, day in enumerate(truths):
+        gold.append((names[i], day.isoformat()))
+        if rng.random() < 0.7:
+            feed[i] = day if rng.random() < 0.7 else _pick_wrong(rng, pools[i])
+            claims.append((names[i], "feed-0", _fmt_date(rng, feed[i], "day")))
+        for k in (1, 2):
+            if rng.random() < 0.4:
+                if i in feed and rng.random() < 0.5:
+                    value = feed[i]
+                else:
+                    value = day if rng.random() < 0.7 else _pick_wrong(rng, pools[i])
+                claims.append((names[i], f"feed-{k}", _fmt_date(rng, value, "day")))
+    for k in range(1500):
+        size = min(8, 1 + int(rng.expovariate(0.5)))
+        for i in rng.sample(range(items), size):
+            value = truths[i] if rng.random() < 0.8 else _pick_wrong(rng, pools[i])
+            precision = rng.choices(("day", "month", "year"), weights=(60, 25, 15))[0]
+            claims.append((names[i], f"writer-{k:04d}", _fmt_date(rng, value, precision)))
+    return _write(directory, claims, gold, rng)
+
+
+def write_duplicated(directory: Path, items: int = 1500, seed: int = 14) -> Path:
+    """Eight independent sources (accuracy 0.60-0.92, each on 60 % of the
+    items); the two weakest are each published under four ids (mirrors
+    repeating every claim). Values: dates at day precision."""
+    rng = random.Random(seed)
+    claims: list[tuple[str, str, str]] = []
+    gold: list[tuple[str, str]] = []
+    accuracies = (0.60, 0.62, 0.70, 0.75, 0.80, 0.85, 0.88, 0.92)
+    for i in range(items):
+        item = f"record-{i:05d}"
+        day = _random_day(rng)
+        pool = _wrong_days(rng, day)
+        gold.append((item, day.isoformat()))
+        for k, accuracy in enumerate(accuracies):
+            if rng.random() >= 0.6:
+                continue
+            value = day if rng.random() < accuracy else _pick_wrong(rng, pool)
+            text = _fmt_date(rng, value, "day")
+            for copy in range(4 if k < 2 else 1):
+                claims.append((item, f"source-{k}" + (f"-mirror-{copy}" if copy else ""), text))
+    return _write(directory, claims, gold, rng)
+
+
+GENERATED = {
+    "copiers": write_copiers,
+    "big-accurate": write_big_accurate,
+    "small-accurate": write_small_accurate,
+    "duplicated": write_duplicated,
+    "flight-like": write_flight_like,
+}
+
+
+def write_generated(directory: Path) -> list[Path]:
+    """Write every generated regime (default sizes and seeds) into
+    ``directory/<name>``; return the folders in ``GENERATED`` order."""
+    return [writer(Path(directory) / name) for name, writer in GENERATED.items()]

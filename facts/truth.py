@@ -135,16 +135,17 @@ class RankedValue:
 
 @dataclass(frozen=True, slots=True)
 class TruthParams:
-    """The one parameter set (no per-dataset switches)."""
+    """The one parameter set (no per-dataset switches). The defaults are the
+    values ``python -m evaluation.truth_select`` chooses by leave-one-dataset-out
+    over the benchmark and generated regimes."""
 
     n_false: float = 1.0  # wrong values an item is assumed to admit
     similarity_weight: float = 0.5  # rho: share of a similar value's votes
-    prior_strength: float = 1.0  # pseudo-claims at the source's prior
-    group_prior_strength: float = 10.0  # pseudo-claims at default_trust per volume group
-    default_trust: float = 0.8  # prior accuracy of a source without one
-    volume_exponent: float = 0.3  # dilution of sources bigger than volume_ref
+    prior_strength: float = 4.0  # Beta pseudo-claims at the mean accuracy
+    default_trust: float = 0.8  # accuracy before any evidence (the first step is a majority vote)
     copy_rate: float = 0.8  # c: how much of its values a copier copies
     copy_prior: float = 0.2  # prior probability that two sources are dependent
+    shared_truth_weight: float = 0.0  # how much agreeing on true values counts towards copying
     max_iterations: int = 100
     tolerance: float = 1e-4  # stop when no accuracy moves more than this
     damping: float = 0.5  # share of the new accuracy taken per step (no 2-cycles)
@@ -189,9 +190,7 @@ class _Problem:
     claim_source: np.ndarray
     claim_cand: np.ndarray
     claim_share: np.ndarray  # 1 / values the source claims for the item
-    claim_contested: np.ndarray  # other sources claim values for the item too
-    source_group: np.ndarray  # floor(log2(claims of the source))
-    source_dilution: np.ndarray  # vote multiplier for volume
+    claim_others: np.ndarray  # claims other sources make on the claim's item
     pair_from: np.ndarray  # candidate pairs with support > 0
     pair_to: np.ndarray
     pair_support: np.ndarray
@@ -308,7 +307,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     claim_source: list[int] = []
     claim_cand: list[int] = []
     claim_share: list[float] = []
-    claim_contested: list[bool] = []
     pair_from: list[int] = []
     pair_to: list[int] = []
     pair_support: list[float] = []
@@ -324,7 +322,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         for value in ordered:
             for s in values[value]:
                 per_source[s] = per_source.get(s, 0) + 1
-        contested = len(per_source) > 1
         for offset, value in enumerate(ordered):
             cand = first + offset
             srcs = tuple(sorted(values[value]))
@@ -335,7 +332,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                 claim_source.append(source_index[s])
                 claim_cand.append(cand)
                 claim_share.append(1.0 / per_source[s])
-                claim_contested.append(contested)
         if len(ordered) > 1:
             pool = sorted(range(len(ordered)), key=lambda k: (-len(values[ordered[k]]), k))
             pool = sorted(pool[: params.max_pair_candidates])
@@ -356,14 +352,12 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         return np.asarray(xs, dtype=np.int64)
 
     claim_source_arr = ints(claim_source)
-    contested_arr = np.asarray(claim_contested, dtype=bool)
-    source_claims = np.bincount(claim_source_arr, minlength=len(sources)).astype(np.float64)
-    contested_sizes = np.sort(source_claims[claim_source_arr[contested_arr]])
-    volume_ref = float(contested_sizes[(contested_sizes.size - 1) // 2]) if contested_sizes.size else 1.0
-    dilution = np.minimum(1.0, volume_ref / np.maximum(source_claims, 1.0)) ** params.volume_exponent
     item_start_arr = ints(item_start)
     cand_item_arr = ints(cand_item)
     claim_cand_arr = ints(claim_cand)
+    claim_share_arr = np.asarray(claim_share, dtype=np.float64)
+    item_claims = np.bincount(cand_item_arr[claim_cand_arr], minlength=len(items)).astype(np.float64)
+    claim_others = item_claims[cand_item_arr[claim_cand_arr]] - np.rint(1.0 / claim_share_arr)
     pairs = _source_pairs(cand_item_arr[claim_cand_arr], claim_source_arr, claim_cand_arr, len(sources), params)
     return _Problem(
         items=items,
@@ -375,10 +369,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         item_size=np.diff(np.append(item_start_arr, len(cand_values))),
         claim_source=claim_source_arr,
         claim_cand=claim_cand_arr,
-        claim_share=np.asarray(claim_share, dtype=np.float64),
-        claim_contested=contested_arr,
-        source_group=np.floor(np.log2(np.maximum(source_claims, 1.0))).astype(np.int64),
-        source_dilution=dilution,
+        claim_share=claim_share_arr,
+        claim_others=claim_others,
         pair_from=ints(pair_from),
         pair_to=ints(pair_to),
         pair_support=np.asarray(pair_support, dtype=np.float64),
@@ -400,7 +392,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
 @dataclass(frozen=True, slots=True)
 class _State:
     confidence: np.ndarray  # per candidate
-    loo_confidence: np.ndarray  # per claim: confidence without its own vote
+    loo_confidence: np.ndarray  # per claim: confidence the other, independent sources give its value
+    evidence: np.ndarray  # per claim: how much that says about its source (0: nobody else, or only copies)
 
 
 def _confidence(
@@ -409,8 +402,10 @@ def _confidence(
     """E-step: confidence of every candidate given source accuracies."""
     n_cand = len(problem.cand_values)
     acc = np.clip(accuracy, params.min_accuracy, 1.0 - params.min_accuracy)
-    tau = np.log1p(params.n_false * acc / (1.0 - acc)) * problem.source_dilution
+    tau = np.log1p(params.n_false * acc / (1.0 - acc))
     votes = tau[problem.claim_source] * problem.claim_share
+    dependent_votes = np.zeros_like(votes)
+    dependent_claims = np.zeros_like(votes)
     if dependence is not None and problem.agree_pair.size:
         # independent vote count: when two dependent sources agree, the
         # weaker vote keeps 1 - c * P(dependent) of itself (Dong et al.
@@ -424,6 +419,11 @@ def _confidence(
         log_keep = np.bincount(problem.agree_a, weights=np.log1p(-cp * share_a), minlength=len(votes))
         log_keep += np.bincount(problem.agree_b, weights=np.log1p(-cp * (1.0 - share_a)), minlength=len(votes))
         votes = votes * np.exp(log_keep)
+        # what a claim's dependents say for it is no evidence about its source
+        dependent_votes = np.bincount(problem.agree_a, weights=cp * votes[problem.agree_b], minlength=len(votes))
+        dependent_votes += np.bincount(problem.agree_b, weights=cp * votes[problem.agree_a], minlength=len(votes))
+        dependent_claims = np.bincount(problem.agree_a, weights=cp, minlength=len(votes))
+        dependent_claims += np.bincount(problem.agree_b, weights=cp, minlength=len(votes))
     direct = np.bincount(problem.claim_cand, weights=votes, minlength=n_cand)
     score = direct
     if problem.pair_from.size:
@@ -439,31 +439,39 @@ def _confidence(
         compat += np.bincount(problem.compat_a, weights=e[problem.compat_b], minlength=n_cand)
     rivals = total - compat  # incompatible candidates
     unseen = np.maximum(params.n_false + 1.0 - problem.item_size, 0.0)[problem.cand_item]
-    confidence = e / (e + rivals + unseen * np.exp(-shift))
-    # leave-one-out: the claim's own vote taken out of its value's score,
-    # the rivals as they are (what the other sources say)
-    ec = e[problem.claim_cand]
-    ec_loo = ec * np.exp(-votes)
-    loo = ec_loo / (ec_loo + rivals[problem.claim_cand])
-    return _State(confidence, loo)
+    unseen_e = unseen * np.exp(-shift)
+    confidence = e / (e + rivals + unseen_e)
+    # leave-one-out: the claim's own vote and its dependents' taken out of
+    # its value's score, the rivals as they are (what the others say)
+    ec_loo = e[problem.claim_cand] * np.exp(-votes - dependent_votes)
+    cc = problem.claim_cand
+    loo = ec_loo / (ec_loo + rivals[cc] + unseen_e[cc])
+    others = problem.claim_others
+    independent = np.divide(
+        np.maximum(others - dependent_claims, 0.0), others, out=np.zeros_like(others), where=others > 0
+    )
+    return _State(confidence, loo, problem.claim_share * independent)
 
 
 def _accuracy(
     problem: _Problem, state: _State, prior: np.ndarray, has_prior: np.ndarray, params: TruthParams
 ) -> np.ndarray:
-    """M-step: smoothed leave-one-out accuracy of every source."""
+    """M-step: each source's leave-one-out accuracy, shrunk towards the mean
+    by the amount of its evidence (a Beta prior of ``prior_strength``
+    pseudo-claims). The mean is that of the sources (each weighted by how
+    well its own figure is known), itself anchored at ``default_trust``
+    by one pseudo-source; a ``trust`` from sources.toml replaces it for its
+    source. Without evidence every source has the same accuracy: a
+    majority vote."""
     n_src = len(problem.sources)
-    weight_claim = problem.claim_share * problem.claim_contested
-    earned = np.bincount(problem.claim_source, weights=state.loo_confidence * weight_claim, minlength=n_src)
-    weight = np.bincount(problem.claim_source, weights=weight_claim, minlength=n_src)
-    groups = problem.source_group
-    n_groups = int(groups.max()) + 1
-    g_earned = np.bincount(groups, weights=earned, minlength=n_groups)
-    g_weight = np.bincount(groups, weights=weight, minlength=n_groups)
-    beta = params.group_prior_strength
-    group_prior = (beta * params.default_trust + g_earned) / (beta + g_weight)
-    target = np.where(has_prior, prior, group_prior[groups])
-    return (params.prior_strength * target + earned) / (params.prior_strength + weight)
+    earned = np.bincount(problem.claim_source, weights=state.loo_confidence * state.evidence, minlength=n_src)
+    weight = np.bincount(problem.claim_source, weights=state.evidence, minlength=n_src)
+    k = params.prior_strength
+    known = weight / (weight + k)
+    raw = np.divide(earned, weight, out=np.zeros_like(earned), where=weight > 0)
+    mean = (float(np.sum(known * raw)) + params.default_trust) / (float(np.sum(known)) + 1.0)
+    target = np.where(has_prior, prior, mean)
+    return (k * target + earned) / (k + weight)
 
 
 def _dependence(
@@ -486,7 +494,7 @@ def _dependence(
     pt = a1 * a2  # independent: both right
     pf = (1.0 - a1) * (1.0 - a2) / params.n_false  # independent: the same wrong value
     llr = (
-        k_true * np.log((a * c + pt * (1.0 - c)) / pt)
+        params.shared_truth_weight * k_true * np.log((a * c + pt * (1.0 - c)) / pt)
         + k_false * np.log(((1.0 - a) * c + pf * (1.0 - c)) / pf)
         + k_diff * np.log(1.0 - c)
         + np.log(params.copy_prior / (1.0 - params.copy_prior))
@@ -509,7 +517,7 @@ def discover_truth(
         return TruthResult(MappingProxyType({}), MappingProxyType({}), 0, True)
     problem = _build(claims, params)
     priors = prior_trust or {}
-    prior = np.asarray([float(priors.get(s, params.default_trust)) for s in problem.sources])
+    prior = np.asarray([float(priors.get(s, params.default_trust)) for s in problem.sources], dtype=np.float64)
     prior = np.clip(prior, params.min_accuracy, 1.0 - params.min_accuracy)
     has_prior = np.asarray([s in priors for s in problem.sources], dtype=bool)
     accuracy = prior
