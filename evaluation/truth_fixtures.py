@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from facts.truth import Claim
+from facts.values import Number, Value
+
 ATTRIBUTES = ("sched-dep", "act-dep", "sched-arr", "act-arr")
 _PAIRED = {"sched-dep": "act-dep", "act-dep": "sched-dep", "sched-arr": "act-arr", "act-arr": "sched-arr"}
 
@@ -304,25 +307,28 @@ def write_small_accurate(directory: Path, items: int = 2500, seed: int = 13) -> 
 
 
 def write_duplicated(directory: Path, items: int = 1500, seed: int = 14) -> Path:
-    """Eight independent sources (accuracy 0.60-0.92, each on 60 % of the
-    items); the two weakest are each published under four ids (mirrors
-    repeating every claim). Values: dates at day precision."""
+    """Six independent sources (accuracy 0.65-0.90, each on half the items)
+    and one weak source (0.55, on 80 %) syndicated under six ids (mirrors
+    repeating every claim), so that the mirrors hold the majority on most
+    items they speak about. Values: dates at day precision."""
     rng = random.Random(seed)
     claims: list[tuple[str, str, str]] = []
     gold: list[tuple[str, str]] = []
-    accuracies = (0.60, 0.62, 0.70, 0.75, 0.80, 0.85, 0.88, 0.92)
+    independents = (0.65, 0.70, 0.75, 0.80, 0.85, 0.90)
     for i in range(items):
         item = f"record-{i:05d}"
         day = _random_day(rng)
         pool = _wrong_days(rng, day)
         gold.append((item, day.isoformat()))
-        for k, accuracy in enumerate(accuracies):
-            if rng.random() >= 0.6:
-                continue
-            value = day if rng.random() < accuracy else _pick_wrong(rng, pool)
+        for k, accuracy in enumerate(independents):
+            if rng.random() < 0.5:
+                value = day if rng.random() < accuracy else _pick_wrong(rng, pool)
+                claims.append((item, f"source-{k}", _fmt_date(rng, value, "day")))
+        if rng.random() < 0.8:
+            value = day if rng.random() < 0.55 else _pick_wrong(rng, pool)
             text = _fmt_date(rng, value, "day")
-            for copy in range(4 if k < 2 else 1):
-                claims.append((item, f"source-{k}" + (f"-mirror-{copy}" if copy else ""), text))
+            for copy in range(6):
+                claims.append((item, "wire" + (f"-mirror-{copy}" if copy else ""), text))
     return _write(directory, claims, gold, rng)
 
 
@@ -339,3 +345,78 @@ def write_generated(directory: Path) -> list[Path]:
     """Write every generated regime (default sizes and seeds) into
     ``directory/<name>``; return the folders in ``GENERATED`` order."""
     return [writer(Path(directory) / name) for name, writer in GENERATED.items()]
+
+
+# --------------------------------------------------------------------------
+# behaviours: small claim sets with a required outcome. A parameter set
+# that fails one is not eligible in the leave-one-dataset-out choice; the
+# unit tests check the shipped parameters against them too.
+
+
+@dataclass(frozen=True, slots=True)
+class Behaviour:
+    name: str
+    claims: tuple[Claim, ...]
+    expected: tuple[tuple[str, Value], ...]  # (item, the value that must be chosen)
+    min_share: float  # share of the expected items that must come out right
+
+
+def _agreeing_pair_against_a_contrarian() -> Behaviour:
+    claims = [Claim(f"i{k}", s, Number(k if s != "liar" else -k)) for k in range(60) for s in ("a", "b", "liar")]
+    return Behaviour("two agreeing sources beat one that always differs", tuple(claims),
+                     tuple((f"i{k}", Number(k)) for k in range(60)), 1.0)
+
+
+def _copiers_against_independent_support() -> Behaviour:
+    claims = []
+    for i in range(40):
+        item, truth = f"item-{i}", Number(1000 + i)
+        copied = Number(5000 + i) if i < 15 else truth  # the copied source is wrong on 15 items
+        claims.append(Claim(item, "reliable", truth))
+        for source in ("bad", "copy-1", "copy-2", "copy-3"):
+            claims.append(Claim(item, source, copied))
+        for k, source in enumerate(("indep-1", "indep-2")):
+            wrong = (i * 7 + k * 3) % 10 == 0
+            claims.append(Claim(item, source, Number(9000 + 10 * i + k) if wrong else truth))
+    return Behaviour("a reliable source with independent support beats a majority of copiers", tuple(claims),
+                     tuple((f"item-{i}", Number(1000 + i)) for i in range(40)), 1.0)
+
+
+def _mirrors_against_careful_sources() -> Behaviour:
+    rng = random.Random(5)
+    claims = []
+    for i in range(120):
+        item, truth = f"item-{i}", Number(1000 + i)
+        weak = truth if rng.random() < 0.5 else Number(2000 + i)
+        for mirror in range(4):  # one weak source published under four ids
+            claims.append(Claim(item, f"weak-{mirror}", weak))
+        for k in range(2):
+            good = truth if rng.random() < 0.9 else Number(3000 + i + k)
+            claims.append(Claim(item, f"careful-{k}", good))
+    return Behaviour("four mirrors of a weak source do not outvote two careful sources", tuple(claims),
+                     tuple((f"item-{i}", Number(1000 + i)) for i in range(120)), 110 / 120)
+
+
+def _big_source_against_colliding_small_ones() -> Behaviour:
+    rng = random.Random(9)
+    claims = []
+    truths = {f"item-{i}": Number(1000 + i) for i in range(300)}
+    for item, truth in truths.items():
+        claims.append(Claim(item, "registry", truth if rng.random() < 0.95 else Number(-1)))
+    contested = set()
+    for k in range(150):  # small sources: 6 claims each, 60 % right, errors mostly on one common value
+        for item in rng.sample(sorted(truths), 6):
+            wrong = Number(truths[item].value + 500 if rng.random() < 0.8 else -2 - k)
+            claims.append(Claim(item, f"small-{k}", truths[item] if rng.random() < 0.6 else wrong))
+            contested.add(item)
+    return Behaviour("one big accurate source beats small sources whose errors collide", tuple(claims),
+                     tuple((item, truths[item]) for item in sorted(contested)), 0.85)
+
+
+def behaviours() -> list[Behaviour]:
+    return [
+        _agreeing_pair_against_a_contrarian(),
+        _copiers_against_independent_support(),
+        _mirrors_against_careful_sources(),
+        _big_source_against_colliding_small_ones(),
+    ]
