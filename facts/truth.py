@@ -410,7 +410,7 @@ class _State:
 
 
 def _confidence(
-    problem: _Problem, claim_accuracy: np.ndarray, dependence: np.ndarray | None, params: TruthParams
+    problem: _Problem, claim_accuracy: np.ndarray, dependence: _Dependence | None, params: TruthParams
 ) -> _State:
     """E-step: confidence of every candidate given the accuracy of each
     claim's source (learnt on the source's other items)."""
@@ -432,7 +432,7 @@ def _confidence(
         # only dependence beyond the prior discounts: two sources with no
         # shared history keep their whole votes (a majority vote)
         alpha = params.copy_prior
-        excess = np.clip((dependence[problem.agree_pair] - alpha) / (1.0 - alpha), 0.0, 1.0)
+        excess = np.clip((dependence.on_other_items(problem) - alpha) / (1.0 - alpha), 0.0, 1.0)
         cp = params.copy_rate * excess
         log_keep = np.bincount(problem.agree_a, weights=np.log1p(-cp * share_a), minlength=len(votes))
         log_keep += np.bincount(problem.agree_b, weights=np.log1p(-cp * (1.0 - share_a)), minlength=len(votes))
@@ -503,9 +503,26 @@ def _accuracy(
     return accuracy, claim_accuracy
 
 
+@dataclass(frozen=True, slots=True)
+class _Dependence:
+    llr: np.ndarray  # per source pair: log-odds that the two are dependent
+    agree_true: np.ndarray  # per pair: what one shared item agreeing on a true value adds
+    agree_false: np.ndarray  # ... on a false value
+    confidence: np.ndarray  # per candidate: the P the evidence was weighed with
+
+    def on_other_items(self, problem: _Problem) -> np.ndarray:
+        """Per agreeing claim pair: the posterior that its two sources are
+        dependent, from the items they share *other* than this one (two
+        sources that meet once have no history: they keep the prior)."""
+        p = self.confidence[problem.claim_cand[problem.agree_a]]
+        pair = problem.agree_pair
+        llr = self.llr[pair] - p * self.agree_true[pair] - (1.0 - p) * self.agree_false[pair]
+        return 1.0 / (1.0 + np.exp(-np.clip(llr, -50.0, 50.0)))
+
+
 def _dependence(
     problem: _Problem, accuracy: np.ndarray, confidence: np.ndarray, params: TruthParams
-) -> np.ndarray:
+) -> _Dependence:
     """Posterior that each co-claiming source pair is dependent (Dong et al.
     2009, symmetric form): shared items where the two agree on a value that
     is true (weight P, against the other claimed values) or false (1 - P),
@@ -524,13 +541,15 @@ def _dependence(
     c = params.copy_rate
     pt = a1 * a2  # independent: both right
     pf = (1.0 - a1) * (1.0 - a2) / params.n_false  # independent: the same wrong value
+    agree_true = params.shared_truth_weight * np.log((a * c + pt * (1.0 - c)) / pt)
+    agree_false = np.log(((1.0 - a) * c + pf * (1.0 - c)) / pf)
     llr = (
-        params.shared_truth_weight * k_true * np.log((a * c + pt * (1.0 - c)) / pt)
-        + k_false * np.log(((1.0 - a) * c + pf * (1.0 - c)) / pf)
+        k_true * agree_true
+        + k_false * agree_false
         + k_diff * np.log(1.0 - c)
         + np.log(params.copy_prior / (1.0 - params.copy_prior))
     )
-    return 1.0 / (1.0 + np.exp(-np.clip(llr, -50.0, 50.0)))
+    return _Dependence(llr, agree_true, agree_false, confidence)
 
 
 @dataclass(frozen=True, slots=True)
