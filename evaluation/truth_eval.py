@@ -19,8 +19,18 @@ Also read: the "book" layout of Dong et al. (``book.txt``: source, isbn,
 title, authors, tab-separated; ``book_golden.txt``: isbn, authors), item =
 isbn, value = author list (text).
 
-``python -m evaluation.truth_eval DIR`` prints a table, then one JSON object
-of metrics as the last line of stdout.
+Choosing the one parameter set: leave one data set out. Every candidate
+of ``PARAM_GRID`` that shows the required behaviours
+(``evaluation.truth_fixtures.behaviours``) is scored on every data set;
+the in-sample figure of a set is its accuracy with the candidate chosen on
+all sets, the held-out figure its accuracy with the candidate chosen on the
+other sets only. The objective is the mean accuracy over the sets, each
+point below majority vote on a set costing ``SHORTFALL_PENALTY`` points.
+
+``factwatch eval truth DIR`` (``python -m evaluation.truth_eval DIR``)
+prints a table, then one JSON object of metrics as the last line of
+stdout; several folders (or a folder of data sets) and ``--generated`` give
+one row per set, and ``--select`` adds the leave-one-dataset-out table.
 """
 
 from __future__ import annotations

@@ -1,17 +1,28 @@
-"""Synthetic truth-discovery data sets, deterministic for a given seed.
+"""Synthetic truth-discovery data sets, deterministic for a given seed, in
+the benchmark layout (claims.csv + gold.csv; gold only for items two
+sources or more speak about), and the behaviours every parameter set must
+show.
 
-``write_flight_like``: flight times in mixed formats.
+Regimes (``GENERATED``), each a shape real claim sets take:
 
-Modelled on the flight data of Li et al. ("Truth finding on the deep web: is
-the problem solved?", VLDB 2013): items such as ``AA-1234-2011-12-01-sched-dep``,
-sources that write the same clock reading as "7:10 AM", "07:10", "7:10a",
-"Dec 01 - 7:10 AM", "2011-12-01 07:10" or "7:10 AMDec 01", sources of
-different accuracy, missing values, and a group of sources that copy one
-mediocre source (errors included), so that a plain majority is often wrong.
+- ``copiers``: independent sources of mixed accuracy and a mediocre hub
+  whose claims six copiers repeat, errors included.
+- ``big-accurate``: one large careful source among 400 small noisy ones
+  whose errors collide on a common wrong value (a prior that distrusts
+  volume sinks it).
+- ``small-accurate``: 1,500 small careful sources and three bulk feeds that
+  share errors; dates stated at day, month or year precision.
+- ``duplicated``: a weak source syndicated under six ids.
+- ``flight-like``: flight times in mixed formats (below).
 
-Written in the benchmark layout (claims.csv + gold.csv) with the gold in yet
-another format ("7:10 AM"), so the benchmark's value matching is exercised
-too. Deterministic for a given seed.
+``write_flight_like``, modelled on the flight data of Li et al. ("Truth
+finding on the deep web: is the problem solved?", VLDB 2013): items such as
+``AA-1234-2011-12-01-sched-dep``, sources that write the same clock reading
+as "7:10 AM", "07:10", "7:10a", "Dec 01 - 7:10 AM", "2011-12-01 07:10" or
+"7:10 AMDec 01", sources of different accuracy, missing values, and a group
+of sources that copy one mediocre source (errors included), so that a plain
+majority is often wrong. The gold is in yet another format ("7:10 AM"), so
+the benchmark's value matching is exercised too.
 """
 
 from __future__ import annotations
