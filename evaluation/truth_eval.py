@@ -434,6 +434,8 @@ def run_cli(directories: Sequence[Path], generated: bool = False, select: bool =
             dirs = dirs + write_generated(Path(tmp))
         if not dirs:
             raise ValueError("no data set: give a folder or --generated")
+        if select and len(dirs) < 2:
+            raise ValueError("--select leaves one data set out: it needs two or more")
         if len(dirs) == 1 and not select:
             report = run_truth_eval(dirs[0])
             return report.table(), json.dumps(report.metrics)

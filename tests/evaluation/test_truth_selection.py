@@ -118,3 +118,10 @@ def test_several_sets_print_one_row_each_and_a_json_last_line(tmp_path):
     metrics = json.loads(last)
     assert set(metrics) == {"copiers", "duplicated"}
     assert {"accuracy", "majority_vote_accuracy"} <= set(metrics["copiers"])
+
+
+def test_selection_needs_two_data_sets_or_more(tmp_path):
+    with pytest.raises(ValueError, match="two or more"):
+        run_cli([write_copiers(tmp_path / "copiers", items=30)], select=True)
+    with pytest.raises(ValueError, match="no data set"):
+        run_cli([])
