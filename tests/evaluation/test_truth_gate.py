@@ -51,7 +51,6 @@ def test_benchmark_sets_beat_majority_vote_above_their_floors(name):
     assert report.items == {"population": 308, "book": 100}[name]
     assert report.accuracy >= floor, report.table()
     assert report.accuracy >= report.majority_vote_accuracy + margin, report.table()
-    assert report.seconds < 20  # ~2 s here; CI machines vary
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
