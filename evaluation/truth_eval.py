@@ -19,21 +19,36 @@ Also read: the "book" layout of Dong et al. (``book.txt``: source, isbn,
 title, authors, tab-separated; ``book_golden.txt``: isbn, authors), item =
 isbn, value = author list (text).
 
-``python -m evaluation.truth_eval DIR`` prints a table, then one JSON object
-of metrics as the last line of stdout.
+Choosing the one parameter set: leave one data set out. Every candidate
+of ``PARAM_GRID`` that shows the required behaviours
+(``evaluation.truth_fixtures.behaviours``) is scored on every data set;
+the in-sample figure of a set is its accuracy with the candidate chosen on
+all sets, the held-out figure its accuracy with the candidate chosen on the
+other sets only. The objective is the mean accuracy over the sets, each
+point below majority vote on a set costing ``SHORTFALL_PENALTY`` points.
+
+``factwatch eval truth DIR`` (``python -m evaluation.truth_eval DIR``)
+prints a table, then one JSON object of metrics as the last line of
+stdout; several folders (or a folder of data sets) and ``--generated`` give
+one row per set, and ``--select`` adds the leave-one-dataset-out table.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from facts.truth import Claim, TruthResult, discover_truth
+import numpy as np
+
+from evaluation.truth_fixtures import Behaviour, behaviours, write_generated
+from facts.truth import Claim, TruthParams, TruthResult, discover_truth, prepare, solve
 from facts.values import Value, format_value, is_missing, matches, parse_value, sort_key
 
 
@@ -188,13 +203,208 @@ def evaluate(dataset: TruthDataset, result: TruthResult, seconds: float) -> Trut
     )
 
 
-def run_truth_eval(directory: Path) -> TruthReport:
+def run_truth_eval(directory: Path, params: TruthParams = TruthParams()) -> TruthReport:
     """Read a truth dataset, discover the truth, score it against the gold."""
     start = time.perf_counter()
     dataset = read_dataset(Path(directory))
-    result = discover_truth(dataset.claims)
+    result = discover_truth(dataset.claims, params=params)
     seconds = time.perf_counter() - start
     return evaluate(dataset, result, seconds)
+
+
+def dataset_dirs(directories: Sequence[Path]) -> list[Path]:
+    """The data sets named: a folder in one of the two layouts, or a folder
+    of such folders (``../shared/eval/truth``), expanded in name order."""
+    found: list[Path] = []
+    for directory in map(Path, directories):
+        if _is_dataset(directory):
+            found.append(directory)
+            continue
+        inner = sorted(d for d in directory.iterdir() if d.is_dir() and _is_dataset(d)) if directory.is_dir() else []
+        if not inner:
+            raise FileNotFoundError(f"{directory}: no claims.csv + gold.csv (nor book.txt + book_golden.txt)")
+        found.extend(inner)
+    return found
+
+
+def _is_dataset(directory: Path) -> bool:
+    return ((directory / "claims.csv").exists() and (directory / "gold.csv").exists()) or (
+        (directory / "book.txt").exists() and (directory / "book_golden.txt").exists()
+    )
+
+
+def summary_table(reports: Sequence[TruthReport]) -> str:
+    """One row per data set: majority vote beside truth discovery."""
+    rows = [("data set", "claims", "sources", "items", "majority vote", "truth discovery", "difference", "seconds")]
+    for r in reports:
+        rows.append(
+            (
+                r.dataset,
+                str(r.claims),
+                str(r.sources),
+                str(r.items),
+                f"{r.majority_vote_accuracy:.3f}",
+                f"{r.accuracy:.3f}",
+                f"{r.accuracy - r.majority_vote_accuracy:+.3f}",
+                f"{r.seconds:.2f}",
+            )
+        )
+    return _format_rows(rows)
+
+
+def _format_rows(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for k, row in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# choosing the one parameter set: leave one data set out
+
+# The grid the parameter set is chosen from. Each axis is one idea that
+# should hold across data sets; nothing here is keyed to a data set.
+PARAM_GRID: dict[str, tuple[float, ...]] = {
+    "prior_strength": (1.0, 4.0, 16.0),  # Beta pseudo-claims at the mean accuracy
+    "self_evidence": (0.0, 0.5, 1.0),  # leave-one-out (0) .. plain EM (1) source scoring
+    "n_false": (1.0, 3.0),  # wrong values an item admits (how decisive a trusted vote is)
+    "similarity_weight": (0.0, 0.5),  # close values lend each other votes
+    "nested_weight": (0.0, 1.0),  # a finer date lends the coarser one its votes
+}
+# the selection objective: mean accuracy, and every point below majority
+# vote on a data set costs this many points of the mean
+SHORTFALL_PENALTY = 2.0
+
+
+def parameter_grid(grid: Mapping[str, Sequence[float]] = PARAM_GRID) -> list[TruthParams]:
+    keys = sorted(grid)
+    return [TruthParams(**dict(zip(keys, combo))) for combo in itertools.product(*(grid[k] for k in keys))]
+
+
+def selection_score(accuracies: Sequence[float], majority: Sequence[float]) -> float:
+    shortfall = sum(max(0.0, m - a) for a, m in zip(accuracies, majority))
+    return sum(accuracies) / len(accuracies) - SHORTFALL_PENALTY * shortfall
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionRow:
+    dataset: str
+    items: int
+    majority_vote: float
+    in_sample: float  # with the parameters chosen on every data set
+    held_out: float  # with the parameters chosen without this data set
+    held_out_params: TruthParams
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionReport:
+    rows: tuple[SelectionRow, ...]
+    chosen: TruthParams  # chosen on every data set
+    defaults: TruthParams
+    default_accuracy: tuple[float, ...]  # per row, with ``TruthParams()``
+    candidates: int
+    eligible: int  # candidates showing every required behaviour
+
+    def table(self) -> str:
+        head = ("data set", "items", "majority vote", "in-sample", "held out", "defaults", "held-out choice")
+        rows = [head]
+        for r, default in zip(self.rows, self.default_accuracy):
+            rows.append(
+                (
+                    r.dataset,
+                    str(r.items),
+                    f"{r.majority_vote:.3f}",
+                    f"{r.in_sample:.3f}",
+                    f"{r.held_out:.3f}",
+                    f"{default:.3f}",
+                    _describe(r.held_out_params, self.chosen),
+                )
+            )
+        lines = [
+            f"leave-one-dataset-out over {len(self.rows)} data sets, {self.candidates} parameter sets "
+            f"({self.eligible} show every required behaviour)",
+            _format_rows(rows),
+            f"chosen on every data set: {_describe(self.chosen, None)}",
+            "TruthParams() defaults " + ("are" if self.chosen == self.defaults else "are NOT") + " the chosen set",
+        ]
+        return "\n".join(lines)
+
+    @property
+    def metrics(self) -> dict[str, object]:
+        return {
+            r.dataset: {
+                "majority_vote_accuracy": round(r.majority_vote, 4),
+                "in_sample": round(r.in_sample, 4),
+                "held_out": round(r.held_out, 4),
+                "defaults": round(d, 4),
+            }
+            for r, d in zip(self.rows, self.default_accuracy)
+        } | {"chosen": {k: getattr(self.chosen, k) for k in sorted(PARAM_GRID)}, "defaults_chosen": self.chosen == self.defaults}
+
+
+def _describe(params: TruthParams, same_as: TruthParams | None) -> str:
+    if same_as is not None and params == same_as:
+        return "same"
+    return " ".join(f"{k}={getattr(params, k):g}" for k in sorted(PARAM_GRID))
+
+
+def behaviour_failures(params: TruthParams, required: Sequence[Behaviour] | None = None) -> list[str]:
+    """Names of the required behaviours (``evaluation.truth_fixtures``) a
+    parameter set fails."""
+    failed = []
+    for b in behaviours() if required is None else required:
+        result = discover_truth(b.claims, params=params)
+        right = sum(1 for item, value in b.expected if (best := result.best(item)) is not None and matches(best, value))
+        if right < b.min_share * len(b.expected) - 1e-9:
+            failed.append(b.name)
+    return failed
+
+
+def select_parameters(
+    datasets: Sequence[TruthDataset],
+    candidates: Sequence[TruthParams] | None = None,
+    required: Sequence[Behaviour] | None = None,
+) -> SelectionReport:
+    """Score every candidate parameter set on every data set once; choose on
+    all sets (in-sample) and, for each set, on the others only (held out),
+    among the candidates that show every required behaviour."""
+    candidates = list(candidates or parameter_grid())
+    defaults = TruthParams()
+    if defaults not in candidates:
+        candidates.append(defaults)
+    eligible = [not behaviour_failures(p, required) for p in candidates]
+    if not any(eligible):
+        raise ValueError("no candidate parameter set shows every required behaviour")
+    acc = np.zeros((len(candidates), len(datasets)))
+    majority = np.zeros(len(datasets))
+    items = []
+    for j, dataset in enumerate(datasets):
+        prepared = prepare(dataset.claims)
+        for i, params in enumerate(candidates):
+            report = evaluate(dataset, solve(prepared, None, params), 0.0)
+            acc[i, j] = report.accuracy
+        majority[j] = report.majority_vote_accuracy
+        items.append(report.items)
+
+    def choose(columns: list[int]) -> int:
+        scores = [selection_score(acc[i, columns].tolist(), majority[columns].tolist()) for i in range(len(candidates))]
+        return max((i for i in range(len(candidates)) if eligible[i]), key=lambda i: (round(scores[i], 12), -i))
+
+    every = list(range(len(datasets)))
+    chosen = choose(every)
+    rows = []
+    for j, dataset in enumerate(datasets):
+        held = choose([k for k in every if k != j])
+        rows.append(
+            SelectionRow(dataset.name, items[j], float(majority[j]), float(acc[chosen, j]), float(acc[held, j]), candidates[held])
+        )
+    default_row = candidates.index(defaults)
+    return SelectionReport(
+        tuple(rows), candidates[chosen], defaults, tuple(acc[default_row].tolist()), len(candidates), sum(eligible)
+    )
 
 
 def errors(directory: Path) -> list[str]:
@@ -213,14 +423,43 @@ def errors(directory: Path) -> list[str]:
     return lines
 
 
+def run_cli(directories: Sequence[Path], generated: bool = False, select: bool = False) -> tuple[str, str]:
+    """What ``factwatch eval truth`` prints: the table(s), then one JSON line.
+    One data set: its table and metrics. Several (or ``generated``, which
+    adds the regimes of ``evaluation.truth_fixtures``): one row per set;
+    ``select`` adds the leave-one-dataset-out choice of parameters."""
+    dirs = dataset_dirs(directories) if directories else []
+    with tempfile.TemporaryDirectory(prefix="truth-regimes-") as tmp:
+        if generated:
+            dirs = dirs + write_generated(Path(tmp))
+        if not dirs:
+            raise ValueError("no data set: give a folder or --generated")
+        if select and len(dirs) < 2:
+            raise ValueError("--select leaves one data set out: it needs two or more")
+        if len(dirs) == 1 and not select:
+            report = run_truth_eval(dirs[0])
+            return report.table(), json.dumps(report.metrics)
+        reports = [run_truth_eval(d) for d in dirs]
+        text = summary_table(reports)
+        metrics: dict[str, object] = {r.dataset: r.metrics for r in reports}
+        if select:
+            selection = select_parameters([read_dataset(d) for d in dirs])
+            text += "\n\n" + selection.table()
+            metrics = {"defaults": metrics, "selection": selection.metrics}
+        return text, json.dumps(metrics)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m evaluation.truth_eval DIR", file=sys.stderr)
+    generated = "--generated" in args
+    select = "--select" in args
+    dirs = [Path(a) for a in args if not a.startswith("--")]
+    if not dirs and not generated:
+        print("usage: python -m evaluation.truth_eval [DIR...] [--generated] [--select]", file=sys.stderr)
         return 2
-    report = run_truth_eval(Path(args[0]))
-    print(report.table())
-    print(json.dumps(report.metrics))
+    text, last = run_cli(dirs, generated=generated, select=select)
+    print(text)
+    print(last)
     return 0
 
 

@@ -2,11 +2,11 @@
 
 Family
 ------
-An iterative source-trust algorithm of the Accu / TruthFinder / Investment
-family (Dong, Berti-Equille & Srivastava 2009; Yin, Han & Yu 2008;
-Pasternack & Roth 2010): values claimed by trustworthy sources are believed,
-and sources whose claims are believed become trustworthy. It alternates two
-steps until the source accuracies settle.
+An iterative source-trust algorithm of the Accu / TruthFinder family (Dong,
+Berti-Equille & Srivastava 2009; Yin, Han & Yu 2008): values claimed by
+trustworthy sources are believed, and sources whose claims are believed
+become trustworthy. It alternates two steps until the source accuracies
+settle.
 
 E-step (values). Every source ``s`` has an accuracy ``A(s)``. Its claim is a
 vote ``tau(s) = ln(1 + n * A / (1 - A))`` for the claimed value: Accu's vote
@@ -15,10 +15,12 @@ kept positive, which for ``n = 1`` is TruthFinder's ``-ln(1 - A)``. (With
 Accu's raw log-odds, sources below ``1 / (n + 1)`` get no or negative votes,
 and on data where every value is spelled many ways -- book author lists --
 all accuracies sank below that and every vote vanished.) A candidate
-value's score is the votes for it plus
-``rho * support(other -> it)`` of the votes for every other candidate of the
-item (TruthFinder's implication; ``facts.values.support``: close numbers,
-equal clock readings, a finer date implying the coarser one). Its
+value's score is the votes for it plus a share of the votes for every other
+candidate of the item that speaks for it (TruthFinder's implication;
+``facts.values.support``): ``nested_weight`` for a compatible value (4 June
+2012 speaks for June 2012 and 2012: claims at different precision
+corroborate), ``similarity_weight`` for a merely close one (numbers within
+2 %, clock readings minutes apart, author lists sharing names). Its
 confidence is the posterior against the candidates it is *incompatible*
 with, plus the ``n + 1 - k`` wrong values nobody claimed (score 0)::
 
@@ -26,56 +28,57 @@ with, plus the ``n + 1 - k`` wrong values nobody claimed (score 0)::
 
 Nested dates are compatible, so 2012 and 4 June 2012 do not compete.
 
-M-step (sources). A source's accuracy is the mean confidence of its claims,
-smoothed towards a prior with ``prior_strength`` pseudo-claims; the update
-is damped (half old, half new) so the iteration settles instead of
+M-step (sources). A source's accuracy is the mean leave-one-out confidence
+of its claims, shrunk towards the mean accuracy of the sources by the
+amount of its evidence (a Beta prior worth ``prior_strength`` claims); the
+update is damped (half old, half new) so the iteration settles instead of
 flipping between two states.
 
-What changed against the textbook versions, and why
----------------------------------------------------
-1. Leave-one-out accuracy. A claim is scored with the source's own vote
-   taken out (the confidence the *other* sources give its value), and only
-   claims on items other sources also speak about count. Otherwise a
+Calibration: the first E-step gives every source ``default_trust`` (or its
+``trust`` from sources.toml): a majority vote. Trust only moves away from
+the mean where claims overlap; with no overlap evidence every source keeps
+the same accuracy and the result is exactly a majority vote (compatible
+values corroborating). There are no priors on a source's size: whether big
+or small sources are the accurate ones differs between data sets (small
+ones on the population set, big ones on others), so it is learnt from the
+overlaps, not assumed.
+
+Details, and why
+----------------
+1. Leave-one-out accuracy. A claim is scored by the confidence the *other,
+   independent* sources give its value: the share of its dependents' votes
+   (copy detection below) and ``1 - self_evidence`` of its own vote are
+   taken out (``self_evidence = 1`` is plain EM, 0 a full leave-one-out),
+   and the claim counts as evidence about its source only in the measure
+   that other independent sources speak about the item. Otherwise a
    prolific source's vote decides every contest it is in and then confirms
-   its own accuracy (EM's self-confirmation); an uncontested claim says
-   nothing about a source.
-2. Priors by volume (the "dampening" of low-evidence sources). Sources are
-   grouped by the order of magnitude of their claim count
-   (``floor(log2(claims))``); each group's prior is the accuracy its members
-   earn together (smoothed towards ``default_trust`` with
-   ``group_prior_strength`` pseudo-claims), and a source is smoothed
-   towards its group's prior. A one-claim source thus starts from what
-   one-claim sources are worth in this data, not from a constant. A
-   ``trust`` prior from sources.toml replaces the group prior of its source.
-3. Volume dilution (Investment's "a source spreads its credibility over its
-   claims", softened): a source with more claims than the typical source of
-   a contested claim (``volume_ref``, the median over contested claims of
-   their source's claim count) votes with
-   ``(volume_ref / claims) ** volume_exponent`` of its weight. Bulk sources
-   (bots, aggregators, feeds) make systematic errors that repeat across
-   many items; a source that claims little is likelier to have looked.
-   Sources of similar size are unaffected. This is a prior, and it has a
-   price: when one big source really is the most accurate among many small
-   noisy ones, it is outvoted (on a synthetic set of that shape, 0.75
-   against 0.94 without dilution, majority vote 0.86). On population it is
-   what lifts accuracy from 0.82 to 0.89; on sources of similar volume
-   (flight-like data) it does nothing.
-4. Copy detection (Dong et al. 2009, simplified): for every pair of sources
+   its own accuracy (EM's self-confirmation), and a source's copies vouch
+   for it. The Beta prior bounds what self-confirmation can do to a source
+   with few claims.
+2. Leave-one-item-out votes. The accuracy a claim votes with leaves out
+   the evidence of its own item: a source is not trusted on an item for
+   agreeing with the others there. A source seen on one item only votes
+   with the mean accuracy, so where sources never meet twice the result is
+   exactly a majority vote.
+3. Copy detection (Dong et al. 2009, simplified): for every pair of sources
    that claim values for the same items, the posterior that one copies the
-   other, from how often they agree on true values, agree on false values
-   (likely for copiers, unlikely for independent sources) and differ. When
-   dependent sources agree, their votes are discounted by
-   ``1 - copy_rate * P(dependent)``, shared between the two in proportion
-   to the other's vote (a continuous form of Dong et al.'s ordering, which
-   made the iteration flip between states), so a group of copiers does not
-   outvote one accurate independent source.
-5. Typed values: similarity and implication instead of string equality,
+   other, from how often they agree on false values (likely for copiers,
+   unlikely for independent sources) and differ (unlikely for copiers).
+   Agreeing on true values is what any two good sources do; it counts with
+   ``shared_truth_weight`` (0: not at all, so accurate independent sources
+   are not taken for copiers). When dependent sources agree, their votes
+   are discounted by ``1 - copy_rate * P(dependent)``, shared between the
+   two in proportion to the other's vote (a continuous form of Dong et
+   al.'s ordering, which made the iteration flip between states), so a
+   group of copiers or mirrors does not outvote one accurate independent
+   source.
+4. Typed values: similarity and implication instead of string equality,
    and claims that state the same value in different formats merged into
    one candidate (``facts.values.canonical_values``).
 
-The first E-step uses the priors (``default_trust`` for every source without
-one: a majority vote). One algorithm, one parameter set
-(``TruthParams()``), no per-dataset switches.
+One algorithm, one parameter set (``TruthParams()``, chosen by
+leave-one-dataset-out over the benchmark sets and generated regimes:
+``factwatch eval truth DIR --generated --select``), no per-dataset switches.
 
 Choosing and ranking (Wikidata's model)
 ---------------------------------------
@@ -135,16 +138,19 @@ class RankedValue:
 
 @dataclass(frozen=True, slots=True)
 class TruthParams:
-    """The one parameter set (no per-dataset switches)."""
+    """The one parameter set (no per-dataset switches). The defaults are the
+    values ``factwatch eval truth ../shared/eval/truth --generated --select``
+    chooses on every data set (see ``evaluation.truth_eval.PARAM_GRID``)."""
 
     n_false: float = 1.0  # wrong values an item is assumed to admit
-    similarity_weight: float = 0.5  # rho: share of a similar value's votes
-    prior_strength: float = 1.0  # pseudo-claims at the source's prior
-    group_prior_strength: float = 10.0  # pseudo-claims at default_trust per volume group
-    default_trust: float = 0.8  # prior accuracy of a source without one
-    volume_exponent: float = 0.3  # dilution of sources bigger than volume_ref
+    similarity_weight: float = 0.0  # rho: share of a close (incompatible) value's votes
+    nested_weight: float = 1.0  # share of a compatible value's votes (a finer date for the coarser one)
+    prior_strength: float = 4.0  # Beta pseudo-claims at the mean accuracy
+    self_evidence: float = 1.0  # share of a claim's own vote in the confidence that scores its source
+    default_trust: float = 0.8  # accuracy before any evidence (the first step is a majority vote)
     copy_rate: float = 0.8  # c: how much of its values a copier copies
     copy_prior: float = 0.2  # prior probability that two sources are dependent
+    shared_truth_weight: float = 0.0  # how much agreeing on true values counts towards copying
     max_iterations: int = 100
     tolerance: float = 1e-4  # stop when no accuracy moves more than this
     damping: float = 0.5  # share of the new accuracy taken per step (no 2-cycles)
@@ -189,12 +195,12 @@ class _Problem:
     claim_source: np.ndarray
     claim_cand: np.ndarray
     claim_share: np.ndarray  # 1 / values the source claims for the item
-    claim_contested: np.ndarray  # other sources claim values for the item too
-    source_group: np.ndarray  # floor(log2(claims of the source))
-    source_dilution: np.ndarray  # vote multiplier for volume
+    claim_others: np.ndarray  # claims other sources make on the claim's item
+    claim_row: np.ndarray  # index of the claim's (source, item) pair
     pair_from: np.ndarray  # candidate pairs with support > 0
     pair_to: np.ndarray
     pair_support: np.ndarray
+    pair_nested: np.ndarray  # the two values are compatible (nested dates), not merely close
     compat_a: np.ndarray  # compatible candidate pairs, both directions
     compat_b: np.ndarray
     source_pairs: np.ndarray  # (n, 2) sources that co-claim an item
@@ -308,10 +314,10 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     claim_source: list[int] = []
     claim_cand: list[int] = []
     claim_share: list[float] = []
-    claim_contested: list[bool] = []
     pair_from: list[int] = []
     pair_to: list[int] = []
     pair_support: list[float] = []
+    pair_nested: list[bool] = []
     compat_a: list[int] = []
     compat_b: list[int] = []
 
@@ -324,7 +330,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         for value in ordered:
             for s in values[value]:
                 per_source[s] = per_source.get(s, 0) + 1
-        contested = len(per_source) > 1
         for offset, value in enumerate(ordered):
             cand = first + offset
             srcs = tuple(sorted(values[value]))
@@ -335,7 +340,6 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                 claim_source.append(source_index[s])
                 claim_cand.append(cand)
                 claim_share.append(1.0 / per_source[s])
-                claim_contested.append(contested)
         if len(ordered) > 1:
             pool = sorted(range(len(ordered)), key=lambda k: (-len(values[ordered[k]]), k))
             pool = sorted(pool[: params.max_pair_candidates])
@@ -344,11 +348,13 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                     if i == j:
                         continue
                     sup = support(ordered[i], ordered[j])
+                    nested = compatible(ordered[i], ordered[j])
                     if sup > 0.0:
                         pair_from.append(first + i)
                         pair_to.append(first + j)
                         pair_support.append(sup)
-                    if compatible(ordered[i], ordered[j]):
+                        pair_nested.append(nested)
+                    if nested:
                         compat_a.append(first + i)
                         compat_b.append(first + j)
 
@@ -356,14 +362,12 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         return np.asarray(xs, dtype=np.int64)
 
     claim_source_arr = ints(claim_source)
-    contested_arr = np.asarray(claim_contested, dtype=bool)
-    source_claims = np.bincount(claim_source_arr, minlength=len(sources)).astype(np.float64)
-    contested_sizes = np.sort(source_claims[claim_source_arr[contested_arr]])
-    volume_ref = float(contested_sizes[(contested_sizes.size - 1) // 2]) if contested_sizes.size else 1.0
-    dilution = np.minimum(1.0, volume_ref / np.maximum(source_claims, 1.0)) ** params.volume_exponent
     item_start_arr = ints(item_start)
     cand_item_arr = ints(cand_item)
     claim_cand_arr = ints(claim_cand)
+    claim_share_arr = np.asarray(claim_share, dtype=np.float64)
+    item_claims = np.bincount(cand_item_arr[claim_cand_arr], minlength=len(items)).astype(np.float64)
+    claim_others = item_claims[cand_item_arr[claim_cand_arr]] - np.rint(1.0 / claim_share_arr)
     pairs = _source_pairs(cand_item_arr[claim_cand_arr], claim_source_arr, claim_cand_arr, len(sources), params)
     return _Problem(
         items=items,
@@ -375,13 +379,13 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         item_size=np.diff(np.append(item_start_arr, len(cand_values))),
         claim_source=claim_source_arr,
         claim_cand=claim_cand_arr,
-        claim_share=np.asarray(claim_share, dtype=np.float64),
-        claim_contested=contested_arr,
-        source_group=np.floor(np.log2(np.maximum(source_claims, 1.0))).astype(np.int64),
-        source_dilution=dilution,
+        claim_share=claim_share_arr,
+        claim_others=claim_others,
+        claim_row=np.unique(claim_source_arr * len(items) + cand_item_arr[claim_cand_arr], return_inverse=True)[1].astype(np.int64),
         pair_from=ints(pair_from),
         pair_to=ints(pair_to),
         pair_support=np.asarray(pair_support, dtype=np.float64),
+        pair_nested=np.asarray(pair_nested, dtype=bool),
         compat_a=ints(compat_a),
         compat_b=ints(compat_b),
         source_pairs=pairs.sources,
@@ -400,17 +404,22 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
 @dataclass(frozen=True, slots=True)
 class _State:
     confidence: np.ndarray  # per candidate
-    loo_confidence: np.ndarray  # per claim: confidence without its own vote
+    loo_confidence: np.ndarray  # per claim: confidence the other, independent sources give its value
+    evidence: np.ndarray  # per claim: how much that says about its source (0: nobody else, or only copies)
+    claimed_confidence: np.ndarray  # per candidate, against the other claimed values only
 
 
 def _confidence(
-    problem: _Problem, accuracy: np.ndarray, dependence: np.ndarray | None, params: TruthParams
+    problem: _Problem, claim_accuracy: np.ndarray, dependence: _Dependence | None, params: TruthParams
 ) -> _State:
-    """E-step: confidence of every candidate given source accuracies."""
+    """E-step: confidence of every candidate given the accuracy of each
+    claim's source (learnt on the source's other items)."""
     n_cand = len(problem.cand_values)
-    acc = np.clip(accuracy, params.min_accuracy, 1.0 - params.min_accuracy)
-    tau = np.log1p(params.n_false * acc / (1.0 - acc)) * problem.source_dilution
-    votes = tau[problem.claim_source] * problem.claim_share
+    acc = np.clip(claim_accuracy, params.min_accuracy, 1.0 - params.min_accuracy)
+    tau = np.log1p(params.n_false * acc / (1.0 - acc))
+    votes = tau * problem.claim_share
+    dependent_votes = np.zeros_like(votes)
+    dependent_claims = np.zeros_like(votes)
     if dependence is not None and problem.agree_pair.size:
         # independent vote count: when two dependent sources agree, the
         # weaker vote keeps 1 - c * P(dependent) of itself (Dong et al.
@@ -420,17 +429,27 @@ def _confidence(
         va, vb = votes[problem.agree_a], votes[problem.agree_b]
         both = va + vb
         share_a = np.divide(vb, both, out=np.full_like(both, 0.5), where=both > 0)
-        cp = params.copy_rate * dependence[problem.agree_pair]
+        # only dependence beyond the prior discounts: two sources with no
+        # shared history keep their whole votes (a majority vote)
+        alpha = params.copy_prior
+        excess = np.clip((dependence.on_other_items(problem) - alpha) / (1.0 - alpha), 0.0, 1.0)
+        cp = params.copy_rate * excess
         log_keep = np.bincount(problem.agree_a, weights=np.log1p(-cp * share_a), minlength=len(votes))
         log_keep += np.bincount(problem.agree_b, weights=np.log1p(-cp * (1.0 - share_a)), minlength=len(votes))
         votes = votes * np.exp(log_keep)
+        # what a claim's dependents say for it is no evidence about its source
+        dependent_votes = np.bincount(problem.agree_a, weights=cp * votes[problem.agree_b], minlength=len(votes))
+        dependent_votes += np.bincount(problem.agree_b, weights=cp * votes[problem.agree_a], minlength=len(votes))
+        dependent_claims = np.bincount(problem.agree_a, weights=cp, minlength=len(votes))
+        dependent_claims += np.bincount(problem.agree_b, weights=cp, minlength=len(votes))
     direct = np.bincount(problem.claim_cand, weights=votes, minlength=n_cand)
     score = direct
     if problem.pair_from.size:
+        rho = np.where(problem.pair_nested, params.nested_weight, params.similarity_weight)
         implied = np.bincount(
-            problem.pair_to, weights=problem.pair_support * direct[problem.pair_from], minlength=n_cand
+            problem.pair_to, weights=rho * problem.pair_support * direct[problem.pair_from], minlength=n_cand
         )
-        score = direct + params.similarity_weight * implied
+        score = direct + implied
     shift = np.maximum.reduceat(score, problem.item_start)[problem.cand_item]
     e = np.exp(score - shift)
     total = np.add.reduceat(e, problem.item_start)[problem.cand_item]
@@ -439,39 +458,76 @@ def _confidence(
         compat += np.bincount(problem.compat_a, weights=e[problem.compat_b], minlength=n_cand)
     rivals = total - compat  # incompatible candidates
     unseen = np.maximum(params.n_false + 1.0 - problem.item_size, 0.0)[problem.cand_item]
-    confidence = e / (e + rivals + unseen * np.exp(-shift))
-    # leave-one-out: the claim's own vote taken out of its value's score,
-    # the rivals as they are (what the other sources say)
-    ec = e[problem.claim_cand]
-    ec_loo = ec * np.exp(-votes)
-    loo = ec_loo / (ec_loo + rivals[problem.claim_cand])
-    return _State(confidence, loo)
+    unseen_e = unseen * np.exp(-shift)
+    confidence = e / (e + rivals + unseen_e)
+    claimed_confidence = e / (e + rivals)  # among the claimed values only
+    # leave-one-out: the claim's own vote and its dependents' taken out of
+    # its value's score, the rivals as they are (what the others say)
+    ec_loo = e[problem.claim_cand] * np.exp(-(1.0 - params.self_evidence) * votes - dependent_votes)
+    cc = problem.claim_cand
+    loo = ec_loo / (ec_loo + rivals[cc] + unseen_e[cc])
+    others = problem.claim_others
+    independent = np.divide(
+        np.maximum(others - dependent_claims, 0.0), others, out=np.zeros_like(others), where=others > 0
+    )
+    return _State(confidence, loo, problem.claim_share * independent, claimed_confidence)
 
 
 def _accuracy(
     problem: _Problem, state: _State, prior: np.ndarray, has_prior: np.ndarray, params: TruthParams
-) -> np.ndarray:
-    """M-step: smoothed leave-one-out accuracy of every source."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """M-step: each source's leave-one-out accuracy, shrunk towards the mean
+    by the amount of its evidence (a Beta prior of ``prior_strength``
+    pseudo-claims). The mean is that of the sources (each weighted by how
+    well its own figure is known), itself anchored at ``default_trust``
+    by one pseudo-source; a ``trust`` from sources.toml replaces it for its
+    source. Without evidence every source has the same accuracy: a
+    majority vote."""
     n_src = len(problem.sources)
-    weight_claim = problem.claim_share * problem.claim_contested
-    earned = np.bincount(problem.claim_source, weights=state.loo_confidence * weight_claim, minlength=n_src)
-    weight = np.bincount(problem.claim_source, weights=weight_claim, minlength=n_src)
-    groups = problem.source_group
-    n_groups = int(groups.max()) + 1
-    g_earned = np.bincount(groups, weights=earned, minlength=n_groups)
-    g_weight = np.bincount(groups, weights=weight, minlength=n_groups)
-    beta = params.group_prior_strength
-    group_prior = (beta * params.default_trust + g_earned) / (beta + g_weight)
-    target = np.where(has_prior, prior, group_prior[groups])
-    return (params.prior_strength * target + earned) / (params.prior_strength + weight)
+    claim_earned = state.loo_confidence * state.evidence
+    earned = np.bincount(problem.claim_source, weights=claim_earned, minlength=n_src)
+    weight = np.bincount(problem.claim_source, weights=state.evidence, minlength=n_src)
+    k = params.prior_strength
+    known = weight / (weight + k)
+    raw = np.divide(earned, weight, out=np.zeros_like(earned), where=weight > 0)
+    mean = (float(np.sum(known * raw)) + params.default_trust) / (float(np.sum(known)) + 1.0)
+    target = np.where(has_prior, prior, mean)
+    accuracy = (k * target + earned) / (k + weight)
+    # the accuracy a claim votes with leaves out the evidence of its own
+    # item: a source is not trusted on an item for agreeing there
+    n_rows = int(problem.claim_row.max()) + 1
+    row_earned = np.bincount(problem.claim_row, weights=claim_earned, minlength=n_rows)[problem.claim_row]
+    row_weight = np.bincount(problem.claim_row, weights=state.evidence, minlength=n_rows)[problem.claim_row]
+    src = problem.claim_source
+    claim_accuracy = (k * target[src] + earned[src] - row_earned) / np.maximum(k + weight[src] - row_weight, 1e-12)
+    return accuracy, claim_accuracy
+
+
+@dataclass(frozen=True, slots=True)
+class _Dependence:
+    llr: np.ndarray  # per source pair: log-odds that the two are dependent
+    agree_true: np.ndarray  # per pair: what one shared item agreeing on a true value adds
+    agree_false: np.ndarray  # ... on a false value
+    confidence: np.ndarray  # per candidate: the P the evidence was weighed with
+
+    def on_other_items(self, problem: _Problem) -> np.ndarray:
+        """Per agreeing claim pair: the posterior that its two sources are
+        dependent, from the items they share *other* than this one (two
+        sources that meet once have no history: they keep the prior)."""
+        p = self.confidence[problem.claim_cand[problem.agree_a]]
+        pair = problem.agree_pair
+        llr = self.llr[pair] - p * self.agree_true[pair] - (1.0 - p) * self.agree_false[pair]
+        return 1.0 / (1.0 + np.exp(-np.clip(llr, -50.0, 50.0)))
 
 
 def _dependence(
     problem: _Problem, accuracy: np.ndarray, confidence: np.ndarray, params: TruthParams
-) -> np.ndarray:
+) -> _Dependence:
     """Posterior that each co-claiming source pair is dependent (Dong et al.
     2009, symmetric form): shared items where the two agree on a value that
-    is true (weight P) or false (weight 1 - P), or differ."""
+    is true (weight P, against the other claimed values) or false (1 - P),
+    or differ. (A hard choice instead of P cannot see mirrors that hold the
+    majority: their shared errors are never outvoted.)"""
     n_pairs = len(problem.source_pairs)
     agree = problem.co_cand >= 0
     p_true = confidence[problem.co_cand[agree]]
@@ -485,13 +541,29 @@ def _dependence(
     c = params.copy_rate
     pt = a1 * a2  # independent: both right
     pf = (1.0 - a1) * (1.0 - a2) / params.n_false  # independent: the same wrong value
+    agree_true = params.shared_truth_weight * np.log((a * c + pt * (1.0 - c)) / pt)
+    agree_false = np.log(((1.0 - a) * c + pf * (1.0 - c)) / pf)
     llr = (
-        k_true * np.log((a * c + pt * (1.0 - c)) / pt)
-        + k_false * np.log(((1.0 - a) * c + pf * (1.0 - c)) / pf)
+        k_true * agree_true
+        + k_false * agree_false
         + k_diff * np.log(1.0 - c)
         + np.log(params.copy_prior / (1.0 - params.copy_prior))
     )
-    return 1.0 / (1.0 + np.exp(-np.clip(llr, -50.0, 50.0)))
+    return _Dependence(llr, agree_true, agree_false, confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedClaims:
+    """Claims deduplicated, grouped and indexed once (what does not depend
+    on the tunable parameters), so that several parameter sets can be tried
+    on one claim set (``solve``)."""
+
+    problem: _Problem | None
+
+
+def prepare(claims: Sequence[Claim], params: TruthParams = TruthParams()) -> PreparedClaims:
+    """Index the claims (only ``max_pair_candidates`` and ``max_pair_sources`` of ``params`` matter here)."""
+    return PreparedClaims(_build(claims, params) if claims else None)
 
 
 def discover_truth(
@@ -502,60 +574,93 @@ def discover_truth(
     """Choose, rank and score the values of every item; learn source trust.
 
     ``prior_trust`` maps source ids to a prior accuracy in (0, 1] (the
-    ``trust`` of sources.toml); sources without one get a prior learned
-    from sources of similar volume.
+    ``trust`` of sources.toml); a source without one is shrunk towards the
+    mean accuracy of the sources.
     """
-    if not claims:
+    return solve(prepare(claims, params), prior_trust, params)
+
+
+def solve(
+    prepared: PreparedClaims,
+    prior_trust: Mapping[str, float] | None = None,
+    params: TruthParams = TruthParams(),
+) -> TruthResult:
+    """``discover_truth`` on claims prepared once."""
+    problem = prepared.problem
+    if problem is None:
         return TruthResult(MappingProxyType({}), MappingProxyType({}), 0, True)
-    problem = _build(claims, params)
     priors = prior_trust or {}
-    prior = np.asarray([float(priors.get(s, params.default_trust)) for s in problem.sources])
+    prior = np.asarray([float(priors.get(s, params.default_trust)) for s in problem.sources], dtype=np.float64)
     prior = np.clip(prior, params.min_accuracy, 1.0 - params.min_accuracy)
     has_prior = np.asarray([s in priors for s in problem.sources], dtype=bool)
     accuracy = prior
-    state = _confidence(problem, accuracy, None, params)
+    claim_accuracy = prior[problem.claim_source]
+    state = _confidence(problem, claim_accuracy, None, params)
     iterations, converged = 0, False
+    d = params.damping
     for iterations in range(1, params.max_iterations + 1):
-        target = _accuracy(problem, state, prior, has_prior, params)
-        new_accuracy = (1.0 - params.damping) * accuracy + params.damping * target
-        dependence = _dependence(problem, new_accuracy, state.confidence, params)
-        delta = float(np.max(np.abs(new_accuracy - accuracy)))
-        accuracy = new_accuracy
-        state = _confidence(problem, accuracy, dependence, params)
+        target, claim_target = _accuracy(problem, state, prior, has_prior, params)
+        new_accuracy = (1.0 - d) * accuracy + d * target
+        new_claim_accuracy = (1.0 - d) * claim_accuracy + d * claim_target
+        dependence = _dependence(problem, new_accuracy, state.claimed_confidence, params)
+        delta = max(float(np.max(np.abs(new_accuracy - accuracy))), float(np.max(np.abs(new_claim_accuracy - claim_accuracy))))
+        accuracy, claim_accuracy = new_accuracy, new_claim_accuracy
+        state = _confidence(problem, claim_accuracy, dependence, params)
         if delta < params.tolerance:
             converged = True
             break
     trust = {s: float(a) for s, a in zip(problem.sources, accuracy)}
-    return TruthResult(MappingProxyType(_rank(problem, state.confidence)), MappingProxyType(trust), iterations, converged)
+    return TruthResult(_Ranking(problem, state.confidence), MappingProxyType(trust), iterations, converged)
 
 
 # --------------------------------------------------------------------------
 # ranking
 
 
-def _rank(problem: _Problem, confidence: np.ndarray) -> dict[str, tuple[RankedValue, ...]]:
-    ranked: dict[str, tuple[RankedValue, ...]] = {}
-    conf = confidence.tolist()
+class _Ranking(Mapping[str, tuple[RankedValue, ...]]):
+    """Items to their ranked candidates, ranked when first asked for (a
+    caller reading a few items does not pay for all of them)."""
+
+    def __init__(self, problem: _Problem, confidence: np.ndarray) -> None:
+        self._problem = problem
+        self._confidence = confidence
+        self._index = {item: k for k, item in enumerate(problem.items)}
+        self._cache: dict[str, tuple[RankedValue, ...]] = {}
+
+    def __getitem__(self, item: str) -> tuple[RankedValue, ...]:
+        ranked = self._cache.get(item)
+        if ranked is None:
+            ranked = self._cache[item] = _rank_item(self._problem, self._confidence, self._index[item])
+        return ranked
+
+    def __iter__(self):
+        return iter(self._problem.items)
+
+    def __len__(self) -> int:
+        return len(self._problem.items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._index
+
+
+def _rank_item(problem: _Problem, confidence: np.ndarray, item_idx: int) -> tuple[RankedValue, ...]:
+    start = int(problem.item_start[item_idx])
+    cands = range(start, start + int(problem.item_size[item_idx]))
     values = problem.cand_values
-    keys = [sort_key(v) for v in values]
-    width = [precision_days(v) for v in values]
-    for item_idx, item in enumerate(problem.items):
-        start = int(problem.item_start[item_idx])
-        cands = range(start, start + int(problem.item_size[item_idx]))
-        likely = [c for c in cands if conf[c] > 0.5 + _TIE]
-        if likely:
-            preferred = min(likely, key=lambda c: (width[c], -conf[c], keys[c]))
-        else:
-            preferred = min(cands, key=lambda c: (-conf[c], width[c], keys[c]))
-        best = values[preferred]
-        rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], "preferred")]
-        for c in sorted((c for c in cands if c != preferred), key=lambda c: (-conf[c], width[c], keys[c])):
-            normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred] - _TIE
-            rows.append(
-                RankedValue(values[c], conf[c], problem.cand_sources[c], "normal" if normal else "deprecated")
-            )
-        ranked[item] = tuple(rows)
-    return ranked
+    conf = {c: float(confidence[c]) for c in cands}
+    keys = {c: sort_key(values[c]) for c in cands}
+    width = {c: precision_days(values[c]) for c in cands}
+    likely = [c for c in cands if conf[c] > 0.5 + _TIE]
+    if likely:
+        preferred = min(likely, key=lambda c: (width[c], -conf[c], keys[c]))
+    else:
+        preferred = min(cands, key=lambda c: (-conf[c], width[c], keys[c]))
+    best = values[preferred]
+    rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], "preferred")]
+    for c in sorted((c for c in cands if c != preferred), key=lambda c: (-conf[c], width[c], keys[c])):
+        normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred] - _TIE
+        rows.append(RankedValue(values[c], conf[c], problem.cand_sources[c], "normal" if normal else "deprecated"))
+    return tuple(rows)
 
 
-__all__ = ["RANKS", "Claim", "RankedValue", "TruthParams", "TruthResult", "discover_truth"]
+__all__ = ["RANKS", "Claim", "PreparedClaims", "RankedValue", "TruthParams", "TruthResult", "discover_truth", "prepare", "solve"]

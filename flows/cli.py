@@ -284,13 +284,28 @@ def eval_dates(directory: Path = typer.Argument(..., help="A folder of TimeML .t
 
 
 @eval_app.command("truth")
-def eval_truth(directory: Path = typer.Argument(..., help="A folder with claims.csv and gold.csv.")) -> None:
-    """Truth discovery accuracy against majority vote."""
-    from evaluation.truth_eval import run_truth_eval
+def eval_truth(
+    directories: list[Path] = typer.Argument(
+        None,
+        help="Folders with claims.csv + gold.csv (or book.txt + book_golden.txt), or a folder of such folders.",
+    ),
+    generated: bool = typer.Option(
+        False, "--generated", help="Add the generated regimes (copiers, one big accurate source, many small ones, mirrors, flights)."
+    ),
+    select: bool = typer.Option(
+        False, "--select", help="Choose the parameters by leave-one-dataset-out: in-sample and held-out accuracy per set."
+    ),
+) -> None:
+    """Truth discovery accuracy beside majority vote, on every data set given."""
+    from evaluation.truth_eval import run_cli
 
-    report = run_truth_eval(directory)
-    typer.echo(report.table())
-    typer.echo(json.dumps(report.metrics))
+    try:
+        text, last = run_cli(directories or [], generated=generated, select=select)
+    except (FileNotFoundError, ValueError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    typer.echo(text)
+    typer.echo(last)
 
 
 @eval_app.command("statements")

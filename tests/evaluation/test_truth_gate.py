@@ -1,11 +1,20 @@
-"""CI gate for truth discovery: accuracy floors pinned a little under what
-``python -m evaluation.truth_eval`` measures.
+"""CI gate for truth discovery: on every data set, truth discovery beats
+majority vote, and its accuracy stays above a floor pinned a little under
+what ``factwatch eval truth ../shared/eval/truth --generated`` measures with
+the shipped parameters (chosen by leave-one-dataset-out: ``--select``).
 
-- population (../shared/eval/truth/population): measured 0.886 (majority
-  vote 0.752); floor 0.87.
-- a flight-like fixture of our own (clock times in seven formats, a group
-  of six sources copying a mediocre one, gold in yet another format):
-  measured 0.987 (majority vote 0.770); floor 0.95.
+Measured (truth discovery / majority vote):
+
+- population (../shared/eval/truth/population, 308 items): 0.812 / 0.752.
+  Short of the 0.88 target: the former volume prior (big sources distrusted)
+  reached 0.886 here and sank the sets where the big source is the accurate
+  one; it is gone.
+- book (../shared/eval/truth/book, Dong et al.'s layout, 100 items): 0.690 / 0.446.
+- generated regimes (evaluation.truth_fixtures, default sizes and seeds):
+  copiers 0.943 / 0.649, one big accurate source among small noisy ones
+  0.855 / 0.746, many small accurate sources with coarse dates 0.777 /
+  0.707, a weak source syndicated under six ids 0.888 / 0.611, flight-like
+  clock times 0.987 / 0.770.
 """
 
 from __future__ import annotations
@@ -15,26 +24,38 @@ from pathlib import Path
 import pytest
 
 from evaluation.truth_eval import run_truth_eval
-from evaluation.truth_fixtures import write_flight_like
+from evaluation.truth_fixtures import GENERATED
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-POPULATION = SHARED / "eval" / "truth" / "population"
+TRUTH = SHARED / "eval" / "truth"
 
-POPULATION_FLOOR = 0.87
-FLIGHT_FLOOR = 0.95
+# floor for truth discovery, and how far above majority vote it must stay
+FLOORS = {
+    "population": (0.80, 0.04),
+    "book": (0.67, 0.20),
+    "copiers": (0.93, 0.25),
+    "big-accurate": (0.84, 0.09),
+    "small-accurate": (0.76, 0.05),
+    "duplicated": (0.87, 0.25),
+    "flight-like": (0.97, 0.20),
+}
 
 
-@pytest.mark.skipif(not (POPULATION / "claims.csv").exists(), reason=f"{POPULATION} not found (needs ../shared beside the repo)")
-def test_population_accuracy_floor():
-    report = run_truth_eval(POPULATION)
-    assert report.items == 308
-    assert report.accuracy >= POPULATION_FLOOR, report.table()
-    assert report.accuracy > report.majority_vote_accuracy + 0.1
-    assert report.seconds < 15  # ~1.5 s here; the target is 5 s, CI machines vary
+@pytest.mark.parametrize("name", ["population", "book"])
+def test_benchmark_sets_beat_majority_vote_above_their_floors(name):
+    directory = TRUTH / name
+    if not directory.is_dir():
+        pytest.skip(f"{directory} not found (needs ../shared beside the repo)")
+    report = run_truth_eval(directory)
+    floor, margin = FLOORS[name]
+    assert report.items == {"population": 308, "book": 100}[name]
+    assert report.accuracy >= floor, report.table()
+    assert report.accuracy >= report.majority_vote_accuracy + margin, report.table()
 
 
-def test_flight_like_time_values_floor(tmp_path):
-    report = run_truth_eval(write_flight_like(tmp_path / "flight", flights=150, seed=7))
-    assert report.items == 600
-    assert report.majority_vote_accuracy < 0.85  # the copiers mislead a plain vote
-    assert report.accuracy >= FLIGHT_FLOOR, report.table()
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_regimes_beat_majority_vote_above_their_floors(tmp_path, name):
+    report = run_truth_eval(GENERATED[name](tmp_path / name))
+    floor, margin = FLOORS[name]
+    assert report.accuracy >= floor, report.table()
+    assert report.accuracy >= report.majority_vote_accuracy + margin, report.table()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from facts.truth import Claim, TruthParams, discover_truth
+import pytest
+
+from evaluation.truth_fixtures import behaviours
+from facts.truth import Claim, TruthParams, discover_truth, prepare, solve
 from facts.values import Number, TimeOfDay, day_interval, month_interval, parse_value, year_interval
 
 
@@ -13,21 +16,37 @@ def _ranks(result, item):
     return {rv.value: rv.rank for rv in result.ranked(item)}
 
 
-def test_reliable_source_with_independent_support_beats_a_majority_of_copiers():
-    claims = []
-    for i in range(40):
-        item, truth = f"item-{i}", Number(1000 + i)
-        copied = Number(5000 + i) if i < 15 else truth  # the copied source is wrong on 15 items
-        claims.append(Claim(item, "reliable", truth))
-        for source in ("bad", "copy-1", "copy-2", "copy-3"):
-            claims.append(Claim(item, source, copied))
-        for k, source in enumerate(("indep-1", "indep-2")):
-            wrong = (i * 7 + k * 3) % 10 == 0
-            claims.append(Claim(item, source, Number(9000 + 10 * i + k) if wrong else truth))
-    result = discover_truth(claims)
-    # majority vote is wrong on the 15 copied errors (4 copies against 3)
-    assert all(result.best(f"item-{i}") == Number(1000 + i) for i in range(40))
-    assert result.trust["reliable"] > result.trust["copy-1"]
+BEHAVIOURS = {b.name: b for b in behaviours()}
+
+
+@pytest.mark.parametrize("name", sorted(BEHAVIOURS))
+def test_required_behaviours_hold_with_the_shipped_parameters(name):
+    # two agreeing sources against a contrarian; a reliable source with
+    # independent support against a majority of copiers; four mirrors of a
+    # weak source against two careful ones; one big accurate source among
+    # small ones whose errors collide
+    b = BEHAVIOURS[name]
+    result = discover_truth(b.claims)
+    right = sum(result.best(item) == value for item, value in b.expected)
+    assert right >= b.min_share * len(b.expected), (right, len(b.expected))
+
+
+@pytest.mark.parametrize(
+    ("name", "better", "worse"),
+    [
+        ("a reliable source with independent support beats a majority of copiers", "reliable", "copy-1"),
+        ("four mirrors of a weak source do not outvote two careful sources", "careful-0", "weak-0"),
+    ],
+)
+def test_learnt_trust_orders_the_sources(name, better, worse):
+    result = discover_truth(BEHAVIOURS[name].claims)
+    assert result.trust[better] > result.trust[worse]
+
+
+def test_a_big_accurate_source_earns_more_trust_than_the_typical_small_one():
+    result = discover_truth(BEHAVIOURS["one big accurate source beats small sources whose errors collide"].claims)
+    small = sorted(t for s, t in result.trust.items() if s != "registry")
+    assert result.trust["registry"] > small[len(small) // 2]
 
 
 def test_coarse_claims_corroborate_the_most_precise_value():
@@ -76,7 +95,10 @@ def test_a_cluster_of_close_numbers_beats_an_isolated_value():
         Claim("cleveland", "c", Number(478404)),
         Claim("cleveland", "d", Number(372628)),
     ]
-    result = discover_truth(claims)  # a three-way tie for a majority vote
+    # a three-way tie for a majority vote; close values lend each other
+    # votes when similarity_weight > 0 (the shipped value is chosen by
+    # leave-one-dataset-out, and it is 0: on the benchmark sets it did not pay)
+    result = discover_truth(claims, params=TruthParams(similarity_weight=0.5))
     assert result.best("cleveland") in (Number(478403), Number(478404))
     scores = {rv.value: rv.score for rv in result.ranked("cleveland")}
     assert scores[Number(372628)] < scores[Number(478403)]
@@ -139,3 +161,41 @@ def test_the_iteration_converges_within_its_budget():
     result = discover_truth(claims)
     assert result.converged and result.iterations < TruthParams().max_iterations
     assert result.trust["liar"] < result.trust["a"]
+
+
+def test_without_overlap_evidence_it_is_exactly_a_majority_vote():
+    # every source speaks once, so none has evidence beyond the item it is
+    # judged on: the plurality wins, however large the groups
+    claims = []
+    for i, (big, small) in enumerate([(3, 2), (13, 12), (2, 1), (40, 39)]):
+        item = f"item-{i}"
+        claims += [Claim(item, f"s-{i}-{k}", Number(i)) for k in range(big)]
+        claims += [Claim(item, f"t-{i}-{k}", Number(100 + i)) for k in range(small)]
+    result = discover_truth(claims)
+    assert [result.best(f"item-{i}") for i in range(4)] == [Number(i) for i in range(4)]
+
+
+def test_trust_is_shrunk_towards_the_mean_by_the_amount_of_evidence():
+    claims = []
+    for i in range(60):
+        item = f"item-{i}"
+        for k, source in enumerate(("a", "b", "c")):  # three careful sources, each wrong now and then
+            wrong = (i + 7 * k) % 10 == 0
+            claims.append(Claim(item, source, Number(1000 + 10 * i + k) if wrong else Number(i)))
+        claims.append(Claim(item, "prolific-liar", Number(-i)))
+    claims += [Claim("item-0", "one-off-liar", Number(-0.5))]
+    result = discover_truth(claims)
+    mean = sum(result.trust.values()) / len(result.trust)
+    # one wrong claim moves a source little; sixty move it far
+    assert abs(result.trust["one-off-liar"] - mean) < abs(result.trust["prolific-liar"] - mean)
+    assert result.trust["prolific-liar"] < result.trust["one-off-liar"] < result.trust["a"]
+
+
+def test_prepared_claims_give_the_same_result_for_every_parameter_set():
+    claims = [Claim(f"i{k}", s, Number(k if s != "liar" else -k)) for k in range(10) for s in ("a", "b", "liar")]
+    prepared = prepare(claims)
+    for params in (TruthParams(), TruthParams(prior_strength=16.0, similarity_weight=0.0)):
+        once = discover_truth(claims, params=params)
+        again = solve(prepared, None, params)
+        assert dict(once.trust) == dict(again.trust)
+        assert all(once.ranked(item) == again.ranked(item) for item in once.items)
