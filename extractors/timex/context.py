@@ -169,6 +169,8 @@ class _Ctx:
         self.ref_pos = pos
         if explicit:
             self.ref_explicit_pos = pos
+
+
 @dataclass(slots=True)
 class _Res:
     type: str
@@ -185,11 +187,15 @@ class _Res:
     # "the last decade" (value "201", TimeML's reading) spans the ten years
     # up to the page's date; "earlier this week" the days of the week before it
     period: tuple[date, date, str] | None = None
+
+
 def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
     if c is None:
         return None
     t = "TIME" if c.is_time else "DATE"
     return _Res(t, _value(c), c, mod, anchored, explicit=explicit)
+
+
 def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[_Cal, bool]:
     base, from_ref = ctx.underspecified_base(pos)
     if base is None or base.year is None:
@@ -247,6 +253,8 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
             return _Cal("day", None, month, day), False
         return _Cal("day", y, month, day), True
     return _Cal("month", y, month), True
+
+
 def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _Cal | None:
     rel = rel.lower()
     anaphoric = rel.startswith("the ") or rel in ("that", "following", "previous")
@@ -284,11 +292,15 @@ def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _
         else:
             delta = -((bwd - wd) % 7)
     return _day(b + timedelta(days=delta))
+
+
 def _g(m: re.Match, name: str) -> str | None:
     try:
         return m.group(name)
     except IndexError:
         return None
+
+
 def _with_time(c: _Cal, m: re.Match) -> _Cal:
     clock = _g(m, "clock")
     if clock:
@@ -299,6 +311,8 @@ def _with_time(c: _Cal, m: re.Match) -> _Cal:
     if pod:
         return replace(c, pod=R.PARTS_OF_DAY.get(pod.lower().rstrip("s"), None))
     return c
+
+
 def _year_ahead(ctx: _Ctx, end: int) -> int | None:
     """The year of a date that closes a range right after ``end``:
     "26 June - 4 August 1952", "July-November 1954", "March and April 1918"."""

@@ -35,8 +35,12 @@ def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bo
             for k in members:
                 tx[k] = replace(tx[k], role=mention.role)
     return tx
+
+
 def _concrete(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
+
+
 def date_mentions(
     text: str,
     anchor: date | datetime | None = None,
@@ -54,6 +58,8 @@ def date_mentions(
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
     return [m for m, _ in _mentions(text, tx)]
+
+
 def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
     """Date mentions of sorted timexes, each with the indices of its timexes."""
     out: list[tuple[DateMention, tuple[int, ...]]] = []
@@ -160,6 +166,10 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         ))
         i += 1
     return out
+
+
 _PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
+
+
 def _coarser(a: str, b: str) -> str:
     return a if _PREC_ORDER.get(a, 0) >= _PREC_ORDER.get(b, 0) else b

@@ -33,21 +33,31 @@ def _number(text: str) -> float | None:
     if m:
         return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS[m.group(2)] + half
     return None
+
+
 def _num_str(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else ("%g" % x)
+
+
 def _ordinal(text: str) -> int | None:
     t = re.sub(r"\s+", " ", text.strip().lower())
     if t in R.ORDINALS:
         return R.ORDINALS[t]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", t)
     return int(m.group(1)) if m else None
+
+
 def _month_num(text: str) -> int | None:
     return R.MONTHS.get(text.lower().rstrip(".")[:4].rstrip(".")) or R.MONTHS.get(text.lower().rstrip("."))
+
+
 def _weekday_num(text: str) -> int | None:
     t = text.lower().rstrip(".")
     if t.endswith("s") and t[:-1] in R.WEEKDAYS:
         t = t[:-1]
     return R.WEEKDAYS.get(t)
+
+
 def _year_num(text: str, ctx: _Ctx | None = None) -> int:
     t = text.strip().lstrip("'’")
     y = int(t)
@@ -56,6 +66,8 @@ def _year_num(text: str, ctx: _Ctx | None = None) -> int:
         cands = [(base // 100) * 100 + y - 100, (base // 100) * 100 + y, (base // 100) * 100 + y + 100]
         return min(cands, key=lambda c: (abs(c - base) if c <= base + 10 else 1000 + c - base))
     return y
+
+
 _MOD_WORDS = {
     "early": "START", "mid": "MID", "middle": "MID", "late": "END",
     "the start of": "START", "the beginning of": "START", "the end of": "END",
@@ -63,15 +75,23 @@ _MOD_WORDS = {
     "beginning of": "START", "end of": "END", "middle of": "MID",
     "earlier": "START", "later": "END",
 }
+
+
 def _mod_of(text: str | None) -> str | None:
     if not text:
         return None
     t = re.sub(r"[\s-]+", " ", text.strip().lower())
     return _MOD_WORDS.get(t)
+
+
 _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
 def _unit_of(text: str) -> str:
     t = text.lower()
     return R.UNIT_PLURALS.get(t, t)
+
+
 def _approx_mod(approx: str) -> str | None:
     a = re.sub(r"\s+", " ", approx.strip().lower())
     return {
@@ -83,6 +103,8 @@ def _approx_mod(approx: str) -> str | None:
         "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
         "within": "EQUAL_OR_LESS",
     }.get(a)
+
+
 def _dur_value(n: float | None, unit: str) -> str:
     letter, is_time, _ = R.UNITS.get(unit, ("X", False, ""))
     if unit == "weekend":
@@ -111,6 +133,8 @@ def _dur_value(n: float | None, unit: str) -> str:
                 return f"P{whole}M{part}D" if whole else f"P{part}D"
         return f"{pre}{_num_str(n)}{letter}"
     return f"{pre}{int(n)}{letter}"
+
+
 def _parse_clock(text: str) -> tuple[int | None, int | None]:
     t = text.lower().replace(" ", "")
     m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", t)
@@ -127,8 +151,12 @@ def _parse_clock(text: str) -> tuple[int | None, int | None]:
     if hh > 24 or mm > 59:
         return None, None
     return hh, mm
+
+
 _SPOKEN_UNITS = {w: v for w, v in R.NUMBER_WORDS.items() if isinstance(v, int) and 0 <= v < 20 and " " not in w and w not in ("a", "an", "dozen", "single")}
 _SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
 def _spoken_year(text: str) -> int | None:
     t = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").strip()
     words = t.split()
@@ -145,6 +173,8 @@ def _spoken_year(text: str) -> int | None:
     if small is None:
         return None
     return head + small
+
+
 def _spoken_small(words: list[str]) -> int | None:
     if not words:
         return 0

@@ -264,7 +264,6 @@ def _after(*words: str) -> str:
     return "(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in words) + ")"
 
 
-
 B = r"(?<![\w$£€])"  # left word boundary that also refuses currency signs
 E = r"(?![\w%])"  # right word boundary that also refuses "%"
 

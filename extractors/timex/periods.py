@@ -9,10 +9,14 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from extractors.timex import patterns as R
 
 
 _GRANS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+
+
 @dataclass(frozen=True, slots=True)
 class _Cal:
     """A calendar period; years before the common era are negative (-494)."""
@@ -58,12 +62,16 @@ class _Cal:
         except (ValueError, TypeError):
             return None
         return None
+
+
 def _fmt_year(y: int | None) -> str:
     if y is None:
         return "XXXX"
     if y < 0:
         return "BC%04d" % (-y)
     return "%04d" % y
+
+
 def _value(c: _Cal) -> str:
     g = c.gran
     if g == "century":
@@ -96,6 +104,8 @@ def _value(c: _Cal) -> str:
     elif c.pod:
         v += "T" + c.pod
     return v
+
+
 def _period(c: _Cal) -> tuple[date, date, str] | None:
     """First and last day of the period and its precision, when concrete."""
     y = c.year
@@ -134,15 +144,25 @@ def _period(c: _Cal) -> tuple[date, date, str] | None:
     except (ValueError, TypeError, OverflowError):
         return None
     return None
+
+
 def _day(d: date, **kw) -> _Cal:
     return _Cal("day", d.year, d.month, d.day, **kw)
+
+
 def _month_cal(y: int, m: int) -> _Cal:
     return _Cal("month", y, m)
+
+
 def _week_cal(d: date, weekend: bool = False) -> _Cal:
     iy, iw, _ = d.isocalendar()
     return _Cal("week", iy, week=iw, weekend=weekend)
+
+
 def _quarter_of(m: int) -> int:
     return (m - 1) // 3 + 1
+
+
 def _cal_from_date(d: date, gran: str) -> _Cal:
     if gran == "day":
         return _day(d)
@@ -165,11 +185,17 @@ def _cal_from_date(d: date, gran: str) -> _Cal:
     if gran == "century":
         return _Cal("century", century=d.year // 100)
     return _day(d)
+
+
 def _season_of(m: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")
+
+
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     t = y * 12 + (m - 1) + n
     return t // 12, t % 12 + 1
+
+
 def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
     """Move a period by ``n`` units, keeping its granularity where it can."""
     if c.gran == "century" and c.century is not None:
@@ -187,7 +213,7 @@ def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
             d = c.as_date()
             if d is None:
                 return None
-            return _cal_from_date(_safe_replace_year(d, d.year + n), "week")
+            return _cal_from_date(d + relativedelta(years=n), "week")  # 29 Feb -> 28 Feb
         y = c.year + n
         if y == 0:
             y = 1 if n > 0 else -1
@@ -238,11 +264,8 @@ def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
             return replace(c, year=nd.year, month=nd.month, day=nd.day)
         return _cal_from_date(nd, c.gran)
     return c
-def _safe_replace_year(d: date, y: int) -> date:
-    try:
-        return d.replace(year=y)
-    except ValueError:
-        return d.replace(year=y, day=28)
+
+
 def _coarsen(c: _Cal, gran: str) -> _Cal:
     """The period of granularity ``gran`` that contains ``c``."""
     if gran == c.gran:
@@ -273,6 +296,8 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
     if c.gran in _GRANS and gran in _GRANS and _GRANS.index(gran) > _GRANS.index(c.gran):
         return c  # a finer period than the text gives is never invented
     return _cal_from_date(d, gran)
+
+
 def _finer_or_equal(a: _Cal, b: _Cal) -> bool:
     order = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5, "week": 6, "day": 7}
     return order.get(a.gran, 0) >= order.get(b.gran, 0)

@@ -24,12 +24,16 @@ class _Cand:
     end: int
     rule: Rule
     match: re.Match
+
+
 _RULES_BY_WORD: dict[str, list[int]] = {}
 for _i, _rule in enumerate(RULES):
     for _w in _rule.triggers:
         _RULES_BY_WORD.setdefault(_w, []).append(_i)
 _DIGIT_RULES = [(i, r.digits) for i, r in enumerate(RULES) if r.digits is not None]
 _WINDOWS = tuple(r.window for r in RULES)
+
+
 def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule, found in windows around the rules' trigger words."""
     n = len(text)
@@ -70,6 +74,8 @@ def _candidates(text: str) -> list[_Cand]:
                         e -= 1
                     out.append(_Cand(s, e, rule, m))
     return out
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest non-overlapping candidates; priority breaks ties."""
     cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
@@ -83,6 +89,8 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
 def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool:
     """True when relative expressions should follow the story's own dates.
 
@@ -106,18 +114,24 @@ def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool
         return True
     # a chronicle of recent years: many explicit years, hardly any news deixis
     return len(years) >= 15 and len(years) >= 10 * news
+
+
 def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:
     if anchor is None:
         return None, None
     if isinstance(anchor, datetime):
         return anchor.date(), anchor
     return anchor, None
+
+
 def _finish(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \t\n,;:":
         e -= 1
     while s < e and text[s] in " \t\n,;:":
         s += 1
     return s, e
+
+
 def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
     ds = de = prec = None
     if r.cal is not None and r.type in ("DATE", "TIME"):
@@ -136,6 +150,8 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
         precision=prec,
         anchored=r.anchored,
     )
+
+
 def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, _Res]]:
     a_date, a_time = _to_date(anchor)
     narrative = _is_narrative(text, a_date, fetched)
@@ -158,6 +174,8 @@ def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> li
             continue
         kept.append(t)
     return kept
+
+
 def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
     """True when some candidate overlaps some span (both lists of extents)."""
     spans = sorted(spans, key=lambda c: c.start)
@@ -170,6 +188,8 @@ def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
                 return True
             i += 1
     return False
+
+
 def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tuple[Timex, _Res]], list[_Cand]]:
     out: list[tuple[Timex, _Res]] = []
     refused: list[_Cand] = []

@@ -24,6 +24,8 @@ def _pod_of_date(m: re.Match, ctx: _Ctx):
     pre = m.group("pre").lower()
     mod = "START" if "early" in pre else "END" if "late" in pre else None
     return _date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
+
+
 def _n_pod_of_mdy(m: re.Match, ctx: _Ctx):
     return _pod_of_date(m, ctx)
 
@@ -72,7 +74,6 @@ def _n_year_period(m: re.Match, ctx: _Ctx):
 
 
 # weekday/day + part of day is handled by weekday/deictic_day rules
-# --- vague references --------------------------------------------
 # "the 1988 period", "the 1989 quarter": a period of a named year
 YEAR_PERIOD_RULE = Rule(
     "year_period",
@@ -342,4 +343,17 @@ DAY_AFTER_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (POD_OF_MDY_RULE, POD_OF_DMY_RULE, YEAR_PERIOD_RULE, REPORT_PERIOD_RULE, POD_DEICTIC_RULE, BARE_POD_RULE, UNIT_END_RULE, ORDINAL_UNIT_RULE, ORDINAL_DAY_RULE, BARE_YEAR_BC_RULE, UNIT_OF_DATE_RULE, DAY_AFTER_RULE,)
+RULES: tuple[Rule, ...] = (
+    YEAR_PERIOD_RULE,
+    REPORT_PERIOD_RULE,
+    POD_DEICTIC_RULE,
+    BARE_POD_RULE,
+    UNIT_END_RULE,
+    ORDINAL_UNIT_RULE,
+    ORDINAL_DAY_RULE,
+    BARE_YEAR_BC_RULE,
+    POD_OF_MDY_RULE,
+    POD_OF_DMY_RULE,
+    UNIT_OF_DATE_RULE,
+    DAY_AFTER_RULE,
+)

@@ -57,7 +57,6 @@ def _n_time(m: re.Match, ctx: _Ctx):
     return _date_res(c, mod, anchored=True)
 
 
-# --- times of day -------------------------------------------------
 TIME_RULE = Rule(
     "time",
     pattern=B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
@@ -122,4 +121,8 @@ CLOCK24_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (TIME_RULE, NOON_RULE, CLOCK24_RULE,)
+RULES: tuple[Rule, ...] = (
+    TIME_RULE,
+    NOON_RULE,
+    CLOCK24_RULE,
+)

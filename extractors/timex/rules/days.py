@@ -27,7 +27,6 @@ def _n_iso(m: re.Match, ctx: _Ctx):
     return _date_res(c, explicit=True)
 
 
-# --- dates with a calendar day ------------------------------------
 # 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
 # with separators)
 ISO_DATE_RULE = Rule(
@@ -76,6 +75,8 @@ def _valid_day(y: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
 def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
     mon = _month_num(m.group("month"))
     if mon is None or day is None or not 1 <= day <= 31:
@@ -108,6 +109,8 @@ def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
                     break
     c = _with_time(c, m)
     return _date_res(c, mod, anchored=ok)
+
+
 def _n_mdy(m: re.Match, ctx: _Ctx):
     if not _month_ok(m, ctx):
         return None
@@ -193,4 +196,11 @@ def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
     return True
 
 
-RULES: tuple[Rule, ...] = (ISO_DATE_RULE, US_DATE_RULE, MONTH_DAY_YEAR_RULE, MONTH_DAYWORD_RULE, DAY_MONTH_YEAR_RULE, DAY_ORDINAL_OF_MONTH_RULE,)
+RULES: tuple[Rule, ...] = (
+    ISO_DATE_RULE,
+    US_DATE_RULE,
+    MONTH_DAY_YEAR_RULE,
+    MONTH_DAYWORD_RULE,
+    DAY_MONTH_YEAR_RULE,
+    DAY_ORDINAL_OF_MONTH_RULE,
+)

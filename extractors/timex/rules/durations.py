@@ -58,11 +58,12 @@ def _dur_from_match(m: re.Match, ctx: _Ctx, start: int | None = None, end: int |
     if approx == "the" and start is None and adjectival:
         s = m.start("num")  # "the eight-year war", "the 30-day period": the article goes with the noun
     return _Res("DURATION", val, None, mod, False, s, e)
+
+
 def _n_duration(m: re.Match, ctx: _Ctx):
     return _dur_from_match(m, ctx)
 
 
-# --- durations ---------------------------------------------------
 # 75 years, three days, two-year, 30-day, a decade, more than four hours,
 # the past five days, the next few years, the first nine months
 DURATION_RULE = Rule(
@@ -232,7 +233,6 @@ def _n_set_word(m: re.Match, ctx: _Ctx):
     return _Res("SET", R.SET_WORDS[w], None)
 
 
-# --- sets --------------------------------------------------------
 SET_WORD_RULE = Rule(
     "set_word",
     pattern=B + r"(?P<word>(?i:" + _alt(list(SET_WORDS))[3:-1] + r"))" + E,
@@ -299,4 +299,12 @@ SET_WEEKDAY_PLURAL_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (DURATION_RULE, DURATION_VAGUE_RULE, DURATION_WHILE_RULE, THE_UNIT_RULE, SET_WORD_RULE, SET_EVERY_RULE, SET_WEEKDAY_PLURAL_RULE,)
+RULES: tuple[Rule, ...] = (
+    DURATION_RULE,
+    DURATION_VAGUE_RULE,
+    DURATION_WHILE_RULE,
+    THE_UNIT_RULE,
+    SET_WORD_RULE,
+    SET_EVERY_RULE,
+    SET_WEEKDAY_PLURAL_RULE,
+)

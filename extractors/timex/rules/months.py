@@ -25,7 +25,6 @@ def _n_month_year(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("month", y, mon), _mod_of(_g(m, "mod")), explicit=True)
 
 
-# --- months, seasons, quarters, halves ------------------------------
 # (early) June 1940, February of 1940, June, 1940, mid-June 1944
 MONTH_YEAR_RULE = Rule(
     "month_year",
@@ -181,6 +180,8 @@ YEAR_SEASON_RULE = Rule(
 
 
 _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
 def _n_quarter(m: re.Match, ctx: _Ctx):
     full = m.group(0)
     low_full = full.lower()
@@ -372,4 +373,13 @@ HALF_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (MONTH_YEAR_RULE, MONTH_RULE, SEASON_RULE, YEAR_SEASON_RULE, QUARTER_RULE, QUARTER_CODE_RULE, WEEK_NUM_RULE, HALF_RULE,)
+RULES: tuple[Rule, ...] = (
+    MONTH_YEAR_RULE,
+    MONTH_RULE,
+    SEASON_RULE,
+    YEAR_SEASON_RULE,
+    QUARTER_RULE,
+    WEEK_NUM_RULE,
+    QUARTER_CODE_RULE,
+    HALF_RULE,
+)

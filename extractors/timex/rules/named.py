@@ -101,6 +101,8 @@ def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
         r.start, r.end = s, e
         out.append(r)
     return out
+
+
 def _n_month_day_range(m: re.Match, ctx: _Ctx):
     return _range_pair(m, ctx, True)
 
@@ -283,4 +285,14 @@ REF_ADJ_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (HOLIDAY_RULE, MONTH_DAY_RANGE_RULE, DAY_MONTH_RANGE_RULE, YEAR_RANGE2_RULE, YEAR_WORDS_RULE, MONTH_YEARWORDS_RULE, PERIOD_REF_RULE, REF_RULE, REF_ADJ_RULE,)
+RULES: tuple[Rule, ...] = (
+    HOLIDAY_RULE,
+    MONTH_DAY_RANGE_RULE,
+    DAY_MONTH_RANGE_RULE,
+    YEAR_RANGE2_RULE,
+    YEAR_WORDS_RULE,
+    MONTH_YEARWORDS_RULE,
+    PERIOD_REF_RULE,
+    REF_RULE,
+    REF_ADJ_RULE,
+)

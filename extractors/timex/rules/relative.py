@@ -54,7 +54,6 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
     return r
 
 
-# --- relative and deictic expressions ------------------------------
 # today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
 DEICTIC_DAY_RULE = Rule(
     "deictic_day",
@@ -96,6 +95,8 @@ def _present_era(ctx: _Ctx, start: int, end: int) -> bool:
         w.group(0).lower() not in R.NOT_PAST_ED and not R.PASSIVE_BEFORE.search(clause, 0, w.start())
         for w in R.PAST_STRONG.finditer(clause)
     )  # "is encoded": a present passive, no past
+
+
 def _n_pod(m: re.Match, ctx: _Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     pod = R.PARTS_OF_DAY[m.group("pod").lower()]
@@ -193,6 +194,8 @@ _UNIT_GRAN = {
     "quarter": "quarter", "decade": "decade", "century": "century", "fiscal year": "year",
     "school year": "year", "season": "season", "millennium": "century",
 }
+
+
 def _n_rel_unit(m: re.Match, ctx: _Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -349,6 +352,8 @@ YEAR_EARLIER_RULE = Rule(
 
 
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
+
+
 def _n_offset(m: re.Match, ctx: _Ctx):
     unit = _unit_of(m.group("unit"))
     d = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -432,4 +437,12 @@ OFFSET_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (DEICTIC_DAY_RULE, PART_OF_DAY_RULE, OVERNIGHT_RULE, WEEKDAY_RULE, REL_UNIT_RULE, YEAR_EARLIER_RULE, OFFSET_RULE,)
+RULES: tuple[Rule, ...] = (
+    DEICTIC_DAY_RULE,
+    PART_OF_DAY_RULE,
+    OVERNIGHT_RULE,
+    WEEKDAY_RULE,
+    REL_UNIT_RULE,
+    YEAR_EARLIER_RULE,
+    OFFSET_RULE,
+)

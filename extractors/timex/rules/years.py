@@ -37,7 +37,6 @@ def _n_year(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("year", y), _mod_of(_g(m, "mod")), explicit=True)
 
 
-# --- years, decades, centuries ------------------------------------
 # (early) 2012 / fiscal 1989 / 494 BC / AD 70
 YEAR_RULE = Rule(
     "year",
@@ -98,6 +97,8 @@ YEAR_SHORT_RULE = Rule(
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _n_decade(m: re.Match, ctx: _Ctx):
     t = m.group("decade").lower()
     mod = _mod_of(_g(m, "mod"))
@@ -168,4 +169,11 @@ CENTURY_RULE = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (YEAR_RULE, YEAR_BC_RULE, YEAR_AD_RULE, YEAR_SHORT_RULE, DECADE_RULE, CENTURY_RULE,)
+RULES: tuple[Rule, ...] = (
+    YEAR_RULE,
+    YEAR_BC_RULE,
+    YEAR_AD_RULE,
+    YEAR_SHORT_RULE,
+    DECADE_RULE,
+    CENTURY_RULE,
+)
