@@ -23,7 +23,7 @@ A rule cascade in the manner of HeidelTime and SUTime:
      recently mentioned date in narratives.
 
    Tense cues come from the clause around the expression (see
-   :meth:`_Ctx.direction`); a month-day far from the anchor takes its side
+   :meth:`Ctx.direction`); a month-day far from the anchor takes its side
    from them too ("the year ended March 31"). A report on a quarter keeps
    that quarter in focus: "the latest period", "a year ago" and "the
    year-earlier quarter" count from it.

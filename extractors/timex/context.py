@@ -1,6 +1,6 @@
-"""What normalisation knows while it walks one document (:class:`_Ctx`): the
+"""What normalisation knows while it walks one document (:class:`Ctx`): the
 anchor, the reference date, tense cues; the result of a normaliser
-(:class:`_Res`) and how underspecified days, months and weekdays resolve.
+(:class:`Res`) and how underspecified days, months and weekdays resolve.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from extractors.timex import patterns as R
-from extractors.timex.numbers import _parse_clock
-from extractors.timex.periods import _Cal, _day, _finer_or_equal, _period, _value
+from extractors.timex.numbers import parse_clock
+from extractors.timex.periods import Cal, day_cal, finer_or_equal, period_of, timex_value
 
 
-class _Ctx:
+class Ctx:
     """What normalisation knows while it walks one document."""
 
     def __init__(self, text: str, anchor: date | None, narrative: bool, anchor_time: datetime | None, fetched: bool = False):
@@ -24,30 +24,30 @@ class _Ctx:
         # date of its own): the page was written on or before it, so a date
         # without a year lies before it unless its clause looks ahead
         self.fetched = fetched
-        self.coarse: _Cal | None = None  # most recently mentioned decade or century
+        self.coarse: Cal | None = None  # most recently mentioned decade or century
         self.coarse_pos: int = -1
         self.anchor_time = anchor_time
         self.narrative = narrative
-        self.ref: _Cal | None = None  # most recently mentioned concrete date
+        self.ref: Cal | None = None  # most recently mentioned concrete date
         self.ref_pos: int = -1
         self.ref_end: int = -10**9  # where the text naming the reference date ends
         self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
-        self.last_quarter: _Cal | None = None
+        self.last_quarter: Cal | None = None
 
     # bases ------------------------------------------------------------
-    def deictic(self) -> _Cal | None:
+    def deictic(self) -> Cal | None:
         """The date deictic words ("yesterday", "last year") count from."""
         if self.anchor is not None:
-            return _day(self.anchor)
+            return day_cal(self.anchor)
         return self.ref
 
-    def anaphoric(self) -> _Cal | None:
+    def anaphoric(self) -> Cal | None:
         """The date anaphoric words ("the next day", "that year") count from."""
         if self.ref is not None:
             return self.ref
-        return _day(self.anchor) if self.anchor is not None else None
+        return day_cal(self.anchor) if self.anchor is not None else None
 
-    def underspecified_base(self, pos: int) -> tuple[_Cal | None, bool]:
+    def underspecified_base(self, pos: int) -> tuple[Cal | None, bool]:
         """Base for "in March"/"on Monday"; True when it is the mentioned date."""
         if self.narrative or self.anchor is None:
             if self.ref is not None and self.ref.year is not None:
@@ -56,9 +56,9 @@ class _Ctx:
                 # nothing named yet: the first year the story names ahead
                 ahead = R.YEAR_IN_TEXT.search(self.text, pos)
                 if ahead is not None:
-                    return _Cal("year", int(ahead.group(1))), True
-            return (_day(self.anchor) if self.anchor else None), False
-        return _day(self.anchor), False
+                    return Cal("year", int(ahead.group(1))), True
+            return (day_cal(self.anchor) if self.anchor else None), False
+        return day_cal(self.anchor), False
 
     def direction(self, start: int, end: int) -> str:
         """"future", "past" or "" from the tense cues of the clause around a span.
@@ -123,7 +123,7 @@ class _Ctx:
             return False
         return True
 
-    def _takes_focus(self, c: _Cal, end: int) -> bool:
+    def _takes_focus(self, c: Cal, end: int) -> bool:
         """Whether a quarter just named becomes the quarter in focus.
 
         In a narrative, every quarter named does. In news, the first one
@@ -138,7 +138,7 @@ class _Ctx:
             return False
         return (c.year or 0, c.quarter or 0) >= (q.year or 0, q.quarter or 0)
 
-    def _reported(self, c: _Cal, end: int) -> bool:
+    def _reported(self, c: Cal, end: int) -> bool:
         """A quarter news can report on: one over by the document date, or
         one said to have ended ("the fiscal fourth quarter ended Sept. 30").
 
@@ -150,14 +150,14 @@ class _Ctx:
             return True
         if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", self.text[end : end + 25]):
             return True
-        p = _period(c)
+        p = period_of(c)
         return p is None or p[1] < self.anchor
 
-    def remember(self, c: _Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
+    def remember(self, c: Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
         self.ref_end = pos if end is None else end
         if c.gran == "quarter" and focus and self._takes_focus(c, pos if end is None else end):
             self.last_quarter = c
-        if self.ref is not None and c.year is not None and self.ref.year == c.year and _finer_or_equal(self.ref, c):
+        if self.ref is not None and c.year is not None and self.ref.year == c.year and finer_or_equal(self.ref, c):
             if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
                 if explicit:
                     self.ref_explicit_pos = pos
@@ -172,10 +172,10 @@ class _Ctx:
 
 
 @dataclass(slots=True)
-class _Res:
+class Res:
     type: str
     value: str
-    cal: _Cal | None = None  # the concrete period, for DATE/TIME
+    cal: Cal | None = None  # the concrete period, for DATE/TIME
     mod: str | None = None
     anchored: bool = False
     start: int | None = None  # extent override
@@ -189,17 +189,17 @@ class _Res:
     period: tuple[date, date, str] | None = None
 
 
-def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
+def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> Res | None:
     if c is None:
         return None
     t = "TIME" if c.is_time else "DATE"
-    return _Res(t, _value(c), c, mod, anchored, explicit=explicit)
+    return Res(t, timex_value(c), c, mod, anchored, explicit=explicit)
 
 
-def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[_Cal, bool]:
+def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[Cal, bool]:
     base, from_ref = ctx.underspecified_base(pos)
     if base is None or base.year is None:
-        return _Cal("day" if day else "month", None, month, day), False
+        return Cal("day" if day else "month", None, month, day), False
     by = base.year
     bm = base.month or (6 if base.gran == "year" else 1)
     bd = base.day or 15
@@ -250,12 +250,12 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         try:
             date(max(y, 1), month, day)
         except ValueError:
-            return _Cal("day", None, month, day), False
-        return _Cal("day", y, month, day), True
-    return _Cal("month", y, month), True
+            return Cal("day", None, month, day), False
+        return Cal("day", y, month, day), True
+    return Cal("month", y, month), True
 
 
-def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _Cal | None:
+def resolve_weekday(ctx: Ctx, pos: int, end: int, wd: int, rel: str = "") -> Cal | None:
     rel = rel.lower()
     anaphoric = rel.startswith("the ") or rel in ("that", "following", "previous")
     if ctx.narrative or anaphoric:
@@ -291,29 +291,29 @@ def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _
             delta = (wd - bwd) % 7
         else:
             delta = -((bwd - wd) % 7)
-    return _day(b + timedelta(days=delta))
+    return day_cal(b + timedelta(days=delta))
 
 
-def _g(m: re.Match, name: str) -> str | None:
+def group(m: re.Match, name: str) -> str | None:
     try:
         return m.group(name)
     except IndexError:
         return None
 
 
-def _with_time(c: _Cal, m: re.Match) -> _Cal:
-    clock = _g(m, "clock")
+def with_time(c: Cal, m: re.Match) -> Cal:
+    clock = group(m, "clock")
     if clock:
-        hh, mm = _parse_clock(clock)
+        hh, mm = parse_clock(clock)
         if hh is not None:
             return replace(c, hour=hh, minute=mm)
-    pod = _g(m, "pod")
+    pod = group(m, "pod")
     if pod:
         return replace(c, pod=R.PARTS_OF_DAY.get(pod.lower().rstrip("s"), None))
     return c
 
 
-def _year_ahead(ctx: _Ctx, end: int) -> int | None:
+def year_ahead(ctx: Ctx, end: int) -> int | None:
     """The year of a date that closes a range right after ``end``:
     "26 June - 4 August 1952", "July-November 1954", "March and April 1918"."""
     m = R.RANGE_TAIL.match(ctx.text, end)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from extractors.timex import patterns as R
-from extractors.timex.select import _tag
+from extractors.timex.select import tag_text
 from extractors.types import DateMention, Timex
 
 
@@ -29,7 +29,7 @@ def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bo
     month or weekday without a year is put after it only when its clause
     looks ahead ("will", "scheduled").
     """
-    tx = [t for t, _ in _tag(text, anchor, fetched)]
+    tx = [t for t, _ in tag_text(text, anchor, fetched)]
     for mention, members in _mentions(text, tx):
         if mention.role != "point":
             for k in members:

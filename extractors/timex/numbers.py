@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from extractors.timex import patterns as R
 
 if TYPE_CHECKING:
-    from extractors.timex.context import _Ctx
+    from extractors.timex.context import Ctx
 
 
-def _number(text: str) -> float | None:
+def quantity(text: str) -> float | None:
     """Value of a quantity phrase; None for vague ones ("several")."""
     t = re.sub(r"\s+", " ", text.strip().lower())
     half = 0.0
@@ -39,7 +39,7 @@ def _num_str(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else ("%g" % x)
 
 
-def _ordinal(text: str) -> int | None:
+def ordinal(text: str) -> int | None:
     t = re.sub(r"\s+", " ", text.strip().lower())
     if t in R.ORDINALS:
         return R.ORDINALS[t]
@@ -47,18 +47,18 @@ def _ordinal(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _month_num(text: str) -> int | None:
+def month_num(text: str) -> int | None:
     return R.MONTHS.get(text.lower().rstrip(".")[:4].rstrip(".")) or R.MONTHS.get(text.lower().rstrip("."))
 
 
-def _weekday_num(text: str) -> int | None:
+def weekday_num(text: str) -> int | None:
     t = text.lower().rstrip(".")
     if t.endswith("s") and t[:-1] in R.WEEKDAYS:
         t = t[:-1]
     return R.WEEKDAYS.get(t)
 
 
-def _year_num(text: str, ctx: _Ctx | None = None) -> int:
+def year_num(text: str, ctx: Ctx | None = None) -> int:
     t = text.strip().lstrip("'’")
     y = int(t)
     if len(t) == 2:
@@ -77,22 +77,22 @@ _MOD_WORDS = {
 }
 
 
-def _mod_of(text: str | None) -> str | None:
+def mod_of(text: str | None) -> str | None:
     if not text:
         return None
     t = re.sub(r"[\s-]+", " ", text.strip().lower())
     return _MOD_WORDS.get(t)
 
 
-_DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
-def _unit_of(text: str) -> str:
+def unit_of(text: str) -> str:
     t = text.lower()
     return R.UNIT_PLURALS.get(t, t)
 
 
-def _approx_mod(approx: str) -> str | None:
+def approx_mod(approx: str) -> str | None:
     a = re.sub(r"\s+", " ", approx.strip().lower())
     return {
         "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -105,7 +105,7 @@ def _approx_mod(approx: str) -> str | None:
     }.get(a)
 
 
-def _dur_value(n: float | None, unit: str) -> str:
+def dur_value(n: float | None, unit: str) -> str:
     letter, is_time, _ = R.UNITS.get(unit, ("X", False, ""))
     if unit == "weekend":
         return "P%sWE" % ("X" if n is None else _num_str(n))
@@ -135,7 +135,7 @@ def _dur_value(n: float | None, unit: str) -> str:
     return f"{pre}{int(n)}{letter}"
 
 
-def _parse_clock(text: str) -> tuple[int | None, int | None]:
+def parse_clock(text: str) -> tuple[int | None, int | None]:
     t = text.lower().replace(" ", "")
     m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", t)
     if not m:
@@ -157,7 +157,7 @@ _SPOKEN_UNITS = {w: v for w, v in R.NUMBER_WORDS.items() if isinstance(v, int) a
 _SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
-def _spoken_year(text: str) -> int | None:
+def spoken_year(text: str) -> int | None:
     t = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").strip()
     words = t.split()
     if words[:2] == ["two", "thousand"]:

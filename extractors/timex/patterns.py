@@ -171,7 +171,7 @@ NOT_PAST_ED = {"supposed", "scheduled", "expected", "planned", "slated", "propos
 # --------------------------------------------------------------------------
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     """Alternation of words, longest first, spaces matching any blank run."""
     ws = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
@@ -208,7 +208,7 @@ WEEKDAY = (
 )
 
 DAY_NUM = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
-DAY_ORD_WORD = _alt([k for k, v in ORDINALS.items() if 0 < v <= 31])
+DAY_ORD_WORD = alternation([k for k, v in ORDINALS.items() if 0 < v <= 31])
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 YEAR_APOS = r"(?:['’][0-9]{2})"
 
@@ -217,21 +217,21 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORD = (
     "(?i:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_ONES) + ")"
-    + "|" + _alt(_CARDINALS) + ")"
+    + "|" + alternation(_CARDINALS) + ")"
 )
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s*½)?"
-VAGUE = "(?i:" + _alt(VAGUE_QUANTITIES) + ")"
+VAGUE = "(?i:" + alternation(VAGUE_QUANTITIES) + ")"
 QUANTITY = (
     r"(?:(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r")(?:\s+and\s+a\s+half)?"
     + r"(?:\s+(?:or|to)\s+(?:" + NUMBER_DIGITS + "|" + NUMBER_WORD + r"))?"
     + "|" + VAGUE + ")"
 )
 
-UNIT_SG = _alt([u for u in UNITS if u not in ("season",)])
-UNIT_PL = _alt([p for p, u in UNIT_PLURALS.items() if u not in ("season",) and p not in ("min", "hr")])
+UNIT_SG = alternation([u for u in UNITS if u not in ("season",)])
+UNIT_PL = alternation([p for p, u in UNIT_PLURALS.items() if u not in ("season",) and p not in ("min", "hr")])
 UNIT_ANY = "(?i:" + UNIT_PL + "|" + UNIT_SG + ")"
 
-SEASON = _alt(list(SEASONS))
+SEASON = alternation(list(SEASONS))
 
 # Holiday names as written, longest first; an apostrophe may be left out
 # ("New Years Day") or curly ("New Year’s").
@@ -259,7 +259,7 @@ BC = r"(?:\s*(?:B\.?C\.?E?\.?|BCE)\b)"
 AD = r"(?:\s*(?:A\.?D\.?|CE)\b)"
 
 
-def _after(*words: str) -> str:
+def after_word(*words: str) -> str:
     """Lookbehind for one of ``words`` and a blank (fixed-width pieces)."""
     return "(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in words) + ")"
 
@@ -267,15 +267,15 @@ def _after(*words: str) -> str:
 B = r"(?<![\w$£€])"  # left word boundary that also refuses currency signs
 E = r"(?![\w%])"  # right word boundary that also refuses "%"
 
-_DAY_G = r"(?P<day>" + DAY_NUM + ")"
-_DAYW_G = r"(?P<dayw>" + DAY_ORD_WORD + ")"
-_MONTH_G = r"(?P<month>" + MONTH + ")"
-_YEAR_G = r"(?P<year>" + YEAR4 + "|" + YEAR_APOS + ")"
-_WD_G = r"(?P<weekday>" + WEEKDAY + ")"
-_MODG = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:start|beginning|end|middle|close)\s+of|(?:the\s+)?(?:start|beginning|end|middle)\s+of))[\s-]+)"
-_COMMA = r"(?:\s*,\s*|\s+)"
+DAY_G = r"(?P<day>" + DAY_NUM + ")"
+DAYW_G = r"(?P<dayw>" + DAY_ORD_WORD + ")"
+MONTH_G = r"(?P<month>" + MONTH + ")"
+YEAR_G = r"(?P<year>" + YEAR4 + "|" + YEAR_APOS + ")"
+WD_G = r"(?P<weekday>" + WEEKDAY + ")"
+MOD_G = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:start|beginning|end|middle|close)\s+of|(?:the\s+)?(?:start|beginning|end|middle)\s+of))[\s-]+)"
+COMMA = r"(?:\s*,\s*|\s+)"
 # "12 Sep. 2018 13:28": a clock time right after a full date belongs to it
-_CLOCK_TAIL = r"(?:,?\s+(?:at\s+)?(?P<clock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![\w:]))?"
+CLOCK_TAIL = r"(?:,?\s+(?:at\s+)?(?P<clock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![\w:]))?"
 
 
 NOT_YEAR_AFTER = re.compile(
@@ -317,20 +317,20 @@ DEICTIC_IN_TEXT = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last\s+(?:w
 # Trigger words: every match of a rule holds one of them
 # --------------------------------------------------------------------------
 
-_UNIT_WORDS = {
+UNIT_WORDS = {
     "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
     "day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "fortnight",
     "fortnights", "month", "months", "quarter", "quarters", "year", "years", "yrs", "decade",
     "decades", "century", "centuries", "millennium", "millennia", "season", "seasons",
 }
-_MONTH_WORDS = set(MONTHS) | {"sept"}
-_WEEKDAY_WORDS = set(WEEKDAYS) | {"tues", "thurs"}
-_WEEKDAY_PLURALS = {d + "s" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
-_SEASON_WORDS = set(SEASONS)
-_POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
-_REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
-_SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
+MONTH_WORDS = set(MONTHS) | {"sept"}
+WEEKDAY_WORDS = set(WEEKDAYS) | {"tues", "thurs"}
+WEEKDAY_PLURALS = {d + "s" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
+SEASON_WORDS = set(SEASONS)
+POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
+REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
+SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
 # first words of the holidays of calendar_words.toml ("valentines" for "Valentines Day")
-_HOLIDAY_WORDS = {w for name in HOLIDAYS for w in (re.match(r"[A-Za-z]+", name).group(0).lower(), name.split()[0].lower().replace("'", ""))}
+HOLIDAY_WORDS = {w for name in HOLIDAYS for w in (re.match(r"[A-Za-z]+", name).group(0).lower(), name.split()[0].lower().replace("'", ""))}
 
-_Y4 = r"1\d{3}|20\d{2}"
+YEAR4_DIGITS = r"1\d{3}|20\d{2}"

@@ -1,4 +1,4 @@
-"""Calendar periods of the tagger: a period value (:class:`_Cal`), its TIMEX3 value,
+"""Calendar periods of the tagger: a period value (:class:`Cal`), its TIMEX3 value,
 its first and last day, and moving or coarsening it (dateutil does the day
 arithmetic where the period is a real date).
 """
@@ -18,7 +18,7 @@ _GRANS = ("century", "decade", "year", "half", "quarter", "season", "month", "we
 
 
 @dataclass(frozen=True, slots=True)
-class _Cal:
+class Cal:
     """A calendar period; years before the common era are negative (-494)."""
 
     gran: str
@@ -72,7 +72,7 @@ def _fmt_year(y: int | None) -> str:
     return "%04d" % y
 
 
-def _value(c: _Cal) -> str:
+def timex_value(c: Cal) -> str:
     g = c.gran
     if g == "century":
         if c.century is not None and c.century < 0:
@@ -106,7 +106,7 @@ def _value(c: _Cal) -> str:
     return v
 
 
-def _period(c: _Cal) -> tuple[date, date, str] | None:
+def period_of(c: Cal) -> tuple[date, date, str] | None:
     """First and last day of the period and its precision, when concrete."""
     y = c.year
     try:
@@ -146,45 +146,45 @@ def _period(c: _Cal) -> tuple[date, date, str] | None:
     return None
 
 
-def _day(d: date, **kw) -> _Cal:
-    return _Cal("day", d.year, d.month, d.day, **kw)
+def day_cal(d: date, **kw) -> Cal:
+    return Cal("day", d.year, d.month, d.day, **kw)
 
 
-def _month_cal(y: int, m: int) -> _Cal:
-    return _Cal("month", y, m)
+def _month_cal(y: int, m: int) -> Cal:
+    return Cal("month", y, m)
 
 
-def _week_cal(d: date, weekend: bool = False) -> _Cal:
+def week_cal(d: date, weekend: bool = False) -> Cal:
     iy, iw, _ = d.isocalendar()
-    return _Cal("week", iy, week=iw, weekend=weekend)
+    return Cal("week", iy, week=iw, weekend=weekend)
 
 
-def _quarter_of(m: int) -> int:
+def quarter_of(m: int) -> int:
     return (m - 1) // 3 + 1
 
 
-def _cal_from_date(d: date, gran: str) -> _Cal:
+def _cal_from_date(d: date, gran: str) -> Cal:
     if gran == "day":
-        return _day(d)
+        return day_cal(d)
     if gran == "week":
-        return _week_cal(d)
+        return week_cal(d)
     if gran == "weekend":
-        return _week_cal(d, weekend=True)
+        return week_cal(d, weekend=True)
     if gran == "month":
         return _month_cal(d.year, d.month)
     if gran == "quarter":
-        return _Cal("quarter", d.year, quarter=_quarter_of(d.month))
+        return Cal("quarter", d.year, quarter=quarter_of(d.month))
     if gran == "half":
-        return _Cal("half", d.year, half=1 if d.month <= 6 else 2)
+        return Cal("half", d.year, half=1 if d.month <= 6 else 2)
     if gran == "season":
-        return _Cal("season", d.year, season=_season_of(d.month))
+        return Cal("season", d.year, season=_season_of(d.month))
     if gran == "year":
-        return _Cal("year", d.year)
+        return Cal("year", d.year)
     if gran == "decade":
-        return _Cal("decade", decade=d.year // 10)
+        return Cal("decade", decade=d.year // 10)
     if gran == "century":
-        return _Cal("century", century=d.year // 100)
-    return _day(d)
+        return Cal("century", century=d.year // 100)
+    return day_cal(d)
 
 
 def _season_of(m: int) -> str:
@@ -196,7 +196,7 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return t // 12, t % 12 + 1
 
 
-def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
+def shift(c: Cal, n: int, unit: str) -> Cal | None:
     """Move a period by ``n`` units, keeping its granularity where it can."""
     if c.gran == "century" and c.century is not None:
         k = n if unit == "century" else 0
@@ -224,18 +224,18 @@ def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
         if c.gran == "half":
             t = c.year * 2 + c.half - 1 + n
             return replace(c, year=t // 2, half=t % 2 + 1)
-        return _shift(c, 6 * n, "month")
+        return shift(c, 6 * n, "month")
     if unit == "quarter":
         if c.gran == "quarter" and c.quarter:
             t = c.year * 4 + c.quarter - 1 + n
             return replace(c, year=t // 4, quarter=t % 4 + 1)
-        return _shift(c, 3 * n, "month")
+        return shift(c, 3 * n, "month")
     if unit == "season":
         order = ["WI", "SP", "SU", "FA"]
         if c.gran == "season" and c.season:
             t = c.year * 4 + order.index(c.season) + n
             return replace(c, year=t // 4, season=order[t % 4])
-        return _shift(c, 3 * n, "month")
+        return shift(c, 3 * n, "month")
     if unit == "month":
         if c.gran in ("month", "day") and c.month:
             y, m = _add_months(c.year, c.month, n)
@@ -245,7 +245,7 @@ def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
             return replace(c, year=y, month=m)
         if c.gran == "quarter" and c.quarter:
             y, m = _add_months(c.year, 3 * c.quarter - 2, n)
-            return replace(c, year=y, quarter=_quarter_of(m))
+            return replace(c, year=y, quarter=quarter_of(m))
         if c.gran == "year":
             return replace(c, year=c.year + (n // 12 if n >= 0 else -((-n) // 12)))
         return c
@@ -266,7 +266,7 @@ def _shift(c: _Cal, n: int, unit: str) -> _Cal | None:
     return c
 
 
-def _coarsen(c: _Cal, gran: str) -> _Cal:
+def coarsen(c: Cal, gran: str) -> Cal:
     """The period of granularity ``gran`` that contains ``c``."""
     if gran == c.gran:
         return replace(c, pod=None, hour=None, minute=None)
@@ -274,30 +274,30 @@ def _coarsen(c: _Cal, gran: str) -> _Cal:
         if c.gran == "century":
             return c
         if c.year is None:
-            return _Cal("decade")
+            return Cal("decade")
         # the 490s BC are decade -49 ("BC049")
-        return _Cal("decade", decade=c.year // 10 if c.year > 0 else -((-c.year) // 10))
+        return Cal("decade", decade=c.year // 10 if c.year > 0 else -((-c.year) // 10))
     if gran == "century":
         if c.gran == "decade" and c.decade is not None:
-            return _Cal("century", century=c.decade // 10 if c.decade >= 0 else -((-c.decade) // 10) - 1)
+            return Cal("century", century=c.decade // 10 if c.decade >= 0 else -((-c.decade) // 10) - 1)
         if c.year is None:
-            return _Cal("century")
+            return Cal("century")
         # 494 BC lies in the 5th century BC: century -5 ("BC04")
-        return _Cal("century", century=c.year // 100 if c.year > 0 else -((-c.year) // 100) - 1)
+        return Cal("century", century=c.year // 100 if c.year > 0 else -((-c.year) // 100) - 1)
     if gran == "year":
-        return _Cal("year", c.year)
+        return Cal("year", c.year)
     d = c.as_date()
     if d is None:
         if gran == "month" and c.month:
-            return _Cal("month", c.year, c.month)
+            return Cal("month", c.year, c.month)
         if gran == "quarter" and c.quarter:
-            return _Cal("quarter", c.year, quarter=c.quarter)
-        return _Cal("year", c.year) if c.year is not None else c
+            return Cal("quarter", c.year, quarter=c.quarter)
+        return Cal("year", c.year) if c.year is not None else c
     if c.gran in _GRANS and gran in _GRANS and _GRANS.index(gran) > _GRANS.index(c.gran):
         return c  # a finer period than the text gives is never invented
     return _cal_from_date(d, gran)
 
 
-def _finer_or_equal(a: _Cal, b: _Cal) -> bool:
+def finer_or_equal(a: Cal, b: Cal) -> bool:
     order = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5, "week": 6, "day": 7}
     return order.get(a.gran, 0) >= order.get(b.gran, 0)

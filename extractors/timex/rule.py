@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from extractors.timex.context import _Ctx, _Res
+    from extractors.timex.context import Ctx, Res
 
-Normaliser = Callable[[re.Match, "_Ctx"], "_Res | list[_Res] | None"]
+Normaliser = Callable[[re.Match, "Ctx"], "Res | list[Res] | None"]
 
 
 class RuleError(ValueError):

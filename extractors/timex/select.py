@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from extractors.timex import patterns as R
-from extractors.timex.context import _Ctx, _Res
-from extractors.timex.periods import _period
+from extractors.timex.context import Ctx, Res
+from extractors.timex.periods import period_of
 from extractors.timex.rule import Rule
 from extractors.timex.rules import RULES
 from extractors.types import Timex
@@ -132,10 +132,10 @@ def _finish(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
+def _timex_from(text: str, s: int, e: int, r: Res) -> Timex:
     ds = de = prec = None
     if r.cal is not None and r.type in ("DATE", "TIME"):
-        p = r.period or _period(r.cal)
+        p = r.period or period_of(r.cal)
         if p is not None:
             ds, de, prec = p
     return Timex(
@@ -152,14 +152,14 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
     )
 
 
-def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, _Res]]:
+def tag_text(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, Res]]:
     a_date, a_time = _to_date(anchor)
     narrative = _is_narrative(text, a_date, fetched)
     cands = _candidates(text)
     rejected: set[int] = set()
     while True:
         pool = [c for c in cands if id(c) not in rejected]
-        out, refused = _normalise_all(text, _select(pool), _Ctx(text, a_date, narrative, a_time, fetched))
+        out, refused = _normalise_all(text, _select(pool), Ctx(text, a_date, narrative, a_time, fetched))
         if not refused:
             break
         rejected.update(id(c) for c in refused)
@@ -168,7 +168,7 @@ def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> li
             break
     out.sort(key=lambda t: t[0].char_start)
     # drop any overlap left by extent overrides
-    kept: list[tuple[Timex, _Res]] = []
+    kept: list[tuple[Timex, Res]] = []
     for t in out:
         if kept and t[0].char_start < kept[-1][0].char_end:
             continue
@@ -190,8 +190,8 @@ def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
     return False
 
 
-def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tuple[Timex, _Res]], list[_Cand]]:
-    out: list[tuple[Timex, _Res]] = []
+def _normalise_all(text: str, chosen: list[_Cand], ctx: Ctx) -> tuple[list[tuple[Timex, Res]], list[_Cand]]:
+    out: list[tuple[Timex, Res]] = []
     refused: list[_Cand] = []
     for c in chosen:
         res = c.rule.normalise(c.match, ctx)

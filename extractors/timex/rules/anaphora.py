@@ -9,68 +9,68 @@ from dataclasses import replace
 from datetime import date
 
 from extractors.timex import patterns as R
-from extractors.timex.context import _Ctx, _Res, _date_res, _resolve_month_day, _resolve_weekday
-from extractors.timex.numbers import _DEICTIC_OFFSET, _dur_value, _month_num, _ordinal, _weekday_num
-from extractors.timex.patterns import B, DAY_NUM, E, MONTH, WEEKDAY, YEAR4, _COMMA, _DAY_G, _MONTH_G, _POD_WORDS, _WD_G, _Y4, _YEAR_G, _after
-from extractors.timex.periods import _Cal, _coarsen, _finer_or_equal, _shift
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, dur_value, month_num, ordinal, weekday_num
+from extractors.timex.patterns import B, COMMA, DAY_G, DAY_NUM, E, MONTH, MONTH_G, POD_WORDS, WD_G, WEEKDAY, YEAR4, YEAR4_DIGITS, YEAR_G, after_word
+from extractors.timex.periods import Cal, coarsen, finer_or_equal, shift
 from extractors.timex.rule import Rule
-from extractors.timex.rules.days import _day_month_common, _valid_day
+from extractors.timex.rules.days import day_month_common, valid_day
 
 
-def _pod_of_date(m: re.Match, ctx: _Ctx):
-    r = _day_month_common(m, ctx, _ordinal(m.group("day")))
+def _pod_of_date(m: re.Match, ctx: Ctx):
+    r = day_month_common(m, ctx, ordinal(m.group("day")))
     if r is None or r.cal is None:
         return r
     pre = m.group("pre").lower()
     mod = "START" if "early" in pre else "END" if "late" in pre else None
-    return _date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
+    return date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
 
 
-def _n_pod_of_mdy(m: re.Match, ctx: _Ctx):
+def _n_pod_of_mdy(m: re.Match, ctx: Ctx):
     return _pod_of_date(m, ctx)
 
 
 # "the night of April 18, 1775", "early in the morning of 29 April 1975"
 POD_OF_MDY_RULE = Rule(
     "pod_of_mdy",
-    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + _WD_G + r",?\s+)?"
-        + _MONTH_G + r"\s+" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + MONTH_G + r"\s+" + DAY_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_pod_of_mdy,
-    triggers=_POD_WORDS,
+    triggers=POD_WORDS,
     digits=None,
     window=(35, 45),
     priority=5,
 )
 
 
-def _n_pod_of_dmy(m: re.Match, ctx: _Ctx):
+def _n_pod_of_dmy(m: re.Match, ctx: Ctx):
     return _pod_of_date(m, ctx)
 
 
 POD_OF_DMY_RULE = Rule(
     "pod_of_dmy",
-    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + _WD_G + r",?\s+)?"
-        + _DAY_G + r"\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + DAY_G + r"\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_pod_of_dmy,
-    triggers=_POD_WORDS,
+    triggers=POD_WORDS,
     digits=None,
     window=(35, 45),
     priority=5,
 )
 
 
-def _n_year_period(m: re.Match, ctx: _Ctx):
+def _n_year_period(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     what = re.sub(r"\s+", " ", m.group("what").lower())
     if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
-        r = _date_res(replace(ctx.last_quarter, year=y), explicit=True)
+        r = date_res(replace(ctx.last_quarter, year=y), explicit=True)
         r.focus = False
         return r
     if what in ("first half", "second half"):
-        return _date_res(_Cal("half", y, half=1 if what.startswith("first") else 2), explicit=True)
+        return date_res(Cal("half", y, half=1 if what.startswith("first") else 2), explicit=True)
     if what == "quarter":
-        return _Res("DATE", f"{y}-QX", None, explicit=True)
-    return _date_res(_Cal("year", y), explicit=True)
+        return Res("DATE", f"{y}-QX", None, explicit=True)
+    return date_res(Cal("year", y), explicit=True)
 
 
 # weekday/day + part of day is handled by weekday/deictic_day rules
@@ -80,13 +80,13 @@ YEAR_PERIOD_RULE = Rule(
     pattern=B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E,
     normalise=_n_year_period,
     triggers=set(),
-    digits=_Y4,
+    digits=YEAR4_DIGITS,
     window=(25, 30),
     priority=2,
 )
 
 
-def _n_report_period(m: re.Match, ctx: _Ctx):
+def _n_report_period(m: re.Match, ctx: Ctx):
     """"the latest period", "the corresponding period last year": in a
     report on a quarter, the quarter in focus (or the same one a year
     before)."""
@@ -97,10 +97,10 @@ def _n_report_period(m: re.Match, ctx: _Ctx):
     if which == "latest" or which.startswith("most"):
         if m.group("ago"):
             return None
-        return _date_res(q, anchored=True)
+        return date_res(q, anchored=True)
     if not m.group("ago"):
         return None  # "the same period" alone: its year is not said
-    r = _date_res(_shift(q, -4, "quarter"), anchored=True)
+    r = date_res(shift(q, -4, "quarter"), anchored=True)
     r.focus = False
     return r
 
@@ -117,13 +117,13 @@ REPORT_PERIOD_RULE = Rule(
 )
 
 
-def _n_pod_deictic(m: re.Match, ctx: _Ctx):
+def _n_pod_deictic(m: re.Match, ctx: Ctx):
     a = ctx.deictic()
     if a is None or ctx.anchor is None:
         return None
-    d = _shift(a, _DEICTIC_OFFSET[m.group("word").lower()], "day")
+    d = shift(a, DEICTIC_OFFSET[m.group("word").lower()], "day")
     mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
-    r = _date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
+    r = date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
     r.deictic = True
     return r
 
@@ -140,16 +140,16 @@ POD_DEICTIC_RULE = Rule(
 )
 
 
-def _n_bare_pod(m: re.Match, ctx: _Ctx):
+def _n_bare_pod(m: re.Match, ctx: Ctx):
     w = m.group("pod").lower().replace("-", "")
     code = "DT" if w.startswith("day") else "NI"
-    return _Res("TIME", "XXXX-XX-XXT" + code, None)
+    return Res("TIME", "XXXX-XX-XXT" + code, None)
 
 
 # "at night", "by day", "during the daytime"
 BARE_POD_RULE = Rule(
     "bare_pod",
-    pattern=_after("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E,
+    pattern=after_word("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E,
     normalise=_n_bare_pod,
     triggers={"night", "nighttime", "daytime", "time"},
     digits=None,
@@ -158,7 +158,7 @@ BARE_POD_RULE = Rule(
 )
 
 
-def _n_unit_end(m: re.Match, ctx: _Ctx):
+def _n_unit_end(m: re.Match, ctx: Ctx):
     unit = m.group("unit").lower()
     if ctx.narrative or ctx.anchor is None:
         base = ctx.anaphoric()
@@ -167,9 +167,9 @@ def _n_unit_end(m: re.Match, ctx: _Ctx):
     if base is None or base.year is None:
         return None
     gran = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}[unit]
-    if _finer_or_equal(_Cal(gran), base) and gran != base.gran and base.as_date() is None:
+    if finer_or_equal(Cal(gran), base) and gran != base.gran and base.as_date() is None:
         return None
-    return _date_res(_coarsen(base, gran), "END", anchored=True)
+    return date_res(coarsen(base, gran), "END", anchored=True)
 
 
 # "year-end", "by year's end", "at month's end"
@@ -184,15 +184,15 @@ UNIT_END_RULE = Rule(
 )
 
 
-def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
+def _n_ordinal_unit(m: re.Match, ctx: Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 30]
     if unit.endswith("s") and unit not in ("days", "weeks", "months", "years", "hours"):
         return None
     if unit.endswith("s"):
         # "the first days of the war": an unspecified stretch
-        letter = _dur_value(None, unit[:-1])
-        return _Res("DURATION", letter, None)
+        letter = dur_value(None, unit[:-1])
+        return Res("DURATION", letter, None)
     if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
         return None
     base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
@@ -201,18 +201,18 @@ def _n_ordinal_unit(m: re.Match, ctx: _Ctx):
             v = "XXXX-XX-XX"
             if unit != "day":
                 v += "T" + R.PARTS_OF_DAY[unit]
-            return _Res("TIME" if unit != "day" else "DATE", v, None)
-        c = _coarsen(base, "day")
+            return Res("TIME" if unit != "day" else "DATE", v, None)
+        c = coarsen(base, "day")
         if unit != "day":
             c = replace(c, pod=R.PARTS_OF_DAY[unit])
-        r = _date_res(c, anchored=True)
+        r = date_res(c, anchored=True)
         r.focus = False
         return r
     if unit == "hour":
-        return _Res("TIME", "XXXX-XX-XXTXX", None)
+        return Res("TIME", "XXXX-XX-XXTXX", None)
     if base is None or base.year is None:
         return None
-    return _date_res(_coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
+    return date_res(coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
 
 
 # "the first day", "the fifth day of the rebellion", "its final week"
@@ -227,7 +227,7 @@ ORDINAL_UNIT_RULE = Rule(
 )
 
 
-def _n_ordinal_day(m: re.Match, ctx: _Ctx):
+def _n_ordinal_day(m: re.Match, ctx: Ctx):
     day = int(re.sub(r"\D", "", m.group("day")))
     ahead = re.match(r"\s*of\s+(?P<month>" + R.MONTH + r")(?:,?\s+(?P<year>" + R.YEAR4 + r"))?", ctx.text[m.end() : m.end() + 30])
     if ahead:
@@ -239,13 +239,13 @@ def _n_ordinal_day(m: re.Match, ctx: _Ctx):
         date(max(1, base.year), base.month, day)
     except ValueError:
         return None
-    return _date_res(_Cal("day", base.year, base.month, day), anchored=True)
+    return date_res(Cal("day", base.year, base.month, day), anchored=True)
 
 
 # "on the 20th", "from the 13th to the 19th of October"
 ORDINAL_DAY_RULE = Rule(
     "ordinal_day",
-    pattern=_after("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))",
+    pattern=after_word("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))",
     normalise=_n_ordinal_day,
     triggers=set(),
     digits=r"\d{1,2}",
@@ -254,19 +254,19 @@ ORDINAL_DAY_RULE = Rule(
 )
 
 
-def _n_bare_year_bc(m: re.Match, ctx: _Ctx):
+def _n_bare_year_bc(m: re.Match, ctx: Ctx):
     if not ctx.narrative or ctx.ref is None or ctx.ref.year is None or ctx.ref.year >= 0:
         return None
     y = int(m.group("year"))
     if abs(-y - ctx.ref.year) > 60:
         return None
-    return _date_res(_Cal("year", -y), explicit=True)
+    return date_res(Cal("year", -y), explicit=True)
 
 
 # "in 490" inside a narrative set before the common era
 BARE_YEAR_BC_RULE = Rule(
     "bare_year_bc",
-    pattern=_after("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])",
+    pattern=after_word("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])",
     normalise=_n_bare_year_bc,
     triggers=set(),
     digits=r"\d{2,3}",
@@ -275,23 +275,23 @@ BARE_YEAR_BC_RULE = Rule(
 )
 
 
-def _n_unit_of_date(m: re.Match, ctx: _Ctx):
+def _n_unit_of_date(m: re.Match, ctx: Ctx):
     """"the week of March 6" (the week holding the day), "the day before
     last Tuesday" (the day next to it)."""
     if m.group("weekday"):
-        c = _resolve_weekday(ctx, m.start("wrel"), m.end(), _weekday_num(m.group("weekday")) or 1, m.group("wrel"))
+        c = resolve_weekday(ctx, m.start("wrel"), m.end(), weekday_num(m.group("weekday")) or 1, m.group("wrel"))
         explicit = False
     else:
-        mon = _month_num(m.group("month"))
-        day = _ordinal(m.group("day"))
+        mon = month_num(m.group("month"))
+        day = ordinal(m.group("day"))
         if mon is None or day is None:
             return None
         if m.group("year"):
             y = int(m.group("year"))
-            c = _Cal("day", y, mon, day) if _valid_day(y, mon, day) else None
+            c = Cal("day", y, mon, day) if valid_day(y, mon, day) else None
             explicit = True
         else:
-            c, _ = _resolve_month_day(ctx, m.start("month"), m.end(), mon, day)
+            c, _ = resolve_month_day(ctx, m.start("month"), m.end(), mon, day)
             explicit = False
     if c is None or c.as_date() is None or c.gran != "day":
         return None
@@ -300,11 +300,11 @@ def _n_unit_of_date(m: re.Match, ctx: _Ctx):
     if unit == "week":
         if rel != "of":
             return None
-        return _date_res(_coarsen(c, "week"), anchored=not explicit, explicit=explicit)
+        return date_res(coarsen(c, "week"), anchored=not explicit, explicit=explicit)
     if rel == "of":
         return None
     step = -1 if rel in ("before", "preceding") else 1
-    return _date_res(_shift(c, step, "day"), anchored=True)
+    return date_res(shift(c, step, "day"), anchored=True)
 
 
 # "the week of March 6", "the day before last Tuesday", "the day after
@@ -322,13 +322,13 @@ UNIT_OF_DATE_RULE = Rule(
 )
 
 
-def _n_day_after(m: re.Match, ctx: _Ctx):
+def _n_day_after(m: re.Match, ctx: Ctx):
     d = m.group("dir").lower()
     base = ctx.anaphoric()
     if base is None or base.gran != "day":
         return None
     step = 1 if d in ("after", "following") else -1
-    return _date_res(_shift(_coarsen(base, "day"), step, "day"), anchored=True)
+    return date_res(shift(coarsen(base, "day"), step, "day"), anchored=True)
 
 
 # "the day after", "the day before", "the day following"

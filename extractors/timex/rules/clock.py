@@ -7,15 +7,15 @@ import re
 from dataclasses import replace
 
 from extractors.timex import patterns as R
-from extractors.timex.context import _Ctx, _Res, _date_res, _resolve_month_day, _resolve_weekday
-from extractors.timex.numbers import _DEICTIC_OFFSET, _month_num, _ordinal, _parse_clock, _weekday_num
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
 from extractors.timex.patterns import B, DAY_NUM, E, MONTH, TIME_CLOCK, WEEKDAY, YEAR4
-from extractors.timex.periods import _Cal, _shift
+from extractors.timex.periods import Cal, shift
 from extractors.timex.rule import Rule
 
 
-def _n_time(m: re.Match, ctx: _Ctx):
-    hh, mm = _parse_clock(m.group("clock"))
+def _n_time(m: re.Match, ctx: Ctx):
+    hh, mm = parse_clock(m.group("clock"))
     if hh is None:
         return None
     clock = m.group("clock")
@@ -27,23 +27,23 @@ def _n_time(m: re.Match, ctx: _Ctx):
     approx = m.group("approx")
     mod = "APPROX" if approx and re.match(r"(?i)about|around|at about|approximately", approx.strip()) else None
     wd, dword, mon = m.group("weekday"), m.group("dword"), m.group("month")
-    base: _Cal | None
+    base: Cal | None
     if wd:
-        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd) or 1)
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
     elif dword:
         a = ctx.deictic()
-        base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
+        base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
     elif mon:
-        mn = _month_num(mon)
-        day = _ordinal(m.group("day"))
+        mn = month_num(mon)
+        day = ordinal(m.group("day"))
         if m.group("year"):
-            base = _Cal("day", int(m.group("year")), mn, day)
+            base = Cal("day", int(m.group("year")), mn, day)
         else:
-            base, _ = _resolve_month_day(ctx, m.start(), m.end(), mn, day)
+            base, _ = resolve_month_day(ctx, m.start(), m.end(), mn, day)
     elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
         # "at 10:35 a.m. (0735 GMT) Friday"
         wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
-        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd2) or 1)
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd2) or 1)
     elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
         base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
@@ -52,9 +52,9 @@ def _n_time(m: re.Match, ctx: _Ctx):
             base = None
     if base is None or base.gran != "day":
         v = "XXXX-XX-XXT%02d:%02d" % (hh, mm)
-        return _Res("TIME", v, None, mod)
+        return Res("TIME", v, None, mod)
     c = replace(base, hour=hh, minute=mm)
-    return _date_res(c, mod, anchored=True)
+    return date_res(c, mod, anchored=True)
 
 
 TIME_RULE = Rule(
@@ -69,25 +69,25 @@ TIME_RULE = Rule(
 )
 
 
-def _n_noon(m: re.Match, ctx: _Ctx):
+def _n_noon(m: re.Match, ctx: Ctx):
     w = m.group("word").lower()
     if m.group("word")[0].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
         return None  # a name: the film "High Noon"
     hh = 24 if w == "midnight" else 12
     wd, dword = m.group("weekday"), m.group("dword")
     if wd:
-        base = _resolve_weekday(ctx, m.start(), m.end(), _weekday_num(wd) or 1)
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
     elif dword:
         a = ctx.deictic()
-        base = _shift(a, _DEICTIC_OFFSET[dword.lower()], "day") if a else None
+        base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
     else:
         base = ctx.anaphoric()
         if (base is None or base.gran != "day") and not ctx.narrative:
             base = ctx.deictic()
     if base is None or base.gran != "day":
-        return _Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
+        return Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
     c = replace(base, hour=hh, minute=None if hh == 24 else 0)
-    return _date_res(c, anchored=True)
+    return date_res(c, anchored=True)
 
 
 NOON_RULE = Rule(
@@ -101,13 +101,13 @@ NOON_RULE = Rule(
 )
 
 
-def _n_clock24(m: re.Match, ctx: _Ctx):
+def _n_clock24(m: re.Match, ctx: Ctx):
     t = re.sub(r"\D", "", m.group("clock"))
     hh, mm = int(t[:-2]), int(t[-2:])
     base = ctx.anaphoric()
     if base is None or base.gran != "day":
-        return _Res("TIME", "XXXX-XX-XXT%02d:%02d" % (hh, mm), None)
-    return _date_res(replace(base, hour=hh, minute=mm), anchored=True)
+        return Res("TIME", "XXXX-XX-XXT%02d:%02d" % (hh, mm), None)
+    return date_res(replace(base, hour=hh, minute=mm), anchored=True)
 
 
 CLOCK24_RULE = Rule(

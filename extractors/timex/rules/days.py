@@ -8,23 +8,23 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from extractors.timex.context import _Ctx, _date_res, _g, _resolve_month_day, _with_time, _year_ahead
-from extractors.timex.numbers import _mod_of, _month_num, _ordinal, _weekday_num, _year_num
-from extractors.timex.patterns import B, E, _CLOCK_TAIL, _COMMA, _DAYW_G, _DAY_G, _MODG, _MONTH_G, _MONTH_WORDS, _WD_G, _Y4, _YEAR_G
-from extractors.timex.periods import _Cal
+from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
+from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
+from extractors.timex.patterns import B, CLOCK_TAIL, COMMA, DAYW_G, DAY_G, E, MOD_G, MONTH_G, MONTH_WORDS, WD_G, YEAR4_DIGITS, YEAR_G
+from extractors.timex.periods import Cal
 from extractors.timex.rule import Rule
 
 
-def _n_iso(m: re.Match, ctx: _Ctx):
+def _n_iso(m: re.Match, ctx: Ctx):
     y, mo, d = int(m.group("year")), int(m.group("mnum")), int(m.group("day"))
     try:
         date(y, mo, d)
     except ValueError:
         return None
-    c = _Cal("day", y, mo, d)
+    c = Cal("day", y, mo, d)
     if m.group("hour"):
         c = replace(c, hour=int(m.group("hour")), minute=int(m.group("minute")))
-    return _date_res(c, explicit=True)
+    return date_res(c, explicit=True)
 
 
 # 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
@@ -34,14 +34,14 @@ ISO_DATE_RULE = Rule(
     pattern=B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E,
     normalise=_n_iso,
     triggers=set(),
-    digits=_Y4,
+    digits=YEAR4_DIGITS,
     window=(20, 25),
     priority=5,
 )
 
 
-def _n_us(m: re.Match, ctx: _Ctx):
-    y = _year_num(m.group("year"), ctx)
+def _n_us(m: re.Match, ctx: Ctx):
+    y = year_num(m.group("year"), ctx)
     a, b = int(m.group("a")), int(m.group("b"))
     # slashes read month first unless the first number is no month; dots read day first
     if m.group("sep") == "." or a > 12:
@@ -52,7 +52,7 @@ def _n_us(m: re.Match, ctx: _Ctx):
         date(y, mo, d)
     except ValueError:
         return None
-    return _date_res(_Cal("day", y, mo, d), explicit=True)
+    return date_res(Cal("day", y, mo, d), explicit=True)
 
 
 # 6/4/2012, 06-04-12 (US order month/day/year)
@@ -69,7 +69,7 @@ US_DATE_RULE = Rule(
 )
 
 
-def _valid_day(y: int, month: int, day: int) -> bool:
+def valid_day(y: int, month: int, day: int) -> bool:
     try:
         date(y, month, day)
     except ValueError:
@@ -77,86 +77,86 @@ def _valid_day(y: int, month: int, day: int) -> bool:
     return True
 
 
-def _day_month_common(m: re.Match, ctx: _Ctx, day: int | None):
-    mon = _month_num(m.group("month"))
+def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
+    mon = month_num(m.group("month"))
     if mon is None or day is None or not 1 <= day <= 31:
         return None
-    mod = _mod_of(_g(m, "mod"))
-    ytxt = _g(m, "year")
+    mod = mod_of(group(m, "mod"))
+    ytxt = group(m, "year")
     if ytxt:
-        y = _year_num(ytxt, ctx)
+        y = year_num(ytxt, ctx)
         try:
             date(y, mon, day)
         except ValueError:
             return None
-        c = _with_time(_Cal("day", y, mon, day), m)
-        return _date_res(c, mod, explicit=True)
-    wd = _g(m, "weekday")
-    ahead = _year_ahead(ctx, m.end())
+        c = with_time(Cal("day", y, mon, day), m)
+        return date_res(c, mod, explicit=True)
+    wd = group(m, "weekday")
+    ahead = year_ahead(ctx, m.end())
     if ahead is not None:
         # "26 June - 4 August 1952": the first end takes the year of the second
-        if _valid_day(ahead, mon, day):
-            return _date_res(_with_time(_Cal("day", ahead, mon, day), m), mod, explicit=True)
-    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
-    c, ok = _resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
+        if valid_day(ahead, mon, day):
+            return date_res(with_time(Cal("day", ahead, mon, day), m), mod, explicit=True)
+    rel = re.sub(r"\s+", " ", (group(m, "rel") or "").lower())
+    c, ok = resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
     if wd and c.year is not None:
         # a weekday next to the date can settle the year
-        wdn = _weekday_num(wd)
+        wdn = weekday_num(wd)
         if wdn:
             for yy in (c.year, c.year - 1, c.year + 1):
-                if _valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
+                if valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
                     c = replace(c, year=yy)
                     break
-    c = _with_time(c, m)
-    return _date_res(c, mod, anchored=ok)
+    c = with_time(c, m)
+    return date_res(c, mod, anchored=ok)
 
 
-def _n_mdy(m: re.Match, ctx: _Ctx):
-    if not _month_ok(m, ctx):
+def _n_mdy(m: re.Match, ctx: Ctx):
+    if not month_ok(m, ctx):
         return None
-    return _day_month_common(m, ctx, _ordinal(m.group("day")))
+    return day_month_common(m, ctx, ordinal(m.group("day")))
 
 
 # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
 MONTH_DAY_YEAR_RULE = Rule(
     "month_day_year",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + _MODG + r"?(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAY_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
     normalise=_n_mdy,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(40, 40),
     priority=3,
 )
 
 
-def _n_mdw(m: re.Match, ctx: _Ctx):
-    return _day_month_common(m, ctx, _ordinal(m.group("dayw")))
+def _n_mdw(m: re.Match, ctx: Ctx):
+    return day_month_common(m, ctx, ordinal(m.group("dayw")))
 
 
 # March eighth
 MONTH_DAYWORD_RULE = Rule(
     "month_dayword",
-    pattern=B + r"(?:" + _WD_G + r",?\s+)?" + _MONTH_G + r"\s+(?:the\s+)?" + _DAYW_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + r"(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAYW_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_mdw,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(30, 35),
     priority=2,
 )
 
 
-def _n_dmy(m: re.Match, ctx: _Ctx):
-    d = _g(m, "day")
-    day = _ordinal(d) if d else _ordinal(m.group("dayw"))
-    return _day_month_common(m, ctx, day)
+def _n_dmy(m: re.Match, ctx: Ctx):
+    d = group(m, "day")
+    day = ordinal(d) if d else ordinal(m.group("dayw"))
+    return day_month_common(m, ctx, day)
 
 
 # 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
 DAY_MONTH_YEAR_RULE = Rule(
     "day_month_year",
-    pattern=B + r"(?:" + _WD_G + r",?\s+)?(?:the\s+)?" + _DAY_G + r"(?:\s+of)?\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + _CLOCK_TAIL + r")?" + E,
+    pattern=B + r"(?:" + WD_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
     normalise=_n_dmy,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(35, 35),
     priority=3,
@@ -165,32 +165,32 @@ DAY_MONTH_YEAR_RULE = Rule(
 
 DAY_ORDINAL_OF_MONTH_RULE = Rule(
     "day_ordinal_of_month",
-    pattern=B + r"(?:(?i:the)\s+)?" + _DAYW_G + r"\s+of\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + r"(?:(?i:the)\s+)?" + DAYW_G + r"\s+of\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_dmy,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(35, 35),
     priority=2,
 )
 
 
-def _month_ok(m: re.Match, ctx: _Ctx) -> bool:
+def month_ok(m: re.Match, ctx: Ctx) -> bool:
     """Refuse "May" the verb and abbreviations that are not months."""
     mt = m.group("month")
     low = mt.lower().rstrip(".")
-    if low == "march" and not (_g(m, "day") or _g(m, "year")):
+    if low == "march" and not (group(m, "day") or group(m, "year")):
         ms = m.start("month")
         if re.search(r"(?:\bthe|['’]s|\bannual|\bgreat|\blong|\bpeace|\bprotest)\s+$", ctx.text[max(0, ms - 12) : ms], re.I) and re.match(
             r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
         ):
             return False
-    if not (_g(m, "day") or _g(m, "year") or _g(m, "rel")) and re.match(r"\s+of\s+(?:the\s+)?[A-Z][a-z]", ctx.text[m.end() : m.end() + 14]):
+    if not (group(m, "day") or group(m, "year") or group(m, "rel")) and re.match(r"\s+of\s+(?:the\s+)?[A-Z][a-z]", ctx.text[m.end() : m.end() + 14]):
         return False  # a name: "the March of the Combatant Mothers", "the March of Dimes"
     if low == "may" and mt != "MAY":
         ms = m.start("month")
         before = ctx.text[max(0, ms - 20) : ms]
         after = ctx.text[m.end() : m.end() + 12]
-        if _g(m, "day") or _g(m, "year"):
+        if group(m, "day") or group(m, "year"):
             return True
         return bool(re.search(r"(?:\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|through|from|during|to|before|after|between|and|or|that|each|every|coming|previous|following|same|end|beginning|start|middle)\s*-?|[(,])\s*$", before, re.I)) and not re.match(r"\s+(?:be|have|not|I|we|you|he|she|it|they)\b", after)
     return True

@@ -10,10 +10,10 @@ from datetime import date
 
 from extractors.calendar_words import HOLIDAYS_BY_KEY, holiday_key
 from extractors.timex import patterns as R
-from extractors.timex.context import _Ctx, _Res, _date_res, _resolve_month_day
-from extractors.timex.numbers import _month_num, _ordinal, _spoken_year, _year_num
-from extractors.timex.patterns import B, DAY_NUM, E, HOLIDAY, REF_WORDS, YEAR4, _COMMA, _HOLIDAY_WORDS, _MONTH_G, _MONTH_WORDS, _REF_TRIGGERS, _SPOKEN_YEAR, _Y4, _YEAR_G, _alt
-from extractors.timex.periods import _Cal, _coarsen, _day, _value
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day
+from extractors.timex.numbers import month_num, ordinal, spoken_year, year_num
+from extractors.timex.patterns import B, COMMA, DAY_NUM, E, HOLIDAY, HOLIDAY_WORDS, MONTH_G, MONTH_WORDS, REF_TRIGGERS, REF_WORDS, SPOKEN_YEAR, YEAR4, YEAR4_DIGITS, YEAR_G, alternation
+from extractors.timex.periods import Cal, coarsen, day_cal, timex_value
 from extractors.timex.rule import Rule
 
 
@@ -22,7 +22,7 @@ def _holiday_date(name: str, y: int) -> date | None:
     return h.date_in(y) if h is not None else None
 
 
-def _n_holiday(m: re.Match, ctx: _Ctx):
+def _n_holiday(m: re.Match, ctx: Ctx):
     name = m.group("hol")
     pod = m.group("pod")
     if m.group("year"):
@@ -34,7 +34,7 @@ def _n_holiday(m: re.Match, ctx: _Ctx):
             d0 = _holiday_date(name, 2000)
             if d0 is None:
                 return None
-            return _Res("DATE", "XXXX-%02d-%02d" % (d0.month, d0.day), None)
+            return Res("DATE", "XXXX-%02d-%02d" % (d0.month, d0.day), None)
         y = base.year
         explicit = False
         if not ctx.narrative and ctx.anchor is not None:
@@ -48,10 +48,10 @@ def _n_holiday(m: re.Match, ctx: _Ctx):
     d = _holiday_date(name, y)
     if d is None:
         return None
-    c = _day(d)
+    c = day_cal(d)
     if pod:
         c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
-    return _date_res(c, anchored=not explicit, explicit=explicit)
+    return date_res(c, anchored=not explicit, explicit=explicit)
 
 
 # holidays of calendar_words.toml, each with a way to date it
@@ -60,27 +60,27 @@ HOLIDAY_RULE = Rule(
     pattern=B + r"(?P<hol>" + HOLIDAY + ")"
         + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
     normalise=_n_holiday,
-    triggers=_HOLIDAY_WORDS,
+    triggers=HOLIDAY_WORDS,
     digits=None,
     window=(20, 30),
     priority=1,
 )
 
 
-def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
-    mon = _month_num(m.group("month"))
-    d1, d2 = _ordinal(m.group("d1")), _ordinal(m.group("d2"))
+def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
+    mon = month_num(m.group("month"))
+    d1, d2 = ordinal(m.group("d1")), ordinal(m.group("d2"))
     if mon is None or d1 is None or d2 is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
         return None
     if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
         return None
     ytxt = m.group("year")
     if ytxt:
-        y = _year_num(ytxt, ctx)
+        y = year_num(ytxt, ctx)
         explicit = True
         anchored = False
     else:
-        c, anchored = _resolve_month_day(ctx, m.start(), m.end(), mon, d1)
+        c, anchored = resolve_month_day(ctx, m.start(), m.end(), mon, d1)
         y = c.year
         explicit = False
     out = []
@@ -90,8 +90,8 @@ def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
                 date(max(1, y), mon, d)
         except ValueError:
             return None
-        c = _Cal("day", y, mon, d)
-        r = _date_res(c, anchored=anchored, explicit=explicit)
+        c = Cal("day", y, mon, d)
+        r = date_res(c, anchored=anchored, explicit=explicit)
         if month_first and d == d1 and (s, e) == m.span("d1"):
             s = m.start()
         if not month_first and (s, e) == m.span("d2"):
@@ -103,44 +103,44 @@ def _range_pair(m: re.Match, ctx: _Ctx, month_first: bool):
     return out
 
 
-def _n_month_day_range(m: re.Match, ctx: _Ctx):
+def _n_month_day_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, True)
 
 
 # day ranges: "March 5-9, 1918", "28-29 May 1953"
 MONTH_DAY_RANGE_RULE = Rule(
     "month_day_range",
-    pattern=B + _MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_month_day_range,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(20, 30),
     priority=4,
 )
 
 
-def _n_day_month_range(m: re.Match, ctx: _Ctx):
+def _n_day_month_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, False)
 
 
 DAY_MONTH_RANGE_RULE = Rule(
     "day_month_range",
-    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + _MONTH_G + r"(?:" + _COMMA + _YEAR_G + r")?" + E,
+    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
     normalise=_n_day_month_range,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(30, 25),
     priority=4,
 )
 
 
-def _n_year_range2(m: re.Match, ctx: _Ctx):
+def _n_year_range2(m: re.Match, ctx: Ctx):
     y1 = int(m.group("y1"))
     y2 = (y1 // 100) * 100 + int(m.group("y2"))
     if y2 <= y1 or y2 - y1 > 30:
         return None
-    a = _date_res(_Cal("year", y1), explicit=True)
-    b = _date_res(_Cal("year", y2), explicit=True)
+    a = date_res(Cal("year", y1), explicit=True)
+    b = date_res(Cal("year", y2), explicit=True)
     a.start, a.end = m.span("y1")
     b.start, b.end = m.span("y2")
     return [a, b]
@@ -152,23 +152,23 @@ YEAR_RANGE2_RULE = Rule(
     pattern=B + r"(?P<y1>" + YEAR4 + r")(?P<dash>[-–/])(?P<y2>[0-9]{2})(?![\w%]|[.,]\d)",
     normalise=_n_year_range2,
     triggers=set(),
-    digits=_Y4,
+    digits=YEAR4_DIGITS,
     window=(20, 20),
     priority=2,
 )
 
 
-def _n_year_words(m: re.Match, ctx: _Ctx):
+def _n_year_words(m: re.Match, ctx: Ctx):
     yw = m.group("yw")
     pre = (m.group("pre") or "").lower()
     low = yw.lower()
     if low.startswith("two thousand") and not pre.startswith("the year"):
         if not re.match(r"\s*[,.;)]", ctx.text[m.end() : m.end() + 3]) or not pre:
             return None
-    y = _spoken_year(yw)
+    y = spoken_year(yw)
     if y is None:
         return None
-    r = _date_res(_Cal("year", y), explicit=True)
+    r = date_res(Cal("year", y), explicit=True)
     if pre.startswith("in"):
         r.start = m.start("yw")
     return r
@@ -179,33 +179,33 @@ YEAR_WORDS_RULE = Rule(
     "year_words",
     pattern=B + r"(?P<pre>(?i:the\s+year\s+|in\s+))?(?P<yw>" + r"(?i:(?:eighteen|nineteen|twenty)[\s-](?:hundred(?:\s+and)?[\s-]?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)" + r")" + E,
     normalise=_n_year_words,
-    triggers=_SPOKEN_YEAR,
+    triggers=SPOKEN_YEAR,
     digits=None,
     window=(35, 40),
     priority=0,
 )
 
 
-def _n_month_yearwords(m: re.Match, ctx: _Ctx):
-    mon = _month_num(m.group("month"))
-    y = _spoken_year(m.group("yw"))
+def _n_month_yearwords(m: re.Match, ctx: Ctx):
+    mon = month_num(m.group("month"))
+    y = spoken_year(m.group("yw"))
     if mon is None or y is None:
         return None
-    return _date_res(_Cal("month", y, mon), explicit=True)
+    return date_res(Cal("month", y, mon), explicit=True)
 
 
 MONTH_YEARWORDS_RULE = Rule(
     "month_yearwords",
-    pattern=B + _MONTH_G + r"(?:,)?\s+(?P<yw>(?i:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E,
+    pattern=B + MONTH_G + r"(?:,)?\s+(?P<yw>(?i:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E,
     normalise=_n_month_yearwords,
-    triggers=_MONTH_WORDS,
+    triggers=MONTH_WORDS,
     digits=None,
     window=(20, 45),
     priority=2,
 )
 
 
-def _n_period_ref(m: re.Match, ctx: _Ctx):
+def _n_period_ref(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     if not ctx.narrative:
         return None
@@ -214,7 +214,7 @@ def _n_period_ref(m: re.Match, ctx: _Ctx):
     base = ctx.ref
     if base is None:
         return None
-    return _Res("DATE", _value(_coarsen(base, base.gran)), None, None, True)
+    return Res("DATE", timex_value(coarsen(base, base.gran)), None, None, True)
 
 
 # narrative references to the time in focus: "at the time", "this period"
@@ -229,7 +229,7 @@ PERIOD_REF_RULE = Rule(
 )
 
 
-def _n_ref(m: re.Match, ctx: _Ctx):
+def _n_ref(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     v = R.REF_WORDS.get(w)
     if v is None:
@@ -239,38 +239,38 @@ def _n_ref(m: re.Match, ctx: _Ctx):
         return None
     if w in ("the present",) and not re.match(r"\s*[,.;)]|\s+(?:day|time|situation)", after):
         return None
-    return _Res("DATE", v, None)
+    return Res("DATE", v, None)
 
 
 REF_RULE = Rule(
     "ref",
-    pattern=B + r"(?P<word>(?i:" + _alt([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E,
+    pattern=B + r"(?P<word>(?i:" + alternation([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E,
     normalise=_n_ref,
-    triggers=_REF_TRIGGERS,
+    triggers=REF_TRIGGERS,
     digits=None,
     window=(30, 30),
     priority=0,
 )
 
 
-def _n_ref_adj(m: re.Match, ctx: _Ctx):
+def _n_ref_adj(m: re.Match, ctx: Ctx):
     w = m.group("word").lower()
     after = ctx.text[m.end() : m.end() + 25].lower()
     if w == "former":
         if not ctx.narrative:
             return None
-        return _Res("DATE", "PAST_REF", None)
+        return Res("DATE", "PAST_REF", None)
     if w == "future":
         if not ctx.narrative:
             return None
-        return _Res("DATE", "FUTURE_REF", None)
+        return Res("DATE", "FUTURE_REF", None)
     if w == "current":
         if re.match(r"\s+(?:account|accounts|affairs|events|liabilities|assets|ratio|yield|flow|flows|density|rate|rates)\b", after):
             if not re.match(r"\s+(?:rate|rates)\b", after):
                 return None
-        return _Res("DATE", "PRESENT_REF", None)
+        return Res("DATE", "PRESENT_REF", None)
     if w == "recent":
-        return _Res("DATE", "PAST_REF", None)
+        return Res("DATE", "PAST_REF", None)
     return None
 
 

@@ -10,27 +10,27 @@ from datetime import date, timedelta
 
 from extractors.not_dates import in_name_or_title
 from extractors.timex import patterns as R
-from extractors.timex.context import _Ctx, _Res, _date_res, _resolve_weekday
-from extractors.timex.numbers import _DEICTIC_OFFSET, _approx_mod, _mod_of, _number, _unit_of, _weekday_num
-from extractors.timex.patterns import APPROX, B, E, QUANTITY, UNIT_ANY, _POD_WORDS, _UNIT_WORDS, _WD_G, _WEEKDAY_WORDS
-from extractors.timex.periods import _Cal, _coarsen, _day, _finer_or_equal, _period, _shift, _value
+from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
+from extractors.timex.patterns import APPROX, B, E, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS
+from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
 from extractors.timex.rule import Rule
-from extractors.timex.rules.durations import _dur_from_match
+from extractors.timex.rules.durations import dur_from_match
 
 
-def _n_deictic(m: re.Match, ctx: _Ctx):
+def _n_deictic(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
-    mod = _mod_of(m.group("mod").strip() if m.group("mod") else None)
+    mod = mod_of(m.group("mod").strip() if m.group("mod") else None)
     if w == "today" and not m.group("mod") and in_name_or_title(ctx.text, m.start("word"), m.end("word")):
         return None  # "Psychology Today"
     a = ctx.deictic()
     if ctx.anchor is None:
         if w in ("today",):
-            return _Res("DATE", "PRESENT_REF", None, mod)
+            return Res("DATE", "PRESENT_REF", None, mod)
         if w == "tonight":
-            return _Res("TIME", "PRESENT_REF", None, mod)
+            return Res("TIME", "PRESENT_REF", None, mod)
         if a is None:
-            return _Res("DATE", "XXXX-XX-XX", None, mod)
+            return Res("DATE", "XXXX-XX-XX", None, mod)
     if a is None:
         return None
     after = ctx.text[m.end() : m.end() + 40]
@@ -38,18 +38,18 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
         poss = re.match(r"['’]s\s+([\w-]+)", after)
         if poss and (poss.group(1).lower() in R.GENERIC_AFTER_TODAYS or R.ADJECTIVE_WORD.fullmatch(poss.group(1).lower())):
             # "today's world", "today's digital challenges", "today's tech-driven economy"
-            return _Res("DATE", "PRESENT_REF", None, mod)
+            return Res("DATE", "PRESENT_REF", None, mod)
         if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
-            return _Res("DATE", "PRESENT_REF", None, mod)
+            return Res("DATE", "PRESENT_REF", None, mod)
         if not m.group("pod") and _present_era(ctx, m.start(), m.end()):
-            return _Res("DATE", "PRESENT_REF", None, mod)
-    d = _shift(a, _DEICTIC_OFFSET[w], "day")
+            return Res("DATE", "PRESENT_REF", None, mod)
+    d = shift(a, DEICTIC_OFFSET[w], "day")
     if w == "tonight":
         d = replace(d, pod="NI")
     pod = m.group("pod")
     if pod:
         d = replace(d, pod=R.PARTS_OF_DAY[pod.lower()])
-    r = _date_res(d, mod, anchored=True)
+    r = date_res(d, mod, anchored=True)
     r.deictic = True
     return r
 
@@ -66,7 +66,7 @@ DEICTIC_DAY_RULE = Rule(
 )
 
 
-def _present_era(ctx: _Ctx, start: int, end: int) -> bool:
+def _present_era(ctx: Ctx, start: int, end: int) -> bool:
     """True when "today" means the present era, not the page's day.
 
     Contrast with the past ("than today", "even today", "still ... today",
@@ -97,7 +97,7 @@ def _present_era(ctx: _Ctx, start: int, end: int) -> bool:
     )  # "is encoded": a present passive, no past
 
 
-def _n_pod(m: re.Match, ctx: _Ctx):
+def _n_pod(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     pod = R.PARTS_OF_DAY[m.group("pod").lower()]
     mod = None
@@ -119,9 +119,9 @@ def _n_pod(m: re.Match, ctx: _Ctx):
     if base is None or base.gran != "day":
         if rel == "the":
             return None
-        return _Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
-    d = _shift(base, delta, "day")
-    return _date_res(replace(d, pod=pod), mod, anchored=True)
+        return Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
+    d = shift(base, delta, "day")
+    return date_res(replace(d, pod=pod), mod, anchored=True)
 
 
 # this morning, last night, this afternoon, overnight
@@ -129,18 +129,18 @@ PART_OF_DAY_RULE = Rule(
     "part_of_day",
     pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E,
     normalise=_n_pod,
-    triggers=_POD_WORDS,
+    triggers=POD_WORDS,
     digits=None,
     window=(35, 20),
     priority=1,
 )
 
 
-def _n_overnight(m: re.Match, ctx: _Ctx):
+def _n_overnight(m: re.Match, ctx: Ctx):
     base = ctx.anaphoric()
     if base is None or base.gran != "day":
         return None
-    return _date_res(replace(base, pod="NI"), anchored=True)
+    return date_res(replace(base, pod="NI"), anchored=True)
 
 
 OVERNIGHT_RULE = Rule(
@@ -154,8 +154,8 @@ OVERNIGHT_RULE = Rule(
 )
 
 
-def _n_weekday(m: re.Match, ctx: _Ctx):
-    wd = _weekday_num(m.group("weekday"))
+def _n_weekday(m: re.Match, ctx: Ctx):
+    wd = weekday_num(m.group("weekday"))
     if wd is None:
         return None
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -163,26 +163,26 @@ def _n_weekday(m: re.Match, ctx: _Ctx):
         return None  # "The Thursday Murder Club"
     mod = None
     if rel in ("early", "late", "earlier", "later"):
-        mod, rel = _mod_of(rel), ""
+        mod, rel = mod_of(rel), ""
     pod = m.group("pod")
     if pod and pod.lower().endswith("s"):
-        return _Res("SET", "XXXX-WXX-%d" % wd + "T" + R.PARTS_OF_DAY[pod.lower()[:-1]], None)
-    c = _resolve_weekday(ctx, m.start(), m.end(), wd, rel)
+        return Res("SET", "XXXX-WXX-%d" % wd + "T" + R.PARTS_OF_DAY[pod.lower()[:-1]], None)
+    c = resolve_weekday(ctx, m.start(), m.end(), wd, rel)
     if c is None:
         v = "XXXX-WXX-%d" % wd
-        return _Res("TIME" if pod else "DATE", v + ("T" + R.PARTS_OF_DAY[pod.lower()] if pod else ""), None, mod)
+        return Res("TIME" if pod else "DATE", v + ("T" + R.PARTS_OF_DAY[pod.lower()] if pod else ""), None, mod)
     if pod:
         c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
-    return _date_res(c, mod, anchored=True)
+    return date_res(c, mod, anchored=True)
 
 
 # (last) Friday (morning/night), Friday, June 5 handled above
 WEEKDAY_RULE = Rule(
     "weekday",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + _WD_G
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
         + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E,
     normalise=_n_weekday,
-    triggers=_WEEKDAY_WORDS,
+    triggers=WEEKDAY_WORDS,
     digits=None,
     window=(35, 30),
     priority=1,
@@ -196,12 +196,12 @@ _UNIT_GRAN = {
 }
 
 
-def _n_rel_unit(m: re.Match, ctx: _Ctx):
+def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
     gran = _UNIT_GRAN[unit]
     modtxt = (m.group("mod") or "").strip().lower()
-    mod = _mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
+    mod = mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
     if modtxt.startswith(("the rest", "the remainder")):
         mod = "END"
     if modtxt.startswith("the first half"):
@@ -221,7 +221,7 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
         n = 1
         letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
-        return _Res("DURATION", f"P{n}{letter}", None, None, False)
+        return Res("DURATION", f"P{n}{letter}", None, None, False)
     if core in ("whole", "entire", "new") and not the:
         return None
     deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
@@ -238,15 +238,15 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
             if not (gran == "decade" and ctx.coarse.gran == "century"):
                 base = ctx.coarse
     if base is None:
-        return _Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
+        return Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
     if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
-        return _date_res(ctx.last_quarter, mod, anchored=True)
+        return date_res(ctx.last_quarter, mod, anchored=True)
     step = {
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
     if gran == "weekend":
-        cur = _coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
+        cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
         if cur is None:
             return None
         cur = replace(cur, weekend=True)
@@ -257,17 +257,17 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
             else:
                 step = -1 if step else 0
                 step = -1
-        c = _shift(cur, step, "week")
-        return _date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+        c = shift(cur, step, "week")
+        return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
     if gran in ("decade", "century"):
         if base.year is None and base.gran not in ("decade", "century"):
             return None
-        cur = _coarsen(base, gran)
-        c = _shift(cur, step, gran)
+        cur = coarsen(base, gran)
+        c = shift(cur, step, gran)
         if c is None:
             return None
-        v = _value(c)
-        r = _Res("DATE", v, c, mod, True)
+        v = timex_value(c)
+        r = Res("DATE", v, c, mod, True)
         if news_past and the and ctx.anchor is not None and ctx.anchor.year > 100:
             # "over the last decade": the ten years up to the page's date
             n_years = 10 if gran == "decade" else 100
@@ -275,26 +275,26 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
         return r
     if base.year is None:
         return None
-    if _finer_or_equal(_Cal(gran), base) and gran != base.gran:
+    if finer_or_equal(Cal(gran), base) and gran != base.gran:
         # base is coarser than the unit ("that day" after "1939")
         if gran == "day" and base.gran != "day":
             # "that same day" after "last October": a day of that month, which
             # day unknown (TIMEX3 "1998-10-XX")
             if base.gran in ("month", "year") and base.year is not None:
-                v = _value(_coarsen(base, base.gran)) + ("-XX" if base.gran == "month" else "-XX-XX")
-                return _Res("DATE", v, base, mod, True)
-            return _Res("DATE", _value(_coarsen(base, base.gran)), base, mod, True)
-        cur = _coarsen(base, gran) if base.as_date() is not None else None
+                v = timex_value(coarsen(base, base.gran)) + ("-XX" if base.gran == "month" else "-XX-XX")
+                return Res("DATE", v, base, mod, True)
+            return Res("DATE", timex_value(coarsen(base, base.gran)), base, mod, True)
+        cur = coarsen(base, gran) if base.as_date() is not None else None
         if cur is None:
             return None
     else:
-        cur = _coarsen(base, gran)
-    c = _shift(cur, step, gran if gran != "weekend" else "week")
-    r = _date_res(c, mod, anchored=True)
+        cur = coarsen(base, gran)
+    c = shift(cur, step, gran if gran != "weekend" else "week")
+    r = date_res(c, mod, anchored=True)
     if r is not None and deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
         # "earlier this week": Monday to the day before the page's date;
         # "later this week": the day after it to Sunday
-        p = _period(c)
+        p = period_of(c)
         b = base.as_date()
         if p is not None and b is not None:
             lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
@@ -311,27 +311,27 @@ REL_UNIT_RULE = Rule(
         + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E,
     normalise=_n_rel_unit,
-    triggers=_UNIT_WORDS,
+    triggers=UNIT_WORDS,
     digits=None,
     window=(50, 25),
     priority=1,
 )
 
 
-def _n_year_earlier(m: re.Match, ctx: _Ctx):
+def _n_year_earlier(m: re.Match, ctx: Ctx):
     what = (m.group("what") or "").lower()
     a = ctx.deictic()
     if a is None:
         return None
     if ctx.last_quarter is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
-        c = _shift(ctx.last_quarter, -4, "quarter")
+        c = shift(ctx.last_quarter, -4, "quarter")
     elif what == "month":
-        c = _shift(_coarsen(a, "month"), -12, "month")
+        c = shift(coarsen(a, "month"), -12, "month")
     elif what == "week":
-        c = _shift(_coarsen(a, "week"), -52, "week")
+        c = shift(coarsen(a, "week"), -52, "week")
     else:
-        c = _Cal("year", a.year - 1)
-    res = _date_res(c, anchored=True)
+        c = Cal("year", a.year - 1)
+    res = date_res(c, anchored=True)
     if res is not None:
         res.focus = False
     if res is not None and what in ("level", "levels", "figure", "figures"):
@@ -354,24 +354,24 @@ YEAR_EARLIER_RULE = Rule(
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
 
 
-def _n_offset(m: re.Match, ctx: _Ctx):
-    unit = _unit_of(m.group("unit"))
+def _n_offset(m: re.Match, ctx: Ctx):
+    unit = unit_of(m.group("unit"))
     d = re.sub(r"\s+", " ", m.group("dir").lower())
     numtxt = m.group("num")
-    n = _number(numtxt)
+    n = quantity(numtxt)
     approx = (m.group("approx") or "").strip().lower()
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
         if not (ctx.narrative and d in ("before", "after")):
-            return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+            return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "on" and not re.match(r"\s*[,.;:)]", after):
-        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "since":
-        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
         # news annotation marks "three days" in "three days later" as a duration
-        return _dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
-    mod = _approx_mod(approx)
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    mod = approx_mod(approx)
     back = d in _DIR_BACK
     deictic = d in ("ago", "hence", "from now", "back")
     base = ctx.deictic() if deictic else ctx.anaphoric()
@@ -380,11 +380,11 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         if base_dt is not None and n is not None:
             delta = timedelta(**{unit + "s": n})
             t = base_dt - delta if back else base_dt + delta
-            return _Res("TIME", t.strftime("%Y-%m-%dT%H:%M"), _day(t.date(), hour=t.hour, minute=t.minute), mod, True)
-        return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod)
+            return Res("TIME", t.strftime("%Y-%m-%dT%H:%M"), day_cal(t.date(), hour=t.hour, minute=t.minute), mod, True)
+        return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod)
     if n is None or base is None or base.year is None and base.gran not in ("decade", "century"):
         if base is None or n is None:
-            return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+            return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
     gran = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century", "season": "season", "millennium": "century"}.get(unit, "day")
     if unit in ("week", "fortnight") and base.gran == "day":
         gran = "day"
@@ -392,30 +392,30 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         if unit == "year":
             n, unit, gran = n * 12, "month", "month"
         else:
-            return _Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+            return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
     n = int(n)
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
         # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
-        r = _date_res(_shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        r = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
         r.focus = False
         return r
     if unit in ("week", "fortnight") and deictic:
         gran = "week"
     # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
-    cur = _coarsen(base, gran) if base.gran != gran and _finer_or_equal(base, _Cal(gran)) else base
+    cur = coarsen(base, gran) if base.gran != gran and finer_or_equal(base, Cal(gran)) else base
     step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
-    c = _shift(cur, -n if back else n, step_unit)
+    c = shift(cur, -n if back else n, step_unit)
     if c is None:
         return None
-    r = _date_res(c, mod, anchored=True)
+    r = date_res(c, mod, anchored=True)
     r.deictic = deictic
     lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
     if back and r is not None and (lower is not None or inner is not None) and step_unit in ("year", "decade", "month") and not approx:
         # "10–20 years ago", "two to three years ago": from the far end to the near one
-        n0 = int(lower.group("n0")) if lower is not None else int(_number(inner.group(1)) or 0)
-        near = _shift(cur, -n0, step_unit) if 0 < n0 < n else None
-        p_far, p_near = _period(c), (_period(near) if near is not None else None)
+        n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0)
+        near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
+        p_far, p_near = period_of(c), (period_of(near) if near is not None else None)
         if p_far is not None and p_near is not None:
             r.period = (p_far[0], p_near[1], p_far[2])
             if lower is not None:
@@ -430,7 +430,7 @@ OFFSET_RULE = Rule(
     pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
         + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E,
     normalise=_n_offset,
-    triggers=_UNIT_WORDS,
+    triggers=UNIT_WORDS,
     digits=None,
     window=(45, 40),
     priority=3,
