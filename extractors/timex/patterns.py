@@ -180,7 +180,9 @@ def alternation(words) -> str:
 # Month names are matched with a capital initial (or all capitals): "may",
 # "march" and "sun" are ordinary words in lower case.
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3 and m != "sept"] + ["may"]
-_MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+# abbreviations: the month words a longer month word starts with ("Jan", "Sept")
+_MONTH_ABBR = [m.capitalize() for m in MONTHS if any(f != m and f.startswith(m) for f in MONTHS)]
+_WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 
 
 def _cap(word: str) -> str:
@@ -203,7 +205,7 @@ MONTH_STRICT = (
 )
 
 WEEKDAY = (
-    "(?:" + "|".join(_cap(d) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    "(?:" + "|".join(_cap(d) for d in _WEEKDAY_FULL)
     + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
 )
 
@@ -325,7 +327,7 @@ UNIT_WORDS = {
 }
 MONTH_WORDS = set(MONTHS) | {"sept"}
 WEEKDAY_WORDS = set(WEEKDAYS) | {"tues", "thurs"}
-WEEKDAY_PLURALS = {d + "s" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
+WEEKDAY_PLURALS = {d + "s" for d in _WEEKDAY_FULL}
 SEASON_WORDS = set(SEASONS)
 POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
 REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
