@@ -128,8 +128,8 @@ def score_subject(folder: Path, fetched: datetime | str, models, errors: list[st
 def _switch_off(rule: str) -> None:
     import re as _re
 
-    import extractors.timex as T
-    from extractors import timex_rules as R
+    import extractors.timex.select as T
+    from extractors.timex import patterns as R
 
     if rule == "undated-narrative":
         narrative = T._is_narrative

@@ -17,18 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
+from extractors.calendar_words import MONTHS as CALENDAR_MONTHS
+from extractors.calendar_words import MONTHS_OTHER_LANGUAGES
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    # a few common non-English month names
-    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
+MONTHS = {**CALENDAR_MONTHS, **MONTHS_OTHER_LANGUAGES}  # a few common non-English names too
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _ISO = re.compile(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.calendar_words import MONTHS as CALENDAR_MONTHS
+
 # Strings that say "no value" rather than giving one. Compared after
 # casefolding and stripping surrounding punctuation/whitespace.
 MISSING_TOKENS = frozenset(
@@ -32,32 +34,7 @@ MISSING_TOKENS = frozenset(
     }
 )
 
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
+MONTHS = dict(CALENDAR_MONTHS)
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"

@@ -1,0 +1,75 @@
+"""Calendar word lists of English text, read once from ``data/calendar_words.toml``.
+
+One file holds the month, weekday, season, part-of-day, number and ordinal
+words and the holidays; the temporal tagger, page dates and the value
+vocabulary all read them from here. A holiday the file cannot date (see
+:class:`Holiday`) is refused when the file is read.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekday
+
+PATH = Path(__file__).parent / "data" / "calendar_words.toml"
+_DATA = tomllib.loads(PATH.read_text(encoding="utf-8"))
+
+MONTHS: dict[str, int] = dict(_DATA["months"])
+MONTHS_OTHER_LANGUAGES: dict[str, int] = dict(_DATA["months_other_languages"])
+WEEKDAYS: dict[str, int] = dict(_DATA["weekdays"])  # ISO weekday numbers, Monday = 1
+SEASONS: dict[str, str] = dict(_DATA["seasons"])
+SEASON_MONTHS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["season_months"].items()}
+PARTS_OF_DAY: dict[str, str] = dict(_DATA["parts_of_day"])
+NUMBER_WORDS: dict[str, int | float] = dict(_DATA["number_words"])
+ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
+
+
+def holiday_key(name: str) -> str:
+    """The lookup key of a holiday as written: lower case, one blank, no apostrophe."""
+    return re.sub(r"\s+", " ", name.lower()).replace("’", "").replace("'", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A holiday and how to date it in a year: a fixed day (``month``, ``day``),
+    days after Western Easter (``easter``), or the ``nth`` ISO ``weekday`` of
+    ``month`` (-1: the last) plus ``days``."""
+
+    name: str
+    month: int | None = None
+    day: int | None = None
+    easter: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    days: int = 0
+
+    def __post_init__(self) -> None:
+        fixed = self.month is not None and self.day is not None and self.weekday is None and self.easter is None
+        moving = self.easter is not None and self.month is None and self.day is None and self.weekday is None
+        nth = self.month is not None and self.weekday is not None and self.nth is not None and self.day is None and self.easter is None
+        if [fixed, moving, nth].count(True) != 1:
+            raise ValueError(f"{PATH.name}: holiday {self.name!r} needs exactly one way to date it (month+day, easter, or month+weekday+nth)")
+
+    def date_in(self, year: int) -> date | None:
+        """The holiday's day in ``year``; None outside the calendar's range."""
+        try:
+            if self.easter is not None:
+                return easter(year) + relativedelta(days=self.easter)
+            if self.day is not None:
+                return date(year, self.month, self.day)
+            wd = weekday(self.weekday - 1, self.nth)
+            first = date(year, self.month, 1)
+            d = first + relativedelta(weekday=wd) if self.nth > 0 else first + relativedelta(day=31, weekday=wd)
+            return d + relativedelta(days=self.days)
+        except (ValueError, OverflowError):
+            return None
+
+
+HOLIDAYS: dict[str, Holiday] = {name: Holiday(name, **spec) for name, spec in _DATA["holidays"].items()}
+HOLIDAYS_BY_KEY: dict[str, Holiday] = {holiday_key(h.name): h for h in HOLIDAYS.values()}

@@ -1,0 +1,175 @@
+"""Public API: :func:`tag_timexes` and :func:`date_mentions` (concrete calendar
+periods with the role their cue words give).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from extractors.timex import patterns as R
+from extractors.timex.select import tag_text
+from extractors.types import DateMention, Timex
+
+
+def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bool = False) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    ``anchor`` is the document's creation date: relative expressions ("last
+    month", "on Monday") resolve against it. Without it they resolve against
+    the most recent date named in the text, or stay underspecified
+    ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping; a
+    timex's ``role`` is what its cue words make it ("since 2001" -> since,
+    both ends of "from 2001 to 2014" -> range).
+
+    ``fetched`` says the anchor is only the day the page was fetched (it
+    shows no date of its own): the text was written on or before it, so a
+    month or weekday without a year is put after it only when its clause
+    looks ahead ("will", "scheduled").
+    """
+    tx = [t for t, _ in tag_text(text, anchor, fetched)]
+    for mention, members in _mentions(text, tx):
+        if mention.role != "point":
+            for k in members:
+                tx[k] = replace(tx[k], role=mention.role)
+    return tx
+
+
+def _concrete(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
+
+
+def date_mentions(
+    text: str,
+    anchor: date | datetime | None = None,
+    timexes: Sequence[Timex] | None = None,
+    *,
+    fetched: bool = False,
+) -> list[DateMention]:
+    """Concrete calendar periods of ``text`` with the role their cue words give.
+
+    Durations, sets and vague references (PRESENT_REF, ...) are left out.
+    "since 2012" -> role since; "until 2014" -> until; "from 2001 to 2014",
+    "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
+    role range spanning both ends. A mention's span includes its cue word.
+    """
+    tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
+    tx.sort(key=lambda t: t.char_start)
+    return [m for m, _ in _mentions(text, tx)]
+
+
+def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
+    """Date mentions of sorted timexes, each with the indices of its timexes."""
+    out: list[tuple[DateMention, tuple[int, ...]]] = []
+    i = 0
+    n = len(tx)
+    while i < n:
+        t = tx[i]
+        if not _concrete(t):
+            i += 1
+            continue
+        before = text[max(0, t.char_start - 40) : t.char_start]
+        # ranges: "from X to Y", "between X and Y", "X-Y"
+        if i + 1 < n and _concrete(tx[i + 1]):
+            u = tx[i + 1]
+            gap = text[t.char_end : u.char_start]
+            fm = R.FROM_RX.search(before)
+            if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
+                if u.date_end >= t.date_start:
+                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    out.append((
+                        DateMention(
+                            char_start=s,
+                            char_end=u.char_end,
+                            text=text[s : u.char_end],
+                            date_start=t.date_start,
+                            date_end=u.date_end,
+                            precision=_coarser(t.precision, u.precision),
+                            role="range",
+                            value=f"{t.value}/{u.value}",
+                            anchored=t.anchored or u.anchored,
+                        ),
+                        (i, i + 1),
+                    ))
+                    i += 2
+                    continue
+        # "June 28-30": a day number after a day-precision date
+        if t.precision == "day":
+            dm = R.DAYNUM_AFTER.match(text, t.char_end)
+            nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
+            if dm and dm.end() <= nxt_start:
+                d2 = int(dm.group(1))
+                try:
+                    end_day = t.date_start.replace(day=d2)
+                except ValueError:
+                    end_day = None
+                if end_day is not None and end_day > t.date_start:
+                    fm = R.FROM_RX.search(before)
+                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    out.append((
+                        DateMention(
+                            char_start=s,
+                            char_end=dm.end(),
+                            text=text[s : dm.end()],
+                            date_start=t.date_start,
+                            date_end=end_day,
+                            precision="day",
+                            role="range",
+                            value=f"{t.value}/{end_day.isoformat()}",
+                            anchored=t.anchored,
+                        ),
+                        (i,),
+                    ))
+                    i += 1
+                    continue
+        role = "point"
+        s = t.char_start
+        pp = R.PRE_POST_RX.search(before) if t.precision == "year" and t.value.isdigit() else None
+        if pp is not None:
+            # "pre-2020": until the year before; "post-2020": since the year after
+            y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
+            s = t.char_start - (len(before) - pp.start())
+            out.append((
+                DateMention(
+                    char_start=s, char_end=t.char_end, text=text[s : t.char_end],
+                    date_start=date(y, 1, 1), date_end=date(y, 12, 31), precision="year",
+                    role="until" if pp.group("w").lower() == "pre" else "since",
+                    value="%04d" % y, anchored=t.anchored,
+                ),
+                (i,),
+            ))
+            i += 1
+            continue
+        sm = R.SINCE_RX.search(before)
+        um = R.UNTIL_RX.search(before)
+        if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
+            um = R.BY_RX.search(before)
+        if sm:
+            role, s = "since", t.char_start - (len(before) - sm.start())
+        elif um:
+            role, s = "until", t.char_start - (len(before) - um.start())
+        out.append((
+            DateMention(
+                char_start=s,
+                char_end=t.char_end,
+                text=text[s : t.char_end],
+                date_start=t.date_start,
+                date_end=t.date_end,
+                precision=t.precision,
+                role=role,
+                value=t.value,
+                anchored=t.anchored,
+            ),
+            (i,),
+        ))
+        i += 1
+    return out
+
+
+_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
+
+
+def _coarser(a: str, b: str) -> str:
+    return a if _PREC_ORDER.get(a, 0) >= _PREC_ORDER.get(b, 0) else b

@@ -1,0 +1,359 @@
+"""Rules for periods fixed by the date in focus: the 1988 period, the first day,
+the 20th, the night of April 18, the week of March 6, the day after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, dur_value, month_num, ordinal, weekday_num
+from extractors.timex.patterns import B, COMMA, DAY_G, DAY_NUM, E, MONTH, MONTH_G, POD_WORDS, WD_G, WEEKDAY, YEAR4, YEAR4_DIGITS, YEAR_G, after_word
+from extractors.timex.periods import Cal, coarsen, finer_or_equal, shift
+from extractors.timex.rule import Rule
+from extractors.timex.rules.days import day_month_common, valid_day
+
+
+def _pod_of_date(m: re.Match, ctx: Ctx):
+    r = day_month_common(m, ctx, ordinal(m.group("day")))
+    if r is None or r.cal is None:
+        return r
+    pre = m.group("pre").lower()
+    mod = "START" if "early" in pre else "END" if "late" in pre else None
+    return date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
+
+
+def _n_pod_of_mdy(m: re.Match, ctx: Ctx):
+    return _pod_of_date(m, ctx)
+
+
+# "the night of April 18, 1775", "early in the morning of 29 April 1975"
+POD_OF_MDY_RULE = Rule(
+    "pod_of_mdy",
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + MONTH_G + r"\s+" + DAY_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
+    normalise=_n_pod_of_mdy,
+    triggers=POD_WORDS,
+    digits=None,
+    window=(35, 45),
+    priority=5,
+)
+
+
+def _n_pod_of_dmy(m: re.Match, ctx: Ctx):
+    return _pod_of_date(m, ctx)
+
+
+POD_OF_DMY_RULE = Rule(
+    "pod_of_dmy",
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + DAY_G + r"\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
+    normalise=_n_pod_of_dmy,
+    triggers=POD_WORDS,
+    digits=None,
+    window=(35, 45),
+    priority=5,
+)
+
+
+def _n_year_period(m: re.Match, ctx: Ctx):
+    y = int(m.group("year"))
+    what = re.sub(r"\s+", " ", m.group("what").lower())
+    if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
+        r = date_res(replace(ctx.last_quarter, year=y), explicit=True)
+        r.focus = False
+        return r
+    if what in ("first half", "second half"):
+        return date_res(Cal("half", y, half=1 if what.startswith("first") else 2), explicit=True)
+    if what == "quarter":
+        return Res("DATE", f"{y}-QX", None, explicit=True)
+    return date_res(Cal("year", y), explicit=True)
+
+
+# weekday/day + part of day is handled by weekday/deictic_day rules
+# "the 1988 period", "the 1989 quarter": a period of a named year
+YEAR_PERIOD_RULE = Rule(
+    "year_period",
+    pattern=B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E,
+    normalise=_n_year_period,
+    triggers=set(),
+    digits=YEAR4_DIGITS,
+    window=(25, 30),
+    priority=2,
+)
+
+
+def _n_report_period(m: re.Match, ctx: Ctx):
+    """"the latest period", "the corresponding period last year": in a
+    report on a quarter, the quarter in focus (or the same one a year
+    before)."""
+    q = ctx.last_quarter
+    if q is None or ctx.narrative:
+        return None
+    which = m.group("which").lower()
+    if which == "latest" or which.startswith("most"):
+        if m.group("ago"):
+            return None
+        return date_res(q, anchored=True)
+    if not m.group("ago"):
+        return None  # "the same period" alone: its year is not said
+    r = date_res(shift(q, -4, "quarter"), anchored=True)
+    r.focus = False
+    return r
+
+
+# "the latest period", "the corresponding period last year" (reports on a quarter)
+REPORT_PERIOD_RULE = Rule(
+    "report_period",
+    pattern=B + r"(?i:the)\s+(?P<which>(?i:latest|most\s+recent|corresponding|comparable|same))\s+(?i:period)(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?" + E,
+    normalise=_n_report_period,
+    triggers={"period"},
+    digits=None,
+    window=(40, 35),
+    priority=2,
+)
+
+
+def _n_pod_deictic(m: re.Match, ctx: Ctx):
+    a = ctx.deictic()
+    if a is None or ctx.anchor is None:
+        return None
+    d = shift(a, DEICTIC_OFFSET[m.group("word").lower()], "day")
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
+    r = date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
+    r.deictic = True
+    return r
+
+
+# "mid-afternoon yesterday", "late morning today"
+POD_DEICTIC_RULE = Rule(
+    "pod_deictic",
+    pattern=B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E,
+    normalise=_n_pod_deictic,
+    triggers={"today", "yesterday", "tomorrow"},
+    digits=None,
+    window=(35, 20),
+    priority=2,
+)
+
+
+def _n_bare_pod(m: re.Match, ctx: Ctx):
+    w = m.group("pod").lower().replace("-", "")
+    code = "DT" if w.startswith("day") else "NI"
+    return Res("TIME", "XXXX-XX-XXT" + code, None)
+
+
+# "at night", "by day", "during the daytime"
+BARE_POD_RULE = Rule(
+    "bare_pod",
+    pattern=after_word("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E,
+    normalise=_n_bare_pod,
+    triggers={"night", "nighttime", "daytime", "time"},
+    digits=None,
+    window=(20, 20),
+    priority=0,
+)
+
+
+def _n_unit_end(m: re.Match, ctx: Ctx):
+    unit = m.group("unit").lower()
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None or base.year is None:
+        return None
+    gran = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}[unit]
+    if finer_or_equal(Cal(gran), base) and gran != base.gran and base.as_date() is None:
+        return None
+    return date_res(coarsen(base, gran), "END", anchored=True)
+
+
+# "year-end", "by year's end", "at month's end"
+UNIT_END_RULE = Rule(
+    "unit_end",
+    pattern=B + r"(?P<unit>(?i:year|month|week|quarter))(?:['’]s\s+|[\s-])(?i:end)" + E,
+    normalise=_n_unit_end,
+    triggers={"end"},
+    digits=None,
+    window=(20, 20),
+    priority=1,
+)
+
+
+def _n_ordinal_unit(m: re.Match, ctx: Ctx):
+    unit = m.group("unit").lower()
+    after = ctx.text[m.end() : m.end() + 30]
+    if unit.endswith("s") and unit not in ("days", "weeks", "months", "years", "hours"):
+        return None
+    if unit.endswith("s"):
+        # "the first days of the war": an unspecified stretch
+        letter = dur_value(None, unit[:-1])
+        return Res("DURATION", letter, None)
+    if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
+        return None
+    base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
+    if unit in ("day", "night", "evening", "morning", "afternoon"):
+        if base is None or base.gran != "day":
+            v = "XXXX-XX-XX"
+            if unit != "day":
+                v += "T" + R.PARTS_OF_DAY[unit]
+            return Res("TIME" if unit != "day" else "DATE", v, None)
+        c = coarsen(base, "day")
+        if unit != "day":
+            c = replace(c, pod=R.PARTS_OF_DAY[unit])
+        r = date_res(c, anchored=True)
+        r.focus = False
+        return r
+    if unit == "hour":
+        return Res("TIME", "XXXX-XX-XXTXX", None)
+    if base is None or base.year is None:
+        return None
+    return date_res(coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
+
+
+# "the first day", "the fifth day of the rebellion", "its final week"
+ORDINAL_UNIT_RULE = Rule(
+    "ordinal_unit",
+    pattern=B + r"(?P<det>(?i:the|its|their|his|her))\s+(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing))\s+(?P<unit>(?i:day|days|week|weeks|month|months|year|years|night|evening|morning|afternoon|hour|hours))" + E,
+    normalise=_n_ordinal_unit,
+    triggers={"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"},
+    digits=None,
+    window=(30, 25),
+    priority=0,
+)
+
+
+def _n_ordinal_day(m: re.Match, ctx: Ctx):
+    day = int(re.sub(r"\D", "", m.group("day")))
+    ahead = re.match(r"\s*of\s+(?P<month>" + R.MONTH + r")(?:,?\s+(?P<year>" + R.YEAR4 + r"))?", ctx.text[m.end() : m.end() + 30])
+    if ahead:
+        return None  # "the 19th of October" is a day_month_year match
+    base = ctx.anaphoric()
+    if base is None or base.month is None or base.year is None or not ctx.narrative:
+        return None
+    try:
+        date(max(1, base.year), base.month, day)
+    except ValueError:
+        return None
+    return date_res(Cal("day", base.year, base.month, day), anchored=True)
+
+
+# "on the 20th", "from the 13th to the 19th of October"
+ORDINAL_DAY_RULE = Rule(
+    "ordinal_day",
+    pattern=after_word("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))",
+    normalise=_n_ordinal_day,
+    triggers=set(),
+    digits=r"\d{1,2}",
+    window=(20, 30),
+    priority=0,
+)
+
+
+def _n_bare_year_bc(m: re.Match, ctx: Ctx):
+    if not ctx.narrative or ctx.ref is None or ctx.ref.year is None or ctx.ref.year >= 0:
+        return None
+    y = int(m.group("year"))
+    if abs(-y - ctx.ref.year) > 60:
+        return None
+    return date_res(Cal("year", -y), explicit=True)
+
+
+# "in 490" inside a narrative set before the common era
+BARE_YEAR_BC_RULE = Rule(
+    "bare_year_bc",
+    pattern=after_word("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])",
+    normalise=_n_bare_year_bc,
+    triggers=set(),
+    digits=r"\d{2,3}",
+    window=(20, 20),
+    priority=-1,
+)
+
+
+def _n_unit_of_date(m: re.Match, ctx: Ctx):
+    """"the week of March 6" (the week holding the day), "the day before
+    last Tuesday" (the day next to it)."""
+    if m.group("weekday"):
+        c = resolve_weekday(ctx, m.start("wrel"), m.end(), weekday_num(m.group("weekday")) or 1, m.group("wrel"))
+        explicit = False
+    else:
+        mon = month_num(m.group("month"))
+        day = ordinal(m.group("day"))
+        if mon is None or day is None:
+            return None
+        if m.group("year"):
+            y = int(m.group("year"))
+            c = Cal("day", y, mon, day) if valid_day(y, mon, day) else None
+            explicit = True
+        else:
+            c, _ = resolve_month_day(ctx, m.start("month"), m.end(), mon, day)
+            explicit = False
+    if c is None or c.as_date() is None or c.gran != "day":
+        return None
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if unit == "week":
+        if rel != "of":
+            return None
+        return date_res(coarsen(c, "week"), anchored=not explicit, explicit=explicit)
+    if rel == "of":
+        return None
+    step = -1 if rel in ("before", "preceding") else 1
+    return date_res(shift(c, step, "day"), anchored=True)
+
+
+# "the week of March 6", "the day before last Tuesday", "the day after
+# Christmas": a period fixed by the date it names (TIMEX3 takes the
+# whole phrase as one expression)
+UNIT_OF_DATE_RULE = Rule(
+    "unit_of_date",
+    pattern=B + r"(?P<the>(?i:the))\s+(?P<unit>(?i:week|day))\s+(?P<rel>(?i:of|before|after|following|preceding))\s+"
+        + r"(?:(?P<wrel>(?i:last|next|this))\s+(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?)" + E,
+    normalise=_n_unit_of_date,
+    triggers={"week", "day"},
+    digits=None,
+    window=(25, 45),
+    priority=3,
+)
+
+
+def _n_day_after(m: re.Match, ctx: Ctx):
+    d = m.group("dir").lower()
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return None
+    step = 1 if d in ("after", "following") else -1
+    return date_res(shift(coarsen(base, "day"), step, "day"), anchored=True)
+
+
+# "the day after", "the day before", "the day following"
+DAY_AFTER_RULE = Rule(
+    "day_after",
+    pattern=B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))",
+    normalise=_n_day_after,
+    triggers={"day"},
+    digits=None,
+    window=(25, 30),
+    priority=1,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    YEAR_PERIOD_RULE,
+    REPORT_PERIOD_RULE,
+    POD_DEICTIC_RULE,
+    BARE_POD_RULE,
+    UNIT_END_RULE,
+    ORDINAL_UNIT_RULE,
+    ORDINAL_DAY_RULE,
+    BARE_YEAR_BC_RULE,
+    POD_OF_MDY_RULE,
+    POD_OF_DMY_RULE,
+    UNIT_OF_DATE_RULE,
+    DAY_AFTER_RULE,
+)

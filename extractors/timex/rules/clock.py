@@ -1,0 +1,128 @@
+"""Rules for clock times: 10:30 a.m., noon, 0800 hours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
+from extractors.timex.patterns import B, DAY_NUM, E, MONTH, TIME_CLOCK, WEEKDAY, YEAR4
+from extractors.timex.periods import Cal, shift
+from extractors.timex.rule import Rule
+
+
+def _n_time(m: re.Match, ctx: Ctx):
+    hh, mm = parse_clock(m.group("clock"))
+    if hh is None:
+        return None
+    clock = m.group("clock")
+    # "3:2 victory", "10:30" as a score/ratio: need a time word or a.m./p.m. or a date nearby
+    if ":" in clock and not re.search(r"[ap]\.?m|EST|EDT|GMT|UTC|local", clock, re.I):
+        before = ctx.text[max(0, m.start() - 30) : m.start()]
+        if re.search(r"\b(?:score|won|lost|beat|ratio|odds|verse|chapter|John|Matthew|Luke|Mark)\b[^.]*$", before, re.I):
+            return None
+    approx = m.group("approx")
+    mod = "APPROX" if approx and re.match(r"(?i)about|around|at about|approximately", approx.strip()) else None
+    wd, dword, mon = m.group("weekday"), m.group("dword"), m.group("month")
+    base: Cal | None
+    if wd:
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
+    elif dword:
+        a = ctx.deictic()
+        base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
+    elif mon:
+        mn = month_num(mon)
+        day = ordinal(m.group("day"))
+        if m.group("year"):
+            base = Cal("day", int(m.group("year")), mn, day)
+        else:
+            base, _ = resolve_month_day(ctx, m.start(), m.end(), mn, day)
+    elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
+        # "at 10:35 a.m. (0735 GMT) Friday"
+        wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd2) or 1)
+    elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
+        base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
+    else:
+        base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
+        if base is not None and base.gran != "day":
+            base = None
+    if base is None or base.gran != "day":
+        v = "XXXX-XX-XXT%02d:%02d" % (hh, mm)
+        return Res("TIME", v, None, mod)
+    c = replace(base, hour=hh, minute=mm)
+    return date_res(c, mod, anchored=True)
+
+
+TIME_RULE = Rule(
+    "time",
+    pattern=B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
+        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E,
+    normalise=_n_time,
+    triggers=set(),
+    digits=r"\d{1,2}",
+    window=(35, 45),
+    priority=2,
+)
+
+
+def _n_noon(m: re.Match, ctx: Ctx):
+    w = m.group("word").lower()
+    if m.group("word")[0].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
+        return None  # a name: the film "High Noon"
+    hh = 24 if w == "midnight" else 12
+    wd, dword = m.group("weekday"), m.group("dword")
+    if wd:
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
+    elif dword:
+        a = ctx.deictic()
+        base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
+    else:
+        base = ctx.anaphoric()
+        if (base is None or base.gran != "day") and not ctx.narrative:
+            base = ctx.deictic()
+    if base is None or base.gran != "day":
+        return Res("TIME", "XXXX-XX-XXT%02d:00" % hh if hh != 24 else "XXXX-XX-XXT24", None)
+    c = replace(base, hour=hh, minute=None if hh == 24 else 0)
+    return date_res(c, anchored=True)
+
+
+NOON_RULE = Rule(
+    "noon",
+    pattern=B + r"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<weekday>" + WEEKDAY + r")|\s+(?P<dword>(?i:today|yesterday|tomorrow)))?" + E,
+    normalise=_n_noon,
+    triggers={"noon", "midnight", "midday"},
+    digits=None,
+    window=(20, 30),
+    priority=1,
+)
+
+
+def _n_clock24(m: re.Match, ctx: Ctx):
+    t = re.sub(r"\D", "", m.group("clock"))
+    hh, mm = int(t[:-2]), int(t[-2:])
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return Res("TIME", "XXXX-XX-XXT%02d:%02d" % (hh, mm), None)
+    return date_res(replace(base, hour=hh, minute=mm), anchored=True)
+
+
+CLOCK24_RULE = Rule(
+    "clock24",
+    pattern=B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b",
+    normalise=_n_clock24,
+    triggers={"hours", "hrs", "h"},
+    digits=None,
+    window=(25, 25),
+    priority=1,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    TIME_RULE,
+    NOON_RULE,
+    CLOCK24_RULE,
+)

@@ -1,0 +1,206 @@
+"""Rules for dates with a calendar day: ISO and numeric dates, month-day(-year),
+day-month(-year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
+from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
+from extractors.timex.patterns import B, CLOCK_TAIL, COMMA, DAYW_G, DAY_G, E, MOD_G, MONTH_G, MONTH_WORDS, WD_G, YEAR4_DIGITS, YEAR_G
+from extractors.timex.periods import Cal
+from extractors.timex.rule import Rule
+
+
+def _n_iso(m: re.Match, ctx: Ctx):
+    y, mo, d = int(m.group("year")), int(m.group("mnum")), int(m.group("day"))
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    c = Cal("day", y, mo, d)
+    if m.group("hour"):
+        c = replace(c, hour=int(m.group("hour")), minute=int(m.group("minute")))
+    return date_res(c, explicit=True)
+
+
+# 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
+# with separators)
+ISO_DATE_RULE = Rule(
+    "iso_date",
+    pattern=B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E,
+    normalise=_n_iso,
+    triggers=set(),
+    digits=YEAR4_DIGITS,
+    window=(20, 25),
+    priority=5,
+)
+
+
+def _n_us(m: re.Match, ctx: Ctx):
+    y = year_num(m.group("year"), ctx)
+    a, b = int(m.group("a")), int(m.group("b"))
+    # slashes read month first unless the first number is no month; dots read day first
+    if m.group("sep") == "." or a > 12:
+        mo, d = b, a
+    else:
+        mo, d = a, b
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return date_res(Cal("day", y, mo, d), explicit=True)
+
+
+# 6/4/2012, 06-04-12 (US order month/day/year)
+# 6/4/2012 (US order, month first); 31/12/2020, 16.02.1973 (day first
+# when the first number cannot be a month, or with dots)
+US_DATE_RULE = Rule(
+    "us_date",
+    pattern=B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2})(?![\w%]|[.,]\d)",
+    normalise=_n_us,
+    triggers=set(),
+    digits=r"\d{1,2}",
+    window=(20, 20),
+    priority=4,
+)
+
+
+def valid_day(y: int, month: int, day: int) -> bool:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
+    mon = month_num(m.group("month"))
+    if mon is None or day is None or not 1 <= day <= 31:
+        return None
+    mod = mod_of(group(m, "mod"))
+    ytxt = group(m, "year")
+    if ytxt:
+        y = year_num(ytxt, ctx)
+        try:
+            date(y, mon, day)
+        except ValueError:
+            return None
+        c = with_time(Cal("day", y, mon, day), m)
+        return date_res(c, mod, explicit=True)
+    wd = group(m, "weekday")
+    ahead = year_ahead(ctx, m.end())
+    if ahead is not None:
+        # "26 June - 4 August 1952": the first end takes the year of the second
+        if valid_day(ahead, mon, day):
+            return date_res(with_time(Cal("day", ahead, mon, day), m), mod, explicit=True)
+    rel = re.sub(r"\s+", " ", (group(m, "rel") or "").lower())
+    c, ok = resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
+    if wd and c.year is not None:
+        # a weekday next to the date can settle the year
+        wdn = weekday_num(wd)
+        if wdn:
+            for yy in (c.year, c.year - 1, c.year + 1):
+                if valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
+                    c = replace(c, year=yy)
+                    break
+    c = with_time(c, m)
+    return date_res(c, mod, anchored=ok)
+
+
+def _n_mdy(m: re.Match, ctx: Ctx):
+    if not month_ok(m, ctx):
+        return None
+    return day_month_common(m, ctx, ordinal(m.group("day")))
+
+
+# (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
+MONTH_DAY_YEAR_RULE = Rule(
+    "month_day_year",
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
+    normalise=_n_mdy,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(40, 40),
+    priority=3,
+)
+
+
+def _n_mdw(m: re.Match, ctx: Ctx):
+    return day_month_common(m, ctx, ordinal(m.group("dayw")))
+
+
+# March eighth
+MONTH_DAYWORD_RULE = Rule(
+    "month_dayword",
+    pattern=B + r"(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAYW_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
+    normalise=_n_mdw,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(30, 35),
+    priority=2,
+)
+
+
+def _n_dmy(m: re.Match, ctx: Ctx):
+    d = group(m, "day")
+    day = ordinal(d) if d else ordinal(m.group("dayw"))
+    return day_month_common(m, ctx, day)
+
+
+# 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
+DAY_MONTH_YEAR_RULE = Rule(
+    "day_month_year",
+    pattern=B + r"(?:" + WD_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
+    normalise=_n_dmy,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(35, 35),
+    priority=3,
+)
+
+
+DAY_ORDINAL_OF_MONTH_RULE = Rule(
+    "day_ordinal_of_month",
+    pattern=B + r"(?:(?i:the)\s+)?" + DAYW_G + r"\s+of\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
+    normalise=_n_dmy,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(35, 35),
+    priority=2,
+)
+
+
+def month_ok(m: re.Match, ctx: Ctx) -> bool:
+    """Refuse "May" the verb and abbreviations that are not months."""
+    mt = m.group("month")
+    low = mt.lower().rstrip(".")
+    if low == "march" and not (group(m, "day") or group(m, "year")):
+        ms = m.start("month")
+        if re.search(r"(?:\bthe|['’]s|\bannual|\bgreat|\blong|\bpeace|\bprotest)\s+$", ctx.text[max(0, ms - 12) : ms], re.I) and re.match(
+            r"\s+(?:for|on|to|of|against|through|across|from)\b", ctx.text[m.end() : m.end() + 12]
+        ):
+            return False
+    if not (group(m, "day") or group(m, "year") or group(m, "rel")) and re.match(r"\s+of\s+(?:the\s+)?[A-Z][a-z]", ctx.text[m.end() : m.end() + 14]):
+        return False  # a name: "the March of the Combatant Mothers", "the March of Dimes"
+    if low == "may" and mt != "MAY":
+        ms = m.start("month")
+        before = ctx.text[max(0, ms - 20) : ms]
+        after = ctx.text[m.end() : m.end() + 12]
+        if group(m, "day") or group(m, "year"):
+            return True
+        return bool(re.search(r"(?:\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|through|from|during|to|before|after|between|and|or|that|each|every|coming|previous|following|same|end|beginning|start|middle)\s*-?|[(,])\s*$", before, re.I)) and not re.match(r"\s+(?:be|have|not|I|we|you|he|she|it|they)\b", after)
+    return True
+
+
+RULES: tuple[Rule, ...] = (
+    ISO_DATE_RULE,
+    US_DATE_RULE,
+    MONTH_DAY_YEAR_RULE,
+    MONTH_DAYWORD_RULE,
+    DAY_MONTH_YEAR_RULE,
+    DAY_ORDINAL_OF_MONTH_RULE,
+)

@@ -1,0 +1,310 @@
+"""Rules for durations and sets: three days, the past few years, every week.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, group
+from extractors.timex.numbers import approx_mod, dur_value, mod_of, month_num, quantity, unit_of, weekday_num
+from extractors.timex.patterns import APPROX, B, E, MONTH_STRICT, NUMBER_WORD, POD_WORDS, QUANTITY, SET_WORDS, UNIT_ANY, UNIT_WORDS, WEEKDAY, WEEKDAY_PLURALS, alternation
+from extractors.timex.periods import Cal, coarsen, quarter_of, shift, timex_value, week_cal
+from extractors.timex.rule import Rule
+
+
+def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | None = None):
+    unit = unit_of(m.group("unit"))
+    numtxt = m.group("num")
+    nlow = re.sub(r"\s+", " ", numtxt.lower())
+    approx = (m.group("approx") or "").strip().lower() if group(m, "approx") else ""
+    s = m.start() if start is None else start
+    e = m.end() if end is None else end
+    text = ctx.text[s:e]
+    if group(m, "old") and (end is None or end >= m.end("old")):
+        return None  # ages: "30 years old", "a 30-year-old man"
+
+    after = ctx.text[e : e + 20]
+    if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
+        return None
+    if unit == "second" and nlow in ("a", "the", "one", "single", "a single"):
+        return None
+    if unit == "quarter" and re.match(r"\s+of\b", after, re.I):
+        return None
+    if unit in ("minute",) and nlow in ("a", "one") and re.match(r"\s+(?:detail|amount|fraction|quantity|particle)", after):
+        return None
+    if unit == "day" and nlow in ("one",) and ctx.narrative and not approx:
+        return Res("DATE", "XXXX-XX-XX", None, None, False, s, e)
+    # "$5 a year" -> SET
+    if nlow in ("a", "an") and not approx and R.AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
+        letter = R.UNITS.get(unit, ("X", False, ""))
+        return Res("SET", dur_value(1, unit), None, None, False, s, e)
+    n = quantity(numtxt) if nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many")) else None
+    if n is None and nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many", "number of", "numerous", "matter of", "countless")):
+        return None
+    if group(m, "half") and n is not None:
+        n += 0.5
+    if n is not None and n > 10000:
+        return None
+    if unit == "decade" and n is not None and float(n).is_integer():
+        val = "P%dDE" % int(n)
+    elif unit == "century" and n is not None and float(n).is_integer():
+        val = "P%dCE" % int(n)
+    else:
+        val = dur_value(n, unit)
+    mod = approx_mod(approx.replace("the ", "")) if approx else None
+    adjectival = "-" in ctx.text[m.end("num") : m.start("unit")] or (n is not None and n != 1 and not m.group("unit").lower().endswith("s"))
+    if approx == "the" and start is None and adjectival:
+        s = m.start("num")  # "the eight-year war", "the 30-day period": the article goes with the noun
+    return Res("DURATION", val, None, mod, False, s, e)
+
+
+def _n_duration(m: re.Match, ctx: Ctx):
+    return dur_from_match(m, ctx)
+
+
+# 75 years, three days, two-year, 30-day, a decade, more than four hours,
+# the past five days, the next few years, the first nine months
+DURATION_RULE = Rule(
+    "duration",
+    pattern=B + r"(?P<approx>(?:" + APPROX + r")[\s-]+)?(?:(?i:each|all)\s+of\s+the\s+(?:past|last|next)\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?:(?i:full|long|straight|consecutive|calendar|trading|business|working|successive|more|additional|further|other|whole|brutal|short|long|hard|bloody|relatively\s+peaceful|peaceful|difficult)[\s-]+)?(?P<unit>" + UNIT_ANY + r")"
+        + r"(?P<half>\s+(?i:and\s+a\s+half))?(?P<old>[\s-]+(?i:old|-old))?" + E,
+    normalise=_n_duration,
+    triggers=UNIT_WORDS,
+    digits=None,
+    window=(45, 35),
+    priority=1,
+)
+
+
+def _n_duration_vague(m: re.Match, ctx: Ctx):
+    unit = unit_of(m.group("unit"))
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").strip().lower())
+    tail = (m.group("tail") or "").lower()
+    after = ctx.text[m.end() : m.end() + 20]
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    if unit in ("hour", "minute") and not pre:
+        return None
+    if re.match(r"\s*(?:-|–)?\s*old\b|\s+of\s+age", after):
+        return None
+    if not pre and re.search(r"\bthe\s*$", before, re.I):
+        # "in the weeks before the shooting": the bare plural is the timex
+        if not re.match(r"\s+(?:ahead|to\s+come|since|after|before|that|following|of\s+(?:war|conflict|fighting))\b", after):
+            return None
+    elif not pre and re.search(r"\b(?:these|those|their|its|his|her|our|your|my|many|several|few|some|all|of)\s*$", before, re.I):
+        return None
+    val = dur_value(None, unit)
+    if unit == "decade":
+        val = "PXDE"
+    elif unit == "century":
+        val = "PXCE"
+    return Res("DURATION", val, None, "APPROX" if "or " in tail else None)
+
+
+# years, months, weeks, decades (bare plural); the years; recent years; coming weeks
+DURATION_VAGUE_RULE = Rule(
+    "duration_vague",
+    pattern=B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
+        + r"(?P<tail>\s+(?i:ahead|to\s+come|or\s+(?:months|years|weeks|days|decades)))?" + E,
+    normalise=_n_duration_vague,
+    triggers=UNIT_WORDS,
+    digits=None,
+    window=(40, 30),
+    priority=0,
+)
+
+
+def _n_while(m: re.Match, ctx: Ctx):
+    return Res("DURATION", "PXX", None)
+
+
+# a while, some time, a long time
+DURATION_WHILE_RULE = Rule(
+    "duration_while",
+    pattern=B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E,
+    normalise=_n_while,
+    triggers={"while", "time", "period"},
+    digits=None,
+    window=(40, 20),
+    priority=0,
+)
+
+
+def _n_the_unit(m: re.Match, ctx: Ctx):
+    the = m.group("the").lower()
+    unit = m.group("unit").lower()
+    after = ctx.text[m.end() : m.end() + 25]
+    before = ctx.text[max(0, m.start() - 25) : m.start()]
+    if m.group("adj") and the != "the":
+        return None  # "a full year" is a duration_rule match; "each fiscal year" is rare
+    modtxt = re.sub(r"\s+", " ", (m.group("mod") or "").strip().lower())
+    mod = None
+    if modtxt:
+        if the not in ("the",):
+            return None
+        key = modtxt if modtxt.startswith("the ") else "the " + modtxt
+        mod = mod_of(key) or ("END" if "rest" in key or "remainder" in key or "close" in key else "START" if "turn" in key else None)
+    if the == "the" and unit in ("year", "quarter", "month", "week") and re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through|to\s+date)\b", after) and not mod:
+        return Res("DURATION", dur_value(1, unit) if unit != "quarter" else "P3M", None)
+    if the in ("each", "every", "per"):
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
+        return Res("SET", dur_value(1, unit), None)
+    if the in ("a", "an", "one"):
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return None
+        if R.AMOUNT_BEFORE.search(before) and the != "one":
+            return Res("SET", dur_value(1, unit), None)
+        if unit == "quarter" and re.match(r"\s+of\b", after):
+            return None
+        if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
+            return Res("DATE", "XXXX-XX-XX", None)
+        if unit in ("weekend",):
+            return None
+        if unit in ("night",):
+            return None
+        return Res("DURATION", dur_value(1, unit), None)
+    if the == "that":
+        return None  # "that year" is a rel_unit match
+    # "the year", "the quarter", "the week", "the day": the period in focus
+    if re.match(r"[\s-]+(?:earlier|ago|before|old)\b|-", after):
+        return None
+    if re.match(r"\s+(?:of|when|in\s+which|that|before|after)\b", after) and unit in ("day", "morning", "night", "afternoon", "evening"):
+        return None
+    if unit == "quarter":
+        c = ctx.last_quarter
+        if c is None:
+            a = ctx.deictic()
+            if a is None or a.year is None:
+                return None
+            c = shift(Cal("quarter", a.year, quarter=quarter_of(a.month or 1)), -1, "quarter")
+        return date_res(c, mod, anchored=True)
+    if unit in ("morning", "afternoon", "evening", "night"):
+        base = ctx.anaphoric()
+        if base is None or base.gran != "day":
+            return None
+        return date_res(replace(base, pod=R.PARTS_OF_DAY[unit]), mod, anchored=True)
+    if unit == "hour" or unit == "minute":
+        return None
+    gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
+        base = ctx.deictic()
+    else:
+        base = ctx.anaphoric()
+    if base is None or base.year is None and gran not in ("decade",):
+        return None
+    if gran == "day" and base.gran != "day":
+        return None
+    if gran == "weekend":
+        b = base.as_date()
+        if b is None:
+            return None
+        c = week_cal(b, weekend=True)
+        if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
+            c = shift(replace(c, weekend=False), -1, "week")
+            c = replace(c, weekend=True)
+        return date_res(c, mod, anchored=True)
+    c = coarsen(base, gran)
+    if gran == "decade":
+        return Res("DATE", timex_value(c), c, mod, True)
+    return date_res(c, mod, anchored=True)
+
+
+# the year, the week (a period spoken of as a unit): "in the year"
+THE_UNIT_RULE = Rule(
+    "the_unit",
+    pattern=B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?:(?P<adj>(?i:full|fiscal))\s+(?=(?i:year)\b))?(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E,
+    normalise=_n_the_unit,
+    triggers=UNIT_WORDS | POD_WORDS,
+    digits=None,
+    window=(50, 25),
+    priority=-1,
+)
+
+
+def _n_set_word(m: re.Match, ctx: Ctx):
+    w = m.group("word").lower()
+    # "its quarterly dividend": an attribute of a payment, not a time expression
+    if w in ("quarterly", "semiannual", "biannual") and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        return None
+    return Res("SET", R.SET_WORDS[w], None)
+
+
+SET_WORD_RULE = Rule(
+    "set_word",
+    pattern=B + r"(?P<word>(?i:" + alternation(list(SET_WORDS))[3:-1] + r"))" + E,
+    normalise=_n_set_word,
+    triggers=set(SET_WORDS),
+    digits=None,
+    window=(20, 20),
+    priority=0,
+)
+
+
+def _n_set_every(m: re.Match, ctx: Ctx):
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    u = m.group("unit")
+    ul = u.lower()
+    if q == "a" or q == "per":
+        if q == "a" and not R.AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+            return None
+    n = quantity(m.group("num")) if m.group("num") else 1
+    wd = weekday_num(u)
+    if wd and u[0].isupper():
+        return Res("SET", "XXXX-WXX-%d" % wd, None)
+    mon = month_num(u) if u[0].isupper() else None
+    if mon:
+        return Res("SET", "XXXX-%02d" % mon, None)
+    if ul in R.SEASONS:
+        return Res("SET", "XXXX-" + R.SEASONS[ul], None)
+    if ul in ("morning", "afternoon", "evening"):
+        return Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[ul], None)
+    unit = unit_of(ul)
+    if q == "every other":
+        n = 2
+    return Res("SET", dur_value(n, unit), None)
+
+
+SET_EVERY_RULE = Rule(
+    "set_every",
+    pattern=B + r"(?P<q>(?i:every|each|per|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E,
+    normalise=_n_set_every,
+    triggers={"every", "each", "per", "once", "twice"},
+    digits=None,
+    window=(30, 40),
+    priority=1,
+)
+
+
+def _n_set_wd(m: re.Match, ctx: Ctx):
+    wd = weekday_num(m.group("weekday"))
+    pod = m.group("pod")
+    v = "XXXX-WXX-%d" % wd
+    if pod:
+        v += "T" + R.PARTS_OF_DAY[pod.lower()[:-1]]
+    return Res("SET", v, None)
+
+
+SET_WEEKDAY_PLURAL_RULE = Rule(
+    "set_weekday_plural",
+    pattern=B + r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<pod>(?i:nights|mornings|evenings|afternoons)))?" + E,
+    normalise=_n_set_wd,
+    triggers=WEEKDAY_PLURALS,
+    digits=None,
+    window=(20, 25),
+    priority=0,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    DURATION_RULE,
+    DURATION_VAGUE_RULE,
+    DURATION_WHILE_RULE,
+    THE_UNIT_RULE,
+    SET_WORD_RULE,
+    SET_EVERY_RULE,
+    SET_WEEKDAY_PLURAL_RULE,
+)

@@ -1,0 +1,385 @@
+"""Rules for months, seasons, quarters, ISO weeks and halves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from extractors.not_dates import in_name_or_title
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, year_ahead
+from extractors.timex.numbers import mod_of, month_num, year_num
+from extractors.timex.patterns import B, E, MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS, SEASON, SEASON_WORDS, YEAR4, YEAR_G
+from extractors.timex.periods import Cal, quarter_of, shift
+from extractors.timex.rule import Rule
+from extractors.timex.rules.days import month_ok
+
+
+def _n_month_year(m: re.Match, ctx: Ctx):
+    mon = month_num(m.group("month"))
+    if mon is None:
+        return None
+    y = year_num(m.group("year"), ctx)
+    return date_res(Cal("month", y, mon), mod_of(group(m, "mod")), explicit=True)
+
+
+# (early) June 1940, February of 1940, June, 1940, mid-June 1944
+MONTH_YEAR_RULE = Rule(
+    "month_year",
+    pattern=B + MOD_G + r"?" + MONTH_G + r"(?:\s+of|,)?\s+" + YEAR_G + E,
+    normalise=_n_month_year,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(35, 30),
+    priority=2,
+)
+
+
+def _n_month(m: re.Match, ctx: Ctx):
+    if not month_ok(m, ctx):
+        return None
+    mt = m.group("month")
+    mon = month_num(mt)
+    if mon is None:
+        return None
+    if not m.group("rel") and not m.group("thatyear") and in_name_or_title(ctx.text, m.start("month"), m.end("month")):
+        return None  # "by Jane July"
+    # "March" opening a sentence may be the verb/noun; keep it when a date word follows
+    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    mod = mod_of(group(m, "mod"))
+    if rel in ("the end of", "the beginning of", "the start of", "the middle of"):
+        mod, rel = mod_of(rel), ""
+    if m.group("thatyear"):
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return date_res(Cal("month", None, mon), mod)
+        ty = re.sub(r"\s+", " ", m.group("thatyear").lower())
+        y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
+        deictic_year = re.match(r"(?:of )?(last|this|next) year", ty)
+        if deictic_year and ctx.deictic() is not None and ctx.deictic().year is not None:
+            y = ctx.deictic().year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
+        return date_res(Cal("month", y, mon), mod, anchored=True)
+    if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return date_res(Cal("month", None, mon), mod)
+        bm = base.month or 6
+        if "previous" in rel:
+            y = base.year if mon < bm else base.year - 1
+        elif "following" in rel or "next" in rel:
+            y = base.year if mon > bm else base.year + 1
+        else:
+            y = base.year
+        return date_res(Cal("month", y, mon), mod, anchored=True)
+    ahead = year_ahead(ctx, m.end()) if not rel else None
+    if ahead is not None:
+        return date_res(Cal("month", ahead, mon), mod, explicit=True)
+    c, ok = resolve_month_day(ctx, m.start(), m.end(), mon, None, rel)
+    return date_res(c, mod, anchored=ok)
+
+
+# (early) June / last June / the previous April / June of that year
+MONTH_RULE = Rule(
+    "month",
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+        + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
+        + r"(?!\s*\d)",
+    normalise=_n_month,
+    triggers=MONTH_WORDS,
+    digits=None,
+    window=(40, 40),
+    priority=1,
+)
+
+
+def _n_season(m: re.Match, ctx: Ctx):
+    word = m.group("season").lower()
+    s = R.SEASONS[word]
+    if not (m.group("rel") or m.group("year") or m.group("year2")) and in_name_or_title(ctx.text, m.start("season"), m.end("season")):
+        return None  # "One Golden Summer", "the Arab Spring"
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    anaphoric = rel.startswith("the ") or ctx.narrative
+    if rel.startswith("the "):
+        rel = rel[4:]
+    ytxt = m.group("year") or m.group("year2")
+    mod = mod_of(group(m, "mod"))
+    if word == "fall" and not ytxt:
+        before = ctx.text[max(0, m.start() - 25) : m.start()]
+        after = ctx.text[m.end() : m.end() + 15]
+        full = m.group(0).lower()
+        if not rel and re.match(r"\s+(?:of|in|to|from|by|on|off|back|into|short|apart|behind|below|under|out|and\s+(?:rise|winter))\b", after, re.I):
+            return None
+        if not rel and not mod and not re.search(r"\b(?:in|this|last|next|the|that|during|by|until|since|early|late|mid|through|for|autumn|same|coming|previous|following)\s*-?\s*$", before + (" the" if full.startswith("the") else ""), re.I):
+            return None
+    if word in ("spring",) and re.match(r"\s+(?:of\s+(?:water|the\s+\w+\s+river)|water|s\b)", ctx.text[m.end() : m.end() + 15]):
+        return None
+    if ytxt:
+        y = year_num(ytxt, ctx)
+        return date_res(Cal("season", y, season=s), mod, explicit=True)
+    smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[s]
+    if rel in ("last", "past", "previous", "this past"):
+        base = ctx.anaphoric() if (rel == "previous" or anaphoric) else ctx.deictic()
+        if base is None or base.year is None:
+            return date_res(Cal("season", None, season=s), mod)
+        bm = base.month or 6
+        y = base.year if smonth < bm else base.year - 1
+        if s == "WI" and rel in ("last", "past"):
+            y = base.year - 1 if bm >= 3 else base.year - 1
+        return date_res(Cal("season", y, season=s), mod, anchored=True)
+    if rel in ("next", "coming", "following", "this coming"):
+        base = ctx.anaphoric() if (rel == "following" or anaphoric) else ctx.deictic()
+        if base is None or base.year is None:
+            return date_res(Cal("season", None, season=s), mod)
+        bm = base.month or 6
+        y = base.year if smonth > bm else base.year + 1
+        return date_res(Cal("season", y, season=s), mod, anchored=True)
+    if rel in ("this",):
+        base = ctx.deictic()
+    elif rel in ("that", "same"):
+        base = ctx.anaphoric()
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+    if base is None or base.year is None:
+        return date_res(Cal("season", None, season=s), mod)
+    y = base.year
+    if s == "WI" and (base.month or 6) <= 2 and not ctx.narrative:
+        y -= 1
+    return date_res(Cal("season", y, season=s), mod, anchored=True)
+
+
+# summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
+SEASON_RULE = Rule(
+    "season",
+    pattern=B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        + MOD_G + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
+    normalise=_n_season,
+    triggers=SEASON_WORDS,
+    digits=None,
+    window=(45, 30),
+    priority=1,
+)
+
+
+def _n_year_season(m: re.Match, ctx: Ctx):
+    s = R.SEASONS[m.group("season").lower()]
+    return date_res(Cal("season", int(m.group("year")), season=s), mod_of(group(m, "mod")), explicit=True)
+
+
+YEAR_SEASON_RULE = Rule(
+    "year_season",
+    pattern=B + MOD_G + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E,
+    normalise=_n_year_season,
+    triggers=SEASON_WORDS,
+    digits=None,
+    window=(30, 25),
+    priority=2,
+)
+
+
+_Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _n_quarter(m: re.Match, ctx: Ctx):
+    full = m.group(0)
+    low_full = full.lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]
+    if "year-earlier" in low_full or "year earlier" in low_full:
+        words.append("year-earlier")
+    if "year-ago" in low_full or m.group("ago"):
+        words.append("year-ago")  # "the quarter a year ago", "the third quarter last year"
+    after = ctx.text[m.end() : m.end() + 20]
+    if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those|these|\d)", after, re.I) and not m.group("year"):
+        return None
+    if re.match(r"-to-", after):
+        return None  # "the quarter-to-quarter comparison"
+    qn = None
+    for w in words:
+        if w in _Q_ORD:
+            qn = _Q_ORD[w]
+    has_the = bool(m.group("the"))
+    rels = [w for w in words if w in ("last", "past", "next", "this", "coming", "previous", "current", "latest", "recent", "year-earlier", "year-ago", "same", "prior", "final")]
+    if not qn and not rels and not has_the and not m.group("year"):
+        return None  # bare "quarter"
+    if "final" in rels and qn is None:
+        qn = 4
+    ytxt = m.group("year") or m.group("yearpre")
+    if ytxt:
+        y = int(ytxt)
+        if qn is None:
+            return Res("DATE", f"{y}-QX", None, explicit=True)
+        return date_res(Cal("quarter", y, quarter=qn), explicit=True)
+    a = ctx.deictic()
+    if m.group("yposs") and a is not None and a.year is not None:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group("yposs").lower()]
+        if qn is None:
+            if ctx.last_quarter is not None:
+                return date_res(replace(ctx.last_quarter, year=y), anchored=True)
+            return Res("DATE", f"{y}-QX", None, anchored=True)
+        return date_res(Cal("quarter", y, quarter=qn), anchored=True)
+    if qn is not None:
+        if ctx.narrative or a is None:
+            base = ctx.anaphoric()
+            if base is None or base.year is None:
+                return date_res(Cal("quarter", None, quarter=qn))
+            return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
+        y = a.year
+        aq = quarter_of(a.month)
+        if "year-earlier" in rels or "year-ago" in rels:
+            y -= 1
+        elif "next" in rels or "coming" in rels:
+            y = y if qn > aq else y + 1
+        elif "last" in rels or "previous" in rels or "past" in rels:
+            y = y if qn < aq else y - 1
+        else:
+            direction = ctx.direction(m.start(), m.end())
+            if qn > aq and direction != "future":
+                y -= 1
+        r = date_res(Cal("quarter", y, quarter=qn), anchored=True)
+        if "year-earlier" in rels or "year-ago" in rels:
+            r.focus = False
+        return r
+    # relative quarter without an ordinal
+    if a is None or a.year is None or a.month is None:
+        return None
+    cur = Cal("quarter", a.year, quarter=quarter_of(a.month))
+    if "current" in rels or "this" in rels:
+        c = cur
+    elif "next" in rels or "coming" in rels:
+        c = shift(cur, 1, "quarter")
+    elif "year-earlier" in rels or "year-ago" in rels:
+        base = ctx.last_quarter or shift(cur, -1, "quarter")
+        c = shift(base, -4, "quarter")
+    elif "last" in rels or "latest" in rels or "past" in rels or "previous" in rels or "recent" in rels or "prior" in rels:
+        if "latest" in rels and ctx.last_quarter is not None:
+            c = ctx.last_quarter
+        else:
+            c = shift(cur, -1, "quarter")
+        if "previous" in rels and ctx.last_quarter is not None:
+            c = shift(ctx.last_quarter, -1, "quarter")
+    else:  # "the quarter", "the same quarter"
+        c = ctx.last_quarter or shift(cur, -1, "quarter")
+    r = date_res(c, anchored=True)
+    if r is not None and ("year-earlier" in rels or "year-ago" in rels):
+        r.focus = False
+    return r
+
+
+# third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
+QUARTER_RULE = Rule(
+    "quarter",
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
+        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
+        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
+    normalise=_n_quarter,
+    triggers={"quarter"},
+    digits=None,
+    window=(50, 40),
+    priority=1,
+)
+
+
+def _n_quarter_code(m: re.Match, ctx: Ctx):
+    q = int(m.group("q")[1])
+    if m.group("year"):
+        return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
+    a = ctx.deictic()
+    if a is None:
+        return date_res(Cal("quarter", None, quarter=q))
+    return date_res(Cal("quarter", a.year, quarter=q), anchored=True)
+
+
+QUARTER_CODE_RULE = Rule(
+    "quarter_code",
+    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E,
+    normalise=_n_quarter_code,
+    triggers={"q"},
+    digits=None,
+    window=(20, 20),
+    priority=2,
+)
+
+
+def _n_week_num(m: re.Match, ctx: Ctx):
+    y = int(m.group("year") or m.group("year2"))
+    w = int(m.group("wn") or m.group("wn2"))
+    try:
+        date.fromisocalendar(y, w, 1)
+    except ValueError:
+        return None
+    return date_res(Cal("week", y, week=w), explicit=True)
+
+
+# week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
+WEEK_NUM_RULE = Rule(
+    "week_num",
+    pattern=B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
+        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E,
+    normalise=_n_week_num,
+    triggers={"week", "w"},
+    digits=None,
+    window=(30, 30),
+    priority=2,
+)
+
+
+def _n_half(m: re.Match, ctx: Ctx):
+    which = m.group("which").lower()
+    h = 1 if which == "first" else 2
+    if m.group("year"):
+        return date_res(Cal("half", int(m.group("year")), half=h), explicit=True)
+    of = (m.group("ofwhat") or "").lower()
+    if "decade" in of or "'" in of or "’" in of or re.search(r"\d{4}s", of) or "century" in of:
+        base = ctx.anaphoric()
+        dm = re.search(r"(\d)0s", of)
+        if dm and base is not None and base.year is not None:
+            dec = (base.year // 100) * 10 + int(dm.group(1))
+            return Res("DATE", "%03d" % dec, None, "END" if h == 2 else "START", True)
+        return None
+    if which in ("current", "latest", "previous", "last") and not of:
+        a = ctx.deictic()
+        if a is None:
+            return None
+        cur = Cal("half", a.year, half=1 if a.month <= 6 else 2)
+        c = cur if which == "current" else shift(cur, -1, "half")
+        return date_res(c, anchored=True)
+    if "last year" in of:
+        a = ctx.deictic()
+        y = a.year - 1 if a else None
+    elif "next year" in of:
+        a = ctx.deictic()
+        y = a.year + 1 if a else None
+    elif "this year" in of:
+        a = ctx.deictic()
+        y = a.year if a else None
+    else:
+        base, _ = ctx.underspecified_base(m.start())
+        y = base.year if base is not None else None
+    return date_res(Cal("half", y, half=h), anchored=y is not None)
+
+
+# the first half of 1989 / the second half / the last half of the '80s
+HALF_RULE = Rule(
+    "half",
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E,
+    normalise=_n_half,
+    triggers={"half"},
+    digits=None,
+    window=(35, 45),
+    priority=1,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    MONTH_YEAR_RULE,
+    MONTH_RULE,
+    SEASON_RULE,
+    YEAR_SEASON_RULE,
+    QUARTER_RULE,
+    WEEK_NUM_RULE,
+    QUARTER_CODE_RULE,
+    HALF_RULE,
+)

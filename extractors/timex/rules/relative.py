@@ -1,0 +1,448 @@
+"""Rules for deictic and relative expressions: today, this morning, last Friday,
+next year, two weeks ago.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from extractors.not_dates import in_name_or_title
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
+from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
+from extractors.timex.patterns import APPROX, B, E, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS
+from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
+from extractors.timex.rule import Rule
+from extractors.timex.rules.durations import dur_from_match
+
+
+def _n_deictic(m: re.Match, ctx: Ctx):
+    w = re.sub(r"\s+", " ", m.group("word").lower())
+    mod = mod_of(m.group("mod").strip() if m.group("mod") else None)
+    if w == "today" and not m.group("mod") and in_name_or_title(ctx.text, m.start("word"), m.end("word")):
+        return None  # "Psychology Today"
+    a = ctx.deictic()
+    if ctx.anchor is None:
+        if w in ("today",):
+            return Res("DATE", "PRESENT_REF", None, mod)
+        if w == "tonight":
+            return Res("TIME", "PRESENT_REF", None, mod)
+        if a is None:
+            return Res("DATE", "XXXX-XX-XX", None, mod)
+    if a is None:
+        return None
+    after = ctx.text[m.end() : m.end() + 40]
+    if w == "today":
+        poss = re.match(r"['’]s\s+([\w-]+)", after)
+        if poss and (poss.group(1).lower() in R.GENERIC_AFTER_TODAYS or R.ADJECTIVE_WORD.fullmatch(poss.group(1).lower())):
+            # "today's world", "today's digital challenges", "today's tech-driven economy"
+            return Res("DATE", "PRESENT_REF", None, mod)
+        if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
+            return Res("DATE", "PRESENT_REF", None, mod)
+        if not m.group("pod") and _present_era(ctx, m.start(), m.end()):
+            return Res("DATE", "PRESENT_REF", None, mod)
+    d = shift(a, DEICTIC_OFFSET[w], "day")
+    if w == "tonight":
+        d = replace(d, pod="NI")
+    pod = m.group("pod")
+    if pod:
+        d = replace(d, pod=R.PARTS_OF_DAY[pod.lower()])
+    r = date_res(d, mod, anchored=True)
+    r.deictic = True
+    return r
+
+
+# today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
+DEICTIC_DAY_RULE = Rule(
+    "deictic_day",
+    pattern=B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
+    normalise=_n_deictic,
+    triggers={"today", "yesterday", "tomorrow", "tonight"},
+    digits=None,
+    window=(30, 30),
+    priority=2,
+)
+
+
+def _present_era(ctx: Ctx, start: int, end: int) -> bool:
+    """True when "today" means the present era, not the page's day.
+
+    Contrast with the past ("than today", "even today", "still ... today",
+    "the world of today") always does; a sentence that opens with "Today,"
+    does when its clause says nothing happened, will happen or is under way
+    that day: no past or future tense, no progressive, no first person
+    ("Today, most households own a car" against "Today, the board voted").
+    """
+    text = ctx.text
+    before = text[max(0, start - 60) : start]
+    if R.PRESENT_ERA_BEFORE.search(before):
+        return True
+    s = start
+    while s > 0 and text[s - 1] not in ".!?\n":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in ".!?\n":
+        e += 1
+    opens = not text[s:start].strip(" \t\"“‘(")
+    if not (opens and re.match(r"\s*,", text[end : end + 2])):
+        return False
+    clause = text[end:e]
+    if R.SPECIFIC_TODAY.search(clause) or R.FUTURE_STRONG.search(clause) or R.FUTURE_WEAK.search(clause):
+        return False
+    return not any(
+        w.group(0).lower() not in R.NOT_PAST_ED and not R.PASSIVE_BEFORE.search(clause, 0, w.start())
+        for w in R.PAST_STRONG.finditer(clause)
+    )  # "is encoded": a present passive, no past
+
+
+def _n_pod(m: re.Match, ctx: Ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    pod = R.PARTS_OF_DAY[m.group("pod").lower()]
+    mod = None
+    for k, v in (("early", "START"), ("late", "END"), ("earlier", "START"), ("later", "END")):
+        if rel.startswith(k + " "):
+            mod, rel = v, rel[len(k) + 1 :]
+    if rel == "this":
+        base = ctx.deictic()
+        delta = 0
+    elif rel == "last":
+        base = ctx.deictic()
+        delta = -1 if pod == "NI" or (ctx.anchor_time and ctx.anchor_time.hour >= 12) is False else -1
+    elif rel in ("the previous",):
+        base, delta = ctx.anaphoric(), -1
+    elif rel in ("the following", "the next"):
+        base, delta = ctx.anaphoric(), 1
+    else:  # that, the, the same
+        base, delta = ctx.anaphoric(), 0
+    if base is None or base.gran != "day":
+        if rel == "the":
+            return None
+        return Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
+    d = shift(base, delta, "day")
+    return date_res(replace(d, pod=pod), mod, anchored=True)
+
+
+# this morning, last night, this afternoon, overnight
+PART_OF_DAY_RULE = Rule(
+    "part_of_day",
+    pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E,
+    normalise=_n_pod,
+    triggers=POD_WORDS,
+    digits=None,
+    window=(35, 20),
+    priority=1,
+)
+
+
+def _n_overnight(m: re.Match, ctx: Ctx):
+    base = ctx.anaphoric()
+    if base is None or base.gran != "day":
+        return None
+    return date_res(replace(base, pod="NI"), anchored=True)
+
+
+OVERNIGHT_RULE = Rule(
+    "overnight",
+    pattern=B + r"(?P<pod>(?i:overnight))" + E,
+    normalise=_n_overnight,
+    triggers={"overnight"},
+    digits=None,
+    window=(20, 20),
+    priority=0,
+)
+
+
+def _n_weekday(m: re.Match, ctx: Ctx):
+    wd = weekday_num(m.group("weekday"))
+    if wd is None:
+        return None
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if not rel and in_name_or_title(ctx.text, m.start("weekday"), m.end("weekday")):
+        return None  # "The Thursday Murder Club"
+    mod = None
+    if rel in ("early", "late", "earlier", "later"):
+        mod, rel = mod_of(rel), ""
+    pod = m.group("pod")
+    if pod and pod.lower().endswith("s"):
+        return Res("SET", "XXXX-WXX-%d" % wd + "T" + R.PARTS_OF_DAY[pod.lower()[:-1]], None)
+    c = resolve_weekday(ctx, m.start(), m.end(), wd, rel)
+    if c is None:
+        v = "XXXX-WXX-%d" % wd
+        return Res("TIME" if pod else "DATE", v + ("T" + R.PARTS_OF_DAY[pod.lower()] if pod else ""), None, mod)
+    if pod:
+        c = replace(c, pod=R.PARTS_OF_DAY[pod.lower()])
+    return date_res(c, mod, anchored=True)
+
+
+# (last) Friday (morning/night), Friday, June 5 handled above
+WEEKDAY_RULE = Rule(
+    "weekday",
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
+        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E,
+    normalise=_n_weekday,
+    triggers=WEEKDAY_WORDS,
+    digits=None,
+    window=(35, 30),
+    priority=1,
+)
+
+
+_UNIT_GRAN = {
+    "day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
+    "quarter": "quarter", "decade": "decade", "century": "century", "fiscal year": "year",
+    "school year": "year", "season": "season", "millennium": "century",
+}
+
+
+def _n_rel_unit(m: re.Match, ctx: Ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = re.sub(r"\s+", " ", m.group("unit").lower())
+    gran = _UNIT_GRAN[unit]
+    modtxt = (m.group("mod") or "").strip().lower()
+    mod = mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
+    if modtxt.startswith(("the rest", "the remainder")):
+        mod = "END"
+    if modtxt.startswith("the first half"):
+        mod = "START"
+    if modtxt.startswith("the second half"):
+        mod = "END"
+    the = rel.startswith("the ")
+    core = rel[4:] if the else rel
+    core = core.replace("this coming", "coming").replace("this past", "past")
+    if core in ("that same", "this same", "very same"):
+        core = "same"
+    # "the whole year", "the next decade": durations; "the next day" is a date.
+    # "the past year" in news names the year before the document date (the
+    # TimeBank/AQUAINT annotation: "over the past year" -> 1997, "in the last
+    # decade" -> 198); in a narrative it is the stretch just told of.
+    news_past = core in ("past", "last") and unit != "century" and not ctx.narrative and ctx.anchor is not None
+    if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
+        n = 1
+        letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
+        return Res("DURATION", f"P{n}{letter}", None, None, False)
+    if core in ("whole", "entire", "new") and not the:
+        return None
+    deictic = core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
+    if core in ("current", "present") and the:
+        deictic = True
+    if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
+        deictic = False
+    if deictic:
+        base = ctx.deictic()
+    else:
+        base = ctx.anaphoric()
+        if gran in ("decade", "century") and ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos:
+            # "the 1800s ... the following century": the period in focus is the one just named
+            if not (gran == "decade" and ctx.coarse.gran == "century"):
+                base = ctx.coarse
+    if base is None:
+        return Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
+    if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
+        return date_res(ctx.last_quarter, mod, anchored=True)
+    step = {
+        "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
+        "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
+    }.get(core, 0)
+    if gran == "weekend":
+        cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
+        if cur is None:
+            return None
+        cur = replace(cur, weekend=True)
+        if core in ("last", "past") and deictic and base.gran == "day":
+            d = base.as_date()
+            if d is not None and d.isoweekday() >= 6:
+                step = -1
+            else:
+                step = -1 if step else 0
+                step = -1
+        c = shift(cur, step, "week")
+        return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+    if gran in ("decade", "century"):
+        if base.year is None and base.gran not in ("decade", "century"):
+            return None
+        cur = coarsen(base, gran)
+        c = shift(cur, step, gran)
+        if c is None:
+            return None
+        v = timex_value(c)
+        r = Res("DATE", v, c, mod, True)
+        if news_past and the and ctx.anchor is not None and ctx.anchor.year > 100:
+            # "over the last decade": the ten years up to the page's date
+            n_years = 10 if gran == "decade" else 100
+            r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
+        return r
+    if base.year is None:
+        return None
+    if finer_or_equal(Cal(gran), base) and gran != base.gran:
+        # base is coarser than the unit ("that day" after "1939")
+        if gran == "day" and base.gran != "day":
+            # "that same day" after "last October": a day of that month, which
+            # day unknown (TIMEX3 "1998-10-XX")
+            if base.gran in ("month", "year") and base.year is not None:
+                v = timex_value(coarsen(base, base.gran)) + ("-XX" if base.gran == "month" else "-XX-XX")
+                return Res("DATE", v, base, mod, True)
+            return Res("DATE", timex_value(coarsen(base, base.gran)), base, mod, True)
+        cur = coarsen(base, gran) if base.as_date() is not None else None
+        if cur is None:
+            return None
+    else:
+        cur = coarsen(base, gran)
+    c = shift(cur, step, gran if gran != "weekend" else "week")
+    r = date_res(c, mod, anchored=True)
+    if r is not None and deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
+        # "earlier this week": Monday to the day before the page's date;
+        # "later this week": the day after it to Sunday
+        p = period_of(c)
+        b = base.as_date()
+        if p is not None and b is not None:
+            lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
+            if lo <= hi:
+                r.period = (lo, hi, "week")
+    return r
+
+
+# this year, last month, next week, the previous year, the following day,
+# that year, the same day, the current quarter, earlier this week
+REL_UNIT_RULE = Rule(
+    "rel_unit",
+    pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
+        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E,
+    normalise=_n_rel_unit,
+    triggers=UNIT_WORDS,
+    digits=None,
+    window=(50, 25),
+    priority=1,
+)
+
+
+def _n_year_earlier(m: re.Match, ctx: Ctx):
+    what = (m.group("what") or "").lower()
+    a = ctx.deictic()
+    if a is None:
+        return None
+    if ctx.last_quarter is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
+        c = shift(ctx.last_quarter, -4, "quarter")
+    elif what == "month":
+        c = shift(coarsen(a, "month"), -12, "month")
+    elif what == "week":
+        c = shift(coarsen(a, "week"), -52, "week")
+    else:
+        c = Cal("year", a.year - 1)
+    res = date_res(c, anchored=True)
+    if res is not None:
+        res.focus = False
+    if res is not None and what in ("level", "levels", "figure", "figures"):
+        res.end = m.start("what") - 1
+    return res
+
+
+# (the) year-earlier (period)
+YEAR_EARLIER_RULE = Rule(
+    "year_earlier",
+    pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E,
+    normalise=_n_year_earlier,
+    triggers={"year"},
+    digits=None,
+    window=(25, 35),
+    priority=0,
+)
+
+
+_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
+
+
+def _n_offset(m: re.Match, ctx: Ctx):
+    unit = unit_of(m.group("unit"))
+    d = re.sub(r"\s+", " ", m.group("dir").lower())
+    numtxt = m.group("num")
+    n = quantity(numtxt)
+    approx = (m.group("approx") or "").strip().lower()
+    after = ctx.text[m.end() : m.end() + 30]
+    if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
+        if not (ctx.narrative and d in ("before", "after")):
+            return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d == "on" and not re.match(r"\s*[,.;:)]", after):
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d == "since":
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
+        # news annotation marks "three days" in "three days later" as a duration
+        return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    mod = approx_mod(approx)
+    back = d in _DIR_BACK
+    deictic = d in ("ago", "hence", "from now", "back")
+    base = ctx.deictic() if deictic else ctx.anaphoric()
+    if unit in ("hour", "minute", "second"):
+        base_dt = ctx.anchor_time if deictic else None
+        if base_dt is not None and n is not None:
+            delta = timedelta(**{unit + "s": n})
+            t = base_dt - delta if back else base_dt + delta
+            return Res("TIME", t.strftime("%Y-%m-%dT%H:%M"), day_cal(t.date(), hour=t.hour, minute=t.minute), mod, True)
+        return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod)
+    if n is None or base is None or base.year is None and base.gran not in ("decade", "century"):
+        if base is None or n is None:
+            return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+    gran = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century", "season": "season", "millennium": "century"}.get(unit, "day")
+    if unit in ("week", "fortnight") and base.gran == "day":
+        gran = "day"
+    if not float(n).is_integer():
+        if unit == "year":
+            n, unit, gran = n * 12, "month", "month"
+        else:
+            return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
+    n = int(n)
+    if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
+        # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
+        r = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        r.focus = False
+        return r
+    if unit in ("week", "fortnight") and deictic:
+        gran = "week"
+    # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
+    cur = coarsen(base, gran) if base.gran != gran and finer_or_equal(base, Cal(gran)) else base
+    step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
+    c = shift(cur, -n if back else n, step_unit)
+    if c is None:
+        return None
+    r = date_res(c, mod, anchored=True)
+    r.deictic = deictic
+    lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
+    if back and r is not None and (lower is not None or inner is not None) and step_unit in ("year", "decade", "month") and not approx:
+        # "10–20 years ago", "two to three years ago": from the far end to the near one
+        n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0)
+        near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
+        p_far, p_near = period_of(c), (period_of(near) if near is not None else None)
+        if p_far is not None and p_near is not None:
+            r.period = (p_far[0], p_near[1], p_far[2])
+            if lower is not None:
+                r.start = lower.start()
+    return r
+
+
+# two years ago, a week earlier, three days later, 10 days ago,
+# a year before, a few years ago, about two decades ago
+OFFSET_RULE = Rule(
+    "offset",
+    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
+        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E,
+    normalise=_n_offset,
+    triggers=UNIT_WORDS,
+    digits=None,
+    window=(45, 40),
+    priority=3,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    DEICTIC_DAY_RULE,
+    PART_OF_DAY_RULE,
+    OVERNIGHT_RULE,
+    WEEKDAY_RULE,
+    REL_UNIT_RULE,
+    YEAR_EARLIER_RULE,
+    OFFSET_RULE,
+)

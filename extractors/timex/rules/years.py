@@ -1,0 +1,179 @@
+"""Rules for years, eras, fiscal years, decades and centuries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.not_dates import is_model_year
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res, date_res, group
+from extractors.timex.numbers import mod_of, ordinal, year_num
+from extractors.timex.patterns import AD, B, BC, E, MOD_G, ORDINALS, YEAR4, YEAR4_DIGITS, alternation
+from extractors.timex.periods import Cal
+from extractors.timex.rule import Rule
+
+
+def _n_year(m: re.Match, ctx: Ctx):
+    y = int(m.group("year"))
+    start, end = m.start(), m.end()
+    before = ctx.text[max(0, start - 25) : start]
+    after = ctx.text[end : end + 30]
+    if not m.group("fiscal") and not m.group("ad"):
+        if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(after):
+            return None
+        if re.search(r"[A-Za-z]-$", before) and re.match(r"-\d", after):
+            return None  # an identifier: "CVE-2025-11700"
+        if not group(m, "mod") and is_model_year(ctx.text, m.start("year"), m.end("year")):
+            return None  # "the 2026 Toyota Camry": a model year
+        if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
+            return None  # "1500-600" scores, ranges of quantities
+        if re.search(r"\d[\d,.]*\s*(?:-|–|to)\s*$", before) and not re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:-|–|to)\s*$", before):
+            return None
+        if re.match(r"[/:]\d", after) or re.search(r"\d[/:]$", before):
+            return None
+        if ctx.anchor is not None and y > ctx.anchor.year + 30 and not re.search(r"\b(?:in|by|until|to|from|of|the\s+year|after|before|since)\s*$", before, re.I):
+            return None
+    return date_res(Cal("year", y), mod_of(group(m, "mod")), explicit=True)
+
+
+# (early) 2012 / fiscal 1989 / 494 BC / AD 70
+YEAR_RULE = Rule(
+    "year",
+    pattern=B + MOD_G + r"?(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year|FY)\s*)?(?P<year>" + YEAR4 + r")" + r"(?P<ad>" + AD + r")?(?![\w%]|[.,]\d|\s*(?:%|percent|per\s*cent))",
+    normalise=_n_year,
+    triggers=set(),
+    digits=YEAR4_DIGITS,
+    window=(35, 20),
+    priority=0,
+)
+
+
+def _n_year_bc(m: re.Match, ctx: Ctx):
+    y = int(m.group("year"))
+    return date_res(Cal("year", -y), mod_of(group(m, "mod")), explicit=True)
+
+
+YEAR_BC_RULE = Rule(
+    "year_bc",
+    pattern=B + MOD_G + r"?(?P<year>[1-9][0-9]{0,3})" + r"(?P<bc>" + BC + r")",
+    normalise=_n_year_bc,
+    triggers={"bc", "bce", "b"},
+    digits=None,
+    window=(30, 20),
+    priority=3,
+)
+
+
+def _n_year_ad(m: re.Match, ctx: Ctx):
+    return date_res(Cal("year", int(m.group("year") or m.group("year2"))), explicit=True)
+
+
+YEAR_AD_RULE = Rule(
+    "year_ad",
+    pattern=B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE)(?![\w.]|\.\w))" + E,
+    normalise=_n_year_ad,
+    triggers={"ad", "d", "ce"},
+    digits=None,
+    window=(20, 20),
+    priority=3,
+)
+
+
+def _n_year_short(m: re.Match, ctx: Ctx):
+    return date_res(Cal("year", year_num(m.group("year"), ctx)), explicit=True)
+
+
+# fiscal '89, fiscal 89
+YEAR_SHORT_RULE = Rule(
+    "year_short",
+    pattern=B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E,
+    normalise=_n_year_short,
+    triggers={"fiscal", "fy"},
+    digits=None,
+    window=(20, 20),
+    priority=1,
+)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _n_decade(m: re.Match, ctx: Ctx):
+    t = m.group("decade").lower()
+    mod = mod_of(group(m, "mod"))
+    if t in _DECADE_WORDS:
+        base = ctx.deictic() or ctx.anaphoric()
+        by = base.year if base is not None and base.year is not None else 1950
+        dec = (by // 100) * 10 + _DECADE_WORDS[t]
+        if dec * 10 > by:
+            dec -= 10
+        # "the sixties" in an ordinary sentence is more often an age/temperature
+        if not re.match(r"(?:the\s+)", m.group(0), re.I):
+            return None
+        return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), mod, True)
+    digits = re.sub(r"\D", "", t)
+    if m.group("bc"):
+        dec = int(digits) // 10  # the 490s BC: "BC049"
+        return Res("DATE", "BC%03d" % dec, Cal("decade", decade=-dec), mod, False, explicit=True)
+    if len(digits) == 4 and digits.endswith("00") and int(digits) < 2000 and not m.group("bc"):
+        # "the 1700s" are the years 1700-1799 (the 18th century), not 1700-1709
+        cent = int(digits[:2])
+        return Res("DATE", "%02d" % cent, Cal("century", century=cent), mod, False, explicit=True)
+    if len(digits) == 4:
+        dec = int(digits[:3])
+        if m.group("bc"):
+            return Res("DATE", "BC%03d" % dec, Cal("decade", decade=-dec), mod, False, explicit=True)
+        return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), mod, False, explicit=True)
+    # '80s
+    d = int(digits[0])
+    base = ctx.deictic() or ctx.anaphoric()
+    by = base.year if base is not None and base.year is not None else 1950
+    dec = (by // 100) * 10 + d
+    if dec * 10 > by:
+        dec -= 10
+    return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), mod, True)
+
+
+# the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
+DECADE_RULE = Rule(
+    "decade",
+    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|[1-9][0-9]{0,1}0s(?=\s*(?:BC|B\.C\.|BCE))|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E,
+    normalise=_n_decade,
+    triggers={"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+    digits=r"\d{1,3}0",
+    window=(35, 20),
+    priority=2,
+)
+
+
+def _n_century(m: re.Match, ctx: Ctx):
+    n = ordinal(m.group("cent"))
+    if n is None or n < 1:
+        return None
+    mod = mod_of(group(m, "mod"))
+    if m.group("bc"):
+        return Res("DATE", "BC%02d" % (n - 1), Cal("century", century=-n), mod, explicit=True)
+    return Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), mod, explicit=True)
+
+
+# the 20th century / the nineteenth century / 4th century BC / eighteenth-century
+CENTURY_RULE = Rule(
+    "century",
+    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<cent>\d{1,2}(?:st|nd|rd|th)|" + alternation([k for k, v in ORDINALS.items() if 0 < v <= 21]) + r")[\s-](?i:century)(?P<bc>" + BC + r")?" + E,
+    normalise=_n_century,
+    triggers={"century"},
+    digits=None,
+    window=(35, 25),
+    priority=2,
+)
+
+
+RULES: tuple[Rule, ...] = (
+    YEAR_RULE,
+    YEAR_BC_RULE,
+    YEAR_AD_RULE,
+    YEAR_SHORT_RULE,
+    DECADE_RULE,
+    CENTURY_RULE,
+)

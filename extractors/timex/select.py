@@ -1,0 +1,212 @@
+"""Candidate spans and their selection: every rule runs in windows around its
+trigger words, the longest non-overlapping matches are kept, and a refused
+span frees its room for shorter candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from extractors.timex import patterns as R
+from extractors.timex.context import Ctx, Res
+from extractors.timex.periods import period_of
+from extractors.timex.rule import Rule
+from extractors.timex.rules import RULES
+from extractors.types import Timex
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+_RULES_BY_WORD: dict[str, list[int]] = {}
+for _i, _rule in enumerate(RULES):
+    for _w in _rule.triggers:
+        _RULES_BY_WORD.setdefault(_w, []).append(_i)
+_DIGIT_RULES = [(i, r.digits) for i, r in enumerate(RULES) if r.digits is not None]
+_WINDOWS = tuple(r.window for r in RULES)
+
+
+def _candidates(text: str) -> list[_Cand]:
+    """Every match of every rule, found in windows around the rules' trigger words."""
+    n = len(text)
+    margins = _WINDOWS
+    spans: list[list[tuple[int, int]]] = [[] for _ in RULES]
+    digit_cache: dict[str, list[int]] = {}
+    for m in R.TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            idx = digit_cache.get(tok)
+            if idx is None:
+                idx = digit_cache[tok] = [i for i, rx in _DIGIT_RULES if rx.fullmatch(tok)]
+        else:
+            idx = _RULES_BY_WORD.get(tok.lower())
+        if not idx:
+            continue
+        s, e = m.start(), m.end()
+        for i in idx:
+            left, right = margins[i]
+            lst = spans[i]
+            if lst and s - left <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], min(n, e + right))
+            else:
+                lst.append((max(0, s - left), min(n, e + right)))
+    out: list[_Cand] = []
+    for rule, windows in zip(RULES, spans):
+        pat = rule.pattern
+        for ws, we in windows:
+            # start and end the window at a blank so no word is cut
+            while ws > 0 and not text[ws - 1].isspace():
+                ws -= 1
+            while we < n and not text[we].isspace():
+                we += 1
+            for m in pat.finditer(text, ws, we):
+                if m.end() > m.start():
+                    s, e = m.start(), m.end()
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    out.append(_Cand(s, e, rule, m))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest non-overlapping candidates; priority breaks ties."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
+    size = max((c.end for c in cands), default=0)
+    taken = bytearray(size)
+    chosen: list[_Cand] = []
+    for c in cands:
+        if taken.find(1, c.start, c.end) != -1:
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool:
+    """True when relative expressions should follow the story's own dates.
+
+    A text without an anchor is read as a narrative. With an anchor, a text
+    is a narrative when most of the years it names lie far from the anchor
+    and it has few signs of news writing (weekdays, "yesterday", "last
+    week", years near the anchor), or when it names many years and hardly
+    uses news deixis at all (a chronicle of recent events).
+    """
+    if anchor is None:
+        return True
+    years = [int(y) for y in R.YEAR_IN_TEXT.findall(text)] + [-int(y) for y in R.BC_YEAR_IN_TEXT.findall(text)]
+    if fetched and years and max(years) < anchor.year - 1:
+        # an undated page whose every year is long past: it was not written
+        # the day it was fetched, its own dates are the reference
+        return True
+    far = sum(1 for y in years if abs(y - anchor.year) > 2)
+    near = len(years) - far
+    news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
+    if far >= 3 and far > 3 * (near + news):
+        return True
+    # a chronicle of recent years: many explicit years, hardly any news deixis
+    return len(years) >= 15 and len(years) >= 10 * news
+
+
+def _to_date(anchor: date | datetime | None) -> tuple[date | None, datetime | None]:
+    if anchor is None:
+        return None, None
+    if isinstance(anchor, datetime):
+        return anchor.date(), anchor
+    return anchor, None
+
+
+def _finish(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " \t\n,;:":
+        e -= 1
+    while s < e and text[s] in " \t\n,;:":
+        s += 1
+    return s, e
+
+
+def _timex_from(text: str, s: int, e: int, r: Res) -> Timex:
+    ds = de = prec = None
+    if r.cal is not None and r.type in ("DATE", "TIME"):
+        p = r.period or period_of(r.cal)
+        if p is not None:
+            ds, de, prec = p
+    return Timex(
+        char_start=s,
+        char_end=e,
+        text=text[s:e],
+        type=r.type,
+        value=r.value,
+        mod=r.mod,
+        date_start=ds,
+        date_end=de,
+        precision=prec,
+        anchored=r.anchored,
+    )
+
+
+def tag_text(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, Res]]:
+    a_date, a_time = _to_date(anchor)
+    narrative = _is_narrative(text, a_date, fetched)
+    cands = _candidates(text)
+    rejected: set[int] = set()
+    while True:
+        pool = [c for c in cands if id(c) not in rejected]
+        out, refused = _normalise_all(text, _select(pool), Ctx(text, a_date, narrative, a_time, fetched))
+        if not refused:
+            break
+        rejected.update(id(c) for c in refused)
+        # a refused span frees room only for a candidate overlapping it
+        if not _any_overlap([c for c in cands if id(c) not in rejected], refused):
+            break
+    out.sort(key=lambda t: t[0].char_start)
+    # drop any overlap left by extent overrides
+    kept: list[tuple[Timex, Res]] = []
+    for t in out:
+        if kept and t[0].char_start < kept[-1][0].char_end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _any_overlap(cands: list[_Cand], spans: list[_Cand]) -> bool:
+    """True when some candidate overlaps some span (both lists of extents)."""
+    spans = sorted(spans, key=lambda c: c.start)
+    starts = [c.start for c in spans]
+    max_len = max(c.end - c.start for c in spans)
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start - max_len)
+        while i < len(spans) and spans[i].start < c.end:
+            if c.start < spans[i].end:
+                return True
+            i += 1
+    return False
+
+
+def _normalise_all(text: str, chosen: list[_Cand], ctx: Ctx) -> tuple[list[tuple[Timex, Res]], list[_Cand]]:
+    out: list[tuple[Timex, Res]] = []
+    refused: list[_Cand] = []
+    for c in chosen:
+        res = c.rule.normalise(c.match, ctx)
+        if res is None:
+            refused.append(c)
+            continue
+        results = res if isinstance(res, list) else [res]
+        for r in results:
+            s = c.start if r.start is None else r.start
+            e = c.end if r.end is None else r.end
+            s, e = _finish(text, s, e)
+            if e <= s:
+                continue
+            out.append((_timex_from(text, s, e, r), r))
+            if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
+                if r.cal.year is not None or r.cal.gran in ("decade", "century"):
+                    ctx.remember(r.cal, s, r.explicit, r.focus, e)
+    return out, refused

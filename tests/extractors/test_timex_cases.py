@@ -1,0 +1,95 @@
+"""Every temporal rule's examples (data/timex_cases.toml), the rule records'
+load-time checks, and the holidays of the calendar words file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.calendar_words import HOLIDAYS, Holiday
+from extractors.timex import RULES, Rule, RuleError, tag_timexes
+from extractors.timex.rule import check_rules
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "timex_cases.toml").read_text(encoding="utf-8"))["case"]
+RULE_BY_NAME = {r.name: r for r in RULES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{i}" for i, c in enumerate(CASES)])
+def test_rule_example(case):
+    rule = RULE_BY_NAME[case["rule"]]
+    text = case["text"]
+    start = text.index(case["timex"])
+    end = start + len(case["timex"])
+    # the example exercises its rule: the rule's pattern matches over the expression
+    assert any(m.start() < end and start < m.end() for m in rule.pattern.finditer(text))
+    got = [t for t in tag_timexes(text, case.get("anchor")) if (t.char_start, t.char_end) == (start, end)]
+    assert len(got) == 1, [(t.text, t.value) for t in tag_timexes(text, case.get("anchor"))]
+    assert got[0].value == case["value"]
+    assert got[0].mod == case.get("mod")
+
+
+def test_every_rule_has_an_example():
+    assert {r.name for r in RULES} - {c["rule"] for c in CASES} == set()
+    assert {c["rule"] for c in CASES} <= set(RULE_BY_NAME)
+
+
+def _refuse(m, ctx):
+    return None
+
+
+def test_a_rule_missing_a_part_fails_when_built():
+    with pytest.raises(TypeError, match="window"):
+        Rule("odd", pattern=r"odd", normalise=_refuse, triggers={"odd"}, digits=None)  # type: ignore[call-arg]
+    with pytest.raises(RuleError, match="'odd'.*trigger"):
+        Rule("odd", pattern=r"odd", normalise=_refuse, triggers=set(), digits=None, window=(10, 10))
+    with pytest.raises(RuleError, match="'odd'.*normaliser"):
+        Rule("odd", pattern=r"odd", normalise=None, triggers={"odd"}, digits=None, window=(10, 10))  # type: ignore[arg-type]
+    with pytest.raises(RuleError, match="'odd'.*pattern"):
+        Rule("odd", pattern=r"(odd", normalise=_refuse, triggers={"odd"}, digits=None, window=(10, 10))
+    with pytest.raises(RuleError, match="'odd'.*window"):
+        Rule("odd", pattern=r"odd", normalise=_refuse, triggers={"odd"}, digits=None, window=(10,))  # type: ignore[arg-type]
+    ok = Rule("odd", pattern=r"odd", normalise=_refuse, triggers={"odd"}, digits=None, window=(10, 10))
+    with pytest.raises(RuleError, match="defined twice"):
+        check_rules([ok, ok])
+
+
+def test_rule_records_are_complete():
+    assert len({r.name for r in RULES}) == len(RULES)
+    for r in RULES:
+        assert callable(r.normalise) and isinstance(r.pattern, re.Pattern)
+        assert r.triggers or r.digits is not None
+        assert len(r.window) == 2
+
+
+def test_every_holiday_matched_is_dated():
+    for h in HOLIDAYS.values():
+        assert all(h.date_in(y) is not None for y in (1850, 1999, 2024, 2030)), h.name
+    assert HOLIDAYS["Easter"].date_in(2024) == date(2024, 3, 31)
+    assert HOLIDAYS["Good Friday"].date_in(2024) == date(2024, 3, 29)
+    assert HOLIDAYS["Memorial Day"].date_in(2024) == date(2024, 5, 27)
+    assert HOLIDAYS["Thanksgiving"].date_in(2024) == date(2024, 11, 28)
+    assert HOLIDAYS["Election Day"].date_in(2024) == date(2024, 11, 5)
+    with pytest.raises(ValueError, match="Hanukkah"):
+        Holiday("Hanukkah")  # no way to date it: refused when the word list is read
+
+
+def test_the_holiday_rule_matches_only_holidays_it_dates():
+    rule = RULE_BY_NAME["holiday"]
+    for name in HOLIDAYS:
+        m = rule.pattern.match(name)
+        assert m is not None and m.group("hol") == name
+    for name in ("Hanukkah", "Ramadan", "Yom Kippur"):
+        assert rule.pattern.search(f"during {name} 2009") is None
+
+
+def test_holidays_of_other_calendars_are_not_matched_undated():
+    # Hanukkah, Ramadan and Yom Kippur follow calendars no installed package
+    # converts: they are not matched at all, and a year beside one is a year
+    text = "Hanukkah began, Ramadan ended, and Yom Kippur 2009 fell on a Monday."
+    got = [(t.text, t.value) for t in tag_timexes(text, date(2010, 1, 5))]
+    assert got == [("2009", "2009"), ("Monday", "2010-01-04")]
+    assert not any("Hanukkah" in t.text or "Ramadan" in t.text for t in tag_timexes(text))
