@@ -10,7 +10,6 @@ is written in.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ import pyarrow as pa
 
 from facts.diff import diff_facts
 from facts.model import Change, iso_value
+from reports.templating import render_template
 from store.curated_store import CuratedStore, CuratedStoreError
 from store.tables import facts_from_table
 
@@ -177,28 +177,9 @@ def render_markdown(report: DiffReport) -> str:
 
 
 def render_html(report: DiffReport) -> str:
-    e = html.escape
-    rows = "".join(
-        f"<tr><td>{e(c.change)}</td><td><code>{e(c.fact_id)}</code></td><td>{e(_what(c))}</td>"
-        f"<td>{e(c.statement or '')}</td><td>{e(c.evidence_before or '')}</td><td>{e(c.evidence_after or '')}</td></tr>"
-        for c in report.changes
-    )
-    per_source = "".join(
-        f"<h3>{e(s.source_id)}</h3><ul>"
-        + "".join(f"<li>gained [{e(x.value)}] {e(x.sentence)}</li>" for x in s.gained)
-        + "".join(f"<li>lost [{e(x.value)}] {e(x.sentence)}</li>" for x in s.lost)
-        + "</ul>"
-        for s in report.sources
-    )
-    n = report.counts
-    return (
-        "<!doctype html><html><head><meta charset=\"utf-8\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>{e(_title(report))}</title></head><body><h1>{e(_title(report))}</h1>"
-        f"<p>{n['added']} added, {n['changed']} changed, {n['removed']} removed.</p>"
-        "<table><thead><tr><th>change</th><th>fact</th><th>what</th><th>statement</th><th>evidence before</th>"
-        f"<th>evidence after</th></tr></thead><tbody>{rows}</tbody></table>{per_source}</body></html>"
-    )
+    """A plain HTML page (reports/templates/change_report.html.j2; autoescaped)."""
+    return render_template("change_report.html.j2", title=_title(report), counts=report.counts,
+                           rows=[(c, _what(c)) for c in report.changes], sources=report.sources)
 
 
 def render_json(report: DiffReport) -> str:
