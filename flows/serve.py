@@ -13,6 +13,7 @@ import signal
 from pathlib import Path
 
 import httpx
+from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL
 
 from flows.pipeline import run_flow
@@ -50,11 +51,11 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
     if (cron is None) == (interval is None):
         raise ServeError("give exactly one of --cron EXPR or --interval SECONDS")
     check_server()
-
-    def stop(signum, frame):  # SIGTERM stops like Ctrl-C: the runner shuts down and pauses the schedule
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
+    # SIGTERM stops like Ctrl-C: the runner shuts down and pauses the schedule. Prefect's
+    # runner installs its own SIGTERM handler when it starts (one that exits without
+    # pausing), so that handler is what is replaced, for the time of this call.
+    original = Runner.handle_sigterm
+    Runner.handle_sigterm = _sigterm_as_interrupt
     try:
         run_flow.serve(
             name=deployment_name(sources_file),
@@ -68,3 +69,9 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
         )
     except KeyboardInterrupt:
         pass
+    finally:
+        Runner.handle_sigterm = original
+
+
+def _sigterm_as_interrupt(runner, *args) -> None:
+    signal.raise_signal(signal.SIGINT)

@@ -90,7 +90,13 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
         # the deployment is on the server with its schedule
         resp = httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
         assert any(d["name"] == "factwatch-sources" for d in resp)
+        # SIGTERM stops serving as Ctrl-C does: the schedule is paused, no run starts after it
         assert stop(served) == 0
+        resp = httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
+        assert all(d["paused"] for d in resp if d["name"] == "factwatch-sources")
+        count = len(pd.read_parquet(runs_file))
+        time.sleep(5)
+        assert len(pd.read_parquet(runs_file)) == count
     finally:
         if served is not None:
             stop(served)
