@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from dataclasses import asdict
@@ -22,7 +23,100 @@ app.add_typer(eval_app, name="eval")
 
 
 def _err(message: str) -> None:
-    typer.echo(f"factwatch: {message}", err=True)
+    """One line on stderr (page text and server messages shown, never obeyed, by the terminal)."""
+    from reports.terminal import printable
+
+    typer.echo(f"factwatch: {printable(str(message), one_line=True)}", err=True)
+
+
+class CliError(Exception):
+    """An error the command line reports as one line, with its exit code
+    (2: the command or its files need fixing; 1: the run could not be done)."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def one_line_errors(command):
+    """A command whose CliError ends it with one line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CliError as exc:
+            _err(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C (what is half-written stays in .staging, cleared by the next run)."""
+
+
+_AS_PROGRAM = False  # set by main(): the real command, not a test calling the app in process
+TERMINATE_GRACE = 5.0  # seconds a terminated run has to unwind before it exits regardless
+
+
+def _on_sigterm(signum, frame) -> None:
+    import os
+    import threading
+
+    # a page being read holds the interpreter in C code: leave at most TERMINATE_GRACE later
+    timer = threading.Timer(TERMINATE_GRACE, os._exit, (143,))
+    timer.daemon = True
+    timer.start()
+    raise Terminated()
+
+
+def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) -> Path:
+    """``--data`` checked before anything runs: a directory (created for a run), writable for a run."""
+    import os
+    import tempfile
+
+    if path.exists() and not path.is_dir():
+        raise CliError(f"--data {path} is a file, not a directory: point --data at the folder holding raw/ and curated/")
+    if must_exist and not path.is_dir():
+        raise CliError(f"--data {path} does not exist: point --data at the folder holding raw/ and curated/")
+    if writable:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for sub in ("raw", "curated", "cache", ".staging"):
+                if (path / sub).exists() and not (path / sub).is_dir():
+                    raise CliError(f"{path / sub} is not a directory: move it aside so the run can use the name", 1)
+            with tempfile.TemporaryFile(dir=path):
+                pass
+            for sub in ("raw", "curated", "cache"):
+                if (path / sub).is_dir() and not os.access(path / sub, os.W_OK | os.X_OK):
+                    raise CliError(f"cannot write to {path / sub}: permission denied", 1)
+        except OSError as exc:
+            raise CliError(f"cannot write to {exc.filename or path}: {exc.strerror or exc}", 1) from None
+    return path
+
+
+def _store_exit(exc: Exception) -> int:
+    from store.curated_store import DamagedTable
+
+    return 1 if isinstance(exc, DamagedTable) else 2
+
+
+def _curated(data: Path):
+    from store.curated_store import CuratedStore
+
+    data_dir(data)  # (a missing one: the store says no run has been published there)
+    return CuratedStore(data / "curated")
+
+
+def _standing_run(curated, run_id: str | None) -> str | None:
+    """``run_id``, or the run the tables stand on now (a warning when that is not ``current``)."""
+    if run_id is not None:
+        return run_id
+    run_id, warning = curated.readable_run_id()
+    if warning:
+        _err(f"warning: {warning}")
+    return run_id
 
 
 class Runner(str, Enum):
@@ -38,6 +132,7 @@ class DiffFormat(str, Enum):
 
 
 @app.command()
+@one_line_errors
 def run(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
@@ -51,6 +146,7 @@ def run(
 ) -> None:
     """One run: fetch every source, read what changed, reconcile, publish."""
     import os
+    import signal
 
     from ingest.sources import SourcesError, load_sources
 
@@ -59,8 +155,14 @@ def run(
     except SourcesError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
-    if not verbose:  # the bars and the summary say it; Prefect's logs still reach its API and UI
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    data_dir(data, writable=True)
+    if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    if _AS_PROGRAM:
+        from flows.child_guard import start_watchdog
+
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        start_watchdog()
     from flows import progress
     from flows.pipeline import run_flow
     from store.lock import DataDirBusy
@@ -90,6 +192,8 @@ def run(
         typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}, default=str))
     elif not quiet:
         print_summary(summary)
+    for warning in summary.warnings:
+        _err(f"warning: {warning}")
     for sid, error in summary.errors:
         _err(f"source {sid}: {error}")
     raise typer.Exit(summary.exit_code)
@@ -123,6 +227,7 @@ def print_summary(s) -> None:
 
 
 @app.command()
+@one_line_errors
 def diff(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the latest)."),
@@ -131,13 +236,14 @@ def diff(
 ) -> None:
     """Which facts changed between two runs."""
     from reports.changes import build_diff, render_diff
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        report = build_diff(CuratedStore(data / "curated"), run_id, against)
+        curated = _curated(data)
+        report = build_diff(curated, _standing_run(curated, run_id), against)
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     typer.echo(render_diff(report, fmt.value))
 
 
@@ -148,6 +254,7 @@ class SqlFormat(str, Enum):
 
 
 @app.command()
+@one_line_errors
 def report(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
@@ -155,13 +262,14 @@ def report(
 ) -> None:
     """Write the HTML report of a run (curated/reports/<run_id>.html) and print its path."""
     from reports.html_report import write_run_report
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        path = write_run_report(CuratedStore(data / "curated"), run_id)
+        curated = _curated(data)
+        path = write_run_report(curated, _standing_run(curated, run_id))
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     typer.echo(str(path.resolve()))
     if open_it:
         import webbrowser
@@ -171,6 +279,7 @@ def report(
 
 
 @app.command()
+@one_line_errors
 def sql(
     query: str = typer.Argument(..., help='A DuckDB query, e.g. "SELECT status, count(*) FROM facts GROUP BY status".'),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
@@ -179,13 +288,14 @@ def sql(
 ) -> None:
     """SQL over the tables: each current table is a view (facts, events, ...); history_<table> holds every run's copy."""
     from reports.sql import SqlError, format_result, rich_table, run_query
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        result = run_query(CuratedStore(data / "curated"), query, run_id)
+        curated = _curated(data)
+        result = run_query(curated, query, _standing_run(curated, run_id))
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     except SqlError as exc:
         _err(f"SQL error: {exc}")
         raise typer.Exit(2) from None
@@ -198,6 +308,7 @@ def sql(
 
 
 @app.command()
+@one_line_errors
 def serve(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
@@ -227,6 +338,7 @@ def serve(
 
 
 @app.command()
+@one_line_errors
 def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL.")) -> None:
     """Print the clean main text of one page."""
     from extractors.clean import NotReadable, clean_page
@@ -259,7 +371,13 @@ def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL
     typer.echo(page.text)
 
 
+def _eval_dir(directory: Path) -> None:
+    if not directory.is_dir():
+        raise CliError(f"{directory} is not a directory: give the folder of the dataset")
+
+
 @eval_app.command("boilerplate")
+@one_line_errors
 def eval_boilerplate(
     directory: Path = typer.Argument(..., help="A dataset dir in ScrapingHub or WCXB layout."),
     compare: list[str] = typer.Option([], "--compare", help="Also score these extractors side by side (trafilatura)."),
@@ -268,37 +386,86 @@ def eval_boilerplate(
     """Main-text extraction quality (F1 and friends)."""
     from evaluation.boilerplate_eval import run_boilerplate_eval
 
+    _eval_dir(directory)
     report = run_boilerplate_eval(directory, compare=compare, limit=limit)
     typer.echo(report.table())
     typer.echo(json.dumps(report.metrics))
 
 
 @eval_app.command("dates")
+@one_line_errors
 def eval_dates(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively).")) -> None:
     """Temporal expression quality, TempEval-3 metrics."""
     from evaluation.timex_eval import run_dates_eval
 
+    _eval_dir(directory)
     report = run_dates_eval(directory)
     typer.echo(report.table())
     typer.echo(json.dumps(report.metrics))
 
 
 @eval_app.command("truth")
+@one_line_errors
 def eval_truth(directory: Path = typer.Argument(..., help="A folder with claims.csv and gold.csv.")) -> None:
     """Truth discovery accuracy against majority vote."""
     from evaluation.truth_eval import run_truth_eval
 
+    _eval_dir(directory)
     report = run_truth_eval(directory)
     typer.echo(report.table())
     typer.echo(json.dumps(report.metrics))
 
 
 def main() -> None:
+    """The ``factwatch`` program: every error is one line naming its cause, with its exit code."""
+    import os
+
+    global _AS_PROGRAM
+    _AS_PROGRAM = True
     try:
         app()
+    except Terminated:
+        _err("terminated")
+        sys.exit(143)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last word on anything the commands did not name
+        if os.environ.get("FACTWATCH_DEBUG"):
+            raise
+        _err(describe(exc))
+        sys.exit(exit_code_of(exc))
+
+
+def describe(exc: BaseException) -> str:
+    """One line naming the cause of ``exc``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot use {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if _is_named(exc):
+        return text
+    return (f"unexpected error: {type(exc).__name__}: {text} "
+            "(set FACTWATCH_DEBUG=1 for the traceback, and please report it)")
+
+
+def _is_named(exc: BaseException) -> bool:
+    from ingest.sources import SourcesError
+    from store.curated_store import CuratedStoreError
+    from store.lock import DataDirBusy
+    from store.raw_store import StoreError
+
+    return isinstance(exc, (SourcesError, CuratedStoreError, DataDirBusy, StoreError))
+
+
+def exit_code_of(exc: BaseException) -> int:
+    from ingest.sources import SourcesError
+    from store.curated_store import DamagedTable
+
+    if isinstance(exc, SourcesError):
+        return 2
+    if isinstance(exc, DamagedTable):
+        return 1
+    return 1
 
 
 if __name__ == "__main__":

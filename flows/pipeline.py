@@ -23,6 +23,7 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
+from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
 from flows import progress
 from flows.code_version import code_version, reading_version
@@ -122,7 +123,8 @@ def release_memory() -> None:
 
 
 @task(cache_policy=NONE, task_run_name=_process_name)
-def read_documents(refs: list[SnapshotRef], raw_root: str, model: str) -> list[ProcessedDocument | DocumentFailure]:
+def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
+                   limits: ReadingLimits | None = None) -> list[ProcessedDocument | DocumentFailure]:
     raw = RawStore(Path(raw_root))
     inputs, lost = [], []
     for r in refs:
@@ -134,7 +136,7 @@ def read_documents(refs: list[SnapshotRef], raw_root: str, model: str) -> list[P
             continue
         inputs.append(DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=content,
                                     url=r.url, fetched_at=r.fetched_at, content_type=r.content_type))
-    results = lost + process_documents(inputs, load_models(model))
+    results = lost + process_documents(inputs, load_models(model), limits)
     del inputs
     release_memory()
     progress.advance("read", len(refs))
@@ -200,6 +202,9 @@ def config_fingerprint(config: SourcesFile) -> str:
     """What shapes facts besides the pages and the code: sources, priors, subject, aliases."""
     parts = [(src.id, src.location, src.trust, src.publisher) for src in config.sources]
     blob = repr((parts, config.subject, [(a.canonical, a.aliases) for a in config.aliases]))
+    limits = reading_limits(config.settings)
+    if limits != ReadingLimits():  # (the default limits keep the fingerprints runs already carry)
+        blob += repr(limits)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -212,7 +217,19 @@ def _same_as_last_run(previous: PreviousRun, current: dict[str, str], previous_s
     return last["code_version"] == ctx.code_version and last.get("config_version") == ctx.config_version
 
 
-def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str):
+def reading_limits(settings: Settings) -> ReadingLimits:
+    return ReadingLimits(max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars,
+                         max_dates=settings.max_dates)
+
+
+def cache_version(settings: Settings) -> str:
+    """The document cache's key: the reading code and model, and the reading limits."""
+    blob = f"{reading_version(settings.model)}:{reading_limits(settings)!r}"
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str,
+                    limits: ReadingLimits | None = None):
     """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
     known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
     todo: list[SnapshotRef] = []
@@ -236,7 +253,7 @@ def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model:
     reads = []
     for batch in _batches(todo, PROCESS_BATCH):
         wait = [] if parallel or not reads else [reads[-1]]
-        reads.append(read_documents.submit(batch, str(raw.root), model, wait_for=wait))
+        reads.append(read_documents.submit(batch, str(raw.root), model, limits, wait_for=wait))
     for fut in reads:
         for res in fut.result():
             if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
@@ -275,7 +292,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         raw = RawStore(data_dir / "raw")
         curated = CuratedStore(data_dir / "curated")
         version = code_version(settings.model)
-        cache = DocumentCache(data_dir / "cache", reading_version(settings.model))
+        cache = DocumentCache(data_dir / "cache", cache_version(settings))
         previous, prev_docs, warning = _previous_run(curated)
         if warning:
             logger.warning(warning)
@@ -321,7 +338,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             if older:
                 earlier[sid] = older[-1].sha256
         wanted = sorted(set(current.items()) | set(earlier.items()))
-        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model)
+        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model, reading_limits(settings))
         pause_point("read", data_dir)
         old_docs = [d for sid, sha in sorted(earlier.items())
                     if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
@@ -332,6 +349,8 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             res = known[(sid, sha)]
             if isinstance(res, ProcessedDocument):
                 docs.append(res)
+                if res.limited:  # the page was read up to a limit: its fetch_log row says which
+                    records[sid] = replace(records[sid], limited=res.limited)
                 continue
             rec = records[sid]
             if rec.snapshot_sha256 == res.snapshot_sha256:

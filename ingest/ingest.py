@@ -30,6 +30,7 @@ class FetchRecord:
     bytes: int | None = None
     attempts: int = 1
     content_type: str | None = None
+    limited: str | None = None  # the page was read up to a per-page limit: which one
 
 
 def _status(sha: str, previous_sha: str | None) -> str:
