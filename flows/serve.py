@@ -9,7 +9,6 @@ real server and says how to start one.
 from __future__ import annotations
 
 import re
-import signal
 from pathlib import Path
 
 import httpx
@@ -51,14 +50,20 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
     if (cron is None) == (interval is None):
         raise ServeError("give exactly one of --cron EXPR or --interval SECONDS")
     check_server()
-    # SIGTERM stops like Ctrl-C: the runner shuts down and pauses the schedule. Prefect's
-    # runner installs its own SIGTERM handler when it starts (one that exits without
-    # pausing), so that handler is what is replaced, for the time of this call.
+    name = deployment_name(sources_file)
+
+    # SIGTERM stops like Ctrl-C, and the schedule is paused first, so no run starts after
+    # the signal. Prefect's runner installs its own SIGTERM handler when it starts (one
+    # that exits without pausing), so that handler is what is replaced, for this call.
+    def on_sigterm(runner, *args) -> None:
+        pause_deployment(name)
+        raise KeyboardInterrupt
+
     original = Runner.handle_sigterm
-    Runner.handle_sigterm = _sigterm_as_interrupt
+    Runner.handle_sigterm = on_sigterm
     try:
         run_flow.serve(
-            name=deployment_name(sources_file),
+            name=name,
             cron=cron,
             interval=interval,
             parameters={"sources_file": str(sources_file.resolve()), "data_dir": str(data_dir.resolve()),
@@ -73,5 +78,13 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
         Runner.handle_sigterm = original
 
 
-def _sigterm_as_interrupt(runner, *args) -> None:
-    signal.raise_signal(signal.SIGINT)
+def pause_deployment(name: str) -> None:
+    """Pause the schedule of deployment ``name`` of the run flow (best effort: the server may be gone)."""
+    from prefect.client.orchestration import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name(f"{run_flow.name}/{name}")
+            client.pause_deployment(deployment.id)
+    except Exception:  # noqa: BLE001 - stopping must not fail because the server did
+        pass

@@ -28,7 +28,7 @@ from uuid import UUID
 import duckdb
 
 from reports.terminal import printable
-from store.curated_store import CuratedStore, CuratedStoreError, check_run_id
+from store.curated_store import CuratedStore, CuratedStoreError, DamagedTable, check_run_id
 from store.schemas import TABLE_NAMES
 
 HISTORY_PREFIX = "history_"
@@ -115,7 +115,7 @@ def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
         con.execute("SET lock_configuration = true")
     except duckdb.Error as exc:
         con.close()
-        raise CuratedStoreError(f"the tables of run {run_id} cannot be opened: {str(exc).splitlines()[0]}; "
+        raise DamagedTable(f"the tables of run {run_id} cannot be opened: {str(exc).splitlines()[0]}; "
                                 "the next `factwatch run` publishes a fresh copy") from None
     return Views(connection=con, run_id=run_id, tables=tuple(tables), history=tuple(history), warning=warning)
 
