@@ -52,23 +52,7 @@ def one_line_errors(command):
     return wrapper
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM: stop like Ctrl-C (what is half-written stays in .staging, cleared by the next run)."""
-
-
 _AS_PROGRAM = False  # set by main(): the real command, not a test calling the app in process
-TERMINATE_GRACE = 5.0  # seconds a terminated run has to unwind before it exits regardless
-
-
-def _on_sigterm(signum, frame) -> None:
-    import os
-    import threading
-
-    # a page being read holds the interpreter in C code: leave at most TERMINATE_GRACE later
-    timer = threading.Timer(TERMINATE_GRACE, os._exit, (143,))
-    timer.daemon = True
-    timer.start()
-    raise Terminated()
 
 
 def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) -> Path:
@@ -146,7 +130,6 @@ def run(
 ) -> None:
     """One run: fetch every source, read what changed, reconcile, publish."""
     import os
-    import signal
 
     from ingest.sources import SourcesError, load_sources
 
@@ -161,7 +144,9 @@ def run(
     if _AS_PROGRAM:
         from flows.child_guard import start_watchdog
 
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        from flows import termination
+
+        termination.arm()
         start_watchdog()
     from flows import progress
     from flows.pipeline import run_flow
@@ -420,12 +405,13 @@ def main() -> None:
     """The ``factwatch`` program: every error is one line naming its cause, with its exit code."""
     import os
 
+    from flows.termination import Terminated
+
     global _AS_PROGRAM
     _AS_PROGRAM = True
     try:
         app()
-    except Terminated:
-        _err("terminated")
+    except Terminated:  # (the handler said so)
         sys.exit(143)
     except KeyboardInterrupt:
         _err("interrupted")
@@ -435,6 +421,10 @@ def main() -> None:
             raise
         _err(describe(exc))
         sys.exit(exit_code_of(exc))
+    except BaseException as exc:
+        if type(exc).__name__ == "TerminationSignal":  # Prefect's word for SIGTERM (the handler said so)
+            sys.exit(143)
+        raise
 
 
 def describe(exc: BaseException) -> str:

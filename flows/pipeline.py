@@ -25,7 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
-from flows import progress
+from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
 from ingest.fetch import RobotsCache, make_client
@@ -280,6 +280,7 @@ def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], 
 
 def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
     """The body of a run (inside a flow run); holds the data dir's lock."""
+    termination.arm()  # (Prefect replaced the command line's SIGTERM handler for the flow run)
     logger = get_run_logger()
     settings = config.settings
     data_dir = Path(data_dir)
