@@ -248,7 +248,7 @@ def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
             time.sleep(0.2)
         time.sleep(1)  # the watchdog notes the run's processes every half second
         started = descendants(proc.pid)
-        assert len(started) >= 2  # the watchdog and Prefect's temporary server at least
+        assert len(started) >= 2  # Prefect's temporary server and the watchdog (without one, the server is left)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         deadline = time.monotonic() + 10
