@@ -10,6 +10,7 @@ import httpx
 from ingest.fetch import FetchOutcome, RobotsCache, Validators, fetch_file, fetch_url
 from ingest.settings import Settings
 from ingest.sources import Source
+from ingest.url_safety import mask_url
 from store.raw_store import RawStore, SourceState
 
 STATUSES = ("new", "changed", "unchanged", "error")
@@ -61,7 +62,7 @@ def ingest_source(
     if source.url is not None:
         assert client is not None, "URL sources need an HTTP client"
         # validators only for a snapshot we still hold intact: a 304 must never stand on damaged bytes
-        usable = state is not None and state.url == source.url and raw.intact(state.sha256)
+        usable = state is not None and state.url == mask_url(source.url) and raw.intact(state.sha256)
         validators = Validators(state.etag, state.last_modified) if usable else None
         outcome = fetch_url(source, settings, client, validators=validators, robots=robots)
     else:
@@ -93,7 +94,7 @@ def ingest_source(
             headers=outcome.headers, content_type=outcome.content_type,
         )
         new_state = SourceState(
-            source_id=source.id, sha256=record.sha256, url=source.location, fetched_at=outcome.fetched_at,
+            source_id=source.id, sha256=record.sha256, url=mask_url(source.location), fetched_at=outcome.fetched_at,
             etag=outcome.validators.etag, last_modified=outcome.validators.last_modified,
         )
         if state is None or (state.sha256, state.url, state.etag, state.last_modified) != (

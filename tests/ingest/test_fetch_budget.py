@@ -170,3 +170,20 @@ def test_the_address_policy_holds_at_the_socket(server):
     assert isinstance(err.value.__cause__, RefusedAddress)
     with make_client(Settings()) as client, budget(2.0, Policy(allow_networks=LOOPBACK)):
         assert client.get(server.url("/p")).status_code == 200
+
+
+def test_state_files_keep_no_credentials(server, tmp_path):
+    from ingest.ingest import ingest_source
+    from store.raw_store import RawStore
+
+    server.routes["/s?token=abc123"] = Reply(200, HTML, {"Content-Type": "text/html", "ETag": '"v1"'})
+    url = f"http://user:hunter2@127.0.0.1:{server.port}/s?token=abc123"
+    settings = Settings(retries=0, robots=False, allow_networks=LOOPBACK)
+    raw = RawStore(tmp_path / "raw")
+    with make_client(settings) as client:
+        first = ingest_source(src(url), settings, raw, previous_sha=None, client=client)
+        again = ingest_source(src(url), settings, raw, previous_sha=first.snapshot_sha256, client=client)
+    assert first.status == "new", first
+    text = " ".join(p.read_text() for p in (tmp_path / "raw").rglob("*.json"))
+    assert "hunter2" not in text and "abc123" not in text
+    assert server.requests[-1][1].get("If-None-Match") == '"v1"' and again.status == "unchanged"

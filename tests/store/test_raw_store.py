@@ -63,3 +63,15 @@ def test_damaged_state_and_metadata_read_as_unknown(tmp_path):
     (tmp_path / "raw" / "state").mkdir(parents=True, exist_ok=True)
     (tmp_path / "raw" / "state" / "a.json").write_text("")
     assert raw.snapshot("a", rec.sha256) is None and raw.snapshots("a") == [] and raw.state("a") is None
+
+
+def test_stored_files_follow_the_umask_not_0600(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        raw = RawStore(tmp_path / "raw")
+        rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "raw" / "objects" / rec.sha256[:2] / rec.sha256).stat().st_mode & 0o777 == 0o644
