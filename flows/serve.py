@@ -52,14 +52,15 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
     check_server()
     name = deployment_name(sources_file)
 
-    # SIGTERM stops like Ctrl-C, and the schedule is paused first, so no run starts after
-    # the signal. Prefect's runner installs its own SIGTERM handler when it starts (one
-    # that exits without pausing), so that handler is what is replaced, for this call.
+    # SIGTERM pauses the schedule as Ctrl-C does, first, so no run starts after the signal.
+    # Prefect's runner installs its own SIGTERM handler when it starts (one that stops the
+    # runner and exits without pausing): it runs after the pause, for the time of this call.
+    original = Runner.handle_sigterm
+
     def on_sigterm(runner, *args) -> None:
         pause_deployment(name)
-        raise KeyboardInterrupt
+        original(runner, *args)
 
-    original = Runner.handle_sigterm
     Runner.handle_sigterm = on_sigterm
     try:
         run_flow.serve(
