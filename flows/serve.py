@@ -8,7 +8,10 @@ real server and says how to start one.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import threading
 from pathlib import Path
 
 import httpx
@@ -52,15 +55,22 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
     check_server()
     name = deployment_name(sources_file)
 
-    # SIGTERM pauses the schedule as Ctrl-C does, first, so no run starts after the signal.
-    # Prefect's runner installs its own SIGTERM handler when it starts (one that stops the
-    # runner and exits without pausing): it runs after the pause, for the time of this call.
-    original = Runner.handle_sigterm
-
+    # SIGTERM: the schedule is paused first, so no run starts after the signal, then the
+    # flow runs in progress are stopped and serving ends (exit 0). Prefect's runner installs
+    # its own SIGTERM handler when it starts, one that can hang in its event loop and never
+    # pauses: that handler is what is replaced, for the time of this call.
     def on_sigterm(runner, *args) -> None:
-        pause_deployment(name)
-        original(runner, *args)
+        pausing = threading.Thread(target=pause_deployment, args=(name,), daemon=True)
+        pausing.start()
+        pausing.join(15)
+        for pid in _children():
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
+        os._exit(0)
 
+    original = Runner.handle_sigterm
     Runner.handle_sigterm = on_sigterm
     try:
         run_flow.serve(
@@ -77,6 +87,20 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
         pass
     finally:
         Runner.handle_sigterm = original
+        pause_deployment(name)
+
+
+def _children() -> list[int]:
+    """This process's child processes (its flow runs), from /proc."""
+    me, out = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
 
 
 def pause_deployment(name: str) -> None:
