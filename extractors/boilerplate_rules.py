@@ -346,3 +346,32 @@ PAGE_KIND_TYPES: dict[str, frozenset[str]] = {
     "howto": frozenset("faqpage howto recipe course event".split()),
     "about": frozenset("aboutpage contactpage service professionalservice".split()),
 }
+
+# --------------------------------------------------------------------------
+# Block roles (extractors.block_roles): lines that are not prose
+# --------------------------------------------------------------------------
+
+# A call to action: a short line that asks the reader to do something.
+CALL_TO_ACTION = re.compile(
+    r"^\W{0,3}(?:read (?:more|the full|next|on)|learn more|find out (?:more|how)|discover (?:more|how|our)|"
+    r"see (?:more|all|details|the full|our)|view (?:more|all|details|the|our)|show (?:more|all)|load more|"
+    r"explore (?:our|the|more|all)|watch(?: now| the| our| video)|listen (?:now|to)|download|"
+    r"get (?:tickets|started|in touch|the app|directions|your|our)|book (?:now|tickets|your|a|online|here|today)|"
+    r"buy (?:now|tickets|online)|order (?:now|online|today)|shop (?:now|the|our|all)|"
+    r"register (?:now|here|today|for|online)|sign (?:up|in)|log ?in|subscribe|join (?:us|now|today|our)|"
+    r"donate|apply (?:now|today|here|online)|contact us|request a|reserve (?:a|your|now)|enquire|inquire|rsvp|"
+    r"click here|tap here|visit (?:our|us|the website)|browse (?:all|our|the)|back to|return to|go to|"
+    r"continue reading|add to (?:cart|basket|calendar)|more (?:info|information|details)|"
+    r"(?:view|see) (?:event|programme|program|schedule))\b[^.!?]{0,40}[!›»→]?$",
+    re.IGNORECASE,
+)
+
+# A byline: "By Jane Smith", "Written by J. Smith | Reuters", "Words: Tom Brown".
+BYLINE = re.compile(
+    r"^(?:(?i:written|posted|reported|words|story|photos?|text|interview|edited|reviewed)\s+)?"
+    r"(?i:by|words:|author:)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|van|von|de|da|del|der|and|&))*"
+    r"(?:\s*[,|·•–—-]\s*.{0,60})?$",
+)
+
+# Separators of an inline list of links ("Home | News | Sport").
+LINK_SEPARATORS = re.compile(r"\s+[|·•/»›]\s+")

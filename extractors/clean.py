@@ -201,6 +201,7 @@ def clean_page(content: bytes, *, content_type: str | None = None, url: str | No
         language=language,
         kind=kind,
         encoding=decoded.encoding,
+        blocks=page.blocks,
     )
 
 
@@ -208,7 +209,7 @@ def _clean_text(text: str) -> CleanPage:
     from extractors.plain_text import text_page
 
     page = text_page(text)
-    return CleanPage(page.text, page.title, page.published_at, page.updated_at, kind="text")
+    return CleanPage(page.text, page.title, page.published_at, page.updated_at, kind="text", blocks=page.text_blocks)
 
 
 def _clean_html(text: str, url: str | None) -> CleanPage:
@@ -232,7 +233,7 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
         elif line.kind == "published" and published is None:
             published = line.value
     title = meta.title or main.h1
-    return CleanPage(main.text, title, published, updated, kind="html")
+    return CleanPage(main.text, title, published, updated, kind="html", blocks=main.text_blocks)
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -247,8 +248,12 @@ def _fallback(text: str, kind: str) -> CleanPage:
             import html as _html
 
             text = _html.unescape(text)
+        from extractors.block_roles import Piece, join_blocks
+        from extractors.types import BlockRole
+
         lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
         blocks = [line for line in lines if line and any(ch.isalnum() for ch in line)]
-        return CleanPage("\n\n".join(blocks), None, kind=kind)
+        joined, spans = join_blocks([[Piece(b, BlockRole.PARAGRAPH)] for b in blocks])
+        return CleanPage(joined, None, kind=kind, blocks=spans)
     except Exception:  # noqa: BLE001
         return CleanPage("", None, kind=kind)

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
+from extractors.anchoring import page_anchor, page_date_mentions
+from extractors.block_roles import DatedSection
 from extractors.clean import NotReadable, clean_page
 from extractors.entities import EntityMention
-from extractors.events import DatedStatement, group_dates_by_sentence, statements_from_parse
+from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, ReadingLimits, read_texts
-from extractors.timex import date_mentions
+from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.types import CleanPage
 
 ENGLISH = "en"
@@ -63,12 +65,35 @@ def doc_id_of(source_id: str, snapshot_sha256: str) -> str:
     return stable_id("doc", source_id, snapshot_sha256)
 
 
+# Entity labels whose names hold no dates: "by Jane July" (PERSON), "The
+# Thursday Murder Club" (WORK_OF_ART), "Psychology Today" (ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+
+
 def anchor_date(page: CleanPage, fetched_at: datetime) -> date:
-    """The document's own date: last updated, else published, else fetched."""
-    for dt in (page.updated_at, page.published_at, fetched_at):
-        if dt is not None:
-            return dt.date()
-    raise AssertionError("fetched_at is always set")
+    """The day relative expressions count from: published, else updated, else
+    fetched (see :mod:`extractors.anchoring`)."""
+    return page_anchor(page, fetched_at).day
+
+
+def _dedupe(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
+    """One statement per (trigger, date) in a document: a phrase the page
+    repeats (a teaser and its paragraph) gives one row. Different agents
+    stay apart ("A was founded in 2001", "B was founded in 2001"); a repeat
+    that names nobody joins the first."""
+    seen: set[tuple] = set()
+    seen_plain: set[tuple] = set()
+    out = []
+    for st in statements:
+        plain = (st.trigger, st.date.date_start, st.date.date_end, st.date.role,
+                 normalize_sentence(st.sentence) if st.trigger is None else "")
+        key = plain + (st.participants,)
+        if key in seen or (not st.participants and plain in seen_plain):
+            continue
+        seen.add(key)
+        seen_plain.add(plain)
+        out.append(st)
+    return out
 
 
 def event_ids_for(source_id: str, statements: Sequence[DatedStatement]) -> tuple[str, ...]:
@@ -129,24 +154,33 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 
     anchors = {i: anchor_date(pages[i], inputs[i].fetched_at) for i in pages}
-    # sentences with dates, parsed in one batch
-    jobs: list[tuple[int, tuple[int, int], list]] = []
+    # sentences with dates, parsed in one batch; dates in blocks that state
+    # nothing (headings, bylines, calls to action, ...) make no statement, and
+    # a date heading dates the item its section describes
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection]] = []
     for i in readings:
         try:
-            dates = date_mentions(pages[i].text[: readings[i].read_chars], anchors[i])
+            names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
+            anchor, dates = page_date_mentions(pages[i], inputs[i].fetched_at, names)
+            anchors[i] = anchor.day
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
+        if readings[i].read_chars is not None:  # the page was read up to a limit: dates past it are not
+            dates = [d for d in dates if d.char_start < readings[i].read_chars]
         if len(dates) > limits.max_dates:
             dates = dates[: limits.max_dates]
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
-        for sentence, ds in group_dates_by_sentence(readings[i].sentences, dates):
+        for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
-            statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+            if isinstance(ds, DatedSection):
+                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            else:
+                statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"statements could not be read: {type(exc).__name__}: {exc}"
 
@@ -158,7 +192,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"
             )
-        sts = tuple(statements.get(i, ()))
+        sts = tuple(_dedupe(statements.get(i, ())))
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
             source_id=item.source_id,

@@ -25,8 +25,12 @@ from extractors.entity_rules import (
     FURNITURE_WORDS,
     KEPT_LABELS,
     LEADING_DETERMINERS,
+    CUT_OFF_NAME,
     NOT_NAMES,
+    PERIOD_LABEL,
     TRAILING_POSSESSIVE,
+    TWO_LETTER_LABELS,
+    TWO_LETTER_NAMES,
 )
 
 _DASHES = re.compile(r"[‐‑‒–—]")
@@ -75,14 +79,34 @@ def _is_furniture(name: str) -> bool:
     return bool(words) and all(w in FURNITURE_WORDS for w in words)
 
 
-def _acceptable(name: str) -> bool:
+def _acceptable(name: str, label: str = "") -> bool:
+    """A name, not a fragment: no single letters, no two-letter spans but a
+    few well-known states and unions, no quarter or fiscal-year labels, no
+    name cut short after an initial, no site furniture."""
     if len(name) < 2 or not any(c.isalpha() for c in name):
         return False
     if not name[0].isupper() and not name[0].isdigit():
         return False
+    if len(name) == 2 and name not in TWO_LETTER_NAMES and label not in TWO_LETTER_LABELS:
+        return False
+    if PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name):
+        return False
     if name.lower() in NOT_NAMES or _is_furniture(name):
         return False
     return True
+
+
+def _join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One name that NER cut in two at a space ("French" + "Guiana") is one
+    span again; the label of the last piece wins (the head of the name)."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if out and text[out[-1][1]:s] == " " and text[s:s + 1].isupper() and label in KEPT_LABELS and out[-1][2] in KEPT_LABELS:
+            out[-1] = (out[-1][0], e, label)
+            continue
+        out.append((s, e, label))
+    return out
 
 
 def repair_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -113,12 +137,12 @@ def mentions_from_spans(
 ) -> list[EntityMention]:
     """Turn raw NER spans (start, end, label) over ``text`` into repaired mentions."""
     found: dict[tuple[int, int], EntityMention] = {}
-    for start, end, label in spans:
+    for start, end, label in _join_split_names(text, list(spans)):
         if label not in KEPT_LABELS:
             continue
         for s, e in repair_span(text, start, end):
             name = text[s:e]
-            if not _acceptable(name):
+            if not _acceptable(name, label):
                 continue
             found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
     # defined acronyms wherever they stand, labelled like their long form

@@ -19,6 +19,15 @@ FURNITURE_WORDS = frozenset(
     previous accept settings preferences consent""".split()
 )
 
+# Two-letter names kept (well-known states and unions); any other two-letter
+# span ("AI", "VC", "Q2") is a fragment or a common abbreviation, not an actor.
+TWO_LETTER_NAMES = frozenset({"US", "UK", "EU", "UN", "UAE"})
+TWO_LETTER_LABELS = frozenset({"GPE"})
+# Period labels that NER takes for names: quarters, halves, fiscal years.
+PERIOD_LABEL = re.compile(r"^(?:Q[1-4]|H[12]|FY ?\d{2,4}|[QH][1-4] ?(?:FY ?)?'?\d{2,4}|(?:Q[1-4]|H[12])/\d{2,4})$", re.I)
+# A name cut short: its last word is a lone capital letter ("Stefanie M").
+CUT_OFF_NAME = re.compile(r"\s[A-Z]$")
+
 # Single words that NER sometimes labels but never name an entity here.
 NOT_NAMES = frozenset({"cooperation", "partnership", "security", "defence", "defense", "peace", "today", "allies"})
 

@@ -19,16 +19,66 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {
 }
 
 # Nouns that name a happening and can carry a date themselves
-# ("the joint signature of ... in June 2012").
+# ("the joint signature of ... in June 2012", "research by Houzz in 2022").
+# Nominalisations by suffix, plus the nouns English makes from a verb with no
+# suffix at all (research, launch, visit) and common happening nouns.
 EVENT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ure", "al", "ance", "ence")
 EVENT_NOUNS = frozenset(
     """signature signing launch meeting summit visit war attack invasion election agreement treaty accord deal
     deployment mission operation exercise talks conference ceremony withdrawal start end beginning opening
-    creation foundation formation establishment adoption accession ratification""".split()
+    creation foundation formation establishment adoption accession ratification
+    research study survey report release update change move merger buyout takeover acquisition sale purchase
+    offer bid trial hearing verdict ruling lawsuit suit case vote poll referendum attack raid strike bombing
+    shooting crash collapse fire flood storm earthquake outbreak pandemic protest rally march concert show
+    festival event celebration anniversary birth death wedding marriage divorce arrest murder killing
+    rise fall drop increase decrease growth decline surge jump gain loss win victory defeat award prize
+    debut premiere tour trip flight landing liftoff delay shutdown ban recall reform cut hike funding round
+    investment deal partnership collaboration expansion redesign rebrand rollout upgrade outage breach hack
+    incident accident announcement decision approval appointment resignation retirement departure arrival
+    founding opening closing closure graduation enrollment registration deadline session course workshop
+    webinar talk lecture seminar competition tournament game match race season episode issue edition
+    inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege""".split()
+)
+# Words ending in an event suffix that do not name a happening.
+NOT_EVENT_NOUNS = frozenset(
+    """capital animal hospital total journal material manual rental portal signal individual interval
+    general official professional rival nature picture structure culture feature future
+    temperature literature furniture figure measure pressure sentence science audience experience evidence
+    distance balance licence license reference department government apartment equipment
+    environment instrument document nation station position question section portion
+    version region religion mansion pension television vision population information
+    organization organisation association institution location application""".split()
 )
 
 # Verbs that say nothing on their own; the event is their complement.
 LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "give", "become", "remain", "continue", "seek"})
+
+# Frames around a happening that are never its trigger when a content verb
+# or event noun is at hand: copula and light verbs, perception and
+# "time saw X" verbs, "according to", "Read more", "examine".
+FRAME_VERBS = LIGHT_VERBS | frozenset(
+    {"see", "witness", "mark", "bring", "accord", "read", "examine", "look", "find", "show", "feature", "include"}
+)
+# Frames whose date belongs to the clause they stand in, not to them.
+DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
+
+# Auxiliaries that make a sentence say what may, could or should happen,
+# not what happened or is planned ("will", "is set to" stay statements).
+HEDGING_MODALS = frozenset({"may", "might", "could", "should", "must", "can", "ought", "shall"})
+# Adverbs of a habit or a generality ("we usually meet in May").
+HABITUAL_ADVERBS = frozenset(
+    {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",
+     "never", "rarely", "seldom", "annually", "yearly", "monthly", "weekly", "daily", "traditionally", "ever"}
+)
+# Words that start an imperative line of advice or a call to action even
+# when the parser takes them for something else.
+IMPERATIVE_OPENERS = frozenset(
+    {"read", "see", "click", "learn", "join", "register", "sign", "subscribe", "download", "book", "visit", "call",
+     "contact", "discover", "explore", "check", "find", "get", "shop", "buy", "order", "watch", "listen", "try",
+     "make", "remember", "note", "start", "save", "apply", "enroll", "enrol", "follow", "share", "request",
+     "schedule", "reserve", "grab", "claim", "don't", "do", "please", "let", "take", "consider", "choose", "keep",
+     "avoid", "use", "go", "plan", "hurry", "act"}
+)
 
 
 def trigger_kind(lemma: str | None, role: str) -> str:

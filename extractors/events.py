@@ -10,14 +10,30 @@ out), so there is no statement without a concrete date.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from extractors.entities import EntityMention
-from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, LIGHT_VERBS, trigger_kind
+from extractors.event_rules import (
+    DETACHED_FRAMES,
+    EVENT_NOUN_SUFFIXES,
+    EVENT_NOUNS,
+    FRAME_VERBS,
+    HABITUAL_ADVERBS,
+    HEDGING_MODALS,
+    IMPERATIVE_OPENERS,
+    NOT_EVENT_NOUNS,
+    trigger_kind,
+)
+from extractors.modality import is_planned
+from extractors.roles import agent_keys
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -38,6 +54,8 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
+    planned: bool = False  # says the happening is planned for the date (extractors.modality)
+    agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
 
 def group_dates_by_sentence(
@@ -55,28 +73,171 @@ def group_dates_by_sentence(
 
 def _is_event_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lemma in EVENT_NOUNS or lemma.endswith(EVENT_NOUN_SUFFIXES))
+    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
+        return False
+    return (
+        lemma in EVENT_NOUNS
+        or lemma.endswith(EVENT_NOUN_SUFFIXES)
+        or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
+    )
 
 
-def find_trigger(span_root: Token) -> tuple[Token | None, bool]:
-    """The verb or event noun a date attaches to; (token, found_by_parse)."""
+def _content_of_frame(verb: Token) -> Token | None:
+    """The event noun or content verb that a frame verb stands for:
+    "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
+    "had talks in May" -> talks."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd") and _is_event_noun(child):
+            return child
+    for child in verb.children:  # "it was in 2019 that NASA launched ..."
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
+            if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
+                return child
+    return None
+
+
+def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
+    """The content verb a date the parse leaves outside any clause belongs
+    to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
+    In a discussion, Musk questioned ..." (the root verb of the clause that
+    follows), else the verb nearest to the date in the parsed text."""
+    doc = span_root.doc
+    sent = span_root.sent
+    if sent.root.i in exclude and sent.end < len(doc):
+        nxt = doc[sent.end].sent.root
+        if nxt.pos_ in ("VERB", "AUX"):
+            return nxt
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
+    if not verbs:
+        verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
+    if not verbs:
+        return None
+    content = [t for t in verbs if t.lemma_.lower() not in FRAME_VERBS] or verbs
+    return min(content, key=lambda t: abs(t.i - span_root.i))
+
+
+def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | None, bool]:
+    """The word that names the happening a date belongs to; (token, found_by_parse).
+
+    Up the dependency tree from the date: the first event noun (the date
+    modifies it: "the 2022 research", "research in 2022") or verb. A frame
+    (copula, light, perception or reporting verb; "according to"; "Read
+    more") gives way to the content word it stands for when there is one.
+    """
+    span = span if span is not None else range(span_root.i, span_root.i + 1)
     tok = span_root
     for _ in range(12):
         if tok.head is tok:
             break
         tok = tok.head
+        if tok.i in span:
+            continue
+        lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            if tok.lemma_.lower() in LIGHT_VERBS:
-                for child in tok.children:
-                    if child.dep_ in ("dobj", "attr") and _is_event_noun(child):
-                        return child, True
+            if lemma in FRAME_VERBS:
+                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head is not tok:
+                    continue  # "According to Reuters, ... sold in 2021": the date's clause is above
+                content = _content_of_frame(tok)
+                if content is not None:
+                    return content, True
             return tok, True
         if _is_event_noun(tok):
             return tok, True
         if tok.pos_ == "AUX" and tok.dep_ == "ROOT":
-            return tok, True
-    root = span_root.sent.root if span_root.doc.has_annotation("DEP") else None
-    return (root, False) if root is not None and root is not span_root else (None, False)
+            content = _content_of_frame(tok)
+            return (content or tok), True
+    near = _nearest_verb(span_root, span)
+    return (near, False) if near is not None else (None, False)
+
+
+def no_statement_reason(trigger: Token, date: DateMention) -> str | None:
+    """Why the parse says a clause states nothing dated (None: it does).
+
+    question, imperative/advice, hedged by a modal, negated, or habitual.
+    Plans ("will launch", "is set to open") stay statements.
+    """
+    sent = trigger.sent
+    text = sent.text.strip()
+    clause_verb = trigger
+    # an event noun stands in the clause of its verb
+    for _ in range(4):
+        if clause_verb.pos_ in ("VERB", "AUX") or clause_verb.head is clause_verb:
+            break
+        clause_verb = clause_verb.head
+    children = list(clause_verb.children)
+    # questions: the sentence asks ("When did ...?"), or a question opens the clause
+    if text.endswith("?"):
+        return "question"
+    # imperatives and advice: a bare verb opening the sentence with no subject
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is not None:
+        fl = first.lower_
+        subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
+        if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or (
+            fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
+        ):
+            return "imperative"
+        if fl in ("please", "don't", "do") and not subj:
+            return "imperative"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
+        c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
+    ):
+        return "advice"
+    # hedged: "may/might/could/should launch in 2025"
+    if any(c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS for c in children):
+        return "modal"
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children) and any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in children
+    ):
+        return "modal"
+    # negated: "did not launch in 2021" (but "not until 2024" dates a start)
+    if date.role != "until" and any(c.dep_ == "neg" for c in children):
+        return "negated"
+    # habitual or generic: "usually meets in May", "every year in June"
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
+        return "habitual"
+    if any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
+           for t in sent):
+        return "habitual"
+    return None
+
+
+def subject_of(trigger: Token) -> Token | None:
+    """The subject or agent of the trigger's clause, inherited from the verb a
+    conjoined or complement verb depends on ("NASA built and launched it")."""
+    tok = trigger
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.dep_ == "nsubjpass" or tok.pos_ == "NOUN":
+                    agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                    if pobj is not None:
+                        return pobj
+                return c
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if tok.pos_ == "NOUN":  # "Houzz's research", "research by Houzz"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head is not tok:
+                tok = tok.head
+                continue
+            return None
+        if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head
+            tok = tok.head
+            continue
+        return None
+    return None
 
 
 def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
@@ -141,17 +302,54 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     return out if out.endswith((".", "!", "?")) else out + "."
 
 
-def _confidence(found_by_parse: bool, trigger: Token | None, date: DateMention, has_participants: bool) -> float:
-    c = 0.45
-    if trigger is not None and found_by_parse:
-        c += 0.25 if trigger.pos_ in ("VERB", "NOUN") else 0.1
-    if not date.anchored:
-        c += 0.15
-    if has_participants:
-        c += 0.1
-    if date.precision in ("day", "month"):
-        c += 0.04
-    return round(min(0.99, max(0.05, c)), 3)
+def confidence_features(
+    trigger: Token | None, by_parse: bool, date: DateMention, subject_named: bool, participants: int, n_dates: int
+) -> dict[str, float]:
+    """Simple, inspectable features of a statement; the calibrated model
+    (extractors/data/statement_confidence.json) turns them into a probability
+    that the statement is a real dated statement with the right date."""
+    sent = trigger.sent if trigger is not None else None
+    words = sum(1 for t in sent if not t.is_punct) if sent is not None else 0
+    return {
+        "trigger_verb": float(trigger is not None and trigger.pos_ == "VERB"),
+        "trigger_noun": float(trigger is not None and trigger.pos_ == "NOUN"),
+        "trigger_frame": float(trigger is not None and trigger.lemma_.lower() in FRAME_VERBS),
+        "by_parse": float(by_parse),
+        "past_tense": float(trigger is not None and (trigger.tag_ in ("VBD", "VBN")
+                                                     or any(c.tag_ in ("VBD",) and c.dep_ in ("aux", "auxpass")
+                                                            for c in trigger.children))),
+        "anchored": float(date.anchored),
+        "day": float(date.precision == "day"),
+        "month": float(date.precision == "month"),
+        "year": float(date.precision == "year"),
+        "role_point": float(date.role == "point"),
+        "subject_named": float(subject_named),
+        "participants": float(min(participants, 4)) / 4,
+        "short_sentence": float(words < 8),
+        "log_words": math.log1p(words) / 4,
+        "dates_in_sentence": float(min(n_dates, 5)) / 5,
+        "sentence_ends": float(sent is not None and sent.text.rstrip().endswith((".", "!", '"', "”", ")"))),
+    }
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict | None:
+    path = Path(__file__).with_name("data") / "statement_confidence.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def calibrated_confidence(features: dict[str, float], model: dict | None = None) -> float:
+    """P(real dated statement with the right date | features), from a logistic
+    model fitted on the labelled dev pages (cross-validated by site; see
+    evaluation/statement_confidence.py). Without the model file: 0.5."""
+    model = model if model is not None else _calibration()
+    if not model:
+        return 0.5
+    z = model["intercept"] + sum(w * features.get(k, 0.0) for k, w in model["weights"].items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
 def statements_from_parse(
@@ -161,34 +359,42 @@ def statements_from_parse(
     dates: Sequence[DateMention],
     mentions: Sequence[EntityMention],
 ) -> list[DatedStatement]:
-    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``."""
+    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``.
+
+    One statement per (trigger, date). A date with no word naming a
+    happening (a date-only line), or whose clause the parse says states
+    nothing (question, imperative, hedged, negated, habitual), gives none.
+    """
     s0, e0 = sentence
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     out: list[DatedStatement] = []
     seen: set[tuple[int | None, str]] = set()
     for date in dates:
         span = parsed.char_span(date.char_start - s0, date.char_end - s0, alignment_mode="expand")
-        trigger, by_parse = (find_trigger(span.root) if span is not None and len(span) else (None, False))
-        if trigger is not None and span is not None and span.start <= trigger.i < span.end:
-            trigger, by_parse = None, False
-        summary = " ".join(parsed.text.split())
-        if trigger is not None:
-            local = clause_char_ranges(trigger)
-            summary = clause_summary(parsed, trigger, local)
-            ranges = [(s0 + a, s0 + b) for a, b in local]
-            date_range = (date.char_start, date.char_end)
-            clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-                      and not (date_range[0] <= m.char_start < date_range[1])]
-        else:
-            clause = []
-        if not clause:
-            clause = in_sentence
-        participants = tuple(dict.fromkeys(m.key for m in clause))
-        lemma = trigger.lemma_.lower() if trigger is not None else None
-        key = (trigger.i if trigger is not None else None, date.value)
+        if span is None or not len(span):
+            continue
+        trigger, by_parse = find_trigger(span.root, range(span.start, span.end))
+        if trigger is None or span.start <= trigger.i < span.end:
+            continue
+        if no_statement_reason(trigger, date) is not None:
+            continue
+        local = clause_char_ranges(trigger)
+        summary = clause_summary(parsed, trigger, local)
+        subj = subject_of(trigger)
+        subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
+        ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
+        date_range = (date.char_start, date.char_end)
+        clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
+                  and not (date_range[0] <= m.char_start < date_range[1])]
+        subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
+        ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
+        participants = tuple(dict.fromkeys(m.key for m in ordered))
+        lemma = trigger.lemma_.lower()
+        key = (trigger.i, date.value)
         if key in seen:
             continue
         seen.add(key)
+        features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), len(dates))
         out.append(
             DatedStatement(
                 char_start=s0,
@@ -196,12 +402,14 @@ def statements_from_parse(
                 sentence=text[s0:e0],
                 date=date,
                 trigger=lemma,
-                trigger_text=trigger.text if trigger is not None else None,
-                trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+                trigger_text=trigger.text,
+                trigger_start=s0 + trigger.idx,
                 kind=trigger_kind(lemma, date.role),
                 participants=participants,
-                confidence=_confidence(by_parse, trigger, date, bool(participants)),
+                confidence=calibrated_confidence(features),
                 summary=summary,
+                planned=is_planned(trigger, span.root if span is not None and len(span) else None),
+                agents=agent_keys(trigger, s0, in_sentence),
             )
         )
     return out

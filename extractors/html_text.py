@@ -19,22 +19,34 @@ Steps:
    trees live in ``extractors/data/block_model.json`` (see
    ``evaluation/train_block_model.py``); without the model file a
    rule-based score is used;
-4. assemble: kept blocks joined by blank lines (table cells of one row on
-   one line), text-level boilerplate (cookie sentences, share bars, "skip to
-   content", link markers) removed, visible date lines taken out as
-   metadata.
+4. assemble: a dropped heading that opens kept text in its section is
+   kept; kept blocks joined by blank lines (table cells of one row on one
+   line), each with its role (``block_role``: heading with its level,
+   paragraph, list item, table cell, caption, quote, byline, dateline, call
+   to action, link list, code); text-level boilerplate (cookie sentences,
+   share bars, "skip to content", link markers) removed, visible date lines
+   taken out as metadata unless they head a section (an event listing).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from extractors import boilerplate_rules as R
+from extractors.block_roles import ROW_SEPARATOR, Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.page_meta import (
+    DateLine,
+    VisibleDates,
+    is_date_only,
+    parse_date_line,
+    visible_dates,
+)
 from extractors.plain_text import is_boilerplate_paragraph
-from extractors.page_meta import DateLine, VisibleDates, is_date_only, parse_date_line, visible_dates
+from extractors.types import BlockRole, TextBlock
 
 _WS = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -499,9 +511,11 @@ class HtmlText:
     date_lines: tuple[DateLine, ...]
     h1: str | None
     visible: VisibleDates = VisibleDates()
+    text_blocks: tuple[TextBlock, ...] = ()  # span and role of every block of ``text``
 
 
 _COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
 
 def _is_consent_heading(blocks: list[Block], i: int) -> bool:
@@ -515,32 +529,136 @@ def _is_consent_heading(blocks: list[Block], i: int) -> bool:
     )
 
 
-def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
-    """Kept blocks -> list of text blocks; date lines taken out."""
-    out: list[str] = []
+def _heading_level(block: Block, elements: Sequence[Element]) -> int | None:
+    """1-6 for a block inside <h1>..<h6> (the nearest), None otherwise."""
+    if block.tag in _HEADING_LEVEL:
+        return _HEADING_LEVEL[block.tag]
+    if block.flags & F_HEADING and elements:
+        for idx in reversed(block.path):
+            level = _HEADING_LEVEL.get(elements[idx].tag)
+            if level:
+                return level
+    return None
+
+
+def block_role(block: Block, text: str, elements: Sequence[Element] = ()) -> tuple[BlockRole, int | None]:
+    """The role of a kept block by its markup, then by its words (bylines,
+    calls to action and link lists whatever element holds them)."""
+    level = _heading_level(block, elements)
+    if level is not None:
+        role = BlockRole.HEADING
+    elif block.tag in ("figcaption", "caption") or block.flags & F_FIGURE or _near_group(block, elements, "caption"):
+        role = BlockRole.CAPTION
+    elif block.tag == "blockquote" or block.flags & F_BLOCKQUOTE:
+        role = BlockRole.QUOTE
+    elif block.tag in ("pre", "code") or block.flags & F_PRE:
+        role = BlockRole.CODE
+    elif block.tag in ("td", "th"):
+        role = BlockRole.TABLE_CELL
+    elif block.tag in ("li", "dd", "dt") or block.flags & F_LI:
+        role = BlockRole.LINK_LIST if block.link_density >= 0.7 and block.chars <= 100 else BlockRole.LIST_ITEM
+    elif block.link_density >= 0.8 and len(text.split()) <= 8:
+        role = BlockRole.LINK_LIST  # a link standing alone
+    else:
+        role = BlockRole.PARAGRAPH
+    by_words = line_role(text)
+    if by_words is not None and role is not BlockRole.CODE:
+        return by_words, None
+    if role is BlockRole.PARAGRAPH and is_dateline(text):
+        return BlockRole.DATELINE, None
+    return role, level
+
+
+def _near_group(block: Block, elements: Sequence[Element], group: str) -> bool:
+    bit = GROUP_BIT[group]
+    return bool(elements) and any(elements[idx].groups & bit for idx in block.path[-3:])
+
+
+def _date_only(text: str) -> bool:
+    return len(text) <= 100 and is_date_only(text)
+
+
+def promote_headings(seg: Segmented) -> None:
+    """Keep a dropped section heading that opens kept text in its own section
+    (its parent element holds the next block, which is kept): section
+    headings of long lists and dated headings of event listings are main
+    content. Not the page's <h1> (the title, kept apart as metadata) and not
+    a heading that is a link (a teaser of another page)."""
+    blocks = seg.blocks
+    elements = seg.elements
+    for i in range(len(blocks) - 2, -1, -1):
+        block = blocks[i]
+        if block.keep or block.boiler or block.chars > 200 or not (block.flags & F_HEADING):
+            continue
+        if block.tag == "h1" or block.link_density >= 0.5:
+            continue
+        if block.flags & _FURNITURE or R.RELATED_HEADING.match(block.text):
+            continue
+        nxt = blocks[i + 1]
+        parent = elements[block.owner].parent if 0 <= block.owner < len(elements) else -1
+        if nxt.keep and parent >= 0 and parent in nxt.path:
+            block.keep = True
+
+
+def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tuple[list[list[Piece]], list[DateLine]]:
+    """Kept blocks -> lines of pieces (the cells of a table row share a line),
+    each with its role; "Published"/"Updated" lines taken out as page dates.
+
+    A block that only states a date is page metadata (a byline's date)
+    unless it heads a section: an <h2>-<h6> after the text has begun, or one
+    of several such lines (the dates of an event listing)."""
+    lines: list[list[Piece]] = []
     dates: list[DateLine] = []
     last_row = -1
+    kept: list[tuple[Block, str]] = []
     for i, block in enumerate(blocks):
-        if not block.keep or block.boiler:
-            last_row = -1
+        if not block.keep or block.boiler or _is_consent_heading(blocks, i):
+            kept.append((block, ""))
             continue
-        if _is_consent_heading(blocks, i):
-            continue
-        text = R.LINK_MARKER.sub("", block.text).strip()
+        kept.append((block, R.LINK_MARKER.sub("", block.text).strip()))
+    listing = sum(1 for b, t in kept if t and _date_only(t) and parse_date_line(t) is None) >= 2
+    prose = False
+    for block, text in kept:
         if not text:
+            last_row = -1
             continue
         date_line = parse_date_line(text) if len(text) <= 90 else None
         if date_line is not None:
             dates.append(date_line)
             continue
-        if len(text) <= 100 and is_date_only(text):
-            continue
-        if block.row >= 0 and block.row == last_row and out:
-            out[-1] = f"{out[-1]} | {text}"
+        if _date_only(text):
+            level = _heading_level(block, elements)
+            if not (listing or (level is not None and level > 1 and prose)):
+                continue
+            piece = Piece(text, BlockRole.HEADING, level)
         else:
-            out.append(text)
+            piece = Piece(text, *block_role(block, text, elements))
+            prose = prose or piece.role is BlockRole.PARAGRAPH and len(text) >= 60
+        if block.row >= 0 and block.row == last_row and lines:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
         last_row = block.row
-    return out, dates
+    return _headings_by_layout(lines), dates
+
+
+def _headings_by_layout(lines: list[list[Piece]]) -> list[list[Piece]]:
+    """A short line that names rather than says (no end punctuation, a dozen
+    words at most) above a longer block is a heading: subtitles, <p><b>…</b></p>."""
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        if len(line) != 1 or line[0].role is not BlockRole.PARAGRAPH:
+            continue
+        nxt = lines[k + 1][0]
+        if looks_like_heading(line[0].text) and len(nxt.text) > len(line[0].text):
+            lines[k] = [Piece(line[0].text, BlockRole.HEADING, None)]
+    return lines
+
+
+def assemble(blocks: list[Block]) -> tuple[list[str], list[DateLine]]:
+    """Kept blocks -> list of text blocks; date lines taken out."""
+    lines, dates = assemble_lines(blocks)
+    return [ROW_SEPARATOR.join(p.text for p in line) for line in lines], dates
 
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
@@ -590,10 +708,12 @@ def html_main_text(root: etree._Element) -> HtmlText:
 
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
-    texts, dates = assemble(seg.blocks)
+    promote_headings(seg)
+    lines, dates = assemble_lines(seg.blocks, seg.elements)
+    text, text_blocks = join_blocks(lines)
+    texts = [ROW_SEPARATOR.join(p.text for p in line) for line in lines]
     later = [b.text for b in seg.blocks if b.chars <= 60]
-    return HtmlText("\n\n".join(texts), tuple(texts), tuple(dates), h1,
-                    visible_dates(byline_window(seg.blocks), later))
+    return HtmlText(text, tuple(texts), tuple(dates), h1, visible_dates(byline_window(seg.blocks), later), text_blocks)
 
 
 def byline_window(blocks: list[Block]) -> list[str]:

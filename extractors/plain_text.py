@@ -11,7 +11,14 @@ published or last updated becomes metadata and leaves the text.
 
 The title is the first block when it is a short line (no sentence end,
 at most 15 words) that is not boilerplate; it stays as the first block of
-the text too, so headings keep their place in the text.
+the text too, so headings keep their place in the text. A paragraph whose
+first line is a short title over longer lines is cut after that line.
+
+Each block gets a role from its words and layout (``text_role``): the
+title and short naming lines above longer text are headings, bullet lines
+list items, "By <name>" lines bylines, a lone date before the text a
+dateline (after it, a section's date heading), "Read more"-like lines
+calls to action, "Home | News | Sport" link lists, the rest paragraphs.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from extractors import boilerplate_rules as R
-from extractors.page_meta import parse_date_line
+from extractors.block_roles import Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.page_meta import is_date_only, parse_date_line
+from extractors.types import BlockRole, TextBlock
 
 _BLANK = re.compile(r"\n\s*\n")
 _INLINE_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
@@ -34,34 +43,56 @@ class TextPage:
     title: str | None
     published_at: datetime | None
     updated_at: datetime | None
+    text_blocks: tuple[TextBlock, ...] = ()  # span and role of every block of ``text``
 
 
 def split_blocks(text: str) -> list[str]:
     """Blocks of a text page: blank-line paragraphs, each bullet line its own block."""
+    return [block for block, _ in split_marked_blocks(text)]
+
+
+def _title_then_text(lines: list[str]) -> bool:
+    """A paragraph whose first line is a short title over longer text (a
+    caption's label, a subheading without a blank line after it)."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].strip()
+    return (
+        len(first.split()) <= 10
+        and len(first) <= 0.6 * len(second)
+        and second[:1].isupper()
+        and looks_like_heading(first)
+    )
+
+
+def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
+    """Blocks of a text page with whether each is a bullet item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    blocks: list[str] = []
+    blocks: list[tuple[str, bool]] = []
     for para in _BLANK.split(text):
         current: list[str] = []
-        for line in para.split("\n"):
-            if not line.strip():
-                continue
+        lines = [line for line in para.split("\n") if line.strip()]
+        if _title_then_text(lines):
+            blocks.append((lines[0].strip(), False))
+            lines = lines[1:]
+        for line in lines:
             if R.BULLET.match(line):
                 if current:
-                    blocks.append(" ".join(current))
+                    blocks.append((" ".join(current), False))
                     current = []
                 item = R.BULLET_SYMBOL.sub("", line, count=1) if R.BULLET_SYMBOL.match(line) else line
                 if re.match(r"^\s*[-–—]\s+", item):
                     item = re.sub(r"^\s*[-–—]\s+", "", item, count=1)
-                blocks.append(item.strip())
+                blocks.append((item.strip(), True))
                 continue
             current.append(line.strip())
         if current:
-            blocks.append(" ".join(current))
+            blocks.append((" ".join(current), False))
     out = []
-    for block in blocks:
+    for block, bullet in blocks:
         block = _INLINE_WS.sub(" ", block).strip()
         if block:
-            out.append(block)
+            out.append((block, bullet))
     return out
 
 
@@ -85,11 +116,34 @@ def _is_title_line(block: str) -> bool:
     return 0 < len(words) <= 15 and len(block) <= 120 and not re.search(r"[.!?:;,]$", block)
 
 
+def text_role(block: str, bullet: bool, first: bool, prose_before: bool, next_block: str | None) -> tuple[BlockRole, int | None]:
+    """The role of a block of a text page, from its words and layout alone.
+
+    The first block, a title line, is the level-1 heading; a line that only
+    gives a date dates the page before the text has begun (a dateline) and
+    heads a section after it; a short line that names rather than says,
+    above a longer block, is a heading."""
+    if first and _is_title_line(block):
+        return BlockRole.HEADING, 1
+    by_words = line_role(block)
+    if by_words is not None:
+        return by_words, None
+    if len(block) <= 100 and is_date_only(block):
+        return (BlockRole.HEADING if prose_before else BlockRole.DATELINE), None
+    if bullet:
+        return BlockRole.LIST_ITEM, None
+    if is_dateline(block):
+        return BlockRole.DATELINE, None
+    if next_block is not None and len(next_block) > len(block) and looks_like_heading(block):
+        return BlockRole.HEADING, None
+    return BlockRole.PARAGRAPH, None
+
+
 def text_page(text: str) -> TextPage:
     """Clean a plain-text page."""
     published = updated = None
-    kept: list[str] = []
-    for block in split_blocks(text):
+    kept: list[tuple[str, bool]] = []
+    for block, bullet in split_marked_blocks(text):
         date_line = parse_date_line(block) if len(block) <= 90 else None
         if date_line is not None:
             if date_line.kind == "updated":
@@ -102,6 +156,15 @@ def text_page(text: str) -> TextPage:
         block = R.LINK_MARKER.sub("", block).strip()
         block = re.sub(r"\s{2,}", " ", block)
         if block:
-            kept.append(block)
-    title = kept[0] if kept and _is_title_line(kept[0]) else None
-    return TextPage("\n\n".join(kept), tuple(kept), title, published, updated)
+            kept.append((block, bullet))
+    lines: list[list[Piece]] = []
+    prose = False
+    for k, (block, bullet) in enumerate(kept):
+        nxt = kept[k + 1][0] if k + 1 < len(kept) else None
+        role, level = text_role(block, bullet, k == 0, prose, nxt)
+        prose = prose or (role is BlockRole.PARAGRAPH and len(block) >= 60)
+        lines.append([Piece(block, role, level)])
+    joined, spans = join_blocks(lines)
+    texts = tuple(block for block, _ in kept)
+    title = texts[0] if texts and _is_title_line(texts[0]) else None
+    return TextPage(joined, texts, title, published, updated, spans)

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from extractors import timex_rules as R
+from extractors.not_dates import in_name_or_title, is_model_year
 from extractors.types import DateMention, Timex
 
 # --------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def _period(c: _Cal) -> tuple[date, date, str] | None:
             return date(y, 1, 1), date(y, 12, 31), "year"
         if c.gran == "half":
             m0 = 6 * c.half - 5
-            return date(y, m0, 1), date(y, m0 + 5, calendar.monthrange(y, m0 + 5)[1]), "year"
+            return date(y, m0, 1), date(y, m0 + 5, calendar.monthrange(y, m0 + 5)[1]), "half"
         if c.gran == "quarter" and c.quarter:
             m0 = 3 * c.quarter - 2
             return date(y, m0, 1), date(y, m0 + 2, calendar.monthrange(y, m0 + 2)[1]), "quarter"
@@ -434,9 +435,15 @@ def _mod_of(text: str | None) -> str | None:
 class _Ctx:
     """What normalisation knows while it walks one document."""
 
-    def __init__(self, text: str, anchor: date | None, narrative: bool, anchor_time: datetime | None):
+    def __init__(self, text: str, anchor: date | None, narrative: bool, anchor_time: datetime | None, fetched: bool = False):
         self.text = text
         self.anchor = anchor
+        # the anchor is only the day the page was fetched (the page gives no
+        # date of its own): the page was written on or before it, so a date
+        # without a year lies before it unless its clause looks ahead
+        self.fetched = fetched
+        self.coarse: _Cal | None = None  # most recently mentioned decade or century
+        self.coarse_pos: int = -1
         self.anchor_time = anchor_time
         self.narrative = narrative
         self.ref: _Cal | None = None  # most recently mentioned concrete date
@@ -463,6 +470,11 @@ class _Ctx:
         if self.narrative or self.anchor is None:
             if self.ref is not None and self.ref.year is not None:
                 return self.ref, True
+            if self.fetched:
+                # nothing named yet: the first year the story names ahead
+                ahead = R.YEAR_IN_TEXT.search(self.text, pos)
+                if ahead is not None:
+                    return _Cal("year", int(ahead.group(1))), True
             return (_day(self.anchor) if self.anchor else None), False
         return _day(self.anchor), False
 
@@ -494,6 +506,10 @@ class _Ctx:
             # belongs to the clause after the comma
             right = right[right.index(",") + 1 :]
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
+        if R.REPORTED_RIGHT_AFTER.match(right_clause) and not R.FUTURE_STRONG.search(left[-30:]):
+            # "Trump on Thursday said he will withdraw": the date goes with
+            # the reporting verb right after it, not with the reported plan
+            return "past"
         perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
             if not perfect:
@@ -565,6 +581,7 @@ class _Ctx:
                     self.ref_explicit_pos = pos
                 return  # keep the finer date already known
         if c.gran in ("decade", "century"):
+            self.coarse, self.coarse_pos = c, pos
             return
         self.ref = replace(c, pod=None, hour=None, minute=None)
         self.ref_pos = pos
@@ -594,6 +611,10 @@ class _Res:
     explicit: bool = False  # the text names the year itself
     deictic: bool = False  # computed from the anchor (document date)
     focus: bool = True  # may become the quarter in focus ("a year ago" may not)
+    # the calendar period a statement gets when it is not the value's own:
+    # "the last decade" (value "201", TimeML's reading) spans the ten years
+    # up to the page's date; "earlier this week" the days of the week before it
+    period: tuple[date, date, str] | None = None
 
 
 def _date_res(c: _Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> _Res | None:
@@ -621,6 +642,8 @@ def _resolve_month_day(ctx: _Ctx, pos: int, end: int, month: int, day: int | Non
         direction = "same"
     elif from_ref:
         direction = "same"
+    elif ctx.fetched:
+        direction = "future" if ctx.direction(pos, end) == "future" else "past"
     elif day:
         # a month-day without a year lies within a few months of the anchor;
         # when both candidates are far (five to seven months away), the
@@ -693,6 +716,8 @@ def _resolve_weekday(ctx: _Ctx, pos: int, end: int, wd: int, rel: str = "") -> _
             direction = "past"  # "Wednesday's ruling": an event already held
         else:
             direction = ctx.direction(pos, end) or "past"
+            if ctx.fetched and direction != "future":
+                direction = "past"
         if direction == "future":
             delta = (wd - bwd) % 7
         else:
@@ -883,6 +908,8 @@ def _n_month(m: re.Match, ctx: _Ctx):
     mon = _month_num(mt)
     if mon is None:
         return None
+    if not m.group("rel") and not m.group("thatyear") and in_name_or_title(ctx.text, m.start("month"), m.end("month")):
+        return None  # "by Jane July"
     # "March" opening a sentence may be the verb/noun; keep it when a date word follows
     rel = (m.group("rel") or "").lower()
     rel = re.sub(r"\s+", " ", rel)
@@ -922,6 +949,8 @@ def _n_month(m: re.Match, ctx: _Ctx):
 def _n_season(m: re.Match, ctx: _Ctx):
     word = m.group("season").lower()
     s = R.SEASONS[word]
+    if not (m.group("rel") or m.group("year") or m.group("year2")) and in_name_or_title(ctx.text, m.start("season"), m.end("season")):
+        return None  # "One Golden Summer", "the Arab Spring"
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     anaphoric = rel.startswith("the ") or ctx.narrative
     if rel.startswith("the "):
@@ -1078,6 +1107,17 @@ def _n_quarter_code(m: re.Match, ctx: _Ctx):
     return _date_res(_Cal("quarter", a.year, quarter=q), anchored=True)
 
 
+@_normaliser("week_num")
+def _n_week_num(m: re.Match, ctx: _Ctx):
+    y = int(m.group("year") or m.group("year2"))
+    w = int(m.group("wn") or m.group("wn2"))
+    try:
+        date.fromisocalendar(y, w, 1)
+    except ValueError:
+        return None
+    return _date_res(_Cal("week", y, week=w), explicit=True)
+
+
 @_normaliser("half")
 def _n_half(m: re.Match, ctx: _Ctx):
     which = m.group("which").lower()
@@ -1123,6 +1163,10 @@ def _n_year(m: re.Match, ctx: _Ctx):
     if not m.group("fiscal") and not m.group("ad"):
         if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(after):
             return None
+        if re.search(r"[A-Za-z]-$", before) and re.match(r"-\d", after):
+            return None  # an identifier: "CVE-2025-11700"
+        if not _g(m, "mod") and is_model_year(ctx.text, m.start("year"), m.end("year")):
+            return None  # "the 2026 Toyota Camry": a model year
         if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
             return None  # "1500-600" scores, ranges of quantities
         if re.search(r"\d[\d,.]*\s*(?:-|–|to)\s*$", before) and not re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:-|–|to)\s*$", before):
@@ -1171,6 +1215,10 @@ def _n_decade(m: re.Match, ctx: _Ctx):
     if m.group("bc"):
         dec = int(digits) // 10  # the 490s BC: "BC049"
         return _Res("DATE", "BC%03d" % dec, _Cal("decade", decade=-dec), mod, False, explicit=True)
+    if len(digits) == 4 and digits.endswith("00") and int(digits) < 2000 and not m.group("bc"):
+        # "the 1700s" are the years 1700-1799 (the 18th century), not 1700-1709
+        cent = int(digits[:2])
+        return _Res("DATE", "%02d" % cent, _Cal("century", century=cent), mod, False, explicit=True)
     if len(digits) == 4:
         dec = int(digits[:3])
         if m.group("bc"):
@@ -1204,6 +1252,8 @@ _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "th
 def _n_deictic(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     mod = _mod_of(m.group("mod").strip() if m.group("mod") else None)
+    if w == "today" and not m.group("mod") and in_name_or_title(ctx.text, m.start("word"), m.end("word")):
+        return None  # "Psychology Today"
     a = ctx.deictic()
     if ctx.anchor is None:
         if w in ("today",):
@@ -1216,10 +1266,13 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
         return None
     after = ctx.text[m.end() : m.end() + 40]
     if w == "today":
-        poss = re.match(r"['’]s\s+(\w+)", after)
-        if poss and poss.group(1).lower() in R.GENERIC_AFTER_TODAYS:
+        poss = re.match(r"['’]s\s+([\w-]+)", after)
+        if poss and (poss.group(1).lower() in R.GENERIC_AFTER_TODAYS or R.ADJECTIVE_WORD.fullmatch(poss.group(1).lower())):
+            # "today's world", "today's digital challenges", "today's tech-driven economy"
             return _Res("DATE", "PRESENT_REF", None, mod)
         if ctx.narrative and not re.search(r"[\"“”]", ctx.text[max(0, m.start() - 200) : m.start()]):
+            return _Res("DATE", "PRESENT_REF", None, mod)
+        if not m.group("pod") and _present_era(ctx, m.start(), m.end()):
             return _Res("DATE", "PRESENT_REF", None, mod)
     d = _shift(a, _DEICTIC_OFFSET[w], "day")
     if w == "tonight":
@@ -1230,6 +1283,37 @@ def _n_deictic(m: re.Match, ctx: _Ctx):
     r = _date_res(d, mod, anchored=True)
     r.deictic = True
     return r
+
+
+def _present_era(ctx: _Ctx, start: int, end: int) -> bool:
+    """True when "today" means the present era, not the page's day.
+
+    Contrast with the past ("than today", "even today", "still ... today",
+    "the world of today") always does; a sentence that opens with "Today,"
+    does when its clause says nothing happened, will happen or is under way
+    that day: no past or future tense, no progressive, no first person
+    ("Today, most households own a car" against "Today, the board voted").
+    """
+    text = ctx.text
+    before = text[max(0, start - 60) : start]
+    if R.PRESENT_ERA_BEFORE.search(before):
+        return True
+    s = start
+    while s > 0 and text[s - 1] not in ".!?\n":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in ".!?\n":
+        e += 1
+    opens = not text[s:start].strip(" \t\"“‘(")
+    if not (opens and re.match(r"\s*,", text[end : end + 2])):
+        return False
+    clause = text[end:e]
+    if R.SPECIFIC_TODAY.search(clause) or R.FUTURE_STRONG.search(clause) or R.FUTURE_WEAK.search(clause):
+        return False
+    return not any(
+        w.group(0).lower() not in R.NOT_PAST_ED and not R.PASSIVE_BEFORE.search(clause, 0, w.start())
+        for w in R.PAST_STRONG.finditer(clause)
+    )  # "is encoded": a present passive, no past
 
 
 @_normaliser("part_of_day")
@@ -1274,6 +1358,8 @@ def _n_weekday(m: re.Match, ctx: _Ctx):
     if wd is None:
         return None
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if not rel and in_name_or_title(ctx.text, m.start("weekday"), m.end("weekday")):
+        return None  # "The Thursday Murder Club"
     mod = None
     if rel in ("early", "late", "earlier", "later"):
         mod, rel = _mod_of(rel), ""
@@ -1334,6 +1420,10 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
         base = ctx.deictic()
     else:
         base = ctx.anaphoric()
+        if gran in ("decade", "century") and ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos:
+            # "the 1800s ... the following century": the period in focus is the one just named
+            if not (gran == "decade" and ctx.coarse.gran == "century"):
+                base = ctx.coarse
     if base is None:
         return _Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
     if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
@@ -1364,7 +1454,12 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
         if c is None:
             return None
         v = _value(c)
-        return _Res("DATE", v, c, mod, True)
+        r = _Res("DATE", v, c, mod, True)
+        if news_past and the and ctx.anchor is not None and ctx.anchor.year > 100:
+            # "over the last decade": the ten years up to the page's date
+            n_years = 10 if gran == "decade" else 100
+            r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
+        return r
     if base.year is None:
         return None
     if _finer_or_equal(_Cal(gran), base) and gran != base.gran:
@@ -1382,7 +1477,17 @@ def _n_rel_unit(m: re.Match, ctx: _Ctx):
     else:
         cur = _coarsen(base, gran)
     c = _shift(cur, step, gran if gran != "weekend" else "week")
-    return _date_res(c, mod, anchored=True)
+    r = _date_res(c, mod, anchored=True)
+    if r is not None and deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
+        # "earlier this week": Monday to the day before the page's date;
+        # "later this week": the day after it to Sunday
+        p = _period(c)
+        b = base.as_date()
+        if p is not None and b is not None:
+            lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
+            if lo <= hi:
+                r.period = (lo, hi, "week")
+    return r
 
 
 @_normaliser("year_earlier")
@@ -1471,6 +1576,17 @@ def _n_offset(m: re.Match, ctx: _Ctx):
         return None
     r = _date_res(c, mod, anchored=True)
     r.deictic = deictic
+    lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
+    if back and r is not None and (lower is not None or inner is not None) and step_unit in ("year", "decade", "month") and not approx:
+        # "10–20 years ago", "two to three years ago": from the far end to the near one
+        n0 = int(lower.group("n0")) if lower is not None else int(_number(inner.group(1)) or 0)
+        near = _shift(cur, -n0, step_unit) if 0 < n0 < n else None
+        p_far, p_near = _period(c), (_period(near) if near is not None else None)
+        if p_far is not None and p_near is not None:
+            r.period = (p_far[0], p_near[1], p_far[2])
+            if lower is not None:
+                r.start = lower.start()
     return r
 
 
@@ -2336,7 +2452,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 
-def _is_narrative(text: str, anchor: date | None) -> bool:
+def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool:
     """True when relative expressions should follow the story's own dates.
 
     A text without an anchor is read as a narrative. With an anchor, a text
@@ -2348,6 +2464,10 @@ def _is_narrative(text: str, anchor: date | None) -> bool:
     if anchor is None:
         return True
     years = [int(y) for y in R.YEAR_IN_TEXT.findall(text)] + [-int(y) for y in R.BC_YEAR_IN_TEXT.findall(text)]
+    if fetched and years and max(years) < anchor.year - 1:
+        # an undated page whose every year is long past: it was not written
+        # the day it was fetched, its own dates are the reference
+        return True
     far = sum(1 for y in years if abs(y - anchor.year) > 2)
     near = len(years) - far
     news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
@@ -2376,7 +2496,7 @@ def _finish(text: str, s: int, e: int) -> tuple[int, int]:
 def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
     ds = de = prec = None
     if r.cal is not None and r.type in ("DATE", "TIME"):
-        p = _period(r.cal)
+        p = r.period or _period(r.cal)
         if p is not None:
             ds, de, prec = p
     return Timex(
@@ -2393,14 +2513,14 @@ def _timex_from(text: str, s: int, e: int, r: _Res) -> Timex:
     )
 
 
-def _tag(text: str, anchor: date | datetime | None) -> list[tuple[Timex, _Res]]:
+def _tag(text: str, anchor: date | datetime | None, fetched: bool = False) -> list[tuple[Timex, _Res]]:
     a_date, a_time = _to_date(anchor)
-    narrative = _is_narrative(text, a_date)
+    narrative = _is_narrative(text, a_date, fetched)
     cands = _candidates(text)
     rejected: set[int] = set()
     while True:
         pool = [c for c in cands if id(c) not in rejected]
-        out, refused = _normalise_all(text, _select(pool), _Ctx(text, a_date, narrative, a_time))
+        out, refused = _normalise_all(text, _select(pool), _Ctx(text, a_date, narrative, a_time, fetched))
         if not refused:
             break
         rejected.update(id(c) for c in refused)
@@ -2454,7 +2574,7 @@ def _normalise_all(text: str, chosen: list[_Cand], ctx: _Ctx) -> tuple[list[tupl
     return out, refused
 
 
-def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]:
+def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bool = False) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``.
 
     ``anchor`` is the document's creation date: relative expressions ("last
@@ -2463,8 +2583,13 @@ def tag_timexes(text: str, anchor: date | datetime | None = None) -> list[Timex]
     ("XXXX-06-28"). Returns TIMEX3s sorted by offset, non-overlapping; a
     timex's ``role`` is what its cue words make it ("since 2001" -> since,
     both ends of "from 2001 to 2014" -> range).
+
+    ``fetched`` says the anchor is only the day the page was fetched (it
+    shows no date of its own): the text was written on or before it, so a
+    month or weekday without a year is put after it only when its clause
+    looks ahead ("will", "scheduled").
     """
-    tx = [t for t, _ in _tag(text, anchor)]
+    tx = [t for t, _ in _tag(text, anchor, fetched)]
     for mention, members in _mentions(text, tx):
         if mention.role != "point":
             for k in members:
@@ -2484,6 +2609,8 @@ def date_mentions(
     text: str,
     anchor: date | datetime | None = None,
     timexes: Sequence[Timex] | None = None,
+    *,
+    fetched: bool = False,
 ) -> list[DateMention]:
     """Concrete calendar periods of ``text`` with the role their cue words give.
 
@@ -2492,7 +2619,7 @@ def date_mentions(
     "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
     role range spanning both ends. A mention's span includes its cue word.
     """
-    tx = list(timexes) if timexes is not None else tag_timexes(text, anchor)
+    tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
     return [m for m, _ in _mentions(text, tx)]
 
@@ -2563,6 +2690,22 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     continue
         role = "point"
         s = t.char_start
+        pp = R.PRE_POST_RX.search(before) if t.precision == "year" and t.value.isdigit() else None
+        if pp is not None:
+            # "pre-2020": until the year before; "post-2020": since the year after
+            y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
+            s = t.char_start - (len(before) - pp.start())
+            out.append((
+                DateMention(
+                    char_start=s, char_end=t.char_end, text=text[s : t.char_end],
+                    date_start=date(y, 1, 1), date_end=date(y, 12, 31), precision="year",
+                    role="until" if pp.group("w").lower() == "pre" else "since",
+                    value="%04d" % y, anchored=t.anchored,
+                ),
+                (i,),
+            ))
+            i += 1
+            continue
         sm = R.SINCE_RX.search(before)
         um = R.UNTIL_RX.search(before)
         if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
@@ -2589,7 +2732,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
     return out
 
 
-_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "year", "decade", "century"))}
+_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
 
 
 def _coarser(a: str, b: str) -> str:

@@ -130,6 +130,34 @@ GENERIC_AFTER_TODAYS = {
     "terms", "dollars", "prices", "market", "markets", "environment", "challenges", "threats",
 }
 
+# A past reporting verb right after a date: "on Thursday said", "Friday announced".
+REPORTED_RIGHT_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:said|told|announced|confirmed|stated|wrote|tweeted|reported|revealed|disclosed|declared|added|warned)\b",
+    re.I,
+)
+
+# The lower count of "10–20 years ago" / "10 to 20 years ago", right before the match.
+COUNT_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n0>\d{1,3})\s*(?:-|–|—|to)\s*$")
+
+# An adjective by its ending ("digital", "competitive", "fast-paced", "data-driven"):
+# after "today's" it describes the present era, not a happening of the day.
+ADJECTIVE_WORD = re.compile(r"[a-z]+(?:al|ic|ive|ful|ous|less|ary|ible|able|ern|[a-z]-[a-z]+)|[a-z]+-(?:driven|based|paced|connected|first|led)")
+
+# "today" meaning the present era: contrasted with the past or lasting into it.
+PRESENT_ERA_BEFORE = re.compile(
+    r"(?:\b(?:than|unlike|even|still|(?<!\bas\s)of|to\s+this\s+day\s+and|on\s+the\s+market|in\s+use|in\s+existence|in\s+practice|alive|compared\s+(?:with|to)|as\s+(?:it|they)\s+(?:is|are|do|does))|"
+    r"\b(?:remains?|remained|continues?|exists?|survives?|stands?|persists?|lives?\s+on)\b[^.!?\n]{0,30}?"
+    r"\b(?:still|in\s+use|in\s+place|in\s+force|intact)?)\s*$",
+    re.I,
+)
+# A clause after "Today," that tells of something that day: progressive or
+# perfect forms, first person, a named time of the day.
+SPECIFIC_TODAY = re.compile(
+    r"\b(?:(?:is|are|am)\s+\w+ing|has\s+\w+ed|have\s+\w+ed|I|I['’]m|we|we['’]re|my|our|"
+    r"announces?|launch(?:es)?|releases?|unveils?|marks?|celebrates?|opens?|closes?|begins?|starts?|ends?)\b",
+)
+
+
 # Words before a date that give a DateMention its role: "since 2001",
 # "until 2014", "by the end of 2014", "from 2001 to 2014", "2001–2014".
 SINCE_RX = re.compile(
@@ -142,6 +170,8 @@ UNTIL_RX = re.compile(
     r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$",
     re.I,
 )
+# "pre-2020" (until the year before), "post-2020" (since the year after)
+PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"
 FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?$", re.I)
 JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
@@ -155,7 +185,9 @@ DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:
 # default in news.
 FUTURE_STRONG = re.compile(r"\b(?:will|won't|wo\s+n't|shall)\b|'ll\b|\bgoing\s+to\b|\bgonna\b", re.I)
 FUTURE_WEAK = re.compile(
-    r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:to|on|in)|"
+    r"\b(?:would|scheduled|expected|expects?|plans?\s+to|planned|planning|slated|set\s+to|due\s+(?:on|in)|"
+    # "due to launch" looks ahead; "due to impacts", "due to the pandemic" give a cause
+    r"due\s+to(?!\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|\w+(?:s|ing|tion|ment|ness|ity|ure))\b)|"
     r"is\s+to|are\s+to|to\s+be\s+(?:held|made|released|completed|announced)|upcoming|as\s+early\s+as|as\s+soon\s+as|"
     r"tomorrow|intends?|hopes?\s+to|aims?\s+to|deadline|expires?|payable|effective|takes?\s+effect|next|coming|await(?:s|ing)?|until|of\s+record|"
     r"supposed\s+to)\b",
@@ -362,6 +394,13 @@ RULES: tuple[Rule, ...] = (
         + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
         + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
         1,
+    ),
+    # week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
+    _r(
+        "week_num",
+        B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
+        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E,
+        2,
     ),
     _r("quarter_code", B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E, 2),
     # the first half of 1989 / the second half / the last half of the '80s
@@ -607,7 +646,7 @@ _TRIGGERS: dict[str, tuple[set[str], str | None]] = {
     "month_dayword": (_MONTH_WORDS, None), "month_year": (_MONTH_WORDS, None),
     "month": (_MONTH_WORDS, None), "month_yearwords": (_MONTH_WORDS, None),
     "season": (_SEASON_WORDS, None), "year_season": (_SEASON_WORDS, None),
-    "quarter": ({"quarter"}, None), "quarter_code": ({"q"}, None),
+    "quarter": ({"quarter"}, None), "quarter_code": ({"q"}, None), "week_num": ({"week", "w"}, None),
     "half": ({"half"}, None), "year_short": ({"fiscal", "fy"}, None),
     "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}, r"\d{1,3}0"),
     "century": ({"century"}, None),
@@ -657,6 +696,6 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "year_words": (35, 40), "bare_pod": (20, 20), "unit_end": (20, 20), "ordinal_unit": (30, 25),
     "ordinal_day": (20, 30), "bare_year_bc": (20, 20), "year_ad": (20, 20), "us_date": (20, 20),
     "iso_date": (20, 25), "year_short": (20, 20), "pod_of_mdy": (35, 45), "pod_of_dmy": (35, 45), "set_weekday_plural": (20, 25),
-    "report_period": (40, 35), "unit_of_date": (25, 45),
+    "report_period": (40, 35), "unit_of_date": (25, 45), "week_num": (30, 30),
 }
 RULE_MARGINS: tuple[tuple[int, int], ...] = tuple(_MARGINS.get(r.name, (50, 50)) for r in RULES)

@@ -9,16 +9,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 # Granularity of a calendar value, finest first. ``Timex.precision`` uses all
-# of them; the events table narrows them to the contract's four (see
-# ``extractors.events.contract_precision``).
-PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+# of them and so do the events and facts tables (``facts.model.CONTRACT_PRECISIONS``).
+PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 # How a date relates to the statement it qualifies.
 DATE_ROLES = ("point", "since", "until", "range")
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+class BlockRole(StrEnum):
+    """What a block of the clean text is on its page (a closed set)."""
+
+    HEADING = "heading"  # a title or section heading (``TextBlock.level`` 1-6 when the page says)
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    CAPTION = "caption"  # of a figure, image or table
+    QUOTE = "quote"  # a block quotation
+    BYLINE = "byline"  # "By <name>", author lines
+    DATELINE = "dateline"  # a line that dates the page ("Updated 3 May 2024 | 5 min read")
+    CALL_TO_ACTION = "call_to_action"  # "Book your place", "Read more", "Sign up"
+    LINK_LIST = "link_list"  # an item of a list of links (tags, menus left in the main text)
+    CODE = "code"  # preformatted text, program code
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One block of ``CleanPage.text``: its span (half-open) and its role."""
+
+    char_start: int
+    char_end: int
+    role: BlockRole
+    level: int | None = None  # heading level 1-6 as marked up; None when the layout alone says heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +54,9 @@ class CleanPage:
     ``text`` is the main content only, blocks (paragraphs, headings, list
     items, table rows) separated by a blank line, so no sentence runs across
     a heading. Page dates come from metadata or visible "Published"/"Last
-    updated" lines and are never part of ``text``.
+    updated" lines and are never part of ``text``. ``blocks`` says where
+    each block stands in ``text`` and what it is (heading, paragraph, ...);
+    the cells of a table row share one line, one block each.
     """
 
     text: str
@@ -38,6 +66,7 @@ class CleanPage:
     language: str | None = None  # ISO 639-1 when known
     kind: str = "html"  # "html" | "text"
     encoding: str | None = None  # charset the bytes were decoded with
+    blocks: tuple[TextBlock, ...] = ()  # every block of ``text`` in order, with its role
 
 
 @dataclass(frozen=True, slots=True)

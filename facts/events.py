@@ -7,18 +7,17 @@ from datetime import date
 
 from extractors.document import ProcessedDocument
 from facts.entities import EntityIndex, EntityOccurrence
-from facts.model import Event
+from facts.model import CONTRACT_PRECISIONS, Event
 
 
 def contract_precision(precision: str, start: date, end: date) -> str:
-    """Narrow the tagger's granularities to the table's: day, month, year,
-    decade (century kept). A week inside one month is month-precise, a
-    season or quarter is year-precise; date_start/date_end keep the exact
-    period."""
-    if precision in ("day", "month", "year", "decade", "century"):
+    """The table's precision of a date mention: the tagger's own (week,
+    quarter, half and season are contract values, date_start/date_end span
+    the period); anything else the narrowest calendar unit holding the span."""
+    if precision in CONTRACT_PRECISIONS:
         return precision
-    if precision == "week":
-        return "month" if (start.year, start.month) == (end.year, end.month) else "year"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
     if start.year == end.year:
         return "year"
     return "decade" if start.year // 10 == end.year // 10 else "century"
@@ -50,6 +49,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                 names.append(ent.name)
                 ids.append(ent.entity_id)
             dm = st.date
+            agents = tuple(dict.fromkeys(ent.entity_id for key in st.agents if (ent := index.get(key)) is not None))
             events.append(
                 Event(
                     event_id=event_id,
@@ -77,6 +77,9 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     current=current,
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
+                    # a date after the document's own date can only be a plan
+                    planned=st.planned or dm.date_start > d.anchor,
+                    agent_ids=agents,
                 )
             )
     return events

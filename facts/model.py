@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# The contract's precisions (events/facts tables), finest first.
-CONTRACT_PRECISIONS = ("day", "month", "year", "decade", "century")
+# The contract's precisions (events/facts tables), finest first: the tagger's
+# granularities (``extractors.types.PRECISIONS``), date_start/date_end
+# spanning the period ("2021-Q3": 2021-07-01..2021-09-30, precision quarter).
+CONTRACT_PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+_SEASON_CODES = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 STATUSES = ("corroborated", "single_source", "conflicting", "superseded")
 RANKS = ("preferred", "normal", "deprecated")
 
@@ -43,6 +46,8 @@ class Event:
     current: bool = True  # from the source's current snapshot (False: an earlier one)
     observed_at: datetime | None = None  # when the snapshot was fetched
     doc_date: date | None = None  # the document's own date (updated/published), if known
+    planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
+    agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class FactValue:
     source_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
     value: str  # ISO form: 2012, 2012-06, 2012-06-04, 199X
-    superseded: bool = False  # stated only by an earlier snapshot of a page that no longer says it
+    superseded: bool = False  # overtaken: stated only by an earlier snapshot of a page, or a plan the outcome (or a newer plan) replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +114,22 @@ def iso_value(start: date, end: date, precision: str) -> str:
     if precision == "century":
         s, e = f"{start.year // 100:02d}XX", f"{end.year // 100:02d}XX"
         return s if s == e else f"{s}/{e}"
+    if precision in ("week", "quarter", "half", "season"):
+        s, e = _period_code(start, precision, False), _period_code(end, precision, True)
+        return s if s == e else f"{s}/{e}"
     return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _period_code(d: date, precision: str, is_end: bool) -> str:
+    """ISO 8601 / TIMEX3 code of the period of ``precision`` holding ``d``:
+    2021-W12, 2021-Q3, 2021-H1, 2021-SU (a winter is named by the year it
+    starts in)."""
+    if precision == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    season = _SEASON_CODES[d.month]
+    return f"{d.year - (1 if d.month <= 2 else 0):04d}-{season}"

@@ -3,23 +3,24 @@
 1. Topic entities: the configured subject plus entities that stand in a large
    share of all statements across many dates (the two parties of a
    relationship). They say little about *which* happening a statement tells.
-2. Clustering: two statements tell the same happening when they are of the
-   same kind (begin/end/change/meet; "other" only with the same trigger) and
-   have the same main participant beyond the topic (the programme, the
-   operation, the place: see ``main_anchor``), or, with none, the same
-   trigger and participants. Two statements of one document with
-   incompatible dates stay apart.
-3. Truth discovery (facts.truth) over every fact at once chooses and ranks
+2. Identity (facts.identity): pairwise scores over what, who, when and the
+   sentences' words, then constrained average-linkage clustering: one group
+   per happening, across wordings and pages.
+3. Plans and outcomes: a plan ("is scheduled for", "will") and the outcome
+   are one happening. When the fact has an outcome, plans are superseded
+   values ranked below it, never rivals; a fact of plans alone prefers the
+   plan of the newest document (the latest date it names, within one).
+4. Truth discovery (facts.truth) over every fact at once chooses and ranks
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
    the fact conflicting.
-4. Recency: only current snapshots make facts. A statement an earlier
+5. Recency: only current snapshots make facts. A statement an earlier
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
    one); a page correcting itself is not a conflict.
-5. Ids: a fact's id hashes its happening key (kind and main participant,
-   or trigger and participants), not its date, so a changed date is a
-   change of the fact, not a new fact.
+6. Ids (facts.fact_ids): groups are matched to the previous run's facts by
+   their statements and content, so a fact keeps its id through rewordings,
+   page versions and date changes.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from extractors.ids import normalize_sentence, stable_id
+from extractors.ids import normalize_sentence
+from facts.fact_ids import assign_fact_ids
+from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactValue, iso_value
 from facts.truth import Claim, discover_truth
 from facts.values import DateInterval, compatible
@@ -37,7 +40,6 @@ TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic 
 TOPIC_MIN_EVENTS = 3
 TOPIC_MIN_DATES = 3  # ... and in statements of at least this many different years
 DEFAULT_TRUST = 0.8
-_LABEL_ORDER = ("LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "NORP", "LOC", "PERSON", "GPE")
 
 
 @dataclass(frozen=True)
@@ -71,77 +73,27 @@ def _interval(ev: Event) -> DateInterval:
     return DateInterval(ev.date_start, ev.date_end, ev.precision)
 
 
-def _anchors(ev: Event, topic: frozenset[str]) -> frozenset[str]:
-    return frozenset(ev.participant_ids) - topic
+def _newest_plans(plans: Sequence[Event]) -> list[Event]:
+    """Of a fact told only as plans, the plans that still stand: those of the
+    newest document; within it, the latest date (a rescheduled happening
+    moves to its latest target)."""
+    def when(ev: Event):
+        return ev.doc_date or (ev.observed_at.date() if ev.observed_at else None) or ev.date_start.min
+
+    newest = max(when(ev) for ev in plans)
+    latest = [ev for ev in plans if when(ev) == newest]
+    last = max(latest, key=lambda e: (e.date_start, e.date_end))
+    return [ev for ev in latest if compatible(_interval(ev), _interval(last))]
 
 
-def main_anchor(
-    ev: Event, topic: frozenset[str], labels: Mapping[str, str | None], frequency: Mapping[str, int]
-) -> str | None:
-    """The participant that says most precisely which happening a statement
-    tells: not a topic entity; a treaty, event or programme before an
-    organisation, a place or a country; then the rarer one."""
-    anchors = _anchors(ev, topic)
-    if not anchors:
-        return None
-
-    def order(eid: str) -> tuple:
-        label = labels.get(eid)
-        rank = _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
-        return (rank, frequency.get(eid, 0), eid)
-
-    return min(anchors, key=order)
-
-
-def happening_key(
-    ev: Event, topic: frozenset[str], labels: Mapping[str, str | None], frequency: Mapping[str, int]
-) -> tuple[str, ...]:
-    """Statements with the same key tell the same happening: same kind (and
-    trigger, for kind "other") about the same main participant; with no
-    participant beyond the topic, the same trigger and participants."""
-    trigger = (ev.trigger or "") if ev.kind == "other" else ""
-    anchor = main_anchor(ev, topic, labels, frequency)
-    if anchor is not None:
-        return (ev.kind, trigger, anchor)
-    return (ev.kind, ev.trigger or "", "|".join(sorted(set(ev.participant_ids))), "no-anchor")
-
-
-def split_same_document_clashes(group: Sequence[Event]) -> list[list[Event]]:
-    """Two statements of one document (snapshot) with incompatible dates are
-    two happenings: the group is split, each part as early as it fits."""
-    parts: list[list[Event]] = []
-    for ev in sorted(group, key=lambda e: (e.date_start, e.date_end, e.event_id)):
-        for part in parts:
-            if not any(o.doc_id == ev.doc_id and not compatible(_interval(o), _interval(ev)) for o in part):
-                part.append(ev)
-                break
-        else:
-            parts.append([ev])
-    return parts
-
-
-def cluster_events(
-    events: Sequence[Event], topic: frozenset[str], labels: Mapping[str, str | None] | None = None
-) -> list[tuple[tuple[str, ...], list[Event]]]:
-    """(key, statements) per happening, deterministic in any input order."""
-    labels = labels or {}
-    frequency: Counter = Counter(p for ev in events for p in set(ev.participant_ids))
-    keyed: dict[tuple[str, ...], list[Event]] = defaultdict(list)
-    for ev in sorted(events, key=lambda e: e.event_id):
-        keyed[happening_key(ev, topic, labels, frequency)].append(ev)
-    out = []
-    for key, group in sorted(keyed.items()):
-        parts = split_same_document_clashes(group)
-        if len(parts) == 1:
-            out.append((key, parts[0]))
-            continue
-        seen: Counter = Counter()
-        for part in parts:  # several happenings of one kind about one participant: told apart by date
-            first = min(part, key=lambda e: (e.date_start, e.date_end, e.event_id))
-            sub_key = key + (iso_value(first.date_start, first.date_end, first.precision),)
-            seen[sub_key] += 1
-            out.append((sub_key + ((str(seen[sub_key]),) if seen[sub_key] > 1 else ()), part))
-    return out
+def standing(group: Sequence[Event]) -> tuple[list[Event], list[Event]]:
+    """(statements whose values compete, plans overtaken by them)."""
+    outcomes = [ev for ev in group if not ev.planned]
+    if outcomes:
+        return outcomes, [ev for ev in group if ev.planned]
+    kept = _newest_plans(group)
+    keep_ids = {ev.event_id for ev in kept}
+    return kept, [ev for ev in group if ev.event_id not in keep_ids]
 
 
 def _kind(group: Sequence[Event]) -> str:
@@ -165,24 +117,25 @@ def reconcile(
     trust: Mapping[str, float] | None = None,
     subject_ids: Sequence[str] = (),
     entity_labels: Mapping[str, str | None] | None = None,
+    previous: Sequence[Fact] = (),
+    model: IdentityModel | None = None,
 ) -> Reconciliation:
+    """``previous``: the last run's facts, whose ids this run's happenings keep."""
     trust = dict(trust or {})
     labels = dict(entity_labels or {})
     current = [ev for ev in events if ev.current]
     old = _old_statements(events)
     topic = topic_entities(current, subject_ids)
+    last_run = {eid: f.fact_id for f in previous for eid in f.event_ids}
     # earlier snapshots' statements join the happenings they tell; alone they make no fact
-    fact_groups = [
-        (stable_id("fact", *key), group)
-        for key, group in cluster_events(current + old, topic, labels)
-        if any(ev.current for ev in group)
-    ]
+    groups = [g for g in cluster(current + old, topic, model, labels, last_run) if any(ev.current for ev in g)]
+    fact_groups = list(zip(assign_fact_ids(groups, previous), groups))
 
     claims = []
     for fid, g in fact_groups:
-        for ev in g:
-            if ev.current:
-                claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
+        competing, _ = standing([ev for ev in g if ev.current])
+        for ev in competing:
+            claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
 
@@ -190,6 +143,7 @@ def reconcile(
     fact_of_event: dict[str, str] = {}
     for fid, all_events in sorted(fact_groups, key=lambda fg: fg[0]):
         g = [ev for ev in all_events if ev.current]
+        competing, overtaken = standing(g)
         ranked = truth.ranked(fid) if truth else []
         values = []
         for rv in ranked:
@@ -213,8 +167,8 @@ def reconcile(
         # what pages said before and say no more: kept, ranked, marked superseded
         claimed = {(v.date_start, v.date_end, v.precision) for v in values}
         superseded: dict[tuple, list[Event]] = defaultdict(list)
-        for ev in all_events:
-            if not ev.current and (ev.date_start, ev.date_end, ev.precision) not in claimed:
+        for ev in [*overtaken, *(ev for ev in all_events if not ev.current)]:
+            if (ev.date_start, ev.date_end, ev.precision) not in claimed:
                 superseded[(ev.date_start, ev.date_end, ev.precision)].append(ev)
         for (start, end, precision), evs in sorted(superseded.items()):
             iv = DateInterval(start, end, precision)
@@ -239,7 +193,7 @@ def reconcile(
         else:
             status = "single_source"
         agreeing = {}
-        for ev in g:
+        for ev in competing:
             if compatible(_interval(ev), pref_iv):
                 t = trust.get(ev.source_id) or DEFAULT_TRUST
                 agreeing[ev.source_id] = max(agreeing.get(ev.source_id, 0.0), t * ev.confidence)
@@ -247,7 +201,7 @@ def reconcile(
         for p in agreeing.values():
             doubt *= 1.0 - p
         confidence = (1.0 - doubt) * (1.0 - max((v.score for v in incompatible), default=0.0) * 0.8)
-        stating = [ev for ev in g if ev.event_id in preferred.event_ids] or g
+        stating = [ev for ev in competing if ev.event_id in preferred.event_ids] or competing
         best_ev = min(stating, key=lambda e: (-e.confidence, len(e.sentence), e.event_id))
         part_counts: Counter = Counter(p for ev in g for p in ev.participants)
         participants = tuple(sorted(part_counts, key=lambda p: (-part_counts[p], p)))

@@ -11,8 +11,8 @@ A claim's raw string becomes one of a small closed set of frozen values:
   ``day="--12-01"`` (ISO 8601 year-less), "2011-12-01 07:10" gives
   ``day="2011-12-01"``.
 - ``DateInterval(date_start, date_end, precision)`` — a calendar period,
-  both ends inclusive, with precision day/month/year/decade (any of
-  ``extractors.types.PRECISIONS`` is accepted): "4 June 2012",
+  both ends inclusive, with precision day/week/month/season/quarter/half/
+  year/decade/century (``extractors.types.PRECISIONS``): "4 June 2012",
   "2012-06", "June 2012", "1990s". The events stage builds these directly.
 - ``Text(text)`` — anything else, normalised: Unicode NFKC, accents removed,
   casefolded, tokens of letters or of digits joined by one space (so
@@ -54,7 +54,7 @@ from datetime import date
 
 from facts import value_vocab as vocab
 
-PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 # Relative difference at which two numbers stop supporting each other.
 NUMBER_SCALE = 0.02

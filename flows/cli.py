@@ -401,6 +401,61 @@ def eval_truth(directory: Path = typer.Argument(..., help="A folder with claims.
     typer.echo(json.dumps(report.metrics))
 
 
+@eval_app.command("statements")
+def eval_statements(
+    directories: list[Path] = typer.Argument(..., help="Label dirs (one YAML per page) or facts subject folders "
+                                             "(gold.yaml + pages/), or a folder of subjects."),
+    pages: Path = typer.Option(None, "--pages", help="WCXB pages of a label dir (html/, ground-truth/); "
+                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many false positives (stderr)."),
+) -> None:
+    """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""
+    from evaluation.statements_eval import DEFAULT_PAGES, LabelError, error_lines, run_statements_eval
+
+    try:
+        report = run_statements_eval(directories, pages or DEFAULT_PAGES)
+    except LabelError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    for line in error_lines(report, errors) if errors else []:
+        typer.echo(line, err=True)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
+@eval_app.command("attachment")
+def eval_attachment(
+    directory: Path = typer.Argument(..., help="A folder of TimeML .tml files with TLINKs (TimeBank/AQUAINT)."),
+    misses: int = typer.Option(0, "--misses", help="Also list this many links factwatch got wrong (stderr)."),
+) -> None:
+    """Event-date attachment: is the event a date is linked to the trigger of factwatch's statement? Beside a head-verb baseline."""
+    from evaluation.attachment_eval import run_attachment_eval
+
+    report = run_attachment_eval(directory)
+    for lk, _, base in report.misses[:misses]:
+        typer.echo(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} baseline_ok={base}", err=True)
+    typer.echo(report.table())
+    typer.echo(json.dumps(report.metrics))
+
+
+@eval_app.command("facts")
+def eval_facts(
+    directory: Path = typer.Argument(..., help="A subject folder (gold.yaml + pages/), or a folder of them: "
+                                     "every subject is scored, e.g. ../shared/eval/facts."),
+    loso: bool = typer.Option(False, "--loso", help="Also leave one subject out: clustering parameters chosen "
+                              "on the other subjects, scored on the held-out one."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List split happenings, false merges, "
+                                 "wrong preferred values and spurious/missed changes."),
+) -> None:
+    """Statements, fact identity (pairwise, B³, merged whole, false merges), preferred values and
+    version-pair changes against a hand-made gold."""
+    from evaluation.facts_eval import run_facts_eval
+
+    report = run_facts_eval(directory, loso=loso)
+    typer.echo(report.table(verbose=verbose))
+    typer.echo(json.dumps(report.metrics))
+
+
 def main() -> None:
     """The ``factwatch`` program: every error is one line naming its cause, with its exit code."""
     import os

@@ -10,6 +10,7 @@ import dataclasses
 import types
 import typing
 from datetime import date, datetime
+from enum import Enum
 from functools import lru_cache
 
 
@@ -20,6 +21,8 @@ def to_jsonable(obj: object) -> object:
         return [to_jsonable(v) for v in obj]
     if isinstance(obj, (datetime, date)):
         return obj.isoformat()
+    if isinstance(obj, Enum):
+        return obj.value
     return obj
 
 
@@ -47,6 +50,8 @@ def from_jsonable(tp: object, data: object) -> object:
         return datetime.fromisoformat(data)
     if tp is date:
         return date.fromisoformat(data)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         return tp(**{k: from_jsonable(hints[k], v) for k, v in data.items() if k in hints})

@@ -45,6 +45,7 @@ class TableSet:
     runs: pa.Table
     fetch_log: pa.Table
     documents: pa.Table
+    blocks: pa.Table
     entities: pa.Table
     mentions: pa.Table
     events: pa.Table

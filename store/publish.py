@@ -15,14 +15,16 @@ import pyarrow as pa
 
 from extractors.document import ProcessedDocument
 from facts.diff import diff_facts
-from facts.entities import AliasEntry, canonicalize
+from facts.entities import AliasEntry, EntityIndex, canonicalize
+from facts.identity import IdentityModel
 from facts.events import acronym_pairs, canonical_events, occurrences
-from facts.model import Change
-from facts.reconcile import reconcile
+from facts.model import Change, Event, Fact
+from facts.reconcile import Reconciliation, reconcile
 from ingest.ingest import FetchRecord
 from store.curated_store import TableSet
 from store.tables import (
     RunRecord,
+    blocks_table,
     changes_table,
     documents_table,
     entities_table,
@@ -74,6 +76,28 @@ def run_status(records: Sequence[FetchRecord]) -> str:
     return "partial" if failed else "ok"
 
 
+def reason(
+    docs: Sequence[ProcessedDocument],
+    earlier_docs: Sequence[ProcessedDocument] = (),
+    *,
+    subject: Sequence[str] = (),
+    aliases: Sequence[AliasEntry] = (),
+    trust: Mapping[str, float | None] | None = None,
+    previous_facts: Sequence[Fact] = (),
+    model: IdentityModel | None = None,
+) -> tuple[EntityIndex, list[Event], Reconciliation]:
+    """Documents -> canonical entities, events and facts: the reasoning of a
+    run, without tables (the facts benchmark calls it as the run does)."""
+    index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
+    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
+    subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
+    labels = {e.entity_id: e.label for e in index.entities}
+    priors = {k: v for k, v in (trust or {}).items() if v is not None}
+    rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
+                    model=model)
+    return index, events, rec
+
+
 def assemble_run(
     ctx: RunContext,
     records: Sequence[FetchRecord],
@@ -86,13 +110,9 @@ def assemble_run(
 ) -> AssembledRun:
     """``earlier_docs``: each source's snapshot before its current one; the
     statements they made and the pages no longer make become superseded values."""
-    index = canonicalize(occurrences(docs), acronym_pairs(docs), ctx.aliases)
-    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
-    subject_ids = [ent.entity_id for name in ctx.subject if (ent := index.get(name)) is not None]
-    labels = {e.entity_id: e.label for e in index.entities}
-    trust = {k: v for k, v in ctx.trust.items() if v is not None}
-    rec = reconcile(events, trust=trust, subject_ids=subject_ids, entity_labels=labels)
     before = facts_from_table(previous.facts) if previous.facts is not None else []
+    index, events, rec = reason(docs, earlier_docs, subject=ctx.subject, aliases=ctx.aliases, trust=ctx.trust,
+                                previous_facts=before)
     changes = tuple(diff_facts(before, rec.facts)) if previous.run_id is not None else tuple(diff_facts([], rec.facts))
     status = run_status(records)
     run = RunRecord(
@@ -120,6 +140,7 @@ def assemble_run(
         runs=runs_table(previous.runs, run),
         fetch_log=fetch_log_table(previous.fetch_log, ctx.run_id, records),
         documents=documents_table(docs, first_run, ctx.publishers),
+        blocks=blocks_table(docs, first_run),
         entities=entities_table(index.entities),
         mentions=mentions_table(docs, index),
         events=events_table(events, rec.fact_of_event),
@@ -130,7 +151,7 @@ def assemble_run(
     return AssembledRun(tables=tables, run=run, changes=changes)
 
 
-CONTENT_TABLES = ("documents", "entities", "mentions", "events", "facts", "fact_values")
+CONTENT_TABLES = ("documents", "blocks", "entities", "mentions", "events", "facts", "fact_values")
 
 
 def assemble_unchanged(

@@ -69,6 +69,18 @@ DOCUMENTS = _schema(
     ("skipped", pa.string(), True),  # why entities/events were not read
 )
 
+BLOCKS = _schema(
+    ("doc_id", pa.string(), False),
+    ("source_id", pa.string(), False),
+    ("block_index", pa.int32(), False),  # 0, 1, ... in text order
+    ("role", pa.string(), False),  # extractors.types.BlockRole
+    ("level", pa.int32(), True),  # heading level 1-6 when marked up
+    ("char_start", pa.int32(), False),  # the block, into documents.text
+    ("char_end", pa.int32(), False),
+    ("snapshot_sha256", pa.string(), False),
+    ("run_id", pa.string(), False),  # the run that first read this snapshot
+)
+
 ENTITIES = _schema(
     ("entity_id", pa.string(), False),
     ("name", pa.string(), False),
@@ -94,7 +106,7 @@ EVENTS = _schema(
     ("source_id", pa.string(), False),
     ("date_start", pa.date32(), False),
     ("date_end", pa.date32(), False),
-    ("precision", pa.string(), False),  # day | month | year | decade
+    ("precision", pa.string(), False),  # facts.model.CONTRACT_PRECISIONS: day | week | month | ... | century
     ("date_text", pa.string(), False),
     ("date_role", pa.string(), False),  # point | since | until | range
     ("trigger", pa.string(), True),
@@ -111,6 +123,7 @@ EVENTS = _schema(
     ("participant_ids", STR_LIST, False),
     ("snapshot_sha256", pa.string(), False),
     ("fact_id", pa.string(), True),
+    ("planned", pa.bool_(), False),  # a plan for the date, not a report that it happened
 )
 
 FACTS = _schema(
@@ -163,6 +176,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "runs": RUNS,
     "fetch_log": FETCH_LOG,
     "documents": DOCUMENTS,
+    "blocks": BLOCKS,
     "entities": ENTITIES,
     "mentions": MENTIONS,
     "events": EVENTS,

@@ -81,6 +81,19 @@ def documents_table(
     return table_from_rows("documents", rows)
 
 
+def blocks_table(docs: Sequence[ProcessedDocument], first_run: Mapping[str, str]) -> pa.Table:
+    rows = [
+        {
+            "doc_id": d.doc_id, "source_id": d.source_id, "block_index": k, "role": b.role.value, "level": b.level,
+            "char_start": b.char_start, "char_end": b.char_end, "snapshot_sha256": d.snapshot_sha256,
+            "run_id": first_run[d.doc_id],
+        }
+        for d in sorted(docs, key=lambda d: d.source_id)
+        for k, b in enumerate(d.page.blocks)
+    ]
+    return table_from_rows("blocks", rows)
+
+
 def entities_table(entities: Sequence[CanonicalEntity]) -> pa.Table:
     rows = [
         {"entity_id": e.entity_id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
@@ -111,7 +124,7 @@ def events_table(events: Sequence[Event], fact_of_event: Mapping[str, str]) -> p
             "char_start": e.char_start, "char_end": e.char_end, "confidence": e.confidence, "kind": e.kind,
             "date_value": e.date_value, "date_char_start": e.date_char_start, "date_char_end": e.date_char_end,
             "trigger_text": e.trigger_text, "participant_ids": list(e.participant_ids),
-            "snapshot_sha256": e.snapshot_sha256, "fact_id": fact_of_event.get(e.event_id),
+            "snapshot_sha256": e.snapshot_sha256, "fact_id": fact_of_event.get(e.event_id), "planned": e.planned,
         }
         for e in sorted(events, key=lambda e: (e.source_id, e.char_start, e.date_char_start, e.event_id))
         if e.current

@@ -120,3 +120,41 @@ def test_three_wordings_of_one_signing_are_one_fact():
     ]
     (fact,) = reconcile(events, subject_ids=SUBJECT + ["ent_new_zealand"]).facts
     assert fact.status == "corroborated" and fact.n_sources == 3 and fact.precision == "day"
+
+
+def test_plans_the_outcome_overtook_are_superseded_not_rivals():
+    import dataclasses
+
+    launch = (date(2021, 12, 25), date(2021, 12, 25), "day")
+    events = [
+        ev("e1", "a", *launch, ["Webb"], trigger="launch", sentence="Webb launched on 25 December 2021."),
+        ev("e2", "b", *launch, ["Webb"], trigger="launch", sentence="Webb lifted off on 25 December 2021."),
+        dataclasses.replace(ev("e3", "c", date(2021, 12, 18), date(2021, 12, 18), "day", ["Webb"], trigger="launch",
+                               sentence="Webb will launch on 18 December 2021."), planned=True),
+    ]
+    (fact,) = reconcile(events).facts
+    assert fact.status == "corroborated" and fact.date_start == date(2021, 12, 25)
+    values = {v.value: v for v in fact.values}
+    assert values["2021-12-25"].rank == "preferred" and not values["2021-12-25"].superseded
+    assert values["2021-12-18"].superseded and values["2021-12-18"].rank == "deprecated"
+
+
+def test_a_fact_of_plans_alone_prefers_the_newest_plan():
+    import dataclasses
+
+    def plan(eid, source, day, seen):
+        e = ev(eid, source, day, day, "day", ["Webb"], trigger="launch", sentence=f"Webb will launch on {day}.")
+        return dataclasses.replace(e, planned=True, doc_date=seen)
+
+    events = [plan("e1", "a", date(2021, 10, 31), date(2020, 7, 16)), plan("e2", "b", date(2021, 12, 18), date(2021, 9, 8))]
+    (fact,) = reconcile(events).facts
+    assert fact.status != "conflicting" and fact.date_start == date(2021, 12, 18)
+    assert [v.value for v in fact.values if v.superseded] == ["2021-10-31"]
+
+
+def test_a_reworded_statement_keeps_its_fact_id_across_runs():
+    first = reconcile([ev("e1", "a", *D2012, ["IPCP"], sentence="Mongolia signed the IPCP on 4 June 2012.")]).facts
+    reworded = ev("e9", "a", *D2012, ["IPCP"], sentence="On 4 June 2012 the IPCP was signed by Mongolia.")
+    second = reconcile([reworded], previous=first).facts
+    assert [f.fact_id for f in second] == [f.fact_id for f in first]
+    assert diff_facts(first, second) == []

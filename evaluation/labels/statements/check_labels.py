@@ -1,0 +1,293 @@
+"""Check the statement label files against the label format (see README.md in this folder).
+
+Usage:
+    python evaluation/labels/statements/check_labels.py [LABEL_DIR] [--pages WCXB_DIR]
+
+LABEL_DIR defaults to the `wcxb-dev` folder beside this script; WCXB_DIR defaults to
+`../shared/eval/boilerplate/wcxb-dev` relative to the repository root (or $FACTWATCH_SHARED/eval/...).
+Checks every `<page_id>.yaml`: required fields, closed value sets, date notation matching the
+precision, role/date_end consistency, and that each `key` and `expr` occurs in the page's
+main content or visible HTML text (whitespace, case, quotes and dashes normalised).
+Exits 1 and lists every problem when a file fails; stdlib + PyYAML only.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import os
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+PAGE_TYPES = {"article", "service", "listing", "forum", "collection", "product", "documentation"}
+DOC_DATE_BASES = {"byline", "dateline", "url", "metadata", "none"}
+PRECISIONS = {"day", "week", "month", "quarter", "half", "season", "year", "decade", "century"}
+ROLES = {"point", "since", "until", "range"}
+WHY = {
+    "heading", "title-of-work", "name", "model-year", "generic-now", "habitual", "question",
+    "advice", "call-to-action", "byline", "caption", "opinion", "list-title", "not-a-date",
+    "duration", "other",
+}
+TOP_KEYS = ["page", "page_type", "site", "doc_date", "doc_date_basis", "updated_date",
+            "statements", "not_statements"]
+OPTIONAL_TOP = {"subtype"}
+STATEMENT_KEYS = ["key", "expr", "date", "date_end", "precision", "role", "trigger",
+                  "participants", "planned"]
+OPTIONAL_STATEMENT = {"note"}
+NOT_STATEMENT_KEYS = ["key", "expr", "why"]
+
+# date notation by precision
+NOTATION = {
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "week": r"\d{4}-W\d{2}",
+    "month": r"\d{4}-\d{2}",
+    "quarter": r"\d{4}-Q[1-4]",
+    "half": r"\d{4}-H[12]",
+    "season": r"\d{4}-(SP|SU|FA|WI)",
+    "year": r"\d{4}",
+    "decade": r"\d{3}",
+    "century": r"\d{2}",
+}
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+KEY_MAX_WORDS = 5
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+                         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+                         "\u2011": "-", "\u2010": "-"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes and hyphens, single spaces; dashes get spaces stripped round them."""
+    text = html.unescape(text).translate(_QUOTES).lower()
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s*-\s*", "-", text).strip()
+
+
+class _VisibleText(HTMLParser):
+    """Text of an HTML page outside script/style/template elements, one chunk per text node."""
+
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if not self._depth:
+            self.chunks.append(data)
+
+
+def page_texts(wcxb: Path, page: str) -> list[str]:
+    """Normalised texts a key may come from: main_content, its markdown, the visible HTML text."""
+    texts = []
+    gt_path = wcxb / "ground-truth" / f"{page}.json"
+    if gt_path.exists():
+        gt = json.loads(gt_path.read_text(encoding="utf-8"))
+        truth = gt.get("ground_truth", gt)
+        for field in ("main_content", "main_content_markdown", "title"):
+            if truth.get(field):
+                texts.append(normalise(truth[field]))
+    html_path = wcxb / "html" / f"{page}.html.gz"
+    if html_path.exists():
+        parser = _VisibleText()
+        parser.feed(gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace"))
+        texts.append(normalise(" ".join(parser.chunks)))
+        texts.append(normalise("".join(parser.chunks)))
+    # markdown link/emphasis markup removed, so a key spanning a link still matches
+    texts += [re.sub(r"\]\([^)]*\)|[\[\]*_#`]", "", t) for t in list(texts)]
+    return texts
+
+
+def occurs(needle: str, texts: list[str]) -> bool:
+    n = normalise(needle)
+    return any(n in t for t in texts)
+
+
+def check_date(value, precision: str) -> bool:
+    return isinstance(value, str) and re.fullmatch(NOTATION[precision], value) is not None
+
+
+def check_file(path: Path, wcxb: Path | None) -> list[str]:
+    errs: list[str] = []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        return [f"not valid YAML: {exc}"]
+    if not isinstance(data, dict):
+        return ["top level is not a mapping"]
+    for k in TOP_KEYS:
+        if k not in data:
+            errs.append(f"missing field {k}")
+    for k in data:
+        if k not in TOP_KEYS and k not in OPTIONAL_TOP:
+            errs.append(f"unknown field {k}")
+    page = data.get("page")
+    if not isinstance(page, str) or page != path.stem:
+        errs.append(f"page {page!r} must be the string file id {path.stem!r}")
+    if data.get("page_type") not in PAGE_TYPES:
+        errs.append(f"page_type {data.get('page_type')!r} not in {sorted(PAGE_TYPES)}")
+    if data.get("doc_date_basis") not in DOC_DATE_BASES:
+        errs.append(f"doc_date_basis {data.get('doc_date_basis')!r} not in {sorted(DOC_DATE_BASES)}")
+    for field in ("doc_date", "updated_date"):
+        v = data.get(field)
+        if v is not None and not ISO_DAY.match(str(v)):
+            errs.append(f"{field} {v!r} is not YYYY-MM-DD or null")
+    if (data.get("doc_date") is None) != (data.get("doc_date_basis") == "none"):
+        errs.append("doc_date is null exactly when doc_date_basis is none")
+
+    texts = page_texts(wcxb, path.stem) if wcxb else []
+    if wcxb and not texts:
+        errs.append(f"page {path.stem} not found under {wcxb}")
+
+    def check_quotes(item: dict, where: str) -> None:
+        key, expr = item.get("key"), item.get("expr")
+        if not isinstance(key, str) or not key.strip():
+            errs.append(f"{where}: key missing or empty")
+            return
+        if len(key.split()) > KEY_MAX_WORDS:
+            errs.append(f"{where}: key has more than {KEY_MAX_WORDS} words: {key!r}")
+        if not isinstance(expr, str) or not expr.strip():
+            errs.append(f"{where}: expr missing or empty")
+            return
+        if texts:
+            if not occurs(key, texts):
+                errs.append(f"{where}: key not found in the page: {key!r}")
+            if not occurs(expr, texts):
+                errs.append(f"{where}: expr not found in the page: {expr!r}")
+
+    statements = data.get("statements")
+    if not isinstance(statements, list):
+        errs.append("statements must be a list")
+        statements = []
+    seen = set()
+    for i, st in enumerate(statements):
+        where = f"statements[{i}]"
+        if not isinstance(st, dict):
+            errs.append(f"{where}: not a mapping")
+            continue
+        for k in STATEMENT_KEYS:
+            if k not in st:
+                errs.append(f"{where}: missing {k}")
+        for k in st:
+            if k not in STATEMENT_KEYS and k not in OPTIONAL_STATEMENT:
+                errs.append(f"{where}: unknown field {k}")
+        check_quotes(st, where)
+        prec, role = st.get("precision"), st.get("role")
+        if prec not in PRECISIONS:
+            errs.append(f"{where}: precision {prec!r} not in {sorted(PRECISIONS)}")
+        if role not in ROLES:
+            errs.append(f"{where}: role {role!r} not in {sorted(ROLES)}")
+        date, end = st.get("date"), st.get("date_end")
+        if date is None:
+            if "unresolvable" not in str(st.get("note", "")):
+                errs.append(f"{where}: date null needs note 'unresolvable'")
+            if data.get("doc_date") is not None:
+                errs.append(f"{where}: date null on a page with a doc_date")
+        elif prec in PRECISIONS and not check_date(date, prec):
+            errs.append(f"{where}: date {date!r} does not match precision {prec}")
+        if role == "range":
+            if end is None:
+                errs.append(f"{where}: role range needs date_end")
+            elif prec in PRECISIONS and not check_date(end, prec):
+                errs.append(f"{where}: date_end {end!r} does not match precision {prec}")
+            elif isinstance(date, str) and isinstance(end, str) and end < date:
+                errs.append(f"{where}: date_end {end!r} before date {date!r}")
+        elif end is not None:
+            errs.append(f"{where}: date_end only for role range")
+        trig = st.get("trigger")
+        if not isinstance(trig, str) or trig != trig.lower() or not re.fullmatch(r"[^\W\d_][\w'-]*( [^\W\d_]+)?", trig):
+            errs.append(f"{where}: trigger {trig!r} must be a lower-case lemma")
+        elif trig in {"be", "accord", "read"}:
+            errs.append(f"{where}: trigger {trig!r} is a frame word, not the happening")
+        parts = st.get("participants")
+        if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
+            errs.append(f"{where}: participants must be a list of names")
+        if not isinstance(st.get("planned"), bool):
+            errs.append(f"{where}: planned must be true or false")
+        ident = (st.get("key"), trig, date, role)
+        if ident in seen:
+            errs.append(f"{where}: duplicate (key, trigger, date, role) {ident}")
+        seen.add(ident)
+
+    nots = data.get("not_statements")
+    if not isinstance(nots, list):
+        errs.append("not_statements must be a list")
+        nots = []
+    seen_n = set()
+    for i, ns in enumerate(nots):
+        where = f"not_statements[{i}]"
+        if not isinstance(ns, dict):
+            errs.append(f"{where}: not a mapping")
+            continue
+        for k in NOT_STATEMENT_KEYS:
+            if k not in ns:
+                errs.append(f"{where}: missing {k}")
+        for k in ns:
+            if k not in NOT_STATEMENT_KEYS:
+                errs.append(f"{where}: unknown field {k}")
+        check_quotes(ns, where)
+        if ns.get("why") not in WHY:
+            errs.append(f"{where}: why {ns.get('why')!r} not in {sorted(WHY)}")
+        ident = (ns.get("key"), ns.get("expr"))
+        if ident in seen_n:
+            errs.append(f"{where}: duplicate (key, expr) {ident}")
+        seen_n.add(ident)
+    return errs
+
+
+def default_wcxb() -> Path | None:
+    here = Path(__file__).resolve()
+    candidates = []
+    if os.environ.get("FACTWATCH_SHARED"):
+        candidates.append(Path(os.environ["FACTWATCH_SHARED"]) / "eval" / "boilerplate" / "wcxb-dev")
+    repo = here.parents[3]
+    candidates.append(repo.parent / "shared" / "eval" / "boilerplate" / "wcxb-dev")
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("label_dir", nargs="?", default=str(Path(__file__).resolve().parent / "wcxb-dev"))
+    ap.add_argument("--pages", help="WCXB dev folder (html/, ground-truth/); default ../shared/...")
+    ap.add_argument("--no-text", action="store_true", help="skip the key/expr occurrence check")
+    args = ap.parse_args(argv)
+    wcxb = None if args.no_text else (Path(args.pages) if args.pages else default_wcxb())
+    if wcxb is None and not args.no_text:
+        print("WCXB pages not found: pass --pages or --no-text", file=sys.stderr)
+        return 2
+    files = sorted(Path(args.label_dir).glob("*.yaml"))
+    if not files:
+        print(f"no label files in {args.label_dir}", file=sys.stderr)
+        return 2
+    bad = 0
+    n_st = n_not = 0
+    for f in files:
+        errs = check_file(f, wcxb)
+        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        n_st += len(data.get("statements") or [])
+        n_not += len(data.get("not_statements") or [])
+        if errs:
+            bad += 1
+            for e in errs:
+                print(f"{f.name}: {e}")
+    print(f"{len(files)} files, {n_st} statements, {n_not} not_statements, {bad} files with problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

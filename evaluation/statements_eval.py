@@ -1,0 +1,533 @@
+"""Dated-statement benchmark: factwatch's reading pipeline against hand-made labels.
+
+Two kinds of labelled sets are read:
+
+* a **label dir** (``evaluation/labels/statements/wcxb-dev``): one YAML file
+  per page in the format of ``evaluation/labels/statements/README.md``
+  (page id, page type, site, doc_date, ``statements`` with key = the
+  sentence's first five words, date, precision, role, trigger,
+  participants; ``not_statements`` with the traps). The pages themselves
+  are WCXB pages (``html/<id>.html.gz`` and ``ground-truth/<id>.json`` for
+  the URL) found under ``--pages`` (default ``../shared/eval/boilerplate/
+  wcxb-dev`` beside the repo);
+* a **facts subject** (``../shared/eval/facts/<subject>``: ``pages/*.txt``
+  with a URL/PUBLISHED/--- header and ``gold.yaml``). Its ``evidence`` (the
+  sentence's first ten words) is the key, ``entities`` the participants; it
+  has no triggers. A page is read as a text page whose first line states
+  its publication date when the header gives one (the " date YYYY-MM-DD"
+  marker some pages open with was added when they were stored: dropped).
+
+The pipeline runs purely (``extractors.document.process_documents``, no
+Prefect) over every page. A system statement *matches* a gold statement
+when the sentence matches the key (the normalised sentence starts with, or
+contains, the normalised key; a sentence cut inside the key matches when
+the key starts with it) and the dates agree (same calendar period, or same
+TIMEX3 value; a gold date of null, "unresolvable", agrees with any date).
+Gold statements are matched one to one, in page order.
+
+Metrics (counts summed over pages, then divided):
+
+* precision = matched system statements / system statements (a statement on
+  a ``not_statements`` key, on no key, with a wrong date, or a second one
+  for a gold statement already matched counts against it);
+* recall = matched gold statements / gold statements;
+* date accuracy = gold statements matched with the right date / gold
+  statements whose sentence some system statement found (dated gold only);
+* precision-label accuracy, trigger accuracy (lemma, lower case), over
+  matched pairs whose gold has the field;
+* participant P/R/F1 over matched pairs, micro: names compare case-folded,
+  without determiners, possessives and punctuation; a name matches when it
+  equals the other or is a whole-word part of it ("Goddard" / "NASA Goddard
+  Space Flight Center" does not count twice).
+
+Rows per page type (facts subjects count as their subject's name) and
+overall; the last line of the CLI output is one JSON object.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = REPO / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
+# When a page shows no date, relative expressions resolve against the fetch
+# date; WCXB pages were captured in early 2026, the facts pages at their own
+# dates. Fixed so that runs are reproducible.
+DEFAULT_FETCHED_AT = datetime(2026, 3, 15, tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- gold model
+
+
+@dataclass(frozen=True, slots=True)
+class GoldStatement:
+    key: str
+    expr: str
+    date: str | None
+    date_end: str | None = None
+    precision: str | None = None
+    role: str = "point"
+    trigger: str | None = None
+    participants: tuple[str, ...] = ()
+    planned: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTrap:
+    key: str
+    expr: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPage:
+    page_id: str
+    page_type: str
+    site: str
+    url: str
+    doc_date: str | None
+    statements: tuple[GoldStatement, ...]
+    not_statements: tuple[GoldTrap, ...] = ()
+    content: bytes = b""
+    content_type: str = "text/html"
+    fetched_at: datetime = DEFAULT_FETCHED_AT
+
+
+class LabelError(ValueError):
+    """A label file that does not follow the format (names the file and the cause)."""
+
+
+def _s(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
+    """Pages of a label dir (one YAML per page), with their HTML from ``pages_dir``."""
+    out = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise LabelError(f"{path}: not YAML: {exc}") from None
+        if not isinstance(raw, dict) or "page" not in raw:
+            raise LabelError(f"{path}: no 'page' field")
+        pid = str(raw["page"]).zfill(4)
+        html_path = Path(pages_dir) / "html" / f"{pid}.html.gz"
+        gt_path = Path(pages_dir) / "ground-truth" / f"{pid}.json"
+        if not html_path.is_file():
+            raise LabelError(f"{path}: page {pid} not found at {html_path} (use --pages)")
+        url = ""
+        if gt_path.is_file():
+            url = json.loads(gt_path.read_text(encoding="utf-8")).get("url", "")
+        sts = []
+        for i, st in enumerate(raw.get("statements") or []):
+            if not isinstance(st, dict) or not st.get("key"):
+                raise LabelError(f"{path}: statement {i} has no key")
+            sts.append(GoldStatement(
+                key=str(st["key"]), expr=str(st.get("expr") or ""), date=_s(st.get("date")),
+                date_end=_s(st.get("date_end")), precision=st.get("precision"), role=st.get("role") or "point",
+                trigger=(str(st["trigger"]).lower() if st.get("trigger") else None),
+                participants=tuple(str(p) for p in (st.get("participants") or [])),
+                planned=st.get("planned"),
+            ))
+        traps = [GoldTrap(str(t.get("key", "")), str(t.get("expr") or ""), str(t.get("why") or "other"))
+                 for t in (raw.get("not_statements") or []) if isinstance(t, dict)]
+        out.append(GoldPage(
+            page_id=pid, page_type=str(raw.get("page_type") or "unknown"),
+            site=str(raw.get("site") or urlparse(url).hostname or ""), url=url,
+            doc_date=_s(raw.get("doc_date")), statements=tuple(sts), not_statements=tuple(traps),
+            content=gzip.decompress(html_path.read_bytes()), content_type="text/html", fetched_at=fetched_at,
+        ))
+    return out
+
+
+def _read_facts_page(path: Path) -> tuple[str, str | None, str]:
+    """(url, published or None, body) of a facts page file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    head = {}
+    i = 0
+    while i < len(lines) and lines[i].strip() != "---" and i < 5:
+        k, _, v = lines[i].partition(":")
+        head[k.strip().upper()] = v.strip()
+        i += 1
+    # the leading " date YYYY-MM-DD" marker was added when the page was stored: not page text
+    body = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", "\n".join(lines[i + 1:]))
+    pub = head.get("PUBLISHED")
+    return head.get("URL", ""), (None if not pub or pub == "unknown" else pub), body
+
+
+def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
+    """Pages of a facts subject folder (pages/*.txt + gold.yaml)."""
+    directory = Path(directory)
+    gold = yaml.safe_load((directory / "gold.yaml").read_text(encoding="utf-8"))
+    docs = {d["file"]: d for d in gold.get("documents") or []}
+    by_file: dict[str, list[GoldStatement]] = defaultdict(list)
+    for ev in gold.get("events") or []:
+        by_file[ev["file"]].append(GoldStatement(
+            key=str(ev["evidence"]), expr=str(ev.get("expr") or ""), date=_s(ev.get("date")),
+            date_end=_s(ev.get("date_end")), precision=ev.get("precision"), role=ev.get("role") or "point",
+            trigger=None, participants=tuple(str(p) for p in (ev.get("entities") or [])),
+            planned="planned" in str(ev.get("note") or ""),
+        ))
+    out = []
+    for path in sorted((directory / "pages").glob("*.txt")):
+        url, published, body = _read_facts_page(path)
+        text = (f"Published: {published}\n\n" if published else "") + body
+        doc = docs.get(path.name, {})
+        out.append(GoldPage(
+            page_id=path.stem, page_type=directory.name, site=urlparse(url).hostname or path.stem, url=url,
+            doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
+            content=text.encode("utf-8"), content_type="text/plain", fetched_at=fetched_at,
+        ))
+    return out
+
+
+def load_gold(directory: Path, pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage]:
+    """Either kind of labelled set, by its layout; a folder of facts subjects reads them all."""
+    directory = Path(directory)
+    if (directory / "gold.yaml").is_file():
+        return load_facts_subject(directory)
+    subjects = sorted(p for p in directory.iterdir() if (p / "gold.yaml").is_file()) if directory.is_dir() else []
+    if subjects:
+        return [g for s in subjects for g in load_facts_subject(s)]
+    if directory.is_dir() and any(directory.glob("*.yaml")):
+        return load_label_dir(directory, pages_dir)
+    raise LabelError(f"{directory}: neither a label dir (*.yaml) nor a facts subject (gold.yaml + pages/)")
+
+
+# ---------------------------------------------------------------- matching
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
+                         "\u00a0": " "})
+
+
+def norm_text(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
+    s = re.sub(r"^[\s•·*\-–#>]+", "", s)
+    return " ".join(s.split()).casefold()
+
+
+def key_matches(key: str, sentence: str) -> bool:
+    k, s = norm_text(key), norm_text(sentence)
+    if not k or not s:
+        return False
+    if s.startswith(k) or k in s:
+        return True
+    # the sentence splitter cut inside the key's words
+    return len(s) >= 12 and k.startswith(s)
+
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _month_end(y: int, m: int) -> date:
+    return (date(y + (m // 12), m % 12 + 1, 1) - timedelta(days=1))
+
+
+def gold_period(value: str | None) -> tuple[date, date] | None:
+    """The calendar period of an ISO date at its precision (the label notation)."""
+    if not value:
+        return None
+    v = str(value).strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), _month_end(y, mo)
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m[1])
+            return date(y, 1, 1), date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m[1]), int(m[2])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y, (a, b) = int(m[1]), _SEASONS[m[2]]
+            return date(y, a, 1), _month_end(y + (b - 1) // 12, (b - 1) % 12 + 1)
+        if m := re.fullmatch(r"(\d{3})", v):
+            y = int(m[1]) * 10
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})", v):
+            y = int(m[1]) * 100
+            return date(max(1, y), 1, 1), date(y + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def date_agrees(gold: GoldStatement, st) -> bool:
+    """Does a system statement's date say what the gold date says?"""
+    if gold.date is None:
+        return True
+    d = st.date
+    sys_value = (d.value or "").split("/")
+    gp = gold_period(gold.date)
+    if gold.role == "range" and gold.date_end:
+        ge = gold_period(gold.date_end)
+        if gp and ge and (d.date_start, d.date_end) == (gp[0], ge[1]):
+            return True
+        return len(sys_value) == 2 and sys_value == [gold.date, gold.date_end]
+    if gp and (d.date_start, d.date_end) == gp:
+        return True
+    if sys_value and sys_value[0] == gold.date:
+        return True
+    # a since/until/range statement read as its start (the label notation)
+    return bool(gp and d.role != "point" and d.date_start == gp[0] and gold.role == d.role)
+
+
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def norm_name(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name).translate(_QUOTES)
+    s = re.sub(r"['’]s$", "", s.strip())
+    s = _DET.sub("", s)
+    s = re.sub(r"[^\w&+ ]+", " ", s)
+    return " ".join(s.split()).casefold()
+
+
+def names_match(a: str, b: str) -> bool:
+    x, y = norm_name(a), norm_name(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+
+
+def participant_counts(gold: Sequence[str], system: Sequence[str]) -> tuple[int, int, int]:
+    """(true positives, system count, gold count); each name matched at most once."""
+    used: set[int] = set()
+    tp = 0
+    for s in system:
+        for j, g in enumerate(gold):
+            if j not in used and names_match(s, g):
+                used.add(j)
+                tp += 1
+                break
+    return tp, len(system), len(gold)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass(slots=True)
+class Counts:
+    pages: int = 0
+    system: int = 0
+    gold: int = 0
+    matched: int = 0  # matched pairs (key + date)
+    gold_found: int = 0  # dated gold whose sentence a system statement found
+    gold_found_date_ok: int = 0
+    precision_n: int = 0
+    precision_ok: int = 0
+    trigger_n: int = 0
+    trigger_ok: int = 0
+    part_tp: int = 0
+    part_sys: int = 0
+    part_gold: int = 0
+    on_traps: int = 0
+    on_no_key: int = 0
+    wrong_date: int = 0
+    duplicates: int = 0
+
+    def add(self, o: Counts) -> None:
+        for f in self.__slots__:
+            setattr(self, f, getattr(self, f) + getattr(o, f))
+
+    def metrics(self) -> dict[str, float | int | None]:
+        def r(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        p, rc = r(self.matched, self.system), r(self.matched, self.gold)
+        pp, pr = r(self.part_tp, self.part_sys), r(self.part_tp, self.part_gold)
+        pf = round(2 * pp * pr / (pp + pr), 4) if pp and pr else (0.0 if pp is not None and pr is not None else None)
+        return {
+            "pages": self.pages, "system": self.system, "gold": self.gold, "matched": self.matched,
+            "precision": p, "recall": rc,
+            "f1": round(2 * p * rc / (p + rc), 4) if p and rc else (0.0 if p is not None and rc is not None else None),
+            "date_accuracy": r(self.gold_found_date_ok, self.gold_found),
+            "precision_label_accuracy": r(self.precision_ok, self.precision_n),
+            "trigger_accuracy": r(self.trigger_ok, self.trigger_n),
+            "participant_precision": pp, "participant_recall": pr, "participant_f1": pf,
+            "fp_on_traps": self.on_traps, "fp_on_no_key": self.on_no_key, "fp_wrong_date": self.wrong_date,
+            "fp_duplicate": self.duplicates,
+        }
+
+
+@dataclass(slots=True)
+class Judged:
+    """One system statement with its verdict (for calibration and error listings)."""
+
+    page_id: str
+    site: str
+    page_type: str
+    statement: object  # extractors.events.DatedStatement
+    correct: bool
+    verdict: str  # match | trap:<why> | no-key | wrong-date | duplicate
+    gold: GoldStatement | None = None
+
+
+def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judged]]:
+    c = Counts(pages=1, system=len(statements), gold=len(page.statements))
+    used_sys: set[int] = set()
+    key_of_sys = [[j for j, g in enumerate(page.statements) if key_matches(g.key, st.sentence)] for st in statements]
+    pair: dict[int, int] = {}
+    for j, g in enumerate(page.statements):
+        cands = [i for i, ks in enumerate(key_of_sys) if j in ks and i not in used_sys]
+        if not cands:
+            continue
+        if g.date is not None:
+            c.gold_found += 1
+        good = [i for i in cands if date_agrees(g, statements[i])]
+        if not good:
+            continue
+        if g.date is not None:
+            c.gold_found_date_ok += 1
+        # among the right-dated candidates, the one whose trigger agrees, else the first
+        best = next((i for i in good if g.trigger and statements[i].trigger == g.trigger), good[0])
+        used_sys.add(best)
+        pair[best] = j
+    judged = []
+    for i, st in enumerate(statements):
+        if i in pair:
+            g = page.statements[pair[i]]
+            c.matched += 1
+            if g.precision:
+                c.precision_n += 1
+                c.precision_ok += int(st.date.precision == g.precision)
+            if g.trigger:
+                c.trigger_n += 1
+                c.trigger_ok += int((st.trigger or "") == g.trigger)
+            tp, ns, ng = participant_counts(g.participants, st.participants)
+            c.part_tp += tp
+            c.part_sys += ns
+            c.part_gold += ng
+            judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g))
+            continue
+        trap = next((t for t in page.not_statements if key_matches(t.key, st.sentence)), None)
+        if key_of_sys[i]:
+            js = key_of_sys[i]
+            if all(j in pair.values() for j in js):
+                c.duplicates += 1
+                verdict = "duplicate"
+            else:
+                c.wrong_date += 1
+                verdict = "wrong-date"
+            g = page.statements[js[0]]
+        elif trap is not None:
+            c.on_traps += 1
+            verdict, g = f"trap:{trap.why}", None
+        else:
+            c.on_no_key += 1
+            verdict, g = "no-key", None
+        judged.append(Judged(page.page_id, page.site, page.page_type, st, False, verdict, g))
+    return c, judged
+
+
+# ---------------------------------------------------------------- running
+
+
+def read_pages(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
+    """The pipeline's statements per page id (pure: no Prefect, no store)."""
+    import hashlib
+
+    from extractors.document import DocumentFailure, DocumentInput, process_documents
+    from extractors.nlp import load_models
+    from ingest.settings import DEFAULT_MODEL
+
+    models = models or load_models(DEFAULT_MODEL)
+    inputs = [
+        DocumentInput(
+            source_id=p.page_id, snapshot_sha256=hashlib.sha256(p.content).hexdigest(), content=p.content,
+            url=p.url or f"file:///{p.page_id}", fetched_at=p.fetched_at, content_type=p.content_type,
+        )
+        for p in pages
+    ]
+    out: dict[str, tuple] = {}
+    for start in range(0, len(inputs), 16):
+        for res in process_documents(inputs[start:start + 16], models):
+            out[res.source_id] = () if isinstance(res, DocumentFailure) else tuple(res.statements)
+    return out
+
+
+@dataclass
+class StatementsReport:
+    rows: dict[str, Counts]
+    judged: list[Judged] = field(default_factory=list)
+    metrics: dict = field(default_factory=dict)
+
+    def table(self) -> str:
+        cols = ["pages", "gold", "system", "precision", "recall", "date_accuracy", "precision_label_accuracy",
+                "trigger_accuracy", "participant_f1"]
+        heads = ["pages", "gold", "sys", "prec", "recall", "date", "prec-lbl", "trigger", "part-F1"]
+        lines = [f"{'page type':<22}" + "".join(f"{h:>9}" for h in heads)]
+        for name, c in self.rows.items():
+            m = c.metrics()
+            cells = []
+            for k in cols:
+                v = m[k]
+                cells.append(f"{'-':>9}" if v is None else (f"{v:>9}" if isinstance(v, int) else f"{v:>9.3f}"))
+            lines.append(f"{name:<22}" + "".join(cells))
+        m = self.rows["overall"].metrics()
+        lines.append(f"false positives: {m['fp_on_traps']} on not-statement traps, {m['fp_on_no_key']} on no gold key, "
+                     f"{m['fp_wrong_date']} with a wrong date, {m['fp_duplicate']} duplicates")
+        traps = Counter(j.verdict for j in self.judged if j.verdict.startswith("trap:"))
+        if traps:
+            lines.append("traps taken: " + ", ".join(f"{k[5:]} {n}" for k, n in traps.most_common()))
+        return "\n".join(lines)
+
+
+def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence]) -> StatementsReport:
+    rows: dict[str, Counts] = {}
+    overall = Counts()
+    judged: list[Judged] = []
+    for p in pages:
+        c, j = score_page(p, statements.get(p.page_id, ()))
+        rows.setdefault(p.page_type, Counts()).add(c)
+        overall.add(c)
+        judged.extend(j)
+    rows = dict(sorted(rows.items()))
+    rows["overall"] = overall
+    return StatementsReport(rows=rows, judged=judged, metrics=overall.metrics() | {
+        "per_type": {k: v.metrics() for k, v in rows.items() if k != "overall"}})
+
+
+def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> StatementsReport:
+    pages: list[GoldPage] = []
+    for d in directories:
+        pages.extend(load_gold(Path(d), pages_dir))
+    if len({p.page_id for p in pages}) != len(pages):
+        raise LabelError("two labelled pages share one page id")
+    return evaluate(pages, read_pages(pages, models))
+
+
+def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
+    """A readable listing of the false positives (for working on the rules)."""
+    out = []
+    for j in report.judged:
+        if j.correct:
+            continue
+        st = j.statement
+        out.append(f"{j.page_id} [{j.verdict}] {st.date.text!r}->{st.date.value} trig={st.trigger} "
+                   f":: {' '.join(st.sentence.split())[:140]}")
+    return out[:limit]

@@ -1,0 +1,149 @@
+"""Which day a page's relative expressions count from, and its date mentions.
+
+* The **publication date** anchors the page: "last October" in an article
+  published in 2018 and updated in 2024 is October 2017.
+* The **updated date** anchors only text that belongs to the update: an
+  update note ("Update:", "UPDATE (March 5):", "Editor's note:" opening a
+  block) and a living page that shows a "Last updated" date and no
+  publication date. A note that names its own day counts from that day.
+* **Reported speech with its own date** keeps it: in ``"We signed it
+  yesterday," she said on 3 March 2021`` the quote's "yesterday" is
+  2 March 2021, whatever the page's date.
+* With **no page date** the fetch day anchors the page, and the tagger knows
+  it (``fetched``): the page was written on or before it, so a date without
+  a year is put after it only when its clause looks ahead.
+
+Date words with no digits (a month, weekday, season, "today") lying inside
+given spans (entity names: persons, organisations, works of art, products)
+are dropped: "by Jane July", "The Thursday Murder Club".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from extractors.not_dates import outside_spans
+from extractors.timex import date_mentions
+from extractors.types import CleanPage, DateMention
+
+ANCHOR_BASES = ("published", "updated", "fetched")
+
+# A block opening with an update label: "Update:", "UPDATE 2 -", "Updated
+# (March 5, 2024):", "Editor's note:", "Correction:".
+UPDATE_NOTE = re.compile(
+    r"^[\W_]*(?P<label>(?:(?:last\s+)?update[sd]?|editor['’]?s\s+note|correction|clarification)\b"
+    r"(?P<when>[^:\n]{0,40}?))\s*(?::|—|–|\s-\s)",
+    re.I,
+)
+_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# A quotation and a reporting verb near it.
+_QUOTE = re.compile(r"[\"“]([^\"“”]{10,600})[\"”]")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|wrote|tweeted|posted|stated|added|declared|explained|announced|remarked|"
+    r"according\s+to|in\s+an?\s+(?:interview|statement|speech|letter|post|tweet))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    day: date
+    basis: str  # one of ANCHOR_BASES
+
+
+def page_anchor(page: CleanPage, fetched_at: datetime) -> Anchor:
+    """The day relative expressions count from: published, else updated (a
+    living page), else the fetch day."""
+    if page.published_at is not None:
+        return Anchor(page.published_at.date(), "published")
+    if page.updated_at is not None:
+        return Anchor(page.updated_at.date(), "updated")
+    return Anchor(fetched_at.date(), "fetched")
+
+
+def update_notes(text: str) -> list[tuple[int, int, int]]:
+    """(block start, block end, label end) of the blocks that are update notes."""
+    out = []
+    for b in _BLOCK.finditer(text):
+        m = UPDATE_NOTE.match(b.group(0))
+        if m:
+            out.append((b.start(), b.end(), b.start() + m.end()))
+    return out
+
+
+def _retag(text: str, start: int, end: int, anchor: date) -> list[DateMention]:
+    """Date mentions of ``text[start:end]`` against ``anchor``, offsets into ``text``."""
+    out = []
+    for m in date_mentions(text[start:end], anchor):
+        out.append(replace(m, char_start=m.char_start + start, char_end=m.char_end + start))
+    return out
+
+
+def _splice(mentions: list[DateMention], start: int, end: int, new: list[DateMention], only_anchored: bool = False) -> list[DateMention]:
+    """Replace the mentions inside [start, end) by ``new`` (only the anchored ones when asked)."""
+    if only_anchored:
+        keep_new = [m for m in new if m.anchored]
+        kept = [m for m in mentions if not (start <= m.char_start < end and m.anchored)]
+    else:
+        keep_new = new
+        kept = [m for m in mentions if not (start <= m.char_start < end)]
+    return sorted(kept + keep_new, key=lambda m: (m.char_start, m.char_end))
+
+
+def _note_anchor(text: str, start: int, label_end: int, fallback: date | None) -> date | None:
+    """A note's own day ("UPDATE (March 5, 2024):"), else the page's updated day."""
+    for m in date_mentions(text[start:label_end], fallback):
+        if m.precision == "day" and not m.anchored:
+            return m.date_start
+    return fallback
+
+
+def _speech_dates(text: str, mentions: Sequence[DateMention], page_day: date) -> list[tuple[int, int, date]]:
+    """(quote start, quote end, day) for quotations reported on a day of their own."""
+    out = []
+    for q in _QUOTE.finditer(text):
+        s, e = q.start(1), q.end(1)
+        lo = max(0, text.rfind("\n", 0, q.start()) + 1, q.start() - 160)
+        hi = text.find("\n", q.end())
+        hi = min(len(text) if hi < 0 else hi, q.end() + 160)
+        around = [
+            m for m in mentions
+            if (lo <= m.char_start < q.start() or q.end() <= m.char_start < hi)
+            and m.precision == "day" and not m.anchored and m.role == "point"
+        ]
+        if not around or not _REPORTING.search(text, lo, hi):
+            continue
+        # the nearest explicit day outside the quotation
+        best = min(around, key=lambda m: min(abs(m.char_start - q.end()), abs(q.start() - m.char_end)))
+        if best.date_start != page_day:
+            out.append((s, e, best.date_start))
+    return out
+
+
+def page_date_mentions(
+    page: CleanPage,
+    fetched_at: datetime,
+    not_date_spans: Sequence[tuple[int, int]] = (),
+) -> tuple[Anchor, list[DateMention]]:
+    """The page's anchor and its date mentions, each resolved against the
+    day its text counts from (see the module doc)."""
+    text = page.text
+    anchor = page_anchor(page, fetched_at)
+    mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
+    updated = page.updated_at.date() if page.updated_at is not None else None
+    for start, end, label_end in update_notes(text):
+        day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)
+        if day is not None and day != anchor.day:
+            mentions = _splice(mentions, start, end, _retag(text, start, end, day), only_anchored=True)
+    for start, end, day in _speech_dates(text, mentions, anchor.day):
+        mentions = _splice(mentions, start, end, _retag(text, start, end, day), only_anchored=True)
+    if not_date_spans:
+        # only bare date words: NER spans sometimes swallow a full date
+        # ("the Agreement as of 4 November 2020" read as a work of art)
+        bare = [m for m in mentions if not any(ch.isdigit() for ch in m.text)]
+        named = set(map(id, bare)) - set(map(id, outside_spans(bare, not_date_spans)))
+        mentions = [m for m in mentions if id(m) not in named]
+    return anchor, mentions

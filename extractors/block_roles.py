@@ -1,0 +1,216 @@
+"""Block roles: where each block of a clean text stands and what it is, and
+which blocks can state something.
+
+Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
+``CleanPage.text`` and its ``BlockRole``):
+
+- ``join_blocks`` lays out the blocks a cleaner kept as the clean text
+  (blocks on their own lines separated by a blank line, the cells of a table
+  row on one line) and records each block's span and role;
+- ``line_role`` is the role a line of text takes by its words alone (a
+  heading-like line, a byline, a call to action, an inline link list), used
+  by both cleaners on top of what the markup says;
+- ``role_at``/``block_at``: the block at an offset;
+- ``may_state``: whether a sentence in a block of a given role can carry a
+  dated statement. Paragraphs, list items and quotes can; headings, titles,
+  bylines, datelines, calls to action, link lists and code cannot; captions
+  and table cells only when they are a full sentence ("This image provided
+  by NASA on Monday, July 11, 2022, shows ..." is one; "2019" or "Webb
+  image 7/12/22" are labels);
+- ``dated_sections``: a marked-up heading that is a date ("10 April 2025,
+  18:00" over a talk in an event listing) dates the first block its
+  section describes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors import boilerplate_rules as R
+from extractors.page_meta import classify_date_block
+from extractors.types import BlockRole, DateMention, TextBlock
+
+ROW_SEPARATOR = " | "
+BLOCK_SEPARATOR = "\n\n"
+
+# Roles whose sentences are prose that may state something.
+STATEMENT_ROLES = frozenset({BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole.QUOTE})
+# Roles that state something only when the block is a full sentence.
+SENTENCE_ROLES = frozenset({BlockRole.CAPTION, BlockRole.TABLE_CELL})
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:./-]*")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|\)$")
+_HEADING_END = re.compile(r"[.!?:;,…]$")
+# words a sentence cut off mid-clause ends with (a heading never does)
+_OPEN_END = frozenset(
+    "a an the and or but of to in on at by for with from as that which who it its their his her is are was were "
+    "be been has have had will would can could may might not than".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A block a cleaner kept, before layout: its text, role and heading level."""
+
+    text: str
+    role: BlockRole
+    level: int | None = None
+
+
+def join_blocks(lines: Sequence[Sequence[Piece]]) -> tuple[str, tuple[TextBlock, ...]]:
+    """Lay out kept blocks: each line's pieces joined by " | " (the cells of a
+    table row), lines separated by a blank line; every piece's span and role."""
+    parts: list[str] = []
+    blocks: list[TextBlock] = []
+    pos = 0
+    for line in lines:
+        cells = [p for p in line if p.text]
+        if not cells:
+            continue
+        if parts:
+            parts.append(BLOCK_SEPARATOR)
+            pos += len(BLOCK_SEPARATOR)
+        for k, piece in enumerate(cells):
+            if k:
+                parts.append(ROW_SEPARATOR)
+                pos += len(ROW_SEPARATOR)
+            parts.append(piece.text)
+            blocks.append(TextBlock(pos, pos + len(piece.text), piece.role, piece.level))
+            pos += len(piece.text)
+    return "".join(parts), tuple(blocks)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that names rather than says: at most 12 words, no end
+    punctuation (a question of at most 10 words may head a section: "What
+    is NATO?"), not a sentence cut off mid-clause."""
+    t = text.strip()
+    words = t.split()
+    if not t or len(t) > 100 or len(words) > 12:
+        return False
+    if t.endswith("?"):
+        return len(words) <= 10 and not t[0].islower()
+    if _HEADING_END.search(t):
+        return False
+    last = re.sub(r"\W+$", "", words[-1]).lower()
+    return last not in _OPEN_END and not t[0].islower()
+
+
+def is_link_line(text: str) -> bool:
+    """An inline list of short links: "Home | News | Sport"."""
+    items = R.LINK_SEPARATORS.split(text.strip())
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+
+
+def line_role(text: str) -> BlockRole | None:
+    """The role a line takes by its words alone, or None (then the markup decides)."""
+    t = text.strip()
+    if len(t) <= 120 and R.BYLINE.match(t):
+        return BlockRole.BYLINE
+    if len(t) <= 60 and len(t.split()) <= 7 and R.CALL_TO_ACTION.match(t):
+        return BlockRole.CALL_TO_ACTION
+    if len(t) <= 200 and is_link_line(t):
+        return BlockRole.LINK_LIST
+    return None
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that dates the page with a label: "Updated 3 May 2024 | 5 min
+    read", "Filed July 8, 2022 Last Updated July 9, 2022". A date leading a
+    timeline entry ("March 14, 2022 - Musk's stake ...") is not one."""
+    return len(text) <= 120 and any(kind != "bare" for kind, _ in classify_date_block(text))
+
+
+def is_sentence_like(text: str) -> bool:
+    """A full sentence: six words or more, ending like a sentence (or with a credit in brackets)."""
+    t = text.strip()
+    return len(_WORD.findall(t)) >= 6 and bool(_SENTENCE_END.search(t))
+
+
+def block_at(blocks: Sequence[TextBlock], offset: int) -> TextBlock | None:
+    """The block whose span holds ``offset`` (blocks are in text order)."""
+    i = bisect.bisect_right([b.char_start for b in blocks], offset) - 1
+    if i >= 0 and blocks[i].char_start <= offset < blocks[i].char_end:
+        return blocks[i]
+    return None
+
+
+def role_at(blocks: Sequence[TextBlock], offset: int) -> BlockRole | None:
+    block = block_at(blocks, offset)
+    return block.role if block is not None else None
+
+
+def may_state(block: TextBlock | None, text: str) -> bool:
+    """Whether a sentence in ``block`` (a span of ``text``) can carry a dated
+    statement. Text with no block information is not judged (True)."""
+    if block is None or block.role in STATEMENT_ROLES:
+        return True
+    words = text[block.char_start : block.char_end]
+    if block.role in SENTENCE_ROLES:
+        return is_sentence_like(words)
+    return False
+
+
+def heading_rank(block: TextBlock) -> int:
+    """h1 = 1 ... h6 = 6; a heading the layout alone shows ranks below them all."""
+    return block.level if block.level is not None else 7
+
+
+def is_date_heading(text: str, date: DateMention, block: TextBlock) -> bool:
+    """A heading that is a day and little else (two words at most besides
+    weekdays and times): "10 April 2025, 18:00", "Thursday 10 April, 6pm",
+    "Conference on 10 April 2025"."""
+    if date.precision != "day" or not any(ch.isdigit() for ch in date.text):
+        return False  # "Today at the museum" heads a section, it does not date it
+    before = text[block.char_start : date.char_start]
+    after = text[date.char_end : block.char_end]
+    others = [w for w in _LETTER_WORD.findall(before + " " + after) if w.lower() not in _TIME_WORDS]
+    return len(others) <= 2  # "5 March 12:20 PM - Software - 31 Comments" is a listing's byline
+
+
+_TIME_WORDS = frozenset(
+    "am pm at from to until till and on the noon midnight utc gmt bst cet cest est edt pst pdt "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSection:
+    """A date heading and the block its section describes."""
+
+    heading: TextBlock
+    date: DateMention
+    target: TextBlock  # the first block under the heading that may state something
+
+
+def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[DatedSection]:
+    """Sections opened by a date heading, each with the first block that may
+    state something before the next heading of the same or a higher rank."""
+    out: list[DatedSection] = []
+    by_start = [d.char_start for d in dates]
+    for i, block in enumerate(blocks):
+        if block.role is not BlockRole.HEADING or block.level is None:
+            continue  # only a marked-up heading (<h2>..<h6>): a post's timestamp does not describe the post
+        lo = bisect.bisect_left(by_start, block.char_start)
+        inside = [d for d in dates[lo:] if d.char_start < block.char_end]
+        if len(inside) != 1 or not is_date_heading(text, inside[0], block):
+            continue
+        rank = heading_rank(block)
+        for later in blocks[i + 1 :]:
+            if later.role is BlockRole.HEADING:
+                if heading_rank(later) <= rank or _has_date(later, dates, by_start):
+                    break
+                continue
+            if later.role in STATEMENT_ROLES:
+                out.append(DatedSection(block, inside[0], later))
+                break
+    return out
+
+
+def _has_date(block: TextBlock, dates: Sequence[DateMention], by_start: list[int]) -> bool:
+    lo = bisect.bisect_left(by_start, block.char_start)
+    return lo < len(dates) and dates[lo].char_start < block.char_end

@@ -1,0 +1,107 @@
+"""Plans: does a dated statement say something is to happen on its date
+(a plan, a schedule, a target, a rescheduling), rather than that it did?
+
+Read from the parse: a future or conditional auxiliary on the trigger or a
+verb that governs it ("will launch", "would close"); a verb of planning,
+scheduling or rescheduling on the path from the date to the sentence's root
+("scheduled to launch", "delayed the launch to March", "plans to sign");
+a planning modifier on an event noun ("the planned deposit", "the target
+launch date"); "be to"/"be due to"/"be set to"; and bounds that only a
+plan has ("no earlier than 2021", "at the earliest 25 December").
+
+A date after the document's own date makes a plan as well; that needs the
+document's date and is decided where it is known (facts.events).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "ll"})
+PLAN_VERBS = frozenset(
+    """plan schedule reschedule target slate expect aim intend delay postpone defer slip push move
+    anticipate project envisage envision forecast""".split()
+)
+SHIFT_PARTICLES = frozenset({"back", "forward"})  # "pushed back", "moved forward"
+PLAN_MODIFIERS = frozenset(
+    """planned scheduled expected upcoming proposed targeted target intended anticipated projected
+    future prospective""".split()
+)
+PLAN_NOUNS = frozenset({"target", "plan", "schedule", "deadline", "timetable"})
+EARLIER_PLAN = frozenset({"originally", "previously", "initially"})
+BOUNDS = ("no earlier than", "not before", "at the earliest", "on track for", "on course for", "in time for")
+
+
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "csubj"})
+
+
+def _governors(tok: Token, limit: int = 8) -> list[Token]:
+    """``tok`` and the tokens above it, up to the head of its own clause."""
+    chain = [tok]
+    while tok.head is not tok and len(chain) <= limit and tok.dep_ not in CLAUSE_DEPS:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _future(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "to" and verb.head is not verb and verb.head.lemma_ == "be":
+            return True  # "is to launch", "is due to"
+    return False
+
+
+def _plan_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if lemma in ("push", "move"):
+        return any(c.lower_ in SHIFT_PARTICLES for c in tok.children)
+    if lemma == "set":
+        return any(c.dep_ == "xcomp" for c in tok.children)  # "is set to launch"
+    if lemma == "due":
+        return True
+    return lemma in PLAN_VERBS
+
+
+def _plan_noun(tok: Token) -> bool:
+    if tok.lemma_.lower() in PLAN_NOUNS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in PLAN_MODIFIERS for c in tok.children)
+
+
+def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
+    """True when the statement says its happening is planned for its date."""
+    tokens: list[Token] = []
+    if date_root is not None:
+        tokens += _governors(date_root)
+    if trigger is not None:
+        tokens += _governors(trigger)
+    seen: set[int] = set()
+    for tok in tokens:
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_PLAN for c in tok.children):
+            return True  # "originally toward a 2010 launch", "previously planned"
+        if tok.pos_ in ("VERB", "AUX"):
+            if _future(tok) or _plan_verb(tok):
+                return True
+            # "the previous target date was next March"
+            if tok.lemma_ == "be" and any(c.dep_ == "nsubj" and _plan_noun(c) for c in tok.children):
+                return True
+            # "defined 18 December as the target launch date"
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                if any(p.dep_ == "pobj" and _plan_noun(p) for p in prep.children):
+                    return True
+        if tok.pos_ in ("NOUN", "PROPN") and _plan_noun(tok):
+            return True
+    sent = (trigger or date_root).sent.text.lower() if (trigger or date_root) is not None else ""
+    if date_root is not None:
+        start = date_root.sent.start_char
+        before = sent[: max(0, date_root.idx - start)][-40:]
+        if any(b in before for b in BOUNDS):
+            return True
+    return False

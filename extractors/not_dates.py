@@ -1,0 +1,172 @@
+"""Date words that are not dates: model years, names and titles of works.
+
+The tagger asks these rules before it turns a match into a date:
+
+* a **model year**: a year right before a make or a model ("the 2026 Toyota
+  Camry", "2025 Ford F-150 review") names a product, not a time;
+* a **name or title** that holds a month, weekday, season or "today": "by
+  Jane July", "The Thursday Murder Club", "One Golden Summer", "Psychology
+  Today". A bare date word (no day, no year) is part of a name when the
+  word before it is a capitalised word that is no date cue ("in", "on",
+  "last", ...), or when it opens a capitalised run after "The"/"A", or when
+  it stands inside a short quoted title-case phrase.
+
+:func:`outside_spans` drops date mentions inside given spans: the pipeline
+passes the entity mentions of the reading (persons, organisations, works of
+art, products), so a date word inside a name found by NER is no date either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+# Makes whose next word is a model: a year right before one is a model year.
+VEHICLE_MAKES = (
+    "Acura", "Alfa Romeo", "Aston Martin", "Audi", "Bentley", "BMW", "Buick", "BYD", "Cadillac",
+    "Chevrolet", "Chevy", "Chrysler", "Citroen", "Citroën", "Cupra", "Dacia", "Dodge", "Ducati", "Ferrari",
+    "Fiat", "Ford", "Genesis", "GMC", "Harley-Davidson", "Honda", "Hummer", "Hyundai", "Infiniti",
+    "Jaguar", "Jeep", "Kawasaki", "Kia", "Lamborghini", "Land Rover", "Lexus", "Lincoln", "Lotus",
+    "Lucid", "Maserati", "Mazda", "McLaren", "Mercedes", "Mercedes-Benz", "Mini", "Mitsubishi",
+    "Nissan", "Opel", "Peugeot", "Polestar", "Porsche", "Ram", "Range Rover", "Renault", "Rivian",
+    "Rolls-Royce", "Skoda", "Škoda", "Subaru", "Suzuki", "Tesla", "Toyota", "Vauxhall", "VinFast",
+    "Volkswagen", "Volvo", "VW", "Yamaha",
+)
+# Words that end a "<year> <Name> <Model> ..." product phrase.
+_PRODUCT_NOUNS = (
+    r"review|reviews|specs|specifications|price|prices|pricing|trims?|MSRP|lease|sedan|SUV|crossover|"
+    r"truck|pickup|hatchback|coupe|convertible|minivan|wagon|roadster|EV|hybrid|plug-in|first\s+drive|"
+    r"test\s+drive|road\s+test|buyer['’]s\s+guide"
+)
+_MAKES = "|".join(sorted((re.escape(m) for m in VEHICLE_MAKES), key=len, reverse=True))
+MODEL_YEAR_AFTER = re.compile(
+    r"[ \t]+(?:(?:" + _MAKES + r")\b(?![ \t]+(?:and|&|said|says|announced|reported|had|has|was|is)\b)"
+    r"|(?:[A-Z][\w-]*[ \t]+){1,3}(?:[A-Z0-9][\w-]*[ \t]+)?(?:" + _PRODUCT_NOUNS + r")\b)"
+)
+# A preposition before the year makes it a time again: "in 2026 Toyota sold ...".
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|on|since|by|from|until|till|during|before|after|through|to|of|between|and|early|late|mid|"
+    r"year|fiscal|around|circa|c\.)\s*$",
+    re.I,
+)
+
+
+def is_model_year(text: str, start: int, end: int) -> bool:
+    """True when the year at ``text[start:end]`` names a product's model year."""
+    if not MODEL_YEAR_AFTER.match(text, end):
+        return False
+    return not _TIME_PREPOSITION_BEFORE.search(text[max(0, start - 15) : start])
+
+
+# Words before a date word that keep it a date ("On Thursday", "Last Summer",
+# "By July", "Early Monday", "Monday, July 5").
+DATE_CUES = {
+    "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after",
+    "last", "next", "this", "that", "every", "each", "early", "late", "mid", "of", "through",
+    "and", "or", "between", "around", "about", "circa", "until", "for", "over", "throughout",
+    "past", "previous", "following", "coming", "same", "then", "as", "but", "so", "when", "while",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "spring", "summer", "autumn", "fall", "winter",
+    "christmas", "easter", "new", "midsummer", "updated", "published", "posted", "dated",
+    "i", "we", "you", "he", "she", "it", "they", "is", "was", "are", "were", "will", "would",
+    "did", "do", "does", "has", "have", "had", "said", "says", "announced", "late", "later", "earlier",
+}
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+_WEEKDAY_NAMES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+# A capitalised run ending in an event noun: a named happening ("the
+# February Revolution", "the Spring Offensive", "the August Decrees").
+_EVENT_NAME_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}?[ \t]+(?:Offensive|Revolution|Revolt|Rising|Uprising|Rebellion|Decrees?|"
+    r"Fighting|Campaign|Crisis|War|Massacre|Riots?|Coup|Putsch|Strike|Election|Agreement|Accords?|Treaty|"
+    r"Protests?|Talks|Summit|Storm|Flood|Battle|Siege|Days|Events|Operation|Manifesto|Theses)\b"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“”‘(]\s*)$")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]|(?:‘|(?<![\w’'])')([^‘’'\n]{1,80})(?:’|'(?![\w’']))")
+_DATE_WORDS = DATE_CUES - {
+    "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after",
+} | {"today"}
+
+
+def _title_case_share(words: Sequence[str]) -> float:
+    content = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[:1].isupper()) / len(content)
+
+
+def in_name_or_title(text: str, start: int, end: int) -> bool:
+    """True when the date word ``text[start:end]`` (a month, weekday, season
+    or "today" with no day or year of its own) is part of a name or a title.
+
+    A named happening keeps its date: "the February Revolution", "the Spring
+    Offensive of 1918" (a capitalised run after the word that ends in an
+    event noun). News writes a weekday right after a name ("Clinton Friday
+    vowed", "in Tokyo Monday"): for weekdays only the title patterns count.
+    """
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if _EVENT_NAME_AFTER.match(text, end):
+        return False
+    weekday = word.lower().rstrip("s") in _WEEKDAY_NAMES
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    headline = len(words) >= 3 and _title_case_share(words) >= 0.75 and not re.search(r"[.!?]\W*$", line)
+    prev = _WORD_BEFORE.search(before)
+    nxt = _WORD_AFTER.match(after)
+    prev_w = prev.group(1) if prev else ""
+    next_w = nxt.group(1) if nxt else ""
+    # inside a short quoted phrase in title case: a title ("“One Golden Summer”")
+    for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if q.start() < start and end < q.end():
+            inner = re.findall(r"[A-Za-z][\w'’-]*", q.group(1) or q.group(2) or "")
+            if 2 <= len(inner) <= 8 and _title_case_share(inner) >= 0.75:
+                return True
+    if headline:
+        return False  # a title-case headline capitalises every word: no evidence either way
+    if word.lower() == "today":
+        # "Psychology Today", "USA Today": capitalised mid-sentence
+        return prev is not None and prev_w[:1].isupper() and not _SENTENCE_START.search(before)
+    if (
+        not weekday
+        and prev is not None
+        and re.fullmatch(r"[A-Z][a-z]+", prev_w)  # a name word: not "U.S.", "EU", "Apple's"
+        and prev_w.lower() not in DATE_CUES
+        and prev_w.lower() not in ("the", "a", "an", "one")
+        and not _SENTENCE_START.search(before[: prev.start()])
+    ):
+        return True  # "by Jane July", "One Golden Summer"
+    month = word.lower().rstrip(".") in _MONTH_NAMES
+    if prev is not None and prev_w.lower() in ("the", "a", "an", "one"):
+        if next_w[:1].isupper() and next_w.lower() not in _DATE_WORDS and not month:
+            # ("a November Thumbtack survey": a month before a name is a date)
+            return True  # "The Thursday Murder Club": opens a capitalised run
+        if prev_w[:1].isupper() and not _SENTENCE_START.search(before[: prev.start()]):
+            return True  # "she read One Summer": a capitalised article mid-sentence
+    return False
+
+
+T = TypeVar("T")
+
+
+def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[T]:
+    """Items (anything with ``char_start``/``char_end``) not lying inside one of ``spans``."""
+    ordered = sorted(spans)
+    out = []
+    for it in items:
+        s, e = it.char_start, it.char_end  # type: ignore[attr-defined]
+        if any(a <= s and e <= b for a, b in ordered if a <= s):
+            continue
+        out.append(it)
+    return out

@@ -1,0 +1,87 @@
+"""Which sentences of a page are read for statements, with which dates, by
+the role of their block; and statements dated by a section's heading.
+
+``sentences_with_dates``: a date in a block that states nothing (a heading,
+byline, dateline, call to action, link list, code; a caption or table cell
+that is not a full sentence; see ``extractors.block_roles.may_state``)
+gives no statement; a date heading (an event listing's "10 April 2025,
+18:00") dates the first sentence of the block its section describes
+(``extractors.block_roles.dated_sections``) when that sentence has no date
+of its own.
+
+``section_statement``: such a sentence becomes a dated statement whose
+trigger is the sentence's main verb (or the event noun a light verb
+carries) and whose participants are the sentence's entities. The date's
+offsets point at the heading, the sentence's at the described text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
+from extractors.entities import EntityMention
+from extractors.event_rules import LIGHT_VERBS, trigger_kind
+from extractors.events import DatedStatement, group_dates_by_sentence
+from extractors.types import CleanPage, DateMention
+
+
+def sentences_with_dates(
+    page: CleanPage, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention]
+) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection]]:
+    """The sentences to parse for statements: each with the dates it gives
+    (dates in blocks that may state), or with the date heading of its section."""
+    dates = sorted(dates, key=lambda d: d.char_start)
+    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text)]
+    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection]] = list(group_dates_by_sentence(sentences, stating))
+    dated = {sentence for sentence, _ in out}
+    for section in dated_sections(page.text, page.blocks, dates):
+        sentence = first_sentence(sentences, section)
+        if sentence is not None and sentence not in dated:
+            out.append((sentence, section))
+            dated.add(sentence)
+    return out
+
+
+def first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:
+    """The first sentence of the block a date heading's section describes."""
+    for s, e in sentences:
+        if section.target.char_start <= s < section.target.char_end:
+            return (s, e)
+    return None
+
+
+# a statement dated by its section's heading is less sure than one whose sentence gives the date
+SECTION_CONFIDENCE = 0.5
+
+
+def section_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
+) -> DatedStatement:
+    """The statement of a sentence dated by the heading of its section (an
+    event listing's "10 April 2025, 18:00" over the talk it describes): the
+    sentence's main verb (or the event noun a light verb carries) is the
+    trigger, the entities of the sentence its participants."""
+    s0, e0 = sentence
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+    if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
+        noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
+        trigger = noun if noun is not None else trigger
+    lemma = trigger.lemma_.lower() if trigger is not None else None
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=lemma,
+        trigger_text=trigger.text if trigger is not None else None,
+        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+        kind=trigger_kind(lemma, date.role),
+        participants=participants,
+        confidence=SECTION_CONFIDENCE,
+        summary=" ".join(parsed.text.split()),
+    )

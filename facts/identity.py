@@ -1,0 +1,449 @@
+"""Which statements tell the same happening: pairwise scores, then
+clustering under constraints.
+
+Two statements tell one happening when they agree on
+- *what*: the kind of happening (facts.lexicon: the trigger's concept,
+  with derivations and synonyms; for a plan, a report or a generic verb,
+  the concept its clause names);
+- *who*: the participants beyond the topic, weighted by how rare they are
+  in the run (an entity in every statement says little);
+- *when*: the same date, or one containing the other; incompatible dates
+  count against, the more the further apart, except for plans (a plan
+  for another date is a plan for the same happening);
+- and how alike their sentences are (tf-idf cosine over content words).
+
+The score is the log-odds of a logistic model over these features (FEATURES);
+statements are grouped by average-linkage agglomerative clustering,
+merging while the best pair of groups averages above the threshold, never
+across a cannot-link:
+- two statements of one snapshot with incompatible dates (unless both are
+  plans: a page telling how a date was moved);
+- two statements whose agents are different entities (one country's
+  ratification is not another's).
+Must-link: the same sentence (normalised) with the same date in two pages.
+
+Weights are fitted on the facts benchmark's statement pairs and the
+threshold chosen there (evaluation/train_identity.py), with leave-one-
+subject-out cross-validation for the figure to expect on a new subject
+(`factwatch eval facts --loso`). The model is facts/data/identity_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from extractors.ids import normalize_sentence
+from facts.lexicon import clause_concepts, happening_concept, lexicon
+from facts.model import Event
+from facts.values import DateInterval, compatible
+
+_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before since until
+    during between through than then that this these those it its it's is are was were be been being has have had do
+    does did will would shall should can could may might must not no nor so such which who whom whose what when where
+    why how all any both each few more most other some own same too very just also only now once again there here he
+    she they them their his her our we you your i me my us said says say according date today yesterday tomorrow
+    week month year years last next earlier later first second new one two three""".split()
+)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+FEATURES = (
+    "bias",
+    "what_same",  # the same kind of happening
+    "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
+    "what_differ",  # kinds the lexicon knows, and they differ
+    "what_unknown",  # different words, one unknown to the lexicon
+    "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
+    "who_disjoint",  # both name participants, none shared
+    "when_same",  # the same date
+    "when_within",  # one date contains the other
+    "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
+    "when_gap_plan",  # incompatible dates, one a plan
+    "text",  # tf-idf cosine of the sentences' content words
+    "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
+    "both_plans",
+)
+
+
+@dataclass(frozen=True)
+class IdentityModel:
+    """A logistic model of "same happening" over FEATURES, and the average
+    log-odds above which groups merge."""
+
+    weights: tuple[float, ...]
+    threshold: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {"weights": dict(zip(FEATURES, self.weights)), "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> IdentityModel:
+        return cls(weights=tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES),
+                   threshold=float(data.get("threshold", 0.0)))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> IdentityModel:
+    """The model fitted on the facts benchmark (evaluation/train_identity.py)."""
+    text = resources.files("facts").joinpath("data/identity_model.json").read_text(encoding="utf-8")
+    return IdentityModel.from_dict(json.loads(text))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the scores need of one statement."""
+
+    concept: str | None
+    clause_concepts: frozenset[str]
+    who: dict[str, float]  # non-topic participant -> weight
+    agents: frozenset[str]
+    interval: DateInterval
+    planned: bool
+    tokens: dict[str, float]  # tf-idf, unit length
+    rare: frozenset[str]  # words of the sentence that few statements of the run use
+    sentence_key: str
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _TOKEN.findall(text.lower().replace("’", "'")):
+        if w in _STOP or w in _CALENDAR:
+            continue
+        if w.isdigit() and len(w) <= 4:  # days and years: the date score has them
+            continue
+        out.append(w)
+    return out
+
+
+def _interval(ev: Event) -> DateInterval:
+    return DateInterval(ev.date_start, ev.date_end, ev.precision)
+
+
+def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
+    n = len(events)
+    df: Counter = Counter()
+    for ev in events:
+        df.update(set(ev.participant_ids) - topic)
+    token_lists = [_words(ev.sentence) for ev in events]
+    tdf: Counter = Counter()
+    for toks in token_lists:
+        tdf.update(set(toks))
+    concepts = _concepts_in_context(events)
+    out = []
+    for ev, toks in zip(events, token_lists):
+        clause = ev.summary or ev.sentence
+        concept = concepts[ev.event_id]
+        named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
+        who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
+        tf = Counter(toks)
+        vec = {t: (1 + math.log(c)) * math.log((n + 1) / (tdf[t] + 0.5)) for t, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append(
+            Profile(
+                concept=concept,
+                clause_concepts=named,
+                who=who,
+                agents=frozenset(ev.agent_ids),
+                interval=_interval(ev),
+                planned=ev.planned,
+                tokens={t: v / norm for t, v in vec.items()},
+                rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
+                sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
+            )
+        )
+    return out
+
+
+def _concepts_in_context(events: Sequence[Event]) -> dict[str, str | None]:
+    """Each statement's kind of happening. A plan that does not say of what
+    ("it was delayed again to 24 December", "the previous target date was
+    next March") is about what the page's last plan before it named."""
+    out: dict[str, str | None] = {}
+    last: dict[str, str] = {}  # doc -> concept of its last plan that named one
+    for ev in sorted(events, key=lambda e: (e.doc_id, e.char_start, e.date_char_start, e.event_id)):
+        concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
+                                    ev.participants)
+        if ev.planned:
+            if concept in (None, "plan") and ev.doc_id in last:
+                concept = last[ev.doc_id]
+            elif concept not in (None, "plan") and not concept.startswith(("?", "announce")):
+                last[ev.doc_id] = concept
+        out[ev.event_id] = concept
+    return out
+
+
+def _what(a: Profile, b: Profile) -> str:
+    ca, cb = a.concept, b.concept
+    if ca in (None, "plan") or cb in (None, "plan"):
+        return "none"  # a plan that does not say of what
+    ra, rb = ca.partition(":"), cb.partition(":")
+    if ca == cb:
+        return "what_near" if ca == "announce" else "what_same"  # two sayings of unknown content
+    if ra[0] == rb[0] == "announce" and not (ra[2] and rb[2]):
+        return "what_near"
+    if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
+        return "what_near"
+    if ca.startswith("?") or cb.startswith("?"):
+        return "what_unknown"
+    return "what_differ"
+
+
+def _who(a: Profile, b: Profile) -> float:
+    if not a.who or not b.who:
+        return 0.0
+    keys = a.who.keys() | b.who.keys()
+    total = sum(max(a.who.get(k, 0.0), b.who.get(k, 0.0)) for k in keys)
+    shared = sum(min(a.who[k], b.who[k]) for k in a.who.keys() & b.who.keys())
+    return shared / total if total else 0.0
+
+
+def text_score(a: Profile, b: Profile) -> float:
+    small, large = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
+    return sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
+
+
+def pair_features(a: Profile, b: Profile) -> np.ndarray:
+    x = np.zeros(len(FEATURES))
+    x[0] = 1.0
+    what = _what(a, b)
+    if what != "none":
+        x[_INDEX[what]] = 1.0
+    who = _who(a, b)
+    x[_INDEX["who_shared"]] = who
+    x[_INDEX["who_disjoint"]] = float(bool(a.who and b.who and who == 0.0))
+    ia, ib = a.interval, b.interval
+    if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
+        x[_INDEX["when_same"]] = 1.0
+    elif compatible(ia, ib):
+        x[_INDEX["when_within"]] = 1.0
+    else:
+        gap = max((ib.date_start - ia.date_end).days, (ia.date_start - ib.date_end).days, 1)
+        scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
+        x[_INDEX["when_gap_plan" if a.planned or b.planned else "when_gap"]] = scaled
+    x[_INDEX["text"]] = text_score(a, b)
+    x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
+    x[_INDEX["both_plans"]] = float(a.planned and b.planned)
+    return x
+
+
+WORDING_GATE = 0.3  # without a what-match, sentences must be at least this alike to merge ...
+RARE_DF = 3  # ... or share two words that at most this many statements of the run use
+
+
+def related(x: np.ndarray) -> bool:
+    """The gate: the pair says something of what happened in common."""
+    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["text"]] >= WORDING_GATE
+                or x[_INDEX["rare_words"]] >= 1.0)
+UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
+
+
+def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
+    """Log-odds that the two statements tell one happening. Agreeing on when
+    and who is not enough: without the same (or a named) kind of happening,
+    or much the same words, two statements are unrelated (a dense timeline
+    has many happenings a day)."""
+    x = pair_features(a, b)
+    score = float(x @ np.asarray(model.weights))
+    if not related(x):
+        return min(score, UNRELATED)
+    return score
+
+
+AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of each type is one role
+
+
+def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
+    if ea.doc_id == eb.doc_id and not (a.planned and b.planned) and not compatible(a.interval, b.interval):
+        return True  # one page, two dates: two happenings, unless both are plans (a rescheduling)
+    # different agents in the same role (two countries, two people): each statement has
+    # an agent of that type the other does not name at all
+    own_a = a.agents - set(eb.participant_ids)
+    own_b = b.agents - set(ea.participant_ids)
+    if own_a and own_b:
+        labels = labels or {}
+        roles_a = {labels.get(x) for x in own_a} & set(AGENT_ROLES)
+        roles_b = {labels.get(x) for x in own_b} & set(AGENT_ROLES)
+        return bool(roles_a & roles_b)
+    return False
+
+
+def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+    return ea.doc_id != eb.doc_id and a.sentence_key == b.sentence_key
+
+
+STICKY = 5.0  # log-odds that the last run's decision on two unchanged statements still holds
+
+
+BLOCK_WINDOW = 50  # in a crowded block, a statement is compared with this many neighbours by date
+TOP_WORDS = 3  # each statement is indexed under its this many weightiest words ...
+WORD_BLOCK_SHARE = 0.02  # ... that at most this share of the run's statements use
+
+
+def _keys(p: Profile, common: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Blocking keys: two statements are scored only if they share one (a
+    kind of happening or a related one, a rare word, a weighty word, the
+    sentence). Pairs sharing none would fail the what-gate anyway."""
+    lex = lexicon()
+    keys = {("s", p.sentence_key)}
+    for c in p.clause_concepts | ({p.concept} if p.concept else set()):
+        base = c.partition(":")[0]
+        keys.add(("c", base))
+        keys |= {("c", b) for a, b in lex.related if a == base}
+    keys |= {("r", w) for w in p.rare}
+    weighty = [t for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0])) if t not in common]
+    keys |= {("w", t) for t in weighty[:TOP_WORDS]}
+    return keys
+
+
+def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile],
+                    previous: Mapping[str, str] | None = None) -> set[tuple[int, int]]:
+    """Pairs to score: those sharing a blocking key, and those the last run put in one fact."""
+    previous = previous or {}
+    df: Counter = Counter(t for p in prof for t in p.tokens)
+    common = frozenset(t for t, c in df.items() if c > max(5, WORD_BLOCK_SHARE * len(prof)))
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(prof):
+        for k in _keys(p, common):
+            blocks[k].append(i)
+        if evs[i].event_id in previous:
+            blocks[("fact", previous[evs[i].event_id])].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > BLOCK_WINDOW:
+            members = sorted(members, key=lambda i: (evs[i].date_start, i))
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + BLOCK_WINDOW]:
+                    pairs.add((min(i, j), max(i, j)))
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
+            model: IdentityModel | None = None, labels: Mapping[str, str | None] | None = None,
+            previous: Mapping[str, str] | None = None) -> list[list[Event]]:
+    """Groups of statements, one per happening; deterministic in any input order.
+
+    ``previous``: event id -> fact id of the last run. Two statements the
+    last run also saw keep its decision (together or apart) unless the
+    evidence against it is overwhelming, so a page update regroups only
+    what it touches."""
+    previous = previous or {}
+    model = model or default_model()
+    evs = sorted(events, key=lambda e: e.event_id)
+    n = len(evs)
+    if n == 0:
+        return []
+    prof = profiles(evs, topic)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in sorted(candidate_pairs(evs, prof, previous)):
+        a, b = prof[i], prof[j]
+        if cannot_link(evs[i], evs[j], a, b, labels):
+            continue
+        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
+        was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
+        if was_i is not None and was_j is not None and s < 1e6:
+            s = s + STICKY if was_i == was_j else s - STICKY
+        scores[(i, j)] = s
+        if s > model.threshold:
+            parent[find(i)] = find(j)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        components[find(i)].append(i)
+    groups: list[list[Event]] = []
+    for members in components.values():
+        k = len(members)
+        if k == 1:
+            groups.append([evs[members[0]]])
+            continue
+        score = np.full((k, k), UNRELATED)
+        banned = np.zeros((k, k), dtype=bool)
+        for x in range(k):
+            for y in range(x + 1, k):
+                i, j = members[x], members[y]
+                if (i, j) in scores:
+                    score[x, y] = score[y, x] = scores[(i, j)]
+                elif (evs[i].doc_id == evs[j].doc_id or (prof[i].agents and prof[j].agents)) and cannot_link(
+                        evs[i], evs[j], prof[i], prof[j], labels):
+                    banned[x, y] = banned[y, x] = True
+        for part in _average_linkage(score, banned, model.threshold):
+            groups.append([evs[members[x]] for x in sorted(part)])
+    return sorted(groups, key=lambda g: g[0].event_id)
+
+
+def _average_linkage(score: np.ndarray, banned: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the two groups of highest average score while it is above the
+    threshold and no cannot-link joins them; indices into ``score``. Each
+    row keeps its best partner, so a merge costs O(k), not O(k²)."""
+    k = len(score)
+    clusters = [[i] for i in range(k)]
+    sums = np.where(banned, 0.0, score)
+    np.fill_diagonal(sums, 0.0)
+    ban = banned.copy()
+    np.fill_diagonal(ban, True)
+    sizes = np.ones(k)
+    alive = np.ones(k, dtype=bool)
+    avg = np.where(ban, -np.inf, sums)
+    arg = avg.argmax(axis=1)
+    best = avg[np.arange(k), arg]
+    while True:
+        i = int(np.argmax(best))
+        if not np.isfinite(best[i]) or best[i] <= threshold:
+            break
+        j = int(arg[i])
+        i, j = min(i, j), max(i, j)
+        clusters[i] += clusters[j]
+        clusters[j] = []
+        alive[j] = False
+        sums[i, :] += sums[j, :]
+        sums[:, i] = sums[i, :]
+        sums[i, i] = 0.0
+        ban[i, :] |= ban[j, :]
+        ban[:, i] = ban[i, :]
+        sizes[i] += sizes[j]
+        row = np.where(ban[i] | ~alive, -np.inf, sums[i] / (sizes[i] * sizes))
+        row[i] = -np.inf
+        avg[i, :] = row
+        avg[:, i] = row
+        avg[j, :] = -np.inf
+        avg[:, j] = -np.inf
+        best[j] = -np.inf
+        # rows whose best partner was i or j look again; the others may only gain i
+        stale = np.flatnonzero(alive & ((arg == i) | (arg == j)))
+        for r in stale:
+            arg[r] = int(np.argmax(avg[r]))
+            best[r] = avg[r, arg[r]]
+        gain = alive & (row > best)
+        gain[i] = False
+        arg[gain] = i
+        best[gain] = row[gain]
+        arg[i] = int(np.argmax(avg[i]))
+        best[i] = avg[i, arg[i]]
+    return [c for c, a in zip(clusters, alive) if a]

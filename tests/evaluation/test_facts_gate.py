@@ -1,0 +1,58 @@
+"""Eval gate: fact identity, preferred values and change reports on the three
+multi-source subjects of ../shared/eval/facts (40 pages, read in a few seconds).
+
+The floors sit a little under the figures measured when they were pinned
+(see the comments). The identity model was fitted on these subjects, so
+these are in-sample figures that guard against regressions; the estimate
+for a new subject is the leave-one-subject-out figure
+(`factwatch eval facts ../shared/eval/facts --loso`, README).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from evaluation.facts_eval import run_facts_eval
+
+SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
+FACTS = SHARED / "eval" / "facts"
+
+pytestmark = pytest.mark.skipif(
+    not (FACTS / "jwst" / "gold.yaml").is_file(), reason=f"benchmark data not found at {FACTS} (../shared beside the repo)"
+)
+
+# subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
+# changes of its version pair); measured when pinned: jwst 0.42 / 0.96 / 0.96 / 0 / 0;
+# paris 0.73 / 0.87 / 0.98 / 3 / 0; twitter 0.50 / 0.55 / 0.98 / 3 / 1
+FLOORS = {
+    "jwst": (0.36, 0.85, 0.90, 1, 0),
+    "paris-agreement": (0.63, 0.75, 0.90, 4, 0),
+    "twitter-acquisition": (0.40, 0.45, 0.90, 4, 1),
+}
+MAX_AGENT_MERGES = 8  # merges of statements whose gold participants differ, all subjects (pinned at 6)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return run_facts_eval(FACTS)
+
+
+def test_every_subject_is_scored(report):
+    assert sorted(s.subject for s in report.scores) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("subject", sorted(FLOORS))
+def test_identity_floors(report, subject):
+    s = next(x for x in report.scores if x.subject == subject)
+    f1, precision, recall, spurious, missed = FLOORS[subject]
+    assert s.pair_f1 >= f1, report.table(verbose=True)
+    assert s.pair_precision >= precision, report.table(verbose=True)
+    assert s.recall_sentence >= recall, report.table()
+    assert s.spurious_changes <= spurious and s.missed_changes <= missed, report.table(verbose=True)
+
+
+def test_few_merges_of_different_agents(report):
+    assert sum(s.agent_merges for s in report.scores) <= MAX_AGENT_MERGES, report.table(verbose=True)

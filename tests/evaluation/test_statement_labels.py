@@ -1,0 +1,47 @@
+"""The statement label files follow their format (evaluation/labels/statements/README.md)
+and quote only text that is on their pages; a broken file is reported."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+LABELS = Path(__file__).resolve().parents[2] / "evaluation" / "labels" / "statements"
+WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
+
+_spec = importlib.util.spec_from_file_location("check_labels", LABELS / "check_labels.py")
+check_labels = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_labels)
+
+
+def test_label_files_pass_the_format_checks():
+    files = sorted((LABELS / "wcxb-dev").glob("*.yaml"))
+    assert len(files) >= 32
+    problems = {f.name: check_labels.check_file(f, None) for f in files}
+    assert not {k: v for k, v in problems.items() if v}
+
+
+@pytest.mark.skipif(not (WCXB / "html").is_dir(), reason=f"{WCXB} not found (needs ../shared beside the repo)")
+def test_keys_and_expressions_occur_on_their_pages():
+    assert check_labels.main([str(LABELS / "wcxb-dev"), "--pages", str(WCXB)]) == 0
+
+
+def test_checker_reports_a_broken_file(tmp_path):
+    src = LABELS / "wcxb-dev" / "0078.yaml"
+    bad = tmp_path / "0078.yaml"
+    shutil.copy(src, bad)
+    text = bad.read_text(encoding="utf-8")
+    text = text.replace('date: "2026-Q1"', 'date: "2026-03"', 1)
+    text = text.replace("role: point", "role: sometime", 1)
+    text = text.replace("why: heading", "why: headline", 1)
+    bad.write_text(text, encoding="utf-8")
+    problems = " | ".join(check_labels.check_file(bad, None))
+    assert "does not match precision quarter" in problems
+    assert "role 'sometime'" in problems
+    assert "why 'headline'" in problems
+    if (WCXB / "html").is_dir():
+        bad.write_text(text.replace("Forty-five cybersecurity", "Forty-six cybersecurity"), encoding="utf-8")
+        assert any("key not found" in p for p in check_labels.check_file(bad, WCXB))

@@ -1,0 +1,89 @@
+"""Which day relative expressions count from: publication date first, the
+updated date only for update notes and living pages, a quote's own day, the
+fetch day with tense; names found by NER hold no dates; one row per
+(trigger, date) in a document."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from extractors.anchoring import page_anchor, page_date_mentions, update_notes
+from extractors.document import _dedupe
+from extractors.events import DatedStatement
+from extractors.types import CleanPage, DateMention
+
+FETCHED = datetime(2026, 12, 1, 9, tzinfo=UTC)
+
+
+def _page(text: str, published: date | None = None, updated: date | None = None) -> CleanPage:
+    def dt(d):
+        return datetime(d.year, d.month, d.day, tzinfo=UTC) if d else None
+
+    return CleanPage(text=text, published_at=dt(published), updated_at=dt(updated))
+
+
+def _periods(mentions):
+    return {m.text: (m.date_start.isoformat(), m.date_end.isoformat()) for m in mentions}
+
+
+def test_publication_date_anchors_an_updated_article():
+    page = _page("The festival moved to a new site last October.", date(2018, 5, 2), date(2024, 1, 15))
+    anchor, mentions = page_date_mentions(page, FETCHED)
+    assert (anchor.day, anchor.basis) == (date(2018, 5, 2), "published")
+    assert _periods(mentions) == {"last October": ("2017-10-01", "2017-10-31")}
+
+
+def test_living_page_with_only_an_updated_date_counts_from_it():
+    anchor = page_anchor(_page("Prices as listed.", updated=date(2024, 1, 15)), FETCHED)
+    assert (anchor.day, anchor.basis) == (date(2024, 1, 15), "updated")
+
+
+def test_an_update_note_counts_from_the_updated_date():
+    text = "The plant closed last week.\n\nUpdate: The owners said yesterday they would reopen it."
+    page = _page(text, date(2023, 3, 10), date(2023, 3, 20))
+    assert [text[s:e].startswith("Update:") for s, e, _ in update_notes(text)] == [True]
+    _, mentions = page_date_mentions(page, FETCHED)
+    assert _periods(mentions) == {"last week": ("2023-02-27", "2023-03-05"), "yesterday": ("2023-03-19", "2023-03-19")}
+
+
+def test_an_update_note_with_its_own_day_counts_from_it():
+    text = "The plant closed last week.\n\nUPDATE (April 2, 2023): The owners said yesterday they would reopen it."
+    _, mentions = page_date_mentions(_page(text, date(2023, 3, 10)), FETCHED)
+    assert _periods(mentions)["yesterday"] == ("2023-04-01", "2023-04-01")
+
+
+def test_reported_speech_with_its_own_day_keeps_it():
+    text = '"We signed the contract yesterday," the director said on 3 March 2021.'
+    _, mentions = page_date_mentions(_page(text, date(2021, 6, 1)), FETCHED)
+    assert _periods(mentions)["yesterday"] == ("2021-03-02", "2021-03-02")
+
+
+def test_no_page_date_the_fetch_day_and_tense_decide():
+    text = "Organisers announced in January that the fair would move. The fair will reopen in January."
+    anchor, mentions = page_date_mentions(_page(text), FETCHED)
+    assert anchor.basis == "fetched"
+    assert [m.date_start.isoformat() for m in mentions] == ["2026-01-01", "2027-01-01"]
+
+
+def test_bare_date_words_inside_names_are_dropped_full_dates_are_not():
+    text = "A novel by Jane July came out. The Agreement as of 4 November 2020 bound them."
+    names = [(text.index("Jane July"), text.index("Jane July") + 9),
+             (text.index("Agreement as of"), text.index(" bound"))]
+    _, mentions = page_date_mentions(_page(text, date(2021, 1, 5)), FETCHED, names)
+    assert [m.text for m in mentions] == ["as of 4 November 2020"]
+
+
+def _statement(sentence: str, trigger: str, start: int, who: tuple[str, ...] = ("Acme",)) -> DatedStatement:
+    dm = DateMention(start, start + 4, "2020", date(2020, 1, 1), date(2020, 12, 31), "year", value="2020")
+    return DatedStatement(start, start + len(sentence), sentence, dm, trigger, trigger, start, "other", who, 0.8)
+
+
+def test_a_repeated_phrase_gives_one_statement():
+    sts = [
+        _statement("Acme was founded in 2020.", "found", 0),
+        _statement("Acme was founded in 2020 in Oslo.", "found", 100),
+        _statement("It was founded in 2020.", "found", 150, ()),
+        _statement("Acme went public in 2020.", "go", 200),
+        _statement("Globex was founded in 2020.", "found", 300, ("Globex",)),
+    ]
+    assert [s.char_start for s in _dedupe(sts)] == [0, 200, 300]

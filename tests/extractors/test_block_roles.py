@@ -1,0 +1,278 @@
+"""Block roles: what the cleaner says each block of a page is, and which
+blocks may carry a dated statement."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from extractors.block_roles import (
+    Piece,
+    block_at,
+    dated_sections,
+    is_sentence_like,
+    join_blocks,
+    line_role,
+    looks_like_heading,
+    may_state,
+    role_at,
+)
+from extractors.clean import clean_page
+from extractors.types import BlockRole, DateMention, TextBlock
+
+H, P, LI, TD = BlockRole.HEADING, BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole.TABLE_CELL
+
+PROSE = (
+    "The council met in the town hall on a wet evening and agreed, after a long debate, "
+    "to rebuild the old bridge over the river before the winter."
+)
+
+
+def page(body: str, head: str = "<title>A page</title>"):
+    html = f"<html><head>{head}</head><body><main>{body}</main></body></html>"
+    return clean_page(html.encode(), content_type="text/html")
+
+
+def roles(p) -> list[tuple[str, BlockRole, int | None]]:
+    return [(p.text[b.char_start : b.char_end], b.role, b.level) for b in p.blocks]
+
+
+def test_blocks_tile_the_text_in_order():
+    p = page(f"<h1>Bridge news</h1><p>{PROSE}</p><h2>What next</h2><p>{PROSE}</p>")
+    spans = [(b.char_start, b.char_end) for b in p.blocks]
+    assert spans == sorted(spans)
+    assert all(a < b for a, b in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+    # every character of the text outside the separators belongs to a block
+    covered = "".join(p.text[s:e] for s, e in spans)
+    assert covered == p.text.replace("\n\n", "").replace(" | ", "")
+
+
+def test_heading_levels_and_paragraphs():
+    p = page(f"<h1>Bridge news</h1><p>{PROSE}</p><h2>What next</h2><p>{PROSE}</p><h3>Costs</h3><p>{PROSE}</p>")
+    got = roles(p)
+    assert got[0] == ("Bridge news", H, 1)
+    assert ("What next", H, 2) in got
+    assert ("Costs", H, 3) in got
+    assert sum(1 for _, role, _ in got if role is P) == 3
+
+
+def test_list_items_table_cells_quotes_and_captions():
+    p = page(
+        f"<h1>Bridge news</h1><p>{PROSE}</p>"
+        "<ul><li>The old bridge was built of stone in 1820 by the county.</li>"
+        "<li>The new one will be built of steel and open to cyclists.</li></ul>"
+        "<table><tr><th>Year</th><th>Crossings</th></tr><tr><td>2019</td><td>1.2 million</td></tr></table>"
+        f"<blockquote>We will not let the town be cut in two, said the mayor after the vote.</blockquote>"
+        "<figure><img src='x.jpg'><figcaption>The bridge in 2019</figcaption></figure>"
+        f"<p>{PROSE}</p>"
+    )
+    got = {text: role for text, role, _ in roles(p)}
+    assert got["The old bridge was built of stone in 1820 by the county."] is LI
+    cells = {t: r for t, r in got.items() if t in ("Year", "Crossings", "2019", "1.2 million")}
+    assert len(cells) >= 2 and set(cells.values()) == {TD}
+    assert got["We will not let the town be cut in two, said the mayor after the vote."] is BlockRole.QUOTE
+    assert got["The bridge in 2019"] is BlockRole.CAPTION
+
+
+def test_bylines_calls_to_action_and_link_lists():
+    p = page(
+        "<h1>Bridge news</h1><p>By Jane Smith</p>"
+        f"<p>{PROSE}</p><p><a href='/more'>Read more</a></p>"
+        "<p><a href='/book'>Book your place</a></p>"
+        "<p>Tags: <a href='/t/1'>Bridges</a> | <a href='/t/2'>Council</a> | <a href='/t/3'>Transport</a></p>"
+        f"<p>{PROSE}</p>"
+    )
+    got = {text: role for text, role, _ in roles(p)}
+    assert got["By Jane Smith"] is BlockRole.BYLINE
+    assert got.get("Read more", BlockRole.CALL_TO_ACTION) is BlockRole.CALL_TO_ACTION
+    assert got["Book your place"] is BlockRole.CALL_TO_ACTION
+    assert got["Tags: Bridges | Council | Transport"] is BlockRole.LINK_LIST
+
+
+EVENTS = (
+    "<h1>Upcoming events</h1>"
+    "<p>Our spring series brings researchers from across the region to talk about their work, "
+    "and all of the events are free and open to the public.</p>"
+    "<div><h3>10 April 2025, 18:00</h3><h4>The chemistry of ancient pigments</h4>"
+    "<p>Dr Jane Smith of the University of Leeds will explain how medieval painters made their colours.</p>"
+    "<p><a href='/book/1'>Book your place</a></p></div>"
+    "<div><h3>24 April 2025, 19:00</h3><h4>Rivers in a changing climate</h4>"
+    "<p>Professor Tom Brown describes twenty years of measurements on the river and what they tell us.</p>"
+    "<p><a href='/book/2'>Book your place</a></p></div>"
+)
+
+
+def test_event_listing_keeps_its_dated_headings():
+    p = page(EVENTS)
+    got = roles(p)
+    assert ("10 April 2025, 18:00", H, 3) in got
+    assert ("24 April 2025, 19:00", H, 3) in got
+    assert ("The chemistry of ancient pigments", H, 4) in got
+
+
+def test_a_byline_date_stays_page_metadata():
+    p = page(f"<h1>Bridge news</h1><div>3 March 2021</div><p>{PROSE}</p>")
+    assert "3 March 2021" not in p.text
+    assert p.published_at is not None and p.published_at.date() == date(2021, 3, 3)
+
+
+def test_a_date_heading_dates_the_item_its_section_describes():
+    p = page(EVENTS)
+    blocks = p.blocks
+    heading = next(b for b in blocks if p.text[b.char_start : b.char_end] == "10 April 2025, 18:00")
+    date_span = DateMention(heading.char_start, heading.char_start + 13, "10 April 2025", date(2025, 4, 10),
+                            date(2025, 4, 10), "day", value="2025-04-10")
+    (section,) = dated_sections(p.text, blocks, [date_span])
+    assert p.text[section.target.char_start : section.target.char_end].startswith("Dr Jane Smith")
+    # nor does a date heading only the layout shows (a forum post's timestamp)
+    bare = TextBlock(heading.char_start, heading.char_end, H, None)
+    assert dated_sections(p.text, [bare, *[b for b in blocks if b.char_start > heading.char_start]], [date_span]) == []
+    # a heading with more than a date in it does not date its section
+    title = next(b for b in blocks if p.text[b.char_start : b.char_end] == "The chemistry of ancient pigments")
+    assert dated_sections(p.text, [title], [DateMention(title.char_start, title.char_start + 3, "The", date(2025, 4, 10),
+                                                          date(2025, 4, 10), "day")]) == []
+
+
+def test_plain_text_roles():
+    text = (
+        "Bridge to reopen in spring\n\n"
+        "By Jane Smith\n\n"
+        f"{PROSE}\n\n"
+        "What happens next?\n\n"
+        f"{PROSE}\n\n"
+        "  • The old bridge closed in May 2023.\n"
+        "  • The new one opens in 2026.\n\n"
+        "Home | News | Sport | Contact\n\n"
+        "Read more\n"
+    )
+    p = clean_page(text.encode(), content_type="text/plain")
+    got = roles(p)
+    assert got[0] == ("Bridge to reopen in spring", H, 1)
+    assert ("By Jane Smith", BlockRole.BYLINE, None) in got
+    assert ("What happens next?", H, None) in got
+    assert ("The old bridge closed in May 2023.", LI, None) in got
+    assert ("Home | News | Sport | Contact", BlockRole.LINK_LIST, None) in got
+    assert ("Read more", BlockRole.CALL_TO_ACTION, None) in got
+
+
+def test_plain_text_title_line_over_a_caption_is_cut_off():
+    text = f"Nasa Space Telescope\nThis image provided by NASA on Monday shows a galaxy cluster far away.\n\n{PROSE}\n"
+    p = clean_page(text.encode(), content_type="text/plain")
+    assert roles(p)[0] == ("Nasa Space Telescope", H, 1)
+    assert roles(p)[1][0].startswith("This image provided by NASA")
+
+
+def test_a_hard_wrapped_paragraph_is_not_cut():
+    text = ("The council met in the town hall on a wet evening and agreed\n"
+            "to rebuild the old bridge over the river before the winter.\n")
+    p = clean_page(("Title\n\n" + text + "\n" + PROSE).encode(), content_type="text/plain")
+    assert [r for _, r, _ in roles(p)] == [H, P, P]
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "ok"),
+    [
+        (P, "The bridge opened in 1820.", True),
+        (LI, "The bridge opened in 1820.", True),
+        (BlockRole.QUOTE, "We opened it in 1820, he said.", True),
+        (H, "The bridge in 1820", False),
+        (H, "Why did the bridge close in 1820?", False),
+        (H, "De-risk tomorrow by boosting your defences today.", False),
+        (BlockRole.BYLINE, "By Jane Smith, 3 May 2021", False),
+        (BlockRole.DATELINE, "Updated 3 May 2021 | 5 min read", False),
+        (BlockRole.CALL_TO_ACTION, "Book now for 10 April", False),
+        (BlockRole.LINK_LIST, "Archive: May 2021", False),
+        (BlockRole.CAPTION, "The bridge in 2019", False),
+        (BlockRole.CAPTION, "This image provided by NASA on Monday, July 11, 2022, shows a cluster. (NASA via AP)", True),
+        (TD, "2019", False),
+        (TD, "The bridge reopened to traffic in March 2021.", True),
+    ],
+)
+def test_which_roles_may_state(role, text, ok):
+    block = TextBlock(0, len(text), role)
+    assert may_state(block, text) is ok
+
+
+def test_a_table_row_is_one_line_with_one_block_per_cell():
+    text, blocks = join_blocks([[Piece("Year", TD), Piece("Visitors", TD)], [Piece("2019", TD), Piece("1.2 million", TD)]])
+    assert text == "Year | Visitors\n\n2019 | 1.2 million"
+    assert [text[b.char_start : b.char_end] for b in blocks] == ["Year", "Visitors", "2019", "1.2 million"]
+
+
+def test_role_at_and_block_at():
+    text, blocks = join_blocks([[Piece("Title", H, 1)], [Piece("a", TD), Piece("b", TD)], [Piece(PROSE, P)]])
+    assert text.startswith("Title\n\na | b\n\n")
+    assert role_at(blocks, 0) is H
+    assert role_at(blocks, text.index("b |") if "b |" in text else text.index("| b") + 2) is TD
+    assert role_at(blocks, text.index("The council")) is P
+    assert role_at(blocks, 5) is None  # the blank line between blocks
+    assert block_at(blocks, len(text)) is None
+    assert may_state(None, text)  # no block information: not judged
+
+
+def test_line_rules():
+    assert looks_like_heading("The chemistry of ancient pigments")
+    assert not looks_like_heading("The telescope was launched on 25 December 2021 and")
+    assert not looks_like_heading(PROSE)
+    assert line_role("By 2030 the city will have grown") is None
+    assert line_role("Written by Tom van Dijk, Science editor") is BlockRole.BYLINE
+    assert line_role("More than 200 people came to the opening") is None
+    assert is_sentence_like("The bridge reopened to traffic in March 2021.")
+    assert not is_sentence_like("Webb Telescope image 7/12/22")
+
+
+def test_fallback_pages_have_paragraph_blocks():
+    from extractors.clean import _fallback
+
+    p = _fallback("<p>one line</p><p>another line</p>", "html")
+    assert [(p.text[b.char_start : b.char_end], b.role) for b in p.blocks] == [("one line", P), ("another line", P)]
+
+
+def test_statements_skip_headings_and_date_headings_date_their_section(models):
+    from extractors.document import DocumentInput, process_documents
+
+    body = (
+        "<h1>Bridge works in 2024</h1>"
+        "<p>The council approved the plan to rebuild the bridge in March 2023 after a long debate.</p>"
+        + EVENTS
+    )
+    html = f"<html><head><title>x</title></head><body><main>{body}</main></body></html>".encode()
+    (doc,) = process_documents(
+        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2025, 3, 1, tzinfo=UTC), "text/html")],
+        models,
+    )
+    by_date = {(st.date.text, st.sentence.split()[0]) for st in doc.statements}
+    assert ("March 2023", "The") in by_date
+    assert not any(st.date.text == "2024" for st in doc.statements)  # the headline's year
+    talks = {st.sentence.split()[1]: st for st in doc.statements if st.date.date_start.month == 4}
+    assert set(talks) == {"Jane", "Tom"}
+    assert talks["Jane"].date.date_start == date(2025, 4, 10) and talks["Jane"].trigger == "explain"
+    assert talks["Tom"].date.date_start == date(2025, 4, 24)
+
+
+def test_a_dropped_section_heading_over_kept_text_is_kept_but_not_a_title_or_a_teaser_link():
+    from extractors.html_text import parse_html, promote_headings, segment
+
+    html = (
+        "<html><body><h1>The page title</h1><ol>"
+        "<li><h3>1. The whale skeleton</h3><p>The blue whale skeleton was installed in the main hall.</p></li>"
+        "<li><h3><a href='/other'>Another story</a></h3><p>A teaser of another page on the same site.</p></li>"
+        "</ol><h2>Comments</h2><p>First!</p></body></html>"
+    )
+    seg = segment(parse_html(html))
+    for b in seg.blocks:
+        b.keep = b.tag == "p"
+    promote_headings(seg)
+    kept = {b.text for b in seg.blocks if b.keep}
+    assert "1. The whale skeleton" in kept
+    assert "The page title" not in kept  # the <h1> is the title, kept apart as metadata
+    assert "Another story" not in kept  # a heading that is a link
+    assert "Comments" not in kept  # a related/comments heading never is
+
+
+def test_a_subtitle_under_the_headline_stays():
+    p = page(f"<h1>Bridge to reopen</h1><p class='subtitle'>Repairs took two years longer than planned</p><p>{PROSE}</p>")
+    got = roles(p)
+    assert ("Repairs took two years longer than planned", H, None) in got

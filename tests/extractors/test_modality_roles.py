@@ -1,0 +1,32 @@
+"""Plans and agents of dated statements, through the real model."""
+
+from datetime import date
+
+from tests.extractors.test_events import statements
+
+
+def one(text, models, anchor=date(2020, 7, 16)):
+    sts = statements(text, models, anchor)
+    assert sts, text
+    return sts[0]
+
+
+def test_future_and_scheduled_statements_are_plans(models):
+    assert one("NASA will launch the telescope in October 2021.", models).planned
+    assert one("The telescope is now scheduled to launch on Oct. 31, 2021.", models).planned
+    assert one("NASA previously planned to launch the telescope in 2011.", models).planned
+    assert one("The launch was delayed again to March 2019.", models).planned
+
+
+def test_reports_of_what_happened_are_not_plans(models):
+    assert not one("The telescope was launched on 25 December 2021.", models).planned
+    assert not one("India ratified the agreement on 2 October 2016.", models).planned
+    assert not one("The telescope, which was launched in 2021, will study the early universe.", models).planned
+
+
+def test_the_agent_is_the_subject_or_the_by_phrase(models):
+    st = one("China ratified the Paris Agreement on 3 September 2016.", models)
+    assert st.agents and "China" in st.agents[0]
+    passive = one("The agreement was signed by Mongolia in June 2012.", models)
+    assert passive.agents and "Mongolia" in passive.agents[0]
+    assert one("The agreement was signed in June 2012.", models).agents == ()

@@ -1,0 +1,159 @@
+"""Normalisation rules of the temporal tagger (issue 13): news relatives,
+centuries, anaphoric decades and centuries, pre-/post-, count ranges, the
+last decade, weeks, halves, quarters, seasons, present-era "today", names and
+titles that are no dates, and a page dated only by its fetch day. Each case
+is (text, anchor date, expected period, precision, role)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.timex import date_mentions, tag_timexes
+
+FRI = date(2022, 10, 28)  # a Friday
+NOT_DATES = Path(__file__).parent / "data" / "not_dates.txt"
+
+
+def _only(text: str, anchor: date | None, **kw):
+    found = date_mentions(text, anchor, **kw)
+    assert len(found) == 1, [(m.text, m.date_start, m.date_end) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, start, end, precision, role",
+    [
+        # news relatives against the page's date
+        ("The deal closed late on Thursday.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
+        ("He resigned last Friday.", FRI, "2022-10-21", "2022-10-21", "day", "point"),
+        ("The president on Thursday said he will withdraw.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
+        ("Protests erupted last night.", FRI, "2022-10-27", "2022-10-27", "day", "point"),
+        ("Musk made an about-face earlier this week.", date(2022, 10, 6), "2022-10-03", "2022-10-05", "week", "point"),
+        ("The board will meet later this week.", date(2022, 10, 5), "2022-10-06", "2022-10-09", "week", "point"),
+        # centuries and decades
+        ("In the 1700s the town grew.", FRI, "1700-01-01", "1799-12-31", "century", "point"),
+        ("The town grew in the early 1800s.", FRI, "1800-01-01", "1899-12-31", "century", "point"),
+        ("The 18th century saw many wars.", FRI, "1700-01-01", "1799-12-31", "century", "point"),
+        ("Sales peaked in the 2000s.", FRI, "2000-01-01", "2009-12-31", "decade", "point"),
+        ("Over the last decade, sales doubled.", FRI, "2012-01-01", "2022-10-28", "decade", "point"),
+        # pre-/post-: until the year before, since the year after
+        ("Prices were higher pre-2020.", FRI, "2019-01-01", "2019-12-31", "year", "until"),
+        ("Post-2008 lending rules tightened.", FRI, "2009-01-01", "2009-12-31", "year", "since"),
+        # count ranges back from the page's date
+        ("The tree was planted 10–20 years ago.", FRI, "2002-01-01", "2012-12-31", "year", "point"),
+        ("It opened two or three years ago.", FRI, "2019-01-01", "2020-12-31", "year", "point"),
+        # weeks, quarters, halves, seasons keep their own precision
+        ("In week 12 of 2021 the plant closed.", FRI, "2021-03-22", "2021-03-28", "week", "point"),
+        ("Shipments began in 2021-W05.", FRI, "2021-02-01", "2021-02-07", "week", "point"),
+        ("Sales rose in the third quarter of 2021.", FRI, "2021-07-01", "2021-09-30", "quarter", "point"),
+        ("Sales rose in the first half of 2021.", FRI, "2021-01-01", "2021-06-30", "half", "point"),
+        ("It rained all in the summer of 2021.", FRI, "2021-06-01", "2021-08-31", "season", "point"),
+        # "today" with a completed happening on a dated page is that day
+        ("The company announced today that it had sold the unit.", FRI, "2022-10-28", "2022-10-28", "day", "point"),
+        ("Today, the board voted to sell the unit.", FRI, "2022-10-28", "2022-10-28", "day", "point"),
+        # a cause is no plan: "due to impacts" does not put October in the future
+        ("Webb was first targeted to launch in March this year. It was later pushed back to October due to impacts from the pandemic.",
+         date(2021, 12, 26), "2021-10-01", "2021-10-31", "month", "point"),
+    ],
+)
+def test_normalisation(text, anchor, start, end, precision, role):
+    found = date_mentions(text, anchor)
+    m = found[-1]
+    assert (m.date_start.isoformat(), m.date_end.isoformat(), m.precision, m.role) == (start, end, precision, role), m
+
+
+@pytest.mark.parametrize(
+    "first, then, start, end",
+    [
+        ("In the 1800s the port grew.", "The following century brought war.", "1900-01-01", "1999-12-31"),
+        ("In the 1990s the port grew.", "The following decade it shrank.", "2000-01-01", "2009-12-31"),
+        ("In the 1990s the port grew.", "The previous decade it had shrunk.", "1980-01-01", "1989-12-31"),
+        ("The treaty was signed in 1805.", "The previous century had seen three wars.", "1700-01-01", "1799-12-31"),
+        ("The treaty was signed in 2015.", "The following year it entered into force.", "2016-01-01", "2016-12-31"),
+        ("The treaty entered into force in March 2016.", "The previous year it was signed.", "2015-01-01", "2015-12-31"),
+    ],
+)
+def test_following_and_previous_count_from_the_period_in_focus(first, then, start, end):
+    found = date_mentions(first + " " + then, date(2024, 3, 6))
+    last = found[-1]
+    assert (last.date_start.isoformat(), last.date_end.isoformat()) == (start, end)
+
+
+def test_timex_values_keep_timeml_readings():
+    # the statement's period changes, the TIMEX3 value TimeML gives does not
+    assert [t.value for t in tag_timexes("Over the last decade, sales doubled.", FRI)] == ["201"]
+    assert [t.value for t in tag_timexes("In the 1700s the town grew.", FRI)] == ["17"]
+    assert [t.value for t in tag_timexes("Sales rose in the first half of 2021.", FRI)] == ["2021-H1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, people use phones everywhere.",
+        "Fewer people farm than today.",
+        "These days everyone streams.",
+        "Nowadays we stream.",
+        "Now we stream.",
+    ],
+)
+def test_present_era_gives_no_dated_statement(text):
+    assert date_mentions(text, FRI) == []
+    assert any(t.value == "PRESENT_REF" for t in tag_timexes(text, FRI))
+
+
+def test_not_dates_corpus():
+    lines = [ln for ln in NOT_DATES.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    assert len(lines) >= 20
+    dated = {ln: [m.text for m in date_mentions(ln, date(2024, 3, 6))] for ln in lines}
+    assert {ln: found for ln, found in dated.items() if found} == {}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # news writes a weekday right after a name: still a date
+        ("President Bill Clinton Saturday vowed to act.", "2022-10-22"),
+        ("Trading in Paris resumed Tuesday.", "2022-10-25"),
+        ("On Thursday Musk said it.", "2022-10-27"),
+        # a named happening keeps its date
+        ("The Chinese Spring Offensive began with three armies.", "2022-03-01"),
+        ("He met Theresa May in June.", "2022-06-01"),
+        ("In 2026 Toyota sold more cars than ever.", "2026-01-01"),
+        ("Apple's September event drew crowds.", "2022-09-01"),
+        ("The U.S. July jobs report was strong.", "2022-07-01"),
+        ("In a November Thumbtack survey of owners, most agreed.", "2022-11-01"),
+        ("As of today, this is the best model.", "2022-10-28"),
+        ("Read today's editions of the paper.", "2022-10-28"),
+        ("The flaw CVE-2025-11700 was fixed in 2025.", "2025-01-01"),
+    ],
+)
+def test_dates_next_to_names_stay_dates(text, expected):
+    found = date_mentions(text, FRI)
+    assert found and found[-1].date_start.isoformat() == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, fetched, start",
+    [
+        # undated page, fetched in December: a past happening never lands next year
+        ("January 31: the company begins to buy shares.", date(2026, 12, 1), "2026-01-31"),
+        ("Organisers announced in January that the fair would move.", date(2026, 12, 1), "2026-01-01"),
+        ("The store closed on Monday.", date(2026, 12, 2), "2026-11-30"),
+        # a clause that looks ahead still can
+        ("The fair will open on January 31.", date(2026, 12, 1), "2027-01-31"),
+    ],
+)
+def test_a_fetch_day_anchor_puts_past_happenings_before_it(text, fetched, start):
+    m = _only(text, fetched, fetched=True)
+    assert m.date_start.isoformat() == start
+
+
+def test_an_undated_page_about_long_past_years_follows_its_own_dates():
+    # fetched in 2026, the page names only 2019: its month-days are 2019's,
+    # also one told before the year is named
+    text = "The founder said on July 9 that he would step down. Here is a timeline.\n\nApril 15, 2019: the board met.\n\nMay 2: the shares fell."
+    found = date_mentions(text, date(2026, 12, 1), fetched=True)
+    assert [m.date_start.isoformat() for m in found] == ["2019-07-09", "2019-04-15", "2019-05-02"]

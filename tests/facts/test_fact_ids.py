@@ -1,0 +1,48 @@
+"""Fact ids that survive rewording and page versions."""
+
+from datetime import date
+
+from facts.fact_ids import assign_fact_ids, new_fact_id
+from facts.model import Event, Fact
+
+
+def ev(eid, source, sentence, day=date(2012, 6, 4), participants=("IPCP",)):
+    return Event(
+        event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256="sha", date_start=day, date_end=day,
+        precision="day", date_text="4 June 2012", date_role="point", date_value=day.isoformat(), trigger="sign",
+        trigger_text="signed", kind="begin", participants=participants, participant_ids=participants,
+        sentence=sentence, char_start=0, char_end=len(sentence), date_char_start=0, date_char_end=4, confidence=0.9,
+        summary=sentence,
+    )
+
+
+def fact(fid, events, statement):
+    e = events[0]
+    return Fact(fact_id=fid, statement=statement, date_start=e.date_start, date_end=e.date_end, precision="day",
+                participants=e.participants, status="single_source", confidence=0.8, n_sources=1,
+                source_ids=(e.source_id,), event_ids=tuple(x.event_id for x in events), kind="begin",
+                evidence=e.sentence)
+
+
+def test_a_group_sharing_statements_keeps_the_old_id():
+    old = [ev("e1", "a", "Mongolia signed the IPCP on 4 June 2012."), ev("e2", "b", "IPCP signed 4 June 2012.")]
+    previous = [fact("fact_old", old, "Mongolia signed the IPCP on 4 June 2012.")]
+    new = [[old[0], ev("e3", "c", "The IPCP was signed on 4 June 2012.")]]
+    assert assign_fact_ids(new, previous) == ["fact_old"]
+
+
+def test_a_reworded_statement_keeps_the_id_and_an_unrelated_one_does_not():
+    before = ev("e1", "a", "Mongolia signed the IPCP with NATO on 4 June 2012.", participants=("Mongolia", "IPCP"))
+    previous = [fact("fact_old", [before], before.sentence)]
+    reworded = ev("e9", "a", "On 4 June 2012 Mongolia and NATO signed the IPCP.", participants=("Mongolia", "IPCP"))
+    other = ev("e7", "a", "Mongolia joined the ISAF mission in 2009.", day=date(2009, 3, 1), participants=("ISAF",))
+    ids = assign_fact_ids([[reworded], [other]], previous)
+    assert ids == ["fact_old", new_fact_id([other])]
+
+
+def test_assignment_is_one_to_one():
+    a = ev("e1", "a", "Mongolia signed the IPCP on 4 June 2012.")
+    previous = [fact("fact_old", [a], a.sentence)]
+    b = ev("e2", "b", "Mongolia signed the IPCP on 4 June 2012.")
+    ids = assign_fact_ids([[a], [b]], previous)
+    assert ids[0] == "fact_old" and ids[1] != "fact_old" and len(set(ids)) == 2

@@ -1,0 +1,38 @@
+"""What kind of happening a statement tells."""
+
+from facts.lexicon import happening_concept, inflections, lexicon
+
+
+def test_inflections_of_regular_verbs():
+    assert {"signs", "signed", "signing"} <= inflections("sign")
+    assert {"ratifies", "ratified", "ratifying"} <= inflections("ratify")
+    assert {"stopped", "stopping"} <= inflections("stop")
+    assert {"called off", "calling off"} <= inflections("call off")
+
+
+def test_derivations_and_synonyms_share_a_concept():
+    lex = lexicon()
+    assert lex.lookup("signature") == lex.lookup("sign") == lex.lookup("formalise")
+    assert lex.lookup("accession") == lex.lookup("join")
+    assert lex.lookup("ratification") == lex.lookup("ratify")
+    assert lex.lookup("deployment") == lex.lookup("deploy")
+    assert lex.lookup("liftoff") == lex.lookup("launch")
+    assert lex.lookup("takeover") == lex.lookup("acquire")
+    assert lex.lookup("agreement") == lex.lookup("agree")
+    assert lex.lookup("sign") != lex.lookup("ratify")
+
+
+def test_a_plan_tells_the_happening_its_clause_names():
+    assert happening_concept("schedule", "The telescope is scheduled to launch in March 2019.", "scheduled") == "launch"
+    assert happening_concept("delay", "NASA delayed the launch, long scheduled for October 2018.", "delayed") == "launch"
+
+
+def test_a_report_is_an_announcement_of_what_it_reports():
+    assert happening_concept("say", "Trump said he will withdraw the United States from the agreement.", "said") \
+        == "announce:withdraw"
+    assert happening_concept("say", "He said so on Thursday.", "said") == "announce"
+
+
+def test_unknown_words_stand_for_themselves_and_names_are_not_words():
+    assert happening_concept("shipment", "the shipment of Webb to French Guiana") == "?shipment"
+    assert happening_concept("be", "The Paris Agreement was in the news in 2015.", names=("Paris Agreement",)) is None
