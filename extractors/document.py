@@ -19,7 +19,7 @@ from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
-from extractors.reading import Reading, read_texts
+from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.types import CleanPage
 
@@ -50,6 +50,7 @@ class ProcessedDocument:
     statements: tuple[DatedStatement, ...] = ()
     event_ids: tuple[str, ...] = ()  # one per statement, same order
     skipped: str | None = None  # why NLP stages did not run (e.g. not English)
+    limited: str | None = None  # which per-page limit (ReadingLimits) cut the reading short
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,29 +109,32 @@ def event_ids_for(source_id: str, statements: Sequence[DatedStatement]) -> tuple
     return tuple(ids)
 
 
-def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Models) -> dict[int, Reading]:
+def _read_all(indices: Sequence[int], pages: dict[int, CleanPage], models: Models,
+              limits: ReadingLimits | None = None) -> dict[int, Reading]:
     """One batched spaCy pass; if it fails, page by page so one page cannot sink the rest."""
     try:
-        return dict(zip(indices, read_texts([pages[i].text for i in indices], models.reader)))
+        return dict(zip(indices, read_texts([pages[i].text for i in indices], models.reader, limits=limits)))
     except Exception:  # noqa: BLE001
         out = {}
         for i in indices:
             try:
-                out[i] = read_texts([pages[i].text], models.reader)[0]
+                out[i] = read_texts([pages[i].text], models.reader, limits=limits)[0]
             except Exception:  # noqa: BLE001
                 continue
         return out
 
 
-def process_documents(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
+def process_documents(inputs: Sequence[DocumentInput], models: Models,
+                      limits: ReadingLimits | None = None) -> list[ProcessedDocument | DocumentFailure]:
     """Read a batch of snapshots. spaCy's strings and vocabulary added for the
     batch are released when it is done (memory zones): a long run's memory
-    does not grow with the number of pages read."""
+    does not grow with the number of pages read. ``limits`` bound each page."""
     with models.reader.memory_zone(), models.parser.memory_zone():
-        return _process(inputs, models)
+        return _process(inputs, models, limits or ReadingLimits())
 
 
-def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedDocument | DocumentFailure]:
+def _process(inputs: Sequence[DocumentInput], models: Models,
+             limits: ReadingLimits = ReadingLimits()) -> list[ProcessedDocument | DocumentFailure]:
     results: list[ProcessedDocument | DocumentFailure | None] = [None] * len(inputs)
     pages: dict[int, CleanPage] = {}
     for i, item in enumerate(inputs):
@@ -144,7 +148,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
             )
 
     english = [i for i in sorted(pages) if pages[i].language in (None, ENGLISH) and pages[i].text.strip()]
-    readings: dict[int, Reading] = _read_all(english, pages, models)
+    readings: dict[int, Reading] = _read_all(english, pages, models, limits)
+    limited = {i: r.limited for i, r in readings.items() if r.limited}
     # a stage that fails on one page costs that page its statements, never the batch
     problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 
@@ -161,6 +166,11 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
+        if readings[i].read_chars is not None:  # the page was read up to a limit: dates past it are not
+            dates = [d for d in dates if d.char_start < readings[i].read_chars]
+        if len(dates) > limits.max_dates:
+            dates = dates[: limits.max_dates]
+            limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
         for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
     parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
@@ -196,6 +206,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models) -> list[ProcessedD
             statements=sts,
             event_ids=event_ids_for(item.source_id, sts),
             skipped=skipped,
+            limited=limited.get(i),
         )
     return [r for r in results if r is not None]
 

@@ -18,7 +18,17 @@ from extractors.acronyms import AcronymDefinition, find_acronyms
 from extractors.entities import EntityMention, mentions_from_spans
 
 _BLOCK_SEP = re.compile(r"\n[ \t\u00a0]*\n")
-MAX_BLOCK_CHARS = 20_000  # longer blocks (text without paragraph breaks) are cut at sentence ends
+MAX_BLOCK_CHARS = 5_000  # longer blocks (text without paragraph breaks) are cut at sentence ends
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingLimits:
+    """Per-page bounds on the work of reading (settings max_sentences,
+    max_sentence_chars, max_dates): a page over one is read up to it."""
+
+    max_sentences: int = 2_000
+    max_sentence_chars: int = 1_000
+    max_dates: int = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +36,23 @@ class Reading:
     sentences: tuple[tuple[int, int], ...]  # (char_start, char_end) into the text
     mentions: tuple[EntityMention, ...]
     acronyms: tuple[AcronymDefinition, ...]
+    read_chars: int | None = None  # the text was read up to here (None: all of it)
+    limited: str | None = None  # which limit stopped or cut the reading
+
+
+def _split_long(s: int, e: int, text: str, limit: int) -> list[tuple[int, int]]:
+    """A sentence longer than ``limit`` as pieces of at most ``limit`` characters, cut at spaces."""
+    out = []
+    while e - s > limit:
+        cut = text.rfind(" ", s + limit // 2, s + limit)
+        cut = cut if cut > s else s + limit
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return out
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -57,28 +84,60 @@ def text_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 256) -> list[Reading]:
-    """Sentences and mentions of each text, with one batched pass of ``nlp``."""
-    jobs = [(text[s:e], (i, s)) for i, text in enumerate(texts) for s, e in text_blocks(text)]
+def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 64,
+               limits: ReadingLimits | None = None) -> list[Reading]:
+    """Sentences and mentions of each text, with one batched pass of ``nlp``.
+
+    Bounded per text by ``limits``: blocks stop being fed once the text has
+    ``max_sentences`` sentences, and a sentence longer than
+    ``max_sentence_chars`` is cut into pieces, so what one page costs does
+    not grow past its limits whatever it holds."""
+    limits = limits or ReadingLimits()
     sentences: list[list[tuple[int, int]]] = [[] for _ in texts]
     spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    for doc, (i, offset) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+    limited: list[str | None] = [None] * len(texts)
+
+    def jobs():
+        for i, text in enumerate(texts):
+            for s, e in text_blocks(text):
+                if len(sentences[i]) >= limits.max_sentences:
+                    break  # (results arrive a batch behind: the surplus is dropped below)
+                yield text[s:e], (i, s)
+
+    for doc, (i, offset) in nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size):
+        if len(sentences[i]) >= limits.max_sentences:
+            limited[i] = f"read up to {limits.max_sentences:,} sentences (settings.max_sentences); the page has more"
+            continue
         for sent in doc.sents:
             s, e = sent.start_char, sent.end_char
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
-            if e > s:
+            if e - s > limits.max_sentence_chars:
+                limited[i] = limited[i] or (f"sentences longer than {limits.max_sentence_chars:,} characters were cut "
+                                            "(settings.max_sentence_chars)")
+                sentences[i].extend((offset + a, offset + b) for a, b in _split_long(s, e, doc.text,
+                                                                                       limits.max_sentence_chars))
+            elif e > s:
                 sentences[i].append((offset + s, offset + e))
         for ent in doc.ents:
             spans[i].append((offset + ent.start_char, offset + ent.end_char, ent.label_))
     readings = []
     for i, text in enumerate(texts):
-        acronyms = find_acronyms(text)
+        read_chars = None
+        if len(sentences[i]) > limits.max_sentences:
+            del sentences[i][limits.max_sentences:]
+            limited[i] = f"read up to {limits.max_sentences:,} sentences (settings.max_sentences); the page has more"
+        if limited[i] and "max_sentences" in limited[i]:
+            read_chars = sentences[i][-1][1]
+            spans[i] = [sp for sp in spans[i] if sp[1] <= read_chars]
+        acronyms = find_acronyms(text[:read_chars])
         readings.append(
             Reading(
                 sentences=tuple(sentences[i]),
                 mentions=tuple(mentions_from_spans(text, spans[i], acronyms)),
                 acronyms=tuple(acronyms),
+                read_chars=read_chars,
+                limited=limited[i],
             )
         )
     return readings

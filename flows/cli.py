@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from dataclasses import asdict
@@ -22,7 +23,84 @@ app.add_typer(eval_app, name="eval")
 
 
 def _err(message: str) -> None:
-    typer.echo(f"factwatch: {message}", err=True)
+    """One line on stderr (page text and server messages shown, never obeyed, by the terminal)."""
+    from reports.terminal import printable
+
+    typer.echo(f"factwatch: {printable(str(message), one_line=True)}", err=True)
+
+
+class CliError(Exception):
+    """An error the command line reports as one line, with its exit code
+    (2: the command or its files need fixing; 1: the run could not be done)."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def one_line_errors(command):
+    """A command whose CliError ends it with one line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CliError as exc:
+            _err(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+_AS_PROGRAM = False  # set by main(): the real command, not a test calling the app in process
+
+
+def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) -> Path:
+    """``--data`` checked before anything runs: a directory (created for a run), writable for a run."""
+    import os
+    import tempfile
+
+    if path.exists() and not path.is_dir():
+        raise CliError(f"--data {path} is a file, not a directory: point --data at the folder holding raw/ and curated/")
+    if must_exist and not path.is_dir():
+        raise CliError(f"--data {path} does not exist: point --data at the folder holding raw/ and curated/")
+    if writable:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for sub in ("raw", "curated", "cache", ".staging"):
+                if (path / sub).exists() and not (path / sub).is_dir():
+                    raise CliError(f"{path / sub} is not a directory: move it aside so the run can use the name", 1)
+            with tempfile.TemporaryFile(dir=path):
+                pass
+            for sub in ("raw", "curated", "cache"):
+                if (path / sub).is_dir() and not os.access(path / sub, os.W_OK | os.X_OK):
+                    raise CliError(f"cannot write to {path / sub}: permission denied", 1)
+        except OSError as exc:
+            raise CliError(f"cannot write to {exc.filename or path}: {exc.strerror or exc}", 1) from None
+    return path
+
+
+def _store_exit(exc: Exception) -> int:
+    from store.curated_store import DamagedTable
+
+    return 1 if isinstance(exc, DamagedTable) else 2
+
+
+def _curated(data: Path):
+    from store.curated_store import CuratedStore
+
+    data_dir(data)  # (a missing one: the store says no run has been published there)
+    return CuratedStore(data / "curated")
+
+
+def _standing_run(curated, run_id: str | None) -> str | None:
+    """``run_id``, or the run the tables stand on now (a warning when that is not ``current``)."""
+    if run_id is not None:
+        return run_id
+    run_id, warning = curated.readable_run_id()
+    if warning:
+        _err(f"warning: {warning}")
+    return run_id
 
 
 class Runner(str, Enum):
@@ -38,6 +116,7 @@ class DiffFormat(str, Enum):
 
 
 @app.command()
+@one_line_errors
 def run(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
@@ -59,8 +138,16 @@ def run(
     except SourcesError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
-    if not verbose:  # the bars and the summary say it; Prefect's logs still reach its API and UI
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    data_dir(data, writable=True)
+    if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    if _AS_PROGRAM:
+        from flows.child_guard import start_watchdog
+
+        from flows import termination
+
+        termination.arm()
+        start_watchdog()
     from flows import progress
     from flows.pipeline import run_flow
     from store.lock import DataDirBusy
@@ -90,6 +177,8 @@ def run(
         typer.echo(json.dumps(asdict(summary) | {"exit_code": summary.exit_code}, default=str))
     elif not quiet:
         print_summary(summary)
+    for warning in summary.warnings:
+        _err(f"warning: {warning}")
     for sid, error in summary.errors:
         _err(f"source {sid}: {error}")
     raise typer.Exit(summary.exit_code)
@@ -123,6 +212,7 @@ def print_summary(s) -> None:
 
 
 @app.command()
+@one_line_errors
 def diff(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the latest)."),
@@ -131,13 +221,14 @@ def diff(
 ) -> None:
     """Which facts changed between two runs."""
     from reports.changes import build_diff, render_diff
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        report = build_diff(CuratedStore(data / "curated"), run_id, against)
+        curated = _curated(data)
+        report = build_diff(curated, _standing_run(curated, run_id), against)
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     typer.echo(render_diff(report, fmt.value))
 
 
@@ -148,6 +239,7 @@ class SqlFormat(str, Enum):
 
 
 @app.command()
+@one_line_errors
 def report(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
@@ -155,13 +247,14 @@ def report(
 ) -> None:
     """Write the HTML report of a run (curated/reports/<run_id>.html) and print its path."""
     from reports.html_report import write_run_report
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        path = write_run_report(CuratedStore(data / "curated"), run_id)
+        curated = _curated(data)
+        path = write_run_report(curated, _standing_run(curated, run_id))
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     typer.echo(str(path.resolve()))
     if open_it:
         import webbrowser
@@ -171,6 +264,7 @@ def report(
 
 
 @app.command()
+@one_line_errors
 def sql(
     query: str = typer.Argument(..., help='A DuckDB query, e.g. "SELECT status, count(*) FROM facts GROUP BY status".'),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
@@ -179,13 +273,14 @@ def sql(
 ) -> None:
     """SQL over the tables: each current table is a view (facts, events, ...); history_<table> holds every run's copy."""
     from reports.sql import SqlError, format_result, rich_table, run_query
-    from store.curated_store import CuratedStore, CuratedStoreError
+    from store.curated_store import CuratedStoreError
 
     try:
-        result = run_query(CuratedStore(data / "curated"), query, run_id)
+        curated = _curated(data)
+        result = run_query(curated, query, _standing_run(curated, run_id))
     except CuratedStoreError as exc:
         _err(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_store_exit(exc)) from None
     except SqlError as exc:
         _err(f"SQL error: {exc}")
         raise typer.Exit(2) from None
@@ -198,6 +293,7 @@ def sql(
 
 
 @app.command()
+@one_line_errors
 def serve(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
@@ -227,6 +323,7 @@ def serve(
 
 
 @app.command()
+@one_line_errors
 def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL.")) -> None:
     """Print the clean main text of one page."""
     from extractors.clean import NotReadable, clean_page
@@ -259,7 +356,13 @@ def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL
     typer.echo(page.text)
 
 
+def _eval_dir(directory: Path) -> None:
+    if not directory.is_dir():
+        raise CliError(f"{directory} is not a directory: give the folder of the dataset")
+
+
 @eval_app.command("boilerplate")
+@one_line_errors
 def eval_boilerplate(
     directory: Path = typer.Argument(..., help="A dataset dir in ScrapingHub or WCXB layout."),
     compare: list[str] = typer.Option([], "--compare", help="Also score these extractors side by side (trafilatura)."),
@@ -268,22 +371,26 @@ def eval_boilerplate(
     """Main-text extraction quality (F1 and friends)."""
     from evaluation.boilerplate_eval import run_boilerplate_eval
 
+    _eval_dir(directory)
     report = run_boilerplate_eval(directory, compare=compare, limit=limit)
     typer.echo(report.table())
     typer.echo(json.dumps(report.metrics))
 
 
 @eval_app.command("dates")
+@one_line_errors
 def eval_dates(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively).")) -> None:
     """Temporal expression quality, TempEval-3 metrics."""
     from evaluation.timex_eval import run_dates_eval
 
+    _eval_dir(directory)
     report = run_dates_eval(directory)
     typer.echo(report.table())
     typer.echo(json.dumps(report.metrics))
 
 
 @eval_app.command("truth")
+@one_line_errors
 def eval_truth(
     directories: list[Path] = typer.Argument(
         None,
@@ -299,16 +406,18 @@ def eval_truth(
     """Truth discovery accuracy beside majority vote, on every data set given."""
     from evaluation.truth_eval import run_cli
 
+    for directory in directories or []:
+        _eval_dir(directory)
     try:
         text, last = run_cli(directories or [], generated=generated, select=select)
     except (FileNotFoundError, ValueError) as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from exc
+        raise CliError(str(exc)) from exc
     typer.echo(text)
     typer.echo(last)
 
 
 @eval_app.command("statements")
+@one_line_errors
 def eval_statements(
     directories: list[Path] = typer.Argument(..., help="Label dirs (one YAML per page) or facts subject folders "
                                              "(gold.yaml + pages/), or a folder of subjects."),
@@ -319,11 +428,12 @@ def eval_statements(
     """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""
     from evaluation.statements_eval import DEFAULT_PAGES, LabelError, error_lines, run_statements_eval
 
+    for directory in directories:
+        _eval_dir(directory)
     try:
         report = run_statements_eval(directories, pages or DEFAULT_PAGES)
     except LabelError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+        raise CliError(str(exc)) from None
     for line in error_lines(report, errors) if errors else []:
         typer.echo(line, err=True)
     typer.echo(report.table())
@@ -331,6 +441,7 @@ def eval_statements(
 
 
 @eval_app.command("attachment")
+@one_line_errors
 def eval_attachment(
     directory: Path = typer.Argument(..., help="A folder of TimeML .tml files with TLINKs (TimeBank/AQUAINT)."),
     misses: int = typer.Option(0, "--misses", help="Also list this many links factwatch got wrong (stderr)."),
@@ -338,6 +449,7 @@ def eval_attachment(
     """Event-date attachment: is the event a date is linked to the trigger of factwatch's statement? Beside a head-verb baseline."""
     from evaluation.attachment_eval import run_attachment_eval
 
+    _eval_dir(directory)
     report = run_attachment_eval(directory)
     for lk, _, base in report.misses[:misses]:
         typer.echo(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} baseline_ok={base}", err=True)
@@ -346,6 +458,7 @@ def eval_attachment(
 
 
 @eval_app.command("facts")
+@one_line_errors
 def eval_facts(
     directory: Path = typer.Argument(..., help="A subject folder (gold.yaml + pages/), or a folder of them: "
                                      "every subject is scored, e.g. ../shared/eval/facts."),
@@ -358,17 +471,67 @@ def eval_facts(
     version-pair changes against a hand-made gold."""
     from evaluation.facts_eval import run_facts_eval
 
+    _eval_dir(directory)
     report = run_facts_eval(directory, loso=loso)
     typer.echo(report.table(verbose=verbose))
     typer.echo(json.dumps(report.metrics))
 
 
 def main() -> None:
+    """The ``factwatch`` program: every error is one line naming its cause, with its exit code."""
+    import os
+
+    from flows.termination import Terminated
+
+    global _AS_PROGRAM
+    _AS_PROGRAM = True
     try:
         app()
+    except Terminated:  # (the handler said so)
+        sys.exit(143)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last word on anything the commands did not name
+        if os.environ.get("FACTWATCH_DEBUG"):
+            raise
+        _err(describe(exc))
+        sys.exit(exit_code_of(exc))
+    except BaseException as exc:
+        if type(exc).__name__ == "TerminationSignal":  # Prefect's word for SIGTERM (the handler said so)
+            sys.exit(143)
+        raise
+
+
+def describe(exc: BaseException) -> str:
+    """One line naming the cause of ``exc``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot use {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if _is_named(exc):
+        return text
+    return (f"unexpected error: {type(exc).__name__}: {text} "
+            "(set FACTWATCH_DEBUG=1 for the traceback, and please report it)")
+
+
+def _is_named(exc: BaseException) -> bool:
+    from ingest.sources import SourcesError
+    from store.curated_store import CuratedStoreError
+    from store.lock import DataDirBusy
+    from store.raw_store import StoreError
+
+    return isinstance(exc, (SourcesError, CuratedStoreError, DataDirBusy, StoreError))
+
+
+def exit_code_of(exc: BaseException) -> int:
+    from ingest.sources import SourcesError
+    from store.curated_store import DamagedTable
+
+    if isinstance(exc, SourcesError):
+        return 2
+    if isinstance(exc, DamagedTable):
+        return 1
+    return 1
 
 
 if __name__ == "__main__":

@@ -23,8 +23,9 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
+from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
-from flows import progress
+from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
 from ingest.fetch import RobotsCache, make_client
@@ -33,11 +34,11 @@ from ingest.settings import Settings
 from ingest.sources import Source, SourcesFile, load_sources
 from reports.changes import build_diff, render_markdown
 from reports.html_report import write_run_report
-from store.curated_store import CuratedStore
+from store.curated_store import CuratedStore, DamagedTable
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
 from store.publish import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
-from store.raw_store import RawStore
+from store.raw_store import RawStore, StoreError
 from store.tables import RunRecord
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
@@ -45,6 +46,7 @@ FETCH_BATCH = 64  # sources per fetch task ...
 FETCH_THREADS = 8  # ... fetched this many at a time
 PROCESS_BATCH = 64
 EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
+SNAPSHOT_LOST = "snapshot_lost"  # a document failure that is the store's, not the page's: never cached
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class RunSummary(RunRecord):
 
     curated_dir: str = ""
     errors: tuple[tuple[str, str], ...] = ()  # (source_id, error)
+    warnings: tuple[str, ...] = ()  # about the stores (a damaged current run the run did not build on)
 
     @property
     def exit_code(self) -> int:
@@ -120,14 +123,20 @@ def release_memory() -> None:
 
 
 @task(cache_policy=NONE, task_run_name=_process_name)
-def read_documents(refs: list[SnapshotRef], raw_root: str, model: str) -> list[ProcessedDocument | DocumentFailure]:
+def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
+                   limits: ReadingLimits | None = None) -> list[ProcessedDocument | DocumentFailure]:
     raw = RawStore(Path(raw_root))
-    inputs = [
-        DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=raw.read(r.snapshot_sha256),
-                      url=r.url, fetched_at=r.fetched_at, content_type=r.content_type)
-        for r in refs
-    ]
-    results = process_documents(inputs, load_models(model))
+    inputs, lost = [], []
+    for r in refs:
+        try:
+            content = raw.read(r.snapshot_sha256)
+        except (StoreError, OSError) as exc:  # a missing or damaged snapshot costs its source only
+            lost.append(DocumentFailure(r.source_id, r.snapshot_sha256, f"{exc}; the next successful fetch stores it "
+                                        "again", SNAPSHOT_LOST))
+            continue
+        inputs.append(DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=content,
+                                    url=r.url, fetched_at=r.fetched_at, content_type=r.content_type))
+    results = lost + process_documents(inputs, load_models(model), limits)
     del inputs
     release_memory()
     progress.advance("read", len(refs))
@@ -162,23 +171,40 @@ def publish_change_report(curated_root: str, run_id: str) -> Path:
     return path
 
 
-def _previous_run(curated: CuratedStore) -> PreviousRun:
-    run_id = curated.current_run_id()
-    if run_id is None:
-        return PreviousRun()
-    return PreviousRun(
+def _read_previous(curated: CuratedStore, run_id: str) -> tuple[PreviousRun, list[dict]]:
+    previous = PreviousRun(
         run_id=run_id,
-        runs=curated.read("runs"),
-        fetch_log=curated.read("fetch_log"),
-        changes=curated.read("changes"),
-        facts=curated.read("facts"),
+        runs=curated.read("runs", run_id),
+        fetch_log=curated.read("fetch_log", run_id),
+        changes=curated.read("changes", run_id),
+        facts=curated.read("facts", run_id),
     )
+    docs = curated.read("documents", run_id).select(["doc_id", "source_id", "snapshot_sha256", "run_id"]).to_pylist()
+    return previous, docs
+
+
+def _previous_run(curated: CuratedStore) -> tuple[PreviousRun, list[dict], str | None]:
+    """The last published run this one builds on, its documents, and a
+    warning when that is not ``current`` (a damaged table, a deleted link)."""
+    run_id, warning = curated.current_run_id(), None
+    if run_id is not None:
+        try:
+            return (*_read_previous(curated, run_id), None)
+        except DamagedTable:
+            pass
+    run_id, warning = curated.readable_run_id(full=True)
+    if run_id is None:
+        return PreviousRun(), [], None
+    return (*_read_previous(curated, run_id), warning)
 
 
 def config_fingerprint(config: SourcesFile) -> str:
     """What shapes facts besides the pages and the code: sources, priors, subject, aliases."""
     parts = [(src.id, src.location, src.trust, src.publisher) for src in config.sources]
     blob = repr((parts, config.subject, [(a.canonical, a.aliases) for a in config.aliases]))
+    limits = reading_limits(config.settings)
+    if limits != ReadingLimits():  # (the default limits keep the fingerprints runs already carry)
+        blob += repr(limits)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -191,7 +217,19 @@ def _same_as_last_run(previous: PreviousRun, current: dict[str, str], previous_s
     return last["code_version"] == ctx.code_version and last.get("config_version") == ctx.config_version
 
 
-def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str):
+def reading_limits(settings: Settings) -> ReadingLimits:
+    return ReadingLimits(max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars,
+                         max_dates=settings.max_dates)
+
+
+def cache_version(settings: Settings) -> str:
+    """The document cache's key: the reading code and model, and the reading limits."""
+    blob = f"{reading_version(settings.model)}:{reading_limits(settings)!r}"
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str,
+                    limits: ReadingLimits | None = None):
     """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
     known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
     todo: list[SnapshotRef] = []
@@ -215,15 +253,17 @@ def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model:
     reads = []
     for batch in _batches(todo, PROCESS_BATCH):
         wait = [] if parallel or not reads else [reads[-1]]
-        reads.append(read_documents.submit(batch, str(raw.root), model, wait_for=wait))
+        reads.append(read_documents.submit(batch, str(raw.root), model, limits, wait_for=wait))
     for fut in reads:
         for res in fut.result():
-            cache.put(res)
+            if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
+                cache.put(res)
             known[(res.source_id, res.snapshot_sha256)] = res
     return known, len(todo)
 
 
-def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Path, logger) -> RunSummary:
+def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Path, logger,
+             warnings: Sequence[str] = ()) -> RunSummary:
     run = assembled.run
     curated.publish(run.run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
     release_memory()
@@ -235,15 +275,17 @@ def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], 
     errors = tuple((r.source_id, r.error or "") for r in records.values() if r.status == "error")
     for sid, error in errors:
         logger.warning("source %s failed: %s", sid, error)
-    return RunSummary(**asdict(run), curated_dir=str(curated.root), errors=errors)
+    return RunSummary(**asdict(run), curated_dir=str(curated.root), errors=errors, warnings=tuple(warnings))
 
 
 def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
     """The body of a run (inside a flow run); holds the data dir's lock."""
+    termination.arm()  # (Prefect replaced the command line's SIGTERM handler for the flow run)
     logger = get_run_logger()
     settings = config.settings
     data_dir = Path(data_dir)
     started_at = datetime.now(UTC)
+    warnings: list[str] = []
     wait = settings.lock_wait if lock_wait is None else lock_wait
     with DataDirLock(data_dir, wait_seconds=wait):
         # what a killed run left half-written never reached the stores; clear it
@@ -251,11 +293,12 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         raw = RawStore(data_dir / "raw")
         curated = CuratedStore(data_dir / "curated")
         version = code_version(settings.model)
-        cache = DocumentCache(data_dir / "cache", reading_version(settings.model))
-        previous = _previous_run(curated)
+        cache = DocumentCache(data_dir / "cache", cache_version(settings))
+        previous, prev_docs, warning = _previous_run(curated)
+        if warning:
+            logger.warning(warning)
+            warnings.append(warning)
         run_id = new_run_id(previous.run_id)
-        prev_docs = curated.read("documents").select(["doc_id", "source_id", "snapshot_sha256", "run_id"]).to_pylist() \
-            if previous.run_id else []
         previous_sha = {d["source_id"]: d["snapshot_sha256"] for d in prev_docs}
         first_run = {d["doc_id"]: d["run_id"] for d in prev_docs}
         ctx = RunContext(
@@ -286,7 +329,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             pause_point("read", data_dir)
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
             assembled = assemble_unchanged(ctx, ordered_records, previous, content, datetime.now(UTC))
-            return _publish(curated, assembled, records, data_dir, logger)
+            return _publish(curated, assembled, records, data_dir, logger, warnings)
 
         # 3. read what the cache does not know: each source's current snapshot and the one
         #    before it (whose statements the page may no longer make)
@@ -296,7 +339,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             if older:
                 earlier[sid] = older[-1].sha256
         wanted = sorted(set(current.items()) | set(earlier.items()))
-        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model)
+        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model, reading_limits(settings))
         pause_point("read", data_dir)
         old_docs = [d for sid, sha in sorted(earlier.items())
                     if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
@@ -307,6 +350,8 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             res = known[(sid, sha)]
             if isinstance(res, ProcessedDocument):
                 docs.append(res)
+                if res.limited:  # the page was read up to a limit: its fetch_log row says which
+                    records[sid] = replace(records[sid], limited=res.limited)
                 continue
             rec = records[sid]
             if rec.snapshot_sha256 == res.snapshot_sha256:
@@ -327,7 +372,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         # 5. reconcile, assemble, publish
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
                                  datetime.now(UTC), documents_read=documents_read, earlier_docs=old_docs)
-        return _publish(curated, assembled, records, data_dir, logger)
+        return _publish(curated, assembled, records, data_dir, logger, warnings)
 
 
 def dask_task_runner(address: str | None):

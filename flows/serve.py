@@ -8,11 +8,14 @@ real server and says how to start one.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
+import threading
 from pathlib import Path
 
 import httpx
+from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL
 
 from flows.pipeline import run_flow
@@ -50,14 +53,28 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
     if (cron is None) == (interval is None):
         raise ServeError("give exactly one of --cron EXPR or --interval SECONDS")
     check_server()
+    name = deployment_name(sources_file)
 
-    def stop(signum, frame):  # SIGTERM stops like Ctrl-C: the runner shuts down and pauses the schedule
-        raise KeyboardInterrupt
+    # SIGTERM: the schedule is paused first, so no run starts after the signal, then the
+    # flow runs in progress are stopped and serving ends (exit 0). Prefect's runner installs
+    # its own SIGTERM handler when it starts, one that can hang in its event loop and never
+    # pauses: that handler is what is replaced, for the time of this call.
+    def on_sigterm(runner, *args) -> None:
+        pausing = threading.Thread(target=pause_deployment, args=(name,), daemon=True)
+        pausing.start()
+        pausing.join(15)
+        for pid in _children():
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
+        os._exit(0)
 
-    signal.signal(signal.SIGTERM, stop)
+    original = Runner.handle_sigterm
+    Runner.handle_sigterm = on_sigterm
     try:
         run_flow.serve(
-            name=deployment_name(sources_file),
+            name=name,
             cron=cron,
             interval=interval,
             parameters={"sources_file": str(sources_file.resolve()), "data_dir": str(data_dir.resolve()),
@@ -67,4 +84,32 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
             pause_on_shutdown=True,
         )
     except KeyboardInterrupt:
+        pass
+    finally:
+        Runner.handle_sigterm = original
+        pause_deployment(name)
+
+
+def _children() -> list[int]:
+    """This process's child processes (its flow runs), from /proc."""
+    me, out = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def pause_deployment(name: str) -> None:
+    """Pause the schedule of deployment ``name`` of the run flow (best effort: the server may be gone)."""
+    from prefect.client.orchestration import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name(f"{run_flow.name}/{name}")
+            client.pause_deployment(deployment.id)
+    except Exception:  # noqa: BLE001 - stopping must not fail because the server did
         pass

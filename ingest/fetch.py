@@ -1,14 +1,18 @@
 """Fetching one source: a local file or an http(s) URL.
 
 Never raises for a bad source: the outcome carries a clear error naming the
-cause, so the run goes on with the other sources. Limits (size, redirects,
-timeouts) are enforced while streaming; redirects are followed by hand so
-every hop is checked against the address rules.
+cause, so the run goes on with the other sources. Every request (the page,
+robots.txt, each redirect hop, each retry) goes through ``_request`` under one
+budget: a wall-clock deadline for the whole request (ingest/budget.py),
+decoded bytes capped while streaming (a compression bomb stops at the cap),
+redirects followed by hand so every hop is checked against the address rules.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -17,6 +21,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from ingest.budget import Policy, RefusedAddress, budget, make_transport
 from ingest.settings import Settings
 from ingest.sources import Source
 from ingest.url_safety import UnsafeURL, check_url, mask_secrets, mask_url
@@ -90,36 +95,204 @@ def fetch_file(source: Source, settings: Settings) -> FetchOutcome:
     return FetchOutcome(source_id=source.id, url=source.location, fetched_at=fetched_at, content=content)
 
 
+ROBOTS_MAX_BYTES = 500_000  # RFC 9309: crawlers parse at least 500 KiB; the rest is ignored
+_REDIRECTS = (301, 302, 303, 307, 308)
+_READ_CHUNK = 64 * 1024
+
+
+class _Failure(Exception):
+    """One attempt failed; ``retry_in`` is None when retrying cannot help."""
+
+    def __init__(self, kind: str, message: str, url: str, *, status: int | None = None, retry_in: float | None = None):
+        super().__init__(message)
+        self.kind, self.message, self.url, self.status, self.retry_in = kind, message, url, status, retry_in
+
+
+@dataclass(frozen=True, slots=True)
+class _Reply:
+    url: str  # after redirects
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes | None  # read for 2xx only
+    truncated: bool = False
+
+
+class _Decoder:
+    """Content-Encoding undone incrementally, every layer capped at ``limit``
+    output bytes (zlib's max_length): a bomb never expands past the cap."""
+
+    def __init__(self, encoding: str, limit: int):
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip() and c.strip().lower() != "identity"]
+        self.layers = []
+        for coding in reversed(codings):  # the last coding applied is undone first
+            if coding in ("gzip", "x-gzip"):
+                self.layers.append([zlib.MAX_WBITS | 16, None, 0])
+            elif coding == "deflate":
+                self.layers.append([zlib.MAX_WBITS, None, 0])
+            else:
+                raise ValueError(coding)
+        self.limit = limit
+
+    def _layer(self, layer: list, data: bytes) -> bytes:
+        out = []
+        while data:
+            if layer[1] is None:
+                layer[1] = zlib.decompressobj(layer[0])
+            room = self.limit + 1 - layer[2]
+            if room <= 0:
+                return b"".join(out) + b"\0"  # over the cap: the caller stops
+            try:
+                chunk = layer[1].decompress(data, room)
+            except zlib.error:
+                if layer[0] == zlib.MAX_WBITS and layer[2] == 0 and not out:  # raw deflate, no zlib header
+                    layer[0], layer[1] = -zlib.MAX_WBITS, None
+                    continue
+                raise
+            layer[2] += len(chunk)
+            out.append(chunk)
+            if layer[1].unconsumed_tail:
+                data = layer[1].unconsumed_tail
+            elif layer[1].eof and layer[1].unused_data:  # a gzip stream of several members
+                data, layer[1] = layer[1].unused_data, None
+            else:
+                data = b""
+        return b"".join(out)
+
+    def feed(self, data: bytes) -> bytes:
+        for layer in self.layers:
+            data = self._layer(layer, data)
+        return data
+
+
+def _request(client: httpx.Client, url: str, headers: dict[str, str], settings: Settings, allow_private: bool, *,
+             max_bytes: int, truncate: bool = False, page: bool = True) -> _Reply:
+    """One GET under the thread's budget, redirects followed by hand and each hop checked."""
+    seen: set[str] = set()
+    for _hop in range(settings.max_redirects + 1):
+        try:
+            check_url(url, allow_private=allow_private, allowed_networks=settings.allow_networks)
+        except UnsafeURL as exc:
+            raise _Failure("refused_address", f"{mask_url(url)} refused: {exc}", url) from None
+        seen.add(url)
+        try:
+            with client.stream("GET", url, headers=headers, follow_redirects=False) as resp:
+                status = resp.status_code
+                if status in _REDIRECTS:
+                    location = resp.headers.get("location")
+                    if not location:
+                        raise _Failure("bad_redirect", f"HTTP {status} without a Location header", url, status=status)
+                    try:
+                        nxt = urljoin(url, location.strip())
+                    except ValueError:
+                        raise _Failure("bad_redirect", f"HTTP {status} to a malformed Location", url, status=status) from None
+                    if nxt in seen:
+                        raise _Failure("redirect_loop", f"redirect loop at {mask_url(nxt)}", url, status=status)
+                    url = nxt
+                    continue
+                resp_headers = tuple((k.lower(), v) for k, v in resp.headers.items())
+                if not 200 <= status < 300:
+                    return _Reply(url=url, status=status, headers=resp_headers, body=None)
+                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower() or None
+                if page and ctype and ctype.startswith(_BINARY_TYPES) and "xml" not in ctype:
+                    raise _Failure("unsupported_type", f"content type {ctype} is not a web page (only HTML and text are read)",
+                                   url, status=status)
+                try:
+                    decoder = _Decoder(resp.headers.get("content-encoding", ""), max_bytes)
+                except ValueError as exc:
+                    raise _Failure("unsupported_encoding", f"content encoding {exc} is not supported (gzip, deflate)",
+                                   url, status=status) from None
+                declared = resp.headers.get("content-length", "")
+                if not truncate and not decoder.layers and declared.isdigit() and int(declared) > max_bytes:
+                    raise _Failure("too_large", f"page is {int(declared):,} bytes, over the {max_bytes:,}-byte limit "
+                                   "(settings.max_bytes)", url, status=status)
+                body = bytearray()
+                truncated = False
+                for raw in resp.iter_raw(_READ_CHUNK):
+                    body += decoder.feed(raw)
+                    if len(body) > max_bytes:
+                        if truncate:
+                            del body[max_bytes:]
+                            truncated = True
+                            break
+                        raise _Failure("too_large", f"page exceeds the {max_bytes:,}-byte limit (settings.max_bytes)"
+                                       f"{' once decompressed' if decoder.layers else ''}", url, status=status)
+                return _Reply(url=url, status=status, headers=resp_headers, body=bytes(body), truncated=truncated)
+        except _Failure:
+            raise
+        except httpx.TimeoutException:
+            raise _Failure("timeout", f"timed out: no complete answer within the {_deadline_of(settings):g} s deadline "
+                           f"fetching {mask_url(url)}", url, retry_in=settings.backoff) from None
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__cause__, RefusedAddress):
+                raise _Failure("refused_address", f"{mask_url(url)} refused: {exc}", url) from None
+            text = str(exc)
+            if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
+                raise _Failure("tls_error", f"TLS error talking to {urlsplit(url).netloc}: {text}", url) from None
+            raise _Failure("connect_error", f"cannot connect to {urlsplit(url).netloc}: {text or 'connection refused'}",
+                           url, retry_in=settings.backoff) from None
+        except (httpx.DecodingError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, zlib.error) as exc:
+            raise _Failure("protocol_error", f"broken response from {urlsplit(url).netloc}: {exc or type(exc).__name__}",
+                           url, retry_in=settings.backoff) from None
+        except httpx.HTTPError as exc:
+            raise _Failure("http_error", f"request to {urlsplit(url).netloc} failed: {exc}", url) from None
+    raise _Failure("too_many_redirects", f"more than {settings.max_redirects} redirects", url)
+
+
+_deadline = threading.local()
+
+
+def _deadline_of(settings: Settings) -> float:
+    return getattr(_deadline, "seconds", None) or settings.timeout
+
+
 class RobotsCache:
-    """robots.txt per origin, fetched once per run with the same client and rules."""
+    """robots.txt per origin, fetched once per run through the same request
+    path and budget as pages. RFC 9309: 4xx means no rules, 5xx means
+    disallow all; a server that cannot be reached is a connection error
+    (retried with the page), never a refusal."""
 
     def __init__(self) -> None:
         self._parsers: dict[str, RobotFileParser | None] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
 
-    def allowed(self, client: httpx.Client, url: str, settings: Settings, allow_private: bool) -> bool:
+    def check(self, client: httpx.Client, url: str, settings: Settings, allow_private: bool) -> bool:
+        """Whether ``url`` may be fetched; raises _Failure when robots.txt cannot be had."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._parsers:
-            # RFC 9309: 4xx means no rules (allow all); 5xx or unreachable means disallow all.
-            parser: RobotFileParser | None = RobotFileParser()
-            try:
-                check_url(origin + "/robots.txt", allow_private=allow_private, allowed_networks=settings.allow_networks)
-                resp = client.get(origin + "/robots.txt", timeout=min(settings.timeout, 10.0), follow_redirects=True)
-                if resp.status_code >= 500:
-                    parser.parse(["User-agent: *", "Disallow: /"])
-                elif resp.status_code >= 400:
-                    parser = None
-                else:
-                    parser.parse(resp.text[:500_000].splitlines())
-            except (httpx.HTTPError, UnsafeURL):
-                parser.parse(["User-agent: *", "Disallow: /"])
-            self._parsers[origin] = parser
+        with self._guard:
+            lock = self._locks.setdefault(origin, threading.Lock())
+        with lock:
+            if origin not in self._parsers:
+                self._parsers[origin] = self._fetch(client, origin, settings, allow_private)
         parser = self._parsers[origin]
         return True if parser is None else parser.can_fetch(settings.user_agent.split("/")[0], url)
 
+    def _fetch(self, client, origin: str, settings: Settings, allow_private: bool) -> RobotFileParser | None:
+        headers = {"User-Agent": settings.user_agent, "Accept": "text/plain,*/*;q=0.1", "Accept-Encoding": "gzip, deflate"}
+        try:
+            reply = _request(client, origin + "/robots.txt", headers, settings, allow_private,
+                             max_bytes=ROBOTS_MAX_BYTES, truncate=True, page=False)
+        except _Failure as exc:
+            if exc.retry_in is not None:  # unreachable: the page's fetch reports it (and retries)
+                exc.message = f"robots.txt: {exc.message}"
+                raise
+            if exc.kind == "refused_address":  # a redirect to a forbidden address: no rules from there
+                raise _Failure("robots", f"robots.txt of {urlsplit(origin).netloc} could not be read ({exc.message}); "
+                               "set robots = false on the source if you have permission", exc.url) from None
+            return None  # unreadable (bad redirect, encoding...): as if absent
+        parser = RobotFileParser()
+        if reply.status >= 500:
+            parser.parse(["User-agent: *", "Disallow: /"])
+        elif reply.status >= 300:
+            return None
+        else:
+            parser.parse((reply.body or b"").decode("utf-8", "replace").splitlines())
+        return parser
 
-def _retry_after(resp: httpx.Response) -> float | None:
-    value = resp.headers.get("retry-after")
+
+def _retry_after(headers: tuple[tuple[str, str], ...]) -> float | None:
+    value = dict(headers).get("retry-after")
     if not value:
         return None
     try:
@@ -131,6 +304,10 @@ def _retry_after(resp: httpx.Response) -> float | None:
             return None
 
 
+_HINTS = {404: "the page is gone or the URL is wrong", 410: "the page was removed for good",
+          401: "it needs credentials", 403: "access is forbidden"}
+
+
 def fetch_url(
     source: Source,
     settings: Settings,
@@ -140,24 +317,20 @@ def fetch_url(
     robots: RobotsCache | None = None,
     sleep=time.sleep,
 ) -> FetchOutcome:
-    """GET ``source.url`` with the run's limits; conditional when validators are given."""
+    """GET ``source.url`` with the run's limits; conditional when validators are given.
+
+    Each attempt (robots.txt, the page, its redirects) runs under one
+    wall-clock deadline of ``timeout`` seconds."""
     assert source.url is not None
     allow_private = source.allow_private or settings.allow_private
     timeout = source.timeout or settings.timeout
-    use_robots = settings.robots if source.robots is None else source.robots
+    policy = Policy(allow_private=allow_private, allow_networks=settings.allow_networks)
+    use_robots = (settings.robots if source.robots is None else source.robots) and robots is not None
     start_url = source.url
     fetched_at = _now()
-    if use_robots and robots is not None:
-        try:
-            check_url(start_url, allow_private=allow_private, allowed_networks=settings.allow_networks)
-            if not robots.allowed(client, start_url, settings, allow_private):
-                return _fail(source, start_url, "robots",
-                             f"robots.txt of {urlsplit(start_url).netloc} disallows {mask_url(start_url)}; "
-                             "set robots = false on the source if you have permission")
-        except UnsafeURL as exc:
-            return _fail(source, start_url, "refused_address", f"{mask_url(start_url)} refused: {exc}")
-
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate",
+               "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    conditional = bool(validators and (validators.etag or validators.last_modified))
     if validators and validators.etag:
         headers["If-None-Match"] = validators.etag
     if validators and validators.last_modified:
@@ -165,96 +338,64 @@ def fetch_url(
 
     attempts = 0
     delay = settings.backoff
+    _deadline.seconds = timeout
     while True:
         attempts += 1
-        outcome, retry_in = _attempt(source, settings, client, start_url, headers, timeout, allow_private, fetched_at, attempts)
-        if retry_in is None or attempts > settings.retries:
-            return outcome
-        sleep(min(max(retry_in, delay), 60.0))
+        try:
+            if use_robots:
+                with budget(timeout, policy):
+                    if not robots.check(client, start_url, settings, allow_private):
+                        return _fail(source, start_url, "robots",
+                                     f"robots.txt of {urlsplit(start_url).netloc} disallows {mask_url(start_url)}; "
+                                     "set robots = false on the source if you have permission", attempts=attempts,
+                                     fetched_at=fetched_at)
+            with budget(timeout, policy):
+                reply = _request(client, start_url, headers, settings, allow_private, max_bytes=settings.max_bytes)
+            return _outcome(source, reply, conditional, attempts, fetched_at)
+        except _Failure as exc:
+            failure = exc
+        except _Retry as exc:
+            failure = exc.failure
+        if failure.retry_in is None or attempts > settings.retries:
+            return _fail(source, failure.url, failure.kind, failure.message + (
+                f" (after {attempts} attempts)" if attempts > 1 else ""), status=failure.status, attempts=attempts,
+                fetched_at=fetched_at)
+        sleep(min(max(failure.retry_in, delay), 60.0))
         delay *= 2
 
 
-def _attempt(source, settings, client, start_url, headers, timeout, allow_private, fetched_at, attempts):
-    """One GET with manual redirects. Returns (outcome, retry_delay_or_None)."""
-    url = start_url
-    seen: set[str] = set()
-    for _hop in range(settings.max_redirects + 1):
-        try:
-            check_url(url, allow_private=allow_private, allowed_networks=settings.allow_networks)
-        except UnsafeURL as exc:
-            return _fail(source, url, "refused_address", f"{mask_url(url)} refused: {exc}", attempts=attempts), None
-        seen.add(url)
-        try:
-            with client.stream("GET", url, headers=headers, timeout=timeout, follow_redirects=False) as resp:
-                status = resp.status_code
-                if status in (301, 302, 303, 307, 308):
-                    location = resp.headers.get("location")
-                    if not location:
-                        return _fail(source, url, "bad_redirect", f"HTTP {status} without a Location header",
-                                     status=status, attempts=attempts), None
-                    nxt = urljoin(url, location)
-                    if nxt in seen:
-                        return _fail(source, url, "redirect_loop", f"redirect loop at {mask_url(nxt)}",
-                                     status=status, attempts=attempts), None
-                    url = nxt
-                    continue
-                resp_headers = tuple((k.lower(), v) for k, v in resp.headers.items())
-                vals = Validators(etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"))
-                if status == 304:
-                    return FetchOutcome(source_id=source.id, url=mask_url(url), fetched_at=fetched_at, http_status=304,
-                                        headers=resp_headers, not_modified=True, attempts=attempts, validators=vals), None
-                if status in _RETRY_STATUS:
-                    wait = _retry_after(resp)
-                    out = _fail(source, url, f"http_{status}",
-                                f"HTTP {status} from {mask_url(url)} after {attempts} attempt(s); the server is failing or "
-                                "rate-limiting, the next run will try again", status=status, attempts=attempts)
-                    return out, (wait if wait is not None else settings.backoff)
-                if status >= 400:
-                    hint = {404: "the page is gone or the URL is wrong", 410: "the page was removed for good",
-                            401: "it needs credentials", 403: "access is forbidden"}.get(status, "the server refused it")
-                    return _fail(source, url, f"http_{status}", f"HTTP {status} from {mask_url(url)}: {hint}",
-                                 status=status, attempts=attempts), None
-                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower() or None
-                if ctype and ctype.startswith(_BINARY_TYPES) and "xml" not in ctype:
-                    return _fail(source, url, "unsupported_type",
-                                 f"content type {ctype} is not a web page (only HTML and text are read)",
-                                 status=status, attempts=attempts), None
-                declared = resp.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-                    return _fail(source, url, "too_large",
-                                 f"page is {int(declared):,} bytes, over the {settings.max_bytes:,}-byte limit (settings.max_bytes)",
-                                 status=status, attempts=attempts), None
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():  # decoded: a gzip bomb stops here
-                    size += len(chunk)
-                    if size > settings.max_bytes:
-                        return _fail(source, url, "too_large",
-                                     f"page exceeds the {settings.max_bytes:,}-byte limit (settings.max_bytes) once decompressed",
-                                     status=status, attempts=attempts), None
-                    chunks.append(chunk)
-                return FetchOutcome(source_id=source.id, url=mask_url(url), fetched_at=fetched_at, content=b"".join(chunks),
-                                    http_status=status, headers=resp_headers, content_type=resp.headers.get("content-type"),
-                                    attempts=attempts, validators=vals), None
-        except httpx.TimeoutException:
-            return _fail(source, url, "timeout", f"timed out after {timeout:g} s fetching {mask_url(url)}",
-                         attempts=attempts), settings.backoff
-        except httpx.ConnectError as exc:
-            text = str(exc)
-            if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-                return _fail(source, url, "tls_error", f"TLS error talking to {urlsplit(url).netloc}: {text}",
-                             attempts=attempts), None
-            return _fail(source, url, "connect_error", f"cannot connect to {urlsplit(url).netloc}: {text or 'connection refused'}",
-                         attempts=attempts), settings.backoff
-        except (httpx.DecodingError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            return _fail(source, url, "protocol_error", f"broken response from {urlsplit(url).netloc}: {exc}",
-                         attempts=attempts), settings.backoff
-        except httpx.HTTPError as exc:
-            return _fail(source, url, "http_error", f"request to {urlsplit(url).netloc} failed: {exc}", attempts=attempts), None
-    return _fail(source, url, "too_many_redirects", f"more than {settings.max_redirects} redirects from {mask_url(start_url)}",
-                 attempts=attempts), None
+class _Retry(Exception):
+    def __init__(self, failure: _Failure):
+        self.failure = failure
+
+
+def _outcome(source: Source, reply: _Reply, conditional: bool, attempts: int, fetched_at: datetime) -> FetchOutcome:
+    status, url = reply.status, reply.url
+    heads = dict(reply.headers)
+    vals = Validators(etag=heads.get("etag"), last_modified=heads.get("last-modified"))
+    if status == 304:
+        if not conditional:
+            return _fail(source, url, "unexpected_304", f"HTTP 304 (not modified) from {mask_url(url)} to a request "
+                         "that was not conditional: the server is misbehaving; the next run will try again",
+                         status=status, attempts=attempts, fetched_at=fetched_at)
+        return FetchOutcome(source_id=source.id, url=mask_url(url), fetched_at=fetched_at, http_status=304,
+                            headers=reply.headers, not_modified=True, attempts=attempts, validators=vals)
+    if status in _RETRY_STATUS:
+        wait = _retry_after(reply.headers)
+        raise _Retry(_Failure(f"http_{status}", f"HTTP {status} from {mask_url(url)}; the server is failing or "
+                              "rate-limiting, the next run will try again", url, status=status,
+                              retry_in=wait if wait is not None else 0.0))
+    if status >= 300:
+        hint = _HINTS.get(status, "the server refused it" if status >= 400 else "not a page")
+        return _fail(source, url, f"http_{status}", f"HTTP {status} from {mask_url(url)}: {hint}", status=status,
+                     attempts=attempts, fetched_at=fetched_at)
+    return FetchOutcome(source_id=source.id, url=mask_url(url), fetched_at=fetched_at, content=reply.body,
+                        http_status=status, headers=reply.headers, content_type=heads.get("content-type"),
+                        attempts=attempts, validators=vals)
 
 
 def make_client(settings: Settings) -> httpx.Client:
-    # trust_env=False: proxies/netrc from the environment never see source URLs
-    return httpx.Client(headers={"User-Agent": settings.user_agent}, trust_env=False, verify=True)
+    """The run's HTTP client. Its connections obey each fetch's budget (ingest/budget.py);
+    trust_env=False: proxies/netrc from the environment never see source URLs."""
+    return httpx.Client(headers={"User-Agent": settings.user_agent}, trust_env=False, transport=make_transport(),
+                        timeout=httpx.Timeout(settings.timeout))

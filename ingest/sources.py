@@ -84,7 +84,13 @@ def _fail(file: Path, text: str, message: str, block: int | None = None, key: st
 def _check_url(url: object) -> str | None:
     if not isinstance(url, str) or not url.strip():
         return "must be a non-empty string"
-    parts = urlsplit(url.strip())
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url.strip()):
+        return "contains spaces or control characters (percent-encode them)"
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises on a port that is not a number in 0-65535
+    except ValueError as exc:
+        return f"is malformed: {exc}"
     if parts.scheme not in ("http", "https"):
         return f"scheme '{parts.scheme or '(none)'}' is not allowed: only http and https URLs can be sources"
     if not parts.hostname:
@@ -104,6 +110,8 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
         raise SourcesError(f"{file}: no [[sources]] entries: add at least one source with an id and a url or path")
     if not isinstance(raw_sources, list):
         raise _fail(file, text, "must be an array of tables ([[sources]])", key="sources")
+    if not raw_sources:
+        raise _fail(file, text, "is empty: add at least one [[sources]] entry with an id and a url or path", key="sources")
     base = file.parent
     seen: dict[str, int] = {}
     sources: list[Source] = []
@@ -148,8 +156,10 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
         if not isinstance(allow_private, bool):
             raise _fail(file, text, f"source {sid!r}: allow_private must be true or false", block=i, key="allow_private")
         timeout = entry.get("timeout")
-        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
-            raise _fail(file, text, f"source {sid!r}: timeout must be a positive number of seconds", block=i, key="timeout")
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                    or not 0 < timeout <= 3600):
+            raise _fail(file, text, f"source {sid!r}: timeout must be a positive number of seconds (at most 3600)",
+                        block=i, key="timeout")
         robots = entry.get("robots")
         if robots is not None and not isinstance(robots, bool):
             raise _fail(file, text, f"source {sid!r}: robots must be true or false", block=i, key="robots")

@@ -32,7 +32,11 @@ def mask_url(url: str) -> str:
 
 def mask_secrets(text: str, url: str) -> str:
     """Replace every occurrence of ``url``'s credentials in a message."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return text.replace(url, mask_url(url))
     out = text.replace(url, mask_url(url))
     for secret in (parts.password, parts.username):
         if secret:
@@ -57,11 +61,20 @@ def _is_forbidden(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
+def address_allowed(addr: ipaddress.IPv4Address | ipaddress.IPv6Address, allowed_networks: tuple[str, ...] = ()) -> bool:
+    """A public address, or one inside ``allowed_networks``."""
+    return not _is_forbidden(addr) or any(addr in ipaddress.ip_network(n, strict=False) for n in allowed_networks)
+
+
 def check_url(url: str, *, allow_private: bool, allowed_networks: tuple[str, ...] = ()) -> None:
     """Raise UnsafeURL unless ``url`` is http(s) and resolves only to public
     addresses, or to ``allowed_networks``, or ``allow_private``. Called again
     for every redirect target."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise UnsafeURL(f"malformed URL: {exc}") from None
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL(f"scheme '{parts.scheme}' is not allowed (only http and https)")
     host = parts.hostname
@@ -70,13 +83,12 @@ def check_url(url: str, *, allow_private: bool, allowed_networks: tuple[str, ...
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise UnsafeURL(f"cannot resolve host '{host}': {exc.strerror}") from None
-    networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if _is_forbidden(addr) and not any(addr in net for net in networks):
+        if not address_allowed(addr, allowed_networks):
             raise UnsafeURL(
                 f"host '{host}' resolves to {addr}, a private, loopback, link-local or reserved address; "
                 "set allow_private = true on the source to fetch it anyway"

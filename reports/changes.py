@@ -20,6 +20,7 @@ import pyarrow as pa
 from facts.diff import diff_facts
 from facts.model import Change, iso_value
 from reports.templating import render_template
+from reports.terminal import json_printable, printable
 from store.curated_store import CuratedStore, CuratedStoreError
 from store.tables import facts_from_table
 
@@ -113,7 +114,7 @@ def md_escape(text: str | None) -> str:
     """Markdown-inert text: special characters escaped, no raw HTML, one line."""
     if text is None:
         return ""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()), one_line=True)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -149,7 +150,7 @@ def render_text(report: DiffReport) -> str:
         lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost")
         lines += [f"  + [{e.value}] {e.sentence}" for e in s.gained]
         lines += [f"  - [{e.value}] {e.sentence}" for e in s.lost]
-    return "\n".join(lines)
+    return "\n".join(printable(line, one_line=True) for line in lines)  # page text never drives the terminal
 
 
 def render_markdown(report: DiffReport) -> str:
@@ -178,16 +179,16 @@ def render_markdown(report: DiffReport) -> str:
 
 def render_html(report: DiffReport) -> str:
     """A plain HTML page (reports/templates/change_report.html.j2; autoescaped)."""
-    return render_template("change_report.html.j2", title=_title(report), counts=report.counts,
-                           rows=[(c, _what(c)) for c in report.changes], sources=report.sources)
+    return printable(render_template("change_report.html.j2", title=_title(report), counts=report.counts,
+                           rows=[(c, _what(c)) for c in report.changes], sources=report.sources))
 
 
 def render_json(report: DiffReport) -> str:
-    return json.dumps(
+    return json_printable(json.dumps(
         {"run_id": report.run_id, "against": report.against, "counts": report.counts,
          "changes": [asdict(c) for c in report.changes], "sources": [asdict(s) for s in report.sources]},
         ensure_ascii=False, default=str,
-    )
+    ))
 
 
 RENDERERS = {"text": render_text, "markdown": render_markdown, "html": render_html, "json": render_json}

@@ -68,5 +68,5 @@ def write_run_report(curated: CuratedStore, run_id: str | None = None) -> Path:
     """Render the report of ``run_id`` (default: the current run) to ``curated/reports/<run_id>.html``, atomically."""
     data = load_report_data(curated, run_id)
     path = report_path(curated, data.run.run_id)
-    atomic.write_text(path, render_run_report(data))
+    atomic.write_text(path, render_run_report(data), atomic.staging_dir(curated.root))
     return path

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -26,7 +27,8 @@ from uuid import UUID
 
 import duckdb
 
-from store.curated_store import CuratedStore, CuratedStoreError, check_run_id
+from reports.terminal import printable
+from store.curated_store import CuratedStore, CuratedStoreError, DamagedTable, check_run_id
 from store.schemas import TABLE_NAMES
 
 HISTORY_PREFIX = "history_"
@@ -42,6 +44,7 @@ class QueryResult:
     columns: tuple[str, ...]
     types: tuple[str, ...]  # DuckDB type names
     rows: tuple[tuple, ...]
+    warning: str | None = None  # the views stand on an earlier run (a damaged current table)
 
 
 @dataclass(frozen=True)
@@ -50,50 +53,89 @@ class Views:
     run_id: str  # the run the plain views are bound to
     tables: tuple[str, ...]  # plain views
     history: tuple[str, ...]  # history_<table> views
+    warning: str | None = None
 
 
-def _literal(path: Path) -> str:
+def _literal(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def glob_escaped(path: Path) -> str:
+    """``path`` as a DuckDB file pattern that matches only itself: a data dir
+    named ``runs[1]`` or ``a*`` must not read its siblings."""
+    return re.sub(r"([\[*?{}])", r"[\1]", str(path))
+
+
+_ALLOWED_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
 def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
     """An in-memory DuckDB connection with a view per table of ``run_id``
-    (default: the current run, resolved once) and a ``history_<table>`` view
-    per table over every published run."""
+    (default: the current run, resolved once; the last readable run when a
+    current table is damaged) and a ``history_<table>`` view per table over
+    every run that became current.
+
+    Once the views exist the connection is locked down: it may read the
+    tables' files and nothing else (``enable_external_access = false`` with
+    ``allowed_paths``, then ``lock_configuration = true``), so no query can
+    read or write another file, attach a database or install an extension."""
+    warning = None
     if run_id is None:
-        run_id = curated.current_run_id()
+        run_id, warning = curated.readable_run_id()
         if run_id is None:
             raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
     run_dir = curated.history / check_run_id(run_id)
     if not run_dir.is_dir():
         raise CuratedStoreError(f"unknown run {run_id!r}: {run_dir} does not exist")
-    con = duckdb.connect(":memory:")
-    tables, history = [], []
-    for name in TABLE_NAMES:
-        path = run_dir / f"{name}.parquet"
-        if not path.exists():
-            continue
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_literal(path)})")
-        tables.append(name)
-        # every complete run's copy: history/<run_id>/<table>.parquet (temp folders start with a dot)
-        pattern = curated.history / "[0-9]*" / f"{name}.parquet"
-        con.execute(
-            f"CREATE VIEW {HISTORY_PREFIX}{name} AS "
-            f"SELECT regexp_extract(filename, '([^/\\\\]+)[/\\\\][^/\\\\]+$', 1) AS {HISTORY_RUN_COLUMN}, "
-            f"* EXCLUDE (filename) FROM read_parquet({_literal(pattern)}, filename = true, union_by_name = true)"
-        )
-        history.append(f"{HISTORY_PREFIX}{name}")
-    return Views(connection=con, run_id=run_id, tables=tuple(tables), history=tuple(history))
+    runs = curated.run_ids()
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    tables, history, allowed = [], [], []
+    try:
+        for name in TABLE_NAMES:
+            path = run_dir / f"{name}.parquet"
+            if not path.exists():
+                continue
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_literal(glob_escaped(path))})")
+            allowed += [str(path), glob_escaped(path)]
+            tables.append(name)
+            # every run's copy that became current: history/<run_id>/<table>.parquet, listed by name
+            files = [p for r in runs if (p := curated.history / r / f"{name}.parquet").exists()]
+            if not files:
+                continue
+            allowed += [str(p) for p in files] + [glob_escaped(p) for p in files]
+            listed = ", ".join(_literal(glob_escaped(p)) for p in files)
+            con.execute(
+                f"CREATE VIEW {HISTORY_PREFIX}{name} AS "
+                f"SELECT regexp_extract(filename, '([^/\\\\]+)[/\\\\][^/\\\\]+$', 1) AS {HISTORY_RUN_COLUMN}, "
+                f"* EXCLUDE (filename) FROM read_parquet([{listed}], filename = true, union_by_name = true)"
+            )
+            history.append(f"{HISTORY_PREFIX}{name}")
+        con.execute(f"SET allowed_paths = [{', '.join(_literal(a) for a in sorted(set(allowed)))}]")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except duckdb.Error as exc:
+        con.close()
+        raise DamagedTable(f"the tables of run {run_id} cannot be opened: {str(exc).splitlines()[0]}; "
+                                "the next `factwatch run` publishes a fresh copy") from None
+    return Views(connection=con, run_id=run_id, tables=tuple(tables), history=tuple(history), warning=warning)
 
 
 def run_query(curated: CuratedStore, query: str, run_id: str | None = None) -> QueryResult:
-    """Run ``query`` over the views of ``open_views``; a rejected query raises ``SqlError``."""
+    """Run ``query`` over the views of ``open_views``; a rejected query raises ``SqlError``.
+    Only SELECT (and EXPLAIN) statements run: the tables are read, never written."""
     views = open_views(curated, run_id)
     con = views.connection
     try:
+        statements = con.extract_statements(query)
+        for st in statements:
+            if st.type not in _ALLOWED_STATEMENTS:
+                raise SqlError(f"only SELECT queries run here (factwatch sql is read-only); this is a "
+                               f"{st.type.name} statement")
+        if not statements:
+            raise SqlError("empty query")
         cur = con.execute(query)
         if cur.description is None:
-            return QueryResult(columns=(), types=(), rows=())
+            return QueryResult(columns=(), types=(), rows=(), warning=views.warning)
         columns = tuple(d[0] for d in cur.description)
         types = tuple(str(d[1]) for d in cur.description)
         rows = tuple(tuple(r) for r in cur.fetchall())
@@ -102,10 +144,13 @@ def run_query(curated: CuratedStore, query: str, run_id: str | None = None) -> Q
         if isinstance(exc, duckdb.CatalogException):
             message += (f"\nviews: {', '.join(views.tables)}; "
                         f"{HISTORY_PREFIX}<table> for every run's copy (column {HISTORY_RUN_COLUMN})")
+        if isinstance(exc, duckdb.PermissionException):
+            message = ("factwatch sql reads the tables only: files, databases and extensions are out of reach "
+                       f"({message.splitlines()[0]})")
         raise SqlError(message) from None
     finally:
         con.close()
-    return QueryResult(columns=columns, types=types, rows=rows)
+    return QueryResult(columns=columns, types=types, rows=rows, warning=views.warning)
 
 
 def plain(value: object) -> object:
@@ -166,14 +211,14 @@ def rich_table(result: QueryResult, max_cell: int = 120):
     table = Table(show_lines=False, header_style="bold", caption=f"{len(result.rows)} row(s)", caption_justify="left")
     for name, typ in zip(result.columns, result.types):
         numeric = any(t in typ for t in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL"))
-        table.add_column(Text(f"{name}\n{typ.lower()}"), justify="right" if numeric else "left", overflow="fold")
+        table.add_column(Text(f"{printable(name)}\n{typ.lower()}"), justify="right" if numeric else "left", overflow="fold")
     for row in result.rows:
         cells = []
         for v in row:
             if v is None:
                 cells.append(Text("NULL", style="dim"))
                 continue
-            s = cell_text(v)
+            s = printable(cell_text(v))  # page text never drives the terminal
             cells.append(Text(s if len(s) <= max_cell else s[: max_cell - 1] + "…"))
         table.add_row(*cells)
     return table

@@ -41,7 +41,10 @@ def write_with(path: Path, writer: Callable[[Path], None], staging: Path | None 
         Path(staging).mkdir(parents=True, exist_ok=True)
         tmp_dir = Path(staging)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir)
-    os.close(fd)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # as any file the user creates (mkstemp makes 0600)
+    finally:
+        os.close(fd)
     tmp = Path(tmp_name)
     try:
         writer(tmp)
@@ -52,6 +55,17 @@ def write_with(path: Path, writer: Callable[[Path], None], staging: Path | None 
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def write_bytes(path: Path, data: bytes, staging: Path | None = None) -> None:

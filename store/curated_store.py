@@ -36,6 +36,10 @@ class CuratedStoreError(RuntimeError):
     pass
 
 
+class DamagedTable(CuratedStoreError):
+    """A table file that exists but cannot be read (truncated, overwritten)."""
+
+
 @dataclass(frozen=True)
 class TableSet:
     runs: pa.Table
@@ -73,14 +77,58 @@ class CuratedStore:
         target = os.readlink(link)
         return Path(target).name
 
-    def run_ids(self) -> list[str]:
-        """Complete runs, oldest first: those the current runs table records."""
-        current = self.current_run_id()
-        if current is None:
+    def run_ids(self, run_id: str | None = None) -> list[str]:
+        """Complete runs, oldest first: those the runs table of ``run_id``
+        (default: the current run, or the last readable one) records. A run
+        folder that never became current (a run killed between its rename and
+        the switch) is not one."""
+        run_id = run_id or self.readable_run_id()[0]
+        if run_id is None:
             return []
-        runs = self.read("runs")
+        runs = self.read("runs", run_id)
         done = set(runs.column("run_id").to_pylist())
-        return sorted(r for r in done if (self.history / r).is_dir())
+        return sorted(r for r in done if _RUN_ID_RE.match(r) and (self.history / r).is_dir())
+
+    def damage(self, run_id: str, *, full: bool = False) -> str | None:
+        """What makes run ``run_id``'s tables unreadable, or None. The footers
+        are checked; ``full`` reads every table through."""
+        for name in TABLE_NAMES:
+            path = self.history / run_id / f"{name}.parquet"
+            if not path.exists():
+                if name == "runs":
+                    return f"{path} is missing"
+                continue  # a table added after this run was published
+            try:
+                pq.read_table(path) if full else pq.read_metadata(path)
+            except (OSError, ValueError, pa.ArrowException) as exc:
+                return f"{path.name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        return None
+
+    def readable_run_id(self, *, full: bool = False) -> tuple[str | None, str | None]:
+        """The run to stand on, and a warning when it is not ``current``.
+
+        ``current`` when its tables read; else the newest run under history/
+        that reads (after a damaged table, or a deleted ``current`` link);
+        (None, None) when nothing was ever published. Raises DamagedTable when
+        runs exist but none can be read."""
+        current = self.current_run_id()
+        problem = None
+        if current is not None:
+            problem = self.damage(current, full=full)
+            if problem is None:
+                return current, None
+        older = sorted((p.name for p in self.history.glob("*") if _RUN_ID_RE.match(p.name) and p.is_dir()),
+                       reverse=True) if self.history.is_dir() else []
+        if current is None and not older:
+            return None, None
+        what = (f"the current run {current} cannot be read ({problem})" if current is not None
+                else f"{self.root / 'current'} is missing")
+        for run_id in older:
+            if run_id != current and (current is None or run_id < current) and self.damage(run_id, full=full) is None:
+                return run_id, (f"{what}; using run {run_id}, the last readable one "
+                                f"(the next `factwatch run` publishes a fresh current)")
+        raise DamagedTable(f"{what} and no earlier run under {self.history} can be read: move {self.root} aside "
+                           "and run `factwatch run` to start a new history")
 
     def path(self, table: str, run_id: str | None = None) -> Path:
         if table not in SCHEMAS:
@@ -95,7 +143,12 @@ class CuratedStore:
         path = self.path(table, run_id)
         if not path.exists():
             raise CuratedStoreError(f"run {path.parent.name} has no table {table!r}")
-        return pq.read_table(path)
+        try:
+            return pq.read_table(path)
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            raise DamagedTable(f"table {table} of run {path.parent.name} cannot be read ({path}: "
+                               f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                               "the next `factwatch run` publishes a fresh copy") from None
 
     def write_report(self, filename: str, text: str) -> Path:
         """A report file under reports/, written atomically."""

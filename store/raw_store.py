@@ -78,10 +78,20 @@ class RawStore:
     def has(self, sha: str) -> bool:
         return self._object_path(sha).exists()
 
+    def intact(self, sha: str) -> bool:
+        """The snapshot is stored and its bytes still hash to its name."""
+        try:
+            return sha256_of(self._object_path(sha).read_bytes()) == sha
+        except OSError:
+            return False
+
     def read(self, sha: str) -> bytes:
-        data = self._object_path(sha).read_bytes()
+        try:
+            data = self._object_path(sha).read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"snapshot {sha[:12]} is missing from {self.root / 'objects'}") from None
         if sha256_of(data) != sha:
-            raise StoreError(f"snapshot {sha} is corrupt (content does not match its hash)")
+            raise StoreError(f"snapshot {sha[:12]} is damaged (its bytes do not match its hash)")
         return data
 
     def put(
@@ -95,11 +105,13 @@ class RawStore:
         headers: tuple[tuple[str, str], ...] = (),
         content_type: str | None = None,
     ) -> tuple[SnapshotRecord, bool]:
-        """Store bytes (once) and the fetch metadata; returns the record and whether the bytes were new."""
+        """Store bytes (once) and the fetch metadata; returns the record and whether the bytes were new.
+        A stored copy that no longer matches its hash (a damaged disk, a stray
+        edit) is replaced by these bytes."""
         sha = sha256_of(content)
         obj = self._object_path(sha)
         new_blob = not obj.exists()
-        if new_blob:
+        if new_blob or not self.intact(sha):
             atomic.write_bytes(obj, content, self.staging)
         meta_path = self._source_dir("snapshots", source_id) / f"{sha}.json"
         record = SnapshotRecord(
@@ -112,14 +124,15 @@ class RawStore:
 
     def snapshot(self, source_id: str, sha: str) -> SnapshotRecord | None:
         path = self._source_dir("snapshots", source_id) / f"{sha}.json"
-        if not path.exists():
+        try:
+            d = json.loads(path.read_text())
+            return SnapshotRecord(
+                source_id=d["source_id"], sha256=d["sha256"], url=d["url"],
+                fetched_at=datetime.fromisoformat(d["fetched_at"]), http_status=d["http_status"],
+                headers=tuple(tuple(h) for h in d["headers"]), content_type=d["content_type"], bytes=d["bytes"],
+            )
+        except (OSError, ValueError, KeyError, TypeError):  # missing or damaged metadata: as if unknown
             return None
-        d = json.loads(path.read_text())
-        return SnapshotRecord(
-            source_id=d["source_id"], sha256=d["sha256"], url=d["url"], fetched_at=datetime.fromisoformat(d["fetched_at"]),
-            http_status=d["http_status"], headers=tuple(tuple(h) for h in d["headers"]), content_type=d["content_type"],
-            bytes=d["bytes"],
-        )
 
     def snapshots(self, source_id: str) -> list[SnapshotRecord]:
         folder = self._source_dir("snapshots", source_id)
@@ -128,13 +141,14 @@ class RawStore:
 
     def state(self, source_id: str) -> SourceState | None:
         path = self._state_path(source_id)
-        if not path.exists():
+        try:
+            d = json.loads(path.read_text())
+            return SourceState(
+                source_id=d["source_id"], sha256=d["sha256"], url=d["url"],
+                fetched_at=datetime.fromisoformat(d["fetched_at"]), etag=d.get("etag"), last_modified=d.get("last_modified"),
+            )
+        except (OSError, ValueError, KeyError, TypeError):  # missing or damaged state: fetch unconditionally
             return None
-        d = json.loads(path.read_text())
-        return SourceState(
-            source_id=d["source_id"], sha256=d["sha256"], url=d["url"], fetched_at=datetime.fromisoformat(d["fetched_at"]),
-            etag=d.get("etag"), last_modified=d.get("last_modified"),
-        )
 
     def set_state(self, state: SourceState) -> None:
         atomic.write_json(self._state_path(state.source_id), _record_json(state), self.staging)

@@ -47,6 +47,7 @@ FETCH_LOG = _schema(
     ("fetched_at", TS, True),
     ("error_kind", pa.string(), True),
     ("attempts", pa.int32(), True),
+    ("limited", pa.string(), True),  # the page was read up to a per-page limit: which one
 )
 
 DOCUMENTS = _schema(

@@ -42,7 +42,11 @@ def _append(name: str, previous: pa.Table | None, rows: list[dict]) -> pa.Table:
     new = table_from_rows(name, rows)
     if previous is None or previous.num_rows == 0:
         return new
-    return pa.concat_tables([previous.select(SCHEMAS[name].names).cast(SCHEMAS[name]), new])
+    schema = SCHEMAS[name]
+    for field in schema:  # a column added since the previous run was published: null in its rows
+        if field.name not in previous.column_names:
+            previous = previous.append_column(field.name, pa.nulls(previous.num_rows, field.type))
+    return pa.concat_tables([previous.select(schema.names).cast(schema), new])
 
 
 def runs_table(previous: pa.Table | None, run: RunRecord) -> pa.Table:
@@ -54,7 +58,7 @@ def fetch_log_table(previous: pa.Table | None, run_id: str, records: Sequence[Fe
         {
             "run_id": run_id, "source_id": r.source_id, "url": r.url, "status": r.status, "http_status": r.http_status,
             "error": r.error, "snapshot_sha256": r.snapshot_sha256, "bytes": r.bytes, "fetched_at": r.fetched_at,
-            "error_kind": r.error_kind, "attempts": r.attempts,
+            "error_kind": r.error_kind, "attempts": r.attempts, "limited": r.limited,
         }
         for r in sorted(records, key=lambda r: r.source_id)
     ]

@@ -12,6 +12,9 @@ from pathlib import Path
 _PREFECT_HOME = tempfile.mkdtemp(prefix="factwatch-test-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+# a run started without PREFECT_API_URL starts Prefect's temporary server; on a busy machine it
+# takes longer than Prefect's default 20 s to answer
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("PREFECT_PROFILE", None)
 

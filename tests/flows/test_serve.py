@@ -99,3 +99,52 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
             server.wait(30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_sigterm_pauses_the_schedule_and_stops_serving(tmp_path):
+    """As Ctrl-C does: the deployment is paused (no run starts after the signal), serve exits 0."""
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": api,
+                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
+    shutil.copy(NATO_PAGE, tmp_path / NATO_PAGE.name)
+    (tmp_path / "sources.toml").write_text(f'[[sources]]\nid = "nato-nz"\npath = "{NATO_PAGE.name}"\n')
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    served = None
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "Prefect server did not start"
+            time.sleep(0.5)
+        served = subprocess.Popen([str(BIN / "factwatch"), "serve", "--interval", "3600", "--sources", "sources.toml",
+                                   "--data", "data"], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+
+        def deployment():
+            found = [d for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
+                     if d["name"] == "factwatch-sources"]
+            return found[0] if found else None
+
+        deadline = time.monotonic() + 180
+        while deployment() is None or deployment()["paused"]:
+            assert served.poll() is None, served.stderr.read()[-2000:]
+            assert time.monotonic() < deadline, "the deployment never appeared"
+            time.sleep(0.5)
+        time.sleep(1)
+        served.send_signal(signal.SIGTERM)
+        assert served.wait(60) == 0
+        assert deployment()["paused"]
+    finally:
+        if served is not None:
+            stop(served)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)

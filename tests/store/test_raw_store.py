@@ -39,5 +39,39 @@ def test_corruption_is_detected(tmp_path):
     rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
     path = tmp_path / "raw" / "objects" / rec.sha256[:2] / rec.sha256
     path.write_bytes(b"tampered")
-    with pytest.raises(StoreError, match="corrupt"):
+    with pytest.raises(StoreError, match="damaged"):
         raw.read(rec.sha256)
+    assert not raw.intact(rec.sha256)
+
+
+def test_a_damaged_snapshot_is_replaced_by_the_fetched_bytes(tmp_path):
+    raw = RawStore(tmp_path / "raw")
+    rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    path = tmp_path / "raw" / "objects" / rec.sha256[:2] / rec.sha256
+    path.write_bytes(b"hellp")  # one flipped byte
+    raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    assert raw.read(rec.sha256) == b"hello" and raw.intact(rec.sha256)
+    path.unlink()
+    with pytest.raises(StoreError, match="missing"):
+        raw.read(rec.sha256)
+
+
+def test_damaged_state_and_metadata_read_as_unknown(tmp_path):
+    raw = RawStore(tmp_path / "raw")
+    rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    (tmp_path / "raw" / "snapshots" / "a" / f"{rec.sha256}.json").write_text("{not json")
+    (tmp_path / "raw" / "state").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "raw" / "state" / "a.json").write_text("")
+    assert raw.snapshot("a", rec.sha256) is None and raw.snapshots("a") == [] and raw.state("a") is None
+
+
+def test_stored_files_follow_the_umask_not_0600(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        raw = RawStore(tmp_path / "raw")
+        rec, _ = raw.put("a", b"hello", url="u", fetched_at=T, http_status=None)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "raw" / "objects" / rec.sha256[:2] / rec.sha256).stat().st_mode & 0o777 == 0o644

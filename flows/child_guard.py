@@ -1,0 +1,75 @@
+"""No process outlives its run.
+
+A run starts processes of its own: Prefect's temporary API server when no
+server is configured, Dask workers with ``--runner dask``. They stop when the
+run ends normally; when the run's process is killed (SIGKILL, the OOM killer)
+nothing in it runs any more, so a small watchdog process does it: it notes
+the run's descendants every half second and, once the run's process is gone,
+stops every one of them still alive (SIGTERM, then SIGKILL).
+
+The watchdog needs nothing but the standard library and /proc (Linux); where
+/proc is missing it is not started.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_WATCHDOG = r'''
+import os, signal, sys, time
+parent, me = int(sys.argv[1]), os.getpid()
+
+def table():
+    out = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+                out[int(name)] = (int(fields[1]), fields[19])  # ppid, start time
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+known = {}
+while os.getppid() == parent:
+    procs = table()
+    children = {}
+    for pid, (ppid, _) in procs.items():
+        children.setdefault(ppid, []).append(pid)
+    todo = list(children.get(parent, []))
+    while todo:
+        pid = todo.pop()
+        if pid != me:
+            known[pid] = procs[pid][1]
+            todo.extend(children.get(pid, []))
+    time.sleep(0.5)
+
+def alive():
+    procs = table()
+    return [pid for pid, start in known.items() if pid in procs and procs[pid][1] == start]
+
+for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 0.0)):
+    for pid in alive():
+        try:
+            os.kill(pid, sig)
+        except OSError:
+            pass
+    deadline = time.monotonic() + wait
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+'''
+
+
+def start_watchdog() -> subprocess.Popen | None:
+    """Start the watchdog of this process's descendants (None where there is no /proc)."""
+    if not Path("/proc/self/stat").exists():
+        return None
+    return subprocess.Popen(
+        [sys.executable, "-I", "-S", "-c", _WATCHDOG, str(os.getpid())],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
+        start_new_session=True,  # a Ctrl-C to the run's process group leaves it to do its work
+    )
