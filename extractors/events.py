@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from extractors.citation_lines import CITATION_TRIGGER, citation_year_span
 from extractors.entities import EntityMention
 from extractors.event_rules import (
     DETACHED_FRAMES,
@@ -27,6 +28,7 @@ from extractors.event_rules import (
     DEICTIC_NOW,
     EVENT_NOUNS,
     FRAME_VERBS,
+    GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
     ADVICE_VERBS,
@@ -34,6 +36,7 @@ from extractors.event_rules import (
     IMPERATIVE_OPENERS,
     NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
+    POST_LABEL_VERBS,
     trigger_kind,
 )
 from extractors.modality import is_planned
@@ -190,6 +193,14 @@ def no_statement_reason(
     """
     sent = trigger.sent
     text = sent.text.strip()
+    if GENERIC_DAY_PART.fullmatch(date.text.strip()) and not (
+        date_root is not None and any(t.lower_ in ("earlier", "later") for t in date_root.doc[max(0, date_root.i - 4):date_root.i])
+    ):  # "earlier in the day" is the page's day
+        return "generic-day-part"
+    # a post's label: "(2019-02-24, 05:31 PM) Bob Wrote:", "This post was last modified: 2024-01-05"
+    nxt = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
+    if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
+        return "byline"
     clause_verb = trigger
     # an event noun stands in the clause of its verb
     for _ in range(4):
@@ -551,6 +562,9 @@ def statements_from_parse(
     nothing (question, imperative, hedged, negated, habitual), gives none.
     """
     s0, e0 = sentence
+    cited = citation_statement(text, sentence, parsed, dates)
+    if cited is not None:
+        return [cited]
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     out: list[DatedStatement] = []
     seen: set[tuple] = set()
@@ -570,3 +584,32 @@ def statements_from_parse(
             seen.add(key)
             out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates), span.root))
     return out
+
+
+def citation_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
+) -> DatedStatement | None:
+    """A reference line ("Nature 521 (7553), 436-444, 2015") states that the
+    work was published in its closing year; its other numbers are no dates."""
+    span = citation_year_span(parsed)
+    if span is None:
+        return None
+    s0, e0 = sentence
+    date = next((d for d in dates if d.char_start == s0 + span[0] and d.precision == "year"), None)
+    if date is None:
+        return None
+    features = confidence_features(None, False, date, False, 0, 1)
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=CITATION_TRIGGER,
+        trigger_text=None,
+        trigger_start=None,
+        kind=trigger_kind(CITATION_TRIGGER, date.role),
+        participants=(),
+        confidence=calibrated_confidence(features),
+        summary=" ".join(parsed.text.split()),
+        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+    )
