@@ -38,3 +38,22 @@ def citation_year_span(parsed: Doc) -> tuple[int, int] | None:
         if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return None
     return m.start(1), m.end(1)
+
+
+# an author: initials and a surname, or given names and a surname ("GE Hinton", "L van der Maaten", "Jane Smith")
+_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*|van|von|der|de|da|di|la|le)(?:\s+(?:[A-Z][\w'’.-]*|van|von|der|de|da|di|la|le)){1,3}")
+
+
+def author_names(text: str, line_start: int) -> tuple[str, ...]:
+    """The authors of a reference line: the line just above it when that line
+    is a comma-separated list of names ("GE Hinton, S Osindero, YW Teh"), else ()."""
+    above_end = text.rfind("\n", 0, line_start)
+    while above_end > 0 and text[above_end - 1] == "\n":
+        above_end -= 1
+    if above_end <= 0:
+        return ()
+    above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
+    items = [i.strip() for i in re.split(r",|\band\b", above.rstrip("…. ")) if i.strip()]
+    if not items or len(items) > 15 or not all(len(i) <= 40 and _AUTHOR.fullmatch(i) for i in items):
+        return ()
+    return tuple(items)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from extractors.citation_lines import CITATION_TRIGGER, citation_year_span
-from extractors.entities import EntityMention
+from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
+from extractors.entities import EntityMention, normalize_name
 from extractors.event_rules import (
     DETACHED_FRAMES,
     EVENT_NOUN_SUFFIXES,
@@ -222,6 +222,11 @@ def no_statement_reason(
             return "imperative"
         if fl in ("please", "don't", "do") and not subj:
             return "imperative"
+    # an evaluation: a copular clause that ranks ("one of the best games of
+    # the year", "2025 is shaping up to be one of the most innovative years",
+    # "As of 2025 X is still the most important factor")
+    if _ranks_in_copula(clause_verb):
+        return "opinion"
     # an event noun the date itself modifies ("the July 2025 incident") is
     # dated whatever the mood of the clause around it
     if date_root is not None and trigger.pos_ == "NOUN" and (
@@ -317,6 +322,20 @@ def no_statement_reason(
            for t in sent):
         return "habitual"
     return None
+
+
+def _ranks_in_copula(verb: Token) -> bool:
+    """A copula ("be", "become", "remain", reached through "shaping up to be")
+    whose complement holds a superlative: the clause evaluates, it tells no happening."""
+    copulas = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    copulas += [g for c in copulas[1:] for g in c.children if g.dep_ == "xcomp"]
+    for cop in copulas:
+        if cop.lemma_.lower() not in ("be", "become", "remain") and cop.lower_ not in ("’s", "'s"):
+            continue
+        for comp in cop.children:
+            if comp.dep_ in ("attr", "acomp") and any(t.tag_ in ("JJS", "RBS") for t in comp.subtree):
+                return True
+    return False
 
 
 def _timeline_entry(sent) -> bool:
@@ -590,7 +609,8 @@ def citation_statement(
     text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
 ) -> DatedStatement | None:
     """A reference line ("Nature 521 (7553), 436-444, 2015") states that the
-    work was published in its closing year; its other numbers are no dates."""
+    work was published in its closing year; its other numbers are no dates.
+    Its participants are the authors on the line above, when there is one."""
     span = citation_year_span(parsed)
     if span is None:
         return None
@@ -598,7 +618,9 @@ def citation_statement(
     date = next((d for d in dates if d.char_start == s0 + span[0] and d.precision == "year"), None)
     if date is None:
         return None
-    features = confidence_features(None, False, date, False, 0, 1)
+    authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
+    participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
+    features = confidence_features(None, False, date, bool(participants), len(participants), 1)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -608,7 +630,7 @@ def citation_statement(
         trigger_text=None,
         trigger_start=None,
         kind=trigger_kind(CITATION_TRIGGER, date.role),
-        participants=(),
+        participants=participants,
         confidence=calibrated_confidence(features),
         summary=" ".join(parsed.text.split()),
         features=tuple(features[k] for k in CONFIDENCE_FEATURES),
