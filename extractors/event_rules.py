@@ -88,6 +88,8 @@ POST_LABEL_VERBS = frozenset({"write", "post", "modify", "edit", "update", "publ
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
 # Verbs of advice: what they govern is recommended, not stated.
 ADVICE_VERBS = frozenset({"recommend", "suggest", "advise", "urge", "encourage"})
+# Verbs of a writer's own belief: what "I think ..." governs is an opinion.
+OPINION_VERBS = frozenset({"think", "believe", "guess", "suppose", "reckon", "bet", "imagine"})
 # Adverbs of a habit or a generality ("we usually meet in May").
 HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",

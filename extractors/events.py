@@ -36,6 +36,7 @@ from extractors.event_rules import (
     IMPERATIVE_OPENERS,
     NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
+    OPINION_VERBS,
     POST_LABEL_VERBS,
     trigger_kind,
 )
@@ -267,6 +268,14 @@ def no_statement_reason(
         node = node.head
         if node.lemma_.lower() in ADVICE_VERBS:
             return "advice"
+    # the writer's belief: "I think many people are going to be talking about it in 2025"
+    node = clause_verb
+    for _ in range(6):
+        if node.lemma_.lower() in OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
+            return "opinion"
+        if node.head is node:
+            break
+        node = node.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
