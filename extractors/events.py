@@ -177,7 +177,16 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
     if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
         return root, False
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
+        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
     return None, False
+
+
+def _field_label_date(span_root: Token, span: range) -> bool:
+    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
+    doc = span_root.doc
+    after = [t.text for t in doc[span.stop : span.stop + 2]]
+    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
 
 
 def no_statement_reason(

@@ -90,3 +90,9 @@ def test_earlier_in_the_day_keeps_the_page_day(models):
     text = "Earlier in the day, the council approved the budget."
     sts = statements(text, models, anchor=date(2022, 11, 4))
     assert [s.date.date_start for s in sts] == [date(2022, 11, 4)]
+
+
+def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
+    text = "Median hourly wage (2023): $31.50"
+    (st,) = statements(text, models)
+    assert st.trigger == "wage" and st.date.value == "2023"
