@@ -215,6 +215,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": 
 def norm_text(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
     s = re.sub(r"^[\s•·*\-–#>]+", "", s)
+    s = re.sub(r"\s+([,;:.!?)])", r"\1", s)  # "436-44 , 2015" as written in the HTML = "436-44, 2015"
     return " ".join(s.split()).casefold()
 
 

@@ -80,13 +80,14 @@ def _dedupe(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
     """One statement per (trigger, date) in a document: a phrase the page
     repeats (a teaser and its paragraph) gives one row. Different agents
     stay apart ("A was founded in 2001", "B was founded in 2001"); a repeat
-    that names nobody joins the first."""
+    that names nobody joins the first. A trigger the text does not hold
+    (a reference line's "publish") keeps each line apart."""
     seen: set[tuple] = set()
     seen_plain: set[tuple] = set()
     out = []
     for st in statements:
         plain = (st.trigger, st.date.date_start, st.date.date_end, st.date.role,
-                 normalize_sentence(st.sentence) if st.trigger is None else "")
+                 normalize_sentence(st.sentence) if st.trigger is None or st.trigger_start is None else "")
         key = plain + (st.participants,)
         if key in seen or (not st.participants and plain in seen_plain):
             continue

@@ -1,6 +1,8 @@
 """Vocabularies for events: what kind of happening a trigger names, and
 which nouns name happenings. Kept apart from the logic in events.py."""
 
+import re
+
 # Kind of happening, by trigger lemma. Events of different kinds about the
 # same thing (the start and the end of a mission) are different facts.
 TRIGGER_KINDS: dict[str, frozenset[str]] = {
@@ -72,10 +74,22 @@ HEDGING_MODALS = frozenset({"may", "might", "could", "should", "must", "can", "o
 # Date words that name the present moment; with no completed or planned
 # happening in their clause they mean "nowadays", not a day.
 DEICTIC_NOW = frozenset({"today", "now", "nowadays", "these days", "currently", "tonight", "tomorrow", "right now"})
+# A part of a day with no day of its own ("in the morning", "the rest of the
+# day", "the same day"): a routine or an unnamed day, never the page's date.
+GENERIC_DAY_PART = re.compile(
+    r"(?:(?:in|during|for|at|by|on)\s+)?the\s+(?:same\s+|whole\s+|entire\s+|rest\s+of\s+the\s+)?"
+    r"(?:morning|afternoon|evening|night|day)",
+    re.I,
+)
+# Verbs of a post's or a page's label when a colon follows them ("Bob
+# wrote:", "Last modified: 2024-01-05", "Posted: ..."): a timestamp, not a happening.
+POST_LABEL_VERBS = frozenset({"write", "post", "modify", "edit", "update", "publish", "reply", "comment", "submit"})
 # Subordinators of a condition: what follows may or may not happen.
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
 # Verbs of advice: what they govern is recommended, not stated.
 ADVICE_VERBS = frozenset({"recommend", "suggest", "advise", "urge", "encourage"})
+# Verbs of a writer's own belief: what "I think ..." governs is an opinion.
+OPINION_VERBS = frozenset({"think", "believe", "guess", "suppose", "reckon", "bet", "imagine"})
 # Adverbs of a habit or a generality ("we usually meet in May").
 HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",

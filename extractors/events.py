@@ -20,13 +20,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from extractors.entities import EntityMention
+from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
+from extractors.entities import EntityMention, normalize_name
 from extractors.event_rules import (
     DETACHED_FRAMES,
     EVENT_NOUN_SUFFIXES,
     DEICTIC_NOW,
     EVENT_NOUNS,
     FRAME_VERBS,
+    GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
     ADVICE_VERBS,
@@ -34,6 +36,8 @@ from extractors.event_rules import (
     IMPERATIVE_OPENERS,
     NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
+    OPINION_VERBS,
+    POST_LABEL_VERBS,
     trigger_kind,
 )
 from extractors.modality import is_planned
@@ -173,7 +177,16 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
     if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
         return root, False
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
+        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
     return None, False
+
+
+def _field_label_date(span_root: Token, span: range) -> bool:
+    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
+    doc = span_root.doc
+    after = [t.text for t in doc[span.stop : span.stop + 2]]
+    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
 
 
 def no_statement_reason(
@@ -190,6 +203,14 @@ def no_statement_reason(
     """
     sent = trigger.sent
     text = sent.text.strip()
+    if GENERIC_DAY_PART.fullmatch(date.text.strip()) and not (
+        date_root is not None and any(t.lower_ in ("earlier", "later") for t in date_root.doc[max(0, date_root.i - 4):date_root.i])
+    ):  # "earlier in the day" is the page's day
+        return "generic-day-part"
+    # a post's label: "(2019-02-24, 05:31 PM) Bob Wrote:", "This post was last modified: 2024-01-05"
+    nxt = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
+    if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
+        return "byline"
     clause_verb = trigger
     # an event noun stands in the clause of its verb
     for _ in range(4):
@@ -211,6 +232,11 @@ def no_statement_reason(
             return "imperative"
         if fl in ("please", "don't", "do") and not subj:
             return "imperative"
+    # an evaluation: a copular clause that ranks ("one of the best games of
+    # the year", "2025 is shaping up to be one of the most innovative years",
+    # "As of 2025 X is still the most important factor")
+    if _ranks_in_copula(clause_verb):
+        return "opinion"
     # an event noun the date itself modifies ("the July 2025 incident") is
     # dated whatever the mood of the clause around it
     if date_root is not None and trigger.pos_ == "NOUN" and (
@@ -251,6 +277,14 @@ def no_statement_reason(
         node = node.head
         if node.lemma_.lower() in ADVICE_VERBS:
             return "advice"
+    # the writer's belief: "I think many people are going to be talking about it in 2025"
+    node = clause_verb
+    for _ in range(6):
+        if node.lemma_.lower() in OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
+            return "opinion"
+        if node.head is node:
+            break
+        node = node.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
@@ -306,6 +340,20 @@ def no_statement_reason(
            for t in sent):
         return "habitual"
     return None
+
+
+def _ranks_in_copula(verb: Token) -> bool:
+    """A copula ("be", "become", "remain", reached through "shaping up to be")
+    whose complement holds a superlative: the clause evaluates, it tells no happening."""
+    copulas = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    copulas += [g for c in copulas[1:] for g in c.children if g.dep_ == "xcomp"]
+    for cop in copulas:
+        if cop.lemma_.lower() not in ("be", "become", "remain") and cop.lower_ not in ("’s", "'s"):
+            continue
+        for comp in cop.children:
+            if comp.dep_ in ("attr", "acomp") and any(t.tag_ in ("JJS", "RBS") for t in comp.subtree):
+                return True
+    return False
 
 
 def _timeline_entry(sent) -> bool:
@@ -551,6 +599,9 @@ def statements_from_parse(
     nothing (question, imperative, hedged, negated, habitual), gives none.
     """
     s0, e0 = sentence
+    cited = citation_statement(text, sentence, parsed, dates)
+    if cited is not None:
+        return [cited]
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     out: list[DatedStatement] = []
     seen: set[tuple] = set()
@@ -570,3 +621,35 @@ def statements_from_parse(
             seen.add(key)
             out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates), span.root))
     return out
+
+
+def citation_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
+) -> DatedStatement | None:
+    """A reference line ("Nature 521 (7553), 436-444, 2015") states that the
+    work was published in its closing year; its other numbers are no dates.
+    Its participants are the authors on the line above, when there is one."""
+    span = citation_year_span(parsed)
+    if span is None:
+        return None
+    s0, e0 = sentence
+    date = next((d for d in dates if d.char_start == s0 + span[0] and d.precision == "year"), None)
+    if date is None:
+        return None
+    authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
+    participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
+    features = confidence_features(None, False, date, bool(participants), len(participants), 1)
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=CITATION_TRIGGER,
+        trigger_text=None,
+        trigger_start=None,
+        kind=trigger_kind(CITATION_TRIGGER, date.role),
+        participants=participants,
+        confidence=calibrated_confidence(features),
+        summary=" ".join(parsed.text.split()),
+        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+    )

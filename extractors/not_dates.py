@@ -59,6 +59,22 @@ def is_model_year(text: str, start: int, end: int) -> bool:
     return not _TIME_PREPOSITION_BEFORE.search(text[max(0, start - 15) : start])
 
 
+# "the <year> <Capitalised> ... <Code|Report|...>": the year belongs to the
+# title of a work ("the 2017 National Electrical Code", "The 2024 Acme
+# Benchmarking Report"), not to a happening of the sentence.
+_TITLE_NOUNS = (
+    r"Code|Codes|Report|Reports|Standard|Standards|Guide|Guidelines|Handbook|Manual|Edition|Survey|Index|"
+    r"Census|Yearbook|Almanac|Outlook|Review|Benchmark|Benchmarks|Study|Rules|Regulations"
+)
+_TITLED_YEAR_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_TITLED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w®&'’-]*[ \t]+){1,4}(?:" + _TITLE_NOUNS + r")\b")
+
+
+def is_title_year(text: str, start: int, end: int) -> bool:
+    """True when the year at ``text[start:end]`` opens the title of a work."""
+    return bool(_TITLED_YEAR_BEFORE.search(text[max(0, start - 6) : start]) and _TITLED_YEAR_AFTER.match(text, end))
+
+
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",
 # "By July", "Early Monday", "Monday, July 5").
 DATE_CUES = {

@@ -58,3 +58,41 @@ def test_no_statement_from_undated_vague_or_duration_text(models, text):
 def test_blocks_keep_headings_apart():
     text = "Key areas\n\nNATO and New Zealand\n \nBody text."
     assert [text[s:e] for s, e in text_blocks(text)] == ["Key areas", "NATO and New Zealand", "Body text."]
+
+
+def test_reference_line_is_published_in_its_closing_year_with_the_authors_above(models):
+    text = "A study of tidal pools in small harbours\n\nJ Doe, AB Smith\n\nMarine Letters 12 (3), 1210-1244, 2011"
+    (st,) = statements(text, models)
+    assert st.trigger == "publish" and st.date.value == "2011" and st.date.precision == "year"
+    assert st.participants == ("J Doe", "AB Smith")
+
+
+def test_reference_lines_with_one_trigger_and_year_stay_apart(models):
+    from extractors.document import _dedupe
+
+    text = "Ocean Notes 4 (1), 10-20, 2011\n\nHarbour Review 9 (2), 30-40, 2011"
+    assert len(_dedupe(statements(text, models))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "It is one of the finest board games of the year.",  # a ranking: an opinion
+    "As of 2024 local search is still the most useful channel for a bakery.",
+    "I think many readers are going to be talking about that novel in 2025.",  # the writer's belief
+    "I run the backup script every weekday in the morning.",  # a part of an unnamed day
+    "(2019-02-24, 05:31 PM) SomeUser Wrote: the update broke my theme.",  # a post's label
+    "We trained apprentices on the 2017 National Wiring Code for five weeks.",  # a year in a title
+])
+def test_no_statement_from_opinions_day_parts_post_labels_and_titles(models, text):
+    assert statements(text, models, anchor=date(2025, 3, 1)) == []
+
+
+def test_earlier_in_the_day_keeps_the_page_day(models):
+    text = "Earlier in the day, the council approved the budget."
+    sts = statements(text, models, anchor=date(2022, 11, 4))
+    assert [s.date.date_start for s in sts] == [date(2022, 11, 4)]
+
+
+def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
+    text = "Median hourly wage (2023): $31.50"
+    (st,) = statements(text, models)
+    assert st.trigger == "wage" and st.date.value == "2023"
