@@ -126,22 +126,21 @@ def _label(counts: Counter) -> str | None:
 
 
 def _join_surnames(uf: _UnionFind, labels: dict[str, Counter]) -> None:
-    """A one-word PERSON name joins the longer PERSON names that end with it
+    """A one-word name seen as a PERSON joins the longer PERSON names that end with it
     when they are one person (the same first name: "Elon Musk", "Elon R.
     Musk"); left alone when it could be several people."""
-    people = sorted(f for f, c in labels.items() if _label(c) == "PERSON")
     full_by_last: dict[str, set[str]] = defaultdict(set)
-    for f in people:
+    for f, c in labels.items():
         words = f.split()
-        if len(words) > 1:
+        if len(words) > 1 and _label(c) == "PERSON":
             full_by_last[words[-1]].add(f)
-    for f in people:
-        if " " in f:
-            continue
+    # a bare surname is often taken for an organisation: one mention as a person is enough
+    for f in sorted(f for f, c in labels.items() if c["PERSON"] and " " not in f):
         full = sorted(full_by_last.get(f, ()))
         if full and len({g.split()[0] for g in full}) == 1:
             for g in full:
                 uf.union(f, g)
+            labels[f] = Counter({"PERSON": sum(labels[f].values())})  # its mentions name that person
 
 
 def canonicalize(

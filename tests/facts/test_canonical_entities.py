@@ -46,3 +46,10 @@ def test_a_surname_joins_the_one_person_of_that_name():
     assert musk is index.get("Elon Musk") is index.get("Elon R. Musk") and musk.sources == ("a", "b")
     assert index.get("Biden") is not index.get("Joe Biden") and index.get("Biden") is not index.get("Hunter Biden")
     assert index.get("Webb") is not index.get("James E. Webb")  # not a person's name here
+
+
+def test_a_surname_mostly_taken_for_an_organisation_still_joins_its_person():
+    index = canonicalize([occ("Donald Trump", "PERSON"), occ("Trump", "ORG"), occ("Trump", "ORG", "b"),
+                          occ("Trump", "PERSON", "b")])
+    assert len(index.entities) == 1 and index.entities[0].name == "Donald Trump"
+    assert index.entities[0].label == "PERSON"
