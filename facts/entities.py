@@ -125,8 +125,11 @@ def _label(counts: Counter) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], _LABEL_PRIORITY.index(kv[0]) if kv[0] in _LABEL_PRIORITY else 99))[0][0]
 
 
+SURNAME_PERSON_SHARE = 1 / 3  # of a one-word name's mentions tagged as a person, for it to be a surname
+
+
 def _join_surnames(uf: _UnionFind, labels: dict[str, Counter]) -> None:
-    """A one-word name seen as a PERSON joins the longer PERSON names that end with it
+    """A one-word name often seen as a PERSON joins the longer PERSON names that end with it
     when they are one person (the same first name: "Elon Musk", "Elon R.
     Musk"); left alone when it could be several people."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
@@ -134,8 +137,9 @@ def _join_surnames(uf: _UnionFind, labels: dict[str, Counter]) -> None:
         words = f.split()
         if len(words) > 1 and _label(c) == "PERSON":
             full_by_last[words[-1]].add(f)
-    # a bare surname is often taken for an organisation: one mention as a person is enough
-    for f in sorted(f for f, c in labels.items() if c["PERSON"] and " " not in f):
+    # a bare surname is often taken for an organisation: a share of its mentions as a person is enough
+    for f in sorted(f for f, c in labels.items()
+                    if " " not in f and c["PERSON"] >= SURNAME_PERSON_SHARE * sum(c.values()) > 0):
         full = sorted(full_by_last.get(f, ()))
         if full and len({g.split()[0] for g in full}) == 1:
             for g in full:

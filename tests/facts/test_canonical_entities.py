@@ -53,3 +53,5 @@ def test_a_surname_mostly_taken_for_an_organisation_still_joins_its_person():
                           occ("Trump", "PERSON", "b")])
     assert len(index.entities) == 1 and index.entities[0].name == "Donald Trump"
     assert index.entities[0].label == "PERSON"
+    webb = canonicalize([occ("James E. Webb", "PERSON")] + [occ("Webb", "ORG")] * 5 + [occ("Webb", "PERSON")])
+    assert len(webb.entities) == 2  # mostly the name of a thing
