@@ -6,7 +6,10 @@ Spellings are joined when
 - a document defines an acronym ("Individual Partnership and Cooperation
   Programme (IPCP)");
 - they fold to the same key: case, dots, dashes, "&"/"and", a leading "the"
-  and British/American "-isation/-ization" spellings do not matter.
+  and British/American "-isation/-ization" spellings do not matter;
+- a one-word person name is the surname of longer person names of the run
+  that share a first name ("Musk", "Elon Musk", "Elon R. Musk"; not when
+  two people have that surname).
 
 The canonical name is the alias table's name, else the longest spelling that
 is not an all-capitals acronym. The entity id hashes the folded canonical
@@ -116,6 +119,34 @@ class EntityIndex:
         return ent.name if ent else normalize_name(key)
 
 
+def _label(counts: Counter) -> str | None:
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], _LABEL_PRIORITY.index(kv[0]) if kv[0] in _LABEL_PRIORITY else 99))[0][0]
+
+
+SURNAME_PERSON_SHARE = 1 / 3  # of a one-word name's mentions tagged as a person, for it to be a surname
+
+
+def _join_surnames(uf: _UnionFind, labels: dict[str, Counter]) -> None:
+    """A one-word name often seen as a PERSON joins the longer PERSON names that end with it
+    when they are one person (the same first name: "Elon Musk", "Elon R.
+    Musk"); left alone when it could be several people."""
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for f, c in labels.items():
+        words = f.split()
+        if len(words) > 1 and _label(c) == "PERSON":
+            full_by_last[words[-1]].add(f)
+    # a bare surname is often taken for an organisation: a share of its mentions as a person is enough
+    for f in sorted(f for f, c in labels.items()
+                    if " " not in f and c["PERSON"] >= SURNAME_PERSON_SHARE * sum(c.values()) > 0):
+        full = sorted(full_by_last.get(f, ()))
+        if full and len({g.split()[0] for g in full}) == 1:
+            for g in full:
+                uf.union(f, g)
+            labels[f] = Counter({"PERSON": sum(labels[f].values())})  # its mentions name that person
+
+
 def canonicalize(
     occurrences: Iterable[EntityOccurrence],
     acronym_pairs: Iterable[tuple[str, str]] = (),
@@ -146,6 +177,7 @@ def canonicalize(
         counts[f] += 1
         sources[f].add(occ.source_id)
 
+    _join_surnames(uf, labels)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in list(counts):
         groups[uf.find(f)].append(f)

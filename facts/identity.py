@@ -17,7 +17,8 @@ statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link:
 - two statements of one snapshot with incompatible dates (unless both are
-  plans: a page telling how a date was moved);
+  plans, a page telling how a date was moved; or a plan and a report of the
+  same kind of happening, what was planned and when it came);
 - two statements whose agents are different entities (one country's
   ratification is not another's).
 Must-link: the same sentence (normalised) with the same date in two pages.
@@ -269,9 +270,17 @@ def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
 AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of each type is one role
 
 
+def _plan_and_outcome(a: Profile, b: Profile) -> bool:
+    """Both plans (a page telling how a date was moved), or a plan and a
+    report of the same kind of happening (what was planned, and when it came)."""
+    if a.planned and b.planned:
+        return True
+    return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != "plan"
+
+
 def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
-    if ea.doc_id == eb.doc_id and not (a.planned and b.planned) and not compatible(a.interval, b.interval):
-        return True  # one page, two dates: two happenings, unless both are plans (a rescheduling)
+    if ea.doc_id == eb.doc_id and not compatible(a.interval, b.interval) and not _plan_and_outcome(a, b):
+        return True  # one page, two dates: two happenings, unless a rescheduling or a plan and what came of it
     # different agents in the same role (two countries, two people): each statement has
     # an agent of that type the other does not name at all
     own_a = a.agents - set(eb.participant_ids)

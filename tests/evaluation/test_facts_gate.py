@@ -25,15 +25,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
-# changes of its version pair); measured when pinned (identity model refitted on the statements of the
-# block-role, tagger and parse-rule changes): jwst 0.32 / 0.93 / 0.92 / 0 / 1;
-# paris 0.66 / 0.79 / 0.97 / 5 / 1; twitter 0.53 / 0.64 / 0.94 / 1 / 1
+# changes of its version pair); measured when pinned (identity model refitted after surname joins of
+# person names and plan/outcome pairs allowed within one page): jwst 0.55 / 0.88 / 0.92 / 0 / 1;
+# paris 0.71 / 0.83 / 0.97 / 0 / 1; twitter 0.52 / 0.61 / 0.94 / 1 / 1
 FLOORS = {
-    "jwst": (0.28, 0.85, 0.88, 1, 1),
-    "paris-agreement": (0.60, 0.72, 0.92, 5, 1),
+    "jwst": (0.50, 0.84, 0.88, 1, 1),
+    "paris-agreement": (0.66, 0.78, 0.92, 1, 1),
     "twitter-acquisition": (0.47, 0.55, 0.90, 2, 1),
 }
-MAX_AGENT_MERGES = 10  # merges of statements whose gold participants differ, all subjects (pinned at 9)
+MAX_AGENT_MERGES = 9  # merges of statements whose gold participants differ, all subjects (pinned at 8)
 
 
 @pytest.fixture(scope="module")

@@ -36,3 +36,22 @@ def test_ids_do_not_depend_on_order_and_users_can_add_aliases():
     assert len(a.entities) == 1 and a.entities[0].name == "New Zealand"
     c = canonicalize([occ("Blue Team"), occ("BT Coalition")], aliases=[AliasEntry("Blue Team", ("BT Coalition",))])
     assert len(c.entities) == 1 and c.entities[0].name == "Blue Team"
+
+
+def test_a_surname_joins_the_one_person_of_that_name():
+    index = canonicalize([occ("Elon Musk", "PERSON"), occ("Musk", "PERSON", "b"), occ("Elon R. Musk", "PERSON"),
+                          occ("Joe Biden", "PERSON"), occ("Hunter Biden", "PERSON"), occ("Biden", "PERSON"),
+                          occ("Webb", "ORG"), occ("James E. Webb", "PERSON")])
+    musk = index.get("Musk")
+    assert musk is index.get("Elon Musk") is index.get("Elon R. Musk") and musk.sources == ("a", "b")
+    assert index.get("Biden") is not index.get("Joe Biden") and index.get("Biden") is not index.get("Hunter Biden")
+    assert index.get("Webb") is not index.get("James E. Webb")  # not a person's name here
+
+
+def test_a_surname_mostly_taken_for_an_organisation_still_joins_its_person():
+    index = canonicalize([occ("Donald Trump", "PERSON"), occ("Trump", "ORG"), occ("Trump", "ORG", "b"),
+                          occ("Trump", "PERSON", "b")])
+    assert len(index.entities) == 1 and index.entities[0].name == "Donald Trump"
+    assert index.entities[0].label == "PERSON"
+    webb = canonicalize([occ("James E. Webb", "PERSON")] + [occ("Webb", "ORG")] * 5 + [occ("Webb", "PERSON")])
+    assert len(webb.entities) == 2  # mostly the name of a thing

@@ -74,6 +74,17 @@ def test_one_page_giving_two_dates_tells_two_happenings_and_the_same_sentence_is
     assert ["e1"] in got and ["e2", "e3"] in got
 
 
+def test_one_page_may_tell_a_plan_and_when_it_came_but_not_two_outcomes():
+    plan = ev("e1", "a", date(2018, 10, 1), "launch", "The telescope was to launch in October 2018.", ["Telescope"],
+              planned=True, precision="month", end=date(2018, 10, 31))
+    done = ev("e2", "a", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.", ["Telescope"])
+    other = ev("e3", "b", date(2021, 12, 25), "launch", "The telescope lifted off on 25 December 2021.", ["Telescope"])
+    assert groups([plan, done, other]) == [["e1", "e2", "e3"]]
+    earlier = dataclasses.replace(done, event_id="e4", date_start=date(2018, 10, 1), date_end=date(2018, 10, 31),
+                                  precision="month", sentence="The telescope launched in October 2018.")
+    assert ["e4"] in groups([done, earlier, other])
+
+
 def test_the_last_runs_decision_holds_for_statements_it_saw():
     e1 = ev("e1", "a", date(2022, 4, 1), "acquire", "The takeover was agreed in April.", ["Twitter"],
             precision="month", end=date(2022, 4, 30))
