@@ -39,6 +39,7 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.facts_eval import page_content, read_page
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 
@@ -61,18 +62,12 @@ def gold_period(value: str, precision: str, end: bool = False) -> tuple[date, da
 
 
 def page_input(path: Path, fetched: datetime) -> DocumentInput:
-    raw = path.read_text(encoding="utf-8")
-    head, _, body = raw.partition("\n---\n")
-    published = re.search(r"^PUBLISHED:\s*(\S+)", head, re.M)
-    url = re.search(r"^URL:\s*(\S+)", head, re.M)
-    text = body
-    if published and published.group(1) != "unknown":
-        text = f"Published: {published.group(1)}\n\n" + body
+    page = read_page(path)
     return DocumentInput(
         source_id=path.stem[:60].lower(),
         snapshot_sha256=path.stem,
-        content=text.encode("utf-8"),
-        url=url.group(1) if url else "",
+        content=page_content(page),
+        url=page.url,
         fetched_at=fetched,
         content_type="text/plain",
     )

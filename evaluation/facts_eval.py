@@ -178,7 +178,8 @@ def is_subject(directory: Path) -> bool:
 # --------------------------------------------------------------------------
 
 
-def _content(page: Page) -> bytes:
+def page_content(page: Page) -> bytes:
+    """The page as factwatch reads it: its own date as a visible "Published:" line, then its text."""
     head = f"Published: {page.published.isoformat()}\n\n" if page.published else ""
     return (head + page.text).encode("utf-8")
 
@@ -187,7 +188,7 @@ def read_subject(subject: Subject, model: str = DEFAULT_MODEL) -> dict[str, Proc
     """Each page read once, as its own source (the file name's stem)."""
     inputs = [
         DocumentInput(
-            source_id=Path(p.file).stem, snapshot_sha256=f"{i:064x}", content=_content(p), url=p.url,
+            source_id=Path(p.file).stem, snapshot_sha256=f"{i:064x}", content=page_content(p), url=p.url,
             fetched_at=datetime.combine(p.published, datetime.min.time(), UTC) if p.published else FETCHED_AT,
             content_type="text/plain",
         )

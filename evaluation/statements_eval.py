@@ -52,12 +52,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
+
+from evaluation.facts_eval import page_content, read_page
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = REPO / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
@@ -152,19 +154,14 @@ def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at:
     return out
 
 
-def _read_facts_page(path: Path) -> tuple[str, str | None, str]:
-    """(url, published or None, body) of a facts page file."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    head = {}
-    i = 0
-    while i < len(lines) and lines[i].strip() != "---" and i < 5:
-        k, _, v = lines[i].partition(":")
-        head[k.strip().upper()] = v.strip()
-        i += 1
-    # the leading " date YYYY-MM-DD" marker was added when the page was stored: not page text
-    body = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", "\n".join(lines[i + 1:]))
-    pub = head.get("PUBLISHED")
-    return head.get("URL", ""), (None if not pub or pub == "unknown" else pub), body
+_STORAGE_MARKER = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+def _read_facts_page(path: Path) -> tuple[str, bytes]:
+    """(url, content) of a facts page file; the leading " date YYYY-MM-DD"
+    marker was added when the page was stored and is not page text."""
+    page = read_page(path)
+    return page.url, page_content(replace(page, text=_STORAGE_MARKER.sub("", page.text)))
 
 
 def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
@@ -182,13 +179,12 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
         ))
     out = []
     for path in sorted((directory / "pages").glob("*.txt")):
-        url, published, body = _read_facts_page(path)
-        text = (f"Published: {published}\n\n" if published else "") + body
+        url, content = _read_facts_page(path)
         doc = docs.get(path.name, {})
         out.append(GoldPage(
             page_id=path.stem, page_type=directory.name, site=urlparse(url).hostname or path.stem, url=url,
             doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
-            content=text.encode("utf-8"), content_type="text/plain", fetched_at=fetched_at,
+            content=content, content_type="text/plain", fetched_at=fetched_at,
         ))
     return out
 
