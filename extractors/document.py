@@ -61,6 +61,10 @@ class DocumentFailure:
     error_kind: str
 
 
+# The two outcomes of reading a snapshot, by the name a stored result gives its kind.
+RESULT_KINDS: dict[str, type] = {"document": ProcessedDocument, "failure": DocumentFailure}
+
+
 def doc_id_of(source_id: str, snapshot_sha256: str) -> str:
     return stable_id("doc", source_id, snapshot_sha256)
 

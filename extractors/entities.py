@@ -38,6 +38,15 @@ _COORD_TAIL = re.compile(r"[ \t]+and[ \t]+((?:[A-Z][\w-]*)(?:[ \t]+[A-Z][\w-]*){
 
 
 @dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """Spellings of one entity that name it: a row of the built-in alias table
+    (facts/data/aliases.toml) or of the ``[aliases]`` table of sources.toml."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     text: str  # the name as it stands in the text, after repairs
     label: str  # spaCy NER label

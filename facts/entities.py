@@ -28,16 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extractors.entities import normalize_name
+from extractors.entities import AliasEntry, normalize_name
 from extractors.ids import stable_id
 
 _LABEL_PRIORITY = ("ORG", "GPE", "LOC", "NORP", "PERSON", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART")
-
-
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
-    canonical: str
-    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 _PROJECT = Path(__file__).resolve().parent.parent
 _READING_PACKAGES = ("extractors",)
-_TABLE_PACKAGES = ("extractors", "facts", "ingest", "store", "flows")
+_TABLE_PACKAGES = ("extractors", "facts", "assembly", "ingest", "store", "flows")
 _SUFFIXES = (".py", ".json", ".toml", ".txt", ".yaml")
 
 

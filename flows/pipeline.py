@@ -22,7 +22,7 @@ from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
+from extractors.document import RESULT_KINDS, DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
 from flows import progress, termination
@@ -37,9 +37,9 @@ from reports.html_report import write_run_report
 from store.curated_store import CuratedStore, DamagedTable
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
-from store.publish import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
+from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
 from store.raw_store import RawStore, StoreError
-from store.tables import RunRecord
+from assembly.tables import RunRecord
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...
@@ -293,7 +293,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         raw = RawStore(data_dir / "raw")
         curated = CuratedStore(data_dir / "curated")
         version = code_version(settings.model)
-        cache = DocumentCache(data_dir / "cache", cache_version(settings))
+        cache = DocumentCache(data_dir / "cache", cache_version(settings), RESULT_KINDS)
         previous, prev_docs, warning = _previous_run(curated)
         if warning:
             logger.warning(warning)

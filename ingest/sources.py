@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from facts.entities import AliasEntry
+from extractors.entities import AliasEntry
 from ingest.settings import Settings, SettingsError
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")

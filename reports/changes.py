@@ -22,7 +22,7 @@ from facts.model import Change, iso_value
 from reports.templating import render_template
 from reports.terminal import json_printable, printable
 from store.curated_store import CuratedStore, CuratedStoreError
-from store.tables import facts_from_table
+from assembly.tables import facts_from_table
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from facts.model import Change, Fact, FactValue, iso_value
 from store.curated_store import CuratedStore, CuratedStoreError
-from store.tables import facts_from_table
+from assembly.tables import facts_from_table
 
 @dataclass(frozen=True)
 class RunInfo:

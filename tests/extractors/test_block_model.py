@@ -59,7 +59,7 @@ def test_article_pages_get_their_own_cut() -> None:
 
 
 def test_blocks_after_a_related_heading() -> None:
-    from extractors.html_text import extract_blocks, parse_html
+    from extractors.segmentation import extract_blocks, parse_html
 
     html = (
         "<html><body><main><div><p>First paragraph of the story, long enough to count.</p>"

@@ -253,7 +253,8 @@ def test_statements_skip_headings_and_date_headings_date_their_section(models):
 
 
 def test_a_dropped_section_heading_over_kept_text_is_kept_but_not_a_title_or_a_teaser_link():
-    from extractors.html_text import parse_html, promote_headings, segment
+    from extractors.html_text import promote_headings
+    from extractors.segmentation import parse_html, segment
 
     html = (
         "<html><body><h1>The page title</h1><ol>"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.clean import clean_page
-from extractors.html_text import class_groups, html_main_text, is_consent_name, parse_html, segment
+from extractors.html_text import html_main_text
+from extractors.segmentation import class_groups, is_consent_name, parse_html, segment
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -118,7 +119,8 @@ def test_consent_names_and_class_groups() -> None:
 
 
 def test_markup_nested_deeper_than_the_parser_allows_keeps_its_text():
-    from extractors.html_text import flatten_deep_markup, html_main_text, parse_html
+    from extractors.html_text import html_main_text
+    from extractors.segmentation import flatten_deep_markup, parse_html
 
     body = "<p>The partnership programme was signed in Brussels on 3 May 2011 by both sides.</p>"
     page = "<html><body>" + "<div>" * 5000 + body + "</div>" * 5000 + "</body></html>"
@@ -130,7 +132,7 @@ def test_markup_nested_deeper_than_the_parser_allows_keeps_its_text():
 
 
 def test_shallow_markup_is_left_alone():
-    from extractors.html_text import flatten_deep_markup
+    from extractors.segmentation import flatten_deep_markup
 
     page = "<html><body><div><p>one<br>two<img src=x/></p></div></body></html>"
     assert flatten_deep_markup(page) == page

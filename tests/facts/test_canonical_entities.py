@@ -1,4 +1,5 @@
-from facts.entities import AliasEntry, EntityOccurrence, canonicalize, fold
+from extractors.entities import AliasEntry
+from facts.entities import EntityOccurrence, canonicalize, fold
 
 
 def occ(key, label="ORG", source="a"):

@@ -21,7 +21,7 @@ from facts.model import Event, Fact, FactValue, iso_value
 from ingest.ingest import FetchRecord
 from store.curated_store import CuratedStore, TableSet
 from store.schemas import table_from_rows
-from store.tables import (
+from assembly.tables import (
     RunRecord,
     changes_table,
     events_table,

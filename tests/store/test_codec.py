@@ -1,7 +1,7 @@
 from datetime import UTC, date, datetime
 
 from extractors.acronyms import AcronymDefinition
-from extractors.document import DocumentFailure, ProcessedDocument
+from extractors.document import RESULT_KINDS, DocumentFailure, ProcessedDocument
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement
 from extractors.types import CleanPage, DateMention
@@ -21,7 +21,7 @@ def doc() -> ProcessedDocument:
 
 
 def test_cached_documents_round_trip_exactly(tmp_path):
-    cache = DocumentCache(tmp_path, "0123456789abcdef")
+    cache = DocumentCache(tmp_path, "0123456789abcdef", RESULT_KINDS)
     d = doc()
     assert cache.get("a", d.snapshot_sha256) is None
     cache.put(d)
@@ -30,4 +30,4 @@ def test_cached_documents_round_trip_exactly(tmp_path):
     cache.put(f)
     assert cache.get("b", "cd" * 32) == f
     # another code version does not see them
-    assert DocumentCache(tmp_path, "fedcba9876543210").get("a", d.snapshot_sha256) is None
+    assert DocumentCache(tmp_path, "fedcba9876543210", RESULT_KINDS).get("a", d.snapshot_sha256) is None

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 
 import pyarrow as pa
 
-from extractors.document import ProcessedDocument
+from extractors.document import RESULT_KINDS, ProcessedDocument
 from extractors.types import BlockRole, CleanPage, TextBlock
 from store.doc_cache import DocumentCache
 from store.schemas import SCHEMAS
-from store.tables import blocks_table
+from assembly.tables import blocks_table
 
 TEXT = "Bridge news\n\nThe council met in 2023.\n\nYear | Visitors"
 BLOCKS = (
@@ -53,7 +53,7 @@ def test_blocks_schema_is_explicit():
 
 
 def test_document_cache_round_trips_blocks(tmp_path):
-    cache = DocumentCache(tmp_path, "0123456789abcdef")
+    cache = DocumentCache(tmp_path, "0123456789abcdef", RESULT_KINDS)
     d = doc()
     cache.put(d)
     back = cache.get("a", d.snapshot_sha256)

@@ -1,8 +1,8 @@
 """Assembling a run's curated tables from its documents (pure: no I/O).
 
-Entities are canonicalised across all current documents, statements become
-canonical events, events are reconciled into facts, and facts are compared
-with the previous run's to give the changes.
+The run's reasoning (facts/reasoning.py: canonical entities, canonical
+events, facts) is compared with the previous run's facts to give the
+changes, and all of it becomes the run's tables (assembly/tables.py).
 """
 
 from __future__ import annotations
@@ -13,16 +13,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
-from extractors.document import ProcessedDocument
-from facts.diff import diff_facts
-from facts.entities import AliasEntry, EntityIndex, canonicalize
-from facts.identity import IdentityModel
-from facts.events import acronym_pairs, canonical_events, occurrences
-from facts.model import Change, Event, Fact
-from facts.reconcile import Reconciliation, reconcile
-from ingest.ingest import FetchRecord
-from store.curated_store import TableSet
-from store.tables import (
+from assembly.tables import (
     RunRecord,
     blocks_table,
     changes_table,
@@ -36,6 +27,13 @@ from store.tables import (
     mentions_table,
     runs_table,
 )
+from extractors.document import ProcessedDocument
+from extractors.entities import AliasEntry
+from facts.diff import diff_facts
+from facts.model import Change
+from facts.reasoning import reason
+from ingest.ingest import FetchRecord
+from store.curated_store import TableSet
 
 
 @dataclass(frozen=True)
@@ -74,28 +72,6 @@ def run_status(records: Sequence[FetchRecord]) -> str:
     if records and failed == len(records):
         return "failed"
     return "partial" if failed else "ok"
-
-
-def reason(
-    docs: Sequence[ProcessedDocument],
-    earlier_docs: Sequence[ProcessedDocument] = (),
-    *,
-    subject: Sequence[str] = (),
-    aliases: Sequence[AliasEntry] = (),
-    trust: Mapping[str, float | None] | None = None,
-    previous_facts: Sequence[Fact] = (),
-    model: IdentityModel | None = None,
-) -> tuple[EntityIndex, list[Event], Reconciliation]:
-    """Documents -> canonical entities, events and facts: the reasoning of a
-    run, without tables (the facts benchmark calls it as the run does)."""
-    index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
-    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
-    subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
-    labels = {e.entity_id: e.label for e in index.entities}
-    priors = {k: v for k, v in (trust or {}).items() if v is not None}
-    rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
-                    model=model)
-    return index, events, rec
 
 
 def assemble_run(

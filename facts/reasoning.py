@@ -1,0 +1,37 @@
+"""A run's reasoning across its documents (pure): canonical entities, canonical
+events and their reconciliation into facts, without tables. The run's table
+assembly (assembly/run.py) and the facts benchmark call it alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from extractors.document import ProcessedDocument
+from extractors.entities import AliasEntry
+from facts.entities import EntityIndex, canonicalize
+from facts.events import acronym_pairs, canonical_events, occurrences
+from facts.identity import IdentityModel
+from facts.model import Event, Fact
+from facts.reconcile import Reconciliation, reconcile
+
+
+def reason(
+    docs: Sequence[ProcessedDocument],
+    earlier_docs: Sequence[ProcessedDocument] = (),
+    *,
+    subject: Sequence[str] = (),
+    aliases: Sequence[AliasEntry] = (),
+    trust: Mapping[str, float | None] | None = None,
+    previous_facts: Sequence[Fact] = (),
+    model: IdentityModel | None = None,
+) -> tuple[EntityIndex, list[Event], Reconciliation]:
+    """Documents -> canonical entities, events and facts: the reasoning of a
+    run, without tables (the facts benchmark calls it as the run does)."""
+    index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
+    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
+    subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
+    labels = {e.entity_id: e.label for e in index.entities}
+    priors = {k: v for k, v in (trust or {}).items() if v is not None}
+    rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
+                    model=model)
+    return index, events, rec
