@@ -3,7 +3,7 @@
 A statement's confidence is meant as the probability that it is a real
 dated statement with the right date (what ``factwatch eval statements``
 counts as a match). The model is a logistic regression over a few simple
-features of the statement (``extractors.events.CONFIDENCE_FEATURES``:
+features of the statement (``extractors.statement_model.CONFIDENCE_FEATURES``:
 trigger part of speech, found by the parse, tense, date precision and role,
 a named subject, sentence length, ...), L2-regularised, fitted by Newton's
 method in numpy (a dozen weights: no learning library needed).
@@ -173,7 +173,7 @@ def _previous_heuristic(x: np.ndarray) -> np.ndarray:
 
 
 def _names() -> tuple[str, ...]:
-    from extractors.events import CONFIDENCE_FEATURES
+    from extractors.statement_model import CONFIDENCE_FEATURES
 
     return CONFIDENCE_FEATURES
 
