@@ -38,7 +38,7 @@ from extractors.event_rules import (
 )
 from extractors.modality import is_planned
 from extractors.roles import agent_keys
-from extractors.statement_model import CONFIDENCE_FEATURES, calibrated_confidence, confidence_features
+from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -59,7 +59,7 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
-    features: tuple[float, ...] = ()  # the confidence model's inputs, in CONFIDENCE_FEATURES order
+    features: tuple[float, ...] = ()  # the confidence model's inputs: PARSE_FEATURES, then FEATURES once judged (extractors.statement_model)
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
@@ -507,7 +507,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
     participants = tuple(dict.fromkeys(m.key for m in ordered))
     lemma = trigger.lemma_.lower()
-    features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates)
+    features = parse_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates, date_root)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -520,7 +520,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=summary,
-        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+        features=tuple(features[k] for k in PARSE_FEATURES),
         planned=is_planned(trigger, date_root),
         agents=agent_keys(trigger, s0, in_sentence),
     )
@@ -579,7 +579,7 @@ def citation_statement(
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
-    features = confidence_features(None, False, date, bool(participants), len(participants), 1)
+    features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -592,5 +592,5 @@ def citation_statement(
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=" ".join(parsed.text.split()),
-        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+        features=tuple(features[k] for k in PARSE_FEATURES),
     )
