@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+TRADEOFF = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # fixed thresholds on the out-of-fold probabilities
 BINS = tuple(round(b, 1) for b in np.linspace(0.0, 1.0, 11))
 
 
@@ -105,6 +106,8 @@ def report(ds, model, threshold: float) -> dict:
         "pr_in_sample": _pr(counts_at(ds, all_pages, p_in >= threshold)),
         "pr_cv_sites": _pr(counts_at(ds, all_pages, keep_cv)),
         "pr_loso": _pr(counts_at(ds, all_pages, keep_lo)),
+        "tradeoff_cv_sites": {t: {k: v for k, v in _pr(counts_at(ds, all_pages, p_cv >= t))["overall"].items()
+                                  if k in ("precision", "recall")} for t in TRADEOFF},
     }
 
 
@@ -136,6 +139,8 @@ def table(result: dict) -> str:
 
     for k in r["pr_without"]:
         lines.append(f"  {k:<22}" + " | ".join(cell(r[c][k]) for c in ("pr_without", "pr_in_sample", "pr_cv_sites", "pr_loso")))
+    lines.append("overall P/R at fixed thresholds on the probabilities cross-validated by site: " + ", ".join(
+        f"{t}: {v['precision']}/{v['recall']}" for t, v in r["tradeoff_cv_sites"].items()))
     return "\n".join(lines)
 
 
