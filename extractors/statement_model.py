@@ -14,11 +14,14 @@ Two stages, both pure:
   page has: a listing or a timeline says many), then the model's
   probability, and the split into kept and held back.
 
-The model is a logistic regression whose weights, feature standardisation
-and threshold are stored in ``extractors/data/statement_model.json``
-(fitted by ``python -m evaluation.train_statement_model``; inference here
-is numpy-free arithmetic over a few dozen numbers). Without the file every
-candidate gets 0.5 and all are kept.
+The model is a logistic regression whose features (a subset of FEATURES
+chosen by cross-validation), standardisation, weights and threshold are
+stored in ``extractors/data/statement_model.json`` (fitted by ``python -m
+evaluation.train_statement_model``; inference here is plain arithmetic over
+a few dozen numbers, the file read once). Without the file every candidate
+gets 0.5 and all are kept. Held-back candidates stay on
+``ProcessedDocument.held_back`` (for training and inspection), never in
+``events``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ if TYPE_CHECKING:  # extractors.events imports this module
     from extractors.events import DatedStatement
 
 MODEL_PATH = Path(__file__).with_name("data") / "statement_model.json"
-_PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 _COARSE = ("quarter", "season", "half", "decade", "century")
 
 # What the parse says (in this order in DatedStatement.features before the page stage).
@@ -61,9 +63,6 @@ PAGE_FEATURES = (
     "statements_per_kchar", "same_date_on_page", "text_page",
 )
 FEATURES = PARSE_FEATURES + PAGE_FEATURES
-
-# kept for readers of the earlier name
-CONFIDENCE_FEATURES = PARSE_FEATURES
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -141,14 +140,6 @@ def parse_features(
     }
 
 
-def confidence_features(
-    trigger: Token | None, by_parse: bool, date: DateMention, subject_named: bool, participants: int, n_dates: int,
-    date_root: Token | None = None, citation: bool = False,
-) -> dict[str, float]:
-    """The parse's features of a candidate (see :func:`parse_features`)."""
-    return parse_features(trigger, by_parse, date, subject_named, participants, n_dates, date_root, citation)
-
-
 _ROLE_FEATURES = {
     BlockRole.PARAGRAPH: "in_paragraph", BlockRole.LIST_ITEM: "in_list_item", BlockRole.TABLE_CELL: "in_table_cell",
     BlockRole.CAPTION: "in_caption", BlockRole.QUOTE: "in_quote",
@@ -207,7 +198,9 @@ def load_model(path: Path = MODEL_PATH) -> dict | None:
 
 def probability(features: dict[str, float], model: dict | None) -> float:
     """P(a real dated statement with the right date | features). The model's
-    weights apply to standardised features; a feature it does not name counts 0."""
+    weights apply to standardised features; a feature missing from
+    ``features`` counts as its mean (before the page stage, the page's
+    features are not known yet)."""
     if not model:
         return 0.5
     weights = model["weights"]
@@ -215,7 +208,7 @@ def probability(features: dict[str, float], model: dict | None) -> float:
         z = model["intercept"] + sum(w * features.get(k, 0.0) for k, w in weights.items())
     else:
         z = model["intercept"] + sum(
-            w * (features.get(k, 0.0) - m) / s for k, w, m, s in zip(model["features"], weights, model["mean"], model["scale"]))
+            w * (features.get(k, m) - m) / s for k, w, m, s in zip(model["features"], weights, model["mean"], model["scale"]))
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
