@@ -53,7 +53,7 @@ def _pr(rows) -> dict:
 
 def report(ds, model, threshold: float) -> dict:
     """All figures for a dataset (train_statement_model.Dataset) and the model fitted on all of it."""
-    from evaluation.train_statement_model import counts_at, site_folds, train
+    from evaluation.train_statement_model import counts_at, out_of_fold, site_folds, train
 
     y = ds.y
     all_pages = list(range(len(ds.pages)))
@@ -94,11 +94,12 @@ def report(ds, model, threshold: float) -> dict:
                      "threshold": t, "precision_without": without["precision"], "recall_without": without["recall"],
                      "precision_with": with_t["precision"], "recall_with": with_t["recall"]}
     p_in = model.predict(ds.x)
+    p_all = out_of_fold(ds.x, y, ds.sites, tuple(range(ds.x.shape[1])))
     return {
         "candidates": int(len(y)), "pages": len(ds.pages), "sites": len(set(ds.sites)),
         "share_correct": round(float(y.mean()), 4), "l2": model.l2, "threshold": threshold,
         "brier_in_sample": brier(p_in, y), "brier_cv_sites": brier(p_cv, y), "brier_cv_sites_base_rate": brier(base_cv, y),
-        "brier_loso": brier(p_lo, y), "brier_loso_base_rate": brier(base_lo, y),
+        "brier_cv_sites_all_features": brier(p_all, y), "brier_loso": brier(p_lo, y), "brier_loso_base_rate": brier(base_lo, y),
         "thresholds_cv_sites": thresholds_cv, "loso": by_set,
         "reliability_cv_sites": reliability(p_cv, y), "reliability_loso": reliability(p_lo, y),
         "reliability_in_sample": reliability(p_in, y),
@@ -117,6 +118,7 @@ def table(result: dict) -> str:
         f"{r['candidates']} candidate statements on {r['pages']} pages of {r['sites']} sites, {r['share_correct']:.3f} correct",
         f"Brier: cross-validated by site {r['brier_cv_sites']:.4f} (base rate {r['brier_cv_sites_base_rate']:.4f}); "
         f"leave one set out {r['brier_loso']:.4f} (base rate {r['brier_loso_base_rate']:.4f}); in-sample {r['brier_in_sample']:.4f}",
+        f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated by site",
         f"threshold {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
         "reliability (cross-validated by site | leave one set out):",
         f"{'bin':<9}{'n':>5}{'conf':>7}{'right':>7}   {'n':>5}{'conf':>7}{'right':>7}",

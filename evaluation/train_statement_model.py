@@ -48,8 +48,9 @@ FOLDS = 5
 # a sentence states a dated happening (mood, tense, modality, negation,
 # question, person, a named subject, where the date stands, whether it was
 # resolved against the page's date, a full sentence, the block's role);
-# "base-rate": none. (Every feature, the page's aggregates too, did worse
-# than the base rate across sites: Brier 0.229 against 0.204 by site folds.)
+# "base-rate": none. Every feature (FEATURES: the page's aggregates too) is
+# no candidate: across sites it does worse than the base rate (its Brier
+# score is printed beside the others, ``brier_cv_sites_all_features``).
 CUES = (
     "no_trigger", "by_parse", "anchored", "date_fronted", "date_opens_sentence", "trigger_distance", "present_tense",
     "future", "passive", "modal", "negated", "question", "deictic_now", "first_person", "second_person",

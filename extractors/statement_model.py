@@ -60,7 +60,7 @@ PARSE_FEATURES = (
 PAGE_FEATURES = (
     "in_paragraph", "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section", "section_level",
     "block_words", "page_position", "page_dated", "after_page_date", "years_from_page_date", "statements_on_page",
-    "statements_per_kchar", "same_date_on_page", "text_page",
+    "statements_per_kchar", "same_date_on_page", "text_page", "later_in_sentence", "same_sentence",
 )
 FEATURES = PARSE_FEATURES + PAGE_FEATURES
 
@@ -153,8 +153,9 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
     page_day = (page.published_at or page.updated_at)
     page_day = page_day.date() if page_day is not None else None
     dates = [(st.date.date_start, st.date.date_end) for st in statements]
+    sentences = [st.char_start for st in statements]
     out = []
-    for st in statements:
+    for k, st in enumerate(statements):
         block = block_at(page.blocks, st.char_start)
         by_section = not st.features  # a statement dated by its section's heading has no parse features
         f = {name: 0.0 for name in PAGE_FEATURES}
@@ -175,6 +176,9 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
         f["statements_per_kchar"] = min(n / max(len(text), 1) * 1000, 10.0) / 10
         f["same_date_on_page"] = min(dates.count((st.date.date_start, st.date.date_end)) - 1, 5) / 5
         f["text_page"] = float(page.kind == "text")
+        # another candidate of the same sentence comes first (a sentence states one happening more often than two)
+        f["later_in_sentence"] = float(st.char_start in sentences[:k])
+        f["same_sentence"] = min(sentences.count(st.char_start) - 1, 3) / 3
         out.append(f)
     return out
 

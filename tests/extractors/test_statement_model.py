@@ -60,6 +60,9 @@ def test_page_features_say_the_block_and_the_page_date():
     assert (fb["in_paragraph"], fb["in_list_item"], fb["after_page_date"]) == (0.0, 1.0, 1.0)
     assert fa["page_position"] == 0.0 < fb["page_position"] < 1.0
     assert fa["page_dated"] == 1.0 and 0 < fa["years_from_page_date"] < fb["years_from_page_date"]
+    second = _statement(0, "Opened in 2020.", date(2021, 1, 1))
+    f1, f2 = page_features(page, [a, second])
+    assert (f1["later_in_sentence"], f2["later_in_sentence"]) == (0.0, 1.0) and f1["same_sentence"] > 0
 
 
 def test_probability_from_standardised_weights_and_threshold_holds_back():
