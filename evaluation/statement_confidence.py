@@ -1,77 +1,44 @@
-"""Calibrating the ``confidence`` of dated statements on the labelled dev sets.
+"""How much the ``confidence`` of dated statements means, and what its threshold costs.
 
 A statement's confidence is meant as the probability that it is a real
 dated statement with the right date (what ``factwatch eval statements``
-counts as a match). The model is a logistic regression over a few simple
-features of the statement (``extractors.events.CONFIDENCE_FEATURES``:
-trigger part of speech, found by the parse, tense, date precision and role,
-a named subject, sentence length, ...), L2-regularised, fitted by Newton's
-method in numpy (a dozen weights: no learning library needed).
+counts as a match); the model and its threshold are fitted by
+``evaluation.train_statement_model``. The figures here:
 
-Honesty: the figures that matter are the **cross-validated** ones. Pages
-are grouped by site and split into folds by site (a site is never in the
-training and the test part of one fold); every statement gets an
-out-of-fold probability, and the reliability table and Brier score are
-computed on those. The feature set (``FEATURE_SETS``: all, a compact one,
-none = the base rate) and the regularisation strength (``L2_GRID``) are
-chosen by an inner cross-validation by site inside each outer fold
-(nested), and for the stored model by cross-validation by site over all
-pages. The reference is the base rate of the training folds, scored the same way. The
-in-sample figures of the final model are printed beside them.
+* Brier score and a 10-bin reliability table of the probabilities,
+  **cross-validated by site** (5 folds of sites hashed; the strength and the
+  threshold are chosen inside each training part: nested) and **leave one
+  labelled set out** (the WCXB dev pages, each facts subject), beside the
+  base rate of the training part scored the same way, and in-sample;
+* statement precision and recall per page type without the threshold
+  (every candidate kept, as before the model), and with it, in-sample and
+  cross-validated the same two ways.
 
-``python -m evaluation.statement_confidence [--write] DIR...`` prints the
-tables and the last-line JSON; ``--write`` stores the model fitted on all
-pages in ``extractors/data/statement_confidence.json``.
+``python -m evaluation.statement_confidence DIR...`` prints them (the same
+as ``python -m evaluation.train_statement_model --no-write DIR...``); the
+last line is one JSON object.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
-from evaluation.statements_eval import DEFAULT_PAGES, load_gold, read_pages, score_page
-
-MODEL_PATH = Path(__file__).resolve().parents[1] / "extractors" / "data" / "statement_confidence.json"
-L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
-FOLDS = 5
-BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+TRADEOFF = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # fixed thresholds on the out-of-fold probabilities
+BINS = tuple(round(b, 1) for b in np.linspace(0.0, 1.0, 11))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tuple[np.ndarray, float]:
-    """Weights and intercept of an L2-regularised logistic regression (intercept not penalised)."""
-    n, k = x.shape
-    xb = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(k + 1)
-    reg = np.full(k + 1, l2)
-    reg[-1] = 0.0
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + reg * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-9 * np.eye(k + 1)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return w[:-1], float(w[-1])
+def brier(p: np.ndarray, y: np.ndarray) -> float:
+    return round(float(np.mean((p - y) ** 2)), 4) if len(y) else float("nan")
 
 
-def predict(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(x @ w + b)))
-
-
-def site_folds(sites: Sequence[str], k: int = FOLDS) -> np.ndarray:
-    """Fold of each row: sites hashed into k folds (stable across runs)."""
-    return np.array([int(hashlib.sha1(s.encode()).hexdigest(), 16) % k for s in sites])
-
-
-def reliability(p: np.ndarray, y: np.ndarray) -> list[dict]:
+def reliability(p: np.ndarray, y: np.ndarray, bins: Sequence[float] = BINS) -> list[dict]:
+    """Per bin of probability: how many, their mean probability, the share correct."""
     rows = []
-    for lo, hi in zip(BINS[:-1], BINS[1:]):
+    edges = list(bins[:-1]) + [bins[-1] + 1e-9]
+    for lo, hi in zip(edges[:-1], edges[1:]):
         m = (p >= lo) & (p < hi)
         if m.any():
             rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(m.sum()),
@@ -79,129 +46,114 @@ def reliability(p: np.ndarray, y: np.ndarray) -> list[dict]:
     return rows
 
 
-def brier(p: np.ndarray, y: np.ndarray) -> float:
-    return round(float(np.mean((p - y) ** 2)), 4)
+def _pr(rows) -> dict:
+    return {k: {"precision": c.metrics()["precision"], "recall": c.metrics()["recall"], "system": c.system,
+                "gold": c.gold} for k, c in rows.items()}
 
 
-def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Features, labels (1 = matched a gold statement with the right date) and site of every statement."""
-    pages = [p for d in directories for p in load_gold(Path(d), pages_dir)]
-    statements = read_pages(pages)
-    xs, ys, sites = [], [], []
-    for page in pages:
-        _, judged = score_page(page, statements.get(page.page_id, ()))
-        for j in judged:
-            xs.append(j.statement.features)
-            ys.append(1.0 if j.correct else 0.0)
-            sites.append(page.site)
-    return np.array(xs, dtype=float), np.array(ys), sites
+def report(ds, model, threshold: float) -> dict:
+    """All figures for a dataset (train_statement_model.Dataset) and the model fitted on all of it."""
+    from evaluation.train_statement_model import counts_at, out_of_fold, site_folds, train
 
-
-# Feature sets the cross-validation chooses among (with the strength): all of
-# them, a compact set of the parse's evidence, and none (the base rate).
-FEATURE_SETS = {
-    "all": None,
-    "compact": ("by_parse", "past_tense", "day", "month", "year", "subject_named", "sentence_ends", "short_sentence"),
-    "base-rate": (),
-}
-
-
-def _columns(names: Sequence[str] | None) -> list[int]:
-    all_names = _names()
-    return list(range(len(all_names))) if names is None else [all_names.index(n) for n in names]
-
-
-def _cv_brier(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> float:
-    oof = np.full(len(y), np.nan)
-    for f in np.unique(folds):
-        test = folds == f
-        if test.all():
+    y = ds.y
+    all_pages = list(range(len(ds.pages)))
+    # cross-validated by site: model, threshold and strength from the other sites
+    page_folds = site_folds([p.site for p in ds.pages])
+    row_folds = page_folds[ds.page_of_row]
+    p_cv = np.zeros(len(y))
+    base_cv = np.zeros(len(y))
+    keep_cv = np.ones(len(y), dtype=bool)
+    thresholds_cv = []
+    for f in np.unique(page_folds):
+        test = row_folds == f
+        m, t = train(ds, np.flatnonzero(page_folds != f))
+        p_cv[test] = m.predict(ds.x[test])
+        base_cv[test] = y[~test].mean()
+        keep_cv[test] = p_cv[test] >= t
+        thresholds_cv.append(t)
+    # leave one labelled set out
+    p_lo = np.zeros(len(y))
+    base_lo = np.zeros(len(y))
+    keep_lo = np.ones(len(y), dtype=bool)
+    by_set = {}
+    page_groups = np.array(ds.page_groups)
+    row_groups = page_groups[ds.page_of_row]
+    for g in sorted(set(ds.page_groups)):
+        test = row_groups == g
+        if (page_groups == g).all():
             continue
-        w, b = fit_logistic(x[~test], y[~test], l2)
-        oof[test] = predict(x[test], w, b)
-    ok = ~np.isnan(oof)
-    return float(np.mean((oof[ok] - y[ok]) ** 2))
-
-
-def choose_model(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> tuple[str, float]:
-    """The feature set and strength with the lowest Brier score, cross-validated by site."""
-    folds = site_folds(sites)
-    grid = [(name, l2) for name in FEATURE_SETS for l2 in (L2_GRID if FEATURE_SETS[name] != () else (1.0,))]
-    return min(grid, key=lambda c: _cv_brier(x[:, _columns(FEATURE_SETS[c[0]])], y, folds, c[1]))
-
-
-def calibrate(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> dict:
-    """Nested cross-validation by site: in each outer fold, the feature set and
-    strength are chosen by an inner cross-validation on the training sites
-    only, so the out-of-fold probabilities never saw their own sites."""
-    folds = site_folds(sites)
-    oof = np.zeros(len(y))
-    base_oof = np.zeros(len(y))
-    for f in range(FOLDS):
-        test = folds == f
-        if not test.any() or test.all():
-            continue
-        train_sites = [s for s, t in zip(sites, test) if not t]
-        name, l2 = choose_model(x[~test], y[~test], train_sites)
-        cols = _columns(FEATURE_SETS[name])
-        w, b = fit_logistic(x[~test][:, cols], y[~test], l2)
-        oof[test] = predict(x[test][:, cols], w, b)
-        base_oof[test] = y[~test].mean()
-    name, l2 = choose_model(x, y, sites)
-    cols = _columns(FEATURE_SETS[name])
-    w, b = fit_logistic(x[:, cols], y, l2)
-    ins = predict(x[:, cols], w, b)
-    old = _previous_heuristic(x)
-    names = [_names()[c] for c in cols]
+        m, t = train(ds, np.flatnonzero(page_groups != g))
+        p_lo[test] = m.predict(ds.x[test])
+        base_lo[test] = y[~test].mean()
+        keep_lo[test] = p_lo[test] >= t
+        pages = np.flatnonzero(page_groups == g).tolist()
+        without = counts_at(ds, pages, None)["overall"].metrics()
+        with_t = counts_at(ds, pages, keep_lo)["overall"].metrics()
+        by_set[g] = {"candidates": int(test.sum()), "share_correct": round(float(y[test].mean()), 3),
+                     "brier": brier(p_lo[test], y[test]), "brier_base_rate": brier(base_lo[test], y[test]),
+                     "threshold": t, "precision_without": without["precision"], "recall_without": without["recall"],
+                     "precision_with": with_t["precision"], "recall_with": with_t["recall"]}
+    p_in = model.predict(ds.x)
+    p_all = out_of_fold(ds.x, y, ds.sites, tuple(range(ds.x.shape[1])))
     return {
-        "brier_previous_heuristic": brier(old, y),
-        "statements": int(len(y)), "share_correct": round(float(y.mean()), 4), "sites": len(set(sites)),
-        "brier_cv": brier(oof, y), "brier_in_sample": brier(ins, y), "brier_base_rate": brier(base_oof, y),
-        "reliability_cv": reliability(oof, y), "reliability_in_sample": reliability(ins, y),
-        "model": {"weights": dict(zip(names, (round(float(v), 4) for v in w))), "intercept": round(b, 4),
-                  "feature_set": name, "l2": l2, "fitted_on": int(len(y))},
+        "candidates": int(len(y)), "pages": len(ds.pages), "sites": len(set(ds.sites)),
+        "share_correct": round(float(y.mean()), 4), "l2": model.l2, "threshold": threshold,
+        "brier_in_sample": brier(p_in, y), "brier_cv_sites": brier(p_cv, y), "brier_cv_sites_base_rate": brier(base_cv, y),
+        "brier_cv_sites_all_features": brier(p_all, y), "brier_loso": brier(p_lo, y), "brier_loso_base_rate": brier(base_lo, y),
+        "thresholds_cv_sites": thresholds_cv, "loso": by_set,
+        "reliability_cv_sites": reliability(p_cv, y), "reliability_loso": reliability(p_lo, y),
+        "reliability_in_sample": reliability(p_in, y),
+        "pr_without": _pr(counts_at(ds, all_pages, None)),
+        "pr_in_sample": _pr(counts_at(ds, all_pages, p_in >= threshold)),
+        "pr_cv_sites": _pr(counts_at(ds, all_pages, keep_cv)),
+        "pr_loso": _pr(counts_at(ds, all_pages, keep_lo)),
+        "tradeoff_cv_sites": {t: {k: v for k, v in _pr(counts_at(ds, all_pages, p_cv >= t))["overall"].items()
+                                  if k in ("precision", "recall")} for t in TRADEOFF},
     }
 
 
-def _previous_heuristic(x: np.ndarray) -> np.ndarray:
-    """The hand-set score confidence was before calibration (for comparison)."""
-    f = {n: x[:, i] for i, n in enumerate(_names())}
-    verbal = np.maximum(f["trigger_verb"], f["trigger_noun"])
-    c = 0.45 + f["by_parse"] * np.where(verbal > 0, 0.25, 0.1) + 0.15 * (1 - f["anchored"])
-    c += 0.1 * (f["participants"] > 0) + 0.04 * np.maximum(f["day"], f["month"])
-    return np.clip(c, 0.05, 0.99)
-
-
-def _names() -> tuple[str, ...]:
-    from extractors.events import CONFIDENCE_FEATURES
-
-    return CONFIDENCE_FEATURES
-
-
 def table(result: dict) -> str:
-    lines = [f"{result['statements']} statements from {result['sites']} sites, {result['share_correct']:.3f} correct",
-             f"Brier: cross-validated by site {result['brier_cv']:.4f}, in-sample {result['brier_in_sample']:.4f}, "
-             f"base rate (of the training folds) {result['brier_base_rate']:.4f}, previous hand-set score {result['brier_previous_heuristic']:.4f}",
-             f"{'bin':<10}{'n':>5}{'conf(cv)':>10}{'correct':>9}"]
-    for r in result["reliability_cv"]:
-        lines.append(f"{r['bin']:<10}{r['n']:>5}{r['mean_confidence']:>10.3f}{r['share_correct']:>9.3f}")
+    r = result
+    lines = [
+        f"{r['candidates']} candidate statements on {r['pages']} pages of {r['sites']} sites, {r['share_correct']:.3f} correct",
+        f"Brier: cross-validated by site {r['brier_cv_sites']:.4f} (base rate {r['brier_cv_sites_base_rate']:.4f}); "
+        f"leave one set out {r['brier_loso']:.4f} (base rate {r['brier_loso_base_rate']:.4f}); in-sample {r['brier_in_sample']:.4f}",
+        f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated by site",
+        f"threshold {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
+        "reliability (cross-validated by site | leave one set out):",
+        f"{'bin':<9}{'n':>5}{'conf':>7}{'right':>7}   {'n':>5}{'conf':>7}{'right':>7}",
+    ]
+    lo = {b["bin"]: b for b in r["reliability_loso"]}
+    cv = {b["bin"]: b for b in r["reliability_cv_sites"]}
+    for name in sorted(set(lo) | set(cv)):
+        a, b = cv.get(name), lo.get(name)
+        left = f"{a['n']:>5}{a['mean_confidence']:>7.3f}{a['share_correct']:>7.3f}" if a else f"{'':>19}"
+        right = f"{b['n']:>5}{b['mean_confidence']:>7.3f}{b['share_correct']:>7.3f}" if b else ""
+        lines.append(f"{name:<9}{left}   {right}")
+    lines.append("held-out set: candidates, Brier (base rate), threshold, P/R without -> with")
+    for g, s in r["loso"].items():
+        lines.append(f"  {g:<22}{s['candidates']:>5} {s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
+                     f"{s['precision_without']}/{s['recall_without']} -> {s['precision_with']}/{s['recall_with']}")
+    lines.append("statement P/R per page type: without threshold | in-sample | CV by site | leave one set out")
+
+    def cell(d):
+        return f"{d['precision'] if d['precision'] is not None else '-'!s:>6}/{d['recall'] if d['recall'] is not None else '-'!s:<6}"
+
+    for k in r["pr_without"]:
+        lines.append(f"  {k:<22}" + " | ".join(cell(r[c][k]) for c in ("pr_without", "pr_in_sample", "pr_cv_sites", "pr_loso")))
+    lines.append("overall P/R at fixed thresholds on the probabilities cross-validated by site: " + ", ".join(
+        f"{t}: {v['precision']}/{v['recall']}" for t, v in r["tradeoff_cv_sites"].items()))
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from evaluation.train_statement_model import main as train_main
+
     args = list(sys.argv[1:] if argv is None else argv)
-    write = "--write" in args
-    dirs = [Path(a) for a in args if a != "--write"]
-    if not dirs:
-        print("usage: python -m evaluation.statement_confidence [--write] DIR...", file=sys.stderr)
+    if not args:
+        print("usage: python -m evaluation.statement_confidence DIR...", file=sys.stderr)
         return 2
-    x, y, sites = collect(dirs)
-    result = calibrate(x, y, sites)
-    if write:
-        MODEL_PATH.write_text(json.dumps(result["model"], indent=1) + "\n", encoding="utf-8")
-    print(table(result))
-    print(json.dumps({k: v for k, v in result.items() if k != "reliability_in_sample"}))
-    return 0
+    return train_main(["--no-write", *args])
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from evaluation import logistic
 from extractors.document import ProcessedDocument
 from facts.identity import FEATURES, IdentityModel, cluster, pair_features, profiles, related
 from facts.model import Event
@@ -87,21 +88,12 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
 
 
 def fit_logistic(preps: Sequence[Prepared], l2: float = L2, iterations: int = 50) -> np.ndarray:
+    """Weights in FEATURES order (the first, "bias", is the unpenalised intercept)."""
     X = np.vstack([p.X for p in preps])
     y = np.concatenate([p.y for p in preps])
     w = np.concatenate([p.w for p in preps]) * len(y) / len(preps)
-    beta = np.zeros(X.shape[1])
-    penalty = np.full(X.shape[1], l2)
-    penalty[0] = 0.0  # the bias is not shrunk
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
-        grad = X.T @ (w * (p - y)) + penalty * beta
-        hess = (X * (w * p * (1 - p))[:, None]).T @ X + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-6:
-            break
-    return beta
+    weights, intercept = logistic.fit_logistic(X[:, 1:], y, l2, sample_weight=w, iterations=iterations)
+    return np.concatenate([[intercept], weights])
 
 
 def pair_f1(prep: Prepared, model: IdentityModel):

@@ -21,6 +21,7 @@ from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.section_statements import section_statement, sentences_with_dates
+from extractors.statement_model import judge_statements
 from extractors.types import CleanPage
 
 ENGLISH = "en"
@@ -49,6 +50,7 @@ class ProcessedDocument:
     acronyms: tuple[AcronymDefinition, ...] = ()
     statements: tuple[DatedStatement, ...] = ()
     event_ids: tuple[str, ...] = ()  # one per statement, same order
+    held_back: tuple[DatedStatement, ...] = ()  # candidates under the statement model's threshold (not in events)
     skipped: str | None = None  # why NLP stages did not run (e.g. not English)
     limited: str | None = None  # which per-page limit (ReadingLimits) cut the reading short
 
@@ -197,7 +199,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"
             )
-        sts = tuple(_dedupe(statements.get(i, ())))
+        kept, held = judge_statements(page, _dedupe(statements.get(i, ())))
+        sts = tuple(kept)
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
             source_id=item.source_id,
@@ -210,6 +213,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             acronyms=readings[i].acronyms if i in readings else (),
             statements=sts,
             event_ids=event_ids_for(item.source_id, sts),
+            held_back=tuple(held),
             skipped=skipped,
             limited=limited.get(i),
         )

@@ -10,13 +10,9 @@ out), so there is no statement without a concrete date.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +38,7 @@ from extractors.event_rules import (
 )
 from extractors.modality import is_planned
 from extractors.roles import agent_keys
+from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -62,7 +59,7 @@ class DatedStatement:
     participants: tuple[str, ...]  # mention keys of the clause, in order of appearance
     confidence: float
     summary: str = ""  # the clause of the trigger as a short readable sentence
-    features: tuple[float, ...] = ()  # the confidence model's inputs, in CONFIDENCE_FEATURES order
+    features: tuple[float, ...] = ()  # the confidence model's inputs: PARSE_FEATURES, then FEATURES once judged (extractors.statement_model)
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
 
@@ -473,62 +470,6 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     return out if out.endswith((".", "!", "?")) else out + "."
 
 
-def confidence_features(
-    trigger: Token | None, by_parse: bool, date: DateMention, subject_named: bool, participants: int, n_dates: int
-) -> dict[str, float]:
-    """Simple, inspectable features of a statement; the calibrated model
-    (extractors/data/statement_confidence.json) turns them into a probability
-    that the statement is a real dated statement with the right date."""
-    sent = trigger.sent if trigger is not None else None
-    words = sum(1 for t in sent if not t.is_punct) if sent is not None else 0
-    return {
-        "trigger_verb": float(trigger is not None and trigger.pos_ == "VERB"),
-        "trigger_noun": float(trigger is not None and trigger.pos_ == "NOUN"),
-        "trigger_frame": float(trigger is not None and trigger.lemma_.lower() in FRAME_VERBS),
-        "by_parse": float(by_parse),
-        "past_tense": float(trigger is not None and (trigger.tag_ in ("VBD", "VBN")
-                                                     or any(c.tag_ in ("VBD",) and c.dep_ in ("aux", "auxpass")
-                                                            for c in trigger.children))),
-        "anchored": float(date.anchored),
-        "day": float(date.precision == "day"),
-        "month": float(date.precision == "month"),
-        "year": float(date.precision == "year"),
-        "role_point": float(date.role == "point"),
-        "subject_named": float(subject_named),
-        "participants": float(min(participants, 4)) / 4,
-        "short_sentence": float(words < 8),
-        "log_words": math.log1p(words) / 4,
-        "dates_in_sentence": float(min(n_dates, 5)) / 5,
-        "sentence_ends": float(sent is not None and sent.text.rstrip().endswith((".", "!", '"', "”", ")"))),
-    }
-
-
-CONFIDENCE_FEATURES = (
-    "trigger_verb", "trigger_noun", "trigger_frame", "by_parse", "past_tense", "anchored", "day", "month", "year",
-    "role_point", "subject_named", "participants", "short_sentence", "log_words", "dates_in_sentence", "sentence_ends",
-)
-
-
-@lru_cache(maxsize=1)
-def _calibration() -> dict | None:
-    path = Path(__file__).with_name("data") / "statement_confidence.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def calibrated_confidence(features: dict[str, float], model: dict | None = None) -> float:
-    """P(real dated statement with the right date | features), from a logistic
-    model fitted on the labelled dev pages (cross-validated by site; see
-    evaluation/statement_confidence.py). Without the model file: 0.5."""
-    model = model if model is not None else _calibration()
-    if not model:
-        return 0.5
-    z = model["intercept"] + sum(w * features.get(k, 0.0) for k, w in model["weights"].items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
-
-
 def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMention], s0: int) -> list[Token]:
     """Verbs conjoined with the trigger that share its date: "On Sept. 2,
     police raided two homes and searched for a suspect" tells two
@@ -566,7 +507,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
     participants = tuple(dict.fromkeys(m.key for m in ordered))
     lemma = trigger.lemma_.lower()
-    features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates)
+    features = parse_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates, date_root)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -579,7 +520,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=summary,
-        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+        features=tuple(features[k] for k in PARSE_FEATURES),
         planned=is_planned(trigger, date_root),
         agents=agent_keys(trigger, s0, in_sentence),
     )
@@ -638,7 +579,7 @@ def citation_statement(
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
-    features = confidence_features(None, False, date, bool(participants), len(participants), 1)
+    features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -651,5 +592,5 @@ def citation_statement(
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=" ".join(parsed.text.split()),
-        features=tuple(features[k] for k in CONFIDENCE_FEATURES),
+        features=tuple(features[k] for k in PARSE_FEATURES),
     )

@@ -5,7 +5,9 @@ from datetime import date
 import numpy as np
 
 from evaluation.attachment_eval import parse_links
-from evaluation.statement_confidence import fit_logistic, predict, reliability, site_folds
+from evaluation.logistic import fit_logistic, predict
+from evaluation.statement_confidence import reliability
+from evaluation.train_statement_model import site_folds
 from evaluation.statements_eval import (
     GoldPage,
     GoldStatement,

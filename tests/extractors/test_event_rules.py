@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from extractors.entities import mentions_from_spans
-from extractors.events import calibrated_confidence, group_dates_by_sentence, statements_from_parse
+from extractors.events import group_dates_by_sentence, statements_from_parse
+from extractors.statement_model import calibrated_confidence
 from extractors.reading import read_texts
 from extractors.timex import date_mentions
 

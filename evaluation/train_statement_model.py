@@ -1,0 +1,316 @@
+"""Fit the statement model of ``extractors/statement_model.py`` on the labelled sets.
+
+Offline tool (reads the gold; never used at prediction time); one command,
+to rerun whenever the statement rules or features change::
+
+    python -m evaluation.train_statement_model evaluation/labels/statements/wcxb-dev ../shared/eval/facts \
+        [--out extractors/data/statement_model.json] [--no-write]
+
+1. Every labelled page is read by the pipeline (``process_documents``) and
+   every candidate statement, kept or held back by the model in place, is
+   judged the way ``factwatch eval statements`` judges (``score_page``):
+   1 = it matches a gold statement with the right date.
+2. A logistic regression (evaluation.logistic, on standardised features)
+   gives the probability; the feature set (``FEATURE_SETS``) and the L2
+   strength are chosen by cross-validation by site (Brier score).
+3. The threshold under which a candidate is held back from ``events`` is
+   the one with the best statement F1 on out-of-fold probabilities, among
+   those that lose at most ``MAX_RECALL_LOSS`` of recall.
+4. The figures (evaluation.statement_confidence): Brier and a 10-bin
+   reliability table, cross-validated by site folds (nested: strength and
+   threshold chosen without the held-out sites) and leave one labelled set
+   out (the WCXB dev pages and each facts subject), against the base rate;
+   statement P/R per page type with and without the threshold, in-sample
+   and cross-validated.
+5. The final model is fitted on all pages and written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from evaluation.logistic import fit_logistic, predict
+from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, load_gold, score_page
+from extractors.statement_model import FEATURES, MODEL_PATH
+
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.71, 0.05))
+MAX_RECALL_LOSS = 0.02  # of the recall without the threshold (absolute)
+FOLDS = 5
+# The feature sets cross-validation chooses among. "cues": what says whether
+# a sentence states a dated happening (mood, tense, modality, negation,
+# question, person, a named subject, where the date stands, whether it was
+# resolved against the page's date, a full sentence, the block's role);
+# "base-rate": none. Every feature (FEATURES: the page's aggregates too) is
+# no candidate: across sites it does worse than the base rate (its Brier
+# score is printed beside the others, ``brier_cv_sites_all_features``).
+CUES = (
+    "no_trigger", "by_parse", "anchored", "date_fronted", "date_opens_sentence", "trigger_distance", "present_tense",
+    "future", "passive", "modal", "negated", "question", "deictic_now", "first_person", "second_person",
+    "subject_named", "sentence_ends", "short_sentence", "role_point", "coarse", "after_page_date",
+    "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section",
+)
+MIN_SUPPORT = 10  # rows on each side of a yes/no feature for it to take part
+FEATURE_SETS: dict[str, tuple[str, ...]] = {"base-rate": (), "cues": CUES}
+
+
+@dataclass
+class Dataset:
+    pages: list[GoldPage]
+    candidates: dict[str, tuple]  # page id -> its candidate statements, in page order
+    x: np.ndarray  # one row per candidate, pages in order
+    y: np.ndarray
+    page_of_row: np.ndarray  # page index of each row
+    sites: list[str]  # per row
+    groups: list[str]  # per row: the labelled set (wcxb-dev, or the facts subject)
+    page_groups: list[str]  # per page: its labelled set
+
+    def rows_of(self, page_index: int) -> np.ndarray:
+        return np.flatnonzero(self.page_of_row == page_index)
+
+
+def _labelled_sets(directories: Sequence[Path]) -> list[tuple[str, Path]]:
+    out = []
+    for d in directories:
+        d = Path(d)
+        subjects = sorted(p for p in d.iterdir() if (p / "gold.yaml").is_file()) if d.is_dir() else []
+        out.extend((s.name, s) for s in subjects) if subjects and not (d / "gold.yaml").is_file() else out.append((d.name, d))
+    return out
+
+
+def read_candidates(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
+    """Every candidate statement of each page, the ones the model holds back
+    included, in page order."""
+    from extractors.document import DocumentFailure, DocumentInput, process_documents
+    from extractors.nlp import load_models
+    from ingest.settings import DEFAULT_MODEL
+
+    models = models or load_models(DEFAULT_MODEL)
+    inputs = [DocumentInput(source_id=p.page_id, snapshot_sha256=hashlib.sha256(p.content).hexdigest(),
+                            content=p.content, url=p.url or f"file:///{p.page_id}", fetched_at=p.fetched_at,
+                            content_type=p.content_type) for p in pages]
+    out: dict[str, tuple] = {}
+    for start in range(0, len(inputs), 16):
+        for res in process_documents(inputs[start:start + 16], models):
+            if isinstance(res, DocumentFailure):
+                out[res.source_id] = ()
+                continue
+            both = list(res.statements) + list(res.held_back)
+            out[res.source_id] = tuple(sorted(both, key=lambda s: (s.char_start, s.date.char_start)))
+    return out
+
+
+def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> Dataset:
+    pages, groups_of_page = [], []
+    for name, d in _labelled_sets(directories):
+        for p in load_gold(d, pages_dir):
+            pages.append(p)
+            groups_of_page.append(name)
+    candidates = read_candidates(pages, models)
+    xs, ys, rows_page, sites, groups = [], [], [], [], []
+    for i, (page, group) in enumerate(zip(pages, groups_of_page)):
+        _, judged = score_page(page, candidates.get(page.page_id, ()))
+        for j in judged:
+            if len(j.statement.features) != len(FEATURES):
+                raise ValueError(f"page {page.page_id}: a statement with {len(j.statement.features)} features, "
+                                 f"expected {len(FEATURES)}")
+            xs.append(j.statement.features)
+            ys.append(float(j.correct))
+            rows_page.append(i)
+            sites.append(page.site)
+            groups.append(group)
+    return Dataset(pages, candidates, np.array(xs, dtype=float).reshape(-1, len(FEATURES)), np.array(ys),
+                   np.array(rows_page, dtype=int), sites, groups, groups_of_page)
+
+
+# ---------------------------------------------------------------- fitting
+
+
+@dataclass(frozen=True)
+class Fitted:
+    columns: tuple[int, ...]  # into FEATURES
+    mean: np.ndarray
+    scale: np.ndarray
+    w: np.ndarray
+    b: float
+    l2: float
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Probabilities for rows of all FEATURES."""
+        return predict((x[:, list(self.columns)] - self.mean) / self.scale, self.w, self.b)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float, columns: Sequence[int] | None = None) -> Fitted:
+    """A model on the given columns of ``x`` (rows of all FEATURES), standardised."""
+    columns = tuple(range(x.shape[1])) if columns is None else tuple(columns)
+    xc = x[:, list(columns)]
+    mean = xc.mean(axis=0)
+    scale = xc.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    w, b = fit_logistic((xc - mean) / scale, y, l2)
+    return Fitted(columns, mean, scale, w, b, l2)
+
+
+def site_folds(sites: Sequence[str], k: int = FOLDS) -> np.ndarray:
+    """Fold of each row: sites hashed into k folds (stable across runs)."""
+    return np.array([int(hashlib.sha1(s.encode()).hexdigest(), 16) % k for s in sites], dtype=int)
+
+
+def _oof_fixed(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float, columns: Sequence[int]) -> np.ndarray:
+    p = np.full(len(y), float(y.mean()) if len(y) else 0.5)
+    for f in np.unique(folds):
+        test = folds == f
+        if test.all() or len(np.unique(y[~test])) < 2:
+            continue
+        p[test] = fit(x[~test], y[~test], l2, columns).predict(x[test]) if columns else y[~test].mean()
+    return p
+
+
+def _cv_brier(x, y, folds, l2, columns) -> float:
+    return float(np.mean((_oof_fixed(x, y, folds, l2, columns) - y) ** 2))
+
+
+def _supported(column: np.ndarray) -> bool:
+    """A feature the data can say something about: a graded one that
+    varies, or a yes/no one with MIN_SUPPORT rows on each side."""
+    values = np.unique(column)
+    if len(values) > 2:
+        return True
+    on = int((column != values[0]).sum())
+    return min(on, len(column) - on) >= MIN_SUPPORT
+
+
+def choose_features(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> tuple[int, ...]:
+    """The feature set (of FEATURE_SETS, less the features too rare in these
+    rows to learn from) with the lowest Brier score, cross-validated by
+    site, each at its best strength."""
+    folds = site_folds(sites)
+    best, best_score = (), _cv_brier(x, y, folds, 1.0, ())
+    for names in FEATURE_SETS.values():
+        columns = tuple(c for c in (FEATURES.index(n) for n in names) if _supported(x[:, c]))
+        if not columns:
+            continue
+        score = min(_cv_brier(x, y, folds, l2, columns) for l2 in L2_GRID)
+        if score < best_score - 1e-9:
+            best, best_score = columns, score
+    return best
+
+
+def choose_l2(x: np.ndarray, y: np.ndarray, sites: Sequence[str], columns: Sequence[int]) -> float:
+    """The strength with the lowest Brier score, cross-validated by site."""
+    folds = site_folds(sites)
+    return min(L2_GRID, key=lambda l2: (_cv_brier(x, y, folds, l2, columns), -l2))
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, sites: Sequence[str], columns: Sequence[int]) -> np.ndarray:
+    """Out-of-fold probabilities by site folds on the given features, the
+    strength chosen inside each training part."""
+    folds = site_folds(sites)
+    p = np.full(len(y), float(y.mean()) if len(y) else 0.5)
+    for f in np.unique(folds):
+        test = folds == f
+        if test.all():
+            continue
+        train_sites = [s for s, t in zip(sites, test) if not t]
+        l2 = choose_l2(x[~test], y[~test], train_sites, columns)
+        p[test] = fit(x[~test], y[~test], l2, columns).predict(x[test])
+    return p
+
+
+# ---------------------------------------------------------------- threshold
+
+
+def counts_at(ds: Dataset, page_indices: Sequence[int], keep_row: np.ndarray | None):
+    """Summed statement counts (statements_eval.Counts) per page type and
+    overall of the given pages, keeping the candidates whose row is True in
+    ``keep_row`` (None: all)."""
+    from evaluation.statements_eval import Counts
+
+    rows: dict[str, Counts] = {}
+    overall = Counts()
+    for i in page_indices:
+        page = ds.pages[i]
+        cands = ds.candidates.get(page.page_id, ())
+        idx = ds.rows_of(i)
+        keep = [c for c, r in zip(cands, idx) if keep_row is None or keep_row[r]]
+        c, _ = score_page(page, keep)
+        rows.setdefault(page.page_type, Counts()).add(c)
+        overall.add(c)
+    rows = dict(sorted(rows.items()))
+    rows["overall"] = overall
+    return rows
+
+
+def choose_threshold(ds: Dataset, page_indices: Sequence[int], p: np.ndarray) -> float:
+    """The threshold with the best F1 among those losing at most
+    MAX_RECALL_LOSS of recall (ties: the lower threshold)."""
+    base = counts_at(ds, page_indices, None)["overall"].metrics()
+    best, best_key = 0.0, None
+    for t in THRESHOLDS:
+        m = counts_at(ds, page_indices, p >= t)["overall"].metrics()
+        if (m["recall"] or 0.0) < (base["recall"] or 0.0) - MAX_RECALL_LOSS:
+            continue
+        key = (m["f1"] or 0.0, -t)
+        if best_key is None or key > best_key:
+            best, best_key = float(t), key
+    return best
+
+
+def train(ds: Dataset, page_indices: Sequence[int] | None = None) -> tuple[Fitted, float]:
+    """Model and threshold from the given pages (all by default): features
+    and strength by site-fold CV on their candidates; the threshold on the
+    out-of-fold probabilities of these pages (with the features chosen here:
+    selection is not repeated inside the threshold's folds)."""
+    pages = list(range(len(ds.pages))) if page_indices is None else list(page_indices)
+    rows = np.flatnonzero(np.isin(ds.page_of_row, pages))
+    x, y = ds.x[rows], ds.y[rows]
+    sites = [ds.sites[r] for r in rows]
+    columns = choose_features(x, y, sites)
+    l2 = choose_l2(x, y, sites, columns)
+    p = np.zeros(len(ds.y))
+    p[rows] = out_of_fold(x, y, sites, columns)
+    return fit(x, y, l2, columns), choose_threshold(ds, pages, p)
+
+
+def as_json(model: Fitted, threshold: float, ds: Dataset) -> dict:
+    return {
+        "features": [FEATURES[c] for c in model.columns],
+        "mean": [round(float(v), 6) for v in model.mean],
+        "scale": [round(float(v), 6) for v in model.scale],
+        "weights": [round(float(v), 5) for v in model.w],
+        "intercept": round(model.b, 5),
+        "l2": model.l2,
+        "threshold": threshold,
+        "fitted_on": {"candidates": int(len(ds.y)), "pages": len(ds.pages), "sites": len(set(ds.sites)),
+                      "sets": sorted(set(ds.groups))},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from evaluation.statement_confidence import report, table
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("directories", type=Path, nargs="+")
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages the label dir refers to")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--no-write", action="store_true", help="measure only")
+    args = ap.parse_args(argv)
+    ds = collect(args.directories, args.pages)
+    model, threshold = train(ds)
+    result = report(ds, model, threshold)
+    if not args.no_write:
+        args.out.write_text(json.dumps(as_json(model, threshold, ds), indent=1) + "\n", encoding="utf-8")
+    print(table(result))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

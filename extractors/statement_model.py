@@ -1,0 +1,237 @@
+"""Is a candidate dated statement real, with the right date? A learned,
+calibrated probability (the ``confidence`` of ``events``) and the threshold
+under which a candidate is held back from ``events``.
+
+Two stages, both pure:
+
+* ``parse_features``: what the parse of the sentence says about one
+  candidate (trigger part of speech and kind, mood, tense, modality,
+  negation, question, the date's precision, role and place in the
+  sentence, ...), computed where the candidate is made (extractors.events);
+* ``judge_statements``: once a page's candidates are all known, what the
+  page says about each (the role of its block, its place on the page, how
+  the date lies against the page's own date, how many dated statements the
+  page has: a listing or a timeline says many), then the model's
+  probability, and the split into kept and held back.
+
+The model is a logistic regression whose features (a subset of FEATURES
+chosen by cross-validation), standardisation, weights and threshold are
+stored in ``extractors/data/statement_model.json`` (fitted by ``python -m
+evaluation.train_statement_model``; inference here is plain arithmetic over
+a few dozen numbers, the file read once). Without the file every candidate
+gets 0.5 and all are kept. Held-back candidates stay on
+``ProcessedDocument.held_back`` (for training and inspection), never in
+``events``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from extractors.block_roles import block_at
+from extractors.event_rules import DEICTIC_NOW, EVENT_NOUNS, FRAME_VERBS, HEDGING_MODALS, TRIGGER_KINDS
+from extractors.types import BlockRole, CleanPage, DateMention
+
+if TYPE_CHECKING:  # extractors.events imports this module
+    from extractors.events import DatedStatement
+
+MODEL_PATH = Path(__file__).with_name("data") / "statement_model.json"
+_COARSE = ("quarter", "season", "half", "decade", "century")
+
+# What the parse says (in this order in DatedStatement.features before the page stage).
+PARSE_FEATURES = (
+    "trigger_verb", "trigger_noun", "trigger_aux", "trigger_frame", "trigger_event_noun", "trigger_kind_known",
+    "by_parse", "no_trigger", "past_tense", "present_tense", "base_form", "perfect", "passive", "future",
+    "modal", "negated", "question", "exclaims", "first_person", "second_person", "date_modifies_trigger",
+    "date_fronted", "date_opens_sentence", "trigger_distance", "deictic_now",
+    "anchored", "day", "week", "month", "year", "coarse", "role_point", "role_since", "role_until", "span_days",
+    "subject_named", "participants", "short_sentence", "log_words", "title_case_share", "digit_share",
+    "dates_in_sentence", "sentence_ends", "citation",
+)
+# What the page says.
+PAGE_FEATURES = (
+    "in_paragraph", "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section", "section_level",
+    "block_words", "page_position", "page_dated", "after_page_date", "years_from_page_date", "statements_on_page",
+    "statements_per_kchar", "same_date_on_page", "text_page", "later_in_sentence", "same_sentence",
+)
+FEATURES = PARSE_FEATURES + PAGE_FEATURES
+
+
+def _clause_verb(tok: Token) -> Token:
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def parse_features(
+    trigger: Token | None, by_parse: bool, date: DateMention, subject_named: bool, participants: int, n_dates: int,
+    date_root: Token | None = None, citation: bool = False,
+) -> dict[str, float]:
+    """Inspectable features of one candidate from the parse of its sentence."""
+    sent = trigger.sent if trigger is not None else (date_root.sent if date_root is not None else None)
+    tokens = [t for t in sent if not t.is_punct and not t.is_space] if sent is not None else []
+    words = len(tokens)
+    alpha = [t for t in tokens if t.is_alpha]
+    text = sent.text.strip() if sent is not None else ""
+    lemma = trigger.lemma_.lower() if trigger is not None else ""
+    verb = _clause_verb(trigger) if trigger is not None else None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] if verb is not None else []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    known = any(lemma in lemmas for lemmas in TRIGGER_KINDS.values())
+    distance = abs(trigger.i - date_root.i) if trigger is not None and date_root is not None else 0
+    span_days = (date.date_end - date.date_start).days + 1
+    return {
+        "trigger_verb": float(trigger is not None and trigger.pos_ == "VERB"),
+        "trigger_noun": float(trigger is not None and trigger.pos_ in ("NOUN", "PROPN")),
+        "trigger_aux": float(trigger is not None and trigger.pos_ == "AUX"),
+        "trigger_frame": float(lemma in FRAME_VERBS),
+        "trigger_event_noun": float(lemma in EVENT_NOUNS),
+        "trigger_kind_known": float(known),
+        "by_parse": float(by_parse),
+        "no_trigger": float(trigger is None),
+        "past_tense": float(verb is not None and (verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in aux))),
+        "present_tense": float(verb is not None and verb.tag_ in ("VBZ", "VBP") and not aux),
+        "base_form": float(verb is not None and verb.tag_ == "VB"),
+        "perfect": float(any(a.lemma_.lower() == "have" for a in aux)),
+        "passive": float(any(a.dep_ == "auxpass" for a in aux)),
+        "future": float(any(a.lower_ in ("will", "'ll", "shall") for a in aux)),
+        "modal": float(any(a.tag_ == "MD" and a.lower_ not in ("will", "'ll") for a in aux)
+                       or any(t.lemma_.lower() in HEDGING_MODALS and t.tag_ == "MD" for t in tokens)),
+        "negated": float(verb is not None and any(c.dep_ == "neg" for c in verb.children)),
+        "question": float(text.endswith("?")),
+        "exclaims": float(text.endswith("!")),
+        "first_person": float(any(s.lower_ in ("i", "we") for s in subjects)),
+        "second_person": float(any(s.lower_ == "you" for s in subjects) or any(t.lower_ in ("you", "your") for t in tokens)),
+        "date_modifies_trigger": float(trigger is not None and date_root is not None and (
+            date_root.head.i == trigger.i or (date_root.head.dep_ == "prep" and date_root.head.head.i == trigger.i))),
+        "date_fronted": float(trigger is not None and date_root is not None and date_root.i < trigger.i),
+        "date_opens_sentence": float(date_root is not None and sent is not None and date_root.i - sent.start <= 2),
+        "trigger_distance": min(distance, 20) / 20,
+        "deictic_now": float(date.text.strip().lower() in DEICTIC_NOW),
+        "anchored": float(date.anchored),
+        "day": float(date.precision == "day"),
+        "week": float(date.precision == "week"),
+        "month": float(date.precision == "month"),
+        "year": float(date.precision == "year"),
+        "coarse": float(date.precision in _COARSE),
+        "role_point": float(date.role == "point"),
+        "role_since": float(date.role == "since"),
+        "role_until": float(date.role == "until"),
+        "span_days": math.log1p(max(span_days, 0)) / 10,
+        "subject_named": float(subject_named),
+        "participants": float(min(participants, 4)) / 4,
+        "short_sentence": float(words < 8),
+        "log_words": math.log1p(words) / 4,
+        "title_case_share": sum(1 for t in alpha if t.text[:1].isupper()) / len(alpha) if alpha else 0.0,
+        "digit_share": sum(1 for t in tokens if any(ch.isdigit() for ch in t.text)) / words if words else 0.0,
+        "dates_in_sentence": float(min(n_dates, 5)) / 5,
+        "sentence_ends": float(text.endswith((".", "!", '"', "”", ")"))),
+        "citation": float(citation),
+    }
+
+
+_ROLE_FEATURES = {
+    BlockRole.PARAGRAPH: "in_paragraph", BlockRole.LIST_ITEM: "in_list_item", BlockRole.TABLE_CELL: "in_table_cell",
+    BlockRole.CAPTION: "in_caption", BlockRole.QUOTE: "in_quote",
+}
+
+
+def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list[dict[str, float]]:
+    """What the page says about each of its candidates."""
+    text = page.text
+    n = len(statements)
+    page_day = (page.published_at or page.updated_at)
+    page_day = page_day.date() if page_day is not None else None
+    dates = [(st.date.date_start, st.date.date_end) for st in statements]
+    sentences = [st.char_start for st in statements]
+    out = []
+    for k, st in enumerate(statements):
+        block = block_at(page.blocks, st.char_start)
+        by_section = not st.features  # a statement dated by its section's heading has no parse features
+        f = {name: 0.0 for name in PAGE_FEATURES}
+        if block is not None and block.role in _ROLE_FEATURES:
+            f[_ROLE_FEATURES[block.role]] = 1.0
+        if block is not None:
+            f["block_words"] = math.log1p(len(text[block.char_start:block.char_end].split())) / 6
+        if by_section:
+            f["dated_by_section"] = 1.0
+            head = block_at(page.blocks, st.date.char_start)
+            f["section_level"] = (head.level or 7) / 7 if head is not None and head.role == BlockRole.HEADING else 0.0
+        f["page_position"] = st.char_start / max(len(text), 1)
+        if page_day is not None:
+            f["page_dated"] = 1.0
+            f["after_page_date"] = float(st.date.date_start > page_day)
+            f["years_from_page_date"] = min(abs((st.date.date_start - page_day).days) / 365.25, 50.0) / 50
+        f["statements_on_page"] = math.log1p(n) / 5
+        f["statements_per_kchar"] = min(n / max(len(text), 1) * 1000, 10.0) / 10
+        f["same_date_on_page"] = min(dates.count((st.date.date_start, st.date.date_end)) - 1, 5) / 5
+        f["text_page"] = float(page.kind == "text")
+        # another candidate of the same sentence comes first (a sentence states one happening more often than two)
+        f["later_in_sentence"] = float(st.char_start in sentences[:k])
+        f["same_sentence"] = min(sentences.count(st.char_start) - 1, 3) / 3
+        out.append(f)
+    return out
+
+
+def feature_vector(st: DatedStatement, page_f: dict[str, float]) -> tuple[float, ...]:
+    """All features of a candidate, in FEATURES order."""
+    parse = st.features if len(st.features) == len(PARSE_FEATURES) else (0.0,) * len(PARSE_FEATURES)
+    return tuple(parse) + tuple(round(page_f[k], 6) for k in PAGE_FEATURES)
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> dict | None:
+    """The fitted model: {"features": [...], "mean": [...], "scale": [...],
+    "weights": [...], "intercept": x, "threshold": t}; None when absent or unreadable."""
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return model if isinstance(model, dict) and "weights" in model else None
+
+
+def probability(features: dict[str, float], model: dict | None) -> float:
+    """P(a real dated statement with the right date | features). The model's
+    weights apply to standardised features; a feature missing from
+    ``features`` counts as its mean (before the page stage, the page's
+    features are not known yet)."""
+    if not model:
+        return 0.5
+    weights = model["weights"]
+    if isinstance(weights, dict):  # a plain {name: weight} model
+        z = model["intercept"] + sum(w * features.get(k, 0.0) for k, w in weights.items())
+    else:
+        z = model["intercept"] + sum(
+            w * (features.get(k, m) - m) / s for k, w, m, s in zip(model["features"], weights, model["mean"], model["scale"]))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def calibrated_confidence(features: dict[str, float], model: dict | None = None) -> float:
+    """The probability rounded for the ``confidence`` column."""
+    return round(probability(features, model if model is not None else load_model()), 3)
+
+
+def judge_statements(
+    page: CleanPage, statements: Sequence[DatedStatement], model: dict | None = None
+) -> tuple[list[DatedStatement], list[DatedStatement]]:
+    """Each candidate with its confidence and full feature vector; split into
+    (kept, held back): held back are those under the model's threshold."""
+    model = model if model is not None else load_model()
+    threshold = float(model.get("threshold", 0.0)) if model else 0.0
+    kept, held = [], []
+    for st, pf in zip(statements, page_features(page, statements)):
+        vector = feature_vector(st, pf)
+        p = probability(dict(zip(FEATURES, vector)), model)
+        judged = replace(st, confidence=round(p, 3), features=vector)
+        (kept if p >= threshold else held).append(judged)
+    return kept, held
