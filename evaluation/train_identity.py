@@ -63,7 +63,7 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
     topic = frozenset(rec.topic_entities)
     file_of_doc = {d.doc_id: f for f, d in docs.items()}
     m = match_events(current, file_of_doc, subject.statements)
-    prof = dict(zip((e.event_id for e in current), profiles(current, topic)))
+    prof = dict(zip((e.event_id for e in current), profiles(current, topic, entity_labels)))
     matched = [e for e in current if e.event_id in m.happening]
     rows, labels, groups = [], [], []
     for a, b in combinations(matched, 2):
