@@ -135,7 +135,9 @@ def _interval(ev: Event) -> DateInterval:
 
 
 def profiles(events: Sequence[Event], topic: frozenset[str],
-             labels: Mapping[str, str | None] | None = None) -> list[Profile]:
+             labels: Mapping[str, str | None] | None = None, subject: frozenset[str] = frozenset()) -> list[Profile]:
+    """``subject``: what the pages are about (configured, or named by nearly
+    every source); it acts in many happenings, so it sets none apart as an agent."""
     labels = labels or {}
     n = len(events)
     df: Counter = Counter()
@@ -161,7 +163,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 clause_concepts=named,
                 who=who,
                 roles={p: labels.get(p) for p in who},
-                agents=frozenset(ev.agent_ids) - topic,  # the subject itself acts in many happenings
+                agents=frozenset(ev.agent_ids) - subject,
                 interval=_interval(ev),
                 planned=ev.planned,
                 told=ev.doc_date,
@@ -395,7 +397,7 @@ def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile],
 
 def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
             model: IdentityModel | None = None, labels: Mapping[str, str | None] | None = None,
-            previous: Mapping[str, str] | None = None) -> list[list[Event]]:
+            previous: Mapping[str, str] | None = None, subject: frozenset[str] = frozenset()) -> list[list[Event]]:
     """Groups of statements, one per happening; deterministic in any input order.
 
     ``previous``: event id -> fact id of the last run. Two statements the
@@ -408,7 +410,7 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
     n = len(evs)
     if n == 0:
         return []
-    prof = profiles(evs, topic, labels)
+    prof = profiles(evs, topic, labels, subject)
     parent = list(range(n))
 
     def find(i: int) -> int:
