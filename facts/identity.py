@@ -257,7 +257,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
             x[_INDEX["when_within"]] = 1.0
         elif what != "what_same":
             x[_INDEX["when_gap_plan"]] = scaled
-        # else: a plan of the same kind whose date is not kept says nothing against
+        # else: a plan of the same kind whose date is not kept says nothing either way
     x[_INDEX["text"]] = text_score(a, b)
     x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
     return x
