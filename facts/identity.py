@@ -6,10 +6,15 @@ Two statements tell one happening when they agree on
   with derivations and synonyms; for a plan, a report or a generic verb,
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
-  in the run (an entity in every statement says little);
+  in the run (an entity in every statement says little); each naming a
+  participant of one type (two countries, two people) the other does not
+  name counts against;
 - *when*: the same date, or one containing the other; incompatible dates
-  count against, the more the further apart, except for plans (a plan
-  for another date is a plan for the same happening);
+  count against, the more the further apart (midpoint to midpoint: two
+  months in a row are a month apart), except for a plan and what came of
+  it: a plan and a statement of the same kind of happening that is a plan
+  too, or done after the plan's date or after the plan was told, are
+  compatible (plans move; the happening they were for is one);
 - and how alike their sentences are (tf-idf cosine over content words).
 
 The score is the log-odds of a logistic model over these features (FEATURES);
@@ -20,7 +25,9 @@ across a cannot-link:
   plans, a page telling how a date was moved; or a plan and a report of the
   same kind of happening, what was planned and when it came);
 - two statements whose agents are different entities (one country's
-  ratification is not another's).
+  ratification is not another's); what the pages are about (``subject``:
+  configured, or named by nearly every source, facts.entities.page_topic)
+  acts in many happenings and sets none apart.
 Must-link: the same sentence (normalised) with the same date in two pages.
 
 Weights are fitted on the facts benchmark's statement pairs and the
