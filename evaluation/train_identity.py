@@ -34,6 +34,7 @@ import numpy as np
 
 from evaluation import logistic
 from extractors.document import ProcessedDocument
+from facts.entities import page_topic
 from facts.identity import FEATURES, IdentityModel, cluster, pair_features, profiles, related
 from facts.model import Event
 from facts.reasoning import reason
@@ -52,6 +53,7 @@ class Prepared:
     X: np.ndarray
     y: np.ndarray
     w: np.ndarray  # example weights (sum 1 per subject)
+    subject_ids: frozenset[str] = frozenset()  # what the pages are about (no agent)
 
 
 def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
@@ -62,9 +64,10 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
     entity_labels = {e.entity_id: e.label for e in index.entities}
     current = tuple(sorted((e for e in events if e.current), key=lambda e: e.event_id))
     topic = frozenset(rec.topic_entities)
+    about = frozenset(page_topic(index, (d.source_id for d in ordered)))
     file_of_doc = {d.doc_id: f for f, d in docs.items()}
     m = match_events(current, file_of_doc, subject.statements)
-    prof = dict(zip((e.event_id for e in current), profiles(current, topic)))
+    prof = dict(zip((e.event_id for e in current), profiles(current, topic, entity_labels, about)))
     matched = [e for e in current if e.event_id in m.happening]
     rows, labels, groups = [], [], []
     for a, b in combinations(matched, 2):
@@ -84,7 +87,7 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
     size = Counter(g for g in groups if g)
     n_pos = sum(size.values())
     w = np.array([n_pos / len(size) / size[g] if g else 1.0 for g in groups]) if size else np.ones(len(groups))
-    return Prepared(subject, current, topic, entity_labels, file_of_doc, X, y, w / max(w.sum(), 1e-9))
+    return Prepared(subject, current, topic, entity_labels, file_of_doc, X, y, w / max(w.sum(), 1e-9), about)
 
 
 def fit_logistic(preps: Sequence[Prepared], l2: float = L2, iterations: int = 50) -> np.ndarray:
@@ -99,7 +102,8 @@ def fit_logistic(preps: Sequence[Prepared], l2: float = L2, iterations: int = 50
 def pair_f1(prep: Prepared, model: IdentityModel):
     from evaluation.facts_eval import SubjectScore, score_identity
 
-    fact_of_event = {ev.event_id: str(k) for k, g in enumerate(cluster(prep.events, prep.topic, model, prep.labels)) for ev in g}
+    fact_of_event = {ev.event_id: str(k) for k, g in enumerate(cluster(prep.events, prep.topic, model, prep.labels,
+                                                                                   subject=prep.subject_ids)) for ev in g}
     score = SubjectScore(subject=prep.subject.name)
     score_identity(prep.subject, prep.events, fact_of_event, None, prep.file_of_doc, score)
     return score

@@ -209,3 +209,21 @@ def canonicalize(
     entities.sort(key=lambda e: e.entity_id)
     return EntityIndex(entities, by_fold)
 
+
+
+TOPIC_SOURCE_SHARE = 0.75  # an entity named by at least this share of the sources is what they are about
+TOPIC_MIN_SOURCES = 3
+
+
+def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
+    """The entities (ids) nearly every source names: the subject the pages
+    are about ("the James Webb Space Telescope" across pages on the
+    telescope), not a participant that tells one happening from another."""
+    sources = set(sources)
+    need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(sources))
+    topic = [e for e in index.entities if len(set(e.sources) & sources) >= need]
+    # a part of the topic's name names the topic ("Webb", "James Webb" for the telescope)
+    words = [set(fold(e.name).split()) for e in topic]
+    parts = [e for e in index.entities if e not in topic and (w := set(fold(e.name).split()))
+             and any(w < t for t in words)]
+    return tuple(sorted(e.entity_id for e in topic + parts))

@@ -6,10 +6,15 @@ Two statements tell one happening when they agree on
   with derivations and synonyms; for a plan, a report or a generic verb,
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
-  in the run (an entity in every statement says little);
+  in the run (an entity in every statement says little); each naming a
+  participant of one type (two countries, two people) the other does not
+  name counts against;
 - *when*: the same date, or one containing the other; incompatible dates
-  count against, the more the further apart, except for plans (a plan
-  for another date is a plan for the same happening);
+  count against, the more the further apart (midpoint to midpoint: two
+  months in a row are a month apart), except for a plan and what came of
+  it: a plan and a statement of the same kind of happening that is a plan
+  too, or done after the plan's date or after the plan was told, are
+  compatible (plans move; the happening they were for is one);
 - and how alike their sentences are (tf-idf cosine over content words).
 
 The score is the log-odds of a logistic model over these features (FEATURES);
@@ -20,7 +25,9 @@ across a cannot-link:
   plans, a page telling how a date was moved; or a plan and a report of the
   same kind of happening, what was planned and when it came);
 - two statements whose agents are different entities (one country's
-  ratification is not another's).
+  ratification is not another's); what the pages are about (``subject``:
+  configured, or named by nearly every source, facts.entities.page_topic)
+  acts in many happenings and sets none apart.
 Must-link: the same sentence (normalised) with the same date in two pages.
 
 Weights are fitted on the facts benchmark's statement pairs and the
@@ -37,6 +44,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -66,17 +74,14 @@ FEATURES = (
     "bias",
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
-    "what_differ",  # kinds the lexicon knows, and they differ
-    "what_unknown",  # different words, one unknown to the lexicon
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
-    "who_disjoint",  # both name participants, none shared
+    "who_disjoint",  # none shared, and each names one of a type (a country, a person) the other does not
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
     "when_gap_plan",  # incompatible dates, one a plan
     "text",  # tf-idf cosine of the sentences' content words
     "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
-    "both_plans",
 )
 
 
@@ -111,9 +116,11 @@ class Profile:
     concept: str | None
     clause_concepts: frozenset[str]
     who: dict[str, float]  # non-topic participant -> weight
+    roles: dict[str, str | None]  # non-topic participant -> its entity type
     agents: frozenset[str]
     interval: DateInterval
     planned: bool
+    told: date | None  # the date of the page that tells the statement, if known
     tokens: dict[str, float]  # tf-idf, unit length
     rare: frozenset[str]  # words of the sentence that few statements of the run use
     sentence_key: str
@@ -134,7 +141,11 @@ def _interval(ev: Event) -> DateInterval:
     return DateInterval(ev.date_start, ev.date_end, ev.precision)
 
 
-def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
+def profiles(events: Sequence[Event], topic: frozenset[str],
+             labels: Mapping[str, str | None] | None = None, subject: frozenset[str] = frozenset()) -> list[Profile]:
+    """``subject``: what the pages are about (configured, or named by nearly
+    every source); it acts in many happenings, so it sets none apart as an agent."""
+    labels = labels or {}
     n = len(events)
     df: Counter = Counter()
     for ev in events:
@@ -158,9 +169,11 @@ def profiles(events: Sequence[Event], topic: frozenset[str]) -> list[Profile]:
                 concept=concept,
                 clause_concepts=named,
                 who=who,
-                agents=frozenset(ev.agent_ids),
+                roles={p: labels.get(p) for p in who},
+                agents=frozenset(ev.agent_ids) - subject,
                 interval=_interval(ev),
                 planned=ev.planned,
+                told=ev.doc_date,
                 tokens={t: v / norm for t, v in vec.items()},
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
@@ -179,7 +192,7 @@ def _concepts_in_context(events: Sequence[Event]) -> dict[str, str | None]:
         concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
                                     ev.participants)
         if ev.planned:
-            if concept in (None, "plan") and ev.doc_id in last:
+            if (concept in (None, "plan") or concept.startswith("?")) and ev.doc_id in last:
                 concept = last[ev.doc_id]
             elif concept not in (None, "plan") and not concept.startswith(("?", "announce")):
                 last[ev.doc_id] = concept
@@ -212,6 +225,14 @@ def _who(a: Profile, b: Profile) -> float:
     return shared / total if total else 0.0
 
 
+def _rivals(a: Profile, b: Profile) -> bool:
+    """Each names a participant of one type (two countries, two people) the
+    other does not name: another participant in the same role."""
+    own_a = {a.roles[k] for k in a.who.keys() - b.who.keys()} - {None}
+    own_b = {b.roles[k] for k in b.who.keys() - a.who.keys()} - {None}
+    return bool(own_a & own_b)
+
+
 def text_score(a: Profile, b: Profile) -> float:
     small, large = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
     return sum(v * large.get(t, 0.0) for t, v in small.items())
@@ -224,24 +245,58 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     x = np.zeros(len(FEATURES))
     x[0] = 1.0
     what = _what(a, b)
-    if what != "none":
+    if what in _INDEX:  # kinds that differ, or one unknown to the lexicon: the bias
         x[_INDEX[what]] = 1.0
     who = _who(a, b)
     x[_INDEX["who_shared"]] = who
-    x[_INDEX["who_disjoint"]] = float(bool(a.who and b.who and who == 0.0))
+    x[_INDEX["who_disjoint"]] = float(who == 0.0 and _rivals(a, b))
     ia, ib = a.interval, b.interval
     if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
     elif compatible(ia, ib):
         x[_INDEX["when_within"]] = 1.0
     else:
-        gap = max((ib.date_start - ia.date_end).days, (ia.date_start - ib.date_end).days, 1)
+        gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        x[_INDEX["when_gap_plan" if a.planned or b.planned else "when_gap"]] = scaled
+        if not (a.planned or b.planned):
+            x[_INDEX["when_gap"]] = scaled
+        elif what == "what_same" and _came_of(a, b):
+            x[_INDEX["when_within"]] = 1.0
+        elif what != "what_same":
+            x[_INDEX["when_gap_plan"]] = scaled
+        # else: a plan of the same kind whose date is not kept says nothing either way
     x[_INDEX["text"]] = text_score(a, b)
     x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
-    x[_INDEX["both_plans"]] = float(a.planned and b.planned)
     return x
+
+
+def _came_of(a: Profile, b: Profile) -> bool:
+    """A plan and what came of it, or two plans: statements of the same kind
+    of happening where one is a plan and the other a plan too, or the
+    happening done at a date after the plan's (or after the plan was told:
+    "originally scheduled for 2007" told in 2022). Plans move; the
+    happening they were for is one (a plan is superseded, not a rival).
+    Not when both name participants and share none (one party's planned
+    deposit is not another's notification)."""
+    if a.who and b.who and not a.who.keys() & b.who.keys():
+        return False
+    for plan, other in ((a, b), (b, a)):
+        if not plan.planned:
+            continue
+        if other.planned or plan.told is None:
+            return True
+        if other.interval.date_end >= min(plan.told, plan.interval.date_start):
+            return True
+    return False
+
+
+def gap_days(a: DateInterval, b: DateInterval) -> int:
+    """How far apart two dates are, midpoint to midpoint: two months in a
+    row are a month apart (not a day, as their edges are), so a coarse date
+    is not made cheap by its width."""
+    mid_a = a.date_start.toordinal() + a.date_end.toordinal()
+    mid_b = b.date_start.toordinal() + b.date_end.toordinal()
+    return max(1, abs(mid_a - mid_b) // 2)
 
 
 WORDING_GATE = 0.3  # without a what-match, sentences must be at least this alike to merge ...
@@ -349,7 +404,7 @@ def candidate_pairs(evs: Sequence[Event], prof: Sequence[Profile],
 
 def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
             model: IdentityModel | None = None, labels: Mapping[str, str | None] | None = None,
-            previous: Mapping[str, str] | None = None) -> list[list[Event]]:
+            previous: Mapping[str, str] | None = None, subject: frozenset[str] = frozenset()) -> list[list[Event]]:
     """Groups of statements, one per happening; deterministic in any input order.
 
     ``previous``: event id -> fact id of the last run. Two statements the
@@ -362,7 +417,7 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
     n = len(evs)
     if n == 0:
         return []
-    prof = profiles(evs, topic)
+    prof = profiles(evs, topic, labels, subject)
     parent = list(range(n))
 
     def find(i: int) -> int:

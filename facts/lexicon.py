@@ -125,9 +125,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         return own
 
     def named(text: str) -> str | None:
-        for name in sorted(names, key=len, reverse=True):
-            if len(name) > 2:
-                text = text.replace(name, " ")
+        text = without_names(text, names)
         found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
@@ -137,8 +135,22 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     return inner or own or None
 
 
-def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
+_NAME_WORD = re.compile(r"(?<=[a-z0-9,;’'\"] )[A-Z][A-Za-z'’-]*")
+
+
+def without_names(text: str, names: tuple[str, ...] = ()) -> str:
+    """The text without participants' names, nor capitalised words inside a
+    sentence (names the tagger missed: "withdraws from the Climate
+    Agreement" says nothing of agreeing)."""
     for name in sorted(names, key=len, reverse=True):
         if len(name) > 2:
-            clause = clause.replace(name, " ")
+            text = text.replace(name, " ")
+    # twice: a run of capitalised words ("Climate Agreement") loses one word a pass
+    for _ in range(2):
+        text = _NAME_WORD.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
+    clause = without_names(clause, names)
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))

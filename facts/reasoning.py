@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from extractors.document import ProcessedDocument
 from extractors.entities import AliasEntry
-from facts.entities import EntityIndex, canonicalize
+from facts.entities import EntityIndex, canonicalize, page_topic
 from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.identity import IdentityModel
 from facts.model import Event, Fact
@@ -30,6 +30,7 @@ def reason(
     index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
     events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
+    subject_ids += [e for e in page_topic(index, (d.source_id for d in docs)) if e not in subject_ids]
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,

@@ -128,7 +128,7 @@ def reconcile(
     topic = topic_entities(current, subject_ids)
     last_run = {eid: f.fact_id for f in previous for eid in f.event_ids}
     # earlier snapshots' statements join the happenings they tell; alone they make no fact
-    groups = [g for g in cluster(current + old, topic, model, labels, last_run) if any(ev.current for ev in g)]
+    groups = [g for g in cluster(current + old, topic, model, labels, last_run, frozenset(subject_ids)) if any(ev.current for ev in g)]
     fact_groups = list(zip(assign_fact_ids(groups, previous), groups))
 
     claims = []

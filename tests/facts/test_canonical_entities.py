@@ -56,3 +56,15 @@ def test_a_surname_mostly_taken_for_an_organisation_still_joins_its_person():
     assert index.entities[0].label == "PERSON"
     webb = canonicalize([occ("James E. Webb", "PERSON")] + [occ("Webb", "ORG")] * 5 + [occ("Webb", "PERSON")])
     assert len(webb.entities) == 2  # mostly the name of a thing
+
+
+def test_the_topic_is_what_nearly_every_source_names_and_parts_of_its_name():
+    from facts.entities import page_topic
+
+    sources = [f"s{i}" for i in range(8)]
+    items = [occ("James Webb Space Telescope", "PERSON", s) for s in sources[:7]]
+    items += [occ("NASA", "ORG", s) for s in sources[:4]] + [occ("Webb", "ORG", "s1"), occ("James E. Webb", "PERSON", "s2")]
+    index = canonicalize(items)
+    topic = {index.get(n).entity_id for n in ("James Webb Space Telescope", "Webb")}
+    assert set(page_topic(index, sources)) == topic
+    assert page_topic(index, sources[:2]) == ()  # two sources say nothing of a topic

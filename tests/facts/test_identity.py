@@ -91,3 +91,51 @@ def test_the_last_runs_decision_holds_for_statements_it_saw():
     e2 = ev("e2", "b", date(2022, 4, 14), "offer", "On April 14, 2022, Musk offered to buy Twitter.", ["Musk"])
     assert groups([e1, e2]) == [["e1"], ["e2"]]
     assert groups([e1, e2], previous={"e1": "fact_1", "e2": "fact_1"}) == [["e1", "e2"]]
+
+
+def test_plans_moved_over_the_years_and_the_launch_are_one_happening():
+    told_2015 = dataclasses.replace(
+        ev("e1", "a", date(2018, 10, 1), "launch", "The telescope is set to launch in October 2018.", planned=True,
+           precision="month", end=date(2018, 10, 31)), doc_date=date(2015, 3, 31))
+    told_2022 = dataclasses.replace(
+        ev("e2", "b", date(2007, 1, 1), "launch", "It was originally scheduled to launch in 2007.", planned=True,
+           precision="year", end=date(2007, 12, 31)), doc_date=date(2022, 7, 12))
+    done = ev("e3", "c", date(2021, 12, 25), "launch", "The telescope lifted off on 25 December 2021.")
+    assert groups([told_2015, told_2022, done]) == [["e1", "e2", "e3"]]
+
+
+def test_a_later_plan_is_not_what_came_of_an_earlier_outcome():
+    done = ev("e1", "a", date(2020, 11, 4), "withdraw", "The United States withdrew on 4 November 2020.")
+    plan = dataclasses.replace(
+        ev("e2", "b", date(2026, 1, 27), "withdraw", "The withdrawal will take effect on 27 January 2026.",
+           planned=True), doc_date=date(2025, 1, 29))
+    from facts.identity import FEATURES, pair_features, profiles
+
+    a, b = profiles([done, plan], frozenset())
+    x = dict(zip(FEATURES, pair_features(a, b)))
+    assert x["what_same"] == 1.0 and x["when_within"] == 0.0
+    kept = dataclasses.replace(plan, event_id="e3", date_start=date(2020, 11, 4), date_end=date(2020, 11, 4),
+                               doc_date=date(2019, 11, 4))
+    a, b = profiles([done, dataclasses.replace(kept, date_start=date(2020, 11, 3), date_end=date(2020, 11, 3))],
+                    frozenset())
+    assert dict(zip(FEATURES, pair_features(a, b)))["when_within"] == 1.0  # a plan told before, for a day earlier
+
+
+def test_the_subject_of_the_pages_sets_no_happening_apart_as_an_agent():
+    labels = {"ent_webb": "PERSON", "ent_arianespace": "PERSON"}
+    a = ev("e1", "a", date(2021, 12, 25), "launch", "Webb launched on 25 December 2021.", ["Webb"], agents=["Webb"])
+    b = ev("e2", "b", date(2021, 12, 25), "launch", "Arianespace launched the telescope on 25 December 2021.",
+           ["Arianespace"], agents=["Arianespace"])
+    assert groups([a, b], labels=labels) == [["e1"], ["e2"]]
+    assert groups([a, b], labels=labels, subject=frozenset({"ent_webb"})) == [["e1", "e2"]]
+
+
+def test_months_in_a_row_are_a_month_apart_not_a_day():
+    from facts.identity import gap_days
+    from facts.values import DateInterval
+
+    april = DateInterval(date(2022, 4, 1), date(2022, 4, 30), "month")
+    may = DateInterval(date(2022, 5, 1), date(2022, 5, 31), "month")
+    assert 29 <= gap_days(april, may) <= 31
+    assert gap_days(DateInterval(date(2022, 4, 10), date(2022, 4, 10), DAY),
+                    DateInterval(date(2022, 4, 11), date(2022, 4, 11), DAY)) == 1

@@ -36,3 +36,11 @@ def test_a_report_is_an_announcement_of_what_it_reports():
 def test_unknown_words_stand_for_themselves_and_names_are_not_words():
     assert happening_concept("shipment", "the shipment of Webb to French Guiana") == "?shipment"
     assert happening_concept("be", "The Paris Agreement was in the news in 2015.", names=("Paris Agreement",)) is None
+
+
+def test_capitalised_words_inside_a_sentence_are_names_not_happenings():
+    from facts.lexicon import clause_concepts, happening_concept
+
+    assert "agree" not in clause_concepts("Trump withdraws from Climate Agreement on Thursday")
+    assert happening_concept("say", "Trump said he will withdraw from the Climate Agreement") == "announce:withdraw"
+    assert happening_concept("be", "Launched on 25 December, the telescope is far away") == "launch"
