@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
-import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 

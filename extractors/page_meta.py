@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
 from extractors.calendar_words import MONTHS as CALENDAR_MONTHS

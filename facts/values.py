@@ -45,12 +45,12 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 import unicodedata
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from facts import value_vocab as vocab
 

@@ -142,9 +142,8 @@ def run(
     if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     if _AS_PROGRAM:
-        from flows.child_guard import start_watchdog
-
         from flows import termination
+        from flows.child_guard import start_watchdog
 
         termination.arm()
         start_watchdog()

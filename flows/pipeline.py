@@ -23,8 +23,8 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
-from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
+from extractors.reading import ReadingLimits
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point

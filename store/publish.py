@@ -16,8 +16,8 @@ import pyarrow as pa
 from extractors.document import ProcessedDocument
 from facts.diff import diff_facts
 from facts.entities import AliasEntry, EntityIndex, canonicalize
-from facts.identity import IdentityModel
 from facts.events import acronym_pairs, canonical_events, occurrences
+from facts.identity import IdentityModel
 from facts.model import Change, Event, Fact
 from facts.reconcile import Reconciliation, reconcile
 from ingest.ingest import FetchRecord

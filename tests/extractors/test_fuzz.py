@@ -1,15 +1,15 @@
 """Property-based tests: the extractors never raise on random or mutated input,
 offsets always lie inside the text, dates are valid, ids are deterministic."""
 
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.acronyms import find_acronyms
 from extractors.clean import NotReadable, clean_page
 from extractors.document import DocumentInput, process_documents
 from extractors.entities import mentions_from_spans
-from extractors.acronyms import find_acronyms
 from extractors.timex import date_mentions, tag_timexes
 from extractors.types import DATE_ROLES, PRECISIONS, TIMEX_TYPES
 from tests.support import MFAT_PAGE

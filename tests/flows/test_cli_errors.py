@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from facts.model import Change
 from flows.cli import app
 from ingest.sources import SourcesError, parse_sources
 from reports.changes import DiffReport, render_diff
-from facts.model import Change
 
 runner = CliRunner()
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))

@@ -9,7 +9,21 @@ from dataclasses import replace
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import approx_mod, dur_value, mod_of, month_num, quantity, unit_of, weekday_num
-from extractors.timex.patterns import APPROX, B, E, MONTH_STRICT, NUMBER_WORD, POD_WORDS, QUANTITY, SET_WORDS, UNIT_ANY, UNIT_WORDS, WEEKDAY, WEEKDAY_PLURALS, alternation
+from extractors.timex.patterns import (
+    APPROX,
+    MONTH_STRICT,
+    NUMBER_WORD,
+    POD_WORDS,
+    QUANTITY,
+    SET_WORDS,
+    UNIT_ANY,
+    UNIT_WORDS,
+    WEEKDAY,
+    WEEKDAY_PLURALS,
+    B,
+    E,
+    alternation,
+)
 from extractors.timex.periods import Cal, coarsen, quarter_of, shift, timex_value, week_cal
 from extractors.timex.rule import Rule
 

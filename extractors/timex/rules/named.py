@@ -12,7 +12,23 @@ from extractors.calendar_words import HOLIDAYS_BY_KEY, holiday_key
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_month_day
 from extractors.timex.numbers import month_num, ordinal, spoken_year, year_num
-from extractors.timex.patterns import B, COMMA, DAY_NUM, E, HOLIDAY, HOLIDAY_WORDS, MONTH_G, MONTH_WORDS, REF_TRIGGERS, REF_WORDS, SPOKEN_YEAR, YEAR4, YEAR4_DIGITS, YEAR_G, alternation
+from extractors.timex.patterns import (
+    COMMA,
+    DAY_NUM,
+    HOLIDAY,
+    HOLIDAY_WORDS,
+    MONTH_G,
+    MONTH_WORDS,
+    REF_TRIGGERS,
+    REF_WORDS,
+    SPOKEN_YEAR,
+    YEAR4,
+    YEAR4_DIGITS,
+    YEAR_G,
+    B,
+    E,
+    alternation,
+)
 from extractors.timex.periods import Cal, coarsen, day_cal, timex_value
 from extractors.timex.rule import Rule
 
