@@ -106,10 +106,10 @@ def main() -> None:
         mentions = _mentions(page)
 
         def locate(item):
-            k = re.search(_rx(item["key"]), text)
+            k = re.search(_rx(item["key"]), text)  # noqa: B023 - called within this iteration only
             if k is None:
                 return None
-            e = re.search(_rx(item["expr"]), text[k.start():])
+            e = re.search(_rx(item["expr"]), text[k.start():])  # noqa: B023 - called within this iteration only
             return None if e is None else (k.start() + e.start(), k.start() + e.end())
 
         for st in lab.get("statements") or []:

@@ -365,7 +365,7 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
     entities = defaultdict(set)
     for g in gold:
         entities[g.happening] |= g.entities
-    for fid, evs in sorted(by_fact.items()):
+    for _fid, evs in sorted(by_fact.items()):
         hs = sorted({m.happening[ev.event_id] for ev in evs})
         if len(hs) < 2:
             continue
@@ -441,9 +441,9 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
         doc_of = {e.event_id: e.doc_id for e in ev1 + ev2}
 
         def happenings(c: Change) -> set[str]:
-            evs = [e for f in (facts1.get(c.fact_id), facts2.get(c.fact_id)) if f for e in f.event_ids]
-            own = [e for e in evs if doc_of.get(e) in page_docs]
-            return {gold_of[e] for e in (own or evs) if e in gold_of}
+            evs = [e for f in (facts1.get(c.fact_id), facts2.get(c.fact_id)) if f for e in f.event_ids]  # noqa: B023 - called within this iteration only
+            own = [e for e in evs if doc_of.get(e) in page_docs]  # noqa: B023 - called within this iteration only
+            return {gold_of[e] for e in (own or evs) if e in gold_of}  # noqa: B023 - called within this iteration only
 
         named: set[str] = set()
         for c in changes:

@@ -240,8 +240,8 @@ def write_copiers(directory: Path, items: int = 1200, seed: int = 11) -> Path:
         gold.append((item, str(truth)))
 
         def say(source: str, accuracy: float) -> int:
-            value = truth if rng.random() < accuracy else _pick_wrong(rng, pool)
-            claims.append((item, source, _fmt_number(rng, value)))
+            value = truth if rng.random() < accuracy else _pick_wrong(rng, pool)  # noqa: B023 - called within this iteration only
+            claims.append((item, source, _fmt_number(rng, value)))  # noqa: B023 - called within this iteration only
             return value
 
         for name, accuracy in independents:

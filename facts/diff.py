@@ -40,7 +40,7 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
         a, b = old[fid], new[fid]
 
         def change(field: str, x: str | None, y: str | None) -> Change:
-            return Change(fid, "changed", field, x, y, b.statement, a.evidence, b.evidence, a.snapshots, b.snapshots)
+            return Change(fid, "changed", field, x, y, b.statement, a.evidence, b.evidence, a.snapshots, b.snapshots)  # noqa: B023 - called within this iteration only
 
         va, vb = _value(a), _value(b)
         if va != vb:

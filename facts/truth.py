@@ -598,7 +598,7 @@ def solve(
     state = _confidence(problem, claim_accuracy, None, params)
     iterations, converged = 0, False
     d = params.damping
-    for iterations in range(1, params.max_iterations + 1):
+    for iterations in range(1, params.max_iterations + 1):  # noqa: B007 - the count is reported after the loop
         target, claim_target = _accuracy(problem, state, prior, has_prior, params)
         new_accuracy = (1.0 - d) * accuracy + d * target
         new_claim_accuracy = (1.0 - d) * claim_accuracy + d * claim_target

@@ -134,7 +134,7 @@ def run(
     from ingest.sources import SourcesError, load_sources
 
     try:
-        config = load_sources(sources)
+        load_sources(sources)  # refuse a bad file before anything is written
     except SourcesError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
