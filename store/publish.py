@@ -18,7 +18,7 @@ from facts.diff import diff_facts
 from facts.entities import AliasEntry, EntityIndex, canonicalize
 from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.identity import IdentityModel
-from facts.model import Change, Event, Fact
+from facts.model import Change, Event, Fact, FactStatus
 from facts.reconcile import Reconciliation, reconcile
 from ingest.ingest import FetchRecord
 from store.curated_store import TableSet
@@ -130,7 +130,7 @@ def assemble_run(
         documents_read=documents_read,
         new=sum(r.status == "new" for r in records),
         changed=sum(r.status == "changed" for r in records),
-        conflicts=sum(f.status == "conflicting" for f in rec.facts),
+        conflicts=sum(f.status == FactStatus.CONFLICTING for f in rec.facts),
         changes=len(changes),
         previous_run_id=previous.run_id,
         code_version=ctx.code_version,

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from extractors.timex import patterns as R
 from extractors.timex.select import tag_text
-from extractors.types import DateMention, Timex
+from extractors.types import DateMention, Precision, Timex
 
 
 def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bool = False) -> list[Timex]:
@@ -168,8 +168,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
     return out
 
 
-_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
-
-
 def _coarser(a: str, b: str) -> str:
-    return a if _PREC_ORDER.get(a, 0) >= _PREC_ORDER.get(b, 0) else b
+    def coarseness(p: str) -> int:
+        return Precision(p).coarseness if Precision.known(p) else 0
+
+    return a if coarseness(a) >= coarseness(b) else b
