@@ -47,6 +47,8 @@ def _n_holiday(m: re.Match, ctx: Ctx):
     else:
         base, _ = ctx.underspecified_base(m.start())
         if base is None or base.year is None:
+            if not HOLIDAYS_BY_KEY[holiday_key(name)].gregorian:
+                return Res("DATE", "XXXX-XX-XX", None)  # its Gregorian day moves from year to year
             d0 = _holiday_date(name, 2000)
             if d0 is None:
                 return None
