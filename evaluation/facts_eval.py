@@ -59,12 +59,14 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.gold_dates import gold_interval
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
+from extractors.types import Precision
 from facts.diff import diff_facts
 from facts.identity import IdentityModel
 from facts.model import Change, Event, Fact
-from facts.values import DateInterval, compatible, day_interval, month_interval, year_interval
+from facts.values import DateInterval, compatible
 from store.publish import reason
 
 FETCHED_AT = datetime(2026, 12, 1, tzinfo=UTC)  # the fetch date of pages that show no date of their own
@@ -119,25 +121,6 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
-def _interval(value: str | None, precision: str, end: str | None = None) -> DateInterval | None:
-    if not value:
-        return None
-
-    def one(v: str) -> DateInterval:
-        parts = [int(x) for x in str(v).split("-")]
-        if len(parts) == 1:
-            return year_interval(parts[0])
-        if len(parts) == 2:
-            return month_interval(parts[0], parts[1])
-        return day_interval(date(*parts))
-
-    a = one(value)
-    if end:
-        b = one(end)
-        return DateInterval(a.date_start, b.date_end, precision)
-    return a
-
-
 def read_page(path: Path) -> Page:
     raw = path.read_text(encoding="utf-8")
     head, _, body = raw.partition("\n---\n")
@@ -158,7 +141,7 @@ def load_subject(directory: Path) -> Subject:
     statements = tuple(
         GoldStatement(
             happening=e["id"], file=e["file"],
-            interval=_interval(e.get("date"), e.get("precision") or "day", e.get("date_end")),
+            interval=gold_interval(e.get("date"), e.get("date_end"), e.get("precision") or Precision.DAY),
             evidence=normalise(e["evidence"]), entities=frozenset(e.get("entities") or ()),
             planned="plan" in str(e.get("note") or "").lower(),
         )
