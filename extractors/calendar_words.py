@@ -85,8 +85,10 @@ class Holiday:
                 return _lunar_date(self.calendar, self.month, self.day, year)
             if self.easter is not None:
                 return easter(year) + relativedelta(days=self.easter)
+            assert self.month is not None  # __post_init__: every other way has a month
             if self.day is not None:
                 return date(year, self.month, self.day)
+            assert self.weekday is not None and self.nth is not None
             wd = weekday(self.weekday - 1, self.nth)
             first = date(year, self.month, 1)
             d = first + relativedelta(weekday=wd) if self.nth > 0 else first + relativedelta(day=31, weekday=wd)

@@ -437,7 +437,7 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
                         keep |= {t.i for t in sib.subtree}
             break
     doc = trigger.doc
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     for i in sorted(keep):
         t = doc[i]
         s, e = t.idx, t.idx + len(t.text)

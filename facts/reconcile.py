@@ -148,6 +148,7 @@ def reconcile(
         values = []
         for rv in ranked:
             iv = rv.value
+            assert isinstance(iv, DateInterval)  # the claims are the events' dates
             evs = [ev for ev in g if _interval(ev) == iv]
             values.append(
                 FactValue(
@@ -192,7 +193,7 @@ def reconcile(
             status = FactStatus.CORROBORATED
         else:
             status = FactStatus.SINGLE_SOURCE
-        agreeing = {}
+        agreeing: dict[str, float] = {}
         for ev in competing:
             if compatible(_interval(ev), pref_iv):
                 t = trust.get(ev.source_id) or DEFAULT_TRUST
