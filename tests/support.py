@@ -16,6 +16,20 @@ NATO_PAGE = EXAMPLES / "000_d540749bced65822.txt"
 MFAT_PAGE = EXAMPLES / "003_74ff5ea0b7a0eaf4.txt"
 
 
+def read_statements(text: str, models, anchor) -> list:
+    """The dated statements of a text, through the real model, sentence by sentence."""
+    from extractors.events import group_dates_by_sentence, statements_from_parse
+    from extractors.reading import read_texts
+    from extractors.timex import date_mentions
+
+    (reading,) = read_texts([text], models.reader)
+    out = []
+    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor)):
+        parsed = models.parser(text[sentence[0]:sentence[1]])
+        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
+    return out
+
+
 @dataclass
 class Reply:
     status: int = 200
