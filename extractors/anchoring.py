@@ -29,8 +29,6 @@ from extractors.not_dates import outside_spans
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention
 
-ANCHOR_BASES = ("published", "updated", "fetched")
-
 # A block opening with an update label: "Update:", "UPDATE 2 -", "Updated
 # (March 5, 2024):", "Editor's note:", "Correction:".
 UPDATE_NOTE = re.compile(
@@ -51,7 +49,7 @@ _REPORTING = re.compile(
 @dataclass(frozen=True, slots=True)
 class Anchor:
     day: date
-    basis: str  # one of ANCHOR_BASES
+    basis: str  # published | updated | fetched
 
 
 def page_anchor(page: CleanPage, fetched_at: datetime) -> Anchor:

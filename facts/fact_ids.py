@@ -19,7 +19,6 @@ from extractors.ids import stable_id
 from facts.model import Event, Fact
 from facts.values import DateInterval, compatible
 
-SHARED_FLOOR = 0.0  # any shared statement is evidence enough
 CONTENT_FLOOR = 0.55  # content-only matches below this are new facts
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -137,12 +137,12 @@ def iso_value(start: date, end: date, precision: str) -> str:
         s, e = f"{start.year // 100:02d}XX", f"{end.year // 100:02d}XX"
         return s if s == e else f"{s}/{e}"
     if precision in (Precision.WEEK, Precision.QUARTER, Precision.HALF, Precision.SEASON):
-        s, e = _period_code(start, precision, False), _period_code(end, precision, True)
+        s, e = _period_code(start, precision), _period_code(end, precision)
         return s if s == e else f"{s}/{e}"
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
-def _period_code(d: date, precision: str, is_end: bool) -> str:
+def _period_code(d: date, precision: str) -> str:
     """ISO 8601 / TIMEX3 code of the period of ``precision`` holding ``d``:
     2021-W12, 2021-Q3, 2021-H1, 2021-SU (a winter is named by the year it
     starts in)."""

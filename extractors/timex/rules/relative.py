@@ -220,7 +220,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     news_past = core in ("past", "last") and unit != "century" and not ctx.narrative and ctx.anchor is not None
     if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
         n = 1
-        letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
+        letter, _, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return Res("DURATION", f"P{n}{letter}", None, None, False)
     if core in ("whole", "entire", "new") and not the:
         return None
