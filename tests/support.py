@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 from collections.abc import Callable
@@ -14,6 +15,18 @@ SHARED = (REPO / ".." / "shared").resolve()
 EXAMPLES = REPO / "examples" / "pages"
 NATO_PAGE = EXAMPLES / "000_d540749bced65822.txt"
 MFAT_PAGE = EXAMPLES / "003_74ff5ea0b7a0eaf4.txt"
+
+
+def seed_sources(folder: Path) -> Path:
+    """The two seed pages copied to ``folder/pages`` and a sources.toml listing them."""
+    (folder / "pages").mkdir()
+    for p in (NATO_PAGE, MFAT_PAGE):
+        shutil.copy(p, folder / "pages" / p.name)
+    (folder / "sources.toml").write_text(
+        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
+        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
+    )
+    return folder / "sources.toml"
 
 
 def read_statements(text: str, models, anchor) -> list:
