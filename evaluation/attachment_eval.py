@@ -25,21 +25,16 @@ attachment DIR``) prints a table per corpus and the overall JSON last.
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluation.timeml import _ATTR, _DCT_TIMEX, _TAG, _TEXT_BLOCK, iter_timeml_files, parse_dct
+from evaluation.timeml import _DCT_TIMEX, _TAG, _TEXT_BLOCK, attributes, iter_timeml_files, parse_dct, tagged_spans
 
 RELTYPES = frozenset({"IS_INCLUDED", "DURING", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "SIMULTANEOUS", "INCLUDES"})
 SKIPPED_DIRS = ("testpipeline",)
-
-
-def _attrs(raw: str) -> dict[str, str]:
-    return {(m.group(1) or m.group(3)): html.unescape(m.group(2) if m.group(1) else m.group(4)) for m in _ATTR.finditer(raw)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,41 +60,22 @@ def parse_links(source: str, doc_id: str, corpus: str = "") -> TimeBankDoc:
     """Plain text of ``<TEXT>``, and the event-date links of the document."""
     block = _TEXT_BLOCK.search(source)
     annotated = block.group(1) if block else ""
-    parts: list[str] = []
-    length = 0
-    pos = 0
-    stack: list[tuple[str, int, dict[str, str]]] = []
+    text, elements = tagged_spans(annotated, ("EVENT", "TIMEX3"))
     events: dict[str, tuple[int, int]] = {}
     timexes: dict[str, tuple[int, int, str]] = {}
-    for m in _TAG.finditer(annotated):
-        chunk = html.unescape(annotated[pos : m.start()])
-        parts.append(chunk)
-        length += len(chunk)
-        pos = m.end()
-        closing, name, attrs, selfclosing = m.group(1), m.group(2), m.group(3), m.group(4)
-        if name not in ("EVENT", "TIMEX3") or selfclosing:
-            continue
-        if not closing:
-            stack.append((name, length, _attrs(attrs)))
-            continue
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k][0] == name:
-                _, start, a = stack.pop(k)
-                if name == "EVENT" and a.get("eid"):
-                    events[a["eid"]] = (start, length)
-                elif name == "TIMEX3" and a.get("tid"):
-                    timexes[a["tid"]] = (start, length, a.get("type", ""))
-                break
-    parts.append(html.unescape(annotated[pos:]))
-    text = "".join(parts)
+    for name, start, end, a in elements:
+        if name == "EVENT" and a.get("eid"):
+            events[a["eid"]] = (start, end)
+        elif name == "TIMEX3" and a.get("tid"):
+            timexes[a["tid"]] = (start, end, a.get("type", ""))
     instance = {a["eiid"]: a.get("eventID", "") for a in
-                (_attrs(m.group(3)) for m in _TAG.finditer(source) if m.group(2) == "MAKEINSTANCE") if "eiid" in a}
+                (attributes(m.group(3)) for m in _TAG.finditer(source) if m.group(2) == "MAKEINSTANCE") if "eiid" in a}
     links = []
     seen = set()
     for m in _TAG.finditer(source):
         if m.group(2) != "TLINK":
             continue
-        a = _attrs(m.group(3))
+        a = attributes(m.group(3))
         rel = a.get("relType", "")
         if rel not in RELTYPES:
             continue
@@ -119,7 +95,7 @@ def parse_links(source: str, doc_id: str, corpus: str = "") -> TimeBankDoc:
     dct = None
     d = _DCT_TIMEX.search(source)
     if d:
-        dct = _attrs(d.group(0)).get("value")
+        dct = attributes(d.group(0)).get("value")
     return TimeBankDoc(doc_id, corpus, text, dct, tuple(links))
 
 

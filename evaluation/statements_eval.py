@@ -53,13 +53,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
 
 from evaluation.facts_eval import page_content, read_page
+from evaluation.gold_dates import gold_period
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = REPO / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
@@ -223,51 +224,6 @@ def key_matches(key: str, sentence: str) -> bool:
         return True
     # the sentence splitter cut inside the key's words
     return len(s) >= 12 and k.startswith(s)
-
-
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-
-
-def _month_end(y: int, m: int) -> date:
-    return (date(y + (m // 12), m % 12 + 1, 1) - timedelta(days=1))
-
-
-def gold_period(value: str | None) -> tuple[date, date] | None:
-    """The calendar period of an ISO date at its precision (the label notation)."""
-    if not value:
-        return None
-    v = str(value).strip()
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), _month_end(y, mo)
-        if m := re.fullmatch(r"(\d{4})", v):
-            y = int(m[1])
-            return date(y, 1, 1), date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            y, q = int(m[1]), int(m[2])
-            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-        if m := re.fullmatch(r"(\d{4})-H([12])", v):
-            y, h = int(m[1]), int(m[2])
-            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
-            y, (a, b) = int(m[1]), _SEASONS[m[2]]
-            return date(y, a, 1), _month_end(y + (b - 1) // 12, (b - 1) % 12 + 1)
-        if m := re.fullmatch(r"(\d{3})", v):
-            y = int(m[1]) * 10
-            return date(y, 1, 1), date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})", v):
-            y = int(m[1]) * 100
-            return date(max(1, y), 1, 1), date(y + 99, 12, 31)
-    except ValueError:
-        return None
-    return None
 
 
 def date_agrees(gold: GoldStatement, st) -> bool:

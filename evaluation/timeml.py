@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -67,7 +68,8 @@ def parse_dct(value: str | None) -> date | None:
         return None
 
 
-def _attrs(raw: str) -> dict[str, str]:
+def attributes(raw: str) -> dict[str, str]:
+    """The attributes of a tag, entity-decoded."""
     out: dict[str, str] = {}
     for m in _ATTR.finditer(raw):
         if m.group(1):
@@ -77,45 +79,53 @@ def _attrs(raw: str) -> dict[str, str]:
     return out
 
 
-def strip_tags(annotated: str) -> tuple[str, list[GoldTimex]]:
-    """Remove tags from an annotated TimeML fragment.
+Element = tuple[str, int, int, dict[str, str]]  # name, start, end (offsets into the plain text), attributes
 
-    Returns the plain text and the TIMEX3 elements found in it, with offsets
-    into the plain text. Text between tags is entity-decoded.
-    """
+
+def tagged_spans(annotated: str, names: Collection[str]) -> tuple[str, list[Element]]:
+    """The plain text of an annotated TimeML fragment (text between tags
+    entity-decoded), and the elements named in ``names`` with their offsets
+    into it, in the order they close. A closing tag closes the innermost
+    open element of its name."""
     parts: list[str] = []
     length = 0
-    open_timex: list[tuple[int, dict[str, str]]] = []
-    found: list[GoldTimex] = []
     pos = 0
+    stack: list[tuple[str, int, dict[str, str]]] = []
+    found: list[Element] = []
     for m in _TAG.finditer(annotated):
         chunk = html.unescape(annotated[pos : m.start()])
         parts.append(chunk)
         length += len(chunk)
         pos = m.end()
         closing, name, attrs, selfclosing = m.group(1), m.group(2), m.group(3), m.group(4)
-        if name != "TIMEX3":
+        if name not in names or selfclosing:
             continue
-        if closing:
-            if open_timex:
-                start, a = open_timex.pop()
-                text = "".join(parts)[start:length]
-                found.append(
-                    GoldTimex(
-                        char_start=start,
-                        char_end=length,
-                        text=text,
-                        type=a.get("type", ""),
-                        value=a.get("value", ""),
-                        tid=a.get("tid", ""),
-                        mod=a.get("mod"),
-                    )
-                )
-        elif not selfclosing:
-            open_timex.append((length, _attrs(attrs)))
+        if not closing:
+            stack.append((name, length, attributes(attrs)))
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == name:
+                _, start, a = stack.pop(k)
+                found.append((name, start, length, a))
+                break
     parts.append(html.unescape(annotated[pos:]))
-    found.sort(key=lambda t: (t.char_start, t.char_end))
     return "".join(parts), found
+
+
+def strip_tags(annotated: str) -> tuple[str, list[GoldTimex]]:
+    """Remove tags from an annotated TimeML fragment.
+
+    Returns the plain text and the TIMEX3 elements found in it, with offsets
+    into the plain text. Text between tags is entity-decoded.
+    """
+    text, elements = tagged_spans(annotated, ("TIMEX3",))
+    found = [
+        GoldTimex(char_start=start, char_end=end, text=text[start:end], type=a.get("type", ""),
+                  value=a.get("value", ""), tid=a.get("tid", ""), mod=a.get("mod"))
+        for _, start, end, a in elements
+    ]
+    found.sort(key=lambda t: (t.char_start, t.char_end))
+    return text, found
 
 
 def parse_timeml(source: str, doc_id: str = "") -> TimeMLDocument:
@@ -126,7 +136,7 @@ def parse_timeml(source: str, doc_id: str = "") -> TimeMLDocument:
     dct_value: str | None = None
     m = _DCT_TIMEX.search(source)
     if m:
-        dct_value = _attrs(m.group(0)).get("value")
+        dct_value = attributes(m.group(0)).get("value")
     if not doc_id:
         d = _DOCID.search(source)
         doc_id = d.group(1).strip() if d else ""

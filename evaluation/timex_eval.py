@@ -177,7 +177,7 @@ class DatesReport:
 
         def row(name: str, m: dict[str, float | int]) -> str:
             cells = []
-            for i, (_, fmt, key) in enumerate(cols):
+            for _, fmt, key in cols:
                 v = name if key is None else m[key]
                 if isinstance(v, float):
                     v = f"{v:.2f}"

@@ -294,16 +294,6 @@ def context_matrix(pages: list[PageData], probs: list[np.ndarray]) -> np.ndarray
     return np.concatenate([BM.context_features(p.seg, pr) for p, pr in zip(pages, probs)])
 
 
-def split_probs(pages: list[PageData], flat: np.ndarray) -> list[np.ndarray]:
-    out = []
-    i = 0
-    for p in pages:
-        n = len(p.seg.blocks)
-        out.append(flat[i : i + n])
-        i += n
-    return out
-
-
 def cross_validate(pages: list[PageData], k: int, params: dict, stage2: bool, params2: dict | None = None,
                    oof1_given: list[np.ndarray] | None = None) -> tuple[list, list]:
     params2 = params2 or params

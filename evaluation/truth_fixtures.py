@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from extractors.types import Precision
 from facts.truth import Claim
 from facts.values import Number, Value
 
@@ -177,9 +178,9 @@ def _write(directory: Path, claims: list[tuple[str, str, str]], gold: list[tuple
 
 
 def _fmt_date(rng: random.Random, day: date, precision: str) -> str:
-    if precision == "year":
+    if precision == Precision.YEAR:
         return str(day.year)
-    if precision == "month":
+    if precision == Precision.MONTH:
         return day.strftime("%B %Y") if rng.random() < 0.5 else day.strftime("%Y-%m")
     style = rng.randrange(3)
     if style == 0:
@@ -240,8 +241,8 @@ def write_copiers(directory: Path, items: int = 1200, seed: int = 11) -> Path:
         gold.append((item, str(truth)))
 
         def say(source: str, accuracy: float) -> int:
-            value = truth if rng.random() < accuracy else _pick_wrong(rng, pool)
-            claims.append((item, source, _fmt_number(rng, value)))
+            value = truth if rng.random() < accuracy else _pick_wrong(rng, pool)  # noqa: B023 - called within this iteration only
+            claims.append((item, source, _fmt_number(rng, value)))  # noqa: B023 - called within this iteration only
             return value
 
         for name, accuracy in independents:
@@ -272,13 +273,13 @@ def write_big_accurate(directory: Path, items: int = 2000, seed: int = 12) -> Pa
         gold.append((names[i], day.isoformat()))
         if rng.random() < 0.85:
             value = day if rng.random() < 0.93 else _pick_wrong(rng, pools[i])
-            claims.append((names[i], "registry", _fmt_date(rng, value, "day")))
+            claims.append((names[i], "registry", _fmt_date(rng, value, Precision.DAY)))
     for k in range(400):
         size = min(items, max(2, int(2 * rng.paretovariate(1.2))))
         accuracy = rng.uniform(0.40, 0.70)
         for i in rng.sample(range(items), min(size, 60)):
             value = truths[i] if rng.random() < accuracy else _pick_wrong(rng, pools[i], common=0.7)
-            claims.append((names[i], f"site-{k:03d}", _fmt_date(rng, value, "day")))
+            claims.append((names[i], f"site-{k:03d}", _fmt_date(rng, value, Precision.DAY)))
     return _write(directory, claims, gold, rng)
 
 
@@ -300,19 +301,19 @@ def write_small_accurate(directory: Path, items: int = 2500, seed: int = 13) -> 
         gold.append((names[i], day.isoformat()))
         if rng.random() < 0.7:
             feed[i] = day if rng.random() < 0.7 else _pick_wrong(rng, pools[i])
-            claims.append((names[i], "feed-0", _fmt_date(rng, feed[i], "day")))
+            claims.append((names[i], "feed-0", _fmt_date(rng, feed[i], Precision.DAY)))
         for k in (1, 2):
             if rng.random() < 0.4:
                 if i in feed and rng.random() < 0.5:
                     value = feed[i]
                 else:
                     value = day if rng.random() < 0.7 else _pick_wrong(rng, pools[i])
-                claims.append((names[i], f"feed-{k}", _fmt_date(rng, value, "day")))
+                claims.append((names[i], f"feed-{k}", _fmt_date(rng, value, Precision.DAY)))
     for k in range(1500):
         size = min(8, 1 + int(rng.expovariate(0.5)))
         for i in rng.sample(range(items), size):
             value = truths[i] if rng.random() < 0.8 else _pick_wrong(rng, pools[i])
-            precision = rng.choices(("day", "month", "year"), weights=(60, 25, 15))[0]
+            precision = rng.choices((Precision.DAY, Precision.MONTH, Precision.YEAR), weights=(60, 25, 15))[0]
             claims.append((names[i], f"writer-{k:04d}", _fmt_date(rng, value, precision)))
     return _write(directory, claims, gold, rng)
 
@@ -334,10 +335,10 @@ def write_duplicated(directory: Path, items: int = 1500, seed: int = 14) -> Path
         for k, accuracy in enumerate(independents):
             if rng.random() < 0.5:
                 value = day if rng.random() < accuracy else _pick_wrong(rng, pool)
-                claims.append((item, f"source-{k}", _fmt_date(rng, value, "day")))
+                claims.append((item, f"source-{k}", _fmt_date(rng, value, Precision.DAY)))
         if rng.random() < 0.8:
             value = day if rng.random() < 0.55 else _pick_wrong(rng, pool)
-            text = _fmt_date(rng, value, "day")
+            text = _fmt_date(rng, value, Precision.DAY)
             for copy in range(6):
                 claims.append((item, "wire" + (f"-mirror-{copy}" if copy else ""), text))
     return _write(directory, claims, gold, rng)

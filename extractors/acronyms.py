@@ -17,7 +17,7 @@ class AcronymDefinition:
 
 
 def _initials(words: list[str]) -> str:
-    out = []
+    out: list[str] = []
     for w in words:
         if w.lower() in ACRONYM_STOPWORDS:
             continue

@@ -27,9 +27,7 @@ from datetime import date, datetime
 
 from extractors.not_dates import outside_spans
 from extractors.timex import date_mentions
-from extractors.types import CleanPage, DateMention
-
-ANCHOR_BASES = ("published", "updated", "fetched")
+from extractors.types import CleanPage, DateMention, Precision
 
 # A block opening with an update label: "Update:", "UPDATE 2 -", "Updated
 # (March 5, 2024):", "Editor's note:", "Correction:".
@@ -51,7 +49,7 @@ _REPORTING = re.compile(
 @dataclass(frozen=True, slots=True)
 class Anchor:
     day: date
-    basis: str  # one of ANCHOR_BASES
+    basis: str  # published | updated | fetched
 
 
 def page_anchor(page: CleanPage, fetched_at: datetime) -> Anchor:
@@ -96,7 +94,7 @@ def _splice(mentions: list[DateMention], start: int, end: int, new: list[DateMen
 def _note_anchor(text: str, start: int, label_end: int, fallback: date | None) -> date | None:
     """A note's own day ("UPDATE (March 5, 2024):"), else the page's updated day."""
     for m in date_mentions(text[start:label_end], fallback):
-        if m.precision == "day" and not m.anchored:
+        if m.precision == Precision.DAY and not m.anchored:
             return m.date_start
     return fallback
 
@@ -112,7 +110,7 @@ def _speech_dates(text: str, mentions: Sequence[DateMention], page_day: date) ->
         around = [
             m for m in mentions
             if (lo <= m.char_start < q.start() or q.end() <= m.char_start < hi)
-            and m.precision == "day" and not m.anchored and m.role == "point"
+            and m.precision == Precision.DAY and not m.anchored and m.role == "point"
         ]
         if not around or not _REPORTING.search(text, lo, hi):
             continue

@@ -341,12 +341,12 @@ def context_features(seg: Segmented, probs: np.ndarray) -> np.ndarray:
     total_strong = float(chars[strong].sum()) or 1.0
     if strong_idx.size:
         first, last = int(strong_idx[0]), int(strong_idx[-1])
-        idx = np.arange(n)
-        X[:, 23] = np.where(idx > last, (idx - last) / n, 0.0)
-        X[:, 24] = np.where(idx < first, (first - idx) / n, 0.0)
-        for i in strong_idx:
-            for el in blocks[i].path:
-                strong_mass[el] += chars[i]
+        positions = np.arange(n)
+        X[:, 23] = np.where(positions > last, (positions - last) / n, 0.0)
+        X[:, 24] = np.where(positions < first, (first - positions) / n, 0.0)
+        for k in strong_idx.tolist():
+            for el in blocks[k].path:
+                strong_mass[el] += chars[k]
     if best >= 0:
         X[:, 29] = strong_mass[best] / total_strong
     for i, b in enumerate(blocks):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from extractors import boilerplate_rules as R
 from extractors.page_meta import classify_date_block
-from extractors.types import BlockRole, DateMention, TextBlock
+from extractors.types import BlockRole, DateMention, Precision, TextBlock
 
 ROW_SEPARATOR = " | "
 BLOCK_SEPARATOR = "\n\n"
@@ -164,7 +164,7 @@ def is_date_heading(text: str, date: DateMention, block: TextBlock) -> bool:
     """A heading that is a day and little else (two words at most besides
     weekdays and times): "10 April 2025, 18:00", "Thursday 10 April, 6pm",
     "Conference on 10 April 2025"."""
-    if date.precision != "day" or not any(ch.isdigit() for ch in date.text):
+    if date.precision != Precision.DAY or not any(ch.isdigit() for ch in date.text):
         return False  # "Today at the museum" heads a section, it does not date it
     before = text[block.char_start : date.char_start]
     after = text[date.char_end : block.char_end]

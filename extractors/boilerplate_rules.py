@@ -46,11 +46,6 @@ BLOCK_TAGS = frozenset(
     }
 )
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-# Sections that are page furniture when they are not inside the main content.
-FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
-
 # --------------------------------------------------------------------------
 # Consent managers: containers by id, class and attributes
 # --------------------------------------------------------------------------

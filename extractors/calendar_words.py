@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from convertdate import hebrew, islamic
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
@@ -35,11 +36,23 @@ def holiday_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.lower()).replace("’", "").replace("'", "")
 
 
+# Calendars a holiday's month and day may be given in, each as (to_gregorian,
+# from_gregorian) of convertdate: the Hebrew calendar (month 1 is Nisan, 7
+# Tishrei, 9 Kislev) and the arithmetical Islamic calendar (month 9 is
+# Ramadan), which may differ by a day from a calendar set by sighting the moon.
+LUNAR_CALENDARS = {
+    "hebrew": (hebrew.to_gregorian, hebrew.from_gregorian),
+    "islamic": (islamic.to_gregorian, islamic.from_gregorian),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Holiday:
-    """A holiday and how to date it in a year: a fixed day (``month``, ``day``),
-    days after Western Easter (``easter``), or the ``nth`` ISO ``weekday`` of
-    ``month`` (-1: the last) plus ``days``."""
+    """A holiday and how to date it in a year: a fixed day (``month``, ``day``)
+    of the Gregorian calendar or of another ``calendar`` (hebrew, islamic:
+    the first such day in the Gregorian year), days after Western Easter
+    (``easter``), or the ``nth`` ISO ``weekday`` of ``month`` (-1: the last)
+    plus ``days``."""
 
     name: str
     month: int | None = None
@@ -48,6 +61,7 @@ class Holiday:
     weekday: int | None = None
     nth: int | None = None
     days: int = 0
+    calendar: str = "gregorian"
 
     def __post_init__(self) -> None:
         fixed = self.month is not None and self.day is not None and self.weekday is None and self.easter is None
@@ -55,20 +69,43 @@ class Holiday:
         nth = self.month is not None and self.weekday is not None and self.nth is not None and self.day is None and self.easter is None
         if [fixed, moving, nth].count(True) != 1:
             raise ValueError(f"{PATH.name}: holiday {self.name!r} needs exactly one way to date it (month+day, easter, or month+weekday+nth)")
+        if self.calendar != "gregorian" and (self.calendar not in LUNAR_CALENDARS or not fixed):
+            raise ValueError(f"{PATH.name}: holiday {self.name!r}: calendar {self.calendar!r} takes a month and a day "
+                             f"(calendars: gregorian, {', '.join(LUNAR_CALENDARS)})")
+
+    @property
+    def gregorian(self) -> bool:
+        """Whether the holiday keeps its Gregorian month from year to year."""
+        return self.calendar == "gregorian"
 
     def date_in(self, year: int) -> date | None:
         """The holiday's day in ``year``; None outside the calendar's range."""
         try:
+            if not self.gregorian:
+                return _lunar_date(self.calendar, self.month, self.day, year)
             if self.easter is not None:
                 return easter(year) + relativedelta(days=self.easter)
+            assert self.month is not None  # __post_init__: every other way has a month
             if self.day is not None:
                 return date(year, self.month, self.day)
+            assert self.weekday is not None and self.nth is not None
             wd = weekday(self.weekday - 1, self.nth)
             first = date(year, self.month, 1)
             d = first + relativedelta(weekday=wd) if self.nth > 0 else first + relativedelta(day=31, weekday=wd)
             return d + relativedelta(days=self.days)
         except (ValueError, OverflowError):
             return None
+
+
+def _lunar_date(calendar: str, month: int | None, day: int | None, year: int) -> date | None:
+    """The first day of ``year`` (Gregorian) that is ``day`` ``month`` of the
+    other calendar; None when the year has none (a lunar year is shorter)."""
+    if year < 1 or month is None or day is None:
+        return None
+    to_gregorian, from_gregorian = LUNAR_CALENDARS[calendar]
+    first, last = from_gregorian(year, 1, 1)[0], from_gregorian(year, 12, 31)[0]
+    days = [date(*to_gregorian(y, month, day)) for y in range(first, last + 1)]
+    return min((d for d in days if d.year == year), default=None)
 
 
 HOLIDAYS: dict[str, Holiday] = {name: Holiday(name, **spec) for name, spec in _DATA["holidays"].items()}

@@ -33,7 +33,7 @@ class NotReadable(ValueError):
 
 
 # Magic bytes of binary formats (prefix -> what it is).
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: tuple[tuple[bytes, str | None], ...] = (
     (b"%PDF", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),

@@ -173,8 +173,9 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
             continue
-        if readings[i].read_chars is not None:  # the page was read up to a limit: dates past it are not
-            dates = [d for d in dates if d.char_start < readings[i].read_chars]
+        read_chars = readings[i].read_chars
+        if read_chars is not None:  # the page was read up to a limit: dates past it are not
+            dates = [d for d in dates if d.char_start < read_chars]
         if len(dates) > limits.max_dates:
             dates = dates[: limits.max_dates]
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from extractors.acronyms import AcronymDefinition
 from extractors.entity_rules import (
+    CUT_OFF_NAME,
     FURNITURE_WORDS,
     KEPT_LABELS,
     LEADING_DETERMINERS,
-    CUT_OFF_NAME,
     NOT_NAMES,
     PERIOD_LABEL,
     TRAILING_POSSESSIVE,

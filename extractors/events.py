@@ -19,16 +19,16 @@ from spacy.tokens import Doc, Token
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
 from extractors.entities import EntityMention, normalize_name
 from extractors.event_rules import (
+    ADVICE_VERBS,
+    CONDITION_MARKERS,
+    DEICTIC_NOW,
     DETACHED_FRAMES,
     EVENT_NOUN_SUFFIXES,
-    DEICTIC_NOW,
     EVENT_NOUNS,
     FRAME_VERBS,
     GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
-    ADVICE_VERBS,
-    CONDITION_MARKERS,
     IMPERATIVE_OPENERS,
     NON_PARTICIPANT_LABELS,
     NOT_EVENT_NOUNS,
@@ -434,7 +434,7 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
                         keep |= {t.i for t in sib.subtree}
             break
     doc = trigger.doc
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     for i in sorted(keep):
         t = doc[i]
         s, e = t.idx, t.idx + len(t.text)

@@ -80,7 +80,6 @@ def rule_keep(seg: Segmented, container: int) -> None:
     elements = seg.elements
     for block in seg.blocks:
         inside = container in block.path
-        text = block.text
         keep = inside
         if block.flags & _FURNITURE and not (block.flags & (F_ARTICLE | F_MAIN | F_ITEMPROP_BODY)):
             keep = False

@@ -98,7 +98,8 @@ def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
                     return True
         if tok.pos_ in ("NOUN", "PROPN") and _plan_noun(tok):
             return True
-    sent = (trigger or date_root).sent.text.lower() if (trigger or date_root) is not None else ""
+    head = trigger or date_root
+    sent = head.sent.text.lower() if head is not None else ""
     if date_root is not None:
         start = date_root.sent.start_char
         before = sent[: max(0, date_root.idx - start)][-40:]

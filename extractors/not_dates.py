@@ -80,14 +80,14 @@ def is_title_year(text: str, start: int, end: int) -> bool:
 DATE_CUES = {
     "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after",
     "last", "next", "this", "that", "every", "each", "early", "late", "mid", "of", "through",
-    "and", "or", "between", "around", "about", "circa", "until", "for", "over", "throughout",
+    "and", "or", "between", "around", "about", "circa", "for", "over", "throughout",
     "past", "previous", "following", "coming", "same", "then", "as", "but", "so", "when", "while",
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "spring", "summer", "autumn", "fall", "winter",
     "christmas", "easter", "new", "midsummer", "updated", "published", "posted", "dated",
     "i", "we", "you", "he", "she", "it", "they", "is", "was", "are", "were", "will", "would",
-    "did", "do", "does", "has", "have", "had", "said", "says", "announced", "late", "later", "earlier",
+    "did", "do", "does", "has", "have", "had", "said", "says", "announced", "later", "earlier",
 }
 _MONTH_NAMES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
 from extractors.calendar_words import MONTHS as CALENDAR_MONTHS
@@ -545,6 +545,7 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
         js_pub, js_mod = script_dates(scripts)
     marked_pub = ld_pub or m_pub or itemprop_pub or time_pub
     marked_mod = ld_mod or m_mod or itemprop_mod or time_mod
+    published: datetime | None
     if visible.published:
         # what the page states beside its title beats metadata
         published = visible.published

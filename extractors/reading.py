@@ -127,7 +127,8 @@ def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 64,
         if len(sentences[i]) > limits.max_sentences:
             del sentences[i][limits.max_sentences:]
             limited[i] = f"read up to {limits.max_sentences:,} sentences (settings.max_sentences); the page has more"
-        if limited[i] and "max_sentences" in limited[i]:
+        why = limited[i]
+        if why and "max_sentences" in why:
             read_chars = sentences[i][-1][1]
             spans[i] = [sp for sp in spans[i] if sp[1] <= read_chars]
         acronyms = find_acronyms(text[:read_chars])

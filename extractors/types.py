@@ -11,9 +11,35 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-# Granularity of a calendar value, finest first. ``Timex.precision`` uses all
-# of them and so do the events and facts tables (``facts.model.CONTRACT_PRECISIONS``).
-PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+class Precision(StrEnum):
+    """Granularity of a calendar value, finest first (a closed set).
+    ``Timex.precision`` uses all of them and so do the events and facts
+    tables: date_start/date_end span the period ("2021-Q3":
+    2021-07-01..2021-09-30, precision quarter)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+    @classmethod
+    def known(cls, value: object) -> bool:
+        """Whether ``value`` (a member or its string) is a precision."""
+        return value in cls._value2member_map_
+
+    @property
+    def coarseness(self) -> int:
+        """0 for day, rising to century: a larger number is a coarser unit."""
+        return _PRECISION_ORDER[self]
+
+
+_PRECISION_ORDER = {p: i for i, p in enumerate(Precision)}
 
 # How a date relates to the statement it qualifies.
 DATE_ROLES = ("point", "since", "until", "range")
@@ -93,7 +119,7 @@ class Timex:
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, MID, END, APPROX, ...
     date_start: date | None = None
     date_end: date | None = None
-    precision: str | None = None  # one of PRECISIONS, when date_start is set
+    precision: Precision | None = None  # when date_start is set
     role: str = "point"  # one of DATE_ROLES: "since 2001" -> since
     anchored: bool = False  # value computed relative to the anchor date
 
@@ -114,7 +140,7 @@ class DateMention:
     text: str
     date_start: date
     date_end: date  # inclusive
-    precision: str  # one of PRECISIONS
+    precision: Precision
     role: str = "point"  # one of DATE_ROLES
     value: str = ""  # TIMEX3 value, "2001/2014" for a range
     anchored: bool = False

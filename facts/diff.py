@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facts.model import Change, Fact, iso_value
+from facts.model import Change, ChangeKind, Fact, iso_value
 from facts.values import DateInterval, compatible
 
 
@@ -32,15 +32,15 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
     changes: list[Change] = []
     for fid in sorted(new.keys() - old.keys()):
         f = new[fid]
-        changes.append(Change(fid, "added", None, None, _value(f), f.statement, None, f.evidence, (), f.snapshots))
+        changes.append(Change(fid, ChangeKind.ADDED, None, None, _value(f), f.statement, None, f.evidence, (), f.snapshots))
     for fid in sorted(old.keys() - new.keys()):
         f = old[fid]
-        changes.append(Change(fid, "removed", None, _value(f), None, f.statement, f.evidence, None, f.snapshots, ()))
+        changes.append(Change(fid, ChangeKind.REMOVED, None, _value(f), None, f.statement, f.evidence, None, f.snapshots, ()))
     for fid in sorted(old.keys() & new.keys()):
         a, b = old[fid], new[fid]
 
         def change(field: str, x: str | None, y: str | None) -> Change:
-            return Change(fid, "changed", field, x, y, b.statement, a.evidence, b.evidence, a.snapshots, b.snapshots)
+            return Change(fid, ChangeKind.CHANGED, field, x, y, b.statement, a.evidence, b.evidence, a.snapshots, b.snapshots)  # noqa: B023 - called within this iteration only
 
         va, vb = _value(a), _value(b)
         if va != vb:

@@ -188,7 +188,7 @@ def canonicalize(
         else:
             candidates = [s for s in seen if not _is_acronym(s)] or seen
             name = sorted(candidates, key=lambda s: (-len(s), s))[0]
-        label_counts = Counter()
+        label_counts: Counter[str] = Counter()
         for m in members:
             label_counts.update(labels[m])
         label = (

@@ -6,21 +6,22 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from extractors.document import ProcessedDocument
+from extractors.types import Precision
 from facts.entities import EntityIndex, EntityOccurrence
-from facts.model import CONTRACT_PRECISIONS, Event
+from facts.model import Event
 
 
-def contract_precision(precision: str, start: date, end: date) -> str:
+def contract_precision(precision: str, start: date, end: date) -> Precision:
     """The table's precision of a date mention: the tagger's own (week,
     quarter, half and season are contract values, date_start/date_end span
     the period); anything else the narrowest calendar unit holding the span."""
-    if precision in CONTRACT_PRECISIONS:
-        return precision
+    if Precision.known(precision):
+        return Precision(precision)
     if (start.year, start.month) == (end.year, end.month):
-        return "month"
+        return Precision.MONTH
     if start.year == end.year:
-        return "year"
-    return "decade" if start.year // 10 == end.year // 10 else "century"
+        return Precision.YEAR
+    return Precision.DECADE if start.year // 10 == end.year // 10 else Precision.CENTURY
 
 
 def occurrences(docs: Iterable[ProcessedDocument]) -> list[EntityOccurrence]:

@@ -19,7 +19,6 @@ from extractors.ids import stable_id
 from facts.model import Event, Fact
 from facts.values import DateInterval, compatible
 
-SHARED_FLOOR = 0.0  # any shared statement is evidence enough
 CONTENT_FLOOR = 0.55  # content-only matches below this are new facts
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -68,7 +67,7 @@ def assign_fact_ids(groups: Sequence[Sequence[Event]], previous: Sequence[Fact] 
             candidates.append((score, gi, fi))
     out: list[str | None] = [None] * len(groups)
     taken: set[int] = set()
-    for score, gi, fi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for _score, gi, fi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if out[gi] is None and fi not in taken:
             out[gi] = previous[fi].fact_id
             taken.add(fi)

@@ -7,14 +7,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
-# The contract's precisions (events/facts tables), finest first: the tagger's
-# granularities (``extractors.types.PRECISIONS``), date_start/date_end
-# spanning the period ("2021-Q3": 2021-07-01..2021-09-30, precision quarter).
-CONTRACT_PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+from extractors.types import Precision
+
 _SEASON_CODES = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
-STATUSES = ("corroborated", "single_source", "conflicting", "superseded")
-RANKS = ("preferred", "normal", "deprecated")
+
+
+class FactStatus(StrEnum):
+    """How the sources stand on a fact (the facts table's ``status``), in the report's order."""
+
+    CORROBORATED = "corroborated"  # two or more sources agree
+    SINGLE_SOURCE = "single_source"
+    CONFLICTING = "conflicting"  # sources disagree
+    SUPERSEDED = "superseded"
+
+
+class Rank(StrEnum):
+    """Rank of a candidate value of a fact (Wikidata's), best first."""
+
+    PREFERRED = "preferred"
+    NORMAL = "normal"  # compatible with the preferred value
+    DEPRECATED = "deprecated"  # contradicts it
+
+
+class ChangeKind(StrEnum):
+    """What happened to a fact between two runs (the changes table's ``change``)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +49,7 @@ class Event:
     snapshot_sha256: str
     date_start: date
     date_end: date  # inclusive
-    precision: str  # one of CONTRACT_PRECISIONS
+    precision: Precision
     date_text: str
     date_role: str  # point | since | until | range
     date_value: str  # TIMEX3 value
@@ -55,8 +77,8 @@ class FactValue:
     fact_id: str
     date_start: date
     date_end: date
-    precision: str
-    rank: str  # preferred | normal | deprecated
+    precision: Precision
+    rank: Rank
     score: float
     source_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
@@ -70,9 +92,9 @@ class Fact:
     statement: str
     date_start: date | None
     date_end: date | None
-    precision: str | None
+    precision: Precision | None
     participants: tuple[str, ...]
-    status: str
+    status: FactStatus
     confidence: float
     n_sources: int
     source_ids: tuple[str, ...]
@@ -87,7 +109,7 @@ class Fact:
 @dataclass(frozen=True, slots=True)
 class Change:
     fact_id: str
-    change: str  # added | removed | changed
+    change: ChangeKind
     field: str | None  # date | precision | status | sources | statement (for changed)
     before: str | None
     after: str | None
@@ -100,36 +122,36 @@ class Change:
 
 def iso_value(start: date, end: date, precision: str) -> str:
     """The ISO 8601 / TIMEX-like form of a dated value at its precision."""
-    if precision == "day":
+    if precision == Precision.DAY:
         return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
-    if precision == "month":
+    if precision == Precision.MONTH:
         s = f"{start.year:04d}-{start.month:02d}"
         e = f"{end.year:04d}-{end.month:02d}"
         return s if s == e else f"{s}/{e}"
-    if precision == "year":
+    if precision == Precision.YEAR:
         return f"{start.year:04d}" if start.year == end.year else f"{start.year:04d}/{end.year:04d}"
-    if precision == "decade":
+    if precision == Precision.DECADE:
         s, e = f"{start.year // 10:03d}X", f"{end.year // 10:03d}X"
         return s if s == e else f"{s}/{e}"
-    if precision == "century":
+    if precision == Precision.CENTURY:
         s, e = f"{start.year // 100:02d}XX", f"{end.year // 100:02d}XX"
         return s if s == e else f"{s}/{e}"
-    if precision in ("week", "quarter", "half", "season"):
-        s, e = _period_code(start, precision, False), _period_code(end, precision, True)
+    if precision in (Precision.WEEK, Precision.QUARTER, Precision.HALF, Precision.SEASON):
+        s, e = _period_code(start, precision), _period_code(end, precision)
         return s if s == e else f"{s}/{e}"
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
-def _period_code(d: date, precision: str, is_end: bool) -> str:
+def _period_code(d: date, precision: str) -> str:
     """ISO 8601 / TIMEX3 code of the period of ``precision`` holding ``d``:
     2021-W12, 2021-Q3, 2021-H1, 2021-SU (a winter is named by the year it
     starts in)."""
-    if precision == "week":
+    if precision == Precision.WEEK:
         y, w, _ = d.isocalendar()
         return f"{y:04d}-W{w:02d}"
-    if precision == "quarter":
+    if precision == Precision.QUARTER:
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-    if precision == "half":
+    if precision == Precision.HALF:
         return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
     season = _SEASON_CODES[d.month]
     return f"{d.year - (1 if d.month <= 2 else 0):04d}-{season}"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
 from facts.identity import IdentityModel, cluster
-from facts.model import Event, Fact, FactValue, iso_value
+from facts.model import Event, Fact, FactStatus, FactValue, Rank, iso_value
 from facts.truth import Claim, discover_truth
 from facts.values import DateInterval, compatible
 
@@ -148,6 +148,7 @@ def reconcile(
         values = []
         for rv in ranked:
             iv = rv.value
+            assert isinstance(iv, DateInterval)  # the claims are the events' dates
             evs = [ev for ev in g if _interval(ev) == iv]
             values.append(
                 FactValue(
@@ -175,7 +176,7 @@ def reconcile(
             values.append(
                 FactValue(
                     fact_id=fid, date_start=start, date_end=end, precision=precision,
-                    rank="normal" if compatible(iv, pref_iv) else "deprecated", score=0.0,
+                    rank=Rank.NORMAL if compatible(iv, pref_iv) else Rank.DEPRECATED, score=0.0,
                     source_ids=tuple(sorted({ev.source_id for ev in evs})),
                     event_ids=tuple(sorted(ev.event_id for ev in evs)),
                     value=iso_value(start, end, precision), superseded=True,
@@ -187,12 +188,12 @@ def reconcile(
             if not v.superseded and not compatible(DateInterval(v.date_start, v.date_end, v.precision), pref_iv)
         ]
         if incompatible:
-            status = "conflicting"
+            status = FactStatus.CONFLICTING
         elif len(sources) >= 2:
-            status = "corroborated"
+            status = FactStatus.CORROBORATED
         else:
-            status = "single_source"
-        agreeing = {}
+            status = FactStatus.SINGLE_SOURCE
+        agreeing: dict[str, float] = {}
         for ev in competing:
             if compatible(_interval(ev), pref_iv):
                 t = trust.get(ev.source_id) or DEFAULT_TRUST

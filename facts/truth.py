@@ -108,6 +108,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from facts.model import Rank
 from facts.values import (
     Value,
     canonical_values,
@@ -117,7 +118,6 @@ from facts.values import (
     support,
 )
 
-RANKS = ("preferred", "normal", "deprecated")
 _TIE = 1e-9  # confidences closer than this are equal (float summation noise)
 
 
@@ -133,7 +133,7 @@ class RankedValue:
     value: Value
     score: float  # confidence in [0, 1]
     sources: tuple[str, ...]  # sorted ids of the sources that claimed it
-    rank: str  # one of RANKS
+    rank: Rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,7 +598,7 @@ def solve(
     state = _confidence(problem, claim_accuracy, None, params)
     iterations, converged = 0, False
     d = params.damping
-    for iterations in range(1, params.max_iterations + 1):
+    for iterations in range(1, params.max_iterations + 1):  # noqa: B007 - the count is reported after the loop
         target, claim_target = _accuracy(problem, state, prior, has_prior, params)
         new_accuracy = (1.0 - d) * accuracy + d * target
         new_claim_accuracy = (1.0 - d) * claim_accuracy + d * claim_target
@@ -656,11 +656,11 @@ def _rank_item(problem: _Problem, confidence: np.ndarray, item_idx: int) -> tupl
     else:
         preferred = min(cands, key=lambda c: (-conf[c], width[c], keys[c]))
     best = values[preferred]
-    rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], "preferred")]
+    rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], Rank.PREFERRED)]
     for c in sorted((c for c in cands if c != preferred), key=lambda c: (-conf[c], width[c], keys[c])):
         normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred] - _TIE
-        rows.append(RankedValue(values[c], conf[c], problem.cand_sources[c], "normal" if normal else "deprecated"))
+        rows.append(RankedValue(values[c], conf[c], problem.cand_sources[c], Rank.NORMAL if normal else Rank.DEPRECATED))
     return tuple(rows)
 
 
-__all__ = ["RANKS", "Claim", "PreparedClaims", "RankedValue", "TruthParams", "TruthResult", "discover_truth", "prepare", "solve"]
+__all__ = ["Claim", "PreparedClaims", "RankedValue", "TruthParams", "TruthResult", "discover_truth", "prepare", "solve"]

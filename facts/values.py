@@ -12,7 +12,7 @@ A claim's raw string becomes one of a small closed set of frozen values:
   ``day="2011-12-01"``.
 - ``DateInterval(date_start, date_end, precision)`` — a calendar period,
   both ends inclusive, with precision day/week/month/season/quarter/half/
-  year/decade/century (``extractors.types.PRECISIONS``): "4 June 2012",
+  year/decade/century (``extractors.types.Precision``): "4 June 2012",
   "2012-06", "June 2012", "1990s". The events stage builds these directly.
 - ``Text(text)`` — anything else, normalised: Unicode NFKC, accents removed,
   casefolded, tokens of letters or of digits joined by one space (so
@@ -45,16 +45,15 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 import unicodedata
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from extractors.types import Precision
 from facts import value_vocab as vocab
-
-PRECISION_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 # Relative difference at which two numbers stop supporting each other.
 NUMBER_SCALE = 0.02
@@ -84,12 +83,12 @@ class TimeOfDay:
 class DateInterval:
     date_start: date
     date_end: date  # inclusive
-    precision: str  # one of PRECISION_ORDER
+    precision: Precision
 
     def __post_init__(self) -> None:
         if self.date_end < self.date_start:
             raise ValueError(f"date_end {self.date_end} before date_start {self.date_start}")
-        if self.precision not in PRECISION_ORDER:
+        if not Precision.known(self.precision):
             raise ValueError(f"unknown precision {self.precision!r}")
 
     @property
@@ -112,19 +111,19 @@ _TYPE_ORDER = {Number: 0, TimeOfDay: 1, DateInterval: 2, Text: 3}
 
 
 def year_interval(year: int) -> DateInterval:
-    return DateInterval(date(year, 1, 1), date(year, 12, 31), "year")
+    return DateInterval(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
 
 
 def month_interval(year: int, month: int) -> DateInterval:
-    return DateInterval(date(year, month, 1), date(year, month, monthrange(year, month)[1]), "month")
+    return DateInterval(date(year, month, 1), date(year, month, monthrange(year, month)[1]), Precision.MONTH)
 
 
 def day_interval(day: date) -> DateInterval:
-    return DateInterval(day, day, "day")
+    return DateInterval(day, day, Precision.DAY)
 
 
 def decade_interval(first_year: int) -> DateInterval:
-    return DateInterval(date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade")
+    return DateInterval(date(first_year, 1, 1), date(first_year + 9, 12, 31), Precision.DECADE)
 
 
 def normalise_text(raw: str) -> str:
@@ -448,13 +447,13 @@ def format_value(v: Value) -> str:
         clock = f"{h:02d}:{m:02d}" + (f":{s:02d}" if s else "")
         return f"{v.day} {clock}" if v.day else clock
     if isinstance(v, DateInterval):
-        if v.precision == "day":
+        if v.precision == Precision.DAY:
             return v.date_start.isoformat()
-        if v.precision == "month" and v.date_start.day == 1 and v.date_end == month_interval(v.date_start.year, v.date_start.month).date_end:
+        if v.precision == Precision.MONTH and v.date_start.day == 1 and v.date_end == month_interval(v.date_start.year, v.date_start.month).date_end:
             return v.date_start.isoformat()[:7]
-        if v.precision == "year" and (v.date_start, v.date_end) == (year_interval(v.date_start.year).date_start, year_interval(v.date_start.year).date_end):
+        if v.precision == Precision.YEAR and (v.date_start, v.date_end) == (year_interval(v.date_start.year).date_start, year_interval(v.date_start.year).date_end):
             return str(v.date_start.year)
-        if v.precision == "decade" and v.date_start.month == 1 and v.date_start.day == 1 and v.date_end == v.date_start.replace(year=v.date_start.year + 9, month=12, day=31):
+        if v.precision == Precision.DECADE and v.date_start.month == 1 and v.date_start.day == 1 and v.date_end == v.date_start.replace(year=v.date_start.year + 9, month=12, day=31):
             return f"{v.date_start.year}s"
         return f"{v.date_start.isoformat()}/{v.date_end.isoformat()}"
     return v.text
@@ -464,7 +463,6 @@ __all__ = [
     "COARSE_SUPPORT",
     "CLOCK_WINDOW_SECONDS",
     "NUMBER_SCALE",
-    "PRECISION_ORDER",
     "DateInterval",
     "Number",
     "Text",

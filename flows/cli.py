@@ -134,7 +134,7 @@ def run(
     from ingest.sources import SourcesError, load_sources
 
     try:
-        config = load_sources(sources)
+        load_sources(sources)  # refuse a bad file before anything is written
     except SourcesError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -142,9 +142,8 @@ def run(
     if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     if _AS_PROGRAM:
-        from flows.child_guard import start_watchdog
-
         from flows import termination
+        from flows.child_guard import start_watchdog
 
         termination.arm()
         start_watchdog()

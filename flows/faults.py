@@ -13,8 +13,6 @@ import os
 import time
 from pathlib import Path
 
-PHASES = ("fetch", "read", "publish")
-
 
 def pause_point(phase: str, data_dir: Path) -> None:
     if os.environ.get("FACTWATCH_PAUSE_AT") != phase:

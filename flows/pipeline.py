@@ -23,8 +23,9 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.document import RESULT_KINDS, DocumentFailure, DocumentInput, ProcessedDocument, process_documents
-from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
+from extractors.reading import ReadingLimits
+from facts.model import ChangeKind
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
@@ -164,7 +165,7 @@ def publish_change_report(curated_root: str, run_id: str) -> Path:
     rows = [
         {"change": c.change, "field": c.field or "", "before": c.before or "", "after": c.after or "",
          "statement": c.statement or "", "status": facts.get(c.fact_id, {}).get("status", ""), "fact_id": c.fact_id}
-        for c in report.changes[:ARTIFACT_ROWS] if c.change in ("added", "changed")
+        for c in report.changes[:ARTIFACT_ROWS] if c.change in (ChangeKind.ADDED, ChangeKind.CHANGED)
     ]
     create_table_artifact(key="factwatch-new-and-changed-facts", table=rows or [{"change": "none"}],
                           description=f"New and changed facts in run {run_id}")

@@ -13,8 +13,6 @@ from ingest.sources import Source
 from ingest.url_safety import mask_url
 from store.raw_store import RawStore, SourceState
 
-STATUSES = ("new", "changed", "unchanged", "error")
-
 
 @dataclass(frozen=True, slots=True)
 class FetchRecord:

@@ -1,7 +1,10 @@
 """Reading and validating ``sources.toml``.
 
-A malformed file fails fast with a message that names the file, the line and
-the key, before anything is fetched or written.
+The file's shape is a pydantic model (:class:`SourcesDocument`): unknown keys
+are refused, numbers are checked against their ranges and URLs against the
+schemes a source may use. A malformed file fails fast, before anything is
+fetched or written, with one line that names the file, the line and the key
+path (``settings.timeout``, ``sources[2].url``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,15 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
+
 from extractors.entities import AliasEntry
-from ingest.settings import Settings, SettingsError
+from ingest.settings import Settings, between
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
-_SOURCE_KEYS = {"id", "url", "path", "publisher", "trust", "allow_private", "timeout", "robots"}
 
 
 class SourcesError(ValueError):
@@ -52,37 +57,25 @@ class SourcesFile:
     settings: Settings = field(default_factory=lambda: Settings())
 
 
-def _line_of(text: str, block_index: int | None, key: str | None) -> int | None:
-    """1-based line of ``key`` inside the ``block_index``-th [[sources]] block."""
-    lines = text.splitlines()
-    start, end = 0, len(lines)
-    if block_index is not None:
-        headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)]
-        if block_index >= len(headers):
-            return None
-        start = headers[block_index]
-        following = [i for i, line in enumerate(lines) if i > start and re.match(r"\s*\[", line)]
-        end = following[0] if following else len(lines)
-        if key is None:
-            return start + 1
-    if key is None:
-        return None
-    pattern = re.compile(rf"\s*\"?{re.escape(key)}\"?\s*=")
-    for i in range(start, end):
-        if pattern.match(lines[i]):
-            return i + 1
-    return start + 1 if block_index is not None else None
+# -- the file's shape -------------------------------------------------------------------------
+
+def _source_id(sid: str) -> str:
+    if not SOURCE_ID_RE.match(sid):
+        raise ValueError(f"{sid!r} is not a valid source id: use 1-64 characters a-z, 0-9, '.', '_', '-', "
+                         "starting with a letter or digit")
+    return sid
 
 
-def _fail(file: Path, text: str, message: str, block: int | None = None, key: str | None = None) -> SourcesError:
-    line = _line_of(text, block, key)
-    where = f"{file}:{line}" if line else f"{file}"
-    what = f" key '{key}'" if key else ""
-    return SourcesError(f"{where}:{what} {message}".replace(":  ", ": "))
+def _http_url(url: str) -> str:
+    """An absolute http(s) URL with a host, surrounding blanks dropped."""
+    problem = _url_problem(url)
+    if problem:
+        raise ValueError(f"{url!r} {problem}")
+    return url.strip()
 
 
-def _check_url(url: object) -> str | None:
-    if not isinstance(url, str) or not url.strip():
+def _url_problem(url: str) -> str | None:
+    if not url.strip():
         return "must be a non-empty string"
     if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url.strip()):
         return "contains spaces or control characters (percent-encode them)"
@@ -98,6 +91,120 @@ def _check_url(url: object) -> str | None:
     return None
 
 
+def _non_empty(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must be a non-empty string")
+    return text
+
+
+def _trust(value: float) -> float:
+    if not 0 < value <= 1:
+        raise ValueError(f"must be a number in (0, 1], got {value!r}")
+    return value
+
+
+NonEmpty = Annotated[str, AfterValidator(_non_empty)]
+
+
+class SourceEntry(BaseModel):
+    """One ``[[sources]]`` table as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    id: Annotated[str, AfterValidator(_source_id)]
+    url: Annotated[str, AfterValidator(_http_url)] | None = None
+    path: NonEmpty | None = None  # relative to the sources file's folder
+    publisher: str | None = None
+    trust: Annotated[float, AfterValidator(_trust)] | None = None
+    allow_private: bool = False
+    timeout: Annotated[float, between(0.001, 3600.0)] | None = None
+    robots: bool | None = None
+
+    @model_validator(mode="after")
+    def _url_or_path(self) -> SourceEntry:
+        if (self.url is None) == (self.path is None):
+            raise ValueError(f"source {self.id!r} needs exactly one of 'url' or 'path'")
+        return self
+
+    def source(self, base: Path) -> Source:
+        return Source(
+            id=self.id, url=self.url, path=(base / self.path).resolve() if self.path is not None else None,
+            publisher=self.publisher, trust=self.trust, allow_private=self.allow_private,
+            timeout=self.timeout, robots=self.robots,
+        )
+
+
+class SourcesDocument(BaseModel):
+    """The whole file: sources, the subject, user aliases, run settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    sources: list[SourceEntry]
+    subject: list[str] = []
+    aliases: dict[str, list[NonEmpty]] = {}  # canonical name = ["alias", ...]
+    settings: Settings = Settings()
+
+
+# -- where a key is written ---------------------------------------------------------------------
+
+_HEADER = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+
+
+def key_path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as a reader writes it: ``settings.timeout``, ``sources[2].url`` (1-based)."""
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """1-based line where the key at ``loc`` is written: its table's header
+    (the n-th for ``[[sources]]``), then the key's own line within the table;
+    the table's line when the key is not written there (a missing key)."""
+    lines = text.splitlines()
+    headers = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _HEADER.match(line))]
+    top_end = headers[0][0] if headers else len(lines)
+    if not loc or not isinstance(loc[0], str):
+        return None
+    index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else 0  # the n-th [[table]]
+    parts = [loc[0], *(p for p in loc[2 if len(loc) > 1 and isinstance(loc[1], int) else 1:] if isinstance(p, str))]
+    tables = [i for i, name in headers if name == parts[0]]
+    if not tables:  # a top-level key (subject = [...]), or a table written inline
+        return _key_line(lines, 0, top_end, parts[0])
+    if index >= len(tables):
+        return None
+    start = tables[index]
+    end = next((i for i, _ in headers if i > start), len(lines))
+    if len(parts) < 2:
+        return start + 1
+    return _key_line(lines, start + 1, end, parts[1]) or start + 1
+
+
+def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    return next((i + 1 for i in range(start, end) if pattern.match(lines[i])), None)
+
+
+def _fail(file: Path, text: str, loc: tuple[int | str, ...], message: str) -> SourcesError:
+    line = line_of(text, loc)
+    where = f"{file}:{line}" if line else f"{file}"
+    return SourcesError(f"{where}: {key_path(loc)}: {message}" if loc else f"{where}: {message}")
+
+
+def _message(error: Any) -> str:
+    """One pydantic error as one line: our own wording for a value error, the input for a type error."""
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    if error["type"] == "missing":
+        return "is required"
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}, got {error['input']!r}"
+
+
+# -- reading --------------------------------------------------------------------------------------
+
 def parse_sources(text: str, file: Path) -> SourcesFile:
     """Validate the text of a sources file; relative paths resolve against its folder."""
     file = Path(file)
@@ -105,93 +212,27 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{file}: not valid TOML: {exc}") from None
-    raw_sources = data.get("sources")
-    if raw_sources is None:
+    if "sources" not in data:
         raise SourcesError(f"{file}: no [[sources]] entries: add at least one source with an id and a url or path")
-    if not isinstance(raw_sources, list):
-        raise _fail(file, text, "must be an array of tables ([[sources]])", key="sources")
-    if not raw_sources:
-        raise _fail(file, text, "is empty: add at least one [[sources]] entry with an id and a url or path", key="sources")
-    base = file.parent
-    seen: dict[str, int] = {}
-    sources: list[Source] = []
-    for i, entry in enumerate(raw_sources):
-        if not isinstance(entry, dict):
-            raise _fail(file, text, "each [[sources]] entry must be a table", block=i)
-        unknown = sorted(set(entry) - _SOURCE_KEYS)
-        if unknown:
-            raise _fail(file, text, f"unknown key (allowed: {', '.join(sorted(_SOURCE_KEYS))})", block=i, key=unknown[0])
-        sid = entry.get("id")
-        if not isinstance(sid, str) or not SOURCE_ID_RE.match(sid):
-            raise _fail(
-                file, text,
-                f"{sid!r} is not a valid source id: use 1-64 characters a-z, 0-9, '.', '_', '-', starting with a letter or digit",
-                block=i, key="id",
-            )
-        if sid in seen:
-            raise _fail(file, text, f"duplicate source id {sid!r} (first used in source #{seen[sid] + 1})", block=i, key="id")
-        seen[sid] = i
-        url, path = entry.get("url"), entry.get("path")
-        if (url is None) == (path is None):
-            raise _fail(file, text, f"source {sid!r} needs exactly one of 'url' or 'path'", block=i, key="id")
-        resolved_path: Path | None = None
-        if url is not None:
-            problem = _check_url(url)
-            if problem:
-                raise _fail(file, text, f"source {sid!r}: url {url!r} {problem}", block=i, key="url")
-            url = url.strip()
-        else:
-            if not isinstance(path, str) or not path.strip():
-                raise _fail(file, text, f"source {sid!r}: path must be a non-empty string", block=i, key="path")
-            resolved_path = (base / path).resolve()
-        trust = entry.get("trust")
-        if trust is not None:
-            if isinstance(trust, bool) or not isinstance(trust, (int, float)) or not 0 < float(trust) <= 1:
-                raise _fail(file, text, f"source {sid!r}: trust must be a number in (0, 1], got {trust!r}", block=i, key="trust")
-            trust = float(trust)
-        publisher = entry.get("publisher")
-        if publisher is not None and not isinstance(publisher, str):
-            raise _fail(file, text, f"source {sid!r}: publisher must be a string", block=i, key="publisher")
-        allow_private = entry.get("allow_private", False)
-        if not isinstance(allow_private, bool):
-            raise _fail(file, text, f"source {sid!r}: allow_private must be true or false", block=i, key="allow_private")
-        timeout = entry.get("timeout")
-        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                    or not 0 < timeout <= 3600):
-            raise _fail(file, text, f"source {sid!r}: timeout must be a positive number of seconds (at most 3600)",
-                        block=i, key="timeout")
-        robots = entry.get("robots")
-        if robots is not None and not isinstance(robots, bool):
-            raise _fail(file, text, f"source {sid!r}: robots must be true or false", block=i, key="robots")
-        sources.append(
-            Source(
-                id=sid, url=url, path=resolved_path, publisher=publisher, trust=trust,
-                allow_private=allow_private, timeout=float(timeout) if timeout is not None else None, robots=robots,
-            )
-        )
-
-    aliases: list[AliasEntry] = []
-    raw_aliases = data.get("aliases", {})
-    if not isinstance(raw_aliases, dict):
-        raise _fail(file, text, "must be a table: canonical name = [\"alias\", ...]", key="aliases")
-    for canonical, spellings in sorted(raw_aliases.items()):
-        if not isinstance(spellings, list) or not all(isinstance(s, str) and s.strip() for s in spellings):
-            raise _fail(file, text, f"aliases of {canonical!r} must be a list of non-empty strings", key=canonical)
-        aliases.append(AliasEntry(canonical=canonical, aliases=tuple(spellings)))
-
-    subject = data.get("subject", [])
-    if not isinstance(subject, list) or not all(isinstance(s, str) for s in subject):
-        raise _fail(file, text, "must be a list of entity names", key="subject")
-
-    raw_settings = data.get("settings", {})
-    if not isinstance(raw_settings, dict):
-        raise _fail(file, text, "must be a table", key="settings")
+    if data["sources"] == []:
+        raise _fail(file, text, ("sources",), "is empty: add at least one [[sources]] entry with an id and a url or path")
     try:
-        settings = Settings.from_table(raw_settings)
-    except SettingsError as exc:
-        raise _fail(file, text, str(exc), key=exc.key) from None
-
-    return SourcesFile(file=file, sources=tuple(sources), aliases=tuple(aliases), subject=tuple(subject), settings=settings)
+        doc = SourcesDocument.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise _fail(file, text, tuple(first["loc"]), _message(first)) from None
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(doc.sources):
+        if entry.id in seen:
+            raise _fail(file, text, ("sources", i, "id"), f"duplicate source id {entry.id!r} (first used in sources[{seen[entry.id] + 1}])")
+        seen[entry.id] = i
+    return SourcesFile(
+        file=file,
+        sources=tuple(entry.source(file.parent) for entry in doc.sources),
+        aliases=tuple(AliasEntry(canonical=c, aliases=tuple(s)) for c, s in sorted(doc.aliases.items())),
+        subject=tuple(doc.subject),
+        settings=doc.settings,
+    )
 
 
 def load_sources(file: Path) -> SourcesFile:

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 import pyarrow as pa
 
 from facts.diff import diff_facts
-from facts.model import Change, iso_value
+from facts.model import Change, ChangeKind, iso_value
 from reports.templating import render_template
 from reports.terminal import json_printable, printable
 from store.curated_store import CuratedStore, CuratedStoreError
@@ -49,7 +49,7 @@ class DiffReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {"added": 0, "removed": 0, "changed": 0}
+        out: dict[str, int] = {kind: 0 for kind in ChangeKind}
         for c in self.changes:
             out[c.change] += 1
         return out
@@ -120,9 +120,9 @@ def md_escape(text: str | None) -> str:
 
 
 def _what(c: Change) -> str:
-    if c.change == "added":
+    if c.change == ChangeKind.ADDED:
         return f"added, dated {c.after}" if c.after else "added"
-    if c.change == "removed":
+    if c.change == ChangeKind.REMOVED:
         return f"removed (was dated {c.before})" if c.before else "removed"
     return f"{c.field}: {c.before} → {c.after}"
 
@@ -131,19 +131,24 @@ def _title(report: DiffReport) -> str:
     return f"Changes in run {report.run_id}" + (f" since run {report.against}" if report.against else " (first run)")
 
 
+def _summary(counts: dict[str, int]) -> str:
+    """'2 added, 1 changed, 0 removed'."""
+    return ", ".join(f"{counts[kind]} {kind}" for kind in (ChangeKind.ADDED, ChangeKind.CHANGED, ChangeKind.REMOVED))
+
+
 def _short(sha: Sequence[str]) -> str:
     return ", ".join(s[:12] for s in sha)
 
 
 def render_text(report: DiffReport) -> str:
     n = report.counts
-    lines = [_title(report), f"{n['added']} added, {n['changed']} changed, {n['removed']} removed"]
-    marks = {"added": "+", "removed": "-", "changed": "~"}
+    lines = [_title(report), _summary(n)]
+    marks = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~"}
     for c in report.changes:
         lines.append(f"{marks[c.change]} {c.fact_id}  {_what(c)}")
         if c.statement:
             lines.append(f"    {' '.join(c.statement.split())}")
-        if c.change == "changed" and c.evidence_before and c.evidence_before != c.evidence_after:
+        if c.change == ChangeKind.CHANGED and c.evidence_before and c.evidence_before != c.evidence_after:
             lines.append(f"    before: {' '.join(c.evidence_before.split())}")
             lines.append(f"    after:  {' '.join((c.evidence_after or '').split())}")
     for s in report.sources:
@@ -154,9 +159,7 @@ def render_text(report: DiffReport) -> str:
 
 
 def render_markdown(report: DiffReport) -> str:
-    n = report.counts
-    lines = [f"# {md_escape(_title(report))}", "",
-             f"{n['added']} added, {n['changed']} changed, {n['removed']} removed.", ""]
+    lines = [f"# {md_escape(_title(report))}", "", f"{_summary(report.counts)}.", ""]
     if report.changes:
         lines += ["| change | fact | what | statement | evidence before | evidence after | snapshots |",
                   "|---|---|---|---|---|---|---|"]

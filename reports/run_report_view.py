@@ -21,25 +21,26 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 
-from facts.model import RANKS, STATUSES, Fact, FactValue, iso_value
+from extractors.types import Precision
+from facts.model import ChangeKind, Fact, FactStatus, FactValue, Rank, iso_value
 from reports.run_report_data import ReportData, RunInfo, SourceStatus, Statement
 
 # ------------------------------------------------------------ the encodings
 
 STATUS_COLOURS = {
-    "corroborated": "#1a9850",
-    "single_source": "#4575b4",
-    "conflicting": "#d73027",
-    "superseded": "#8c8c8c",
+    FactStatus.CORROBORATED: "#1a9850",
+    FactStatus.SINGLE_SOURCE: "#4575b4",
+    FactStatus.CONFLICTING: "#d73027",
+    FactStatus.SUPERSEDED: "#8c8c8c",
 }
 STATUS_LABELS = {
-    "corroborated": "corroborated (2+ sources agree)",
-    "single_source": "single source",
-    "conflicting": "conflicting (sources disagree)",
-    "superseded": "superseded",
+    FactStatus.CORROBORATED: "corroborated (2+ sources agree)",
+    FactStatus.SINGLE_SOURCE: "single source",
+    FactStatus.CONFLICTING: "conflicting (sources disagree)",
+    FactStatus.SUPERSEDED: "superseded",
 }
 FETCH_ORDER = ("error", "changed", "new", "unchanged")
-CHANGE_ORDER = ("changed", "added", "removed")
+CHANGE_ORDER = (ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED)
 
 
 def point_radius(n_sources: int) -> float:
@@ -159,7 +160,7 @@ class NavLink:
 
 
 def nav(data: ReportData) -> tuple[NavLink, ...]:
-    conflicts = sum(1 for f in data.facts if f.status == "conflicting")
+    conflicts = sum(1 for f in data.facts if f.status == FactStatus.CONFLICTING)
     return (
         NavLink("timeline", "Timeline"),
         NavLink("conflicts", f"Conflicting facts ({conflicts})"),
@@ -278,21 +279,21 @@ class Timeline:
 def _markers(f: Fact, x: Callable[[date], float]) -> tuple[Marker, ...]:
     values: list[FactValue] = list(f.values)
     if not values:  # a fact without value rows: draw the fact's own value
-        values = [FactValue(f.fact_id, f.date_start, f.date_end, f.precision or "day", "preferred", 1.0,
+        values = [FactValue(f.fact_id, f.date_start, f.date_end, f.precision or Precision.DAY, Rank.PREFERRED, 1.0,
                             f.source_ids, f.event_ids, fact_value(f))]
     out = []
     preferred_done = False
     for v in values:
-        is_preferred = v.rank == "preferred" and not preferred_done
-        if not is_preferred and f.status != "conflicting":
+        is_preferred = v.rank == Rank.PREFERRED and not preferred_done
+        if not is_preferred and f.status != FactStatus.CONFLICTING:
             continue  # compatible alternatives (2012 ⊇ 2012-06) add nothing to the picture
         preferred_done = preferred_done or is_preferred
         x0, x1 = x(v.date_start), x(v.date_end + timedelta(days=1))
-        n = f.n_sources if (is_preferred and f.status != "conflicting") else len(v.source_ids)
+        n = f.n_sources if (is_preferred and f.status != FactStatus.CONFLICTING) else len(v.source_ids)
         wide = x1 - x0 >= 3
         out.append(Marker(
             preferred=is_preferred, cx=round((x0 + x1) / 2, 1), r=point_radius(n), n_sources=n,
-            dashed=v.rank == "deprecated",
+            dashed=v.rank == Rank.DEPRECATED,
             tip=f"{v.value} · {v.rank} · score {v.score:.2f} · {', '.join(v.source_ids)}",
             bar_x=x0 if wide else None, bar_width=round(x1 - x0, 1) if wide else None,
         ))
@@ -332,7 +333,7 @@ def timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str, str])
     for i, f in enumerate(rows_of):
         cy = _TOP + _ROW * i + _ROW / 2
         colour = status_colour(f.status)
-        others = [v.value for v in f.values if v.rank != "preferred"] if f.status == "conflicting" else []
+        others = [v.value for v in f.values if v.rank != Rank.PREFERRED] if f.status == FactStatus.CONFLICTING else []
         extent = None
         if f.date_role == "since" and as_of is not None and as_of > f.date_end:
             extent = Extent(x(f.date_end + timedelta(days=1)), x(as_of))
@@ -343,7 +344,7 @@ def timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str, str])
             title=f"{fact_value(f)} · {f.status.replace('_', ' ')} · {f.n_sources} source(s): {', '.join(f.source_ids)}",
             statement=one_line(f.statement), cy=cy, text_y=cy + 4, bar_y=cy - 4,
             shade="changed" if f.fact_id in changed else ("stripe" if i % 2 else None), shade_y=cy - _ROW / 2 + 1,
-            anchor=anchor("f", f.fact_id), mark={"added": "+", "changed": "Δ"}.get(changed.get(f.fact_id, ""), ""),
+            anchor=anchor("f", f.fact_id), mark={ChangeKind.ADDED: "+", ChangeKind.CHANGED: "Δ"}.get(changed.get(f.fact_id, ""), ""),
             value=fact_value(f), label=short((f"vs {', '.join(others)} · " if others else "") + f.statement, _LABEL_CHARS),
             extent=extent, markers=_markers(f, x),
         ))
@@ -376,9 +377,9 @@ class Legend:
 
 def legend() -> Legend:
     return Legend(
-        statuses=tuple(LegendKey(status_colour(s), STATUS_LABELS[s]) for s in STATUSES),
+        statuses=tuple(LegendKey(status_colour(s), STATUS_LABELS[s]) for s in FactStatus),
         sizes=tuple(SizeKey(x, point_radius(n)) for n, x in ((1, 12), (2, 38), (3, 68), (5, 104))),
-        candidate_colour=STATUS_COLOURS["conflicting"],
+        candidate_colour=STATUS_COLOURS[FactStatus.CONFLICTING],
     )
 
 
@@ -434,10 +435,10 @@ def _said(event_ids: Sequence[str], statements: dict[str, Statement]) -> tuple[S
 
 def conflicts(facts: Sequence[Fact], statements: dict[str, Statement]) -> tuple[Conflict, ...]:
     """The conflicting facts, each with its candidates ranked (preferred first, then by score)."""
-    rank_order = {r: i for i, r in enumerate(RANKS)}
+    rank_order = {r: i for i, r in enumerate(Rank)}
     out = []
     for f in facts:
-        if f.status != "conflicting":
+        if f.status != FactStatus.CONFLICTING:
             continue
         candidates = tuple(
             Candidate(rank_css=css_token(v.rank), value=v.value, precision=v.precision, rank=badge(v.rank),
@@ -504,12 +505,12 @@ def changes(data: ReportData) -> ChangesSection:
         ChangeRow(
             change=css_token(c.change), badge=badge(c.change), fact_id=c.fact_id,
             fact_anchor=anchor("f", c.fact_id) if c.fact_id in fact_ids else None, statement=short(c.statement, 160),
-            field=(c.field or "") if c.change == "changed" else "", before=c.before or "—", after=c.after or "—",
+            field=(c.field or "") if c.change == ChangeKind.CHANGED else "", before=c.before or "—", after=c.after or "—",
             evidence=_evidence(c.evidence_before, c.evidence_after),
         )
         for c in sorted(data.changes, key=lambda c: (order.get(c.change, 9), c.fact_id, c.field or ""))
     )
-    summary = ", ".join(f"{counts[k]} {k}" for k in ("added", "changed", "removed") if counts[k])
+    summary = ", ".join(f"{counts[k]} {k}" for k in (ChangeKind.ADDED, ChangeKind.CHANGED, ChangeKind.REMOVED) if counts[k])
     return ChangesSection(previous_run_id=data.run.previous_run_id, summary=summary, rows=rows)
 
 
@@ -586,7 +587,7 @@ def fact_rows(facts: Sequence[Fact], changed: dict[str, str]) -> tuple[FactRow, 
             anchor=anchor("f", f.fact_id), value=fact_value(f), precision=f.precision,
             role=f.date_role if f.date_role and f.date_role != "point" else None, status=badge(f.status),
             change=badge(changed[f.fact_id]) if f.fact_id in changed else None,
-            candidates_anchor=anchor("c", f.fact_id) if f.status == "conflicting" else None,
+            candidates_anchor=anchor("c", f.fact_id) if f.status == FactStatus.CONFLICTING else None,
             confidence=f"{f.confidence:.2f}", n_sources=f.n_sources, sources=", ".join(f.source_ids),
             statement=one_line(f.statement), fact_id=f.fact_id, participants=", ".join(f.participants),
         )
@@ -637,7 +638,7 @@ def page(data: ReportData) -> Page:
     statements = {s.event_id: s for s in data.statements}
     changed: dict[str, str] = {}  # fact -> added | changed, marked in the timeline (not on a first run: all are new)
     for c in data.changes if run.previous_run_id else ():
-        if c.change in ("added", "changed"):
+        if c.change in (ChangeKind.ADDED, ChangeKind.CHANGED):
             changed.setdefault(c.fact_id, c.change)
     css = stylesheet()
     return Page(

@@ -106,7 +106,7 @@ EVENTS = _schema(
     ("source_id", pa.string(), False),
     ("date_start", pa.date32(), False),
     ("date_end", pa.date32(), False),
-    ("precision", pa.string(), False),  # facts.model.CONTRACT_PRECISIONS: day | week | month | ... | century
+    ("precision", pa.string(), False),  # extractors.types.Precision: day | week | month | ... | century
     ("date_text", pa.string(), False),
     ("date_role", pa.string(), False),  # point | since | until | range
     ("trigger", pa.string(), True),
@@ -133,7 +133,7 @@ FACTS = _schema(
     ("date_end", pa.date32(), True),
     ("precision", pa.string(), True),
     ("participants", STR_LIST, False),
-    ("status", pa.string(), False),  # corroborated | single_source | conflicting | superseded
+    ("status", pa.string(), False),  # facts.model.FactStatus: corroborated | single_source | conflicting | superseded
     ("confidence", pa.float64(), False),
     ("n_sources", pa.int32(), False),
     ("source_ids", STR_LIST, False),
@@ -149,7 +149,7 @@ FACT_VALUES = _schema(
     ("date_start", pa.date32(), False),
     ("date_end", pa.date32(), False),
     ("precision", pa.string(), False),
-    ("rank", pa.string(), False),  # preferred | normal | deprecated
+    ("rank", pa.string(), False),  # facts.model.Rank: preferred | normal | deprecated
     ("score", pa.float64(), False),
     ("source_ids", STR_LIST, False),
     ("event_ids", STR_LIST, False),
@@ -161,7 +161,7 @@ CHANGES = _schema(
     ("run_id", pa.string(), False),
     ("previous_run_id", pa.string(), True),
     ("fact_id", pa.string(), False),
-    ("change", pa.string(), False),  # added | removed | changed
+    ("change", pa.string(), False),  # facts.model.ChangeKind: added | removed | changed
     ("field", pa.string(), True),
     ("before", pa.string(), True),
     ("after", pa.string(), True),

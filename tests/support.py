@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 from collections.abc import Callable
@@ -14,6 +15,32 @@ SHARED = (REPO / ".." / "shared").resolve()
 EXAMPLES = REPO / "examples" / "pages"
 NATO_PAGE = EXAMPLES / "000_d540749bced65822.txt"
 MFAT_PAGE = EXAMPLES / "003_74ff5ea0b7a0eaf4.txt"
+
+
+def seed_sources(folder: Path) -> Path:
+    """The two seed pages copied to ``folder/pages`` and a sources.toml listing them."""
+    (folder / "pages").mkdir()
+    for p in (NATO_PAGE, MFAT_PAGE):
+        shutil.copy(p, folder / "pages" / p.name)
+    (folder / "sources.toml").write_text(
+        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
+        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
+    )
+    return folder / "sources.toml"
+
+
+def read_statements(text: str, models, anchor) -> list:
+    """The dated statements of a text, through the real model, sentence by sentence."""
+    from extractors.events import group_dates_by_sentence, statements_from_parse
+    from extractors.reading import read_texts
+    from extractors.timex import date_mentions
+
+    (reading,) = read_texts([text], models.reader)
+    out = []
+    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor)):
+        parsed = models.parser(text[sentence[0]:sentence[1]])
+        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
+    return out
 
 
 @dataclass

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from extractors.timex import patterns as R
 from extractors.timex.select import tag_text
-from extractors.types import DateMention, Timex
+from extractors.types import DateMention, Precision, Timex
 
 
 def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bool = False) -> list[Timex]:
@@ -96,7 +96,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
-        if t.precision == "day":
+        if t.precision == Precision.DAY:
             dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
             if dm and dm.end() <= nxt_start:
@@ -126,7 +126,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     continue
         role = "point"
         s = t.char_start
-        pp = R.PRE_POST_RX.search(before) if t.precision == "year" and t.value.isdigit() else None
+        pp = R.PRE_POST_RX.search(before) if t.precision == Precision.YEAR and t.value.isdigit() else None
         if pp is not None:
             # "pre-2020": until the year before; "post-2020": since the year after
             y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
@@ -168,8 +168,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
     return out
 
 
-_PREC_ORDER = {p: i for i, p in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade", "century"))}
-
-
 def _coarser(a: str, b: str) -> str:
-    return a if _PREC_ORDER.get(a, 0) >= _PREC_ORDER.get(b, 0) else b
+    def coarseness(p: str) -> int:
+        return Precision(p).coarseness if Precision.known(p) else 0
+
+    return a if coarseness(a) >= coarseness(b) else b

@@ -13,7 +13,6 @@ from dateutil.relativedelta import relativedelta
 
 from extractors.timex import patterns as R
 
-
 _GRANS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
 
 

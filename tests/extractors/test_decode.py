@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from extractors.decode import decode_bytes, declared_charset, http_charset, normalize_label
+from extractors.decode import declared_charset, decode_bytes, http_charset, normalize_label
 
 FRENCH = "Le café de la gare a rouvert ses portes. L'été dernier, les élèves ont créé une fresque."
 GERMAN = "Die Brücke über die Förde wurde nach zwei Jahren Bauzeit für den Verkehr freigegeben. Größere Schäden gab es nicht."

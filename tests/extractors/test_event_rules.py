@@ -5,21 +5,14 @@ from datetime import date
 import pytest
 
 from extractors.entities import mentions_from_spans
-from extractors.events import group_dates_by_sentence, statements_from_parse
 from extractors.statement_model import calibrated_confidence
-from extractors.reading import read_texts
-from extractors.timex import date_mentions
+from tests.support import read_statements
 
 ANCHOR = date(2025, 6, 12)
 
 
 def statements(text, models, anchor=ANCHOR):
-    (reading,) = read_texts([text], models.reader)
-    out = []
-    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor)):
-        parsed = models.parser(text[sentence[0]:sentence[1]])
-        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
-    return out
+    return read_statements(text, models, anchor)
 
 
 # -- statement or not -------------------------------------------------------

@@ -4,18 +4,12 @@ from datetime import date
 
 import pytest
 
-from extractors.events import group_dates_by_sentence, statements_from_parse
-from extractors.reading import read_texts, text_blocks
-from extractors.timex import date_mentions
+from extractors.reading import text_blocks
+from tests.support import read_statements
 
 
 def statements(text, models, anchor=date(2018, 9, 12)):
-    (reading,) = read_texts([text], models.reader)
-    out = []
-    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor)):
-        parsed = models.parser(text[sentence[0]:sentence[1]])
-        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
-    return out
+    return read_statements(text, models, anchor)
 
 
 def test_isaf_completed_in_december_2014(models):

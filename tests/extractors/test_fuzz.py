@@ -1,17 +1,17 @@
 """Property-based tests: the extractors never raise on random or mutated input,
 offsets always lie inside the text, dates are valid, ids are deterministic."""
 
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.acronyms import find_acronyms
 from extractors.clean import NotReadable, clean_page
 from extractors.document import DocumentInput, process_documents
 from extractors.entities import mentions_from_spans
-from extractors.acronyms import find_acronyms
 from extractors.timex import date_mentions, tag_timexes
-from extractors.types import DATE_ROLES, PRECISIONS, TIMEX_TYPES
+from extractors.types import DATE_ROLES, TIMEX_TYPES, Precision
 from tests.support import MFAT_PAGE
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -98,10 +98,10 @@ def test_temporal_tagger_is_total_and_consistent(text, anchor):
         assert 0 <= t.char_start < t.char_end <= len(text) and text[t.char_start:t.char_end] == t.text
         assert t.type in TIMEX_TYPES and t.value
         if t.date_start is not None:
-            assert t.date_end is not None and t.date_start <= t.date_end and t.precision in PRECISIONS
+            assert t.date_end is not None and t.date_start <= t.date_end and Precision.known(t.precision)
     for m in date_mentions(text, anchor):
         assert 0 <= m.char_start < m.char_end <= len(text) and text[m.char_start:m.char_end] == m.text
-        assert m.date_start <= m.date_end and m.precision in PRECISIONS and m.role in DATE_ROLES
+        assert m.date_start <= m.date_end and Precision.known(m.precision) and m.role in DATE_ROLES
     assert date_mentions(text, anchor) == date_mentions(text, anchor)
 
 

@@ -14,8 +14,7 @@ PAGES = Path(__file__).resolve().parents[2] / "examples" / "pages"
 
 def seed(name: str) -> str:
     path = PAGES / name
-    if not path.is_file():
-        pytest.skip(f"seed page {path} is missing")
+    assert path.is_file(), f"seed page {path} is missing: it is tracked in git, restore it"
     return path.read_text(encoding="utf-8")
 
 

@@ -73,8 +73,22 @@ def test_every_holiday_matched_is_dated():
     assert HOLIDAYS["Memorial Day"].date_in(2024) == date(2024, 5, 27)
     assert HOLIDAYS["Thanksgiving"].date_in(2024) == date(2024, 11, 28)
     assert HOLIDAYS["Election Day"].date_in(2024) == date(2024, 11, 5)
-    with pytest.raises(ValueError, match="Hanukkah"):
-        Holiday("Hanukkah")  # no way to date it: refused when the word list is read
+    with pytest.raises(ValueError, match="Diwali"):
+        Holiday("Diwali")  # no way to date it: refused when the word list is read
+    with pytest.raises(ValueError, match="calendar 'hindu'"):
+        Holiday("Diwali", month=8, day=15, calendar="hindu")
+
+
+@pytest.mark.parametrize("name, days", [
+    # the first day: Hanukkah begins at sundown the evening before
+    ("Hanukkah", {1997: date(1997, 12, 24), 2020: date(2020, 12, 11), 2024: date(2024, 12, 26)}),
+    ("Yom Kippur", {1973: date(1973, 10, 6), 2020: date(2020, 9, 28), 2023: date(2023, 9, 25)}),
+    # the arithmetical Islamic calendar; in 2030 Ramadan begins twice (January and December): the first
+    ("Ramadan", {2020: date(2020, 4, 24), 2024: date(2024, 3, 11), 2030: date(2030, 1, 6)}),
+])
+def test_holidays_of_the_hebrew_and_islamic_calendars_are_dated(name, days):
+    for year, day in days.items():
+        assert HOLIDAYS[name].date_in(year) == day
 
 
 def test_the_holiday_rule_matches_only_holidays_it_dates():
@@ -82,14 +96,13 @@ def test_the_holiday_rule_matches_only_holidays_it_dates():
     for name in HOLIDAYS:
         m = rule.pattern.match(name)
         assert m is not None and m.group("hol") == name
-    for name in ("Hanukkah", "Ramadan", "Yom Kippur"):
-        assert rule.pattern.search(f"during {name} 2009") is None
+    assert rule.pattern.search("during Diwali 2009") is None
 
 
-def test_holidays_of_other_calendars_are_not_matched_undated():
-    # Hanukkah, Ramadan and Yom Kippur follow calendars no installed package
-    # converts: they are not matched at all, and a year beside one is a year
+def test_holidays_of_other_calendars_are_dated_in_the_year_the_text_gives():
     text = "Hanukkah began, Ramadan ended, and Yom Kippur 2009 fell on a Monday."
     got = [(t.text, t.value) for t in tag_timexes(text, date(2010, 1, 5))]
-    assert got == [("2009", "2009"), ("Monday", "2010-01-04")]
-    assert not any("Hanukkah" in t.text or "Ramadan" in t.text for t in tag_timexes(text))
+    assert got == [("Hanukkah", "2009-12-12"), ("Ramadan", "2009-08-22"), ("Yom Kippur 2009", "2009-09-28"),
+                   ("Monday", "2010-01-04")]
+    # with no year anywhere, a moving holiday is not given the day it had in another year
+    assert [(t.text, t.value) for t in tag_timexes("Ramadan ended.")] == [("Ramadan", "XXXX-XX-XX")]

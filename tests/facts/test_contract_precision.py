@@ -8,14 +8,29 @@ from datetime import date
 
 import pytest
 
-from extractors.types import PRECISIONS
+from extractors.types import Precision
 from facts.events import contract_precision
-from facts.model import CONTRACT_PRECISIONS, iso_value
-from facts.values import PRECISION_ORDER, DateInterval, compatible, more_precise
+from facts.model import ChangeKind, FactStatus, Rank, iso_value
+from facts.values import DateInterval, compatible, more_precise
 
 
-def test_contract_precisions_are_the_taggers():
-    assert CONTRACT_PRECISIONS == PRECISIONS == PRECISION_ORDER
+def test_the_closed_sets_keep_the_tables_values_and_order():
+    assert [p.value for p in Precision] == ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+    assert [r.value for r in Rank] == ["preferred", "normal", "deprecated"]
+    assert [s.value for s in FactStatus] == ["corroborated", "single_source", "conflicting", "superseded"]
+    assert [c.value for c in ChangeKind] == ["added", "removed", "changed"]
+    assert [p.coarseness for p in Precision] == list(range(len(Precision)))
+    assert Precision.known("quarter") and Precision.known(Precision.DAY) and not Precision.known("fortnight")
+
+
+@pytest.mark.parametrize("precision", list(Precision))
+def test_every_precision_is_a_contract_precision(precision):
+    assert contract_precision(precision.value, date(2021, 1, 1), date(2021, 12, 31)) is precision
+
+
+def test_an_unknown_precision_is_refused_by_a_date_value():
+    with pytest.raises(ValueError, match="unknown precision 'fortnight'"):
+        DateInterval(date(2021, 1, 1), date(2021, 1, 14), "fortnight")
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from facts.model import Change
 from flows.cli import app
 from ingest.sources import SourcesError, parse_sources
 from reports.changes import DiffReport, render_diff
-from facts.model import Change
 
 runner = CliRunner()
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
@@ -24,20 +24,20 @@ ONE = '[[sources]]\nid = "a"\nurl = "https://example.org/"\n'
 
 
 @pytest.mark.parametrize("text, key, words", [
-    ("[settings]\ntimeout = 0\n" + ONE, "timeout", "between"),
-    ('[settings]\nuser_agent = "factwatch\\r\\nX-Evil: 1"\n' + ONE, "user_agent", "control characters"),
-    ('[settings]\nmodel = "en_core_web_nonexistent"\n' + ONE, "model", "not installed"),
+    ("[settings]\ntimeout = 0\n" + ONE, "settings.timeout", "between"),
+    ('[settings]\nuser_agent = "factwatch\\r\\nX-Evil: 1"\n' + ONE, "settings.user_agent", "control characters"),
+    ('[settings]\nmodel = "en_core_web_nonexistent"\n' + ONE, "settings.model", "not installed"),
     ("sources = []\n", "sources", "empty"),
-    ('[[sources]]\nid = "a"\nurl = "http://example.org:99999/"\n', "url", "Port out of range"),
-    ('[[sources]]\nid = "a"\nurl = "http://[::1/"\n', "url", "malformed"),
-    ('[[sources]]\nid = "a"\nurl = "http://exa mple.org/"\n', "url", "spaces"),
-    ("[settings]\nmax_bytes = 10_000_000_000\n" + ONE, "max_bytes", "between"),
-    ("[settings]\nmax_dates = 0\n" + ONE, "max_dates", "between"),
+    ('[[sources]]\nid = "a"\nurl = "http://example.org:99999/"\n', "sources[1].url", "Port out of range"),
+    ('[[sources]]\nid = "a"\nurl = "http://[::1/"\n', "sources[1].url", "malformed"),
+    ('[[sources]]\nid = "a"\nurl = "http://exa mple.org/"\n', "sources[1].url", "spaces"),
+    ("[settings]\nmax_bytes = 10_000_000_000\n" + ONE, "settings.max_bytes", "between"),
+    ("[settings]\nmax_dates = 0\n" + ONE, "settings.max_dates", "between"),
 ])
 def test_bad_settings_fail_when_the_file_is_read(tmp_path, text, key, words):
     with pytest.raises(SourcesError) as err:
         parse_sources(text, tmp_path / "sources.toml")
-    assert f"'{key}'" in str(err.value) and words in str(err.value) and "\n" not in str(err.value)
+    assert f" {key}: " in str(err.value) and words in str(err.value) and "\n" not in str(err.value)
     (tmp_path / "sources.toml").write_text(text)
     out = runner.invoke(app, ["run", "--sources", str(tmp_path / "sources.toml"), "--data", str(tmp_path / "d")])
     assert out.exit_code == 2 and len(out.output.strip().splitlines()) == 1

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -151,9 +150,9 @@ def test_pages_over_the_reading_limits_are_read_up_to_them(prefect_harness, tmp_
 
 def test_the_report_temp_file_is_written_in_staging(monkeypatch, tmp_path):
     """A kill at the report's rename leaves its temp file in .staging (cleared by the next run), not in reports/."""
+    from reports.html_report import write_run_report
     from store import atomic
     from tests.reports.sample_runs import build_sample_store
-    from reports.html_report import write_run_report
 
     build_sample_store(tmp_path / "curated")
     seen = []

@@ -13,7 +13,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from tests.support import MFAT_PAGE, NATO_PAGE
+from tests.support import NATO_PAGE, seed_sources
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -50,13 +50,7 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
     api = f"http://127.0.0.1:{port}/api"
     env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": api,
                         "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
-    (tmp_path / "pages").mkdir()
-    for p in (NATO_PAGE, MFAT_PAGE):
-        shutil.copy(p, tmp_path / "pages" / p.name)
-    (tmp_path / "sources.toml").write_text(
-        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
-        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
-    )
+    seed_sources(tmp_path)
     server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     served = None

@@ -24,9 +24,11 @@ from pathlib import Path
 
 import yaml
 
+from extractors.types import Precision
+
 PAGE_TYPES = {"article", "service", "listing", "forum", "collection", "product", "documentation"}
 DOC_DATE_BASES = {"byline", "dateline", "url", "metadata", "none"}
-PRECISIONS = {"day", "week", "month", "quarter", "half", "season", "year", "decade", "century"}
+PRECISIONS = {p.value for p in Precision}
 ROLES = {"point", "since", "until", "range"}
 WHY = {
     "heading", "title-of-work", "name", "model-year", "generic-now", "habitual", "question",

@@ -11,7 +11,22 @@ from datetime import date
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, dur_value, month_num, ordinal, weekday_num
-from extractors.timex.patterns import B, COMMA, DAY_G, DAY_NUM, E, MONTH, MONTH_G, POD_WORDS, WD_G, WEEKDAY, YEAR4, YEAR4_DIGITS, YEAR_G, after_word
+from extractors.timex.patterns import (
+    COMMA,
+    DAY_G,
+    DAY_NUM,
+    MONTH,
+    MONTH_G,
+    POD_WORDS,
+    WD_G,
+    WEEKDAY,
+    YEAR4,
+    YEAR4_DIGITS,
+    YEAR_G,
+    B,
+    E,
+    after_word,
+)
 from extractors.timex.periods import Cal, coarsen, finer_or_equal, shift
 from extractors.timex.rule import Rule
 from extractors.timex.rules.days import day_month_common, valid_day

@@ -9,7 +9,7 @@ from dataclasses import replace
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
-from extractors.timex.patterns import B, DAY_NUM, E, MONTH, TIME_CLOCK, WEEKDAY, YEAR4
+from extractors.timex.patterns import DAY_NUM, MONTH, TIME_CLOCK, WEEKDAY, YEAR4, B, E
 from extractors.timex.periods import Cal, shift
 from extractors.timex.rule import Rule
 

@@ -9,7 +9,21 @@ from dataclasses import replace
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import approx_mod, dur_value, mod_of, month_num, quantity, unit_of, weekday_num
-from extractors.timex.patterns import APPROX, B, E, MONTH_STRICT, NUMBER_WORD, POD_WORDS, QUANTITY, SET_WORDS, UNIT_ANY, UNIT_WORDS, WEEKDAY, WEEKDAY_PLURALS, alternation
+from extractors.timex.patterns import (
+    APPROX,
+    MONTH_STRICT,
+    NUMBER_WORD,
+    POD_WORDS,
+    QUANTITY,
+    SET_WORDS,
+    UNIT_ANY,
+    UNIT_WORDS,
+    WEEKDAY,
+    WEEKDAY_PLURALS,
+    B,
+    E,
+    alternation,
+)
 from extractors.timex.periods import Cal, coarsen, quarter_of, shift, timex_value, week_cal
 from extractors.timex.rule import Rule
 
@@ -21,7 +35,6 @@ def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | N
     approx = (m.group("approx") or "").strip().lower() if group(m, "approx") else ""
     s = m.start() if start is None else start
     e = m.end() if end is None else end
-    text = ctx.text[s:e]
     if group(m, "old") and (end is None or end >= m.end("old")):
         return None  # ages: "30 years old", "a 30-year-old man"
 
@@ -38,7 +51,6 @@ def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | N
         return Res("DATE", "XXXX-XX-XX", None, None, False, s, e)
     # "$5 a year" -> SET
     if nlow in ("a", "an") and not approx and R.AMOUNT_BEFORE.search(ctx.text[max(0, s - 20) : s]):
-        letter = R.UNITS.get(unit, ("X", False, ""))
         return Res("SET", dur_value(1, unit), None, None, False, s, e)
     n = quantity(numtxt) if nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many")) else None
     if n is None and nlow not in R.VAGUE_QUANTITIES and not any(nlow.endswith(v) for v in ("few", "several", "some", "many", "number of", "numerous", "matter of", "countless")):

@@ -12,7 +12,23 @@ from extractors.calendar_words import HOLIDAYS_BY_KEY, holiday_key
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_month_day
 from extractors.timex.numbers import month_num, ordinal, spoken_year, year_num
-from extractors.timex.patterns import B, COMMA, DAY_NUM, E, HOLIDAY, HOLIDAY_WORDS, MONTH_G, MONTH_WORDS, REF_TRIGGERS, REF_WORDS, SPOKEN_YEAR, YEAR4, YEAR4_DIGITS, YEAR_G, alternation
+from extractors.timex.patterns import (
+    COMMA,
+    DAY_NUM,
+    HOLIDAY,
+    HOLIDAY_WORDS,
+    MONTH_G,
+    MONTH_WORDS,
+    REF_TRIGGERS,
+    REF_WORDS,
+    SPOKEN_YEAR,
+    YEAR4,
+    YEAR4_DIGITS,
+    YEAR_G,
+    B,
+    E,
+    alternation,
+)
 from extractors.timex.periods import Cal, coarsen, day_cal, timex_value
 from extractors.timex.rule import Rule
 
@@ -31,6 +47,8 @@ def _n_holiday(m: re.Match, ctx: Ctx):
     else:
         base, _ = ctx.underspecified_base(m.start())
         if base is None or base.year is None:
+            if not HOLIDAYS_BY_KEY[holiday_key(name)].gregorian:
+                return Res("DATE", "XXXX-XX-XX", None)  # its Gregorian day moves from year to year
             d0 = _holiday_date(name, 2000)
             if d0 is None:
                 return None

@@ -12,7 +12,7 @@ from extractors.not_dates import in_name_or_title
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
-from extractors.timex.patterns import APPROX, B, E, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS
+from extractors.timex.patterns import APPROX, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS, B, E
 from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
 from extractors.timex.rule import Rule
 from extractors.timex.rules.durations import dur_from_match
@@ -220,7 +220,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     news_past = core in ("past", "last") and unit != "century" and not ctx.narrative and ctx.anchor is not None
     if the and (core in ("past", "last", "whole", "entire") or (core in ("next", "coming") and unit in ("decade", "century"))) and not mod and not news_past:
         n = 1
-        letter, is_t, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
+        letter, _, _ = R.UNITS.get(unit.split()[-1], ("Y", False, "year"))
         return Res("DURATION", f"P{n}{letter}", None, None, False)
     if core in ("whole", "entire", "new") and not the:
         return None

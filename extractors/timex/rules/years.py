@@ -9,7 +9,7 @@ from extractors.not_dates import is_model_year, is_title_year
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
-from extractors.timex.patterns import AD, B, BC, E, MOD_G, ORDINALS, YEAR4, YEAR4_DIGITS, alternation
+from extractors.timex.patterns import AD, BC, MOD_G, ORDINALS, YEAR4, YEAR4_DIGITS, B, E, alternation
 from extractors.timex.periods import Cal
 from extractors.timex.rule import Rule
 
