@@ -13,7 +13,15 @@ from datetime import date, datetime
 # spanning the period ("2021-Q3": 2021-07-01..2021-09-30, precision quarter).
 CONTRACT_PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 _SEASON_CODES = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
-STATUSES = ("corroborated", "single_source", "conflicting", "superseded")
+# A fact's status (the closed set, named once). A value that has been
+# overtaken -- stated only by an earlier snapshot of a page, or a plan the
+# outcome (or a newer plan) replaced -- is marked on the value
+# (``FactValue.superseded``), not on the fact: the fact still stands, with
+# the value that overtook it.
+CORROBORATED = "corroborated"  # 2+ sources agree (compatible values)
+SINGLE_SOURCE = "single_source"
+CONFLICTING = "conflicting"  # sources give incompatible values (superseded ones aside)
+STATUSES = (CORROBORATED, SINGLE_SOURCE, CONFLICTING)
 RANKS = ("preferred", "normal", "deprecated")
 
 

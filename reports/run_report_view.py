@@ -30,13 +30,13 @@ STATUS_COLOURS = {
     "corroborated": "#1a9850",
     "single_source": "#4575b4",
     "conflicting": "#d73027",
-    "superseded": "#8c8c8c",
 }
+# a superseded value (what a page said before, a plan the outcome overtook): a grey hollow marker
+SUPERSEDED_COLOUR = "#8c8c8c"
 STATUS_LABELS = {
     "corroborated": "corroborated (2+ sources agree)",
     "single_source": "single source",
     "conflicting": "conflicting (sources disagree)",
-    "superseded": "superseded",
 }
 FETCH_ORDER = ("error", "changed", "new", "unchanged")
 CHANGE_ORDER = ("changed", "added", "removed")
@@ -225,6 +225,7 @@ class Marker:
     r: float
     n_sources: int
     dashed: bool  # a deprecated candidate
+    superseded: bool  # a value overtaken (an earlier statement of a page, a plan the outcome replaced)
     tip: str
     bar_x: float | None  # the bar spanning the value's date range, when it is wide enough to see
     bar_width: float | None
@@ -284,7 +285,7 @@ def _markers(f: Fact, x: Callable[[date], float]) -> tuple[Marker, ...]:
     preferred_done = False
     for v in values:
         is_preferred = v.rank == "preferred" and not preferred_done
-        if not is_preferred and f.status != "conflicting":
+        if not is_preferred and f.status != "conflicting" and not v.superseded:
             continue  # compatible alternatives (2012 ⊇ 2012-06) add nothing to the picture
         preferred_done = preferred_done or is_preferred
         x0, x1 = x(v.date_start), x(v.date_end + timedelta(days=1))
@@ -292,8 +293,9 @@ def _markers(f: Fact, x: Callable[[date], float]) -> tuple[Marker, ...]:
         wide = x1 - x0 >= 3
         out.append(Marker(
             preferred=is_preferred, cx=round((x0 + x1) / 2, 1), r=point_radius(n), n_sources=n,
-            dashed=v.rank == "deprecated",
-            tip=f"{v.value} · {v.rank} · score {v.score:.2f} · {', '.join(v.source_ids)}",
+            dashed=v.rank == "deprecated", superseded=v.superseded and not is_preferred,
+            tip=f"{v.value} · {v.rank}{' · superseded' if v.superseded else ''} · score {v.score:.2f} · "
+                f"{', '.join(v.source_ids)}",
             bar_x=x0 if wide else None, bar_width=round(x1 - x0, 1) if wide else None,
         ))
     return tuple(out)
@@ -332,7 +334,7 @@ def timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str, str])
     for i, f in enumerate(rows_of):
         cy = _TOP + _ROW * i + _ROW / 2
         colour = status_colour(f.status)
-        others = [v.value for v in f.values if v.rank != "preferred"] if f.status == "conflicting" else []
+        others = [v.value for v in f.values if v.rank != "preferred" and not v.superseded] if f.status == "conflicting" else []
         extent = None
         if f.date_role == "since" and as_of is not None and as_of > f.date_end:
             extent = Extent(x(f.date_end + timedelta(days=1)), x(as_of))
@@ -372,6 +374,7 @@ class Legend:
     statuses: tuple[LegendKey, ...]
     sizes: tuple[SizeKey, ...]
     candidate_colour: str
+    superseded_colour: str
 
 
 def legend() -> Legend:
@@ -379,6 +382,7 @@ def legend() -> Legend:
         statuses=tuple(LegendKey(status_colour(s), STATUS_LABELS[s]) for s in STATUSES),
         sizes=tuple(SizeKey(x, point_radius(n)) for n, x in ((1, 12), (2, 38), (3, 68), (5, 104))),
         candidate_colour=STATUS_COLOURS["conflicting"],
+        superseded_colour=SUPERSEDED_COLOUR,
     )
 
 
@@ -410,6 +414,7 @@ class Candidate:
     score: str
     sources: str
     said: tuple[Said, ...]
+    superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -441,7 +446,8 @@ def conflicts(facts: Sequence[Fact], statements: dict[str, Statement]) -> tuple[
             continue
         candidates = tuple(
             Candidate(rank_css=css_token(v.rank), value=v.value, precision=v.precision, rank=badge(v.rank),
-                      score=f"{v.score:.3f}", sources=", ".join(v.source_ids), said=_said(v.event_ids, statements))
+                      score=f"{v.score:.3f}", sources=", ".join(v.source_ids), said=_said(v.event_ids, statements),
+                      superseded=v.superseded)
             for v in sorted(f.values, key=lambda v: (rank_order.get(v.rank, 9), -v.score, v.value))
         )
         out.append(Conflict(
