@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facts.model import Change, Fact, iso_value
+from facts.model import CONFLICTING, Change, Fact, iso_value
 from facts.values import DateInterval, compatible
 
 
@@ -59,7 +59,7 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
             changes.append(change("precision" if refined else "date", va, vb))
         if a.status != b.status:
             changes.append(change("status", a.status, b.status))
-        elif a.status == "conflicting" and a.values and b.values and candidates(a) != candidates(b):
+        elif a.status == CONFLICTING and a.values and b.values and candidates(a) != candidates(b):
             changes.append(change("candidates", ", ".join(candidates(a)), ", ".join(candidates(b))))
         if set(a.source_ids) != set(b.source_ids):
             changes.append(change("sources", ", ".join(sorted(a.source_ids)), ", ".join(sorted(b.source_ids))))

@@ -22,6 +22,9 @@ CORROBORATED = "corroborated"  # 2+ sources agree (compatible values)
 SINGLE_SOURCE = "single_source"
 CONFLICTING = "conflicting"  # sources give incompatible values (superseded ones aside)
 STATUSES = (CORROBORATED, SINGLE_SOURCE, CONFLICTING)
+# What a ``changed`` row of the diff says changed (``Change.field``):
+# "candidates" is a conflicting fact gaining or losing a candidate value.
+CHANGE_FIELDS = ("date", "precision", "status", "sources", "candidates")
 RANKS = ("preferred", "normal", "deprecated")
 
 
@@ -96,7 +99,7 @@ class Fact:
 class Change:
     fact_id: str
     change: str  # added | removed | changed
-    field: str | None  # date | precision | status | sources | statement (for changed)
+    field: str | None  # for changed: one of CHANGE_FIELDS
     before: str | None
     after: str | None
     statement: str | None

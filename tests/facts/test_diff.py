@@ -38,3 +38,13 @@ def test_candidates_of_an_uncontested_fact_or_superseded_ones_are_no_change():
     conflict = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "deprecated", ("c",)))
     with_old = fact("conflicting", *conflict.values, value(2011, "deprecated", ("c",), superseded=True))
     assert diff_facts([conflict], [with_old]) == []
+
+
+def test_every_field_the_diff_reports_is_a_named_change_field():
+    from facts.model import CHANGE_FIELDS
+
+    before = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "deprecated", ("c",)))
+    after = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2014, "deprecated", ("d",)))
+    settled = fact("corroborated", value(2012, "preferred", ("a", "b")))
+    fields = {c.field for other in (after, settled) for c in diff_facts([before], [other])}
+    assert fields == {"candidates", "sources", "status"} and fields <= set(CHANGE_FIELDS)
