@@ -277,6 +277,7 @@ PARAM_GRID: dict[str, tuple[float, ...]] = {
     "self_evidence": (0.0, 0.5, 1.0),  # leave-one-out (0) .. plain EM (1) source scoring
     "agreement_weight": (0.0, 1.0),  # items every claim agrees on count towards accuracy (1) or not (0)
     "class_pooling": (0.0, 1.0),  # shrink to the mean of all sources (0) or of sources of like size (1)
+    "shared_truth_weight": (0.0, 0.5, 1.0),  # agreeing on true values counts towards copying (1: Dong et al.)
 }
 # the selection objective: mean accuracy, and every point below majority
 # vote on a data set costs this many points of the mean
