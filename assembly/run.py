@@ -45,6 +45,7 @@ class PreviousRun:
     fetch_log: pa.Table | None = None
     changes: pa.Table | None = None
     facts: pa.Table | None = None
+    fact_values: pa.Table | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def assemble_run(
 ) -> AssembledRun:
     """``earlier_docs``: each source's snapshot before its current one; the
     statements they made and the pages no longer make become superseded values."""
-    before = facts_from_table(previous.facts) if previous.facts is not None else []
+    before = facts_from_table(previous.facts, previous.fact_values) if previous.facts is not None else []
     index, events, rec = reason(docs, earlier_docs, subject=ctx.subject, aliases=ctx.aliases, trust=ctx.trust,
                                 previous_facts=before)
     changes = tuple(diff_facts(before, rec.facts)) if previous.run_id is not None else tuple(diff_facts([], rec.facts))

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from extractors.document import ProcessedDocument
 from facts.entities import CanonicalEntity, EntityIndex
-from facts.model import Change, Event, Fact
+from facts.model import Change, Event, Fact, FactValue, iso_value
 from ingest.ingest import FetchRecord
 from store.schemas import SCHEMAS, table_from_rows
 
@@ -172,7 +172,25 @@ def changes_table(previous: pa.Table | None, run_id: str, previous_run_id: str |
     return _append("changes", previous, rows)
 
 
-def facts_from_table(table: pa.Table) -> list[Fact]:
+def fact_values_from_table(table: pa.Table) -> dict[str, tuple[FactValue, ...]]:
+    """The ``fact_values`` rows of a run, per fact, in table order."""
+    values: dict[str, list[FactValue]] = {}
+    for r in table.to_pylist():
+        values.setdefault(r["fact_id"], []).append(
+            FactValue(
+                fact_id=r["fact_id"], date_start=r["date_start"], date_end=r["date_end"], precision=r["precision"],
+                rank=r["rank"], score=r["score"], source_ids=tuple(r["source_ids"] or ()),
+                event_ids=tuple(r["event_ids"] or ()),
+                value=r.get("value") or iso_value(r["date_start"], r["date_end"], r["precision"]),
+                superseded=bool(r.get("superseded")),
+            )
+        )
+    return {fid: tuple(vs) for fid, vs in values.items()}
+
+
+def facts_from_table(table: pa.Table, values: pa.Table | None = None) -> list[Fact]:
+    """Facts of a run; with ``values`` (its ``fact_values`` table) each with its candidate values."""
+    by_fact = fact_values_from_table(values) if values is not None else {}
     out = []
     for r in table.to_pylist():
         out.append(
@@ -182,6 +200,7 @@ def facts_from_table(table: pa.Table) -> list[Fact]:
                 confidence=r["confidence"], n_sources=r["n_sources"], source_ids=tuple(r["source_ids"] or ()),
                 event_ids=tuple(r["event_ids"] or ()), kind=r.get("kind"), date_role=r.get("date_role"),
                 evidence=r.get("evidence"), snapshots=tuple(r.get("snapshots") or ()),
+                values=by_fact.get(r["fact_id"], ()),
             )
         )
     return out

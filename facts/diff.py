@@ -2,7 +2,12 @@
 
 Only what an analyst would call a change is reported: a fact added or
 removed, its date changed (or refined: precision), its status changed, a
-source gained or lost. Rewordings of the evidence sentence, page metadata,
+source gained or lost, and for a fact that conflicts in both runs, a
+candidate value gained or lost (``candidates``: the rivals an analyst
+weighs are what changed, even when the preferred value and the sources
+stay). Compatible values of an uncontested fact (2012 beside 2012-06-04)
+and superseded values (a page's earlier statement, an overtaken plan) are
+not candidates. Rewordings of the evidence sentence, page metadata,
 processing order and anything outside facts produce nothing.
 """
 
@@ -10,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facts.model import Change, ChangeKind, Fact, iso_value
+from facts.model import Change, ChangeKind, Fact, FactStatus, iso_value
 from facts.values import DateInterval, compatible
 
 
@@ -24,6 +29,11 @@ def _interval(f: Fact) -> DateInterval | None:
     if f.date_start is None or f.date_end is None or f.precision is None:
         return None
     return DateInterval(f.date_start, f.date_end, f.precision)
+
+
+def candidates(f: Fact) -> tuple[str, ...]:
+    """The values a fact weighs (superseded ones aside), in value order."""
+    return tuple(sorted({v.value for v in f.values if not v.superseded}))
 
 
 def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
@@ -49,6 +59,8 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
             changes.append(change("precision" if refined else "date", va, vb))
         if a.status != b.status:
             changes.append(change("status", a.status, b.status))
+        elif a.status == FactStatus.CONFLICTING and a.values and b.values and candidates(a) != candidates(b):
+            changes.append(change("candidates", ", ".join(candidates(a)), ", ".join(candidates(b))))
         if set(a.source_ids) != set(b.source_ids):
             changes.append(change("sources", ", ".join(sorted(a.source_ids)), ", ".join(sorted(b.source_ids))))
     return changes

@@ -15,12 +15,15 @@ _SEASON_CODES = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU",
 
 
 class FactStatus(StrEnum):
-    """How the sources stand on a fact (the facts table's ``status``), in the report's order."""
+    """How the sources stand on a fact (the facts table's ``status``), in the report's order.
+
+    A value that has been overtaken -- stated only by an earlier snapshot of a page, or a plan the
+    outcome (or a newer plan) replaced -- is marked on the value (``FactValue.superseded``), not on
+    the fact: the fact still stands, with the value that overtook it."""
 
     CORROBORATED = "corroborated"  # two or more sources agree
     SINGLE_SOURCE = "single_source"
-    CONFLICTING = "conflicting"  # sources disagree
-    SUPERSEDED = "superseded"
+    CONFLICTING = "conflicting"  # sources give incompatible values (superseded ones aside)
 
 
 class Rank(StrEnum):
@@ -37,6 +40,11 @@ class ChangeKind(StrEnum):
     ADDED = "added"
     REMOVED = "removed"
     CHANGED = "changed"
+
+
+# What a ``changed`` row of the diff says changed (``Change.field``):
+# "candidates" is a conflicting fact gaining or losing a candidate value.
+CHANGE_FIELDS = ("date", "precision", "status", "sources", "candidates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +118,7 @@ class Fact:
 class Change:
     fact_id: str
     change: ChangeKind
-    field: str | None  # date | precision | status | sources | statement (for changed)
+    field: str | None  # for changed: one of CHANGE_FIELDS
     before: str | None
     after: str | None
     statement: str | None

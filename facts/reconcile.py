@@ -18,7 +18,13 @@
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
    one); a page correcting itself is not a conflict.
-6. Ids (facts.fact_ids): groups are matched to the previous run's facts by
+6. Confidence of a fact: the chance that at least one of the sources
+   stating its preferred value (or a compatible one) is right, each with
+   the trust truth discovery learned for it (its accuracy where sources
+   meet, shrunk towards its sources.toml ``trust`` or the mean) times the
+   statement's own confidence; scaled down by the confidence of the
+   strongest incompatible rival.
+7. Ids (facts.fact_ids): groups are matched to the previous run's facts by
    their statements and content, so a fact keeps its id through rewordings,
    page versions and date changes.
 """
@@ -33,13 +39,12 @@ from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactStatus, FactValue, Rank, iso_value
-from facts.truth import Claim, discover_truth
+from facts.truth import Claim, TruthParams, discover_truth
 from facts.values import DateInterval, compatible
 
 TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic entity
 TOPIC_MIN_EVENTS = 3
 TOPIC_MIN_DATES = 3  # ... and in statements of at least this many different years
-DEFAULT_TRUST = 0.8
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,10 @@ def reconcile(
             claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
+    # the trust the reconciliation learned (a source's accuracy where
+    # sources meet, shrunk towards its sources.toml trust or the mean)
+    learned = dict(truth.trust) if truth else {}
+    default_trust = TruthParams().default_trust
 
     facts: list[Fact] = []
     fact_of_event: dict[str, str] = {}
@@ -196,12 +205,12 @@ def reconcile(
         agreeing: dict[str, float] = {}
         for ev in competing:
             if compatible(_interval(ev), pref_iv):
-                t = trust.get(ev.source_id) or DEFAULT_TRUST
+                t = learned.get(ev.source_id, default_trust)
                 agreeing[ev.source_id] = max(agreeing.get(ev.source_id, 0.0), t * ev.confidence)
         doubt = 1.0
         for p in agreeing.values():
             doubt *= 1.0 - p
-        confidence = (1.0 - doubt) * (1.0 - max((v.score for v in incompatible), default=0.0) * 0.8)
+        confidence = (1.0 - doubt) * (1.0 - max((v.score for v in incompatible), default=0.0))
         stating = [ev for ev in competing if ev.event_id in preferred.event_ids] or competing
         best_ev = min(stating, key=lambda e: (-e.confidence, len(e.sentence), e.event_id))
         part_counts: Counter = Counter(p for ev in g for p in ev.participants)

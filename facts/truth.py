@@ -64,9 +64,11 @@ Details, and why
    that claim values for the same items, the posterior that one copies the
    other, from how often they agree on false values (likely for copiers,
    unlikely for independent sources) and differ (unlikely for copiers).
-   Agreeing on true values is what any two good sources do; it counts with
-   ``shared_truth_weight`` (0: not at all, so accurate independent sources
-   are not taken for copiers). When dependent sources agree, their votes
+   Agreeing on true values is what any two good sources do, but a copier
+   agrees on them more often still (Dong et al.'s likelihood; weight
+   ``shared_truth_weight``, 1 as in the paper, 0 not at all). The choice
+   takes 1: on population the census bot's learned trust falls from 0.76
+   to 0.62 with it (the editors who keep its figures count as its echoes). When dependent sources agree, their votes
    are discounted by ``1 - copy_rate * P(dependent)``, shared between the
    two in proportion to the other's vote (a continuous form of Dong et
    al.'s ordering, which made the iteration flip between states), so a
@@ -75,6 +77,21 @@ Details, and why
 4. Typed values: similarity and implication instead of string equality,
    and claims that state the same value in different formats merged into
    one candidate (``facts.values.canonical_values``).
+5. Contested items (``agreement_weight``): an item on which every claim
+   agrees (compatible values) says little about who is right where
+   sources disagree, and sources that copy one another agree most (the
+   population set's census bot, half the claims, is right on 151 of the
+   197 disputed gold items; counting every item, its learned trust was
+   0.999). With weight 0 only items with incompatible candidates count as
+   evidence of accuracy.
+6. Empirical Bayes by size (``class_pooling``): a source is shrunk towards
+   the mean accuracy of the *other* sources of its size class
+   (floor(log2(items it speaks about))), itself shrunk towards the mean of
+   all sources by ``class_pooling`` pseudo-claims, instead of towards the
+   mean of all. A source seen once votes with what the sources seen once
+   have earned where they met others. Whether small or big sources are
+   the accurate ones is learnt per data set, not assumed (the former
+   volume prior assumed it and sank the sets where it is the other way).
 
 One algorithm, one parameter set (``TruthParams()``, chosen by
 leave-one-dataset-out over the benchmark sets and generated regimes:
@@ -145,12 +162,14 @@ class TruthParams:
     n_false: float = 1.0  # wrong values an item is assumed to admit
     similarity_weight: float = 0.0  # rho: share of a close (incompatible) value's votes
     nested_weight: float = 1.0  # share of a compatible value's votes (a finer date for the coarser one)
-    prior_strength: float = 4.0  # Beta pseudo-claims at the mean accuracy
+    prior_strength: float = 16.0  # Beta pseudo-claims at the mean accuracy
     self_evidence: float = 1.0  # share of a claim's own vote in the confidence that scores its source
     default_trust: float = 0.8  # accuracy before any evidence (the first step is a majority vote)
     copy_rate: float = 0.8  # c: how much of its values a copier copies
     copy_prior: float = 0.2  # prior probability that two sources are dependent
-    shared_truth_weight: float = 0.0  # how much agreeing on true values counts towards copying
+    shared_truth_weight: float = 1.0  # how much agreeing on true values counts towards copying (1: Dong et al.)
+    agreement_weight: float = 0.0  # how much an item all claims agree on counts as evidence of accuracy
+    class_pooling: float = 0.0  # 0: shrink to the mean of all sources; > 0: to the mean of sources of like size
     max_iterations: int = 100
     tolerance: float = 1e-4  # stop when no accuracy moves more than this
     damping: float = 0.5  # share of the new accuracy taken per step (no 2-cycles)
@@ -197,6 +216,8 @@ class _Problem:
     claim_share: np.ndarray  # 1 / values the source claims for the item
     claim_others: np.ndarray  # claims other sources make on the claim's item
     claim_row: np.ndarray  # index of the claim's (source, item) pair
+    claim_contested: np.ndarray  # the claim's item has two incompatible candidates
+    source_class: np.ndarray  # per source: its size class, floor(log2(items it claims values for))
     pair_from: np.ndarray  # candidate pairs with support > 0
     pair_to: np.ndarray
     pair_support: np.ndarray
@@ -301,6 +322,13 @@ def _source_pairs(
     return _SourcePairs(sources, co_pair.astype(np.int64), co_cand, agree_a, agree_b, agree_pair.astype(np.int64))
 
 
+def _size_class(claim_source: np.ndarray, claim_item: np.ndarray, n_sources: int) -> np.ndarray:
+    """Per source: floor(log2(number of items it claims values for))."""
+    rows = np.unique(claim_source * (int(claim_item.max(initial=0)) + 1) + claim_item)
+    items = np.bincount(rows // (int(claim_item.max(initial=0)) + 1), minlength=n_sources)
+    return np.floor(np.log2(np.maximum(items, 1))).astype(np.int64)
+
+
 def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     by_item = _group_claims(claims)
     items = sorted(by_item)
@@ -320,6 +348,7 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     pair_nested: list[bool] = []
     compat_a: list[int] = []
     compat_b: list[int] = []
+    contested: list[bool] = []
 
     for item_idx, item in enumerate(items):
         values = by_item[item]
@@ -340,6 +369,7 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                 claim_source.append(source_index[s])
                 claim_cand.append(cand)
                 claim_share.append(1.0 / per_source[s])
+        n_compat = len(compat_a)
         if len(ordered) > 1:
             pool = sorted(range(len(ordered)), key=lambda k: (-len(values[ordered[k]]), k))
             pool = sorted(pool[: params.max_pair_candidates])
@@ -357,6 +387,7 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                     if nested:
                         compat_a.append(first + i)
                         compat_b.append(first + j)
+        contested.append(len(compat_a) - n_compat < len(ordered) * (len(ordered) - 1))
 
     def ints(xs: list[int]) -> np.ndarray:
         return np.asarray(xs, dtype=np.int64)
@@ -381,6 +412,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         claim_cand=claim_cand_arr,
         claim_share=claim_share_arr,
         claim_others=claim_others,
+        claim_contested=np.asarray(contested, dtype=bool)[cand_item_arr[claim_cand_arr]],
+        source_class=_size_class(claim_source_arr, cand_item_arr[claim_cand_arr], len(sources)),
         claim_row=np.unique(claim_source_arr * len(items) + cand_item_arr[claim_cand_arr], return_inverse=True)[1].astype(np.int64),
         pair_from=ints(pair_from),
         pair_to=ints(pair_to),
@@ -470,7 +503,10 @@ def _confidence(
     independent = np.divide(
         np.maximum(others - dependent_claims, 0.0), others, out=np.zeros_like(others), where=others > 0
     )
-    return _State(confidence, loo, problem.claim_share * independent, claimed_confidence)
+    # an item where every claim agrees says less about who is accurate
+    # where it matters (and sources that copy one another agree most)
+    weight = np.where(problem.claim_contested, 1.0, params.agreement_weight)
+    return _State(confidence, loo, problem.claim_share * independent * weight, claimed_confidence)
 
 
 def _accuracy(
@@ -491,6 +527,18 @@ def _accuracy(
     known = weight / (weight + k)
     raw = np.divide(earned, weight, out=np.zeros_like(earned), where=weight > 0)
     mean = (float(np.sum(known * raw)) + params.default_trust) / (float(np.sum(known)) + 1.0)
+    if params.class_pooling > 0.0:
+        # empirical Bayes by size: the mean a source is shrunk to is that of
+        # the *other* sources of its size class (pooled claims, themselves
+        # shrunk to the mean of all by ``class_pooling`` ... pseudo-claims);
+        # whether small or big sources are the accurate ones is learnt,
+        # not assumed, and a source alone in its class gets the mean of all
+        cls = problem.source_class
+        n_cls = int(cls.max()) + 1
+        cls_earned = np.bincount(cls, weights=earned, minlength=n_cls)[cls] - earned
+        cls_weight = np.bincount(cls, weights=weight, minlength=n_cls)[cls] - weight
+        m = params.class_pooling
+        mean = (cls_earned + m * mean) / (cls_weight + m)
     target = np.where(has_prior, prior, mean)
     accuracy = (k * target + earned) / (k + weight)
     # the accuracy a claim votes with leaves out the evidence of its own

@@ -179,6 +179,7 @@ def _read_previous(curated: CuratedStore, run_id: str) -> tuple[PreviousRun, lis
         fetch_log=curated.read("fetch_log", run_id),
         changes=curated.read("changes", run_id),
         facts=curated.read("facts", run_id),
+        fact_values=curated.read("fact_values", run_id),
     )
     docs = curated.read("documents", run_id).select(["doc_id", "source_id", "snapshot_sha256", "run_id"]).to_pylist()
     return previous, docs

@@ -94,8 +94,8 @@ def build_diff(curated: CuratedStore, run_id: str | None = None, against: str | 
         against = earlier[-1] if earlier else None
     elif against not in runs:
         raise CuratedStoreError(f"unknown run {against!r}; recent runs: {', '.join(runs[-5:])}")
-    after = facts_from_table(curated.read("facts", run_id))
-    before = facts_from_table(curated.read("facts", against)) if against else []
+    after = facts_from_table(curated.read("facts", run_id), curated.read("fact_values", run_id))
+    before = facts_from_table(curated.read("facts", against), curated.read("fact_values", against)) if against else []
     events_before = curated.read("events", against) if against else None
     return DiffReport(
         run_id=run_id,

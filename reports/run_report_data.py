@@ -8,11 +8,10 @@ fetch. ``load_report_data`` reads them from the run's tables in history;
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from facts.model import Change, Fact, FactValue, iso_value
+from facts.model import Change, Fact
 from store.curated_store import CuratedStore, CuratedStoreError
 from assembly.tables import facts_from_table
 
@@ -122,17 +121,7 @@ def load_report_data(curated: CuratedStore, run_id: str | None = None) -> Report
     runs = [r for r in curated.read("runs", run_id).to_pylist() if r["run_id"] == run_id]
     if not runs:
         raise CuratedStoreError(f"run {run_id} does not record itself in its runs table")
-    values: dict[str, list[FactValue]] = defaultdict(list)
-    for r in curated.read("fact_values", run_id).to_pylist():
-        values[r["fact_id"]].append(
-            FactValue(
-                fact_id=r["fact_id"], date_start=r["date_start"], date_end=r["date_end"], precision=r["precision"],
-                rank=r["rank"], score=r["score"], source_ids=tuple(r["source_ids"] or ()),
-                event_ids=tuple(r["event_ids"] or ()),
-                value=r.get("value") or iso_value(r["date_start"], r["date_end"], r["precision"]),
-            )
-        )
-    facts = tuple(replace(f, values=tuple(values.get(f.fact_id, ()))) for f in facts_from_table(curated.read("facts", run_id)))
+    facts = tuple(facts_from_table(curated.read("facts", run_id), curated.read("fact_values", run_id)))
     statements = tuple(_statement(r) for r in curated.read("events", run_id).to_pylist())
     changes = tuple(
         Change(

@@ -31,13 +31,13 @@ STATUS_COLOURS = {
     FactStatus.CORROBORATED: "#1a9850",
     FactStatus.SINGLE_SOURCE: "#4575b4",
     FactStatus.CONFLICTING: "#d73027",
-    FactStatus.SUPERSEDED: "#8c8c8c",
 }
+# a superseded value (what a page said before, a plan the outcome overtook): a grey hollow marker
+SUPERSEDED_COLOUR = "#8c8c8c"
 STATUS_LABELS = {
     FactStatus.CORROBORATED: "corroborated (2+ sources agree)",
     FactStatus.SINGLE_SOURCE: "single source",
     FactStatus.CONFLICTING: "conflicting (sources disagree)",
-    FactStatus.SUPERSEDED: "superseded",
 }
 FETCH_ORDER = ("error", "changed", "new", "unchanged")
 CHANGE_ORDER = (ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED)
@@ -226,6 +226,7 @@ class Marker:
     r: float
     n_sources: int
     dashed: bool  # a deprecated candidate
+    superseded: bool  # a value overtaken (an earlier statement of a page, a plan the outcome replaced)
     tip: str
     bar_x: float | None  # the bar spanning the value's date range, when it is wide enough to see
     bar_width: float | None
@@ -285,7 +286,7 @@ def _markers(f: Fact, x: Callable[[date], float]) -> tuple[Marker, ...]:
     preferred_done = False
     for v in values:
         is_preferred = v.rank == Rank.PREFERRED and not preferred_done
-        if not is_preferred and f.status != FactStatus.CONFLICTING:
+        if not is_preferred and f.status != FactStatus.CONFLICTING and not v.superseded:
             continue  # compatible alternatives (2012 ⊇ 2012-06) add nothing to the picture
         preferred_done = preferred_done or is_preferred
         x0, x1 = x(v.date_start), x(v.date_end + timedelta(days=1))
@@ -293,8 +294,9 @@ def _markers(f: Fact, x: Callable[[date], float]) -> tuple[Marker, ...]:
         wide = x1 - x0 >= 3
         out.append(Marker(
             preferred=is_preferred, cx=round((x0 + x1) / 2, 1), r=point_radius(n), n_sources=n,
-            dashed=v.rank == Rank.DEPRECATED,
-            tip=f"{v.value} · {v.rank} · score {v.score:.2f} · {', '.join(v.source_ids)}",
+            dashed=v.rank == Rank.DEPRECATED, superseded=v.superseded and not is_preferred,
+            tip=f"{v.value} · {v.rank}{' · superseded' if v.superseded else ''} · score {v.score:.2f} · "
+                f"{', '.join(v.source_ids)}",
             bar_x=x0 if wide else None, bar_width=round(x1 - x0, 1) if wide else None,
         ))
     return tuple(out)
@@ -333,7 +335,8 @@ def timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str, str])
     for i, f in enumerate(rows_of):
         cy = _TOP + _ROW * i + _ROW / 2
         colour = status_colour(f.status)
-        others = [v.value for v in f.values if v.rank != Rank.PREFERRED] if f.status == FactStatus.CONFLICTING else []
+        others = ([v.value for v in f.values if v.rank != Rank.PREFERRED and not v.superseded]
+                  if f.status == FactStatus.CONFLICTING else [])
         extent = None
         if f.date_role == "since" and as_of is not None and as_of > f.date_end:
             extent = Extent(x(f.date_end + timedelta(days=1)), x(as_of))
@@ -373,6 +376,7 @@ class Legend:
     statuses: tuple[LegendKey, ...]
     sizes: tuple[SizeKey, ...]
     candidate_colour: str
+    superseded_colour: str
 
 
 def legend() -> Legend:
@@ -380,6 +384,7 @@ def legend() -> Legend:
         statuses=tuple(LegendKey(status_colour(s), STATUS_LABELS[s]) for s in FactStatus),
         sizes=tuple(SizeKey(x, point_radius(n)) for n, x in ((1, 12), (2, 38), (3, 68), (5, 104))),
         candidate_colour=STATUS_COLOURS[FactStatus.CONFLICTING],
+        superseded_colour=SUPERSEDED_COLOUR,
     )
 
 
@@ -411,6 +416,7 @@ class Candidate:
     score: str
     sources: str
     said: tuple[Said, ...]
+    superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -442,7 +448,8 @@ def conflicts(facts: Sequence[Fact], statements: dict[str, Statement]) -> tuple[
             continue
         candidates = tuple(
             Candidate(rank_css=css_token(v.rank), value=v.value, precision=v.precision, rank=badge(v.rank),
-                      score=f"{v.score:.3f}", sources=", ".join(v.source_ids), said=_said(v.event_ids, statements))
+                      score=f"{v.score:.3f}", sources=", ".join(v.source_ids), said=_said(v.event_ids, statements),
+                      superseded=v.superseded)
             for v in sorted(f.values, key=lambda v: (rank_order.get(v.rank, 9), -v.score, v.value))
         )
         out.append(Conflict(

@@ -133,7 +133,7 @@ FACTS = _schema(
     ("date_end", pa.date32(), True),
     ("precision", pa.string(), True),
     ("participants", STR_LIST, False),
-    ("status", pa.string(), False),  # facts.model.FactStatus: corroborated | single_source | conflicting | superseded
+    ("status", pa.string(), False),  # facts.model.FactStatus: corroborated | single_source | conflicting
     ("confidence", pa.float64(), False),
     ("n_sources", pa.int32(), False),
     ("source_ids", STR_LIST, False),
@@ -154,7 +154,7 @@ FACT_VALUES = _schema(
     ("source_ids", STR_LIST, False),
     ("event_ids", STR_LIST, False),
     ("value", pa.string(), True),  # ISO form of the value: 2012, 2012-06, 2012-06-04, 199X
-    ("superseded", pa.bool_(), False),  # only an earlier snapshot of a page said it; the page now says otherwise
+    ("superseded", pa.bool_(), False),  # overtaken: only an earlier snapshot said it, or a plan the outcome replaced
 )
 
 CHANGES = _schema(

@@ -1,20 +1,25 @@
 """CI gate for truth discovery: on every data set, truth discovery beats
 majority vote, and its accuracy stays above a floor pinned a little under
 what ``factwatch eval truth ../shared/eval/truth --generated`` measures with
-the shipped parameters (chosen by leave-one-dataset-out: ``--select``).
+the shipped parameters (chosen by leave-one-dataset-out: ``--select``;
+held-out figures in brackets).
 
 Measured (truth discovery / majority vote):
 
-- population (../shared/eval/truth/population, 308 items): 0.812 / 0.752.
-  Short of the 0.88 target: the former volume prior (big sources distrusted)
-  reached 0.886 here and sank the sets where the big source is the accurate
+- population (../shared/eval/truth/population, 308 items): 0.831 (0.821) /
+  0.752. Short of the 0.88 target: even a vote that knows, from the gold,
+  how often each size class of sources is right on disputed items reaches
+  only 0.841 there, and one told each source's accuracy on the items it
+  then decides 0.880 (``python -m evaluation.truth_ceiling``); the former
+  volume prior (big sources distrusted)
+  reached 0.886 and sank the sets where the big source is the accurate
   one; it is gone.
-- book (../shared/eval/truth/book, Dong et al.'s layout, 100 items): 0.690 / 0.446.
+- book (../shared/eval/truth/book, Dong et al.'s layout, 100 items): 0.690 (0.670) / 0.446.
 - generated regimes (evaluation.truth_fixtures, default sizes and seeds):
-  copiers 0.943 / 0.649, one big accurate source among small noisy ones
-  0.855 / 0.746, many small accurate sources with coarse dates 0.777 /
-  0.707, a weak source syndicated under six ids 0.888 / 0.611, flight-like
-  clock times 0.987 / 0.770.
+  copiers 0.941 (0.941) / 0.649, one big accurate source among small noisy
+  ones 0.857 (0.838) / 0.746, many small accurate sources with coarse
+  dates 0.782 (0.774) / 0.707, a weak source syndicated under six ids
+  0.887 (0.887) / 0.611, flight-like clock times 0.987 (0.987) / 0.770.
 """
 
 from __future__ import annotations
@@ -31,11 +36,11 @@ TRUTH = SHARED / "eval" / "truth"
 
 # floor for truth discovery, and how far above majority vote it must stay
 FLOORS = {
-    "population": (0.80, 0.04),
+    "population": (0.82, 0.07),
     "book": (0.67, 0.20),
     "copiers": (0.93, 0.25),
-    "big-accurate": (0.84, 0.09),
-    "small-accurate": (0.76, 0.05),
+    "big-accurate": (0.85, 0.10),
+    "small-accurate": (0.77, 0.06),
     "duplicated": (0.87, 0.25),
     "flight-like": (0.97, 0.20),
 }

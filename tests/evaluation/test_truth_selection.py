@@ -9,6 +9,7 @@ from collections import defaultdict
 import pytest
 
 from evaluation.truth_eval import (
+    behaviour_failures,
     dataset_dirs,
     evaluate,
     read_dataset,
@@ -90,10 +91,12 @@ def test_leave_one_dataset_out_chooses_without_the_held_out_set(tmp_path):
     candidates = [TruthParams(), TruthParams(copy_prior=0.5, prior_strength=1.0), TruthParams(copy_rate=0.0)]
     report = select_parameters(sets, candidates)
     acc = [[evaluate(d, discover_truth(d.claims, params=p), 0.0).accuracy for d in sets] for p in candidates]
+    eligible = [i for i, p in enumerate(candidates) if not behaviour_failures(p)]
+    assert eligible and report.eligible == len(eligible)
     for j, row in enumerate(report.rows):
         others = [k for k in range(len(sets)) if k != j]
         best = max(
-            range(len(candidates)),
+            eligible,
             key=lambda i: (selection_score([acc[i][k] for k in others], [report.rows[k].majority_vote for k in others]), -i),
         )
         assert row.held_out == pytest.approx(acc[best][j])

@@ -17,7 +17,7 @@ from facts.values import DateInterval, compatible, more_precise
 def test_the_closed_sets_keep_the_tables_values_and_order():
     assert [p.value for p in Precision] == ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
     assert [r.value for r in Rank] == ["preferred", "normal", "deprecated"]
-    assert [s.value for s in FactStatus] == ["corroborated", "single_source", "conflicting", "superseded"]
+    assert [s.value for s in FactStatus] == ["corroborated", "single_source", "conflicting"]
     assert [c.value for c in ChangeKind] == ["added", "removed", "changed"]
     assert [p.coarseness for p in Precision] == list(range(len(Precision)))
     assert Precision.known("quarter") and Precision.known(Precision.DAY) and not Precision.known("fortnight")

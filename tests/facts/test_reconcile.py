@@ -158,3 +158,47 @@ def test_a_reworded_statement_keeps_its_fact_id_across_runs():
     second = reconcile([reworded], previous=first).facts
     assert [f.fact_id for f in second] == [f.fact_id for f in first]
     assert diff_facts(first, second) == []
+
+
+def test_fact_confidence_uses_the_trust_the_reconciliation_learned():
+    # "odd" contradicts "a" and "b" (who agree) on six happenings, then each has a happening of its own
+    events = []
+    for k in range(6):
+        told = (date(2000 + 2 * k, 1, 1), date(2000 + 2 * k, 12, 31), "year")
+        other = (date(2001 + 2 * k, 1, 1), date(2001 + 2 * k, 12, 31), "year")
+        thing = [f"Programme {k}"]
+        events += [ev(f"a{k}", "a", *told, thing), ev(f"b{k}", "b", *told, thing), ev(f"o{k}", "odd", *other, thing)]
+    events += [ev("a_alone", "a", *Y2012, ["Alpha Accord"], trigger="ratify"),
+               ev("odd_alone", "odd", *Y2013, ["Beta Mission"], trigger="launch")]
+    rec = reconcile(events, subject_ids=SUBJECT)
+    assert rec.trust["odd"] < rec.trust["a"]
+    alone = {f.source_ids: f for f in rec.facts if f.n_sources == 1}
+    by_a, by_odd = alone[("a",)], alone[("odd",)]
+    # one source, no rival: the fact holds as far as its source is trusted (times the statement's confidence)
+    assert by_a.confidence == round(rec.trust["a"] * 0.9, 4)
+    assert by_odd.confidence == round(rec.trust["odd"] * 0.9, 4)
+    assert by_odd.confidence < by_a.confidence
+
+
+def test_a_plan_and_the_later_outcome_are_one_fact_the_plan_superseded():
+    import dataclasses
+
+    from facts.model import FactStatus
+
+    launch = (date(2021, 12, 25), date(2021, 12, 25), "day")
+    plan = dataclasses.replace(
+        ev("e_plan", "agency", date(2021, 12, 18), date(2021, 12, 18), "day", ["Webb"], trigger="launch",
+           sentence="Webb is scheduled to launch on 18 December 2021."), planned=True, doc_date=date(2021, 9, 8))
+    first = reconcile([plan]).facts
+    assert [(f.status, f.date_start) for f in first] == [("single_source", date(2021, 12, 18))]
+    outcome = [ev("e1", "news", *launch, ["Webb"], trigger="launch", sentence="Webb lifted off on 25 December 2021."),
+               ev("e2", "blog", *launch, ["Webb"], trigger="launch", sentence="Webb launched on 25 December 2021.")]
+    (fact,) = reconcile([plan, *outcome], previous=first).facts
+    assert fact.fact_id == first[0].fact_id and fact.status in set(FactStatus) and fact.status == "corroborated"
+    # the outcome is preferred; the plan is kept, ranked below every standing value, superseded, no rival
+    assert [(v.value, v.rank, v.superseded) for v in fact.values] == [
+        ("2021-12-25", "preferred", False), ("2021-12-18", "deprecated", True)]
+    assert fact.values[-1].score == 0.0 and fact.values[-1].event_ids == ("e_plan",)
+    # the run that learns the outcome reports the date moving (sources gained: corroborated), no new rival
+    changes = {c.field: (c.before, c.after) for c in diff_facts(first, [fact])}
+    assert changes.keys() == {"date", "status", "sources"} and changes["date"] == ("2021-12-18", "2021-12-25")

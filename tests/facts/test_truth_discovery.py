@@ -199,3 +199,49 @@ def test_prepared_claims_give_the_same_result_for_every_parameter_set():
         again = solve(prepared, None, params)
         assert dict(once.trust) == dict(again.trust)
         assert all(once.ranked(item) == again.ranked(item) for item in once.items)
+
+
+def _one_off_sources(accurate: bool) -> list[Claim]:
+    """A registry and five editors on 300 items (90 % right each); on 60 of
+    them a source seen only there, right 90 % (or 10 %) of the time; then
+    one item where two new one-off sources contradict an editor."""
+    rng = random.Random(3)
+    claims = []
+    for i in range(300):
+        truth = Number(1000 + i)
+        claims.append(Claim(f"i{i}", "registry", truth if rng.random() < 0.9 else Number(9000 + i)))
+        claims.append(Claim(f"i{i}", f"editor-{i % 5}", truth if rng.random() < 0.9 else Number(7000 + i)))
+        if i < 60:
+            claims.append(Claim(f"i{i}", f"once-{i}", truth if accurate == (rng.random() < 0.9) else Number(5000 + i)))
+    return claims + [Claim("new", "once-x", Number(1)), Claim("new", "once-y", Number(1)), Claim("new", "editor-0", Number(2))]
+
+
+@pytest.mark.parametrize("accurate", [False, True])
+def test_class_pooling_trusts_a_new_source_like_the_sources_of_its_size(accurate):
+    pooled = TruthParams(class_pooling=1.0, agreement_weight=1.0)
+    result = discover_truth(_one_off_sources(accurate), params=pooled)
+    global_mean = discover_truth(_one_off_sources(accurate), params=TruthParams(class_pooling=0.0, agreement_weight=1.0))
+    if accurate:  # one-off sources have been right: the new ones are trusted, and outvote an editor
+        assert result.trust["once-x"] > 0.8 and result.best("new") == Number(1)
+    else:  # they have been wrong: the new ones are trusted less than the mean of all sources would say
+        assert result.trust["once-x"] < 0.2 < global_mean.trust["once-x"]
+        assert result.best("new") == Number(2) and result.ranked("new")[0].score > global_mean.ranked("new")[0].score
+
+
+def test_items_every_source_agrees_on_can_be_left_out_of_accuracy():
+    # "echo" repeats the bot on 400 items; on 100 others three careful
+    # sources (90 % right) meet the bot, which is right half of the time there
+    rng = random.Random(7)
+    claims = []
+    for i in range(400):
+        truth = Number(1000 + i)
+        claims += [Claim(f"i{i}", "bot", truth), Claim(f"i{i}", "echo", truth)]
+    for i in range(400, 500):
+        truth = Number(1000 + i)
+        claims.append(Claim(f"i{i}", "bot", Number(2000 + i) if rng.random() < 0.5 else truth))
+        for k, name in enumerate(("careful-a", "careful-b", "careful-c")):
+            claims.append(Claim(f"i{i}", name, truth if rng.random() < 0.9 else Number(3000 + 10 * i + k)))
+    everywhere = discover_truth(claims, params=TruthParams(agreement_weight=1.0))
+    contested = discover_truth(claims, params=TruthParams(agreement_weight=0.0))
+    assert contested.trust["bot"] < everywhere.trust["bot"]
+    assert contested.trust["bot"] < contested.trust["careful-a"]

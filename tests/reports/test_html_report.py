@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
@@ -23,6 +24,7 @@ from reports.html_report import (
     render_run_report,
     write_run_report,
 )
+from reports.run_report_view import SUPERSEDED_COLOUR
 from store.curated_store import CuratedStoreError
 from tests.reports.sample_runs import CONFLICT_KEY, RUN_1, RUN_2, build_sample_store, fact_id
 
@@ -88,8 +90,11 @@ def sample(text: str = "", source: str = "") -> ReportData:
                               ("nato", a), ("ev_4", "ev_5")),), role="since"),
         fact("fact_s", f"Opened on 14 May 2019.{text}", *D2019, "day", "single_source", (a,),
              (fv("fact_s", "2019-05-14", *D2019, "day", "preferred", 1.0, (a,), ("ev_6",)),)),
-        fact("fact_x", f"An old statement.{text}", date(1996, 1, 1), date(1996, 12, 31), "year", "superseded", ("nato",),
-             (fv("fact_x", "1996", date(1996, 1, 1), date(1996, 12, 31), "year", "preferred", 1.0, ("nato",), ("ev_7",)),)),
+        fact("fact_x", f"Opened in 1996, a year late.{text}", date(1996, 1, 1), date(1996, 12, 31), "year", "single_source",
+             ("nato",),
+             (fv("fact_x", "1996", date(1996, 1, 1), date(1996, 12, 31), "year", "preferred", 1.0, ("nato",), ("ev_7",)),
+              replace(fv("fact_x", "1995", date(1995, 1, 1), date(1995, 12, 31), "year", "deprecated", 0.0, ("nato",),
+                         ("ev_8",)), superseded=True))),
         fact("fact_u", f"Undated.{text}", None, None, None, "single_source", ("nato",)),
     )
     said = f"The programme was signed in 2013, says the blog.{text}"
@@ -152,7 +157,7 @@ def test_timeline_encodes_status_by_colour_sources_by_size_and_precision_by_bar(
     points = re.findall(r'<circle class="pt" cx="([\d.]+)" cy="[\d.]+" r="([\d.]+)" fill="(#\w+)" data-sources="(\d+)"',
                         svg)
     fills = {f for _, _, f, _ in points}
-    assert {STATUS_COLOURS[s] for s in ("conflicting", "corroborated", "single_source", "superseded")} <= fills
+    assert {STATUS_COLOURS[s] for s in ("conflicting", "corroborated", "single_source")} <= fills
     assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
     for _, r, _, n in points:
         assert float(r) == point_radius(int(n))
@@ -160,8 +165,11 @@ def test_timeline_encodes_status_by_colour_sources_by_size_and_precision_by_bar(
     # the conflict's other candidate is drawn too, hollow and dashed (deprecated), in the conflict colour
     assert re.search(rf'<circle class="alt" [^>]*stroke="{STATUS_COLOURS["conflicting"]}" stroke-dasharray', svg)
     # a year value gets a bar spanning the year; a day value none
+    # the plan that 1996 overtook (1995) is drawn hollow and grey: a superseded value, not a rival
+    assert re.search(rf'<circle class="alt superseded" [^>]*stroke="{SUPERSEDED_COLOUR}"', svg)
+    assert 'stroke-dasharray="3 2"/></svg>superseded value' in out  # and keyed in the legend
     spans = re.findall(r'<rect class="span" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg)
-    assert len(spans) == 4  # 2012, 2013, 2001, 1996; not 2019-05-14
+    assert len(spans) == 5  # 2012, 2013, 2001, 1996, 1995; not 2019-05-14
     # x grows with the date: rows are in date order, 1996 before 2001 before 2012
     xs = [float(x) for x, _, _, _ in points]
     assert xs == sorted(xs)

@@ -16,8 +16,11 @@ def test_timeline_rows_in_date_order_with_geometry_and_encodings():
     preferred = [next(m for m in r.markers if m.preferred) for r in tl.rows]
     assert [m.cx for m in preferred] == sorted(m.cx for m in preferred)
     assert all(tl.plot_left <= m.cx <= tl.plot_right for m in preferred)
-    assert [r.colour for r in tl.rows] == [STATUS_COLOURS[s] for s in ("superseded", "corroborated", "conflicting",
+    assert [r.colour for r in tl.rows] == [STATUS_COLOURS[s] for s in ("single_source", "corroborated", "conflicting",
                                                                        "single_source")]
+    # 1996 overtook a plan for 1995: the superseded value is drawn (hollow, grey), though the fact is not contested
+    assert [(m.preferred, m.superseded) for m in tl.rows[0].markers] == [(True, False), (False, True)]
+    assert "superseded" in tl.rows[0].markers[1].tip and not tl.rows[0].label.startswith("vs ")
     conflict = tl.rows[2]
     assert [(m.preferred, m.dashed, m.n_sources, m.r) for m in conflict.markers] == [
         (True, False, 2, point_radius(2)), (False, True, 1, point_radius(1))]

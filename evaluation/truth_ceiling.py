@@ -1,0 +1,86 @@
+"""Ceilings for source-trust models, measured by cheating on purpose.
+
+``python -m evaluation.truth_ceiling DIR`` reads a truth data set (the
+layouts of ``evaluation.truth_eval``) and *cheats on purpose*: it measures,
+from the gold, how often the sources of each size class (floor(log2(claims
+the source makes))) are right on the gold items they dispute (two values
+or more claimed), then votes on every gold item with those accuracies
+(Accu's vote ``ln(1 + A / (1 - A))``, ``n_false`` = 1). No estimator that
+learns one accuracy per size class without the gold can beat this figure
+by more than chance, so it says how far such a model can carry a data set
+(on population: 0.841, short of 0.88). The same with one accuracy per
+source, measured on the very items it then decides (``per_source_ceiling``,
+0.880 on population), bounds any model of per-source accuracy from above,
+generously. Not a method: a diagnostic fitted on the gold it scores. The
+last line of stdout is one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from evaluation.truth_eval import read_dataset
+from facts.values import matches
+
+
+def _vote(by_item, gold, accuracy_of) -> tuple[int, int]:
+    items = correct = 0
+    for item, value in gold.items():
+        claims = by_item.get(item, [])
+        if not claims:
+            continue
+        items += 1
+        score: dict = defaultdict(float)
+        for c in claims:
+            a = accuracy_of(c.source)
+            score[c.value] += math.log1p(a / (1.0 - a))
+        correct += matches(max(score, key=lambda v: (score[v], str(v))), value)
+    return items, correct
+
+
+def ceilings(directory: Path) -> dict[str, float | int]:
+    dataset = read_dataset(Path(directory))
+    size = Counter(c.source for c in dataset.claims)
+    gold = dict(dataset.gold)
+    by_item: dict[str, list] = defaultdict(list)
+    for c in dataset.claims:
+        by_item[c.item].append(c)
+
+    def size_class(source: str) -> int:
+        return int(math.log2(size[source]))
+
+    seen: Counter = Counter()
+    right: Counter = Counter()
+    for item, value in gold.items():
+        claims = by_item.get(item, [])
+        if len({c.value for c in claims}) < 2:
+            continue
+        for c in claims:
+            for key in (("class", size_class(c.source)), ("source", c.source)):
+                seen[key] += 1
+                right[key] += matches(c.value, value)
+
+    def accuracy(key: tuple) -> float:  # Laplace: never 0 or 1; unseen: 1/2
+        return (right[key] + 1) / (seen[key] + 2)
+
+    items, by_class = _vote(by_item, gold, lambda s: accuracy(("class", size_class(s))))
+    _, by_source = _vote(by_item, gold, lambda s: accuracy(("source", s)))
+    return {"items": items, "size_class_ceiling": round(by_class / items, 4) if items else 0.0,
+            "per_source_ceiling": round(by_source / items, 4) if items else 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m evaluation.truth_ceiling DIR", file=sys.stderr)
+        return 2
+    print(json.dumps(ceilings(Path(args[0]))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

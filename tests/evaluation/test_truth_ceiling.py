@@ -1,0 +1,24 @@
+"""The gold-fitted ceilings of evaluation.truth_ceiling on a hand-made set."""
+
+from __future__ import annotations
+
+import csv
+
+from evaluation.truth_ceiling import ceilings
+
+
+def test_a_source_right_where_disputed_is_found_by_the_per_source_ceiling_only(tmp_path):
+    # two one-claim sources per item: "good-k" right, "bad-k" wrong; all of
+    # one size class, which cannot tell them apart
+    claims, gold = [], []
+    for i in range(20):
+        gold.append((f"i{i}", str(100 + i)))
+        claims += [(f"i{i}", f"good-{i}", str(100 + i)), (f"i{i}", f"bad-{i}", str(900 + i))]
+    with (tmp_path / "claims.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "source", "value"), *claims])
+    with (tmp_path / "gold.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "value"), *gold])
+    got = ceilings(tmp_path)
+    assert got["items"] == 20
+    assert got["per_source_ceiling"] == 1.0
+    assert got["size_class_ceiling"] < 1.0  # one class, one accuracy: a coin toss between the two values

@@ -1,0 +1,50 @@
+"""Fact-level differences between two runs (facts.diff)."""
+
+from datetime import date
+
+from facts.diff import diff_facts
+from facts.model import Fact, FactValue
+
+
+def value(year: int, rank: str, sources: tuple[str, ...], superseded: bool = False) -> FactValue:
+    return FactValue("fact_x", date(year, 1, 1), date(year, 12, 31), "year", rank, 0.5, sources, (), str(year),
+                     superseded=superseded)
+
+
+def fact(status: str, *values: FactValue) -> Fact:
+    sources = tuple(sorted({s for v in values if not v.superseded for s in v.source_ids}))
+    return Fact("fact_x", "The IPCP was signed.", date(2012, 1, 1), date(2012, 12, 31), "year", ("IPCP",), status, 0.6,
+                len(sources), sources, (), values=values)
+
+
+def test_a_new_candidate_of_a_conflicting_fact_is_a_change():
+    # page c said 2013, now says 2014: preferred value, sources and status all stay
+    before = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "deprecated", ("c",)))
+    after = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2014, "deprecated", ("c",)),
+                 value(2013, "deprecated", ("c",), superseded=True))
+    (change,) = diff_facts([before], [after])
+    assert (change.change, change.field, change.before, change.after) == ("changed", "candidates", "2012, 2013", "2012, 2014")
+    # one more rival from a source already counted
+    more = fact("conflicting", *before.values, value(2015, "deprecated", ("b",)))
+    (change,) = diff_facts([before], [more])
+    assert (change.field, change.after) == ("candidates", "2012, 2013, 2015")
+    assert diff_facts([after], [after]) == []
+
+
+def test_candidates_of_an_uncontested_fact_or_superseded_ones_are_no_change():
+    plain = fact("corroborated", value(2012, "preferred", ("a", "b")))
+    refined = fact("corroborated", value(2012, "preferred", ("a", "b")), value(2012, "normal", ("b",)))
+    assert diff_facts([plain], [refined]) == []
+    conflict = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "deprecated", ("c",)))
+    with_old = fact("conflicting", *conflict.values, value(2011, "deprecated", ("c",), superseded=True))
+    assert diff_facts([conflict], [with_old]) == []
+
+
+def test_every_field_the_diff_reports_is_a_named_change_field():
+    from facts.model import CHANGE_FIELDS
+
+    before = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "deprecated", ("c",)))
+    after = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2014, "deprecated", ("d",)))
+    settled = fact("corroborated", value(2012, "preferred", ("a", "b")))
+    fields = {c.field for other in (after, settled) for c in diff_facts([before], [other])}
+    assert fields == {"candidates", "sources", "status"} and fields <= set(CHANGE_FIELDS)
