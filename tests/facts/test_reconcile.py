@@ -164,8 +164,8 @@ def test_fact_confidence_uses_the_trust_the_reconciliation_learned():
     # "odd" contradicts "a" and "b" (who agree) on six happenings, then each has a happening of its own
     events = []
     for k in range(6):
-        told = (date(2000 + 2 * k, 1, 1), date(2000 + 2 * k, 12, 31), "year")
-        other = (date(2001 + 2 * k, 1, 1), date(2001 + 2 * k, 12, 31), "year")
+        told = (date(2000 + 2 * k, 6, 1), date(2000 + 2 * k, 6, 1), "day")
+        other = (date(2000 + 2 * k, 6, 20), date(2000 + 2 * k, 6, 20), "day")  # the same signing, another day
         thing = [f"Programme {k}"]
         events += [ev(f"a{k}", "a", *told, thing), ev(f"b{k}", "b", *told, thing), ev(f"o{k}", "odd", *other, thing)]
     events += [ev("a_alone", "a", *Y2012, ["Alpha Accord"], trigger="ratify"),
