@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from errors import ConfigError
 from extractors.entities import AliasEntry
 from ingest.settings import Settings, SettingsError
 
@@ -19,7 +20,7 @@ SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 _SOURCE_KEYS = {"id", "url", "path", "publisher", "trust", "allow_private", "timeout", "robots"}
 
 
-class SourcesError(ValueError):
+class SourcesError(ConfigError):
     """sources.toml cannot be used; the message says where and why."""
 
 
