@@ -192,7 +192,7 @@ def print_summary(s) -> None:
 @one_line_errors
 def diff(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
-    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the latest)."),
+    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
     against: str | None = typer.Option(None, "--against", help="Run to compare with (default: the one before --run)."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
 ) -> None:

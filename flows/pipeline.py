@@ -3,6 +3,11 @@
 fetch (batched tasks) -> keep raw bytes -> read changed documents (batched
 tasks; unchanged snapshots come from the cache) -> reconcile and assemble
 tables -> publish atomically. One run at a time per data dir.
+
+What the run decides on the way (its id, the snapshot each source stands on,
+reusing the last run's tables, the last good document of a page that cannot
+be read) is in flows/run_decisions.py, as pure functions; this module wires
+them to Prefect tasks and the stores.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
+from assembly.tables import RunRecord
 from extractors.document import RESULT_KINDS, DocumentFailure, DocumentInput, ProcessedDocument, process_documents
-from extractors.reading import ReadingLimits
 from extractors.nlp import load_models
+from extractors.reading import ReadingLimits
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
@@ -49,9 +56,7 @@ from reports.html_report import write_run_report
 from store.curated_store import CuratedStore, DamagedTable
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
-from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
 from store.raw_store import RawStore, StoreError
-from assembly.tables import RunRecord
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...

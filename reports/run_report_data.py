@@ -16,6 +16,7 @@ from assembly.tables import facts_from_table
 from facts.model import Change, Fact, FactValue, iso_value
 from store.curated_store import CuratedStore, CuratedStoreError
 
+
 @dataclass(frozen=True)
 class RunInfo:
     """A row of the runs table: what the report header shows."""
