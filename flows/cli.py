@@ -31,6 +31,15 @@ def _err(message: str) -> None:
     typer.echo(f"factwatch: {printable(str(message), one_line=True)}", err=True)
 
 
+class CliError(UsageError):
+    """A usage error the command line finds itself (an option, a folder it was
+    given), exit code 2 unless told otherwise; part of the errors/ tree."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 def one_line_errors(command):
     """A command whose FactwatchError (errors/) ends it with one line on stderr
     and the error's exit code: the one place the command line catches them."""
