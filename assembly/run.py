@@ -30,7 +30,7 @@ from assembly.tables import (
 from extractors.document import ProcessedDocument
 from extractors.entities import AliasEntry
 from facts.diff import diff_facts
-from facts.model import Change
+from facts.model import Change, FactStatus
 from facts.reasoning import reason
 from ingest.ingest import FetchRecord
 from store.curated_store import TableSet

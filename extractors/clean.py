@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from errors import SourceError
 from extractors.decode import decode_bytes
 from extractors.language import guess_language
 from extractors.types import CleanPage
@@ -24,7 +25,7 @@ from extractors.types import CleanPage
 __all__ = ["NotReadable", "clean_page", "sniff_kind"]
 
 
-class NotReadable(ValueError):
+class NotReadable(SourceError):
     """The content is not a page we can read text from (empty, binary, other media type)."""
 
     def __init__(self, reason: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from errors import FactwatchError, SourceError, StorageError, UsageError
+
 app = typer.Typer(
     name="factwatch",
     help="Watch web pages, extract dated events and entities, reconcile sources, publish Parquet tables.",
@@ -29,9 +31,9 @@ def _err(message: str) -> None:
     typer.echo(f"factwatch: {printable(str(message), one_line=True)}", err=True)
 
 
-class CliError(Exception):
-    """An error the command line reports as one line, with its exit code
-    (2: the command or its files need fixing; 1: the run could not be done)."""
+class CliError(UsageError):
+    """A usage error the command line finds itself (an option, a folder it was
+    given), exit code 2 unless told otherwise; part of the errors/ tree."""
 
     def __init__(self, message: str, exit_code: int = 2):
         super().__init__(message)
@@ -39,13 +41,14 @@ class CliError(Exception):
 
 
 def one_line_errors(command):
-    """A command whose CliError ends it with one line on stderr and its exit code."""
+    """A command whose FactwatchError (errors/) ends it with one line on stderr
+    and the error's exit code: the one place the command line catches them."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except CliError as exc:
+        except FactwatchError as exc:
             _err(str(exc))
             raise typer.Exit(exc.exit_code) from None
 
@@ -61,29 +64,23 @@ def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) ->
     import tempfile
 
     if path.exists() and not path.is_dir():
-        raise CliError(f"--data {path} is a file, not a directory: point --data at the folder holding raw/ and curated/")
+        raise UsageError(f"--data {path} is a file, not a directory: point --data at the folder holding raw/ and curated/")
     if must_exist and not path.is_dir():
-        raise CliError(f"--data {path} does not exist: point --data at the folder holding raw/ and curated/")
+        raise UsageError(f"--data {path} does not exist: point --data at the folder holding raw/ and curated/")
     if writable:
         try:
             path.mkdir(parents=True, exist_ok=True)
             for sub in ("raw", "curated", "cache", ".staging"):
                 if (path / sub).exists() and not (path / sub).is_dir():
-                    raise CliError(f"{path / sub} is not a directory: move it aside so the run can use the name", 1)
+                    raise StorageError(f"{path / sub} is not a directory: move it aside so the run can use the name")
             with tempfile.TemporaryFile(dir=path):
                 pass
             for sub in ("raw", "curated", "cache"):
                 if (path / sub).is_dir() and not os.access(path / sub, os.W_OK | os.X_OK):
-                    raise CliError(f"cannot write to {path / sub}: permission denied", 1)
+                    raise StorageError(f"cannot write to {path / sub}: permission denied")
         except OSError as exc:
-            raise CliError(f"cannot write to {exc.filename or path}: {exc.strerror or exc}", 1) from None
+            raise StorageError(f"cannot write to {exc.filename or path}: {exc.strerror or exc}") from None
     return path
-
-
-def _store_exit(exc: Exception) -> int:
-    from store.curated_store import DamagedTable
-
-    return 1 if isinstance(exc, DamagedTable) else 2
 
 
 def _curated(data: Path):
@@ -93,14 +90,12 @@ def _curated(data: Path):
     return CuratedStore(data / "curated")
 
 
-def _standing_run(curated, run_id: str | None) -> str | None:
-    """``run_id``, or the run the tables stand on now (a warning when that is not ``current``)."""
-    if run_id is not None:
-        return run_id
-    run_id, warning = curated.readable_run_id()
-    if warning:
-        _err(f"warning: {warning}")
-    return run_id
+def _resolved_run(curated, run_id: str | None) -> str:
+    """The run ``--run`` names, or the one the tables stand on now (a warning when that is not ``current``)."""
+    resolved = curated.resolve_run(run_id)
+    if resolved.warning:
+        _err(f"warning: {resolved.warning}")
+    return resolved.run_id
 
 
 class Runner(str, Enum):
@@ -131,13 +126,9 @@ def run(
     """One run: fetch every source, read what changed, reconcile, publish."""
     import os
 
-    from ingest.sources import SourcesError, load_sources
+    from ingest.sources import load_sources
 
-    try:
-        load_sources(sources)  # refuse a bad file before anything is written
-    except SourcesError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+    load_sources(sources)  # a bad file fails here, before anything is fetched or written
     data_dir(data, writable=True)
     if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
@@ -149,15 +140,13 @@ def run(
         start_watchdog()
     from flows import progress
     from flows.pipeline import run_flow
-    from store.lock import DataDirBusy
 
     if runner is Runner.dask:
         from flows.pipeline import dask_task_runner
 
         run_flow = run_flow.with_options(task_runner=dask_task_runner(dask_address))
     elif dask_address:
-        _err("--dask-address needs --runner dask")
-        raise typer.Exit(2)
+        raise UsageError("--dask-address needs --runner dask")
 
     bars = None if (quiet or as_json or not sys.stderr.isatty()) else progress.RichProgress()
     try:
@@ -167,9 +156,6 @@ def run(
                 summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
         else:
             summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
-    except DataDirBusy as exc:
-        _err(str(exc))
-        raise typer.Exit(1) from None
     finally:
         progress.set_reporter(None)
     if as_json:
@@ -214,20 +200,15 @@ def print_summary(s) -> None:
 @one_line_errors
 def diff(
     data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
-    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the latest)."),
+    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
     against: str | None = typer.Option(None, "--against", help="Run to compare with (default: the one before --run)."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
 ) -> None:
     """Which facts changed between two runs."""
     from reports.changes import build_diff, render_diff
-    from store.curated_store import CuratedStoreError
 
-    try:
-        curated = _curated(data)
-        report = build_diff(curated, _standing_run(curated, run_id), against)
-    except CuratedStoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(_store_exit(exc)) from None
+    curated = _curated(data)
+    report = build_diff(curated, _resolved_run(curated, run_id), against)
     typer.echo(render_diff(report, fmt.value))
 
 
@@ -246,14 +227,9 @@ def report(
 ) -> None:
     """Write the HTML report of a run (curated/reports/<run_id>.html) and print its path."""
     from reports.html_report import write_run_report
-    from store.curated_store import CuratedStoreError
 
-    try:
-        curated = _curated(data)
-        path = write_run_report(curated, _standing_run(curated, run_id))
-    except CuratedStoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(_store_exit(exc)) from None
+    curated = _curated(data)
+    path = write_run_report(curated, _resolved_run(curated, run_id))
     typer.echo(str(path.resolve()))
     if open_it:
         import webbrowser
@@ -271,18 +247,10 @@ def sql(
     run_id: str | None = typer.Option(None, "--run", help="Bind the table views to this run (default: the current one)."),
 ) -> None:
     """SQL over the tables: each current table is a view (facts, events, ...); history_<table> holds every run's copy."""
-    from reports.sql import SqlError, format_result, rich_table, run_query
-    from store.curated_store import CuratedStoreError
+    from reports.sql import format_result, rich_table, run_query
 
-    try:
-        curated = _curated(data)
-        result = run_query(curated, query, _standing_run(curated, run_id))
-    except CuratedStoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(_store_exit(exc)) from None
-    except SqlError as exc:
-        _err(f"SQL error: {exc}")
-        raise typer.Exit(2) from None
+    curated = _curated(data)
+    result = run_query(curated, query, _resolved_run(curated, run_id))
     if fmt is SqlFormat.table:
         from rich.console import Console
 
@@ -301,24 +269,14 @@ def serve(
     wait: float = typer.Option(300.0, "--wait", help="Seconds a scheduled run waits for another run's lock."),
 ) -> None:
     """Run on a schedule, as a deployment on the Prefect server at PREFECT_API_URL."""
-    from ingest.sources import SourcesError, load_sources
+    from ingest.sources import load_sources
 
     if (cron is None) == (interval is None):
-        _err("give exactly one of --cron EXPR or --interval SECONDS")
-        raise typer.Exit(2)
-    try:
-        load_sources(sources)
-    except SourcesError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
-    from flows.serve import ServeError
+        raise UsageError("give exactly one of --cron EXPR or --interval SECONDS")
+    load_sources(sources)
     from flows.serve import serve as serve_flow
 
-    try:
-        serve_flow(sources, data, cron=cron, interval=interval, lock_wait=wait)
-    except ServeError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+    serve_flow(sources, data, cron=cron, interval=interval, lock_wait=wait)
 
 
 @app.command()
@@ -336,20 +294,17 @@ def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL
         with make_client(settings) as client:
             out = fetch_url(Source(id="clean", url=target), settings, client)
         if not out.ok:
-            _err(out.error or "fetch failed")
-            raise typer.Exit(1)
+            raise SourceError(out.error or "fetch failed")
         content, ctype = out.content or b"", out.content_type
     else:
         try:
             content, ctype = Path(target).read_bytes(), None
         except OSError as exc:
-            _err(f"cannot read {target}: {exc.strerror or exc}")
-            raise typer.Exit(1) from None
+            raise SourceError(f"cannot read {target}: {exc.strerror or exc}") from None
     try:
         page = clean_page(content, content_type=ctype, url=target)
     except NotReadable as exc:
-        _err(f"{target}: {exc}")
-        raise typer.Exit(1) from None
+        raise SourceError(f"{target}: {exc}") from None
     if page.title:
         typer.echo(f"# {page.title}", err=True)
     typer.echo(page.text)
@@ -357,7 +312,7 @@ def clean(target: str = typer.Argument(..., help="A local file or an http(s) URL
 
 def _eval_dir(directory: Path) -> None:
     if not directory.is_dir():
-        raise CliError(f"{directory} is not a directory: give the folder of the dataset")
+        raise UsageError(f"{directory} is not a directory: give the folder of the dataset")
 
 
 @eval_app.command("boilerplate")
@@ -410,7 +365,7 @@ def eval_truth(
     try:
         text, last = run_cli(directories or [], generated=generated, select=select)
     except (FileNotFoundError, ValueError) as exc:
-        raise CliError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     typer.echo(text)
     typer.echo(last)
 
@@ -432,7 +387,7 @@ def eval_statements(
     try:
         report = run_statements_eval(directories, pages or DEFAULT_PAGES)
     except LabelError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     for line in error_lines(report, errors) if errors else []:
         typer.echo(line, err=True)
     typer.echo(report.table())
@@ -514,23 +469,11 @@ def describe(exc: BaseException) -> str:
 
 
 def _is_named(exc: BaseException) -> bool:
-    from ingest.sources import SourcesError
-    from store.curated_store import CuratedStoreError
-    from store.lock import DataDirBusy
-    from store.raw_store import StoreError
-
-    return isinstance(exc, (SourcesError, CuratedStoreError, DataDirBusy, StoreError))
+    return isinstance(exc, FactwatchError)
 
 
 def exit_code_of(exc: BaseException) -> int:
-    from ingest.sources import SourcesError
-    from store.curated_store import DamagedTable
-
-    if isinstance(exc, SourcesError):
-        return 2
-    if isinstance(exc, DamagedTable):
-        return 1
-    return 1
+    return exc.exit_code if isinstance(exc, FactwatchError) else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,11 @@
 fetch (batched tasks) -> keep raw bytes -> read changed documents (batched
 tasks; unchanged snapshots come from the cache) -> reconcile and assemble
 tables -> publish atomically. One run at a time per data dir.
+
+What the run decides on the way (its id, the snapshot each source stands on,
+reusing the last run's tables, the last good document of a page that cannot
+be read) is in flows/run_decisions.py, as pure functions; this module wires
+them to Prefect tasks and the stores.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
+from assembly.tables import RunRecord
 from extractors.document import RESULT_KINDS, DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from extractors.reading import ReadingLimits
@@ -29,6 +36,18 @@ from facts.model import ChangeKind
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
+from flows.run_decisions import (
+    config_fingerprint,
+    current_snapshots,
+    earlier_documents,
+    earlier_snapshots,
+    first_runs,
+    new_run_id,
+    reading_limits,
+    same_as_last_run,
+    settle_documents,
+    snapshots_to_read,
+)
 from ingest.fetch import RobotsCache, make_client
 from ingest.ingest import FetchRecord, ingest_source
 from ingest.settings import Settings
@@ -38,9 +57,7 @@ from reports.html_report import write_run_report
 from store.curated_store import CuratedStore, DamagedTable
 from store.doc_cache import DocumentCache
 from store.lock import DataDirLock
-from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
 from store.raw_store import RawStore, StoreError
-from assembly.tables import RunRecord
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...
@@ -61,13 +78,6 @@ class RunSummary(RunRecord):
     @property
     def exit_code(self) -> int:
         return EXIT_CODES[self.status]
-
-
-def new_run_id(previous: str | None) -> str:
-    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    if previous is not None and run_id <= previous:
-        run_id = previous[:-1] + "1Z"  # clocks that step back still give increasing ids
-    return run_id
 
 
 def _batches(items: Sequence, size: int) -> list[list]:
@@ -200,30 +210,6 @@ def _previous_run(curated: CuratedStore) -> tuple[PreviousRun, list[dict], str |
     return (*_read_previous(curated, run_id), warning)
 
 
-def config_fingerprint(config: SourcesFile) -> str:
-    """What shapes facts besides the pages and the code: sources, priors, subject, aliases."""
-    parts = [(src.id, src.location, src.trust, src.publisher) for src in config.sources]
-    blob = repr((parts, config.subject, [(a.canonical, a.aliases) for a in config.aliases]))
-    limits = reading_limits(config.settings)
-    if limits != ReadingLimits():  # (the default limits keep the fingerprints runs already carry)
-        blob += repr(limits)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
-
-
-def _same_as_last_run(previous: PreviousRun, current: dict[str, str], previous_sha: dict[str, str],
-                      ctx: RunContext) -> bool:
-    """Every page as the last run left it, the same code, the same configuration."""
-    if previous.run_id is None or previous.runs is None or current != previous_sha:
-        return False
-    last = previous.runs.slice(previous.runs.num_rows - 1).to_pylist()[0]
-    return last["code_version"] == ctx.code_version and last.get("config_version") == ctx.config_version
-
-
-def reading_limits(settings: Settings) -> ReadingLimits:
-    return ReadingLimits(max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars,
-                         max_dates=settings.max_dates)
-
-
 def cache_version(settings: Settings) -> str:
     """The document cache's key: the reading code and model, and the reading limits."""
     blob = f"{reading_version(settings.model)}:{reading_limits(settings)!r}"
@@ -300,9 +286,10 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         if warning:
             logger.warning(warning)
             warnings.append(warning)
-        run_id = new_run_id(previous.run_id)
+        # after the last run, and after ``current`` when the run stands on an earlier one (a damaged table)
+        latest = max(filter(None, (previous.run_id, curated.current_run_id())), default=None)
+        run_id = new_run_id(latest, datetime.now(UTC))
         previous_sha = {d["source_id"]: d["snapshot_sha256"] for d in prev_docs}
-        first_run = {d["doc_id"]: d["run_id"] for d in prev_docs}
         ctx = RunContext(
             run_id=run_id, started_at=started_at, code_version=version, config_version=config_fingerprint(config),
             sources_total=len(config.sources), trust={s.id: s.trust for s in config.sources},
@@ -318,62 +305,32 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         records: dict[str, FetchRecord] = {r.source_id: r for fut in futures for r in fut.result()}
 
         # 2. the snapshot each source stands on now: this fetch's, or the last good one
-        current: dict[str, str] = {}
-        for s in config.sources:
-            rec = records[s.id]
-            if rec.snapshot_sha256 is not None:
-                current[s.id] = rec.snapshot_sha256
-            elif s.id in previous_sha:
-                current[s.id] = previous_sha[s.id]
-        ordered_records = [records[s.id] for s in config.sources]
-        if _same_as_last_run(previous, current, previous_sha, ctx):
+        source_ids = [s.id for s in config.sources]
+        current = current_snapshots(source_ids, records, previous_sha)
+        if same_as_last_run(previous, current, previous_sha, ctx):
             # every page as the last run left it: its facts stand as they are
             pause_point("read", data_dir)
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
-            assembled = assemble_unchanged(ctx, ordered_records, previous, content, datetime.now(UTC))
+            assembled = assemble_unchanged(ctx, [records[sid] for sid in source_ids], previous, content,
+                                           datetime.now(UTC))
             return _publish(curated, assembled, records, data_dir, logger, warnings)
 
         # 3. read what the cache does not know: each source's current snapshot and the one
         #    before it (whose statements the page may no longer make)
-        earlier: dict[str, str] = {}
-        for sid, sha in current.items():
-            older = [r for r in raw.snapshots(sid) if r.sha256 != sha]
-            if older:
-                earlier[sid] = older[-1].sha256
-        wanted = sorted(set(current.items()) | set(earlier.items()))
-        known, documents_read = _read_snapshots(wanted, records, raw, cache, settings.model, reading_limits(settings))
+        earlier = earlier_snapshots(current, {sid: [r.sha256 for r in raw.snapshots(sid)] for sid in current})
+        known, documents_read = _read_snapshots(snapshots_to_read(current, earlier), records, raw, cache,
+                                                settings.model, reading_limits(settings))
         pause_point("read", data_dir)
-        old_docs = [d for sid, sha in sorted(earlier.items())
-                    if isinstance(d := known.get((sid, sha)), ProcessedDocument)]
 
         # 4. unreadable snapshots: the fetch_log says why; the last good document stays
-        docs: list[ProcessedDocument] = []
-        for sid, sha in sorted(current.items()):
-            res = known[(sid, sha)]
-            if isinstance(res, ProcessedDocument):
-                docs.append(res)
-                if res.limited:  # the page was read up to a limit: its fetch_log row says which
-                    records[sid] = replace(records[sid], limited=res.limited)
-                continue
-            rec = records[sid]
-            if rec.snapshot_sha256 == res.snapshot_sha256:
-                records[sid] = FetchRecord(
-                    source_id=sid, url=rec.url, status="error", fetched_at=rec.fetched_at,
-                    http_status=rec.http_status, error=res.error, error_kind=res.error_kind,
-                    snapshot_sha256=rec.snapshot_sha256, bytes=rec.bytes, attempts=rec.attempts,
-                    content_type=rec.content_type,
-                )
-            fallback = previous_sha.get(sid)
-            if fallback and fallback != res.snapshot_sha256:
-                old = cache.get(sid, fallback)
-                if isinstance(old, ProcessedDocument):
-                    docs.append(old)
-        for d in docs:
-            first_run.setdefault(d.doc_id, run_id)
+        settled = settle_documents(current, known, records, previous_sha, cache.get)
+        records = settled.records
+        first_run = first_runs(prev_docs, settled.docs, run_id)
 
         # 5. reconcile, assemble, publish
-        assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
-                                 datetime.now(UTC), documents_read=documents_read, earlier_docs=old_docs)
+        assembled = assemble_run(ctx, [records[sid] for sid in source_ids], settled.docs, first_run, previous,
+                                 datetime.now(UTC), documents_read=documents_read,
+                                 earlier_docs=earlier_documents(earlier, known))
         return _publish(curated, assembled, records, data_dir, logger, warnings)
 
 

@@ -18,6 +18,7 @@ import httpx
 from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL
 
+from errors import ConfigError
 from flows.pipeline import run_flow
 
 HOW_TO_START = (
@@ -26,8 +27,8 @@ HOW_TO_START = (
 )
 
 
-class ServeError(RuntimeError):
-    pass
+class ServeError(ConfigError, RuntimeError):
+    """``factwatch serve`` cannot start: no Prefect server, or no schedule."""
 
 
 def check_server() -> str:

@@ -18,13 +18,14 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
 
+from errors import ConfigError
 from extractors.entities import AliasEntry
 from ingest.settings import Settings, between
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 
 
-class SourcesError(ValueError):
+class SourcesError(ConfigError):
     """sources.toml cannot be used; the message says where and why."""
 
 

@@ -17,12 +17,12 @@ from dataclasses import asdict, dataclass
 
 import pyarrow as pa
 
+from assembly.tables import facts_from_table
 from facts.diff import diff_facts
 from facts.model import Change, ChangeKind, iso_value
 from reports.templating import render_template
 from reports.terminal import json_printable, printable
-from store.curated_store import CuratedStore, CuratedStoreError
-from assembly.tables import facts_from_table
+from store.curated_store import CuratedStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +82,13 @@ def source_event_changes(before: pa.Table | None, after: pa.Table | None) -> tup
 
 
 def build_diff(curated: CuratedStore, run_id: str | None = None, against: str | None = None) -> DiffReport:
-    """Compare any two published runs; default: the latest against the one before it."""
-    runs = curated.run_ids()
-    if not runs:
-        raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
-    run_id = run_id or runs[-1]
-    if run_id not in runs:
-        raise CuratedStoreError(f"unknown run {run_id!r}; recent runs: {', '.join(runs[-5:])}")
+    """Compare any two published runs; default: the current run against the one before it."""
+    run_id = curated.resolve_run(run_id).run_id
     if against is None:
-        earlier = [r for r in runs if r < run_id]
+        earlier = [r for r in curated.run_ids(run_id) if r < run_id]
         against = earlier[-1] if earlier else None
-    elif against not in runs:
-        raise CuratedStoreError(f"unknown run {against!r}; recent runs: {', '.join(runs[-5:])}")
+    else:
+        against = curated.resolve_run(against).run_id
     after = facts_from_table(curated.read("facts", run_id), curated.read("fact_values", run_id))
     before = facts_from_table(curated.read("facts", against), curated.read("fact_values", against)) if against else []
     events_before = curated.read("events", against) if against else None

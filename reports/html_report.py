@@ -32,7 +32,6 @@ from reports.run_report_data import (
     SourceStatus,
     Statement,
     load_report_data,
-    resolve_run,
 )
 from reports.run_report_view import STATUS_COLOURS, STATUS_LABELS, point_radius
 from reports.templating import render_template
@@ -50,7 +49,6 @@ __all__ = [
     "point_radius",
     "render_run_report",
     "report_path",
-    "resolve_run",
     "write_run_report",
 ]
 

@@ -2,8 +2,8 @@
 
 ``ReportData`` holds a run's header, its facts with their ranked candidate
 values, the statements that state them, the run's changes and each source's
-fetch. ``load_report_data`` reads them from the run's tables in history;
-``resolve_run`` names the run to report.
+fetch. ``load_report_data`` reads them from the run's tables in history (the run
+named as ``CuratedStore.resolve_run`` names it).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from assembly.tables import facts_from_table
 from facts.model import Change, Fact
 from store.curated_store import CuratedStore, CuratedStoreError
-from assembly.tables import facts_from_table
 
 
 @dataclass(frozen=True)
@@ -102,22 +102,9 @@ def _statement(row: dict) -> Statement:
                      date_text=row["date_text"], date_span=span)
 
 
-def resolve_run(curated: CuratedStore, run_id: str | None) -> str:
-    """The run to report: ``run_id`` if it is a published run, else the current one."""
-    if run_id is None:
-        current = curated.current_run_id()
-        if current is None:
-            raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
-        return current
-    runs = curated.run_ids()
-    if run_id not in runs:
-        raise CuratedStoreError(f"unknown run {run_id!r}; runs: {', '.join(runs[-5:]) or 'none'}")
-    return run_id
-
-
 def load_report_data(curated: CuratedStore, run_id: str | None = None) -> ReportData:
     """Read what the report of ``run_id`` (default: the current run) shows, from that run's tables in history."""
-    run_id = resolve_run(curated, run_id)
+    run_id = curated.resolve_run(run_id).run_id
     runs = [r for r in curated.read("runs", run_id).to_pylist() if r["run_id"] == run_id]
     if not runs:
         raise CuratedStoreError(f"run {run_id} does not record itself in its runs table")

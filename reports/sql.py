@@ -27,16 +27,20 @@ from uuid import UUID
 
 import duckdb
 
+from errors import UsageError
 from reports.terminal import printable
-from store.curated_store import CuratedStore, CuratedStoreError, DamagedTable, check_run_id
+from store.curated_store import CuratedStore, DamagedTable
 from store.schemas import TABLE_NAMES
 
 HISTORY_PREFIX = "history_"
 HISTORY_RUN_COLUMN = "history_run_id"
 
 
-class SqlError(RuntimeError):
+class SqlError(UsageError, RuntimeError):
     """A query DuckDB rejected, with DuckDB's message."""
+
+    def __str__(self) -> str:
+        return f"SQL error: {super().__str__()}"
 
 
 @dataclass(frozen=True)
@@ -79,14 +83,9 @@ def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
     tables' files and nothing else (``enable_external_access = false`` with
     ``allowed_paths``, then ``lock_configuration = true``), so no query can
     read or write another file, attach a database or install an extension."""
-    warning = None
-    if run_id is None:
-        run_id, warning = curated.readable_run_id()
-        if run_id is None:
-            raise CuratedStoreError(f"no run has been published in {curated.root} yet: run `factwatch run` first")
-    run_dir = curated.history / check_run_id(run_id)
-    if not run_dir.is_dir():
-        raise CuratedStoreError(f"unknown run {run_id!r}: {run_dir} does not exist")
+    resolved = curated.resolve_run(run_id)
+    run_id, warning = resolved.run_id, resolved.warning
+    run_dir = curated.history / run_id
     runs = curated.run_ids()
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     tables, history, allowed = [], [], []

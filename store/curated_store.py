@@ -26,18 +26,31 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from errors import StorageError
 from store import atomic
 from store.schemas import SCHEMAS, TABLE_NAMES
 
 _RUN_ID_RE = re.compile(r"[0-9]{8}T[0-9]{6}[0-9]*Z(?:-[a-z0-9]+)?\Z")
 
 
-class CuratedStoreError(RuntimeError):
-    pass
+class CuratedStoreError(StorageError, RuntimeError):
+    """The curated store has not what was asked: no run yet, an unknown run or table."""
+
+    exit_code = 2
 
 
 class DamagedTable(CuratedStoreError):
     """A table file that exists but cannot be read (truncated, overwritten)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class ResolvedRun:
+    """The run a command reads, and why it is not the current one when it is not."""
+
+    run_id: str
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,24 @@ class CuratedStore:
             return None
         target = os.readlink(link)
         return Path(target).name
+
+    def resolve_run(self, spec: str | None = None) -> ResolvedRun:
+        """The run ``spec`` names: the id of a run under history/, or None for
+        the run the tables stand on now (``current``, or the last readable run
+        with a warning saying why). The one answer to "which run" for every
+        reader (sql, diff, report). Raises CuratedStoreError naming the cause:
+        nothing published yet, not a run id, no such run."""
+        if spec is None:
+            run_id, warning = self.readable_run_id()
+            if run_id is None:
+                raise CuratedStoreError(f"no run has been published in {self.root} yet: run `factwatch run` first")
+            return ResolvedRun(run_id, warning)
+        if not (self.history / check_run_id(spec)).is_dir():
+            runs = self.run_ids()
+            if not runs:
+                raise CuratedStoreError(f"no run has been published in {self.root} yet: run `factwatch run` first")
+            raise CuratedStoreError(f"unknown run {spec!r}; recent runs: {', '.join(runs[-5:])}")
+        return ResolvedRun(spec)
 
     def run_ids(self, run_id: str | None = None) -> list[str]:
         """Complete runs, oldest first: those the runs table of ``run_id``

@@ -11,9 +11,11 @@ import os
 import time
 from pathlib import Path
 
+from errors import StorageError
 
-class DataDirBusy(RuntimeError):
-    pass
+
+class DataDirBusy(StorageError, RuntimeError):
+    """Another run holds the data dir's lock."""
 
 
 class DataDirLock:

@@ -18,14 +18,15 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from errors import StorageError
 from store import atomic
 
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 
 
-class StoreError(ValueError):
-    pass
+class StoreError(StorageError, ValueError):
+    """The raw store cannot be used: a bad source id, a damaged or missing snapshot, its state file."""
 
 
 @dataclass(frozen=True, slots=True)

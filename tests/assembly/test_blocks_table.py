@@ -1,5 +1,6 @@
-"""The blocks table: one row per block of a document, with the schema of
-store/schemas.py; blocks survive the document cache with their roles."""
+"""The blocks table: one row per block of a document (assembly/tables.py),
+with the schema of store/schemas.py; blocks survive the document cache with
+their roles."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from datetime import UTC, date, datetime
 
 import pyarrow as pa
 
+from assembly.tables import blocks_table
 from extractors.document import RESULT_KINDS, ProcessedDocument
 from extractors.types import BlockRole, CleanPage, TextBlock
 from store.doc_cache import DocumentCache
 from store.schemas import SCHEMAS
-from assembly.tables import blocks_table
 
 TEXT = "Bridge news\n\nThe council met in 2023.\n\nYear | Visitors"
 BLOCKS = (

@@ -7,7 +7,6 @@ import numpy as np
 from evaluation.attachment_eval import parse_links
 from evaluation.logistic import fit_logistic, predict
 from evaluation.statement_confidence import reliability
-from evaluation.train_statement_model import site_folds
 from evaluation.statements_eval import (
     GoldPage,
     GoldStatement,
@@ -18,6 +17,7 @@ from evaluation.statements_eval import (
     names_match,
     score_page,
 )
+from evaluation.train_statement_model import site_folds
 from extractors.events import DatedStatement
 from extractors.types import DateMention
 

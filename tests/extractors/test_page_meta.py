@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extractors.segmentation import parse_html
 from extractors.page_meta import clean_title, date_from_url, html_meta, parse_date, parse_date_line
+from extractors.segmentation import parse_html
 
 
 @pytest.mark.parametrize(

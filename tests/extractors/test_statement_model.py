@@ -43,7 +43,10 @@ def test_parse_features_say_tense_voice_person_and_where_the_date_stands(models)
     assert f["anchored"] == 1 and f["day"] == 1
 
 
-def _statement(start: int, sentence: str, when: date, features=(0.0,) * len(PARSE_FEATURES)) -> DatedStatement:
+NO_FEATURES = (0.0,) * len(PARSE_FEATURES)
+
+
+def _statement(start: int, sentence: str, when: date, features=NO_FEATURES) -> DatedStatement:
     dm = DateMention(start, start + 4, "2020", when, when, "day")
     return DatedStatement(start, start + len(sentence), sentence, dm, "open", "opened", start, "begin", (), 0.5,
                           features=tuple(features))

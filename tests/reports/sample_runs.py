@@ -15,12 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from extractors.ids import stable_id
-from facts.diff import diff_facts
-from facts.model import Event, Fact, FactValue, iso_value
-from ingest.ingest import FetchRecord
-from store.curated_store import CuratedStore, TableSet
-from store.schemas import table_from_rows
 from assembly.tables import (
     RunRecord,
     changes_table,
@@ -30,6 +24,12 @@ from assembly.tables import (
     fetch_log_table,
     runs_table,
 )
+from extractors.ids import stable_id
+from facts.diff import diff_facts
+from facts.model import Event, Fact, FactValue, iso_value
+from ingest.ingest import FetchRecord
+from store.curated_store import CuratedStore, TableSet
+from store.schemas import table_from_rows
 
 RUN_1 = "20261123T090000000000Z"
 RUN_2 = "20261130T090000000000Z"

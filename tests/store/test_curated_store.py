@@ -3,7 +3,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from store.curated_store import CuratedStore, CuratedStoreError, TableSet
+from store.curated_store import CuratedStore, CuratedStoreError, ResolvedRun, TableSet
 from store.schemas import SCHEMAS, TABLE_NAMES, table_from_rows
 
 
@@ -48,3 +48,34 @@ def test_a_run_is_published_once_and_schemas_are_enforced(tmp_path):
     assert store.current_run_id() == "20261123T100000000000Z"
     with pytest.raises(CuratedStoreError):
         store.read("facts", "../../etc")
+
+
+def test_one_resolver_names_the_run_every_reader_reads(tmp_path):
+    store = CuratedStore(tmp_path / "curated")
+    with pytest.raises(CuratedStoreError, match="no run has been published"):
+        store.resolve_run()
+    with pytest.raises(CuratedStoreError, match="no run has been published"):
+        store.resolve_run("20261123T100000000000Z")
+    first, second = "20261123T100000000000Z", "20261123T110000000000Z"
+    store.publish(first, tables(first, 1))
+    store.publish(second, tables(second, 3, (first,)))
+    assert store.resolve_run() == ResolvedRun(second)
+    assert store.resolve_run(first) == ResolvedRun(first)
+    with pytest.raises(CuratedStoreError, match="not a run id"):
+        store.resolve_run("../etc")
+    with pytest.raises(CuratedStoreError, match="unknown run '20261123T120000000000Z'; recent runs: .*110000"):
+        store.resolve_run("20261123T120000000000Z")
+    # a damaged current run: the last readable one, with a warning saying why
+    (tmp_path / "curated" / "history" / second / "runs.parquet").write_bytes(b"not parquet")
+    resolved = store.resolve_run()
+    assert resolved.run_id == first and "cannot be read" in (resolved.warning or "")
+
+
+def test_the_current_run_is_the_current_pointer_not_the_highest_id(tmp_path):
+    """Ids of an older form could sort before the run they followed; the
+    current run is what ``current`` says, for diff, report and sql alike."""
+    store = CuratedStore(tmp_path / "curated")
+    first, later_lower = "20261123T100000000000Z", "20261123T0900000000001Z"
+    store.publish(first, tables(first, 1))
+    store.publish(later_lower, tables(later_lower, 2, (first,)))
+    assert store.resolve_run().run_id == later_lower
