@@ -37,6 +37,47 @@ def _agent_phrase(trigger: Token) -> Token | None:
     return None
 
 
+def subject_of(trigger: Token) -> Token | None:
+    """The subject or agent of the trigger's clause, inherited from the verb a
+    conjoined or complement verb depends on ("NASA built and launched it")."""
+    tok = trigger
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.dep_ == "nsubjpass" or tok.pos_ == "NOUN":
+                    agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                    if pobj is not None:
+                        return pobj
+                return c
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if tok.pos_ == "NOUN":  # "Houzz's research", "research by Houzz"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head is not tok:
+                tok = tok.head
+                continue
+            return None
+        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:  # "credited with creating"
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
 def agent_keys(trigger: Token | None, offset: int, mentions: Sequence[EntityMention]) -> tuple[str, ...]:
     """Keys of the mentions in the trigger's agent phrase. ``offset``: where
     the parsed text starts in the document (mentions are document offsets)."""

@@ -1,0 +1,133 @@
+"""Triggers: the word that names the happening a date belongs to.
+
+From the dependency parse of one sentence: up the tree from the date to the
+first verb or event noun; a frame (copula, light, perception or reporting
+verb; "according to"; "Read more") gives way to the content word it stands
+for. Pure functions of a parsed sentence; the statement rules
+(extractors/events.py) decide whether the clause states anything.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.event_rules import (
+    DETACHED_FRAMES,
+    EVENT_NOUN_SUFFIXES,
+    EVENT_NOUNS,
+    FRAME_VERBS,
+    NOT_EVENT_NOUNS,
+)
+
+# parts of speech that head a verbless line with a date ("Available since July 2024")
+VERBLESS_HEADS = ("ADJ",)
+
+
+def is_event_noun(tok: Token) -> bool:
+    """A noun that names a happening ("launch", "ratification", "bombing")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
+        return False
+    return (
+        lemma in EVENT_NOUNS
+        or lemma.endswith(EVENT_NOUN_SUFFIXES)
+        or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
+    )
+
+
+def _content_of_frame(verb: Token) -> Token | None:
+    """The event noun or content verb that a frame verb stands for:
+    "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
+    "had talks in May" -> talks."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd") and is_event_noun(child):
+            return child
+    if verb.lemma_.lower() in ("be", "become", "remain"):
+        for child in verb.children:  # "has been available since July 2015" -> available
+            if child.dep_ == "acomp" and child.pos_ == "ADJ":
+                return child
+        for child in verb.children:  # "was in development until February" -> development
+            if child.dep_ == "prep" and child.lower_ in ("in", "under"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and is_event_noun(pobj):
+                    return pobj
+        if verb.tag_ == "VBD":  # "the median salary was $61,300 in May 2024" -> salary
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+                    return child
+    for child in verb.children:  # "it was in 2019 that NASA launched ..."
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
+            if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
+                return child
+    return None
+
+
+def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
+    """The content verb a date the parse leaves outside any clause belongs
+    to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
+    In a discussion, Musk questioned ..." (the root verb of the clause that
+    follows), else the verb nearest to the date in the parsed text."""
+    doc = span_root.doc
+    sent = span_root.sent
+    if sent.root.i in exclude and sent.end < len(doc):
+        nxt = doc[sent.end].sent.root
+        if nxt.pos_ in ("VERB", "AUX"):
+            return nxt
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
+    if not verbs:
+        verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
+    if not verbs:
+        return None
+    content = [t for t in verbs if t.lemma_.lower() not in FRAME_VERBS] or verbs
+    return min(content, key=lambda t: abs(t.i - span_root.i))
+
+
+def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | None, bool]:
+    """The word that names the happening a date belongs to; (token, found_by_parse).
+
+    Up the dependency tree from the date: the first event noun (the date
+    modifies it: "the 2022 research", "research in 2022") or verb. A frame
+    (copula, light, perception or reporting verb; "according to"; "Read
+    more") gives way to the content word it stands for when there is one.
+    """
+    span = span if span is not None else range(span_root.i, span_root.i + 1)
+    tok = span_root
+    for _ in range(12):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.i in span:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if lemma in FRAME_VERBS:
+                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head is not tok:
+                    continue  # "According to Reuters, ... sold in 2021": the date's clause is above
+                content = _content_of_frame(tok)
+                if content is not None:
+                    return content, True
+            return tok, True
+        if is_event_noun(tok):
+            return tok, True
+        if tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            content = _content_of_frame(tok)
+            return (content or tok), True
+    near = _nearest_verb(span_root, span)
+    if near is not None:
+        return near, False
+    # a verbless line with words of its own beside the date ("Available since
+    # July 2024", "BLS median annual salary (2024): $61,300"): its head word
+    root = span_root.sent.root
+    words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
+    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
+        return root, False
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
+        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
+    return None, False
+
+
+def _field_label_date(span_root: Token, span: range) -> bool:
+    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
+    doc = span_root.doc
+    after = [t.text for t in doc[span.stop : span.stop + 2]]
+    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)

@@ -1,0 +1,37 @@
+"""Trigger choice on parsed sentences, through the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.triggers import find_trigger, is_event_noun
+
+
+def trigger_of(text: str, date_words: str, models) -> str | None:
+    doc = models.parser(text)
+    start = text.index(date_words)
+    span = doc.char_span(start, start + len(date_words), alignment_mode="expand")
+    tok, _ = find_trigger(span.root, range(span.start, span.end))
+    return tok.text if tok is not None else None
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("NASA launched the telescope in December 2021.", "December 2021", "launched"),
+    ("The year 2022 saw the launch of the telescope.", "2022", "launch"),  # a frame gives way to its event noun
+    ("According to Reuters, the company sold the unit in 2021.", "2021", "sold"),  # a detached frame
+    ("Research by Houzz in 2022 found that kitchens got bigger.", "2022", "Research"),  # an event noun the date modifies
+    ("The product has been available since July 2015.", "July 2015", "available"),  # a copula's complement
+])
+def test_the_trigger_names_the_happening(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_line_with_only_a_date_has_no_trigger(models):
+    assert trigger_of("12 March 2024", "12 March 2024", models) is None
+
+
+def test_event_nouns_by_suffix_and_vocabulary(models):
+    doc = models.parser("The ratification and the bombing took place near the hospital.")
+    by_text = {t.text: t for t in doc}
+    assert is_event_noun(by_text["ratification"]) and is_event_noun(by_text["bombing"])
+    assert not is_event_noun(by_text["hospital"])
