@@ -38,7 +38,7 @@ from extractors.event_rules import (
 )
 from extractors.modality import is_planned
 from extractors.roles import agent_keys, subject_of
-from extractors.triggers import find_trigger
+from extractors.triggers import TriggerOptions, find_trigger
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -437,8 +437,10 @@ def statements_from_parse(
     parsed: Doc,
     dates: Sequence[DateMention],
     mentions: Sequence[EntityMention],
+    trigger_options: TriggerOptions | None = None,
 ) -> list[DatedStatement]:
-    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``.
+    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``;
+    ``trigger_options`` switch the trigger rules (extractors.triggers; None: the default).
 
     One statement per (trigger, date). A date with no word naming a
     happening (a date-only line), or whose clause the parse says states
@@ -455,7 +457,7 @@ def statements_from_parse(
         span = parsed.char_span(date.char_start - s0, date.char_end - s0, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        head, by_parse = find_trigger(span.root, range(span.start, span.end))
+        head, by_parse = find_trigger(span.root, range(span.start, span.end), trigger_options)
         if head is None or span.start <= head.i < span.end:
             continue
         for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:

@@ -9,6 +9,8 @@ for. Pure functions of a parsed sentence; the statement rules
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from extractors.event_rules import (
@@ -18,6 +20,21 @@ from extractors.event_rules import (
     FRAME_VERBS,
     NOT_EVENT_NOUNS,
 )
+
+@dataclass(frozen=True, slots=True)
+class TriggerOptions:
+    """Switches of the trigger rules, chosen by cross-validation on TimeBank
+    (evaluation/attachment_eval.py --cv); the defaults are the chosen ones."""
+
+    # a date that modifies a noun ("reported third-quarter income", "Friday's
+    # edition", "his 1996 campaign") dates that noun, whether or not it is a
+    # known event noun (a date before the noun: after it, "issued a warrant
+    # Monday", the parse's attachment is not to be trusted); not when the noun is the subject of a content verb
+    # ("third-quarter income rose": the rise is what the date tells)
+    noun_modifier: bool = False
+
+
+DEFAULT_OPTIONS = TriggerOptions()
 
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
@@ -82,7 +99,8 @@ def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
     return min(content, key=lambda t: abs(t.i - span_root.i))
 
 
-def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | None, bool]:
+def find_trigger(span_root: Token, span: range | None = None, options: TriggerOptions | None = None
+                 ) -> tuple[Token | None, bool]:
     """The word that names the happening a date belongs to; (token, found_by_parse).
 
     Up the dependency tree from the date: the first event noun (the date
@@ -91,6 +109,10 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     more") gives way to the content word it stands for when there is one.
     """
     span = span if span is not None else range(span_root.i, span_root.i + 1)
+    options = options or DEFAULT_OPTIONS
+    early = _by_position(span_root, span, options)
+    if early is not None:
+        return early, True
     tok = span_root
     for _ in range(12):
         if tok.head is tok:
@@ -124,6 +146,20 @@ def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | N
     if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
         return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
     return None, False
+
+
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod", "npadvmod"})
+
+
+def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Token | None:
+    """A trigger the date's own position gives, before the walk up the tree."""
+    head = span_root.head
+    if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
+        verb = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
+            return None
+        return head
+    return None
 
 
 def _field_label_date(span_root: Token, span: range) -> bool:
