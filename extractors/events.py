@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
-from extractors.entities import EntityMention, normalize_name
+from extractors.entities import EntityMention
 from extractors.event_rules import (
     DEICTIC_NOW,
     FRAME_VERBS,
@@ -31,13 +31,12 @@ from extractors.event_rules import (
     ADVICE_VERBS,
     CONDITION_MARKERS,
     IMPERATIVE_OPENERS,
-    NON_PARTICIPANT_LABELS,
     OPINION_VERBS,
     POST_LABEL_VERBS,
     trigger_kind,
 )
 from extractors.modality import is_planned
-from extractors.roles import agent_keys, subject_of
+from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.triggers import TriggerOptions, find_trigger
 from extractors.types import DateMention
 
@@ -403,16 +402,9 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     s0, e0 = sentence
     local = clause_char_ranges(trigger)
     summary = clause_summary(parsed, trigger, local)
-    subj = subject_of(trigger)
-    subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
-    ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
-    clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS]
-    subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
-    ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
-    participants = tuple(dict.fromkeys(m.key for m in ordered))
+    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
     lemma = trigger.lemma_.lower()
-    features = confidence_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates)
+    features = confidence_features(trigger, by_parse, date, subject_named, len(participants), n_dates)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -485,7 +477,7 @@ def citation_statement(
     if date is None:
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
-    participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
+    participants = tuple(dict.fromkeys(author_key(a) for a in authors))
     features = confidence_features(None, False, date, bool(participants), len(participants), 1)
     return DatedStatement(
         char_start=s0,

@@ -18,8 +18,10 @@ from extractors.event_rules import (
     EVENT_NOUN_SUFFIXES,
     EVENT_NOUNS,
     FRAME_VERBS,
+    LIGHT_VERBS,
     NOT_EVENT_NOUNS,
 )
+from extractors.modality import _plan_verb as plans
 
 @dataclass(frozen=True, slots=True)
 class TriggerOptions:
@@ -32,6 +34,15 @@ class TriggerOptions:
     # Monday", the parse's attachment is not to be trusted); not when the noun is the subject of a content verb
     # ("third-quarter income rose": the rise is what the date tells)
     noun_modifier: bool = False
+    # an adjective the date qualifies ("debentures due March 1, 2011", "the
+    # dividend will be payable Jan. 3", "weak during the quarter") names what holds then
+    adjective: bool = True
+    # a plan's date belongs to what is planned: "planned a demonstration on
+    # Saturday" -> demonstration, "is scheduled to launch in May" -> launch
+    planned_content: bool = True
+    # a light participle after a noun ("remarks made last week", "charges
+    # taken in the period") stands for that noun
+    light_participle: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -115,15 +126,25 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         return early, True
     tok = span_root
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
         if tok.i in span:
             continue
         lemma = tok.lemma_.lower()
+        if options.adjective and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and (
+            span_root.head == tok or (span_root.head.dep_ == "prep" and span_root.head.head == tok)
+        ):
+            return tok, True
         if tok.pos_ == "VERB":
+            if options.light_participle and lemma in LIGHT_VERBS and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+                return tok.head, True
+            if options.planned_content and plans(tok):
+                content = _planned(tok)
+                if content is not None:
+                    return content, True
             if lemma in FRAME_VERBS:
-                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head is not tok:
+                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head != tok:
                     continue  # "According to Reuters, ... sold in 2021": the date's clause is above
                 content = _content_of_frame(tok)
                 if content is not None:
@@ -159,6 +180,17 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
         if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
             return None
         return head
+    return None
+
+
+def _planned(verb: Token) -> Token | None:
+    """What a verb of planning governs: its complement verb or its event-noun object."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            return c
+    for c in verb.children:
+        if c.dep_ == "dobj" and is_event_noun(c):
+            return c
     return None
 
 

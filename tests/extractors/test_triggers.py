@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.triggers import find_trigger, is_event_noun
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
 
 
 def trigger_of(text: str, date_words: str, models) -> str | None:
@@ -35,3 +35,22 @@ def test_event_nouns_by_suffix_and_vocabulary(models):
     by_text = {t.text: t for t in doc}
     assert is_event_noun(by_text["ratification"]) and is_event_noun(by_text["bombing"])
     assert not is_event_noun(by_text["hospital"])
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "due"),  # an adjective the date qualifies
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "demonstration"),  # what is planned
+    ("Syria signalled its interest in remarks made last week by its ambassador.", "last week", "remarks"),  # a light participle
+])
+def test_the_trigger_past_adjectives_plans_and_light_participles(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_date_before_a_noun_dates_the_noun_only_when_switched_on(models):
+    text = "Ogden reported third-quarter net income of $27.1 million."
+    doc = models.parser(text)
+    start = text.index("third-quarter")
+    span = doc.char_span(start, start + len("third-quarter"), alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert find_trigger(*args, TriggerOptions(noun_modifier=True))[0].text == "income"
+    assert find_trigger(*args, TriggerOptions(noun_modifier=False))[0].text == "reported"
