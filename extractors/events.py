@@ -271,8 +271,12 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
     if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
         noun = trigger.head
         own = {t.i for t in trigger.subtree}
+        other: set[int] = set()
         for _ in range(3):
-            keep |= {t.i for t in noun.subtree} - own
+            # the noun with its words, not its other clauses ("a study covered by X, which found that ...")
+            other |= {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
+                      and c.i != trigger.i for t in c.subtree}
+            keep |= {t.i for t in noun.subtree} - own - other
             if noun.dep_ == "pobj" and noun.head.head is not noun.head:
                 noun = noun.head.head
                 continue

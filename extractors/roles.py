@@ -20,9 +20,6 @@ from extractors.event_rules import NON_PARTICIPANT_LABELS
 from extractors.types import DateMention
 
 _INHERIT = {"xcomp", "conj", "advcl", "acl"}
-# a name that only qualifies a common noun ("AI tools", "the React2Shell
-# vulnerability", "Cybersecurity M&A activity") describes a thing, it takes no part
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # an initial before a surname ("A Krizhevsky"): not an article to strip
 _INITIALS = re.compile(r"^(?:[A-Z]{1,3}\.?\s)+[A-Z][\w'-]+")
 
@@ -99,33 +96,20 @@ def agent_keys(trigger: Token | None, offset: int, mentions: Sequence[EntityMent
     return tuple(dict.fromkeys(m.key for m in mentions if start <= m.char_start and m.char_end <= end))
 
 
-def _qualifies_a_thing(mention: EntityMention, offset: int, trigger: Token) -> bool:
-    """The mention's head word modifies a common noun other than the trigger."""
-    doc = trigger.doc
-    span = doc.char_span(mention.char_start - offset, mention.char_end - offset, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    head = root.head
-    return (root.dep_ in _MODIFIER_DEPS and head.i not in range(span.start, span.end) and head.pos_ == "NOUN"
-            and head.i != trigger.i)
-
-
 def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
                      date: DateMention) -> tuple[tuple[str, ...], bool]:
     """Keys of the entities that take part in the trigger's happening, and
     whether its subject or agent names one. Only mentions inside the clause
     (``clause``: character ranges relative to the parsed text, which starts
     at ``offset`` in the document) or inside the subject it inherits;
-    subject or agent first; never the date itself, a nationality, or a name
-    that only qualifies a thing."""
+    subject or agent first; never the date itself or a nationality (names
+    that are fragments never become mentions: extractors.entities)."""
     subj = subject_of(trigger)
     subj_range = (offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)) \
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
     inside = [m for m in mentions if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS
-              and not _qualifies_a_thing(m, offset, trigger)]
+              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     ordered = subject + [m for m in inside if m not in subject]
     return tuple(dict.fromkeys(m.key for m in ordered)), bool(subject)

@@ -68,8 +68,12 @@ def _content_of_frame(verb: Token) -> Token | None:
     "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
     "had talks in May" -> talks."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd") and is_event_noun(child):
-            return child
+        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd"):
+            if is_event_noun(child):
+                return child
+            inner = _of_phrase(child)  # "made a couple of improvements" -> improvements
+            if inner is not None and is_event_noun(inner):
+                return inner
     if verb.lemma_.lower() in ("be", "become", "remain"):
         for child in verb.children:  # "has been available since July 2015" -> available
             if child.dep_ == "acomp" and child.pos_ == "ADJ":
@@ -88,6 +92,15 @@ def _content_of_frame(verb: Token) -> Token | None:
             if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
                 return child
     return None
+
+
+def _of_phrase(noun: Token) -> Token | None:
+    """The noun of an "of" phrase a quantity or collection noun heads ("a
+    couple of improvements", "a series of talks")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in EVENT_NOUNS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
