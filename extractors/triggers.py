@@ -43,6 +43,10 @@ class TriggerOptions:
     # a light participle after a noun ("remarks made last week", "charges
     # taken in the period") stands for that noun
     light_participle: bool = True
+    # a date between a verb and the clause it governs ("Castro said Tuesday
+    # his government told ...") belongs to that verb, not to the clause the
+    # parse put it in
+    before_complement: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -182,12 +186,19 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
     return None, False
 
 
+_PRENOMINAL_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 _NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod", "npadvmod"})
 
 
 def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Token | None:
     """A trigger the date's own position gives, before the walk up the tree."""
     head = span_root.head
+    if options.before_complement and span_root.dep_ not in _PRENOMINAL_DEPS:  # not "said Friday's focus ..."
+        verb = _verb_before(span_root.doc, span.start)
+        if verb is not None:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i >= span.stop), None)
+            if comp is not None and span_root.i in {t.i for t in comp.subtree}:
+                return verb
     if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
         verb = head.head
         if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
@@ -205,6 +216,14 @@ def _planned(verb: Token) -> Token | None:
         if c.dep_ == "dobj" and is_event_noun(c):
             return c
     return None
+
+
+def _verb_before(doc, start: int) -> Token | None:
+    """The verb right before a date ("said Tuesday", "said on Tuesday")."""
+    i = start - 1
+    if i >= 0 and doc[i].dep_ == "prep" and doc[i].pos_ == "ADP":
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 
 def _field_label_date(span_root: Token, span: range) -> bool:

@@ -42,6 +42,7 @@ def test_event_nouns_by_suffix_and_vocabulary(models):
     ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "due"),  # an adjective the date qualifies
     ("Protesters planned a large demonstration on Saturday.", "Saturday", "demonstration"),  # what is planned
     ("Syria signalled its interest in remarks made last week by its ambassador.", "last week", "remarks"),  # a light participle
+    ("Police said on Tuesday they had arrested 14 foreigners.", "Tuesday", "said"),  # before the clause said
 ])
 def test_the_trigger_past_adjectives_plans_and_light_participles(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
