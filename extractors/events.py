@@ -17,28 +17,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
-from extractors.entities import EntityMention, normalize_name
+from extractors.entities import EntityMention
 from extractors.event_rules import (
     ADVICE_VERBS,
     CONDITION_MARKERS,
     DEICTIC_NOW,
-    DETACHED_FRAMES,
-    EVENT_NOUN_SUFFIXES,
-    EVENT_NOUNS,
     FRAME_VERBS,
     GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
     IMPERATIVE_OPENERS,
-    NON_PARTICIPANT_LABELS,
-    NOT_EVENT_NOUNS,
     OPINION_VERBS,
     POST_LABEL_VERBS,
     trigger_kind,
 )
 from extractors.modality import is_planned
-from extractors.roles import agent_keys
+from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
+from extractors.triggers import TriggerOptions, find_trigger
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -75,115 +71,6 @@ def group_dates_by_sentence(
                 out.setdefault((s, e), []).append(d)
                 break
     return sorted(out.items())
-
-
-def _is_event_noun(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
-        return False
-    return (
-        lemma in EVENT_NOUNS
-        or lemma.endswith(EVENT_NOUN_SUFFIXES)
-        or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
-    )
-
-
-def _content_of_frame(verb: Token) -> Token | None:
-    """The event noun or content verb that a frame verb stands for:
-    "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
-    "had talks in May" -> talks."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd") and _is_event_noun(child):
-            return child
-    if verb.lemma_.lower() in ("be", "become", "remain"):
-        for child in verb.children:  # "has been available since July 2015" -> available
-            if child.dep_ == "acomp" and child.pos_ == "ADJ":
-                return child
-        for child in verb.children:  # "was in development until February" -> development
-            if child.dep_ == "prep" and child.lower_ in ("in", "under"):
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and _is_event_noun(pobj):
-                    return pobj
-        if verb.tag_ == "VBD":  # "the median salary was $61,300 in May 2024" -> salary
-            for child in verb.children:
-                if child.dep_ == "nsubj" and child.pos_ == "NOUN":
-                    return child
-    for child in verb.children:  # "it was in 2019 that NASA launched ..."
-        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
-            if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
-                return child
-    return None
-
-
-def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
-    """The content verb a date the parse leaves outside any clause belongs
-    to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
-    In a discussion, Musk questioned ..." (the root verb of the clause that
-    follows), else the verb nearest to the date in the parsed text."""
-    doc = span_root.doc
-    sent = span_root.sent
-    if sent.root.i in exclude and sent.end < len(doc):
-        nxt = doc[sent.end].sent.root
-        if nxt.pos_ in ("VERB", "AUX"):
-            return nxt
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
-    if not verbs:
-        verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
-    if not verbs:
-        return None
-    content = [t for t in verbs if t.lemma_.lower() not in FRAME_VERBS] or verbs
-    return min(content, key=lambda t: abs(t.i - span_root.i))
-
-
-def find_trigger(span_root: Token, span: range | None = None) -> tuple[Token | None, bool]:
-    """The word that names the happening a date belongs to; (token, found_by_parse).
-
-    Up the dependency tree from the date: the first event noun (the date
-    modifies it: "the 2022 research", "research in 2022") or verb. A frame
-    (copula, light, perception or reporting verb; "according to"; "Read
-    more") gives way to the content word it stands for when there is one.
-    """
-    span = span if span is not None else range(span_root.i, span_root.i + 1)
-    tok = span_root
-    for _ in range(12):
-        if tok.head is tok:
-            break
-        tok = tok.head
-        if tok.i in span:
-            continue
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            if lemma in FRAME_VERBS:
-                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head is not tok:
-                    continue  # "According to Reuters, ... sold in 2021": the date's clause is above
-                content = _content_of_frame(tok)
-                if content is not None:
-                    return content, True
-            return tok, True
-        if _is_event_noun(tok):
-            return tok, True
-        if tok.pos_ == "AUX" and tok.dep_ == "ROOT":
-            content = _content_of_frame(tok)
-            return (content or tok), True
-    near = _nearest_verb(span_root, span)
-    if near is not None:
-        return near, False
-    # a verbless line with words of its own beside the date ("Available since
-    # July 2024", "BLS median annual salary (2024): $61,300"): its head word
-    root = span_root.sent.root
-    words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
-    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
-        return root, False
-    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
-        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
-    return None, False
-
-
-def _field_label_date(span_root: Token, span: range) -> bool:
-    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
-    doc = span_root.doc
-    after = [t.text for t in doc[span.stop : span.stop + 2]]
-    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
 
 
 def no_statement_reason(
@@ -363,49 +250,7 @@ def _timeline_entry(sent) -> bool:
     return False
 
 
-VERBLESS_HEADS = ("ADJ",)
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-
-
-def subject_of(trigger: Token) -> Token | None:
-    """The subject or agent of the trigger's clause, inherited from the verb a
-    conjoined or complement verb depends on ("NASA built and launched it")."""
-    tok = trigger
-    for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.dep_ == "nsubjpass" or tok.pos_ == "NOUN":
-                    agent = next((a for a in tok.children if a.dep_ == "agent"), None)
-                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
-                    if pobj is not None:
-                        return pobj
-                return c
-            if c.dep_ == "agent":
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-        if tok.pos_ == "NOUN":  # "Houzz's research", "research by Houzz"
-            for c in tok.children:
-                if c.dep_ == "poss":
-                    return c
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head is not tok:
-                tok = tok.head
-                continue
-            return None
-        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:  # "credited with creating"
-            tok = tok.head.head
-            continue
-        if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head is not tok:
-            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-                return tok.head
-            tok = tok.head
-            continue
-        return None
-    return None
 
 
 def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
@@ -423,8 +268,12 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
     if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
         noun = trigger.head
         own = {t.i for t in trigger.subtree}
+        other: set[int] = set()
         for _ in range(3):
-            keep |= {t.i for t in noun.subtree} - own
+            # the noun with its words, not its other clauses ("a study covered by X, which found that ...")
+            other |= {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
+                      and c.i != trigger.i for t in c.subtree}
+            keep |= {t.i for t in noun.subtree} - own - other
             if noun.dep_ == "pobj" and noun.head.head is not noun.head:
                 noun = noun.head.head
                 continue
@@ -498,16 +347,9 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     s0, e0 = sentence
     local = clause_char_ranges(trigger)
     summary = clause_summary(parsed, trigger, local)
-    subj = subject_of(trigger)
-    subj_range = (s0 + subj.left_edge.idx, s0 + subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
-    ranges = [(s0 + a, s0 + b) for a, b in local] + ([subj_range] if subj_range else [])
-    clause = [m for m in in_sentence if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS]
-    subject_mentions = [m for m in clause if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
-    ordered = subject_mentions + [m for m in clause if m not in subject_mentions]
-    participants = tuple(dict.fromkeys(m.key for m in ordered))
+    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
     lemma = trigger.lemma_.lower()
-    features = parse_features(trigger, by_parse, date, bool(subject_mentions), len(participants), n_dates, date_root)
+    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
@@ -532,8 +374,10 @@ def statements_from_parse(
     parsed: Doc,
     dates: Sequence[DateMention],
     mentions: Sequence[EntityMention],
+    trigger_options: TriggerOptions | None = None,
 ) -> list[DatedStatement]:
-    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``.
+    """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``;
+    ``trigger_options`` switch the trigger rules (extractors.triggers; None: the default).
 
     One statement per (trigger, date). A date with no word naming a
     happening (a date-only line), or whose clause the parse says states
@@ -550,7 +394,7 @@ def statements_from_parse(
         span = parsed.char_span(date.char_start - s0, date.char_end - s0, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        head, by_parse = find_trigger(span.root, range(span.start, span.end))
+        head, by_parse = find_trigger(span.root, range(span.start, span.end), trigger_options)
         if head is None or span.start <= head.i < span.end:
             continue
         for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
@@ -578,7 +422,7 @@ def citation_statement(
     if date is None:
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
-    participants = tuple(dict.fromkeys(normalize_name(a) for a in authors))
+    participants = tuple(dict.fromkeys(author_key(a) for a in authors))
     features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
     return DatedStatement(
         char_start=s0,

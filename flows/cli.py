@@ -398,16 +398,21 @@ def eval_statements(
 @one_line_errors
 def eval_attachment(
     directory: Path = typer.Argument(..., help="A folder of TimeML .tml files with TLINKs (TimeBank/AQUAINT)."),
-    misses: int = typer.Option(0, "--misses", help="Also list this many links factwatch got wrong (stderr)."),
+    errors: int = typer.Option(0, "--errors", "--misses", help="Also list this many links factwatch got wrong, "
+                               "with factwatch's triggers for the date and the baseline's verb (stderr)."),
+    cv: bool = typer.Option(False, "--cv", help="Also cross-validate the trigger rules' switches: chosen on one "
+                            "half of the documents, scored on the other (and the other way round)."),
 ) -> None:
     """Event-date attachment: is the event a date is linked to the trigger of factwatch's statement? Beside a head-verb baseline."""
-    from evaluation.attachment_eval import run_attachment_eval
+    from evaluation.attachment_eval import cv_table, error_lines, run_attachment_eval
 
     _eval_dir(directory)
-    report = run_attachment_eval(directory)
-    for lk, _, base in report.misses[:misses]:
-        typer.echo(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} baseline_ok={base}", err=True)
+    report = run_attachment_eval(directory, cv=cv)
+    for line in error_lines(report, errors):
+        typer.echo(line, err=True)
     typer.echo(report.table())
+    if cv:
+        typer.echo(cv_table(report.metrics["cv"]))
     typer.echo(json.dumps(report.metrics))
 
 

@@ -1,0 +1,234 @@
+"""Triggers: the word that names the happening a date belongs to.
+
+From the dependency parse of one sentence: up the tree from the date to the
+first verb or event noun; a frame (copula, light, perception or reporting
+verb; "according to"; "Read more") gives way to the content word it stands
+for. Pure functions of a parsed sentence; the statement rules
+(extractors/events.py) decide whether the clause states anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extractors.event_rules import (
+    DETACHED_FRAMES,
+    EVENT_NOUN_SUFFIXES,
+    EVENT_NOUNS,
+    FRAME_VERBS,
+    LIGHT_VERBS,
+    NOT_EVENT_NOUNS,
+)
+from extractors.modality import _plan_verb as plans
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerOptions:
+    """Switches of the trigger rules, chosen by cross-validation on TimeBank
+    (evaluation/attachment_eval.py --cv); the defaults are the chosen ones."""
+
+    # a date that modifies a noun ("reported third-quarter income", "Friday's
+    # edition", "his 1996 campaign") dates that noun, whether or not it is a
+    # known event noun (a date before the noun: after it, "issued a warrant
+    # Monday", the parse's attachment is not to be trusted); not when the noun is the subject of a content verb
+    # ("third-quarter income rose": the rise is what the date tells)
+    noun_modifier: bool = False
+    # an adjective the date qualifies ("debentures due March 1, 2011", "the
+    # dividend will be payable Jan. 3", "weak during the quarter") names what holds then
+    adjective: bool = True
+    # a plan's date belongs to what is planned: "planned a demonstration on
+    # Saturday" -> demonstration, "is scheduled to launch in May" -> launch
+    planned_content: bool = True
+    # a light participle after a noun ("remarks made last week", "charges
+    # taken in the period") stands for that noun
+    light_participle: bool = True
+    # a date between a verb and the clause it governs ("Castro said Tuesday
+    # his government told ...") belongs to that verb, not to the clause the
+    # parse put it in
+    before_complement: bool = True
+
+
+DEFAULT_OPTIONS = TriggerOptions()
+
+# parts of speech that head a verbless line with a date ("Available since July 2024")
+VERBLESS_HEADS = ("ADJ",)
+
+
+def is_event_noun(tok: Token) -> bool:
+    """A noun that names a happening ("launch", "ratification", "bombing")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
+        return False
+    return (
+        lemma in EVENT_NOUNS
+        or lemma.endswith(EVENT_NOUN_SUFFIXES)
+        or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
+    )
+
+
+def _content_of_frame(verb: Token) -> Token | None:
+    """The event noun or content verb that a frame verb stands for:
+    "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
+    "had talks in May" -> talks."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd"):
+            if is_event_noun(child):
+                return child
+            inner = _of_phrase(child)  # "made a couple of improvements" -> improvements
+            if inner is not None and is_event_noun(inner):
+                return inner
+    if verb.lemma_.lower() in ("be", "become", "remain"):
+        for child in verb.children:  # "has been available since July 2015" -> available
+            if child.dep_ == "acomp" and child.pos_ == "ADJ":
+                return child
+        for child in verb.children:  # "was in development until February" -> development
+            if child.dep_ == "prep" and child.lower_ in ("in", "under"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and is_event_noun(pobj):
+                    return pobj
+        if verb.tag_ == "VBD":  # "the median salary was $61,300 in May 2024" -> salary
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+                    return child
+    for child in verb.children:  # "it was in 2019 that NASA launched ..."
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:
+            if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
+                return child
+    return None
+
+
+def _of_phrase(noun: Token) -> Token | None:
+    """The noun of an "of" phrase a quantity or collection noun heads ("a
+    couple of improvements", "a series of talks")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in EVENT_NOUNS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
+def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
+    """The content verb a date the parse leaves outside any clause belongs
+    to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
+    In a discussion, Musk questioned ..." (the root verb of the clause that
+    follows), else the verb nearest to the date in the parsed text."""
+    doc = span_root.doc
+    sent = span_root.sent
+    if sent.root.i in exclude and sent.end < len(doc):
+        nxt = doc[sent.end].sent.root
+        if nxt.pos_ in ("VERB", "AUX"):
+            return nxt
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
+    if not verbs:
+        verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
+    if not verbs:
+        return None
+    content = [t for t in verbs if t.lemma_.lower() not in FRAME_VERBS] or verbs
+    return min(content, key=lambda t: abs(t.i - span_root.i))
+
+
+def find_trigger(span_root: Token, span: range | None = None, options: TriggerOptions | None = None
+                 ) -> tuple[Token | None, bool]:
+    """The word that names the happening a date belongs to; (token, found_by_parse).
+
+    Up the dependency tree from the date: the first event noun (the date
+    modifies it: "the 2022 research", "research in 2022") or verb. A frame
+    (copula, light, perception or reporting verb; "according to"; "Read
+    more") gives way to the content word it stands for when there is one.
+    """
+    span = span if span is not None else range(span_root.i, span_root.i + 1)
+    options = options or DEFAULT_OPTIONS
+    early = _by_position(span_root, span, options)
+    if early is not None:
+        return early, True
+    tok = span_root
+    for _ in range(12):
+        if tok.head == tok:
+            break
+        tok = tok.head
+        if tok.i in span:
+            continue
+        lemma = tok.lemma_.lower()
+        if options.adjective and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and (
+            span_root.head == tok or (span_root.head.dep_ == "prep" and span_root.head.head == tok)
+        ):
+            return tok, True
+        if tok.pos_ == "VERB":
+            if options.light_participle and lemma in LIGHT_VERBS and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+                return tok.head, True
+            if options.planned_content and plans(tok):
+                content = _planned(tok)
+                if content is not None:
+                    return content, True
+            if lemma in FRAME_VERBS:
+                if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head != tok:
+                    continue  # "According to Reuters, ... sold in 2021": the date's clause is above
+                content = _content_of_frame(tok)
+                if content is not None:
+                    return content, True
+            return tok, True
+        if is_event_noun(tok):
+            return tok, True
+        if tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            content = _content_of_frame(tok)
+            return (content or tok), True
+    near = _nearest_verb(span_root, span)
+    if near is not None:
+        return near, False
+    # a verbless line with words of its own beside the date ("Available since
+    # July 2024", "BLS median annual salary (2024): $61,300"): its head word
+    root = span_root.sent.root
+    words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
+    if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
+        return root, False
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
+        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
+    return None, False
+
+
+_PRENOMINAL_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod", "npadvmod"})
+
+
+def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Token | None:
+    """A trigger the date's own position gives, before the walk up the tree."""
+    head = span_root.head
+    if options.before_complement and span_root.dep_ not in _PRENOMINAL_DEPS:  # not "said Friday's focus ..."
+        verb = _verb_before(span_root.doc, span.start)
+        if verb is not None:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i >= span.stop), None)
+            if comp is not None and span_root.i in {t.i for t in comp.subtree}:
+                return verb
+    if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
+        verb = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
+            return None
+        return head
+    return None
+
+
+def _planned(verb: Token) -> Token | None:
+    """What a verb of planning governs: its complement verb or its event-noun object."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            return c
+    for c in verb.children:
+        if c.dep_ == "dobj" and is_event_noun(c):
+            return c
+    return None
+
+
+def _verb_before(doc, start: int) -> Token | None:
+    """The verb right before a date ("said Tuesday", "said on Tuesday")."""
+    i = start - 1
+    if i >= 0 and doc[i].dep_ == "prep" and doc[i].pos_ == "ADP":
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
+
+
+def _field_label_date(span_root: Token, span: range) -> bool:
+    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
+    doc = span_root.doc
+    after = [t.text for t in doc[span.stop : span.stop + 2]]
+    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)

@@ -1,0 +1,30 @@
+"""Participants and agents of dated statements, through the real model."""
+
+from datetime import date
+
+from extractors.roles import author_key
+from tests.extractors.test_events import statements
+
+
+def test_participants_are_the_clause_entities_subject_first(models):
+    (st,) = statements("On 3 September 2016 the Paris Agreement was ratified by China.", models)
+    assert st.participants and st.participants[0] == "China"
+
+
+def test_participants_come_only_from_the_triggers_clause(models):
+    text = "Google launched the service in March 2019, while Microsoft stayed out of the market."
+    (st,) = statements(text, models)
+    assert "Google" in st.participants and "Microsoft" not in st.participants
+
+
+def test_author_keys_keep_initials():
+    assert author_key("A Krizhevsky") == "A Krizhevsky"
+    assert author_key("GE  Hinton") == "GE Hinton"
+    assert author_key("The Royal Society") == "Royal Society"
+
+
+def test_a_relative_clause_of_the_described_noun_is_another_clause(models):
+    text = "This mirrors a study covered by Reuters earlier this year, which found that Microsoft spent more on research."
+    (st,) = statements(text, models, anchor=date(2025, 6, 1))
+    assert st.trigger == "cover"
+    assert "Reuters" in st.participants and "Microsoft" not in st.participants

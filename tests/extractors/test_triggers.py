@@ -1,0 +1,58 @@
+"""Trigger choice on parsed sentences, through the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
+
+
+def trigger_of(text: str, date_words: str, models) -> str | None:
+    doc = models.parser(text)
+    start = text.index(date_words)
+    span = doc.char_span(start, start + len(date_words), alignment_mode="expand")
+    tok, _ = find_trigger(span.root, range(span.start, span.end))
+    return tok.text if tok is not None else None
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("NASA launched the telescope in December 2021.", "December 2021", "launched"),
+    ("The year 2022 saw the launch of the telescope.", "2022", "launch"),  # a frame gives way to its event noun
+    ("According to Reuters, the company sold the unit in 2021.", "2021", "sold"),  # a detached frame
+    ("Research by Houzz in 2022 found that kitchens got bigger.", "2022", "Research"),  # an event noun the date modifies
+    ("The product has been available since July 2015.", "July 2015", "available"),  # a copula's complement
+    ("This week we have made a couple of improvements to the payloads.", "This week", "improvements"),  # through "of"
+])
+def test_the_trigger_names_the_happening(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_line_with_only_a_date_has_no_trigger(models):
+    assert trigger_of("12 March 2024", "12 March 2024", models) is None
+
+
+def test_event_nouns_by_suffix_and_vocabulary(models):
+    doc = models.parser("The ratification and the bombing took place near the hospital.")
+    by_text = {t.text: t for t in doc}
+    assert is_event_noun(by_text["ratification"]) and is_event_noun(by_text["bombing"])
+    assert not is_event_noun(by_text["hospital"])
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "due"),  # an adjective the date qualifies
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "demonstration"),  # what is planned
+    ("Syria signalled its interest in remarks made last week by its ambassador.", "last week", "remarks"),  # a light participle
+    ("Police said on Tuesday they had arrested 14 foreigners.", "Tuesday", "said"),  # before the clause said
+])
+def test_the_trigger_past_adjectives_plans_and_light_participles(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_date_before_a_noun_dates_the_noun_only_when_switched_on(models):
+    text = "Ogden reported third-quarter net income of $27.1 million."
+    doc = models.parser(text)
+    start = text.index("third-quarter")
+    span = doc.char_span(start, start + len("third-quarter"), alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert find_trigger(*args, TriggerOptions(noun_modifier=True))[0].text == "income"
+    assert find_trigger(*args, TriggerOptions(noun_modifier=False))[0].text == "reported"
