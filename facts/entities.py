@@ -212,7 +212,9 @@ def canonicalize(
 
 
 TOPIC_SOURCE_SHARE = 0.75  # an entity named by at least this share of the sources is what they are about
-TOPIC_MIN_SOURCES = 3
+# ... and by at least this many: among a handful of pages, a name they all use is as likely the
+# thing a happening was done to (three pages on one programme's signing) as what a watch is about.
+TOPIC_MIN_SOURCES = 6
 
 
 def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
