@@ -95,6 +95,22 @@ HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",
      "never", "rarely", "seldom", "annually", "yearly", "monthly", "weekly", "daily", "traditionally", "ever"}
 )
+# Verbs a writer uses to announce what the text itself does ("Today we'll
+# take a close look at ...", "This season we're breaking down ..."): with
+# "we"/"I" and no past tense, the date is the text's, not a happening's.
+META_VERBS = frozenset(
+    """look break explore discuss cover review share walk dive delve examine talk explain highlight compare unpack
+    answer round recap revisit consider outline list rank test""".split()
+)
+# Relative date words whose day is the reader's or the writer's now
+# ("today", "this week", "this season").
+DEICTIC_DATE = re.compile(r"^(?:today|tonight|now|this\s+(?:week|weekend|month|season|year|spring|summer|autumn|fall|winter))\b", re.I)
+# Nouns a date may qualify without dating any happening ("opinions for
+# 2024", "styles from the 1920s", "books to read in 2025").
+QUALIFIER_PREPS = frozenset({"from", "for"})
+# A clock time with no day of its own ("at 6am", "at 18:30").
+CLOCK_ONLY = re.compile(r"^(?:at\s+|by\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?$", re.I)
+
 # Words that start an imperative line of advice or a call to action even
 # when the parser takes them for something else.
 IMPERATIVE_OPENERS = frozenset(

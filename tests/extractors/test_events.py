@@ -96,3 +96,21 @@ def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
     text = "Median hourly wage (2023): $31.50"
     (st,) = statements(text, models)
     assert st.trigger == "wage" and st.date.value == "2023"
+
+
+@pytest.mark.parametrize("text", [
+    "Today, we'll take a close look at the Acme cleaner app for iOS.",
+    "This season we're breaking down what it takes to build a founding team.",
+    "I have put together a list of ten science books to read in 2025.",
+    "Vintage styles from the 1920s are everywhere.",
+    "We left Tokyo at 6am and had no crowds.",
+])
+def test_no_statement_from_meta_text_purposes_noun_qualifiers_or_bare_clock_times(models, text):
+    assert statements(text, models, anchor=date(2025, 12, 31)) == []
+
+
+def test_a_plan_and_a_completed_today_stay_statements(models):
+    sts = statements("The agency plans to launch the probe in 2027. Today we launched the new app.", models,
+                     anchor=date(2025, 12, 31))
+    assert [(s.trigger, s.date.date_start) for s in sts] == [("launch", date(2027, 1, 1)),
+                                                              ("launch", date(2025, 12, 31))]
