@@ -84,6 +84,9 @@ GENERIC_DAY_PART = re.compile(
 # Verbs of a post's or a page's label when a colon follows them ("Bob
 # wrote:", "Last modified: 2024-01-05", "Posted: ..."): a timestamp, not a happening.
 POST_LABEL_VERBS = frozenset({"write", "post", "modify", "edit", "update", "publish", "reply", "comment", "submit"})
+# Verbs whose "if" clause is what is learnt or asked, not a condition
+# ("they would find out by 9 a.m. if they had been laid off").
+IF_COMPLEMENT_VERBS = frozenset({"find", "know", "ask", "see", "check", "wonder", "decide", "determine", "learn", "tell"})
 # Subordinators of a condition: what follows may or may not happen.
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
 # Verbs of advice: what they govern is recommended, not stated.
@@ -110,6 +113,22 @@ DEICTIC_DATE = re.compile(r"^(?:today|tonight|now|this\s+(?:week|weekend|month|s
 QUALIFIER_PREPS = frozenset({"from", "for"})
 # A clock time with no day of its own ("at 6am", "at 18:30").
 CLOCK_ONLY = re.compile(r"^(?:at\s+|by\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?$", re.I)
+
+# A span reaching back to the writer's now ("over the past year", "during
+# the last two months", "in the past decade"): a duration up to the page's
+# date, not a period something happened in.
+PAST_SPAN = re.compile(
+    r"^(?:(?:over|during|in|for|throughout|within)\s+)?the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|weeks?|days?|century|centuries)$",
+    re.I,
+)
+# A period counted from a person's own start ("on his first day in office",
+# "her last week"): no calendar date of its own.
+POSSESSIVE_PERIOD = re.compile(
+    r"^(?:(?:on|in|during|for|by)\s+)?(?:his|her|their|its|my|our|your)\s+(?:first|last|final|second|third|"
+    r"opening|early|\d+(?:st|nd|rd|th))\s+(?:full\s+)?(?:day|days|week|weeks|month|months|year|years|term|hours?)$",
+    re.I,
+)
 
 # Words that start an imperative line of advice or a call to action even
 # when the parser takes them for something else.

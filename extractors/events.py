@@ -29,12 +29,15 @@ from extractors.event_rules import (
     DEICTIC_DATE,
     DEICTIC_NOW,
     META_VERBS,
+    PAST_SPAN,
+    POSSESSIVE_PERIOD,
     QUALIFIER_PREPS,
     EVENT_NOUNS,
     FRAME_VERBS,
     GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
+    IF_COMPLEMENT_VERBS,
     ADVICE_VERBS,
     CONDITION_MARKERS,
     IMPERATIVE_OPENERS,
@@ -210,6 +213,12 @@ def no_statement_reason(
     text = sent.text.strip()
     if rule_on("clock-only") and CLOCK_ONLY.fullmatch(date.text.strip()):
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
+    if rule_on("verbless-title") and date.precision != "day" and _verbless_title(sent):
+        return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
+    if rule_on("past-span") and PAST_SPAN.match(date.text.strip()):
+        return "past-span"  # "over the past year, the platform collapsed": up to now, not a dated happening
+    if rule_on("possessive-period") and POSSESSIVE_PERIOD.match(date.text.strip()):
+        return "possessive-period"  # "on his first day in office": no calendar date
     if GENERIC_DAY_PART.fullmatch(date.text.strip()) and not (
         date_root is not None and any(t.lower_ in ("earlier", "later") for t in date_root.doc[max(0, date_root.i - 4):date_root.i])
     ):  # "earlier in the day" is the page's day
@@ -249,8 +258,8 @@ def no_statement_reason(
         return "meta-discourse"
     # "books to read in 2025", "places to visit this summer": an infinitive
     # qualifying a noun recommends, it does not state
-    if rule_on("infinitive-of-noun") and date_root is not None and _unrealised_infinitive(date_root, trigger):
-        return "infinitive-of-noun"
+    if rule_on("purpose-infinitive") and date_root is not None and _unrealised_infinitive(date_root, trigger):
+        return "purpose-infinitive"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
@@ -334,7 +343,7 @@ def no_statement_reason(
             return "modal"
     if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children) and any(
         c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in children
-    ):
+    ) and clause_verb.lemma_.lower() not in IF_COMPLEMENT_VERBS:  # "would find out by 9 a.m. if they had been laid off"
         if rule_on("modal"):
             return "modal"
     # negated: "did not launch in 2021" (but "not until 2024" dates a start)
@@ -382,6 +391,16 @@ def no_statement_reason(
     return None
 
 
+def _verbless_title(sent) -> bool:
+    """A short line with no verb and no sentence end, no label colon or table
+    bar: a title or a heading the markup did not mark, which names and does not say."""
+    text = sent.text.strip()
+    words = text.split()
+    if not words or len(words) > 12 or text[-1] in ".!?;" or any(ch in text for ch in ":|"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
 def _announces_itself(trigger: Token) -> bool:
     """"we'll take a close look at", "we're breaking down ... and <conjunct>":
     the writer (we/I) announcing what the text does, not in the past."""
@@ -398,22 +417,21 @@ def _announces_itself(trigger: Token) -> bool:
 
 
 def _unrealised_infinitive(date_root: Token, trigger: Token) -> bool:
-    """The date's verb is a to-infinitive that qualifies a noun or states a
-    purpose ("books to read in 2025", "time for one of you to redefine time
-    in 2025"), not the happening the sentence asserts: it qualifies a noun
-    that names no happening, it has a "for X to" subject, or the trigger was
-    found above it."""
+    """The date's verb is a to-infinitive of purpose ("a video of books to
+    read in 2025", "time for one of you to redefine time in 2025"), not the
+    happening the sentence asserts: it has a "for X to" subject, or the
+    trigger was found above it. An infinitive that completes a noun of plan
+    or order ("plans to launch on 18 December", "an order to undo the 2015
+    decision") stays a statement."""
     verb = date_root
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or verb.dep_ not in ("acl", "relcl", "advcl"):
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl":
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    if verb.dep_ in ("acl", "relcl"):
-        return verb.head.pos_ in ("NOUN", "PRON") and not _is_event_noun(verb.head)
     return verb is not trigger or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 

@@ -32,8 +32,11 @@ RULES: dict[str, str] = {
     "copula": "a bare copula (\"It's 2025!\")",
     "habitual": "habitual (\"usually\", \"every year\")",
     "clock-only": "a clock time with no day of its own (\"we left at 6am\")",
+    "verbless-title": "a short line with no verb and no sentence end (a title the markup did not mark)",
+    "past-span": "a span reaching back to now (\"over the past year\")",
+    "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
-    "infinitive-of-noun": "an infinitive qualifying a noun (\"books to read in 2025\")",
+    "purpose-infinitive": "a to-infinitive of purpose (\"a video of books to read in 2025\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
     # extractors.anchoring
     "content-anchor": "a page with no date counts from the latest full date its text gives, not the fetch day",
@@ -48,7 +51,7 @@ RULES: dict[str, str] = {
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
-    copula habitual clock-only meta-discourse infinitive-of-noun noun-qualifier""".split()
+    copula habitual clock-only verbless-title past-span possessive-period meta-discourse purpose-infinitive noun-qualifier""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

@@ -114,3 +114,17 @@ def test_a_plan_and_a_completed_today_stay_statements(models):
                      anchor=date(2025, 12, 31))
     assert [(s.trigger, s.date.date_start) for s in sts] == [("launch", date(2027, 1, 1)),
                                                               ("launch", date(2025, 12, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past year, the platform's advertising business partially collapsed.",
+    "On his first day in office, the president signed the order.",
+    "summer training tips",
+])
+def test_no_statement_from_spans_up_to_now_personal_periods_or_unmarked_titles(models, text):
+    assert statements(text, models, anchor=date(2023, 10, 27)) == []
+
+
+def test_a_year_ago_stays_a_dated_statement(models):
+    (st,) = statements("A year ago the company bought the platform.", models, anchor=date(2023, 10, 27))
+    assert st.trigger == "buy" and st.date.date_start.year == 2022
