@@ -213,7 +213,7 @@ def no_statement_reason(
     text = sent.text.strip()
     if rule_on("clock-only") and CLOCK_ONLY.fullmatch(date.text.strip()):
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
-    if rule_on("verbless-title") and date.precision != "day" and _verbless_title(sent):
+    if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
         return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
     if rule_on("past-span") and PAST_SPAN.match(date.text.strip()):
         return "past-span"  # "over the past year, the platform collapsed": up to now, not a dated happening
@@ -256,10 +256,6 @@ def no_statement_reason(
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
-    # "books to read in 2025", "places to visit this summer": an infinitive
-    # qualifying a noun recommends, it does not state
-    if rule_on("purpose-infinitive") and date_root is not None and _unrealised_infinitive(date_root, trigger):
-        return "purpose-infinitive"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
@@ -414,25 +410,6 @@ def _announces_itself(trigger: Token) -> bool:
         lemma = "look"
     return (lemma in META_VERBS and verb.tag_ not in ("VBD", "VBN")
             and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children))
-
-
-def _unrealised_infinitive(date_root: Token, trigger: Token) -> bool:
-    """The date's verb is a to-infinitive of purpose ("a video of books to
-    read in 2025", "time for one of you to redefine time in 2025"), not the
-    happening the sentence asserts: it has a "for X to" subject, or the
-    trigger was found above it. An infinitive that completes a noun of plan
-    or order ("plans to launch on 18 December", "an order to undo the 2015
-    decision") stays a statement."""
-    verb = date_root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ != "VERB" or verb.dep_ != "advcl":
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return False
-    return verb is not trigger or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _qualifies_noun(date_root: Token, trigger: Token) -> bool:

@@ -36,7 +36,6 @@ RULES: dict[str, str] = {
     "past-span": "a span reaching back to now (\"over the past year\")",
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
-    "purpose-infinitive": "a to-infinitive of purpose (\"a video of books to read in 2025\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
     # extractors.anchoring
     "content-anchor": "a page with no date counts from the latest full date its text gives, not the fetch day",
@@ -51,7 +50,7 @@ RULES: dict[str, str] = {
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
-    copula habitual clock-only verbless-title past-span possessive-period meta-discourse purpose-infinitive noun-qualifier""".split()
+    copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()
