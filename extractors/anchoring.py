@@ -9,14 +9,11 @@
 * **Reported speech with its own date** keeps it: in ``"We signed it
   yesterday," she said on 3 March 2021`` the quote's "yesterday" is
   2 March 2021, whatever the page's date.
-* With **no page date**, the latest full date the text gives (a day with its
-  year, on or before the fetch day) anchors it (``content``): a page that
-  reports "The withdrawal took effect Jan. 27, 2026" and a move "announced
-  earlier this month" was written then, not on the day it was fetched.
-* With no page date and no full date in the text the fetch day anchors the
-  page, and the tagger knows it (``fetched``): the page was written on or
-  before it, so a date without a year is put after it only when its clause
-  looks ahead.
+* With **no page date** the fetch day anchors the page, and the tagger knows
+  it (``fetched``): the page was written on or before it, so a date without
+  a year is put after it only when its clause looks ahead. (Anchoring such a
+  page at the latest full date its text gives was tried: it dated a
+  retrospective piece, "launched four years ago today", to its history.)
 
 Date words with no digits (a month, weekday, season, "today") lying inside
 given spans (entity names: persons, organisations, works of art, products)
@@ -31,11 +28,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from extractors.not_dates import outside_spans
-from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention
 
-ANCHOR_BASES = ("published", "updated", "content", "fetched")
+ANCHOR_BASES = ("published", "updated", "fetched")
 
 # A block opening with an update label: "Update:", "UPDATE 2 -", "Updated
 # (March 5, 2024):", "Editor's note:", "Correction:".
@@ -68,14 +64,6 @@ def page_anchor(page: CleanPage, fetched_at: datetime) -> Anchor:
     if page.updated_at is not None:
         return Anchor(page.updated_at.date(), "updated")
     return Anchor(fetched_at.date(), "fetched")
-
-
-def content_day(mentions: Sequence[DateMention], fetched: date) -> date | None:
-    """The latest day the text names in full (with its year, not resolved
-    against any anchor), on or before the fetch day; None when there is none."""
-    days = [m.date_start for m in mentions
-            if m.precision == "day" and not m.anchored and m.role == "point" and m.date_start <= fetched]
-    return max(days, default=None)
 
 
 def update_notes(text: str) -> list[tuple[int, int, int]]:
@@ -147,11 +135,6 @@ def page_date_mentions(
     text = page.text
     anchor = page_anchor(page, fetched_at)
     mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
-    if anchor.basis == "fetched" and rule_on("content-anchor"):
-        latest = content_day(mentions, anchor.day)
-        if latest is not None:
-            anchor = Anchor(latest, "content")
-            mentions = date_mentions(text, anchor.day)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)

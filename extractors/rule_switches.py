@@ -37,8 +37,6 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
-    # extractors.anchoring
-    "content-anchor": "a page with no date counts from the latest full date its text gives, not the fetch day",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",
     "title-year": "a year inside a title of a work or a name",

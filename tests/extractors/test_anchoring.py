@@ -88,16 +88,3 @@ def test_a_repeated_phrase_gives_one_statement():
     ]
     assert [s.char_start for s in _dedupe(sts)] == [0, 200, 300]
 
-
-def test_no_page_date_the_latest_full_date_of_the_text_anchors_it():
-    text = ("The withdrawal took effect Jan. 27, 2026, a year after the notification. "
-            "That move, announced earlier this month, carries a separate waiting period.")
-    anchor, mentions = page_date_mentions(_page(text), FETCHED)
-    assert (anchor.day, anchor.basis) == (date(2026, 1, 27), "content")
-    assert _periods(mentions)["earlier this month"] == ("2026-01-01", "2026-01-31")
-
-
-def test_a_full_date_after_the_fetch_day_does_not_anchor_the_page():
-    text = "The fair will open on 5 May 2027. Organisers announced in January that it would move."
-    anchor, _ = page_date_mentions(_page(text), FETCHED)
-    assert anchor.basis == "fetched"
