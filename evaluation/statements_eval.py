@@ -423,11 +423,20 @@ def read_pages(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
     return out
 
 
+def missed_gold(page: GoldPage, statements: Sequence) -> list[tuple[GoldStatement, list]]:
+    """The gold statements no system statement matched, each with the system
+    statements on its sentence (a wrong date, or none: the sentence was not found)."""
+    matched = {id(j.gold) for j in score_page(page, statements)[1] if j.correct}
+    return [(g, [st for st in statements if key_matches(g.key, st.sentence)])
+            for g in page.statements if id(g) not in matched]
+
+
 @dataclass
 class StatementsReport:
     rows: dict[str, Counts]
     judged: list[Judged] = field(default_factory=list)
     metrics: dict = field(default_factory=dict)
+    missed: list[tuple[str, GoldStatement, list]] = field(default_factory=list)  # (page id, gold, system on its key)
 
     def table(self) -> str:
         cols = ["pages", "gold", "system", "precision", "recall", "date_accuracy", "precision_label_accuracy",
@@ -454,14 +463,16 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence]) -> Stat
     rows: dict[str, Counts] = {}
     overall = Counts()
     judged: list[Judged] = []
+    missed: list[tuple[str, GoldStatement, list]] = []
     for p in pages:
         c, j = score_page(p, statements.get(p.page_id, ()))
+        missed.extend((p.page_id, g, sts) for g, sts in missed_gold(p, statements.get(p.page_id, ())))
         rows.setdefault(p.page_type, Counts()).add(c)
         overall.add(c)
         judged.extend(j)
     rows = dict(sorted(rows.items()))
     rows["overall"] = overall
-    return StatementsReport(rows=rows, judged=judged, metrics=overall.metrics() | {
+    return StatementsReport(rows=rows, judged=judged, missed=missed, metrics=overall.metrics() | {
         "per_type": {k: v.metrics() for k, v in rows.items() if k != "overall"}})
 
 
@@ -474,6 +485,175 @@ def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_P
     return evaluate(pages, read_pages(pages, models))
 
 
+# ---------------------------------------------------------------- site folds
+
+
+def _f1(c: Counts) -> float:
+    m = c.metrics()
+    return float(m["f1"] or 0.0)
+
+
+@dataclass
+class FoldsReport:
+    """Rules chosen on the other sites, scored on the held-out site.
+
+    For every site (the fold), each switchable rule (``extractors.rule_switches``)
+    is kept only when, on the pages of all *other* sites, the run with it on
+    has a higher statement F1 than the run with it off (a tie turns it off: a
+    rule that fires only on the pages it was written from does not count).
+    The held-out site's pages are then read with the rules so chosen and
+    scored; the cross-validated counts are the sum over sites.
+    """
+
+    in_sample: dict[str, Counts]
+    cross_validated: dict[str, Counts]
+    rules: list[str]
+    kept: dict[str, int]  # rule -> folds in which it was kept
+    folds: int
+    off_effect: dict[str, tuple[int, int]]  # rule -> (Δ system, Δ matched) when it is off, all pages
+    per_site: dict[str, tuple[Counts, Counts]] = field(default_factory=dict)  # site -> (in-sample, held-out)
+
+    def table(self, per_site: bool = False) -> str:
+        lines = [f"site folds: {self.folds}; rules switched: {len(self.rules)}",
+                 f"{'page type':<22}{'in-sample P':>12}{'R':>7}{'F1':>7}{'cross-val P':>13}{'R':>7}{'F1':>7}"]
+
+        def f(v):
+            return f"{'-':>7}" if v is None else f"{v:>7.3f}"
+
+        for name in self.in_sample:
+            a, b = self.in_sample[name].metrics(), self.cross_validated[name].metrics()
+            lines.append(f"{name:<22}{f(a['precision']):>12}{f(a['recall'])}{f(a['f1'])}"
+                         f"{f(b['precision']):>13}{f(b['recall'])}{f(b['f1'])}")
+        lines.append(f"{'rule':<20}{'kept in folds':>15}{'off: Δsys':>11}{'Δmatched':>10}")
+        for r in self.rules:
+            ds, dm = self.off_effect[r]
+            lines.append(f"{r:<20}{self.kept[r]:>9}/{self.folds:<5}{ds:>+11}{dm:>+10}")
+        if per_site:
+            lines.append(f"{'site':<36}{'in P':>7}{'R':>7}{'held P':>8}{'R':>7}")
+            for site, (a, b) in sorted(self.per_site.items()):
+                ma, mb = a.metrics(), b.metrics()
+                lines.append(f"{site[:35]:<36}{f(ma['precision'])}{f(ma['recall'])}{f(mb['precision']):>8}{f(mb['recall'])}")
+        return "\n".join(lines)
+
+    def metrics(self) -> dict:
+        return {"in_sample": self.in_sample["overall"].metrics(),
+                "cross_validated": self.cross_validated["overall"].metrics(),
+                "cross_validated_per_type": {k: v.metrics() for k, v in self.cross_validated.items() if k != "overall"},
+                "rules_kept": {r: f"{self.kept[r]}/{self.folds}" for r in self.rules}}
+
+
+def _rows(pages: Sequence[GoldPage], counts: dict[str, Counts]) -> dict[str, Counts]:
+    rows: dict[str, Counts] = {}
+    overall = Counts()
+    for p in pages:
+        rows.setdefault(p.page_type, Counts()).add(counts[p.page_id])
+        overall.add(counts[p.page_id])
+    rows = dict(sorted(rows.items()))
+    rows["overall"] = overall
+    return rows
+
+
+def _apply(statements: dict[str, tuple], audit: dict, off: frozenset[str]) -> dict[str, tuple]:
+    """The statements of an audited run with the clause rules ``off`` turned off (the others on)."""
+    from extractors.document import _dedupe
+    from extractors.events import statement_key
+
+    return {pid: tuple(_dedupe([st for st in sts if audit.get(statement_key(st), frozenset()) <= off]))
+            for pid, sts in statements.items()}
+
+
+def cross_validate(pages: Sequence[GoldPage], rules: Sequence[str] | None = None, models=None,
+                   read=None) -> FoldsReport:
+    """Site-folded cross-validation of the switchable rules (see :class:`FoldsReport`).
+
+    Rules that judge a parsed clause are scored from one audited run (every
+    candidate with the rules that fire on it); each other rule (dates, anchors)
+    costs a run of its own with it off, and each distinct choice of them for a
+    held-out site one more run of that site's pages."""
+    from extractors.nlp import load_models
+    from extractors.rule_switches import PARSE_RULES, RULES, auditing, rules_off
+    from ingest.settings import DEFAULT_MODEL
+
+    rules = list(rules or RULES)
+    if read is None:
+        models = models or load_models(DEFAULT_MODEL)
+
+        def read(ps, off):
+            with rules_off(off), auditing() as log:
+                return read_pages(ps, models), log
+
+    def score(statements, ps=pages) -> dict[str, Counts]:
+        return {p.page_id: score_page(p, statements.get(p.page_id, ()))[0] for p in ps}
+
+    runs: dict[frozenset[str], tuple[dict, dict]] = {frozenset(): read(pages, frozenset())}
+    for r in rules:
+        if r not in PARSE_RULES:
+            runs[frozenset({r})] = read(pages, frozenset({r}))
+
+    def statements_for(off: frozenset[str], ps=pages) -> dict[str, tuple]:
+        pre = frozenset(off - PARSE_RULES)
+        sts, log = runs.setdefault(pre, ({}, {}))
+        missing = [p for p in ps if p.page_id not in sts]
+        if missing:
+            more, more_log = read(missing, pre)
+            sts.update(more)
+            log.update(more_log)
+        return _apply({p.page_id: sts.get(p.page_id, ()) for p in ps}, log, frozenset(off & PARSE_RULES))
+
+    base = score(statements_for(frozenset()))
+    off = {r: score(statements_for(frozenset({r}))) for r in rules}
+    sites = sorted({p.site for p in pages})
+    chosen: dict[str, frozenset[str]] = {}
+    kept = {r: 0 for r in rules}
+    for site in sites:
+        others = [p.page_id for p in pages if p.site != site]
+
+        def total(cs: dict[str, Counts], others: list[str] = others) -> Counts:
+            c = Counts()
+            for pid in others:
+                c.add(cs[pid])
+            return c
+
+        f_on = _f1(total(base))
+        dropped = frozenset(r for r in rules if not f_on > _f1(total(off[r])))
+        chosen[site] = dropped
+        for r in rules:
+            kept[r] += r not in dropped
+    held: dict[str, Counts] = {}
+    for config in sorted(set(chosen.values()), key=sorted):
+        group = [p for p in pages if chosen[p.site] == config]
+        held.update(score(statements_for(config, group), group))
+    per_site: dict[str, tuple[Counts, Counts]] = {}
+    for p in pages:
+        a, b = per_site.setdefault(p.site, (Counts(), Counts()))
+        a.add(base[p.page_id])
+        b.add(held[p.page_id])
+
+    def summed(cs: dict[str, Counts]) -> Counts:
+        c = Counts()
+        for p in pages:
+            c.add(cs[p.page_id])
+        return c
+
+    all_base = summed(base)
+    effect = {}
+    for r in rules:
+        o = summed(off[r])
+        effect[r] = (o.system - all_base.system, o.matched - all_base.matched)
+    return FoldsReport(in_sample=_rows(pages, base), cross_validated=_rows(pages, held), rules=rules, kept=kept,
+                       folds=len(sites), off_effect=effect, per_site=per_site)
+
+
+def run_folds_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, rules: Sequence[str] | None = None,
+                   models=None) -> FoldsReport:
+    pages: list[GoldPage] = []
+    for d in directories:
+        pages.extend(load_gold(Path(d), pages_dir))
+    if len({p.page_id for p in pages}) != len(pages):
+        raise LabelError("two labelled pages share one page id")
+    return cross_validate(pages, rules, models)
+
+
 def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     """A readable listing of the false positives (for working on the rules)."""
     out = []
@@ -483,4 +663,8 @@ def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
         st = j.statement
         out.append(f"{j.page_id} [{j.verdict}] {st.date.text!r}->{st.date.value} trig={st.trigger} "
                    f":: {' '.join(st.sentence.split())[:140]}")
-    return out[:limit]
+    out = out[:limit]
+    for pid, g, sts in report.missed[:limit]:
+        got = "; ".join(f"{st.date.text!r}->{st.date.value}" for st in sts) or "sentence not found"
+        out.append(f"{pid} [miss] {g.key!r} {g.expr!r}->{g.date} trig={g.trigger} :: system: {got}")
+    return out

@@ -11,7 +11,9 @@
   2 March 2021, whatever the page's date.
 * With **no page date** the fetch day anchors the page, and the tagger knows
   it (``fetched``): the page was written on or before it, so a date without
-  a year is put after it only when its clause looks ahead.
+  a year is put after it only when its clause looks ahead. (Anchoring such a
+  page at the latest full date its text gives was tried: it dated a
+  retrospective piece, "launched four years ago today", to its history.)
 
 Date words with no digits (a month, weekday, season, "today") lying inside
 given spans (entity names: persons, organisations, works of art, products)

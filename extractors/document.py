@@ -20,6 +20,7 @@ from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, ReadingLimits, read_texts
+from extractors.rule_switches import audit_log
 from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.statement_model import judge_statements
 from extractors.types import CleanPage
@@ -200,7 +201,9 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
                 "page has no text" if not page.text.strip()
                 else f"page language is '{page.language}': entities and dates are read in English only"
             )
-        kept, held = judge_statements(page, _dedupe(statements.get(i, ())))
+        # an audited benchmark run (extractors.rule_switches.auditing) dedupes after choosing its rules
+        candidates = statements.get(i, ()) if audit_log() is not None else _dedupe(statements.get(i, ()))
+        kept, held = judge_statements(page, candidates)
         sts = tuple(kept)
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),

@@ -84,6 +84,9 @@ GENERIC_DAY_PART = re.compile(
 # Verbs of a post's or a page's label when a colon follows them ("Bob
 # wrote:", "Last modified: 2024-01-05", "Posted: ..."): a timestamp, not a happening.
 POST_LABEL_VERBS = frozenset({"write", "post", "modify", "edit", "update", "publish", "reply", "comment", "submit"})
+# Verbs whose "if" clause is what is learnt or asked, not a condition
+# ("they would find out by 9 a.m. if they had been laid off").
+IF_COMPLEMENT_VERBS = frozenset({"find", "know", "ask", "see", "check", "wonder", "decide", "determine", "learn", "tell"})
 # Subordinators of a condition: what follows may or may not happen.
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
 # Verbs of advice: what they govern is recommended, not stated.
@@ -95,6 +98,38 @@ HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",
      "never", "rarely", "seldom", "annually", "yearly", "monthly", "weekly", "daily", "traditionally", "ever"}
 )
+# Verbs a writer uses to announce what the text itself does ("Today we'll
+# take a close look at ...", "This season we're breaking down ..."): with
+# "we"/"I" and no past tense, the date is the text's, not a happening's.
+META_VERBS = frozenset(
+    """look break explore discuss cover review share walk dive delve examine talk explain highlight compare unpack
+    answer round recap revisit consider outline list rank test""".split()
+)
+# Relative date words whose day is the reader's or the writer's now
+# ("today", "this week", "this season").
+DEICTIC_DATE = re.compile(r"^(?:today|tonight|now|this\s+(?:week|weekend|month|season|year|spring|summer|autumn|fall|winter))\b", re.I)
+# Nouns a date may qualify without dating any happening ("opinions for
+# 2024", "styles from the 1920s", "books to read in 2025").
+QUALIFIER_PREPS = frozenset({"from", "for"})
+# A clock time with no day of its own ("at 6am", "at 18:30").
+CLOCK_ONLY = re.compile(r"^(?:at\s+|by\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?$", re.I)
+
+# A span reaching back to the writer's now ("over the past year", "during
+# the last two months", "in the past decade"): a duration up to the page's
+# date, not a period something happened in.
+PAST_SPAN = re.compile(
+    r"^(?:(?:over|during|in|for|throughout|within)\s+)?the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|weeks?|days?|century|centuries)$",
+    re.I,
+)
+# A period counted from a person's own start ("on his first day in office",
+# "her last week"): no calendar date of its own.
+POSSESSIVE_PERIOD = re.compile(
+    r"^(?:(?:on|in|during|for|by)\s+)?(?:his|her|their|its|my|our|your)\s+(?:first|last|final|second|third|"
+    r"opening|early|\d+(?:st|nd|rd|th))\s+(?:full\s+)?(?:day|days|week|weeks|month|months|year|years|term|hours?)$",
+    re.I,
+)
+
 # Words that start an imperative line of advice or a call to action even
 # when the parser takes them for something else.
 IMPERATIVE_OPENERS = frozenset(

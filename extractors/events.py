@@ -20,21 +20,29 @@ from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_y
 from extractors.entities import EntityMention
 from extractors.event_rules import (
     ADVICE_VERBS,
+    CLOCK_ONLY,
     CONDITION_MARKERS,
+    DEICTIC_DATE,
     DEICTIC_NOW,
     FRAME_VERBS,
     GENERIC_DAY_PART,
     HABITUAL_ADVERBS,
     HEDGING_MODALS,
+    IF_COMPLEMENT_VERBS,
     IMPERATIVE_OPENERS,
+    META_VERBS,
     OPINION_VERBS,
+    PAST_SPAN,
+    POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
+    QUALIFIER_PREPS,
     trigger_kind,
 )
 from extractors.modality import is_planned
 from extractors.roles import agent_keys, author_key, participant_keys
+from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
-from extractors.triggers import TriggerOptions, find_trigger
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -87,14 +95,24 @@ def no_statement_reason(
     """
     sent = trigger.sent
     text = sent.text.strip()
+    if rule_on("clock-only") and CLOCK_ONLY.fullmatch(date.text.strip()):
+        return "clock-only"  # "we left at 6am": no day of its own, not the page's day
+    if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
+        return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
+    if rule_on("past-span") and PAST_SPAN.match(date.text.strip()):
+        return "past-span"  # "over the past year, the platform collapsed": up to now, not a dated happening
+    if rule_on("possessive-period") and POSSESSIVE_PERIOD.match(date.text.strip()):
+        return "possessive-period"  # "on his first day in office": no calendar date
     if GENERIC_DAY_PART.fullmatch(date.text.strip()) and not (
         date_root is not None and any(t.lower_ in ("earlier", "later") for t in date_root.doc[max(0, date_root.i - 4):date_root.i])
     ):  # "earlier in the day" is the page's day
-        return "generic-day-part"
+        if rule_on("generic-day-part"):
+            return "generic-day-part"
     # a post's label: "(2019-02-24, 05:31 PM) Bob Wrote:", "This post was last modified: 2024-01-05"
     nxt = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
     if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
-        return "byline"
+        if rule_on("byline"):
+            return "byline"
     clause_verb = trigger
     # an event noun stands in the clause of its verb
     for _ in range(4):
@@ -104,7 +122,8 @@ def no_statement_reason(
     children = list(clause_verb.children)
     # questions: the sentence asks ("When did ...?"), or a question opens the clause
     if text.endswith("?"):
-        return "question"
+        if rule_on("question"):
+            return "question"
     # imperatives and advice: a bare verb opening the sentence with no subject
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is not None:
@@ -113,14 +132,25 @@ def no_statement_reason(
         if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or (
             fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
         ):
-            return "imperative"
+            if rule_on("imperative"):
+                return "imperative"
         if fl in ("please", "don't", "do") and not subj:
-            return "imperative"
+            if rule_on("imperative"):
+                return "imperative"
+    # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
+    if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
+        return "meta-discourse"
+    # a date that only qualifies a noun: "styles from the 1920s are making a
+    # comeback", "(looking for 2024 opinions)"
+    if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
+            and (date.role == "point" or (date.role == "range" and " and " in date.text))):
+        return "noun-qualifier"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
     if _ranks_in_copula(clause_verb):
-        return "opinion"
+        if rule_on("opinion"):
+            return "opinion"
     # an event noun the date itself modifies ("the July 2025 incident") is
     # dated whatever the mood of the clause around it
     if date_root is not None and trigger.pos_ == "NOUN" and (
@@ -142,14 +172,17 @@ def no_statement_reason(
     if (not own_subject and root.tag_ == "VB" and root.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
                                                               and c.lower_ not in ("do", "don't", "dont")
                                                               for c in root.children)):
-        return "imperative"
+        if rule_on("imperative"):
+            return "imperative"
     if any(t.lower_ == "please" for t in sent):
-        return "imperative"
+        if rule_on("imperative"):
+            return "imperative"
     # inside a condition ("If there are no meetings until noon, ...")
     node = clause_verb
     for _ in range(4):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
-            return "conditional"
+            if rule_on("conditional"):
+                return "conditional"
         if node.head is node:
             break
         node = node.head
@@ -160,19 +193,22 @@ def no_statement_reason(
             break
         node = node.head
         if node.lemma_.lower() in ADVICE_VERBS:
-            return "advice"
+            if rule_on("advice"):
+                return "advice"
     # the writer's belief: "I think many people are going to be talking about it in 2025"
     node = clause_verb
     for _ in range(6):
         if node.lemma_.lower() in OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
-            return "opinion"
+            if rule_on("opinion"):
+                return "opinion"
         if node.head is node:
             break
         node = node.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS | {"need", "have"} for c in children
     ):
-        return "advice"
+        if rule_on("advice"):
+            return "advice"
     # hedged: "may/might/could/should launch in 2025", also through the verb a
     # complement completes ("shall not be deemed to be filed ... in 1934")
     governing = list(children)
@@ -183,14 +219,17 @@ def no_statement_reason(
         node = node.head
         governing.extend(node.children)
     if any(c.dep_ == "aux" and c.lemma_.lower() in HEDGING_MODALS for c in governing):
-        return "modal"
+        if rule_on("modal"):
+            return "modal"
     if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children) and any(
         c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in children
-    ):
-        return "modal"
+    ) and clause_verb.lemma_.lower() not in IF_COMPLEMENT_VERBS:  # "would find out by 9 a.m. if they had been laid off"
+        if rule_on("modal"):
+            return "modal"
     # negated: "did not launch in 2021" (but "not until 2024" dates a start)
     if date.role != "until" and any(c.dep_ == "neg" for c in governing):
-        return "negated"
+        if rule_on("negated"):
+            return "negated"
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     finite_past = False
     tensed = clause_verb
@@ -206,24 +245,70 @@ def no_statement_reason(
     timeline = _timeline_entry(sent)
     # "today"/"now" in a clause that tells no completed or planned happening: the present era
     if date.text.strip().lower() in DEICTIC_NOW and not finite_past:
-        return "generic-now"
+        if rule_on("generic-now"):
+            return "generic-now"
     # generic present with a coarse date inside the clause: a state, a trend or an opinion
     verbal = trigger.pos_ in ("VERB", "AUX")
     if (verbal and by_parse and not timeline and not aux and clause_verb.tag_ in ("VBZ", "VBP")
             and date.precision not in ("day", "week") and date.role == "point"):
-        return "generic"
+        if rule_on("generic"):
+            return "generic"
     if verbal and by_parse and not aux and clause_verb.tag_ == "VB" and date.precision not in ("day", "week"):
-        return "generic"
+        if rule_on("generic"):
+            return "generic"
     # a bare copula: "It's 2025!", "2025 is a landmark year" (a state since/until a date stays)
     if trigger.lemma_.lower() == "be" and trigger.dep_ == "ROOT" and not finite_past and date.role == "point":
-        return "copula"
+        if rule_on("copula"):
+            return "copula"
     # habitual or generic: "usually meets in May", "every year in June"
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
-        return "habitual"
+        if rule_on("habitual"):
+            return "habitual"
     if any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
            for t in sent):
-        return "habitual"
+        if rule_on("habitual"):
+            return "habitual"
     return None
+
+
+def _verbless_title(sent) -> bool:
+    """A short line with no verb and no sentence end, no label colon or table
+    bar: a title or a heading the markup did not mark, which names and does not say."""
+    text = sent.text.strip()
+    words = text.split()
+    if not words or len(words) > 12 or text[-1] in ".!?;" or any(ch in text for ch in ":|"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _announces_itself(trigger: Token) -> bool:
+    """"we'll take a close look at", "we're breaking down ... and <conjunct>":
+    the writer (we/I) announcing what the text does, not in the past."""
+    verb = trigger
+    for _ in range(3):
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "look" for c in verb.children):
+        lemma = "look"
+    return (lemma in META_VERBS and verb.tag_ not in ("VBD", "VBN")
+            and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children))
+
+
+def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
+    """The date hangs off a noun that names no happening ("styles from the
+    1920s", "opinions for 2024", "2024 opinions"), not off the trigger."""
+    head = date_root.head
+    if date_root.dep_ == "prep" and date_root.lower_ in QUALIFIER_PREPS:  # the span is the whole "from ..." phrase
+        noun = head
+    elif date_root.dep_ == "pobj" and head.lower_ in QUALIFIER_PREPS and head.dep_ == "prep":
+        noun = head.head
+    elif date_root.dep_ in ("compound", "nummod", "amod") and date_root.tag_ == "CD":
+        noun = head
+    else:
+        return False
+    return noun is not trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
 
 
 def _ranks_in_copula(verb: Token) -> bool:
@@ -384,6 +469,7 @@ def statements_from_parse(
     nothing (question, imperative, hedged, negated, habitual), gives none.
     """
     s0, e0 = sentence
+    audit = audit_log()
     cited = citation_statement(text, sentence, parsed, dates)
     if cited is not None:
         return [cited]
@@ -398,14 +484,36 @@ def statements_from_parse(
         if head is None or span.start <= head.i < span.end:
             continue
         for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
-            if no_statement_reason(trigger, date, by_parse, span.root) is not None:
-                continue
+            if audit is None:
+                if no_statement_reason(trigger, date, by_parse, span.root) is not None:
+                    continue
+            else:
+                fired = _fired_rules(trigger, date, by_parse, span.root)
             key = (trigger.i, date.date_start, date.role)
             if key in seen:
                 continue
             seen.add(key)
             out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates), span.root))
+            if audit is not None:
+                audit[statement_key(out[-1])] = fired
     return out
+
+
+def statement_key(st: DatedStatement) -> tuple:
+    """What an audited run logs a statement under (see extractors.rule_switches.auditing)."""
+    return (st.sentence, st.date.char_start, st.date.char_end, st.trigger_start)
+
+
+def _fired_rules(trigger: Token, date: DateMention, by_parse: bool, date_root: Token) -> frozenset[str]:
+    """Every rule of no_statement_reason that fires on the clause (each found by turning the ones before it off)."""
+    fired: set[str] = set()
+    base = rules_now_off()
+    while True:
+        with rules_off(base | fired):
+            reason = no_statement_reason(trigger, date, by_parse, date_root)
+        if reason is None or reason in fired:
+            return frozenset(fired)
+        fired.add(reason)
 
 
 def citation_statement(

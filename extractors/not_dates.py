@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from extractors.rule_switches import rule_on
+
 # Makes whose next word is a model: a year right before one is a model year.
 VEHICLE_MAKES = (
     "Acura", "Alfa Romeo", "Aston Martin", "Audi", "Bentley", "BMW", "Buick", "BYD", "Cadillac",
@@ -54,9 +56,19 @@ _TIME_PREPOSITION_BEFORE = re.compile(
 
 def is_model_year(text: str, start: int, end: int) -> bool:
     """True when the year at ``text[start:end]`` names a product's model year."""
-    if not MODEL_YEAR_AFTER.match(text, end):
+    if not rule_on("model-year") or not MODEL_YEAR_AFTER.match(text, end):
         return False
     return not _TIME_PREPOSITION_BEFORE.search(text[max(0, start - 15) : start])
+
+
+def is_glued_year(text: str, start: int) -> bool:
+    """True when the year at ``text[start:]`` is glued to a word by ``.``, ``_``, ``@`` or ``#``
+    ("@grillfatherbbq.2020", "report_2024", "#2025goals"): a handle, a file or a tag, not a time."""
+    if not rule_on("glued-year") or start < 1:
+        return False
+    if text[start - 1] in "_@#":
+        return True
+    return text[start - 1] == "." and start >= 2 and text[start - 2].isalpha()
 
 
 # "the <year> <Capitalised> ... <Code|Report|...>": the year belongs to the
@@ -72,7 +84,7 @@ _TITLED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w®&'’-]*[ \t]+){1,4}(?:" + 
 
 def is_title_year(text: str, start: int, end: int) -> bool:
     """True when the year at ``text[start:end]`` opens the title of a work."""
-    return bool(_TITLED_YEAR_BEFORE.search(text[max(0, start - 6) : start]) and _TITLED_YEAR_AFTER.match(text, end))
+    return rule_on("title-year") and bool(_TITLED_YEAR_BEFORE.search(text[max(0, start - 6) : start]) and _TITLED_YEAR_AFTER.match(text, end))
 
 
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",
@@ -127,6 +139,8 @@ def in_name_or_title(text: str, start: int, end: int) -> bool:
     vowed", "in Tokyo Monday"): for weekdays only the title patterns count.
     """
     word = text[start:end]
+    if not rule_on("name-or-title"):
+        return False
     if not word[:1].isupper():
         return False
     if _EVENT_NAME_AFTER.match(text, end):

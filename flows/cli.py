@@ -377,13 +377,29 @@ def eval_statements(
                                              "(gold.yaml + pages/), or a folder of subjects."),
     pages: Path = typer.Option(None, "--pages", help="WCXB pages of a label dir (html/, ground-truth/); "
                                "default ../shared/eval/boilerplate/wcxb-dev beside the repo."),
-    errors: int = typer.Option(0, "--errors", help="Also list this many false positives (stderr)."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many false positives and misses (stderr)."),
+    folds: str = typer.Option(None, "--folds", help="'site': also cross-validate the switchable rules by site "
+                              "(each rule kept for a held-out site only when it helps on the other sites)."),
+    rules: str = typer.Option(None, "--rules", help="With --folds: comma-separated rules to switch "
+                              "(default all of extractors.rule_switches.RULES)."),
+    per_site: bool = typer.Option(False, "--per-site", help="With --folds: one line per site fold."),
 ) -> None:
     """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""
-    from evaluation.statements_eval import DEFAULT_PAGES, LabelError, error_lines, run_statements_eval
+    from evaluation.statements_eval import DEFAULT_PAGES, LabelError, error_lines, run_folds_eval, run_statements_eval
 
     for directory in directories:
         _eval_dir(directory)
+    if folds is not None:
+        if folds != "site":
+            raise CliError(f"--folds {folds}: only 'site' folds are known")
+        try:
+            folded = run_folds_eval(directories, pages or DEFAULT_PAGES,
+                                    [r.strip() for r in rules.split(",") if r.strip()] if rules else None)
+        except (LabelError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+        typer.echo(folded.table(per_site))
+        typer.echo(json.dumps(folded.metrics()))
+        return
     try:
         report = run_statements_eval(directories, pages or DEFAULT_PAGES)
     except LabelError as exc:

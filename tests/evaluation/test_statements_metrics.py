@@ -108,3 +108,30 @@ def test_logistic_fit_and_site_folds():
     assert all(abs(r["mean_confidence"] - r["share_correct"]) < 0.2 for r in reliability(p, y) if r["n"] > 30)
     folds = site_folds(["a.org", "b.org", "a.org"])
     assert folds[0] == folds[2]
+
+
+def test_site_folds_keep_a_rule_only_where_it_helps_on_other_sites():
+    from evaluation.statements_eval import cross_validate
+    from extractors.events import statement_key
+
+    def page(pid, site):
+        return GoldPage(page_id=pid, page_type="article", site=site, url="", doc_date="2024-03-05",
+                        statements=(GoldStatement("Acme opened a plant", "in 2020", "2020", precision="year"),))
+
+    pages = [page("a", "a.org"), page("b", "b.org"), page("c", "c.org")]
+    good = st("Acme opened a plant in 2020.", date(2020, 1, 1), date(2020, 12, 31), "year", trigger="open")
+    question = st("Will Acme open a plant in 2027?", date(2027, 1, 1), date(2027, 12, 31), "year", trigger="open")
+    title = st("Plants of 2027", date(2027, 1, 1), date(2027, 12, 31), "year", trigger="plant")
+    # the question rule is right on a and b; the title rule fires on a only
+    statements = {"a": (good, question, title), "b": (good, question), "c": (good,)}
+    log = {statement_key(question): frozenset({"question"}), statement_key(title): frozenset({"verbless-title"})}
+
+    def read(ps, off):
+        return {p.page_id: statements[p.page_id] for p in ps}, log
+
+    report = cross_validate(pages, ["question", "verbless-title"], read=read)
+    assert report.in_sample["overall"].metrics()["precision"] == 1.0
+    assert report.kept == {"question": 3, "verbless-title": 2}  # not kept when a is held out: it helps nowhere else
+    held = report.cross_validated["overall"]
+    assert (held.system, held.matched) == (4, 3)  # a keeps its title statement
+    assert report.off_effect == {"question": (2, 0), "verbless-title": (1, 0)}

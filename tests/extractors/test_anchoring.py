@@ -87,3 +87,4 @@ def test_a_repeated_phrase_gives_one_statement():
         _statement("Globex was founded in 2020.", "found", 300, ("Globex",)),
     ]
     assert [s.char_start for s in _dedupe(sts)] == [0, 200, 300]
+

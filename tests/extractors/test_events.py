@@ -90,3 +90,39 @@ def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
     text = "Median hourly wage (2023): $31.50"
     (st,) = statements(text, models)
     assert st.trigger == "wage" and st.date.value == "2023"
+
+
+@pytest.mark.parametrize("text", [
+    "Today, we'll take a close look at the Acme cleaner app for iOS.",
+    "This season we're breaking down what it takes to build a founding team.",
+    "Vintage styles from the 1920s are everywhere.",
+    "We left Tokyo at 6am and had no crowds.",
+])
+def test_no_statement_from_meta_text_noun_qualifiers_or_bare_clock_times(models, text):
+    assert statements(text, models, anchor=date(2025, 12, 31)) == []
+
+
+def test_a_plan_and_a_completed_today_stay_statements(models):
+    sts = statements("The agency plans to launch the probe in 2027. Today we launched the new app.", models,
+                     anchor=date(2025, 12, 31))
+    assert [(s.trigger, s.date.date_start) for s in sts] == [("launch", date(2027, 1, 1)),
+                                                              ("launch", date(2025, 12, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past year, the platform's advertising business partially collapsed.",
+    "On his first day in office, the president signed the order.",
+    "summer training tips",
+])
+def test_no_statement_from_spans_up_to_now_personal_periods_or_unmarked_titles(models, text):
+    assert statements(text, models, anchor=date(2023, 10, 27)) == []
+
+
+def test_a_year_ago_stays_a_dated_statement(models):
+    (st,) = statements("A year ago the company bought the platform.", models, anchor=date(2023, 10, 27))
+    assert st.trigger == "buy" and st.date.date_start.year == 2022
+
+
+def test_a_verbless_line_that_says_since_when_stays_a_statement(models):
+    (st,) = statements("Available since July 2024", models, anchor=date(2025, 1, 5))
+    assert st.date.role == "since" and st.date.date_start == date(2024, 7, 1)

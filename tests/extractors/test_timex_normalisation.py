@@ -157,3 +157,12 @@ def test_an_undated_page_about_long_past_years_follows_its_own_dates():
     text = "The founder said on July 9 that he would step down. Here is a timeline.\n\nApril 15, 2019: the board met.\n\nMay 2: the shares fell."
     found = date_mentions(text, date(2026, 12, 1), fetched=True)
     assert [m.date_start.isoformat() for m in found] == ["2019-07-09", "2019-04-15", "2019-05-02"]
+
+
+def test_a_year_glued_to_a_handle_or_file_name_is_no_date():
+    from datetime import date as _date
+
+    from extractors.timex import date_mentions
+
+    text = "@grillfatherbbq.2020 Great post. See report_2024.pdf for 2023 figures."
+    assert [m.text for m in date_mentions(text, _date(2025, 1, 1))] == ["2023"]

@@ -1,0 +1,100 @@
+"""Named switches for the rules that decide whether a dated sentence makes a
+statement (and whether a date word is a date at all).
+
+Every such rule asks :func:`rule_on` with its name before it fires. All
+rules are on in the product; the statements benchmark turns some off for a
+run (:func:`rules_off`) to measure, site by site, whether a rule helps on
+pages other than those it was written from (``factwatch eval statements
+--folds site``). A context variable, so a run with rules off changes nothing
+for any other caller, and the reading functions stay pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# name -> what the rule says is no statement (or no date)
+RULES: dict[str, str] = {
+    # extractors.events.no_statement_reason
+    "generic-day-part": "a part of a day with no day of its own (\"in the morning\")",
+    "byline": "a post's label (\"Bob wrote:\", \"Last modified: ...\")",
+    "question": "a question",
+    "imperative": "an imperative, a call to action",
+    "opinion": "a ranking copula or the writer's belief (\"one of the best of 2025\", \"I think ...\")",
+    "conditional": "a clause inside a condition",
+    "advice": "advice (\"I recommend ...\", \"you should ...\")",
+    "modal": "hedged by a modal (may, could, should, would ... if)",
+    "negated": "a negated clause",
+    "generic-now": "\"today\"/\"now\" meaning nowadays",
+    "generic": "generic present with a coarse date",
+    "copula": "a bare copula (\"It's 2025!\")",
+    "habitual": "habitual (\"usually\", \"every year\")",
+    "clock-only": "a clock time with no day of its own (\"we left at 6am\")",
+    "verbless-title": "a short line with no verb and no sentence end (a title the markup did not mark)",
+    "past-span": "a span reaching back to now (\"over the past year\")",
+    "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
+    "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
+    "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    # extractors.not_dates (via the temporal tagger)
+    "model-year": "a year before a make or model",
+    "title-year": "a year inside a title of a work or a name",
+    "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
+    "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
+}
+
+# The rules that judge a parsed clause (extractors.events.no_statement_reason):
+# an audited run can say, for every candidate statement, which of them fire.
+PARSE_RULES = frozenset(
+    """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
+    copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier""".split()
+)
+
+assert PARSE_RULES <= RULES.keys()
+
+_OFF: ContextVar[frozenset[str]] = ContextVar("factwatch_rules_off", default=frozenset())
+_AUDIT: ContextVar[dict | None] = ContextVar("factwatch_rules_audit", default=None)
+
+
+def rule_on(name: str) -> bool:
+    """Is the rule ``name`` on (it is, unless a benchmark run turned it off)?"""
+    return name not in _OFF.get()
+
+
+def rules_now_off() -> frozenset[str]:
+    return _OFF.get()
+
+
+def audit_log() -> dict | None:
+    """The log of an audited run (see :func:`auditing`), else None."""
+    return _AUDIT.get()
+
+
+@contextmanager
+def auditing() -> Iterator[dict]:
+    """An audited run: a clause that a rule of PARSE_RULES says states nothing
+    still gives its statement, and the log maps the statement's key
+    (sentence, date start, date end, trigger start) to the set of rules that
+    fire on it, so that any choice of those rules can be scored afterwards
+    without reading the pages again."""
+    log: dict = {}
+    token = _AUDIT.set(log)
+    try:
+        yield log
+    finally:
+        _AUDIT.reset(token)
+
+
+@contextmanager
+def rules_off(names: Iterable[str]) -> Iterator[None]:
+    """Turn the named rules off for the code run inside the block."""
+    names = frozenset(names)
+    unknown = names - RULES.keys()
+    if unknown:
+        raise ValueError(f"unknown rule(s): {', '.join(sorted(unknown))} (known: {', '.join(RULES)})")
+    token = _OFF.set(names)
+    try:
+        yield
+    finally:
+        _OFF.reset(token)
