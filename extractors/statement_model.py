@@ -150,8 +150,8 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
     """What the page says about each of its candidates."""
     text = page.text
     n = len(statements)
-    page_day = (page.published_at or page.updated_at)
-    page_day = page_day.date() if page_day is not None else None
+    stamp = page.published_at or page.updated_at
+    page_day = stamp.date() if stamp is not None else None
     dates = [(st.date.date_start, st.date.date_end) for st in statements]
     sentences = [st.char_start for st in statements]
     out = []
@@ -228,7 +228,8 @@ def judge_statements(
     (kept, held back): held back are those under the model's threshold."""
     model = model if model is not None else load_model()
     threshold = float(model.get("threshold", 0.0)) if model else 0.0
-    kept, held = [], []
+    kept: list[DatedStatement] = []
+    held: list[DatedStatement] = []
     for st, pf in zip(statements, page_features(page, statements)):
         vector = feature_vector(st, pf)
         p = probability(dict(zip(FEATURES, vector)), model)
