@@ -8,7 +8,13 @@ Runs, each in a fresh process so peak memory is its own:
   that carry a date) over the same pages: no Prefect, no storage;
 - pipeline: `run_flow` over the pages as path sources (Prefect's temporary
   server is started first and its start-up reported separately), then an
-  immediate unchanged re-run.
+  immediate unchanged re-run. A local run reads with one reader process per
+  usable core (flows/read_pool.py); the floor is one process, so
+  `speedup_vs_floor` (the floor's time over the pipeline's) says what the
+  other cores bring;
+- one process: the same pipeline run with `read_workers = 0` (unless
+  --no-compare), whose tables must equal the pooled run's, ids included
+  (bench/compare_runs.py).
 
 Prints the figures, then one JSON object as the last line.
 """
@@ -121,6 +127,13 @@ def child(kind: str, sources: Path, data: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=500)
@@ -128,6 +141,7 @@ def main() -> None:
     ap.add_argument("--child", choices=["floor", "pipeline"])
     ap.add_argument("--sources", type=Path)
     ap.add_argument("--data", type=Path)
+    ap.add_argument("--no-compare", action="store_true", help="skip the one-process run and the table comparison")
     args = ap.parse_args()
     if args.child == "floor":
         print(json.dumps(measure_floor(args.sources)))
@@ -140,12 +154,26 @@ def main() -> None:
         sources = prepare(args.pages, args.n, work)
         floor = child("floor", sources, work / "floor-data")
         pipe = child("pipeline", sources, work / "data")
+        one = identical = None
+        if not args.no_compare:
+            alone = work / "sources-one-process.toml"
+            alone.write_text("[settings]\nread_workers = 0\n\n" + sources.read_text())
+            one = child("pipeline", alone, work / "data-one-process")
+            sys.path.insert(0, str(REPO / "bench"))
+            from compare_runs import compare
+
+            identical = compare(work / "data-one-process", work / "data")
     ratio = pipe["seconds"] / floor["seconds"]
     result = {
         "n": args.n,
         "pipeline_seconds": round(pipe["seconds"], 2),
         "floor_seconds": round(floor["seconds"], 2),
         "ratio": round(ratio, 3),
+        "readers": usable_cores(),
+        "speedup_vs_floor": round(1 / ratio, 3),
+        "floor_words_per_second": round(floor["words"] / floor["seconds"], 1),
+        "one_process_seconds": round(one["seconds"], 2) if one else None,
+        "tables_identical_to_one_process": identical,
         "pages_per_second": round(args.n / pipe["seconds"], 2),
         "words_per_second": round(floor["words"] / pipe["seconds"], 1),
         "rerun_seconds": round(pipe["rerun_seconds"], 2),
@@ -161,7 +189,11 @@ def main() -> None:
     print(f"pipeline              {result['pipeline_seconds']} s  ({result['pages_per_second']} pages/s, "
           f"{result['words_per_second']:,} words/s)")
     print(f"floor (clean + spaCy) {result['floor_seconds']} s")
-    print(f"ratio                 {result['ratio']}")
+    print(f"ratio                 {result['ratio']} (speed-up over the one-process floor "
+          f"{result['speedup_vs_floor']}x with {result['readers']} reader processes)")
+    if one:
+        print(f"one-process pipeline  {result['one_process_seconds']} s; tables identical to the pooled run's: "
+              f"{identical}")
     print(f"unchanged re-run      {result['rerun_seconds']} s = {result['rerun_share']:.1%} of the full run "
           f"({result['rerun_documents_read']} read, {result['rerun_changes']} changes)")
     print(f"Prefect start-up      {result['prefect_start_seconds']} s (fixed, not in the pipeline time)")

@@ -12,6 +12,7 @@ them to Prefect tasks and the stores.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import shutil
@@ -36,6 +37,7 @@ from facts.model import ChangeKind
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
+from flows.read_pool import ReadPool, plan_reading
 from flows.run_decisions import (
     config_fingerprint,
     current_snapshots,
@@ -62,7 +64,6 @@ from store.raw_store import RawStore, StoreError
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...
 FETCH_THREADS = 8  # ... fetched this many at a time
-PROCESS_BATCH = 64
 EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
 SNAPSHOT_LOST = "snapshot_lost"  # a document failure that is the store's, not the page's: never cached
 
@@ -135,7 +136,8 @@ def release_memory() -> None:
 
 @task(cache_policy=NONE, task_run_name=_process_name)
 def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
-                   limits: ReadingLimits | None = None) -> list[ProcessedDocument | DocumentFailure]:
+                   limits: ReadingLimits | None = None,
+                   pool: ReadPool | None = None) -> list[ProcessedDocument | DocumentFailure]:
     raw = RawStore(Path(raw_root))
     inputs, lost = [], []
     for r in refs:
@@ -147,7 +149,10 @@ def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
             continue
         inputs.append(DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=content,
                                     url=r.url, fetched_at=r.fetched_at, content_type=r.content_type))
-    results = lost + process_documents(inputs, load_models(model), limits)
+    if pool is not None:  # a reader process of this run's pool reads the batch
+        results = lost + pool.read(inputs, model, limits)
+    else:
+        results = lost + process_documents(inputs, load_models(model), limits)
     del inputs
     release_memory()
     progress.advance("read", len(refs))
@@ -217,7 +222,7 @@ def cache_version(settings: Settings) -> str:
 
 
 def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str,
-                    limits: ReadingLimits | None = None):
+                    limits: ReadingLimits | None = None, read_workers: int | None = None):
     """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
     known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
     todo: list[SnapshotRef] = []
@@ -236,17 +241,22 @@ def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model:
         )
     progress.start("read", len(todo))
     # on a cluster batches read in parallel, one model per worker process; in this
-    # process's threads they read one after the other (one spaCy pipeline, one core each)
-    parallel = not isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
-    reads = []
-    for batch in _batches(todo, PROCESS_BATCH):
-        wait = [] if parallel or not reads else [reads[-1]]
-        reads.append(read_documents.submit(batch, str(raw.root), model, limits, wait_for=wait))
-    for fut in reads:
-        for res in fut.result():
-            if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
-                cache.put(res)
-            known[(res.source_id, res.snapshot_sha256)] = res
+    # process's threads they read in a pool of reader processes, one per core (one
+    # model each), or one after the other when there is one core or little to read
+    local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+    plan = plan_reading(len(todo), read_workers, local)
+    batches = _batches(todo, plan.batch)
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(ReadPool(plan.processes)) if plan.processes else None
+        reads = []
+        for batch in batches:
+            wait = [reads[-1]] if local and pool is None and reads else []
+            reads.append(read_documents.submit(batch, str(raw.root), model, limits, pool, wait_for=wait))
+        for fut in reads:
+            for res in fut.result():
+                if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
+                    cache.put(res)
+                known[(res.source_id, res.snapshot_sha256)] = res
     return known, len(todo)
 
 
@@ -319,7 +329,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         #    before it (whose statements the page may no longer make)
         earlier = earlier_snapshots(current, {sid: [r.sha256 for r in raw.snapshots(sid)] for sid in current})
         known, documents_read = _read_snapshots(snapshots_to_read(current, earlier), records, raw, cache,
-                                                settings.model, reading_limits(settings))
+                                                settings.model, reading_limits(settings), settings.read_workers)
         pause_point("read", data_dir)
 
         # 4. unreadable snapshots: the fetch_log says why; the last good document stays

@@ -78,6 +78,9 @@ class Settings(BaseModel):
     max_sentences: Annotated[int, between(1, 1_000_000)] = 2_000
     # longer sentences are cut at a word boundary (a page without punctuation)
     max_sentence_chars: Annotated[int, between(50, 100_000)] = 1_000
+    # reader processes of a local run (one spaCy model each); unset: one per usable core;
+    # 0 or 1: read in the run's own process. (--runner dask reads on the cluster's workers.)
+    read_workers: Annotated[int, between(0, 256)] | None = None
 
     @field_validator("model")
     @classmethod
