@@ -110,7 +110,7 @@ def head_verb(span_root):
     """The baseline: the first verb above a date's span root."""
     tok = span_root
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
         if tok.pos_ == "VERB":

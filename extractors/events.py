@@ -116,7 +116,7 @@ def no_statement_reason(
     clause_verb = trigger
     # an event noun stands in the clause of its verb
     for _ in range(4):
-        if clause_verb.pos_ in ("VERB", "AUX") or clause_verb.head is clause_verb:
+        if clause_verb.pos_ in ("VERB", "AUX") or clause_verb.head == clause_verb:
             break
         clause_verb = clause_verb.head
     children = list(clause_verb.children)
@@ -154,7 +154,7 @@ def no_statement_reason(
     # an event noun the date itself modifies ("the July 2025 incident") is
     # dated whatever the mood of the clause around it
     if date_root is not None and trigger.pos_ == "NOUN" and (
-        date_root.head is trigger or (date_root.head.dep_ == "prep" and date_root.head.head is trigger)
+        date_root.head == trigger or (date_root.head.dep_ == "prep" and date_root.head.head == trigger)
     ):
         return None
     # a main clause in the imperative anywhere in the sentence ("If you have
@@ -166,7 +166,7 @@ def no_statement_reason(
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
             own_subject = True
             break
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     if (not own_subject and root.tag_ == "VB" and root.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
@@ -183,13 +183,13 @@ def no_statement_reason(
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
             if rule_on("conditional"):
                 return "conditional"
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     # advice: "I recommend catching up with ... of this year"
     node = clause_verb
     for _ in range(3):
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
         if node.lemma_.lower() in ADVICE_VERBS:
@@ -201,7 +201,7 @@ def no_statement_reason(
         if node.lemma_.lower() in OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
             if rule_on("opinion"):
                 return "opinion"
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
@@ -214,7 +214,7 @@ def no_statement_reason(
     governing = list(children)
     node = clause_verb
     for _ in range(2):
-        if node.dep_ != "xcomp" or node.head is node:
+        if node.dep_ != "xcomp" or node.head == node:
             break
         node = node.head
         governing.extend(node.children)
@@ -239,7 +239,7 @@ def no_statement_reason(
                                        for a in t_aux):
             finite_past = True
             break
-        if tensed.dep_ not in ("xcomp", "ccomp") or tensed.head is tensed:
+        if tensed.dep_ not in ("xcomp", "ccomp") or tensed.head == tensed:
             break
         tensed = tensed.head
     timeline = _timeline_entry(sent)
@@ -286,7 +286,7 @@ def _announces_itself(trigger: Token) -> bool:
     the writer (we/I) announcing what the text does, not in the past."""
     verb = trigger
     for _ in range(3):
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head == verb:
             break
         verb = verb.head
     lemma = verb.lemma_.lower()
@@ -308,7 +308,7 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
         noun = head
     else:
         return False
-    return noun is not trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
+    return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
 
 
 def _ranks_in_copula(verb: Token) -> bool:
@@ -350,7 +350,7 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
         )):
             excluded.update(t.i for t in child.subtree)
     keep = {t.i for t in trigger.subtree} - excluded
-    if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
+    if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
         noun = trigger.head
         own = {t.i for t in trigger.subtree}
         other: set[int] = set()
@@ -359,7 +359,7 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
             other |= {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
                       and c.i != trigger.i for t in c.subtree}
             keep |= {t.i for t in noun.subtree} - own - other
-            if noun.dep_ == "pobj" and noun.head.head is not noun.head:
+            if noun.dep_ == "pobj" and noun.head.head != noun.head:
                 noun = noun.head.head
                 continue
             if noun.dep_ in ("attr", "acomp"):
@@ -394,7 +394,7 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children) or trigger.dep_ in ("relcl", "acl")
     root = trigger.sent.root
     prefix = ""
-    if not has_subject and root is not trigger:
+    if not has_subject and root != trigger:
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and not (start <= subj.idx < end):
             words = parsed[subj.left_edge.i : subj.right_edge.i + 1].text

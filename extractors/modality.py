@@ -38,7 +38,7 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", 
 def _governors(tok: Token, limit: int = 8) -> list[Token]:
     """``tok`` and the tokens above it, up to the head of its own clause."""
     chain = [tok]
-    while tok.head is not tok and len(chain) <= limit and tok.dep_ not in CLAUSE_DEPS:
+    while tok.head != tok and len(chain) <= limit and tok.dep_ not in CLAUSE_DEPS:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -48,7 +48,7 @@ def _future(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
             return True
-        if c.dep_ == "aux" and c.lower_ == "to" and verb.head is not verb and verb.head.lemma_ == "be":
+        if c.dep_ == "aux" and c.lower_ == "to" and verb.head != verb and verb.head.lemma_ == "be":
             return True  # "is to launch", "is due to"
     return False
 
