@@ -43,6 +43,7 @@ class Settings:
     allow_private: bool = False  # URL sources may resolve to private/loopback/link-local addresses
     allow_networks: tuple[str, ...] = ()  # CIDR ranges allowed although private, e.g. ["127.0.0.0/8"]
     lock_wait: float = 0.0  # seconds a run waits for another run's lock on the data dir (0: fail at once)
+    data: str = "."  # the data dir when --data is not given: a local path or s3://bucket/prefix
     # reading limits per page: a page over one is read up to it, and its fetch_log row says so
     max_dates: int = 2_000  # date expressions read on one page
     max_sentences: int = 2_000  # sentences read on one page (a cut piece of a long one counts)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from facts.entities import AliasEntry
 from ingest.settings import Settings, SettingsError
+from store.filesystem import StorageError, StorageOptions
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 _SOURCE_KEYS = {"id", "url", "path", "publisher", "trust", "allow_private", "timeout", "robots"}
@@ -50,6 +51,7 @@ class SourcesFile:
     aliases: tuple[AliasEntry, ...] = ()  # user spellings ([aliases] table)
     subject: tuple[str, ...] = ()  # entities every statement is about (e.g. the two parties)
     settings: Settings = field(default_factory=lambda: Settings())
+    storage: StorageOptions = field(default_factory=lambda: StorageOptions())  # [storage]: how to reach an object store
 
 
 def _line_of(text: str, block_index: int | None, key: str | None) -> int | None:
@@ -191,7 +193,16 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
     except SettingsError as exc:
         raise _fail(file, text, str(exc), key=exc.key) from None
 
-    return SourcesFile(file=file, sources=tuple(sources), aliases=tuple(aliases), subject=tuple(subject), settings=settings)
+    raw_storage = data.get("storage", {})
+    if not isinstance(raw_storage, dict):
+        raise _fail(file, text, "must be a table", key="storage")
+    try:
+        storage = StorageOptions.from_table(raw_storage)
+    except StorageError as exc:
+        raise _fail(file, text, str(exc), key=next(iter(raw_storage), None)) from None
+
+    return SourcesFile(file=file, sources=tuple(sources), aliases=tuple(aliases), subject=tuple(subject),
+                       settings=settings, storage=storage)
 
 
 def load_sources(file: Path) -> SourcesFile:

@@ -4,7 +4,8 @@ An unchanged snapshot (same bytes) read by the same code gives the same
 result, so it is never read twice: not on an unchanged re-run, not when a page
 flips back to an earlier version. A new code version starts a fresh cache.
 
-Layout: ``<data>/cache/documents/<code_version>/<sha[:2]>/<source_id>.<sha>.json``.
+Layout: ``<data>/cache/documents/<code_version>/<sha[:2]>/<source_id>.<sha>.json``
+(a local folder or an object-store prefix, see ``store.filesystem``).
 """
 
 from __future__ import annotations
@@ -14,27 +15,26 @@ import re
 from pathlib import Path
 
 from extractors.document import DocumentFailure, ProcessedDocument
-from store import atomic
 from store.codec import from_jsonable, to_jsonable
+from store.filesystem import LocalStorage, Storage
 
 _VERSION_RE = re.compile(r"[0-9a-f]{8,64}\Z")
 
 
 class DocumentCache:
-    def __init__(self, root: Path, code_version: str):
+    def __init__(self, root: Path | Storage, code_version: str):
         if not _VERSION_RE.match(code_version):
             raise ValueError(f"bad code version {code_version!r}")
-        self.dir = Path(root) / "documents" / code_version
-        self.staging = atomic.staging_dir(Path(root))
+        storage = root if isinstance(root, Storage) else LocalStorage(Path(root))
+        self.storage = storage.sub("documents").sub(code_version)
 
-    def _path(self, source_id: str, sha: str) -> Path:
-        return self.dir / sha[:2] / f"{source_id}.{sha}.json"
+    def _path(self, source_id: str, sha: str) -> str:
+        return f"{sha[:2]}/{source_id}.{sha}.json"
 
     def get(self, source_id: str, sha: str) -> ProcessedDocument | DocumentFailure | None:
-        path = self._path(source_id, sha)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            data = json.loads(self.storage.read_text(self._path(source_id, sha)))
+        except (OSError, ValueError):  # (a missing entry is FileNotFoundError, an OSError)
             return None
         kind = data.get("type")
         try:
@@ -48,8 +48,7 @@ class DocumentCache:
 
     def put(self, result: ProcessedDocument | DocumentFailure) -> None:
         kind = "document" if isinstance(result, ProcessedDocument) else "failure"
-        atomic.write_text(
+        self.storage.write_text(
             self._path(result.source_id, result.snapshot_sha256),
             json.dumps({"type": kind, "value": to_jsonable(result)}, ensure_ascii=False),
-            self.staging,
         )
