@@ -561,6 +561,10 @@ def main() -> None:
 
 def describe(exc: BaseException) -> str:
     """One line naming the cause of ``exc``."""
+    from store.filesystem import store_error_message
+
+    if (message := store_error_message(exc)) is not None:
+        return message
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot use {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""

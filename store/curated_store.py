@@ -116,10 +116,12 @@ class CuratedStore:
     def current_manifest(self) -> dict | None:
         """The current run's manifest (``current.json``), read once; None before the first run."""
         try:
-            data = json.loads(self.storage.read_text(POINTER))
+            text = self.storage.read_text(POINTER)
         except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
+            return None  # (any other OSError is the store's, not the pointer's: it propagates)
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
             raise DamagedTable(f"{self.storage.url_of(POINTER)} cannot be read ({exc}); the next `factwatch run` "
                                "publishes a fresh one") from None
         if not isinstance(data, dict) or not isinstance(data.get("run_id"), str) or not _RUN_ID_RE.match(data["run_id"]):

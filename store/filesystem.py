@@ -351,3 +351,28 @@ def walk_keys(storage: Storage, key: str) -> Iterator[str]:
     base = storage.full(key)
     for path in storage.fs.find(base):
         yield posixpath.relpath(str(path), storage.full(""))
+
+
+def store_error_message(exc: BaseException) -> str | None:
+    """One line naming what went wrong with an object store (unreachable, no or refused
+    credentials, no such bucket), or None when ``exc`` is not that. Never shows a secret."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        name = type(e).__name__
+        text = str(e).strip().splitlines()[0] if str(e).strip() else name
+        if name in ("EndpointConnectionError", "ConnectTimeoutError", "ReadTimeoutError"):
+            return (f"cannot reach the object store ({text}); check AWS_ENDPOINT_URL or "
+                    "[storage] endpoint_url")
+        if name in ("NoCredentialsError", "PartialCredentialsError"):
+            return ("no credentials for the object store: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+                    "(or [storage] access_key_id and secret_access_key)")
+        code = getattr(e, "response", {}).get("Error", {}).get("Code") if hasattr(e, "response") else None
+        if code in ("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken", "403"):
+            return f"the object store refused the credentials ({code} {text.rsplit(': ', 1)[-1]}): check AWS_ACCESS_KEY_ID and " \
+                   "AWS_SECRET_ACCESS_KEY (or the [storage] table)"
+        if code == "NoSuchBucket":
+            return f"the bucket does not exist ({text}): create it, or fix the bucket in --data"
+        e = e.__cause__ or e.__context__
+    return None

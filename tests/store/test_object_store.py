@@ -182,3 +182,30 @@ def test_table_of_a_local_store_is_written_as_before(tmp_path):
     assert (tmp_path / "curated" / "current").is_symlink()
     assert json.loads((tmp_path / "curated" / POINTER).read_text())["run_id"] == RUN1
     assert pa.parquet.read_table(tmp_path / "curated" / "facts.parquet").num_rows == 2
+
+
+def test_analysts_read_the_current_tables_with_pandas_and_duckdb_as_the_readme_shows(store_url, s3_server):
+    import duckdb
+    import pandas as pd
+    import pyarrow.fs
+
+    CuratedStore(open_storage(store_url).sub("curated")).publish(RUN1, tables((RUN1,), 4))
+    fs = s3_server.fs()
+    root = store_url.removeprefix("s3://") + "/curated"
+    current = json.loads(fs.cat_file(f"{root}/current.json"))
+    pafs = pyarrow.fs.PyFileSystem(pyarrow.fs.FSSpecHandler(fs))
+    assert len(pd.read_parquet(f"{root}/{current['tables']['facts']['path']}", filesystem=pafs)) == 4
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.register_filesystem(fs)
+    run = current["run_id"]
+    assert con.sql(f"SELECT count(*) FROM 's3://{root}/history/{run}/facts.parquet'").fetchall() == [(4,)]
+
+
+def test_refused_credentials_are_named_without_the_secret(s3_env, monkeypatch):
+    from store.filesystem import store_error_message
+
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wrong-secret-value")
+    with pytest.raises(Exception) as refused:
+        CuratedStore(open_storage(s3_env.prefix()).sub("curated")).current_run_id()
+    message = store_error_message(refused.value)
+    assert message is not None and "refused the credentials" in message and "wrong-secret-value" not in message
