@@ -265,9 +265,15 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
 
 
 def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Storage, logger,
-             warnings: Sequence[str] = ()) -> RunSummary:
+             warnings: Sequence[str] = (), lock=None) -> RunSummary:
     run = assembled.run
-    curated.publish(run.run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
+
+    def before_commit() -> None:
+        pause_point("publish", data_dir)
+        if lock is not None:
+            lock.confirm()  # still ours: a run that stalled past its lease must not publish
+
+    curated.publish(run.run_id, assembled.tables, before_commit=before_commit)
     release_memory()
     publish_change_report(curated.storage, run.run_id)
     try:
@@ -290,7 +296,7 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
     started_at = datetime.now(UTC)
     warnings: list[str] = []
     wait = settings.lock_wait if lock_wait is None else lock_wait
-    with store_lock(data_dir, wait_seconds=wait):
+    with store_lock(data_dir, wait_seconds=wait) as lock:
         if data_dir.local:
             # what a killed run left half-written never reached the stores; clear it
             shutil.rmtree(data_dir.staging, ignore_errors=True)
@@ -333,7 +339,7 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
             pause_point("read", data_dir)
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
             assembled = assemble_unchanged(ctx, ordered_records, previous, content, datetime.now(UTC))
-            return _publish(curated, assembled, records, data_dir, logger, warnings)
+            return _publish(curated, assembled, records, data_dir, logger, warnings, lock)
 
         # 3. read what the cache does not know: each source's current snapshot and the one
         #    before it (whose statements the page may no longer make)
@@ -377,7 +383,7 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
         # 5. reconcile, assemble, publish
         assembled = assemble_run(ctx, [records[s.id] for s in config.sources], docs, first_run, previous,
                                  datetime.now(UTC), documents_read=documents_read, earlier_docs=old_docs)
-        return _publish(curated, assembled, records, data_dir, logger, warnings)
+        return _publish(curated, assembled, records, data_dir, logger, warnings, lock)
 
 
 def dask_task_runner(address: str | None):

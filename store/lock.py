@@ -45,6 +45,9 @@ class DataDirLock:
         self._fd = fd
         return self
 
+    def confirm(self) -> None:
+        """(A flock cannot be lost while its process lives.)"""
+
     def __exit__(self, *exc) -> None:
         if self._fd is not None:
             try:
@@ -149,6 +152,15 @@ class StoreLock:
         self._thread = threading.Thread(target=self._renew, name="factwatch-lock-lease", daemon=True)
         self._thread.start()
         return self
+
+    def confirm(self) -> None:
+        """Renew the lease now, and raise DataDirBusy if another run has taken the lock over
+        (this run stalled past its lease): called right before the run becomes current."""
+        etag = self.storage.replace(self.key, self._body(), self._etag) if self._etag else None
+        if etag is None:
+            raise DataDirBusy(f"this run lost its lock on {self.storage.url} (it stalled for more than its "
+                              f"{self.lease:.0f} s lease and another run took over); nothing was published")
+        self._etag = etag
 
     def _renew(self) -> None:
         while not self._stop.wait(self.lease / 3):

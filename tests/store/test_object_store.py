@@ -209,3 +209,18 @@ def test_refused_credentials_are_named_without_the_secret(s3_env, monkeypatch):
         CuratedStore(open_storage(s3_env.prefix()).sub("curated")).current_run_id()
     message = store_error_message(refused.value)
     assert message is not None and "refused the credentials" in message and "wrong-secret-value" not in message
+
+
+def test_a_run_that_lost_its_lease_is_told_before_it_publishes(store_url):
+    storage = open_storage(store_url)
+    stalled = StoreLock(storage, lease=600)
+    stalled.__enter__()
+    stalled.confirm()  # still ours: renewed
+    stalled._stop.set()
+    # another run took the lock over meanwhile (as after a lapsed lease)
+    _, etag, _ = storage.stat(".factwatch.lock")
+    assert storage.replace(".factwatch.lock", b'{"host": "elsewhere", "pid": 1}', etag) is not None
+    with pytest.raises(DataDirBusy, match="lost its lock"):
+        stalled.confirm()
+    stalled.__exit__(None, None, None)
+    assert storage.exists(".factwatch.lock")  # (the other run's lock is not deleted)
