@@ -91,16 +91,17 @@ def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
     if not curated.local:  # s3://... read through the store's fsspec filesystem (no extension to download)
         con.register_filesystem(curated.filesystem)
     tables, history, allowed = [], [], []
+    published = {r: curated.run_tables(r) for r in {*runs, run_id}}
     try:
         for name in TABLE_NAMES:
-            if not curated.has_table(name, run_id):
+            if name not in published[run_id]:
                 continue
             path = curated.url(name, run_id)
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_literal(glob_escaped(path))})")
             allowed += [str(path), glob_escaped(path)]
             tables.append(name)
             # every run's copy that became current: history/<run_id>/<table>.parquet, listed by name
-            files = [curated.url(name, r) for r in runs if curated.has_table(name, r)]
+            files = [curated.url(name, r) for r in runs if name in published[r]]
             if not files:
                 continue
             allowed += [str(p) for p in files] + [glob_escaped(p) for p in files]

@@ -235,6 +235,19 @@ class CuratedStore:
     def has_table(self, table: str, run_id: str) -> bool:
         return self.storage.exists(self._key(table, run_id))
 
+    def run_tables(self, run_id: str) -> frozenset[str]:
+        """The tables run ``run_id`` published (on an object store: one read of its manifest)."""
+        check_run_id(run_id)
+        if self.local:
+            return frozenset(n for n in TABLE_NAMES if (self.history / run_id / f"{n}.parquet").exists())
+        try:
+            listed = json.loads(self.storage.read_text(f"history/{run_id}/{MANIFEST}")).get("tables", {})
+        except FileNotFoundError:
+            return frozenset()
+        except ValueError:
+            raise DamagedTable(f"the manifest of run {run_id} cannot be read") from None
+        return frozenset(n for n in listed if n in SCHEMAS)
+
     def has_run(self, run_id: str) -> bool:
         """Run ``run_id`` has a folder under history/ (on an object store: a complete one)."""
         return self._has_run(check_run_id(run_id))

@@ -9,6 +9,7 @@ import pickle
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -224,3 +225,22 @@ def test_a_run_that_lost_its_lease_is_told_before_it_publishes(store_url):
         stalled.confirm()
     stalled.__exit__(None, None, None)
     assert storage.exists(".factwatch.lock")  # (the other run's lock is not deleted)
+
+
+def test_the_sources_file_names_the_data_dir_and_how_to_reach_the_store(tmp_path):
+    from flows.cli import data_location
+    from ingest.sources import SourcesError, parse_sources
+
+    text = ('[settings]\ndata = "s3://team-bucket/watch"\n[storage]\nendpoint_url = "http://127.0.0.1:9000"\n'
+            'region = "eu-west-1"\n[[sources]]\nid = "a"\npath = "a.txt"\n')
+    parsed = parse_sources(text, tmp_path / "sources.toml")
+    assert parsed.settings.data == "s3://team-bucket/watch"
+    assert parsed.storage.s3fs_kwargs()["endpoint_url"] == "http://127.0.0.1:9000"
+    assert parsed.storage.s3fs_kwargs()["client_kwargs"] == {"region_name": "eu-west-1"}
+    with pytest.raises(SourcesError, match="storage.*unknown key"):
+        parse_sources(text.replace("region", "regoin"), tmp_path / "sources.toml")
+    (tmp_path / "sources.toml").write_text(text)
+    assert data_location(None, tmp_path / "sources.toml") == "s3://team-bucket/watch"
+    assert data_location("elsewhere", tmp_path / "sources.toml") == str(Path("elsewhere").resolve())
+    (tmp_path / "sources.toml").write_text(text.replace("s3://team-bucket/watch", "data-dir"))
+    assert data_location(None, tmp_path / "sources.toml") == str(tmp_path / "data-dir")
