@@ -245,8 +245,10 @@ class ObjectStorage(Storage):
         self.fs.pipe_file(self.full(key), data)  # one PUT: visible whole or not at all
 
     def exists(self, key: str) -> bool:
+        """One HEAD of the object (s3fs's ``exists`` would also list the prefix when there is none)."""
+        bucket, path = self._key(key)
         try:
-            self.fs.info(self.full(key))
+            self._s3_call("head_object", Bucket=bucket, Key=path)
             return True
         except FileNotFoundError:
             return False

@@ -114,8 +114,14 @@ class RawStore:
         edit) is replaced by these bytes."""
         sha = sha256_of(content)
         obj = self._object_path(sha)
-        new_blob = not self.storage.exists(obj)
-        if new_blob or not self.intact(sha):
+        try:  # one read says both whether the bytes are stored and whether they are intact
+            stored = self.storage.read_bytes(obj)
+        except FileNotFoundError:
+            stored = None
+        except OSError:
+            stored = b""  # unreadable: written again
+        new_blob = stored is None
+        if new_blob or sha256_of(stored) != sha:
             self.storage.write_bytes(obj, content)
         meta_path = f"{self._source_dir('snapshots', source_id)}/{sha}.json"
         record = SnapshotRecord(
