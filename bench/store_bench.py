@@ -14,7 +14,6 @@ and their ratio (store / local). Last line: one JSON object.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
