@@ -111,6 +111,11 @@ def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3
                     "SELECT count(*) AS n, (SELECT count(*) FROM history_runs) AS h FROM facts")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [{"n": local["facts"], "h": 1 + 2}]
+    out = factwatch(project, env, "diff", "--data", url, "--format", "json")
+    assert out.returncode == 0 and json.loads(out.stdout)["changes"] == [], out.stderr
+    out = factwatch(project, env, "report", "--data", url)
+    assert out.returncode == 0 and out.stdout.strip() == f"{url}/curated/reports/{again['run_id']}.html", out.stderr
+    assert b"<html" in fs.cat_file(out.stdout.strip().removeprefix("s3://"))[:500].lower()
 
     # a second run on the prefix is refused while one holds it; a run killed while publishing
     # leaves the previous run current, and its lock does not stand in the next run's way
