@@ -9,7 +9,7 @@ STAMP := $(VENV)/.factwatch-installed
 SOURCES ?= sources.toml
 DATA ?= .
 
-.PHONY: run test lint test-browser bench install clean-data
+.PHONY: run test lint test-browser bench bench-store install clean-data
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "factwatch needs Python >= 3.11"'
@@ -49,6 +49,11 @@ test-browser: $(STAMP)
 N ?= 500
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline_bench.py --n $(N)
+
+# The pipeline with its data dir on an object store (a SeaweedFS server on
+# 127.0.0.1) against a local data dir, same pages: the time ratio store/local.
+bench-store: $(STAMP)
+	$(BIN)/python bench/store_bench.py --n $(N)
 
 clean-data:
 	find raw curated -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -58,6 +58,50 @@ def one_line_errors(command):
 _AS_PROGRAM = False  # set by main(): the real command, not a test calling the app in process
 
 
+def data_location(data: str | Path | None, sources_file: Path | None = None) -> str:
+    """``--data`` as given (a local path or an object-store URL such as s3://bucket/prefix), else
+    ``[settings] data`` of the sources file (a relative path: beside that file), else ``.``;
+    a local path comes back absolute."""
+    from store.filesystem import is_url
+
+    if data is None and sources_file is not None:
+        from ingest.sources import SourcesError, load_sources
+
+        try:
+            configured = load_sources(sources_file).settings.data
+        except SourcesError:
+            configured = "."  # (the command reports a bad sources file itself)
+        if configured != "." and not is_url(configured):
+            return str((sources_file.resolve().parent / configured).resolve())
+        data = configured
+    data = str(data if data is not None else ".")
+    if is_url(data):
+        from store.filesystem import open_storage
+
+        try:
+            open_storage(data)
+        except StorageError as exc:
+            raise CliError(str(exc)) from None
+        return data
+    data_dir(Path(data))
+    return str(Path(data).resolve())
+
+
+def _storage(data: str, sources_file: Path | None = None):
+    """The storage of ``--data`` (object-store options from the sources file's [storage] table, if any)."""
+    from store.filesystem import open_storage
+
+    options = None
+    if sources_file is not None and sources_file.exists():
+        from ingest.sources import SourcesError, load_sources
+
+        try:
+            options = load_sources(sources_file).storage
+        except SourcesError:
+            pass
+    return open_storage(data, options)
+
+
 def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) -> Path:
     """``--data`` checked before anything runs: a directory (created for a run), writable for a run."""
     import os
@@ -83,11 +127,11 @@ def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) ->
     return path
 
 
-def _curated(data: Path):
+def _curated(data: str | Path | None, sources_file: Path | None = None):
     from store.curated_store import CuratedStore
 
-    data_dir(data)  # (a missing one: the store says no run has been published there)
-    return CuratedStore(data / "curated")
+    # (a missing local dir: the store says no run has been published there)
+    return CuratedStore(_storage(data_location(data), sources_file).sub("curated"))
 
 
 def _resolved_run(curated, run_id: str | None) -> str:
@@ -114,7 +158,8 @@ class DiffFormat(str, Enum):
 @one_line_errors
 def run(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
-    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
+    data: str | None = typer.Option(None, "--data", "-d", help="Data dir holding raw/ and curated/: a local path or "
+                                    "s3://bucket/prefix (default: [settings] data, else .)."),
     wait: float | None = typer.Option(None, "--wait", help="Seconds to wait for another run's lock (default: settings.lock_wait)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
@@ -129,7 +174,11 @@ def run(
     from ingest.sources import load_sources
 
     load_sources(sources)  # a bad file fails here, before anything is fetched or written
-    data_dir(data, writable=True)
+    data = data_location(data, sources)
+    from store.filesystem import is_url
+
+    if not is_url(data):
+        data_dir(Path(data), writable=True)
     if not verbose:  # the bars, the summary and the error lines say it; Prefect's logs still reach its API and UI
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     if _AS_PROGRAM:
@@ -153,9 +202,9 @@ def run(
         if bars is not None:
             with bars:
                 progress.set_reporter(bars)
-                summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
+                summary = run_flow(str(sources.resolve()), data, lock_wait=wait)
         else:
-            summary = run_flow(str(sources.resolve()), str(data.resolve()), lock_wait=wait)
+            summary = run_flow(str(sources.resolve()), data, lock_wait=wait)
     finally:
         progress.set_reporter(None)
     if as_json:
@@ -174,7 +223,7 @@ def print_summary(s) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    curated = Path(s.curated_dir)
+    curated = s.curated_dir  # a local folder or an object-store URL
     title = f"factwatch run {s.run_id}: {s.status}"
     rows = [
         ("sources", f"{s.sources_total} ({s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.failed} failed)"),
@@ -182,7 +231,8 @@ def print_summary(s) -> None:
         ("events", str(s.events)),
         ("facts", f"{s.facts} ({s.conflicts} conflicting)"),
         ("changes", f"{s.changes} since the previous run"),
-        ("tables", f"{curated}/*.parquet (this run: {curated}/history/{s.run_id}/)"),
+        ("tables", f"{curated}/history/{s.run_id}/ (current: {curated}/current.json)" if "://" in curated
+         else f"{curated}/*.parquet (this run: {curated}/history/{s.run_id}/)"),
         ("report", f"{curated}/reports/{s.run_id}.html"),
     ]
     if not sys.stdout.isatty():  # scripts and logs get plain lines, never truncated
@@ -199,7 +249,7 @@ def print_summary(s) -> None:
 @app.command()
 @one_line_errors
 def diff(
-    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
     against: str | None = typer.Option(None, "--against", help="Run to compare with (default: the one before --run)."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
@@ -221,7 +271,7 @@ class SqlFormat(str, Enum):
 @app.command()
 @one_line_errors
 def report(
-    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
     run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
     open_it: bool = typer.Option(False, "--open", help="Open the report in the web browser."),
 ) -> None:
@@ -230,6 +280,11 @@ def report(
 
     curated = _curated(data)
     path = write_run_report(curated, _resolved_run(curated, run_id))
+    if isinstance(path, str):  # on an object store
+        typer.echo(path)
+        if open_it:
+            _err("the report is on an object store: download it to open it")
+        return
     typer.echo(str(path.resolve()))
     if open_it:
         import webbrowser
@@ -242,7 +297,7 @@ def report(
 @one_line_errors
 def sql(
     query: str = typer.Argument(..., help='A DuckDB query, e.g. "SELECT status, count(*) FROM facts GROUP BY status".'),
-    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding curated/."),
+    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
     fmt: SqlFormat = typer.Option(SqlFormat.table, "--format", "-f", help="Output format."),
     run_id: str | None = typer.Option(None, "--run", help="Bind the table views to this run (default: the current one)."),
 ) -> None:
@@ -263,7 +318,8 @@ def sql(
 @one_line_errors
 def serve(
     sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
-    data: Path = typer.Option(Path("."), "--data", "-d", help="Data dir holding raw/ and curated/."),
+    data: str | None = typer.Option(None, "--data", "-d", help="Data dir holding raw/ and curated/: a local path or "
+                                    "s3://bucket/prefix (default: [settings] data, else .)."),
     cron: str | None = typer.Option(None, "--cron", help="Cron schedule, e.g. '0 6 * * 1' (Mondays 06:00)."),
     interval: float | None = typer.Option(None, "--interval", help="Seconds between runs."),
     wait: float = typer.Option(300.0, "--wait", help="Seconds a scheduled run waits for another run's lock."),
@@ -276,7 +332,7 @@ def serve(
     load_sources(sources)
     from flows.serve import serve as serve_flow
 
-    serve_flow(sources, data, cron=cron, interval=interval, lock_wait=wait)
+    serve_flow(sources, data_location(data, sources), cron=cron, interval=interval, lock_wait=wait)
 
 
 @app.command()
@@ -480,6 +536,10 @@ def main() -> None:
 
 def describe(exc: BaseException) -> str:
     """One line naming the cause of ``exc``."""
+    from store.filesystem import store_error_message
+
+    if (message := store_error_message(exc)) is not None:
+        return message
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot use {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""

@@ -58,7 +58,8 @@ from reports.changes import build_diff, render_markdown
 from reports.html_report import write_run_report
 from store.curated_store import CuratedStore, DamagedTable
 from store.doc_cache import DocumentCache
-from store.lock import DataDirLock
+from store.filesystem import Storage, open_storage
+from store.lock import store_lock
 from store.raw_store import RawStore, StoreError
 
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
@@ -100,15 +101,16 @@ def _process_name() -> str:
 
 
 @task(cache_policy=NONE, task_run_name=_fetch_name)
-def fetch_sources(sources: list[Source], settings: Settings, raw_root: str, previous_shas: dict[str, str]) -> list[FetchRecord]:
-    raw = RawStore(Path(raw_root))
+def fetch_sources(sources: list[Source], settings: Settings, data: Storage, previous_shas: dict[str, str]) -> list[FetchRecord]:
+    """(``data``: the data dir's storage; a worker that sees only the object store writes there.)"""
+    raw = RawStore(data.sub("raw"))
     robots = RobotsCache()
 
     def one(source: Source) -> FetchRecord:
         record = ingest_source(source, settings, raw, previous_sha=previous_shas.get(source.id), client=client,
                                robots=robots)
         progress.advance("fetch")
-        pause_point("fetch", raw.root.parent)
+        pause_point("fetch", data)
         return record
 
     with make_client(settings) as client, ThreadPoolExecutor(FETCH_THREADS) as pool:
@@ -135,10 +137,10 @@ def release_memory() -> None:
 
 
 @task(cache_policy=NONE, task_run_name=_process_name)
-def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
+def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
                    limits: ReadingLimits | None = None,
                    pool: ReadPool | None = None) -> list[ProcessedDocument | DocumentFailure]:
-    raw = RawStore(Path(raw_root))
+    raw = RawStore(data.sub("raw"))
     inputs, lost = [], []
     for r in refs:
         try:
@@ -160,10 +162,10 @@ def read_documents(refs: list[SnapshotRef], raw_root: str, model: str,
 
 
 @task(cache_policy=NONE)
-def publish_change_report(curated_root: str, run_id: str) -> Path:
+def publish_change_report(curated_root: Storage, run_id: str) -> Path | str:
     """The run's Markdown change report, on disk and as Prefect artifacts
     (stable keys, so the UI keeps their history)."""
-    curated = CuratedStore(Path(curated_root))
+    curated = CuratedStore(curated_root)
     report = build_diff(curated, run_id)
     markdown = render_markdown(report)
     path = curated.write_report(f"{run_id}.md", markdown)
@@ -221,7 +223,7 @@ def cache_version(settings: Settings) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model: str,
+def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: DocumentCache, model: str,
                     limits: ReadingLimits | None = None, read_workers: int | None = None):
     """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
     known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
@@ -251,7 +253,7 @@ def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model:
         reads = []
         for batch in batches:
             wait = [reads[-1]] if local and pool is None and reads else []
-            reads.append(read_documents.submit(batch, str(raw.root), model, limits, pool, wait_for=wait))
+            reads.append(read_documents.submit(batch, data, model, limits, pool, wait_for=wait))
         for fut in reads:
             for res in fut.result():
                 if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
@@ -260,12 +262,18 @@ def _read_snapshots(wanted, records, raw: RawStore, cache: DocumentCache, model:
     return known, len(todo)
 
 
-def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Path, logger,
-             warnings: Sequence[str] = ()) -> RunSummary:
+def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], data_dir: Storage, logger,
+             warnings: Sequence[str] = (), lock=None) -> RunSummary:
     run = assembled.run
-    curated.publish(run.run_id, assembled.tables, before_commit=lambda: pause_point("publish", data_dir))
+
+    def before_commit() -> None:
+        pause_point("publish", data_dir)
+        if lock is not None:
+            lock.confirm()  # still ours: a run that stalled past its lease must not publish
+
+    curated.publish(run.run_id, assembled.tables, before_commit=before_commit)
     release_memory()
-    publish_change_report(str(curated.root), run.run_id)
+    publish_change_report(curated.storage, run.run_id)
     try:
         write_run_report(curated, run.run_id)
     except Exception as exc:  # noqa: BLE001 - the tables are published; a report must not fail the run
@@ -276,22 +284,24 @@ def _publish(curated: CuratedStore, assembled, records: dict[str, FetchRecord], 
     return RunSummary(**asdict(run), curated_dir=str(curated.root), errors=errors, warnings=tuple(warnings))
 
 
-def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = None) -> RunSummary:
-    """The body of a run (inside a flow run); holds the data dir's lock."""
+def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: float | None = None) -> RunSummary:
+    """The body of a run (inside a flow run); holds the data dir's lock. ``data_dir``: a local
+    path, an object-store URL (s3://bucket/prefix) or its ``Storage``."""
     termination.arm()  # (Prefect replaced the command line's SIGTERM handler for the flow run)
     logger = get_run_logger()
     settings = config.settings
-    data_dir = Path(data_dir)
+    data_dir = data_dir if isinstance(data_dir, Storage) else open_storage(data_dir, config.storage)
     started_at = datetime.now(UTC)
     warnings: list[str] = []
     wait = settings.lock_wait if lock_wait is None else lock_wait
-    with DataDirLock(data_dir, wait_seconds=wait):
-        # what a killed run left half-written never reached the stores; clear it
-        shutil.rmtree(data_dir / ".staging", ignore_errors=True)
-        raw = RawStore(data_dir / "raw")
-        curated = CuratedStore(data_dir / "curated")
+    with store_lock(data_dir, wait_seconds=wait) as lock:
+        if data_dir.local:
+            # what a killed run left half-written never reached the stores; clear it
+            shutil.rmtree(data_dir.staging, ignore_errors=True)
+        raw = RawStore(data_dir.sub("raw"))
+        curated = CuratedStore(data_dir.sub("curated"))
         version = code_version(settings.model)
-        cache = DocumentCache(data_dir / "cache", cache_version(settings), RESULT_KINDS)
+        cache = DocumentCache(data_dir.sub("cache"), cache_version(settings), RESULT_KINDS)
         previous, prev_docs, warning = _previous_run(curated)
         if warning:
             logger.warning(warning)
@@ -309,7 +319,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         # 1. fetch
         progress.start("fetch", len(config.sources))
         futures = [
-            fetch_sources.submit(batch, settings, str(raw.root), previous_sha)
+            fetch_sources.submit(batch, settings, data_dir, previous_sha)
             for batch in _batches(list(config.sources), FETCH_BATCH)
         ]
         records: dict[str, FetchRecord] = {r.source_id: r for fut in futures for r in fut.result()}
@@ -323,12 +333,12 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
             assembled = assemble_unchanged(ctx, [records[sid] for sid in source_ids], previous, content,
                                            datetime.now(UTC))
-            return _publish(curated, assembled, records, data_dir, logger, warnings)
+            return _publish(curated, assembled, records, data_dir, logger, warnings, lock)
 
         # 3. read what the cache does not know: each source's current snapshot and the one
         #    before it (whose statements the page may no longer make)
         earlier = earlier_snapshots(current, {sid: [r.sha256 for r in raw.snapshots(sid)] for sid in current})
-        known, documents_read = _read_snapshots(snapshots_to_read(current, earlier), records, raw, cache,
+        known, documents_read = _read_snapshots(snapshots_to_read(current, earlier), records, data_dir, raw, cache,
                                                 settings.model, reading_limits(settings), settings.read_workers)
         pause_point("read", data_dir)
 
@@ -341,7 +351,7 @@ def execute_run(config: SourcesFile, data_dir: Path, lock_wait: float | None = N
         assembled = assemble_run(ctx, [records[sid] for sid in source_ids], settled.docs, first_run, previous,
                                  datetime.now(UTC), documents_read=documents_read,
                                  earlier_docs=earlier_documents(earlier, known))
-        return _publish(curated, assembled, records, data_dir, logger, warnings)
+        return _publish(curated, assembled, records, data_dir, logger, warnings, lock)
 
 
 def dask_task_runner(address: str | None):
@@ -357,5 +367,5 @@ def dask_task_runner(address: str | None):
 def run_flow(sources_file: str, data_dir: str, lock_wait: float | None = None) -> RunSummary:
     """Fetch every source, read what changed, reconcile, publish the tables."""
     config = load_sources(Path(sources_file))
-    return execute_run(config, Path(data_dir), lock_wait)
+    return execute_run(config, data_dir, lock_wait)
 

@@ -49,12 +49,15 @@ def deployment_name(sources_file: Path) -> str:
     return f"factwatch-{slug}"
 
 
-def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: float | None, lock_wait: float) -> None:
+def serve(sources_file: Path, data_dir: Path | str, *, cron: str | None, interval: float | None, lock_wait: float) -> None:
     """Register the deployment with its schedule and run its flow runs until SIGINT/SIGTERM."""
     if (cron is None) == (interval is None):
         raise ServeError("give exactly one of --cron EXPR or --interval SECONDS")
     check_server()
     name = deployment_name(sources_file)
+    from store.filesystem import is_url
+
+    data = str(data_dir) if is_url(str(data_dir)) else str(Path(data_dir).resolve())  # (a URL carries no secret)
 
     # SIGTERM: the schedule is paused first, so no run starts after the signal, then the
     # flow runs in progress are stopped and serving ends (exit 0). Prefect's runner installs
@@ -78,9 +81,9 @@ def serve(sources_file: Path, data_dir: Path, *, cron: str | None, interval: flo
             name=name,
             cron=cron,
             interval=interval,
-            parameters={"sources_file": str(sources_file.resolve()), "data_dir": str(data_dir.resolve()),
+            parameters={"sources_file": str(sources_file.resolve()), "data_dir": data,
                         "lock_wait": lock_wait},
-            description=f"factwatch: re-ingest the sources of {sources_file.resolve()} into {data_dir.resolve()}",
+            description=f"factwatch: re-ingest the sources of {sources_file.resolve()} into {data}",
             tags=["factwatch"],
             pause_on_shutdown=True,
         )

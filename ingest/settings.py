@@ -72,6 +72,8 @@ class Settings(BaseModel):
     allow_networks: Annotated[tuple[str, ...], Field(strict=False), AfterValidator(_networks)] = ()
     # seconds a run waits for another run's lock on the data dir (0: fail at once)
     lock_wait: Annotated[float, between(0.0, 7 * 24 * 3600.0)] = 0.0
+    # the data dir when --data is not given: a local path or s3://bucket/prefix
+    data: OneLineText = "."
     # reading limits per page: a page over one is read up to it, and its fetch_log row says so
     max_dates: Annotated[int, between(1, 100_000)] = 2_000  # date expressions read on one page
     # sentences read on one page (a cut piece of a long one counts)

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from errors import ConfigError
 from extractors.entities import AliasEntry
 from ingest.settings import Settings, between
+from store.filesystem import StorageOptions
 
 SOURCE_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 
@@ -56,6 +57,7 @@ class SourcesFile:
     aliases: tuple[AliasEntry, ...] = ()  # user spellings ([aliases] table)
     subject: tuple[str, ...] = ()  # entities every statement is about (e.g. the two parties)
     settings: Settings = field(default_factory=lambda: Settings())
+    storage: StorageOptions = field(default_factory=lambda: StorageOptions())  # [storage]: how to reach an object store
 
 
 # -- the file's shape -------------------------------------------------------------------------
@@ -135,6 +137,18 @@ class SourceEntry(BaseModel):
         )
 
 
+class StorageTable(BaseModel):
+    """The ``[storage]`` table: how to reach an object store (the standard AWS
+    variables fill what is not written here)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    endpoint_url: Annotated[str, AfterValidator(_http_url)] | None = None
+    region: NonEmpty | None = None
+    access_key_id: NonEmpty | None = None
+    secret_access_key: NonEmpty | None = Field(default=None, repr=False)
+
+
 class SourcesDocument(BaseModel):
     """The whole file: sources, the subject, user aliases, run settings."""
 
@@ -144,6 +158,7 @@ class SourcesDocument(BaseModel):
     subject: list[str] = []
     aliases: dict[str, list[NonEmpty]] = {}  # canonical name = ["alias", ...]
     settings: Settings = Settings()
+    storage: StorageTable = StorageTable()
 
 
 # -- where a key is written ---------------------------------------------------------------------
@@ -233,6 +248,7 @@ def parse_sources(text: str, file: Path) -> SourcesFile:
         aliases=tuple(AliasEntry(canonical=c, aliases=tuple(s)) for c, s in sorted(doc.aliases.items())),
         subject=tuple(doc.subject),
         settings=doc.settings,
+        storage=StorageOptions(**doc.storage.model_dump(exclude_none=True)),
     )
 
 

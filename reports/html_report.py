@@ -35,7 +35,6 @@ from reports.run_report_data import (
 )
 from reports.run_report_view import STATUS_COLOURS, STATUS_LABELS, point_radius
 from reports.templating import render_template
-from store import atomic
 from store.curated_store import CuratedStore
 
 __all__ = [
@@ -65,6 +64,4 @@ def report_path(curated: CuratedStore, run_id: str) -> Path:
 def write_run_report(curated: CuratedStore, run_id: str | None = None) -> Path:
     """Render the report of ``run_id`` (default: the current run) to ``curated/reports/<run_id>.html``, atomically."""
     data = load_report_data(curated, run_id)
-    path = report_path(curated, data.run.run_id)
-    atomic.write_text(path, render_run_report(data), atomic.staging_dir(curated.root))
-    return path
+    return curated.write_report(f"{data.run.run_id}.html", render_run_report(data))

