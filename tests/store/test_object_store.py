@@ -87,9 +87,9 @@ def test_raw_snapshots_and_state_round_trip_on_the_object_store(store_url):
 
 
 def test_document_cache_on_the_object_store(store_url, models):
-    from extractors.document import DocumentInput, process_documents
+    from extractors.document import RESULT_KINDS, DocumentInput, process_documents
 
-    cache = DocumentCache(open_storage(store_url).sub("cache"), "0123abcd")
+    cache = DocumentCache(open_storage(store_url).sub("cache"), "0123abcd", RESULT_KINDS)
     content = b"Testland joined the Partnership Interoperability Initiative in 2014."
     doc = process_documents([DocumentInput(source_id="a", snapshot_sha256=sha256_of(content), content=content,
                                            url="file:a.txt", fetched_at=datetime(2026, 11, 23, tzinfo=UTC))], models)[0]
