@@ -8,10 +8,14 @@ import sys
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from errors import FactwatchError, SourceError, StorageError, UsageError
+
+if TYPE_CHECKING:
+    from ingest.sources import SourcesFile
 
 app = typer.Typer(
     name="factwatch",
@@ -29,15 +33,6 @@ def _err(message: str) -> None:
     from reports.terminal import printable
 
     typer.echo(f"factwatch: {printable(str(message), one_line=True)}", err=True)
-
-
-class CliError(UsageError):
-    """A usage error the command line finds itself (an option, a folder it was
-    given), exit code 2 unless told otherwise; part of the errors/ tree."""
-
-    def __init__(self, message: str, exit_code: int = 2):
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def one_line_errors(command):
@@ -58,48 +53,26 @@ def one_line_errors(command):
 _AS_PROGRAM = False  # set by main(): the real command, not a test calling the app in process
 
 
-def data_location(data: str | Path | None, sources_file: Path | None = None) -> str:
+def data_location(data: str | Path | None, config: SourcesFile | None = None) -> str:
     """``--data`` as given (a local path or an object-store URL such as s3://bucket/prefix), else
-    ``[settings] data`` of the sources file (a relative path: beside that file), else ``.``;
+    ``[settings] data`` of the sources file read (a relative path: beside that file), else ``.``;
     a local path comes back absolute."""
-    from store.filesystem import is_url
+    from store.filesystem import is_url, open_storage
 
-    if data is None and sources_file is not None:
-        from ingest.sources import SourcesError, load_sources
-
-        try:
-            configured = load_sources(sources_file).settings.data
-        except SourcesError:
-            configured = "."  # (the command reports a bad sources file itself)
+    if data is None and config is not None:
+        configured = config.settings.data
         if configured != "." and not is_url(configured):
-            return str((sources_file.resolve().parent / configured).resolve())
+            return str((config.file.resolve().parent / configured).resolve())
         data = configured
     data = str(data if data is not None else ".")
     if is_url(data):
-        from store.filesystem import open_storage
-
         try:
             open_storage(data)
         except StorageError as exc:
-            raise CliError(str(exc)) from None
+            raise UsageError(str(exc)) from None
         return data
     data_dir(Path(data))
     return str(Path(data).resolve())
-
-
-def _storage(data: str, sources_file: Path | None = None):
-    """The storage of ``--data`` (object-store options from the sources file's [storage] table, if any)."""
-    from store.filesystem import open_storage
-
-    options = None
-    if sources_file is not None and sources_file.exists():
-        from ingest.sources import SourcesError, load_sources
-
-        try:
-            options = load_sources(sources_file).storage
-        except SourcesError:
-            pass
-    return open_storage(data, options)
 
 
 def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) -> Path:
@@ -127,11 +100,12 @@ def data_dir(path: Path, *, must_exist: bool = False, writable: bool = False) ->
     return path
 
 
-def _curated(data: str | Path | None, sources_file: Path | None = None):
+def _curated(data: str | Path | None):
     from store.curated_store import CuratedStore
+    from store.filesystem import open_storage
 
     # (a missing local dir: the store says no run has been published there)
-    return CuratedStore(_storage(data_location(data), sources_file).sub("curated"))
+    return CuratedStore(open_storage(data_location(data)).sub("curated"))
 
 
 def _resolved_run(curated, run_id: str | None) -> str:
@@ -173,8 +147,8 @@ def run(
 
     from ingest.sources import load_sources
 
-    load_sources(sources)  # a bad file fails here, before anything is fetched or written
-    data = data_location(data, sources)
+    config = load_sources(sources)  # a bad file fails here, before anything is fetched or written
+    data = data_location(data, config)
     from store.filesystem import is_url
 
     if not is_url(data):
@@ -329,10 +303,10 @@ def serve(
 
     if (cron is None) == (interval is None):
         raise UsageError("give exactly one of --cron EXPR or --interval SECONDS")
-    load_sources(sources)
+    config = load_sources(sources)
     from flows.serve import serve as serve_flow
 
-    serve_flow(sources, data_location(data, sources), cron=cron, interval=interval, lock_wait=wait)
+    serve_flow(sources, data_location(data, config), cron=cron, interval=interval, lock_wait=wait)
 
 
 @app.command()
@@ -447,12 +421,12 @@ def eval_statements(
         _eval_dir(directory)
     if folds is not None:
         if folds != "site":
-            raise CliError(f"--folds {folds}: only 'site' folds are known")
+            raise UsageError(f"--folds {folds}: only 'site' folds are known")
         try:
             folded = run_folds_eval(directories, pages or DEFAULT_PAGES,
                                     [r.strip() for r in rules.split(",") if r.strip()] if rules else None)
         except (LabelError, ValueError) as exc:
-            raise CliError(str(exc)) from None
+            raise UsageError(str(exc)) from None
         typer.echo(folded.table(per_site))
         typer.echo(json.dumps(folded.metrics()))
         return

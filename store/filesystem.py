@@ -28,7 +28,7 @@ import os
 import posixpath
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,24 +46,14 @@ class DataLocationError(StorageError, ValueError):
 
 @dataclass(frozen=True)
 class StorageOptions:
-    """The ``[storage]`` table: how to reach an object store. Every field is
-    optional; the standard AWS variables fill what is missing."""
+    """The ``[storage]`` table (validated with the sources file, ingest/sources.py):
+    how to reach an object store. Every field is optional; the standard AWS
+    variables fill what is missing."""
 
     endpoint_url: str | None = None
     region: str | None = None
     access_key_id: str | None = None
     secret_access_key: str | None = field(default=None, repr=False)
-
-    KEYS = ("endpoint_url", "region", "access_key_id", "secret_access_key")
-
-    @classmethod
-    def from_table(cls, table: Mapping[str, object]) -> StorageOptions:
-        for key, value in table.items():
-            if key not in cls.KEYS:
-                raise DataLocationError(f"[storage] {key}: unknown key (known: {', '.join(cls.KEYS)})")
-            if not isinstance(value, str) or not value.strip():
-                raise DataLocationError(f"[storage] {key}: must be a non-empty string")
-        return cls(**{k: str(v) for k, v in table.items()})
 
     def s3fs_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
