@@ -11,8 +11,14 @@ by more than chance, so it says how far such a model can carry a data set
 (on population: 0.841, short of 0.88). The same with one accuracy per
 source, measured on the very items it then decides (``per_source_ceiling``,
 0.880 on population), bounds any model of per-source accuracy from above,
-generously. Not a method: a diagnostic fitted on the gold it scores. The
-last line of stdout is one JSON object.
+generously. Not a method: a diagnostic fitted on the gold it scores.
+
+Beside the ceilings, what the shipped parameters get wrong, by kind
+(``error_kinds``, no fitting): gold never claimed (no method can choose
+it; ``claimed_ceiling`` is the share of items whose gold some source
+claims), the chosen value within 1 % of the gold, and whether the chosen
+value has more, as many or fewer sources than the gold. The last line of
+stdout is one JSON object.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from evaluation.truth_eval import read_dataset
-from facts.values import matches
+from facts.truth import discover_truth
+from facts.values import Number, Value, matches
 
 
 def _vote(by_item, gold, accuracy_of) -> tuple[int, int]:
@@ -69,8 +76,38 @@ def ceilings(directory: Path) -> dict[str, float | int]:
 
     items, by_class = _vote(by_item, gold, lambda s: accuracy(("class", size_class(s))))
     _, by_source = _vote(by_item, gold, lambda s: accuracy(("source", s)))
+    claimed = sum(1 for item, value in gold.items() if any(matches(c.value, value) for c in by_item.get(item, [])))
     return {"items": items, "size_class_ceiling": round(by_class / items, 4) if items else 0.0,
-            "per_source_ceiling": round(by_source / items, 4) if items else 0.0}
+            "per_source_ceiling": round(by_source / items, 4) if items else 0.0,
+            "claimed_ceiling": round(claimed / items, 4) if items else 0.0,
+            "error_kinds": error_kinds(by_item, gold)}
+
+
+def _close(a: Value, b: Value, rel: float = 0.01) -> bool:
+    if not (isinstance(a, Number) and isinstance(b, Number)) or a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) <= rel * max(abs(a.value), abs(b.value))
+
+
+def error_kinds(by_item, gold) -> dict[str, int]:
+    """The items truth discovery (shipped parameters) gets wrong, by kind."""
+    result = discover_truth([c for claims in by_item.values() for c in claims])
+    kinds: Counter = Counter()
+    for item, value in gold.items():
+        claims = by_item.get(item, [])
+        best = result.best(item)
+        if not claims or best is None or matches(best, value):
+            continue
+        kinds["wrong"] += 1
+        n_gold = len({c.source for c in claims if matches(c.value, value)})
+        if not n_gold:
+            kinds["gold never claimed"] += 1
+            continue
+        n_best = len({c.source for c in claims if matches(c.value, best)})
+        kinds["chosen has more sources" if n_best > n_gold else "chosen has as many sources" if n_best == n_gold else "chosen has fewer sources"] += 1
+        if _close(best, value):
+            kinds["chosen within 1 % of the gold"] += 1
+    return dict(sorted(kinds.items()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -87,11 +87,17 @@ Details, and why
 6. Empirical Bayes by size (``class_pooling``): a source is shrunk towards
    the mean accuracy of the *other* sources of its size class
    (floor(log2(items it speaks about))), itself shrunk towards the mean of
-   all sources by ``class_pooling`` pseudo-claims, instead of towards the
+   all sources by ``class_pooling`` pseudo-sources, instead of towards the
    mean of all. A source seen once votes with what the sources seen once
-   have earned where they met others. Whether small or big sources are
-   the accurate ones is learnt per data set, not assumed (the former
-   volume prior assumed it and sank the sets where it is the other way).
+   have earned where they met others; a class of two or three sources
+   stays near the mean of all (with one pseudo-source, a liar in a class
+   of three was handed its two honest peers' accuracy). Whether small or
+   big sources are the accurate ones is learnt per data set, not assumed
+   (the former volume prior assumed it and sank the sets where it is the
+   other way). Chosen with 4 pseudo-sources and a prior of 8 pseudo-claims:
+   population 0.831 -> 0.851 in-sample, book and the regimes within 0.01
+   of before; held out, population keeps 0.831 (the other sets alone do
+   not choose it), so on population the gain is an in-sample one.
 
 One algorithm, one parameter set (``TruthParams()``, chosen by
 leave-one-dataset-out over the benchmark sets and generated regimes:
@@ -162,14 +168,14 @@ class TruthParams:
     n_false: float = 1.0  # wrong values an item is assumed to admit
     similarity_weight: float = 0.0  # rho: share of a close (incompatible) value's votes
     nested_weight: float = 1.0  # share of a compatible value's votes (a finer date for the coarser one)
-    prior_strength: float = 16.0  # Beta pseudo-claims at the mean accuracy
+    prior_strength: float = 8.0  # Beta pseudo-claims at the mean accuracy
     self_evidence: float = 1.0  # share of a claim's own vote in the confidence that scores its source
     default_trust: float = 0.8  # accuracy before any evidence (the first step is a majority vote)
     copy_rate: float = 0.8  # c: how much of its values a copier copies
     copy_prior: float = 0.2  # prior probability that two sources are dependent
     shared_truth_weight: float = 1.0  # how much agreeing on true values counts towards copying (1: Dong et al.)
     agreement_weight: float = 0.0  # how much an item all claims agree on counts as evidence of accuracy
-    class_pooling: float = 0.0  # 0: shrink to the mean of all sources; > 0: to the mean of sources of like size
+    class_pooling: float = 4.0  # 0: shrink to the mean of all sources; > 0: to the mean of sources of like size (pseudo-sources)
     max_iterations: int = 100
     tolerance: float = 1e-4  # stop when no accuracy moves more than this
     damping: float = 0.5  # share of the new accuracy taken per step (no 2-cycles)
@@ -529,16 +535,18 @@ def _accuracy(
     mean = (float(np.sum(known * raw)) + params.default_trust) / (float(np.sum(known)) + 1.0)
     if params.class_pooling > 0.0:
         # empirical Bayes by size: the mean a source is shrunk to is that of
-        # the *other* sources of its size class (pooled claims, themselves
-        # shrunk to the mean of all by ``class_pooling`` ... pseudo-claims);
-        # whether small or big sources are the accurate ones is learnt,
-        # not assumed, and a source alone in its class gets the mean of all
+        # the *other* sources of its size class (each weighted by how well
+        # its own figure is known, as in the mean of all), itself shrunk to
+        # the mean of all by ``class_pooling`` pseudo-sources: a class of a
+        # few sources stays near the mean of all, a class of hundreds has a
+        # mean of its own; whether small or big sources are the accurate
+        # ones is learnt, not assumed
         cls = problem.source_class
         n_cls = int(cls.max()) + 1
-        cls_earned = np.bincount(cls, weights=earned, minlength=n_cls)[cls] - earned
-        cls_weight = np.bincount(cls, weights=weight, minlength=n_cls)[cls] - weight
+        cls_sum = np.bincount(cls, weights=known * raw, minlength=n_cls)[cls] - known * raw
+        cls_known = np.bincount(cls, weights=known, minlength=n_cls)[cls] - known
         m = params.class_pooling
-        mean = (cls_earned + m * mean) / (cls_weight + m)
+        mean = (cls_sum + m * mean) / (cls_known + m)
     target = np.where(has_prior, prior, mean)
     accuracy = (k * target + earned) / (k + weight)
     # the accuracy a claim votes with leaves out the evidence of its own

@@ -22,3 +22,25 @@ def test_a_source_right_where_disputed_is_found_by_the_per_source_ceiling_only(t
     assert got["items"] == 20
     assert got["per_source_ceiling"] == 1.0
     assert got["size_class_ceiling"] < 1.0  # one class, one accuracy: a coin toss between the two values
+
+
+def test_error_kinds_count_what_no_method_could_choose(tmp_path):
+    # i0: the gold is never claimed; i1: two sources for a value 0.1 % off
+    # the gold, one for the gold; i2: right
+    claims = [
+        ("i0", "a", "7"), ("i0", "b", "8"),
+        ("i1", "a", "1001"), ("i1", "b", "1001"), ("i1", "c", "1000"),
+        ("i2", "a", "5"), ("i2", "b", "5"),
+    ]
+    with (tmp_path / "claims.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "source", "value"), *claims])
+    with (tmp_path / "gold.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "value"), ("i0", "5"), ("i1", "1000"), ("i2", "5")])
+    got = ceilings(tmp_path)
+    assert got["claimed_ceiling"] == round(2 / 3, 4)
+    assert got["error_kinds"] == {
+        "chosen has more sources": 1,
+        "chosen within 1 % of the gold": 1,
+        "gold never claimed": 1,
+        "wrong": 2,
+    }
