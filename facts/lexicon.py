@@ -110,7 +110,9 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     """The kind of happening a statement tells.
 
     - a trigger in the lexicon: its concept ("signature" -> sign);
-    - a trigger the lexicon does not know: itself, marked "?" ("?shipment");
+    - a trigger the lexicon does not know: the concept its clause names
+      nearest to it ("reversed course by proposing a purchase" -> offer),
+      else itself, marked "?" ("?shipment");
     - a plan or a generic verb: the concept its clause (else its sentence)
       names nearest to the trigger ("scheduled to launch" -> launch);
     - a report: "announce", with what is announced ("announce:withdraw").
@@ -119,15 +121,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     """
     lex = lexicon()
     own = lex.lookup(trigger)
-    if own is None and trigger:
-        return "?" + trigger.lower()
-    if own not in ("", PLAN, REPORT):
-        return own
 
     def named(text: str) -> str | None:
         text = without_names(text, names)
         found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
+
+    if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
+        return named(clause) or "?" + trigger.lower()
+    if own not in ("", PLAN, REPORT):
+        return own
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
@@ -154,3 +157,9 @@ def without_names(text: str, names: tuple[str, ...] = ()) -> str:
 def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
     clause = without_names(clause, names)
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
+
+
+def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
+    """The clause names a plan ("confirmed plans to launch", "the target date"):
+    what it tells was then to come."""
+    return any(c == PLAN for _, c in lexicon().concepts_in(without_names(clause, names)))
