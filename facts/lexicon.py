@@ -58,14 +58,19 @@ class Lexicon:
     def concepts_in(self, text: str) -> list[tuple[int, str]]:
         """(word position, concept) of every lexicon word or phrase in ``text``,
         longest match first, in order."""
+        return [(i, c) for i, _, c in self.matches(text)]
+
+    def matches(self, text: str) -> list[tuple[int, str, str]]:
+        """(word position, the words matched, concept), as concepts_in."""
         words = _WORD.findall(text.lower().replace("’", "'"))
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, str]] = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                c = self.concept_of.get(" ".join(words[i : i + n]))
+                phrase = " ".join(words[i : i + n])
+                c = self.concept_of.get(phrase)
                 if c is not None:
-                    out.append((i, c))
+                    out.append((i, phrase, c))
                     i += n
                     break
             else:
@@ -159,7 +164,12 @@ def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
 
 
+MODALS = frozenset({"will", "shall", "would", "is to", "are to", "set to", "due to", "expected", "expect"})
+
+
 def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
-    """The clause names a plan ("confirmed plans to launch", "the target date"):
-    what it tells was then to come."""
-    return any(c == PLAN for _, c in lexicon().concepts_in(without_names(clause, names)))
+    """The clause names a plan ("confirmed plans to launch", "long scheduled
+    for October 2018"): what it tells was then to come. Not a modal verb: in
+    a clause of several verbs it may govern another ("said he will withdraw
+    from the 2015 agreement")."""
+    return any(c == PLAN and w not in MODALS for _, w, c in lexicon().matches(without_names(clause, names)))

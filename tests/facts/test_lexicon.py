@@ -54,3 +54,4 @@ def test_a_clause_that_names_a_plan_says_plan():
     assert says_plan("NASA confirmed plans to launch the telescope on 18 December")
     assert says_plan("the launch, long scheduled for October 2018")
     assert not says_plan("The telescope launched on 25 December 2021.")
+    assert not says_plan("Trump said he will withdraw from the landmark 2015 agreement.")
