@@ -23,7 +23,9 @@ merging while the best pair of groups averages above the threshold, never
 across a cannot-link: two statements whose agents are different entities
 (one country's ratification is not another's); what the pages are about
 (``subject``: configured, or named by nearly every source,
-facts.entities.page_topic) acts in many happenings and sets none apart.
+facts.entities.page_topic) acts in many happenings and sets none apart; two
+statements naming other participants of one type (none shared) and another
+kind of happening (rival_kinds).
 Two statements of one snapshot with incompatible dates (unless both are
 plans, a page telling how a date was moved; or a plan and a report of the
 same kind of happening, what was planned and when it came) score
@@ -396,6 +398,14 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[st
     return False
 
 
+def rival_kinds(a: Profile, b: Profile) -> bool:
+    """Other participants in one role (two countries, two people, none
+    shared) and another kind of happening: two happenings, whatever the
+    dates ("the US signed" is not "the treaty was opened for signature in
+    New York" on the same day)."""
+    return _what(a, b) != "what_same" and _who(a, b) == 0.0 and _rivals(a, b)
+
+
 def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
     return ea.doc_id != eb.doc_id and a.sentence_key == b.sentence_key
 
@@ -475,9 +485,13 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
+    rivals: set[tuple[int, int]] = set()
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
         if cannot_link(evs[i], evs[j], a, b, labels):
+            continue
+        if rival_kinds(a, b):
+            rivals.add((i, j))
             continue
         if one_page_conflict(evs[i], evs[j], a, b):
             scores[(i, j)] = ONE_PAGE_CONFLICT
@@ -503,7 +517,9 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         for x in range(k):
             for y in range(x + 1, k):
                 i, j = members[x], members[y]
-                if (i, j) in scores:
+                if (i, j) in rivals:
+                    banned[x, y] = banned[y, x] = True
+                elif (i, j) in scores:
                     score[x, y] = score[y, x] = scores[(i, j)]
                 elif prof[i].agents and prof[j].agents and cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
                     banned[x, y] = banned[y, x] = True

@@ -26,14 +26,15 @@ pytestmark = pytest.mark.skipif(
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
 # changes of its version pair); measured when pinned (identity model refitted with timelines read row by row,
-# plans named in the clause, one page's two dates a strong penalty rather than a ban):
-# jwst 0.76 / 0.90 / 0.92 / 0 / 1; paris 0.58 / 0.85 / 0.97 / 0 / 1; twitter 0.60 / 0.79 / 0.94 / 1 / 1
+# plans named in the clause, one page's two dates a strong penalty rather than a ban, rival parties of
+# another kind of happening apart):
+# jwst 0.76 / 0.90 / 0.92 / 0 / 1; paris 0.59 / 0.89 / 0.97 / 0 / 1; twitter 0.60 / 0.79 / 0.94 / 1 / 1
 FLOORS = {
     "jwst": (0.72, 0.86, 0.88, 1, 1),
-    "paris-agreement": (0.54, 0.80, 0.92, 1, 1),
+    "paris-agreement": (0.55, 0.84, 0.92, 1, 1),
     "twitter-acquisition": (0.56, 0.75, 0.90, 2, 1),
 }
-MAX_AGENT_MERGES = 6  # merges of statements whose gold participants differ, all subjects (pinned at 5)
+MAX_AGENT_MERGES = 5  # merges of statements whose gold participants differ, all subjects (pinned at 4)
 
 
 @pytest.fixture(scope="module")

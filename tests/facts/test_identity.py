@@ -182,3 +182,15 @@ def test_a_misdated_statement_on_a_page_does_not_keep_two_large_groups_apart():
     a1 = ev("e1", "a", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.", ["Ariane"])
     a2 = ev("e2", "a", date(2022, 7, 12), "launch", "The telescope, launched on 12 July 2022, sees far.", ["Ariane"])
     assert groups([a1, a2]) == [["e1"], ["e2"]]
+
+
+def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
+    labels = {"ent_united_states": "GPE", "ent_new_york": "GPE", "ent_france": "GPE"}
+    signed = ev("e1", "a", date(2016, 4, 22), "sign", "The United States signed the treaty on 22 April 2016.",
+                ["United States"])
+    opened = ev("e2", "b", date(2016, 4, 22), "open", "It was opened for signature on 22 April 2016 in New York.",
+                ["New York"])
+    also = ev("e3", "c", date(2016, 4, 22), "sign", "France signed the treaty on 22 April 2016 in New York.",
+              ["France", "New York"])
+    got = groups([signed, opened, also], labels=labels)
+    assert ["e1"] in got
