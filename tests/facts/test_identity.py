@@ -173,15 +173,17 @@ def test_a_timeline_read_as_one_sentence_is_read_row_by_row():
     assert timeline_rows(evs[:3]) == {}  # three dates in a sentence are prose, not a timeline
 
 
-def test_a_misdated_statement_on_a_page_does_not_keep_two_large_groups_apart():
-    """Two statements of one page with incompatible dates never merge alone,
-    but may sit in one group that everything else holds together."""
-    from facts.identity import ONE_PAGE_CONFLICT, default_model
+def test_one_pages_two_dates_are_a_penalty_not_a_ban():
+    """Two statements of one page with incompatible dates never merge alone
+    (the penalty outweighs any pair's evidence), but a plan chain that holds
+    a misread statement is no longer barred from its outcome."""
+    from facts.identity import ONE_PAGE_CONFLICT, one_page_conflict, profiles
 
-    assert ONE_PAGE_CONFLICT < 10 * default_model().threshold
     a1 = ev("e1", "a", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.", ["Ariane"])
     a2 = ev("e2", "a", date(2022, 7, 12), "launch", "The telescope, launched on 12 July 2022, sees far.", ["Ariane"])
     assert groups([a1, a2]) == [["e1"], ["e2"]]
+    p1, p2 = profiles([a1, a2], frozenset())
+    assert one_page_conflict(a1, a2, p1, p2) and ONE_PAGE_CONFLICT < -20
 
 
 def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
