@@ -28,11 +28,11 @@ pytestmark = pytest.mark.skipif(
 # changes of its version pair); measured when pinned (identity model refitted with timelines read row by row,
 # plans named in the clause, one page's two dates a strong penalty rather than a ban, rival parties of
 # another kind of happening apart):
-# jwst 0.76 / 0.90 / 0.92 / 0 / 1; paris 0.59 / 0.89 / 0.97 / 0 / 1; twitter 0.60 / 0.79 / 0.94 / 1 / 1
+# jwst 0.76 / 0.90 / 0.92 / 0 / 1; paris 0.59 / 0.89 / 0.97 / 0 / 1; twitter 0.65 / 0.81 / 0.94 / 1 / 1
 FLOORS = {
     "jwst": (0.72, 0.86, 0.88, 1, 1),
     "paris-agreement": (0.55, 0.84, 0.92, 1, 1),
-    "twitter-acquisition": (0.56, 0.75, 0.90, 2, 1),
+    "twitter-acquisition": (0.61, 0.77, 0.90, 2, 1),
 }
 MAX_AGENT_MERGES = 5  # merges of statements whose gold participants differ, all subjects (pinned at 4)
 

@@ -20,6 +20,10 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("takeover") == lex.lookup("acquire")
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
+    assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
+    # a timeline's "lines up financing for the deal" and "details his financing plan" tell one happening
+    assert happening_concept("line", "Musk lines up $46.5 billion in financing for the deal", "lines") \
+        == happening_concept("detail", "Elon Musk details his financing plan", "details")
 
 
 def test_a_plan_tells_the_happening_its_clause_names():
