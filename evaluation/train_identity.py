@@ -13,7 +13,8 @@ Offline tool (reads the gold; never used at prediction time)::
    weighing the same whatever its number of pairs.
 3. The merge threshold (average log-odds) is the one with the best mean
    cross-document pairwise F0.5 on the training subjects (precision first:
-   the targets ask precision 0.9; ties: precision).
+   the targets ask precision 0.9; ties: precision), each threshold judged
+   with its neighbours (SMOOTH): the middle of a plateau, not its edge.
 4. Leave one subject out: the model is fitted and its threshold chosen
    without a subject, then that subject is scored by the whole benchmark
    (`factwatch eval facts --loso` prints the same figures).
@@ -39,7 +40,8 @@ from facts.identity import FEATURES, IdentityModel, cluster, pair_features, prof
 from facts.model import Event
 from facts.reasoning import reason
 
-THRESHOLDS = (-2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0)
+THRESHOLDS = tuple(x / 4 for x in range(-12, 9))  # -3.0 .. 2.0 in steps of 0.25
+SMOOTH = 2  # a threshold is judged by the mean over it and this many neighbours on each side
 L2 = 1.0
 
 
@@ -117,16 +119,23 @@ def f_beta(p: float, r: float, beta: float = BETA) -> float:
 
 
 def train(preps: Sequence[Prepared]) -> IdentityModel:
-    beta = fit_logistic(preps)
-    best, best_key = None, None
+    """The fitted weights, and the threshold at the middle of the best
+    plateau: each threshold is judged by the mean F0.5 (over the subjects)
+    of it and its SMOOTH neighbours on each side, so that a threshold on the
+    edge of a cliff (a large happening that splits just above it) is not
+    chosen: on a new subject the scores shift a little."""
+    weights = tuple(round(float(b), 4) for b in fit_logistic(preps))
+    values, precisions = [], []
     for t in THRESHOLDS:
-        model = IdentityModel(weights=tuple(round(float(b), 4) for b in beta), threshold=t)
-        scores = [pair_f1(p, model) for p in preps]
-        key = (round(sum(f_beta(s.pair_precision, s.pair_recall) for s in scores) / len(scores), 6),
-               round(sum(s.pair_precision for s in scores) / len(scores), 6), -t)
-        if best_key is None or key > best_key:
-            best, best_key = model, key
-    return best
+        scores = [pair_f1(p, IdentityModel(weights=weights, threshold=t)) for p in preps]
+        values.append(sum(f_beta(s.pair_precision, s.pair_recall) for s in scores) / len(scores))
+        precisions.append(sum(s.pair_precision for s in scores) / len(scores))
+
+    def key(i: int) -> tuple[float, float, float]:
+        near = values[max(0, i - SMOOTH) : i + SMOOTH + 1]
+        return round(sum(near) / len(near), 6), round(precisions[i], 6), -THRESHOLDS[i]
+
+    return IdentityModel(weights=weights, threshold=THRESHOLDS[max(range(len(THRESHOLDS)), key=key)])
 
 
 def leave_one_subject_out(subjects, readings) -> tuple[list, dict]:

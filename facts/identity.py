@@ -20,15 +20,23 @@ Two statements tell one happening when they agree on
 The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
-across a cannot-link:
-- two statements of one snapshot with incompatible dates (unless both are
-  plans, a page telling how a date was moved; or a plan and a report of the
-  same kind of happening, what was planned and when it came);
-- two statements whose agents are different entities (one country's
-  ratification is not another's); what the pages are about (``subject``:
-  configured, or named by nearly every source, facts.entities.page_topic)
-  acts in many happenings and sets none apart.
+across a cannot-link: two statements whose agents are different entities
+(one country's ratification is not another's); what the pages are about
+(``subject``: configured, or named by nearly every source,
+facts.entities.page_topic) acts in many happenings and sets none apart; two
+statements naming other participants of one type (none shared) and another
+kind of happening (rival_kinds).
+Two statements of one snapshot with incompatible dates (unless both are
+plans, a page telling how a date was moved; or a plan and a report of the
+same kind of happening, what was planned and when it came) score
+ONE_PAGE_CONFLICT: never merged alone, but two large groups that agree
+on everything else may still join over one misread or misdated statement.
 Must-link: the same sentence (normalised) with the same date in two pages.
+
+A statement is a plan when the reading says so or its clause names a plan
+("confirmed plans to launch"). A timeline or a table read as one sentence
+(TIMELINE_DATES dates or more) is read row by row: a statement's words and
+kind of happening are those of its row, not of the whole sentence.
 
 Weights are fitted on the facts benchmark's statement pairs and the
 threshold chosen there (evaluation/train_identity.py), with leave-one-
@@ -51,7 +59,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.lexicon import clause_concepts, happening_concept, lexicon
+from facts.lexicon import clause_concepts, happening_concept, lexicon, says_plan
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -150,14 +158,15 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     df: Counter = Counter()
     for ev in events:
         df.update(set(ev.participant_ids) - topic)
-    token_lists = [_words(ev.sentence) for ev in events]
+    rows = timeline_rows(events)
+    token_lists = [_words(rows.get(ev.event_id, ev.sentence)) for ev in events]
     tdf: Counter = Counter()
     for toks in token_lists:
         tdf.update(set(toks))
-    concepts = _concepts_in_context(events)
+    concepts = _concepts_in_context(events, rows)
     out = []
     for ev, toks in zip(events, token_lists):
-        clause = ev.summary or ev.sentence
+        clause = rows.get(ev.event_id) or ev.summary or ev.sentence
         concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
@@ -172,7 +181,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 roles={p: labels.get(p) for p in who},
                 agents=frozenset(ev.agent_ids) - subject,
                 interval=_interval(ev),
-                planned=ev.planned,
+                planned=ev.planned or says_plan(clause, ev.participants),
                 told=ev.doc_date,
                 tokens={t: v / norm for t, v in vec.items()},
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
@@ -182,15 +191,49 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     return out
 
 
-def _concepts_in_context(events: Sequence[Event]) -> dict[str, str | None]:
+TIMELINE_DATES = 5  # a "sentence" with this many dates is a timeline or a table read as one sentence ...
+ROW_MIN_WORDS = 4  # ... whose row is the text from a date to the next, when it has this many words
+
+
+def timeline_rows(events: Sequence[Event]) -> dict[str, str]:
+    """event id -> its row, for statements of a sentence that holds TIMELINE_DATES
+    or more dates: a timeline or a table read as one sentence ("April 4 Musk
+    discloses stake ... April 5 Twitter says Musk will join ..."), where the
+    sentence says nothing of one happening. A row runs from its date to the
+    next date; when that is too short to say anything (the date ends its
+    row: "Musk discloses stake, April 4; ..."), from the previous date."""
+    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    for ev in events:
+        by_sentence[(ev.doc_id, ev.char_start)].append(ev)
+    out: dict[str, str] = {}
+    for evs in by_sentence.values():
+        starts = sorted({ev.date_char_start for ev in evs})
+        if len(starts) < TIMELINE_DATES:
+            continue
+        for ev in evs:
+            k = starts.index(ev.date_char_start)
+            end = starts[k + 1] if k + 1 < len(starts) else ev.char_end
+            row = ev.sentence[ev.date_char_start - ev.char_start : end - ev.char_start]
+            if len(_TOKEN.findall(row)) - len(_TOKEN.findall(ev.date_text)) < ROW_MIN_WORDS and k > 0:
+                row = ev.sentence[starts[k - 1] - ev.char_start : ev.date_char_end - ev.char_start]
+            out[ev.event_id] = row
+    return out
+
+
+def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what
     ("it was delayed again to 24 December", "the previous target date was
     next March") is about what the page's last plan before it named."""
     out: dict[str, str | None] = {}
     last: dict[str, str] = {}  # doc -> concept of its last plan that named one
     for ev in sorted(events, key=lambda e: (e.doc_id, e.char_start, e.date_char_start, e.event_id)):
-        concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
-                                    ev.participants)
+        row = (rows or {}).get(ev.event_id)
+        if row is not None:  # a timeline's row: what it names (the parse's trigger may lie in another row)
+            trigger = ev.trigger if ev.trigger_text and ev.trigger_text in row else None
+            concept = happening_concept(trigger, row, ev.trigger_text if trigger else None, row, ev.participants)
+        else:
+            concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
+                                        ev.participants)
         if ev.planned:
             if (concept in (None, "plan") or concept.startswith("?")) and ev.doc_id in last:
                 concept = last[ev.doc_id]
@@ -261,7 +304,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         if not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
         elif what == "what_same" and _came_of(a, b):
-            x[_INDEX["when_within"]] = 1.0
+            x[_INDEX["when_within"]] = 1.0  # plans move: the date the plan named is not kept
         elif what != "what_same":
             x[_INDEX["when_gap_plan"]] = scaled
         # else: a plan of the same kind whose date is not kept says nothing either way
@@ -333,9 +376,16 @@ def _plan_and_outcome(a: Profile, b: Profile) -> bool:
     return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != "plan"
 
 
+def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+    """One page, two dates: two happenings, unless a rescheduling or a plan
+    and what came of it."""
+    return ea.doc_id == eb.doc_id and not compatible(a.interval, b.interval) and not _plan_and_outcome(a, b)
+
+
+ONE_PAGE_CONFLICT = -40.0  # the score of two statements of one page with incompatible dates
+
+
 def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
-    if ea.doc_id == eb.doc_id and not compatible(a.interval, b.interval) and not _plan_and_outcome(a, b):
-        return True  # one page, two dates: two happenings, unless a rescheduling or a plan and what came of it
     # different agents in the same role (two countries, two people): each statement has
     # an agent of that type the other does not name at all
     own_a = a.agents - set(eb.participant_ids)
@@ -346,6 +396,14 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[st
         roles_b = {labels.get(x) for x in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
     return False
+
+
+def rival_kinds(a: Profile, b: Profile) -> bool:
+    """Other participants in one role (two countries, two people, none
+    shared) and another kind of happening: two happenings, whatever the
+    dates ("the US signed" is not "the treaty was opened for signature in
+    New York" on the same day)."""
+    return _what(a, b) != "what_same" and _who(a, b) == 0.0 and _rivals(a, b)
 
 
 def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
@@ -427,9 +485,16 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
+    rivals: set[tuple[int, int]] = set()
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
         if cannot_link(evs[i], evs[j], a, b, labels):
+            continue
+        if rival_kinds(a, b):
+            rivals.add((i, j))
+            continue
+        if one_page_conflict(evs[i], evs[j], a, b):
+            scores[(i, j)] = ONE_PAGE_CONFLICT
             continue
         s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
         was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
@@ -452,11 +517,14 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         for x in range(k):
             for y in range(x + 1, k):
                 i, j = members[x], members[y]
-                if (i, j) in scores:
-                    score[x, y] = score[y, x] = scores[(i, j)]
-                elif (evs[i].doc_id == evs[j].doc_id or (prof[i].agents and prof[j].agents)) and cannot_link(
-                        evs[i], evs[j], prof[i], prof[j], labels):
+                if (i, j) in rivals:
                     banned[x, y] = banned[y, x] = True
+                elif (i, j) in scores:
+                    score[x, y] = score[y, x] = scores[(i, j)]
+                elif prof[i].agents and prof[j].agents and cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
+                    banned[x, y] = banned[y, x] = True
+                elif one_page_conflict(evs[i], evs[j], prof[i], prof[j]):
+                    score[x, y] = score[y, x] = ONE_PAGE_CONFLICT
         for part in _average_linkage(score, banned, model.threshold):
             groups.append([evs[members[x]] for x in sorted(part)])
     return sorted(groups, key=lambda g: g[0].event_id)

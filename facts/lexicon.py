@@ -58,14 +58,19 @@ class Lexicon:
     def concepts_in(self, text: str) -> list[tuple[int, str]]:
         """(word position, concept) of every lexicon word or phrase in ``text``,
         longest match first, in order."""
+        return [(i, c) for i, _, c in self.matches(text)]
+
+    def matches(self, text: str) -> list[tuple[int, str, str]]:
+        """(word position, the words matched, concept), as concepts_in."""
         words = _WORD.findall(text.lower().replace("’", "'"))
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, str]] = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                c = self.concept_of.get(" ".join(words[i : i + n]))
+                phrase = " ".join(words[i : i + n])
+                c = self.concept_of.get(phrase)
                 if c is not None:
-                    out.append((i, c))
+                    out.append((i, phrase, c))
                     i += n
                     break
             else:
@@ -110,7 +115,9 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     """The kind of happening a statement tells.
 
     - a trigger in the lexicon: its concept ("signature" -> sign);
-    - a trigger the lexicon does not know: itself, marked "?" ("?shipment");
+    - a trigger the lexicon does not know: the concept its clause names
+      nearest to it ("reversed course by proposing a purchase" -> offer),
+      else itself, marked "?" ("?shipment");
     - a plan or a generic verb: the concept its clause (else its sentence)
       names nearest to the trigger ("scheduled to launch" -> launch);
     - a report: "announce", with what is announced ("announce:withdraw").
@@ -119,15 +126,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     """
     lex = lexicon()
     own = lex.lookup(trigger)
-    if own is None and trigger:
-        return "?" + trigger.lower()
-    if own not in ("", PLAN, REPORT):
-        return own
 
     def named(text: str) -> str | None:
         text = without_names(text, names)
         found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
+
+    if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
+        return named(clause) or "?" + trigger.lower()
+    if own not in ("", PLAN, REPORT):
+        return own
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
@@ -154,3 +162,14 @@ def without_names(text: str, names: tuple[str, ...] = ()) -> str:
 def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
     clause = without_names(clause, names)
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
+
+
+MODALS = frozenset({"will", "shall", "would", "is to", "are to", "set to", "due to", "expected", "expect"})
+
+
+def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
+    """The clause names a plan ("confirmed plans to launch", "long scheduled
+    for October 2018"): what it tells was then to come. Not a modal verb: in
+    a clause of several verbs it may govern another ("said he will withdraw
+    from the 2015 agreement")."""
+    return any(c == PLAN and w not in MODALS for _, w, c in lexicon().matches(without_names(clause, names)))

@@ -25,15 +25,16 @@ pytestmark = pytest.mark.skipif(
 )
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
-# changes of its version pair); measured when pinned (identity model refitted with the pages' topic,
-# plan/outcome dates and participants in the same role): jwst 0.56 / 0.95 / 0.92 / 0 / 1;
-# paris 0.66 / 0.84 / 0.97 / 0 / 1; twitter 0.52 / 0.80 / 0.93 / 1 / 1
+# changes of its version pair); measured when pinned (identity model refitted with timelines read row by row,
+# plans named in the clause, one page's two dates a strong penalty rather than a ban, rival parties of
+# another kind of happening apart):
+# jwst 0.76 / 0.90 / 0.92 / 0 / 1; paris 0.59 / 0.89 / 0.97 / 0 / 1; twitter 0.65 / 0.81 / 0.94 / 1 / 1
 FLOORS = {
-    "jwst": (0.52, 0.90, 0.88, 1, 1),
-    "paris-agreement": (0.62, 0.80, 0.92, 1, 1),
-    "twitter-acquisition": (0.48, 0.75, 0.90, 2, 1),
+    "jwst": (0.72, 0.86, 0.88, 1, 1),
+    "paris-agreement": (0.55, 0.84, 0.92, 1, 1),
+    "twitter-acquisition": (0.61, 0.77, 0.90, 2, 1),
 }
-MAX_AGENT_MERGES = 9  # merges of statements whose gold participants differ, all subjects (pinned at 8)
+MAX_AGENT_MERGES = 5  # merges of statements whose gold participants differ, all subjects (pinned at 4)
 
 
 @pytest.fixture(scope="module")

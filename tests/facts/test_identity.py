@@ -139,3 +139,60 @@ def test_months_in_a_row_are_a_month_apart_not_a_day():
     assert 29 <= gap_days(april, may) <= 31
     assert gap_days(DateInterval(date(2022, 4, 10), date(2022, 4, 10), DAY),
                     DateInterval(date(2022, 4, 11), date(2022, 4, 11), DAY)) == 1
+
+
+def _timeline(doc, rows):
+    """Statements of a timeline read as one sentence: (date, trigger, row text)."""
+    text = " ".join(f"{d.strftime('%B')} {d.day} {row}" for d, _, row in rows)
+    out, at = [], 0
+    for k, (d, trigger, _row) in enumerate(rows):
+        label = f"{d.strftime('%B')} {d.day}"
+        start = text.index(label, at)
+        at = start + len(label)
+        e = ev(f"{doc}{k}", doc, d, trigger, text)
+        out.append(dataclasses.replace(e, date_char_start=start, date_char_end=at, date_text=label,
+                                       trigger_text=trigger))
+    return out
+
+
+def test_a_timeline_read_as_one_sentence_is_read_row_by_row():
+    from facts.identity import profiles, timeline_rows
+
+    rows = [(date(2022, 4, 4), "disclose", "Musk discloses a stake in Twitter."),
+            (date(2022, 4, 5), "say", "Twitter says Musk will join its board."),
+            (date(2022, 4, 14), "offer", "Musk offers to buy Twitter."),
+            (date(2022, 4, 15), "adopt", "Twitter adopts a poison pill."),
+            (date(2022, 4, 21), "line", "Musk lines up financing for the deal.")]
+    evs = _timeline("t", rows)
+    got = timeline_rows(evs)
+    assert got["t3"].startswith("April 15") and "poison pill" in got["t3"] and "financing" not in got["t3"]
+    prof = dict(zip((e.event_id for e in evs), profiles(evs, frozenset())))
+    assert prof["t1"].concept == "announce:join" and prof["t2"].concept == "offer"
+    other = ev("o", "b", date(2022, 4, 15), "adopt", "On April 15 Twitter's board adopted a poison pill.")
+    assert ["o", "t3"] in groups(evs + [other])
+    assert timeline_rows(evs[:3]) == {}  # three dates in a sentence are prose, not a timeline
+
+
+def test_one_pages_two_dates_are_a_penalty_not_a_ban():
+    """Two statements of one page with incompatible dates never merge alone
+    (the penalty outweighs any pair's evidence), but a plan chain that holds
+    a misread statement is no longer barred from its outcome."""
+    from facts.identity import ONE_PAGE_CONFLICT, one_page_conflict, profiles
+
+    a1 = ev("e1", "a", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.", ["Ariane"])
+    a2 = ev("e2", "a", date(2022, 7, 12), "launch", "The telescope, launched on 12 July 2022, sees far.", ["Ariane"])
+    assert groups([a1, a2]) == [["e1"], ["e2"]]
+    p1, p2 = profiles([a1, a2], frozenset())
+    assert one_page_conflict(a1, a2, p1, p2) and ONE_PAGE_CONFLICT < -20
+
+
+def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
+    labels = {"ent_united_states": "GPE", "ent_new_york": "GPE", "ent_france": "GPE"}
+    signed = ev("e1", "a", date(2016, 4, 22), "sign", "The United States signed the treaty on 22 April 2016.",
+                ["United States"])
+    opened = ev("e2", "b", date(2016, 4, 22), "open", "It was opened for signature on 22 April 2016 in New York.",
+                ["New York"])
+    also = ev("e3", "c", date(2016, 4, 22), "sign", "France signed the treaty on 22 April 2016 in New York.",
+              ["France", "New York"])
+    got = groups([signed, opened, also], labels=labels)
+    assert ["e1"] in got

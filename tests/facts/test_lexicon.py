@@ -20,6 +20,10 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("takeover") == lex.lookup("acquire")
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
+    assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
+    # a timeline's "lines up financing for the deal" and "details his financing plan" tell one happening
+    assert happening_concept("line", "Musk lines up $46.5 billion in financing for the deal", "lines") \
+        == happening_concept("detail", "Elon Musk details his financing plan", "details")
 
 
 def test_a_plan_tells_the_happening_its_clause_names():
@@ -35,6 +39,8 @@ def test_a_report_is_an_announcement_of_what_it_reports():
 
 def test_unknown_words_stand_for_themselves_and_names_are_not_words():
     assert happening_concept("shipment", "the shipment of Webb to French Guiana") == "?shipment"
+    # an unknown verb whose clause names a known kind of happening tells that kind
+    assert happening_concept("reverse", "Musk reversed course by proposing a purchase.", "reversed") == "offer"
     assert happening_concept("be", "The Paris Agreement was in the news in 2015.", names=("Paris Agreement",)) is None
 
 
@@ -44,3 +50,12 @@ def test_capitalised_words_inside_a_sentence_are_names_not_happenings():
     assert "agree" not in clause_concepts("Trump withdraws from Climate Agreement on Thursday")
     assert happening_concept("say", "Trump said he will withdraw from the Climate Agreement") == "announce:withdraw"
     assert happening_concept("be", "Launched on 25 December, the telescope is far away") == "launch"
+
+
+def test_a_clause_that_names_a_plan_says_plan():
+    from facts.lexicon import says_plan
+
+    assert says_plan("NASA confirmed plans to launch the telescope on 18 December")
+    assert says_plan("the launch, long scheduled for October 2018")
+    assert not says_plan("The telescope launched on 25 December 2021.")
+    assert not says_plan("Trump said he will withdraw from the landmark 2015 agreement.")
