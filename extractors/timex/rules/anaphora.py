@@ -116,7 +116,8 @@ def _n_report_period(m: re.Match, ctx: Ctx):
     if not m.group("ago"):
         return None  # "the same period" alone: its year is not said
     r = date_res(shift(q, -4, "quarter"), anchored=True)
-    r.focus = False
+    if r is not None:
+        r.focus = False
     return r
 
 
@@ -137,6 +138,8 @@ def _n_pod_deictic(m: re.Match, ctx: Ctx):
     if a is None or ctx.anchor is None:
         return None
     d = shift(a, DEICTIC_OFFSET[m.group("word").lower()], "day")
+    if d is None:
+        return None
     mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
     r = date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
     r.deictic = True

@@ -15,9 +15,10 @@ from extractors.timex.rule import Rule
 
 
 def _n_time(m: re.Match, ctx: Ctx):
-    hh, mm = parse_clock(m.group("clock"))
-    if hh is None:
+    hm = parse_clock(m.group("clock"))
+    if hm is None:
         return None
+    hh, mm = hm
     clock = m.group("clock")
     # "3:2 victory", "10:30" as a score/ratio: need a time word or a.m./p.m. or a date nearby
     if ":" in clock and not re.search(r"[ap]\.?m|EST|EDT|GMT|UTC|local", clock, re.I):
@@ -35,15 +36,16 @@ def _n_time(m: re.Match, ctx: Ctx):
         base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
     elif mon:
         mn = month_num(mon)
+        if mn is None:
+            return None
         day = ordinal(m.group("day"))
         if m.group("year"):
             base = Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = resolve_month_day(ctx, m.start(), m.end(), mn, day)
-    elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
+    elif paren := R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
         # "at 10:35 a.m. (0735 GMT) Friday"
-        wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
-        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd2) or 1)
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(paren.group("weekday")) or 1)
     elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
         base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:

@@ -216,8 +216,10 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
             return None
         c = week_cal(b, weekend=True)
         if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
-            c = shift(replace(c, weekend=False), -1, "week")
-            c = replace(c, weekend=True)
+            week_before = shift(replace(c, weekend=False), -1, "week")
+            if week_before is None:
+                return None
+            c = replace(week_before, weekend=True)
         return date_res(c, mod, anchored=True)
     c = coarsen(base, gran)
     if gran == "decade":
@@ -293,6 +295,8 @@ SET_EVERY_RULE = Rule(
 
 def _n_set_wd(m: re.Match, ctx: Ctx):
     wd = weekday_num(m.group("weekday"))
+    if wd is None:
+        return None
     pod = m.group("pod")
     v = "XXXX-WXX-%d" % wd
     if pod:

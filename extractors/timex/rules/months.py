@@ -59,8 +59,9 @@ def _n_month(m: re.Match, ctx: Ctx):
         ty = re.sub(r"\s+", " ", m.group("thatyear").lower())
         y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
         deictic_year = re.match(r"(?:of )?(last|this|next) year", ty)
-        if deictic_year and ctx.deictic() is not None and ctx.deictic().year is not None:
-            y = ctx.deictic().year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
+        now = ctx.deictic()
+        if deictic_year and now is not None and now.year is not None:
+            y = now.year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
         return date_res(Cal("month", y, mon), mod, anchored=True)
     if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
         base = ctx.anaphoric()
@@ -225,6 +226,8 @@ def _n_quarter(m: re.Match, ctx: Ctx):
             if base is None or base.year is None:
                 return date_res(Cal("quarter", None, quarter=qn))
             return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
+        if a.year is None or a.month is None:
+            return None  # a reference date without its year or month: no quarter to count from
         y = a.year
         aq = quarter_of(a.month)
         if "year-earlier" in rels or "year-ago" in rels:
@@ -245,13 +248,14 @@ def _n_quarter(m: re.Match, ctx: Ctx):
     if a is None or a.year is None or a.month is None:
         return None
     cur = Cal("quarter", a.year, quarter=quarter_of(a.month))
+    c: Cal | None
     if "current" in rels or "this" in rels:
         c = cur
     elif "next" in rels or "coming" in rels:
         c = shift(cur, 1, "quarter")
     elif "year-earlier" in rels or "year-ago" in rels:
         base = ctx.last_quarter or shift(cur, -1, "quarter")
-        c = shift(base, -4, "quarter")
+        c = shift(base, -4, "quarter") if base is not None else None
     elif "last" in rels or "latest" in rels or "past" in rels or "previous" in rels or "recent" in rels or "prior" in rels:
         if "latest" in rels and ctx.last_quarter is not None:
             c = ctx.last_quarter
@@ -261,10 +265,10 @@ def _n_quarter(m: re.Match, ctx: Ctx):
             c = shift(ctx.last_quarter, -1, "quarter")
     else:  # "the quarter", "the same quarter"
         c = ctx.last_quarter or shift(cur, -1, "quarter")
-    r = date_res(c, anchored=True)
-    if r is not None and ("year-earlier" in rels or "year-ago" in rels):
-        r.focus = False
-    return r
+    res = date_res(c, anchored=True)
+    if res is not None and ("year-earlier" in rels or "year-ago" in rels):
+        res.focus = False
+    return res
 
 
 # third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
@@ -341,20 +345,16 @@ def _n_half(m: re.Match, ctx: Ctx):
         return None
     if which in ("current", "latest", "previous", "last") and not of:
         a = ctx.deictic()
-        if a is None:
-            return None
+        if a is None or a.month is None:
+            return None  # no month to tell the half by
         cur = Cal("half", a.year, half=1 if a.month <= 6 else 2)
         c = cur if which == "current" else shift(cur, -1, "half")
         return date_res(c, anchored=True)
-    if "last year" in of:
+    y: int | None
+    if "last year" in of or "next year" in of or "this year" in of:
         a = ctx.deictic()
-        y = a.year - 1 if a else None
-    elif "next year" in of:
-        a = ctx.deictic()
-        y = a.year + 1 if a else None
-    elif "this year" in of:
-        a = ctx.deictic()
-        y = a.year if a else None
+        step = -1 if "last year" in of else 1 if "next year" in of else 0
+        y = a.year + step if a is not None and a.year is not None else None
     else:
         base, _ = ctx.underspecified_base(m.start())
         y = base.year if base is not None else None

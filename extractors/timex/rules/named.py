@@ -93,6 +93,7 @@ def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
     if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
         return None
     ytxt = m.group("year")
+    y: int | None
     if ytxt:
         y = year_num(ytxt, ctx)
         explicit = True

@@ -44,6 +44,8 @@ def _n_deictic(m: re.Match, ctx: Ctx):
         if not m.group("pod") and _present_era(ctx, m.start(), m.end()):
             return Res("DATE", "PRESENT_REF", None, mod)
     d = shift(a, DEICTIC_OFFSET[w], "day")
+    if d is None:
+        return None
     if w == "tonight":
         d = replace(d, pod="NI")
     pod = m.group("pod")
@@ -121,6 +123,8 @@ def _n_pod(m: re.Match, ctx: Ctx):
             return None
         return Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
     d = shift(base, delta, "day")
+    if d is None:
+        return None
     return date_res(replace(d, pod=pod), mod, anchored=True)
 
 
@@ -290,8 +294,10 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     else:
         cur = coarsen(base, gran)
     c = shift(cur, step, gran if gran != "weekend" else "week")
+    if c is None:
+        return None
     r = date_res(c, mod, anchored=True)
-    if r is not None and deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
+    if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
         # "earlier this week": Monday to the day before the page's date;
         # "later this week": the day after it to Sunday
         p = period_of(c)
@@ -329,8 +335,10 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
         c = shift(coarsen(a, "month"), -12, "month")
     elif what == "week":
         c = shift(coarsen(a, "week"), -52, "week")
-    else:
+    elif a.year is not None:
         c = Cal("year", a.year - 1)
+    else:
+        return None  # a reference date without its year
     res = date_res(c, anchored=True)
     if res is not None:
         res.focus = False
@@ -396,9 +404,10 @@ def _n_offset(m: re.Match, ctx: Ctx):
     n = int(n)
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
         # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
-        r = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
-        r.focus = False
-        return r
+        before = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        if before is not None:
+            before.focus = False
+        return before
     if unit in ("week", "fortnight") and deictic:
         gran = "week"
     # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
@@ -411,9 +420,10 @@ def _n_offset(m: re.Match, ctx: Ctx):
     r.deictic = deictic
     lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
-    if back and r is not None and (lower is not None or inner is not None) and step_unit in ("year", "decade", "month") and not approx:
+    # the near end of "10–20 years ago", "two to three years ago"
+    n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0) if inner is not None else None
+    if back and n0 is not None and step_unit in ("year", "decade", "month") and not approx:
         # "10–20 years ago", "two to three years ago": from the far end to the near one
-        n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0)
         near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
         p_far, p_near = period_of(c), (period_of(near) if near is not None else None)
         if p_far is not None and p_near is not None:
