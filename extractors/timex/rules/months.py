@@ -13,10 +13,15 @@ from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_da
 from extractors.timex.numbers import mod_of, month_num, year_num
 from extractors.timex.patterns import MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS, SEASON, SEASON_WORDS, YEAR4, YEAR_G, B, E
 from extractors.timex.periods import Cal, quarter_of, shift
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.days import month_ok
 
+book = RuleBook()
 
+
+# (early) June 1940, February of 1940, June, 1940, mid-June 1944
+@book.rule("month_year", triggers=MONTH_WORDS, window=(35, 30), priority=2,
+    pattern=B + MOD_G + r"?" + MONTH_G + r"(?:\s+of|,)?\s+" + YEAR_G + E)
 def _n_month_year(m: re.Match, ctx: Ctx):
     mon = month_num(m.group("month"))
     if mon is None:
@@ -25,18 +30,11 @@ def _n_month_year(m: re.Match, ctx: Ctx):
     return date_res(Cal("month", y, mon), mod_of(group(m, "mod")), explicit=True)
 
 
-# (early) June 1940, February of 1940, June, 1940, mid-June 1944
-MONTH_YEAR_RULE = Rule(
-    "month_year",
-    pattern=B + MOD_G + r"?" + MONTH_G + r"(?:\s+of|,)?\s+" + YEAR_G + E,
-    normalise=_n_month_year,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(35, 30),
-    priority=2,
-)
-
-
+# (early) June / last June / the previous April / June of that year
+@book.rule("month", triggers=MONTH_WORDS, window=(40, 40), priority=1,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+        + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
+        + r"(?!\s*\d)")
 def _n_month(m: re.Match, ctx: Ctx):
     if not month_ok(m, ctx):
         return None
@@ -82,20 +80,10 @@ def _n_month(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=ok)
 
 
-# (early) June / last June / the previous April / June of that year
-MONTH_RULE = Rule(
-    "month",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
-        + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
-        + r"(?!\s*\d)",
-    normalise=_n_month,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(40, 40),
-    priority=1,
-)
-
-
+# summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
+@book.rule("season", triggers=SEASON_WORDS, window=(45, 30), priority=1,
+    pattern=B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        + MOD_G + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E)
 def _n_season(m: re.Match, ctx: Ctx):
     word = m.group("season").lower()
     s = R.SEASONS[word]
@@ -151,38 +139,22 @@ def _n_season(m: re.Match, ctx: Ctx):
     return date_res(Cal("season", y, season=s), mod, anchored=True)
 
 
-# summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
-SEASON_RULE = Rule(
-    "season",
-    pattern=B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
-        + MOD_G + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
-    normalise=_n_season,
-    triggers=SEASON_WORDS,
-    digits=None,
-    window=(45, 30),
-    priority=1,
-)
-
-
+@book.rule("year_season", triggers=SEASON_WORDS, window=(30, 25), priority=2,
+    pattern=B + MOD_G + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E)
 def _n_year_season(m: re.Match, ctx: Ctx):
     s = R.SEASONS[m.group("season").lower()]
     return date_res(Cal("season", int(m.group("year")), season=s), mod_of(group(m, "mod")), explicit=True)
 
 
-YEAR_SEASON_RULE = Rule(
-    "year_season",
-    pattern=B + MOD_G + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E,
-    normalise=_n_year_season,
-    triggers=SEASON_WORDS,
-    digits=None,
-    window=(30, 25),
-    priority=2,
-)
-
-
 _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
+# third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
+@book.rule("quarter", triggers={"quarter"}, window=(50, 40), priority=1,
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
+        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
+        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E)
 def _n_quarter(m: re.Match, ctx: Ctx):
     full = m.group(0)
     low_full = full.lower()
@@ -271,42 +243,10 @@ def _n_quarter(m: re.Match, ctx: Ctx):
     return res
 
 
-# third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
-QUARTER_RULE = Rule(
-    "quarter",
-    pattern=B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
-        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
-        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
-        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
-    normalise=_n_quarter,
-    triggers={"quarter"},
-    digits=None,
-    window=(50, 40),
-    priority=1,
-)
-
-
-def _n_quarter_code(m: re.Match, ctx: Ctx):
-    q = int(m.group("q")[1])
-    if m.group("year"):
-        return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
-    a = ctx.deictic()
-    if a is None:
-        return date_res(Cal("quarter", None, quarter=q))
-    return date_res(Cal("quarter", a.year, quarter=q), anchored=True)
-
-
-QUARTER_CODE_RULE = Rule(
-    "quarter_code",
-    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E,
-    normalise=_n_quarter_code,
-    triggers={"q"},
-    digits=None,
-    window=(20, 20),
-    priority=2,
-)
-
-
+# week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
+@book.rule("week_num", triggers={"week", "w"}, window=(30, 30), priority=2,
+    pattern=B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
+        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E)
 def _n_week_num(m: re.Match, ctx: Ctx):
     y = int(m.group("year") or m.group("year2"))
     w = int(m.group("wn") or m.group("wn2"))
@@ -317,19 +257,21 @@ def _n_week_num(m: re.Match, ctx: Ctx):
     return date_res(Cal("week", y, week=w), explicit=True)
 
 
-# week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
-WEEK_NUM_RULE = Rule(
-    "week_num",
-    pattern=B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
-        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E,
-    normalise=_n_week_num,
-    triggers={"week", "w"},
-    digits=None,
-    window=(30, 30),
-    priority=2,
-)
+@book.rule("quarter_code", triggers={"q"}, window=(20, 20), priority=2,
+    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E)
+def _n_quarter_code(m: re.Match, ctx: Ctx):
+    q = int(m.group("q")[1])
+    if m.group("year"):
+        return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
+    a = ctx.deictic()
+    if a is None:
+        return date_res(Cal("quarter", None, quarter=q))
+    return date_res(Cal("quarter", a.year, quarter=q), anchored=True)
 
 
+# the first half of 1989 / the second half / the last half of the '80s
+@book.rule("half", triggers={"half"}, window=(35, 45), priority=1,
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E)
 def _n_half(m: re.Match, ctx: Ctx):
     which = m.group("which").lower()
     h = 1 if which == "first" else 2
@@ -361,25 +303,4 @@ def _n_half(m: re.Match, ctx: Ctx):
     return date_res(Cal("half", y, half=h), anchored=y is not None)
 
 
-# the first half of 1989 / the second half / the last half of the '80s
-HALF_RULE = Rule(
-    "half",
-    pattern=B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E,
-    normalise=_n_half,
-    triggers={"half"},
-    digits=None,
-    window=(35, 45),
-    priority=1,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    MONTH_YEAR_RULE,
-    MONTH_RULE,
-    SEASON_RULE,
-    YEAR_SEASON_RULE,
-    QUARTER_RULE,
-    WEEK_NUM_RULE,
-    QUARTER_CODE_RULE,
-    HALF_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -14,10 +14,15 @@ from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
 from extractors.timex.patterns import APPROX, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS, B, E
 from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.durations import dur_from_match
 
+book = RuleBook()
 
+
+# today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
+@book.rule("deictic_day", triggers={"today", "yesterday", "tomorrow", "tonight"}, window=(30, 30), priority=2,
+    pattern=B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E)
 def _n_deictic(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     mod = mod_of(m.group("mod").strip() if m.group("mod") else None)
@@ -56,18 +61,6 @@ def _n_deictic(m: re.Match, ctx: Ctx):
     return r
 
 
-# today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
-DEICTIC_DAY_RULE = Rule(
-    "deictic_day",
-    pattern=B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
-    normalise=_n_deictic,
-    triggers={"today", "yesterday", "tomorrow", "tonight"},
-    digits=None,
-    window=(30, 30),
-    priority=2,
-)
-
-
 def _present_era(ctx: Ctx, start: int, end: int) -> bool:
     """True when "today" means the present era, not the page's day.
 
@@ -99,6 +92,9 @@ def _present_era(ctx: Ctx, start: int, end: int) -> bool:
     )  # "is encoded": a present passive, no past
 
 
+# this morning, last night, this afternoon, overnight
+@book.rule("part_of_day", triggers=POD_WORDS, window=(35, 20), priority=1,
+    pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E)
 def _n_pod(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     pod = R.PARTS_OF_DAY[m.group("pod").lower()]
@@ -128,18 +124,8 @@ def _n_pod(m: re.Match, ctx: Ctx):
     return date_res(replace(d, pod=pod), mod, anchored=True)
 
 
-# this morning, last night, this afternoon, overnight
-PART_OF_DAY_RULE = Rule(
-    "part_of_day",
-    pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E,
-    normalise=_n_pod,
-    triggers=POD_WORDS,
-    digits=None,
-    window=(35, 20),
-    priority=1,
-)
-
-
+@book.rule("overnight", triggers={"overnight"}, window=(20, 20),
+    pattern=B + r"(?P<pod>(?i:overnight))" + E)
 def _n_overnight(m: re.Match, ctx: Ctx):
     base = ctx.anaphoric()
     if base is None or base.gran != "day":
@@ -147,17 +133,10 @@ def _n_overnight(m: re.Match, ctx: Ctx):
     return date_res(replace(base, pod="NI"), anchored=True)
 
 
-OVERNIGHT_RULE = Rule(
-    "overnight",
-    pattern=B + r"(?P<pod>(?i:overnight))" + E,
-    normalise=_n_overnight,
-    triggers={"overnight"},
-    digits=None,
-    window=(20, 20),
-    priority=0,
-)
-
-
+# (last) Friday (morning/night), Friday, June 5 handled above
+@book.rule("weekday", triggers=WEEKDAY_WORDS, window=(35, 30), priority=1,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
+        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E)
 def _n_weekday(m: re.Match, ctx: Ctx):
     wd = weekday_num(m.group("weekday"))
     if wd is None:
@@ -180,19 +159,6 @@ def _n_weekday(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=True)
 
 
-# (last) Friday (morning/night), Friday, June 5 handled above
-WEEKDAY_RULE = Rule(
-    "weekday",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
-        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E,
-    normalise=_n_weekday,
-    triggers=WEEKDAY_WORDS,
-    digits=None,
-    window=(35, 30),
-    priority=1,
-)
-
-
 _UNIT_GRAN = {
     "day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
     "quarter": "quarter", "decade": "decade", "century": "century", "fiscal year": "year",
@@ -200,6 +166,12 @@ _UNIT_GRAN = {
 }
 
 
+# this year, last month, next week, the previous year, the following day,
+# that year, the same day, the current quarter, earlier this week
+@book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
+    pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
+        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -309,21 +281,9 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     return r
 
 
-# this year, last month, next week, the previous year, the following day,
-# that year, the same day, the current quarter, earlier this week
-REL_UNIT_RULE = Rule(
-    "rel_unit",
-    pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
-        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E,
-    normalise=_n_rel_unit,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(50, 25),
-    priority=1,
-)
-
-
+# (the) year-earlier (period)
+@book.rule("year_earlier", triggers={"year"}, window=(25, 35),
+    pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E)
 def _n_year_earlier(m: re.Match, ctx: Ctx):
     what = (m.group("what") or "").lower()
     a = ctx.deictic()
@@ -347,21 +307,14 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     return res
 
 
-# (the) year-earlier (period)
-YEAR_EARLIER_RULE = Rule(
-    "year_earlier",
-    pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E,
-    normalise=_n_year_earlier,
-    triggers={"year"},
-    digits=None,
-    window=(25, 35),
-    priority=0,
-)
-
-
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
 
 
+# two years ago, a week earlier, three days later, 10 days ago,
+# a year before, a few years ago, about two decades ago
+@book.rule("offset", triggers=UNIT_WORDS, window=(45, 40), priority=3,
+    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
+        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E)
 def _n_offset(m: re.Match, ctx: Ctx):
     unit = unit_of(m.group("unit"))
     d = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -433,26 +386,4 @@ def _n_offset(m: re.Match, ctx: Ctx):
     return r
 
 
-# two years ago, a week earlier, three days later, 10 days ago,
-# a year before, a few years ago, about two decades ago
-OFFSET_RULE = Rule(
-    "offset",
-    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
-        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E,
-    normalise=_n_offset,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(45, 40),
-    priority=3,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    DEICTIC_DAY_RULE,
-    PART_OF_DAY_RULE,
-    OVERNIGHT_RULE,
-    WEEKDAY_RULE,
-    REL_UNIT_RULE,
-    YEAR_EARLIER_RULE,
-    OFFSET_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()
