@@ -87,20 +87,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
                 if u_end >= t_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append((
-                        DateMention(
-                            char_start=s,
-                            char_end=u.char_end,
-                            text=text[s : u.char_end],
-                            date_start=t_start,
-                            date_end=u_end,
-                            precision=_coarser(t_precision, u_precision),
-                            role="range",
-                            value=f"{t.value}/{u.value}",
-                            anchored=t.anchored or u.anchored,
-                        ),
-                        (i, i + 1),
-                    ))
+                    extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
+                    out.append((_mention(text, extent, "range", f"{t.value}/{u.value}", t.anchored or u.anchored), (i, i + 1)))
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
@@ -116,20 +104,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 if end_day is not None and end_day > t_start:
                     fm = R.FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append((
-                        DateMention(
-                            char_start=s,
-                            char_end=dm.end(),
-                            text=text[s : dm.end()],
-                            date_start=t_start,
-                            date_end=end_day,
-                            precision=Precision.DAY,
-                            role="range",
-                            value=f"{t.value}/{end_day.isoformat()}",
-                            anchored=t.anchored,
-                        ),
-                        (i,),
-                    ))
+                    extent = (s, dm.end(), t_start, end_day, Precision.DAY)
+                    out.append((_mention(text, extent, "range", f"{t.value}/{end_day.isoformat()}", t.anchored), (i,)))
                     i += 1
                     continue
         role = "point"
@@ -139,15 +115,9 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             # "pre-2020": until the year before; "post-2020": since the year after
             y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
             s = t.char_start - (len(before) - pp.start())
-            out.append((
-                DateMention(
-                    char_start=s, char_end=t.char_end, text=text[s : t.char_end],
-                    date_start=date(y, 1, 1), date_end=date(y, 12, 31), precision=Precision.YEAR,
-                    role="until" if pp.group("w").lower() == "pre" else "since",
-                    value="%04d" % y, anchored=t.anchored,
-                ),
-                (i,),
-            ))
+            extent = (s, t.char_end, date(y, 1, 1), date(y, 12, 31), Precision.YEAR)
+            role = "until" if pp.group("w").lower() == "pre" else "since"
+            out.append((_mention(text, extent, role, "%04d" % y, t.anchored), (i,)))
             i += 1
             continue
         sm = R.SINCE_RX.search(before)
@@ -158,22 +128,16 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
-        out.append((
-            DateMention(
-                char_start=s,
-                char_end=t.char_end,
-                text=text[s : t.char_end],
-                date_start=t_start,
-                date_end=t_end,
-                precision=t_precision,
-                role=role,
-                value=t.value,
-                anchored=t.anchored,
-            ),
-            (i,),
-        ))
+        out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored), (i,)))
         i += 1
     return out
+
+
+def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool) -> DateMention:
+    """The mention of ``span`` (first and last character, first and last day, precision)."""
+    s, e, first, last, precision = span
+    return DateMention(char_start=s, char_end=e, text=text[s:e], date_start=first, date_end=last, precision=precision,
+                       role=role, value=value, anchored=anchored)
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:

@@ -238,33 +238,42 @@ def shift(c: Cal, n: int, unit: str) -> Cal | None:
             return replace(c, year=t // 4, season=order[t % 4])
         return shift(c, 3 * n, "month")
     if unit == "month":
-        if c.gran in ("month", "day") and c.month:
-            y, m = _add_months(c.year, c.month, n)
-            if c.gran == "day":
-                day = min(c.day, calendar.monthrange(y, m)[1]) if y > 0 and c.day is not None else c.day
-                return replace(c, year=y, month=m, day=day)
-            return replace(c, year=y, month=m)
-        if c.gran == "quarter" and c.quarter:
-            y, m = _add_months(c.year, 3 * c.quarter - 2, n)
-            return replace(c, year=y, quarter=quarter_of(m))
-        if c.gran == "year":
-            return replace(c, year=c.year + (n // 12 if n >= 0 else -((-n) // 12)))
-        return c
+        return _shift_months(c, c.year, n)
     if unit in ("day", "week", "weekend", "fortnight"):
-        days = n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit]
-        d = c.as_date()
-        if d is None:
-            return None
-        try:
-            nd = d + timedelta(days=days)
-        except OverflowError:
-            return None
-        if c.gran == "week":
-            return _cal_from_date(nd, "week")
-        if c.gran == "day":
-            return replace(c, year=nd.year, month=nd.month, day=nd.day)
-        return _cal_from_date(nd, c.gran)
+        return _shift_days(c, n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit])
     return c
+
+
+def _shift_months(c: Cal, year: int, n: int) -> Cal:
+    """Move a period of a known ``year`` by ``n`` months (a day keeps its day where the month has it)."""
+    if c.gran in ("month", "day") and c.month:
+        y, m = _add_months(year, c.month, n)
+        if c.gran == "day":
+            day = min(c.day, calendar.monthrange(y, m)[1]) if y > 0 and c.day is not None else c.day
+            return replace(c, year=y, month=m, day=day)
+        return replace(c, year=y, month=m)
+    if c.gran == "quarter" and c.quarter:
+        y, m = _add_months(year, 3 * c.quarter - 2, n)
+        return replace(c, year=y, quarter=quarter_of(m))
+    if c.gran == "year":
+        return replace(c, year=year + (n // 12 if n >= 0 else -((-n) // 12)))
+    return c
+
+
+def _shift_days(c: Cal, days: int) -> Cal | None:
+    """Move a period by a number of days, keeping its granularity."""
+    d = c.as_date()
+    if d is None:
+        return None
+    try:
+        nd = d + timedelta(days=days)
+    except OverflowError:
+        return None
+    if c.gran == "week":
+        return _cal_from_date(nd, "week")
+    if c.gran == "day":
+        return replace(c, year=nd.year, month=nd.month, day=nd.day)
+    return _cal_from_date(nd, c.gran)
 
 
 def coarsen(c: Cal, gran: str) -> Cal:

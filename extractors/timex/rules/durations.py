@@ -142,22 +142,32 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
             return Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
         return Res("SET", dur_value(1, unit), None)
     if the in ("a", "an", "one"):
-        if unit in ("morning", "afternoon", "evening", "night"):
-            return None
-        if R.AMOUNT_BEFORE.search(before) and the != "one":
-            return Res("SET", dur_value(1, unit), None)
-        if unit == "quarter" and re.match(r"\s+of\b", after):
-            return None
-        if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
-            return Res("DATE", "XXXX-XX-XX", None)
-        if unit in ("weekend",):
-            return None
-        if unit in ("night",):
-            return None
-        return Res("DURATION", dur_value(1, unit), None)
+        return _one_unit(the, unit, before, after)
     if the == "that":
         return None  # "that year" is a rel_unit match
-    # "the year", "the quarter", "the week", "the day": the period in focus
+    return _the_unit_in_focus(m, ctx, unit, mod, after)
+
+
+def _one_unit(the: str, unit: str, before: str, after: str) -> Res | None:
+    """"a year", "an hour", "one day": a duration, a set after an amount
+    ("$5 a day"), or an unknown day ("one day")."""
+    if unit in ("morning", "afternoon", "evening", "night"):
+        return None
+    if R.AMOUNT_BEFORE.search(before) and the != "one":
+        return Res("SET", dur_value(1, unit), None)
+    if unit == "quarter" and re.match(r"\s+of\b", after):
+        return None
+    if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
+        return Res("DATE", "XXXX-XX-XX", None)
+    if unit in ("weekend",):
+        return None
+    if unit in ("night",):
+        return None
+    return Res("DURATION", dur_value(1, unit), None)
+
+
+def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after: str) -> Res | None:
+    """"the year", "the quarter", "the week", "the day": the period in focus."""
     if re.match(r"[\s-]+(?:earlier|ago|before|old)\b|-", after):
         return None
     if re.match(r"\s+(?:of|when|in\s+which|that|before|after)\b", after) and unit in ("day", "morning", "night", "afternoon", "evening"):

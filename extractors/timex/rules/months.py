@@ -193,30 +193,41 @@ def _n_quarter(m: re.Match, ctx: Ctx):
             return Res("DATE", f"{y}-QX", None, anchored=True)
         return date_res(Cal("quarter", y, quarter=qn), anchored=True)
     if qn is not None:
-        if ctx.narrative or a is None:
-            base = ctx.anaphoric()
-            if base is None or base.year is None:
-                return date_res(Cal("quarter", None, quarter=qn))
-            return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
-        if a.year is None or a.month is None:
-            return None  # a reference date without its year or month: no quarter to count from
-        y = a.year
-        aq = quarter_of(a.month)
-        if "year-earlier" in rels or "year-ago" in rels:
+        return _numbered_quarter(m, ctx, qn, rels, a)
+    return _relative_quarter(ctx, rels, a)
+
+
+def _numbered_quarter(m: re.Match, ctx: Ctx, qn: int, rels: list[str], a: Cal | None) -> Res | None:
+    """"the third quarter", "next year's first quarter" without a year: the
+    year from the story (narratives) or from the anchor and the cue words."""
+    if ctx.narrative or a is None:
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return date_res(Cal("quarter", None, quarter=qn))
+        return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
+    if a.year is None or a.month is None:
+        return None  # a reference date without its year or month: no quarter to count from
+    y = a.year
+    aq = quarter_of(a.month)
+    if "year-earlier" in rels or "year-ago" in rels:
+        y -= 1
+    elif "next" in rels or "coming" in rels:
+        y = y if qn > aq else y + 1
+    elif "last" in rels or "previous" in rels or "past" in rels:
+        y = y if qn < aq else y - 1
+    else:
+        direction = ctx.direction(m.start(), m.end())
+        if qn > aq and direction != "future":
             y -= 1
-        elif "next" in rels or "coming" in rels:
-            y = y if qn > aq else y + 1
-        elif "last" in rels or "previous" in rels or "past" in rels:
-            y = y if qn < aq else y - 1
-        else:
-            direction = ctx.direction(m.start(), m.end())
-            if qn > aq and direction != "future":
-                y -= 1
-        r = date_res(Cal("quarter", y, quarter=qn), anchored=True)
-        if "year-earlier" in rels or "year-ago" in rels:
-            r.focus = False
-        return r
-    # relative quarter without an ordinal
+    r = date_res(Cal("quarter", y, quarter=qn), anchored=True)
+    if "year-earlier" in rels or "year-ago" in rels:
+        r.focus = False
+    return r
+
+
+def _relative_quarter(ctx: Ctx, rels: list[str], a: Cal | None) -> Res | None:
+    """A quarter without an ordinal ("the latest quarter", "the year-ago
+    quarter"): counted from the anchor's quarter or the quarter in focus."""
     if a is None or a.year is None or a.month is None:
         return None
     cur = Cal("quarter", a.year, quarter=quarter_of(a.month))

@@ -222,33 +222,9 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
     if gran == "weekend":
-        cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
-        if cur is None:
-            return None
-        cur = replace(cur, weekend=True)
-        if core in ("last", "past") and deictic and base.gran == "day":
-            d = base.as_date()
-            if d is not None and d.isoweekday() >= 6:
-                step = -1
-            else:
-                step = -1 if step else 0
-                step = -1
-        c = shift(cur, step, "week")
-        return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+        return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
-        if base.year is None and base.gran not in ("decade", "century"):
-            return None
-        cur = coarsen(base, gran)
-        c = shift(cur, step, gran)
-        if c is None:
-            return None
-        v = timex_value(c)
-        r = Res("DATE", v, c, mod, True)
-        if news_past and the and ctx.anchor is not None and ctx.anchor.year > 100:
-            # "over the last decade": the ten years up to the page's date
-            n_years = 10 if gran == "decade" else 100
-            r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
-        return r
+        return _rel_decade_or_century(ctx, base, gran, step, mod, news_past and the)
     if base.year is None:
         return None
     if finer_or_equal(Cal(gran), base) and gran != base.gran:
@@ -270,15 +246,54 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         return None
     r = date_res(c, mod, anchored=True)
     if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
-        # "earlier this week": Monday to the day before the page's date;
-        # "later this week": the day after it to Sunday
-        p = period_of(c)
-        b = base.as_date()
-        if p is not None and b is not None:
-            lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
-            if lo <= hi:
-                r.period = (lo, hi, "week")
+        _part_of_this_week(r, c, base, modtxt)
     return r
+
+
+def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:
+    """"last weekend", "this weekend", "the following weekend"."""
+    cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
+    if cur is None:
+        return None
+    cur = replace(cur, weekend=True)
+    if core in ("last", "past") and deictic and base.gran == "day":
+        d = base.as_date()
+        if d is not None and d.isoweekday() >= 6:
+            step = -1
+        else:
+            step = -1 if step else 0
+            step = -1
+    c = shift(cur, step, "week")
+    return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+
+
+def _rel_decade_or_century(ctx: Ctx, base: Cal, gran: str, step: int, mod: str | None, up_to_now: bool) -> Res | None:
+    """"the last decade", "the following century"; ``up_to_now`` for "the
+    past decade" in news, which also spans the years up to the page's date."""
+    if base.year is None and base.gran not in ("decade", "century"):
+        return None
+    cur = coarsen(base, gran)
+    c = shift(cur, step, gran)
+    if c is None:
+        return None
+    v = timex_value(c)
+    r = Res("DATE", v, c, mod, True)
+    if up_to_now and ctx.anchor is not None and ctx.anchor.year > 100:
+        # "over the last decade": the ten years up to the page's date
+        n_years = 10 if gran == "decade" else 100
+        r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
+    return r
+
+
+def _part_of_this_week(r: Res, week: Cal, base: Cal, modtxt: str) -> None:
+    """"earlier this week": Monday to the day before the page's date;
+    "later this week": the day after it to Sunday (the result's period)."""
+    p = period_of(week)
+    b = base.as_date()
+    if p is not None and b is not None:
+        lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
+        if lo <= hi:
+            r.period = (lo, hi, "week")
 
 
 # (the) year-earlier (period)
