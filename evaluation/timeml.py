@@ -55,15 +55,23 @@ class TimeMLDocument:
         return parse_dct(self.dct_value)
 
 
+# A creation-time TIMEX3 value: the day, and the time of day when it has one.
+_DCT = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?")
+
+
+def _dct_fields(value: str | None) -> tuple[int, ...] | None:
+    """Year, month, day, hour, minute, second of a creation-time value (0 for a time it leaves out)."""
+    m = _DCT.match(value) if value else None
+    return tuple(int(g or 0) for g in m.groups()) if m else None
+
+
 def parse_dct(value: str | None) -> date | None:
     """Parse a creation-time TIMEX3 value ("1998-01-08", "1998-01-08T12:00:00")."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
-    if not m:
+    fields = _dct_fields(value)
+    if fields is None:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(*fields[:3])
     except ValueError:
         return None
 
@@ -155,15 +163,10 @@ def iter_timeml_files(directory: Path) -> list[Path]:
 
 def dct_datetime(value: str | None) -> datetime | None:
     """The creation time with its time of day when the value carries one."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?", value)
-    if not m:
+    fields = _dct_fields(value)
+    if fields is None:
         return None
     try:
-        return datetime(
-            int(m.group(1)), int(m.group(2)), int(m.group(3)),
-            int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0),
-        )
+        return datetime(*fields)
     except ValueError:
         return None

@@ -35,7 +35,7 @@ import numpy as np
 
 from extractors import boilerplate_rules as R
 from extractors.page_meta import parse_date_line
-from extractors.segmentation import Segmented, is_paragraph_like, main_container
+from extractors.segmentation import Element, Segmented, is_paragraph_like, main_container
 
 MODEL_PATH = Path(__file__).parent / "data" / "block_model.json"
 
@@ -134,6 +134,27 @@ def text_features(text: str, link_chars: int) -> list[float]:
     ]
 
 
+def _near_groups(path: tuple[int, ...], elements: list[Element]) -> int:
+    """The class/id group bits of a block's three nearest ancestors."""
+    near = 0
+    for idx in path[-3:]:
+        near |= elements[idx].groups
+    return near
+
+
+def _path_score(path: tuple[int, ...], elements: list[Element], top_score: int) -> tuple[float, float]:
+    """The best container score on a block's path, and 1.0 when the top-scoring element is on it."""
+    best_score = 0.0
+    in_top = 0.0
+    for idx in path:
+        s = elements[idx].score
+        if s > best_score:
+            best_score = s
+        if idx == top_score:
+            in_top = 1.0
+    return best_score, in_top
+
+
 def block_features(seg: Segmented, container: int) -> np.ndarray:
     """Feature matrix (blocks x FEATURE_NAMES) of a segmented page."""
     blocks = seg.blocks
@@ -176,10 +197,7 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
         row[18] = float(counts[b.text] - 1 > 0)
         rows.append(row)
         X[i, tag_off + TAG_GROUPS.get(b.tag, 10 if b.tag not in ("span", "a", "body") else 11)] = 1.0
-        near = 0
-        for idx in b.path[-3:]:
-            near |= elements[idx].groups
-        near >>= group_shift
+        near = _near_groups(b.path, elements) >> group_shift
         for g in range(n_groups):
             if near >> g & 1:
                 X[i, near_off + g] = 1.0
@@ -191,14 +209,7 @@ def block_features(seg: Segmented, container: int) -> np.ndarray:
         gparent = elements[parent.parent] if (parent and parent.parent >= 0) else None
         in_container = container in b.path
         levels = (len(b.path) - b.path.index(container)) if in_container else 0
-        best_score = 0.0
-        in_top = 0.0
-        for idx in b.path:
-            s = elements[idx].score
-            if s > best_score:
-                best_score = s
-            if idx == top_score:
-                in_top = 1.0
+        best_score, in_top = _path_score(b.path, elements, top_score)
         prev = blocks[i - 1] if i > 0 else None
         nxt = blocks[i + 1] if i + 1 < n else None
         window = sum(1 for j in range(max(0, i - 3), min(n, i + 4)) if j != i and para[j])

@@ -258,6 +258,39 @@ def _is_hidden(el: etree._Element) -> bool:
     return False
 
 
+def _open(el: etree._Element, tag: str, keep_hidden: bool) -> tuple[int, int] | None:
+    """None when an element opening is pruned with its subtree (dropped tags,
+    consent banners, hidden content, dialogs); else its class groups and the
+    flags of its own (tag, groups, hidden, role, itemprop)."""
+    attrib = el.attrib
+    el_id = attrib.get("id", "") or ""
+    cls = attrib.get("class", "") or ""
+    role = (attrib.get("role") or "").lower()
+    consent, groups = _attr_info(el_id, cls) if (el_id or cls) else (False, 0)
+    if consent and tag in _NEVER_PRUNE:
+        consent = False
+    hidden = bool(len(attrib)) and _is_hidden(el)
+    prune_hidden = hidden and not keep_hidden and not _revealable(el_id, cls, role)
+    if (
+        (tag in R.DROP_TAGS and not (tag in _SWALLOWING and _holds_content(el)))
+        or consent
+        or prune_hidden
+        or (len(attrib) and _is_consent_attrs(el))
+        or role in ("dialog", "alertdialog")
+    ):
+        return None
+    flags = _TAG_FLAG.get(tag, 0) | groups
+    if hidden:
+        flags |= F_HIDDEN
+    if role in R.FURNITURE_ROLES:
+        flags |= F_ROLE_FURN
+    elif role in R.MAIN_ROLES:
+        flags |= F_ROLE_MAIN
+    if attrib.get("itemprop") in ("articleBody", "text", "reviewBody", "description"):
+        flags |= F_ITEMPROP_BODY
+    return groups, flags
+
+
 def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
     """Walk the DOM once: prune, and cut the text into blocks.
 
@@ -313,49 +346,27 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
             continue
         tag = tag.lower()
         if event == "start":
-            attrib = el.attrib
-            el_id = attrib.get("id", "") or ""
-            cls = attrib.get("class", "") or ""
-            role = (attrib.get("role") or "").lower()
-            consent, groups = _attr_info(el_id, cls) if (el_id or cls) else (False, 0)
-            if consent and tag in _NEVER_PRUNE:
-                consent = False
-            hidden = bool(len(attrib)) and _is_hidden(el)
-            prune_hidden = hidden and not keep_hidden and not _revealable(el_id, cls, role)
-            if (
-                (tag in R.DROP_TAGS and not (tag in _SWALLOWING and _holds_content(el)))
-                or consent
-                or prune_hidden
-                or (len(attrib) and _is_consent_attrs(el))
-                or role in ("dialog", "alertdialog")
-            ):
+            opening = _open(el, tag, keep_hidden)
+            if opening is None:
                 skipped.add(id(el))
                 walker.skip_subtree()
                 if tag in R.BLOCK_TAGS:
                     flush()
                 continue
+            groups, own_flags = opening
             parent = stack[-1] if stack else -1
             inherited = elements[parent].flags if parent >= 0 else 0
-            flags = inherited | _TAG_FLAG.get(tag, 0) | groups
-            if hidden:
-                flags |= F_HIDDEN
+            flags = inherited | own_flags
             if tag == "article":
                 if articles == 0:
                     flags |= F_FIRST_ARTICLE
                 articles += 1
-            if role in R.FURNITURE_ROLES:
-                flags |= F_ROLE_FURN
-            elif role in R.MAIN_ROLES:
-                flags |= F_ROLE_MAIN
-            if attrib.get("itemprop") in ("articleBody", "text", "reviewBody", "description"):
-                flags |= F_ITEMPROP_BODY
             idx = len(elements)
             elements.append(Element(tag, parent, len(stack), groups, flags))
             if tag in R.BLOCK_TAGS:
-                flush()
-            stack.append(idx)
-            if tag in R.BLOCK_TAGS:
+                flush()  # the text so far belongs to the blocks already open
                 block_stack.append(idx)
+            stack.append(idx)
             if tag == "tr":
                 tr_stack.append(idx)
             if tag == "a":

@@ -128,12 +128,19 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+# Options several commands share, declared once.
+SOURCES_OPTION = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file.")
+RUN_DATA_OPTION = typer.Option(None, "--data", "-d", help="Data dir holding raw/ and curated/: a local path or "
+                               "s3://bucket/prefix (default: [settings] data, else .).")
+CURATED_DATA_OPTION = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix.")
+REPORTED_RUN_OPTION = typer.Option(None, "--run", help="Run to report (default: the current one).")
+
+
 @app.command()
 @one_line_errors
 def run(
-    sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
-    data: str | None = typer.Option(None, "--data", "-d", help="Data dir holding raw/ and curated/: a local path or "
-                                    "s3://bucket/prefix (default: [settings] data, else .)."),
+    sources: Path = SOURCES_OPTION,
+    data: str | None = RUN_DATA_OPTION,
     wait: float | None = typer.Option(None, "--wait", help="Seconds to wait for another run's lock (default: settings.lock_wait)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
@@ -223,8 +230,8 @@ def print_summary(s) -> None:
 @app.command()
 @one_line_errors
 def diff(
-    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
-    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
+    data: str = CURATED_DATA_OPTION,
+    run_id: str | None = REPORTED_RUN_OPTION,
     against: str | None = typer.Option(None, "--against", help="Run to compare with (default: the one before --run)."),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
 ) -> None:
@@ -245,8 +252,8 @@ class SqlFormat(str, Enum):
 @app.command()
 @one_line_errors
 def report(
-    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
-    run_id: str | None = typer.Option(None, "--run", help="Run to report (default: the current one)."),
+    data: str = CURATED_DATA_OPTION,
+    run_id: str | None = REPORTED_RUN_OPTION,
     open_it: bool = typer.Option(False, "--open", help="Open the report in the web browser."),
 ) -> None:
     """Write the HTML report of a run (curated/reports/<run_id>.html) and print its path."""
@@ -271,7 +278,7 @@ def report(
 @one_line_errors
 def sql(
     query: str = typer.Argument(..., help='A DuckDB query, e.g. "SELECT status, count(*) FROM facts GROUP BY status".'),
-    data: str = typer.Option(".", "--data", "-d", help="Data dir holding curated/: a local path or s3://bucket/prefix."),
+    data: str = CURATED_DATA_OPTION,
     fmt: SqlFormat = typer.Option(SqlFormat.table, "--format", "-f", help="Output format."),
     run_id: str | None = typer.Option(None, "--run", help="Bind the table views to this run (default: the current one)."),
 ) -> None:
@@ -291,9 +298,8 @@ def sql(
 @app.command()
 @one_line_errors
 def serve(
-    sources: Path = typer.Option(Path("sources.toml"), "--sources", "-s", help="The sources file."),
-    data: str | None = typer.Option(None, "--data", "-d", help="Data dir holding raw/ and curated/: a local path or "
-                                    "s3://bucket/prefix (default: [settings] data, else .)."),
+    sources: Path = SOURCES_OPTION,
+    data: str | None = RUN_DATA_OPTION,
     cron: str | None = typer.Option(None, "--cron", help="Cron schedule, e.g. '0 6 * * 1' (Mondays 06:00)."),
     interval: float | None = typer.Option(None, "--interval", help="Seconds between runs."),
     wait: float = typer.Option(300.0, "--wait", help="Seconds a scheduled run waits for another run's lock."),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +29,15 @@ def seed_sources(folder: Path) -> Path:
         f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
     )
     return folder / "sources.toml"
+
+
+def wait_for(path: Path, proc: subprocess.Popen, timeout: float, poll: float) -> None:
+    """Wait for ``path`` to appear while ``proc`` (a run with stderr piped) is still going."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, f"run ended before {path.name}: {proc.stderr.read()[-3000:]}"
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(poll)
 
 
 def read_statements(text: str, models, anchor) -> list:

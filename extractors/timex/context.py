@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import overload
 
 from extractors.timex import patterns as R
 from extractors.timex.numbers import parse_clock
@@ -189,7 +190,12 @@ class Res:
     period: tuple[date, date, str] | None = None
 
 
+@overload
+def date_res(c: Cal, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> Res: ...
+@overload
+def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> Res | None: ...
 def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, explicit: bool = False) -> Res | None:
+    """The DATE (or TIME) result of a period; None for no period."""
     if c is None:
         return None
     t = "TIME" if c.is_time else "DATE"
@@ -304,9 +310,9 @@ def group(m: re.Match, name: str) -> str | None:
 def with_time(c: Cal, m: re.Match) -> Cal:
     clock = group(m, "clock")
     if clock:
-        hh, mm = parse_clock(clock)
-        if hh is not None:
-            return replace(c, hour=hh, minute=mm)
+        hm = parse_clock(clock)
+        if hm is not None:
+            return replace(c, hour=hm[0], minute=hm[1])
     pod = group(m, "pod")
     if pod:
         return replace(c, pod=R.PARTS_OF_DAY.get(pod.lower().rstrip("s"), None))

@@ -37,8 +37,11 @@ def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bo
     return tx
 
 
-def _concrete(t: Timex) -> bool:
-    return t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None
+def _span(t: Timex) -> tuple[date, date, Precision] | None:
+    """First day, last day and precision of a timex that names a concrete period."""
+    if t.type in ("DATE", "TIME") and t.date_start is not None and t.date_end is not None and t.precision is not None:
+        return t.date_start, t.date_end, t.precision
+    return None
 
 
 def date_mentions(
@@ -63,83 +66,58 @@ def date_mentions(
 def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
     """Date mentions of sorted timexes, each with the indices of its timexes."""
     out: list[tuple[DateMention, tuple[int, ...]]] = []
+    spans = [_span(t) for t in tx]
     i = 0
     n = len(tx)
     while i < n:
         t = tx[i]
-        if not _concrete(t):
+        span = spans[i]
+        if span is None:
             i += 1
             continue
+        t_start, t_end, t_precision = span
         before = text[max(0, t.char_start - 40) : t.char_start]
         # ranges: "from X to Y", "between X and Y", "X-Y"
-        if i + 1 < n and _concrete(tx[i + 1]):
+        u_span = spans[i + 1] if i + 1 < n else None
+        if u_span is not None:
             u = tx[i + 1]
+            u_end, u_precision = u_span[1], u_span[2]
             gap = text[t.char_end : u.char_start]
             fm = R.FROM_RX.search(before)
             if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
-                if u.date_end >= t.date_start:
+                if u_end >= t_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append((
-                        DateMention(
-                            char_start=s,
-                            char_end=u.char_end,
-                            text=text[s : u.char_end],
-                            date_start=t.date_start,
-                            date_end=u.date_end,
-                            precision=_coarser(t.precision, u.precision),
-                            role="range",
-                            value=f"{t.value}/{u.value}",
-                            anchored=t.anchored or u.anchored,
-                        ),
-                        (i, i + 1),
-                    ))
+                    extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
+                    out.append((_mention(text, extent, "range", f"{t.value}/{u.value}", t.anchored or u.anchored), (i, i + 1)))
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
-        if t.precision == Precision.DAY:
+        if t_precision == Precision.DAY:
             dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
             if dm and dm.end() <= nxt_start:
                 d2 = int(dm.group(1))
                 try:
-                    end_day = t.date_start.replace(day=d2)
+                    end_day: date | None = t_start.replace(day=d2)
                 except ValueError:
                     end_day = None
-                if end_day is not None and end_day > t.date_start:
+                if end_day is not None and end_day > t_start:
                     fm = R.FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
-                    out.append((
-                        DateMention(
-                            char_start=s,
-                            char_end=dm.end(),
-                            text=text[s : dm.end()],
-                            date_start=t.date_start,
-                            date_end=end_day,
-                            precision="day",
-                            role="range",
-                            value=f"{t.value}/{end_day.isoformat()}",
-                            anchored=t.anchored,
-                        ),
-                        (i,),
-                    ))
+                    extent = (s, dm.end(), t_start, end_day, Precision.DAY)
+                    out.append((_mention(text, extent, "range", f"{t.value}/{end_day.isoformat()}", t.anchored), (i,)))
                     i += 1
                     continue
         role = "point"
         s = t.char_start
-        pp = R.PRE_POST_RX.search(before) if t.precision == Precision.YEAR and t.value.isdigit() else None
+        pp = R.PRE_POST_RX.search(before) if t_precision == Precision.YEAR and t.value.isdigit() else None
         if pp is not None:
             # "pre-2020": until the year before; "post-2020": since the year after
             y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
             s = t.char_start - (len(before) - pp.start())
-            out.append((
-                DateMention(
-                    char_start=s, char_end=t.char_end, text=text[s : t.char_end],
-                    date_start=date(y, 1, 1), date_end=date(y, 12, 31), precision="year",
-                    role="until" if pp.group("w").lower() == "pre" else "since",
-                    value="%04d" % y, anchored=t.anchored,
-                ),
-                (i,),
-            ))
+            extent = (s, t.char_end, date(y, 1, 1), date(y, 12, 31), Precision.YEAR)
+            role = "until" if pp.group("w").lower() == "pre" else "since"
+            out.append((_mention(text, extent, role, "%04d" % y, t.anchored), (i,)))
             i += 1
             continue
         sm = R.SINCE_RX.search(before)
@@ -150,26 +128,17 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
-        out.append((
-            DateMention(
-                char_start=s,
-                char_end=t.char_end,
-                text=text[s : t.char_end],
-                date_start=t.date_start,
-                date_end=t.date_end,
-                precision=t.precision,
-                role=role,
-                value=t.value,
-                anchored=t.anchored,
-            ),
-            (i,),
-        ))
+        out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored), (i,)))
         i += 1
     return out
 
 
-def _coarser(a: str, b: str) -> str:
-    def coarseness(p: str) -> int:
-        return Precision(p).coarseness if Precision.known(p) else 0
+def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool) -> DateMention:
+    """The mention of ``span`` (first and last character, first and last day, precision)."""
+    s, e, first, last, precision = span
+    return DateMention(char_start=s, char_end=e, text=text[s:e], date_start=first, date_end=last, precision=precision,
+                       role=role, value=value, anchored=anchored)
 
-    return a if coarseness(a) >= coarseness(b) else b
+
+def _coarser(a: Precision, b: Precision) -> Precision:
+    return a if a.coarseness >= b.coarseness else b

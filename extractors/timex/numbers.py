@@ -135,11 +135,12 @@ def dur_value(n: float | None, unit: str) -> str:
     return f"{pre}{int(n)}{letter}"
 
 
-def parse_clock(text: str) -> tuple[int | None, int | None]:
+def parse_clock(text: str) -> tuple[int, int] | None:
+    """Hour and minute of a clock time ("10:30 p.m." -> (22, 30)); None when it is not one."""
     t = text.lower().replace(" ", "")
     m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", t)
     if not m:
-        return None, None
+        return None
     hh = int(m.group(1))
     mm = int(m.group(2)) if m.group(2) else 0
     pm = "p.m" in t or "pm" in t
@@ -149,7 +150,7 @@ def parse_clock(text: str) -> tuple[int | None, int | None]:
     if am and hh == 12:
         hh = 0
     if hh > 24 or mm > 59:
-        return None, None
+        return None
     return hh, mm
 
 

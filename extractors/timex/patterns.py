@@ -332,7 +332,17 @@ SEASON_WORDS = set(SEASONS)
 POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
 REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
 SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}
+
+
+def _holiday_first_words(name: str) -> set[str]:
+    """The trigger words of a holiday: its first run of letters and its first word without apostrophes."""
+    letters = re.match(r"[A-Za-z]+", name)
+    if letters is None:
+        raise ValueError(f"holiday {name!r} of calendar_words.toml does not begin with a letter")
+    return {letters.group(0).lower(), name.split()[0].lower().replace("'", "")}
+
+
 # first words of the holidays of calendar_words.toml ("valentines" for "Valentines Day")
-HOLIDAY_WORDS = {w for name in HOLIDAYS for w in (re.match(r"[A-Za-z]+", name).group(0).lower(), name.split()[0].lower().replace("'", ""))}
+HOLIDAY_WORDS = {w for name in HOLIDAYS for w in _holiday_first_words(name)}
 
 YEAR4_DIGITS = r"1\d{3}|20\d{2}"

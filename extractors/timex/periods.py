@@ -40,25 +40,27 @@ class Cal:
         return self.pod is not None or self.hour is not None
 
     def as_date(self) -> date | None:
-        """A representative day of the period (its first day)."""
+        """A representative day of the period (its first day); None when the
+        period leaves a field it needs open or names no real day."""
+        y = self.year
+        if y is None or y < 1:
+            return None
         try:
-            if self.year is None or self.year < 1:
-                return None
             if self.gran == "day":
-                return date(self.year, self.month, self.day)
+                return None if self.month is None or self.day is None else date(y, self.month, self.day)
             if self.gran == "week":
-                return date.fromisocalendar(self.year, self.week, 1)
+                return None if self.week is None else date.fromisocalendar(y, self.week, 1)
             if self.gran == "month":
-                return date(self.year, self.month, 1)
+                return None if self.month is None else date(y, self.month, 1)
             if self.gran == "quarter":
-                return date(self.year, 3 * self.quarter - 2, 1)
+                return None if self.quarter is None else date(y, 3 * self.quarter - 2, 1)
             if self.gran == "half":
-                return date(self.year, 6 * self.half - 5, 1)
+                return None if self.half is None else date(y, 6 * self.half - 5, 1)
             if self.gran == "season":
-                return date(self.year, R.SEASON_MONTHS[self.season][0], 1)
+                return None if self.season is None else date(y, R.SEASON_MONTHS[self.season][0], 1)
             if self.gran == "year":
-                return date(self.year, 1, 1)
-        except (ValueError, TypeError):
+                return date(y, 1, 1)
+        except ValueError:
             return None
         return None
 
@@ -119,13 +121,13 @@ def period_of(c: Cal) -> tuple[date, date, str] | None:
             return None
         if c.gran == "year":
             return date(y, 1, 1), date(y, 12, 31), "year"
-        if c.gran == "half":
+        if c.gran == "half" and c.half is not None:
             m0 = 6 * c.half - 5
             return date(y, m0, 1), date(y, m0 + 5, calendar.monthrange(y, m0 + 5)[1]), "half"
         if c.gran == "quarter" and c.quarter:
             m0 = 3 * c.quarter - 2
             return date(y, m0, 1), date(y, m0 + 2, calendar.monthrange(y, m0 + 2)[1]), "quarter"
-        if c.gran == "season":
+        if c.gran == "season" and c.season is not None:
             a, b = R.SEASON_MONTHS[c.season]
             if a <= b:
                 return date(y, a, 1), date(y, b, calendar.monthrange(y, b)[1]), "season"
@@ -220,7 +222,7 @@ def shift(c: Cal, n: int, unit: str) -> Cal | None:
             return replace(c, year=y, day=28)
         return replace(c, year=y)
     if unit == "half":
-        if c.gran == "half":
+        if c.gran == "half" and c.half is not None:
             t = c.year * 2 + c.half - 1 + n
             return replace(c, year=t // 2, half=t % 2 + 1)
         return shift(c, 6 * n, "month")
@@ -236,33 +238,42 @@ def shift(c: Cal, n: int, unit: str) -> Cal | None:
             return replace(c, year=t // 4, season=order[t % 4])
         return shift(c, 3 * n, "month")
     if unit == "month":
-        if c.gran in ("month", "day") and c.month:
-            y, m = _add_months(c.year, c.month, n)
-            if c.gran == "day":
-                d = min(c.day, calendar.monthrange(y, m)[1]) if y > 0 else c.day
-                return replace(c, year=y, month=m, day=d)
-            return replace(c, year=y, month=m)
-        if c.gran == "quarter" and c.quarter:
-            y, m = _add_months(c.year, 3 * c.quarter - 2, n)
-            return replace(c, year=y, quarter=quarter_of(m))
-        if c.gran == "year":
-            return replace(c, year=c.year + (n // 12 if n >= 0 else -((-n) // 12)))
-        return c
+        return _shift_months(c, c.year, n)
     if unit in ("day", "week", "weekend", "fortnight"):
-        days = n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit]
-        d = c.as_date()
-        if d is None:
-            return None
-        try:
-            nd = d + timedelta(days=days)
-        except OverflowError:
-            return None
-        if c.gran == "week":
-            return _cal_from_date(nd, "week")
-        if c.gran == "day":
-            return replace(c, year=nd.year, month=nd.month, day=nd.day)
-        return _cal_from_date(nd, c.gran)
+        return _shift_days(c, n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit])
     return c
+
+
+def _shift_months(c: Cal, year: int, n: int) -> Cal:
+    """Move a period of a known ``year`` by ``n`` months (a day keeps its day where the month has it)."""
+    if c.gran in ("month", "day") and c.month:
+        y, m = _add_months(year, c.month, n)
+        if c.gran == "day":
+            day = min(c.day, calendar.monthrange(y, m)[1]) if y > 0 and c.day is not None else c.day
+            return replace(c, year=y, month=m, day=day)
+        return replace(c, year=y, month=m)
+    if c.gran == "quarter" and c.quarter:
+        y, m = _add_months(year, 3 * c.quarter - 2, n)
+        return replace(c, year=y, quarter=quarter_of(m))
+    if c.gran == "year":
+        return replace(c, year=year + (n // 12 if n >= 0 else -((-n) // 12)))
+    return c
+
+
+def _shift_days(c: Cal, days: int) -> Cal | None:
+    """Move a period by a number of days, keeping its granularity."""
+    d = c.as_date()
+    if d is None:
+        return None
+    try:
+        nd = d + timedelta(days=days)
+    except OverflowError:
+        return None
+    if c.gran == "week":
+        return _cal_from_date(nd, "week")
+    if c.gran == "day":
+        return replace(c, year=nd.year, month=nd.month, day=nd.day)
+    return _cal_from_date(nd, c.gran)
 
 
 def coarsen(c: Cal, gran: str) -> Cal:

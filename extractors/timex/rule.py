@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from extractors.timex.context import Ctx, Res
@@ -77,6 +77,42 @@ class Rule:
         }
         for k, v in values.items():
             object.__setattr__(self, k, v)
+
+
+N = TypeVar("N", bound=Normaliser)
+
+
+class RuleBook:
+    """The rules of one module in the order they are declared. A rule is
+    declared on its normaliser (``@book.rule("month", pattern=..., ...)``),
+    so its record stands beside the code that reads it and no rule can be
+    written without joining the tagger."""
+
+    def __init__(self) -> None:
+        self._rules: list[Rule] = []
+
+    def rule(
+        self,
+        name: str,
+        *,
+        pattern: str,
+        window: tuple[int, int],
+        triggers: Iterable[str] = (),
+        digits: str | None = None,
+        priority: int = 0,
+    ) -> Callable[[N], N]:
+        """A decorator that records the rule ``name`` with the function as its normaliser."""
+
+        def record(normalise: N) -> N:
+            self._rules.append(
+                Rule(name, pattern=pattern, normalise=normalise, triggers=triggers, digits=digits, window=window, priority=priority)
+            )
+            return normalise
+
+        return record
+
+    def rules(self) -> tuple[Rule, ...]:
+        return check_rules(self._rules)
 
 
 def check_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:

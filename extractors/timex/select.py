@@ -15,7 +15,7 @@ from extractors.timex.context import Ctx, Res
 from extractors.timex.periods import period_of
 from extractors.timex.rule import Rule
 from extractors.timex.rules import RULES
-from extractors.types import Timex
+from extractors.types import Precision, Timex
 
 
 @dataclass(slots=True)
@@ -133,11 +133,13 @@ def _finish(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _timex_from(text: str, s: int, e: int, r: Res) -> Timex:
-    ds = de = prec = None
+    ds: date | None = None
+    de: date | None = None
+    prec: Precision | None = None
     if r.cal is not None and r.type in ("DATE", "TIME"):
         p = r.period or period_of(r.cal)
         if p is not None:
-            ds, de, prec = p
+            ds, de, prec = p[0], p[1], Precision(p[2])
     return Timex(
         char_start=s,
         char_end=e,

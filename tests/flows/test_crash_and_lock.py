@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +12,7 @@ import pytest
 
 from store.curated_store import CuratedStore
 from store.schemas import TABLE_NAMES
+from tests.support import wait_for
 
 pytestmark = pytest.mark.slow
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
@@ -47,14 +47,6 @@ def start(project: Path, api_url: str, *args: str, pause: str | None = None, pau
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
-def wait_for(path: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        assert proc.poll() is None, f"run ended before {path.name}: {proc.stderr.read()[-3000:]}"
-        assert time.monotonic() < deadline, f"{path.name} never appeared"
-        time.sleep(0.1)
-
-
 def kill(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(30)
@@ -85,7 +77,7 @@ def test_sigkill_while_fetching_reading_or_publishing_loses_nothing(project, api
     (project / "a.txt").write_text(V2)
     for phase in ("fetch", "read", "publish"):
         proc = start(project, api_url, pause=phase)
-        wait_for(data / f".paused-{phase}", proc)
+        wait_for(data / f".paused-{phase}", proc, timeout=120, poll=0.1)
         kill(proc)
         (data / f".paused-{phase}").unlink()
         assert_intact(data, run1)
@@ -103,7 +95,7 @@ def test_sigkill_while_fetching_reading_or_publishing_loses_nothing(project, api
 def test_a_second_run_waits_or_says_why_and_a_killed_runs_lock_is_free(project, api_url):
     data = project / "data"
     first = start(project, api_url, pause="read")
-    wait_for(data / ".paused-read", first)
+    wait_for(data / ".paused-read", first, timeout=120, poll=0.1)
     code, out, err = finish(start(project, api_url))
     assert code == 1 and "another factwatch run" in err and "--wait" in err
     kill(first)  # its lock dies with it
@@ -112,7 +104,7 @@ def test_a_second_run_waits_or_says_why_and_a_killed_runs_lock_is_free(project, 
     assert code == 0, err[-3000:]
     # with --wait the second run queues behind the first
     slow = start(project, api_url, pause="read", pause_seconds=4)
-    wait_for(data / ".paused-read", slow)
+    wait_for(data / ".paused-read", slow, timeout=120, poll=0.1)
     queued = start(project, api_url, "--wait", "120")
     assert finish(slow)[0] == 0
     assert finish(queued)[0] == 0

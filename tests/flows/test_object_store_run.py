@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.s3_server import SECRET_KEY
-from tests.support import MFAT_PAGE, NATO_PAGE
+from tests.support import MFAT_PAGE, NATO_PAGE, wait_for
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -82,14 +82,6 @@ def local_table(data: Path, name: str) -> pd.DataFrame:
     return df.drop(columns=[c for c in df.columns if c in RUN_COLUMNS]).reset_index(drop=True)
 
 
-def wait_for(path: Path, proc: subprocess.Popen, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        assert proc.poll() is None, f"run ended before {path.name}: {proc.stderr.read()[-3000:]}"
-        assert time.monotonic() < deadline, f"{path.name} never appeared"
-        time.sleep(0.2)
-
-
 def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3_server, env):
     project, local = project
     url = s3_server.prefix()
@@ -124,7 +116,7 @@ def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3
     paused = start(project, env, "--data", url, pause="publish")
     marker = Path(env["FACTWATCH_PAUSE_DIR"]) / ".paused-publish"
     try:
-        wait_for(marker, paused)
+        wait_for(marker, paused, timeout=180, poll=0.2)
         refused = factwatch(project, env, "run", "--data", url)
         assert refused.returncode == 1 and "another factwatch run" in refused.stderr and "--wait" in refused.stderr
     finally:

@@ -7,6 +7,9 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -45,17 +48,23 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
     assert "prefect server start" in proc.stderr and "PREFECT_API_URL" in proc.stderr
 
 
-def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
+@dataclass(frozen=True)
+class PrefectServer:
+    api: str
+    env: dict[str, str]
+
+
+@pytest.fixture
+def prefect_server(tmp_path) -> Iterator[PrefectServer]:
+    """A Prefect server on a free port of 127.0.0.1, answering its health check; stopped after the test."""
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": api,
                         "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
-    seed_sources(tmp_path)
     server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    served = None
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 180
         while True:
             try:
                 if httpx.get(f"{api}/health", timeout=2).status_code == 200:
@@ -65,10 +74,31 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
             assert time.monotonic() < deadline, "Prefect server did not start"
             assert server.poll() is None, "Prefect server exited"
             time.sleep(0.5)
-        served = subprocess.Popen(
-            [str(BIN / "factwatch"), "serve", "--interval", "4", "--sources", "sources.toml", "--data", "data"],
-            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
+        yield PrefectServer(api, env)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+@contextmanager
+def serving(folder: Path, server: PrefectServer, interval: int) -> Iterator[subprocess.Popen]:
+    """`factwatch serve` on the folder's sources.toml against the server; stopped on the way out."""
+    served = subprocess.Popen(
+        [str(BIN / "factwatch"), "serve", "--interval", str(interval), "--sources", "sources.toml", "--data", "data"],
+        cwd=folder, env=server.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        yield served
+    finally:
+        stop(served)
+
+
+def test_scheduled_runs_on_a_real_prefect_server(tmp_path, prefect_server):
+    seed_sources(tmp_path)
+    with serving(tmp_path, prefect_server, interval=4) as served:
         runs_file = tmp_path / "data" / "curated" / "runs.parquet"
         deadline = time.monotonic() + 180
         runs = None
@@ -82,49 +112,22 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path):
         assert runs is not None and len(runs) >= 2, "fewer than two scheduled runs completed"
         assert set(runs.status) == {"ok"} and runs.unchanged.iloc[-1] == 2
         # the deployment is on the server with its schedule
-        resp = httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
+        resp = httpx.post(f"{prefect_server.api}/deployments/filter", json={}, timeout=10).json()
         assert any(d["name"] == "factwatch-sources" for d in resp)
         assert stop(served) == 0
-    finally:
-        if served is not None:
-            stop(served)
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
 
 
-def test_sigterm_pauses_the_schedule_and_stops_serving(tmp_path):
+def test_sigterm_pauses_the_schedule_and_stops_serving(tmp_path, prefect_server):
     """As Ctrl-C does: the deployment is paused (no run starts after the signal), serve exits 0."""
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": api,
-                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
     shutil.copy(NATO_PAGE, tmp_path / NATO_PAGE.name)
     (tmp_path / "sources.toml").write_text(f'[[sources]]\nid = "nato-nz"\npath = "{NATO_PAGE.name}"\n')
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    served = None
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and server.poll() is None, "Prefect server did not start"
-            time.sleep(0.5)
-        served = subprocess.Popen([str(BIN / "factwatch"), "serve", "--interval", "3600", "--sources", "sources.toml",
-                                   "--data", "data"], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, text=True)
 
-        def deployment():
-            found = [d for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
-                     if d["name"] == "factwatch-sources"]
-            return found[0] if found else None
+    def deployment():
+        found = [d for d in httpx.post(f"{prefect_server.api}/deployments/filter", json={}, timeout=10).json()
+                 if d["name"] == "factwatch-sources"]
+        return found[0] if found else None
 
+    with serving(tmp_path, prefect_server, interval=3600) as served:
         deadline = time.monotonic() + 180
         while deployment() is None or deployment()["paused"]:
             assert served.poll() is None, served.stderr.read()[-2000:]
@@ -134,11 +137,3 @@ def test_sigterm_pauses_the_schedule_and_stops_serving(tmp_path):
         served.send_signal(signal.SIGTERM)
         assert served.wait(60) == 0
         assert deployment()["paused"]
-    finally:
-        if served is not None:
-            stop(served)
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable, Collection
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -125,19 +126,37 @@ def check_date(value, precision: str) -> bool:
 
 
 def check_file(path: Path, wcxb: Path | None) -> list[str]:
-    errs: list[str] = []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return [f"not valid YAML: {exc}"]
     if not isinstance(data, dict):
         return ["top level is not a mapping"]
-    for k in TOP_KEYS:
-        if k not in data:
-            errs.append(f"missing field {k}")
-    for k in data:
-        if k not in TOP_KEYS and k not in OPTIONAL_TOP:
-            errs.append(f"unknown field {k}")
+    errs = _check_header(data, path)
+    texts = page_texts(wcxb, path.stem) if wcxb else []
+    if wcxb and not texts:
+        errs.append(f"page {path.stem} not found under {wcxb}")
+
+    def statement(st: dict, where: str) -> list[str]:
+        return _check_quotes(st, where, texts) + _check_statement(st, where, data)
+
+    def not_statement(ns: dict, where: str) -> list[str]:
+        errs = _check_quotes(ns, where, texts)
+        if ns.get("why") not in WHY:
+            errs.append(f"{where}: why {ns.get('why')!r} not in {sorted(WHY)}")
+        return errs
+
+    errs += _check_list(data, "statements", STATEMENT_KEYS, OPTIONAL_STATEMENT, statement,
+                        lambda st: (st.get("key"), st.get("trigger"), st.get("date"), st.get("role")), "(key, trigger, date, role)")
+    errs += _check_list(data, "not_statements", NOT_STATEMENT_KEYS, (), not_statement,
+                        lambda ns: (ns.get("key"), ns.get("expr")), "(key, expr)")
+    return errs
+
+
+def _check_header(data: dict, path: Path) -> list[str]:
+    """The file's own fields: present and known, the page id, page type and document dates."""
+    errs = [f"missing field {k}" for k in TOP_KEYS if k not in data]
+    errs += [f"unknown field {k}" for k in data if k not in TOP_KEYS and k not in OPTIONAL_TOP]
     page = data.get("page")
     if not isinstance(page, str) or page != path.stem:
         errs.append(f"page {page!r} must be the string file id {path.stem!r}")
@@ -151,104 +170,101 @@ def check_file(path: Path, wcxb: Path | None) -> list[str]:
             errs.append(f"{field} {v!r} is not YYYY-MM-DD or null")
     if (data.get("doc_date") is None) != (data.get("doc_date_basis") == "none"):
         errs.append("doc_date is null exactly when doc_date_basis is none")
+    return errs
 
-    texts = page_texts(wcxb, path.stem) if wcxb else []
-    if wcxb and not texts:
-        errs.append(f"page {path.stem} not found under {wcxb}")
 
-    def check_quotes(item: dict, where: str) -> None:
-        key, expr = item.get("key"), item.get("expr")
-        if not isinstance(key, str) or not key.strip():
-            errs.append(f"{where}: key missing or empty")
-            return
-        if len(key.split()) > KEY_MAX_WORDS:
-            errs.append(f"{where}: key has more than {KEY_MAX_WORDS} words: {key!r}")
-        if not isinstance(expr, str) or not expr.strip():
-            errs.append(f"{where}: expr missing or empty")
-            return
-        if texts:
-            if not occurs(key, texts):
-                errs.append(f"{where}: key not found in the page: {key!r}")
-            if not occurs(expr, texts):
-                errs.append(f"{where}: expr not found in the page: {expr!r}")
-
-    statements = data.get("statements")
-    if not isinstance(statements, list):
-        errs.append("statements must be a list")
-        statements = []
+def _check_list(
+    data: dict,
+    field: str,
+    required: Collection[str],
+    optional: Collection[str],
+    check_item: Callable[[dict, str], list[str]],
+    identity: Callable[[dict], tuple],
+    identity_name: str,
+) -> list[str]:
+    """A list of labelled items: each a mapping with its fields, checked by
+    ``check_item``, none repeating another's identity."""
+    errs: list[str] = []
+    items = data.get(field)
+    if not isinstance(items, list):
+        errs.append(f"{field} must be a list")
+        items = []
     seen = set()
-    for i, st in enumerate(statements):
-        where = f"statements[{i}]"
-        if not isinstance(st, dict):
+    for i, item in enumerate(items):
+        where = f"{field}[{i}]"
+        if not isinstance(item, dict):
             errs.append(f"{where}: not a mapping")
             continue
-        for k in STATEMENT_KEYS:
-            if k not in st:
-                errs.append(f"{where}: missing {k}")
-        for k in st:
-            if k not in STATEMENT_KEYS and k not in OPTIONAL_STATEMENT:
-                errs.append(f"{where}: unknown field {k}")
-        check_quotes(st, where)
-        prec, role = st.get("precision"), st.get("role")
-        if prec not in PRECISIONS:
-            errs.append(f"{where}: precision {prec!r} not in {sorted(PRECISIONS)}")
-        if role not in ROLES:
-            errs.append(f"{where}: role {role!r} not in {sorted(ROLES)}")
-        date, end = st.get("date"), st.get("date_end")
-        if date is None:
-            if "unresolvable" not in str(st.get("note", "")):
-                errs.append(f"{where}: date null needs note 'unresolvable'")
-            if data.get("doc_date") is not None:
-                errs.append(f"{where}: date null on a page with a doc_date")
-        elif prec in PRECISIONS and not check_date(date, prec):
-            errs.append(f"{where}: date {date!r} does not match precision {prec}")
-        if role == "range":
-            if end is None:
-                errs.append(f"{where}: role range needs date_end")
-            elif prec in PRECISIONS and not check_date(end, prec):
-                errs.append(f"{where}: date_end {end!r} does not match precision {prec}")
-            elif isinstance(date, str) and isinstance(end, str) and end < date:
-                errs.append(f"{where}: date_end {end!r} before date {date!r}")
-        elif end is not None:
-            errs.append(f"{where}: date_end only for role range")
-        trig = st.get("trigger")
-        if not isinstance(trig, str) or trig != trig.lower() or not re.fullmatch(r"[^\W\d_][\w'-]*( [^\W\d_]+)?", trig):
-            errs.append(f"{where}: trigger {trig!r} must be a lower-case lemma")
-        elif trig in {"be", "accord", "read"}:
-            errs.append(f"{where}: trigger {trig!r} is a frame word, not the happening")
-        parts = st.get("participants")
-        if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
-            errs.append(f"{where}: participants must be a list of names")
-        if not isinstance(st.get("planned"), bool):
-            errs.append(f"{where}: planned must be true or false")
-        ident = (st.get("key"), trig, date, role)
+        errs += [f"{where}: missing {k}" for k in required if k not in item]
+        errs += [f"{where}: unknown field {k}" for k in item if k not in required and k not in optional]
+        errs += check_item(item, where)
+        ident = identity(item)
         if ident in seen:
-            errs.append(f"{where}: duplicate (key, trigger, date, role) {ident}")
+            errs.append(f"{where}: duplicate {identity_name} {ident}")
         seen.add(ident)
+    return errs
 
-    nots = data.get("not_statements")
-    if not isinstance(nots, list):
-        errs.append("not_statements must be a list")
-        nots = []
-    seen_n = set()
-    for i, ns in enumerate(nots):
-        where = f"not_statements[{i}]"
-        if not isinstance(ns, dict):
-            errs.append(f"{where}: not a mapping")
-            continue
-        for k in NOT_STATEMENT_KEYS:
-            if k not in ns:
-                errs.append(f"{where}: missing {k}")
-        for k in ns:
-            if k not in NOT_STATEMENT_KEYS:
-                errs.append(f"{where}: unknown field {k}")
-        check_quotes(ns, where)
-        if ns.get("why") not in WHY:
-            errs.append(f"{where}: why {ns.get('why')!r} not in {sorted(WHY)}")
-        ident = (ns.get("key"), ns.get("expr"))
-        if ident in seen_n:
-            errs.append(f"{where}: duplicate (key, expr) {ident}")
-        seen_n.add(ident)
+
+def _check_quotes(item: dict, where: str, texts: list[str]) -> list[str]:
+    """The item's key and expression: present, the key short, both found in the page (when it is at hand)."""
+    key, expr = item.get("key"), item.get("expr")
+    if not isinstance(key, str) or not key.strip():
+        return [f"{where}: key missing or empty"]
+    errs = []
+    if len(key.split()) > KEY_MAX_WORDS:
+        errs.append(f"{where}: key has more than {KEY_MAX_WORDS} words: {key!r}")
+    if not isinstance(expr, str) or not expr.strip():
+        return errs + [f"{where}: expr missing or empty"]
+    if texts:
+        if not occurs(key, texts):
+            errs.append(f"{where}: key not found in the page: {key!r}")
+        if not occurs(expr, texts):
+            errs.append(f"{where}: expr not found in the page: {expr!r}")
+    return errs
+
+
+def _check_statement(st: dict, where: str, data: dict) -> list[str]:
+    """A statement's precision, role, dates, trigger, participants and plan flag."""
+    errs = []
+    prec, role = st.get("precision"), st.get("role")
+    if prec not in PRECISIONS:
+        errs.append(f"{where}: precision {prec!r} not in {sorted(PRECISIONS)}")
+    if role not in ROLES:
+        errs.append(f"{where}: role {role!r} not in {sorted(ROLES)}")
+    errs += _check_statement_dates(st, where, data, prec, role)
+    trig = st.get("trigger")
+    if not isinstance(trig, str) or trig != trig.lower() or not re.fullmatch(r"[^\W\d_][\w'-]*( [^\W\d_]+)?", trig):
+        errs.append(f"{where}: trigger {trig!r} must be a lower-case lemma")
+    elif trig in {"be", "accord", "read"}:
+        errs.append(f"{where}: trigger {trig!r} is a frame word, not the happening")
+    parts = st.get("participants")
+    if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
+        errs.append(f"{where}: participants must be a list of names")
+    if not isinstance(st.get("planned"), bool):
+        errs.append(f"{where}: planned must be true or false")
+    return errs
+
+
+def _check_statement_dates(st: dict, where: str, data: dict, prec, role) -> list[str]:
+    """A statement's date (null only when unresolvable on an undated page) and, for a range, its end."""
+    errs = []
+    date, end = st.get("date"), st.get("date_end")
+    if date is None:
+        if "unresolvable" not in str(st.get("note", "")):
+            errs.append(f"{where}: date null needs note 'unresolvable'")
+        if data.get("doc_date") is not None:
+            errs.append(f"{where}: date null on a page with a doc_date")
+    elif prec in PRECISIONS and not check_date(date, prec):
+        errs.append(f"{where}: date {date!r} does not match precision {prec}")
+    if role == "range":
+        if end is None:
+            errs.append(f"{where}: role range needs date_end")
+        elif prec in PRECISIONS and not check_date(end, prec):
+            errs.append(f"{where}: date_end {end!r} does not match precision {prec}")
+        elif isinstance(date, str) and isinstance(end, str) and end < date:
+            errs.append(f"{where}: date_end {end!r} before date {date!r}")
+    elif end is not None:
+        errs.append(f"{where}: date_end only for role range")
     return errs
 
 

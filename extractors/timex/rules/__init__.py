@@ -1,6 +1,8 @@
 """The temporal rules, one record each (see :class:`extractors.timex.rule.Rule`),
-grouped by what they find. Their order here is the order the tagger runs them
-in (it breaks ties between equally long, equally preferred matches)."""
+grouped by what they find; in each module a record is declared on its
+normaliser (:class:`extractors.timex.rule.RuleBook`). Their order (the modules
+here, the declarations within a module) is the order the tagger runs them in
+(it breaks ties between equally long, equally preferred matches)."""
 
 from __future__ import annotations
 

@@ -28,8 +28,10 @@ from extractors.timex.patterns import (
     after_word,
 )
 from extractors.timex.periods import Cal, coarsen, finer_or_equal, shift
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.days import day_month_common, valid_day
+
+book = RuleBook()
 
 
 def _pod_of_date(m: re.Match, ctx: Ctx):
@@ -41,39 +43,10 @@ def _pod_of_date(m: re.Match, ctx: Ctx):
     return date_res(replace(r.cal, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, r.anchored, r.explicit)
 
 
-def _n_pod_of_mdy(m: re.Match, ctx: Ctx):
-    return _pod_of_date(m, ctx)
-
-
-# "the night of April 18, 1775", "early in the morning of 29 April 1975"
-POD_OF_MDY_RULE = Rule(
-    "pod_of_mdy",
-    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
-        + MONTH_G + r"\s+" + DAY_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_pod_of_mdy,
-    triggers=POD_WORDS,
-    digits=None,
-    window=(35, 45),
-    priority=5,
-)
-
-
-def _n_pod_of_dmy(m: re.Match, ctx: Ctx):
-    return _pod_of_date(m, ctx)
-
-
-POD_OF_DMY_RULE = Rule(
-    "pod_of_dmy",
-    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
-        + DAY_G + r"\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_pod_of_dmy,
-    triggers=POD_WORDS,
-    digits=None,
-    window=(35, 45),
-    priority=5,
-)
-
-
+# weekday/day + part of day is handled by weekday/deictic_day rules
+# "the 1988 period", "the 1989 quarter": a period of a named year
+@book.rule("year_period", digits=YEAR4_DIGITS, window=(25, 30), priority=2,
+    pattern=B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E)
 def _n_year_period(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     what = re.sub(r"\s+", " ", m.group("what").lower())
@@ -88,19 +61,9 @@ def _n_year_period(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", y), explicit=True)
 
 
-# weekday/day + part of day is handled by weekday/deictic_day rules
-# "the 1988 period", "the 1989 quarter": a period of a named year
-YEAR_PERIOD_RULE = Rule(
-    "year_period",
-    pattern=B + r"(?P<the>(?i:the))\s+(?P<year>" + YEAR4 + r")\s+(?P<what>(?i:period|quarter|fiscal\s+year|season|first\s+half|second\s+half))" + E,
-    normalise=_n_year_period,
-    triggers=set(),
-    digits=YEAR4_DIGITS,
-    window=(25, 30),
-    priority=2,
-)
-
-
+# "the latest period", "the corresponding period last year" (reports on a quarter)
+@book.rule("report_period", triggers={"period"}, window=(40, 35), priority=2,
+    pattern=B + r"(?i:the)\s+(?P<which>(?i:latest|most\s+recent|corresponding|comparable|same))\s+(?i:period)(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?" + E)
 def _n_report_period(m: re.Match, ctx: Ctx):
     """"the latest period", "the corresponding period last year": in a
     report on a quarter, the quarter in focus (or the same one a year
@@ -116,63 +79,39 @@ def _n_report_period(m: re.Match, ctx: Ctx):
     if not m.group("ago"):
         return None  # "the same period" alone: its year is not said
     r = date_res(shift(q, -4, "quarter"), anchored=True)
-    r.focus = False
+    if r is not None:
+        r.focus = False
     return r
 
 
-# "the latest period", "the corresponding period last year" (reports on a quarter)
-REPORT_PERIOD_RULE = Rule(
-    "report_period",
-    pattern=B + r"(?i:the)\s+(?P<which>(?i:latest|most\s+recent|corresponding|comparable|same))\s+(?i:period)(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?" + E,
-    normalise=_n_report_period,
-    triggers={"period"},
-    digits=None,
-    window=(40, 35),
-    priority=2,
-)
-
-
+# "mid-afternoon yesterday", "late morning today"
+@book.rule("pod_deictic", triggers={"today", "yesterday", "tomorrow"}, window=(35, 20), priority=2,
+    pattern=B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E)
 def _n_pod_deictic(m: re.Match, ctx: Ctx):
     a = ctx.deictic()
     if a is None or ctx.anchor is None:
         return None
     d = shift(a, DEICTIC_OFFSET[m.group("word").lower()], "day")
+    if d is None:
+        return None
     mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("mod") or "").strip(" -").lower())
     r = date_res(replace(d, pod=R.PARTS_OF_DAY[m.group("pod").lower()]), mod, anchored=True)
     r.deictic = True
     return r
 
 
-# "mid-afternoon yesterday", "late morning today"
-POD_DEICTIC_RULE = Rule(
-    "pod_deictic",
-    pattern=B + r"(?P<mod>(?i:early|late|mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?P<word>(?i:yesterday|today|tomorrow))" + E,
-    normalise=_n_pod_deictic,
-    triggers={"today", "yesterday", "tomorrow"},
-    digits=None,
-    window=(35, 20),
-    priority=2,
-)
-
-
+# "at night", "by day", "during the daytime"
+@book.rule("bare_pod", triggers={"night", "nighttime", "daytime", "time"}, window=(20, 20),
+    pattern=after_word("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E)
 def _n_bare_pod(m: re.Match, ctx: Ctx):
     w = m.group("pod").lower().replace("-", "")
     code = "DT" if w.startswith("day") else "NI"
     return Res("TIME", "XXXX-XX-XXT" + code, None)
 
 
-# "at night", "by day", "during the daytime"
-BARE_POD_RULE = Rule(
-    "bare_pod",
-    pattern=after_word("at", "by", "during", "in") + r"(?P<pod>(?i:night|nighttime|night-time|daytime|day-time))" + E,
-    normalise=_n_bare_pod,
-    triggers={"night", "nighttime", "daytime", "time"},
-    digits=None,
-    window=(20, 20),
-    priority=0,
-)
-
-
+# "year-end", "by year's end", "at month's end"
+@book.rule("unit_end", triggers={"end"}, window=(20, 20), priority=1,
+    pattern=B + r"(?P<unit>(?i:year|month|week|quarter))(?:['’]s\s+|[\s-])(?i:end)" + E)
 def _n_unit_end(m: re.Match, ctx: Ctx):
     unit = m.group("unit").lower()
     if ctx.narrative or ctx.anchor is None:
@@ -187,18 +126,12 @@ def _n_unit_end(m: re.Match, ctx: Ctx):
     return date_res(coarsen(base, gran), "END", anchored=True)
 
 
-# "year-end", "by year's end", "at month's end"
-UNIT_END_RULE = Rule(
-    "unit_end",
-    pattern=B + r"(?P<unit>(?i:year|month|week|quarter))(?:['’]s\s+|[\s-])(?i:end)" + E,
-    normalise=_n_unit_end,
-    triggers={"end"},
-    digits=None,
-    window=(20, 20),
-    priority=1,
-)
-
-
+# "the first day", "the fifth day of the rebellion", "its final week"
+@book.rule(
+    "ordinal_unit",
+    triggers={"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"},
+    window=(30, 25),
+    pattern=B + r"(?P<det>(?i:the|its|their|his|her))\s+(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing))\s+(?P<unit>(?i:day|days|week|weeks|month|months|year|years|night|evening|morning|afternoon|hour|hours))" + E)
 def _n_ordinal_unit(m: re.Match, ctx: Ctx):
     unit = m.group("unit").lower()
     after = ctx.text[m.end() : m.end() + 30]
@@ -230,18 +163,9 @@ def _n_ordinal_unit(m: re.Match, ctx: Ctx):
     return date_res(coarsen(base, {"week": "week", "month": "month", "year": "year"}[unit]), anchored=True)
 
 
-# "the first day", "the fifth day of the rebellion", "its final week"
-ORDINAL_UNIT_RULE = Rule(
-    "ordinal_unit",
-    pattern=B + r"(?P<det>(?i:the|its|their|his|her))\s+(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing))\s+(?P<unit>(?i:day|days|week|weeks|month|months|year|years|night|evening|morning|afternoon|hour|hours))" + E,
-    normalise=_n_ordinal_unit,
-    triggers={"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening", "morning", "afternoon", "hour", "hours"},
-    digits=None,
-    window=(30, 25),
-    priority=0,
-)
-
-
+# "on the 20th", "from the 13th to the 19th of October"
+@book.rule("ordinal_day", digits=r"\d{1,2}", window=(20, 30),
+    pattern=after_word("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))")
 def _n_ordinal_day(m: re.Match, ctx: Ctx):
     day = int(re.sub(r"\D", "", m.group("day")))
     ahead = re.match(r"\s*of\s+(?P<month>" + R.MONTH + r")(?:,?\s+(?P<year>" + R.YEAR4 + r"))?", ctx.text[m.end() : m.end() + 30])
@@ -257,18 +181,9 @@ def _n_ordinal_day(m: re.Match, ctx: Ctx):
     return date_res(Cal("day", base.year, base.month, day), anchored=True)
 
 
-# "on the 20th", "from the 13th to the 19th of October"
-ORDINAL_DAY_RULE = Rule(
-    "ordinal_day",
-    pattern=after_word("on", "by", "from", "until", "till", "to", "and", "of", "after", "before") + r"(?P<the>(?i:the)\s+)(?P<day>(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=\s*(?:[,.;:)]|of\s+" + MONTH + r"|to\s|and\s|-))",
-    normalise=_n_ordinal_day,
-    triggers=set(),
-    digits=r"\d{1,2}",
-    window=(20, 30),
-    priority=0,
-)
-
-
+# "in 490" inside a narrative set before the common era
+@book.rule("bare_year_bc", digits=r"\d{2,3}", window=(20, 20), priority=-1,
+    pattern=after_word("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])")
 def _n_bare_year_bc(m: re.Match, ctx: Ctx):
     if not ctx.narrative or ctx.ref is None or ctx.ref.year is None or ctx.ref.year >= 0:
         return None
@@ -278,18 +193,27 @@ def _n_bare_year_bc(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", -y), explicit=True)
 
 
-# "in 490" inside a narrative set before the common era
-BARE_YEAR_BC_RULE = Rule(
-    "bare_year_bc",
-    pattern=after_word("in", "of", "by", "until", "till", "from", "to", "and", "since", "after", "before", "around", "about", "spring", "summer", "autumn", "fall", "winter") + r"(?P<year>[1-9][0-9]{1,2})(?![\w%]|[.,]\d|\s*(?:-|–)?\s*[a-z])",
-    normalise=_n_bare_year_bc,
-    triggers=set(),
-    digits=r"\d{2,3}",
-    window=(20, 20),
-    priority=-1,
-)
+# "the night of April 18, 1775", "early in the morning of 29 April 1975"
+@book.rule("pod_of_mdy", triggers=POD_WORDS, window=(35, 45), priority=5,
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + MONTH_G + r"\s+" + DAY_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
+def _n_pod_of_mdy(m: re.Match, ctx: Ctx):
+    return _pod_of_date(m, ctx)
 
 
+@book.rule("pod_of_dmy", triggers=POD_WORDS, window=(35, 45), priority=5,
+    pattern=B + r"(?P<pre>(?i:(?:early|late)\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?)(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+(?:" + WD_G + r",?\s+)?"
+        + DAY_G + r"\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
+def _n_pod_of_dmy(m: re.Match, ctx: Ctx):
+    return _pod_of_date(m, ctx)
+
+
+# "the week of March 6", "the day before last Tuesday", "the day after
+# Christmas": a period fixed by the date it names (TIMEX3 takes the
+# whole phrase as one expression)
+@book.rule("unit_of_date", triggers={"week", "day"}, window=(25, 45), priority=3,
+    pattern=B + r"(?P<the>(?i:the))\s+(?P<unit>(?i:week|day))\s+(?P<rel>(?i:of|before|after|following|preceding))\s+"
+        + r"(?:(?P<wrel>(?i:last|next|this))\s+(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?)" + E)
 def _n_unit_of_date(m: re.Match, ctx: Ctx):
     """"the week of March 6" (the week holding the day), "the day before
     last Tuesday" (the day next to it)."""
@@ -322,21 +246,9 @@ def _n_unit_of_date(m: re.Match, ctx: Ctx):
     return date_res(shift(c, step, "day"), anchored=True)
 
 
-# "the week of March 6", "the day before last Tuesday", "the day after
-# Christmas": a period fixed by the date it names (TIMEX3 takes the
-# whole phrase as one expression)
-UNIT_OF_DATE_RULE = Rule(
-    "unit_of_date",
-    pattern=B + r"(?P<the>(?i:the))\s+(?P<unit>(?i:week|day))\s+(?P<rel>(?i:of|before|after|following|preceding))\s+"
-        + r"(?:(?P<wrel>(?i:last|next|this))\s+(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?)" + E,
-    normalise=_n_unit_of_date,
-    triggers={"week", "day"},
-    digits=None,
-    window=(25, 45),
-    priority=3,
-)
-
-
+# "the day after", "the day before", "the day following"
+@book.rule("day_after", triggers={"day"}, window=(25, 30), priority=1,
+    pattern=B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))")
 def _n_day_after(m: re.Match, ctx: Ctx):
     d = m.group("dir").lower()
     base = ctx.anaphoric()
@@ -346,29 +258,4 @@ def _n_day_after(m: re.Match, ctx: Ctx):
     return date_res(shift(coarsen(base, "day"), step, "day"), anchored=True)
 
 
-# "the day after", "the day before", "the day following"
-DAY_AFTER_RULE = Rule(
-    "day_after",
-    pattern=B + r"(?P<the>(?i:the))\s+(?i:day)\s+(?P<dir>(?i:after|before|following|previous|prior))(?![\w-])(?!\s+(?i:yesterday|tomorrow))",
-    normalise=_n_day_after,
-    triggers={"day"},
-    digits=None,
-    window=(25, 30),
-    priority=1,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    YEAR_PERIOD_RULE,
-    REPORT_PERIOD_RULE,
-    POD_DEICTIC_RULE,
-    BARE_POD_RULE,
-    UNIT_END_RULE,
-    ORDINAL_UNIT_RULE,
-    ORDINAL_DAY_RULE,
-    BARE_YEAR_BC_RULE,
-    POD_OF_MDY_RULE,
-    POD_OF_DMY_RULE,
-    UNIT_OF_DATE_RULE,
-    DAY_AFTER_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -11,13 +11,19 @@ from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, reso
 from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
 from extractors.timex.patterns import DAY_NUM, MONTH, TIME_CLOCK, WEEKDAY, YEAR4, B, E
 from extractors.timex.periods import Cal, shift
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
+
+book = RuleBook()
 
 
+@book.rule("time", digits=r"\d{1,2}", window=(35, 45), priority=2,
+    pattern=B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
+        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E)
 def _n_time(m: re.Match, ctx: Ctx):
-    hh, mm = parse_clock(m.group("clock"))
-    if hh is None:
+    hm = parse_clock(m.group("clock"))
+    if hm is None:
         return None
+    hh, mm = hm
     clock = m.group("clock")
     # "3:2 victory", "10:30" as a score/ratio: need a time word or a.m./p.m. or a date nearby
     if ":" in clock and not re.search(r"[ap]\.?m|EST|EDT|GMT|UTC|local", clock, re.I):
@@ -35,15 +41,16 @@ def _n_time(m: re.Match, ctx: Ctx):
         base = shift(a, DEICTIC_OFFSET[dword.lower()], "day") if a else None
     elif mon:
         mn = month_num(mon)
+        if mn is None:
+            return None
         day = ordinal(m.group("day"))
         if m.group("year"):
             base = Cal("day", int(m.group("year")), mn, day)
         else:
             base, _ = resolve_month_day(ctx, m.start(), m.end(), mn, day)
-    elif R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
+    elif paren := R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
         # "at 10:35 a.m. (0735 GMT) Friday"
-        wd2 = R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()).group("weekday")
-        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd2) or 1)
+        base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(paren.group("weekday")) or 1)
     elif ctx.ref is not None and ctx.ref.gran == "day" and 0 <= m.start() - ctx.ref_end <= 6:
         base = ctx.ref  # "yesterday at 5 p.m.", "on June 4 at 10:30"
     else:
@@ -57,18 +64,8 @@ def _n_time(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=True)
 
 
-TIME_RULE = Rule(
-    "time",
-    pattern=B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
-        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E,
-    normalise=_n_time,
-    triggers=set(),
-    digits=r"\d{1,2}",
-    window=(35, 45),
-    priority=2,
-)
-
-
+@book.rule("noon", triggers={"noon", "midnight", "midday"}, window=(20, 30), priority=1,
+    pattern=B + r"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<weekday>" + WEEKDAY + r")|\s+(?P<dword>(?i:today|yesterday|tomorrow)))?" + E)
 def _n_noon(m: re.Match, ctx: Ctx):
     w = m.group("word").lower()
     if m.group("word")[0].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
@@ -90,17 +87,8 @@ def _n_noon(m: re.Match, ctx: Ctx):
     return date_res(c, anchored=True)
 
 
-NOON_RULE = Rule(
-    "noon",
-    pattern=B + r"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<weekday>" + WEEKDAY + r")|\s+(?P<dword>(?i:today|yesterday|tomorrow)))?" + E,
-    normalise=_n_noon,
-    triggers={"noon", "midnight", "midday"},
-    digits=None,
-    window=(20, 30),
-    priority=1,
-)
-
-
+@book.rule("clock24", triggers={"hours", "hrs", "h"}, window=(25, 25), priority=1,
+    pattern=B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b")
 def _n_clock24(m: re.Match, ctx: Ctx):
     t = re.sub(r"\D", "", m.group("clock"))
     hh, mm = int(t[:-2]), int(t[-2:])
@@ -110,19 +98,4 @@ def _n_clock24(m: re.Match, ctx: Ctx):
     return date_res(replace(base, hour=hh, minute=mm), anchored=True)
 
 
-CLOCK24_RULE = Rule(
-    "clock24",
-    pattern=B + r"(?P<clock>(?:[01][0-9]|2[0-3])[:.]?[0-5][0-9])\s*(?P<h>(?i:hours|hrs|h))\b",
-    normalise=_n_clock24,
-    triggers={"hours", "hrs", "h"},
-    digits=None,
-    window=(25, 25),
-    priority=1,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    TIME_RULE,
-    NOON_RULE,
-    CLOCK24_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -12,9 +12,15 @@ from extractors.timex.context import Ctx, date_res, group, resolve_month_day, wi
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
 from extractors.timex.patterns import CLOCK_TAIL, COMMA, DAY_G, DAYW_G, MOD_G, MONTH_G, MONTH_WORDS, WD_G, YEAR4_DIGITS, YEAR_G, B, E
 from extractors.timex.periods import Cal
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
+
+book = RuleBook()
 
 
+# 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
+# with separators)
+@book.rule("iso_date", digits=YEAR4_DIGITS, window=(20, 25), priority=5,
+    pattern=B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E)
 def _n_iso(m: re.Match, ctx: Ctx):
     y, mo, d = int(m.group("year")), int(m.group("mnum")), int(m.group("day"))
     try:
@@ -27,19 +33,11 @@ def _n_iso(m: re.Match, ctx: Ctx):
     return date_res(c, explicit=True)
 
 
-# 2012-06-04, 1973.02.16, 2012/06/04, 20120604 (in running text only
-# with separators)
-ISO_DATE_RULE = Rule(
-    "iso_date",
-    pattern=B + r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01])" + r"(?:T(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9]))?" + E,
-    normalise=_n_iso,
-    triggers=set(),
-    digits=YEAR4_DIGITS,
-    window=(20, 25),
-    priority=5,
-)
-
-
+# 6/4/2012, 06-04-12 (US order month/day/year)
+# 6/4/2012 (US order, month first); 31/12/2020, 16.02.1973 (day first
+# when the first number cannot be a month, or with dots)
+@book.rule("us_date", digits=r"\d{1,2}", window=(20, 20), priority=4,
+    pattern=B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2})(?![\w%]|[.,]\d)")
 def _n_us(m: re.Match, ctx: Ctx):
     y = year_num(m.group("year"), ctx)
     a, b = int(m.group("a")), int(m.group("b"))
@@ -53,20 +51,6 @@ def _n_us(m: re.Match, ctx: Ctx):
     except ValueError:
         return None
     return date_res(Cal("day", y, mo, d), explicit=True)
-
-
-# 6/4/2012, 06-04-12 (US order month/day/year)
-# 6/4/2012 (US order, month first); 31/12/2020, 16.02.1973 (day first
-# when the first number cannot be a month, or with dots)
-US_DATE_RULE = Rule(
-    "us_date",
-    pattern=B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2})(?![\w%]|[.,]\d)",
-    normalise=_n_us,
-    triggers=set(),
-    digits=r"\d{1,2}",
-    window=(20, 20),
-    priority=4,
-)
 
 
 def valid_day(y: int, month: int, day: int) -> bool:
@@ -111,67 +95,31 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
     return date_res(c, mod, anchored=ok)
 
 
+# (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
+@book.rule("month_day_year", triggers=MONTH_WORDS, window=(40, 40), priority=3,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_mdy(m: re.Match, ctx: Ctx):
     if not month_ok(m, ctx):
         return None
     return day_month_common(m, ctx, ordinal(m.group("day")))
 
 
-# (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
-MONTH_DAY_YEAR_RULE = Rule(
-    "month_day_year",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
-    normalise=_n_mdy,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(40, 40),
-    priority=3,
-)
-
-
+# March eighth
+@book.rule("month_dayword", triggers=MONTH_WORDS, window=(30, 35), priority=2,
+    pattern=B + r"(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAYW_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
 def _n_mdw(m: re.Match, ctx: Ctx):
     return day_month_common(m, ctx, ordinal(m.group("dayw")))
 
 
-# March eighth
-MONTH_DAYWORD_RULE = Rule(
-    "month_dayword",
-    pattern=B + r"(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAYW_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_mdw,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(30, 35),
-    priority=2,
-)
-
-
+@book.rule("day_ordinal_of_month", triggers=MONTH_WORDS, window=(35, 35), priority=2,
+    pattern=B + r"(?:(?i:the)\s+)?" + DAYW_G + r"\s+of\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
+# 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
+@book.rule("day_month_year", triggers=MONTH_WORDS, window=(35, 35), priority=3,
+    pattern=B + r"(?:" + WD_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_dmy(m: re.Match, ctx: Ctx):
     d = group(m, "day")
     day = ordinal(d) if d else ordinal(m.group("dayw"))
     return day_month_common(m, ctx, day)
-
-
-# 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
-DAY_MONTH_YEAR_RULE = Rule(
-    "day_month_year",
-    pattern=B + r"(?:" + WD_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E,
-    normalise=_n_dmy,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(35, 35),
-    priority=3,
-)
-
-
-DAY_ORDINAL_OF_MONTH_RULE = Rule(
-    "day_ordinal_of_month",
-    pattern=B + r"(?:(?i:the)\s+)?" + DAYW_G + r"\s+of\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_dmy,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(35, 35),
-    priority=2,
-)
 
 
 def month_ok(m: re.Match, ctx: Ctx) -> bool:
@@ -196,11 +144,4 @@ def month_ok(m: re.Match, ctx: Ctx) -> bool:
     return True
 
 
-RULES: tuple[Rule, ...] = (
-    ISO_DATE_RULE,
-    US_DATE_RULE,
-    MONTH_DAY_YEAR_RULE,
-    MONTH_DAYWORD_RULE,
-    DAY_MONTH_YEAR_RULE,
-    DAY_ORDINAL_OF_MONTH_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

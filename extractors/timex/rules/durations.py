@@ -25,7 +25,9 @@ from extractors.timex.patterns import (
     alternation,
 )
 from extractors.timex.periods import Cal, coarsen, quarter_of, shift, timex_value, week_cal
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
+
+book = RuleBook()
 
 
 def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | None = None):
@@ -72,24 +74,19 @@ def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | N
     return Res("DURATION", val, None, mod, False, s, e)
 
 
+# 75 years, three days, two-year, 30-day, a decade, more than four hours,
+# the past five days, the next few years, the first nine months
+@book.rule("duration", triggers=UNIT_WORDS, window=(45, 35), priority=1,
+    pattern=B + r"(?P<approx>(?:" + APPROX + r")[\s-]+)?(?:(?i:each|all)\s+of\s+the\s+(?:past|last|next)\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?:(?i:full|long|straight|consecutive|calendar|trading|business|working|successive|more|additional|further|other|whole|brutal|short|long|hard|bloody|relatively\s+peaceful|peaceful|difficult)[\s-]+)?(?P<unit>" + UNIT_ANY + r")"
+        + r"(?P<half>\s+(?i:and\s+a\s+half))?(?P<old>[\s-]+(?i:old|-old))?" + E)
 def _n_duration(m: re.Match, ctx: Ctx):
     return dur_from_match(m, ctx)
 
 
-# 75 years, three days, two-year, 30-day, a decade, more than four hours,
-# the past five days, the next few years, the first nine months
-DURATION_RULE = Rule(
-    "duration",
-    pattern=B + r"(?P<approx>(?:" + APPROX + r")[\s-]+)?(?:(?i:each|all)\s+of\s+the\s+(?:past|last|next)\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?:(?i:full|long|straight|consecutive|calendar|trading|business|working|successive|more|additional|further|other|whole|brutal|short|long|hard|bloody|relatively\s+peaceful|peaceful|difficult)[\s-]+)?(?P<unit>" + UNIT_ANY + r")"
-        + r"(?P<half>\s+(?i:and\s+a\s+half))?(?P<old>[\s-]+(?i:old|-old))?" + E,
-    normalise=_n_duration,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(45, 35),
-    priority=1,
-)
-
-
+# years, months, weeks, decades (bare plural); the years; recent years; coming weeks
+@book.rule("duration_vague", triggers=UNIT_WORDS, window=(40, 30),
+    pattern=B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
+        + r"(?P<tail>\s+(?i:ahead|to\s+come|or\s+(?:months|years|weeks|days|decades)))?" + E)
 def _n_duration_vague(m: re.Match, ctx: Ctx):
     unit = unit_of(m.group("unit"))
     pre = re.sub(r"\s+", " ", (m.group("pre") or "").strip().lower())
@@ -114,35 +111,16 @@ def _n_duration_vague(m: re.Match, ctx: Ctx):
     return Res("DURATION", val, None, "APPROX" if "or " in tail else None)
 
 
-# years, months, weeks, decades (bare plural); the years; recent years; coming weeks
-DURATION_VAGUE_RULE = Rule(
-    "duration_vague",
-    pattern=B + r"(?P<pre>(?i:the\s+(?:past|last|next|coming|following|early|previous|first|final|remaining|intervening|ensuing|recent)\s+|recent\s+|coming\s+|past\s+)?)(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
-        + r"(?P<tail>\s+(?i:ahead|to\s+come|or\s+(?:months|years|weeks|days|decades)))?" + E,
-    normalise=_n_duration_vague,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(40, 30),
-    priority=0,
-)
-
-
+# a while, some time, a long time
+@book.rule("duration_while", triggers={"while", "time", "period"}, window=(40, 20),
+    pattern=B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E)
 def _n_while(m: re.Match, ctx: Ctx):
     return Res("DURATION", "PXX", None)
 
 
-# a while, some time, a long time
-DURATION_WHILE_RULE = Rule(
-    "duration_while",
-    pattern=B + r"(?P<word>(?i:a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|quite\s+some\s+time|some\s+time|a\s+short\s+time|a\s+fairly\s+lengthy\s+period|a\s+brief\s+period))" + E,
-    normalise=_n_while,
-    triggers={"while", "time", "period"},
-    digits=None,
-    window=(40, 20),
-    priority=0,
-)
-
-
+# the year, the week (a period spoken of as a unit): "in the year"
+@book.rule("the_unit", triggers=UNIT_WORDS | POD_WORDS, window=(50, 25), priority=-1,
+    pattern=B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?:(?P<adj>(?i:full|fiscal))\s+(?=(?i:year)\b))?(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E)
 def _n_the_unit(m: re.Match, ctx: Ctx):
     the = m.group("the").lower()
     unit = m.group("unit").lower()
@@ -164,22 +142,32 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
             return Res("SET", "XXXX-XX-XXT" + R.PARTS_OF_DAY[unit], None)
         return Res("SET", dur_value(1, unit), None)
     if the in ("a", "an", "one"):
-        if unit in ("morning", "afternoon", "evening", "night"):
-            return None
-        if R.AMOUNT_BEFORE.search(before) and the != "one":
-            return Res("SET", dur_value(1, unit), None)
-        if unit == "quarter" and re.match(r"\s+of\b", after):
-            return None
-        if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
-            return Res("DATE", "XXXX-XX-XX", None)
-        if unit in ("weekend",):
-            return None
-        if unit in ("night",):
-            return None
-        return Res("DURATION", dur_value(1, unit), None)
+        return _one_unit(the, unit, before, after)
     if the == "that":
         return None  # "that year" is a rel_unit match
-    # "the year", "the quarter", "the week", "the day": the period in focus
+    return _the_unit_in_focus(m, ctx, unit, mod, after)
+
+
+def _one_unit(the: str, unit: str, before: str, after: str) -> Res | None:
+    """"a year", "an hour", "one day": a duration, a set after an amount
+    ("$5 a day"), or an unknown day ("one day")."""
+    if unit in ("morning", "afternoon", "evening", "night"):
+        return None
+    if R.AMOUNT_BEFORE.search(before) and the != "one":
+        return Res("SET", dur_value(1, unit), None)
+    if unit == "quarter" and re.match(r"\s+of\b", after):
+        return None
+    if the == "one" and unit == "day" and not re.match(r"\s*(?:,|\.|;|of|later|after|before)", after):
+        return Res("DATE", "XXXX-XX-XX", None)
+    if unit in ("weekend",):
+        return None
+    if unit in ("night",):
+        return None
+    return Res("DURATION", dur_value(1, unit), None)
+
+
+def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after: str) -> Res | None:
+    """"the year", "the quarter", "the week", "the day": the period in focus."""
     if re.match(r"[\s-]+(?:earlier|ago|before|old)\b|-", after):
         return None
     if re.match(r"\s+(?:of|when|in\s+which|that|before|after)\b", after) and unit in ("day", "morning", "night", "afternoon", "evening"):
@@ -216,8 +204,10 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
             return None
         c = week_cal(b, weekend=True)
         if b.isoweekday() < 5 and not ctx.direction(m.start(), m.end()) == "future":
-            c = shift(replace(c, weekend=False), -1, "week")
-            c = replace(c, weekend=True)
+            week_before = shift(replace(c, weekend=False), -1, "week")
+            if week_before is None:
+                return None
+            c = replace(week_before, weekend=True)
         return date_res(c, mod, anchored=True)
     c = coarsen(base, gran)
     if gran == "decade":
@@ -225,18 +215,8 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=True)
 
 
-# the year, the week (a period spoken of as a unit): "in the year"
-THE_UNIT_RULE = Rule(
-    "the_unit",
-    pattern=B + r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of)\s+)?(?P<the>(?i:the|a|an|each|every|per|one|that))\s+(?:(?P<adj>(?i:full|fiscal))\s+(?=(?i:year)\b))?(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|hour|minute|night|morning|afternoon|evening))" + E,
-    normalise=_n_the_unit,
-    triggers=UNIT_WORDS | POD_WORDS,
-    digits=None,
-    window=(50, 25),
-    priority=-1,
-)
-
-
+@book.rule("set_word", triggers=set(SET_WORDS), window=(20, 20),
+    pattern=B + r"(?P<word>(?i:" + alternation(list(SET_WORDS))[3:-1] + r"))" + E)
 def _n_set_word(m: re.Match, ctx: Ctx):
     w = m.group("word").lower()
     # "its quarterly dividend": an attribute of a payment, not a time expression
@@ -245,17 +225,8 @@ def _n_set_word(m: re.Match, ctx: Ctx):
     return Res("SET", R.SET_WORDS[w], None)
 
 
-SET_WORD_RULE = Rule(
-    "set_word",
-    pattern=B + r"(?P<word>(?i:" + alternation(list(SET_WORDS))[3:-1] + r"))" + E,
-    normalise=_n_set_word,
-    triggers=set(SET_WORDS),
-    digits=None,
-    window=(20, 20),
-    priority=0,
-)
-
-
+@book.rule("set_every", triggers={"every", "each", "per", "once", "twice"}, window=(30, 40), priority=1,
+    pattern=B + r"(?P<q>(?i:every|each|per|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E)
 def _n_set_every(m: re.Match, ctx: Ctx):
     q = re.sub(r"\s+", " ", m.group("q").lower())
     u = m.group("unit")
@@ -280,19 +251,12 @@ def _n_set_every(m: re.Match, ctx: Ctx):
     return Res("SET", dur_value(n, unit), None)
 
 
-SET_EVERY_RULE = Rule(
-    "set_every",
-    pattern=B + r"(?P<q>(?i:every|each|per|once\s+a|twice\s+a|once\s+every|every\s+other|every\s+single))\s+(?:(?P<num>" + NUMBER_WORD + r"|\d+)\s+)?(?P<unit>(?i:day|night|week|weekend|month|year|quarter|decade|hour|minute|morning|afternoon|evening|days|weeks|months|years|hours|minutes)|" + WEEKDAY + r"|" + MONTH_STRICT + r"|(?i:spring|summer|autumn|fall|winter))" + E,
-    normalise=_n_set_every,
-    triggers={"every", "each", "per", "once", "twice"},
-    digits=None,
-    window=(30, 40),
-    priority=1,
-)
-
-
+@book.rule("set_weekday_plural", triggers=WEEKDAY_PLURALS, window=(20, 25),
+    pattern=B + r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<pod>(?i:nights|mornings|evenings|afternoons)))?" + E)
 def _n_set_wd(m: re.Match, ctx: Ctx):
     wd = weekday_num(m.group("weekday"))
+    if wd is None:
+        return None
     pod = m.group("pod")
     v = "XXXX-WXX-%d" % wd
     if pod:
@@ -300,23 +264,4 @@ def _n_set_wd(m: re.Match, ctx: Ctx):
     return Res("SET", v, None)
 
 
-SET_WEEKDAY_PLURAL_RULE = Rule(
-    "set_weekday_plural",
-    pattern=B + r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<pod>(?i:nights|mornings|evenings|afternoons)))?" + E,
-    normalise=_n_set_wd,
-    triggers=WEEKDAY_PLURALS,
-    digits=None,
-    window=(20, 25),
-    priority=0,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    DURATION_RULE,
-    DURATION_VAGUE_RULE,
-    DURATION_WHILE_RULE,
-    THE_UNIT_RULE,
-    SET_WORD_RULE,
-    SET_EVERY_RULE,
-    SET_WEEKDAY_PLURAL_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -13,10 +13,15 @@ from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_da
 from extractors.timex.numbers import mod_of, month_num, year_num
 from extractors.timex.patterns import MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS, SEASON, SEASON_WORDS, YEAR4, YEAR_G, B, E
 from extractors.timex.periods import Cal, quarter_of, shift
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.days import month_ok
 
+book = RuleBook()
 
+
+# (early) June 1940, February of 1940, June, 1940, mid-June 1944
+@book.rule("month_year", triggers=MONTH_WORDS, window=(35, 30), priority=2,
+    pattern=B + MOD_G + r"?" + MONTH_G + r"(?:\s+of|,)?\s+" + YEAR_G + E)
 def _n_month_year(m: re.Match, ctx: Ctx):
     mon = month_num(m.group("month"))
     if mon is None:
@@ -25,18 +30,11 @@ def _n_month_year(m: re.Match, ctx: Ctx):
     return date_res(Cal("month", y, mon), mod_of(group(m, "mod")), explicit=True)
 
 
-# (early) June 1940, February of 1940, June, 1940, mid-June 1944
-MONTH_YEAR_RULE = Rule(
-    "month_year",
-    pattern=B + MOD_G + r"?" + MONTH_G + r"(?:\s+of|,)?\s+" + YEAR_G + E,
-    normalise=_n_month_year,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(35, 30),
-    priority=2,
-)
-
-
+# (early) June / last June / the previous April / June of that year
+@book.rule("month", triggers=MONTH_WORDS, window=(40, 40), priority=1,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+        + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
+        + r"(?!\s*\d)")
 def _n_month(m: re.Match, ctx: Ctx):
     if not month_ok(m, ctx):
         return None
@@ -59,8 +57,9 @@ def _n_month(m: re.Match, ctx: Ctx):
         ty = re.sub(r"\s+", " ", m.group("thatyear").lower())
         y = base.year + (1 if "following" in ty or "next" in ty else -1 if "previous" in ty else 0)
         deictic_year = re.match(r"(?:of )?(last|this|next) year", ty)
-        if deictic_year and ctx.deictic() is not None and ctx.deictic().year is not None:
-            y = ctx.deictic().year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
+        now = ctx.deictic()
+        if deictic_year and now is not None and now.year is not None:
+            y = now.year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
         return date_res(Cal("month", y, mon), mod, anchored=True)
     if rel in ("the previous", "previous", "the following", "following", "the next", "the same", "that"):
         base = ctx.anaphoric()
@@ -81,20 +80,10 @@ def _n_month(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=ok)
 
 
-# (early) June / last June / the previous April / June of that year
-MONTH_RULE = Rule(
-    "month",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
-        + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
-        + r"(?!\s*\d)",
-    normalise=_n_month,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(40, 40),
-    priority=1,
-)
-
-
+# summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
+@book.rule("season", triggers=SEASON_WORDS, window=(45, 30), priority=1,
+    pattern=B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
+        + MOD_G + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E)
 def _n_season(m: re.Match, ctx: Ctx):
     word = m.group("season").lower()
     s = R.SEASONS[word]
@@ -150,38 +139,22 @@ def _n_season(m: re.Match, ctx: Ctx):
     return date_res(Cal("season", y, season=s), mod, anchored=True)
 
 
-# summer of 1963 / the summer / last fall / 1982 summer / winter 1940-41
-SEASON_RULE = Rule(
-    "season",
-    pattern=B + r"(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|that|same|the\s+(?:previous|following|next|past|same|coming))\s+)?(?:(?i:the)\s+)?"
-        + MOD_G + r"?(?P<season>(?i:" + SEASON[3:-1] + r"))(?:\s+(?i:of)\s+(?P<year>" + YEAR4 + r")|\s+(?P<year2>" + YEAR4 + r"))?" + E,
-    normalise=_n_season,
-    triggers=SEASON_WORDS,
-    digits=None,
-    window=(45, 30),
-    priority=1,
-)
-
-
+@book.rule("year_season", triggers=SEASON_WORDS, window=(30, 25), priority=2,
+    pattern=B + MOD_G + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E)
 def _n_year_season(m: re.Match, ctx: Ctx):
     s = R.SEASONS[m.group("season").lower()]
     return date_res(Cal("season", int(m.group("year")), season=s), mod_of(group(m, "mod")), explicit=True)
 
 
-YEAR_SEASON_RULE = Rule(
-    "year_season",
-    pattern=B + MOD_G + r"?(?P<year>" + YEAR4 + r")\s+(?P<season>(?i:spring|summer|autumn|fall|winter))" + E,
-    normalise=_n_year_season,
-    triggers=SEASON_WORDS,
-    digits=None,
-    window=(30, 25),
-    priority=2,
-)
-
-
 _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
+# third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
+@book.rule("quarter", triggers={"quarter"}, window=(50, 40), priority=1,
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
+        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
+        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
+        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E)
 def _n_quarter(m: re.Match, ctx: Ctx):
     full = m.group(0)
     low_full = full.lower()
@@ -220,38 +193,52 @@ def _n_quarter(m: re.Match, ctx: Ctx):
             return Res("DATE", f"{y}-QX", None, anchored=True)
         return date_res(Cal("quarter", y, quarter=qn), anchored=True)
     if qn is not None:
-        if ctx.narrative or a is None:
-            base = ctx.anaphoric()
-            if base is None or base.year is None:
-                return date_res(Cal("quarter", None, quarter=qn))
-            return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
-        y = a.year
-        aq = quarter_of(a.month)
-        if "year-earlier" in rels or "year-ago" in rels:
+        return _numbered_quarter(m, ctx, qn, rels, a)
+    return _relative_quarter(ctx, rels, a)
+
+
+def _numbered_quarter(m: re.Match, ctx: Ctx, qn: int, rels: list[str], a: Cal | None) -> Res | None:
+    """"the third quarter", "next year's first quarter" without a year: the
+    year from the story (narratives) or from the anchor and the cue words."""
+    if ctx.narrative or a is None:
+        base = ctx.anaphoric()
+        if base is None or base.year is None:
+            return date_res(Cal("quarter", None, quarter=qn))
+        return date_res(Cal("quarter", base.year, quarter=qn), anchored=True)
+    if a.year is None or a.month is None:
+        return None  # a reference date without its year or month: no quarter to count from
+    y = a.year
+    aq = quarter_of(a.month)
+    if "year-earlier" in rels or "year-ago" in rels:
+        y -= 1
+    elif "next" in rels or "coming" in rels:
+        y = y if qn > aq else y + 1
+    elif "last" in rels or "previous" in rels or "past" in rels:
+        y = y if qn < aq else y - 1
+    else:
+        direction = ctx.direction(m.start(), m.end())
+        if qn > aq and direction != "future":
             y -= 1
-        elif "next" in rels or "coming" in rels:
-            y = y if qn > aq else y + 1
-        elif "last" in rels or "previous" in rels or "past" in rels:
-            y = y if qn < aq else y - 1
-        else:
-            direction = ctx.direction(m.start(), m.end())
-            if qn > aq and direction != "future":
-                y -= 1
-        r = date_res(Cal("quarter", y, quarter=qn), anchored=True)
-        if "year-earlier" in rels or "year-ago" in rels:
-            r.focus = False
-        return r
-    # relative quarter without an ordinal
+    r = date_res(Cal("quarter", y, quarter=qn), anchored=True)
+    if "year-earlier" in rels or "year-ago" in rels:
+        r.focus = False
+    return r
+
+
+def _relative_quarter(ctx: Ctx, rels: list[str], a: Cal | None) -> Res | None:
+    """A quarter without an ordinal ("the latest quarter", "the year-ago
+    quarter"): counted from the anchor's quarter or the quarter in focus."""
     if a is None or a.year is None or a.month is None:
         return None
     cur = Cal("quarter", a.year, quarter=quarter_of(a.month))
+    c: Cal | None
     if "current" in rels or "this" in rels:
         c = cur
     elif "next" in rels or "coming" in rels:
         c = shift(cur, 1, "quarter")
     elif "year-earlier" in rels or "year-ago" in rels:
         base = ctx.last_quarter or shift(cur, -1, "quarter")
-        c = shift(base, -4, "quarter")
+        c = shift(base, -4, "quarter") if base is not None else None
     elif "last" in rels or "latest" in rels or "past" in rels or "previous" in rels or "recent" in rels or "prior" in rels:
         if "latest" in rels and ctx.last_quarter is not None:
             c = ctx.last_quarter
@@ -261,48 +248,16 @@ def _n_quarter(m: re.Match, ctx: Ctx):
             c = shift(ctx.last_quarter, -1, "quarter")
     else:  # "the quarter", "the same quarter"
         c = ctx.last_quarter or shift(cur, -1, "quarter")
-    r = date_res(c, anchored=True)
-    if r is not None and ("year-earlier" in rels or "year-ago" in rels):
-        r.focus = False
-    return r
+    res = date_res(c, anchored=True)
+    if res is not None and ("year-earlier" in rels or "year-ago" in rels):
+        res.focus = False
+    return res
 
 
-# third quarter (of 1989) / the fourth quarter / third-quarter / the latest quarter / Q3 2012
-QUARTER_RULE = Rule(
-    "quarter",
-    pattern=B + r"(?P<the>(?i:the)\s+)?(?:(?P<yposs>(?i:this|last|next))\s+(?i:year)['’]s\s+|(?P<yearpre>" + YEAR4 + r")\s+)?(?:(?P<qrel>(?i:last|past|next|this|coming|previous|current|latest|recent|year-earlier|year-ago|same|prior|final|first|second|third|fourth|1st|2nd|3rd|4th|fiscal|fiscal-year|calendar))[\s-]+){0,3}"
-        + r"(?P<q>(?i:quarter))(?![\s-]+(?i:of\s+a|century|mile|point|inch|hour|pound|share|percent|stake|interest))"
-        + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
-        + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E,
-    normalise=_n_quarter,
-    triggers={"quarter"},
-    digits=None,
-    window=(50, 40),
-    priority=1,
-)
-
-
-def _n_quarter_code(m: re.Match, ctx: Ctx):
-    q = int(m.group("q")[1])
-    if m.group("year"):
-        return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
-    a = ctx.deictic()
-    if a is None:
-        return date_res(Cal("quarter", None, quarter=q))
-    return date_res(Cal("quarter", a.year, quarter=q), anchored=True)
-
-
-QUARTER_CODE_RULE = Rule(
-    "quarter_code",
-    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E,
-    normalise=_n_quarter_code,
-    triggers={"q"},
-    digits=None,
-    window=(20, 20),
-    priority=2,
-)
-
-
+# week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
+@book.rule("week_num", triggers={"week", "w"}, window=(30, 30), priority=2,
+    pattern=B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
+        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E)
 def _n_week_num(m: re.Match, ctx: Ctx):
     y = int(m.group("year") or m.group("year2"))
     w = int(m.group("wn") or m.group("wn2"))
@@ -313,19 +268,21 @@ def _n_week_num(m: re.Match, ctx: Ctx):
     return date_res(Cal("week", y, week=w), explicit=True)
 
 
-# week 12 of 2021 / calendar week 12, 2021 / 2021-W12 (ISO weeks)
-WEEK_NUM_RULE = Rule(
-    "week_num",
-    pattern=B + r"(?:(?:(?i:the\s+)?(?i:calendar\s+)?(?i:week)\s+(?P<wn>[1-9]|[1-4][0-9]|5[0-3])(?:\s+(?i:of)|,)?\s+(?P<year>" + YEAR4 + r"))"
-        + r"|(?P<year2>" + YEAR4 + r")-W(?P<wn2>0[1-9]|[1-4][0-9]|5[0-3]))" + E,
-    normalise=_n_week_num,
-    triggers={"week", "w"},
-    digits=None,
-    window=(30, 30),
-    priority=2,
-)
+@book.rule("quarter_code", triggers={"q"}, window=(20, 20), priority=2,
+    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E)
+def _n_quarter_code(m: re.Match, ctx: Ctx):
+    q = int(m.group("q")[1])
+    if m.group("year"):
+        return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
+    a = ctx.deictic()
+    if a is None:
+        return date_res(Cal("quarter", None, quarter=q))
+    return date_res(Cal("quarter", a.year, quarter=q), anchored=True)
 
 
+# the first half of 1989 / the second half / the last half of the '80s
+@book.rule("half", triggers={"half"}, window=(35, 45), priority=1,
+    pattern=B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E)
 def _n_half(m: re.Match, ctx: Ctx):
     which = m.group("which").lower()
     h = 1 if which == "first" else 2
@@ -341,45 +298,20 @@ def _n_half(m: re.Match, ctx: Ctx):
         return None
     if which in ("current", "latest", "previous", "last") and not of:
         a = ctx.deictic()
-        if a is None:
-            return None
+        if a is None or a.month is None:
+            return None  # no month to tell the half by
         cur = Cal("half", a.year, half=1 if a.month <= 6 else 2)
         c = cur if which == "current" else shift(cur, -1, "half")
         return date_res(c, anchored=True)
-    if "last year" in of:
+    y: int | None
+    if "last year" in of or "next year" in of or "this year" in of:
         a = ctx.deictic()
-        y = a.year - 1 if a else None
-    elif "next year" in of:
-        a = ctx.deictic()
-        y = a.year + 1 if a else None
-    elif "this year" in of:
-        a = ctx.deictic()
-        y = a.year if a else None
+        step = -1 if "last year" in of else 1 if "next year" in of else 0
+        y = a.year + step if a is not None and a.year is not None else None
     else:
         base, _ = ctx.underspecified_base(m.start())
         y = base.year if base is not None else None
     return date_res(Cal("half", y, half=h), anchored=y is not None)
 
 
-# the first half of 1989 / the second half / the last half of the '80s
-HALF_RULE = Rule(
-    "half",
-    pattern=B + r"(?P<the>(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|latest|current|previous))[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?P<ofwhat>(?i:the\s+year|the\s+decade|this\s+year|last\s+year|next\s+year|fiscal\s+\d{4}|the\s+(?:'|’)\d0s|the\s+\d{4}s|the\s+century))|(?P<year>" + YEAR4 + r")))?" + E,
-    normalise=_n_half,
-    triggers={"half"},
-    digits=None,
-    window=(35, 45),
-    priority=1,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    MONTH_YEAR_RULE,
-    MONTH_RULE,
-    SEASON_RULE,
-    YEAR_SEASON_RULE,
-    QUARTER_RULE,
-    WEEK_NUM_RULE,
-    QUARTER_CODE_RULE,
-    HALF_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -30,7 +30,9 @@ from extractors.timex.patterns import (
     alternation,
 )
 from extractors.timex.periods import Cal, coarsen, day_cal, timex_value
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
+
+book = RuleBook()
 
 
 def _holiday_date(name: str, y: int) -> date | None:
@@ -38,6 +40,10 @@ def _holiday_date(name: str, y: int) -> date | None:
     return h.date_in(y) if h is not None else None
 
 
+# holidays of calendar_words.toml, each with a way to date it
+@book.rule("holiday", triggers=HOLIDAY_WORDS, window=(20, 30), priority=1,
+    pattern=B + r"(?P<hol>" + HOLIDAY + ")"
+        + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E)
 def _n_holiday(m: re.Match, ctx: Ctx):
     name = m.group("hol")
     pod = m.group("pod")
@@ -72,19 +78,6 @@ def _n_holiday(m: re.Match, ctx: Ctx):
     return date_res(c, anchored=not explicit, explicit=explicit)
 
 
-# holidays of calendar_words.toml, each with a way to date it
-HOLIDAY_RULE = Rule(
-    "holiday",
-    pattern=B + r"(?P<hol>" + HOLIDAY + ")"
-        + r"(?:(?:\s*,\s*|\s+)(?P<year>" + YEAR4 + r")|\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
-    normalise=_n_holiday,
-    triggers=HOLIDAY_WORDS,
-    digits=None,
-    window=(20, 30),
-    priority=1,
-)
-
-
 def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
     mon = month_num(m.group("month"))
     d1, d2 = ordinal(m.group("d1")), ordinal(m.group("d2"))
@@ -93,6 +86,7 @@ def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
     if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
         return None
     ytxt = m.group("year")
+    y: int | None
     if ytxt:
         y = year_num(ytxt, ctx)
         explicit = True
@@ -121,37 +115,22 @@ def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
     return out
 
 
+# day ranges: "March 5-9, 1918", "28-29 May 1953"
+@book.rule("month_day_range", triggers=MONTH_WORDS, window=(20, 30), priority=4,
+    pattern=B + MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + COMMA + YEAR_G + r")?" + E)
 def _n_month_day_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, True)
 
 
-# day ranges: "March 5-9, 1918", "28-29 May 1953"
-MONTH_DAY_RANGE_RULE = Rule(
-    "month_day_range",
-    pattern=B + MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_month_day_range,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(20, 30),
-    priority=4,
-)
-
-
+@book.rule("day_month_range", triggers=MONTH_WORDS, window=(30, 25), priority=4,
+    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
 def _n_day_month_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, False)
 
 
-DAY_MONTH_RANGE_RULE = Rule(
-    "day_month_range",
-    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E,
-    normalise=_n_day_month_range,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(30, 25),
-    priority=4,
-)
-
-
+# "1915-16", "1940-41": the second year written with two digits
+@book.rule("year_range2", digits=YEAR4_DIGITS, window=(20, 20), priority=2,
+    pattern=B + r"(?P<y1>" + YEAR4 + r")(?P<dash>[-–/])(?P<y2>[0-9]{2})(?![\w%]|[.,]\d)")
 def _n_year_range2(m: re.Match, ctx: Ctx):
     y1 = int(m.group("y1"))
     y2 = (y1 // 100) * 100 + int(m.group("y2"))
@@ -164,18 +143,9 @@ def _n_year_range2(m: re.Match, ctx: Ctx):
     return [a, b]
 
 
-# "1915-16", "1940-41": the second year written with two digits
-YEAR_RANGE2_RULE = Rule(
-    "year_range2",
-    pattern=B + r"(?P<y1>" + YEAR4 + r")(?P<dash>[-–/])(?P<y2>[0-9]{2})(?![\w%]|[.,]\d)",
-    normalise=_n_year_range2,
-    triggers=set(),
-    digits=YEAR4_DIGITS,
-    window=(20, 20),
-    priority=2,
-)
-
-
+# spoken years: "nineteen ninety-four", "the year two thousand"
+@book.rule("year_words", triggers=SPOKEN_YEAR, window=(35, 40),
+    pattern=B + r"(?P<pre>(?i:the\s+year\s+|in\s+))?(?P<yw>" + r"(?i:(?:eighteen|nineteen|twenty)[\s-](?:hundred(?:\s+and)?[\s-]?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)" + r")" + E)
 def _n_year_words(m: re.Match, ctx: Ctx):
     yw = m.group("yw")
     pre = (m.group("pre") or "").lower()
@@ -192,18 +162,8 @@ def _n_year_words(m: re.Match, ctx: Ctx):
     return r
 
 
-# spoken years: "nineteen ninety-four", "the year two thousand"
-YEAR_WORDS_RULE = Rule(
-    "year_words",
-    pattern=B + r"(?P<pre>(?i:the\s+year\s+|in\s+))?(?P<yw>" + r"(?i:(?:eighteen|nineteen|twenty)[\s-](?:hundred(?:\s+and)?[\s-]?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)" + r")" + E,
-    normalise=_n_year_words,
-    triggers=SPOKEN_YEAR,
-    digits=None,
-    window=(35, 40),
-    priority=0,
-)
-
-
+@book.rule("month_yearwords", triggers=MONTH_WORDS, window=(20, 45), priority=2,
+    pattern=B + MONTH_G + r"(?:,)?\s+(?P<yw>(?i:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E)
 def _n_month_yearwords(m: re.Match, ctx: Ctx):
     mon = month_num(m.group("month"))
     y = spoken_year(m.group("yw"))
@@ -212,17 +172,9 @@ def _n_month_yearwords(m: re.Match, ctx: Ctx):
     return date_res(Cal("month", y, mon), explicit=True)
 
 
-MONTH_YEARWORDS_RULE = Rule(
-    "month_yearwords",
-    pattern=B + MONTH_G + r"(?:,)?\s+(?P<yw>(?i:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E,
-    normalise=_n_month_yearwords,
-    triggers=MONTH_WORDS,
-    digits=None,
-    window=(20, 45),
-    priority=2,
-)
-
-
+# narrative references to the time in focus: "at the time", "this period"
+@book.rule("period_ref", triggers={"time", "period"}, window=(30, 20), priority=-1,
+    pattern=B + r"(?P<word>(?i:the\s+same\s+time|that\s+same\s+time|that\s+time|this\s+time|the\s+time|this\s+period|that\s+period|the\s+same\s+period|the\s+period))(?![\w-])")
 def _n_period_ref(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     if not ctx.narrative:
@@ -235,18 +187,8 @@ def _n_period_ref(m: re.Match, ctx: Ctx):
     return Res("DATE", timex_value(coarsen(base, base.gran)), None, None, True)
 
 
-# narrative references to the time in focus: "at the time", "this period"
-PERIOD_REF_RULE = Rule(
-    "period_ref",
-    pattern=B + r"(?P<word>(?i:the\s+same\s+time|that\s+same\s+time|that\s+time|this\s+time|the\s+time|this\s+period|that\s+period|the\s+same\s+period|the\s+period))(?![\w-])",
-    normalise=_n_period_ref,
-    triggers={"time", "period"},
-    digits=None,
-    window=(30, 20),
-    priority=-1,
-)
-
-
+@book.rule("ref", triggers=REF_TRIGGERS, window=(30, 30),
+    pattern=B + r"(?P<word>(?i:" + alternation([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E)
 def _n_ref(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     v = R.REF_WORDS.get(w)
@@ -260,17 +202,8 @@ def _n_ref(m: re.Match, ctx: Ctx):
     return Res("DATE", v, None)
 
 
-REF_RULE = Rule(
-    "ref",
-    pattern=B + r"(?P<word>(?i:" + alternation([w for w in REF_WORDS if w not in ("earlier", "later", "once", "future", "the coming", "current", "recent", "the moment", "this time", "today's")])[3:-1] + r"))" + E,
-    normalise=_n_ref,
-    triggers=REF_TRIGGERS,
-    digits=None,
-    window=(30, 30),
-    priority=0,
-)
-
-
+@book.rule("ref_adj", triggers={"current", "recent", "former", "future"}, window=(20, 20), priority=-1,
+    pattern=B + r"(?P<word>(?i:current|recent|former|future))(?=\s+(?:[a-z]|(?<=former\s)[A-Z]))")
 def _n_ref_adj(m: re.Match, ctx: Ctx):
     w = m.group("word").lower()
     after = ctx.text[m.end() : m.end() + 25].lower()
@@ -292,25 +225,4 @@ def _n_ref_adj(m: re.Match, ctx: Ctx):
     return None
 
 
-REF_ADJ_RULE = Rule(
-    "ref_adj",
-    pattern=B + r"(?P<word>(?i:current|recent|former|future))(?=\s+(?:[a-z]|(?<=former\s)[A-Z]))",
-    normalise=_n_ref_adj,
-    triggers={"current", "recent", "former", "future"},
-    digits=None,
-    window=(20, 20),
-    priority=-1,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    HOLIDAY_RULE,
-    MONTH_DAY_RANGE_RULE,
-    DAY_MONTH_RANGE_RULE,
-    YEAR_RANGE2_RULE,
-    YEAR_WORDS_RULE,
-    MONTH_YEARWORDS_RULE,
-    PERIOD_REF_RULE,
-    REF_RULE,
-    REF_ADJ_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

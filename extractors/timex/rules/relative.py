@@ -14,10 +14,15 @@ from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
 from extractors.timex.patterns import APPROX, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS, B, E
 from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.durations import dur_from_match
 
+book = RuleBook()
 
+
+# today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
+@book.rule("deictic_day", triggers={"today", "yesterday", "tomorrow", "tonight"}, window=(30, 30), priority=2,
+    pattern=B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E)
 def _n_deictic(m: re.Match, ctx: Ctx):
     w = re.sub(r"\s+", " ", m.group("word").lower())
     mod = mod_of(m.group("mod").strip() if m.group("mod") else None)
@@ -44,6 +49,8 @@ def _n_deictic(m: re.Match, ctx: Ctx):
         if not m.group("pod") and _present_era(ctx, m.start(), m.end()):
             return Res("DATE", "PRESENT_REF", None, mod)
     d = shift(a, DEICTIC_OFFSET[w], "day")
+    if d is None:
+        return None
     if w == "tonight":
         d = replace(d, pod="NI")
     pod = m.group("pod")
@@ -52,18 +59,6 @@ def _n_deictic(m: re.Match, ctx: Ctx):
     r = date_res(d, mod, anchored=True)
     r.deictic = True
     return r
-
-
-# today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday
-DEICTIC_DAY_RULE = Rule(
-    "deictic_day",
-    pattern=B + r"(?P<mod>(?i:early|late|earlier|later)\s+)?(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))" + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + E,
-    normalise=_n_deictic,
-    triggers={"today", "yesterday", "tomorrow", "tonight"},
-    digits=None,
-    window=(30, 30),
-    priority=2,
-)
 
 
 def _present_era(ctx: Ctx, start: int, end: int) -> bool:
@@ -97,6 +92,9 @@ def _present_era(ctx: Ctx, start: int, end: int) -> bool:
     )  # "is encoded": a present passive, no past
 
 
+# this morning, last night, this afternoon, overnight
+@book.rule("part_of_day", triggers=POD_WORDS, window=(35, 20), priority=1,
+    pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E)
 def _n_pod(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     pod = R.PARTS_OF_DAY[m.group("pod").lower()]
@@ -121,21 +119,13 @@ def _n_pod(m: re.Match, ctx: Ctx):
             return None
         return Res("TIME", "XXXX-XX-XXT" + pod, None, mod)
     d = shift(base, delta, "day")
+    if d is None:
+        return None
     return date_res(replace(d, pod=pod), mod, anchored=True)
 
 
-# this morning, last night, this afternoon, overnight
-PART_OF_DAY_RULE = Rule(
-    "part_of_day",
-    pattern=B + r"(?P<rel>(?i:this|last|that|the|early\s+this|late\s+this|later\s+this|earlier\s+this|late\s+last|early\s+last|the\s+same|the\s+previous|the\s+following|the\s+next))\s+(?P<pod>(?i:morning|afternoon|evening|night))" + E,
-    normalise=_n_pod,
-    triggers=POD_WORDS,
-    digits=None,
-    window=(35, 20),
-    priority=1,
-)
-
-
+@book.rule("overnight", triggers={"overnight"}, window=(20, 20),
+    pattern=B + r"(?P<pod>(?i:overnight))" + E)
 def _n_overnight(m: re.Match, ctx: Ctx):
     base = ctx.anaphoric()
     if base is None or base.gran != "day":
@@ -143,17 +133,10 @@ def _n_overnight(m: re.Match, ctx: Ctx):
     return date_res(replace(base, pod="NI"), anchored=True)
 
 
-OVERNIGHT_RULE = Rule(
-    "overnight",
-    pattern=B + r"(?P<pod>(?i:overnight))" + E,
-    normalise=_n_overnight,
-    triggers={"overnight"},
-    digits=None,
-    window=(20, 20),
-    priority=0,
-)
-
-
+# (last) Friday (morning/night), Friday, June 5 handled above
+@book.rule("weekday", triggers=WEEKDAY_WORDS, window=(35, 30), priority=1,
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
+        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E)
 def _n_weekday(m: re.Match, ctx: Ctx):
     wd = weekday_num(m.group("weekday"))
     if wd is None:
@@ -176,19 +159,6 @@ def _n_weekday(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=True)
 
 
-# (last) Friday (morning/night), Friday, June 5 handled above
-WEEKDAY_RULE = Rule(
-    "weekday",
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|early|late|earlier|later))\s+)?" + WD_G
-        + r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|nights)))?" + E,
-    normalise=_n_weekday,
-    triggers=WEEKDAY_WORDS,
-    digits=None,
-    window=(35, 30),
-    priority=1,
-)
-
-
 _UNIT_GRAN = {
     "day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
     "quarter": "quarter", "decade": "decade", "century": "century", "fiscal year": "year",
@@ -196,6 +166,12 @@ _UNIT_GRAN = {
 }
 
 
+# this year, last month, next week, the previous year, the following day,
+# that year, the same day, the current quarter, earlier this week
+@book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
+    pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
+        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -246,33 +222,9 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
     if gran == "weekend":
-        cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
-        if cur is None:
-            return None
-        cur = replace(cur, weekend=True)
-        if core in ("last", "past") and deictic and base.gran == "day":
-            d = base.as_date()
-            if d is not None and d.isoweekday() >= 6:
-                step = -1
-            else:
-                step = -1 if step else 0
-                step = -1
-        c = shift(cur, step, "week")
-        return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
+        return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
-        if base.year is None and base.gran not in ("decade", "century"):
-            return None
-        cur = coarsen(base, gran)
-        c = shift(cur, step, gran)
-        if c is None:
-            return None
-        v = timex_value(c)
-        r = Res("DATE", v, c, mod, True)
-        if news_past and the and ctx.anchor is not None and ctx.anchor.year > 100:
-            # "over the last decade": the ten years up to the page's date
-            n_years = 10 if gran == "decade" else 100
-            r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
-        return r
+        return _rel_decade_or_century(ctx, base, gran, step, mod, news_past and the)
     if base.year is None:
         return None
     if finer_or_equal(Cal(gran), base) and gran != base.gran:
@@ -290,34 +242,63 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     else:
         cur = coarsen(base, gran)
     c = shift(cur, step, gran if gran != "weekend" else "week")
+    if c is None:
+        return None
     r = date_res(c, mod, anchored=True)
-    if r is not None and deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
-        # "earlier this week": Monday to the day before the page's date;
-        # "later this week": the day after it to Sunday
-        p = period_of(c)
-        b = base.as_date()
-        if p is not None and b is not None:
-            lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
-            if lo <= hi:
-                r.period = (lo, hi, "week")
+    if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
+        _part_of_this_week(r, c, base, modtxt)
     return r
 
 
-# this year, last month, next week, the previous year, the following day,
-# that year, the same day, the current quarter, earlier this week
-REL_UNIT_RULE = Rule(
-    "rel_unit",
-    pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
-        + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E,
-    normalise=_n_rel_unit,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(50, 25),
-    priority=1,
-)
+def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:
+    """"last weekend", "this weekend", "the following weekend"."""
+    cur = coarsen(base, "week") if base.gran not in ("century", "decade", "year") else None
+    if cur is None:
+        return None
+    cur = replace(cur, weekend=True)
+    if core in ("last", "past") and deictic and base.gran == "day":
+        d = base.as_date()
+        if d is not None and d.isoweekday() >= 6:
+            step = -1
+        else:
+            step = -1 if step else 0
+            step = -1
+    c = shift(cur, step, "week")
+    return date_res(replace(c, weekend=True) if c else None, mod, anchored=True)
 
 
+def _rel_decade_or_century(ctx: Ctx, base: Cal, gran: str, step: int, mod: str | None, up_to_now: bool) -> Res | None:
+    """"the last decade", "the following century"; ``up_to_now`` for "the
+    past decade" in news, which also spans the years up to the page's date."""
+    if base.year is None and base.gran not in ("decade", "century"):
+        return None
+    cur = coarsen(base, gran)
+    c = shift(cur, step, gran)
+    if c is None:
+        return None
+    v = timex_value(c)
+    r = Res("DATE", v, c, mod, True)
+    if up_to_now and ctx.anchor is not None and ctx.anchor.year > 100:
+        # "over the last decade": the ten years up to the page's date
+        n_years = 10 if gran == "decade" else 100
+        r.period = (date(ctx.anchor.year - n_years, 1, 1), ctx.anchor, gran)
+    return r
+
+
+def _part_of_this_week(r: Res, week: Cal, base: Cal, modtxt: str) -> None:
+    """"earlier this week": Monday to the day before the page's date;
+    "later this week": the day after it to Sunday (the result's period)."""
+    p = period_of(week)
+    b = base.as_date()
+    if p is not None and b is not None:
+        lo, hi = (p[0], b - timedelta(days=1)) if modtxt == "earlier" else (b + timedelta(days=1), p[1])
+        if lo <= hi:
+            r.period = (lo, hi, "week")
+
+
+# (the) year-earlier (period)
+@book.rule("year_earlier", triggers={"year"}, window=(25, 35),
+    pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E)
 def _n_year_earlier(m: re.Match, ctx: Ctx):
     what = (m.group("what") or "").lower()
     a = ctx.deictic()
@@ -329,8 +310,10 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
         c = shift(coarsen(a, "month"), -12, "month")
     elif what == "week":
         c = shift(coarsen(a, "week"), -52, "week")
-    else:
+    elif a.year is not None:
         c = Cal("year", a.year - 1)
+    else:
+        return None  # a reference date without its year
     res = date_res(c, anchored=True)
     if res is not None:
         res.focus = False
@@ -339,21 +322,14 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     return res
 
 
-# (the) year-earlier (period)
-YEAR_EARLIER_RULE = Rule(
-    "year_earlier",
-    pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E,
-    normalise=_n_year_earlier,
-    triggers={"year"},
-    digits=None,
-    window=(25, 35),
-    priority=0,
-)
-
-
 _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
 
 
+# two years ago, a week earlier, three days later, 10 days ago,
+# a year before, a few years ago, about two decades ago
+@book.rule("offset", triggers=UNIT_WORDS, window=(45, 40), priority=3,
+    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
+        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E)
 def _n_offset(m: re.Match, ctx: Ctx):
     unit = unit_of(m.group("unit"))
     d = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -396,9 +372,10 @@ def _n_offset(m: re.Match, ctx: Ctx):
     n = int(n)
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
         # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
-        r = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
-        r.focus = False
-        return r
+        before = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        if before is not None:
+            before.focus = False
+        return before
     if unit in ("week", "fortnight") and deictic:
         gran = "week"
     # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
@@ -411,9 +388,10 @@ def _n_offset(m: re.Match, ctx: Ctx):
     r.deictic = deictic
     lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
-    if back and r is not None and (lower is not None or inner is not None) and step_unit in ("year", "decade", "month") and not approx:
+    # the near end of "10–20 years ago", "two to three years ago"
+    n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0) if inner is not None else None
+    if back and n0 is not None and step_unit in ("year", "decade", "month") and not approx:
         # "10–20 years ago", "two to three years ago": from the far end to the near one
-        n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0)
         near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
         p_far, p_near = period_of(c), (period_of(near) if near is not None else None)
         if p_far is not None and p_near is not None:
@@ -423,26 +401,4 @@ def _n_offset(m: re.Match, ctx: Ctx):
     return r
 
 
-# two years ago, a week earlier, three days later, 10 days ago,
-# a year before, a few years ago, about two decades ago
-OFFSET_RULE = Rule(
-    "offset",
-    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
-        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E,
-    normalise=_n_offset,
-    triggers=UNIT_WORDS,
-    digits=None,
-    window=(45, 40),
-    priority=3,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    DEICTIC_DAY_RULE,
-    PART_OF_DAY_RULE,
-    OVERNIGHT_RULE,
-    WEEKDAY_RULE,
-    REL_UNIT_RULE,
-    YEAR_EARLIER_RULE,
-    OFFSET_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()

@@ -11,9 +11,14 @@ from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
 from extractors.timex.patterns import AD, BC, MOD_G, ORDINALS, YEAR4, YEAR4_DIGITS, B, E, alternation
 from extractors.timex.periods import Cal
-from extractors.timex.rule import Rule
+from extractors.timex.rule import Rule, RuleBook
+
+book = RuleBook()
 
 
+# (early) 2012 / fiscal 1989 / 494 BC / AD 70
+@book.rule("year", digits=YEAR4_DIGITS, window=(35, 20),
+    pattern=B + MOD_G + r"?(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year|FY)\s*)?(?P<year>" + YEAR4 + r")" + r"(?P<ad>" + AD + r")?(?![\w%]|[.,]\d|\s*(?:%|percent|per\s*cent))")
 def _n_year(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     start, end = m.start(), m.end()
@@ -41,68 +46,37 @@ def _n_year(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", y), mod_of(group(m, "mod")), explicit=True)
 
 
-# (early) 2012 / fiscal 1989 / 494 BC / AD 70
-YEAR_RULE = Rule(
-    "year",
-    pattern=B + MOD_G + r"?(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year|FY)\s*)?(?P<year>" + YEAR4 + r")" + r"(?P<ad>" + AD + r")?(?![\w%]|[.,]\d|\s*(?:%|percent|per\s*cent))",
-    normalise=_n_year,
-    triggers=set(),
-    digits=YEAR4_DIGITS,
-    window=(35, 20),
-    priority=0,
-)
-
-
+@book.rule("year_bc", triggers={"bc", "bce", "b"}, window=(30, 20), priority=3,
+    pattern=B + MOD_G + r"?(?P<year>[1-9][0-9]{0,3})" + r"(?P<bc>" + BC + r")")
 def _n_year_bc(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     return date_res(Cal("year", -y), mod_of(group(m, "mod")), explicit=True)
 
 
-YEAR_BC_RULE = Rule(
-    "year_bc",
-    pattern=B + MOD_G + r"?(?P<year>[1-9][0-9]{0,3})" + r"(?P<bc>" + BC + r")",
-    normalise=_n_year_bc,
-    triggers={"bc", "bce", "b"},
-    digits=None,
-    window=(30, 20),
-    priority=3,
-)
-
-
+@book.rule("year_ad", triggers={"ad", "d", "ce"}, window=(20, 20), priority=3,
+    pattern=B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE)(?![\w.]|\.\w))" + E)
 def _n_year_ad(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", int(m.group("year") or m.group("year2"))), explicit=True)
 
 
-YEAR_AD_RULE = Rule(
-    "year_ad",
-    pattern=B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE)(?![\w.]|\.\w))" + E,
-    normalise=_n_year_ad,
-    triggers={"ad", "d", "ce"},
-    digits=None,
-    window=(20, 20),
-    priority=3,
-)
-
-
+# fiscal '89, fiscal 89
+@book.rule("year_short", triggers={"fiscal", "fy"}, window=(20, 20), priority=1,
+    pattern=B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E)
 def _n_year_short(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", year_num(m.group("year"), ctx)), explicit=True)
-
-
-# fiscal '89, fiscal 89
-YEAR_SHORT_RULE = Rule(
-    "year_short",
-    pattern=B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E,
-    normalise=_n_year_short,
-    triggers={"fiscal", "fy"},
-    digits=None,
-    window=(20, 20),
-    priority=1,
-)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+# the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
+@book.rule(
+    "decade",
+    triggers={"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+    digits=r"\d{1,3}0",
+    window=(35, 20),
+    priority=2,
+    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|[1-9][0-9]{0,1}0s(?=\s*(?:BC|B\.C\.|BCE))|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E)
 def _n_decade(m: re.Match, ctx: Ctx):
     t = m.group("decade").lower()
     mod = mod_of(group(m, "mod"))
@@ -139,18 +113,9 @@ def _n_decade(m: re.Match, ctx: Ctx):
     return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), mod, True)
 
 
-# the 1990s / the '80s / the early 1930s / mid-1990s / 1990's
-DECADE_RULE = Rule(
-    "decade",
-    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<decade>(?:1[0-9]{2}|20[0-9])0['’]?s|[1-9][0-9]{0,1}0s(?=\s*(?:BC|B\.C\.|BCE))|['’][0-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?P<bc>" + BC + r")?" + E,
-    normalise=_n_decade,
-    triggers={"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
-    digits=r"\d{1,3}0",
-    window=(35, 20),
-    priority=2,
-)
-
-
+# the 20th century / the nineteenth century / 4th century BC / eighteenth-century
+@book.rule("century", triggers={"century"}, window=(35, 25), priority=2,
+    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<cent>\d{1,2}(?:st|nd|rd|th)|" + alternation([k for k, v in ORDINALS.items() if 0 < v <= 21]) + r")[\s-](?i:century)(?P<bc>" + BC + r")?" + E)
 def _n_century(m: re.Match, ctx: Ctx):
     n = ordinal(m.group("cent"))
     if n is None or n < 1:
@@ -161,23 +126,4 @@ def _n_century(m: re.Match, ctx: Ctx):
     return Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), mod, explicit=True)
 
 
-# the 20th century / the nineteenth century / 4th century BC / eighteenth-century
-CENTURY_RULE = Rule(
-    "century",
-    pattern=B + r"(?:(?i:the)\s+)?" + MOD_G + r"?(?P<cent>\d{1,2}(?:st|nd|rd|th)|" + alternation([k for k, v in ORDINALS.items() if 0 < v <= 21]) + r")[\s-](?i:century)(?P<bc>" + BC + r")?" + E,
-    normalise=_n_century,
-    triggers={"century"},
-    digits=None,
-    window=(35, 25),
-    priority=2,
-)
-
-
-RULES: tuple[Rule, ...] = (
-    YEAR_RULE,
-    YEAR_BC_RULE,
-    YEAR_AD_RULE,
-    YEAR_SHORT_RULE,
-    DECADE_RULE,
-    CENTURY_RULE,
-)
+RULES: tuple[Rule, ...] = book.rules()
