@@ -62,6 +62,13 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "give", "bec
 FRAME_VERBS = LIGHT_VERBS | frozenset(
     {"see", "witness", "mark", "bring", "accord", "read", "examine", "look", "find", "show", "feature", "include"}
 )
+# Verbs that look ahead to what their infinitive names ("promised to hold a
+# referendum next year", "wants to sell in 2025"): the date is the
+# complement's, not theirs.
+LOOK_AHEAD_VERBS = frozenset(
+    """want wish hope promise pledge vow swear offer agree threaten seek try attempt strive prepare decide
+    choose resolve ask urge need propose refuse fail plan intend aim expect schedule arrange mean""".split()
+)
 # Frames whose date belongs to the clause they stand in, not to them.
 DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
 

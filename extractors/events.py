@@ -42,7 +42,7 @@ from extractors.modality import is_planned
 from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -483,7 +483,8 @@ def statements_from_parse(
         head, by_parse = find_trigger(span.root, range(span.start, span.end), trigger_options)
         if head is None or span.start <= head.i < span.end:
             continue
-        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
+        extra = when_clauses(span.root, range(span.start, span.end), trigger_options)
+        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0), *extra]:
             if audit is None:
                 if no_statement_reason(trigger, date, by_parse, span.root) is not None:
                     continue

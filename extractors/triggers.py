@@ -19,6 +19,7 @@ from extractors.event_rules import (
     EVENT_NOUNS,
     FRAME_VERBS,
     LIGHT_VERBS,
+    LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
 )
 from extractors.modality import _plan_verb as plans
@@ -48,6 +49,20 @@ class TriggerOptions:
     # his government told ...") belongs to that verb, not to the clause the
     # parse put it in
     before_complement: bool = True
+    # a clause that names the date's time ("in 1968, when Soviet troops
+    # invaded", "since August, when the shares traded at $10") tells a
+    # happening of that date too: a second statement for it
+    when_clause: bool = True
+    # a participle completing a verb ("was found clinging to an inner tube
+    # Nov. 25", "was found abandoned in December"): the date is the governing
+    # verb's, the participle says in what state
+    participle_matrix: bool = True
+    # an infinitive completing a verb that does not look ahead ("voted to
+    # support the republic Friday", "began to fall apart in mid-1996",
+    # "invited them to join in July 1997"): the date is the governing
+    # verb's; after a verb of wanting, promising or planning ("promised to
+    # hold a referendum next year") it stays with what is looked ahead to
+    infinitive_matrix: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -155,6 +170,9 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         ):
             return tok, True
         if tok.pos_ == "VERB":
+            governor = _governing_verb(tok, options)
+            if governor is not None:
+                return governor, True
             if options.light_participle and lemma in LIGHT_VERBS and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
                 return tok.head, True
             if options.planned_content and plans(tok):
@@ -208,6 +226,24 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
     return None
 
 
+def _governing_verb(verb: Token, options: TriggerOptions) -> Token | None:
+    """The verb a non-finite complement completes, when the date is that
+    verb's rather than the complement's (see TriggerOptions)."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head == verb or head.pos_ != "VERB" or head.i > verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in LOOK_AHEAD_VERBS or plans(head):
+        return None
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    if subject or verb.tag_ == "VB" and not to:
+        return None
+    if to:
+        return head if options.infinitive_matrix else None
+    return head if options.participle_matrix and verb.tag_ in ("VBG", "VBN") else None
+
+
 def _planned(verb: Token) -> Token | None:
     """What a verb of planning governs: its complement verb or its event-noun object."""
     for c in verb.children:
@@ -232,3 +268,25 @@ def _field_label_date(span_root: Token, span: range) -> bool:
     doc = span_root.doc
     after = [t.text for t in doc[span.stop : span.stop + 2]]
     return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
+
+
+def when_clauses(span_root: Token, span: range, options: TriggerOptions | None = None) -> list[Token]:
+    """Verbs of the clauses that say what happened at the date: a relative
+    clause of the date ("last fall, when he was shot") or a clause opened by
+    "when" right after it. Their happening is dated by the date whatever
+    else the date's own clause tells."""
+    options = options or DEFAULT_OPTIONS
+    if not options.when_clause:
+        return []
+    doc = span_root.doc
+    i = span.stop
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return []
+    verb = doc[i].head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in span or verb.i < i:
+        return []
+    if verb.lemma_.lower() in FRAME_VERBS:
+        verb = _content_of_frame(verb) or verb
+    return [verb]
