@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 
 
 def trigger_of(text: str, date_words: str, models) -> str | None:
@@ -56,3 +56,25 @@ def test_a_date_before_a_noun_dates_the_noun_only_when_switched_on(models):
     args = (span.root, range(span.start, span.end))
     assert find_trigger(*args, TriggerOptions(noun_modifier=True))[0].text == "income"
     assert find_trigger(*args, TriggerOptions(noun_modifier=False))[0].text == "reported"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The missing boat was found drifting off the coast on 3 May.", "3 May", "found"),  # a participle's state
+    ("The council voted to close the library on Friday.", "Friday", "voted"),  # an infinitive of a verb that does not look ahead
+    ("The company hopes to open its second plant in 2027.", "2027", "open"),  # looking ahead ("hopes": lemmatised "hop")
+    ("Rising costs led the bakery to raise its prices last month.", "last month", "raise"),  # what a cause brings about
+    ("The firm said its European business was weak during the quarter.", "the quarter", "weak"),  # a copula's clause
+])
+def test_the_date_of_a_complement_and_of_its_governing_verb(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_clause_opened_by_when_after_the_date_tells_a_second_happening(models):
+    text = "She moved to Lisbon in 1998, when the bridge opened."
+    doc = models.parser(text)
+    start = text.index("1998")
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert [t.text for t in when_clauses(*args, TriggerOptions(when_clause=True))] == ["opened"]
+    assert when_clauses(*args, TriggerOptions(when_clause=False)) == []
+    assert find_trigger(*args)[0].text == "moved"
