@@ -54,6 +54,11 @@ class TriggerOptions:
     # happening of that date too: a second statement for it. Off: TimeBank
     # favours it, the labelled pages count one statement per sentence and date
     when_clause: bool = False
+    # a date between a determiner and its singular noun ("strengthened the
+    # 1959 trade embargo", "his Aug. 2 power grab") dates that noun: the
+    # noun phrase names one dated thing, whatever the verb around it does now
+    # (not the subject of a content verb: "its third-quarter income rose")
+    determined_noun: bool = True
     # a participle completing a verb ("was found clinging to an inner tube
     # Nov. 25", "was found abandoned in December"): the date is the governing
     # verb's, the participle says in what state
@@ -225,12 +230,28 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
             comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i >= span.stop), None)
             if comp is not None and span_root.i in {t.i for t in comp.subtree}:
                 return verb
+    if options.determined_noun and _determined_noun(span_root, span):
+        return head
     if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
         verb = head.head
         if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
             return None
         return head
     return None
+
+
+def _determined_noun(span_root: Token, span: range) -> bool:
+    """The date stands between a determiner or possessor and the singular
+    noun they belong to: "the 1959 trade embargo", "his 1996 campaign"."""
+    head = span_root.head
+    if span_root.dep_ not in ("compound", "nummod", "nmod", "amod") or head.i < span.stop or head.tag_ != "NN":
+        return False
+    verb = head.head
+    if head.dep_ == "poss":
+        return False  # "this 2015 artist's rendering": the date is the rendering's
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
+        return False  # "Travelers' third-quarter net income rose 11%": the rise is what the date tells
+    return any(c.dep_ in ("det", "poss") and c.i < span.start for c in head.children)
 
 
 def _governing_verb(verb: Token, options: TriggerOptions) -> Token | None:

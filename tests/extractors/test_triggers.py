@@ -78,3 +78,11 @@ def test_a_clause_opened_by_when_after_the_date_tells_a_second_happening(models)
     assert [t.text for t in when_clauses(*args, TriggerOptions(when_clause=True))] == ["opened"]
     assert when_clauses(*args, TriggerOptions(when_clause=False)) == []
     assert find_trigger(*args)[0].text == "moved"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The new law tightened the 1962 export ban on the region.", "1962", "ban"),  # the noun phrase names one dated thing
+    ("The company's third-quarter profit rose 8%.", "third-quarter", "rose"),  # not the subject of a content verb
+])
+def test_a_date_between_a_determiner_and_its_noun(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
