@@ -81,8 +81,18 @@ def test_a_clause_opened_by_when_after_the_date_tells_a_second_happening(models)
 
 
 @pytest.mark.parametrize("text, date_words, trigger", [
-    ("The new law tightened the 1962 export ban on the region.", "1962", "ban"),  # the noun phrase names one dated thing
+    ("The new law tightened the 1962 trade embargo on the island.", "1962", "embargo"),  # the noun phrase names one dated thing
     ("The company's third-quarter profit rose 8%.", "third-quarter", "rose"),  # not the subject of a content verb
 ])
 def test_a_date_between_a_determiner_and_its_noun(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
+
+
+def test_the_determined_noun_rule_is_what_dates_the_noun(models):
+    text = "The new law tightened the 1962 trade embargo on the island."
+    doc = models.parser(text)
+    start = text.index("1962")
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert find_trigger(*args, TriggerOptions(determined_noun=True))[0].text == "embargo"
+    assert find_trigger(*args, TriggerOptions(determined_noun=False))[0].text == "tightened"
