@@ -97,7 +97,10 @@ def _content_of_frame(verb: Token) -> Token | None:
     """The event noun or content verb that a frame verb stands for:
     "2022 saw the launch" -> launch; "the meeting was on Tuesday" -> meeting;
     "had talks in May" -> talks."""
-    for child in verb.children:
+    children = list(verb.children)
+    if verb.lemma_.lower() not in ("be", "become", "remain"):  # "operations had a loss": the object first
+        children.sort(key=lambda c: c.dep_ not in ("dobj", "attr", "oprd"))
+    for child in children:
         if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd"):
             if is_event_noun(child):
                 return child
@@ -244,14 +247,16 @@ def _determined_noun(span_root: Token, span: range) -> bool:
     """The date stands between a determiner or possessor and the singular
     noun they belong to: "the 1959 trade embargo", "his 1996 campaign"."""
     head = span_root.head
-    if span_root.dep_ not in ("compound", "nummod", "nmod", "amod") or head.i < span.stop or head.tag_ != "NN":
+    if span_root.dep_ not in ("compound", "nummod", "nmod", "amod") or head.i < span.stop or head.tag_ not in ("NN", "NNS"):
         return False
     verb = head.head
     if head.dep_ == "poss":
         return False  # "this 2015 artist's rendering": the date is the rendering's
     if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
         return False  # "Travelers' third-quarter net income rose 11%": the rise is what the date tells
-    return any(c.dep_ in ("det", "poss") and c.i < span.start for c in head.children)
+    if head.dep_ == "dobj" and verb.pos_ == "VERB":
+        return True  # "reported third-quarter net income of $27 million": the income is the quarter's
+    return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.i < span.start for c in head.children)
 
 
 def _governing_verb(verb: Token, options: TriggerOptions) -> Token | None:

@@ -55,7 +55,7 @@ def test_a_date_before_a_noun_dates_the_noun_only_when_switched_on(models):
     span = doc.char_span(start, start + len("third-quarter"), alignment_mode="expand")
     args = (span.root, range(span.start, span.end))
     assert find_trigger(*args, TriggerOptions(noun_modifier=True))[0].text == "income"
-    assert find_trigger(*args, TriggerOptions(noun_modifier=False))[0].text == "reported"
+    assert find_trigger(*args, TriggerOptions(noun_modifier=False, determined_noun=False))[0].text == "reported"
 
 
 @pytest.mark.parametrize("text, date_words, trigger", [
@@ -96,3 +96,11 @@ def test_the_determined_noun_rule_is_what_dates_the_noun(models):
     args = (span.root, range(span.start, span.end))
     assert find_trigger(*args, TriggerOptions(determined_noun=True))[0].text == "embargo"
     assert find_trigger(*args, TriggerOptions(determined_noun=False))[0].text == "tightened"
+
+
+def test_a_light_verb_gives_way_to_its_object_before_its_subject(models):
+    assert trigger_of("Its operations had a loss of $5 million in the third quarter.", "the third quarter", models) == "loss"
+
+
+def test_a_date_before_the_object_of_a_verb_dates_the_object(models):
+    assert trigger_of("The utility reported third-quarter net income of $27 million.", "third-quarter", models) == "income"
