@@ -192,6 +192,8 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
                 content = _planned(tok)
                 if content is not None:
                     return content, True
+                if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+                    return tok.head, True  # "a summit set for April", "the launch planned for May"
             if lemma in FRAME_VERBS:
                 if lemma in DETACHED_FRAMES and tok.dep_ in ("prep", "advcl", "parataxis") and tok.head != tok:
                     continue  # "According to Reuters, ... sold in 2021": the date's clause is above

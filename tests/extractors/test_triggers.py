@@ -104,3 +104,7 @@ def test_a_light_verb_gives_way_to_its_object_before_its_subject(models):
 
 def test_a_date_before_the_object_of_a_verb_dates_the_object(models):
     assert trigger_of("The utility reported third-quarter net income of $27 million.", "third-quarter", models) == "income"
+
+
+def test_a_planned_participle_stands_for_the_noun_it_describes(models):
+    assert trigger_of("A memorial service planned for Saturday was called off.", "Saturday", models) == "service"
