@@ -108,3 +108,18 @@ def test_a_date_before_the_object_of_a_verb_dates_the_object(models):
 
 def test_a_planned_participle_stands_for_the_noun_it_describes(models):
     assert trigger_of("A memorial service planned for Saturday was called off.", "Saturday", models) == "service"
+
+
+def test_a_when_clause_statement_is_dated_at_the_date_itself(models):
+    from datetime import date
+
+    from extractors.events import statements_from_parse
+    from extractors.timex import date_mentions
+
+    text = "The shares have fallen since August 2019, when they traded at ten dollars."
+    doc = models.parser(text)
+    dates = date_mentions(text, date(2020, 1, 1))
+    got = statements_from_parse(text, (0, len(text)), doc, dates, [], TriggerOptions(when_clause=True))
+    roles = {st.trigger: st.date.role for st in got}
+    assert roles.get("trade") == "point"
+    assert "trade" not in {st.trigger for st in statements_from_parse(text, (0, len(text)), doc, dates, [])}
