@@ -62,6 +62,15 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "give", "bec
 FRAME_VERBS = LIGHT_VERBS | frozenset(
     {"see", "witness", "mark", "bring", "accord", "read", "examine", "look", "find", "show", "feature", "include"}
 )
+# Verbs that look ahead to what their infinitive names ("promised to hold a
+# referendum next year", "wants to sell in 2025") or bring it about ("led
+# employers to raise wages last month", "requires the company to begin an
+# auction in June"): the date is the complement's, not theirs.
+LOOK_AHEAD_VERBS = frozenset(
+    """want wish hope promise pledge vow swear offer agree threaten seek try attempt strive prepare decide
+    choose resolve ask urge need propose plan intend aim expect schedule arrange mean
+    lead cause prompt help enable allow permit require force compel order authorize encourage persuade""".split()
+)
 # Frames whose date belongs to the clause they stand in, not to them.
 DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -42,7 +42,7 @@ from extractors.modality import is_planned
 from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -483,17 +483,20 @@ def statements_from_parse(
         head, by_parse = find_trigger(span.root, range(span.start, span.end), trigger_options)
         if head is None or span.start <= head.i < span.end:
             continue
-        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
+        extra = when_clauses(span.root, range(span.start, span.end), trigger_options)
+        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0), *extra]:
+            # a when-clause tells what happened at the date itself ("since 2011, when ... replaced")
+            stated = replace(date, role="point") if trigger in extra else date
             if audit is None:
-                if no_statement_reason(trigger, date, by_parse, span.root) is not None:
+                if no_statement_reason(trigger, stated, by_parse, span.root) is not None:
                     continue
             else:
-                fired = _fired_rules(trigger, date, by_parse, span.root)
-            key = (trigger.i, date.date_start, date.role)
+                fired = _fired_rules(trigger, stated, by_parse, span.root)
+            key = (trigger.i, stated.date_start, stated.role)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_statement(text, sentence, parsed, trigger, by_parse, date, in_sentence, len(dates), span.root))
+            out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), span.root))
             if audit is not None:
                 audit[statement_key(out[-1])] = fired
     return out

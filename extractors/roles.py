@@ -109,10 +109,22 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
     inside = [m for m in mentions if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS]
+              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS
+              and not _inside_word(trigger.doc.text, m.char_start - offset, m.char_end - offset)]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     ordered = subject + [m for m in inside if m not in subject]
     return tuple(dict.fromkeys(m.key for m in ordered)), bool(subject)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The name is part of a hyphenated word ("low-Earth orbit", "then-US
+    President"): a fragment that names no participant."""
+    if not (0 <= start <= end <= len(text)):
+        return False
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum())
 
 
 def author_key(name: str) -> str:

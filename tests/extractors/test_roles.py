@@ -28,3 +28,9 @@ def test_a_relative_clause_of_the_described_noun_is_another_clause(models):
     (st,) = statements(text, models, anchor=date(2025, 6, 1))
     assert st.trigger == "cover"
     assert "Reuters" in st.participants and "Microsoft" not in st.participants
+
+
+def test_a_name_inside_a_hyphenated_word_is_no_participant(models):
+    (st,) = statements("The Hubble Space Telescope was launched into low-Earth orbit in April 1990.", models)
+    assert "Earth" not in st.participants
+    assert any("Hubble" in p for p in st.participants)

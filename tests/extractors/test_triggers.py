@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 
 
 def trigger_of(text: str, date_words: str, models) -> str | None:
@@ -55,4 +55,71 @@ def test_a_date_before_a_noun_dates_the_noun_only_when_switched_on(models):
     span = doc.char_span(start, start + len("third-quarter"), alignment_mode="expand")
     args = (span.root, range(span.start, span.end))
     assert find_trigger(*args, TriggerOptions(noun_modifier=True))[0].text == "income"
-    assert find_trigger(*args, TriggerOptions(noun_modifier=False))[0].text == "reported"
+    assert find_trigger(*args, TriggerOptions(noun_modifier=False, determined_noun=False))[0].text == "reported"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The missing boat was found drifting off the coast on 3 May.", "3 May", "found"),  # a participle's state
+    ("The council voted to close the library on Friday.", "Friday", "voted"),  # an infinitive of a verb that does not look ahead
+    ("The company hopes to open its second plant in 2027.", "2027", "open"),  # looking ahead ("hopes": lemmatised "hop")
+    ("Rising costs led the bakery to raise its prices last month.", "last month", "raise"),  # what a cause brings about
+    ("The firm said its European business was weak during the quarter.", "the quarter", "weak"),  # a copula's clause
+])
+def test_the_date_of_a_complement_and_of_its_governing_verb(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_clause_opened_by_when_after_the_date_tells_a_second_happening(models):
+    text = "She moved to Lisbon in 1998, when the bridge opened."
+    doc = models.parser(text)
+    start = text.index("1998")
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert [t.text for t in when_clauses(*args, TriggerOptions(when_clause=True))] == ["opened"]
+    assert when_clauses(*args, TriggerOptions(when_clause=False)) == []
+    assert find_trigger(*args)[0].text == "moved"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The new law tightened the 1962 trade embargo on the island.", "1962", "embargo"),  # the noun phrase names one dated thing
+    ("The company's third-quarter profit rose 8%.", "third-quarter", "rose"),  # not the subject of a content verb
+])
+def test_a_date_between_a_determiner_and_its_noun(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_the_determined_noun_rule_is_what_dates_the_noun(models):
+    text = "The new law tightened the 1962 trade embargo on the island."
+    doc = models.parser(text)
+    start = text.index("1962")
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    args = (span.root, range(span.start, span.end))
+    assert find_trigger(*args, TriggerOptions(determined_noun=True))[0].text == "embargo"
+    assert find_trigger(*args, TriggerOptions(determined_noun=False))[0].text == "tightened"
+
+
+def test_a_light_verb_gives_way_to_its_object_before_its_subject(models):
+    assert trigger_of("Its operations had a loss of $5 million in the third quarter.", "the third quarter", models) == "loss"
+
+
+def test_a_date_before_the_object_of_a_verb_dates_the_object(models):
+    assert trigger_of("The utility reported third-quarter net income of $27 million.", "third-quarter", models) == "income"
+
+
+def test_a_planned_participle_stands_for_the_noun_it_describes(models):
+    assert trigger_of("A memorial service planned for Saturday was called off.", "Saturday", models) == "service"
+
+
+def test_a_when_clause_statement_is_dated_at_the_date_itself(models):
+    from datetime import date
+
+    from extractors.events import statements_from_parse
+    from extractors.timex import date_mentions
+
+    text = "The shares have fallen since August 2019, when they traded at ten dollars."
+    doc = models.parser(text)
+    dates = date_mentions(text, date(2020, 1, 1))
+    got = statements_from_parse(text, (0, len(text)), doc, dates, [], TriggerOptions(when_clause=True))
+    roles = {st.trigger: st.date.role for st in got}
+    assert roles.get("trade") == "point"
+    assert "trade" not in {st.trigger for st in statements_from_parse(text, (0, len(text)), doc, dates, [])}
