@@ -9,7 +9,10 @@
 3. Plans and outcomes: a plan ("is scheduled for", "will") and the outcome
    are one happening. When the fact has an outcome, plans are superseded
    values ranked below it, never rivals; a fact of plans alone prefers the
-   plan of the newest document (the latest date it names, within one).
+   plan of the newest document (the latest date it names, within one). A
+   plan its page still expected after the page's date is overtaken only by
+   an outcome dated on or after that page's date (an earlier one is not its
+   outcome): otherwise it stays a rival value and the fact conflicts.
 4. Truth discovery (facts.truth) over every fact at once chooses and ranks
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
@@ -91,11 +94,25 @@ def _newest_plans(plans: Sequence[Event]) -> list[Event]:
     return [ev for ev in latest if compatible(_interval(ev), _interval(last))]
 
 
+def _could_fulfil(outcome: Event, plan: Event) -> bool:
+    """Whether ``outcome`` can be what ``plan`` announced: a page that, on
+    its date, still expects the happening on a later day says it had not
+    happened by then, so an outcome dated before that page's date is not
+    this plan's outcome."""
+    if plan.doc_date is None or plan.date_start <= plan.doc_date:
+        return True  # no page date, or a plan told after its day (retold history)
+    return outcome.date_end >= plan.doc_date
+
+
 def standing(group: Sequence[Event]) -> tuple[list[Event], list[Event]]:
-    """(statements whose values compete, plans overtaken by them)."""
+    """(statements whose values compete, plans overtaken by them). A plan
+    no outcome can fulfil stays a rival value."""
     outcomes = [ev for ev in group if not ev.planned]
     if outcomes:
-        return outcomes, [ev for ev in group if ev.planned]
+        plans = [ev for ev in group if ev.planned]
+        open_plans = [p for p in plans if not any(_could_fulfil(o, p) for o in outcomes)]
+        open_ids = {p.event_id for p in open_plans}
+        return outcomes + open_plans, [p for p in plans if p.event_id not in open_ids]
     kept = _newest_plans(group)
     keep_ids = {ev.event_id for ev in kept}
     return kept, [ev for ev in group if ev.event_id not in keep_ids]

@@ -106,7 +106,13 @@ leave-one-dataset-out over the benchmark sets and generated regimes:
 Choosing and ranking (Wikidata's model)
 ---------------------------------------
 - preferred: the most precise candidate whose confidence exceeds 1/2 (only
-  pairwise compatible values can: incompatible values share a denominator);
+  pairwise compatible values can: incompatible values share a denominator).
+  Precision is the calendar unit a date is stated in
+  (``facts.values.granularity``): a day refines the month and the year
+  that contain it, but a span stated to the day ("30 November - 12
+  December") is not refined by one of its days; between two such values
+  the one more sources state exactly wins, then the span (the happening's
+  extent; its last day may be another happening told in the same breath);
   if none does, the candidate with the highest confidence (ties: more
   precise, then the value order of ``facts.values.sort_key``).
 - normal: a candidate compatible with the preferred one (it contains it or
@@ -136,6 +142,7 @@ from facts.values import (
     Value,
     canonical_values,
     compatible,
+    granularity,
     precision_days,
     sort_key,
     support,
@@ -708,7 +715,11 @@ def _rank_item(problem: _Problem, confidence: np.ndarray, item_idx: int) -> tupl
     width = {c: precision_days(values[c]) for c in cands}
     likely = [c for c in cands if conf[c] > 0.5 + _TIE]
     if likely:
-        preferred = min(likely, key=lambda c: (width[c], -conf[c], keys[c]))
+        # the finest stated unit; at one unit (a span and a day in it, both
+        # to the day) the value more sources state as it is, then the span
+        # (the happening's extent, not one day of it)
+        unit = {c: granularity(values[c]) for c in likely}
+        preferred = min(likely, key=lambda c: (unit[c], -len(problem.cand_sources[c]), -width[c], -conf[c], keys[c]))
     else:
         preferred = min(cands, key=lambda c: (-conf[c], width[c], keys[c]))
     best = values[preferred]

@@ -58,3 +58,14 @@ def test_identity_floors(report, subject):
 
 def test_few_merges_of_different_agents(report):
     assert sum(s.agent_merges for s in report.scores) <= MAX_AGENT_MERGES, report.table(verbose=True)
+
+
+# share of conflicts and refinements whose fact prefers the gold value; measured when pinned
+# (a span stated to the day not refined by one of its days): jwst 2/3, paris 8/11, twitter 5/9
+PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.7, "twitter-acquisition": 0.5}
+
+
+@pytest.mark.parametrize("subject", sorted(PREFERRED_FLOORS))
+def test_preferred_value_floors(report, subject):
+    s = next(x for x in report.scores if x.subject == subject)
+    assert s.metrics()["preferred_share"] >= PREFERRED_FLOORS[subject], report.table(verbose=True)

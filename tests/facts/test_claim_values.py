@@ -18,11 +18,13 @@ from facts.values import (
     compatible,
     day_interval,
     format_value,
+    granularity,
     is_missing,
     matches,
     month_interval,
     more_precise,
     parse_value,
+    precision_days,
     similarity,
     sort_key,
     support,
@@ -130,6 +132,14 @@ def test_nested_dates_are_compatible_and_the_finer_is_more_precise():
     other = day_interval(date(2012, 6, 5))
     assert not compatible(day, other)
     assert not compatible(year, year_interval(2013))
+
+
+def test_granularity_is_the_stated_unit_not_the_spanned_days():
+    span = DateInterval(date(2015, 11, 30), date(2015, 12, 12), "day")
+    day, month, year = day_interval(date(2015, 12, 12)), month_interval(2015, 2), year_interval(2015)
+    assert granularity(span) == granularity(day) < granularity(month) < granularity(year)
+    assert granularity(month_interval(2015, 2)) == granularity(month_interval(2015, 3))
+    assert granularity(TimeOfDay(3600)) == precision_days(TimeOfDay(3600))
 
 
 def test_support_fine_implies_coarse_and_coarse_only_partly_supports_fine():

@@ -202,3 +202,25 @@ def test_a_plan_and_the_later_outcome_are_one_fact_the_plan_superseded():
     # the run that learns the outcome reports the date moving (sources gained: corroborated), no new rival
     changes = {c.field: (c.before, c.after) for c in diff_facts(first, [fact])}
     assert changes.keys() == {"date", "status", "sources"} and changes["date"] == ("2021-12-18", "2021-12-25")
+
+
+def test_a_plan_still_ahead_on_its_page_date_is_not_overtaken_by_an_earlier_outcome():
+    import dataclasses
+
+    # on 6 October a page still expects the trial on 17 October: a filing of 12 July is not its outcome
+    filed = ev("e1", "court", date(2022, 7, 12), date(2022, 7, 12), "day", ["Chancery"], trigger="file",
+               sentence="On 12 July 2022 the complaint was filed in the Court of Chancery.")
+    trial = dataclasses.replace(
+        ev("e2", "news", date(2022, 10, 17), date(2022, 10, 17), "day", ["Chancery"], trigger="file",
+           sentence="The trial in the Court of Chancery is scheduled to start on 17 October 2022."),
+        planned=True, doc_date=date(2022, 10, 6))
+    (fact,) = reconcile([filed, trial]).facts
+    values = {v.value: v for v in fact.values}
+    assert not values["2022-10-17"].superseded and values["2022-10-17"].score > 0.0
+    assert fact.status == "conflicting"
+    # the same plan told before its day with an outcome after the page's date: superseded, no rival
+    held = ev("e3", "court", date(2022, 10, 18), date(2022, 10, 18), "day", ["Chancery"], trigger="file",
+              sentence="The trial in the Court of Chancery started on 18 October 2022.")
+    (fact,) = reconcile([held, trial]).facts
+    values = {v.value: v for v in fact.values}
+    assert values["2022-10-17"].superseded and fact.status != "conflicting"

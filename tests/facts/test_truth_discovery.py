@@ -9,7 +9,7 @@ import pytest
 
 from evaluation.truth_fixtures import behaviours
 from facts.truth import Claim, TruthParams, discover_truth, prepare, solve
-from facts.values import Number, TimeOfDay, day_interval, month_interval, parse_value, year_interval
+from facts.values import DateInterval, Number, TimeOfDay, day_interval, month_interval, parse_value, year_interval
 
 
 def _ranks(result, item):
@@ -64,6 +64,21 @@ def test_coarse_claims_corroborate_the_most_precise_value():
     assert _ranks(result, "f") == {day: "preferred", month: "normal", year: "normal"}
     assert all(0.0 <= rv.score <= 1.0 for rv in ranked)
     assert {rv.value: rv.sources for rv in ranked}[year] == ("a", "b")
+
+
+def test_a_span_stated_to_the_day_is_not_refined_by_one_of_its_days():
+    span = DateInterval(date(2015, 11, 30), date(2015, 12, 12), "day")
+    last = day_interval(date(2015, 12, 12))
+    result = discover_truth([Claim("f", "a", span), Claim("f", "a", last)])
+    assert result.best("f") == span
+    assert _ranks(result, "f") == {span: "preferred", last: "normal"}
+    # the day more sources state exactly wins over the span
+    result = discover_truth([Claim("f", "a", span), Claim("f", "b", last), Claim("f", "c", last)])
+    assert result.best("f") == last
+    # and a day still refines the month around it, whatever the counts
+    month = month_interval(2015, 12)
+    result = discover_truth([Claim("f", s, month) for s in "abc"] + [Claim("f", "d", last)])
+    assert result.best("f") == last
 
 
 def test_two_disputed_days_under_an_agreed_year_keep_the_year():
