@@ -116,3 +116,82 @@ def test_page_text_reaches_the_terminal_escaped(data_dir):
     assert "\x1b" not in text and "\x07" not in text and "\x08" not in text and "\u202e" not in text
     assert "\\x1b]0;pwned\\x07b\\x08\\u202ec" in text
     assert printable("line\nnext\ttab") == "line\nnext\ttab" and printable("a\nb", one_line=True) == "a\\nb"
+
+
+# --- the same on an object store (--data s3://bucket/prefix) ------------------------------------
+
+S3_HOSTILE = [
+    "COPY (SELECT 1 AS x) TO 's3://{mine}/curated/history/{run}/facts.parquet' (FORMAT parquet)",
+    "SELECT * FROM read_csv('s3://{bucket}/outside.csv')",
+    "SELECT * FROM read_text('s3://{bucket}/outside.csv')",
+    "SELECT count(*) FROM read_parquet('s3://{other}/curated/history/*/facts.parquet')",
+    "SELECT count(*) FROM read_parquet('s3://{mine}/../{other_name}/curated/history/{run}/facts.parquet')",
+    "SELECT * FROM glob('s3://{bucket}/*')",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "ATTACH 's3://{mine}/x.duckdb' AS x",
+]
+
+
+@pytest.fixture
+def s3_data(s3_env):
+    """Two data dirs side by side in the bucket, and an object outside both."""
+    from store.filesystem import open_storage
+
+    mine, other = s3_env.prefix(), s3_env.prefix()
+    for url in (mine, other):
+        build_sample_store(open_storage(url).sub("curated"))
+    s3_env.fs().pipe_file(f"{s3_env.bucket}/outside.csv", b"secret,1\n")
+    return s3_env, mine, other
+
+
+def s3_fingerprint(fs, prefix: str) -> dict[str, str]:
+    return {p: fs.info(p)["ETag"] for p in sorted(fs.find(prefix))}
+
+
+@pytest.mark.parametrize("query", S3_HOSTILE)
+def test_no_query_changes_the_store_or_reads_outside_its_prefix_on_an_object_store(s3_data, query):
+    from store.filesystem import open_storage
+
+    server, mine, other = s3_data
+    fs = server.fs()
+    before = s3_fingerprint(fs, server.bucket)
+    q = query.format(mine=mine.removeprefix("s3://"), other=other.removeprefix("s3://"), bucket=server.bucket,
+                     other_name=other.rsplit("/", 1)[1], run=RUN_2)
+    store = CuratedStore(open_storage(mine).sub("curated"))
+    with pytest.raises(SqlError, match="read-only|out of reach"):
+        run_query(store, q)
+    assert s3_fingerprint(fs, server.bucket) == before
+    assert run_query(store, "SELECT count(*) FROM facts").rows[0][0] > 0  # the tables themselves read
+
+
+@pytest.mark.parametrize("name", ["runs[1]", "a*b", "o'q"])
+def test_prefixes_with_glob_characters_or_quotes_read_their_own_tables_on_an_object_store(s3_env, name):
+    from store.filesystem import open_storage
+
+    base = s3_env.prefix()
+    for sibling in (name, "runs1", "runsX", "aXXb", "oq"):
+        build_sample_store(open_storage(f"{base}/{sibling}").sub("curated"))
+    res = run_query(CuratedStore(open_storage(f"{base}/{name}").sub("curated")),
+                    f"SELECT {HISTORY_RUN_COLUMN}, count(*) FROM history_runs GROUP BY 1 ORDER BY 1")
+    assert res.rows == ((RUN_1, 1), (RUN_2, 2))
+
+
+def test_on_an_object_store_a_run_that_never_became_current_is_not_history_and_a_damaged_table_falls_back(s3_env):
+    from store.curated_store import MANIFEST, POINTER
+    from store.filesystem import open_storage
+
+    storage = open_storage(s3_env.prefix()).sub("curated")
+    build_sample_store(storage)
+    orphan = "20261201T090000000000Z"  # its tables and manifest written, killed before current.json
+    for key in [f"history/{RUN_2}/{n}" for n in storage.listdir(f"history/{RUN_2}")]:
+        storage.write_bytes(key.replace(RUN_2, orphan), storage.read_bytes(key))
+    views = open_views(CuratedStore(storage))
+    assert views.run_id == RUN_2 and storage.exists(f"history/{orphan}/{MANIFEST}")
+    runs = views.connection.execute(f"SELECT DISTINCT {HISTORY_RUN_COLUMN} FROM history_facts ORDER BY 1").fetchall()
+    assert runs == [(RUN_1,), (RUN_2,)]
+    # a truncated current table: the views stand on the last readable run, with a warning naming the table
+    key = f"history/{RUN_2}/facts.parquet"
+    storage.write_bytes(key, storage.read_bytes(key)[:100])
+    res = run_query(CuratedStore(storage), "SELECT max(run_id) FROM runs")
+    assert res.rows == ((RUN_1,),) and "facts.parquet" in res.warning and RUN_1 in res.warning
+    assert storage.read_text(POINTER)  # nothing was rewritten by reading
