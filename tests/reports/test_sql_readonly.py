@@ -110,6 +110,8 @@ def test_a_damaged_current_table_falls_back_to_the_last_readable_run(data_dir):
     assert "warning" in out.stderr and "facts.parquet" in out.stderr and RUN_1 in out.stderr
     out = runner.invoke(app, ["diff", "--data", str(data_dir)])
     assert out.exit_code == 0 and f"Changes in run {RUN_1}" in out.stdout
+    out = runner.invoke(app, ["report", "--data", str(data_dir)])
+    assert out.exit_code == 0 and out.stdout.strip().endswith(f"{RUN_1}.html") and "warning" in out.stderr
     # named explicitly, the damaged run is one line of error
     out = runner.invoke(app, ["sql", "SELECT count(*) FROM facts", "--data", str(data_dir), "--run", RUN_2])
     assert out.exit_code == 1 and len(out.output.strip().splitlines()) == 1 and "factwatch run" in out.output
