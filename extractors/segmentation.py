@@ -148,7 +148,7 @@ def flatten_deep_markup(text: str, limit: int = MAX_NESTING) -> str:
 # one-word paragraphs took 1.3 GB): elements past MAX_ELEMENTS, in document
 # order, are dropped, so a page is read up to there. The largest of the 1,678
 # pages of the boilerplate benchmarks has 15,793 elements, the median 925.
-MAX_ELEMENTS = 50_000
+MAX_ELEMENTS = 30_000
 
 
 def limit_elements(root: etree._Element, limit: int = MAX_ELEMENTS) -> bool:
