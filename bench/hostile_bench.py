@@ -4,16 +4,16 @@ Serves on 127.0.0.1: a page with 50,000 dates (2.7 MB), 1 MB of text without
 sentence punctuation, 150,000 one-word paragraphs (2 MB), a gzip bomb, a nested gzip bomb, a gzip-bombed
 robots.txt and a server trickling one byte at a time; runs `factwatch run`
 over each (one source per run, default settings but ``timeout``) in a
-subprocess. A last case, ``pool``, reads the two costly pages among 30
-ordinary ones, so that they are read in the run's pool of reader processes
-(flows.read_pool) rather than in the run's own process.
+subprocess. The last cases, ``pool`` and ``pool-blocks``, read the costly
+pages among 30 ordinary ones, so that they are read in the run's pool of
+reader processes (flows.read_pool) rather than in the run's own process.
 
 The run's memory is the resident memory of its whole process tree (the run,
 Prefect's temporary server, the watchdog, the reader processes), sampled every
 0.1 s from /proc: ``peak_mb`` is the largest sum seen, ``largest_mb`` the
 largest single process.
 
-    nice .venv/bin/python bench/hostile_bench.py [--timeout 3] [--only NAME]
+    nice .venv/bin/python bench/hostile_bench.py [--timeout 3] [--only NAME,...]
 
 The last line is one JSON object: {name: {"seconds", "peak_mb", "largest_mb", "exit"}}.
 """
@@ -118,7 +118,7 @@ def run_one(name: str, urls: dict[str, str], timeout: float, robots: bool, env: 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--timeout", type=float, default=3.0)
-    ap.add_argument("--only", default=None)
+    ap.add_argument("--only", default=None, help="names of the cases to run, comma-separated")
     args = ap.parse_args()
     env = dict(os.environ)
     results = {}
@@ -137,9 +137,11 @@ def main() -> None:
             ("robots-bomb", {"robots-bomb": server.url("/dates-50k")}, True),
             ("pool", {"dates-50k": server.url("/dates-50k"), "no-punctuation-1mb": server.url("/no-punctuation-1mb"),
                       **{f"ordinary-{i}": server.url(f"/ordinary-{i}") for i in range(30)}}, False),
+            ("pool-blocks", {"blocks-150k": server.url("/blocks-150k"),
+                             **{f"ordinary-{i}": server.url(f"/ordinary-{i}") for i in range(30)}}, False),
         ]
         for name, urls, robots in cases:
-            if args.only and name != args.only:
+            if args.only and name not in args.only.split(","):
                 continue
             results[name] = run_one(name, urls, args.timeout, robots, env)
             print(name, results[name], flush=True)

@@ -180,12 +180,11 @@ def test_prefixes_with_glob_characters_or_quotes_read_their_own_tables_on_an_obj
     from store.filesystem import open_storage
 
     base = s3_env.prefix()
-    for name in ("runs[1]", "a*b'q", "runs1", "aXXb'q"):  # (what the unescaped patterns would also match)
+    for name in ("a*b'q[1]", "aXXb'q1"):  # (the second: what the unescaped pattern would also match)
         build_sample_store(open_storage(f"{base}/{name}").sub("curated"))
-    for name in ("runs[1]", "a*b'q"):
-        res = run_query(CuratedStore(open_storage(f"{base}/{name}").sub("curated")),
-                        f"SELECT {HISTORY_RUN_COLUMN}, count(*) FROM history_runs GROUP BY 1 ORDER BY 1")
-        assert res.rows == ((RUN_1, 1), (RUN_2, 2)), name
+    res = run_query(CuratedStore(open_storage(f"{base}/a*b'q[1]").sub("curated")),
+                    f"SELECT {HISTORY_RUN_COLUMN}, count(*) FROM history_runs GROUP BY 1 ORDER BY 1")
+    assert res.rows == ((RUN_1, 1), (RUN_2, 2))
 
 
 def test_on_an_object_store_a_run_that_never_became_current_is_not_history_and_a_damaged_table_falls_back(s3_env):
