@@ -1,14 +1,21 @@
 """Peak memory and time of whole runs against hostile pages (not part of `make test`).
 
 Serves on 127.0.0.1: a page with 50,000 dates (2.7 MB), 1 MB of text without
-sentence punctuation, a gzip bomb, a nested gzip bomb, a gzip-bombed
+sentence punctuation, 150,000 one-word paragraphs (2 MB), a gzip bomb, a nested gzip bomb, a gzip-bombed
 robots.txt and a server trickling one byte at a time; runs `factwatch run`
 over each (one source per run, default settings but ``timeout``) in a
-subprocess and prints its wall time and the peak RSS of its largest process.
+subprocess. The last cases, ``pool`` and ``pool-blocks``, read the costly
+pages among 30 ordinary ones, so that they are read in the run's pool of
+reader processes (flows.read_pool) rather than in the run's own process.
 
-    .venv/bin/python bench/hostile_bench.py [--timeout 3] [--only NAME]
+The run's memory is the resident memory of its whole process tree (the run,
+Prefect's temporary server, the watchdog, the reader processes), sampled every
+0.1 s from /proc: ``peak_mb`` is the largest sum seen, ``largest_mb`` the
+largest single process.
 
-The last line is one JSON object: {name: {"seconds", "peak_mb", "exit"}}.
+    nice .venv/bin/python bench/hostile_bench.py [--timeout 3] [--only NAME,...]
+
+The last line is one JSON object: {name: {"seconds", "peak_mb", "largest_mb", "exit"}}.
 """
 
 from __future__ import annotations
@@ -36,7 +43,9 @@ def pages() -> dict[str, Reply]:
                     for i in range(50_000))
     run_on = " ".join(f"word{i} Testland" for i in range(70_000))
     bomb = gzip.compress(b"<p>" + b"a" * 200_000_000, 9)
+    blocks = "".join(f"<p>w{i}</p>" for i in range(150_000))
     return {
+        "blocks-150k": Reply(200, f"<html><body><main>{blocks}</main></body></html>".encode(), HTML),
         "dates-50k": Reply(200, f"<html><body><main>{dated}</main></body></html>".encode(), HTML),
         "no-punctuation-1mb": Reply(200, f"<html><body><main><p>{run_on}</p></main></body></html>".encode(), HTML),
         "gzip-bomb": Reply(200, bomb, HTML | {"Content-Encoding": "gzip"}),
@@ -58,29 +67,58 @@ def trickle(handler):
     handler.close_connection = True
 
 
-def run_one(name: str, url: str, timeout: float, robots: bool, env: dict) -> dict:
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(pid: int) -> list[int]:
+    """Resident bytes of ``pid`` and of every descendant, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm", "rb") as fh:
+                out.append(int(fh.read().split()[1]) * _PAGE)
+        except (OSError, IndexError, ValueError):
+            pass
+        todo.extend(children.get(p, []))
+    return out
+
+
+def run_one(name: str, urls: dict[str, str], timeout: float, robots: bool, env: dict) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         sources = Path(tmp) / "sources.toml"
-        sources.write_text(f"[settings]\nrobots = {str(robots).lower()}\nretries = 0\ntimeout = {timeout}\n"
-                           f"allow_networks = [\"127.0.0.0/8\"]\n\n[[sources]]\nid = \"{name}\"\nurl = \"{url}\"\n")
+        text = (f"[settings]\nrobots = {str(robots).lower()}\nretries = 0\ntimeout = {timeout}\n"
+                f"allow_networks = [\"127.0.0.0/8\"]\n\n")
+        text += "".join(f"[[sources]]\nid = \"{sid}\"\nurl = \"{url}\"\n\n" for sid, url in urls.items())
+        sources.write_text(text)
         start = time.monotonic()
-        # a fresh parent per run: RUSAGE_CHILDREN's peak is then this run's (its largest process)
-        proc = subprocess.run([sys.executable, "-c", _MEASURE, FACTWATCH, "run", "--sources", str(sources), "--data",
-                               str(Path(tmp) / "data"), "--quiet"], env=env, capture_output=True, text=True)
+        proc = subprocess.Popen([FACTWATCH, "run", "--sources", str(sources), "--data", str(Path(tmp) / "data"),
+                                 "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        peak = largest = 0
+        while proc.poll() is None:
+            sizes = tree_rss(proc.pid)
+            peak, largest = max(peak, sum(sizes)), max([largest, *sizes])
+            time.sleep(0.1)
+        stderr = proc.stderr.read()
         seconds = time.monotonic() - start
-    code, peak_kb = (int(x) for x in proc.stdout.split()[-2:])
-    return {"seconds": round(seconds, 1), "peak_mb": round(peak_kb / 1024), "exit": code,
-            "stderr": proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []}
-
-
-_MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
-            "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    mb = 1024 * 1024
+    return {"seconds": round(seconds, 1), "peak_mb": round(peak / mb), "largest_mb": round(largest / mb),
+            "exit": proc.returncode, "stderr": stderr.strip().splitlines()[-1:] if stderr.strip() else []}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--timeout", type=float, default=3.0)
-    ap.add_argument("--only", default=None)
+    ap.add_argument("--only", default=None, help="names of the cases to run, comma-separated")
     args = ap.parse_args()
     env = dict(os.environ)
     results = {}
@@ -90,14 +128,24 @@ def main() -> None:
         server.routes["/trickle"] = trickle
         server.routes["/robots.txt"] = Reply(200, gzip.compress(b"User-agent: *\n" + b"#" * 200_000_000, 9),
                                              {"Content-Type": "text/plain", "Content-Encoding": "gzip"})
-        cases = [(name, f"/{name}", False) for name in pages()] + [("trickle", "/trickle", False),
-                                                                    ("robots-bomb", "/dates-50k", True)]
-        for name, path, robots in cases:
-            if args.only and name != args.only:
+        ordinary = ("<html><body><main><h1>Page {i}</h1><p>Testland signed agreement {i} with NATO on 3 March "
+                    "{year}.</p><p>The council of Testland met again in {year2}.</p></main></body></html>")
+        for i in range(30):
+            server.routes[f"/ordinary-{i}"] = Reply(200, ordinary.format(i=i, year=1990 + i, year2=1991 + i).encode(), HTML)
+        cases = [(name, {name: server.url(f"/{name}")}, False) for name in pages()] + [
+            ("trickle", {"trickle": server.url("/trickle")}, False),
+            ("robots-bomb", {"robots-bomb": server.url("/dates-50k")}, True),
+            ("pool", {"dates-50k": server.url("/dates-50k"), "no-punctuation-1mb": server.url("/no-punctuation-1mb"),
+                      **{f"ordinary-{i}": server.url(f"/ordinary-{i}") for i in range(30)}}, False),
+            ("pool-blocks", {"blocks-150k": server.url("/blocks-150k"),
+                             **{f"ordinary-{i}": server.url(f"/ordinary-{i}") for i in range(30)}}, False),
+        ]
+        for name, urls, robots in cases:
+            if args.only and name not in args.only.split(","):
                 continue
-            results[name] = run_one(name, server.url(path), args.timeout, robots, env)
+            results[name] = run_one(name, urls, args.timeout, robots, env)
             print(name, results[name], flush=True)
-    print(json.dumps({k: {x: v[x] for x in ("seconds", "peak_mb", "exit")} for k, v in results.items()}))
+    print(json.dumps({k: {x: v[x] for x in ("seconds", "peak_mb", "largest_mb", "exit")} for k, v in results.items()}))
 
 
 if __name__ == "__main__":

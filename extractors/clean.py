@@ -203,6 +203,7 @@ def clean_page(content: bytes, *, content_type: str | None = None, url: str | No
         kind=kind,
         encoding=decoded.encoding,
         blocks=page.blocks,
+        limited=page.limited,
     )
 
 
@@ -216,11 +217,14 @@ def _clean_text(text: str) -> CleanPage:
 def _clean_html(text: str, url: str | None) -> CleanPage:
     from extractors.html_text import html_main_text
     from extractors.page_meta import html_meta
-    from extractors.segmentation import parse_html
+    from extractors.segmentation import MAX_ELEMENTS, limit_elements, parse_html
 
     root = parse_html(text)
     if root is None:
         return CleanPage("", None, kind="html")
+    limited = None
+    if limit_elements(root, MAX_ELEMENTS):
+        limited = f"read up to {MAX_ELEMENTS:,} HTML elements; the page has more"
     main = html_main_text(root)
     try:
         meta = html_meta(root, url, main.visible)
@@ -235,7 +239,7 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
         elif line.kind == "published" and published is None:
             published = line.value
     title = meta.title or main.h1
-    return CleanPage(main.text, title, published, updated, kind="html", blocks=main.text_blocks)
+    return CleanPage(main.text, title, published, updated, kind="html", blocks=main.text_blocks, limited=limited)
 
 
 _TAG = re.compile(r"<[^>]*>")

@@ -158,6 +158,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     english = [i for i in sorted(pages) if pages[i].language in (None, ENGLISH) and pages[i].text.strip()]
     readings: dict[int, Reading] = _read_all(english, pages, models, limits)
     limited = {i: r.limited for i, r in readings.items() if r.limited}
+    limited |= {i: p.limited for i, p in pages.items() if p.limited and i not in limited}
     # a stage that fails on one page costs that page its statements, never the batch
     problems: dict[int, str] = {i: "entities could not be read" for i in english if i not in readings}
 

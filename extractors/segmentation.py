@@ -144,6 +144,32 @@ def flatten_deep_markup(text: str, limit: int = MAX_NESTING) -> str:
     return "".join(out)
 
 
+# What one page may cost to segment grows with its elements (~12 kB each, 100,000
+# one-word paragraphs took 1.3 GB): elements past MAX_ELEMENTS, in document
+# order, are dropped, so a page is read up to there. The largest of the 1,678
+# pages of the boilerplate benchmarks has 15,793 elements, the median 925.
+MAX_ELEMENTS = 30_000
+
+
+def limit_elements(root: etree._Element, limit: int = MAX_ELEMENTS) -> bool:
+    """Drop every element after the ``limit``-th (document order) with its text; whether any was."""
+    cut = None
+    for k, el in enumerate(root.iter()):
+        if k == limit:
+            cut = el
+            break
+    if cut is None:
+        return False
+    node = cut
+    while node is not None and node is not root:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    cut.getparent().remove(cut)
+    return True
+
+
 def parse_html(text: str) -> etree._Element | None:
     """Parse HTML text leniently; None when nothing parseable is left."""
     if not text or not text.strip():

@@ -93,6 +93,7 @@ class CleanPage:
     kind: str = "html"  # "html" | "text"
     encoding: str | None = None  # charset the bytes were decoded with
     blocks: tuple[TextBlock, ...] = ()  # every block of ``text`` in order, with its role
+    limited: str | None = None  # the page was read up to a limit of cleaning (segmentation.MAX_ELEMENTS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,12 @@ stops every one of them still alive (SIGTERM, then SIGKILL).
 
 The watchdog needs nothing but the standard library and /proc (Linux); where
 /proc is missing it is not started.
+
+The watchdog notes processes every half second, so one started just before
+the kill could slip past it; processes of the run's own making therefore
+also watch their parent (``exit_with_parent``): the reader processes of a
+local run (flows.read_pool) leave within a second of the run's process,
+also when no watchdog runs (a flow run started by a Prefect worker).
 """
 
 from __future__ import annotations
@@ -16,7 +22,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+
+PARENT_POLL = 0.25  # seconds between a child's looks at its parent
 
 _WATCHDOG = r'''
 import os, signal, sys, time
@@ -73,3 +83,17 @@ def start_watchdog() -> subprocess.Popen | None:
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
         start_new_session=True,  # a Ctrl-C to the run's process group leaves it to do its work
     )
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)  # the run that started this process is gone: nobody will read what it makes
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a child process (a process pool's initializer): exit as soon as
+    ``parent``, the process that started it, is gone (SIGKILL, the OOM
+    killer). A spawned pool worker would otherwise wait for work forever:
+    it holds its own end of the pipe, so it never sees the parent close."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="exit-with-parent").start()

@@ -11,8 +11,9 @@ Spawned, not forked: the run's process has threads (Prefect's, the fetcher's)
 and a fork would copy their locks. Nothing here imports Prefect: a worker
 imports this module and the extractors, nothing else. The pool is shut down
 with the run (``with`` block), also when the run fails; a run killed outright
-leaves workers that find their parent gone (their pipe closes) and exit, and
-the run's watchdog (flows.child_guard) stops any that do not.
+leaves workers that see their parent gone and exit within a second
+(flows.child_guard.exit_with_parent), and the run's watchdog stops any that
+do not.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from extractors.reading import ReadingLimits
+from flows.child_guard import exit_with_parent
 
 
 def usable_cores() -> int:
@@ -73,7 +75,8 @@ class ReadPool:
     task's) until its batch is read, so several tasks read at once."""
 
     def __init__(self, size: int) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
+        self._executor = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=exit_with_parent, initargs=(os.getpid(),))
 
     def read(self, inputs: Sequence[DocumentInput], model: str,
              limits: ReadingLimits | None) -> list[ProcessedDocument | DocumentFailure]:

@@ -71,6 +71,17 @@ def glob_escaped(path: Path | str) -> str:
 
 
 _ALLOWED_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+# EXPLAIN ANALYZE runs the statement it explains (a COPY would write): only a plain EXPLAIN plans
+_ANALYZE = re.compile(r"\banaly[sz]e\b", re.IGNORECASE)
+
+
+def _refusal(statement) -> str | None:
+    """Why ``statement`` may not run here, or None."""
+    if statement.type not in _ALLOWED_STATEMENTS:
+        return f"this is a {statement.type.name} statement"
+    if statement.type is duckdb.StatementType.EXPLAIN and _ANALYZE.search(statement.query):
+        return "EXPLAIN ANALYZE runs the statement it explains (use EXPLAIN, or the SELECT itself)"
+    return None
 
 
 def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
@@ -123,15 +134,17 @@ def open_views(curated: CuratedStore, run_id: str | None = None) -> Views:
 
 def run_query(curated: CuratedStore, query: str, run_id: str | None = None) -> QueryResult:
     """Run ``query`` over the views of ``open_views``; a rejected query raises ``SqlError``.
-    Only SELECT (and EXPLAIN) statements run: the tables are read, never written."""
+    Only SELECT (and plain EXPLAIN) statements run: the tables are read, never written. (The
+    locked connection lets the tables' own files be read, and DuckDB's allowed paths are
+    writable too: this check is what keeps a COPY off them.)"""
     views = open_views(curated, run_id)
     con = views.connection
     try:
         statements = con.extract_statements(query)
         for st in statements:
-            if st.type not in _ALLOWED_STATEMENTS:
-                raise SqlError(f"only SELECT queries run here (factwatch sql is read-only); this is a "
-                               f"{st.type.name} statement")
+            why = _refusal(st)
+            if why is not None:
+                raise SqlError(f"only SELECT queries run here (factwatch sql is read-only); {why}")
         if not statements:
             raise SqlError("empty query")
         cur = con.execute(query)

@@ -322,8 +322,12 @@ def open_storage(location: str | os.PathLike, options: StorageOptions | None = N
         raise DataLocationError(f"--data {text}: unsupported scheme {protocol}:// (use a local path or "
                            f"{' or '.join(p + '://bucket/prefix' for p in OBJECT_PROTOCOLS)})")
     rest = rest.strip("/")
-    if not rest or not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\x00-\x1f]*)?", rest):
+    if not rest or not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\x00-\x1f\x7f]*)?", rest):
         raise DataLocationError(f"--data {text}: not a bucket URL like {protocol}://bucket/prefix")
+    if any(part in ("", ".", "..") for part in rest.split("/")[1:]):
+        # a store may or may not resolve "a/../b" as a folder would: the prefix must name one place
+        raise DataLocationError(f"--data {text}: a prefix without empty, '.' or '..' parts, like "
+                                f"{protocol}://bucket/team/watch")
     return ObjectStorage(protocol, rest, options)
 
 

@@ -200,60 +200,85 @@ def alive(pids: set[int]) -> set[int]:
 
 
 def test_sigterm_stops_a_run_reading_a_costly_page_within_seconds(prefect_harness, tmp_path, server):
+    """The costly page is one of 16, read in the run's pool of two reader processes: the run exits
+    within seconds of SIGTERM, and its readers a few seconds after it."""
     from prefect.settings import PREFECT_API_URL
 
     words = " ".join(f"word{i} Testland" for i in range(60_000))
     server.routes["/run-on"] = Reply(200, f"<html><body><main><h1>R</h1><p>{words}</p></main></body></html>".encode(),
                                      HEADERS)
-    sources = sources_file(tmp_path, server, {"run-on": "/run-on"})
+    routes = {"run-on": "/run-on"}
+    for i in range(15):
+        server.routes[f"/p{i}"] = Reply(200, OTHER.replace(b"1949", str(1900 + i).encode()), HEADERS)
+        routes[f"p{i}"] = f"/p{i}"
+    sources = sources_file(tmp_path, server, routes, "read_workers = 2\n")
     env = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value()}
     proc = subprocess.Popen([FACTWATCH, "run", "--sources", str(sources), "--data", str(tmp_path / "data")],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    started: set[int] = set()
     try:
-        deadline = time.monotonic() + 90
-        while not list((tmp_path / "data" / "raw" / "objects").glob("*/*")):  # fetched: reading starts
+        deadline = time.monotonic() + 120
+        while len([p for p in descendants(proc.pid) if "spawn_main" in cmdline(p)]) < 2:  # reading has started
             assert proc.poll() is None, proc.stderr.read()[-2000:]
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
+            assert time.monotonic() < deadline, "the run never started its readers"
+            time.sleep(0.1)
         time.sleep(2)
         assert proc.poll() is None
+        started = descendants(proc.pid)
         sent = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         proc.wait(20)
         assert time.monotonic() - sent < 8
         assert proc.returncode == 143 and "terminated" in proc.stderr.read()
         assert not (tmp_path / "data" / "curated" / "current").exists()  # nothing half-published
+        while alive(started) and time.monotonic() < sent + 15:
+            time.sleep(0.2)
+        assert not alive(started), [cmdline(p)[:200] for p in alive(started)]
     finally:
+        for pid in alive(started):
+            os.kill(pid, signal.SIGKILL)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(10)
 
 
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
-    """No PREFECT_API_URL: the run starts Prefect's temporary server, which must die with it."""
-    (tmp_path / "a.txt").write_text("Testland\n\nTestland signed the programme with NATO in 2012.\n")
-    (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n')
+    """No PREFECT_API_URL: the run starts Prefect's temporary server, and reads its 16 pages in a pool of
+    two reader processes; killed while they read, none of them is left a few seconds later."""
+    text = "Testland\n\n" + "".join(f"Testland signed agreement {i} with NATO on {1 + i % 28} March {1990 + i}.\n\n"
+                                     for i in range(30))
+    lines = []
+    for i in range(16):
+        (tmp_path / f"p{i}.txt").write_text(text.replace("Testland", f"Testland{i}"))
+        lines.append(f'[[sources]]\nid = "p{i}"\npath = "p{i}.txt"\n')
+    (tmp_path / "sources.toml").write_text("[settings]\nread_workers = 2\n\n" + "".join(lines))
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
-        "FACTWATCH_PAUSE_AT": "fetch", "FACTWATCH_PAUSE_SECONDS": "120", "PREFECT_HOME": str(tmp_path / "ph"),
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "150"}
+        "PREFECT_HOME": str(tmp_path / "ph"), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "150"}
     proc = subprocess.Popen([FACTWATCH, "run", "--sources", "sources.toml", "--data", "data"], cwd=tmp_path, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started: set[int] = set()
     try:
-        deadline = time.monotonic() + 150
-        while not (tmp_path / "data" / ".paused-fetch").exists():
+        deadline = time.monotonic() + 180
+        while len([p for p in descendants(proc.pid) if "spawn_main" in cmdline(p)]) < 2:  # the readers are up
             assert proc.poll() is None, proc.stderr.read()[-2000:]
-            assert time.monotonic() < deadline, "the run never reached its fetch"
-            time.sleep(0.2)
-        time.sleep(1)  # the watchdog notes the run's processes every half second
+            assert time.monotonic() < deadline, "the run never started its readers"
+            time.sleep(0.05)
         started = descendants(proc.pid)
-        assert len(started) >= 2  # Prefect's temporary server and the watchdog (without one, the server is left)
+        names = [cmdline(p) for p in started]
+        assert any("prefect" in n for n in names), names  # Prefect's temporary server
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         deadline = time.monotonic() + 10
         while alive(started) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert not alive(started), [Path(f"/proc/{p}/cmdline").read_bytes()[:200] for p in alive(started)]
+        assert not alive(started), [cmdline(p)[:200] for p in alive(started)]
     finally:
         for pid in alive(started):
             os.kill(pid, signal.SIGKILL)

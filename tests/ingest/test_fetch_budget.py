@@ -187,3 +187,10 @@ def test_state_files_keep_no_credentials(server, tmp_path):
     text = " ".join(p.read_text() for p in (tmp_path / "raw").rglob("*.json"))
     assert "hunter2" not in text and "abc123" not in text
     assert server.requests[-1][1].get("If-None-Match") == '"v1"' and again.status == "unchanged"
+
+
+def test_a_content_length_shorter_than_the_body_stores_what_it_frames(server):
+    """Decided (README, Limits): HTTP's framing is the page; the bytes past it are not read."""
+    server.routes["/short"] = Reply(200, HTML, {"Content-Type": "text/html", "Content-Length": "40"})
+    out = fetch(server.url("/short"), Settings(retries=0, robots=False, allow_networks=LOOPBACK))
+    assert out.ok and out.content == HTML[:40]

@@ -79,3 +79,17 @@ def test_the_current_run_is_the_current_pointer_not_the_highest_id(tmp_path):
     store.publish(first, tables(first, 1))
     store.publish(later_lower, tables(later_lower, 2, (first,)))
     assert store.resolve_run().run_id == later_lower
+
+
+def test_a_deleted_current_link_falls_back_to_the_newest_run_and_history_goes_on(tmp_path):
+    """Decided (README, Limits): deleting curated/current does not restart history."""
+    store = CuratedStore(tmp_path / "curated")
+    first, second, third = "20261123T100000000000Z", "20261123T110000000000Z", "20261123T120000000000Z"
+    store.publish(first, tables(first, 1))
+    store.publish(second, tables(second, 3, (first,)))
+    (tmp_path / "curated" / "current").unlink()
+    resolved = store.resolve_run()
+    assert resolved.run_id == second and "missing" in (resolved.warning or "")
+    assert store.run_ids() == [first, second]
+    store.publish(third, tables(third, 2, (first, second)))
+    assert store.current_run_id() == third and store.run_ids() == [first, second, third]

@@ -50,6 +50,9 @@ def test_a_local_path_or_an_s3_url_and_nothing_else(tmp_path):
         open_storage("ftp://host/x")
     with pytest.raises(DataLocationError, match="not a bucket URL"):
         open_storage("s3://")
+    for escaping in ("s3://my-bucket/team/../other", "s3://my-bucket/./x", "s3://my-bucket/a//b", "s3://my-bucket/x\x7f"):
+        with pytest.raises(DataLocationError):
+            open_storage(escaping)
 
 
 def test_a_secret_never_shows_in_a_repr_a_string_or_a_pickle_of_the_location():
@@ -82,6 +85,20 @@ def test_raw_snapshots_and_state_round_trip_on_the_object_store(store_url):
         raw.read(sha256_of(b"never stored"))
     with pytest.raises(StoreError, match="not a valid id"):
         raw.snapshots("../etc")
+
+
+def test_a_damaged_snapshot_on_the_object_store_is_never_used_and_is_replaced_by_the_fetched_bytes(store_url):
+    storage = open_storage(store_url).sub("raw")
+    raw = RawStore(storage)
+    at = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    rec, _ = raw.put("src-a", b"<p>hello</p>", url="https://x.test/a", fetched_at=at, http_status=200)
+    key = f"objects/{rec.sha256[:2]}/{rec.sha256}"
+    storage.write_bytes(key, b"<p>hellp</p>")  # one flipped byte
+    assert not raw.intact(rec.sha256)  # (ingest sends no validators for it: no 304 stands on it)
+    with pytest.raises(StoreError, match="damaged"):
+        raw.read(rec.sha256)
+    raw.put("src-a", b"<p>hello</p>", url="https://x.test/a", fetched_at=at, http_status=200)
+    assert raw.intact(rec.sha256) and raw.read(rec.sha256) == b"<p>hello</p>"
 
 
 def test_document_cache_on_the_object_store(store_url, models):
