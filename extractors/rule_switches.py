@@ -42,6 +42,8 @@ RULES: dict[str, str] = {
     "title-year": "a year inside a title of a work or a name",
     "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
+    # extractors.anchoring
+    "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
 }
 
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):
