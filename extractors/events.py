@@ -484,11 +484,13 @@ def statements_from_parse(
         if head is None or span.start <= head.i < span.end:
             continue
         for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0)]:
+            # a verb conjoined with the dated one
+            own = {"conjunct-date"} if trigger is not head else set()
             if audit is None:
-                if no_statement_reason(trigger, date, by_parse, span.root) is not None:
+                if any(rule_on(r) for r in own) or no_statement_reason(trigger, date, by_parse, span.root) is not None:
                     continue
             else:
-                fired = _fired_rules(trigger, date, by_parse, span.root)
+                fired = _fired_rules(trigger, date, by_parse, span.root) | own
             key = (trigger.i, date.date_start, date.role)
             if key in seen:
                 continue
