@@ -82,9 +82,26 @@ _TITLED_YEAR_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _TITLED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w®&'’-]*[ \t]+){1,4}(?:" + _TITLE_NOUNS + r")\b")
 
 
+# "<Capitalised ...> Act 2021", "the Securities Exchange Act of 1934": the
+# year closes the name of a statute.
+_STATUTE_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+(?:Act|Acts|Law|Directive|Ordinance|Statute)(?:[ \t]+of)?[ \t]+$")
+# "Orwell’s 1984." / "Kubrick's 2001," : a year standing alone after a
+# name's possessive is the title of that person's work.
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+$")
+_NOTHING_AFTER = re.compile(r"\s*(?:[.,;:!?)\]\"”]|$)")
+
+
 def is_title_year(text: str, start: int, end: int) -> bool:
-    """True when the year at ``text[start:end]`` opens the title of a work."""
-    return rule_on("title-year") and bool(_TITLED_YEAR_BEFORE.search(text[max(0, start - 6) : start]) and _TITLED_YEAR_AFTER.match(text, end))
+    """True when the year at ``text[start:end]`` belongs to the title of a
+    work or the name of a statute (see the patterns above)."""
+    if not rule_on("title-year"):
+        return False
+    before = text[max(0, start - 60) : start]
+    if _TITLED_YEAR_BEFORE.search(before[-6:]) and _TITLED_YEAR_AFTER.match(text, end):
+        return True
+    if _STATUTE_BEFORE.search(before):
+        return True
+    return bool(_POSSESSIVE_BEFORE.search(before) and _NOTHING_AFTER.match(text, end))
 
 
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",
