@@ -39,6 +39,7 @@ from extractors.event_rules import (
     trigger_kind,
 )
 from extractors.modality import is_planned
+from extractors.post_signatures import POST_TRIGGER, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
@@ -470,7 +471,7 @@ def statements_from_parse(
     """
     s0, e0 = sentence
     audit = audit_log()
-    cited = citation_statement(text, sentence, parsed, dates)
+    cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, parsed, dates)
     if cited is not None:
         return [cited]
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
@@ -546,5 +547,39 @@ def citation_statement(
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=" ".join(parsed.text.split()),
+        features=tuple(features[k] for k in PARSE_FEATURES),
+    )
+
+
+def signature_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
+) -> DatedStatement | None:
+    """An embedded post's signature ("— Jane Smith (@jsmith) June 1, 2017")
+    states that its author posted on that day (extractors.post_signatures)."""
+    s0, e0 = sentence
+    # the sentence splitter may have cut the signature before its date: read the line up to the sentence's end
+    line_start = text.rfind("\n", 0, s0) + 1
+    sig = post_signature(text[line_start:e0])
+    if sig is None:
+        return None
+    name, start, ds, de = sig
+    date = next((d for d in dates if d.char_start == line_start + ds and d.char_end == line_start + de
+                 and d.precision == "day"), None)
+    if date is None:
+        return None
+    s0 = min(s0, line_start + start)
+    features = parse_features(None, False, date, True, 1, len(dates), citation=True)
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=POST_TRIGGER,
+        trigger_text=None,
+        trigger_start=None,
+        kind=trigger_kind(POST_TRIGGER, date.role),
+        participants=(name,),
+        confidence=calibrated_confidence(features),
+        summary=f"{name} posted.",
         features=tuple(features[k] for k in PARSE_FEATURES),
     )

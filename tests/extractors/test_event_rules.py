@@ -134,3 +134,11 @@ def test_confidence_is_a_probability_from_the_model():
     model = {"weights": {"by_parse": 2.0}, "intercept": -1.0}
     assert calibrated_confidence({"by_parse": 1.0}, model) > calibrated_confidence({"by_parse": 0.0}, model)
     assert calibrated_confidence({"by_parse": 0.0}, model) == pytest.approx(0.269, abs=1e-3)
+
+
+def test_an_embedded_posts_signature_dates_the_post(models):
+    text = "It's called democracy. — Jane Smith (@jsmith_news) June 1, 2017"
+    (st,) = statements(text, models)
+    assert (st.trigger, st.date.date_start, st.participants) == ("post", date(2017, 6, 1), ("Jane Smith",))
+    # a dash and a handle with no date closing the line state nothing
+    assert statements("Thanks to Jane Smith (@jsmith_news) for the photo taken in 2017.", models)[0].trigger != "post"
