@@ -20,6 +20,7 @@ def _texts(text: str) -> list[str]:
     "It is the book which, perhaps, inspired Orwell’s 1984.",
     "Critics still rank Kubrick's 2001, and for good reason.",
     "Inspectors follow the 2017 National Electrical Code.",
+    "These are not books from press releases “Coming in 2025”.",
 ])
 def test_a_year_in_a_title_or_statute_name_is_no_date(text):
     assert _texts(text) == []
@@ -31,6 +32,7 @@ def test_a_year_in_a_title_or_statute_name_is_no_date(text):
     ("The Act was passed in 1934.", ["1934"]),
     ("Apple’s 2024 revenue grew.", ["2024"]),
     ("Acme’s 2024 was strong, the firm said in 2025.", ["2024", "2025"]),
+    ("He said: “We will launch the rocket in 2025.”", ["2025"]),
 ])
 def test_a_year_after_a_name_or_an_act_that_dates_something_stays(text, dates):
     assert _texts(text) == dates
