@@ -33,6 +33,7 @@ from extractors.event_rules import (
     META_VERBS,
     OPINION_VERBS,
     PAST_SPAN,
+    PERIOD_VERBS,
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
@@ -141,6 +142,12 @@ def no_statement_reason(
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
+    # the date is what the verb acts on, not when it happens: "which reviewed
+    # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
+    # course takes its time as object: "will finish 2023 with ...")
+    if (rule_on("date-object") and date_root is not None and date_root.dep_ in ("dobj", "obj")
+            and date_root.head == trigger and not date.anchored and trigger.lemma_.lower() not in PERIOD_VERBS):
+        return "date-object"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)

@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     # extractors.events.statements_from_parse
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
@@ -53,7 +54,7 @@ RULES: dict[str, str] = {
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
     copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
-    conjunct-date""".split()
+    date-object conjunct-date""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

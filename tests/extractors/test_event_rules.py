@@ -55,6 +55,18 @@ def test_timeline_entry_in_historical_present(models):
     assert st.trigger == "accept" and (st.date.date_start.month, st.date.date_start.day) == (4, 25)
 
 
+def test_a_date_the_verb_acts_on_is_not_its_time(models):
+    text = "Critics remembered 1999 fondly."
+    assert statements(text, models) == []
+    with rules_off({"date-object"}):
+        assert [s.trigger for s in statements(text, models)] == ["remember"]
+
+
+def test_a_period_a_verb_runs_through_is_its_time(models):
+    (st,) = statements("Analysts expect that the company will finish 2023 with $3 billion in revenue.", models)
+    assert st.trigger == "finish" and st.date.date_start == date(2023, 1, 1)
+
+
 def test_state_since_a_date_stays(models):
     (st,) = statements("The feature has been available across browsers since July 2015.", models)
     assert st.trigger == "available" and st.date.role == "since"
