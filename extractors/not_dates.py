@@ -82,9 +82,9 @@ _TITLED_YEAR_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _TITLED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w®&'’-]*[ \t]+){1,4}(?:" + _TITLE_NOUNS + r")\b")
 
 
-# "<Capitalised ...> Act 2021", "the Securities Exchange Act of 1934": the
-# year closes the name of a statute.
-_STATUTE_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+(?:Act|Acts|Law|Directive|Ordinance|Statute)(?:[ \t]+of)?[ \t]+$")
+# "<Capitalised ...> Act 2021": the year closes the short title of a
+# statute ("the ... Act of 1989" says when it was enacted: a date).
+_STATUTE_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+(?:Act|Acts|Law|Directive|Ordinance|Statute)[ \t]+$")
 # "Orwell’s 1984." / "Kubrick's 2001," : a year standing alone after a
 # name's possessive is the title of that person's work.
 _POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+$")
