@@ -400,8 +400,9 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
 # ---------------------------------------------------------------- running
 
 
-def read_pages(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
-    """The pipeline's statements per page id (pure: no Prefect, no store)."""
+def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] | None = None) -> dict[str, tuple]:
+    """The pipeline's statements per page id (pure: no Prefect, no store);
+    ``skipped`` (when given) receives why a page was not read (its language, no text)."""
     import hashlib
 
     from extractors.document import DocumentFailure, DocumentInput, process_documents
@@ -420,6 +421,8 @@ def read_pages(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
     for start in range(0, len(inputs), 16):
         for res in process_documents(inputs[start:start + 16], models):
             out[res.source_id] = () if isinstance(res, DocumentFailure) else tuple(res.statements)
+            if skipped is not None and not isinstance(res, DocumentFailure) and res.skipped:
+                skipped[res.source_id] = res.skipped
     return out
 
 
@@ -437,6 +440,7 @@ class StatementsReport:
     judged: list[Judged] = field(default_factory=list)
     metrics: dict = field(default_factory=dict)
     missed: list[tuple[str, GoldStatement, list]] = field(default_factory=list)  # (page id, gold, system on its key)
+    not_read: dict[str, tuple[str, int]] = field(default_factory=dict)  # page id -> (why, gold statements)
 
     def table(self) -> str:
         cols = ["pages", "gold", "system", "precision", "recall", "date_accuracy", "precision_label_accuracy",
@@ -456,10 +460,16 @@ class StatementsReport:
         traps = Counter(j.verdict for j in self.judged if j.verdict.startswith("trap:"))
         if traps:
             lines.append("traps taken: " + ", ".join(f"{k[5:]} {n}" for k, n in traps.most_common()))
+        if self.not_read:
+            # out of scope, still counted as missed: the reader reads English only
+            n = sum(g for _, g in self.not_read.values())
+            lines.append(f"not read (out of scope, counted as missed): {len(self.not_read)} page(s), {n} gold statement(s): "
+                         + "; ".join(f"{pid} {why}" for pid, (why, _) in sorted(self.not_read.items())))
         return "\n".join(lines)
 
 
-def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence]) -> StatementsReport:
+def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
+             skipped: dict[str, str] | None = None) -> StatementsReport:
     rows: dict[str, Counts] = {}
     overall = Counts()
     judged: list[Judged] = []
@@ -472,8 +482,10 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence]) -> Stat
         judged.extend(j)
     rows = dict(sorted(rows.items()))
     rows["overall"] = overall
-    return StatementsReport(rows=rows, judged=judged, missed=missed, metrics=overall.metrics() | {
-        "per_type": {k: v.metrics() for k, v in rows.items() if k != "overall"}})
+    not_read = {p.page_id: (skipped[p.page_id], len(p.statements)) for p in pages if skipped and p.page_id in skipped}
+    return StatementsReport(rows=rows, judged=judged, missed=missed, not_read=not_read, metrics=overall.metrics() | {
+        "per_type": {k: v.metrics() for k, v in rows.items() if k != "overall"},
+        "not_read": {"pages": len(not_read), "gold": sum(g for _, g in not_read.values())}})
 
 
 def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> StatementsReport:
@@ -482,7 +494,9 @@ def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_P
         pages.extend(load_gold(Path(d), pages_dir))
     if len({p.page_id for p in pages}) != len(pages):
         raise LabelError("two labelled pages share one page id")
-    return evaluate(pages, read_pages(pages, models))
+    skipped: dict[str, str] = {}
+    statements = read_pages(pages, models, skipped)
+    return evaluate(pages, statements, skipped)
 
 
 # ---------------------------------------------------------------- site folds

@@ -160,3 +160,7 @@ def trigger_kind(lemma: str | None, role: str) -> str:
     if role == "until":
         return "end"
     return "other"
+
+# Verbs whose object is a stretch of time they run through ("finish 2023 with
+# $3 billion", "enter 2026", "spent 2019 in Paris"): the object is the time.
+PERIOD_VERBS = frozenset({"finish", "end", "start", "begin", "close", "enter", "spend", "open", "kick", "ring"})

@@ -33,12 +33,14 @@ from extractors.event_rules import (
     META_VERBS,
     OPINION_VERBS,
     PAST_SPAN,
+    PERIOD_VERBS,
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
     trigger_kind,
 )
 from extractors.modality import is_planned
+from extractors.post_signatures import POST_TRIGGER, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
@@ -140,6 +142,12 @@ def no_statement_reason(
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
+    # the date is what the verb acts on, not when it happens: "which reviewed
+    # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
+    # course takes its time as object: "will finish 2023 with ...")
+    if (rule_on("date-object") and date_root is not None and date_root.dep_ in ("dobj", "obj")
+            and date_root.head == trigger and not date.anchored and trigger.lemma_.lower() not in PERIOD_VERBS):
+        return "date-object"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
@@ -470,7 +478,7 @@ def statements_from_parse(
     """
     s0, e0 = sentence
     audit = audit_log()
-    cited = citation_statement(text, sentence, parsed, dates)
+    cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, parsed, dates)
     if cited is not None:
         return [cited]
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
@@ -487,11 +495,13 @@ def statements_from_parse(
         for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0), *extra]:
             # a when-clause tells what happened at the date itself ("since 2011, when ... replaced")
             stated = replace(date, role="point") if trigger in extra else date
+            # a verb conjoined with the dated one
+            own = {"conjunct-date"} if trigger is not head and trigger not in extra else set()
             if audit is None:
-                if no_statement_reason(trigger, stated, by_parse, span.root) is not None:
+                if any(rule_on(r) for r in own) or no_statement_reason(trigger, stated, by_parse, span.root) is not None:
                     continue
             else:
-                fired = _fired_rules(trigger, stated, by_parse, span.root)
+                fired = _fired_rules(trigger, stated, by_parse, span.root) | own
             key = (trigger.i, stated.date_start, stated.role)
             if key in seen:
                 continue
@@ -547,5 +557,39 @@ def citation_statement(
         participants=participants,
         confidence=calibrated_confidence(features),
         summary=" ".join(parsed.text.split()),
+        features=tuple(features[k] for k in PARSE_FEATURES),
+    )
+
+
+def signature_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
+) -> DatedStatement | None:
+    """An embedded post's signature ("— Jane Smith (@jsmith) June 1, 2017")
+    states that its author posted on that day (extractors.post_signatures)."""
+    s0, e0 = sentence
+    # the sentence splitter may have cut the signature before its date: read the line up to the sentence's end
+    line_start = text.rfind("\n", 0, s0) + 1
+    sig = post_signature(text[line_start:e0])
+    if sig is None:
+        return None
+    name, start, ds, de = sig
+    date = next((d for d in dates if d.char_start == line_start + ds and d.char_end == line_start + de
+                 and d.precision == "day"), None)
+    if date is None:
+        return None
+    s0 = min(s0, line_start + start)
+    features = parse_features(None, False, date, True, 1, len(dates), citation=True)
+    return DatedStatement(
+        char_start=s0,
+        char_end=e0,
+        sentence=text[s0:e0],
+        date=date,
+        trigger=POST_TRIGGER,
+        trigger_text=None,
+        trigger_start=None,
+        kind=trigger_kind(POST_TRIGGER, date.role),
+        participants=(name,),
+        confidence=calibrated_confidence(features),
+        summary=f"{name} posted.",
         features=tuple(features[k] for k in PARSE_FEATURES),
     )

@@ -82,9 +82,28 @@ _TITLED_YEAR_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _TITLED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w®&'’-]*[ \t]+){1,4}(?:" + _TITLE_NOUNS + r")\b")
 
 
+# "<Capitalised ...> Act 2021": the year closes the short title of a
+# statute ("the ... Act of 1989" says when it was enacted: a date).
+_STATUTE_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+(?:Act|Acts|Law|Directive|Ordinance|Statute)[ \t]+$")
+# "Orwell’s 1984." / "Kubrick's 2001," : a year standing alone after a
+# name's possessive is the title of that person's work.
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+$")
+_NOTHING_AFTER = re.compile(r"\s*(?:[.,;:!?)\]\"”]|$)")
+
+
 def is_title_year(text: str, start: int, end: int) -> bool:
-    """True when the year at ``text[start:end]`` opens the title of a work."""
-    return rule_on("title-year") and bool(_TITLED_YEAR_BEFORE.search(text[max(0, start - 6) : start]) and _TITLED_YEAR_AFTER.match(text, end))
+    """True when the year at ``text[start:end]`` belongs to the title of a
+    work or the name of a statute (see the patterns above)."""
+    if not rule_on("title-year"):
+        return False
+    before = text[max(0, start - 60) : start]
+    if _TITLED_YEAR_BEFORE.search(before[-6:]) and _TITLED_YEAR_AFTER.match(text, end):
+        return True
+    if _STATUTE_BEFORE.search(before):
+        return True
+    if _POSSESSIVE_BEFORE.search(before) and _NOTHING_AFTER.match(text, end):
+        return True
+    return _in_quoted_title(text, start, end)
 
 
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",
@@ -129,6 +148,16 @@ def _title_case_share(words: Sequence[str]) -> float:
     return sum(1 for w in content if w[:1].isupper()) / len(content)
 
 
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Inside a short quoted phrase in title case ("“Coming in 2025”", "“Top Picks of 2024”")."""
+    for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if q.start() < start and end < q.end():
+            inner = re.findall(r"[A-Za-z][\w'’-]*", q.group(1) or q.group(2) or "")
+            if 2 <= len(inner) <= 8 and _title_case_share(inner) >= 0.75:
+                return True
+    return False
+
+
 def in_name_or_title(text: str, start: int, end: int) -> bool:
     """True when the date word ``text[start:end]`` (a month, weekday, season
     or "today" with no day or year of its own) is part of a name or a title.
@@ -158,11 +187,8 @@ def in_name_or_title(text: str, start: int, end: int) -> bool:
     prev_w = prev.group(1) if prev else ""
     next_w = nxt.group(1) if nxt else ""
     # inside a short quoted phrase in title case: a title ("“One Golden Summer”")
-    for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
-        if q.start() < start and end < q.end():
-            inner = re.findall(r"[A-Za-z][\w'’-]*", q.group(1) or q.group(2) or "")
-            if 2 <= len(inner) <= 8 and _title_case_share(inner) >= 0.75:
-                return True
+    if _in_quoted_title(text, start, end):
+        return True
     if headline:
         return False  # a title-case headline capitalises every word: no evidence either way
     if word.lower() == "today":

@@ -37,18 +37,24 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
+    # extractors.events.statements_from_parse
+    "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",
     "title-year": "a year inside a title of a work or a name",
     "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
+    # extractors.anchoring
+    "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
 }
 
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
-    copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier""".split()
+    copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
+    date-object conjunct-date""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

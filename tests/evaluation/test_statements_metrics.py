@@ -12,6 +12,7 @@ from evaluation.statements_eval import (
     GoldStatement,
     GoldTrap,
     date_agrees,
+    evaluate,
     gold_period,
     key_matches,
     names_match,
@@ -78,6 +79,14 @@ def test_page_score_counts_traps_wrong_dates_and_duplicates():
     wrong = st("Acme announced a merger on Tuesday.", date(2024, 3, 12), date(2024, 3, 12))
     c, _ = score_page(page, [wrong])
     assert c.metrics()["date_accuracy"] == 0.0 and c.metrics()["fp_wrong_date"] == 1
+
+
+def test_a_page_not_read_is_named_and_its_gold_counted_as_missed():
+    page = GoldPage(page_id="7", page_type="collection", site="x.fr", url="", doc_date=None,
+                    statements=(GoldStatement("Depuis 2010 nous vendons", "Depuis 2010", "2010", role="since"),))
+    report = evaluate([page], {"7": ()}, {"7": "page language is 'fr'"})
+    assert report.metrics["recall"] == 0.0 and report.metrics["not_read"] == {"pages": 1, "gold": 1}
+    assert "not read (out of scope, counted as missed): 1 page(s), 1 gold statement(s): 7 page language is 'fr'" in report.table()
 
 
 TML = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">01/08/1998</TIMEX3></DCT>

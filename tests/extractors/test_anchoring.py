@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from extractors.anchoring import page_anchor, page_date_mentions, update_notes
 from extractors.document import _dedupe
 from extractors.events import DatedStatement
+from extractors.rule_switches import rules_off
 from extractors.types import CleanPage, DateMention
 
 FETCHED = datetime(2026, 12, 1, 9, tzinfo=UTC)
@@ -60,9 +61,27 @@ def test_reported_speech_with_its_own_day_keeps_it():
 
 def test_no_page_date_the_fetch_day_and_tense_decide():
     text = "Organisers announced in January that the fair would move. The fair will reopen in January."
-    anchor, mentions = page_date_mentions(_page(text), FETCHED)
+    with rules_off({"fetch-dated"}):
+        anchor, mentions = page_date_mentions(_page(text), FETCHED)
     assert anchor.basis == "fetched"
     assert [m.date_start.isoformat() for m in mentions] == ["2026-01-01", "2027-01-01"]
+
+
+def test_no_page_date_and_no_year_on_the_page_gives_no_date():
+    # an undated timeline: only the fetch day would give these a year
+    text = "March 24: The company criticises the board.\nApril 4: It discloses a stake.\nIt was sold last week."
+    anchor, mentions = page_date_mentions(_page(text), FETCHED)
+    assert anchor.basis == "fetched"
+    assert mentions == []
+
+
+def test_no_page_date_the_pages_own_years_still_date_it():
+    text = "The deal was signed in 2022. On July 9 the board met. The company was sold on 4 May 2023."
+    _, mentions = page_date_mentions(_page(text), FETCHED)
+    assert _periods(mentions) == {
+        "2022": ("2022-01-01", "2022-12-31"), "July 9": ("2022-07-09", "2022-07-09"),
+        "4 May 2023": ("2023-05-04", "2023-05-04"),
+    }
 
 
 def test_bare_date_words_inside_names_are_dropped_full_dates_are_not():

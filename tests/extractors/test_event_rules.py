@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from extractors.entities import mentions_from_spans
+from extractors.rule_switches import rules_off
 from extractors.statement_model import calibrated_confidence
 from tests.support import read_statements
 
@@ -54,6 +55,18 @@ def test_timeline_entry_in_historical_present(models):
     assert st.trigger == "accept" and (st.date.date_start.month, st.date.date_start.day) == (4, 25)
 
 
+def test_a_date_the_verb_acts_on_is_not_its_time(models):
+    text = "Critics remembered 1999 fondly."
+    assert statements(text, models) == []
+    with rules_off({"date-object"}):
+        assert [s.trigger for s in statements(text, models)] == ["remember"]
+
+
+def test_a_period_a_verb_runs_through_is_its_time(models):
+    (st,) = statements("Analysts expect that the company will finish 2023 with $3 billion in revenue.", models)
+    assert st.trigger == "finish" and st.date.date_start == date(2023, 1, 1)
+
+
 def test_state_since_a_date_stays(models):
     (st,) = statements("The feature has been available across browsers since July 2015.", models)
     assert st.trigger == "available" and st.date.role == "since"
@@ -84,9 +97,11 @@ def test_two_dates_two_happenings_each_with_its_clause(models):
     assert withdraw.summary != announce.summary
 
 
-def test_conjoined_verbs_share_a_fronted_date(models):
-    sts = statements("On Sept. 2, 2024, police raided two homes and searched a warehouse.", models)
-    assert [s.trigger for s in sts] == ["raid", "search"]
+def test_conjoined_verbs_give_one_statement_for_their_date(models):
+    text = "On Sept. 2, 2024, police raided two homes and searched a warehouse."
+    assert [s.trigger for s in statements(text, models)] == ["raid"]
+    with rules_off({"conjunct-date"}):  # the conjunct shares the date when the rule is off
+        assert [s.trigger for s in statements(text, models)] == ["raid", "search"]
 
 
 def test_a_conjoined_frame_verb_is_no_happening(models):
@@ -131,3 +146,11 @@ def test_confidence_is_a_probability_from_the_model():
     model = {"weights": {"by_parse": 2.0}, "intercept": -1.0}
     assert calibrated_confidence({"by_parse": 1.0}, model) > calibrated_confidence({"by_parse": 0.0}, model)
     assert calibrated_confidence({"by_parse": 0.0}, model) == pytest.approx(0.269, abs=1e-3)
+
+
+def test_an_embedded_posts_signature_dates_the_post(models):
+    text = "It's called democracy. — Jane Smith (@jsmith_news) June 1, 2017"
+    (st,) = statements(text, models)
+    assert (st.trigger, st.date.date_start, st.participants) == ("post", date(2017, 6, 1), ("Jane Smith",))
+    # a dash and a handle with no date closing the line state nothing
+    assert statements("Thanks to Jane Smith (@jsmith_news) for the photo taken in 2017.", models)[0].trigger != "post"
