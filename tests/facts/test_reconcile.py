@@ -97,7 +97,8 @@ def test_diff_reports_added_removed_and_sources():
 def test_a_page_correcting_itself_supersedes_its_old_statement():
     import dataclasses
 
-    old = dataclasses.replace(ev("e_old", "a", *Y2013, ["IPCP"], doc="doc_a_v1"), current=False, snapshot_sha256="v1")
+    old = dataclasses.replace(ev("e_old", "a", *Y2013, ["IPCP"], doc="doc_a_v1", sentence="IPCP signed in 2013."),
+                              current=False, snapshot_sha256="v1")
     new = ev("e_new", "a", *Y2012, ["IPCP"], sentence="IPCP signed in 2012.")
     (fact,) = reconcile([old, new], subject_ids=SUBJECT).facts
     assert fact.status == "single_source" and fact.date_start == date(2012, 1, 1)
