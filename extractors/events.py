@@ -499,31 +499,66 @@ def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMent
     return out
 
 
-def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
-               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
-    """One statement: the trigger's clause, its participants (subject or
-    agent first, only from that clause) and its calibrated confidence."""
+def dated_statement(
+    text: str,
+    sentence: tuple[int, int],
+    date: DateMention,
+    trigger: str | None,
+    participants: tuple[str, ...],
+    summary: str,
+    *,
+    features: dict[str, float] | None = None,
+    confidence: float | None = None,
+    trigger_text: str | None = None,
+    trigger_start: int | None = None,
+    planned: bool = False,
+    agents: tuple[str, ...] = (),
+) -> DatedStatement:
+    """The statement of the sentence ``text[s:e]`` (``sentence`` = (s, e))
+    that ``trigger`` (a lemma, or a line's own trigger such as a citation's)
+    happened at ``date``; its kind follows from the trigger and the date's
+    role. Its confidence is calibrated from the parse ``features`` (kept in
+    the row as the model's inputs), or is the fixed ``confidence`` given:
+    exactly one of the two."""
+    if features is not None and confidence is None:
+        score, inputs = calibrated_confidence(features), tuple(features[k] for k in PARSE_FEATURES)
+    elif features is None and confidence is not None:
+        score, inputs = confidence, ()
+    else:
+        raise ValueError("a statement's confidence comes from its parse features or is given, exactly one of the two")
     s0, e0 = sentence
-    local = clause_char_ranges(trigger)
-    summary = clause_summary(parsed, trigger, local)
-    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
-    lemma = trigger.lemma_.lower()
-    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
         sentence=text[s0:e0],
         date=date,
-        trigger=lemma,
-        trigger_text=trigger.text,
-        trigger_start=s0 + trigger.idx,
-        kind=trigger_kind(lemma, date.role),
+        trigger=trigger,
+        trigger_text=trigger_text,
+        trigger_start=trigger_start,
+        kind=trigger_kind(trigger, date.role),
         participants=participants,
-        confidence=calibrated_confidence(features),
+        confidence=score,
         summary=summary,
-        features=tuple(features[k] for k in PARSE_FEATURES),
-        planned=is_planned(trigger, date_root),
-        agents=agent_keys(trigger, s0, in_sentence),
+        features=inputs,
+        planned=planned,
+        agents=agents,
+    )
+
+
+def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
+               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
+    """One statement: the trigger's clause, its participants (subject or
+    agent first, only from that clause) and its calibrated confidence."""
+    s0 = sentence[0]
+    local = clause_char_ranges(trigger)
+    summary = clause_summary(parsed, trigger, local)
+    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
+    lemma = trigger.lemma_.lower()
+    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
+    return dated_statement(
+        text, sentence, date, lemma, participants, summary, features=features,
+        trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
+        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence),
     )
 
 
@@ -611,20 +646,8 @@ def citation_statement(
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(author_key(a) for a in authors))
     features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=CITATION_TRIGGER,
-        trigger_text=None,
-        trigger_start=None,
-        kind=trigger_kind(CITATION_TRIGGER, date.role),
-        participants=participants,
-        confidence=calibrated_confidence(features),
-        summary=" ".join(parsed.text.split()),
-        features=tuple(features[k] for k in PARSE_FEATURES),
-    )
+    return dated_statement(text, sentence, date, CITATION_TRIGGER, participants, " ".join(parsed.text.split()),
+                           features=features)
 
 
 def signature_statement(
@@ -645,17 +668,4 @@ def signature_statement(
         return None
     s0 = min(s0, line_start + start)
     features = parse_features(None, False, date, True, 1, len(dates), citation=True)
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=POST_TRIGGER,
-        trigger_text=None,
-        trigger_start=None,
-        kind=trigger_kind(POST_TRIGGER, date.role),
-        participants=(name,),
-        confidence=calibrated_confidence(features),
-        summary=f"{name} posted.",
-        features=tuple(features[k] for k in PARSE_FEATURES),
-    )
+    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features)
