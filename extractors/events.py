@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
 from extractors.entities import EntityMention
@@ -94,9 +94,36 @@ def no_statement_reason(
     happening ("It's 2025!"). Plans ("will launch", "is set to open") stay
     statements; so does a timeline's historical present ("April 4: Musk
     discloses ...": the date stands outside the clause).
+
+    The rules are tried in a fixed order, one group of rules a step (each
+    rule behind its ``rule_on`` switch); the first that fires gives the reason.
     """
+    reason = _date_shape_reason(trigger, date, date_root)
+    if reason is not None:
+        return reason
+    clause_verb = _clause_verb(trigger)
+    reason = _sentence_mood_reason(trigger.sent) or _date_attachment_reason(trigger, date, date_root, clause_verb)
+    if reason is not None:
+        return reason
+    # an event noun the date itself modifies ("the July 2025 incident") is
+    # dated whatever the mood of the clause around it
+    if date_root is not None and trigger.pos_ == "NOUN" and (
+        date_root.head == trigger or (date_root.head.dep_ == "prep" and date_root.head.head == trigger)
+    ):
+        return None
+    children = list(clause_verb.children)
+    return (
+        _clause_mood_reason(trigger.sent, clause_verb)
+        or _advice_or_belief_reason(clause_verb, children)
+        or _hedged_or_negated_reason(date, clause_verb, children)
+        or _present_or_habitual_reason(trigger, date, by_parse, clause_verb, children)
+    )
+
+
+def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | None) -> str | None:
+    """Rules on the date's words and the line it stands in: a clock time,
+    a title, a span up to now, a personal period, a part of a day, a post's label."""
     sent = trigger.sent
-    text = sent.text.strip()
     if rule_on("clock-only") and CLOCK_ONLY.fullmatch(date.text.strip()):
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
     if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
@@ -115,13 +142,22 @@ def no_statement_reason(
     if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
         if rule_on("byline"):
             return "byline"
+    return None
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb of the trigger's clause: an event noun stands in the clause of its verb."""
     clause_verb = trigger
-    # an event noun stands in the clause of its verb
     for _ in range(4):
         if clause_verb.pos_ in ("VERB", "AUX") or clause_verb.head == clause_verb:
             break
         clause_verb = clause_verb.head
-    children = list(clause_verb.children)
+    return clause_verb
+
+
+def _sentence_mood_reason(sent: Span) -> str | None:
+    """The sentence asks, or opens in the imperative."""
+    text = sent.text.strip()
     # questions: the sentence asks ("When did ...?"), or a question opens the clause
     if text.endswith("?"):
         if rule_on("question"):
@@ -139,6 +175,13 @@ def no_statement_reason(
         if fl in ("please", "don't", "do") and not subj:
             if rule_on("imperative"):
                 return "imperative"
+    return None
+
+
+def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token | None, clause_verb: Token) -> str | None:
+    """What the date belongs to says the clause tells no happening: the text
+    announcing itself, the date as the verb's object or a noun's qualifier,
+    a copula that ranks."""
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
@@ -159,12 +202,12 @@ def no_statement_reason(
     if _ranks_in_copula(clause_verb):
         if rule_on("opinion"):
             return "opinion"
-    # an event noun the date itself modifies ("the July 2025 incident") is
-    # dated whatever the mood of the clause around it
-    if date_root is not None and trigger.pos_ == "NOUN" and (
-        date_root.head == trigger or (date_root.head.dep_ == "prep" and date_root.head.head == trigger)
-    ):
-        return None
+    return None
+
+
+def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
+    """A main clause in the imperative anywhere in the sentence, a "please",
+    or the clause inside a condition."""
     # a main clause in the imperative anywhere in the sentence ("If you have
     # questions, please don't hesitate to contact us from Saturday to Thursday")
     root = sent.root
@@ -194,6 +237,11 @@ def no_statement_reason(
         if node.head == node:
             break
         node = node.head
+    return None
+
+
+def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
+    """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
     # advice: "I recommend catching up with ... of this year"
     node = clause_verb
     for _ in range(3):
@@ -217,6 +265,11 @@ def no_statement_reason(
     ):
         if rule_on("advice"):
             return "advice"
+    return None
+
+
+def _hedged_or_negated_reason(date: DateMention, clause_verb: Token, children: list[Token]) -> str | None:
+    """Hedged by a modal, or negated."""
     # hedged: "may/might/could/should launch in 2025", also through the verb a
     # complement completes ("shall not be deemed to be filed ... in 1934")
     governing = list(children)
@@ -238,18 +291,31 @@ def no_statement_reason(
     if date.role != "until" and any(c.dep_ == "neg" for c in governing):
         if rule_on("negated"):
             return "negated"
-    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
-    finite_past = False
+    return None
+
+
+def _finite_past(clause_verb: Token) -> bool:
+    """The clause tells a completed (or modal) happening: past tense, a perfect
+    or a modal, also on the verb the clause completes ("was slated to begin today")."""
     tensed = clause_verb
-    for _ in range(3):  # "was slated to begin today": the tense of the verb the clause completes
+    for _ in range(3):
         t_aux = [c for c in tensed.children if c.dep_ in ("aux", "auxpass")]
         if tensed.tag_ == "VBD" or any(a.tag_ in ("VBD", "MD") or a.lemma_.lower() == "have" or a.lower_ in ("'s", "’s")
                                        for a in t_aux):
-            finite_past = True
-            break
+            return True
         if tensed.dep_ not in ("xcomp", "ccomp") or tensed.head == tensed:
             break
         tensed = tensed.head
+    return False
+
+
+def _present_or_habitual_reason(
+    trigger: Token, date: DateMention, by_parse: bool, clause_verb: Token, children: list[Token]
+) -> str | None:
+    """The present era, a generic present, a bare copula, a habit."""
+    sent = trigger.sent
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    finite_past = _finite_past(clause_verb)
     timeline = _timeline_entry(sent)
     # "today"/"now" in a clause that tells no completed or planned happening: the present era
     if date.text.strip().lower() in DEICTIC_NOW and not finite_past:
@@ -433,31 +499,66 @@ def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMent
     return out
 
 
-def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
-               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
-    """One statement: the trigger's clause, its participants (subject or
-    agent first, only from that clause) and its calibrated confidence."""
+def dated_statement(
+    text: str,
+    sentence: tuple[int, int],
+    date: DateMention,
+    trigger: str | None,
+    participants: tuple[str, ...],
+    summary: str,
+    *,
+    features: dict[str, float] | None = None,
+    confidence: float | None = None,
+    trigger_text: str | None = None,
+    trigger_start: int | None = None,
+    planned: bool = False,
+    agents: tuple[str, ...] = (),
+) -> DatedStatement:
+    """The statement of the sentence ``text[s:e]`` (``sentence`` = (s, e))
+    that ``trigger`` (a lemma, or a line's own trigger such as a citation's)
+    happened at ``date``; its kind follows from the trigger and the date's
+    role. Its confidence is calibrated from the parse ``features`` (kept in
+    the row as the model's inputs), or is the fixed ``confidence`` given:
+    exactly one of the two."""
+    if features is not None and confidence is None:
+        score, inputs = calibrated_confidence(features), tuple(features[k] for k in PARSE_FEATURES)
+    elif features is None and confidence is not None:
+        score, inputs = confidence, ()
+    else:
+        raise ValueError("a statement's confidence comes from its parse features or is given, exactly one of the two")
     s0, e0 = sentence
-    local = clause_char_ranges(trigger)
-    summary = clause_summary(parsed, trigger, local)
-    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
-    lemma = trigger.lemma_.lower()
-    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
     return DatedStatement(
         char_start=s0,
         char_end=e0,
         sentence=text[s0:e0],
         date=date,
-        trigger=lemma,
-        trigger_text=trigger.text,
-        trigger_start=s0 + trigger.idx,
-        kind=trigger_kind(lemma, date.role),
+        trigger=trigger,
+        trigger_text=trigger_text,
+        trigger_start=trigger_start,
+        kind=trigger_kind(trigger, date.role),
         participants=participants,
-        confidence=calibrated_confidence(features),
+        confidence=score,
         summary=summary,
-        features=tuple(features[k] for k in PARSE_FEATURES),
-        planned=is_planned(trigger, date_root),
-        agents=agent_keys(trigger, s0, in_sentence),
+        features=inputs,
+        planned=planned,
+        agents=agents,
+    )
+
+
+def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
+               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
+    """One statement: the trigger's clause, its participants (subject or
+    agent first, only from that clause) and its calibrated confidence."""
+    s0 = sentence[0]
+    local = clause_char_ranges(trigger)
+    summary = clause_summary(parsed, trigger, local)
+    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
+    lemma = trigger.lemma_.lower()
+    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
+    return dated_statement(
+        text, sentence, date, lemma, participants, summary, features=features,
+        trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
+        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence),
     )
 
 
@@ -545,20 +646,8 @@ def citation_statement(
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(author_key(a) for a in authors))
     features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=CITATION_TRIGGER,
-        trigger_text=None,
-        trigger_start=None,
-        kind=trigger_kind(CITATION_TRIGGER, date.role),
-        participants=participants,
-        confidence=calibrated_confidence(features),
-        summary=" ".join(parsed.text.split()),
-        features=tuple(features[k] for k in PARSE_FEATURES),
-    )
+    return dated_statement(text, sentence, date, CITATION_TRIGGER, participants, " ".join(parsed.text.split()),
+                           features=features)
 
 
 def signature_statement(
@@ -579,17 +668,4 @@ def signature_statement(
         return None
     s0 = min(s0, line_start + start)
     features = parse_features(None, False, date, True, 1, len(dates), citation=True)
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=POST_TRIGGER,
-        trigger_text=None,
-        trigger_start=None,
-        kind=trigger_kind(POST_TRIGGER, date.role),
-        participants=(name,),
-        confidence=calibrated_confidence(features),
-        summary=f"{name} posted.",
-        features=tuple(features[k] for k in PARSE_FEATURES),
-    )
+    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features)

@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 
 from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
 from extractors.entities import EntityMention
-from extractors.event_rules import LIGHT_VERBS, trigger_kind
-from extractors.events import DatedStatement, group_dates_by_sentence
+from extractors.event_rules import LIGHT_VERBS
+from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.types import CleanPage, DateMention
 
 
@@ -72,16 +72,8 @@ def section_statement(
         trigger = noun if noun is not None else trigger
     lemma = trigger.lemma_.lower() if trigger is not None else None
     participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
-    return DatedStatement(
-        char_start=s0,
-        char_end=e0,
-        sentence=text[s0:e0],
-        date=date,
-        trigger=lemma,
+    return dated_statement(
+        text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,
         trigger_start=(s0 + trigger.idx) if trigger is not None else None,
-        kind=trigger_kind(lemma, date.role),
-        participants=participants,
-        confidence=SECTION_CONFIDENCE,
-        summary=" ".join(parsed.text.split()),
     )

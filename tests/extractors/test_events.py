@@ -4,7 +4,10 @@ from datetime import date
 
 import pytest
 
+from extractors.events import dated_statement
 from extractors.reading import text_blocks
+from extractors.statement_model import PARSE_FEATURES, calibrated_confidence
+from extractors.types import DateMention
 from tests.support import read_statements
 
 
@@ -122,3 +125,26 @@ def test_a_year_ago_stays_a_dated_statement(models):
 def test_a_verbless_line_that_says_since_when_stays_a_statement(models):
     (st,) = statements("Available since July 2024", models, anchor=date(2025, 1, 5))
     assert st.date.role == "since" and st.date.date_start == date(2024, 7, 1)
+
+
+def _year_mention(start: int, role: str = "point") -> DateMention:
+    return DateMention(start, start + 4, "2014", date(2014, 1, 1), date(2014, 12, 31), "year", role=role)
+
+
+def test_dated_statement_scores_from_parse_features_or_takes_a_fixed_confidence():
+    text = "Intro. The mission ended in 2014. More."
+    sentence = (7, 33)
+    features = {k: float(i % 2) for i, k in enumerate(PARSE_FEATURES)}
+    st = dated_statement(text, sentence, _year_mention(28), "end", ("NATO",), "The mission ended in 2014.",
+                         features=features, trigger_text="ended", trigger_start=19)
+    assert st.sentence == "The mission ended in 2014." and (st.char_start, st.char_end) == sentence
+    assert st.kind == "end" and st.trigger_text == "ended" and st.trigger_start == 19
+    assert st.confidence == calibrated_confidence(features)
+    assert st.features == tuple(features[k] for k in PARSE_FEATURES)
+    fixed = dated_statement(text, sentence, _year_mention(28, role="since"), None, (), "s", confidence=0.5)
+    assert fixed.confidence == 0.5 and fixed.features == () and fixed.kind == "begin"
+    assert fixed.trigger_text is None and fixed.trigger_start is None and not fixed.planned and fixed.agents == ()
+    with pytest.raises(ValueError, match="exactly one"):
+        dated_statement(text, sentence, _year_mention(28), "end", (), "s")
+    with pytest.raises(ValueError, match="exactly one"):
+        dated_statement(text, sentence, _year_mention(28), "end", (), "s", features=features, confidence=0.5)
