@@ -11,7 +11,7 @@ entity mentions inside that phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -107,7 +107,7 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
-def parse_names(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     """Proper names the parse sees in argument slots that NER left out
     ("Twitter sued Elon Musk"): a proper-noun head in a subject, object,
     possessor or by-phrase slot, with the proper nouns compounded into it.
