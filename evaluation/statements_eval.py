@@ -35,7 +35,9 @@ Metrics (counts summed over pages, then divided):
   statements whose sentence some system statement found (dated gold only);
 * precision-label accuracy, trigger accuracy (lemma, lower case), over
   matched pairs whose gold has the field;
-* participant P/R/F1 over matched pairs, micro: names compare case-folded,
+* participant P/R/F1 over matched pairs, micro: names compare by the name
+  the product publishes for them (facts/data/aliases.toml: "U.S." is
+  "United States", as the facts subjects' gold writes it), case-folded,
   without determiners, possessives and punctuation; a name matches when it
   equals the other or is a whole-word part of it ("Goddard" / "NASA Goddard
   Space Flight Center" does not count twice).
@@ -54,6 +56,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -257,8 +260,23 @@ def norm_name(name: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+@lru_cache(maxsize=1)
+def _alias_canonicals() -> dict[str, str]:
+    from facts.entities import builtin_aliases, fold
+
+    return {fold(alias): entry.canonical for entry in builtin_aliases() for alias in entry.aliases}
+
+
+def canonical_name(name: str) -> str:
+    """The name the product publishes for a spelling (the built-in alias
+    table: "U.S." -> "United States"); other names as written."""
+    from facts.entities import fold
+
+    return _alias_canonicals().get(fold(name), name)
+
+
 def names_match(a: str, b: str) -> bool:
-    x, y = norm_name(a), norm_name(b)
+    x, y = norm_name(canonical_name(a)), norm_name(canonical_name(b))
     if not x or not y:
         return False
     if x == y:

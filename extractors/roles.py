@@ -11,11 +11,13 @@ entity mentions inside that phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from extractors.calendar_words import MONTHS, WEEKDAYS
 from extractors.entities import EntityMention, normalize_name
+from extractors.entity_rules import CUT_OFF_NAME, NOT_NAMES, PERIOD_LABEL
 from extractors.event_rules import NON_PARTICIPANT_LABELS
 from extractors.types import DateMention
 
@@ -93,7 +95,46 @@ def agent_keys(trigger: Token | None, offset: int, mentions: Sequence[EntityMent
         return ()
     start = offset + phrase.left_edge.idx
     end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
-    return tuple(dict.fromkeys(m.key for m in mentions if start <= m.char_start and m.char_end <= end))
+    found = [(m.char_start, m.key) for m in mentions if start <= m.char_start and m.char_end <= end]
+    text = trigger.doc.text
+    found += [(offset + s, normalize_name(text[s:e])) for s, e in parse_names(phrase.subtree)
+              if not any(m.char_start < offset + e and offset + s < m.char_end for m in mentions)]
+    return tuple(dict.fromkeys(k for _, k in sorted(found)))
+
+
+# Argument slots of a clause in which a proper noun names a participant.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative"})
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Proper names the parse sees in argument slots that NER left out
+    ("Twitter sued Elon Musk"): a proper-noun head in a subject, object,
+    possessor or by-phrase slot, with the proper nouns compounded into it.
+    Character ranges relative to the parsed text."""
+    out = []
+    for tok in tokens:
+        if tok.pos_ != "PROPN" or tok.dep_ not in _ARGUMENT_DEPS or (tok.dep_ == "conj" and tok.head.pos_ != "PROPN"):
+            continue
+        first = tok
+        while first.i > 0:
+            prev = tok.doc[first.i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and prev.head.i >= tok.i - 3 and prev.head.i <= tok.i:
+                first = prev
+            else:
+                break
+        words = [t for t in tok.doc[first.i:tok.i + 1]]
+        while words and (words[0].lower_.rstrip(".") in _CALENDAR_WORDS or not words[0].text[:1].isupper()):
+            words = words[1:]
+        if not words or any(t.lower_.rstrip(".") in _CALENDAR_WORDS or t.like_num for t in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        name = tok.doc.text[start:end]
+        if len(name) < 3 or not any(c.islower() for c in name) or PERIOD_LABEL.match(name) \
+                or CUT_OFF_NAME.search(name) or name.lower() in NOT_NAMES:
+            continue
+        out.append((start, end))
+    return out
 
 
 def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
@@ -111,6 +152,14 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     inside = [m for m in mentions if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS
               and not _inside_word(trigger.doc.text, m.char_start - offset, m.char_end - offset)]
+    text = trigger.doc.text
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    in_ranges = [t for t in trigger.doc if any(a <= offset + t.idx < b for a, b in ranges)]
+    inside += [EntityMention(text[s:e], "PROPN", offset + s, offset + e, normalize_name(text[s:e]))
+               for s, e in parse_names(in_ranges)
+               if not any(a < offset + e and offset + s < b for a, b in covered)
+               and not (date.char_start < offset + e and offset + s < date.char_end)]
+    inside.sort(key=lambda m: m.char_start)
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     ordered = subject + [m for m in inside if m not in subject]
     return tuple(dict.fromkeys(m.key for m in ordered)), bool(subject)

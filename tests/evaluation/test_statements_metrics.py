@@ -58,6 +58,11 @@ def test_names_match_whole_words_only():
     assert not names_match("Ann", "Annapolis")
 
 
+def test_names_match_through_the_built_in_alias_table():
+    assert names_match("U.S", "United States") and names_match("EU", "European Union")
+    assert not names_match("U.S", "European Union")
+
+
 def test_page_score_counts_traps_wrong_dates_and_duplicates():
     page = GoldPage(
         page_id="1", page_type="article", site="x.org", url="", doc_date="2024-03-05",

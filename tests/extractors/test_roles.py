@@ -34,3 +34,16 @@ def test_a_name_inside_a_hyphenated_word_is_no_participant(models):
     (st,) = statements("The Hubble Space Telescope was launched into low-Earth orbit in April 1990.", models)
     assert "Earth" not in st.participants
     assert any("Hubble" in p for p in st.participants)
+
+
+def test_proper_nouns_in_argument_slots_are_participants_when_ner_misses_them(models):
+    # the small NER model finds no entity in this sentence; the parse sees two proper-noun arguments
+    (st,) = statements("Twitter sued Elon Musk last night for violating his deal.", models, anchor=date(2022, 7, 13))
+    assert st.participants[:2] == ("Twitter", "Elon Musk")
+    assert st.agents == ("Twitter",)
+
+
+def test_calendar_words_are_no_parse_names(models):
+    (st,) = statements("On Monday, April 4, the ISU notified Parent that it had accepted the notification.", models,
+                       anchor=date(2022, 7, 13))
+    assert "Monday" not in st.participants and "April" not in st.participants
