@@ -14,7 +14,11 @@ Runs, each in a fresh process so peak memory is its own:
   other cores bring;
 - one process: the same pipeline run with `read_workers = 0` (unless
   --no-compare), whose tables must equal the pooled run's, ids included
-  (bench/compare_runs.py).
+  (bench/compare_runs.py);
+- the store (unless --no-store): bench/store_bench.py over the same N pages,
+  the pipeline with its data dir on an object store (SeaweedFS on
+  127.0.0.1) against a local data dir, `--store-rounds` times each; its
+  ratio store/local (target <= 1.3) and the tables' identity are reported here.
 
 Prints the figures, then one JSON object as the last line.
 """
@@ -127,6 +131,17 @@ def child(kind: str, sources: Path, data: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def store_variant(n: int, pages: Path, rounds: int) -> dict:
+    """bench/store_bench.py in a process of its own; its JSON result."""
+    env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "store_bench.py"), "--n", str(n), "--pages", str(pages),
+                           "--rounds", str(rounds)], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"store variant failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -142,6 +157,8 @@ def main() -> None:
     ap.add_argument("--sources", type=Path)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--no-compare", action="store_true", help="skip the one-process run and the table comparison")
+    ap.add_argument("--no-store", action="store_true", help="skip the object-store variant")
+    ap.add_argument("--store-rounds", type=int, default=1, help="runs of each kind in the store variant")
     args = ap.parse_args()
     if args.child == "floor":
         print(json.dumps(measure_floor(args.sources)))
@@ -163,6 +180,7 @@ def main() -> None:
             from compare_runs import compare
 
             identical = compare(work / "data-one-process", work / "data")
+    store = None if args.no_store else store_variant(args.n, args.pages, args.store_rounds)
     ratio = pipe["seconds"] / floor["seconds"]
     result = {
         "n": args.n,
@@ -184,6 +202,7 @@ def main() -> None:
         "floor_peak_rss_mb": round(floor["peak_rss_mb"], 1),
         "documents": pipe["documents"], "events": pipe["events"], "facts": pipe["facts"],
         "rerun_documents_read": pipe["rerun_read"], "rerun_changes": pipe["rerun_changes"],
+        "store": store,
     }
     print(f"pages                 {args.n} ({floor['words']:,} words of main text)")
     print(f"pipeline              {result['pipeline_seconds']} s  ({result['pages_per_second']} pages/s, "
@@ -197,7 +216,12 @@ def main() -> None:
     print(f"unchanged re-run      {result['rerun_seconds']} s = {result['rerun_share']:.1%} of the full run "
           f"({result['rerun_documents_read']} read, {result['rerun_changes']} changes)")
     print(f"Prefect start-up      {result['prefect_start_seconds']} s (fixed, not in the pipeline time)")
-    print(f"peak RSS              pipeline {result['pipeline_peak_rss_mb']} MB, floor {result['floor_peak_rss_mb']} MB")
+    print(f"peak RSS              pipeline {result['pipeline_peak_rss_mb']} MB (the run's process, a reader among "
+          f"them), floor {result['floor_peak_rss_mb']} MB")
+    if store:
+        print(f"on an object store    {store['store_seconds']} s against {store['local_seconds']} s local: ratio "
+              f"{store['ratio']} (target <= 1.3; unchanged re-run {store['store_rerun_seconds']} s against "
+              f"{store['local_rerun_seconds']} s; tables identical: {store['tables_identical']})")
     print(json.dumps(result))
 
 
