@@ -249,8 +249,9 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
         )
     progress.start("read", len(todo))
     # on a cluster batches read in parallel, one model per worker process; in this
-    # process's threads they read in a pool of reader processes, one per core (one
-    # model each), or one after the other when there is one core or little to read
+    # process's threads they read with a pool of one process per core (this one and
+    # spawned readers, one model each), largest pages first, or one after the other
+    # in this process when there is one core or little to read
     plan = plan_reading(len(todo), read_workers, local)
     with contextlib.ExitStack() as stack, ThreadPoolExecutor(CACHE_WRITERS) as writers:
         if pool is None and plan.processes:
