@@ -9,7 +9,7 @@ STAMP := $(VENV)/.factwatch-installed
 SOURCES ?= sources.toml
 DATA ?= .
 
-.PHONY: run test lint test-browser bench bench-store install clean-data
+.PHONY: run test lint test-browser test-deployment bench bench-store install clean-data
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "factwatch needs Python >= 3.11"'
@@ -44,16 +44,25 @@ test-browser: $(STAMP)
 		|| { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 	FACTWATCH_REPORT_SCREENSHOT=docs/report.png $(BIN)/python -m pytest -q -m browser tests/reports/test_report_browser.py
 
-# Throughput against the NLP floor, unchanged re-runs, peak memory (not part of
-# `make test`; needs ../shared/eval beside the repo). N=1497 for the memory figure.
-N ?= 500
-bench: $(STAMP)
-	$(BIN)/python bench/pipeline_bench.py --n $(N)
+# The work-pool deployment end to end (a Prefect server on 127.0.0.1, a process
+# work pool, `prefect deploy --all`, a worker that runs the flow and publishes):
+# about a minute and a half, so not part of `make test`.
+test-deployment: $(STAMP)
+	FACTWATCH_DEPLOYMENT_TEST=1 $(BIN)/python -m pytest -q -m deployment tests/flows/test_deployment.py
 
-# The pipeline with its data dir on an object store (a SeaweedFS server on
-# 127.0.0.1) against a local data dir, same pages: the time ratio store/local.
+# Throughput against the NLP floor (the speed-up with every core), the tables
+# against a one-process run's, unchanged re-runs, peak memory, and the store
+# variant: the same pages with the data dir on an object store (a SeaweedFS
+# server on 127.0.0.1) against a local one, as a ratio. Not part of `make test`;
+# needs ../shared/eval beside the repo. N=1497 for the memory figure.
+N ?= 500
+STORE_ROUNDS ?= 1
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline_bench.py --n $(N) --store-rounds $(STORE_ROUNDS)
+
+# The store variant alone (`make bench` runs it too).
 bench-store: $(STAMP)
-	$(BIN)/python bench/store_bench.py --n $(N)
+	$(BIN)/python bench/store_bench.py --n $(N) --rounds $(STORE_ROUNDS)
 
 clean-data:
 	find raw curated -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -14,7 +14,11 @@ Runs, each in a fresh process so peak memory is its own:
   other cores bring;
 - one process: the same pipeline run with `read_workers = 0` (unless
   --no-compare), whose tables must equal the pooled run's, ids included
-  (bench/compare_runs.py).
+  (bench/compare_runs.py);
+- the store (unless --no-store): bench/store_bench.py over the same N pages,
+  the pipeline with its data dir on an object store (SeaweedFS on
+  127.0.0.1) against a local data dir, `--store-rounds` times each; its
+  ratio store/local (target <= 1.3) and the tables' identity are reported here.
 
 Prints the figures, then one JSON object as the last line.
 """
@@ -38,6 +42,11 @@ DEFAULT_PAGES = REPO.parent / "shared" / "eval" / "boilerplate" / "wcxb-dev" / "
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def prepare(pages_dir: Path, n: int, work: Path) -> Path:
@@ -72,7 +81,7 @@ def measure_floor(sources: Path) -> dict:
     t_model = time.perf_counter()
     models = load_models(DEFAULT_MODEL)
     model_seconds = time.perf_counter() - t_model
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     texts = []
     for content in contents:
         try:
@@ -91,7 +100,7 @@ def measure_floor(sources: Path) -> dict:
         pass
     seconds = time.perf_counter() - start
     words = sum(len(t.split()) for t in texts)
-    return {"seconds": seconds, "model_seconds": model_seconds, "words": words, "peak_rss_mb": peak_rss_mb()}
+    return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu, "model_seconds": model_seconds, "words": words, "peak_rss_mb": peak_rss_mb()}
 
 
 def measure_pipeline(sources: Path, data: Path) -> dict:
@@ -102,16 +111,20 @@ def measure_pipeline(sources: Path, data: Path) -> dict:
     from flows.pipeline import run_flow
 
     t0 = time.perf_counter()
+    children0 = cpu_seconds(resource.RUSAGE_CHILDREN)
     with prefect_test_harness(server_startup_timeout=120):
         prefect_start = time.perf_counter() - t0
-        t1 = time.perf_counter()
+        t1, cpu1 = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
         first = run_flow(str(sources), str(data))
-        full = time.perf_counter() - t1
+        full, main_cpu = time.perf_counter() - t1, cpu_seconds(resource.RUSAGE_SELF) - cpu1
         t2 = time.perf_counter()
         again = run_flow(str(sources), str(data))
         rerun = time.perf_counter() - t2
     return {
         "seconds": full, "rerun_seconds": rerun, "prefect_start_seconds": prefect_start,
+        # the run's process (its reading among it) during the full run; the reader processes
+        # and Prefect's temporary server over everything (their start-up and the re-run included)
+        "main_cpu_seconds": main_cpu, "other_cpu_seconds": cpu_seconds(resource.RUSAGE_CHILDREN) - children0,
         "documents": first.documents, "events": first.events, "facts": first.facts,
         "rerun_read": again.documents_read, "rerun_changes": again.changes, "peak_rss_mb": peak_rss_mb(),
     }
@@ -124,6 +137,17 @@ def child(kind: str, sources: Path, data: Path) -> dict:
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"{kind} run failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def store_variant(n: int, pages: Path, rounds: int) -> dict:
+    """bench/store_bench.py in a process of its own; its JSON result."""
+    env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "store_bench.py"), "--n", str(n), "--pages", str(pages),
+                           "--rounds", str(rounds)], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"store variant failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -142,6 +166,8 @@ def main() -> None:
     ap.add_argument("--sources", type=Path)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--no-compare", action="store_true", help="skip the one-process run and the table comparison")
+    ap.add_argument("--no-store", action="store_true", help="skip the object-store variant")
+    ap.add_argument("--store-rounds", type=int, default=1, help="runs of each kind in the store variant")
     args = ap.parse_args()
     if args.child == "floor":
         print(json.dumps(measure_floor(args.sources)))
@@ -163,6 +189,7 @@ def main() -> None:
             from compare_runs import compare
 
             identical = compare(work / "data-one-process", work / "data")
+    store = None if args.no_store else store_variant(args.n, args.pages, args.store_rounds)
     ratio = pipe["seconds"] / floor["seconds"]
     result = {
         "n": args.n,
@@ -181,9 +208,13 @@ def main() -> None:
         "prefect_start_seconds": round(pipe["prefect_start_seconds"], 2),
         "model_load_seconds": round(floor["model_seconds"], 2),
         "pipeline_peak_rss_mb": round(pipe["peak_rss_mb"], 1),
+        "main_cpu_seconds": round(pipe["main_cpu_seconds"], 1),
+        "other_cpu_seconds": round(pipe["other_cpu_seconds"], 1),
+        "floor_cpu_seconds": round(floor["cpu_seconds"], 1),
         "floor_peak_rss_mb": round(floor["peak_rss_mb"], 1),
         "documents": pipe["documents"], "events": pipe["events"], "facts": pipe["facts"],
         "rerun_documents_read": pipe["rerun_read"], "rerun_changes": pipe["rerun_changes"],
+        "store": store,
     }
     print(f"pages                 {args.n} ({floor['words']:,} words of main text)")
     print(f"pipeline              {result['pipeline_seconds']} s  ({result['pages_per_second']} pages/s, "
@@ -197,7 +228,15 @@ def main() -> None:
     print(f"unchanged re-run      {result['rerun_seconds']} s = {result['rerun_share']:.1%} of the full run "
           f"({result['rerun_documents_read']} read, {result['rerun_changes']} changes)")
     print(f"Prefect start-up      {result['prefect_start_seconds']} s (fixed, not in the pipeline time)")
-    print(f"peak RSS              pipeline {result['pipeline_peak_rss_mb']} MB, floor {result['floor_peak_rss_mb']} MB")
+    print(f"CPU                   floor {result['floor_cpu_seconds']} s; pipeline: the run's process "
+          f"{result['main_cpu_seconds']} s (its share of the reading included), reader processes and Prefect's "
+          f"server {result['other_cpu_seconds']} s (both runs); on a busy machine judge by these, not the wall times")
+    print(f"peak RSS              pipeline {result['pipeline_peak_rss_mb']} MB (the run's process, a reader among "
+          f"them), floor {result['floor_peak_rss_mb']} MB")
+    if store:
+        print(f"on an object store    {store['store_seconds']} s against {store['local_seconds']} s local: ratio "
+              f"{store['ratio']} (target <= 1.3; unchanged re-run {store['store_rerun_seconds']} s against "
+              f"{store['local_rerun_seconds']} s; tables identical: {store['tables_identical']})")
     print(json.dumps(result))
 
 

@@ -26,6 +26,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from assembly.run import CONTENT_TABLES, PreviousRun, RunContext, assemble_run, assemble_unchanged
@@ -37,7 +38,7 @@ from facts.model import ChangeKind
 from flows import progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
-from flows.read_pool import ReadPool, plan_reading
+from flows.read_pool import ReadPool, plan_reading, schedule_batches
 from flows.run_decisions import (
     config_fingerprint,
     current_snapshots,
@@ -65,6 +66,7 @@ from store.raw_store import RawStore, StoreError
 ARTIFACT_ROWS = 200  # changes shown in a Prefect artifact (the Markdown file has all of them)
 FETCH_BATCH = 64  # sources per fetch task ...
 FETCH_THREADS = 8  # ... fetched this many at a time
+CACHE_WRITERS = 8  # document-cache entries written at a time (each write waits on the disk or the store)
 EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
 SNAPSHOT_LOST = "snapshot_lost"  # a document failure that is the store's, not the page's: never cached
 
@@ -126,6 +128,7 @@ class SnapshotRef:
     url: str
     fetched_at: datetime
     content_type: str | None = None
+    size: int = 0  # bytes (the largest pages are read first)
 
 
 def release_memory() -> None:
@@ -138,8 +141,8 @@ def release_memory() -> None:
 
 @task(cache_policy=NONE, task_run_name=_process_name)
 def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
-                   limits: ReadingLimits | None = None,
-                   pool: ReadPool | None = None) -> list[ProcessedDocument | DocumentFailure]:
+                   limits: ReadingLimits | None = None, pool: ReadPool | None = None,
+                   turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:
     raw = RawStore(data.sub("raw"))
     inputs, lost = [], []
     for r in refs:
@@ -151,8 +154,8 @@ def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
             continue
         inputs.append(DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=content,
                                     url=r.url, fetched_at=r.fetched_at, content_type=r.content_type))
-    if pool is not None:  # a reader process of this run's pool reads the batch
-        results = lost + pool.read(inputs, model, limits)
+    if pool is not None:  # a reader process of this run's pool reads the batch, in its turn
+        results = lost + pool.read(inputs, model, limits, turn)
     else:
         results = lost + process_documents(inputs, load_models(model), limits)
     del inputs
@@ -224,8 +227,11 @@ def cache_version(settings: Settings) -> str:
 
 
 def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: DocumentCache, model: str,
-                    limits: ReadingLimits | None = None, read_workers: int | None = None):
-    """Results for (source, sha) pairs: from the cache, else read in batched tasks."""
+                    limits: ReadingLimits | None = None, read_workers: int | None = None,
+                    local: bool = True, pool: ReadPool | None = None):
+    """Results for (source, sha) pairs: from the cache, else read in batched tasks.
+    ``local``: the run's tasks run in its own threads; ``pool``: reader processes
+    the run started already (else they are started here when the plan has them)."""
     known: dict[tuple[str, str], ProcessedDocument | DocumentFailure] = {}
     todo: list[SnapshotRef] = []
     for sid, sha in wanted:
@@ -238,27 +244,32 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
             SnapshotRef(
                 source_id=sid, snapshot_sha256=sha, url=snap.url if snap else "",
                 fetched_at=snap.fetched_at if snap else records[sid].fetched_at,
-                content_type=snap.content_type if snap else None,
+                content_type=snap.content_type if snap else None, size=snap.bytes if snap else 0,
             )
         )
     progress.start("read", len(todo))
     # on a cluster batches read in parallel, one model per worker process; in this
-    # process's threads they read in a pool of reader processes, one per core (one
-    # model each), or one after the other when there is one core or little to read
-    local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+    # process's threads they read with a pool of one process per core (this one and
+    # spawned readers, one model each), largest pages first, or one after the other
+    # in this process when there is one core or little to read
     plan = plan_reading(len(todo), read_workers, local)
-    batches = _batches(todo, plan.batch)
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(ReadPool(plan.processes)) if plan.processes else None
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor(CACHE_WRITERS) as writers:
+        if pool is None and plan.processes:
+            pool = stack.enter_context(ReadPool(plan.processes))
+        order = schedule_batches([r.size for r in todo], plan.batch, pool.size if pool else 0)
         reads = []
-        for batch in batches:
+        for turn, batch in enumerate([todo[i] for i in idx] for idx in order):
             wait = [reads[-1]] if local and pool is None and reads else []
-            reads.append(read_documents.submit(batch, data, model, limits, pool, wait_for=wait))
-        for fut in reads:
-            for res in fut.result():
-                if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
-                    cache.put(res)
-                known[(res.source_id, res.snapshot_sha256)] = res
+            reads.append(read_documents.submit(batch, data, model, limits, pool, turn if pool else None,
+                                               wait_for=wait))
+        # each batch's results go to the cache as it is done, on threads: the disk's (or the
+        # store's) waits overlap the reading, and the last batch's are written at once
+        for fut in as_completed(reads):
+            writers.map(cache.put, [res for res in fut.result()
+                                    if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST)])
+    for fut in reads:
+        for res in fut.result():
+            known[(res.source_id, res.snapshot_sha256)] = res
     return known, len(todo)
 
 
@@ -294,7 +305,8 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
     started_at = datetime.now(UTC)
     warnings: list[str] = []
     wait = settings.lock_wait if lock_wait is None else lock_wait
-    with store_lock(data_dir, wait_seconds=wait) as lock:
+    local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)  # (else a cluster's workers)
+    with store_lock(data_dir, wait_seconds=wait) as lock, contextlib.ExitStack() as readers:
         if data_dir.local:
             # what a killed run left half-written never reached the stores; clear it
             shutil.rmtree(data_dir.staging, ignore_errors=True)
@@ -310,6 +322,10 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
         latest = max(filter(None, (previous.run_id, curated.current_run_id())), default=None)
         run_id = new_run_id(latest, datetime.now(UTC))
         previous_sha = {d["source_id"]: d["snapshot_sha256"] for d in prev_docs}
+        # pages the last run did not have will be read: with enough of them (a first run), the
+        # reader processes start now and load their model while the pages are fetched
+        early = plan_reading(sum(s.id not in previous_sha for s in config.sources), settings.read_workers, local)
+        pool = readers.enter_context(ReadPool(early.processes, settings.model)) if early.processes else None
         ctx = RunContext(
             run_id=run_id, started_at=started_at, code_version=version, config_version=config_fingerprint(config),
             sources_total=len(config.sources), trust={s.id: s.trust for s in config.sources},
@@ -329,6 +345,7 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
         current = current_snapshots(source_ids, records, previous_sha)
         if same_as_last_run(previous, current, previous_sha, ctx):
             # every page as the last run left it: its facts stand as they are
+            readers.close()
             pause_point("read", data_dir)
             content = {name: curated.read(name, previous.run_id) for name in CONTENT_TABLES}
             assembled = assemble_unchanged(ctx, [records[sid] for sid in source_ids], previous, content,
@@ -339,7 +356,9 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
         #    before it (whose statements the page may no longer make)
         earlier = earlier_snapshots(current, {sid: [r.sha256 for r in raw.snapshots(sid)] for sid in current})
         known, documents_read = _read_snapshots(snapshots_to_read(current, earlier), records, data_dir, raw, cache,
-                                                settings.model, reading_limits(settings), settings.read_workers)
+                                                settings.model, reading_limits(settings), settings.read_workers,
+                                                local, pool)
+        readers.close()  # the reader processes (a model each) are gone before the tables are assembled
         pause_point("read", data_dir)
 
         # 4. unreadable snapshots: the fetch_log says why; the last good document stays

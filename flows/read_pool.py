@@ -1,11 +1,21 @@
 """Reading with every core of this machine.
 
 A local run's tasks run in threads of one process, and spaCy holds a core
-per pipeline: one process reads while the other cores idle. ``ReadPool`` is a
-pool of reader processes sized to the cores the run may use, each loading the
-spaCy model once (``extractors.nlp.load_models`` is cached per process) and
-reading whole batches, so the results are the same batches' results as in one
-process, table for table and id for id.
+per pipeline: one process reads while the other cores idle. ``ReadPool`` reads
+with as many processes as the run may use cores: the run's own process and
+spawned reader processes, each loading the spaCy model once
+(``extractors.nlp.load_models`` is cached per process) and reading whole
+batches. A page's reading does not depend on the pages it is batched with,
+so the tables are those of a one-process run, row for row and id for id
+(the bench compares them).
+
+What keeps the cores busy to the end:
+- the readers start, and load their model, as soon as the run knows it has
+  pages to read (before it fetches them, on a first run), not after the fetch;
+- the batches go largest pages first and shrink towards the end
+  (``schedule_batches``), and each goes to the next free reader in that order
+  (``Readers``), so the readers finish together on small batches rather than
+  one waiting for the other's big one.
 
 Spawned, not forked: the run's process has threads (Prefect's, the fetcher's)
 and a fork would copy their locks. Nothing here imports Prefect: a worker
@@ -18,9 +28,13 @@ do not.
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
 import multiprocessing
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -44,17 +58,17 @@ MIN_BATCH = 8  # a reader process's model costs more than reading fewer pages th
 
 @dataclass(frozen=True)
 class ReadPlan:
-    batch: int  # pages per read task
-    processes: int  # reader processes (0: read in the run's own process)
+    batch: int  # pages per read task (at most)
+    processes: int  # processes that read, the run's own among them (0: the run's own, a batch at a time)
 
 
 def plan_reading(pages: int, setting: int | None, local: bool) -> ReadPlan:
     """How a run reads ``pages`` pages: in batches of at most MAX_BATCH; on this
     machine (``local``: the run's tasks in its own threads) with the
-    ``read_workers`` setting's reader processes, or one per usable core, split
-    so every process has a batch -- but none for fewer than two batches of
-    MIN_BATCH (spawning a reader and loading its model costs more). On a
-    cluster its workers read; the batches are MAX_BATCH."""
+    ``read_workers`` setting's processes, or one per usable core, split so
+    every process has a batch -- but the run's own alone for fewer than two
+    batches of MIN_BATCH (spawning a reader and loading its model costs more).
+    On a cluster its workers read; the batches are MAX_BATCH."""
     if not local:
         return ReadPlan(MAX_BATCH, 0)
     wanted = usable_cores() if setting is None else setting
@@ -64,6 +78,82 @@ def plan_reading(pages: int, setting: int | None, local: bool) -> ReadPlan:
     return ReadPlan(batch, min(wanted, -(-pages // batch)))
 
 
+def schedule_batches(sizes: Sequence[int], batch: int, processes: int) -> list[list[int]]:
+    """The pages to read (their ``sizes`` in bytes) as batches of their indices,
+    in the order to read them. In one process (``processes`` 0 or 1): in the
+    given order, ``batch`` at a time. In a pool: largest first, each batch
+    taking pages until it has ``batch`` pages or its share of the bytes left
+    (a ``processes``-th, and no more than an average batch of ``batch`` pages
+    holds, so a reader's memory stays what it was), but at least
+    MIN_BATCH // 2 pages: the batches shrink towards the end, and the readers
+    finish together."""
+    n = len(sizes)
+    if processes < 2:
+        return [list(range(i, min(i + batch, n))) for i in range(0, n, batch)]
+    order = sorted(range(n), key=lambda i: (-sizes[i], i))
+    left = sum(sizes)
+    most = left * batch / n if n else 0
+    out: list[list[int]] = []
+    k = 0
+    while k < n:
+        share = min(left / processes, most)
+        taken: list[int] = []
+        got = 0
+        while k < n and len(taken) < batch and (got < share or len(taken) < MIN_BATCH // 2):
+            taken.append(order[k])
+            got += sizes[order[k]]
+            k += 1
+        left -= got
+        out.append(taken)
+    return out
+
+
+class Readers:
+    """Which reader takes the next batch: this process (``here``) or one of
+    ``spawned`` reader processes. ``take(turn)`` waits until a reader is free
+    and no waiting batch has an earlier turn, so batches go to the readers in
+    the order of their turns whatever order their tasks come in (a batch with
+    no turn goes after every batch with one)."""
+
+    def __init__(self, here: bool, spawned: int) -> None:
+        self._here = here  # this process is free to read
+        self._spawned = spawned  # reader processes free to read
+        self._waiting: list[tuple[int, int]] = []  # heap of the waiting batches' (no turn, turn)
+        self._arrivals = itertools.count()
+        self._cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def take(self, turn: int | None = None) -> Iterator[bool]:
+        """Yields True when the batch is read here, False in a reader process."""
+        key = (0, turn) if turn is not None else (1, next(self._arrivals))
+        with self._cond:
+            heapq.heappush(self._waiting, key)
+            self._cond.wait_for(lambda: self._waiting[0] == key and (self._here or self._spawned > 0))
+            heapq.heappop(self._waiting)
+            here = self._here
+            if here:
+                self._here = False
+            else:
+                self._spawned -= 1
+            self._cond.notify_all()
+        try:
+            yield here
+        finally:
+            with self._cond:
+                if here:
+                    self._here = True
+                else:
+                    self._spawned += 1
+                self._cond.notify_all()
+
+
+def _warm(model: str) -> None:
+    try:
+        load_models(model)
+    except Exception:  # noqa: BLE001 - the first batch read with it says what is wrong
+        pass
+
+
 def _read_batch(inputs: Sequence[DocumentInput], model: str,
                 limits: ReadingLimits | None) -> list[ProcessedDocument | DocumentFailure]:
     """In a reader process: one batch, with the model this process loaded once."""
@@ -71,19 +161,41 @@ def _read_batch(inputs: Sequence[DocumentInput], model: str,
 
 
 class ReadPool:
-    """``size`` reader processes; ``read`` blocks the calling thread (a Prefect
-    task's) until its batch is read, so several tasks read at once."""
+    """``size`` readers: this process and ``size - 1`` spawned reader processes
+    (this process has little else to do while the pages are read, and one
+    reader fewer to start is one model fewer to load). ``read`` blocks the
+    calling thread (a Prefect task's) until its batch is read, so several
+    tasks read at once. With a ``model``, every reader loads it at once, while
+    the run does other things (fetching)."""
 
-    def __init__(self, size: int) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+    def __init__(self, size: int, model: str | None = None) -> None:
+        self.size = size
+        self._readers = Readers(here=True, spawned=size - 1)
+        self._executor = ProcessPoolExecutor(max_workers=max(1, size - 1),
+                                             mp_context=multiprocessing.get_context("spawn"),
                                              initializer=exit_with_parent, initargs=(os.getpid(),))
+        self._warming: threading.Thread | None = None
+        if model is not None:
+            self._warming = threading.Thread(target=_warm, args=(model,), name="factwatch-model", daemon=True)
+            self._warming.start()
+            # the executor starts a process per task it has no idle process for: one task each
+            for _ in range(size - 1):
+                self._executor.submit(_warm, model)
 
-    def read(self, inputs: Sequence[DocumentInput], model: str,
-             limits: ReadingLimits | None) -> list[ProcessedDocument | DocumentFailure]:
-        return self._executor.submit(_read_batch, list(inputs), model, limits).result()
+    def read(self, inputs: Sequence[DocumentInput], model: str, limits: ReadingLimits | None,
+             turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:
+        """``turn``: the batch's place in the reading order (0, 1, ...)."""
+        with self._readers.take(turn) as here:
+            if not here:
+                return self._executor.submit(_read_batch, list(inputs), model, limits).result()
+            if self._warming is not None:
+                self._warming.join()  # (loading it twice at once would cost twice)
+            return _read_batch(inputs, model, limits)
 
     def __enter__(self) -> ReadPool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, exc_type, *exc) -> None:
+        # after a failure, wait for what the readers are doing; after the reading, idle
+        # readers exit on their own while the run goes on (their model's memory is freed then)
+        self._executor.shutdown(wait=exc_type is not None, cancel_futures=True)
