@@ -15,7 +15,7 @@ from tests.support import REPO
 POOL = """
 import os, sys, time
 from flows.read_pool import ReadPool
-pool = ReadPool(2)
+pool = ReadPool(3)  # the caller reads too: two spawned readers
 for f in [pool._executor.submit(time.sleep, 1.0) for _ in range(2)]:  # two at once: two readers
     f.result()
 print(" ".join(str(p.pid) for p in pool._executor._processes.values()), flush=True)
