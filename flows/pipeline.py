@@ -264,9 +264,12 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
                                                wait_for=wait))
         # each batch's results go to the cache as it is done, on threads: the disk's (or the
         # store's) waits overlap the reading, and the last batch's are written at once
+        puts = []
         for fut in as_completed(reads):
-            writers.map(cache.put, [res for res in fut.result()
-                                    if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST)])
+            puts += [writers.submit(cache.put, res) for res in fut.result()
+                     if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST)]
+        for put in puts:
+            put.result()  # a write that failed (a full disk) fails the run, as a write in this thread would
     for fut in reads:
         for res in fut.result():
             known[(res.source_id, res.snapshot_sha256)] = res

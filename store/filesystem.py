@@ -365,7 +365,8 @@ def store_error_message(exc: BaseException) -> str | None:
         if name in ("NoCredentialsError", "PartialCredentialsError"):
             return ("no credentials for the object store: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
                     "(or [storage] access_key_id and secret_access_key)")
-        code = getattr(e, "response", {}).get("Error", {}).get("Code") if hasattr(e, "response") else None
+        response = getattr(e, "response", None)  # botocore's error dict; other libraries' responses are not
+        code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
         if code in ("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken", "403"):
             return f"the object store refused the credentials ({code} {text.rsplit(': ', 1)[-1]}): check AWS_ACCESS_KEY_ID and " \
                    "AWS_SECRET_ACCESS_KEY (or the [storage] table)"

@@ -227,6 +227,18 @@ def test_refused_credentials_are_named_without_the_secret(s3_env, monkeypatch):
     assert message is not None and "refused the credentials" in message and "wrong-secret-value" not in message
 
 
+def test_an_error_carrying_another_librarys_response_is_not_a_store_error():
+    """An HTTP client's error (a Prefect API call) has a ``response`` that is not botocore's dict."""
+    import httpx
+
+    from store.filesystem import store_error_message
+
+    request = httpx.Request("POST", "http://127.0.0.1:1/api/flow_runs/")
+    error = httpx.HTTPStatusError("500", request=request, response=httpx.Response(500, request=request))
+    assert store_error_message(RuntimeError("run failed")) is None
+    assert store_error_message(error) is None
+
+
 def test_a_run_that_lost_its_lease_is_told_before_it_publishes(store_url):
     storage = open_storage(store_url)
     stalled = StoreLock(storage, lease=600)
