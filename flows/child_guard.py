@@ -97,3 +97,31 @@ def exit_with_parent(parent: int) -> None:
     killer). A spawned pool worker would otherwise wait for work forever:
     it holds its own end of the pipe, so it never sees the parent close."""
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="exit-with-parent").start()
+
+
+def parent_of(pid: int) -> int | None:
+    """The parent of a live process ``pid`` from /proc, None when it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below ``pid`` (children, theirs, and so on), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (ppid := parent_of(int(entry.name))) is not None:
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = set(), [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.add(c)
+            todo.append(c)
+    return out
+
+
+def children(pid: int) -> set[int]:
+    """The direct children of ``pid``, from /proc."""
+    return {int(e.name) for e in Path("/proc").iterdir() if e.name.isdigit() and parent_of(int(e.name)) == pid}
+

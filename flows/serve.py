@@ -19,6 +19,7 @@ from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL
 
 from errors import ConfigError
+from flows.child_guard import children
 from flows.pipeline import run_flow
 
 HOW_TO_START = (
@@ -67,7 +68,7 @@ def serve(sources_file: Path, data_dir: Path | str, *, cron: str | None, interva
         pausing = threading.Thread(target=pause_deployment, args=(name,), daemon=True)
         pausing.start()
         pausing.join(15)
-        for pid in _children():
+        for pid in children(os.getpid()):  # the flow runs in progress
             try:
                 os.kill(pid, signal.SIGTERM)
             except OSError:
@@ -92,19 +93,6 @@ def serve(sources_file: Path, data_dir: Path | str, *, cron: str | None, interva
     finally:
         Runner.handle_sigterm = original
         pause_deployment(name)
-
-
-def _children() -> list[int]:
-    """This process's child processes (its flow runs), from /proc."""
-    me, out = os.getpid(), []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
-                    out.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    return out
 
 
 def pause_deployment(name: str) -> None:

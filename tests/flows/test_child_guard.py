@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from flows.child_guard import children
 from tests.support import REPO
 
 POOL = """
@@ -31,25 +32,13 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _children(pid: int) -> set[int]:
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.add(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    return out
-
-
 def test_readers_leave_when_the_run_is_killed_without_a_watchdog():
     proc = subprocess.Popen([sys.executable, "-c", POOL], cwd=REPO, stdout=subprocess.PIPE, text=True,
                             start_new_session=True)
     started: set[int] = set()
     try:
         readers = {int(p) for p in proc.stdout.readline().split()}
-        started = _children(proc.pid)  # the readers and multiprocessing's resource tracker
+        started = children(proc.pid)  # the readers and multiprocessing's resource tracker
         assert len(readers) == 2 and readers <= started and all(_alive(p) for p in readers)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from flows.child_guard import descendants
 from flows.cli import app
 from store.curated_store import CuratedStore
 from tests.support import PageServer, Reply
@@ -170,23 +171,6 @@ def test_the_report_temp_file_is_written_in_staging(monkeypatch, tmp_path):
 # --- processes: SIGTERM, SIGKILL -------------------------------------------------------------
 
 
-def descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = set(), [pid]
-    while todo:
-        for c in children.get(todo.pop(), []):
-            out.add(c)
-            todo.append(c)
-    return out
-
-
 def alive(pids: set[int]) -> set[int]:
     out = set()
     for pid in pids:
@@ -197,6 +181,30 @@ def alive(pids: set[int]) -> set[int]:
         if state != "Z":
             out.add(pid)
     return out
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_for_a_reader(proc: subprocess.Popen, seconds: float) -> None:
+    """Until the run has spawned a reader process (it is reading)."""
+    deadline = time.monotonic() + seconds
+    while not [p for p in descendants(proc.pid) if "spawn_main" in cmdline(p)]:
+        assert proc.poll() is None, proc.stderr.read()[-2000:]
+        assert time.monotonic() < deadline, "the run never started its readers"
+        time.sleep(0.05)
+
+
+def kill_what_is_left(proc: subprocess.Popen, started: set[int]) -> None:
+    for pid in alive(started):
+        os.kill(pid, signal.SIGKILL)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
 
 
 def test_sigterm_stops_a_run_reading_a_costly_page_within_seconds(prefect_harness, tmp_path, server):
@@ -217,11 +225,7 @@ def test_sigterm_stops_a_run_reading_a_costly_page_within_seconds(prefect_harnes
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started: set[int] = set()
     try:
-        deadline = time.monotonic() + 120
-        while not [p for p in descendants(proc.pid) if "spawn_main" in cmdline(p)]:  # the spawned reader is up
-            assert proc.poll() is None, proc.stderr.read()[-2000:]
-            assert time.monotonic() < deadline, "the run never started its readers"
-            time.sleep(0.1)
+        wait_for_a_reader(proc, 120)
         time.sleep(2)
         assert proc.poll() is None
         started = descendants(proc.pid)
@@ -235,23 +239,14 @@ def test_sigterm_stops_a_run_reading_a_costly_page_within_seconds(prefect_harnes
             time.sleep(0.2)
         assert not alive(started), [cmdline(p)[:200] for p in alive(started)]
     finally:
-        for pid in alive(started):
-            os.kill(pid, signal.SIGKILL)
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+        kill_what_is_left(proc, started)
 
 
-def cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
 
 
 def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
-    """No PREFECT_API_URL: the run starts Prefect's temporary server, and reads its 16 pages in a pool of
-    two reader processes; killed while they read, none of them is left a few seconds later."""
+    """No PREFECT_API_URL: the run starts Prefect's temporary server, and reads its 16 pages in its own process
+    and a spawned reader; killed while they read, none of them is left a few seconds later."""
     text = "Testland\n\n" + "".join(f"Testland signed agreement {i} with NATO on {1 + i % 28} March {1990 + i}.\n\n"
                                      for i in range(30))
     lines = []
@@ -265,11 +260,7 @@ def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started: set[int] = set()
     try:
-        deadline = time.monotonic() + 180
-        while not [p for p in descendants(proc.pid) if "spawn_main" in cmdline(p)]:  # the spawned reader is up
-            assert proc.poll() is None, proc.stderr.read()[-2000:]
-            assert time.monotonic() < deadline, "the run never started its readers"
-            time.sleep(0.05)
+        wait_for_a_reader(proc, 180)
         started = descendants(proc.pid)
         names = [cmdline(p) for p in started]
         assert any("prefect" in n for n in names), names  # Prefect's temporary server
@@ -280,8 +271,4 @@ def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
             time.sleep(0.2)
         assert not alive(started), [cmdline(p)[:200] for p in alive(started)]
     finally:
-        for pid in alive(started):
-            os.kill(pid, signal.SIGKILL)
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+        kill_what_is_left(proc, started)
