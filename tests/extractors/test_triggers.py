@@ -7,11 +7,16 @@ import pytest
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 
 
-def trigger_of(text: str, date_words: str, models) -> str | None:
+def date_of(text: str, date_words: str, models):
+    """(the date's root token, its token range) in the parse of ``text``: what find_trigger takes."""
     doc = models.parser(text)
     start = text.index(date_words)
     span = doc.char_span(start, start + len(date_words), alignment_mode="expand")
-    tok, _ = find_trigger(span.root, range(span.start, span.end))
+    return span.root, range(span.start, span.end)
+
+
+def trigger_of(text: str, date_words: str, models) -> str | None:
+    tok, _ = find_trigger(*date_of(text, date_words, models))
     return tok.text if tok is not None else None
 
 
@@ -70,11 +75,7 @@ def test_the_date_of_a_complement_and_of_its_governing_verb(models, text, date_w
 
 
 def test_a_clause_opened_by_when_after_the_date_tells_a_second_happening(models):
-    text = "She moved to Lisbon in 1998, when the bridge opened."
-    doc = models.parser(text)
-    start = text.index("1998")
-    span = doc.char_span(start, start + 4, alignment_mode="expand")
-    args = (span.root, range(span.start, span.end))
+    args = date_of("She moved to Lisbon in 1998, when the bridge opened.", "1998", models)
     assert [t.text for t in when_clauses(*args, TriggerOptions(when_clause=True))] == ["opened"]
     assert when_clauses(*args, TriggerOptions(when_clause=False)) == []
     assert find_trigger(*args)[0].text == "moved"
@@ -89,11 +90,7 @@ def test_a_date_between_a_determiner_and_its_noun(models, text, date_words, trig
 
 
 def test_the_determined_noun_rule_is_what_dates_the_noun(models):
-    text = "The new law tightened the 1962 trade embargo on the island."
-    doc = models.parser(text)
-    start = text.index("1962")
-    span = doc.char_span(start, start + 4, alignment_mode="expand")
-    args = (span.root, range(span.start, span.end))
+    args = date_of("The new law tightened the 1962 trade embargo on the island.", "1962", models)
     assert find_trigger(*args, TriggerOptions(determined_noun=True))[0].text == "embargo"
     assert find_trigger(*args, TriggerOptions(determined_noun=False))[0].text == "tightened"
 
