@@ -46,7 +46,8 @@ test-browser: $(STAMP)
 
 # The work-pool deployment end to end (a Prefect server on 127.0.0.1, a process
 # work pool, `prefect deploy --all`, a worker that runs the flow and publishes):
-# about a minute and a half, so not part of `make test`.
+# about 30 s on a quiet 2-core machine (minutes on a busy one), so not part of
+# `make test`; CI (.ci/run) runs it after the suite.
 test-deployment: $(STAMP)
 	FACTWATCH_DEPLOYMENT_TEST=1 $(BIN)/python -m pytest -q -m deployment tests/flows/test_deployment.py
 

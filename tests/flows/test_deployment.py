@@ -1,6 +1,6 @@
 """prefect.yaml: the work-pool deployment names the run flow and parameters
 it takes (a fast check of the file), and, opt-in (`make test-deployment`,
-about a minute and a half), end to end: a real Prefect server on 127.0.0.1, a
+about 30 s on a quiet machine; CI runs it), end to end: a real Prefect server on 127.0.0.1, a
 process work pool, `prefect deploy --all` from prefect.yaml, a run of the
 deployment picked up by a worker of the pool, which runs the flow in a process
 of its own and publishes the bundled sources' tables. Every process the test
@@ -72,7 +72,7 @@ def _prefect(*args: str, env: dict, timeout: float = 180) -> str:
 @pytest.mark.slow
 @pytest.mark.deployment
 @pytest.mark.skipif(os.environ.get("FACTWATCH_DEPLOYMENT_TEST") != "1",
-                    reason="opt-in, about 90 s: `make test-deployment` (FACTWATCH_DEPLOYMENT_TEST=1)")
+                    reason="opt-in, about 30 s (minutes under load): `make test-deployment` (FACTWATCH_DEPLOYMENT_TEST=1)")
 def test_a_worker_of_a_process_work_pool_runs_the_deployment_and_publishes(tmp_path):
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
