@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from flows.child_guard import descendants  # noqa: E402
 from tests.support import PageServer, Reply  # noqa: E402
 
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
@@ -72,28 +73,17 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 def tree_rss(pid: int) -> list[int]:
     """Resident bytes of ``pid`` and of every descendant, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as fh:
-                    ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
+    out = []
+    for p in [pid, *descendants(pid)]:
         try:
             with open(f"/proc/{p}/statm", "rb") as fh:
                 out.append(int(fh.read().split()[1]) * _PAGE)
         except (OSError, IndexError, ValueError):
             pass
-        todo.extend(children.get(p, []))
     return out
 
 
-def run_one(name: str, urls: dict[str, str], timeout: float, robots: bool, env: dict) -> dict:
+def run_one(urls: dict[str, str], timeout: float, robots: bool, env: dict) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         sources = Path(tmp) / "sources.toml"
         text = (f"[settings]\nrobots = {str(robots).lower()}\nretries = 0\ntimeout = {timeout}\n"
@@ -101,14 +91,21 @@ def run_one(name: str, urls: dict[str, str], timeout: float, robots: bool, env: 
         text += "".join(f"[[sources]]\nid = \"{sid}\"\nurl = \"{url}\"\n\n" for sid, url in urls.items())
         sources.write_text(text)
         start = time.monotonic()
-        proc = subprocess.Popen([FACTWATCH, "run", "--sources", str(sources), "--data", str(Path(tmp) / "data"),
-                                 "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        errors = Path(tmp) / "stderr"  # a file, not a pipe: a long traceback cannot stall the run
+        with errors.open("w") as err:
+            proc = subprocess.Popen([FACTWATCH, "run", "--sources", str(sources), "--data", str(Path(tmp) / "data"),
+                                     "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=err)
         peak = largest = 0
-        while proc.poll() is None:
-            sizes = tree_rss(proc.pid)
-            peak, largest = max(peak, sum(sizes)), max([largest, *sizes])
-            time.sleep(0.1)
-        stderr = proc.stderr.read()
+        try:
+            while proc.poll() is None:
+                sizes = tree_rss(proc.pid)
+                peak, largest = max(peak, sum(sizes)), max([largest, *sizes])
+                time.sleep(0.1)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        stderr = errors.read_text(errors="replace")
         seconds = time.monotonic() - start
     mb = 1024 * 1024
     return {"seconds": round(seconds, 1), "peak_mb": round(peak / mb), "largest_mb": round(largest / mb),
@@ -143,7 +140,7 @@ def main() -> None:
         for name, urls, robots in cases:
             if args.only and name not in args.only.split(","):
                 continue
-            results[name] = run_one(name, urls, args.timeout, robots, env)
+            results[name] = run_one(urls, args.timeout, robots, env)
             print(name, results[name], flush=True)
     print(json.dumps({k: {x: v[x] for x in ("seconds", "peak_mb", "largest_mb", "exit")} for k, v in results.items()}))
 

@@ -579,7 +579,7 @@ def statements_from_parse(
     """
     s0, e0 = sentence
     audit = audit_log()
-    cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, parsed, dates)
+    cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, dates)
     if cited is not None:
         return [cited]
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
@@ -650,9 +650,7 @@ def citation_statement(
                            features=features)
 
 
-def signature_statement(
-    text: str, sentence: tuple[int, int], parsed: Doc, dates: Sequence[DateMention]
-) -> DatedStatement | None:
+def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> DatedStatement | None:
     """An embedded post's signature ("— Jane Smith (@jsmith) June 1, 2017")
     states that its author posted on that day (extractors.post_signatures)."""
     s0, e0 = sentence

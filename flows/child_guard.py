@@ -107,12 +107,18 @@ def parent_of(pid: int) -> int | None:
         return None
 
 
-def descendants(pid: int) -> set[int]:
-    """The processes below ``pid`` (children, theirs, and so on), from /proc."""
-    children: dict[int, list[int]] = {}
+def _children_by_parent() -> dict[int, list[int]]:
+    """Every live process under its parent, from /proc."""
+    out: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and (ppid := parent_of(int(entry.name))) is not None:
-            children.setdefault(ppid, []).append(int(entry.name))
+            out.setdefault(ppid, []).append(int(entry.name))
+    return out
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below ``pid`` (children, theirs, and so on), from /proc."""
+    children = _children_by_parent()
     out, todo = set(), [pid]
     while todo:
         for c in children.get(todo.pop(), []):
@@ -123,5 +129,4 @@ def descendants(pid: int) -> set[int]:
 
 def children(pid: int) -> set[int]:
     """The direct children of ``pid``, from /proc."""
-    return {int(e.name) for e in Path("/proc").iterdir() if e.name.isdigit() and parent_of(int(e.name)) == pid}
-
+    return set(_children_by_parent().get(pid, []))

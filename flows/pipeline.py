@@ -139,10 +139,8 @@ def release_memory() -> None:
         pass
 
 
-@task(cache_policy=NONE, task_run_name=_process_name)
-def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
-                   limits: ReadingLimits | None = None, pool: ReadPool | None = None,
-                   turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:
+def _snapshot_inputs(refs: list[SnapshotRef], data: Storage) -> tuple[list[DocumentInput], list[DocumentFailure]]:
+    """The batch's stored pages to read, and a failure for each snapshot that is missing or damaged."""
     raw = RawStore(data.sub("raw"))
     inputs, lost = [], []
     for r in refs:
@@ -154,6 +152,14 @@ def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
             continue
         inputs.append(DocumentInput(source_id=r.source_id, snapshot_sha256=r.snapshot_sha256, content=content,
                                     url=r.url, fetched_at=r.fetched_at, content_type=r.content_type))
+    return inputs, lost
+
+
+@task(cache_policy=NONE, task_run_name=_process_name)
+def read_documents(refs: list[SnapshotRef], data: Storage, model: str,
+                   limits: ReadingLimits | None = None, pool: ReadPool | None = None,
+                   turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:
+    inputs, lost = _snapshot_inputs(refs, data)
     if pool is not None:  # a reader process of this run's pool reads the batch, in its turn
         results = lost + pool.read(inputs, model, limits, turn)
     else:
@@ -266,13 +272,12 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
         # store's) waits overlap the reading, and the last batch's are written at once
         puts = []
         for fut in as_completed(reads):
-            puts += [writers.submit(cache.put, res) for res in fut.result()
-                     if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST)]
+            for res in fut.result():
+                known[(res.source_id, res.snapshot_sha256)] = res
+                if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
+                    puts.append(writers.submit(cache.put, res))
         for put in puts:
             put.result()  # a write that failed (a full disk) fails the run, as a write in this thread would
-    for fut in reads:
-        for res in fut.result():
-            known[(res.source_id, res.snapshot_sha256)] = res
     return known, len(todo)
 
 
