@@ -128,4 +128,6 @@ def test_document_reading_is_deterministic_and_in_bounds(models, texts):
         n = len(doc.page.text)
         assert len(doc.event_ids) == len(doc.statements) == len(set(doc.event_ids))
         for s in doc.statements:
-            assert 0 <= s.char_start <= s.date.char_start < s.date.char_end <= s.char_end <= n
+            assert 0 <= s.char_start < s.char_end <= n and 0 <= s.date.char_start < s.date.char_end <= n
+            # the date is in the sentence, or is a date heading that dates its section, before it
+            assert s.char_start <= s.date.char_start < s.date.char_end <= s.char_end or s.date.char_end <= s.char_start
