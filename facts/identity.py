@@ -33,10 +33,10 @@ ONE_PAGE_CONFLICT: never merged alone, but two large groups that agree
 on everything else may still join over one misread or misdated statement.
 Must-link: the same sentence (normalised) with the same date in two pages.
 
-A statement is a plan when the reading says so or its clause names a plan
-("confirmed plans to launch"). A timeline or a table read as one sentence
-(TIMELINE_DATES dates or more) is read row by row: a statement's words and
-kind of happening are those of its row, not of the whole sentence.
+Whether a statement is a plan, and what its own words are (in a timeline
+or a table read as one sentence, its row), facts.events decides
+(``Event.planned``, ``statement_clause``): identity and reconciliation read
+the same decision.
 
 Weights are fitted on the facts benchmark's statement pairs and the
 threshold chosen there (evaluation/train_identity.py), with leave-one-
@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -59,11 +58,11 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.lexicon import clause_concepts, happening_concept, lexicon, says_plan
+from facts.events import WORD_TOKEN, statement_clause, timeline_rows
+from facts.lexicon import clause_concepts, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about after before since until
     during between through than then that this these those it its it's is are was were be been being has have had do
@@ -136,7 +135,7 @@ class Profile:
 
 def _words(text: str) -> list[str]:
     out = []
-    for w in _TOKEN.findall(text.lower().replace("’", "'")):
+    for w in WORD_TOKEN.findall(text.lower().replace("’", "'")):
         if w in _STOP or w in _CALENDAR:
             continue
         if w.isdigit() and len(w) <= 4:  # days and years: the date score has them
@@ -166,7 +165,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     concepts = _concepts_in_context(events, rows)
     out = []
     for ev, toks in zip(events, token_lists):
-        clause = rows.get(ev.event_id) or ev.summary or ev.sentence
+        clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
@@ -181,42 +180,13 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 roles={p: labels.get(p) for p in who},
                 agents=frozenset(ev.agent_ids) - subject,
                 interval=_interval(ev),
-                planned=ev.planned or says_plan(clause, ev.participants),
+                planned=ev.planned,
                 told=ev.doc_date,
                 tokens={t: v / norm for t, v in vec.items()},
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
             )
         )
-    return out
-
-
-TIMELINE_DATES = 5  # a "sentence" with this many dates is a timeline or a table read as one sentence ...
-ROW_MIN_WORDS = 4  # ... whose row is the text from a date to the next, when it has this many words
-
-
-def timeline_rows(events: Sequence[Event]) -> dict[str, str]:
-    """event id -> its row, for statements of a sentence that holds TIMELINE_DATES
-    or more dates: a timeline or a table read as one sentence ("April 4 Musk
-    discloses stake ... April 5 Twitter says Musk will join ..."), where the
-    sentence says nothing of one happening. A row runs from its date to the
-    next date; when that is too short to say anything (the date ends its
-    row: "Musk discloses stake, April 4; ..."), from the previous date."""
-    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
-    for ev in events:
-        by_sentence[(ev.doc_id, ev.char_start)].append(ev)
-    out: dict[str, str] = {}
-    for evs in by_sentence.values():
-        starts = sorted({ev.date_char_start for ev in evs})
-        if len(starts) < TIMELINE_DATES:
-            continue
-        for ev in evs:
-            k = starts.index(ev.date_char_start)
-            end = starts[k + 1] if k + 1 < len(starts) else ev.char_end
-            row = ev.sentence[ev.date_char_start - ev.char_start : end - ev.char_start]
-            if len(_TOKEN.findall(row)) - len(_TOKEN.findall(ev.date_text)) < ROW_MIN_WORDS and k > 0:
-                row = ev.sentence[starts[k - 1] - ev.char_start : ev.date_char_end - ev.char_start]
-            out[ev.event_id] = row
     return out
 
 

@@ -156,7 +156,8 @@ def _timeline(doc, rows):
 
 
 def test_a_timeline_read_as_one_sentence_is_read_row_by_row():
-    from facts.identity import profiles, timeline_rows
+    from facts.events import timeline_rows
+    from facts.identity import profiles
 
     rows = [(date(2022, 4, 4), "disclose", "Musk discloses a stake in Twitter."),
             (date(2022, 4, 5), "say", "Twitter says Musk will join its board."),
