@@ -24,8 +24,8 @@ across a cannot-link: two statements whose agents are different entities
 (one country's ratification is not another's); what the pages are about
 (``subject``: configured, or named by nearly every source,
 facts.entities.page_topic) acts in many happenings and sets none apart; two
-statements naming other participants of one type (none shared) and another
-kind of happening (rival_kinds).
+statements naming other participants of one type (none shared) and not
+the same kind of happening (both in ``cannot_link``).
 Two statements of one snapshot with incompatible dates (unless both are
 plans, a page telling how a date was moved; or a plan and a report of the
 same kind of happening, what was planned and when it came) score
@@ -323,12 +323,11 @@ def related(x: np.ndarray) -> bool:
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
 
-def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
-    """Log-odds that the two statements tell one happening. Agreeing on when
-    and who is not enough: without the same (or a named) kind of happening,
-    or much the same words, two statements are unrelated (a dense timeline
-    has many happenings a day)."""
-    x = pair_features(a, b)
+def pair_score(x: np.ndarray, model: IdentityModel) -> float:
+    """Log-odds that two statements of features ``x`` (pair_features) tell
+    one happening. Agreeing on when and who is not enough: without the same
+    (or a named) kind of happening, or much the same words, two statements
+    are unrelated (a dense timeline has many happenings a day)."""
     score = float(x @ np.asarray(model.weights))
     if not related(x):
         return min(score, UNRELATED)
@@ -355,25 +354,26 @@ def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
 ONE_PAGE_CONFLICT = -40.0  # the score of two statements of one page with incompatible dates
 
 
-def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
-    # different agents in the same role (two countries, two people): each statement has
-    # an agent of that type the other does not name at all
+def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
+                labels: Mapping[str, str | None] | None = None) -> bool:
+    """Two happenings, whatever else the pair shares (``x``: its pair_features):
+    - different agents in one role (two countries, two people): each
+      statement has an agent of a type whose agent the other does not name
+      at all (one country's ratification is not another's);
+    - other participants in one role (two countries, two people, none
+      shared: ``who_disjoint``) and not the same kind of happening ("the US
+      signed" is not "the treaty was opened for signature in New York" on
+      the same day)."""
+    if x[_INDEX["who_disjoint"]] and not x[_INDEX["what_same"]]:
+        return True
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
-        roles_a = {labels.get(x) for x in own_a} & set(AGENT_ROLES)
-        roles_b = {labels.get(x) for x in own_b} & set(AGENT_ROLES)
+        roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)
+        roles_b = {labels.get(p) for p in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
     return False
-
-
-def rival_kinds(a: Profile, b: Profile) -> bool:
-    """Other participants in one role (two countries, two people, none
-    shared) and another kind of happening: two happenings, whatever the
-    dates ("the US signed" is not "the treaty was opened for signature in
-    New York" on the same day)."""
-    return _what(a, b) != "what_same" and _who(a, b) == 0.0 and _rivals(a, b)
 
 
 def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
@@ -455,18 +455,17 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
-    rivals: set[tuple[int, int]] = set()
+    apart: set[tuple[int, int]] = set()  # cannot-links
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
-        if cannot_link(evs[i], evs[j], a, b, labels):
-            continue
-        if rival_kinds(a, b):
-            rivals.add((i, j))
+        x = pair_features(a, b)
+        if cannot_link(evs[i], evs[j], a, b, x, labels):
+            apart.add((i, j))
             continue
         if one_page_conflict(evs[i], evs[j], a, b):
             scores[(i, j)] = ONE_PAGE_CONFLICT
             continue
-        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
+        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(x, model)
         was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
         if was_i is not None and was_j is not None and s < 1e6:
             s = s + STICKY if was_i == was_j else s - STICKY
@@ -487,11 +486,11 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         for x in range(k):
             for y in range(x + 1, k):
                 i, j = members[x], members[y]
-                if (i, j) in rivals:
+                if (i, j) in apart:
                     banned[x, y] = banned[y, x] = True
                 elif (i, j) in scores:
                     score[x, y] = score[y, x] = scores[(i, j)]
-                elif prof[i].agents and prof[j].agents and cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
+                elif cannot_link(evs[i], evs[j], prof[i], prof[j], pair_features(prof[i], prof[j]), labels):
                     banned[x, y] = banned[y, x] = True
                 elif one_page_conflict(evs[i], evs[j], prof[i], prof[j]):
                     score[x, y] = score[y, x] = ONE_PAGE_CONFLICT
