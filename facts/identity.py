@@ -458,14 +458,14 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
     apart: set[tuple[int, int]] = set()  # cannot-links
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
-        x = pair_features(a, b)
-        if cannot_link(evs[i], evs[j], a, b, x, labels):
+        feats = pair_features(a, b)
+        if cannot_link(evs[i], evs[j], a, b, feats, labels):
             apart.add((i, j))
             continue
         if one_page_conflict(evs[i], evs[j], a, b):
             scores[(i, j)] = ONE_PAGE_CONFLICT
             continue
-        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(x, model)
+        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(feats, model)
         was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
         if was_i is not None and was_j is not None and s < 1e6:
             s = s + STICKY if was_i == was_j else s - STICKY
