@@ -21,6 +21,8 @@ The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link: two statements whose agents are different entities
+(agents of a trigger the lexicon knows: those of "the launch faces delay" are
+not the launch's)
 (one country's ratification is not another's); what the pages are about
 (``subject``: configured, or named by nearly every source,
 facts.entities.page_topic) acts in many happenings and sets none apart; two
@@ -178,7 +180,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 clause_concepts=named,
                 who=who,
                 roles={p: labels.get(p) for p in who},
-                agents=frozenset(ev.agent_ids) - subject,
+                agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
                 interval=_interval(ev),
                 planned=ev.planned,
                 told=ev.doc_date,
@@ -188,6 +190,17 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
             )
         )
     return out
+
+
+def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
+    """Whether the statement's trigger itself is a word of the lexicon (its
+    agents did the happening, planned it or told it); the agents of a verb
+    the lexicon does not know ("the launch faces delay", "ESA and NASA have
+    defined the date") are not the happening's."""
+    row = rows.get(ev.event_id)
+    if row is not None and not (ev.trigger_text and ev.trigger_text in row):
+        return False
+    return bool(lexicon().lookup(ev.trigger))
 
 
 def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None) -> dict[str, str | None]:

@@ -197,3 +197,20 @@ def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
               ["France", "New York"])
     got = groups([signed, opened, also], labels=labels)
     assert ["e1"] in got
+
+
+def test_the_agents_of_a_verb_the_lexicon_does_not_know_set_no_happening_apart():
+    from facts.identity import cannot_link, pair_features, profiles
+
+    labels = {"ent_hubble": "ORG", "ent_esa": "ORG"}
+    faces = ev("e1", "a", date(2021, 10, 31), "face", "The launch of the successor to Hubble faces a delay to 31 October.",
+               ["Hubble"], agents=["Hubble"], planned=True)
+    defined = ev("e2", "b", date(2021, 12, 18), "define", "ESA has defined 18 December 2021 as the launch date.",
+                 ["ESA"], agents=["ESA"], planned=True)
+    a, b = profiles([faces, defined], frozenset(), labels)
+    assert not a.agents and not cannot_link(faces, defined, a, b, pair_features(a, b), labels)
+    by_hubble = ev("e3", "c", date(2021, 12, 25), "launch", "Hubble launched it on 25 December 2021.", ["Hubble"],
+                   agents=["Hubble"])
+    by_esa = ev("e4", "d", date(2021, 12, 25), "launch", "ESA launched it on 25 December 2021.", ["ESA"], agents=["ESA"])
+    a, b = profiles([by_hubble, by_esa], frozenset(), labels)
+    assert cannot_link(by_hubble, by_esa, a, b, pair_features(a, b), labels)
