@@ -21,9 +21,8 @@ The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link: two statements whose agents are different entities
-(agents of a trigger the lexicon knows: those of "the launch faces delay" are
-not the launch's)
-(one country's ratification is not another's); what the pages are about
+(one country's ratification is not another's; agents of a trigger the
+lexicon knows: those of "the launch faces delay" are not the launch's); what the pages are about
 (``subject``: configured, or named by nearly every source,
 facts.entities.page_topic) acts in many happenings and sets none apart; two
 statements naming other participants of one type (none shared) and not
