@@ -375,8 +375,10 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     - other participants in one role (two countries, two people, none
       shared: ``who_disjoint``) and not the same kind of happening ("the US
       signed" is not "the treaty was opened for signature in New York" on
-      the same day)."""
-    if x[_INDEX["who_disjoint"]] and not x[_INDEX["what_same"]]:
+      the same day); in one page, whatever the kind (a page that tells a
+      happening twice names its cast alike: "Nigel Farage posted" is not
+      another's post of that day)."""
+    if x[_INDEX["who_disjoint"]] and (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id):
         return True
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)

@@ -214,3 +214,10 @@ def test_the_agents_of_a_verb_the_lexicon_does_not_know_set_no_happening_apart()
     by_esa = ev("e4", "d", date(2021, 12, 25), "launch", "ESA launched it on 25 December 2021.", ["ESA"], agents=["ESA"])
     a, b = profiles([by_hubble, by_esa], frozenset(), labels)
     assert cannot_link(by_hubble, by_esa, a, b, pair_features(a, b), labels)
+
+
+def test_one_page_naming_other_people_for_one_kind_of_happening_tells_two():
+    labels = {"ent_nigel_farage": "PERSON", "ent_ann_smith": "PERSON"}
+    one = ev("e1", "a", date(2017, 6, 1), "post", "Nigel Farage posted.", ["Nigel Farage"])
+    two = dataclasses.replace(ev("e2", "a", date(2017, 6, 1), "post", "Ann Smith posted.", ["Ann Smith"]), char_start=40)
+    assert groups([one, two], labels=labels) == [["e1"], ["e2"]]
