@@ -6,9 +6,7 @@ Two statements tell one happening when they agree on
   with derivations and synonyms; for a plan, a report or a generic verb,
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
-  in the run (an entity in every statement says little); each naming a
-  participant of one type (two countries, two people) the other does not
-  name counts against;
+  in the run (an entity in every statement says little);
 - *when*: the same date, or one containing the other; incompatible dates
   count against, the more the further apart (midpoint to midpoint: two
   months in a row are a month apart), except for a plan and what came of
@@ -20,18 +18,21 @@ Two statements tell one happening when they agree on
 The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
-across a cannot-link: two statements whose agents are different entities
-(one country's ratification is not another's; agents of a trigger the
-lexicon knows: those of "the launch faces delay" are not the launch's); what the pages are about
-(``subject``: configured, or named by nearly every source,
-facts.entities.page_topic) acts in many happenings and sets none apart; two
-statements naming other participants of one type (none shared) and not
-the same kind of happening (both in ``cannot_link``).
-Two statements of one snapshot with incompatible dates (unless both are
-plans, a page telling how a date was moved; or a plan and a report of the
-same kind of happening, what was planned and when it came) score
-ONE_PAGE_CONFLICT: never merged alone, but two large groups that agree
-on everything else may still join over one misread or misdated statement.
+across a cannot-link (``cannot_link``): another participant in one role --
+two statements naming other participants of one type, none shared (two
+countries, two people), or whose agents are different entities of one type
+(one country's ratification is not another's; the agents of a trigger the
+lexicon knows: those of "the launch faces delay" are not the launch's).
+What the pages are about (``subject``: configured, or named by nearly every
+source, facts.entities.page_topic) acts in many happenings and sets none
+apart.
+Likely apart (``likely_apart``), scoring APART: never merged alone, but two
+large groups that agree on everything else may still join over one misread
+or misdated statement -- two statements of one snapshot with incompatible
+dates (unless both are plans, a page telling how a date was moved; or a plan
+and a report of the same kind of happening, what was planned and when it
+came); two of the same kind of happening naming other participants of one
+type (in two pages; in one page that is a cannot-link).
 Must-link: the same sentence (normalised) with the same date in two pages.
 
 Whether a statement is a plan, and what its own words are (in a timeline
@@ -83,7 +84,6 @@ FEATURES = (
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
-    "who_disjoint",  # none shared, and each names one of a type (a country, a person) the other does not
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
@@ -152,8 +152,10 @@ def _interval(ev: Event) -> DateInterval:
 def profiles(events: Sequence[Event], topic: frozenset[str],
              labels: Mapping[str, str | None] | None = None, subject: frozenset[str] = frozenset()) -> list[Profile]:
     """``subject``: what the pages are about (configured, or named by nearly
-    every source); it acts in many happenings, so it sets none apart as an agent."""
+    every source); it acts in many happenings, so it sets none apart, as an
+    agent or as a participant (it is part of the topic)."""
     labels = labels or {}
+    topic = topic | subject
     n = len(events)
     df: Counter = Counter()
     for ev in events:
@@ -274,7 +276,6 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         x[_INDEX[what]] = 1.0
     who = _who(a, b)
     x[_INDEX["who_shared"]] = who
-    x[_INDEX["who_disjoint"]] = float(who == 0.0 and _rivals(a, b))
     ia, ib = a.interval, b.interval
     if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
@@ -363,22 +364,37 @@ def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
     return ea.doc_id == eb.doc_id and not compatible(a.interval, b.interval) and not _plan_and_outcome(a, b)
 
 
-ONE_PAGE_CONFLICT = -40.0  # the score of two statements of one page with incompatible dates
+def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) -> bool:
+    """Two happenings, unless many statements say otherwise: one page giving
+    two dates (``one_page_conflict``); or, in two pages, the same kind of
+    happening with other participants of one type, none shared ("the US
+    signed" is not "France signed" on the same day; but a participant's
+    type is often misread, so a large group is not split over it)."""
+    if one_page_conflict(ea, eb, a, b):
+        return True
+    return bool(x[_INDEX["what_same"]]) and x[_INDEX["who_shared"]] == 0.0 and _rivals(a, b)
+
+
+# The score of a pair likely_apart: below any pair's evidence (the model's best
+# is about 7), so never merged alone, yet one misread statement does not veto
+# two large groups that agree on the rest.
+APART = -10.0
 
 
 def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
                 labels: Mapping[str, str | None] | None = None) -> bool:
     """Two happenings, whatever else the pair shares (``x``: its pair_features):
-    - different agents in one role (two countries, two people): each
-      statement has an agent of a type whose agent the other does not name
-      at all (one country's ratification is not another's);
-    - other participants in one role (two countries, two people, none
-      shared: ``who_disjoint``) and not the same kind of happening ("the US
-      signed" is not "the treaty was opened for signature in New York" on
-      the same day); in one page, whatever the kind (a page that tells a
-      happening twice names its cast alike: "Nigel Farage posted" is not
-      another's post of that day)."""
-    if x[_INDEX["who_disjoint"]] and (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id):
+    another participant in one role.
+    - other participants of one type, none shared (two countries, two
+      people: ``_rivals``), and not the same kind of happening or in one
+      page: "the US signed" is not "the treaty was opened for signature in
+      New York" on the same day; one page that tells a happening twice
+      names its cast alike ("Nigel Farage posted" is not another's post);
+    - different agents in one role: each statement has an agent of a type
+      whose agent the other does not name at all (one country's
+      ratification is not another's), agents of a trigger the lexicon
+      knows (``Profile.agents``)."""
+    if x[_INDEX["who_shared"]] == 0.0 and (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b):
         return True
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)
@@ -476,8 +492,8 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         if cannot_link(evs[i], evs[j], a, b, feats, labels):
             apart.add((i, j))
             continue
-        if one_page_conflict(evs[i], evs[j], a, b):
-            scores[(i, j)] = ONE_PAGE_CONFLICT
+        if likely_apart(evs[i], evs[j], a, b, feats):
+            scores[(i, j)] = APART
             continue
         s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(feats, model)
         was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
@@ -502,12 +518,15 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
                 i, j = members[x], members[y]
                 if (i, j) in apart:
                     banned[x, y] = banned[y, x] = True
-                elif (i, j) in scores:
+                    continue
+                if (i, j) in scores:
                     score[x, y] = score[y, x] = scores[(i, j)]
-                elif cannot_link(evs[i], evs[j], prof[i], prof[j], pair_features(prof[i], prof[j]), labels):
+                    continue
+                feats = pair_features(prof[i], prof[j])
+                if cannot_link(evs[i], evs[j], prof[i], prof[j], feats, labels):
                     banned[x, y] = banned[y, x] = True
-                elif one_page_conflict(evs[i], evs[j], prof[i], prof[j]):
-                    score[x, y] = score[y, x] = ONE_PAGE_CONFLICT
+                elif likely_apart(evs[i], evs[j], prof[i], prof[j], feats):
+                    score[x, y] = score[y, x] = APART
         for part in _average_linkage(score, banned, model.threshold):
             groups.append([evs[members[x]] for x in sorted(part)])
     return sorted(groups, key=lambda g: g[0].event_id)

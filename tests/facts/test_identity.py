@@ -178,13 +178,18 @@ def test_one_pages_two_dates_are_a_penalty_not_a_ban():
     """Two statements of one page with incompatible dates never merge alone
     (the penalty outweighs any pair's evidence), but a plan chain that holds
     a misread statement is no longer barred from its outcome."""
-    from facts.identity import ONE_PAGE_CONFLICT, one_page_conflict, profiles
+    import numpy as np
+
+    from facts.identity import APART, FEATURES, default_model, one_page_conflict, pair_score, profiles
 
     a1 = ev("e1", "a", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.", ["Ariane"])
     a2 = ev("e2", "a", date(2022, 7, 12), "launch", "The telescope, launched on 12 July 2022, sees far.", ["Ariane"])
     assert groups([a1, a2]) == [["e1"], ["e2"]]
     p1, p2 = profiles([a1, a2], frozenset())
-    assert one_page_conflict(a1, a2, p1, p2) and ONE_PAGE_CONFLICT < -20
+    model = default_model()  # the largest score a pair can have stays below the threshold
+    best = dict.fromkeys(("bias", "what_same", "who_shared", "when_same", "text", "rare_words"), 1.0)
+    strongest = pair_score(np.array([best.get(f, 0.0) for f in FEATURES]), model)
+    assert one_page_conflict(a1, a2, p1, p2) and APART + strongest < model.threshold
 
 
 def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
