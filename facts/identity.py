@@ -132,6 +132,7 @@ class Profile:
     tokens: dict[str, float]  # tf-idf, unit length
     rare: frozenset[str]  # words of the sentence that few statements of the run use
     sentence_key: str
+    sentence_at: tuple[str, int]  # (document, offset) of its sentence
 
 
 def _words(text: str) -> list[str]:
@@ -188,6 +189,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 tokens={t: v / norm for t, v in vec.items()},
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
+                sentence_at=(ev.doc_id, ev.char_start),
             )
         )
     return out
@@ -291,8 +293,9 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         elif what != "what_same":
             x[_INDEX["when_gap_plan"]] = scaled
         # else: a plan of the same kind whose date is not kept says nothing either way
-    x[_INDEX["text"]] = text_score(a, b)
-    x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
+    if a.sentence_at != b.sentence_at:  # two statements of one sentence share its words whatever they tell
+        x[_INDEX["text"]] = text_score(a, b)
+        x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
     return x
 
 

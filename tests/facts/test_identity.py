@@ -226,3 +226,15 @@ def test_one_page_naming_other_people_for_one_kind_of_happening_tells_two():
     one = ev("e1", "a", date(2017, 6, 1), "post", "Nigel Farage posted.", ["Nigel Farage"])
     two = dataclasses.replace(ev("e2", "a", date(2017, 6, 1), "post", "Ann Smith posted.", ["Ann Smith"]), char_start=40)
     assert groups([one, two], labels=labels) == [["e1"], ["e2"]]
+
+
+def test_two_statements_of_one_sentence_share_its_words_without_it_counting():
+    from facts.identity import FEATURES, pair_features, profiles
+
+    text = "The judge paused the trial on October 6 until October 28 to let the parties close the deal."
+    first = ev("e1", "a", date(2022, 10, 6), "pause", text)
+    second = ev("e2", "a", date(2022, 10, 28), "pause", text)
+    x = dict(zip(FEATURES, pair_features(*profiles([first, second], frozenset()))))
+    assert x["text"] == 0.0 and x["rare_words"] == 0.0
+    elsewhere = dataclasses.replace(second, event_id="e3", doc_id="b", source_id="b")
+    assert dict(zip(FEATURES, pair_features(*profiles([first, elsewhere], frozenset()))))["text"] > 0.9
