@@ -488,12 +488,12 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
-    apart: set[tuple[int, int]] = set()  # cannot-links
+    banned_pairs: set[tuple[int, int]] = set()  # cannot-links
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
         feats = pair_features(a, b)
         if cannot_link(evs[i], evs[j], a, b, feats, labels):
-            apart.add((i, j))
+            banned_pairs.add((i, j))
             continue
         if likely_apart(evs[i], evs[j], a, b, feats):
             scores[(i, j)] = APART
@@ -519,7 +519,7 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         for x in range(k):
             for y in range(x + 1, k):
                 i, j = members[x], members[y]
-                if (i, j) in apart:
+                if (i, j) in banned_pairs:
                     banned[x, y] = banned[y, x] = True
                     continue
                 if (i, j) in scores:
