@@ -39,6 +39,11 @@ Metrics per subject:
   one version only, or with other dates). Spurious = reported changes that
   are not real; missed = real changes no reported change names.
 
+``--verbose``: the errors behind the figures -- happenings split, false merges,
+preferred values missed, spurious and missed changes, and the first
+PAIR_NOTES missed and false cross-document pairs (each statement's gold
+happening, page, date, plan mark and first words).
+
 ``--all``: DIR holds subject folders; every subject is scored. ``--loso``:
 leave one subject out: the clustering parameters are chosen on the other
 subjects (evaluation.train_identity: the pair model fitted and its threshold chosen) and the held-out subject is scored
@@ -309,6 +314,7 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
     score.matched = len(matched)
     url = {ev.event_id: subject.url_of(file_of_doc[ev.doc_id]) for ev in matched}
     tp = n_gold = n_pred = 0
+    wrong: dict[str, list[str]] = {"missed pair": [], "false pair": []}
     for a, b in combinations(matched, 2):
         if url[a.event_id] == url[b.event_id]:
             continue
@@ -317,6 +323,13 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
         n_gold += same_gold
         n_pred += same_fact
         tp += same_gold and same_fact
+        if same_gold != same_fact:
+            wrong["missed pair" if same_gold else "false pair"].append(
+                f"{_pair_side(a, m.happening, file_of_doc)} ~ {_pair_side(b, m.happening, file_of_doc)}")
+    for kind, rows in wrong.items():
+        score.notes += [f"{kind}: {r}" for r in rows[:PAIR_NOTES]]
+        if len(rows) > PAIR_NOTES:
+            score.notes.append(f"{kind}: ... and {len(rows) - PAIR_NOTES} more")
     score.gold_pairs, score.predicted_pairs = n_gold, n_pred
     score.pair_precision, score.pair_recall, score.pair_f1 = _prf(tp, n_pred, n_gold)
 
@@ -360,6 +373,17 @@ def score_identity(subject: Subject, events: Sequence[Event], fact_of_event: Map
     if facts is not None:
         score_preferred(subject, by_gold, fact_of_event, facts, score)
         score.facts = len(facts)
+
+
+PAIR_NOTES = 12  # missed and false pairs listed per subject in the verbose report
+
+
+def _pair_side(ev: Event, happening: Mapping[str, str], file_of_doc: Mapping[str, str]) -> str:
+    """One statement of a pair, for the verbose report: its gold happening,
+    page, date and plan mark, and its sentence's first words."""
+    words = " ".join((ev.summary or ev.sentence).split()[:8])
+    plan = " plan" if ev.planned else ""
+    return f"{happening[ev.event_id]} [{Path(file_of_doc[ev.doc_id]).stem} {ev.date_value}{plan}] \"{words}…\""
 
 
 def score_preferred(subject: Subject, by_gold: Mapping[str, Sequence[Event]], fact_of_event: Mapping[str, str],

@@ -8,7 +8,8 @@ Offline tool (reads the gold; never used at prediction time)::
    statement matched to exactly one gold happening (evaluation.facts_eval)
    takes part. Pairs of such statements from two different pages are the
    examples: same gold happening or not, described by facts.identity's
-   pair features.
+   pair features; not the pairs the gate (``related``) or a constraint
+   (``cannot_link``, ``likely_apart``) decides, which the model never scores.
 2. A logistic regression (L2, Newton steps, numpy) is fitted, each subject
    weighing the same whatever its number of pairs.
 3. The merge threshold (average log-odds) is the one with the best mean
@@ -36,7 +37,16 @@ import numpy as np
 from evaluation import logistic
 from extractors.document import ProcessedDocument
 from facts.entities import page_topic
-from facts.identity import FEATURES, IdentityModel, cluster, pair_features, profiles, related
+from facts.identity import (
+    FEATURES,
+    IdentityModel,
+    cannot_link,
+    cluster,
+    likely_apart,
+    pair_features,
+    profiles,
+    related,
+)
 from facts.model import Event
 from facts.reasoning import reason
 
@@ -75,9 +85,10 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
     for a, b in combinations(matched, 2):
         if subject.url_of(file_of_doc[a.doc_id]) == subject.url_of(file_of_doc[b.doc_id]):
             continue
-        x = pair_features(prof[a.event_id], prof[b.event_id])
-        if not related(x):
-            continue  # the gate decides these pairs, not the model
+        pa, pb = prof[a.event_id], prof[b.event_id]
+        x = pair_features(pa, pb)
+        if not related(x) or cannot_link(a, b, pa, pb, x, entity_labels) or likely_apart(a, b, pa, pb, x):
+            continue  # the gate and the constraints decide these pairs, not the model
         rows.append(x)
         ha, hb = m.happening[a.event_id], m.happening[b.event_id]
         labels.append(float(ha == hb))

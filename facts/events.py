@@ -1,14 +1,32 @@
-"""From documents' dated statements to canonical events (events table rows)."""
+"""From documents' dated statements to canonical events (events table rows).
+
+Here it is decided, once, what a statement's own words are and whether it
+tells a plan; identity (facts.identity) and reconciliation (facts.reconcile)
+both read ``Event.planned``:
+
+- its own words (``statement_clause``): the trigger's clause; in a timeline
+  or a table read as one sentence (TIMELINE_DATES dates or more), its row
+  (``timeline_rows``);
+- a plan: the reading says so (a modal, "is scheduled to"), its date is
+  after the document's own date, or its own words name a plan
+  (facts.lexicon.says_plan: "confirmed plans to launch").
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from extractors.document import ProcessedDocument
 from extractors.types import Precision
 from facts.entities import EntityIndex, EntityOccurrence
+from facts.lexicon import says_plan
 from facts.model import Event
+
+WORD_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")  # a word or a number
 
 
 def contract_precision(precision: str, start: date, end: date) -> Precision:
@@ -32,9 +50,53 @@ def acronym_pairs(docs: Iterable[ProcessedDocument]) -> list[tuple[str, str]]:
     return sorted({(a.short, a.long) for d in docs for a in d.acronyms})
 
 
+TIMELINE_DATES = 5  # a "sentence" with this many dates is a timeline or a table read as one sentence ...
+ROW_MIN_WORDS = 4  # ... whose row is the text from a date to the next, when it has this many words
+
+
+def timeline_rows(events: Sequence[Event]) -> dict[str, str]:
+    """event id -> its row, for statements of a sentence that holds TIMELINE_DATES
+    or more dates: a timeline or a table read as one sentence ("April 4 Musk
+    discloses stake ... April 5 Twitter says Musk will join ..."), where the
+    sentence says nothing of one happening. A row runs from its date to the
+    next date; when that is too short to say anything (the date ends its
+    row: "Musk discloses stake, April 4; ..."), from the previous date."""
+    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    for ev in events:
+        by_sentence[(ev.doc_id, ev.char_start)].append(ev)
+    out: dict[str, str] = {}
+    for evs in by_sentence.values():
+        starts = sorted({ev.date_char_start for ev in evs})
+        if len(starts) < TIMELINE_DATES:
+            continue
+        for ev in evs:
+            k = starts.index(ev.date_char_start)
+            end = starts[k + 1] if k + 1 < len(starts) else ev.char_end
+            row = ev.sentence[ev.date_char_start - ev.char_start : end - ev.char_start]
+            if len(WORD_TOKEN.findall(row)) - len(WORD_TOKEN.findall(ev.date_text)) < ROW_MIN_WORDS and k > 0:
+                row = ev.sentence[starts[k - 1] - ev.char_start : ev.date_char_end - ev.char_start]
+            out[ev.event_id] = row
+    return out
+
+
+
+def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
+    """A statement's own words: its row in a timeline (``rows``, of
+    ``timeline_rows``), else the trigger's clause, else its sentence."""
+    return (rows or {}).get(ev.event_id) or ev.summary or ev.sentence
+
+
+def mark_plans(events: list[Event]) -> list[Event]:
+    """Statements whose own words name a plan are plans ("confirmed plans to launch")."""
+    rows = timeline_rows(events)
+    return [ev if ev.planned or not says_plan(statement_clause(ev, rows), ev.participants)
+            else replace(ev, planned=True) for ev in events]
+
+
 def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, current: bool = True) -> list[Event]:
     events: list[Event] = []
     for d in docs:
+        own: list[Event] = []
         doc_date = None
         for dt in (d.page.updated_at, d.page.published_at):
             if dt is not None:
@@ -51,7 +113,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                 ids.append(ent.entity_id)
             dm = st.date
             agents = tuple(dict.fromkeys(ent.entity_id for key in st.agents if (ent := index.get(key)) is not None))
-            events.append(
+            own.append(
                 Event(
                     event_id=event_id,
                     doc_id=d.doc_id,
@@ -83,4 +145,5 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     agent_ids=agents,
                 )
             )
+        events += mark_plans(own)
     return events

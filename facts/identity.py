@@ -6,9 +6,7 @@ Two statements tell one happening when they agree on
   with derivations and synonyms; for a plan, a report or a generic verb,
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
-  in the run (an entity in every statement says little); each naming a
-  participant of one type (two countries, two people) the other does not
-  name counts against;
+  in the run (an entity in every statement says little);
 - *when*: the same date, or one containing the other; incompatible dates
   count against, the more the further apart (midpoint to midpoint: two
   months in a row are a month apart), except for a plan and what came of
@@ -20,23 +18,27 @@ Two statements tell one happening when they agree on
 The score is the log-odds of a logistic model over these features (FEATURES);
 statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
-across a cannot-link: two statements whose agents are different entities
-(one country's ratification is not another's); what the pages are about
-(``subject``: configured, or named by nearly every source,
-facts.entities.page_topic) acts in many happenings and sets none apart; two
-statements naming other participants of one type (none shared) and another
-kind of happening (rival_kinds).
-Two statements of one snapshot with incompatible dates (unless both are
-plans, a page telling how a date was moved; or a plan and a report of the
-same kind of happening, what was planned and when it came) score
-ONE_PAGE_CONFLICT: never merged alone, but two large groups that agree
-on everything else may still join over one misread or misdated statement.
+across a cannot-link (``cannot_link``): another participant in one role --
+two statements naming other participants of one type, none shared (two
+countries, two people), or whose agents are different entities of one type
+(one country's ratification is not another's; the agents of a trigger the
+lexicon knows: those of "the launch faces delay" are not the launch's).
+What the pages are about (``subject``: configured, or named by nearly every
+source, facts.entities.page_topic) acts in many happenings and sets none
+apart.
+Likely apart (``likely_apart``), scoring APART: never merged alone, but two
+large groups that agree on everything else may still join over one misread
+or misdated statement -- two statements of one snapshot with incompatible
+dates (unless both are plans, a page telling how a date was moved; or a plan
+and a report of the same kind of happening, what was planned and when it
+came); two of the same kind of happening naming other participants of one
+type (in two pages; in one page that is a cannot-link).
 Must-link: the same sentence (normalised) with the same date in two pages.
 
-A statement is a plan when the reading says so or its clause names a plan
-("confirmed plans to launch"). A timeline or a table read as one sentence
-(TIMELINE_DATES dates or more) is read row by row: a statement's words and
-kind of happening are those of its row, not of the whole sentence.
+Whether a statement is a plan, and what its own words are (in a timeline
+or a table read as one sentence, its row), facts.events decides
+(``Event.planned``, ``statement_clause``): identity and reconciliation read
+the same decision.
 
 Weights are fitted on the facts benchmark's statement pairs and the
 threshold chosen there (evaluation/train_identity.py), with leave-one-
@@ -48,7 +50,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -59,11 +60,11 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.lexicon import clause_concepts, happening_concept, lexicon, says_plan
+from facts.events import WORD_TOKEN, statement_clause, timeline_rows
+from facts.lexicon import clause_concepts, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about after before since until
     during between through than then that this these those it its it's is are was were be been being has have had do
@@ -83,7 +84,6 @@ FEATURES = (
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
-    "who_disjoint",  # none shared, and each names one of a type (a country, a person) the other does not
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
@@ -132,11 +132,12 @@ class Profile:
     tokens: dict[str, float]  # tf-idf, unit length
     rare: frozenset[str]  # words of the sentence that few statements of the run use
     sentence_key: str
+    sentence_at: tuple[str, int]  # (document, offset) of its sentence
 
 
 def _words(text: str) -> list[str]:
     out = []
-    for w in _TOKEN.findall(text.lower().replace("’", "'")):
+    for w in WORD_TOKEN.findall(text.lower().replace("’", "'")):
         if w in _STOP or w in _CALENDAR:
             continue
         if w.isdigit() and len(w) <= 4:  # days and years: the date score has them
@@ -152,8 +153,10 @@ def _interval(ev: Event) -> DateInterval:
 def profiles(events: Sequence[Event], topic: frozenset[str],
              labels: Mapping[str, str | None] | None = None, subject: frozenset[str] = frozenset()) -> list[Profile]:
     """``subject``: what the pages are about (configured, or named by nearly
-    every source); it acts in many happenings, so it sets none apart as an agent."""
+    every source); it acts in many happenings, so it sets none apart, as an
+    agent or as a participant (it is part of the topic)."""
     labels = labels or {}
+    topic = topic | subject
     n = len(events)
     df: Counter = Counter()
     for ev in events:
@@ -166,7 +169,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     concepts = _concepts_in_context(events, rows)
     out = []
     for ev, toks in zip(events, token_lists):
-        clause = rows.get(ev.event_id) or ev.summary or ev.sentence
+        clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
@@ -179,45 +182,28 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 clause_concepts=named,
                 who=who,
                 roles={p: labels.get(p) for p in who},
-                agents=frozenset(ev.agent_ids) - subject,
+                agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
                 interval=_interval(ev),
-                planned=ev.planned or says_plan(clause, ev.participants),
+                planned=ev.planned,
                 told=ev.doc_date,
                 tokens={t: v / norm for t, v in vec.items()},
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
+                sentence_at=(ev.doc_id, ev.char_start),
             )
         )
     return out
 
 
-TIMELINE_DATES = 5  # a "sentence" with this many dates is a timeline or a table read as one sentence ...
-ROW_MIN_WORDS = 4  # ... whose row is the text from a date to the next, when it has this many words
-
-
-def timeline_rows(events: Sequence[Event]) -> dict[str, str]:
-    """event id -> its row, for statements of a sentence that holds TIMELINE_DATES
-    or more dates: a timeline or a table read as one sentence ("April 4 Musk
-    discloses stake ... April 5 Twitter says Musk will join ..."), where the
-    sentence says nothing of one happening. A row runs from its date to the
-    next date; when that is too short to say anything (the date ends its
-    row: "Musk discloses stake, April 4; ..."), from the previous date."""
-    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
-    for ev in events:
-        by_sentence[(ev.doc_id, ev.char_start)].append(ev)
-    out: dict[str, str] = {}
-    for evs in by_sentence.values():
-        starts = sorted({ev.date_char_start for ev in evs})
-        if len(starts) < TIMELINE_DATES:
-            continue
-        for ev in evs:
-            k = starts.index(ev.date_char_start)
-            end = starts[k + 1] if k + 1 < len(starts) else ev.char_end
-            row = ev.sentence[ev.date_char_start - ev.char_start : end - ev.char_start]
-            if len(_TOKEN.findall(row)) - len(_TOKEN.findall(ev.date_text)) < ROW_MIN_WORDS and k > 0:
-                row = ev.sentence[starts[k - 1] - ev.char_start : ev.date_char_end - ev.char_start]
-            out[ev.event_id] = row
-    return out
+def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
+    """Whether the statement's trigger itself is a word of the lexicon (its
+    agents did the happening, planned it or told it); the agents of a verb
+    the lexicon does not know ("the launch faces delay", "ESA and NASA have
+    defined the date") are not the happening's."""
+    row = rows.get(ev.event_id)
+    if row is not None and not (ev.trigger_text and ev.trigger_text in row):
+        return False
+    return bool(lexicon().lookup(ev.trigger))
 
 
 def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None) -> dict[str, str | None]:
@@ -292,7 +278,6 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         x[_INDEX[what]] = 1.0
     who = _who(a, b)
     x[_INDEX["who_shared"]] = who
-    x[_INDEX["who_disjoint"]] = float(who == 0.0 and _rivals(a, b))
     ia, ib = a.interval, b.interval
     if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
@@ -308,8 +293,9 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         elif what != "what_same":
             x[_INDEX["when_gap_plan"]] = scaled
         # else: a plan of the same kind whose date is not kept says nothing either way
-    x[_INDEX["text"]] = text_score(a, b)
-    x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
+    if a.sentence_at != b.sentence_at:  # two statements of one sentence share its words whatever they tell
+        x[_INDEX["text"]] = text_score(a, b)
+        x[_INDEX["rare_words"]] = min(2, len(a.rare & b.rare)) / 2
     return x
 
 
@@ -353,12 +339,11 @@ def related(x: np.ndarray) -> bool:
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
 
-def pair_score(a: Profile, b: Profile, model: IdentityModel) -> float:
-    """Log-odds that the two statements tell one happening. Agreeing on when
-    and who is not enough: without the same (or a named) kind of happening,
-    or much the same words, two statements are unrelated (a dense timeline
-    has many happenings a day)."""
-    x = pair_features(a, b)
+def pair_score(x: np.ndarray, model: IdentityModel) -> float:
+    """Log-odds that two statements of features ``x`` (pair_features) tell
+    one happening. Agreeing on when and who is not enough: without the same
+    (or a named) kind of happening, or much the same words, two statements
+    are unrelated (a dense timeline has many happenings a day)."""
     score = float(x @ np.asarray(model.weights))
     if not related(x):
         return min(score, UNRELATED)
@@ -382,28 +367,46 @@ def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
     return ea.doc_id == eb.doc_id and not compatible(a.interval, b.interval) and not _plan_and_outcome(a, b)
 
 
-ONE_PAGE_CONFLICT = -40.0  # the score of two statements of one page with incompatible dates
+def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) -> bool:
+    """Two happenings, unless many statements say otherwise: one page giving
+    two dates (``one_page_conflict``); or, in two pages, the same kind of
+    happening with other participants of one type, none shared ("the US
+    signed" is not "France signed" on the same day; but a participant's
+    type is often misread, so a large group is not split over it)."""
+    if one_page_conflict(ea, eb, a, b):
+        return True
+    return bool(x[_INDEX["what_same"]]) and x[_INDEX["who_shared"]] == 0.0 and _rivals(a, b)
 
 
-def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, labels: Mapping[str, str | None] | None = None) -> bool:
-    # different agents in the same role (two countries, two people): each statement has
-    # an agent of that type the other does not name at all
+# The score of a pair likely_apart: below any pair's evidence (the model's best
+# is about 7), so never merged alone, yet one misread statement does not veto
+# two large groups that agree on the rest.
+APART = -10.0
+
+
+def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
+                labels: Mapping[str, str | None] | None = None) -> bool:
+    """Two happenings, whatever else the pair shares (``x``: its pair_features):
+    another participant in one role.
+    - other participants of one type, none shared (two countries, two
+      people: ``_rivals``), and not the same kind of happening or in one
+      page: "the US signed" is not "the treaty was opened for signature in
+      New York" on the same day; one page that tells a happening twice
+      names its cast alike ("Nigel Farage posted" is not another's post);
+    - different agents in one role: each statement has an agent of a type
+      whose agent the other does not name at all (one country's
+      ratification is not another's), agents of a trigger the lexicon
+      knows (``Profile.agents``)."""
+    if x[_INDEX["who_shared"]] == 0.0 and (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b):
+        return True
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
-        roles_a = {labels.get(x) for x in own_a} & set(AGENT_ROLES)
-        roles_b = {labels.get(x) for x in own_b} & set(AGENT_ROLES)
+        roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)
+        roles_b = {labels.get(p) for p in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
     return False
-
-
-def rival_kinds(a: Profile, b: Profile) -> bool:
-    """Other participants in one role (two countries, two people, none
-    shared) and another kind of happening: two happenings, whatever the
-    dates ("the US signed" is not "the treaty was opened for signature in
-    New York" on the same day)."""
-    return _what(a, b) != "what_same" and _who(a, b) == 0.0 and _rivals(a, b)
 
 
 def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
@@ -485,18 +488,17 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         return i
 
     scores: dict[tuple[int, int], float] = {}
-    rivals: set[tuple[int, int]] = set()
+    banned_pairs: set[tuple[int, int]] = set()  # cannot-links
     for i, j in sorted(candidate_pairs(evs, prof, previous)):
         a, b = prof[i], prof[j]
-        if cannot_link(evs[i], evs[j], a, b, labels):
+        feats = pair_features(a, b)
+        if cannot_link(evs[i], evs[j], a, b, feats, labels):
+            banned_pairs.add((i, j))
             continue
-        if rival_kinds(a, b):
-            rivals.add((i, j))
+        if likely_apart(evs[i], evs[j], a, b, feats):
+            scores[(i, j)] = APART
             continue
-        if one_page_conflict(evs[i], evs[j], a, b):
-            scores[(i, j)] = ONE_PAGE_CONFLICT
-            continue
-        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(a, b, model)
+        s = 1e6 if must_link(evs[i], evs[j], a, b) else pair_score(feats, model)
         was_i, was_j = previous.get(evs[i].event_id), previous.get(evs[j].event_id)
         if was_i is not None and was_j is not None and s < 1e6:
             s = s + STICKY if was_i == was_j else s - STICKY
@@ -517,14 +519,17 @@ def cluster(events: Sequence[Event], topic: frozenset[str] = frozenset(),
         for x in range(k):
             for y in range(x + 1, k):
                 i, j = members[x], members[y]
-                if (i, j) in rivals:
+                if (i, j) in banned_pairs:
                     banned[x, y] = banned[y, x] = True
-                elif (i, j) in scores:
+                    continue
+                if (i, j) in scores:
                     score[x, y] = score[y, x] = scores[(i, j)]
-                elif prof[i].agents and prof[j].agents and cannot_link(evs[i], evs[j], prof[i], prof[j], labels):
+                    continue
+                feats = pair_features(prof[i], prof[j])
+                if cannot_link(evs[i], evs[j], prof[i], prof[j], feats, labels):
                     banned[x, y] = banned[y, x] = True
-                elif one_page_conflict(evs[i], evs[j], prof[i], prof[j]):
-                    score[x, y] = score[y, x] = ONE_PAGE_CONFLICT
+                elif likely_apart(evs[i], evs[j], prof[i], prof[j], feats):
+                    score[x, y] = score[y, x] = APART
         for part in _average_linkage(score, banned, model.threshold):
             groups.append([evs[members[x]] for x in sorted(part)])
     return sorted(groups, key=lambda g: g[0].event_id)

@@ -425,28 +425,15 @@ def precision_days(v: Value) -> float:
     return 0.0
 
 
-# Typical days of each calendar unit (a week is 7, a month about 30.4, ...).
-_UNIT_DAYS = {
-    Precision.DAY: 1.0,
-    Precision.WEEK: 7.0,
-    Precision.MONTH: 30.44,
-    Precision.SEASON: 91.31,
-    Precision.QUARTER: 91.31,
-    Precision.HALF: 182.62,
-    Precision.YEAR: 365.25,
-    Precision.DECADE: 3652.5,
-    Precision.CENTURY: 36525.0,
-}
-
-
 def granularity(v: Value) -> float:
     """How finely a value is stated (smaller is finer), for "most precise"
-    choices: for a date the days of its calendar unit, not of the period it
-    spans, so "30 November - 12 December 2015" is stated to the day like
-    "12 December 2015" inside it (a day refines a month, not a span of days
-    stated to the day); otherwise ``precision_days``."""
+    choices: for a date the rank of its calendar unit
+    (``Precision.coarseness``), not the days of the period it spans, so
+    "30 November - 12 December 2015" is stated to the day like "12 December
+    2015" inside it (a day refines a month, not a span of days stated to the
+    day); otherwise ``precision_days``."""
     if isinstance(v, DateInterval):
-        return _UNIT_DAYS[Precision(v.precision)]
+        return float(Precision(v.precision).coarseness)
     return precision_days(v)
 
 

@@ -25,15 +25,16 @@ pytestmark = pytest.mark.skipif(
 )
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
-# changes of its version pair); measured when pinned (identity model refitted after the statement rules
-# fetch-dated and conjunct-date: an undated timeline's fetch-day years no longer read):
-# jwst 0.80 / 0.90 / 0.92 / 0 / 1; paris 0.53 / 0.76 / 0.97 / 0 / 0; twitter 0.59 / 0.71 / 0.78 / 1 / 1
+# changes of its version pair); measured when pinned (identity model refitted after plans decided once in
+# facts.events, the agents of known triggers only, other participants of one type likely apart, one
+# sentence's words not counted twice):
+# jwst 0.80 / 0.90 / 0.92 / 0 / 1; paris 0.56 / 0.89 / 0.97 / 0 / 0; twitter 0.61 / 0.79 / 0.79 / 1 / 1
 FLOORS = {
     "jwst": (0.76, 0.86, 0.88, 1, 1),
-    "paris-agreement": (0.49, 0.72, 0.92, 1, 1),
-    "twitter-acquisition": (0.55, 0.67, 0.74, 2, 1),
+    "paris-agreement": (0.52, 0.85, 0.92, 1, 1),
+    "twitter-acquisition": (0.57, 0.74, 0.74, 2, 1),
 }
-MAX_AGENT_MERGES = 7  # merges of statements whose gold participants differ, all subjects (pinned at 6)
+MAX_AGENT_MERGES = 6  # merges of statements whose gold participants differ, all subjects (pinned at 5)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,8 @@ def test_few_merges_of_different_agents(report):
 
 
 # share of conflicts and refinements whose fact prefers the gold value; measured when pinned
-# (a span stated to the day not refined by one of its days): jwst 3/3, paris 8/11, twitter 6/9
-PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.7, "twitter-acquisition": 0.5}
+# (with the identity above): jwst 3/3, paris 8/11, twitter 7/9
+PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.7, "twitter-acquisition": 0.6}
 
 
 @pytest.mark.parametrize("subject", sorted(PREFERRED_FLOORS))

@@ -1,0 +1,25 @@
+"""Canonical events: what a statement's own words are and whether it tells a plan, decided once."""
+
+import dataclasses
+from datetime import date
+
+from facts.events import mark_plans
+from tests.facts.test_identity import _timeline, ev
+
+
+def test_a_clause_naming_a_plan_makes_a_plan_for_identity_and_reconciliation_alike():
+    said = ev("e1", "a", date(2021, 12, 18), "confirm", "NASA confirmed plans to launch the telescope on 18 December.")
+    done = ev("e2", "b", date(2021, 12, 25), "launch", "The telescope launched on 25 December 2021.")
+    marked = {e.event_id: e.planned for e in mark_plans([said, done])}
+    assert marked == {"e1": True, "e2": False}
+
+
+def test_in_a_timeline_only_the_row_that_names_a_plan_is_a_plan():
+    rows = [(date(2022, 4, 4), "disclose", "Musk discloses a stake in Twitter."),
+            (date(2022, 4, 5), "say", "Twitter says Musk will join its board."),
+            (date(2022, 4, 14), "offer", "Musk offers to buy Twitter."),
+            (date(2022, 4, 15), "schedule", "Twitter schedules a vote on the deal."),
+            (date(2022, 4, 21), "line", "Musk lines up financing for the deal.")]
+    evs = [dataclasses.replace(e, summary="") for e in _timeline("t", rows)]
+    planned = {e.event_id for e in mark_plans(evs) if e.planned}
+    assert planned == {"t3"}
