@@ -35,7 +35,10 @@ Metrics (counts summed over pages, then divided):
   statements whose sentence some system statement found (dated gold only);
 * precision-label accuracy, trigger accuracy (lemma, lower case), over
   matched pairs whose gold has the field;
-* participant P/R/F1 over matched pairs, micro: names compare by the name
+* participant P/R/F1 over matched pairs, micro (a facts subject's gold
+  names participants the sentence names by a pronoun or a description, "it",
+  "the agency", so they are scored with the resolved ones; a label dir's gold
+  names them as written, so they are scored without): names compare by the name
   the product publishes for them (facts/data/aliases.toml: "U.S." is
   "United States", as the facts subjects' gold writes it), case-folded,
   without determiners, possessives and punctuation; a name matches when it
@@ -108,6 +111,9 @@ class GoldPage:
     content: bytes = b""
     content_type: str = "text/html"
     fetched_at: datetime = DEFAULT_FETCHED_AT
+    # the gold names participants the sentence names by a pronoun or a description
+    # ("it", "the agency"), as the facts subjects do; the label dirs name them as written
+    resolved_participants: bool = False
 
 
 class LabelError(ValueError):
@@ -188,7 +194,7 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
         out.append(GoldPage(
             page_id=path.stem, page_type=directory.name, site=urlparse(url).hostname or path.stem, url=url,
             doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
-            content=content, content_type="text/plain", fetched_at=fetched_at,
+            content=content, content_type="text/plain", fetched_at=fetched_at, resolved_participants=True,
         ))
     return out
 
@@ -283,6 +289,12 @@ def names_match(a: str, b: str) -> bool:
         return True
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+
+
+def system_participants(page: GoldPage, st) -> tuple[str, ...]:
+    """A statement's participants as the page's gold names them: with those
+    resolved from a pronoun or a description, or as written."""
+    return tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
 
 
 def participant_counts(gold: Sequence[str], system: Sequence[str]) -> tuple[int, int, int]:
@@ -389,7 +401,7 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
             if g.trigger:
                 c.trigger_n += 1
                 c.trigger_ok += int((st.trigger or "") == g.trigger)
-            tp, ns, ng = participant_counts(g.participants, st.participants)
+            tp, ns, ng = participant_counts(g.participants, system_participants(page, st))
             c.part_tp += tp
             c.part_sys += ns
             c.part_gold += ng
