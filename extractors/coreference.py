@@ -80,6 +80,7 @@ class Via(StrEnum):
 
     PRONOUN = "pronoun"  # "it", "he", "their"
     DESCRIPTION = "description"  # "the agency", "the telescope"
+    TOPIC = "topic"  # a statement naming no one: the page's topic takes part ("The previous target date was next March")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +119,11 @@ class Discourse:
 
 def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
     """Each mention key's chain: an acronym joins its long form; a name whose
-    words are all words of exactly one longer name joins it ("Webb" ->
-    "James Webb Space Telescope"; not when two longer names hold it)."""
-    keys = sorted({m.key for m in mentions}, key=lambda k: (-len(_words(k)), -len(k), k))
+    words are all words of exactly one longer name, named at least as often,
+    joins it ("Webb" -> "James Webb Space Telescope"; not when two longer
+    names hold it, nor "Twitter" named more often than "Twitter Board")."""
+    counts = Counter(m.key for m in mentions)
+    keys = sorted(counts, key=lambda k: (-len(_words(k)), -len(k), k))
     words = {k: _words(k) for k in keys}
     chain: dict[str, str] = {}
     for k in keys:
@@ -160,6 +163,16 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
     return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic)
 
 
+def topic_participant(sentence: tuple[int, int], discourse: Discourse) -> Resolution | None:
+    """A statement that names no participant at all tells of the page's topic
+    (its most named entity, when it stands out): the resolution spans the
+    whole sentence, which names it only by being on the page."""
+    if discourse.topic is None:
+        return None
+    first = next((m for m in discourse.mentions if discourse.chain(m.key) == discourse.topic), None)
+    return Resolution(discourse.topic, sentence[0], sentence[1], Via.TOPIC, first.char_start if first else -1)
+
+
 def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
     """Whether ``tok`` names an entity without a name: a personal pronoun or
     the head of a definite description, with the types it allows (None: any,
@@ -178,8 +191,8 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
     left = list(tok.lefts)
     if not left or left[0].lower_ != "the" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in left):
         return None
-    if any(t.dep_ in ("amod", "compound") and t.i != left[0].i for t in left) and tok.lemma_.lower() not in KIND_NOUNS:
-        return None  # "the next-generation telescope" may be another one: only a bare description
+    if any(t.dep_ == "compound" for t in left):
+        return None  # "the launch window": a compound names a thing of its own
     return Via.DESCRIPTION, KIND_NOUNS.get(tok.lemma_.lower()), tok.lemma_.lower()
 
 

@@ -28,6 +28,8 @@ from extractors.entity_rules import (
     LEADING_DETERMINERS,
     NOT_NAMES,
     PERIOD_LABEL,
+    PROSE_LINE_WORDS,
+    SERVICE_NAMES,
     TRAILING_POSSESSIVE,
     TWO_LETTER_LABELS,
     TWO_LETTER_NAMES,
@@ -101,9 +103,19 @@ def is_fragment(name: str, label: str = "") -> bool:
     return bool(PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name) or name.lower() in NOT_NAMES)
 
 
-def acceptable_name(name: str, label: str = "") -> bool:
-    """A name NER found, not a fragment (``is_fragment``) nor site furniture."""
-    return not is_fragment(name, label) and not _is_furniture(name)
+def acceptable_name(name: str, label: str = "", text: str = "", start: int = 0) -> bool:
+    """A name NER found (at ``start`` in ``text``, when given), not a fragment
+    (``is_fragment``) nor site furniture; a service's name that doubles as a
+    button ("Twitter") is a name in a line of prose."""
+    if is_fragment(name, label) or not _is_furniture(name):
+        return not is_fragment(name, label)
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    if not words <= SERVICE_NAMES or not text:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return len(line.split()) >= PROSE_LINE_WORDS
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
@@ -163,7 +175,7 @@ def mentions_from_spans(
             continue
         for s, e in repair_span(text, start, end):
             name = text[s:e]
-            if not acceptable_name(name, label) or inside_word(text, s, e):
+            if not acceptable_name(name, label, text, s) or inside_word(text, s, e):
                 continue
             found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
     # defined acronyms wherever they stand, labelled like their long form

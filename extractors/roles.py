@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Token
 
 from extractors.calendar_words import MONTHS, WEEKDAYS
-from extractors.coreference import UNTYPED, Discourse, Resolution, resolve
+from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.event_rules import NON_PARTICIPANT_LABELS
 from extractors.types import DateMention
@@ -116,6 +116,15 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
     return tuple(dict.fromkeys(k for _, k in sorted(found)))
 
 
+# a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
+TOPIC_PARTICIPANT = True
+
+# Verbs that report or make known what their complement clause says.
+REPORTING_VERBS = frozenset(
+    """say announce tell confirm report disclose reveal state declare inform notify claim add explain note
+    write tweet post warn admit deny acknowledge insist""".split()
+)
+
 # Argument slots of a clause in which a proper noun names a participant.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative"})
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -168,6 +177,7 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     subj_range = (offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)) \
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
+    ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)
@@ -176,9 +186,21 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
     resolved = _resolved(trigger, offset, ranges, names, discourse, {discourse.chain(k) for k in written}) \
         if discourse is not None else []
+    if discourse is not None and TOPIC_PARTICIPANT and not written and not resolved:
+        sentence = (offset, offset + len(trigger.doc.text))
+        resolved += [r for r in (topic_participant(sentence, discourse),) if r is not None]
     lead = [r.key for r in resolved if subj_range and not subject and subj_range[0] <= r.char_start < subj_range[1]]
     keys = tuple(dict.fromkeys([*lead, *written, *(r.key for r in resolved)]))
     return keys, bool(subject), tuple(resolved)
+
+
+def _reported(trigger: Token) -> list[tuple[int, int]]:
+    """What a reporting verb reports ("said that he was terminating the deal
+    to acquire Twitter"): its complement clause, whose names take part in
+    the happening it reports (character ranges relative to the parsed text)."""
+    if trigger.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children if c.dep_ == "ccomp"]
 
 
 def _resolved(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],

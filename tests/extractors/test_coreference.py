@@ -72,3 +72,25 @@ def test_a_name_inside_a_hyphenated_word_is_no_mention():
     spans = [(text.index("US"), text.index("US") + 2, "GPE"), (text.index("Earth"), text.index("Earth") + 5, "LOC"),
              (text.index("Indo-Pacific"), text.index("Indo-Pacific") + 12, "LOC")]
     assert [m.key for m in mentions_from_spans(text, spans)] == ["Indo-Pacific"]
+
+
+def test_a_statement_naming_no_one_tells_of_the_page_topic(models):
+    text = ("NASA built the Hubble Space Telescope. The Hubble Space Telescope is large. "
+            "The Hubble Space Telescope sees far. The next servicing was planned for March 2009.")
+    sts = statements(text, models, anchor=date(2008, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2009]
+    assert st.participants == ("Hubble Space Telescope",)
+    assert [r.via for r in st.resolved] == [Via.TOPIC] and st.written_participants() == ()
+
+
+def test_a_reported_clause_names_participants_of_the_report(models):
+    (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending his deal to acquire Twitter.", models,
+                       anchor=date(2022, 7, 12))
+    assert st.trigger == "say" and "Twitter" in st.participants
+
+
+def test_a_service_name_is_a_name_in_prose_and_a_button_on_its_own_line():
+    text = "Share on Twitter\nElon Musk quietly started buying Twitter shares in January."
+    first, second = text.index("Twitter"), text.rindex("Twitter")
+    spans = [(first, first + 7, "ORG"), (second, second + 7, "ORG")]
+    assert [m.char_start for m in mentions_from_spans(text, spans)] == [second]
