@@ -368,6 +368,7 @@ class Judged:
     correct: bool
     verdict: str  # match | trap:<why> | no-key | wrong-date | duplicate
     gold: GoldStatement | None = None
+    participants: tuple[str, ...] = ()  # the system's participants as scored against the gold (a match)
 
 
 def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judged]]:
@@ -401,11 +402,12 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
             if g.trigger:
                 c.trigger_n += 1
                 c.trigger_ok += int((st.trigger or "") == g.trigger)
-            tp, ns, ng = participant_counts(g.participants, system_participants(page, st))
+            scored = system_participants(page, st)
+            tp, ns, ng = participant_counts(g.participants, scored)
             c.part_tp += tp
             c.part_sys += ns
             c.part_gold += ng
-            judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g))
+            judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g, scored))
             continue
         trap = next((t for t in page.not_statements if key_matches(t.key, st.sentence)), None)
         if key_of_sys[i]:
@@ -699,7 +701,8 @@ def run_folds_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES,
 
 
 def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
-    """A readable listing of the false positives (for working on the rules)."""
+    """A readable listing of the false positives, the misses and the matched
+    statements whose participants disagree with the gold (for working on the rules)."""
     out = []
     for j in report.judged:
         if j.correct:
@@ -711,4 +714,24 @@ def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     for pid, g, sts in report.missed[:limit]:
         got = "; ".join(f"{st.date.text!r}->{st.date.value}" for st in sts) or "sentence not found"
         out.append(f"{pid} [miss] {g.key!r} {g.expr!r}->{g.date} trig={g.trigger} :: system: {got}")
-    return out
+    return out + participant_error_lines(report, limit)
+
+
+def participant_error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
+    """Matched statements whose participants disagree with the gold: the gold
+    names the system missed, the system's names the gold lacks, and which of
+    the system's were resolved from a pronoun, a description or the page's topic."""
+    out = []
+    for j in report.judged:
+        if not j.correct or j.gold is None:
+            continue
+        missed = [g for g in j.gold.participants if not any(names_match(g, s) for s in j.participants)]
+        extra = [s for s in j.participants if not any(names_match(s, g) for g in j.gold.participants)]
+        if not missed and not extra:
+            continue
+        st = j.statement
+        resolved = ", ".join(f"{st.sentence[r.char_start - st.char_start:r.char_end - st.char_start][:30]!r}->{r.key}"
+                             for r in getattr(st, "resolved", ()) if r.key in j.participants)
+        out.append(f"{j.page_id} [participants] trig={st.trigger} missed={missed} extra={extra}"
+                   + (f" resolved: {resolved}" if resolved else "") + f" :: {' '.join(st.sentence.split())[:100]}")
+    return out[:limit]

@@ -40,9 +40,10 @@ from extractors.entities import EntityMention
 
 # the window an antecedent is looked for in: the sentence itself and this many before it
 WINDOW_SENTENCES = 3
-# a page's topic: its most named entity, named at least this often and this many times as often as the next
-TOPIC_MIN_MENTIONS = 3
-TOPIC_LEAD = 1.5
+# a page's topic: of the entities its first sentences (headline, lede) name, the one it names most
+# (at least this often, and more often than any other of them)
+TOPIC_LEDE_SENTENCES = 2
+TOPIC_MIN_MENTIONS = 2
 
 # the label of a proper name the parse found where NER found none (extractors.roles): of no known type
 UNTYPED = "PROPN"
@@ -156,10 +157,12 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
         counts[root] += 1
     # a chain's type: what NER says of most of its mentions (a name only the parse found has none)
     label_of = {root: next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED) for root, c in labels.items()}
-    topic = None
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= TOPIC_MIN_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= TOPIC_LEAD * ranked[1][1]):
-        topic = ranked[0][0]
+    # the topic: of the entities the headline or lede names, the one the page names most
+    ordered_sentences = sorted(sentences)
+    lede_end = ordered_sentences[min(len(ordered_sentences), TOPIC_LEDE_SENTENCES) - 1][1] if ordered_sentences else 0
+    in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
+    ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
+    topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
     return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic)
 
 

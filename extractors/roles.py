@@ -117,7 +117,7 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
 
 
 # a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
-TOPIC_PARTICIPANT = True
+TOPIC_PARTICIPANT = False
 
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(

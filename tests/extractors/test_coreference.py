@@ -74,9 +74,12 @@ def test_a_name_inside_a_hyphenated_word_is_no_mention():
     assert [m.key for m in mentions_from_spans(text, spans)] == ["Indo-Pacific"]
 
 
-def test_a_statement_naming_no_one_tells_of_the_page_topic(models):
-    text = ("NASA built the Hubble Space Telescope. The Hubble Space Telescope is large. "
-            "The Hubble Space Telescope sees far. The next servicing was planned for March 2009.")
+def test_a_statement_naming_no_one_tells_of_the_page_topic_when_switched_on(models, monkeypatch):
+    import extractors.roles
+
+    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", True)
+    text = ("The Hubble Space Telescope was built by NASA. The Hubble Space Telescope is large. "
+            "It sees far. The next servicing was planned for March 2009.")
     sts = statements(text, models, anchor=date(2008, 1, 1))
     (st,) = [s for s in sts if s.date.date_start.year == 2009]
     assert st.participants == ("Hubble Space Telescope",)
@@ -94,3 +97,13 @@ def test_a_service_name_is_a_name_in_prose_and_a_button_on_its_own_line():
     first, second = text.index("Twitter"), text.rindex("Twitter")
     spans = [(first, first + 7, "ORG"), (second, second + 7, "ORG")]
     assert [m.char_start for m in mentions_from_spans(text, spans)] == [second]
+
+
+def test_the_topic_is_what_the_lede_names_most():
+    text = "Acme buys Beta. Gamma comments. Acme grows. Beta shrinks. Acme wins."
+    mentions = [_m(text, "Acme", "ORG"), _m(text, "Beta", "ORG"), _m(text, "Gamma", "ORG"), _m(text, "Acme", "ORG", 1),
+                _m(text, "Beta", "ORG", 1), _m(text, "Acme", "ORG", 2)]
+    d = page_discourse([(0, 15), (16, 31), (32, 43), (44, 56), (57, 67)], mentions)
+    assert d.topic == "Acme"
+    lone = page_discourse([(0, 15), (16, 31)], mentions[:3])
+    assert lone.topic is None  # named once each: nothing stands out
