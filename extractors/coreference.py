@@ -183,7 +183,7 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
     if tok.dep_ not in ARGUMENT_DEPS:
         return None
     low = tok.lower_
-    if tok.pos_ == "PRON" and low in PRONOUN_TYPES:
+    if tok.pos_ == "PRON" and low in PRONOUN_TYPES and not _quoted(tok):
         # a subject, or the possessor of a subject or of an event noun ("its launch"); a
         # pronoun deeper in the clause is most often bound by the clause's own subject
         if tok.dep_ in PRONOUN_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in PRONOUN_DEPS | {"ROOT"}):
@@ -197,6 +197,16 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
     if any(t.dep_ == "compound" for t in left):
         return None  # "the launch window": a compound names a thing of its own
     return Via.DESCRIPTION, KIND_NOUNS.get(tok.lemma_.lower()), tok.lemma_.lower()
+
+
+_QUOTES = frozenset('"“”')
+
+
+def _quoted(tok: Token) -> bool:
+    """The token stands inside a quotation of its sentence: the quoted speaker's
+    "it" or "they" is theirs, not the page's."""
+    before = tok.doc[tok.sent.start:tok.i]
+    return sum(t.text in _QUOTES for t in before) % 2 == 1
 
 
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
