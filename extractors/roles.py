@@ -133,11 +133,15 @@ _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     """Proper names the parse sees in argument slots that NER left out
     ("Twitter sued Elon Musk"): a proper-noun head in a subject, object,
-    possessor or by-phrase slot, with the proper nouns compounded into it.
+    possessor or by-phrase slot, with the proper nouns compounded into it,
+    or modifying the common noun of such a slot ("buying Twitter shares").
     Character ranges relative to the parsed text."""
     out = []
     for tok in tokens:
-        if tok.pos_ != "PROPN" or tok.dep_ not in _ARGUMENT_DEPS or (tok.dep_ == "conj" and tok.head.pos_ != "PROPN"):
+        # a proper noun modifying a common noun in an argument slot names a participant too ("Twitter executives")
+        modifier = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _ARGUMENT_DEPS
+        if tok.pos_ != "PROPN" or (tok.dep_ not in _ARGUMENT_DEPS and not modifier) or (
+                tok.dep_ == "conj" and tok.head.pos_ != "PROPN"):
             continue
         first = tok
         while first.i > 0:
