@@ -242,11 +242,15 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
     head_match = via is Via.DESCRIPTION and types is None
     candidates = _candidates(discourse, start, HEAD_MATCH_SENTENCES if head_match else WINDOW_SENTENCES)
     if head_match:
+        # the page's topic first when its head is the description's ("the telescope" on a page about
+        # one telescope is that one, even right after another is named), else the nearest name with that head
+        if discourse.topic is not None and _words(discourse.topic)[-1:] == [head]:
+            first = next((m.char_start for m in discourse.mentions if discourse.chain(m.key) == discourse.topic), -1)
+            return Resolution(discourse.topic, start, end, via, first)
         found = next((m for m in candidates if _words(m.key)[-1:] in ([head], [head + "s"])), None)
-        if found is None and discourse.topic is not None and _words(discourse.topic)[-1:] == [head]:
-            return Resolution(discourse.topic, start, end, via, -1)
     else:
         found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
     if found is None:
         return None
-    return Resolution(discourse.chain_of.get(found.key, found.key), start, end, via, found.char_start)
+    # the name as it stands there ("NASA"), not its chain's longest ("NASA Goddard Space Flight Center")
+    return Resolution(found.key, start, end, via, found.char_start)
