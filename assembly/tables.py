@@ -112,6 +112,14 @@ def mentions_table(docs: Sequence[ProcessedDocument], index: EntityIndex) -> pa.
                 continue
             rows.append({"doc_id": d.doc_id, "entity_id": ent.entity_id, "text": m.text, "label": m.label,
                          "char_start": m.char_start, "char_end": m.char_end, "source_id": d.source_id})
+        # the pronouns and descriptions a statement's participants were resolved from ("it", "the agency")
+        resolved = {(r.char_start, r.char_end, r.key): r for st in d.statements for r in st.resolved}
+        for (start, end, key), r in sorted(resolved.items()):
+            ent = index.get(key)
+            if ent is None:
+                continue
+            rows.append({"doc_id": d.doc_id, "entity_id": ent.entity_id, "text": d.page.text[start:end], "label": None,
+                         "char_start": start, "char_end": end, "source_id": d.source_id, "resolved": str(r.via)})
     return table_from_rows("mentions", rows)
 
 

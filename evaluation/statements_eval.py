@@ -35,7 +35,10 @@ Metrics (counts summed over pages, then divided):
   statements whose sentence some system statement found (dated gold only);
 * precision-label accuracy, trigger accuracy (lemma, lower case), over
   matched pairs whose gold has the field;
-* participant P/R/F1 over matched pairs, micro: names compare by the name
+* participant P/R/F1 over matched pairs, micro (a facts subject's gold
+  names participants the sentence names by a pronoun or a description, "it",
+  "the agency", so they are scored with the resolved ones; a label dir's gold
+  names them as written, so they are scored without): names compare by the name
   the product publishes for them (facts/data/aliases.toml: "U.S." is
   "United States", as the facts subjects' gold writes it), case-folded,
   without determiners, possessives and punctuation; a name matches when it
@@ -108,6 +111,9 @@ class GoldPage:
     content: bytes = b""
     content_type: str = "text/html"
     fetched_at: datetime = DEFAULT_FETCHED_AT
+    # the gold names participants the sentence names by a pronoun or a description
+    # ("it", "the agency"), as the facts subjects do; the label dirs name them as written
+    resolved_participants: bool = False
 
 
 class LabelError(ValueError):
@@ -188,7 +194,7 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
         out.append(GoldPage(
             page_id=path.stem, page_type=directory.name, site=urlparse(url).hostname or path.stem, url=url,
             doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
-            content=content, content_type="text/plain", fetched_at=fetched_at,
+            content=content, content_type="text/plain", fetched_at=fetched_at, resolved_participants=True,
         ))
     return out
 
@@ -285,6 +291,12 @@ def names_match(a: str, b: str) -> bool:
     return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
 
 
+def system_participants(page: GoldPage, st) -> tuple[str, ...]:
+    """A statement's participants as the page's gold names them: with those
+    resolved from a pronoun or a description, or as written."""
+    return tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
+
+
 def participant_counts(gold: Sequence[str], system: Sequence[str]) -> tuple[int, int, int]:
     """(true positives, system count, gold count); each name matched at most once."""
     used: set[int] = set()
@@ -356,6 +368,7 @@ class Judged:
     correct: bool
     verdict: str  # match | trap:<why> | no-key | wrong-date | duplicate
     gold: GoldStatement | None = None
+    participants: tuple[str, ...] = ()  # the system's participants as scored against the gold (a match)
 
 
 def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judged]]:
@@ -389,11 +402,12 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
             if g.trigger:
                 c.trigger_n += 1
                 c.trigger_ok += int((st.trigger or "") == g.trigger)
-            tp, ns, ng = participant_counts(g.participants, st.participants)
+            scored = system_participants(page, st)
+            tp, ns, ng = participant_counts(g.participants, scored)
             c.part_tp += tp
             c.part_sys += ns
             c.part_gold += ng
-            judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g))
+            judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g, scored))
             continue
         trap = next((t for t in page.not_statements if key_matches(t.key, st.sentence)), None)
         if key_of_sys[i]:
@@ -687,7 +701,8 @@ def run_folds_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES,
 
 
 def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
-    """A readable listing of the false positives (for working on the rules)."""
+    """A readable listing of the false positives, the misses and the matched
+    statements whose participants disagree with the gold (for working on the rules)."""
     out = []
     for j in report.judged:
         if j.correct:
@@ -699,4 +714,24 @@ def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     for pid, g, sts in report.missed[:limit]:
         got = "; ".join(f"{st.date.text!r}->{st.date.value}" for st in sts) or "sentence not found"
         out.append(f"{pid} [miss] {g.key!r} {g.expr!r}->{g.date} trig={g.trigger} :: system: {got}")
-    return out
+    return out + participant_error_lines(report, limit)
+
+
+def participant_error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
+    """Matched statements whose participants disagree with the gold: the gold
+    names the system missed, the system's names the gold lacks, and which of
+    the system's were resolved from a pronoun, a description or the page's topic."""
+    out = []
+    for j in report.judged:
+        if not j.correct or j.gold is None:
+            continue
+        missed = [g for g in j.gold.participants if not any(names_match(g, s) for s in j.participants)]
+        extra = [s for s in j.participants if not any(names_match(s, g) for g in j.gold.participants)]
+        if not missed and not extra:
+            continue
+        st = j.statement
+        resolved = ", ".join(f"{st.sentence[r.char_start - st.char_start:r.char_end - st.char_start][:30]!r}->{r.key}"
+                             for r in getattr(st, "resolved", ()) if r.key in j.participants)
+        out.append(f"{j.page_id} [participants] trig={st.trigger} missed={missed} extra={extra}"
+                   + (f" resolved: {resolved}" if resolved else "") + f" :: {' '.join(st.sentence.split())[:100]}")
+    return out[:limit]

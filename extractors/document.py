@@ -15,11 +15,13 @@ from extractors.acronyms import AcronymDefinition
 from extractors.anchoring import page_anchor, page_date_mentions
 from extractors.block_roles import DatedSection
 from extractors.clean import NotReadable, clean_page
+from extractors.coreference import UNTYPED, page_discourse
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models
 from extractors.reading import Reading, ReadingLimits, read_texts
+from extractors.roles import sentence_names
 from extractors.rule_switches import audit_log
 from extractors.section_statements import section_statement, sentences_with_dates
 from extractors.statement_model import judge_statements
@@ -95,8 +97,9 @@ def _dedupe(statements: Sequence[DatedStatement]) -> list[DatedStatement]:
     for st in statements:
         plain = (st.trigger, st.date.date_start, st.date.date_end, st.date.role,
                  normalize_sentence(st.sentence) if st.trigger is None or st.trigger_start is None else "")
-        key = plain + (st.participants,)
-        if key in seen or (not st.participants and plain in seen_plain):
+        named = st.written_participants()
+        key = plain + (named,)
+        if key in seen or (not named and plain in seen_plain):
             continue
         seen.add(key)
         seen_plain.add(plain)
@@ -141,6 +144,12 @@ def process_documents(inputs: Sequence[DocumentInput], models: Models,
         return _process(inputs, models, limits or ReadingLimits())
 
 
+def _with_parse_names(mentions: Sequence[EntityMention], names: Sequence[EntityMention]) -> list[EntityMention]:
+    """The page's mentions and the parse's names NER did not cover."""
+    return [*mentions, *(n for n in names if not any(m.char_start < n.char_end and n.char_start < m.char_end
+                                                      for m in mentions))]
+
+
 def _process(inputs: Sequence[DocumentInput], models: Models,
              limits: ReadingLimits = ReadingLimits()) -> list[ProcessedDocument | DocumentFailure]:
     results: list[ProcessedDocument | DocumentFailure | None] = [None] * len(inputs)
@@ -183,14 +192,22 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
         for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
-    parsed = models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128)
+    parsed = list(models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128))
+    # the page's entities in reading order (with the names the parse of its dated sentences found),
+    # for participants named by a pronoun or a description
+    found: dict[int, list[EntityMention]] = {i: [] for i in readings}
+    for (i, (start, _end), _), doc in zip(jobs, parsed):
+        found[i] += [m for m in sentence_names(doc, start, ()) if m.label == UNTYPED]
+    discourses = {i: page_discourse(r.sentences, _with_parse_names(r.mentions, found[i]), r.acronyms)
+                  for i, r in readings.items()}
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
             if isinstance(ds, DatedSection):
                 statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
             else:
-                statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions))
+                statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions,
+                                                           discourse=discourses[i]))
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"statements could not be read: {type(exc).__name__}: {exc}"
 

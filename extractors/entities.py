@@ -28,6 +28,8 @@ from extractors.entity_rules import (
     LEADING_DETERMINERS,
     NOT_NAMES,
     PERIOD_LABEL,
+    PROSE_LINE_WORDS,
+    SERVICE_NAMES,
     TRAILING_POSSESSIVE,
     TWO_LETTER_LABELS,
     TWO_LETTER_NAMES,
@@ -88,21 +90,43 @@ def _is_furniture(name: str) -> bool:
     return bool(words) and all(w in FURNITURE_WORDS for w in words)
 
 
-def _acceptable(name: str, label: str = "") -> bool:
-    """A name, not a fragment: no single letters, no two-letter spans but a
-    few well-known states and unions, no quarter or fiscal-year labels, no
-    name cut short after an initial, no site furniture."""
+def is_fragment(name: str, label: str = "") -> bool:
+    """Not a name but a piece of one or a label: a single letter, a two-letter
+    span but a few well-known states and unions, a quarter or fiscal-year
+    label, a name cut short after an initial, a lone common word."""
     if len(name) < 2 or not any(c.isalpha() for c in name):
-        return False
+        return True
     if not name[0].isupper() and not name[0].isdigit():
-        return False
+        return True
     if len(name) == 2 and name not in TWO_LETTER_NAMES and label not in TWO_LETTER_LABELS:
+        return True
+    return bool(PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name) or name.lower() in NOT_NAMES)
+
+
+def acceptable_name(name: str, label: str = "", text: str = "", start: int = 0) -> bool:
+    """A name NER found (at ``start`` in ``text``, when given), not a fragment
+    (``is_fragment``) nor site furniture; a service's name that doubles as a
+    button ("Twitter") is a name in a line of prose."""
+    if is_fragment(name, label) or not _is_furniture(name):
+        return not is_fragment(name, label)
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    if not words <= SERVICE_NAMES or not text:
         return False
-    if PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name):
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return len(line.split()) >= PROSE_LINE_WORDS
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """The span is part of a hyphenated word ("low-Earth orbit", "then-US
+    President"): a fragment that names no entity."""
+    if not (0 <= start <= end <= len(text)):
         return False
-    if name.lower() in NOT_NAMES or _is_furniture(name):
-        return False
-    return True
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum())
 
 
 def _join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -151,7 +175,7 @@ def mentions_from_spans(
             continue
         for s, e in repair_span(text, start, end):
             name = text[s:e]
-            if not _acceptable(name, label):
+            if not acceptable_name(name, label, text, s) or inside_word(text, s, e):
                 continue
             found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
     # defined acronyms wherever they stand, labelled like their long form

@@ -19,6 +19,13 @@ FURNITURE_WORDS = frozenset(
     previous accept settings preferences consent""".split()
 )
 
+# Furniture words that are also the names of the services they link to: in a
+# line of prose ("Elon Musk quietly starts buying Twitter shares") the name
+# names the service; on a short line of its own ("Share on Twitter") it is a button.
+SERVICE_NAMES = frozenset({"twitter", "facebook", "linkedin"})
+# a line with at least this many words is prose, not a button or a menu
+PROSE_LINE_WORDS = 6
+
 # Two-letter names kept (well-known states and unions); any other two-letter
 # span ("AI", "VC", "Q2") is a fragment or a common abbreviation, not an actor.
 TWO_LETTER_NAMES = frozenset({"US", "UK", "EU", "UN", "UAE"})

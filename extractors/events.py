@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
+from extractors.coreference import Discourse, Resolution
 from extractors.entities import EntityMention
 from extractors.event_rules import (
     ADVICE_VERBS,
@@ -41,7 +42,7 @@ from extractors.event_rules import (
 )
 from extractors.modality import is_planned
 from extractors.post_signatures import POST_TRIGGER, post_signature
-from extractors.roles import agent_keys, author_key, participant_keys
+from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
@@ -68,6 +69,13 @@ class DatedStatement:
     features: tuple[float, ...] = ()  # the confidence model's inputs: PARSE_FEATURES, then FEATURES once judged (extractors.statement_model)
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
+    # participants the sentence names by a pronoun or description, resolved (extractors.coreference)
+    resolved: tuple[Resolution, ...] = ()
+
+    def written_participants(self) -> tuple[str, ...]:
+        """The participants the sentence names as written (none resolved from elsewhere)."""
+        only_resolved = {r.key for r in self.resolved}
+        return tuple(p for p in self.participants if p not in only_resolved)
 
 
 def group_dates_by_sentence(
@@ -513,6 +521,7 @@ def dated_statement(
     trigger_start: int | None = None,
     planned: bool = False,
     agents: tuple[str, ...] = (),
+    resolved: tuple[Resolution, ...] = (),
 ) -> DatedStatement:
     """The statement of the sentence ``text[s:e]`` (``sentence`` = (s, e))
     that ``trigger`` (a lemma, or a line's own trigger such as a citation's)
@@ -542,23 +551,27 @@ def dated_statement(
         features=inputs,
         planned=planned,
         agents=agents,
+        resolved=resolved,
     )
 
 
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
-               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None) -> DatedStatement:
+               in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
+               discourse: Discourse | None = None) -> DatedStatement:
     """One statement: the trigger's clause, its participants (subject or
     agent first, only from that clause) and its calibrated confidence."""
     s0 = sentence[0]
     local = clause_char_ranges(trigger)
     summary = clause_summary(parsed, trigger, local)
-    participants, subject_named = participant_keys(trigger, s0, local, in_sentence, date)
+    participants, subject_named, resolved = participant_keys(trigger, s0, local, in_sentence, date, discourse)
     lemma = trigger.lemma_.lower()
-    features = parse_features(trigger, by_parse, date, subject_named, len(participants), n_dates, date_root)
+    # the confidence model reads the participants as written (it was fitted on them)
+    written = len(participants) - len({r.key for r in resolved})
+    features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root)
     return dated_statement(
         text, sentence, date, lemma, participants, summary, features=features,
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
-        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence),
+        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence), resolved=resolved,
     )
 
 
@@ -569,9 +582,12 @@ def statements_from_parse(
     dates: Sequence[DateMention],
     mentions: Sequence[EntityMention],
     trigger_options: TriggerOptions | None = None,
+    discourse: Discourse | None = None,
 ) -> list[DatedStatement]:
     """Statements of one sentence. ``parsed`` is the parse of ``text[s:e]``;
-    ``trigger_options`` switch the trigger rules (extractors.triggers; None: the default).
+    ``trigger_options`` switch the trigger rules (extractors.triggers; None: the default);
+    ``discourse``: the page's entities, for participants named by a pronoun
+    or a description (extractors.coreference; None: as written only).
 
     One statement per (trigger, date). A date with no word naming a
     happening (a date-only line), or whose clause the parse says states
@@ -582,7 +598,7 @@ def statements_from_parse(
     cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, dates)
     if cited is not None:
         return [cited]
-    in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
+    in_sentence = sentence_names(parsed, s0, [m for m in mentions if s0 <= m.char_start and m.char_end <= e0])
     out: list[DatedStatement] = []
     seen: set[tuple] = set()
     for date in dates:
@@ -607,7 +623,8 @@ def statements_from_parse(
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), span.root))
+            out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), span.root,
+                                  discourse))
             if audit is not None:
                 audit[statement_key(out[-1])] = fired
     return out

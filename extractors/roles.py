@@ -16,12 +16,14 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Token
 
 from extractors.calendar_words import MONTHS, WEEKDAYS
-from extractors.entities import EntityMention, normalize_name
-from extractors.entity_rules import CUT_OFF_NAME, NOT_NAMES, PERIOD_LABEL
+from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
+from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.event_rules import NON_PARTICIPANT_LABELS
 from extractors.types import DateMention
 
 _INHERIT = {"xcomp", "conj", "advcl", "acl"}
+# the label of a proper name the parse found where NER found none
+PARSE_NAME_LABEL = UNTYPED
 # an initial before a surname ("A Krizhevsky"): not an article to strip
 _INITIALS = re.compile(r"^(?:[A-Z]{1,3}\.?\s)+[A-Z][\w'-]+")
 
@@ -85,9 +87,24 @@ def subject_of(trigger: Token) -> Token | None:
     return None
 
 
-def agent_keys(trigger: Token | None, offset: int, mentions: Sequence[EntityMention]) -> tuple[str, ...]:
-    """Keys of the mentions in the trigger's agent phrase. ``offset``: where
+def sentence_names(parsed_tokens: Iterable[Token], offset: int, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """The sentence's entity mentions and the proper names its parse sees that
+    NER left out (``parse_names``), once per sentence: the participants and
+    the agent of each of its statements are read from these. ``offset``: where
     the parsed text starts in the document (mentions are document offsets)."""
+    tokens = list(parsed_tokens)
+    if not tokens:
+        return list(mentions)
+    text = tokens[0].doc.text
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    extra = [EntityMention(text[s:e], PARSE_NAME_LABEL, offset + s, offset + e, normalize_name(text[s:e]))
+             for s, e in parse_names(tokens)
+             if not any(a < offset + e and offset + s < b for a, b in covered)]
+    return sorted([*mentions, *extra], key=lambda m: (m.char_start, m.char_end))
+
+
+def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention]) -> tuple[str, ...]:
+    """Keys of the names (``sentence_names``) in the trigger's agent phrase."""
     if trigger is None:
         return ()
     phrase = _agent_phrase(trigger)
@@ -95,12 +112,18 @@ def agent_keys(trigger: Token | None, offset: int, mentions: Sequence[EntityMent
         return ()
     start = offset + phrase.left_edge.idx
     end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
-    found = [(m.char_start, m.key) for m in mentions if start <= m.char_start and m.char_end <= end]
-    text = trigger.doc.text
-    found += [(offset + s, normalize_name(text[s:e])) for s, e in parse_names(phrase.subtree)
-              if not any(m.char_start < offset + e and offset + s < m.char_end for m in mentions)]
+    found = [(m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end]
     return tuple(dict.fromkeys(k for _, k in sorted(found)))
 
+
+# a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
+TOPIC_PARTICIPANT = False
+
+# Verbs that report or make known what their complement clause says.
+REPORTING_VERBS = frozenset(
+    """say announce tell confirm report disclose reveal state declare inform notify claim add explain note
+    write tweet post warn admit deny acknowledge insist""".split()
+)
 
 # Argument slots of a clause in which a proper noun names a participant.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative"})
@@ -110,11 +133,15 @@ _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     """Proper names the parse sees in argument slots that NER left out
     ("Twitter sued Elon Musk"): a proper-noun head in a subject, object,
-    possessor or by-phrase slot, with the proper nouns compounded into it.
+    possessor or by-phrase slot, with the proper nouns compounded into it,
+    or modifying the common noun of such a slot ("buying Twitter shares").
     Character ranges relative to the parsed text."""
     out = []
     for tok in tokens:
-        if tok.pos_ != "PROPN" or tok.dep_ not in _ARGUMENT_DEPS or (tok.dep_ == "conj" and tok.head.pos_ != "PROPN"):
+        # a proper noun modifying a common noun in an argument slot names a participant too ("Twitter executives")
+        modifier = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _ARGUMENT_DEPS
+        if tok.pos_ != "PROPN" or (tok.dep_ not in _ARGUMENT_DEPS and not modifier) or (
+                tok.dep_ == "conj" and tok.head.pos_ != "PROPN"):
             continue
         first = tok
         while first.i > 0:
@@ -130,50 +157,68 @@ def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         name = tok.doc.text[start:end]
-        if len(name) < 3 or not any(c.islower() for c in name) or PERIOD_LABEL.match(name) \
-                or CUT_OFF_NAME.search(name) or name.lower() in NOT_NAMES:
+        # the parse's own tests (NER's spans pass neither): a name of three characters
+        # or more that is not all capitals ("AMENDMENT", "EXHIBIT" in a filing's header)
+        if len(name) < 3 or not any(c.islower() for c in name) or is_fragment(name) \
+                or inside_word(tok.doc.text, start, end):
             continue
         out.append((start, end))
     return out
 
 
-def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
-                     date: DateMention) -> tuple[tuple[str, ...], bool]:
-    """Keys of the entities that take part in the trigger's happening, and
-    whether its subject or agent names one. Only mentions inside the clause
-    (``clause``: character ranges relative to the parsed text, which starts
-    at ``offset`` in the document) or inside the subject it inherits;
-    subject or agent first; never the date itself or a nationality (names
-    that are fragments never become mentions: extractors.entities)."""
+def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], names: Sequence[EntityMention],
+                     date: DateMention, discourse: Discourse | None = None
+                     ) -> tuple[tuple[str, ...], bool, tuple[Resolution, ...]]:
+    """Keys of the entities that take part in the trigger's happening, whether
+    its subject or agent names one, and the participants it names only by a
+    pronoun or a description ("it", "the agency"), resolved against the page
+    (``discourse``; extractors.coreference). Only names (``sentence_names``)
+    inside the clause (``clause``: character ranges relative to the parsed
+    text, which starts at ``offset`` in the document) or inside the subject
+    it inherits; subject or agent first (a resolved subject too); never the
+    date itself or a nationality."""
     subj = subject_of(trigger)
     subj_range = (offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)) \
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
-    inside = [m for m in mentions if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-              and not (date.char_start <= m.char_start < date.char_end) and m.label not in NON_PARTICIPANT_LABELS
-              and not _inside_word(trigger.doc.text, m.char_start - offset, m.char_end - offset)]
-    text = trigger.doc.text
-    covered = [(m.char_start, m.char_end) for m in mentions]
-    in_ranges = [t for t in trigger.doc if any(a <= offset + t.idx < b for a, b in ranges)]
-    inside += [EntityMention(text[s:e], "PROPN", offset + s, offset + e, normalize_name(text[s:e]))
-               for s, e in parse_names(in_ranges)
-               if not any(a < offset + e and offset + s < b for a, b in covered)
-               and not (date.char_start < offset + e and offset + s < date.char_end)]
-    inside.sort(key=lambda m: m.char_start)
+    ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
+    inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
+              and m.label not in NON_PARTICIPANT_LABELS
+              and not (date.char_start <= m.char_start < date.char_end)
+              and not (m.label == PARSE_NAME_LABEL and date.char_start < m.char_end and m.char_start < date.char_end)]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
-    ordered = subject + [m for m in inside if m not in subject]
-    return tuple(dict.fromkeys(m.key for m in ordered)), bool(subject)
+    written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
+    resolved = _resolved(trigger, offset, ranges, names, discourse, {discourse.chain(k) for k in written}) \
+        if discourse is not None else []
+    if discourse is not None and TOPIC_PARTICIPANT and not written and not resolved:
+        sentence = (offset, offset + len(trigger.doc.text))
+        resolved += [r for r in (topic_participant(sentence, discourse),) if r is not None]
+    lead = [r.key for r in resolved if subj_range and not subject and subj_range[0] <= r.char_start < subj_range[1]]
+    keys = tuple(dict.fromkeys([*lead, *written, *(r.key for r in resolved)]))
+    return keys, bool(subject), tuple(resolved)
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
-    """The name is part of a hyphenated word ("low-Earth orbit", "then-US
-    President"): a fragment that names no participant."""
-    if not (0 <= start <= end <= len(text)):
-        return False
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
-        len(after) == 2 and after[0] == "-" and after[1].isalnum())
+def _reported(trigger: Token) -> list[tuple[int, int]]:
+    """What a reporting verb reports ("said that he was terminating the deal
+    to acquire Twitter"): its complement clause, whose names take part in
+    the happening it reports (character ranges relative to the parsed text)."""
+    if trigger.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children if c.dep_ == "ccomp"]
+
+
+def _resolved(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],
+              discourse: Discourse, written: set[str]) -> list[Resolution]:
+    """The pronouns and descriptions of the clause that stand for an entity named before."""
+    out: list[Resolution] = []
+    for tok in trigger.doc:
+        pos = offset + tok.idx
+        if not any(a <= pos < b for a, b in ranges) or any(m.char_start <= pos < m.char_end for m in names):
+            continue
+        res = resolve(tok, offset, discourse)
+        if res is not None and discourse.chain(res.key) not in written and all(r.key != res.key for r in out):
+            out.append(res)
+    return out
 
 
 def author_key(name: str) -> str:

@@ -98,6 +98,7 @@ MENTIONS = _schema(
     ("char_start", pa.int32(), False),
     ("char_end", pa.int32(), False),
     ("source_id", pa.string(), False),
+    ("resolved", pa.string(), True),  # extractors.coreference.Via: a pronoun or description resolved to the entity
 )
 
 EVENTS = _schema(

@@ -47,3 +47,9 @@ def test_calendar_words_are_no_parse_names(models):
     (st,) = statements("On Monday, April 4, the ISU notified Parent that it had accepted the notification.", models,
                        anchor=date(2022, 7, 13))
     assert "Monday" not in st.participants and "April" not in st.participants
+
+
+def test_a_proper_noun_modifying_an_argument_names_a_participant(models):
+    (st,) = statements("On January 31, 2022, Elon Musk quietly started buying Twitter shares.", models,
+                       anchor=date(2022, 7, 13))
+    assert "Twitter" in st.participants

@@ -1,0 +1,256 @@
+"""Who "it", "he" and "the agency" are: light, rule-based coreference within one page.
+
+A dated sentence often names its actor by a pronoun or a definite
+description ("It was later pushed back to October", "the company said on
+Monday"). Its participant is the entity named before on the page:
+
+- a personal pronoun in an argument slot (``he``/``she`` a person;
+  ``it``/``its`` an organisation, place, product, work or law; ``they``/
+  ``their`` an organisation, a place or a group) is the nearest compatible
+  entity before it, searched as Hobbs' naive algorithm does without the
+  parse of earlier sentences: earlier in the same sentence, then sentence by
+  sentence backwards, each sentence left to right (its subject first);
+- a definite description ("the telescope", "the agreement") whose head noun
+  is the last word of a name named before is that name's entity (head match);
+  one whose head noun names a kind of entity ("the company", "the agency",
+  "the billionaire", "the country") is the nearest entity of that kind;
+  failing both, the page's own topic when the description matches it.
+
+Names of one entity are chained first (an acronym and its long form, a part
+of a longer name: "Webb" and "James Webb Space Telescope", "Musk" and "Elon
+Musk"), so an entity's type is what most of its mentions say and the page's
+topic is the entity it names most. Pure functions of the page's text,
+sentences and entity mentions; the resolution keeps where the pronoun or
+description stands, so a reader can see what was resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacy.tokens import Token
+
+from extractors.acronyms import AcronymDefinition
+from extractors.entities import EntityMention
+
+# the window an antecedent is looked for in: the sentence itself and this many before it, for a
+# pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
+# facts subject out (participant F1 of the other two; windows 1, 2, 3, 5 and 3, 10, all): every fold chose 2 and 3
+WINDOW_SENTENCES = 2
+HEAD_MATCH_SENTENCES = 3
+# a page's topic: of the entities its first sentences (headline, lede) name, the one it names most
+# (at least this often, and more often than any other of them)
+TOPIC_LEDE_SENTENCES = 2
+TOPIC_MIN_MENTIONS = 2
+
+# the label of a proper name the parse found where NER found none (extractors.roles): of no known type
+UNTYPED = "PROPN"
+_PERSON = frozenset({"PERSON"})
+_THING = frozenset({"ORG", "PRODUCT", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", UNTYPED})
+_GROUP = frozenset({"ORG", "GPE", "NORP", UNTYPED})
+# personal pronouns (subject, object and possessive forms) and the entity types they can stand for
+PRONOUN_TYPES: dict[str, frozenset[str]] = {
+    "he": _PERSON, "him": _PERSON, "his": _PERSON, "she": _PERSON, "her": _PERSON,
+    "it": _THING, "its": _THING,
+    "they": _GROUP, "them": _GROUP, "their": _GROUP,
+}
+# head nouns of definite descriptions that name a kind of entity, and the types of that kind
+KIND_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("company", "firm", "corporation", "agency", "organisation", "organization", "group",
+                     "startup", "business", "bank", "ministry", "department", "commission", "court", "union",
+                     "alliance", "bloc", "platform", "network", "newspaper", "broadcaster", "institute",
+                     "university", "council", "committee", "party", "club", "team", "government"),
+                    frozenset({"ORG"})),
+    **dict.fromkeys(("billionaire", "president", "executive", "ceo", "founder", "chairman", "chairwoman",
+                     "minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "judge",
+                     "entrepreneur", "actor", "actress", "singer", "author", "director", "player", "coach"),
+                    _PERSON),
+    **dict.fromkeys(("country", "nation", "state", "city", "kingdom", "republic", "province", "region"),
+                    frozenset({"GPE"})),
+}
+# slots in which a pronoun names a participant of its clause
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
+# argument slots in which a description names a participant of the clause
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "agent", "dative"})
+
+
+class Via(StrEnum):
+    """How a participant named by no name of its own was resolved."""
+
+    PRONOUN = "pronoun"  # "it", "he", "their"
+    DESCRIPTION = "description"  # "the agency", "the telescope"
+    TOPIC = "topic"  # a statement naming no one: the page's topic takes part ("The previous target date was next March")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A participant the sentence names by a pronoun or a description."""
+
+    key: str  # the entity's mention key (the name it was resolved to)
+    char_start: int  # the pronoun or description, offsets into the document text
+    char_end: int
+    via: Via
+    antecedent_start: int  # where that name stands before it in the document
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """The page's entities in reading order, chained by name, with each
+    chain's type and the page's topic: what resolution looks back on."""
+
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[EntityMention, ...]  # sorted by position
+    chain_of: dict[str, str] = field(default_factory=dict)  # mention key -> the chain's name (its longest key)
+    label_of: dict[str, str] = field(default_factory=dict)  # chain name -> the type most of its mentions have
+    topic: str | None = None  # the chain the page names most, when it stands out
+
+    def sentence_index(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def label(self, key: str) -> str | None:
+        return self.label_of.get(self.chain(key))
+
+    def chain(self, key: str) -> str:
+        """The chain's name of a mention key (the key itself when it is in no chain)."""
+        return self.chain_of.get(key, key)
+
+
+def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
+    """Each mention key's chain: an acronym joins its long form; a name whose
+    words are all words of exactly one longer name, named at least as often,
+    joins it ("Webb" -> "James Webb Space Telescope"; not when two longer
+    names hold it, nor "Twitter" named more often than "Twitter Board")."""
+    counts = Counter(m.key for m in mentions)
+    keys = sorted(counts, key=lambda k: (-len(_words(k)), -len(k), k))
+    words = {k: _words(k) for k in keys}
+    chain: dict[str, str] = {}
+    for k in keys:
+        longer = [c for c in keys if len(words[c]) > len(words[k]) and set(words[k]) <= set(words[c])]
+        roots = {chain.get(c, c) for c in longer}
+        chain[k] = roots.pop() if len(roots) == 1 else k
+    for acr in acronyms:
+        long_root = chain.get(acr.long)
+        if long_root is not None and acr.short in chain:
+            for k, v in list(chain.items()):
+                if v == chain[acr.short] or k == acr.short:
+                    chain[k] = long_root
+    return chain
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.casefold())
+
+
+def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
+                   acronyms: Sequence[AcronymDefinition] = ()) -> Discourse:
+    """What coreference needs of a page: built once, read by every dated sentence."""
+    ordered = tuple(sorted(mentions, key=lambda m: (m.char_start, m.char_end)))
+    chain_of = _chains(ordered, acronyms)
+    labels: dict[str, Counter] = {}
+    counts: Counter = Counter()
+    for m in ordered:
+        root = chain_of.get(m.key, m.key)
+        labels.setdefault(root, Counter())[m.label] += 1
+        counts[root] += 1
+    # a chain's type: what NER says of most of its mentions (a name only the parse found has none)
+    label_of = {root: next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED) for root, c in labels.items()}
+    # the topic: of the entities the headline or lede names, the one the page names most
+    ordered_sentences = sorted(sentences)
+    lede_end = ordered_sentences[min(len(ordered_sentences), TOPIC_LEDE_SENTENCES) - 1][1] if ordered_sentences else 0
+    in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
+    ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
+    topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
+    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic)
+
+
+def topic_participant(sentence: tuple[int, int], discourse: Discourse) -> Resolution | None:
+    """A statement that names no participant at all tells of the page's topic
+    (its most named entity, when it stands out): the resolution spans the
+    whole sentence, which names it only by being on the page."""
+    if discourse.topic is None:
+        return None
+    first = next((m for m in discourse.mentions if discourse.chain(m.key) == discourse.topic), None)
+    return Resolution(discourse.topic, sentence[0], sentence[1], Via.TOPIC, first.char_start if first else -1)
+
+
+def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
+    """Whether ``tok`` names an entity without a name: a personal pronoun or
+    the head of a definite description, with the types it allows (None: any,
+    by head match) and its head word."""
+    if tok.dep_ not in ARGUMENT_DEPS:
+        return None
+    low = tok.lower_
+    if tok.pos_ == "PRON" and low in PRONOUN_TYPES and not _quoted(tok):
+        # a subject, or the possessor of a subject or of an event noun ("its launch"); a
+        # pronoun deeper in the clause is most often bound by the clause's own subject
+        if tok.dep_ in PRONOUN_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in PRONOUN_DEPS | {"ROOT"}):
+            return Via.PRONOUN, PRONOUN_TYPES[low], low
+        return None
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    left = list(tok.lefts)
+    if not left or left[0].lower_ != "the" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in left):
+        return None
+    if any(t.dep_ == "compound" for t in left):
+        return None  # "the launch window": a compound names a thing of its own
+    return Via.DESCRIPTION, KIND_NOUNS.get(tok.lemma_.lower()), tok.lemma_.lower()
+
+
+_QUOTES = frozenset('"“”')
+
+
+def _quoted(tok: Token) -> bool:
+    """The token stands inside a quotation of its sentence: the quoted speaker's
+    "it" or "they" is theirs, not the page's."""
+    before = tok.doc[tok.sent.start:tok.i]
+    return sum(t.text in _QUOTES for t in before) % 2 == 1
+
+
+def _candidates(discourse: Discourse, start: int, window: int) -> list[EntityMention]:
+    """The mentions an anaphor at ``start`` may refer back to, in the order they
+    are tried: its own sentence before it, then each of the ``window``
+    sentences before it, each left to right (its subject first)."""
+    here = discourse.sentence_index(start)
+    first = discourse.sentences[max(0, here - window)][0] if discourse.sentences else 0
+    before = [m for m in discourse.mentions if first <= m.char_start and m.char_end <= start]
+    own_start = discourse.sentences[here][0] if discourse.sentences else 0
+    out = [m for m in before if m.char_start >= own_start]
+    for i in range(here - 1, max(-1, here - 1 - window), -1):
+        s, e = discourse.sentences[i]
+        out += [m for m in before if s <= m.char_start < e]
+    return out
+
+
+def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
+    """The entity a pronoun or definite description (``tok``, in a sentence
+    parsed from document offset ``offset``) stands for, or None."""
+    kind = anaphor_kind(tok)
+    if kind is None:
+        return None
+    via, types, head = kind
+    if via is Via.DESCRIPTION:
+        start = offset + tok.left_edge.idx
+    else:
+        start = offset + tok.idx
+    end = offset + tok.idx + len(tok.text)
+    head_match = via is Via.DESCRIPTION and types is None
+    candidates = _candidates(discourse, start, HEAD_MATCH_SENTENCES if head_match else WINDOW_SENTENCES)
+    if head_match:
+        # the page's topic first when its head is the description's ("the telescope" on a page about
+        # one telescope is that one, even right after another is named), else the nearest name with that head
+        if discourse.topic is not None and _words(discourse.topic)[-1:] == [head]:
+            first = next((m.char_start for m in discourse.mentions if discourse.chain(m.key) == discourse.topic), -1)
+            return Resolution(discourse.topic, start, end, via, first)
+        found = next((m for m in candidates if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+    else:
+        found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+    if found is None:
+        return None
+    # the name as it stands there ("NASA"), not its chain's longest ("NASA Goddard Space Flight Center")
+    return Resolution(found.key, start, end, via, found.char_start)

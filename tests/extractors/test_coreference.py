@@ -1,0 +1,109 @@
+"""Participants named by a pronoun or a description, resolved within the page."""
+
+from datetime import date
+
+from extractors.acronyms import AcronymDefinition
+from extractors.coreference import Via, page_discourse
+from extractors.entities import EntityMention, mentions_from_spans
+from tests.extractors.test_events import statements
+
+
+def _m(text: str, name: str, label: str, nth: int = 0) -> EntityMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return EntityMention(name, label, start, start + len(name), name)
+
+
+def test_names_of_one_entity_are_chained_and_the_most_named_is_the_topic():
+    text = "James Webb Space Telescope (JWST) is ready. Webb flies. JWST works. Webb sees. NASA waits."
+    mentions = [_m(text, "James Webb Space Telescope", "ORG"), _m(text, "JWST", "ORG"), _m(text, "Webb", "PERSON", 1),
+                _m(text, "JWST", "ORG", 1), _m(text, "Webb", "PERSON", 2), _m(text, "NASA", "ORG")]
+    acronyms = [AcronymDefinition("JWST", "James Webb Space Telescope", 0, 33)]
+    d = page_discourse([(0, 43), (44, 55), (56, 67), (68, 78), (79, 90)], mentions, acronyms)
+    assert d.chain("Webb") == d.chain("JWST") == "James Webb Space Telescope"
+    assert d.topic == "James Webb Space Telescope"
+    assert d.label("Webb") == "ORG"  # what most of the chain's mentions say
+    assert d.chain("NASA") == "NASA"
+
+
+def test_a_name_held_by_two_longer_names_joins_neither():
+    text = "Twitter Board met. Twitter UK Limited filed. Twitter grew."
+    mentions = [_m(text, "Twitter Board", "ORG"), _m(text, "Twitter UK Limited", "ORG"), _m(text, "Twitter", "ORG", 2)]
+    d = page_discourse([(0, 18), (19, 44), (45, 58)], mentions)
+    assert d.chain("Twitter") == "Twitter"
+
+
+def test_a_pronoun_subject_is_the_entity_named_before(models):
+    text = ("Apple opened a new campus in Austin. Samsung watched. "
+            "It announced on Tuesday, March 3, 2020 that the campus was full.")
+    (st,) = statements(text, models, anchor=date(2020, 3, 10))
+    assert st.participants[0] == "Samsung"  # the nearest entity of a compatible type, its sentence's subject first
+    (res,) = st.resolved
+    assert res.via is Via.PRONOUN and text[res.char_start:res.char_end] == "It" and res.key == "Samsung"
+    assert "Samsung" not in st.written_participants()
+
+
+def test_he_is_a_person_and_it_is_not(models):
+    text = "Microsoft hired Satya Nadella in 1992. He became chief executive on February 4, 2014."
+    sts = statements(text, models, anchor=date(2020, 1, 1))
+    became = next(s for s in sts if s.trigger == "become")
+    assert became.participants[:1] == ("Satya Nadella",)
+
+
+def test_a_description_by_its_head_noun_or_its_kind(models):
+    text = ("The Hubble Space Telescope was built by NASA. Engineers planned to launch the telescope in 1986. "
+            "Boeing built parts. The company said on March 1, 1990 that work was done.")
+    sts = statements(text, models, anchor=date(1990, 6, 1))
+    launch = next(s for s in sts if s.date.date_start.year == 1986)
+    assert "Hubble Space Telescope" in launch.participants
+    said = next(s for s in sts if s.date.date_start.year == 1990)
+    assert said.participants[:1] == ("Boeing",)
+    assert [r.via for r in said.resolved] == [Via.DESCRIPTION]
+
+
+def test_without_a_compatible_entity_nothing_is_resolved(models):
+    (st,) = statements("It rained heavily on 3 March 2020.", models, anchor=date(2020, 3, 10))
+    assert st.resolved == () and st.participants == ()
+
+
+def test_a_name_inside_a_hyphenated_word_is_no_mention():
+    text = "The then-US President spoke about low-Earth orbit and Indo-Pacific trade."
+    spans = [(text.index("US"), text.index("US") + 2, "GPE"), (text.index("Earth"), text.index("Earth") + 5, "LOC"),
+             (text.index("Indo-Pacific"), text.index("Indo-Pacific") + 12, "LOC")]
+    assert [m.key for m in mentions_from_spans(text, spans)] == ["Indo-Pacific"]
+
+
+def test_a_statement_naming_no_one_tells_of_the_page_topic_when_switched_on(models, monkeypatch):
+    import extractors.roles
+
+    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", True)
+    text = ("The Hubble Space Telescope was built by NASA. The Hubble Space Telescope is large. "
+            "It sees far. The next servicing was planned for March 2009.")
+    sts = statements(text, models, anchor=date(2008, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2009]
+    assert st.participants == ("Hubble Space Telescope",)
+    assert [r.via for r in st.resolved] == [Via.TOPIC] and st.written_participants() == ()
+
+
+def test_a_reported_clause_names_participants_of_the_report(models):
+    (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending his deal to acquire Twitter.", models,
+                       anchor=date(2022, 7, 12))
+    assert st.trigger == "say" and "Twitter" in st.participants
+
+
+def test_a_service_name_is_a_name_in_prose_and_a_button_on_its_own_line():
+    text = "Share on Twitter\nElon Musk quietly started buying Twitter shares in January."
+    first, second = text.index("Twitter"), text.rindex("Twitter")
+    spans = [(first, first + 7, "ORG"), (second, second + 7, "ORG")]
+    assert [m.char_start for m in mentions_from_spans(text, spans)] == [second]
+
+
+def test_the_topic_is_what_the_lede_names_most():
+    text = "Acme buys Beta. Gamma comments. Acme grows. Beta shrinks. Acme wins."
+    mentions = [_m(text, "Acme", "ORG"), _m(text, "Beta", "ORG"), _m(text, "Gamma", "ORG"), _m(text, "Acme", "ORG", 1),
+                _m(text, "Beta", "ORG", 1), _m(text, "Acme", "ORG", 2)]
+    d = page_discourse([(0, 15), (16, 31), (32, 43), (44, 56), (57, 67)], mentions)
+    assert d.topic == "Acme"
+    lone = page_discourse([(0, 15), (16, 31)], mentions[:3])
+    assert lone.topic is None  # named once each: nothing stands out
