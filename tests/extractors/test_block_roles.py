@@ -277,3 +277,22 @@ def test_a_subtitle_under_the_headline_stays():
     p = page(f"<h1>Bridge to reopen</h1><p class='subtitle'>Repairs took two years longer than planned</p><p>{PROSE}</p>")
     got = roles(p)
     assert ("Repairs took two years longer than planned", H, None) in got
+
+
+def test_a_sentence_with_a_date_of_its_own_is_not_dated_by_its_section_heading():
+    from extractors.section_statements import sentences_with_dates
+
+    body = ("<h1>Society events</h1><h3>10 April 2025, 18:00</h3>"
+            "<p>Last month the society elected a new board in Leeds.</p>"
+            "<h3>24 April 2025, 19:00</h3><p>Dr Jane Smith explains how the Romans built their roads.</p>")
+    p = page(body)
+
+    def day_of(text: str) -> DateMention:
+        i = p.text.index(text)
+        return DateMention(i, i + 13, text[:13], date(2025, 4, int(text[:2])), date(2025, 4, int(text[:2])), "day")
+
+    # the undated page's "last month" was dropped (known from the fetch day alone): the headings' dates remain
+    dates = [day_of("10 April 2025, 18:00"), day_of("24 April 2025, 19:00")]
+    sentences = [(b.char_start, b.char_end) for b in p.blocks if b.role is P]
+    dated = {p.text[s:e].split()[0]: ds.date.text for (s, e), ds in sentences_with_dates(p, sentences, dates)}
+    assert dated == {"Dr": "24 April 2025"}  # not "Last month ... elected" on 10 April
