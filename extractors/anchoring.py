@@ -162,9 +162,9 @@ def page_date_mentions(
         unknown = fetch_dependent(text, mentions, anchor.day)
         mentions = [m for m in mentions if (m.char_start, m.char_end) not in unknown]
     if rule_on("post-dateline"):  # a thread's post counts from its own dateline
-        for start, end, day in post_sections(text, page.blocks):
-            if day != anchor.day:
-                mentions = _splice(mentions, start, end, _retag(text, start, end, day), only_anchored=True)
+        for start, end, post_day in post_sections(text, page.blocks):
+            if post_day != anchor.day:
+                mentions = _splice(mentions, start, end, _retag(text, start, end, post_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)
