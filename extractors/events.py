@@ -112,11 +112,6 @@ def no_statement_reason(
     ):
         return None
     children = list(clause_verb.children)
-    # a purpose or for-to clause tells what someone means to do, not what
-    # happened: "books to read in 2025", "it's time for one of you to redefine time in 2025"
-    if _purpose_clause(trigger):
-        if rule_on("purpose"):
-            return "purpose"
     return (
         _clause_mood_reason(trigger.sent, clause_verb)
         or _advice_or_belief_reason(clause_verb, children)
@@ -360,20 +355,6 @@ def _verbless_title(sent) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
-def _purpose_clause(trigger: Token) -> bool:
-    """A to-infinitive that is a purpose clause ("books to read in 2025"), or
-    what "it is time (for someone) to" do; not a plan's infinitive ("plans to
-    open a store in 2025")."""
-    if trigger.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
-        return False
-    if trigger.dep_ == "advcl":
-        return True
-    head = trigger.head
-    its_time = head.lemma_.lower() == "time" or any(
-        c.dep_ == "attr" and c.lemma_.lower() == "time" for c in head.children)
-    return trigger.dep_ in ("xcomp", "acl", "relcl") and its_time
-
-
 def _announces_itself(trigger: Token) -> bool:
     """"we'll take a close look at", "we're breaking down ... and <conjunct>":
     the writer (we/I) announcing what the text does, not in the past."""
@@ -604,7 +585,6 @@ def statements_from_parse(
     in_sentence = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     out: list[DatedStatement] = []
     seen: set[tuple] = set()
-    periods: dict[tuple, int] = {}  # (start, end, role) -> where the sentence's first date naming it starts
     for date in dates:
         span = parsed.char_span(date.char_start - s0, date.char_end - s0, alignment_mode="expand")
         if span is None or not len(span):
@@ -628,13 +608,6 @@ def statements_from_parse(
             key = (trigger.i, stated.date_start, stated.role)
             if key in seen:
                 continue
-            # a second date naming the period an earlier one of the sentence
-            # named tells no second happening ("On December 25, 2021, as the
-            # world celebrated Christmas, the telescope embarked ...")
-            period = (stated.date_start, stated.date_end, stated.role)
-            if periods.get(period, date.char_start) != date.char_start and rule_on("same-period"):
-                continue
-            periods.setdefault(period, date.char_start)
             seen.add(key)
             out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), span.root))
             if audit is not None:

@@ -38,10 +38,8 @@ RULES: dict[str, str] = {
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
-    "purpose": "a purpose or for-to clause (\"books to read in 2025\")",
     # extractors.events.statements_from_parse
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
-    "same-period": "a second date of a sentence naming the same period as an earlier one (\"On December 25, as the world celebrated Christmas\")",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",
     "title-year": "a year inside a title of a work or a name",
@@ -57,7 +55,7 @@ RULES: dict[str, str] = {
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
     copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
-    date-object purpose conjunct-date""".split()
+    date-object conjunct-date""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()
