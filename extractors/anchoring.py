@@ -6,6 +6,8 @@
   update note ("Update:", "UPDATE (March 5):", "Editor's note:" opening a
   block) and a living page that shows a "Last updated" date and no
   publication date. A note that names its own day counts from that day.
+* **A thread's post** counts from its own dateline
+  (``extractors.block_roles.post_sections``), not from the thread's first post.
 * **Reported speech with its own date** keeps it: in ``"We signed it
   yesterday," she said on 3 March 2021`` the quote's "yesterday" is
   2 March 2021, whatever the page's date.
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from extractors.block_roles import post_sections
 from extractors.not_dates import outside_spans
 from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
@@ -158,6 +161,10 @@ def page_date_mentions(
     if anchor.basis == "fetched" and rule_on("fetch-dated"):
         unknown = fetch_dependent(text, mentions, anchor.day)
         mentions = [m for m in mentions if (m.char_start, m.char_end) not in unknown]
+    if rule_on("post-dateline"):  # a thread's post counts from its own dateline
+        for start, end, post_day in post_sections(text, page.blocks):
+            if post_day != anchor.day:
+                mentions = _splice(mentions, start, end, _retag(text, start, end, post_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)

@@ -28,9 +28,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from extractors import boilerplate_rules as R
-from extractors.page_meta import classify_date_block
+from extractors.page_meta import classify_date_block, is_date_only, parse_date
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
 
 ROW_SEPARATOR = " | "
@@ -151,8 +152,19 @@ def may_state(block: TextBlock | None, text: str) -> bool:
         return True
     words = text[block.char_start : block.char_end]
     if block.role in SENTENCE_ROLES:
-        return is_sentence_like(words)
+        return is_sentence_like(words) or (block.role is BlockRole.TABLE_CELL and is_labelled_date_cell(text, block))
     return False
+
+
+def is_labelled_date_cell(text: str, block: TextBlock) -> bool:
+    """A cell that only states a date, after its row's label cell: the row of
+    a data sheet ("First Listed on Newegg | February 10, 2023") reads as a
+    sentence whose label names the happening."""
+    words = text[block.char_start : block.char_end]
+    if len(words) > 60 or not is_date_only(words):
+        return False
+    line = text[text.rfind("\n", 0, block.char_start) + 1 : block.char_start]
+    return line.endswith(ROW_SEPARATOR) and bool(_LETTER_WORD.search(line))
 
 
 def heading_rank(block: TextBlock) -> int:
@@ -214,3 +226,26 @@ def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateM
 def _has_date(block: TextBlock, dates: Sequence[DateMention], by_start: list[int]) -> bool:
     lo = bisect.bisect_left(by_start, block.char_start)
     return lo < len(dates) and dates[lo].char_start < block.char_end
+
+
+def post_sections(text: str, blocks: Sequence[TextBlock]) -> list[tuple[int, int, date]]:
+    """The posts of a thread, each as (start, end, day): the text after a
+    post's dateline (a line that only states a day, a heading only the
+    layout shows) up to the next one. A thread shows two datelines or more;
+    a page with one has none (its date is the page's). Relative dates in a
+    post count from its day ("November of last year" in a post of
+    2026-02-21 on a thread begun in 2024 is 2025-11)."""
+    lines: list[tuple[TextBlock, date]] = []
+    for b in blocks:
+        if b.role is not BlockRole.HEADING or b.level is not None:
+            continue
+        words = text[b.char_start : b.char_end]
+        if len(words) > 100 or not is_date_only(words):
+            continue
+        day = parse_date(words)
+        if day is not None:
+            lines.append((b, day.date()))
+    if len(lines) < 2:
+        return []
+    ends = [b.char_start for b, _ in lines[1:]] + [len(text)]
+    return [(b.char_end, end, day) for (b, day), end in zip(lines, ends)]

@@ -609,11 +609,13 @@ def statements_from_parse(
         if head is None or span.start <= head.i < span.end:
             continue
         extra = when_clauses(span.root, range(span.start, span.end), trigger_options)
-        for trigger in [head, *shared_conjuncts(head, span, parsed, dates, s0), *extra]:
+        # verbs conjoined with the dated one: read only when they may state (the rule off, or an audited run)
+        conjuncts = (shared_conjuncts(head, span, parsed, dates, s0)
+                     if audit is not None or not rule_on("conjunct-date") else [])
+        for trigger in [head, *conjuncts, *extra]:
             # a when-clause tells what happened at the date itself ("since 2011, when ... replaced")
             stated = replace(date, role="point") if trigger in extra else date
-            # a verb conjoined with the dated one
-            own = {"conjunct-date"} if trigger is not head and trigger not in extra else set()
+            own = {"conjunct-date"} if trigger in conjuncts and trigger not in extra else set()
             if audit is None:
                 if any(rule_on(r) for r in own) or no_statement_reason(trigger, stated, by_parse, span.root) is not None:
                     continue

@@ -195,12 +195,83 @@ def promote_headings(seg: Segmented) -> None:
             block.keep = True
 
 
+# a post's dateline: at most this many dropped short blocks ("#3", "Reply") between it and its post's kept text
+_POST_GAP = 3
+_POST_GAP_CHARS = 30
+
+
+def promote_post_datelines(seg: Segmented) -> None:
+    """Keep the datelines of a thread's posts: a dropped block after the
+    page's title that only states a day ("Feb 21, 2026") and whose post
+    follows it (the next kept block, with words, comes within a few short
+    dropped blocks). Each dates its post (extractors.block_roles.post_sections);
+    a thread shows two or more, so a lone date line is left to the page's
+    metadata. Dates in a sidebar of other threads (no kept text after them)
+    stay out."""
+    blocks = seg.blocks
+    chosen = []
+    seen_kept = False
+    for i, block in enumerate(blocks):
+        if (block.keep and not block.boiler) or block.tag == "h1":
+            seen_kept = True
+            continue
+        text = block.text.strip()
+        if not seen_kept or block.boiler or not _date_only(text) or parse_date_line(text) is not None:
+            continue
+        for j in range(i + 1, min(len(blocks), i + 2 + _POST_GAP)):
+            nxt = blocks[j]
+            if nxt.keep and not nxt.boiler:
+                if any(ch.isalpha() for ch in nxt.text) and not _date_only(nxt.text.strip()):
+                    chosen.append(block)
+                break
+            if nxt.chars > _POST_GAP_CHARS:
+                break
+    kept_lines = sum(1 for b in blocks if b.keep and not b.boiler and _date_only(b.text.strip()))
+    if len(chosen) + kept_lines >= 2:
+        for block in chosen:
+            block.keep = True
+
+
+# a table whose cells are kept at least this much is main content whole
+_TABLE_KEPT_SHARE = 0.5
+_TABLE_MIN_KEPT = 4
+
+
+def _table_group(elements: Sequence[Element], row: int) -> int:
+    """The element holding a row's table: sibling tables (the groups of a
+    specification sheet) share it."""
+    i = elements[row].parent
+    for _ in range(2):
+        if i < 0 or elements[i].tag == "table":
+            break
+        i = elements[i].parent
+    return elements[i].parent if i >= 0 and elements[i].tag == "table" else i
+
+
+def promote_table_cells(seg: Segmented) -> None:
+    """Keep the dropped cells of tables whose cells are mostly kept: a
+    specification sheet is one piece of content ("First Listed | February
+    10, 2023" belongs with the rows above it, in the sheet's last table).
+    Cells that are links stay out."""
+    elements = seg.elements
+    tables: dict[int, list[Block]] = {}
+    for block in seg.blocks:
+        if block.row >= 0 and not block.boiler and 0 <= block.row < len(elements):
+            tables.setdefault(_table_group(elements, block.row), []).append(block)
+    for cells in tables.values():
+        kept = sum(1 for b in cells if b.keep)
+        if kept >= _TABLE_MIN_KEPT and kept >= _TABLE_KEPT_SHARE * len(cells):
+            for b in cells:
+                if b.link_density < 0.5:
+                    b.keep = True
+
+
 def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tuple[list[list[Piece]], list[DateLine]]:
     """Kept blocks -> lines of pieces (the cells of a table row share a line),
     each with its role; "Published"/"Updated" lines taken out as page dates.
 
     A block that only states a date is page metadata (a byline's date)
-    unless it heads a section: an <h2>-<h6> after the text has begun, or one
+    unless it is a table cell or heads a section: an <h2>-<h6> after the text has begun, or one
     of several such lines (the dates of an event listing)."""
     lines: list[list[Piece]] = []
     dates: list[DateLine] = []
@@ -221,7 +292,7 @@ def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tup
         if date_line is not None:
             dates.append(date_line)
             continue
-        if _date_only(text):
+        if _date_only(text) and block.row < 0:  # a table's date cell is a cell of its row
             level = _heading_level(block, elements)
             if not (listing or (level is not None and level > 1 and prose)):
                 continue
@@ -263,6 +334,8 @@ def html_main_text(root: etree._Element) -> HtmlText:
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
     promote_headings(seg)
+    promote_post_datelines(seg)
+    promote_table_cells(seg)
     lines, dates = assemble_lines(seg.blocks, seg.elements)
     text, text_blocks = join_blocks(lines)
     texts = [ROW_SEPARATOR.join(p.text for p in line) for line in lines]

@@ -47,6 +47,7 @@ RULES: dict[str, str] = {
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
+    "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
 }
 
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):

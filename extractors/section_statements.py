@@ -7,7 +7,10 @@ that is not a full sentence; see ``extractors.block_roles.may_state``)
 gives no statement; a date heading (an event listing's "10 April 2025,
 18:00") dates the first sentence of the block its section describes
 (``extractors.block_roles.dated_sections``) when that sentence has no date
-of its own.
+of its own. A sentence's own date wins even when the page could not
+resolve it ("Last month the society elected ..." on an undated page, whose
+"last month" is dropped as known from the fetch day alone): such a sentence
+is not dated by the heading.
 
 ``section_statement``: such a sentence becomes a dated statement whose
 trigger is the sentence's main verb (or the event noun a light verb
@@ -25,6 +28,7 @@ from extractors.block_roles import DatedSection, block_at, dated_sections, may_s
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
+from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention
 
 
@@ -39,7 +43,7 @@ def sentences_with_dates(
     dated = {sentence for sentence, _ in out}
     for section in dated_sections(page.text, page.blocks, dates):
         sentence = first_sentence(sentences, section)
-        if sentence is not None and sentence not in dated:
+        if sentence is not None and sentence not in dated and not has_own_date(page.text, sentence, section):
             out.append((sentence, section))
             dated.add(sentence)
     return out
@@ -51,6 +55,14 @@ def first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) 
         if section.target.char_start <= s < section.target.char_end:
             return (s, e)
     return None
+
+
+def has_own_date(text: str, sentence: tuple[int, int], section: DatedSection) -> bool:
+    """Does the sentence name a calendar period of its own ("last month",
+    "in 2019"), whether or not the page's anchoring kept it? (Read against
+    the heading's day: only whether there is one matters.)"""
+    s, e = sentence
+    return bool(date_mentions(text[s:e], section.date.date_start))
 
 
 # a statement dated by its section's heading is less sure than one whose sentence gives the date

@@ -277,3 +277,110 @@ def test_a_subtitle_under_the_headline_stays():
     p = page(f"<h1>Bridge to reopen</h1><p class='subtitle'>Repairs took two years longer than planned</p><p>{PROSE}</p>")
     got = roles(p)
     assert ("Repairs took two years longer than planned", H, None) in got
+
+
+def test_a_sentence_with_a_date_of_its_own_is_not_dated_by_its_section_heading():
+    from extractors.section_statements import sentences_with_dates
+
+    body = ("<h1>Society events</h1><h3>10 April 2025, 18:00</h3>"
+            "<p>Last month the society elected a new board in Leeds.</p>"
+            "<h3>24 April 2025, 19:00</h3><p>Dr Jane Smith explains how the Romans built their roads.</p>")
+    p = page(body)
+
+    def day_of(text: str) -> DateMention:
+        i = p.text.index(text)
+        return DateMention(i, i + 13, text[:13], date(2025, 4, int(text[:2])), date(2025, 4, int(text[:2])), "day")
+
+    # the undated page's "last month" was dropped (known from the fetch day alone): the headings' dates remain
+    dates = [day_of("10 April 2025, 18:00"), day_of("24 April 2025, 19:00")]
+    sentences = [(b.char_start, b.char_end) for b in p.blocks if b.role is P]
+    dated = {p.text[s:e].split()[0]: ds.date.text for (s, e), ds in sentences_with_dates(p, sentences, dates)}
+    assert dated == {"Dr": "24 April 2025"}  # not "Last month ... elected" on 10 April
+
+
+def _thread_html(posts: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f'<article class="message"><div class="message-attribution"><ul><li><a href="/p/{i}"><time>{day}</time></a></li>'
+        f'<li><a href="#">#{i + 1}</a></li></ul></div><div class="message-body">{words}</div>'
+        f'<div class="message-actions"><a href="#">Reply</a></div></article>'
+        for i, (day, words) in enumerate(posts)
+    )
+    return (f"<html><head><title>Fish only tank</title></head><body><main><h1>Fish only tank</h1>{body}</main>"
+            f'<aside><h3>Similar threads</h3><ul><li><a href="/t/1">Reef tank</a></li><li><time>Jan 20, 2026</time></li>'
+            f"</ul></aside></body></html>")
+
+
+THREAD = [
+    ("Mar 6, 2024", "I just got a fifty gallon tank and stand for free and I am planning a fish only tank with live rock."),
+    ("Mar 7, 2024", "Sounds like a great plan. Keep us posted on how the rock work turns out over the next weeks."),
+    ("Feb 21, 2026", "So this tank is still not set up. November of last year my other tank finally restabilized."),
+]
+
+
+def test_a_threads_posts_count_their_relative_dates_from_their_own_datelines():
+    from extractors.anchoring import page_date_mentions
+    from extractors.block_roles import post_sections
+    from extractors.rule_switches import rules_off
+
+    p = clean_page(_thread_html(THREAD).encode(), content_type="text/html")
+    sections = post_sections(p.text, p.blocks)
+    assert [day for _, _, day in sections] == [date(2024, 3, 6), date(2024, 3, 7), date(2026, 2, 21)]
+    assert p.text[sections[2][0]:sections[2][1]].strip().endswith("finally restabilized.")
+
+    def november() -> date:
+        _, mentions = page_date_mentions(p, datetime(2026, 3, 1, tzinfo=UTC))
+        return next(m.date_start for m in mentions if m.text == "November of last year")
+
+    assert november() == date(2025, 11, 1)  # from the post's day, 2026-02-21
+    with rules_off({"post-dateline"}):
+        assert november() == date(2023, 11, 1)  # from the thread's first post
+    # one dated line is the page's date, not a thread
+    single = clean_page(_thread_html(THREAD[2:]).encode(), content_type="text/html")
+    assert post_sections(single.text, single.blocks) == []
+
+
+def test_dropped_post_datelines_before_kept_posts_are_kept():
+    from extractors.html_text import promote_post_datelines
+    from extractors.page_meta import is_date_only
+    from extractors.segmentation import extract_blocks, parse_html
+
+    seg = extract_blocks(parse_html(_thread_html(THREAD)))
+    for b in seg.blocks:  # as a block model might decide: the posts kept, their datelines and the sidebar not
+        b.keep = len(b.text) > 40
+    promote_post_datelines(seg)
+    kept_dates = [b.text.strip() for b in seg.blocks if b.keep and is_date_only(b.text.strip())]
+    assert kept_dates == ["Mar 6, 2024", "Mar 7, 2024", "Feb 21, 2026"]  # not the sidebar's "Jan 20, 2026"
+
+
+SHEET = ("<div><table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Capacity</th><td>64GB</td></tr>"
+         "<tr><th>Speed</th><td>6400</td></tr><tr><th>Colour</th><td>Black</td></tr></table>"
+         "<table><caption>Additional Information</caption><tr><th>First Listed</th><td>February 10, 2023</td></tr>"
+         "</table></div>")
+
+
+def test_the_dropped_cells_of_a_mostly_kept_data_sheet_are_kept():
+    from extractors.html_text import assemble_lines, promote_table_cells
+    from extractors.segmentation import extract_blocks, parse_html
+
+    seg = extract_blocks(parse_html(f"<html><body><main>{SHEET}</main></body></html>"))
+    for b in seg.blocks:  # as a block model might decide: most of the first table, none of the second
+        b.keep = b.row >= 0 and b.text not in ("Colour", "First Listed", "February 10, 2023")
+    promote_table_cells(seg)
+    assert all(b.keep for b in seg.blocks if b.row >= 0)
+    lines, _ = assemble_lines(seg.blocks, seg.elements)
+    # the date cell stays a cell of its row (not taken for the page's date line)
+    assert [(p.text, p.role) for p in lines[-1]] == [("First Listed", TD), ("February 10, 2023", TD)]
+    # a sheet mostly dropped stays dropped
+    seg = extract_blocks(parse_html(f"<html><body><main>{SHEET}</main></body></html>"))
+    for b in seg.blocks:
+        b.keep = b.text in ("Brand", "Acme")
+    promote_table_cells(seg)
+    assert sum(b.keep for b in seg.blocks) == 2
+
+
+def test_a_labelled_date_cell_may_state():
+    text = "First Listed on Newegg | February 10, 2023\n\nFebruary 10, 2023 | Launch"
+    label, cell = TextBlock(0, 22, TD, None), TextBlock(25, 42, TD, None)
+    first = TextBlock(44, 61, TD, None)
+    assert may_state(cell, text) and not may_state(label, text)
+    assert not may_state(first, text)  # a date opening its row has no label

@@ -1,0 +1,129 @@
+"""Why the statements benchmark misses a gold statement or makes a false one: a count by cause.
+
+Offline tool for working on the rules::
+
+    python -m evaluation.statement_causes evaluation/labels/statements/wcxb-dev ../shared/eval/facts [--list]
+
+The pages are read once in an audited run (extractors.rule_switches.auditing:
+every candidate statement is kept, with the clause rules that fire on it),
+so the product's output (candidates no rule stops, deduplicated, above the
+statement model's threshold) and what stopped the others are both known.
+
+A **miss** (a gold statement no output statement matches) is put down to:
+
+* ``not-read``: the page was not read (its language);
+* ``rule:<names>``: a candidate on its sentence had the right date, and these clause rules stopped it;
+* ``model-threshold``: ... and the statement model held it back;
+* ``merged``: ... and it was kept, then merged into an earlier statement of
+  the same trigger and date (one row per trigger and date in a page);
+* ``wrong-date``: candidates on its sentence, none with the right date;
+* ``cleaner-drop``: its sentence is not in the page's main text;
+* ``no-candidate``: its sentence is there, with no candidate (no date read
+  there, a block that may not state, no trigger).
+
+A **false statement** is counted by the verdict of ``score_page``
+(``trap:<why>`` for a labelled not-statement, ``no-key``, ``wrong-date``,
+``duplicate``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, date_agrees, key_matches, load_gold, norm_text, score_page
+
+
+def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]:
+    """(kind, cause, what) for each miss and false statement of one read page
+    (``result``: a ProcessedDocument of an audited run, ``log`` its audit log)."""
+    from extractors.document import _dedupe
+    from extractors.events import statement_key
+
+    candidates = list(result.statements) + list(result.held_back)
+    held = {id(s) for s in result.held_back}
+    fired = {id(s): log.get(statement_key(s), frozenset()) for s in candidates}
+    unstopped = [s for s in result.statements if not fired[id(s)]]
+    output = _dedupe(unstopped)
+    _, judged = score_page(page, output)
+    matched = {id(j.gold) for j in judged if j.correct}
+    text = norm_text(result.page.text)
+    out = []
+    for g in page.statements:
+        if id(g) in matched:
+            continue
+        on_key = [s for s in candidates if key_matches(g.key, s.sentence)]
+        good = [s for s in on_key if date_agrees(g, s)]
+        if result.skipped:
+            cause = "not-read"
+        elif good:
+            s = good[0]
+            cause = ("rule:" + "+".join(sorted(fired[id(s)])) if fired[id(s)]
+                     else "model-threshold" if id(s) in held else "merged")
+        elif on_key:
+            cause = "wrong-date"
+        elif norm_text(g.key) not in text:
+            cause = "cleaner-drop"
+        else:
+            cause = "no-candidate"
+        out.append(("miss", cause, f"{page.page_id} {g.key!r} {g.expr!r} -> {g.date}"))
+    for j in judged:
+        if not j.correct:
+            st = j.statement
+            out.append(("false", j.verdict, f"{page.page_id} {st.date.text!r} trigger={st.trigger} :: {st.sentence[:100]!r}"))
+    return out
+
+
+def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, str]]:
+    """(page type, kind, cause, what) for every miss and false statement of the pages."""
+    from extractors.document import DocumentFailure, DocumentInput, process_documents
+    from extractors.nlp import load_models
+    from extractors.rule_switches import auditing
+    from ingest.settings import DEFAULT_MODEL
+
+    models = models or load_models(DEFAULT_MODEL)
+    out = []
+    for start in range(0, len(pages), 16):
+        chunk = pages[start:start + 16]
+        inputs = [DocumentInput(source_id=p.page_id, snapshot_sha256=hashlib.sha256(p.content).hexdigest(),
+                                content=p.content, url=p.url or f"file:///{p.page_id}", fetched_at=p.fetched_at,
+                                content_type=p.content_type) for p in chunk]
+        with auditing() as log:
+            results = {r.source_id: r for r in process_documents(inputs, models)}
+        for p in chunk:
+            r = results.get(p.page_id)
+            if r is None or isinstance(r, DocumentFailure):
+                out.extend((p.page_type, "miss", "not-read", f"{p.page_id} {g.key!r}") for g in p.statements)
+                continue
+            out.extend((p.page_type, kind, cause, what) for kind, cause, what in page_causes(p, r, log))
+    return out
+
+
+def table(rows: Sequence[tuple[str, str, str, str]]) -> str:
+    counts = Counter((kind, cause) for _, kind, cause, _ in rows)
+    lines = [f"{'kind':<7}{'cause':<34}{'count':>6}"]
+    for (kind, cause), n in sorted(counts.items(), key=lambda kv: (kv[0][0] != "miss", -kv[1], kv[0][1])):
+        lines.append(f"{kind:<7}{cause:<34}{n:>6}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("directories", type=Path, nargs="+")
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages a label dir refers to")
+    ap.add_argument("--list", action="store_true", help="also list every miss and false statement")
+    args = ap.parse_args(argv)
+    pages = [p for d in args.directories for p in load_gold(d, args.pages)]
+    rows = causes(pages)
+    if args.list:
+        for page_type, kind, cause, what in rows:
+            print(f"{kind:<6} {cause:<30} {page_type:<20} {what}")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
