@@ -53,12 +53,15 @@ def test_malformed_sources_file_is_a_usage_error(tmp_path):
     assert not (tmp_path / "curated").exists()
 
 
-def test_factwatch_run_as_a_real_process(tmp_path):
-    """What `make run` does, on a fresh data dir: no Prefect server configured (the run starts Prefect's
-    temporary one), summary printed, tables readable."""
+def test_factwatch_run_as_a_real_process(prefect_harness, tmp_path):
+    """What `make run` does, on a fresh data dir: summary printed, tables readable. (On the session's
+    Prefect server: that a run with no server configured starts Prefect's temporary one and reads with
+    it is tested in tests/flows/test_hostile_server.py, where it is killed.)"""
+    from prefect.settings import PREFECT_API_URL
+
     seed_sources(tmp_path)
     exe = Path(sys.executable).with_name("factwatch")
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value()}
     proc = subprocess.run([str(exe), "run", "--sources", "sources.toml", "--data", "."], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]

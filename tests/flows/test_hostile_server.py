@@ -254,9 +254,8 @@ def test_after_sigkill_of_the_run_no_process_it_started_is_left(tmp_path):
         (tmp_path / f"p{i}.txt").write_text(text.replace("Testland", f"Testland{i}"))
         lines.append(f'[[sources]]\nid = "p{i}"\npath = "p{i}.txt"\n')
     (tmp_path / "sources.toml").write_text("[settings]\nread_workers = 2\n\n" + "".join(lines))
-    # (the session's PREFECT_HOME: the temporary server's database is made once for the session's runs)
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "150"}
+        "PREFECT_HOME": str(tmp_path / "ph"), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "150"}
     proc = subprocess.Popen([FACTWATCH, "run", "--sources", "sources.toml", "--data", "data"], cwd=tmp_path, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started: set[int] = set()

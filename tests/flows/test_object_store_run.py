@@ -178,7 +178,7 @@ def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, 
             except OSError:
                 pass
             assert time.monotonic() < deadline, "Dask cluster did not come up"
-            time.sleep(1)
+            time.sleep(0.2)
         on_dask = summary(factwatch(project, env, "run", "--data", url, "--json", "--runner", "dask",
                                     "--dask-address", address, timeout=900))
     finally:
