@@ -1,31 +1,23 @@
-"""Scheduled runs on a real Prefect server, started and stopped here."""
+"""Scheduled runs on a real Prefect server (the session's: tests/conftest.py)."""
 
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pandas as pd
 import pytest
 
-from tests.support import NATO_PAGE
+from tests.support import NATO_PAGE, PrefectServer
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def stop(proc: subprocess.Popen, timeout: float = 30) -> int | None:
@@ -48,44 +40,12 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
     assert "prefect server start" in proc.stderr and "PREFECT_API_URL" in proc.stderr
 
 
-@dataclass(frozen=True)
-class PrefectServer:
-    api: str
-    env: dict[str, str]
-
-
-@pytest.fixture(scope="module")
-def prefect_server(tmp_path_factory) -> Iterator[PrefectServer]:
-    """A Prefect server on a free port of 127.0.0.1, answering its health check, for the module's tests
-    (each serves a deployment of its own name); stopped after them. Its scheduler looks for schedules
-    to fill every second and serve's runner for runs to start every second, rather than every 60 s and
-    10 s: the schedule is what is tested, not those defaults."""
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = os.environ | {"PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")), "PREFECT_API_URL": api,
-                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false",
-                        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "1", "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "Prefect server did not start"
-            assert server.poll() is None, "Prefect server exited"
-            time.sleep(0.2)
-        yield PrefectServer(api, env)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(10)
+@pytest.fixture
+def prefect_server(prefect_harness) -> PrefectServer:
+    """The session's Prefect server (its scheduler fills schedules every second), and serve's runner
+    looking for runs to start every second rather than every 10 s: the schedule is what is tested."""
+    return PrefectServer(prefect_harness.api, os.environ | {"PREFECT_API_URL": prefect_harness.api,
+                                                            "PREFECT_RUNNER_POLL_FREQUENCY": "1"})
 
 
 def deployment(server: PrefectServer, name: str) -> dict | None:
