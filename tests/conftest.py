@@ -4,6 +4,8 @@ temp dir, analytics are off, and end-to-end tests share one
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import os
 import shutil
 import tempfile
@@ -28,11 +30,33 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    from prefect.testing.utilities import prefect_test_harness
+def prefect_harness(tmp_path_factory):
+    """One Prefect server for the session (`prefect server start` on 127.0.0.1, its database in a temp
+    dir; stopped at the end): the API of the runs tests make in this process (as Prefect's
+    ``prefect_test_harness`` sets it) and of the processes they start (``server.env``). Unlike the
+    harness's temporary server it schedules deployments' runs, every second here (the serve tests)."""
+    import prefect.context
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.utilities.asyncutils import run_coro_as_sync
 
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+    from tests.support import prefect_server
+
+    with prefect_server(tmp_path_factory.mktemp("prefect-server"),
+                        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="1") as server:
+        with temporary_settings(updates={PREFECT_API_URL: server.api}), \
+                prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
+            yield server
+
+            async def drain() -> None:  # what this process still sends, before the server stops
+                for worker in (APILogWorker, EventsWorker):
+                    with contextlib.suppress(RuntimeError):  # (never started)
+                        result = worker.drain_all()
+                        if inspect.isawaitable(result):
+                            await result
+
+            run_coro_as_sync(drain())
 
 
 @pytest.fixture(scope="session")

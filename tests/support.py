@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,6 +33,54 @@ def seed_sources(folder: Path) -> Path:
         f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
     )
     return folder / "sources.toml"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class PrefectServer:
+    api: str
+    env: dict[str, str]  # this process's environment at its start, with its PREFECT_API_URL
+
+
+@contextlib.contextmanager
+def prefect_server(home: Path, **settings: str) -> Iterator[PrefectServer]:
+    """`prefect server start` on a free port of 127.0.0.1 with its database in ``home``, answering its
+    health check; stopped on the way out (its process group), also when the block fails."""
+    import httpx
+
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = os.environ | {"PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    server_env = env | {"PREFECT_HOME": str(home), "PREFECT_UI_ENABLED": "false"} | settings
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None, "Prefect server exited"
+            assert time.monotonic() < deadline, "Prefect server did not start"
+            time.sleep(0.2)
+        yield PrefectServer(api, env)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
 
 
 def wait_for(path: Path, proc: subprocess.Popen, timeout: float, poll: float) -> None:

@@ -53,11 +53,15 @@ def test_malformed_sources_file_is_a_usage_error(tmp_path):
     assert not (tmp_path / "curated").exists()
 
 
-def test_factwatch_run_as_a_real_process(tmp_path):
-    """What `make run` does, on a fresh data dir: summary printed, tables readable."""
+def test_factwatch_run_as_a_real_process(prefect_harness, tmp_path):
+    """What `make run` does, on a fresh data dir: summary printed, tables readable. (On the session's
+    Prefect server: that a run with no server configured starts Prefect's temporary one and reads with
+    it is tested in tests/flows/test_hostile_server.py, where it is killed.)"""
+    from prefect.settings import PREFECT_API_URL
+
     seed_sources(tmp_path)
     exe = Path(sys.executable).with_name("factwatch")
-    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect")}
+    env = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value()}
     proc = subprocess.run([str(exe), "run", "--sources", "sources.toml", "--data", "."], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -66,8 +70,7 @@ def test_factwatch_run_as_a_real_process(tmp_path):
     assert len(facts) > 0
     n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/curated/events.parquet')").fetchall()[0][0]
     assert n >= 8
-    out = subprocess.run([str(exe), "diff", "--data", ".", "--format", "json"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = runner.invoke(app, ["diff", "--data", str(tmp_path), "--format", "json"])
     report = json.loads(out.stdout)
     assert report["against"] is None and {c["change"] for c in report["changes"]} == {"added"}
 

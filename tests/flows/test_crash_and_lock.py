@@ -1,5 +1,6 @@
 """Killing a run at any point costs no data; one run at a time per data dir."""
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
+from flows.cli import app
 from store.curated_store import CuratedStore
 from store.schemas import TABLE_NAMES
 from tests.support import wait_for
@@ -47,8 +50,16 @@ def start(project: Path, api_url: str, *args: str, pause: str | None = None, pau
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
+def run_here(project: Path, *args: str) -> tuple[int, str]:
+    """A run in this process (the runs that are not killed or paused need no process of their own)."""
+    result = CliRunner().invoke(app, ["run", "--sources", str(project / "sources.toml"), "--data",
+                                      str(project / "data"), *args])
+    return result.exit_code, result.output
+
+
 def kill(proc: subprocess.Popen) -> None:
-    os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # (already gone: a run that ended early)
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(30)
 
 
@@ -71,18 +82,20 @@ def assert_intact(data: Path, expected_run: str) -> None:
 
 def test_sigkill_while_fetching_reading_or_publishing_loses_nothing(project, api_url):
     data = project / "data"
-    code, out, err = finish(start(project, api_url))
-    assert code == 0, err[-3000:]
+    code, out = run_here(project)
+    assert code == 0, out[-3000:]
     run1 = CuratedStore(data / "curated").current_run_id()
     (project / "a.txt").write_text(V2)
     for phase in ("fetch", "read", "publish"):
         proc = start(project, api_url, pause=phase)
-        wait_for(data / f".paused-{phase}", proc, timeout=120, poll=0.1)
-        kill(proc)
+        try:
+            wait_for(data / f".paused-{phase}", proc, timeout=120, poll=0.1)
+        finally:
+            kill(proc)
         (data / f".paused-{phase}").unlink()
         assert_intact(data, run1)
-    code, out, err = finish(start(project, api_url))
-    assert code == 0, err[-3000:]
+    code, out = run_here(project)
+    assert code == 0, out[-3000:]
     curated = CuratedStore(data / "curated")
     assert curated.run_ids()[0] == run1 and len(curated.run_ids()) == 2
     changes = pd.read_parquet(data / "curated" / "changes.parquet")
@@ -95,18 +108,24 @@ def test_sigkill_while_fetching_reading_or_publishing_loses_nothing(project, api
 def test_a_second_run_waits_or_says_why_and_a_killed_runs_lock_is_free(project, api_url):
     data = project / "data"
     first = start(project, api_url, pause="read")
-    wait_for(data / ".paused-read", first, timeout=120, poll=0.1)
-    code, out, err = finish(start(project, api_url))
-    assert code == 1 and "another factwatch run" in err and "--wait" in err
-    kill(first)  # its lock dies with it
+    try:
+        wait_for(data / ".paused-read", first, timeout=120, poll=0.1)
+        code, out = run_here(project)
+        assert code == 1 and "another factwatch run" in out and "--wait" in out
+    finally:
+        kill(first)  # its lock dies with it
     (data / ".paused-read").unlink()
-    code, out, err = finish(start(project, api_url))
-    assert code == 0, err[-3000:]
-    # with --wait the second run queues behind the first
+    code, out = run_here(project)
+    assert code == 0, out[-3000:]
+    # with --wait the second run queues behind the first (it asks for the lock while the first is paused)
     slow = start(project, api_url, pause="read", pause_seconds=4)
-    wait_for(data / ".paused-read", slow, timeout=120, poll=0.1)
-    queued = start(project, api_url, "--wait", "120")
-    assert finish(slow)[0] == 0
-    assert finish(queued)[0] == 0
+    try:
+        wait_for(data / ".paused-read", slow, timeout=120, poll=0.1)
+        code, out = run_here(project, "--wait", "120")
+        assert code == 0, out[-3000:]
+        assert finish(slow)[0] == 0
+    finally:
+        if slow.poll() is None:
+            kill(slow)
     runs = pd.read_parquet(data / "curated" / "runs.parquet")
     assert len(runs) == 3 and runs.run_id.is_monotonic_increasing

@@ -6,6 +6,7 @@ store give the same tables."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -20,7 +21,9 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from flows.cli import app
 from tests.s3_server import SECRET_KEY
 from tests.support import MFAT_PAGE, NATO_PAGE, wait_for
 
@@ -48,12 +51,21 @@ def project(env, tmp_path_factory) -> tuple[Path, dict]:
         shutil.copy(p, project / "pages" / p.name)
         entries.append(f'[[sources]]\nid = "{p.stem[:3]}"\npath = "pages/{p.name}"\n')
     (project / "sources.toml").write_text('subject = ["NATO", "New Zealand"]\n' + "\n".join(entries))
-    return project, summary(factwatch(project, env, "run", "--data", "local", "--json"))
+    return project, summary(here(project, "run", "--data", str(project / "local"), "--json"))
 
 
 def factwatch(cwd: Path, env: dict, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / "factwatch"), *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
+
+
+def here(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command in this process, on the project's sources (commands that need no process of their
+    own: the ones not killed, paused or checked for what they leave in their working dir)."""
+    if args[0] == "run":
+        args = (*args, "--sources", str(project / "sources.toml"))
+    result = CliRunner().invoke(app, list(args))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def start(cwd: Path, env: dict, *args: str, pause: str | None = None) -> subprocess.Popen:
@@ -82,10 +94,10 @@ def local_table(data: Path, name: str) -> pd.DataFrame:
     return df.drop(columns=[c for c in df.columns if c in RUN_COLUMNS]).reset_index(drop=True)
 
 
-def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3_server, env):
+def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3_env, env):
     project, local = project
-    url = s3_server.prefix()
-    fs = s3_server.fs()
+    url = s3_env.prefix()
+    fs = s3_env.fs()
     first = summary(factwatch(project, env, "run", "--data", url, "--json"))
     assert first["curated_dir"] == f"{url}/curated" and first["documents_read"] == local["documents_read"] == 2
     for name in TABLES:
@@ -95,17 +107,17 @@ def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3
     assert sorted(os.listdir(project)) == ["local", "pages", "sources.toml"]  # nothing local but the local run
 
     # an unchanged re-run reads nothing and records no change
-    again = summary(factwatch(project, env, "run", "--data", url, "--json"))
+    again = summary(here(project, "run", "--data", url, "--json"))
     assert (again["documents_read"], again["changes"], again["fetched"]) == (0, 0, 0)
 
     # SQL over the store, bound to the run the pointer names
-    out = factwatch(project, env, "sql", "--data", url, "--format", "json",
-                    "SELECT count(*) AS n, (SELECT count(*) FROM history_runs) AS h FROM facts")
+    out = here(project, "sql", "--data", url, "--format", "json",
+               "SELECT count(*) AS n, (SELECT count(*) FROM history_runs) AS h FROM facts")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [{"n": local["facts"], "h": 1 + 2}]
-    out = factwatch(project, env, "diff", "--data", url, "--format", "json")
+    out = here(project, "diff", "--data", url, "--format", "json")
     assert out.returncode == 0 and json.loads(out.stdout)["changes"] == [], out.stderr
-    out = factwatch(project, env, "report", "--data", url)
+    out = here(project, "report", "--data", url)
     assert out.returncode == 0 and out.stdout.strip() == f"{url}/curated/reports/{again['run_id']}.html", out.stderr
     assert b"<html" in fs.cat_file(out.stdout.strip().removeprefix("s3://"))[:500].lower()
 
@@ -117,16 +129,17 @@ def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3
     marker = Path(env["FACTWATCH_PAUSE_DIR"]) / ".paused-publish"
     try:
         wait_for(marker, paused, timeout=180, poll=0.2)
-        refused = factwatch(project, env, "run", "--data", url)
+        refused = here(project, "run", "--data", url)
         assert refused.returncode == 1 and "another factwatch run" in refused.stderr and "--wait" in refused.stderr
     finally:
-        os.killpg(paused.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(paused.pid, signal.SIGKILL)
         paused.wait(30)
         marker.unlink(missing_ok=True)
-    out = factwatch(project, env, "sql", "--data", url, "--format", "json", "SELECT max(run_id) AS r FROM runs")
+    out = here(project, "sql", "--data", url, "--format", "json", "SELECT max(run_id) AS r FROM runs")
     assert json.loads(out.stdout) == [{"r": again["run_id"]}]
     try:
-        after = summary(factwatch(project, env, "run", "--data", url, "--json", "--wait", "60"))
+        after = summary(here(project, "run", "--data", url, "--json", "--wait", "60"))
     finally:
         shutil.copy(NATO_PAGE, page)  # (the module's other test compares with the local run of the seed pages)
     assert after["previous_run_id"] == again["run_id"] and after["changed"] == 1
@@ -165,7 +178,7 @@ def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, 
             except OSError:
                 pass
             assert time.monotonic() < deadline, "Dask cluster did not come up"
-            time.sleep(1)
+            time.sleep(0.2)
         on_dask = summary(factwatch(project, env, "run", "--data", url, "--json", "--runner", "dask",
                                     "--dask-address", address, timeout=900))
     finally:
