@@ -492,7 +492,7 @@ def main() -> None:
     """The ``factwatch`` program: every error is one line naming its cause, with its exit code."""
     import os
 
-    from flows.termination import Terminated
+    from flows.termination import Terminated, terminated
 
     global _AS_PROGRAM
     _AS_PROGRAM = True
@@ -501,13 +501,15 @@ def main() -> None:
     except Terminated:  # (the handler said so)
         sys.exit(143)
     except KeyboardInterrupt:
+        if terminated():  # SIGTERM, unwound as another interrupt
+            sys.exit(143)
         _err("interrupted")
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last word on anything the commands did not name
         if os.environ.get("FACTWATCH_DEBUG"):
             raise
         _err(describe(exc))
-        sys.exit(exit_code_of(exc))
+        sys.exit(143 if terminated() else exit_code_of(exc))
     except BaseException as exc:
         if type(exc).__name__ == "TerminationSignal":  # Prefect's word for SIGTERM (the handler said so)
             sys.exit(143)

@@ -24,6 +24,15 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C."""
 
 
+_signalled = threading.Event()
+
+
+def terminated() -> bool:
+    """Whether SIGTERM reached this process (whatever exception the unwinding ends in: Prefect's
+    engine may turn the ``Terminated`` it meets into another interrupt on its way out)."""
+    return _signalled.is_set()
+
+
 def _exit_later() -> None:
     timer = threading.Timer(TERMINATE_GRACE, os._exit, (143,))
     timer.daemon = True
@@ -39,6 +48,7 @@ def arm() -> None:
         return
 
     def on_sigterm(signum, frame):
+        _signalled.set()
         _exit_later()
         os.write(2, b"factwatch: terminated\n")
         if callable(previous) and previous not in (signal.SIG_IGN, signal.SIG_DFL):
