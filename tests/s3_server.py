@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +17,8 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support import stop_group
 
 ACCESS_KEY = "factwatch-test"
 SECRET_KEY = "factwatch-test-secret-" + "x" * 8
@@ -107,13 +107,6 @@ def seaweed_s3(timeout: float = 90.0) -> Iterator[S3Server]:
             time.sleep(0.3)
         yield server
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(15)
+        stop_group(proc, grace=15)
         log.close()
         shutil.rmtree(root, ignore_errors=True)

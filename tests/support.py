@@ -73,14 +73,21 @@ def prefect_server(home: Path, **settings: str) -> Iterator[PrefectServer]:
             time.sleep(0.2)
         yield PrefectServer(api, env)
     finally:
+        stop_group(proc)
+
+
+def stop_group(proc: subprocess.Popen, grace: float = 30) -> None:
+    """Stop a process started with ``start_new_session=True`` and all its group: SIGTERM, ``grace``
+    seconds, then SIGKILL (also for what the group still holds once the leader is gone)."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 10)):
+        if proc.poll() is not None:
+            break
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+            os.killpg(proc.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(wait)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def wait_for(path: Path, proc: subprocess.Popen, timeout: float, poll: float) -> None:

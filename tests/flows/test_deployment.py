@@ -10,7 +10,6 @@ import contextlib
 import inspect
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import pytest
 import yaml
 
 from flows.pipeline import run_flow
-from tests.support import REPO
+from tests.support import REPO, stop_group
 
 BIN = Path(sys.executable).parent
 
@@ -51,15 +50,7 @@ def _started(args: list[str], **kwargs):
     try:
         yield proc
     finally:
-        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
-            if proc.poll() is not None:
-                break
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, sig)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(wait)
-        with contextlib.suppress(ProcessLookupError):  # what the process group still holds (a flow run)
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc, grace=20)  # the group includes what the worker started (a flow run)
 
 
 def _prefect(*args: str, env: dict, timeout: float = 180) -> str:

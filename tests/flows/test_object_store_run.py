@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from tests.s3_server import SECRET_KEY
-from tests.support import MFAT_PAGE, NATO_PAGE, wait_for
+from tests.support import MFAT_PAGE, NATO_PAGE, stop_group, wait_for
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -183,12 +183,7 @@ def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, 
                                     "--dask-address", address, timeout=900))
     finally:
         for proc in reversed(procs):
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(30)
+            stop_group(proc)
     assert on_dask["documents_read"] == local["documents_read"] == 2
     fs = s3_server.fs()
     for name in TABLES:
