@@ -9,7 +9,8 @@ the sentences that carry a date, statements), after loading the model and
 reading them once to warm up. Reports the user CPU seconds of each of
 ``--repeat`` readings and their minimum (the machine may be shared: the
 minimum is the least disturbed). ``--profile K`` runs one more reading
-under cProfile and prints its K costliest functions (cumulative and own time).
+under cProfile (CPU time) and prints its K costliest functions (cumulative
+and own time); ``--callers RE ...`` also who calls the functions matching.
 
 Prints the figures, then one JSON object as the last line.
 """
@@ -23,6 +24,7 @@ import json
 import pstats
 import resource
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +43,7 @@ def main() -> None:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", type=int, default=0, metavar="K")
+    ap.add_argument("--callers", nargs="*", default=[], help="with --profile: also who calls these functions (regexes)")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     from extractors.document import DocumentInput, process_documents
@@ -62,11 +65,13 @@ def main() -> None:
         runs.append(round(user_cpu() - t, 2))
     print(f"{len(pages)} pages: user CPU seconds {runs}, min {min(runs)}")
     if args.profile:
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time)  # CPU, not wall time: the machine may be shared
         prof.runcall(process_documents, inputs, models)
         stats = pstats.Stats(prof)
         stats.sort_stats("cumulative").print_stats(args.profile)
         stats.sort_stats("tottime").print_stats(args.profile)
+        if args.callers:
+            stats.print_callers(*args.callers)
     print(json.dumps({"pages": len(pages), "user_cpu_seconds": runs, "min_user_cpu_seconds": min(runs)}))
 
 
