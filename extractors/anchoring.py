@@ -20,6 +20,9 @@
   day with no year on the page, "last year") is not known from the page:
   it is dropped (rule ``fetch-dated``), so that an undated timeline
   ("March 24: ...") is never dated to the year it happened to be fetched.
+  The tagger says which values those are (``DateMention.from_anchor``): a
+  value that used the fetch day, unless the page's own dates give it too
+  ("July 9" after "in 2022").
 
 Date words with no digits (a month, weekday, season, "today") lying inside
 given spans (entity names: persons, organisations, works of art, products)
@@ -54,10 +57,6 @@ _REPORTING = re.compile(
     r"according\s+to|in\s+an?\s+(?:interview|statement|speech|letter|post|tweet))\b",
     re.I,
 )
-
-
-# How many years later the page is read again to see which of its dates the fetch day gives.
-_FETCH_SHIFT_YEARS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,19 +134,6 @@ def _speech_dates(text: str, mentions: Sequence[DateMention], page_day: date) ->
     return out
 
 
-def fetch_dependent(text: str, mentions: Sequence[DateMention], fetched: date) -> set[tuple[int, int]]:
-    """Spans of the mentions whose date moves with the fetch day: read as if
-    fetched years later, the page's own dates still date what they date
-    ("July 9" after "in 2022"), while a date only the fetch day resolved (a
-    month and day on a page naming no year, "last week" on an undated page)
-    moves or goes."""
-    later = date(fetched.year + _FETCH_SHIFT_YEARS, fetched.month, min(fetched.day, 28))
-    moved = {(m.char_start, m.char_end): (m.date_start, m.date_end, m.role)
-             for m in date_mentions(text, later, fetched=True)}
-    return {(m.char_start, m.char_end) for m in mentions
-            if moved.get((m.char_start, m.char_end)) != (m.date_start, m.date_end, m.role)}
-
-
 def page_date_mentions(
     page: CleanPage,
     fetched_at: datetime,
@@ -159,8 +145,7 @@ def page_date_mentions(
     anchor = page_anchor(page, fetched_at)
     mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
     if anchor.basis == "fetched" and rule_on("fetch-dated"):
-        unknown = fetch_dependent(text, mentions, anchor.day)
-        mentions = [m for m in mentions if (m.char_start, m.char_end) not in unknown]
+        mentions = [m for m in mentions if not m.from_anchor]
     if rule_on("post-dateline"):  # a thread's post counts from its own dateline
         for start, end, post_day in post_sections(text, page.blocks):
             if post_day != anchor.day:

@@ -102,20 +102,21 @@ def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 64,
             for s, e in text_blocks(text):
                 if len(sentences[i]) >= limits.max_sentences:
                     break  # (results arrive a batch behind: the surplus is dropped below)
-                yield text[s:e], (i, s)
+                yield text[s:e], (i, s, e)
 
-    for doc, (i, offset) in nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size):
+    for doc, (i, offset, block_end) in nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size):
+        block = texts[i][offset:block_end]  # the doc's text (Doc.text joins its tokens again at every call)
         if len(sentences[i]) >= limits.max_sentences:
             limited[i] = f"read up to {limits.max_sentences:,} sentences (settings.max_sentences); the page has more"
             continue
         for sent in doc.sents:
             s, e = sent.start_char, sent.end_char
-            while e > s and doc.text[e - 1].isspace():
+            while e > s and block[e - 1].isspace():
                 e -= 1
             if e - s > limits.max_sentence_chars:
                 limited[i] = limited[i] or (f"sentences longer than {limits.max_sentence_chars:,} characters were cut "
                                             "(settings.max_sentence_chars)")
-                sentences[i].extend((offset + a, offset + b) for a, b in _split_long(s, e, doc.text,
+                sentences[i].extend((offset + a, offset + b) for a, b in _split_long(s, e, block,
                                                                                        limits.max_sentence_chars))
             elif e > s:
                 sentences[i].append((offset + s, offset + e))

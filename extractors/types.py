@@ -123,6 +123,9 @@ class Timex:
     precision: Precision | None = None  # when date_start is set
     role: str = "point"  # one of DATE_ROLES: "since 2001" -> since
     anchored: bool = False  # value computed relative to the anchor date
+    # the value came from the anchor (the document's date) itself, directly or
+    # through a date that did: "yesterday", "March 24" with no year in sight
+    from_anchor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +148,4 @@ class DateMention:
     role: str = "point"  # one of DATE_ROLES
     value: str = ""  # TIMEX3 value, "2001/2014" for a range
     anchored: bool = False
+    from_anchor: bool = False  # its value came from the anchor (see Timex.from_anchor)

@@ -6,17 +6,39 @@ anchor, the reference date, tense cues; the result of a normaliser
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import overload
+from typing import TypeVar, overload
 
 from extractors.timex import patterns as R
 from extractors.timex.numbers import parse_clock
 from extractors.timex.periods import Cal, day_cal, finer_or_equal, period_of, timex_value
 
+_T = TypeVar("_T")
+
+
+@dataclass(slots=True)
+class _Memory:
+    """The periods a walk remembers, each with whether its value came from the anchor."""
+
+    ref: Cal | None = None  # most recently mentioned concrete date
+    ref_anchor: bool = False
+    coarse: Cal | None = None  # most recently mentioned decade or century
+    coarse_anchor: bool = False
+    quarter: Cal | None = None  # the quarter in focus
+    quarter_anchor: bool = False
+
 
 class Ctx:
-    """What normalisation knows while it walks one document."""
+    """What normalisation knows while it walks one document.
+
+    Whether a value came from the anchor is known as it is normalised: the
+    anchor and every remembered period whose value came from it mark the
+    value being normalised when a normaliser reads them (``from_anchor``,
+    reset by :meth:`begin`). A two-digit year ("'98") takes its century from
+    the anchor and is not counted: any day of this century gives the same.
+    """
 
     def __init__(self, text: str, anchor: date | None, narrative: bool, anchor_time: datetime | None, fetched: bool = False):
         self.text = text
@@ -25,41 +47,97 @@ class Ctx:
         # date of its own): the page was written on or before it, so a date
         # without a year lies before it unless its clause looks ahead
         self.fetched = fetched
-        self.coarse: Cal | None = None  # most recently mentioned decade or century
         self.coarse_pos: int = -1
         self.anchor_time = anchor_time
         self.narrative = narrative
-        self.ref: Cal | None = None  # most recently mentioned concrete date
         self.ref_pos: int = -1
         self.ref_end: int = -10**9  # where the text naming the reference date ends
         self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
-        self.last_quarter: Cal | None = None
+        self._memory = _Memory()
+        # what a narrative reading remembers (no deictic dates), for page_reading
+        self._page_memory = _Memory()
+        # the value being normalised used the anchor (the document's date)
+        self.from_anchor = False
+
+    def begin(self) -> None:
+        """Start normalising one match: nothing of the anchor used yet."""
+        self.from_anchor = False
+
+    @property
+    def ref(self) -> Cal | None:
+        """The most recently mentioned concrete date."""
+        mem = self._memory
+        if mem.ref_anchor and mem.ref is not None:
+            self.from_anchor = True
+        return mem.ref
+
+    @property
+    def coarse(self) -> Cal | None:
+        """The most recently mentioned decade or century."""
+        mem = self._memory
+        if mem.coarse_anchor and mem.coarse is not None:
+            self.from_anchor = True
+        return mem.coarse
+
+    @property
+    def last_quarter(self) -> Cal | None:
+        """The quarter in focus (see :meth:`_takes_focus`)."""
+        mem = self._memory
+        if mem.quarter_anchor and mem.quarter is not None:
+            self.from_anchor = True
+        return mem.quarter
+
+    def anchor_day(self) -> Cal | None:
+        """The anchor as a day; using it marks the value as the anchor's."""
+        if self.anchor is None:
+            return None
+        self.from_anchor = True
+        return day_cal(self.anchor)
+
+    def page_reading(self, normalise: Callable[[re.Match, Ctx], _T], match: re.Match) -> tuple[_T, bool]:
+        """What ``normalise`` gives for ``match`` when the page is read as a narrative (its
+        own dates are the reference, deictic dates are not remembered), and
+        whether that value is the page's own: False when it used the anchor
+        or a remembered period that came from it.
+
+        On a page that gives no date of its own the anchor is only the fetch
+        day: a value the fetch day gives is kept as the page's when this
+        reading gives it too, from the page's dates alone ("December 19"
+        after "in 2025", see :func:`extractors.timex.select.tag_text`)."""
+        saved = (self.narrative, self.from_anchor, self._memory)
+        self.narrative, self.from_anchor, self._memory = True, False, self._page_memory
+        try:
+            value = normalise(match, self)
+            return value, not self.from_anchor
+        finally:
+            self.narrative, self.from_anchor, self._memory = saved
 
     # bases ------------------------------------------------------------
     def deictic(self) -> Cal | None:
         """The date deictic words ("yesterday", "last year") count from."""
         if self.anchor is not None:
-            return day_cal(self.anchor)
+            return self.anchor_day()
         return self.ref
 
     def anaphoric(self) -> Cal | None:
         """The date anaphoric words ("the next day", "that year") count from."""
-        if self.ref is not None:
+        if self._memory.ref is not None:
             return self.ref
-        return day_cal(self.anchor) if self.anchor is not None else None
+        return self.anchor_day()
 
     def underspecified_base(self, pos: int) -> tuple[Cal | None, bool]:
         """Base for "in March"/"on Monday"; True when it is the mentioned date."""
         if self.narrative or self.anchor is None:
-            if self.ref is not None and self.ref.year is not None:
+            ref = self._memory.ref
+            if ref is not None and ref.year is not None:
                 return self.ref, True
             if self.fetched:
                 # nothing named yet: the first year the story names ahead
                 ahead = R.YEAR_IN_TEXT.search(self.text, pos)
                 if ahead is not None:
                     return Cal("year", int(ahead.group(1))), True
-            return (day_cal(self.anchor) if self.anchor else None), False
-        return day_cal(self.anchor), False
+            return (self.anchor_day() if self.anchor else None), False
+        return self.anchor_day(), False
 
     def direction(self, start: int, end: int) -> str:
         """"future", "past" or "" from the tense cues of the clause around a span.
@@ -132,7 +210,7 @@ class Ctx:
         :meth:`_reported`) no older than the one in focus: after "posted a
         third-quarter gain", "after a flat second quarter" is background.
         """
-        q = self.last_quarter
+        q = self._memory.quarter
         if q is None or self.narrative or self.anchor is None:
             return True
         if not self._reported(c, end):
@@ -154,22 +232,47 @@ class Ctx:
         p = period_of(c)
         return p is None or p[1] < self.anchor
 
-    def remember(self, c: Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None) -> None:
+    def remember(self, c: Cal, pos: int, explicit: bool, focus: bool = True, end: int | None = None,
+                 from_anchor: bool = False) -> None:
+        """Keep ``c`` (named at ``pos``) as the reference date; ``from_anchor``:
+        its value came from the anchor, and so does what counts from it."""
         self.ref_end = pos if end is None else end
-        if c.gran == "quarter" and focus and self._takes_focus(c, pos if end is None else end):
-            self.last_quarter = c
-        if self.ref is not None and c.year is not None and self.ref.year == c.year and finer_or_equal(self.ref, c):
-            if c.gran in ("year",) or (c.gran == "month" and self.ref.month == c.month):
-                if explicit:
-                    self.ref_explicit_pos = pos
-                return  # keep the finer date already known
-        if c.gran in ("decade", "century"):
-            self.coarse, self.coarse_pos = c, pos
+        takes_focus = c.gran == "quarter" and focus and self._takes_focus(c, pos if end is None else end)
+        kept = _keep(self._memory, c, from_anchor, takes_focus)
+        if kept == "coarse":
+            self.coarse_pos = pos
             return
-        self.ref = replace(c, pod=None, hour=None, minute=None)
-        self.ref_pos = pos
+        if kept == "ref":
+            self.ref_pos = pos
         if explicit:
             self.ref_explicit_pos = pos
+
+
+    def remember_own(self, r: Res, known: bool) -> None:
+        """Keep a value as the page read alone has it (see :meth:`page_reading`);
+        ``known``: the page's own dates give it."""
+        c = r.cal
+        if c is None or r.type not in ("DATE", "TIME") or r.deictic:
+            return
+        if c.year is not None or c.gran in ("decade", "century"):
+            _keep(self._page_memory, c, not known, c.gran == "quarter" and r.focus)
+
+
+def _keep(mem: _Memory, c: Cal, from_anchor: bool, takes_focus: bool) -> str:
+    """Remember ``c`` in ``mem``: as the quarter in focus when it takes it, and
+    as the reference date ("ref") or decade or century ("coarse"); "finer"
+    when a finer date of the same year or month is already known and stays."""
+    if takes_focus:
+        mem.quarter, mem.quarter_anchor = c, from_anchor
+    ref = mem.ref
+    if ref is not None and c.year is not None and ref.year == c.year and finer_or_equal(ref, c):
+        if c.gran in ("year",) or (c.gran == "month" and ref.month == c.month):
+            return "finer"  # keep the finer date already known
+    if c.gran in ("decade", "century"):
+        mem.coarse, mem.coarse_anchor = c, from_anchor
+        return "coarse"
+    mem.ref, mem.ref_anchor = replace(c, pod=None, hour=None, minute=None), from_anchor
+    return "ref"
 
 
 @dataclass(slots=True)
@@ -183,6 +286,9 @@ class Res:
     end: int | None = None
     explicit: bool = False  # the text names the year itself
     deictic: bool = False  # computed from the anchor (document date)
+    # the value came from the anchor, directly or through a date that did
+    # (set by the tagger from what the normaliser read, see Ctx.begin)
+    from_anchor: bool = False
     focus: bool = True  # may become the quarter in focus ("a year ago" may not)
     # the calendar period a statement gets when it is not the value's own:
     # "the last decade" (value "201", TimeML's reading) spans the ten years

@@ -88,7 +88,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 if u_end >= t_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
-                    out.append((_mention(text, extent, "range", f"{t.value}/{u.value}", t.anchored or u.anchored), (i, i + 1)))
+                    out.append((_mention(text, extent, "range", f"{t.value}/{u.value}", t.anchored or u.anchored,
+                                         t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
         # "June 28-30": a day number after a day-precision date
@@ -105,7 +106,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                     fm = R.FROM_RX.search(before)
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     extent = (s, dm.end(), t_start, end_day, Precision.DAY)
-                    out.append((_mention(text, extent, "range", f"{t.value}/{end_day.isoformat()}", t.anchored), (i,)))
+                    out.append((_mention(text, extent, "range", f"{t.value}/{end_day.isoformat()}", t.anchored, t.from_anchor),
+                                (i,)))
                     i += 1
                     continue
         role = "point"
@@ -117,7 +119,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             s = t.char_start - (len(before) - pp.start())
             extent = (s, t.char_end, date(y, 1, 1), date(y, 12, 31), Precision.YEAR)
             role = "until" if pp.group("w").lower() == "pre" else "since"
-            out.append((_mention(text, extent, role, "%04d" % y, t.anchored), (i,)))
+            out.append((_mention(text, extent, role, "%04d" % y, t.anchored, t.from_anchor), (i,)))
             i += 1
             continue
         sm = R.SINCE_RX.search(before)
@@ -128,16 +130,18 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             role, s = "since", t.char_start - (len(before) - sm.start())
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
-        out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored), (i,)))
+        out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored, t.from_anchor),
+                     (i,)))
         i += 1
     return out
 
 
-def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool) -> DateMention:
+def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,
+             from_anchor: bool) -> DateMention:
     """The mention of ``span`` (first and last character, first and last day, precision)."""
     s, e, first, last, precision = span
     return DateMention(char_start=s, char_end=e, text=text[s:e], date_start=first, date_end=last, precision=precision,
-                       role=role, value=value, anchored=anchored)
+                       role=role, value=value, anchored=anchored, from_anchor=from_anchor)
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:

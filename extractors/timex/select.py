@@ -151,6 +151,7 @@ def _timex_from(text: str, s: int, e: int, r: Res) -> Timex:
         date_end=de,
         precision=prec,
         anchored=r.anchored,
+        from_anchor=r.from_anchor,
     )
 
 
@@ -196,12 +197,25 @@ def _normalise_all(text: str, chosen: list[_Cand], ctx: Ctx) -> tuple[list[tuple
     out: list[tuple[Timex, Res]] = []
     refused: list[_Cand] = []
     for c in chosen:
+        ctx.begin()
         res = c.rule.normalise(c.match, ctx)
         if res is None:
             refused.append(c)
             continue
         results = res if isinstance(res, list) else [res]
-        for r in results:
+        from_anchor = [r.from_anchor or ctx.from_anchor for r in results]
+        own: list[Res | None] = list(results)  # the values as the page alone gives them
+        known = [not f for f in from_anchor]
+        if ctx.fetched and any(from_anchor):
+            # the anchor is only the fetch day: what the page's own dates give as well is the page's
+            again, own_known = ctx.page_reading(c.rule.normalise, c.match)
+            own = list(again) if isinstance(again, list) else [again]
+            if len(own) != len(results):
+                own = [None] * len(results)
+            known = [own_known and o is not None for o in own]
+            from_anchor = [f and not (k and _same_value(r, o)) for f, k, r, o in zip(from_anchor, known, results, own)]
+        for r, f, o, k in zip(results, from_anchor, own, known):
+            r.from_anchor = f
             s = c.start if r.start is None else r.start
             e = c.end if r.end is None else r.end
             s, e = _finish(text, s, e)
@@ -210,5 +224,20 @@ def _normalise_all(text: str, chosen: list[_Cand], ctx: Ctx) -> tuple[list[tuple
             out.append((_timex_from(text, s, e, r), r))
             if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
                 if r.cal.year is not None or r.cal.gran in ("decade", "century"):
-                    ctx.remember(r.cal, s, r.explicit, r.focus, e)
+                    ctx.remember(r.cal, s, r.explicit, r.focus, e, r.from_anchor)
+            if ctx.fetched and o is not None:
+                ctx.remember_own(o, k)
     return out, refused
+
+
+def _same_value(a: Res, b: Res | None) -> bool:
+    """Both results name the same calendar period over the same extent."""
+    if b is None or (a.type, a.start, a.end) != (b.type, b.start, b.end):
+        return False
+    return _period(a) == _period(b) is not None
+
+
+def _period(r: Res) -> tuple[date, date, str] | None:
+    if r.cal is None or r.type not in ("DATE", "TIME"):
+        return None
+    return r.period or period_of(r.cal)

@@ -84,6 +84,33 @@ def test_no_page_date_the_pages_own_years_still_date_it():
     }
 
 
+def test_the_tagger_says_which_values_the_anchor_gives():
+    from extractors.timex import date_mentions
+
+    text = "The plant closed yesterday. It opened in 2019 and was sold on March 24. The next day it reopened."
+    dated = {m.text: m.from_anchor for m in date_mentions(text, date(2026, 12, 1))}
+    # deictic words and a month-day the anchor gives a year, and what counts from them
+    assert dated == {"yesterday": True, "2019": False, "March 24": True, "The next day": True}
+
+
+def test_a_fetch_day_value_the_pages_own_dates_also_give_is_the_pages():
+    from extractors.timex import date_mentions
+
+    # read as news, "December 19" takes its year from the fetch day; the
+    # page's "2025" gives it the same year, so it is the page's own date
+    text = "The 2025 season ended early. The final was held on December 19. Tickets go on sale tomorrow."
+    dated = {m.text: (m.date_start.isoformat(), m.from_anchor) for m in date_mentions(text, date(2026, 3, 15), fetched=True)}
+    assert dated["December 19"] == ("2025-12-19", False)
+    assert dated["tomorrow"] == ("2026-03-16", True)
+
+
+def test_a_date_counted_from_a_fetch_day_value_is_the_fetch_days():
+    text = "Sales fell last year. The following year they rose. In 2019 they had peaked."
+    anchor, mentions = page_date_mentions(_page(text), FETCHED)
+    assert anchor.basis == "fetched"
+    assert _periods(mentions) == {"2019": ("2019-01-01", "2019-12-31")}
+
+
 def test_bare_date_words_inside_names_are_dropped_full_dates_are_not():
     text = "A novel by Jane July came out. The Agreement as of 4 November 2020 bound them."
     names = [(text.index("Jane July"), text.index("Jane July") + 9),
