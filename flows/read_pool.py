@@ -34,6 +34,7 @@ import itertools
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from extractors.reading import ReadingLimits
+from flows import heap
 from flows.child_guard import exit_with_parent
 
 
@@ -108,19 +110,32 @@ def schedule_batches(sizes: Sequence[int], batch: int, processes: int) -> list[l
     return out
 
 
+TURN_GRACE = 1.0  # seconds a free reader waits for the batch whose turn comes next before taking a later one
+
+
 class Readers:
     """Which reader takes the next batch: this process (``here``) or one of
     ``spawned`` reader processes. ``take(turn)`` waits until a reader is free
-    and no waiting batch has an earlier turn, so batches go to the readers in
-    the order of their turns whatever order their tasks come in (a batch with
-    no turn goes after every batch with one)."""
+    and every batch with an earlier turn has been taken, so batches go to the
+    readers in the order of their turns whatever order their tasks come in (a
+    batch with no turn goes after every waiting batch with one). A turn that
+    does not come within TURN_GRACE seconds of a reader waiting for it (its
+    task failed before it asked) is passed over."""
 
     def __init__(self, here: bool, spawned: int) -> None:
         self._here = here  # this process is free to read
         self._spawned = spawned  # reader processes free to read
         self._waiting: list[tuple[int, int]] = []  # heap of the waiting batches' (no turn, turn)
         self._arrivals = itertools.count()
+        self._next = 0  # the turn that goes next
         self._cond = threading.Condition()
+
+    def _may_go(self, key: tuple[int, int], late: float) -> bool:
+        """``key`` is first in line and a reader is free, and its turn has come (or the
+        turns before it are ``late``)."""
+        if self._waiting[0] != key or not (self._here or self._spawned > 0):
+            return False
+        return key[0] == 1 or key[1] <= self._next or time.monotonic() >= late
 
     @contextlib.contextmanager
     def take(self, turn: int | None = None) -> Iterator[bool]:
@@ -128,8 +143,17 @@ class Readers:
         key = (0, turn) if turn is not None else (1, next(self._arrivals))
         with self._cond:
             heapq.heappush(self._waiting, key)
-            self._cond.wait_for(lambda: self._waiting[0] == key and (self._here or self._spawned > 0))
+            late = float("inf")
+            while not self._may_go(key, late):
+                if self._waiting[0] == key and (self._here or self._spawned > 0):  # only an earlier turn is missing
+                    late = min(late, time.monotonic() + TURN_GRACE)
+                    self._cond.wait(max(0.0, late - time.monotonic()))
+                else:
+                    late = float("inf")
+                    self._cond.wait()
             heapq.heappop(self._waiting)
+            if turn is not None:  # (turns passed over before it are not waited for again)
+                self._next = max(self._next, turn + 1)
             here = self._here
             if here:
                 self._here = False
@@ -151,7 +175,8 @@ def _warm(model: str) -> None:
     try:
         load_models(model)
     except Exception:  # noqa: BLE001 - the first batch read with it says what is wrong
-        pass
+        return
+    heap.keep()  # the model stays as long as the process: the garbage collector need not walk it again
 
 
 def _read_batch(inputs: Sequence[DocumentInput], model: str,
