@@ -15,7 +15,11 @@ What keeps the cores busy to the end:
 - the batches go largest pages first and shrink towards the end
   (``schedule_batches``), and each goes to the next free reader in that order
   (``Readers``), so the readers finish together on small batches rather than
-  one waiting for the other's big one.
+  one waiting for the other's big one; a batch waits (a second at most)
+  for the batch whose turn comes before it, whatever order their tasks
+  start in;
+- no full pass of the garbage collector walks what lives on: the documents
+  the run's process keeps (flows.heap) and a reader process's model.
 
 Spawned, not forked: the run's process has threads (Prefect's, the fetcher's)
 and a fork would copy their locks. Nothing here imports Prefect: a worker
@@ -171,12 +175,19 @@ class Readers:
                 self._cond.notify_all()
 
 
-def _warm(model: str) -> None:
+def _warm(model: str) -> bool:
     try:
         load_models(model)
     except Exception:  # noqa: BLE001 - the first batch read with it says what is wrong
-        return
-    heap.keep()  # the model stays as long as the process: the garbage collector need not walk it again
+        return False
+    return True
+
+
+def _warm_reader(model: str) -> None:
+    """In a reader process: the model stays as long as the process, the garbage collector need not walk it
+    again (in the run's process, the run sets aside what it keeps: flows.heap)."""
+    if _warm(model):
+        heap.keep()
 
 
 def _read_batch(inputs: Sequence[DocumentInput], model: str,
@@ -205,7 +216,7 @@ class ReadPool:
             self._warming.start()
             # the executor starts a process per task it has no idle process for: one task each
             for _ in range(size - 1):
-                self._executor.submit(_warm, model)
+                self._executor.submit(_warm_reader, model)
 
     def read(self, inputs: Sequence[DocumentInput], model: str, limits: ReadingLimits | None,
              turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:
