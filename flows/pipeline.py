@@ -35,7 +35,7 @@ from extractors.document import RESULT_KINDS, DocumentFailure, DocumentInput, Pr
 from extractors.nlp import load_models
 from extractors.reading import ReadingLimits
 from facts.model import ChangeKind
-from flows import progress, termination
+from flows import heap, progress, termination
 from flows.code_version import code_version, reading_version
 from flows.faults import pause_point
 from flows.read_pool import ReadPool, plan_reading, schedule_batches
@@ -276,6 +276,7 @@ def _read_snapshots(wanted, records, data: Storage, raw: RawStore, cache: Docume
                 known[(res.source_id, res.snapshot_sha256)] = res
                 if not (isinstance(res, DocumentFailure) and res.error_kind == SNAPSHOT_LOST):
                     puts.append(writers.submit(cache.put, res))
+            heap.keep()  # the batch's documents stay to the end of the run
         for put in puts:
             put.result()  # a write that failed (a full disk) fails the run, as a write in this thread would
     return known, len(todo)
@@ -314,7 +315,8 @@ def execute_run(config: SourcesFile, data_dir: Path | str | Storage, lock_wait: 
     warnings: list[str] = []
     wait = settings.lock_wait if lock_wait is None else lock_wait
     local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)  # (else a cluster's workers)
-    with store_lock(data_dir, wait_seconds=wait) as lock, contextlib.ExitStack() as readers:
+    # what the run keeps (the documents read) is set aside from the garbage collector's passes
+    with store_lock(data_dir, wait_seconds=wait) as lock, heap.long_lived(), contextlib.ExitStack() as readers:
         if data_dir.local:
             # what a killed run left half-written never reached the stores; clear it
             shutil.rmtree(data_dir.staging, ignore_errors=True)

@@ -15,7 +15,11 @@ What keeps the cores busy to the end:
 - the batches go largest pages first and shrink towards the end
   (``schedule_batches``), and each goes to the next free reader in that order
   (``Readers``), so the readers finish together on small batches rather than
-  one waiting for the other's big one.
+  one waiting for the other's big one; a batch waits (a second at most)
+  for the batch whose turn comes before it, whatever order their tasks
+  start in;
+- no full pass of the garbage collector walks what lives on: the documents
+  the run's process keeps (flows.heap) and a reader process's model.
 
 Spawned, not forked: the run's process has threads (Prefect's, the fetcher's)
 and a fork would copy their locks. Nothing here imports Prefect: a worker
@@ -34,6 +38,7 @@ import itertools
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +46,7 @@ from dataclasses import dataclass
 from extractors.document import DocumentFailure, DocumentInput, ProcessedDocument, process_documents
 from extractors.nlp import load_models
 from extractors.reading import ReadingLimits
+from flows import heap
 from flows.child_guard import exit_with_parent
 
 
@@ -108,19 +114,32 @@ def schedule_batches(sizes: Sequence[int], batch: int, processes: int) -> list[l
     return out
 
 
+TURN_GRACE = 1.0  # seconds a free reader waits for the batch whose turn comes next before taking a later one
+
+
 class Readers:
     """Which reader takes the next batch: this process (``here``) or one of
     ``spawned`` reader processes. ``take(turn)`` waits until a reader is free
-    and no waiting batch has an earlier turn, so batches go to the readers in
-    the order of their turns whatever order their tasks come in (a batch with
-    no turn goes after every batch with one)."""
+    and every batch with an earlier turn has been taken, so batches go to the
+    readers in the order of their turns whatever order their tasks come in (a
+    batch with no turn goes after every waiting batch with one). A turn that
+    does not come within TURN_GRACE seconds of a reader waiting for it (its
+    task failed before it asked) is passed over."""
 
     def __init__(self, here: bool, spawned: int) -> None:
         self._here = here  # this process is free to read
         self._spawned = spawned  # reader processes free to read
         self._waiting: list[tuple[int, int]] = []  # heap of the waiting batches' (no turn, turn)
         self._arrivals = itertools.count()
+        self._next = 0  # the turn that goes next
         self._cond = threading.Condition()
+
+    def _may_go(self, key: tuple[int, int], late: float) -> bool:
+        """``key`` is first in line and a reader is free, and its turn has come (or the
+        turns before it are ``late``)."""
+        if self._waiting[0] != key or not (self._here or self._spawned > 0):
+            return False
+        return key[0] == 1 or key[1] <= self._next or time.monotonic() >= late
 
     @contextlib.contextmanager
     def take(self, turn: int | None = None) -> Iterator[bool]:
@@ -128,8 +147,17 @@ class Readers:
         key = (0, turn) if turn is not None else (1, next(self._arrivals))
         with self._cond:
             heapq.heappush(self._waiting, key)
-            self._cond.wait_for(lambda: self._waiting[0] == key and (self._here or self._spawned > 0))
+            late = float("inf")
+            while not self._may_go(key, late):
+                if self._waiting[0] == key and (self._here or self._spawned > 0):  # only an earlier turn is missing
+                    late = min(late, time.monotonic() + TURN_GRACE)
+                    self._cond.wait(max(0.0, late - time.monotonic()))
+                else:
+                    late = float("inf")
+                    self._cond.wait()
             heapq.heappop(self._waiting)
+            if turn is not None:  # (turns passed over before it are not waited for again)
+                self._next = max(self._next, turn + 1)
             here = self._here
             if here:
                 self._here = False
@@ -147,11 +175,19 @@ class Readers:
                 self._cond.notify_all()
 
 
-def _warm(model: str) -> None:
+def _warm(model: str) -> bool:
     try:
         load_models(model)
     except Exception:  # noqa: BLE001 - the first batch read with it says what is wrong
-        pass
+        return False
+    return True
+
+
+def _warm_reader(model: str) -> None:
+    """In a reader process: the model stays as long as the process, the garbage collector need not walk it
+    again (in the run's process, the run sets aside what it keeps: flows.heap)."""
+    if _warm(model):
+        heap.keep()
 
 
 def _read_batch(inputs: Sequence[DocumentInput], model: str,
@@ -180,7 +216,7 @@ class ReadPool:
             self._warming.start()
             # the executor starts a process per task it has no idle process for: one task each
             for _ in range(size - 1):
-                self._executor.submit(_warm, model)
+                self._executor.submit(_warm_reader, model)
 
     def read(self, inputs: Sequence[DocumentInput], model: str, limits: ReadingLimits | None,
              turn: int | None = None) -> list[ProcessedDocument | DocumentFailure]:

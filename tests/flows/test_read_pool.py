@@ -76,6 +76,38 @@ def test_batches_go_to_free_readers_in_the_order_of_their_turns():
     assert order == [(1, True), (2, True), (3, True), (None, True)]
 
 
+def _taking(readers: Readers, turn: int, order: list) -> threading.Thread:
+    def take() -> None:
+        with readers.take(turn):
+            order.append(turn)
+    thread = threading.Thread(target=take)
+    thread.start()
+    return thread
+
+
+def test_a_free_reader_waits_for_the_batch_whose_turn_comes_first():
+    readers, order = Readers(here=True, spawned=1), []
+    late = _taking(readers, 1, order)  # its task asked first, with both readers free
+    time.sleep(0.2)
+    assert order == []
+    early = _taking(readers, 0, order)
+    for t in (late, early):
+        t.join(10)
+    assert order == [0, 1]
+
+
+def test_a_turn_that_never_comes_is_passed_over(monkeypatch):
+    monkeypatch.setattr("flows.read_pool.TURN_GRACE", 0.3)
+    readers, order = Readers(here=True, spawned=0), []
+    start = time.monotonic()
+    threads = [_taking(readers, turn, order) for turn in (2, 1)]  # turn 0's task failed before it asked
+    for t in threads:
+        t.join(10)
+    assert order == [1, 2]
+    assert 0.3 <= time.monotonic() - start < 5  # turn 1 waited once for turn 0; turn 2 did not wait again
+    assert readers.take(0).__enter__() is True  # a passed-over turn that comes after all is read at once
+
+
 def test_a_batch_goes_to_a_reader_process_while_this_one_reads():
     readers = Readers(here=True, spawned=1)
     with readers.take(0) as a, readers.take(1) as b:
