@@ -125,6 +125,7 @@ class Profile:
     clause_concepts: frozenset[str]
     who: dict[str, float]  # non-topic participant -> weight
     roles: dict[str, str | None]  # non-topic participant -> its entity type
+    parties: dict[str, str | None]  # topic participants (not the subject) -> entity type
     agents: frozenset[str]
     interval: DateInterval
     planned: bool
@@ -182,6 +183,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 clause_concepts=named,
                 who=who,
                 roles={p: labels.get(p) for p in who},
+                parties={p: labels.get(p) for p in set(ev.participant_ids) & topic - subject},
                 agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
                 interval=_interval(ev),
                 planned=ev.planned,
@@ -254,12 +256,24 @@ def _who(a: Profile, b: Profile) -> float:
     return shared / total if total else 0.0
 
 
-def _rivals(a: Profile, b: Profile) -> bool:
-    """Each names a participant of one type (two countries, two people) the
-    other does not name: another participant in the same role."""
-    own_a = {a.roles[k] for k in a.who.keys() - b.who.keys()} - {None}
-    own_b = {b.roles[k] for k in b.who.keys() - a.who.keys()} - {None}
-    return bool(own_a & own_b)
+def _rivals_in(a: Mapping[str, str | None], b: Mapping[str, str | None]) -> bool:
+    """Each names an entity of one type the other does not name, and they name
+    none of that type in common."""
+    own_a = {a[k] for k in a.keys() - b.keys()} - {None}
+    own_b = {b[k] for k in b.keys() - a.keys()}
+    return bool((own_a & own_b) - {a[k] for k in a.keys() & b.keys()})
+
+
+def _rivals(a: Profile, b: Profile, x: np.ndarray) -> bool:
+    """Another participant in the same role: each names a participant of one
+    type (two countries, two people) the other does not, and they share none
+    (``x``: the pair's features); or each names one of the topic's parties the
+    other does not, of one type, and no party of that type in common, whatever
+    else they share (pages on two countries' relations with one alliance: "In
+    2024, New Zealand and NATO updated the programme" is not "In 2024, Testland
+    and NATO agreed the programme")."""
+    return ((x[_INDEX["who_shared"]] == 0.0 and _rivals_in(a.roles, b.roles))
+            or _rivals_in(a.parties, b.parties))
 
 
 def text_score(a: Profile, b: Profile) -> float:
@@ -375,7 +389,7 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     type is often misread, so a large group is not split over it)."""
     if one_page_conflict(ea, eb, a, b):
         return True
-    return bool(x[_INDEX["what_same"]]) and x[_INDEX["who_shared"]] == 0.0 and _rivals(a, b)
+    return bool(x[_INDEX["what_same"]]) and _rivals(a, b, x)
 
 
 # The score of a pair likely_apart: below any pair's evidence (the model's best
@@ -397,7 +411,7 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
       whose agent the other does not name at all (one country's
       ratification is not another's), agents of a trigger the lexicon
       knows (``Profile.agents``)."""
-    if x[_INDEX["who_shared"]] == 0.0 and (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b):
+    if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
         return True
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)

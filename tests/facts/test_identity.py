@@ -6,6 +6,7 @@ from datetime import date
 from facts.identity import cluster
 
 DAY = "day"
+YEAR = "year"
 
 
 def ev(eid, doc, day, trigger, sentence, participants=(), agents=(), planned=False, precision=DAY, end=None):
@@ -238,3 +239,18 @@ def test_two_statements_of_one_sentence_share_its_words_without_it_counting():
     assert x["text"] == 0.0 and x["rare_words"] == 0.0
     elsewhere = dataclasses.replace(second, event_id="e3", doc_id="b", source_id="b")
     assert dict(zip(FEATURES, pair_features(*profiles([first, elsewhere], frozenset()))))["text"] > 0.9
+
+
+def test_two_parties_of_the_topic_tell_two_happenings_though_they_share_the_rest():
+    # pages on two countries' relations with one alliance: both countries are topic parties
+    labels = {"ent_new_zealand": "GPE", "ent_testland": "GPE", "ent_nato": "ORG", "ent_itpp": "ORG"}
+    topic = frozenset({"ent_new_zealand", "ent_testland", "ent_nato"})
+    nz = ev("e1", "mfat", date(2024, 1, 1), "update", "In 2024, New Zealand and NATO updated the ITPP.",
+            ["New Zealand", "NATO", "ITPP"], agents=["New Zealand"], precision=YEAR, end=date(2024, 12, 31))
+    testland = ev("e2", "testland", date(2024, 1, 1), "agree", "In 2024, NATO and Testland agreed the ITPP.",
+                  ["NATO", "Testland", "ITPP"], agents=["NATO"], precision=YEAR, end=date(2024, 12, 31))
+    assert groups([nz, testland], topic=topic, labels=labels) == [["e1"], ["e2"]]
+    # one party named by both: the same happening may be told by both pages
+    both = dataclasses.replace(testland, participant_ids=(*testland.participant_ids, "ent_new_zealand"))
+    nz_only = dataclasses.replace(nz, sentence="In 2024, New Zealand and NATO agreed the ITPP.", trigger="agree")
+    assert groups([nz_only, both], topic=topic, labels=labels) == [["e1", "e2"]]
