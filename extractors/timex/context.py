@@ -63,29 +63,27 @@ class Ctx:
         """Start normalising one match: nothing of the anchor used yet."""
         self.from_anchor = False
 
+    def _recall(self, value: Cal | None, anchored: bool) -> Cal | None:
+        """A remembered value; one whose own value came from the anchor marks the value being
+        normalised as the anchor's."""
+        if anchored and value is not None:
+            self.from_anchor = True
+        return value
+
     @property
     def ref(self) -> Cal | None:
         """The most recently mentioned concrete date."""
-        mem = self._memory
-        if mem.ref_anchor and mem.ref is not None:
-            self.from_anchor = True
-        return mem.ref
+        return self._recall(self._memory.ref, self._memory.ref_anchor)
 
     @property
     def coarse(self) -> Cal | None:
         """The most recently mentioned decade or century."""
-        mem = self._memory
-        if mem.coarse_anchor and mem.coarse is not None:
-            self.from_anchor = True
-        return mem.coarse
+        return self._recall(self._memory.coarse, self._memory.coarse_anchor)
 
     @property
     def last_quarter(self) -> Cal | None:
         """The quarter in focus (see :meth:`_takes_focus`)."""
-        mem = self._memory
-        if mem.quarter_anchor and mem.quarter is not None:
-            self.from_anchor = True
-        return mem.quarter
+        return self._recall(self._memory.quarter, self._memory.quarter_anchor)
 
     def anchor_day(self) -> Cal | None:
         """The anchor as a day; using it marks the value as the anchor's."""
