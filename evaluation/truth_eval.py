@@ -9,6 +9,10 @@ on one side only does not matter; dates the same period; texts equal after
 normalisation, case, accents and punctuation aside). Claims whose value says
 "no value" ("", "N/A", "Not Available") are dropped before anything else.
 
+Truth discovery's choice is scored the same way where it is a tie (as
+confident and as precise as an incompatible value, which only a fixed
+value order then puts first): 1/k, not whatever the order gives.
+
 Baseline, side by side: majority vote — per item the value(s) claimed by
 the most distinct sources (parsed values compared by equality). A tie among
 k values earns 1/k when the gold is among them: the expected accuracy of a
@@ -49,7 +53,9 @@ import numpy as np
 
 from evaluation.truth_fixtures import Behaviour, behaviours, write_generated
 from facts.truth import Claim, TruthParams, TruthResult, discover_truth, prepare, solve
-from facts.values import Value, format_value, is_missing, matches, parse_value, sort_key
+from facts.values import Value, compatible, format_value, is_missing, matches, parse_value, precision_days, sort_key
+
+_TIE = 1e-9  # confidences closer than this are equal (as ``facts.truth`` ranks them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,7 @@ class TruthReport:
     claims: int
     sources: int
     items: int  # gold items with at least one claim
-    correct: int
+    correct: float  # ties scored 1/k (``tied_best``)
     majority_correct: float  # expected correct under random tie-breaks
     iterations: int
     seconds: float  # parsing + truth discovery, wall clock
@@ -91,7 +97,7 @@ class TruthReport:
         rows = [
             ("method", "items", "correct", "accuracy"),
             ("majority vote", str(self.items), f"{self.majority_correct:.1f}", f"{self.majority_vote_accuracy:.3f}"),
-            ("truth discovery", str(self.items), str(self.correct), f"{self.accuracy:.3f}"),
+            ("truth discovery", str(self.items), f"{self.correct:.1f}", f"{self.accuracy:.3f}"),
         ]
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         lines = [
@@ -185,10 +191,27 @@ def accuracy_counts(
     return items, correct
 
 
+def tied_best(result: TruthResult, item: str) -> tuple[Value, ...]:
+    """The chosen value, with the values it is chosen over by the fixed
+    order alone: as confident, as precise and incompatible with it (a 1-1
+    contest between two sources of equal trust). Scored 1/k like majority
+    vote's ties, so the tie rule neither flatters nor hurts the method."""
+    ranked = result.ranked(item)
+    if not ranked:
+        return ()
+    top = ranked[0]
+    width = precision_days(top.value)
+    return (top.value,) + tuple(
+        r.value
+        for r in ranked[1:]
+        if abs(r.score - top.score) <= _TIE and precision_days(r.value) == width and not compatible(r.value, top.value)
+    )
+
+
 def evaluate(dataset: TruthDataset, result: TruthResult, seconds: float) -> TruthReport:
     claimed = {c.item for c in dataset.claims}
     gold_items = [item for item, _ in dataset.gold]
-    predicted = {item: (best,) for item in gold_items if (best := result.best(item)) is not None}
+    predicted = {item: tied for item in gold_items if (tied := tied_best(result, item))}
     items, correct = accuracy_counts(predicted, dataset.gold, claimed)
     _, majority_correct = accuracy_counts(majority_vote(dataset.claims), dataset.gold, claimed)
     return TruthReport(
@@ -196,7 +219,7 @@ def evaluate(dataset: TruthDataset, result: TruthResult, seconds: float) -> Trut
         claims=len(dataset.claims),
         sources=len({c.source for c in dataset.claims}),
         items=items,
-        correct=round(correct),
+        correct=correct,
         majority_correct=majority_correct,
         iterations=result.iterations,
         seconds=seconds,

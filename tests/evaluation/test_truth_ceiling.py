@@ -22,6 +22,24 @@ def test_a_source_right_where_disputed_is_found_by_the_per_source_ceiling_only(t
     assert got["items"] == 20
     assert got["per_source_ceiling"] == 1.0
     assert got["size_class_ceiling"] < 1.0  # one class, one accuracy: a coin toss between the two values
+    # held out, each source is judged on the other items, where it never
+    # speaks: nothing tells the two apart
+    assert got["per_source_held_out"] < 1.0
+
+
+def test_held_out_accuracy_carries_a_source_seen_on_other_items(tmp_path):
+    # "good" and "bad" dispute every item: their record on the other items
+    # decides each one
+    claims, gold = [], []
+    for i in range(10):
+        gold.append((f"i{i}", str(100 + i)))
+        claims += [(f"i{i}", "good", str(100 + i)), (f"i{i}", "bad", str(900 + i))]
+    with (tmp_path / "claims.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "source", "value"), *claims])
+    with (tmp_path / "gold.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("item", "value"), *gold])
+    got = ceilings(tmp_path)
+    assert got["per_source_held_out"] == 1.0
 
 
 def test_error_kinds_count_what_no_method_could_choose(tmp_path):
