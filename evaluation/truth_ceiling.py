@@ -18,7 +18,7 @@ votes with each item decided by accuracies counted on the *other* gold
 items only (leave one item out), i.e. what knowing the accuracies from
 the gold would give on items not used to measure them. On population:
 per source 0.834, per size class 0.828, both below what truth discovery
-reaches without the gold (0.851): the 0.880 above is the fit of each
+reaches without the gold (0.847): the 0.880 above is the fit of each
 source's accuracy to the items it decides (a source disputes a handful
 of gold items: the census bot 197, the next 16, 561 of 632 just one), not
 evidence that carries to other items.

@@ -95,8 +95,8 @@ Details, and why
    big sources are the accurate ones is learnt per data set, not assumed
    (the former volume prior assumed it and sank the sets where it is the
    other way). Chosen with 4 pseudo-sources and a prior of 8 pseudo-claims:
-   population 0.831 -> 0.851 in-sample, book and the regimes within 0.01
-   of before; held out, population keeps 0.831 (the other sets alone do
+   population 0.819 -> 0.847 in-sample, book and the regimes within 0.01
+   of before; held out, population keeps 0.819 (the other sets alone do
    not choose it), so on population the gain is an in-sample one.
 
 One algorithm, one parameter set (``TruthParams()``, chosen by
