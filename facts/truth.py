@@ -26,7 +26,12 @@ with, plus the ``n + 1 - k`` wrong values nobody claimed (score 0)::
 
     P(v) = e^score(v) / (e^score(v) + sum_{w incompatible with v} e^score(w) + unseen)
 
-Nested dates are compatible, so 2012 and 4 June 2012 do not compete.
+Nested dates are compatible, so 2012 and 4 June 2012 do not compete. A
+rival inside another rival is counted once, in the outer one that holds
+its votes: against 3 May 2011, "2012" and "June 2012" are one rival as
+strong as two sources saying 2012, not two (counted twice, they left the
+2011 value 0.39 instead of 0.5; on the generated regime of dates at day,
+month and year precision 0.783 -> 0.787, every other set unchanged).
 
 M-step (sources). A source's accuracy is the mean leave-one-out confidence
 of its claims, shrunk towards the mean accuracy of the sources by the
@@ -143,6 +148,7 @@ from facts.values import (
     canonical_values,
     compatible,
     granularity,
+    more_precise,
     precision_days,
     sort_key,
     support,
@@ -243,6 +249,8 @@ class _Problem:
     agree_a: np.ndarray  # claim pairs of two sources on one candidate
     agree_b: np.ndarray
     agree_pair: np.ndarray
+    inner_of: np.ndarray  # (candidate, rival) pairs: a rival of the candidate inside another of its rivals
+    inner_rival: np.ndarray
 
 
 def _group_claims(claims: Sequence[Claim]) -> dict[str, dict[Value, set[str]]]:
@@ -342,6 +350,24 @@ def _size_class(claim_source: np.ndarray, claim_item: np.ndarray, n_sources: int
     return np.floor(np.log2(np.maximum(items, 1))).astype(np.int64)
 
 
+def _inner_rivals(
+    ordered: list[Value], first: int, compat: set[tuple[int, int]], inner_of: list[int], inner_rival: list[int]
+) -> None:
+    """Append the (candidate, rival) pairs of one item where the rival lies
+    inside another rival of the candidate (June 2012 inside 2012, both
+    against 2011)."""
+    k = len(ordered)
+    outer = {
+        w: [o for o in range(first, first + k) if (w, o) in compat and more_precise(ordered[w - first], ordered[o - first])]
+        for w in range(first, first + k)
+    }
+    for v in range(first, first + k):
+        for w in range(first, first + k):
+            if w != v and (v, w) not in compat and any((v, o) not in compat for o in outer[w]):
+                inner_of.append(v)
+                inner_rival.append(w)
+
+
 def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     by_item = _group_claims(claims)
     items = sorted(by_item)
@@ -362,6 +388,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
     compat_a: list[int] = []
     compat_b: list[int] = []
     contested: list[bool] = []
+    inner_of: list[int] = []
+    inner_rival: list[int] = []
 
     for item_idx, item in enumerate(items):
         values = by_item[item]
@@ -401,6 +429,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
                         compat_a.append(first + i)
                         compat_b.append(first + j)
         contested.append(len(compat_a) - n_compat < len(ordered) * (len(ordered) - 1))
+        if len(compat_a) > n_compat and len(ordered) > 2:
+            _inner_rivals(ordered, first, set(zip(compat_a[n_compat:], compat_b[n_compat:])), inner_of, inner_rival)
 
     def ints(xs: list[int]) -> np.ndarray:
         return np.asarray(xs, dtype=np.int64)
@@ -440,6 +470,8 @@ def _build(claims: Sequence[Claim], params: TruthParams) -> _Problem:
         agree_a=pairs.agree_a,
         agree_b=pairs.agree_b,
         agree_pair=pairs.agree_pair,
+        inner_of=ints(inner_of),
+        inner_rival=ints(inner_rival),
     )
 
 
@@ -503,6 +535,12 @@ def _confidence(
     if problem.compat_a.size:
         compat += np.bincount(problem.compat_a, weights=e[problem.compat_b], minlength=n_cand)
     rivals = total - compat  # incompatible candidates
+    if problem.inner_of.size:
+        # a rival inside another rival is counted in the outer one, which
+        # has its votes (``nested_weight``): June 2012 and 2012 against
+        # 2011 are one rival, not two
+        inner = np.bincount(problem.inner_of, weights=e[problem.inner_rival], minlength=n_cand)
+        rivals = rivals - params.nested_weight * inner
     unseen = np.maximum(params.n_false + 1.0 - problem.item_size, 0.0)[problem.cand_item]
     unseen_e = unseen * np.exp(-shift)
     confidence = e / (e + rivals + unseen_e)

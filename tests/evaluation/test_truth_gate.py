@@ -21,7 +21,7 @@ Measured (truth discovery / majority vote):
 - generated regimes (evaluation.truth_fixtures, default sizes and seeds):
   copiers 0.940 (0.940) / 0.649, one big accurate source among small noisy
   ones 0.848 (0.848) / 0.746, many small accurate sources with coarse
-  dates 0.783 (0.783) / 0.707, a weak source syndicated under six ids
+  dates 0.787 (0.787) / 0.707, a weak source syndicated under six ids
   0.886 (0.886) / 0.611, flight-like clock times 0.987 (0.987) / 0.770.
 """
 
