@@ -270,3 +270,27 @@ def test_settle_disputed_leaves_a_ranking_without_real_rivals_alone():
     # even rivals but nothing that holds both: truth discovery's choice stands
     even = [RankedValue(day, 0.5, ("a",), Rank.PREFERRED), RankedValue(other_day, 0.5, ("b",), Rank.NORMAL)]
     assert settle_disputed(even) == even
+
+
+def test_a_page_splitting_one_sentence_in_two_reports_no_change():
+    import dataclasses
+
+    # version 1 tells the dialogue (since 2001) and the IPCP (June 2012) in one sentence, version 2 in two
+    both = "Building on dialogue since 2001, NATO and New Zealand signed an IPCP in June 2012."
+    june = (date(2012, 6, 1), date(2012, 6, 30), "month")
+    y2001 = (date(2001, 1, 1), date(2001, 12, 31), "year")
+    v1 = [ev("d1", "nato", *y2001, ["NATO", "New Zealand"], trigger="dialogue", kind="other", sentence=both),
+          ev("i1", "nato", *june, ["NATO", "New Zealand", "IPCP"], trigger="sign", sentence=both)]
+    first = reconcile(v1, subject_ids=["ent_nato"]).facts
+    assert len(first) == 2
+    old = [dataclasses.replace(e, current=False) for e in v1]
+    v2 = [ev("d2", "nato", *y2001, ["NATO", "New Zealand"], trigger="dialogue", kind="other",
+             sentence="NATO and New Zealand have held a dialogue since 2001."),
+          ev("i2", "nato", *june, ["NATO", "New Zealand", "IPCP"], trigger="sign",
+             sentence="In June 2012 they signed an Individual Partnership and Cooperation Programme (IPCP).")]
+    second = reconcile([*old, *v2], subject_ids=["ent_nato"], previous=first).facts
+    assert sorted(f.fact_id for f in second) == sorted(f.fact_id for f in first)
+    assert diff_facts(first, second) == []
+    # without the earlier snapshot, the previous run's facts alone keep the ids (matched by content)
+    alone = reconcile(v2, subject_ids=["ent_nato"], previous=first).facts
+    assert diff_facts(first, alone) == []
