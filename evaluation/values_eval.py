@@ -23,6 +23,11 @@ For each subject (pages and gold as ``evaluation.facts_eval`` reads them):
    are scored again. A miss here is ranking's, the ids' or the diff's --
    or reading's (a statement the gold does not list, one it lists missed).
 
+3. ``--churn`` (no gold needed): each page in turn is left out of a run,
+   then the next run has every page (the first run's facts as the previous
+   run's); a change reported on a fact that holds none of the added page's
+   statements is churn (the grouping or the ids moved, the pages did not).
+
 Nothing here is fitted: the figures measure fixed rules, so in-sample and
 held-out coincide.
 """
@@ -147,15 +152,40 @@ def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> Val
     return out
 
 
+def churn(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> tuple[int, int, list[str]]:
+    """(changes, churn, notes) over the runs that add each page in turn."""
+    from facts.diff import diff_facts
+
+    ordered = [docs[p.file] for p in subject.pages]
+    total, wrong, notes = 0, 0, []
+    for i, doc in enumerate(ordered):
+        _, _, first = reason(ordered[:i] + ordered[i + 1:])
+        _, events, second = reason(ordered, previous_facts=first.facts)
+        added = {e.event_id for e in events if e.doc_id == doc.doc_id}
+        now = {f.fact_id: f for f in second.facts}
+        for c in diff_facts(first.facts, second.facts):
+            total += 1
+            if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added:
+                wrong += 1
+                notes.append(f"churn (adding {doc.source_id}): {c.fact_id} {c.change} {c.field or ''} "
+                             f"{c.before or ''} -> {c.after or ''}")
+    return total, wrong, notes
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("directory", type=Path)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--churn", action="store_true", help="also add each page in turn and count churn (slow)")
     args = ap.parse_args(argv)
     scores = []
+    churned: dict[str, tuple[int, int, list[str]]] = {}
     for path in subjects_in(args.directory):
         subject = load_subject(path)
-        scores.append(score_values(subject, read_subject(subject)))
+        docs = read_subject(subject)
+        scores.append(score_values(subject, docs))
+        if args.churn:
+            churned[subject.name] = churn(subject, docs)
     head = f"{'subject':<22} {'pref':>6} {'causes of misses':<34} {'pref|gold id':>12} {'vers|gold id s/m/r':>18}"
     print(head)
     print("-" * len(head))
@@ -165,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"{s.subject:<22} {f'{s.preferred_right}/{s.contested}':>6} {causes:<34} "
               f"{f'{g.preferred_right}/{g.contested}' if g else '':>12} "
               f"{f'{g.spurious_changes}/{g.missed_changes}/{g.real_changes}' if g else '':>18}")
+    for name, (total, wrong, notes) in churned.items():
+        print(f"{name}: adding each page in turn: {total} changes, {wrong} on facts without the page's statements")
+        if args.verbose:
+            print("\n".join(f"{name}: {n}" for n in notes))
     if args.verbose:
         for s in scores:
             for h, cause, got, wanted in s.misses:
@@ -173,7 +207,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             for n in g.notes if g else ():
                 if n.startswith(("preferred", "spurious", "missed change")):
                     print(f"{s.subject} (gold identity): {n}")
-    print(json.dumps({s.subject: s.metrics() for s in scores}))
+    out = {s.subject: s.metrics() for s in scores}
+    for name, (total, wrong, _) in churned.items():
+        out[name] |= {"changes_adding_pages": total, "churn": wrong}
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":
