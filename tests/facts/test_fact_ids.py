@@ -63,3 +63,15 @@ def test_a_new_statement_of_another_kind_of_happening_does_not_take_a_gone_facts
                          day=date(2022, 7, 8), participants=("Musk", "Twitter")), trigger="submit",
                       trigger_text="submitted")
     assert assign_fact_ids([[refiled]], previous) == ["fact_filed"]
+
+
+def test_kinds_of_happening_told_for_one_another_still_match_by_content():
+    # "the 2015 agreement" for the adoption of a treaty: related concepts, not different ones
+    adopted = replace(ev("e1", "a", "The Paris Agreement was adopted by 196 parties on 12 December 2015.",
+                         day=date(2015, 12, 12), participants=("Paris Agreement",)), trigger="adopt",
+                      trigger_text="adopted")
+    previous = [fact("fact_adopted", [adopted], adopted.sentence)]
+    agreed = replace(ev("e2", "a", "On 12 December 2015, 196 parties agreed on the Paris Agreement text.",
+                        day=date(2015, 12, 12), participants=("Paris Agreement",)), trigger="agree",
+                     trigger_text="agreed")
+    assert assign_fact_ids([[agreed]], previous) == ["fact_adopted"]
