@@ -56,7 +56,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from itertools import combinations
@@ -69,7 +69,7 @@ from extractors.document import DocumentInput, ProcessedDocument, process_docume
 from extractors.nlp import load_models
 from extractors.types import Precision
 from facts.diff import diff_facts
-from facts.identity import IdentityModel
+from facts.identity import IdentityModel, cluster
 from facts.model import Change, Event, Fact
 from facts.reasoning import reason
 from facts.values import DateInterval, compatible
@@ -419,16 +419,17 @@ def gold_values(statements: Sequence[GoldStatement], subject: Subject) -> set[tu
 
 
 def score_versions(subject: Subject, docs: Mapping[str, ProcessedDocument], score: SubjectScore,
-                   model: IdentityModel | None = None) -> None:
-    """Run with the first version, then with the second; check the changes facts.diff reports."""
+                   model: IdentityModel | None = None, grouping: Callable[..., list[list[Event]]] = cluster) -> None:
+    """Run with the first version, then with the second; check the changes facts.diff reports.
+    ``grouping``: facts.identity.cluster, or gold identity (evaluation.values_eval)."""
     for v1, v2 in subject.version_pairs():
         score.version_pairs += 1
         sid = Path(v1.file).stem
         others = [d for f, d in sorted(docs.items()) if f not in (v1.file, v2.file)]
         d1, d2 = _as_source(docs[v1.file], sid), _as_source(docs[v2.file], sid)
         file_of_doc = {d.doc_id: f for f, d in docs.items()} | {d1.doc_id: v1.file, d2.doc_id: v2.file}
-        _, ev1, rec1 = reason(others + [d1], model=model)
-        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, model=model)
+        _, ev1, rec1 = reason(others + [d1], model=model, grouping=grouping)
+        _, ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, model=model, grouping=grouping)
         changes = diff_facts(rec1.facts, rec2.facts)
 
         dates = {v: defaultdict(set) for v in (v1.file, v2.file)}

@@ -9,6 +9,14 @@ stay). Compatible values of an uncontested fact (2012 beside 2012-06-04)
 and superseded values (a page's earlier statement, an overtaken plan) are
 not candidates. Rewordings of the evidence sentence, page metadata,
 processing order and anything outside facts produce nothing.
+
+Regrouping is no news either: a fact all of whose statements the previous
+run already had (in other facts: a happening split off another) is not
+reported added, and a fact all of whose statements this run still has
+(merged into another) is not reported removed; the facts that gained or
+lost them report it (sources, status, candidates, date). A statement's id
+holds its words and date, so a fact only of known statements tells nothing
+the pages had not said.
 """
 
 from __future__ import annotations
@@ -36,15 +44,26 @@ def candidates(f: Fact) -> tuple[str, ...]:
     return tuple(sorted({v.value for v in f.values if not v.superseded}))
 
 
+def regrouped(f: Fact, statements: set[str]) -> bool:
+    """All of the fact's statements stand in the other run's facts (a split or a merge)."""
+    return bool(f.event_ids) and set(f.event_ids) <= statements
+
+
 def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
     old = {f.fact_id: f for f in before}
     new = {f.fact_id: f for f in after}
+    said_before = {e for f in before for e in f.event_ids}
+    said_now = {e for f in after for e in f.event_ids}
     changes: list[Change] = []
     for fid in sorted(new.keys() - old.keys()):
         f = new[fid]
+        if regrouped(f, said_before):
+            continue
         changes.append(Change(fid, ChangeKind.ADDED, None, None, _value(f), f.statement, None, f.evidence, (), f.snapshots))
     for fid in sorted(old.keys() - new.keys()):
         f = old[fid]
+        if regrouped(f, said_now):
+            continue
         changes.append(Change(fid, ChangeKind.REMOVED, None, _value(f), None, f.statement, f.evidence, None, f.snapshots, ()))
     for fid in sorted(old.keys() & new.keys()):
         a, b = old[fid], new[fid]

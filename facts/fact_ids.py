@@ -4,7 +4,9 @@ This run's happenings (groups of statements) are matched to the previous
 run's facts by an assignment: a pair scores by the statements they share
 (event ids are stable while a sentence keeps its words and date) and, for
 a happening told in new words, by content: participants, the statement's
-words and a compatible date. Pairs are taken best first, one to one
+words and a compatible date -- never when the two tell different kinds of
+happening (facts.lexicon: a filing is not a termination, whoever the
+parties and whatever the day). Pairs are taken best first, one to one
 (greedy assignment), above a floor. A matched group keeps the old fact's
 id; any other group gets an id from its statements, so a page update
 reports only what changed in what the page says.
@@ -16,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.ids import stable_id
+from facts.lexicon import clause_concepts, happening_concept, lexicon
 from facts.model import Event, Fact
 from facts.values import DateInterval, compatible
 
@@ -31,8 +34,31 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def _concepts(concept: str | None) -> set[str]:
+    """A statement's concept as words of the lexicon ("announce:withdraw" -> both)."""
+    if not concept or concept.startswith("?"):
+        return set()
+    return {c for c in concept.split(":") if c}
+
+
+def what_differs(group: Sequence[Event], fact: Fact) -> bool:
+    """The group and the fact both say what happened, and never the same
+    kind of happening nor two the lexicon relates."""
+    ours = set().union(*(_concepts(happening_concept(e.trigger, e.summary or e.sentence, e.trigger_text, e.sentence,
+                                                     e.participants)) for e in group))
+    theirs = set(clause_concepts(fact.statement or "", fact.participants))
+    if fact.evidence:
+        theirs |= clause_concepts(fact.evidence, fact.participants)
+    if not ours or not theirs or ours & theirs:
+        return False
+    lex = lexicon()
+    return not any(lex.near(a, b) for a in ours for b in theirs)
+
+
 def _content(group: Sequence[Event], fact: Fact) -> float:
     if fact.date_start is None or fact.date_end is None or fact.precision is None:
+        return 0.0
+    if what_differs(group, fact):
         return 0.0
     old = DateInterval(fact.date_start, fact.date_end, fact.precision)
     if not any(compatible(DateInterval(e.date_start, e.date_end, e.precision), old) for e in group):

@@ -4,13 +4,13 @@ assembly (assembly/run.py) and the facts benchmark call it alike."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from extractors.document import ProcessedDocument
 from extractors.entities import AliasEntry
 from facts.entities import EntityIndex, canonicalize, page_topic
 from facts.events import acronym_pairs, canonical_events, occurrences
-from facts.identity import IdentityModel
+from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reconcile import Reconciliation, reconcile
 
@@ -24,6 +24,7 @@ def reason(
     trust: Mapping[str, float | None] | None = None,
     previous_facts: Sequence[Fact] = (),
     model: IdentityModel | None = None,
+    grouping: Callable[..., list[list[Event]]] = cluster,
 ) -> tuple[EntityIndex, list[Event], Reconciliation]:
     """Documents -> canonical entities, events and facts: the reasoning of a
     run, without tables (the facts benchmark calls it as the run does)."""
@@ -34,5 +35,5 @@ def reason(
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
-                    model=model)
+                    model=model, grouping=grouping)
     return index, events, rec

@@ -16,7 +16,12 @@
 4. Truth discovery (facts.truth) over every fact at once chooses and ranks
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
-   the fact conflicting.
+   the fact conflicting. A finer value is preferred over a coarser one it
+   refines only when no real rival disputes it: when 8 July and 9 July
+   stand about even (the rival has at least ``RIVAL_SHARE`` of the
+   preferred one's confidence, truth discovery's own mark of a real rival)
+   and a source says July, July is preferred -- what the disputing sources
+   agree on -- and the fact is conflicting, both days its rivals.
 5. Recency: only current snapshots make facts. A statement an earlier
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
@@ -35,19 +40,23 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactStatus, FactValue, Rank, iso_value
-from facts.truth import Claim, TruthParams, discover_truth
-from facts.values import DateInterval, compatible
+from facts.truth import Claim, RankedValue, TruthParams, discover_truth
+from facts.values import DateInterval, compatible, granularity, precision_days, sort_key
 
 TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic entity
 TOPIC_MIN_EVENTS = 3
 TOPIC_MIN_DATES = 3  # ... and in statements of at least this many different years
+# An incompatible candidate with at least this share of the preferred one's
+# confidence is a real rival (facts.truth ranks it normal, not deprecated).
+RIVAL_SHARE = 0.5
+_TIE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,37 @@ def standing(group: Sequence[Event]) -> tuple[list[Event], list[Event]]:
     return kept, [ev for ev in group if ev.event_id not in keep_ids]
 
 
+def _rivals(ranked: Sequence[RankedValue]) -> list[RankedValue]:
+    """Candidates incompatible with the preferred one that stand about as high."""
+    top = ranked[0]
+    return [rv for rv in ranked[1:]
+            if not compatible(rv.value, top.value) and rv.score >= RIVAL_SHARE * top.score - _TIE]
+
+
+def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
+    """Truth discovery's ranking, except when its preferred value has real
+    rivals and a coarser candidate holds them all (8 and 9 July about even,
+    and July): then the finest such candidate is preferred -- what the
+    disputing sources agree on, not a coin toss between them -- and every
+    candidate compatible with it ranks normal."""
+    ranked = list(ranked)
+    if len(ranked) < 3:
+        return ranked
+    disputed = [ranked[0], *_rivals(ranked)]
+    if len(disputed) < 2:
+        return ranked
+    common = [rv for rv in ranked if all(compatible(rv.value, d.value) for d in disputed)]
+    if not common:
+        return ranked
+    best = min(common, key=lambda rv: (granularity(rv.value), precision_days(rv.value), -rv.score, sort_key(rv.value)))
+    rest = [rv for rv in ranked if rv is not best]
+    return [replace(best, rank=Rank.PREFERRED)] + [
+        replace(rv, rank=Rank.NORMAL if compatible(rv.value, best.value) or rv.score >= RIVAL_SHARE * best.score - _TIE
+                else Rank.DEPRECATED)
+        for rv in rest
+    ]
+
+
 def _kind(group: Sequence[Event]) -> str:
     return Counter(ev.kind for ev in group).most_common(1)[0][0]
 
@@ -141,8 +181,12 @@ def reconcile(
     entity_labels: Mapping[str, str | None] | None = None,
     previous: Sequence[Fact] = (),
     model: IdentityModel | None = None,
+    grouping: Callable[..., list[list[Event]]] = cluster,
 ) -> Reconciliation:
-    """``previous``: the last run's facts, whose ids this run's happenings keep."""
+    """``previous``: the last run's facts, whose ids this run's happenings keep.
+    ``grouping``: statements -> happenings, called as facts.identity.cluster
+    (which it is, but for benchmarks that hold identity fixed to measure what
+    comes after it)."""
     trust = dict(trust or {})
     labels = dict(entity_labels or {})
     current = [ev for ev in events if ev.current]
@@ -150,7 +194,8 @@ def reconcile(
     topic = topic_entities(current, subject_ids)
     last_run = {eid: f.fact_id for f in previous for eid in f.event_ids}
     # earlier snapshots' statements join the happenings they tell; alone they make no fact
-    groups = [g for g in cluster(current + old, topic, model, labels, last_run, frozenset(subject_ids)) if any(ev.current for ev in g)]
+    groups = [g for g in grouping(current + old, topic, model, labels, last_run, frozenset(subject_ids))
+              if any(ev.current for ev in g)]
     fact_groups = list(zip(assign_fact_ids(groups, previous), groups))
 
     claims = []
@@ -170,7 +215,7 @@ def reconcile(
     for fid, all_events in sorted(fact_groups, key=lambda fg: fg[0]):
         g = [ev for ev in all_events if ev.current]
         competing, overtaken = standing(g)
-        ranked = truth.ranked(fid) if truth else []
+        ranked = settle_disputed(truth.ranked(fid)) if truth else []
         values = []
         for rv in ranked:
             iv = rv.value
@@ -213,7 +258,8 @@ def reconcile(
             v for v in values
             if not v.superseded and not compatible(DateInterval(v.date_start, v.date_end, v.precision), pref_iv)
         ]
-        if incompatible:
+        standing_values = [DateInterval(v.date_start, v.date_end, v.precision) for v in values if not v.superseded]
+        if incompatible or any(not compatible(a, b) for i, a in enumerate(standing_values) for b in standing_values[i + 1:]):
             status = FactStatus.CONFLICTING
         elif len(sources) >= 2:
             status = FactStatus.CORROBORATED

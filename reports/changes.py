@@ -2,7 +2,10 @@
 
 Per fact: added, removed, changed (date, precision, status, sources), with
 the evidence sentence before and after and the snapshots it came from. Per
-source: the dated statements the page gained and lost.
+source: the dated statements the page gained and lost, and those it only
+reworded (a statement lost and one gained of the same fact with the same
+date: the page says the same thing in other words, which changes nothing
+in the facts).
 
 Page text is data, never markup: every value is escaped for the format it
 is written in.
@@ -31,6 +34,7 @@ class EventBrief:
     value: str  # ISO date value
     sentence: str
     snapshot_sha256: str
+    fact_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class SourceEvents:
     source_id: str
     gained: tuple[EventBrief, ...]
     lost: tuple[EventBrief, ...]
+    reworded: tuple[tuple[EventBrief, EventBrief], ...] = ()  # (before, after): same fact, same date
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,24 @@ def _briefs(events: pa.Table | None) -> dict[str, dict[str, EventBrief]]:
     if events is None:
         return by_source
     for r in events.select(["event_id", "source_id", "date_start", "date_end", "precision", "sentence",
-                            "snapshot_sha256"]).to_pylist():
+                            "snapshot_sha256", "fact_id"]).to_pylist():
         by_source.setdefault(r["source_id"], {})[r["event_id"]] = EventBrief(
             r["event_id"], iso_value(r["date_start"], r["date_end"], r["precision"]),
-            " ".join(r["sentence"].split()), r["snapshot_sha256"],
+            " ".join(r["sentence"].split()), r["snapshot_sha256"], r["fact_id"],
         )
     return by_source
+
+
+def _rewordings(lost: list[EventBrief], gained: list[EventBrief]) -> list[tuple[EventBrief, EventBrief]]:
+    """Pairs of a lost and a gained statement of one fact with one date, one to one, in order."""
+    pairs = []
+    free = list(gained)
+    for old in lost:
+        new = next((g for g in free if old.fact_id is not None and g.fact_id == old.fact_id and g.value == old.value), None)
+        if new is not None:
+            free.remove(new)
+            pairs.append((old, new))
+    return pairs
 
 
 def source_event_changes(before: pa.Table | None, after: pa.Table | None) -> tuple[SourceEvents, ...]:
@@ -74,10 +91,14 @@ def source_event_changes(before: pa.Table | None, after: pa.Table | None) -> tup
     out = []
     for sid in sorted(old.keys() | new.keys()):
         a, b = old.get(sid, {}), new.get(sid, {})
-        gained = tuple(sorted((b[e] for e in b.keys() - a.keys()), key=lambda x: (x.value, x.event_id)))
-        lost = tuple(sorted((a[e] for e in a.keys() - b.keys()), key=lambda x: (x.value, x.event_id)))
-        if gained or lost:
-            out.append(SourceEvents(sid, gained, lost))
+        gained = sorted((b[e] for e in b.keys() - a.keys()), key=lambda x: (x.value, x.event_id))
+        lost = sorted((a[e] for e in a.keys() - b.keys()), key=lambda x: (x.value, x.event_id))
+        reworded = _rewordings(lost, gained)
+        moved = {id(e) for pair in reworded for e in pair}
+        gained = [e for e in gained if id(e) not in moved]
+        lost = [e for e in lost if id(e) not in moved]
+        if gained or lost or reworded:
+            out.append(SourceEvents(sid, tuple(gained), tuple(lost), tuple(reworded)))
     return tuple(out)
 
 
@@ -147,9 +168,11 @@ def render_text(report: DiffReport) -> str:
             lines.append(f"    before: {' '.join(c.evidence_before.split())}")
             lines.append(f"    after:  {' '.join((c.evidence_after or '').split())}")
     for s in report.sources:
-        lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost")
+        lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost"
+                     + (f", {len(s.reworded)} reworded" if s.reworded else ""))
         lines += [f"  + [{e.value}] {e.sentence}" for e in s.gained]
         lines += [f"  - [{e.value}] {e.sentence}" for e in s.lost]
+        lines += [f"  = [{new.value}] {new.sentence} (was: {old.sentence})" for old, new in s.reworded]
     return "\n".join(printable(line, one_line=True) for line in lines)  # page text never drives the terminal
 
 
@@ -171,6 +194,8 @@ def render_markdown(report: DiffReport) -> str:
             lines.append(f"### {md_escape(s.source_id)}")
             lines += [f"- gained \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.gained]
             lines += [f"- lost \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.lost]
+            lines += [f"- reworded \\[{md_escape(new.value)}\\] {md_escape(new.sentence)} (was: {md_escape(old.sentence)})"
+                      for old, new in s.reworded]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

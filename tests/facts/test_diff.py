@@ -48,3 +48,21 @@ def test_every_field_the_diff_reports_is_a_named_change_field():
     settled = fact("corroborated", value(2012, "preferred", ("a", "b")))
     fields = {c.field for other in (after, settled) for c in diff_facts([before], [other])}
     assert fields == {"candidates", "sources", "status"} and fields <= set(CHANGE_FIELDS)
+
+
+def test_a_happening_split_off_or_merged_into_another_fact_is_no_news():
+    from dataclasses import replace
+
+    both = replace(fact("corroborated", value(2016, "preferred", ("a", "b"))), fact_id="fact_ab", event_ids=("e1", "e2"))
+    kept = replace(both, event_ids=("e1",), source_ids=("a",), n_sources=1)
+    split = replace(both, fact_id="fact_split", event_ids=("e2",), source_ids=("b",), n_sources=1)
+    # split: the fact that lost a statement reports it; the one split off is not "added"
+    changes = diff_facts([both], [kept, split])
+    assert [(c.fact_id, c.change, c.field) for c in changes] == [("fact_ab", "changed", "sources")]
+    # merged back: the absorbed fact is not "removed"
+    changes = diff_facts([kept, split], [both])
+    assert [(c.fact_id, c.change, c.field) for c in changes] == [("fact_ab", "changed", "sources")]
+    # a fact with a statement the previous run did not have is news, and one whose statement is gone too
+    fresh = replace(split, event_ids=("e2", "e3"))
+    assert [c.change for c in diff_facts([both], [kept, fresh])] == ["added", "changed"]
+    assert [c.change for c in diff_facts([kept, fresh], [kept])] == ["removed"]

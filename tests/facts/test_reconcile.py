@@ -225,3 +225,72 @@ def test_a_plan_still_ahead_on_its_page_date_is_not_overtaken_by_an_earlier_outc
     (fact,) = reconcile([held, trial]).facts
     values = {v.value: v for v in fact.values}
     assert values["2022-10-17"].superseded and fact.status != "conflicting"
+
+
+JULY_8 = (date(2022, 7, 8), date(2022, 7, 8), "day")
+JULY_9 = (date(2022, 7, 9), date(2022, 7, 9), "day")
+JULY = (date(2022, 7, 1), date(2022, 7, 31), "month")
+
+
+def _termination(eid, source, when):
+    return ev(eid, source, *when, ["Musk", "Twitter deal"], trigger="terminate", kind="end",
+              sentence=f"Musk terminated the Twitter deal ({eid}).")
+
+
+def test_two_days_about_even_under_one_month_prefer_the_month_and_conflict():
+    events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9), _termination("e3", "c", JULY)]
+    # whichever day the learned trust puts a hair ahead, the two days dispute each other: July is what all agree on
+    for trust in ({}, {"a": 0.7, "b": 0.75}, {"a": 0.75, "b": 0.7}):
+        (fact,) = reconcile(events, subject_ids=SUBJECT, trust=trust).facts
+        assert (fact.date_start, fact.precision, fact.status) == (date(2022, 7, 1), "month", "conflicting")
+        ranks = {v.value: v.rank for v in fact.values}
+        assert ranks == {"2022-07": "preferred", "2022-07-08": "normal", "2022-07-09": "normal"}
+
+
+def test_a_day_clearly_ahead_of_its_rival_still_refines_the_month():
+    events = [_termination("e1", "a", JULY_8), _termination("e4", "d", JULY_8), _termination("e5", "e", JULY_8),
+              _termination("e2", "b", JULY_9), _termination("e3", "c", JULY)]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.precision, fact.status) == (date(2022, 7, 8), "day", "conflicting")
+    ranks = {v.value: v.rank for v in fact.values}
+    assert ranks == {"2022-07-08": "preferred", "2022-07": "normal", "2022-07-09": "deprecated"}
+
+
+def test_settle_disputed_leaves_a_ranking_without_real_rivals_alone():
+    from facts.model import Rank
+    from facts.reconcile import settle_disputed
+    from facts.truth import RankedValue
+    from facts.values import DateInterval
+
+    day, month = DateInterval(*JULY_8), DateInterval(*JULY)
+    other_day = DateInterval(*JULY_9)
+    clear = [RankedValue(day, 0.9, ("a",), Rank.PREFERRED), RankedValue(month, 1.0, ("c",), Rank.NORMAL),
+             RankedValue(other_day, 0.1, ("b",), Rank.DEPRECATED)]
+    assert settle_disputed(clear) == clear
+    # even rivals but nothing that holds both: truth discovery's choice stands
+    even = [RankedValue(day, 0.5, ("a",), Rank.PREFERRED), RankedValue(other_day, 0.5, ("b",), Rank.NORMAL)]
+    assert settle_disputed(even) == even
+
+
+def test_a_page_splitting_one_sentence_in_two_reports_no_change():
+    import dataclasses
+
+    # version 1 tells the dialogue (since 2001) and the IPCP (June 2012) in one sentence, version 2 in two
+    both = "Building on dialogue since 2001, NATO and New Zealand signed an IPCP in June 2012."
+    june = (date(2012, 6, 1), date(2012, 6, 30), "month")
+    y2001 = (date(2001, 1, 1), date(2001, 12, 31), "year")
+    v1 = [ev("d1", "nato", *y2001, ["NATO", "New Zealand"], trigger="dialogue", kind="other", sentence=both),
+          ev("i1", "nato", *june, ["NATO", "New Zealand", "IPCP"], trigger="sign", sentence=both)]
+    first = reconcile(v1, subject_ids=["ent_nato"]).facts
+    assert len(first) == 2
+    old = [dataclasses.replace(e, current=False) for e in v1]
+    v2 = [ev("d2", "nato", *y2001, ["NATO", "New Zealand"], trigger="dialogue", kind="other",
+             sentence="NATO and New Zealand have held a dialogue since 2001."),
+          ev("i2", "nato", *june, ["NATO", "New Zealand", "IPCP"], trigger="sign",
+             sentence="In June 2012 they signed an Individual Partnership and Cooperation Programme (IPCP).")]
+    second = reconcile([*old, *v2], subject_ids=["ent_nato"], previous=first).facts
+    assert sorted(f.fact_id for f in second) == sorted(f.fact_id for f in first)
+    assert diff_facts(first, second) == []
+    # without the earlier snapshot, the previous run's facts alone keep the ids (matched by content)
+    alone = reconcile(v2, subject_ids=["ent_nato"], previous=first).facts
+    assert diff_facts(first, alone) == []

@@ -1,0 +1,217 @@
+"""Preferred values and change reports, with the cause of every miss, and
+the same figures with identity held to the gold (what ranking, fact ids and
+the diff do when the clustering is right).
+
+    python -m evaluation.values_eval ../shared/eval/facts [--verbose]
+
+For each subject (pages and gold as ``evaluation.facts_eval`` reads them):
+
+1. *as shipped*: the run's own clustering (``facts.identity.cluster``); the
+   preferred value of each contested happening is scored as
+   ``factwatch eval facts`` scores it, and every miss gets its cause:
+   - ``ranking``: the fact holding most of the happening's statements has
+     the gold value among its standing (not superseded) candidates and
+     prefers another;
+   - ``identity``: a statement of the happening states the gold value, but
+     it sits in another fact (a split, or a merge with another happening);
+   - ``reading``: no statement matched to the happening states the gold
+     value (not read, misdated, or its sentence tells two gold happenings
+     so the benchmark cannot match it to one).
+2. *gold identity*: statements matched to one gold happening are grouped by
+   it, the rest by the run's clustering; preferred values and the version
+   pairs (spurious / missed / real changes, as ``factwatch eval facts``)
+   are scored again. A miss here is ranking's, the ids' or the diff's --
+   or reading's (a statement the gold does not list, one it lists missed).
+
+3. ``--churn`` (no gold needed): each page in turn is left out of a run,
+   then the next run has every page (the first run's facts as the previous
+   run's); a change reported on a fact that holds none of the added page's
+   statements is churn (the grouping or the ids moved, the pages did not).
+
+Nothing here is fitted: the figures measure fixed rules, so in-sample and
+held-out coincide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evaluation.facts_eval import (
+    Subject,
+    SubjectScore,
+    gold_values,
+    load_subject,
+    match_events,
+    read_subject,
+    score_identity,
+    score_versions,
+    subjects_in,
+)
+from extractors.document import ProcessedDocument
+from facts.identity import cluster
+from facts.model import Event, Fact
+from facts.reasoning import reason
+
+
+def gold_grouping(subject: Subject, file_of_doc: Mapping[str, str]) -> Callable[..., list[list[Event]]]:
+    """A grouping (``facts.identity.cluster``'s signature) that puts the
+    statements matched to one gold happening together and clusters the rest."""
+    def grouping(events: Sequence[Event], *args, **kwargs) -> list[list[Event]]:
+        m = match_events(events, file_of_doc, subject.statements)
+        by_gold: dict[str, list[Event]] = defaultdict(list)
+        rest: list[Event] = []
+        for ev in events:
+            h = m.happening.get(ev.event_id)
+            (by_gold[h] if h else rest).append(ev)
+        return [*by_gold.values(), *cluster(rest, *args, **kwargs)]
+    return grouping
+
+
+def _file_of_doc(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> dict[str, str]:
+    out = {d.doc_id: f for f, d in docs.items()}
+    # the version pairs re-home a page's second version under the first one's source
+    from evaluation.facts_eval import _as_source
+
+    for v1, v2 in subject.version_pairs():
+        sid = Path(v1.file).stem
+        out[_as_source(docs[v1.file], sid).doc_id] = v1.file
+        out[_as_source(docs[v2.file], sid).doc_id] = v2.file
+    return out
+
+
+def miss_causes(subject: Subject, events: Sequence[Event], fact_of_event: Mapping[str, str],
+                facts: Sequence[Fact], file_of_doc: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
+    """(happening, cause, preferred, gold) for every contested happening whose preferred value is not the gold one."""
+    current = [ev for ev in events if ev.current and ev.event_id in fact_of_event]
+    m = match_events(current, file_of_doc, subject.statements)
+    by_gold: dict[str, list[Event]] = defaultdict(list)
+    for ev in current:
+        if ev.event_id in m.happening:
+            by_gold[m.happening[ev.event_id]].append(ev)
+    fact_by_id = {f.fact_id: f for f in facts}
+    out = []
+    for h in subject.contested:
+        gs = [g for g in subject.statements if g.happening == h and g.interval is not None]
+        if len({(g.interval.date_start, g.interval.date_end) for g in gs}) < 2 or not by_gold.get(h):
+            continue
+        wanted = gold_values(gs, subject)
+        fid = Counter(fact_of_event[ev.event_id] for ev in by_gold[h]).most_common(1)[0][0]
+        f = fact_by_id[fid]
+        got = (f.date_start, f.date_end)
+        if got in wanted:
+            continue
+        standing = {(v.date_start, v.date_end) for v in f.values if not v.superseded}
+        told = {(ev.date_start, ev.date_end) for ev in by_gold[h]}
+        cause = "ranking" if standing & wanted else "identity" if told & wanted else "reading"
+        out.append((h, cause, f"{f.date_start}/{f.date_end}", ", ".join(f"{a}/{b}" for a, b in sorted(wanted))))
+    return out
+
+
+@dataclass
+class ValuesScore:
+    subject: str
+    contested: int = 0
+    preferred_right: int = 0
+    causes: Counter = field(default_factory=Counter)
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+    gold_identity: SubjectScore | None = None
+
+    def metrics(self) -> dict:
+        g = self.gold_identity
+        return {
+            "preferred": f"{self.preferred_right}/{self.contested}",
+            "miss_causes": dict(self.causes),
+            "gold_identity_preferred": f"{g.preferred_right}/{g.contested}" if g else None,
+            "gold_identity_versions_spurious_missed_real":
+                f"{g.spurious_changes}/{g.missed_changes}/{g.real_changes}" if g else None,
+        }
+
+
+def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> ValuesScore:
+    file_of_doc = _file_of_doc(subject, docs)
+    ordered = [docs[p.file] for p in subject.pages]
+    out = ValuesScore(subject=subject.name)
+    _, events, rec = reason(ordered)
+    shipped = SubjectScore(subject=subject.name)
+    score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, shipped)
+    out.contested, out.preferred_right = shipped.contested, shipped.preferred_right
+    out.misses = miss_causes(subject, events, rec.fact_of_event, rec.facts, file_of_doc)
+    out.causes = Counter(c for _, c, _, _ in out.misses)
+
+    grouping = gold_grouping(subject, file_of_doc)
+    _, events, rec = reason(ordered, grouping=grouping)
+    gold = SubjectScore(subject=subject.name)
+    score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, gold)
+    score_versions(subject, docs, gold, grouping=grouping)
+    out.gold_identity = gold
+    return out
+
+
+def churn(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> tuple[int, int, list[str]]:
+    """(changes, churn, notes) over the runs that add each page in turn."""
+    from facts.diff import diff_facts
+
+    ordered = [docs[p.file] for p in subject.pages]
+    total, wrong, notes = 0, 0, []
+    for i, doc in enumerate(ordered):
+        _, _, first = reason(ordered[:i] + ordered[i + 1:])
+        _, events, second = reason(ordered, previous_facts=first.facts)
+        added = {e.event_id for e in events if e.doc_id == doc.doc_id}
+        now = {f.fact_id: f for f in second.facts}
+        for c in diff_facts(first.facts, second.facts):
+            total += 1
+            if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added:
+                wrong += 1
+                notes.append(f"churn (adding {doc.source_id}): {c.fact_id} {c.change} {c.field or ''} "
+                             f"{c.before or ''} -> {c.after or ''}")
+    return total, wrong, notes
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("directory", type=Path)
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--churn", action="store_true", help="also add each page in turn and count churn (slow)")
+    args = ap.parse_args(argv)
+    scores = []
+    churned: dict[str, tuple[int, int, list[str]]] = {}
+    for path in subjects_in(args.directory):
+        subject = load_subject(path)
+        docs = read_subject(subject)
+        scores.append(score_values(subject, docs))
+        if args.churn:
+            churned[subject.name] = churn(subject, docs)
+    head = f"{'subject':<22} {'pref':>6} {'causes of misses':<34} {'pref|gold id':>12} {'vers|gold id s/m/r':>18}"
+    print(head)
+    print("-" * len(head))
+    for s in scores:
+        g = s.gold_identity
+        causes = ", ".join(f"{k} {v}" for k, v in sorted(s.causes.items())) or "-"
+        print(f"{s.subject:<22} {f'{s.preferred_right}/{s.contested}':>6} {causes:<34} "
+              f"{f'{g.preferred_right}/{g.contested}' if g else '':>12} "
+              f"{f'{g.spurious_changes}/{g.missed_changes}/{g.real_changes}' if g else '':>18}")
+    for name, (total, wrong, notes) in churned.items():
+        print(f"{name}: adding each page in turn: {total} changes, {wrong} on facts without the page's statements")
+        if args.verbose:
+            print("\n".join(f"{name}: {n}" for n in notes))
+    if args.verbose:
+        for s in scores:
+            for h, cause, got, wanted in s.misses:
+                print(f"{s.subject}: preferred ({cause}): {h} is {got} (gold {wanted})")
+            g = s.gold_identity
+            for n in g.notes if g else ():
+                if n.startswith(("preferred", "spurious", "missed change")):
+                    print(f"{s.subject} (gold identity): {n}")
+    out = {s.subject: s.metrics() for s in scores}
+    for name, (total, wrong, _) in churned.items():
+        out[name] |= {"changes_adding_pages": total, "churn": wrong}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
