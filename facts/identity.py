@@ -31,7 +31,10 @@ countries, two people), or whose agents are different entities of one type
 lexicon knows: those of "the launch faces delay" are not the launch's).
 What the pages are about (``subject``: configured, or named by nearly every
 source, facts.entities.page_topic) acts in many happenings and sets none
-apart.
+apart. The parties of the topic are the run's topic entities beyond the
+subject, and each page's own (``page_parties``: named by half its
+statements): pages on one alliance's partners name each partner on its own
+pages only, too few of the run's statements to make it a topic entity.
 Likely apart (``likely_apart``), scoring APART: never merged alone, but two
 large groups that agree on everything else may still join over one misread
 or misdated statement -- two statements of one snapshot with incompatible
@@ -179,6 +182,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     for toks in token_lists:
         tdf.update(set(toks))
     concepts = _concepts_in_context(events, rows)
+    own = page_parties(events)
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
@@ -194,7 +198,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 clause_concepts=named,
                 who=who,
                 roles={p: labels.get(p) for p in who},
-                parties={p: labels.get(p) for p in set(ev.participant_ids) & topic - subject},
+                parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
                 agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
                 interval=_interval(ev),
                 planned=ev.planned and not _announcement(concept),
@@ -206,6 +210,23 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
             )
         )
     return out
+
+
+PAGE_PARTY_SHARE = 0.5  # an entity named by at least this share of a page's statements ...
+PAGE_PARTY_MIN = 2  # ... and by at least this many is a party of the page's topic
+
+
+def page_parties(events: Sequence[Event]) -> dict[str, frozenset[str]]:
+    """doc id -> the entities its page is about (named by PAGE_PARTY_SHARE
+    of its statements, PAGE_PARTY_MIN at least): a partner country on its
+    own page of an alliance's partners."""
+    named: dict[str, Counter] = defaultdict(Counter)
+    size: Counter = Counter()
+    for ev in events:
+        named[ev.doc_id].update(set(ev.participant_ids))
+        size[ev.doc_id] += 1
+    return defaultdict(frozenset, {d: frozenset(p for p, c in cnt.items() if c >= max(PAGE_PARTY_MIN, PAGE_PARTY_SHARE * size[d]))
+                                   for d, cnt in named.items()})
 
 
 def _announcement(concept: str | None) -> bool:

@@ -288,3 +288,25 @@ def test_two_parties_of_the_topic_tell_two_happenings_though_they_share_the_rest
     both = dataclasses.replace(testland, participant_ids=(*testland.participant_ids, "ent_new_zealand"))
     nz_only = dataclasses.replace(nz, sentence="In 2024, New Zealand and NATO agreed the ITPP.", trigger="agree")
     assert groups([nz_only, both], topic=topic, labels=labels) == [["e1", "e2"]]
+
+
+def test_each_page_names_its_own_party_though_the_run_has_many():
+    """An alliance's partners, each on its own pages: no partner is named by
+    enough of the run's statements to be a topic entity, but each is its
+    page's party, so one partner's 2024 agreement is not another's."""
+    labels = {"ent_new_zealand": "GPE", "ent_testland": "GPE", "ent_nato": "ORG", "ent_itpp": "ORG"}
+    topic = frozenset({"ent_nato"})  # the run's topic: the alliance alone
+
+    def page(doc, country, year, agreed):
+        return [
+            ev(f"{doc}1", doc, date(year, 1, 1), "join", f"{country} joined the dialogue in {year}.", [country, "NATO"],
+               agents=[country], precision=YEAR, end=date(year, 12, 31)),
+            ev(f"{doc}2", doc, date(2024, 1, 1), "agree", f"In 2024, NATO and {country} {agreed} the ITPP.",
+               ["NATO", country, "ITPP"], agents=["NATO"], precision=YEAR, end=date(2024, 12, 31)),
+        ]
+
+    events = page("mfat", "New Zealand", 2001, "agreed") + page("testland", "Testland", 2005, "agreed")
+    events += [ev(f"other{k}", f"other{k}", date(2010 + k, 1, 1), "meet", f"NATO ministers met in {2010 + k}.", ["NATO"],
+                  precision=YEAR, end=date(2010 + k, 12, 31)) for k in range(6)]
+    got = groups(events, topic=topic, labels=labels)
+    assert ["mfat2"] in got and ["testland2"] in got
