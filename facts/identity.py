@@ -217,16 +217,22 @@ PAGE_PARTY_MIN = 2  # ... and by at least this many is a party of the page's top
 
 
 def page_parties(events: Sequence[Event]) -> dict[str, frozenset[str]]:
-    """doc id -> the entities its page is about (named by PAGE_PARTY_SHARE
-    of its statements, PAGE_PARTY_MIN at least): a partner country on its
-    own page of an alliance's partners."""
+    """doc id -> the parties its page is about: named by PAGE_PARTY_SHARE of
+    its statements (PAGE_PARTY_MIN at least) and the agent of one of them (a
+    partner country on its own page of an alliance's partners; not the
+    launch site every statement of a page on a launch names)."""
     named: dict[str, Counter] = defaultdict(Counter)
+    acting: dict[str, set[str]] = defaultdict(set)
     size: Counter = Counter()
     for ev in events:
         named[ev.doc_id].update(set(ev.participant_ids))
+        acting[ev.doc_id].update(ev.agent_ids)
         size[ev.doc_id] += 1
-    return defaultdict(frozenset, {d: frozenset(p for p, c in cnt.items() if c >= max(PAGE_PARTY_MIN, PAGE_PARTY_SHARE * size[d]))
-                                   for d, cnt in named.items()})
+    return defaultdict(frozenset, {
+        d: frozenset(p for p, c in cnt.items()
+                     if p in acting[d] and c >= max(PAGE_PARTY_MIN, PAGE_PARTY_SHARE * size[d]))
+        for d, cnt in named.items()
+    })
 
 
 def _announcement(concept: str | None) -> bool:
