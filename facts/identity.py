@@ -33,7 +33,7 @@ What the pages are about (``subject``: configured, or named by nearly every
 source, facts.entities.page_topic) acts in many happenings and sets none
 apart. The parties of the topic are the run's topic entities beyond the
 subject, and each page's own (``page_parties``: named by half its
-statements): pages on one alliance's partners name each partner on its own
+statements, the agent of one): pages on one alliance's partners name each partner on its own
 pages only, too few of the run's statements to make it a topic entity.
 Likely apart (``likely_apart``), scoring APART: never merged alone, but two
 large groups that agree on everything else may still join over one misread
