@@ -11,7 +11,8 @@ Offline tool (reads the gold; never used at prediction time)::
    pair features; not the pairs the gate (``related``) or a constraint
    (``cannot_link``, ``likely_apart``) decides, which the model never scores.
 2. A logistic regression (L2, Newton steps, numpy) is fitted, each subject
-   weighing the same whatever its number of pairs.
+   weighing the same whatever its number of pairs; the features the gate
+   reads but the model does not weigh (``UNWEIGHED``) are held at zero.
 3. The merge threshold (average log-odds) is the one with the best mean
    cross-document pairwise F0.5 on the training subjects (precision first:
    the targets ask precision 0.9; ties: precision), each threshold judged
@@ -39,6 +40,7 @@ from extractors.document import ProcessedDocument
 from facts.entities import page_topic
 from facts.identity import (
     FEATURES,
+    UNWEIGHED,
     IdentityModel,
     cannot_link,
     cluster,
@@ -104,8 +106,10 @@ def prepare(subject, docs: Mapping[str, ProcessedDocument]) -> Prepared:
 
 
 def fit_logistic(preps: Sequence[Prepared], l2: float = L2, iterations: int = 50) -> np.ndarray:
-    """Weights in FEATURES order (the first, "bias", is the unpenalised intercept)."""
+    """Weights in FEATURES order (the first, "bias", is the unpenalised
+    intercept); the UNWEIGHED features (the gate's only) weigh zero."""
     X = np.vstack([p.X for p in preps])
+    X[:, [FEATURES.index(f) for f in sorted(UNWEIGHED)]] = 0.0
     y = np.concatenate([p.y for p in preps])
     w = np.concatenate([p.w for p in preps]) * len(y) / len(preps)
     weights, intercept = logistic.fit_logistic(X[:, 1:], y, l2, sample_weight=w, iterations=iterations)

@@ -196,13 +196,47 @@ def test_one_pages_two_dates_are_a_penalty_not_a_ban():
 def test_other_parties_and_another_kind_of_happening_on_one_day_are_apart():
     labels = {"ent_united_states": "GPE", "ent_new_york": "GPE", "ent_france": "GPE"}
     signed = ev("e1", "a", date(2016, 4, 22), "sign", "The United States signed the treaty on 22 April 2016.",
-                ["United States"])
+                ["United States"], agents=["United States"])
     opened = ev("e2", "b", date(2016, 4, 22), "open", "It was opened for signature on 22 April 2016 in New York.",
                 ["New York"])
     also = ev("e3", "c", date(2016, 4, 22), "sign", "France signed the treaty on 22 April 2016 in New York.",
-              ["France", "New York"])
+              ["France", "New York"], agents=["France"])
     got = groups([signed, opened, also], labels=labels)
     assert ["e1"] in got
+
+
+def test_a_cause_or_a_place_of_one_type_sets_no_launch_apart():
+    """Only agents set two tellings of one kind of happening apart: "pushed
+    back due to COVID-19" and "launched from Kourou" name participants the
+    tagger may type alike, but neither did the launch."""
+    from facts.identity import likely_apart, pair_features, profiles
+
+    labels = {"ent_covid-19": "ORG", "ent_arianespace": "ORG"}
+    plan = ev("e1", "a", date(2021, 10, 1), "launch", "The launch was pushed back to October due to COVID-19.",
+              ["COVID-19"], planned=True, precision="month", end=date(2021, 10, 31))
+    done = ev("e2", "b", date(2021, 12, 25), "launch", "Arianespace launched the telescope on 25 December 2021.",
+              ["Arianespace"])
+    p1, p2 = profiles([plan, done], frozenset(), labels)
+    assert not likely_apart(plan, done, p1, p2, pair_features(p1, p2))
+    rival = dataclasses.replace(plan, agent_ids=("ent_covid-19",))
+    done_by = dataclasses.replace(done, agent_ids=("ent_arianespace",))
+    r1, r2 = profiles([rival, done_by], frozenset(), labels)
+    assert likely_apart(rival, done_by, r1, r2, pair_features(r1, r2))
+
+
+def test_the_announcement_of_a_plan_is_its_own_happening_dated_when_told():
+    """Three announcements of three launch dates, each on its own day, are
+    three happenings: the plan-moves rule is for the plans, not for the
+    days they were announced."""
+    events = [
+        ev("e1", "a", date(2018, 6, 27), "announce", "NASA announced that the telescope will now launch in 2021.",
+           planned=True),
+        ev("e2", "b", date(2020, 7, 16), "announce", "Officials announced that the telescope will launch on Oct. 31.",
+           planned=True),
+        ev("e3", "c", date(2021, 9, 8), "announce", "ESA announced that the telescope will launch on 18 December.",
+           planned=True),
+    ]
+    assert groups(events) == [["e1"], ["e2"], ["e3"]]
 
 
 def test_the_agents_of_a_verb_the_lexicon_does_not_know_set_no_happening_apart():
@@ -254,3 +288,25 @@ def test_two_parties_of_the_topic_tell_two_happenings_though_they_share_the_rest
     both = dataclasses.replace(testland, participant_ids=(*testland.participant_ids, "ent_new_zealand"))
     nz_only = dataclasses.replace(nz, sentence="In 2024, New Zealand and NATO agreed the ITPP.", trigger="agree")
     assert groups([nz_only, both], topic=topic, labels=labels) == [["e1", "e2"]]
+
+
+def test_each_page_names_its_own_party_though_the_run_has_many():
+    """An alliance's partners, each on its own pages: no partner is named by
+    enough of the run's statements to be a topic entity, but each is its
+    page's party, so one partner's 2024 agreement is not another's."""
+    labels = {"ent_new_zealand": "GPE", "ent_testland": "GPE", "ent_nato": "ORG", "ent_itpp": "ORG"}
+    topic = frozenset({"ent_nato"})  # the run's topic: the alliance alone
+
+    def page(doc, country, year, agreed):
+        return [
+            ev(f"{doc}1", doc, date(year, 1, 1), "join", f"{country} joined the dialogue in {year}.", [country, "NATO"],
+               agents=[country], precision=YEAR, end=date(year, 12, 31)),
+            ev(f"{doc}2", doc, date(2024, 1, 1), "agree", f"In 2024, NATO and {country} {agreed} the ITPP.",
+               ["NATO", country, "ITPP"], agents=["NATO"], precision=YEAR, end=date(2024, 12, 31)),
+        ]
+
+    events = page("mfat", "New Zealand", 2001, "agreed") + page("testland", "Testland", 2005, "agreed")
+    events += [ev(f"other{k}", f"other{k}", date(2010 + k, 1, 1), "meet", f"NATO ministers met in {2010 + k}.", ["NATO"],
+                  precision=YEAR, end=date(2010 + k, 12, 31)) for k in range(6)]
+    got = groups(events, topic=topic, labels=labels)
+    assert ["mfat2"] in got and ["testland2"] in got
