@@ -85,6 +85,9 @@ class TriggerOptions:
     # profit", "the week following last month's squeeze") names no happening:
     # the date on its object is that object's
     prepositional_participle: bool = True
+    # "dating back to", "dates from" say how old a thing is: the date is the
+    # thing's ("a legend dating back to 700 AD", "shootings dating to 1994")
+    dating_verb: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -204,6 +207,10 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         if tok.i in span:
             continue
         lemma = tok.lemma_.lower()
+        if options.dating_verb and tok.pos_ == "VERB" and lemma == "date" and noun_on_path is None:
+            dated = _dated_thing(tok)
+            if dated is not None:
+                return dated, True
         if (options.prepositional_participle and noun_on_path is not None and tok.pos_ == "VERB"
                 and tok.tag_ in ("VBN", "VBG") and lemma in PREPOSITIONAL_PARTICIPLES):
             return noun_on_path, True
@@ -320,6 +327,16 @@ def _determined_noun(span_root: Token, span: range) -> bool:
     if head.dep_ == "dobj" and verb.pos_ == "VERB":
         return True  # "reported third-quarter net income of $27 million": the income is the quarter's
     return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.i < span.start for c in head.children)
+
+
+def _dated_thing(verb: Token) -> Token | None:
+    """What "dating back to" or "dates from" tells the age of: the noun the
+    participle describes, or the verb's subject."""
+    if verb.tag_ == "VBN":
+        return None  # "a letter dated Monday": the day it was written, a happening of its own
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _changing_measure(noun: Token) -> bool:

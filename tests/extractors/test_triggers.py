@@ -132,11 +132,17 @@ def test_a_when_clause_statement_is_dated_at_the_date_itself(models):
     # a participle working as a preposition names no happening
     ("Savin posted a loss, compared with year-earlier profit of $3.8 million.", "year-earlier",
      "prepositional_participle", "profit", "compared"),
+    # "dating back to" tells how old a thing is
+    ("Visitors admired a stone bridge dating back to 1350.", "1350", "dating_verb", "bridge", "dating"),
 ])
 def test_measures_periods_and_prepositional_participles(models, text, date_words, switch, on, off):
     args = date_of(text, date_words, models)
     assert find_trigger(*args, TriggerOptions(**{switch: True}))[0].text == on
     assert find_trigger(*args, TriggerOptions(**{switch: False}))[0].text == off
+
+
+def test_a_letter_dated_a_day_keeps_its_dating(models):
+    assert trigger_of("The lawyers sent a letter dated Monday to the court.", "Monday", models) == "dated"
 
 
 def test_an_editorial_is_no_happening(models):
