@@ -338,10 +338,10 @@ class AttachmentReport:
 
     def values(self) -> str:
         """The scores by what kind of time the gold TIMEX3 names (see value_class)."""
-        lines = [f"{'date value':<26}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"]
-        for name, c in sorted(self.by_value.items()):
+        lines = [f"{'date value':<36}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"]
+        for name, c in sorted(self.by_value.items(), key=lambda kv: (":" in kv[0], kv[0])):
             m = c.metrics()
-            lines.append(f"{name:<26}{m['links']:>7}{m['attachment_accuracy']:>11.3f}{m['baseline_accuracy']:>10.3f}"
+            lines.append(f"{name:<36}{m['links']:>7}{m['attachment_accuracy']:>11.3f}{m['baseline_accuracy']:>10.3f}"
                          f"{m['coverage']:>10.3f}{(m['accuracy_where_covered'] or 0):>9.3f}")
         return "\n".join(lines)
 
@@ -465,13 +465,14 @@ def run_attachment_eval(directory: Path, files: Sequence[str] | None = None, mod
         rows.setdefault(corpus, AttachCounts()).add(c)
         overall.add(c)
         misses.extend(j for j in judged if not j.ok)
-        for j in judged:
-            v = by_value.setdefault(value_class(j.link.timex_value), AttachCounts())
-            v.links += 1
-            v.system_ok += j.ok
-            v.covered += bool(j.triggers)
-            v.baseline_ok += j.baseline_ok
-            v.baseline_ok_covered += j.baseline_ok and bool(j.triggers)
+        for j in judged:  # by the kind of date, over all corpora and per corpus
+            for key in (value_class(j.link.timex_value), f"{corpus}: {value_class(j.link.timex_value)}"):
+                v = by_value.setdefault(key, AttachCounts())
+                v.links += 1
+                v.system_ok += j.ok
+                v.covered += bool(j.triggers)
+                v.baseline_ok += j.baseline_ok
+                v.baseline_ok_covered += j.baseline_ok and bool(j.triggers)
     rows = dict(sorted(rows.items()))
     rows["overall"] = overall
     metrics = overall.metrics() | {
