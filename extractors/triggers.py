@@ -201,7 +201,7 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
     for _ in range(12):
         if tok.head == tok:
             break
-        if tok.i not in span and tok.pos_ == "NOUN":
+        if tok.i not in span and tok.pos_ == "NOUN" and tok.is_alpha:  # a word, not "%"
             noun_on_path = tok
         tok = tok.head
         if tok.i in span:
