@@ -53,6 +53,7 @@ class Link:
     rel: str
     event_text: str
     timex_text: str
+    timex_value: str = ""  # the TIMEX3's value ("1998-08-07", "PRESENT_REF", "P1D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +71,12 @@ def parse_links(source: str, doc_id: str, corpus: str = "") -> TimeBankDoc:
     annotated = block.group(1) if block else ""
     text, elements = tagged_spans(annotated, ("EVENT", "TIMEX3"))
     events: dict[str, tuple[int, int]] = {}
-    timexes: dict[str, tuple[int, int, str]] = {}
+    timexes: dict[str, tuple[int, int, str, str]] = {}
     for name, start, end, a in elements:
         if name == "EVENT" and a.get("eid"):
             events[a["eid"]] = (start, end)
         elif name == "TIMEX3" and a.get("tid"):
-            timexes[a["tid"]] = (start, end, a.get("type", ""))
+            timexes[a["tid"]] = (start, end, a.get("type", ""), a.get("value", ""))
     instance = {a["eiid"]: a.get("eventID", "") for a in
                 (attributes(m.group(3)) for m in _TAG.finditer(source) if m.group(2) == "MAKEINSTANCE") if "eiid" in a}
     links = []
@@ -99,12 +100,22 @@ def parse_links(source: str, doc_id: str, corpus: str = "") -> TimeBankDoc:
         if (ev, tx) in seen:
             continue
         seen.add((ev, tx))
-        links.append(Link(doc_id, ev, tx, rel, text[ev[0]:ev[1]], text[tx[0]:tx[1]]))
+        links.append(Link(doc_id, ev, tx, rel, text[ev[0]:ev[1]], text[tx[0]:tx[1]], timexes[t][3]))
     dct = None
     d = _DCT_TIMEX.search(source)
     if d:
         dct = attributes(d.group(0)).get("value")
     return TimeBankDoc(doc_id, corpus, text, dct, tuple(links))
+
+
+def value_class(value: str) -> str:
+    """What kind of time a TIMEX3 value names: a calendar period ("1998-08-07",
+    "1998-Q3", "199X"), the present, past or future as such ("PRESENT_REF":
+    "now", "currently", "recently", "soon"; factwatch makes no dated statement
+    of them by design), or anything else (an unanchored "XXXX-WXX-1", "P1D")."""
+    if value.endswith("_REF"):
+        return "present/past/future ref"
+    return "calendar" if value[:1].isdigit() else "other"
 
 
 def head_verb(span_root):
@@ -156,6 +167,7 @@ class Judged:
     triggers: tuple[str, ...]  # factwatch's triggers for that date (as written); () when no statement
     baseline: str | None
     sentence: str
+    cause: str = ""  # why a wrong link is wrong (see miss_cause); "" when right
 
 
 @dataclass(slots=True)
@@ -223,19 +235,87 @@ def judge_document(prep: PreparedDoc, options=None) -> tuple[AttachCounts, list[
         base = hv is not None and es <= sent[0] + hv.idx < ee
         c.baseline_ok += base
         c.baseline_ok_covered += base and bool(mine)
+        cause = "" if ok else miss_cause(prep, lk, sent, own, mine, options)
         out.append(Judged(lk, ok, base, tuple(st.trigger_text or "" for st in mine), hv.text if hv is not None else None,
-                          " ".join(text[sent[0]:sent[1]].split())))
+                          " ".join(text[sent[0]:sent[1]].split()), cause))
     # a date linked to several events can name only one as the trigger of its statement
     by_date: dict[tuple[int, int], list[Judged]] = {}
     for j in out:
         by_date.setdefault(j.link.timex, []).append(j)
     for js in by_date.values():
+        if any(j.ok for j in js):  # the date's statement names another of its events
+            for j in js:
+                if not j.ok and j.triggers:
+                    j.cause = "wrong trigger: the date's other linked event is the trigger"
         if js[0].triggers:
             events: dict[tuple[int, int], int] = {}
             for j in js:
                 events[j.link.event] = events.get(j.link.event, 0) + 1
             c.ceiling += max(events.values())
     return c, out
+
+
+# what a wrong link's gold event and factwatch's trigger are to each other, in the order tried
+_REPORTING = frozenset("say tell report announce state add claim confirm disclose reveal declare insist".split())
+
+
+def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mine: list, options=None) -> str:
+    """Why factwatch's statements miss the link: no statement (no date
+    mention; no trigger; the reason a statement rule gives) or the wrong
+    trigger (how the trigger picked stands to the gold event in the parse)."""
+    from extractors.events import no_statement_reason
+    from extractors.triggers import find_trigger
+
+    parsed = prep.parsed[sent]
+    if not mine:
+        if not own:
+            return "no statement: the tagger finds no date there"
+        d = own[0]
+        span = parsed.char_span(d.char_start - sent[0], d.char_end - sent[0], alignment_mode="expand")
+        if span is None or not len(span):
+            return "no statement: the date crosses the sentence"
+        head, by_parse = find_trigger(span.root, range(span.start, span.end), options)
+        if head is None or span.start <= head.i < span.end:
+            return "no statement: no trigger"
+        reason = no_statement_reason(head, d, by_parse, span.root)
+        return f"no statement: {reason}" if reason else "no statement: other"
+    g_span = parsed.char_span(lk.event[0] - sent[0], lk.event[1] - sent[0], alignment_mode="expand")
+    if g_span is None or not len(g_span):
+        return "wrong trigger: gold event not a parse token"
+    g = g_span.root
+    ts = [t.root for st in mine if st.trigger_start is not None and sent[0] <= st.trigger_start < sent[1]
+          for t in [parsed.char_span(st.trigger_start - sent[0], st.trigger_start - sent[0] + 1, alignment_mode="expand")]
+          if t is not None and len(t)]
+    if not ts:
+        return "wrong trigger: trigger outside the sentence"
+    t = ts[0]
+    kind = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adjective"}.get(g.pos_, "other")
+
+    def above(a, b) -> bool:  # a is an ancestor of b
+        return any(x.i == a.i for x in b.ancestors)
+
+    if g.dep_ == "conj" and g.head.i == t.i or t.dep_ == "conj" and t.head.i == g.i:
+        return f"wrong trigger: gold {kind} conjoined with the trigger"
+    if t.lemma_.lower() in _REPORTING and above(t, g):
+        return f"wrong trigger: a reporting verb picked, gold {kind} in its complement"
+    if g.lemma_.lower() in _REPORTING and above(g, t):
+        return "wrong trigger: gold reporting verb, trigger in its complement"
+    if above(g, t):
+        return f"wrong trigger: gold {kind} governs the trigger"
+    if above(t, g):
+        if g.pos_ == "NOUN":
+            return "wrong trigger: gold noun below the trigger"
+        return f"wrong trigger: gold {kind} in a clause below the trigger"
+    return f"wrong trigger: gold {kind} elsewhere in the sentence"
+
+
+def cause_table(judged: Sequence[Judged]) -> list[tuple[str, int]]:
+    """The wrong links counted by cause, most frequent first."""
+    counts: dict[str, int] = {}
+    for j in judged:
+        if not j.ok:
+            counts[j.cause] = counts.get(j.cause, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def score_document(doc: TimeBankDoc, models, options=None) -> tuple[AttachCounts, list[Judged]]:
@@ -254,6 +334,22 @@ class AttachmentReport:
     rows: dict[str, AttachCounts]
     metrics: dict = field(default_factory=dict)
     misses: list = field(default_factory=list)
+    by_value: dict[str, AttachCounts] = field(default_factory=dict)  # the links by the kind of their TIMEX3's value
+
+    def values(self) -> str:
+        """The scores by what kind of time the gold TIMEX3 names (see value_class)."""
+        lines = [f"{'date value':<36}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"]
+        for name, c in sorted(self.by_value.items(), key=lambda kv: (":" in kv[0], kv[0])):
+            m = c.metrics()
+            lines.append(f"{name:<36}{m['links']:>7}{m['attachment_accuracy']:>11.3f}{m['baseline_accuracy']:>10.3f}"
+                         f"{m['coverage']:>10.3f}{(m['accuracy_where_covered'] or 0):>9.3f}")
+        return "\n".join(lines)
+
+    def causes(self) -> str:
+        """The wrong links by cause, with their share of all links."""
+        n = self.rows["overall"].links or 1 if "overall" in self.rows else 1
+        return "\n".join(["wrong links by cause (share of all links):"] +
+                         [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in cause_table(self.misses)])
 
     def table(self) -> str:
         lines = [f"{'corpus':<12}{'docs':>6}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"
@@ -264,7 +360,7 @@ class AttachmentReport:
             lines.append(f"{name:<12}{m['docs']:>6}{m['links']:>7}{m['attachment_accuracy']:>11.3f}"
                          f"{m['baseline_accuracy']:>10.3f}{m['coverage']:>10.3f}{(awc or 0):>9.3f}"
                          f"{(m['baseline_where_covered'] or 0):>10.3f}{m['one_trigger_ceiling']:>9.3f}")
-        return "\n".join(lines)
+        return "\n".join(lines + [self.values(), self.causes()])
 
 
 def neighbours(options):
@@ -355,6 +451,7 @@ def run_attachment_eval(directory: Path, files: Sequence[str] | None = None, mod
     overall = AttachCounts()
     misses = []
     prepared = []
+    by_value: dict[str, AttachCounts] = {}
     for p in paths:
         corpus = p.parent.name if p.parent != directory else directory.name
         doc = parse_links(p.read_text(encoding="utf-8"), p.stem, corpus)
@@ -368,14 +465,25 @@ def run_attachment_eval(directory: Path, files: Sequence[str] | None = None, mod
         rows.setdefault(corpus, AttachCounts()).add(c)
         overall.add(c)
         misses.extend(j for j in judged if not j.ok)
+        for j in judged:  # by the kind of date, over all corpora and per corpus
+            for key in (value_class(j.link.timex_value), f"{corpus}: {value_class(j.link.timex_value)}"):
+                v = by_value.setdefault(key, AttachCounts())
+                v.links += 1
+                v.system_ok += j.ok
+                v.covered += bool(j.triggers)
+                v.baseline_ok += j.baseline_ok
+                v.baseline_ok_covered += j.baseline_ok and bool(j.triggers)
     rows = dict(sorted(rows.items()))
     rows["overall"] = overall
     metrics = overall.metrics() | {
         "margin_over_baseline": round((overall.system_ok - overall.baseline_ok) / (overall.links or 1), 4),
-        "per_corpus": {k: v.metrics() for k, v in rows.items() if k != "overall"}}
+        "per_corpus": {k: v.metrics() for k, v in rows.items() if k != "overall"},
+        "per_date_value": {k: {m: v for m, v in c.metrics().items() if m != "one_trigger_ceiling"}
+                           for k, c in sorted(by_value.items())},
+        "miss_causes": dict(cause_table(misses))}
     if cv:
         metrics["cv"] = cross_validate(prepared)
-    return AttachmentReport(rows=rows, metrics=metrics, misses=misses)
+    return AttachmentReport(rows=rows, metrics=metrics, misses=misses, by_value=by_value)
 
 
 def error_lines(report: AttachmentReport, n: int) -> list[str]:
@@ -386,7 +494,7 @@ def error_lines(report: AttachmentReport, n: int) -> list[str]:
         lk = j.link
         fw = ",".join(j.triggers) if j.triggers else "(no statement)"
         out.append(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} factwatch={fw} "
-                   f"baseline={j.baseline!r}{' (right)' if j.baseline_ok else ''} | {j.sentence[:240]}")
+                   f"baseline={j.baseline!r}{' (right)' if j.baseline_ok else ''} [{j.cause}] | {j.sentence[:240]}")
     return out
 
 

@@ -44,7 +44,7 @@ EVENT_NOUNS = frozenset(
 )
 # Words ending in an event suffix that do not name a happening.
 NOT_EVENT_NOUNS = frozenset(
-    """capital animal hospital total journal material manual rental portal signal individual interval
+    """capital animal hospital total journal material manual rental portal signal individual interval editorial
     general official professional rival nature picture structure culture feature future
     temperature literature furniture figure measure pressure sentence science audience experience evidence
     distance balance licence license reference department government apartment equipment

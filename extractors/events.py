@@ -335,7 +335,8 @@ def _present_or_habitual_reason(
             and date.precision not in ("day", "week") and date.role == "point"):
         if rule_on("generic"):
             return "generic"
-    if verbal and by_parse and not aux and clause_verb.tag_ == "VB" and date.precision not in ("day", "week"):
+    if (verbal and by_parse and not aux and clause_verb.tag_ == "VB" and date.precision not in ("day", "week")
+            and not finite_past):  # not a bare infinitive a past verb governs ("helped end the war four years ago")
         if rule_on("generic"):
             return "generic"
     # a bare copula: "It's 2025!", "2025 is a landmark year" (a state since/until a date stays)
@@ -347,7 +348,7 @@ def _present_or_habitual_reason(
         if rule_on("habitual"):
             return "habitual"
     if any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
-           for t in sent):
+           for t in clause_verb.subtree):  # in the clause, not elsewhere in the sentence
         if rule_on("habitual"):
             return "habitual"
     return None

@@ -73,9 +73,35 @@ class TriggerOptions:
     # during the quarter", "estimated it would not be profitable until
     # 1994") dates that clause, not the verb it depends on
     clause_copula: bool = True
+    # a date that qualifies the subject of a verb of change in amount
+    # ("third-quarter sales dropped 11%", "capital expenditure in 1990 will
+    # rise") dates the change, not the measure that changes
+    measure_change: bool = True
+    # a period introduced by "for" after a verb's object ("reported net income
+    # of $27 million for the third quarter", "scheduled a vote for Tuesday")
+    # is the object's period, not the time of the verb
+    for_period_object: bool = True
+    # a participle that works as a preposition ("compared with year-earlier
+    # profit", "the week following last month's squeeze") names no happening:
+    # the date on its object is that object's
+    prepositional_participle: bool = True
+    # "dating back to", "dates from" say how old a thing is: the date is the
+    # thing's ("a legend dating back to 700 AD", "shootings dating to 1994")
+    dating_verb: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
+
+# verbs that say how an amount changed or where it stood ("sales dropped 11%",
+# "losses totaled $5 million"): their subject names the measure, they the happening
+CHANGE_VERBS = frozenset(
+    """rise fall drop decline increase decrease jump climb slip soar plunge plummet tumble slump sink surge
+    grow shrink double triple halve total reach gain ease edge advance rebound recover improve worsen widen
+    narrow dip slide""".split()
+)
+
+# participles that work as prepositions: "compared with", "following", "including"
+PREPOSITIONAL_PARTICIPLES = frozenset({"compare", "follow", "include", "precede", "exclude"})
 
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
@@ -171,13 +197,23 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
     if early is not None:
         return early, True
     tok = span_root
+    noun_on_path: Token | None = None  # the last noun the walk passed (outside the date)
     for _ in range(12):
         if tok.head == tok:
             break
+        if tok.i not in span and tok.pos_ == "NOUN" and tok.is_alpha:  # a word, not "%"
+            noun_on_path = tok
         tok = tok.head
         if tok.i in span:
             continue
         lemma = tok.lemma_.lower()
+        if options.dating_verb and tok.pos_ == "VERB" and lemma == "date" and noun_on_path is None:
+            dated = _dated_thing(tok)
+            if dated is not None:
+                return dated, True
+        if (options.prepositional_participle and noun_on_path is not None and tok.pos_ == "VERB"
+                and tok.tag_ in ("VBN", "VBG") and lemma in PREPOSITIONAL_PARTICIPLES):
+            return noun_on_path, True
         if options.adjective and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and (
             span_root.head == tok or (span_root.head.dep_ == "prep" and span_root.head.head == tok)
         ):
@@ -202,6 +238,8 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
                     return content, True
             return tok, True
         if is_event_noun(tok):
+            if options.measure_change and _changing_measure(tok):
+                return tok.head, True
             return tok, True
         if tok.pos_ == "AUX" and (tok.dep_ == "ROOT" or options.clause_copula and tok.dep_ in _CLAUSE_HEADS):
             content = _content_of_frame(tok)
@@ -235,6 +273,10 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
             comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i >= span.stop), None)
             if comp is not None and span_root.i in {t.i for t in comp.subtree}:
                 return verb
+    if options.for_period_object:
+        obj = _object_of_for_period(span_root)
+        if obj is not None:
+            return obj
     if options.determined_noun and _determined_noun(span_root, span):
         return head
     if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
@@ -243,6 +285,32 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
             return None
         return head
     return None
+
+
+def _object_of_for_period(span_root: Token) -> Token | None:
+    """The object noun a "for <date>" phrase of its verb belongs to:
+    "reported a loss for the quarter" -> loss."""
+    prep = span_root.head
+    if span_root.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    if prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" and prep.head.head.pos_ == "VERB":
+        # "reported a profit for the quarter": the parse puts the period on the object
+        return prep.head if not _bare_verb(prep.head.head) else None
+    if prep.head.pos_ != "VERB" or _bare_verb(prep.head):
+        return None
+    obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _bare_verb(verb: Token) -> bool:
+    """A verb in its bare form with no "to" (or the first of its conjuncts
+    is): an imperative ("strengthen resilience for 2026"), whose mood the
+    clause keeps whatever word is the trigger."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head == verb or verb.head.pos_ != "VERB":
+            break
+        verb = verb.head
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _determined_noun(span_root: Token, span: range) -> bool:
@@ -259,6 +327,22 @@ def _determined_noun(span_root: Token, span: range) -> bool:
     if head.dep_ == "dobj" and verb.pos_ == "VERB":
         return True  # "reported third-quarter net income of $27 million": the income is the quarter's
     return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.i < span.start for c in head.children)
+
+
+def _dated_thing(verb: Token) -> Token | None:
+    """What "dating back to" or "dates from" tells the age of: the noun the
+    participle describes, or the verb's subject."""
+    if verb.tag_ == "VBN":
+        return None  # "a letter dated Monday": the day it was written, a happening of its own
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _changing_measure(noun: Token) -> bool:
+    """The noun is the subject of a verb of change in amount: "sales dropped"."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and _verb_in(verb, CHANGE_VERBS)
 
 
 def _governing_verb(verb: Token, options: TriggerOptions) -> Token | None:

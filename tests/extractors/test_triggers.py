@@ -120,3 +120,31 @@ def test_a_when_clause_statement_is_dated_at_the_date_itself(models):
     roles = {st.trigger: st.date.role for st in got}
     assert roles.get("trade") == "point"
     assert "trade" not in {st.trigger for st in statements_from_parse(text, (0, len(text)), doc, dates, [])}
+
+
+@pytest.mark.parametrize("text, date_words, switch, on, off", [
+    # the change is what the date tells, not the measure that changes
+    ("Third-quarter sales dropped 11% to $1.27 billion.", "Third-quarter", "measure_change", "dropped", "sales"),
+    # "for <period>" after a verb's object: the object's period, not the time of reporting
+    ("Ogden reported net income of $27 million for the third quarter.", "the third quarter", "for_period_object",
+     "income", "reported"),
+    ("The bank reported a profit for the third quarter.", "the third quarter", "for_period_object", "profit", "reported"),
+    # a participle working as a preposition names no happening
+    ("Savin posted a loss, compared with year-earlier profit of $3.8 million.", "year-earlier",
+     "prepositional_participle", "profit", "compared"),
+    # "dating back to" tells how old a thing is
+    ("Visitors admired a stone bridge dating back to 1350.", "1350", "dating_verb", "bridge", "dating"),
+])
+def test_measures_periods_and_prepositional_participles(models, text, date_words, switch, on, off):
+    args = date_of(text, date_words, models)
+    assert find_trigger(*args, TriggerOptions(**{switch: True}))[0].text == on
+    assert find_trigger(*args, TriggerOptions(**{switch: False}))[0].text == off
+
+
+def test_a_letter_dated_a_day_keeps_its_dating(models):
+    assert trigger_of("The lawyers sent a letter dated Monday to the court.", "Monday", models) == "dated"
+
+
+def test_an_editorial_is_no_happening(models):
+    assert trigger_of("The New York Times said in an editorial on Monday that the plan had failed.", "Monday",
+                      models) == "said"

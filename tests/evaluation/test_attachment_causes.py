@@ -1,0 +1,53 @@
+"""The attachment benchmark's breakdowns: the kind of time a gold TIMEX3 names, and wrong links by cause (no model needed)."""
+
+from evaluation.attachment_eval import Judged, Link, cause_table, parse_links, value_class
+
+TML = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-08" functionInDocument="CREATION_TIME">08/08/1998</TIMEX3></DCT>
+<TEXT>Officials <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>
+that talks <EVENT eid="e2" class="OCCURRENCE">continue</EVENT> <TIMEX3 tid="t2" type="DATE" value="PRESENT_REF">now</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="INCLUDES" eventInstanceID="ei2" relatedToTime="t2"/>
+<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei2" relatedToTime="t1"/>
+</TimeML>"""
+
+
+def test_links_keep_the_value_of_their_date():
+    doc = parse_links(TML, "d1")
+    assert [(lk.event_text, lk.timex_text, lk.timex_value) for lk in doc.links] == [
+        ("said", "Friday", "1998-08-07"), ("continue", "now", "PRESENT_REF")]
+
+
+def test_value_classes():
+    assert value_class("1998-08-07") == value_class("1998-Q3") == value_class("199X") == "calendar"
+    assert value_class("PRESENT_REF") == value_class("PAST_REF") == value_class("FUTURE_REF") == "present/past/future ref"
+    assert value_class("XXXX-WXX-1") == value_class("P1D") == value_class("") == "other"
+
+
+def _judged(ok: bool, cause: str) -> Judged:
+    return Judged(Link("d", (0, 1), (2, 3), "IS_INCLUDED", "x", "y"), ok, False, (), None, "", cause)
+
+
+def test_causes_count_only_wrong_links_most_frequent_first():
+    js = [_judged(False, "b"), _judged(False, "a"), _judged(False, "b"), _judged(True, "")]
+    assert cause_table(js) == [("b", 2), ("a", 1)]
+
+
+def test_a_document_scored_through_the_parser_names_why_each_link_is_wrong(models):
+    from evaluation.attachment_eval import score_document
+
+    tml = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-08" functionInDocument="CREATION_TIME">08/08/1998</TIMEX3></DCT>
+<TEXT>Police <EVENT eid="e1" class="OCCURRENCE">arrested</EVENT> the man <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> and <EVENT eid="e2" class="OCCURRENCE">charged</EVENT> him.
+Talks <EVENT eid="e3" class="OCCURRENCE">continue</EVENT> <TIMEX3 tid="t2" type="DATE" value="PRESENT_REF">now</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/><MAKEINSTANCE eventID="e3" eiid="ei3"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t1"/>
+<TLINK lid="l3" relType="INCLUDES" eventInstanceID="ei3" relatedToTime="t2"/>
+</TimeML>"""
+    counts, judged = score_document(parse_links(tml, "d1"), models)
+    by_event = {j.link.event_text: j for j in judged}
+    assert by_event["arrested"].ok and by_event["arrested"].cause == ""
+    assert not by_event["charged"].ok  # one statement per sentence and date: the other event of the date
+    assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger"
+    assert by_event["continue"].cause == "no statement: the tagger finds no date there"  # "now" is no date
+    assert (counts.links, counts.system_ok, counts.covered) == (3, 1, 2)
