@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -79,11 +80,37 @@ def subject_of(trigger: Token) -> Token | None:
             tok = tok.head.head
             continue
         if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head != tok:
+            if _intended(tok):  # "NASA confirmed plans to launch": the planner
+                tok = tok.head.head
+                continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head
             tok = tok.head
             continue
         return None
+    return None
+
+
+def _intended(tok: Token) -> bool:
+    """An infinitive completing the object of a verb ("confirmed plans to
+    launch", "announced a bid to buy"): whoever has the plan does it."""
+    return (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def reporter_of(trigger: Token) -> Token | None:
+    """The subject of the reporting verb whose complement holds the trigger
+    ("NASA announced that the telescope will fly in 2021" -> NASA; "The
+    company had told employees that they would find out by 9 a.m." -> the
+    company): the source of what is reported, and the planner of a plan it
+    announces."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok.dep_ not in ("conj", "xcomp", "acl", "ccomp") or tok.head == tok:
+            return None
+        tok = tok.head
     return None
 
 
@@ -118,6 +145,8 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
 
 # a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
 TOPIC_PARTICIPANT = False
+# what a reporting verb reports has its reporter as a participant ("NASA announced that the telescope will fly")
+REPORTER_PARTICIPANT = True
 
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(
@@ -182,6 +211,10 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
     ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
+    reporter = reporter_of(trigger) if REPORTER_PARTICIPANT else None
+    if reporter is not None:
+        # the reporter's name, not what is said of it after it ("a spokesman for the Secretary-General")
+        ranges.append((offset + reporter.left_edge.idx, offset + reporter.idx + len(reporter.text)))
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)
@@ -193,6 +226,9 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     if discourse is not None and TOPIC_PARTICIPANT and not written and not resolved:
         sentence = (offset, offset + len(trigger.doc.text))
         resolved += [r for r in (topic_participant(sentence, discourse),) if r is not None]
+    if discourse is not None:  # an acronym is published under the name it stands for on the page
+        written = [discourse.full_name(k) for k in written]
+        resolved = [replace(r, key=discourse.full_name(r.key)) for r in resolved]
     lead = [r.key for r in resolved if subj_range and not subject and subj_range[0] <= r.char_start < subj_range[1]]
     keys = tuple(dict.fromkeys([*lead, *written, *(r.key for r in resolved)]))
     return keys, bool(subject), tuple(resolved)

@@ -107,3 +107,32 @@ def test_the_topic_is_what_the_lede_names_most():
     assert d.topic == "Acme"
     lone = page_discourse([(0, 15), (16, 31)], mentions[:3])
     assert lone.topic is None  # named once each: nothing stands out
+
+
+def test_an_undefined_acronym_joins_the_one_name_whose_initials_it_spells():
+    text = "James Webb Space Telescope flies. JWST works. NASA waits. National Parks Service rests."
+    mentions = [_m(text, "James Webb Space Telescope", "ORG"), _m(text, "JWST", "ORG"), _m(text, "NASA", "ORG"),
+                _m(text, "National Parks Service", "ORG")]
+    d = page_discourse([(0, 33), (34, 45), (46, 57), (58, 87)], mentions)
+    assert d.chain("JWST") == "James Webb Space Telescope"
+    assert d.full_name("JWST") == "James Webb Space Telescope"
+    assert d.full_name("NASA") == "NASA"  # no name of the page spells it
+    assert d.full_name("National Parks Service") == "National Parks Service"
+
+
+def test_an_acronym_participant_is_published_under_its_full_name(models):
+    text = ("The James Webb Space Telescope was built by NASA. "
+            "The JWST was launched from Kourou on December 25, 2021.")
+    sts = statements(text, models, anchor=date(2022, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2021]
+    assert st.participants[0] == "James Webb Space Telescope" and "JWST" not in st.participants
+
+
+def test_a_description_far_from_the_name_is_the_entity_the_page_names_most_with_that_head(models):
+    text = ("The James Webb Space Telescope is ready. The James Webb Space Telescope replaces the Hubble Space Telescope. "
+            "Engineers are busy. Budgets are tight. Crews work at night. "
+            "Officials said that the next-generation telescope will fly on March 30, 2021.")
+    sts = statements(text, models, anchor=date(2020, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2021]
+    assert "James Webb Space Telescope" in st.participants
+    assert [r.via for r in st.resolved] == [Via.DESCRIPTION]

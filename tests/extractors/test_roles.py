@@ -53,3 +53,16 @@ def test_a_proper_noun_modifying_an_argument_names_a_participant(models):
     (st,) = statements("On January 31, 2022, Elon Musk quietly started buying Twitter shares.", models,
                        anchor=date(2022, 7, 13))
     assert "Twitter" in st.participants
+
+
+def test_the_reporter_of_a_reported_plan_takes_part_in_it(models):
+    text = "On June 27, 2018, NASA announced that the Webb Space Telescope will now fly in March 2021."
+    (st,) = [s for s in statements(text, models, anchor=date(2018, 7, 1)) if s.date.date_start.year == 2021]
+    assert st.trigger == "fly"
+    assert st.participants[0] == "Webb Space Telescope" and "NASA" in st.participants
+
+
+def test_who_has_a_plan_carries_it_out(models):
+    text = "In September, NASA confirmed plans to launch the Webb Space Telescope on 18 December 2021."
+    (st,) = [s for s in statements(text, models, anchor=date(2021, 10, 1)) if s.date.date_start.month == 12]
+    assert st.trigger == "launch" and st.participants[:1] == ("NASA",)
