@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from extractors.calendar_words import MONTHS, WEEKDAYS
 from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
+from extractors.entity_rules import QUANTITY_AFTER
 from extractors.event_rules import NON_PARTICIPANT_LABELS
 from extractors.types import DateMention
 
@@ -72,6 +73,10 @@ def subject_of(trigger: Token) -> Token | None:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None:
                         return pobj
+            state = _state_of(tok)
+            if state is not None:  # "The telescope has been in development", "is on track for a launch"
+                tok = state
+                continue
             if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head != tok:
                 tok = tok.head
                 continue
@@ -88,6 +93,27 @@ def subject_of(trigger: Token) -> Token | None:
             tok = tok.head
             continue
         return None
+    return None
+
+
+# prepositions by which "to be" puts its subject in a process: "in development", "under construction",
+# "on track for a launch"
+_STATE_PREPOSITIONS = frozenset({"in", "on", "for", "under"})
+
+
+def _state_of(noun: Token) -> Token | None:
+    """The copula whose subject undergoes the event noun: "The telescope has
+    been in development since 1996", "JWST is on track for an October 2018
+    launch" (up to two phrases deep); None for any other phrase ("are among
+    the most sought-after fixtures" says what kind of thing it is)."""
+    tok = noun
+    for _ in range(2):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _STATE_PREPOSITIONS:
+            return None
+        if prep.head.lemma_ == "be":
+            return prep.head
+        tok = prep.head
     return None
 
 
@@ -189,8 +215,8 @@ def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
         # the parse's own tests (NER's spans pass neither): a name of three characters
         # or more that is not all capitals ("AMENDMENT", "EXHIBIT" in a filing's header)
         if len(name) < 3 or not any(c.islower() for c in name) or is_fragment(name) \
-                or inside_word(tok.doc.text, start, end):
-            continue
+                or inside_word(tok.doc.text, start, end) or QUANTITY_AFTER.match(tok.doc.text, end):
+            continue  # nor the word before a quantity ("Rises 2.3 per cent" in a table of share prices)
         out.append((start, end))
     return out
 

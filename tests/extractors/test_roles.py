@@ -66,3 +66,15 @@ def test_who_has_a_plan_carries_it_out(models):
     text = "In September, NASA confirmed plans to launch the Webb Space Telescope on 18 December 2021."
     (st,) = [s for s in statements(text, models, anchor=date(2021, 10, 1)) if s.date.date_start.month == 12]
     assert st.trigger == "launch" and st.participants[:1] == ("NASA",)
+
+
+def test_what_is_in_a_process_takes_part_in_it(models):
+    text = "NASA claims that the Webb Space Telescope is on track for an October 2018 launch."
+    (st,) = statements(text, models, anchor=date(2015, 3, 31))
+    assert st.trigger == "launch" and "Webb Space Telescope" in st.participants
+
+
+def test_what_a_clause_says_a_name_is_among_is_no_process(models):
+    text = "Murano glass pendants are among the most sought-after fixtures for 2025."
+    (st,) = statements(text, models, anchor=date(2025, 1, 10))
+    assert "Murano" not in st.participants
