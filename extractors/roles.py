@@ -84,7 +84,7 @@ def subject_of(trigger: Token) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.head != tok.head:  # "credited with creating"
             tok = tok.head.head
             continue
-        if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.head != tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and tok.head != tok:
             if _intended(tok):  # "NASA confirmed plans to launch": the planner
                 tok = tok.head.head
                 continue

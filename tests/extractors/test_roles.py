@@ -78,3 +78,9 @@ def test_what_a_clause_says_a_name_is_among_is_no_process(models):
     text = "Murano glass pendants are among the most sought-after fixtures for 2025."
     (st,) = statements(text, models, anchor=date(2025, 1, 10))
     assert "Murano" not in st.participants
+
+
+def test_an_adjective_predicate_takes_the_subject_of_its_verb(models):
+    text = "Elon Musk's appointment to the board was to become effective on April 9, 2022."
+    (st,) = statements(text, models, anchor=date(2022, 4, 11))
+    assert st.trigger == "effective" and any("Musk" in p for p in st.participants)
