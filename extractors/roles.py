@@ -73,10 +73,6 @@ def subject_of(trigger: Token) -> Token | None:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None:
                         return pobj
-            state = _state_of(tok)
-            if state is not None:  # "The telescope has been in development", "is on track for a launch"
-                tok = state
-                continue
             if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head != tok:
                 tok = tok.head
                 continue
@@ -93,27 +89,6 @@ def subject_of(trigger: Token) -> Token | None:
             tok = tok.head
             continue
         return None
-    return None
-
-
-# prepositions by which "to be" puts its subject in a process: "in development", "under construction",
-# "on track for a launch"
-_STATE_PREPOSITIONS = frozenset({"in", "on", "for", "under"})
-
-
-def _state_of(noun: Token) -> Token | None:
-    """The copula whose subject undergoes the event noun: "The telescope has
-    been in development since 1996", "JWST is on track for an October 2018
-    launch" (up to two phrases deep); None for any other phrase ("are among
-    the most sought-after fixtures" says what kind of thing it is)."""
-    tok = noun
-    for _ in range(2):
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _STATE_PREPOSITIONS:
-            return None
-        if prep.head.lemma_ == "be":
-            return prep.head
-        tok = prep.head
     return None
 
 

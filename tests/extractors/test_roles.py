@@ -68,12 +68,6 @@ def test_who_has_a_plan_carries_it_out(models):
     assert st.trigger == "launch" and st.participants[:1] == ("NASA",)
 
 
-def test_what_is_in_a_process_takes_part_in_it(models):
-    text = "NASA claims that the Webb Space Telescope is on track for an October 2018 launch."
-    (st,) = statements(text, models, anchor=date(2015, 3, 31))
-    assert st.trigger == "launch" and "Webb Space Telescope" in st.participants
-
-
 def test_what_a_clause_says_a_name_is_among_is_no_process(models):
     text = "Murano glass pendants are among the most sought-after fixtures for 2025."
     (st,) = statements(text, models, anchor=date(2025, 1, 10))
