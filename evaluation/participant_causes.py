@@ -3,6 +3,7 @@
 Offline tool for working on the participant rules::
 
     python -m evaluation.participant_causes ../shared/eval/facts evaluation/labels/statements/wcxb-dev [--list]
+    python -m evaluation.participant_causes ../shared/eval/facts --scopes   # clause vs whole sentence
 
 Each gold participant the system missed on a matched statement is put down to:
 
@@ -38,7 +39,16 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, load_gold, names_match, norm_name, score_page, system_participants
+from evaluation.statements_eval import (
+    DEFAULT_PAGES,
+    GoldPage,
+    load_gold,
+    names_match,
+    norm_name,
+    participant_counts,
+    score_page,
+    system_participants,
+)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
@@ -121,8 +131,8 @@ def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
     return out
 
 
-def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, str]]:
-    """(page type, kind, cause, what) over the pages."""
+def _read(pages: Sequence[GoldPage], models=None) -> list:
+    """The ProcessedDocument of each page that was read, with its gold page."""
     import hashlib
 
     from extractors.document import DocumentInput, ProcessedDocument, process_documents
@@ -136,10 +146,40 @@ def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, 
                             content_type=p.content_type) for p in pages]
     out = []
     for start in range(0, len(inputs), 16):
-        for res in process_documents(inputs[start:start + 16], models):
-            if isinstance(res, ProcessedDocument):
-                page = by_id[res.source_id]
-                out += [(page.page_type, *c) for c in page_causes(page, res)]
+        out += [(by_id[r.source_id], r) for r in process_documents(inputs[start:start + 16], models)
+                if isinstance(r, ProcessedDocument)]
+    return out
+
+
+def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, str]]:
+    """(page type, kind, cause, what) over the pages."""
+    return [(page.page_type, *c) for page, res in _read(pages, models) for c in page_causes(page, res)]
+
+
+def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, float, float]]:
+    """Participant (P, R, F1) of the matched statements with the product's
+    participants (``clause``), every name of the sentence (``sentence``) and
+    both (``union``): which convention the gold follows."""
+    from extractors.event_rules import NON_PARTICIPANT_LABELS
+
+    tot = {k: [0, 0, 0] for k in ("clause", "sentence", "union")}
+    for page, res in _read(pages, models):
+        for j in score_page(page, list(res.statements))[1]:
+            if not j.correct or j.gold is None:
+                continue
+            st = j.statement
+            clause = system_participants(page, st)
+            sentence = tuple(dict.fromkeys(m.key for m in res.mentions if st.char_start <= m.char_start
+                                           and m.char_end <= st.char_end and m.label not in NON_PARTICIPANT_LABELS))
+            for k, names in (("clause", clause), ("sentence", sentence), ("union", tuple(dict.fromkeys(clause + sentence)))):
+                tp, ns, ng = participant_counts(j.gold.participants, names)
+                tot[k][0] += tp
+                tot[k][1] += ns
+                tot[k][2] += ng
+    out = {}
+    for k, (tp, ns, ng) in tot.items():
+        p, r = tp / max(ns, 1), tp / max(ng, 1)
+        out[k] = (round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0)
     return out
 
 
@@ -148,8 +188,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     ap.add_argument("--list", action="store_true", help="list every miss and false participant")
+    ap.add_argument("--scopes", action="store_true",
+                    help="participant P/R/F1 from the clause (the product), the whole sentence and both")
     args = ap.parse_args(argv)
     pages = [p for d in args.dirs for p in load_gold(d, args.pages)]
+    if args.scopes:
+        for k, (p, r, f) in scopes(pages).items():
+            print(f"{k:9s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        return
     rows = causes(pages)
     counts = Counter((t, k, c) for t, k, c, _ in rows)
     for kind in ("miss", "false"):

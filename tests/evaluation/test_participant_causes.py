@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evaluation.participant_causes import causes, same_entity
+from evaluation.participant_causes import causes, same_entity, scopes
 from evaluation.statements_eval import GoldPage, GoldStatement
 
 BODY = ("<p>Acme Corporation builds bridges across the county of Northshire and beyond.</p>"
@@ -24,3 +24,14 @@ def test_missed_and_false_participants_by_cause(models):
     got = sorted((kind, cause) for _, kind, cause, _ in rows)
     # the authority is nowhere on the page; Riverton is the happening's place, which this gold leaves out
     assert got == [("false", "place"), ("miss", "absent")]
+
+
+def test_participants_scored_from_the_clause_and_from_the_whole_sentence(models):
+    html = (b"<html><body><main><p>Acme Corporation opened the new bridge in March 2023, while Beta Industries "
+            b"watched from across the river in silence.</p></main></body></html>")
+    gold = (GoldStatement("Acme Corporation opened the new", "in March 2023", "2023-03", precision="month",
+                          participants=("Acme Corporation",)),)
+    page = GoldPage("p1", "article", "example.org", "https://example.org/bridge", "2023-07-01", gold, content=html)
+    got = scopes([page], models)
+    assert got["clause"] == (1.0, 1.0, 1.0)
+    assert got["sentence"][0] < 1.0 and got["sentence"][1] == 1.0  # Beta Industries is another clause's
