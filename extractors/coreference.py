@@ -314,7 +314,14 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
         if found is None:
             found = _page_head_match(discourse, start, head)
     else:
-        found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+        # a kind noun that is the head of a name named before is that name ("the agency" after the
+        # Environmental Protection Agency), else the nearest entity of its kind
+        found = None
+        if via is Via.DESCRIPTION:
+            found = next((m for m in _candidates(discourse, start, HEAD_MATCH_SENTENCES)
+                          if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+        if found is None:
+            found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
     if found is None:
         return None
     # the name as it stands there ("NASA"), not its chain's longest ("NASA Goddard Space Flight Center")

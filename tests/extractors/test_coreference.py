@@ -136,3 +136,11 @@ def test_a_description_far_from_the_name_is_the_entity_the_page_names_most_with_
     (st,) = [s for s in sts if s.date.date_start.year == 2021]
     assert "James Webb Space Telescope" in st.participants
     assert [r.via for r in st.resolved] == [Via.DESCRIPTION]
+
+
+def test_a_kind_noun_that_heads_a_name_named_before_is_that_name(models):
+    text = ("The Environmental Protection Agency wrote the rule. The State Department sent the notice. "
+            "The agency said on March 3, 2025 that the rule would go.")
+    sts = statements(text, models, anchor=date(2025, 3, 10))
+    (st,) = [s for s in sts if s.date.date_start.year == 2025]
+    assert st.participants[:1] == ("Environmental Protection Agency",)
