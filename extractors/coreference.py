@@ -290,6 +290,19 @@ def _page_head_match(discourse: Discourse, start: int, head: str) -> EntityMenti
     return next(m for m in reversed(before) if discourse.chain(m.key) == ranked[0][0])
 
 
+def _own_description(pronoun: Token, offset: int, discourse: Discourse, types: frozenset[str]) -> Resolution | None:
+    """The first definite description before the pronoun in its own sentence
+    that stands for an entity of a type the pronoun allows."""
+    for t in pronoun.doc[:pronoun.i]:
+        kind = anaphor_kind(t)
+        if kind is None or kind[0] is not Via.DESCRIPTION:
+            continue
+        res = resolve(t, offset, discourse)
+        if res is not None and discourse.label(res.key) in types:
+            return res
+    return None
+
+
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
     """The entity a pronoun or definite description (``tok``, in a sentence
     parsed from document offset ``offset``) stands for, or None."""
@@ -322,6 +335,12 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
                           if _words(m.key)[-1:] in ([head], [head + "s"])), None)
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+        if via is Via.PRONOUN:
+            # its own sentence first, a description there as much as a name ("The telescope has been in
+            # planning since the 1990s, and contracts to build it were awarded in 2002")
+            own = _own_description(tok, offset, discourse, types or frozenset())
+            if own is not None and (found is None or found.char_start < offset or own.char_start < found.char_start):
+                return Resolution(own.key, start, end, via, own.antecedent_start)
     if found is None:
         return None
     # the name as it stands there ("NASA"), not its chain's longest ("NASA Goddard Space Flight Center")

@@ -144,3 +144,11 @@ def test_a_kind_noun_that_heads_a_name_named_before_is_that_name(models):
     sts = statements(text, models, anchor=date(2025, 3, 10))
     (st,) = [s for s in sts if s.date.date_start.year == 2025]
     assert st.participants[:1] == ("Environmental Protection Agency",)
+
+
+def test_a_pronoun_takes_a_description_of_its_own_sentence_before_a_name_of_the_last(models):
+    text = ("The Hubble Space Telescope was built by Lockheed. Boeing made parts. "
+            "The telescope was ready in 1989, and it was launched on April 24, 1990.")
+    sts = statements(text, models, anchor=date(1991, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 1990]
+    assert st.participants[:1] == ("Hubble Space Telescope",)
