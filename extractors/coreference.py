@@ -122,6 +122,16 @@ class Discourse:
         """The chain's name of a mention key (the key itself when it is in no chain)."""
         return self.chain_of.get(key, key)
 
+    def name_of_word(self, word: str) -> str | None:
+        """The one name of the page, of two words or more, that ends in this
+        capitalised word ("Agrawal" on a page naming Parag Agrawal): the
+        word is that name's short form, whatever the tagger made of it."""
+        if not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
+            return None
+        names = {self.chain(m.key) for m in self.mentions
+                 if m.label != UNTYPED and len(m.key.split()) >= 2 and m.key.split()[-1] == word}
+        return names.pop() if len(names) == 1 else None
+
     def full_name(self, key: str) -> str:
         """The name an acronym stands for on this page ("JWST" -> "James Webb
         Space Telescope", defined or spelled by a longer name's initials); any

@@ -225,6 +225,8 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
               and not (m.label == PARSE_NAME_LABEL and date.char_start < m.char_end and m.char_start < date.char_end)]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
+    if discourse is not None:  # a short form of a name of the page the tagger took for a common noun
+        written += _short_forms(trigger, offset, ranges, names, discourse)
     resolved = _resolved(trigger, offset, ranges, names, discourse, {discourse.chain(k) for k in written}) \
         if discourse is not None else []
     if discourse is not None and TOPIC_PARTICIPANT and not written and not resolved:
@@ -236,6 +238,23 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     lead = [r.key for r in resolved if subj_range and not subject and subj_range[0] <= r.char_start < subj_range[1]]
     keys = tuple(dict.fromkeys([*lead, *written, *(r.key for r in resolved)]))
     return keys, bool(subject), tuple(resolved)
+
+
+def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],
+                 discourse: Discourse) -> list[str]:
+    """Capitalised words in argument slots of the clause that no name covers
+    and that end one name of the page ("Agrawal announces that ..." tagged a
+    common noun, on a page naming Parag Agrawal): that name."""
+    out = []
+    for tok in trigger.doc:
+        pos = offset + tok.idx
+        if tok.pos_ == "PROPN" or tok.dep_ not in _ARGUMENT_DEPS or not any(a <= pos < b for a, b in ranges) \
+                or any(m.char_start <= pos < m.char_end for m in names):
+            continue
+        name = discourse.name_of_word(tok.text)
+        if name is not None and name not in out:
+            out.append(name)
+    return out
 
 
 def _reported(trigger: Token) -> list[tuple[int, int]]:

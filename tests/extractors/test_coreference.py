@@ -152,3 +152,21 @@ def test_a_pronoun_takes_a_description_of_its_own_sentence_before_a_name_of_the_
     sts = statements(text, models, anchor=date(1991, 1, 1))
     (st,) = [s for s in sts if s.date.date_start.year == 1990]
     assert st.participants[:1] == ("Hubble Space Telescope",)
+
+
+def test_a_word_ending_one_name_of_the_page_is_that_name():
+    text = "Twitter CEO Parag Agrawal spoke. Mary Agrawal left. Ann Smith stayed."
+    mentions = [_m(text, "Twitter", "ORG"), _m(text, "Parag Agrawal", "PERSON"), _m(text, "Ann Smith", "PERSON")]
+    d = page_discourse([(0, 32), (33, 50), (51, 68)], mentions)
+    assert d.name_of_word("Agrawal") == "Parag Agrawal" and d.name_of_word("Smith") == "Ann Smith"
+    assert d.name_of_word("smith") is None and d.name_of_word("Twitter") is None
+    two = page_discourse([(0, 32), (33, 50), (51, 68)], [*mentions, _m(text, "Mary Agrawal", "PERSON")])
+    assert two.name_of_word("Agrawal") is None  # two names end in it
+
+
+def test_a_short_form_the_tagger_took_for_a_common_noun_is_a_participant(models):
+    text = ("Twitter chief executive Parag Agrawal said the board would meet. "
+            "April 10, 2022 - Agrawal announces that Musk has rejected the offer to join the board.")
+    sts = statements(text, models, anchor=date(2022, 7, 1))
+    (st,) = [s for s in sts if s.date.date_start == date(2022, 4, 10)]
+    assert "Parag Agrawal" in st.participants
