@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -128,9 +129,17 @@ class Discourse:
         word is that name's short form, whatever the tagger made of it."""
         if not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
             return None
-        names = {self.chain(m.key) for m in self.mentions
-                 if m.label != UNTYPED and len(m.key.split()) >= 2 and m.key.split()[-1] == word}
-        return names.pop() if len(names) == 1 else None
+        names = self._names_by_last_word.get(word, set())
+        return next(iter(names)) if len(names) == 1 else None
+
+    @cached_property
+    def _names_by_last_word(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in self.mentions:
+            words = m.key.split()
+            if m.label != UNTYPED and len(words) >= 2:
+                out.setdefault(words[-1], set()).add(self.chain(m.key))
+        return out
 
     def full_name(self, key: str) -> str:
         """The name an acronym stands for on this page ("JWST" -> "James Webb
@@ -178,11 +187,13 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     James Webb Space Telescope): a page's short name for it. An acronym two
     names spell joins neither."""
     out: dict[str, str] = {}
-    for k in keys:
-        if not _ACRONYM.fullmatch(k):
-            continue
+    acronyms = [k for k in keys if _ACRONYM.fullmatch(k)]
+    if not acronyms:
+        return out
+    initials = {c: _initials(c) for c in keys}
+    for k in acronyms:
         letters = k[:-1] if k.endswith("s") else k
-        spelled = [c for c in keys if c != k and len(_words(c)) >= len(letters) and _initials(c) == letters]
+        spelled = [c for c in keys if c != k and initials[c] == letters]
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out
