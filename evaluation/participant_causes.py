@@ -27,7 +27,8 @@ Each system participant the gold lacks (a false participant) is put down to:
   "Rises 2.3 per cent", a lone common word);
 * ``resolved``: a pronoun or description resolved to it;
 * ``place``: a place of the happening (GPE, LOC, FAC) the gold leaves out;
-* ``topic``: the page's topic, named in the clause, which the gold leaves out;
+* ``topic``: the subject itself (a name sharing a word with a facts subject's
+  folder name, "Paris Agreement" in ``paris-agreement``), which the gold leaves out;
 * ``other``: a name of the clause the gold leaves out.
 """
 
