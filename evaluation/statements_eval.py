@@ -288,7 +288,21 @@ def names_match(a: str, b: str) -> bool:
     if x == y:
         return True
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    if _spells(a, b) or _spells(b, a):
+        return True
     return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """An acronym and the name whose initials it spells name one entity ("JWST",
+    "James Webb Space Telescope"; "BLS", "Bureau of Labor Statistics")."""
+    from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS
+
+    acronym = acronym.strip()
+    if not re.fullmatch(ACRONYM, acronym):
+        return False
+    words = [w for w in re.findall(r"[\w'’]+", canonical_name(name)) if w.lower() not in ACRONYM_STOPWORDS]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.removesuffix("s")
 
 
 def system_participants(page: GoldPage, st) -> tuple[str, ...]:

@@ -32,11 +32,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from spacy.tokens import Token
 
 from extractors.acronyms import AcronymDefinition
 from extractors.entities import EntityMention
+from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -108,6 +110,7 @@ class Discourse:
     chain_of: dict[str, str] = field(default_factory=dict)  # mention key -> the chain's name (its longest key)
     label_of: dict[str, str] = field(default_factory=dict)  # chain name -> the type most of its mentions have
     topic: str | None = None  # the chain the page names most, when it stands out
+    long_form: dict[str, str] = field(default_factory=dict)  # acronym -> the name it stands for on the page
 
     def sentence_index(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]
@@ -119,6 +122,39 @@ class Discourse:
     def chain(self, key: str) -> str:
         """The chain's name of a mention key (the key itself when it is in no chain)."""
         return self.chain_of.get(key, key)
+
+    def name_of_word(self, word: str) -> str | None:
+        """The one name of the page, of two words or more, that ends in this
+        capitalised word ("Agrawal" on a page naming Parag Agrawal): the
+        word is that name's short form, whatever the tagger made of it."""
+        if not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
+            return None
+        names = self._names_by_last_word.get(word, set())
+        return next(iter(names)) if len(names) == 1 else None
+
+    @cached_property
+    def _names_by_last_word(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in self.mentions:
+            words = m.key.split()
+            if m.label != UNTYPED and len(words) >= 2:
+                out.setdefault(words[-1], set()).add(self.chain(m.key))
+        return out
+
+    def full_name(self, key: str) -> str:
+        """The name an acronym stands for on this page ("JWST" -> "James Webb
+        Space Telescope", defined or spelled by a longer name's initials); any
+        other key as it is: a participant is published under its full name."""
+        long = self.long_form.get(key)
+        return self.chain(long) if long is not None else key
+
+
+def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
+    """Each acronym of the page with the name it stands for: defined ("Long
+    Form (ACR)") or spelled by the initials of one name of the page."""
+    keys = {m.key for m in mentions}
+    out = {a.short: a.long for a in acronyms if a.short in keys and a.long in keys}
+    return {**_initialisms(sorted(keys)), **out}
 
 
 def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
@@ -134,13 +170,41 @@ def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinit
         longer = [c for c in keys if len(words[c]) > len(words[k]) and set(words[k]) <= set(words[c])]
         roots = {chain.get(c, c) for c in longer}
         chain[k] = roots.pop() if len(roots) == 1 else k
-    for acr in acronyms:
-        long_root = chain.get(acr.long)
-        if long_root is not None and acr.short in chain:
+    pairs = [(acr.short, acr.long) for acr in acronyms]
+    pairs += [(k, long) for k, long in _initialisms(keys).items() if k not in {a.short for a in acronyms}]
+    for short, long in pairs:
+        long_root = chain.get(long)
+        if long_root is not None and short in chain:
             for k, v in list(chain.items()):
-                if v == chain[acr.short] or k == acr.short:
+                if v == chain[short] or k == short:
                     chain[k] = long_root
     return chain
+
+
+def _initialisms(keys: Sequence[str]) -> dict[str, str]:
+    """Acronyms the page uses without defining them, each with the one longer
+    name of the page whose initials it spells ("JWST" on a page that names the
+    James Webb Space Telescope): a page's short name for it. An acronym two
+    names spell joins neither."""
+    out: dict[str, str] = {}
+    acronyms = [k for k in keys if _ACRONYM.fullmatch(k)]
+    if not acronyms:
+        return out
+    initials = {c: _initials(c) for c in keys}
+    for k in acronyms:
+        letters = k[:-1] if k.endswith("s") else k
+        spelled = [c for c in keys if c != k and initials[c] == letters]
+        if len(spelled) == 1:
+            out[k] = spelled[0]
+    return out
+
+
+_ACRONYM = re.compile(ACRONYM)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in ACRONYM_STOPWORDS]
+    return "".join(w[0] for w in words).upper()
 
 
 def _words(name: str) -> list[str]:
@@ -166,7 +230,7 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
     in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
     ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
     topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
-    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic)
+    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms))
 
 
 def topic_participant(sentence: tuple[int, int], discourse: Discourse) -> Resolution | None:
@@ -197,9 +261,15 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
     left = list(tok.lefts)
     if not left or left[0].lower_ != "the" or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in left):
         return None
-    if any(t.dep_ == "compound" for t in left):
+    if any(t.dep_ == "compound" and not _hyphenated(t) for t in left):
         return None  # "the launch window": a compound names a thing of its own
     return Via.DESCRIPTION, KIND_NOUNS.get(tok.lemma_.lower()), tok.lemma_.lower()
+
+
+def _hyphenated(tok: Token) -> bool:
+    """The last part of a hyphenated modifier ("the next-generation telescope"):
+    it describes the noun, it does not name another thing."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in "-‐‑" and tok.doc[tok.i - 1].idx + 1 == tok.idx
 
 
 _QUOTES = frozenset('"“”')
@@ -227,6 +297,33 @@ def _candidates(discourse: Discourse, start: int, window: int) -> list[EntityMen
     return out
 
 
+def _page_head_match(discourse: Discourse, start: int, head: str) -> EntityMention | None:
+    """Beyond the window, the entity the page named before by a name with that
+    head noun, named most often on the page ("the telescope" on a page that
+    named the James Webb Space Telescope twice and the Hubble Space Telescope
+    once); a tie names none."""
+    before = [m for m in discourse.mentions if m.char_end <= start and _words(m.key)[-1:] == [head]]
+    counts = Counter(discourse.chain(m.key) for m in discourse.mentions if discourse.chain(m.key) in
+                     {discourse.chain(b.key) for b in before})
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return next(m for m in reversed(before) if discourse.chain(m.key) == ranked[0][0])
+
+
+def _own_description(pronoun: Token, offset: int, discourse: Discourse, types: frozenset[str]) -> Resolution | None:
+    """The first definite description before the pronoun in its own sentence
+    that stands for an entity of a type the pronoun allows."""
+    for t in pronoun.doc[:pronoun.i]:
+        kind = anaphor_kind(t)
+        if kind is None or kind[0] is not Via.DESCRIPTION:
+            continue
+        res = resolve(t, offset, discourse)
+        if res is not None and discourse.label(res.key) in types:
+            return res
+    return None
+
+
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
     """The entity a pronoun or definite description (``tok``, in a sentence
     parsed from document offset ``offset``) stands for, or None."""
@@ -248,8 +345,23 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
             first = next((m.char_start for m in discourse.mentions if discourse.chain(m.key) == discourse.topic), -1)
             return Resolution(discourse.topic, start, end, via, first)
         found = next((m for m in candidates if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+        if found is None:
+            found = _page_head_match(discourse, start, head)
     else:
-        found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+        # a kind noun that is the head of a name named before is that name ("the agency" after the
+        # Environmental Protection Agency), else the nearest entity of its kind
+        found = None
+        if via is Via.DESCRIPTION:
+            found = next((m for m in _candidates(discourse, start, HEAD_MATCH_SENTENCES)
+                          if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+        if found is None:
+            found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+        if via is Via.PRONOUN:
+            # its own sentence first, a description there as much as a name ("The telescope has been in
+            # planning since the 1990s, and contracts to build it were awarded in 2002")
+            own = _own_description(tok, offset, discourse, types or frozenset())
+            if own is not None and (found is None or found.char_start < offset or own.char_start < found.char_start):
+                return Resolution(own.key, start, end, via, own.antecedent_start)
     if found is None:
         return None
     # the name as it stands there ("NASA"), not its chain's longest ("NASA Goddard Space Flight Center")

@@ -29,6 +29,7 @@ from extractors.entity_rules import (
     NOT_NAMES,
     PERIOD_LABEL,
     PROSE_LINE_WORDS,
+    QUANTITY,
     SERVICE_NAMES,
     TRAILING_POSSESSIVE,
     TWO_LETTER_LABELS,
@@ -93,14 +94,16 @@ def _is_furniture(name: str) -> bool:
 def is_fragment(name: str, label: str = "") -> bool:
     """Not a name but a piece of one or a label: a single letter, a two-letter
     span but a few well-known states and unions, a quarter or fiscal-year
-    label, a name cut short after an initial, a lone common word."""
+    label, a name cut short after an initial, a quantity ("Rises 2.3 per
+    cent"), a lone common word."""
     if len(name) < 2 or not any(c.isalpha() for c in name):
         return True
     if not name[0].isupper() and not name[0].isdigit():
         return True
     if len(name) == 2 and name not in TWO_LETTER_NAMES and label not in TWO_LETTER_LABELS:
         return True
-    return bool(PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name) or name.lower() in NOT_NAMES)
+    return bool(PERIOD_LABEL.match(name) or CUT_OFF_NAME.search(name) or QUANTITY.search(name)
+                or name.lower() in NOT_NAMES)
 
 
 def acceptable_name(name: str, label: str = "", text: str = "", start: int = 0) -> bool:

@@ -32,6 +32,10 @@ TWO_LETTER_NAMES = frozenset({"US", "UK", "EU", "UN", "UAE"})
 TWO_LETTER_LABELS = frozenset({"GPE"})
 # Period labels that NER takes for names: quarters, halves, fiscal years.
 PERIOD_LABEL = re.compile(r"^(?:Q[1-4]|H[12]|FY ?\d{2,4}|[QH][1-4] ?(?:FY ?)?'?\d{2,4}|(?:Q[1-4]|H[12])/\d{2,4})$", re.I)
+# A quantity NER takes for a name ("Rises 2.3 per cent", "Falls 0.8%" in a table of share prices).
+QUANTITY = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.I)
+# ... and what stands right before one is a label of it, not a name
+QUANTITY_AFTER = re.compile(r"\s+\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)", re.I)
 # A name cut short: its last word is a lone capital letter ("Stefanie M").
 CUT_OFF_NAME = re.compile(r"\s[A-Z]$")
 

@@ -58,6 +58,12 @@ def test_names_match_whole_words_only():
     assert not names_match("Ann", "Annapolis")
 
 
+def test_an_acronym_matches_the_name_whose_initials_it_spells():
+    assert names_match("JWST", "James Webb Space Telescope") and names_match("Bureau of Labor Statistics", "BLS")
+    assert names_match("UNFCCC", "United Nations Framework Convention on Climate Change")
+    assert not names_match("NASA", "James Webb Space Telescope") and not names_match("AB", "Alpha")
+
+
 def test_names_match_through_the_built_in_alias_table():
     assert names_match("U.S", "United States") and names_match("EU", "European Union")
     assert not names_match("U.S", "European Union")

@@ -107,3 +107,66 @@ def test_the_topic_is_what_the_lede_names_most():
     assert d.topic == "Acme"
     lone = page_discourse([(0, 15), (16, 31)], mentions[:3])
     assert lone.topic is None  # named once each: nothing stands out
+
+
+def test_an_undefined_acronym_joins_the_one_name_whose_initials_it_spells():
+    text = "James Webb Space Telescope flies. JWST works. NASA waits. National Parks Service rests."
+    mentions = [_m(text, "James Webb Space Telescope", "ORG"), _m(text, "JWST", "ORG"), _m(text, "NASA", "ORG"),
+                _m(text, "National Parks Service", "ORG")]
+    d = page_discourse([(0, 33), (34, 45), (46, 57), (58, 87)], mentions)
+    assert d.chain("JWST") == "James Webb Space Telescope"
+    assert d.full_name("JWST") == "James Webb Space Telescope"
+    assert d.full_name("NASA") == "NASA"  # no name of the page spells it
+    assert d.full_name("National Parks Service") == "National Parks Service"
+
+
+def test_an_acronym_participant_is_published_under_its_full_name(models):
+    text = ("The James Webb Space Telescope was built by NASA. "
+            "The JWST was launched from Kourou on December 25, 2021.")
+    sts = statements(text, models, anchor=date(2022, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2021]
+    assert st.participants[0] == "James Webb Space Telescope" and "JWST" not in st.participants
+
+
+def test_a_description_far_from_the_name_is_the_entity_the_page_names_most_with_that_head(models):
+    text = ("The James Webb Space Telescope is ready. The James Webb Space Telescope replaces the Hubble Space Telescope. "
+            "Engineers are busy. Budgets are tight. Crews work at night. "
+            "Officials said that the next-generation telescope will fly on March 30, 2021.")
+    sts = statements(text, models, anchor=date(2020, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 2021]
+    assert "James Webb Space Telescope" in st.participants
+    assert [r.via for r in st.resolved] == [Via.DESCRIPTION]
+
+
+def test_a_kind_noun_that_heads_a_name_named_before_is_that_name(models):
+    text = ("The Environmental Protection Agency wrote the rule. The State Department sent the notice. "
+            "The agency said on March 3, 2025 that the rule would go.")
+    sts = statements(text, models, anchor=date(2025, 3, 10))
+    (st,) = [s for s in sts if s.date.date_start.year == 2025]
+    assert st.participants[:1] == ("Environmental Protection Agency",)
+
+
+def test_a_pronoun_takes_a_description_of_its_own_sentence_before_a_name_of_the_last(models):
+    text = ("The Hubble Space Telescope was built by Lockheed. Boeing made parts. "
+            "The telescope was ready in 1989, and it was launched on April 24, 1990.")
+    sts = statements(text, models, anchor=date(1991, 1, 1))
+    (st,) = [s for s in sts if s.date.date_start.year == 1990]
+    assert st.participants[:1] == ("Hubble Space Telescope",)
+
+
+def test_a_word_ending_one_name_of_the_page_is_that_name():
+    text = "Twitter CEO Parag Agrawal spoke. Mary Agrawal left. Ann Smith stayed."
+    mentions = [_m(text, "Twitter", "ORG"), _m(text, "Parag Agrawal", "PERSON"), _m(text, "Ann Smith", "PERSON")]
+    d = page_discourse([(0, 32), (33, 50), (51, 68)], mentions)
+    assert d.name_of_word("Agrawal") == "Parag Agrawal" and d.name_of_word("Smith") == "Ann Smith"
+    assert d.name_of_word("smith") is None and d.name_of_word("Twitter") is None
+    two = page_discourse([(0, 32), (33, 50), (51, 68)], [*mentions, _m(text, "Mary Agrawal", "PERSON")])
+    assert two.name_of_word("Agrawal") is None  # two names end in it
+
+
+def test_a_short_form_the_tagger_took_for_a_common_noun_is_a_participant(models):
+    text = ("Twitter chief executive Parag Agrawal said the board would meet. "
+            "April 10, 2022 - Agrawal announces that Musk has rejected the offer to join the board.")
+    sts = statements(text, models, anchor=date(2022, 7, 1))
+    (st,) = [s for s in sts if s.date.date_start == date(2022, 4, 10)]
+    assert "Parag Agrawal" in st.participants

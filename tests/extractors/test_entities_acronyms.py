@@ -49,3 +49,10 @@ def test_site_furniture_is_dropped_and_acronyms_become_mentions():
     assert "Individually Tailored Partnership Programme" in names
     for m in mentions:
         assert text[m.char_start:m.char_end] == m.text
+
+
+def test_a_quantity_is_no_name():
+    text = "Twitter shares: Rises 2.3 per cent on the day, then Falls 0.8% and Acme Corp gains."
+    spans = [(text.index("Rises"), text.index(" on the"), "LAW"), (text.index("Falls"), text.index(" and"), "ORG"),
+             (text.index("Acme"), text.index(" gains"), "ORG")]
+    assert [m.key for m in mentions_from_spans(text, spans)] == ["Acme Corp"]

@@ -53,3 +53,32 @@ def test_a_proper_noun_modifying_an_argument_names_a_participant(models):
     (st,) = statements("On January 31, 2022, Elon Musk quietly started buying Twitter shares.", models,
                        anchor=date(2022, 7, 13))
     assert "Twitter" in st.participants
+
+
+def test_the_reporter_of_a_reported_plan_takes_part_in_it_when_switched_on(models, monkeypatch):
+    import extractors.roles
+
+    text = "On June 27, 2018, NASA announced that the Webb Space Telescope will now fly in March 2021."
+    (st,) = [s for s in statements(text, models, anchor=date(2018, 7, 1)) if s.date.date_start.year == 2021]
+    assert st.trigger == "fly" and st.participants == ("Webb Space Telescope",)
+    monkeypatch.setattr(extractors.roles, "REPORTER_PARTICIPANT", True)
+    (st,) = [s for s in statements(text, models, anchor=date(2018, 7, 1)) if s.date.date_start.year == 2021]
+    assert st.participants[0] == "Webb Space Telescope" and "NASA" in st.participants
+
+
+def test_who_has_a_plan_carries_it_out(models):
+    text = "In September, NASA confirmed plans to launch the Webb Space Telescope on 18 December 2021."
+    (st,) = [s for s in statements(text, models, anchor=date(2021, 10, 1)) if s.date.date_start.month == 12]
+    assert st.trigger == "launch" and st.participants[:1] == ("NASA",)
+
+
+def test_what_a_clause_says_a_name_is_among_is_no_process(models):
+    text = "Murano glass pendants are among the most sought-after fixtures for 2025."
+    (st,) = statements(text, models, anchor=date(2025, 1, 10))
+    assert "Murano" not in st.participants
+
+
+def test_an_adjective_predicate_takes_the_subject_of_its_verb(models):
+    text = "Elon Musk's appointment to the board was to become effective on April 9, 2022."
+    (st,) = statements(text, models, anchor=date(2022, 4, 11))
+    assert st.trigger == "effective" and any("Musk" in p for p in st.participants)

@@ -1,0 +1,213 @@
+"""Why a matched statement's participants disagree with the gold: a count by cause, per page type.
+
+Offline tool for working on the participant rules::
+
+    python -m evaluation.participant_causes ../shared/eval/facts evaluation/labels/statements/wcxb-dev [--list]
+    python -m evaluation.participant_causes ../shared/eval/facts --scopes   # clause vs whole sentence
+
+Each gold participant the system missed on a matched statement is put down to:
+
+* ``other-form``: the system names the same entity in another form ("JWST"
+  for "James Webb Space Telescope", "Delaware Chancery Court" for "Delaware
+  Court of Chancery"): one of its extra names shares the gold's initials or
+  a distinctive word;
+* ``out-of-clause``: a mention on the sentence names it, and the system
+  left it out (another clause, a modifier, an "according to" source);
+* ``ner-miss``: the sentence writes the name, and no mention covers it;
+* ``anaphor``: the sentence names it only by a pronoun or a description
+  ("it", "the telescope", "the company");
+* ``implied``: the sentence does not name it at all; the page names it
+  elsewhere (an actor implied: the agency as planner of a launch date);
+* ``absent``: neither the sentence nor the page names it.
+
+Each system participant the gold lacks (a false participant) is put down to:
+
+* ``other-form``: paired with an ``other-form`` miss;
+* ``fragment``: not a name (a verb or a number in a table row, "Jumps",
+  "Rises 2.3 per cent", a lone common word);
+* ``resolved``: a pronoun or description resolved to it;
+* ``place``: a place of the happening (GPE, LOC, FAC) the gold leaves out;
+* ``topic``: the subject itself (a name sharing a word with a facts subject's
+  folder name, "Paris Agreement" in ``paris-agreement``), which the gold leaves out;
+* ``other``: a name of the clause the gold leaves out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from evaluation.statements_eval import (
+    DEFAULT_PAGES,
+    GoldPage,
+    load_gold,
+    names_match,
+    norm_name,
+    participant_counts,
+    score_page,
+    system_participants,
+)
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
+_STOP = frozenset("the of and for on in to a an de la national international united states".split())
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in norm_name(name).split() if w not in _STOP and len(w) >= 4}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in norm_name(name).split() if w not in _STOP)
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Two names that plausibly name one entity: shared initials ("JWST") or a distinctive word."""
+    x, y = norm_name(a).replace(" ", ""), norm_name(b).replace(" ", "")
+    if x == _initials(b) or y == _initials(a):
+        return True
+    return bool(_words(a) & _words(b))
+
+
+def _written_in(name: str, text: str) -> bool:
+    n = norm_name(name)
+    return bool(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", norm_name(text)) is not None
+
+
+def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
+    """(kind, cause, what) for each missed and each false participant of the
+    page's matched statements (``result``: the page's ProcessedDocument)."""
+    _, judged = score_page(page, list(result.statements))
+    text = result.page.text
+    out = []
+    for j in judged:
+        if not j.correct or j.gold is None:
+            continue
+        st = j.statement
+        sys_names = system_participants(page, st)
+        missed = [g for g in j.gold.participants if not any(names_match(g, s) for s in sys_names)]
+        extra = [s for s in sys_names if not any(names_match(s, g) for g in j.gold.participants)]
+        in_sentence = [m for m in result.mentions if st.char_start <= m.char_start and m.char_end <= st.char_end]
+        paired: set[str] = set()
+        for g in missed:
+            other = next((s for s in extra if s not in paired and same_entity(g, s)), None)
+            if other is not None:
+                paired.add(other)
+                cause = "other-form"
+            elif any(names_match(m.key, g) for m in in_sentence):
+                cause = "out-of-clause"
+            elif _written_in(g, st.sentence) or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", st.sentence)
+                                                    for w in g.split() if len(w) >= 5 and w[:1].isupper()):
+                cause = "ner-miss"
+            elif _ANAPHORS.search(st.sentence) or any(
+                    re.search(rf"\bthe {re.escape(w)}\b", st.sentence, re.I)
+                    for w in list(_words(g))[-1:] + ["company", "agency", "agreement", "telescope", "court", "board"]):
+                cause = "anaphor"
+            elif any(names_match(m.key, g) for m in result.mentions) or _written_in(g, text):
+                cause = "implied"
+            else:
+                cause = "absent"
+            out.append(("miss", cause, f"{page.page_id} {g!r} trig={st.trigger} :: {' '.join(st.sentence.split())[:90]}"))
+        resolved = {r.key for r in st.resolved}
+        labels = {m.key: m.label for m in in_sentence}
+        topic_words = _words(page.page_type.replace("-", " "))
+        for s in extra:
+            if s in paired:
+                cause = "other-form"
+            elif s in resolved and s not in st.written_participants():
+                cause = "resolved"
+            elif labels.get(s) == "PROPN" and (re.search(r"per cent|%", s) or re.match(r"^[A-Z][a-z]+s\b", s)):
+                cause = "fragment"
+            elif labels.get(s) in _PLACE_LABELS:
+                cause = "place"
+            elif _words(s) & topic_words:
+                cause = "topic"
+            else:
+                cause = "other"
+            out.append(("false", cause, f"{page.page_id} {s!r} ({labels.get(s)}) trig={st.trigger} :: "
+                        f"{' '.join(st.sentence.split())[:90]}"))
+    return out
+
+
+def _read(pages: Sequence[GoldPage], models=None) -> list:
+    """The ProcessedDocument of each page that was read, with its gold page."""
+    import hashlib
+
+    from extractors.document import DocumentInput, ProcessedDocument, process_documents
+    from extractors.nlp import load_models
+    from ingest.settings import DEFAULT_MODEL
+
+    models = models or load_models(DEFAULT_MODEL)
+    by_id = {p.page_id: p for p in pages}
+    inputs = [DocumentInput(source_id=p.page_id, snapshot_sha256=hashlib.sha256(p.content).hexdigest(),
+                            content=p.content, url=p.url or f"file:///{p.page_id}", fetched_at=p.fetched_at,
+                            content_type=p.content_type) for p in pages]
+    out = []
+    for start in range(0, len(inputs), 16):
+        out += [(by_id[r.source_id], r) for r in process_documents(inputs[start:start + 16], models)
+                if isinstance(r, ProcessedDocument)]
+    return out
+
+
+def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, str]]:
+    """(page type, kind, cause, what) over the pages."""
+    return [(page.page_type, *c) for page, res in _read(pages, models) for c in page_causes(page, res)]
+
+
+def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, float, float]]:
+    """Participant (P, R, F1) of the matched statements with the product's
+    participants (``clause``), every name of the sentence (``sentence``) and
+    both (``union``): which convention the gold follows."""
+    from extractors.event_rules import NON_PARTICIPANT_LABELS
+
+    tot = {k: [0, 0, 0] for k in ("clause", "sentence", "union")}
+    for page, res in _read(pages, models):
+        for j in score_page(page, list(res.statements))[1]:
+            if not j.correct or j.gold is None:
+                continue
+            st = j.statement
+            clause = system_participants(page, st)
+            sentence = tuple(dict.fromkeys(m.key for m in res.mentions if st.char_start <= m.char_start
+                                           and m.char_end <= st.char_end and m.label not in NON_PARTICIPANT_LABELS))
+            for k, names in (("clause", clause), ("sentence", sentence), ("union", tuple(dict.fromkeys(clause + sentence)))):
+                tp, ns, ng = participant_counts(j.gold.participants, names)
+                tot[k][0] += tp
+                tot[k][1] += ns
+                tot[k][2] += ng
+    out = {}
+    for k, (tp, ns, ng) in tot.items():
+        p, r = tp / max(ns, 1), tp / max(ng, 1)
+        out[k] = (round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    ap.add_argument("--list", action="store_true", help="list every miss and false participant")
+    ap.add_argument("--scopes", action="store_true",
+                    help="participant P/R/F1 from the clause (the product), the whole sentence and both")
+    args = ap.parse_args(argv)
+    pages = [p for d in args.dirs for p in load_gold(d, args.pages)]
+    if args.scopes:
+        for k, (p, r, f) in scopes(pages).items():
+            print(f"{k:9s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        return
+    rows = causes(pages)
+    counts = Counter((t, k, c) for t, k, c, _ in rows)
+    for kind in ("miss", "false"):
+        print(f"{kind}:")
+        for t in sorted({t for t, _, _, _ in rows}):
+            line = ", ".join(f"{c} {n}" for (tt, k, c), n in counts.most_common() if tt == t and k == kind)
+            print(f"  {t}: {line}")
+    if args.list:
+        for t, k, c, what in sorted(rows):
+            print(f"{t} {k} {c} {what}")
+
+
+if __name__ == "__main__":
+    main()

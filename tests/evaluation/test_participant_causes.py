@@ -1,0 +1,37 @@
+"""Missed and false participants of matched statements, put down to their causes."""
+
+from __future__ import annotations
+
+from evaluation.participant_causes import causes, same_entity, scopes
+from evaluation.statements_eval import GoldPage, GoldStatement
+
+BODY = ("<p>Acme Corporation builds bridges across the county of Northshire and beyond.</p>"
+        "<p>Acme Corporation opened the new bridge in Riverton in March 2023 after a long delay.</p>")
+HTML = f"<html><head><title>Bridge news</title></head><body><main>{BODY}</main></body></html>".encode()
+
+
+def test_same_entity_by_initials_or_a_distinctive_word():
+    assert same_entity("JWST", "James Webb Space Telescope")
+    assert same_entity("Delaware Chancery Court", "Delaware Court of Chancery")
+    assert not same_entity("NASA", "European Space Agency")
+
+
+def test_missed_and_false_participants_by_cause(models):
+    gold = (GoldStatement("Acme Corporation opened the new", "in March 2023", "2023-03", precision="month",
+                          participants=("Acme Corporation", "Harbour Authority")),)
+    page = GoldPage("p1", "article", "example.org", "https://example.org/bridge", "2023-07-01", gold, content=HTML)
+    rows = causes([page], models)
+    got = sorted((kind, cause) for _, kind, cause, _ in rows)
+    # the authority is nowhere on the page; Riverton is the happening's place, which this gold leaves out
+    assert got == [("false", "place"), ("miss", "absent")]
+
+
+def test_participants_scored_from_the_clause_and_from_the_whole_sentence(models):
+    html = (b"<html><body><main><p>Acme Corporation opened the new bridge in March 2023, while Beta Industries "
+            b"watched from across the river in silence.</p></main></body></html>")
+    gold = (GoldStatement("Acme Corporation opened the new", "in March 2023", "2023-03", precision="month",
+                          participants=("Acme Corporation",)),)
+    page = GoldPage("p1", "article", "example.org", "https://example.org/bridge", "2023-07-01", gold, content=html)
+    got = scopes([page], models)
+    assert got["clause"] == (1.0, 1.0, 1.0)
+    assert got["sentence"][0] < 1.0 and got["sentence"][1] == 1.0  # Beta Industries is another clause's
