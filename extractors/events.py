@@ -44,7 +44,7 @@ from extractors.modality import is_planned
 from extractors.post_signatures import POST_TRIGGER, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
-from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
+from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 from extractors.types import DateMention
 
@@ -555,6 +555,13 @@ def dated_statement(
     )
 
 
+def _base_rate(features: dict[str, float] | None) -> float | None:
+    """The confidence of a candidate whose features are not computed (the
+    stored model weighs none: extractors.statement_model.features_wanted):
+    the model's probability with no features; None when they are."""
+    return calibrated_confidence({}) if features is None else None
+
+
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
                in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
                discourse: Discourse | None = None) -> DatedStatement:
@@ -567,9 +574,9 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     lemma = trigger.lemma_.lower()
     # the confidence model reads the participants as written (it was fitted on them)
     written = len(participants) - len({r.key for r in resolved})
-    features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root)
+    features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root) if features_wanted() else None
     return dated_statement(
-        text, sentence, date, lemma, participants, summary, features=features,
+        text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
         planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence), resolved=resolved,
     )
@@ -664,9 +671,10 @@ def citation_statement(
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(author_key(a) for a in authors))
-    features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
+    features = (parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
+                if features_wanted() else None)
     return dated_statement(text, sentence, date, CITATION_TRIGGER, participants, " ".join(parsed.text.split()),
-                           features=features)
+                           features=features, confidence=_base_rate(features))
 
 
 def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> DatedStatement | None:
@@ -684,5 +692,6 @@ def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[Da
     if date is None:
         return None
     s0 = min(s0, line_start + start)
-    features = parse_features(None, False, date, True, 1, len(dates), citation=True)
-    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features)
+    features = parse_features(None, False, date, True, 1, len(dates), citation=True) if features_wanted() else None
+    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features,
+                           confidence=_base_rate(features))
