@@ -114,10 +114,11 @@ def no_statement_reason(
     if reason is not None:
         return reason
     # an event noun the date itself modifies ("the July 2025 incident") is
-    # dated whatever the mood of the clause around it
+    # dated whatever the mood of the clause around it; not "today's" in a
+    # clause of the simple present ("the script pulls today's meetings": a routine)
     if date_root is not None and trigger.pos_ == "NOUN" and (
         date_root.head == trigger or (date_root.head.dep_ == "prep" and date_root.head.head == trigger)
-    ):
+    ) and not (date.text.strip().lower() in DEICTIC_NOW and _simple_present(clause_verb)):
         return None
     children = list(clause_verb.children)
     return (
@@ -197,7 +198,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
     # course takes its time as object: "will finish 2023 with ...")
     if (rule_on("date-object") and date_root is not None and date_root.dep_ in ("dobj", "obj")
-            and date_root.head == trigger and not date.anchored and trigger.lemma_.lower() not in PERIOD_VERBS):
+            and date_root.head == trigger and trigger.lemma_.lower() not in PERIOD_VERBS):
         return "date-object"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
@@ -207,7 +208,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
-    if _ranks_in_copula(clause_verb):
+    if _ranks_in_copula(clause_verb) or _ranks_in_copula(_copula_over_noun(clause_verb)):
         if rule_on("opinion"):
             return "opinion"
     return None
@@ -250,6 +251,10 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
 
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
     """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
+    # an exhortation: "It's time for one of you to redefine time in 2025"
+    if _its_time_to(clause_verb):
+        if rule_on("advice"):
+            return "advice"
     # advice: "I recommend catching up with ... of this year"
     node = clause_verb
     for _ in range(3):
@@ -300,6 +305,11 @@ def _hedged_or_negated_reason(date: DateMention, clause_verb: Token, children: l
         if rule_on("negated"):
             return "negated"
     return None
+
+
+def _simple_present(clause_verb: Token) -> bool:
+    """The clause's verb is in the simple present, with no auxiliary."""
+    return clause_verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in clause_verb.children)
 
 
 def _finite_past(clause_verb: Token) -> bool:
@@ -391,6 +401,36 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
+
+
+def _copula_over_noun(verb: Token) -> Token:
+    """The copula whose complement a reduced or relative clause describes
+    ("X is the most original work of fiction generated in the 21st century":
+    generated -> fiction -> of -> work -> is), else the verb itself."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return verb
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ in ("attr", "acomp"):
+            return node.head
+        if node.dep_ not in ("pobj", "prep", "conj", "appos") or node.head == node:
+            break
+        node = node.head
+    return verb
+
+
+def _its_time_to(clause_verb: Token) -> bool:
+    """An exhortation: "It's time (for X) to <verb> ..."."""
+    verb = clause_verb
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    for node in (verb.head, verb.head.head):
+        if node.lemma_.lower() == "time" and node.dep_ == "attr":
+            node = node.head
+        if (node.lemma_.lower() == "be" or node.lower_ in ("’s", "'s")) and any(c.dep_ == "attr" and c.lemma_.lower() == "time" for c in node.children) and any(
+                c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in node.children):
+            return True
+    return False
 
 
 def _ranks_in_copula(verb: Token) -> bool:

@@ -128,6 +128,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             um = R.BY_RX.search(before)
         if sm:
             role, s = "since", t.char_start - (len(before) - sm.start())
+        elif R.COUNT_NOW_TEXT.search(t.text):
+            role = "since"  # "(for) two years now"
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
         out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored, t.from_anchor),

@@ -124,6 +124,10 @@ UNTIL_RX = re.compile(
     r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$",
     re.I,
 )
+# A count up to now ("I've had it two years now", "for ten years now and
+# ..."; the offset rule reads it): the state holds since that long before
+# the anchor, so its mention's role is since.
+COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"

@@ -35,6 +35,9 @@ def statements(text, models, anchor=ANCHOR):
     "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
     "I strongly recommend catching up with the video essays of 2024.",  # advice
     "The page shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
+    "It's time for one of you to redefine time in 2025.",  # an exhortation
+    "This is the most original novel of science fiction published in the 21st century.",  # a ranking copula
+    "The assistant pulls today's meetings and highlights the top three tasks.",  # "today's" in a routine
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
@@ -58,6 +61,9 @@ def test_timeline_entry_in_historical_present(models):
 def test_a_date_the_verb_acts_on_is_not_its_time(models):
     text = "Critics remembered 1999 fondly."
     assert statements(text, models) == []
+    # also a date resolved against the page's ("Christmas" of the year in focus)
+    (st,) = statements("On December 25, 2021, as the world celebrated Christmas, the telescope began its journey.", models)
+    assert st.trigger == "begin"
     with rules_off({"date-object"}):
         assert [s.trigger for s in statements(text, models)] == ["remember"]
 

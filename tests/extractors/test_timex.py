@@ -423,6 +423,18 @@ def test_the_past_n_years_stays_a_duration():
     assert one("Prices doubled over the past five years.", date(1998, 3, 3)).value == "P5Y"
 
 
+def test_a_count_up_to_now_is_a_state_since_that_long_before():
+    m = mention("I've had it two years now and love it.", date(2026, 2, 21))
+    assert (m.text, m.value, m.role, m.precision) == ("two years now", "2024", "since", "year")
+    m = mention("We have lived here for ten months now.", date(2026, 2, 21))
+    assert (m.value, m.role) == ("2025-04", "since")
+    # an approximate count stays a duration, and "now" the present
+    tx = tag_timexes("He has dominated the city for almost five months now.", date(2000, 4, 14))
+    assert [(t.text, t.type) for t in tx] == [("almost five months", "DURATION"), ("now", "DATE")]
+    # with no date of the page's own there is nothing to count back from
+    assert date_mentions("I've had it two years now.", None) == []
+
+
 def test_names_holding_a_month_are_no_dates():
     assert tag_timexes("He was at the head of the March of the Combatant Mothers.", date(2000, 1, 15)) == []
 
