@@ -148,10 +148,28 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             return "generic-day-part"
     # a post's label: "(2019-02-24, 05:31 PM) Bob Wrote:", "This post was last modified: 2024-01-05"
     nxt = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
-    if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
+    if trigger.lemma_.lower() in POST_LABEL_VERBS and (
+            (nxt is not None and nxt.text == ":") or _label_before_date(trigger, date_root)):
         if rule_on("byline"):
             return "byline"
     return None
+
+
+def _label_before_date(trigger: Token, date_root: Token | None) -> bool:
+    """A label naming the page's or a post's own date: "Posted on March 3,
+    2024 by admin", "Last Updated July 9, 2022 at 1:00 AM": the verb opens
+    its line (or follows "last"/"originally" or a separator), has no subject,
+    and the date follows it at once."""
+    if date_root is None or not 0 < date_root.i - trigger.i <= 4:
+        return False
+    doc = trigger.doc
+    between = doc[trigger.i + 1:date_root.i]
+    if not all(t.lower_ in ("on", ":", "at", "-") or t.head == date_root for t in between):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False
+    before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    return before is None or before.lower_ in ("last", "originally", "first", "|", "·", "•", "\n")
 
 
 def _clause_verb(trigger: Token) -> Token:
@@ -204,6 +222,10 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
             and (date.role == "point" or (date.role == "range" and " and " in date.text))):
+        return "noun-qualifier"
+    # "this weekend's choices include ...": things of a period described in the present
+    if (rule_on("noun-qualifier") and date_root is not None and date_root.dep_ == "poss" and date_root.head != trigger
+            and date_root.head.tag_ == "NNS" and not is_event_noun(date_root.head) and _simple_present(clause_verb)):
         return "noun-qualifier"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",

@@ -84,7 +84,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             u_end, u_precision = u_span[1], u_span[2]
             gap = text[t.char_end : u.char_start]
             fm = R.FROM_RX.search(before)
-            if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
+            if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
+                    or _adjacent_months(gap, span, u_span)):
                 if u_end >= t_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
@@ -136,6 +137,13 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                      (i,)))
         i += 1
     return out
+
+
+def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision]) -> bool:
+    """"in late December and early January": two months joined by "and",
+    the second right after the first, tell one stretch of time."""
+    return (bool(R.AND_RX.match(gap)) and first[2] == second[2] == Precision.MONTH
+            and (second[0] - first[1]).days == 1)
 
 
 def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,

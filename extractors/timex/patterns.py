@@ -135,6 +135,7 @@ FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-
 JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
 TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
 DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
+AND_RX = re.compile(r"^\s+and\s+$", re.I)
 DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,

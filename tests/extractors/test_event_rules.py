@@ -38,9 +38,26 @@ def statements(text, models, anchor=ANCHOR):
     "It's time for one of you to redefine time in 2025.",  # an exhortation
     "This is the most original novel of science fiction published in the 21st century.",  # a ranking copula
     "The assistant pulls today's meetings and highlights the top three tasks.",  # "today's" in a routine
+    "Posted on March 3, 2024 by admin",  # a post's label
+    "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
+    "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
+
+
+def test_a_post_verb_with_its_subject_or_after_its_noun_states(models):
+    (st,) = statements("Apple posted on March 3, 2024 that sales grew.", models)
+    assert st.trigger == "post"
+    (st,) = statements("The paper, published on 3 March 2020, shows a gain.", models)
+    assert st.trigger == "publish"
+
+
+def test_two_adjacent_months_joined_by_and_are_one_stretch(models):
+    (st,) = statements("We visited Japan in late December and early January.", models, anchor=date(2025, 12, 31))
+    assert (st.date.role, st.date.date_start, st.date.date_end) == ("range", date(2025, 12, 1), date(2026, 1, 31))
+    # two months apart: two statements
+    assert len(statements("The council met in March 2024 and in May 2024.", models)) == 2
 
 
 def test_plans_stay_statements(models):
