@@ -77,8 +77,23 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             continue
         t_start, t_end, t_precision = span
         before = text[max(0, t.char_start - 40) : t.char_start]
-        # ranges: "from X to Y", "between X and Y", "X-Y"
         u_span = spans[i + 1] if i + 1 < n else None
+        # a clock time and its day: "until 5 p.m. on Oct. 28" is one time of that day
+        if u_span is not None and t.type == "TIME" and "T" in t.value and u_span[2] == Precision.DAY and "T" not in tx[i + 1].value \
+                and R.CLOCK_DAY_GAP.match(text[t.char_end:tx[i + 1].char_start]):
+            u = tx[i + 1]
+            role, s = "point", t.char_start
+            sm, um = R.SINCE_RX.search(before), R.UNTIL_RX.search(before)
+            if sm:
+                role, s = "since", t.char_start - (len(before) - sm.start())
+            elif um:
+                role, s = "until", t.char_start - (len(before) - um.start())
+            value = f"{u.value}T{t.value.split('T', 1)[1]}"
+            out.append((_mention(text, (s, u.char_end, u_span[0], u_span[1], Precision.DAY), role, value, u.anchored,
+                                 u.from_anchor), (i, i + 1)))
+            i += 2
+            continue
+        # ranges: "from X to Y", "between X and Y", "X-Y"
         if u_span is not None:
             u = tx[i + 1]
             u_end, u_precision = u_span[1], u_span[2]

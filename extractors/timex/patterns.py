@@ -136,6 +136,8 @@ JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re
 TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
 DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
 AND_RX = re.compile(r"^\s+and\s+$", re.I)
+# between a clock time and the day it belongs to: "5 p.m. on Oct. 28", "7 pm, March 3"
+CLOCK_DAY_GAP = re.compile(r"^\s*(?:on\s+|,\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)
 DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,

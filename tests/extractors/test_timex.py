@@ -435,6 +435,13 @@ def test_a_count_up_to_now_is_a_state_since_that_long_before():
     assert date_mentions("I've had it two years now.", None) == []
 
 
+def test_a_clock_time_on_a_day_is_one_time_of_that_day():
+    (m,) = date_mentions("The judge paused the trial until 5 p.m. on Oct. 28 to allow the deal.", date(2022, 10, 6))
+    assert (m.text, m.value, m.role, m.date_start) == ("until 5 p.m. on Oct. 28", "2022-10-28T17:00", "until", date(2022, 10, 28))
+    (m,) = date_mentions("The talk starts at 7 pm on March 3.", date(2026, 2, 21))
+    assert m.date_start == date(2026, 3, 3)
+
+
 def test_names_holding_a_month_are_no_dates():
     assert tag_timexes("He was at the head of the March of the Combatant Mothers.", date(2000, 1, 15)) == []
 
