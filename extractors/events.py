@@ -31,6 +31,7 @@ from extractors.event_rules import (
     HEDGING_MODALS,
     IF_COMPLEMENT_VERBS,
     IMPERATIVE_OPENERS,
+    INFINITIVE_HAPPENING_NOUNS,
     META_VERBS,
     OPINION_VERBS,
     PAST_SPAN,
@@ -227,6 +228,12 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if (rule_on("noun-qualifier") and date_root is not None and date_root.dep_ == "poss" and date_root.head != trigger
             and date_root.head.tag_ == "NNS" and not is_event_noun(date_root.head) and _simple_present(clause_verb)):
         return "noun-qualifier"
+    # an infinitive describing a noun asserts nothing: "places to visit in
+    # 2025", "momentum for the pact to enter into force in 2016"; not a plan
+    # or another happening's noun ("plans to launch on 18 December"), nor a
+    # rank ("the first company to launch a rocket in 2019")
+    if rule_on("noun-infinitive") and date_root is not None and _infinitive_of_noun(date_root):
+        return "noun-infinitive"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
@@ -423,6 +430,22 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
+
+
+def _infinitive_of_noun(date_root: Token) -> bool:
+    """The date belongs to a to-infinitive that modifies a noun naming no
+    happening, with no ordinal or superlative that makes it a rank."""
+    verb = date_root.head.head if date_root.dep_ == "pobj" and date_root.head.dep_ == "prep" else date_root.head
+    if date_root.dep_ == "prep":
+        verb = date_root.head
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "relcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or is_event_noun(noun) or noun.lemma_.lower() in INFINITIVE_HAPPENING_NOUNS:
+        return False
+    return not any(c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next"))
+                   for c in noun.children)
 
 
 def _copula_over_noun(verb: Token) -> Token:

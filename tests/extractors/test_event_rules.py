@@ -41,6 +41,8 @@ def statements(text, models, anchor=ANCHOR):
     "Posted on March 3, 2024 by admin",  # a post's label
     "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
     "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
+    "Here are ten places to visit in 2025.",  # an infinitive describing a noun
+    "Global momentum for the agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
@@ -65,6 +67,13 @@ def test_a_since_clause_dates_the_perfect_of_its_main_clause(models):
     assert {(s.trigger, s.date.role) for s in sts} == {("open", "point"), ("welcome", "since")}
     # a main clause in the simple past: "since" gives a cause, no state
     assert [s.trigger for s in statements("Since he left in 2019, sales fell.", models)] == ["leave"]
+
+
+def test_an_infinitive_of_a_plan_or_a_rank_keeps_its_date(models):
+    (st,) = statements("NASA confirmed plans to launch the telescope into orbit on 18 December 2021.", models)
+    assert st.trigger == "launch"
+    (st,) = statements("It was the first company to launch a rocket in 2019.", models)
+    assert st.trigger == "launch"
 
 
 def test_plans_stay_statements(models):
