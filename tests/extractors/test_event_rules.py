@@ -42,7 +42,7 @@ def statements(text, models, anchor=ANCHOR):
     "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
     "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
     "Here are ten places to visit in 2025.",  # an infinitive describing a noun
-    "Global momentum for the agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
+    "Global momentum for the Paris Agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
