@@ -60,7 +60,31 @@ def date_mentions(
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
-    return [m for m, _ in _mentions(text, tx)]
+    out = [m for m, _ in _mentions(text, tx)]
+    then = _then_anaphora(text, out)
+    return sorted(out + then, key=lambda m: m.char_start) if then else out
+
+
+def _then_anaphora(text: str, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """"Coffee reached Europe in the 17th century. Before then, ...": the
+    period named just before (in an earlier sentence of the same paragraph,
+    a point), with the role the cue gives (since, or until for "before",
+    "until", "by")."""
+    out = []
+    for m in R.THEN_ANAPHOR.finditer(text):
+        prior = [d for d in mentions if d.char_end <= m.start() and d.role == "point"]
+        if not prior:
+            continue
+        ante = prior[-1]
+        between = text[ante.char_end:m.start()]
+        # the period of an earlier sentence of the paragraph (within one sentence the date is told already)
+        if m.start() - ante.char_end > 400 or "\n\n" in between or not re.search(r"[.!?]\s", between):
+            continue
+        role = "since" if "since" in m.group("cue").lower() else "until"
+        out.append(DateMention(char_start=m.start(), char_end=m.end(), text=m.group(0), date_start=ante.date_start,
+                               date_end=ante.date_end, precision=ante.precision, role=role, value=ante.value,
+                               anchored=True, from_anchor=ante.from_anchor))
+    return out
 
 
 def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:

@@ -128,6 +128,8 @@ UNTIL_RX = re.compile(
 # ..."; the offset rule reads it): the state holds since that long before
 # the anchor, so its mention's role is since.
 COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
+# "since then", "before then", "by then": the period named just before
+THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s+then\b(?!\s+(?:on|onwards?)\b)", re.I)
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"

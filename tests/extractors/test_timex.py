@@ -442,6 +442,15 @@ def test_a_clock_time_on_a_day_is_one_time_of_that_day():
     assert m.date_start == date(2026, 3, 3)
 
 
+def test_since_or_before_then_takes_the_period_named_just_before():
+    ms = date_mentions("The plant opened in 2010. Since then, output has doubled.", date(2026, 2, 21))
+    assert [(m.text, m.value, m.role) for m in ms] == [("2010", "2010", "point"), ("Since then", "2010", "since")]
+    ms = date_mentions("Coffee reached Europe in the 17th century. Before then, people drank beer.", date(2026, 2, 21))
+    assert (ms[-1].text, ms[-1].precision, ms[-1].role) == ("Before then", "century", "until")
+    # nothing named before it in the paragraph: no date
+    assert date_mentions("The plant opened in 2010.\n\nSince then, output has doubled.", date(2026, 2, 21))[-1].text == "2010"
+
+
 def test_names_holding_a_month_are_no_dates():
     assert tag_timexes("He was at the head of the March of the Combatant Mothers.", date(2000, 1, 15)) == []
 
