@@ -701,15 +701,12 @@ def statements_from_parse(
         if head is None or span.start <= head.i < span.end:
             continue
         extra = when_clauses(span.root, range(span.start, span.end), trigger_options)
-        # "Since it launched on December 25, Webb has been undergoing ...": the main clause holds since the date
-        since_main = _since_clause_main(head) if date.role == "point" else None
         # verbs conjoined with the dated one: read only when they may state (the rule off, or an audited run)
         conjuncts = (shared_conjuncts(head, span, parsed, dates, s0)
                      if audit is not None or not rule_on("conjunct-date") else [])
-        for trigger in [head, *conjuncts, *extra, *([since_main] if since_main is not None else [])]:
+        for trigger in [head, *conjuncts, *extra]:
             # a when-clause tells what happened at the date itself ("since 2011, when ... replaced")
-            stated = (replace(date, role="point") if trigger in extra
-                      else replace(date, role="since") if trigger is since_main else date)
+            stated = replace(date, role="point") if trigger in extra else date
             own = {"conjunct-date"} if trigger in conjuncts and trigger not in extra else set()
             if audit is None:
                 if any(rule_on(r) for r in own) or no_statement_reason(trigger, stated, by_parse, span.root) is not None:
@@ -725,19 +722,6 @@ def statements_from_parse(
             if audit is not None:
                 audit[statement_key(out[-1])] = fired
     return out
-
-
-def _since_clause_main(trigger: Token) -> Token | None:
-    """The verb of the main clause when the dated verb opens a "since"
-    clause and the main clause is in the perfect ("Since it opened in 2010,
-    the museum has welcomed ..."): that state holds since the date."""
-    if trigger.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in trigger.children):
-        return None
-    main = trigger.head
-    if main.pos_ not in ("VERB", "AUX") or main == trigger:
-        return None
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in main.children)
-    return main if perfect else None
 
 
 def statement_key(st: DatedStatement) -> tuple:

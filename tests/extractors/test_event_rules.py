@@ -62,13 +62,6 @@ def test_two_adjacent_months_joined_by_and_are_one_stretch(models):
     assert len(statements("The council met in March 2024 and in May 2024.", models)) == 2
 
 
-def test_a_since_clause_dates_the_perfect_of_its_main_clause(models):
-    sts = statements("Since it opened in 2010, the museum has welcomed two million visitors.", models)
-    assert {(s.trigger, s.date.role) for s in sts} == {("open", "point"), ("welcome", "since")}
-    # a main clause in the simple past: "since" gives a cause, no state
-    assert [s.trigger for s in statements("Since he left in 2019, sales fell.", models)] == ["leave"]
-
-
 def test_an_infinitive_of_a_plan_or_a_rank_keeps_its_date(models):
     (st,) = statements("NASA confirmed plans to launch the telescope into orbit on 18 December 2021.", models)
     assert st.trigger == "launch"
