@@ -45,7 +45,7 @@ import numpy as np
 
 from evaluation.logistic import fit_logistic, predict
 from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, load_gold, score_page
-from extractors.statement_model import FEATURES, MODEL_PATH
+from extractors.statement_model import FEATURES, MODEL_PATH, collecting_features
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.71, 0.05))
@@ -105,7 +105,9 @@ def read_candidates(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
                             content_type=p.content_type) for p in pages]
     out: dict[str, tuple] = {}
     for start in range(0, len(inputs), 16):
-        for res in process_documents(inputs[start:start + 16], models):
+        with collecting_features():  # every candidate's features, whatever the stored model weighs
+            results = process_documents(inputs[start:start + 16], models)
+        for res in results:
             if isinstance(res, DocumentFailure):
                 out[res.source_id] = ()
                 continue

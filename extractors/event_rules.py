@@ -164,3 +164,11 @@ def trigger_kind(lemma: str | None, role: str) -> str:
 # Verbs whose object is a stretch of time they run through ("finish 2023 with
 # $3 billion", "enter 2026", "spent 2019 in Paris"): the object is the time.
 PERIOD_VERBS = frozenset({"finish", "end", "start", "begin", "close", "enter", "spend", "open", "kick", "ring"})
+
+# Nouns whose to-infinitive tells a happening, planned or done ("plans to
+# launch on 18 December", "his bid to buy Twitter in April", "the decision to
+# withdraw in 2017"): the infinitive keeps its date.
+INFINITIVE_HAPPENING_NOUNS = frozenset(
+    """plan target schedule deadline timetable decision bid offer agreement deal intention commitment promise
+    pledge proposal move effort attempt order request call vote approval permission motion""".split()
+)

@@ -31,6 +31,7 @@ from extractors.event_rules import (
     HEDGING_MODALS,
     IF_COMPLEMENT_VERBS,
     IMPERATIVE_OPENERS,
+    INFINITIVE_HAPPENING_NOUNS,
     META_VERBS,
     OPINION_VERBS,
     PAST_SPAN,
@@ -44,7 +45,7 @@ from extractors.modality import is_planned
 from extractors.post_signatures import POST_TRIGGER, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
-from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, parse_features
+from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
 from extractors.types import DateMention
 
@@ -114,10 +115,11 @@ def no_statement_reason(
     if reason is not None:
         return reason
     # an event noun the date itself modifies ("the July 2025 incident") is
-    # dated whatever the mood of the clause around it
+    # dated whatever the mood of the clause around it; not "today's" in a
+    # clause of the simple present ("the script pulls today's meetings": a routine)
     if date_root is not None and trigger.pos_ == "NOUN" and (
         date_root.head == trigger or (date_root.head.dep_ == "prep" and date_root.head.head == trigger)
-    ):
+    ) and not (date.text.strip().lower() in DEICTIC_NOW and _simple_present(clause_verb)):
         return None
     children = list(clause_verb.children)
     return (
@@ -147,10 +149,28 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             return "generic-day-part"
     # a post's label: "(2019-02-24, 05:31 PM) Bob Wrote:", "This post was last modified: 2024-01-05"
     nxt = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
-    if trigger.lemma_.lower() in POST_LABEL_VERBS and nxt is not None and nxt.text == ":":
+    if trigger.lemma_.lower() in POST_LABEL_VERBS and (
+            (nxt is not None and nxt.text == ":") or _label_before_date(trigger, date_root)):
         if rule_on("byline"):
             return "byline"
     return None
+
+
+def _label_before_date(trigger: Token, date_root: Token | None) -> bool:
+    """A label naming the page's or a post's own date: "Posted on March 3,
+    2024 by admin", "Last Updated July 9, 2022 at 1:00 AM": the verb opens
+    its line (or follows "last"/"originally" or a separator), has no subject,
+    and the date follows it at once."""
+    if date_root is None or not 0 < date_root.i - trigger.i <= 4:
+        return False
+    doc = trigger.doc
+    between = doc[trigger.i + 1:date_root.i]
+    if not all(t.lower_ in ("on", ":", "at", "-") or t.head == date_root for t in between):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False
+    before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    return before is None or before.lower_ in ("last", "originally", "first", "|", "·", "•", "\n")
 
 
 def _clause_verb(trigger: Token) -> Token:
@@ -197,17 +217,27 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
     # course takes its time as object: "will finish 2023 with ...")
     if (rule_on("date-object") and date_root is not None and date_root.dep_ in ("dobj", "obj")
-            and date_root.head == trigger and not date.anchored and trigger.lemma_.lower() not in PERIOD_VERBS):
+            and date_root.head == trigger and trigger.lemma_.lower() not in PERIOD_VERBS):
         return "date-object"
     # a date that only qualifies a noun: "styles from the 1920s are making a
     # comeback", "(looking for 2024 opinions)"
     if (rule_on("noun-qualifier") and date_root is not None and _qualifies_noun(date_root, trigger)
             and (date.role == "point" or (date.role == "range" and " and " in date.text))):
         return "noun-qualifier"
+    # "this weekend's choices include ...": things of a period described in the present
+    if (rule_on("noun-qualifier") and date_root is not None and date_root.dep_ == "poss" and date_root.head != trigger
+            and date_root.head.tag_ == "NNS" and not is_event_noun(date_root.head) and _simple_present(clause_verb)):
+        return "noun-qualifier"
+    # an infinitive describing a noun asserts nothing: "places to visit in
+    # 2025", "momentum for the pact to enter into force in 2016"; not a plan
+    # or another happening's noun ("plans to launch on 18 December"), nor a
+    # rank ("the first company to launch a rocket in 2019")
+    if rule_on("noun-infinitive") and date_root is not None and _infinitive_of_noun(date_root):
+        return "noun-infinitive"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
-    if _ranks_in_copula(clause_verb):
+    if _ranks_in_copula(clause_verb) or _ranks_in_copula(_copula_over_noun(clause_verb)):
         if rule_on("opinion"):
             return "opinion"
     return None
@@ -250,6 +280,10 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
 
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
     """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
+    # an exhortation: "It's time for one of you to redefine time in 2025"
+    if _its_time_to(clause_verb):
+        if rule_on("advice"):
+            return "advice"
     # advice: "I recommend catching up with ... of this year"
     node = clause_verb
     for _ in range(3):
@@ -300,6 +334,11 @@ def _hedged_or_negated_reason(date: DateMention, clause_verb: Token, children: l
         if rule_on("negated"):
             return "negated"
     return None
+
+
+def _simple_present(clause_verb: Token) -> bool:
+    """The clause's verb is in the simple present, with no auxiliary."""
+    return clause_verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in clause_verb.children)
 
 
 def _finite_past(clause_verb: Token) -> bool:
@@ -392,6 +431,52 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
+
+
+def _infinitive_of_noun(date_root: Token) -> bool:
+    """The date belongs to a to-infinitive that modifies a noun naming no
+    happening, with no ordinal or superlative that makes it a rank."""
+    verb = date_root.head.head if date_root.dep_ == "pobj" and date_root.head.dep_ == "prep" else date_root.head
+    if date_root.dep_ == "prep":
+        verb = date_root.head
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "relcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or is_event_noun(noun) or noun.lemma_.lower() in INFINITIVE_HAPPENING_NOUNS:
+        return False
+    return not any(c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next"))
+                   for c in noun.children)
+
+
+def _copula_over_noun(verb: Token) -> Token:
+    """The copula whose complement a reduced or relative clause describes
+    ("X is the most original work of fiction generated in the 21st century":
+    generated -> fiction -> of -> work -> is), else the verb itself."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return verb
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ in ("attr", "acomp"):
+            return node.head
+        if node.dep_ not in ("pobj", "prep", "conj", "appos") or node.head == node:
+            break
+        node = node.head
+    return verb
+
+
+def _its_time_to(clause_verb: Token) -> bool:
+    """An exhortation: "It's time (for X) to <verb> ..."."""
+    verb = clause_verb
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    for node in (verb.head, verb.head.head):
+        if node.lemma_.lower() == "time" and node.dep_ == "attr":
+            node = node.head
+        if (node.lemma_.lower() == "be" or node.lower_ in ("’s", "'s")) and any(c.dep_ == "attr" and c.lemma_.lower() == "time" for c in node.children) and any(
+                c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in node.children):
+            return True
+    return False
 
 
 def _ranks_in_copula(verb: Token) -> bool:
@@ -556,6 +641,13 @@ def dated_statement(
     )
 
 
+def _base_rate(features: dict[str, float] | None) -> float | None:
+    """The confidence of a candidate whose features are not computed (the
+    stored model weighs none: extractors.statement_model.features_wanted):
+    the model's probability with no features; None when they are."""
+    return calibrated_confidence({}) if features is None else None
+
+
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
                in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
                discourse: Discourse | None = None) -> DatedStatement:
@@ -568,9 +660,9 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     lemma = trigger.lemma_.lower()
     # the confidence model reads the participants as written (it was fitted on them)
     written = len(participants) - len({r.key for r in resolved})
-    features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root)
+    features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root) if features_wanted() else None
     return dated_statement(
-        text, sentence, date, lemma, participants, summary, features=features,
+        text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
         planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence), resolved=resolved,
     )
@@ -665,9 +757,10 @@ def citation_statement(
         return None
     authors = author_names(text, s0) if s0 == 0 or text[s0 - 1] == "\n" else ()
     participants = tuple(dict.fromkeys(author_key(a) for a in authors))
-    features = parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
+    features = (parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
+                if features_wanted() else None)
     return dated_statement(text, sentence, date, CITATION_TRIGGER, participants, " ".join(parsed.text.split()),
-                           features=features)
+                           features=features, confidence=_base_rate(features))
 
 
 def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> DatedStatement | None:
@@ -685,5 +778,6 @@ def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[Da
     if date is None:
         return None
     s0 = min(s0, line_start + start)
-    features = parse_features(None, False, date, True, 1, len(dates), citation=True)
-    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features)
+    features = parse_features(None, False, date, True, 1, len(dates), citation=True) if features_wanted() else None
+    return dated_statement(text, (s0, e0), date, POST_TRIGGER, (name,), f"{name} posted.", features=features,
+                           confidence=_base_rate(features))

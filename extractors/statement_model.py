@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +65,30 @@ PAGE_FEATURES = (
     "statements_per_kchar", "same_date_on_page", "text_page", "later_in_sentence", "same_sentence",
 )
 FEATURES = PARSE_FEATURES + PAGE_FEATURES
+
+_COLLECTING: ContextVar[bool] = ContextVar("factwatch_collecting_statement_features", default=False)
+
+
+@contextmanager
+def collecting_features() -> Iterator[None]:
+    """Reading inside the block gives every candidate its full feature vector
+    (for fitting the model: evaluation.train_statement_model), whatever
+    the stored model uses."""
+    token = _COLLECTING.set(True)
+    try:
+        yield
+    finally:
+        _COLLECTING.reset(token)
+
+
+def features_wanted(model: dict | None = None) -> bool:
+    """Are a candidate's features worth computing: the model weighs some,
+    or a fitting run collects them? A model of the base rate alone gives
+    every candidate the same probability, whatever the features say."""
+    if _COLLECTING.get():
+        return True
+    model = model if model is not None else load_model()
+    return bool(model and model.get("weights"))
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -157,7 +183,8 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
     out = []
     for k, st in enumerate(statements):
         block = block_at(page.blocks, st.char_start)
-        by_section = not st.features  # a statement dated by its section's heading has no parse features
+        # a statement dated by its section's heading: the date stands outside the sentence
+        by_section = not st.char_start <= st.date.char_start < st.char_end
         f = {name: 0.0 for name in PAGE_FEATURES}
         if block is not None and block.role in _ROLE_FEATURES:
             f[_ROLE_FEATURES[block.role]] = 1.0
@@ -230,6 +257,10 @@ def judge_statements(
     threshold = float(model.get("threshold", 0.0)) if model else 0.0
     kept: list[DatedStatement] = []
     held: list[DatedStatement] = []
+    if not features_wanted(model):  # the base rate: one probability for all, no features to compute
+        p = probability({}, model)
+        judged_all = [replace(st, confidence=round(p, 3), features=()) for st in statements]
+        return (judged_all, []) if p >= threshold else ([], judged_all)
     for st, pf in zip(statements, page_features(page, statements)):
         vector = feature_vector(st, pf)
         p = probability(dict(zip(FEATURES, vector)), model)

@@ -60,7 +60,31 @@ def date_mentions(
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
-    return [m for m, _ in _mentions(text, tx)]
+    out = [m for m, _ in _mentions(text, tx)]
+    then = _then_anaphora(text, out)
+    return sorted(out + then, key=lambda m: m.char_start) if then else out
+
+
+def _then_anaphora(text: str, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """"Coffee reached Europe in the 17th century. Before then, ...": the
+    period named just before (in an earlier sentence of the same paragraph,
+    a point), with the role the cue gives (since, or until for "before",
+    "until", "by")."""
+    out = []
+    for m in R.THEN_ANAPHOR.finditer(text):
+        prior = [d for d in mentions if d.char_end <= m.start() and d.role == "point"]
+        if not prior:
+            continue
+        ante = prior[-1]
+        between = text[ante.char_end:m.start()]
+        # the period of an earlier sentence of the paragraph (within one sentence the date is told already)
+        if m.start() - ante.char_end > 400 or "\n\n" in between or not re.search(r"[.!?]\s", between):
+            continue
+        role = "since" if "since" in m.group("cue").lower() else "until"
+        out.append(DateMention(char_start=m.start(), char_end=m.end(), text=m.group(0), date_start=ante.date_start,
+                               date_end=ante.date_end, precision=ante.precision, role=role, value=ante.value,
+                               anchored=True, from_anchor=ante.from_anchor))
+    return out
 
 
 def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, ...]]]:
@@ -77,14 +101,30 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             continue
         t_start, t_end, t_precision = span
         before = text[max(0, t.char_start - 40) : t.char_start]
-        # ranges: "from X to Y", "between X and Y", "X-Y"
         u_span = spans[i + 1] if i + 1 < n else None
+        # a clock time and its day: "until 5 p.m. on Oct. 28" is one time of that day
+        if u_span is not None and t.type == "TIME" and "T" in t.value and u_span[2] == Precision.DAY and "T" not in tx[i + 1].value \
+                and R.CLOCK_DAY_GAP.match(text[t.char_end:tx[i + 1].char_start]):
+            u = tx[i + 1]
+            role, s = "point", t.char_start
+            sm, um = R.SINCE_RX.search(before), R.UNTIL_RX.search(before)
+            if sm:
+                role, s = "since", t.char_start - (len(before) - sm.start())
+            elif um:
+                role, s = "until", t.char_start - (len(before) - um.start())
+            value = f"{u.value}T{t.value.split('T', 1)[1]}"
+            out.append((_mention(text, (s, u.char_end, u_span[0], u_span[1], Precision.DAY), role, value, u.anchored,
+                                 u.from_anchor), (i, i + 1)))
+            i += 2
+            continue
+        # ranges: "from X to Y", "between X and Y", "X-Y"
         if u_span is not None:
             u = tx[i + 1]
             u_end, u_precision = u_span[1], u_span[2]
             gap = text[t.char_end : u.char_start]
             fm = R.FROM_RX.search(before)
-            if (R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/"):
+            if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
+                    or _adjacent_months(gap, span, u_span)):
                 if u_end >= t_start:
                     s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
@@ -128,12 +168,21 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             um = R.BY_RX.search(before)
         if sm:
             role, s = "since", t.char_start - (len(before) - sm.start())
+        elif R.COUNT_NOW_TEXT.search(t.text):
+            role = "since"  # "(for) two years now"
         elif um:
             role, s = "until", t.char_start - (len(before) - um.start())
         out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored, t.from_anchor),
                      (i,)))
         i += 1
     return out
+
+
+def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision]) -> bool:
+    """"in late December and early January": two months joined by "and",
+    the second right after the first, tell one stretch of time."""
+    return (bool(R.AND_RX.match(gap)) and first[2] == second[2] == Precision.MONTH
+            and (second[0] - first[1]).days == 1)
 
 
 def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,

@@ -124,6 +124,12 @@ UNTIL_RX = re.compile(
     r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?:in|on)\s+)?$",
     re.I,
 )
+# A count up to now ("I've had it two years now", "for ten years now and
+# ..."; the offset rule reads it): the state holds since that long before
+# the anchor, so its mention's role is since.
+COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
+# "since then", "before then", "by then": the period named just before
+THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s+then\b(?!\s+(?:on|onwards?)\b)", re.I)
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"
@@ -131,6 +137,9 @@ FROM_RX = re.compile(r"\b(?:from|between)\s+(?:(?:the\s+)?(?:early|late|mid)[\s-
 JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
 TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
 DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
+AND_RX = re.compile(r"^\s+and\s+$", re.I)
+# between a clock time and the day it belongs to: "5 p.m. on Oct. 28", "7 pm, March 3"
+CLOCK_DAY_GAP = re.compile(r"^\s*(?:on\s+|,\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)
 DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,

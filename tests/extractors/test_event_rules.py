@@ -35,9 +35,38 @@ def statements(text, models, anchor=ANCHOR):
     "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
     "I strongly recommend catching up with the video essays of 2024.",  # advice
     "The page shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
+    "It's time for one of you to redefine time in 2025.",  # an exhortation
+    "This is the most original novel of science fiction published in the 21st century.",  # a ranking copula
+    "The assistant pulls today's meetings and highlights the top three tasks.",  # "today's" in a routine
+    "Posted on March 3, 2024 by admin",  # a post's label
+    "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
+    "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
+    "Here are ten places to visit in 2025.",  # an infinitive describing a noun
+    "Global momentum for the Paris Agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
+
+
+def test_a_post_verb_with_its_subject_or_after_its_noun_states(models):
+    (st,) = statements("Apple posted on March 3, 2024 that sales grew.", models)
+    assert st.trigger == "post"
+    (st,) = statements("The paper, published on 3 March 2020, shows a gain.", models)
+    assert st.trigger == "publish"
+
+
+def test_two_adjacent_months_joined_by_and_are_one_stretch(models):
+    (st,) = statements("We visited Japan in late December and early January.", models, anchor=date(2025, 12, 31))
+    assert (st.date.role, st.date.date_start, st.date.date_end) == ("range", date(2025, 12, 1), date(2026, 1, 31))
+    # two months apart: two statements
+    assert len(statements("The council met in March 2024 and in May 2024.", models)) == 2
+
+
+def test_an_infinitive_of_a_plan_or_a_rank_keeps_its_date(models):
+    (st,) = statements("NASA confirmed plans to launch the telescope into orbit on 18 December 2021.", models)
+    assert st.trigger == "launch"
+    (st,) = statements("It was the first company to launch a rocket in 2019.", models)
+    assert st.trigger == "launch"
 
 
 def test_plans_stay_statements(models):
@@ -58,6 +87,9 @@ def test_timeline_entry_in_historical_present(models):
 def test_a_date_the_verb_acts_on_is_not_its_time(models):
     text = "Critics remembered 1999 fondly."
     assert statements(text, models) == []
+    # also a date resolved against the page's ("Christmas" of the year in focus)
+    (st,) = statements("On December 25, 2021, as the world celebrated Christmas, the telescope began its journey.", models)
+    assert st.trigger == "begin"
     with rules_off({"date-object"}):
         assert [s.trigger for s in statements(text, models)] == ["remember"]
 

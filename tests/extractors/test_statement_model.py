@@ -12,6 +12,8 @@ from extractors.statement_model import (
     MODEL_PATH,
     PAGE_FEATURES,
     PARSE_FEATURES,
+    collecting_features,
+    features_wanted,
     judge_statements,
     load_model,
     page_features,
@@ -28,7 +30,8 @@ def features_of(text, models):
     out = []
     for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, ANCHOR)):
         parsed = models.parser(text[sentence[0]:sentence[1]])
-        out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
+        with collecting_features():
+            out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions))
     assert out, text
     return dict(zip(PARSE_FEATURES, out[0].features))
 
@@ -101,3 +104,22 @@ def test_the_stored_model_names_known_features_and_a_threshold():
     assert set(model["features"]) <= set(FEATURES)
     assert len(model["weights"]) == len(model["features"]) == len(model["mean"]) == len(model["scale"])
     assert 0.0 <= model["threshold"] < 1.0
+
+
+def test_features_are_computed_only_when_the_model_weighs_some_or_a_fit_collects_them(models):
+    base = {"features": [], "mean": [], "scale": [], "weights": [], "intercept": 1.0, "threshold": 0.0}
+    weighed = {"features": ["past_tense"], "mean": [0.5], "scale": [0.5], "weights": [2.0], "intercept": 0.0}
+    assert not features_wanted(base) and features_wanted(weighed)
+    with collecting_features():
+        assert features_wanted(base)
+    text = "Opened in 2020. Opens in 2020."
+    page = CleanPage(text=text)
+    a = _statement(0, "Opened in 2020.", date(2020, 1, 1))
+    b = _statement(16, "Opens in 2020.", date(2020, 1, 1))
+    kept, held = judge_statements(page, [a, b], base)
+    assert not held and {s.confidence for s in kept} == {round(probability({}, base), 3)}
+    assert all(s.features == () for s in kept)
+    with collecting_features():
+        kept, _ = judge_statements(page, [a, b], base)
+    assert {s.confidence for s in kept} == {round(probability({}, base), 3)}
+    assert all(len(s.features) == len(FEATURES) for s in kept)

@@ -423,6 +423,34 @@ def test_the_past_n_years_stays_a_duration():
     assert one("Prices doubled over the past five years.", date(1998, 3, 3)).value == "P5Y"
 
 
+def test_a_count_up_to_now_is_a_state_since_that_long_before():
+    m = mention("I've had it two years now and love it.", date(2026, 2, 21))
+    assert (m.text, m.value, m.role, m.precision) == ("two years now", "2024", "since", "year")
+    m = mention("We have lived here for ten months now.", date(2026, 2, 21))
+    assert (m.value, m.role) == ("2025-04", "since")
+    # an approximate count stays a duration, and "now" the present
+    tx = tag_timexes("He has dominated the city for almost five months now.", date(2000, 4, 14))
+    assert [(t.text, t.type) for t in tx] == [("almost five months", "DURATION"), ("now", "DATE")]
+    # with no date of the page's own there is nothing to count back from
+    assert date_mentions("I've had it two years now.", None) == []
+
+
+def test_a_clock_time_on_a_day_is_one_time_of_that_day():
+    (m,) = date_mentions("The judge paused the trial until 5 p.m. on Oct. 28 to allow the deal.", date(2022, 10, 6))
+    assert (m.text, m.value, m.role, m.date_start) == ("until 5 p.m. on Oct. 28", "2022-10-28T17:00", "until", date(2022, 10, 28))
+    (m,) = date_mentions("The talk starts at 7 pm on March 3.", date(2026, 2, 21))
+    assert m.date_start == date(2026, 3, 3)
+
+
+def test_since_or_before_then_takes_the_period_named_just_before():
+    ms = date_mentions("The plant opened in 2010. Since then, output has doubled.", date(2026, 2, 21))
+    assert [(m.text, m.value, m.role) for m in ms] == [("2010", "2010", "point"), ("Since then", "2010", "since")]
+    ms = date_mentions("Coffee reached Europe in the 17th century. Before then, people drank beer.", date(2026, 2, 21))
+    assert (ms[-1].text, ms[-1].precision, ms[-1].role) == ("Before then", "century", "until")
+    # nothing named before it in the paragraph: no date
+    assert date_mentions("The plant opened in 2010.\n\nSince then, output has doubled.", date(2026, 2, 21))[-1].text == "2010"
+
+
 def test_names_holding_a_month_are_no_dates():
     assert tag_timexes("He was at the head of the March of the Combatant Mothers.", date(2000, 1, 15)) == []
 

@@ -322,14 +322,14 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     return res
 
 
-_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior")
+_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior", "now")
 
 
 # two years ago, a week earlier, three days later, 10 days ago,
 # a year before, a few years ago, about two decades ago
 @book.rule("offset", triggers=UNIT_WORDS, window=(45, 40), priority=3,
     pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
-        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since))" + E)
+        + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since|now(?=\s*(?:[.,;:!?)\n]|$|and\b|but\b))))" + E)
 def _n_offset(m: re.Match, ctx: Ctx):
     unit = unit_of(m.group("unit"))
     d = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -344,12 +344,16 @@ def _n_offset(m: re.Match, ctx: Ctx):
         return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     if d == "since":
         return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
+    if d == "now":
+        # "two years now": since that long before the anchor (a count, not "a few years now")
+        if n is None or not float(n).is_integer() or approx or ctx.anchor is None or ctx.fetched:
+            return None  # the duration and "now" rules read it as before
     if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
         # news annotation marks "three days" in "three days later" as a duration
         return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
     mod = approx_mod(approx)
     back = d in _DIR_BACK
-    deictic = d in ("ago", "hence", "from now", "back")
+    deictic = d in ("ago", "hence", "from now", "back", "now")
     base = ctx.deictic() if deictic else ctx.anaphoric()
     if unit in ("hour", "minute", "second"):
         base_dt = ctx.anchor_time if deictic else None
