@@ -664,7 +664,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     return dated_statement(
         text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
-        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence), resolved=resolved,
+        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence, discourse), resolved=resolved,
     )
 
 

@@ -131,8 +131,10 @@ def sentence_names(parsed_tokens: Iterable[Token], offset: int, mentions: Sequen
     return sorted([*mentions, *extra], key=lambda m: (m.char_start, m.char_end))
 
 
-def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention]) -> tuple[str, ...]:
-    """Keys of the names (``sentence_names``) in the trigger's agent phrase."""
+def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention],
+               discourse: Discourse | None = None) -> tuple[str, ...]:
+    """Keys of the names (``sentence_names``) in the trigger's agent phrase,
+    an acronym under the name it stands for on the page (as participants)."""
     if trigger is None:
         return ()
     phrase = _agent_phrase(trigger)
@@ -141,7 +143,8 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
     start = offset + phrase.left_edge.idx
     end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
     found = [(m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end]
-    return tuple(dict.fromkeys(k for _, k in sorted(found)))
+    keys = (k for _, k in sorted(found))
+    return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for k in keys))
 
 
 # a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)

@@ -148,3 +148,12 @@ def test_dated_statement_scores_from_parse_features_or_takes_a_fixed_confidence(
         dated_statement(text, sentence, _year_mention(28), "end", (), "s")
     with pytest.raises(ValueError, match="exactly one"):
         dated_statement(text, sentence, _year_mention(28), "end", (), "s", features=features, confidence=0.5)
+
+
+def test_an_acronym_agent_is_named_as_its_participant_is(models):
+    text = ("The National Aeronautics and Space Administration (NASA) was founded in 1958. "
+            "NASA launched the telescope in December 2021.")
+    launch = [s for s in statements(text, models) if s.date.text == "December 2021"]
+    assert launch and launch[0].agents
+    assert set(launch[0].agents) <= set(launch[0].participants)
+    assert "NASA" not in launch[0].agents
