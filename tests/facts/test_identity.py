@@ -310,3 +310,20 @@ def test_each_page_names_its_own_party_though_the_run_has_many():
                   precision=YEAR, end=date(2010 + k, 12, 31)) for k in range(6)]
     got = groups(events, topic=topic, labels=labels)
     assert ["mfat2"] in got and ["testland2"] in got
+
+
+def test_a_date_of_the_happening_its_phrase_names_joins_that_happening():
+    """"notified ... its withdrawal from the Agreement of 12 December 2015": the
+    date is the agreement's, not the notification's; the notifier is no party of it."""
+    labels = {"ent_united_states": "GPE"}
+    told = "The United States notified its withdrawal from the Paris Agreement of 12 December 2015."
+    at = told.index("12 December 2015")
+    notify = dataclasses.replace(
+        ev("e2", "b", date(2015, 12, 12), "notify", told, ["United States", "Paris Agreement"],
+           agents=["United States"]),
+        date_char_start=at, date_char_end=at + len("12 December 2015"))
+    adopted = ev("e1", "a", date(2015, 12, 12), "adopt", "195 countries adopted the text on 12 December 2015.")
+    assert groups([adopted, notify], labels=labels) == [["e1", "e2"]]
+    # read by its verb, the same sentence tells a notification: another kind of happening
+    assert groups([adopted, dataclasses.replace(notify, date_char_start=0, date_char_end=4)], labels=labels) \
+        == [["e1"], ["e2"]]
