@@ -283,13 +283,15 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                          redated: set[str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what
     ("it was delayed again to 24 December", "the previous target date was
-    next March") is about what the page's last plan before it named. When
+    next March") is about what the page's last plan before it named (before
+    the first that names one: what that one names). When
     the date's own phrase names another kind of happening than the clause
     ("notified ... its withdrawal from the Paris Agreement of 12 December
     2015"), the date dates that one (facts.lexicon.date_phrase_concept); its
     id goes into ``redated``."""
     out: dict[str, str | None] = {}
     last: dict[str, str] = {}  # doc -> concept of its last plan that named one
+    pending: dict[str, list[str]] = defaultdict(list)  # doc -> its plans before the first that named one
     for ev in sorted(events, key=lambda e: (e.doc_id, e.char_start, e.date_char_start, e.event_id)):
         row = (rows or {}).get(ev.event_id)
         if row is not None:  # a timeline's row: what it names (the parse's trigger may lie in another row)
@@ -305,10 +307,15 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 if redated is not None:
                     redated.add(ev.event_id)
         if ev.planned:
-            if (concept in (None, "plan") or concept.startswith("?")) and ev.doc_id in last:
-                concept = last[ev.doc_id]
-            elif concept not in (None, "plan") and not concept.startswith(("?", "announce")):
+            if concept in (None, "plan") or concept.startswith("?"):
+                if ev.doc_id in last:
+                    concept = last[ev.doc_id]
+                else:
+                    pending[ev.doc_id].append(ev.event_id)
+            elif not concept.startswith("announce"):
                 last[ev.doc_id] = concept
+                for eid in pending.pop(ev.doc_id, ()):  # the page's first plans: what its first named plan names
+                    out[eid] = concept
         out[ev.event_id] = concept
     return out
 

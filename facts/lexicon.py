@@ -128,7 +128,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     own = lex.lookup(trigger)
 
     def named(text: str) -> str | None:
-        text = without_names(text, names)
+        text = without_names(without_asides(text), names)
         found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
@@ -141,6 +141,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     if own == REPORT:
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+# A non-restrictive relative clause between commas ("The telescope, much of
+# which was built at Goddard, is now scheduled to ...") tells of a participant,
+# not of the happening the clause's verb (or plan) governs.
+_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*,")
+
+
+def without_asides(text: str) -> str:
+    return _ASIDE.sub(",", text)
 
 
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;’'\"] )[A-Z][A-Za-z'’-]*")

@@ -327,3 +327,19 @@ def test_a_date_of_the_happening_its_phrase_names_joins_that_happening():
     # read by its verb, the same sentence tells a notification: another kind of happening
     assert groups([adopted, dataclasses.replace(notify, date_char_start=0, date_char_end=4)], labels=labels) \
         == [["e1"], ["e2"]]
+
+
+def test_a_pages_first_plans_are_for_what_its_first_named_plan_is_for():
+    events = [
+        ev("e1", "a", date(2019, 3, 1), "schedule", "The telescope, much of which was built here, is scheduled "
+           "to go up in March 2019.", planned=True, precision="month", end=date(2019, 3, 31)),
+        ev("e2", "a", date(2018, 10, 1), "delay", "NASA delayed the launch, long scheduled for October 2018.",
+           planned=True, precision="month", end=date(2018, 10, 31)),
+        ev("e3", "b", date(2019, 3, 1), "launch", "It is to launch in March 2019.", planned=True, precision="month",
+           end=date(2019, 3, 31)),
+    ]
+    fact_of = {e.event_id: k for k, g in enumerate(cluster(events)) for e in g}
+    assert fact_of["e1"] == fact_of["e3"]
+    from facts.identity import profiles
+
+    assert [p.concept for p in profiles(events, frozenset())][0] == "launch"

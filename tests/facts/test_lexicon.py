@@ -82,3 +82,9 @@ def test_a_date_of_the_clause_itself_names_nothing_more():
     assert _dated("During the climate meet in December, nations agreed.", "December") is None  # a frame
     assert _dated("In 2015 signed the accord.", "2015") is None
     assert _dated("NASA delayed the launch, long scheduled for October 2018.", "October 2018") is None  # a plan word
+
+
+def test_an_aside_on_a_participant_names_no_happening():
+    # "much of which was built": the telescope's, not what the plan is for
+    assert happening_concept("schedule", "The telescope, much of which was built at Goddard, is now scheduled to go "
+                             "from a pad in South America in March 2019.", "scheduled") == "plan"
