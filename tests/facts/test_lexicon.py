@@ -88,3 +88,8 @@ def test_an_aside_on_a_participant_names_no_happening():
     # "much of which was built": the telescope's, not what the plan is for
     assert happening_concept("schedule", "The telescope, much of which was built at Goddard, is now scheduled to go "
                              "from a pad in South America in March 2019.", "scheduled") == "plan"
+
+
+def test_setting_off_on_a_journey_is_a_launch():
+    assert happening_concept("embark", "The telescope embarked on a journey to L2.", "embarked") == "launch"
+    assert happening_concept("set", "The probe set off for Mars.", "set off") == "launch"
