@@ -229,6 +229,13 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
                     if i + len(phrase.split()) == len(head_words[-lex.longest :]) and known(concept):
                         return concept
         return None
+    if m and m.end(1) == len(before) and m.start(1) > 0 and m.group(1)[0].isupper() and m.group(1).endswith("ed") \
+            and before[: m.start(1)].rstrip()[-1:].isalnum():
+        # a label of a table or an infobox read as one sentence ("... Location
+        # New York Sealed 12 December 2015 Effective ..."): the label's happening,
+        # known to the lexicon or not
+        label = lex.lookup(m.group(1))
+        return known(label) if label is not None else "?" + m.group(1).lower()
     if _YEAR.fullmatch(sentence[start:end].strip()):
         prev = _WORD.findall(before.lower()[-20:])
         if prev and prev[-1] in _DATE_PREPS | {"to", "by", "until", "after", "before", "between", "and", "for"}:

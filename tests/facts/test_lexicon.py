@@ -93,3 +93,10 @@ def test_an_aside_on_a_participant_names_no_happening():
 def test_setting_off_on_a_journey_is_a_launch():
     assert happening_concept("embark", "The telescope embarked on a journey to L2.", "embarked") == "launch"
     assert happening_concept("set", "The probe set off for Mars.", "set off") == "launch"
+
+
+def test_a_label_of_a_table_read_as_a_sentence_names_its_dates_happening():
+    box = "Location New York Signed 22 April 2016 Sealed 12 December 2015 Effective 4 November 2016"
+    assert _dated(box, "22 April 2016") == "sign"
+    assert _dated(box, "12 December 2015") == "?sealed"  # unknown to the lexicon, but not the signing
+    assert _dated("Launched 25 December 2021.", "25 December 2021") is None  # the sentence's own verb
