@@ -471,7 +471,9 @@ def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
 
 def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) -> bool:
     """Two happenings, unless many statements say otherwise: one page giving
-    two dates (``one_page_conflict``); or, in two pages, the same kind of
+    two dates (``one_page_conflict``); related kinds of happening (what_near)
+    whose agents are other entities, none shared, of any type ("the European
+    Parliament approved" is not "63 countries ratified" that day); or, in two pages, the same kind of
     happening whose agents are other entities of one type, none shared ("the
     US signed" is not "France signed" on the same day), or naming other
     parties of the topic. Agents only: the other participants of a clause
@@ -481,6 +483,8 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     it."""
     if one_page_conflict(ea, eb, a, b):
         return True
+    if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
+        return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
     if not x[_INDEX["what_same"]]:
         return False
     return _rivals_in(_agent_roles(a), _agent_roles(b)) or _rivals_in(a.parties, b.parties)

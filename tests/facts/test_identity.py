@@ -343,3 +343,14 @@ def test_a_pages_first_plans_are_for_what_its_first_named_plan_is_for():
     from facts.identity import profiles
 
     assert [p.concept for p in profiles(events, frozenset())][0] == "launch"
+
+
+def test_related_kinds_done_by_other_agents_are_apart():
+    labels = {"ent_european_parliament": "ORG", "ent_china": "GPE"}
+    events = [
+        ev("e1", "a", date(2016, 10, 4), "approve", "The European Parliament approved the ratification on 4 October.",
+           ["European Parliament"], agents=["European Parliament"]),
+        ev("e2", "b", date(2016, 10, 4), "ratify", "By 4 October, China had ratified the agreement.", ["China"],
+           agents=["China"]),
+    ]
+    assert groups(events, labels=labels) == [["e1"], ["e2"]]
