@@ -317,6 +317,18 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 for eid in pending.pop(ev.doc_id, ()):  # the page's first plans: what its first named plan names
                     out[eid] = concept
         out[ev.event_id] = concept
+    # one sentence giving one date to two verbs: a verb the lexicon does not
+    # know ("as the world celebrated Christmas, the telescope set off") tells
+    # what the other, known one does
+    known: dict[tuple, str] = {}
+    for ev in events:
+        c = out[ev.event_id]
+        if c and not c.startswith("?") and c.partition(":")[0] not in ("plan", REPORT):
+            known.setdefault((ev.doc_id, ev.char_start, ev.date_start, ev.date_end), c)
+    for ev in events:
+        c = out[ev.event_id]
+        if (c is None or c.startswith("?")) and (ev.doc_id, ev.char_start, ev.date_start, ev.date_end) in known:
+            out[ev.event_id] = known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)]
     return out
 
 

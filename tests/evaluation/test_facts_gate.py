@@ -27,10 +27,11 @@ pytestmark = pytest.mark.skipif(
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
 # changes of its version pair); measured when pinned (identity model refitted with a date's own phrase
 # naming the happening it dates, asides and a page's first plans read for what they are for, related
-# kinds by other agents likely apart): jwst 0.90 / 0.92 / 0.92 / 0 / 1; paris 0.67 / 0.81 / 0.97 / 0 / 0;
+# kinds by other agents likely apart, an unknown verb dated as a known one in its sentence telling what that
+# one does): jwst 0.94 / 0.92 / 0.92 / 0 / 1; paris 0.67 / 0.81 / 0.97 / 0 / 0;
 # twitter 0.60 / 0.82 / 0.79 / 1 / 1
 FLOORS = {
-    "jwst": (0.86, 0.88, 0.88, 1, 1),
+    "jwst": (0.90, 0.88, 0.88, 1, 1),
     "paris-agreement": (0.63, 0.77, 0.92, 1, 1),
     "twitter-acquisition": (0.57, 0.78, 0.74, 2, 1),
 }

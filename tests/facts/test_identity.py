@@ -354,3 +354,16 @@ def test_related_kinds_done_by_other_agents_are_apart():
            agents=["China"]),
     ]
     assert groups(events, labels=labels) == [["e1"], ["e2"]]
+
+
+def test_an_unknown_verb_given_the_same_date_in_one_sentence_tells_what_the_known_one_does():
+    told = "On 25 December 2021, as the world celebrated, the telescope lifted off."
+    events = [
+        ev("e1", "a", date(2021, 12, 25), "celebrate", told),
+        ev("e2", "a", date(2021, 12, 25), "lift off", told),
+        ev("e3", "b", date(2021, 12, 25), "launch", "The telescope was launched on 25 December 2021."),
+    ]
+    from facts.identity import profiles
+
+    assert [p.concept for p in profiles(events, frozenset())] == ["launch", "launch", "launch"]
+    assert groups(events) == [["e1", "e2", "e3"]]
