@@ -72,7 +72,7 @@ import numpy as np
 
 from extractors.ids import normalize_sentence
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import REPORT, clause_concepts, happening_concept, lexicon
+from facts.lexicon import REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -181,12 +181,18 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     tdf: Counter = Counter()
     for toks in token_lists:
         tdf.update(set(toks))
-    concepts = _concepts_in_context(events, rows)
+    redated: set[str] = set()
+    concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
+        if ev.event_id in redated:
+            # the date is of a happening the clause only names: the clause's
+            # participants, agents and plan are its verb's, not that happening's
+            out.append(_redated_profile(ev, concept, toks, tdf, n))
+            continue
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
         tf = Counter(toks)
@@ -210,6 +216,26 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
             )
         )
     return out
+
+
+def _tfidf(toks: Sequence[str], tdf: Mapping[str, int], n: int) -> dict[str, float]:
+    tf = Counter(toks)
+    vec = {t: (1 + math.log(c)) * math.log((n + 1) / (tdf[t] + 0.5)) for t, c in tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _redated_profile(ev: Event, concept: str | None, toks: Sequence[str], tdf: Mapping[str, int], n: int) -> Profile:
+    """A statement whose date is of the happening its date's phrase names:
+    that kind of happening and that date; no participants (the clause's are
+    its verb's), no plan, and the words of the sentence."""
+    return Profile(
+        concept=concept, clause_concepts=frozenset({concept} if concept else ()), who={}, roles={}, parties={},
+        agents=frozenset(), interval=_interval(ev), planned=False, told=ev.doc_date, tokens=_tfidf(toks, tdf, n),
+        rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
+        sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
+        sentence_at=(ev.doc_id, ev.char_start),
+    )
 
 
 PAGE_PARTY_SHARE = 0.5  # an entity named by at least this share of a page's statements ...
@@ -253,12 +279,19 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     return bool(lexicon().lookup(ev.trigger))
 
 
-def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None) -> dict[str, str | None]:
+def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None,
+                         redated: set[str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what
     ("it was delayed again to 24 December", "the previous target date was
-    next March") is about what the page's last plan before it named."""
+    next March") is about what the page's last plan before it named (before
+    the first that names one: what that one names). When
+    the date's own phrase names another kind of happening than the clause
+    ("notified ... its withdrawal from the Paris Agreement of 12 December
+    2015"), the date dates that one (facts.lexicon.date_phrase_concept); its
+    id goes into ``redated``."""
     out: dict[str, str | None] = {}
     last: dict[str, str] = {}  # doc -> concept of its last plan that named one
+    pending: dict[str, list[str]] = defaultdict(list)  # doc -> its plans before the first that named one
     for ev in sorted(events, key=lambda e: (e.doc_id, e.char_start, e.date_char_start, e.event_id)):
         row = (rows or {}).get(ev.event_id)
         if row is not None:  # a timeline's row: what it names (the parse's trigger may lie in another row)
@@ -267,12 +300,35 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
         else:
             concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
                                         ev.participants)
+            dated = date_phrase_concept(ev.sentence, ev.date_char_start - ev.char_start,
+                                        ev.date_char_end - ev.char_start, ev.participants)
+            if dated and dated != concept and not (concept or "").startswith(REPORT):
+                concept = dated  # the date's own phrase names what it dates
+                if redated is not None:
+                    redated.add(ev.event_id)
         if ev.planned:
-            if (concept in (None, "plan") or concept.startswith("?")) and ev.doc_id in last:
-                concept = last[ev.doc_id]
-            elif concept not in (None, "plan") and not concept.startswith(("?", "announce")):
+            if concept in (None, "plan") or concept.startswith("?"):
+                if ev.doc_id in last:
+                    concept = last[ev.doc_id]
+                else:
+                    pending[ev.doc_id].append(ev.event_id)
+            elif not concept.startswith("announce"):
                 last[ev.doc_id] = concept
+                for eid in pending.pop(ev.doc_id, ()):  # the page's first plans: what its first named plan names
+                    out[eid] = concept
         out[ev.event_id] = concept
+    # one sentence giving one date to two verbs: a verb the lexicon does not
+    # know ("as the world celebrated Christmas, the telescope set off") tells
+    # what the other, known one does
+    known: dict[tuple, str] = {}
+    for ev in events:
+        c = out[ev.event_id]
+        if c and not c.startswith("?") and c.partition(":")[0] not in ("plan", REPORT):
+            known.setdefault((ev.doc_id, ev.char_start, ev.date_start, ev.date_end), c)
+    for ev in events:
+        c = out[ev.event_id]
+        if (c is None or c.startswith("?")) and (ev.doc_id, ev.char_start, ev.date_start, ev.date_end) in known:
+            out[ev.event_id] = known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)]
     return out
 
 
@@ -427,7 +483,9 @@ def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
 
 def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) -> bool:
     """Two happenings, unless many statements say otherwise: one page giving
-    two dates (``one_page_conflict``); or, in two pages, the same kind of
+    two dates (``one_page_conflict``); related kinds of happening (what_near)
+    whose agents are other entities, none shared, of any type ("the European
+    Parliament approved" is not "63 countries ratified" that day); or, in two pages, the same kind of
     happening whose agents are other entities of one type, none shared ("the
     US signed" is not "France signed" on the same day), or naming other
     parties of the topic. Agents only: the other participants of a clause
@@ -437,6 +495,8 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     it."""
     if one_page_conflict(ea, eb, a, b):
         return True
+    if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
+        return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
     if not x[_INDEX["what_same"]]:
         return False
     return _rivals_in(_agent_roles(a), _agent_roles(b)) or _rivals_in(a.parties, b.parties)

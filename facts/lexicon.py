@@ -128,7 +128,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     own = lex.lookup(trigger)
 
     def named(text: str) -> str | None:
-        text = without_names(text, names)
+        text = without_names(without_asides(text), names)
         found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
@@ -141,6 +141,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     if own == REPORT:
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+# A non-restrictive relative clause between commas ("The telescope, much of
+# which was built at Goddard, is now scheduled to ...") tells of a participant,
+# not of the happening the clause's verb (or plan) governs.
+_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*,")
+
+
+def without_asides(text: str) -> str:
+    return _ASIDE.sub(",", text)
 
 
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;’'\"] )[A-Z][A-Za-z'’-]*")
@@ -173,3 +183,65 @@ def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
     a clause of several verbs it may govern another ("said he will withdraw
     from the 2015 agreement")."""
     return any(c == PLAN and w not in MODALS for _, w, c in lexicon().matches(without_names(clause, names)))
+
+
+# Prepositions by which a date complements the word before it ("adopted on 12
+# December", "its launch in 2021", "since its launch on 25 December").
+_DATE_PREPS = frozenset({"on", "in", "of", "since", "at", "from"})
+_FRAME = re.compile(r"(?:^|[,;:(])\s*(?:during|at|throughout|amid)\b[^,;:()]*$", re.IGNORECASE)  # "During the meet in ..."
+_YEAR = re.compile(r"\d{4}")
+_PLACE = re.compile(r"(?:,\s*)?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+$")  # "in Paris", "at the Centre Spatial"
+_TAIL_WORD = re.compile(r"([A-Za-z]+(?:[-'’][A-Za-z]+)*)\W*$")
+PREMODIFIER_SPAN = 3  # "the landmark 2015 global agreement": the noun a year modifies is this many words on at most
+
+
+def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, ...] = ()) -> str | None:
+    """The kind of happening the date's own phrase names, if it names one: the
+    word the date complements ("the Paris Agreement, adopted in Paris on 12
+    December 2015"; "since its launch on 25 December") or the noun a year
+    modifies ("the 2015 Paris accord"). Such a date dates that happening,
+    whatever the clause's verb ("notified ... of its withdrawal from the
+    Paris Agreement, adopted ... on 12 December 2015" is dated by the
+    adoption). None when the date stands on its own ("On 25 December, ...")
+    or its word says nothing (a plan, a report, a generic verb)."""
+    lex = lexicon()
+
+    def known(concept: str | None) -> str | None:
+        return concept if concept not in (None, "", PLAN, REPORT) else None
+
+    before = sentence[:start].rstrip()
+    m = _TAIL_WORD.search(before)
+    if m and m.group(1).lower() in _DATE_PREPS and m.end(1) == len(before):
+        head = _PLACE.sub("", before[: m.start(1)].rstrip()).rstrip()
+        last = _TAIL_WORD.search(head)
+        # a name ("buy Twitter on") is no phrase of the date, but a named
+        # agreement's own date is ("the Paris Agreement of 12 December 2015")
+        named_of = m.group(1).lower() == "of" and last is not None and last.group(1)[:1].isupper()
+        # "During the climate meet in December, nations agreed": the meet
+        # frames the clause's happening; the date is the clause's
+        framed = _FRAME.search(head) is not None
+        # "opened for signature on 22 April": a purpose's noun; the date is the verb's
+        purpose = re.search(r"\b(?:for|to)\s+\S+$", head, re.IGNORECASE) is not None
+        if last and (last.group(1).islower() or named_of) and last.end(1) == len(head) and not (framed or purpose):
+            head_words = _WORD.findall((head if named_of else without_names(head, names)).lower().replace("’", "'"))
+            if head_words:
+                for i, phrase, concept in lex.matches(" ".join(head_words[-lex.longest :])):
+                    if i + len(phrase.split()) == len(head_words[-lex.longest :]) and known(concept):
+                        return concept
+        return None
+    if m and m.end(1) == len(before) and m.start(1) > 0 and m.group(1)[0].isupper() and m.group(1).endswith("ed") \
+            and before[: m.start(1)].rstrip()[-1:].isalnum():
+        # a label of a table or an infobox read as one sentence ("... Location
+        # New York Sealed 12 December 2015 Effective ..."): the label's happening,
+        # known to the lexicon or not
+        label = lex.lookup(m.group(1))
+        return known(label) if label is not None else "?" + m.group(1).lower()
+    if _YEAR.fullmatch(sentence[start:end].strip()):
+        prev = _WORD.findall(before.lower()[-20:])
+        if prev and prev[-1] in _DATE_PREPS | {"to", "by", "until", "after", "before", "between", "and", "for"}:
+            return None
+        # names kept: "the 2015 Climate Accord" is the accord of 2015
+        after = _WORD.findall(sentence[end:].lower().replace("’", "'"))[:PREMODIFIER_SPAN]
+        for _, _, concept in lex.matches(" ".join(after)):
+            return known(concept)
+    return None

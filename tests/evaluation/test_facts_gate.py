@@ -25,15 +25,17 @@ pytestmark = pytest.mark.skipif(
 )
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
-# changes of its version pair); measured when pinned (identity model refitted with rivals read among
-# agents only, announcements dated when told, the tf-idf cosine and the plan-gap feature not weighed):
-# jwst 0.80 / 0.91 / 0.92 / 0 / 1; paris 0.57 / 0.81 / 0.97 / 0 / 0; twitter 0.60 / 0.82 / 0.79 / 1 / 1
+# changes of its version pair); measured when pinned (identity model refitted with a date's own phrase
+# naming the happening it dates, asides and a page's first plans read for what they are for, related
+# kinds by other agents likely apart, an unknown verb dated as a known one in its sentence telling what that
+# one does): jwst 0.94 / 0.92 / 0.92 / 0 / 1; paris 0.67 / 0.81 / 0.97 / 0 / 0;
+# twitter 0.60 / 0.82 / 0.79 / 1 / 1
 FLOORS = {
-    "jwst": (0.76, 0.87, 0.88, 1, 1),
-    "paris-agreement": (0.53, 0.77, 0.92, 1, 1),
+    "jwst": (0.90, 0.88, 0.88, 1, 1),
+    "paris-agreement": (0.63, 0.77, 0.92, 1, 1),
     "twitter-acquisition": (0.57, 0.78, 0.74, 2, 1),
 }
-MAX_AGENT_MERGES = 6  # merges of statements whose gold participants differ, all subjects (pinned at 6: 1 + 3 + 2)
+MAX_AGENT_MERGES = 5  # merges of statements whose gold participants differ, all subjects (pinned at 5: 1 + 2 + 2)
 
 
 @pytest.fixture(scope="module")

@@ -310,3 +310,60 @@ def test_each_page_names_its_own_party_though_the_run_has_many():
                   precision=YEAR, end=date(2010 + k, 12, 31)) for k in range(6)]
     got = groups(events, topic=topic, labels=labels)
     assert ["mfat2"] in got and ["testland2"] in got
+
+
+def test_a_date_of_the_happening_its_phrase_names_joins_that_happening():
+    """"notified ... its withdrawal from the Agreement of 12 December 2015": the
+    date is the agreement's, not the notification's; the notifier is no party of it."""
+    labels = {"ent_united_states": "GPE"}
+    told = "The United States notified its withdrawal from the Paris Agreement of 12 December 2015."
+    at = told.index("12 December 2015")
+    notify = dataclasses.replace(
+        ev("e2", "b", date(2015, 12, 12), "notify", told, ["United States", "Paris Agreement"],
+           agents=["United States"]),
+        date_char_start=at, date_char_end=at + len("12 December 2015"))
+    adopted = ev("e1", "a", date(2015, 12, 12), "adopt", "195 countries adopted the text on 12 December 2015.")
+    assert groups([adopted, notify], labels=labels) == [["e1", "e2"]]
+    # read by its verb, the same sentence tells a notification: another kind of happening
+    assert groups([adopted, dataclasses.replace(notify, date_char_start=0, date_char_end=4)], labels=labels) \
+        == [["e1"], ["e2"]]
+
+
+def test_a_pages_first_plans_are_for_what_its_first_named_plan_is_for():
+    events = [
+        ev("e1", "a", date(2019, 3, 1), "schedule", "The telescope, much of which was built here, is scheduled "
+           "to go up in March 2019.", planned=True, precision="month", end=date(2019, 3, 31)),
+        ev("e2", "a", date(2018, 10, 1), "delay", "NASA delayed the launch, long scheduled for October 2018.",
+           planned=True, precision="month", end=date(2018, 10, 31)),
+        ev("e3", "b", date(2019, 3, 1), "launch", "It is to launch in March 2019.", planned=True, precision="month",
+           end=date(2019, 3, 31)),
+    ]
+    fact_of = {e.event_id: k for k, g in enumerate(cluster(events)) for e in g}
+    assert fact_of["e1"] == fact_of["e3"]
+    from facts.identity import profiles
+
+    assert [p.concept for p in profiles(events, frozenset())][0] == "launch"
+
+
+def test_related_kinds_done_by_other_agents_are_apart():
+    labels = {"ent_european_parliament": "ORG", "ent_china": "GPE"}
+    events = [
+        ev("e1", "a", date(2016, 10, 4), "approve", "The European Parliament approved the ratification on 4 October.",
+           ["European Parliament"], agents=["European Parliament"]),
+        ev("e2", "b", date(2016, 10, 4), "ratify", "By 4 October, China had ratified the agreement.", ["China"],
+           agents=["China"]),
+    ]
+    assert groups(events, labels=labels) == [["e1"], ["e2"]]
+
+
+def test_an_unknown_verb_given_the_same_date_in_one_sentence_tells_what_the_known_one_does():
+    told = "On 25 December 2021, as the world celebrated, the telescope lifted off."
+    events = [
+        ev("e1", "a", date(2021, 12, 25), "celebrate", told),
+        ev("e2", "a", date(2021, 12, 25), "lift off", told),
+        ev("e3", "b", date(2021, 12, 25), "launch", "The telescope was launched on 25 December 2021."),
+    ]
+    from facts.identity import profiles
+
+    assert [p.concept for p in profiles(events, frozenset())] == ["launch", "launch", "launch"]
+    assert groups(events) == [["e1", "e2", "e3"]]

@@ -1,6 +1,6 @@
 """What kind of happening a statement tells."""
 
-from facts.lexicon import happening_concept, inflections, lexicon
+from facts.lexicon import date_phrase_concept, happening_concept, inflections, lexicon
 
 
 def test_inflections_of_regular_verbs():
@@ -59,3 +59,44 @@ def test_a_clause_that_names_a_plan_says_plan():
     assert says_plan("the launch, long scheduled for October 2018")
     assert not says_plan("The telescope launched on 25 December 2021.")
     assert not says_plan("Trump said he will withdraw from the landmark 2015 agreement.")
+
+
+def _dated(sentence: str, date_text: str, names: tuple[str, ...] = ()) -> str | None:
+    at = sentence.index(date_text)
+    return date_phrase_concept(sentence, at, at + len(date_text), names)
+
+
+def test_the_dates_own_phrase_names_what_it_dates():
+    assert _dated("It notified its withdrawal from the Treaty, adopted in Geneva on 3 May 1990.", "3 May 1990",
+                  ("Treaty", "Geneva")) == "adopt"
+    assert _dated("It marks four years since its launch on 25 December 2021.", "25 December 2021") == "launch"
+    assert _dated("He vowed to undo the 2015 Climate Accord.", "2015") == "agree"
+    assert _dated("It left the Kyoto Agreement of 11 December 1997.", "11 December 1997", ("Kyoto Agreement",)) \
+        == "agree"
+
+
+def test_a_date_of_the_clause_itself_names_nothing_more():
+    assert _dated("On 25 December 2021, the telescope embarked on a journey.", "25 December 2021") is None
+    assert _dated("Musk offers to buy Twitter on April 14, 2022.", "April 14, 2022") is None  # a name, not a phrase
+    assert _dated("It was opened for signature on 22 April 2016.", "22 April 2016") is None  # a purpose's noun
+    assert _dated("During the climate meet in December, nations agreed.", "December") is None  # a frame
+    assert _dated("In 2015 signed the accord.", "2015") is None
+    assert _dated("NASA delayed the launch, long scheduled for October 2018.", "October 2018") is None  # a plan word
+
+
+def test_an_aside_on_a_participant_names_no_happening():
+    # "much of which was built": the telescope's, not what the plan is for
+    assert happening_concept("schedule", "The telescope, much of which was built at Goddard, is now scheduled to go "
+                             "from a pad in South America in March 2019.", "scheduled") == "plan"
+
+
+def test_setting_off_on_a_journey_is_a_launch():
+    assert happening_concept("embark", "The telescope embarked on a journey to L2.", "embarked") == "launch"
+    assert happening_concept("set", "The probe set off for Mars.", "set off") == "launch"
+
+
+def test_a_label_of_a_table_read_as_a_sentence_names_its_dates_happening():
+    box = "Location New York Signed 22 April 2016 Sealed 12 December 2015 Effective 4 November 2016"
+    assert _dated(box, "22 April 2016") == "sign"
+    assert _dated(box, "12 December 2015") == "?sealed"  # unknown to the lexicon, but not the signing
+    assert _dated("Launched 25 December 2021.", "25 December 2021") is None  # the sentence's own verb
