@@ -63,7 +63,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -188,16 +188,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
-        if ev.event_id in redated:
-            # the date is of a happening the clause only names: the clause's
-            # participants, agents and plan are its verb's, not that happening's
-            out.append(_redated_profile(ev, concept, toks, tdf, n))
-            continue
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
-        tf = Counter(toks)
-        vec = {t: (1 + math.log(c)) * math.log((n + 1) / (tdf[t] + 0.5)) for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append(
             Profile(
                 concept=concept,
@@ -209,12 +201,17 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 interval=_interval(ev),
                 planned=ev.planned and not _announcement(concept),
                 told=ev.doc_date,
-                tokens={t: v / norm for t, v in vec.items()},
+                tokens=_tfidf(toks, tdf, n),
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
             )
         )
+        if ev.event_id in redated:
+            # the date is of a happening the clause only names: the clause's
+            # participants, agents and plan are its verb's, not that happening's
+            out[-1] = replace(out[-1], clause_concepts=frozenset({concept} if concept else ()), who={}, roles={},
+                              parties={}, agents=frozenset(), planned=False)
     return out
 
 
@@ -223,19 +220,6 @@ def _tfidf(toks: Sequence[str], tdf: Mapping[str, int], n: int) -> dict[str, flo
     vec = {t: (1 + math.log(c)) * math.log((n + 1) / (tdf[t] + 0.5)) for t, c in tf.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
-
-
-def _redated_profile(ev: Event, concept: str | None, toks: Sequence[str], tdf: Mapping[str, int], n: int) -> Profile:
-    """A statement whose date is of the happening its date's phrase names:
-    that kind of happening and that date; no participants (the clause's are
-    its verb's), no plan, and the words of the sentence."""
-    return Profile(
-        concept=concept, clause_concepts=frozenset({concept} if concept else ()), who={}, roles={}, parties={},
-        agents=frozenset(), interval=_interval(ev), planned=False, told=ev.doc_date, tokens=_tfidf(toks, tdf, n),
-        rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
-        sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
-        sentence_at=(ev.doc_id, ev.char_start),
-    )
 
 
 PAGE_PARTY_SHARE = 0.5  # an entity named by at least this share of a page's statements ...
@@ -320,15 +304,18 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
     # one sentence giving one date to two verbs: a verb the lexicon does not
     # know ("as the world celebrated Christmas, the telescope set off") tells
     # what the other, known one does
-    known: dict[tuple, str] = {}
+    # (only when the sentence gives that date to one known kind: with two, which
+    # one the unknown verb tells is not known)
+    known: dict[tuple, set[str]] = defaultdict(set)
     for ev in events:
         c = out[ev.event_id]
         if c and not c.startswith("?") and c.partition(":")[0] not in ("plan", REPORT):
-            known.setdefault((ev.doc_id, ev.char_start, ev.date_start, ev.date_end), c)
+            known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)].add(c)
     for ev in events:
         c = out[ev.event_id]
-        if (c is None or c.startswith("?")) and (ev.doc_id, ev.char_start, ev.date_start, ev.date_end) in known:
-            out[ev.event_id] = known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)]
+        kinds = known.get((ev.doc_id, ev.char_start, ev.date_start, ev.date_end), set())
+        if (c is None or c.startswith("?")) and len(kinds) == 1:
+            out[ev.event_id] = next(iter(kinds))
     return out
 
 

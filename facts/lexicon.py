@@ -192,6 +192,12 @@ _FRAME = re.compile(r"(?:^|[,;:(])\s*(?:during|at|throughout|amid)\b[^,;:()]*$",
 _YEAR = re.compile(r"\d{4}")
 _PLACE = re.compile(r"(?:,\s*)?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+$")  # "in Paris", "at the Centre Spatial"
 _TAIL_WORD = re.compile(r"([A-Za-z]+(?:[-'’][A-Za-z]+)*)\W*$")
+# What sets a word before a date apart from the clause's arguments: a comma
+# (a participle or appositive: ", adopted in Paris on"), or a temporal
+# preposition heading the word's phrase ("since its launch on", "after the
+# signing in"), with at most a determiner or possessive between.
+_DETACHED = re.compile(r"(?:,|\b(?:since|after|before|following|until|upon|from))\s*"
+                       r"(?:(?:the|its|their|his|her|this|that|a|an)\s+)?(?:[a-z]+(?:ly)?\s+)?$", re.IGNORECASE)
 PREMODIFIER_SPAN = 3  # "the landmark 2015 global agreement": the noun a year modifies is this many words on at most
 
 
@@ -205,6 +211,8 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
     adoption). None when the date stands on its own ("On 25 December, ...")
     or its word says nothing (a plan, a report, a generic verb)."""
     lex = lexicon()
+    if not 0 <= start <= end <= len(sentence):
+        return None  # a date outside the sentence (its section heading's) has no phrase in it
 
     def known(concept: str | None) -> str | None:
         return concept if concept not in (None, "", PLAN, REPORT) else None
@@ -222,7 +230,12 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
         framed = _FRAME.search(head) is not None
         # "opened for signature on 22 April": a purpose's noun; the date is the verb's
         purpose = re.search(r"\b(?:for|to)\s+\S+$", head, re.IGNORECASE) is not None
-        if last and (last.group(1).islower() or named_of) and last.end(1) == len(head) and not (framed or purpose):
+        # the word must be the date's own, not an argument of the clause's verb:
+        # "Twitter sued Musk over the acquisition in July 2022" dates the suit,
+        # "the Agreement, adopted in Paris on 12 December" the adoption
+        detached = last is not None and (named_of or _DETACHED.search(head[: last.start(1)]) is not None)
+        if last and (last.group(1).islower() or named_of) and last.end(1) == len(head) and detached \
+                and not (framed or purpose):
             head_words = _WORD.findall((head if named_of else without_names(head, names)).lower().replace("’", "'"))
             if head_words:
                 for i, phrase, concept in lex.matches(" ".join(head_words[-lex.longest :])):

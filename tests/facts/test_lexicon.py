@@ -100,3 +100,18 @@ def test_a_label_of_a_table_read_as_a_sentence_names_its_dates_happening():
     assert _dated(box, "22 April 2016") == "sign"
     assert _dated(box, "12 December 2015") == "?sealed"  # unknown to the lexicon, but not the signing
     assert _dated("Launched 25 December 2021.", "25 December 2021") is None  # the sentence's own verb
+
+
+def test_a_date_after_an_argument_of_the_clause_dates_the_clause():
+    assert _dated("Twitter sued Musk over the acquisition in July 2022.", "July 2022") is None
+    assert _dated("The board rejected the takeover on 14 April 2022.", "14 April 2022") is None
+    assert _dated("Musk pulled out of the deal on 8 July 2022.", "8 July 2022") is None
+
+
+def test_a_date_outside_the_sentence_has_no_phrase_in_it():
+    # a statement dated by its section heading: the date's offsets fall before the sentence
+    assert date_phrase_concept("The team watched the launch in the rain with the crowd.", -25, -15) is None
+
+
+def test_setting_out_a_framework_is_no_launch():
+    assert happening_concept("set", "The agreement sets out a framework for action.", "sets out") != "launch"
