@@ -40,7 +40,8 @@ EVENT_NOUNS = frozenset(
     founding opening closing closure graduation enrollment registration session workshop
     webinar talk lecture seminar competition tournament game match race
     comeback return revival breakthrough milestone
-    inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege""".split()
+    inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege
+    deposit transfer handover""".split()
 )
 # Words ending in an event suffix that do not name a happening.
 NOT_EVENT_NOUNS = frozenset(

@@ -49,6 +49,11 @@ def test_no_statement(models, text):
     assert statements(text, models) == []
 
 
+def test_a_deposit_dated_in_the_subject_is_the_happening(models):
+    (st,) = statements("The deposit of the ratification instruments on Friday will finally round off the process.", models)
+    assert st.trigger == "deposit"
+
+
 def test_a_relative_clause_that_only_gives_its_nouns_date_is_no_copula_statement(models):
     sts = statements("Modi said he had chosen the date, which is next Sunday, as Gandhi's life was an example.", models)
     assert all(st.trigger != "be" for st in sts)
