@@ -39,6 +39,7 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    YEARLESS_PERIOD,
     trigger_kind,
 )
 from extractors.modality import is_planned
@@ -356,6 +357,18 @@ def _finite_past(clause_verb: Token) -> bool:
     return False
 
 
+def _present_simple_above(token: Token) -> bool:
+    """The nearest finite verb above a participle is in the simple present, with no auxiliary."""
+    verb = token.head
+    for _ in range(6):
+        if verb.tag_ in ("VBZ", "VBP"):
+            return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if verb.tag_ in ("VBD", "MD") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _present_or_habitual_reason(
     trigger: Token, date: DateMention, by_parse: bool, clause_verb: Token, children: list[Token]
 ) -> str | None:
@@ -382,6 +395,19 @@ def _present_or_habitual_reason(
     if trigger.lemma_.lower() == "be" and trigger.dep_ == "ROOT" and not finite_past and date.role == "point":
         if rule_on("copula"):
             return "copula"
+    # a relative clause that only gives its noun's date: "the date, which is next Sunday"
+    if (trigger.lemma_.lower() == "be" and trigger.dep_ == "relcl" and date.role == "point"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in children)
+            and all(c.dep_ in ("nsubj", "attr", "npadvmod", "punct") for c in children)):
+        if rule_on("copula"):
+            return "copula"
+    # a season or month with no year, told by a present participle of a
+    # present-tense clause: what happens every year ("stores clear inventory
+    # to make room for new collections coming in summer")
+    if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
+            and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
+        if rule_on("habitual"):
+            return "habitual"
     # habitual or generic: "usually meets in May", "every year in June"
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
         if rule_on("habitual"):

@@ -42,10 +42,21 @@ def statements(text, models, anchor=ANCHOR):
     "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
     "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
     "Here are ten places to visit in 2025.",  # an infinitive describing a noun
+    "Spring is good timing as stores clear inventory to make room for new collections coming in summer.",  # every year
     "Global momentum for the Paris Agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
+
+
+def test_a_deposit_dated_in_the_subject_is_the_happening(models):
+    (st,) = statements("The deposit of the ratification instruments on Friday will finally round off the process.", models)
+    assert st.trigger == "deposit"
+
+
+def test_a_relative_clause_that_only_gives_its_nouns_date_is_no_copula_statement(models):
+    sts = statements("Modi said he had chosen the date, which is next Sunday, as Gandhi's life was an example.", models)
+    assert all(st.trigger != "be" for st in sts)
 
 
 def test_a_post_verb_with_its_subject_or_after_its_noun_states(models):

@@ -73,6 +73,9 @@ def test_every_holiday_matched_is_dated():
     assert HOLIDAYS["Memorial Day"].date_in(2024) == date(2024, 5, 27)
     assert HOLIDAYS["Thanksgiving"].date_in(2024) == date(2024, 11, 28)
     assert HOLIDAYS["Election Day"].date_in(2024) == date(2024, 11, 5)
+    # named days, not the weekday they fall on
+    assert HOLIDAYS["Black Friday"].date_in(2024) == date(2024, 11, 29)
+    assert HOLIDAYS["Cyber Monday"].date_in(2024) == date(2024, 12, 2)
     with pytest.raises(ValueError, match="Diwali"):
         Holiday("Diwali")  # no way to date it: refused when the word list is read
     with pytest.raises(ValueError, match="calendar 'hindu'"):

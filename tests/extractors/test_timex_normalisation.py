@@ -159,6 +159,11 @@ def test_an_undated_page_about_long_past_years_follows_its_own_dates():
     assert [m.date_start.isoformat() for m in found] == ["2019-07-09", "2019-04-15", "2019-05-02"]
 
 
+def test_black_friday_is_a_named_day_not_that_weekday():
+    (m,) = date_mentions("Prices fell on Black Friday 2024.", date(2026, 12, 1))
+    assert m.date_start.isoformat() == "2024-11-29"
+
+
 def test_a_year_glued_to_a_handle_or_file_name_is_no_date():
     from datetime import date as _date
 
