@@ -50,6 +50,7 @@ from evaluation.statements_eval import (
     score_page,
     system_participants,
 )
+from extractors.acronyms import initials
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
@@ -61,7 +62,7 @@ def _words(name: str) -> set[str]:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in norm_name(name).split() if w not in _STOP)
+    return initials(name).lower()
 
 
 def same_entity(a: str, b: str) -> bool:

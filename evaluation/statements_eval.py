@@ -296,13 +296,15 @@ def names_match(a: str, b: str) -> bool:
 def _spells(acronym: str, name: str) -> bool:
     """An acronym and the name whose initials it spells name one entity ("JWST",
     "James Webb Space Telescope"; "BLS", "Bureau of Labor Statistics")."""
+    from extractors.acronyms import initials, name_words
     from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS
 
     acronym = acronym.strip()
     if not re.fullmatch(ACRONYM, acronym):
         return False
-    words = [w for w in re.findall(r"[\w'’]+", canonical_name(name)) if w.lower() not in ACRONYM_STOPWORDS]
-    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.removesuffix("s")
+    name = canonical_name(name)
+    words = [w for w in name_words(name) if w.lower() not in ACRONYM_STOPWORDS]
+    return len(words) >= 2 and initials(name) == acronym.removesuffix("s")
 
 
 def system_participants(page: GoldPage, st) -> tuple[str, ...]:

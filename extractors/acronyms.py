@@ -26,6 +26,18 @@ def _initials(words: list[str]) -> str:
     return "".join(out).upper()
 
 
+def name_words(name: str) -> list[str]:
+    """A name's words, a hyphenated word as one ("Non-Governmental")."""
+    return re.findall(r"[\w'’]+(?:[-‐–][\w'’]+)*", name)
+
+
+def initials(name: str) -> str:
+    """What an acronym of the name spells: the initials of its words, function
+    words left out, each part of a hyphenated word counted ("Non-Governmental
+    Organisation" -> NGO); every reader of acronyms uses this one."""
+    return _initials(name_words(name))
+
+
 def _match_long(short: str, candidate: str) -> str | None:
     """The shortest tail of ``candidate`` whose initials spell ``short``."""
     letters = re.sub(r"[^A-Z0-9]", "", short.upper().rstrip("S") if short.endswith("s") else short.upper())

@@ -36,9 +36,9 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from extractors.acronyms import AcronymDefinition
+from extractors.acronyms import AcronymDefinition, initials
 from extractors.entities import EntityMention
-from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS
+from extractors.entity_rules import ACRONYM
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -190,21 +190,16 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     acronyms = [k for k in keys if _ACRONYM.fullmatch(k)]
     if not acronyms:
         return out
-    initials = {c: _initials(c) for c in keys}
+    spells = {c: initials(c) for c in keys}
     for k in acronyms:
         letters = k[:-1] if k.endswith("s") else k
-        spelled = [c for c in keys if c != k and initials[c] == letters]
+        spelled = [c for c in keys if c != k and spells[c] == letters]
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out
 
 
 _ACRONYM = re.compile(ACRONYM)
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in ACRONYM_STOPWORDS]
-    return "".join(w[0] for w in words).upper()
 
 
 def _words(name: str) -> list[str]:

@@ -99,22 +99,6 @@ def _intended(tok: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
-def reporter_of(trigger: Token) -> Token | None:
-    """The subject of the reporting verb whose complement holds the trigger
-    ("NASA announced that the telescope will fly in 2021" -> NASA; "The
-    company had told employees that they would find out by 9 a.m." -> the
-    company): the source of what is reported, and the planner of a plan it
-    announces."""
-    tok = trigger
-    for _ in range(4):
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
-            return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if tok.dep_ not in ("conj", "xcomp", "acl", "ccomp") or tok.head == tok:
-            return None
-        tok = tok.head
-    return None
-
-
 def sentence_names(parsed_tokens: Iterable[Token], offset: int, mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """The sentence's entity mentions and the proper names its parse sees that
     NER left out (``parse_names``), once per sentence: the participants and
@@ -149,11 +133,6 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
 
 # a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
 TOPIC_PARTICIPANT = False
-# what a reporting verb reports has its reporter as a participant ("NASA announced that the telescope will fly").
-# Built and switched off: it adds 0.003 to the participant F1 of the facts subjects (0.634 -> 0.637) and costs the
-# fact-identity model, fitted leaving one subject out, pair precision (JWST 0.88 -> 0.81, Paris 0.74 -> 0.67) and one
-# agent-differing merge in each of those two subjects
-REPORTER_PARTICIPANT = False
 
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(
@@ -218,10 +197,6 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
     ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
-    reporter = reporter_of(trigger) if REPORTER_PARTICIPANT else None
-    if reporter is not None:
-        # the reporter's name, not what is said of it after it ("a spokesman for the Secretary-General")
-        ranges.append((offset + reporter.left_edge.idx, offset + reporter.idx + len(reporter.text)))
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)

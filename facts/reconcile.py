@@ -18,7 +18,7 @@
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
    the fact conflicting. A finer value is preferred over a coarser one it
    refines only when no real rival disputes it: when 8 July and 9 July
-   stand about even (the rival has at least ``RIVAL_SHARE`` of the
+   stand about even (the rival has at least ``facts.truth.RIVAL_SHARE`` of the
    preferred one's confidence, truth discovery's own mark of a real rival)
    and a source says July, July is preferred -- what the disputing sources
    agree on -- and the fact is conflicting, both days its rivals.
@@ -47,16 +47,12 @@ from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactStatus, FactValue, Rank, iso_value
-from facts.truth import Claim, RankedValue, TruthParams, discover_truth
+from facts.truth import Claim, RankedValue, TruthParams, discover_truth, real_rival
 from facts.values import DateInterval, compatible, granularity, precision_days, sort_key
 
 TOPIC_SHARE = 0.4  # an entity in more than this share of statements is a topic entity
 TOPIC_MIN_EVENTS = 3
 TOPIC_MIN_DATES = 3  # ... and in statements of at least this many different years
-# An incompatible candidate with at least this share of the preferred one's
-# confidence is a real rival (facts.truth ranks it normal, not deprecated).
-RIVAL_SHARE = 0.5
-_TIE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -131,7 +127,7 @@ def _rivals(ranked: Sequence[RankedValue]) -> list[RankedValue]:
     """Candidates incompatible with the preferred one that stand about as high."""
     top = ranked[0]
     return [rv for rv in ranked[1:]
-            if not compatible(rv.value, top.value) and rv.score >= RIVAL_SHARE * top.score - _TIE]
+            if not compatible(rv.value, top.value) and real_rival(rv.score, top.score)]
 
 
 def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
@@ -152,7 +148,7 @@ def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
     best = min(common, key=lambda rv: (granularity(rv.value), precision_days(rv.value), -rv.score, sort_key(rv.value)))
     rest = [rv for rv in ranked if rv is not best]
     return [replace(best, rank=Rank.PREFERRED)] + [
-        replace(rv, rank=Rank.NORMAL if compatible(rv.value, best.value) or rv.score >= RIVAL_SHARE * best.score - _TIE
+        replace(rv, rank=Rank.NORMAL if compatible(rv.value, best.value) or real_rival(rv.score, best.score)
                 else Rank.DEPRECATED)
         for rv in rest
     ]

@@ -155,6 +155,14 @@ from facts.values import (
 )
 
 _TIE = 1e-9  # confidences closer than this are equal (float summation noise)
+# An incompatible candidate with at least this share of the preferred one's
+# confidence is a real rival: ranked normal, not deprecated.
+RIVAL_SHARE = 0.5
+
+
+def real_rival(score: float, preferred: float) -> bool:
+    """A candidate standing about as high as the preferred one (RIVAL_SHARE)."""
+    return score >= RIVAL_SHARE * preferred - _TIE
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,7 +771,7 @@ def _rank_item(problem: _Problem, confidence: np.ndarray, item_idx: int) -> tupl
     best = values[preferred]
     rows = [RankedValue(best, conf[preferred], problem.cand_sources[preferred], Rank.PREFERRED)]
     for c in sorted((c for c in cands if c != preferred), key=lambda c: (-conf[c], width[c], keys[c])):
-        normal = compatible(values[c], best) or conf[c] >= 0.5 * conf[preferred] - _TIE
+        normal = compatible(values[c], best) or real_rival(conf[c], conf[preferred])
         rows.append(RankedValue(values[c], conf[c], problem.cand_sources[c], Rank.NORMAL if normal else Rank.DEPRECATED))
     return tuple(rows)
 
