@@ -476,11 +476,14 @@ def _infinitive_of_noun(date_root: Token) -> bool:
 
 
 def _copula_over_noun(verb: Token) -> Token:
-    """The copula whose complement a reduced or relative clause describes
-    ("X is the most original work of fiction generated in the 21st century":
-    generated -> fiction -> of -> work -> is), else the verb itself."""
+    """The copula whose complement a restrictive reduced or relative clause
+    describes ("X is the most original work of fiction generated in the 21st
+    century": generated -> fiction -> of -> work -> is), else the verb itself."""
     if verb.dep_ not in ("acl", "relcl"):
         return verb
+    first = verb.left_edge
+    if first.i > 0 and first.nbor(-1).text == ",":
+        return verb  # set off by a comma, the clause tells a fact of its own ("the largest alliance, formed in 1949")
     node = verb.head
     for _ in range(4):
         if node.dep_ in ("attr", "acomp"):

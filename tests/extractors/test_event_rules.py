@@ -197,3 +197,9 @@ def test_an_embedded_posts_signature_dates_the_post(models):
     assert (st.trigger, st.date.date_start, st.participants) == ("post", date(2017, 6, 1), ("Jane Smith",))
     # a dash and a handle with no date closing the line state nothing
     assert statements("Thanks to Jane Smith (@jsmith_news) for the photo taken in 2017.", models)[0].trigger != "post"
+
+
+def test_a_fact_set_off_by_a_comma_after_a_ranking_copula_is_a_statement(models):
+    sts = statements("NATO is the world's largest and longest standing alliance, formed under the North Atlantic "
+                     "Treaty in 1949.", models)
+    assert [st.trigger for st in sts] == ["form"]
