@@ -41,27 +41,39 @@ def _concepts(concept: str | None) -> set[str]:
     return {c for c in concept.split(":") if c}
 
 
-def what_differs(group: Sequence[Event], fact: Fact) -> bool:
-    """The group and the fact both say what happened, and never the same
-    kind of happening nor two the lexicon relates."""
-    ours = set().union(*(_concepts(happening_concept(e.trigger, e.summary or e.sentence, e.trigger_text, e.sentence,
+def told_kinds(group: Sequence[Event]) -> set[str]:
+    """The kinds of happening a group's statements tell (facts.lexicon)."""
+    return set().union(*(_concepts(happening_concept(e.trigger, e.summary or e.sentence, e.trigger_text, e.sentence,
                                                      e.participants)) for e in group))
-    theirs = set(clause_concepts(fact.statement or "", fact.participants))
+
+
+def fact_kinds(fact: Fact) -> set[str]:
+    """The kinds of happening a previous fact's statement and evidence name."""
+    kinds = set(clause_concepts(fact.statement or "", fact.participants))
     if fact.evidence:
-        theirs |= clause_concepts(fact.evidence, fact.participants)
+        kinds |= clause_concepts(fact.evidence, fact.participants)
+    return kinds
+
+
+def what_differs(ours: set[str], theirs: set[str]) -> bool:
+    """The group and the fact both say what happened (``told_kinds``,
+    ``fact_kinds``), and never the same kind of happening nor two the
+    lexicon relates."""
     if not ours or not theirs or ours & theirs:
         return False
     lex = lexicon()
     return not any(lex.near(a, b) for a in ours for b in theirs)
 
 
-def _content(group: Sequence[Event], fact: Fact) -> float:
+def _content(group: Sequence[Event], fact: Fact, ours: set[str], theirs: set[str]) -> float:
+    """How alike a group and a previous fact are by content (``ours``,
+    ``theirs``: their kinds of happening, computed once per group and fact)."""
     if fact.date_start is None or fact.date_end is None or fact.precision is None:
-        return 0.0
-    if what_differs(group, fact):
         return 0.0
     old = DateInterval(fact.date_start, fact.date_end, fact.precision)
     if not any(compatible(DateInterval(e.date_start, e.date_end, e.precision), old) for e in group):
+        return 0.0
+    if what_differs(ours, theirs):
         return 0.0
     words = set().union(*(_words(e.summary or e.sentence) for e in group))
     people = {p for e in group for p in e.participants}
@@ -80,14 +92,16 @@ def new_fact_id(group: Sequence[Event]) -> str:
 def assign_fact_ids(groups: Sequence[Sequence[Event]], previous: Sequence[Fact] = ()) -> list[str]:
     """One id per group, in order: the matched previous fact's, else a new one."""
     candidates: list[tuple[float, int, int]] = []
+    theirs = [fact_kinds(fact) for fact in previous]
     for gi, group in enumerate(groups):
         ids = {e.event_id for e in group}
+        ours = told_kinds(group) if previous else set()
         for fi, fact in enumerate(previous):
             shared = len(ids & set(fact.event_ids))
             if shared:
                 score = 1.0 + shared / max(len(ids), len(fact.event_ids))
             else:
-                score = _content(group, fact)
+                score = _content(group, fact, ours, theirs[fi])
                 if score < CONTENT_FLOOR:
                     continue
             candidates.append((score, gi, fi))
