@@ -71,6 +71,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
+from facts.agents import NOBODY, Who, different_doers, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
 from facts.model import Event
@@ -148,6 +149,7 @@ class Profile:
     rare: frozenset[str]  # words of the sentence that few statements of the run use
     sentence_key: str
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
+    doers: Who = NOBODY  # who did it (facts.agents)
 
 
 def _words(text: str) -> list[str]:
@@ -205,13 +207,14 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
+                doers=who_of(ev, clause, labels),
             )
         )
         if ev.event_id in redated:
             # the date is of a happening the clause only names: the clause's
             # participants, agents and plan are its verb's, not that happening's
             out[-1] = replace(out[-1], clause_concepts=frozenset({concept} if concept else ()), who={}, roles={},
-                              parties={}, agents=frozenset(), planned=False)
+                              parties={}, agents=frozenset(), planned=False, doers=NOBODY)
     return out
 
 
@@ -512,9 +515,13 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     - different agents in one role: each statement has an agent of a type
       whose agent the other does not name at all (one country's
       ratification is not another's), agents of a trigger the lexicon
-      knows (``Profile.agents``)."""
+      knows (``Profile.agents``);
+    - a counted group's act and one named member's ("63 countries had
+      ratified" is not India's ratification; facts.agents)."""
     if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
         return True
+    if different_doers(a.doers, b.doers, labels or {}):
+        return True  # a counted group's act and one member's (facts.agents)
     own_a = a.agents - set(eb.participant_ids)
     own_b = b.agents - set(ea.participant_ids)
     if own_a and own_b:

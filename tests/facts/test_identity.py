@@ -384,3 +384,15 @@ def test_what_an_unknown_verb_tells_does_not_depend_on_the_order_of_statements()
         assert concepts["e2"] == "launch" and concepts["e3"] == "deploy"
         seen.add(concepts["e1"])
     assert seen == {"?celebrate"}  # two known kinds: which one it tells is not known, whatever the order
+
+
+def test_a_counted_groups_act_is_not_one_members():
+    labels = {"ent_india": "GPE", "ent_china": "GPE"}
+    events = [
+        ev("e1", "a", date(2016, 10, 2), "ratify", "India ratified the Paris Agreement on 2 October 2016.",
+           ["India", "Paris Agreement"], agents=["India"]),
+        ev("e2", "b", date(2016, 10, 2), "ratify",
+           "By 2 October 2016, 62 countries, including China and India, had ratified the Paris Agreement.",
+           ["China", "India", "Paris Agreement"], agents=["China", "India"]),
+    ]
+    assert groups(events, labels=labels) == [["e1"], ["e2"]]

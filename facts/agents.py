@@ -1,0 +1,92 @@
+"""Who did it: a statement's WHO signature, and when two signatures name
+different doers of one happening.
+
+A statement's signature (``Who``) is read from what the reading gives it
+(``Event.agent_ids``: the entities of the trigger's agent phrase, canonical
+across pages by facts.entities) and from its own words:
+
+- ``agents``: the canonical entities that did it, the subject of the pages
+  included (``Musk asked the court to stay the trial``: Musk). A statement
+  naming its doer as one member of a counted group ("The U.S. was among 194
+  countries that signed") has that member as its agent;
+- ``group``: the doer is a counted group ("63 countries, including ... India,
+  had ratified", "more than 190 nations had agreed"), whatever members it
+  names: a count of a group's acts is not one member's act;
+- ``member_labels``: the entity types a member of that group has (countries
+  are GPEs, companies ORGs).
+
+``different_doers`` tells two signatures apart: a counted group and one named
+member of it (the group's adoption is not the U.S.'s signature; "63 countries
+had ratified" by 4 October is not India's ratification of 2 October). Two
+named doers that differ are the identity rules' own test
+(facts.identity.cannot_link): a doer is often misread or named by another
+entity of its side (a company and its chief executive), and one page's
+statements of one day share a cast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from facts.model import Event
+
+# Collective nouns of counted doers, with the entity types of their members.
+GROUP_MEMBERS: dict[str, frozenset[str]] = {
+    "countries": frozenset({"GPE", "NORP"}),
+    "nations": frozenset({"GPE", "NORP"}),
+    "states": frozenset({"GPE", "NORP"}),
+    "governments": frozenset({"GPE", "NORP", "ORG"}),
+    "parties": frozenset({"GPE", "NORP", "ORG"}),
+    "signatories": frozenset({"GPE", "NORP", "ORG"}),
+    "members": frozenset({"GPE", "NORP", "ORG", "PERSON"}),
+    "companies": frozenset({"ORG"}),
+    "firms": frozenset({"ORG"}),
+    "banks": frozenset({"ORG"}),
+}
+_NUMBER_WORDS = ("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty "
+                 "seventy eighty ninety hundred dozens scores hundreds").split()
+# "63 countries", "more than 190 nations", "some 40 parties", "dozens of companies"
+COUNTED_GROUP = re.compile(
+    r"\b(?P<lead>among|one of)?\s*(?:(?:more|fewer|less) than |over |nearly |almost |about |around |some |"
+    r"at least |all )?(?:\d+(?:,\d{3})*|" + "|".join(_NUMBER_WORDS) + r")(?: of)? (?:(?!the |its |their )[a-z-]+ )?"
+    r"(?P<noun>" + "|".join(GROUP_MEMBERS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Who:
+    agents: frozenset[str] = frozenset()  # entity ids of who did it (the pages' subject included)
+    group: bool = False  # the doer is a counted group
+    member_labels: frozenset[str] = frozenset()  # entity types of that group's members
+
+
+NOBODY = Who()
+
+
+def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
+    """The statement's signature, from its agents (``Event.agent_ids``) and
+    its own words (``clause``: facts.events.statement_clause)."""
+    agents = frozenset(ev.agent_ids)
+    for m in COUNTED_GROUP.finditer(clause):
+        if m.group("lead"):
+            # one of a group ("was among 194 countries that signed"): the
+            # member named first is the doer when the parse found none
+            if not agents:
+                first = next((p for p in ev.participant_ids if labels.get(p) in GROUP_MEMBERS[m.group("noun").lower()]),
+                             None)
+                agents = frozenset({first}) if first else agents
+            return Who(agents=agents)
+        return Who(agents=agents, group=True, member_labels=GROUP_MEMBERS[m.group("noun").lower()])
+    return Who(agents=agents)
+
+
+def different_doers(a: Who, b: Who, labels: Mapping[str, str | None]) -> bool:
+    """Two happenings: one is a counted group's act, the other one named
+    member's (an agent of a type the group's members have)."""
+    for group, one in ((a, b), (b, a)):
+        if group.group and not one.group and any(labels.get(p) in group.member_labels for p in one.agents):
+            return True
+    return False

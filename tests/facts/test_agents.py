@@ -1,0 +1,53 @@
+"""Who did it: WHO signatures, and a counted group's act against one member's."""
+
+from datetime import date
+
+from facts.agents import Who, different_doers, who_of
+from facts.model import Event
+
+LABELS = {"ent_india": "GPE", "ent_united_states": "GPE", "ent_china": "GPE", "ent_twitter": "ORG"}
+
+
+def ev(sentence, participants=(), agents=()):
+    return Event(
+        event_id="e", doc_id="d", source_id="d", snapshot_sha256="s", date_start=date(2016, 10, 2),
+        date_end=date(2016, 10, 2), precision="day", date_text="", date_role="point", date_value="2016-10-02",
+        trigger="ratify", trigger_text="ratified", kind="other", participants=tuple(participants),
+        participant_ids=tuple(f"ent_{p.lower().replace(' ', '_')}" for p in participants), sentence=sentence,
+        char_start=0, char_end=len(sentence), date_char_start=0, date_char_end=4, confidence=0.9, summary=sentence,
+        agent_ids=tuple(f"ent_{a.lower().replace(' ', '_')}" for a in agents),
+    )
+
+
+def who(sentence, participants=(), agents=()):
+    return who_of(ev(sentence, participants, agents), sentence, LABELS)
+
+
+def test_a_counted_group_is_the_doer_whatever_members_it_names():
+    w = who("By 4 October 2016, 63 countries, including USA, China and India, had ratified the agreement.",
+            ["United States", "China", "India"], agents=["United States", "China", "India"])
+    assert w.group and "GPE" in w.member_labels
+    assert who("More than 190 nations had agreed on the goals.").group
+
+
+def test_one_among_a_group_is_a_member_doer():
+    w = who("The U.S. was among 194 countries that signed the Agreement in December 2015.", ["United States"])
+    assert not w.group and w.agents == {"ent_united_states"}
+
+
+def test_a_year_before_a_plural_is_no_count():
+    assert not who("If it does not close by October 28, 2022, the parties are instructed to call.").group
+
+
+def test_a_group_and_one_member_are_different_doers():
+    group = who("63 countries had ratified the agreement by 4 October.")
+    india = who("India ratified the agreement on 2 October.", ["India"], agents=["India"])
+    assert different_doers(group, india, LABELS) and different_doers(india, group, LABELS)
+
+
+def test_a_member_of_another_kind_or_no_doer_says_nothing():
+    countries = who("63 countries had ratified the agreement by 4 October.")
+    company = who("Twitter ratified it.", ["Twitter"], agents=["Twitter"])
+    assert not different_doers(countries, company, LABELS)
+    assert not different_doers(countries, Who(), LABELS)
+    assert not different_doers(countries, who("More than 190 nations had agreed."), LABELS)
