@@ -9,10 +9,12 @@ Spellings are joined when
   and British/American "-isation/-ization" spellings do not matter;
 - a one-word person name is the surname of longer person names of the run
   that share a first name ("Musk", "Elon Musk", "Elon R. Musk"; not when
-  two people have that surname).
+  two people have that surname);
+- a company's name with its legal form is the name without it when the run
+  also names it so ("Twitter, Inc.", "Twitter Inc" and "Twitter").
 
 The canonical name is the alias table's name, else the longest spelling that
-is not an all-capitals acronym. The entity id hashes the folded canonical
+is not an all-capitals acronym nor carries a legal form. The entity id hashes the folded canonical
 name, so it is the same in every run that sees the same spellings,
 whatever the order of documents.
 """
@@ -119,6 +121,20 @@ def _label(counts: Counter) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], _LABEL_PRIORITY.index(kv[0]) if kv[0] in _LABEL_PRIORITY else 99))[0][0]
 
 
+LEGAL_FORM = re.compile(r",?\s+(?:inc|incorporated|corp|corporation|ltd|limited|llc|plc|gmbh)\.?$",
+                        re.IGNORECASE)
+
+
+def _join_legal_forms(uf: _UnionFind, seen: Iterable[str]) -> None:
+    """A name with a legal form ("twitter, inc") joins the same name without
+    it when the run names that too."""
+    seen = set(seen)
+    for f in sorted(seen):
+        base = LEGAL_FORM.sub("", f).strip(" ,")
+        if base != f and base in seen:
+            uf.union(f, base)
+
+
 SURNAME_PERSON_SHARE = 1 / 3  # of a one-word name's mentions tagged as a person, for it to be a surname
 
 
@@ -171,6 +187,7 @@ def canonicalize(
         counts[f] += 1
         sources[f].add(occ.source_id)
 
+    _join_legal_forms(uf, counts)
     _join_surnames(uf, labels)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in list(counts):
@@ -187,7 +204,7 @@ def canonicalize(
             name = sorted(listed)[0]
         else:
             candidates = [s for s in seen if not _is_acronym(s)] or seen
-            name = sorted(candidates, key=lambda s: (-len(s), s))[0]
+            name = sorted(candidates, key=lambda s: (bool(LEGAL_FORM.search(s)), -len(s), s))[0]
         label_counts: Counter[str] = Counter()
         for m in members:
             label_counts.update(labels[m])

@@ -68,3 +68,18 @@ def test_the_topic_is_what_nearly_every_source_names_and_parts_of_its_name():
     topic = {index.get(n).entity_id for n in ("James Webb Space Telescope", "Webb")}
     assert set(page_topic(index, sources)) == topic
     assert page_topic(index, sources[:2]) == ()  # two sources say nothing of a topic
+
+
+def test_a_legal_form_joins_the_name_without_it_which_stays_the_name():
+    index = canonicalize([occ("Twitter"), occ("Twitter, Inc.", source="b"), occ("Twitter Inc", source="c"),
+                          occ("Twitter UK Limited")])
+    twitter = index.get("Twitter, Inc.")
+    assert twitter is index.get("Twitter Inc") is index.get("Twitter") and twitter.name == "Twitter"
+    assert twitter.sources == ("a", "b", "c")
+    assert index.get("Twitter UK Limited") is not twitter  # another company
+
+
+def test_a_legal_form_alone_is_kept():
+    index = canonicalize([occ("Acme Corp."), occ("Texas AG", "PERSON"), occ("Texas", "GPE")])
+    assert index.get("Acme Corp.").name == "Acme Corp."
+    assert index.get("Texas AG") is not index.get("Texas")
