@@ -28,7 +28,9 @@ across a cannot-link (``cannot_link``): another participant in one role --
 two statements naming other participants of one type, none shared (two
 countries, two people), or whose agents are different entities of one type
 (one country's ratification is not another's; the agents of a trigger the
-lexicon knows: those of "the launch faces delay" are not the launch's).
+lexicon knows: those of "the launch faces delay" are not the launch's),
+or a counted group's act and one named member's ("63 countries had
+ratified" is not India's ratification: facts.agents).
 What the pages are about (``subject``: configured, or named by nearly every
 source, facts.entities.page_topic) acts in many happenings and sets none
 apart. The parties of the topic are the run's topic entities beyond the
