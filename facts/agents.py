@@ -11,7 +11,8 @@ across pages by facts.entities) and from its own words:
   countries that signed") has that member as its agent;
 - ``group``: the doer is a counted group ("63 countries, including ... India,
   had ratified", "more than 190 nations had agreed"), whatever members it
-  names: a count of a group's acts is not one member's act;
+  names: a count of a group's acts is not one member's act (``listed``: the
+  members it names are named as in the group, "including ...");
 - ``member_labels``: the entity types a member of that group has (countries
   are GPEs, companies ORGs).
 
@@ -55,12 +56,16 @@ COUNTED_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# members named as in the group, right after it: "63 countries, including USA, China and India"
+LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Who:
     agents: frozenset[str] = frozenset()  # entity ids of who did it (the pages' subject included)
     group: bool = False  # the doer is a counted group
     member_labels: frozenset[str] = frozenset()  # entity types of that group's members
+    listed: bool = False  # the group's members it names are listed as in it ("including ...")
 
 
 NOBODY = Who()
@@ -79,14 +84,21 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
                              None)
                 agents = frozenset({first}) if first else agents
             return Who(agents=agents)
-        return Who(agents=agents, group=True, member_labels=GROUP_MEMBERS[m.group("noun").lower()])
+        return Who(agents=agents, group=True, member_labels=GROUP_MEMBERS[m.group("noun").lower()],
+                   listed=bool(LISTED.match(clause, m.end())))
     return Who(agents=agents)
 
 
 def different_doers(a: Who, b: Who, labels: Mapping[str, str | None]) -> bool:
     """Two happenings: one is a counted group's act, the other one named
-    member's (an agent of a type the group's members have)."""
+    member's (an agent of a type the group's members have) -- a member the
+    group's statement does not name as a doer, or names as one of the group
+    ("63 countries, including ... India"); not a doer beside the group ("28
+    member states and New Zealand signed" is New Zealand's signing too)."""
     for group, one in ((a, b), (b, a)):
-        if group.group and not one.group and any(labels.get(p) in group.member_labels for p in one.agents):
+        if not group.group or one.group:
+            continue
+        members = {p for p in one.agents if labels.get(p) in group.member_labels}
+        if members and (group.listed or members - group.agents):
             return True
     return False

@@ -51,3 +51,13 @@ def test_a_member_of_another_kind_or_no_doer_says_nothing():
     assert not different_doers(countries, company, LABELS)
     assert not different_doers(countries, Who(), LABELS)
     assert not different_doers(countries, who("More than 190 nations had agreed."), LABELS)
+
+
+def test_a_doer_beside_the_group_is_no_member_apart():
+    labels = LABELS | {"ent_new_zealand": "GPE"}
+    both = who_of(ev("In 2012, 28 member states and New Zealand signed the programme.", ["New Zealand"],
+                     agents=["New Zealand"]), "In 2012, 28 member states and New Zealand signed the programme.", labels)
+    nz = who_of(ev("New Zealand signed the programme in 2012.", ["New Zealand"], agents=["New Zealand"]),
+                "New Zealand signed the programme in 2012.", labels)
+    assert both.group and not both.listed
+    assert not different_doers(both, nz, labels)
