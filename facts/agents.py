@@ -46,15 +46,23 @@ GROUP_MEMBERS: dict[str, frozenset[str]] = {
     "firms": frozenset({"ORG"}),
     "banks": frozenset({"ORG"}),
 }
-_NUMBER_WORDS = ("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty "
-                 "seventy eighty ninety hundred dozens scores hundreds").split()
-# "63 countries", "more than 190 nations", "some 40 parties", "dozens of companies"
+_NUMBER_WORDS = ("three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                 "several dozens scores hundreds").split()
+# "63 countries", "more than 190 nations", "some 40 parties", "dozens of companies", "among the 195
+# parties"; a count of two names the two sides ("the two companies"), not a group; a four-digit number
+# without a thousands comma is a year ("in 2016 nations adopted"), not a count; one lower-case word
+# may qualify the noun ("27 member states")
 COUNTED_GROUP = re.compile(
-    r"\b(?P<lead>among|one of)?\s*(?:(?:more|fewer|less) than |over |nearly |almost |about |around |some |"
-    r"at least |all )?(?:\d+(?:,\d{3})*|" + "|".join(_NUMBER_WORDS) + r")(?: of)? (?:(?!the |its |their )[a-z-]+ )?"
+    r"\b(?P<lead>among|one of)?\s*(?:the |its |their )?"
+    r"(?:(?:more|fewer|less) than |over |nearly |almost |about |around |some |at least |all )?"
+    r"(?P<count>\d{1,3}(?:,\d{3})*(?!\d)|(?:" + "|".join(_NUMBER_WORDS) + r")(?:-\w+)?)(?: of)? "
+    r"(?-i:(?:(?!the |its |their )[a-z-]+ )?)"
     r"(?P<noun>" + "|".join(GROUP_MEMBERS) + r")\b",
     re.IGNORECASE,
 )
+# a definite small group names known sides, not a count: "the two companies", "both parties"
+_DEFINITE = re.compile(r"\b(?:the|both|these|those|its|their)\s*$", re.IGNORECASE)
 
 # members named as in the group, right after it: "63 countries, including USA, China and India"
 LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)\b", re.IGNORECASE)
@@ -62,7 +70,7 @@ LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)
 
 @dataclass(frozen=True)
 class Who:
-    agents: frozenset[str] = frozenset()  # entity ids of who did it (the pages' subject included)
+    agents: frozenset[str] = frozenset()  # entity ids of who did it (not the pages' subject)
     group: bool = False  # the doer is a counted group
     member_labels: frozenset[str] = frozenset()  # entity types of that group's members
     listed: bool = False  # the group's members it names are listed as in it ("including ...")
@@ -71,19 +79,29 @@ class Who:
 NOBODY = Who()
 
 
-def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
+def who_of(ev: Event, clause: str, labels: Mapping[str, str | None], subject: frozenset[str] = frozenset()) -> Who:
     """The statement's signature, from its agents (``Event.agent_ids``) and
-    its own words (``clause``: facts.events.statement_clause)."""
-    agents = frozenset(ev.agent_ids)
+    its own words (``clause``: facts.events.statement_clause); what the
+    pages are about (``subject``) acts in many happenings and is nobody's
+    doer here ("the two companies" of a takeover are its subject). A counted
+    group is the doer only when it comes before the trigger ("63 countries
+    had ratified"; not "Musk secured financing from 7 banks")."""
+    agents = frozenset(ev.agent_ids) - subject
+    at = clause.find(ev.trigger_text) if ev.trigger_text else -1
     for m in COUNTED_GROUP.finditer(clause):
+        if at >= 0 and m.start("count") > at:
+            break
         if m.group("lead"):
-            # one of a group ("was among 194 countries that signed"): the
-            # member named first is the doer when the parse found none
+            # one of a group ("was among 194 countries that signed"): when the
+            # parse found no doer, the only participant of a member's type
+            # (none when several could be: "In Paris, the U.S. was among ...")
             if not agents:
-                first = next((p for p in ev.participant_ids if labels.get(p) in GROUP_MEMBERS[m.group("noun").lower()]),
-                             None)
-                agents = frozenset({first}) if first else agents
+                members = GROUP_MEMBERS[m.group("noun").lower()]
+                fits = {p for p in ev.participant_ids if p not in subject and labels.get(p) in members}
+                agents = frozenset(fits) if len(fits) == 1 else agents
             return Who(agents=agents)
+        if _DEFINITE.search(clause, 0, m.start()):
+            continue
         return Who(agents=agents, group=True, member_labels=GROUP_MEMBERS[m.group("noun").lower()],
                    listed=bool(LISTED.match(clause, m.end())))
     return Who(agents=agents)

@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -125,13 +125,13 @@ LEGAL_FORM = re.compile(r",?\s+(?:inc|incorporated|corp|corporation|ltd|limited|
                         re.IGNORECASE)
 
 
-def _join_legal_forms(uf: _UnionFind, seen: Iterable[str]) -> None:
+def _join_legal_forms(uf: _UnionFind, labels: Mapping[str, Counter]) -> None:
     """A name with a legal form ("twitter, inc") joins the same name without
-    it when the run names that too."""
-    seen = set(seen)
-    for f in sorted(seen):
+    it when the run names that too, as an organisation or untyped (not
+    "Amazon" the river nor "Apple" the product)."""
+    for f in sorted(labels):
         base = LEGAL_FORM.sub("", f).strip(" ,")
-        if base != f and base in seen:
+        if base != f and base in labels and _label(labels[base]) in ("ORG", None):
             uf.union(f, base)
 
 
@@ -187,7 +187,7 @@ def canonicalize(
         counts[f] += 1
         sources[f].add(occ.source_id)
 
-    _join_legal_forms(uf, counts)
+    _join_legal_forms(uf, labels)
     _join_surnames(uf, labels)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in list(counts):

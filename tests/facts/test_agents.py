@@ -1,5 +1,6 @@
 """Who did it: WHO signatures, and a counted group's act against one member's."""
 
+from dataclasses import replace
 from datetime import date
 
 from facts.agents import Who, different_doers, who_of
@@ -61,3 +62,39 @@ def test_a_doer_beside_the_group_is_no_member_apart():
                 "New Zealand signed the programme in 2012.", labels)
     assert both.group and not both.listed
     assert not different_doers(both, nz, labels)
+
+
+def test_a_definite_small_group_names_the_sides_not_a_count():
+    assert not who("The two companies agreed to the deal on 25 April.").group
+    assert not who("Both parties agreed to settle on 4 October.").group
+
+
+def test_one_among_the_group_is_a_member_doer_too():
+    w = who("The U.S. was among the 195 parties that signed the Agreement.", ["United States"])
+    assert not w.group and w.agents == {"ent_united_states"}
+
+
+def test_a_year_before_a_name_is_no_count():
+    w = who("On April 22, 2016 United States Secretary of State John Kerry signed the agreement.",
+            ["United States"], agents=["United States"])
+    assert not w.group
+    assert not who("In December 2015 nations adopted the agreement.").group
+
+
+def test_a_group_after_the_trigger_is_not_its_doer():
+    text = "Musk secured financing from 7 banks on 28 April."
+    assert not who_of(replace(ev(text), trigger_text="secured"), text, LABELS).group
+    assert who_of(replace(ev("7 banks secured it on 28 April."), trigger_text="secured"),
+                  "7 banks secured it on 28 April.", LABELS).group
+
+
+def test_the_subject_of_the_pages_is_nobodys_doer():
+    w = who_of(ev("Twitter ratified it.", ["Twitter"], agents=["Twitter"]), "Twitter ratified it.", LABELS,
+               frozenset({"ent_twitter"}))
+    assert w.agents == frozenset()
+
+
+def test_one_among_a_group_with_two_candidates_names_none():
+    labels = LABELS | {"ent_paris": "GPE"}
+    text = "In Paris, the U.S. was among 194 countries that signed."
+    assert who_of(ev(text, ["Paris", "United States"]), text, labels).agents == frozenset()

@@ -83,3 +83,10 @@ def test_a_legal_form_alone_is_kept():
     index = canonicalize([occ("Acme Corp."), occ("Texas AG", "PERSON"), occ("Texas", "GPE")])
     assert index.get("Acme Corp.").name == "Acme Corp."
     assert index.get("Texas AG") is not index.get("Texas")
+
+
+def test_a_legal_form_joins_no_place_or_product_of_that_name():
+    index = canonicalize([occ("Amazon", "LOC"), occ("Amazon Inc.", source="b"), occ("Apple", "PRODUCT"),
+                          occ("Apple Inc.", source="c")])
+    assert index.get("Amazon") is not index.get("Amazon Inc.")
+    assert index.get("Apple") is not index.get("Apple Inc.")
