@@ -202,6 +202,7 @@ class ValuesScore:
     causes: Counter = field(default_factory=Counter)
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)
     gold_identity: SubjectScore | None = None
+    gold_misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # preferred, with gold identity
     version_misses: list[tuple[str, str, str]] = field(default_factory=list)  # as shipped
     gold_version_misses: list[tuple[str, str, str]] = field(default_factory=list)  # with gold identity
 
@@ -211,6 +212,7 @@ class ValuesScore:
             "preferred": f"{self.preferred_right}/{self.contested}",
             "miss_causes": dict(self.causes),
             "gold_identity_preferred": f"{g.preferred_right}/{g.contested}" if g else None,
+            "gold_identity_miss_causes": dict(Counter(c for _, c, _, _ in self.gold_misses)),
             "gold_identity_versions_spurious_missed_real":
                 f"{g.spurious_changes}/{g.missed_changes}/{g.real_changes}" if g else None,
             "version_causes": dict(Counter(f"{k} {c}" for k, c, _ in self.version_misses)),
@@ -233,6 +235,7 @@ def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> Val
     _, events, rec = reason(ordered, grouping=grouping)
     gold = SubjectScore(subject=subject.name)
     score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, gold)
+    out.gold_misses = miss_causes(subject, events, rec.fact_of_event, rec.facts, file_of_doc)
     score_versions(subject, docs, gold, grouping=grouping)
     out.gold_identity = gold
     out.version_misses = version_causes(subject, docs)
@@ -293,10 +296,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(f"{s.subject}: preferred ({cause}): {h} is {got} (gold {wanted})")
             for kind, cause, what in s.version_misses:
                 print(f"{s.subject}: {kind} change ({cause}): {what}")
-            g = s.gold_identity
-            for n in g.notes if g else ():
-                if n.startswith("preferred"):
-                    print(f"{s.subject} (gold identity): {n}")
+            for h, cause, got, wanted in s.gold_misses:
+                print(f"{s.subject} (gold identity): preferred ({cause}): {h} is {got} (gold {wanted})")
             for kind, cause, what in s.gold_version_misses:
                 print(f"{s.subject} (gold identity): {kind} change ({cause}): {what}")
     out = {s.subject: s.metrics() for s in scores}
