@@ -40,6 +40,12 @@ class EventBrief:
     snapshot_sha256: str
     fact_id: str | None = None
     source_id: str = ""
+    planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
+
+    @property
+    def dated(self) -> str:
+        """The date as the report shows it: "2021-12-18, planned" for a plan."""
+        return f"{self.value}, planned" if self.planned else self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +96,10 @@ def _briefs(events: pa.Table | None) -> dict[str, dict[str, EventBrief]]:
     if events is None:
         return by_source
     for r in events.select(["event_id", "source_id", "date_start", "date_end", "precision", "sentence",
-                            "snapshot_sha256", "fact_id"]).to_pylist():
+                            "snapshot_sha256", "fact_id", "planned"]).to_pylist():
         by_source.setdefault(r["source_id"], {})[r["event_id"]] = EventBrief(
             r["event_id"], iso_value(r["date_start"], r["date_end"], r["precision"]),
-            " ".join(r["sentence"].split()), r["snapshot_sha256"], r["fact_id"], r["source_id"],
+            " ".join(r["sentence"].split()), r["snapshot_sha256"], r["fact_id"], r["source_id"], bool(r["planned"]),
         )
     return by_source
 
@@ -221,7 +227,7 @@ def _said_by(c: Change, b: ChangeBasis) -> str:
 
 
 def _brief(e: EventBrief) -> str:
-    return f"[{e.value}] {e.source_id + ': ' if e.source_id else ''}{e.sentence}"
+    return f"[{e.dated}] {e.source_id + ': ' if e.source_id else ''}{e.sentence}"
 
 
 def _title(report: DiffReport) -> str:
@@ -257,9 +263,9 @@ def render_text(report: DiffReport) -> str:
     for s in report.sources:
         lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost"
                      + (f", {len(s.reworded)} reworded" if s.reworded else ""))
-        lines += [f"  + [{e.value}] {e.sentence}" for e in s.gained]
-        lines += [f"  - [{e.value}] {e.sentence}" for e in s.lost]
-        lines += [f"  = [{new.value}] {new.sentence} (was: {old.sentence})" for old, new in s.reworded]
+        lines += [f"  + [{e.dated}] {e.sentence}" for e in s.gained]
+        lines += [f"  - [{e.dated}] {e.sentence}" for e in s.lost]
+        lines += [f"  = [{new.dated}] {new.sentence} (was: {old.sentence})" for old, new in s.reworded]
     return "\n".join(printable(line, one_line=True) for line in lines)  # page text never drives the terminal
 
 
@@ -282,9 +288,9 @@ def render_markdown(report: DiffReport) -> str:
         lines += ["## Statements gained and lost, per source", ""]
         for s in report.sources:
             lines.append(f"### {md_escape(s.source_id)}")
-            lines += [f"- gained \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.gained]
-            lines += [f"- lost \\[{md_escape(e.value)}\\] {md_escape(e.sentence)}" for e in s.lost]
-            lines += [f"- reworded \\[{md_escape(new.value)}\\] {md_escape(new.sentence)} (was: {md_escape(old.sentence)})"
+            lines += [f"- gained \\[{md_escape(e.dated)}\\] {md_escape(e.sentence)}" for e in s.gained]
+            lines += [f"- lost \\[{md_escape(e.dated)}\\] {md_escape(e.sentence)}" for e in s.lost]
+            lines += [f"- reworded \\[{md_escape(new.dated)}\\] {md_escape(new.sentence)} (was: {md_escape(old.sentence)})"
                       for old, new in s.reworded]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -121,3 +121,19 @@ def test_the_change_report_of_two_runs_shows_who_said_the_old_and_the_new_date(t
     for c, b in moved:
         assert {e.value for e in b.lost} == {c.before} and {e.value for e in b.gained} == {c.after}
         assert all(e.source_id in b.stated_before for e in b.lost)
+
+
+def test_a_plan_is_marked_as_one_wherever_a_statement_is_listed():
+    plan = EventBrief("e1", "2021-10-31", "The telescope will launch on Oct. 31, 2021.", "s1", "fact_l", "ap", True)
+    done = EventBrief("e2", "2021-12-25", "The telescope launched on 25 December 2021.", "s2", "fact_l", "ap")
+    change = Change("fact_l", "changed", "date", "2021-10-31", "2021-12-25", "The telescope launched.")
+    from reports.changes import ChangeBasis
+
+    r = DiffReport("r2", "r1", (change,), (SourceEvents("ap", (done,), (plan,)),),
+                   (ChangeBasis(("ap",), ("ap",), (done,), (plan,)),))
+    text = render_diff(r, "text")
+    assert "- [2021-10-31, planned] ap: The telescope will launch" in text
+    assert "+ [2021-12-25] ap: The telescope launched" in text and "  - [2021-10-31, planned] The telescope" in text
+    assert "lost \\[2021\\-10\\-31, planned\\]" in render_diff(r, "markdown")
+    assert "lost [2021-10-31, planned]" in render_diff(r, "html")
+    assert json.loads(render_diff(r, "json"))["sources"][0]["lost"][0]["planned"] is True
