@@ -2,7 +2,11 @@
 the same figures with identity held to the gold (what ranking, fact ids and
 the diff do when the clustering is right).
 
-    python -m evaluation.values_eval ../shared/eval/facts [--verbose]
+    python -m evaluation.values_eval ../shared/eval/facts [--verbose] [--churn] [--loso]
+
+``--loso``: the identity parameters fitted without the subject scored (the
+clustering ``factwatch eval facts --loso`` scores held out); ranking, ids
+and the diff fit nothing, so this moves only what clustering moves.
 
 For each subject (pages and gold as ``evaluation.facts_eval`` reads them):
 
@@ -69,7 +73,7 @@ from evaluation.facts_eval import (
     subjects_in,
 )
 from extractors.document import ProcessedDocument
-from facts.identity import cluster
+from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reasoning import reason
 
@@ -133,7 +137,8 @@ def miss_causes(subject: Subject, events: Sequence[Event], fact_of_event: Mappin
 
 
 def version_causes(subject: Subject, docs: Mapping[str, ProcessedDocument],
-                   grouping: Callable[..., list[list[Event]]] = cluster) -> list[tuple[str, str, str]]:
+                   grouping: Callable[..., list[list[Event]]] = cluster,
+                   model: IdentityModel | None = None) -> list[tuple[str, str, str]]:
     """(spurious | missed, cause, what) for every spurious and missed change
     of the subject's version pairs, scored as ``factwatch eval facts`` scores
     them (``score_versions``), each with its cause (see the module's doc)."""
@@ -146,8 +151,8 @@ def version_causes(subject: Subject, docs: Mapping[str, ProcessedDocument],
         others = [d for f, d in sorted(docs.items()) if f not in (v1.file, v2.file)]
         d1, d2 = _as_source(docs[v1.file], sid), _as_source(docs[v2.file], sid)
         file_of_doc = {d.doc_id: f for f, d in docs.items()} | {d1.doc_id: v1.file, d2.doc_id: v2.file}
-        ev1, rec1 = reason(others + [d1], grouping=grouping)[1:]
-        ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, grouping=grouping)[1:]
+        ev1, rec1 = reason(others + [d1], grouping=grouping, model=model)[1:]
+        ev2, rec2 = reason(others + [d2], [d1], previous_facts=rec1.facts, grouping=grouping, model=model)[1:]
         dates: dict[str, dict[str, set]] = {v1.file: defaultdict(set), v2.file: defaultdict(set)}
         for g in subject.statements:
             if g.file in dates and g.interval is not None:
@@ -220,11 +225,13 @@ class ValuesScore:
         }
 
 
-def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> ValuesScore:
+def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument],
+                 model: IdentityModel | None = None) -> ValuesScore:
+    """``model``: the identity parameters (None: the shipped ones; ``--loso``: fitted without the subject)."""
     file_of_doc = _file_of_doc(subject, docs)
     ordered = [docs[p.file] for p in subject.pages]
     out = ValuesScore(subject=subject.name)
-    _, events, rec = reason(ordered)
+    _, events, rec = reason(ordered, model=model)
     shipped = SubjectScore(subject=subject.name)
     score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, shipped)
     out.contested, out.preferred_right = shipped.contested, shipped.preferred_right
@@ -232,14 +239,14 @@ def score_values(subject: Subject, docs: Mapping[str, ProcessedDocument]) -> Val
     out.causes = Counter(c for _, c, _, _ in out.misses)
 
     grouping = gold_grouping(subject, file_of_doc)
-    _, events, rec = reason(ordered, grouping=grouping)
+    _, events, rec = reason(ordered, grouping=grouping, model=model)
     gold = SubjectScore(subject=subject.name)
     score_identity(subject, events, rec.fact_of_event, rec.facts, file_of_doc, gold)
     out.gold_misses = miss_causes(subject, events, rec.fact_of_event, rec.facts, file_of_doc)
-    score_versions(subject, docs, gold, grouping=grouping)
+    score_versions(subject, docs, gold, model, grouping=grouping)
     out.gold_identity = gold
-    out.version_misses = version_causes(subject, docs)
-    out.gold_version_misses = version_causes(subject, docs, grouping)
+    out.version_misses = version_causes(subject, docs, model=model)
+    out.gold_version_misses = version_causes(subject, docs, grouping, model)
     return out
 
 
@@ -268,13 +275,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("directory", type=Path)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--churn", action="store_true", help="also add each page in turn and count churn (slow)")
+    ap.add_argument("--loso", action="store_true",
+                    help="identity parameters fitted without the subject scored (as `factwatch eval facts --loso`)")
     args = ap.parse_args(argv)
     scores = []
     churned: dict[str, tuple[int, int, list[str]]] = {}
-    for path in subjects_in(args.directory):
-        subject = load_subject(path)
-        docs = read_subject(subject)
-        scores.append(score_values(subject, docs))
+    subjects = [load_subject(path) for path in subjects_in(args.directory)]
+    readings = {s.name: read_subject(s) for s in subjects}
+    models: dict[str, IdentityModel | None] = {s.name: None for s in subjects}
+    if args.loso:
+        from evaluation.train_identity import prepare, train
+
+        preps = {s.name: prepare(s, readings[s.name]) for s in subjects}
+        for s in subjects:
+            models[s.name] = train([p for n, p in preps.items() if n != s.name] or list(preps.values()))
+    for subject in subjects:
+        docs = readings[subject.name]
+        scores.append(score_values(subject, docs, models[subject.name]))
         if args.churn:
             churned[subject.name] = churn(subject, docs)
     head = f"{'subject':<22} {'pref':>6} {'causes of misses':<34} {'pref|gold id':>12} {'vers|gold id s/m/r':>18}"
