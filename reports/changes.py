@@ -95,11 +95,12 @@ def _briefs(events: pa.Table | None) -> dict[str, dict[str, EventBrief]]:
     by_source: dict[str, dict[str, EventBrief]] = {}
     if events is None:
         return by_source
-    for r in events.select(["event_id", "source_id", "date_start", "date_end", "precision", "sentence",
-                            "snapshot_sha256", "fact_id", "planned"]).to_pylist():
+    columns = ["event_id", "source_id", "date_start", "date_end", "precision", "sentence", "snapshot_sha256", "fact_id"]
+    columns += ["planned"] if "planned" in events.column_names else []  # runs published before plans were marked
+    for r in events.select(columns).to_pylist():
         by_source.setdefault(r["source_id"], {})[r["event_id"]] = EventBrief(
             r["event_id"], iso_value(r["date_start"], r["date_end"], r["precision"]),
-            " ".join(r["sentence"].split()), r["snapshot_sha256"], r["fact_id"], r["source_id"], bool(r["planned"]),
+            " ".join(r["sentence"].split()), r["snapshot_sha256"], r["fact_id"], r["source_id"], bool(r.get("planned")),
         )
     return by_source
 

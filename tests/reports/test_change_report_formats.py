@@ -137,3 +137,21 @@ def test_a_plan_is_marked_as_one_wherever_a_statement_is_listed():
     assert "lost \\[2021\\-10\\-31, planned\\]" in render_diff(r, "markdown")
     assert "lost [2021-10-31, planned]" in render_diff(r, "html")
     assert json.loads(render_diff(r, "json"))["sources"][0]["lost"][0]["planned"] is True
+
+
+def test_statements_of_a_run_published_before_plans_were_marked_still_compare():
+    from datetime import date
+
+    from reports.changes import source_event_changes
+    from store.schemas import table_from_rows
+
+    row = {"event_id": "e1", "doc_id": "d", "source_id": "ap", "date_start": date(2021, 10, 31),
+           "date_end": date(2021, 10, 31), "precision": "day", "date_text": "x", "date_role": "point",
+           "participants": [], "sentence": "It will launch on Oct. 31, 2021.", "char_start": 0, "char_end": 1,
+           "confidence": 0.9, "participant_ids": [], "snapshot_sha256": "s", "fact_id": "fact_l", "planned": True}
+    now = table_from_rows("events", [row])
+    older = now.drop_columns(["planned"])
+    (src,) = source_event_changes(older, now.slice(0, 0))
+    assert [(e.event_id, e.planned) for e in src.lost] == [("e1", False)]
+    (src,) = source_event_changes(now.slice(0, 0), now)
+    assert [(e.event_id, e.planned) for e in src.gained] == [("e1", True)]
