@@ -3,9 +3,12 @@
 Only what an analyst would call a change is reported: a fact added or
 removed, its date changed (or refined: precision), its status changed, a
 source gained or lost, and for a fact that conflicts in both runs, a
-candidate value gained or lost (``candidates``: the rivals an analyst
-weighs are what changed, even when the preferred value and the sources
-stay). Compatible values of an uncontested fact (2012 beside 2012-06-04)
+candidate value gained or lost or a source moved from one candidate to
+another (``candidates``: the rivals an analyst weighs and who says each
+are what changed, even when the preferred value, the set of values and the
+sources stay; before and after list each value with its sources). A
+source newly counted or gone is its ``sources`` change, not a move.
+Compatible values of an uncontested fact (2012 beside 2012-06-04)
 and superseded values (a page's earlier statement, an overtaken plan) are
 not candidates. Rewordings of the evidence sentence, page metadata,
 processing order and anything outside facts produce nothing.
@@ -44,6 +47,32 @@ def candidates(f: Fact) -> tuple[str, ...]:
     return tuple(sorted({v.value for v in f.values if not v.superseded}))
 
 
+def stances(f: Fact) -> dict[str, frozenset[str]]:
+    """Source -> the candidate values it states (superseded ones aside)."""
+    out: dict[str, set[str]] = {}
+    for v in f.values:
+        if not v.superseded:
+            for s in v.source_ids:
+                out.setdefault(s, set()).add(v.value)
+    return {s: frozenset(vs) for s, vs in out.items()}
+
+
+def moved_sources(a: Fact, b: Fact) -> list[str]:
+    """Sources counted in both runs whose candidate values differ (a page now dating the happening otherwise)."""
+    sa, sb = stances(a), stances(b)
+    return sorted(s for s in sa.keys() & sb.keys() if sa[s] != sb[s])
+
+
+def attributed(f: Fact) -> str:
+    """The candidates with the sources stating each: "2012 (a, b); 2013 (c)"."""
+    by_value: dict[str, set[str]] = {}
+    for v in f.values:
+        if not v.superseded:
+            by_value.setdefault(v.value, set()).update(v.source_ids)
+    return "; ".join(f"{value} ({', '.join(sorted(srcs))})" if srcs else value
+                     for value, srcs in sorted(by_value.items()))
+
+
 def regrouped(f: Fact, statements: set[str]) -> bool:
     """All of the fact's statements stand in the other run's facts (a split or a merge)."""
     return bool(f.event_ids) and set(f.event_ids) <= statements
@@ -78,8 +107,9 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
             changes.append(change("precision" if refined else "date", va, vb))
         if a.status != b.status:
             changes.append(change("status", a.status, b.status))
-        elif a.status == FactStatus.CONFLICTING and a.values and b.values and candidates(a) != candidates(b):
-            changes.append(change("candidates", ", ".join(candidates(a)), ", ".join(candidates(b))))
+        elif (a.status == FactStatus.CONFLICTING and a.values and b.values
+              and (candidates(a) != candidates(b) or moved_sources(a, b))):
+            changes.append(change("candidates", attributed(a), attributed(b)))
         if set(a.source_ids) != set(b.source_ids):
             changes.append(change("sources", ", ".join(sorted(a.source_ids)), ", ".join(sorted(b.source_ids))))
     return changes

@@ -163,6 +163,14 @@ def _statement(ev: Event) -> str:
     return s if len(s) <= 240 else s[:239].rstrip() + "…"
 
 
+def _shown_first(ev: Event) -> tuple:
+    """Which statement of a fact's preferred value the fact shows (its
+    statement and evidence): one that names a participant before one that
+    names none ("This: a Dec. 25 launch." says little on its own), then the
+    most confident, then the shortest sentence."""
+    return (not ev.participants, -ev.confidence, len(ev.sentence), ev.event_id)
+
+
 def _old_statements(events: Sequence[Event]) -> list[Event]:
     """Statements of earlier snapshots that the page's current snapshot no longer makes."""
     made_now = {(ev.source_id, ev.event_id) for ev in events if ev.current}
@@ -271,7 +279,7 @@ def reconcile(
             doubt *= 1.0 - p
         confidence = (1.0 - doubt) * (1.0 - max((v.score for v in incompatible), default=0.0))
         stating = [ev for ev in competing if ev.event_id in preferred.event_ids] or competing
-        best_ev = min(stating, key=lambda e: (-e.confidence, len(e.sentence), e.event_id))
+        best_ev = min(stating, key=_shown_first)
         part_counts: Counter = Counter(p for ev in g for p in ev.participants)
         participants = tuple(sorted(part_counts, key=lambda p: (-part_counts[p], p)))
         roles = Counter(ev.date_role for ev in g if ev.event_id in preferred.event_ids)

@@ -27,13 +27,17 @@ pytestmark = pytest.mark.skipif(
 
 # subject: (share of contested happenings whose fact prefers the gold value, most spurious and most
 # missed changes of its version pair), with gold identity; measured when pinned: jwst 3/3, 0, 1;
-# paris 10/11, 0, 0; twitter 8/9, 2, 0 (every miss left is a reading one: a statement not read, or a
-# page's update stamp read as a happening). Before the rule on disputed refinements twitter was 7/9.
+# paris 10/11, 0, 0; twitter 8/9, 1, 0 (every miss left is a reading one: a statement not read, a
+# sentence telling two happenings, a date not read in one version). Before the rule on disputed
+# refinements twitter was 7/9; when first pinned twitter had 2 spurious changes.
 FLOORS = {
     "jwst": (0.66, 0, 1),
     "paris-agreement": (0.85, 0, 0),
-    "twitter-acquisition": (0.85, 2, 0),
+    "twitter-acquisition": (0.85, 1, 0),
 }
+# Causes that are ranking's, the fact ids' or the diff's own (evaluation.values_eval): with identity
+# held to the gold none is left on any subject; a miss there is a rule of theirs that broke.
+OWN_CAUSES = {"ranking", "ids/diff"}
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,10 @@ def test_values_with_gold_identity(scores, subject):
     assert s is not None and s.contested
     assert s.preferred_right / s.contested >= share, s.notes
     assert s.spurious_changes <= spurious and s.missed_changes <= missed, s.notes
+
+
+@pytest.mark.parametrize("subject", sorted(FLOORS))
+def test_no_miss_with_gold_identity_is_ranking_ids_or_the_diff(scores, subject):
+    s = scores[subject]
+    own = [m for m in s.gold_misses if m[1] in OWN_CAUSES] + [m for m in s.gold_version_misses if m[1] in OWN_CAUSES]
+    assert not own, own

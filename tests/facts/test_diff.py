@@ -23,12 +23,26 @@ def test_a_new_candidate_of_a_conflicting_fact_is_a_change():
     after = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2014, "deprecated", ("c",)),
                  value(2013, "deprecated", ("c",), superseded=True))
     (change,) = diff_facts([before], [after])
-    assert (change.change, change.field, change.before, change.after) == ("changed", "candidates", "2012, 2013", "2012, 2014")
+    assert (change.change, change.field, change.before, change.after) == (
+        "changed", "candidates", "2012 (a, b); 2013 (c)", "2012 (a, b); 2014 (c)")
     # one more rival from a source already counted
     more = fact("conflicting", *before.values, value(2015, "deprecated", ("b",)))
     (change,) = diff_facts([before], [more])
-    assert (change.field, change.after) == ("candidates", "2012, 2013, 2015")
+    assert (change.field, change.after) == ("candidates", "2012 (a, b); 2013 (c); 2015 (b)")
     assert diff_facts([after], [after]) == []
+
+
+def test_a_source_moving_to_another_candidate_of_a_conflicting_fact_is_a_change():
+    # c moves from 2013 to 2012: the values, the preferred one, the sources and the status all stay
+    before = fact("conflicting", value(2012, "preferred", ("a", "b")), value(2013, "normal", ("c", "d")))
+    after = fact("conflicting", value(2012, "preferred", ("a", "b", "c")), value(2013, "normal", ("d",)),
+                 value(2013, "normal", ("c",), superseded=True))
+    (change,) = diff_facts([before], [after])
+    assert (change.field, change.before, change.after) == (
+        "candidates", "2012 (a, b); 2013 (c, d)", "2012 (a, b, c); 2013 (d)")
+    # a source newly counted is a change of sources, not of candidates
+    joined = fact("conflicting", value(2012, "preferred", ("a", "b", "e")), value(2013, "normal", ("c", "d")))
+    assert [c.field for c in diff_facts([before], [joined])] == ["sources"]
 
 
 def test_candidates_of_an_uncontested_fact_or_superseded_ones_are_no_change():

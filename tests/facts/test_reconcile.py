@@ -294,3 +294,17 @@ def test_a_page_splitting_one_sentence_in_two_reports_no_change():
     # without the earlier snapshot, the previous run's facts alone keep the ids (matched by content)
     alone = reconcile(v2, subject_ids=["ent_nato"], previous=first).facts
     assert diff_facts(first, alone) == []
+
+
+def test_a_fact_shows_a_statement_that_names_who_took_part():
+    import dataclasses
+
+    bare = dataclasses.replace(ev("e1", "a", *D2012, [], sentence="This: a June launch."), participants=(),
+                               participant_ids=())
+    named = ev("e2", "b", *D2012, ["IPCP"], sentence="NATO and New Zealand signed the IPCP on 4 June 2012.")
+    (fact,) = reconcile([bare, named], subject_ids=SUBJECT).facts
+    assert fact.evidence == named.sentence
+    # among statements naming someone, the shorter sentence
+    short = ev("e3", "c", *D2012, ["IPCP"], sentence="The IPCP was signed on 4 June 2012.")
+    (fact,) = reconcile([bare, named, short], subject_ids=SUBJECT).facts
+    assert fact.evidence == short.sentence
