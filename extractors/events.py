@@ -42,7 +42,7 @@ from extractors.event_rules import (
     YEARLESS_PERIOD,
     trigger_kind,
 )
-from extractors.modality import is_planned
+from extractors.modality import is_planned, told_done
 from extractors.post_signatures import POST_TRIGGER, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
@@ -70,6 +70,7 @@ class DatedStatement:
     summary: str = ""  # the clause of the trigger as a short readable sentence
     features: tuple[float, ...] = ()  # the confidence model's inputs: PARSE_FEATURES, then FEATURES once judged (extractors.statement_model)
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
+    done: bool = False  # the date's own clause tells an act that is over: no plan (extractors.modality.told_done)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
     # participants the sentence names by a pronoun or description, resolved (extractors.coreference)
     resolved: tuple[Resolution, ...] = ()
@@ -635,6 +636,7 @@ def dated_statement(
     trigger_text: str | None = None,
     trigger_start: int | None = None,
     planned: bool = False,
+    done: bool = False,
     agents: tuple[str, ...] = (),
     resolved: tuple[Resolution, ...] = (),
 ) -> DatedStatement:
@@ -665,6 +667,7 @@ def dated_statement(
         summary=summary,
         features=inputs,
         planned=planned,
+        done=done,
         agents=agents,
         resolved=resolved,
     )
@@ -693,7 +696,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     return dated_statement(
         text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
-        planned=is_planned(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence, discourse), resolved=resolved,
+        planned=is_planned(trigger, date_root), done=told_done(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence, discourse), resolved=resolved,
     )
 
 

@@ -11,6 +11,12 @@ plan has ("no earlier than 2021", "at the earliest 25 December").
 
 A date after the document's own date makes a plan as well; that needs the
 document's date and is decided where it is known (facts.events).
+
+The date's own clause decides: "NASA announced on 27 June 2018 that the
+telescope would launch in 2021" tells an announcement that happened on 27
+June 2018 (``told_done``: the verb the date hangs on is in the past and no
+plan), and a plan for 2021 ("would launch", the complement's own clause).
+A plan word in the complement does not make the announcement a plan.
 """
 
 from __future__ import annotations
@@ -106,3 +112,26 @@ def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
         if any(b in before for b in BOUNDS):
             return True
     return False
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the past: "announced", "has confirmed", "was unveiled"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children)
+
+
+def told_done(trigger: Token | None, date_root: Token | None) -> bool:
+    """True when the date's own clause tells an act that is over: the verb
+    the date hangs on is the statement's trigger, in the past, with no
+    future or planning word on it ("NASA announced on 27 June 2018 that the
+    telescope would launch in 2021": the announcement happened on 27 June;
+    "In March 2021 NASA confirmed plans to launch"). Such a statement is no
+    plan, whatever words of planning its complement holds."""
+    if trigger is None or date_root is None or is_planned(trigger, date_root):
+        return False
+    verb = next((t for t in _governors(date_root) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb != trigger:
+        return False  # the date hangs on another word than the statement's trigger
+    return _past(verb) and not _plan_verb(verb) and not _future(verb)

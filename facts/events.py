@@ -87,9 +87,12 @@ def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
 
 
 def mark_plans(events: list[Event]) -> list[Event]:
-    """Statements whose own words name a plan are plans ("confirmed plans to launch")."""
+    """Statements whose own words name a plan are plans ("plans to launch on
+    31 October"), unless the date's own clause tells an act that is over
+    (``Event.done``: "In March 2021 NASA confirmed plans to launch" dates
+    the confirmation, which happened)."""
     rows = timeline_rows(events)
-    return [ev if ev.planned or not says_plan(statement_clause(ev, rows), ev.participants)
+    return [ev if ev.planned or ev.done or not says_plan(statement_clause(ev, rows), ev.participants)
             else replace(ev, planned=True) for ev in events]
 
 
@@ -142,6 +145,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     doc_date=doc_date,
                     # a date after the document's own date can only be a plan
                     planned=st.planned or dm.date_start > d.anchor,
+                    done=st.done and not dm.date_start > d.anchor,
                     agent_ids=agents,
                 )
             )

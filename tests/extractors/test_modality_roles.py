@@ -30,3 +30,22 @@ def test_the_agent_is_the_subject_or_the_by_phrase(models):
     passive = one("The agreement was signed by Mongolia in June 2012.", models)
     assert passive.agents and "Mongolia" in passive.agents[0]
     assert one("The agreement was signed in June 2012.", models).agents == ()
+
+
+def _by_date(text, models):
+    return {st.date.text: st for st in statements(text, models, date(2022, 9, 12))}
+
+
+def test_the_announcement_of_a_plan_happened_on_its_date_the_plan_is_its_complement(models):
+    sts = _by_date("NASA announced on 27 June 2018 that the telescope would launch in 2021.", models)
+    assert sts["27 June 2018"].done and not sts["27 June 2018"].planned
+    assert sts["2021"].planned and not sts["2021"].done
+    sts = _by_date("In March 2021 NASA confirmed plans to launch on 31 October 2021.", models)
+    assert sts["March 2021"].done
+    assert not sts["31 October 2021"].done
+
+
+def test_a_rescheduling_or_a_future_act_is_not_told_done(models):
+    assert not one("The launch was delayed again to March 2019.", models).done
+    assert not one("NASA will launch the telescope in October 2021.", models).done
+    assert one("The telescope was launched on 25 December 2021.", models).done

@@ -23,3 +23,12 @@ def test_in_a_timeline_only_the_row_that_names_a_plan_is_a_plan():
     evs = [dataclasses.replace(e, summary="") for e in _timeline("t", rows)]
     planned = {e.event_id for e in mark_plans(evs) if e.planned}
     assert planned == {"t3"}
+
+
+def test_an_announcement_that_happened_is_no_plan_whatever_its_complement_says():
+    announced = dataclasses.replace(
+        ev("e1", "a", date(2021, 3, 1), "confirm", "In March 2021 NASA confirmed plans to launch on 31 October 2021."),
+        done=True)
+    plan = ev("e2", "a", date(2021, 10, 31), "launch", "In March 2021 NASA confirmed plans to launch on 31 October 2021.")
+    marked = {e.event_id: e.planned for e in mark_plans([announced, plan])}
+    assert marked == {"e1": False, "e2": True}
