@@ -147,7 +147,7 @@ def facts_table(facts: Sequence[Fact]) -> pa.Table:
             "precision": f.precision, "participants": list(f.participants), "status": f.status,
             "confidence": f.confidence, "n_sources": f.n_sources, "source_ids": list(f.source_ids),
             "event_ids": list(f.event_ids), "kind": f.kind, "date_role": f.date_role, "evidence": f.evidence,
-            "snapshots": list(f.snapshots),
+            "snapshots": list(f.snapshots), "planned": f.planned,
         }
         for f in sorted(facts, key=lambda f: (f.date_start is None, f.date_start, f.fact_id))
     ]
@@ -159,7 +159,7 @@ def fact_values_table(facts: Sequence[Fact]) -> pa.Table:
         {
             "fact_id": v.fact_id, "date_start": v.date_start, "date_end": v.date_end, "precision": v.precision,
             "rank": v.rank, "score": v.score, "source_ids": list(v.source_ids), "event_ids": list(v.event_ids),
-            "value": v.value, "superseded": v.superseded,
+            "value": v.value, "superseded": v.superseded, "planned": v.planned,
         }
         for f in sorted(facts, key=lambda f: f.fact_id)
         for v in f.values
@@ -191,6 +191,7 @@ def fact_values_from_table(table: pa.Table) -> dict[str, tuple[FactValue, ...]]:
                 event_ids=tuple(r["event_ids"] or ()),
                 value=r.get("value") or iso_value(r["date_start"], r["date_end"], r["precision"]),
                 superseded=bool(r.get("superseded")),
+                planned=bool(r.get("planned")),  # runs published before plans were marked: none
             )
         )
     return {fid: tuple(vs) for fid, vs in values.items()}
@@ -209,6 +210,7 @@ def facts_from_table(table: pa.Table, values: pa.Table | None = None) -> list[Fa
                 event_ids=tuple(r["event_ids"] or ()), kind=r.get("kind"), date_role=r.get("date_role"),
                 evidence=r.get("evidence"), snapshots=tuple(r.get("snapshots") or ()),
                 values=by_fact.get(r["fact_id"], ()),
+                planned=bool(r.get("planned")),  # runs published before plans were marked: none
             )
         )
     return out

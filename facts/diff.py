@@ -10,7 +10,11 @@ sources stay; before and after list each value with its sources). A
 source newly counted or gone is its ``sources`` change, not a move.
 Compatible values of an uncontested fact (2012 beside 2012-06-04)
 and superseded values (a page's earlier statement, an overtaken plan) are
-not candidates. Rewordings of the evidence sentence, page metadata,
+not candidates. A fact told only as plans (``Fact.planned``) whose
+date moves is ``rescheduled``, not a ``date`` change (a plan moved, not a
+correction); one that a source now says happened is a ``planned`` change
+(before "planned", after "happened"), beside its ``date`` change if the
+outcome came on another date. Rewordings of the evidence sentence, page metadata,
 processing order and anything outside facts produce nothing.
 
 Regrouping is no news either: a fact all of whose statements the previous
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facts.model import Change, ChangeKind, Fact, FactStatus, iso_value
+from facts.model import Change, ChangeKind, Fact, FactStatus, Happening, iso_value
 from facts.values import DateInterval, compatible
 
 
@@ -40,6 +44,10 @@ def _interval(f: Fact) -> DateInterval | None:
     if f.date_start is None or f.date_end is None or f.precision is None:
         return None
     return DateInterval(f.date_start, f.date_end, f.precision)
+
+
+def _happening(f: Fact) -> str:
+    return Happening.PLANNED if f.planned else Happening.HAPPENED
 
 
 def candidates(f: Fact) -> tuple[str, ...]:
@@ -104,7 +112,10 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
         if va != vb:
             ia, ib = _interval(a), _interval(b)
             refined = ia is not None and ib is not None and compatible(ia, ib)
-            changes.append(change("precision" if refined else "date", va, vb))
+            moved = "rescheduled" if a.planned and b.planned else "date"
+            changes.append(change("precision" if refined else moved, va, vb))
+        if a.planned != b.planned:
+            changes.append(change("planned", _happening(a), _happening(b)))
         if a.status != b.status:
             changes.append(change("status", a.status, b.status))
         elif (a.status == FactStatus.CONFLICTING and a.values and b.values

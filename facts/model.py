@@ -44,7 +44,17 @@ class ChangeKind(StrEnum):
 
 # What a ``changed`` row of the diff says changed (``Change.field``):
 # "candidates" is a conflicting fact gaining or losing a candidate value.
-CHANGE_FIELDS = ("date", "precision", "status", "sources", "candidates")
+# "planned" is a fact told only as plans that a source now says happened (before "planned", after
+# "happened"), or the reverse; "rescheduled" is the date of a fact told only as plans in both runs
+# moving to another, incompatible date (a plan moved, not a correction).
+CHANGE_FIELDS = ("date", "precision", "status", "sources", "candidates", "planned", "rescheduled")
+
+
+class Happening(StrEnum):
+    """The values of a ``planned`` change: whether the fact's happening is still to come."""
+
+    PLANNED = "planned"
+    HAPPENED = "happened"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,7 @@ class FactValue:
     event_ids: tuple[str, ...]
     value: str  # ISO form: 2012, 2012-06, 2012-06-04, 199X
     superseded: bool = False  # overtaken: stated only by an earlier snapshot of a page, or a plan the outcome (or a newer plan) replaced
+    planned: bool = False  # stated only as a plan (a target, a schedule): no source says it happened on this date
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,8 @@ class Fact:
     evidence: str | None = None
     snapshots: tuple[str, ...] = ()  # sha256 of the snapshots whose statements support the fact
     values: tuple[FactValue, ...] = field(default=(), compare=False)
+    # told only as plans: no source says the happening took place (yet); its date is a target
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@
 3. Plans and outcomes: a plan ("is scheduled for", "will") and the outcome
    are one happening. When the fact has an outcome, plans are superseded
    values ranked below it, never rivals; a fact of plans alone prefers the
-   plan of the newest document (the latest date it names, within one). A
+   plan of the newest document (the latest date it names, within one) and
+   is marked planned (``Fact.planned``: no source says it happened yet). A
    plan its page still expected after the page's date is overtaken only by
    an outcome dated on or after that page's date (an earlier one is not its
    outcome): otherwise it stays a rival value and the fact conflicts.
@@ -236,6 +237,7 @@ def reconcile(
                     source_ids=tuple(sorted({ev.source_id for ev in evs})),
                     event_ids=tuple(sorted(ev.event_id for ev in evs)),
                     value=iso_value(iv.date_start, iv.date_end, iv.precision),
+                    planned=bool(evs) and all(ev.planned for ev in evs),
                 )
             )
         preferred = values[0]
@@ -255,6 +257,7 @@ def reconcile(
                     source_ids=tuple(sorted({ev.source_id for ev in evs})),
                     event_ids=tuple(sorted(ev.event_id for ev in evs)),
                     value=iso_value(start, end, precision), superseded=True,
+                    planned=all(ev.planned for ev in evs),
                 )
             )
         sources = sorted({ev.source_id for ev in g})
@@ -301,6 +304,7 @@ def reconcile(
                 evidence=best_ev.sentence,
                 snapshots=tuple(sorted({ev.snapshot_sha256 for ev in g})),
                 values=tuple(values),
+                planned=bool(competing) and all(ev.planned for ev in competing),
             )
         )
         for ev in g:

@@ -143,6 +143,7 @@ FACTS = _schema(
     ("date_role", pa.string(), True),
     ("evidence", pa.string(), True),  # the sentence that best states the preferred value
     ("snapshots", STR_LIST, False),  # sha256 of the snapshots whose statements support the fact
+    ("planned", pa.bool_(), False),  # told only as plans: no source says it happened (yet); the date is a target
 )
 
 FACT_VALUES = _schema(
@@ -156,6 +157,7 @@ FACT_VALUES = _schema(
     ("event_ids", STR_LIST, False),
     ("value", pa.string(), True),  # ISO form of the value: 2012, 2012-06, 2012-06-04, 199X
     ("superseded", pa.bool_(), False),  # overtaken: only an earlier snapshot said it, or a plan the outcome replaced
+    ("planned", pa.bool_(), False),  # stated only as a plan: no source says it happened on this date
 )
 
 CHANGES = _schema(

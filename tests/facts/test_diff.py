@@ -80,3 +80,21 @@ def test_a_happening_split_off_or_merged_into_another_fact_is_no_news():
     fresh = replace(split, event_ids=("e2", "e3"))
     assert [c.change for c in diff_facts([both], [kept, fresh])] == ["added", "changed"]
     assert [c.change for c in diff_facts([kept, fresh], [kept])] == ["removed"]
+
+
+def _plan(day: date, planned: bool = True) -> Fact:
+    return Fact("fact_p", "The telescope launches.", day, day, "day", ("JWST",), "single_source", 0.6, 1, ("a",), (),
+                planned=planned)
+
+
+def test_a_plan_moved_is_rescheduled_and_a_plan_that_came_true_is_named_so():
+    moved = diff_facts([_plan(date(2021, 10, 31))], [_plan(date(2021, 12, 18))])
+    assert [(c.field, c.before, c.after) for c in moved] == [("rescheduled", "2021-10-31", "2021-12-18")]
+    happened = diff_facts([_plan(date(2021, 12, 18))], [_plan(date(2021, 12, 25), planned=False)])
+    assert [(c.field, c.before, c.after) for c in happened] == [
+        ("date", "2021-12-18", "2021-12-25"), ("planned", "planned", "happened")]
+    on_the_day = diff_facts([_plan(date(2021, 12, 25))], [_plan(date(2021, 12, 25), planned=False)])
+    assert [(c.field, c.before, c.after) for c in on_the_day] == [("planned", "planned", "happened")]
+    # an outcome's date corrected is a date change, not a rescheduling
+    fixed = diff_facts([_plan(date(2021, 12, 24), planned=False)], [_plan(date(2021, 12, 25), planned=False)])
+    assert [c.field for c in fixed] == ["date"]

@@ -138,6 +138,8 @@ def test_plans_the_outcome_overtook_are_superseded_not_rivals():
     values = {v.value: v for v in fact.values}
     assert values["2021-12-25"].rank == "preferred" and not values["2021-12-25"].superseded
     assert values["2021-12-18"].superseded and values["2021-12-18"].rank == "deprecated"
+    # the outcome came: the fact is no plan; the overtaken value is marked as the plan it was
+    assert not fact.planned and values["2021-12-18"].planned and not values["2021-12-25"].planned
 
 
 def test_a_fact_of_plans_alone_prefers_the_newest_plan():
@@ -151,6 +153,8 @@ def test_a_fact_of_plans_alone_prefers_the_newest_plan():
     (fact,) = reconcile(events).facts
     assert fact.status != "conflicting" and fact.date_start == date(2021, 12, 18)
     assert [v.value for v in fact.values if v.superseded] == ["2021-10-31"]
+    # told only as plans: an analyst sees at a glance it has not happened (yet), on every value
+    assert fact.planned and all(v.planned for v in fact.values)
 
 
 def test_a_reworded_statement_keeps_its_fact_id_across_runs():
@@ -200,9 +204,12 @@ def test_a_plan_and_the_later_outcome_are_one_fact_the_plan_superseded():
     assert [(v.value, v.rank, v.superseded) for v in fact.values] == [
         ("2021-12-25", "preferred", False), ("2021-12-18", "deprecated", True)]
     assert fact.values[-1].score == 0.0 and fact.values[-1].event_ids == ("e_plan",)
-    # the run that learns the outcome reports the date moving (sources gained: corroborated), no new rival
+    # the run that learns the outcome reports the date moving and the plan coming true (sources gained:
+    # corroborated), no new rival
+    assert first[0].planned and not fact.planned
     changes = {c.field: (c.before, c.after) for c in diff_facts(first, [fact])}
-    assert changes.keys() == {"date", "status", "sources"} and changes["date"] == ("2021-12-18", "2021-12-25")
+    assert changes.keys() == {"date", "planned", "status", "sources"} and changes["date"] == ("2021-12-18", "2021-12-25")
+    assert changes["planned"] == ("planned", "happened")
 
 
 def test_a_plan_still_ahead_on_its_page_date_is_not_overtaken_by_an_earlier_outcome():
