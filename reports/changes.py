@@ -1,7 +1,8 @@
 """Change reports between two runs, in text, Markdown, HTML and JSON.
 
 Per fact: added, removed, changed (date, precision, status, sources,
-candidates), with the evidence sentence before and after and the snapshots
+candidates; and for a fact told only as plans, ``rescheduled``: the plan
+moved to another date, and ``planned``: the plan came true), with the evidence sentence before and after and the snapshots
 it came from, and what an analyst checks it against (``ChangeBasis``): the
 sources that state the fact's value before and after, and the fact's own
 statements the pages gained and lost, each with its source, date and
@@ -9,7 +10,8 @@ sentence. A change of sources names the sources gained and lost, not the
 two whole lists. Per source: the dated statements the page gained and
 lost, and those it only reworded (a statement lost and one gained of the
 same fact with the same date: the page says the same thing in other words,
-which changes nothing in the facts).
+which changes nothing in the facts). A fact told only as plans
+(``Fact.planned``) is shown as such: "added, planned for 2021-12-18".
 
 Page text is data, never markup: every value is escaped for the format it
 is written in.
@@ -26,7 +28,7 @@ import pyarrow as pa
 
 from assembly.tables import facts_from_table
 from facts.diff import diff_facts
-from facts.model import Change, ChangeKind, Fact, Rank, iso_value
+from facts.model import Change, ChangeKind, Fact, Happening, Rank, iso_value
 from reports.templating import render_template
 from reports.terminal import json_printable, printable
 from store.curated_store import CuratedStore
@@ -68,6 +70,8 @@ class ChangeBasis:
     stated_after: tuple[str, ...] = ()
     gained: tuple[EventBrief, ...] = ()
     lost: tuple[EventBrief, ...] = ()
+    planned_before: bool = False  # the fact was told only as plans in the earlier run (not happened yet)
+    planned_after: bool = False  # ... in this run
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,13 @@ def change_bases(changes: Sequence[Change], before: Sequence[Fact], after: Seque
         for e in s.lost:
             if e.fact_id is not None:
                 lost.setdefault(e.fact_id, []).append(e)
+    def planned(fact: Fact | None) -> bool:
+        return fact is not None and fact.planned
+
     return tuple(
         ChangeBasis(stating(old.get(c.fact_id)), stating(new.get(c.fact_id)),
-                    tuple(gained.get(c.fact_id, ())), tuple(lost.get(c.fact_id, ())))
+                    tuple(gained.get(c.fact_id, ())), tuple(lost.get(c.fact_id, ())),
+                    planned(old.get(c.fact_id)), planned(new.get(c.fact_id)))
         for c in changes
     )
 
@@ -199,11 +207,17 @@ def _listed(text: str | None) -> list[str]:
     return [s for s in (text or "").split(", ") if s]
 
 
-def _what(c: Change) -> str:
+def _what(c: Change, b: ChangeBasis | None = None) -> str:
+    b = b or ChangeBasis()
     if c.change == ChangeKind.ADDED:
-        return f"added, dated {c.after}" if c.after else "added"
+        return (f"added, {'planned for' if b.planned_after else 'dated'} {c.after}" if c.after
+                else "added" + (", planned" if b.planned_after else ""))
     if c.change == ChangeKind.REMOVED:
-        return f"removed (was dated {c.before})" if c.before else "removed"
+        return (f"removed (was {'planned for' if b.planned_before else 'dated'} {c.before})" if c.before
+                else "removed" + (" (was planned)" if b.planned_before else ""))
+    if c.field == "planned":
+        return ("the plan came true: a source says it happened" if c.after == Happening.HAPPENED
+                else "planned again: no source says any more that it happened")
     if c.field == "sources":
         a, b = _listed(c.before), _listed(c.after)
         parts = [f"gained {', '.join(x for x in b if x not in a)}" if set(b) - set(a) else "",
@@ -220,7 +234,7 @@ def _said_by(c: Change, b: ChangeBasis) -> str:
         return f"said by {', '.join(b.stated_before)}" if b.stated_before else ""
     if c.change == ChangeKind.ADDED:
         return f"said by {', '.join(b.stated_after)}" if b.stated_after else ""
-    if c.field not in ("date", "precision", "status") or not (b.stated_before or b.stated_after):
+    if c.field not in ("date", "precision", "status", "rescheduled", "planned") or not (b.stated_before or b.stated_after):
         return ""
     if b.stated_before == b.stated_after:
         return f"said by {', '.join(b.stated_after)}"
@@ -249,7 +263,7 @@ def render_text(report: DiffReport) -> str:
     lines = [_title(report), _summary(n)]
     marks = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~"}
     for c, b in report.rows():
-        lines.append(f"{marks[c.change]} {c.fact_id}  {_what(c)}")
+        lines.append(f"{marks[c.change]} {c.fact_id}  {_what(c, b)}")
         if c.statement:
             lines.append(f"    {' '.join(c.statement.split())}")
         listed = {e.sentence for e in (*b.gained, *b.lost)}  # a sentence listed below is not repeated
@@ -280,7 +294,7 @@ def render_markdown(report: DiffReport) -> str:
             snaps = " → ".join(x for x in (_short(c.snapshots_before), _short(c.snapshots_after)) if x)
             said = " · ".join([f"+ {_brief(e)}" for e in b.gained] + [f"- {_brief(e)}" for e in b.lost])
             lines.append(
-                f"| {c.change} | `{c.fact_id}` | {md_escape(_what(c))} | {md_escape(c.statement)} | "
+                f"| {c.change} | `{c.fact_id}` | {md_escape(_what(c, b))} | {md_escape(c.statement)} | "
                 f"{md_escape(c.evidence_before)} | {md_escape(c.evidence_after)} | {md_escape(_said_by(c, b))} | "
                 f"{md_escape(said)} | {md_escape(snaps)} |"
             )
@@ -300,7 +314,7 @@ def render_markdown(report: DiffReport) -> str:
 def render_html(report: DiffReport) -> str:
     """A plain HTML page (reports/templates/change_report.html.j2; autoescaped)."""
     return printable(render_template("change_report.html.j2", title=_title(report), counts=report.counts,
-                           rows=[(c, _what(c), _said_by(c, b), [f"+ {_brief(e)}" for e in b.gained]
+                           rows=[(c, _what(c, b), _said_by(c, b), [f"+ {_brief(e)}" for e in b.gained]
                                   + [f"- {_brief(e)}" for e in b.lost]) for c, b in report.rows()],
                            sources=report.sources))
 

@@ -34,6 +34,8 @@ STATUS_COLOURS = {
 }
 # a superseded value (what a page said before, a plan the outcome overtook): a grey hollow marker
 SUPERSEDED_COLOUR = "#8c8c8c"
+# a fact told only as plans (Fact.planned): its marker is pale, its label says "planned"
+PLANNED_LABEL = "planned: told only as plans, not happened (yet)"
 STATUS_LABELS = {
     FactStatus.CORROBORATED: "corroborated (2+ sources agree)",
     FactStatus.SINGLE_SOURCE: "single source",
@@ -166,8 +168,14 @@ def nav(data: ReportData) -> tuple[NavLink, ...]:
         NavLink("conflicts", f"Conflicting facts ({conflicts})"),
         NavLink("changes", f"Changes ({len(data.changes)})"),
         NavLink("sources", f"Sources ({len(data.sources)})"),
-        NavLink("facts", f"All facts ({len(data.facts)})"),
+        NavLink("facts", f"All facts ({len(data.facts)}{planned_note(data.facts)})"),
     )
+
+
+def planned_note(facts: Sequence[Fact]) -> str:
+    """", 2 planned" when some facts are told only as plans (not happened yet)."""
+    n = sum(1 for f in facts if f.planned)
+    return f", {n} planned" if n else ""
 
 
 # ------------------------------------------------------------------ timeline
@@ -246,6 +254,7 @@ class Row:
     colour: str
     title: str
     statement: str
+    planned: bool  # told only as plans: not happened (yet)
     cy: float
     text_y: float
     bar_y: float
@@ -342,13 +351,14 @@ def timeline(facts: Sequence[Fact], as_of: date | None, changed: dict[str, str])
             extent = Extent(x(f.date_end + timedelta(days=1)), x(as_of))
         elif f.date_role == "until":
             extent = Extent(_PLOT_L, x(f.date_start))
+        planned = "planned · " if f.planned else ""
         rows.append(Row(
             status=css_token(f.status), colour=colour,
-            title=f"{fact_value(f)} · {f.status.replace('_', ' ')} · {f.n_sources} source(s): {', '.join(f.source_ids)}",
-            statement=one_line(f.statement), cy=cy, text_y=cy + 4, bar_y=cy - 4,
+            title=f"{fact_value(f)} · {planned}{f.status.replace('_', ' ')} · {f.n_sources} source(s): {', '.join(f.source_ids)}",
+            statement=one_line(f.statement), planned=f.planned, cy=cy, text_y=cy + 4, bar_y=cy - 4,
             shade="changed" if f.fact_id in changed else ("stripe" if i % 2 else None), shade_y=cy - _ROW / 2 + 1,
             anchor=anchor("f", f.fact_id), mark={ChangeKind.ADDED: "+", ChangeKind.CHANGED: "Δ"}.get(changed.get(f.fact_id, ""), ""),
-            value=fact_value(f), label=short((f"vs {', '.join(others)} · " if others else "") + f.statement, _LABEL_CHARS),
+            value=fact_value(f), label=short(planned + (f"vs {', '.join(others)} · " if others else "") + f.statement, _LABEL_CHARS),
             extent=extent, markers=_markers(f, x),
         ))
     return Timeline(
@@ -377,6 +387,7 @@ class Legend:
     sizes: tuple[SizeKey, ...]
     candidate_colour: str
     superseded_colour: str
+    planned_label: str
 
 
 def legend() -> Legend:
@@ -385,6 +396,7 @@ def legend() -> Legend:
         sizes=tuple(SizeKey(x, point_radius(n)) for n, x in ((1, 12), (2, 38), (3, 68), (5, 104))),
         candidate_colour=STATUS_COLOURS[FactStatus.CONFLICTING],
         superseded_colour=SUPERSEDED_COLOUR,
+        planned_label=PLANNED_LABEL,
     )
 
 
@@ -578,6 +590,7 @@ class FactRow:
     role: str | None  # since | until (a point date says nothing more)
     status: Badge
     change: Badge | None  # added | changed in this run
+    planned: Badge | None  # told only as plans: not happened (yet)
     candidates_anchor: str | None  # a conflicting fact links to its candidates
     confidence: str
     n_sources: int
@@ -594,6 +607,7 @@ def fact_rows(facts: Sequence[Fact], changed: dict[str, str]) -> tuple[FactRow, 
             anchor=anchor("f", f.fact_id), value=fact_value(f), precision=f.precision,
             role=f.date_role if f.date_role and f.date_role != "point" else None, status=badge(f.status),
             change=badge(changed[f.fact_id]) if f.fact_id in changed else None,
+            planned=badge("planned") if f.planned else None,
             candidates_anchor=anchor("c", f.fact_id) if f.status == FactStatus.CONFLICTING else None,
             confidence=f"{f.confidence:.2f}", n_sources=f.n_sources, sources=", ".join(f.source_ids),
             statement=one_line(f.statement), fact_id=f.fact_id, participants=", ".join(f.participants),

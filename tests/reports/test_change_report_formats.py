@@ -155,3 +155,28 @@ def test_statements_of_a_run_published_before_plans_were_marked_still_compare():
     assert [(e.event_id, e.planned) for e in src.lost] == [("e1", False)]
     (src,) = source_event_changes(now.slice(0, 0), now)
     assert [(e.event_id, e.planned) for e in src.gained] == [("e1", True)]
+
+
+def test_a_plan_added_moved_or_come_true_is_named_so_in_every_format():
+    from datetime import date
+
+    from facts.diff import diff_facts
+    from facts.model import Fact
+    from reports.changes import change_bases
+
+    def launch(day, planned=True):
+        return Fact("fact_l", "The telescope launches.", day, day, "day", ("JWST",), "single_source", 0.6, 1, ("ap",),
+                    (), planned=planned)
+
+    runs = [[], [launch(date(2021, 10, 31))], [launch(date(2021, 12, 18))], [launch(date(2021, 12, 25), False)]]
+    texts = []
+    for before, after in zip(runs, runs[1:]):
+        changes = tuple(diff_facts(before, after))
+        r = DiffReport("r2", "r1", changes, (), change_bases(changes, before, after, ()))
+        texts.append(render_diff(r, "text"))
+        assert all(c.field in (None, "rescheduled", "date", "planned") for c in changes)
+        for fmt in ("markdown", "html", "json"):
+            assert render_diff(r, fmt)
+    assert "added, planned for 2021-10-31" in texts[0]
+    assert "rescheduled: 2021-10-31 → 2021-12-18" in texts[1]
+    assert "date: 2021-12-18 → 2021-12-25" in texts[2] and "the plan came true" in texts[2]

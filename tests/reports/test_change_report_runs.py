@@ -22,7 +22,7 @@ def tables(run_id: str, facts: list[str], earlier: list[str]) -> TableSet:
         "code_version": "x"} for r in (*earlier, run_id)])
     out["facts"] = table_from_rows("facts", [
         {"fact_id": f, "statement": f"{f} said.", "participants": [], "status": "single_source", "confidence": 0.5,
-         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": []} for f in facts])
+         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": [], "planned": False} for f in facts])
     return TableSet(**out)
 
 

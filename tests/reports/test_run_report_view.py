@@ -49,3 +49,16 @@ def test_page_prepares_sections_and_the_stylesheet_hash():
     # a first run marks nothing as added or changed
     first = page(replace(data, run=replace(data.run, previous_run_id=None)))
     assert all(r.shade != "changed" for r in first.timeline.timeline.rows) and all(f.change is None for f in first.facts)
+
+
+def test_a_fact_told_only_as_plans_is_shown_as_not_happened_yet():
+    data = sample()
+    data = replace(data, facts=tuple(replace(f, planned=True) if f.date_start == date(2019, 5, 14) else f
+                                     for f in data.facts))
+    tl = timeline(data.facts, date(2026, 11, 30), {})
+    assert [r.planned for r in tl.rows] == [False, False, False, True]
+    assert tl.rows[3].label.startswith("planned · ") and "planned" in tl.rows[3].title
+    p = page(data)
+    assert [f.planned.text if f.planned else None for f in p.facts if f.value == "2019-05-14"] == ["planned"]
+    assert all(f.planned is None for f in p.facts if f.value != "2019-05-14")
+    assert any(n.fragment == "facts" and n.text.endswith(", 1 planned)") for n in p.nav)

@@ -16,7 +16,7 @@ def tables(run_id: str, n_facts: int, earlier: tuple[str, ...] = ()) -> TableSet
         "code_version": "x"} for r in (*earlier, run_id)])
     empty["facts"] = table_from_rows("facts", [
         {"fact_id": f"fact_{i}", "statement": "s", "participants": [], "status": "single_source", "confidence": 0.5,
-         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": []} for i in range(n_facts)])
+         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": [], "planned": False} for i in range(n_facts)])
     return TableSet(**empty)
 
 

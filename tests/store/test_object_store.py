@@ -34,7 +34,7 @@ def tables(run_ids: tuple[str, ...], n_facts: int) -> TableSet:
         "previous_run_id": None, "code_version": "x"} for r in run_ids])
     empty["facts"] = table_from_rows("facts", [
         {"fact_id": f"fact_{i}", "statement": "s", "participants": [], "status": "single_source", "confidence": 0.5,
-         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": []} for i in range(n_facts)])
+         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": [], "planned": False} for i in range(n_facts)])
     return TableSet(**empty)
 
 
