@@ -15,7 +15,9 @@ Two statements tell one happening when they agree on
   compatible (plans move; the happening they were for is one); a plan's
   date against another kind of happening says nothing either way. The
   announcement of a plan is a happening of its own, dated when it was
-  told: it is no plan here;
+  told: it is no plan here; so is a change of plan told as done, no plan
+  (facts.events: "the first shift in planning since 2011"): it names no
+  kind of happening, only its words can join it to another telling;
 - and the rare words their sentences share ("poison pill").
 How alike their sentences are (tf-idf cosine over content words) opens the
 gate to a pair with no kind of happening in common, but is not weighed:
@@ -72,7 +74,7 @@ import numpy as np
 
 from extractors.ids import normalize_sentence
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
+from facts.lexicon import PLAN, REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -290,8 +292,12 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
+        if not ev.planned and ev.trigger and lexicon().lookup(ev.trigger) == PLAN and row is None:
+            # a change of plan told as done, not what it was for ("the rescheduling is the
+            # first shift in planning since 2011"): a happening of its own, of unknown kind
+            concept = PLAN
         if ev.planned:
-            if concept in (None, "plan") or concept.startswith("?"):
+            if concept in (None, PLAN) or concept.startswith("?"):
                 if ev.doc_id in last:
                     concept = last[ev.doc_id]
                 else:

@@ -384,3 +384,17 @@ def test_what_an_unknown_verb_tells_does_not_depend_on_the_order_of_statements()
         assert concepts["e2"] == "launch" and concepts["e3"] == "deploy"
         seen.add(concepts["e1"])
     assert seen == {"?celebrate"}  # two known kinds: which one it tells is not known, whatever the order
+
+
+def test_a_change_of_plan_told_as_done_is_not_the_plan_it_changed():
+    """"The delay is the first change to the schedule since 2011, when a
+    new road map replaced a 2014 launch": the change of 2011 is a happening
+    of its own, not the launch once planned for 2011 on another page; the
+    2014 launch its sentence names is a plan of the launch."""
+    changed = dataclasses.replace(
+        ev("e1", "a", date(2011, 1, 1), "delay", "The delay is the first change to the schedule since 2011, "
+           "when a new road map replaced a 2014 launch.", precision=YEAR, end=date(2011, 12, 31)), date_role="since")
+    planned_2011 = ev("e2", "b", date(2011, 1, 1), "plan", "NASA once planned to launch the telescope in 2011.",
+                      planned=True, precision=YEAR, end=date(2011, 12, 31))
+    done = ev("e3", "c", date(2021, 12, 25), "launch", "The telescope lifted off on 25 December 2021.")
+    assert groups([changed, planned_2011, done]) == [["e1"], ["e2", "e3"]]
