@@ -7,7 +7,8 @@ Two statements tell one happening when they agree on
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
-- *when*: the same date, or one containing the other; incompatible dates
+- *when*: the same date, or one containing the other (not one wider than
+  a year: "this century" holds any date of the pages); incompatible dates
   count against, the more the further apart (midpoint to midpoint: two
   months in a row are a month apart), except for a plan and what came of
   it: a plan and a statement of the same kind of happening that is a plan
@@ -390,7 +391,10 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
     elif compatible(ia, ib):
-        x[_INDEX["when_within"]] = 1.0
+        if max(_span(ia), _span(ib)) <= WIDEST_WHEN:
+            x[_INDEX["when_within"]] = 1.0
+        # else a decade or a century ("a temperature rise this century") holds nearly any
+        # date of the pages: it says nothing of when
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
@@ -424,6 +428,13 @@ def _came_of(a: Profile, b: Profile) -> bool:
         if other.interval.date_end >= min(plan.told, plan.interval.date_start):
             return True
     return False
+
+
+WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another
+
+
+def _span(i: DateInterval) -> int:
+    return (i.date_end - i.date_start).days + 1
 
 
 def gap_days(a: DateInterval, b: DateInterval) -> int:
