@@ -9,7 +9,8 @@ both read ``Event.planned``:
   (``timeline_rows``);
 - a plan: the reading says so (a modal, "is scheduled to"), its date is
   after the document's own date, or its own words name a plan
-  (facts.lexicon.says_plan: "confirmed plans to launch").
+  (facts.lexicon.says_plan: "confirmed plans to launch"); never with a date
+  that tells since when something holds ("since 2011": ``target_date``).
 """
 
 from __future__ import annotations
@@ -86,10 +87,20 @@ def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
     return (rows or {}).get(ev.event_id) or ev.summary or ev.sentence
 
 
+def target_date(role: str) -> bool:
+    """Whether a date of this role can be what a plan is for: not one that
+    tells since when something holds ("the first major shift in planning
+    since 2011" tells of the shift, a happening of 2011, not a plan for
+    2011)."""
+    return role != "since"
+
+
 def mark_plans(events: list[Event]) -> list[Event]:
-    """Statements whose own words name a plan are plans ("confirmed plans to launch")."""
+    """Statements whose own words name a plan are plans ("confirmed plans to
+    launch"), when their date can be the plan's (``target_date``)."""
     rows = timeline_rows(events)
-    return [ev if ev.planned or not says_plan(statement_clause(ev, rows), ev.participants)
+    return [ev if ev.planned or not target_date(ev.date_role)
+            or not says_plan(statement_clause(ev, rows), ev.participants)
             else replace(ev, planned=True) for ev in events]
 
 
@@ -141,7 +152,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
                     # a date after the document's own date can only be a plan
-                    planned=st.planned or dm.date_start > d.anchor,
+                    planned=(st.planned or dm.date_start > d.anchor) and target_date(dm.role),
                     agent_ids=agents,
                 )
             )

@@ -7,7 +7,8 @@ Two statements tell one happening when they agree on
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
-- *when*: the same date, or one containing the other; incompatible dates
+- *when*: the same date, or one containing the other (not one wider than
+  a year: "this century" holds any date of the pages); incompatible dates
   count against, the more the further apart (midpoint to midpoint: two
   months in a row are a month apart), except for a plan and what came of
   it: a plan and a statement of the same kind of happening that is a plan
@@ -15,7 +16,9 @@ Two statements tell one happening when they agree on
   compatible (plans move; the happening they were for is one); a plan's
   date against another kind of happening says nothing either way. The
   announcement of a plan is a happening of its own, dated when it was
-  told: it is no plan here;
+  told: it is no plan here; so is a change of plan told as done, no plan
+  (facts.events: "the first shift in planning since 2011"): it names no
+  kind of happening, only its words can join it to another telling;
 - and the rare words their sentences share ("poison pill").
 How alike their sentences are (tf-idf cosine over content words) opens the
 gate to a pair with no kind of happening in common, but is not weighed:
@@ -75,7 +78,7 @@ import numpy as np
 from extractors.ids import normalize_sentence
 from facts.agents import NOBODY, Who, different_doers, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
+from facts.lexicon import PLAN, REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -295,8 +298,12 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
+        if not ev.planned and ev.trigger and lexicon().lookup(ev.trigger) == PLAN and row is None:
+            # a change of plan told as done, not what it was for ("the rescheduling is the
+            # first shift in planning since 2011"): a happening of its own, of unknown kind
+            concept = PLAN
         if ev.planned:
-            if concept in (None, "plan") or concept.startswith("?"):
+            if concept in (None, PLAN) or concept.startswith("?"):
                 if ev.doc_id in last:
                     concept = last[ev.doc_id]
                 else:
@@ -389,7 +396,10 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
     elif compatible(ia, ib):
-        x[_INDEX["when_within"]] = 1.0
+        if max(_span(ia), _span(ib)) <= WIDEST_WHEN:
+            x[_INDEX["when_within"]] = 1.0
+        # else a decade or a century ("a temperature rise this century") holds nearly any
+        # date of the pages: it says nothing of when
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
@@ -423,6 +433,13 @@ def _came_of(a: Profile, b: Profile) -> bool:
         if other.interval.date_end >= min(plan.told, plan.interval.date_start):
             return True
     return False
+
+
+WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another
+
+
+def _span(i: DateInterval) -> int:
+    return (i.date_end - i.date_start).days + 1
 
 
 def gap_days(a: DateInterval, b: DateInterval) -> int:

@@ -23,3 +23,14 @@ def test_in_a_timeline_only_the_row_that_names_a_plan_is_a_plan():
     evs = [dataclasses.replace(e, summary="") for e in _timeline("t", rows)]
     planned = {e.event_id for e in mark_plans(evs) if e.planned}
     assert planned == {"t3"}
+
+
+def test_a_date_that_tells_since_when_is_no_plans_date():
+    """"The delay is the first change to the schedule since 2011": the
+    change is a happening of 2011, not a plan for 2011."""
+    since = dataclasses.replace(
+        ev("e1", "a", date(2011, 1, 1), "delay", "The delay is the first change to the schedule since 2011.",
+           precision="year", end=date(2011, 12, 31)), date_role="since")
+    point = dataclasses.replace(since, event_id="e2", date_role="point")
+    marked = {e.event_id: e.planned for e in mark_plans([since, point])}
+    assert marked == {"e1": False, "e2": True}
