@@ -87,19 +87,24 @@ def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
     return (rows or {}).get(ev.event_id) or ev.summary or ev.sentence
 
 
-def target_date(role: str) -> bool:
-    """Whether a date of this role can be what a plan is for: not one that
-    tells since when something holds ("the first major shift in planning
-    since 2011" tells of the shift, a happening of 2011, not a plan for
-    2011)."""
-    return role != "since"
+SINCE_CUE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def target_date(role: str, text: str) -> bool:
+    """Whether a date of this role and phrase (``text``: the date's words with
+    its cue) can be what a plan is for: not one that tells since when
+    something holds ("the first major shift in planning since 2011" tells of
+    the shift, a happening of 2011, not a plan for 2011). "Starting in",
+    "beginning in", "as of" share the role and often open a plan ("will apply
+    starting in 2030"): they can."""
+    return not (role == "since" and SINCE_CUE.search(text))
 
 
 def mark_plans(events: list[Event]) -> list[Event]:
     """Statements whose own words name a plan are plans ("confirmed plans to
     launch"), when their date can be the plan's (``target_date``)."""
     rows = timeline_rows(events)
-    return [ev if ev.planned or not target_date(ev.date_role)
+    return [ev if ev.planned or not target_date(ev.date_role, ev.date_text)
             or not says_plan(statement_clause(ev, rows), ev.participants)
             else replace(ev, planned=True) for ev in events]
 
@@ -152,7 +157,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
                     # a date after the document's own date can only be a plan
-                    planned=(st.planned or dm.date_start > d.anchor) and target_date(dm.role),
+                    planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)),
                     agent_ids=agents,
                 )
             )

@@ -271,6 +271,17 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     return bool(lexicon().lookup(ev.trigger))
 
 
+def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> bool:
+    """A plan word told as done since a date not after the page's own ("the
+    first major shift in planning since 2011"): the change is the happening
+    the date tells. Not a timeline's row, nor a statement whose date's own
+    phrase names its happening ("planned since its launch on 25 December
+    2021" dates the launch), nor a plan."""
+    return (not ev.planned and row is None and ev.date_role == "since" and bool(ev.trigger)
+            and lexicon().lookup(ev.trigger) == PLAN and ev.event_id not in (redated or set())
+            and (ev.doc_date is None or ev.date_start <= ev.doc_date))
+
+
 def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None,
                          redated: set[str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what
@@ -298,7 +309,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
-        if not ev.planned and ev.trigger and lexicon().lookup(ev.trigger) == PLAN and row is None:
+        if _change_of_plan(ev, row, redated):
             # a change of plan told as done, not what it was for ("the rescheduling is the
             # first shift in planning since 2011"): a happening of its own, of unknown kind
             concept = PLAN
@@ -393,13 +404,13 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     who = _who(a, b)
     x[_INDEX["who_shared"]] = who
     ia, ib = a.interval, b.interval
-    if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
+    if max(_span(ia), _span(ib)) > WIDEST_WHEN and compatible(ia, ib):
+        pass  # a span wider than a year (a decade, "this century", "2021-2022") holds nearly any
+        # date of the pages, or is the same wide span: it says nothing of when
+    elif (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
     elif compatible(ia, ib):
-        if max(_span(ia), _span(ib)) <= WIDEST_WHEN:
-            x[_INDEX["when_within"]] = 1.0
-        # else a decade or a century ("a temperature rise this century") holds nearly any
-        # date of the pages: it says nothing of when
+        x[_INDEX["when_within"]] = 1.0
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
