@@ -192,7 +192,7 @@ def mentions_from_spans(
             found[(s, e)] = EntityMention(acr.short, label, s, e, acr.short)
         # the long form wherever it stands: it replaces NER spans it contains
         # ("North Atlantic Treaty" inside "North Atlantic Treaty Organisation")
-        for m in re.finditer(re.escape(acr.long), text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr.long)}(?![\w-])", text):
             s, e = m.start(), m.end()
             inside = [k for k in found if s <= k[0] and k[1] <= e]
             if any(a < e and s < b for a, b in found if (a, b) not in inside):

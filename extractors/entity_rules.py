@@ -53,3 +53,12 @@ LONG_THEN_SHORT = re.compile(
 )
 # "NATO (North Atlantic Treaty Organisation)"
 SHORT_THEN_LONG = re.compile(r"\b(" + ACRONYM + r")[ \t]*\(([A-Z][^()\n]{4,100})\)")
+
+# A defined term of a filing or contract: a name, then the short form it goes by in quotes
+# ("X Holdings I, Inc. ("Parent")", "the National Security and Investment Act 2021 (the "NSI Act")")
+_DEFINED_WORD = r"(?:[A-Z][\w’'&.-]*|\d[\w.-]*|and|of|for|the|on|in|to|&)"
+DEFINED_TERM = re.compile(
+    r"(" + _DEFINED_WORD + r"(?:[ \t]+" + _DEFINED_WORD + r"){0,12}?)"
+    r"(,?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|L\.P|LP|S\.A|AG|GmbH|N\.V)\.?)?"
+    r"[ \t]*\((the[ \t]+)?[\"“]([A-Z][\w’'&.-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,3})[\"”]\)"
+)
