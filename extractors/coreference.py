@@ -77,6 +77,10 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
 }
 # slots in which a pronoun names a participant of its clause
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
+# slots of an object pronoun ("build it", "launch them"), which never stands for its own verb's subject
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative"})
+# object forms of the pronouns read in an object slot (not the possessives "its", "their", "his")
+_OBJECT_FORMS = frozenset({"it", "them", "him", "her"})
 # argument slots in which a description names a participant of the clause
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "agent", "dative"})
 
@@ -206,10 +210,31 @@ def _words(name: str) -> list[str]:
     return re.findall(r"\w+", name.casefold())
 
 
+_PROSE_WORD = re.compile(r"(?<![\w.@/#-])([a-z]+)(?![\w@/-]|\.\w)")
+
+
+def prose_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case as words of its prose ("the
+    telescope"), not inside an address or a handle ("pic.twitter.com")."""
+    return frozenset(_PROSE_WORD.findall(text))
+
+
+def _retyped(root: str, label: str, common: frozenset[str]) -> str:
+    """A name NER took for a person whose last word the page also writes as a
+    common noun ("James Webb Space Telescope" on a page about "the
+    telescope") names a thing: of no known type."""
+    words = root.split()
+    if label == "PERSON" and len(words) >= 2 and words[-1].casefold() in common:
+        return UNTYPED
+    return label
+
+
 def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
-                   acronyms: Sequence[AcronymDefinition] = ()) -> Discourse:
-    """What coreference needs of a page: built once, read by every dated sentence."""
+                   acronyms: Sequence[AcronymDefinition] = (), text: str = "") -> Discourse:
+    """What coreference needs of a page: built once, read by every dated sentence
+    (``text``, the page's text: a person's name ending in a common noun of the page is a thing's)."""
     ordered = tuple(sorted(mentions, key=lambda m: (m.char_start, m.char_end)))
+    common = prose_words(text)
     chain_of = _chains(ordered, acronyms)
     labels: dict[str, Counter] = {}
     counts: Counter = Counter()
@@ -218,7 +243,8 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
         labels.setdefault(root, Counter())[m.label] += 1
         counts[root] += 1
     # a chain's type: what NER says of most of its mentions (a name only the parse found has none)
-    label_of = {root: next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED) for root, c in labels.items()}
+    label_of = {root: _retyped(root, next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED), common)
+                for root, c in labels.items()}
     # the topic: of the entities the headline or lede names, the one the page names most
     ordered_sentences = sorted(sentences)
     lede_end = ordered_sentences[min(len(ordered_sentences), TOPIC_LEDE_SENTENCES) - 1][1] if ordered_sentences else 0
@@ -249,6 +275,8 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
         # a subject, or the possessor of a subject or of an event noun ("its launch"); a
         # pronoun deeper in the clause is most often bound by the clause's own subject
         if tok.dep_ in PRONOUN_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in PRONOUN_DEPS | {"ROOT"}):
+            return Via.PRONOUN, PRONOUN_TYPES[low], low
+        if OBJECT_PRONOUNS and tok.dep_ in OBJECT_PRONOUN_DEPS and low in _OBJECT_FORMS:
             return Via.PRONOUN, PRONOUN_TYPES[low], low
         return None
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
@@ -319,6 +347,19 @@ def _own_description(pronoun: Token, offset: int, discourse: Discourse, types: f
     return None
 
 
+# an object pronoun resolved as a subject one is, minus its verb's subject (binding: "NASA launched it" is not NASA)
+OBJECT_PRONOUNS = True
+
+
+def _own_subject_chains(tok: Token, offset: int, discourse: Discourse) -> set[str]:
+    """The entities the subject of an object pronoun's verb names: what the pronoun cannot stand for."""
+    subj = next((c for c in tok.head.children if c.dep_ in PRONOUN_DEPS), None) if tok.dep_ in OBJECT_PRONOUN_DEPS else None
+    if subj is None:
+        return set()
+    a, b = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
+    return {discourse.chain(m.key) for m in discourse.mentions if a <= m.char_start and m.char_end <= b}
+
+
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
     """The entity a pronoun or definite description (``tok``, in a sentence
     parsed from document offset ``offset``) stands for, or None."""
@@ -349,6 +390,9 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
         if via is Via.DESCRIPTION:
             found = next((m for m in _candidates(discourse, start, HEAD_MATCH_SENTENCES)
                           if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+        if via is Via.PRONOUN:
+            barred = _own_subject_chains(tok, offset, discourse)
+            candidates = [m for m in candidates if discourse.chain(m.key) not in barred]
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
         if via is Via.PRONOUN:

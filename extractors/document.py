@@ -198,7 +198,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     found: dict[int, list[EntityMention]] = {i: [] for i in readings}
     for (i, (start, _end), _), doc in zip(jobs, parsed):
         found[i] += [m for m in sentence_names(doc, start, ()) if m.label == UNTYPED]
-    discourses = {i: page_discourse(r.sentences, _with_parse_names(r.mentions, found[i]), r.acronyms)
+    discourses = {i: page_discourse(r.sentences, _with_parse_names(r.mentions, found[i]), r.acronyms, pages[i].text)
                   for i, r in readings.items()}
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):

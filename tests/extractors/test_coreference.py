@@ -170,3 +170,20 @@ def test_a_short_form_the_tagger_took_for_a_common_noun_is_a_participant(models)
     sts = statements(text, models, anchor=date(2022, 7, 1))
     (st,) = [s for s in sts if s.date.date_start == date(2022, 4, 10)]
     assert "Parag Agrawal" in st.participants
+
+
+def test_an_object_pronoun_is_never_its_own_verbs_subject(models):
+    text = ("The Orion capsule was finished in Denver. Boeing tested the rocket. "
+            "NASA launched it on 3 March 2020.")
+    (st,) = statements(text, models, anchor=date(2020, 3, 10))
+    res = [r for r in st.resolved if text[r.char_start:r.char_end] == "it"]
+    assert res and res[0].key != "NASA"
+
+
+def test_a_person_name_ending_in_a_common_noun_of_the_page_is_a_thing():
+    text = "James Webb Space Telescope flies. The telescope is big. Jane Doe waits."
+    mentions = [_m(text, "James Webb Space Telescope", "PERSON"), _m(text, "Jane Doe", "PERSON")]
+    d = page_discourse([(0, 33), (34, 54), (55, len(text))], mentions, (), text)
+    assert d.label("James Webb Space Telescope") != "PERSON"  # "the telescope": a thing
+    assert d.label("Jane Doe") == "PERSON"
+    assert page_discourse([(0, len(text))], mentions).label("James Webb Space Telescope") == "PERSON"  # no text: as NER says
