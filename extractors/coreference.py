@@ -115,6 +115,24 @@ class Discourse:
     label_of: dict[str, str] = field(default_factory=dict)  # chain name -> the type most of its mentions have
     topic: str | None = None  # the chain the page names most, when it stands out
     long_form: dict[str, str] = field(default_factory=dict)  # acronym -> the name it stands for on the page
+    lexicon: frozenset[str] = frozenset()  # the language's common words (extractors.nlp.lexicon_words)
+    capitalised: dict[str, int] = field(default_factory=dict)  # how often the page writes each capitalised word
+
+    @cached_property
+    def _ner_keys(self) -> frozenset[str]:
+        return frozenset(m.key for m in self.mentions if m.label != UNTYPED)
+
+    def common_word(self, name: str) -> bool:
+        """A lone capitalised common word ("Controversy", "Rises", "Signatories")
+        that NER takes for a name nowhere on the page and the page writes once:
+        no name ("Twitter", "Musk", words of the lexicon too, are names where NER
+        names them or the page writes them again)."""
+        low = name.casefold()
+        if not low.isalpha() or name in self._ner_keys or self.capitalised.get(name, 0) > 1:
+            return False
+        forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low,
+                 low[:-3] + "y" if low.endswith("ies") else low}
+        return bool(forms & self.lexicon)
 
     def sentence_index(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]
@@ -210,6 +228,7 @@ def _words(name: str) -> list[str]:
     return re.findall(r"\w+", name.casefold())
 
 
+_CAPITALISED = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])")
 _PROSE_WORD = re.compile(r"(?<![\w.@/#-])([a-z]+)(?![\w@/-]|\.\w)")
 
 
@@ -230,7 +249,8 @@ def _retyped(root: str, label: str, common: frozenset[str]) -> str:
 
 
 def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
-                   acronyms: Sequence[AcronymDefinition] = (), text: str = "") -> Discourse:
+                   acronyms: Sequence[AcronymDefinition] = (), text: str = "",
+                   lexicon: frozenset[str] = frozenset()) -> Discourse:
     """What coreference needs of a page: built once, read by every dated sentence
     (``text``, the page's text: a person's name ending in a common noun of the page is a thing's)."""
     ordered = tuple(sorted(mentions, key=lambda m: (m.char_start, m.char_end)))
@@ -251,7 +271,8 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
     in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
     ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
     topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
-    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms))
+    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms), lexicon,
+                     dict(Counter(_CAPITALISED.findall(text))))
 
 
 def topic_participant(sentence: tuple[int, int], discourse: Discourse) -> Resolution | None:

@@ -187,3 +187,21 @@ def test_a_person_name_ending_in_a_common_noun_of_the_page_is_a_thing():
     assert d.label("James Webb Space Telescope") != "PERSON"  # "the telescope": a thing
     assert d.label("Jane Doe") == "PERSON"
     assert page_discourse([(0, len(text))], mentions).label("James Webb Space Telescope") == "PERSON"  # no text: as NER says
+
+
+def test_a_lone_capitalised_common_word_is_no_name_unless_ner_or_the_page_names_it_again():
+    text = "Controversy arose. Twitter said so. Musk met Musk fans. Lagrange waited."
+    mentions = [_m(text, "Twitter", "ORG")] + [_m(text, w, "PROPN") for w in ("Controversy", "Musk", "Lagrange")]
+    lexicon = frozenset({"controversy", "twitter", "musk"})
+    d = page_discourse([(0, len(text))], mentions, (), text, lexicon)
+    assert d.common_word("Controversy")
+    assert not d.common_word("Twitter")  # NER names it on the page
+    assert not d.common_word("Musk")  # written twice: a name
+    assert not d.common_word("Lagrange")  # not a word of the lexicon
+
+
+def test_the_lexicon_is_the_models_lemma_index(models):
+    from extractors.nlp import lexicon_words
+
+    words = lexicon_words(models.name)
+    assert {"controversy", "rise", "signatory"} <= words and "arianespace" not in words
