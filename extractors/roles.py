@@ -131,8 +131,10 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
     return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for k in keys))
 
 
-# a statement naming no one tells of the page's topic (extractors.coreference.topic_participant)
-TOPIC_PARTICIPANT = False
+# a statement naming no one tells of the page's topic (extractors.coreference.topic_participant): on, chosen
+# leaving one facts subject out (each held-out subject's fold chose it); fact identity reads participants
+# beyond the topic, so its figures do not move
+TOPIC_PARTICIPANT = True
 
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(

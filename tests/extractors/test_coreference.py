@@ -74,16 +74,18 @@ def test_a_name_inside_a_hyphenated_word_is_no_mention():
     assert [m.key for m in mentions_from_spans(text, spans)] == ["Indo-Pacific"]
 
 
-def test_a_statement_naming_no_one_tells_of_the_page_topic_when_switched_on(models, monkeypatch):
+def test_a_statement_naming_no_one_tells_of_the_page_topic(models, monkeypatch):
     import extractors.roles
 
-    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", True)
     text = ("The Hubble Space Telescope was built by NASA. The Hubble Space Telescope is large. "
             "It sees far. The next servicing was planned for March 2009.")
     sts = statements(text, models, anchor=date(2008, 1, 1))
     (st,) = [s for s in sts if s.date.date_start.year == 2009]
     assert st.participants == ("Hubble Space Telescope",)
     assert [r.via for r in st.resolved] == [Via.TOPIC] and st.written_participants() == ()
+    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", False)
+    (off,) = [s for s in statements(text, models, anchor=date(2008, 1, 1)) if s.date.date_start.year == 2009]
+    assert off.participants == ()
 
 
 def test_a_reported_clause_names_participants_of_the_report(models):
