@@ -50,6 +50,8 @@ HEAD_MATCH_SENTENCES = 3
 TOPIC_LEDE_SENTENCES = 2
 TOPIC_MIN_MENTIONS = 2
 
+# a surname is published under the person's full name on the page ("Musk" -> "Elon Musk")
+SURNAME_FULL_NAME = True
 # the label of a proper name the parse found where NER found none (extractors.roles): of no known type
 UNTYPED = "PROPN"
 _PERSON = frozenset({"PERSON"})
@@ -165,10 +167,18 @@ class Discourse:
 
     def full_name(self, key: str) -> str:
         """The name an acronym stands for on this page ("JWST" -> "James Webb
-        Space Telescope", defined or spelled by a longer name's initials); any
-        other key as it is: a participant is published under its full name."""
+        Space Telescope", defined or spelled by a longer name's initials); a
+        person's surname the full name the page gives them ("Musk" -> "Elon
+        Musk"); any other key as it is: a participant is published under its
+        full name."""
         long = self.long_form.get(key)
-        return self.chain(long) if long is not None else key
+        if long is not None:
+            return self.chain(long)
+        root = self.chain(key)
+        if SURNAME_FULL_NAME and root != key and " " not in key and root.split()[-1] == key \
+                and self.label(root) == "PERSON":
+            return root
+        return key
 
 
 def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:

@@ -207,3 +207,12 @@ def test_the_lexicon_is_the_models_lemma_index(models):
 
     words = lexicon_words(models.name)
     assert {"controversy", "rise", "signatory"} <= words and "arianespace" not in words
+
+
+def test_a_surname_is_published_under_the_full_name_the_page_gives():
+    text = "Elon Musk bought it. Musk said so. Twitter Board met. Twitter agreed."
+    mentions = [_m(text, "Elon Musk", "PERSON"), _m(text, "Musk", "PERSON", 1), _m(text, "Twitter Board", "ORG"),
+                _m(text, "Twitter", "ORG", 1)]
+    d = page_discourse([(0, 20), (21, 34), (35, 53), (54, len(text))], mentions, (), text)
+    assert d.full_name("Musk") == "Elon Musk"
+    assert d.full_name("Twitter") == "Twitter"  # a first word of an organisation's name is no surname
