@@ -256,6 +256,7 @@ def judge_document(prep: PreparedDoc, options=None) -> tuple[AttachCounts, list[
 
 
 # what a wrong link's gold event and factwatch's trigger are to each other, in the order tried
+_SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "before"})
 _REPORTING = frozenset("say tell report announce state add claim confirm disclose reveal declare insist".split())
 
 
@@ -263,6 +264,7 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     """Why factwatch's statements miss the link: no statement (no date
     mention; no trigger; the reason a statement rule gives) or the wrong
     trigger (how the trigger picked stands to the gold event in the parse)."""
+    from extractors.event_rules import FRAME_VERBS
     from extractors.events import no_statement_reason
     from extractors.triggers import find_trigger
 
@@ -294,6 +296,13 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     def above(a, b) -> bool:  # a is an ancestor of b
         return any(x.i == a.i for x in b.ancestors)
 
+    if g.lemma_.lower() in FRAME_VERBS and g.pos_ in ("VERB", "AUX") and above(g, t):
+        # "had a loss in the quarter", "made a decision Wednesday": TimeBank links the frame, the
+        # product names the word the frame stands for (issue 13: never a light or copula frame)
+        return "wrong trigger: gold frame verb, its content word is the trigger"
+    if g.pos_ == "NOUN" and g.dep_ == "pobj" and g.head.lower_ in _SETTING_PREPS and g.head.head.i == t.i:
+        # "shares rose in early trading yesterday", "welcomed the figures at a news conference Friday"
+        return "wrong trigger: gold noun is the setting of the trigger (in trading, at a conference)"
     if g.dep_ == "conj" and g.head.i == t.i or t.dep_ == "conj" and t.head.i == g.i:
         return f"wrong trigger: gold {kind} conjoined with the trigger"
     if t.lemma_.lower() in _REPORTING and above(t, g):

@@ -290,7 +290,17 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     if _spells(a, b) or _spells(b, a):
         return True
-    return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+    return (len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None) or _within(short, long_)
+
+
+def _within(short: str, long_: str) -> bool:
+    """The shorter name's words, two or more, stand in the longer in order, first
+    and last word alike ("Paris Agreement", "Paris climate change agreement")."""
+    sw, lw = short.split(), long_.split()
+    if len(sw) < 2 or sw[0] != lw[0] or sw[-1] != lw[-1]:
+        return False
+    it = iter(lw)
+    return all(w in it for w in sw)
 
 
 def _spells(acronym: str, name: str) -> bool:

@@ -1,17 +1,20 @@
-"""Acronyms defined in a text: "Long Form (ACR)" and "ACR (Long Form)"."""
+"""Short forms defined in a text: acronyms, "Long Form (ACR)" and "ACR (Long
+Form)", and the defined terms of filings and contracts, "X Holdings I, Inc.
+("Parent")": a short form that shares no word with its name ("Parent") stands
+for that name wherever the text uses it."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from extractors.entity_rules import ACRONYM_STOPWORDS, LONG_THEN_SHORT, SHORT_THEN_LONG
+from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS, DEFINED_TERM, LONG_THEN_SHORT, SHORT_THEN_LONG
 
 
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
-    short: str  # "IPCP"
-    long: str  # "Individual Partnership and Cooperation Programme"
+    short: str  # "IPCP"; a defined term: "Parent"
+    long: str  # "Individual Partnership and Cooperation Programme"; "X Holdings I"
     char_start: int  # span of the whole definition in the text
     char_end: int
 
@@ -74,4 +77,45 @@ def find_acronyms(text: str) -> list[AcronymDefinition]:
         letters = re.sub(r"[^A-Z0-9]", "", short)
         if 2 <= len(words) <= 12 and words[0][0] == letters[0] and _is_subsequence(letters, words):
             found.setdefault(short, AcronymDefinition(short, long, m.start(), m.end()))
+    for d in defined_terms(text):
+        found.setdefault(d.short, d)
     return sorted(found.values(), key=lambda d: (d.char_start, d.short))
+
+
+_OUTSIDE_NAME = frozenset({"the", "to", "on", "in", "at", "with"})
+_POSSESSOR = re.compile(r"^.*?\S(?:'s|’s)[ \t]+")
+
+
+def defined_terms(text: str) -> list[AcronymDefinition]:
+    """Defined terms: a name followed by the short form it goes by, quoted in
+    parentheses ("X Holdings I, Inc. ("Parent")", "the ... Act 2021 (the "NSI
+    Act")"), when the short form is not made of the name's own words (those,
+    "Twitter, Inc. ("Twitter")", are a part of the name already) and the name
+    is not itself a short form defined before. The name loses leading function
+    words, a possessor ("United Kingdom's") and its company suffix ("Inc.")."""
+    out: list[AcronymDefinition] = []
+    shorts: set[str] = set()
+    for m in DEFINED_TERM.finditer(text):
+        company, definite, short = m.group(2), m.group(3), m.group(4).strip()
+        words = _POSSESSOR.sub("", m.group(1).strip()).split()
+        # the name starts after the last word that cannot be inside one ("... Merger to the Investment Security Unit")
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _OUTSIDE_NAME), default=0)
+        words = words[cut:]
+        while words and (words[0].lower() in ACRONYM_STOPWORDS or not words[0][:1].isupper()):
+            words = words[1:]
+        if not words:
+            continue
+        long = " ".join(words).rstrip(".")
+        if re.fullmatch(ACRONYM, short):
+            long = _match_long(short, long) or ""
+        start = m.start(1) + m.group(1).rfind(words[0])
+        # "(the "Merger")" after no company's name defines a description ("the Agreement ... (the "Merger Agreement")"), not a bare name
+        # ("... will merge with and into Twitter (the "Merger")": the merger, not Twitter)
+        if not long or long in shorts or (definite and not company and not re.search(r"(?:\bthe|['’]s)[ \t]+$", text[max(0, start - 4):start], re.I)):
+            continue
+        long_words = {w.casefold() for w in name_words(long)}
+        if {w.casefold() for w in name_words(short)} <= long_words:
+            continue
+        shorts.add(short)
+        out.append(AcronymDefinition(short, long, start, m.end()))
+    return out

@@ -50,6 +50,8 @@ HEAD_MATCH_SENTENCES = 3
 TOPIC_LEDE_SENTENCES = 2
 TOPIC_MIN_MENTIONS = 2
 
+# a surname is published under the person's full name on the page ("Musk" -> "Elon Musk")
+SURNAME_FULL_NAME = True
 # the label of a proper name the parse found where NER found none (extractors.roles): of no known type
 UNTYPED = "PROPN"
 _PERSON = frozenset({"PERSON"})
@@ -77,6 +79,10 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
 }
 # slots in which a pronoun names a participant of its clause
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
+# slots of an object pronoun ("build it", "launch them"), which never stands for its own verb's subject
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative"})
+# object forms of the pronouns read in an object slot (not the possessives "its", "their", "his")
+_OBJECT_FORMS = frozenset({"it", "them", "him", "her"})
 # argument slots in which a description names a participant of the clause
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj", "agent", "dative"})
 
@@ -111,6 +117,24 @@ class Discourse:
     label_of: dict[str, str] = field(default_factory=dict)  # chain name -> the type most of its mentions have
     topic: str | None = None  # the chain the page names most, when it stands out
     long_form: dict[str, str] = field(default_factory=dict)  # acronym -> the name it stands for on the page
+    lexicon: frozenset[str] = frozenset()  # the language's common words (extractors.nlp.lexicon_words)
+    capitalised: dict[str, int] = field(default_factory=dict)  # how often the page writes each capitalised word
+
+    @cached_property
+    def _ner_keys(self) -> frozenset[str]:
+        return frozenset(m.key for m in self.mentions if m.label != UNTYPED)
+
+    def common_word(self, name: str) -> bool:
+        """A lone capitalised common word ("Controversy", "Rises", "Signatories")
+        that NER takes for a name nowhere on the page and the page writes once:
+        no name ("Twitter", "Musk", words of the lexicon too, are names where NER
+        names them or the page writes them again)."""
+        low = name.casefold()
+        if not low.isalpha() or name in self._ner_keys or self.capitalised.get(name, 0) > 1:
+            return False
+        forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low,
+                 low[:-3] + "y" if low.endswith("ies") else low}
+        return bool(forms & self.lexicon)
 
     def sentence_index(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]
@@ -143,10 +167,18 @@ class Discourse:
 
     def full_name(self, key: str) -> str:
         """The name an acronym stands for on this page ("JWST" -> "James Webb
-        Space Telescope", defined or spelled by a longer name's initials); any
-        other key as it is: a participant is published under its full name."""
+        Space Telescope", defined or spelled by a longer name's initials); a
+        person's surname the full name the page gives them ("Musk" -> "Elon
+        Musk"); any other key as it is: a participant is published under its
+        full name."""
         long = self.long_form.get(key)
-        return self.chain(long) if long is not None else key
+        if long is not None:
+            return self.chain(long)
+        root = self.chain(key)
+        if SURNAME_FULL_NAME and root != key and " " not in key and root.split()[-1] == key \
+                and self.label(root) == "PERSON":
+            return root
+        return key
 
 
 def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
@@ -206,10 +238,33 @@ def _words(name: str) -> list[str]:
     return re.findall(r"\w+", name.casefold())
 
 
+_CAPITALISED = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])")
+_PROSE_WORD = re.compile(r"(?<![\w.@/#-])([a-z]+)(?![\w@/-]|\.\w)")
+
+
+def prose_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case as words of its prose ("the
+    telescope"), not inside an address or a handle ("pic.twitter.com")."""
+    return frozenset(_PROSE_WORD.findall(text))
+
+
+def _retyped(root: str, label: str, common: frozenset[str]) -> str:
+    """A name NER took for a person whose last word the page also writes as a
+    common noun ("James Webb Space Telescope" on a page about "the
+    telescope") names a thing: of no known type."""
+    words = root.split()
+    if label == "PERSON" and len(words) >= 2 and words[-1].casefold() in common:
+        return UNTYPED
+    return label
+
+
 def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[EntityMention],
-                   acronyms: Sequence[AcronymDefinition] = ()) -> Discourse:
-    """What coreference needs of a page: built once, read by every dated sentence."""
+                   acronyms: Sequence[AcronymDefinition] = (), text: str = "",
+                   lexicon: frozenset[str] = frozenset()) -> Discourse:
+    """What coreference needs of a page: built once, read by every dated sentence
+    (``text``, the page's text: a person's name ending in a common noun of the page is a thing's)."""
     ordered = tuple(sorted(mentions, key=lambda m: (m.char_start, m.char_end)))
+    common = prose_words(text)
     chain_of = _chains(ordered, acronyms)
     labels: dict[str, Counter] = {}
     counts: Counter = Counter()
@@ -218,14 +273,16 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
         labels.setdefault(root, Counter())[m.label] += 1
         counts[root] += 1
     # a chain's type: what NER says of most of its mentions (a name only the parse found has none)
-    label_of = {root: next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED) for root, c in labels.items()}
+    label_of = {root: _retyped(root, next((lb for lb, _ in c.most_common() if lb != UNTYPED), UNTYPED), common)
+                for root, c in labels.items()}
     # the topic: of the entities the headline or lede names, the one the page names most
     ordered_sentences = sorted(sentences)
     lede_end = ordered_sentences[min(len(ordered_sentences), TOPIC_LEDE_SENTENCES) - 1][1] if ordered_sentences else 0
     in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
     ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
     topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
-    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms))
+    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms), lexicon,
+                     dict(Counter(_CAPITALISED.findall(text))))
 
 
 def topic_participant(sentence: tuple[int, int], discourse: Discourse) -> Resolution | None:
@@ -249,6 +306,8 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
         # a subject, or the possessor of a subject or of an event noun ("its launch"); a
         # pronoun deeper in the clause is most often bound by the clause's own subject
         if tok.dep_ in PRONOUN_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in PRONOUN_DEPS | {"ROOT"}):
+            return Via.PRONOUN, PRONOUN_TYPES[low], low
+        if OBJECT_PRONOUNS and tok.dep_ in OBJECT_PRONOUN_DEPS and low in _OBJECT_FORMS:
             return Via.PRONOUN, PRONOUN_TYPES[low], low
         return None
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
@@ -319,6 +378,19 @@ def _own_description(pronoun: Token, offset: int, discourse: Discourse, types: f
     return None
 
 
+# an object pronoun resolved as a subject one is, minus its verb's subject (binding: "NASA launched it" is not NASA)
+OBJECT_PRONOUNS = True
+
+
+def _own_subject_chains(tok: Token, offset: int, discourse: Discourse) -> set[str]:
+    """The entities the subject of an object pronoun's verb names: what the pronoun cannot stand for."""
+    subj = next((c for c in tok.head.children if c.dep_ in PRONOUN_DEPS), None) if tok.dep_ in OBJECT_PRONOUN_DEPS else None
+    if subj is None:
+        return set()
+    a, b = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
+    return {discourse.chain(m.key) for m in discourse.mentions if a <= m.char_start and m.char_end <= b}
+
+
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
     """The entity a pronoun or definite description (``tok``, in a sentence
     parsed from document offset ``offset``) stands for, or None."""
@@ -349,6 +421,9 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
         if via is Via.DESCRIPTION:
             found = next((m for m in _candidates(discourse, start, HEAD_MATCH_SENTENCES)
                           if _words(m.key)[-1:] in ([head], [head + "s"])), None)
+        if via is Via.PRONOUN:
+            barred = _own_subject_chains(tok, offset, discourse)
+            candidates = [m for m in candidates if discourse.chain(m.key) not in barred]
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
         if via is Via.PRONOUN:

@@ -19,7 +19,7 @@ from extractors.coreference import UNTYPED, page_discourse
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
 from extractors.ids import normalize_sentence, stable_id
-from extractors.nlp import Models
+from extractors.nlp import Models, lexicon_words
 from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.roles import sentence_names
 from extractors.rule_switches import audit_log
@@ -198,7 +198,9 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     found: dict[int, list[EntityMention]] = {i: [] for i in readings}
     for (i, (start, _end), _), doc in zip(jobs, parsed):
         found[i] += [m for m in sentence_names(doc, start, ()) if m.label == UNTYPED]
-    discourses = {i: page_discourse(r.sentences, _with_parse_names(r.mentions, found[i]), r.acronyms)
+    lexicon = lexicon_words(models.name)
+    discourses = {i: page_discourse(r.sentences, _with_parse_names(r.mentions, found[i]), r.acronyms, pages[i].text,
+                                    lexicon)
                   for i, r in readings.items()}
     statements: dict[int, list[DatedStatement]] = {i: [] for i in english}
     for (i, sentence, ds), doc in zip(jobs, parsed):

@@ -32,6 +32,8 @@ from extractors.entity_rules import (
     QUANTITY,
     SERVICE_NAMES,
     TRAILING_POSSESSIVE,
+    TREATY_AFTER,
+    TREATY_HEAD_LABELS,
     TWO_LETTER_LABELS,
     TWO_LETTER_NAMES,
 )
@@ -180,6 +182,10 @@ def mentions_from_spans(
             name = text[s:e]
             if not acceptable_name(name, label, text, s) or inside_word(text, s, e):
                 continue
+            treaty = TREATY_AFTER.match(text, e) if label in TREATY_HEAD_LABELS else None
+            if treaty is not None:  # "the Paris climate agreement": the treaty, not the place
+                e, label = treaty.end(1), "LAW"
+                name = text[s:e]
             found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
     # defined acronyms wherever they stand, labelled like their long form
     taken = sorted(found)
@@ -192,7 +198,7 @@ def mentions_from_spans(
             found[(s, e)] = EntityMention(acr.short, label, s, e, acr.short)
         # the long form wherever it stands: it replaces NER spans it contains
         # ("North Atlantic Treaty" inside "North Atlantic Treaty Organisation")
-        for m in re.finditer(re.escape(acr.long), text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr.long)}(?![\w-])", text):
             s, e = m.start(), m.end()
             inside = [k for k in found if s <= k[0] and k[1] <= e]
             if any(a < e and s < b for a, b in found if (a, b) not in inside):

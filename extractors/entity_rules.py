@@ -53,3 +53,20 @@ LONG_THEN_SHORT = re.compile(
 )
 # "NATO (North Atlantic Treaty Organisation)"
 SHORT_THEN_LONG = re.compile(r"\b(" + ACRONYM + r")[ \t]*\(([A-Z][^()\n]{4,100})\)")
+
+# A defined term of a filing or contract: a name, then the short form it goes by in quotes
+# ("X Holdings I, Inc. ("Parent")", "the National Security and Investment Act 2021 (the "NSI Act")")
+_DEFINED_WORD = r"(?:[A-Z][\w’'&.-]*|\d[\w.-]*|and|of|for|the|on|in|to|&)"
+DEFINED_TERM = re.compile(
+    r"(" + _DEFINED_WORD + r"(?:[ \t]+" + _DEFINED_WORD + r"){0,12}?)"
+    r"(,?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|L\.P|LP|S\.A|AG|GmbH|N\.V)\.?)?"
+    r"[ \t]*\((the[ \t]+)?[\"“]([A-Z][\w’'&.-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,3})[\"”]\)"
+)
+
+# A place or body named before a treaty noun names the treaty: "the Paris climate agreement", "the Kyoto
+# protocol", "the Paris Climate Change agreement" (NER stops at the place, or before the lowercase noun)
+# (the words between are the treaty's modifiers, "climate change": no article, preposition or verb form)
+TREATY_AFTER = re.compile(
+    r"((?:[ \t]+(?!(?:the|a|an|its|their|his|her|this|that|to|of|and|or|with|by|on|in|for)\b)[a-z]+(?<!ed)(?<!ing)){0,2}?"
+    r"[ \t]+(?:agreement|accord|treaty|convention|pact|protocol)s?)\b")
+TREATY_HEAD_LABELS = frozenset({"GPE", "ORG"})

@@ -38,3 +38,16 @@ def load_models(name: str) -> Models:
     if "senter" in reader.disabled:
         reader.enable_pipe("senter")
     return Models(name=name, version=str(reader.meta.get("version", "")), reader=reader, parser=parser)
+
+
+@lru_cache(maxsize=4)
+def lexicon_words(name: str) -> frozenset[str]:
+    """The English words the model's lemmatizer knows as nouns, verbs,
+    adjectives or adverbs (its ``lemma_index``): what a capitalised common
+    word ("Controversy", "Merger") is, and an organisation's name seldom is."""
+    lemmatizer = load_models(name).parser.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])

@@ -9,7 +9,8 @@ both read ``Event.planned``:
   (``timeline_rows``);
 - a plan: the reading says so (a modal, "is scheduled to"), its date is
   after the document's own date, or its own words name a plan
-  (facts.lexicon.says_plan: "confirmed plans to launch").
+  (facts.lexicon.says_plan: "confirmed plans to launch"); never with a date
+  that tells since when something holds ("since 2011": ``target_date``).
 """
 
 from __future__ import annotations
@@ -86,13 +87,28 @@ def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
     return (rows or {}).get(ev.event_id) or ev.summary or ev.sentence
 
 
+SINCE_CUE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def target_date(role: str, text: str) -> bool:
+    """Whether a date of this role and phrase (``text``: the date's words with
+    its cue) can be what a plan is for: not one that tells since when
+    something holds ("the first major shift in planning since 2011" tells of
+    the shift, a happening of 2011, not a plan for 2011). "Starting in",
+    "beginning in", "as of" share the role and often open a plan ("will apply
+    starting in 2030"): they can."""
+    return not (role == "since" and SINCE_CUE.search(text))
+
+
 def mark_plans(events: list[Event]) -> list[Event]:
     """Statements whose own words name a plan are plans ("plans to launch on
-    31 October"), unless the date's own clause tells an act that is over
-    (``Event.done``: "In March 2021 NASA confirmed plans to launch" dates
-    the confirmation, which happened)."""
+    31 October"), when their date can be the plan's (``target_date``) and
+    the date's own clause does not tell an act that is over (``Event.done``:
+    "In March 2021 NASA confirmed plans to launch" dates the confirmation,
+    which happened)."""
     rows = timeline_rows(events)
-    return [ev if ev.planned or ev.done or not says_plan(statement_clause(ev, rows), ev.participants)
+    return [ev if ev.planned or ev.done or not target_date(ev.date_role, ev.date_text)
+            or not says_plan(statement_clause(ev, rows), ev.participants)
             else replace(ev, planned=True) for ev in events]
 
 
@@ -144,7 +160,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
                     # a date after the document's own date can only be a plan
-                    planned=st.planned or dm.date_start > d.anchor,
+                    planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)),
                     done=st.done and not dm.date_start > d.anchor,
                     agent_ids=agents,
                 )

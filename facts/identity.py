@@ -7,7 +7,8 @@ Two statements tell one happening when they agree on
   the concept its clause names);
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
-- *when*: the same date, or one containing the other; incompatible dates
+- *when*: the same date, or one containing the other (not one wider than
+  a year: "this century" holds any date of the pages); incompatible dates
   count against, the more the further apart (midpoint to midpoint: two
   months in a row are a month apart), except for a plan and what came of
   it: a plan and a statement of the same kind of happening that is a plan
@@ -15,7 +16,9 @@ Two statements tell one happening when they agree on
   compatible (plans move; the happening they were for is one); a plan's
   date against another kind of happening says nothing either way. The
   announcement of a plan is a happening of its own, dated when it was
-  told: it is no plan here;
+  told: it is no plan here; so is a change of plan told as done, no plan
+  (facts.events: "the first shift in planning since 2011"): it names no
+  kind of happening, only its words can join it to another telling;
 - and the rare words their sentences share ("poison pill").
 How alike their sentences are (tf-idf cosine over content words) opens the
 gate to a pair with no kind of happening in common, but is not weighed:
@@ -75,7 +78,7 @@ import numpy as np
 from extractors.ids import normalize_sentence
 from facts.agents import NOBODY, Who, different_doers, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
+from facts.lexicon import PLAN, REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -268,6 +271,17 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     return bool(lexicon().lookup(ev.trigger))
 
 
+def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> bool:
+    """A plan word told as done since a date not after the page's own ("the
+    first major shift in planning since 2011"): the change is the happening
+    the date tells. Not a timeline's row, nor a statement whose date's own
+    phrase names its happening ("planned since its launch on 25 December
+    2021" dates the launch), nor a plan."""
+    return (not ev.planned and row is None and ev.date_role == "since" and bool(ev.trigger)
+            and lexicon().lookup(ev.trigger) == PLAN and ev.event_id not in (redated or set())
+            and (ev.doc_date is None or ev.date_start <= ev.doc_date))
+
+
 def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None,
                          redated: set[str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what
@@ -295,8 +309,12 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
+        if _change_of_plan(ev, row, redated):
+            # a change of plan told as done, not what it was for ("the rescheduling is the
+            # first shift in planning since 2011"): a happening of its own, of unknown kind
+            concept = PLAN
         if ev.planned:
-            if concept in (None, "plan") or concept.startswith("?"):
+            if concept in (None, PLAN) or concept.startswith("?"):
                 if ev.doc_id in last:
                     concept = last[ev.doc_id]
                 else:
@@ -386,7 +404,10 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     who = _who(a, b)
     x[_INDEX["who_shared"]] = who
     ia, ib = a.interval, b.interval
-    if (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
+    if max(_span(ia), _span(ib)) > WIDEST_WHEN and compatible(ia, ib):
+        pass  # a span wider than a year (a decade, "this century", "2021-2022") holds nearly any
+        # date of the pages, or is the same wide span: it says nothing of when
+    elif (ia.date_start, ia.date_end) == (ib.date_start, ib.date_end):
         x[_INDEX["when_same"]] = 1.0
     elif compatible(ia, ib):
         x[_INDEX["when_within"]] = 1.0
@@ -423,6 +444,13 @@ def _came_of(a: Profile, b: Profile) -> bool:
         if other.interval.date_end >= min(plan.told, plan.interval.date_start):
             return True
     return False
+
+
+WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another
+
+
+def _span(i: DateInterval) -> int:
+    return (i.date_end - i.date_start).days + 1
 
 
 def gap_days(a: DateInterval, b: DateInterval) -> int:

@@ -112,7 +112,7 @@ def read_statements(text: str, models, anchor) -> list:
              for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor))]
     names = [m for (s, _), _, parsed in dated for m in sentence_names(parsed, s, ()) if m.label == UNTYPED
              and not any(n.char_start < m.char_end and m.char_start < n.char_end for n in reading.mentions)]
-    discourse = page_discourse(reading.sentences, [*reading.mentions, *names], reading.acronyms)
+    discourse = page_discourse(reading.sentences, [*reading.mentions, *names], reading.acronyms, text)
     out = []
     for sentence, dates, parsed in dated:
         out.extend(statements_from_parse(text, sentence, parsed, dates, reading.mentions, discourse=discourse))

@@ -51,3 +51,23 @@ Talks <EVENT eid="e3" class="OCCURRENCE">continue</EVENT> <TIMEX3 tid="t2" type=
     assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger"
     assert by_event["continue"].cause == "no statement: the tagger finds no date there"  # "now" is no date
     assert (counts.links, counts.system_ok, counts.covered) == (3, 1, 2)
+
+
+def test_misses_the_product_makes_by_design_have_causes_of_their_own(models):
+    """TimeBank links the light verb ("had a loss") and the setting ("in early trading"); the product
+    names the content word and the happening: these misses are counted apart."""
+    from evaluation.attachment_eval import score_document
+
+    tml = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-27" functionInDocument="CREATION_TIME">10/27/89</TIMEX3></DCT>
+<TEXT>The company <EVENT eid="e1" class="OCCURRENCE">had</EVENT> a loss of $5 million in <TIMEX3 tid="t1" type="DATE" value="1989-Q3">the third quarter</TIMEX3>.
+Its shares rose 5 cents in early <EVENT eid="e2" class="OCCURRENCE">trading</EVENT> <TIMEX3 tid="t2" type="DATE" value="1989-10-26">yesterday</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t2"/>
+</TimeML>"""
+    _, judged = score_document(parse_links(tml, "d2"), models)
+    by_event = {j.link.event_text: j for j in judged}
+    assert by_event["had"].triggers == ("loss",) and not by_event["had"].ok
+    assert by_event["had"].cause == "wrong trigger: gold frame verb, its content word is the trigger"
+    assert by_event["trading"].triggers == ("rose",)
+    assert by_event["trading"].cause == "wrong trigger: gold noun is the setting of the trigger (in trading, at a conference)"

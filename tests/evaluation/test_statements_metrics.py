@@ -58,6 +58,13 @@ def test_names_match_whole_words_only():
     assert not names_match("Ann", "Annapolis")
 
 
+def test_a_name_matches_a_longer_form_with_its_words_in_order_and_its_ends_alike():
+    assert names_match("Paris Agreement", "the Paris climate change agreement")
+    assert not names_match("Paris Agreement", "Paris accord")  # another word: left to the alias table
+    assert not names_match("Twitter board", "board of Twitter")  # the ends differ
+    assert not names_match("Webb Telescope", "Webb Space")
+
+
 def test_an_acronym_matches_the_name_whose_initials_it_spells():
     assert names_match("JWST", "James Webb Space Telescope") and names_match("Bureau of Labor Statistics", "BLS")
     assert names_match("UNFCCC", "United Nations Framework Convention on Climate Change")

@@ -74,16 +74,18 @@ def test_a_name_inside_a_hyphenated_word_is_no_mention():
     assert [m.key for m in mentions_from_spans(text, spans)] == ["Indo-Pacific"]
 
 
-def test_a_statement_naming_no_one_tells_of_the_page_topic_when_switched_on(models, monkeypatch):
+def test_a_statement_naming_no_one_tells_of_the_page_topic(models, monkeypatch):
     import extractors.roles
 
-    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", True)
     text = ("The Hubble Space Telescope was built by NASA. The Hubble Space Telescope is large. "
             "It sees far. The next servicing was planned for March 2009.")
     sts = statements(text, models, anchor=date(2008, 1, 1))
     (st,) = [s for s in sts if s.date.date_start.year == 2009]
     assert st.participants == ("Hubble Space Telescope",)
     assert [r.via for r in st.resolved] == [Via.TOPIC] and st.written_participants() == ()
+    monkeypatch.setattr(extractors.roles, "TOPIC_PARTICIPANT", False)
+    (off,) = [s for s in statements(text, models, anchor=date(2008, 1, 1)) if s.date.date_start.year == 2009]
+    assert off.participants == ()
 
 
 def test_a_reported_clause_names_participants_of_the_report(models):
@@ -170,3 +172,47 @@ def test_a_short_form_the_tagger_took_for_a_common_noun_is_a_participant(models)
     sts = statements(text, models, anchor=date(2022, 7, 1))
     (st,) = [s for s in sts if s.date.date_start == date(2022, 4, 10)]
     assert "Parag Agrawal" in st.participants
+
+
+def test_an_object_pronoun_is_never_its_own_verbs_subject(models):
+    text = ("The Orion capsule was finished in Denver. Boeing tested the rocket. "
+            "NASA launched it on 3 March 2020.")
+    (st,) = statements(text, models, anchor=date(2020, 3, 10))
+    res = [r for r in st.resolved if text[r.char_start:r.char_end] == "it"]
+    assert res and res[0].key != "NASA"
+
+
+def test_a_person_name_ending_in_a_common_noun_of_the_page_is_a_thing():
+    text = "James Webb Space Telescope flies. The telescope is big. Jane Doe waits."
+    mentions = [_m(text, "James Webb Space Telescope", "PERSON"), _m(text, "Jane Doe", "PERSON")]
+    d = page_discourse([(0, 33), (34, 54), (55, len(text))], mentions, (), text)
+    assert d.label("James Webb Space Telescope") != "PERSON"  # "the telescope": a thing
+    assert d.label("Jane Doe") == "PERSON"
+    assert page_discourse([(0, len(text))], mentions).label("James Webb Space Telescope") == "PERSON"  # no text: as NER says
+
+
+def test_a_lone_capitalised_common_word_is_no_name_unless_ner_or_the_page_names_it_again():
+    text = "Controversy arose. Twitter said so. Musk met Musk fans. Lagrange waited."
+    mentions = [_m(text, "Twitter", "ORG")] + [_m(text, w, "PROPN") for w in ("Controversy", "Musk", "Lagrange")]
+    lexicon = frozenset({"controversy", "twitter", "musk"})
+    d = page_discourse([(0, len(text))], mentions, (), text, lexicon)
+    assert d.common_word("Controversy")
+    assert not d.common_word("Twitter")  # NER names it on the page
+    assert not d.common_word("Musk")  # written twice: a name
+    assert not d.common_word("Lagrange")  # not a word of the lexicon
+
+
+def test_the_lexicon_is_the_models_lemma_index(models):
+    from extractors.nlp import lexicon_words
+
+    words = lexicon_words(models.name)
+    assert {"controversy", "rise", "signatory"} <= words and "arianespace" not in words
+
+
+def test_a_surname_is_published_under_the_full_name_the_page_gives():
+    text = "Elon Musk bought it. Musk said so. Twitter Board met. Twitter agreed."
+    mentions = [_m(text, "Elon Musk", "PERSON"), _m(text, "Musk", "PERSON", 1), _m(text, "Twitter Board", "ORG"),
+                _m(text, "Twitter", "ORG", 1)]
+    d = page_discourse([(0, 20), (21, 34), (35, 53), (54, len(text))], mentions, (), text)
+    assert d.full_name("Musk") == "Elon Musk"
+    assert d.full_name("Twitter") == "Twitter"  # a first word of an organisation's name is no surname

@@ -56,3 +56,23 @@ def test_a_quantity_is_no_name():
     spans = [(text.index("Rises"), text.index(" on the"), "LAW"), (text.index("Falls"), text.index(" and"), "ORG"),
              (text.index("Acme"), text.index(" gains"), "ORG")]
     assert [m.key for m in mentions_from_spans(text, spans)] == ["Acme Corp"]
+
+
+def test_defined_terms_of_a_filing_stand_for_their_names():
+    text = ('The notice was given by X Holdings I, Inc. ("Parent") and Twitter, Inc. ("Twitter"). Acquisition Sub '
+            'will merge with and into Twitter (the "Merger"), under the United Kingdom\'s Security Act 2021 '
+            '(the "NSA Act"). Parent filed it.')
+    got = {(a.short, a.long) for a in find_acronyms(text)}
+    # a short form made of the name's own words is a part of it; "(the "Merger")" names what the clause tells
+    assert got == {("Parent", "X Holdings I"), ("NSA Act", "Security Act 2021")}
+    mentions = mentions_from_spans(text, [], find_acronyms(text))
+    assert [m.key for m in mentions if m.key in ("Parent", "X Holdings I")] == ["X Holdings I", "Parent", "Parent"]
+
+
+def test_a_place_before_a_treaty_noun_names_the_treaty():
+    text = "India ratified the Paris climate agreement. After the European Union ratified the agreement, Paris waited."
+    spans = [(text.index("Paris"), text.index("Paris") + 5, "GPE"), (text.index("European"), text.index(" ratified the a"), "ORG"),
+             (text.rindex("Paris"), text.rindex("Paris") + 5, "GPE")]
+    got = [(m.key, m.label) for m in mentions_from_spans(text, spans)]
+    # not across a verb and an article ("the European Union ratified the agreement"), nor a place on its own
+    assert got == [("Paris climate agreement", "LAW"), ("European Union", "ORG"), ("Paris", "GPE")]

@@ -44,6 +44,15 @@ def test_event_nouns_by_suffix_and_vocabulary(models):
 
 
 @pytest.mark.parametrize("text, date_words, trigger", [
+    # "edition", "connection", "intention" end like event nouns but name no happening
+    ("The offer, advertised in today's editions of the newspaper, expires in November.", "today", "advertised"),
+    ("A man was arrested in connection with last year's embassy blasts.", "last year", "arrested"),
+])
+def test_nouns_that_only_look_like_event_nouns_give_way(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
     ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "due"),  # an adjective the date qualifies
     ("Protesters planned a large demonstration on Saturday.", "Saturday", "demonstration"),  # what is planned
     ("Syria signalled its interest in remarks made last week by its ambassador.", "last week", "remarks"),  # a light participle

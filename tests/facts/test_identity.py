@@ -396,3 +396,35 @@ def test_a_counted_groups_act_is_not_one_members():
            ["China", "India", "Paris Agreement"], agents=["China", "India"]),
     ]
     assert groups(events, labels=labels) == [["e1"], ["e2"]]
+
+
+def test_a_change_of_plan_told_as_done_is_not_the_plan_it_changed():
+    """"The delay is the first change to the schedule since 2011": the
+    change of 2011 is a happening of its own, not the launch once planned
+    for 2011 on another page."""
+    changed = dataclasses.replace(
+        ev("e1", "a", date(2011, 1, 1), "delay", "The delay is the first change to the launch schedule since 2011.",
+           precision=YEAR, end=date(2011, 12, 31)), date_role="since", date_text="since 2011")
+    planned_2011 = ev("e2", "b", date(2011, 1, 1), "plan", "NASA once planned to launch the telescope in 2011.",
+                      planned=True, precision=YEAR, end=date(2011, 12, 31))
+    done = ev("e3", "c", date(2021, 12, 25), "launch", "The telescope lifted off on 25 December 2021.")
+    assert groups([changed, planned_2011, done]) == [["e1"], ["e2", "e3"]]
+
+
+def test_a_date_wider_than_a_year_says_nothing_of_when():
+    """"A rise in temperature this century" holds the year of any happening
+    of the pages: it is no evidence that a 2015 adoption is its happening."""
+    from facts.identity import FEATURES, pair_features, profiles
+
+    century = ev("e1", "a", date(2000, 1, 1), "keep", "Keeping the temperature rise this century below two degrees.",
+                 precision="century", end=date(2099, 12, 31))
+    year = ev("e2", "b", date(2015, 1, 1), "adopt", "The agreement adopted in 2015 limits the temperature rise.",
+              precision=YEAR, end=date(2015, 12, 31))
+    month = ev("e3", "c", date(2015, 12, 1), "adopt", "Nations adopted the agreement in December 2015.",
+               precision="month", end=date(2015, 12, 31))
+    other = ev("e4", "d", date(2000, 1, 1), "cut", "Cutting emissions this century is the goal.",
+               precision="century", end=date(2099, 12, 31))
+    a, b, c, d = profiles([century, year, month, other], frozenset())
+    assert dict(zip(FEATURES, pair_features(a, b)))["when_within"] == 0.0
+    assert dict(zip(FEATURES, pair_features(b, c)))["when_within"] == 1.0
+    assert not dict(zip(FEATURES, pair_features(a, d)))["when_same"]  # the same century: nothing of when
