@@ -70,7 +70,7 @@ class DatedStatement:
     summary: str = ""  # the clause of the trigger as a short readable sentence
     features: tuple[float, ...] = ()  # the confidence model's inputs: PARSE_FEATURES, then FEATURES once judged (extractors.statement_model)
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
-    done: bool = False  # the date's own clause tells an act that is over: no plan (extractors.modality.told_done)
+    done: bool = False  # the date's own clause tells an announcement that is over: no plan (extractors.modality.told_done)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
     # participants the sentence names by a pronoun or description, resolved (extractors.coreference)
     resolved: tuple[Resolution, ...] = ()

@@ -87,7 +87,7 @@ class Event:
     observed_at: datetime | None = None  # when the snapshot was fetched
     doc_date: date | None = None  # the document's own date (updated/published), if known
     planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
-    done: bool = False  # the date's own clause tells an act that is over ("announced on 27 June"): never a plan
+    done: bool = False  # the date's own clause tells an announcement that is over ("announced on 27 June"): never a plan
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
 
 
