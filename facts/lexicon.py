@@ -3,6 +3,11 @@ words of its clause, looked up in a lexicon of happenings
 (facts/data/happenings.toml) that groups derivations and close synonyms
 (sign/signature/signing, join/accession, launch/liftoff).
 
+The kind is the clause's head event (``head_events``): not a happening it
+negates ("won't be joining the board") nor the object of an abandonment, a
+refusal or a suspension ("call off the purchase", "rejected the offer to
+join"); a clause whose only happening is negated tells a refusal.
+
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
 """
