@@ -214,9 +214,6 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
-    # ... or the writer's own present doing, whatever the date ("I am looking for new opinions in the year 2024")
-    if rule_on("writer-present") and _announces_itself(trigger) and _present_progressive(trigger):
-        return "writer-present"
     # the date is what the verb acts on, not when it happens: "which reviewed
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
     # course takes its time as object: "will finish 2023 with ...")
@@ -465,13 +462,6 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
-
-
-def _present_progressive(verb: Token) -> bool:
-    """A present participle with a present "be" ("I am looking", "we're exploring"), no modal."""
-    aux = [c for c in verb.children if c.dep_ == "aux"]
-    return (verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") and a.lemma_.lower() == "be" for a in aux)
-            and not any(a.tag_ == "MD" for a in aux))
 
 
 def _date_of_infinitive_below(date_root: Token, trigger: Token) -> bool:
