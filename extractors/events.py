@@ -235,11 +235,6 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # rank ("the first company to launch a rocket in 2019")
     if rule_on("noun-infinitive") and date_root is not None and _infinitive_of_noun(date_root):
         return "noun-infinitive"
-    # the date belongs to a to-infinitive of purpose or description the
-    # trigger was chosen above ("thrown together a video of books to read in
-    # 2025"): it dates what is to be done, not the trigger's happening
-    if rule_on("purpose-infinitive") and date_root is not None and _date_of_infinitive_below(date_root, trigger):
-        return "purpose-infinitive"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
@@ -409,7 +404,7 @@ def _present_or_habitual_reason(
     # a season or month with no year, told by a present participle of a
     # present-tense clause: what happens every year ("stores clear inventory
     # to make room for new collections coming in summer")
-    if (trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "pcomp") and date.role == "point"
+    if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
             and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
@@ -462,29 +457,6 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
-
-
-def _date_of_infinitive_below(date_root: Token, trigger: Token) -> bool:
-    """The date's own verb is a subjectless to-infinitive (advcl, acl or
-    relcl: a purpose or a description, not a complement the trigger looks
-    ahead to) under the trigger, and the trigger is not that verb."""
-    verb = date_root.head
-    if date_root.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if verb == trigger or verb.tag_ != "VB" or verb.dep_ not in ("advcl", "acl", "relcl"):
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    node = verb.head
-    for _ in range(4):
-        if node == trigger:
-            return True
-        if node.head == node:
-            return False
-        node = node.head
-    return False
 
 
 def _infinitive_of_noun(date_root: Token) -> bool:
