@@ -51,7 +51,7 @@ NOT_EVENT_NOUNS = frozenset(
     distance balance licence license reference department government apartment equipment
     environment instrument document nation station position question section portion
     version region religion mansion pension television vision population information
-    organization organisation association institution location application edition connection intention""".split()
+    organization organisation association institution location application edition intention""".split()
 )
 
 # Verbs that say nothing on their own; the event is their complement.
