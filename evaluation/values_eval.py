@@ -127,9 +127,10 @@ def miss_causes(subject: Subject, events: Sequence[Event], fact_of_event: Mappin
             continue
         standing = {(v.date_start, v.date_end) for v in f.values if not v.superseded}
         told = {(ev.date_start, ev.date_end) for ev in by_gold[h]}
-        merged = {m.happening[e] for e in f.event_ids if e in m.happening} - {h}
+        preferred = {e for v in f.values if (v.date_start, v.date_end) == got for e in v.event_ids}
+        merged = {m.happening[e] for e in preferred if e in m.happening} - {h}
         if merged:
-            cause = "identity"  # a merge: other happenings' dates compete with its own
+            cause = "identity"  # a merge: another happening's statements carry the value preferred
         else:
             cause = "ranking" if standing & wanted else "identity" if told & wanted else "reading"
         out.append((h, cause, f"{f.date_start}/{f.date_end}", ", ".join(f"{a}/{b}" for a, b in sorted(wanted))))
@@ -287,8 +288,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         from evaluation.train_identity import prepare, train
 
         preps = {s.name: prepare(s, readings[s.name]) for s in subjects}
+        if len(subjects) < 2:
+            ap.error("--loso needs two subjects or more")
         for s in subjects:
-            models[s.name] = train([p for n, p in preps.items() if n != s.name] or list(preps.values()))
+            models[s.name] = train([p for n, p in preps.items() if n != s.name])
     for subject in subjects:
         docs = readings[subject.name]
         scores.append(score_values(subject, docs, models[subject.name]))

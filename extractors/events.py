@@ -215,9 +215,6 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
-    # ... or the writer's own present doing, whatever the date ("I am looking for new opinions in the year 2024")
-    if rule_on("writer-present") and _announces_itself(trigger) and _present_progressive(trigger):
-        return "writer-present"
     # the date is what the verb acts on, not when it happens: "which reviewed
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
     # course takes its time as object: "will finish 2023 with ...")
@@ -239,11 +236,6 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # rank ("the first company to launch a rocket in 2019")
     if rule_on("noun-infinitive") and date_root is not None and _infinitive_of_noun(date_root):
         return "noun-infinitive"
-    # the date belongs to a to-infinitive of purpose or description the
-    # trigger was chosen above ("thrown together a video of books to read in
-    # 2025"): it dates what is to be done, not the trigger's happening
-    if rule_on("purpose-infinitive") and date_root is not None and _date_of_infinitive_below(date_root, trigger):
-        return "purpose-infinitive"
     # an evaluation: a copular clause that ranks ("one of the best games of
     # the year", "2025 is shaping up to be one of the most innovative years",
     # "As of 2025 X is still the most important factor")
@@ -413,7 +405,7 @@ def _present_or_habitual_reason(
     # a season or month with no year, told by a present participle of a
     # present-tense clause: what happens every year ("stores clear inventory
     # to make room for new collections coming in summer")
-    if (trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "pcomp") and date.role == "point"
+    if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
             and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
@@ -466,36 +458,6 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
-
-
-def _present_progressive(verb: Token) -> bool:
-    """A present participle with a present "be" ("I am looking", "we're exploring"), no modal."""
-    aux = [c for c in verb.children if c.dep_ == "aux"]
-    return (verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") and a.lemma_.lower() == "be" for a in aux)
-            and not any(a.tag_ == "MD" for a in aux))
-
-
-def _date_of_infinitive_below(date_root: Token, trigger: Token) -> bool:
-    """The date's own verb is a subjectless to-infinitive (advcl, acl or
-    relcl: a purpose or a description, not a complement the trigger looks
-    ahead to) under the trigger, and the trigger is not that verb."""
-    verb = date_root.head
-    if date_root.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if verb == trigger or verb.tag_ != "VB" or verb.dep_ not in ("advcl", "acl", "relcl"):
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    node = verb.head
-    for _ in range(4):
-        if node == trigger:
-            return True
-        if node.head == node:
-            return False
-        node = node.head
-    return False
 
 
 def _infinitive_of_noun(date_root: Token) -> bool:

@@ -39,8 +39,6 @@ RULES: dict[str, str] = {
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
-    "writer-present": "the writer's own present doing (\"I am looking for opinions in the year 2024\")",
-    "purpose-infinitive": "the date of a to-infinitive of purpose below the trigger (\"a video of books to read in 2025\")",
     # extractors.events.statements_from_parse
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
@@ -58,7 +56,7 @@ RULES: dict[str, str] = {
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
     copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
-    date-object noun-infinitive purpose-infinitive writer-present conjunct-date""".split()
+    date-object noun-infinitive conjunct-date""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

@@ -110,13 +110,21 @@ VERBLESS_HEADS = ("ADJ",)
 def is_event_noun(tok: Token) -> bool:
     """A noun that names a happening ("launch", "ratification", "bombing")."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
+    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS or _in_connection_with(tok):
         return False
     return (
         lemma in EVENT_NOUNS
         or lemma.endswith(EVENT_NOUN_SUFFIXES)
         or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
     )
+
+
+def _in_connection_with(tok: Token) -> bool:
+    """"in connection with": a fixed phrase, not the happening of a
+    connection ("arrested in connection with last year's blasts"; "the
+    plant's grid connection in May" is one)."""
+    return (tok.lemma_.lower() == "connection" and tok.head.lower_ == "in"
+            and any(c.lower_ == "with" for c in tok.children))
 
 
 def _content_of_frame(verb: Token) -> Token | None:

@@ -3,6 +3,11 @@ words of its clause, looked up in a lexicon of happenings
 (facts/data/happenings.toml) that groups derivations and close synonyms
 (sign/signature/signing, join/accession, launch/liftoff).
 
+The kind is the clause's head event (``head_events``): not a happening it
+negates ("won't be joining the board") nor the object of an abandonment, a
+refusal or a suspension ("call off the purchase", "rejected the offer to
+join"); a clause whose only happening is negated tells a refusal.
+
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
 """
@@ -129,18 +134,97 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
     def named(text: str) -> str | None:
         text = without_names(without_asides(text), names)
-        found = [(i, c) for i, c in lex.concepts_in(text) if c not in ("", PLAN, REPORT)]
+        found = [(i, c) for i, c in head_events(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
         return named(clause) or "?" + trigger.lower()
     if own not in ("", PLAN, REPORT):
+        if _not_head(clause, names, trigger, trigger_text):  # "will not join", "called off the purchase"
+            return named(clause) or own
         return own
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+# The head event of a clause is not a happening it negates or one that an
+# abandonment, a refusal or a suspension governs: "decided he no longer
+# wanted to buy Twitter and attempted to call off the purchase" tells a
+# termination, "rejected the offer to join the board" a refusal, "put the
+# takeover on hold" a suspension -- none tells an acquisition, an offer or a
+# joining.
+REFUSE = "refuse"
+GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
+POSTPOSITIVE = frozenset({"on hold"})  # ... nor the word just before these ("the deal on hold")
+OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
+NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
+_NEGATIONS = frozenset({"not", "never", "cannot"})
+
+
+def _negation_at(words: list[str], j: int) -> bool:
+    w = words[j]
+    return w in _NEGATIONS or w.endswith("n't") or (w == "longer" and j > 0 and words[j - 1] == "no")
+
+
+def _dropped(text: str) -> tuple[list[str], list[tuple[int, str, str]], set[int], bool]:
+    """The clause's words, its lexicon matches, the positions of the matches
+    that are not its head event (negated or governed), and whether one was
+    negated."""
+    lex = lexicon()
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    found = lex.matches(text)
+    dropped: set[int] = set()
+    negated = False
+    last_governed = -1  # position of the last governor or governed word
+    for k, (i, phrase, c) in enumerate(found):
+        if c in ("", PLAN, REPORT):
+            continue
+        if c in GOVERNING:
+            last_governed = i + len(phrase.split()) - 1
+            if phrase in POSTPOSITIVE:
+                for i2, phrase2, c2 in reversed(found[:k]):
+                    if c2 in ("", PLAN, REPORT):
+                        continue
+                    if i - (i2 + len(phrase2.split()) - 1) <= OBJECT_SPAN:
+                        dropped.add(i2)
+                    break
+            continue
+        if last_governed >= 0 and i - last_governed <= OBJECT_SPAN:
+            dropped.add(i)
+            last_governed = i + len(phrase.split()) - 1
+            continue
+        if any(_negation_at(words, j) for j in range(max(0, i - NEGATION_SPAN), i)):
+            dropped.add(i)
+            negated = True
+    return words, found, dropped, negated
+
+
+def head_events(text: str) -> list[tuple[int, str]]:
+    """(word position, concept) of the lexicon words of ``text`` that may be
+    its head event: not a happening it negates ("won't be joining the
+    board") nor the object of an abandonment, a refusal or a suspension
+    ("called off the purchase", "rejected the offer to join"). A clause
+    whose only happening is negated tells a refusal."""
+    _, found, dropped, negated = _dropped(text)
+    kept = [(i, c) for i, _, c in found if i not in dropped]
+    if negated and not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
+        kept.append((min(i for i in dropped), REFUSE))
+        kept.sort()
+    return kept
+
+
+def _not_head(clause: str, names: tuple[str, ...], trigger: str | None, trigger_text: str | None) -> bool:
+    """Whether the trigger's word in the clause is negated or governed (not its head event)."""
+    text = without_names(without_asides(clause), names)
+    words, found, dropped, _ = _dropped(text)
+    for t in (trigger_text, trigger):
+        if t and t.lower() in words:
+            at = words.index(t.lower())
+            return any(i == at for i, _, _ in found) and at in dropped
+    return False
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -48,6 +48,7 @@ from extractors.ids import normalize_sentence
 from facts.fact_ids import assign_fact_ids
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact, FactStatus, FactValue, Rank, iso_value
+from facts.relative_days import written_day
 from facts.truth import Claim, RankedValue, TruthParams, discover_truth, real_rival
 from facts.values import DateInterval, compatible, granularity, precision_days, sort_key
 
@@ -207,7 +208,8 @@ def reconcile(
     for fid, g in fact_groups:
         competing, _ = standing([ev for ev in g if ev.current])
         for ev in competing:
-            claims.append(Claim(item=fid, source=ev.source_id, value=_interval(ev)))
+            # a relative day beside a written date of the happening is read as it (facts.relative_days)
+            claims.append(Claim(item=fid, source=ev.source_id, value=written_day(ev, g)))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
     # the trust the reconciliation learned (a source's accuracy where
@@ -225,7 +227,7 @@ def reconcile(
         for rv in ranked:
             iv = rv.value
             assert isinstance(iv, DateInterval)  # the claims are the events' dates
-            evs = [ev for ev in g if _interval(ev) == iv]
+            evs = [ev for ev in g if written_day(ev, g) == iv]
             values.append(
                 FactValue(
                     fact_id=fid,
@@ -274,7 +276,7 @@ def reconcile(
             status = FactStatus.SINGLE_SOURCE
         agreeing: dict[str, float] = {}
         for ev in competing:
-            if compatible(_interval(ev), pref_iv):
+            if compatible(written_day(ev, g), pref_iv):
                 t = learned.get(ev.source_id, default_trust)
                 agreeing[ev.source_id] = max(agreeing.get(ev.source_id, 0.0), t * ev.confidence)
         doubt = 1.0

@@ -44,9 +44,6 @@ def statements(text, models, anchor=ANCHOR):
     "Here are ten places to visit in 2025.",  # an infinitive describing a noun
     "Spring is good timing as stores clear inventory to make room for new collections coming in summer.",  # every year
     "Global momentum for the Paris Agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
-    "There is something for everyone coming home for Christmas.",  # a yearly holiday, present: every year
-    "We made a list of books to read in 2025.",  # the date of a purpose infinitive below the trigger
-    "I am looking for new ideas for my garden in the year 2026.",  # the writer's own present doing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
@@ -81,20 +78,6 @@ def test_an_infinitive_of_a_plan_or_a_rank_keeps_its_date(models):
     assert st.trigger == "launch"
     (st,) = statements("It was the first company to launch a rocket in 2019.", models)
     assert st.trigger == "launch"
-
-
-def test_the_writers_past_or_planned_doing_keeps_its_date(models):
-    (st,) = statements("We looked at the new models in March 2025.", models)
-    assert st.trigger == "look"
-    with rules_off({"writer-present"}):
-        assert len(statements("I am looking for new ideas for my garden in the year 2026.", models)) == 1
-
-
-def test_a_holiday_of_a_past_happening_keeps_its_date(models):
-    (st,) = statements("The telescope launched on Christmas Day 2021.", models)
-    assert st.trigger == "launch"
-    with rules_off({"purpose-infinitive"}):
-        assert [s.trigger for s in statements("We made a list of books to read in 2025.", models)] == ["make"]
 
 
 def test_plans_stay_statements(models):

@@ -52,6 +52,10 @@ def test_nouns_that_only_look_like_event_nouns_give_way(models, text, date_words
     assert trigger_of(text, date_words, models) == trigger
 
 
+def test_a_connection_made_is_a_happening(models):
+    assert trigger_of("The plant's grid connection in May 2024 was a milestone.", "May 2024", models) == "connection"
+
+
 @pytest.mark.parametrize("text, date_words, trigger", [
     ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "due"),  # an adjective the date qualifies
     ("Protesters planned a large demonstration on Saturday.", "Saturday", "demonstration"),  # what is planned

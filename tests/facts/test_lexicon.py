@@ -115,3 +115,20 @@ def test_a_date_outside_the_sentence_has_no_phrase_in_it():
 
 def test_setting_out_a_framework_is_no_launch():
     assert happening_concept("set", "The agreement sets out a framework for action.", "sets out") != "launch"
+
+
+def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
+    # "no longer wanted to buy ... call off the purchase": a termination, not an acquisition
+    assert happening_concept("decide", "In July, Musk decided he no longer wanted to buy Twitter and attempted "
+                             "to call off the purchase.", "decided") == "terminate"
+    assert happening_concept("move", "He moved to terminate the acquisition last Friday.", "moved") == "terminate"
+    # a refused or negated joining is a refusal, told alike in other words
+    rejected = happening_concept("announce", "Agrawal announces that Musk has rejected the offer to join the board.",
+                                 "announces", names=("Agrawal", "Musk"))
+    wont = happening_concept("inform", "Agrawal informed that Musk won’t be joining the board.", "informed",
+                             names=("Agrawal", "Musk"))
+    assert rejected == wont == "announce:refuse"
+    assert happening_concept("join", "The country did not join the alliance.", "join") == "refuse"
+    # what is not negated keeps its kind
+    assert happening_concept("offer", "Musk offers to buy Twitter for $54.20 per share.", "offers") == "offer"
+    assert happening_concept("join", "The country joined the alliance in 2004.", "joined") == "join"

@@ -1,0 +1,57 @@
+"""Days named relative to the page's date, and what value choice makes of them."""
+
+from datetime import date
+
+from extractors.types import Precision
+from facts.model import Event
+from facts.reconcile import reconcile
+from facts.relative_days import a_day_apart, relative_day, written_day
+from facts.values import DateInterval
+
+
+def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True):
+    return Event(
+        event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
+        date_start=start, date_end=end or start, precision=precision, date_text=text, date_role="point",
+        date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
+        participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
+        date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
+    )
+
+
+def test_relative_days_are_days_named_without_their_number():
+    assert relative_day(ev("a", "s", date(2022, 7, 11), "last night"))
+    assert relative_day(ev("a", "s", date(2022, 4, 11), "on Monday"))
+    assert relative_day(ev("a", "s", date(2022, 7, 8), "last Friday"))
+    assert not relative_day(ev("a", "s", date(2022, 7, 12), "July 12, 2022"))
+    assert not relative_day(ev("a", "s", date(2022, 7, 1), "July", Precision.MONTH, date(2022, 7, 31)))
+
+
+def test_a_relative_day_and_a_date_a_day_off_may_be_one_day():
+    day = DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+    nxt = DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
+    far = DateInterval(date(2022, 7, 13), date(2022, 7, 13), Precision.DAY)
+    assert a_day_apart(day, True, nxt, False)
+    assert not a_day_apart(day, False, nxt, False)  # two written days a day apart are two days
+    assert not a_day_apart(day, True, far, False)
+
+
+def test_a_relative_day_is_read_as_the_written_date_of_its_happening():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    filed = ev("m", "filing", date(2022, 7, 12), "On July 12, 2022")
+    month = ev("r", "recap", date(2022, 7, 1), "In July", Precision.MONTH, date(2022, 7, 31))
+    assert written_day(night, [night, filed, month]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12),
+                                                                      Precision.DAY)
+    assert written_day(filed, [night, filed]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
+    # no written day: the written month holds it; nothing written: its own day
+    assert written_day(night, [night, month]).precision == Precision.MONTH
+    assert written_day(night, [night]) == DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+
+
+def test_value_choice_prefers_the_written_date_over_a_relative_day():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    filed = ev("m", "filing", date(2022, 7, 12), "On July 12, 2022")
+    (fact,) = reconcile([night, filed]).facts
+    assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
+    (value,) = fact.values
+    assert set(value.event_ids) == {"t", "m"}
