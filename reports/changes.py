@@ -84,8 +84,9 @@ class DiffReport:
 
     def rows(self) -> list[tuple[Change, ChangeBasis]]:
         """Each change with what it rests on."""
-        bases = self.bases if len(self.bases) == len(self.changes) else (ChangeBasis(),) * len(self.changes)
-        return list(zip(self.changes, bases))
+        # a report cut to its first changes keeps their bases (more bases than changes); fewer: none known
+        bases = self.bases[: len(self.changes)] if len(self.bases) >= len(self.changes) else ()
+        return list(zip(self.changes, bases or (ChangeBasis(),) * len(self.changes)))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -110,11 +111,14 @@ def _briefs(events: pa.Table | None) -> dict[str, dict[str, EventBrief]]:
 
 
 def _rewordings(lost: list[EventBrief], gained: list[EventBrief]) -> list[tuple[EventBrief, EventBrief]]:
-    """Pairs of a lost and a gained statement of one fact with one date, one to one, in order."""
+    """Pairs of a lost and a gained statement of one fact with one date, both
+    plans or both reports, one to one, in order. (A run published before plans
+    were marked reads every statement as a report: its plans pair as before.)"""
     pairs = []
     free = list(gained)
     for old in lost:
-        new = next((g for g in free if old.fact_id is not None and g.fact_id == old.fact_id and g.value == old.value), None)
+        new = next((g for g in free if old.fact_id is not None and g.fact_id == old.fact_id and g.value == old.value
+                    and g.planned == old.planned), None)  # a plan come true on its date is no rewording
         if new is not None:
             free.remove(new)
             pairs.append((old, new))
@@ -149,7 +153,8 @@ def stating(fact: Fact | None) -> tuple[str, ...]:
 def change_bases(changes: Sequence[Change], before: Sequence[Fact], after: Sequence[Fact],
                  sources: Sequence[SourceEvents]) -> tuple[ChangeBasis, ...]:
     """What each change rests on (``ChangeBasis``), from the two runs' facts
-    and the statements each page gained and lost."""
+    and the statements each page gained and lost; a fact with several
+    changed fields lists its gained and lost statements under its first row."""
     old = {f.fact_id: f for f in before}
     new = {f.fact_id: f for f in after}
     gained: dict[str, list[EventBrief]] = {}
@@ -164,12 +169,16 @@ def change_bases(changes: Sequence[Change], before: Sequence[Fact], after: Seque
     def planned(fact: Fact | None) -> bool:
         return fact is not None and fact.planned
 
-    return tuple(
-        ChangeBasis(stating(old.get(c.fact_id)), stating(new.get(c.fact_id)),
-                    tuple(gained.get(c.fact_id, ())), tuple(lost.get(c.fact_id, ())),
-                    planned(old.get(c.fact_id)), planned(new.get(c.fact_id)))
-        for c in changes
-    )
+    out = []
+    listed: set[str] = set()  # facts whose statements a row already lists: one fact's rows list them once
+    for c in changes:
+        first = c.fact_id not in listed
+        listed.add(c.fact_id)
+        out.append(ChangeBasis(stating(old.get(c.fact_id)), stating(new.get(c.fact_id)),
+                               tuple(gained.get(c.fact_id, ())) if first else (),
+                               tuple(lost.get(c.fact_id, ())) if first else (),
+                               planned(old.get(c.fact_id)), planned(new.get(c.fact_id))))
+    return tuple(out)
 
 
 def build_diff(curated: CuratedStore, run_id: str | None = None, against: str | None = None) -> DiffReport:
@@ -287,7 +296,7 @@ def render_text(report: DiffReport) -> str:
 def render_markdown(report: DiffReport) -> str:
     lines = [f"# {md_escape(_title(report))}", "", f"{_summary(report.counts)}.", ""]
     if report.changes:
-        lines += ["| change | fact | what | statement | evidence before | evidence after | sources | "
+        lines += ["| change | fact | what | statement | evidence before | evidence after | said by | "
                   "statements gained and lost | snapshots |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for c, b in report.rows():

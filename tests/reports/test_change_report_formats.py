@@ -99,8 +99,12 @@ def test_each_change_names_the_sources_and_statements_it_rests_on():
     bases = change_bases(changes, before, after, src)
     assert [(b.stated_before, b.stated_after) for b in bases] == [(("a", "b"), ("a",))] * 2
     assert [e.event_id for e in bases[0].gained] == ["e3"] and [e.event_id for e in bases[0].lost] == ["e1", "e2"]
+    assert bases[1].gained == bases[1].lost == ()  # the fact's second row does not list them again
     r = DiffReport("r2", "r1", changes, src, bases)
     text = render_diff(r, "text")
+    assert text.count("Signed in 2012, said b.") == 2  # once under the fact (not under each of its rows), once under its page
+    cut = DiffReport("r2", "r1", changes[:1], src, bases)  # a report cut to its first rows keeps their bases
+    assert cut.rows()[0][1] == bases[0]
     assert "date: 2012 → 2013" in text and "said by a, b → a" in text
     assert "+ [2013] a: Signed in 2013, says a." in text and "- [2012] b: Signed in 2012, said b." in text
     assert "sources: lost b" in text and "Another fact." not in text.split("source a:")[0]
@@ -180,3 +184,13 @@ def test_a_plan_added_moved_or_come_true_is_named_so_in_every_format():
     assert "added, planned for 2021-10-31" in texts[0]
     assert "rescheduled: 2021-10-31 → 2021-12-18" in texts[1]
     assert "date: 2021-12-18 → 2021-12-25" in texts[2] and "the plan came true" in texts[2]
+
+
+def test_a_plan_come_true_on_its_date_is_no_rewording():
+    from reports.changes import _rewordings
+
+    plan = EventBrief("e1", "2021-10-31", "It will launch on 31 October.", "s1", "fact_l", "a", planned=True)
+    done = EventBrief("e2", "2021-10-31", "It launched on 31 October.", "s2", "fact_l", "a")
+    again = EventBrief("e3", "2021-10-31", "On 31 October it will launch.", "s2", "fact_l", "a", planned=True)
+    assert _rewordings([plan], [done]) == []
+    assert _rewordings([plan], [done, again]) == [(plan, again)]
