@@ -147,7 +147,7 @@ def facts_table(facts: Sequence[Fact]) -> pa.Table:
             "precision": f.precision, "participants": list(f.participants), "status": f.status,
             "confidence": f.confidence, "n_sources": f.n_sources, "source_ids": list(f.source_ids),
             "event_ids": list(f.event_ids), "kind": f.kind, "date_role": f.date_role, "evidence": f.evidence,
-            "snapshots": list(f.snapshots), "planned": f.planned,
+            "snapshots": list(f.snapshots), "planned": bool(f.planned),
         }
         for f in sorted(facts, key=lambda f: (f.date_start is None, f.date_start, f.fact_id))
     ]
@@ -210,7 +210,8 @@ def facts_from_table(table: pa.Table, values: pa.Table | None = None) -> list[Fa
                 event_ids=tuple(r["event_ids"] or ()), kind=r.get("kind"), date_role=r.get("date_role"),
                 evidence=r.get("evidence"), snapshots=tuple(r.get("snapshots") or ()),
                 values=by_fact.get(r["fact_id"], ()),
-                planned=bool(r.get("planned")),  # runs published before plans were marked: none
+                # runs published before plans were marked: not known (their diff says nothing of plans)
+                planned=bool(r["planned"]) if "planned" in r else None,
             )
         )
     return out

@@ -46,6 +46,12 @@ def _interval(f: Fact) -> DateInterval | None:
     return DateInterval(f.date_start, f.date_end, f.precision)
 
 
+def _holds(outer: DateInterval, inner: DateInterval) -> bool:
+    """``outer`` strictly holds ``inner`` (a coarser period around it)."""
+    return (outer.date_start, outer.date_end) != (inner.date_start, inner.date_end) and \
+        outer.date_start <= inner.date_start and inner.date_end <= outer.date_end
+
+
 def _happening(f: Fact) -> str:
     return Happening.PLANNED if f.planned else Happening.HAPPENED
 
@@ -112,9 +118,15 @@ def diff_facts(before: Sequence[Fact], after: Sequence[Fact]) -> list[Change]:
         if va != vb:
             ia, ib = _interval(a), _interval(b)
             refined = ia is not None and ib is not None and compatible(ia, ib)
-            moved = "rescheduled" if a.planned and b.planned else "date"
-            changes.append(change("precision" if refined else moved, va, vb))
-        if a.planned != b.planned:
+            # a plan still a plan (or of a run that did not mark plans) whose date moved, or that
+            # slipped to a vaguer date ("2021-10-31" -> "2021"), is rescheduled; a finer date refines it
+            still_planned = bool(b.planned) and a.planned is not False
+            vaguer = refined and ia is not None and ib is not None and _holds(ib, ia)
+            if still_planned and (not refined or vaguer):
+                changes.append(change("rescheduled", va, vb))
+            else:
+                changes.append(change("precision" if refined else "date", va, vb))
+        if a.planned is not None and b.planned is not None and a.planned != b.planned:
             changes.append(change("planned", _happening(a), _happening(b)))
         if a.status != b.status:
             changes.append(change("status", a.status, b.status))

@@ -124,8 +124,9 @@ class Fact:
     evidence: str | None = None
     snapshots: tuple[str, ...] = ()  # sha256 of the snapshots whose statements support the fact
     values: tuple[FactValue, ...] = field(default=(), compare=False)
-    # told only as plans: no source says the happening took place (yet); its date is a target
-    planned: bool = False
+    # told only as plans: no source says the happening took place (yet); its date is a target.
+    # None: not known (read from a run published before plans were marked)
+    planned: bool | None = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 Per fact: added, removed, changed (date, precision, status, sources,
 candidates; and for a fact told only as plans, ``rescheduled``: the plan
-moved to another date, and ``planned``: the plan came true), with the evidence sentence before and after and the snapshots
+moved to another date, and ``planned``: a source now tells it as done), with the evidence sentence before and after and the snapshots
 it came from, and what an analyst checks it against (``ChangeBasis``): the
 sources that state the fact's value before and after, and the fact's own
 statements the pages gained and lost, each with its source, date and
@@ -225,8 +225,8 @@ def _what(c: Change, b: ChangeBasis | None = None) -> str:
         return (f"removed (was {'planned for' if b.planned_before else 'dated'} {c.before})" if c.before
                 else "removed" + (" (was planned)" if b.planned_before else ""))
     if c.field == "planned":
-        return ("the plan came true: a source says it happened" if c.after == Happening.HAPPENED
-                else "planned again: no source says any more that it happened")
+        return ("no longer only a plan: a source now tells it as done" if c.after == Happening.HAPPENED
+                else "only a plan again: no source tells it as done any more")
     if c.field == "sources":
         a, b = _listed(c.before), _listed(c.after)
         parts = [f"gained {', '.join(x for x in b if x not in a)}" if set(b) - set(a) else "",

@@ -98,3 +98,24 @@ def test_a_plan_moved_is_rescheduled_and_a_plan_that_came_true_is_named_so():
     # an outcome's date corrected is a date change, not a rescheduling
     fixed = diff_facts([_plan(date(2021, 12, 24), planned=False)], [_plan(date(2021, 12, 25), planned=False)])
     assert [c.field for c in fixed] == ["date"]
+
+
+def test_a_run_that_did_not_mark_plans_reports_no_plan_change_and_a_vaguer_plan_is_rescheduled():
+    from datetime import date
+
+    from facts.diff import diff_facts
+    from facts.model import Fact
+
+    def launch(start, end, precision, planned):
+        return Fact("fact_l", "The telescope launches.", start, end, precision, ("JWST",), "single_source", 0.6, 1,
+                    ("ap",), (), planned=planned)
+
+    unknown = launch(date(2021, 10, 31), date(2021, 10, 31), "day", None)  # read from a run before plans were marked
+    planned = launch(date(2021, 10, 31), date(2021, 10, 31), "day", True)
+    assert diff_facts([unknown], [planned]) == []
+    moved = diff_facts([unknown], [launch(date(2021, 12, 18), date(2021, 12, 18), "day", True)])
+    assert [(c.field, c.before, c.after) for c in moved] == [("rescheduled", "2021-10-31", "2021-12-18")]
+    vaguer = diff_facts([planned], [launch(date(2021, 1, 1), date(2021, 12, 31), "year", True)])
+    assert [(c.field, c.before, c.after) for c in vaguer] == [("rescheduled", "2021-10-31", "2021")]
+    finer = diff_facts([launch(date(2021, 1, 1), date(2021, 12, 31), "year", True)], [planned])
+    assert [(c.field, c.before, c.after) for c in finer] == [("precision", "2021", "2021-10-31")]

@@ -179,11 +179,11 @@ def test_a_plan_added_moved_or_come_true_is_named_so_in_every_format():
         r = DiffReport("r2", "r1", changes, (), change_bases(changes, before, after, ()))
         texts.append(render_diff(r, "text"))
         assert all(c.field in (None, "rescheduled", "date", "planned") for c in changes)
-        for fmt in ("markdown", "html", "json"):
-            assert render_diff(r, fmt)
+        for fmt in ("markdown", "html"):
+            assert any(w in render_diff(r, fmt) for w in ("planned for", "rescheduled", "no longer only a plan"))
     assert "added, planned for 2021-10-31" in texts[0]
     assert "rescheduled: 2021-10-31 → 2021-12-18" in texts[1]
-    assert "date: 2021-12-18 → 2021-12-25" in texts[2] and "the plan came true" in texts[2]
+    assert "date: 2021-12-18 → 2021-12-25" in texts[2] and "no longer only a plan" in texts[2]
 
 
 def test_a_plan_come_true_on_its_date_is_no_rewording():
