@@ -53,17 +53,20 @@ def a_day_apart(a: DateInterval, a_relative: bool, b: DateInterval, b_relative: 
     return 0 < abs((a.date_start - b.date_start).days) <= SLACK_DAYS
 
 
-def written_day(ev: Event, group: Iterable[Event]) -> DateInterval:
-    """The date a statement claims for its happening (``group``: the
-    statements of that happening): its own, except a relative day within
-    SLACK_DAYS of a date the group writes out, which is read as that date
-    (the nearest; the earlier of two as near)."""
+def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
+    """The date a statement claims for its happening (``standing``: the
+    statements of that happening whose values compete, facts.reconcile.standing):
+    its own, except a relative day within SLACK_DAYS of a date they write out,
+    which is read as that date (the nearest; the earlier of two as near). A
+    plan is no written date of the happening: a relative day is never read
+    as the day it was once planned for."""
     own = DateInterval(ev.date_start, ev.date_end, ev.precision)
     if not relative_day(ev):
         return own
+    group = [e for e in standing if e.current and not e.planned]
     written = sorted(
         {(abs((e.date_start - ev.date_start).days), e.date_start) for e in group
-         if e.current and e.precision == Precision.DAY and not relative_day(e)
+         if e.precision == Precision.DAY and not relative_day(e)
          and abs((e.date_start - ev.date_start).days) <= SLACK_DAYS}
     )
     if written:
@@ -73,7 +76,7 @@ def written_day(ev: Event, group: Iterable[Event]) -> DateInterval:
     # does not refine "In July" to a day it may be off by)
     holding = sorted(
         ((e.date_end - e.date_start).days, e.date_start, e.date_end, e.precision) for e in group
-        if e.current and not relative_day(e) and e.precision != Precision.DAY
+        if not relative_day(e) and e.precision != Precision.DAY
         and e.date_start <= ev.date_start - timedelta(days=SLACK_DAYS)
         and ev.date_end + timedelta(days=SLACK_DAYS) <= e.date_end
     )

@@ -9,14 +9,20 @@ from facts.relative_days import a_day_apart, relative_day, written_day
 from facts.values import DateInterval
 
 
-def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True):
+def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False):
     return Event(
         event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
         date_start=start, date_end=end or start, precision=precision, date_text=text, date_role="point",
         date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
         participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
         date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
+        planned=planned,
     )
+
+
+def one_happening(events, *_):
+    """Identity held fixed: every statement tells one happening."""
+    return [list(events)]
 
 
 def test_relative_days_are_days_named_without_their_number():
@@ -55,3 +61,16 @@ def test_value_choice_prefers_the_written_date_over_a_relative_day():
     assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
     (value,) = fact.values
     assert set(value.event_ids) == {"t", "m"}
+
+
+def test_a_relative_day_is_not_read_as_the_day_an_overtaken_plan_named():
+    # "launched this morning" (25 December) beside an older "scheduled for 24 December"
+    morning = ev("o", "news", date(2021, 12, 25), "this morning")
+    plan = ev("p", "preview", date(2021, 12, 24), "December 24, 2021", planned=True)
+    assert written_day(morning, [morning, plan]) == DateInterval(date(2021, 12, 25), date(2021, 12, 25),
+                                                                  Precision.DAY)
+    (fact,) = reconcile([morning, plan], grouping=one_happening).facts
+    assert fact.date_start == date(2021, 12, 25)
+    by_value = {v.value: v for v in fact.values}
+    assert by_value["2021-12-25"].event_ids == ("o",) and not by_value["2021-12-25"].superseded
+    assert by_value["2021-12-24"].superseded and by_value["2021-12-24"].event_ids == ("p",)
