@@ -72,8 +72,12 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
     if written:
         day = written[0][1]
         return DateInterval(day, day, Precision.DAY)
-    # no written day: the narrowest written date that holds it (a relative day
-    # does not refine "In July" to a day it may be off by)
+    # no written day near it: undisputed, it keeps its day ("last night" and
+    # "in 2022" say 11 July 2022); disputed by a written day farther off, it is
+    # read as the narrowest written date that holds it ("In July": what the
+    # two agree on, not a day it may be off by)
+    if not any(e.precision == Precision.DAY and not relative_day(e) for e in group):
+        return own
     holding = sorted(
         ((e.date_end - e.date_start).days, e.date_start, e.date_end, e.precision) for e in group
         if not relative_day(e) and e.precision != Precision.DAY

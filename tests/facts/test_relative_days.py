@@ -49,9 +49,27 @@ def test_a_relative_day_is_read_as_the_written_date_of_its_happening():
     assert written_day(night, [night, filed, month]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12),
                                                                       Precision.DAY)
     assert written_day(filed, [night, filed]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
-    # no written day: the written month holds it; nothing written: its own day
-    assert written_day(night, [night, month]).precision == Precision.MONTH
+    # nothing written: its own day
     assert written_day(night, [night]) == DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+
+
+def test_a_relative_day_no_written_day_disputes_keeps_its_day():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    month = ev("r", "recap", date(2022, 7, 1), "In July", Precision.MONTH, date(2022, 7, 31))
+    year = ev("y", "recap", date(2022, 1, 1), "in 2022", Precision.YEAR, date(2022, 12, 31))
+    day = DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+    assert written_day(night, [night, month]) == day
+    assert written_day(night, [night, year]) == day
+    (fact,) = reconcile([night, year], grouping=one_happening).facts
+    assert (fact.date_start, fact.precision) == (date(2022, 7, 11), Precision.DAY)
+
+
+def test_a_relative_day_a_written_day_disputes_is_read_as_the_written_date_holding_it():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    month = ev("r", "recap", date(2022, 7, 1), "In July", Precision.MONTH, date(2022, 7, 31))
+    rival = ev("w", "wire", date(2022, 7, 14), "on July 14")
+    assert written_day(night, [night, month, rival]) == DateInterval(date(2022, 7, 1), date(2022, 7, 31),
+                                                                      Precision.MONTH)
 
 
 def test_value_choice_prefers_the_written_date_over_a_relative_day():
