@@ -132,3 +132,34 @@ def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
     # what is not negated keeps its kind
     assert happening_concept("offer", "Musk offers to buy Twitter for $54.20 per share.", "offers") == "offer"
     assert happening_concept("join", "The country joined the alliance in 2004.", "joined") == "join"
+
+
+def test_a_negated_trigger_is_refused_not_read_as_its_object():
+    # the object's noun is no kind of the clause: a withdrawal not made is no agreement
+    assert happening_concept("withdraw", "The country did not withdraw from the pact.", "withdraw") == "refuse"
+    # a negation reaches the first happening after it, within its clause
+    assert happening_concept("ratify", "The state did not sign but ratified the treaty.", "ratified") == "ratify"
+    assert happening_concept("launch", "The agency never said the launch was delayed.", "launch") == "launch"
+
+
+def test_a_governor_reaches_only_into_its_own_clause():
+    assert happening_concept("sue", "Musk terminated the deal and Twitter sued him.", "sued") == "sue"
+    assert happening_concept("sue", "The buyer called off the merger; the seller sued.", "sued") == "sue"
+    # a finite verb starts a clause of its own
+    assert happening_concept("accept", "The board rejected the bid the founder accepted.", "accepted") == "accept"
+    # within one clause the object stays governed
+    assert happening_concept("acquire", "The buyer called off the purchase of the firm.", "purchase") == "terminate"
+
+
+def test_a_negated_governor_governs_nothing():
+    from facts.lexicon import head_events
+
+    assert happening_concept("terminate", "The buyer did not terminate the merger.", "terminate") == "refuse"
+    assert happening_concept("reject", "The board did not reject the bid.", "reject") == "refuse"
+    # its object is the clause's happening again
+    assert [c for _, c in head_events("the board did not reject the bid")] == ["offer"]
+
+
+def test_a_negated_phrase_trigger_is_refused():
+    assert happening_concept("step down", "The chief did not step down that year.", "step down") == "refuse"
+    assert happening_concept("pull out", "The country did not pull out of the accord.", "pull out") == "refuse"
