@@ -136,11 +136,13 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         return named(clause) or "?" + trigger.lower()
     if own not in ("", PLAN, REPORT):
         word = _trigger_word(clause, names, trigger, trigger_text)
-        if word is not None and word.negated and not word.governed:  # "did not withdraw": its own, refused
-            return REFUSE
-        if word is not None and word.governed:  # "called off the purchase": what governs it
+        if word is None:
+            return own
+        if word.negated and not word.governed:  # "did not withdraw": its own kind, refused
+            return refused(own)
+        if word.governed:  # "called off the purchase": what governs it
             return named(clause) or own
-        return own
+        return _kind(word)  # "rejected the offer to join": a refusal to join
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
@@ -182,6 +184,7 @@ class _Word:
     concept: str
     negated: bool = False
     governed: bool = False
+    object: str = ""  # of a governor: the concept of the last word it governs ("rejected the offer to join": join)
 
 
 def _words(text: str) -> tuple[list[str], set[int]]:
@@ -200,7 +203,10 @@ def _words(text: str) -> tuple[list[str], set[int]]:
 
 
 def _negation_at(words: list[str], j: int) -> bool:
+    """A negation at ``j``; "not yet" tells a happening still to come, not one refused."""
     w = words[j]
+    if j + 1 < len(words) and words[j + 1] == "yet":
+        return False
     return w in _NEGATIONS or w.endswith("n't") or (w == "longer" and j > 0 and words[j - 1] == "no")
 
 
@@ -235,33 +241,49 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
             negated.add(first.at)
     governed: set[int] = set()
+    objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
     last = -1  # end of the last governor or governed word, -1: none governs
+    governor = -1
     for w in found:
         if w.concept in ("", PLAN, REPORT):
             continue
         if last >= 0 and w.at - last <= OBJECT_SPAN and not apart(last, w.at) \
                 and not any(_finite(words, k) for k in range(last + 1, w.at + 1)):
             governed.add(w.at)
+            objects[governor] = w.concept
             last = w.at + w.n - 1
             continue
         last = -1
         if w.concept in GOVERNING and w.at not in negated:  # a negated governor governs nothing
-            last = w.at + w.n - 1
-    return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed) for w in found]
+            last, governor = w.at + w.n - 1, w.at
+    return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""))
+                   for w in found]
+
+
+def refused(concept: str) -> str:
+    """A refusal of a kind of happening, kept apart from refusals of others
+    ("refuse:join": "won't join the board", "rejected the offer to join")."""
+    return f"{REFUSE}:{concept}" if concept else REFUSE
+
+
+def _kind(w: _Word) -> str:
+    """A word's kind as the clause's head event: a refusal is of what it governs."""
+    return refused(w.object) if w.concept == REFUSE else w.concept
 
 
 def head_events(text: str) -> list[tuple[int, str]]:
     """(word position, concept) of the lexicon words of ``text`` that may be
     its head event: not a happening it negates ("won't be joining the
     board") nor the object of an abandonment or a refusal ("called off the
-    purchase", "rejected the offer to join"). A clause whose only happening
-    is negated tells a refusal."""
+    purchase", "rejected the offer to join"). A refusal is of what it governs
+    ("refuse:join"); a clause whose only happening is negated tells a refusal
+    of it ("won't be joining": "refuse:join")."""
     _, found = _read(text)
-    kept = [(w.at, w.concept) for w in found if not (w.negated or w.governed)]
+    kept = [(w.at, _kind(w)) for w in found if not (w.negated or w.governed)]
     if not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
         negated = [w for w in found if w.negated and not w.governed and w.concept not in (PLAN, REPORT)]
         if negated:
-            kept.append((negated[0].at, REFUSE))
+            kept.append((negated[0].at, refused(negated[0].concept)))
             kept.sort()
     return kept
 

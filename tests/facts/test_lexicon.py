@@ -127,8 +127,8 @@ def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
                                  "announces", names=("Agrawal", "Musk"))
     wont = happening_concept("inform", "Agrawal informed that Musk won’t be joining the board.", "informed",
                              names=("Agrawal", "Musk"))
-    assert rejected == wont == "announce:refuse"
-    assert happening_concept("join", "The country did not join the alliance.", "join") == "refuse"
+    assert rejected == wont == "announce:refuse:join"
+    assert happening_concept("join", "The country did not join the alliance.", "join") == "refuse:join"
     # what is not negated keeps its kind
     assert happening_concept("offer", "Musk offers to buy Twitter for $54.20 per share.", "offers") == "offer"
     assert happening_concept("join", "The country joined the alliance in 2004.", "joined") == "join"
@@ -136,7 +136,7 @@ def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
 
 def test_a_negated_trigger_is_refused_not_read_as_its_object():
     # the object's noun is no kind of the clause: a withdrawal not made is no agreement
-    assert happening_concept("withdraw", "The country did not withdraw from the pact.", "withdraw") == "refuse"
+    assert happening_concept("withdraw", "The country did not withdraw from the pact.", "withdraw") == "refuse:withdraw"
     # a negation reaches the first happening after it, within its clause
     assert happening_concept("ratify", "The state did not sign but ratified the treaty.", "ratified") == "ratify"
     assert happening_concept("launch", "The agency never said the launch was delayed.", "launch") == "launch"
@@ -154,12 +154,22 @@ def test_a_governor_reaches_only_into_its_own_clause():
 def test_a_negated_governor_governs_nothing():
     from facts.lexicon import head_events
 
-    assert happening_concept("terminate", "The buyer did not terminate the merger.", "terminate") == "refuse"
-    assert happening_concept("reject", "The board did not reject the bid.", "reject") == "refuse"
+    assert happening_concept("terminate", "The buyer did not terminate the merger.", "terminate") == "refuse:terminate"
+    assert happening_concept("reject", "The board did not reject the bid.", "reject") == "refuse:refuse"
     # its object is the clause's happening again
     assert [c for _, c in head_events("the board did not reject the bid")] == ["offer"]
 
 
 def test_a_negated_phrase_trigger_is_refused():
-    assert happening_concept("step down", "The chief did not step down that year.", "step down") == "refuse"
-    assert happening_concept("pull out", "The country did not pull out of the accord.", "pull out") == "refuse"
+    assert happening_concept("step down", "The chief did not step down that year.", "step down") == "refuse:resign"
+    assert happening_concept("pull out", "The country did not pull out of the accord.", "pull out") == "refuse:withdraw"
+
+
+def test_a_refusal_keeps_what_it_refuses_and_not_yet_is_no_refusal():
+    delay = happening_concept("refuse", "The agency refused to delay the launch.", "refused")
+    board = happening_concept("join", "The founder won't join the board.", "join")
+    assert (delay, board) == ("refuse:launch", "refuse:join")
+    assert happening_concept("reject", "The board rejected the bid.", "rejected") == "refuse:offer"
+    # a happening still to come is told, not refused
+    assert happening_concept("launch", "The probe has not yet been launched.", "launched") == "launch"
+    assert happening_concept("launch", "The probe has not launched.", "launched") == "refuse:launch"
