@@ -159,6 +159,9 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 # Twitter sued" keep the ratification and the suit.
 REFUSE = "refuse"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
+# of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
+# too, but "will stay on to complete the acquisition" tells the acquisition
+SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
@@ -218,6 +221,10 @@ def _finite(words: list[str], j: int) -> bool:
     return j == 0 or words[j - 1] not in _NOT_FINITE_AFTER
 
 
+def _governs(w: _Word) -> bool:
+    return w.concept in GOVERNING and (w.concept != "suspend" or w.phrase in SUSPENDING)
+
+
 def _read(text: str) -> tuple[list[str], list[_Word]]:
     """The clause's words and its lexicon matches, each marked negated (the
     first word of a happening after a negation, in its clause and
@@ -254,7 +261,7 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
             last = w.at + w.n - 1
             continue
         last = -1
-        if w.concept in GOVERNING and w.at not in negated:  # a negated governor governs nothing
+        if _governs(w) and w.at not in negated:  # a negated governor governs nothing
             last, governor = w.at + w.n - 1, w.at
     return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""))
                    for w in found]

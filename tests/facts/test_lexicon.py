@@ -173,3 +173,9 @@ def test_a_refusal_keeps_what_it_refuses_and_not_yet_is_no_refusal():
     # a happening still to come is told, not refused
     assert happening_concept("launch", "The probe has not yet been launched.", "launched") == "launch"
     assert happening_concept("launch", "The probe has not launched.", "launched") == "refuse:launch"
+
+
+def test_only_the_words_of_a_suspension_govern_what_follows():
+    assert happening_concept("complete", "The founder will stay on to complete the purchase.", "complete") \
+        == "complete"
+    assert happening_concept("acquire", "The regulator suspended the takeover.", "takeover") == "suspend"
