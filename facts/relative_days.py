@@ -5,15 +5,10 @@ A day resolved from a relative expression is the page's day counted back or
 on, in the page's time zone and as of when it was written: a wire story of
 the evening before, a page dated by its last update, a report from another
 time zone ("Twitter sued Musk last night", written in London, is the 12
-July filing in Delaware) put it a day off as often as not. So
-
-- a relative day and a date one day from it are compatible as evidence of
-  one happening (``a_day_apart``: identity reads the pair as one date
-  containing the other, not as two dates a day apart);
-- an explicitly written date is the better evidence of the two: when one
-  happening has both, the relative day is read as the written one
-  (``written_day``), so value choice never prefers it nor counts it as a
-  rival.
+July filing in Delaware) put it a day off as often as not. So an explicitly
+written date is the better evidence of the two: when one happening has both
+a day apart, the relative day is read as the written one (``written_day``),
+so value choice never prefers it nor counts it as a rival.
 """
 
 from __future__ import annotations
@@ -42,15 +37,6 @@ SLACK_DAYS = 1  # a relative day may be this many days off the happening's writt
 def relative_day(ev: Event) -> bool:
     """The statement's date is a day the page names relative to its own date."""
     return ev.precision == Precision.DAY and RELATIVE_DAY.match(ev.date_text.strip().rstrip(".,")) is not None
-
-
-def a_day_apart(a: DateInterval, a_relative: bool, b: DateInterval, b_relative: bool) -> bool:
-    """Two days, at least one of them relative, at most SLACK_DAYS apart."""
-    if not (a_relative or b_relative):
-        return False
-    if a.precision != Precision.DAY or b.precision != Precision.DAY:
-        return False
-    return 0 < abs((a.date_start - b.date_start).days) <= SLACK_DAYS
 
 
 def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:

@@ -5,7 +5,7 @@ from datetime import date
 from extractors.types import Precision
 from facts.model import Event
 from facts.reconcile import reconcile
-from facts.relative_days import a_day_apart, relative_day, written_day
+from facts.relative_days import relative_day, written_day
 from facts.values import DateInterval
 
 
@@ -31,15 +31,6 @@ def test_relative_days_are_days_named_without_their_number():
     assert relative_day(ev("a", "s", date(2022, 7, 8), "last Friday"))
     assert not relative_day(ev("a", "s", date(2022, 7, 12), "July 12, 2022"))
     assert not relative_day(ev("a", "s", date(2022, 7, 1), "July", Precision.MONTH, date(2022, 7, 31)))
-
-
-def test_a_relative_day_and_a_date_a_day_off_may_be_one_day():
-    day = DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
-    nxt = DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
-    far = DateInterval(date(2022, 7, 13), date(2022, 7, 13), Precision.DAY)
-    assert a_day_apart(day, True, nxt, False)
-    assert not a_day_apart(day, False, nxt, False)  # two written days a day apart are two days
-    assert not a_day_apart(day, True, far, False)
 
 
 def test_a_relative_day_is_read_as_the_written_date_of_its_happening():
