@@ -134,6 +134,8 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
         return named(clause) or "?" + trigger.lower()
+    if own is None:
+        return None  # no trigger
     if own not in ("", PLAN, REPORT):
         word = _trigger_word(clause, names, trigger, trigger_text)
         if word is None:
