@@ -78,6 +78,7 @@ class Event:
     doc_date: date | None = None  # the document's own date (updated/published), if known
     planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
+    counted_day: bool = False  # a day counted from another date, not written ("yesterday", "the day before")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,26 +17,26 @@ import re
 from collections.abc import Iterable
 from datetime import timedelta
 
-from extractors.types import Precision
+from extractors.types import DateMention, Precision
 from facts.model import Event
 from facts.values import DateInterval
 
-# A day named without its calendar number: a weekday, yesterday, today,
-# tonight, tomorrow, last night, this morning ... (with "last", "this",
-# "next", "on", "early", "late" before it, a part of the day after it).
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-RELATIVE_DAY = re.compile(
-    r"^(?:(?:on|last|this|next|early|late|earlier|later)\s+)*"
-    r"(?:yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|" + _WEEKDAYS + r")"
-    r"(?:\s+(?:night|morning|afternoon|evening))?$",
-    re.IGNORECASE,
-)
 SLACK_DAYS = 1  # a relative day may be this many days off the happening's written date
 
 
+def counted_day(mention: DateMention) -> bool:
+    """The mention names a day without writing its number: the tagger counted
+    it from the page's date or from a date before it ("yesterday", "last
+    Friday", "two days ago", "the following day", "Friday's"), not a written
+    day whose year alone was inferred ("July 12")."""
+    if mention.precision != Precision.DAY or not mention.anchored:
+        return False
+    return re.search(rf"(?<!\d)0?{mention.date_start.day}(?:st|nd|rd|th)?(?!\d)", mention.text) is None
+
+
 def relative_day(ev: Event) -> bool:
-    """The statement's date is a day the page names relative to its own date."""
-    return ev.precision == Precision.DAY and RELATIVE_DAY.match(ev.date_text.strip().rstrip(".,")) is not None
+    """The statement's date is a day counted, not written (``counted_day``)."""
+    return ev.precision == Precision.DAY and ev.counted_day
 
 
 def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:

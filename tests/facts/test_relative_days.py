@@ -2,21 +2,25 @@
 
 from datetime import date
 
+from extractors.timex.mentions import date_mentions
 from extractors.types import Precision
 from facts.model import Event
 from facts.reconcile import reconcile
-from facts.relative_days import relative_day, written_day
+from facts.relative_days import counted_day, relative_day, written_day
 from facts.values import DateInterval
 
 
-def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False):
+def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False, counted=None):
+    """``counted``: the tagger counted the day (default: a day whose text writes no number)."""
+    if counted is None:
+        counted = precision == Precision.DAY and not any(ch.isdigit() for ch in text)
     return Event(
         event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
         date_start=start, date_end=end or start, precision=precision, date_text=text, date_role="point",
         date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
         participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
         date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
-        planned=planned,
+        planned=planned, counted_day=counted,
     )
 
 
@@ -25,9 +29,18 @@ def one_happening(events, *_):
     return [list(events)]
 
 
-def test_relative_days_are_days_named_without_their_number():
-    assert relative_day(ev("a", "s", date(2022, 7, 11), "last night"))
-    assert relative_day(ev("a", "s", date(2022, 4, 11), "on Monday"))
+def test_relative_days_are_days_the_tagger_counted():
+    def counted(text, anchor=date(2022, 7, 13)):
+        return {m.text: counted_day(m) for m in date_mentions(text, anchor)}
+
+    assert counted("Twitter sued him last night.") == {"last night": True}
+    assert counted("It happened two days ago.") == {"two days ago": True}
+    assert counted("Friday's filing came first.") == {"Friday": True}
+    assert counted("On July 11, 2022 he left. The following day, he sued.") == {
+        "July 11, 2022": False, "The following day": True}
+    # a written day whose year alone comes from the page is written
+    assert counted("He sued on July 12.") == {"July 12": False}
+    assert counted("He sued in July.") == {"July": False}
     assert relative_day(ev("a", "s", date(2022, 7, 8), "last Friday"))
     assert not relative_day(ev("a", "s", date(2022, 7, 12), "July 12, 2022"))
     assert not relative_day(ev("a", "s", date(2022, 7, 1), "July", Precision.MONTH, date(2022, 7, 31)))
