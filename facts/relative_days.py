@@ -22,6 +22,10 @@ from facts.model import Event
 from facts.values import DateInterval
 
 SLACK_DAYS = 1  # a relative day may be this many days off the happening's written date
+# ... and this many when its page has no date of its own: the tagger counted it
+# from a dateline or a note on the page, or (rule fetch-dated off) from the
+# day the page was fetched, which may be weeks after it was written
+UNDATED_SLACK_DAYS = 31
 
 
 def counted_day(mention: DateMention) -> bool:
@@ -42,18 +46,20 @@ def relative_day(ev: Event) -> bool:
 def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
     """The date a statement claims for its happening (``standing``: the
     statements of that happening whose values compete, facts.reconcile.standing):
-    its own, except a relative day within SLACK_DAYS of a date they write out,
-    which is read as that date (the nearest; the earlier of two as near). A
-    plan is no written date of the happening: a relative day is never read
-    as the day it was once planned for."""
+    its own, except a relative day within SLACK_DAYS of a date they write out
+    (UNDATED_SLACK_DAYS when its page has no date), which is read as that date
+    (the nearest; the earlier of two as near). A plan is no written date of
+    the happening: a relative day is never read as the day it was once
+    planned for."""
     own = DateInterval(ev.date_start, ev.date_end, ev.precision)
     if not relative_day(ev):
         return own
     group = [e for e in standing if e.current and not e.planned]
+    slack = SLACK_DAYS if ev.doc_date is not None else UNDATED_SLACK_DAYS
     written = sorted(
         {(abs((e.date_start - ev.date_start).days), e.date_start) for e in group
          if e.precision == Precision.DAY and not relative_day(e)
-         and abs((e.date_start - ev.date_start).days) <= SLACK_DAYS}
+         and abs((e.date_start - ev.date_start).days) <= slack}
     )
     if written:
         day = written[0][1]

@@ -10,7 +10,8 @@ from facts.relative_days import counted_day, relative_day, written_day
 from facts.values import DateInterval
 
 
-def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False, counted=None):
+def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False, counted=None,
+       doc_date=date(2022, 7, 13)):
     """``counted``: the tagger counted the day (default: a day whose text writes no number)."""
     if counted is None:
         counted = precision == Precision.DAY and not any(ch.isdigit() for ch in text)
@@ -20,7 +21,7 @@ def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True
         date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
         participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
         date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
-        planned=planned, counted_day=counted,
+        planned=planned, counted_day=counted, doc_date=doc_date,
     )
 
 
@@ -96,3 +97,14 @@ def test_a_relative_day_is_not_read_as_the_day_an_overtaken_plan_named():
     by_value = {v.value: v for v in fact.values}
     assert by_value["2021-12-25"].event_ids == ("o",) and not by_value["2021-12-25"].superseded
     assert by_value["2021-12-24"].superseded and by_value["2021-12-24"].event_ids == ("p",)
+
+
+def test_a_relative_day_on_a_page_without_a_date_yields_to_a_written_day_weeks_off():
+    filed = ev("m", "filing", date(2022, 7, 12), "On July 12, 2022")
+    undated = ev("u", "blog", date(2022, 7, 30), "yesterday", doc_date=None)
+    dated = ev("d", "news", date(2022, 7, 30), "yesterday")
+    assert written_day(undated, [undated, filed]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12),
+                                                                   Precision.DAY)
+    assert written_day(dated, [dated, filed]).date_start == date(2022, 7, 30)  # a dated page's day is a rival
+    (fact,) = reconcile([undated, filed], grouping=one_happening).facts
+    assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
