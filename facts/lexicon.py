@@ -6,7 +6,8 @@ words of its clause, looked up in a lexicon of happenings
 The kind is the clause's head event (``head_events``): not a happening it
 negates ("won't be joining the board") nor the object of an abandonment, a
 refusal or a suspension ("call off the purchase", "rejected the offer to
-join"); a clause whose only happening is negated tells a refusal.
+join"); a refusal keeps what it refuses, and a clause whose only happening
+is negated tells a refusal of it ("refuse:join").
 
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
@@ -153,7 +154,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment or a refusal governs: "decided he no longer wanted to buy
+# abandonment, a refusal or a suspension governs: "decided he no longer wanted to buy
 # Twitter and attempted to call off the purchase" tells a termination,
 # "rejected the offer to join the board" a refusal -- neither tells an
 # acquisition, an offer or a joining. A negation or a governor reaches only
@@ -162,7 +163,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 REFUSE = "refuse"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
-# too, but "will stay on to complete the acquisition" tells the acquisition
+# too, but "will stay on to complete the acquisition" tells the completion
 SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
