@@ -26,6 +26,7 @@ from extractors.types import Precision
 from facts.entities import EntityIndex, EntityOccurrence
 from facts.lexicon import says_plan
 from facts.model import Event
+from facts.relative_days import counted_day
 
 WORD_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")  # a word or a number
 
@@ -163,6 +164,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)),
                     done=st.done and not dm.date_start > d.anchor,
                     agent_ids=agents,
+                    counted_day=counted_day(dm),
                 )
             )
         events += mark_plans(own)

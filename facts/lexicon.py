@@ -6,7 +6,8 @@ words of its clause, looked up in a lexicon of happenings
 The kind is the clause's head event (``head_events``): not a happening it
 negates ("won't be joining the board") nor the object of an abandonment, a
 refusal or a suspension ("call off the purchase", "rejected the offer to
-join"); a clause whose only happening is negated tells a refusal.
+join"); a refusal keeps what it refuses, and a clause whose only happening
+is negated tells a refusal of it ("refuse:join").
 
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
@@ -102,12 +103,7 @@ def lexicon() -> Lexicon:
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
-    words = _WORD.findall(text.lower().replace("’", "'"))
-    at = 0
-    for t in (trigger_text, trigger):
-        if t and t.lower() in words:
-            at = words.index(t.lower())
-            break
+    at = _position(_WORD.findall(text.lower().replace("’", "'")), trigger, trigger_text) or 0
     # what a plan or a report governs follows it ("scheduled for launch"); else the nearest before it
     after = [ic for ic in found if ic[0] > at]
     if after:
@@ -139,10 +135,17 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
         return named(clause) or "?" + trigger.lower()
+    if own is None:
+        return None  # no trigger
     if own not in ("", PLAN, REPORT):
-        if _not_head(clause, names, trigger, trigger_text):  # "will not join", "called off the purchase"
+        word = _trigger_word(clause, names, trigger, trigger_text)
+        if word is None:
+            return own
+        if word.negated and not word.governed:  # "did not withdraw": its own kind, refused
+            return refused(own)
+        if word.governed:  # "called off the purchase": what governs it
             return named(clause) or own
-        return own
+        return _kind(word)  # "rejected the offer to join": a refusal to join
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
@@ -151,80 +154,167 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment, a refusal or a suspension governs: "decided he no longer
-# wanted to buy Twitter and attempted to call off the purchase" tells a
-# termination, "rejected the offer to join the board" a refusal, "put the
-# takeover on hold" a suspension -- none tells an acquisition, an offer or a
-# joining.
+# abandonment, a refusal or a suspension governs: "decided he no longer wanted to buy
+# Twitter and attempted to call off the purchase" tells a termination,
+# "rejected the offer to join the board" a refusal -- neither tells an
+# acquisition, an offer or a joining. A negation or a governor reaches only
+# into its own clause: "did not sign but ratified", "terminated the deal and
+# Twitter sued" keep the ratification and the suit.
 REFUSE = "refuse"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
-POSTPOSITIVE = frozenset({"on hold"})  # ... nor the word just before these ("the deal on hold")
+# of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
+# too, but "will stay on to complete the acquisition" tells the completion
+SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
+# words that open another clause: what follows is neither negated nor governed by what comes before
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "nor", "which", "that", "who", "whom", "whose", "while", "whereas",
+                           "although", "though", "because", "then", "after", "before", "when", "until", "unless"})
+_CLAUSE_MARKS = re.compile(r"[,;:()]")
+# a past tense after one of these is a participle or an infinitive ("the signed treaty", "was
+# rejected", "to sign"), not the finite verb of another clause
+_NOT_FINITE_AFTER = frozenset({"to", "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those",
+                               "be", "been", "being", "is", "are", "was", "were", "get", "got", "not", "never"})
+_IRREGULAR_PAST = frozenset({"withdrew", "left", "flew", "bought", "took", "built", "won", "lost", "met", "laid",
+                             "began", "went", "came", "made", "did", "had", "said", "told", "sold", "quit", "set"})
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A lexicon match of a clause and what the clause does with it."""
+
+    at: int  # word position
+    n: int  # words matched
+    phrase: str
+    concept: str
+    negated: bool = False
+    governed: bool = False
+    object: str = ""  # of a governor: the concept of the last word it governs ("rejected the offer to join": join)
+
+
+def _words(text: str) -> tuple[list[str], set[int]]:
+    """The text's words and the positions of words that open a clause (a
+    comma, a semicolon, a colon or a bracket before them, or a clause word)."""
+    text = text.lower().replace("’", "'")
+    words: list[str] = []
+    opens: set[int] = set()
+    last = 0
+    for m in _WORD.finditer(text):
+        if _CLAUSE_MARKS.search(text, last, m.start()) or m.group() in _CLAUSE_WORDS:
+            opens.add(len(words))
+        words.append(m.group())
+        last = m.end()
+    return words, opens
 
 
 def _negation_at(words: list[str], j: int) -> bool:
+    """A negation at ``j``; "not yet" tells a happening still to come, not one refused."""
     w = words[j]
+    if j + 1 < len(words) and words[j + 1] == "yet":
+        return False
     return w in _NEGATIONS or w.endswith("n't") or (w == "longer" and j > 0 and words[j - 1] == "no")
 
 
-def _dropped(text: str) -> tuple[list[str], list[tuple[int, str, str]], set[int], bool]:
-    """The clause's words, its lexicon matches, the positions of the matches
-    that are not its head event (negated or governed), and whether one was
-    negated."""
+def _finite(words: list[str], j: int) -> bool:
+    """Whether the word at ``j`` looks like the past-tense verb of a clause of its own."""
+    w = words[j]
+    if not (w.endswith("ed") or w in _IRREGULAR_PAST):
+        return False
+    return j == 0 or words[j - 1] not in _NOT_FINITE_AFTER
+
+
+def _governs(w: _Word) -> bool:
+    return w.concept in GOVERNING and (w.concept != "suspend" or w.phrase in SUSPENDING)
+
+
+def _read(text: str) -> tuple[list[str], list[_Word]]:
+    """The clause's words and its lexicon matches, each marked negated (the
+    first word of a happening after a negation, in its clause and
+    NEGATION_SPAN words of it: "no longer wanted to buy", "did not sign but
+    ratified") or governed (an object of a governor that is not negated, in
+    its clause, chained OBJECT_SPAN words at a time: "rejected the offer to
+    join"; a finite verb starts another clause)."""
     lex = lexicon()
-    words = _WORD.findall(text.lower().replace("’", "'"))
-    found = lex.matches(text)
-    dropped: set[int] = set()
-    negated = False
-    last_governed = -1  # position of the last governor or governed word
-    for k, (i, phrase, c) in enumerate(found):
-        if c in ("", PLAN, REPORT):
+    words, opens = _words(text)
+    found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
+
+    def apart(a: int, b: int) -> bool:  # a clause opens after position a, up to b
+        return any(a < k <= b for k in opens)
+
+    negated: set[int] = set()
+    for j in range(len(words)):
+        if not _negation_at(words, j):
             continue
-        if c in GOVERNING:
-            last_governed = i + len(phrase.split()) - 1
-            if phrase in POSTPOSITIVE:
-                for i2, phrase2, c2 in reversed(found[:k]):
-                    if c2 in ("", PLAN, REPORT):
-                        continue
-                    if i - (i2 + len(phrase2.split()) - 1) <= OBJECT_SPAN:
-                        dropped.add(i2)
-                    break
+        # the first word after the negation that says something (not "be", "do", "make")
+        first = next((w for w in found if w.at > j and w.concept != ""), None)
+        if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
+            negated.add(first.at)
+    governed: set[int] = set()
+    objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
+    last = -1  # end of the last governor or governed word, -1: none governs
+    governor = -1
+    for w in found:
+        if w.concept in ("", PLAN, REPORT):
             continue
-        if last_governed >= 0 and i - last_governed <= OBJECT_SPAN:
-            dropped.add(i)
-            last_governed = i + len(phrase.split()) - 1
+        if last >= 0 and w.at - last <= OBJECT_SPAN and not apart(last, w.at) \
+                and not any(_finite(words, k) for k in range(last + 1, w.at + 1)):
+            governed.add(w.at)
+            objects[governor] = w.concept
+            last = w.at + w.n - 1
             continue
-        if any(_negation_at(words, j) for j in range(max(0, i - NEGATION_SPAN), i)):
-            dropped.add(i)
-            negated = True
-    return words, found, dropped, negated
+        last = -1
+        if _governs(w) and w.at not in negated:  # a negated governor governs nothing
+            last, governor = w.at + w.n - 1, w.at
+    return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""))
+                   for w in found]
+
+
+def refused(concept: str) -> str:
+    """A refusal of a kind of happening, kept apart from refusals of others
+    ("refuse:join": "won't join the board", "rejected the offer to join")."""
+    return f"{REFUSE}:{concept}" if concept else REFUSE
+
+
+def _kind(w: _Word) -> str:
+    """A word's kind as the clause's head event: a refusal is of what it governs."""
+    return refused(w.object) if w.concept == REFUSE else w.concept
 
 
 def head_events(text: str) -> list[tuple[int, str]]:
     """(word position, concept) of the lexicon words of ``text`` that may be
     its head event: not a happening it negates ("won't be joining the
-    board") nor the object of an abandonment, a refusal or a suspension
-    ("called off the purchase", "rejected the offer to join"). A clause
-    whose only happening is negated tells a refusal."""
-    _, found, dropped, negated = _dropped(text)
-    kept = [(i, c) for i, _, c in found if i not in dropped]
-    if negated and not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
-        kept.append((min(i for i in dropped), REFUSE))
-        kept.sort()
+    board") nor the object of an abandonment or a refusal ("called off the
+    purchase", "rejected the offer to join"). A refusal is of what it governs
+    ("refuse:join"); a clause whose only happening is negated tells a refusal
+    of it ("won't be joining": "refuse:join")."""
+    _, found = _read(text)
+    kept = [(w.at, _kind(w)) for w in found if not (w.negated or w.governed)]
+    if not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
+        negated = [w for w in found if w.negated and not w.governed and w.concept not in (PLAN, REPORT)]
+        if negated:
+            kept.append((negated[0].at, refused(negated[0].concept)))
+            kept.sort()
     return kept
 
 
-def _not_head(clause: str, names: tuple[str, ...], trigger: str | None, trigger_text: str | None) -> bool:
-    """Whether the trigger's word in the clause is negated or governed (not its head event)."""
-    text = without_names(without_asides(clause), names)
-    words, found, dropped, _ = _dropped(text)
+def _position(words: list[str], trigger: str | None, trigger_text: str | None) -> int | None:
+    """The word position of the trigger in the clause (its written form first; a phrase: its first word)."""
     for t in (trigger_text, trigger):
-        if t and t.lower() in words:
-            at = words.index(t.lower())
-            return any(i == at for i, _, _ in found) and at in dropped
-    return False
+        tw = _WORD.findall((t or "").lower().replace("’", "'"))
+        for p in range(len(words) - len(tw) + 1) if tw else ():
+            if words[p : p + len(tw)] == tw:
+                return p
+    return None
+
+
+def _trigger_word(clause: str, names: tuple[str, ...], trigger: str | None, trigger_text: str | None) -> _Word | None:
+    """The lexicon match of the clause that holds the trigger, if any."""
+    words, found = _read(without_names(without_asides(clause), names))
+    at = _position(words, trigger, trigger_text)
+    if at is None:
+        return None
+    return next((w for w in found if w.at <= at < w.at + w.n), None)
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -89,6 +89,7 @@ class Event:
     planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
     done: bool = False  # the date's own clause tells an announcement that is over ("announced on 27 June"): never a plan
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
+    counted_day: bool = False  # a day counted from another date, not written ("yesterday", "the day before")
 
 
 @dataclass(frozen=True, slots=True)

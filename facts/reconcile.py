@@ -205,11 +205,13 @@ def reconcile(
     fact_groups = list(zip(assign_fact_ids(groups, previous), groups))
 
     claims = []
+    claimed_as: dict[str, dict[str, DateInterval]] = {}  # fact id -> event id -> the value it claims
     for fid, g in fact_groups:
         competing, _ = standing([ev for ev in g if ev.current])
+        # a relative day beside a written date of the happening is read as it (facts.relative_days)
+        claimed_as[fid] = {ev.event_id: written_day(ev, competing) for ev in competing}
         for ev in competing:
-            # a relative day beside a written date of the happening is read as it (facts.relative_days)
-            claims.append(Claim(item=fid, source=ev.source_id, value=written_day(ev, g)))
+            claims.append(Claim(item=fid, source=ev.source_id, value=claimed_as[fid][ev.event_id]))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
     # the trust the reconciliation learned (a source's accuracy where
@@ -222,12 +224,13 @@ def reconcile(
     for fid, all_events in sorted(fact_groups, key=lambda fg: fg[0]):
         g = [ev for ev in all_events if ev.current]
         competing, overtaken = standing(g)
+        claim_of = claimed_as[fid]  # an overtaken plan claims nothing: its own date
         ranked = settle_disputed(truth.ranked(fid)) if truth else []
         values = []
         for rv in ranked:
             iv = rv.value
             assert isinstance(iv, DateInterval)  # the claims are the events' dates
-            evs = [ev for ev in g if written_day(ev, g) == iv]
+            evs = [ev for ev in g if claim_of.get(ev.event_id, _interval(ev)) == iv]
             values.append(
                 FactValue(
                     fact_id=fid,
@@ -276,7 +279,7 @@ def reconcile(
             status = FactStatus.SINGLE_SOURCE
         agreeing: dict[str, float] = {}
         for ev in competing:
-            if compatible(written_day(ev, g), pref_iv):
+            if compatible(claim_of[ev.event_id], pref_iv):
                 t = learned.get(ev.source_id, default_trust)
                 agreeing[ev.source_id] = max(agreeing.get(ev.source_id, 0.0), t * ev.confidence)
         doubt = 1.0

@@ -5,15 +5,10 @@ A day resolved from a relative expression is the page's day counted back or
 on, in the page's time zone and as of when it was written: a wire story of
 the evening before, a page dated by its last update, a report from another
 time zone ("Twitter sued Musk last night", written in London, is the 12
-July filing in Delaware) put it a day off as often as not. So
-
-- a relative day and a date one day from it are compatible as evidence of
-  one happening (``a_day_apart``: identity reads the pair as one date
-  containing the other, not as two dates a day apart);
-- an explicitly written date is the better evidence of the two: when one
-  happening has both, the relative day is read as the written one
-  (``written_day``), so value choice never prefers it nor counts it as a
-  rival.
+July filing in Delaware) put it a day off as often as not. So an explicitly
+written date is the better evidence of the two: when one happening has both
+a day apart, the relative day is read as the written one (``written_day``),
+so value choice never prefers it nor counts it as a rival.
 """
 
 from __future__ import annotations
@@ -22,58 +17,62 @@ import re
 from collections.abc import Iterable
 from datetime import timedelta
 
-from extractors.types import Precision
+from extractors.types import DateMention, Precision
 from facts.model import Event
 from facts.values import DateInterval
 
-# A day named without its calendar number: a weekday, yesterday, today,
-# tonight, tomorrow, last night, this morning ... (with "last", "this",
-# "next", "on", "early", "late" before it, a part of the day after it).
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-RELATIVE_DAY = re.compile(
-    r"^(?:(?:on|last|this|next|early|late|earlier|later)\s+)*"
-    r"(?:yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|" + _WEEKDAYS + r")"
-    r"(?:\s+(?:night|morning|afternoon|evening))?$",
-    re.IGNORECASE,
-)
 SLACK_DAYS = 1  # a relative day may be this many days off the happening's written date
+# ... and this many when its page has no date of its own: the tagger counted it
+# from a dateline or a note on the page, or (rule fetch-dated off) from the
+# day the page was fetched, which may be weeks after it was written
+UNDATED_SLACK_DAYS = 31
+
+
+def counted_day(mention: DateMention) -> bool:
+    """The mention names a day without writing its number: the tagger counted
+    it from the page's date or from a date before it ("yesterday", "last
+    Friday", "two days ago", "the following day", "Friday's"), not a written
+    day whose year alone was inferred ("July 12")."""
+    if mention.precision != Precision.DAY or not mention.anchored:
+        return False
+    return re.search(rf"(?<!\d)0?{mention.date_start.day}(?:st|nd|rd|th)?(?!\d)", mention.text) is None
 
 
 def relative_day(ev: Event) -> bool:
-    """The statement's date is a day the page names relative to its own date."""
-    return ev.precision == Precision.DAY and RELATIVE_DAY.match(ev.date_text.strip().rstrip(".,")) is not None
+    """The statement's date is a day counted, not written (``counted_day``)."""
+    return ev.precision == Precision.DAY and ev.counted_day
 
 
-def a_day_apart(a: DateInterval, a_relative: bool, b: DateInterval, b_relative: bool) -> bool:
-    """Two days, at least one of them relative, at most SLACK_DAYS apart."""
-    if not (a_relative or b_relative):
-        return False
-    if a.precision != Precision.DAY or b.precision != Precision.DAY:
-        return False
-    return 0 < abs((a.date_start - b.date_start).days) <= SLACK_DAYS
-
-
-def written_day(ev: Event, group: Iterable[Event]) -> DateInterval:
-    """The date a statement claims for its happening (``group``: the
-    statements of that happening): its own, except a relative day within
-    SLACK_DAYS of a date the group writes out, which is read as that date
-    (the nearest; the earlier of two as near)."""
+def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
+    """The date a statement claims for its happening (``standing``: the
+    statements of that happening whose values compete, facts.reconcile.standing):
+    its own, except a relative day within SLACK_DAYS of a date they write out
+    (UNDATED_SLACK_DAYS when its page has no date), which is read as that date
+    (the nearest; the earlier of two as near). A plan is no written date of
+    the happening: a relative day is never read as the day it was once
+    planned for."""
     own = DateInterval(ev.date_start, ev.date_end, ev.precision)
     if not relative_day(ev):
         return own
+    group = [e for e in standing if e.current and not e.planned]
+    slack = SLACK_DAYS if ev.doc_date is not None else UNDATED_SLACK_DAYS
     written = sorted(
         {(abs((e.date_start - ev.date_start).days), e.date_start) for e in group
-         if e.current and e.precision == Precision.DAY and not relative_day(e)
-         and abs((e.date_start - ev.date_start).days) <= SLACK_DAYS}
+         if e.precision == Precision.DAY and not relative_day(e)
+         and abs((e.date_start - ev.date_start).days) <= slack}
     )
     if written:
         day = written[0][1]
         return DateInterval(day, day, Precision.DAY)
-    # no written day: the narrowest written date that holds it (a relative day
-    # does not refine "In July" to a day it may be off by)
+    # no written day near it: undisputed, it keeps its day ("last night" and
+    # "in 2022" say 11 July 2022); disputed by a written day farther off, it is
+    # read as the narrowest written date that holds it ("In July": what the
+    # two agree on, not a day it may be off by)
+    if not any(e.precision == Precision.DAY and not relative_day(e) for e in group):
+        return own
     holding = sorted(
         ((e.date_end - e.date_start).days, e.date_start, e.date_end, e.precision) for e in group
-        if e.current and not relative_day(e) and e.precision != Precision.DAY
+        if not relative_day(e) and e.precision != Precision.DAY
         and e.date_start <= ev.date_start - timedelta(days=SLACK_DAYS)
         and ev.date_end + timedelta(days=SLACK_DAYS) <= e.date_end
     )

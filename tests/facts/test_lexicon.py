@@ -21,9 +21,9 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
     assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
-    # a timeline's "lines up financing for the deal" and "details his financing plan" tell one happening
-    assert happening_concept("line", "Musk lines up $46.5 billion in financing for the deal", "lines") \
-        == happening_concept("detail", "Elon Musk details his financing plan", "details")
+    # a timeline's "secures financing for the deal" and "outlines the financing plan" tell one happening
+    assert happening_concept("secure", "Buyer secures $9 billion of financing for the deal", "secures") \
+        == happening_concept("outline", "The buyer outlines a financing plan", "outlines")
 
 
 def test_a_plan_tells_the_happening_its_clause_names():
@@ -47,7 +47,7 @@ def test_unknown_words_stand_for_themselves_and_names_are_not_words():
 def test_capitalised_words_inside_a_sentence_are_names_not_happenings():
     from facts.lexicon import clause_concepts, happening_concept
 
-    assert "agree" not in clause_concepts("Trump withdraws from Climate Agreement on Thursday")
+    assert "agree" not in clause_concepts("Country quits the Ocean Agreement on Monday")
     assert happening_concept("say", "Trump said he will withdraw from the Climate Agreement") == "announce:withdraw"
     assert happening_concept("be", "Launched on 25 December, the telescope is far away") == "launch"
 
@@ -55,7 +55,7 @@ def test_capitalised_words_inside_a_sentence_are_names_not_happenings():
 def test_a_clause_that_names_a_plan_says_plan():
     from facts.lexicon import says_plan
 
-    assert says_plan("NASA confirmed plans to launch the telescope on 18 December")
+    assert says_plan("The agency confirmed plans to launch the probe on 3 May")
     assert says_plan("the launch, long scheduled for October 2018")
     assert not says_plan("The telescope launched on 25 December 2021.")
     assert not says_plan("Trump said he will withdraw from the landmark 2015 agreement.")
@@ -78,16 +78,16 @@ def test_the_dates_own_phrase_names_what_it_dates():
 def test_a_date_of_the_clause_itself_names_nothing_more():
     assert _dated("On 25 December 2021, the telescope embarked on a journey.", "25 December 2021") is None
     assert _dated("Musk offers to buy Twitter on April 14, 2022.", "April 14, 2022") is None  # a name, not a phrase
-    assert _dated("It was opened for signature on 22 April 2016.", "22 April 2016") is None  # a purpose's noun
+    assert _dated("The pact was opened for signature on 3 May 2010.", "3 May 2010") is None  # a purpose's noun
     assert _dated("During the climate meet in December, nations agreed.", "December") is None  # a frame
     assert _dated("In 2015 signed the accord.", "2015") is None
     assert _dated("NASA delayed the launch, long scheduled for October 2018.", "October 2018") is None  # a plan word
 
 
 def test_an_aside_on_a_participant_names_no_happening():
-    # "much of which was built": the telescope's, not what the plan is for
-    assert happening_concept("schedule", "The telescope, much of which was built at Goddard, is now scheduled to go "
-                             "from a pad in South America in March 2019.", "scheduled") == "plan"
+    # "most of which was built": the probe's, not what the plan is for
+    assert happening_concept("schedule", "The probe, most of which was built in Ohio, is now scheduled to go "
+                             "from a coastal pad in May 2030.", "scheduled") == "plan"
 
 
 def test_setting_off_on_a_journey_is_a_launch():
@@ -118,17 +118,64 @@ def test_setting_out_a_framework_is_no_launch():
 
 
 def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
-    # "no longer wanted to buy ... call off the purchase": a termination, not an acquisition
-    assert happening_concept("decide", "In July, Musk decided he no longer wanted to buy Twitter and attempted "
+    # "no longer wished to buy ... call off the purchase": a termination, not an acquisition
+    assert happening_concept("decide", "In May, the investor decided she no longer wished to buy the firm and tried "
                              "to call off the purchase.", "decided") == "terminate"
-    assert happening_concept("move", "He moved to terminate the acquisition last Friday.", "moved") == "terminate"
+    assert happening_concept("move", "The buyer moved to terminate the takeover that week.", "moved") == "terminate"
     # a refused or negated joining is a refusal, told alike in other words
-    rejected = happening_concept("announce", "Agrawal announces that Musk has rejected the offer to join the board.",
-                                 "announces", names=("Agrawal", "Musk"))
-    wont = happening_concept("inform", "Agrawal informed that Musk won’t be joining the board.", "informed",
-                             names=("Agrawal", "Musk"))
-    assert rejected == wont == "announce:refuse"
-    assert happening_concept("join", "The country did not join the alliance.", "join") == "refuse"
+    rejected = happening_concept("announce", "Jones announces that Smith has turned down the offer to join the "
+                                 "council.", "announces", names=("Jones", "Smith"))
+    wont = happening_concept("inform", "Jones informed staff that Smith won’t be joining the council.", "informed",
+                             names=("Jones", "Smith"))
+    assert rejected == wont == "announce:refuse:join"
+    assert happening_concept("join", "The country did not join the alliance.", "join") == "refuse:join"
     # what is not negated keeps its kind
-    assert happening_concept("offer", "Musk offers to buy Twitter for $54.20 per share.", "offers") == "offer"
+    assert happening_concept("offer", "The investor offers to buy the firm for $20 per share.", "offers") == "offer"
     assert happening_concept("join", "The country joined the alliance in 2004.", "joined") == "join"
+
+
+def test_a_negated_trigger_is_refused_not_read_as_its_object():
+    # the object's noun is no kind of the clause: a withdrawal not made is no agreement
+    assert happening_concept("withdraw", "The country did not withdraw from the pact.", "withdraw") == "refuse:withdraw"
+    # a negation reaches the first happening after it, within its clause
+    assert happening_concept("ratify", "The state did not sign but ratified the treaty.", "ratified") == "ratify"
+    assert happening_concept("launch", "The agency never said the launch was delayed.", "launch") == "launch"
+
+
+def test_a_governor_reaches_only_into_its_own_clause():
+    assert happening_concept("sue", "The buyer terminated the deal and the seller sued him.", "sued") == "sue"
+    assert happening_concept("sue", "The buyer called off the merger; the seller sued.", "sued") == "sue"
+    # a finite verb starts a clause of its own
+    assert happening_concept("accept", "The board rejected the bid the founder accepted.", "accepted") == "accept"
+    # within one clause the object stays governed
+    assert happening_concept("acquire", "The buyer called off the purchase of the firm.", "purchase") == "terminate"
+
+
+def test_a_negated_governor_governs_nothing():
+    from facts.lexicon import head_events
+
+    assert happening_concept("terminate", "The buyer did not terminate the merger.", "terminate") == "refuse:terminate"
+    assert happening_concept("reject", "The board did not reject the bid.", "reject") == "refuse:refuse"
+    # its object is the clause's happening again
+    assert [c for _, c in head_events("the board did not reject the bid")] == ["offer"]
+
+
+def test_a_negated_phrase_trigger_is_refused():
+    assert happening_concept("step down", "The chief did not step down that year.", "step down") == "refuse:resign"
+    assert happening_concept("pull out", "The country did not pull out of the accord.", "pull out") == "refuse:withdraw"
+
+
+def test_a_refusal_keeps_what_it_refuses_and_not_yet_is_no_refusal():
+    delay = happening_concept("refuse", "The agency refused to delay the launch.", "refused")
+    board = happening_concept("join", "The founder won't join the board.", "join")
+    assert (delay, board) == ("refuse:launch", "refuse:join")
+    assert happening_concept("reject", "The board rejected the bid.", "rejected") == "refuse:offer"
+    # a happening still to come is told, not refused
+    assert happening_concept("launch", "The probe has not yet been launched.", "launched") == "launch"
+    assert happening_concept("launch", "The probe has not launched.", "launched") == "refuse:launch"
+
+
+def test_only_the_words_of_a_suspension_govern_what_follows():
+    assert happening_concept("complete", "The founder will stay on to complete the purchase.", "complete") \
+        == "complete"
+    assert happening_concept("acquire", "The regulator suspended the takeover.", "takeover") == "suspend"

@@ -2,38 +2,49 @@
 
 from datetime import date
 
+from extractors.timex.mentions import date_mentions
 from extractors.types import Precision
 from facts.model import Event
 from facts.reconcile import reconcile
-from facts.relative_days import a_day_apart, relative_day, written_day
+from facts.relative_days import counted_day, relative_day, written_day
 from facts.values import DateInterval
 
 
-def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True):
+def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False, counted=None,
+       doc_date=date(2022, 7, 13)):
+    """``counted``: the tagger counted the day (default: a day whose text writes no number)."""
+    if counted is None:
+        counted = precision == Precision.DAY and not any(ch.isdigit() for ch in text)
     return Event(
         event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
         date_start=start, date_end=end or start, precision=precision, date_text=text, date_role="point",
         date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
         participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
         date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
+        planned=planned, counted_day=counted, doc_date=doc_date,
     )
 
 
-def test_relative_days_are_days_named_without_their_number():
-    assert relative_day(ev("a", "s", date(2022, 7, 11), "last night"))
-    assert relative_day(ev("a", "s", date(2022, 4, 11), "on Monday"))
+def one_happening(events, *_):
+    """Identity held fixed: every statement tells one happening."""
+    return [list(events)]
+
+
+def test_relative_days_are_days_the_tagger_counted():
+    def counted(text, anchor=date(2022, 7, 13)):
+        return {m.text: counted_day(m) for m in date_mentions(text, anchor)}
+
+    assert counted("Twitter sued him last night.") == {"last night": True}
+    assert counted("It happened two days ago.") == {"two days ago": True}
+    assert counted("Friday's filing came first.") == {"Friday": True}
+    assert counted("On July 11, 2022 he left. The following day, he sued.") == {
+        "July 11, 2022": False, "The following day": True}
+    # a written day whose year alone comes from the page is written
+    assert counted("He sued on July 12.") == {"July 12": False}
+    assert counted("He sued in July.") == {"July": False}
     assert relative_day(ev("a", "s", date(2022, 7, 8), "last Friday"))
     assert not relative_day(ev("a", "s", date(2022, 7, 12), "July 12, 2022"))
     assert not relative_day(ev("a", "s", date(2022, 7, 1), "July", Precision.MONTH, date(2022, 7, 31)))
-
-
-def test_a_relative_day_and_a_date_a_day_off_may_be_one_day():
-    day = DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
-    nxt = DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
-    far = DateInterval(date(2022, 7, 13), date(2022, 7, 13), Precision.DAY)
-    assert a_day_apart(day, True, nxt, False)
-    assert not a_day_apart(day, False, nxt, False)  # two written days a day apart are two days
-    assert not a_day_apart(day, True, far, False)
 
 
 def test_a_relative_day_is_read_as_the_written_date_of_its_happening():
@@ -43,9 +54,27 @@ def test_a_relative_day_is_read_as_the_written_date_of_its_happening():
     assert written_day(night, [night, filed, month]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12),
                                                                       Precision.DAY)
     assert written_day(filed, [night, filed]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12), Precision.DAY)
-    # no written day: the written month holds it; nothing written: its own day
-    assert written_day(night, [night, month]).precision == Precision.MONTH
+    # nothing written: its own day
     assert written_day(night, [night]) == DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+
+
+def test_a_relative_day_no_written_day_disputes_keeps_its_day():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    month = ev("r", "recap", date(2022, 7, 1), "In July", Precision.MONTH, date(2022, 7, 31))
+    year = ev("y", "recap", date(2022, 1, 1), "in 2022", Precision.YEAR, date(2022, 12, 31))
+    day = DateInterval(date(2022, 7, 11), date(2022, 7, 11), Precision.DAY)
+    assert written_day(night, [night, month]) == day
+    assert written_day(night, [night, year]) == day
+    (fact,) = reconcile([night, year], grouping=one_happening).facts
+    assert (fact.date_start, fact.precision) == (date(2022, 7, 11), Precision.DAY)
+
+
+def test_a_relative_day_a_written_day_disputes_is_read_as_the_written_date_holding_it():
+    night = ev("t", "times", date(2022, 7, 11), "last night")
+    month = ev("r", "recap", date(2022, 7, 1), "In July", Precision.MONTH, date(2022, 7, 31))
+    rival = ev("w", "wire", date(2022, 7, 14), "on July 14")
+    assert written_day(night, [night, month, rival]) == DateInterval(date(2022, 7, 1), date(2022, 7, 31),
+                                                                      Precision.MONTH)
 
 
 def test_value_choice_prefers_the_written_date_over_a_relative_day():
@@ -55,3 +84,27 @@ def test_value_choice_prefers_the_written_date_over_a_relative_day():
     assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
     (value,) = fact.values
     assert set(value.event_ids) == {"t", "m"}
+
+
+def test_a_relative_day_is_not_read_as_the_day_an_overtaken_plan_named():
+    # "launched this morning" (25 December) beside an older "scheduled for 24 December"
+    morning = ev("o", "news", date(2021, 12, 25), "this morning")
+    plan = ev("p", "preview", date(2021, 12, 24), "December 24, 2021", planned=True)
+    assert written_day(morning, [morning, plan]) == DateInterval(date(2021, 12, 25), date(2021, 12, 25),
+                                                                  Precision.DAY)
+    (fact,) = reconcile([morning, plan], grouping=one_happening).facts
+    assert fact.date_start == date(2021, 12, 25)
+    by_value = {v.value: v for v in fact.values}
+    assert by_value["2021-12-25"].event_ids == ("o",) and not by_value["2021-12-25"].superseded
+    assert by_value["2021-12-24"].superseded and by_value["2021-12-24"].event_ids == ("p",)
+
+
+def test_a_relative_day_on_a_page_without_a_date_yields_to_a_written_day_weeks_off():
+    filed = ev("m", "filing", date(2022, 7, 12), "On July 12, 2022")
+    undated = ev("u", "blog", date(2022, 7, 30), "yesterday", doc_date=None)
+    dated = ev("d", "news", date(2022, 7, 30), "yesterday")
+    assert written_day(undated, [undated, filed]) == DateInterval(date(2022, 7, 12), date(2022, 7, 12),
+                                                                   Precision.DAY)
+    assert written_day(dated, [dated, filed]).date_start == date(2022, 7, 30)  # a dated page's day is a rival
+    (fact,) = reconcile([undated, filed], grouping=one_happening).facts
+    assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
