@@ -5,8 +5,11 @@ A statement's signature (``Who``) is read from what the reading gives it
 (``Event.agent_ids``: the entities of the trigger's agent phrase, canonical
 across pages by facts.entities) and from its own words:
 
-- ``agents``: the canonical entities that did it, the subject of the pages
-  included (``Musk asked the court to stay the trial``: Musk). A statement
+- ``agents``: the canonical entities that did it, what the pages are about
+  included (``Musk asked the court to stay the trial``: Musk). Which
+  entities the pages are about depends on the pages of the run: a doer left
+  out when it is part of that topic made a fact split or join as unrelated
+  pages came and went. A statement
   naming its doer as one member of a counted group ("The U.S. was among 194
   countries that signed") has that member as its agent;
 - ``group``: the doer is a counted group ("63 countries, including ... India,
@@ -70,7 +73,7 @@ LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)
 
 @dataclass(frozen=True)
 class Who:
-    agents: frozenset[str] = frozenset()  # entity ids of who did it (not the pages' subject)
+    agents: frozenset[str] = frozenset()  # entity ids of who did it (what the pages are about included)
     group: bool = False  # the doer is a counted group
     member_labels: frozenset[str] = frozenset()  # entity types of that group's members
     listed: bool = False  # the group's members it names are listed as in it ("including ...")
@@ -79,14 +82,13 @@ class Who:
 NOBODY = Who()
 
 
-def who_of(ev: Event, clause: str, labels: Mapping[str, str | None], subject: frozenset[str] = frozenset()) -> Who:
+def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
     """The statement's signature, from its agents (``Event.agent_ids``) and
-    its own words (``clause``: facts.events.statement_clause); what the
-    pages are about (``subject``) acts in many happenings and is nobody's
-    doer here ("the two companies" of a takeover are its subject). A counted
+    its own words (``clause``: facts.events.statement_clause). A counted
     group is the doer only when it comes before the trigger ("63 countries
-    had ratified"; not "Musk secured financing from 7 banks")."""
-    agents = frozenset(ev.agent_ids) - subject
+    had ratified"; not "Musk secured financing from 7 banks"), and not a
+    definite small one ("the two companies": the sides already named)."""
+    agents = frozenset(ev.agent_ids)
     at = clause.find(ev.trigger_text) if ev.trigger_text else -1
     for m in COUNTED_GROUP.finditer(clause):
         if at >= 0 and m.start("count") > at:
@@ -97,7 +99,7 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None], subject: fr
             # (none when several could be: "In Paris, the U.S. was among ...")
             if not agents:
                 members = GROUP_MEMBERS[m.group("noun").lower()]
-                fits = {p for p in ev.participant_ids if p not in subject and labels.get(p) in members}
+                fits = {p for p in ev.participant_ids if labels.get(p) in members}
                 agents = frozenset(fits) if len(fits) == 1 else agents
             return Who(agents=agents)
         if _DEFINITE.search(clause, 0, m.start()):

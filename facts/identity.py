@@ -212,7 +212,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
-                doers=who_of(ev, clause, labels, subject),
+                doers=who_of(ev, clause, labels),
             )
         )
         if ev.event_id in redated:

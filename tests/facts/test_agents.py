@@ -88,10 +88,11 @@ def test_a_group_after_the_trigger_is_not_its_doer():
                   "7 banks secured it on 28 April.", LABELS).group
 
 
-def test_the_subject_of_the_pages_is_nobodys_doer():
-    w = who_of(ev("Twitter ratified it.", ["Twitter"], agents=["Twitter"]), "Twitter ratified it.", LABELS,
-               frozenset({"ent_twitter"}))
-    assert w.agents == frozenset()
+def test_what_the_pages_are_about_is_a_doer_like_any_other():
+    """Whether an entity is what the pages are about depends on the run's
+    pages: the signature does not, so unrelated pages do not move facts."""
+    w = who_of(ev("Twitter ratified it.", ["Twitter"], agents=["Twitter"]), "Twitter ratified it.", LABELS)
+    assert w.agents == {"ent_twitter"}
 
 
 def test_one_among_a_group_with_two_candidates_names_none():
