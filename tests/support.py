@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -81,17 +81,6 @@ class StartedPrefectServer:
         if not self._stopped:  # (once: its process group's id is free for reuse afterwards)
             self._stopped = True
             stop_group(self.proc, grace=10)  # (a test server: its database is thrown away)
-
-
-@contextlib.contextmanager
-def prefect_server(home: Path, **settings: str) -> Iterator[PrefectServer]:
-    """`prefect server start` on a free port of 127.0.0.1 with its database in ``home``, answering its
-    health check; stopped on the way out (its process group), also when the block fails."""
-    started = StartedPrefectServer(home, **settings)
-    try:
-        yield started.ready()
-    finally:
-        started.stop()
 
 
 def stop_group(proc: subprocess.Popen, grace: float = 30) -> None:
