@@ -24,27 +24,42 @@ import pytest  # noqa: E402
 
 from tests.support import MFAT_PAGE, NATO_PAGE, SHARED  # noqa: E402
 
+_EARLY_SERVER = None  # the session's Prefect server, started as soon as a collected test is known to need it
+
+
+def pytest_collection_finish(session):
+    """The Prefect server of ``prefect_harness`` boots (tens of seconds of one core) while the unit tests
+    that come first run, when any selected test uses it."""
+    global _EARLY_SERVER
+    if not session.config.option.collectonly and any("prefect_harness" in getattr(item, "fixturenames", ()) for item in session.items):
+        from tests.support import StartedPrefectServer
+
+        _EARLY_SERVER = StartedPrefectServer(Path(_PREFECT_HOME) / "server",
+                                             PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="1")
+
 
 def pytest_sessionfinish(session, exitstatus):
+    if _EARLY_SERVER is not None:  # (also when no test came to use it)
+        _EARLY_SERVER.stop()
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def prefect_harness(tmp_path_factory):
+def prefect_harness():
     """One Prefect server for the session (`prefect server start` on 127.0.0.1, its database in a temp
-    dir; stopped at the end): the API of the runs tests make in this process (as Prefect's
-    ``prefect_test_harness`` sets it) and of the processes they start (``server.env``). Unlike the
-    harness's temporary server it schedules deployments' runs, every second here (the serve tests)."""
+    dir; started when the session's tests were collected, stopped at the end): the API of the runs tests
+    make in this process (as Prefect's ``prefect_test_harness`` sets it) and of the processes they start
+    (``server.env``). Unlike the harness's temporary server it schedules deployments' runs, every second
+    here (the serve tests)."""
     import prefect.context
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, temporary_settings
     from prefect.utilities.asyncutils import run_coro_as_sync
 
-    from tests.support import prefect_server
-
-    with prefect_server(tmp_path_factory.mktemp("prefect-server"),
-                        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="1") as server:
+    assert _EARLY_SERVER is not None, "pytest_collection_finish starts the server for the tests that use it"
+    try:
+        server = _EARLY_SERVER.ready()
         with temporary_settings(updates={PREFECT_API_URL: server.api}), \
                 prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
             yield server
@@ -57,6 +72,8 @@ def prefect_harness(tmp_path_factory):
                             await result
 
             run_coro_as_sync(drain())
+    finally:
+        _EARLY_SERVER.stop()
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +82,23 @@ def models():
     from ingest.settings import DEFAULT_MODEL
 
     return load_models(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def facts_readings():
+    """The subjects of an eval/facts folder, each page read once per session: ``read(folder)`` gives
+    ``[(subject, its pages read)]`` (the facts gate and the values gate score the same reading)."""
+    from evaluation.facts_eval import load_subject, read_subject, subjects_in
+
+    done: dict[Path, list] = {}
+
+    def read(folder: Path) -> list:
+        key = Path(folder).resolve()
+        if key not in done:
+            done[key] = [(s, read_subject(s)) for s in (load_subject(p) for p in subjects_in(key))]
+        return done[key]
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,33 +47,40 @@ class PrefectServer:
     env: dict[str, str]  # this process's environment at its start, with its PREFECT_API_URL
 
 
-@contextlib.contextmanager
-def prefect_server(home: Path, **settings: str) -> Iterator[PrefectServer]:
-    """`prefect server start` on a free port of 127.0.0.1 with its database in ``home``, answering its
-    health check; stopped on the way out (its process group), also when the block fails."""
-    import httpx
+class StartedPrefectServer:
+    """`prefect server start` on a free port of 127.0.0.1 with its database in ``home``, started at once;
+    ``ready()`` waits for its health check, ``stop()`` stops it (its process group)."""
 
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = os.environ | {"PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    server_env = env | {"PREFECT_HOME": str(home), "PREFECT_UI_ENABLED": "false"} | settings
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    try:
-        deadline = time.monotonic() + 180
+    def __init__(self, home: Path, **settings: str) -> None:
+        port = free_port()
+        self.api = f"http://127.0.0.1:{port}/api"
+        self.env = os.environ | {"PREFECT_API_URL": self.api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        server_env = self.env | {"PREFECT_HOME": str(home), "PREFECT_UI_ENABLED": "false"} | settings
+        home.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host",
+                                      "127.0.0.1", "--port", str(port)], env=server_env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        self._started = time.monotonic()
+        self._stopped = False
+
+    def ready(self, timeout: float = 180) -> PrefectServer:
+        import httpx
+
+        deadline = self._started + timeout
         while True:
             try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
+                if httpx.get(f"{self.api}/health", timeout=2).status_code == 200:
+                    return PrefectServer(self.api, self.env)
             except httpx.HTTPError:
                 pass
-            assert proc.poll() is None, "Prefect server exited"
+            assert self.proc.poll() is None, "Prefect server exited"
             assert time.monotonic() < deadline, "Prefect server did not start"
             time.sleep(0.2)
-        yield PrefectServer(api, env)
-    finally:
-        stop_group(proc)
+
+    def stop(self) -> None:
+        if not self._stopped:  # (once: its process group's id is free for reuse afterwards)
+            self._stopped = True
+            stop_group(self.proc, grace=10)  # (a test server: its database is thrown away)
 
 
 def stop_group(proc: subprocess.Popen, grace: float = 30) -> None:

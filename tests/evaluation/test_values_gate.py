@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.facts_eval import load_subject, read_subject, subjects_in
 from evaluation.values_eval import score_values
 
 SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
@@ -41,12 +40,9 @@ OWN_CAUSES = {"ranking", "ids/diff"}
 
 
 @pytest.fixture(scope="module")
-def scores():
-    out = {}
-    for path in subjects_in(FACTS):
-        subject = load_subject(path)
-        out[subject.name] = score_values(subject, read_subject(subject))
-    return out
+def scores(facts_readings):
+    """Each subject scored on the session's reading of its pages (tests/conftest.py)."""
+    return {subject.name: score_values(subject, docs) for subject, docs in facts_readings(FACTS)}
 
 
 @pytest.mark.parametrize("subject", sorted(FLOORS))

@@ -32,12 +32,18 @@ def stop(proc: subprocess.Popen, timeout: float = 30) -> int | None:
 
 
 def test_serve_without_a_server_says_how_to_start_one(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "ph")}
+    """In this process, with no PREFECT_API_URL (whatever server the session's other tests use)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
     (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n')
-    proc = subprocess.run([str(BIN / "factwatch"), "serve", "--interval", "5", "--sources", str(tmp_path / "sources.toml")],
-                          env=env, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2
-    assert "prefect server start" in proc.stderr and "PREFECT_API_URL" in proc.stderr
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        assert PREFECT_API_URL.value() is None
+        out = CliRunner().invoke(app, ["serve", "--interval", "5", "--sources", str(tmp_path / "sources.toml")])
+    assert out.exit_code == 2, out.output
+    assert "prefect server start" in out.stderr and "PREFECT_API_URL" in out.stderr
 
 
 @pytest.fixture
@@ -72,7 +78,9 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path, prefect_server):
     (tmp_path / "a.txt").write_text("Testland\n\nTestland signed a partnership programme with NATO in 2012.\n")
     (tmp_path / "b.txt").write_text("Other news\n\nNATO was formed under the North Atlantic Treaty in 1949.\n")
     (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n[[sources]]\nid = "b"\npath = "b.txt"\n')
-    with serving(tmp_path, prefect_server, interval=4, sources="sources.toml") as served:
+    # (serve's runner starts every run that falls due, overlapping or not, and a run's process takes seconds of
+    # CPU to start: at shorter intervals the runs pile up on two cores, each waiting for the last one's lock)
+    with serving(tmp_path, prefect_server, interval=8, sources="sources.toml") as served:
         runs_file = tmp_path / "data" / "curated" / "runs.parquet"
         deadline = time.monotonic() + 180
         runs = None
