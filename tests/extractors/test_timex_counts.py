@@ -1,0 +1,90 @@
+"""Counts from a date ("three years later", "a day before the deal closed")
+resolve against the date in focus, the last explicit date told before them
+in the paragraph; with none, or with the focus in the same sentence before a
+named event, they date nothing. A bare weekday on an undated page does not
+count from a date told in another block."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.timex import date_mentions, tag_timexes
+
+PAGE = date(2021, 1, 21)
+
+
+def _dated(text: str, anchor: date = PAGE, **kw) -> dict[str, tuple[str, str, str]]:
+    return {m.text: (m.date_start.isoformat(), m.date_end.isoformat(), m.precision.value)
+            for m in date_mentions(text, anchor, **kw)}
+
+
+@pytest.mark.parametrize(
+    "text, phrase, start, end, precision",
+    [
+        ("The country signed the Agreement in December 2015. His successor announced three years later that it "
+         "would withdraw.", "three years later", "2018-01-01", "2018-12-31", "year"),
+        ("The deal closed on Oct. 27, 2022. A day before the deal closed, he fired staff.", "A day before",
+         "2022-10-26", "2022-10-26", "day"),
+        ("Webb launched on December 25, 2021. Two weeks later the mirror unfolded.", "Two weeks later",
+         "2022-01-08", "2022-01-08", "day"),
+        ("Launched on 5 June 2020, it was retired two months later.", "two months later", "2020-08-01",
+         "2020-08-31", "month"),
+        ("The fund opened on 10 March 2019. Two days prior to the opening, it raised cash.", "Two days prior",
+         "2019-03-08", "2019-03-08", "day"),
+    ],
+)
+def test_a_count_resolves_against_the_date_in_focus(text, phrase, start, end, precision):
+    assert _dated(text)[phrase] == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years later, nobody remembered.",  # no date in focus: the anchor is unknown
+        "It launched in March 2020. Three days later it failed.",  # a month cannot give a day
+        "The firm was founded in 2010. It stayed private for three years after that.",  # a stretch, not a count
+        "They handed over the documents on Sept. 3, 2016, a day before the summit.",  # dates the summit
+        "It opened in May 2019.\n\nTwo years later the site closed.",  # another paragraph
+    ],
+)
+def test_a_count_without_a_known_anchor_dates_nothing(text):
+    assert not [m for m in date_mentions(text, PAGE) if "later" in m.text or "before" in m.text]
+
+
+def test_the_tagger_keeps_a_news_count_a_duration():
+    # TimeML marks "three years" in "three years later" as a duration in news
+    tx = tag_timexes("The deal was signed in December 2015. Three years later it ended.", PAGE)
+    assert [t.type for t in tx if t.text.lower().startswith("three")] == ["DURATION"]
+
+
+def test_a_bare_weekday_on_an_undated_page_does_not_count_from_another_blocks_date():
+    text = ("The logo in a photo taken April 15, 2022.\n"
+            "Musk completed the deal late on Thursday and fired them.\n"
+            "April 4 Musk discloses a stake\n")
+    found = {m.text: (m.date_start.isoformat(), m.from_anchor) for m in date_mentions(text, date(2026, 12, 1), fetched=True)}
+    assert found["Thursday"][1] is True  # known only from the fetch day: dropped by the anchoring
+    assert found["April 4"] == ("2022-04-04", False)  # the dates after it keep the page's year
+
+
+def test_a_weekday_in_the_block_of_its_date_keeps_it():
+    text = "The war began on Wednesday, June 5, 2019, and on Friday the troops stopped."
+    found = {m.text: (m.date_start.isoformat(), m.from_anchor) for m in date_mentions(text, date(2026, 12, 1), fetched=True)}
+    assert found["Friday"] == ("2019-06-07", False)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, start, end",
+    [
+        ("I hope to be back in a month with an update.", "in a month", "2026-03-01", "2026-03-31"),
+        ("The plant will open in two years.", "in two years", "2028-01-01", "2028-12-31"),
+    ],
+)
+def test_a_count_after_in_that_looks_ahead_names_the_period_after_the_anchor(text, phrase, start, end):
+    assert _dated(text, date(2026, 2, 21))[phrase][:2] == (start, end)
+
+
+@pytest.mark.parametrize("text", ["It is the best fish I kept in 10 years.", "Sales rose 5% in a year."])
+def test_a_count_after_in_that_does_not_look_ahead_stays_a_duration(text):
+    assert date_mentions(text, date(2026, 2, 21)) == []
