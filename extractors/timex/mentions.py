@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx
 from extractors.timex.periods import cal_of, coarsen, period_of, shift, timex_value
 from extractors.timex.select import tag_text
 from extractors.types import DateMention, Precision, Timex
@@ -63,7 +62,7 @@ def date_mentions(
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
     out = [m for m, _ in _mentions(text, tx)]
-    then = _then_anaphora(text, out) + _counted_from_focus(text, tx, out) + _ahead_of_anchor(text, tx, anchor)
+    then = _then_anaphora(text, out) + _counted_from_focus(text, tx, out)
     return sorted(out + then, key=lambda m: m.char_start) if then else out
 
 
@@ -121,35 +120,6 @@ def _counted_from_focus(text: str, tx: Sequence[Timex], mentions: Sequence[DateM
         out.append(DateMention(char_start=t.char_start, char_end=end, text=text[t.char_start:end], date_start=period[0],
                                date_end=period[1], precision=Precision(period[2]), role="point",
                                value=timex_value(moved), anchored=True, from_anchor=base.from_anchor))
-    return out
-
-
-def _ahead_of_anchor(text: str, tx: Sequence[Timex], anchor: date | datetime | None) -> list[DateMention]:
-    """"I hope to be back in a month": a count after "in" in a clause that
-    looks ahead ("will", "plans to", "hope to") names the period that many
-    units after the anchor, at the unit's granularity (the month after the
-    post's). TimeML keeps the count a duration; "in 10 years" with no look
-    ahead stays one."""
-    if anchor is None:
-        return []
-    day = anchor.date() if isinstance(anchor, datetime) else anchor
-    out = []
-    for t in tx:
-        cm = _COUNT_VALUE.fullmatch(t.value) if t.type == "DURATION" else None
-        if cm is None or not R.IN_BEFORE_COUNT.search(text, max(0, t.char_start - 6), t.char_start):
-            continue
-        if Ctx(text, day, False, None).direction(t.char_start, t.char_end) != "future":
-            continue
-        unit = _COUNT_UNITS[cm.group(2)]
-        moved = shift(cal_of(day, unit), int(cm.group(1)), unit)
-        period = period_of(moved) if moved is not None else None
-        if moved is None or period is None:
-            continue
-        s = R.IN_BEFORE_COUNT.search(text, max(0, t.char_start - 6), t.char_start)
-        start = s.start() if s is not None else t.char_start
-        out.append(DateMention(char_start=start, char_end=t.char_end, text=text[start:t.char_end], date_start=period[0],
-                               date_end=period[1], precision=Precision(period[2]), role="point",
-                               value=timex_value(moved), anchored=True, from_anchor=True))
     return out
 
 

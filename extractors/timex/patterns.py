@@ -134,8 +134,6 @@ THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s
 COUNTED_DIR = re.compile(r"\s+(?P<dir>later|earlier|afterwards?|before|after|prior)\b(?P<np>\s+(?:to\s+)?[\w'’])?", re.I)
 # A duration that is not counted from a date: "for three years after", "within a week of".
 COUNT_NOT_FROM = re.compile(r"\b(?:for|over|within|during|in|the|than|of|some|by|until|till|since)\s+$", re.I)
-# "in" right before a count: "back in a month" (not "within", not "in the next").
-IN_BEFORE_COUNT = re.compile(r"(?<![\w-])in\s+$", re.I)
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"
