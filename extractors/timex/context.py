@@ -373,11 +373,11 @@ def resolve_weekday(ctx: Ctx, pos: int, end: int, wd: int, rel: str = "") -> Cal
     anaphoric = rel.startswith("the ") or rel in ("that", "following", "previous")
     if ctx.narrative or anaphoric:
         base = ctx.anaphoric()
-        if ctx.fetched and not anaphoric and "\n" in ctx.text[max(0, ctx.ref_end):pos]:
+        if ctx.fetched and not anaphoric and R.SENTENCE_GAP.search(ctx.text, max(0, ctx.ref_end), max(0, pos)):
             # an undated page: a bare weekday ("late on Thursday") counts from
             # the day the text was written, not from a date told in another
-            # block (a photo caption's day): that day is only the fetch day's,
-            # and the dates told after it do not count from it
+            # sentence (a photo caption's day): that day is only the fetch
+            # day's, and the dates told after it do not count from it
             ctx.from_anchor = True
             ctx.keeps_focus = True
     else:

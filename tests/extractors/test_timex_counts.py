@@ -2,7 +2,7 @@
 resolve against the date in focus, the last explicit date told before them
 in the paragraph; with none, or with the focus in the same sentence before a
 named event, they date nothing. A bare weekday on an undated page does not
-count from a date told in another block."""
+count from a date told in another sentence."""
 
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ def test_the_tagger_keeps_a_news_count_a_duration():
     assert [t.type for t in tx if t.text.lower().startswith("three")] == ["DURATION"]
 
 
-def test_a_bare_weekday_on_an_undated_page_does_not_count_from_another_blocks_date():
-    text = ("The logo in a photo taken April 15, 2022.\n"
+@pytest.mark.parametrize("gap", ["\n", " REUTERS/Photo "])
+def test_a_bare_weekday_on_an_undated_page_does_not_count_from_another_sentences_date(gap):
+    text = ("The logo in a photo taken April 15, 2022." + gap +
             "Musk completed the deal late on Thursday and fired them.\n"
             "April 4 Musk discloses a stake\n")
     found = {m.text: (m.date_start.isoformat(), m.from_anchor) for m in date_mentions(text, date(2026, 12, 1), fetched=True)}
