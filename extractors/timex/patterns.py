@@ -132,8 +132,9 @@ COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
 THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s+then\b(?!\s+(?:on|onwards?)\b)", re.I)
 # The end of a sentence or a line: a date told before it is in another sentence.
 SENTENCE_GAP = re.compile(r"[.!?]\s|\n")
-# A count from a date: "three years later", "a day before the deal closed" (after a duration).
-COUNTED_DIR = re.compile(r"\s+(?P<dir>later|earlier|afterwards?|before|after|prior)\b(?P<np>\s+(?:to\s+)?[\w'’])?", re.I)
+# A count from a date: "three years later", "a day before the deal closed" (after a duration);
+# "one week later than the last edition" compares with another date.
+COUNTED_DIR = re.compile(r"\s+(?P<dir>later|earlier|afterwards?|before|after|prior)\b(?!\s+than\b)(?P<np>\s+(?:to\s+)?[\w'’])?", re.I)
 # A duration that is not counted from a date: "for three years after", "within a week of".
 COUNT_NOT_FROM = re.compile(r"\b(?:for|over|within|during|in|the|than|of|some|by|until|till|since)\s+$", re.I)
 # "pre-2020" (until the year before), "post-2020" (since the year after)
