@@ -78,15 +78,19 @@ def _counted_from_focus(text: str, tx: Sequence[Timex], mentions: Sequence[DateM
     where TimeML does (news); the mention here dates the clause. With no
     explicit date before it (the anchor is unknown) the count dates nothing.
 
-    When the date in focus lies in the same sentence and a noun phrase follows
-    ("submitted it on Saturday, a day before the summit"), the count dates the
-    named event, not the clause: no mention. A count coarser than its
+    When a noun phrase follows ("a day before the summit") the count names
+    the clause's date only when it opens its sentence or clause after a
+    sentence that told the date in focus; with the focus in the same
+    sentence ("submitted it on Saturday, a day before the summit") or inside
+    the predicate ("This comes three months after his bid") it dates the
+    named event, not the clause: no mention. Round counts ("less than three
+    months after", "about a year later") date nothing. A count coarser than its
     unit's granularity cannot be told ("three days later" after "in March"):
     no mention. The date is given at the unit's granularity ("three years
     later" after "December 2015" is 2018)."""
     out = []
     for t in tx:
-        if t.type != "DURATION":
+        if t.type != "DURATION" or t.mod is not None:  # "less than three months": round
             continue
         cm = _COUNT_VALUE.fullmatch(t.value)
         dm = R.COUNTED_DIR.match(text, t.char_end)
@@ -103,7 +107,9 @@ def _counted_from_focus(text: str, tx: Sequence[Timex], mentions: Sequence[DateM
         if t.char_start - base.char_end > 400 or "\n\n" in between:
             continue
         same_sentence = not re.search(r"[.!?]\s", between)
-        if dm.group("np") and d in ("before", "after", "prior") and same_sentence:
+        if dm.group("np") and d in ("before", "after", "prior") and (
+                same_sentence or not R.COUNT_OPENS.search(text, max(0, t.char_start - 12), t.char_start)):
+            # "This comes three months after his bid": the clause has its own date
             continue
         n, unit = int(cm.group(1)), _COUNT_UNITS[cm.group(2)]
         gran = _UNIT_GRAN[unit]

@@ -47,6 +47,8 @@ def test_a_count_resolves_against_the_date_in_focus(text, phrase, start, end, pr
         "The firm was founded in 2010. It stayed private for three years after that.",  # a stretch, not a count
         "They handed over the documents on Sept. 3, 2016, a day before the summit.",  # dates the summit
         "It opened in May 2019.\n\nTwo years later the site closed.",  # another paragraph
+        "Musk said on July 9 he would end the deal. This comes three months after his bid.",  # the clause's own date
+        "The bid came on April 14, 2022. The deal ended less than three months later.",  # a round count
         "Rankings come out on Jan. 27, 2026, one week later than last year's.",  # a comparison
     ],
 )
