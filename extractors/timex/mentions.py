@@ -58,6 +58,8 @@ def date_mentions(
     "since 2012" -> role since; "until 2014" -> until; "from 2001 to 2014",
     "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
     role range spanning both ends. A mention's span includes its cue word.
+    A count from a date the tagger keeps a duration ("three years later")
+    is dated from the date in focus (:func:`_counted_from_focus`).
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
