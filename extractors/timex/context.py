@@ -58,13 +58,10 @@ class Ctx:
         self._page_memory = _Memory()
         # the value being normalised used the anchor (the document's date)
         self.from_anchor = False
-        # the match does not become the date in focus (set while normalising it)
-        self.keeps_focus = False
 
     def begin(self) -> None:
         """Start normalising one match: nothing of the anchor used yet."""
         self.from_anchor = False
-        self.keeps_focus = False
 
     def _recall(self, value: Cal | None, anchored: bool) -> Cal | None:
         """A remembered value; one whose own value came from the anchor marks the value being
@@ -373,13 +370,6 @@ def resolve_weekday(ctx: Ctx, pos: int, end: int, wd: int, rel: str = "") -> Cal
     anaphoric = rel.startswith("the ") or rel in ("that", "following", "previous")
     if ctx.narrative or anaphoric:
         base = ctx.anaphoric()
-        if ctx.fetched and not anaphoric and R.SENTENCE_GAP.search(ctx.text, max(0, ctx.ref_end), max(0, pos)):
-            # an undated page: a bare weekday ("late on Thursday") counts from
-            # the day the text was written, not from a date told in another
-            # sentence (a photo caption's day): that day is only the fetch
-            # day's, and the dates told after it do not count from it
-            ctx.from_anchor = True
-            ctx.keeps_focus = True
     else:
         base = ctx.deictic()
     if base is None:

@@ -130,8 +130,6 @@ UNTIL_RX = re.compile(
 COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
 # "since then", "before then", "by then": the period named just before
 THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s+then\b(?!\s+(?:on|onwards?)\b)", re.I)
-# The end of a sentence or a line: a date told before it is in another sentence.
-SENTENCE_GAP = re.compile(r"[.!?]\s|\n")
 # A count from a date: "three years later", "a day before the deal closed" (after a duration);
 # "one week later than the last edition" compares with another date.
 COUNTED_DIR = re.compile(r"\s+(?P<dir>later|earlier|afterwards?|before|after|prior)\b(?!\s+than\b)(?P<np>\s+(?:to\s+)?[\w'’])?", re.I)

@@ -222,10 +222,10 @@ def _normalise_all(text: str, chosen: list[_Cand], ctx: Ctx) -> tuple[list[tuple
             if e <= s:
                 continue
             out.append((_timex_from(text, s, e, r), r))
-            if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic) and not ctx.keeps_focus:
+            if r.cal is not None and r.type in ("DATE", "TIME") and not (ctx.narrative and r.deictic):
                 if r.cal.year is not None or r.cal.gran in ("decade", "century"):
                     ctx.remember(r.cal, s, r.explicit, r.focus, e, r.from_anchor)
-            if ctx.fetched and o is not None and not ctx.keeps_focus:
+            if ctx.fetched and o is not None:
                 ctx.remember_own(o, k)
     return out, refused
 
