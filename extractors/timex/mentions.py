@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from extractors.timex import patterns as R
+from extractors.timex.periods import cal_of, coarsen, period_of, shift, timex_value
 from extractors.timex.select import tag_text
 from extractors.types import DateMention, Precision, Timex
 
@@ -57,12 +58,80 @@ def date_mentions(
     "since 2012" -> role since; "until 2014" -> until; "from 2001 to 2014",
     "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
     role range spanning both ends. A mention's span includes its cue word.
+    A count from a date the tagger keeps a duration ("three years later")
+    is dated from the date in focus (:func:`_counted_from_focus`).
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
     out = [m for m, _ in _mentions(text, tx)]
-    then = _then_anaphora(text, out)
+    then = _then_anaphora(text, out) + _counted_from_focus(text, tx, out)
     return sorted(out + then, key=lambda m: m.char_start) if then else out
+
+
+_COUNT_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_UNIT_GRAN = {"year": Precision.YEAR, "month": Precision.MONTH, "week": Precision.WEEK, "day": Precision.DAY}
+
+
+def _counted_from_focus(text: str, tx: Sequence[Timex], mentions: Sequence[DateMention]) -> list[DateMention]:
+    """"They signed it in December 2015. Three years later, ...": a count from
+    a date ("three years later", "a day before the deal closed", "two weeks
+    prior") resolves against the date in focus, the last explicit date told
+    before it in the paragraph. The tagger keeps such counts as durations
+    where TimeML does (news); the mention here dates the clause. With no
+    explicit date before it (the anchor is unknown) the count dates nothing.
+
+    When a noun phrase follows ("a day before the summit") the count names
+    the clause's date only when it opens its sentence or clause after a
+    sentence that told the date in focus; with the focus in the same
+    sentence ("submitted it on Saturday, a day before the summit") or inside
+    the predicate ("This comes three months after his bid") it dates the
+    named event, not the clause: no mention. Round counts ("less than three
+    months after", "about a year later") date nothing. A count coarser than its
+    unit's granularity cannot be told ("three days later" after "in March"):
+    no mention. The date is given at the unit's granularity ("three years
+    later" after "December 2015" is 2018)."""
+    out = []
+    for t in tx:
+        if t.type != "DURATION" or t.mod is not None:  # "less than three months": round
+            continue
+        cm = _COUNT_VALUE.fullmatch(t.value)
+        dm = R.COUNTED_DIR.match(text, t.char_end)
+        if cm is None or dm is None or R.COUNT_NOT_FROM.search(text, max(0, t.char_start - 12), t.char_start):
+            continue
+        d = dm.group("dir").lower()
+        if d == "prior" and not (dm.group("np") or "").strip().lower().startswith("to"):
+            continue
+        prior = [m for m in mentions if m.char_end <= t.char_start and m.role == "point" and not m.anchored]
+        if not prior:
+            continue
+        base = prior[-1]
+        between = text[base.char_end:t.char_start]
+        if t.char_start - base.char_end > 400 or "\n\n" in between:
+            continue
+        same_sentence = not re.search(r"[.!?]\s", between)
+        if dm.group("np") and d in ("before", "after", "prior") and (
+                same_sentence or not R.COUNT_OPENS.search(text, max(0, t.char_start - 12), t.char_start)):
+            # "This comes three months after his bid": the clause has its own date
+            continue
+        n, unit = int(cm.group(1)), _COUNT_UNITS[cm.group(2)]
+        gran = _UNIT_GRAN[unit]
+        if unit == "week" and base.precision == Precision.DAY:
+            gran = Precision.DAY
+        if base.precision.coarseness > gran.coarseness:
+            continue
+        cal = coarsen(cal_of(base.date_start, base.precision.value), gran.value)
+        moved = shift(cal, -n if d in ("earlier", "before", "prior") else n, unit)
+        period = period_of(moved) if moved is not None else None
+        if moved is None or period is None:
+            continue
+        end = dm.start("np") if dm.group("np") else dm.end()
+        out.append(DateMention(char_start=t.char_start, char_end=end, text=text[t.char_start:end], date_start=period[0],
+                               date_end=period[1], precision=Precision(period[2]), role="point",
+                               value=timex_value(moved), anchored=True, from_anchor=base.from_anchor))
+    return out
+
+
+_COUNT_VALUE = re.compile(r"P([1-9]\d{0,2})([YMWD])")
 
 
 def _then_anaphora(text: str, mentions: Sequence[DateMention]) -> list[DateMention]:

@@ -130,6 +130,16 @@ UNTIL_RX = re.compile(
 COUNT_NOW_TEXT = re.compile(r"\s+now$", re.I)
 # "since then", "before then", "by then": the period named just before
 THEN_ANAPHOR = re.compile(r"\b(?P<cue>ever\s+since|since|until|till|before|by)\s+then\b(?!\s+(?:on|onwards?)\b)", re.I)
+# A count from a date: "three years later", "a day before the deal closed" (after a duration);
+# "one week later than the last edition" compares with another date.
+COUNTED_DIR = re.compile(r"\s+(?P<dir>later|earlier|afterwards?|before|after|prior)\b(?!\s+than\b)(?P<np>\s+(?:to\s+)?[\w'’])?", re.I)
+# A duration that is not counted from a date ("for three years after", "within a week of"),
+# or a round one ("less than three months after", "about a year later").
+COUNT_NOT_FROM = re.compile(
+    r"\b(?:for|over|within|during|in|the|than|of|some|by|until|till|since|about|around|approximately|roughly|"
+    r"nearly|almost|barely|just|only)\s+$", re.I)
+# Where a fronted count opens its sentence or clause: "A day before the deal closed, ...".
+COUNT_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)$")
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"

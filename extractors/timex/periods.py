@@ -188,6 +188,11 @@ def _cal_from_date(d: date, gran: str) -> Cal:
     return day_cal(d)
 
 
+def cal_of(d: date, gran: str) -> Cal:
+    """The period of granularity ``gran`` (a precision value) that holds the day ``d``."""
+    return _cal_from_date(d, gran)
+
+
 def _season_of(m: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")
 
