@@ -13,8 +13,9 @@ Steps (1-2 in ``segmentation``):
    trees live in ``extractors/data/block_model.json`` (see
    ``evaluation/train_block_model.py``); without the model file a
    rule-based score is used;
-4. assemble: a dropped heading that opens kept text in its section is
-   kept; kept blocks joined by blank lines (table cells of one row on one
+4. assemble: a long prose paragraph the model nearly kept, right after
+   kept text, is kept (it continues that text); a dropped heading that
+   opens kept text in its section is kept; kept blocks joined by blank lines (table cells of one row on one
    line), each with its role (``block_role``: heading with its level,
    paragraph, list item, table cell, caption, quote, byline, dateline, call
    to action, link list, code); text-level boilerplate (cookie sentences,
@@ -195,6 +196,35 @@ def promote_headings(seg: Segmented) -> None:
             block.keep = True
 
 
+# a dropped paragraph the model nearly kept, right after kept text, continues it
+_CONTINUATION_PROB = 0.4
+_CONTINUATION_CHARS = 150
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def promote_continuations(seg: Segmented) -> None:
+    """Keep a dropped prose paragraph that continues kept text: the model
+    nearly kept it (probability at least 0.4), it is a long paragraph that
+    ends like a sentence, holds no links and is no caption, and the block before it is kept
+    (or is a section heading right after kept text): a section's opening
+    paragraph under a heading the model doubted ("Since 2010 I worked as ..."
+    under "SEO services offered"). Then ``promote_headings`` keeps its heading."""
+    blocks = seg.blocks
+    for i in range(1, len(blocks)):
+        block = blocks[i]
+        if block.keep or block.boiler or block.prob < _CONTINUATION_PROB or block.tag != "p":
+            continue
+        if block.chars < _CONTINUATION_CHARS or block.link_chars or block.flags & _FURNITURE:
+            continue
+        if not _SENTENCE_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
+            continue  # a figure's caption is not the text it interrupts
+        before = blocks[i - 1]
+        if not before.keep and before.flags & F_HEADING and before.chars <= 200 and i >= 2:
+            before = blocks[i - 2]
+        if before.keep and not before.boiler:
+            block.keep = True
+
+
 # a post's dateline: at most this many dropped short blocks ("#3", "Reply") between it and its post's kept text
 _POST_GAP = 3
 _POST_GAP_CHARS = 30
@@ -333,6 +363,7 @@ def html_main_text(root: etree._Element) -> HtmlText:
     h1 = next((b.text for b in seg.blocks if b.tag == "h1"), None)
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
+    promote_continuations(seg)
     promote_headings(seg)
     promote_post_datelines(seg)
     promote_table_cells(seg)

@@ -136,3 +136,31 @@ def test_shallow_markup_is_left_alone():
 
     page = "<html><body><div><p>one<br>two<img src=x/></p></div></body></html>"
     assert flatten_deep_markup(page) == page
+
+
+def _seg_of(*blocks: tuple[str, str, bool, float]):
+    from extractors.segmentation import Block, Segmented
+
+    out = [Block(text, tag, 0, (0,), 0, 0, index=i, prob=prob, keep=keep) for i, (tag, text, keep, prob) in enumerate(blocks)]
+    return Segmented(out, [])
+
+
+def test_a_paragraph_the_model_nearly_kept_after_kept_text_is_kept() -> None:
+    from extractors.html_text import promote_continuations
+
+    prose = "Since 2010 the firm has worked with small shops and large retailers across the region, " * 2 + "and it still does."
+    seg = _seg_of(("p", "The services are listed below, with what each costs and how long it takes.", True, 0.9),
+                  ("p", prose, False, 0.45))
+    promote_continuations(seg)
+    assert seg.blocks[1].keep
+
+
+def test_a_doubtful_paragraph_after_dropped_text_or_far_under_the_threshold_stays_out() -> None:
+    from extractors.html_text import promote_continuations
+
+    prose = "Since 2010 the firm has worked with small shops and large retailers across the region, " * 2 + "and it still does."
+    seg = _seg_of(("p", "Related posts from other authors on this site.", False, 0.1), ("p", prose, False, 0.45),
+                  ("p", "The services are listed below, with what each costs.", True, 0.9), ("p", prose, False, 0.2))
+    promote_continuations(seg)
+    assert not seg.blocks[1].keep and not seg.blocks[3].keep
+

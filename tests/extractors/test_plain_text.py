@@ -94,3 +94,41 @@ def test_published_line_becomes_published_at() -> None:
     page = text_page("Council budget\n\nPublished: 3 March 2021\n\nThe council approved its budget on Tuesday.")
     assert page.published_at == datetime(2021, 3, 3, tzinfo=UTC)
     assert "Published" not in page.text
+
+
+def test_infobox_rows_are_blocks_of_their_own() -> None:
+    text = (
+        "Treaty of Somewhere\n\nAn agreement between two towns\nDrafted 30 November – 12 December 2015\n"
+        "Signed 22 April 2016\nLocation New York\n\nThe treaty is an agreement between two towns that share a river."
+    )
+    blocks = split_blocks(text)
+    assert "Signed 22 April 2016" in blocks
+    assert "Drafted 30 November – 12 December 2015" in blocks
+
+
+def test_hard_wrapped_prose_stays_one_block() -> None:
+    text = (
+        "The council met on Tuesday to discuss the budget and agreed, after\n"
+        "a long debate, that the new bridge would be paid for by the regional\n"
+        "fund rather than by the town, said Mayor\n"
+        "Jane Smith of the town."
+    )
+    assert len(split_blocks(text)) == 1
+
+
+def test_timeline_rows_begin_at_their_days_with_wrapped_cells_kept() -> None:
+    text = (
+        "Below is a snapshot of the saga.\nDate Development\nApril 4 The buyer discloses a stake in Jumps up\n"
+        "the company 31 per cent\nApril 5 The company says the buyer will join Rises\nits board\n"
+        "May 5 The buyer discloses funding Rises 4 per cent"
+    )
+    blocks = split_blocks(text)
+    assert blocks[-3:] == [
+        "April 4 The buyer discloses a stake in Jumps up the company 31 per cent",
+        "April 5 The company says the buyer will join Rises its board",
+        "May 5 The buyer discloses funding Rises 4 per cent",
+    ]
+
+
+def test_bracketed_label_line_stays_with_the_line_above() -> None:
+    assert split_blocks("Common Stock\n(Title of Class of Securities)") == ["Common Stock (Title of Class of Securities)"]
