@@ -5,8 +5,12 @@ words of its clause, looked up in a lexicon of happenings
 
 The kind is the clause's head event (``head_events``): not a happening it
 negates ("won't be joining the board") nor the object of an abandonment, a
-refusal or a suspension ("call off the purchase", "rejected the offer to
-join"); a clause whose only happening is negated tells a refusal.
+refusal, a suspension, an offer or a wait ("call off the purchase",
+"rejected the offer to join", "offering to buy", "the acquisition is pending
+approval"): a trigger so governed tells its governor's kind; a clause whose
+only happening is negated tells a refusal. A verb the lexicon does not know,
+in a clause that reports ("he said in a statement posted ..."), tells the
+saying of what its clause names, not that happening.
 
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
@@ -120,9 +124,12 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     """The kind of happening a statement tells.
 
     - a trigger in the lexicon: its concept ("signature" -> sign);
+    - a trigger governed by another kind ("offering to buy" -> offer,
+      "called off the purchase" -> terminate): the governor's;
     - a trigger the lexicon does not know: the concept its clause names
-      nearest to it ("reversed course by proposing a purchase" -> offer),
-      else itself, marked "?" ("?shipment");
+      nearest to it ("reversed course by proposing a purchase" -> offer;
+      in a clause that reports, its report: "said in a statement posted"
+      -> "announce:..."), else itself, marked "?" ("?shipment");
     - a plan or a generic verb: the concept its clause (else its sentence)
       names nearest to the trigger ("scheduled to launch" -> launch);
     - a report: "announce", with what is announced ("announce:withdraw").
@@ -138,9 +145,20 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         return _nearest(found, text, trigger, trigger_text) if found else None
 
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
-        return named(clause) or "?" + trigger.lower()
+        inner = named(clause)
+        if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
+            return f"{REPORT}:{inner}"  # "he said in a statement posted ...": what was said, not what it names
+        return inner or "?" + trigger.lower()
     if own not in ("", PLAN, REPORT):
-        if _not_head(clause, names, trigger, trigger_text):  # "will not join", "called off the purchase"
+        governed, governor = _not_head(clause, names, trigger, trigger_text)
+        if not governed and sentence and sentence != clause:
+            # a clause summarised without its governor ("... began with Musk offering to buy")
+            in_sentence, governor = _not_head(sentence, names, trigger, trigger_text)
+            if in_sentence and governor:
+                return governor
+        if governed and governor:  # "offering to buy": an offer
+            return governor
+        if governed:  # "will not join", "called off the purchase"
             return named(clause) or own
         return own
 
@@ -151,14 +169,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment, a refusal or a suspension governs: "decided he no longer
-# wanted to buy Twitter and attempted to call off the purchase" tells a
-# termination, "rejected the offer to join the board" a refusal, "put the
-# takeover on hold" a suspension -- none tells an acquisition, an offer or a
-# joining.
+# abandonment, a refusal, a suspension, an offer or a wait governs: "decided
+# he no longer wanted to buy Twitter and attempted to call off the purchase"
+# tells a termination, "rejected the offer to join the board" a refusal, "put
+# the takeover on hold" a suspension, "offering to buy Twitter" an offer, "the
+# acquisition is pending approval" a wait -- none tells an acquisition or a
+# joining. A trigger so governed tells its governor's kind (also when the
+# clause was summarised without it: the sentence's governor).
 REFUSE = "refuse"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
-POSTPOSITIVE = frozenset({"on hold"})  # ... nor the word just before these ("the deal on hold")
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", "pending"})  # their objects are not the happening
+POSTPOSITIVE = frozenset({"on hold", "pending"})  # ... nor the word just before these ("the deal on hold")
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
@@ -169,35 +189,39 @@ def _negation_at(words: list[str], j: int) -> bool:
     return w in _NEGATIONS or w.endswith("n't") or (w == "longer" and j > 0 and words[j - 1] == "no")
 
 
-def _dropped(text: str) -> tuple[list[str], list[tuple[int, str, str]], set[int], bool]:
+def _dropped(text: str) -> tuple[list[str], list[tuple[int, str, str]], dict[int, str | None], bool]:
     """The clause's words, its lexicon matches, the positions of the matches
-    that are not its head event (negated or governed), and whether one was
-    negated."""
+    that are not its head event (negated: None; governed: the governor's
+    concept), and whether one was negated."""
     lex = lexicon()
     words = _WORD.findall(text.lower().replace("’", "'"))
     found = lex.matches(text)
-    dropped: set[int] = set()
+    dropped: dict[int, str | None] = {}
     negated = False
     last_governed = -1  # position of the last governor or governed word
+    governor = ""  # the concept of the last governor
     for k, (i, phrase, c) in enumerate(found):
         if c in ("", PLAN, REPORT):
             continue
-        if c in GOVERNING:
+        within = 0 <= last_governed and i - last_governed <= OBJECT_SPAN
+        if c in GOVERNING and not (within and phrase not in POSTPOSITIVE):
+            # a governor (one another governs is governed: "rejected the offer to join")
             last_governed = i + len(phrase.split()) - 1
+            governor = c
             if phrase in POSTPOSITIVE:
                 for i2, phrase2, c2 in reversed(found[:k]):
                     if c2 in ("", PLAN, REPORT):
                         continue
                     if i - (i2 + len(phrase2.split()) - 1) <= OBJECT_SPAN:
-                        dropped.add(i2)
+                        dropped[i2] = c
                     break
             continue
-        if last_governed >= 0 and i - last_governed <= OBJECT_SPAN:
-            dropped.add(i)
+        if within:
+            dropped[i] = governor
             last_governed = i + len(phrase.split()) - 1
             continue
         if any(_negation_at(words, j) for j in range(max(0, i - NEGATION_SPAN), i)):
-            dropped.add(i)
+            dropped[i] = None
             negated = True
     return words, found, dropped, negated
 
@@ -211,20 +235,24 @@ def head_events(text: str) -> list[tuple[int, str]]:
     _, found, dropped, negated = _dropped(text)
     kept = [(i, c) for i, _, c in found if i not in dropped]
     if negated and not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
-        kept.append((min(i for i in dropped), REFUSE))
+        kept.append((min(dropped), REFUSE))
         kept.sort()
     return kept
 
 
-def _not_head(clause: str, names: tuple[str, ...], trigger: str | None, trigger_text: str | None) -> bool:
-    """Whether the trigger's word in the clause is negated or governed (not its head event)."""
+def _not_head(clause: str, names: tuple[str, ...], trigger: str | None,
+              trigger_text: str | None) -> tuple[bool, str | None]:
+    """Whether the trigger's word in the clause is negated or governed (not
+    its head event), and the concept of what governs it (None if negated)."""
     text = without_names(without_asides(clause), names)
     words, found, dropped, _ = _dropped(text)
     for t in (trigger_text, trigger):
         if t and t.lower() in words:
             at = words.index(t.lower())
-            return any(i == at for i, _, _ in found) and at in dropped
-    return False
+            if any(i == at for i, _, _ in found) and at in dropped:
+                return True, dropped[at]
+            return False, None
+    return False, None
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -132,3 +132,28 @@ def test_the_head_event_is_not_a_happening_the_clause_negates_or_abandons():
     # what is not negated keeps its kind
     assert happening_concept("offer", "Musk offers to buy Twitter for $54.20 per share.", "offers") == "offer"
     assert happening_concept("join", "The country joined the alliance in 2004.", "joined") == "join"
+
+
+def test_a_governed_trigger_tells_its_governors_kind():
+    # the parse's trigger is the object of an offer: the happening is the offer
+    assert happening_concept("buy", "The saga began with Musk originally offering to buy Twitter in April.",
+                             "buy") == "offer"
+    # also when the clause was summarised without the governor: the sentence's governor
+    sentence = "The saga began with Musk originally offering to buy Twitter in April."
+    assert happening_concept("buy", "The saga: to buy Twitter in April.", "buy", sentence) == "offer"
+    # a state of waiting for a happening is neither the happening waited for nor its subject
+    assert happening_concept("acquisition", "As of April, the acquisition is pending approval from regulators.",
+                             "acquisition") == "pending"
+    # a refusal governs the offer it rejects and what that offer was for
+    assert happening_concept("join", "Musk has rejected the offer to join the board.", "join") == "refuse"
+    assert happening_concept("purchase", "Musk attempted to call off the purchase.", "purchase") == "terminate"
+    # not governed: its own kind
+    assert happening_concept("buy", "Musk bought Twitter in October.", "bought") == "acquire"
+
+
+def test_an_unknown_verb_in_a_clause_that_reports_tells_the_saying():
+    said = ('"The reason I acquired the company is its future," he said in a statement posted to his account '
+            "on Thursday.")
+    assert happening_concept("post", said, "posted") == "announce:acquire"
+    # no report word: what the clause names
+    assert happening_concept("caps", "The deal caps a saga of the acquisition.", "caps") == "acquire"
