@@ -10,9 +10,7 @@ both read ``Event.planned``:
 - a plan: the reading says so (a modal, "is scheduled to"), its date is
   after the document's own date, or its own words name a plan
   (facts.lexicon.says_plan: "confirmed plans to launch"); never with a date
-  that tells since when something holds ("since 2011": ``target_date``), nor
-  one the page dates by its own earlier telling ("As previously disclosed,
-  on July 8, 2022, Twitter received a notice": ``told_before``).
+  that tells since when something holds ("since 2011": ``target_date``).
 """
 
 from __future__ import annotations
@@ -102,22 +100,6 @@ def target_date(role: str, text: str) -> bool:
     return not (role == "since" and SINCE_CUE.search(text))
 
 
-# "As previously disclosed, on July 8 ... received a notice": the page refers to
-# its own earlier telling, not to a plan
-TOLD_BEFORE = re.compile(r"\bas (?:previously|earlier|originally) (?:disclosed|reported|announced|stated|noted|"
-                         r"mentioned|described)\b", re.IGNORECASE)
-
-
-def told_before(sentence: str, start: date, anchor: date) -> bool:
-    """Whether a statement the reading took for a plan only refers back to an
-    earlier telling ("As previously disclosed, on July 8, 2022, Twitter
-    received a notice"): a date not after the page's own, with no plan word
-    once that reference is set aside (facts.lexicon.says_plan)."""
-    if start > anchor or not TOLD_BEFORE.search(sentence):
-        return False
-    return not says_plan(TOLD_BEFORE.sub(" ", sentence))
-
-
 def mark_plans(events: list[Event]) -> list[Event]:
     """Statements whose own words name a plan are plans ("confirmed plans to
     launch"), when their date can be the plan's (``target_date``)."""
@@ -175,8 +157,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     observed_at=d.fetched_at,
                     doc_date=doc_date,
                     # a date after the document's own date can only be a plan
-                    planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)
-                                                         and not told_before(st.sentence, dm.date_start, d.anchor)),
+                    planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)),
                     agent_ids=agents,
                 )
             )

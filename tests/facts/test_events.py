@@ -44,17 +44,3 @@ def test_starting_in_a_date_can_be_a_plans_date():
     assert target_date("since", "starting in January 2030") and target_date("since", "as of 1 July 2030")
     assert not target_date("since", "since 2011") and not target_date("since", "ever since 2011")
     assert target_date("point", "2011")
-
-
-def test_a_reference_to_an_earlier_telling_is_no_plan():
-    """"As previously disclosed, on July 8 ... received a notice" refers back
-    to the page's own telling; a plan word beside it still makes a plan, and
-    a date after the page's own is a plan whatever the words."""
-    from facts.events import told_before
-
-    told = 'As previously disclosed, on July 8, 2022, the company ("Twitter") received a notice of termination.'
-    assert told_before(told, date(2022, 7, 8), date(2022, 7, 12))
-    assert not told_before(told, date(2022, 7, 20), date(2022, 7, 12))
-    assert not told_before("As previously reported, the launch is scheduled for 18 December.",
-                           date(2021, 12, 18), date(2022, 1, 1))
-    assert not told_before("The launch was originally scheduled for 2007.", date(2007, 1, 1), date(2022, 1, 1))
