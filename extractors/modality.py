@@ -92,8 +92,11 @@ def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_PLAN for c in tok.children):
-            return True  # "originally toward a 2010 launch", "previously planned"
+        if tok.pos_ != "VERB" and any(c.dep_ == "advmod" and c.lower_ in EARLIER_PLAN for c in tok.children):
+            # "was originally for 2010", "originally toward a 2010 launch"; on a verb only a plan
+            # verb makes a plan ("previously planned", below): "originally released in 1990" is
+            # the first release, "as previously disclosed" an earlier report
+            return True
         if tok.pos_ in ("VERB", "AUX"):
             if _future(tok) or _plan_verb(tok):
                 return True

@@ -51,3 +51,12 @@ def test_a_rescheduling_or_a_future_act_is_not_told_done(models):
     # only an announcement is told done here; other past acts are no plans anyway (the modality says so)
     launched = one("The telescope was launched on 25 December 2021.", models)
     assert not launched.planned and not launched.done
+
+
+def test_an_earlier_first_time_or_an_earlier_report_is_no_plan(models):
+    """"previously", "originally" mark a plan only on a plan or its date ("originally
+    scheduled for 2018", "was originally for 2010"), not on a happening or a report."""
+    assert not one("The song was originally released in 1990.", models).planned
+    assert not one("As previously disclosed, on July 8, 2022 the buyer delivered a notice to end the deal.",
+                   models).planned
+    assert one("The launch was originally scheduled for October 2018.", models).planned
