@@ -5,12 +5,13 @@ words of its clause, looked up in a lexicon of happenings
 
 The kind is the clause's head event (``head_events``): not a happening it
 negates ("won't be joining the board") nor the object of an abandonment, a
-refusal, a suspension or an offer ("call off the purchase", "rejected the
-offer to join", "offering to buy"): a trigger so governed tells its
-governor's kind. A refusal keeps what it refuses, and a clause whose only
-happening is negated tells a refusal of it ("refuse:join"). A verb the
-lexicon does not know, in a clause that reports ("he said in a statement
-posted ..."), tells the saying of what its clause names, not that happening.
+refusal, a suspension, an offer or a wait ("call off the purchase",
+"rejected the offer to join", "offering to buy", "the acquisition is pending
+approval"): a trigger so governed tells its governor's kind. A refusal keeps
+what it refuses, and a clause whose only happening is negated tells a
+refusal of it ("refuse:join"). A verb the lexicon does not know, in a clause
+that reports ("he said in a statement posted ..."), tells the saying of what
+its clause names, not that happening.
 
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
@@ -169,15 +170,19 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment, a refusal, a suspension or an offer governs: "decided he no
-# longer wanted to buy Twitter and attempted to call off the purchase" tells
-# a termination, "rejected the offer to join the board" a refusal to join,
-# "offering to buy Twitter" an offer -- none tells an acquisition or a
-# joining: a trigger so governed tells its governor's kind. A negation or a
-# governor reaches only into its own clause: "did not sign but ratified",
-# "terminated the deal and Twitter sued" keep the ratification and the suit.
+# abandonment, a refusal, a suspension, an offer or a wait governs: "decided
+# he no longer wanted to buy Twitter and attempted to call off the purchase"
+# tells a termination, "rejected the offer to join the board" a refusal to
+# join, "offering to buy Twitter" an offer, "the acquisition is pending
+# approval" a wait -- none tells an acquisition or a joining. A trigger so
+# governed tells its governor's kind. A negation or a governor reaches only
+# into its own clause: "did not sign but ratified", "terminated the deal and
+# Twitter sued" keep the ratification and the suit.
 REFUSE = "refuse"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer"})  # their objects are not the happening
+PENDING = "pending"
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
+# ... nor, of these words, the happening just before them ("the acquisition is pending approval")
+POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
 # too, but "will stay on to complete the acquisition" tells the completion
 SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
@@ -251,7 +256,9 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     NEGATION_SPAN words of it: "no longer wanted to buy", "did not sign but
     ratified") or governed (an object of a governor that is not negated, in
     its clause, chained OBJECT_SPAN words at a time: "rejected the offer to
-    join"; a finite verb starts another clause)."""
+    join"; a finite verb starts another clause; a postpositive governor also
+    governs the happening just before it: "the acquisition is pending
+    approval")."""
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
@@ -267,22 +274,30 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         first = next((w for w in found if w.at > j and w.concept != ""), None)
         if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
             negated.add(first.at)
+
+    def reaches(a: int, b: int) -> bool:  # a governor or governed word ending at a governs a word at b
+        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1))
+
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
     last = -1  # end of the last governor or governed word, -1: none governs
     governor = -1
+    before: _Word | None = None  # the last happening read
     for w in found:
         if w.concept in ("", PLAN, REPORT):
             continue
-        if last >= 0 and w.at - last <= OBJECT_SPAN and not apart(last, w.at) \
-                and not any(_finite(words, k) for k in range(last + 1, w.at + 1)):
+        postpositive = w.phrase in POSTPOSITIVE and _governs(w) and w.at not in negated
+        if last >= 0 and reaches(last, w.at) and not postpositive:
             governed[w.at] = governor
             objects[governor] = w.concept
             last = w.at + w.n - 1
-            continue
-        last = -1
-        if _governs(w) and w.at not in negated:  # a negated governor governs nothing
-            last, governor = w.at + w.n - 1, w.at
+        else:
+            last = -1
+            if _governs(w) and w.at not in negated:  # a negated governor governs nothing
+                last, governor = w.at + w.n - 1, w.at
+            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at):
+                governed[before.at] = w.at  # "the acquisition is pending approval"
+        before = w
     return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""),
                          governed.get(w.at, -1)) for w in found]
 
@@ -301,11 +316,11 @@ def _kind(w: _Word) -> str:
 def head_events(text: str) -> list[tuple[int, str]]:
     """(word position, concept) of the lexicon words of ``text`` that may be
     its head event: not a happening it negates ("won't be joining the
-    board") nor the object of an abandonment, a refusal, a suspension or an
-    offer ("called off the purchase", "rejected the offer to join", "offering
-    to buy"). A refusal is of what it governs ("refuse:join"); a clause
-    whose only happening is negated tells a refusal of it ("won't be
-    joining": "refuse:join")."""
+    board") nor the object of an abandonment, a refusal, a suspension, an
+    offer or a wait ("called off the purchase", "rejected the offer to join",
+    "offering to buy", "the acquisition is pending approval"). A refusal is
+    of what it governs ("refuse:join"); a clause whose only happening is
+    negated tells a refusal of it ("won't be joining": "refuse:join")."""
     _, found = _read(text)
     kept = [(w.at, _kind(w)) for w in found if not (w.negated or w.governed)]
     if not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
