@@ -4,7 +4,8 @@ clustering under constraints.
 Two statements tell one happening when they agree on
 - *what*: the kind of happening (facts.lexicon: the trigger's concept,
   with derivations and synonyms; for a plan, a report or a generic verb,
-  the concept its clause names);
+  the concept its clause names); an announcement of a kind ("said he was
+  terminating the deal") is related to that kind, not the same;
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
 - *when*: the same date, or one containing the other (not one wider than
@@ -353,6 +354,8 @@ def _what(a: Profile, b: Profile) -> str:
         return "what_near"
     if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
         return "what_near"
+    if ((ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca)):
+        return "what_near"  # "said he was terminating the deal" names a termination
     if ca.startswith("?") or cb.startswith("?"):
         return "what_unknown"
     return "what_differ"

@@ -5,9 +5,13 @@ words of its clause, looked up in a lexicon of happenings
 
 The kind is the clause's head event (``head_events``): not a happening it
 negates ("won't be joining the board") nor the object of an abandonment, a
-refusal or a suspension ("call off the purchase", "rejected the offer to
-join"); a refusal keeps what it refuses, and a clause whose only happening
-is negated tells a refusal of it ("refuse:join").
+refusal, a suspension, an offer or a wait ("call off the purchase",
+"rejected the offer to join", "offering to buy", "the acquisition is pending
+approval"): a trigger so governed tells its governor's kind. A refusal keeps
+what it refuses, and a clause whose only happening is negated tells a
+refusal of it ("refuse:join"). A verb the lexicon does not know, in a clause
+that reports ("he said in a statement posted ..."), tells the saying of what
+its clause names, not that happening.
 
 Pure string work: the words of a clause are matched by their written forms
 (each verb's inflections are generated), no parser needed.
@@ -115,10 +119,16 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
                       sentence: str = "", names: tuple[str, ...] = ()) -> str | None:
     """The kind of happening a statement tells.
 
-    - a trigger in the lexicon: its concept ("signature" -> sign);
+    - a trigger in the lexicon: its concept ("signature" -> sign); negated,
+      a refusal of it ("did not withdraw" -> refuse:withdraw);
+    - a trigger governed by another kind ("offering to buy" -> offer,
+      "called off the purchase" -> terminate, "rejected the offer to join"
+      -> refuse:join): the governor's, also when the clause was summarised
+      without the governor (the sentence's governor);
     - a trigger the lexicon does not know: the concept its clause names
-      nearest to it ("reversed course by proposing a purchase" -> offer),
-      else itself, marked "?" ("?shipment");
+      nearest to it ("reversed course by proposing a purchase" -> offer;
+      in a clause that reports, its report: "said in a statement posted"
+      -> "announce:..."), else itself, marked "?" ("?shipment");
     - a plan or a generic verb: the concept its clause (else its sentence)
       names nearest to the trigger ("scheduled to launch" -> launch);
     - a report: "announce", with what is announced ("announce:withdraw").
@@ -134,18 +144,24 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         return _nearest(found, text, trigger, trigger_text) if found else None
 
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
-        return named(clause) or "?" + trigger.lower()
+        inner = named(clause)
+        if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
+            return f"{REPORT}:{inner}"  # "he said in a statement posted ...": what was said, not what it names
+        return inner or "?" + trigger.lower()
     if own is None:
         return None  # no trigger
     if own not in ("", PLAN, REPORT):
-        word = _trigger_word(clause, names, trigger, trigger_text)
-        if word is None:
-            return own
-        if word.negated and not word.governed:  # "did not withdraw": its own kind, refused
+        word, governor = _trigger_word(clause, names, trigger, trigger_text)
+        if word is not None and word.negated and not word.governed:  # "did not withdraw": its own kind, refused
             return refused(own)
-        if word.governed:  # "called off the purchase": what governs it
-            return named(clause) or own
-        return _kind(word)  # "rejected the offer to join": a refusal to join
+        if governor is not None:  # "offering to buy", "called off the purchase": what governs it
+            return _kind(governor)
+        if sentence and sentence != clause:
+            # a clause summarised without its governor ("... began with Musk offering to buy")
+            in_sentence, governor = _trigger_word(sentence, names, trigger, trigger_text)
+            if in_sentence is not None and not in_sentence.negated and governor is not None:
+                return _kind(governor)
+        return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
     inner = named(clause) or (named(sentence) if sentence else None)
     if own == REPORT:
@@ -154,14 +170,19 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment, a refusal or a suspension governs: "decided he no longer wanted to buy
-# Twitter and attempted to call off the purchase" tells a termination,
-# "rejected the offer to join the board" a refusal -- neither tells an
-# acquisition, an offer or a joining. A negation or a governor reaches only
+# abandonment, a refusal, a suspension, an offer or a wait governs: "decided
+# he no longer wanted to buy Twitter and attempted to call off the purchase"
+# tells a termination, "rejected the offer to join the board" a refusal to
+# join, "offering to buy Twitter" an offer, "the acquisition is pending
+# approval" a wait -- none tells an acquisition or a joining. A trigger so
+# governed tells its governor's kind. A negation or a governor reaches only
 # into its own clause: "did not sign but ratified", "terminated the deal and
 # Twitter sued" keep the ratification and the suit.
 REFUSE = "refuse"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend"})  # their objects are not the happening
+PENDING = "pending"
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
+# ... nor, of these words, the happening just before them ("the acquisition is pending approval")
+POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
 # too, but "will stay on to complete the acquisition" tells the completion
 SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
@@ -191,6 +212,7 @@ class _Word:
     negated: bool = False
     governed: bool = False
     object: str = ""  # of a governor: the concept of the last word it governs ("rejected the offer to join": join)
+    by: int = -1  # of a governed word: its governor's position
 
 
 def _words(text: str) -> tuple[list[str], set[int]]:
@@ -234,7 +256,9 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     NEGATION_SPAN words of it: "no longer wanted to buy", "did not sign but
     ratified") or governed (an object of a governor that is not negated, in
     its clause, chained OBJECT_SPAN words at a time: "rejected the offer to
-    join"; a finite verb starts another clause)."""
+    join"; a finite verb starts another clause; a postpositive governor also
+    governs the happening just before it: "the acquisition is pending
+    approval")."""
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
@@ -250,24 +274,32 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         first = next((w for w in found if w.at > j and w.concept != ""), None)
         if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
             negated.add(first.at)
-    governed: set[int] = set()
+
+    def reaches(a: int, b: int) -> bool:  # a governor or governed word ending at a governs a word at b
+        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1))
+
+    governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
     last = -1  # end of the last governor or governed word, -1: none governs
     governor = -1
+    before: _Word | None = None  # the last happening read
     for w in found:
         if w.concept in ("", PLAN, REPORT):
             continue
-        if last >= 0 and w.at - last <= OBJECT_SPAN and not apart(last, w.at) \
-                and not any(_finite(words, k) for k in range(last + 1, w.at + 1)):
-            governed.add(w.at)
+        postpositive = w.phrase in POSTPOSITIVE and _governs(w) and w.at not in negated
+        if last >= 0 and reaches(last, w.at) and not postpositive:
+            governed[w.at] = governor
             objects[governor] = w.concept
             last = w.at + w.n - 1
-            continue
-        last = -1
-        if _governs(w) and w.at not in negated:  # a negated governor governs nothing
-            last, governor = w.at + w.n - 1, w.at
-    return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""))
-                   for w in found]
+        else:
+            last = -1
+            if _governs(w) and w.at not in negated:  # a negated governor governs nothing
+                last, governor = w.at + w.n - 1, w.at
+            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at):
+                governed[before.at] = w.at  # "the acquisition is pending approval"
+        before = w
+    return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""),
+                         governed.get(w.at, -1)) for w in found]
 
 
 def refused(concept: str) -> str:
@@ -284,10 +316,11 @@ def _kind(w: _Word) -> str:
 def head_events(text: str) -> list[tuple[int, str]]:
     """(word position, concept) of the lexicon words of ``text`` that may be
     its head event: not a happening it negates ("won't be joining the
-    board") nor the object of an abandonment or a refusal ("called off the
-    purchase", "rejected the offer to join"). A refusal is of what it governs
-    ("refuse:join"); a clause whose only happening is negated tells a refusal
-    of it ("won't be joining": "refuse:join")."""
+    board") nor the object of an abandonment, a refusal, a suspension, an
+    offer or a wait ("called off the purchase", "rejected the offer to join",
+    "offering to buy", "the acquisition is pending approval"). A refusal is
+    of what it governs ("refuse:join"); a clause whose only happening is
+    negated tells a refusal of it ("won't be joining": "refuse:join")."""
     _, found = _read(text)
     kept = [(w.at, _kind(w)) for w in found if not (w.negated or w.governed)]
     if not [c for _, c in kept if c not in ("", PLAN, REPORT)]:
@@ -308,13 +341,18 @@ def _position(words: list[str], trigger: str | None, trigger_text: str | None) -
     return None
 
 
-def _trigger_word(clause: str, names: tuple[str, ...], trigger: str | None, trigger_text: str | None) -> _Word | None:
-    """The lexicon match of the clause that holds the trigger, if any."""
+def _trigger_word(clause: str, names: tuple[str, ...], trigger: str | None,
+                  trigger_text: str | None) -> tuple[_Word | None, _Word | None]:
+    """The lexicon match of the clause that holds the trigger, if any, and
+    the word that governs it, if any."""
     words, found = _read(without_names(without_asides(clause), names))
     at = _position(words, trigger, trigger_text)
     if at is None:
-        return None
-    return next((w for w in found if w.at <= at < w.at + w.n), None)
+        return None, None
+    word = next((w for w in found if w.at <= at < w.at + w.n), None)
+    if word is None or not word.governed:
+        return word, None
+    return word, next(w for w in found if w.at == word.by)
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -428,3 +428,18 @@ def test_a_date_wider_than_a_year_says_nothing_of_when():
     assert dict(zip(FEATURES, pair_features(a, b)))["when_within"] == 0.0
     assert dict(zip(FEATURES, pair_features(b, c)))["when_within"] == 1.0
     assert not dict(zip(FEATURES, pair_features(a, d)))["when_same"]  # the same century: nothing of when
+
+
+def test_an_announcement_names_the_kind_it_tells():
+    """"Musk said on July 9 that he was terminating the deal" tells of the
+    termination: related to it (not the same kind: the saying has its own
+    day), not an unrelated kind."""
+    from facts.identity import _what, profiles
+
+    said = ev("e1", "a", date(2022, 7, 9), "say", "Musk said on July 9 that he was terminating the deal.")
+    done = ev("e2", "b", date(2022, 7, 8), "terminate", "He moved to terminate the acquisition last Friday.")
+    other = ev("e3", "c", date(2022, 7, 12), "sue", "Twitter sued Musk on July 12.")
+    p = profiles([said, done, other], frozenset())
+    assert p[0].concept == "announce:terminate"
+    assert _what(p[0], p[1]) == "what_near"
+    assert _what(p[0], p[2]) == "what_differ"

@@ -179,3 +179,34 @@ def test_only_the_words_of_a_suspension_govern_what_follows():
     assert happening_concept("complete", "The founder will stay on to complete the purchase.", "complete") \
         == "complete"
     assert happening_concept("acquire", "The regulator suspended the takeover.", "takeover") == "suspend"
+
+
+def test_a_governed_trigger_tells_its_governors_kind():
+    # the parse's trigger is the object of an offer: the happening is the offer
+    sentence = "The story opened with the investor first offering to buy the firm in March."
+    assert happening_concept("buy", sentence, "buy") == "offer"
+    # also when the clause was summarised without the governor: the sentence's governor
+    assert happening_concept("buy", "The story: to buy the firm in March.", "buy", sentence) == "offer"
+    # a state of waiting for a happening is neither the happening waited for nor its subject
+    assert happening_concept("acquisition", "By March, the takeover is pending clearance by the authorities.",
+                             "takeover") == "pending"
+    assert happening_concept("approve", "The merger, awaiting approval, stalled.", "approval") == "pending"
+    # a refusal governs the offer it rejects and what that offer was for
+    assert happening_concept("join", "The founder has rejected the offer to join the council.", "join") == "refuse:join"
+    assert happening_concept("purchase", "The buyer attempted to call off the purchase.", "purchase") == "terminate"
+    # not governed: its own kind
+    assert happening_concept("buy", "The investor bought the firm in October.", "bought") == "acquire"
+    # the waited-for happening is no head event of the clause; a wait in another clause governs nothing
+    from facts.lexicon import head_events
+
+    assert [c for _, c in head_events("the takeover is pending clearance")] == ["pending"]
+    assert happening_concept("acquisition", "The takeover closed, pending a review.", "takeover") == "acquire"
+    # an offer in another clause governs nothing
+    assert happening_concept("buy", "The investor made an offer, and a rival bought the firm.", "bought") == "acquire"
+
+
+def test_an_unknown_verb_in_a_clause_that_reports_tells_the_saying():
+    said = ('"I bought the firm for its future," the investor said in a note posted to her page on Monday.')
+    assert happening_concept("post", said, "posted") == "announce:acquire"
+    # no report word: what the clause names
+    assert happening_concept("caps", "The deal caps a saga of the acquisition.", "caps") == "acquire"
