@@ -2,9 +2,7 @@
 
 A text page (a capture of a web page's visible text, a .txt file) is cut
 into blocks at blank lines; a line opening with a bullet marker ("  • ")
-is its own block with the marker dropped, and so is a line that does not
-run on into the next unless the paragraph is hard-wrapped prose (the rows
-of an infobox, the entries of a timeline: ``line_breaks``). Each block is then judged alone
+is its own block with the marker dropped. Each block is then judged alone
 (paragraph-level decisions): cookie/consent notices, newsletter and
 paywall prompts, share bars, "skip to content", "On this page" and
 similar navigation remnants go; "(external link)" markers are cut out of
@@ -67,61 +65,6 @@ def _title_then_text(lines: list[str]) -> bool:
     )
 
 
-# Line breaks inside a paragraph. Hard-wrapped prose breaks its lines at a
-# width (most lines near the longest one, which has 60 to 100 characters):
-# its breaks mean nothing. Other line breaks end a block unless the line runs
-# on into the next (a comma, a hyphen or an open word at its end, or the next
-# line opening in lower case or with a bracket): the rows of an infobox ("Signed 22 April 2016"
-# / "Location New York"), paragraphs a capture puts one per line. When two
-# lines or more open with a day ("April 5 Twitter says ...") the paragraph is
-# a timeline or a flattened table: its rows begin there, and the lines between
-# (cells wrapped over several lines) belong to the row above.
-_WRAP_WIDTH = 100
-_MIN_WRAP = 60  # text is not wrapped narrower than this
-_WRAPPED_SHARE = 0.6  # share of lines (the last apart) near the longest in wrapped prose
-_NEAR_LONGEST = 0.7
-_RUNS_ON = re.compile(r"[,;\-–—/&(]$")
-_NEW_LINE_START = re.compile(r"^[\"'“‘\[]?[A-Z0-9]")  # "(Name of Issuer)" labels the line above
-_OPEN_END = frozenset(
-    "a an the and or but nor of to in on at by for with from as that which who whom whose into onto upon "
-    "its their his her our your my is are was were be been being has have had will would shall should can "
-    "could may might must not than this these those".split()
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_OPENING = re.compile(
-    rf"^(?:{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?:\s|$)|\d{{4}}-\d\d-\d\d\b)", re.IGNORECASE
-)
-
-
-def is_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose: most lines (the last apart) nearly as long as the longest, none over the wrap width."""
-    lengths = [len(line.strip()) for line in lines]
-    longest = max(lengths)
-    if len(lines) < 2 or not _MIN_WRAP <= longest <= _WRAP_WIDTH:
-        return False
-    near = sum(1 for n in lengths[:-1] if n >= _NEAR_LONGEST * longest)
-    return near >= _WRAPPED_SHARE * (len(lines) - 1)
-
-
-def _runs_on(previous: str, line: str) -> bool:
-    p, n = previous.strip(), line.strip()
-    if n.startswith("(") and len(p) > _WRAP_WIDTH:
-        return False  # "(Reuters) - ..." after a paragraph
-    if not p or not n or not _NEW_LINE_START.match(n) or _RUNS_ON.search(p):
-        return True
-    return re.sub(r"\W+$", "", p.split()[-1]).lower() in _OPEN_END
-
-
-def line_breaks(lines: list[str]) -> set[int]:
-    """Indexes of the lines of a paragraph that begin a block of their own (the first apart)."""
-    if len(lines) < 2 or is_wrapped(lines):
-        return set()
-    dated = {k for k in range(1, len(lines)) if _DATE_OPENING.match(lines[k].strip())}
-    first_row = min(dated) if len(dated) >= 2 else len(lines)
-    ordinary = {k for k in range(1, first_row) if not _runs_on(lines[k - 1], lines[k])}
-    return ordinary | ({first_row} | dated if first_row < len(lines) else set())
-
-
 def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
     """Blocks of a text page with whether each is a bullet item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -132,11 +75,7 @@ def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
         if _title_then_text(lines):
             blocks.append((lines[0].strip(), False))
             lines = lines[1:]
-        breaks = line_breaks(lines)
-        for k, line in enumerate(lines):
-            if current and k in breaks:
-                blocks.append((" ".join(current), False))
-                current = []
+        for line in lines:
             if R.BULLET.match(line):
                 if current:
                     blocks.append((" ".join(current), False))
