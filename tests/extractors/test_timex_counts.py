@@ -40,6 +40,7 @@ def _dated(text: str, anchor: date = PAGE, **kw) -> dict[str, tuple[str, str, st
         # a date inside the phrase counted from is the base
         ("Parliament met on 28 April 2021. Two days after the 3 May vote, protests began.", "Two days after",
          "2021-05-05", "2021-05-05", "day"),
+        ("Two days after Oct. 27, 2022, he fired staff.", "Two days after", "2022-10-29", "2022-10-29", "day"),
     ],
 )
 def test_a_count_resolves_against_the_date_in_focus(text, phrase, start, end, precision):
@@ -77,6 +78,9 @@ def test_a_count_counts_from_the_nearest_date_not_the_last_with_a_year(text, pag
         ("Parliament met on 28 April 2021. Two days after the June vote, protests began.", ["28 April 2021", "June"]),
         # a chain broken by a round count
         ("He was born in 1950. About thirty years later he married. He died 20 years later.", ["1950"]),
+        # the count before it gives a month only: no day, and not the older day either
+        ("The bid came on April 14, 2022. Three months later, he left. Two weeks later, Twitter sued.",
+         ["April 14, 2022", "Three months later"]),
         # the clause tells its own year
         ("The plant opened in 2014. Five years later, in 2020, it closed.", ["2014", "2020"]),
     ],
