@@ -64,7 +64,8 @@ def date_mentions(
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
     out = [m for m, _ in _mentions(text, tx)]
-    then = _then_anaphora(text, out) + _counted_from_focus(text, tx, out)
+    then = _then_anaphora(text, out)
+    then += _counted_from_focus(text, tx, sorted(out + then, key=lambda m: m.char_start))
     return sorted(out + then, key=lambda m: m.char_start) if then else out
 
 
@@ -75,60 +76,104 @@ _UNIT_GRAN = {"year": Precision.YEAR, "month": Precision.MONTH, "week": Precisio
 def _counted_from_focus(text: str, tx: Sequence[Timex], mentions: Sequence[DateMention]) -> list[DateMention]:
     """"They signed it in December 2015. Three years later, ...": a count from
     a date ("three years later", "a day before the deal closed", "two weeks
-    prior") resolves against the date in focus, the last explicit date told
-    before it in the paragraph. The tagger keeps such counts as durations
-    where TimeML does (news); the mention here dates the clause. With no
-    explicit date before it (the anchor is unknown) the count dates nothing.
+    prior") resolves against the date in focus: the nearest date told before
+    it in the paragraph, of any kind (a month and day without a year, "last
+    year", a count resolved before it: "born in 1950. Thirty years later he
+    married. He died 20 years later." dates the death 1990). When that one
+    cannot serve as a base (a stretch "since 2005", a range, a date the
+    tagger could not resolve, a count that dates nothing) the count dates
+    nothing rather than reaching further back. The tagger keeps such counts
+    as durations where TimeML does (news); the mention here dates the
+    clause. With no date before it (the anchor is unknown) the count dates
+    nothing.
 
-    When a noun phrase follows ("a day before the summit") the count names
-    the clause's date only when it opens its sentence or clause after a
-    sentence that told the date in focus; with the focus in the same
-    sentence ("submitted it on Saturday, a day before the summit") or inside
-    the predicate ("This comes three months after his bid") it dates the
-    named event, not the clause: no mention. Round counts ("less than three
-    months after", "about a year later") date nothing. A count coarser than its
-    unit's granularity cannot be told ("three days later" after "in March"):
-    no mention. The date is given at the unit's granularity ("three years
+    A date inside the phrase the count is counted from ("two days after the
+    3 May vote") is its base, or the count dates nothing. Otherwise, when a
+    noun phrase follows ("a day before the summit") the count names the
+    clause's date only when it opens its sentence or clause after a sentence
+    that told the date in focus; with the focus in the same sentence
+    ("submitted it on Saturday, a day before the summit") or inside the
+    predicate ("This comes three months after his bid") it dates the named
+    event, not the clause: no mention. A date written with its year later in
+    the same sentence ("Five years later, in 2020, it closed") dates the
+    clause itself: no mention. Round counts ("less than three months after",
+    "about a year later") date nothing. A count coarser than its unit's
+    granularity cannot be told ("three days later" after "in March"): no
+    mention. The date is given at the unit's granularity ("three years
     later" after "December 2015" is 2018)."""
-    out = []
+    out: list[DateMention] = []
+    # what was told, in order: a mention, or None for a date or count that names no period
+    told: list[tuple[int, int, DateMention | None]] = [(m.char_start, m.char_end, m) for m in mentions]
+    told += [(t.char_start, t.char_end, None) for t in tx if t.type in ("DATE", "TIME") and _span(t) is None]
     for t in tx:
-        if t.type != "DURATION" or t.mod is not None:  # "less than three months": round
+        if t.type != "DURATION":
             continue
         cm = _COUNT_VALUE.fullmatch(t.value)
         dm = R.COUNTED_DIR.match(text, t.char_end)
-        if cm is None or dm is None or R.COUNT_NOT_FROM.search(text, max(0, t.char_start - 12), t.char_start):
+        if cm is None or dm is None:
             continue
-        d = dm.group("dir").lower()
-        if d == "prior" and not (dm.group("np") or "").strip().lower().startswith("to"):
-            continue
-        prior = [m for m in mentions if m.char_end <= t.char_start and m.role == "point" and not m.anchored]
+        mention = _count(text, t, cm, dm, told)
+        told.append((t.char_start, mention.char_end if mention is not None else dm.end(), mention))
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _count(text: str, t: Timex, cm: re.Match[str], dm: re.Match[str],
+           told: Sequence[tuple[int, int, DateMention | None]]) -> DateMention | None:
+    """The date of one count (see :func:`_counted_from_focus`), or None."""
+    if t.mod is not None or R.COUNT_NOT_FROM.search(text, max(0, t.char_start - 12), t.char_start):
+        return None  # "less than three months", "for three years after": round, or a stretch
+    d = dm.group("dir").lower()
+    np = dm.group("np")
+    if d == "prior" and not (np or "").strip().lower().startswith("to"):
+        return None
+    after = dm.start("np") if np else dm.end()
+    sentence = R.COUNT_SENTENCE_END.search(text, after)
+    sentence_end = sentence.start() if sentence else len(text)
+    base: DateMention | None = None
+    inside = []
+    if np and d in ("before", "after", "prior"):
+        phrase = R.COUNT_PHRASE_END.search(text, after)
+        phrase_end = phrase.start() if phrase else len(text)
+        inside = sorted(x for x in told if after <= x[0] < phrase_end)
+    if inside:
+        base = inside[0][2]  # "two days after the 3 May vote": from 3 May, or nothing
+        if base is None:
+            return None
+    else:
+        prior = sorted(x for x in told if x[1] <= t.char_start)
         if not prior:
-            continue
-        base = prior[-1]
+            return None
+        base = prior[-1][2]
+        if base is None:
+            return None
         between = text[base.char_end:t.char_start]
         if t.char_start - base.char_end > 400 or "\n\n" in between:
-            continue
+            return None
         same_sentence = not re.search(r"[.!?]\s", between)
-        if dm.group("np") and d in ("before", "after", "prior") and (
+        if np and d in ("before", "after", "prior") and (
                 same_sentence or not R.COUNT_OPENS.search(text, max(0, t.char_start - 12), t.char_start)):
-            # "This comes three months after his bid": the clause has its own date
-            continue
-        n, unit = int(cm.group(1)), _COUNT_UNITS[cm.group(2)]
-        gran = _UNIT_GRAN[unit]
-        if unit == "week" and base.precision == Precision.DAY:
-            gran = Precision.DAY
-        if base.precision.coarseness > gran.coarseness:
-            continue
-        cal = coarsen(cal_of(base.date_start, base.precision.value), gran.value)
-        moved = shift(cal, -n if d in ("earlier", "before", "prior") else n, unit)
-        period = period_of(moved) if moved is not None else None
-        if moved is None or period is None:
-            continue
-        end = dm.start("np") if dm.group("np") else dm.end()
-        out.append(DateMention(char_start=t.char_start, char_end=end, text=text[t.char_start:end], date_start=period[0],
-                               date_end=period[1], precision=Precision(period[2]), role="point",
-                               value=timex_value(moved), anchored=True, from_anchor=base.from_anchor))
-    return out
+            return None  # "This comes three months after his bid": the clause has its own date
+    if base.role != "point":
+        return None
+    if any(x[2] is not None and x[2] is not base and not x[2].anchored for x in told if after <= x[0] < sentence_end):
+        return None  # "Five years later, in 2020, it closed": the clause tells its own date
+    n, unit = int(cm.group(1)), _COUNT_UNITS[cm.group(2)]
+    gran = _UNIT_GRAN[unit]
+    if unit == "week" and base.precision == Precision.DAY:
+        gran = Precision.DAY
+    if base.precision.coarseness > gran.coarseness:
+        return None
+    cal = coarsen(cal_of(base.date_start, base.precision.value), gran.value)
+    moved = shift(cal, -n if d in ("earlier", "before", "prior") else n, unit)
+    period = period_of(moved) if moved is not None else None
+    if moved is None or period is None:
+        return None
+    end = dm.start("np") if np else dm.end()
+    return DateMention(char_start=t.char_start, char_end=end, text=text[t.char_start:end], date_start=period[0],
+                       date_end=period[1], precision=Precision(period[2]), role="point", value=timex_value(moved),
+                       anchored=True, from_anchor=base.from_anchor)
 
 
 _COUNT_VALUE = re.compile(r"P([1-9]\d{0,2})([YMWD])")

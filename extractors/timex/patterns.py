@@ -140,6 +140,10 @@ COUNT_NOT_FROM = re.compile(
     r"nearly|almost|barely|just|only)\s+$", re.I)
 # Where a fronted count opens its sentence or clause: "A day before the deal closed, ...".
 COUNT_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)$")
+# Where the phrase a count is counted from ends ("two days after the 3 May vote, ..."),
+# and where its sentence ends.
+COUNT_PHRASE_END = re.compile(r"[,;:.!?](?:\s|$)|\n")
+COUNT_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"
