@@ -199,6 +199,18 @@ _NOT_FINITE_AFTER = frozenset({"to", "the", "a", "an", "its", "his", "her", "the
                                "be", "been", "being", "is", "are", "was", "were", "get", "got", "not", "never"})
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "flew", "bought", "took", "built", "won", "lost", "met", "laid",
                              "began", "went", "came", "made", "did", "had", "said", "told", "sold", "quit", "set"})
+_IRREGULAR_PARTICIPLES = frozenset({"withdrawn", "flown", "begun", "taken", "given", "done", "known", "shown", "seen",
+                                    "chosen", "written", "gone", "overtaken", "undertaken"})
+# a be or have verb between a governor and a later word ends the governor's reach ("the offer was
+# accepted": the offer is the subject, the acceptance the head event), unless it is an infinitive's
+# ("declined to be acquired")
+_BE_HAVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having"})
+# "pending" waits for something only after a linking verb ("the acquisition is (still) pending
+# approval"); before a noun ("the pending acquisition") or after a clause ("halted pending the
+# ruling") it governs nothing
+_LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "remaining",
+                      "stay", "stays", "stayed"})
+_STILL = frozenset({"still", "now", "yet"})
 
 
 @dataclass(frozen=True)
@@ -250,6 +262,19 @@ def _governs(w: _Word) -> bool:
     return w.concept in GOVERNING and (w.concept != "suspend" or w.phrase in SUSPENDING)
 
 
+def _linked(words: list[str], j: int) -> bool:
+    """The word at ``j`` follows a linking verb ("is pending", "remains still pending")."""
+    k = j - 1
+    while k >= 0 and words[k] in _STILL:
+        k -= 1
+    return k >= 0 and words[k] in _LINKING
+
+
+def _participle(word: str) -> bool:
+    """A past tense or participle ("accepted", "withdrawn"): no noun or gerund object."""
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _IRREGULAR_PARTICIPLES
+
+
 def _read(text: str) -> tuple[list[str], list[_Word]]:
     """The clause's words and its lexicon matches, each marked negated (the
     first word of a happening after a negation, in its clause and
@@ -262,6 +287,9 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
+    # "pending" not after a linking verb ("the pending acquisition", "halted pending the ruling") says nothing
+    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in POSTPOSITIVE and not _linked(words, w.at) else w
+             for w in found]
 
     def apart(a: int, b: int) -> bool:  # a clause opens after position a, up to b
         return any(a < k <= b for k in opens)
@@ -275,19 +303,24 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
             negated.add(first.at)
 
-    def reaches(a: int, b: int) -> bool:  # a governor or governed word ending at a governs a word at b
-        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1))
+    def reaches(a: int, b: int, linked: bool = False) -> bool:  # a governor or governed word ending at a governs a word at b
+        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1)) \
+            and (linked or not any(words[k] in _BE_HAVE and words[k - 1] != "to" for k in range(a + 1, b)))
+
+    def object_of(concept: str, b: int) -> bool:  # an offer governs "to" + a verb, or a noun or gerund object
+        return concept != "offer" or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
 
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
     last = -1  # end of the last governor or governed word, -1: none governs
     governor = -1
+    concepts = {w.at: w.concept for w in found}
     before: _Word | None = None  # the last happening read
     for w in found:
         if w.concept in ("", PLAN, REPORT):
             continue
         postpositive = w.phrase in POSTPOSITIVE and _governs(w) and w.at not in negated
-        if last >= 0 and reaches(last, w.at) and not postpositive:
+        if last >= 0 and reaches(last, w.at) and not postpositive and object_of(concepts[governor], w.at):
             governed[w.at] = governor
             objects[governor] = w.concept
             last = w.at + w.n - 1
@@ -295,8 +328,13 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
             last = -1
             if _governs(w) and w.at not in negated:  # a negated governor governs nothing
                 last, governor = w.at + w.n - 1, w.at
-            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at):
+            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at, linked=True):
                 governed[before.at] = w.at  # "the acquisition is pending approval"
+            passive = w.concept == REFUSE and w.at > 0 and words[w.at - 1] in _BE_HAVE and _participle(words[w.at])
+            if passive and w.at not in negated and before is not None and before.at not in governed \
+                    and w.at - before.at <= OBJECT_SPAN and not apart(before.at, w.at):
+                governed[before.at] = w.at  # "the bid was rejected": a refusal of the offer
+                objects[w.at] = before.concept
         before = w
     return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""),
                          governed.get(w.at, -1)) for w in found]
