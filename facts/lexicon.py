@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -151,14 +152,18 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     if own is None:
         return None  # no trigger
     if own not in ("", PLAN, REPORT):
-        word, governor = _trigger_word(clause, names, trigger, trigger_text)
+        words, found = _reading(clause, names)
+        at = _position(words, trigger, trigger_text)
+        word, governor = _governed(found, at)
         if word is not None and word.negated and not word.governed:  # "did not withdraw": its own kind, refused
             return refused(own)
         if governor is not None:  # "offering to buy", "called off the purchase": what governs it
             return _kind(governor)
-        if sentence and sentence != clause:
-            # a clause summarised without its governor ("... began with Musk offering to buy")
-            in_sentence, governor = _trigger_word(sentence, names, trigger, trigger_text)
+        if sentence and sentence != clause and not any(_governs(w) for w in found):
+            # a clause summarised without its governor ("... began with Musk offering to buy"): the
+            # sentence's word where the clause's trigger stands, not another of the same form
+            s_words, s_found = _reading(sentence, names)
+            in_sentence, governor = _governed(s_found, _aligned(words, at, s_words, trigger, trigger_text))
             if in_sentence is not None and not in_sentence.negated and governor is not None:
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
@@ -379,18 +384,36 @@ def _position(words: list[str], trigger: str | None, trigger_text: str | None) -
     return None
 
 
-def _trigger_word(clause: str, names: tuple[str, ...], trigger: str | None,
-                  trigger_text: str | None) -> tuple[_Word | None, _Word | None]:
-    """The lexicon match of the clause that holds the trigger, if any, and
-    the word that governs it, if any."""
-    words, found = _read(without_names(without_asides(clause), names))
-    at = _position(words, trigger, trigger_text)
+def _reading(text: str, names: tuple[str, ...]) -> tuple[list[str], list[_Word]]:
+    return _read(without_names(without_asides(text), names))
+
+
+def _governed(found: list[_Word], at: int | None) -> tuple[_Word | None, _Word | None]:
+    """The lexicon match at word position ``at``, if any, and the word that governs it, if any."""
     if at is None:
         return None, None
     word = next((w for w in found if w.at <= at < w.at + w.n), None)
     if word is None or not word.governed:
         return word, None
     return word, next(w for w in found if w.at == word.by)
+
+
+def _aligned(words: list[str], at: int | None, s_words: list[str], trigger: str | None,
+             trigger_text: str | None) -> int | None:
+    """The position in the sentence's words of the clause's trigger at ``at``:
+    inside the stretch of the sentence the clause's words around it match
+    (the clause may be summarised). Without the trigger in the clause, the
+    trigger's only occurrence in the sentence; None when it cannot be told."""
+    if at is None:
+        first = _position(s_words, trigger, trigger_text)
+        if first is None:
+            return None
+        again = _position(s_words[first + 1 :], trigger, trigger_text)
+        return first if again is None else None
+    for block in SequenceMatcher(None, words, s_words, autojunk=False).get_matching_blocks():
+        if block.size and block.a <= at < block.a + block.size:
+            return block.b + at - block.a
+    return None
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -233,3 +233,13 @@ def test_pending_waits_only_after_a_linking_verb():
     assert happening_concept("release", "The suspect was freed and released on 9 May pending trial.", "released") \
         == "release"
     assert happening_concept("acquisition", "The takeover remains still pending clearance.", "takeover") == "pending"
+
+
+def test_the_sentence_is_read_where_the_clause_stands_in_it():
+    # an earlier word of the same form in the sentence is not the clause's trigger
+    sentence = "After proposing to buy the firm in May, the investor agreed on 3 June to buy it at the first price."
+    clause = "the investor agreed on 3 June to buy it at the first price."
+    assert happening_concept("buy", clause, "buy", sentence) == "acquire"
+    # a clause with a governor word of its own is read on its own
+    assert happening_concept("buy", "The offer lapsed; the investor came back to buy the firm.", "buy",
+                             "In May the investor offered to buy the firm.") == "acquire"
