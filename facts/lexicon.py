@@ -182,7 +182,12 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 # approval" a wait -- none tells an acquisition or a joining. A trigger so
 # governed tells its governor's kind. A negation or a governor reaches only
 # into its own clause: "did not sign but ratified", "terminated the deal and
-# Twitter sued" keep the ratification and the suit.
+# Twitter sued" keep the ratification and the suit; nor past a be or have verb
+# ("the offer was accepted" tells the acceptance). An offer governs "to" and a
+# verb or a noun or gerund object, not a participle ("the proposal approved
+# by parliament"); "pending" waits only after a linking verb ("is still
+# pending"), not before a noun ("the pending acquisition") nor after a clause
+# ("halted pending the ruling").
 REFUSE = "refuse"
 PENDING = "pending"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
