@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -151,14 +152,18 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     if own is None:
         return None  # no trigger
     if own not in ("", PLAN, REPORT):
-        word, governor = _trigger_word(clause, names, trigger, trigger_text)
+        words, found = _reading(clause, names)
+        at = _position(words, trigger, trigger_text)
+        word, governor = _governed(found, at)
         if word is not None and word.negated and not word.governed:  # "did not withdraw": its own kind, refused
             return refused(own)
         if governor is not None:  # "offering to buy", "called off the purchase": what governs it
             return _kind(governor)
-        if sentence and sentence != clause:
-            # a clause summarised without its governor ("... began with Musk offering to buy")
-            in_sentence, governor = _trigger_word(sentence, names, trigger, trigger_text)
+        if sentence and sentence != clause and not any(_governs(w) for w in found):
+            # a clause summarised without its governor ("... began with Musk offering to buy"): the
+            # sentence's word where the clause's trigger stands, not another of the same form
+            s_words, s_found = _reading(sentence, names)
+            in_sentence, governor = _governed(s_found, _aligned(words, at, s_words, trigger, trigger_text))
             if in_sentence is not None and not in_sentence.negated and governor is not None:
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
@@ -177,7 +182,12 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 # approval" a wait -- none tells an acquisition or a joining. A trigger so
 # governed tells its governor's kind. A negation or a governor reaches only
 # into its own clause: "did not sign but ratified", "terminated the deal and
-# Twitter sued" keep the ratification and the suit.
+# Twitter sued" keep the ratification and the suit; nor past a be or have verb
+# ("the offer was accepted" tells the acceptance). An offer governs "to" and a
+# verb or a noun or gerund object, not a participle ("the proposal approved
+# by parliament"); "pending" waits only after a linking verb ("is still
+# pending"), not before a noun ("the pending acquisition") nor after a clause
+# ("halted pending the ruling").
 REFUSE = "refuse"
 PENDING = "pending"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
@@ -199,6 +209,18 @@ _NOT_FINITE_AFTER = frozenset({"to", "the", "a", "an", "its", "his", "her", "the
                                "be", "been", "being", "is", "are", "was", "were", "get", "got", "not", "never"})
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "flew", "bought", "took", "built", "won", "lost", "met", "laid",
                              "began", "went", "came", "made", "did", "had", "said", "told", "sold", "quit", "set"})
+_IRREGULAR_PARTICIPLES = frozenset({"withdrawn", "flown", "begun", "taken", "given", "done", "known", "shown", "seen",
+                                    "chosen", "written", "gone", "overtaken", "undertaken"})
+# a be or have verb between a governor and a later word ends the governor's reach ("the offer was
+# accepted": the offer is the subject, the acceptance the head event), unless it is an infinitive's
+# ("declined to be acquired")
+_BE_HAVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having"})
+# "pending" waits for something only after a linking verb ("the acquisition is (still) pending
+# approval"); before a noun ("the pending acquisition") or after a clause ("halted pending the
+# ruling") it governs nothing
+_LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "remaining",
+                      "stay", "stays", "stayed"})
+_STILL = frozenset({"still", "now", "yet"})
 
 
 @dataclass(frozen=True)
@@ -250,6 +272,19 @@ def _governs(w: _Word) -> bool:
     return w.concept in GOVERNING and (w.concept != "suspend" or w.phrase in SUSPENDING)
 
 
+def _linked(words: list[str], j: int) -> bool:
+    """The word at ``j`` follows a linking verb ("is pending", "remains still pending")."""
+    k = j - 1
+    while k >= 0 and words[k] in _STILL:
+        k -= 1
+    return k >= 0 and words[k] in _LINKING
+
+
+def _participle(word: str) -> bool:
+    """A past tense or participle ("accepted", "withdrawn"): no noun or gerund object."""
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _IRREGULAR_PARTICIPLES
+
+
 def _read(text: str) -> tuple[list[str], list[_Word]]:
     """The clause's words and its lexicon matches, each marked negated (the
     first word of a happening after a negation, in its clause and
@@ -262,6 +297,9 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
+    # "pending" not after a linking verb ("the pending acquisition", "halted pending the ruling") says nothing
+    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in POSTPOSITIVE and not _linked(words, w.at) else w
+             for w in found]
 
     def apart(a: int, b: int) -> bool:  # a clause opens after position a, up to b
         return any(a < k <= b for k in opens)
@@ -275,19 +313,24 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         if first is not None and first.at - j <= NEGATION_SPAN and not apart(j, first.at):
             negated.add(first.at)
 
-    def reaches(a: int, b: int) -> bool:  # a governor or governed word ending at a governs a word at b
-        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1))
+    def reaches(a: int, b: int, linked: bool = False) -> bool:  # a governor or governed word ending at a governs a word at b
+        return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1)) \
+            and (linked or not any(words[k] in _BE_HAVE and words[k - 1] != "to" for k in range(a + 1, b)))
+
+    def object_of(concept: str, b: int) -> bool:  # an offer governs "to" + a verb, or a noun or gerund object
+        return concept != "offer" or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
 
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
     last = -1  # end of the last governor or governed word, -1: none governs
     governor = -1
+    concepts = {w.at: w.concept for w in found}
     before: _Word | None = None  # the last happening read
     for w in found:
         if w.concept in ("", PLAN, REPORT):
             continue
         postpositive = w.phrase in POSTPOSITIVE and _governs(w) and w.at not in negated
-        if last >= 0 and reaches(last, w.at) and not postpositive:
+        if last >= 0 and reaches(last, w.at) and not postpositive and object_of(concepts[governor], w.at):
             governed[w.at] = governor
             objects[governor] = w.concept
             last = w.at + w.n - 1
@@ -295,8 +338,13 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
             last = -1
             if _governs(w) and w.at not in negated:  # a negated governor governs nothing
                 last, governor = w.at + w.n - 1, w.at
-            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at):
+            if postpositive and before is not None and reaches(before.at + before.n - 1, w.at, linked=True):
                 governed[before.at] = w.at  # "the acquisition is pending approval"
+            passive = w.concept == REFUSE and w.at > 0 and words[w.at - 1] in _BE_HAVE and _participle(words[w.at])
+            if passive and w.at not in negated and before is not None and before.at not in governed \
+                    and w.at - before.at <= OBJECT_SPAN and not apart(before.at, w.at):
+                governed[before.at] = w.at  # "the bid was rejected": a refusal of the offer
+                objects[w.at] = before.concept
         before = w
     return words, [_Word(w.at, w.n, w.phrase, w.concept, w.at in negated, w.at in governed, objects.get(w.at, ""),
                          governed.get(w.at, -1)) for w in found]
@@ -341,18 +389,36 @@ def _position(words: list[str], trigger: str | None, trigger_text: str | None) -
     return None
 
 
-def _trigger_word(clause: str, names: tuple[str, ...], trigger: str | None,
-                  trigger_text: str | None) -> tuple[_Word | None, _Word | None]:
-    """The lexicon match of the clause that holds the trigger, if any, and
-    the word that governs it, if any."""
-    words, found = _read(without_names(without_asides(clause), names))
-    at = _position(words, trigger, trigger_text)
+def _reading(text: str, names: tuple[str, ...]) -> tuple[list[str], list[_Word]]:
+    return _read(without_names(without_asides(text), names))
+
+
+def _governed(found: list[_Word], at: int | None) -> tuple[_Word | None, _Word | None]:
+    """The lexicon match at word position ``at``, if any, and the word that governs it, if any."""
     if at is None:
         return None, None
     word = next((w for w in found if w.at <= at < w.at + w.n), None)
     if word is None or not word.governed:
         return word, None
     return word, next(w for w in found if w.at == word.by)
+
+
+def _aligned(words: list[str], at: int | None, s_words: list[str], trigger: str | None,
+             trigger_text: str | None) -> int | None:
+    """The position in the sentence's words of the clause's trigger at ``at``:
+    inside the stretch of the sentence the clause's words around it match
+    (the clause may be summarised). Without the trigger in the clause, the
+    trigger's only occurrence in the sentence; None when it cannot be told."""
+    if at is None:
+        first = _position(s_words, trigger, trigger_text)
+        if first is None:
+            return None
+        again = _position(s_words[first + 1 :], trigger, trigger_text)
+        return first if again is None else None
+    for block in SequenceMatcher(None, words, s_words, autojunk=False).get_matching_blocks():
+        if block.size and block.a <= at < block.a + block.size:
+            return block.b + at - block.a
+    return None
 
 
 # A non-restrictive relative clause between commas ("The telescope, much of

@@ -210,3 +210,36 @@ def test_an_unknown_verb_in_a_clause_that_reports_tells_the_saying():
     assert happening_concept("post", said, "posted") == "announce:acquire"
     # no report word: what the clause names
     assert happening_concept("caps", "The deal caps a saga of the acquisition.", "caps") == "acquire"
+
+
+def test_an_offer_governs_no_verb_after_a_be_or_have_verb():
+    # the offer is the subject of the passive, not what it is for
+    assert happening_concept("accept", "The bid was accepted on 3 June.", "accepted") == "accept"
+    assert happening_concept("approve", "The proposal was approved by the council.", "approved") == "accept"
+    assert happening_concept("withdraw", "The investor's offer has been withdrawn.", "withdrawn") == "withdraw"
+    # a refused offer: a refusal of the offer
+    assert happening_concept("reject", "The offer was rejected on 3 June.", "rejected") == "refuse:offer"
+    # an offer governs "to" and a verb, or a noun or gerund object, not a participle
+    assert happening_concept("buy", "The investor offered to buy the firm.", "buy") == "offer"
+    assert happening_concept("acquire", "The investor made a bid for the takeover.", "takeover") == "offer"
+    assert happening_concept("accept", "The proposal accepted by the board lapsed.", "accepted") == "accept"
+    # an infinitive's be stays governed
+    assert happening_concept("acquire", "The board refused to be acquired.", "acquired") == "refuse:acquire"
+
+
+def test_pending_waits_only_after_a_linking_verb():
+    assert happening_concept("approve", "Owners approved the pending takeover on 2 May.", "approved") == "accept"
+    assert happening_concept("halt", "Sales were halted pending the judge's ruling on 9 May.", "halted") == "suspend"
+    assert happening_concept("release", "The suspect was freed and released on 9 May pending trial.", "released") \
+        == "release"
+    assert happening_concept("acquisition", "The takeover remains still pending clearance.", "takeover") == "pending"
+
+
+def test_the_sentence_is_read_where_the_clause_stands_in_it():
+    # an earlier word of the same form in the sentence is not the clause's trigger
+    sentence = "After proposing to buy the firm in May, the investor agreed on 3 June to buy it at the first price."
+    clause = "the investor agreed on 3 June to buy it at the first price."
+    assert happening_concept("buy", clause, "buy", sentence) == "acquire"
+    # a clause with a governor word of its own is read on its own
+    assert happening_concept("buy", "The offer lapsed; the investor came back to buy the firm.", "buy",
+                             "In May the investor offered to buy the firm.") == "acquire"
