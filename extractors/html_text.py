@@ -14,7 +14,8 @@ Steps (1-2 in ``segmentation``):
    ``evaluation/train_block_model.py``); without the model file a
    rule-based score is used;
 4. assemble: a long prose paragraph the model nearly kept, right after
-   kept text, is kept (it continues that text); a dropped heading that
+   text the model kept and in no element named as furniture (author,
+   comment, related, ...), is kept (it continues that text); a dropped heading that
    opens kept text in its section is kept; kept blocks joined by blank lines (table cells of one row on one
    line), each with its role (``block_role``: heading with its level,
    paragraph, list item, table cell, caption, quote, byline, dateline, call
@@ -197,6 +198,8 @@ def promote_headings(seg: Segmented) -> None:
 
 
 # a dropped paragraph the model nearly kept, right after kept text, continues it
+# (a fixed floor, not tied to the page's own expected-F1 cut, which is higher on
+# article pages; on wcxb-dev the pass changes boilerplate F1 by under 0.001)
 _CONTINUATION_PROB = 0.4
 _CONTINUATION_CHARS = 150
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
