@@ -14,7 +14,8 @@ Steps (1-2 in ``segmentation``):
    ``evaluation/train_block_model.py``); without the model file a
    rule-based score is used;
 4. assemble: a long prose paragraph the model nearly kept, right after
-   kept text, is kept (it continues that text); a dropped heading that
+   text the model kept and in no element named as furniture (author,
+   comment, related, ...), is kept (it continues that text); a dropped heading that
    opens kept text in its section is kept; kept blocks joined by blank lines (table cells of one row on one
    line), each with its role (``block_role``: heading with its level,
    paragraph, list item, table cell, caption, quote, byline, dateline, call
@@ -197,19 +198,33 @@ def promote_headings(seg: Segmented) -> None:
 
 
 # a dropped paragraph the model nearly kept, right after kept text, continues it
+# (a fixed floor, not tied to the page's own expected-F1 cut, which is higher on
+# article pages; on wcxb-dev the pass changes boilerplate F1 by under 0.001)
 _CONTINUATION_PROB = 0.4
 _CONTINUATION_CHARS = 150
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# class/id groups of the block's element or its two nearest ancestors that mark
+# it as page furniture (an author's bio, a comment, a newsletter box, related posts)
+_NOT_CONTINUATION_GROUPS = _NEGATIVE_GROUPS | GROUP_BIT["meta"]
+
+
+def _near_groups(block: Block, elements: Sequence[Element], bits: int) -> bool:
+    return any(0 <= idx < len(elements) and elements[idx].groups & bits for idx in block.path[-3:])
 
 
 def promote_continuations(seg: Segmented) -> None:
     """Keep a dropped prose paragraph that continues kept text: the model
     nearly kept it (probability at least 0.4), it is a long paragraph that
-    ends like a sentence, holds no links and is no caption, and the block before it is kept
-    (or is a section heading right after kept text): a section's opening
-    paragraph under a heading the model doubted ("Since 2010 I worked as ..."
-    under "SEO services offered"). Then ``promote_headings`` keeps its heading."""
+    ends like a sentence, holds no links, is no caption and sits in no
+    element whose class names furniture (author, comment, newsletter,
+    related, ...), and the block before it was kept by the model (or is a
+    section heading right after such text): a section's opening paragraph
+    under a heading the model doubted ("Since 2010 I worked as ..." under
+    "SEO services offered"). The test reads the keep flags as they were
+    before this pass, so a promoted block does not promote the next.
+    Then ``promote_headings`` keeps its heading."""
     blocks = seg.blocks
+    kept = [b.keep for b in blocks]
     for i in range(1, len(blocks)):
         block = blocks[i]
         if block.keep or block.boiler or block.prob < _CONTINUATION_PROB or block.tag != "p":
@@ -218,10 +233,12 @@ def promote_continuations(seg: Segmented) -> None:
             continue
         if not _SENTENCE_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
             continue  # a figure's caption is not the text it interrupts
-        before = blocks[i - 1]
-        if not before.keep and before.flags & F_HEADING and before.chars <= 200 and i >= 2:
-            before = blocks[i - 2]
-        if before.keep and not before.boiler:
+        if _near_groups(block, seg.elements, _NOT_CONTINUATION_GROUPS):
+            continue
+        before = i - 1
+        if not kept[before] and blocks[before].flags & F_HEADING and blocks[before].chars <= 200 and i >= 2:
+            before = i - 2
+        if kept[before] and not blocks[before].boiler:
             block.keep = True
 
 

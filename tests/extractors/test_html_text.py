@@ -164,3 +164,58 @@ def test_a_doubtful_paragraph_after_dropped_text_or_far_under_the_threshold_stay
     promote_continuations(seg)
     assert not seg.blocks[1].keep and not seg.blocks[3].keep
 
+
+
+_PROSE = "Since 2010 the firm has worked with small shops and large retailers across the region, " * 2 + "and it still does."
+_KEPT = ("p", "The services are listed below, with what each costs and how long it takes.", True, 0.9)
+
+
+def test_a_promoted_paragraph_does_not_promote_the_next() -> None:
+    from extractors.html_text import promote_continuations
+
+    # two doubtful paragraphs after the text (an author's bio in two parts): only the first continues kept text
+    seg = _seg_of(_KEPT, ("p", _PROSE, False, 0.41), ("p", _PROSE, False, 0.41))
+    promote_continuations(seg)
+    assert [b.keep for b in seg.blocks] == [True, True, False]
+
+
+def test_a_paragraph_in_an_element_named_as_furniture_is_not_promoted() -> None:
+    from extractors.html_text import promote_continuations
+    from extractors.segmentation import Block, Element, Segmented
+
+    elements = [Element("article", -1, 0, class_groups("entry-content"), 0),
+                Element("div", 0, 1, class_groups("author-bio"), 0),
+                Element("div", 0, 1, class_groups("comment-body"), 0),
+                Element("div", 0, 1, class_groups("chapter"), 0)]
+    kept, *_ = _KEPT[1:]
+    blocks = [Block(kept, "p", 0, (0,), 0, 0, index=0, prob=0.9, keep=True),
+              Block(_PROSE, "p", 1, (0, 1), 0, 0, index=1, prob=0.45),
+              Block(kept, "p", 0, (0,), 0, 0, index=2, prob=0.9, keep=True),
+              Block(_PROSE, "p", 2, (0, 2), 0, 0, index=3, prob=0.45),
+              Block(kept, "p", 0, (0,), 0, 0, index=4, prob=0.9, keep=True),
+              Block(_PROSE, "p", 3, (0, 3), 0, 0, index=5, prob=0.45)]
+    promote_continuations(Segmented(blocks, elements))
+    assert [b.keep for b in blocks] == [True, False, True, False, True, True]
+
+
+def test_a_paragraph_under_a_doubted_heading_after_kept_text_is_promoted() -> None:
+    from extractors.html_text import promote_continuations
+    from extractors.segmentation import F_HEADING
+
+    seg = _seg_of(_KEPT, ("h2", "SEO services offered", False, 0.3), ("p", _PROSE, False, 0.45),
+                  ("p", "Menu of other pages on this site, with their links.", False, 0.1),
+                  ("h2", "Other services", False, 0.3), ("p", _PROSE, False, 0.45))
+    seg.blocks[1].flags = seg.blocks[4].flags = F_HEADING
+    promote_continuations(seg)
+    # the heading itself is left to promote_headings; the paragraph after dropped text stays out
+    assert [b.keep for b in seg.blocks] == [True, False, True, False, False, False]
+
+
+def test_a_promoted_paragraph_does_not_promote_past_a_heading() -> None:
+    from extractors.html_text import promote_continuations
+    from extractors.segmentation import F_HEADING
+
+    seg = _seg_of(_KEPT, ("p", _PROSE, False, 0.45), ("h3", "About the author", False, 0.2), ("p", _PROSE, False, 0.45))
+    seg.blocks[2].flags = F_HEADING
+    promote_continuations(seg)
+    assert [b.keep for b in seg.blocks] == [True, True, False, False]
