@@ -431,13 +431,13 @@ def test_a_date_wider_than_a_year_says_nothing_of_when():
 
 
 def test_an_announcement_names_the_kind_it_tells():
-    """"Musk said on July 9 that he was terminating the deal" tells of the
+    """"The buyer said on 9 July he was terminating the merger" tells of the
     termination: related to it (not the same kind: the saying has its own
     day), not an unrelated kind."""
     from facts.identity import _what, profiles
 
-    said = ev("e1", "a", date(2022, 7, 9), "say", "Musk said on July 9 that he was terminating the deal.")
-    done = ev("e2", "b", date(2022, 7, 8), "terminate", "He moved to terminate the acquisition last Friday.")
+    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he was terminating the merger.")
+    done = ev("e2", "b", date(2022, 7, 8), "terminate", "Last Friday he moved to terminate the purchase.")
     other = ev("e3", "c", date(2022, 7, 12), "sue", "Twitter sued Musk on July 12.")
     p = profiles([said, done, other], frozenset())
     assert p[0].concept == "announce:terminate"
