@@ -93,18 +93,18 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
     for m in COUNTED_GROUP.finditer(clause):
         if at >= 0 and m.start("count") > at:
             break
+        members = GROUP_MEMBERS[m.group("noun").lower()]
         if m.group("lead"):
             # one of a group ("was among 194 countries that signed"): when the
             # parse found no doer, the only participant of a member's type
             # (none when several could be: "In Paris, the U.S. was among ...")
             if not agents:
-                members = GROUP_MEMBERS[m.group("noun").lower()]
                 fits = {p for p in ev.participant_ids if labels.get(p) in members}
                 agents = frozenset(fits) if len(fits) == 1 else agents
             return Who(agents=agents)
         if _DEFINITE.search(clause, 0, m.start()):
             continue
-        return Who(agents=agents, group=True, member_labels=GROUP_MEMBERS[m.group("noun").lower()],
+        return Who(agents=agents, group=True, member_labels=members,
                    listed=bool(LISTED.match(clause, m.end())))
     return Who(agents=agents)
 

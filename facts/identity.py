@@ -320,7 +320,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                     concept = last[ev.doc_id]
                 else:
                     pending[ev.doc_id].append(ev.event_id)
-            elif not concept.startswith("announce"):
+            elif not _announcement(concept):
                 last[ev.doc_id] = concept
                 for eid in pending.pop(ev.doc_id, ()):  # the page's first plans: what its first named plan names
                     out[eid] = concept
@@ -333,7 +333,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
     known: dict[tuple, set[str]] = defaultdict(set)
     for ev in events:
         c = out[ev.event_id]
-        if c and not c.startswith("?") and c.partition(":")[0] not in ("plan", REPORT):
+        if c and not c.startswith("?") and c.partition(":")[0] not in (PLAN, REPORT):
             known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)].add(c)
     for ev in events:
         c = out[ev.event_id]
@@ -345,7 +345,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
 
 def _what(a: Profile, b: Profile) -> str:
     ca, cb = a.concept, b.concept
-    if ca in (None, "plan") or cb in (None, "plan"):
+    if ca in (None, PLAN) or cb in (None, PLAN):
         return "none"  # a plan that does not say of what
     ra, rb = ca.partition(":"), cb.partition(":")
     if ca == cb:
@@ -495,7 +495,7 @@ def _plan_and_outcome(a: Profile, b: Profile) -> bool:
     report of the same kind of happening (what was planned, and when it came)."""
     if a.planned and b.planned:
         return True
-    return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != "plan"
+    return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != PLAN
 
 
 def one_page_conflict(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:

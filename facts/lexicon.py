@@ -116,6 +116,7 @@ def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigg
     return max(found)[1]
 
 
+@lru_cache(maxsize=65536)  # clustering and fact-id matching both ask it of every statement
 def happening_concept(trigger: str | None, clause: str, trigger_text: str | None = None,
                       sentence: str = "", names: tuple[str, ...] = ()) -> str | None:
     """The kind of happening a statement tells.

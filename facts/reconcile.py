@@ -227,10 +227,11 @@ def reconcile(
         claim_of = claimed_as[fid]  # an overtaken plan claims nothing: its own date
         ranked = settle_disputed(truth.ranked(fid)) if truth else []
         values = []
+        claim = {ev.event_id: claim_of[ev.event_id] if ev.event_id in claim_of else _interval(ev) for ev in g}
         for rv in ranked:
             iv = rv.value
             assert isinstance(iv, DateInterval)  # the claims are the events' dates
-            evs = [ev for ev in g if claim_of.get(ev.event_id, _interval(ev)) == iv]
+            evs = [ev for ev in g if claim[ev.event_id] == iv]
             values.append(
                 FactValue(
                     fact_id=fid,
