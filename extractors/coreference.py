@@ -203,7 +203,8 @@ def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinit
         roots = {chain.get(c, c) for c in longer}
         chain[k] = roots.pop() if len(roots) == 1 else k
     pairs = [(acr.short, acr.long) for acr in acronyms]
-    pairs += [(k, long) for k, long in _initialisms(keys).items() if k not in {a.short for a in acronyms}]
+    defined = {a.short for a in acronyms}
+    pairs += [(k, long) for k, long in _initialisms(keys).items() if k not in defined]
     for short, long in pairs:
         long_root = chain.get(long)
         if long_root is not None and short in chain:
@@ -357,8 +358,8 @@ def _page_head_match(discourse: Discourse, start: int, head: str) -> EntityMenti
     named the James Webb Space Telescope twice and the Hubble Space Telescope
     once); a tie names none."""
     before = [m for m in discourse.mentions if m.char_end <= start and _words(m.key)[-1:] == [head]]
-    counts = Counter(discourse.chain(m.key) for m in discourse.mentions if discourse.chain(m.key) in
-                     {discourse.chain(b.key) for b in before})
+    roots = {discourse.chain(b.key) for b in before}
+    counts = Counter(r for r in (discourse.chain(m.key) for m in discourse.mentions) if r in roots)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

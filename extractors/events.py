@@ -363,7 +363,7 @@ def _present_simple_above(token: Token) -> bool:
     verb = token.head
     for _ in range(6):
         if verb.tag_ in ("VBZ", "VBP"):
-            return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            return _simple_present(verb)
         if verb.tag_ in ("VBD", "MD") or verb.head == verb:
             return False
         verb = verb.head

@@ -216,8 +216,7 @@ def _listed(text: str | None) -> list[str]:
     return [s for s in (text or "").split(", ") if s]
 
 
-def _what(c: Change, b: ChangeBasis | None = None) -> str:
-    b = b or ChangeBasis()
+def _what(c: Change, b: ChangeBasis) -> str:
     if c.change == ChangeKind.ADDED:
         return (f"added, {'planned for' if b.planned_after else 'dated'} {c.after}" if c.after
                 else "added" + (", planned" if b.planned_after else ""))
@@ -228,9 +227,9 @@ def _what(c: Change, b: ChangeBasis | None = None) -> str:
         return ("no longer only a plan: a source now tells it as done" if c.after == Happening.HAPPENED
                 else "only a plan again: no source tells it as done any more")
     if c.field == "sources":
-        a, b = _listed(c.before), _listed(c.after)
-        parts = [f"gained {', '.join(x for x in b if x not in a)}" if set(b) - set(a) else "",
-                 f"lost {', '.join(x for x in a if x not in b)}" if set(a) - set(b) else ""]
+        was, now = _listed(c.before), _listed(c.after)
+        parts = [f"gained {', '.join(x for x in now if x not in was)}" if set(now) - set(was) else "",
+                 f"lost {', '.join(x for x in was if x not in now)}" if set(was) - set(now) else ""]
         return "sources: " + "; ".join(p for p in parts if p)
     return f"{c.field}: {c.before} → {c.after}"
 
@@ -252,6 +251,11 @@ def _said_by(c: Change, b: ChangeBasis) -> str:
 
 def _brief(e: EventBrief) -> str:
     return f"[{e.dated}] {e.source_id + ': ' if e.source_id else ''}{e.sentence}"
+
+
+def _statements(b: ChangeBasis) -> list[str]:
+    """The fact's statements the pages gained (+) and lost (-), one line each."""
+    return [f"+ {_brief(e)}" for e in b.gained] + [f"- {_brief(e)}" for e in b.lost]
 
 
 def _title(report: DiffReport) -> str:
@@ -282,8 +286,7 @@ def render_text(report: DiffReport) -> str:
             lines.append(f"    after:  {after}")
         if said := _said_by(c, b):
             lines.append(f"    {said}")
-        lines += [f"    + {_brief(e)}" for e in b.gained]
-        lines += [f"    - {_brief(e)}" for e in b.lost]
+        lines += [f"    {s}" for s in _statements(b)]
     for s in report.sources:
         lines.append(f"source {s.source_id}: {len(s.gained)} statement(s) gained, {len(s.lost)} lost"
                      + (f", {len(s.reworded)} reworded" if s.reworded else ""))
@@ -301,7 +304,7 @@ def render_markdown(report: DiffReport) -> str:
                   "|---|---|---|---|---|---|---|---|---|"]
         for c, b in report.rows():
             snaps = " → ".join(x for x in (_short(c.snapshots_before), _short(c.snapshots_after)) if x)
-            said = " · ".join([f"+ {_brief(e)}" for e in b.gained] + [f"- {_brief(e)}" for e in b.lost])
+            said = " · ".join(_statements(b))
             lines.append(
                 f"| {c.change} | `{c.fact_id}` | {md_escape(_what(c, b))} | {md_escape(c.statement)} | "
                 f"{md_escape(c.evidence_before)} | {md_escape(c.evidence_after)} | {md_escape(_said_by(c, b))} | "
@@ -323,8 +326,7 @@ def render_markdown(report: DiffReport) -> str:
 def render_html(report: DiffReport) -> str:
     """A plain HTML page (reports/templates/change_report.html.j2; autoescaped)."""
     return printable(render_template("change_report.html.j2", title=_title(report), counts=report.counts,
-                           rows=[(c, _what(c, b), _said_by(c, b), [f"+ {_brief(e)}" for e in b.gained]
-                                  + [f"- {_brief(e)}" for e in b.lost]) for c, b in report.rows()],
+                           rows=[(c, _what(c, b), _said_by(c, b), _statements(b)) for c, b in report.rows()],
                            sources=report.sources))
 
 

@@ -164,7 +164,8 @@ def quarter_of(m: int) -> int:
     return (m - 1) // 3 + 1
 
 
-def _cal_from_date(d: date, gran: str) -> Cal:
+def cal_of(d: date, gran: str) -> Cal:
+    """The period of granularity ``gran`` (a precision value) that holds the day ``d``."""
     if gran == "day":
         return day_cal(d)
     if gran == "week":
@@ -186,11 +187,6 @@ def _cal_from_date(d: date, gran: str) -> Cal:
     if gran == "century":
         return Cal("century", century=d.year // 100)
     return day_cal(d)
-
-
-def cal_of(d: date, gran: str) -> Cal:
-    """The period of granularity ``gran`` (a precision value) that holds the day ``d``."""
-    return _cal_from_date(d, gran)
 
 
 def _season_of(m: int) -> str:
@@ -219,7 +215,7 @@ def shift(c: Cal, n: int, unit: str) -> Cal | None:
             d = c.as_date()
             if d is None:
                 return None
-            return _cal_from_date(d + relativedelta(years=n), "week")  # 29 Feb -> 28 Feb
+            return cal_of(d + relativedelta(years=n), "week")  # 29 Feb -> 28 Feb
         y = c.year + n
         if y == 0:
             y = 1 if n > 0 else -1
@@ -275,10 +271,10 @@ def _shift_days(c: Cal, days: int) -> Cal | None:
     except OverflowError:
         return None
     if c.gran == "week":
-        return _cal_from_date(nd, "week")
+        return cal_of(nd, "week")
     if c.gran == "day":
         return replace(c, year=nd.year, month=nd.month, day=nd.day)
-    return _cal_from_date(nd, c.gran)
+    return cal_of(nd, c.gran)
 
 
 def coarsen(c: Cal, gran: str) -> Cal:
@@ -310,7 +306,7 @@ def coarsen(c: Cal, gran: str) -> Cal:
         return Cal("year", c.year) if c.year is not None else c
     if c.gran in _GRANS and gran in _GRANS and _GRANS.index(gran) > _GRANS.index(c.gran):
         return c  # a finer period than the text gives is never invented
-    return _cal_from_date(d, gran)
+    return cal_of(d, gran)
 
 
 def finer_or_equal(a: Cal, b: Cal) -> bool:
