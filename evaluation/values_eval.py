@@ -16,7 +16,10 @@ For each subject (pages and gold as ``evaluation.facts_eval`` reads them):
    - ``identity``: the fact holding most of the happening's statements
      also holds statements of other gold happenings (a merge: their dates
      compete with the happening's own), or a statement of the happening
-     states the gold value but sits in another fact (a split);
+     states the gold value, or reports (not plans) a date that fits the
+     gold value and disputes the value preferred, but sits in another fact
+     (a split: the fact alone holds a refinement, not the conflict the gold
+     settles);
    - ``ranking``: that fact holds the happening alone, has the gold value
      among its standing (not superseded) candidates and prefers another;
    - ``reading``: no statement matched to the happening states the gold
@@ -64,6 +67,7 @@ from pathlib import Path
 from evaluation.facts_eval import (
     Subject,
     SubjectScore,
+    _event_interval,
     gold_values,
     load_subject,
     match_events,
@@ -76,6 +80,7 @@ from extractors.document import ProcessedDocument
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reasoning import reason
+from facts.values import DateInterval, compatible
 
 
 def gold_grouping(subject: Subject, file_of_doc: Mapping[str, str]) -> Callable[..., list[list[Event]]]:
@@ -129,8 +134,17 @@ def miss_causes(subject: Subject, events: Sequence[Event], fact_of_event: Mappin
         told = {(ev.date_start, ev.date_end) for ev in by_gold[h]}
         preferred = {e for v in f.values if (v.date_start, v.date_end) == got for e in v.event_ids}
         merged = {m.happening[e] for e in preferred if e in m.happening} - {h}
-        if merged:
-            cause = "identity"  # a merge: another happening's statements carry the value preferred
+        got_iv = DateInterval(f.date_start, f.date_end, f.precision)
+        gold_ivs = [g.interval for g in gs if (g.interval.date_start, g.interval.date_end) in wanted]
+        # a split: a report (not a plan) of the happening that fits the gold value and disputes the
+        # preferred one sits in another fact
+        disputed_elsewhere = any(
+            fact_of_event[ev.event_id] != fid and not ev.planned
+            and not compatible(_event_interval(ev), got_iv)
+            and any(compatible(_event_interval(ev), iv) for iv in gold_ivs)
+            for ev in by_gold[h])
+        if merged or disputed_elsewhere:
+            cause = "identity"  # a merge (another happening's statements carry the value preferred) or a split
         else:
             cause = "ranking" if standing & wanted else "identity" if told & wanted else "reading"
         out.append((h, cause, f"{f.date_start}/{f.date_end}", ", ".join(f"{a}/{b}" for a, b in sorted(wanted))))
