@@ -36,9 +36,8 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from extractors.acronyms import AcronymDefinition, initials
+from extractors.acronyms import AcronymDefinition, initials, is_acronym
 from extractors.entities import EntityMention
-from extractors.entity_rules import ACRONYM
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -181,15 +180,18 @@ class Discourse:
         return key
 
 
-def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
+def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
+                spelled: dict[str, str]) -> dict[str, str]:
     """Each acronym of the page with the name it stands for: defined ("Long
-    Form (ACR)") or spelled by the initials of one name of the page."""
+    Form (ACR)") or spelled by the initials of one name of the page
+    (``spelled``: ``_initialisms`` of the page's keys)."""
     keys = {m.key for m in mentions}
     out = {a.short: a.long for a in acronyms if a.short in keys and a.long in keys}
-    return {**_initialisms(sorted(keys)), **out}
+    return {**spelled, **out}
 
 
-def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition]) -> dict[str, str]:
+def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
+            spelled: dict[str, str]) -> dict[str, str]:
     """Each mention key's chain: an acronym joins its long form; a name whose
     words are all words of exactly one longer name, named at least as often,
     joins it ("Webb" -> "James Webb Space Telescope"; not when two longer
@@ -204,7 +206,7 @@ def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinit
         chain[k] = roots.pop() if len(roots) == 1 else k
     pairs = [(acr.short, acr.long) for acr in acronyms]
     defined = {a.short for a in acronyms}
-    pairs += [(k, long) for k, long in _initialisms(keys).items() if k not in defined]
+    pairs += [(k, spelled[k]) for k in keys if k in spelled and k not in defined]
     for short, long in pairs:
         long_root = chain.get(long)
         if long_root is not None and short in chain:
@@ -220,7 +222,7 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     James Webb Space Telescope): a page's short name for it. An acronym two
     names spell joins neither."""
     out: dict[str, str] = {}
-    acronyms = [k for k in keys if _ACRONYM.fullmatch(k)]
+    acronyms = [k for k in keys if is_acronym(k)]
     if not acronyms:
         return out
     spells = {c: initials(c) for c in keys}
@@ -230,9 +232,6 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out
-
-
-_ACRONYM = re.compile(ACRONYM)
 
 
 def _words(name: str) -> list[str]:
@@ -266,7 +265,8 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
     (``text``, the page's text: a person's name ending in a common noun of the page is a thing's)."""
     ordered = tuple(sorted(mentions, key=lambda m: (m.char_start, m.char_end)))
     common = prose_words(text)
-    chain_of = _chains(ordered, acronyms)
+    spelled = _initialisms(sorted({m.key for m in ordered}))  # once per page: chains and long forms read it
+    chain_of = _chains(ordered, acronyms, spelled)
     labels: dict[str, Counter] = {}
     counts: Counter = Counter()
     for m in ordered:
@@ -282,7 +282,7 @@ def page_discourse(sentences: Sequence[tuple[int, int]], mentions: Sequence[Enti
     in_lede = {chain_of.get(m.key, m.key) for m in ordered if m.char_end <= lede_end}
     ranked = sorted((root for root in in_lede if counts[root] >= TOPIC_MIN_MENTIONS), key=lambda r: -counts[r])
     topic = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
-    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms), lexicon,
+    return Discourse(tuple(sorted(sentences)), ordered, chain_of, label_of, topic, _long_forms(ordered, acronyms, spelled), lexicon,
                      dict(Counter(_CAPITALISED.findall(text))))
 
 
