@@ -171,8 +171,8 @@ class Discourse:
         Musk"); any other key as it is: a participant is published under its
         full name."""
         long = self.long_form.get(key)
-        if long is not None:
-            return self.chain(long)
+        if long is not None:  # the long form itself, not a longer name of its chain that holds it
+            return long
         root = self.chain(key)
         if SURNAME_FULL_NAME and root != key and " " not in key and root.split()[-1] == key \
                 and self.label(root) == "PERSON":
@@ -379,6 +379,10 @@ def _own_description(pronoun: Token, offset: int, discourse: Discourse, types: f
     return None
 
 
+# a personal pronoun ("he", "she") resolved only to a person the page names by two words or more (first and
+# last name): participant F1 on the facts subjects JWST / Paris / Twitter 0.673 / 0.624 / 0.750 -> 0.673 /
+# 0.624 / 0.754 (with the complement's names, extractors.roles.COMPLEMENT_NAMES); no subject lower
+PERSON_NAMED_IN_FULL = True
 # an object pronoun resolved as a subject one is, minus its verb's subject (binding: "NASA launched it" is not NASA)
 OBJECT_PRONOUNS = True
 
@@ -425,6 +429,10 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
         if via is Via.PRONOUN:
             barred = _own_subject_chains(tok, offset, discourse)
             candidates = [m for m in candidates if discourse.chain(m.key) not in barred]
+        if found is None and PERSON_NAMED_IN_FULL and types == _PERSON:
+            # "he" or "she" stands for a person the page names in full: a one-word name the tagger
+            # called a person ("Twitter") is no antecedent
+            candidates = [m for m in candidates if len(discourse.chain(m.key).split()) >= 2]
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
         if via is Via.PRONOUN:
