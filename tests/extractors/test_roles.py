@@ -98,3 +98,8 @@ def test_one_name_per_entity_acronym_and_long_form_count_once():
     d = page_discourse([(0, 60), (61, 72), (73, 94), (95, len(text))], mentions)
     assert _one_per_entity(names, d) == ("U.S. National Aeronautics and Space Administration", "Project Mercury")
     assert _one_per_entity(("NASA", "ESA"), d) == ("NASA", "ESA")
+
+
+def test_a_name_qualifying_a_persons_title_is_no_participant(models):
+    (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending the deal.", models, anchor=date(2022, 7, 12))
+    assert "Elon Musk" in st.participants and "Tesla" not in st.participants
