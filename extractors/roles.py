@@ -194,8 +194,21 @@ def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
         if len(name) < 3 or not any(c.islower() for c in name) or is_fragment(name) \
                 or inside_word(tok.doc.text, start, end) or QUANTITY_AFTER.match(tok.doc.text, end):
             continue  # nor the word before a quantity ("Rises 2.3 per cent" in a table of share prices)
+        if _title(words):
+            continue  # a person's title, not a name ("then President, Barack Obama", "the Secretary of State")
         out.append((start, end))
     return out
+
+
+def _title(words: Sequence[Token]) -> bool:
+    """A title the parse took for a name: one title word ("President"), or the
+    object of "of" after one ("State" in "Secretary of State")."""
+    if len(words) != 1:
+        return False
+    tok = words[0]
+    if tok.lower_ in PERSON_TITLE_WORDS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PERSON_TITLE_WORDS
 
 
 def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], names: Sequence[EntityMention],

@@ -103,3 +103,9 @@ def test_one_name_per_entity_acronym_and_long_form_count_once():
 def test_a_name_qualifying_a_persons_title_is_no_participant(models):
     (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending the deal.", models, anchor=date(2022, 7, 12))
     assert "Elon Musk" in st.participants and "Tesla" not in st.participants
+
+
+def test_a_title_is_no_name_of_the_parse(models):
+    (st,) = statements("The U.S. signed the Agreement in December 2015 under then President, Barack Obama.", models,
+                       anchor=date(2021, 1, 21))
+    assert "President" not in st.participants and "Barack Obama" in st.participants
