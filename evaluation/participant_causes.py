@@ -11,8 +11,12 @@ Each gold participant the system missed on a matched statement is put down to:
   for "James Webb Space Telescope", "Delaware Chancery Court" for "Delaware
   Court of Chancery"): one of its extra names shares the gold's initials or
   a distinctive word;
+* ``reporter``: a mention on the sentence names it as whoever says or
+  announces what the statement tells ("NASA announced that the telescope
+  will fly", "..., Prime Minister Narendra Modi said", "according to"),
+  and the system left it out;
 * ``out-of-clause``: a mention on the sentence names it, and the system
-  left it out (another clause, a modifier, an "according to" source);
+  left it out (another clause, a modifier);
 * ``ner-miss``: the sentence writes the name, and no mention covers it;
 * ``anaphor``: the sentence names it only by a pronoun or a description
   ("it", "the telescope", "the company");
@@ -78,6 +82,25 @@ def _written_in(name: str, text: str) -> bool:
     return bool(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", norm_name(text)) is not None
 
 
+_REPORTING = r"(?:said|says|say|announced|announces|claimed|claims|confirmed|confirms|told|tells|stated|reported|wrote|added|noted|declared)"
+
+
+def _reports(gold: str, sentence: str, in_sentence) -> bool:
+    """The sentence names ``gold`` (by one of its mentions) as whoever reports: the name
+    right before a verb of saying ("NASA announced", "Modi said"), after the verb of a
+    quotation's frame (", said Keith Parrish") or after "according to"."""
+    text = " ".join(sentence.split())
+    for m in in_sentence:
+        if not names_match(m.key, gold):
+            continue
+        name = re.escape(" ".join(m.text.split()))
+        # "NASA announced", "Modi said on Sunday"; a quotation's frame after it, "...,” said (Webb's manager) Keith Parrish"
+        if re.search(rf"{name}(?:\s+\w+)?\s+{_REPORTING}\b", text) or \
+                re.search(rf"(?:[,”\"]\s*{_REPORTING}|\baccording to)(?:\s+\S+){{0,4}}?\s+{name}(?!['’]s)", text, re.I):
+            return True
+    return False
+
+
 def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
     """(kind, cause, what) for each missed and each false participant of the
     page's matched statements (``result``: the page's ProcessedDocument)."""
@@ -99,7 +122,7 @@ def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
                 paired.add(other)
                 cause = "other-form"
             elif any(names_match(m.key, g) for m in in_sentence):
-                cause = "out-of-clause"
+                cause = "reporter" if _reports(g, st.sentence, in_sentence) else "out-of-clause"
             elif _written_in(g, st.sentence) or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", st.sentence)
                                                     for w in g.split() if len(w) >= 5 and w[:1].isupper()):
                 cause = "ner-miss"

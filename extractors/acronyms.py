@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 from extractors.entity_rules import ACRONYM, ACRONYM_STOPWORDS, DEFINED_TERM, LONG_THEN_SHORT, SHORT_THEN_LONG
 
+# the acronym pattern (entity_rules.ACRONYM), compiled once: every reader of acronyms asks ``is_acronym``
+ACRONYM_RE = re.compile(ACRONYM)
+
+
+def is_acronym(word: str) -> bool:
+    """The word has an acronym's form ("NASA", "JWST", "NGOs")."""
+    return ACRONYM_RE.fullmatch(word) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
@@ -106,7 +114,7 @@ def defined_terms(text: str) -> list[AcronymDefinition]:
         if not words:
             continue
         long = " ".join(words).rstrip(".")
-        if re.fullmatch(ACRONYM, short):
+        if is_acronym(short):
             long = _match_long(short, long) or ""
         start = m.start(1) + m.group(1).rfind(words[0])
         # "(the "Merger")" after no company's name defines a description ("the Agreement ... (the "Merger Agreement")"), not a bare name

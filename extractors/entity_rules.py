@@ -70,3 +70,11 @@ TREATY_AFTER = re.compile(
     r"((?:[ \t]+(?!(?:the|a|an|its|their|his|her|this|that|to|of|and|or|with|by|on|in|for)\b)[a-z]+(?<!ed)(?<!ing)){0,2}?"
     r"[ \t]+(?:agreement|accord|treaty|convention|pact|protocol)s?)\b")
 TREATY_HEAD_LABELS = frozenset({"GPE", "ORG"})
+
+# Words of a person's title: a name right before them and a person's name only qualifies that person
+# ("Tesla CEO Elon Musk", "UN Secretary General Ban Ki-moon", "US President Joe Biden": extractors.roles)
+PERSON_TITLE_WORDS = frozenset(
+    """ceo cfo coo president vice secretary general secretary-general administrator chief executive officer founder
+    co-founder cofounder chairman chairwoman chair minister prime foreign spokesman spokeswoman spokesperson director
+    head senator governor judge commissioner ambassador envoy owner""".split()
+)

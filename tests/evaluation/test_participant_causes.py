@@ -35,3 +35,17 @@ def test_participants_scored_from_the_clause_and_from_the_whole_sentence(models)
     got = scopes([page], models)
     assert got["clause"] == (1.0, 1.0, 1.0)
     assert got["sentence"][0] < 1.0 and got["sentence"][1] == 1.0  # Beta Industries is another clause's
+
+
+def test_a_reporter_left_out_is_its_own_cause():
+    from evaluation.participant_causes import _reports
+    from extractors.entities import EntityMention
+
+    sentence = "India will ratify the agreement on October 2, Prime Minister Narendra Modi said in New York."
+    modi = EntityMention("Narendra Modi", "PERSON", 0, 0, "Narendra Modi")
+    india = EntityMention("India", "GPE", 0, 0, "India")
+    assert _reports("Narendra Modi", sentence, [modi, india])
+    assert not _reports("India", sentence, [modi, india])
+    quoted = "“We are on station,” said Webb’s commissioning manager Keith Parrish."
+    webb = EntityMention("Webb", "ORG", 0, 0, "Webb")
+    assert not _reports("Webb", quoted, [webb])

@@ -216,3 +216,24 @@ def test_a_surname_is_published_under_the_full_name_the_page_gives():
     d = page_discourse([(0, 20), (21, 34), (35, 53), (54, len(text))], mentions, (), text)
     assert d.full_name("Musk") == "Elon Musk"
     assert d.full_name("Twitter") == "Twitter"  # a first word of an organisation's name is no surname
+
+
+def test_he_stands_for_a_person_the_page_names_in_full(models):
+    # the tagger may call a one-word company name a person: "he" is not that name
+    text = ("Twitter sued Elon Musk last night. Twitter said the deal was binding. "
+            "He moved to end the deal on July 8, 2022.")
+    sts = statements(text, models, anchor=date(2022, 7, 13))
+    moved = next(s for s in sts if s.date.date_start == date(2022, 7, 8))
+    assert "Twitter" not in {r.key for r in moved.resolved if r.via is Via.PRONOUN}
+
+
+def test_an_acronym_is_published_as_the_long_form_it_stands_for_not_a_longer_name_holding_it():
+    text = "The UN Framework Convention on Climate Change Parties met. The UN Framework Convention on Climate Change (UNFCCC) grew. UNFCCC works."
+    long = "UN Framework Convention on Climate Change"
+    first = text.index(long)
+    second = text.index(long, first + 1)
+    mentions = [EntityMention(long + " Parties", "ORG", first, first + len(long) + 8, long + " Parties"),
+                EntityMention(long, "ORG", second, second + len(long), long), _m(text, "UNFCCC", "ORG", 1)]
+    acronyms = [AcronymDefinition("UNFCCC", long, second, second + len(long) + 9)]
+    d = page_discourse([(0, 57), (58, 118), (119, len(text))], mentions, acronyms)
+    assert d.full_name("UNFCCC") == long

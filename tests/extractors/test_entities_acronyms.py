@@ -76,3 +76,10 @@ def test_a_place_before_a_treaty_noun_names_the_treaty():
     got = [(m.key, m.label) for m in mentions_from_spans(text, spans)]
     # not across a verb and an article ("the European Union ratified the agreement"), nor a place on its own
     assert got == [("Paris climate agreement", "LAW"), ("European Union", "ORG"), ("Paris", "GPE")]
+
+
+def test_is_acronym_reads_the_one_pattern():
+    from extractors.acronyms import is_acronym
+
+    assert is_acronym("NASA") and is_acronym("NGOs") and is_acronym("COP21")
+    assert not is_acronym("Nasa") and not is_acronym("N") and not is_acronym("NASA's")

@@ -77,3 +77,35 @@ def test_an_adjective_predicate_takes_the_subject_of_its_verb(models):
     text = "Elon Musk's appointment to the board was to become effective on April 9, 2022."
     (st,) = statements(text, models, anchor=date(2022, 4, 11))
     assert st.trigger == "effective" and any("Musk" in p for p in st.participants)
+
+
+def test_a_verbs_complement_clause_names_participants_of_its_happening(models):
+    (st,) = statements("In July 2022, Musk decided he no longer wanted to buy Twitter.", models, anchor=date(2022, 10, 28))
+    assert st.trigger == "decide" and "Twitter" in st.participants
+
+
+def test_one_name_per_entity_acronym_and_long_form_count_once():
+    from extractors.coreference import page_discourse
+    from extractors.entities import EntityMention
+    from extractors.roles import _one_per_entity
+
+    text = "The U.S. National Aeronautics and Space Administration said. NASA waits. Project Mercury flew. Mercury ended."
+    names = ["U.S. National Aeronautics and Space Administration", "NASA", "Project Mercury", "Mercury"]
+    mentions = []
+    for n in names:
+        s = text.index(n) if n != "Mercury" else text.rindex(n)
+        mentions.append(EntityMention(n, "ORG", s, s + len(n), n))
+    d = page_discourse([(0, 60), (61, 72), (73, 94), (95, len(text))], mentions)
+    assert _one_per_entity(names, d) == ("U.S. National Aeronautics and Space Administration", "Project Mercury")
+    assert _one_per_entity(("NASA", "ESA"), d) == ("NASA", "ESA")
+
+
+def test_a_name_qualifying_a_persons_title_is_no_participant(models):
+    (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending the deal.", models, anchor=date(2022, 7, 12))
+    assert "Elon Musk" in st.participants and "Tesla" not in st.participants
+
+
+def test_a_title_is_no_name_of_the_parse(models):
+    (st,) = statements("The U.S. signed the Agreement in December 2015 under then President, Barack Obama.", models,
+                       anchor=date(2021, 1, 21))
+    assert "President" not in st.participants and "Barack Obama" in st.participants
