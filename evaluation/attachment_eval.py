@@ -246,7 +246,8 @@ def judge_document(prep: PreparedDoc, options=None) -> tuple[AttachCounts, list[
         if any(j.ok for j in js):  # the date's statement names another of its events
             for j in js:
                 if not j.ok and j.triggers:
-                    j.cause = "wrong trigger: the date's other linked event is the trigger"
+                    # how the gold event stands to that trigger: "arrested ... and charged" (conjoined)
+                    j.cause = f"{OTHER_EVENT} ({j.cause.removeprefix('wrong trigger: ').removeprefix('gold ')})"
         if js[0].triggers:
             events: dict[tuple[int, int], int] = {}
             for j in js:
@@ -254,6 +255,9 @@ def judge_document(prep: PreparedDoc, options=None) -> tuple[AttachCounts, list[
             c.ceiling += max(events.values())
     return c, out
 
+
+# a wrong link whose date's statement names another event linked to that date (one trigger per date)
+OTHER_EVENT = "wrong trigger: the date's other linked event is the trigger"
 
 # what a wrong link's gold event and factwatch's trigger are to each other, in the order tried
 _SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "before"})
@@ -318,12 +322,15 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     return f"wrong trigger: gold {kind} elsewhere in the sentence"
 
 
-def cause_table(judged: Sequence[Judged]) -> list[tuple[str, int]]:
-    """The wrong links counted by cause, most frequent first."""
+def cause_table(judged: Sequence[Judged], grouped: bool = False) -> list[tuple[str, int]]:
+    """The wrong links counted by cause, most frequent first; ``grouped``:
+    by the cause less its parenthesis (the date's other linked event, however
+    it stands to the trigger, is one group)."""
     counts: dict[str, int] = {}
     for j in judged:
         if not j.ok:
-            counts[j.cause] = counts.get(j.cause, 0) + 1
+            key = j.cause.split(" (")[0] if grouped else j.cause
+            counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -357,8 +364,10 @@ class AttachmentReport:
     def causes(self) -> str:
         """The wrong links by cause, with their share of all links."""
         n = self.rows["overall"].links or 1 if "overall" in self.rows else 1
+        other = [(k, v) for k, v in cause_table(self.misses, grouped=True) if k == OTHER_EVENT]
         return "\n".join(["wrong links by cause (share of all links):"] +
-                         [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in cause_table(self.misses)])
+                          [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in other] +
+                          [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in cause_table(self.misses)])
 
     def table(self) -> str:
         lines = [f"{'corpus':<12}{'docs':>6}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"
@@ -489,7 +498,7 @@ def run_attachment_eval(directory: Path, files: Sequence[str] | None = None, mod
         "per_corpus": {k: v.metrics() for k, v in rows.items() if k != "overall"},
         "per_date_value": {k: {m: v for m, v in c.metrics().items() if m != "one_trigger_ceiling"}
                            for k, c in sorted(by_value.items())},
-        "miss_causes": dict(cause_table(misses))}
+        "miss_causes": dict(cause_table(misses)), "miss_cause_groups": dict(cause_table(misses, grouped=True))}
     if cv:
         metrics["cv"] = cross_validate(prepared)
     return AttachmentReport(rows=rows, metrics=metrics, misses=misses, by_value=by_value)

@@ -175,6 +175,9 @@ class Ctx:
                 return "future"
         if perfect:
             return "past"
+        since = R.SINCE_PHRASE_BEFORE.search(left)
+        if since and not R.SINCE_PHRASE_VERB.search(since.group(0)) and not R.FUTURE_WEAK.search(since.group(0)):
+            return "past"  # "since shortly after the Oct. 23 slaying": a starting point lies behind
         best: tuple[int, str] | None = None
         for side, seg in ((0, left), (1, right)):
             for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):

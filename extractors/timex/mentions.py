@@ -148,10 +148,9 @@ def _count(text: str, t: Timex, cm: re.Match[str], dm: re.Match[str],
         base = prior[-1][2]
         if base is None:
             return None
-        between = text[base.char_end:t.char_start]
-        if t.char_start - base.char_end > 400 or "\n\n" in between:
+        if not _in_paragraph(text, base.char_end, t.char_start):
             return None
-        same_sentence = not re.search(r"[.!?]\s", between)
+        same_sentence = not _sentence_break(text, base.char_end, t.char_start)
         if np and d in ("before", "after", "prior") and (
                 same_sentence or not R.COUNT_OPENS.search(text, max(0, t.char_start - 12), t.char_start)):
             return None  # "This comes three months after his bid": the clause has its own date
@@ -190,9 +189,8 @@ def _then_anaphora(text: str, mentions: Sequence[DateMention]) -> list[DateMenti
         if not prior:
             continue
         ante = prior[-1]
-        between = text[ante.char_end:m.start()]
         # the period of an earlier sentence of the paragraph (within one sentence the date is told already)
-        if m.start() - ante.char_end > 400 or "\n\n" in between or not re.search(r"[.!?]\s", between):
+        if not _in_paragraph(text, ante.char_end, m.start()) or not _sentence_break(text, ante.char_end, m.start()):
             continue
         role = "since" if "since" in m.group("cue").lower() else "until"
         out.append(DateMention(char_start=m.start(), char_end=m.end(), text=m.group(0), date_start=ante.date_start,
@@ -220,12 +218,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         if u_span is not None and t.type == "TIME" and "T" in t.value and u_span[2] == Precision.DAY and "T" not in tx[i + 1].value \
                 and R.CLOCK_DAY_GAP.match(text[t.char_end:tx[i + 1].char_start]):
             u = tx[i + 1]
-            role, s = "point", t.char_start
-            sm, um = R.SINCE_RX.search(before), R.UNTIL_RX.search(before)
-            if sm:
-                role, s = "since", t.char_start - (len(before) - sm.start())
-            elif um:
-                role, s = "until", t.char_start - (len(before) - um.start())
+            role, s = _cued_role(t, before)
             value = f"{u.value}T{t.value.split('T', 1)[1]}"
             out.append((_mention(text, (s, u.char_end, u_span[0], u_span[1], Precision.DAY), role, value, u.anchored,
                                  u.from_anchor), (i, i + 1)))
@@ -240,7 +233,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
                     or _adjacent_months(gap, span, u_span)):
                 if u_end >= t_start:
-                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    s = _cue_start(t, before, fm)
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
                     out.append((_mention(text, extent, "range", f"{t.value}/{u.value}", t.anchored or u.anchored,
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
@@ -257,39 +250,66 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 except ValueError:
                     end_day = None
                 if end_day is not None and end_day > t_start:
-                    fm = R.FROM_RX.search(before)
-                    s = t.char_start - (len(before) - fm.start()) if fm else t.char_start
+                    s = _cue_start(t, before, R.FROM_RX.search(before))
                     extent = (s, dm.end(), t_start, end_day, Precision.DAY)
                     out.append((_mention(text, extent, "range", f"{t.value}/{end_day.isoformat()}", t.anchored, t.from_anchor),
                                 (i,)))
                     i += 1
                     continue
-        role = "point"
-        s = t.char_start
         pp = R.PRE_POST_RX.search(before) if t_precision == Precision.YEAR and t.value.isdigit() else None
         if pp is not None:
             # "pre-2020": until the year before; "post-2020": since the year after
             y = int(t.value) + (-1 if pp.group("w").lower() == "pre" else 1)
-            s = t.char_start - (len(before) - pp.start())
+            s = _cue_start(t, before, pp)
             extent = (s, t.char_end, date(y, 1, 1), date(y, 12, 31), Precision.YEAR)
             role = "until" if pp.group("w").lower() == "pre" else "since"
             out.append((_mention(text, extent, role, "%04d" % y, t.anchored, t.from_anchor), (i,)))
             i += 1
             continue
-        sm = R.SINCE_RX.search(before)
-        um = R.UNTIL_RX.search(before)
-        if um is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
-            um = R.BY_RX.search(before)
-        if sm:
-            role, s = "since", t.char_start - (len(before) - sm.start())
-        elif R.COUNT_NOW_TEXT.search(t.text):
-            role = "since"  # "(for) two years now"
-        elif um:
-            role, s = "until", t.char_start - (len(before) - um.start())
+        role, s = _cued_role(t, before)
         out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored, t.from_anchor),
                      (i,)))
         i += 1
     return out
+
+
+def _cue_start(t: Timex, before: str, cue: re.Match[str] | None) -> int:
+    """Where a mention starts: at its cue word (a match in ``before``, the
+    text right before the timex ``t``), or at the timex when it has none."""
+    return t.char_start - (len(before) - cue.start()) if cue is not None else t.char_start
+
+
+def _cued_role(t: Timex, before: str) -> tuple[str, int]:
+    """The role the cue words before a timex give it, and where its mention
+    starts: "since 2012" -> since; "until 2014", "by the end of 2014" ->
+    until; "(for) two years now" -> since; else a point at the timex."""
+    since = R.SINCE_RX.search(before)
+    if since:
+        return "since", _cue_start(t, before, since)
+    if R.COUNT_NOW_TEXT.search(t.text):
+        return "since", t.char_start
+    until = R.UNTIL_RX.search(before)
+    if until is None and re.match(r"(?:the\s+)?end\s+of\b", t.text, re.I):
+        until = R.BY_RX.search(before)
+    if until:
+        return "until", _cue_start(t, before, until)
+    return "point", t.char_start
+
+
+# how far, in characters, a date in focus reaches forward
+_FOCUS_REACH = 400
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _in_paragraph(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stays within one paragraph (no blank line) and
+    within the reach of a date in focus."""
+    return end - start <= _FOCUS_REACH and "\n\n" not in text[start:end]
+
+
+def _sentence_break(text: str, start: int, end: int) -> bool:
+    """A sentence ends somewhere in ``text[start:end]``."""
+    return _SENTENCE_BREAK.search(text[start:end]) is not None
 
 
 def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision]) -> bool:

@@ -187,6 +187,11 @@ ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|th
 # "protesters were planning to march on Saturday", "was due to meet Friday".
 PAST_AUX_OF_PLAN = re.compile(r"\s+(?:planning|scheduled|expected|due|set|supposed|going|about|slated|preparing|hoping)\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$", re.I)
+# a date inside a "since" phrase: "searching since shortly after the Oct. 23
+# slaying", "since the slaying on Oct. 23" (a few words, none of them a verb
+# of its own: "since the vote is on Oct. 23" gives a reason)
+SINCE_PHRASE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:[^\W\d][\w'’.-]*\s+){1,5}$", re.I)
+SINCE_PHRASE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|may|might|must|should|do|does|did)\b|'s\b", re.I)
 NOT_PAST_ED = {"supposed", "scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------

@@ -48,7 +48,8 @@ Talks <EVENT eid="e3" class="OCCURRENCE">continue</EVENT> <TIMEX3 tid="t2" type=
     by_event = {j.link.event_text: j for j in judged}
     assert by_event["arrested"].ok and by_event["arrested"].cause == ""
     assert not by_event["charged"].ok  # one statement per sentence and date: the other event of the date
-    assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger"
+    assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger (verb conjoined with the trigger)"
+    assert dict(cause_table(judged, grouped=True))["wrong trigger: the date's other linked event is the trigger"] == 1
     assert by_event["continue"].cause == "no statement: the tagger finds no date there"  # "now" is no date
     assert (counts.links, counts.system_ok, counts.covered) == (3, 1, 2)
 

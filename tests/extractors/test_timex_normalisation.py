@@ -45,6 +45,15 @@ def _only(text: str, anchor: date | None, **kw):
         # count ranges back from the page's date
         ("The tree was planted 10–20 years ago.", FRI, "2002-01-01", "2012-12-31", "year", "point"),
         ("It opened two or three years ago.", FRI, "2019-01-01", "2020-12-31", "year", "point"),
+        ("It opened a year or two ago.", FRI, "2020-01-01", "2021-12-31", "year", "point"),
+        ("Then, a week or so ago, the plan changed.", FRI, "2022-10-17", "2022-10-23", "week", "point"),
+        # a month and day inside a "since" phrase lies behind the page's day; a reason given by "since" does not
+        ("Police have searched for him since shortly after the Oct. 23 slaying.", date(1999, 5, 6), "1998-10-23", "1998-10-23", "day", "point"),
+        ("The plant has been shut since a fire on Oct. 23.", date(1999, 5, 6), "1998-10-23", "1998-10-23", "day", "point"),
+        ("Since the vote is on Oct. 23, the board waits.", date(1999, 5, 6), "1999-10-23", "1999-10-23", "day", "point"),
+        # the latest fiscal year: the last one ended; half a decade dates the decade
+        ("Sales were $7 billion in the latest fiscal year.", FRI, "2021-01-01", "2021-12-31", "year", "point"),
+        ("Sales were flat in the last half of the 1980s.", FRI, "1980-01-01", "1989-12-31", "decade", "point"),
         # weeks, quarters, halves, seasons keep their own precision
         ("In week 12 of 2021 the plant closed.", FRI, "2021-03-22", "2021-03-28", "week", "point"),
         ("Shipments began in 2021-W05.", FRI, "2021-02-01", "2021-02-07", "week", "point"),

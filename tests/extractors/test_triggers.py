@@ -46,10 +46,26 @@ def test_event_nouns_by_suffix_and_vocabulary(models):
 @pytest.mark.parametrize("text, date_words, trigger", [
     # "edition", "connection", "intention" end like event nouns but name no happening
     ("The offer, advertised in today's editions of the newspaper, expires in November.", "today", "advertised"),
-    ("A man was arrested in connection with last year's embassy blasts.", "last year", "arrested"),
+    ("A man was arrested in connection with the 1998 embassy blasts.", "1998", "arrested"),
 ])
 def test_nouns_that_only_look_like_event_nouns_give_way(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # switched on, a date in the possessive dates its noun, whatever the verb around it tells
+    ("A man was arrested in connection with last year's embassy blasts.", "last year", "blasts"),
+    ("This year's results included a gain on the sale of the unit.", "This year", "results"),
+    # not the subject of a content verb: the change is what the date tells
+    ("Last year's sales rose 5%.", "Last year", "rose"),
+])
+def test_a_possessive_date_dates_its_noun_when_switched_on(models, text, date_words, trigger):
+    tok, _ = find_trigger(*date_of(text, date_words, models), TriggerOptions(possessive_noun=True))
+    assert tok is not None and tok.text == trigger
+
+
+def test_a_possessive_date_is_the_verbs_by_default(models):
+    assert trigger_of("A man was arrested in connection with last year's embassy blasts.", "last year", models) == "arrested"
 
 
 def test_a_connection_made_is_a_happening(models):

@@ -170,7 +170,7 @@ _UNIT_GRAN = {
 # that year, the same day, the current quarter, earlier this week
 @book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
     pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same))|that\s+same|this\s+same|the\s+same)"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -189,6 +189,8 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     core = core.replace("this coming", "coming").replace("this past", "past")
     if core in ("that same", "this same", "very same"):
         core = "same"
+    if core in ("latest", "most recent"):
+        core = "last"  # "the latest fiscal year": the last one ended
     # "the whole year", "the next decade": durations; "the next day" is a date.
     # "the past year" in news names the year before the document date (the
     # TimeBank/AQUAINT annotation: "over the past year" -> 1997, "in the last
@@ -328,7 +330,8 @@ _DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior", "now")
 # two years ago, a week earlier, three days later, 10 days ago,
 # a year before, a few years ago, about two decades ago
 @book.rule("offset", triggers=UNIT_WORDS, window=(45, 40), priority=3,
-    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?\s+"
+    pattern=B + r"(?P<approx>" + APPROX + r"\s+)?(?P<num>" + QUANTITY + r")[\s-]+(?P<unit>" + UNIT_ANY + r")(?:\s+(?i:and\s+a\s+half))?"
+        + r"(?:\s+(?i:or)\s+(?P<orso>(?i:so|two|three|four|five|\d{1,2})))?\s+"
         + r"(?P<dir>(?i:ago|earlier|later|before|after|hence|from\s+now|back|previously|prior|on|afterwards?|since|now(?=\s*(?:[.,;:!?)\n]|$|and\b|but\b))))" + E)
 def _n_offset(m: re.Match, ctx: Ctx):
     unit = unit_of(m.group("unit"))
@@ -336,6 +339,9 @@ def _n_offset(m: re.Match, ctx: Ctx):
     numtxt = m.group("num")
     n = quantity(numtxt)
     approx = (m.group("approx") or "").strip().lower()
+    orso = (m.group("orso") or "").lower()
+    if orso and d not in ("ago", "earlier", "before", "back", "previously", "prior"):
+        return None  # "a week or so later": a duration; the rules without "or so" read it
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
         if not (ctx.narrative and d in ("before", "after")):
@@ -351,7 +357,7 @@ def _n_offset(m: re.Match, ctx: Ctx):
     if d in ("later", "after", "afterward", "afterwards", "on") and not ctx.narrative:
         # news annotation marks "three days" in "three days later" as a duration
         return dur_from_match(m, ctx, m.start(), m.start("dir") - 1)
-    mod = approx_mod(approx)
+    mod = approx_mod(approx) or ("APPROX" if orso else None)  # "a week or so ago"
     back = d in _DIR_BACK
     deictic = d in ("ago", "hence", "from now", "back", "now")
     base = ctx.deictic() if deictic else ctx.anaphoric()
@@ -374,6 +380,10 @@ def _n_offset(m: re.Match, ctx: Ctx):
         else:
             return Res("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod, True)
     n = int(n)
+    far = quantity(orso) if orso and orso != "so" else None
+    n_near: int | None = None
+    if far is not None and float(far).is_integer() and int(far) > n:
+        n, n_near = int(far), n  # "a year or two ago": from two years back to one
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
         # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
         before = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
@@ -393,7 +403,7 @@ def _n_offset(m: re.Match, ctx: Ctx):
     lower = R.COUNT_RANGE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
     # the near end of "10–20 years ago", "two to three years ago"
-    n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0) if inner is not None else None
+    n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0) if inner is not None else n_near
     if back and n0 is not None and step_unit in ("year", "decade", "month") and not approx:
         # "10–20 years ago", "two to three years ago": from the far end to the near one
         near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
