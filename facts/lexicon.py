@@ -29,6 +29,16 @@ from importlib import resources
 PLAN = "plan"
 REPORT = "announce"
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+def normal(text: str) -> str:
+    """Text as the lexicon reads it: lower case, typographic apostrophes plain."""
+    return text.lower().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """The lexicon's words of ``text`` (``normal``)."""
+    return _WORD.findall(normal(text))
 _VOWELS = set("aeiou")
 
 
@@ -64,7 +74,7 @@ class Lexicon:
     def lookup(self, lemma: str | None) -> str | None:
         if not lemma:
             return None
-        return self.concept_of.get(lemma.lower())
+        return self.concept_of.get(normal(lemma))
 
     def concepts_in(self, text: str) -> list[tuple[int, str]]:
         """(word position, concept) of every lexicon word or phrase in ``text``,
@@ -73,7 +83,7 @@ class Lexicon:
 
     def matches(self, text: str) -> list[tuple[int, str, str]]:
         """(word position, the words matched, concept), as concepts_in."""
-        words = _WORD.findall(text.lower().replace("’", "'"))
+        words = tokens(text)
         out: list[tuple[int, str, str]] = []
         i = 0
         while i < len(words):
@@ -97,10 +107,10 @@ def lexicon() -> Lexicon:
     groups += [(PLAN, data["plan"]["words"]), (REPORT, data["report"]["words"])]
     for concept, words in groups:
         for w in words:
-            for form in inflections(w.lower()):
+            for form in inflections(normal(w)):
                 concept_of.setdefault(form, concept)
     for w in data["generic"]["words"]:
-        for form in inflections(w.lower()):
+        for form in inflections(normal(w)):
             concept_of.setdefault(form, "")  # known, says nothing
     longest = max(len(k.split()) for k in concept_of)
     related = {(a, b) for a, bs in data.get("related", {}).items() for b in bs}
@@ -108,7 +118,7 @@ def lexicon() -> Lexicon:
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
-    at = _position(_WORD.findall(text.lower().replace("’", "'")), trigger, trigger_text) or 0
+    at = _position(tokens(text), trigger, trigger_text) or 0
     # what a plan or a report governs follows it ("scheduled for launch"); else the nearest before it
     after = [ic for ic in found if ic[0] > at]
     if after:
@@ -149,7 +159,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         inner = named(clause)
         if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
             return f"{REPORT}:{inner}"  # "he said in a statement posted ...": what was said, not what it names
-        return inner or "?" + trigger.lower()
+        return inner or "?" + normal(trigger)
     if own is None:
         return None  # no trigger
     if own not in ("", PLAN, REPORT):
@@ -241,7 +251,7 @@ class _Word:
 def _words(text: str) -> tuple[list[str], set[int]]:
     """The text's words and the positions of words that open a clause (a
     comma, a semicolon, a colon or a bracket before them, or a clause word)."""
-    text = text.lower().replace("’", "'")
+    text = normal(text)
     words: list[str] = []
     opens: set[int] = set()
     last = 0
@@ -383,7 +393,7 @@ def head_events(text: str) -> list[tuple[int, str]]:
 def _position(words: list[str], trigger: str | None, trigger_text: str | None) -> int | None:
     """The word position of the trigger in the clause (its written form first; a phrase: its first word)."""
     for t in (trigger_text, trigger):
-        tw = _WORD.findall((t or "").lower().replace("’", "'"))
+        tw = tokens(t or "")
         for p in range(len(words) - len(tw) + 1) if tw else ():
             if words[p : p + len(tw)] == tw:
                 return p
@@ -515,7 +525,7 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
         detached = last is not None and (named_of or _DETACHED.search(head[: last.start(1)]) is not None)
         if last and (last.group(1).islower() or named_of) and last.end(1) == len(head) and detached \
                 and not (framed or purpose):
-            head_words = _WORD.findall((head if named_of else without_names(head, names)).lower().replace("’", "'"))
+            head_words = tokens(head if named_of else without_names(head, names))
             if head_words:
                 for i, phrase, concept in lex.matches(" ".join(head_words[-lex.longest :])):
                     if i + len(phrase.split()) == len(head_words[-lex.longest :]) and known(concept):
@@ -527,13 +537,13 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
         # New York Sealed 12 December 2015 Effective ..."): the label's happening,
         # known to the lexicon or not
         label = lex.lookup(m.group(1))
-        return known(label) if label is not None else "?" + m.group(1).lower()
+        return known(label) if label is not None else "?" + normal(m.group(1))
     if _YEAR.fullmatch(sentence[start:end].strip()):
-        prev = _WORD.findall(before.lower()[-20:])
+        prev = tokens(before[-20:])
         if prev and prev[-1] in _DATE_PREPS | {"to", "by", "until", "after", "before", "between", "and", "for"}:
             return None
         # names kept: "the 2015 Climate Accord" is the accord of 2015
-        after = _WORD.findall(sentence[end:].lower().replace("’", "'"))[:PREMODIFIER_SPAN]
+        after = tokens(sentence[end:])[:PREMODIFIER_SPAN]
         for _, _, concept in lex.matches(" ".join(after)):
             return known(concept)
     return None
