@@ -79,7 +79,16 @@ import numpy as np
 from extractors.ids import normalize_sentence
 from facts.agents import NOBODY, Who, different_doers, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import PLAN, REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
+from facts.lexicon import (
+    PLAN,
+    REPORT,
+    clause_concepts,
+    date_phrase_concept,
+    happening_concept,
+    lexicon,
+    says_moved,
+    trigger_concept,
+)
 from facts.model import Event
 from facts.values import DateInterval, compatible
 
@@ -105,6 +114,7 @@ FEATURES = (
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
+    "when_plan_apart",  # a plan and a statement of its kind on another date that did not come of it
     "text",  # tf-idf cosine of the sentences' content words (the gate's; UNWEIGHED)
     "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
 )
@@ -156,6 +166,7 @@ class Profile:
     sentence_key: str
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
+    moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
 
 
 def _words(text: str) -> list[str]:
@@ -214,6 +225,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
                 doers=who_of(ev, clause, labels),
+                moved=says_moved(rows.get(ev.event_id, ev.sentence)),
             )
         )
         if ev.event_id in redated:
@@ -269,7 +281,7 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     row = rows.get(ev.event_id)
     if row is not None and not (ev.trigger_text and ev.trigger_text in row):
         return False
-    return bool(lexicon().lookup(ev.trigger))
+    return bool(trigger_concept(ev.trigger, statement_clause(ev, rows), ev.trigger_text))
 
 
 def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> bool:
@@ -279,7 +291,7 @@ def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> boo
     phrase names its happening ("planned since its launch on 25 December
     2021" dates the launch), nor a plan."""
     return (not ev.planned and row is None and ev.date_role == "since" and bool(ev.trigger)
-            and lexicon().lookup(ev.trigger) == PLAN and ev.event_id not in (redated or set())
+            and trigger_concept(ev.trigger, statement_clause(ev), ev.trigger_text) == PLAN and ev.event_id not in (redated or set())
             and (ev.doc_date is None or ev.date_start <= ev.doc_date))
 
 
@@ -421,6 +433,8 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
             x[_INDEX["when_gap"]] = scaled
         elif what == "what_same" and _came_of(a, b):
             x[_INDEX["when_within"]] = 1.0  # plans move: the date the plan named is not kept
+        elif what == "what_same":
+            x[_INDEX["when_plan_apart"]] = 1.0  # a plan and one of its kind it cannot have been for
         # else: a plan's date against another kind of happening, or one of the
         # same kind whose date is not kept, says nothing either way
     if a.sentence_at != b.sentence_at:  # two statements of one sentence share its words whatever they tell
@@ -491,10 +505,13 @@ AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of 
 
 
 def _plan_and_outcome(a: Profile, b: Profile) -> bool:
-    """Both plans (a page telling how a date was moved), or a plan and a
-    report of the same kind of happening (what was planned, and when it came)."""
+    """Both plans, one told as moved (a page telling how a date was moved:
+    "delayed to", "originally scheduled for"; two plans of one page with two
+    dates and no word of a move are two happenings: a trial set for one date
+    and fallback dates for another), or a plan and a report of the same kind
+    of happening (what was planned, and when it came)."""
     if a.planned and b.planned:
-        return True
+        return a.moved or b.moved
     return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != PLAN
 
 
@@ -520,9 +537,17 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
         return True
     if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
         return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
+    if x[_INDEX["what_near"]] and ea.doc_id == eb.doc_id and _other_doers(a, b):
+        return True  # one page: "Musk asked the court to stay the trial" is not "a judge paused the trial"
     if not x[_INDEX["what_same"]]:
         return False
     return _rivals_in(_agent_roles(a), _agent_roles(b)) or _rivals_in(a.parties, b.parties)
+
+
+def _other_doers(a: Profile, b: Profile) -> bool:
+    """Both name who did it (what the pages are about included: facts.agents),
+    none the same."""
+    return bool(a.doers.agents and b.doers.agents and not (a.doers.agents & b.doers.agents))
 
 
 def _agent_roles(p: Profile) -> dict[str, str | None]:

@@ -67,6 +67,7 @@ class Lexicon:
     concept_of: dict[str, str]  # written form (one word or a phrase) -> concept
     longest: int  # words in the longest phrase
     related: frozenset[tuple[str, str]] = frozenset()  # concepts often told for one another (both orders)
+    shift: frozenset[str] = frozenset()  # words and phrases that tell a plan's date moved ("delayed", "originally")
 
     def near(self, a: str, b: str) -> bool:
         return (a, b) in self.related
@@ -114,7 +115,9 @@ def lexicon() -> Lexicon:
             concept_of.setdefault(form, "")  # known, says nothing
     longest = max(len(k.split()) for k in concept_of)
     related = {(a, b) for a, bs in data.get("related", {}).items() for b in bs}
-    return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}))
+    shift = frozenset(form for w in data["plan"]["shift"] for form in inflections(normal(w)))
+    return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}),
+                   shift=shift)
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
@@ -148,7 +151,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     nothing of agreeing). None when nothing is known.
     """
     lex = lexicon()
-    own = lex.lookup(trigger)
+    own = trigger_concept(trigger, clause, trigger_text)
 
     def named(text: str) -> str | None:
         text = without_names(without_asides(text), names)
@@ -179,10 +182,51 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
-    inner = named(clause) or (named(sentence) if sentence else None)
+    inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
+                              if sentence else None)
     if own == REPORT:
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | None = None) -> str | None:
+    """The lexicon's concept of a statement's trigger: the phrase it starts in
+    its clause ("kick off", "called off": a verb's particle is part of it),
+    else its lemma, else its written form (a lemma the parse got wrong:
+    "slated" read as "slat"). None when the lexicon knows none of them."""
+    lex = lexicon()
+    if clause and lex.longest > 1:
+        words = tokens(clause)
+        at = _position(words, trigger, trigger_text)
+        if at is not None:
+            for n in range(min(lex.longest, len(words) - at), 1, -1):
+                phrase = lex.concept_of.get(" ".join(words[at : at + n]))
+                if phrase is not None:
+                    return phrase
+    own = lex.lookup(trigger)
+    return own if own is not None else lex.lookup(trigger_text)
+
+
+_RELATIVES = frozenset({"which", "that", "who"})
+RELATIVE_SPAN = 4  # a relative clause's plan or generic verb lies at most this many words after its pronoun
+
+
+def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, names: tuple[str, ...]) -> str | None:
+    """What a relative clause's plan or generic verb tells: the happening its
+    pronoun stands for, the lexicon word just before it ("stay the trial,
+    which was scheduled to kick off on 17 October": the trial), whatever
+    governs that word in its own clause."""
+    text = without_names(sentence, names)
+    words = tokens(text)
+    at = _position(words, trigger, trigger_text)
+    if at is None:
+        return None
+    rel = next((k for k in range(at - 1, max(-1, at - 1 - RELATIVE_SPAN), -1) if words[k] in _RELATIVES), None)
+    if rel is None:
+        return None
+    before = [(i + n, c) for i, phrase, c in lexicon().matches(" ".join(words[:rel]))
+              for n in (len(phrase.split()),)]
+    return next((c for end, c in before if end == rel and c not in ("", PLAN, REPORT)), None)
 
 
 # The head event of a clause is not a happening it negates or one that an
@@ -201,7 +245,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 # ("halted pending the ruling").
 REFUSE = "refuse"
 PENDING = "pending"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", "request", PENDING})  # their objects are not the happening
 # ... nor, of these words, the happening just before them ("the acquisition is pending approval")
 POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
@@ -328,8 +372,8 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1)) \
             and (linked or not any(words[k] in _BE_HAVE and words[k - 1] != "to" for k in range(a + 1, b)))
 
-    def object_of(concept: str, b: int) -> bool:  # an offer governs "to" + a verb, or a noun or gerund object
-        return concept != "offer" or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
+    def object_of(concept: str, b: int) -> bool:  # an offer or a request governs "to" + a verb, or a noun or gerund object
+        return concept not in ("offer", "request") or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
 
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
@@ -435,7 +479,7 @@ def _aligned(words: list[str], at: int | None, s_words: list[str], trigger: str 
 # A non-restrictive relative clause between commas ("The telescope, much of
 # which was built at Goddard, is now scheduled to ...") tells of a participant,
 # not of the happening the clause's verb (or plan) governs.
-_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*,")
+_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*(?:,|[.!?]?\s*$)")
 
 
 def without_asides(text: str) -> str:
@@ -463,6 +507,15 @@ def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
 
 
+def says_moved(text: str) -> bool:
+    """The text tells that a plan's date moved ("was delayed to", "originally
+    scheduled for", "now targets"): two plans of one kind in its page may be
+    one happening told at two dates."""
+    words = tokens(text)
+    shift = lexicon().shift
+    return any(" ".join(words[i : i + n]) in shift for i in range(len(words)) for n in (1, 2, 3))
+
+
 MODALS = frozenset({"will", "shall", "would", "is to", "are to", "set to", "due to", "expected", "expect"})
 
 
@@ -471,7 +524,8 @@ def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
     for October 2018"): what it tells was then to come. Not a modal verb: in
     a clause of several verbs it may govern another ("said he will withdraw
     from the 2015 agreement")."""
-    return any(c == PLAN and w not in MODALS for _, w, c in lexicon().matches(without_names(clause, names)))
+    return any(c == PLAN and w not in MODALS
+               for _, w, c in lexicon().matches(without_names(without_asides(clause), names)))
 
 
 # Prepositions by which a date complements the word before it ("adopted on 12
