@@ -243,3 +243,38 @@ def test_the_sentence_is_read_where_the_clause_stands_in_it():
     # a clause with a governor word of its own is read on its own
     assert happening_concept("buy", "The offer lapsed; the investor came back to buy the firm.", "buy",
                              "In May the investor offered to buy the firm.") == "acquire"
+
+
+def test_a_trigger_is_read_with_its_particle_and_its_written_form():
+    from facts.lexicon import trigger_concept
+
+    # a phrasal verb: the particle is part of the trigger ("call off" is a termination, "call" is nothing)
+    assert trigger_concept("call", "The buyer will call off the deal.", "call") == "terminate"
+    # a lemma the parse got wrong: its written form
+    assert trigger_concept("slat", "The hearing had been slated for noon.", "slated") == "plan"
+    assert trigger_concept("sign", "They signed it.", "signed") == "sign"
+
+
+def test_a_request_governs_what_it_asks_for():
+    assert happening_concept("ask", "The buyer asked the court to halt the case.", "asked") == "request"
+    assert happening_concept("suspend", "The court halted the case.", "halted") == "suspend"
+
+
+def test_a_relative_clauses_plan_tells_its_antecedent():
+    sentence = "The firm asked the judge to pause the trial, which was set to start on 3 May."
+    assert happening_concept("start", "Was set to start on 3 May.", "start", sentence) == "sue"
+
+
+def test_a_trailing_relative_clause_makes_no_plan():
+    from facts.lexicon import says_plan
+
+    assert not says_plan("The firm asked the judge to pause the trial, which was scheduled for 3 May.")
+    assert says_plan("The trial was scheduled for 3 May.")
+
+
+def test_words_that_tell_a_plan_moved():
+    from facts.lexicon import says_moved
+
+    assert says_moved("The launch was pushed back to March.")
+    assert says_moved("It was originally scheduled for 2018.")
+    assert not says_moved("The trial is scheduled for 3 May.")
