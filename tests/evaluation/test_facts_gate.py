@@ -30,13 +30,15 @@ pytestmark = pytest.mark.skipif(
 # from the date in focus; identity model refitted): jwst 0.98 / 1.00 / 0.92 / 0 / 1; paris 0.77 / 0.96 /
 # 0.97 / 0 / 0 (0.81 before "three years later" was dated: the gold groups that 2018 statement with the
 # 2017 announcement, 3 pairs no date rule can join); twitter 0.70 / 1.00 / 0.79 / 0 / 1. Before this
-# round: jwst 0.94 / 0.92, paris 0.65 / 0.76, twitter 0.60 / 0.82
+# round: jwst 0.94 / 0.92, paris 0.65 / 0.76, twitter 0.60 / 0.82. Twitter re-pinned at 0.85 / 0.96 / 0.79 /
+# 0 / 1 after triggers read with their particle and written form, requests, one page's plans apart without a
+# told move, and a plan against its kind done before it was told (when_plan_apart; model refitted)
 FLOORS = {
     "jwst": (0.95, 0.96, 0.88, 1, 1),
     "paris-agreement": (0.72, 0.90, 0.92, 1, 1),
-    "twitter-acquisition": (0.65, 0.92, 0.74, 2, 1),
+    "twitter-acquisition": (0.80, 0.92, 0.74, 2, 1),
 }
-MAX_AGENT_MERGES = 4  # merges of statements whose gold participants differ, all subjects (pinned at 3: 1 + 1 + 1)
+MAX_AGENT_MERGES = 2  # merges of statements whose gold participants differ, all subjects (pinned at 2: 1 + 1 + 0)
 
 
 @pytest.fixture(scope="module")
