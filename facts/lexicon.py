@@ -182,6 +182,10 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
+    if own == REPORT and sentence:
+        attributed = _attribution(sentence, trigger_text or trigger)
+        if attributed is not None and named(attributed):
+            return named(attributed)  # "As previously disclosed, on 8 July the firm received ...": what it tells
     inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
                               if sentence else None)
     if own == REPORT:
@@ -205,6 +209,20 @@ def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | N
                     return phrase
     own = lex.lookup(trigger)
     return own if own is not None else lex.lookup(trigger_text)
+
+
+# An attribution opening a sentence ("As previously disclosed,", "As reported by the agency,"): its
+# verb of saying is no happening the sentence tells
+_ATTRIBUTION = re.compile(r"^\W*as\s+(?P<said>[^,;:]{1,60}?)\s*,", re.IGNORECASE)
+
+
+def _attribution(sentence: str, trigger: str | None) -> str | None:
+    """The rest of a sentence whose opening attribution holds the trigger, a
+    verb of saying; None when it opens with none or the trigger is elsewhere."""
+    m = _ATTRIBUTION.match(sentence)
+    if m is None or not trigger or normal(trigger) not in tokens(m.group("said")):
+        return None
+    return sentence[m.end() :]
 
 
 _RELATIVES = frozenset({"which", "that", "who"})

@@ -278,3 +278,11 @@ def test_words_that_tell_a_plan_moved():
     assert says_moved("The launch was pushed back to March.")
     assert says_moved("It was originally scheduled for 2018.")
     assert not says_moved("The trial is scheduled for 3 May.")
+
+
+def test_an_opening_attribution_is_no_happening_of_its_sentence():
+    sentence = "As earlier reported, on 8 May the firm received a notice of termination of the merger."
+    assert happening_concept("report", "As earlier reported, on 8 May.", "reported", sentence) == "terminate"
+    # a report that is the sentence's own verb stays a report
+    assert happening_concept("say", "The firm said on 8 May it would end the merger.", "said",
+                             "The firm said on 8 May it would end the merger.") == "announce:end"
