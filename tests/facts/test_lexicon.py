@@ -18,6 +18,7 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("deployment") == lex.lookup("deploy")
     assert lex.lookup("liftoff") == lex.lookup("launch")
     assert lex.lookup("takeover") == lex.lookup("acquire")
+    assert lex.lookup("adopted") == lex.lookup("agreement")  # a text adopted is a text agreed
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
     assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
@@ -68,7 +69,7 @@ def _dated(sentence: str, date_text: str, names: tuple[str, ...] = ()) -> str | 
 
 def test_the_dates_own_phrase_names_what_it_dates():
     assert _dated("It notified its withdrawal from the Treaty, adopted in Geneva on 3 May 1990.", "3 May 1990",
-                  ("Treaty", "Geneva")) == "adopt"
+                  ("Treaty", "Geneva")) == "agree"  # adopting a text is agreeing on it
     assert _dated("It marks four years since its launch on 25 December 2021.", "25 December 2021") == "launch"
     assert _dated("He vowed to undo the 2015 Climate Accord.", "2015") == "agree"
     assert _dated("It left the Kyoto Agreement of 11 December 1997.", "11 December 1997", ("Kyoto Agreement",)) \
