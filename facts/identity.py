@@ -83,6 +83,7 @@ from facts.lexicon import (
     PLAN,
     REPORT,
     clause_concepts,
+    coordinated_concept,
     date_phrase_concept,
     happening_concept,
     lexicon,
@@ -90,6 +91,7 @@ from facts.lexicon import (
     trigger_concept,
 )
 from facts.model import Event
+from facts.relative_days import SLACK_DAYS, relative_day
 from facts.values import DateInterval, compatible
 
 _STOP = frozenset(
@@ -114,6 +116,7 @@ FEATURES = (
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
+    "when_counted",  # a day counted from its page's date ("last night") a day off the other's (facts.relative_days)
     "when_plan_apart",  # a plan and a statement of its kind on another date that did not come of it
     "text",  # tf-idf cosine of the sentences' content words (the gate's; UNWEIGHED)
     "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
@@ -166,6 +169,7 @@ class Profile:
     sentence_key: str
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
+    counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
 
 
@@ -226,6 +230,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 sentence_at=(ev.doc_id, ev.char_start),
                 doers=who_of(ev, clause, labels),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
+                counted=relative_day(ev),
             )
         )
         if ev.event_id in redated:
@@ -322,6 +327,13 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
+            elif not dated and ev.trigger_text and (at := ev.sentence.find(ev.trigger_text)) >= 0:
+                later = coordinated_concept(ev.sentence, at + len(ev.trigger_text),
+                                            ev.date_char_start - ev.char_start, ev.participants)
+                if later and later != concept and not (concept or "").startswith(REPORT):
+                    concept = later  # "launched on ... and arrived ... in January": the arrival's date
+                    if redated is not None:
+                        redated.add(ev.event_id)
         if _change_of_plan(ev, row, redated):
             # a change of plan told as done, not what it was for ("the rescheduling is the
             # first shift in planning since 2011"): a happening of its own, of unknown kind
@@ -429,7 +441,9 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        if not (a.planned or b.planned):
+        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (a.counted or b.counted):
+            x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told
+        elif not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
         elif what == "what_same" and _came_of(a, b):
             x[_INDEX["when_within"]] = 1.0  # plans move: the date the plan named is not kept
@@ -461,6 +475,9 @@ def _came_of(a: Profile, b: Profile) -> bool:
         if other.interval.date_end >= min(plan.told, plan.interval.date_start):
             return True
     return False
+
+
+COUNTED_SLACK = SLACK_DAYS  # days a counted day may be off the happening's
 
 
 WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another

@@ -546,6 +546,33 @@ def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
                for _, w, c in lexicon().matches(without_names(without_asides(clause), names)))
 
 
+COORDINATE_SPAN = 3  # a coordinated clause's verb lies at most this many words after "and", "but" or a comma
+
+
+def coordinated_concept(sentence: str, trigger_end: int, date_start: int, names: tuple[str, ...] = ()) -> str | None:
+    """The kind of happening of a clause coordinated after the trigger's and
+    before the date, which dates it, not the trigger ("launched on 25
+    December 2021 ... and arrived at the L2 point in January 2022": January
+    dates the arrival): the last known word, a verb in the past, that opens
+    such a clause between ``trigger_end`` and ``date_start`` (character
+    offsets in ``sentence``): a verb in the past at most COORDINATE_SPAN
+    words after "and" or "but". None when there is none."""
+    if not 0 <= trigger_end <= date_start <= len(sentence):
+        return None
+    words, _ = _words(without_names(sentence[trigger_end:date_start], names))
+    found = [(i, phrase, c) for i, phrase, c in lexicon().matches(" ".join(words))
+             if c not in ("", PLAN, REPORT) and _participle(words[i]) and not _passive(words, i)]
+    for i, _, c in reversed(found):
+        if any(words[k] in ("and", "but") for k in range(max(0, i - COORDINATE_SPAN), i)):
+            return c
+    return None
+
+
+def _passive(words: list[str], i: int) -> bool:
+    """A participle after a be or have verb or a determiner ("was adopted", "the signed text")."""
+    return i > 0 and words[i - 1] in _NOT_FINITE_AFTER
+
+
 # Prepositions by which a date complements the word before it ("adopted on 12
 # December", "its launch in 2021", "since its launch on 25 December").
 _DATE_PREPS = frozenset({"on", "in", "of", "since", "at", "from"})

@@ -473,3 +473,16 @@ def test_a_plan_is_not_for_a_happening_of_its_kind_done_before_it_was_told():
     x = pair_features(a, b)
     assert x[FEATURES.index("when_plan_apart")] == 1.0
     assert x[FEATURES.index("when_within")] == 0.0
+
+
+def test_a_counted_day_a_day_off_a_written_one_is_its_own_evidence():
+    from facts.identity import FEATURES, pair_features, profiles
+
+    written = ev("e1", "a", date(2022, 7, 12), "sue", "On July 12 the firm sued the buyer.")
+    counted = dataclasses.replace(ev("e2", "b", date(2022, 7, 11), "sue", "The firm sued the buyer last night."),
+                                  counted_day=True)
+    x = pair_features(*profiles([written, counted], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 1.0 and x[FEATURES.index("when_gap")] == 0.0
+    both_written = dataclasses.replace(counted, counted_day=False)
+    x = pair_features(*profiles([written, both_written], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0

@@ -287,3 +287,16 @@ def test_an_opening_attribution_is_no_happening_of_its_sentence():
     # a report that is the sentence's own verb stays a report
     assert happening_concept("say", "The firm said on 8 May it would end the merger.", "said",
                              "The firm said on 8 May it would end the merger.") == "announce:end"
+
+
+def test_a_date_after_a_coordinated_clause_dates_that_clause():
+    from facts.lexicon import coordinated_concept
+
+    s = "The probe was launched on 2 May 2020 from the coast, and arrived at its orbit in June 2020."
+    assert coordinated_concept(s, s.index("launched") + 8, s.index("June 2020")) == "arrive"
+    # no coordinated clause between the trigger and its date
+    s = "The probe was launched from the coast on 2 May 2020."
+    assert coordinated_concept(s, s.index("launched") + 8, s.index("2 May")) is None
+    # a passive or a modifier after "and" is no clause's verb of its own
+    s = "The treaty was signed and the ratified text lodged in June."
+    assert coordinated_concept(s, s.index("signed") + 6, s.index("June")) is None
