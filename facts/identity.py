@@ -14,8 +14,13 @@ Two statements tell one happening when they agree on
   months in a row are a month apart), except for a plan and what came of
   it: a plan and a statement of the same kind of happening that is a plan
   too, or done after the plan's date or after the plan was told, are
-  compatible (plans move; the happening they were for is one); a plan's
-  date against another kind of happening says nothing either way. The
+  compatible (plans move; the happening they were for is one); a plan
+  against one of its kind that did not come of it (done before the plan
+  was told: the October trial is not the July suit) is its own evidence
+  (``when_plan_apart``); a plan's date against another kind of happening
+  says nothing either way; a day counted from its page's date ("last
+  night") a day off the other's is its own evidence too (``when_counted``:
+  a time zone or a dateline puts it a day off as often as not). The
   announcement of a plan is a happening of its own, dated when it was
   told: it is no plan here; so is a change of plan told as done, no plan
   (facts.events: "the first shift in planning since 2011"): it names no
@@ -44,11 +49,13 @@ pages only, too few of the run's statements to make it a topic entity.
 Likely apart (``likely_apart``), scoring APART: never merged alone, but two
 large groups that agree on everything else may still join over one misread
 or misdated statement -- two statements of one snapshot with incompatible
-dates (unless both are plans, a page telling how a date was moved; or a plan
-and a report of the same kind of happening, what was planned and when it
-came); two of the same kind of happening whose agents are other entities of
-one type (in two pages; in one page other participants of one type are a
-cannot-link). Only agents: a place, a cause or an instrument the tagger
+dates (unless both are plans and one tells a move, a page telling how a date
+was moved; or a plan and a report of the same kind of happening, what was
+planned and when it came); two of the same kind of happening whose agents
+are other entities of one type (in two pages; in one page other participants
+of one type are a cannot-link); in one page, related kinds whose doers
+differ ("Musk asked the court to stay the trial" is not "a judge paused the
+trial"). Only agents: a place, a cause or an instrument the tagger
 typed like one ("due to impacts from COVID-19") sets no happening apart.
 Must-link: the same sentence (normalised) with the same date in two pages.
 
