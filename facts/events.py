@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -82,7 +82,7 @@ def timeline_rows(events: Sequence[Event]) -> dict[str, str]:
 
 
 
-def statement_clause(ev: Event, rows: dict[str, str] | None = None) -> str:
+def statement_clause(ev: Event, rows: Mapping[str, str] | None = None) -> str:
     """A statement's own words: its row in a timeline (``rows``, of
     ``timeline_rows``), else the trigger's clause, else its sentence."""
     return (rows or {}).get(ev.event_id) or ev.summary or ev.sentence

@@ -14,8 +14,13 @@ Two statements tell one happening when they agree on
   months in a row are a month apart), except for a plan and what came of
   it: a plan and a statement of the same kind of happening that is a plan
   too, or done after the plan's date or after the plan was told, are
-  compatible (plans move; the happening they were for is one); a plan's
-  date against another kind of happening says nothing either way. The
+  compatible (plans move; the happening they were for is one); a plan
+  against one of its kind that did not come of it (done before the plan
+  was told: the October trial is not the July suit) is its own evidence
+  (``when_plan_apart``); a plan's date against another kind of happening
+  says nothing either way; a day counted from its page's date ("last
+  night") a day off the other's is its own evidence too (``when_counted``:
+  a time zone or a dateline puts it a day off as often as not). The
   announcement of a plan is a happening of its own, dated when it was
   told: it is no plan here; so is a change of plan told as done, no plan
   (facts.events: "the first shift in planning since 2011"): it names no
@@ -44,11 +49,13 @@ pages only, too few of the run's statements to make it a topic entity.
 Likely apart (``likely_apart``), scoring APART: never merged alone, but two
 large groups that agree on everything else may still join over one misread
 or misdated statement -- two statements of one snapshot with incompatible
-dates (unless both are plans, a page telling how a date was moved; or a plan
-and a report of the same kind of happening, what was planned and when it
-came); two of the same kind of happening whose agents are other entities of
-one type (in two pages; in one page other participants of one type are a
-cannot-link). Only agents: a place, a cause or an instrument the tagger
+dates (unless both are plans and one tells a move, a page telling how a date
+was moved; or a plan and a report of the same kind of happening, what was
+planned and when it came); two of the same kind of happening whose agents
+are other entities of one type (in two pages; in one page other participants
+of one type are a cannot-link); in one page, related kinds whose doers
+differ ("Musk asked the court to stay the trial" is not "a judge paused the
+trial"). Only agents: a place, a cause or an instrument the tagger
 typed like one ("due to impacts from COVID-19") sets no happening apart.
 Must-link: the same sentence (normalised) with the same date in two pages.
 
@@ -79,8 +86,19 @@ import numpy as np
 from extractors.ids import normalize_sentence
 from facts.agents import NOBODY, Who, different_doers, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
-from facts.lexicon import PLAN, REPORT, clause_concepts, date_phrase_concept, happening_concept, lexicon
+from facts.lexicon import (
+    PLAN,
+    REPORT,
+    clause_concepts,
+    coordinated_concept,
+    date_phrase_concept,
+    happening_concept,
+    lexicon,
+    says_moved,
+    trigger_concept,
+)
 from facts.model import Event
+from facts.relative_days import SLACK_DAYS, relative_day
 from facts.values import DateInterval, compatible
 
 _STOP = frozenset(
@@ -105,6 +123,8 @@ FEATURES = (
     "when_same",  # the same date
     "when_within",  # one date contains the other
     "when_gap",  # incompatible dates (neither a plan): log-scaled distance, 1 = ten years
+    "when_counted",  # a day counted from its page's date ("last night") a day off the other's (facts.relative_days)
+    "when_plan_apart",  # a plan and a statement of its kind on another date that did not come of it
     "text",  # tf-idf cosine of the sentences' content words (the gate's; UNWEIGHED)
     "rare_words",  # words both use that at most RARE_DF statements of the run use ("poison pill"), up to 2
 )
@@ -156,6 +176,8 @@ class Profile:
     sentence_key: str
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
+    counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
+    moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
 
 
 def _words(text: str) -> list[str]:
@@ -214,6 +236,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
                 doers=who_of(ev, clause, labels),
+                moved=says_moved(rows.get(ev.event_id, ev.sentence)),
+                counted=relative_day(ev),
             )
         )
         if ev.event_id in redated:
@@ -269,7 +293,7 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     row = rows.get(ev.event_id)
     if row is not None and not (ev.trigger_text and ev.trigger_text in row):
         return False
-    return bool(lexicon().lookup(ev.trigger))
+    return bool(trigger_concept(ev.trigger, statement_clause(ev, rows), ev.trigger_text))
 
 
 def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> bool:
@@ -279,7 +303,7 @@ def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> boo
     phrase names its happening ("planned since its launch on 25 December
     2021" dates the launch), nor a plan."""
     return (not ev.planned and row is None and ev.date_role == "since" and bool(ev.trigger)
-            and lexicon().lookup(ev.trigger) == PLAN and ev.event_id not in (redated or set())
+            and trigger_concept(ev.trigger, statement_clause(ev), ev.trigger_text) == PLAN and ev.event_id not in (redated or set())
             and (ev.doc_date is None or ev.date_start <= ev.doc_date))
 
 
@@ -310,6 +334,13 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
+            elif not dated and ev.trigger_text and (at := ev.sentence.find(ev.trigger_text)) >= 0:
+                later = coordinated_concept(ev.sentence, at + len(ev.trigger_text),
+                                            ev.date_char_start - ev.char_start, ev.participants)
+                if later and later != concept and not (concept or "").startswith(REPORT):
+                    concept = later  # "launched on ... and arrived ... in January": the arrival's date
+                    if redated is not None:
+                        redated.add(ev.event_id)
         if _change_of_plan(ev, row, redated):
             # a change of plan told as done, not what it was for ("the rescheduling is the
             # first shift in planning since 2011"): a happening of its own, of unknown kind
@@ -417,10 +448,14 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        if not (a.planned or b.planned):
+        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (a.counted or b.counted):
+            x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told
+        elif not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
         elif what == "what_same" and _came_of(a, b):
             x[_INDEX["when_within"]] = 1.0  # plans move: the date the plan named is not kept
+        elif what == "what_same":
+            x[_INDEX["when_plan_apart"]] = 1.0  # a plan and one of its kind it cannot have been for
         # else: a plan's date against another kind of happening, or one of the
         # same kind whose date is not kept, says nothing either way
     if a.sentence_at != b.sentence_at:  # two statements of one sentence share its words whatever they tell
@@ -447,6 +482,9 @@ def _came_of(a: Profile, b: Profile) -> bool:
         if other.interval.date_end >= min(plan.told, plan.interval.date_start):
             return True
     return False
+
+
+COUNTED_SLACK = SLACK_DAYS  # days a counted day may be off the happening's
 
 
 WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another
@@ -491,10 +529,13 @@ AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of 
 
 
 def _plan_and_outcome(a: Profile, b: Profile) -> bool:
-    """Both plans (a page telling how a date was moved), or a plan and a
-    report of the same kind of happening (what was planned, and when it came)."""
+    """Both plans, one told as moved (a page telling how a date was moved:
+    "delayed to", "originally scheduled for"; two plans of one page with two
+    dates and no word of a move are two happenings: a trial set for one date
+    and fallback dates for another), or a plan and a report of the same kind
+    of happening (what was planned, and when it came)."""
     if a.planned and b.planned:
-        return True
+        return a.moved or b.moved
     return (a.planned or b.planned) and a.concept is not None and a.concept == b.concept and a.concept != PLAN
 
 
@@ -520,9 +561,17 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
         return True
     if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
         return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
+    if x[_INDEX["what_near"]] and ea.doc_id == eb.doc_id and _other_doers(a, b):
+        return True  # one page: "Musk asked the court to stay the trial" is not "a judge paused the trial"
     if not x[_INDEX["what_same"]]:
         return False
     return _rivals_in(_agent_roles(a), _agent_roles(b)) or _rivals_in(a.parties, b.parties)
+
+
+def _other_doers(a: Profile, b: Profile) -> bool:
+    """Both name who did it (what the pages are about included: facts.agents),
+    none the same."""
+    return bool(a.doers.agents and b.doers.agents and not (a.doers.agents & b.doers.agents))
 
 
 def _agent_roles(p: Profile) -> dict[str, str | None]:

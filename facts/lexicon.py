@@ -29,6 +29,16 @@ from importlib import resources
 PLAN = "plan"
 REPORT = "announce"
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+def normal(text: str) -> str:
+    """Text as the lexicon reads it: lower case, typographic apostrophes plain."""
+    return text.lower().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """The lexicon's words of ``text`` (``normal``)."""
+    return _WORD.findall(normal(text))
 _VOWELS = set("aeiou")
 
 
@@ -57,6 +67,7 @@ class Lexicon:
     concept_of: dict[str, str]  # written form (one word or a phrase) -> concept
     longest: int  # words in the longest phrase
     related: frozenset[tuple[str, str]] = frozenset()  # concepts often told for one another (both orders)
+    shift: frozenset[str] = frozenset()  # words and phrases that tell a plan's date moved ("delayed", "originally")
 
     def near(self, a: str, b: str) -> bool:
         return (a, b) in self.related
@@ -64,7 +75,7 @@ class Lexicon:
     def lookup(self, lemma: str | None) -> str | None:
         if not lemma:
             return None
-        return self.concept_of.get(lemma.lower())
+        return self.concept_of.get(normal(lemma))
 
     def concepts_in(self, text: str) -> list[tuple[int, str]]:
         """(word position, concept) of every lexicon word or phrase in ``text``,
@@ -73,7 +84,7 @@ class Lexicon:
 
     def matches(self, text: str) -> list[tuple[int, str, str]]:
         """(word position, the words matched, concept), as concepts_in."""
-        words = _WORD.findall(text.lower().replace("’", "'"))
+        words = tokens(text)
         out: list[tuple[int, str, str]] = []
         i = 0
         while i < len(words):
@@ -97,18 +108,20 @@ def lexicon() -> Lexicon:
     groups += [(PLAN, data["plan"]["words"]), (REPORT, data["report"]["words"])]
     for concept, words in groups:
         for w in words:
-            for form in inflections(w.lower()):
+            for form in inflections(normal(w)):
                 concept_of.setdefault(form, concept)
     for w in data["generic"]["words"]:
-        for form in inflections(w.lower()):
+        for form in inflections(normal(w)):
             concept_of.setdefault(form, "")  # known, says nothing
     longest = max(len(k.split()) for k in concept_of)
     related = {(a, b) for a, bs in data.get("related", {}).items() for b in bs}
-    return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}))
+    shift = frozenset(form for w in data["plan"]["shift"] for form in inflections(normal(w)))
+    return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}),
+                   shift=shift)
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
-    at = _position(_WORD.findall(text.lower().replace("’", "'")), trigger, trigger_text) or 0
+    at = _position(tokens(text), trigger, trigger_text) or 0
     # what a plan or a report governs follows it ("scheduled for launch"); else the nearest before it
     after = [ic for ic in found if ic[0] > at]
     if after:
@@ -138,7 +151,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     nothing of agreeing). None when nothing is known.
     """
     lex = lexicon()
-    own = lex.lookup(trigger)
+    own = trigger_concept(trigger, clause, trigger_text)
 
     def named(text: str) -> str | None:
         text = without_names(without_asides(text), names)
@@ -149,7 +162,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         inner = named(clause)
         if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
             return f"{REPORT}:{inner}"  # "he said in a statement posted ...": what was said, not what it names
-        return inner or "?" + trigger.lower()
+        return inner or "?" + normal(trigger)
     if own is None:
         return None  # no trigger
     if own not in ("", PLAN, REPORT):
@@ -169,10 +182,69 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
-    inner = named(clause) or (named(sentence) if sentence else None)
+    if own == REPORT and sentence:
+        attributed = _attribution(sentence, trigger_text or trigger)
+        if attributed is not None and named(attributed):
+            return named(attributed)  # "As previously disclosed, on 8 July the firm received ...": what it tells
+    inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
+                              if sentence else None)
     if own == REPORT:
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | None = None) -> str | None:
+    """The lexicon's concept of a statement's trigger: the phrase it starts in
+    its clause ("kick off", "called off": a verb's particle is part of it),
+    else its lemma, else its written form (a lemma the parse got wrong:
+    "slated" read as "slat"). None when the lexicon knows none of them."""
+    lex = lexicon()
+    if clause and lex.longest > 1:
+        words = tokens(clause)
+        at = _position(words, trigger, trigger_text)
+        if at is not None:
+            for n in range(min(lex.longest, len(words) - at), 1, -1):
+                phrase = lex.concept_of.get(" ".join(words[at : at + n]))
+                if phrase is not None:
+                    return phrase
+    own = lex.lookup(trigger)
+    return own if own is not None else lex.lookup(trigger_text)
+
+
+# An attribution opening a sentence ("As previously disclosed,", "As reported by the agency,"): its
+# verb of saying is no happening the sentence tells
+_ATTRIBUTION = re.compile(r"^\W*as\s+(?P<said>[^,;:]{1,60}?)\s*,", re.IGNORECASE)
+
+
+def _attribution(sentence: str, trigger: str | None) -> str | None:
+    """The rest of a sentence whose opening attribution holds the trigger, a
+    verb of saying; None when it opens with none or the trigger is elsewhere."""
+    m = _ATTRIBUTION.match(sentence)
+    if m is None or not trigger or normal(trigger) not in tokens(m.group("said")):
+        return None
+    return sentence[m.end() :]
+
+
+_RELATIVES = frozenset({"which", "that", "who"})
+RELATIVE_SPAN = 4  # a relative clause's plan or generic verb lies at most this many words after its pronoun
+
+
+def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, names: tuple[str, ...]) -> str | None:
+    """What a relative clause's plan or generic verb tells: the happening its
+    pronoun stands for, the lexicon word just before it ("stay the trial,
+    which was scheduled to kick off on 17 October": the trial), whatever
+    governs that word in its own clause."""
+    text = without_names(sentence, names)
+    words = tokens(text)
+    at = _position(words, trigger, trigger_text)
+    if at is None:
+        return None
+    rel = next((k for k in range(at - 1, max(-1, at - 1 - RELATIVE_SPAN), -1) if words[k] in _RELATIVES), None)
+    if rel is None:
+        return None
+    before = [(i + n, c) for i, phrase, c in lexicon().matches(" ".join(words[:rel]))
+              for n in (len(phrase.split()),)]
+    return next((c for end, c in before if end == rel and c not in ("", PLAN, REPORT)), None)
 
 
 # The head event of a clause is not a happening it negates or one that an
@@ -191,7 +263,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
 # ("halted pending the ruling").
 REFUSE = "refuse"
 PENDING = "pending"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", PENDING})  # their objects are not the happening
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", "request", PENDING})  # their objects are not the happening
 # ... nor, of these words, the happening just before them ("the acquisition is pending approval")
 POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
@@ -241,7 +313,7 @@ class _Word:
 def _words(text: str) -> tuple[list[str], set[int]]:
     """The text's words and the positions of words that open a clause (a
     comma, a semicolon, a colon or a bracket before them, or a clause word)."""
-    text = text.lower().replace("’", "'")
+    text = normal(text)
     words: list[str] = []
     opens: set[int] = set()
     last = 0
@@ -318,8 +390,8 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
         return b - a <= OBJECT_SPAN and not apart(a, b) and not any(_finite(words, k) for k in range(a + 1, b + 1)) \
             and (linked or not any(words[k] in _BE_HAVE and words[k - 1] != "to" for k in range(a + 1, b)))
 
-    def object_of(concept: str, b: int) -> bool:  # an offer governs "to" + a verb, or a noun or gerund object
-        return concept != "offer" or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
+    def object_of(concept: str, b: int) -> bool:  # an offer or a request governs "to" + a verb, or a noun or gerund object
+        return concept not in ("offer", "request") or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
 
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
@@ -383,7 +455,7 @@ def head_events(text: str) -> list[tuple[int, str]]:
 def _position(words: list[str], trigger: str | None, trigger_text: str | None) -> int | None:
     """The word position of the trigger in the clause (its written form first; a phrase: its first word)."""
     for t in (trigger_text, trigger):
-        tw = _WORD.findall((t or "").lower().replace("’", "'"))
+        tw = tokens(t or "")
         for p in range(len(words) - len(tw) + 1) if tw else ():
             if words[p : p + len(tw)] == tw:
                 return p
@@ -425,7 +497,7 @@ def _aligned(words: list[str], at: int | None, s_words: list[str], trigger: str 
 # A non-restrictive relative clause between commas ("The telescope, much of
 # which was built at Goddard, is now scheduled to ...") tells of a participant,
 # not of the happening the clause's verb (or plan) governs.
-_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*,")
+_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*(?:,|[.!?]?\s*$)")
 
 
 def without_asides(text: str) -> str:
@@ -453,6 +525,15 @@ def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
 
 
+def says_moved(text: str) -> bool:
+    """The text tells that a plan's date moved ("was delayed to", "originally
+    scheduled for", "now targets"): two plans of one kind in its page may be
+    one happening told at two dates."""
+    words = tokens(text)
+    shift = lexicon().shift
+    return any(" ".join(words[i : i + n]) in shift for i in range(len(words)) for n in (1, 2, 3))
+
+
 MODALS = frozenset({"will", "shall", "would", "is to", "are to", "set to", "due to", "expected", "expect"})
 
 
@@ -461,7 +542,35 @@ def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
     for October 2018"): what it tells was then to come. Not a modal verb: in
     a clause of several verbs it may govern another ("said he will withdraw
     from the 2015 agreement")."""
-    return any(c == PLAN and w not in MODALS for _, w, c in lexicon().matches(without_names(clause, names)))
+    return any(c == PLAN and w not in MODALS
+               for _, w, c in lexicon().matches(without_names(without_asides(clause), names)))
+
+
+COORDINATE_SPAN = 3  # a coordinated clause's verb lies at most this many words after "and", "but" or a comma
+
+
+def coordinated_concept(sentence: str, trigger_end: int, date_start: int, names: tuple[str, ...] = ()) -> str | None:
+    """The kind of happening of a clause coordinated after the trigger's and
+    before the date, which dates it, not the trigger ("launched on 25
+    December 2021 ... and arrived at the L2 point in January 2022": January
+    dates the arrival): the last known word, a verb in the past, that opens
+    such a clause between ``trigger_end`` and ``date_start`` (character
+    offsets in ``sentence``): a verb in the past at most COORDINATE_SPAN
+    words after "and" or "but". None when there is none."""
+    if not 0 <= trigger_end <= date_start <= len(sentence):
+        return None
+    words, _ = _words(without_names(sentence[trigger_end:date_start], names))
+    found = [(i, phrase, c) for i, phrase, c in lexicon().matches(" ".join(words))
+             if c not in ("", PLAN, REPORT) and _participle(words[i]) and not _passive(words, i)]
+    for i, _, c in reversed(found):
+        if any(words[k] in ("and", "but") for k in range(max(0, i - COORDINATE_SPAN), i)):
+            return c
+    return None
+
+
+def _passive(words: list[str], i: int) -> bool:
+    """A participle after a be or have verb or a determiner ("was adopted", "the signed text")."""
+    return i > 0 and words[i - 1] in _NOT_FINITE_AFTER
 
 
 # Prepositions by which a date complements the word before it ("adopted on 12
@@ -515,7 +624,7 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
         detached = last is not None and (named_of or _DETACHED.search(head[: last.start(1)]) is not None)
         if last and (last.group(1).islower() or named_of) and last.end(1) == len(head) and detached \
                 and not (framed or purpose):
-            head_words = _WORD.findall((head if named_of else without_names(head, names)).lower().replace("’", "'"))
+            head_words = tokens(head if named_of else without_names(head, names))
             if head_words:
                 for i, phrase, concept in lex.matches(" ".join(head_words[-lex.longest :])):
                     if i + len(phrase.split()) == len(head_words[-lex.longest :]) and known(concept):
@@ -527,13 +636,13 @@ def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, .
         # New York Sealed 12 December 2015 Effective ..."): the label's happening,
         # known to the lexicon or not
         label = lex.lookup(m.group(1))
-        return known(label) if label is not None else "?" + m.group(1).lower()
+        return known(label) if label is not None else "?" + normal(m.group(1))
     if _YEAR.fullmatch(sentence[start:end].strip()):
-        prev = _WORD.findall(before.lower()[-20:])
+        prev = tokens(before[-20:])
         if prev and prev[-1] in _DATE_PREPS | {"to", "by", "until", "after", "before", "between", "and", "for"}:
             return None
         # names kept: "the 2015 Climate Accord" is the accord of 2015
-        after = _WORD.findall(sentence[end:].lower().replace("’", "'"))[:PREMODIFIER_SPAN]
+        after = tokens(sentence[end:])[:PREMODIFIER_SPAN]
         for _, _, concept in lex.matches(" ".join(after)):
             return known(concept)
     return None

@@ -30,13 +30,16 @@ pytestmark = pytest.mark.skipif(
 # from the date in focus; identity model refitted): jwst 0.98 / 1.00 / 0.92 / 0 / 1; paris 0.77 / 0.96 /
 # 0.97 / 0 / 0 (0.81 before "three years later" was dated: the gold groups that 2018 statement with the
 # 2017 announcement, 3 pairs no date rule can join); twitter 0.70 / 1.00 / 0.79 / 0 / 1. Before this
-# round: jwst 0.94 / 0.92, paris 0.65 / 0.76, twitter 0.60 / 0.82
+# round: jwst 0.94 / 0.92, paris 0.65 / 0.76, twitter 0.60 / 0.82. Re-pinned after triggers read with their
+# particle and written form, requests, opening attributions, one page's plans apart without a told move, a
+# plan against its kind done before it was told (when_plan_apart) and "adopt" read as "agree" (model
+# refitted): paris 0.95 / 0.97 / 0.97 / 0 / 0, twitter 0.89 / 1.00 / 0.79 / 0 / 1
 FLOORS = {
     "jwst": (0.95, 0.96, 0.88, 1, 1),
-    "paris-agreement": (0.72, 0.90, 0.92, 1, 1),
-    "twitter-acquisition": (0.65, 0.92, 0.74, 2, 1),
+    "paris-agreement": (0.90, 0.93, 0.92, 1, 1),
+    "twitter-acquisition": (0.85, 0.95, 0.74, 2, 1),
 }
-MAX_AGENT_MERGES = 4  # merges of statements whose gold participants differ, all subjects (pinned at 3: 1 + 1 + 1)
+MAX_AGENT_MERGES = 2  # merges of statements whose gold participants differ, all subjects (pinned at 2: 1 + 1 + 0)
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +68,8 @@ def test_few_merges_of_different_agents(report):
 
 # share of conflicts and refinements whose fact prefers the gold value; measured when pinned
 # (with the identity above): jwst 3/3, paris 8/11, twitter 7/9 (8/9 while a relative day was read as
-# an overtaken plan's written day)
-PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.6, "twitter-acquisition": 0.6}
+# an overtaken plan's written day); paris 9/11 after "adopt" read as "agree"
+PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.75, "twitter-acquisition": 0.6}
 
 
 @pytest.mark.parametrize("subject", sorted(PREFERRED_FLOORS))

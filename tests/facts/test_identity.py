@@ -443,3 +443,46 @@ def test_an_announcement_names_the_kind_it_tells():
     assert p[0].concept == "announce:terminate"
     assert _what(p[0], p[1]) == "what_near"
     assert _what(p[0], p[2]) == "what_differ"
+
+
+def test_two_plans_of_one_page_with_two_dates_and_no_move_are_two_happenings():
+    first = ev("e1", "a", date(2022, 10, 17), "trial", "The trial is set for 17 October.", planned=True)
+    second = ev("e2", "a", date(2022, 11, 1), "trial", "A fallback trial is planned for November.", planned=True,
+                precision="month", end=date(2022, 11, 30))
+    assert groups([first, second]) == [["e1"], ["e2"]]
+    moved = dataclasses.replace(second, sentence="The trial was pushed back to November.",
+                                summary="The trial was pushed back to November.")
+    assert groups([first, moved]) == [["e1", "e2"]]
+
+
+def test_related_kinds_by_other_doers_in_one_page_are_apart():
+    labels = {"ent_buyer": "PERSON", "ent_judge": "PERSON"}
+    asked = ev("e1", "a", date(2022, 10, 6), "ask", "The buyer asked the court to halt the trial.", ["Buyer"],
+               agents=["Buyer"])
+    halted = ev("e2", "a", date(2022, 10, 6), "halt", "The judge halted the trial.", ["Judge"], agents=["Judge"])
+    assert groups([asked, halted], labels=labels) == [["e1"], ["e2"]]
+
+
+def test_a_plan_is_not_for_a_happening_of_its_kind_done_before_it_was_told():
+    from facts.identity import FEATURES, pair_features, profiles
+
+    suit = ev("e1", "a", date(2022, 7, 12), "sue", "The firm sued the buyer on 12 July.")
+    trial = dataclasses.replace(ev("e2", "b", date(2022, 10, 17), "sue", "A suit hearing is planned for 17 October.",
+                                   planned=True), doc_date=date(2022, 10, 6))
+    a, b = profiles([suit, trial], frozenset())
+    x = pair_features(a, b)
+    assert x[FEATURES.index("when_plan_apart")] == 1.0
+    assert x[FEATURES.index("when_within")] == 0.0
+
+
+def test_a_counted_day_a_day_off_a_written_one_is_its_own_evidence():
+    from facts.identity import FEATURES, pair_features, profiles
+
+    written = ev("e1", "a", date(2022, 7, 12), "sue", "On July 12 the firm sued the buyer.")
+    counted = dataclasses.replace(ev("e2", "b", date(2022, 7, 11), "sue", "The firm sued the buyer last night."),
+                                  counted_day=True)
+    x = pair_features(*profiles([written, counted], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 1.0 and x[FEATURES.index("when_gap")] == 0.0
+    both_written = dataclasses.replace(counted, counted_day=False)
+    x = pair_features(*profiles([written, both_written], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0

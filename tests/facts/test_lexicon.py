@@ -18,6 +18,7 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("deployment") == lex.lookup("deploy")
     assert lex.lookup("liftoff") == lex.lookup("launch")
     assert lex.lookup("takeover") == lex.lookup("acquire")
+    assert lex.lookup("adopted") == lex.lookup("agreement")  # a text adopted is a text agreed
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
     assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
@@ -68,7 +69,7 @@ def _dated(sentence: str, date_text: str, names: tuple[str, ...] = ()) -> str | 
 
 def test_the_dates_own_phrase_names_what_it_dates():
     assert _dated("It notified its withdrawal from the Treaty, adopted in Geneva on 3 May 1990.", "3 May 1990",
-                  ("Treaty", "Geneva")) == "adopt"
+                  ("Treaty", "Geneva")) == "agree"  # adopting a text is agreeing on it
     assert _dated("It marks four years since its launch on 25 December 2021.", "25 December 2021") == "launch"
     assert _dated("He vowed to undo the 2015 Climate Accord.", "2015") == "agree"
     assert _dated("It left the Kyoto Agreement of 11 December 1997.", "11 December 1997", ("Kyoto Agreement",)) \
@@ -243,3 +244,59 @@ def test_the_sentence_is_read_where_the_clause_stands_in_it():
     # a clause with a governor word of its own is read on its own
     assert happening_concept("buy", "The offer lapsed; the investor came back to buy the firm.", "buy",
                              "In May the investor offered to buy the firm.") == "acquire"
+
+
+def test_a_trigger_is_read_with_its_particle_and_its_written_form():
+    from facts.lexicon import trigger_concept
+
+    # a phrasal verb: the particle is part of the trigger ("call off" is a termination, "call" is nothing)
+    assert trigger_concept("call", "The buyer will call off the deal.", "call") == "terminate"
+    # a lemma the parse got wrong: its written form
+    assert trigger_concept("slat", "The hearing had been slated for noon.", "slated") == "plan"
+    assert trigger_concept("sign", "They signed it.", "signed") == "sign"
+
+
+def test_a_request_governs_what_it_asks_for():
+    assert happening_concept("ask", "The buyer asked the court to halt the case.", "asked") == "request"
+    assert happening_concept("suspend", "The court halted the case.", "halted") == "suspend"
+
+
+def test_a_relative_clauses_plan_tells_its_antecedent():
+    sentence = "The firm asked the judge to pause the trial, which was set to start on 3 May."
+    assert happening_concept("start", "Was set to start on 3 May.", "start", sentence) == "sue"
+
+
+def test_a_trailing_relative_clause_makes_no_plan():
+    from facts.lexicon import says_plan
+
+    assert not says_plan("The firm asked the judge to pause the trial, which was scheduled for 3 May.")
+    assert says_plan("The trial was scheduled for 3 May.")
+
+
+def test_words_that_tell_a_plan_moved():
+    from facts.lexicon import says_moved
+
+    assert says_moved("The launch was pushed back to March.")
+    assert says_moved("It was originally scheduled for 2018.")
+    assert not says_moved("The trial is scheduled for 3 May.")
+
+
+def test_an_opening_attribution_is_no_happening_of_its_sentence():
+    sentence = "As earlier reported, on 8 May the firm received a notice of termination of the merger."
+    assert happening_concept("report", "As earlier reported, on 8 May.", "reported", sentence) == "terminate"
+    # a report that is the sentence's own verb stays a report
+    assert happening_concept("say", "The firm said on 8 May it would end the merger.", "said",
+                             "The firm said on 8 May it would end the merger.") == "announce:end"
+
+
+def test_a_date_after_a_coordinated_clause_dates_that_clause():
+    from facts.lexicon import coordinated_concept
+
+    s = "The probe was launched on 2 May 2020 from the coast, and arrived at its orbit in June 2020."
+    assert coordinated_concept(s, s.index("launched") + 8, s.index("June 2020")) == "arrive"
+    # no coordinated clause between the trigger and its date
+    s = "The probe was launched from the coast on 2 May 2020."
+    assert coordinated_concept(s, s.index("launched") + 8, s.index("2 May")) is None
+    # a passive or a modifier after "and" is no clause's verb of its own
+    s = "The treaty was signed and the ratified text lodged in June."
+    assert coordinated_concept(s, s.index("signed") + 6, s.index("June")) is None
