@@ -103,10 +103,15 @@ def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, 
 
 
 def table(rows: Sequence[tuple[str, str, str, str]]) -> str:
+    """Counts by (kind, cause), with a column per page type (a facts subject is its own type)."""
     counts = Counter((kind, cause) for _, kind, cause, _ in rows)
-    lines = [f"{'kind':<7}{'cause':<34}{'count':>6}"]
+    by_type = Counter((kind, cause, page_type) for page_type, kind, cause, _ in rows)
+    types = sorted({page_type for page_type, *_ in rows})
+    heads = [t[:10] for t in types]
+    lines = [f"{'kind':<7}{'cause':<34}{'count':>6}" + "".join(f"{h:>11}" for h in heads)]
     for (kind, cause), n in sorted(counts.items(), key=lambda kv: (kv[0][0] != "miss", -kv[1], kv[0][1])):
-        lines.append(f"{kind:<7}{cause:<34}{n:>6}")
+        cells = "".join(f"{by_type.get((kind, cause, t), 0) or '':>11}" for t in types)
+        lines.append(f"{kind:<7}{cause:<34}{n:>6}{cells}")
     return "\n".join(lines)
 
 
