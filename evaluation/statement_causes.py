@@ -18,6 +18,8 @@ A **miss** (a gold statement no output statement matches) is put down to:
   the same trigger and date (one row per trigger and date in a page);
 * ``wrong-date``: candidates on its sentence, none with the right date;
 * ``cleaner-drop``: its sentence is not in the page's main text;
+* ``date-dropped``: its sentence is, but not its temporal expression (a
+  date line the cleaner took for page metadata, a byline's date);
 * ``no-candidate``: its sentence is there, with no candidate (no date read
   there, a block that may not state, no trigger).
 
@@ -67,6 +69,8 @@ def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]
             cause = "wrong-date"
         elif norm_text(g.key) not in text:
             cause = "cleaner-drop"
+        elif g.expr and norm_text(g.expr) not in text:
+            cause = "date-dropped"
         else:
             cause = "no-candidate"
         out.append(("miss", cause, f"{page.page_id} {g.key!r} {g.expr!r} -> {g.date}"))

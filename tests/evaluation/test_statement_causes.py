@@ -14,3 +14,16 @@ def test_the_cause_table_counts_each_cause_per_page_type():
     assert lines[1].split() == ["miss", "no-candidate", "3", "1", "2"]
     assert lines[2].split() == ["miss", "merged", "1", "1"]
     assert lines[3].split() == ["false", "no-key", "1", "1"]
+
+
+def test_a_miss_whose_date_the_cleaner_dropped_is_told_apart():
+    from types import SimpleNamespace
+
+    from evaluation.statement_causes import page_causes
+    from evaluation.statements_eval import GoldPage, GoldStatement
+
+    gold = GoldStatement(key="Preventing Burnout: Recharge Before", expr="April 22, 2025", date="2025-04-22")
+    page = GoldPage(page_id="x", page_type="service", site="s", url="", doc_date=None, statements=(gold,))
+    text = "Upcoming Webinars\n\nPreventing Burnout: Recharge Before It Is Too Late\n\nBy: A Speaker"
+    result = SimpleNamespace(statements=(), held_back=(), skipped=None, page=SimpleNamespace(text=text))
+    assert page_causes(page, result, {}) == [("miss", "date-dropped", "x 'Preventing Burnout: Recharge Before' 'April 22, 2025' -> 2025-04-22")]
