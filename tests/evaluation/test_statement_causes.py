@@ -27,3 +27,12 @@ def test_a_miss_whose_date_the_cleaner_dropped_is_told_apart():
     text = "Upcoming Webinars\n\nPreventing Burnout: Recharge Before It Is Too Late\n\nBy: A Speaker"
     result = SimpleNamespace(statements=(), held_back=(), skipped=None, page=SimpleNamespace(text=text))
     assert page_causes(page, result, {}) == [("miss", "date-dropped", "x 'Preventing Burnout: Recharge Before' 'April 22, 2025' -> 2025-04-22")]
+
+
+def test_a_date_the_tagger_does_not_read_is_told_from_one_it_reads():
+    from evaluation.statement_causes import reads_date
+    from evaluation.statements_eval import GoldStatement
+
+    text = "Intro.\n\nI hope to be back in a month with news. We met on 3 March 2024 in Paris."
+    assert reads_date(text, GoldStatement(key="We met on 3 March", expr="on 3 March 2024", date="2024-03-03"))
+    assert not reads_date(text, GoldStatement(key="I hope to be back", expr="in a month", date="2026-03"))
