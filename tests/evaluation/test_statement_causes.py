@@ -1,4 +1,31 @@
-from evaluation.statement_causes import table
+"""Misses and false statements of the statements benchmark, put down to their causes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from evaluation.statement_causes import causes, page_causes, reads_date, table
+from evaluation.statements_eval import GoldPage, GoldStatement, GoldTrap
+
+BODY = ("<h1>Bridge news</h1>"
+        "<p>The council approved the plan to rebuild the old bridge in March 2023 after a long debate.</p>"
+        "<p>The council did not reopen the ferry in May 2023, to the regret of many townspeople.</p>"
+        "<p>Which bridge will the council rebuild in 2027, now that the money is there?</p>")
+HTML = f"<html><head><title>Bridge news</title></head><body><main>{BODY}</main></body></html>".encode()
+
+
+def test_misses_and_false_statements_by_cause(models):
+    gold = (
+        GoldStatement("The council approved the plan", "in March 2023", "2023-03", precision="month", trigger="approve"),
+        GoldStatement("The council did not reopen", "in May 2023", "2023-05", precision="month", trigger="reopen"),
+        GoldStatement("The ferry sailed again in", "in June 2023", "2023-06", precision="month", trigger="sail"),
+    )
+    page = GoldPage("p1", "article", "example.org", "https://example.org/bridge", "2023-07-01", gold,
+                    (GoldTrap("Which bridge will the council", "in 2027", "question"),), content=HTML)
+    rows = causes([page], models)
+    got = sorted((kind, cause) for _, kind, cause, _ in rows)
+    assert got == [("miss", "cleaner-drop"), ("miss", "rule:negated")]
+    assert "rule:negated" in table(rows)
 
 
 def test_the_cause_table_counts_each_cause_per_page_type():
@@ -17,11 +44,6 @@ def test_the_cause_table_counts_each_cause_per_page_type():
 
 
 def test_a_miss_whose_date_the_cleaner_dropped_is_told_apart():
-    from types import SimpleNamespace
-
-    from evaluation.statement_causes import page_causes
-    from evaluation.statements_eval import GoldPage, GoldStatement
-
     gold = GoldStatement(key="Preventing Burnout: Recharge Before", expr="April 22, 2025", date="2025-04-22")
     page = GoldPage(page_id="x", page_type="service", site="s", url="", doc_date=None, statements=(gold,))
     text = "Upcoming Webinars\n\nPreventing Burnout: Recharge Before It Is Too Late\n\nBy: A Speaker"
@@ -30,9 +52,6 @@ def test_a_miss_whose_date_the_cleaner_dropped_is_told_apart():
 
 
 def test_a_date_the_tagger_does_not_read_is_told_from_one_it_reads():
-    from evaluation.statement_causes import reads_date
-    from evaluation.statements_eval import GoldStatement
-
     text = "Intro.\n\nI hope to be back in a month with news. We met on 3 March 2024 in Paris."
     assert reads_date(text, GoldStatement(key="We met on 3 March", expr="on 3 March 2024", date="2024-03-03"))
     assert not reads_date(text, GoldStatement(key="I hope to be back", expr="in a month", date="2026-03"))
