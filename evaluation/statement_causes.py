@@ -18,8 +18,14 @@ A **miss** (a gold statement no output statement matches) is put down to:
   the same trigger and date (one row per trigger and date in a page);
 * ``wrong-date``: candidates on its sentence, none with the right date;
 * ``cleaner-drop``: its sentence is not in the page's main text;
-* ``no-candidate``: its sentence is there, with no candidate (no date read
-  there, a block that may not state, no trigger).
+* ``date-dropped``: its sentence is, but not its temporal expression (a
+  date line the cleaner took for page metadata, a byline's date);
+* ``no-candidate:date-not-read``: its sentence is there, with no candidate,
+  and the temporal tagger reads no date on the gold's expression (a
+  telegraphic "7/18", "in a month", a count of days from a date);
+* ``no-candidate``: its sentence is there and its date is read, with no
+  candidate (a block that may not state, a date dropped in anchoring such as
+  an undated page's "March 24", no trigger).
 
 A **false statement** is counted by the verdict of ``score_page``
 (``trap:<why>`` for a labelled not-statement, ``no-key``, ``wrong-date``,
@@ -34,7 +40,16 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, date_agrees, key_matches, load_gold, norm_text, score_page
+from evaluation.statements_eval import (
+    DEFAULT_FETCHED_AT,
+    DEFAULT_PAGES,
+    GoldPage,
+    date_agrees,
+    key_matches,
+    load_gold,
+    norm_text,
+    score_page,
+)
 
 
 def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]:
@@ -67,6 +82,10 @@ def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]
             cause = "wrong-date"
         elif norm_text(g.key) not in text:
             cause = "cleaner-drop"
+        elif g.expr and norm_text(g.expr) not in text:
+            cause = "date-dropped"
+        elif not reads_date(result.page.text, g):
+            cause = "no-candidate:date-not-read"
         else:
             cause = "no-candidate"
         out.append(("miss", cause, f"{page.page_id} {g.key!r} {g.expr!r} -> {g.date}"))
@@ -75,6 +94,25 @@ def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]
             st = j.statement
             out.append(("false", j.verdict, f"{page.page_id} {st.date.text!r} trigger={st.trigger} :: {st.sentence[:100]!r}"))
     return out
+
+
+def reads_date(text: str, g) -> bool:
+    """Does the temporal tagger read a date on the gold's expression, in the
+    text that follows the key on the page (read on its own, so that what the
+    page's anchoring later drops still counts as read)? True when the
+    expression is not there (a dateline elsewhere on the page)."""
+    from extractors.timex import date_mentions
+
+    flat = " ".join(text.split())
+    at = norm_text(flat).find(norm_text(g.key))
+    if at < 0 or not g.expr:
+        return True
+    line = flat[at : at + 600]
+    expr = norm_text(g.expr)
+    if expr not in norm_text(line):
+        return True  # the date stands elsewhere (a dateline): not the tagger's to read here
+    return any(expr in norm_text(d.text) or norm_text(d.text) in expr
+               for d in date_mentions(line, DEFAULT_FETCHED_AT))
 
 
 def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, str]]:
@@ -103,10 +141,15 @@ def causes(pages: Sequence[GoldPage], models=None) -> list[tuple[str, str, str, 
 
 
 def table(rows: Sequence[tuple[str, str, str, str]]) -> str:
+    """Counts by (kind, cause), with a column per page type (a facts subject is its own type)."""
     counts = Counter((kind, cause) for _, kind, cause, _ in rows)
-    lines = [f"{'kind':<7}{'cause':<34}{'count':>6}"]
+    by_type = Counter((kind, cause, page_type) for page_type, kind, cause, _ in rows)
+    types = sorted({page_type for page_type, *_ in rows})
+    heads = [t[:10] for t in types]
+    lines = [f"{'kind':<7}{'cause':<34}{'count':>6}" + "".join(f"{h:>11}" for h in heads)]
     for (kind, cause), n in sorted(counts.items(), key=lambda kv: (kv[0][0] != "miss", -kv[1], kv[0][1])):
-        lines.append(f"{kind:<7}{cause:<34}{n:>6}")
+        cells = "".join(f"{by_type.get((kind, cause, t), 0) or '':>11}" for t in types)
+        lines.append(f"{kind:<7}{cause:<34}{n:>6}{cells}")
     return "\n".join(lines)
 
 

@@ -1,7 +1,19 @@
 """Vocabularies for events: what kind of happening a trigger names, and
-which nouns name happenings. Kept apart from the logic in events.py."""
+which nouns name happenings. Kept apart from the logic in events.py; the one
+parse test the rules share, ``has_to_infinitive``, lives here too."""
+
+from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def has_to_infinitive(verb: Token) -> bool:
+    """The verb is a to-infinitive ("to read", "is to launch"): "to" is its auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 # Kind of happening, by trigger lemma. Events of different kinds about the
 # same thing (the start and the end of a mission) are different facts.

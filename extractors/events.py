@@ -40,6 +40,7 @@ from extractors.event_rules import (
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
     YEARLESS_PERIOD,
+    has_to_infinitive,
     trigger_kind,
 )
 from extractors.modality import is_planned, told_done
@@ -466,8 +467,7 @@ def _infinitive_of_noun(date_root: Token) -> bool:
     verb = date_root.head.head if date_root.dep_ == "pobj" and date_root.head.dep_ == "prep" else date_root.head
     if date_root.dep_ == "prep":
         verb = date_root.head
-    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "relcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "relcl") or not has_to_infinitive(verb):
         return False
     noun = verb.head
     if noun.pos_ not in ("NOUN", "PROPN") or is_event_noun(noun) or noun.lemma_.lower() in INFINITIVE_HAPPENING_NOUNS:
@@ -498,7 +498,7 @@ def _copula_over_noun(verb: Token) -> Token:
 def _its_time_to(clause_verb: Token) -> bool:
     """An exhortation: "It's time (for X) to <verb> ..."."""
     verb = clause_verb
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_infinitive(verb):
         return False
     for node in (verb.head, verb.head.head):
         if node.lemma_.lower() == "time" and node.dep_ == "attr":

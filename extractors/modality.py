@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractors.event_rules import has_to_infinitive
 from extractors.roles import REPORTING_VERBS
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "ll"})
@@ -53,12 +54,9 @@ def _governors(tok: Token, limit: int = 8) -> list[Token]:
 
 
 def _future(verb: Token) -> bool:
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
-            return True
-        if c.dep_ == "aux" and c.lower_ == "to" and verb.head != verb and verb.head.lemma_ == "be":
-            return True  # "is to launch", "is due to"
-    return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return has_to_infinitive(verb) and verb.head != verb and verb.head.lemma_ == "be"  # "is to launch", "is due to"
 
 
 def _plan_verb(tok: Token) -> bool:

@@ -21,7 +21,7 @@ from extractors.calendar_words import MONTHS, WEEKDAYS
 from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER
-from extractors.event_rules import NON_PARTICIPANT_LABELS
+from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
 from extractors.types import DateMention
 
 _INHERIT = {"xcomp", "conj", "advcl", "acl"}
@@ -97,7 +97,7 @@ def _intended(tok: Token) -> bool:
     """An infinitive completing the object of a verb ("confirmed plans to
     launch", "announced a bid to buy"): whoever has the plan does it."""
     return (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            and has_to_infinitive(tok))
 
 
 def sentence_names(parsed_tokens: Iterable[Token], offset: int, mentions: Sequence[EntityMention]) -> list[EntityMention]:

@@ -21,6 +21,7 @@ from extractors.event_rules import (
     LIGHT_VERBS,
     LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
+    has_to_infinitive,
 )
 from extractors.modality import _plan_verb as plans
 
@@ -374,7 +375,7 @@ def _governing_verb(verb: Token, options: TriggerOptions) -> Token | None:
         return None
     if _verb_in(head, LIGHT_VERBS) or _verb_in(head, LOOK_AHEAD_VERBS) or plans(head):
         return None
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    to = has_to_infinitive(verb)
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
     if subject or verb.tag_ == "VB" and not to:
         return None

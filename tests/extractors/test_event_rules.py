@@ -203,3 +203,12 @@ def test_a_fact_set_off_by_a_comma_after_a_ranking_copula_is_a_statement(models)
     sts = statements("NATO is the world's largest and longest standing alliance, formed under the North Atlantic "
                      "Treaty in 1949.", models)
     assert [st.trigger for st in sts] == ["form"]
+
+
+def test_a_to_infinitive_is_told_by_its_to(models):
+    from extractors.event_rules import has_to_infinitive
+
+    doc = models.parser("We plan to launch the telescope and launched a probe.")
+    launch, launched = (t for t in doc if t.lemma_ == "launch")
+    assert has_to_infinitive(launch)
+    assert not has_to_infinitive(launched)
