@@ -252,15 +252,15 @@ def naming_sources(index: EntityIndex, sources: Iterable[str]) -> dict[str, froz
     words = {e.entity_id: frozenset(fold(e.name).split()) for e in index.entities}
     by_word: dict[str, list[CanonicalEntity]] = defaultdict(list)
     for e in index.entities:
-        for w in words[e.entity_id]:
-            by_word[w].append(e)
+        for word in words[e.entity_id]:
+            by_word[word].append(e)
     out = {}
     for e in index.entities:
         named = set(e.sources) & sources
-        w = words[e.entity_id]
-        if len(w) >= 2:
-            for f in by_word[min(w)]:
-                if w < words[f.entity_id]:
+        mine = words[e.entity_id]
+        if len(mine) >= 2:
+            for f in by_word[min(mine)]:
+                if mine < words[f.entity_id]:
                     named |= set(f.sources) & sources
         out[e.entity_id] = frozenset(named)
     return out
