@@ -88,10 +88,12 @@ def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subjec
     """A page on something else added to a run changes no fact of the run:
     what the pages are about is a share of the pages on the subject
     (facts.entities.page_topic), not of every page of the run. Measured 0 on
-    every subject when pinned (also with 4 pages of each other subject); while
-    the share was of all the run's pages, every page added changed a Paris fact
-    (the Paris Agreement, named by 10 of its 13 pages, fell out of the topic
-    with a 14th page)."""
+    every subject when pinned (also with 4 pages of each other subject); with
+    every page of the other subjects, 4 of the 27 added to the Paris run still
+    change a Paris fact (each names the United States, which six Paris pages
+    name: it counts as a page on the subject). While the share was of all the
+    run's pages, all 27 did (the Paris Agreement fell out of the topic with a
+    14th page)."""
     from facts.diff import diff_facts
     from facts.reasoning import reason
 
