@@ -276,9 +276,14 @@ def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
     naming = naming_sources(index, sources)
     on_subject = set().union(*(n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES))
     need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(on_subject))
-    topic = [e for e in index.entities if len(naming[e.entity_id]) >= need]
-    # a part of the topic's name names the topic ("Webb", "James Webb" for the telescope)
-    words = [set(fold(e.name).split()) for e in topic]
-    parts = [e for e in index.entities if e not in topic and (w := set(fold(e.name).split()))
-             and any(w < t for t in words)]
-    return tuple(sorted(e.entity_id for e in topic + parts))
+    return with_parts(index, [e.entity_id for e in index.entities if len(naming[e.entity_id]) >= need])
+
+
+def with_parts(index: EntityIndex, ids: Iterable[str]) -> tuple[str, ...]:
+    """The entities (ids) ``ids`` and the parts of their names ("Webb", "James
+    Webb" for the telescope): a part of the subject's name names the subject."""
+    ids = set(ids)
+    words = [set(fold(e.name).split()) for e in index.entities if e.entity_id in ids]
+    parts = {e.entity_id for e in index.entities if e.entity_id not in ids and (w := set(fold(e.name).split()))
+             and any(w < t for t in words)}
+    return tuple(sorted(ids | parts))
