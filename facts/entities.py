@@ -228,21 +228,62 @@ def canonicalize(
 
 
 
-TOPIC_SOURCE_SHARE = 0.75  # an entity named by at least this share of the sources is what they are about
+# What the pages are about is a property of the pages on the subject, not of
+# the run's mix: a page of another subject added to the run names none of the
+# subject's names and must not move it, nor may one page more or less on the
+# subject carry an entity across the line (a fact would gain or lose a member
+# that no page changed). So the share is taken of the pages on the subject
+# (those naming a name that TOPIC_MIN_SOURCES pages name), a longer name
+# holding all of a name's words names it too ("Paris Climate Agreement" names
+# the Paris Agreement: three of thirteen pages call it so), and the share is
+# "nearly every": with 0.75 the United States, named by 9 of the 13 Paris
+# Agreement pages, was the subject whenever one page without it was left out.
+TOPIC_SOURCE_SHARE = 0.8  # an entity named by at least this share of the pages on the subject is what they are about
 # ... and by at least this many: among a handful of pages, a name they all use is as likely the
 # thing a happening was done to (three pages on one programme's signing) as what a watch is about.
 TOPIC_MIN_SOURCES = 6
 
 
-def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
-    """The entities (ids) nearly every source names: the subject the pages
-    are about ("the James Webb Space Telescope" across pages on the
-    telescope), not a participant that tells one happening from another."""
+def naming_sources(index: EntityIndex, sources: Iterable[str]) -> dict[str, frozenset[str]]:
+    """entity id -> the sources (of ``sources``) that name it: by its own
+    name, or, for a name of two words or more, by a longer name holding all
+    its words ("Paris Climate Agreement" names the Paris Agreement)."""
     sources = set(sources)
-    need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(sources))
-    topic = [e for e in index.entities if len(set(e.sources) & sources) >= need]
-    # a part of the topic's name names the topic ("Webb", "James Webb" for the telescope)
-    words = [set(fold(e.name).split()) for e in topic]
-    parts = [e for e in index.entities if e not in topic and (w := set(fold(e.name).split()))
-             and any(w < t for t in words)]
-    return tuple(sorted(e.entity_id for e in topic + parts))
+    words = {e.entity_id: frozenset(fold(e.name).split()) for e in index.entities}
+    by_word: dict[str, list[CanonicalEntity]] = defaultdict(list)
+    for e in index.entities:
+        for word in words[e.entity_id]:
+            by_word[word].append(e)
+    out = {}
+    for e in index.entities:
+        named = set(e.sources) & sources
+        mine = words[e.entity_id]
+        if len(mine) >= 2:
+            for f in by_word[min(mine)]:
+                if mine < words[f.entity_id]:
+                    named |= set(f.sources) & sources
+        out[e.entity_id] = frozenset(named)
+    return out
+
+
+def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
+    """The entities (ids) nearly every page on the subject names: the
+    subject the pages are about ("the James Webb Space Telescope" across
+    pages on the telescope), not a participant that tells one happening
+    from another. Pages on the subject: those naming a name that
+    TOPIC_MIN_SOURCES pages name (a page of another subject does not
+    count)."""
+    naming = naming_sources(index, sources)
+    on_subject = set().union(*(n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES))
+    need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(on_subject))
+    return with_parts(index, [e.entity_id for e in index.entities if len(naming[e.entity_id]) >= need])
+
+
+def with_parts(index: EntityIndex, ids: Iterable[str]) -> tuple[str, ...]:
+    """The entities (ids) ``ids`` and the parts of their names ("Webb", "James
+    Webb" for the telescope): a part of the subject's name names the subject."""
+    ids = set(ids)
+    words = [set(fold(e.name).split()) for e in index.entities if e.entity_id in ids]
+    parts = {e.entity_id for e in index.entities if e.entity_id not in ids and (w := set(fold(e.name).split()))
+             and any(w < t for t in words)}
+    return tuple(sorted(ids | parts))

@@ -4,15 +4,27 @@ assembly (assembly/run.py) and the facts benchmark call it alike."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from extractors.document import ProcessedDocument
 from extractors.entities import AliasEntry
-from facts.entities import EntityIndex, canonicalize, page_topic
+from facts.entities import EntityIndex, canonicalize, page_topic, with_parts
 from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reconcile import Reconciliation, reconcile
+
+
+def about(index: EntityIndex, subject: Sequence[str], sources: Iterable[str]) -> tuple[str, ...]:
+    """What the pages are about (entity ids): the configured subject and the
+    parts of its names, when sources.toml names one the pages name; else
+    what nearly every page on the subject names (facts.entities.page_topic),
+    a share of the run's pages that a page more or less can move across its
+    line. A configured subject does not move with the pages."""
+    configured = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
+    if configured:
+        return with_parts(index, configured)
+    return page_topic(index, sources)
 
 
 def reason(
@@ -30,8 +42,7 @@ def reason(
     run, without tables (the facts benchmark calls it as the run does)."""
     index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
     events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
-    subject_ids = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
-    subject_ids += [e for e in page_topic(index, (d.source_id for d in docs)) if e not in subject_ids]
+    subject_ids = list(about(index, subject, (d.source_id for d in docs)))
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,

@@ -22,7 +22,11 @@
    stand about even (the rival has at least ``facts.truth.RIVAL_SHARE`` of the
    preferred one's confidence, truth discovery's own mark of a real rival)
    and a source says July, July is preferred -- what the disputing sources
-   agree on -- and the fact is conflicting, both days its rivals.
+   agree on -- and the fact is conflicting, both days its rivals. A fact
+   holding the statements it held in the last run keeps the value it
+   preferred then while that value stays a real rival of the new top
+   (``keep_last_choice``): trust learned elsewhere in the run must not tip
+   a coin toss the fact's own statements did not change.
 5. Recency: only current snapshots make facts. A statement an earlier
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
@@ -41,7 +45,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from extractors.ids import normalize_sentence
@@ -156,6 +160,33 @@ def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
     ]
 
 
+def keep_last_choice(ranked: Sequence[RankedValue], last: Fact | None, event_ids: Iterable[str]) -> list[RankedValue]:
+    """Truth discovery's ranking, except when the fact holds the statements
+    it held in the last run (``event_ids``), and the value it preferred then
+    disputes the new top value and stands about as high (a real rival): then
+    it stays preferred. Between about even rivals the choice is a coin toss
+    that trust learned elsewhere in the run tips (a page on another
+    happening makes one of two sources look a little better); a change
+    report must not say the fact changed when none of its statements did. A
+    fact that gained or lost a statement is ranked afresh, and a value that
+    trust has put well below the top (no real rival) yields."""
+    ranked = list(ranked)
+    if (last is None or last.date_start is None or last.date_end is None or last.precision is None
+            or len(ranked) < 2 or set(last.event_ids) != set(event_ids)):
+        return ranked
+    before = DateInterval(last.date_start, last.date_end, last.precision)
+    top = ranked[0]
+    kept = next((rv for rv in ranked[1:] if rv.value == before), None)
+    if kept is None or compatible(kept.value, top.value) or not real_rival(kept.score, top.score):
+        return ranked
+    rest = [rv for rv in ranked if rv is not kept]
+    return [replace(kept, rank=Rank.PREFERRED)] + [
+        replace(rv, rank=Rank.NORMAL if compatible(rv.value, kept.value) or real_rival(rv.score, kept.score)
+                else Rank.DEPRECATED)
+        for rv in rest
+    ]
+
+
 def _kind(group: Sequence[Event]) -> str:
     return Counter(ev.kind for ev in group).most_common(1)[0][0]
 
@@ -219,13 +250,15 @@ def reconcile(
     learned = dict(truth.trust) if truth else {}
     default_trust = TruthParams().default_trust
 
+    last_fact = {f.fact_id: f for f in previous}
     facts: list[Fact] = []
     fact_of_event: dict[str, str] = {}
     for fid, all_events in sorted(fact_groups, key=lambda fg: fg[0]):
         g = [ev for ev in all_events if ev.current]
         competing, overtaken = standing(g)
         claim_of = claimed_as[fid]  # an overtaken plan claims nothing: its own date
-        ranked = settle_disputed(truth.ranked(fid)) if truth else []
+        ranked = (keep_last_choice(settle_disputed(truth.ranked(fid)), last_fact.get(fid), (ev.event_id for ev in g))
+                  if truth else [])
         values = []
         claim = {ev.event_id: claim_of[ev.event_id] if ev.event_id in claim_of else _interval(ev) for ev in g}
         for rv in ranked:

@@ -90,3 +90,22 @@ def test_a_legal_form_joins_no_place_or_product_of_that_name():
                           occ("Apple Inc.", source="c")])
     assert index.get("Amazon") is not index.get("Amazon Inc.")
     assert index.get("Apple") is not index.get("Apple Inc.")
+
+
+def test_the_topic_does_not_move_with_pages_of_another_subject_nor_one_page_more():
+    """Shares are of the pages on the subject, so pages naming none of its
+    names leave it as it is; "nearly every" (0.8) keeps a party named by 9
+    pages of 13 out of it whether or not one page without it is in the run."""
+    from facts.entities import page_topic
+
+    on = [f"s{i}" for i in range(13)]
+    items = [occ("Paris Agreement", "LAW", s) for s in on[:12]] + [occ("Paris Climate Agreement", "LAW", "s12")]
+    items += [occ("United States", "GPE", s) for s in on[:9]]
+    others = [f"o{i}" for i in range(6)]
+    items += [occ("Hubble", "ORG", s) for s in others]
+    index = canonicalize(items)
+    agreement, us = index.get("Paris Agreement").entity_id, index.get("United States").entity_id
+    alone = set(page_topic(index, on))
+    assert agreement in alone and us not in alone  # 13 of 13 (one by a longer name); 9 of 13
+    assert alone == set(page_topic(index, on + others[:2]))  # pages of another subject
+    assert alone == set(page_topic(index, on[:12])) == set(page_topic(index, on[:9] + on[10:]))

@@ -315,3 +315,39 @@ def test_a_fact_shows_a_statement_that_names_who_took_part():
     short = ev("e3", "c", *D2012, ["IPCP"], sentence="The IPCP was signed on 4 June 2012.")
     (fact,) = reconcile([bare, named, short], subject_ids=SUBJECT).facts
     assert fact.evidence == short.sentence
+
+
+def test_about_even_rivals_keep_the_last_runs_choice_while_the_fact_holds_the_same_statements():
+    """Trust learned elsewhere in the run tips a coin toss between two sources;
+    the fact's own statements did not change, so neither does its value."""
+    events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9)]
+    (first,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}).facts
+    assert first.date_start == date(2022, 7, 8)
+    (tipped,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}).facts
+    assert tipped.date_start == date(2022, 7, 9)  # without the last run, the tip decides
+    (kept,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}, previous=[first]).facts
+    assert kept.fact_id == first.fact_id and kept.date_start == date(2022, 7, 8)
+    assert not diff_facts([first], [kept])
+    assert {v.value: v.rank for v in kept.values} == {"2022-07-08": "preferred", "2022-07-09": "normal"}
+    # a statement more is evidence: the fact is ranked afresh
+    more = events + [_termination("e3", "c", JULY_9)]
+    (moved,) = reconcile(more, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}, previous=[first]).facts
+    assert moved.fact_id == first.fact_id and moved.date_start == date(2022, 7, 9)
+
+
+def test_a_last_choice_well_below_the_top_yields():
+    from facts.model import Rank
+    from facts.reconcile import keep_last_choice
+    from facts.truth import RankedValue
+    from facts.values import DateInterval
+
+    events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9)]
+    (last,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}).facts
+    ids = ["e1", "e2"]
+    clear = [RankedValue(DateInterval(*JULY_9), 0.9, ("b",), Rank.PREFERRED),
+             RankedValue(DateInterval(*JULY_8), 0.3, ("a",), Rank.DEPRECATED)]
+    assert keep_last_choice(clear, last, ids) == clear
+    even = [RankedValue(DateInterval(*JULY_9), 0.52, ("b",), Rank.PREFERRED),
+            RankedValue(DateInterval(*JULY_8), 0.48, ("a",), Rank.NORMAL)]
+    assert keep_last_choice(even, last, ids)[0].value == DateInterval(*JULY_8)
+    assert keep_last_choice(even, last, ["e1", "e2", "e3"]) == even
