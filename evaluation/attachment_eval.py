@@ -375,7 +375,7 @@ class AttachmentReport:
         for k, v in cause_table(self.misses):
             lines.append(f"  {k:<72}{v:>6}{v / n:>8.3f}")
             for d, dv in sorted(details.get(k, {}).items(), key=lambda kv: (-kv[1], kv[0])):
-                lines.append(f"      of which {d:<62}{dv:>6}{dv / n:>8.3f}")
+                lines.append(f"      of which {d:<59}{dv:>6}{dv / n:>8.3f}")
         return "\n".join(lines)
 
     def table(self) -> str:

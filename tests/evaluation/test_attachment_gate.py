@@ -33,7 +33,9 @@ SUBSET = [
 ]
 
 # attachment accuracy, accuracy where covered, margin over the baseline where covered
-FLOORS = (0.60, 0.70, 0.08)  # measured 0.625, 0.729, 0.119 (176 links)
+# measured 0.625, 0.729, 0.119 on 176 links (one link is 0.006): each floor
+# about six links under, so that a one- or two-link wobble of the parser passes
+FLOORS = (0.59, 0.69, 0.08)
 
 pytestmark = pytest.mark.skipif(not TBAQ.is_dir(), reason=f"TimeML corpora not found at {TBAQ} (../shared beside the repo)")
 
