@@ -168,6 +168,7 @@ class Judged:
     baseline: str | None
     sentence: str
     cause: str = ""  # why a wrong link is wrong (see miss_cause); "" when right
+    detail: str = ""  # within a cause, how the gold event stands to the trigger ("verb conjoined with the trigger")
 
 
 @dataclass(slots=True)
@@ -247,7 +248,8 @@ def judge_document(prep: PreparedDoc, options=None) -> tuple[AttachCounts, list[
             for j in js:
                 if not j.ok and j.triggers:
                     # how the gold event stands to that trigger: "arrested ... and charged" (conjoined)
-                    j.cause = f"{OTHER_EVENT} ({j.cause.removeprefix('wrong trigger: ').removeprefix('gold ')})"
+                    j.detail = j.cause.removeprefix("wrong trigger: ").removeprefix("gold ")
+                    j.cause = OTHER_EVENT
         if js[0].triggers:
             events: dict[tuple[int, int], int] = {}
             for j in js:
@@ -322,14 +324,13 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     return f"wrong trigger: gold {kind} elsewhere in the sentence"
 
 
-def cause_table(judged: Sequence[Judged], grouped: bool = False) -> list[tuple[str, int]]:
-    """The wrong links counted by cause, most frequent first; ``grouped``:
-    by the cause less its parenthesis (the date's other linked event, however
-    it stands to the trigger, is one group)."""
+def cause_table(judged: Sequence[Judged], detailed: bool = False) -> list[tuple[str, int]]:
+    """The wrong links counted by cause, most frequent first; ``detailed``:
+    by cause and detail ("<cause> (<detail>)"; each link counted once either way)."""
     counts: dict[str, int] = {}
     for j in judged:
         if not j.ok:
-            key = j.cause.split(" (")[0] if grouped else j.cause
+            key = f"{j.cause} ({j.detail})" if detailed and j.detail else j.cause
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -362,12 +363,20 @@ class AttachmentReport:
         return "\n".join(lines)
 
     def causes(self) -> str:
-        """The wrong links by cause, with their share of all links."""
+        """The wrong links by cause, with their share of all links; a cause
+        with details is followed by its links split by detail (indented)."""
         n = self.rows["overall"].links or 1 if "overall" in self.rows else 1
-        other = [(k, v) for k, v in cause_table(self.misses, grouped=True) if k == OTHER_EVENT]
-        return "\n".join(["wrong links by cause (share of all links):"] +
-                          [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in other] +
-                          [f"  {k:<72}{v:>6}{v / n:>8.3f}" for k, v in cause_table(self.misses)])
+        details: dict[str, dict[str, int]] = {}
+        for j in self.misses:
+            if not j.ok and j.detail:
+                by = details.setdefault(j.cause, {})
+                by[j.detail] = by.get(j.detail, 0) + 1
+        lines = ["wrong links by cause (share of all links):"]
+        for k, v in cause_table(self.misses):
+            lines.append(f"  {k:<72}{v:>6}{v / n:>8.3f}")
+            for d, dv in sorted(details.get(k, {}).items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"      of which {d:<59}{dv:>6}{dv / n:>8.3f}")
+        return "\n".join(lines)
 
     def table(self) -> str:
         lines = [f"{'corpus':<12}{'docs':>6}{'links':>7}{'factwatch':>11}{'baseline':>10}{'coverage':>10}{'acc|cov':>9}"
@@ -498,7 +507,7 @@ def run_attachment_eval(directory: Path, files: Sequence[str] | None = None, mod
         "per_corpus": {k: v.metrics() for k, v in rows.items() if k != "overall"},
         "per_date_value": {k: {m: v for m, v in c.metrics().items() if m != "one_trigger_ceiling"}
                            for k, c in sorted(by_value.items())},
-        "miss_causes": dict(cause_table(misses)), "miss_cause_groups": dict(cause_table(misses, grouped=True))}
+        "miss_causes": dict(cause_table(misses)), "miss_cause_details": dict(cause_table(misses, detailed=True))}
     if cv:
         metrics["cv"] = cross_validate(prepared)
     return AttachmentReport(rows=rows, metrics=metrics, misses=misses, by_value=by_value)
@@ -512,7 +521,7 @@ def error_lines(report: AttachmentReport, n: int) -> list[str]:
         lk = j.link
         fw = ",".join(j.triggers) if j.triggers else "(no statement)"
         out.append(f"{lk.doc} {lk.rel} event={lk.event_text!r} date={lk.timex_text!r} factwatch={fw} "
-                   f"baseline={j.baseline!r}{' (right)' if j.baseline_ok else ''} [{j.cause}] | {j.sentence[:240]}")
+                   f"baseline={j.baseline!r}{' (right)' if j.baseline_ok else ''} [{j.cause}{f' ({j.detail})' if j.detail else ''}] | {j.sentence[:240]}")
     return out
 
 

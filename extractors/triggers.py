@@ -32,10 +32,11 @@ class TriggerOptions:
     (evaluation/attachment_eval.py --cv); the defaults are the chosen ones."""
 
     # a date that modifies a noun ("reported third-quarter income", "Friday's
-    # edition", "his 1996 campaign") dates that noun, whether or not it is a
+    # offerings", "his 1996 campaign") dates that noun, whether or not it is a
     # known event noun (a date before the noun: after it, "issued a warrant
     # Monday", the parse's attachment is not to be trusted); not when the noun is the subject of a content verb
-    # ("third-quarter income rose": the rise is what the date tells)
+    # ("third-quarter income rose": the rise is what the date tells), nor a
+    # noun that names no happening ("today's editions")
     noun_modifier: bool = False
     # an adjective the date qualifies ("debentures due March 1, 2011", "the
     # dividend will be payable Jan. 3", "weak during the quarter") names what holds then
@@ -296,17 +297,25 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
             return obj
     if options.determined_noun and _determined_noun(span_root, span):
         return head
-    if (options.possessive_noun and span_root.dep_ == "poss" and head.i >= span.stop and head.pos_ == "NOUN"
-            and head.lemma_.lower() not in NOT_EVENT_NOUNS):  # "today's editions": where, not what
-        verb = head.head
-        if not (head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS):
-            return head
-    if options.noun_modifier and head.i >= span.stop and head.pos_ == "NOUN" and span_root.dep_ in _NOUN_MODIFIER_DEPS:
-        verb = head.head
-        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
-            return None
-        return head
+    if options.possessive_noun and span_root.dep_ == "poss":
+        return _modified_noun(span_root, span)
+    if options.noun_modifier and span_root.dep_ in _NOUN_MODIFIER_DEPS:
+        return _modified_noun(span_root, span)
     return None
+
+
+def _modified_noun(span_root: Token, span: range) -> Token | None:
+    """The noun after a date that modifies it ("last year's embassy blasts",
+    "the 1998 blasts"): the dated thing, unless the noun names no happening
+    ("today's editions": where, not what) or is the subject of a content
+    verb ("last year's sales rose": the change is what the date tells)."""
+    head = span_root.head
+    if head.i < span.stop or head.pos_ != "NOUN" or head.lemma_.lower() in NOT_EVENT_NOUNS:
+        return None
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in FRAME_VERBS:
+        return None
+    return head
 
 
 def _object_of_for_period(span_root: Token) -> Token | None:

@@ -149,17 +149,10 @@ class Ctx:
         ("were planning to march on Saturday"); neither counts as past.
         """
         text = self.text
-        s = start
-        lim = max(0, start - 90)
-        while s > lim and text[s - 1] not in ".!?\n;":
-            s -= 1
-        e = end
-        lim = min(len(text), end + 90)
-        while e < lim and text[e] not in ".!?\n;":
-            e += 1
+        s, e = self._clause(start, end)
         left, right = text[s:start], text[end:e]
-        if R.SINCE_BEFORE.search(left):
-            return "past"  # "closed since Saturday": a starting point lies behind
+        if self.since_start(start, end):
+            return "past"  # "closed since Saturday", "since the Oct. 23 fire": a starting point lies behind
         if re.fullmatch(r"\W*(?:\w+\s+){0,2}", left) and re.match(r"\s*,", right):
             # "Until Thursday, they had not ...": a date opening its sentence
             # belongs to the clause after the comma
@@ -175,9 +168,6 @@ class Ctx:
                 return "future"
         if perfect:
             return "past"
-        since = R.SINCE_PHRASE_BEFORE.search(left)
-        if since and not R.SINCE_PHRASE_VERB.search(since.group(0)) and not R.FUTURE_WEAK.search(since.group(0)):
-            return "past"  # "since shortly after the Oct. 23 slaying": a starting point lies behind
         best: tuple[int, str] | None = None
         for side, seg in ((0, left), (1, right)):
             for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
@@ -188,6 +178,40 @@ class Ctx:
                     if best is None or d < best[0] or (d == best[0] and kind == "past"):
                         best = (d, kind)
         return best[1] if best else ""
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        """Where the clause around ``text[start:end]`` starts and ends (at most 90 characters each side)."""
+        text = self.text
+        s = start
+        lim = max(0, start - 90)
+        while s > lim and text[s - 1] not in ".!?\n;":
+            s -= 1
+        e = end
+        lim = min(len(text), end + 90)
+        while e < lim and text[e] not in ".!?\n;":
+            e += 1
+        return s, e
+
+    def since_start(self, start: int, end: int) -> bool:
+        """Whether the date at ``text[start:end]`` is where a "since" phrase
+        starts counting: "closed since Saturday", "searching since shortly
+        after the Oct. 23 slaying", "audit payments made since the Jan. 5
+        meeting". A "since" with a verb of its own between it and the date
+        gives a reason ("since the vote is on Oct. 23"); one that opens its
+        sentence or follows a comma gives a reason too ("Since voters decide
+        on Oct. 23, ...") unless a perfect tells a stretch up to now ("Since
+        the Oct. 23 fire, the plant has been shut")."""
+        s, e = self._clause(start, end)
+        left = self.text[s:start]
+        if R.SINCE_BEFORE.search(left):
+            return True
+        since = R.SINCE_PHRASE_BEFORE.search(left)
+        if since is None or R.SINCE_PHRASE_VERB.search(since.group(0)) or R.FUTURE_WEAK.search(since.group(0)):
+            return False
+        before = left[: since.start()].rstrip()
+        if before.strip("\"'“‘(") == "" or before.endswith(","):
+            return R.PERFECT_TENSE.search(self.text, s, e) is not None
+        return True
 
     @staticmethod
     def _past_cue(m: re.Match, seg: str) -> bool:
@@ -324,6 +348,8 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
         direction = "same"
     elif from_ref:
         direction = "same"
+    elif ctx.since_start(pos, end):
+        direction = "past"  # "closed since the Oct. 23 fire": not after the page's day
     elif ctx.fetched:
         direction = "future" if ctx.direction(pos, end) == "future" else "past"
     elif day:

@@ -282,7 +282,12 @@ def _cue_start(t: Timex, before: str, cue: re.Match[str] | None) -> int:
 def _cued_role(t: Timex, before: str) -> tuple[str, int]:
     """The role the cue words before a timex give it, and where its mention
     starts: "since 2012" -> since; "until 2014", "by the end of 2014" ->
-    until; "(for) two years now" -> since; else a point at the timex."""
+    until; "(for) two years now" -> since; else a point at the timex.
+
+    One reading for a date and for a clock time joined to its day ("since
+    9 a.m. Monday"): the clock path, which once read only "since"/"until",
+    now also reads "(for) ... now" and "by the end of" (a clock time's text
+    holds neither, so no output changed on the tests and eval sets tried)."""
     since = R.SINCE_RX.search(before)
     if since:
         return "since", _cue_start(t, before, since)

@@ -192,6 +192,9 @@ SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$",
 # of its own: "since the vote is on Oct. 23" gives a reason)
 SINCE_PHRASE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:[^\W\d][\w'’.-]*\s+){1,5}$", re.I)
 SINCE_PHRASE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|may|might|must|should|do|does|did)\b|'s\b", re.I)
+# a present or past perfect: "has been shut", "have searched", "had long held"
+PERFECT_TENSE = re.compile(r"\b(?:has|have|had|hasn't|haven't|hadn't|'ve)\s+(?:(?:not|never|long|already|also|only|just|all|largely)\s+)?"
+                           r"(?:been|[a-z]+(?:ed|en|wn|ne|ught|ung|id|ld|lt|pt|de))\b", re.I)
 NOT_PAST_ED = {"supposed", "scheduled", "expected", "planned", "slated", "proposed", "intended", "anticipated", "called", "needed", "based", "united", "red", "bed", "hundred", "speed", "need", "feed", "seed", "indeed", "bred"}
 
 # --------------------------------------------------------------------------

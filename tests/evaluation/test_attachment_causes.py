@@ -33,6 +33,20 @@ def test_causes_count_only_wrong_links_most_frequent_first():
     assert cause_table(js) == [("b", 2), ("a", 1)]
 
 
+def test_a_cause_with_details_counts_each_link_once_and_keeps_parentheses_in_details():
+    from evaluation.attachment_eval import AttachCounts, AttachmentReport
+
+    js = [_judged(False, "c"), _judged(False, "c"), _judged(False, "d (as written)")]
+    js[0].detail, js[1].detail = "verb conjoined (and)", "noun object"
+    assert cause_table(js) == [("c", 2), ("d (as written)", 1)]
+    assert cause_table(js, detailed=True) == [("c (noun object)", 1), ("c (verb conjoined (and))", 1), ("d (as written)", 1)]
+    counts = AttachCounts()
+    counts.links = 10
+    lines = AttachmentReport(rows={"overall": counts}, metrics={}, misses=js, by_value={}).causes().splitlines()[1:]
+    assert [ln.split()[-2] for ln in lines] == ["2", "1", "1", "1"]  # the group once, its details nested under it
+    assert lines[1].startswith("      of which") and lines[2].startswith("      of which") and lines[3].startswith("  d (as")
+
+
 def test_a_document_scored_through_the_parser_names_why_each_link_is_wrong(models):
     from evaluation.attachment_eval import score_document
 
@@ -48,8 +62,9 @@ Talks <EVENT eid="e3" class="OCCURRENCE">continue</EVENT> <TIMEX3 tid="t2" type=
     by_event = {j.link.event_text: j for j in judged}
     assert by_event["arrested"].ok and by_event["arrested"].cause == ""
     assert not by_event["charged"].ok  # one statement per sentence and date: the other event of the date
-    assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger (verb conjoined with the trigger)"
-    assert dict(cause_table(judged, grouped=True))["wrong trigger: the date's other linked event is the trigger"] == 1
+    assert by_event["charged"].cause == "wrong trigger: the date's other linked event is the trigger"
+    assert by_event["charged"].detail == "verb conjoined with the trigger"  # the detail in a field of its own
+    assert dict(cause_table(judged))["wrong trigger: the date's other linked event is the trigger"] == 1
     assert by_event["continue"].cause == "no statement: the tagger finds no date there"  # "now" is no date
     assert (counts.links, counts.system_ok, counts.covered) == (3, 1, 2)
 

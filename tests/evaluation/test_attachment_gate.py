@@ -1,6 +1,7 @@
 """Eval gate: event-date attachment on a fixed subset of TimeBank/AQUAINT stays above pinned floors.
 
-The subset is every 8th document of the two corpora (sorted by path). The
+The subset is 32 documents of the two corpora, pinned by name (every 8th by
+path when it was chosen), so that it does not move when the corpus does. The
 floors sit a little under what factwatch measures on it: the attachment
 accuracy over all links, the accuracy where factwatch has a statement for the
 date, and factwatch's margin over the head-verb baseline on those same links
@@ -14,27 +15,34 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.attachment_eval import SKIPPED_DIRS, run_attachment_eval
-from evaluation.timeml import iter_timeml_files
+from evaluation.attachment_eval import run_attachment_eval
 
 TBAQ = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "timex" / "tbaq"
 
+SUBSET = [
+    "AQUAINT/APW19980807.0261.tml", "AQUAINT/APW19980826.0389.tml", "AQUAINT/APW19990410.0123.tml",
+    "AQUAINT/APW20000106.0064.tml", "AQUAINT/APW20000216.0193.tml", "AQUAINT/NYT19981025.0188.tml",
+    "AQUAINT/NYT20000105.0325.tml", "AQUAINT/NYT20000414.0296.tml", "AQUAINT/XIE19980812.0062.tml",
+    "AQUAINT/XIE19990313.0229.tml", "TimeBank/APW19980213.1320.tml", "TimeBank/APW19980301.0720.tml",
+    "TimeBank/CNN19980213.2130.0155.tml", "TimeBank/NYT19980424.0421.tml", "TimeBank/PRI19980306.2000.1675.tml",
+    "TimeBank/WSJ910225-0066.tml", "TimeBank/wsj_0068.tml", "TimeBank/wsj_0136.tml", "TimeBank/wsj_0160.tml",
+    "TimeBank/wsj_0173.tml", "TimeBank/wsj_0292.tml", "TimeBank/wsj_0340.tml", "TimeBank/wsj_0520.tml",
+    "TimeBank/wsj_0557.tml", "TimeBank/wsj_0586.tml", "TimeBank/wsj_0667.tml", "TimeBank/wsj_0709.tml",
+    "TimeBank/wsj_0768.tml", "TimeBank/wsj_0810.tml", "TimeBank/wsj_0923.tml", "TimeBank/wsj_0991.tml",
+    "TimeBank/wsj_1031.tml",
+]
+
 # attachment accuracy, accuracy where covered, margin over the baseline where covered
-FLOORS = (0.60, 0.70, 0.08)  # measured 0.625, 0.729, 0.119 (176 links)
+# measured 0.625, 0.729, 0.119 on 176 links (one link is 0.006): each floor
+# about six links under, so that a one- or two-link wobble of the parser passes
+FLOORS = (0.59, 0.69, 0.08)
 
 pytestmark = pytest.mark.skipif(not TBAQ.is_dir(), reason=f"TimeML corpora not found at {TBAQ} (../shared beside the repo)")
 
 
-def _subset() -> list[str]:
-    paths = sorted(p.relative_to(TBAQ).as_posix() for p in iter_timeml_files(TBAQ)
-                   if not any(s in p.parts for s in SKIPPED_DIRS))
-    return paths[::8]
-
-
 def test_attachment_on_a_fixed_subset_stays_above_its_floors(models):
-    files = _subset()
-    m = run_attachment_eval(TBAQ, files=files, models=models).metrics
-    assert m["docs"] == len(files) and m["links"] > 100, m
+    m = run_attachment_eval(TBAQ, files=SUBSET, models=models).metrics
+    assert m["docs"] == len(SUBSET) and m["links"] > 100, m
     accuracy, covered, margin = FLOORS
     assert m["attachment_accuracy"] >= accuracy, m
     assert m["accuracy_where_covered"] >= covered, m

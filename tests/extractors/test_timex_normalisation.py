@@ -47,13 +47,30 @@ def _only(text: str, anchor: date | None, **kw):
         ("It opened two or three years ago.", FRI, "2019-01-01", "2020-12-31", "year", "point"),
         ("It opened a year or two ago.", FRI, "2020-01-01", "2021-12-31", "year", "point"),
         ("Then, a week or so ago, the plan changed.", FRI, "2022-10-17", "2022-10-23", "week", "point"),
+        # "X or two ago" spans both ends whatever the unit, "about" or not
+        ("It opened a day or two ago.", FRI, "2022-10-26", "2022-10-27", "day", "point"),
+        ("It opened a week or two ago.", FRI, "2022-10-10", "2022-10-23", "week", "point"),
+        ("It opened about a year or two ago.", FRI, "2020-01-01", "2021-12-31", "year", "point"),
+        ("It opened a decade or two ago.", FRI, "2000-01-01", "2019-12-31", "decade", "point"),
         # a month and day inside a "since" phrase lies behind the page's day; a reason given by "since" does not
         ("Police have searched for him since shortly after the Oct. 23 slaying.", date(1999, 5, 6), "1998-10-23", "1998-10-23", "day", "point"),
         ("The plant has been shut since a fire on Oct. 23.", date(1999, 5, 6), "1998-10-23", "1998-10-23", "day", "point"),
         ("Since the vote is on Oct. 23, the board waits.", date(1999, 5, 6), "1999-10-23", "1999-10-23", "day", "point"),
+        ("Since voters decide on Oct. 23, the board waits.", date(1999, 5, 6), "1999-10-23", "1999-10-23", "day", "point"),
+        ("Since polls open on Oct. 23, the board waits.", date(1999, 5, 6), "1999-10-23", "1999-10-23", "day", "point"),
+        ("The board waits, since voters decide on Oct. 23.", date(1999, 5, 6), "1999-10-23", "1999-10-23", "day", "point"),
+        ("Since the Oct. 23 fire, the plant has been shut.", date(1999, 5, 6), "1998-10-23", "1998-10-23", "day", "since"),
+        # near the page's day too: a since phrase's date is not after it, whatever the tense around
+        ("Police have searched for him since shortly after the Oct. 23 slaying.", date(2022, 10, 20), "2021-10-23", "2021-10-23", "day", "point"),
+        ("The plant has been closed since the Oct. 23 fire.", date(2022, 10, 20), "2021-10-23", "2021-10-23", "day", "since"),
+        ("Officials will audit every payment made since the Jan. 5 meeting.", date(2023, 6, 10), "2023-01-05", "2023-01-05", "day", "since"),
+        ("The plant has been closed since the November fire.", date(2022, 10, 20), "2021-11-01", "2021-11-30", "month", "since"),
         # the latest fiscal year: the last one ended; half a decade dates the decade
         ("Sales were $7 billion in the latest fiscal year.", FRI, "2021-01-01", "2021-12-31", "year", "point"),
         ("Sales were flat in the last half of the 1980s.", FRI, "1980-01-01", "1989-12-31", "decade", "point"),
+        ("Sales were flat in the second half of the '80s.", FRI, "1980-01-01", "1989-12-31", "decade", "point"),
+        ("The town grew in the first half of the 1900s.", FRI, "1900-01-01", "1999-12-31", "century", "point"),
+        ("The town grew in the second half of the 1800s.", FRI, "1800-01-01", "1899-12-31", "century", "point"),
         # weeks, quarters, halves, seasons keep their own precision
         ("In week 12 of 2021 the plant closed.", FRI, "2021-03-22", "2021-03-28", "week", "point"),
         ("Shipments began in 2021-W05.", FRI, "2021-02-01", "2021-02-07", "week", "point"),
@@ -180,3 +197,11 @@ def test_a_year_glued_to_a_handle_or_file_name_is_no_date():
 
     text = "@grillfatherbbq.2020 Great post. See report_2024.pdf for 2023 figures."
     assert [m.text for m in date_mentions(text, _date(2025, 1, 1))] == ["2023"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It opened a decade or two ago.", "200/201"),  # the value names both ends, as its span does
+    ("It opened two or three years ago.", "2019/2020"),
+])
+def test_a_count_range_back_has_both_ends_in_its_value(text, value):
+    assert [t.value for t in tag_timexes(text, FRI)] == [value]

@@ -64,6 +64,12 @@ def test_a_possessive_date_dates_its_noun_when_switched_on(models, text, date_wo
     assert tok is not None and tok.text == trigger
 
 
+def test_a_noun_modifier_date_passes_over_a_noun_that_names_no_happening(models):
+    # the noun-modifier switch and the possessive one share one test of the noun
+    args = date_of("The offer, advertised in today's editions of the newspaper, expires in November.", "today", models)
+    assert find_trigger(*args, TriggerOptions(noun_modifier=True, possessive_noun=False))[0].text == "advertised"
+
+
 def test_a_possessive_date_is_the_verbs_by_default(models):
     assert trigger_of("A man was arrested in connection with last year's embassy blasts.", "last year", models) == "arrested"
 

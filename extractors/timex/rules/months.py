@@ -15,6 +15,7 @@ from extractors.timex.patterns import MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS,
 from extractors.timex.periods import Cal, quarter_of, shift
 from extractors.timex.rule import Rule, RuleBook
 from extractors.timex.rules.days import month_ok
+from extractors.timex.rules.years import decade_res
 
 book = RuleBook()
 
@@ -290,16 +291,10 @@ def _n_half(m: re.Match, ctx: Ctx):
         return date_res(Cal("half", int(m.group("year")), half=h), explicit=True)
     of = (m.group("ofwhat") or "").lower()
     if "decade" in of or "'" in of or "’" in of or re.search(r"\d{4}s", of) or "century" in of:
-        full = re.search(r"(\d{3})0s", of)  # "the 1980s": the decade it names
-        base = ctx.anaphoric()
-        dm = re.search(r"(\d)0s", of)  # "the '80s": of the century in focus
-        if full:
-            dec = int(full.group(1))
-        elif dm and base is not None and base.year is not None:
-            dec = (base.year // 100) * 10 + int(dm.group(1))
-        else:
+        named = re.search(r"\d{4}s|['’]\d0s", of)  # "the 1980s", "the 1800s", "the '80s"; not "the decade"
+        if named is None:
             return None
-        return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), "END" if h == 2 else "START", True)
+        return replace(decade_res(named.group(0), ctx), mod="END" if h == 2 else "START")
     if which in ("current", "latest", "previous", "last") and not of:
         a = ctx.deictic()
         if a is None or a.month is None:

@@ -404,12 +404,14 @@ def _n_offset(m: re.Match, ctx: Ctx):
     inner = re.match(r"\s*(\d{1,3}|[a-z]+)\s+(?:to|or)\s+", numtxt)
     # the near end of "10–20 years ago", "two to three years ago"
     n0 = int(lower.group("n0")) if lower is not None else int(quantity(inner.group(1)) or 0) if inner is not None else n_near
-    if back and n0 is not None and step_unit in ("year", "decade", "month") and not approx:
-        # "10–20 years ago", "two to three years ago": from the far end to the near one
+    # "10–20 years ago", "two to three years ago": from the far end to the near
+    # one; "a day or two ago", "about a week or two ago" whatever the unit
+    if back and n0 is not None and (n_near is not None or step_unit in ("year", "decade", "month") and not approx):
         near = shift(cur, -n0, step_unit) if 0 < n0 < n else None
         p_far, p_near = period_of(c), (period_of(near) if near is not None else None)
-        if p_far is not None and p_near is not None:
+        if near is not None and p_far is not None and p_near is not None:
             r.period = (p_far[0], p_near[1], p_far[2])
+            r.value = f"{r.value}/{timex_value(near)}"  # both ends, as a range of mentions is written
             if lower is not None:
                 r.start = lower.start()
     return r

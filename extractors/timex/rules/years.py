@@ -94,16 +94,21 @@ def _n_decade(m: re.Match, ctx: Ctx):
     if m.group("bc"):
         dec = int(digits) // 10  # the 490s BC: "BC049"
         return Res("DATE", "BC%03d" % dec, Cal("decade", decade=-dec), mod, False, explicit=True)
-    if len(digits) == 4 and digits.endswith("00") and int(digits) < 2000 and not m.group("bc"):
-        # "the 1700s" are the years 1700-1799 (the 18th century), not 1700-1709
+    return decade_res(t, ctx, mod)
+
+
+def decade_res(t: str, ctx: Ctx, mod: str | None = None) -> Res:
+    """The period "the 1980s", "the 1700s" or "the '80s" names (``t`` the
+    decade's word, "1980s", "1700s", "'80s"): "the 1700s" are the years
+    1700-1799 (the 18th century), not 1700-1709; "the '80s" the latest such
+    decade not after the page's year (or the year in focus)."""
+    digits = re.sub(r"\D", "", t)
+    if len(digits) == 4 and digits.endswith("00") and int(digits) < 2000:
         cent = int(digits[:2])
         return Res("DATE", "%02d" % cent, Cal("century", century=cent), mod, False, explicit=True)
     if len(digits) == 4:
         dec = int(digits[:3])
-        if m.group("bc"):
-            return Res("DATE", "BC%03d" % dec, Cal("decade", decade=-dec), mod, False, explicit=True)
         return Res("DATE", "%03d" % dec, Cal("decade", decade=dec), mod, False, explicit=True)
-    # '80s
     d = int(digits[0])
     base = ctx.deictic() or ctx.anaphoric()
     by = base.year if base is not None and base.year is not None else 1950
