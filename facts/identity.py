@@ -326,17 +326,16 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
             trigger = ev.trigger if ev.trigger_text and ev.trigger_text in row else None
             concept = happening_concept(trigger, row, ev.trigger_text if trigger else None, row, ev.participants)
         else:
+            date_at = ev.date_char_start - ev.char_start
             concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
-                                        ev.participants)
-            dated = date_phrase_concept(ev.sentence, ev.date_char_start - ev.char_start,
-                                        ev.date_char_end - ev.char_start, ev.participants)
+                                        ev.participants, date_at)
+            dated = date_phrase_concept(ev.sentence, date_at, ev.date_char_end - ev.char_start, ev.participants)
             if dated and dated != concept and not (concept or "").startswith(REPORT):
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
-            elif not dated and ev.trigger_text and (at := ev.sentence.find(ev.trigger_text)) >= 0:
-                later = coordinated_concept(ev.sentence, at + len(ev.trigger_text),
-                                            ev.date_char_start - ev.char_start, ev.participants)
+            elif not dated and ev.trigger_text:
+                later = coordinated_concept(ev.sentence, ev.trigger, ev.trigger_text, date_at, ev.participants)
                 if later and later != concept and not (concept or "").startswith(REPORT):
                     concept = later  # "launched on ... and arrived ... in January": the arrival's date
                     if redated is not None:

@@ -67,7 +67,10 @@ class Lexicon:
     concept_of: dict[str, str]  # written form (one word or a phrase) -> concept
     longest: int  # words in the longest phrase
     related: frozenset[tuple[str, str]] = frozenset()  # concepts often told for one another (both orders)
-    shift: frozenset[str] = frozenset()  # words and phrases that tell a plan's date moved ("delayed", "originally")
+    shift: frozenset[str] = frozenset()  # words and phrases that tell a plan's date moved ("delayed", "new date")
+    shift_adverbs: frozenset[str] = frozenset()  # ... only next to a plan word ("originally scheduled", "now planned")
+    adopting: frozenset[str] = frozenset()  # forms of adopting ("adopted", "adoption")
+    texts: frozenset[str] = frozenset()  # what is agreed on when adopted ("agreement", "treaty")
 
     def near(self, a: str, b: str) -> bool:
         return (a, b) in self.related
@@ -115,9 +118,13 @@ def lexicon() -> Lexicon:
             concept_of.setdefault(form, "")  # known, says nothing
     longest = max(len(k.split()) for k in concept_of)
     related = {(a, b) for a, bs in data.get("related", {}).items() for b in bs}
-    shift = frozenset(form for w in data["plan"]["shift"] for form in inflections(normal(w)))
+
+    def forms(words: list[str]) -> frozenset[str]:
+        return frozenset(form for w in words for form in inflections(normal(w)))
+
     return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}),
-                   shift=shift)
+                   shift=forms(data["plan"]["shift"]), shift_adverbs=frozenset(map(normal, data["plan"]["shift_adverbs"])),
+                   adopting=forms(data["adopt_text"]["adopting"]), texts=frozenset(map(normal, data["adopt_text"]["texts"])))
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
@@ -131,7 +138,53 @@ def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigg
 
 @lru_cache(maxsize=65536)  # clustering and fact-id matching both ask it of every statement
 def happening_concept(trigger: str | None, clause: str, trigger_text: str | None = None,
-                      sentence: str = "", names: tuple[str, ...] = ()) -> str | None:
+                      sentence: str = "", names: tuple[str, ...] = (), date_at: int | None = None) -> str | None:
+    """The kind of happening a statement tells (``_happening_concept``), an
+    adoption of a text read as agreeing on it (``agreed``). ``date_at``: the
+    character offset of the statement's date in ``sentence``, if known."""
+    kind = _happening_concept(trigger, clause, trigger_text, sentence, names, date_at)
+    return agreed(kind, clause if any(w in lexicon().adopting for w in tokens(clause)) else sentence)
+
+
+def agreed(concept: str | None, text: str) -> str | None:
+    """An adoption whose object is a text (an agreement, a treaty, a
+    convention) is agreeing on it: "agree" ("adopted the Paris Agreement",
+    "the accord was adopted"); any other adoption stays one ("adopted a new
+    logo", "adopted the law")."""
+    return "agree" if concept == "adopt" and adopts_a_text(text) else concept
+
+
+ADOPTED_SPAN = 4  # the text adopted lies at most this many words after the adopting word
+PASSIVE_SPAN = 3  # ... or, its subject in the passive, at most this many before it
+# words between a text and its adopting word in the passive ("the accord was formally adopted")
+_PASSIVE_GAP = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "formally",
+                          "unanimously", "finally", "later", "then", "which", "that"})
+
+
+def adopts_a_text(text: str) -> bool:
+    """``text`` tells the adoption of a text: an adopting word with a text word
+    as its object (after it, in its clause) or as its subject in the passive
+    ("the Agreement was adopted", "the Agreement, adopted in Paris")."""
+    lex = lexicon()
+    words, opens = _words(text)
+    for i, w in enumerate(words):
+        if w not in lex.adopting:
+            continue
+        for k in range(i + 1, min(len(words), i + 1 + ADOPTED_SPAN)):
+            if k in opens:
+                break
+            if words[k] in lex.texts:
+                return True
+        k = i - 1
+        while k >= 0 and i - k <= PASSIVE_SPAN and words[k] in _PASSIVE_GAP:
+            k -= 1
+        if k >= 0 and words[k] in lex.texts:
+            return True
+    return False
+
+
+def _happening_concept(trigger: str | None, clause: str, trigger_text: str | None,
+                       sentence: str, names: tuple[str, ...], date_at: int | None) -> str | None:
     """The kind of happening a statement tells.
 
     - a trigger in the lexicon: its concept ("signature" -> sign); negated,
@@ -168,6 +221,8 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
     if own not in ("", PLAN, REPORT):
         words, found = _reading(clause, names)
         at = _position(words, trigger, trigger_text)
+        if own == REQUEST and not _asks_for(words, found, at):
+            return "?" + normal(trigger or trigger_text or "")  # "asked about the deal", "seeking a buyer": no request
         word, governor = _governed(found, at)
         if word is not None and word.negated and not word.governed:  # "did not withdraw": its own kind, refused
             return refused(own)
@@ -183,7 +238,7 @@ def happening_concept(trigger: str | None, clause: str, trigger_text: str | None
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
     if own == REPORT and sentence:
-        attributed = _attribution(sentence, trigger_text or trigger)
+        attributed = _attribution(sentence, trigger_text or trigger, date_at)
         if attributed is not None and named(attributed):
             return named(attributed)  # "As previously disclosed, on 8 July the firm received ...": what it tells
     inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
@@ -216,11 +271,15 @@ def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | N
 _ATTRIBUTION = re.compile(r"^\W*as\s+(?P<said>[^,;:]{1,60}?)\s*,", re.IGNORECASE)
 
 
-def _attribution(sentence: str, trigger: str | None) -> str | None:
+def _attribution(sentence: str, trigger: str | None, date_at: int | None = None) -> str | None:
     """The rest of a sentence whose opening attribution holds the trigger, a
-    verb of saying; None when it opens with none or the trigger is elsewhere."""
+    verb of saying; None when it opens with none, the trigger is elsewhere or
+    the statement's date (at ``date_at``) is the attribution's own ("As
+    announced on 3 May, ...": the announcement is what it dates)."""
     m = _ATTRIBUTION.match(sentence)
     if m is None or not trigger or normal(trigger) not in tokens(m.group("said")):
+        return None
+    if date_at is not None and date_at < m.end():
         return None
     return sentence[m.end() :]
 
@@ -262,8 +321,9 @@ def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, na
 # pending"), not before a noun ("the pending acquisition") nor after a clause
 # ("halted pending the ruling").
 REFUSE = "refuse"
+REQUEST = "request"
 PENDING = "pending"
-GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", "request", PENDING})  # their objects are not the happening
+GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", REQUEST, PENDING})  # their objects are not the happening
 # ... nor, of these words, the happening just before them ("the acquisition is pending approval")
 POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
@@ -391,7 +451,7 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
             and (linked or not any(words[k] in _BE_HAVE and words[k - 1] != "to" for k in range(a + 1, b)))
 
     def object_of(concept: str, b: int) -> bool:  # an offer or a request governs "to" + a verb, or a noun or gerund object
-        return concept not in ("offer", "request") or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
+        return concept not in ("offer", REQUEST) or (b > 0 and words[b - 1] == "to") or not _participle(words[b])
 
     governed: dict[int, int] = {}  # governed word's position -> its governor's
     objects: dict[int, str] = {}  # governor's position -> the concept of the last word it governs
@@ -452,6 +512,27 @@ def head_events(text: str) -> list[tuple[int, str]]:
     return kept
 
 
+# after a request word, these open a question, not what is asked for ("asked about the deal")
+_QUESTION = frozenset({"about", "on", "over", "of", "after", "around", "into", "why", "how", "what", "whether", "if",
+                       "when", "where", "who"})
+
+
+def _asks_for(words: list[str], found: list[_Word], at: int | None) -> bool:
+    """The request word at ``at`` asks for something: a happening it governs
+    or a "to" + verb within OBJECT_SPAN words ("asked the court to stay the
+    trial", "filed a motion to dismiss", "sought approval"); not a question
+    ("asked about the deal") nor a thing sought ("seeking a buyer")."""
+    if at is None:
+        return True  # the word is not found: as the lexicon reads it
+    word = next((w for w in found if w.at <= at < w.at + w.n), None)
+    end = at + (word.n if word else 1)
+    if end < len(words) and words[end] in _QUESTION:
+        return False
+    span = range(end, min(len(words), end + OBJECT_SPAN + 1))
+    return (any(w.at in span and w.concept != "" for w in found)
+            or any(words[k] == "to" and k + 1 < len(words) for k in span))
+
+
 def _position(words: list[str], trigger: str | None, trigger_text: str | None) -> int | None:
     """The word position of the trigger in the clause (its written form first; a phrase: its first word)."""
     for t in (trigger_text, trigger):
@@ -497,11 +578,16 @@ def _aligned(words: list[str], at: int | None, s_words: list[str], trigger: str 
 # A non-restrictive relative clause between commas ("The telescope, much of
 # which was built at Goddard, is now scheduled to ...") tells of a participant,
 # not of the happening the clause's verb (or plan) governs.
-_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*(?:,|[.!?]?\s*$)")
+_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*,")
+# ... and one that ends the text, read away by says_plan only: a plan in it is its antecedent's
+# ("stayed the trial, which was scheduled for May"); elsewhere its verb may tell a happening of its
+# own ("launched the telescope, which arrived at L2 in January")
+_TRAILING_ASIDE = re.compile(r",[^,;:]*?\b(?:which|who|whom|whose)\b[^,;:]*[.!?]?\s*$")
 
 
-def without_asides(text: str) -> str:
-    return _ASIDE.sub(",", text)
+def without_asides(text: str, trailing: bool = False) -> str:
+    text = _ASIDE.sub(",", text)
+    return _TRAILING_ASIDE.sub("", text) if trailing else text
 
 
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;’'\"] )[A-Z][A-Za-z'’-]*")
@@ -521,17 +607,24 @@ def without_names(text: str, names: tuple[str, ...] = ()) -> str:
 
 
 def clause_concepts(clause: str, names: tuple[str, ...] = ()) -> frozenset[str]:
-    clause = without_names(clause, names)
-    return frozenset(c for _, c in lexicon().concepts_in(clause) if c not in ("", PLAN))
+    return frozenset(agreed(c, clause) or c for _, c in lexicon().concepts_in(without_names(clause, names))
+                     if c not in ("", PLAN))
 
 
 def says_moved(text: str) -> bool:
     """The text tells that a plan's date moved ("was delayed to", "originally
     scheduled for", "now targets"): two plans of one kind in its page may be
     one happening told at two dates."""
+    lex = lexicon()
     words = tokens(text)
-    shift = lexicon().shift
-    return any(" ".join(words[i : i + n]) in shift for i in range(len(words)) for n in (1, 2, 3))
+    plans = {i for i, _, c in lex.matches(" ".join(words)) if c == PLAN}
+
+    def by_a_plan(i: int, n: int) -> bool:  # "now scheduled", "delayed again", "no longer planned"
+        return i - 1 in plans or i + n in plans
+
+    return any(" ".join(words[i : i + n]) in lex.shift
+               or (" ".join(words[i : i + n]) in lex.shift_adverbs and by_a_plan(i, n))
+               for i in range(len(words)) for n in (1, 2, 3))
 
 
 MODALS = frozenset({"will", "shall", "would", "is to", "are to", "set to", "due to", "expected", "expect"})
@@ -543,28 +636,56 @@ def says_plan(clause: str, names: tuple[str, ...] = ()) -> bool:
     a clause of several verbs it may govern another ("said he will withdraw
     from the 2015 agreement")."""
     return any(c == PLAN and w not in MODALS
-               for _, w, c in lexicon().matches(without_names(without_asides(clause), names)))
+               for _, w, c in lexicon().matches(without_names(without_asides(clause, trailing=True), names)))
 
 
 COORDINATE_SPAN = 3  # a coordinated clause's verb lies at most this many words after "and", "but" or a comma
 
 
-def coordinated_concept(sentence: str, trigger_end: int, date_start: int, names: tuple[str, ...] = ()) -> str | None:
+def coordinated_concept(sentence: str, trigger: str | None, trigger_text: str | None, date_start: int,
+                        names: tuple[str, ...] = ()) -> str | None:
     """The kind of happening of a clause coordinated after the trigger's and
     before the date, which dates it, not the trigger ("launched on 25
     December 2021 ... and arrived at the L2 point in January 2022": January
     dates the arrival): the last known word, a verb in the past, that opens
-    such a clause between ``trigger_end`` and ``date_start`` (character
-    offsets in ``sentence``): a verb in the past at most COORDINATE_SPAN
-    words after "and" or "but". None when there is none."""
-    if not 0 <= trigger_end <= date_start <= len(sentence):
+    such a clause between the trigger (its last whole-word occurrence
+    before the date) and ``date_start`` (a character offset in
+    ``sentence``): at most COORDINATE_SPAN words after "and" or "but", in the
+    active or after "was" or "were" ("signed in 2015 and was ratified in
+    2016"), with a word of the trigger's own between the two ("signed and
+    closed the deal on 3 May": one date for both verbs). None when there is
+    none."""
+    if not 0 <= date_start <= len(sentence):
         return None
-    words, _ = _words(without_names(sentence[trigger_end:date_start], names))
-    found = [(i, phrase, c) for i, phrase, c in lexicon().matches(" ".join(words))
-             if c not in ("", PLAN, REPORT) and _participle(words[i]) and not _passive(words, i)]
-    for i, _, c in reversed(found):
-        if any(words[k] in ("and", "but") for k in range(max(0, i - COORDINATE_SPAN), i)):
-            return c
+    end = trigger_end(sentence[:date_start], trigger, trigger_text)
+    if end is None:
+        return None
+    words, _ = _words(without_names(sentence[end:date_start], names))
+    found = [(i, c) for i, _, c in lexicon().matches(" ".join(words))
+             if c not in ("", PLAN, REPORT) and _participle(words[i])]
+    for i, c in reversed(found):
+        passive = words[i - 1] in ("was", "were") if i > 0 else False
+        if _passive(words, i) and not passive:
+            continue
+        verb = i - 1 if passive else i
+        if any(words[k] in ("and", "but") for k in range(max(1, verb - COORDINATE_SPAN), verb)):
+            return agreed(c, sentence)
+    return None
+
+
+def trigger_end(text: str, trigger: str | None, trigger_text: str | None) -> int | None:
+    """The character offset in ``text`` just after the trigger's last
+    whole-word occurrence (its written form, else its lemma); None when absent."""
+    low = normal(text)
+    for t in (trigger_text, trigger):
+        tw = tokens(t or "")
+        if not tw:
+            continue
+        spans = [m.span() for m in _WORD.finditer(low)]
+        words = [low[a:b] for a, b in spans]
+        hits = [p for p in range(len(words) - len(tw) + 1) if words[p : p + len(tw)] == tw]
+        if hits:
+            return spans[hits[-1] + len(tw) - 1][1]
     return None
 
 
@@ -590,6 +711,12 @@ PREMODIFIER_SPAN = 3  # "the landmark 2015 global agreement": the noun a year mo
 
 
 def date_phrase_concept(sentence: str, start: int, end: int, names: tuple[str, ...] = ()) -> str | None:
+    """The kind of happening the date's own phrase names (``_date_phrase_kind``),
+    an adoption of a text read as agreeing on it (``agreed``)."""
+    return agreed(_date_phrase_kind(sentence, start, end, names), sentence[:end])
+
+
+def _date_phrase_kind(sentence: str, start: int, end: int, names: tuple[str, ...]) -> str | None:
     """The kind of happening the date's own phrase names, if it names one: the
     word the date complements ("the Paris Agreement, adopted in Paris on 12
     December 2015"; "since its launch on 25 December") or the noun a year

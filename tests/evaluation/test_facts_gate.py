@@ -33,7 +33,10 @@ pytestmark = pytest.mark.skipif(
 # round: jwst 0.94 / 0.92, paris 0.65 / 0.76, twitter 0.60 / 0.82. Re-pinned after triggers read with their
 # particle and written form, requests, opening attributions, one page's plans apart without a told move, a
 # plan against its kind done before it was told (when_plan_apart) and "adopt" read as "agree" (model
-# refitted): paris 0.95 / 0.97 / 0.97 / 0 / 0, twitter 0.89 / 1.00 / 0.79 / 0 / 1
+# refitted): paris 0.95 / 0.97 / 0.97 / 0 / 0, twitter 0.89 / 1.00 / 0.79 / 0 / 1. After "adopt" read as "agree"
+# only for an adopted text, moves told by "now"/"again"/"previously" only next to a plan word, requests only
+# when they ask for something, and coordinated passives (model refitted): paris 0.95 / 0.97, twitter 0.87 /
+# 0.96 (one false pair more in-sample; left out 0.86 -> 0.87); floors unchanged
 FLOORS = {
     "jwst": (0.95, 0.96, 0.88, 1, 1),
     "paris-agreement": (0.90, 0.93, 0.92, 1, 1),

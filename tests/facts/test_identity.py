@@ -455,12 +455,42 @@ def test_two_plans_of_one_page_with_two_dates_and_no_move_are_two_happenings():
     assert groups([first, moved]) == [["e1", "e2"]]
 
 
+def test_one_page_plans_with_a_bare_adverb_and_no_move_are_two_happenings():
+    first = ev("e1", "a", date(2022, 10, 17), "hearing", "The hearing is scheduled for 17 October.", planned=True)
+    second = ev("e2", "a", date(2022, 11, 1), "hearing", "Right now a fallback hearing is scheduled for 1 November.",
+                planned=True)
+    assert groups([first, second]) == [["e1"], ["e2"]]
+    moved = dataclasses.replace(second, sentence="The hearing is now scheduled for 1 November.",
+                                summary="The hearing is now scheduled for 1 November.")
+    assert groups([first, moved]) == [["e1", "e2"]]
+
+
 def test_related_kinds_by_other_doers_in_one_page_are_apart():
     labels = {"ent_buyer": "PERSON", "ent_judge": "PERSON"}
     asked = ev("e1", "a", date(2022, 10, 6), "ask", "The buyer asked the court to halt the trial.", ["Buyer"],
                agents=["Buyer"])
     halted = ev("e2", "a", date(2022, 10, 6), "halt", "The judge halted the trial.", ["Judge"], agents=["Judge"])
     assert groups([asked, halted], labels=labels) == [["e1"], ["e2"]]
+
+
+def test_related_kinds_in_one_page_are_apart_when_only_subject_doers_differ():
+    # both doers are what the pages are about (the subject: no agent beyond it): still two doers
+    labels = {"ent_buyer": "PERSON", "ent_judge": "PERSON"}
+    subject = frozenset({"ent_buyer", "ent_judge"})
+    asked = ev("e1", "a", date(2022, 10, 6), "ask", "The buyer asked the court to halt the trial.", ["Buyer"],
+               agents=["Buyer"])
+    halted = ev("e2", "a", date(2022, 10, 6), "halt", "The judge halted the trial.", ["Judge"], agents=["Judge"])
+    assert groups([asked, halted], labels=labels, subject=subject) == [["e1"], ["e2"]]
+
+
+def test_a_coordinated_verb_found_by_whole_words_not_inside_another():
+    # "sign" inside "design" is not the trigger; the date after "and ... ratified" dates the ratification
+    from facts.identity import profiles
+
+    s = "The design office signed the pact in 2015 and was then ratified by the assembly in 2016."
+    e = dataclasses.replace(ev("e1", "a", date(2016, 1, 1), "sign", s, precision=YEAR, end=date(2016, 12, 31)),
+                            trigger_text="signed", date_char_start=s.index("2016"), date_char_end=s.index("2016") + 4)
+    assert profiles([e], frozenset())[0].concept == "ratify"
 
 
 def test_a_plan_is_not_for_a_happening_of_its_kind_done_before_it_was_told():

@@ -18,7 +18,7 @@ def test_derivations_and_synonyms_share_a_concept():
     assert lex.lookup("deployment") == lex.lookup("deploy")
     assert lex.lookup("liftoff") == lex.lookup("launch")
     assert lex.lookup("takeover") == lex.lookup("acquire")
-    assert lex.lookup("adopted") == lex.lookup("agreement")  # a text adopted is a text agreed
+    assert lex.lookup("adopted") == lex.lookup("passed") != lex.lookup("agreement")  # an adoption is no agreement...
     assert lex.lookup("agreement") == lex.lookup("agree")
     assert lex.lookup("sign") != lex.lookup("ratify")
     assert lex.lookup("financing") == lex.lookup("funding") == lex.lookup("finance") != lex.lookup("agree")
@@ -258,6 +258,16 @@ def test_a_trigger_is_read_with_its_particle_and_its_written_form():
 
 def test_a_request_governs_what_it_asks_for():
     assert happening_concept("ask", "The buyer asked the court to halt the case.", "asked") == "request"
+    assert happening_concept("motion", "The firm filed a motion to dismiss the case.", "motion") == "request"
+    # a question or a thing sought is no request
+    assert happening_concept("ask", "Reporters asked about the merger on 3 May.", "asked") != "request"
+    assert happening_concept("seek", "The firm is seeking a buyer.", "seeking") != "request"
+
+
+def test_testimony_is_a_kind_of_its_own():
+    assert happening_concept("testify", "The founder testified before the panel on 3 May.", "testified") == "testify"
+    assert happening_concept("deposition", "His deposition took place on 3 May.", "deposition") == "testify"
+    assert happening_concept("sue", "The firm sued the founder on 3 May.", "sued") != "testify"
     assert happening_concept("suspend", "The court halted the case.", "halted") == "suspend"
 
 
@@ -271,6 +281,9 @@ def test_a_trailing_relative_clause_makes_no_plan():
 
     assert not says_plan("The firm asked the judge to pause the trial, which was scheduled for 3 May.")
     assert says_plan("The trial was scheduled for 3 May.")
+    # ... but its verb may tell a happening of its own: the plan in it is for the arrival, not the launch
+    s = "The agency launched the probe, which is scheduled to arrive at its orbit in January."
+    assert happening_concept("schedule", s, "scheduled", s) == "arrive"
 
 
 def test_words_that_tell_a_plan_moved():
@@ -278,7 +291,25 @@ def test_words_that_tell_a_plan_moved():
 
     assert says_moved("The launch was pushed back to March.")
     assert says_moved("It was originally scheduled for 2018.")
+    assert says_moved("The hearing is now scheduled for June.")
+    assert says_moved("The launch was delayed again.")
     assert not says_moved("The trial is scheduled for 3 May.")
+    # a bare adverb tells no move
+    assert not says_moved("Right now the hearing is set for June.")
+    assert not says_moved("The firm bought the stake, not previously reported, in May.")
+    assert not says_moved("He no longer works there.")
+
+
+def test_adopting_a_text_is_agreeing_on_it_and_other_adoptions_are_not():
+    assert happening_concept("adopt", "The assembly adopted the accord on 3 May.", "adopted") == "agree"
+    assert happening_concept("adopt", "The accord was formally adopted on 3 May.", "adopted") == "agree"
+    assert happening_concept("adoption", "The adoption of the treaty came on 3 May.", "adoption") == "agree"
+    assert happening_concept("adopt", "The firm adopted a new logo on 3 May.", "adopted") == "adopt"
+    assert happening_concept("adopt", "The couple adopted a child in 2019.", "adopted") == "adopt"
+    assert happening_concept("adopt", "The board adopted a shareholder rights plan on 3 May.", "adopted") == "adopt"
+    # adopting a law and passing it are one kind
+    assert happening_concept("adopt", "The assembly adopted the bill.", "adopted") == \
+        happening_concept("pass", "The assembly passed the bill.", "passed")
 
 
 def test_an_opening_attribution_is_no_happening_of_its_sentence():
@@ -287,16 +318,30 @@ def test_an_opening_attribution_is_no_happening_of_its_sentence():
     # a report that is the sentence's own verb stays a report
     assert happening_concept("say", "The firm said on 8 May it would end the merger.", "said",
                              "The firm said on 8 May it would end the merger.") == "announce:end"
+    # an attribution holding the statement's own date is what that date tells: the saying
+    sentence = "As the founder said on 3 May, the merger was called off."
+    assert happening_concept("say", sentence, "said", sentence, (), sentence.index("3 May")) == "announce:terminate"
+    assert happening_concept("say", sentence, "said", sentence, (), sentence.index("called")) == "terminate"
 
 
 def test_a_date_after_a_coordinated_clause_dates_that_clause():
     from facts.lexicon import coordinated_concept
 
     s = "The probe was launched on 2 May 2020 from the coast, and arrived at its orbit in June 2020."
-    assert coordinated_concept(s, s.index("launched") + 8, s.index("June 2020")) == "arrive"
+    assert coordinated_concept(s, "launch", "launched", s.index("June 2020")) == "arrive"
     # no coordinated clause between the trigger and its date
     s = "The probe was launched from the coast on 2 May 2020."
-    assert coordinated_concept(s, s.index("launched") + 8, s.index("2 May")) is None
-    # a passive or a modifier after "and" is no clause's verb of its own
+    assert coordinated_concept(s, "launch", "launched", s.index("2 May")) is None
+    # a modifier after "and" is no clause's verb of its own
     s = "The treaty was signed and the ratified text lodged in June."
-    assert coordinated_concept(s, s.index("signed") + 6, s.index("June")) is None
+    assert coordinated_concept(s, "sign", "signed", s.index("June")) is None
+    # a coordinated passive is ("was signed in 2015 and was ratified in 2016": 2016 dates the ratification)
+    s = "The pact was signed in 2015 and was ratified in 2016."
+    assert coordinated_concept(s, "sign", "signed", s.index("2016")) == "ratify"
+    # two verbs sharing one object and date are one clause: the trigger's date
+    s = "The firm signed and closed the merger on 3 May."
+    assert coordinated_concept(s, "sign", "signed", s.index("3 May")) is None
+    # the trigger as a whole word, its last use before the date ("sign" inside "design" is not it)
+    s = "The design team signed in May and arrived at the site in June."
+    assert coordinated_concept(s, "sign", "sign", s.index("June")) is None
+    assert coordinated_concept(s, "sign", "signed", s.index("June")) == "arrive"
