@@ -44,7 +44,8 @@ def _concepts(concept: str | None) -> set[str]:
 def told_kinds(group: Sequence[Event]) -> set[str]:
     """The kinds of happening a group's statements tell (facts.lexicon)."""
     return set().union(*(_concepts(happening_concept(e.trigger, e.summary or e.sentence, e.trigger_text, e.sentence,
-                                                     e.participants)) for e in group))
+                                                     e.participants, e.date_char_start - e.char_start))
+                         for e in group))
 
 
 def fact_kinds(fact: Fact) -> set[str]:
