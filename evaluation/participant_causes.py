@@ -95,8 +95,8 @@ def _reports(gold: str, sentence: str, in_sentence) -> bool:
             continue
         name = re.escape(" ".join(m.text.split()))
         # "NASA announced", "Modi said on Sunday"; a quotation's frame after it, "...,” said (Webb's manager) Keith Parrish"
-        if re.search(rf"{name}(?:\s+\w+)?\s+{_REPORTING}\b", text) or \
-                re.search(rf"(?:[,”\"]\s*{_REPORTING}|\baccording to)(?:\s+\S+){{0,4}}?\s+{name}(?!['’]s)", text, re.I):
+        if re.search(rf"(?<!\w){name}(?:\s+\w+)?\s+{_REPORTING}\b", text) or \
+                re.search(rf"(?:[,”\"]\s*{_REPORTING}|\baccording to)(?:\s+\S+){{0,4}}?\s+{name}(?!\w)(?!['’]s)", text, re.I):
             return True
     return False
 
