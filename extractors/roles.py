@@ -264,31 +264,45 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
 
 
 def _one_per_entity(keys: Sequence[str], discourse: Discourse) -> tuple[str, ...]:
-    """One name per entity: an acronym and the name it spells or stands for
-    on the page ("NASA", "National Aeronautics and Space Administration"),
-    a surname and a person's full name, two names of one chain of one type
-    ("Mercury", "Project Mercury"), count once, under the longer name
-    whichever the sentence writes first (where the first stood). Names of
-    different types that share words ("Paris", "Paris Agreement") stay apart."""
+    """One name per entity, the same whichever the sentence writes first
+    (where the first stood): an acronym and the name it spells or stands for
+    on the page, under that name ("NASA", "National Aeronautics and Space
+    Administration"); a surname and a person's full name, under the full
+    name; two names of one chain of one type, under the shorter, the name
+    they share ("Twitter", "Twitter Board"). Names of different types that
+    share words ("Paris", "Paris Agreement") stay apart."""
     out: list[str] = []
     for k in keys:
         i = next((i for i, o in enumerate(out) if _same_entity(k, o, discourse)), None)
         if i is None:
             out.append(k)
-        elif len(k) > len(out[i]):
+        elif _preferred(k, out[i], discourse) == k:
             out[i] = k
     return tuple(dict.fromkeys(out))
+
+
+def _spelled_out(a: str, b: str, discourse: Discourse) -> bool:
+    """``a`` is an acronym of ``b`` or a surname of the person ``b``."""
+    return spells(a, b) or discourse.long_form.get(a) == b or _surname_of(a, b, discourse)
 
 
 def _same_entity(a: str, b: str, discourse: Discourse) -> bool:
     """An acronym and its name, a surname and its person, or two names of one
     chain that NER does not tell apart by type ("Mercury", "Project Mercury";
     not the city "Paris" and the treaty "Paris Agreement")."""
-    if spells(a, b) or spells(b, a) or discourse.long_form.get(a) == b or discourse.long_form.get(b) == a \
-            or _surname_of(a, b, discourse) or _surname_of(b, a, discourse):
+    if _spelled_out(a, b, discourse) or _spelled_out(b, a, discourse):
         return True
     la, lb = discourse.own_label(a), discourse.own_label(b)
     return discourse.chain(a) == discourse.chain(b) and (la == lb or UNTYPED in (la, lb))
+
+
+def _preferred(a: str, b: str, discourse: Discourse) -> str:
+    """The name one entity is published under (``_one_per_entity``)."""
+    if _spelled_out(a, b, discourse):
+        return b
+    if _spelled_out(b, a, discourse):
+        return a
+    return min(a, b, key=lambda n: (len(n), n))
 
 
 def _surname_of(short: str, full: str, discourse: Discourse) -> bool:

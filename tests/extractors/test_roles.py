@@ -115,6 +115,15 @@ def test_one_name_per_entity_acronym_and_long_form_count_once_under_the_long_for
     assert _one_per_entity(("NASA", "ESA"), d) == ("NASA", "ESA")
 
 
+def test_two_names_of_one_chain_count_once_under_the_shorter():
+    from extractors.roles import _one_per_entity
+
+    d = _discourse("The Acme Board met. Acme agreed.", [("Acme Board", "ORG"), ("Acme", "ORG")])
+    assert d.chain("Acme") == "Acme Board"
+    assert _one_per_entity(("Acme Board", "Acme"), d) == ("Acme",)
+    assert _one_per_entity(("Acme", "Acme Board"), d) == ("Acme",)
+
+
 def test_an_acronym_is_no_name_that_only_ends_in_its_letters():
     from extractors.roles import _one_per_entity
 
