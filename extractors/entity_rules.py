@@ -78,8 +78,8 @@ PERSON_TITLE_WORDS = frozenset(
     co-founder cofounder chairman chairwoman chair minister prime foreign spokesman spokeswoman spokesperson director
     head senator governor judge commissioner ambassador envoy owner""".split()
 )
-# What follows "of" in a title ("Secretary of State", "Head of State", "Minister of Defence"): part of the
-# title, no name; any other name after "of" is one ("President of France", "head of Apple")
+# What follows "of" in a title ("Secretary of State", "Head of State", "Minister of Defence"): no name of its
+# own, the whole title names its holder; any other name after "of" is one ("President of France", "head of Apple")
 TITLE_OF_WORDS = frozenset(
     """state defense defence treasury commerce energy labor labour agriculture education transportation
     justice interior""".split()

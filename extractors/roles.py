@@ -199,7 +199,7 @@ def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
                 or inside_word(tok.doc.text, start, end) or QUANTITY_AFTER.match(tok.doc.text, end):
             continue  # nor the word before a quantity ("Rises 2.3 per cent" in a table of share prices)
         if len(words) == 1 and name.casefold() in PERSON_TITLE_WORDS:
-            continue  # a person's title, not a name ("then President, Barack Obama", "the Secretary of State")
+            continue  # a person's title, not a name ("under then President, Jane Doe": "President")
         out.append((start, end))
     return out
 
