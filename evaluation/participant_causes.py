@@ -13,7 +13,7 @@ Each gold participant the system missed on a matched statement is put down to:
   a distinctive word;
 * ``reporter``: a mention on the sentence names it as whoever says or
   announces what the statement tells ("NASA announced that the telescope
-  will fly", "..., Prime Minister Narendra Modi said", "according to"),
+  will fly", "..., Foreign Minister Ana Silva said", "according to"),
   and the system left it out;
 * ``out-of-clause``: a mention on the sentence names it, and the system
   left it out (another clause, a modifier);
@@ -87,16 +87,16 @@ _REPORTING = r"(?:said|says|say|announced|announces|claimed|claims|confirmed|con
 
 def _reports(gold: str, sentence: str, in_sentence) -> bool:
     """The sentence names ``gold`` (by one of its mentions) as whoever reports: the name
-    right before a verb of saying ("NASA announced", "Modi said"), after the verb of a
-    quotation's frame (", said Keith Parrish") or after "according to"."""
+    right before a verb of saying ("NASA announced", "Silva said"), after the verb of a
+    quotation's frame (", said Maria Gomez") or after "according to"."""
     text = " ".join(sentence.split())
     for m in in_sentence:
         if not names_match(m.key, gold):
             continue
         name = re.escape(" ".join(m.text.split()))
-        # "NASA announced", "Modi said on Sunday"; a quotation's frame after it, "...,” said (Webb's manager) Keith Parrish"
-        if re.search(rf"{name}(?:\s+\w+)?\s+{_REPORTING}\b", text) or \
-                re.search(rf"(?:[,”\"]\s*{_REPORTING}|\baccording to)(?:\s+\S+){{0,4}}?\s+{name}(?!['’]s)", text, re.I):
+        # "NASA announced", "Silva said on Sunday"; a quotation's frame after it, "...,” said (Hubble's mission lead) Maria Gomez"
+        if re.search(rf"(?<!\w){name}(?:\s+\w+)?\s+{_REPORTING}\b", text) or \
+                re.search(rf"(?:[,”\"]\s*{_REPORTING}|\baccording to)(?:\s+\S+){{0,4}}?\s+{name}(?!\w)(?!['’]s)", text, re.I):
             return True
     return False
 

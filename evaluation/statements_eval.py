@@ -306,15 +306,9 @@ def _within(short: str, long_: str) -> bool:
 def _spells(acronym: str, name: str) -> bool:
     """An acronym and the name whose initials it spells name one entity ("JWST",
     "James Webb Space Telescope"; "BLS", "Bureau of Labor Statistics")."""
-    from extractors.acronyms import initials, is_acronym, name_words
-    from extractors.entity_rules import ACRONYM_STOPWORDS
+    from extractors.acronyms import spells
 
-    acronym = acronym.strip()
-    if not is_acronym(acronym):
-        return False
-    name = canonical_name(name)
-    words = [w for w in name_words(name) if w.lower() not in ACRONYM_STOPWORDS]
-    return len(words) >= 2 and initials(name) == acronym.removesuffix("s")
+    return spells(acronym, canonical_name(name))
 
 
 def system_participants(page: GoldPage, st) -> tuple[str, ...]:

@@ -49,6 +49,19 @@ def initials(name: str) -> str:
     return _initials(name_words(name))
 
 
+def spells(acronym: str, name: str) -> bool:
+    """The acronym spells all the name's initials, a plural "s" left out
+    ("JWST", "James Webb Space Telescope"; "NGOs", "Non-Governmental
+    Organisations"): a name of two words or more besides function words.
+    Not a longer name that only ends in those initials ("EU" and the "Court
+    of Justice of the European Union"). Every reader of acronyms asks this."""
+    acronym = acronym.strip()
+    if not is_acronym(acronym):
+        return False
+    words = [w for w in name_words(name) if w.lower() not in ACRONYM_STOPWORDS]
+    return len(words) >= 2 and initials(name) == acronym.removesuffix("s")
+
+
 def _match_long(short: str, candidate: str) -> str | None:
     """The shortest tail of ``candidate`` whose initials spell ``short``."""
     letters = re.sub(r"[^A-Z0-9]", "", short.upper().rstrip("S") if short.endswith("s") else short.upper())

@@ -78,3 +78,12 @@ PERSON_TITLE_WORDS = frozenset(
     co-founder cofounder chairman chairwoman chair minister prime foreign spokesman spokeswoman spokesperson director
     head senator governor judge commissioner ambassador envoy owner""".split()
 )
+# What follows "of" in a title ("Secretary of State", "Head of State", "Minister of Defence"): no name of its
+# own, the whole title names its holder; any other name after "of" is one ("President of France", "head of Apple")
+TITLE_OF_WORDS = frozenset(
+    """state defense defence treasury commerce energy labor labour agriculture education transportation
+    justice interior""".split()
+)
+_TITLE_OF = r"(?:secretary|minister|head)"
+# the words right before a name that make it the end of a title ("Secretary of", "Head of the")
+TITLE_OF_BEFORE = re.compile(rf"\b{_TITLE_OF}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)

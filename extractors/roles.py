@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extractors.acronyms import initials, is_acronym
+from extractors.acronyms import spells
 from extractors.calendar_words import MONTHS, WEEKDAYS
 from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
-from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER
+from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER, TITLE_OF_BEFORE, TITLE_OF_WORDS
 from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
 from extractors.types import DateMention
 
@@ -137,18 +137,22 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
 # beyond the topic, so its figures do not move
 TOPIC_PARTICIPANT = True
 
-# the names of any verb's complement clause (ccomp) take part in its happening, not only a reporting
-# verb's: measured on the three facts subjects (participant F1 JWST / Paris / Twitter 0.673 / 0.624 /
-# 0.743 -> 0.673 / 0.624 / 0.750; no subject lower, so every subject left out chooses it)
+# the names of a verb's complement clause (ccomp) after it, in the same clause, take part in its happening,
+# not only a reporting verb's (extractors.roles._reported). Participant F1 on the facts subjects JWST /
+# Paris / Twitter, everything else on: off 0.677 / 0.638 / 0.749; a list of verbs of deciding and wanting
+# 0.677 / 0.638 / 0.752; any complement after the verb, no ";" or ":" between, 0.677 / 0.638 / 0.756 (kept:
+# no subject lower, each subject left out chooses it on the other two)
 COMPLEMENT_NAMES = True
-# one name per entity in a statement's participants: a name of the chain of one named before it, or an
-# acronym with the name whose initials it spells, counts once (extractors.coreference chains)
+# one name per entity in a statement's participants: an acronym and the name it spells or stands for, a
+# surname and the person's full name, two names of one chain NER gives one type, count once, under the
+# longer name. Off 0.673 / 0.638 / 0.756, on 0.677 / 0.638 / 0.756
 ONE_NAME_PER_ENTITY = True
 
-# a name that only qualifies the title of a person named right after it ("Tesla CEO Elon Musk", "US President
-# Joe Biden") is no participant of its own: participant F1 JWST / Paris / Twitter 0.680 / 0.633 / 0.756 ->
-# 0.677 / 0.636 / 0.758 (0.699 -> 0.700; each subject left out chooses it on the other two; the gold keeps
-# "NASA Administrator Bill Nelson"'s NASA and leaves out Tesla, the UN and the US of the others)
+# a name that only qualifies the title of the person the trigger's subject names right after it ("Tesla CEO
+# Elon Musk said", "US President Joe Biden signed") is no participant of its own; an object's qualifier stays
+# ("met European Commission President Ursula von der Leyen"). Off 0.677 / 0.636 / 0.754, on 0.677 / 0.638 /
+# 0.756 (each subject left out chooses it; the gold keeps "NASA Administrator Bill Nelson"'s NASA where he is
+# no subject and leaves out Tesla, the UN and the US of subjects)
 TITLE_QUALIFIERS = True
 
 # Verbs that report or make known what their complement clause says.
@@ -194,21 +198,23 @@ def parse_names(tokens: Iterable[Token]) -> list[tuple[int, int]]:
         if len(name) < 3 or not any(c.islower() for c in name) or is_fragment(name) \
                 or inside_word(tok.doc.text, start, end) or QUANTITY_AFTER.match(tok.doc.text, end):
             continue  # nor the word before a quantity ("Rises 2.3 per cent" in a table of share prices)
-        if _title(words):
-            continue  # a person's title, not a name ("then President, Barack Obama", "the Secretary of State")
+        if len(words) == 1 and name.casefold() in PERSON_TITLE_WORDS:
+            continue  # a person's title, not a name ("under then President, Jane Doe": "President")
         out.append((start, end))
     return out
 
 
-def _title(words: Sequence[Token]) -> bool:
-    """A title the parse took for a name: one title word ("President"), or the
-    object of "of" after one ("State" in "Secretary of State")."""
-    if len(words) != 1:
-        return False
-    tok = words[0]
-    if tok.lower_ in PERSON_TITLE_WORDS:
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PERSON_TITLE_WORDS
+def _as_title(before: str, m: EntityMention) -> EntityMention | None:
+    """A person's title taken for a name: one title word ("President") names
+    no one (None); what follows "of" in a title ("State" after "the Secretary
+    of") names the title's holder by the whole title ("Secretary of State");
+    another name after "of" is its own ("the President of France"). Any other
+    name as it is. ``before``: the text right before the name."""
+    low = m.key.casefold()
+    if low in PERSON_TITLE_WORDS:
+        return None
+    title = TITLE_OF_BEFORE.search(before[-40:]) if low in TITLE_OF_WORDS else None
+    return replace(m, key=" ".join((title.group(0) + m.key).split())) if title is not None else m
 
 
 def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, int]], names: Sequence[EntityMention],
@@ -232,10 +238,13 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
               and not (date.char_start <= m.char_start < date.char_end)
               and not (m.label == PARSE_NAME_LABEL and date.char_start < m.char_end and m.char_start < date.char_end)
               and not (m.label == PARSE_NAME_LABEL and discourse is not None and discourse.common_word(m.key))]
-    if TITLE_QUALIFIERS:
-        people = [m for m in names if m.label == "PERSON"]
-        inside = [m for m in inside if not _titles_a_person(trigger.doc.text, offset, m, people)]
+    text = trigger.doc.text
+    inside = [t for t in (_as_title(text[:max(0, m.char_start - offset)], m) for m in inside) if t is not None]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
+    if TITLE_QUALIFIERS:
+        people = [m for m in subject if m.label == "PERSON"]
+        inside = [m for m in inside if not (m in subject and _titles_a_person(text, offset, m, people))]
+        subject = [m for m in subject if m in inside]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
     if discourse is not None:  # a short form of a name of the page the tagger took for a common noun
         written += _short_forms(trigger, offset, ranges, names, discourse)
@@ -255,36 +264,70 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
 
 
 def _one_per_entity(keys: Sequence[str], discourse: Discourse) -> tuple[str, ...]:
-    """One name per entity, the first: a name of the chain of one kept before
-    ("Mercury" after "Project Mercury"), or an acronym and the name whose
-    initials end in its letters ("NASA" and "U.S. National Aeronautics and
-    Space Administration"), is left out."""
+    """One name per entity, the same whichever the sentence writes first
+    (where the first stood): an acronym and the name it spells or stands for
+    on the page, under that name ("NASA", "National Aeronautics and Space
+    Administration"); a surname and a person's full name, under the full
+    name; two names of one chain of one type, under the shorter, the name
+    they share ("Twitter", "Twitter Board"). Names of different types that
+    share words ("Paris", "Paris Agreement") stay apart."""
     out: list[str] = []
     for k in keys:
-        if not any(discourse.chain(k) == discourse.chain(o) or _spells(k, o) or _spells(o, k) for o in out):
+        i = next((i for i, o in enumerate(out) if _same_entity(k, o, discourse)), None)
+        if i is None:
             out.append(k)
-    return tuple(out)
+        elif _preferred(k, out[i], discourse) == k:
+            out[i] = k
+    return tuple(dict.fromkeys(out))
 
 
-def _spells(acronym: str, name: str) -> bool:
-    """An acronym and a name of two words or more whose initials end in its letters."""
-    letters = acronym.removesuffix("s")
-    return is_acronym(acronym) and len(letters) >= 2 and len(name.split()) >= 2 and initials(name).endswith(letters)
+def _spelled_out(a: str, b: str, discourse: Discourse) -> bool:
+    """``a`` is an acronym of ``b`` or a surname of the person ``b``."""
+    return spells(a, b) or discourse.long_form.get(a) == b or _surname_of(a, b, discourse)
+
+
+def _same_entity(a: str, b: str, discourse: Discourse) -> bool:
+    """An acronym and its name, a surname and its person, or two names of one
+    chain that NER does not tell apart by type ("Mercury", "Project Mercury";
+    not the city "Paris" and the treaty "Paris Agreement")."""
+    if _spelled_out(a, b, discourse) or _spelled_out(b, a, discourse):
+        return True
+    la, lb = discourse.own_label(a), discourse.own_label(b)
+    return discourse.chain(a) == discourse.chain(b) and (la == lb or UNTYPED in (la, lb))
+
+
+def _preferred(a: str, b: str, discourse: Discourse) -> str:
+    """The name one entity is published under (``_one_per_entity``)."""
+    if _spelled_out(a, b, discourse):
+        return b
+    if _spelled_out(b, a, discourse):
+        return a
+    return min(a, b, key=lambda n: (len(n), n))
+
+
+def _surname_of(short: str, full: str, discourse: Discourse) -> bool:
+    """``short`` is the last word of a person's name ``full`` ("Musk", "Elon Musk")."""
+    words = full.split()
+    return " " not in short and len(words) >= 2 and words[-1] == short and discourse.label(full) == "PERSON"
 
 
 def _titles_a_person(text: str, offset: int, m: EntityMention, people: Sequence[EntityMention]) -> bool:
     """The name (not a person's) only qualifies the title of the person named
-    right after it: one to four title words between them, no comma ("Tesla
-    CEO Elon Musk", "UN Secretary General Ban Ki-moon"). ``text``: the parsed
-    sentence, which starts at ``offset`` in the document."""
+    right after it: one to four title words between them, "of" and what
+    follows it in a title too, no comma ("Tesla CEO Elon Musk", "US Secretary
+    of State Antony Blinken"). ``people``: the persons the subject names (only
+    a subject's qualifier goes: "met European Commission President Ursula von
+    der Leyen" keeps the Commission); ``text``: the parsed sentence, which
+    starts at ``offset`` in the document."""
     if m.label == "PERSON":
         return False
     nxt = next((p for p in people if p.char_start >= m.char_end), None)
     if nxt is None:
         return False
     gap = text[m.char_end - offset:nxt.char_start - offset]
-    words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", " ", gap))
-    return "," not in gap and 1 <= len(words) <= 4 and all(w.casefold() in PERSON_TITLE_WORDS for w in words)
+    words = [w.casefold() for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", " ", gap))]
+    titled = [w for w in words if w not in ("of", "the") and w not in TITLE_OF_WORDS]
+    return "," not in gap and 1 <= len(words) <= 5 and bool(titled) and all(w in PERSON_TITLE_WORDS for w in titled)
 
 
 def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],
@@ -305,14 +348,24 @@ def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]],
 
 
 def _reported(trigger: Token) -> list[tuple[int, int]]:
-    """What a verb's complement clause says: what a reporting verb reports
-    ("said that he was terminating the deal to acquire Twitter"), what was
-    decided or wanted ("decided he no longer wanted to buy Twitter"); its
-    names take part in the trigger's happening (character ranges relative
-    to the parsed text)."""
-    if trigger.lemma_.lower() not in REPORTING_VERBS and not (COMPLEMENT_NAMES and trigger.pos_ == "VERB"):
+    """The complement clauses whose names take part in the trigger's
+    happening: what a reporting verb reports, before or after it ("said that
+    he was ending the deal to buy Twitter", "..., the minister said"); what
+    another verb's complement says after it, in the same clause ("decided it
+    would buy Acme"), not a clause the parse hangs on it across a semicolon
+    or a colon ("sold shares last week; Acme rose"). Character ranges
+    relative to the parsed text."""
+    reporting = trigger.lemma_.lower() in REPORTING_VERBS
+    if not reporting and not (COMPLEMENT_NAMES and trigger.pos_ == "VERB"):
         return []
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children if c.dep_ == "ccomp"]
+    out = []
+    for c in trigger.children:
+        if c.dep_ != "ccomp":
+            continue
+        after = c.i > trigger.i and not any(t.text in (";", ":") for t in trigger.doc[trigger.i + 1:c.left_edge.i])
+        if reporting or after:
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
 
 
 def _resolved(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],

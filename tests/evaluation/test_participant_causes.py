@@ -41,11 +41,20 @@ def test_a_reporter_left_out_is_its_own_cause():
     from evaluation.participant_causes import _reports
     from extractors.entities import EntityMention
 
-    sentence = "India will ratify the agreement on October 2, Prime Minister Narendra Modi said in New York."
-    modi = EntityMention("Narendra Modi", "PERSON", 0, 0, "Narendra Modi")
+    sentence = "Chile will sign the treaty on June 4, Foreign Minister Ana Silva said in Geneva."
+    silva = EntityMention("Ana Silva", "PERSON", 0, 0, "Ana Silva")
+    chile = EntityMention("Chile", "GPE", 0, 0, "Chile")
+    assert _reports("Ana Silva", sentence, [silva, chile])
+    assert not _reports("Chile", sentence, [silva, chile])
+    quoted = "“The probe is healthy,” said Hubble’s mission lead Maria Gomez."
+    hubble = EntityMention("Hubble", "ORG", 0, 0, "Hubble")
+    assert not _reports("Hubble", quoted, [hubble])
+
+
+def test_a_reporter_is_a_whole_word():
+    from evaluation.participant_causes import _reports
+    from extractors.entities import EntityMention
+
     india = EntityMention("India", "GPE", 0, 0, "India")
-    assert _reports("Narendra Modi", sentence, [modi, india])
-    assert not _reports("India", sentence, [modi, india])
-    quoted = "“We are on station,” said Webb’s commissioning manager Keith Parrish."
-    webb = EntityMention("Webb", "ORG", 0, 0, "Webb")
-    assert not _reports("Webb", quoted, [webb])
+    assert not _reports("India", "India will join the pact on May 2, said Indiana officials.", [india])
+    assert _reports("India", "The pact will grow on May 2, said India.", [india])

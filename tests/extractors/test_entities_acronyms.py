@@ -83,3 +83,14 @@ def test_is_acronym_reads_the_one_pattern():
 
     assert is_acronym("NASA") and is_acronym("NGOs") and is_acronym("COP21")
     assert not is_acronym("Nasa") and not is_acronym("N") and not is_acronym("NASA's")
+
+
+def test_an_acronym_spells_all_the_initials_of_a_name():
+    from extractors.acronyms import spells
+
+    assert spells("JWST", "James Webb Space Telescope") and spells("NGOs", "Non-Governmental Organisations")
+    assert spells("FAO", "Food and Agriculture Organization")
+    # not a longer name that only ends in its letters, nor a one-word name
+    assert not spells("EU", "Court of Justice of the European Union")
+    assert not spells("UN", "Food and Agriculture Organization of the United Nations")
+    assert not spells("CC", "Coca-Cola") and not spells("Nasa", "National Aeronautics Space Administration")
