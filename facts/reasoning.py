@@ -37,14 +37,16 @@ def reason(
     previous_facts: Sequence[Fact] = (),
     model: IdentityModel | None = None,
     grouping: Callable[..., list[list[Event]]] = cluster,
+    code_version: str = "",
 ) -> tuple[EntityIndex, list[Event], Reconciliation]:
     """Documents -> canonical entities, events and facts: the reasoning of a
-    run, without tables (the facts benchmark calls it as the run does)."""
+    run, without tables (the facts benchmark calls it as the run does).
+    ``code_version``: the run's code fingerprint, stored with each fact."""
     index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
     events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     subject_ids = list(about(index, subject, (d.source_id for d in docs)))
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,
-                    model=model, grouping=grouping)
+                    model=model, grouping=grouping, code_version=code_version)
     return index, events, rec
