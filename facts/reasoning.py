@@ -4,6 +4,7 @@ assembly (assembly/run.py) and the facts benchmark call it alike."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from extractors.document import ProcessedDocument
@@ -14,14 +15,24 @@ from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reconcile import Reconciliation, reconcile
 
+log = logging.getLogger(__name__)
+
 
 def about(index: EntityIndex, subject: Sequence[str], sources: Iterable[str]) -> tuple[str, ...]:
     """What the pages are about (entity ids): the configured subject and the
-    parts of its names, when sources.toml names one the pages name; else
-    what nearly every page on the subject names (facts.entities.page_topic),
-    a share of the run's pages that a page more or less can move across its
-    line. A configured subject does not move with the pages."""
-    configured = [ent.entity_id for name in subject if (ent := index.get(name)) is not None]
+    parts of its names (a place only of a place), when sources.toml names one the
+    pages name (each configured name the pages never name is logged); else
+    what nearly every page on the subject names (facts.entities.page_topic:
+    a single-subject run of at least six pages), a share that a page more
+    or less can move across its line. A configured subject does not move
+    with the pages."""
+    configured = []
+    for name in subject:
+        ent = index.get(name)
+        if ent is None:
+            log.warning("sources.toml subject %r: no page of this run names it", name)
+        else:
+            configured.append(ent.entity_id)
     if configured:
         return with_parts(index, configured)
     return page_topic(index, sources)
