@@ -295,18 +295,25 @@ def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
     """The entities (ids) nearly every page on the subject names: the
     subject the pages are about ("the James Webb Space Telescope" across
     pages on the telescope), not a participant that tells one happening
-    from another. Pages on the subject: those naming a name that
-    TOPIC_MIN_SOURCES pages name (a page of another subject does not
-    count); with fewer pages than that, no topic is found (configure the
-    subject in sources.toml). A run mixing subjects is not handled: once
-    another subject has TOPIC_MIN_SOURCES pages, its pages count as on the
-    subject too and the share falls (configure the subject for such a
-    watch)."""
+    from another. Each candidate (named by TOPIC_MIN_SOURCES pages or more)
+    is measured against the pages grouped with it: those naming a name of
+    TOPIC_MIN_SOURCES pages that stands on most of the candidate's own
+    pages (the pages of another subject in the run name none of them, nor
+    does a page naming in passing a country a few pages name). With fewer
+    pages than TOPIC_MIN_SOURCES no topic is found: configure the subject
+    in sources.toml."""
     words = name_words(index)
     naming = naming_sources(index, sources, words)
-    on_subject = set().union(*(n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES))
-    need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(on_subject))
-    return with_parts(index, [e.entity_id for e in index.entities if len(naming[e.entity_id]) >= need], words)
+    common = [n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES]
+    topic = []
+    for e in index.entities:
+        mine = naming[e.entity_id]
+        if len(mine) < TOPIC_MIN_SOURCES:
+            continue
+        grouped = set().union(*(n for n in common if 2 * len(n & mine) > len(mine)))
+        if len(mine) >= TOPIC_SOURCE_SHARE * len(grouped):
+            topic.append(e.entity_id)
+    return with_parts(index, topic, words)
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})

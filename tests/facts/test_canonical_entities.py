@@ -129,3 +129,19 @@ def test_a_longer_name_names_a_name_only_as_a_variant_of_it_of_its_type():
     assert naming[index.get("United States").entity_id] == {"u1"}
     assert naming[index.get("United Nations").entity_id] == {"n1"}
     assert naming[index.get("Elon Musk").entity_id] == {"m1"}
+
+
+def test_six_pages_of_another_subject_leave_the_topic_and_find_their_own():
+    """Each candidate is measured against the pages grouped with it: six
+    pages on Hubble, whose names no Paris page uses, leave the Paris
+    Agreement the topic (13 of 13), and Hubble is theirs (6 of 6)."""
+    from facts.entities import page_topic
+
+    on = [f"s{i}" for i in range(13)]
+    items = [occ("Paris Agreement", "LAW", s) for s in on] + [occ("United States", "GPE", s) for s in on[:9]]
+    others = [f"o{i}" for i in range(6)]
+    items += [occ("Hubble", "PRODUCT", s) for s in others] + [occ("NASA", "ORG", s) for s in others[:3]]
+    index = canonicalize(items)
+    agreement, hubble = index.get("Paris Agreement").entity_id, index.get("Hubble").entity_id
+    assert set(page_topic(index, on)) == {agreement}
+    assert set(page_topic(index, on + others)) == {agreement, hubble}
