@@ -89,7 +89,7 @@ def assemble_run(
     statements they made and the pages no longer make become superseded values."""
     before = facts_from_table(previous.facts, previous.fact_values) if previous.facts is not None else []
     index, events, rec = reason(docs, earlier_docs, subject=ctx.subject, aliases=ctx.aliases, trust=ctx.trust,
-                                previous_facts=before)
+                                previous_facts=before, code_version=ctx.code_version)
     changes = tuple(diff_facts(before, rec.facts)) if previous.run_id is not None else tuple(diff_facts([], rec.facts))
     status = run_status(records)
     run = RunRecord(

@@ -148,6 +148,7 @@ def facts_table(facts: Sequence[Fact]) -> pa.Table:
             "confidence": f.confidence, "n_sources": f.n_sources, "source_ids": list(f.source_ids),
             "event_ids": list(f.event_ids), "kind": f.kind, "date_role": f.date_role, "evidence": f.evidence,
             "snapshots": list(f.snapshots), "planned": bool(f.planned),
+            "ranked_under": f.ranked_under or None,
         }
         for f in sorted(facts, key=lambda f: (f.date_start is None, f.date_start, f.fact_id))
     ]
@@ -212,6 +213,7 @@ def facts_from_table(table: pa.Table, values: pa.Table | None = None) -> list[Fa
                 values=by_fact.get(r["fact_id"], ()),
                 # runs published before plans were marked: not known (their diff says nothing of plans)
                 planned=bool(r["planned"]) if "planned" in r else None,
+                ranked_under=r.get("ranked_under") or "",
             )
         )
     return out

@@ -244,23 +244,48 @@ TOPIC_SOURCE_SHARE = 0.8  # an entity named by at least this share of the pages 
 TOPIC_MIN_SOURCES = 6
 
 
-def naming_sources(index: EntityIndex, sources: Iterable[str]) -> dict[str, frozenset[str]]:
+def name_words(index: EntityIndex) -> dict[str, tuple[str, ...]]:
+    """entity id -> the words of its name, folded, in order."""
+    return {e.entity_id: tuple(fold(e.name).split()) for e in index.entities}
+
+
+def _in_order(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether ``short``'s words stand in ``long`` in the same order."""
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def names_it(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether a longer name is a variant of a name of two words or more:
+    it opens with the same word, ends with the same head word and holds the
+    name's words in order ("Paris Climate Agreement" names the Paris
+    Agreement; "United States Senate", "United Nations Framework Convention
+    on Climate Change", "Elon Musk Foundation" are other things: their head
+    word differs)."""
+    return (len(short) >= 2 and len(long) > len(short) and short[0] == long[0] and short[-1] == long[-1]
+            and _in_order(short, long))
+
+
+def naming_sources(index: EntityIndex, sources: Iterable[str],
+                   words: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, frozenset[str]]:
     """entity id -> the sources (of ``sources``) that name it: by its own
-    name, or, for a name of two words or more, by a longer name holding all
-    its words ("Paris Climate Agreement" names the Paris Agreement)."""
+    name, or by a longer name that is a variant of it (``names_it``). The
+    tagger's types are not compared: they vary between the pages of one
+    thing (the Paris Agreement is an EVENT on ten pages, the "Paris Climate
+    Agreement" a LAW; the telescope a PERSON)."""
     sources = set(sources)
-    words = {e.entity_id: frozenset(fold(e.name).split()) for e in index.entities}
-    by_word: dict[str, list[CanonicalEntity]] = defaultdict(list)
+    words = words if words is not None else name_words(index)
+    by_first: dict[str, list[CanonicalEntity]] = defaultdict(list)
     for e in index.entities:
-        for word in words[e.entity_id]:
-            by_word[word].append(e)
+        if words[e.entity_id]:
+            by_first[words[e.entity_id][0]].append(e)
     out = {}
     for e in index.entities:
         named = set(e.sources) & sources
         mine = words[e.entity_id]
         if len(mine) >= 2:
-            for f in by_word[min(mine)]:
-                if mine < words[f.entity_id]:
+            for f in by_first[mine[0]]:
+                if names_it(mine, words[f.entity_id]):
                     named |= set(f.sources) & sources
         out[e.entity_id] = frozenset(named)
     return out
@@ -270,20 +295,41 @@ def page_topic(index: EntityIndex, sources: Iterable[str]) -> tuple[str, ...]:
     """The entities (ids) nearly every page on the subject names: the
     subject the pages are about ("the James Webb Space Telescope" across
     pages on the telescope), not a participant that tells one happening
-    from another. Pages on the subject: those naming a name that
-    TOPIC_MIN_SOURCES pages name (a page of another subject does not
-    count)."""
-    naming = naming_sources(index, sources)
-    on_subject = set().union(*(n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES))
-    need = max(TOPIC_MIN_SOURCES, TOPIC_SOURCE_SHARE * len(on_subject))
-    return with_parts(index, [e.entity_id for e in index.entities if len(naming[e.entity_id]) >= need])
+    from another. Each candidate (named by TOPIC_MIN_SOURCES pages or more)
+    is measured against the pages grouped with it: those naming a name of
+    TOPIC_MIN_SOURCES pages that stands on most of the candidate's own
+    pages (the pages of another subject in the run name none of them, nor
+    does a page naming in passing a country a few pages name). With fewer
+    pages than TOPIC_MIN_SOURCES no topic is found: configure the subject
+    in sources.toml."""
+    words = name_words(index)
+    naming = naming_sources(index, sources, words)
+    common = [n for n in naming.values() if len(n) >= TOPIC_MIN_SOURCES]
+    topic = []
+    for e in index.entities:
+        mine = naming[e.entity_id]
+        if len(mine) < TOPIC_MIN_SOURCES:
+            continue
+        grouped = set().union(*(n for n in common if 2 * len(n & mine) > len(mine)))
+        if len(mine) >= TOPIC_SOURCE_SHARE * len(grouped):
+            topic.append(e.entity_id)
+    return with_parts(index, topic, words)
 
 
-def with_parts(index: EntityIndex, ids: Iterable[str]) -> tuple[str, ...]:
-    """The entities (ids) ``ids`` and the parts of their names ("Webb", "James
-    Webb" for the telescope): a part of the subject's name names the subject."""
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def with_parts(index: EntityIndex, ids: Iterable[str],
+               words: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The entities (ids) ``ids`` and the parts of their names ("Webb",
+    "James Webb" for the telescope): a part of the subject's name names the
+    subject. A place is a part only of a place's name: "Paris" in the Paris
+    Agreement is the city, where a conference was held (other types are
+    compared no further: the tagger names the telescope a PERSON and
+    "Webb" an ORG)."""
     ids = set(ids)
-    words = [set(fold(e.name).split()) for e in index.entities if e.entity_id in ids]
-    parts = {e.entity_id for e in index.entities if e.entity_id not in ids and (w := set(fold(e.name).split()))
-             and any(w < t for t in words)}
+    words = words if words is not None else name_words(index)
+    whole = [(set(words[e.entity_id]), e.label in PLACE_LABELS) for e in index.entities if e.entity_id in ids]
+    parts = {e.entity_id for e in index.entities if e.entity_id not in ids and (w := set(words[e.entity_id]))
+             and any(w < t and (place or e.label not in PLACE_LABELS) for t, place in whole)}
     return tuple(sorted(ids | parts))

@@ -128,6 +128,9 @@ class Fact:
     # told only as plans: no source says the happening took place (yet); its date is a target.
     # None: not known (read from a run published before plans were marked)
     planned: bool | None = False
+    # fingerprint of what ranked its values besides its statements: the code version and the
+    # sources.toml trust of its sources (facts.reconcile.ranking_fingerprint); "" not known
+    ranked_under: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,10 @@
    and a source says July, July is preferred -- what the disputing sources
    agree on -- and the fact is conflicting, both days its rivals. A fact
    holding the statements it held in the last run keeps the value it
-   preferred then while that value stays a real rival of the new top
-   (``keep_last_choice``): trust learned elsewhere in the run must not tip
-   a coin toss the fact's own statements did not change.
+   preferred then while that value stays within a near tie of the new top
+   and the code and its sources' configured trust are those that ranked it
+   then (``keep_last_choice``): trust learned elsewhere in the run must not
+   tip a coin toss the fact's own statements did not change.
 5. Recency: only current snapshots make facts. A statement an earlier
    snapshot made and the page no longer makes joins the happening it told
    as a superseded value (deprecated when incompatible with the preferred
@@ -44,6 +45,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -160,24 +162,40 @@ def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
     ]
 
 
-def keep_last_choice(ranked: Sequence[RankedValue], last: Fact | None, event_ids: Iterable[str]) -> list[RankedValue]:
+KEEP_BAND = 0.9  # the last run's value stays preferred only while it scores at least this share of the new top
+
+
+def ranking_fingerprint(code_version: str, trust: Mapping[str, float], sources: Iterable[str]) -> str:
+    """What ranks a fact's values besides its statements: the code (truth
+    discovery's rules) and the sources.toml trust of the fact's sources. A
+    fact keeps the last run's choice only when this is unchanged."""
+    blob = repr((code_version, sorted((s, trust.get(s)) for s in set(sources))))
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def keep_last_choice(ranked: Sequence[RankedValue], last: Fact | None, event_ids: Iterable[str],
+                     ranked_under: str) -> list[RankedValue]:
     """Truth discovery's ranking, except when the fact holds the statements
-    it held in the last run (``event_ids``), and the value it preferred then
-    disputes the new top value and stands about as high (a real rival): then
-    it stays preferred. Between about even rivals the choice is a coin toss
-    that trust learned elsewhere in the run tips (a page on another
-    happening makes one of two sources look a little better); a change
-    report must not say the fact changed when none of its statements did. A
-    fact that gained or lost a statement is ranked afresh, and a value that
-    trust has put well below the top (no real rival) yields."""
+    it held in the last run (``event_ids``), was ranked then under the same
+    code and trust settings (``ranked_under``, ``ranking_fingerprint``), and
+    the value it preferred then disputes the new top value and stands within
+    a near tie of it (at least KEEP_BAND of its score): then it stays
+    preferred. Between about even rivals the choice is a coin toss that
+    trust learned elsewhere in the run tips (a page on another happening
+    makes one of two sources look a little better); a change report must
+    not say the fact changed when none of its statements did. A fact that
+    gained or lost a statement is ranked afresh, and so is one whose
+    configured trust or code changed (a fresh run would choose as it does);
+    a value that trust has put clearly below the top yields."""
     ranked = list(ranked)
     if (last is None or last.date_start is None or last.date_end is None or last.precision is None
-            or len(ranked) < 2 or set(last.event_ids) != set(event_ids)):
+            or len(ranked) < 2 or not ranked_under or last.ranked_under != ranked_under
+            or set(last.event_ids) != set(event_ids)):
         return ranked
     before = DateInterval(last.date_start, last.date_end, last.precision)
     top = ranked[0]
     kept = next((rv for rv in ranked[1:] if rv.value == before), None)
-    if kept is None or compatible(kept.value, top.value) or not real_rival(kept.score, top.score):
+    if kept is None or compatible(kept.value, top.value) or kept.score < KEEP_BAND * top.score:
         return ranked
     rest = [rv for rv in ranked if rv is not kept]
     return [replace(kept, rank=Rank.PREFERRED)] + [
@@ -219,8 +237,11 @@ def reconcile(
     previous: Sequence[Fact] = (),
     model: IdentityModel | None = None,
     grouping: Callable[..., list[list[Event]]] = cluster,
+    code_version: str = "",
 ) -> Reconciliation:
     """``previous``: the last run's facts, whose ids this run's happenings keep.
+    ``code_version``: the code's fingerprint (flows.code_version), stored with
+    each fact in ``ranked_under`` so a later run knows what ranked it.
     ``grouping``: statements -> happenings, called as facts.identity.cluster
     (which it is, but for benchmarks that hold identity fixed to measure what
     comes after it)."""
@@ -257,7 +278,9 @@ def reconcile(
         g = [ev for ev in all_events if ev.current]
         competing, overtaken = standing(g)
         claim_of = claimed_as[fid]  # an overtaken plan claims nothing: its own date
-        ranked = (keep_last_choice(settle_disputed(truth.ranked(fid)), last_fact.get(fid), (ev.event_id for ev in g))
+        ranked_under = ranking_fingerprint(code_version, priors, (ev.source_id for ev in g))
+        ranked = (keep_last_choice(settle_disputed(truth.ranked(fid)), last_fact.get(fid), (ev.event_id for ev in g),
+                                   ranked_under)
                   if truth else [])
         values = []
         claim = {ev.event_id: claim_of[ev.event_id] if ev.event_id in claim_of else _interval(ev) for ev in g}
@@ -344,6 +367,7 @@ def reconcile(
                 snapshots=tuple(sorted({ev.snapshot_sha256 for ev in g})),
                 values=tuple(values),
                 planned=bool(competing) and all(ev.planned for ev in competing),
+                ranked_under=ranked_under,
             )
         )
         for ev in g:

@@ -144,6 +144,7 @@ FACTS = _schema(
     ("evidence", pa.string(), True),  # the sentence that best states the preferred value
     ("snapshots", STR_LIST, False),  # sha256 of the snapshots whose statements support the fact
     ("planned", pa.bool_(), False),  # told only as plans: no source says it happened (yet); the date is a target
+    ("ranked_under", pa.string(), True),  # fingerprint of the code version and its sources' configured trust
 )
 
 FACT_VALUES = _schema(

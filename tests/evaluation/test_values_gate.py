@@ -81,20 +81,28 @@ def test_adding_a_page_changes_no_fact_it_does_not_tell(facts_readings, subject)
 
 
 OTHER_SUBJECT_PAGES = 2  # pages of each other subject added in turn (the first ones, in page order)
+MIXED_PAGES = 6  # pages of another subject added at once: enough for its names to reach TOPIC_MIN_SOURCES
+
+
+def _unrelated_changes(ordered, first, extras):
+    """Changes to facts of the run that hold no statement of the added pages."""
+    from facts.diff import diff_facts
+    from facts.reasoning import reason
+
+    _, events, second = reason(ordered + list(extras), previous_facts=first.facts)
+    added = {e.event_id for e in events if e.doc_id in {x.doc_id for x in extras}}
+    now = {f.fact_id: f for f in second.facts}
+    return [f"{'+'.join(x.source_id for x in extras)}: {c.fact_id} {c.change} {c.field or ''}"
+            for c in diff_facts(first.facts, second.facts)
+            if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added]
 
 
 @pytest.mark.parametrize("subject", sorted(FLOORS))
 def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subject):
     """A page on something else added to a run changes no fact of the run:
-    what the pages are about is a share of the pages on the subject
-    (facts.entities.page_topic), not of every page of the run. Measured 0 on
-    every subject when pinned (also with 4 pages of each other subject); with
-    every page of the other subjects, 4 of the 27 added to the Paris run still
-    change a Paris fact (each names the United States, which six Paris pages
-    name: it counts as a page on the subject). While the share was of all the
-    run's pages, all 27 did (the Paris Agreement fell out of the topic with a
-    14th page)."""
-    from facts.diff import diff_facts
+    what the pages are about is measured per candidate against the pages
+    grouped with it (facts.entities.page_topic), not against every page of
+    the run. Measured 0 on every subject when pinned."""
     from facts.reasoning import reason
 
     readings = facts_readings(FACTS)
@@ -103,14 +111,36 @@ def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subjec
     _, _, first = reason(ordered)
     notes = []
     for other, other_docs in readings:
-        if other.name == subject:
-            continue
-        for page in other.pages[:OTHER_SUBJECT_PAGES]:
-            extra = other_docs[page.file]
-            _, events, second = reason(ordered + [extra], previous_facts=first.facts)
-            added = {e.event_id for e in events if e.doc_id == extra.doc_id}
-            now = {f.fact_id: f for f in second.facts}
-            notes += [f"{extra.source_id}: {c.fact_id} {c.change} {c.field or ''}"
-                      for c in diff_facts(first.facts, second.facts)
-                      if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added]
+        if other.name != subject:
+            for page in other.pages[:OTHER_SUBJECT_PAGES]:
+                notes += _unrelated_changes(ordered, first, [other_docs[page.file]])
+    assert not notes, notes
+
+
+# A known limit: a name both subjects' pages use joins the pages grouped with the subject. Six JWST
+# pages added to the Paris run bring one more page naming the United States (named by 9 of the 13
+# Paris pages, on most of the Paris Agreement's, so grouped with it): the Paris Agreement, named by
+# 11, falls to 11 of 14, under "nearly every", and a Paris fact loses a statement. A watch mixing
+# subjects configures its subject in sources.toml (facts.reasoning.about), which does not move.
+MIXED_LIMIT = pytest.mark.xfail(strict=True, reason="a name both subjects use (the United States) groups another "
+                                "subject's page with the Paris Agreement's; configure the subject for mixed watches")
+
+
+@pytest.mark.parametrize("subject", [pytest.param(s, marks=MIXED_LIMIT) if s == "paris-agreement" else s
+                                     for s in sorted(FLOORS)])
+def test_six_pages_of_another_subject_change_no_fact(facts_readings, subject):
+    """A watch mixing two subjects: six pages of the other one, enough for
+    its own names to count as a subject's, added at once (before the topic
+    was measured per candidate, any six pages of another subject put their
+    names among the subject's and the Paris Agreement out of the topic)."""
+    from facts.reasoning import reason
+
+    readings = facts_readings(FACTS)
+    (subj, docs), = [(s, d) for s, d in readings if s.name == subject]
+    ordered = [docs[p.file] for p in subj.pages]
+    _, _, first = reason(ordered)
+    notes = []
+    for other, other_docs in readings:
+        if other.name != subject:
+            notes += _unrelated_changes(ordered, first, [other_docs[p.file] for p in other.pages[:MIXED_PAGES]])
     assert not notes, notes

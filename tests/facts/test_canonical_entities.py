@@ -109,3 +109,39 @@ def test_the_topic_does_not_move_with_pages_of_another_subject_nor_one_page_more
     assert agreement in alone and us not in alone  # 13 of 13 (one by a longer name); 9 of 13
     assert alone == set(page_topic(index, on + others[:2]))  # pages of another subject
     assert alone == set(page_topic(index, on[:12])) == set(page_topic(index, on[:9] + on[10:]))
+
+
+def test_a_longer_name_names_a_name_only_as_a_variant_of_it_of_its_type():
+    """Same first word, same head word, the words in order, the same type:
+    "Paris Climate Agreement" names the Paris Agreement; the Senate of the
+    United States, the UN climate convention and a foundation named after a
+    person are other things."""
+    from facts.entities import naming_sources
+
+    items = [occ("Paris Agreement", "LAW", "p1"), occ("Paris Climate Agreement", "LAW", "p2"),
+             occ("United States", "GPE", "u1"), occ("United States Senate", "ORG", "u2"),
+             occ("United Nations", "ORG", "n1"),
+             occ("United Nations Framework Convention on Climate Change", "ORG", "n2"),
+             occ("Elon Musk", "PERSON", "m1"), occ("Elon Musk Foundation", "ORG", "m2")]
+    index = canonicalize(items)
+    naming = naming_sources(index, ["p1", "p2", "u1", "u2", "n1", "n2", "m1", "m2"])
+    assert naming[index.get("Paris Agreement").entity_id] == {"p1", "p2"}
+    assert naming[index.get("United States").entity_id] == {"u1"}
+    assert naming[index.get("United Nations").entity_id] == {"n1"}
+    assert naming[index.get("Elon Musk").entity_id] == {"m1"}
+
+
+def test_six_pages_of_another_subject_leave_the_topic_and_find_their_own():
+    """Each candidate is measured against the pages grouped with it: six
+    pages on Hubble, whose names no Paris page uses, leave the Paris
+    Agreement the topic (13 of 13), and Hubble is theirs (6 of 6)."""
+    from facts.entities import page_topic
+
+    on = [f"s{i}" for i in range(13)]
+    items = [occ("Paris Agreement", "LAW", s) for s in on] + [occ("United States", "GPE", s) for s in on[:9]]
+    others = [f"o{i}" for i in range(6)]
+    items += [occ("Hubble", "PRODUCT", s) for s in others] + [occ("NASA", "ORG", s) for s in others[:3]]
+    index = canonicalize(items)
+    agreement, hubble = index.get("Paris Agreement").entity_id, index.get("Hubble").entity_id
+    assert set(page_topic(index, on)) == {agreement}
+    assert set(page_topic(index, on + others)) == {agreement, hubble}

@@ -20,3 +20,14 @@ def test_a_configured_subject_and_the_parts_of_its_name_are_what_the_pages_are_a
     # not configured (or naming nothing the pages name): what nearly every page names
     assert set(about(index, [], pages)) == set(ids.values())
     assert set(about(index, ["Hubble"], pages)) == set(ids.values())
+
+
+def test_a_configured_subject_takes_parts_of_its_type_only_and_names_what_the_pages_never_name(caplog):
+    pages = [f"s{i}" for i in range(3)]
+    items = [occ("Paris Agreement", "LAW", s) for s in pages] + [occ("Paris", "GPE", "s1")]
+    items += [occ("NATO", "ORG", "s2")]
+    index = canonicalize(items)
+    with caplog.at_level("WARNING", logger="facts.reasoning"):
+        topic = set(about(index, ["Paris Agreement", "Aotearoa"], pages))
+    assert topic == {index.get("Paris Agreement").entity_id}  # the city "Paris" is a participant
+    assert "Aotearoa" in caplog.text and "Paris Agreement" not in caplog.text

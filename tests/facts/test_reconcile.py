@@ -3,8 +3,10 @@
 from datetime import date
 
 from facts.diff import diff_facts
-from facts.model import Event
+from facts.model import Event, Rank
 from facts.reconcile import reconcile
+from facts.truth import RankedValue
+from facts.values import DateInterval
 
 YEAR = {"precision": "year"}
 
@@ -320,34 +322,51 @@ def test_a_fact_shows_a_statement_that_names_who_took_part():
 def test_about_even_rivals_keep_the_last_runs_choice_while_the_fact_holds_the_same_statements():
     """Trust learned elsewhere in the run tips a coin toss between two sources;
     the fact's own statements did not change, so neither does its value."""
+    from facts.reconcile import keep_last_choice
+
     events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9)]
     (first,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}).facts
-    assert first.date_start == date(2022, 7, 8)
-    (tipped,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}).facts
-    assert tipped.date_start == date(2022, 7, 9)  # without the last run, the tip decides
-    (kept,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}, previous=[first]).facts
-    assert kept.fact_id == first.fact_id and kept.date_start == date(2022, 7, 8)
-    assert not diff_facts([first], [kept])
-    assert {v.value: v.rank for v in kept.values} == {"2022-07-08": "preferred", "2022-07-09": "normal"}
+    assert first.date_start == date(2022, 7, 8) and first.ranked_under
+    tipped = [RankedValue(DateInterval(*JULY_9), 0.52, ("b",), Rank.PREFERRED),
+              RankedValue(DateInterval(*JULY_8), 0.48, ("a",), Rank.NORMAL)]
+    kept = keep_last_choice(tipped, first, ["e1", "e2"], first.ranked_under)
+    assert [(rv.value, rv.rank) for rv in kept] == [(DateInterval(*JULY_8), Rank.PREFERRED),
+                                                    (DateInterval(*JULY_9), Rank.NORMAL)]
     # a statement more is evidence: the fact is ranked afresh
+    assert keep_last_choice(tipped, first, ["e1", "e2", "e3"], first.ranked_under) == tipped
     more = events + [_termination("e3", "c", JULY_9)]
     (moved,) = reconcile(more, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}, previous=[first]).facts
     assert moved.fact_id == first.fact_id and moved.date_start == date(2022, 7, 9)
 
 
-def test_a_last_choice_well_below_the_top_yields():
-    from facts.model import Rank
+def test_a_run_under_other_trust_settings_or_code_ranks_afresh():
+    """A user lowering a source's trust in sources.toml, or a fix to truth
+    discovery, must give what a fresh run gives, not the last run's choice."""
+    events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9)]
+    (first,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}).facts
+    assert first.date_start == date(2022, 7, 8)
+    (fresh,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}).facts
+    assert fresh.date_start == date(2022, 7, 9)
+    (again,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.7, "b": 0.75}, previous=[first]).facts
+    assert again.date_start == fresh.date_start and again.ranked_under == fresh.ranked_under != first.ranked_under
+    (new_code,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}, code_version="v2").facts
+    assert new_code.ranked_under != first.ranked_under
+
+
+def test_a_last_choice_outside_a_near_tie_yields():
     from facts.reconcile import keep_last_choice
-    from facts.truth import RankedValue
-    from facts.values import DateInterval
 
     events = [_termination("e1", "a", JULY_8), _termination("e2", "b", JULY_9)]
     (last,) = reconcile(events, subject_ids=SUBJECT, trust={"a": 0.75, "b": 0.7}).facts
-    ids = ["e1", "e2"]
+    ids, under = ["e1", "e2"], last.ranked_under
     clear = [RankedValue(DateInterval(*JULY_9), 0.9, ("b",), Rank.PREFERRED),
              RankedValue(DateInterval(*JULY_8), 0.3, ("a",), Rank.DEPRECATED)]
-    assert keep_last_choice(clear, last, ids) == clear
+    assert keep_last_choice(clear, last, ids, under) == clear
+    # a real rival (over half the top) but no near tie: truth discovery's choice stands
+    rival = [RankedValue(DateInterval(*JULY_9), 0.6, ("b",), Rank.PREFERRED),
+             RankedValue(DateInterval(*JULY_8), 0.4, ("a",), Rank.NORMAL)]
+    assert keep_last_choice(rival, last, ids, under) == rival
     even = [RankedValue(DateInterval(*JULY_9), 0.52, ("b",), Rank.PREFERRED),
             RankedValue(DateInterval(*JULY_8), 0.48, ("a",), Rank.NORMAL)]
-    assert keep_last_choice(even, last, ids)[0].value == DateInterval(*JULY_8)
-    assert keep_last_choice(even, last, ["e1", "e2", "e3"]) == even
+    assert keep_last_choice(even, last, ids, under)[0].value == DateInterval(*JULY_8)
+    assert keep_last_choice(even, last, ids, "0" * 16) == even  # ranked under other settings
