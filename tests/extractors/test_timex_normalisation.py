@@ -180,3 +180,25 @@ def test_a_year_glued_to_a_handle_or_file_name_is_no_date():
 
     text = "@grillfatherbbq.2020 Great post. See report_2024.pdf for 2023 figures."
     assert [m.text for m in date_mentions(text, _date(2025, 1, 1))] == ["2023"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the day just told of in the paragraph, not the page's own day
+        ("The offensive began on 8 August 1918. Ludendorff referred to this day as a black day.", "1918-08-08"),
+        # no day told before it in the paragraph: the text gives no date
+        ("We had one clear day in the week. So we went up the mountain on this day.", "XXXX-XX-XX"),
+        ("The offensive began on 8 August 1918.\nWe went up the mountain on this day.", "XXXX-XX-XX"),
+        # the present era, the time after it
+        ("To this day, the museum keeps the letter.", "PRESENT_REF"),
+        ("The case remains unsolved to this day.", "PRESENT_REF"),
+        ("In this day and age, few write letters.", "PRESENT_REF"),
+        ("The strike began on 7 February 1965. From this day forward the war spread.", "FUTURE_REF"),
+    ],
+)
+def test_this_day_is_the_day_in_focus(text, value):
+    this_day = [t for t in tag_timexes(text, FRI) if "this day" in t.text.lower()]
+    assert [t.value for t in this_day] == [value]
+    if value == "XXXX-XX-XX":
+        assert [m.text for m in date_mentions(text, FRI) if "day" in m.text] == []
