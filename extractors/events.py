@@ -52,6 +52,8 @@ from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, whe
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
+# deictic words that name one day other than the present era
+_ONE_DAY_DEICTIC = frozenset({"tomorrow", "tonight"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,7 @@ def no_statement_reason(
         _clause_mood_reason(trigger.sent, clause_verb)
         or _advice_or_belief_reason(clause_verb, children)
         or _hedged_or_negated_reason(date, clause_verb, children)
-        or _present_or_habitual_reason(trigger, date, by_parse, clause_verb, children)
+        or _present_or_habitual_reason(trigger, date, by_parse, clause_verb, children, date_root)
     )
 
 
@@ -371,16 +373,37 @@ def _present_simple_above(token: Token) -> bool:
     return False
 
 
+def _has_subject(verb: Token) -> bool:
+    """The verb, or the verb whose complement it is ("willing to leave"), has a subject."""
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _present_or_habitual_reason(
-    trigger: Token, date: DateMention, by_parse: bool, clause_verb: Token, children: list[Token]
+    trigger: Token, date: DateMention, by_parse: bool, clause_verb: Token, children: list[Token],
+    date_root: Token | None = None,
 ) -> str | None:
     """The present era, a generic present, a bare copula, a habit."""
     sent = trigger.sent
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     finite_past = _finite_past(clause_verb)
     timeline = _timeline_entry(sent)
-    # "today"/"now" in a clause that tells no completed or planned happening: the present era
-    if date.text.strip().lower() in DEICTIC_NOW and not finite_past:
+    # "today"/"now" in a clause that tells no completed or planned happening:
+    # the present era; "tomorrow" and "tonight" said of a happening with its
+    # own actor name one day ("I am willing to leave tomorrow", "tomorrow's
+    # vote"), not in a line with no subject ("De-risk tomorrow by ...": the future)
+    # (said of the happening: an adverb of its verb or the possessive of its
+    # noun, not "the leaders of tomorrow"; in a sentence that is no call to
+    # act: "Order within 1 day to have it shipped tomorrow")
+    one_day = (date.text.strip().lower() in _ONE_DAY_DEICTIC and date_root is not None and _has_subject(sent.root) and (
+        (date_root.dep_ in ("npadvmod", "advmod") and _has_subject(clause_verb))
+        or (date_root.dep_ == "poss" and date_root.head == trigger)))
+    if date.text.strip().lower() in DEICTIC_NOW and not finite_past and not one_day:
         if rule_on("generic-now"):
             return "generic-now"
     # generic present with a coarse date inside the clause: a state, a trend or an opinion

@@ -157,3 +157,14 @@ def test_an_acronym_agent_is_named_as_its_participant_is(models):
     assert launch and launch[0].agents
     assert set(launch[0].agents) <= set(launch[0].participants)
     assert "NASA" not in launch[0].agents
+
+
+def test_tomorrow_said_of_a_happening_is_that_day_and_of_nothing_the_future(models):
+    anchor = date(2000, 4, 3)
+    (st,) = statements("The mayor said he is willing to leave tomorrow.", models, anchor=anchor)
+    assert st.trigger == "leave" and st.date.date_start == date(2000, 4, 4)
+    (st,) = statements("Tomorrow's vote has international implications.", models, anchor=anchor)
+    assert st.trigger == "vote" and st.date.date_start == date(2000, 4, 4)
+    assert statements("We build the cities of tomorrow.", models, anchor=anchor) == []
+    assert statements("De-risk tomorrow by boosting cybersecurity.", models, anchor=anchor) == []
+    assert statements("Order within 1 day 10 hours to have it shipped tomorrow.", models, anchor=anchor) == []

@@ -205,3 +205,44 @@ def test_a_year_glued_to_a_handle_or_file_name_is_no_date():
 ])
 def test_a_count_range_back_has_both_ends_in_its_value(text, value):
     assert [t.value for t in tag_timexes(text, FRI)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the day just told of in the paragraph, not the page's own day
+        ("The offensive began on 8 August 1918. Ludendorff referred to this day as a black day.", "1918-08-08"),
+        # no day told before it in the paragraph: the text gives no date
+        ("We had one clear day in the week. So we went up the mountain on this day.", "XXXX-XX-XX"),
+        ("The offensive began on 8 August 1918.\nWe went up the mountain on this day.", "XXXX-XX-XX"),
+        # the present era, the time after it
+        ("To this day, the museum keeps the letter.", "PRESENT_REF"),
+        ("The case remains unsolved to this day.", "PRESENT_REF"),
+        ("In this day and age, few write letters.", "PRESENT_REF"),
+        ("The strike began on 7 February 1965. From this day forward the war spread.", "FUTURE_REF"),
+    ],
+)
+def test_this_day_is_the_day_in_focus(text, value):
+    this_day = [t for t in tag_timexes(text, FRI) if "this day" in t.text.lower()]
+    assert [t.value for t in this_day] == [value]
+    if value == "XXXX-XX-XX":
+        assert [m.text for m in date_mentions(text, FRI) if "day" in m.text] == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("NIH - 7/18", ["2022-07-18"]),
+        ("The library reopens 5/3 – 7/31.", ["2022-05-03", "2022-07-31"]),
+        ("Closed 5/24-5/25.", ["2022-05-24", "2022-05-25"]),
+        ("Pset 0 (due 08/29 at 11:59pm)", ["2022-08-29", "2022-08-29T23:59"]),
+        # fractions, scores and ratings are no dates
+        ("Add 1 3/4 cups of flour and cut 1/16 inch off.", []),
+        ("Plants need 1/16 to 1/9 of a square foot.", []),
+        ("Rated 4/5 by users and 10/10 for cooling.", []),
+        ("The stock closed at 24 7/8.", []),
+        ("The National 9/11 Memorial reopened.", []),
+    ],
+)
+def test_a_numeric_month_and_day_is_read_where_no_fraction_can_be_meant(text, values):
+    assert [t.value for t in tag_timexes(text, FRI) if t.type in ("DATE", "TIME")] == values

@@ -258,4 +258,35 @@ def _n_day_after(m: re.Match, ctx: Ctx):
     return date_res(shift(coarsen(base, "day"), step, "day"), anchored=True)
 
 
+# "this day": in prose the day just told of ("on 8 August ... Ludendorff
+# referred to this day as ..."), not the page's own day (a writer tells
+# today as "today"); "to this day", "this day and age" are the present era,
+# "from this day forward" the time after it
+@book.rule("this_day", triggers={"day"}, window=(20, 25), priority=2,
+    pattern=B + r"(?P<pre>(?i:to|until|till|from)\s+)?(?i:this)\s+(?i:day)(?!'s|’s)(?P<post>\s+(?i:and\s+age|forward|onwards?|on)\b)?")
+def _n_this_day(m: re.Match, ctx: Ctx):
+    """The day in focus, when one was named in the same paragraph; else no
+    date the text tells (TIMEX3 "XXXX-XX-XX")."""
+    pre = (m.group("pre") or "").strip().lower()
+    post = (m.group("post") or "").strip().lower()
+    # "to this day" as a phrase of its own ("To this day, ...", "... and to
+    # this day", "... unsolved to this day."), not a verb's "to" ("referred to this day as")
+    own_phrase = (re.search(r"(?:^|[,;:(\n]|\b(?:and|but|even|still))\s*$", ctx.text[max(0, m.start() - 8) : m.start()]) is not None
+                  or re.match(r"\s*(?:[.,;:!?)]|$)", ctx.text[m.end() : m.end() + 3]) is not None)
+    if pre in ("until", "till") or (pre == "to" and own_phrase) or post == "and age":
+        return Res("DATE", "PRESENT_REF", None)
+    if pre == "from" and post:
+        return Res("DATE", "FUTURE_REF", None)
+    start = m.start() + len(m.group("pre") or "")
+    end = m.end() - len(m.group("post") or "")
+    day = ctx.ref if ctx.ref_end <= start else None
+    if (day is not None and day.gran == "day" and day.as_date() is not None
+            and "\n" not in ctx.text[max(ctx.ref_end, 0) : start]):
+        r = date_res(day, anchored=True)
+    else:
+        r = Res("DATE", "XXXX-XX-XX", None)
+    r.start, r.end = start, end
+    return r
+
+
 RULES: tuple[Rule, ...] = book.rules()

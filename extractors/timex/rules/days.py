@@ -144,4 +144,30 @@ def month_ok(m: re.Match, ctx: Ctx) -> bool:
     return True
 
 
+# 7/18, 10/24: a month and day with no year, read only where a fraction or a
+# score cannot be meant: a day past 12 that no fraction denominator is
+# (16, 32, 64), or a dash to a second month/day ("5/3 – 7/31"); never after a
+# whole number ("1 3/4") or before a unit, "of" or "to" ("1/16 inch", "1/16 to 1/9")
+_MD_FRACTION_DAYS = frozenset({16, 32, 64})
+_MD_NOT_AFTER = re.compile(r"\s*(?:of\b|to\s+\d|x\b|inch|in\b|ft\b|feet|mm\b|cm\b|cups?\b|tsp|tbsp|lbs?\b|oz\b|miles?\b|mi\b|[\"″′”%]|-\s*\w|‑)", re.I)
+_MD_DASH_MD = re.compile(r"\s*[-–—]\s*(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![\d/])")
+
+
+@book.rule("month_day_numeric", digits=r"\d{1,2}", window=(20, 20), priority=3,
+    pattern=r"(?<![\w$£€/.,:])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12][0-9]|3[01])(?![\w/%]|[.,]\d)")
+def _n_month_day_numeric(m: re.Match, ctx: Ctx):
+    mo, d = int(m.group("a")), int(m.group("b"))
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    after = ctx.text[m.end() : m.end() + 12]
+    ranged = _MD_DASH_MD.match(after) is not None or re.search(r"(?:^|[^\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])\s*[-–—]\s*$", before) is not None
+    if not ranged and (re.search(r"\d\s*[-\s]$", before) or _MD_NOT_AFTER.match(after)):
+        return None  # "1 3/4", "2-2 1/2", "1/16 inch", "5/16″"
+    if not ranged and (d <= 12 or d in _MD_FRACTION_DAYS):
+        return None
+    if not valid_day(2000, mo, d):
+        return None
+    c, ok = resolve_month_day(ctx, m.start(), m.end(), mo, d)
+    return date_res(c, anchored=ok)
+
+
 RULES: tuple[Rule, ...] = book.rules()
