@@ -18,6 +18,7 @@ from extractors.clean import NotReadable, clean_page
 from extractors.coreference import UNTYPED, page_discourse
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
+from extractors.field_labels import LabelledField, field_statement
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models, lexicon_words
 from extractors.reading import Reading, ReadingLimits, read_texts
@@ -175,7 +176,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     # sentences with dates, parsed in one batch; dates in blocks that state
     # nothing (headings, bylines, calls to action, ...) make no statement, and
     # a date heading dates the item its section describes
-    jobs: list[tuple[int, tuple[int, int], list | DatedSection]] = []
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection | LabelledField]] = []
     for i in readings:
         try:
             names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
@@ -207,6 +208,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
         try:
             if isinstance(ds, DatedSection):
                 statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            elif isinstance(ds, LabelledField):
+                statements[i].append(field_statement(pages[i].text, sentence, doc, ds, readings[i].mentions))
             else:
                 statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions,
                                                            discourse=discourses[i]))

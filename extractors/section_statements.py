@@ -10,7 +10,9 @@ gives no statement; a date heading (an event listing's "10 April 2025,
 of its own. A sentence's own date wins even when the page could not
 resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
-is not dated by the heading.
+is not dated by the heading. A labelled date field ("Filed: July 8, 2022",
+a picture's "<name> image 7/12/22") is read by its label
+(``extractors.field_labels``), whatever its block's role.
 
 ``section_statement``: such a sentence becomes a dated statement whose
 trigger is the sentence's main verb (or the event noun a light verb
@@ -28,18 +30,22 @@ from extractors.block_roles import DatedSection, block_at, dated_sections, may_s
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
+from extractors.field_labels import LabelledField, labelled_fields
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention
 
 
 def sentences_with_dates(
     page: CleanPage, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention]
-) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection]]:
+) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]]:
     """The sentences to parse for statements: each with the dates it gives
     (dates in blocks that may state), or with the date heading of its section."""
     dates = sorted(dates, key=lambda d: d.char_start)
-    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text)]
-    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection]] = list(group_dates_by_sentence(sentences, stating))
+    fields = labelled_fields(page, dates)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
+    in_fields = {f.date.char_start for _, f in fields}
+    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text) and d.char_start not in in_fields]
+    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
+        *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
     for section in dated_sections(page.text, page.blocks, dates):
         sentence = first_sentence(sentences, section)

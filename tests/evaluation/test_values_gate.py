@@ -25,14 +25,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 # subject: (share of contested happenings whose fact prefers the gold value, most spurious and most
-# missed changes of its version pair), with gold identity; measured when pinned: jwst 3/3, 0, 1;
-# paris 10/11, 0, 0; twitter 7/9, 1, 0. Twitter was 8/9 while a day told relative to the page ("last
+# missed changes of its version pair), with gold identity; measured when pinned: jwst 3/3, 0, 0;
+# paris 10/11, 0, 0; twitter 7/9, 0, 0 (jwst 0, 1 and twitter 1, 0 before labelled date fields were
+# read: a picture's "image 7/12/22", a cover page's "(Date of Event ...)"). Twitter was 8/9 while a day told relative to the page ("last
 # Friday") was read as the written day of a plan the outcome had overtaken (a bug); before the rule on
 # disputed refinements it was 7/9; when first pinned twitter had 2 spurious changes.
 FLOORS = {
-    "jwst": (0.66, 0, 1),
+    "jwst": (0.66, 0, 0),
     "paris-agreement": (0.85, 0, 0),
-    "twitter-acquisition": (0.75, 1, 0),
+    "twitter-acquisition": (0.75, 0, 0),
 }
 # Causes that are ranking's, the fact ids' or the diff's own (evaluation.values_eval): with identity
 # held to the gold none is left on any subject; a miss there is a rule of theirs that broke.

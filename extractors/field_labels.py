@@ -1,0 +1,211 @@
+"""Labelled date fields: a short line that gives one day and a label naming
+what the day is of.
+
+Record and filing pages, data sheets and picture credits date things in
+fields rather than sentences: a cover page's "July 8, 2022 (Date of Event
+Which Requires Filing of This Statement)", "Filed: July 8, 2022", "Date
+signed | 22 April 2016", a picture's "Webb Telescope image 7/12/22". The
+cleaner gives such a line the role of a heading, caption or dateline, and
+those blocks state nothing by their role; yet the label is the happening's
+frame: the field's date is the date of the event, filing, signing or
+picture the label names.
+
+``labelled_field``: a block of at most ``MAX_FIELD_CHARS`` characters that
+states nothing by its role, holds exactly one date -- a day written with
+digits -- and besides it only a label of at most ``MAX_LABEL_WORDS`` words
+before the date ("Filed: ...", "Webb Telescope image ...": at most
+``MAX_LEADING_LABEL_WORDS``, ending in a separator or in its happening word)
+or in brackets after it ("... (Date of Event ...)"), a label, not a clause
+(no auxiliary or copula), that names a happening (an
+event noun or verb of ``extractors.event_rules``, as a noun, a participle
+or a gerund: event, filing, signed, release) or a picture (image, photo).
+Not a field: the page's own dates ("Published: ...", "Last updated ...",
+a post's timestamp: page metadata, ``extractors.page_meta``), a date
+heading over a section (it dates what its section describes,
+``extractors.block_roles.dated_sections``), a label with no happening word
+("Price | July 8, 2022"), a label that is a sentence.
+
+``field_statement``: the field as a dated statement; its trigger is the
+label's first happening word, its participants the entities of the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractors.block_roles import block_at, is_date_heading, is_labelled_date_cell, may_state
+from extractors.entities import EntityMention
+from extractors.event_rules import EVENT_NOUNS, TRIGGER_KINDS
+from extractors.events import DatedStatement, dated_statement
+from extractors.page_meta import classify_date_block, is_date_only
+from extractors.types import BlockRole, CleanPage, DateMention, Precision, TextBlock
+
+MAX_FIELD_CHARS = 120
+MAX_LABEL_WORDS = 10
+MAX_LEADING_LABEL_WORDS = 5  # a label before its day is short ("Date of filing:"); a longer line is a headline
+# a field's statement is less sure than a sentence's: the label frames the happening, no clause tells it
+FIELD_CONFIDENCE = 0.5
+
+# Roles whose blocks state nothing by their role but may be a labelled field.
+FIELD_ROLES = frozenset({BlockRole.HEADING, BlockRole.CAPTION, BlockRole.DATELINE, BlockRole.TABLE_CELL})
+# Nouns for a picture: a picture's date is the day it was made or released.
+PICTURE_NOUNS = frozenset("image photo photograph picture video footage rendering illustration snapshot".split())
+# Verbs of labels that date the page or a post, not a happening it tells.
+PAGE_LABEL_VERBS = frozenset(
+    "publish post update modify revise review edit write create issue date submit reply comment".split()
+)
+_TRIGGER_VERBS = frozenset(w for ws in TRIGGER_KINDS.values() for w in ws)
+# verbs whose participle names a record's happening, beside those with a trigger kind
+_RECORD_VERBS = frozenset("file sign enact execute register record release award grant approve certify".split())
+# words of a clause, never of a label: "Call for Proposals is Open Until July 31" is a headline
+_CLAUSE_WORDS = frozenset("is are was were will would has have had be been being to".split())
+_LABEL_WORD = re.compile(r"[^\W\d_]+")
+_OPEN_BRACKET = re.compile(r"^\s*[(\[]")
+_CLOSED_BRACKET = re.compile(r"[)\]]\s*$")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?\b|h\b)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+_LABEL_END = re.compile(r"[:|–—-]\s*$")
+_CAPTION_AFTER = re.compile(r"\s*\(([^()]{3,100})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledField:
+    """A field's date and where its label stands in the text."""
+
+    block: TextBlock
+    date: DateMention
+    label_start: int
+    label_end: int
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and what it may be the participle or gerund of ("filed" ->
+    "file", "signing" -> "sign"); plurals as their singular."""
+    w = word.lower()
+    out = [w]
+    for suffix, add in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            out.append(w[: -len(suffix)] + add)
+    if len(w) > 5 and w.endswith("ied"):
+        out.append(w[:-3] + "y")  # ratified -> ratify
+    return tuple(out)
+
+
+def happening_word(word: str) -> bool:
+    """A label word that names a happening or a picture."""
+    stems = _stems(word)
+    if any(s in PAGE_LABEL_VERBS for s in stems):
+        return False
+    return (word.lower() in EVENT_NOUNS or word.lower() in PICTURE_NOUNS
+            or any(s in _TRIGGER_VERBS or s in _RECORD_VERBS or s in PICTURE_NOUNS for s in stems))
+
+
+def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMention]) -> LabelledField | None:
+    """The block as a labelled date field (``dates``: the page's dates), or None."""
+    if block is None or block.role not in FIELD_ROLES or block.char_end - block.char_start > MAX_FIELD_CHARS:
+        return None
+    inside = [d for d in dates if block.char_start <= d.char_start < block.char_end]
+    if len(inside) != 1:
+        return None
+    date = inside[0]
+    if not _written_day(date) or date.char_end > block.char_end:
+        return None
+    words = text[block.char_start : block.char_end]
+    if block.role is BlockRole.TABLE_CELL and is_labelled_date_cell(text, block):
+        return None  # a data sheet's row: read as a sentence already
+    if is_date_only(words) or any(kind != "bare" for kind, _ in classify_date_block(words)):
+        return None  # the page's or a post's own date
+    if block.role is BlockRole.HEADING and block.level is not None and is_date_heading(text, date, block):
+        return None  # a date heading dates its section
+    before, after = text[block.char_start : date.char_start], text[date.char_end : block.char_end]
+    label = _LABEL_WORD.findall(before)
+    if label and not after.strip(" \t.|"):
+        # "Filed: July 8, 2022", "Webb image 7/12/22": the label ends in a separator or
+        # in its happening word; not a headline ("India to ratify the pact on October 2")
+        if not (_LABEL_END.search(before) or happening_word(label[-1])) or len(label) > MAX_LEADING_LABEL_WORDS:
+            return None
+        start, end = block.char_start, date.char_start
+    elif not before.strip() and _OPEN_BRACKET.match(after) and _CLOSED_BRACKET.search(after):
+        start, end = date.char_end, block.char_end  # "July 8, 2022 (Date of Event ...)"
+    else:
+        return None
+    if not _happening_label(text[start:end]):
+        return None
+    return LabelledField(block, date, start, end)
+
+
+def _written_day(date: DateMention) -> bool:
+    """A day written with digits of its own, not a clock time ("4PM" is today's)."""
+    return date.precision == Precision.DAY and any(ch.isdigit() for ch in _CLOCK.sub(" ", date.text))
+
+
+def _happening_label(label: str) -> bool:
+    """A label (no clause: no auxiliary or copula) with a word that names a happening."""
+    words = _LABEL_WORD.findall(label)
+    return (0 < len(words) <= MAX_LABEL_WORDS and not any(w.lower() in _CLAUSE_WORDS for w in words)
+            and any(happening_word(w) for w in words))
+
+
+def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> LabelledField | None:
+    """A field's caption in brackets right after its day inside running
+    text (a form's layout flattened into one paragraph: "... July 8, 2022
+    (Date of Event Which Requires Filing of This Statement) If the ..."):
+    a label in title case (every word of four letters or more capitalised)
+    that names a happening. A remark in brackets ("(the day of the vote)") is none."""
+    if not _written_day(date):
+        return None
+    m = _CAPTION_AFTER.match(text, date.char_end, block.char_end)
+    if m is None:
+        return None
+    words = _LABEL_WORD.findall(m.group(1))
+    if not all(w[0].isupper() for w in words if len(w) >= 4) or not _happening_label(m.group(1)):
+        return None
+    return LabelledField(block, date, date.char_end, m.end())
+
+
+def field_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, field: LabelledField, mentions: Sequence[EntityMention]
+) -> DatedStatement:
+    """The field as a statement: the label's first happening word is the
+    trigger (its lemma), the entities of the line its participants."""
+    s0, e0 = sentence
+    trigger = next(
+        (t for t in parsed if field.label_start <= s0 + t.idx < field.label_end and happening_word(t.text)), None
+    )
+    lemma = None
+    if trigger is not None:
+        lemma = trigger.lemma_.lower()
+        if trigger.tag_ in ("VBN", "VBD", "VBG"):  # "Filed", "signing": the verb
+            lemma = next((s for s in _stems(trigger.text) if s in _TRIGGER_VERBS or s in _RECORD_VERBS), lemma)
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return dated_statement(
+        text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,
+        trigger_text=trigger.text if trigger is not None else None,
+        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+    )
+
+
+
+def labelled_fields(page: CleanPage, dates: Sequence[DateMention]) -> list[tuple[tuple[int, int], LabelledField]]:
+    """The page's labelled date fields, each with its line as the sentence to read."""
+    out: list[tuple[tuple[int, int], LabelledField]] = []
+    seen: set[int] = set()
+    for d in dates:
+        block = block_at(page.blocks, d.char_start)
+        if block is None:
+            continue
+        if block.char_start in seen and not may_state(block, page.text):
+            continue
+        seen.add(block.char_start)
+        if may_state(block, page.text):
+            field = bracketed_caption(page.text, block, d)
+            if field is not None:
+                out.append(((d.char_start, field.label_end), field))
+            continue
+        field = labelled_field(page.text, block, dates)
+        if field is not None:
+            out.append(((block.char_start, block.char_end), field))
+    return out
