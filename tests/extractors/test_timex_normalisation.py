@@ -234,6 +234,7 @@ def test_this_day_is_the_day_in_focus(text, value):
         # a whole number of its own before it makes a mixed number, a label's number does not
         ("Mark it on 2 5/25 boards.", []),
         ("Week 3 7/18 - 7/22 update", ["2022-07-18", "2022-07-22"]),
+        ("Closed 5/24 – 5/25 6/19 – 6/21.", ["2022-05-24", "2022-05-25", "2022-06-19", "2022-06-21"]),
         ("Meeting Mon 7/18, then on 7/25 (Mon).", ["2022-07-18", "2022-07-25"]),
     ],
 )

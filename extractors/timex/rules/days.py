@@ -157,7 +157,7 @@ _MD_NOT_AFTER = re.compile(r"\s*(?:of\b|to\s+\d|x\b|inch|in\b|ft\b|feet|mm\b|cm\
 _MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])"
 _MD_DASH_MD = re.compile(r"\s*[-–—]\s*(?P<md>" + _MD + r")(?![\d/])")
 _MD_MD_DASH = re.compile(r"(?:^|[^\d/])(?P<md>" + _MD + r")\s*[-–—]\s*$")
-_MD_WHOLE_BEFORE = re.compile(r"(?<![\w.])\d+\s*[-\s]$")
+_MD_WHOLE_BEFORE = re.compile(r"(?<![\w./])\d+\s*[-\s]$")
 _MD_LABEL_NUMBER = re.compile(r"\b(?:week|game|round|part|day|no\.)\s+\d+\s*[-\s]$", re.I)
 
 
