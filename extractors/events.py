@@ -373,6 +373,28 @@ def _present_simple_above(token: Token) -> bool:
     return False
 
 
+def _call_to_act(sent: Span) -> bool:
+    """A sentence that tells the reader what to do: a second-person condition
+    ("If you order by noon, we ship tomorrow") or an imperative conjunct."""
+    for tok in sent:
+        if (tok.dep_ == "nsubj" and tok.lower_ == "you" and tok.head.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in ("if", "when", "once") for c in tok.head.children)):
+            return True
+        if tok.dep_ == "conj" and tok.head == sent.root and tok.tag_ == "VB" and not _has_subject(tok):
+            return True
+    return False
+
+
+def _object_slot(date_root: Token) -> bool:
+    """A bare "tomorrow" right after a relative clause's verb with no object
+    of its own stands where the object would ("the grid that powers
+    tomorrow"), whatever verb the parse hangs it on."""
+    if date_root.dep_ != "npadvmod" or date_root.i == 0:
+        return False
+    prev = date_root.doc[date_root.i - 1]
+    return prev.dep_ == "relcl" and not any(c.dep_ in ("dobj", "obj") for c in prev.children)
+
+
 def _has_subject(verb: Token) -> bool:
     """The verb, or the verb whose complement it is ("willing to leave"), has a subject."""
     for _ in range(3):
@@ -400,9 +422,11 @@ def _present_or_habitual_reason(
     # (said of the happening: an adverb of its verb or the possessive of its
     # noun, not "the leaders of tomorrow"; in a sentence that is no call to
     # act: "Order within 1 day to have it shipped tomorrow")
-    one_day = (date.text.strip().lower() in _ONE_DAY_DEICTIC and date_root is not None and _has_subject(sent.root) and (
-        (date_root.dep_ in ("npadvmod", "advmod") and _has_subject(clause_verb))
-        or (date_root.dep_ == "poss" and date_root.head == trigger)))
+    one_day = (date.text.strip().lower() in _ONE_DAY_DEICTIC and date_root is not None and _has_subject(sent.root)
+               and not _call_to_act(sent) and (
+                   (date_root.dep_ in ("npadvmod", "advmod") and date_root.head in (trigger, clause_verb)
+                    and _has_subject(clause_verb) and not _object_slot(date_root))
+                   or (date_root.dep_ == "poss" and date_root.head == trigger)))
     if date.text.strip().lower() in DEICTIC_NOW and not finite_past and not one_day:
         if rule_on("generic-now"):
             return "generic-now"

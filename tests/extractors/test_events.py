@@ -168,3 +168,6 @@ def test_tomorrow_said_of_a_happening_is_that_day_and_of_nothing_the_future(mode
     assert statements("We build the cities of tomorrow.", models, anchor=anchor) == []
     assert statements("De-risk tomorrow by boosting cybersecurity.", models, anchor=anchor) == []
     assert statements("Order within 1 day 10 hours to have it shipped tomorrow.", models, anchor=anchor) == []
+    # a second-person condition is a call to act; "tomorrow" in a relative clause's object slot is the future
+    assert statements("If you order by noon, we ship tomorrow.", models, anchor=anchor) == []
+    assert statements("We are building the energy grid that powers tomorrow.", models, anchor=anchor) == []

@@ -220,6 +220,12 @@ def test_a_count_range_back_has_both_ends_in_its_value(text, value):
         ("The case remains unsolved to this day.", "PRESENT_REF"),
         ("In this day and age, few write letters.", "PRESENT_REF"),
         ("The strike began on 7 February 1965. From this day forward the war spread.", "FUTURE_REF"),
+        # "to this day" after an earlier sentence or inside one is still the present era
+        ("The pact was signed on 3 June 1921. To this day it binds both towns.", "PRESENT_REF"),
+        ("The pact of 3 June 1921 is in force to this day for most towns.", "PRESENT_REF"),
+        # the almanac's "this day" in another year: the page's month and day in that year
+        ("On this day in 1969, the crew landed.", "1969-10-28"),
+        ("This day last year, we launched.", "2021-10-28"),
     ],
 )
 def test_this_day_is_the_day_in_focus(text, value):
@@ -242,6 +248,19 @@ def test_this_day_is_the_day_in_focus(text, value):
         ("Rated 4/5 by users and 10/10 for cooling.", []),
         ("The stock closed at 24 7/8.", []),
         ("The National 9/11 Memorial reopened.", []),
+        # a date cue is needed: scores, ratios, pages and sections are no dates
+        ("She went 3/13 from the field.", []),
+        ("The film was rated 7/18 by critics.", []),
+        ("See pages 12/15 and sections 3/14 and 3/15.", []),
+        # a range is checked at both ends: fraction days, a unit after the second end
+        ("Drill bits 1/16 - 3/16 inch.", []),
+        ("Bolt sizes 1/4 - 5/16", []),
+        ("He scored 3/13 - 5/17 pts.", []),
+        # a whole number of its own before it makes a mixed number, a label's number does not
+        ("Mark it on 2 5/25 boards.", []),
+        ("Week 3 7/18 - 7/22 update", ["2022-07-18", "2022-07-22"]),
+        ("Closed 5/24 – 5/25 6/19 – 6/21.", ["2022-05-24", "2022-05-25", "2022-06-19", "2022-06-21"]),
+        ("Meeting Mon 7/18, then on 7/25 (Mon).", ["2022-07-18", "2022-07-25"]),
     ],
 )
 def test_a_numeric_month_and_day_is_read_where_no_fraction_can_be_meant(text, values):

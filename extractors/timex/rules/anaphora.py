@@ -263,17 +263,37 @@ def _n_day_after(m: re.Match, ctx: Ctx):
 # today as "today"); "to this day", "this day and age" are the present era,
 # "from this day forward" the time after it
 @book.rule("this_day", triggers={"day"}, window=(20, 25), priority=2,
-    pattern=B + r"(?P<pre>(?i:to|until|till|from)\s+)?(?i:this)\s+(?i:day)(?!'s|’s)(?P<post>\s+(?i:and\s+age|forward|onwards?|on)\b)?")
+    pattern=B + r"(?P<pre>(?i:to|until|till|from)\s+)?(?i:this)\s+(?i:day)(?!'s|’s)(?:(?P<post>\s+(?i:and\s+age|forward|onwards?|on)\b)|"
+    r"(?P<almanac>\s+(?i:in)\s+(?P<ayear>1[0-9]{3}|20[0-9]{2})\b|,?\s+(?P<arel>(?i:last|next))\s+(?i:year)\b|,?\s+(?P<ago>[1-9][0-9]{0,2})\s+(?i:years?\s+ago)\b))?")
 def _n_this_day(m: re.Match, ctx: Ctx):
     """The day in focus, when one was named in the same paragraph; else no
     date the text tells (TIMEX3 "XXXX-XX-XX")."""
     pre = (m.group("pre") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
-    # "to this day" as a phrase of its own ("To this day, ...", "... and to
-    # this day", "... unsolved to this day."), not a verb's "to" ("referred to this day as")
-    own_phrase = (re.search(r"(?:^|[,;:(\n]|\b(?:and|but|even|still))\s*$", ctx.text[max(0, m.start() - 8) : m.start()]) is not None
-                  or re.match(r"\s*(?:[.,;:!?)]|$)", ctx.text[m.end() : m.end() + 3]) is not None)
-    if pre in ("until", "till") or (pre == "to" and own_phrase) or post == "and age":
+    if m.group("almanac"):
+        # "on this day in 1969", "this day last year", "this day 50 years
+        # ago": the page's own month and day in that year
+        if ctx.anchor is None:
+            return None
+        a = ctx.anchor
+        if m.group("ayear"):
+            y = int(m.group("ayear"))
+        elif m.group("arel"):
+            y = a.year + (1 if m.group("arel").lower() == "next" else -1)
+        else:
+            y = a.year - int(m.group("ago"))
+        if not valid_day(y, a.month, a.day):
+            return None
+        r = date_res(Cal("day", y, a.month, a.day), anchored=True)
+        r.start = m.start() + len(m.group("pre") or "")
+        return r
+    # "to this day" is the present era ("To this day, ...", "... in force to
+    # this day for most members"), unless the "to" is a verb's ("referred to
+    # this day as", "dated to this day")
+    verb_to = re.search(r"\b(?:refer(?:s|red|ring)?|dat(?:e|es|ed|ing)|point(?:s|ed|ing)?|link(?:s|ed|ing)?|trac(?:e|es|ed|ing)|"
+                        r"compar(?:e|es|ed|ing)|return(?:s|ed|ing)?|led|lead(?:s|ing)?|devot(?:e|es|ed|ing)|dedicat(?:e|es|ed|ing)|"
+                        r"look(?:s|ed|ing)?\s+forward)\s*$", ctx.text[max(0, m.start() - 24) : m.start()], re.I) is not None
+    if pre in ("until", "till") or (pre == "to" and not verb_to) or post == "and age":
         return Res("DATE", "PRESENT_REF", None)
     if pre == "from" and post:
         return Res("DATE", "FUTURE_REF", None)

@@ -144,26 +144,71 @@ def month_ok(m: re.Match, ctx: Ctx) -> bool:
     return True
 
 
-# 7/18, 10/24: a month and day with no year, read only where a fraction or a
-# score cannot be meant: a day past 12 that no fraction denominator is
-# (16, 32, 64), or a dash to a second month/day ("5/3 – 7/31"); never after a
-# whole number ("1 3/4") or before a unit, "of" or "to" ("1/16 inch", "1/16 to 1/9")
+# 7/18, 10/24: a month and day with no year, read only with a date cue, since
+# fractions, scores, ratios and page numbers look the same ("went 3/13 from
+# the field", "pages 12/15"): a word before it that takes a day ("due 7/18",
+# "closed 5/24", "on 7/18"), a weekday next to it ("Mon 7/18", "7/18 (Tue)"),
+# a dash after a heading ("NIH - 7/18"), or a dash range to a second month/day
+# ("5/3 – 7/31"). Never a day that is a fraction's denominator (16, 32, 64),
+# after a whole number ("1 3/4", not "Q3 7/18"), or before a unit, "of" or "to"
+# ("1/16 inch", "1/16 to 1/9", "3/13 - 5/17 pts"); a range is checked at both ends
 _MD_FRACTION_DAYS = frozenset({16, 32, 64})
-_MD_NOT_AFTER = re.compile(r"\s*(?:of\b|to\s+\d|x\b|inch|in\b|ft\b|feet|mm\b|cm\b|cups?\b|tsp|tbsp|lbs?\b|oz\b|miles?\b|mi\b|[\"″′”%]|-\s*\w|‑)", re.I)
-_MD_DASH_MD = re.compile(r"\s*[-–—]\s*(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![\d/])")
+_MD_NOT_AFTER = re.compile(r"\s*(?:of\b|to\s+\d|x\b|inch|in\b|ft\b|feet|mm\b|cm\b|cups?\b|tsp|tbsp|lbs?\b|oz\b|miles?\b|mi\b|pts?\b|points?\b|[\"″′”%]|-\s*\w|‑)", re.I)
+_MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])"
+_MD_DASH_MD = re.compile(r"\s*[-–—]\s*(?P<md>" + _MD + r")(?![\d/])")
+_MD_MD_DASH = re.compile(r"(?:^|[^\d/])(?P<md>" + _MD + r")\s*[-–—]\s*$")
+_MD_WHOLE_BEFORE = re.compile(r"(?<![\w./])\d+\s*[-\s]$")
+_MD_LABEL_NUMBER = re.compile(r"\b(?:week|game|round|part|day|no\.)\s+\d+\s*[-\s]$", re.I)
+
+
+def _whole_before(text: str, start: int) -> bool:
+    """A whole number of its own just before ("1 3/4"), not a label's ("Week 3 7/18")."""
+    before = text[max(0, start - 16) : start]
+    return _MD_WHOLE_BEFORE.search(before) is not None and _MD_LABEL_NUMBER.search(before) is None
+_MD_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_MD_CUE_BEFORE = re.compile(
+    r"(?:\b(?:due|on|by|until|till|thru|through|before|since|deadline|closed|closes|reopens?|opens?|ends?|starts?|begins?)\s*:?"
+    r"|\b" + _MD_WEEKDAY + r",?|(?:^|\n)\s*[-–—•*]|[A-Za-z)]\s[-–—])\s*$", re.I)
+_MD_CUE_AFTER = re.compile(r"\s*[(,]?\s*" + _MD_WEEKDAY + r"(?![a-z])", re.I)
+
+
+def _md_end_ok(text: str, start: int, end: int, d: int, *, ranged: bool) -> bool:
+    """One month/day end: no fraction day, no whole number before, no unit after."""
+    if d in _MD_FRACTION_DAYS or (d <= 12 and not ranged):
+        return False
+    if _whole_before(text, start):
+        return False
+    return _MD_NOT_AFTER.match(text[end : end + 12]) is None
 
 
 @book.rule("month_day_numeric", digits=r"\d{1,2}", window=(20, 20), priority=3,
     pattern=r"(?<![\w$£€/.,:])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12][0-9]|3[01])(?![\w/%]|[.,]\d)")
 def _n_month_day_numeric(m: re.Match, ctx: Ctx):
     mo, d = int(m.group("a")), int(m.group("b"))
-    before = ctx.text[max(0, m.start() - 12) : m.start()]
-    after = ctx.text[m.end() : m.end() + 12]
-    ranged = _MD_DASH_MD.match(after) is not None or re.search(r"(?:^|[^\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])\s*[-–—]\s*$", before) is not None
-    if not ranged and (re.search(r"\d\s*[-\s]$", before) or _MD_NOT_AFTER.match(after)):
-        return None  # "1 3/4", "2-2 1/2", "1/16 inch", "5/16″"
-    if not ranged and (d <= 12 or d in _MD_FRACTION_DAYS):
-        return None
+    text = ctx.text
+    before = text[max(0, m.start() - 16) : m.start()]
+    after = text[m.end() : m.end() + 16]
+    nxt, prv = _MD_DASH_MD.match(after), _MD_MD_DASH.search(before)
+    if nxt is not None:  # first end of "5/3 – 7/31": the second end is checked too
+        o = m.end() + nxt.start("md")
+        other = (o, m.end() + nxt.end("md"))
+    elif prv is not None:
+        o = max(0, m.start() - 16) + prv.start("md")
+        other = (o, max(0, m.start() - 16) + prv.end("md"))
+    else:
+        other = None
+    if other is not None:
+        od = int(text[other[0] : other[1]].split("/")[1])
+        first, second = (m.span(), other) if nxt is not None else (other, m.span())
+        # the unit check belongs after the second end, the whole-number check before the first
+        if (d in _MD_FRACTION_DAYS or od in _MD_FRACTION_DAYS
+                or _whole_before(text, first[0])
+                or _MD_NOT_AFTER.match(text[second[1] : second[1] + 12])):
+            return None
+    else:
+        cue = _MD_CUE_BEFORE.search(before) is not None or _MD_CUE_AFTER.match(after) is not None
+        if not cue or not _md_end_ok(text, m.start(), m.end(), d, ranged=False):
+            return None
     if not valid_day(2000, mo, d):
         return None
     c, ok = resolve_month_day(ctx, m.start(), m.end(), mo, d)
