@@ -84,7 +84,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.agents import NOBODY, Who, different_doers, who_of
+from facts.agents import NOBODY, Who, different_doers, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
@@ -227,7 +227,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 who=who,
                 roles={p: labels.get(p) for p in who},
                 parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
-                agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
+                agents=((frozenset(ev.agent_ids) if _trigger_names(ev, rows) else frozenset())
+                        | who_meets(ev, concept, labels)) - subject,
                 interval=_interval(ev),
                 planned=ev.planned and not _announcement(concept),
                 told=ev.doc_date,
