@@ -532,3 +532,19 @@ def test_two_meetings_named_after_two_bodies_in_one_year_are_two_happenings():
                ["Baltic Assembly", "Riga"])
     a, c = profiles([assembly, again], frozenset(), labels)
     assert not cannot_link(assembly, again, a, c, pair_features(a, c), labels)
+
+
+def test_a_union_of_states_and_a_state_doing_one_kind_of_happening_are_two_doers():
+    from facts.identity import cannot_link, pair_features, profiles
+
+    labels = {"ent_andean_community": "ORG", "ent_peru": "GPE", "ent_ana_ruiz": "PERSON"}
+    union = ev("e1", "a", date(2019, 3, 1), "ratify", "The Andean Community ratified the pact in March 2019.",
+               ["Andean Community"], agents=["Andean Community"], precision="month", end=date(2019, 3, 31))
+    peru = ev("e2", "b", date(2019, 3, 4), "ratify", "Peru ratified the pact on 4 March 2019.", ["Peru"],
+              agents=["Peru"])
+    a, b = profiles([union, peru], frozenset(), labels)
+    assert cannot_link(union, peru, a, b, pair_features(a, b), labels)
+    minister = ev("e3", "c", date(2019, 3, 4), "ratify", "Ana Ruiz ratified the pact on 4 March 2019.",
+                  ["Ana Ruiz"], agents=["Ana Ruiz"])
+    b, c = profiles([peru, minister], frozenset(), labels)
+    assert not cannot_link(peru, minister, b, c, pair_features(b, c), labels)  # a person and a state: one act
