@@ -26,6 +26,13 @@ named doers that differ are the identity rules' own test
 (facts.identity.cannot_link): a doer is often misread or named by another
 entity of its side (a company and its chief executive), and one page's
 statements of one day share a cast.
+
+``who_meets`` names who holds a meeting: a summit or a conference has no
+doer in its clause ("a day before this year's summit of the Group of 20",
+"the beginning of the Marrakesh UN climate change conference"), yet the body
+it names is who meets, and two meetings of the same kind named after two
+bodies are two meetings ("the G20 summit" is not "the COP22 conference" of
+the same year).
 """
 
 from __future__ import annotations
@@ -69,6 +76,19 @@ _DEFINITE = re.compile(r"\b(?:the|both|these|those|its|their)\s*$", re.IGNORECAS
 
 # members named as in the group, right after it: "63 countries, including USA, China and India"
 LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)\b", re.IGNORECASE)
+
+
+# the kind of happening whose named organisations are who meets (facts/data/happenings.toml)
+MEETING = "meet"
+MEETING_HOSTS = frozenset({"ORG"})  # a meeting's places (GPE) are where it is, not who holds it
+
+
+def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> frozenset[str]:
+    """Who holds a meeting told with no doer: the organisations the
+    statement names (none for another kind, or when the reading found a doer)."""
+    if ev.agent_ids or concept is None or concept.partition(":")[0] != MEETING:
+        return frozenset()
+    return frozenset(p for p in ev.participant_ids if labels.get(p) in MEETING_HOSTS)
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,9 @@ statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link (``cannot_link``): another participant in one role --
 two statements naming other participants of one type, none shared (two
-countries, two people), or whose agents are different entities of one type
-(one country's ratification is not another's; the agents of a trigger the
+countries, two people), or whose agents are different entities of one role
+(a person, or a body: one country's ratification is not another's, nor the
+European Union's; who holds a meeting; the agents of a trigger the
 lexicon knows: those of "the launch faces delay" are not the launch's),
 or a counted group's act and one named member's ("63 countries had
 ratified" is not India's ratification: facts.agents).
@@ -84,7 +85,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.agents import NOBODY, Who, different_doers, who_of
+from facts.agents import NOBODY, Who, different_doers, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
@@ -227,7 +228,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 who=who,
                 roles={p: labels.get(p) for p in who},
                 parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
-                agents=frozenset(ev.agent_ids) - subject if _trigger_names(ev, rows) else frozenset(),
+                agents=((frozenset(ev.agent_ids) if _trigger_names(ev, rows) else frozenset())
+                        | who_meets(ev, concept, labels)) - subject,
                 interval=_interval(ev),
                 planned=ev.planned and not _announcement(concept),
                 told=ev.doc_date,
@@ -524,7 +526,10 @@ def pair_score(x: np.ndarray, model: IdentityModel) -> float:
     return score
 
 
-AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of each type is one role
+# a state, a people and an organisation are one role, a body: a union of states ratifies as a state
+# does ("the European Union ratified" is not "India ratified"), and the tagger reads a government as
+# either; a person is another (a company and its chief executive name one act)
+_ROLE = {"PERSON": "PERSON", "ORG": "body", "GPE": "body", "NORP": "body"}
 
 
 def _plan_and_outcome(a: Profile, b: Profile) -> bool:
@@ -593,10 +598,11 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
       page: "the US signed" is not "the treaty was opened for signature in
       New York" on the same day; one page that tells a happening twice
       names its cast alike ("Nigel Farage posted" is not another's post);
-    - different agents in one role: each statement has an agent of a type
-      whose agent the other does not name at all (one country's
-      ratification is not another's), agents of a trigger the lexicon
-      knows (``Profile.agents``);
+    - different agents in one role: each statement has an agent of a role
+      (a person; or a body: a state, a people, an organisation) whose agent
+      the other does not name at all (one country's ratification is not
+      another's, nor the European Union's), agents of a trigger the lexicon
+      knows (``Profile.agents``), or who holds a meeting (facts.agents);
     - a counted group's act and one named member's ("63 countries had
       ratified" is not India's ratification; facts.agents)."""
     if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
@@ -607,8 +613,8 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     own_b = b.agents - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
-        roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)
-        roles_b = {labels.get(p) for p in own_b} & set(AGENT_ROLES)
+        roles_a = {_ROLE.get(labels.get(p) or "") for p in own_a} - {None}
+        roles_b = {_ROLE.get(labels.get(p) or "") for p in own_b} - {None}
         return bool(roles_a & roles_b)
     return False
 

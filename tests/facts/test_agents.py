@@ -99,3 +99,15 @@ def test_one_among_a_group_with_two_candidates_names_none():
     labels = LABELS | {"ent_paris": "GPE"}
     text = "In Paris, the U.S. was among 194 countries that signed."
     assert who_of(ev(text, ["Paris", "United States"]), text, labels).agents == frozenset()
+
+
+def test_a_meeting_told_with_no_doer_is_held_by_the_organisations_it_names():
+    from facts.agents import who_meets
+
+    labels = {"ent_nordic_council": "ORG", "ent_oslo": "GPE", "ent_norway": "GPE"}
+    summit = replace(ev("Ministers gathered in Oslo for the summit of the Nordic Council.", ["Nordic Council", "Oslo"]),
+                     trigger="summit", trigger_text="summit")
+    assert who_meets(summit, "meet", labels) == {"ent_nordic_council"}  # not the place
+    assert who_meets(summit, "ratify", labels) == frozenset()  # another kind: its doer is the reading's
+    hosted = replace(summit, agent_ids=("ent_norway",))
+    assert who_meets(hosted, "meet", labels) == frozenset()  # the reading found a doer

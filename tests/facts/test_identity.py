@@ -516,3 +516,35 @@ def test_a_counted_day_a_day_off_a_written_one_is_its_own_evidence():
     both_written = dataclasses.replace(counted, counted_day=False)
     x = pair_features(*profiles([written, both_written], frozenset()))
     assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
+
+
+def test_two_meetings_named_after_two_bodies_in_one_year_are_two_happenings():
+    from facts.identity import cannot_link, pair_features, profiles
+
+    labels = {"ent_arctic_forum": "ORG", "ent_baltic_assembly": "ORG", "ent_riga": "GPE"}
+    forum = ev("e1", "a", date(2019, 1, 1), "summit", "Leaders met a day before this year's summit of the Arctic Forum.",
+               ["Arctic Forum"], precision=YEAR, end=date(2019, 12, 31))
+    assembly = ev("e2", "b", date(2019, 11, 7), "conference", "The vote came in time for the Baltic Assembly conference.",
+                  ["Baltic Assembly"])
+    a, b = profiles([forum, assembly], frozenset(), labels)
+    assert cannot_link(forum, assembly, a, b, pair_features(a, b), labels)
+    again = ev("e3", "c", date(2019, 11, 7), "conference", "The Baltic Assembly conference opened in Riga.",
+               ["Baltic Assembly", "Riga"])
+    a, c = profiles([assembly, again], frozenset(), labels)
+    assert not cannot_link(assembly, again, a, c, pair_features(a, c), labels)
+
+
+def test_a_union_of_states_and_a_state_doing_one_kind_of_happening_are_two_doers():
+    from facts.identity import cannot_link, pair_features, profiles
+
+    labels = {"ent_andean_community": "ORG", "ent_peru": "GPE", "ent_ana_ruiz": "PERSON"}
+    union = ev("e1", "a", date(2019, 3, 1), "ratify", "The Andean Community ratified the pact in March 2019.",
+               ["Andean Community"], agents=["Andean Community"], precision="month", end=date(2019, 3, 31))
+    peru = ev("e2", "b", date(2019, 3, 4), "ratify", "Peru ratified the pact on 4 March 2019.", ["Peru"],
+              agents=["Peru"])
+    a, b = profiles([union, peru], frozenset(), labels)
+    assert cannot_link(union, peru, a, b, pair_features(a, b), labels)
+    minister = ev("e3", "c", date(2019, 3, 4), "ratify", "Ana Ruiz ratified the pact on 4 March 2019.",
+                  ["Ana Ruiz"], agents=["Ana Ruiz"])
+    b, c = profiles([peru, minister], frozenset(), labels)
+    assert not cannot_link(peru, minister, b, c, pair_features(b, c), labels)  # a person and a state: one act
