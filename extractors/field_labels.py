@@ -2,9 +2,9 @@
 what the day is of.
 
 Record and filing pages, data sheets and picture credits date things in
-fields rather than sentences: a cover page's "July 8, 2022 (Date of Event
-Which Requires Filing of This Statement)", "Filed: July 8, 2022", "Date
-signed | 22 April 2016", a picture's "Webb Telescope image 7/12/22". The
+fields rather than sentences: a form's "March 8, 2021 (Charter Signing
+Day)", "Date filed: March 8, 2021", "Date signed | 22 April 2016", a
+picture's "Harbour bridge photo 3/14/21". The
 cleaner gives such a line the role of a heading, caption or dateline, and
 those blocks state nothing by their role; yet the label is the happening's
 frame: the field's date is the date of the event, filing, signing or
@@ -13,20 +13,28 @@ picture the label names.
 ``labelled_field``: a block of at most ``MAX_FIELD_CHARS`` characters that
 states nothing by its role, holds exactly one date -- a day written with
 digits -- and besides it only a label of at most ``MAX_LABEL_WORDS`` words
-before the date ("Filed: ...", "Webb Telescope image ...": at most
-``MAX_LEADING_LABEL_WORDS``, ending in a separator or in its happening word)
-or in brackets after it ("... (Date of Event ...)"), a label, not a clause
-(no auxiliary or copula), that names a happening (an
-event noun or verb of ``extractors.event_rules``, as a noun, a participle
-or a gerund: event, filing, signed, release) or a picture (image, photo).
+before the date ("Date filed: ...", "Harbour bridge photo ...": at most
+``MAX_LEADING_LABEL_WORDS``, ending in a separator or in its happening word,
+which is a record's verb, an event noun or a picture noun) or in brackets
+after it ("... (Charter Signing Day)"), a label, not a clause (no auxiliary
+or copula), that names a happening (an event noun or verb of
+``extractors.event_rules``, as a noun, a participle or a gerund: event,
+filing, signed, release) or a picture (image, photo), and no word of an
+account's, offer's or tracker's furniture (``FURNITURE_WORDS``: joined,
+expires, renews, opened, sale ends, date of birth).
 Not a field: the page's own dates ("Published: ...", "Last updated ...",
-a post's timestamp: page metadata, ``extractors.page_meta``), a date
-heading over a section (it dates what its section describes,
+a post's timestamp: page metadata, ``extractors.page_meta``), a lone
+"Filed" (a news dateline), a label ending in "date" whatever its separator
+(a data sheet's row; page_meta reads "Release date:" as the page's date), a
+date heading over a section (it dates what its section describes,
 ``extractors.block_roles.dated_sections``), a label with no happening word
 ("Price | July 8, 2022"), a label that is a sentence.
 
 ``field_statement``: the field as a dated statement; its trigger is the
-label's first happening word, its participants the entities of the line.
+label's first happening word as its verb whatever its tag ("Signing" ->
+sign), its participants the entities of the line. ``with_field`` adds it to
+the page's statements; a fallback field only when the parse gave its day no
+trigger.
 """
 
 from __future__ import annotations
@@ -178,10 +186,12 @@ def _happening_label(label: str) -> bool:
 
 def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> LabelledField | None:
     """A field's caption in brackets right after its day inside running
-    text (a form's layout flattened into one paragraph: "... July 8, 2022
-    (Date of Event Which Requires Filing of This Statement) If the ..."):
-    a label in title case (every word of four letters or more capitalised)
-    that names a happening. A remark in brackets ("(the day of the vote)") is none."""
+    text (a form's layout: "March 8, 2021 (Charter Signing Day)"): a label
+    in title case (every word of four letters or more capitalised) that
+    names a happening. A remark in brackets ("(the day of the vote)") is
+    none. Unless the day and the caption stand on lines of their own, the
+    field is a fallback: a sentence that tells the day keeps it ("The museum
+    reopens on March 8, 2021 (Grand Opening Event) after ...")."""
     if not _written_day(date):
         return None
     m = _CAPTION_AFTER.match(text, date.char_end, block.char_end)
