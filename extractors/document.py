@@ -18,7 +18,7 @@ from extractors.clean import NotReadable, clean_page
 from extractors.coreference import UNTYPED, page_discourse
 from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
-from extractors.field_labels import LabelledField, field_statement
+from extractors.field_labels import LabelledField, field_statement, with_field
 from extractors.ids import normalize_sentence, stable_id
 from extractors.nlp import Models, lexicon_words
 from extractors.reading import Reading, ReadingLimits, read_texts
@@ -209,7 +209,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             if isinstance(ds, DatedSection):
                 statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
             elif isinstance(ds, LabelledField):
-                statements[i].append(field_statement(pages[i].text, sentence, doc, ds, readings[i].mentions))
+                statements[i] = with_field(statements[i], ds, field_statement(pages[i].text, sentence, doc, ds,
+                                                                              readings[i].mentions))
             else:
                 statements[i].extend(statements_from_parse(pages[i].text, sentence, doc, ds, readings[i].mentions,
                                                            discourse=discourses[i]))

@@ -2,9 +2,9 @@
 what the day is of.
 
 Record and filing pages, data sheets and picture credits date things in
-fields rather than sentences: a cover page's "July 8, 2022 (Date of Event
-Which Requires Filing of This Statement)", "Filed: July 8, 2022", "Date
-signed | 22 April 2016", a picture's "Webb Telescope image 7/12/22". The
+fields rather than sentences: a form's "March 8, 2021 (Charter Signing
+Day)", "Date filed: March 8, 2021", "Date signed | 22 April 2016", a
+picture's "Harbour bridge photo 3/14/21". The
 cleaner gives such a line the role of a heading, caption or dateline, and
 those blocks state nothing by their role; yet the label is the happening's
 frame: the field's date is the date of the event, filing, signing or
@@ -13,20 +13,28 @@ picture the label names.
 ``labelled_field``: a block of at most ``MAX_FIELD_CHARS`` characters that
 states nothing by its role, holds exactly one date -- a day written with
 digits -- and besides it only a label of at most ``MAX_LABEL_WORDS`` words
-before the date ("Filed: ...", "Webb Telescope image ...": at most
-``MAX_LEADING_LABEL_WORDS``, ending in a separator or in its happening word)
-or in brackets after it ("... (Date of Event ...)"), a label, not a clause
-(no auxiliary or copula), that names a happening (an
-event noun or verb of ``extractors.event_rules``, as a noun, a participle
-or a gerund: event, filing, signed, release) or a picture (image, photo).
+before the date ("Date filed: ...", "Harbour bridge photo ...": at most
+``MAX_LEADING_LABEL_WORDS``, ending in a separator or in its happening word,
+which is a record's verb, an event noun or a picture noun) or in brackets
+after it ("... (Charter Signing Day)"), a label, not a clause (no auxiliary
+or copula), that names a happening (an event noun or verb of
+``extractors.event_rules``, as a noun, a participle or a gerund: event,
+filing, signed, release) or a picture (image, photo), and no word of an
+account's, offer's or tracker's furniture (``FURNITURE_WORDS``: joined,
+expires, renews, opened, sale ends, date of birth).
 Not a field: the page's own dates ("Published: ...", "Last updated ...",
-a post's timestamp: page metadata, ``extractors.page_meta``), a date
-heading over a section (it dates what its section describes,
+a post's timestamp: page metadata, ``extractors.page_meta``), a lone
+"Filed" (a news dateline), a label ending in "date" whatever its separator
+(a data sheet's row; page_meta reads "Release date:" as the page's date), a
+date heading over a section (it dates what its section describes,
 ``extractors.block_roles.dated_sections``), a label with no happening word
 ("Price | July 8, 2022"), a label that is a sentence.
 
 ``field_statement``: the field as a dated statement; its trigger is the
-label's first happening word, its participants the entities of the line.
+label's first happening word as its verb whatever its tag ("Signing" ->
+sign), its participants the entities of the line. ``with_field`` adds it to
+the page's statements; a fallback field only when the parse gave its day no
+trigger.
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import block_at, is_date_heading, is_labelled_date_cell, may_state
+from extractors.block_roles import block_at, is_date_heading, may_state
 from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, TRIGGER_KINDS
 from extractors.events import DatedStatement, dated_statement
@@ -59,6 +67,12 @@ PAGE_LABEL_VERBS = frozenset(
     "publish post update modify revise review edit write create issue date submit reply comment".split()
 )
 _TRIGGER_VERBS = frozenset(w for ws in TRIGGER_KINDS.values() for w in ws)
+# Words of an account's, a shop's or a tracker's furniture ("Joined:", "Expires", "Sale ends", "Opened:",
+# "Date of birth:"): such a label dates the page's furniture, never a happening the page tells.
+FURNITURE_WORDS = frozenset(
+    "join expire expiry expiration renew renewal open close closure start end login logon log sign-up signup "
+    "register registration birth born member sale offer deadline due valid last seen active".split()
+)
 # verbs whose participle names a record's happening, beside those with a trigger kind
 _RECORD_VERBS = frozenset("file sign enact execute register record release award grant approve certify".split())
 # words of a clause, never of a label: "Call for Proposals is Open Until July 31" is a headline
@@ -79,6 +93,8 @@ class LabelledField:
     date: DateMention
     label_start: int
     label_end: int
+    # a bracketed caption inside running text: read only when the sentence's parse gives its date no trigger
+    fallback: bool = False
 
 
 def _stems(word: str) -> tuple[str, ...]:
@@ -103,6 +119,21 @@ def happening_word(word: str) -> bool:
             or any(s in _TRIGGER_VERBS or s in _RECORD_VERBS or s in PICTURE_NOUNS for s in stems))
 
 
+def record_word(word: str) -> bool:
+    """A label word before a day that names a record's happening, an event or
+    a picture ("Date filed:", "Signing ceremony:", "<name> image"): a verb
+    of a record (file, sign, release, ...), an event noun, a picture noun.
+    Other verbs' participles ("Joined:", "Renews") are a page's furniture."""
+    stems = _stems(word)
+    return not any(s in PAGE_LABEL_VERBS for s in stems) and (
+        word.lower() in EVENT_NOUNS or any(s in _RECORD_VERBS or s in PICTURE_NOUNS for s in stems))
+
+
+def furniture_label(words: Sequence[str]) -> bool:
+    """A label with a word of an account's, offer's or tracker's furniture."""
+    return any(s in FURNITURE_WORDS for w in words for s in _stems(w))
+
+
 def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMention]) -> LabelledField | None:
     """The block as a labelled date field (``dates``: the page's dates), or None."""
     if block is None or block.role not in FIELD_ROLES or block.char_end - block.char_start > MAX_FIELD_CHARS:
@@ -114,8 +145,6 @@ def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMenti
     if not _written_day(date) or date.char_end > block.char_end:
         return None
     words = text[block.char_start : block.char_end]
-    if block.role is BlockRole.TABLE_CELL and is_labelled_date_cell(text, block):
-        return None  # a data sheet's row: read as a sentence already
     if is_date_only(words) or any(kind != "bare" for kind, _ in classify_date_block(words)):
         return None  # the page's or a post's own date
     if block.role is BlockRole.HEADING and block.level is not None and is_date_heading(text, date, block):
@@ -123,9 +152,15 @@ def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMenti
     before, after = text[block.char_start : date.char_start], text[date.char_end : block.char_end]
     label = _LABEL_WORD.findall(before)
     if label and not after.strip(" \t.|"):
-        # "Filed: July 8, 2022", "Webb image 7/12/22": the label ends in a separator or
+        # "Date filed: July 8, 2022", "Webb image 7/12/22": the label ends in a separator or
         # in its happening word; not a headline ("India to ratify the pact on October 2")
-        if not (_LABEL_END.search(before) or happening_word(label[-1])) or len(label) > MAX_LEADING_LABEL_WORDS:
+        if not (_LABEL_END.search(before) or record_word(label[-1])) or len(label) > MAX_LEADING_LABEL_WORDS:
+            return None
+        if label[-1].lower() in ("date", "dated"):
+            return None  # "Release date: ...", whatever the separator: a data sheet's row (page_meta reads "date:")
+        if [w.lower() for w in label if w.lower() not in ("on", "at")] == ["filed"]:
+            return None  # "Filed 2022-07-08": a news dateline; a record says "Date filed"
+        if not any(record_word(w) for w in label):
             return None
         start, end = block.char_start, date.char_start
     elif not before.strip() and _OPEN_BRACKET.match(after) and _CLOSED_BRACKET.search(after):
@@ -146,15 +181,17 @@ def _happening_label(label: str) -> bool:
     """A label (no clause: no auxiliary or copula) with a word that names a happening."""
     words = _LABEL_WORD.findall(label)
     return (0 < len(words) <= MAX_LABEL_WORDS and not any(w.lower() in _CLAUSE_WORDS for w in words)
-            and any(happening_word(w) for w in words))
+            and not furniture_label(words) and any(happening_word(w) for w in words))
 
 
 def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> LabelledField | None:
     """A field's caption in brackets right after its day inside running
-    text (a form's layout flattened into one paragraph: "... July 8, 2022
-    (Date of Event Which Requires Filing of This Statement) If the ..."):
-    a label in title case (every word of four letters or more capitalised)
-    that names a happening. A remark in brackets ("(the day of the vote)") is none."""
+    text (a form's layout: "March 8, 2021 (Charter Signing Day)"): a label
+    in title case (every word of four letters or more capitalised) that
+    names a happening. A remark in brackets ("(the day of the vote)") is
+    none. Unless the day and the caption stand on lines of their own, the
+    field is a fallback: a sentence that tells the day keeps it ("The museum
+    reopens on March 8, 2021 (Grand Opening Event) after ...")."""
     if not _written_day(date):
         return None
     m = _CAPTION_AFTER.match(text, date.char_end, block.char_end)
@@ -163,7 +200,24 @@ def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> Labelle
     words = _LABEL_WORD.findall(m.group(1))
     if not all(w[0].isupper() for w in words if len(w) >= 4) or not _happening_label(m.group(1)):
         return None
-    return LabelledField(block, date, date.char_end, m.end())
+    # the day alone on its line and the caption on the next, alone: a form's field; else a sentence may
+    # tell the day ("The museum reopens on March 8, 2021 (Grand Opening Event) after ...") and keeps it
+    line_start = text.rfind("\n", block.char_start, date.char_start) + 1 or block.char_start
+    line_end = text.find("\n", m.end(), block.char_end)
+    own_lines = (not text[max(line_start, block.char_start) : date.char_start].strip()
+                 and "\n" in text[date.char_end : m.start(1)]
+                 and not text[m.end() : block.char_end if line_end < 0 else line_end].strip())
+    return LabelledField(block, date, date.char_end, m.end(), fallback=not own_lines)
+
+
+def with_field(statements: list[DatedStatement], field: LabelledField, statement: DatedStatement) -> list[DatedStatement]:
+    """The page's statements with the field's: a fallback field's only when
+    no statement read from its sentence gives its date a trigger (then in
+    place of those without one)."""
+    same = [s for s in statements if s.date.char_start == field.date.char_start]
+    if field.fallback and any(s.trigger for s in same):
+        return statements
+    return [s for s in statements if s not in same] + [statement]
 
 
 def field_statement(
@@ -176,10 +230,9 @@ def field_statement(
         (t for t in parsed if field.label_start <= s0 + t.idx < field.label_end and happening_word(t.text)), None
     )
     lemma = None
-    if trigger is not None:
-        lemma = trigger.lemma_.lower()
-        if trigger.tag_ in ("VBN", "VBD", "VBG"):  # "Filed", "signing": the verb
-            lemma = next((s for s in _stems(trigger.text) if s in _TRIGGER_VERBS or s in _RECORD_VERBS), lemma)
+    if trigger is not None:  # "Filed", "Signing", "Opening": the verb, whatever the tag
+        lemma = next((s for s in (*_stems(trigger.text)[1:], trigger.text.lower())
+                      if s in _TRIGGER_VERBS or s in _RECORD_VERBS), trigger.lemma_.lower())
     participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
     return dated_statement(
         text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,

@@ -42,7 +42,7 @@ def sentences_with_dates(
     (dates in blocks that may state), or with the date heading of its section."""
     dates = sorted(dates, key=lambda d: d.char_start)
     fields = labelled_fields(page, dates)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
-    in_fields = {f.date.char_start for _, f in fields}
+    in_fields = {f.date.char_start for _, f in fields if not f.fallback}
     stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text) and d.char_start not in in_fields]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]

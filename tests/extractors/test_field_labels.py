@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from extractors.field_labels import bracketed_caption, happening_word, labelled_field
+from extractors.field_labels import bracketed_caption, happening_word, labelled_field, record_word
 from extractors.timex import date_mentions
 from extractors.types import BlockRole, TextBlock
 
@@ -22,8 +22,8 @@ def field_of(line: str, role: BlockRole = H, level: int | None = None):
 @pytest.mark.parametrize(
     ("line", "label"),
     [
-        ("March 3, 2021 (Date of Event Which Requires Filing)", " (Date of Event Which Requires Filing)"),
-        ("Filed: March 3, 2021", "Filed: "),
+        ("March 3, 2021 (Harbour Toll Signing Ceremony)", " (Harbour Toll Signing Ceremony)"),
+        ("Date filed: March 3, 2021", "Date filed: "),
         ("Date signed | 22 April 2016", "Date signed | "),
         ("Harbour bridge photo 3/14/21", "Harbour bridge photo "),
     ],
@@ -49,6 +49,20 @@ def test_a_line_of_a_day_and_a_happening_label_is_a_field(line: str, label: str)
         "Harbour Bridge To Reopen After Repairs On March 3, 2021",  # a headline, not a label
         "Call for Papers is Open Until March 3, 2021",  # a clause
         "Harbour traffic results for week ending 3 March 2021",  # a headline: too long for a label
+        "Filed 2022-07-08",  # a news dateline
+        "Joined: 03/04/2021",  # an account's, a shop's or a tracker's furniture
+        "Expires: 05/06/2021",
+        "Renews 03/04/2021",
+        "Opened: 03/04/2021",
+        "Closed: 03/04/2021",
+        "Start: 03/04/2021",
+        "Ends 03/04/2021",
+        "Sale ends 03/04/2021",
+        "Registration closes: 03/04/2021",
+        "Date of birth: 03/04/2021",
+        "Release date | 2021-03-04",  # a data sheet's row, whatever the separator
+        "Release date: 2021-03-04",
+        "Release date 2021-03-04",
     ],
 )
 def test_page_dates_bare_days_and_other_labels_are_not_fields(line: str):
@@ -56,9 +70,9 @@ def test_page_dates_bare_days_and_other_labels_are_not_fields(line: str):
 
 
 def test_only_blocks_that_state_nothing_by_their_role_are_fields():
-    assert field_of("Filed: March 3, 2021", C) is not None
-    assert field_of("Filed: March 3, 2021", D) is not None
-    assert field_of("Filed: March 3, 2021", P) is None  # a paragraph is read as a sentence
+    assert field_of("Date filed: March 3, 2021", C) is not None
+    assert field_of("Date filed: March 3, 2021", D) is not None
+    assert field_of("Date filed: March 3, 2021", P) is None  # a paragraph is read as a sentence
 
 
 def test_a_marked_up_date_heading_dates_its_section_and_is_no_field():
@@ -72,9 +86,13 @@ def test_a_bracketed_caption_after_a_day_in_running_text_is_a_field():
         (d,) = date_mentions(text, date(2026, 1, 1))
         return bracketed_caption(text, block, d)
 
-    text = "Counsel for notices Palo Alto March 8, 2021 (Date of Event Which Requires Filing) If the person has filed"
+    text = "Harbour office notices March 8, 2021 (Toll Charter Signing Day) Tick the box below"
     field = caption(text)
-    assert field is not None and text[field.label_start : field.label_end] == " (Date of Event Which Requires Filing)"
+    assert field is not None and text[field.label_start : field.label_end] == " (Toll Charter Signing Day)"
+    assert field.fallback  # in running text: read only when the parse gives the day no trigger
+    own = "Harbour office notices\nMarch 8, 2021\n(Toll Charter Signing Day)\nTick the box below"
+    field = caption(own)
+    assert field is not None and not field.fallback  # a form's field: the day and its caption on their own lines
     assert caption("The council met on March 8, 2021 (the day of the vote) in the town hall") is None
     assert caption("The council met on March 8, 2021 (Town Hall) with the mayor") is None  # no happening
 
@@ -82,6 +100,9 @@ def test_a_bracketed_caption_after_a_day_in_running_text_is_a_field():
 def test_happening_words():
     assert all(happening_word(w) for w in ("event", "Filing", "signed", "ratified", "image", "release"))
     assert not any(happening_word(w) for w in ("published", "updated", "posted", "price", "Date", "of"))
+    # before a day, only a record's verb, an event noun or a picture noun labels a happening
+    assert all(record_word(w) for w in ("filed", "Signed", "signing", "release", "workshop", "photo"))
+    assert not any(record_word(w) for w in ("joined", "expires", "renews", "reached", "moved"))
 
 
 def test_a_cover_page_field_and_a_picture_label_are_read_as_statements(models):
@@ -90,9 +111,10 @@ def test_a_cover_page_field_and_a_picture_label_are_read_as_statements(models):
     text = (
         "Harbour bridge photo 3/14/21\n\n"
         "The old harbour bridge was closed to traffic for repairs after the storm damaged its deck.\n\n"
-        "Notices and communications to the named counsel at the address above.\n\n"
-        "March 8, 2021\n(Date of Event Which Requires Filing of This Statement)\n\n"
-        "If the filing person has filed a statement before on another schedule, check the box below.\n"
+        "Notices to the harbour office at the address above.\n\n"
+        "March 8, 2021\n(Toll Charter Signing Day)\n\n"
+        "Signing ceremony: 4/22/2021\n\n"
+        "Tick the box below when the form is sent a second time.\n"
     )
     (doc,) = process_documents(
         [DocumentInput("s", "cd" * 32, text.encode(), "http://127.0.0.1/x", datetime(2026, 1, 1, tzinfo=UTC),
@@ -101,4 +123,32 @@ def test_a_cover_page_field_and_a_picture_label_are_read_as_statements(models):
     )
     got = {(st.date.date_start, st.trigger) for st in doc.statements}
     assert (date(2021, 3, 14), "photo") in got
-    assert (date(2021, 3, 8), "event") in got
+    assert (date(2021, 3, 8), "sign") in got  # the happening word as its verb, whatever its tag
+    assert (date(2021, 4, 22), "sign") in got
+
+
+def read(models, text: str):
+    from extractors.document import DocumentInput, process_documents
+
+    (doc,) = process_documents(
+        [DocumentInput("s", "ab" * 32, text.encode(), "http://127.0.0.1/y", datetime(2026, 1, 1, tzinfo=UTC),
+                       "text/plain")],
+        models,
+    )
+    return doc.statements
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "day", "participant"),
+    [
+        ("The museum reopens on March 8, 2021 (Grand Opening Event) after two years of repairs by Acme Corp.\n",
+         "reopen", date(2021, 3, 8), None),
+        ("The treaty was signed on April 22, 2016 (Signing Ceremony Day) in New York by Brazil and France.\n",
+         "sign", date(2016, 4, 22), "France"),
+    ],
+)
+def test_a_bracketed_title_in_a_sentence_leaves_the_day_to_the_sentence(models, text, verb, day, participant):
+    statements = [st for st in read(models, text) if st.date.date_start == day]
+    assert [st.trigger for st in statements] == [verb]
+    if participant is not None:
+        assert any(participant in p for p in statements[0].participants)
