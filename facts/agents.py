@@ -27,12 +27,12 @@ named doers that differ are the identity rules' own test
 entity of its side (a company and its chief executive), and one page's
 statements of one day share a cast.
 
-``who_meets`` names who holds a meeting: a summit or a conference has no
-doer in its clause ("a day before this year's summit of the Group of 20",
-"the beginning of the Marrakesh UN climate change conference"), yet the body
-it names is who meets, and two meetings of the same kind named after two
-bodies are two meetings ("the G20 summit" is not "the COP22 conference" of
-the same year).
+``who_meets`` names who holds a meeting told with no doer: an organisation
+that names the meeting, as its modifier or its of-complement ("the G20
+summit", "the summit of the Group of 20"); two such meetings of one kind
+named after two bodies that share no initials are two meetings (facts.identity
+.cannot_link). An organisation named elsewhere in the sentence is a topic or a
+place, not a host ("the summit discussed the IMF quota reform").
 """
 
 from __future__ import annotations
@@ -78,17 +78,45 @@ _DEFINITE = re.compile(r"\b(?:the|both|these|those|its|their)\s*$", re.IGNORECAS
 LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)\b", re.IGNORECASE)
 
 
-# the kind of happening whose named organisations are who meets (facts/data/happenings.toml)
+# the kind of happening whose naming organisation is who holds it (facts/data/happenings.toml)
 MEETING = "meet"
-MEETING_HOSTS = frozenset({"ORG"})  # a meeting's places (GPE) are where it is, not who holds it
+MEETING_HOSTS = frozenset({"ORG"})  # the tagger's places (GPE) are where a meeting is, not who holds it
+# the nouns of that kind that name a meeting (its verbs, "met", "convene", have a doer instead)
+_MEETING_NOUN = r"(?:meetings?|summits?|talks|conferences?|briefings?)"
 
 
-def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> frozenset[str]:
-    """Who holds a meeting told with no doer: the organisations the
-    statement names (none for another kind, or when the reading found a doer)."""
-    if ev.agent_ids or concept is None or concept.partition(":")[0] != MEETING:
-        return frozenset()
-    return frozenset(p for p in ev.participant_ids if labels.get(p) in MEETING_HOSTS)
+def _names_meeting(name: str, sentence: str) -> bool:
+    """``name`` is a meeting noun's own modifier ("the G20 summit") or its
+    of-complement ("the summit of the G20"); a word between ("the UN climate
+    conference") is not read."""
+    n, t = re.escape(name), _MEETING_NOUN
+    return bool(re.search(rf"\b{n}(?:'s|’s)?\s+{t}\b|\b{t}\s+of\s+(?:the\s+)?{n}\b", sentence, re.IGNORECASE))
+
+
+def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> dict[str, str]:
+    """Who holds a meeting: entity id -> name of each organisation that names
+    a meeting noun of the sentence (none for another kind of happening).
+    The caller asks only of statements with no doer."""
+    if concept is None or concept.partition(":")[0] != MEETING:
+        return {}
+    return {pid: name for pid, name in zip(ev.participant_ids, ev.participants)
+            if labels.get(pid) in MEETING_HOSTS and _names_meeting(name, ev.sentence)}
+
+
+def _initials(name: str) -> str:
+    """"United Nations Framework Convention on Climate Change" -> "UNFCCC",
+    "Group of 20" -> "G20", "UNFCCC" -> "UNFCCC"."""
+    words = re.findall(r"[A-Za-z]+|\d+", name)
+    if len(words) == 1 and words[0].isupper():
+        return words[0]
+    return "".join(w if w.isdigit() else w[0].upper() for w in words if w.isdigit() or w[0].isupper())
+
+
+def one_host(a: str, b: str) -> bool:
+    """Two names of hosts that may be one body: one is the other's initials
+    (an alias of the table is one entity already: facts/data/aliases.toml)."""
+    ia, ib = re.sub(r"[^A-Za-z0-9]", "", a).upper(), re.sub(r"[^A-Za-z0-9]", "", b).upper()
+    return ia == ib or _initials(a) == ib or _initials(b) == ia or _initials(a) == _initials(b)
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,11 @@ statements are grouped by average-linkage agglomerative clustering,
 merging while the best pair of groups averages above the threshold, never
 across a cannot-link (``cannot_link``): another participant in one role --
 two statements naming other participants of one type, none shared (two
-countries, two people), or whose agents are different entities of one role
-(a person, or a body: one country's ratification is not another's, nor the
-European Union's; who holds a meeting; the agents of a trigger the
-lexicon knows: those of "the launch faces delay" are not the launch's),
+countries, two people), or whose agents are different entities of one type
+(one country's ratification is not another's; the agents of a trigger the
+lexicon knows: those of "the launch faces delay" are not the launch's), or
+two meetings with no doer named after two bodies ("the G20 summit" is not
+"the BRICS summit": facts.agents.who_meets),
 or a counted group's act and one named member's ("63 countries had
 ratified" is not India's ratification: facts.agents).
 What the pages are about (``subject``: configured, or named by nearly every
@@ -77,7 +78,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -85,7 +86,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.agents import NOBODY, Who, different_doers, who_meets, who_of
+from facts.agents import NOBODY, Who, different_doers, one_host, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
@@ -179,6 +180,7 @@ class Profile:
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
+    hosts: dict[str, str] = field(default_factory=dict)  # no doer: who holds the meeting, id -> name (cannot_link only)
 
 
 def _words(text: str) -> list[str]:
@@ -220,6 +222,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
         clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
+        agents = frozenset(ev.agent_ids) if _trigger_names(ev, rows) else frozenset()
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
         out.append(
             Profile(
@@ -228,8 +231,9 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 who=who,
                 roles={p: labels.get(p) for p in who},
                 parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
-                agents=((frozenset(ev.agent_ids) if _trigger_names(ev, rows) else frozenset())
-                        | who_meets(ev, concept, labels)) - subject,
+                agents=agents - subject,
+                hosts={} if agents - subject else {p: name for p, name in who_meets(ev, concept, labels).items()
+                                                   if p not in subject},
                 interval=_interval(ev),
                 planned=ev.planned and not _announcement(concept),
                 told=ev.doc_date,
@@ -526,10 +530,7 @@ def pair_score(x: np.ndarray, model: IdentityModel) -> float:
     return score
 
 
-# a state, a people and an organisation are one role, a body: a union of states ratifies as a state
-# does ("the European Union ratified" is not "India ratified"), and the tagger reads a government as
-# either; a person is another (a company and its chief executive name one act)
-_ROLE = {"PERSON": "PERSON", "ORG": "body", "GPE": "body", "NORP": "body"}
+AGENT_ROLES = ("PERSON", "ORG", "GPE", "NORP")  # entity types that act; one of each type is one role
 
 
 def _plan_and_outcome(a: Profile, b: Profile) -> bool:
@@ -598,11 +599,15 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
       page: "the US signed" is not "the treaty was opened for signature in
       New York" on the same day; one page that tells a happening twice
       names its cast alike ("Nigel Farage posted" is not another's post);
-    - different agents in one role: each statement has an agent of a role
-      (a person; or a body: a state, a people, an organisation) whose agent
-      the other does not name at all (one country's ratification is not
-      another's, nor the European Union's), agents of a trigger the lexicon
-      knows (``Profile.agents``), or who holds a meeting (facts.agents);
+    - different agents in one role: each statement has an agent of a type
+      whose agent the other does not name at all (one country's
+      ratification is not another's), agents of a trigger the lexicon
+      knows (``Profile.agents``);
+    - two meetings with no doer, each named after a body the other does
+      not name and whose names share no initials ("the G20 summit" is not
+      "the BRICS summit"; "the UNFCCC conference" may be "the United
+      Nations Framework Convention on Climate Change conference";
+      ``Profile.hosts``, facts.agents.who_meets);
     - a counted group's act and one named member's ("63 countries had
       ratified" is not India's ratification; facts.agents)."""
     if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
@@ -613,10 +618,20 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     own_b = b.agents - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
-        roles_a = {_ROLE.get(labels.get(p) or "") for p in own_a} - {None}
-        roles_b = {_ROLE.get(labels.get(p) or "") for p in own_b} - {None}
+        roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)
+        roles_b = {labels.get(p) for p in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
-    return False
+    return _other_hosts(ea, eb, a, b)
+
+
+def _other_hosts(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+    """Two meetings each named after a body the other does not name, no
+    two of their names one body's (facts.agents.one_host)."""
+    own_a = {p: n for p, n in a.hosts.items() if p not in eb.participant_ids}
+    own_b = {p: n for p, n in b.hosts.items() if p not in ea.participant_ids}
+    if not own_a or not own_b or len(own_a) < len(a.hosts) or len(own_b) < len(b.hosts):
+        return False
+    return not any(one_host(na, nb) for na in own_a.values() for nb in own_b.values())
 
 
 def must_link(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
