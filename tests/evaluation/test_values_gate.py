@@ -98,23 +98,28 @@ def _unrelated_changes(ordered, first, extras):
             if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added]
 
 
+def _changes_from_other_subjects(readings, subject, batches):
+    """The changes on the subject's facts unrelated to the pages added, for
+    each batch of another subject's pages (``batches(other, its docs)``)."""
+    from facts.reasoning import reason
+
+    (subj, docs), = [(s, d) for s, d in readings if s.name == subject]
+    ordered = [docs[p.file] for p in subj.pages]
+    _, _, first = reason(ordered)
+    return [note for other, other_docs in readings if other.name != subject
+            for extras in batches(other, other_docs) for note in _unrelated_changes(ordered, first, extras)]
+
+
 @pytest.mark.parametrize("subject", sorted(FLOORS))
 def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subject):
     """A page on something else added to a run changes no fact of the run:
     what the pages are about is measured per candidate against the pages
     grouped with it (facts.entities.page_topic), not against every page of
     the run. Measured 0 on every subject when pinned."""
-    from facts.reasoning import reason
+    def one_at_a_time(other, docs):
+        return [[docs[p.file]] for p in other.pages[:OTHER_SUBJECT_PAGES]]
 
-    readings = facts_readings(FACTS)
-    (subj, docs), = [(s, d) for s, d in readings if s.name == subject]
-    ordered = [docs[p.file] for p in subj.pages]
-    _, _, first = reason(ordered)
-    notes = []
-    for other, other_docs in readings:
-        if other.name != subject:
-            for page in other.pages[:OTHER_SUBJECT_PAGES]:
-                notes += _unrelated_changes(ordered, first, [other_docs[page.file]])
+    notes = _changes_from_other_subjects(facts_readings(FACTS), subject, one_at_a_time)
     assert not notes, notes
 
 
@@ -134,14 +139,8 @@ def test_six_pages_of_another_subject_change_no_fact(facts_readings, subject):
     its own names to count as a subject's, added at once (before the topic
     was measured per candidate, any six pages of another subject put their
     names among the subject's and the Paris Agreement out of the topic)."""
-    from facts.reasoning import reason
+    def all_at_once(other, docs):
+        return [[docs[p.file] for p in other.pages[:MIXED_PAGES]]]
 
-    readings = facts_readings(FACTS)
-    (subj, docs), = [(s, d) for s, d in readings if s.name == subject]
-    ordered = [docs[p.file] for p in subj.pages]
-    _, _, first = reason(ordered)
-    notes = []
-    for other, other_docs in readings:
-        if other.name != subject:
-            notes += _unrelated_changes(ordered, first, [other_docs[p.file] for p in other.pages[:MIXED_PAGES]])
+    notes = _changes_from_other_subjects(facts_readings(FACTS), subject, all_at_once)
     assert not notes, notes
