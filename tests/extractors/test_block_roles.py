@@ -185,7 +185,7 @@ def test_a_hard_wrapped_paragraph_is_not_cut():
         (BlockRole.CALL_TO_ACTION, "Book now for 10 April", False),
         (BlockRole.LINK_LIST, "Archive: May 2021", False),
         (BlockRole.CAPTION, "The bridge in 2019", False),
-        (BlockRole.CAPTION, "This image provided by NASA on Monday, July 11, 2022, shows a cluster. (NASA via AP)", True),
+        (BlockRole.CAPTION, "This photo released by the space agency on Monday, July 11, 2022, depicts a galaxy group. (NASA via AP)", True),
         (TD, "2019", False),
         (TD, "The bridge reopened to traffic in March 2021.", True),
     ],

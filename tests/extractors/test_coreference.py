@@ -89,7 +89,7 @@ def test_a_statement_naming_no_one_tells_of_the_page_topic(models, monkeypatch):
 
 
 def test_a_reported_clause_names_participants_of_the_report(models):
-    (st,) = statements("Tesla CEO Elon Musk said on July 9 that he was ending his deal to acquire Twitter.", models,
+    (st,) = statements("SpaceX founder Elon Musk said on July 9 he was ending his agreement to buy Twitter.", models,
                        anchor=date(2022, 7, 12))
     assert st.trigger == "say" and "Twitter" in st.participants
 
@@ -168,7 +168,7 @@ def test_a_word_ending_one_name_of_the_page_is_that_name():
 
 def test_a_short_form_the_tagger_took_for_a_common_noun_is_a_participant(models):
     text = ("Twitter chief executive Parag Agrawal said the board would meet. "
-            "April 10, 2022 - Agrawal announces that Musk has rejected the offer to join the board.")
+            "April 10, 2022 - Agrawal announces that Elon Musk has declined the seat on the board.")
     sts = statements(text, models, anchor=date(2022, 7, 1))
     (st,) = [s for s in sts if s.date.date_start == date(2022, 4, 10)]
     assert "Parag Agrawal" in st.participants

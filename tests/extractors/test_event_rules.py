@@ -34,28 +34,28 @@ def statements(text, models, anchor=ANCHOR):
     "If there are no meetings until noon on 3 May 2024, the script opens the writing app.",  # condition
     "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
     "I strongly recommend catching up with the video essays of 2024.",  # advice
-    "The page shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
+    "The notice shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
     "It's time for one of you to redefine time in 2025.",  # an exhortation
     "This is the most original novel of science fiction published in the 21st century.",  # a ranking copula
     "The assistant pulls today's meetings and highlights the top three tasks.",  # "today's" in a routine
     "Posted on March 3, 2024 by admin",  # a post's label
-    "Last Updated July 9, 2022 at 1:00 AM EDT",  # the page's label
+    "Last Updated July 9, 2022 at 4:30 PM EDT",  # the page's label
     "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
     "Here are ten places to visit in 2025.",  # an infinitive describing a noun
     "Spring is good timing as stores clear inventory to make room for new collections coming in summer.",  # every year
-    "Global momentum for the Paris Agreement to enter into force in 2016 has been remarkable.",  # ... asserts nothing
+    "Broad support for the climate pact to enter into force in 2016 has proved striking.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
     assert statements(text, models) == []
 
 
 def test_a_deposit_dated_in_the_subject_is_the_happening(models):
-    (st,) = statements("The deposit of the ratification instruments on Friday will finally round off the process.", models)
+    (st,) = statements("The deposit of both ratification documents on Friday will at last complete the procedure.", models)
     assert st.trigger == "deposit"
 
 
 def test_a_relative_clause_that_only_gives_its_nouns_date_is_no_copula_statement(models):
-    sts = statements("Modi said he had chosen the date, which is next Sunday, as Gandhi's life was an example.", models)
+    sts = statements("The minister said he had chosen the start date, which is next Sunday, because Gandhi's life was a model.", models)
     assert all(st.trigger != "be" for st in sts)
 
 
@@ -74,7 +74,7 @@ def test_two_adjacent_months_joined_by_and_are_one_stretch(models):
 
 
 def test_an_infinitive_of_a_plan_or_a_rank_keeps_its_date(models):
-    (st,) = statements("NASA confirmed plans to launch the telescope into orbit on 18 December 2021.", models)
+    (st,) = statements("The agency confirmed plans to launch the observatory into space on 18 December 2021.", models)
     assert st.trigger == "launch"
     (st,) = statements("It was the first company to launch a rocket in 2019.", models)
     assert st.trigger == "launch"
@@ -99,7 +99,7 @@ def test_a_date_the_verb_acts_on_is_not_its_time(models):
     text = "Critics remembered 1999 fondly."
     assert statements(text, models) == []
     # also a date resolved against the page's ("Christmas" of the year in focus)
-    (st,) = statements("On December 25, 2021, as the world celebrated Christmas, the telescope began its journey.", models)
+    (st,) = statements("On December 25, 2021, as families celebrated Christmas, the observatory began its voyage.", models)
     assert st.trigger == "begin"
     with rules_off({"date-object"}):
         assert [s.trigger for s in statements(text, models)] == ["remember"]
@@ -130,7 +130,7 @@ def test_trigger_is_the_content_word(models, text, trigger):
 
 
 def test_two_dates_two_happenings_each_with_its_clause(models):
-    text = ("Donald Trump withdrew the United States from the Paris Agreement on November 4, 2020, "
+    text = ("Donald Trump withdrew the United States from the Paris Agreement formally on November 4, 2020, "
             "after announcing his intentions in 2017.")
     sts = statements(text, models)
     assert [(s.trigger, s.date.date_start.year) for s in sts] == [("withdraw", 2020), ("announce", 2017)]

@@ -102,7 +102,7 @@ def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
     ("Vintage styles from the 1920s are everywhere.", date(2025, 12, 31)),
     ("We left Tokyo at 6am and had no crowds.", date(2025, 12, 31)),
     # spans up to now, personal periods, unmarked titles
-    ("Over the past year, the platform's advertising business partially collapsed.", date(2023, 10, 27)),
+    ("Over the past year, the site's ad revenue largely collapsed.", date(2023, 10, 27)),
     ("On his first day in office, the president signed the order.", date(2023, 10, 27)),
     ("summer training tips", date(2023, 10, 27)),
 ])

@@ -13,8 +13,8 @@ def one(text, models, anchor=date(2020, 7, 16)):
 
 def test_future_and_scheduled_statements_are_plans(models):
     assert one("NASA will launch the telescope in October 2021.", models).planned
-    assert one("The telescope is now scheduled to launch on Oct. 31, 2021.", models).planned
-    assert one("NASA previously planned to launch the telescope in 2011.", models).planned
+    assert one("The observatory is currently scheduled to launch on Oct. 31, 2021.", models).planned
+    assert one("NASA previously planned to launch the observatory in 2011.", models).planned
     assert one("The launch was delayed again to March 2019.", models).planned
 
 

@@ -38,7 +38,7 @@ def test_a_name_inside_a_hyphenated_word_is_no_participant(models):
 
 def test_proper_nouns_in_argument_slots_are_participants_when_ner_misses_them(models):
     # the small NER model finds no entity in this sentence; the parse sees two proper-noun arguments
-    (st,) = statements("Twitter sued Elon Musk last night for violating his deal.", models, anchor=date(2022, 7, 13))
+    (st,) = statements("Twitter sued Elon Musk last night for breaching his deal.", models, anchor=date(2022, 7, 13))
     assert st.participants[:2] == ("Twitter", "Elon Musk")
     assert st.agents == ("Twitter",)
 
@@ -62,7 +62,7 @@ def test_the_reporter_of_a_reported_plan_is_no_participant_of_it(models):
 
 
 def test_who_has_a_plan_carries_it_out(models):
-    text = "In September, NASA confirmed plans to launch the Webb Space Telescope on 18 December 2021."
+    text = "In September, NASA confirmed its plans to launch the Webb Space Telescope on 18 December 2021."
     (st,) = [s for s in statements(text, models, anchor=date(2021, 10, 1)) if s.date.date_start.month == 12]
     assert st.trigger == "launch" and st.participants[:1] == ("NASA",)
 
@@ -74,7 +74,7 @@ def test_what_a_clause_says_a_name_is_among_is_no_process(models):
 
 
 def test_an_adjective_predicate_takes_the_subject_of_its_verb(models):
-    text = "Elon Musk's appointment to the board was to become effective on April 9, 2022."
+    text = "Elon Musk's appointment as a director was to become effective on April 9, 2022."
     (st,) = statements(text, models, anchor=date(2022, 4, 11))
     assert st.trigger == "effective" and any("Musk" in p for p in st.participants)
 

@@ -436,7 +436,7 @@ def test_a_count_up_to_now_is_a_state_since_that_long_before():
 
 
 def test_a_clock_time_on_a_day_is_one_time_of_that_day():
-    (m,) = date_mentions("The judge paused the trial until 5 p.m. on Oct. 28 to allow the deal.", date(2022, 10, 6))
+    (m,) = date_mentions("The judge paused the trial until 5 p.m. on Oct. 28 so the deal could close.", date(2022, 10, 6))
     assert (m.text, m.value, m.role, m.date_start) == ("until 5 p.m. on Oct. 28", "2022-10-28T17:00", "until", date(2022, 10, 28))
     (m,) = date_mentions("The talk starts at 7 pm on March 3.", date(2026, 2, 21))
     assert m.date_start == date(2026, 3, 3)

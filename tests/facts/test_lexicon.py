@@ -29,11 +29,11 @@ def test_derivations_and_synonyms_share_a_concept():
 
 def test_a_plan_tells_the_happening_its_clause_names():
     assert happening_concept("schedule", "The telescope is scheduled to launch in March 2019.", "scheduled") == "launch"
-    assert happening_concept("delay", "NASA delayed the launch, long scheduled for October 2018.", "delayed") == "launch"
+    assert happening_concept("delay", "NASA delayed its launch, long scheduled for October 2018.", "delayed") == "launch"
 
 
 def test_a_report_is_an_announcement_of_what_it_reports():
-    assert happening_concept("say", "Trump said he will withdraw the United States from the agreement.", "said") \
+    assert happening_concept("say", "Trump said he will withdraw America from the agreement.", "said") \
         == "announce:withdraw"
     assert happening_concept("say", "He said so on Thursday.", "said") == "announce"
 
@@ -82,7 +82,7 @@ def test_a_date_of_the_clause_itself_names_nothing_more():
     assert _dated("The pact was opened for signature on 3 May 2010.", "3 May 2010") is None  # a purpose's noun
     assert _dated("During the climate meet in December, nations agreed.", "December") is None  # a frame
     assert _dated("In 2015 signed the accord.", "2015") is None
-    assert _dated("NASA delayed the launch, long scheduled for October 2018.", "October 2018") is None  # a plan word
+    assert _dated("NASA delayed its launch, long scheduled for October 2018.", "October 2018") is None  # a plan word
 
 
 def test_an_aside_on_a_participant_names_no_happening():
@@ -97,7 +97,7 @@ def test_setting_off_on_a_journey_is_a_launch():
 
 
 def test_a_label_of_a_table_read_as_a_sentence_names_its_dates_happening():
-    box = "Location New York Signed 22 April 2016 Sealed 12 December 2015 Effective 4 November 2016"
+    box = "Location New York Signed 22 April 2016 Effective 4 November 2016 Sealed 12 December 2015"
     assert _dated(box, "22 April 2016") == "sign"
     assert _dated(box, "12 December 2015") == "?sealed"  # unknown to the lexicon, but not the signing
     assert _dated("Launched 25 December 2021.", "25 December 2021") is None  # the sentence's own verb
