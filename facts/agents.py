@@ -143,7 +143,7 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
             break
         members = GROUP_MEMBERS[m.group("noun").lower()]
         if m.group("lead"):
-            # one of a group ("was among 194 countries that signed"): when the
+            # one of a group ("was among the nations that signed"): when the
             # parse found no doer, the only participant of a member's type
             # (none when several could be: "In Paris, the U.S. was among ...")
             if not agents:
