@@ -131,7 +131,7 @@ def defined_terms(text: str) -> list[AcronymDefinition]:
             long = _match_long(short, long) or ""
         start = m.start(1) + m.group(1).rfind(words[0])
         # "(the "Merger")" after no company's name defines a description ("the Agreement ... (the "Merger Agreement")"), not a bare name
-        # ("... will merge with and into Twitter (the "Merger")": the merger, not Twitter)
+        # ("... is to be merged into Twitter (the "Merger")": the merger, not Twitter)
         if not long or long in shorts or (definite and not company and not re.search(r"(?:\bthe|['’]s)[ \t]+$", text[max(0, start - 4):start], re.I)):
             continue
         long_words = {w.casefold() for w in name_words(long)}

@@ -14,8 +14,8 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
 - ``may_state``: whether a sentence in a block of a given role can carry a
   dated statement. Paragraphs, list items and quotes can; headings, titles,
   bylines, datelines, calls to action, link lists and code cannot; captions
-  and table cells only when they are a full sentence ("This image provided
-  by NASA on Monday, July 11, 2022, shows ..." is one; "2019" or "Webb
+  and table cells only when they are a full sentence ("An image NASA
+  released on Monday, July 11, 2022, shows ..." is one; "2019" or "Webb
   image 7/12/22" are labels);
 - ``dated_sections``: a marked-up heading that is a date ("10 April 2025,
   18:00" over a talk in an event listing) dates the first block its
@@ -121,7 +121,7 @@ def line_role(text: str) -> BlockRole | None:
 
 def is_dateline(text: str) -> bool:
     """A short line that dates the page with a label: "Updated 3 May 2024 | 5 min
-    read", "Filed July 8, 2022 Last Updated July 9, 2022". A date leading a
+    read", "Filed June 2, 2023 Last Updated June 3, 2023". A date leading a
     timeline entry ("March 14, 2022 - Musk's stake ...") is not one."""
     return len(text) <= 120 and any(kind != "bare" for kind, _ in classify_date_block(text))
 

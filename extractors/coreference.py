@@ -456,8 +456,8 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
         if via is Via.PRONOUN:
-            # its own sentence first, a description there as much as a name ("The telescope has been in
-            # planning since the 1990s, and contracts to build it were awarded in 2002")
+            # its own sentence first, a description there as much as a name ("The telescope was first
+            # planned in the 1990s, and the contracts to build it came in 2002")
             own = _own_description(tok, offset, discourse, types or frozenset())
             if own is not None and (found is None or found.char_start < offset or own.char_start < found.char_start):
                 return Resolution(own.key, start, end, via, own.antecedent_start)

@@ -115,7 +115,7 @@ GENERIC_DAY_PART = re.compile(
 # wrote:", "Last modified: 2024-01-05", "Posted: ..."): a timestamp, not a happening.
 POST_LABEL_VERBS = frozenset({"write", "post", "modify", "edit", "update", "publish", "reply", "comment", "submit"})
 # Verbs whose "if" clause is what is learnt or asked, not a condition
-# ("they would find out by 9 a.m. if they had been laid off").
+# ("staff would find out by 9 a.m. if their jobs had been cut").
 IF_COMPLEMENT_VERBS = frozenset({"find", "know", "ask", "see", "check", "wonder", "decide", "determine", "learn", "tell"})
 # Subordinators of a condition: what follows may or may not happen.
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})

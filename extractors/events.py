@@ -163,7 +163,7 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
 
 def _label_before_date(trigger: Token, date_root: Token | None) -> bool:
     """A label naming the page's or a post's own date: "Posted on March 3,
-    2024 by admin", "Last Updated July 9, 2022 at 1:00 AM": the verb opens
+    2024 by admin", "Last Updated June 3, 2023 at 4:15 PM": the verb opens
     its line (or follows "last"/"originally" or a separator), has no subject,
     and the date follows it at once."""
     if date_root is None or not 0 < date_root.i - trigger.i <= 4:

@@ -10,8 +10,8 @@ across pages by facts.entities) and from its own words:
   entities the pages are about depends on the pages of the run: a doer left
   out when it is part of that topic made a fact split or join as unrelated
   pages came and went. A statement
-  naming its doer as one member of a counted group ("The U.S. was among 194
-  countries that signed") has that member as its agent;
+  naming its doer as one member of a counted group ("the U.S., one of 194
+  countries to sign") has that member as its agent;
 - ``group``: the doer is a counted group ("63 countries, including ... India,
   had ratified", "more than 190 nations had agreed"), whatever members it
   names: a count of a group's acts is not one member's act (``listed``: the

@@ -286,7 +286,7 @@ def page_parties(events: Sequence[Event]) -> dict[str, frozenset[str]]:
 
 def _announcement(concept: str | None) -> bool:
     """A statement that something was announced ("NASA announced that the
-    telescope will now fly no earlier than 2021"): its date is the
+    launch now slips to no earlier than 2021"): its date is the
     announcement's, a happening of its own, not a plan that moves."""
     return concept is not None and concept.partition(":")[0] == REPORT
 
@@ -320,7 +320,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
     next March") is about what the page's last plan before it named (before
     the first that names one: what that one names). When
     the date's own phrase names another kind of happening than the clause
-    ("notified ... its withdrawal from the Paris Agreement of 12 December
+    ("notified ... that it would quit the Paris Agreement of 12 December
     2015"), the date dates that one (facts.lexicon.date_phrase_concept); its
     id goes into ``redated``."""
     out: dict[str, str | None] = {}

@@ -307,8 +307,8 @@ def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, na
 
 
 # The head event of a clause is not a happening it negates or one that an
-# abandonment, a refusal, a suspension, an offer or a wait governs: "decided
-# he no longer wanted to buy Twitter and attempted to call off the purchase"
+# abandonment, a refusal, a suspension, an offer or a wait governs: "concluded
+# he no longer wished to buy Twitter and sought to call off the deal"
 # tells a termination, "rejected the offer to join the board" a refusal to
 # join, "offering to buy Twitter" an offer, "the acquisition is pending
 # approval" a wait -- none tells an acquisition or a joining. A trigger so
@@ -759,8 +759,8 @@ def _date_phrase_kind(sentence: str, start: int, end: int, names: tuple[str, ...
         return None
     if m and m.end(1) == len(before) and m.start(1) > 0 and m.group(1)[0].isupper() and m.group(1).endswith("ed") \
             and before[: m.start(1)].rstrip()[-1:].isalnum():
-        # a label of a table or an infobox read as one sentence ("... Location
-        # New York Sealed 12 December 2015 Effective ..."): the label's happening,
+        # a label of a table or an infobox read as one sentence ("... Sealed
+        # 12 December 2015 Effective ..."): the label's happening,
         # known to the lexicon or not
         label = lex.lookup(m.group(1))
         return known(label) if label is not None else "?" + normal(m.group(1))

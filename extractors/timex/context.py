@@ -159,7 +159,7 @@ class Ctx:
             right = right[right.index(",") + 1 :]
         right_clause = re.split(r"[,;:]", right, maxsplit=1)[0]
         if R.REPORTED_RIGHT_AFTER.match(right_clause) and not R.FUTURE_STRONG.search(left[-30:]):
-            # "Trump on Thursday said he will withdraw": the date goes with
+            # "Biden on Monday said he will rejoin": the date goes with
             # the reporting verb right after it, not with the reported plan
             return "past"
         perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
