@@ -83,6 +83,10 @@ _CLOSED_BRACKET = re.compile(r"[)\]]\s*$")
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?\b|h\b)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"[:|–—-]\s*$")
 _CAPTION_AFTER = re.compile(r"\s*\(([^()]{3,100})\)")
+_BRACKETED = re.compile(r"\(([^()]{3,100})\)")
+# a form's fields each carry a caption in brackets ("(Name of Issuer)", "(CUSIP Number)"); a block with
+# this many besides the day's is a form's layout flattened into one paragraph, not running text
+MIN_FORM_CAPTIONS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +193,10 @@ def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> Labelle
     text (a form's layout: "March 8, 2021 (Charter Signing Day)"): a label
     in title case (every word of four letters or more capitalised) that
     names a happening. A remark in brackets ("(the day of the vote)") is
-    none. Unless the day and the caption stand on lines of their own, the
-    field is a fallback: a sentence that tells the day keeps it ("The museum
-    reopens on March 8, 2021 (Grand Opening Event) after ...")."""
+    none. Unless the day and the caption stand on lines of their own, or the
+    block is a form's layout run into one paragraph (``_flattened_form``),
+    the field is a fallback: a sentence that tells the day keeps it ("The
+    museum reopens on March 8, 2021 (Grand Opening Event) after ...")."""
     if not _written_day(date):
         return None
     m = _CAPTION_AFTER.match(text, date.char_end, block.char_end)
@@ -207,7 +212,25 @@ def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> Labelle
     own_lines = (not text[max(line_start, block.char_start) : date.char_start].strip()
                  and "\n" in text[date.char_end : m.start(1)]
                  and not text[m.end() : block.char_end if line_end < 0 else line_end].strip())
-    return LabelledField(block, date, date.char_end, m.end(), fallback=not own_lines)
+    return LabelledField(block, date, date.char_end, m.end(), fallback=not (own_lines or _flattened_form(text, block, m)))
+
+
+def _title_case(label: str) -> bool:
+    """A form's caption: every word of four letters or more capitalised, one such word at least
+    ("(CUSIP Number)"; not "(e)", "(a)")."""
+    long_words = [w for w in _LABEL_WORD.findall(label) if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _flattened_form(text: str, block: TextBlock, caption: re.Match[str]) -> bool:
+    """A form's layout run into one paragraph (its lines joined by the
+    cleaner): besides the day's caption, the block holds at least
+    ``MIN_FORM_CAPTIONS`` other bracketed captions in title case ("(Name of
+    Issuer) ... (CUSIP Number)"). There the day's caption labels its day as
+    it does on lines of its own; the parse's sentence is the run of fields."""
+    others = [m for m in _BRACKETED.finditer(text, block.char_start, block.char_end)
+              if m.start() != caption.start(1) - 1 and _title_case(m.group(1))]
+    return len(others) >= MIN_FORM_CAPTIONS
 
 
 def with_field(statements: list[DatedStatement], field: LabelledField, statement: DatedStatement) -> list[DatedStatement]:

@@ -94,6 +94,15 @@ def test_a_bracketed_caption_after_a_day_in_running_text_is_a_field():
     field = caption(own)
     assert field is not None and not field.fallback  # a form's field: the day and its caption on their own lines
     assert caption("The council met on March 8, 2021 (the day of the vote) in the town hall") is None
+    # a form's lines run into one paragraph: other fields' captions in brackets around it, so the day's
+    # caption labels it as on lines of its own, whatever verb the parse finds in the run of fields
+    flat = ("Harbour Board (Name of Board) Pier Road 12 (Address of Office) Jo Marsh (Person Authorized to "
+            "Receive Notices) March 8, 2021 (Toll Charter Signing Day) Tick the box below (Form Number)")
+    field = caption(flat)
+    assert field is not None and not field.fallback
+    two = "Harbour Board (Name of Board) notices March 8, 2021 (Toll Charter Signing Day) at Pier Road (Old Quay)"
+    field = caption(two)
+    assert field is not None and field.fallback  # two other captions: running text still
     assert caption("The council met on March 8, 2021 (Town Hall) with the mayor") is None  # no happening
 
 
