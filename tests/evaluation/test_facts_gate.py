@@ -43,10 +43,11 @@ pytestmark = pytest.mark.skipif(
 # version's cover page is one flattened paragraph whose parse dates another verb); jwst unchanged. With two
 # meetings named after two organisations (the meeting noun's own modifier or of-complement) kept apart: no
 # figure moves, Paris's merge of the G20 summit and the Marrakesh conference stays (its conference names no host)
+# A form run into one paragraph reads its bracketed day captions as fields: twitter 0.87 / 0.96 / 0.80 / 0 / 0
 FLOORS = {
     "jwst": (0.95, 0.96, 0.88, 1, 0),
     "paris-agreement": (0.90, 0.93, 0.92, 1, 1),
-    "twitter-acquisition": (0.85, 0.95, 0.74, 2, 1),
+    "twitter-acquisition": (0.85, 0.95, 0.74, 0, 0),
 }
 MAX_AGENT_MERGES = 2  # merges of statements whose gold participants differ, all subjects (pinned at 2: 1 + 1 + 0)
 
