@@ -202,8 +202,7 @@ def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> Labelle
     m = _CAPTION_AFTER.match(text, date.char_end, block.char_end)
     if m is None:
         return None
-    words = _LABEL_WORD.findall(m.group(1))
-    if not all(w[0].isupper() for w in words if len(w) >= 4) or not _happening_label(m.group(1)):
+    if not _title_case(m.group(1), need_long_word=False) or not _happening_label(m.group(1)):
         return None
     # the day alone on its line and the caption on the next, alone: a form's field; else a sentence may
     # tell the day ("The museum reopens on March 8, 2021 (Grand Opening Event) after ...") and keeps it
@@ -215,11 +214,12 @@ def bracketed_caption(text: str, block: TextBlock, date: DateMention) -> Labelle
     return LabelledField(block, date, date.char_end, m.end(), fallback=not (own_lines or _flattened_form(text, block, m)))
 
 
-def _title_case(label: str) -> bool:
-    """A form's caption: every word of four letters or more capitalised, one such word at least
-    ("(CUSIP Number)"; not "(e)", "(a)")."""
+def _title_case(label: str, need_long_word: bool = True) -> bool:
+    """A caption in title case: every word of four letters or more
+    capitalised, and (``need_long_word``) one such word at least ("(CUSIP
+    Number)"; not "(e)", "(a)")."""
     long_words = [w for w in _LABEL_WORD.findall(label) if len(w) >= 4]
-    return bool(long_words) and all(w[0].isupper() for w in long_words)
+    return (bool(long_words) or not need_long_word) and all(w[0].isupper() for w in long_words)
 
 
 def _flattened_form(text: str, block: TextBlock, caption: re.Match[str]) -> bool:

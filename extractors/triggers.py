@@ -297,9 +297,8 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
             return obj
     if options.determined_noun and _determined_noun(span_root, span):
         return head
-    if options.possessive_noun and span_root.dep_ == "poss":
-        return _modified_noun(span_root, span)
-    if options.noun_modifier and span_root.dep_ in _NOUN_MODIFIER_DEPS:
+    if ((options.possessive_noun and span_root.dep_ == "poss")
+            or (options.noun_modifier and span_root.dep_ in _NOUN_MODIFIER_DEPS)):
         return _modified_noun(span_root, span)
     return None
 

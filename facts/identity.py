@@ -222,7 +222,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
         clause = statement_clause(ev, rows)
         concept = concepts[ev.event_id]
         named = clause_concepts(clause, ev.participants) | ({concept} if concept else set())
-        agents = frozenset(ev.agent_ids) if _trigger_names(ev, rows) else frozenset()
+        agents = frozenset(ev.agent_ids) if _trigger_names(ev, rows, clause) else frozenset()
         who = {p: math.log((n + 1) / (df[p] + 0.5)) for p in set(ev.participant_ids) - topic}
         out.append(
             Profile(
@@ -291,7 +291,7 @@ def _announcement(concept: str | None) -> bool:
     return concept is not None and concept.partition(":")[0] == REPORT
 
 
-def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
+def _trigger_names(ev: Event, rows: Mapping[str, str], clause: str) -> bool:
     """Whether the statement's trigger itself is a word of the lexicon (its
     agents did the happening, planned it or told it); the agents of a verb
     the lexicon does not know ("the launch faces delay", "ESA and NASA have
@@ -299,7 +299,7 @@ def _trigger_names(ev: Event, rows: Mapping[str, str]) -> bool:
     row = rows.get(ev.event_id)
     if row is not None and not (ev.trigger_text and ev.trigger_text in row):
         return False
-    return bool(trigger_concept(ev.trigger, statement_clause(ev, rows), ev.trigger_text))
+    return bool(trigger_concept(ev.trigger, clause, ev.trigger_text))
 
 
 def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> bool:

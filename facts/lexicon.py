@@ -677,12 +677,12 @@ def trigger_end(text: str, trigger: str | None, trigger_text: str | None) -> int
     """The character offset in ``text`` just after the trigger's last
     whole-word occurrence (its written form, else its lemma); None when absent."""
     low = normal(text)
+    spans = [m.span() for m in _WORD.finditer(low)]
+    words = [low[a:b] for a, b in spans]
     for t in (trigger_text, trigger):
         tw = tokens(t or "")
         if not tw:
             continue
-        spans = [m.span() for m in _WORD.finditer(low)]
-        words = [low[a:b] for a, b in spans]
         hits = [p for p in range(len(words) - len(tw) + 1) if words[p : p + len(tw)] == tw]
         if hits:
             return spans[hits[-1] + len(tw) - 1][1]

@@ -154,11 +154,16 @@ def settle_disputed(ranked: Sequence[RankedValue]) -> list[RankedValue]:
     if not common:
         return ranked
     best = min(common, key=lambda rv: (granularity(rv.value), precision_days(rv.value), -rv.score, sort_key(rv.value)))
-    rest = [rv for rv in ranked if rv is not best]
+    return _prefer(ranked, best)
+
+
+def _prefer(ranked: Sequence[RankedValue], best: RankedValue) -> list[RankedValue]:
+    """``best`` preferred; the others normal when they fit it or rival it for
+    real (``facts.truth.real_rival``), else deprecated."""
     return [replace(best, rank=Rank.PREFERRED)] + [
         replace(rv, rank=Rank.NORMAL if compatible(rv.value, best.value) or real_rival(rv.score, best.score)
                 else Rank.DEPRECATED)
-        for rv in rest
+        for rv in ranked if rv is not best
     ]
 
 
@@ -197,12 +202,7 @@ def keep_last_choice(ranked: Sequence[RankedValue], last: Fact | None, event_ids
     kept = next((rv for rv in ranked[1:] if rv.value == before), None)
     if kept is None or compatible(kept.value, top.value) or kept.score < KEEP_BAND * top.score:
         return ranked
-    rest = [rv for rv in ranked if rv is not kept]
-    return [replace(kept, rank=Rank.PREFERRED)] + [
-        replace(rv, rank=Rank.NORMAL if compatible(rv.value, kept.value) or real_rival(rv.score, kept.score)
-                else Rank.DEPRECATED)
-        for rv in rest
-    ]
+    return _prefer(ranked, kept)
 
 
 def _kind(group: Sequence[Event]) -> str:
