@@ -29,10 +29,13 @@ statements of one day share a cast.
 
 ``who_meets`` names who holds a meeting told with no doer: an organisation
 that names the meeting, as its modifier or its of-complement ("the G20
-summit", "the summit of the Group of 20"); two such meetings of one kind
-named after two bodies that share no initials are two meetings (facts.identity
-.cannot_link). An organisation named elsewhere in the sentence is a topic or a
-place, not a host ("the summit discussed the IMF quota reform").
+summit", "the summit of the Group of 20"), with what it is about between
+("the Marrakesh UN climate change conference"); two such meetings of one
+kind named after two bodies that share no initials, and not about one thing
+("climate"), are two meetings (facts.identity.cannot_link). Each name's
+forms are read once (``Host``). An organisation named elsewhere in the
+sentence is a topic or a place, not a host ("the summit discussed the IMF
+quota reform").
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extractors.acronyms import initials, is_acronym, name_words
+from facts.lexicon import lexicon
 from facts.model import Event
 
 # Collective nouns of counted doers, with the entity types of their members.
@@ -81,42 +87,88 @@ LISTED = re.compile(r",?\s*(?:including|such as|among them|among which|of which)
 # the kind of happening whose naming organisation is who holds it (facts/data/happenings.toml)
 MEETING = "meet"
 MEETING_HOSTS = frozenset({"ORG"})  # the tagger's places (GPE) are where a meeting is, not who holds it
-# the nouns of that kind that name a meeting (its verbs, "met", "convene", have a doer instead)
-_MEETING_NOUN = r"(?:meetings?|summits?|talks|conferences?|briefings?)"
+# a written name: capitalised words, numbers, and the function words inside a name ("Group of 20")
+_NAME_RUN = r"[A-Z0-9][\w&.’'-]*(?:\s+(?:of|for|and|on|the|de)\s+[A-Z0-9][\w&.’'-]*|\s+[A-Z0-9][\w&.’'-]*)*"
+# what a meeting is about, between its host's name and its noun ("climate change"): at most three lower-case
+# words, no function word, auxiliary or verb form ("the UN said the conference" names no conference)
+_ABOUT = (r"(?:\s+(?!(?:the|a|an|its|their|his|her|this|that|to|of|and|or|with|by|on|in|for|at|as|is|was|are|were|"
+          r"be|been|has|have|had|will|would|said|says|say|also|not|after|before|during)\b)[a-z][a-z-]*(?<!ed)(?<!ing)){0,3}?")
 
 
-def _names_meeting(name: str, sentence: str) -> bool:
-    """``name`` is a meeting noun's own modifier ("the G20 summit") or its
-    of-complement ("the summit of the G20"); a word between ("the UN climate
-    conference") is not read."""
-    n, t = re.escape(name), _MEETING_NOUN
-    return bool(re.search(rf"\b{n}(?:'s|’s)?\s+{t}\b|\b{t}\s+of\s+(?:the\s+)?{n}\b", sentence, re.IGNORECASE))
+@lru_cache(maxsize=1)
+def _meeting_names() -> re.Pattern[str]:
+    """Names a sentence gives a meeting of the meeting kind (its words: facts
+    /data/happenings.toml): a name before the meeting's word, with what it is
+    about between ("the G20 summit", "the Marrakesh UN climate change
+    conference"), or after it and "of" ("the summit of the Group of 20")."""
+    forms = sorted((w for w, c in lexicon().concept_of.items() if c == MEETING), key=lambda w: (-len(w), w))
+    t = "(?i:" + "|".join(re.escape(w) for w in forms) + ")"
+    return re.compile(rf"(?P<before>{_NAME_RUN})(?:'s|’s)?(?P<about>{_ABOUT})\s+{t}\b"
+                      rf"|\b{t}\s+of\s+(?:the\s+)?(?P<after>{_NAME_RUN})")
 
 
-def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Host:
+    """A name of who holds a meeting, in the forms two names are compared by:
+    its letters ("GROUPOF20"), its initials ("G20"; a name that is one acronym
+    is its own: "UNFCCC"), and what the meeting is about ("climate change" of
+    "the Marrakesh UN climate change conference")."""
+
+    name: str
+    letters: str
+    initials: str
+    about: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, name: str, about: frozenset[str] = frozenset()) -> Host:
+        words = name_words(name)
+        own = words[0] if len(words) == 1 and is_acronym(words[0]) else initials(name)
+        return cls(name, re.sub(r"[^A-Za-z0-9]", "", name).upper(), own.upper(), about)
+
+
+def _one_body(a: Host, b: Host) -> bool:
+    """Two names of one body: alike, or one the other's initials."""
+    return a.letters == b.letters or a.initials == b.letters or b.initials == a.letters or a.initials == b.initials
+
+
+def _names(name: str, written: str, before: bool) -> bool:
+    """``name`` (canonical) is the ``written`` name of a meeting, or its last
+    words (before the meeting's word: "UN" of "Marrakesh UN ... conference")
+    or its first (after "of": "the summit of the G20 leaders"), or another
+    spelling of one body ("G20", written "Group of 20")."""
+    n, w = name.casefold().split(), written.casefold().split()
+    return (w[-len(n):] if before else w[:len(n)]) == n or _one_body(Host.of(name), Host.of(written))
+
+
+def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> dict[str, Host]:
     """Who holds a meeting: entity id -> name of each organisation that names
-    a meeting noun of the sentence (none for another kind of happening).
-    The caller asks only of statements with no doer."""
+    a meeting of the sentence (``_meeting_names``), with what the meeting is
+    about; none for another kind of happening. The caller asks only of
+    statements with no doer."""
     if concept is None or concept.partition(":")[0] != MEETING:
         return {}
-    return {pid: name for pid, name in zip(ev.participant_ids, ev.participants)
-            if labels.get(pid) in MEETING_HOSTS and _names_meeting(name, ev.sentence)}
+    named = []
+    for m in _meeting_names().finditer(ev.sentence):
+        written = re.sub(r"^(?:the|a|an)\s+", "", (m.group("before") or m.group("after")).rstrip("."), flags=re.I)
+        if written and written[0].isupper() or written[:1].isdigit():
+            named.append((written, m.group("before") is not None, frozenset((m.group("about") or "").split())))
+    out: dict[str, Host] = {}
+    for pid, name in zip(ev.participant_ids, ev.participants):
+        if labels.get(pid) not in MEETING_HOSTS:
+            continue
+        for written, before, about in named:
+            if _names(name, written, before):
+                out[pid] = Host.of(name, about)
+                break
+    return out
 
 
-def _initials(name: str) -> str:
-    """"United Nations Framework Convention on Climate Change" -> "UNFCCC",
-    "Group of 20" -> "G20", "UNFCCC" -> "UNFCCC"."""
-    words = re.findall(r"[A-Za-z]+|\d+", name)
-    if len(words) == 1 and words[0].isupper():
-        return words[0]
-    return "".join(w if w.isdigit() else w[0].upper() for w in words if w.isdigit() or w[0].isupper())
-
-
-def one_host(a: str, b: str) -> bool:
+def one_host(a: Host, b: Host) -> bool:
     """Two names of hosts that may be one body: one is the other's initials
-    (an alias of the table is one entity already: facts/data/aliases.toml)."""
-    ia, ib = re.sub(r"[^A-Za-z0-9]", "", a).upper(), re.sub(r"[^A-Za-z0-9]", "", b).upper()
-    return ia == ib or _initials(a) == ib or _initials(b) == ia or _initials(a) == _initials(b)
+    (an alias of the table is one entity already: facts/data/aliases.toml);
+    or two meetings about one thing, as a place and a body may name one ("the
+    UN climate conference", "the Marrakesh climate conference")."""
+    return _one_body(a, b) or bool(a.about & b.about)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.agents import NOBODY, Who, different_doers, one_host, who_meets, who_of
+from facts.agents import NOBODY, Host, Who, different_doers, one_host, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
@@ -180,7 +180,7 @@ class Profile:
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
-    hosts: dict[str, str] = field(default_factory=dict)  # no doer: who holds the meeting, id -> name (cannot_link only)
+    hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> its name (cannot_link only)
 
 
 def _words(text: str) -> list[str]:

@@ -107,8 +107,38 @@ def test_who_holds_a_meeting_is_an_organisation_naming_it():
     labels = {"ent_nordic_council": "ORG", "ent_oslo": "GPE", "ent_imf": "ORG"}
     text = "Ministers gathered in Oslo for the summit of the Nordic Council."
     summit = replace(ev(text, ["Nordic Council", "Oslo"]), trigger="summit", trigger_text="summit")
-    assert who_meets(summit, "meet", labels) == {"ent_nordic_council": "Nordic Council"}  # not the place
+    assert {p: h.name for p, h in who_meets(summit, "meet", labels).items()} == {"ent_nordic_council": "Nordic Council"}  # not the place
     assert who_meets(summit, "ratify", labels) == {}  # another kind of happening
     text = "The summit discussed the IMF quota reform."
     topic = replace(ev(text, ["IMF"]), trigger="summit", trigger_text="summit")
     assert who_meets(topic, "meet", labels) == {}  # what it discusses
+
+
+def test_a_meeting_is_named_by_its_host_however_written():
+    from facts.agents import who_meets
+
+    labels = {"ent_g20": "ORG", "ent_marrakesh_un": "ORG", "ent_hangzhou": "GPE"}
+    text = "They ratified in Hangzhou, a day before this year's summit of the Group of 20 major economies."
+    summit = replace(ev(text, ["G20", "Hangzhou"]), trigger="summit", trigger_text="summit")
+    # the canonical name is not written: its other spelling is ("Group of 20", initials G20)
+    (host,) = who_meets(summit, "meet", labels).values()
+    assert host.name == "G20" and not host.about
+    text = "The vote comes in time for the beginning of Marrakesh UN climate change conference on 7 November."
+    cop = replace(ev(text, ["Marrakesh UN"]), trigger="beginning", trigger_text="beginning")
+    (host,) = who_meets(cop, "meet", labels).values()
+    assert host.name == "Marrakesh UN" and host.about == {"climate", "change"}  # what it is about, between
+    text = "The UN said the conference opened on 7 November."
+    said = replace(ev(text, ["UN"]), trigger="opened", trigger_text="opened")
+    assert who_meets(said, "meet", {"ent_un": "ORG"}) == {}  # a verb between: no meeting's name
+
+
+def test_two_meetings_are_one_hosts_by_initials_or_by_what_they_are_about():
+    from facts.agents import Host, one_host
+
+    assert one_host(Host.of("G20"), Host.of("Group of 20"))
+    assert one_host(Host.of("UNFCCC"), Host.of("United Nations Framework Convention on Climate Change"))
+    assert not one_host(Host.of("UNFCCC"), Host.of("UN"))  # an acronym is its own initials
+    assert not one_host(Host.of("G20"), Host.of("Marrakesh UN", frozenset({"climate", "change"})))
+    assert not one_host(Host.of("Group of 20"), Host.of("Group of Seven"))
+    # a place and a body may name one conference about one thing
+    assert one_host(Host.of("UN", frozenset({"climate"})), Host.of("Marrakesh", frozenset({"climate"})))
