@@ -27,6 +27,14 @@ named doers that differ are the identity rules' own test
 entity of its side (a company and its chief executive), and one page's
 statements of one day share a cast.
 
+``named_apart`` reads a page's own telling apart: a statement with no doer
+whose page names an entity in another statement of its kind a few days off,
+not in it ("The first images were released yesterday at a briefing attended
+by Joe Biden. This was followed today by the release of the others"): that
+entity's act of the kind is the other happening, so another page's statement
+with it as doer ("Biden unveiled the first image", misdated to the release
+day) is not this one (``different_doers``).
+
 ``who_meets`` names who holds a meeting told with no doer: an organisation
 that names the meeting, as its modifier or its of-complement ("the G20
 summit", "the summit of the Group of 20"), with what it is about between
@@ -41,7 +49,8 @@ quota reform").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,6 +186,8 @@ class Who:
     group: bool = False  # the doer is a counted group
     member_labels: frozenset[str] = frozenset()  # entity types of that group's members
     listed: bool = False  # the group's members it names are listed as in it ("including ...")
+    # no doer: the entities its page names in another statement of its kind on another day, not in it
+    named_apart: frozenset[str] = frozenset()
 
 
 NOBODY = Who()
@@ -209,12 +220,41 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
     return Who(agents=agents)
 
 
+APART_DAYS = 7  # another statement of the page's kind at most this many days off tells a happening of its own
+
+
+def named_apart(events: Sequence[Event], concepts: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
+    """Event id -> for a statement with no doer, the entities its page names
+    in another statement of its kind on another day and not in it ("The first
+    images were released yesterday at a briefing attended by Joe Biden. This
+    was followed today by the release of the others": Biden, for today's)."""
+    by_kind: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for ev in events:
+        c = concepts.get(ev.event_id)
+        if c:
+            by_kind[(ev.doc_id, c.partition(":")[0])].append(ev)
+    out: dict[str, frozenset[str]] = {}
+    for group in by_kind.values():
+        for ev in group:
+            if ev.agent_ids:
+                continue
+            others = {p for o in group if (o.date_start, o.date_end) != (ev.date_start, ev.date_end)
+                      and abs((o.date_start - ev.date_start).days) <= APART_DAYS and not o.planned
+                      for p in o.participant_ids}
+            if others - set(ev.participant_ids):
+                out[ev.event_id] = frozenset(others - set(ev.participant_ids))
+    return out
+
+
 def different_doers(a: Who, b: Who, labels: Mapping[str, str | None]) -> bool:
     """Two happenings: one is a counted group's act, the other one named
     member's (an agent of a type the group's members have) -- a member the
     group's statement does not name as a doer, or names as one of the group
     ("63 countries, including ... India"); not a doer beside the group ("28
     member states and New Zealand signed" is New Zealand's signing too)."""
+    for x, y in ((a, b), (b, a)):
+        if x.agents and not x.group and not y.agents and x.agents & y.named_apart:
+            return True  # the doer-less statement's page tells the doer's part as another happening
     for group, one in ((a, b), (b, a)):
         if not group.group or one.group:
             continue

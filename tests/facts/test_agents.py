@@ -142,3 +142,26 @@ def test_two_meetings_are_one_hosts_by_initials_or_by_what_they_are_about():
     assert not one_host(Host.of("Group of 20"), Host.of("Group of Seven"))
     # a place and a body may name one conference about one thing
     assert one_host(Host.of("UN", frozenset({"climate"})), Host.of("Marrakesh", frozenset({"climate"})))
+
+
+def test_a_page_that_tells_a_doers_part_apart_parts_it_from_that_doers_act():
+    from facts.agents import named_apart
+
+    labels = {"ent_joe_biden": "PERSON"}
+    day = date(2022, 7, 12)
+    first = replace(ev("The first images were released yesterday at a briefing attended by Joe Biden.", ["Joe Biden"]),
+                    event_id="first", doc_id="news", date_start=date(2022, 7, 11), date_end=date(2022, 7, 11))
+    today = replace(ev("This was followed today by the release of the others."), event_id="today", doc_id="news",
+                    date_start=day, date_end=day)
+    years_off = replace(today, event_id="plan", date_start=date(2018, 1, 1), date_end=date(2018, 1, 1),
+                        participants=("NASA",), participant_ids=("ent_nasa",))
+    unveiled = replace(ev("Joe Biden unveiled the first image on July 12, 2022.", ["Joe Biden"], agents=["Joe Biden"]),
+                       event_id="unveil", doc_id="history", date_start=day, date_end=day)
+    concepts = {e.event_id: "release" for e in (first, today, years_off, unveiled)}
+    apart = named_apart([first, today, years_off, unveiled], concepts)
+    assert apart["today"] == {"ent_joe_biden"}  # not NASA: named years off
+    assert "unveil" not in apart  # it has a doer
+    today_who = replace(Who(), named_apart=apart["today"])
+    biden = who_of(unveiled, unveiled.sentence, labels)
+    assert different_doers(biden, today_who, labels) and different_doers(today_who, biden, labels)
+    assert not different_doers(biden, Who(), labels)  # a doer-less statement alone sets nothing apart
