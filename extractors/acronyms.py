@@ -33,7 +33,7 @@ def _initials(words: list[str]) -> str:
         if w.lower() in ACRONYM_STOPWORDS:
             continue
         parts = re.split(r"[-‐–]", w)
-        out.extend(p[0] for p in parts if p)
+        out.extend(p if p.isdigit() else p[0] for p in parts if p)
     return "".join(out).upper()
 
 
@@ -45,7 +45,8 @@ def name_words(name: str) -> list[str]:
 def initials(name: str) -> str:
     """What an acronym of the name spells: the initials of its words, function
     words left out, each part of a hyphenated word counted ("Non-Governmental
-    Organisation" -> NGO); every reader of acronyms uses this one."""
+    Organisation" -> NGO), a number whole ("Group of 20" -> G20); every reader
+    of acronyms uses this one."""
     return _initials(name_words(name))
 
 

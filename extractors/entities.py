@@ -9,6 +9,8 @@ Repairs (each a rule in entity_rules.py):
   " and Security" -> "Women, Peace and Security";
 - site furniture ("Privacy Page", "Cookie Policy") and lone common words are
   dropped;
+- a name whose number is part of it is whole: "the Group of" + "20" ->
+  "Group of 20", a lone "Seven" after "the Group of" -> "Group of Seven";
 - acronyms defined in the text ("... Programme (IPCP)") are mentions wherever
   they stand, even where NER missed them.
 """
@@ -26,7 +28,11 @@ from extractors.entity_rules import (
     FURNITURE_WORDS,
     KEPT_LABELS,
     LEADING_DETERMINERS,
+    NAME_NUMBER_AFTER,
+    NAME_OF_BEFORE,
     NOT_NAMES,
+    NUMBER_LABELS,
+    NUMBERED_NAME_LABEL,
     PERIOD_LABEL,
     PROSE_LINE_WORDS,
     QUANTITY,
@@ -147,6 +153,26 @@ def _join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
+def _numbered_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name NER cut before its number ("Group of" + "20") takes the number;
+    a number NER tagged alone after a capitalised word and "of" ("the Group
+    of Seven": "Seven") is that name's end (entity_rules.NAME_NUMBER_AFTER)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if label in KEPT_LABELS and re.search(r"[ \t]of$", text[s:e]):
+            m = NAME_NUMBER_AFTER.match(text, e)
+            if m:
+                e = m.end(1)
+        elif label in NUMBER_LABELS and NAME_NUMBER_AFTER.fullmatch(" " + text[s:e]):
+            m = NAME_OF_BEFORE.search(text, max(0, s - 40), s)
+            if m:
+                s, label = m.start(), NUMBERED_NAME_LABEL
+        out.append((s, e, label))
+    # a number taken into a name is no span of its own
+    return [sp for sp in out if not (sp[2] in NUMBER_LABELS and any(a <= sp[0] and sp[1] <= b and (a, b) != sp[:2]
+                                                                     for a, b, _ in out))]
+
+
 def repair_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The name spans a raw NER span stands for (0, 1 or several)."""
     pieces = []
@@ -175,7 +201,7 @@ def mentions_from_spans(
 ) -> list[EntityMention]:
     """Turn raw NER spans (start, end, label) over ``text`` into repaired mentions."""
     found: dict[tuple[int, int], EntityMention] = {}
-    for start, end, label in _join_split_names(text, list(spans)):
+    for start, end, label in _join_split_names(text, _numbered_names(text, list(spans))):
         if label not in KEPT_LABELS:
             continue
         for s, e in repair_span(text, start, end):

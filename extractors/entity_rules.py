@@ -87,3 +87,15 @@ TITLE_OF_WORDS = frozenset(
 _TITLE_OF = r"(?:secretary|minister|head)"
 # the words right before a name that make it the end of a title ("Secretary of", "Head of the")
 TITLE_OF_BEFORE = re.compile(rf"\b{_TITLE_OF}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+
+# A name whose number is part of it, that NER cuts before the number or tags the number alone: "the Group of"
+# + "20", "the Group of Seven" ("Seven": CARDINAL). The name is a capitalised word, "of" and the number; it
+# stands after a word, not first in a sentence or line (a sentence's "Out of 20 ..." is no name).
+_NAME_NUMBER_WORDS = (
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|"
+    "Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred")
+NAME_NUMBER_AFTER = re.compile(
+    r"[ \t]+(\d{1,3}|(?:" + _NAME_NUMBER_WORDS + r")(?:-(?:" + _NAME_NUMBER_WORDS.lower() + r"))?)(?![\w-])")
+NAME_OF_BEFORE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+[ \t]+of[ \t]+$")
+NUMBER_LABELS = frozenset({"CARDINAL"})
+NUMBERED_NAME_LABEL = "ORG"

@@ -86,7 +86,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
-from facts.agents import NOBODY, Who, different_doers, one_host, who_meets, who_of
+from facts.agents import NOBODY, Host, Who, different_doers, named_apart, one_host, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
@@ -180,7 +180,7 @@ class Profile:
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
-    hosts: dict[str, str] = field(default_factory=dict)  # no doer: who holds the meeting, id -> name (cannot_link only)
+    hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> its name (cannot_link only)
 
 
 def _words(text: str) -> list[str]:
@@ -217,6 +217,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     redated: set[str] = set()
     concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
+    apart = named_apart(events, concepts)
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
@@ -241,7 +242,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
                 sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
                 sentence_at=(ev.doc_id, ev.char_start),
-                doers=who_of(ev, clause, labels),
+                doers=replace(who_of(ev, clause, labels), named_apart=apart.get(ev.event_id, frozenset())),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
                 counted=relative_day(ev),
             )
@@ -609,7 +610,10 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
       Nations Framework Convention on Climate Change conference";
       ``Profile.hosts``, facts.agents.who_meets);
     - a counted group's act and one named member's ("63 countries had
-      ratified" is not India's ratification; facts.agents)."""
+      ratified" is not India's ratification; facts.agents);
+    - a doer's act and a statement with no doer whose page tells that
+      doer's part as another happening of its kind, days off
+      (facts.agents.named_apart)."""
     if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
         return True
     if different_doers(a.doers, b.doers, labels or {}):

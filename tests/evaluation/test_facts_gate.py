@@ -44,12 +44,16 @@ pytestmark = pytest.mark.skipif(
 # meetings named after two organisations (the meeting noun's own modifier or of-complement) kept apart: no
 # figure moves, Paris's merge of the G20 summit and the Marrakesh conference stays (its conference names no host)
 # A form run into one paragraph reads its bracketed day captions as fields: twitter 0.87 / 0.96 / 0.80 / 0 / 0
+# With a name's number part of it ("Group of 20") and a meeting's name read across what it is about ("the
+# Marrakesh UN climate change conference"): paris 0.96 / 1.00 / 0.93 / 0 / 0, the G20/COP22 merge gone. With
+# a doer-less statement's page naming a doer in another statement of its kind days off (facts.agents
+# .named_apart): jwst 0.98 / 1.00 / 0.96 / 0 / 0, the president's preview no longer joins the agency's release
 FLOORS = {
     "jwst": (0.95, 0.96, 0.88, 1, 0),
-    "paris-agreement": (0.90, 0.93, 0.92, 1, 1),
+    "paris-agreement": (0.90, 0.95, 0.92, 1, 1),
     "twitter-acquisition": (0.85, 0.95, 0.74, 0, 0),
 }
-MAX_AGENT_MERGES = 2  # merges of statements whose gold participants differ, all subjects (pinned at 2: 1 + 1 + 0)
+MAX_AGENT_MERGES = 0  # merges of statements whose gold participants differ, all subjects (pinned at 0: 0 + 0 + 0)
 
 
 @pytest.fixture(scope="module")

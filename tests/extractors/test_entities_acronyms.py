@@ -94,3 +94,25 @@ def test_an_acronym_spells_all_the_initials_of_a_name():
     assert not spells("EU", "Court of Justice of the European Union")
     assert not spells("UN", "Food and Agriculture Organization of the United Nations")
     assert not spells("CC", "Coca-Cola") and not spells("Nasa", "National Aeronautics Space Administration")
+
+
+def test_a_number_of_a_name_is_part_of_it():
+    from extractors.acronyms import initials, spells
+
+    assert initials("Group of 20") == "G20" and spells("G20", "Group of 20")
+    assert initials("Non-Governmental Organisation") == "NGO"
+
+
+def test_a_name_cut_before_its_number_is_whole_again():
+    text = "Leaders met before this year's summit of the Group of 20 major economies."
+    s = text.index("Group")
+    cut = [(s, s + len("Group of"), "ORG"), (s + len("Group of "), s + len("Group of 20"), "CARDINAL")]
+    assert [(m.text, m.label) for m in mentions_from_spans(text, cut)] == [("Group of 20", "ORG")]
+    text = "Leaders of the Group of Seven met in Japan."
+    seven = text.index("Seven")
+    assert [(m.text, m.label) for m in mentions_from_spans(text, [(seven, seven + 5, "CARDINAL")])] == [
+        ("Group of Seven", "ORG")]
+    # a count first in a sentence names nothing ("Out of 20 countries"), nor a plain count
+    text = "Out of 20 countries, 5 signed. The board of 12 met."
+    spans = [(text.index("20"), text.index("20") + 2, "CARDINAL"), (text.index("12"), text.index("12") + 2, "CARDINAL")]
+    assert mentions_from_spans(text, spans) == []

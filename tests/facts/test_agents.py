@@ -107,8 +107,61 @@ def test_who_holds_a_meeting_is_an_organisation_naming_it():
     labels = {"ent_nordic_council": "ORG", "ent_oslo": "GPE", "ent_imf": "ORG"}
     text = "Ministers gathered in Oslo for the summit of the Nordic Council."
     summit = replace(ev(text, ["Nordic Council", "Oslo"]), trigger="summit", trigger_text="summit")
-    assert who_meets(summit, "meet", labels) == {"ent_nordic_council": "Nordic Council"}  # not the place
+    assert {p: h.name for p, h in who_meets(summit, "meet", labels).items()} == {"ent_nordic_council": "Nordic Council"}  # not the place
     assert who_meets(summit, "ratify", labels) == {}  # another kind of happening
     text = "The summit discussed the IMF quota reform."
     topic = replace(ev(text, ["IMF"]), trigger="summit", trigger_text="summit")
     assert who_meets(topic, "meet", labels) == {}  # what it discusses
+
+
+def test_a_meeting_is_named_by_its_host_however_written():
+    from facts.agents import who_meets
+
+    labels = {"ent_g20": "ORG", "ent_marrakesh_un": "ORG", "ent_hangzhou": "GPE"}
+    text = "They ratified in Hangzhou, a day before this year's summit of the Group of 20 major economies."
+    summit = replace(ev(text, ["G20", "Hangzhou"]), trigger="summit", trigger_text="summit")
+    # the canonical name is not written: its other spelling is ("Group of 20", initials G20)
+    (host,) = who_meets(summit, "meet", labels).values()
+    assert host.name == "G20" and not host.about
+    text = "The vote comes in time for the beginning of Marrakesh UN climate change conference on 7 November."
+    cop = replace(ev(text, ["Marrakesh UN"]), trigger="beginning", trigger_text="beginning")
+    (host,) = who_meets(cop, "meet", labels).values()
+    assert host.name == "Marrakesh UN" and host.about == {"climate", "change"}  # what it is about, between
+    text = "The UN said the conference opened on 7 November."
+    said = replace(ev(text, ["UN"]), trigger="opened", trigger_text="opened")
+    assert who_meets(said, "meet", {"ent_un": "ORG"}) == {}  # a verb between: no meeting's name
+
+
+def test_two_meetings_are_one_hosts_by_initials_or_by_what_they_are_about():
+    from facts.agents import Host, one_host
+
+    assert one_host(Host.of("G20"), Host.of("Group of 20"))
+    assert one_host(Host.of("UNFCCC"), Host.of("United Nations Framework Convention on Climate Change"))
+    assert not one_host(Host.of("UNFCCC"), Host.of("UN"))  # an acronym is its own initials
+    assert not one_host(Host.of("G20"), Host.of("Marrakesh UN", frozenset({"climate", "change"})))
+    assert not one_host(Host.of("Group of 20"), Host.of("Group of Seven"))
+    # a place and a body may name one conference about one thing
+    assert one_host(Host.of("UN", frozenset({"climate"})), Host.of("Marrakesh", frozenset({"climate"})))
+
+
+def test_a_page_that_tells_a_doers_part_apart_parts_it_from_that_doers_act():
+    from facts.agents import named_apart
+
+    labels = {"ent_joe_biden": "PERSON"}
+    day = date(2022, 7, 12)
+    first = replace(ev("The first images were released yesterday at a briefing attended by Joe Biden.", ["Joe Biden"]),
+                    event_id="first", doc_id="news", date_start=date(2022, 7, 11), date_end=date(2022, 7, 11))
+    today = replace(ev("This was followed today by the release of the others."), event_id="today", doc_id="news",
+                    date_start=day, date_end=day)
+    years_off = replace(today, event_id="plan", date_start=date(2018, 1, 1), date_end=date(2018, 1, 1),
+                        participants=("NASA",), participant_ids=("ent_nasa",))
+    unveiled = replace(ev("Joe Biden unveiled the first image on July 12, 2022.", ["Joe Biden"], agents=["Joe Biden"]),
+                       event_id="unveil", doc_id="history", date_start=day, date_end=day)
+    concepts = {e.event_id: "release" for e in (first, today, years_off, unveiled)}
+    apart = named_apart([first, today, years_off, unveiled], concepts)
+    assert apart["today"] == {"ent_joe_biden"}  # not NASA: named years off
+    assert "unveil" not in apart  # it has a doer
+    today_who = replace(Who(), named_apart=apart["today"])
+    biden = who_of(unveiled, unveiled.sentence, labels)
+    assert different_doers(biden, today_who, labels) and different_doers(today_who, biden, labels)
+    assert not different_doers(biden, Who(), labels)  # a doer-less statement alone sets nothing apart

@@ -580,7 +580,7 @@ def test_who_holds_a_meeting_is_no_agent_for_likely_apart():
     release = ev("e2", "b", date(2022, 7, 12), "release", "NASA released the images on 12 July.", ["NASA"],
                  agents=["NASA"])
     a, b = profiles([briefing, release], frozenset(), labels)
-    assert a.hosts == {"ent_esa": "ESA"} and a.agents == frozenset()
+    assert {p: h.name for p, h in a.hosts.items()} == {"ent_esa": "ESA"} and a.agents == frozenset()
     assert not likely_apart(briefing, release, a, b, pair_features(a, b))
 
 
