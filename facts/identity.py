@@ -121,6 +121,7 @@ FEATURES = (
     "bias",
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
+    "what_told",  # one tells the saying of the other's kind ("said he was terminating the deal" ~ "terminated")
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
     "when_same",  # the same date
     "when_within",  # one date contains the other
@@ -388,10 +389,10 @@ def _what(a: Profile, b: Profile) -> str:
         return "what_near" if ca == "announce" else "what_same"  # two sayings of unknown content
     if ra[0] == rb[0] == "announce" and not (ra[2] and rb[2]):
         return "what_near"
+    if (ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca):
+        return "what_told"  # "said he was terminating the deal" and the termination
     if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
         return "what_near"
-    if ((ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca)):
-        return "what_near"  # "said he was terminating the deal" names a termination
     if ca.startswith("?") or cb.startswith("?"):
         return "what_unknown"
     return "what_differ"
@@ -514,7 +515,8 @@ RARE_DF = 3  # ... or share two words that at most this many statements of the r
 
 def related(x: np.ndarray) -> bool:
     """The gate: the pair says something of what happened in common."""
-    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["text"]] >= WORDING_GATE
+    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
+                or x[_INDEX["text"]] >= WORDING_GATE
                 or x[_INDEX["rare_words"]] >= 1.0)
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
@@ -564,9 +566,10 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     it."""
     if one_page_conflict(ea, eb, a, b):
         return True
-    if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
+    near = x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
+    if near and a.agents and b.agents and not (a.agents & b.agents):
         return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
-    if x[_INDEX["what_near"]] and ea.doc_id == eb.doc_id and _other_doers(a, b):
+    if near and ea.doc_id == eb.doc_id and _other_doers(a, b):
         return True  # one page: "Musk asked the court to stay the trial" is not "a judge paused the trial"
     if not x[_INDEX["what_same"]]:
         return False

@@ -432,8 +432,9 @@ def test_a_date_wider_than_a_year_says_nothing_of_when():
 
 def test_an_announcement_names_the_kind_it_tells():
     """"The buyer said on 9 July he was terminating the merger" tells of the
-    termination: related to it (not the same kind: the saying has its own
-    day), not an unrelated kind."""
+    termination: its saying (``what_told``, weighed apart from kinds the
+    lexicon relates or a clause names: the saying has its own day), not the
+    same kind, not an unrelated kind."""
     from facts.identity import _what, profiles
 
     said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he was terminating the merger.")
@@ -441,8 +442,11 @@ def test_an_announcement_names_the_kind_it_tells():
     other = ev("e3", "c", date(2022, 7, 12), "sue", "Twitter sued Musk on July 12.")
     p = profiles([said, done, other], frozenset())
     assert p[0].concept == "announce:terminate"
-    assert _what(p[0], p[1]) == "what_near"
+    assert _what(p[0], p[1]) == _what(p[1], p[0]) == "what_told"
     assert _what(p[0], p[2]) == "what_differ"
+    saying_of_other = ev("e4", "d", date(2022, 7, 9), "say", "The firm said on 9 July it would sue the buyer.")
+    q = profiles([said, saying_of_other], frozenset())
+    assert _what(q[0], q[1]) == "what_differ"  # two sayings, each of another kind: neither tells the other
 
 
 def test_two_plans_of_one_page_with_two_dates_and_no_move_are_two_happenings():
