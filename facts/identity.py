@@ -180,6 +180,9 @@ class Profile:
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
+    # the other dates its page gives its kind of happening: a counted day a day off one of them was
+    # counted on purpose ("released yesterday ... followed today by the release of the rest")
+    page_kind_dates: frozenset[tuple[date, date]] = frozenset()
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
     hosts: dict[str, str] = field(default_factory=dict)  # no doer: who holds the meeting, id -> name (cannot_link only)
 
@@ -218,6 +221,10 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     redated: set[str] = set()
     concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
+    kind_dates: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
+    for ev in events:
+        if concepts[ev.event_id]:
+            kind_dates[(ev.doc_id, concepts[ev.event_id] or "")].add((ev.date_start, ev.date_end))
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
@@ -245,6 +252,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 doers=who_of(ev, clause, labels),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
                 counted=relative_day(ev),
+                page_kind_dates=frozenset(kind_dates.get((ev.doc_id, concept or ""), set())
+                                          - {(ev.date_start, ev.date_end)}),
             )
         )
         if ev.event_id in redated:
@@ -454,7 +463,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (a.counted or b.counted):
+        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (_counted_off(a, b) or _counted_off(b, a)):
             x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told
         elif not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
@@ -491,6 +500,15 @@ def _came_of(a: Profile, b: Profile) -> bool:
 
 
 COUNTED_SLACK = SLACK_DAYS  # days a counted day may be off the happening's
+
+
+def _counted_off(a: Profile, b: Profile) -> bool:
+    """``a``'s day is counted from its page's date ("yesterday") and may be
+    ``b``'s told a day off, unless its page gives its kind of happening
+    ``b``'s date too: a page that tells "released yesterday" and "followed
+    today by the release of the rest" counted both days on purpose, two
+    happenings."""
+    return a.counted and (b.interval.date_start, b.interval.date_end) not in a.page_kind_dates
 
 
 WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another

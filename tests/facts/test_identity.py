@@ -600,3 +600,23 @@ def test_a_government_and_its_state_doing_one_act_are_not_two_doers():
     country = ev("e4", "b", date(2016, 4, 22), "sign", "The US signed on 22 April.", ["United States"],
                  agents=["United States"])
     assert not _apart(office, country, labels)
+
+
+def test_a_counted_day_its_page_gives_another_telling_of_that_kind_is_no_day_off():
+    """A page that tells "the first report came out yesterday" and "the rest
+    followed today" counted both days on purpose: against another page's
+    written day a day off, the counted day is a gap (two happenings), not a
+    day counted off the written one."""
+    from facts.identity import FEATURES, pair_features, profiles
+
+    yesterday = dataclasses.replace(ev("e1", "a", date(2023, 3, 1), "publish", "The first report was published yesterday."),
+                                    counted_day=True)
+    today = dataclasses.replace(ev("e2", "a", date(2023, 3, 2), "publish", "The rest were published today."),
+                                counted_day=True)
+    written = ev("e3", "b", date(2023, 3, 2), "publish", "The council published the reports on 2 March.")
+    p = profiles([yesterday, today, written], frozenset())
+    x = pair_features(p[0], p[2])
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
+    assert pair_features(p[1], p[2])[FEATURES.index("when_same")] == 1.0
+    alone = profiles([yesterday, written], frozenset())  # its page tells no other day of it: perhaps a day off
+    assert pair_features(*alone)[FEATURES.index("when_counted")] == 1.0
