@@ -246,8 +246,24 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
     inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
                               if sentence else None)
     if own == REPORT:
+        if inner and told_in_progress(without_names(without_asides(clause), names), inner):
+            return inner  # "said on 9 July that he was terminating the deal": the saying is the act
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+_PROGRESSIVE = frozenset({"is", "are", "am", "was", "were"})
+
+
+def told_in_progress(text: str, concept: str) -> bool:
+    """The happening ``concept`` is told in the progressive after a verb of
+    saying ("said that he was terminating the deal", "says it is suspending
+    the sale"): the saying does it, so the statement tells that happening,
+    not an announcement of it. Not a report of it done ("said it had
+    signed"), nor of a plan ("said it will withdraw")."""
+    words = tokens(text)
+    return any(w.endswith("ing") and lexicon().concept_of.get(w) == concept and words[i - 1] in _PROGRESSIVE
+               for i, w in enumerate(words) if i > 0)
 
 
 RELEASE = "release"

@@ -431,13 +431,13 @@ def test_a_date_wider_than_a_year_says_nothing_of_when():
 
 
 def test_an_announcement_names_the_kind_it_tells():
-    """"The buyer said on 9 July he was terminating the merger" tells of the
+    """"The buyer said on 9 July he had terminated the merger" tells of the
     termination: its saying (``what_told``, weighed apart from kinds the
     lexicon relates or a clause names: the saying has its own day), not the
     same kind, not an unrelated kind."""
     from facts.identity import _what, profiles
 
-    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he was terminating the merger.")
+    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he had terminated the merger.")
     done = ev("e2", "b", date(2022, 7, 8), "terminate", "Last Friday he moved to terminate the purchase.")
     other = ev("e3", "c", date(2022, 7, 12), "sue", "Twitter sued Musk on July 12.")
     p = profiles([said, done, other], frozenset())

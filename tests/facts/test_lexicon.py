@@ -359,3 +359,14 @@ def test_a_picture_handed_out_or_labelled_with_a_date_tells_its_release():
     taken = "The photo of the bridge was admired on 2 May 2019"
     assert happening_concept("photo", taken, "photo", taken, (), taken.index("2 May")) != "release"
     assert happening_concept("provide", "The city provided funding on Tuesday.", "provided") != "release"
+
+
+def test_a_happening_said_in_the_progressive_is_done_by_the_saying():
+    # the saying does it: "said ... he was ending the lease" ends the lease that day
+    assert happening_concept("say", "The tenant said on 3 May that he was terminating the lease.", "said") \
+        == "terminate"
+    assert happening_concept("say", "The club says it is suspending the sale.", "says") == "suspend"
+    # a report of a happening done before, or of a plan, stays an announcement of it
+    assert happening_concept("say", "The tenant said on 3 May that he had terminated the lease.", "said") \
+        == "announce:terminate"
+    assert happening_concept("say", "The club said it will withdraw from the league.", "said") == "announce:withdraw"
