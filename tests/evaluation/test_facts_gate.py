@@ -44,10 +44,13 @@ pytestmark = pytest.mark.skipif(
 # meetings named after two organisations (the meeting noun's own modifier or of-complement) kept apart: no
 # figure moves, Paris's merge of the G20 summit and the Marrakesh conference stays (its conference names no host)
 # A form run into one paragraph reads its bracketed day captions as fields: twitter 0.87 / 0.96 / 0.80 / 0 / 0
+# With the saying of a kind weighed on its own (what_told), a picture's labelled or handed-out date read as its
+# release, a counted day its page gives another telling of its kind no day off, and a happening said in the
+# progressive done by the saying (model refitted): jwst 0.99 / 0.99 / 0.94 / 0 / 0, twitter 0.93 / 0.96 / 0.80 / 0 / 0
 FLOORS = {
-    "jwst": (0.95, 0.96, 0.88, 1, 0),
+    "jwst": (0.97, 0.96, 0.88, 1, 0),
     "paris-agreement": (0.90, 0.93, 0.92, 1, 1),
-    "twitter-acquisition": (0.85, 0.95, 0.74, 0, 0),
+    "twitter-acquisition": (0.90, 0.95, 0.74, 0, 0),
 }
 MAX_AGENT_MERGES = 2  # merges of statements whose gold participants differ, all subjects (pinned at 2: 1 + 1 + 0)
 
@@ -78,8 +81,9 @@ def test_few_merges_of_different_agents(report):
 
 # share of conflicts and refinements whose fact prefers the gold value; measured when pinned
 # (with the identity above): jwst 3/3, paris 8/11, twitter 7/9 (8/9 while a relative day was read as
-# an overtaken plan's written day); paris 9/11 after "adopt" read as "agree"
-PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.75, "twitter-acquisition": 0.6}
+# an overtaken plan's written day); paris 9/11 after "adopt" read as "agree"; twitter 8/9 since a relative
+# day between two written days it may be off by is read as the written date holding both
+PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.75, "twitter-acquisition": 0.85}
 
 
 @pytest.mark.parametrize("subject", sorted(PREFERRED_FLOORS))
