@@ -4,8 +4,10 @@ clustering under constraints.
 Two statements tell one happening when they agree on
 - *what*: the kind of happening (facts.lexicon: the trigger's concept,
   with derivations and synonyms; for a plan, a report or a generic verb,
-  the concept its clause names); an announcement of a kind ("said he was
-  terminating the deal") is related to that kind, not the same;
+  the concept its clause names); an announcement of a kind ("said he had
+  terminated the deal") is the saying of that kind, its own evidence
+  (``what_told``), not the same kind (a happening said in the progressive,
+  "said he was terminating the deal", is done by the saying: facts.lexicon);
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
 - *when*: the same date, or one containing the other (not one wider than
@@ -20,7 +22,10 @@ Two statements tell one happening when they agree on
   (``when_plan_apart``); a plan's date against another kind of happening
   says nothing either way; a day counted from its page's date ("last
   night") a day off the other's is its own evidence too (``when_counted``:
-  a time zone or a dateline puts it a day off as often as not). The
+  a time zone or a dateline puts it a day off as often as not), unless its
+  page gives its kind of happening the other's date too ("released
+  yesterday ... followed today by the release of the rest": both days
+  counted on purpose, two happenings). The
   announcement of a plan is a happening of its own, dated when it was
   told: it is no plan here; so is a change of plan told as done, no plan
   (facts.events: "the first shift in planning since 2011"): it names no
