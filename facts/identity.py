@@ -4,8 +4,10 @@ clustering under constraints.
 Two statements tell one happening when they agree on
 - *what*: the kind of happening (facts.lexicon: the trigger's concept,
   with derivations and synonyms; for a plan, a report or a generic verb,
-  the concept its clause names); an announcement of a kind ("said he was
-  terminating the deal") is related to that kind, not the same;
+  the concept its clause names); an announcement of a kind ("said he had
+  terminated the deal") is the saying of that kind, its own evidence
+  (``what_told``), not the same kind (a happening said in the progressive,
+  "said he was terminating the deal", is done by the saying: facts.lexicon);
 - *who*: the participants beyond the topic, weighted by how rare they are
   in the run (an entity in every statement says little);
 - *when*: the same date, or one containing the other (not one wider than
@@ -20,7 +22,10 @@ Two statements tell one happening when they agree on
   (``when_plan_apart``); a plan's date against another kind of happening
   says nothing either way; a day counted from its page's date ("last
   night") a day off the other's is its own evidence too (``when_counted``:
-  a time zone or a dateline puts it a day off as often as not). The
+  a time zone or a dateline puts it a day off as often as not), unless its
+  page gives its kind of happening the other's date too ("released
+  yesterday ... followed today by the release of the rest": both days
+  counted on purpose, two happenings). The
   announcement of a plan is a happening of its own, dated when it was
   told: it is no plan here; so is a change of plan told as done, no plan
   (facts.events: "the first shift in planning since 2011"): it names no
@@ -121,6 +126,7 @@ FEATURES = (
     "bias",
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
+    "what_told",  # one tells the saying of the other's kind ("said he was terminating the deal" ~ "terminated")
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
     "when_same",  # the same date
     "when_within",  # one date contains the other
@@ -179,6 +185,9 @@ class Profile:
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
+    # the other dates its page gives its kind of happening: a counted day a day off one of them was
+    # counted on purpose ("released yesterday ... followed today by the release of the rest")
+    page_kind_dates: frozenset[tuple[date, date]] = frozenset()
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
     hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> its name (cannot_link only)
 
@@ -218,6 +227,10 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
     apart = named_apart(events, concepts)
+    kind_dates: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
+    for ev in events:
+        if concepts[ev.event_id]:
+            kind_dates[(ev.doc_id, concepts[ev.event_id] or "")].add((ev.date_start, ev.date_end))
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
@@ -245,6 +258,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 doers=replace(who_of(ev, clause, labels), named_apart=apart.get(ev.event_id, frozenset())),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
                 counted=relative_day(ev),
+                page_kind_dates=frozenset(kind_dates.get((ev.doc_id, concept or ""), set())
+                                          - {(ev.date_start, ev.date_end)}),
             )
         )
         if ev.event_id in redated:
@@ -389,10 +404,10 @@ def _what(a: Profile, b: Profile) -> str:
         return "what_near" if ca == "announce" else "what_same"  # two sayings of unknown content
     if ra[0] == rb[0] == "announce" and not (ra[2] and rb[2]):
         return "what_near"
+    if (ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca):
+        return "what_told"  # "said he was terminating the deal" and the termination
     if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
         return "what_near"
-    if ((ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca)):
-        return "what_near"  # "said he was terminating the deal" names a termination
     if ca.startswith("?") or cb.startswith("?"):
         return "what_unknown"
     return "what_differ"
@@ -454,7 +469,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (a.counted or b.counted):
+        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (_counted_off(a, b) or _counted_off(b, a)):
             x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told
         elif not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
@@ -493,6 +508,15 @@ def _came_of(a: Profile, b: Profile) -> bool:
 COUNTED_SLACK = SLACK_DAYS  # days a counted day may be off the happening's
 
 
+def _counted_off(a: Profile, b: Profile) -> bool:
+    """``a``'s day is counted from its page's date ("yesterday") and may be
+    ``b``'s told a day off, unless its page gives its kind of happening
+    ``b``'s date too: a page that tells "released yesterday" and "followed
+    today by the release of the rest" counted both days on purpose, two
+    happenings."""
+    return a.counted and (b.interval.date_start, b.interval.date_end) not in a.page_kind_dates
+
+
 WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another
 
 
@@ -515,7 +539,8 @@ RARE_DF = 3  # ... or share two words that at most this many statements of the r
 
 def related(x: np.ndarray) -> bool:
     """The gate: the pair says something of what happened in common."""
-    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["text"]] >= WORDING_GATE
+    return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
+                or x[_INDEX["text"]] >= WORDING_GATE
                 or x[_INDEX["rare_words"]] >= 1.0)
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
@@ -565,9 +590,10 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     it."""
     if one_page_conflict(ea, eb, a, b):
         return True
-    if x[_INDEX["what_near"]] and a.agents and b.agents and not (a.agents & b.agents):
+    near = x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
+    if near and a.agents and b.agents and not (a.agents & b.agents):
         return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
-    if x[_INDEX["what_near"]] and ea.doc_id == eb.doc_id and _other_doers(a, b):
+    if near and ea.doc_id == eb.doc_id and _other_doers(a, b):
         return True  # one page: "Musk asked the court to stay the trial" is not "a judge paused the trial"
     if not x[_INDEX["what_same"]]:
         return False

@@ -211,6 +211,8 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
         found = [(i, c) for i, c in head_events(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
+    if own is None and labelled_picture(trigger_text or trigger, sentence or clause, date_at):
+        return RELEASE  # "Webb Telescope image 7/12/22": the day the picture was put out
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
         inner = named(clause)
         if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
@@ -244,8 +246,40 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
     inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
                               if sentence else None)
     if own == REPORT:
+        if inner and told_in_progress(without_names(without_asides(clause), names), inner):
+            return inner  # "said on 9 July that he was terminating the deal": the saying is the act
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+_PROGRESSIVE = frozenset({"is", "are", "am", "was", "were"})
+
+
+def told_in_progress(text: str, concept: str) -> bool:
+    """The happening ``concept`` is told in the progressive after a verb of
+    saying ("said that he was terminating the deal", "says it is suspending
+    the sale"): the saying does it, so the statement tells that happening,
+    not an announcement of it. Not a report of it done ("said it had
+    signed"), nor of a plan ("said it will withdraw")."""
+    words = tokens(text)
+    return any(w.endswith("ing") and lexicon().concept_of.get(w) == concept and words[i - 1] in _PROGRESSIVE
+               for i, w in enumerate(words) if i > 0)
+
+
+RELEASE = "release"
+PICTURES = frozenset(f for w in ("image", "photo", "photograph", "picture") for f in inflections(w))
+_LABEL_GAP = re.compile(r"[\s:,;|–—-]*")  # between a picture's word and the date that labels it
+
+
+def labelled_picture(trigger_text: str | None, sentence: str, date_at: int | None) -> bool:
+    """A picture's word labelled with the statement's date right after it
+    ("Webb Telescope image 7/12/22", "Photo: 12 July 2022"): a caption
+    dating a picture put out that day, its release. Not a picture word
+    elsewhere ("the image was taken on 3 May": a verb tells that one)."""
+    if not trigger_text or date_at is None or normal(trigger_text) not in PICTURES:
+        return False
+    at = normal(sentence).rfind(normal(trigger_text), 0, date_at)
+    return at >= 0 and _LABEL_GAP.fullmatch(sentence[at + len(trigger_text) : date_at]) is not None
 
 
 def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | None = None) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from extractors.types import DateMention, Precision
 from facts.model import Event
@@ -62,6 +62,13 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
          and abs((e.date_start - ev.date_start).days) <= slack}
     )
     if written:
+        days = sorted({d for _, d in written})
+        if len(days) > 1:
+            # written days within its slack disagree ("July 8" and "July 9"): a day that may be
+            # a day off cannot tell which is right; it says what they agree on, if a page writes it
+            wider = _narrowest_holding(group, days[0], days[-1])
+            if wider is not None:
+                return wider
         day = written[0][1]
         return DateInterval(day, day, Precision.DAY)
     # no written day near it: undisputed, it keeps its day ("last night" and
@@ -70,13 +77,19 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
     # two agree on, not a day it may be off by)
     if not any(e.precision == Precision.DAY and not relative_day(e) for e in group):
         return own
+    wider = _narrowest_holding(group, ev.date_start - timedelta(days=SLACK_DAYS),
+                               ev.date_end + timedelta(days=SLACK_DAYS))
+    return own if wider is None else wider
+
+
+def _narrowest_holding(group: Iterable[Event], start: date, end: date) -> DateInterval | None:
+    """The narrowest written date coarser than a day among ``group`` that holds
+    ``start`` .. ``end`` ("In July"), if any."""
     holding = sorted(
         ((e.date_end - e.date_start).days, e.date_start, e.date_end, e.precision) for e in group
-        if not relative_day(e) and e.precision != Precision.DAY
-        and e.date_start <= ev.date_start - timedelta(days=SLACK_DAYS)
-        and ev.date_end + timedelta(days=SLACK_DAYS) <= e.date_end
+        if not relative_day(e) and e.precision != Precision.DAY and e.date_start <= start and end <= e.date_end
     )
     if not holding:
-        return own
-    _, start, end, precision = holding[0]
-    return DateInterval(start, end, precision)
+        return None
+    _, first, last, precision = holding[0]
+    return DateInterval(first, last, precision)

@@ -48,10 +48,13 @@ pytestmark = pytest.mark.skipif(
 # Marrakesh UN climate change conference"): paris 0.96 / 1.00 / 0.93 / 0 / 0, the G20/COP22 merge gone. With
 # a doer-less statement's page naming a doer in another statement of its kind days off (facts.agents
 # .named_apart): jwst 0.98 / 1.00 / 0.96 / 0 / 0, the president's preview no longer joins the agency's release
+# With the saying of a kind weighed on its own (what_told), a picture's labelled or handed-out date read as its
+# release, a counted day its page gives another telling of its kind no day off, and a happening said in the
+# progressive done by the saying (model refitted): jwst 0.99 / 0.99 / 0.94 / 0 / 0, twitter 0.93 / 0.96 / 0.80 / 0 / 0
 FLOORS = {
-    "jwst": (0.95, 0.96, 0.88, 1, 0),
+    "jwst": (0.97, 0.96, 0.88, 1, 0),
     "paris-agreement": (0.90, 0.95, 0.92, 1, 1),
-    "twitter-acquisition": (0.85, 0.95, 0.74, 0, 0),
+    "twitter-acquisition": (0.90, 0.95, 0.74, 0, 0),
 }
 MAX_AGENT_MERGES = 0  # merges of statements whose gold participants differ, all subjects (pinned at 0: 0 + 0 + 0)
 
@@ -82,8 +85,9 @@ def test_few_merges_of_different_agents(report):
 
 # share of conflicts and refinements whose fact prefers the gold value; measured when pinned
 # (with the identity above): jwst 3/3, paris 8/11, twitter 7/9 (8/9 while a relative day was read as
-# an overtaken plan's written day); paris 9/11 after "adopt" read as "agree"
-PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.75, "twitter-acquisition": 0.6}
+# an overtaken plan's written day); paris 9/11 after "adopt" read as "agree"; twitter 8/9 since a relative
+# day between two written days it may be off by is read as the written date holding both
+PREFERRED_FLOORS = {"jwst": 0.6, "paris-agreement": 0.75, "twitter-acquisition": 0.85}
 
 
 @pytest.mark.parametrize("subject", sorted(PREFERRED_FLOORS))

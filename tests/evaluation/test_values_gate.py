@@ -29,20 +29,21 @@ pytestmark = pytest.mark.skipif(
 # paris 10/11, 0, 0; twitter 7/9, 0, 0 (jwst 0, 1 and twitter 1, 0 before labelled date fields were
 # read: a picture's "image 7/12/22", a cover page's "(Date of Event ...)"). Twitter was 8/9 while a day told relative to the page ("last
 # Friday") was read as the written day of a plan the outcome had overtaken (a bug); before the rule on
-# disputed refinements it was 7/9; when first pinned twitter had 2 spurious changes.
+# disputed refinements it was 7/9; when first pinned twitter had 2 spurious changes. Twitter 8/9 since a
+# relative day between two written days it may be off by is read as the written date holding both.
 FLOORS = {
     "jwst": (0.66, 0, 0),
     "paris-agreement": (0.85, 0, 0),
-    "twitter-acquisition": (0.75, 0, 0),
+    "twitter-acquisition": (0.85, 0, 0),
 }
 # Causes that are ranking's, the fact ids' or the diff's own (evaluation.values_eval): with identity
 # held to the gold none is left on any subject; a miss there is a rule of theirs that broke.
 OWN_CAUSES = {"ranking", "ids/diff"}
-# Misses of theirs that stand as judgements, each with why: the termination of the Twitter deal is
-# told for 8 July by two sources (a filing and "last Friday" in a dated report) and for 9 July by
-# one; the gold keeps the month both fit, the value choice the day two sources give (the fact is
-# marked conflicting, the 9 July value kept as its rival)
-KNOWN = {("twitter-acquisition", "musk-terminates-deal")}
+# Misses of theirs that stand as judgements, each with why (none now: the termination of the Twitter
+# deal, told for 8 July by a filing, for 9 July by another page and "last Friday" by a dated report,
+# is read as the month they agree on, as the gold has it, since a relative day between two written
+# days it may be off by is read as the written date holding both)
+KNOWN: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -431,18 +431,22 @@ def test_a_date_wider_than_a_year_says_nothing_of_when():
 
 
 def test_an_announcement_names_the_kind_it_tells():
-    """"The buyer said on 9 July he was terminating the merger" tells of the
-    termination: related to it (not the same kind: the saying has its own
-    day), not an unrelated kind."""
+    """"The buyer said on 9 July he had terminated the merger" tells of the
+    termination: its saying (``what_told``, weighed apart from kinds the
+    lexicon relates or a clause names: the saying has its own day), not the
+    same kind, not an unrelated kind."""
     from facts.identity import _what, profiles
 
-    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he was terminating the merger.")
+    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he had terminated the merger.")
     done = ev("e2", "b", date(2022, 7, 8), "terminate", "Last Friday he moved to terminate the purchase.")
     other = ev("e3", "c", date(2022, 7, 12), "sue", "Twitter sued Musk on July 12.")
     p = profiles([said, done, other], frozenset())
     assert p[0].concept == "announce:terminate"
-    assert _what(p[0], p[1]) == "what_near"
+    assert _what(p[0], p[1]) == _what(p[1], p[0]) == "what_told"
     assert _what(p[0], p[2]) == "what_differ"
+    saying_of_other = ev("e4", "d", date(2022, 7, 9), "say", "The firm said on 9 July it would sue the buyer.")
+    q = profiles([said, saying_of_other], frozenset())
+    assert _what(q[0], q[1]) == "what_differ"  # two sayings, each of another kind: neither tells the other
 
 
 def test_two_plans_of_one_page_with_two_dates_and_no_move_are_two_happenings():
@@ -596,3 +600,23 @@ def test_a_government_and_its_state_doing_one_act_are_not_two_doers():
     country = ev("e4", "b", date(2016, 4, 22), "sign", "The US signed on 22 April.", ["United States"],
                  agents=["United States"])
     assert not _apart(office, country, labels)
+
+
+def test_a_counted_day_its_page_gives_another_telling_of_that_kind_is_no_day_off():
+    """A page that tells "the first report came out yesterday" and "the rest
+    followed today" counted both days on purpose: against another page's
+    written day a day off, the counted day is a gap (two happenings), not a
+    day counted off the written one."""
+    from facts.identity import FEATURES, pair_features, profiles
+
+    yesterday = dataclasses.replace(ev("e1", "a", date(2023, 3, 1), "publish", "The first report was published yesterday."),
+                                    counted_day=True)
+    today = dataclasses.replace(ev("e2", "a", date(2023, 3, 2), "publish", "The rest were published today."),
+                                counted_day=True)
+    written = ev("e3", "b", date(2023, 3, 2), "publish", "The council published the reports on 2 March.")
+    p = profiles([yesterday, today, written], frozenset())
+    x = pair_features(p[0], p[2])
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
+    assert pair_features(p[1], p[2])[FEATURES.index("when_same")] == 1.0
+    alone = profiles([yesterday, written], frozenset())  # its page tells no other day of it: perhaps a day off
+    assert pair_features(*alone)[FEATURES.index("when_counted")] == 1.0

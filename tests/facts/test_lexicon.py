@@ -345,3 +345,28 @@ def test_a_date_after_a_coordinated_clause_dates_that_clause():
     s = "The design team signed in May and arrived at the site in June."
     assert coordinated_concept(s, "sign", "sign", s.index("June")) is None
     assert coordinated_concept(s, "sign", "signed", s.index("June")) == "arrive"
+
+
+def test_a_picture_handed_out_or_labelled_with_a_date_tells_its_release():
+    # a caption: the picture put out that day
+    caption = "Harbour Bridge photo 3/14/21"
+    assert happening_concept("photo", caption, "photo", caption, (), caption.index("3/14")) == "release"
+    labelled = "The museum's picture: 2 May 2019"
+    assert happening_concept("picture", labelled, "picture", labelled, (), labelled.index("2 May")) == "release"
+    handed = "This photo provided by the city on Tuesday shows the new bridge."
+    assert happening_concept("provide", handed, "provided", handed) == "release"
+    # a picture word not labelled by the date says nothing of a release
+    taken = "The photo of the bridge was admired on 2 May 2019"
+    assert happening_concept("photo", taken, "photo", taken, (), taken.index("2 May")) != "release"
+    assert happening_concept("provide", "The city provided funding on Tuesday.", "provided") != "release"
+
+
+def test_a_happening_said_in_the_progressive_is_done_by_the_saying():
+    # the saying does it: "said ... he was ending the lease" ends the lease that day
+    assert happening_concept("say", "The tenant said on 3 May that he was terminating the lease.", "said") \
+        == "terminate"
+    assert happening_concept("say", "The club says it is suspending the sale.", "says") == "suspend"
+    # a report of a happening done before, or of a plan, stays an announcement of it
+    assert happening_concept("say", "The tenant said on 3 May that he had terminated the lease.", "said") \
+        == "announce:terminate"
+    assert happening_concept("say", "The club said it will withdraw from the league.", "said") == "announce:withdraw"

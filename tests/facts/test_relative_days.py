@@ -77,6 +77,23 @@ def test_a_relative_day_a_written_day_disputes_is_read_as_the_written_date_holdi
                                                                       Precision.MONTH)
 
 
+def test_a_relative_day_between_two_written_days_it_may_be_off_by_is_read_as_what_they_agree_on():
+    """"Last Friday" (8 March) beside a filing's "March 8" and a wire's
+    "March 9": a day that may be a day off cannot tell which written day is
+    right; read as the written month that holds both, and no vote for
+    either. Without such a month, the nearest written day as before."""
+    friday = ev("t", "times", date(2024, 3, 8), "last Friday", doc_date=date(2024, 3, 12))
+    filed = ev("f", "filing", date(2024, 3, 8), "on March 8")
+    wire = ev("w", "wire", date(2024, 3, 9), "on March 9")
+    month = ev("r", "recap", date(2024, 3, 1), "in March", Precision.MONTH, date(2024, 3, 31))
+    assert written_day(friday, [friday, filed, wire, month]) == DateInterval(date(2024, 3, 1), date(2024, 3, 31),
+                                                                              Precision.MONTH)
+    assert written_day(friday, [friday, filed, wire]) == DateInterval(date(2024, 3, 8), date(2024, 3, 8),
+                                                                       Precision.DAY)
+    assert written_day(friday, [friday, filed, month]) == DateInterval(date(2024, 3, 8), date(2024, 3, 8),
+                                                                        Precision.DAY)
+
+
 def test_value_choice_prefers_the_written_date_over_a_relative_day():
     night = ev("t", "times", date(2022, 7, 11), "last night")
     filed = ev("m", "filing", date(2022, 7, 12), "On July 12, 2022")
