@@ -36,8 +36,9 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from extractors.acronyms import AcronymDefinition, is_acronym, spells
+from extractors.acronyms import AcronymDefinition, initials, is_acronym, spells
 from extractors.entities import EntityMention
+from extractors.entity_rules import PERSON_TITLE_WORDS
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -62,6 +63,13 @@ PRONOUN_TYPES: dict[str, frozenset[str]] = {
     "it": _THING, "its": _THING,
     "they": _GROUP, "them": _GROUP, "their": _GROUP,
 }
+# words of a person's title that are only a part of one ("Vice President", "Chief Executive Officer", "Prime
+# Minister", "Head of State"): alone after "the", no kind of person (extractors.entity_rules.PERSON_TITLE_WORDS)
+_TITLE_PARTS = frozenset("vice general chief officer prime foreign head chair".split())
+# head nouns of definite descriptions that name a person: a title ("the president", "the minister", the title
+# words of extractors.entity_rules, one list) or another word for a person
+PERSON_KIND_NOUNS = (PERSON_TITLE_WORDS - _TITLE_PARTS) | frozenset(
+    "billionaire executive entrepreneur actor actress singer author player coach".split())
 # head nouns of definite descriptions that name a kind of entity, and the types of that kind
 KIND_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("company", "firm", "corporation", "agency", "organisation", "organization", "group",
@@ -69,10 +77,7 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
                      "alliance", "bloc", "platform", "network", "newspaper", "broadcaster", "institute",
                      "university", "council", "committee", "party", "club", "team", "government"),
                     frozenset({"ORG"})),
-    **dict.fromkeys(("billionaire", "president", "executive", "ceo", "founder", "chairman", "chairwoman",
-                     "minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "judge",
-                     "entrepreneur", "actor", "actress", "singer", "author", "director", "player", "coach"),
-                    _PERSON),
+    **dict.fromkeys(sorted(PERSON_KIND_NOUNS), _PERSON),
     **dict.fromkeys(("country", "nation", "state", "city", "kingdom", "republic", "province", "region"),
                     frozenset({"GPE"})),
 }
@@ -197,10 +202,14 @@ class Discourse:
         if long is not None:  # the long form itself, not a longer name of its chain that holds it
             return long
         root = self.chain(key)
-        if SURNAME_FULL_NAME and root != key and " " not in key and root.split()[-1] == key \
-                and self.label(root) == "PERSON":
+        if SURNAME_FULL_NAME and root != key and self.is_surname(key, root):
             return root
         return key
+
+    def is_surname(self, short: str, full: str) -> bool:
+        """``short`` is the last word of ``full``, a person's name of this page ("Musk", "Elon Musk")."""
+        words = full.split()
+        return " " not in short and len(words) >= 2 and words[-1] == short and self.label(full) == "PERSON"
 
 
 def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
@@ -244,11 +253,14 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     name of the page whose initials it spells ("JWST" on a page that names the
     James Webb Space Telescope): a page's short name for it. An acronym two
     names spell joins neither."""
+    by_initials: dict[str, list[str]] = {}
+    for c in keys:  # each key's initials once, not once per pair of keys
+        by_initials.setdefault(initials(c), []).append(c)
     out: dict[str, str] = {}
     for k in keys:
         if not is_acronym(k):
             continue
-        spelled = [c for c in keys if c != k and spells(k, c)]
+        spelled = [c for c in by_initials.get(k.strip().removesuffix("s"), ()) if c != k and spells(k, c)]
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out
