@@ -81,6 +81,13 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("country", "nation", "state", "city", "kingdom", "republic", "province", "region"),
                     frozenset({"GPE"})),
 }
+# the people of a body named by what they are ("Officials announced Thursday ...", "Authorities said"): the
+# subject stands for the body named before (an organisation; authorities, a country's too)
+MEMBERS_OF_A_BODY = True
+MEMBER_NOUNS: dict[str, frozenset[str]] = {
+    "official": frozenset({"ORG"}), "executive": frozenset({"ORG"}), "authority": frozenset({"ORG", "GPE"}),
+    "regulator": frozenset({"ORG", "GPE"}),
+}
 # slots in which a pronoun names a participant of its clause
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
 # slots of an object pronoun ("build it", "launch them"), which never stands for its own verb's subject
@@ -343,6 +350,10 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
         if OBJECT_PRONOUNS and tok.dep_ in OBJECT_PRONOUN_DEPS and low in _OBJECT_FORMS:
             return Via.PRONOUN, PRONOUN_TYPES[low], low
         return None
+    if MEMBERS_OF_A_BODY and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in MEMBER_NOUNS \
+            and tok.dep_ in PRONOUN_DEPS and not any(t.pos_ in ("PROPN", "ADJ") or t.dep_ in ("poss", "compound")
+                                                     for t in tok.lefts):
+        return Via.DESCRIPTION, MEMBER_NOUNS[tok.lemma_.lower()], tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     left = list(tok.lefts)

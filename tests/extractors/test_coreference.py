@@ -276,3 +276,19 @@ def test_an_undefined_acronym_spelled_by_two_names_joins_neither():
     assert _initialisms(["JWST", "James Webb Space Telescope", "NASA"]) == {"JWST": "James Webb Space Telescope"}
     assert _initialisms(["NGOs", "Non-Governmental Organisations"]) == {"NGOs": "Non-Governmental Organisations"}
     assert _initialisms(["AB", "Acme Bank", "Alpha Beta"]) == {}
+
+
+def test_officials_as_a_subject_stand_for_the_body_named_before(models):
+    text = ("NASA reviewed the schedule of the telescope in July. "
+            "Officials announced on Thursday, July 16, 2020 that the launch would slip.")
+    announced = next(s for s in statements(text, models, anchor=date(2020, 7, 20)) if s.trigger == "announce")
+    assert "NASA" in announced.participants
+    (res,) = [r for r in announced.resolved if r.key == "NASA"]
+    assert res.via is Via.DESCRIPTION and text[res.char_start:res.char_end] == "Officials"
+
+
+def test_officials_qualified_by_a_name_or_an_adjective_are_not_resolved(models):
+    text = ("NASA reviewed the schedule in July. "
+            "Russian officials announced on Thursday, July 16, 2020 that the launch would slip.")
+    announced = next(s for s in statements(text, models, anchor=date(2020, 7, 20)) if s.trigger == "announce")
+    assert "NASA" not in announced.participants
