@@ -232,9 +232,10 @@ def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDef
 def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
             spelled: dict[str, str]) -> dict[str, str]:
     """Each mention key's chain: an acronym joins its long form; a name whose
-    words are all words of exactly one longer name, named at least as often,
-    joins it ("Webb" -> "James Webb Space Telescope"; not when two longer
-    names hold it, nor "Twitter" named more often than "Twitter Board")."""
+    words are all words of exactly one longer name (or of longer names of one
+    chain) joins it, however often each is named ("Webb" -> "James Webb Space
+    Telescope", "Musk" -> "Elon Musk"); not when two longer names of different
+    chains hold it ("Twitter" beside "Twitter Board" and "Twitter UK Limited")."""
     counts = Counter(m.key for m in mentions)
     keys = sorted(counts, key=lambda k: (-len(_words(k)), -len(k), k))
     words = {k: _words(k) for k in keys}
