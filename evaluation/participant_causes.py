@@ -55,6 +55,7 @@ from evaluation.statements_eval import (
     system_participants,
 )
 from extractors.acronyms import initials
+from extractors.roles import REPORTING_VERBS
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
@@ -82,7 +83,19 @@ def _written_in(name: str, text: str) -> bool:
     return bool(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", norm_name(text)) is not None
 
 
-_REPORTING = r"(?:said|says|say|announced|announces|claimed|claims|confirmed|confirms|told|tells|stated|reported|wrote|added|noted|declared)"
+# the forms of a verb of saying the product reads (extractors.roles.REPORTING_VERBS); pasts not made by "-ed" by hand
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "admit": "admitted"}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The lemma, its third person and its past ("deny", "denies", "denied")."""
+    stem = lemma[:-1] + "i" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma
+    third = stem + ("es" if stem.endswith(("i", "s", "sh", "ch", "x")) else "s")
+    past = _IRREGULAR_PAST.get(lemma) or (lemma + "d" if lemma.endswith("e") else stem + "ed")
+    return {lemma, third, past}
+
+
+_REPORTING = "(?:" + "|".join(sorted({f for v in REPORTING_VERBS for f in _forms(v)}, key=lambda f: (-len(f), f))) + ")"
 
 
 def _reports(gold: str, sentence: str, in_sentence) -> bool:

@@ -290,7 +290,37 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     if _spells(a, b) or _spells(b, a):
         return True
-    return (len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None) or _within(short, long_)
+    return (len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None) \
+        or _within(short, long_) or _same_words(x, y)
+
+
+# words a name's word order moves about ("Court of Chancery", "Chancery Court")
+_NAME_FUNCTION_WORDS = frozenset("of the and for on in".split())
+
+
+def _same_words(x: str, y: str) -> bool:
+    """Two spellings of one name (normalised): the same words, two or more besides
+    function words, in any order and with or without a plural "s" ("Delaware Chancery
+    Court", "Delaware Court of Chancery"; "Securities and Exchanges Commission"), one
+    word at most spelled with two neighbouring letters swapped ("Agarwal", "Agrawal")."""
+    def words(n: str) -> list[str]:
+        return sorted(w.removesuffix("s") for w in n.split() if w not in _NAME_FUNCTION_WORDS)
+
+    a, b = words(x), words(y)
+    if len(a) < 2 or len(a) != len(b):
+        return False
+    if a == b:
+        return True
+    rest_a, rest_b = [w for w in a if w not in b], [w for w in b if w not in a]
+    return len(rest_a) == len(rest_b) == 1 and _swapped(rest_a[0], rest_b[0])
+
+
+def _swapped(a: str, b: str) -> bool:
+    """One word of five letters or more spelled with two neighbouring letters swapped."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _within(short: str, long_: str) -> bool:

@@ -36,8 +36,9 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from extractors.acronyms import AcronymDefinition, is_acronym, spells
+from extractors.acronyms import AcronymDefinition, initials, is_acronym, spells
 from extractors.entities import EntityMention
+from extractors.entity_rules import PERSON_TITLE_WORDS
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -62,6 +63,13 @@ PRONOUN_TYPES: dict[str, frozenset[str]] = {
     "it": _THING, "its": _THING,
     "they": _GROUP, "them": _GROUP, "their": _GROUP,
 }
+# words of a person's title that are only a part of one ("Vice President", "Chief Executive Officer", "Prime
+# Minister", "Head of State"): alone after "the", no kind of person (extractors.entity_rules.PERSON_TITLE_WORDS)
+_TITLE_PARTS = frozenset("vice general chief officer prime foreign head chair".split())
+# head nouns of definite descriptions that name a person: a title ("the president", "the minister", the title
+# words of extractors.entity_rules, one list) or another word for a person
+PERSON_KIND_NOUNS = (PERSON_TITLE_WORDS - _TITLE_PARTS) | frozenset(
+    "billionaire executive entrepreneur actor actress singer author player coach".split())
 # head nouns of definite descriptions that name a kind of entity, and the types of that kind
 KIND_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("company", "firm", "corporation", "agency", "organisation", "organization", "group",
@@ -69,12 +77,16 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
                      "alliance", "bloc", "platform", "network", "newspaper", "broadcaster", "institute",
                      "university", "council", "committee", "party", "club", "team", "government"),
                     frozenset({"ORG"})),
-    **dict.fromkeys(("billionaire", "president", "executive", "ceo", "founder", "chairman", "chairwoman",
-                     "minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "judge",
-                     "entrepreneur", "actor", "actress", "singer", "author", "director", "player", "coach"),
-                    _PERSON),
+    **dict.fromkeys(sorted(PERSON_KIND_NOUNS), _PERSON),
     **dict.fromkeys(("country", "nation", "state", "city", "kingdom", "republic", "province", "region"),
                     frozenset({"GPE"})),
+}
+# the people of a body named by what they are ("Officials announced Thursday ...", "Authorities said"): the
+# subject stands for the body named before (an organisation; authorities, a country's too)
+MEMBERS_OF_A_BODY = True
+MEMBER_NOUNS: dict[str, frozenset[str]] = {
+    "official": frozenset({"ORG"}), "executive": frozenset({"ORG"}), "authority": frozenset({"ORG", "GPE"}),
+    "regulator": frozenset({"ORG", "GPE"}),
 }
 # slots in which a pronoun names a participant of its clause
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -197,10 +209,14 @@ class Discourse:
         if long is not None:  # the long form itself, not a longer name of its chain that holds it
             return long
         root = self.chain(key)
-        if SURNAME_FULL_NAME and root != key and " " not in key and root.split()[-1] == key \
-                and self.label(root) == "PERSON":
+        if SURNAME_FULL_NAME and root != key and self.is_surname(key, root):
             return root
         return key
+
+    def is_surname(self, short: str, full: str) -> bool:
+        """``short`` is the last word of ``full``, a person's name of this page ("Musk", "Elon Musk")."""
+        words = full.split()
+        return " " not in short and len(words) >= 2 and words[-1] == short and self.label(full) == "PERSON"
 
 
 def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
@@ -216,9 +232,10 @@ def _long_forms(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDef
 def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinition],
             spelled: dict[str, str]) -> dict[str, str]:
     """Each mention key's chain: an acronym joins its long form; a name whose
-    words are all words of exactly one longer name, named at least as often,
-    joins it ("Webb" -> "James Webb Space Telescope"; not when two longer
-    names hold it, nor "Twitter" named more often than "Twitter Board")."""
+    words are all words of exactly one longer name (or of longer names of one
+    chain) joins it, however often each is named ("Webb" -> "James Webb Space
+    Telescope", "Musk" -> "Elon Musk"); not when two longer names of different
+    chains hold it ("Twitter" beside "Twitter Board" and "Twitter UK Limited")."""
     counts = Counter(m.key for m in mentions)
     keys = sorted(counts, key=lambda k: (-len(_words(k)), -len(k), k))
     words = {k: _words(k) for k in keys}
@@ -244,11 +261,14 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     name of the page whose initials it spells ("JWST" on a page that names the
     James Webb Space Telescope): a page's short name for it. An acronym two
     names spell joins neither."""
+    by_initials: dict[str, list[str]] = {}
+    for c in keys:  # each key's initials once, not once per pair of keys
+        by_initials.setdefault(initials(c), []).append(c)
     out: dict[str, str] = {}
     for k in keys:
         if not is_acronym(k):
             continue
-        spelled = [c for c in keys if c != k and spells(k, c)]
+        spelled = [c for c in by_initials.get(k.strip().removesuffix("s"), ()) if c != k and spells(k, c)]
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out
@@ -331,6 +351,10 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
         if OBJECT_PRONOUNS and tok.dep_ in OBJECT_PRONOUN_DEPS and low in _OBJECT_FORMS:
             return Via.PRONOUN, PRONOUN_TYPES[low], low
         return None
+    if MEMBERS_OF_A_BODY and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in MEMBER_NOUNS \
+            and tok.dep_ in PRONOUN_DEPS and not any(t.pos_ in ("PROPN", "ADJ") or t.dep_ in ("poss", "compound")
+                                                     for t in tok.lefts):
+        return Via.DESCRIPTION, MEMBER_NOUNS[tok.lemma_.lower()], tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     left = list(tok.lefts)

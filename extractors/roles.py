@@ -283,7 +283,7 @@ def _one_per_entity(keys: Sequence[str], discourse: Discourse) -> tuple[str, ...
 
 def _spelled_out(a: str, b: str, discourse: Discourse) -> bool:
     """``a`` is an acronym of ``b`` or a surname of the person ``b``."""
-    return spells(a, b) or discourse.long_form.get(a) == b or _surname_of(a, b, discourse)
+    return spells(a, b) or discourse.long_form.get(a) == b or discourse.is_surname(a, b)
 
 
 def _same_entity(a: str, b: str, discourse: Discourse) -> bool:
@@ -303,12 +303,6 @@ def _preferred(a: str, b: str, discourse: Discourse) -> str:
     if _spelled_out(b, a, discourse):
         return a
     return min(a, b, key=lambda n: (len(n), n))
-
-
-def _surname_of(short: str, full: str, discourse: Discourse) -> bool:
-    """``short`` is the last word of a person's name ``full`` ("Musk", "Elon Musk")."""
-    words = full.split()
-    return " " not in short and len(words) >= 2 and words[-1] == short and discourse.label(full) == "PERSON"
 
 
 def _titles_a_person(text: str, offset: int, m: EntityMention, people: Sequence[EntityMention]) -> bool:

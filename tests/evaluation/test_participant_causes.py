@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from evaluation.participant_causes import causes, same_entity, scopes
 from evaluation.statements_eval import GoldPage, GoldStatement
 
@@ -58,3 +60,13 @@ def test_a_reporter_is_a_whole_word():
     india = EntityMention("India", "GPE", 0, 0, "India")
     assert not _reports("India", "India will join the pact on May 2, said Indiana officials.", [india])
     assert _reports("India", "The pact will grow on May 2, said India.", [india])
+
+
+def test_a_reporter_is_read_with_the_products_verbs_of_saying():
+    from evaluation.participant_causes import _REPORTING, _forms
+
+    assert _forms("say") == {"say", "says", "said"}
+    assert _forms("deny") == {"deny", "denies", "denied"}
+    assert _forms("disclose") == {"disclose", "discloses", "disclosed"}
+    assert re.fullmatch(_REPORTING, "tweeted") and re.fullmatch(_REPORTING, "admitted")
+    assert not re.fullmatch(_REPORTING, "bought")

@@ -249,3 +249,46 @@ def test_an_acronym_is_published_as_the_long_form_it_stands_for_not_a_longer_nam
     acronyms = [AcronymDefinition("UNFCCC", long, second, second + len(long) + 9)]
     d = page_discourse([(0, 57), (58, 118), (119, len(text))], mentions, acronyms)
     assert d.full_name("UNFCCC") == long
+
+
+def test_a_surname_test_reads_the_persons_type():
+    text = "Elon Musk bought it. Musk said so. Acme Board met."
+    mentions = [_m(text, "Elon Musk", "PERSON"), _m(text, "Musk", "PERSON", 1), _m(text, "Acme Board", "ORG")]
+    d = page_discourse([(0, 20), (21, 34), (35, len(text))], mentions, (), text)
+    assert d.is_surname("Musk", "Elon Musk")
+    assert not d.is_surname("Board", "Acme Board")  # the last word of an organisation's name
+    assert not d.is_surname("Elon Musk", "Elon Musk")
+
+
+def test_a_persons_title_is_a_kind_of_person_but_a_part_of_a_title_is_not():
+    from extractors.coreference import KIND_NOUNS, PERSON_KIND_NOUNS
+    from extractors.entity_rules import PERSON_TITLE_WORDS
+
+    assert {"president", "ambassador", "administrator", "billionaire"} <= PERSON_KIND_NOUNS
+    assert KIND_NOUNS["ambassador"] == frozenset({"PERSON"})
+    assert "head" in PERSON_TITLE_WORDS and "head" not in KIND_NOUNS  # "the head of the agency": no one by itself
+    assert "chief" not in KIND_NOUNS and "prime" not in KIND_NOUNS
+
+
+def test_an_undefined_acronym_spelled_by_two_names_joins_neither():
+    from extractors.coreference import _initialisms
+
+    assert _initialisms(["JWST", "James Webb Space Telescope", "NASA"]) == {"JWST": "James Webb Space Telescope"}
+    assert _initialisms(["NGOs", "Non-Governmental Organisations"]) == {"NGOs": "Non-Governmental Organisations"}
+    assert _initialisms(["AB", "Acme Bank", "Alpha Beta"]) == {}
+
+
+def test_officials_as_a_subject_stand_for_the_body_named_before(models):
+    text = ("NASA reviewed the schedule of the telescope in July. "
+            "Officials announced on Thursday, July 16, 2020 that the launch would slip.")
+    announced = next(s for s in statements(text, models, anchor=date(2020, 7, 20)) if s.trigger == "announce")
+    assert "NASA" in announced.participants
+    (res,) = [r for r in announced.resolved if r.key == "NASA"]
+    assert res.via is Via.DESCRIPTION and text[res.char_start:res.char_end] == "Officials"
+
+
+def test_officials_qualified_by_a_name_or_an_adjective_are_not_resolved(models):
+    text = ("NASA reviewed the schedule in July. "
+            "Russian officials announced on Thursday, July 16, 2020 that the launch would slip.")
+    announced = next(s for s in statements(text, models, anchor=date(2020, 7, 20)) if s.trigger == "announce")
+    assert "NASA" not in announced.participants
