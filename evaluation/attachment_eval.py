@@ -324,15 +324,27 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     return f"wrong trigger: gold {kind} elsewhere in the sentence"
 
 
+def cause_counts(judged: Sequence[Judged]) -> dict[tuple[str, str], int]:
+    """The wrong links counted by cause and detail ("" when the cause has none)."""
+    counts: dict[tuple[str, str], int] = {}
+    for j in judged:
+        if not j.ok:
+            counts[(j.cause, j.detail)] = counts.get((j.cause, j.detail), 0) + 1
+    return counts
+
+
+def _most_first(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def cause_table(judged: Sequence[Judged], detailed: bool = False) -> list[tuple[str, int]]:
     """The wrong links counted by cause, most frequent first; ``detailed``:
     by cause and detail ("<cause> (<detail>)"; each link counted once either way)."""
     counts: dict[str, int] = {}
-    for j in judged:
-        if not j.ok:
-            key = f"{j.cause} ({j.detail})" if detailed and j.detail else j.cause
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    for (cause, detail), n in cause_counts(judged).items():
+        key = f"{cause} ({detail})" if detailed and detail else cause
+        counts[key] = counts.get(key, 0) + n
+    return _most_first(counts)
 
 
 def score_document(doc: TimeBankDoc, models, options=None) -> tuple[AttachCounts, list[Judged]]:
@@ -366,15 +378,12 @@ class AttachmentReport:
         """The wrong links by cause, with their share of all links; a cause
         with details is followed by its links split by detail (indented)."""
         n = self.rows["overall"].links or 1 if "overall" in self.rows else 1
-        details: dict[str, dict[str, int]] = {}
-        for j in self.misses:
-            if not j.ok and j.detail:
-                by = details.setdefault(j.cause, {})
-                by[j.detail] = by.get(j.detail, 0) + 1
+        counts = cause_counts(self.misses)
         lines = ["wrong links by cause (share of all links):"]
         for k, v in cause_table(self.misses):
+            details = {d: dv for (c, d), dv in counts.items() if c == k and d}
             lines.append(f"  {k:<72}{v:>6}{v / n:>8.3f}")
-            for d, dv in sorted(details.get(k, {}).items(), key=lambda kv: (-kv[1], kv[0])):
+            for d, dv in _most_first(details):
                 lines.append(f"      of which {d:<59}{dv:>6}{dv / n:>8.3f}")
         return "\n".join(lines)
 

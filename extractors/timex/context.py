@@ -151,7 +151,7 @@ class Ctx:
         text = self.text
         s, e = self._clause(start, end)
         left, right = text[s:start], text[end:e]
-        if self.since_start(start, end):
+        if self.since_start(start, end, (s, e)):
             return "past"  # "closed since Saturday", "since the Oct. 23 fire": a starting point lies behind
         if re.fullmatch(r"\W*(?:\w+\s+){0,2}", left) and re.match(r"\s*,", right):
             # "Until Thursday, they had not ...": a date opening its sentence
@@ -192,7 +192,7 @@ class Ctx:
             e += 1
         return s, e
 
-    def since_start(self, start: int, end: int) -> bool:
+    def since_start(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether the date at ``text[start:end]`` is where a "since" phrase
         starts counting: "closed since Saturday", "searching since shortly
         after the Oct. 23 slaying", "audit payments made since the Jan. 5
@@ -200,8 +200,9 @@ class Ctx:
         gives a reason ("since the vote is on Oct. 23"); one that opens its
         sentence or follows a comma gives a reason too ("Since voters decide
         on Oct. 23, ...") unless a perfect tells a stretch up to now ("Since
-        the Oct. 23 fire, the plant has been shut")."""
-        s, e = self._clause(start, end)
+        the Oct. 23 fire, the plant has been shut"). ``clause``: the clause
+        around the date when the caller has it (see :meth:`_clause`)."""
+        s, e = clause if clause is not None else self._clause(start, end)
         left = self.text[s:start]
         if R.SINCE_BEFORE.search(left):
             return True

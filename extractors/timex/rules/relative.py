@@ -324,7 +324,10 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     return res
 
 
-_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior", "now")
+# the words after a count that look back ("two years ago"); "now" only in
+# "two years now", which counts a stretch up to now, not a point back
+_DIR_BACK_POINT = ("ago", "earlier", "before", "back", "previously", "prior")
+_DIR_BACK = (*_DIR_BACK_POINT, "now")
 
 
 # two years ago, a week earlier, three days later, 10 days ago,
@@ -340,7 +343,7 @@ def _n_offset(m: re.Match, ctx: Ctx):
     n = quantity(numtxt)
     approx = (m.group("approx") or "").strip().lower()
     orso = (m.group("orso") or "").lower()
-    if orso and d not in ("ago", "earlier", "before", "back", "previously", "prior"):
+    if orso and d not in _DIR_BACK_POINT:
         return None  # "a week or so later": a duration; the rules without "or so" read it
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
