@@ -351,6 +351,8 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
         direction = "same"
     elif ctx.since_start(pos, end):
         direction = "past"  # "closed since the Oct. 23 fire": not after the page's day
+    elif R.PERIOD_ENDED_BEFORE.search(ctx.text, max(0, pos - 40), pos):
+        direction = "past"  # "the fiscal year ended Jan. 31": a reported period is over
     elif ctx.fetched:
         direction = "future" if ctx.direction(pos, end) == "future" else "past"
     elif day:

@@ -65,6 +65,10 @@ def _only(text: str, anchor: date | None, **kw):
         ("The plant has been closed since the Oct. 23 fire.", date(2022, 10, 20), "2021-10-23", "2021-10-23", "day", "since"),
         ("Officials will audit every payment made since the Jan. 5 meeting.", date(2023, 6, 10), "2023-01-05", "2023-01-05", "day", "since"),
         ("The plant has been closed since the November fire.", date(2022, 10, 20), "2021-11-01", "2021-11-30", "month", "since"),
+        # the end of a reported period is behind the page's day, however near the next one is
+        ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
+        ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),
+        ("The offer will end Jan. 31.", date(1989, 10, 31), "1990-01-31", "1990-01-31", "day", "point"),
         # the latest fiscal year: the last one ended; half a decade dates the decade
         ("Sales were $7 billion in the latest fiscal year.", FRI, "2021-01-01", "2021-12-31", "year", "point"),
         ("Sales were flat in the last half of the 1980s.", FRI, "1980-01-01", "1989-12-31", "decade", "point"),
