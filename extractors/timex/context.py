@@ -85,6 +85,20 @@ class Ctx:
         """The quarter in focus (see :meth:`_takes_focus`)."""
         return self._recall(self._memory.quarter, self._memory.quarter_anchor)
 
+    def compares_months(self, pos: int) -> bool:
+        """Whether the period a report compares at ``pos`` ("a year earlier",
+        "the 1988 period") is a span of months, not the quarter in focus: the
+        last period named before it in its sentence or the one before is
+        "the first nine months", "six months" ("In the nine months, net was
+        $306 million, compared with $195 million in the 1988 period")."""
+        start = pos
+        for _ in range(2):  # the start of this sentence, then of the one before
+            start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
+            if start == 0:
+                break
+        named = list(R.REPORT_PERIOD.finditer(self.text, start, pos))
+        return bool(named) and named[-1].group("months") is not None
+
     def anchor_day(self) -> Cal | None:
         """The anchor as a day; using it marks the value as the anchor's."""
         if self.anchor is None:

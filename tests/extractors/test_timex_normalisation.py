@@ -120,6 +120,24 @@ def test_timex_values_keep_timeml_readings():
 
 
 @pytest.mark.parametrize(
+    "text, values",
+    [
+        # a report compares its quarter with the same quarter a year before ...
+        ("Net rose in the third quarter from $40 million a year earlier.", ["1989-Q3", "1988-Q3"]),
+        ("For the nine months, net was $150 million. In the third quarter, net rose 5% from a year ago.",
+         ["P9M", "1989-Q3", "1988-Q3"]),
+        # ... and its months so far with the same months: no quarter of the year before
+        ("Net rose in the third quarter. For the nine months, net was $150 million, compared with $120 million "
+         "a year earlier.", ["1989-Q3", "P9M", "1988"]),
+        ("Net rose in the third quarter. In the first nine months, net was $306 million, compared with a loss "
+         "in the 1988 period.", ["1989-Q3", "P9M", "1988"]),
+    ],
+)
+def test_a_year_earlier_compares_the_period_last_named(text, values):
+    assert [t.value for t in tag_timexes(text, date(1989, 10, 26))] == values
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Today, people use phones everywhere.",

@@ -50,6 +50,8 @@ def _pod_of_date(m: re.Match, ctx: Ctx):
 def _n_year_period(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     what = re.sub(r"\s+", " ", m.group("what").lower())
+    if what == "period" and ctx.last_quarter is not None and not ctx.narrative and ctx.compares_months(m.start()):
+        return date_res(Cal("year", y), explicit=True)  # "the first nine months ... the 1988 period"
     if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
         r = date_res(replace(ctx.last_quarter, year=y), explicit=True)
         r.focus = False

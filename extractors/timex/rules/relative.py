@@ -306,8 +306,11 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     a = ctx.deictic()
     if a is None:
         return None
-    if ctx.last_quarter is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
-        c = shift(ctx.last_quarter, -4, "quarter")
+    q = ctx.last_quarter
+    if q is not None and q.year is not None and what in ("", "period", "level", "levels", "figure", "figures") and ctx.compares_months(m.start()):
+        c = Cal("year", q.year - 1)  # "the first nine months ... year-earlier net": the months of the year before
+    elif q is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
+        c = shift(q, -4, "quarter")
     elif what == "month":
         c = shift(coarsen(a, "month"), -12, "month")
     elif what == "week":
@@ -388,8 +391,11 @@ def _n_offset(m: re.Match, ctx: Ctx):
     if far is not None and float(far).is_integer() and int(far) > n:
         n, n_near = int(far), n  # "a year or two ago": from two years back to one
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
-        # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
-        before = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        # "up from $10 million a year ago" in a quarterly report: the same quarter a year
+        # before; after "the first nine months", those months of the year before
+        q = ctx.last_quarter
+        months = q.year is not None and ctx.compares_months(m.start())
+        before = date_res(Cal("year", q.year - 1) if months else shift(q, -4, "quarter"), mod, anchored=True)
         if before is not None:
             before.focus = False
         return before
