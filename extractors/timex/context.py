@@ -85,6 +85,16 @@ class Ctx:
         """The quarter in focus (see :meth:`_takes_focus`)."""
         return self._recall(self._memory.quarter, self._memory.quarter_anchor)
 
+    def past_day_just_named(self, pos: int, within: int = 150) -> bool:
+        """Whether the date in focus is a day before the page's day, named
+        just before ``pos`` (within ``within`` characters): "... fell on
+        Friday. For the week, the index dropped" (Friday's week)."""
+        ref = self._memory.ref
+        if ref is None or ref.gran != "day" or self.anchor is None or not 0 <= pos - self.ref_end <= within:
+            return False
+        d = ref.as_date()
+        return d is not None and d < self.anchor
+
     def compares_months(self, pos: int) -> bool:
         """Whether the period a report compares at ``pos`` ("a year earlier",
         "the 1988 period") is a span of months, not the quarter in focus: the

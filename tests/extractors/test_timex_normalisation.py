@@ -65,6 +65,9 @@ def _only(text: str, anchor: date | None, **kw):
         ("The plant has been closed since the Oct. 23 fire.", date(2022, 10, 20), "2021-10-23", "2021-10-23", "day", "since"),
         ("Officials will audit every payment made since the Jan. 5 meeting.", date(2023, 6, 10), "2023-01-05", "2023-01-05", "day", "since"),
         ("The plant has been closed since the November fire.", date(2022, 10, 20), "2021-11-01", "2021-11-30", "month", "since"),
+        # "the week" just after a past day named is that day's week; alone, the page's week
+        ("Stocks fell on Friday. For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-23", "1989-10-29", "week", "point"),
+        ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
         # the end of a reported period is behind the page's day, however near the next one is
         ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
         ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),

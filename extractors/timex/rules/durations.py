@@ -190,6 +190,8 @@ def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after:
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
     if ctx.narrative or ctx.anchor is None:
         base = ctx.anaphoric()
+    elif unit == "week" and ctx.past_day_just_named(m.start()):
+        base = ctx.anaphoric()  # "... fell on Friday. For the week, the index dropped": Friday's week
     elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
         base = ctx.deictic()
     else:
