@@ -68,6 +68,7 @@ def _only(text: str, anchor: date | None, **kw):
         # "the week" just after a past day named is that day's week; alone, the page's week
         ("Stocks fell on Friday. For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-23", "1989-10-29", "week", "point"),
         ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
+        # a quarter told by its last day is the three months up to it, whatever its fiscal number
         # the end of a reported period is behind the page's day, however near the next one is
         ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
         ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),
@@ -290,3 +291,12 @@ def test_this_day_is_the_day_in_focus(text, value):
 )
 def test_a_numeric_month_and_day_is_read_where_no_fraction_can_be_meant(text, values):
     assert [t.value for t in tag_timexes(text, FRI) if t.type in ("DATE", "TIME")] == values
+
+
+def test_a_quarter_told_by_its_last_day_is_the_three_months_up_to_it():
+    # the TIMEX3 value keeps the fiscal number TimeML gives; the period is the calendar's
+    q, end = date_mentions("Delta earned $100 million in the fiscal first quarter ended Sept. 30.", date(1989, 10, 26))
+    assert (q.value, q.date_start, q.date_end, q.precision) == ("1989-Q1", date(1989, 7, 1), date(1989, 9, 30), "quarter")
+    assert end.date_start == date(1989, 9, 30)
+    (q,) = date_mentions("Sales rose in the third quarter.", date(1989, 10, 26))
+    assert (q.date_start, q.date_end) == (date(1989, 7, 1), date(1989, 9, 30))
