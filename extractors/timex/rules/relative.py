@@ -307,6 +307,7 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     if a is None:
         return None
     q = ctx.last_quarter
+    c: Cal | None
     if q is not None and q.year is not None and what in ("", "period", "level", "levels", "figure", "figures") and ctx.compares_months(m.start()):
         c = Cal("year", q.year - 1)  # "the first nine months ... year-earlier net": the months of the year before
     elif q is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
@@ -394,8 +395,8 @@ def _n_offset(m: re.Match, ctx: Ctx):
         # "up from $10 million a year ago" in a quarterly report: the same quarter a year
         # before; after "the first nine months", those months of the year before
         q = ctx.last_quarter
-        months = q.year is not None and ctx.compares_months(m.start())
-        before = date_res(Cal("year", q.year - 1) if months else shift(q, -4, "quarter"), mod, anchored=True)
+        last_year = Cal("year", q.year - 1) if q.year is not None and ctx.compares_months(m.start()) else None
+        before = date_res(last_year or shift(q, -4, "quarter"), mod, anchored=True)
         if before is not None:
             before.focus = False
         return before
