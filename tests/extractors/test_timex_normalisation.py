@@ -68,6 +68,7 @@ def _only(text: str, anchor: date | None, **kw):
         # "the week" just after a past day named is that day's week; alone, the page's week
         ("Stocks fell on Friday. For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-23", "1989-10-29", "week", "point"),
         ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
+        ("Spend a few hours on Sunday preparing meals for the week.", date(2025, 5, 26), "2025-05-26", "2025-06-01", "week", "point"),
         # a quarter told by its last day is the three months up to it, whatever its fiscal number
         # the end of a reported period is behind the page's day, however near the next one is
         ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
