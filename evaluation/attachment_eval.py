@@ -22,6 +22,11 @@ Scores, over the same links in one run:
   all links, and on the links factwatch has a statement for (``base|cov``,
   beside factwatch's ``acc|cov``).
 
+``python -m evaluation.attachment_eval DIR --dates`` prints only how the
+tagger reads the links' DATE TIMEX3 (not tagged; tagged with no dated
+period; a value other than the gold's, by the shapes of the two values),
+each such reading listed by cause.
+
 ``python -m evaluation.attachment_eval DIR [--errors N] [--cv]`` (or
 ``factwatch eval attachment DIR [--errors N] [--cv]``) prints a table per
 corpus and the overall JSON last. ``--errors N`` lists wrong links with
@@ -324,15 +329,27 @@ def miss_cause(prep: PreparedDoc, lk: Link, sent: tuple[int, int], own: list, mi
     return f"wrong trigger: gold {kind} elsewhere in the sentence"
 
 
+def cause_counts(judged: Sequence[Judged]) -> dict[tuple[str, str], int]:
+    """The wrong links counted by cause and detail ("" when the cause has none)."""
+    counts: dict[tuple[str, str], int] = {}
+    for j in judged:
+        if not j.ok:
+            counts[(j.cause, j.detail)] = counts.get((j.cause, j.detail), 0) + 1
+    return counts
+
+
+def _most_first(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def cause_table(judged: Sequence[Judged], detailed: bool = False) -> list[tuple[str, int]]:
     """The wrong links counted by cause, most frequent first; ``detailed``:
     by cause and detail ("<cause> (<detail>)"; each link counted once either way)."""
     counts: dict[str, int] = {}
-    for j in judged:
-        if not j.ok:
-            key = f"{j.cause} ({j.detail})" if detailed and j.detail else j.cause
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    for (cause, detail), n in cause_counts(judged).items():
+        key = f"{cause} ({detail})" if detailed and detail else cause
+        counts[key] = counts.get(key, 0) + n
+    return _most_first(counts)
 
 
 def score_document(doc: TimeBankDoc, models, options=None) -> tuple[AttachCounts, list[Judged]]:
@@ -366,15 +383,12 @@ class AttachmentReport:
         """The wrong links by cause, with their share of all links; a cause
         with details is followed by its links split by detail (indented)."""
         n = self.rows["overall"].links or 1 if "overall" in self.rows else 1
-        details: dict[str, dict[str, int]] = {}
-        for j in self.misses:
-            if not j.ok and j.detail:
-                by = details.setdefault(j.cause, {})
-                by[j.detail] = by.get(j.detail, 0) + 1
+        counts = cause_counts(self.misses)
         lines = ["wrong links by cause (share of all links):"]
         for k, v in cause_table(self.misses):
+            details = {d: dv for (c, d), dv in counts.items() if c == k and d}
             lines.append(f"  {k:<72}{v:>6}{v / n:>8.3f}")
-            for d, dv in sorted(details.get(k, {}).items(), key=lambda kv: (-kv[1], kv[0])):
+            for d, dv in _most_first(details):
                 lines.append(f"      of which {d:<59}{dv:>6}{dv / n:>8.3f}")
         return "\n".join(lines)
 
@@ -525,6 +539,89 @@ def error_lines(report: AttachmentReport, n: int) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """How the tagger reads the DATE TIMEX3 of an attachment link (each TIMEX3 once)."""
+
+    doc: str
+    dct: str | None
+    timex_text: str
+    gold: str  # the TIMEX3's value
+    tagged: str  # the tagger's value there ("" when it tags nothing)
+    cause: str  # see date_reading_cause
+    context: str
+
+
+def value_shape(value: str) -> str:
+    """A value with its digits as 9: "1998-08-07" -> "9999-99-99", "1988-Q3" -> "9999-Q9"."""
+    return "".join("9" if ch.isdigit() else ch for ch in value)
+
+
+def date_reading_cause(gold: str, tagged: str, dated: bool) -> str:
+    """Why the tagger's reading of a link's TIMEX3 is not the gold's: "not
+    tagged", "tagged, no dated period" (a duration, PRESENT_REF: no statement
+    can carry it), "value differs (<gold shape> / <tagged shape>)", or "same
+    value"; ``dated``: the tagger gives a calendar period there."""
+    if not tagged:
+        return "not tagged"
+    if not dated:
+        return "tagged, no dated period"
+    if tagged == gold:
+        return "same value"
+    return f"value differs ({value_shape(gold)} / {value_shape(tagged)})"
+
+
+def date_readings(doc: TimeBankDoc) -> list[DateReading]:
+    """The tagger's reading of every DATE TIMEX3 the document's links use
+    (tagging only: no parse)."""
+    from extractors.timex import date_mentions, tag_timexes
+
+    anchor = parse_dct(doc.dct)
+    timexes = tag_timexes(doc.text, anchor)
+    mentions = date_mentions(doc.text, anchor)
+    out = []
+    seen = set()
+    for lk in doc.links:
+        if lk.timex in seen:
+            continue
+        seen.add(lk.timex)
+        ts, te = lk.timex
+        dated = [m for m in mentions if m.char_start < te and ts < m.char_end]
+        tagged = [t for t in timexes if t.char_start < te and ts < t.char_end]
+        value = dated[0].value if dated else ",".join(t.value for t in tagged)
+        context = " ".join(doc.text[max(0, ts - 70) : te + 40].split())
+        out.append(DateReading(doc.doc_id, doc.dct, lk.timex_text, lk.timex_value, value,
+                               date_reading_cause(lk.timex_value, value, bool(dated)), context))
+    return out
+
+
+def date_reading_table(directory: Path, listing: bool = False) -> str:
+    """The link dates of every document under ``directory`` counted by the
+    kind of their value and the tagger's reading; ``listing``: then every
+    reading that is not the gold's, by cause."""
+    directory = Path(directory)
+    readings = []
+    for p in iter_timeml_files(directory):
+        if not any(s in p.parts for s in SKIPPED_DIRS):
+            readings.extend(date_readings(parse_links(p.read_text(encoding="utf-8"), p.stem)))
+    counts: dict[tuple[str, str], int] = {}
+    for r in readings:
+        key = (value_class(r.gold), r.cause if not r.cause.startswith("value differs") else "value differs")
+        counts[key] = counts.get(key, 0) + 1
+    lines = [f"link dates by the tagger's reading ({len(readings)} TIMEX3):"]
+    lines += [f"  {k[0]:<26}{k[1]:<26}{v:>6}" for k, v in sorted(counts.items())]
+    if listing:
+        by_cause: dict[str, list[DateReading]] = {}
+        for r in readings:
+            if r.cause != "same value":
+                by_cause.setdefault(r.cause, []).append(r)
+        for cause, rs in sorted(by_cause.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            lines.append(f"== {cause}  n={len(rs)}")
+            lines += [f"    {r.doc} dct={r.dct} gold={r.gold} tagged={r.tagged or '-'} {r.timex_text!r} | {r.context}"
+                      for r in rs]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
@@ -532,7 +629,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("directory", type=Path)
     ap.add_argument("--errors", type=int, default=0, help="list this many links factwatch got wrong (stderr)")
     ap.add_argument("--cv", action="store_true", help="cross-validate the trigger switches over two halves of the documents")
+    ap.add_argument("--dates", action="store_true", help="only the tagger's reading of the links' dates, each not read "
+                    "as the gold reads it listed by cause (no parse)")
     args = ap.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.dates:
+        print(date_reading_table(args.directory, listing=True))
+        return 0
     report = run_attachment_eval(args.directory, cv=args.cv)
     for line in error_lines(report, args.errors):
         print(line, file=sys.stderr)

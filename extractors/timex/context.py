@@ -85,6 +85,30 @@ class Ctx:
         """The quarter in focus (see :meth:`_takes_focus`)."""
         return self._recall(self._memory.quarter, self._memory.quarter_anchor)
 
+    def past_day_just_named(self, pos: int, within: int = 150) -> bool:
+        """Whether the date in focus is a day before the page's day, named
+        just before ``pos`` (within ``within`` characters): "... fell on
+        Friday. For the week, the index dropped" (Friday's week)."""
+        ref = self._memory.ref
+        if ref is None or ref.gran != "day" or self.anchor is None or not 0 <= pos - self.ref_end <= within:
+            return False
+        d = ref.as_date()
+        return d is not None and d < self.anchor
+
+    def compares_months(self, pos: int) -> bool:
+        """Whether the period a report compares at ``pos`` ("a year earlier",
+        "the 1988 period") is a span of months, not the quarter in focus: the
+        last period named before it in its sentence or the one before is
+        "the first nine months", "six months" ("In the nine months, net was
+        $306 million, compared with $195 million in the 1988 period")."""
+        start = pos
+        for _ in range(2):  # the start of this sentence, then of the one before
+            start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
+            if start == 0:
+                break
+        named = list(R.REPORT_PERIOD.finditer(self.text, start, pos))
+        return bool(named) and named[-1].group("months") is not None
+
     def anchor_day(self) -> Cal | None:
         """The anchor as a day; using it marks the value as the anchor's."""
         if self.anchor is None:
@@ -151,7 +175,7 @@ class Ctx:
         text = self.text
         s, e = self._clause(start, end)
         left, right = text[s:start], text[end:e]
-        if self.since_start(start, end):
+        if self.since_start(start, end, (s, e)):
             return "past"  # "closed since Saturday", "since the Oct. 23 fire": a starting point lies behind
         if re.fullmatch(r"\W*(?:\w+\s+){0,2}", left) and re.match(r"\s*,", right):
             # "Until Thursday, they had not ...": a date opening its sentence
@@ -192,7 +216,7 @@ class Ctx:
             e += 1
         return s, e
 
-    def since_start(self, start: int, end: int) -> bool:
+    def since_start(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether the date at ``text[start:end]`` is where a "since" phrase
         starts counting: "closed since Saturday", "searching since shortly
         after the Oct. 23 slaying", "audit payments made since the Jan. 5
@@ -200,8 +224,9 @@ class Ctx:
         gives a reason ("since the vote is on Oct. 23"); one that opens its
         sentence or follows a comma gives a reason too ("Since voters decide
         on Oct. 23, ...") unless a perfect tells a stretch up to now ("Since
-        the Oct. 23 fire, the plant has been shut")."""
-        s, e = self._clause(start, end)
+        the Oct. 23 fire, the plant has been shut"). ``clause``: the clause
+        around the date when the caller has it (see :meth:`_clause`)."""
+        s, e = clause if clause is not None else self._clause(start, end)
         left = self.text[s:start]
         if R.SINCE_BEFORE.search(left):
             return True
@@ -350,6 +375,8 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
         direction = "same"
     elif ctx.since_start(pos, end):
         direction = "past"  # "closed since the Oct. 23 fire": not after the page's day
+    elif R.PERIOD_ENDED_BEFORE.search(ctx.text, max(0, pos - 40), pos):
+        direction = "past"  # "the fiscal year ended Jan. 31": a reported period is over
     elif ctx.fetched:
         direction = "future" if ctx.direction(pos, end) == "future" else "past"
     elif day:

@@ -87,3 +87,21 @@ Its shares rose 5 cents in early <EVENT eid="e2" class="OCCURRENCE">trading</EVE
     assert by_event["had"].cause == "wrong trigger: gold frame verb, its content word is the trigger"
     assert by_event["trading"].triggers == ("rose",)
     assert by_event["trading"].cause == "wrong trigger: gold noun is the setting of the trigger (in trading, at a conference)"
+
+
+def test_the_taggers_reading_of_each_link_date():
+    from evaluation.attachment_eval import date_readings
+
+    # 1998-08-08 is a Saturday: "said Friday" is the day before; "now" is no dated period
+    readings = date_readings(parse_links(TML, "d1"))
+    assert [(r.timex_text, r.gold, r.tagged, r.cause) for r in readings] == [
+        ("Friday", "1998-08-07", "1998-08-07", "same value"),
+        ("now", "PRESENT_REF", "PRESENT_REF", "tagged, no dated period")]
+
+
+def test_date_reading_causes_group_values_by_their_shape():
+    from evaluation.attachment_eval import date_reading_cause
+
+    assert date_reading_cause("1988", "1988-Q3", True) == "value differs (9999 / 9999-Q9)"
+    assert date_reading_cause("1998-10", "", False) == "not tagged"
+    assert date_reading_cause("1998-10", "PXW", False) == "tagged, no dated period"

@@ -65,6 +65,15 @@ def _only(text: str, anchor: date | None, **kw):
         ("The plant has been closed since the Oct. 23 fire.", date(2022, 10, 20), "2021-10-23", "2021-10-23", "day", "since"),
         ("Officials will audit every payment made since the Jan. 5 meeting.", date(2023, 6, 10), "2023-01-05", "2023-01-05", "day", "since"),
         ("The plant has been closed since the November fire.", date(2022, 10, 20), "2021-11-01", "2021-11-30", "month", "since"),
+        # "the week" just after a past day named is that day's week; alone, the page's week
+        ("Stocks fell on Friday. For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-23", "1989-10-29", "week", "point"),
+        ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
+        ("Spend a few hours on Sunday preparing meals for the week.", date(2025, 5, 26), "2025-05-26", "2025-06-01", "week", "point"),
+        # a quarter told by its last day is the three months up to it, whatever its fiscal number
+        # the end of a reported period is behind the page's day, however near the next one is
+        ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
+        ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),
+        ("The offer will end Jan. 31.", date(1989, 10, 31), "1990-01-31", "1990-01-31", "day", "point"),
         # the latest fiscal year: the last one ended; half a decade dates the decade
         ("Sales were $7 billion in the latest fiscal year.", FRI, "2021-01-01", "2021-12-31", "year", "point"),
         ("Sales were flat in the last half of the 1980s.", FRI, "1980-01-01", "1989-12-31", "decade", "point"),
@@ -113,6 +122,24 @@ def test_timex_values_keep_timeml_readings():
     assert [t.value for t in tag_timexes("Over the last decade, sales doubled.", FRI)] == ["201"]
     assert [t.value for t in tag_timexes("In the 1700s the town grew.", FRI)] == ["17"]
     assert [t.value for t in tag_timexes("Sales rose in the first half of 2021.", FRI)] == ["2021-H1"]
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # a report compares its quarter with the same quarter a year before ...
+        ("Net rose in the third quarter from $40 million a year earlier.", ["1989-Q3", "1988-Q3"]),
+        ("For the nine months, net was $150 million. In the third quarter, net rose 5% from a year ago.",
+         ["P9M", "1989-Q3", "1988-Q3"]),
+        # ... and its months so far with the same months: no quarter of the year before
+        ("Net rose in the third quarter. For the nine months, net was $150 million, compared with $120 million "
+         "a year earlier.", ["1989-Q3", "P9M", "1988"]),
+        ("Net rose in the third quarter. In the first nine months, net was $306 million, compared with a loss "
+         "in the 1988 period.", ["1989-Q3", "P9M", "1988"]),
+    ],
+)
+def test_a_year_earlier_compares_the_period_last_named(text, values):
+    assert [t.value for t in tag_timexes(text, date(1989, 10, 26))] == values
 
 
 @pytest.mark.parametrize(
@@ -265,3 +292,12 @@ def test_this_day_is_the_day_in_focus(text, value):
 )
 def test_a_numeric_month_and_day_is_read_where_no_fraction_can_be_meant(text, values):
     assert [t.value for t in tag_timexes(text, FRI) if t.type in ("DATE", "TIME")] == values
+
+
+def test_a_quarter_told_by_its_last_day_is_the_three_months_up_to_it():
+    # the TIMEX3 value keeps the fiscal number TimeML gives; the period is the calendar's
+    q, end = date_mentions("Delta earned $100 million in the fiscal first quarter ended Sept. 30.", date(1989, 10, 26))
+    assert (q.value, q.date_start, q.date_end, q.precision) == ("1989-Q1", date(1989, 7, 1), date(1989, 9, 30), "quarter")
+    assert end.date_start == date(1989, 9, 30)
+    (q,) = date_mentions("Sales rose in the third quarter.", date(1989, 10, 26))
+    assert (q.date_start, q.date_end) == (date(1989, 7, 1), date(1989, 9, 30))

@@ -50,6 +50,8 @@ def _pod_of_date(m: re.Match, ctx: Ctx):
 def _n_year_period(m: re.Match, ctx: Ctx):
     y = int(m.group("year"))
     what = re.sub(r"\s+", " ", m.group("what").lower())
+    if what == "period" and ctx.last_quarter is not None and not ctx.narrative and ctx.compares_months(m.start()):
+        return date_res(Cal("year", y), explicit=True)  # "the first nine months ... the 1988 period"
     if what in ("period", "quarter") and ctx.last_quarter is not None and not ctx.narrative:
         r = date_res(replace(ctx.last_quarter, year=y), explicit=True)
         r.focus = False
@@ -258,6 +260,13 @@ def _n_day_after(m: re.Match, ctx: Ctx):
     return date_res(shift(coarsen(base, "day"), step, "day"), anchored=True)
 
 
+# a verb whose "to" is its own, before "this day": "referred to this day as",
+# "dated to this day" (not the present era's "to this day")
+_VERB_BEFORE_TO = re.compile(
+    r"\b(?:refer(?:s|red|ring)?|dat(?:e|es|ed|ing)|point(?:s|ed|ing)?|link(?:s|ed|ing)?|trac(?:e|es|ed|ing)|"
+    r"compar(?:e|es|ed|ing)|return(?:s|ed|ing)?|led|lead(?:s|ing)?|devot(?:e|es|ed|ing)|dedicat(?:e|es|ed|ing)|"
+    r"look(?:s|ed|ing)?\s+forward)\s*$", re.I)
+
 # "this day": in prose the day just told of ("on 8 August ... Ludendorff
 # referred to this day as ..."), not the page's own day (a writer tells
 # today as "today"); "to this day", "this day and age" are the present era,
@@ -290,9 +299,7 @@ def _n_this_day(m: re.Match, ctx: Ctx):
     # "to this day" is the present era ("To this day, ...", "... in force to
     # this day for most members"), unless the "to" is a verb's ("referred to
     # this day as", "dated to this day")
-    verb_to = re.search(r"\b(?:refer(?:s|red|ring)?|dat(?:e|es|ed|ing)|point(?:s|ed|ing)?|link(?:s|ed|ing)?|trac(?:e|es|ed|ing)|"
-                        r"compar(?:e|es|ed|ing)|return(?:s|ed|ing)?|led|lead(?:s|ing)?|devot(?:e|es|ed|ing)|dedicat(?:e|es|ed|ing)|"
-                        r"look(?:s|ed|ing)?\s+forward)\s*$", ctx.text[max(0, m.start() - 24) : m.start()], re.I) is not None
+    verb_to = _VERB_BEFORE_TO.search(ctx.text[max(0, m.start() - 24) : m.start()]) is not None
     if pre in ("until", "till") or (pre == "to" and not verb_to) or post == "and age":
         return Res("DATE", "PRESENT_REF", None)
     if pre == "from" and post:

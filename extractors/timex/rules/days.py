@@ -10,7 +10,22 @@ from datetime import date
 
 from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
-from extractors.timex.patterns import CLOCK_TAIL, COMMA, DAY_G, DAYW_G, MOD_G, MONTH_G, MONTH_WORDS, WD_G, YEAR4_DIGITS, YEAR_G, B, E
+from extractors.timex.patterns import (
+    CLOCK_TAIL,
+    COMMA,
+    DAY_G,
+    DAYW_G,
+    MOD_G,
+    MONTH_G,
+    MONTH_WORDS,
+    WD_G,
+    WEEKDAY_WORDS,
+    YEAR4_DIGITS,
+    YEAR_G,
+    B,
+    E,
+    alternation,
+)
 from extractors.timex.periods import Cal
 from extractors.timex.rule import Rule, RuleBook
 
@@ -165,16 +180,17 @@ def _whole_before(text: str, start: int) -> bool:
     """A whole number of its own just before ("1 3/4"), not a label's ("Week 3 7/18")."""
     before = text[max(0, start - 16) : start]
     return _MD_WHOLE_BEFORE.search(before) is not None and _MD_LABEL_NUMBER.search(before) is None
-_MD_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_MD_WEEKDAY = alternation(WEEKDAY_WORDS) + r"\.?"  # "Mon", "Tues.", "Thursday"
 _MD_CUE_BEFORE = re.compile(
     r"(?:\b(?:due|on|by|until|till|thru|through|before|since|deadline|closed|closes|reopens?|opens?|ends?|starts?|begins?)\s*:?"
     r"|\b" + _MD_WEEKDAY + r",?|(?:^|\n)\s*[-–—•*]|[A-Za-z)]\s[-–—])\s*$", re.I)
 _MD_CUE_AFTER = re.compile(r"\s*[(,]?\s*" + _MD_WEEKDAY + r"(?![a-z])", re.I)
 
 
-def _md_end_ok(text: str, start: int, end: int, d: int, *, ranged: bool) -> bool:
-    """One month/day end: no fraction day, no whole number before, no unit after."""
-    if d in _MD_FRACTION_DAYS or (d <= 12 and not ranged):
+def _md_end_ok(text: str, start: int, end: int, d: int) -> bool:
+    """A single month/day: a day past 12 that is no fraction's denominator, no
+    whole number before, no unit after."""
+    if d in _MD_FRACTION_DAYS or d <= 12:
         return False
     if _whole_before(text, start):
         return False
@@ -207,7 +223,7 @@ def _n_month_day_numeric(m: re.Match, ctx: Ctx):
             return None
     else:
         cue = _MD_CUE_BEFORE.search(before) is not None or _MD_CUE_AFTER.match(after) is not None
-        if not cue or not _md_end_ok(text, m.start(), m.end(), d, ranged=False):
+        if not cue or not _md_end_ok(text, m.start(), m.end(), d):
             return None
     if not valid_day(2000, mo, d):
         return None

@@ -166,6 +166,9 @@ def _one_unit(the: str, unit: str, before: str, after: str) -> Res | None:
     return Res("DURATION", dur_value(1, unit), None)
 
 
+_FOR_AHEAD = re.compile(r"\bfor\s+$")
+
+
 def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after: str) -> Res | None:
     """"the year", "the quarter", "the week", "the day": the period in focus."""
     if re.match(r"[\s-]+(?:earlier|ago|before|old)\b|-", after):
@@ -189,6 +192,10 @@ def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after:
         return None
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
     if ctx.narrative or ctx.anchor is None:
+        base = ctx.anaphoric()
+    elif unit == "week" and ctx.past_day_just_named(m.start()) and not _FOR_AHEAD.search(ctx.text, max(0, m.start() - 8), m.start()):
+        # "... fell on Friday. For the week, the index dropped": Friday's week (a
+        # lower-case "for" looks ahead: "spend Sunday preparing meals for the week")
         base = ctx.anaphoric()
     elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
         base = ctx.deictic()

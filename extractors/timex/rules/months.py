@@ -14,7 +14,7 @@ from extractors.timex.numbers import mod_of, month_num, year_num
 from extractors.timex.patterns import MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS, SEASON, SEASON_WORDS, YEAR4, YEAR_G, B, E
 from extractors.timex.periods import Cal, quarter_of, shift
 from extractors.timex.rule import Rule, RuleBook
-from extractors.timex.rules.days import month_ok
+from extractors.timex.rules.days import month_ok, valid_day
 from extractors.timex.rules.years import decade_res
 
 book = RuleBook()
@@ -157,6 +157,41 @@ _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
         + r"(?:\s+(?i:of)\s+(?:(?i:fiscal|the\s+fiscal\s+year|calendar|the\s+year|this\s+year|last\s+year|next\s+year)\s*)?(?P<year>" + YEAR4 + r"))?"
         + r"(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year))?" + E)
 def _n_quarter(m: re.Match, ctx: Ctx):
+    r = _quarter(m, ctx)
+    if r is not None and r.cal is not None:
+        _ended_quarter(m, ctx, r)
+    return r
+
+
+# "the fourth quarter ended Sept. 30": a (fiscal) quarter told by its last day
+_QUARTER_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?ended\s+(?P<month>" + MONTH_STRICT + r")\s+(?P<day>[1-9]|[12][0-9]|3[01])\b"
+                            r"(?:,?\s+(?P<year>" + YEAR4 + r"))?")
+
+
+def _ended_quarter(m: re.Match, ctx: Ctx, r: Res) -> None:
+    """A quarter said to have ended on a day is the three months up to that
+    day, whatever number a fiscal year gives it ("its fiscal first quarter
+    ended Sept. 30" is July to September); its TIMEX3 value stays the one
+    TimeML gives (the quarter's number)."""
+    e = _QUARTER_ENDED.match(ctx.text, m.end())
+    if e is None:
+        return
+    month, day = month_num(e.group("month")), int(e.group("day"))
+    if month is None:
+        return
+    if e.group("year"):
+        y: int | None = int(e.group("year"))
+    else:
+        y = resolve_month_day(ctx, e.start("month"), e.end("day"), month, day)[0].year
+    if y is None or not valid_day(y, month, day):
+        return
+    end = date(y, month, day)
+    first = (y * 12 + month - 1) - (2 if day >= 28 else 3)  # whole months, or from the day after three months back
+    start = date(first // 12, first % 12 + 1, 1) if day >= 28 else date(first // 12, first % 12 + 1, min(day + 1, 28))
+    r.period = (start, end, "quarter")
+
+
+def _quarter(m: re.Match, ctx: Ctx) -> Res | None:
     full = m.group(0)
     low_full = full.lower()
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", full)]

@@ -306,8 +306,12 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     a = ctx.deictic()
     if a is None:
         return None
-    if ctx.last_quarter is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
-        c = shift(ctx.last_quarter, -4, "quarter")
+    q = ctx.last_quarter
+    c: Cal | None
+    if q is not None and q.year is not None and what in ("", "period", "level", "levels", "figure", "figures") and ctx.compares_months(m.start()):
+        c = Cal("year", q.year - 1)  # "the first nine months ... year-earlier net": the months of the year before
+    elif q is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
+        c = shift(q, -4, "quarter")
     elif what == "month":
         c = shift(coarsen(a, "month"), -12, "month")
     elif what == "week":
@@ -324,7 +328,10 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
     return res
 
 
-_DIR_BACK = ("ago", "earlier", "before", "back", "previously", "prior", "now")
+# the words after a count that look back ("two years ago"); "now" only in
+# "two years now", which counts a stretch up to now, not a point back
+_DIR_BACK_POINT = ("ago", "earlier", "before", "back", "previously", "prior")
+_DIR_BACK = (*_DIR_BACK_POINT, "now")
 
 
 # two years ago, a week earlier, three days later, 10 days ago,
@@ -340,7 +347,7 @@ def _n_offset(m: re.Match, ctx: Ctx):
     n = quantity(numtxt)
     approx = (m.group("approx") or "").strip().lower()
     orso = (m.group("orso") or "").lower()
-    if orso and d not in ("ago", "earlier", "before", "back", "previously", "prior"):
+    if orso and d not in _DIR_BACK_POINT:
         return None  # "a week or so later": a duration; the rules without "or so" read it
     after = ctx.text[m.end() : m.end() + 30]
     if d in ("before", "after", "since") and re.match(r"\s*(?:the|a|an|his|her|their|its|this|that|these|those|[A-Z]|\w+ing\b)", after):
@@ -385,8 +392,11 @@ def _n_offset(m: re.Match, ctx: Ctx):
     if far is not None and float(far).is_integer() and int(far) > n:
         n, n_near = int(far), n  # "a year or two ago": from two years back to one
     if ctx.last_quarter is not None and unit == "year" and n == 1 and d in ("ago", "earlier") and not ctx.narrative:
-        # "up from $10 million a year ago" in a quarterly report: the same quarter a year before
-        before = date_res(shift(ctx.last_quarter, -4, "quarter"), mod, anchored=True)
+        # "up from $10 million a year ago" in a quarterly report: the same quarter a year
+        # before; after "the first nine months", those months of the year before
+        q = ctx.last_quarter
+        last_year = Cal("year", q.year - 1) if q.year is not None and ctx.compares_months(m.start()) else None
+        before = date_res(last_year or shift(q, -4, "quarter"), mod, anchored=True)
         if before is not None:
             before.focus = False
         return before
