@@ -14,6 +14,9 @@ A **miss** (a gold statement no output statement matches) is put down to:
 * ``not-read``: the page was not read (its language);
 * ``rule:<names>``: a candidate on its sentence had the right date, and these clause rules stopped it;
 * ``model-threshold``: ... and the statement model held it back;
+* ``one-for-two``: ... and each such candidate was kept and matched another
+  gold statement of the same sentence and date (two happenings told with
+  one date: "A and B said Saturday they have ratified", one statement given);
 * ``merged``: ... and it was kept, then merged into an earlier statement of
   the same trigger and date (one row per trigger and date in a page);
 * ``wrong-date``: candidates on its sentence, none with the right date;
@@ -65,6 +68,7 @@ def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]
     output = _dedupe(unstopped)
     _, judged = score_page(page, output)
     matched = {id(j.gold) for j in judged if j.correct}
+    matched_sys = {id(j.statement) for j in judged if j.correct}
     text = norm_text(result.page.text)
     out = []
     for g in page.statements:
@@ -74,8 +78,10 @@ def page_causes(page: GoldPage, result, log: dict) -> list[tuple[str, str, str]]
         good = [s for s in on_key if date_agrees(g, s)]
         if result.skipped:
             cause = "not-read"
+        elif good and all(id(s) in matched_sys for s in good):
+            cause = "one-for-two"
         elif good:
-            s = good[0]
+            s = next(s for s in good if id(s) not in matched_sys)
             cause = ("rule:" + "+".join(sorted(fired[id(s)])) if fired[id(s)]
                      else "model-threshold" if id(s) in held else "merged")
         elif on_key:

@@ -10,7 +10,8 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
 - ``line_role`` is the role a line of text takes by its words alone (a
   heading-like line, a byline, a call to action, an inline link list), used
   by both cleaners on top of what the markup says;
-- ``role_at``/``block_at``: the block at an offset;
+- ``role_at``/``block_at``: the block at an offset; ``place_dates``: each
+  date's block and whether it may state, asked once per block;
 - ``may_state``: whether a sentence in a block of a given role can carry a
   dated statement. Paragraphs, list items and quotes can; headings, titles,
   bylines, datelines, calls to action, link lists and code cannot; captions
@@ -138,6 +139,31 @@ def block_at(blocks: Sequence[TextBlock], offset: int) -> TextBlock | None:
     if i >= 0 and blocks[i].char_start <= offset < blocks[i].char_end:
         return blocks[i]
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedDate:
+    """A date with the block it stands in (None: no block information) and
+    whether a sentence there may state (``may_state`` of that block)."""
+
+    date: DateMention
+    block: TextBlock | None
+    stating: bool
+
+
+def place_dates(blocks: Sequence[TextBlock], text: str, dates: Sequence[DateMention]) -> list[PlacedDate]:
+    """Each date with its block and whether that block may state: the
+    blocks' starts are listed once, ``may_state`` asked once per block."""
+    starts = [b.char_start for b in blocks]
+    stating: dict[int, bool] = {}
+    out = []
+    for d in dates:
+        i = bisect.bisect_right(starts, d.char_start) - 1
+        block = blocks[i] if i >= 0 and blocks[i].char_start <= d.char_start < blocks[i].char_end else None
+        if block is not None and block.char_start not in stating:
+            stating[block.char_start] = may_state(block, text)
+        out.append(PlacedDate(d, block, True if block is None else stating[block.char_start]))
+    return out
 
 
 def role_at(blocks: Sequence[TextBlock], offset: int) -> BlockRole | None:

@@ -263,9 +263,7 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
         if node.head == node:
             break
         node = node.head
-    if (not own_subject and root.tag_ == "VB" and root.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
-                                                              and c.lower_ not in ("do", "don't", "dont")
-                                                              for c in root.children)):
+    if not own_subject and _imperative(root):
         if rule_on("imperative"):
             return "imperative"
     if any(t.lower_ == "please" for t in sent):
@@ -274,7 +272,7 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
     # inside a condition ("If there are no meetings until noon, ...")
     node = clause_verb
     for _ in range(4):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in node.children):
+        if _opens_condition(node, CONDITION_MARKERS):
             if rule_on("conditional"):
                 return "conditional"
         if node.head == node:
@@ -373,16 +371,52 @@ def _present_simple_above(token: Token) -> bool:
     return False
 
 
+def _imperative(verb: Token) -> bool:
+    """A verb in the base form with no subject or auxiliary of its own ("do"
+    of "don't hesitate" is no auxiliary of a mood): an order to the reader."""
+    return verb.tag_ == "VB" and verb.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") and c.lower_ not in ("do", "don't", "dont")
+        for c in verb.children)
+
+
+def _opens_condition(verb: Token, markers: frozenset[str]) -> bool:
+    """The verb heads an adverbial clause one of ``markers`` opens ("If you order by noon, ...")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in verb.children)
+
+
+# the markers of a condition put to the reader ("If you order by noon", "once you sign up")
+_READER_CONDITION = frozenset({"if", "when", "once"})
+
+
 def _call_to_act(sent: Span) -> bool:
-    """A sentence that tells the reader what to do: a second-person condition
-    ("If you order by noon, we ship tomorrow") or an imperative conjunct."""
+    """A sentence that tells the reader what to do beyond its main clause's
+    mood (``_clause_mood_reason``): a second-person condition ("If you order
+    by noon, we ship tomorrow") or an imperative conjunct of its main verb."""
     for tok in sent:
-        if (tok.dep_ == "nsubj" and tok.lower_ == "you" and tok.head.dep_ == "advcl"
-                and any(c.dep_ == "mark" and c.lower_ in ("if", "when", "once") for c in tok.head.children)):
+        if tok.dep_ == "nsubj" and tok.lower_ == "you" and _opens_condition(tok.head, _READER_CONDITION):
             return True
-        if tok.dep_ == "conj" and tok.head == sent.root and tok.tag_ == "VB" and not _has_subject(tok):
+        if tok.dep_ == "conj" and tok.head == sent.root and _imperative(tok):
             return True
     return False
+
+
+def _names_one_day(trigger: Token, date: DateMention, clause_verb: Token, date_root: Token | None) -> bool:
+    """"Tomorrow" or "tonight" said of a happening with its own actor names
+    one day ("I am willing to leave tomorrow", "tomorrow's vote"), not the
+    future in general: said of the happening (an adverb of its verb or the
+    possessive of its noun, not "the leaders of tomorrow", not "the grid
+    that powers tomorrow"), in a sentence with a subject ("De-risk tomorrow
+    by ..." has none) that is no call to act ("Order within 1 day to have
+    it shipped tomorrow")."""
+    if date.text.strip().lower() not in _ONE_DAY_DEICTIC or date_root is None:
+        return False
+    sent = trigger.sent
+    if not _has_subject(sent.root) or _call_to_act(sent):
+        return False
+    if date_root.dep_ == "poss":
+        return date_root.head == trigger
+    return (date_root.dep_ in ("npadvmod", "advmod") and date_root.head in (trigger, clause_verb)
+            and _has_subject(clause_verb) and not _object_slot(date_root))
 
 
 def _object_slot(date_root: Token) -> bool:
@@ -416,18 +450,9 @@ def _present_or_habitual_reason(
     finite_past = _finite_past(clause_verb)
     timeline = _timeline_entry(sent)
     # "today"/"now" in a clause that tells no completed or planned happening:
-    # the present era; "tomorrow" and "tonight" said of a happening with its
-    # own actor name one day ("I am willing to leave tomorrow", "tomorrow's
-    # vote"), not in a line with no subject ("De-risk tomorrow by ...": the future)
-    # (said of the happening: an adverb of its verb or the possessive of its
-    # noun, not "the leaders of tomorrow"; in a sentence that is no call to
-    # act: "Order within 1 day to have it shipped tomorrow")
-    one_day = (date.text.strip().lower() in _ONE_DAY_DEICTIC and date_root is not None and _has_subject(sent.root)
-               and not _call_to_act(sent) and (
-                   (date_root.dep_ in ("npadvmod", "advmod") and date_root.head in (trigger, clause_verb)
-                    and _has_subject(clause_verb) and not _object_slot(date_root))
-                   or (date_root.dep_ == "poss" and date_root.head == trigger)))
-    if date.text.strip().lower() in DEICTIC_NOW and not finite_past and not one_day:
+    # the present era ("tomorrow"/"tonight" of a happening name one day)
+    if (date.text.strip().lower() in DEICTIC_NOW and not finite_past
+            and not _names_one_day(trigger, date, clause_verb, date_root)):
         if rule_on("generic-now"):
             return "generic-now"
     # generic present with a coarse date inside the clause: a state, a trend or an opinion

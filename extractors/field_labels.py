@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import block_at, is_date_heading, may_state
+from extractors.block_roles import PlacedDate, is_date_heading
 from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, TRIGGER_KINDS
 from extractors.events import DatedStatement, dated_statement
@@ -265,18 +265,21 @@ def field_statement(
 
 
 
-def labelled_fields(page: CleanPage, dates: Sequence[DateMention]) -> list[tuple[tuple[int, int], LabelledField]]:
-    """The page's labelled date fields, each with its line as the sentence to read."""
+def labelled_fields(page: CleanPage, placed: Sequence[PlacedDate]) -> list[tuple[tuple[int, int], LabelledField]]:
+    """The page's labelled date fields, each with its line as the sentence to
+    read (``placed``: the page's dates in text order, each with its block,
+    ``extractors.block_roles.place_dates``)."""
+    dates = [p.date for p in placed]
     out: list[tuple[tuple[int, int], LabelledField]] = []
     seen: set[int] = set()
-    for d in dates:
-        block = block_at(page.blocks, d.char_start)
+    for p in placed:
+        d, block = p.date, p.block
         if block is None:
             continue
-        if block.char_start in seen and not may_state(block, page.text):
+        if block.char_start in seen and not p.stating:
             continue
         seen.add(block.char_start)
-        if may_state(block, page.text):
+        if p.stating:
             field = bracketed_caption(page.text, block, d)
             if field is not None:
                 out.append(((d.char_start, field.label_end), field))

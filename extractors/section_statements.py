@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
+from extractors.block_roles import DatedSection, dated_sections, place_dates
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
@@ -41,9 +41,10 @@ def sentences_with_dates(
     """The sentences to parse for statements: each with the dates it gives
     (dates in blocks that may state), or with the date heading of its section."""
     dates = sorted(dates, key=lambda d: d.char_start)
-    fields = labelled_fields(page, dates)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
+    placed = place_dates(page.blocks, page.text, dates)  # each date's block, and may it state: asked once
+    fields = labelled_fields(page, placed)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
     in_fields = {f.date.char_start for _, f in fields if not f.fallback}
-    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text) and d.char_start not in in_fields]
+    stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}

@@ -55,3 +55,21 @@ def test_a_date_the_tagger_does_not_read_is_told_from_one_it_reads():
     text = "Intro.\n\nI hope to be back in a month with news. We met on 3 March 2024 in Paris."
     assert reads_date(text, GoldStatement(key="We met on 3 March", expr="on 3 March 2024", date="2024-03-03"))
     assert not reads_date(text, GoldStatement(key="I hope to be back", expr="in a month", date="2026-03"))
+
+
+def test_one_statement_for_two_gold_statements_of_one_date_is_told_apart():
+    from datetime import date
+
+    from extractors.events import dated_statement
+    from extractors.types import DateMention
+
+    text = "Intro.\n\nChina and Japan said on 3 May 2024 they had signed the pact."
+    s0 = text.index("China")
+    at = text.index("on 3 May 2024")
+    day = DateMention(at, at + 13, "on 3 May 2024", date(2024, 5, 3), date(2024, 5, 3), "day")
+    said = dated_statement(text, (s0, len(text)), day, "say", ("China", "Japan"), "", confidence=0.9)
+    gold = tuple(GoldStatement(key="China and Japan said on", expr="on 3 May 2024", date="2024-05-03",
+                               participants=(who,)) for who in ("China", "Japan"))
+    page = GoldPage(page_id="x", page_type="article", site="s", url="", doc_date=None, statements=gold)
+    result = SimpleNamespace(statements=(said,), held_back=(), skipped=None, page=SimpleNamespace(text=text))
+    assert [(kind, cause) for kind, cause, _ in page_causes(page, result, {})] == [("miss", "one-for-two")]

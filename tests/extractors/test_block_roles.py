@@ -212,6 +212,23 @@ def test_role_at_and_block_at():
     assert may_state(None, text)  # no block information: not judged
 
 
+def test_place_dates_gives_each_date_its_block_and_whether_it_may_state():
+    from extractors.block_roles import place_dates
+
+    text, blocks = join_blocks([[Piece("Title 2019", H, 1)], [Piece(PROSE, P)]])
+
+    def at(i: int) -> DateMention:
+        return DateMention(i, i + 1, text[i], date(2019, 1, 1), date(2019, 12, 31), "year")
+
+    dates = [at(text.index("2019")), at(text.index("The council")), at(text.index("Title") + len("Title 2019") + 1)]
+    placed = place_dates(blocks, text, dates)
+    assert [p.date for p in placed] == dates
+    assert [(p.block, p.stating) for p in placed] == [
+        (block_at(blocks, d.char_start), may_state(block_at(blocks, d.char_start), text)) for d in dates]
+    assert [p.stating for p in placed] == [False, True, True]  # a heading; prose; the blank line (no block)
+    assert placed[2].block is None
+
+
 def test_line_rules():
     assert looks_like_heading("The chemistry of ancient pigments")
     assert not looks_like_heading("The telescope was launched on 25 December 2021 and")
