@@ -217,7 +217,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     redated: set[str] = set()
     concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
-    apart = named_apart(events, concepts)
+    apart = named_apart(events, concepts, labels, topic)
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
