@@ -27,23 +27,26 @@ named doers that differ are the identity rules' own test
 entity of its side (a company and its chief executive), and one page's
 statements of one day share a cast.
 
-``named_apart`` reads a page's own telling apart: a statement with no doer
-whose page names an entity in another statement of its kind a few days off,
-not in it ("The first images were released yesterday at a briefing attended
-by Joe Biden. This was followed today by the release of the others"): that
-entity's act of the kind is the other happening, so another page's statement
-with it as doer ("Biden unveiled the first image", misdated to the release
-day) is not this one (``different_doers``).
+``named_apart`` reads a page's own telling apart: a statement with no doer,
+dated to a day, whose page names people in another statement of its kind
+with no doer, on another day a few days off ("The first images were
+released yesterday at a briefing attended by Joe Biden. This was followed
+today by the release of the others"): their act of the kind is the other
+happening, so another page's statement with them as its every doer ("Biden
+unveiled the first image", misdated to the release day) is not this one
+(``different_doers``). What the pages are about and a doer acting on both
+days ("NASA released the first image on Monday") set nothing apart.
 
 ``who_meets`` names who holds a meeting told with no doer: an organisation
 that names the meeting, as its modifier or its of-complement ("the G20
 summit", "the summit of the Group of 20"), with what it is about between
 ("the Marrakesh UN climate change conference"); two such meetings of one
-kind named after two bodies that share no initials, and not about one thing
-("climate"), are two meetings (facts.identity.cannot_link). Each name's
-forms are read once (``Host``). An organisation named elsewhere in the
-sentence is a topic or a place, not a host ("the summit discussed the IMF
-quota reform").
+kind named after two bodies, neither spelling the other (G7, "Group of
+Seven") nor the other written with its place ("UN", "Marrakesh UN"), are
+two meetings (facts.identity.cannot_link), unless one host may be a place
+the tagger calls an organisation and the two are about one thing
+(``one_host``). An organisation named elsewhere in the sentence is a topic
+or a place, not a host ("the summit discussed the IMF quota reform").
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 
-from extractors.acronyms import name_words, spells
+from extractors.acronyms import is_acronym, name_words, spells
 from extractors.types import Precision
 from facts.model import Event
 
@@ -111,6 +114,10 @@ _MEETING_VERBS = frozenset({"meet", "met", "convene", "host"})
 NAME_WINDOW = 12  # a meeting's name before its word is at most this many words (a bounded look back)
 # the words a name is not made of alone ("The" of "The company met"; an acronym of them would match anything)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+# words of what a meeting is about that any meeting may have ("the UN annual meeting", "the NATO annual summit")
+_GENERIC_ABOUT = frozenset({"annual", "emergency", "first", "second", "third", "last", "final", "special", "regular",
+                            "extraordinary", "informal", "high-level", "plenary", "ministerial", "leaders", "general",
+                            "next", "new", "joint", "official", "virtual"})
 # a number written as a word, as the digits initials give it ("Group of Seven" -> G7, as "Group of 7")
 _NUMBER_WORDS_DIGITS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -133,9 +140,10 @@ _WORD = re.compile(r"\S+")
 _AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<after>{_NAME_RUN})")
 
 
-def _meeting_names(sentence: str) -> list[tuple[str, bool]]:
+def _meeting_names(sentence: str) -> list[tuple[str, bool, frozenset[str]]]:
     """Names a sentence gives a meeting (its words: ``_meeting_words``), with
-    whether the name stands before the word: a name before it, with what it
+    whether the name stands before the word and what the meeting is about
+    (its words any meeting may have left out): a name before it, with what it
     is about between ("the G20 summit", "the Marrakesh UN climate change
     conference"), read back at most ``NAME_WINDOW`` words; or after it and
     "of" ("the summit of the Group of 20")."""
@@ -145,10 +153,10 @@ def _meeting_names(sentence: str) -> list[tuple[str, bool]]:
         words = list(_WORD.finditer(lead))
         b = _BEFORE.search(lead[words[-NAME_WINDOW].start() if len(words) >= NAME_WINDOW else 0:])
         if b:
-            out.append((b.group("before"), True))
+            out.append((b.group("before"), True, frozenset(b.group("about").split()) - _GENERIC_ABOUT))
         a = _AFTER.match(sentence, m.end())
         if a:
-            out.append((a.group("after"), False))
+            out.append((a.group("after"), False, frozenset()))
     return out
 
 
@@ -161,18 +169,26 @@ def _digits(name: str) -> str:
 class Host:
     """A name of who holds a meeting, in the forms two names are compared by:
     its letters ("GROUPOF20"), its numbers as digits ("Group of Seven" ->
-    "Group of 7") and its words."""
+    "Group of 7"), its words, and what the meeting is about ("ocean" of "the
+    Tromso ocean conference")."""
 
     name: str
     letters: str
     digits: str
     words: tuple[str, ...]
+    about: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, name: str) -> Host:
+    def of(cls, name: str, about: frozenset[str] = frozenset()) -> Host:
         digits = _digits(name)
         return cls(name, re.sub(r"[^A-Za-z0-9]", "", digits).upper(), digits,
-                   tuple(w.casefold() for w in name_words(name)))
+                   tuple(w.casefold() for w in name_words(name)), about)
+
+    @property
+    def may_be_a_place(self) -> bool:
+        """One word that is no acronym: a city the tagger may call an
+        organisation ("Tromso"), not a body's name ("UN", "Group of 20")."""
+        return len(self.words) == 1 and not is_acronym(self.name)
 
 
 def _one_body(a: Host, b: Host) -> bool:
@@ -197,16 +213,18 @@ def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) 
     if concept is None or concept.partition(":")[0] != MEETING:
         return {}
     named = []
-    for found, before in _meeting_names(ev.sentence):
+    for found, before, about in _meeting_names(ev.sentence):
         written = re.sub(r"^(?:the|a|an)\s+", "", found.rstrip("."), flags=re.I)
         if written and any(w.casefold() not in _FUNCTION_WORDS for w in name_words(written)):
-            named.append((written, before))
+            named.append((written, before, about))
     out: dict[str, Host] = {}
     for pid, name in zip(ev.participant_ids, ev.participants):
         if labels.get(pid) not in MEETING_HOSTS:
             continue
-        if any(_names(name, written, before) for written, before in named):
-            out[pid] = Host.of(name)
+        for written, before, about in named:
+            if _names(name, written, before):
+                out[pid] = Host.of(name, about)
+                break
     return out
 
 
@@ -214,11 +232,15 @@ def one_host(a: Host, b: Host) -> bool:
     """Two names of hosts that may be one body: one is the other's initials
     (an alias of the table is one entity already: facts/data/aliases.toml),
     or one name ends in the other, the host written with its place ("the
-    Marrakesh UN climate conference", "the UN climate conference"). Two
-    meetings about one thing held by two bodies ("the Marrakesh UN climate
-    change conference", "the Paris UN climate change conference") are two."""
+    Marrakesh UN climate conference", "the UN climate conference"); or a
+    host that may be a place the tagger calls an organisation, of a meeting
+    about one thing ("the UN ocean conference", "the Tromso ocean
+    conference"). Two meetings about one thing held by two bodies ("the
+    Marrakesh UN climate change conference", "the Paris UN climate change
+    conference"; "the UN annual meeting", "the NATO annual summit") are two."""
     short, long = sorted((a.words, b.words), key=len)
-    return _one_body(a, b) or (bool(short) and long[-len(short):] == short)
+    return (_one_body(a, b) or (bool(short) and long[-len(short):] == short)
+            or ((a.may_be_a_place or b.may_be_a_place) and bool(a.about & b.about)))
 
 
 @dataclass(frozen=True)
