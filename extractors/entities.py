@@ -22,8 +22,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extractors.acronyms import AcronymDefinition
+from extractors.acronyms import AcronymDefinition, initials
 from extractors.entity_rules import (
+    CALENDAR_WORD,
+    COUNTED_PLURAL,
     CUT_OFF_NAME,
     FURNITURE_WORDS,
     KEPT_LABELS,
@@ -153,24 +155,42 @@ def _join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
+def _a_name_number(text: str, name: str, end: int) -> bool:
+    """The number ending ``name`` at ``end`` is the name's, not a count: no
+    plural noun follows it ("a Committee of 12 experts"), or the text writes
+    the name's initials ("Group of 20 major economies ... the G20")."""
+    if not COUNTED_PLURAL.match(text, end):
+        return True
+    short = initials(name)
+    return len(short) >= 2 and re.search(rf"\b{re.escape(short)}\b", text) is not None
+
+
 def _numbered_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A name NER cut before its number ("Group of" + "20") takes the number;
     a number NER tagged alone after a capitalised word and "of" ("the Group
-    of Seven": "Seven") is that name's end (entity_rules.NAME_NUMBER_AFTER)."""
+    of Seven": "Seven") is that name's end (entity_rules.NAME_NUMBER_AFTER),
+    and a name NER found before it ("European Council") its start. Not a
+    count ("a Board of 9 directors": ``_a_name_number``), nor after a date
+    ("Tuesday of 20 ...")."""
+    dates = [(a, b) for a, b, label in spans if label not in KEPT_LABELS and label not in NUMBER_LABELS]
     out: list[tuple[int, int, str]] = []
+    folded: set[tuple[int, int, str]] = set()
     for s, e, label in spans:
         if label in KEPT_LABELS and re.search(r"[ \t]of$", text[s:e]):
             m = NAME_NUMBER_AFTER.match(text, e)
-            if m:
+            if m and _a_name_number(text, text[s:m.end(1)], m.end(1)):
                 e = m.end(1)
         elif label in NUMBER_LABELS and NAME_NUMBER_AFTER.fullmatch(" " + text[s:e]):
             m = NAME_OF_BEFORE.search(text, max(0, s - 40), s)
-            if m:
-                s, label = m.start(), NUMBERED_NAME_LABEL
+            if (m and not CALENDAR_WORD.fullmatch(m.group().split()[0])
+                    and not any(a <= m.start() < b for a, b in dates) and _a_name_number(text, text[m.start():e], e)):
+                head = [sp for sp in spans if sp[2] in KEPT_LABELS and sp[0] <= m.start() < sp[1] <= s]
+                s, label = (head[0][0] if head else m.start()), NUMBERED_NAME_LABEL
+                folded.update(head)
         out.append((s, e, label))
-    # a number taken into a name is no span of its own
-    return [sp for sp in out if not (sp[2] in NUMBER_LABELS and any(a <= sp[0] and sp[1] <= b and (a, b) != sp[:2]
-                                                                     for a, b, _ in out))]
+    # a number or a name taken into a longer name is no span of its own
+    return [sp for sp in out if sp not in folded and not (
+        sp[2] in NUMBER_LABELS and any(a <= sp[0] and sp[1] <= b and (a, b) != sp[:2] for a, b, _ in out))]
 
 
 def repair_span(text: str, start: int, end: int) -> list[tuple[int, int]]:

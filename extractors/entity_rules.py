@@ -97,5 +97,12 @@ _NAME_NUMBER_WORDS = (
 NAME_NUMBER_AFTER = re.compile(
     r"[ \t]+(\d{1,3}|(?:" + _NAME_NUMBER_WORDS + r")(?:-(?:" + _NAME_NUMBER_WORDS.lower() + r"))?)(?![\w-])")
 NAME_OF_BEFORE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+[ \t]+of[ \t]+$")
-NUMBER_LABELS = frozenset({"CARDINAL"})
+# the tagger reads a name's number as a count or as a year ("the Group of 77 and China": "77", DATE)
+NUMBER_LABELS = frozenset({"CARDINAL", "DATE"})
 NUMBERED_NAME_LABEL = "ORG"
+# a count of a plural noun is no name's number ("a Committee of 12 experts", "a Union of 27 states", "20 people"),
+# unless the text writes the name's initials ("G20"); a verb's third person is no plural ("the Group of 20 has")
+COUNTED_PLURAL = re.compile(r"[ \t]+(?:(?!(?:is|has|was|does|says)\b)[a-z]+[^su\W]s|people|men|women|children|staff)\b")
+# a calendar word before "of" and a number is a date ("Tuesday of 20 ...", "May of 20 ..."), never a name
+CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter")

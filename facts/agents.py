@@ -27,35 +27,42 @@ named doers that differ are the identity rules' own test
 entity of its side (a company and its chief executive), and one page's
 statements of one day share a cast.
 
-``named_apart`` reads a page's own telling apart: a statement with no doer
-whose page names an entity in another statement of its kind a few days off,
-not in it ("The first images were released yesterday at a briefing attended
-by Joe Biden. This was followed today by the release of the others"): that
-entity's act of the kind is the other happening, so another page's statement
-with it as doer ("Biden unveiled the first image", misdated to the release
-day) is not this one (``different_doers``).
+``named_apart`` reads a page's own telling apart: a statement with no doer,
+dated to a day, whose page names people in another statement of its kind
+with no doer, on another day a few days off ("The first images were
+released yesterday at a briefing attended by Joe Biden. This was followed
+today by the release of the others"): their act of the kind is the other
+happening, so another page's statement with them as its every doer ("Biden
+unveiled the first image", misdated to the release day) is not this one
+(``different_doers``). What the pages are about and a doer acting on both
+days ("NASA released the first image on Monday") set nothing apart.
 
 ``who_meets`` names who holds a meeting told with no doer: an organisation
 that names the meeting, as its modifier or its of-complement ("the G20
 summit", "the summit of the Group of 20"), with what it is about between
 ("the Marrakesh UN climate change conference"); two such meetings of one
-kind named after two bodies that share no initials, and not about one thing
-("climate"), are two meetings (facts.identity.cannot_link). Each name's
-forms are read once (``Host``). An organisation named elsewhere in the
-sentence is a topic or a place, not a host ("the summit discussed the IMF
-quota reform").
+kind named after two bodies, neither spelling the other (G7, "Group of
+Seven") nor the other written with its place ("UN", "Marrakesh UN"), are
+two meetings (facts.identity.cannot_link), unless one host may be a place
+the tagger calls an organisation and the two are about one thing
+(``one_host``). An organisation named elsewhere in the sentence is a topic
+or a place, not a host ("the summit discussed the IMF quota reform").
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
+from importlib import resources
 
-from extractors.acronyms import initials, is_acronym, name_words
-from facts.lexicon import lexicon
+from extractors.acronyms import is_acronym, name_words, spells
+from extractors.types import Precision
 from facts.model import Event
 
 # Collective nouns of counted doers, with the entity types of their members.
@@ -101,43 +108,93 @@ _NAME_RUN = r"[A-Z0-9][\w&.’'-]*(?:\s+(?:of|for|and|on|the|de)\s+[A-Z0-9][\w&.
 # what a meeting is about, between its host's name and its noun ("climate change"): at most three lower-case
 # words, no function word, auxiliary or verb form ("the UN said the conference" names no conference)
 _ABOUT = (r"(?:\s+(?!(?:the|a|an|its|their|his|her|this|that|to|of|and|or|with|by|on|in|for|at|as|is|was|are|were|"
-          r"be|been|has|have|had|will|would|said|says|say|also|not|after|before|during)\b)[a-z][a-z-]*(?<!ed)(?<!ing)){0,3}?")
+          r"be|been|has|have|had|will|would|said|says|say|also|not|after|before|during)\b)[a-z][a-z-]*(?<!ed)(?<!ing)){0,3}")
+# the kind's verbs have a doer, not a name ("The company met analysts"; "a host of"): a meeting's name is a noun's
+_MEETING_VERBS = frozenset({"meet", "met", "convene", "host"})
+NAME_WINDOW = 12  # a meeting's name before its word is at most this many words (a bounded look back)
+# the words a name is not made of alone ("The" of "The company met"; an acronym of them would match anything)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+# words of what a meeting is about that any meeting may have ("the UN annual meeting", "the NATO annual summit")
+_GENERIC_ABOUT = frozenset({"annual", "emergency", "first", "second", "third", "last", "final", "special", "regular",
+                            "extraordinary", "informal", "high-level", "plenary", "ministerial", "leaders", "general",
+                            "next", "new", "joint", "official", "virtual"})
+# a number written as a word, as the digits initials give it ("Group of Seven" -> G7, as "Group of 7")
+_NUMBER_WORDS_DIGITS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                                                      "seventy": "70", "eighty": "80", "ninety": "90"}
 
 
 @lru_cache(maxsize=1)
-def _meeting_names() -> re.Pattern[str]:
-    """Names a sentence gives a meeting of the meeting kind (its words: facts
-    /data/happenings.toml): a name before the meeting's word, with what it is
-    about between ("the G20 summit", "the Marrakesh UN climate change
-    conference"), or after it and "of" ("the summit of the Group of 20")."""
-    forms = sorted((w for w, c in lexicon().concept_of.items() if c == MEETING), key=lambda w: (-len(w), w))
-    t = "(?i:" + "|".join(re.escape(w) for w in forms) + ")"
-    return re.compile(rf"(?P<before>{_NAME_RUN})(?:'s|’s)?(?P<about>{_ABOUT})\s+{t}\b"
-                      rf"|\b{t}\s+of\s+(?:the\s+)?(?P<after>{_NAME_RUN})")
+def _meeting_words() -> re.Pattern[str]:
+    """The nouns that name a meeting of the meeting kind, as listed in facts
+    /data/happenings.toml (its verbs left out), with their plurals."""
+    listed = tomllib.loads(resources.files("facts").joinpath("data/happenings.toml").read_text(encoding="utf-8"))
+    nouns = {w.lower() for w in listed["concepts"][MEETING] if w.lower() not in _MEETING_VERBS}
+    forms = sorted(nouns | {w + "s" for w in nouns if not w.endswith("s")}, key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?i:" + "|".join(re.escape(w) for w in forms) + r")\b")
+
+
+_BEFORE = re.compile(rf"(?P<before>{_NAME_RUN})(?:'s|’s)?(?P<about>{_ABOUT})\s+$")
+_WORD = re.compile(r"\S+")
+_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<after>{_NAME_RUN})")
+
+
+def _meeting_names(sentence: str) -> list[tuple[str, bool, frozenset[str]]]:
+    """Names a sentence gives a meeting (its words: ``_meeting_words``), with
+    whether the name stands before the word and what the meeting is about
+    (its words any meeting may have left out): a name before it, with what it
+    is about between ("the G20 summit", "the Marrakesh UN climate change
+    conference"), read back at most ``NAME_WINDOW`` words; or after it and
+    "of" ("the summit of the Group of 20")."""
+    out = []
+    for m in _meeting_words().finditer(sentence):
+        lead = sentence[max(0, m.start() - 40 * NAME_WINDOW):m.start()]
+        words = list(_WORD.finditer(lead))
+        b = _BEFORE.search(lead[words[-NAME_WINDOW].start() if len(words) >= NAME_WINDOW else 0:])
+        if b:
+            out.append((b.group("before"), True, frozenset(b.group("about").split()) - _GENERIC_ABOUT))
+        a = _AFTER.match(sentence, m.end())
+        if a:
+            out.append((a.group("after"), False, frozenset()))
+    return out
+
+
+def _digits(name: str) -> str:
+    """The name with its numbers written as digits ("Group of Seven" -> "Group of 7")."""
+    return re.sub(r"[A-Za-z]+", lambda m: _NUMBER_WORDS_DIGITS.get(m.group().lower(), m.group()), name)
 
 
 @dataclass(frozen=True)
 class Host:
     """A name of who holds a meeting, in the forms two names are compared by:
-    its letters ("GROUPOF20"), its initials ("G20"; a name that is one acronym
-    is its own: "UNFCCC"), and what the meeting is about ("climate change" of
-    "the Marrakesh UN climate change conference")."""
+    its letters ("GROUPOF20"), its numbers as digits ("Group of Seven" ->
+    "Group of 7"), its words, and what the meeting is about ("ocean" of "the
+    Tromso ocean conference")."""
 
     name: str
     letters: str
-    initials: str
+    digits: str
+    words: tuple[str, ...]
     about: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, name: str, about: frozenset[str] = frozenset()) -> Host:
-        words = name_words(name)
-        own = words[0] if len(words) == 1 and is_acronym(words[0]) else initials(name)
-        return cls(name, re.sub(r"[^A-Za-z0-9]", "", name).upper(), own.upper(), about)
+        digits = _digits(name)
+        return cls(name, re.sub(r"[^A-Za-z0-9]", "", digits).upper(), digits,
+                   tuple(w.casefold() for w in name_words(name)), about)
+
+    @property
+    def may_be_a_place(self) -> bool:
+        """One word that is no acronym: a city the tagger may call an
+        organisation ("Tromso"), not a body's name ("UN", "Group of 20")."""
+        return len(self.words) == 1 and not is_acronym(self.name)
 
 
 def _one_body(a: Host, b: Host) -> bool:
-    """Two names of one body: alike, or one the other's initials."""
-    return a.letters == b.letters or a.initials == b.letters or b.initials == a.letters or a.initials == b.initials
+    """Two names of one body: alike, or one spells the other
+    (extractors.acronyms.spells: "G7", "Group of Seven")."""
+    return a.letters == b.letters or spells(a.name, b.digits) or spells(b.name, a.digits)
 
 
 def _names(name: str, written: str, before: bool) -> bool:
@@ -151,16 +208,15 @@ def _names(name: str, written: str, before: bool) -> bool:
 
 def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> dict[str, Host]:
     """Who holds a meeting: entity id -> name of each organisation that names
-    a meeting of the sentence (``_meeting_names``), with what the meeting is
-    about; none for another kind of happening. The caller asks only of
-    statements with no doer."""
+    a meeting of the sentence (``_meeting_names``); none for another kind of
+    happening. The caller asks only of statements with no doer."""
     if concept is None or concept.partition(":")[0] != MEETING:
         return {}
     named = []
-    for m in _meeting_names().finditer(ev.sentence):
-        written = re.sub(r"^(?:the|a|an)\s+", "", (m.group("before") or m.group("after")).rstrip("."), flags=re.I)
-        if written and written[0].isupper() or written[:1].isdigit():
-            named.append((written, m.group("before") is not None, frozenset((m.group("about") or "").split())))
+    for found, before, about in _meeting_names(ev.sentence):
+        written = re.sub(r"^(?:the|a|an)\s+", "", found.rstrip("."), flags=re.I)
+        if written and any(w.casefold() not in _FUNCTION_WORDS for w in name_words(written)):
+            named.append((written, before, about))
     out: dict[str, Host] = {}
     for pid, name in zip(ev.participant_ids, ev.participants):
         if labels.get(pid) not in MEETING_HOSTS:
@@ -174,10 +230,17 @@ def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) 
 
 def one_host(a: Host, b: Host) -> bool:
     """Two names of hosts that may be one body: one is the other's initials
-    (an alias of the table is one entity already: facts/data/aliases.toml);
-    or two meetings about one thing, as a place and a body may name one ("the
-    UN climate conference", "the Marrakesh climate conference")."""
-    return _one_body(a, b) or bool(a.about & b.about)
+    (an alias of the table is one entity already: facts/data/aliases.toml),
+    or one name ends in the other, the host written with its place ("the
+    Marrakesh UN climate conference", "the UN climate conference"); or a
+    host that may be a place the tagger calls an organisation, of a meeting
+    about one thing ("the UN ocean conference", "the Tromso ocean
+    conference"). Two meetings about one thing held by two bodies ("the
+    Marrakesh UN climate change conference", "the Paris UN climate change
+    conference"; "the UN annual meeting", "the NATO annual summit") are two."""
+    short, long = sorted((a.words, b.words), key=len)
+    return (_one_body(a, b) or (bool(short) and long[-len(short):] == short)
+            or ((a.may_be_a_place or b.may_be_a_place) and bool(a.about & b.about)))
 
 
 @dataclass(frozen=True)
@@ -223,26 +286,47 @@ def who_of(ev: Event, clause: str, labels: Mapping[str, str | None]) -> Who:
 APART_DAYS = 7  # another statement of the page's kind at most this many days off tells a happening of its own
 
 
-def named_apart(events: Sequence[Event], concepts: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
-    """Event id -> for a statement with no doer, the entities its page names
-    in another statement of its kind on another day and not in it ("The first
-    images were released yesterday at a briefing attended by Joe Biden. This
-    was followed today by the release of the others": Biden, for today's)."""
+def _apart_doers(o: Event, topic: frozenset[str], labels: Mapping[str, str | None]) -> frozenset[str]:
+    """Whose part another statement of the page tells apart: the people a
+    statement with no doer names ("... at a briefing attended by Joe Biden
+    and Kamala Harris"), what the pages are about left out. A doer's act on
+    another day is no other happening: the agency that released the first
+    image on Monday releases the rest today."""
+    if o.agent_ids:
+        return frozenset()
+    return frozenset(p for p in o.participant_ids if labels.get(p) == "PERSON") - topic
+
+
+def named_apart(events: Sequence[Event], concepts: Mapping[str, str | None],
+                labels: Mapping[str, str | None] | None = None,
+                topic: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
+    """Event id -> for a statement with no doer, dated to a day, whose part
+    its page gives to someone else in another statement of its kind on
+    another day a few days off ("The first images were released yesterday
+    at a briefing attended by Joe Biden. This was followed today by the
+    release of the others": Biden, for today's), the ones it gives it to:
+    the people that statement names, not in this one.
+    What the pages are about (``topic``: the agency releasing image after
+    image) sets nothing apart."""
+    labels = labels or {}
     by_kind: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for ev in events:
         c = concepts.get(ev.event_id)
-        if c:
+        if c and ev.precision == Precision.DAY:
             by_kind[(ev.doc_id, c.partition(":")[0])].append(ev)
     out: dict[str, frozenset[str]] = {}
     for group in by_kind.values():
+        group.sort(key=lambda e: e.date_start)
+        starts = [e.date_start for e in group]
         for ev in group:
             if ev.agent_ids:
                 continue
-            others = {p for o in group if (o.date_start, o.date_end) != (ev.date_start, ev.date_end)
-                      and abs((o.date_start - ev.date_start).days) <= APART_DAYS and not o.planned
-                      for p in o.participant_ids}
-            if others - set(ev.participant_ids):
-                out[ev.event_id] = frozenset(others - set(ev.participant_ids))
+            lo = bisect_left(starts, ev.date_start - timedelta(days=APART_DAYS))
+            hi = bisect_right(starts, ev.date_start + timedelta(days=APART_DAYS))
+            others = {p for o in group[lo:hi] if o.date_start != ev.date_start and not o.planned
+                      for p in _apart_doers(o, topic, labels)} - set(ev.participant_ids)
+            if others:
+                out[ev.event_id] = frozenset(others)
     return out
 
 
@@ -253,8 +337,8 @@ def different_doers(a: Who, b: Who, labels: Mapping[str, str | None]) -> bool:
     ("63 countries, including ... India"); not a doer beside the group ("28
     member states and New Zealand signed" is New Zealand's signing too)."""
     for x, y in ((a, b), (b, a)):
-        if x.agents and not x.group and not y.agents and x.agents & y.named_apart:
-            return True  # the doer-less statement's page tells the doer's part as another happening
+        if x.agents and not x.group and not y.agents and x.agents <= y.named_apart:
+            return True  # the doer-less statement's page gives every doer's part to another happening
     for group, one in ((a, b), (b, a)):
         if not group.group or one.group:
             continue

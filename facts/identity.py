@@ -226,7 +226,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     redated: set[str] = set()
     concepts = _concepts_in_context(events, rows, redated)
     own = page_parties(events)
-    apart = named_apart(events, concepts)
+    apart = named_apart(events, concepts, labels, topic)
     kind_dates: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
     for ev in events:
         if concepts[ev.event_id]:

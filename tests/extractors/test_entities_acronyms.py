@@ -116,3 +116,39 @@ def test_a_name_cut_before_its_number_is_whole_again():
     text = "Out of 20 countries, 5 signed. The board of 12 met."
     spans = [(text.index("20"), text.index("20") + 2, "CARDINAL"), (text.index("12"), text.index("12") + 2, "CARDINAL")]
     assert mentions_from_spans(text, spans) == []
+
+
+def _tagged(text, *parts):
+    spans = []
+    for sub, label in parts:
+        i = text.index(sub)
+        spans.append((i, i + len(sub), label))
+    return [(m.text, m.label) for m in mentions_from_spans(text, spans)]
+
+
+def test_a_count_after_a_capitalised_word_is_no_name():
+    assert _tagged("They named a Committee of 12 experts.", ("Committee", "ORG"), ("12", "CARDINAL")) == [
+        ("Committee", "ORG")]
+    assert _tagged("It joined a Union of 27 states.", ("Union", "ORG"), ("27", "CARDINAL")) == [("Union", "ORG")]
+    assert _tagged("It has a Board of 9 directors.", ("9", "CARDINAL")) == []
+    assert _tagged("Leaders said The European Council of 27 leaders met.", ("European Council", "ORG"),
+                   ("27", "CARDINAL")) == [("European Council", "ORG")]
+    # the text writes the name's initials: the number is the name's
+    assert ("Group of 20", "ORG") in _tagged("The Group of 20 leaders met; the G20 said so.", ("Group of", "ORG"),
+                                             ("20", "CARDINAL"), ("G20", "ORG"))
+
+
+def test_a_date_before_of_and_a_number_is_no_name():
+    assert _tagged("He said Tuesday of 20 people.", ("Tuesday", "DATE"), ("20", "CARDINAL")) == []
+    assert _tagged("Sales in May of 20 units.", ("20", "CARDINAL")) == []
+
+
+def test_a_name_and_its_number_are_one_span_not_two():
+    assert _tagged("Members of the European Council of 27 met.", ("European Council", "ORG"), ("27", "CARDINAL")) == [
+        ("European Council of 27", "ORG")]
+
+
+def test_a_number_read_as_a_year_is_a_names_number_too():
+    assert _tagged("Delegates of the Group of 77 and China met.", ("Group of", "ORG"), ("77", "DATE")) == [
+        ("Group of 77", "ORG")]
+    assert _tagged("Delegates of the Group of 77 and China met.", ("77", "DATE")) == [("Group of 77", "ORG")]
