@@ -228,8 +228,8 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     own = page_parties(events)
     apart = named_apart(events, concepts, labels, topic)
     kind_dates: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
-    for ev in events:
-        if concepts[ev.event_id]:
+    for ev in events:  # what a page tells done (not a plan, nor one its page overtook)
+        if concepts[ev.event_id] and not ev.planned and ev.current:
             kind_dates[(ev.doc_id, concepts[ev.event_id] or "")].add((ev.date_start, ev.date_end))
     out = []
     for ev, toks in zip(events, token_lists):

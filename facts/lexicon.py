@@ -26,6 +26,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from extractors.field_labels import PICTURE_NOUNS
+
 PLAN = "plan"
 REPORT = "announce"
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
@@ -211,8 +213,11 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
         found = [(i, c) for i, c in head_events(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
-    if own is None and labelled_picture(trigger_text or trigger, sentence or clause, date_at):
-        return RELEASE  # "Webb Telescope image 7/12/22": the day the picture was put out
+    if own is None and (labelled_picture(trigger_text or trigger, sentence or clause, date_at)
+                        or handed_out_picture(sentence or clause)):
+        return RELEASE  # "Webb Telescope image 7/12/22", "this image provided by NASA": the day it was put out
+    if own is None and trigger and (normal(trigger) in _DENIALS or normal(trigger_text or "") in _DENIALS):
+        return "?" + normal(trigger)  # "denied he was terminating the deal": nothing it names is done
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
         inner = named(clause)
         if inner and any(c == REPORT for _, _, c in lex.matches(without_names(clause, names))):
@@ -246,40 +251,112 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
     inner = named(clause) or (_antecedent(sentence, trigger, trigger_text, names) or named(sentence)
                               if sentence else None)
     if own == REPORT:
-        if inner and told_in_progress(without_names(without_asides(clause), names), inner):
+        if inner and told_in_progress(without_asides(clause), inner):
             return inner  # "said on 9 July that he was terminating the deal": the saying is the act
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
 
 
-_PROGRESSIVE = frozenset({"is", "are", "am", "was", "were"})
+_DENIALS = frozenset(inflections("deny") | {"denial", "denials"})
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+# words between a verb of saying and what it says that date or frame the saying ("said on 9 July in a statement
+# that ..."): anything else there ("said rumours that ...") says something else
+_SAYING_FRAME = frozenset({"on", "in", "at", "late", "early", "last", "a", "an", "the", "its", "his", "her", "their",
+                           "statement", "letter", "filing", "post", "tweet", "today", "yesterday", "night", "morning",
+                           "afternoon", "evening", "that"}) | {m for m in ("january february march april may june july "
+                           "august september october november december monday tuesday wednesday thursday friday "
+                           "saturday sunday").split()}
+# words that doubt or deny what is said, or say it is to come: then the progressive is no act done by the saying
+_NOT_DONE = frozenset({"deny", "denies", "denied", "denial", "rumour", "rumours", "rumor", "rumors", "false",
+                       "untrue", "not", "never", "no", "tomorrow", "next", "later", "soon", "coming", "upcoming",
+                       "plan", "plans", "planned"})
+_DATE_WORDS = _SAYING_FRAME - {"on", "in", "at", "late", "early", "last", "a", "an", "the", "its", "his", "her",
+                               "their", "statement", "letter", "filing", "post", "tweet", "that", "yesterday", "night",
+                               "morning", "afternoon", "evening", "today"}  # a month's or weekday's name
+_WORD_OR_NUMBER = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+")
 
 
 def told_in_progress(text: str, concept: str) -> bool:
-    """The happening ``concept`` is told in the progressive after a verb of
-    saying ("said that he was terminating the deal", "says it is suspending
-    the sale"): the saying does it, so the statement tells that happening,
-    not an announcement of it. Not a report of it done ("said it had
-    signed"), nor of a plan ("said it will withdraw")."""
-    words = tokens(text)
-    return any(w.endswith("ing") and lexicon().concept_of.get(w) == concept and words[i - 1] in _PROGRESSIVE
-               for i, w in enumerate(words) if i > 0)
+    """The happening ``concept`` is told in the progressive as what a verb of
+    saying says, by its sayer ("he said on 9 July that he was terminating
+    the deal", "the club says it is suspending the sale"): the saying does
+    it, so the statement tells that happening, not an announcement of it.
+    Not a report of it done ("said it had signed"), nor of a plan ("said it
+    will withdraw", "said she was leaving on Friday": a date or a word of
+    time to come after it), nor one denied or doubted ("denied he was
+    terminating", "said rumours that ..."), nor another's act told by the
+    sayer ("Twitter said Musk was terminating": its subject a pronoun, the
+    sayer's own when the sayer is one)."""
+    words = _WORD_OR_NUMBER.findall(normal(text))
+    if any(w in _NOT_DONE for w in words):
+        return False
+    concept_of = lexicon().concept_of
+    for s, w in enumerate(words):
+        if s == 0 or concept_of.get(w) != REPORT or words[s - 1] in ("a", "an", "the", "these", "those", "such"):
+            continue  # a verb of saying after its sayer ("reports that ...": a noun, no sayer)
+        k = s + 1
+        while k < len(words) and (words[k] in _SAYING_FRAME or words[k].isdigit()) and words[k] not in _SUBJECTS:
+            k += 1
+        if k + 2 >= len(words) or words[k] not in _SUBJECTS:
+            continue
+        sayer = words[s - 1]
+        if sayer in _SUBJECTS and sayer != words[k]:
+            continue  # "she said he was ...": another's act
+        be, act = words[k + 1], words[k + 2]
+        if be in _BE_HAVE and act.endswith("ing") and concept_of.get(act) == concept:
+            later = words[k + 3 :]
+            return not any(_dates(later, i) for i in range(len(later)))
+    return False
+
+
+def _dates(words: list[str], i: int) -> bool:
+    """``words[i]`` starts a date: a month's or weekday's name, a year, or a
+    number after a preposition of time ("on 12", "by 2024"; not "$44
+    billion")."""
+    w = words[i]
+    return w in _DATE_WORDS or (w.isdigit() and (len(w) == 4 or (i > 0 and words[i - 1] in _TIME_PREPOSITIONS)))
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "by", "until", "till", "from", "before", "after"})
 
 
 RELEASE = "release"
-PICTURES = frozenset(f for w in ("image", "photo", "photograph", "picture") for f in inflections(w))
+PICTURES = frozenset(f for w in PICTURE_NOUNS for f in inflections(w))
 _LABEL_GAP = re.compile(r"[\s:,;|–—-]*")  # between a picture's word and the date that labels it
+_PICTURE_WORDS = "|".join(sorted(PICTURES, key=len, reverse=True))
+# a picture handed out ("this image provided by the agency", "photo courtesy of the city") or a credit line
+# naming a handout ("Handout via the agency", "Photo: Handout"): its release. Not "provided a glimpse", "a cash handout"
+_HANDED_OUT = re.compile(
+    rf"\b(?:{_PICTURE_WORDS})\s+(?:(?:provided|supplied|released|distributed|handed\s+out)\s+by|courtesy\s+of)\b"
+    rf"|\bhandout\s*(?:via\b|/)|\b(?:{_PICTURE_WORDS}|credit)\s*[:/]\s*handout\b",
+    re.IGNORECASE,
+)
+
+
+def handed_out_picture(text: str) -> bool:
+    """``text`` tells a picture handed out by its maker (``_HANDED_OUT``)."""
+    return _HANDED_OUT.search(text) is not None
 
 
 def labelled_picture(trigger_text: str | None, sentence: str, date_at: int | None) -> bool:
-    """A picture's word labelled with the statement's date right after it
-    ("Webb Telescope image 7/12/22", "Photo: 12 July 2022"): a caption
-    dating a picture put out that day, its release. Not a picture word
-    elsewhere ("the image was taken on 3 May": a verb tells that one)."""
+    """A picture's word labelled with the statement's date right after it,
+    and nothing after the date but the date ("Webb Telescope image 7/12/22",
+    "Photo: 12 July 2022"): a caption dating a picture put out that day, its
+    release. Not a picture word elsewhere ("the image was taken on 3 May":
+    a verb tells that one), nor a date that starts a clause ("Image - 2019
+    was a record year")."""
     if not trigger_text or date_at is None or normal(trigger_text) not in PICTURES:
         return False
     at = normal(sentence).rfind(normal(trigger_text), 0, date_at)
-    return at >= 0 and _LABEL_GAP.fullmatch(sentence[at + len(trigger_text) : date_at]) is not None
+    if at < 0 or _LABEL_GAP.fullmatch(sentence[at + len(trigger_text) : date_at]) is None:
+        return False
+    tail = re.split(r"[(\[|]", sentence[date_at:], maxsplit=1)[0]
+    words = _WORD_OR_NUMBER.findall(normal(tail))
+    return all(w.isdigit() or w in _DATE_WORDS or w in _MONTH_ABBREVIATIONS or w in ("st", "nd", "rd", "th")
+               for w in words)
+
+
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | None = None) -> str | None:

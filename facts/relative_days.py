@@ -14,6 +14,7 @@ so value choice never prefers it nor counts it as a rival.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -62,10 +63,13 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
          and abs((e.date_start - ev.date_start).days) <= slack}
     )
     if written:
-        days = sorted({d for _, d in written})
-        if len(days) > 1:
-            # written days within its slack disagree ("July 8" and "July 9"): a day that may be
-            # a day off cannot tell which is right; it says what they agree on, if a page writes it
+        support = Counter(e.date_start for e in group if e.precision == Precision.DAY and not relative_day(e)
+                          and abs((e.date_start - ev.date_start).days) <= slack)
+        days = sorted(support)
+        if len(days) > 1 and len(set(support.values())) == 1:
+            # written days within its slack disagree ("July 8" and "July 9") as many times each: a
+            # day that may be a day off cannot break the tie; it says what they agree on, if a page
+            # writes it (with more support for one day, the nearest written day as below)
             wider = _narrowest_holding(group, days[0], days[-1])
             if wider is not None:
                 return wider
@@ -82,12 +86,16 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
     return own if wider is None else wider
 
 
+WIDEST_HOLDING = 31  # days: a written date wider than a month ("in 2022") says too little of a day to stand for it
+
+
 def _narrowest_holding(group: Iterable[Event], start: date, end: date) -> DateInterval | None:
-    """The narrowest written date coarser than a day among ``group`` that holds
-    ``start`` .. ``end`` ("In July"), if any."""
+    """The narrowest written date coarser than a day, a month at most, among
+    ``group`` that holds ``start`` .. ``end`` ("In July"), if any."""
     holding = sorted(
         ((e.date_end - e.date_start).days, e.date_start, e.date_end, e.precision) for e in group
         if not relative_day(e) and e.precision != Precision.DAY and e.date_start <= start and end <= e.date_end
+        and (e.date_end - e.date_start).days < WIDEST_HOLDING
     )
     if not holding:
         return None

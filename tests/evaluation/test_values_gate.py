@@ -42,7 +42,7 @@ OWN_CAUSES = {"ranking", "ids/diff"}
 # Misses of theirs that stand as judgements, each with why (none now: the termination of the Twitter
 # deal, told for 8 July by a filing, for 9 July by another page and "last Friday" by a dated report,
 # is read as the month they agree on, as the gold has it, since a relative day between two written
-# days it may be off by is read as the written date holding both)
+# days it may be off by, told as many times each, is read as the written month holding both)
 KNOWN: set[tuple[str, str]] = set()
 
 

@@ -620,3 +620,37 @@ def test_a_counted_day_its_page_gives_another_telling_of_that_kind_is_no_day_off
     assert pair_features(p[1], p[2])[FEATURES.index("when_same")] == 1.0
     alone = profiles([yesterday, written], frozenset())  # its page tells no other day of it: perhaps a day off
     assert pair_features(*alone)[FEATURES.index("when_counted")] == 1.0
+
+
+def test_a_plan_or_an_overtaken_statement_of_its_page_does_not_make_a_counted_day_one_on_purpose():
+    """Page a: "the probe launched yesterday" (25 Dec) and "it had been
+    scheduled to launch on 24 December"; page b: "launched on 24 December".
+    The old plan's day is no other telling of the launch: the counted day
+    may still be b's told a day off."""
+    from facts.identity import FEATURES, pair_features, profiles
+
+    counted = dataclasses.replace(ev("e1", "a", date(2021, 12, 25), "launch", "The probe launched yesterday."),
+                                  counted_day=True)
+    plan = ev("e2", "a", date(2021, 12, 24), "schedule", "It had been scheduled to launch on 24 December.",
+              planned=True)
+    written = ev("e3", "b", date(2021, 12, 24), "launch", "The probe launched on 24 December.")
+    p = profiles([counted, plan, written], frozenset())
+    assert pair_features(p[0], p[2])[FEATURES.index("when_counted")] == 1.0
+    overtaken = dataclasses.replace(ev("e4", "a", date(2021, 12, 24), "launch", "It launched on 24 December."),
+                                    current=False)
+    q = profiles([counted, overtaken, written], frozenset())
+    assert pair_features(q[0], q[2])[FEATURES.index("when_counted")] == 1.0
+
+
+def test_the_saying_of_a_kind_is_told_before_its_clause_names_the_other():
+    """A saying of the other's kind whose clause also names it, or whose kind
+    the lexicon relates: ``what_told`` (the saying of that kind), not
+    ``what_near``, either way round."""
+    from facts.identity import _what, profiles
+
+    said = ev("e1", "a", date(2022, 7, 9), "say", "The buyer said on 9 July he had terminated the merger.")
+    done = ev("e2", "b", date(2022, 7, 8), "terminate", "He terminated the merger after he said he would.")
+    p = profiles([said, done], frozenset())
+    assert p[0].concept == "announce:terminate" and p[1].concept == "terminate"
+    assert "announce" in p[1].clause_concepts or "terminate" in p[0].clause_concepts  # both tests apply
+    assert _what(p[0], p[1]) == _what(p[1], p[0]) == "what_told"

@@ -370,3 +370,52 @@ def test_a_happening_said_in_the_progressive_is_done_by_the_saying():
     assert happening_concept("say", "The tenant said on 3 May that he had terminated the lease.", "said") \
         == "announce:terminate"
     assert happening_concept("say", "The club said it will withdraw from the league.", "said") == "announce:withdraw"
+
+
+def test_a_progressive_denied_doubted_planned_or_of_another_is_no_act_done_by_the_saying():
+    # denied or doubted: the saying does not do it
+    assert happening_concept("deny", "The tenant denied he was terminating the lease.", "denied") != "terminate"
+    doubted = "She said rumours that she was terminating the lease were false."
+    assert happening_concept("say", doubted, "said") != "terminate"
+    reports = "Reports that the tenant was terminating the lease were denied, the owner said."
+    assert happening_concept("say", reports, "said") != "terminate"
+    # one party's saying is not the other's act
+    assert happening_concept("say", "The owner said the tenant was terminating the lease.", "said") != "terminate"
+    assert happening_concept("say", "She said he was terminating the lease.", "said") != "terminate"
+    # a plan in the progressive: a date or a word of time to come after it
+    assert happening_concept("say", "The coach said she was leaving the club on Friday.", "said") != "withdraw"
+    assert happening_concept("say", "The city said it was signing the charter next week.", "said") != "sign"
+    assert happening_concept("say", "The council said it was meeting on Tuesday.", "said") != "meet"
+    assert happening_concept("say", "The agency said it is launching the probe in December.", "said") != "launch"
+    # negated
+    assert happening_concept("say", "The tenant said he was not terminating the lease.", "said") != "terminate"
+    # the sayer's own act, told as it is done by the saying (an amount after it is no date)
+    assert happening_concept("say", "The tenant said on 3 May that he was terminating the lease.", "said") \
+        == "terminate"
+    assert happening_concept("say", "The tenant said on 3 May he was terminating his $2 million lease.", "said") \
+        == "terminate"
+    assert happening_concept("say", "The tenant said he was terminating the lease on 3 June.", "said") != "terminate"
+
+
+def test_a_picture_is_handed_out_only_by_its_maker_or_in_a_credit_line():
+    glimpse = "This photo provided a first look at the harbour on Monday."
+    assert happening_concept("provide", glimpse, "provided", glimpse) != "release"
+    evidence = "The picture provided evidence of the damage, the court said on Monday."
+    assert happening_concept("provide", evidence, "provided", evidence) not in ("release", "announce:release")
+    cash = "The ministry announced a cash handout on Monday."
+    assert happening_concept("announce", cash, "announced", cash) not in ("release", "announce:release")
+    give = "The ministry said it would give a cash handout on Monday."
+    assert happening_concept("give", give, "give", give) not in ("release", "announce:release")
+    credited = "The new bridge at dawn on 3 May. City Council/Handout via the Gazette"
+    assert happening_concept("bridge", credited, "bridge", credited) == "release"
+    courtesy = "A photo courtesy of the city on Tuesday shows the new bridge."
+    assert happening_concept("show", courtesy, "shows", courtesy) == "release"
+
+
+def test_only_a_date_that_ends_a_picture_caption_labels_the_picture():
+    record = "Image - 2019 was a record year for the port."
+    assert happening_concept("image", record, "Image", record, (), record.index("2019")) != "release"
+    video = "Harbour Bridge video 3/14/21"
+    assert happening_concept("video", video, "video", video, (), video.index("3/14")) == "release"
+    credited = "Harbour Bridge photo 14 March 2021 (City Council)"
+    assert happening_concept("photo", credited, "photo", credited, (), credited.index("14 March")) == "release"

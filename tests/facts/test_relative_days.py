@@ -125,3 +125,34 @@ def test_a_relative_day_on_a_page_without_a_date_yields_to_a_written_day_weeks_o
     assert written_day(dated, [dated, filed]).date_start == date(2022, 7, 30)  # a dated page's day is a rival
     (fact,) = reconcile([undated, filed], grouping=one_happening).facts
     assert fact.date_start == date(2022, 7, 12) and fact.status == "corroborated"
+
+
+def test_a_relative_day_is_read_as_a_written_date_no_wider_than_a_month():
+    """"Last Friday" (8 March) beside "March 8", "March 9" and "in 2024": the
+    year says too little of the day to stand for it; so across a month's end,
+    and on an undated page far from the written day."""
+    friday = ev("t", "times", date(2024, 3, 8), "last Friday", doc_date=date(2024, 3, 12))
+    filed = ev("f", "filing", date(2024, 3, 8), "on March 8")
+    wire = ev("w", "wire", date(2024, 3, 9), "on March 9")
+    year = ev("y", "recap", date(2024, 1, 1), "in 2024", Precision.YEAR, date(2024, 12, 31))
+    assert written_day(friday, [friday, filed, wire, year]).precision == Precision.DAY
+    sunday = ev("s", "times", date(2024, 3, 31), "last Sunday", doc_date=date(2024, 4, 3))
+    april = ev("a", "wire", date(2024, 4, 1), "on April 1")
+    march = ev("m", "filing", date(2024, 3, 31), "on March 31")
+    assert written_day(sunday, [sunday, april, march, year]).precision == Precision.DAY
+    undated = ev("u", "blog", date(2024, 7, 10), "last Wednesday", doc_date=None)
+    before = ev("b", "wire", date(2024, 6, 20), "on June 20")
+    after = ev("l", "agency", date(2024, 7, 30), "on July 30")
+    assert written_day(undated, [undated, before, after, year]).precision == Precision.DAY
+
+
+def test_a_relative_day_between_written_days_of_unequal_support_keeps_the_nearest():
+    """Two written days say 8 March and one 9 March: the relative day does
+    not take the vote away, it is read as the nearest written day."""
+    friday = ev("t", "times", date(2024, 3, 8), "last Friday", doc_date=date(2024, 3, 12))
+    filed = ev("f", "filing", date(2024, 3, 8), "on March 8")
+    agency = ev("g", "agency", date(2024, 3, 8), "on March 8")
+    wire = ev("w", "wire", date(2024, 3, 9), "on March 9")
+    month = ev("r", "recap", date(2024, 3, 1), "in March", Precision.MONTH, date(2024, 3, 31))
+    assert written_day(friday, [friday, filed, agency, wire, month]) == DateInterval(date(2024, 3, 8),
+                                                                                     date(2024, 3, 8), Precision.DAY)
