@@ -213,9 +213,8 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
         found = [(i, c) for i, c in head_events(text) if c not in ("", PLAN, REPORT)]
         return _nearest(found, text, trigger, trigger_text) if found else None
 
-    if own is None and (labelled_picture(trigger_text or trigger, sentence or clause, date_at)
-                        or handed_out_picture(sentence or clause)):
-        return RELEASE  # "Webb Telescope image 7/12/22", "this image provided by NASA": the day it was put out
+    if own is None and handed_out_picture(sentence or clause):
+        return RELEASE  # "this image provided by NASA": the day it was put out
     if own is None and trigger and (normal(trigger) in _DENIALS or normal(trigger_text or "") in _DENIALS):
         return "?" + normal(trigger)  # "denied he was terminating the deal": nothing it names is done
     if own is None and trigger:  # a verb the lexicon does not know: what its clause names, else itself
@@ -322,7 +321,6 @@ _TIME_PREPOSITIONS = frozenset({"on", "in", "by", "until", "till", "from", "befo
 
 RELEASE = "release"
 PICTURES = frozenset(f for w in PICTURE_NOUNS for f in inflections(w))
-_LABEL_GAP = re.compile(r"[\s:,;|–—-]*")  # between a picture's word and the date that labels it
 _PICTURE_WORDS = "|".join(sorted(PICTURES, key=len, reverse=True))
 # a picture handed out ("this image provided by the agency", "photo courtesy of the city") or a credit line
 # naming a handout ("Handout via the agency", "Photo: Handout"): its release. Not "provided a glimpse", "a cash handout"
@@ -336,27 +334,6 @@ _HANDED_OUT = re.compile(
 def handed_out_picture(text: str) -> bool:
     """``text`` tells a picture handed out by its maker (``_HANDED_OUT``)."""
     return _HANDED_OUT.search(text) is not None
-
-
-def labelled_picture(trigger_text: str | None, sentence: str, date_at: int | None) -> bool:
-    """A picture's word labelled with the statement's date right after it,
-    and nothing after the date but the date ("Webb Telescope image 7/12/22",
-    "Photo: 12 July 2022"): a caption dating a picture put out that day, its
-    release. Not a picture word elsewhere ("the image was taken on 3 May":
-    a verb tells that one), nor a date that starts a clause ("Image - 2019
-    was a record year")."""
-    if not trigger_text or date_at is None or normal(trigger_text) not in PICTURES:
-        return False
-    at = normal(sentence).rfind(normal(trigger_text), 0, date_at)
-    if at < 0 or _LABEL_GAP.fullmatch(sentence[at + len(trigger_text) : date_at]) is None:
-        return False
-    tail = re.split(r"[(\[|]", sentence[date_at:], maxsplit=1)[0]
-    words = _WORD_OR_NUMBER.findall(normal(tail))
-    return all(w.isdigit() or w in _DATE_WORDS or w in _MONTH_ABBREVIATIONS or w in ("st", "nd", "rd", "th")
-               for w in words)
-
-
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | None = None) -> str | None:

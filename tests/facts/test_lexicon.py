@@ -347,15 +347,10 @@ def test_a_date_after_a_coordinated_clause_dates_that_clause():
     assert coordinated_concept(s, "sign", "signed", s.index("June")) == "arrive"
 
 
-def test_a_picture_handed_out_or_labelled_with_a_date_tells_its_release():
-    # a caption: the picture put out that day
-    caption = "Harbour Bridge photo 3/14/21"
-    assert happening_concept("photo", caption, "photo", caption, (), caption.index("3/14")) == "release"
-    labelled = "The museum's picture: 2 May 2019"
-    assert happening_concept("picture", labelled, "picture", labelled, (), labelled.index("2 May")) == "release"
+def test_a_picture_handed_out_tells_its_release():
     handed = "This photo provided by the city on Tuesday shows the new bridge."
     assert happening_concept("provide", handed, "provided", handed) == "release"
-    # a picture word not labelled by the date says nothing of a release
+    # a picture word alone says nothing of a release
     taken = "The photo of the bridge was admired on 2 May 2019"
     assert happening_concept("photo", taken, "photo", taken, (), taken.index("2 May")) != "release"
     assert happening_concept("provide", "The city provided funding on Tuesday.", "provided") != "release"
@@ -410,12 +405,3 @@ def test_a_picture_is_handed_out_only_by_its_maker_or_in_a_credit_line():
     assert happening_concept("bridge", credited, "bridge", credited) == "release"
     courtesy = "A photo courtesy of the city on Tuesday shows the new bridge."
     assert happening_concept("show", courtesy, "shows", courtesy) == "release"
-
-
-def test_only_a_date_that_ends_a_picture_caption_labels_the_picture():
-    record = "Image - 2019 was a record year for the port."
-    assert happening_concept("image", record, "Image", record, (), record.index("2019")) != "release"
-    video = "Harbour Bridge video 3/14/21"
-    assert happening_concept("video", video, "video", video, (), video.index("3/14")) == "release"
-    credited = "Harbour Bridge photo 14 March 2021 (City Council)"
-    assert happening_concept("photo", credited, "photo", credited, (), credited.index("14 March")) == "release"
