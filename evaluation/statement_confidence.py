@@ -90,6 +90,8 @@ def report(ds, model, threshold: float) -> dict:
         without = counts_at(ds, pages, None)["overall"].metrics()
         with_t = counts_at(ds, pages, keep_lo)["overall"].metrics()
         by_set[g] = {"candidates": int(test.sum()), "share_correct": round(float(y[test].mean()), 3),
+                     "mean_confidence": round(float(p_lo[test].mean()), 3),
+                     "base_rate": round(float(base_lo[test].mean()), 3),
                      "brier": brier(p_lo[test], y[test]), "brier_base_rate": brier(base_lo[test], y[test]),
                      "threshold": t, "precision_without": without["precision"], "recall_without": without["recall"],
                      "precision_with": with_t["precision"], "recall_with": with_t["recall"]}
@@ -130,9 +132,11 @@ def table(result: dict) -> str:
         left = f"{a['n']:>5}{a['mean_confidence']:>7.3f}{a['share_correct']:>7.3f}" if a else f"{'':>19}"
         right = f"{b['n']:>5}{b['mean_confidence']:>7.3f}{b['share_correct']:>7.3f}" if b else ""
         lines.append(f"{name:<9}{left}   {right}")
-    lines.append("held-out set: candidates, Brier (base rate), threshold, P/R without -> with")
+    lines.append("each labelled set held out, the model and threshold fitted on the other sets: candidates, share right, "
+                 "mean confidence (base rate of the others), Brier (base rate's), threshold, P/R without -> with")
     for g, s in r["loso"].items():
-        lines.append(f"  {g:<22}{s['candidates']:>5} {s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
+        lines.append(f"  {g:<22}{s['candidates']:>5} {s['share_correct']:.3f} {s['mean_confidence']:.3f} ({s['base_rate']:.3f}) "
+                     f"{s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
                      f"{s['precision_without']}/{s['recall_without']} -> {s['precision_with']}/{s['recall_with']}")
     lines.append("statement P/R per page type: without threshold | in-sample | CV by site | leave one set out")
 
