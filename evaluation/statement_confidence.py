@@ -51,7 +51,7 @@ def _pr(rows) -> dict:
                 "gold": c.gold} for k, c in rows.items()}
 
 
-def report(ds, model, threshold: float) -> dict:
+def report(ds, model, threshold: float, sets=None) -> dict:
     """All figures for a dataset (train_statement_model.Dataset) and the model fitted on all of it."""
     from evaluation.train_statement_model import counts_at, out_of_fold, site_folds, train
 
@@ -66,7 +66,7 @@ def report(ds, model, threshold: float) -> dict:
     thresholds_cv = []
     for f in np.unique(page_folds):
         test = row_folds == f
-        m, t = train(ds, np.flatnonzero(page_folds != f))
+        m, t = train(ds, np.flatnonzero(page_folds != f), sets)
         p_cv[test] = m.predict(ds.x[test])
         base_cv[test] = y[~test].mean()
         keep_cv[test] = p_cv[test] >= t
@@ -82,7 +82,7 @@ def report(ds, model, threshold: float) -> dict:
         test = row_groups == g
         if (page_groups == g).all():
             continue
-        m, t = train(ds, np.flatnonzero(page_groups != g))
+        m, t = train(ds, np.flatnonzero(page_groups != g), sets)
         p_lo[test] = m.predict(ds.x[test])
         base_lo[test] = y[~test].mean()
         keep_lo[test] = p_lo[test] >= t
