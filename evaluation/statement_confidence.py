@@ -8,7 +8,9 @@ counts as a match); the model and its threshold are fitted by
 * Brier score and a 10-bin reliability table of the probabilities,
   **cross-validated by site** (5 folds of sites hashed; the strength and the
   threshold are chosen inside each training part: nested) and **leave one
-  labelled set out** (the WCXB dev pages, each facts subject), beside the
+  labelled set out** (the WCXB dev pages, the WCXB held-out pages, each
+  facts subject; per set: its share right against the mean confidence the
+  other sets give it), beside the
   base rate of the training part scored the same way, and in-sample;
 * statement precision and recall per page type without the threshold
   (every candidate kept, as before the model), and with it, in-sample and

@@ -352,6 +352,25 @@ def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) 
     return model, threshold, notes
 
 
+@dataclass(frozen=True)
+class Tried:
+    """One candidate feature set after the held-out judgement (held_out_choice)."""
+
+    name: str
+    model: Fitted
+    threshold: float
+    notes: list[str]
+    result: dict
+
+
+def pick_feature_set(tried: Sequence[Tried]) -> Tried:
+    """Of the candidate sets whose features were kept, the one with the
+    lowest Brier score leaving a set out; when none was, the first (the base
+    rate: they all are)."""
+    kept = [t for t in tried if t.model.columns]
+    return min(kept, key=lambda t: t.result["brier_loso"]) if kept else tried[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from evaluation.statement_confidence import report, table
 
@@ -371,12 +390,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         fitted, t = train(ds, sets=[(), names])
         res = report(ds, fitted, t, sets=[(), names])
         kept_model, kept_t, kept_notes = held_out_choice(ds, fitted, t, res)
-        tried.append((bool(kept_model.columns), -res["brier_loso"], name, kept_model, kept_t, kept_notes, res))
+        tried.append(Tried(name, kept_model, kept_t, kept_notes, res))
         print(f"feature set {name!r}: Brier {res['brier_cv_sites']} by site (base rate {res['brier_cv_sites_base_rate']}), "
               f"{res['brier_loso']} leaving a set out (base rate {res['brier_loso_base_rate']}); "
               + ("features kept" if kept_model.columns else "features dropped")
               + (f", threshold {kept_t}" if kept_t else ", no threshold"))
-    _, _, name, model, threshold, notes, result = max(tried, key=lambda r: r[:2])
+    best = pick_feature_set(tried)
+    name, model, threshold, notes, result = best.name, best.model, best.threshold, best.notes, best.result
     print(f"chosen: {name!r}" + ("" if model.columns else " (its features dropped: the base rate)"))
     result["kept"] = {"features": [FEATURES[c] for c in model.columns], "threshold": threshold, "notes": notes}
     if not args.no_write:

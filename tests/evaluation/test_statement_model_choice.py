@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from evaluation.train_statement_model import Dataset, fit, held_out_choice
+from evaluation.train_statement_model import Dataset, Tried, fit, held_out_choice, pick_feature_set
 
 
 def _dataset() -> Dataset:
@@ -42,3 +42,13 @@ def test_features_and_threshold_that_help_held_out_stay():
     # better across sites but not across labelled sets: dropped
     kept, _, _ = held_out_choice(ds, model, 0.6, _result(0.10, 0.12, 0.13, 0.12, 0.85, 0.83))
     assert kept.columns == ()
+
+
+def test_the_kept_feature_set_with_the_lowest_brier_leaving_a_set_out_is_written():
+    ds = _dataset()
+    learned, base = fit(ds.x, ds.y, 1.0, (0,)), fit(ds.x, ds.y, 1.0, ())
+    a = Tried("a", learned, 0.0, [], {"brier_loso": 0.15})
+    b = Tried("b", learned, 0.0, [], {"brier_loso": 0.14})
+    dropped = Tried("c", base, 0.0, [], {"brier_loso": 0.10})
+    assert pick_feature_set([a, dropped, b]).name == "b"
+    assert pick_feature_set([dropped, Tried("d", base, 0.0, [], {"brier_loso": 0.2})]).name == "c"
