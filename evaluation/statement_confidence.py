@@ -8,7 +8,9 @@ counts as a match); the model and its threshold are fitted by
 * Brier score and a 10-bin reliability table of the probabilities,
   **cross-validated by site** (5 folds of sites hashed; the strength and the
   threshold are chosen inside each training part: nested) and **leave one
-  labelled set out** (the WCXB dev pages, each facts subject), beside the
+  labelled set out** (the WCXB dev pages, the WCXB held-out pages, each
+  facts subject; per set: its share right against the mean confidence the
+  other sets give it), beside the
   base rate of the training part scored the same way, and in-sample;
 * statement precision and recall per page type without the threshold
   (every candidate kept, as before the model), and with it, in-sample and
@@ -51,7 +53,7 @@ def _pr(rows) -> dict:
                 "gold": c.gold} for k, c in rows.items()}
 
 
-def report(ds, model, threshold: float) -> dict:
+def report(ds, model, threshold: float, sets=None) -> dict:
     """All figures for a dataset (train_statement_model.Dataset) and the model fitted on all of it."""
     from evaluation.train_statement_model import counts_at, out_of_fold, site_folds, train
 
@@ -66,7 +68,7 @@ def report(ds, model, threshold: float) -> dict:
     thresholds_cv = []
     for f in np.unique(page_folds):
         test = row_folds == f
-        m, t = train(ds, np.flatnonzero(page_folds != f))
+        m, t = train(ds, np.flatnonzero(page_folds != f), sets)
         p_cv[test] = m.predict(ds.x[test])
         base_cv[test] = y[~test].mean()
         keep_cv[test] = p_cv[test] >= t
@@ -82,7 +84,7 @@ def report(ds, model, threshold: float) -> dict:
         test = row_groups == g
         if (page_groups == g).all():
             continue
-        m, t = train(ds, np.flatnonzero(page_groups != g))
+        m, t = train(ds, np.flatnonzero(page_groups != g), sets)
         p_lo[test] = m.predict(ds.x[test])
         base_lo[test] = y[~test].mean()
         keep_lo[test] = p_lo[test] >= t
@@ -90,6 +92,8 @@ def report(ds, model, threshold: float) -> dict:
         without = counts_at(ds, pages, None)["overall"].metrics()
         with_t = counts_at(ds, pages, keep_lo)["overall"].metrics()
         by_set[g] = {"candidates": int(test.sum()), "share_correct": round(float(y[test].mean()), 3),
+                     "mean_confidence": round(float(p_lo[test].mean()), 3),
+                     "base_rate": round(float(base_lo[test].mean()), 3),
                      "brier": brier(p_lo[test], y[test]), "brier_base_rate": brier(base_lo[test], y[test]),
                      "threshold": t, "precision_without": without["precision"], "recall_without": without["recall"],
                      "precision_with": with_t["precision"], "recall_with": with_t["recall"]}
@@ -130,9 +134,11 @@ def table(result: dict) -> str:
         left = f"{a['n']:>5}{a['mean_confidence']:>7.3f}{a['share_correct']:>7.3f}" if a else f"{'':>19}"
         right = f"{b['n']:>5}{b['mean_confidence']:>7.3f}{b['share_correct']:>7.3f}" if b else ""
         lines.append(f"{name:<9}{left}   {right}")
-    lines.append("held-out set: candidates, Brier (base rate), threshold, P/R without -> with")
+    lines.append("each labelled set held out, the model and threshold fitted on the other sets: candidates, share right, "
+                 "mean confidence (base rate of the others), Brier (base rate's), threshold, P/R without -> with")
     for g, s in r["loso"].items():
-        lines.append(f"  {g:<22}{s['candidates']:>5} {s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
+        lines.append(f"  {g:<22}{s['candidates']:>5} {s['share_correct']:.3f} {s['mean_confidence']:.3f} ({s['base_rate']:.3f}) "
+                     f"{s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
                      f"{s['precision_without']}/{s['recall_without']} -> {s['precision_with']}/{s['recall_with']}")
     lines.append("statement P/R per page type: without threshold | in-sample | CV by site | leave one set out")
 

@@ -3,16 +3,23 @@
 Offline tool (reads the gold; never used at prediction time); one command,
 to rerun whenever the statement rules or features change::
 
-    python -m evaluation.train_statement_model evaluation/labels/statements/wcxb-dev ../shared/eval/facts \
+    python -m evaluation.train_statement_model evaluation/labels/statements/wcxb-dev \
+        evaluation/labels/statements/wcxb-heldout ../shared/eval/facts \
         [--out extractors/data/statement_model.json] [--no-write]
+
+Each directory is a labelled set (a facts directory: one set per subject);
+leaving one set out asks whether what is learned on the others carries to
+it (wcxb-heldout left out: does what is learned on the pages the rules were
+written on carry to pages they were not?).
 
 1. Every labelled page is read by the pipeline (``process_documents``) and
    every candidate statement, kept or held back by the model in place, is
    judged the way ``factwatch eval statements`` judges (``score_page``):
    1 = it matches a gold statement with the right date.
 2. A logistic regression (evaluation.logistic, on standardised features)
-   gives the probability; the feature set (``FEATURE_SETS``) and the L2
-   strength are chosen by cross-validation by site (Brier score).
+   gives the probability; for each candidate feature set (``FEATURE_SETS``)
+   its features (or the base rate) and the L2 strength are chosen by
+   cross-validation by site (Brier score).
 3. The threshold under which a candidate is held back from ``events`` is
    the one with the best statement F1 on out-of-fold probabilities, among
    those that lose at most ``MAX_RECALL_LOSS`` of recall.
@@ -26,10 +33,13 @@ to rerun whenever the statement rules or features change::
    features only when they beat the base rate's Brier score both across
    site folds and leaving one labelled set out (else the model is the base
    rate: every candidate gets the share of candidates that are right); the
-   threshold only when it raises statement F1 across site folds (else 0:
-   nothing is held back). A threshold or feature set that helps only on the
+   threshold only when it raises statement F1 both across site folds and
+   leaving one labelled set out (else 0: nothing is held back). A threshold or feature set that helps only on the
    pages it was fitted on is not kept.
-6. The final model is fitted on all pages and written as JSON.
+6. Of the candidate sets whose features are kept, the one with the lowest
+   Brier score leaving a set out is written (fitted on all pages, as JSON);
+   when none is kept, the base rate. The output says per candidate set what
+   was kept and why.
 """
 
 from __future__ import annotations
@@ -65,7 +75,11 @@ CUES = (
     "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section",
 )
 MIN_SUPPORT = 10  # rows on each side of a yes/no feature for it to take part
-FEATURE_SETS: dict[str, tuple[str, ...]] = {"base-rate": (), "cues": CUES}
+# "shape": how the date stands in its sentence and whether the sentence has a
+# finite verb (a number read as a year, "2025 <name>", "Accessed 4 Nov.
+# 2025."): what the false statements of pages no rule was written for share.
+SHAPE = ("date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb")
+FEATURE_SETS: dict[str, tuple[str, ...]] = {"base-rate": (), "cues": CUES, "cues+shape": CUES + SHAPE}
 
 
 @dataclass
@@ -196,13 +210,15 @@ def _supported(column: np.ndarray) -> bool:
     return min(on, len(column) - on) >= MIN_SUPPORT
 
 
-def choose_features(x: np.ndarray, y: np.ndarray, sites: Sequence[str]) -> tuple[int, ...]:
+def choose_features(
+    x: np.ndarray, y: np.ndarray, sites: Sequence[str], sets: Sequence[Sequence[str]] | None = None
+) -> tuple[int, ...]:
     """The feature set (of FEATURE_SETS, less the features too rare in these
     rows to learn from) with the lowest Brier score, cross-validated by
     site, each at its best strength."""
     folds = site_folds(sites)
     best, best_score = (), _cv_brier(x, y, folds, 1.0, ())
-    for names in FEATURE_SETS.values():
+    for names in (FEATURE_SETS.values() if sets is None else sets):
         columns = tuple(c for c in (FEATURES.index(n) for n in names) if _supported(x[:, c]))
         if not columns:
             continue
@@ -272,7 +288,9 @@ def choose_threshold(ds: Dataset, page_indices: Sequence[int], p: np.ndarray) ->
     return best
 
 
-def train(ds: Dataset, page_indices: Sequence[int] | None = None) -> tuple[Fitted, float]:
+def train(
+    ds: Dataset, page_indices: Sequence[int] | None = None, sets: Sequence[Sequence[str]] | None = None
+) -> tuple[Fitted, float]:
     """Model and threshold from the given pages (all by default): features
     and strength by site-fold CV on their candidates; the threshold on the
     out-of-fold probabilities of these pages (with the features chosen here:
@@ -281,7 +299,7 @@ def train(ds: Dataset, page_indices: Sequence[int] | None = None) -> tuple[Fitte
     rows = np.flatnonzero(np.isin(ds.page_of_row, pages))
     x, y = ds.x[rows], ds.y[rows]
     sites = [ds.sites[r] for r in rows]
-    columns = choose_features(x, y, sites)
+    columns = choose_features(x, y, sites, sets)
     l2 = choose_l2(x, y, sites, columns)
     p = np.zeros(len(ds.y))
     p[rows] = out_of_fold(x, y, sites, columns)
@@ -317,11 +335,40 @@ def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) 
                      f"leaving a set out, vs base rate {result['brier_cv_sites_base_rate']}, "
                      f"{result['brier_loso_base_rate']}")
         model = fit(ds.x, ds.y, model.l2, ())
-    if threshold > 0.0 and _f1(result["pr_cv_sites"]) <= _f1(result["pr_without"]) + 1e-9:
-        notes.append(f"threshold {threshold} dropped: statement F1 across site folds {_f1(result['pr_cv_sites']):.4f} "
-                     f"with it, {_f1(result['pr_without']):.4f} without")
+        if threshold > 0.0:
+            notes.append(f"threshold {threshold} dropped: the base rate gives every candidate one probability")
+            return model, 0.0, notes
+    if model.columns:
+        notes.append(f"features kept: held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} "
+                     f"leaving a set out, vs base rate {result['brier_cv_sites_base_rate']}, "
+                     f"{result['brier_loso_base_rate']}")
+    without, by_site, by_set = _f1(result["pr_without"]), _f1(result["pr_cv_sites"]), _f1(result["pr_loso"])
+    figures = f"statement F1 {by_site:.4f} across site folds, {by_set:.4f} leaving a set out, {without:.4f} without"
+    if threshold > 0.0 and (by_site <= without + 1e-9 or by_set <= without + 1e-9):
+        notes.append(f"threshold {threshold} dropped: {figures}")
         threshold = 0.0
+    elif threshold > 0.0:
+        notes.append(f"threshold {threshold} kept: {figures}")
     return model, threshold, notes
+
+
+@dataclass(frozen=True)
+class Tried:
+    """One candidate feature set after the held-out judgement (held_out_choice)."""
+
+    name: str
+    model: Fitted
+    threshold: float
+    notes: list[str]
+    result: dict
+
+
+def pick_feature_set(tried: Sequence[Tried]) -> Tried:
+    """Of the candidate sets whose features were kept, the one with the
+    lowest Brier score leaving a set out; when none was, the first (the base
+    rate: they all are)."""
+    kept = [t for t in tried if t.model.columns]
+    return min(kept, key=lambda t: t.result["brier_loso"]) if kept else tried[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -334,14 +381,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="measure only")
     args = ap.parse_args(argv)
     ds = collect(args.directories, args.pages)
-    model, threshold = train(ds)
-    result = report(ds, model, threshold)
-    model, threshold, notes = held_out_choice(ds, model, threshold, result)
+    # each candidate feature set against the base rate, judged on its own held-out figures;
+    # of those whose features are kept, the one with the lowest Brier score leaving a set out
+    tried = []
+    for name, names in FEATURE_SETS.items():
+        if not names:
+            continue
+        fitted, t = train(ds, sets=[(), names])
+        res = report(ds, fitted, t, sets=[(), names])
+        kept_model, kept_t, kept_notes = held_out_choice(ds, fitted, t, res)
+        tried.append(Tried(name, kept_model, kept_t, kept_notes, res))
+        print(f"feature set {name!r}: Brier {res['brier_cv_sites']} by site (base rate {res['brier_cv_sites_base_rate']}), "
+              f"{res['brier_loso']} leaving a set out (base rate {res['brier_loso_base_rate']}); "
+              + ("features kept" if kept_model.columns else "features dropped")
+              + (f", threshold {kept_t}" if kept_t else ", no threshold"))
+    best = pick_feature_set(tried)
+    name, model, threshold, notes, result = best.name, best.model, best.threshold, best.notes, best.result
+    print(f"chosen: {name!r}" + ("" if model.columns else " (its features dropped: the base rate)"))
     result["kept"] = {"features": [FEATURES[c] for c in model.columns], "threshold": threshold, "notes": notes}
     if not args.no_write:
         args.out.write_text(json.dumps(as_json(model, threshold, ds), indent=1) + "\n", encoding="utf-8")
     print(table(result))
-    print("kept: " + (", ".join(result["kept"]["features"]) or "base rate only") + f"; threshold {threshold}")
+    what = (", ".join(result["kept"]["features"]) if model.columns
+            else f"the base rate only (every candidate's confidence {float(model.predict(ds.x[:1])[0]):.3f})")
+    print(f"kept: {what}; threshold {threshold}" + ("" if threshold else " (nothing held back)")
+          + ("" if args.no_write else f"; written to {args.out}"))
     for note in notes:
         print("  " + note)
     print(json.dumps(result))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -57,6 +58,9 @@ PARSE_FEATURES = (
     "anchored", "day", "week", "month", "year", "coarse", "role_point", "role_since", "role_until", "span_days",
     "subject_named", "participants", "short_sentence", "log_words", "title_case_share", "digit_share",
     "dates_in_sentence", "sentence_ends", "citation",
+    # how the date stands in its sentence: after a preposition ("in 2025"), before a noun it qualifies
+    # ("2025 Best States", "2000 watt"), a bare number, a written year; a sentence without a finite verb
+    "date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb",
 )
 # What the page says.
 PAGE_FEATURES = (
@@ -99,6 +103,23 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_PREPOSITIONS = ("in", "on", "at", "since", "by", "during", "until", "till", "from", "before", "after", "through")
+
+
+def _date_neighbours(sent, date: DateMention) -> tuple[Token | None, Token | None]:
+    """The tokens just before and just after the date's words in its sentence."""
+    at = sent.text.find(date.text) if date.text else -1
+    if at < 0:
+        return None, None
+    start = sent.start_char + at
+    end = start + len(date.text)
+    before = [t for t in sent if t.idx + len(t.text) <= start]
+    after = [t for t in sent if t.idx >= end and not t.is_space]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
 def parse_features(
     trigger: Token | None, by_parse: bool, date: DateMention, subject_named: bool, participants: int, n_dates: int,
     date_root: Token | None = None, citation: bool = False,
@@ -116,6 +137,8 @@ def parse_features(
     known = any(lemma in lemmas for lemmas in TRIGGER_KINDS.values())
     distance = abs(trigger.i - date_root.i) if trigger is not None and date_root is not None else 0
     span_days = (date.date_end - date.date_start).days + 1
+    before, after = _date_neighbours(sent, date) if sent is not None else (None, None)
+    first_word = date.text.strip().split(" ", 1)[0].lower() if date.text.strip() else ""
     return {
         "trigger_verb": float(trigger is not None and trigger.pos_ == "VERB"),
         "trigger_noun": float(trigger is not None and trigger.pos_ in ("NOUN", "PROPN")),
@@ -163,6 +186,11 @@ def parse_features(
         "dates_in_sentence": float(min(n_dates, 5)) / 5,
         "sentence_ends": float(text.endswith((".", "!", '"', "”", ")"))),
         "citation": float(citation),
+        "date_after_preposition": float(first_word in _PREPOSITIONS or (before is not None and before.pos_ == "ADP")),
+        "date_before_noun": float(after is not None and after.pos_ in ("NOUN", "PROPN")),
+        "bare_number": float(date.text.strip().isdigit()),
+        "explicit_year": float(bool(_YEAR.search(date.text))),
+        "no_finite_verb": float(bool(tokens) and not any(t.tag_ in _FINITE for t in tokens)),
     }
 
 

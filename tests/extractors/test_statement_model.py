@@ -46,6 +46,16 @@ def test_parse_features_say_tense_voice_person_and_where_the_date_stands(models)
     assert f["anchored"] == 1 and f["day"] == 1
 
 
+def test_shape_features_say_how_the_date_stands_and_whether_the_sentence_has_a_finite_verb(models):
+    f = features_of("The council approved the plan in 2019.", models)
+    assert (f["date_after_preposition"], f["date_before_noun"], f["bare_number"], f["explicit_year"]) == (1, 0, 1, 1)
+    assert f["no_finite_verb"] == 0
+    f = features_of("The 2019 survey found more renters than owners.", models)
+    assert f["date_before_noun"] == 1 and f["date_after_preposition"] == 0
+    f = features_of("Accessed on 12 March 2024.", models)
+    assert f["no_finite_verb"] == 1 and f["explicit_year"] == 1 and f["bare_number"] == 0
+
+
 NO_FEATURES = (0.0,) * len(PARSE_FEATURES)
 
 
