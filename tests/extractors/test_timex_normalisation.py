@@ -347,3 +347,9 @@ def test_only_a_reported_span_of_months_is_compared_with_the_same_months():
 def test_a_quarter_which_ended_on_a_day_after_a_comma_is_the_three_months_up_to_it():
     q, _ = date_mentions("Acme lost money in the third quarter, which ended June 30, 1990.", date(1990, 8, 1))
     assert (q.date_start, q.date_end) == (date(1990, 4, 1), date(1990, 6, 30))
+
+
+def test_a_quarter_with_no_number_ended_on_a_day_keeps_the_fiscal_quarter_in_focus():
+    text = "Acme posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39%."
+    values = [m.value for m in date_mentions(text, date(1989, 10, 20))]
+    assert values[:2] == ["1989-Q1", "1989-Q1"]

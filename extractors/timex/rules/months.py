@@ -173,8 +173,8 @@ def _ended_quarter(m: re.Match, ctx: Ctx, r: Res) -> None:
     """A quarter said to have ended on a day is the three months up to that
     day, whatever number a fiscal year gives it ("its fiscal first quarter
     ended Sept. 30" is July to September); its TIMEX3 value stays the one
-    TimeML gives (the quarter's number), or with no number the calendar
-    quarter of that day."""
+    TimeML gives (the quarter's number, or the one in focus), or with
+    neither the calendar quarter of that day."""
     e = _QUARTER_ENDED.match(ctx.text, m.end())
     if e is None:
         return
@@ -196,8 +196,10 @@ def _ended_quarter(m: re.Match, ctx: Ctx, r: Res) -> None:
         fy, fm = first // 12, first % 12 + 1
         start = date(fy, fm, min(day, calendar.monthrange(fy, fm)[1])) + timedelta(days=1)
     r.period = (start, end, "quarter")
-    if not any(w.lower() in _Q_ORD for w in re.findall(r"[A-Za-z0-9]+", m.group(0))):
-        # no number of its own ("the quarter ended March 31"): the calendar quarter of its last day
+    if ctx.last_quarter is None and not any(w.lower() in _Q_ORD for w in re.findall(r"[A-Za-z0-9]+", m.group(0))):
+        # no number of its own and none in focus ("the quarter ended March 31", not the quarter before the
+        # page's): the calendar quarter of its last day. A fiscal quarter in focus keeps its label, as
+        # TimeML values it ("its fiscal first quarter ... for the quarter ended Sept. 29": 1989-Q1)
         told = date_res(Cal("quarter", y, quarter=quarter_of(month)), anchored=True)
         r.value, r.cal = told.value, told.cal
 
