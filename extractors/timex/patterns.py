@@ -188,10 +188,13 @@ ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|th
 PAST_AUX_OF_PLAN = re.compile(r"\s+(?:planning|scheduled|expected|due|set|supposed|going|about|slated|preparing|hoping)\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:early|late|last)\s+)?$", re.I)
 # the period a report compares with a year before: a span of months ("the
-# first nine months", "the six-month period") or a quarter
-REPORT_PERIOD = re.compile(r"\b(?:(?P<months>(?:six|nine|6|9)[\s-]+months?)|quarter)\b", re.I)
+# first nine months", "the six-month period"; not "has 9 months of cash") or a quarter
+REPORT_PERIOD = re.compile(r"\b(?:(?P<months>the\s+(?:first\s+|last\s+|past\s+|latest\s+)?(?:six|nine|6|9)\s+months"
+                           r"|(?:six|nine|6|9)-month\s+period)|quarter)\b", re.I)
 # the end of a reported period: "the fiscal year ended Jan. 31", "the quarter
-# that ended Oct. 31" (a past end: results are reported after it)
+# that ended Oct. 31" (a past end: results are reported after it). A limit: "ended"
+# after any other noun ("the strike that ended Jan. 31") is read as a plain month-day,
+# which may fall after the page's day
 PERIOD_ENDED_BEFORE = re.compile(r"\b(?:year|quarter|half|period|months|weeks|season)\s+(?:that\s+|which\s+)?ended\s+$", re.I)
 # a date inside a "since" phrase: "searching since shortly after the Oct. 23
 # slaying", "since the slaying on Oct. 23" (a few words, none of them a verb

@@ -69,7 +69,6 @@ def _only(text: str, anchor: date | None, **kw):
         ("Stocks fell on Friday. For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-23", "1989-10-29", "week", "point"),
         ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
         ("Spend a few hours on Sunday preparing meals for the week.", date(2025, 5, 26), "2025-05-26", "2025-06-01", "week", "point"),
-        # a quarter told by its last day is the three months up to it, whatever its fiscal number
         # the end of a reported period is behind the page's day, however near the next one is
         ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
         ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),
@@ -301,3 +300,56 @@ def test_a_quarter_told_by_its_last_day_is_the_three_months_up_to_it():
     assert end.date_start == date(1989, 9, 30)
     (q,) = date_mentions("Sales rose in the third quarter.", date(1989, 10, 26))
     assert (q.date_start, q.date_end) == (date(1989, 7, 1), date(1989, 9, 30))
+
+
+MON = date(1989, 10, 30)  # a Monday; the Friday before is in the week of Oct. 23
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # "the week" after a past day is the page's week unless it reports that day's week
+        ("The vote was on Friday. The week ahead will be quiet.", "1989-10-30"),
+        ("The vote was on Friday. This is the week we recover.", "1989-10-30"),
+        ("The vote was on Friday. For the week, we intend to recover.", "1989-10-30"),
+        ("The vote was on Friday. For the week to come, little is planned.", "1989-10-30"),
+        # a report of the past day's week: at the head of the next sentence, or in the day's own clause
+        ("Bonds slipped on Friday. For the week, the yield climbed to 8%.", "1989-10-23"),
+        ("Bonds slipped on Friday, ending down a point for the week.", "1989-10-23"),
+    ],
+)
+def test_the_week_after_a_past_day_is_that_days_week_only_in_a_report_of_it(text, start):
+    (week,) = [m for m in date_mentions(text, MON) if m.precision == "week"]
+    assert week.date_start.isoformat() == start, week
+
+
+def test_a_quarter_ended_on_a_day_short_of_the_months_end_starts_the_day_after_three_months_back():
+    q, _ = date_mentions("Acme lost money in its fourth quarter ended March 28.", date(1990, 5, 10))
+    assert (q.date_start, q.date_end) == (date(1989, 12, 29), date(1990, 3, 28))
+    q, _ = date_mentions("Acme lost money in its third quarter ended Feb. 28.", date(1990, 5, 10))
+    assert (q.date_start, q.date_end) == (date(1989, 12, 1), date(1990, 2, 28))  # February's last day
+
+
+def test_a_quarter_with_no_number_ended_on_a_day_is_valued_by_that_day():
+    q, _ = date_mentions("Acme lost money in the quarter ended March 31.", date(1990, 2, 10))
+    assert (q.value, q.date_start, q.date_end) == ("1989-Q1", date(1989, 1, 1), date(1989, 3, 31))
+
+
+def test_only_a_reported_span_of_months_is_compared_with_the_same_months():
+    # "9 months of cash" is an amount, not the period the report compares
+    text = ("Net rose in the third quarter. The company, which has 9 months of cash, said net was $5 million, "
+            "up from a year earlier.")
+    assert [t.value for t in tag_timexes(text, date(1989, 10, 26))][-1] == "1988-Q3"
+    text = "Net rose in the third quarter. In the six-month period, net was $9 million, up from a year earlier."
+    assert [t.value for t in tag_timexes(text, date(1989, 10, 26))][-1] == "1988"
+
+
+def test_a_quarter_which_ended_on_a_day_after_a_comma_is_the_three_months_up_to_it():
+    q, _ = date_mentions("Acme lost money in the third quarter, which ended June 30, 1990.", date(1990, 8, 1))
+    assert (q.date_start, q.date_end) == (date(1990, 4, 1), date(1990, 6, 30))
+
+
+def test_a_quarter_with_no_number_ended_on_a_day_keeps_the_fiscal_quarter_in_focus():
+    text = "Acme posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39%."
+    values = [m.value for m in date_mentions(text, date(1989, 10, 20))]
+    assert values[:2] == ["1989-Q1", "1989-Q1"]

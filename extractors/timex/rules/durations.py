@@ -166,7 +166,30 @@ def _one_unit(the: str, unit: str, before: str, after: str) -> Res | None:
     return Res("DURATION", dur_value(1, unit), None)
 
 
-_FOR_AHEAD = re.compile(r"\bfor\s+$")
+# a clause told in the past ("the index dropped", "yields fell", "was"): a report, not a plan
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|fell|rose|lost|slid|sank|\w{3,}ed)\b")
+# what looks ahead from "the week" ("the week ahead", "the week to come", "next")
+_AHEAD = re.compile(r"\s+(?:ahead|to\s+come)\b|[^.!?\n]*\bnext\b")
+
+
+def _reports_the_days_week(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether "the week" at ``start:end``, just after a past day, reports that
+    day's week: a sentence opening "For the week," whose clause is told in the
+    past ("... fell on Friday. For the week, the index dropped"), or "for the
+    week" in the past day's own clause ("fell on Friday, ending down 3% for
+    the week"); never a week that looks ahead ("The week ahead", "For the week,
+    we plan ...", "preparing meals for the week")."""
+    text = ctx.text
+    if not ctx.past_day_just_named(start) or _AHEAD.match(text, end):
+        return False
+    opening = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start),
+                  text.rfind("\n", 0, start)) + 1
+    ending = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    before = text[opening:start]
+    if re.fullmatch(r"\s*For\s+", before):
+        return text.startswith(",", end) and _PAST_CLAUSE.search(text, end, ending) is not None
+    return re.search(r"\bfor\s+$", before) is not None and ctx.ref_end > opening \
+        and _PAST_CLAUSE.search(before) is not None
 
 
 def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after: str) -> Res | None:
@@ -193,10 +216,8 @@ def _the_unit_in_focus(m: re.Match, ctx: Ctx, unit: str, mod: str | None, after:
     gran = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
     if ctx.narrative or ctx.anchor is None:
         base = ctx.anaphoric()
-    elif unit == "week" and ctx.past_day_just_named(m.start()) and not _FOR_AHEAD.search(ctx.text, max(0, m.start() - 8), m.start()):
-        # "... fell on Friday. For the week, the index dropped": Friday's week (a
-        # lower-case "for" looks ahead: "spend Sunday preparing meals for the week")
-        base = ctx.anaphoric()
+    elif unit == "week" and _reports_the_days_week(ctx, m.start(), m.end()):
+        base = ctx.anaphoric()  # "... fell on Friday. For the week, the index dropped": Friday's week
     elif unit in ("weekend", "week", "month", "year") and m.start() - ctx.ref_explicit_pos > 150:
         base = ctx.deictic()
     else:

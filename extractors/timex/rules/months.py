@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from extractors.not_dates import in_name_or_title
 from extractors.timex import patterns as R
@@ -164,7 +165,7 @@ def _n_quarter(m: re.Match, ctx: Ctx):
 
 
 # "the fourth quarter ended Sept. 30": a (fiscal) quarter told by its last day
-_QUARTER_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?ended\s+(?P<month>" + MONTH_STRICT + r")\s+(?P<day>[1-9]|[12][0-9]|3[01])\b"
+_QUARTER_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?ended\s+(?P<month>" + MONTH_STRICT + r")\s+(?P<day>[1-9]|[12][0-9]|3[01])\b"
                             r"(?:,?\s+(?P<year>" + YEAR4 + r"))?")
 
 
@@ -172,7 +173,8 @@ def _ended_quarter(m: re.Match, ctx: Ctx, r: Res) -> None:
     """A quarter said to have ended on a day is the three months up to that
     day, whatever number a fiscal year gives it ("its fiscal first quarter
     ended Sept. 30" is July to September); its TIMEX3 value stays the one
-    TimeML gives (the quarter's number)."""
+    TimeML gives (the quarter's number, or the one in focus), or with
+    neither the calendar quarter of that day."""
     e = _QUARTER_ENDED.match(ctx.text, m.end())
     if e is None:
         return
@@ -186,9 +188,20 @@ def _ended_quarter(m: re.Match, ctx: Ctx, r: Res) -> None:
     if y is None or not valid_day(y, month, day):
         return
     end = date(y, month, day)
-    first = (y * 12 + month - 1) - (2 if day >= 28 else 3)  # whole months, or from the day after three months back
-    start = date(first // 12, first % 12 + 1, 1) if day >= 28 else date(first // 12, first % 12 + 1, min(day + 1, 28))
+    if day == calendar.monthrange(y, month)[1]:  # whole months
+        first = y * 12 + month - 1 - 2
+        start = date(first // 12, first % 12 + 1, 1)
+    else:  # from the day after the same day three months back ("ended March 28": Dec. 29 to March 28)
+        first = y * 12 + month - 1 - 3
+        fy, fm = first // 12, first % 12 + 1
+        start = date(fy, fm, min(day, calendar.monthrange(fy, fm)[1])) + timedelta(days=1)
     r.period = (start, end, "quarter")
+    if ctx.last_quarter is None and not any(w.lower() in _Q_ORD for w in re.findall(r"[A-Za-z0-9]+", m.group(0))):
+        # no number of its own and none in focus ("the quarter ended March 31", not the quarter before the
+        # page's): the calendar quarter of its last day. A fiscal quarter in focus keeps its label, as
+        # TimeML values it ("its fiscal first quarter ... for the quarter ended Sept. 29": 1989-Q1)
+        told = date_res(Cal("quarter", y, quarter=quarter_of(month)), anchored=True)
+        r.value, r.cal = told.value, told.cal
 
 
 def _quarter(m: re.Match, ctx: Ctx) -> Res | None:
