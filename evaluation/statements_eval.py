@@ -299,18 +299,29 @@ _NAME_FUNCTION_WORDS = frozenset("of the and for on in".split())
 
 
 def _same_words(x: str, y: str) -> bool:
-    """Two spellings of one name (normalised): the same words, two or more besides
-    function words, in any order and with or without a plural "s" ("Delaware Chancery
-    Court", "Delaware Court of Chancery"; "Securities and Exchanges Commission"), one
-    word at most spelled with two neighbouring letters swapped ("Agarwal", "Agrawal")."""
+    """Two spellings of one name (normalised), two or more words besides function
+    words: in another order only when a function word moves them ("Delaware
+    Chancery Court", "Delaware Court of Chancery"; not "Hans Peter", "Peter Hans");
+    with or without a plural "s" on the last word, or on any word when both have
+    the same function words ("Securities and Exchanges Commission"; not "Marks and
+    Spencer", "Mark Spencer"); one word after an identical first word at most
+    spelled with two neighbouring letters swapped ("Parag Agarwal", "Parag
+    Agrawal"; not "Brian Smith", "Brain Smith")."""
+    fx, fy = [w for w in x.split() if w in _NAME_FUNCTION_WORDS], [w for w in y.split() if w in _NAME_FUNCTION_WORDS]
+    every_plural = sorted(fx) == sorted(fy)
+
     def words(n: str) -> list[str]:
-        return sorted(w.removesuffix("s") for w in n.split() if w not in _NAME_FUNCTION_WORDS)
+        ws = [w for w in n.split() if w not in _NAME_FUNCTION_WORDS]
+        ws = [w.removesuffix("s") if every_plural or i == len(ws) - 1 else w for i, w in enumerate(ws)]
+        return sorted(ws) if fx or fy else ws
 
     a, b = words(x), words(y)
     if len(a) < 2 or len(a) != len(b):
         return False
     if a == b:
         return True
+    if x.split()[0] != y.split()[0]:
+        return False
     rest_a, rest_b = [w for w in a if w not in b], [w for w in b if w not in a]
     return len(rest_a) == len(rest_b) == 1 and _swapped(rest_a[0], rest_b[0])
 

@@ -82,12 +82,17 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
                     frozenset({"GPE"})),
 }
 # the people of a body named by what they are ("Officials announced Thursday ...", "Authorities said"): the
-# subject stands for the body named before (an organisation; authorities, a country's too)
+# subject stands for the one body named before (officials and executives an organisation's; authorities and
+# regulators a country's, not a company's: "Apple sold phones. Authorities announced ..." is not Apple); not
+# with a phrase of their own after them ("officials at the airport", "regulators in Brussels"), nor when two
+# bodies were named ("Tesla sued Ford. Officials announced ...": no telling whose)
 MEMBERS_OF_A_BODY = True
 MEMBER_NOUNS: dict[str, frozenset[str]] = {
-    "official": frozenset({"ORG"}), "executive": frozenset({"ORG"}), "authority": frozenset({"ORG", "GPE"}),
-    "regulator": frozenset({"ORG", "GPE"}),
+    "official": frozenset({"ORG"}), "executive": frozenset({"ORG"}), "authority": frozenset({"GPE"}),
+    "regulator": frozenset({"GPE"}),
 }
+# right modifiers that say whose people they are ("officials at the airport", "officials who met")
+_OWN_PHRASE_DEPS = frozenset({"prep", "acl", "relcl", "appos"})
 # slots in which a pronoun names a participant of its clause
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
 # slots of an object pronoun ("build it", "launch them"), which never stands for its own verb's subject
@@ -236,8 +241,7 @@ def _chains(mentions: Sequence[EntityMention], acronyms: Sequence[AcronymDefinit
     chain) joins it, however often each is named ("Webb" -> "James Webb Space
     Telescope", "Musk" -> "Elon Musk"); not when two longer names of different
     chains hold it ("Twitter" beside "Twitter Board" and "Twitter UK Limited")."""
-    counts = Counter(m.key for m in mentions)
-    keys = sorted(counts, key=lambda k: (-len(_words(k)), -len(k), k))
+    keys = sorted({m.key for m in mentions}, key=lambda k: (-len(_words(k)), -len(k), k))
     words = {k: _words(k) for k in keys}
     chain: dict[str, str] = {}
     for k in keys:
@@ -353,7 +357,8 @@ def anaphor_kind(tok: Token) -> tuple[Via, frozenset[str] | None, str] | None:
         return None
     if MEMBERS_OF_A_BODY and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in MEMBER_NOUNS \
             and tok.dep_ in PRONOUN_DEPS and not any(t.pos_ in ("PROPN", "ADJ") or t.dep_ in ("poss", "compound")
-                                                     for t in tok.lefts):
+                                                     for t in tok.lefts) \
+            and not any(t.dep_ in _OWN_PHRASE_DEPS for t in tok.rights):
         return Via.DESCRIPTION, MEMBER_NOUNS[tok.lemma_.lower()], tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
@@ -479,6 +484,10 @@ def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:
             candidates = [m for m in candidates if not discourse.also_a_thing(m.key)]
         if found is None:
             found = next((m for m in candidates if discourse.label(m.key) in (types or ())), None)
+        if found is not None and via is Via.DESCRIPTION and tok.tag_ == "NNS" and head in MEMBER_NOUNS \
+                and len({discourse.chain(m.key) for m in candidates
+                         if discourse.label(m.key) in (types or frozenset()) | {UNTYPED}}) > 1:
+            found = None  # the people of one of two bodies (one maybe a name NER left untyped): no telling which
         if via is Via.PRONOUN:
             # its own sentence first, a description there as much as a name ("The telescope was first
             # planned in the 1990s, and the contracts to build it came in 2002")

@@ -70,3 +70,11 @@ def test_a_reporter_is_read_with_the_products_verbs_of_saying():
     assert _forms("disclose") == {"disclose", "discloses", "disclosed"}
     assert re.fullmatch(_REPORTING, "tweeted") and re.fullmatch(_REPORTING, "admitted")
     assert not re.fullmatch(_REPORTING, "bought")
+
+
+def test_a_third_person_that_is_as_often_a_noun_is_no_verb_of_saying():
+    from evaluation.participant_causes import _REPORTING
+
+    for noun in ("states", "reports", "posts", "notes"):  # "the member states", "annual reports"
+        assert not re.fullmatch(_REPORTING, noun)
+    assert re.fullmatch(_REPORTING, "stated") and re.fullmatch(_REPORTING, "says")

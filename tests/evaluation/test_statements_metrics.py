@@ -170,3 +170,13 @@ def test_site_folds_keep_a_rule_only_where_it_helps_on_other_sites():
     held = report.cross_validated["overall"]
     assert (held.system, held.matched) == (4, 3)  # a keeps its title statement
     assert report.off_effect == {"question": (2, 0), "verbless-title": (1, 0)}
+
+
+def test_names_of_other_people_or_bodies_do_not_match_by_their_words():
+    # no function word to move them: another order is another name
+    assert not names_match("Mary Ann Smith", "Ann Mary Smith")
+    assert not names_match("Hans Peter", "Peter Hans") and not names_match("John Paul", "Paul John")
+    assert not names_match("Brian Smith", "Brain Smith")  # the swapped letters in the first word
+    assert not names_match("Marks and Spencer", "Mark Spencer")  # an "s" off a word that is not the last
+    assert names_match("Court of Chancery", "Chancery Court")
+    assert names_match("Acme Holdings", "Acme Holding")

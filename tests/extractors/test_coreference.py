@@ -292,3 +292,30 @@ def test_officials_qualified_by_a_name_or_an_adjective_are_not_resolved(models):
             "Russian officials announced on Thursday, July 16, 2020 that the launch would slip.")
     announced = next(s for s in statements(text, models, anchor=date(2020, 7, 20)) if s.trigger == "announce")
     assert "NASA" not in announced.participants
+
+
+def _announced(text, models):
+    return next(s for s in statements(text, models, anchor=date(2021, 5, 20)) if s.trigger == "announce")
+
+
+def test_officials_with_a_modifier_after_them_are_not_resolved(models):
+    # "regulators in Brussels", "officials at the airport": the phrase says whose people they are
+    text = ("Google changed its search results in March. "
+            "Regulators in Brussels announced on Monday, May 17, 2021 that they would look into it.")
+    assert "Google" not in _announced(text, models).participants
+    text = ("Delta Air Lines cut flights in March. "
+            "Officials at the airport announced on Monday, May 17, 2021 that the gates would close.")
+    assert not any(p.startswith("Delta") for p in _announced(text, models).participants)
+
+
+def test_authorities_are_a_countrys_people_not_a_companys(models):
+    text = ("Apple sold fewer phones in 2020. "
+            "Authorities announced on Monday, May 17, 2021 that the stores would close.")
+    assert "Apple" not in _announced(text, models).participants
+
+
+def test_officials_after_two_bodies_are_not_guessed(models):
+    text = ("Tesla sued Ford in March. "
+            "Officials announced on Monday, May 17, 2021 that a hearing would follow.")
+    parts = _announced(text, models).participants
+    assert "Ford" not in parts and "Tesla" not in parts
