@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.calendar_words import yearless_period
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span, is_access_date
 from extractors.coreference import Discourse, Resolution
 from extractors.entities import EntityMention
@@ -43,7 +44,7 @@ from extractors.event_rules import (
     has_to_infinitive,
     trigger_kind,
 )
-from extractors.modality import is_planned, told_done
+from extractors.modality import is_plan_noun, is_planned, told_done
 from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
@@ -388,6 +389,22 @@ def _present_simple_above(token: Token) -> bool:
     return False
 
 
+def _present_above(token: Token) -> bool:
+    """The nearest finite verb above ``token`` is in the present (simple or
+    progressive: "shows", "are juggling")."""
+    verb = token.head
+    for _ in range(8):
+        if verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                                 for c in verb.children):
+            return True
+        if verb.tag_ in ("VBD", "MD") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _call_to_act(sent: Span) -> bool:
     """A sentence that tells the reader what to do: a second-person condition
     ("If you order by noon, we ship tomorrow") or an imperative conjunct."""
@@ -476,6 +493,14 @@ def _present_or_habitual_reason(
     # to make room for new collections coming in summer")
     if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
             and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
+        if rule_on("habitual"):
+            return "habitual"
+    # a yearless month, season or holiday told by a non-finite verb that
+    # describes a noun, in a present-tense sentence: what is done every year
+    # ("the pressure on builders to get jobs finished before Christmas"), not
+    # a plan ("plans to open in June": a plan noun)
+    if (trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN", "VB") and date.role == "point"
+            and yearless_period(date.text) and not is_plan_noun(trigger.head) and _present_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
     # habitual or generic: "usually meets in May", "every year in June"
