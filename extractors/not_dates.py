@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from babel.numbers import list_currencies
 
+from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, NOT_EVENT_NOUNS
 from extractors.rule_switches import rule_on
 
 # Makes whose next word is a model: a year right before one is a model year.
@@ -313,7 +314,24 @@ _NOT_MODIFIED = frozenset({
     "last", "next", "only", "just", "not", "months", "season", "semester", "quarter", "break",
     "holidays", "holiday", "vacation", "solstice", "equinox", "time", "period",
 })
-_WORD = re.compile(r"[A-Za-z][\w'’]*")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _kind_noun(word: str) -> bool:
+    """A lowercase noun a season word can modify to name a kind of thing:
+    no function word, verb form ("-ed", "-ing") or adverb, and no noun of a
+    happening ("the summer offensive", "the winter campaign" are dated)."""
+    if not word.islower() or word in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
+        return False
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if stem in EVENT_NOUNS or stem in _SEASON_EVENT_NOUNS or word in _SEASON_EVENT_NOUNS:
+        return False
+    return not (stem.endswith(EVENT_NOUN_SUFFIXES) and stem not in NOT_EVENT_NOUNS)
+
+
+# happening and campaigning nouns a season word dates ("the winter quarters" of an army)
+_SEASON_EVENT_NOUNS = frozenset({"offensive", "counter-offensive", "counteroffensive", "campaign", "quarters",
+                                 "assault", "drive", "push", "thaw", "retreat", "advance"})
 
 
 def is_season_kind(text: str, start: int, end: int) -> bool:
@@ -325,20 +343,22 @@ def is_season_kind(text: str, start: int, end: int) -> bool:
             r"-(?:spring|summer|autumn|fall|winter)\b", text[end : end + 8], re.I):
         return True  # "spring-loaded", "summer-like"
     nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-    if nxt is not None and nxt.group(0).islower() and nxt.group(0) not in _NOT_MODIFIED \
-            and not nxt.group(0).endswith("ly") and not nxt.group(0).endswith(("’s", "'s")):
+    if nxt is not None and _kind_noun(nxt.group(0)):
         return True  # "summer school", "a summer term"
-    # the word before the season, or before a list of seasons ("fall and spring")
+    # a list of seasons ("fall and spring") with no time word before it
     i = start
+    listed = re.match(r",?[ \t]+(?:and[ \t]+|or[ \t]+)?(?:spring|summer|autumn|fall|winter)\b", text[end : end + 20], re.I) is not None
     while True:
         before = re.search(r"([A-Za-z][\w'’]*)[ \t,]*$", text[max(0, i - 30) : i])
         if before is None:
-            return not re.search(r"[.!?:\n]\s*$|^\s*$", text[max(0, i - 5) : i])  # sentence start: no cue
+            # at the start of a sentence or after a bracket: no cue
+            return listed and not re.search(r"[.!?:\n]\s*$|^\s*$", text[max(0, i - 5) : i])
         word = before.group(1).lower()
         if word in ("and", "or") or word in SEASON_WORDS:
+            listed = listed or word in SEASON_WORDS
             i = max(0, i - 30) + before.start(1)
             continue
-        return word not in _SEASON_CUES
+        return listed and word not in _SEASON_CUES
 
 
 # "the Year of the Horse", "the Day of the Dead", "the Week of Action": a

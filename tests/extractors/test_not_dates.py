@@ -65,6 +65,8 @@ def test_amounts_season_kinds_and_names_are_no_dates(text, rule):
     ("In March 2024 Apple cut prices.", ["March 2024"]),
     ("Apple’s 2024 revenue grew.", ["2024"]),
     ("Sales rose over the year.", ["the year"]),
+    ("The army launched its summer offensive in 1942.", ["summer", "1942"]),  # a season dating a happening
+    ("Troops spent the spring and summer drilling.", ["the spring", "summer"]),
 ])
 def test_years_seasons_and_units_that_date_something_stay(text, dates):
     assert _texts(text) == dates
