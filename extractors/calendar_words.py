@@ -110,3 +110,19 @@ def _lunar_date(calendar: str, month: int | None, day: int | None, year: int) ->
 
 HOLIDAYS: dict[str, Holiday] = {name: Holiday(name, **spec) for name, spec in _DATA["holidays"].items()}
 HOLIDAYS_BY_KEY: dict[str, Holiday] = {holiday_key(h.name): h for h in HOLIDAYS.values()}
+
+
+_YEARLESS = re.compile(
+    r"(?:(?:in|during|by|for|over|through|until|since|before|after|at)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?P<word>.+)",
+    re.I,
+)
+
+
+def yearless_period(text: str) -> bool:
+    """A month, season or holiday named with no year and no relative word of
+    its own ("June", "in summer", "before Christmas"): a time of every year."""
+    m = _YEARLESS.fullmatch(text.strip())
+    if m is None:
+        return False
+    word = m.group("word").lower()
+    return word in MONTHS or word in SEASONS or holiday_key(word) in HOLIDAYS_BY_KEY

@@ -4,6 +4,10 @@ conference, 2010") states that a work was published in the year that ends
 it. Such a line has no verb of its own, so the parse finds no happening; and
 its other numbers (volume, issue, page range "1929-1958", a year inside a
 venue's name) are no dates of the line.
+
+A source list's access date ("Accessed 4 Nov. 2025.", "Retrieved on
+March 3, 2024", "Archived from the original on ...") is metadata of the
+citation: the day a reader looked the source up, no happening of the page.
 """
 
 from __future__ import annotations
@@ -38,6 +42,19 @@ def citation_year_span(parsed: Doc) -> tuple[int, int] | None:
         if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return None
     return m.start(1), m.end(1)
+
+
+# the words that make the date after them a citation's access or archive day
+_ACCESS_BEFORE = re.compile(
+    r"(?:^|[.;,(\[]\s*|\s)(?i:(?:last\s+|date\s+)?(?:accessed|retrieved|consulted|viewed|visited)|"
+    r"archived(?:\s+from\s+the\s+original)?)(?:\s+(?i:on|from\s+\S+\s+on))?\s*:?\s*$"
+)
+
+
+def is_access_date(text: str, date_start: int) -> bool:
+    """True when the date starting at ``text[date_start:]`` is a citation's
+    access or archive date ("Accessed 4 Nov. 2025", "Retrieved on ...")."""
+    return _ACCESS_BEFORE.search(text[max(0, date_start - 60) : date_start]) is not None
 
 
 # an author: initials and a surname, or given names and a surname ("GE Hinton", "L van der Maaten", "Jane Smith")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span
+from extractors.calendar_words import yearless_period
+from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span, is_access_date
 from extractors.coreference import Discourse, Resolution
 from extractors.entities import EntityMention
 from extractors.event_rules import (
@@ -43,8 +44,8 @@ from extractors.event_rules import (
     has_to_infinitive,
     trigger_kind,
 )
-from extractors.modality import is_planned, told_done
-from extractors.post_signatures import POST_TRIGGER, post_signature
+from extractors.modality import is_plan_noun, is_planned, told_done
+from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
 from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
@@ -158,6 +159,13 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             (nxt is not None and nxt.text == ":") or _label_before_date(trigger, date_root)):
         if rule_on("byline"):
             return "byline"
+    at = sent.text.find(date.text)  # where the date starts in its sentence
+    if at >= 0 and is_edit_note(sent.text, at):
+        if rule_on("byline"):
+            return "byline"  # "Last edited by jdoe; Feb 17, 2026"
+    if at >= 0 and is_access_date(sent.text, at):
+        if rule_on("access-date"):
+            return "access-date"  # "Accessed 4 Nov. 2025."
     return None
 
 
@@ -170,7 +178,7 @@ def _label_before_date(trigger: Token, date_root: Token | None) -> bool:
         return False
     doc = trigger.doc
     between = doc[trigger.i + 1:date_root.i]
-    if not all(t.lower_ in ("on", ":", "at", "-") or t.head == date_root for t in between):
+    if not all(t.lower_ in ("on", ":", "at", "-", "for") or t.head == date_root for t in between):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return False
@@ -200,7 +208,7 @@ def _sentence_mood_reason(sent: Span) -> str | None:
     if first is not None:
         fl = first.lower_
         subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
-        if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or (
+        if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or _verb_as_subject(first) or (
             fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
         ):
             if rule_on("imperative"):
@@ -209,6 +217,14 @@ def _sentence_mood_reason(sent: Span) -> str | None:
             if rule_on("imperative"):
                 return "imperative"
     return None
+
+
+def _verb_as_subject(first: Token) -> bool:
+    """A base-form verb opening the sentence that the parse made the subject
+    of the participle after it ("Get started today.": an imperative misread)."""
+    head = first.head
+    return (first.tag_ == "VB" and first.dep_ == "nsubj" and head.i == first.i + 1 and head.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c != first for c in head.children))
 
 
 def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token | None, clause_verb: Token) -> str | None:
@@ -388,6 +404,22 @@ def _opens_condition(verb: Token, markers: frozenset[str]) -> bool:
 _READER_CONDITION = frozenset({"if", "when", "once"})
 
 
+def _present_above(token: Token) -> bool:
+    """The nearest finite verb above ``token`` is in the present (simple or
+    progressive: "shows", "are juggling")."""
+    verb = token.head
+    for _ in range(8):
+        if verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                                 for c in verb.children):
+            return True
+        if verb.tag_ in ("VBD", "MD") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _call_to_act(sent: Span) -> bool:
     """A sentence that tells the reader what to do beyond its main clause's
     mood (``_clause_mood_reason``): a second-person condition ("If you order
@@ -469,6 +501,12 @@ def _present_or_habitual_reason(
     if trigger.lemma_.lower() == "be" and trigger.dep_ == "ROOT" and not finite_past and date.role == "point":
         if rule_on("copula"):
             return "copula"
+    # the date is the copula's subject and the predicate only describes it:
+    # "Today was no different.", "Yesterday was a good day" (no happening)
+    if (date_root is not None and date_root.dep_ == "nsubj" and date_root.head.lemma_ == "be"
+            and (trigger == date_root.head or (trigger.head == date_root.head and trigger.dep_ in ("acomp", "attr")))):
+        if rule_on("copula"):
+            return "copula"
     # a relative clause that only gives its noun's date: "the date, which is next Sunday"
     if (trigger.lemma_.lower() == "be" and trigger.dep_ == "relcl" and date.role == "point"
             and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in children)
@@ -480,6 +518,14 @@ def _present_or_habitual_reason(
     # to make room for new collections coming in summer")
     if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
             and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
+        if rule_on("habitual"):
+            return "habitual"
+    # a yearless month, season or holiday told by a non-finite verb that
+    # describes a noun, in a present-tense sentence: what is done every year
+    # ("the pressure on builders to get jobs finished before Christmas"), not
+    # a plan ("plans to open in June": a plan noun)
+    if (trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN", "VB") and date.role == "point"
+            and yearless_period(date.text) and not is_plan_noun(trigger.head) and _present_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
     # habitual or generic: "usually meets in May", "every year in June"

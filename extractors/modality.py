@@ -72,7 +72,7 @@ def _plan_verb(tok: Token) -> bool:
     return lemma in PLAN_VERBS
 
 
-def _plan_noun(tok: Token) -> bool:
+def is_plan_noun(tok: Token) -> bool:
     if tok.lemma_.lower() in PLAN_NOUNS:
         return True
     return any(c.dep_ in ("amod", "compound") and c.lower_ in PLAN_MODIFIERS for c in tok.children)
@@ -99,13 +99,13 @@ def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
             if _future(tok) or _plan_verb(tok):
                 return True
             # "the previous target date was next March"
-            if tok.lemma_ == "be" and any(c.dep_ == "nsubj" and _plan_noun(c) for c in tok.children):
+            if tok.lemma_ == "be" and any(c.dep_ == "nsubj" and is_plan_noun(c) for c in tok.children):
                 return True
             # "defined 18 December as the target launch date"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
-                if any(p.dep_ == "pobj" and _plan_noun(p) for p in prep.children):
+                if any(p.dep_ == "pobj" and is_plan_noun(p) for p in prep.children):
                     return True
-        if tok.pos_ in ("NOUN", "PROPN") and _plan_noun(tok):
+        if tok.pos_ in ("NOUN", "PROPN") and is_plan_noun(tok):
             return True
     head = trigger or date_root
     sent = head.sent.text.lower() if head is not None else ""

@@ -22,6 +22,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from babel.numbers import list_currencies
+
+from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, NOT_EVENT_NOUNS
 from extractors.rule_switches import rule_on
 
 # Makes whose next word is a model: a year right before one is a model year.
@@ -103,7 +106,38 @@ def is_title_year(text: str, start: int, end: int) -> bool:
         return True
     if _POSSESSIVE_BEFORE.search(before) and _NOTHING_AFTER.match(text, end):
         return True
-    return _in_quoted_title(text, start, end)
+    return _in_capitalised_name(text, start, end) or _in_quoted_title(text, start, end)
+
+
+# "The Soliant 2025 Best States ...", "Schwab's 2025 RIA Benchmarking Study":
+# a year between a name word (no date cue, not opening the sentence) and a
+# capitalised word is inside the name of a report, award or ranking. A
+# named happening keeps its year ("the Paris 2024 Olympics").
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+|[A-Z]{2,})(?:['’]s)?[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w&'’-]*)")
+_HAPPENING_NAME_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?:Olympics|Olympic|Games|Cup|Championships?|Conference|Expo|Festival|"
+    r"Marathon|Open|Tour|Summit|Election|Elections|Congress|Convention|Fair|Show|Week|Forum|Meeting|Session)\b"
+)
+
+
+def _in_capitalised_name(text: str, start: int, end: int) -> bool:
+    prev = _NAME_WORD_BEFORE.search(text[max(0, start - 40) : start])
+    nxt = _CAPITALISED_AFTER.match(text, end)
+    if prev is None or nxt is None:
+        return False
+    if prev.group(1).lower() in DATE_CUES or nxt.group(1).lower() in DATE_CUES or nxt.group(1).lower() == "today":
+        return False
+    if re.fullmatch(r"(?:Q[1-4]|H[12]|FY|AD|BC|CE|BCE)", prev.group(1)) or prev.group(1).lower() in _TIME_NAME_WORDS:
+        return False
+    if _HAPPENING_NAME_AFTER.match(text, end) or _EVENT_NAME_AFTER.match(text, end):
+        return False
+    opening = text[max(0, start - 40) : start][: prev.start()]
+    return not _SENTENCE_START.search(opening)
+
+
+_TIME_NAME_WORDS = frozenset({"thanksgiving", "halloween", "hanukkah", "ramadan", "diwali", "passover", "eid", "xmas",
+                              "fiscal", "year", "class", "season", "spring", "summer", "autumn", "fall", "winter"})
 
 
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",
@@ -226,3 +260,114 @@ def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[
             continue
         out.append(it)
     return out
+
+
+# A number followed by a currency code or a unit of measure is an amount,
+# not a year ("1500 AUD", "2000 watts", "1200 mAh"). The currency codes are
+# ISO 4217 as Babel lists them; the units are those the temporal tagger's
+# own list of counted things (extractors.timex.patterns.NOT_YEAR_AFTER) does
+# not hold: electrical, data, power and volume units.
+_CURRENCY_CODES = frozenset(list_currencies())
+_UNIT_AFTER = re.compile(
+    r"[ \t]*(?:-[ \t]*)?(?:watts?|W|kWh|Wh|mAh|Ah|volts?|V|amps?|A|ohms?|lumens?|lm|rpm|RPM|Hz|kHz|MHz|GHz|"
+    r"bytes|KB|MB|GB|TB|kbps|Mbps|Gbps|dpi|ppi|liters?|litres?|L|ml|mL|gallons?|gal|ounces?|oz|grams?|g|mg|"
+    r"sq\.?[ \t]*ft|sqft|inches|in\.|psi|bar|lux|decibels?|dB|mph|knots?)(?![\w-])"
+)
+_CURRENCY_AFTER = re.compile(r"[ \t]*([A-Z]{3})(?![\w-])")
+_CURRENCY_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3})[ \t]*$")
+
+
+def is_amount(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` is an amount: a currency
+    code before or after it, or a unit of measure after it."""
+    if not rule_on("amount-year"):
+        return False
+    if _UNIT_AFTER.match(text, end):
+        return True
+    after = _CURRENCY_AFTER.match(text, end)
+    if after is not None and after.group(1) in _CURRENCY_CODES:
+        return True
+    before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
+    return before is not None and before.group(1) in _CURRENCY_CODES
+
+
+# A season word with no year and no word before it that makes it a time
+# ("in", "this", "last", "early", ...) names a kind of thing, not a time:
+# bound to the next word by a hyphen ("spring-loaded"), modifying a noun
+# ("summer school", "a summer term", "spring cleaning"), or listed with no
+# time word before the list ("two terms (fall and spring)").
+SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_SEASON_CUES = frozenset({
+    "in", "during", "by", "until", "till", "since", "through", "throughout", "over", "before", "after",
+    "from", "to", "this", "last", "next", "early", "late", "mid", "the", "that", "every", "each", "of",
+    "past", "coming", "previous", "following", "same", "for", "around", "between",
+})
+# Words after a season word that do not make it a modifier: function words,
+# verbs a season is the subject of, and the year or time nouns.
+_NOT_MODIFIED = frozenset({
+    "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "than",
+    "the", "a", "an", "this", "that", "these", "those", "we", "i", "you", "he", "she", "it", "they",
+    "is", "was", "are", "were", "will", "would", "can", "could", "may", "might", "has", "had", "have",
+    "be", "been", "comes", "came", "arrives", "arrived", "begins", "began", "starts", "started", "ends",
+    "ended", "brings", "brought", "sees", "saw", "when", "while", "where", "which", "who", "so", "then",
+    "after", "before", "until", "through", "into", "onto", "there", "here", "again", "too", "also",
+    "last", "next", "only", "just", "not", "months", "season", "semester", "quarter", "break",
+    "holidays", "holiday", "vacation", "solstice", "equinox", "time", "period",
+})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _kind_noun(word: str) -> bool:
+    """A lowercase noun a season word can modify to name a kind of thing:
+    no function word, verb form ("-ed", "-ing") or adverb, and no noun of a
+    happening ("the summer offensive", "the winter campaign" are dated)."""
+    if not word.islower() or word in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
+        return False
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if stem in EVENT_NOUNS or stem in _SEASON_EVENT_NOUNS or word in _SEASON_EVENT_NOUNS:
+        return False
+    return not (stem.endswith(EVENT_NOUN_SUFFIXES) and stem not in NOT_EVENT_NOUNS)
+
+
+# happening and campaigning nouns a season word dates ("the winter quarters" of an army)
+_SEASON_EVENT_NOUNS = frozenset({"offensive", "counter-offensive", "counteroffensive", "campaign", "quarters",
+                                 "assault", "drive", "push", "thaw", "retreat", "advance"})
+
+
+def is_season_kind(text: str, start: int, end: int) -> bool:
+    """True when the bare season word ``text[start:end]`` (no year and no
+    relative word of its own: the caller checks) names a kind of thing."""
+    if not rule_on("season-kind") or text[start:end].lower() not in SEASON_WORDS:
+        return False
+    if re.match(r"-[A-Za-z]", text[end : end + 2]) and not re.match(
+            r"-(?:spring|summer|autumn|fall|winter)\b", text[end : end + 8], re.I):
+        return True  # "spring-loaded", "summer-like"
+    nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if nxt is not None and _kind_noun(nxt.group(0)):
+        return True  # "summer school", "a summer term"
+    # a list of seasons ("fall and spring") with no time word before it
+    i = start
+    listed = re.match(r",?[ \t]+(?:and[ \t]+|or[ \t]+)?(?:spring|summer|autumn|fall|winter)\b", text[end : end + 20], re.I) is not None
+    while True:
+        before = re.search(r"([A-Za-z][\w'’]*)[ \t,]*$", text[max(0, i - 30) : i])
+        if before is None:
+            # at the start of a sentence or after a bracket: no cue
+            return listed and not re.search(r"[.!?:\n]\s*$|^\s*$", text[max(0, i - 5) : i])
+        word = before.group(1).lower()
+        if word in ("and", "or") or word in SEASON_WORDS:
+            listed = listed or word in SEASON_WORDS
+            i = max(0, i - 30) + before.start(1)
+            continue
+        return listed and word not in _SEASON_CUES
+
+
+# "the Year of the Horse", "the Day of the Dead", "the Week of Action": a
+# capitalised unit word mid-sentence, then "of" and a capitalised word, is a name.
+_NAMED_UNIT_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def is_named_unit(text: str, start: int, end: int) -> bool:
+    """True when the unit word ``text[start:end]`` ("Year", "Day", ...) opens a name."""
+    if not rule_on("name-or-title") or not text[start:start + 1].isupper():
+        return False
+    return _NAMED_UNIT_AFTER.match(text, end) is not None

@@ -2,6 +2,10 @@
 author, handle and day ("— Jane Smith (@jsmith) June 1, 2017"). The line
 has no verb; it states that the author posted on that day, and it is the
 only place the page dates the post.
+
+A forum's edit note ("Last edited by jdoe; Feb 17, 2026 at 9:17 am",
+"Edited by jdoe on 3 May 2024") is a label of the post, not a statement:
+its date is the day of an edit the page does not tell of.
 """
 
 from __future__ import annotations
@@ -25,3 +29,15 @@ def post_signature(line: str) -> tuple[str, int, int, int] | None:
         return None
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return name, start, m.start("date"), m.end("date")
+
+
+# "(Last) edited|modified by <name>[;,:] (on) <date>": the edit note closing a post
+_EDIT_NOTE = re.compile(
+    r"(?:^|[\n|·•.!?]\s*)(?i:(?:last\s+)?(?:edited|modified|updated|changed)\s+by)\s+\S[^;,:\n]{0,40}?\s*[;,:]?\s*(?i:on\s+|at\s+)?[^\n.!?;]{0,16}$"
+)
+
+
+def is_edit_note(text: str, date_start: int) -> bool:
+    """True when the date starting at ``text[date_start:]`` is the day of a
+    post's edit note ("Last edited by jdoe; Feb 17, 2026")."""
+    return _EDIT_NOTE.search(text[max(0, date_start - 70) : date_start]) is not None

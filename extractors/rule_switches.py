@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    "access-date": "a citation's access or archive date (\"Accessed 4 Nov. 2025.\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
     # extractors.events.statements_from_parse
@@ -46,6 +47,8 @@ RULES: dict[str, str] = {
     "title-year": "a year inside a title of a work or a name",
     "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
+    "amount-year": "a number with a currency code or a unit (\"1500 AUD\", \"2000 watts\")",
+    "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
@@ -56,7 +59,7 @@ RULES: dict[str, str] = {
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
     copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
-    date-object noun-infinitive conjunct-date""".split()
+    date-object noun-infinitive conjunct-date access-date""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

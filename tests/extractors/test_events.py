@@ -171,3 +171,25 @@ def test_tomorrow_said_of_a_happening_is_that_day_and_of_nothing_the_future(mode
     # a second-person condition is a call to act; "tomorrow" in a relative clause's object slot is the future
     assert statements("If you order by noon, we ship tomorrow.", models, anchor=anchor) == []
     assert statements("We are building the energy grid that powers tomorrow.", models, anchor=anchor) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Book a free consultation with our team. Get started today.",  # a call to action the parse misreads
+    "Yesterday was no different.",  # the date is what the copula describes
+    "Last edited by kestrel77; Mar 3, 2025 at 8:10 pm",  # a forum post's edit note
+    "Harbour statistics. Port Office. Accessed 3 Feb. 2025.",  # a source list's access date
+    "Updated for 2025",  # a promotion's update label
+    "Bakers face the task of keeping orders filled before Easter.",  # what is done every year
+])
+def test_no_statement_from_calls_to_action_copulas_on_a_date_and_labels(models, text):
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+def test_a_happening_on_a_day_told_with_a_copula_stays(models):
+    text = "The bridge was opened on 3 March 2025."
+    assert [s.date.value for s in statements(text, models, anchor=date(2025, 3, 9))] == ["2025-03-03"]
+
+
+def test_a_plan_told_by_a_noun_and_its_infinitive_stays(models):
+    text = "The council has plans to open the new library in June."
+    assert [s.date.text for s in statements(text, models, anchor=date(2025, 3, 9))] == ["June"]

@@ -36,3 +36,37 @@ def test_a_year_in_a_title_or_statute_name_is_no_date(text):
 ])
 def test_a_year_after_a_name_or_an_act_that_dates_something_stays(text, dates):
     assert _texts(text) == dates
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("The shop charged us 1800 EUR for the repair.", "amount-year"),
+    ("Shipping costs CAD 1900 on top of the price.", "amount-year"),
+    ("The heater draws 1800 watts on full power.", "amount-year"),
+    ("The battery holds 2000 mAh and charges fast.", "amount-year"),
+    ("Pupils who skip summer camp lose ground in reading.", "season-kind"),
+    ("The toy has a spring-loaded lid.", "season-kind"),
+    ("Classes run in two terms (autumn and spring) with a break.", "season-kind"),
+    ("The Fenwick 2024 Top Cities for Cycling list ranks Utrecht first.", "title-year"),
+    ("Analysts cite Harlow's 2023 SME Lending Survey often.", "title-year"),
+    ("They feasted to greet the Year of the Dragon.", "name-or-title"),
+])
+def test_amounts_season_kinds_and_names_are_no_dates(text, rule):
+    assert _texts(text) == []
+    with rules_off({rule}):
+        assert _texts(text)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("In 1800 the town had one mill.", ["1800"]),  # a year, no unit after it
+    ("The fleet sailed in 1805 and won.", ["1805"]),
+    ("We planted the beds in spring and summer.", ["spring", "summer"]),  # a time word before the list
+    ("The lake freezes over in winter, when the birds leave.", ["winter"]),
+    ("She won gold at the Lisbon 2024 Games.", ["2024"]),  # a named happening keeps its year
+    ("In March 2024 Apple cut prices.", ["March 2024"]),
+    ("Apple’s 2024 revenue grew.", ["2024"]),
+    ("Sales rose over the year.", ["the year"]),
+    ("The army launched its summer offensive in 1942.", ["summer", "1942"]),  # a season dating a happening
+    ("Troops spent the spring and summer drilling.", ["the spring", "summer"]),
+])
+def test_years_seasons_and_units_that_date_something_stay(text, dates):
+    assert _texts(text) == dates

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.not_dates import is_named_unit
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import approx_mod, dur_value, mod_of, month_num, quantity, unit_of, weekday_num
@@ -145,6 +146,8 @@ def _n_the_unit(m: re.Match, ctx: Ctx):
         return _one_unit(the, unit, before, after)
     if the == "that":
         return None  # "that year" is a rel_unit match
+    if is_named_unit(ctx.text, m.start("unit"), m.end("unit")):
+        return None  # "the Year of the Horse": a name
     return _the_unit_in_focus(m, ctx, unit, mod, after)
 
 

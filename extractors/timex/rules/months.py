@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from extractors.not_dates import in_name_or_title
+from extractors.not_dates import in_name_or_title, is_season_kind
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, year_ahead
 from extractors.timex.numbers import mod_of, month_num, year_num
@@ -91,6 +91,8 @@ def _n_season(m: re.Match, ctx: Ctx):
     s = R.SEASONS[word]
     if not (m.group("rel") or m.group("year") or m.group("year2")) and in_name_or_title(ctx.text, m.start("season"), m.end("season")):
         return None  # "One Golden Summer", "the Arab Spring"
+    if not (m.group("rel") or m.group("year") or m.group("year2") or group(m, "mod")) and is_season_kind(ctx.text, m.start("season"), m.end("season")):
+        return None  # "summer school", "spring-loaded", "terms (fall and spring)": a kind, not a time
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     anaphoric = rel.startswith("the ") or ctx.narrative
     if rel.startswith("the "):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.not_dates import is_glued_year, is_model_year, is_title_year
+from extractors.not_dates import is_amount, is_glued_year, is_model_year, is_title_year
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
@@ -35,6 +35,8 @@ def _n_year(m: re.Match, ctx: Ctx):
             return None  # "@grillfather.2020", "report_2024.pdf": part of a handle or a file name
         if not group(m, "mod") and is_title_year(ctx.text, m.start("year"), m.end("year")):
             return None  # "the 2017 National Electrical Code": a title
+        if is_amount(ctx.text, m.start("year"), m.end("year")):
+            return None  # "1500 AUD", "2000 watts": an amount
         if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
             return None  # "1500-600" scores, ranges of quantities
         if re.search(r"\d[\d,.]*\s*(?:-|–|to)\s*$", before) and not re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:-|–|to)\s*$", before):

@@ -1,0 +1,29 @@
+"""Posts' signature and edit lines (extractors.post_signatures)."""
+
+import pytest
+
+from extractors.post_signatures import is_edit_note, post_signature
+
+
+def test_an_embedded_posts_signature_names_its_author_and_day():
+    line = "Great launch today — Jane Roe (@jroe) June 1, 2017"
+    name, _, d0, d1 = post_signature(line)
+    assert name == "Jane Roe" and line[d0:d1] == "June 1, 2017"
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Last edited by kestrel77; Mar 3, 2025 at 8:10 pm", "Mar 3, 2025"),
+    ("Last edited by kestrel77; Mar 3, 2025 at 8:10 pm", "2025"),  # the year read alone
+    ("Edited by the moderator on 4 June 2024", "4 June 2024"),
+    ("Nice trip report. | Last modified by Ann: 2024-05-02", "2024-05-02"),
+])
+def test_an_edit_note_dates_no_happening(line, date):
+    assert is_edit_note(line, line.index(date))
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("The guide was edited by two volunteers in 2019.", "2019"),
+    ("We edited the video on 4 June 2024.", "4 June 2024"),
+])
+def test_an_edit_told_in_a_sentence_is_no_note(line, date):
+    assert not is_edit_note(line, line.index(date))
