@@ -10,7 +10,10 @@ gives no statement; a date heading (an event listing's "10 April 2025,
 of its own. A sentence's own date wins even when the page could not
 resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
-is not dated by the heading. A labelled date field ("Filed: July 8, 2022",
+is not dated by the heading. A listing written the other way round, title
+line then date line ("Online HR Conference" over "Tue, Mar 17, 11:00 AM"),
+dates each title by its line (``extractors.block_roles.listing_entries``),
+read as a section whose heading is the date line. A labelled date field ("Filed: July 8, 2022",
 a picture's "<name> image 7/12/22") is read by its label
 (``extractors.field_labels``), whatever its block's role.
 
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, block_at, dated_sections, may_state
+from extractors.block_roles import DatedSection, block_at, dated_sections, listing_entries, may_state
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
@@ -43,13 +46,23 @@ def sentences_with_dates(
     dates = sorted(dates, key=lambda d: d.char_start)
     fields = labelled_fields(page, dates)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
     in_fields = {f.date.char_start for _, f in fields if not f.fallback}
-    stating = [d for d in dates if may_state(block_at(page.blocks, d.char_start), page.text) and d.char_start not in in_fields]
+    entries = listing_entries(page.text, page.blocks, dates)
+    lines = {e.line.char_start for e in entries}  # an entry's date line dates its title, and states nothing itself
+    stating = [d for d in dates if may_state(block := block_at(page.blocks, d.char_start), page.text)
+               and d.char_start not in in_fields and (block is None or block.char_start not in lines)]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
     for section in dated_sections(page.text, page.blocks, dates):
         sentence = first_sentence(sentences, section)
         if sentence is not None and sentence not in dated and not has_own_date(page.text, sentence, section):
+            out.append((sentence, section))
+            dated.add(sentence)
+    for entry in entries:
+        # the title's own date words name the item ("Workshop - Summer 2026"); its date line dates it
+        section = DatedSection(entry.line, entry.date, entry.title)
+        sentence = first_sentence(sentences, section)
+        if sentence is not None and sentence not in dated:
             out.append((sentence, section))
             dated.add(sentence)
     return out

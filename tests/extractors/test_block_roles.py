@@ -384,3 +384,67 @@ def test_a_labelled_date_cell_may_state():
     first = TextBlock(44, 61, TD, None)
     assert may_state(cell, text) and not may_state(label, text)
     assert not may_state(first, text)  # a date opening its row has no label
+
+
+LISTING = (
+    "<h1>Gardening events online</h1>"
+    "<div><h3>Composting for small balconies</h3><p>Thu, Apr 9, 6:30 PM BST</p><p>Green Corner Club</p></div>"
+    "<div><h3>Pruning fruit trees - Spring 2026</h3><p>Sat, Apr 11, 10:00 AM PDT + 2 more</p></div>"
+    "<div><h3>Seed swap evening</h3><p>Tomorrow at 7:00 PM GMT</p></div>"
+)
+
+
+def _dates_of(p, fetched: date):
+    from extractors.anchoring import page_date_mentions
+
+    return page_date_mentions(p, datetime(fetched.year, fetched.month, fetched.day, tzinfo=UTC))[1]
+
+
+def test_a_listings_date_line_dates_the_title_above_it():
+    from extractors.block_roles import listing_entries
+
+    p = page(LISTING)
+    entries = listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15)))
+    got = {p.text[e.title.char_start : e.title.char_end]: e.date.date_start for e in entries}
+    # the weekday settles the year of an undated page's "Thu, Apr 9"; a served page's "Tomorrow" is the fetch day's
+    assert got == {"Composting for small balconies": date(2026, 4, 9),
+                   "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
+                   "Seed swap evening": date(2026, 3, 16)}
+
+
+def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
+    from extractors.block_roles import listing_entries
+
+    one = page("<h1>Gardening</h1><h2>Composting for small balconies</h2><p>Thu, Apr 9, 6:30 PM BST</p>"
+               f"<p>{PROSE}</p>")
+    assert listing_entries(one.text, one.blocks, _dates_of(one, date(2026, 3, 15))) == []
+    labelled = page("<h1>Forum</h1><h3>Composting for small balconies</h3><p>Start date: Thu, Apr 9, 2026</p>"
+                    "<h3>Seed swap evening</h3><p>Start date: Sat, Apr 11, 2026</p>")
+    assert listing_entries(labelled.text, labelled.blocks, _dates_of(labelled, date(2026, 3, 15))) == []
+
+
+@pytest.mark.parametrize("line, live", [
+    ("Tomorrow at 12:00 PM GMT", True),
+    ("Wednesday at 4:00 PM EDT + 3 more", True),
+    ("Today at 7:00 PM GMT+3", True),
+    ("Tomorrow we plant the beans", False),
+    ("Wednesday", False),
+])
+def test_a_live_date_line_is_a_day_word_and_a_clock_time(line, live):
+    from extractors.block_roles import is_live_date_line
+
+    assert is_live_date_line(line) is live
+
+
+def test_a_listing_entry_is_a_statement_of_its_title(models):
+    from extractors.document import DocumentInput, process_documents
+
+    html = f"<html><head><title>x</title></head><body><main>{LISTING}</main></body></html>".encode()
+    (doc,) = process_documents(
+        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2026, 3, 15, tzinfo=UTC), "text/html")],
+        models,
+    )
+    got = {st.sentence: st.date.date_start for st in doc.statements}
+    assert got == {"Composting for small balconies": date(2026, 4, 9),
+                   "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
+                   "Seed swap evening": date(2026, 3, 16)}
