@@ -216,6 +216,8 @@ def test_line_rules():
     assert looks_like_heading("The chemistry of ancient pigments")
     assert not looks_like_heading("The telescope was launched on 25 December 2021 and")
     assert not looks_like_heading(PROSE)
+    assert not looks_like_heading("42% Of volunteers joined through a friend in 2023")  # a statistic's callout
+    assert looks_like_heading("10 Ways to plant a balcony garden")
     assert line_role("By 2030 the city will have grown") is None
     assert line_role("Written by Tom van Dijk, Science editor") is BlockRole.BYLINE
     assert line_role("More than 200 people came to the opening") is None
