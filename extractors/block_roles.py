@@ -284,8 +284,8 @@ def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[Date
     by_start = [d.char_start for d in dates]
     out: list[ListingEntry] = []
     for title, line in zip(blocks, blocks[1:]):
-        if not _is_title(text, title) or (line.role is BlockRole.HEADING and line.level is not None):
-            continue
+        if not _is_title(text, title) or line.role is BlockRole.HEADING:
+            continue  # a date line the cleaner made a heading dates what follows it (a post's timestamp)
         lo = bisect.bisect_left(by_start, line.char_start)
         inside = [d for d in dates[lo:] if d.char_start < line.char_end]
         day = date_line(text, line, inside)

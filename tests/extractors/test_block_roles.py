@@ -450,3 +450,12 @@ def test_a_listing_entry_is_a_statement_of_its_title(models):
     assert got == {"Composting for small balconies": date(2026, 4, 9),
                    "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
                    "Seed swap evening": date(2026, 3, 16)}
+
+
+def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():
+    from extractors.block_roles import listing_entries
+
+    p = page("<h1>Which bulbs for shade?</h1>"
+             "<div><h4>Senior Member</h4><div>Feb 3, 2024</div><p>I planted snowdrops under the oak last autumn.</p></div>"
+             "<div><h4>Former Moderator</h4><div>Feb 5, 2024</div><p>Bluebells did well for me in deep shade.</p></div>")
+    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
