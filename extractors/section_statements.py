@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from extractors.block_roles import DatedSection, block_at, dated_sections, listing_entries, may_state
 from extractors.entities import EntityMention
-from extractors.event_rules import LIGHT_VERBS
+from extractors.event_rules import EVENT_NOUNS, LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.field_labels import LabelledField, labelled_fields
 from extractors.timex import date_mentions
@@ -60,7 +60,7 @@ def sentences_with_dates(
             dated.add(sentence)
     for entry in entries:
         # the title's own date words name the item ("Workshop - Summer 2026"); its date line dates it
-        section = DatedSection(entry.line, entry.date, entry.title)
+        section = DatedSection(entry.line, entry.date, entry.title, entry=True)
         sentence = first_sentence(sentences, section)
         if sentence is not None and sentence not in dated:
             out.append((sentence, section))
@@ -89,13 +89,17 @@ SECTION_CONFIDENCE = 0.5
 
 
 def section_statement(
-    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention],
+    entry: bool = False,
 ) -> DatedStatement:
     """The statement of a sentence dated by the heading of its section (an
     event listing's "10 April 2025, 18:00" over the talk it describes): the
     sentence's main verb (or the event noun a light verb carries) is the
-    trigger, the entities of the sentence its participants."""
+    trigger, the entities of the sentence its participants. A listing's
+    ``entry`` (its title dated by its date line) is read by ``_entry_statement``."""
     s0, e0 = sentence
+    if entry:
+        return _entry_statement(text, sentence, parsed, date, mentions)
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
     if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
@@ -107,4 +111,25 @@ def section_statement(
         text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,
         trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+    )
+
+
+# what a listing's entry is when its title names no happening ("How to get clients from networking")
+ENTRY_TRIGGER = "event"
+
+
+def _entry_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
+) -> DatedStatement:
+    """A listing's entry: its title's first event noun ("Spring Seed Swap Workshop"
+    -> workshop) is the trigger, else the entry is an ``event``; the title's
+    names are its participants."""
+    s0, e0 = sentence
+    noun = next((t for t in parsed if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS), None)
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return dated_statement(
+        text, sentence, date, noun.lemma_.lower() if noun is not None else ENTRY_TRIGGER, participants,
+        " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
+        trigger_text=noun.text if noun is not None else None,
+        trigger_start=(s0 + noun.idx) if noun is not None else None,
     )

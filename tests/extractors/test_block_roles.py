@@ -392,7 +392,7 @@ LISTING = (
     "<h1>Gardening events online</h1>"
     "<div><h3>Composting for small balconies</h3><p>Thu, Apr 9, 6:30 PM BST</p><p>Green Corner Club</p></div>"
     "<div><h3>Pruning fruit trees - Spring 2026</h3><p>Sat, Apr 11, 10:00 AM PDT + 2 more</p></div>"
-    "<div><h3>Seed swap evening</h3><p>Tomorrow at 7:00 PM GMT</p></div>"
+    "<div><h3>Seed swap workshop</h3><p>Tomorrow at 7:00 PM GMT</p></div>"
 )
 
 
@@ -411,7 +411,7 @@ def test_a_listings_date_line_dates_the_title_above_it():
     # the weekday settles the year of an undated page's "Thu, Apr 9"; a served page's "Tomorrow" is the fetch day's
     assert got == {"Composting for small balconies": date(2026, 4, 9),
                    "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
-                   "Seed swap evening": date(2026, 3, 16)}
+                   "Seed swap workshop": date(2026, 3, 16)}
 
 
 def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
@@ -421,7 +421,7 @@ def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
                f"<p>{PROSE}</p>")
     assert listing_entries(one.text, one.blocks, _dates_of(one, date(2026, 3, 15))) == []
     labelled = page("<h1>Forum</h1><h3>Composting for small balconies</h3><p>Start date: Thu, Apr 9, 2026</p>"
-                    "<h3>Seed swap evening</h3><p>Start date: Sat, Apr 11, 2026</p>")
+                    "<h3>Seed swap workshop</h3><p>Start date: Sat, Apr 11, 2026</p>")
     assert listing_entries(labelled.text, labelled.blocks, _dates_of(labelled, date(2026, 3, 15))) == []
 
 
@@ -447,9 +447,12 @@ def test_a_listing_entry_is_a_statement_of_its_title(models):
         models,
     )
     got = {st.sentence: st.date.date_start for st in doc.statements}
+    # the title's happening noun is the trigger, else the entry is an event
+    assert {st.sentence.split()[0]: st.trigger for st in doc.statements} == {
+        "Composting": "event", "Pruning": "event", "Seed": "workshop"}
     assert got == {"Composting for small balconies": date(2026, 4, 9),
                    "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
-                   "Seed swap evening": date(2026, 3, 16)}
+                   "Seed swap workshop": date(2026, 3, 16)}
 
 
 def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():
