@@ -10,7 +10,21 @@ from datetime import date
 
 from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
-from extractors.timex.patterns import CLOCK_TAIL, COMMA, DAY_G, DAYW_G, MOD_G, MONTH_G, MONTH_WORDS, WD_G, WEEKDAY, YEAR4_DIGITS, YEAR_G, B, E
+from extractors.timex.patterns import (
+    CLOCK_TAIL,
+    COMMA,
+    DAY_G,
+    DAYW_G,
+    MOD_G,
+    MONTH_G,
+    MONTH_WORDS,
+    WD_G,
+    WEEKDAY,
+    YEAR4_DIGITS,
+    YEAR_G,
+    B,
+    E,
+)
 from extractors.timex.periods import Cal
 from extractors.timex.rule import Rule, RuleBook
 
