@@ -246,8 +246,9 @@ class ListingEntry:
     line: TextBlock
 
 
-# besides dates and times, a listing's date line holds at most a counter ("+ 9 more")
-MAX_DATE_LINE_WORDS = 1
+# besides dates and times, a listing's date line holds at most a counter ("+ 9 more");
+# a name ("jdoe 6 May 2025 17:42": a post's byline) or a label ("Updated 6 days ago") makes it none
+DATE_LINE_WORDS = frozenset({"more"})
 MAX_TITLE_WORDS = 16
 
 
@@ -264,7 +265,7 @@ def date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) -> Dat
         pos = d.char_end
     rest.append(text[pos : block.char_end])
     others = [w for w in _LETTER_WORD.findall(" ".join(rest)) if w.lower() not in _TIME_WORDS]
-    if len(others) > MAX_DATE_LINE_WORDS or any(":" in r for r in rest if not re.search(r"\d:\d", r)):
+    if any(w.lower() not in DATE_LINE_WORDS for w in others) or any(":" in r for r in rest if not re.search(r"\d:\d", r)):
         return None  # "Start date: ...", "Posted: ...": a labelled field, not an entry's date
     return inside[0]
 

@@ -423,6 +423,10 @@ def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
     labelled = page("<h1>Forum</h1><h3>Composting for small balconies</h3><p>Start date: Thu, Apr 9, 2026</p>"
                     "<h3>Seed swap workshop</h3><p>Start date: Sat, Apr 11, 2026</p>")
     assert listing_entries(labelled.text, labelled.blocks, _dates_of(labelled, date(2026, 3, 15))) == []
+    # a poster's name or an update label beside the day: a byline, not an entry's date
+    bylines = page("<h1>Models</h1><h3>Tulip bulb sorter</h3><p>Updated 6 May 2025</p>"
+                   "<h3>Thanks, that helped</h3><p>jdoe 7 May 2025 17:42</p>")
+    assert listing_entries(bylines.text, bylines.blocks, _dates_of(bylines, date(2026, 3, 15))) == []
 
 
 @pytest.mark.parametrize("line, live", [
