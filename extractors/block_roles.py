@@ -254,9 +254,11 @@ MAX_TITLE_WORDS = 16
 
 def date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) -> DateMention | None:
     """The day a line states and nothing else (times, zones, a counter
-    aside): "Wed, Mar 18, 12:00 AM GMT", "Tomorrow at 9:30 AM EDT + 3 more"."""
-    if not inside or len(text[block.char_start : block.char_end]) > 80:
-        return None
+    aside), written with digits: "Wed, Mar 18, 12:00 AM GMT", "Tomorrow at
+    9:30 AM EDT + 3 more"."""
+    words = text[block.char_start : block.char_end]
+    if not inside or len(words) > 80 or not any(ch.isdigit() for ch in words):
+        return None  # a weekday alone ("Monday" under "Typical week") is a schedule's day, not a date
     if any(d.precision != Precision.DAY or d.date_start != inside[0].date_start for d in inside):
         return None
     rest, pos = [], block.char_start

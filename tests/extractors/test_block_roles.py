@@ -427,6 +427,11 @@ def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
     bylines = page("<h1>Models</h1><h3>Tulip bulb sorter</h3><p>Updated 6 May 2025</p>"
                    "<h3>Thanks, that helped</h3><p>jdoe 7 May 2025 17:42</p>")
     assert listing_entries(bylines.text, bylines.blocks, _dates_of(bylines, date(2026, 3, 15))) == []
+    # a weekday alone under a heading is a schedule's day
+    week = page("<h1>Training plan</h1><h3>A typical week in May</h3><p>Monday</p><p>Rest and stretch.</p>"
+                "<h3>A typical week in June</h3><p>Monday</p><p>Run five miles.</p>",
+                head="<title>Plan</title><meta property='article:published_time' content='2025-04-02'>")
+    assert listing_entries(week.text, week.blocks, _dates_of(week, date(2026, 3, 15))) == []
 
 
 @pytest.mark.parametrize("line, live", [
