@@ -22,7 +22,9 @@
   ("March 24: ...") is never dated to the year it happened to be fetched.
   The tagger says which values those are (``DateMention.from_anchor``): a
   value that used the fetch day, unless the page's own dates give it too
-  ("July 9" after "in 2022").
+  ("July 9" after "in 2022"). A line that is only a day word and a clock
+  time ("Tomorrow at 12:00 PM GMT", an event listing's) is kept: such a page
+  writes its dates for the day it is served, and it was served that day.
 
 Date words with no digits (a month, weekday, season, "today") lying inside
 given spans (entity names: persons, organisations, works of art, products)
@@ -36,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.block_roles import post_sections
+from extractors.block_roles import block_at, is_live_date_line, post_sections
 from extractors.not_dates import outside_spans
 from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
@@ -134,6 +136,14 @@ def _speech_dates(text: str, mentions: Sequence[DateMention], page_day: date) ->
     return out
 
 
+def _live_line(page: CleanPage, mention: DateMention) -> bool:
+    """The mention stands in a line that is only a day word and a clock time
+    ("Tomorrow at 12:00 PM GMT"): the page was served for its reader's now,
+    the fetch day (``extractors.block_roles.is_live_date_line``)."""
+    block = block_at(page.blocks, mention.char_start)
+    return block is not None and is_live_date_line(page.text[block.char_start : block.char_end])
+
+
 def page_date_mentions(
     page: CleanPage,
     fetched_at: datetime,
@@ -145,7 +155,7 @@ def page_date_mentions(
     anchor = page_anchor(page, fetched_at)
     mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
     if anchor.basis == "fetched" and rule_on("fetch-dated"):
-        mentions = [m for m in mentions if not m.from_anchor]
+        mentions = [m for m in mentions if not m.from_anchor or _live_line(page, m)]
     if rule_on("post-dateline"):  # a thread's post counts from its own dateline
         for start, end, post_day in post_sections(text, page.blocks):
             if post_day != anchor.day:

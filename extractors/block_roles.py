@@ -20,7 +20,15 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
   image 7/12/22" are labels);
 - ``dated_sections``: a marked-up heading that is a date ("10 April 2025,
   18:00" over a talk in an event listing) dates the first block its
-  section describes.
+  section describes;
+- ``listing_entries``: the other way round, a listing whose entries are a
+  title line then a date line ("Online HR Conference" over "Tue, Mar 17,
+  11:00 AM GMT+1"): the date line dates its title line. A listing repeats
+  the shape: one title over one date line (an article's headline over its
+  dateline) is no listing;
+- ``is_live_date_line``: a line that is only a day word and a clock time
+  ("Tomorrow at 12:00 PM GMT", "Wednesday at 4:00 PM EDT"), the way a page
+  served for the reader's now writes its dates.
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|\)$")
 _HEADING_END = re.compile(r"[.!?:;,…]$")
 # words a sentence cut off mid-clause ends with (a heading never does)
-_OPEN_END = frozenset(
+OPEN_END = frozenset(
     "a an the and or but of to in on at by for with from as that which who it its their his her is are was were "
     "be been has have had will would can could may might not than".split()
 )
@@ -86,20 +94,25 @@ def join_blocks(lines: Sequence[Sequence[Piece]]) -> tuple[str, tuple[TextBlock,
     return "".join(parts), tuple(blocks)
 
 
+# a figure and what it counts: "13% Online sales made via email in 2022" (a statistic's callout)
+_FIGURE_CALLOUT = re.compile(r"^[$€£]?\d[\d.,]*\s?%\s+\w")
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line that names rather than says: at most 12 words, no end
     punctuation (a question of at most 10 words may head a section: "What
-    is NATO?"), not a sentence cut off mid-clause."""
+    is NATO?"), not a sentence cut off mid-clause, not a statistic's callout
+    (a percentage and what it counts: "13% Online sales made via email in 2022")."""
     t = text.strip()
     words = t.split()
-    if not t or len(t) > 100 or len(words) > 12:
+    if not t or len(t) > 100 or len(words) > 12 or _FIGURE_CALLOUT.match(t):
         return False
     if t.endswith("?"):
         return len(words) <= 10 and not t[0].islower()
     if _HEADING_END.search(t):
         return False
     last = re.sub(r"\W+$", "", words[-1]).lower()
-    return last not in _OPEN_END and not t[0].islower()
+    return last not in OPEN_END and not t[0].islower()
 
 
 def is_link_line(text: str) -> bool:
@@ -223,6 +236,7 @@ class DatedSection:
     heading: TextBlock
     date: DateMention
     target: TextBlock  # the first block under the heading that may state something
+    entry: bool = False  # a listing's entry: ``heading`` is its date line, ``target`` its title (listing_entries)
 
 
 def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[DatedSection]:
@@ -247,6 +261,84 @@ def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateM
                 out.append(DatedSection(block, inside[0], later))
                 break
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListingEntry:
+    """A listing's entry: its title line and the date line under it."""
+
+    title: TextBlock
+    date: DateMention
+    line: TextBlock
+
+
+# besides dates and times, a listing's date line holds at most a counter ("+ 9 more");
+# a name ("jdoe 6 May 2025 17:42": a post's byline) or a label ("Updated 6 days ago") makes it none
+DATE_LINE_WORDS = frozenset({"more"})
+MAX_TITLE_WORDS = 16
+
+
+def date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) -> DateMention | None:
+    """The day a line states and nothing else (times, zones, a counter
+    aside), written with digits: "Wed, Mar 18, 12:00 AM GMT", "Tomorrow at
+    9:30 AM EDT + 3 more"."""
+    words = text[block.char_start : block.char_end]
+    if not inside or len(words) > 80 or not any(ch.isdigit() for ch in words):
+        return None  # a weekday alone ("Monday" under "Typical week") is a schedule's day, not a date
+    if any(d.precision != Precision.DAY or d.date_start != inside[0].date_start for d in inside):
+        return None
+    rest, pos = [], block.char_start
+    for d in inside:
+        rest.append(text[pos : d.char_start])
+        pos = d.char_end
+    rest.append(text[pos : block.char_end])
+    others = [w for w in _LETTER_WORD.findall(" ".join(rest)) if w.lower() not in _TIME_WORDS]
+    if any(w.lower() not in DATE_LINE_WORDS for w in others) or any(":" in r for r in rest if not re.search(r"\d:\d", r)):
+        return None  # "Start date: ...", "Posted: ...": a labelled field, not an entry's date
+    return inside[0]
+
+
+def _is_title(text: str, block: TextBlock) -> bool:
+    """A heading that names an item: not the page's headline (h1), a few words, no date line itself."""
+    if block.role is not BlockRole.HEADING or block.level == 1:
+        return False
+    words = text[block.char_start : block.char_end]
+    return 2 <= len(_LETTER_WORD.findall(words)) and len(words.split()) <= MAX_TITLE_WORDS
+
+
+def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[ListingEntry]:
+    """The entries of a listing written title line then date line: a heading
+    directly over a line that only states a day. Two such entries with
+    different titles make a listing; fewer are none (a headline over its
+    dateline, a post's title over its timestamp)."""
+    by_start = [d.char_start for d in dates]
+    out: list[ListingEntry] = []
+    for title, line in zip(blocks, blocks[1:]):
+        if not _is_title(text, title) or line.role is BlockRole.HEADING:
+            continue  # a date line the cleaner made a heading dates what follows it (a post's timestamp)
+        lo = bisect.bisect_left(by_start, line.char_start)
+        inside = [d for d in dates[lo:] if d.char_start < line.char_end]
+        day = date_line(text, line, inside)
+        if day is not None:
+            out.append(ListingEntry(title, day, line))
+    titles = {text[e.title.char_start : e.title.char_end].strip().lower() for e in out}
+    return out if len(titles) >= 2 else []
+
+
+_DAY_WORD = re.compile(
+    r"(?i:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
+_LIVE_DATE_LINE = re.compile(
+    r"^\s*" + _DAY_WORD.pattern + r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?i:am|pm)?"
+    r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?(?:\s*\+\s*\d+\s+more)?\s*$"
+)
+
+
+def is_live_date_line(line: str) -> bool:
+    """A line that is only a day word and a clock time ("Tomorrow at 12:00 PM
+    GMT", "Wednesday at 4:00 PM EDT + 3 more"): a page served for the reader's
+    now (an event listing) writes its dates so, counting from the day it is served."""
+    return bool(_LIVE_DATE_LINE.match(line))
 
 
 def _has_date(block: TextBlock, dates: Sequence[DateMention], by_start: list[int]) -> bool:

@@ -207,7 +207,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
             if isinstance(ds, DatedSection):
-                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions,
+                                                        entry=ds.entry))
             elif isinstance(ds, LabelledField):
                 statements[i] = with_field(statements[i], ds, field_statement(pages[i].text, sentence, doc, ds,
                                                                               readings[i].mentions))

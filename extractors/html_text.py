@@ -34,7 +34,7 @@ from lxml import etree
 
 from extractors import block_model
 from extractors import boilerplate_rules as R
-from extractors.block_roles import ROW_SEPARATOR, Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.block_roles import OPEN_END, ROW_SEPARATOR, Piece, is_dateline, join_blocks, line_role, looks_like_heading
 from extractors.page_meta import (
     DateLine,
     VisibleDates,
@@ -313,6 +313,42 @@ def promote_table_cells(seg: Segmented) -> None:
                     b.keep = True
 
 
+# a line broken by <br> runs on when it ends with a word that cannot end a sentence
+_RUNS_ON_END = re.compile(r"(?:,|\b(?:" + "|".join(sorted(OPEN_END)) + r"))$", re.I)
+_ROW_LABEL = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")  # "Release Date: ...", "Flight No: ..."
+_BROKEN_LINE_CHARS = 60
+
+
+def runs_on(line: str, nxt: str) -> bool:
+    """Whether a short line broken off by <br> continues in the next: it ends
+    with no sentence end, and with a word no sentence ends with ("Between
+    2015 and", "in the") or a comma, or the next line opens in lower case
+    ("untreated cavities" / "in their teeth."). Labelled rows ("Genre: Action")
+    and longer lines (verse, addresses and rows end without punctuation too)
+    stay apart."""
+    if len(line) > _BROKEN_LINE_CHARS or len(nxt) > _BROKEN_LINE_CHARS or _SENTENCE_END.search(line):
+        return False
+    if _ROW_LABEL.match(line) or _ROW_LABEL.match(nxt) or not nxt[:1].isalnum():
+        return False
+    return bool(_RUNS_ON_END.search(line)) or nxt[:1].islower()
+
+
+def join_broken_lines(kept: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
+    """One sentence typeset over several <br>-broken lines of one element (a
+    statistic's card: "Between 2015 and" / "2018, 13% of children" / ...) is
+    one block again, so that the sentence is read whole."""
+    out: list[tuple[Block, str]] = []
+    for block, text in kept:
+        if out and text and out[-1][1] and block.row < 0 and out[-1][0].owner == block.owner:
+            prev_block, prev = out[-1]
+            last_line = prev[prev.rfind("\n") + 1 :]
+            if prev_block.row < 0 and runs_on(last_line, text):
+                out[-1] = (prev_block, prev + "\n" + text)
+                continue
+        out.append((block, text))
+    return [(b, t.replace("\n", " ")) for b, t in out]
+
+
 def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tuple[list[list[Piece]], list[DateLine]]:
     """Kept blocks -> lines of pieces (the cells of a table row share a line),
     each with its role; "Published"/"Updated" lines taken out as page dates.
@@ -329,6 +365,7 @@ def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tup
             kept.append((block, ""))
             continue
         kept.append((block, R.LINK_MARKER.sub("", block.text).strip()))
+    kept = join_broken_lines(kept)
     listing = sum(1 for b, t in kept if t and _date_only(t) and parse_date_line(t) is None) >= 2
     prose = False
     for block, text in kept:

@@ -10,7 +10,10 @@ gives no statement; a date heading (an event listing's "10 April 2025,
 of its own. A sentence's own date wins even when the page could not
 resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
-is not dated by the heading. A labelled date field ("Filed: July 8, 2022",
+is not dated by the heading. A listing written the other way round, title
+line then date line ("Online HR Conference" over "Tue, Mar 17, 11:00 AM"),
+dates each title by its line (``extractors.block_roles.listing_entries``),
+read as a section whose heading is the date line. A labelled date field ("Filed: July 8, 2022",
 a picture's "<name> image 7/12/22") is read by its label
 (``extractors.field_labels``), whatever its block's role.
 
@@ -26,9 +29,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, dated_sections, place_dates
+from extractors.block_roles import DatedSection, dated_sections, listing_entries, place_dates
 from extractors.entities import EntityMention
-from extractors.event_rules import LIGHT_VERBS
+from extractors.event_rules import EVENT_NOUNS, LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.field_labels import LabelledField, labelled_fields
 from extractors.timex import date_mentions
@@ -44,13 +47,23 @@ def sentences_with_dates(
     placed = place_dates(page.blocks, page.text, dates)  # each date's block, and may it state: asked once
     fields = labelled_fields(page, placed)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
     in_fields = {f.date.char_start for _, f in fields if not f.fallback}
-    stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields]
+    entries = listing_entries(page.text, page.blocks, dates)
+    lines = {e.line.char_start for e in entries}  # an entry's date line dates its title, and states nothing itself
+    stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields
+               and (p.block is None or p.block.char_start not in lines)]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
     for section in dated_sections(page.text, page.blocks, dates):
         sentence = first_sentence(sentences, section)
         if sentence is not None and sentence not in dated and not has_own_date(page.text, sentence, section):
+            out.append((sentence, section))
+            dated.add(sentence)
+    for entry in entries:
+        # the title's own date words name the item ("Workshop - Summer 2026"); its date line dates it
+        section = DatedSection(entry.line, entry.date, entry.title, entry=True)
+        sentence = first_sentence(sentences, section)
+        if sentence is not None and sentence not in dated:
             out.append((sentence, section))
             dated.add(sentence)
     return out
@@ -77,13 +90,17 @@ SECTION_CONFIDENCE = 0.5
 
 
 def section_statement(
-    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention],
+    entry: bool = False,
 ) -> DatedStatement:
     """The statement of a sentence dated by the heading of its section (an
     event listing's "10 April 2025, 18:00" over the talk it describes): the
     sentence's main verb (or the event noun a light verb carries) is the
-    trigger, the entities of the sentence its participants."""
+    trigger, the entities of the sentence its participants. A listing's
+    ``entry`` (its title dated by its date line) is read by ``_entry_statement``."""
     s0, e0 = sentence
+    if entry:
+        return _entry_statement(text, sentence, parsed, date, mentions)
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
     if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
@@ -95,4 +112,25 @@ def section_statement(
         text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,
         trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+    )
+
+
+# what a listing's entry is when its title names no happening ("How to get clients from networking")
+ENTRY_TRIGGER = "event"
+
+
+def _entry_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
+) -> DatedStatement:
+    """A listing's entry: its title's first event noun ("Spring Seed Swap Workshop"
+    -> workshop) is the trigger, else the entry is an ``event``; the title's
+    names are its participants."""
+    s0, e0 = sentence
+    noun = next((t for t in parsed if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS), None)
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return dated_statement(
+        text, sentence, date, noun.lemma_.lower() if noun is not None else ENTRY_TRIGGER, participants,
+        " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
+        trigger_text=noun.text if noun is not None else None,
+        trigger_start=(s0 + noun.idx) if noun is not None else None,
     )

@@ -233,6 +233,8 @@ def test_line_rules():
     assert looks_like_heading("The chemistry of ancient pigments")
     assert not looks_like_heading("The telescope was launched on 25 December 2021 and")
     assert not looks_like_heading(PROSE)
+    assert not looks_like_heading("42% Of volunteers joined through a friend in 2023")  # a statistic's callout
+    assert looks_like_heading("10 Ways to plant a balcony garden")
     assert line_role("By 2030 the city will have grown") is None
     assert line_role("Written by Tom van Dijk, Science editor") is BlockRole.BYLINE
     assert line_role("More than 200 people came to the opening") is None
@@ -401,3 +403,88 @@ def test_a_labelled_date_cell_may_state():
     first = TextBlock(44, 61, TD, None)
     assert may_state(cell, text) and not may_state(label, text)
     assert not may_state(first, text)  # a date opening its row has no label
+
+
+LISTING = (
+    "<h1>Gardening events online</h1>"
+    "<div><h3>Composting for small balconies</h3><p>Thu, Apr 9, 6:30 PM BST</p><p>Green Corner Club</p></div>"
+    "<div><h3>Pruning fruit trees - Spring 2026</h3><p>Sat, Apr 11, 10:00 AM PDT + 2 more</p></div>"
+    "<div><h3>Seed swap workshop</h3><p>Tomorrow at 7:00 PM GMT</p></div>"
+)
+
+
+def _dates_of(p, fetched: date):
+    from extractors.anchoring import page_date_mentions
+
+    return page_date_mentions(p, datetime(fetched.year, fetched.month, fetched.day, tzinfo=UTC))[1]
+
+
+def test_a_listings_date_line_dates_the_title_above_it():
+    from extractors.block_roles import listing_entries
+
+    p = page(LISTING)
+    entries = listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15)))
+    got = {p.text[e.title.char_start : e.title.char_end]: e.date.date_start for e in entries}
+    # the weekday settles the year of an undated page's "Thu, Apr 9"; a served page's "Tomorrow" is the fetch day's
+    assert got == {"Composting for small balconies": date(2026, 4, 9),
+                   "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
+                   "Seed swap workshop": date(2026, 3, 16)}
+
+
+def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
+    from extractors.block_roles import listing_entries
+
+    one = page("<h1>Gardening</h1><h2>Composting for small balconies</h2><p>Thu, Apr 9, 6:30 PM BST</p>"
+               f"<p>{PROSE}</p>")
+    assert listing_entries(one.text, one.blocks, _dates_of(one, date(2026, 3, 15))) == []
+    labelled = page("<h1>Forum</h1><h3>Composting for small balconies</h3><p>Start date: Thu, Apr 9, 2026</p>"
+                    "<h3>Seed swap workshop</h3><p>Start date: Sat, Apr 11, 2026</p>")
+    assert listing_entries(labelled.text, labelled.blocks, _dates_of(labelled, date(2026, 3, 15))) == []
+    # a poster's name or an update label beside the day: a byline, not an entry's date
+    bylines = page("<h1>Models</h1><h3>Tulip bulb sorter</h3><p>Updated 6 May 2025</p>"
+                   "<h3>Thanks, that helped</h3><p>jdoe 7 May 2025 17:42</p>")
+    assert listing_entries(bylines.text, bylines.blocks, _dates_of(bylines, date(2026, 3, 15))) == []
+    # a weekday alone under a heading is a schedule's day
+    week = page("<h1>Training plan</h1><h3>A typical week in May</h3><p>Monday</p><p>Rest and stretch.</p>"
+                "<h3>A typical week in June</h3><p>Monday</p><p>Run five miles.</p>",
+                head="<title>Plan</title><meta property='article:published_time' content='2025-04-02'>")
+    assert listing_entries(week.text, week.blocks, _dates_of(week, date(2026, 3, 15))) == []
+
+
+@pytest.mark.parametrize("line, live", [
+    ("Tomorrow at 12:00 PM GMT", True),
+    ("Wednesday at 4:00 PM EDT + 3 more", True),
+    ("Today at 7:00 PM GMT+3", True),
+    ("Tomorrow we plant the beans", False),
+    ("Wednesday", False),
+])
+def test_a_live_date_line_is_a_day_word_and_a_clock_time(line, live):
+    from extractors.block_roles import is_live_date_line
+
+    assert is_live_date_line(line) is live
+
+
+def test_a_listing_entry_is_a_statement_of_its_title(models):
+    from extractors.document import DocumentInput, process_documents
+
+    html = f"<html><head><title>x</title></head><body><main>{LISTING}</main></body></html>".encode()
+    (doc,) = process_documents(
+        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2026, 3, 15, tzinfo=UTC), "text/html")],
+        models,
+    )
+    got = {st.sentence: st.date.date_start for st in doc.statements}
+    # the title's happening noun is the trigger, else the entry is an event
+    assert {st.sentence.split()[0]: st.trigger for st in doc.statements} == {
+        "Composting": "event", "Pruning": "event", "Seed": "workshop"}
+    assert got == {"Composting for small balconies": date(2026, 4, 9),
+                   "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
+                   "Seed swap workshop": date(2026, 3, 16)}
+
+
+def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():
+    from extractors.block_roles import listing_entries
+
+    p = page("<h1>Which bulbs for shade?</h1>"
+             "<div><h4>Senior Member</h4><div>Feb 3, 2024</div><p>I planted snowdrops under the oak last autumn.</p></div>"
+             "<div><h4>Former Moderator</h4><div>Feb 5, 2024</div><p>Bluebells did well for me in deep shade.</p></div>")
+    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []

@@ -219,3 +219,19 @@ def test_a_promoted_paragraph_does_not_promote_past_a_heading() -> None:
     seg.blocks[2].flags = F_HEADING
     promote_continuations(seg)
     assert [b.keep for b in seg.blocks] == [True, True, False, False]
+
+
+def test_a_sentence_typeset_over_broken_lines_is_one_block_again() -> None:
+    from extractors.html_text import runs_on
+
+    card = ("<p>In 2019, more than<br>400 volunteers<br><strong>planted trees</strong> along<br>the canal.</p>"
+            "<p>Opening times<br>Monday to Friday<br>9am to 5pm</p>"
+            "<p>Genre: Puzzle<br>Release: 3 May 2019<br>Developer: Acme Games</p>")
+    root = parse_html(f"<html><body><main><h1>Canal trust</h1><p>{PARAS[0]}</p>{card}<p>{PARAS[1]}</p></main></body></html>")
+    assert root is not None
+    blocks = html_main_text(root).blocks
+    assert "In 2019, more than 400 volunteers planted trees along the canal." in blocks
+    # lines that name rather than run on, and labelled rows, stay apart
+    assert runs_on("Opening times", "Monday to Friday") is False
+    assert runs_on("Genre: Puzzle", "release in May") is False
+    assert runs_on("untreated leaks", "in the roof.") is True

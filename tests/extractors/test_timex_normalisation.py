@@ -203,6 +203,25 @@ def test_a_fetch_day_anchor_puts_past_happenings_before_it(text, fetched, start)
     assert m.date_start.isoformat() == start
 
 
+@pytest.mark.parametrize(
+    "text, start, known",
+    [
+        # the weekday settles the year, an abbreviated one before a comma too: known from the page
+        ("Wed, Mar 18, 12:00 AM GMT", "2026-03-18", True),
+        ("Saturday, April 11: the plant sale", "2026-04-11", True),
+        # a weekday that fits no year near the fetch day leaves the fetch day's guess
+        ("Thu, Mar 18, 12:00 AM GMT", "2025-03-18", False),
+    ],
+)
+def test_a_weekday_beside_a_yearless_date_gives_its_year(text, start, known):
+    found = date_mentions(text, date(2026, 3, 15), fetched=True)
+    assert found[0].date_start.isoformat() == start and found[0].from_anchor is not known
+
+
+def test_an_abbreviated_weekday_is_read_only_before_a_date():
+    assert [m.text for m in date_mentions("Sun, sand and sea on Mar 18.", date(2026, 3, 15))] == ["Mar 18"]
+
+
 def test_an_undated_page_about_long_past_years_follows_its_own_dates():
     # fetched in 2026, the page names only 2019: its month-days are 2019's,
     # also one told before the year is named

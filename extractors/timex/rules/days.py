@@ -19,6 +19,7 @@ from extractors.timex.patterns import (
     MONTH_G,
     MONTH_WORDS,
     WD_G,
+    WEEKDAY,
     WEEKDAY_WORDS,
     YEAR4_DIGITS,
     YEAR_G,
@@ -105,14 +106,22 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
             for yy in (c.year, c.year - 1, c.year + 1):
                 if valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
                     c = replace(c, year=yy)
+                    # the page's weekday picks the year, not the anchor's (an undated
+                    # listing's "Wed, Mar 18": the next fit is five years or more away)
+                    ctx.from_anchor = False
                     break
     c = with_time(c, m)
     return date_res(c, mod, anchored=ok)
 
 
+# a weekday before a date, also as a listing writes it, abbreviated before a comma
+# ("Wed, Mar 18"); only here, where a month and day follow ("Sun, sand" is no day)
+WD_DATE_G = r"(?P<weekday>" + WEEKDAY + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=,\s))"
+
+
 # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
 @book.rule("month_day_year", triggers=MONTH_WORDS, window=(40, 40), priority=3,
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_DATE_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_mdy(m: re.Match, ctx: Ctx):
     if not month_ok(m, ctx):
         return None
@@ -130,7 +139,7 @@ def _n_mdw(m: re.Match, ctx: Ctx):
     pattern=B + r"(?:(?i:the)\s+)?" + DAYW_G + r"\s+of\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
 # 4 June 2012 / 12 Sep. 2018 / the 19th of October 1950 / Monday, 4 June
 @book.rule("day_month_year", triggers=MONTH_WORDS, window=(35, 35), priority=3,
-    pattern=B + r"(?:" + WD_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
+    pattern=B + r"(?:" + WD_DATE_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_dmy(m: re.Match, ctx: Ctx):
     d = group(m, "day")
     day = ordinal(d) if d else ordinal(m.group("dayw"))
