@@ -126,7 +126,7 @@ def table(result: dict) -> str:
         f"Brier: cross-validated by site {r['brier_cv_sites']:.4f} (base rate {r['brier_cv_sites_base_rate']:.4f}); "
         f"leave one set out {r['brier_loso']:.4f} (base rate {r['brier_loso_base_rate']:.4f}); in-sample {r['brier_in_sample']:.4f}",
         f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated by site",
-        f"threshold {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
+        f"fitted threshold, before the held-out check {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
         "reliability (cross-validated by site | leave one set out):",
         f"{'bin':<9}{'n':>5}{'conf':>7}{'right':>7}   {'n':>5}{'conf':>7}{'right':>7}",
     ]
