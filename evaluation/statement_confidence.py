@@ -6,8 +6,9 @@ counts as a match); the model and its threshold are fitted by
 ``evaluation.train_statement_model``. The figures here:
 
 * Brier score and a 10-bin reliability table of the probabilities,
-  **cross-validated by site** (5 folds of sites hashed; the strength and the
-  threshold are chosen inside each training part: nested) and **leave one
+  **cross-validated by site** (5 folds of sites hashed; the feature set,
+  its pruning, the strength and the threshold are chosen inside each
+  training part: nested) and **leave one
   labelled set out** (the WCXB dev pages, the WCXB held-out pages, each
   facts subject; per set: its share right against the mean confidence the
   other sets give it), beside the
@@ -53,8 +54,10 @@ def _pr(rows) -> dict:
                 "gold": c.gold} for k, c in rows.items()}
 
 
-def report(ds, model, threshold: float, sets=None) -> dict:
-    """All figures for a dataset (train_statement_model.Dataset) and the model fitted on all of it."""
+def report(ds, model, threshold: float, sets) -> dict:
+    """All figures for a dataset (train_statement_model.Dataset) and the model
+    fitted on all of it; ``sets``: the candidate feature sets, chosen among
+    inside every outer fold."""
     from evaluation.train_statement_model import counts_at, out_of_fold, site_folds, train
 
     y = ds.y
@@ -123,7 +126,7 @@ def table(result: dict) -> str:
         f"Brier: cross-validated by site {r['brier_cv_sites']:.4f} (base rate {r['brier_cv_sites_base_rate']:.4f}); "
         f"leave one set out {r['brier_loso']:.4f} (base rate {r['brier_loso_base_rate']:.4f}); in-sample {r['brier_in_sample']:.4f}",
         f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated by site",
-        f"threshold {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
+        f"fitted threshold, before the held-out check {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
         "reliability (cross-validated by site | leave one set out):",
         f"{'bin':<9}{'n':>5}{'conf':>7}{'right':>7}   {'n':>5}{'conf':>7}{'right':>7}",
     ]

@@ -17,29 +17,33 @@ written on carry to pages they were not?).
    judged the way ``factwatch eval statements`` judges (``score_page``):
    1 = it matches a gold statement with the right date.
 2. A logistic regression (evaluation.logistic, on standardised features)
-   gives the probability; for each candidate feature set (``FEATURE_SETS``)
-   its features (or the base rate) and the L2 strength are chosen by
-   cross-validation by site (Brier score).
+   gives the probability. Its feature set, among the base rate (none) and
+   the candidate sets of ``FEATURE_SETS`` (less the features too rare to
+   learn from), and the L2 strength are chosen by cross-validation by site
+   (Brier score); features that move the probability by less than
+   ``MIN_EFFECT`` for a standard deviation's change are pruned and the model
+   refitted (``prune``).
 3. The threshold under which a candidate is held back from ``events`` is
    the one with the best statement F1 on out-of-fold probabilities, among
    those that lose at most ``MAX_RECALL_LOSS`` of recall.
 4. The figures (evaluation.statement_confidence): Brier and a 10-bin
-   reliability table, cross-validated by site folds (nested: strength and
-   threshold chosen without the held-out sites) and leave one labelled set
-   out (the WCXB dev pages and each facts subject), against the base rate;
-   statement P/R per page type with and without the threshold, in-sample
-   and cross-validated.
-5. What is kept is decided on the held-out figures of step 4: the learned
-   features only when they beat the base rate's Brier score both across
-   site folds and leaving one labelled set out (else the model is the base
-   rate: every candidate gets the share of candidates that are right); the
+   reliability table, cross-validated by site folds and leave one labelled
+   set out (each of the given sets: a facts directory gives one per
+   subject), against the base rate; steps 2 and 3 (feature set, pruning,
+   strength, threshold) are repeated inside every outer fold: the figures
+   are nested. Statement P/R per page type with and without the threshold,
+   in-sample and cross-validated.
+5. What is kept is decided on the held-out figures of step 4 (one check,
+   no choice among candidates): the learned features only when their Brier
+   score beats the base rate's across site folds, leaving a set out, AND
+   for every labelled set left out (``held_out_choice``: a set-wide shift,
+   a whole kind of page the features mislead on, is what a model fitted on
+   other sets meets; a bootstrap over sites would mostly resample sites of
+   the sets the model already fits). Else the model written is the base
+   rate: every candidate gets the share of candidates that are right. The
    threshold only when it raises statement F1 both across site folds and
-   leaving one labelled set out (else 0: nothing is held back). A threshold or feature set that helps only on the
-   pages it was fitted on is not kept.
-6. Of the candidate sets whose features are kept, the one with the lowest
-   Brier score leaving a set out is written (fitted on all pages, as JSON);
-   when none is kept, the base rate. The output says per candidate set what
-   was kept and why.
+   leaving one labelled set out (else 0: nothing is held back).
+6. The output says what is kept and why, with the per-set figures.
 """
 
 from __future__ import annotations
@@ -61,13 +65,14 @@ L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.71, 0.05))
 MAX_RECALL_LOSS = 0.02  # of the recall without the threshold (absolute)
 FOLDS = 5
-# The feature sets cross-validation chooses among. "cues": what says whether
-# a sentence states a dated happening (mood, tense, modality, negation,
-# question, person, a named subject, where the date stands, whether it was
-# resolved against the page's date, a full sentence, the block's role);
-# "base-rate": none. Every feature (FEATURES: the page's aggregates too) is
-# no candidate: across sites it does worse than the base rate (its Brier
-# score is printed beside the others, ``brier_cv_sites_all_features``).
+# The feature sets cross-validation chooses among (beside the base rate,
+# none, always a candidate). "cues": what says whether a sentence states a
+# dated happening (mood, tense, modality, negation, question, person, a named
+# subject, where the date stands, whether it was resolved against the page's
+# date, a full sentence, the block's role). Every feature (FEATURES: the
+# page's aggregates too) is no candidate: across sites it does worse than
+# the base rate (its Brier score is printed beside the others,
+# ``brier_cv_sites_all_features``).
 CUES = (
     "no_trigger", "by_parse", "anchored", "date_fronted", "date_opens_sentence", "trigger_distance", "present_tense",
     "future", "passive", "modal", "negated", "question", "deictic_now", "first_person", "second_person",
@@ -79,7 +84,11 @@ MIN_SUPPORT = 10  # rows on each side of a yes/no feature for it to take part
 # finite verb (a number read as a year, "2025 <name>", "Accessed 4 Nov.
 # 2025."): what the false statements of pages no rule was written for share.
 SHAPE = ("date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb")
-FEATURE_SETS: dict[str, tuple[str, ...]] = {"base-rate": (), "cues": CUES, "cues+shape": CUES + SHAPE}
+FEATURE_SETS: dict[str, tuple[str, ...]] = {"cues": CUES, "cues+shape": CUES + SHAPE}
+CANDIDATES: tuple[tuple[str, ...], ...] = ((), *FEATURE_SETS.values())  # the base rate first
+# A feature whose standard deviation moves the probability by less than this
+# (|weight| * p(1-p) at the mean) carries nothing worth its place: pruned.
+MIN_EFFECT = 0.02
 
 
 @dataclass
@@ -210,15 +219,13 @@ def _supported(column: np.ndarray) -> bool:
     return min(on, len(column) - on) >= MIN_SUPPORT
 
 
-def choose_features(
-    x: np.ndarray, y: np.ndarray, sites: Sequence[str], sets: Sequence[Sequence[str]] | None = None
-) -> tuple[int, ...]:
-    """The feature set (of FEATURE_SETS, less the features too rare in these
-    rows to learn from) with the lowest Brier score, cross-validated by
-    site, each at its best strength."""
+def choose_features(x: np.ndarray, y: np.ndarray, sites: Sequence[str], sets: Sequence[Sequence[str]]) -> tuple[int, ...]:
+    """The feature set (of ``sets``, less the features too rare in these
+    rows to learn from; the base rate always a candidate) with the lowest
+    Brier score, cross-validated by site, each at its best strength."""
     folds = site_folds(sites)
     best, best_score = (), _cv_brier(x, y, folds, 1.0, ())
-    for names in (FEATURE_SETS.values() if sets is None else sets):
+    for names in sets:
         columns = tuple(c for c in (FEATURES.index(n) for n in names) if _supported(x[:, c]))
         if not columns:
             continue
@@ -288,22 +295,34 @@ def choose_threshold(ds: Dataset, page_indices: Sequence[int], p: np.ndarray) ->
     return best
 
 
-def train(
-    ds: Dataset, page_indices: Sequence[int] | None = None, sets: Sequence[Sequence[str]] | None = None
-) -> tuple[Fitted, float]:
-    """Model and threshold from the given pages (all by default): features
-    and strength by site-fold CV on their candidates; the threshold on the
+def prune(x: np.ndarray, y: np.ndarray, model: Fitted, min_effect: float = MIN_EFFECT) -> Fitted:
+    """The model refitted without the features whose standard deviation
+    moves the probability by less than ``min_effect`` (|w| * p(1-p) at the
+    base rate): they carry nothing a reader of the confidence would notice.
+    All of them gone: the base rate."""
+    if not model.columns:
+        return model
+    share = float(np.clip(y.mean(), 1e-6, 1 - 1e-6))
+    keep = tuple(c for c, w in zip(model.columns, model.w) if abs(w) * share * (1 - share) >= min_effect)
+    return model if keep == model.columns else fit(x, y, model.l2, keep)
+
+
+def train(ds: Dataset, page_indices: Sequence[int], sets: Sequence[Sequence[str]]) -> tuple[Fitted, float]:
+    """Model and threshold from the given pages: feature set and strength
+    by site-fold CV on their candidates, pruned; the threshold on the
     out-of-fold probabilities of these pages (with the features chosen here:
     selection is not repeated inside the threshold's folds)."""
-    pages = list(range(len(ds.pages))) if page_indices is None else list(page_indices)
+    pages = list(page_indices)
     rows = np.flatnonzero(np.isin(ds.page_of_row, pages))
     x, y = ds.x[rows], ds.y[rows]
     sites = [ds.sites[r] for r in rows]
     columns = choose_features(x, y, sites, sets)
-    l2 = choose_l2(x, y, sites, columns)
+    model = prune(x, y, fit(x, y, choose_l2(x, y, sites, columns), columns))
+    if not model.columns:
+        return model, 0.0
     p = np.zeros(len(ds.y))
-    p[rows] = out_of_fold(x, y, sites, columns)
-    return fit(x, y, l2, columns), choose_threshold(ds, pages, p)
+    p[rows] = out_of_fold(x, y, sites, model.columns)
+    return model, choose_threshold(ds, pages, p)
 
 
 def as_json(model: Fitted, threshold: float, ds: Dataset) -> dict:
@@ -325,50 +344,40 @@ def _f1(pr: dict) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _sets_worse(result: dict) -> list[str]:
+    """The labelled sets whose Brier score, left out, is no better than the base rate's."""
+    return [g for g, v in result["loso"].items() if v["brier"] >= v["brier_base_rate"]]
+
+
 def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) -> tuple[Fitted, float, list[str]]:
     """Keep the learned features and the threshold only where the held-out
-    figures of ``result`` (statement_confidence.report) say they help (step 5)."""
+    figures of ``result`` (statement_confidence.report) say they help (step 5):
+    features only when better than the base rate by site, leaving a set out
+    and on every labelled set left out."""
     notes = []
+    per_set = "; ".join(f"{g} {v['brier']} vs {v['brier_base_rate']}" for g, v in result["loso"].items())
+    figures = (f"held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} leaving a set out, vs base "
+               f"rate {result['brier_cv_sites_base_rate']}, {result['brier_loso_base_rate']}; each set left out: {per_set}")
+    worse = _sets_worse(result)
     if model.columns and (result["brier_cv_sites"] >= result["brier_cv_sites_base_rate"]
-                          or result["brier_loso"] >= result["brier_loso_base_rate"]):
-        notes.append(f"features dropped: held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} "
-                     f"leaving a set out, vs base rate {result['brier_cv_sites_base_rate']}, "
-                     f"{result['brier_loso_base_rate']}")
+                          or result["brier_loso"] >= result["brier_loso_base_rate"] or worse):
+        notes.append(f"features dropped ({', '.join(worse) or 'overall'} no better than the base rate): {figures}")
         model = fit(ds.x, ds.y, model.l2, ())
         if threshold > 0.0:
             notes.append(f"threshold {threshold} dropped: the base rate gives every candidate one probability")
-            return model, 0.0, notes
+        return model, 0.0, notes
     if model.columns:
-        notes.append(f"features kept: held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} "
-                     f"leaving a set out, vs base rate {result['brier_cv_sites_base_rate']}, "
-                     f"{result['brier_loso_base_rate']}")
+        notes.append(f"features kept: {figures}")
+    else:
+        notes.append(f"no learned feature beats the base rate by site on all pages: {figures}")
     without, by_site, by_set = _f1(result["pr_without"]), _f1(result["pr_cv_sites"]), _f1(result["pr_loso"])
-    figures = f"statement F1 {by_site:.4f} across site folds, {by_set:.4f} leaving a set out, {without:.4f} without"
+    f1s = f"statement F1 {by_site:.4f} across site folds, {by_set:.4f} leaving a set out, {without:.4f} without"
     if threshold > 0.0 and (by_site <= without + 1e-9 or by_set <= without + 1e-9):
-        notes.append(f"threshold {threshold} dropped: {figures}")
+        notes.append(f"threshold {threshold} dropped: {f1s}")
         threshold = 0.0
     elif threshold > 0.0:
-        notes.append(f"threshold {threshold} kept: {figures}")
+        notes.append(f"threshold {threshold} kept: {f1s}")
     return model, threshold, notes
-
-
-@dataclass(frozen=True)
-class Tried:
-    """One candidate feature set after the held-out judgement (held_out_choice)."""
-
-    name: str
-    model: Fitted
-    threshold: float
-    notes: list[str]
-    result: dict
-
-
-def pick_feature_set(tried: Sequence[Tried]) -> Tried:
-    """Of the candidate sets whose features were kept, the one with the
-    lowest Brier score leaving a set out; when none was, the first (the base
-    rate: they all are)."""
-    kept = [t for t in tried if t.model.columns]
-    return min(kept, key=lambda t: t.result["brier_loso"]) if kept else tried[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -381,29 +390,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="measure only")
     args = ap.parse_args(argv)
     ds = collect(args.directories, args.pages)
-    # each candidate feature set against the base rate, judged on its own held-out figures;
-    # of those whose features are kept, the one with the lowest Brier score leaving a set out
-    tried = []
-    for name, names in FEATURE_SETS.items():
-        if not names:
-            continue
-        fitted, t = train(ds, sets=[(), names])
-        res = report(ds, fitted, t, sets=[(), names])
-        kept_model, kept_t, kept_notes = held_out_choice(ds, fitted, t, res)
-        tried.append(Tried(name, kept_model, kept_t, kept_notes, res))
-        print(f"feature set {name!r}: Brier {res['brier_cv_sites']} by site (base rate {res['brier_cv_sites_base_rate']}), "
-              f"{res['brier_loso']} leaving a set out (base rate {res['brier_loso_base_rate']}); "
-              + ("features kept" if kept_model.columns else "features dropped")
-              + (f", threshold {kept_t}" if kept_t else ", no threshold"))
-    best = pick_feature_set(tried)
-    name, model, threshold, notes, result = best.name, best.model, best.threshold, best.notes, best.result
-    print(f"chosen: {name!r}" + ("" if model.columns else " (its features dropped: the base rate)"))
+    # the feature set (base rate included), pruning, strength and threshold chosen on all pages by site folds,
+    # and again inside every outer fold of the report (nested); then one check on the held-out figures
+    fitted, t = train(ds, range(len(ds.pages)), CANDIDATES)
+    result = report(ds, fitted, t, sets=CANDIDATES)
+    model, threshold, notes = held_out_choice(ds, fitted, t, result)
     result["kept"] = {"features": [FEATURES[c] for c in model.columns], "threshold": threshold, "notes": notes}
     if not args.no_write:
         args.out.write_text(json.dumps(as_json(model, threshold, ds), indent=1) + "\n", encoding="utf-8")
     print(table(result))
     what = (", ".join(result["kept"]["features"]) if model.columns
             else f"the base rate only (every candidate's confidence {float(model.predict(ds.x[:1])[0]):.3f})")
+    print(f"fitted on all pages: {', '.join(FEATURES[c] for c in fitted.columns) or 'the base rate'}")
     print(f"kept: {what}; threshold {threshold}" + ("" if threshold else " (nothing held back)")
           + ("" if args.no_write else f"; written to {args.out}"))
     for note in notes:

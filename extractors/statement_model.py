@@ -108,16 +108,35 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _PREPOSITIONS = ("in", "on", "at", "since", "by", "during", "until", "till", "from", "before", "after", "through")
 
 
-def _date_neighbours(sent, date: DateMention) -> tuple[Token | None, Token | None]:
-    """The tokens just before and just after the date's words in its sentence."""
-    at = sent.text.find(date.text) if date.text else -1
-    if at < 0:
-        return None, None
-    start = sent.start_char + at
-    end = start + len(date.text)
-    before = [t for t in sent if t.idx + len(t.text) <= start]
-    after = [t for t in sent if t.idx >= end and not t.is_space]
-    return (before[-1] if before else None), (after[0] if after else None)
+def _date_before_noun(date_root: Token | None) -> bool:
+    """The date qualifies a noun that follows it ("2025 Best States", "2000
+    watt"): the date's own head is that noun, by a number, compound or
+    adjective arc (not merely the next word: "by 2030 emissions")."""
+    return bool(date_root is not None and date_root.dep_ in ("nummod", "compound", "amod")
+                and date_root.head.pos_ in ("NOUN", "PROPN") and date_root.head.i > date_root.i)
+
+
+def _date_after_preposition(date_root: Token | None, first_word: str) -> bool:
+    """The date is the object of a preposition ("in 2025", "on 3 May")."""
+    return first_word in _PREPOSITIONS or bool(
+        date_root is not None and date_root.dep_ == "pobj" and date_root.head.pos_ == "ADP")
+
+
+def _no_finite_verb(sent) -> bool:
+    """The sentence's main clause has no finite verb ("Accessed 4 Nov.
+    2025."): its root is no finite verb, has no finite auxiliary and no
+    subject."""
+    if sent is None:
+        return False
+    root = sent.root
+    if root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children):
+        return False
+    if root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False
+    # "The heater launched on 3 May": parsed as a noun with a participle; a determined noun
+    # followed by its past-form verb reads as subject and verb
+    return not (root.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in root.children)
+                and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i == root.i + 1 for c in root.children))
 
 
 def parse_features(
@@ -137,7 +156,6 @@ def parse_features(
     known = any(lemma in lemmas for lemmas in TRIGGER_KINDS.values())
     distance = abs(trigger.i - date_root.i) if trigger is not None and date_root is not None else 0
     span_days = (date.date_end - date.date_start).days + 1
-    before, after = _date_neighbours(sent, date) if sent is not None else (None, None)
     first_word = date.text.strip().split(" ", 1)[0].lower() if date.text.strip() else ""
     return {
         "trigger_verb": float(trigger is not None and trigger.pos_ == "VERB"),
@@ -186,11 +204,11 @@ def parse_features(
         "dates_in_sentence": float(min(n_dates, 5)) / 5,
         "sentence_ends": float(text.endswith((".", "!", '"', "”", ")"))),
         "citation": float(citation),
-        "date_after_preposition": float(first_word in _PREPOSITIONS or (before is not None and before.pos_ == "ADP")),
-        "date_before_noun": float(after is not None and after.pos_ in ("NOUN", "PROPN")),
+        "date_after_preposition": float(_date_after_preposition(date_root, first_word)),
+        "date_before_noun": float(_date_before_noun(date_root)),
         "bare_number": float(date.text.strip().isdigit()),
         "explicit_year": float(bool(_YEAR.search(date.text))),
-        "no_finite_verb": float(bool(tokens) and not any(t.tag_ in _FINITE for t in tokens)),
+        "no_finite_verb": float(bool(tokens) and _no_finite_verb(sent)),
     }
 
 
@@ -247,12 +265,20 @@ def feature_vector(st: DatedStatement, page_f: dict[str, float]) -> tuple[float,
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> dict | None:
     """The fitted model: {"features": [...], "mean": [...], "scale": [...],
-    "weights": [...], "intercept": x, "threshold": t}; None when absent or unreadable."""
+    "weights": [...], "intercept": x, "threshold": t}; None when absent or
+    unreadable. A model naming a feature this code does not compute is an
+    error (``probability`` would silently weigh it at its mean)."""
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return model if isinstance(model, dict) and "weights" in model else None
+    if not (isinstance(model, dict) and "weights" in model):
+        return None
+    unknown = [k for k in (model["weights"] if isinstance(model["weights"], dict) else model.get("features", []))
+               if k not in FEATURES]
+    if unknown:
+        raise ValueError(f"{path}: the statement model weighs features this code does not compute: {unknown}")
+    return model
 
 
 def probability(features: dict[str, float], model: dict | None) -> float:

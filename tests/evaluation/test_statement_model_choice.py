@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from evaluation.train_statement_model import Dataset, Tried, fit, held_out_choice, pick_feature_set
+from evaluation.train_statement_model import Dataset, fit, held_out_choice, prune
 
 
 def _dataset() -> Dataset:
@@ -13,13 +13,15 @@ def _dataset() -> Dataset:
     return Dataset([], {}, x, y, np.zeros(6, dtype=int), ["a"] * 6, ["g"] * 6, [])
 
 
-def _result(brier_site, base_site, brier_loso, base_loso, f1_with, f1_without, f1_with_by_set=None) -> dict:
+def _result(brier_site, base_site, brier_loso, base_loso, f1_with, f1_without, f1_with_by_set=None, loso=None) -> dict:
     def pr(f1):
         return {"overall": {"precision": f1, "recall": f1}}
 
+    loso = loso if loso is not None else {"a": (brier_loso, base_loso), "b": (brier_loso, base_loso)}
     return {"brier_cv_sites": brier_site, "brier_cv_sites_base_rate": base_site, "brier_loso": brier_loso,
             "brier_loso_base_rate": base_loso, "pr_cv_sites": pr(f1_with), "pr_without": pr(f1_without),
-            "pr_loso": pr(f1_with if f1_with_by_set is None else f1_with_by_set)}
+            "pr_loso": pr(f1_with if f1_with_by_set is None else f1_with_by_set),
+            "loso": {g: {"brier": b, "brier_base_rate": base} for g, (b, base) in loso.items()}}
 
 
 def test_features_and_threshold_that_do_not_help_held_out_are_dropped():
@@ -44,11 +46,24 @@ def test_features_and_threshold_that_help_held_out_stay():
     assert kept.columns == ()
 
 
-def test_the_kept_feature_set_with_the_lowest_brier_leaving_a_set_out_is_written():
+def test_features_better_overall_but_worse_than_the_base_rate_on_one_set_left_out_are_dropped():
     ds = _dataset()
-    learned, base = fit(ds.x, ds.y, 1.0, (0,)), fit(ds.x, ds.y, 1.0, ())
-    a = Tried("a", learned, 0.0, [], {"brier_loso": 0.15})
-    b = Tried("b", learned, 0.0, [], {"brier_loso": 0.14})
-    dropped = Tried("c", base, 0.0, [], {"brier_loso": 0.10})
-    assert pick_feature_set([a, dropped, b]).name == "b"
-    assert pick_feature_set([dropped, Tried("d", base, 0.0, [], {"brier_loso": 0.2})]).name == "c"
+    model = fit(ds.x, ds.y, 1.0, (0,))
+    # the whole margin from one set: better by site and leaving a set out, worse on "paris"
+    result = _result(0.12, 0.14, 0.150, 0.155, 0.85, 0.83, loso={"paris": (0.149, 0.139), "heldout": (0.40, 0.42)})
+    kept, threshold, notes = held_out_choice(ds, model, 0.6, result)
+    assert kept.columns == () and threshold == 0.0
+    assert notes[0].startswith("features dropped (paris ") and "heldout 0.4 vs 0.42" in notes[0]
+
+
+def test_features_that_move_the_probability_by_less_than_the_floor_are_pruned():
+    rng = np.random.default_rng(0)
+    signal = rng.integers(0, 2, 400).astype(float)
+    noise = rng.integers(0, 2, 400).astype(float)
+    y = np.where(rng.random(400) < np.where(signal == 1, 0.9, 0.4), 1.0, 0.0)
+    x = np.column_stack([signal, noise])
+    model = fit(x, y, 30.0, (0, 1))
+    assert prune(x, y, model).columns == (0,)
+    # nothing carries: the base rate
+    flat = prune(x, y, fit(x, y, 30.0, (1,)))
+    assert flat.columns == () and np.allclose(flat.predict(x), y.mean(), atol=1e-3)

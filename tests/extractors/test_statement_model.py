@@ -56,6 +56,38 @@ def test_shape_features_say_how_the_date_stands_and_whether_the_sentence_has_a_f
     assert f["no_finite_verb"] == 1 and f["explicit_year"] == 1 and f["bare_number"] == 0
 
 
+def test_a_date_before_a_noun_is_one_that_qualifies_it_not_one_followed_by_any_noun(models):
+    # the next word is a noun, but the date is the object of "by", not the noun's qualifier
+    f = features_of("He said that by 2030 emissions will fall.", models)
+    assert f["date_before_noun"] == 0 and f["date_after_preposition"] == 1
+
+
+def test_each_of_two_equal_dates_gets_its_own_place(models):
+    text = "The 2019 models sold well, and prices rose in 2019."
+    (reading,) = read_texts([text], models.reader)
+    feats = []
+    for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, ANCHOR)):
+        parsed = models.parser(text[sentence[0]:sentence[1]])
+        with collecting_features():
+            feats.extend((st.date.char_start, dict(zip(PARSE_FEATURES, st.features)))
+                         for st in statements_from_parse(text, sentence, parsed, dates, reading.mentions))
+    later = [f for start, f in feats if start == text.rindex("2019")]
+    assert later and all(f["date_before_noun"] == 0 and f["date_after_preposition"] == 1 for f in later)
+
+
+@pytest.mark.parametrize("text", ["The 2000 watt heater launched on 3 May 2021.", "The agency opened its office in 2019."])
+def test_a_sentence_whose_clause_has_a_verb_has_a_finite_verb(models, text):
+    assert features_of(text, models)["no_finite_verb"] == 0
+
+
+def test_a_model_naming_a_feature_the_code_does_not_compute_is_refused(tmp_path):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"features": ["no_such_feature"], "mean": [0.5], "scale": [0.5], "weights": [1.0], '
+                   '"intercept": 0.0, "threshold": 0.0}', encoding="utf-8")
+    with pytest.raises(ValueError, match="no_such_feature"):
+        load_model.__wrapped__(bad)
+
+
 NO_FEATURES = (0.0,) * len(PARSE_FEATURES)
 
 
