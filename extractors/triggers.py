@@ -122,10 +122,14 @@ SOURCE_FRAMES = frozenset({"accord", "base"})
 # that is their own object is the clause's, not theirs
 TIME_FRAMES = frozenset({"start", "begin"})
 # light verbs whose indefinite object names the happening ("never had an
-# issue until this year", "took a break in May"); "have" with a possessive
-# or definite object ("I've had my car since 2015") is possession
-LIGHT_OBJECT_VERBS = frozenset({"have", "take"})
-_INDEFINITE = frozenset({"a", "an", "no", "any", "another"})
+# issue until this year"); "have" with a possessive or definite object ("I've
+# had my car since 2015") is possession. Not "take" ("took a turn Thursday":
+# TimeBank links the verb, 2 links lost) nor "no" ("has no intention of ...":
+# no statement is right there)
+LIGHT_OBJECT_VERBS = frozenset({"have"})
+_INDEFINITE = frozenset({"a", "an"})
+# nouns of a stretch of time: "had a flat year" tells how the year went, not a happening
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "quarter", "season", "time", "period", "night", "weekend"})
 
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
@@ -194,7 +198,7 @@ def _content_of_frame(verb: Token) -> Token | None:
                 return inner
     if verb.lemma_.lower() in LIGHT_OBJECT_VERBS:
         for child in verb.children:  # "never had an issue until this year" -> issue
-            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.is_alpha and any(
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.is_alpha and child.lemma_.lower() not in _TIME_UNITS and any(
                     d.dep_ == "det" and d.lower_ in _INDEFINITE for d in child.children):
                 return child
     if verb.lemma_.lower() in ("be", "become", "remain"):

@@ -212,3 +212,12 @@ def test_a_symbol_is_never_a_trigger(models):
 
 def test_a_participle_with_arguments_of_its_own_keeps_the_date(models):
     assert trigger_of("We booked a cruise starting from London in June 2023.", "June 2023", models) == "starting"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The company had a one-time charge of $14.8 million in the latest quarter.", "the latest quarter", "charge"),
+    ("We will have a reasonably flat year this year.", "this year", "have"),  # how a stretch of time went
+    ("The company has no intention of tapping its bank lines for a good part of 1990.", "1990", "tapping"),
+])
+def test_have_gives_way_only_to_an_indefinite_object_naming_no_time(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
