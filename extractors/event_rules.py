@@ -41,7 +41,8 @@ EVENT_NOUNS = frozenset(
     """signature signing launch meeting summit visit war attack invasion election agreement treaty accord deal
     deployment mission operation exercise talks conference ceremony withdrawal start end beginning opening
     creation foundation formation establishment adoption accession ratification
-    research study survey report release update change move merger buyout takeover acquisition sale purchase
+    research study survey report review analysis audit census experiment inquiry interview
+    release update change move merger buyout takeover acquisition sale purchase
     offer bid trial hearing verdict ruling lawsuit vote poll referendum attack raid strike bombing
     shooting crash collapse fire flood storm earthquake outbreak pandemic protest rally march concert show
     festival event celebration anniversary birth death wedding marriage divorce arrest murder killing

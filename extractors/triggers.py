@@ -113,6 +113,24 @@ CHANGE_VERBS = frozenset(
 # participles that work as prepositions: "compared with", "following", "including"
 PREPOSITIONAL_PARTICIPLES = frozenset({"compare", "follow", "include", "precede", "exclude"})
 
+# participles that frame where a clause's claim comes from ("based on an
+# analysis from 2013", "according to figures from 2024"): a date inside
+# their object dates that source, and the source noun is the trigger
+SOURCE_FRAMES = frozenset({"accord", "base"})
+# participles that open the time from which the clause holds ("Starting
+# January 1, the client will support ...", "Beginning in May, ..."): a date
+# that is their own object is the clause's, not theirs
+TIME_FRAMES = frozenset({"start", "begin"})
+# light verbs whose indefinite object names the happening ("never had an
+# issue until this year"); "have" with a possessive or definite object ("I've
+# had my car since 2015") is possession. Not "take" ("took a turn Thursday":
+# TimeBank links the verb, 2 links lost) nor "no" ("has no intention of ...":
+# no statement is right there)
+LIGHT_OBJECT_VERBS = frozenset({"have"})
+_INDEFINITE = frozenset({"a", "an"})
+# nouns of a stretch of time: "had a flat year" tells how the year went, not a happening
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "quarter", "season", "time", "period", "night", "weekend"})
+
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
 
@@ -127,6 +145,33 @@ def is_event_noun(tok: Token) -> bool:
         or lemma.endswith(EVENT_NOUN_SUFFIXES)
         or (tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5)  # bombing, signing, opening
     )
+
+
+def _is_word(tok: Token) -> bool:
+    """The token has letters: a symbol or punctuation never names a happening."""
+    return any(ch.isalpha() for ch in tok.text)
+
+
+def _opens_time(verb: Token, span_root: Token) -> bool:
+    """A detached participle that opens the time of its clause and governs
+    nothing but the date ("Starting May 1, ...", "Beginning in May, ..."; not
+    "a cruise starting from London in June")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TIME_FRAMES or not _detached_participle(verb):
+        return False
+    words = [c for c in verb.children if c.dep_ != "punct"]
+    return len(words) == 1 and span_root in words[0].subtree
+
+
+def _source_frame(verb: Token) -> bool:
+    """A detached participle naming where the clause's claim comes from ("based on", "according to")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in SOURCE_FRAMES and _detached_participle(verb)
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A participle with no subject that hangs off the clause it frames
+    ("Based on ..., the firm claims", "Starting May 1, fees rise")."""
+    return (verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("prep", "advcl") and verb.head != verb
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _in_connection_with(tok: Token) -> bool:
@@ -151,6 +196,11 @@ def _content_of_frame(verb: Token) -> Token | None:
             inner = _of_phrase(child)  # "made a couple of improvements" -> improvements
             if inner is not None and is_event_noun(inner):
                 return inner
+    if verb.lemma_.lower() in LIGHT_OBJECT_VERBS:
+        for child in verb.children:  # "never had an issue until this year" -> issue
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.is_alpha and child.lemma_.lower() not in _TIME_UNITS and any(
+                    d.dep_ == "det" and d.lower_ in _INDEFINITE for d in child.children):
+                return child
     if verb.lemma_.lower() in ("be", "become", "remain"):
         for child in verb.children:  # "has been available since July 2015" -> available
             if child.dep_ == "acomp" and child.pos_ == "ADJ":
@@ -191,7 +241,7 @@ def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
         nxt = doc[sent.end].sent.root
         if nxt.pos_ in ("VERB", "AUX"):
             return nxt
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude and _is_word(t)]
     if not verbs:
         verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
     if not verbs:
@@ -236,6 +286,12 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
             span_root.head == tok or (span_root.head.dep_ == "prep" and span_root.head.head == tok)
         ):
             return tok, True
+        # a bullet or a dash the parse made a head is never the happening;
+        # "Starting January 1, the client will support ...": the clause above
+        if not _is_word(tok) or (noun_on_path is None and _opens_time(tok, span_root)):
+            continue
+        if noun_on_path is not None and _source_frame(tok):
+            return noun_on_path, True  # "based on an analysis from 2013" -> analysis
         if tok.pos_ == "VERB":
             governor = _governing_verb(tok, options)
             if governor is not None:
@@ -262,18 +318,26 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         if tok.pos_ == "AUX" and (tok.dep_ == "ROOT" or options.clause_copula and tok.dep_ in _CLAUSE_HEADS):
             content = _content_of_frame(tok)
             return (content or tok), True
+    return _unparsed_trigger(span_root, span), False
+
+
+def _unparsed_trigger(span_root: Token, span: range) -> Token | None:
+    """The trigger of a date the walk up the parse found none for: the
+    nearest content verb, else the head word of a verbless line."""
     near = _nearest_verb(span_root, span)
-    if near is not None:
-        return near, False
+    if near is not None and _is_word(near):
+        return near
     # a verbless line with words of its own beside the date ("Available since
     # July 2024", "BLS median annual salary (2024): $61,300"): its head word
     root = span_root.sent.root
     words = [t for t in span_root.doc if t.is_alpha and t.i not in span and t.ent_type_ != "DATE"]
+    if not _is_word(root):
+        return None
     if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
-        return root, False
+        return root
     if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
-        return root, False  # a data row "<field> (<date>): <value>": the field names what holds then
-    return None, False
+        return root  # a data row "<field> (<date>): <value>": the field names what holds then
+    return None
 
 
 # dependencies by which a clause hangs off the word it completes or describes

@@ -183,3 +183,41 @@ def test_a_letter_dated_a_day_keeps_its_dating(models):
 def test_an_editorial_is_no_happening(models):
     assert trigger_of("The New York Times said in an editorial on Monday that the plan had failed.", "Monday",
                       models) == "said"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # a source frame gives way to its object noun when the date is in the object
+    ("Based on an internal analysis of its customers from 2013, the firm claims savings.", "2013", "analysis"),
+    ("According to figures from 2024, sales rose.", "2024", "figures"),
+    # ... and to the clause it frames when the date is not in it
+    ("According to Reuters, the company sold the unit in 2021.", "2021", "sold"),
+    # a participle that opens a time gives the date to its clause
+    ("Starting January 1st, 2024, the client will only support newer systems.", "January 1st, 2024", "support"),
+    ("Beginning in May 2025, the library will open on Sundays.", "May 2025", "open"),
+    ("She started the company in 2019.", "2019", "started"),  # a content verb of its own clause
+    # a light verb's indefinite object names the happening; possession stays with the verb
+    ("I have booked rooms many times and have never had a problem until this year.", "this year", "problem"),
+    ("I have had my car since 2015.", "2015", "had"),
+    # a study noun dated before it is the happening, whatever verb follows
+    ("She is an economist whose 2020 review of tutoring evidence influenced policymakers.", "2020", "review"),
+])
+def test_frames_give_way_to_the_word_that_names_the_happening(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+
+
+def test_a_symbol_is_never_a_trigger(models):
+    # the parser makes the tick an adjective heading the line: a verbless line's head, were it a word
+    assert trigger_of("✓ Since 2019", "2019", models) is None
+
+
+def test_a_participle_with_arguments_of_its_own_keeps_the_date(models):
+    assert trigger_of("We booked a cruise starting from London in June 2023.", "June 2023", models) == "starting"
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    ("The company had a one-time charge of $14.8 million in the latest quarter.", "the latest quarter", "charge"),
+    ("We will have a reasonably flat year this year.", "this year", "have"),  # how a stretch of time went
+    ("The company has no intention of tapping its bank lines for a good part of 1990.", "1990", "tapping"),
+])
+def test_have_gives_way_only_to_an_indefinite_object_naming_no_time(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
