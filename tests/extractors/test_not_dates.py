@@ -70,3 +70,18 @@ def test_amounts_season_kinds_and_names_are_no_dates(text, rule):
 ])
 def test_years_seasons_and_units_that_date_something_stay(text, dates):
     assert _texts(text) == dates
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("In 2018 ALL drivers were told to stop.", "2018"),  # a code that is a word, after a year's preposition
+    ("Since 2016 CAD drafters use the tool.", "2016"),
+    ("In 2021 SOS alerts tripled.", "2021"),
+    ("BEST 2023 GADGETS FOR CAMPING", "2023"),  # a line in capitals
+    ("The Asia CUP 2027 in Doha sold out.", "2027"),  # a code inside a name
+    ("In 2011 A new rule came in.", "2011"),  # a single letter is no unit
+    ("The 2021 W Lounge opened downtown.", "2021"),
+    ("In 2017 bar staff went on strike.", "2017"),
+    ("In 1990 watts were what buyers compared.", "1990"),  # a unit after a year's preposition
+])
+def test_a_year_before_a_word_like_code_or_unit_stays_a_year(text, year):
+    assert any(year in t for t in _texts(text))
