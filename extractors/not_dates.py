@@ -261,25 +261,21 @@ def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[
     return out
 
 
-# A number followed by a currency code or a unit of measure is an amount,
-# not a year ("1500 AUD", "2000 watts", "1200 mAh"). The currency codes are
+# A number next to a currency code is an amount, not a year ("1500 AUD",
+# "CAD 1900"; units of measure, "2000 watts", are the temporal tagger's list
+# of counted things, extractors.timex.patterns.NOT_YEAR_AFTER). The codes are
 # ISO 4217 as Babel lists them, less those that are English words or
-# abbreviations ("ALL", "TOP", "CUP", "SOS"); the units are those the temporal
-# tagger's own list of counted things (extractors.timex.patterns.NOT_YEAR_AFTER)
-# does not hold: electrical, data, power and volume units, never a single
-# letter or a word ("A", "W", "bar"). A year's preposition before the number
-# ("In 2019", "since 2015") keeps it a year; so does a code in a name ("World
-# CUP 2022") or in a line of capitals ("TOP 2024 TRENDS").
+# abbreviations ("ALL", "TOP", "CUP", "SOS"). A year's preposition before the
+# number ("In 2019", "since 2015") keeps it a year; so does a code in a name
+# ("World CUP 2022") or in a line of capitals ("TOP 2024 TRENDS").
 _WORD_CODES = frozenset({"ALL", "ARM", "BAD", "BAM", "BAN", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "PEN",
                          "PES", "PHP", "SIT", "SOS", "SUR", "TOP", "TRY", "XXX"})
 _CURRENCY_CODES = frozenset(list_currencies()) - _WORD_CODES
-_UNIT_AFTER = re.compile(
-    r"[ \t]*(?:-[ \t]*)?(?:watts?|kWh|Wh|mAh|Ah|volts?|amps?|ohms?|lumens?|lm|rpm|RPM|Hz|kHz|MHz|GHz|"
-    r"bytes|KB|MB|GB|TB|kbps|Mbps|Gbps|dpi|ppi|liters?|litres?|ml|mL|gallons?|ounces?|oz|grams?|mg|"
-    r"sq\.?[ \t]*ft|sqft|inches|psi|lux|decibels?|dB|knots?)(?![\w-])"
-)
+# a year's preposition just before a number keeps it a year whatever follows
+# (a code, or a unit of extractors.timex.patterns.NOT_YEAR_AFTER: "In 2000
+# watts were installed", "since 1990 troops have ...")
+YEAR_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|by|since|during|until|till)[ \t]+$")
 _CURRENCY_AFTER = re.compile(r"[ \t]*([A-Z]{3})(?![\w-])")
-_YEAR_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|by|since|during|until|till)[ \t]+$")
 _CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
 _WORD_NEXT_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]*$")
 
@@ -290,14 +286,11 @@ def _shouted(word: str | None) -> bool:
 
 def is_amount(text: str, start: int, end: int) -> bool:
     """True when the number at ``text[start:end]`` is an amount: a currency
-    code before or after it, or a unit of measure after it, and no year's
-    preposition before it."""
+    code before or after it, and no year's preposition before it."""
     if not rule_on("amount-year"):
         return False
-    if _YEAR_PREPOSITION_BEFORE.search(text[max(0, start - 10) : start]):
+    if YEAR_PREPOSITION_BEFORE.search(text[max(0, start - 10) : start]):
         return False  # "In 2000 watts were installed", "In 2019 ALL staff were laid off"
-    if _UNIT_AFTER.match(text, end):
-        return True
     word_before = _WORD_NEXT_BEFORE.search(text[max(0, start - 30) : start])
     word_after = _WORD_AFTER.match(text, end)
     after = _CURRENCY_AFTER.match(text, end)
