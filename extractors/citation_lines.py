@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # a line that ends with ", <year>" (a reference list's year column)
 _TRAILING_YEAR = re.compile(r",\s*((?:1[5-9]|20)\d\d)\s*\.?\s*$")
@@ -44,17 +44,31 @@ def citation_year_span(parsed: Doc) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
-# the words that make the date after them a citation's access or archive day
+# the words that make the date after them a citation's access or archive
+# day; the verb opens its line or follows a citation's punctuation
+_ACCESS_VERB = r"(?:last\s+|date\s+)?(?:accessed|retrieved|consulted|viewed|visited)|archived(?:\s+from\s+the\s+original)?"
 _ACCESS_BEFORE = re.compile(
-    r"(?:^|[.;,(\[]\s*|\s)(?i:(?:last\s+|date\s+)?(?:accessed|retrieved|consulted|viewed|visited)|"
-    r"archived(?:\s+from\s+the\s+original)?)(?:\s+(?i:on|from\s+\S+\s+on))?\s*:?\s*$"
+    r"(?:^|[.;,(\[])\s*(?i:" + _ACCESS_VERB + r")(?:\s+(?i:on|from\s+\S+\s+on))?\s*:?\s*$"
 )
+_ACCESS_WORDS = frozenset({"accessed", "retrieved", "consulted", "viewed", "visited", "archived", "access", "retrieve",
+                           "consult", "view", "visit", "archive"})
 
 
-def is_access_date(text: str, date_start: int) -> bool:
+def is_access_date(text: str, date_start: int, parsed: Span | None = None) -> bool:
     """True when the date starting at ``text[date_start:]`` is a citation's
-    access or archive date ("Accessed 4 Nov. 2025", "Retrieved on ...")."""
-    return _ACCESS_BEFORE.search(text[max(0, date_start - 60) : date_start]) is not None
+    access or archive date ("Accessed 4 Nov. 2025", "Retrieved on ...").
+
+    The access verb opens the line or follows a citation's punctuation
+    ("Port Office. Accessed ..."), never a subject ("The files were
+    retrieved on ..."); with the parse of the sentence (``parsed``), a
+    finite verb other than the access verb makes it a sentence, not a
+    citation line ("Retrieved on 3 May, the files were sent ...")."""
+    if _ACCESS_BEFORE.search(text[max(0, date_start - 60) : date_start]) is None:
+        return False
+    if parsed is None:
+        return True
+    return not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and t.lower_ not in _ACCESS_WORDS
+                   and t.lemma_.lower() not in _ACCESS_WORDS for t in parsed)
 
 
 # an author: initials and a surname, or given names and a surname ("GE Hinton", "L van der Maaten", "Jane Smith")

@@ -97,14 +97,6 @@ HEDGING_MODALS = frozenset({"may", "might", "could", "should", "must", "can", "o
 # Date words that name the present moment; with no completed or planned
 # happening in their clause they mean "nowadays", not a day.
 DEICTIC_NOW = frozenset({"today", "now", "nowadays", "these days", "currently", "tonight", "tomorrow", "right now"})
-# A season or a month named with no year and no "this/last/next": in a
-# present-tense clause, a time of every year ("coming in summer").
-YEARLESS_PERIOD = re.compile(
-    r"(?:(?:in|during|by|for|over|through|until|since)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?"
-    r"(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)",
-    re.I,
-)
 # A part of a day with no day of its own ("in the morning", "the rest of the
 # day", "the same day"): a routine or an unnamed day, never the page's date.
 GENERIC_DAY_PART = re.compile(

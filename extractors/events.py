@@ -40,7 +40,6 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
-    YEARLESS_PERIOD,
     has_to_infinitive,
     trigger_kind,
 )
@@ -159,14 +158,26 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             (nxt is not None and nxt.text == ":") or _label_before_date(trigger, date_root)):
         if rule_on("byline"):
             return "byline"
-    at = sent.text.find(date.text)  # where the date starts in its sentence
+    at = _date_offset_in_sentence(date, date_root, sent)
     if at >= 0 and is_edit_note(sent.text, at):
         if rule_on("byline"):
             return "byline"  # "Last edited by jdoe; Feb 17, 2026"
-    if at >= 0 and is_access_date(sent.text, at):
+    if at >= 0 and is_access_date(sent.text, at, sent):
         if rule_on("access-date"):
             return "access-date"  # "Accessed 4 Nov. 2025."
     return None
+
+
+def _date_offset_in_sentence(date: DateMention, date_root: Token | None, sent: Span) -> int:
+    """Where this date starts in its sentence's text (-1: unknown): found from
+    the date's own root token, not by searching the text, where the same
+    words may stand earlier ("visited 2019 lows ... closed in 2019")."""
+    if date_root is None:
+        return sent.text.find(date.text)
+    inside = date.text.find(date_root.text)
+    if inside < 0:
+        return -1
+    return date_root.idx - inside - sent.start_char
 
 
 def _label_before_date(trigger: Token, date_root: Token | None) -> bool:
@@ -420,6 +431,13 @@ def _present_above(token: Token) -> bool:
     return False
 
 
+def _bare_generic(noun: Token) -> bool:
+    """A plural or mass noun with no determiner, possessive or number: a kind,
+    not one thing the text singles out ("workers", "jobs", "new collections")."""
+    return noun.tag_ in ("NNS", "NN") and not any(
+        c.dep_ in ("det", "poss", "predet", "nummod") for c in noun.children)
+
+
 def _call_to_act(sent: Span) -> bool:
     """A sentence that tells the reader what to do beyond its main clause's
     mood (``_clause_mood_reason``): a second-person condition ("If you order
@@ -513,19 +531,15 @@ def _present_or_habitual_reason(
             and all(c.dep_ in ("nsubj", "attr", "npadvmod", "punct") for c in children)):
         if rule_on("copula"):
             return "copula"
-    # a season or month with no year, told by a present participle of a
-    # present-tense clause: what happens every year ("stores clear inventory
-    # to make room for new collections coming in summer")
-    if (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and date.role == "point"
-            and YEARLESS_PERIOD.fullmatch(date.text.strip()) and _present_simple_above(trigger)):
-        if rule_on("habitual"):
-            return "habitual"
     # a yearless month, season or holiday told by a non-finite verb that
-    # describes a noun, in a present-tense sentence: what is done every year
-    # ("the pressure on builders to get jobs finished before Christmas"), not
-    # a plan ("plans to open in June": a plan noun)
+    # describes a bare plural or generic noun (no determiner), in a
+    # present-tense sentence: what is done every year ("new collections coming
+    # in summer", "orders filled before Easter"); not a noun the sentence
+    # singles out ("The report published in March shows ...") nor a plan
+    # ("plans to open in June": a plan noun)
     if (trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN", "VB") and date.role == "point"
-            and yearless_period(date.text) and not is_plan_noun(trigger.head) and _present_above(trigger)):
+            and yearless_period(date.text) and _bare_generic(trigger.head) and not is_plan_noun(trigger.head)
+            and _present_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
     # habitual or generic: "usually meets in May", "every year in June"

@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from babel.numbers import list_currencies
 
+from extractors.calendar_words import SEASONS
 from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, NOT_EVENT_NOUNS
 from extractors.rule_switches import rule_on
 
@@ -115,10 +116,6 @@ def is_title_year(text: str, start: int, end: int) -> bool:
 # named happening keeps its year ("the Paris 2024 Olympics").
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+|[A-Z]{2,})(?:['’]s)?[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w&'’-]*)")
-_HAPPENING_NAME_AFTER = re.compile(
-    r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?:Olympics|Olympic|Games|Cup|Championships?|Conference|Expo|Festival|"
-    r"Marathon|Open|Tour|Summit|Election|Elections|Congress|Convention|Fair|Show|Week|Forum|Meeting|Session)\b"
-)
 
 
 def _in_capitalised_name(text: str, start: int, end: int) -> bool:
@@ -130,7 +127,7 @@ def _in_capitalised_name(text: str, start: int, end: int) -> bool:
         return False
     if re.fullmatch(r"(?:Q[1-4]|H[12]|FY|AD|BC|CE|BCE)", prev.group(1)) or prev.group(1).lower() in _TIME_NAME_WORDS:
         return False
-    if _HAPPENING_NAME_AFTER.match(text, end) or _EVENT_NAME_AFTER.match(text, end):
+    if _EVENT_NAME_AFTER.match(text, end):
         return False
     opening = text[max(0, start - 40) : start][: prev.start()]
     return not _SENTENCE_START.search(opening)
@@ -162,9 +159,11 @@ _WEEKDAY_NAMES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 # A capitalised run ending in an event noun: a named happening ("the
 # February Revolution", "the Spring Offensive", "the August Decrees").
 _EVENT_NAME_AFTER = re.compile(
-    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}?[ \t]+(?:Offensive|Revolution|Revolt|Rising|Uprising|Rebellion|Decrees?|"
-    r"Fighting|Campaign|Crisis|War|Massacre|Riots?|Coup|Putsch|Strike|Election|Agreement|Accords?|Treaty|"
-    r"Protests?|Talks|Summit|Storm|Flood|Battle|Siege|Days|Events|Operation|Manifesto|Theses)\b"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?:Offensive|Revolution|Revolt|Rising|Uprising|Rebellion|Decrees?|"
+    r"Fighting|Campaign|Crisis|War|Massacre|Riots?|Coup|Putsch|Strike|Elections?|Agreement|Accords?|Treaty|"
+    r"Protests?|Talks|Summit|Storm|Flood|Battle|Siege|Days|Events|Operation|Manifesto|Theses|"
+    r"Olympics|Olympic|Games|Cup|Championships?|Conference|Expo|Festival|Marathon|Open|Tour|Congress|Convention|"
+    r"Fair|Show|Week|Forum|Meeting|Session)\b"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
@@ -262,33 +261,49 @@ def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[
     return out
 
 
-# A number followed by a currency code or a unit of measure is an amount,
-# not a year ("1500 AUD", "2000 watts", "1200 mAh"). The currency codes are
-# ISO 4217 as Babel lists them; the units are those the temporal tagger's
-# own list of counted things (extractors.timex.patterns.NOT_YEAR_AFTER) does
-# not hold: electrical, data, power and volume units.
-_CURRENCY_CODES = frozenset(list_currencies())
-_UNIT_AFTER = re.compile(
-    r"[ \t]*(?:-[ \t]*)?(?:watts?|W|kWh|Wh|mAh|Ah|volts?|V|amps?|A|ohms?|lumens?|lm|rpm|RPM|Hz|kHz|MHz|GHz|"
-    r"bytes|KB|MB|GB|TB|kbps|Mbps|Gbps|dpi|ppi|liters?|litres?|L|ml|mL|gallons?|gal|ounces?|oz|grams?|g|mg|"
-    r"sq\.?[ \t]*ft|sqft|inches|in\.|psi|bar|lux|decibels?|dB|mph|knots?)(?![\w-])"
-)
+# A number next to a currency code is an amount, not a year ("1500 AUD",
+# "CAD 1900"; units of measure, "2000 watts", are the temporal tagger's list
+# of counted things, extractors.timex.patterns.NOT_YEAR_AFTER). The codes are
+# ISO 4217 as Babel lists them, less those that are English words or
+# abbreviations ("ALL", "TOP", "CUP", "SOS"). A year's preposition before the
+# number ("In 2019", "since 2015") keeps it a year; so does a code in a name
+# ("World CUP 2022") or in a line of capitals ("TOP 2024 TRENDS").
+_WORD_CODES = frozenset({"ALL", "ARM", "BAD", "BAM", "BAN", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "PEN",
+                         "PES", "PHP", "SIT", "SOS", "SUR", "TOP", "TRY", "XXX"})
+_CURRENCY_CODES = frozenset(list_currencies()) - _WORD_CODES
+# a year's preposition just before a number keeps it a year whatever follows
+# (a code, or a unit of extractors.timex.patterns.NOT_YEAR_AFTER: "In 2000
+# watts were installed", "since 1990 troops have ...")
+YEAR_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|by|since|during|until|till)[ \t]+$")
 _CURRENCY_AFTER = re.compile(r"[ \t]*([A-Z]{3})(?![\w-])")
-_CURRENCY_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3})[ \t]*$")
+_CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
+_WORD_NEXT_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]*$")
+
+
+def _shouted(word: str | None) -> bool:
+    return word is not None and _CAPITALS_WORD.fullmatch(word) is not None
 
 
 def is_amount(text: str, start: int, end: int) -> bool:
     """True when the number at ``text[start:end]`` is an amount: a currency
-    code before or after it, or a unit of measure after it."""
+    code before or after it, and no year's preposition before it."""
     if not rule_on("amount-year"):
         return False
-    if _UNIT_AFTER.match(text, end):
-        return True
+    if YEAR_PREPOSITION_BEFORE.search(text[max(0, start - 10) : start]):
+        return False  # "In 2000 watts were installed", "In 2019 ALL staff were laid off"
+    word_before = _WORD_NEXT_BEFORE.search(text[max(0, start - 30) : start])
+    word_after = _WORD_AFTER.match(text, end)
     after = _CURRENCY_AFTER.match(text, end)
     if after is not None and after.group(1) in _CURRENCY_CODES:
-        return True
-    before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
-    return before is not None and before.group(1) in _CURRENCY_CODES
+        following = _WORD_AFTER.match(text, after.end())
+        return not (_shouted(word_before and word_before.group(1)) or _shouted(following and following.group(1)))
+    if word_before is None or word_before.group(1) not in _CURRENCY_CODES:
+        return False
+    code_start = max(0, start - 30) + word_before.start(1)
+    preceding = _WORD_NEXT_BEFORE.search(text[max(0, code_start - 30) : code_start])
+    if preceding is not None and preceding.group(1)[:1].isupper():
+        return False  # "the Asia CUP 2022": a code inside a name
+    return not _shouted(word_after and word_after.group(1))
 
 
 # A season word with no year and no word before it that makes it a time
@@ -296,7 +311,7 @@ def is_amount(text: str, start: int, end: int) -> bool:
 # bound to the next word by a hyphen ("spring-loaded"), modifying a noun
 # ("summer school", "a summer term", "spring cleaning"), or listed with no
 # time word before the list ("two terms (fall and spring)").
-SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+SEASON_WORDS = frozenset(SEASONS)
 _SEASON_CUES = frozenset({
     "in", "during", "by", "until", "till", "since", "through", "throughout", "over", "before", "after",
     "from", "to", "this", "last", "next", "early", "late", "mid", "the", "that", "every", "each", "of",

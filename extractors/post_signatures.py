@@ -4,7 +4,7 @@ has no verb; it states that the author posted on that day, and it is the
 only place the page dates the post.
 
 A forum's edit note ("Last edited by jdoe; Feb 17, 2026 at 9:17 am",
-"Edited by jdoe on 3 May 2024") is a label of the post, not a statement:
+"Edited by jdoe on 3 May 2024"; the editor a one-word handle) is a label of the post, not a statement:
 its date is the day of an edit the page does not tell of.
 """
 
@@ -31,9 +31,11 @@ def post_signature(line: str) -> tuple[str, int, int, int] | None:
     return name, start, m.start("date"), m.end("date")
 
 
-# "(Last) edited|modified by <name>[;,:] (on) <date>": the edit note closing a post
+# "(Last) edited|modified by <handle>[;,:] (on) <date>": the edit note closing
+# a post; the editor is one word, a user's handle ("Updated by the council on
+# ..." is a sentence)
 _EDIT_NOTE = re.compile(
-    r"(?:^|[\n|·•.!?]\s*)(?i:(?:last\s+)?(?:edited|modified|updated|changed)\s+by)\s+\S[^;,:\n]{0,40}?\s*[;,:]?\s*(?i:on\s+|at\s+)?[^\n.!?;]{0,16}$"
+    r"(?:^|[\n|·•.!?]\s*)(?i:(?:last\s+)?(?:edited|modified)\s+by)\s+[^\s;,:]{1,40}\s*[;,:]?\s*(?i:on\s+|at\s+)?[^\n.!?;]{0,16}$"
 )
 
 

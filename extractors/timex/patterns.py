@@ -329,7 +329,11 @@ NOT_YEAR_AFTER = re.compile(
     r"sorties|rounds|shells|bombs|missiles|rockets|horses|cavalry|infantry|guerrillas|students|"
     r"children|women|deaths|lives|victims|residents|households|families|homes|houses|buildings|"
     r"cases|items|copies|pages|words|hours|minutes|seconds|days|weeks|months|years|yards|"
-    r"strong|plus|-plus|mph|km/h|hp|MW|kW|GW|Mt|kt|bp|ppm|BTU|calibre|caliber|mm|cm)\b",
+    r"strong|plus|-plus|mph|km/h|hp|MW|kW|GW|Mt|kt|bp|ppm|BTU|calibre|caliber|mm|cm|"
+    # electrical, data, power and volume units (never a single letter or a word: "A", "W", "bar")
+    r"watts?|kWh|Wh|mAh|Ah|volts?|amps?|ohms?|lumens?|rpm|Hz|kHz|MHz|GHz|bytes|KB|MB|GB|TB|kbps|Mbps|Gbps|"
+    r"dpi|ppi|liters?|litres?|ml|gallons?|ounces?|oz|grams?|mg|sq\.?\s*ft|sqft|inches|psi|lux|decibels?|dB|knots?)"
+    r"(?![\w-])",
     re.I,
 )
 NOT_YEAR_BEFORE = re.compile(

@@ -1,7 +1,10 @@
-"""Eval gate: statement precision and recall on held-out pages (every 2nd of
-the 25 held-out WCXB pages by id: 13 pages no rule was written from when
-they were labelled). Floors sit a little under what the pipeline measures;
-full figures: ``factwatch eval statements evaluation/labels/statements/wcxb-heldout``.
+"""Eval gate: statement precision and recall on a second dev set (every 2nd
+of the 25 WCXB pages of ``wcxb-heldout`` by id). These pages were labelled
+before any run, but rules were since written from some of them (two in this
+subset), so the figure is in-sample, not out of sample (that is
+``wcxb-unseen``, scored once). Floors sit a little under what the pipeline
+measures; full figures:
+``factwatch eval statements evaluation/labels/statements/wcxb-heldout``.
 """
 
 from __future__ import annotations
@@ -17,13 +20,13 @@ SHARED = REPO / ".." / "shared"
 LABELS = REPO / "evaluation" / "labels" / "statements" / "wcxb-heldout"
 WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
 
-PRECISION_FLOOR = 0.65  # measured 0.688 (22 of 32; 0.564 before amounts, season kinds and access dates)
-RECALL_FLOOR = 0.50  # measured 0.524 (22 of 42)
+PRECISION_FLOOR = 0.62  # measured 0.667 (22 of 33; 0.564 before amounts, season kinds and access dates)
+RECALL_FLOOR = 0.48  # measured 0.524 (22 of 42)
 
 pytestmark = pytest.mark.skipif(not WCXB.is_dir(), reason=f"public eval data not found beside the repo at {SHARED}")
 
 
-def test_gate_statements_on_held_out_pages(models):
+def test_gate_statements_on_a_second_dev_set(models):
     pages = load_label_dir(LABELS, WCXB)
     subset = sorted(p.page_id for p in pages)[::2]
     assert len(subset) == 13

@@ -193,3 +193,25 @@ def test_a_happening_on_a_day_told_with_a_copula_stays(models):
 def test_a_plan_told_by_a_noun_and_its_infinitive_stays(models):
     text = "The council has plans to open the new library in June."
     assert [s.date.text for s in statements(text, models, anchor=date(2025, 3, 9))] == ["June"]
+
+
+def test_the_date_of_a_note_or_citation_is_this_date_not_the_same_words_earlier(models):
+    text = "Shares visited 2017 lows before the depot closed in 2017."
+    assert "close" in [s.trigger for s in statements(text, models, anchor=date(2025, 3, 9))]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The study released in April shows a steep fall.", "April"),  # a noun the sentence singles out
+    ("A poll taken in June finds most residents opposed.", "June"),
+])
+def test_a_yearless_month_dating_a_singled_out_noun_stays(models, text, trigger):
+    assert [s.date.text for s in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
+
+
+def test_a_copula_on_a_day_is_no_statement_and_a_when_clause_under_it_is_a_known_gap(models):
+    anchor = date(2025, 3, 9)
+    assert statements("Tomorrow was a quiet day.", models, anchor=anchor) == []
+    # a gap (also before the copula rule): the vote is dated yesterday but gives nothing
+    assert statements("Yesterday was when the council voted.", models, anchor=anchor) == []
+    # a known loss of the copula rule: the signing told after the colon keeps no date
+    assert statements("Today was historic: the accord was signed.", models, anchor=anchor) == []

@@ -14,7 +14,7 @@ def test_an_embedded_posts_signature_names_its_author_and_day():
 @pytest.mark.parametrize(("line", "date"), [
     ("Last edited by kestrel77; Mar 3, 2025 at 8:10 pm", "Mar 3, 2025"),
     ("Last edited by kestrel77; Mar 3, 2025 at 8:10 pm", "2025"),  # the year read alone
-    ("Edited by the moderator on 4 June 2024", "4 June 2024"),
+    ("Edited by mod_anna on 4 June 2024", "4 June 2024"),
     ("Nice trip report. | Last modified by Ann: 2024-05-02", "2024-05-02"),
 ])
 def test_an_edit_note_dates_no_happening(line, date):
@@ -24,6 +24,9 @@ def test_an_edit_note_dates_no_happening(line, date):
 @pytest.mark.parametrize(("line", "date"), [
     ("The guide was edited by two volunteers in 2019.", "2019"),
     ("We edited the video on 4 June 2024.", "4 June 2024"),
+    ("Updated by the ministry on 6 July 2023.", "6 July 2023"),  # an update told of, no edit note
+    ("Changed by councillors on 2 May 2022.", "2 May 2022"),
+    ("Edited by the town historian on 1 March 2021.", "1 March 2021"),  # no one-word handle
 ])
 def test_an_edit_told_in_a_sentence_is_no_note(line, date):
     assert not is_edit_note(line, line.index(date))

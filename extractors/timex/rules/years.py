@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.not_dates import is_amount, is_glued_year, is_model_year, is_title_year
+from extractors.not_dates import YEAR_PREPOSITION_BEFORE, is_amount, is_glued_year, is_model_year, is_title_year
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
@@ -25,7 +25,8 @@ def _n_year(m: re.Match, ctx: Ctx):
     before = ctx.text[max(0, start - 25) : start]
     after = ctx.text[end : end + 30]
     if not m.group("fiscal") and not m.group("ad"):
-        if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(after):
+        if R.NOT_YEAR_BEFORE.search(before) or (R.NOT_YEAR_AFTER.match(after)
+                                                and not YEAR_PREPOSITION_BEFORE.search(before)):
             return None
         if re.search(r"[A-Za-z]-$", before) and re.match(r"-\d", after):
             return None  # an identifier: "CVE-2025-11700"
