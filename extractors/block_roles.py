@@ -275,3 +275,45 @@ def post_sections(text: str, blocks: Sequence[TextBlock]) -> list[tuple[int, int
         return []
     ends = [b.char_start for b, _ in lines[1:]] + [len(text)]
     return [(b.char_end, end, day) for (b, day), end in zip(lines, ends)]
+
+
+# A run of cards: sections of at most this many words under headings of one
+# rank, at least this many in a row (chosen by site folds on WCXB's main
+# content: ``python -m evaluation.offmain_eval ... --folds site``).
+TEASER_MAX_WORDS = 30
+TEASER_MIN_REPEATS = 3
+
+
+def teaser_blocks(
+    text: str, blocks: Sequence[TextBlock], max_words: int = TEASER_MAX_WORDS, min_repeats: int = TEASER_MIN_REPEATS
+) -> frozenset[int]:
+    """The starts of the blocks that are teasers of cards: a heading (the
+    headline of another article, a course, an event) and a short text under
+    it, repeated in a run of at least ``min_repeats`` sections whose headings
+    share a rank and whose texts have at most ``max_words`` words each. The
+    page's main content is not a row of such cards; a list of other
+    articles, link previews and course cards are."""
+    sections: list[tuple[int, list[TextBlock]]] = []  # (heading rank, blocks under it)
+    for block in blocks:
+        if block.role is BlockRole.HEADING:
+            sections.append((heading_rank(block), []))
+        elif sections:
+            sections[-1][1].append(block)
+    out: set[int] = set()
+    run: list[list[TextBlock]] = []
+    rank: int | None = None
+
+    def close() -> None:
+        if len(run) >= min_repeats:
+            out.update(b.char_start for body in run for b in body)
+
+    for r, body in sections:
+        words = sum(len(_WORD.findall(text[b.char_start : b.char_end])) for b in body)
+        card = bool(body) and words <= max_words
+        if card and r == rank:
+            run.append(body)
+            continue
+        close()
+        run, rank = ([body], r) if card else ([], None)
+    close()
+    return frozenset(out)

@@ -26,11 +26,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, dated_sections, place_dates
+from extractors.block_roles import DatedSection, dated_sections, place_dates, teaser_blocks
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.field_labels import LabelledField, labelled_fields
+from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention
 
@@ -44,7 +45,9 @@ def sentences_with_dates(
     placed = place_dates(page.blocks, page.text, dates)  # each date's block, and may it state: asked once
     fields = labelled_fields(page, placed)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
     in_fields = {f.date.char_start for _, f in fields if not f.fallback}
-    stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields]
+    teasers = teaser_blocks(page.text, page.blocks) if rule_on("teaser-block") else frozenset()
+    stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields
+               and (p.block is None or p.block.char_start not in teasers)]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
