@@ -41,8 +41,8 @@ RULES: dict[str, str] = {
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
     # extractors.events.statements_from_parse
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
-    # extractors.section_statements (via extractors.block_roles.teaser_blocks)
-    "teaser-block": "a teaser in a run of cards (short texts under headings of other articles, courses, events)",
+    # extractors.section_statements
+    "access-date": "the day a cited source was looked at (\"Accessed 4 Nov 2025\", \"consulted on ...\", \"Retrieved ...\")",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",
     "title-year": "a year inside a title of a work or a name",

@@ -12,7 +12,9 @@ resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
 is not dated by the heading. A labelled date field ("Filed: July 8, 2022",
 a picture's "<name> image 7/12/22") is read by its label
-(``extractors.field_labels``), whatever its block's role.
+(``extractors.field_labels``), whatever its block's role. The day a cited
+source was looked at ("Accessed 4 Nov 2025", "consulted on ...",
+"Retrieved ...") gives no statement (``is_access_date``).
 
 ``section_statement``: such a sentence becomes a dated statement whose
 trigger is the sentence's main verb (or the event noun a light verb
@@ -22,11 +24,12 @@ offsets point at the heading, the sentence's at the described text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, dated_sections, place_dates, teaser_blocks
+from extractors.block_roles import DatedSection, PlacedDate, dated_sections, place_dates
 from extractors.entities import EntityMention
 from extractors.event_rules import LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
@@ -45,9 +48,8 @@ def sentences_with_dates(
     placed = place_dates(page.blocks, page.text, dates)  # each date's block, and may it state: asked once
     fields = labelled_fields(page, placed)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
     in_fields = {f.date.char_start for _, f in fields if not f.fallback}
-    teasers = teaser_blocks(page.text, page.blocks) if rule_on("teaser-block") else frozenset()
     stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields
-               and (p.block is None or p.block.char_start not in teasers)]
+               and not (rule_on("access-date") and is_access_date(page.text, p))]
     out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
@@ -57,6 +59,18 @@ def sentences_with_dates(
             out.append((sentence, section))
             dated.add(sentence)
     return out
+
+
+# "Accessed 4 Nov 2025", "consulted on October 22, 2025", "Retrieved 5 May 2020", "last visited: ..."
+_ACCESS_LABEL = re.compile(r"\b(?:accessed|consulted|retrieved|last visited|viewed)(?:\s+on)?\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def is_access_date(text: str, placed: PlacedDate) -> bool:
+    """The date is the day a cited source was looked at: a reference's
+    "Accessed 4 Nov 2025" or "consulted on October 22, 2025" says when the
+    writer read the source, never when anything it tells happened."""
+    start = placed.block.char_start if placed.block is not None else max(0, placed.date.char_start - 40)
+    return bool(_ACCESS_LABEL.search(text[start : placed.date.char_start]))
 
 
 def first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:

@@ -9,7 +9,10 @@ from evaluation.offmain_eval import (
     norm,
     overlaps,
     score_page,
+    teaser_blocks,
 )
+from extractors.block_roles import Piece, join_blocks
+from extractors.types import BlockRole
 
 
 def test_norm_and_containment():
@@ -46,3 +49,18 @@ def test_site_folds_choose_on_other_sites():
     cv, chosen = cross_validate([*good, bad], ["a", "b"])
     assert chosen == {"a": 5}
     assert cv["all"].held_off == 4 and cv["all"].held_main == 1
+
+
+def test_a_run_of_three_cards_is_a_teaser_run_and_two_are_not():
+    H, P = BlockRole.HEADING, BlockRole.PARAGRAPH
+    pieces = [Piece("Main story", H, 1), Piece(" ".join(["word"] * 40) + ".", P), Piece("Other stories", H, 2),
+              Piece("Bridge reopens", H, 3), Piece("The bridge reopened on 12 June 2024.", P),
+              Piece("School wins prize", H, 3), Piece("Pupils won the regional prize in July 2024.", P),
+              Piece("Market returns", H, 3), Piece("The market returned in August 2024.", P)]
+    text, blocks = join_blocks([[p] for p in pieces])
+    held = teaser_blocks(text, blocks, 30, 3)
+    assert [text[b.char_start:b.char_end] for b in blocks if b.char_start in held] == [
+        "The bridge reopened on 12 June 2024.", "Pupils won the regional prize in July 2024.",
+        "The market returned in August 2024."]
+    text, blocks = join_blocks([[p] for p in pieces[:-2]])
+    assert not teaser_blocks(text, blocks, 30, 3)
