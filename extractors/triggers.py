@@ -219,7 +219,7 @@ def _content_of_frame(verb: Token) -> Token | None:
         children.sort(key=lambda c: c.dep_ not in ("dobj", "attr", "oprd"))
     for child in children:
         if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd"):
-            if _names_time(child):  # "had a great summer", "a decade of growth": how a time went
+            if child.dep_ == "dobj" and _names_time(child):  # "had a great summer", "a decade of growth": how a time went
                 continue
             if is_event_noun(child):
                 return child
