@@ -128,6 +128,26 @@ META_VERBS = frozenset(
     """look break explore discuss cover review share walk dive delve examine talk explain highlight compare unpack
     answer round recap revisit consider outline list rank test""".split()
 )
+# Nouns of a stretch of time ("had a great summer", "a decade of growth",
+# "a lovely evening"): how a time went, never the happening a date belongs to.
+TIME_NOUNS = frozenset(
+    """year month week day quarter season time period night weekend summer spring autumn fall winter evening
+    morning afternoon hour minute decade century fortnight semester term""".split()
+)
+# Nouns of what befalls someone: a light verb's indefinite object that names
+# a happening although no event-noun rule knows it ("had a problem", "had an
+# accident", "had a baby", "had a one-time charge"); any other object of "have"
+# is owned ("had a car").
+HAPPENS_TO_NOUNS = frozenset(
+    """problem issue accident baby stroke seizure fall crash breakdown setback incident injury illness outage
+    scare miscarriage operation surgery charge""".split()
+)
+# Nouns naming a source of figures a "based on"/"according to" frame may
+# cite ("according to figures from 2024", "based on data through June"):
+# the date on them is the source's.
+SOURCE_NOUNS = frozenset(
+    """figure data report filing statistic estimate survey census record""".split()
+)
 # Relative date words whose day is the reader's or the writer's now
 # ("today", "this week", "this season").
 DEICTIC_DATE = re.compile(r"^(?:today|tonight|now|this\s+(?:week|weekend|month|season|year|spring|summer|autumn|fall|winter))\b", re.I)

@@ -10,6 +10,7 @@ for. Pure functions of a parsed sentence; the statement rules
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from spacy.tokens import Token
 
@@ -18,9 +19,12 @@ from extractors.event_rules import (
     EVENT_NOUN_SUFFIXES,
     EVENT_NOUNS,
     FRAME_VERBS,
+    HAPPENS_TO_NOUNS,
     LIGHT_VERBS,
     LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
+    SOURCE_NOUNS,
+    TIME_NOUNS,
     has_to_infinitive,
 )
 from extractors.modality import _plan_verb as plans
@@ -87,6 +91,11 @@ class TriggerOptions:
     # profit", "the week following last month's squeeze") names no happening:
     # the date on its object is that object's
     prepositional_participle: bool = True
+    # a detached participle that frames a clause names no happening: "based
+    # on", "according to" give the date to their object when it is a
+    # happening or a source of figures ("based on an analysis from 2013" ->
+    # analysis), else to the clause; "Starting May 1, ..." to the clause
+    frame_participle: bool = True
     # "dating back to", "dates from" say how old a thing is: the date is the
     # thing's ("a legend dating back to 700 AD", "shootings dating to 1994")
     dating_verb: bool = True
@@ -110,17 +119,33 @@ CHANGE_VERBS = frozenset(
     narrow dip slide""".split()
 )
 
-# participles that work as prepositions: "compared with", "following", "including"
-PREPOSITIONAL_PARTICIPLES = frozenset({"compare", "follow", "include", "precede", "exclude"})
+class ParticipleRole(Enum):
+    """What a participle that names no happening of its own does to a date under it."""
 
-# participles that frame where a clause's claim comes from ("based on an
-# analysis from 2013", "according to figures from 2024"): a date inside
-# their object dates that source, and the source noun is the trigger
-SOURCE_FRAMES = frozenset({"accord", "base"})
-# participles that open the time from which the clause holds ("Starting
-# January 1, the client will support ...", "Beginning in May, ..."): a date
-# that is their own object is the clause's, not theirs
-TIME_FRAMES = frozenset({"start", "begin"})
+    PREPOSITION = "preposition"  # "compared with year-earlier profit": the date is its object noun's
+    SOURCE = "source"  # "based on an analysis from 2013": the object is the source the date is on
+    TIME = "time"  # "Starting January 1, ...": the date is the framed clause's
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipleFrame:
+    role: ParticipleRole
+    # only as a participle with no subject hanging off the clause it frames
+    # ("Based on ..., the firm claims"; not "the claim is based on ...")
+    detached: bool
+
+
+# participles that name no happening of their own, one table: those that work
+# as prepositions ("compared with", "following", "including"), those that
+# frame where a clause's claim comes from ("based on", "according to"), those
+# that open the time from which the clause holds ("Starting January 1",
+# "Beginning in May")
+PARTICIPLE_FRAMES: dict[str, ParticipleFrame] = {
+    **{lemma: ParticipleFrame(ParticipleRole.PREPOSITION, detached=False)
+       for lemma in ("compare", "follow", "include", "precede", "exclude")},
+    **{lemma: ParticipleFrame(ParticipleRole.SOURCE, detached=True) for lemma in ("accord", "base")},
+    **{lemma: ParticipleFrame(ParticipleRole.TIME, detached=True) for lemma in ("start", "begin")},
+}
 # light verbs whose indefinite object names the happening ("never had an
 # issue until this year"); "have" with a possessive or definite object ("I've
 # had my car since 2015") is possession. Not "take" ("took a turn Thursday":
@@ -128,8 +153,6 @@ TIME_FRAMES = frozenset({"start", "begin"})
 # no statement is right there)
 LIGHT_OBJECT_VERBS = frozenset({"have"})
 _INDEFINITE = frozenset({"a", "an"})
-# nouns of a stretch of time: "had a flat year" tells how the year went, not a happening
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "quarter", "season", "time", "period", "night", "weekend"})
 
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
@@ -152,19 +175,24 @@ def _is_word(tok: Token) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
+def _participle_role(verb: Token) -> ParticipleRole | None:
+    """The role of a participle that names no happening of its own, from PARTICIPLE_FRAMES."""
+    frame = PARTICIPLE_FRAMES.get(verb.lemma_.lower())
+    if frame is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBG"):
+        return None
+    if frame.detached and not _detached_participle(verb):
+        return None
+    return frame.role
+
+
 def _opens_time(verb: Token, span_root: Token) -> bool:
     """A detached participle that opens the time of its clause and governs
     nothing but the date ("Starting May 1, ...", "Beginning in May, ..."; not
     "a cruise starting from London in June")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TIME_FRAMES or not _detached_participle(verb):
+    if _participle_role(verb) is not ParticipleRole.TIME:
         return False
     words = [c for c in verb.children if c.dep_ != "punct"]
     return len(words) == 1 and span_root in words[0].subtree
-
-
-def _source_frame(verb: Token) -> bool:
-    """A detached participle naming where the clause's claim comes from ("based on", "according to")."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in SOURCE_FRAMES and _detached_participle(verb)
 
 
 def _detached_participle(verb: Token) -> bool:
@@ -191,6 +219,8 @@ def _content_of_frame(verb: Token) -> Token | None:
         children.sort(key=lambda c: c.dep_ not in ("dobj", "attr", "oprd"))
     for child in children:
         if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd"):
+            if child.dep_ == "dobj" and _names_time(child):  # "had a great summer", "a decade of growth": how a time went
+                continue
             if is_event_noun(child):
                 return child
             inner = _of_phrase(child)  # "made a couple of improvements" -> improvements
@@ -198,8 +228,8 @@ def _content_of_frame(verb: Token) -> Token | None:
                 return inner
     if verb.lemma_.lower() in LIGHT_OBJECT_VERBS:
         for child in verb.children:  # "never had an issue until this year" -> issue
-            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.is_alpha and child.lemma_.lower() not in _TIME_UNITS and any(
-                    d.dep_ == "det" and d.lower_ in _INDEFINITE for d in child.children):
+            if (child.dep_ == "dobj" and child.lemma_.lower() in HAPPENS_TO_NOUNS and not _names_time(child)
+                    and any(d.dep_ == "det" and d.lower_ in _INDEFINITE for d in child.children)):
                 return child
     if verb.lemma_.lower() in ("be", "become", "remain"):
         for child in verb.children:  # "has been available since July 2015" -> available
@@ -221,6 +251,16 @@ def _content_of_frame(verb: Token) -> Token | None:
     return None
 
 
+def _names_time(noun: Token) -> bool:
+    """A noun of a stretch of time, or one the parser tags as part of a date or time ("a great summer")."""
+    return noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME")
+
+
+def _source_noun(noun: Token) -> bool:
+    """What a source frame may cite: a happening ("an analysis from 2013") or figures ("data from 2024")."""
+    return is_event_noun(noun) or noun.lemma_.lower() in SOURCE_NOUNS
+
+
 def _of_phrase(noun: Token) -> Token | None:
     """The noun of an "of" phrase a quantity or collection noun heads ("a
     couple of improvements", "a series of talks")."""
@@ -239,11 +279,12 @@ def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
     sent = span_root.sent
     if sent.root.i in exclude and sent.end < len(doc):
         nxt = doc[sent.end].sent.root
-        if nxt.pos_ in ("VERB", "AUX"):
+        if nxt.pos_ in ("VERB", "AUX") and _is_word(nxt):
             return nxt
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude and _is_word(t)]
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
     if not verbs:
         verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
+    verbs = [t for t in verbs if _is_word(t)]  # a symbol the parser tags a verb names nothing
     if not verbs:
         return None
     content = [t for t in verbs if t.lemma_.lower() not in FRAME_VERBS] or verbs
@@ -279,8 +320,8 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
             dated = _dated_thing(tok)
             if dated is not None:
                 return dated, True
-        if (options.prepositional_participle and noun_on_path is not None and tok.pos_ == "VERB"
-                and tok.tag_ in ("VBN", "VBG") and lemma in PREPOSITIONAL_PARTICIPLES):
+        role = _participle_role(tok)
+        if options.prepositional_participle and noun_on_path is not None and role is ParticipleRole.PREPOSITION:
             return noun_on_path, True
         if options.adjective and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and (
             span_root.head == tok or (span_root.head.dep_ == "prep" and span_root.head.head == tok)
@@ -288,10 +329,12 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
             return tok, True
         # a bullet or a dash the parse made a head is never the happening;
         # "Starting January 1, the client will support ...": the clause above
-        if not _is_word(tok) or (noun_on_path is None and _opens_time(tok, span_root)):
+        if not _is_word(tok) or (options.frame_participle and noun_on_path is None and _opens_time(tok, span_root)):
             continue
-        if noun_on_path is not None and _source_frame(tok):
-            return noun_on_path, True  # "based on an analysis from 2013" -> analysis
+        if options.frame_participle and role is ParticipleRole.SOURCE:  # "Based on sales data through June 2024, the forecast was cut": the clause's
+            if noun_on_path is not None and _source_noun(noun_on_path):
+                return noun_on_path, True  # "based on an analysis from 2013" -> analysis
+            continue  # "According to the head of the agency in 2019, sales fell": the clause's
         if tok.pos_ == "VERB":
             governor = _governing_verb(tok, options)
             if governor is not None:
@@ -325,7 +368,7 @@ def _unparsed_trigger(span_root: Token, span: range) -> Token | None:
     """The trigger of a date the walk up the parse found none for: the
     nearest content verb, else the head word of a verbless line."""
     near = _nearest_verb(span_root, span)
-    if near is not None and _is_word(near):
+    if near is not None:
         return near
     # a verbless line with words of its own beside the date ("Available since
     # July 2024", "BLS median annual salary (2024): $61,300"): its head word

@@ -189,16 +189,30 @@ def test_an_editorial_is_no_happening(models):
     # a source frame gives way to its object noun when the date is in the object
     ("Based on an internal analysis of its customers from 2013, the firm claims savings.", "2013", "analysis"),
     ("According to figures from 2024, sales rose.", "2024", "figures"),
-    # ... and to the clause it frames when the date is not in it
-    ("According to Reuters, the company sold the unit in 2021.", "2021", "sold"),
+    # ... not to a noun that is neither a happening nor a source of figures; nor when the date is its own object
+    ("According to the head of the agency in 2019, sales fell.", "2019", "fell"),
+    ("Based on sales data through June 2024, the forecast was cut.", "June 2024", "cut"),
+    # guards (these held before the frame rules too):
     # a participle that opens a time gives the date to its clause
     ("Starting January 1st, 2024, the client will only support newer systems.", "January 1st, 2024", "support"),
     ("Beginning in May 2025, the library will open on Sundays.", "May 2025", "open"),
     ("She started the company in 2019.", "2019", "started"),  # a content verb of its own clause
     # a light verb's indefinite object names the happening; possession stays with the verb
     ("I have booked rooms many times and have never had a problem until this year.", "this year", "problem"),
-    ("I have had my car since 2015.", "2015", "had"),
-    # a study noun dated before it is the happening, whatever verb follows
+    ("I have booked rooms many times and have never had an issue until this year.", "this year", "issue"),
+    ("I have had my car since 2015.", "2015", "had"),  # guard
+    # ownership: an indefinite object that befalls no one is owned, not a happening
+    ("He had a car in 2019.", "2019", "had"),
+    ("We had a dog until 2015.", "2015", "had"),
+    ("They had a house in Paris until 2010.", "2010", "had"),
+    ("She has a degree from 2010.", "2010", "has"),
+    ("The firm had a revenue of $5 million in 2020.", "2020", "had"),
+    # a stretch of time tells how a time went
+    ("We had a great summer in 2020.", "2020", "had"),
+    ("We had a lovely evening on Friday.", "Friday", "had"),
+    ("They had an hour on Monday.", "Monday", "had"),
+    ("The firm had a decade of growth after 2000.", "2000", "had"),
+    # guard: a study noun dated before it is the happening, whatever verb follows
     ("She is an economist whose 2020 review of tutoring evidence influenced policymakers.", "2020", "review"),
 ])
 def test_frames_give_way_to_the_word_that_names_the_happening(models, text, date_words, trigger):
