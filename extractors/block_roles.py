@@ -210,7 +210,6 @@ class DatedSection:
     heading: TextBlock
     date: DateMention
     target: TextBlock  # the first block under the heading that may state something
-    entry: bool = False  # a listing's entry: ``heading`` is its date line, ``target`` its title (listing_entries)
 
 
 def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[DatedSection]:
