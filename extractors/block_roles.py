@@ -26,8 +26,8 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
   11:00 AM GMT+1"): the date line dates its title line. A listing repeats
   the shape: one title over one date line (an article's headline over its
   dateline) is no listing;
-- ``is_live_date_line``: a line that is only a day word and a clock time
-  ("Tomorrow at 12:00 PM GMT", "Wednesday at 4:00 PM EDT"), the way a page
+- ``is_live_date_line``: a line that is only today/tonight/tomorrow and a
+  clock time ("Tomorrow at 12:00 PM GMT"), the way a page
   served for the reader's now writes its dates.
 """
 
@@ -53,7 +53,7 @@ SENTENCE_ROLES = frozenset({BlockRole.CAPTION, BlockRole.TABLE_CELL})
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:./-]*")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|\)$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|\)$")
 _HEADING_END = re.compile(r"[.!?:;,…]$")
 # words a sentence cut off mid-clause ends with (a heading never does)
 OPEN_END = frozenset(
@@ -143,7 +143,7 @@ def is_dateline(text: str) -> bool:
 def is_sentence_like(text: str) -> bool:
     """A full sentence: six words or more, ending like a sentence (or with a credit in brackets)."""
     t = text.strip()
-    return len(_WORD.findall(t)) >= 6 and bool(_SENTENCE_END.search(t))
+    return len(_WORD.findall(t)) >= 6 and bool(SENTENCE_END.search(t))
 
 
 def block_at(blocks: Sequence[TextBlock], offset: int) -> TextBlock | None:
@@ -236,7 +236,6 @@ class DatedSection:
     heading: TextBlock
     date: DateMention
     target: TextBlock  # the first block under the heading that may state something
-    entry: bool = False  # a listing's entry: ``heading`` is its date line, ``target`` its title (listing_entries)
 
 
 def dated_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[DatedSection]:
@@ -306,38 +305,72 @@ def _is_title(text: str, block: TextBlock) -> bool:
     return 2 <= len(_LETTER_WORD.findall(words)) and len(words.split()) <= MAX_TITLE_WORDS
 
 
+# a date line of a listing's entry names a month and a day ("Wed, Mar 18", "18 March", "3/18"):
+# a weekday with a clock time ("Sunday at 10:30 AM") is a weekly schedule's, not a dated entry's
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY = re.compile(
+    r"(?i)\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    + r"(?![a-z])|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{1,2}\b"
+)
+# entries with a month and a day a listing shows at least
+MIN_DATED_ENTRIES = 2
+
+
+def has_month_day(line: str) -> bool:
+    """The line names a month and a day ("Wed, Mar 18, 2:00 PM", "18 March")."""
+    return bool(_MONTH_DAY.search(line))
+
+
 def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[ListingEntry]:
     """The entries of a listing written title line then date line: a heading
-    directly over a line that only states a day. Two such entries with
-    different titles make a listing; fewer are none (a headline over its
-    dateline, a post's title over its timestamp)."""
+    directly over a line that only states a day. A listing shows at least
+    two entries with different titles whose lines name a month and a day; a
+    line of a relative day ("Tomorrow at 9:30 AM") counts only among them,
+    and a bare weekday ("Sunday at 10:30 AM": a weekly schedule) never.
+    Fewer are none (a headline over its dateline, a post's title over its
+    timestamp). A page whose first title has a date line above it as well
+    as below ("Tue, Mar 17" / "Conference" / "Wed, Mar 18" / "Workshop")
+    may write each date above its title: it is read no way."""
     by_start = [d.char_start for d in dates]
-    out: list[ListingEntry] = []
-    for title, line in zip(blocks, blocks[1:]):
-        if not _is_title(text, title) or line.role is BlockRole.HEADING:
-            continue  # a date line the cleaner made a heading dates what follows it (a post's timestamp)
+
+    def day_of(line: TextBlock) -> DateMention | None:
         lo = bisect.bisect_left(by_start, line.char_start)
         inside = [d for d in dates[lo:] if d.char_start < line.char_end]
         day = date_line(text, line, inside)
-        if day is not None:
-            out.append(ListingEntry(title, day, line))
-    titles = {text[e.title.char_start : e.title.char_end].strip().lower() for e in out}
-    return out if len(titles) >= 2 else []
+        if day is None:
+            return None
+        words = text[line.char_start : line.char_end]
+        return day if has_month_day(words) or is_live_date_line(words) else None
+
+    out: list[ListingEntry] = []
+    for i in range(1, len(blocks)):
+        title, line = blocks[i - 1], blocks[i]
+        if not _is_title(text, title) or line.role is BlockRole.HEADING:
+            continue  # a date line the cleaner made a heading dates what follows it (a post's timestamp)
+        day = day_of(line)
+        if day is None:
+            continue
+        if not out and i >= 2 and day_of(blocks[i - 2]) is not None:
+            return []  # the first title has a date line above it too (whatever role the cleaner gave it)
+        out.append(ListingEntry(title, day, line))
+    dated = [e for e in out if has_month_day(text[e.line.char_start : e.line.char_end])]
+    titles = {text[e.title.char_start : e.title.char_end].strip().lower() for e in dated}
+    return out if len(dated) >= MIN_DATED_ENTRIES and len(titles) >= MIN_DATED_ENTRIES else []
 
 
-_DAY_WORD = re.compile(
-    r"(?i:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-)
+_RELATIVE_DAY = re.compile(r"(?i:today|tonight|tomorrow)")
 _LIVE_DATE_LINE = re.compile(
-    r"^\s*" + _DAY_WORD.pattern + r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?i:am|pm)?"
+    r"^\s*" + _RELATIVE_DAY.pattern + r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?i:am|pm)?"
     r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?(?:\s*\+\s*\d+\s+more)?\s*$"
 )
 
 
 def is_live_date_line(line: str) -> bool:
-    """A line that is only a day word and a clock time ("Tomorrow at 12:00 PM
-    GMT", "Wednesday at 4:00 PM EDT + 3 more"): a page served for the reader's
-    now (an event listing) writes its dates so, counting from the day it is served."""
+    """A line that is only today/tonight/tomorrow and a clock time ("Tomorrow
+    at 12:00 PM GMT", "Today at 4:00 PM EDT + 3 more"): a page served for
+    the reader's now (an event listing) writes its dates so, counting from
+    the day it is served. A weekday with a time ("Friday at 6:00 PM") is
+    not one: the next Friday or a weekly Friday, the page does not say."""
     return bool(_LIVE_DATE_LINE.match(line))
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from extractors.acronyms import AcronymDefinition
 from extractors.anchoring import page_anchor, page_date_mentions
-from extractors.block_roles import DatedSection
+from extractors.block_roles import DatedSection, ListingEntry
 from extractors.clean import NotReadable, clean_page
 from extractors.coreference import UNTYPED, page_discourse
 from extractors.entities import EntityMention
@@ -24,7 +24,7 @@ from extractors.nlp import Models, lexicon_words
 from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.roles import sentence_names
 from extractors.rule_switches import audit_log
-from extractors.section_statements import section_statement, sentences_with_dates
+from extractors.section_statements import entry_statement, section_statement, sentences_with_dates
 from extractors.statement_model import judge_statements
 from extractors.types import CleanPage
 
@@ -176,7 +176,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     # sentences with dates, parsed in one batch; dates in blocks that state
     # nothing (headings, bylines, calls to action, ...) make no statement, and
     # a date heading dates the item its section describes
-    jobs: list[tuple[int, tuple[int, int], list | DatedSection | LabelledField]] = []
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection | ListingEntry | LabelledField]] = []
     for i in readings:
         try:
             names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
@@ -207,8 +207,9 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     for (i, sentence, ds), doc in zip(jobs, parsed):
         try:
             if isinstance(ds, DatedSection):
-                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions,
-                                                        entry=ds.entry))
+                statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            elif isinstance(ds, ListingEntry):
+                statements[i].append(entry_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
             elif isinstance(ds, LabelledField):
                 statements[i] = with_field(statements[i], ds, field_statement(pages[i].text, sentence, doc, ds,
                                                                               readings[i].mentions))

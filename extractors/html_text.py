@@ -34,7 +34,7 @@ from lxml import etree
 
 from extractors import block_model
 from extractors import boilerplate_rules as R
-from extractors.block_roles import OPEN_END, ROW_SEPARATOR, Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.block_roles import OPEN_END, ROW_SEPARATOR, SENTENCE_END, Piece, is_dateline, join_blocks, line_role, looks_like_heading
 from extractors.page_meta import (
     DateLine,
     VisibleDates,
@@ -202,7 +202,6 @@ def promote_headings(seg: Segmented) -> None:
 # article pages; on wcxb-dev the pass changes boilerplate F1 by under 0.001)
 _CONTINUATION_PROB = 0.4
 _CONTINUATION_CHARS = 150
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # class/id groups of the block's element or its two nearest ancestors that mark
 # it as page furniture (an author's bio, a comment, a newsletter box, related posts)
 _NOT_CONTINUATION_GROUPS = _NEGATIVE_GROUPS | GROUP_BIT["meta"]
@@ -231,7 +230,7 @@ def promote_continuations(seg: Segmented) -> None:
             continue
         if block.chars < _CONTINUATION_CHARS or block.link_chars or block.flags & _FURNITURE:
             continue
-        if not _SENTENCE_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
+        if not SENTENCE_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
             continue  # a figure's caption is not the text it interrupts
         if _near_groups(block, seg.elements, _NOT_CONTINUATION_GROUPS):
             continue
@@ -317,6 +316,7 @@ def promote_table_cells(seg: Segmented) -> None:
 _RUNS_ON_END = re.compile(r"(?:,|\b(?:" + "|".join(sorted(OPEN_END)) + r"))$", re.I)
 _ROW_LABEL = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")  # "Release Date: ...", "Flight No: ..."
 _BROKEN_LINE_CHARS = 60
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!?])\d{1,2}$")  # "... 11,000 deaths.3": the sentence ended before its note's number
 
 
 def runs_on(line: str, nxt: str) -> bool:
@@ -326,7 +326,7 @@ def runs_on(line: str, nxt: str) -> bool:
     ("untreated cavities" / "in their teeth."). Labelled rows ("Genre: Action")
     and longer lines (verse, addresses and rows end without punctuation too)
     stay apart."""
-    if len(line) > _BROKEN_LINE_CHARS or len(nxt) > _BROKEN_LINE_CHARS or _SENTENCE_END.search(line):
+    if len(line) > _BROKEN_LINE_CHARS or len(nxt) > _BROKEN_LINE_CHARS or SENTENCE_END.search(line):
         return False
     if _ROW_LABEL.match(line) or _ROW_LABEL.match(nxt) or not nxt[:1].isalnum():
         return False
@@ -336,16 +336,25 @@ def runs_on(line: str, nxt: str) -> bool:
 def join_broken_lines(kept: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
     """One sentence typeset over several <br>-broken lines of one element (a
     statistic's card: "Between 2015 and" / "2018, 13% of children" / ...) is
-    one block again, so that the sentence is read whole."""
-    out: list[tuple[Block, str]] = []
+    one block again, so that the sentence is read whole. The joined lines
+    must end as a sentence ends: verse ("I wandered lonely as a cloud" /
+    "that floats on high o'er vales and hills,") runs on without one and
+    stays apart."""
+    runs: list[list[tuple[Block, str]]] = []
     for block, text in kept:
-        if out and text and out[-1][1] and block.row < 0 and out[-1][0].owner == block.owner:
-            prev_block, prev = out[-1]
-            last_line = prev[prev.rfind("\n") + 1 :]
-            if prev_block.row < 0 and runs_on(last_line, text):
-                out[-1] = (prev_block, prev + "\n" + text)
+        if runs and text and runs[-1][-1][1] and block.row < 0 and runs[-1][-1][0].owner == block.owner:
+            prev_block, prev = runs[-1][-1]
+            if prev_block.row < 0 and runs_on(prev, text):
+                runs[-1].append((block, text))
                 continue
-        out.append((block, text))
+        runs.append([(block, text)])
+    out: list[tuple[Block, str]] = []
+    for run in runs:
+        joined = " ".join(t for _, t in run)
+        if len(run) > 1 and SENTENCE_END.search(_FOOTNOTE_MARK.sub("", joined)):
+            out.append((run[0][0], joined))
+        else:
+            out.extend(run)
     return [(b, t.replace("\n", " ")) for b, t in out]
 
 

@@ -12,8 +12,8 @@ resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
 is not dated by the heading. A listing written the other way round, title
 line then date line ("Online HR Conference" over "Tue, Mar 17, 11:00 AM"),
-dates each title by its line (``extractors.block_roles.listing_entries``),
-read as a section whose heading is the date line. A labelled date field ("Filed: July 8, 2022",
+dates each title by its line (``extractors.block_roles.listing_entries``,
+passed on as a ``ListingEntry``). A labelled date field ("Filed: July 8, 2022",
 a picture's "<name> image 7/12/22") is read by its label
 (``extractors.field_labels``), whatever its block's role.
 
@@ -29,20 +29,21 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractors.block_roles import DatedSection, dated_sections, listing_entries, place_dates
+from extractors.block_roles import DatedSection, ListingEntry, dated_sections, listing_entries, place_dates
 from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.field_labels import LabelledField, labelled_fields
 from extractors.timex import date_mentions
-from extractors.types import CleanPage, DateMention
+from extractors.types import CleanPage, DateMention, TextBlock
 
 
 def sentences_with_dates(
     page: CleanPage, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention]
-) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]]:
+) -> list[tuple[tuple[int, int], list[DateMention] | DatedSection | ListingEntry | LabelledField]]:
     """The sentences to parse for statements: each with the dates it gives
-    (dates in blocks that may state), or with the date heading of its section."""
+    (dates in blocks that may state), the date heading of its section, the
+    listing entry it is the title of, or the labelled field it reads."""
     dates = sorted(dates, key=lambda d: d.char_start)
     placed = place_dates(page.blocks, page.text, dates)  # each date's block, and may it state: asked once
     fields = labelled_fields(page, placed)  # "Filed: July 8, 2022" (extractors.field_labels): read by their label
@@ -51,28 +52,27 @@ def sentences_with_dates(
     lines = {e.line.char_start for e in entries}  # an entry's date line dates its title, and states nothing itself
     stating = [p.date for p in placed if p.stating and p.date.char_start not in in_fields
                and (p.block is None or p.block.char_start not in lines)]
-    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | LabelledField]] = [
+    out: list[tuple[tuple[int, int], list[DateMention] | DatedSection | ListingEntry | LabelledField]] = [
         *group_dates_by_sentence(sentences, stating), *fields]
     dated = {sentence for sentence, _ in out}
     for section in dated_sections(page.text, page.blocks, dates):
-        sentence = first_sentence(sentences, section)
+        sentence = first_sentence(sentences, section.target)
         if sentence is not None and sentence not in dated and not has_own_date(page.text, sentence, section):
             out.append((sentence, section))
             dated.add(sentence)
     for entry in entries:
         # the title's own date words name the item ("Workshop - Summer 2026"); its date line dates it
-        section = DatedSection(entry.line, entry.date, entry.title, entry=True)
-        sentence = first_sentence(sentences, section)
+        sentence = first_sentence(sentences, entry.title)
         if sentence is not None and sentence not in dated:
-            out.append((sentence, section))
+            out.append((sentence, entry))
             dated.add(sentence)
     return out
 
 
-def first_sentence(sentences: Sequence[tuple[int, int]], section: DatedSection) -> tuple[int, int] | None:
-    """The first sentence of the block a date heading's section describes."""
+def first_sentence(sentences: Sequence[tuple[int, int]], block: TextBlock) -> tuple[int, int] | None:
+    """The first sentence of a block (the one a date heading's section describes, a listing entry's title)."""
     for s, e in sentences:
-        if section.target.char_start <= s < section.target.char_end:
+        if block.char_start <= s < block.char_end:
             return (s, e)
     return None
 
@@ -91,16 +91,12 @@ SECTION_CONFIDENCE = 0.5
 
 def section_statement(
     text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention],
-    entry: bool = False,
 ) -> DatedStatement:
     """The statement of a sentence dated by the heading of its section (an
     event listing's "10 April 2025, 18:00" over the talk it describes): the
     sentence's main verb (or the event noun a light verb carries) is the
-    trigger, the entities of the sentence its participants. A listing's
-    ``entry`` (its title dated by its date line) is read by ``_entry_statement``."""
+    trigger, the entities of the sentence its participants."""
     s0, e0 = sentence
-    if entry:
-        return _entry_statement(text, sentence, parsed, date, mentions)
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
     if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
@@ -119,7 +115,7 @@ def section_statement(
 ENTRY_TRIGGER = "event"
 
 
-def _entry_statement(
+def entry_statement(
     text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
 ) -> DatedStatement:
     """A listing's entry: its title's first event noun ("Spring Seed Swap Workshop"

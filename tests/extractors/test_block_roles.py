@@ -453,7 +453,9 @@ def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
 
 @pytest.mark.parametrize("line, live", [
     ("Tomorrow at 12:00 PM GMT", True),
-    ("Wednesday at 4:00 PM EDT + 3 more", True),
+    ("Today at 4:00 PM EDT + 3 more", True),
+    # a weekday and a time: the coming one or a weekly one, the line does not say
+    ("Wednesday at 4:00 PM EDT + 3 more", False),
     ("Today at 7:00 PM GMT+3", True),
     ("Tomorrow we plant the beans", False),
     ("Wednesday", False),
@@ -479,6 +481,42 @@ def test_a_listing_entry_is_a_statement_of_its_title(models):
     assert got == {"Composting for small balconies": date(2026, 4, 9),
                    "Pruning fruit trees - Spring 2026": date(2026, 4, 11),
                    "Seed swap workshop": date(2026, 3, 16)}
+
+
+def test_a_weekly_schedule_of_weekday_lines_is_no_listing():
+    from extractors.block_roles import listing_entries
+
+    p = page("<h1>Our club</h1><h3>Beginners' circle</h3><p>Monday at 6:00 PM</p>"
+             "<h3>Repair cafe</h3><p>Thursday at 11:30 AM</p>")
+    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
+    # one dated entry does not make relative lines beside it a listing either
+    q = page("<h1>Our club</h1><h3>Beginners' circle</h3><p>Thu, Apr 9, 6:30 PM BST</p>"
+             "<h3>Repair cafe</h3><p>Tomorrow at 11:30 AM</p>")
+    assert listing_entries(q.text, q.blocks, _dates_of(q, date(2026, 3, 15))) == []
+
+
+def test_weekday_lines_under_titles_date_nothing(models):
+    from extractors.document import DocumentInput, process_documents
+
+    body = ("<h1>Our club</h1><h3>Bicycle repair night</h3><p>Friday at 6:00 PM</p>"
+            "<h3>Composting class</h3><p>Saturday at 7:30 PM</p>")
+    html = f"<html><head><title>x</title></head><body><main>{body}</main></body></html>".encode()
+    (doc,) = process_documents(
+        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2026, 3, 18, tzinfo=UTC), "text/html")],
+        models,
+    )
+    # a weekday line is not dated to the Friday before the fetch day (2026-03-13), nor to any:
+    # the coming Friday or every Friday, the page does not say
+    assert [(st.sentence, st.date) for st in doc.statements if st.date is not None] == []
+
+
+def test_date_lines_above_their_titles_are_not_paired_with_the_next_title():
+    from extractors.block_roles import listing_entries
+
+    p = page("<h1>Upcoming</h1><p>Thu, Apr 9, 6:30 PM BST</p><h3>Composting for small balconies</h3>"
+             "<p>Sat, Apr 11, 10:00 AM PDT</p><h3>Pruning fruit trees</h3>"
+             "<p>Mon, Apr 13, 7:00 PM GMT</p><h3>Seed swap workshop</h3>")
+    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
 
 
 def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():

@@ -225,13 +225,26 @@ def test_a_sentence_typeset_over_broken_lines_is_one_block_again() -> None:
     from extractors.html_text import runs_on
 
     card = ("<p>In 2019, more than<br>400 volunteers<br><strong>planted trees</strong> along<br>the canal.</p>"
+            "<p>By 2021, more than<br>90 herons were<br>nesting on the<br>island.<sup>4</sup></p>"
             "<p>Opening times<br>Monday to Friday<br>9am to 5pm</p>"
             "<p>Genre: Puzzle<br>Release: 3 May 2019<br>Developer: Acme Games</p>")
     root = parse_html(f"<html><body><main><h1>Canal trust</h1><p>{PARAS[0]}</p>{card}<p>{PARAS[1]}</p></main></body></html>")
     assert root is not None
     blocks = html_main_text(root).blocks
     assert "In 2019, more than 400 volunteers planted trees along the canal." in blocks
+    assert "By 2021, more than 90 herons were nesting on the island.4" in blocks  # a note's number after its end
     # lines that name rather than run on, and labelled rows, stay apart
     assert runs_on("Opening times", "Monday to Friday") is False
     assert runs_on("Genre: Puzzle", "release in May") is False
     assert runs_on("untreated leaks", "in the roof.") is True
+
+
+def test_verse_broken_over_lines_stays_apart() -> None:
+    poem = ("<p>The heron waits beside the weir<br>and watches for the silver flash,<br>"
+            "the reeds bend low along the bank<br>and evening settles on the ash</p>")
+    root = parse_html(f"<html><body><main><h1>Poems</h1><p>{PARAS[0]}</p>{poem}<p>{PARAS[1]}</p></main></body></html>")
+    assert root is not None
+    blocks = html_main_text(root).blocks
+    # the lines run on (a comma, "and", "the") but end with no sentence end: verse, kept line by line
+    assert "The heron waits beside the weir" in blocks
+    assert "and evening settles on the ash" in blocks

@@ -211,6 +211,9 @@ def test_a_fetch_day_anchor_puts_past_happenings_before_it(text, fetched, start)
         ("Saturday, April 11: the plant sale", "2026-04-11", True),
         # a weekday that fits no year near the fetch day leaves the fetch day's guess
         ("Thu, Mar 18, 12:00 AM GMT", "2025-03-18", False),
+        # on a page dated by its fetch day only the anchor's year or the next: a weekday fitting
+        # the year before does not make the date the page's own
+        ("Mon, Mar 17, 9:00 AM GMT", "2025-03-17", False),
     ],
 )
 def test_a_weekday_beside_a_yearless_date_gives_its_year(text, start, known):

@@ -103,8 +103,14 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
         # a weekday next to the date can settle the year
         wdn = weekday_num(wd)
         if wdn:
-            for yy in (c.year, c.year - 1, c.year + 1):
-                if valid_day(yy, mon, day) and date(yy, mon, day).isoweekday() == wdn:
+            # a page dated only by its fetch day lists what is coming: the anchor's year or the next, within
+            # a year of it (a weekday that fits a year before is no proof the page is that old)
+            fetch = ctx.anchor if ctx.fetched else None
+            years = (fetch.year, fetch.year + 1) if fetch is not None else (c.year, c.year - 1, c.year + 1)
+            for yy in years:
+                if not valid_day(yy, mon, day) or (fetch is not None and abs((date(yy, mon, day) - fetch).days) > 366):
+                    continue
+                if date(yy, mon, day).isoweekday() == wdn:
                     c = replace(c, year=yy)
                     # the page's weekday picks the year, not the anchor's (an undated
                     # listing's "Wed, Mar 18": the next fit is five years or more away)
