@@ -9,8 +9,9 @@ to rerun whenever the statement rules or features change::
 
 Each directory is a labelled set (a facts directory: one set per subject);
 leaving one set out asks whether what is learned on the others carries to
-it (wcxb-heldout left out: does what is learned on the pages the rules were
-written on carry to pages they were not?).
+it (wcxb-heldout, a second dev set the rules and features were also read
+off, left out: does what is learned on the other sets carry to it? The
+out-of-sample set is wcxb-unseen, scored once and not fitted on here).
 
 1. Every labelled page is read by the pipeline (``process_documents``) and
    every candidate statement, kept or held back by the model in place, is
@@ -82,7 +83,7 @@ CUES = (
 MIN_SUPPORT = 10  # rows on each side of a yes/no feature for it to take part
 # "shape": how the date stands in its sentence and whether the sentence has a
 # finite verb (a number read as a year, "2025 <name>", "Accessed 4 Nov.
-# 2025."): what the false statements of pages no rule was written for share.
+# 2025."): what the false statements of the second dev set (wcxb-heldout) share.
 SHAPE = ("date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb")
 FEATURE_SETS: dict[str, tuple[str, ...]] = {"cues": CUES, "cues+shape": CUES + SHAPE}
 CANDIDATES: tuple[tuple[str, ...], ...] = ((), *FEATURE_SETS.values())  # the base rate first

@@ -30,8 +30,8 @@ statements of one day share a cast.
 ``named_apart`` reads a page's own telling apart: a statement with no doer,
 dated to a day, whose page names people in another statement of its kind
 with no doer, on another day a few days off ("The first images were
-released yesterday at a briefing attended by Joe Biden. This was followed
-today by the release of the others"): their act of the kind is the other
+released yesterday at a briefing attended by Joe Biden. The rest came out
+today"): their act of the kind is the other
 happening, so another page's statement with them as its every doer ("Biden
 unveiled the first image", misdated to the release day) is not this one
 (``different_doers``). What the pages are about and a doer acting on both
@@ -207,7 +207,7 @@ def _names(name: str, written: str, before: bool) -> bool:
 
 
 def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) -> dict[str, Host]:
-    """Who holds a meeting: entity id -> name of each organisation that names
+    """Who holds a meeting: entity id -> ``Host`` of each organisation that names
     a meeting of the sentence (``_meeting_names``); none for another kind of
     happening. The caller asks only of statements with no doer."""
     if concept is None or concept.partition(":")[0] != MEETING:
@@ -303,8 +303,8 @@ def named_apart(events: Sequence[Event], concepts: Mapping[str, str | None],
     """Event id -> for a statement with no doer, dated to a day, whose part
     its page gives to someone else in another statement of its kind on
     another day a few days off ("The first images were released yesterday
-    at a briefing attended by Joe Biden. This was followed today by the
-    release of the others": Biden, for today's), the ones it gives it to:
+    at a briefing attended by Joe Biden. The rest came out
+    today": Biden, for today's), the ones it gives it to:
     the people that statement names, not in this one.
     What the pages are about (``topic``: the agency releasing image after
     image) sets nothing apart."""

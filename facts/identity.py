@@ -24,7 +24,7 @@ Two statements tell one happening when they agree on
   night") a day off the other's is its own evidence too (``when_counted``:
   a time zone or a dateline puts it a day off as often as not), unless its
   page gives its kind of happening the other's date too ("released
-  yesterday ... followed today by the release of the rest": both days
+  yesterday ... The rest came out today": both days
   counted on purpose, two happenings). The
   announcement of a plan is a happening of its own, dated when it was
   told: it is no plan here; so is a change of plan told as done, no plan
@@ -126,7 +126,7 @@ FEATURES = (
     "bias",
     "what_same",  # the same kind of happening
     "what_near",  # one names the other's kind in its clause; or an announcement of unknown content
-    "what_told",  # one tells the saying of the other's kind ("said he was terminating the deal" ~ "terminated")
+    "what_told",  # one tells the saying of the other's kind ("said he had terminated the deal" ~ "terminated")
     "who_shared",  # weighted Jaccard of the participants beyond the topic (0 when either names none)
     "when_same",  # the same date
     "when_within",  # one date contains the other
@@ -186,10 +186,10 @@ class Profile:
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
     # the other dates its page gives its kind of happening: a counted day a day off one of them was
-    # counted on purpose ("released yesterday ... followed today by the release of the rest")
+    # counted on purpose ("released yesterday ... The rest came out today")
     page_kind_dates: frozenset[tuple[date, date]] = frozenset()
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
-    hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> its name (cannot_link only)
+    hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> Host (cannot_link only)
 
 
 def _words(text: str) -> list[str]:
@@ -405,7 +405,7 @@ def _what(a: Profile, b: Profile) -> str:
     if ra[0] == rb[0] == "announce" and not (ra[2] and rb[2]):
         return "what_near"
     if (ra[0] == REPORT and ra[2] == cb) or (rb[0] == REPORT and rb[2] == ca):
-        return "what_told"  # "said he was terminating the deal" and the termination
+        return "what_told"  # "said he had terminated the deal" and the termination
     if ca in b.clause_concepts or cb in a.clause_concepts or lexicon().near(ra[0], rb[0]):
         return "what_near"
     if ca.startswith("?") or cb.startswith("?"):
@@ -511,8 +511,8 @@ COUNTED_SLACK = SLACK_DAYS  # days a counted day may be off the happening's
 def _counted_off(a: Profile, b: Profile) -> bool:
     """``a``'s day is counted from its page's date ("yesterday") and may be
     ``b``'s told a day off, unless its page gives its kind of happening
-    ``b``'s date too: a page that tells "released yesterday" and "followed
-    today by the release of the rest" counted both days on purpose, two
+    ``b``'s date too: a page that tells "released yesterday" and "The rest
+    came out today" counted both days on purpose, two
     happenings."""
     return a.counted and (b.interval.date_start, b.interval.date_end) not in a.page_kind_dates
 

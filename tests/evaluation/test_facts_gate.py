@@ -48,8 +48,8 @@ pytestmark = pytest.mark.skipif(
 # Marrakesh UN climate change conference"): paris 0.96 / 1.00 / 0.93 / 0 / 0, the G20/COP22 merge gone. With
 # a doer-less statement's page naming a doer in another statement of its kind days off (facts.agents
 # .named_apart): jwst 0.98 / 1.00 / 0.96 / 0 / 0, the president's preview no longer joins the agency's release
-# With the saying of a kind weighed on its own (what_told), a picture's labelled or handed-out date read as its
-# release, a counted day its page gives another telling of its kind no day off, and a happening said in the
+# With the saying of a kind weighed on its own (what_told), a picture handed out read as its release (a labelled
+# date no longer is), a counted day its page gives another telling of its kind no day off, and a happening said in the
 # progressive done by the saying (model refitted): jwst 0.99 / 0.99 / 0.94 / 0 / 0, twitter 0.93 / 0.96 / 0.80 / 0 / 0
 # named_apart narrowed to the people a doer-less telling names (not the subject, not a doer on both days), day
 # dates, every doer: the same figures, 0 + 0 + 0 agent merges in-sample and left out
