@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -219,14 +219,20 @@ def is_date_heading(text: str, date: DateMention, block: TextBlock) -> bool:
         return False  # "Today at the museum" heads a section, it does not date it
     before = text[block.char_start : date.char_start]
     after = text[date.char_end : block.char_end]
-    others = [w for w in _LETTER_WORD.findall(before + " " + after) if w.lower() not in _TIME_WORDS]
-    return len(others) <= 2  # "5 March 12:20 PM - Software - 31 Comments" is a listing's byline
+    return len(_words_besides_times((before, after))) <= 2  # "5 March 12:20 PM - Software - 31 Comments" is a listing's byline
 
 
 _TIME_WORDS = frozenset(
     "am pm at from to until till and on the noon midnight utc gmt bst cet cest est edt pst pdt "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
+_CLOCK = re.compile(r"\d:\d")
+
+
+def _words_besides_times(pieces: Iterable[str]) -> list[str]:
+    """The words of a line's pieces around its dates that are no weekday,
+    time or joining word."""
+    return [w for w in _LETTER_WORD.findall(" ".join(pieces)) if w.lower() not in _TIME_WORDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,8 +297,8 @@ def date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) -> Dat
         rest.append(text[pos : d.char_start])
         pos = d.char_end
     rest.append(text[pos : block.char_end])
-    others = [w for w in _LETTER_WORD.findall(" ".join(rest)) if w.lower() not in _TIME_WORDS]
-    if any(w.lower() not in DATE_LINE_WORDS for w in others) or any(":" in r for r in rest if not re.search(r"\d:\d", r)):
+    others = _words_besides_times(rest)
+    if any(w.lower() not in DATE_LINE_WORDS for w in others) or any(":" in r for r in rest if not _CLOCK.search(r)):
         return None  # "Start date: ...", "Posted: ...": a labelled field, not an entry's date
     return inside[0]
 
@@ -333,9 +339,16 @@ def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[Date
     may write each date above its title: it is read no way."""
     by_start = [d.char_start for d in dates]
 
-    def day_of(line: TextBlock) -> DateMention | None:
+    days: dict[int, DateMention | None] = {}
+
+    def day_of(i: int) -> DateMention | None:
+        if i not in days:
+            days[i] = _day_line(blocks[i])
+        return days[i]
+
+    def _day_line(line: TextBlock) -> DateMention | None:
         lo = bisect.bisect_left(by_start, line.char_start)
-        inside = [d for d in dates[lo:] if d.char_start < line.char_end]
+        inside = dates[lo : bisect.bisect_left(by_start, line.char_end, lo)]
         day = date_line(text, line, inside)
         if day is None:
             return None
@@ -347,10 +360,10 @@ def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[Date
         title, line = blocks[i - 1], blocks[i]
         if not _is_title(text, title) or line.role is BlockRole.HEADING:
             continue  # a date line the cleaner made a heading dates what follows it (a post's timestamp)
-        day = day_of(line)
+        day = day_of(i)
         if day is None:
             continue
-        if not out and i >= 2 and day_of(blocks[i - 2]) is not None:
+        if not out and i >= 2 and day_of(i - 2) is not None:
             return []  # the first title has a date line above it too (whatever role the cleaner gave it)
         out.append(ListingEntry(title, day, line))
     dated = [e for e in out if has_month_day(text[e.line.char_start : e.line.char_end])]
@@ -358,9 +371,9 @@ def listing_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[Date
     return out if len(dated) >= MIN_DATED_ENTRIES and len(titles) >= MIN_DATED_ENTRIES else []
 
 
-_RELATIVE_DAY = re.compile(r"(?i:today|tonight|tomorrow)")
+_RELATIVE_DAY = r"(?i:today|tonight|tomorrow)"
 _LIVE_DATE_LINE = re.compile(
-    r"^\s*" + _RELATIVE_DAY.pattern + r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?i:am|pm)?"
+    r"^\s*" + _RELATIVE_DAY + r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?i:am|pm)?"
     r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?(?:\s*\+\s*\d+\s+more)?\s*$"
 )
 

@@ -171,7 +171,8 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
 def _date_offset_in_sentence(date: DateMention, date_root: Token | None, sent: Span) -> int:
     """Where this date starts in its sentence's text (-1: unknown): found from
     the date's own root token, not by searching the text, where the same
-    words may stand earlier ("visited 2019 lows ... closed in 2019")."""
+    words may stand earlier ("visited 2019 lows ... closed in 2019"); with no
+    root token, the first place its words stand in the sentence."""
     if date_root is None:
         return sent.text.find(date.text)
     inside = date.text.find(date_root.text)
@@ -383,18 +384,6 @@ def _finite_past(clause_verb: Token) -> bool:
         if tensed.dep_ not in ("xcomp", "ccomp") or tensed.head == tensed:
             break
         tensed = tensed.head
-    return False
-
-
-def _present_simple_above(token: Token) -> bool:
-    """The nearest finite verb above a participle is in the simple present, with no auxiliary."""
-    verb = token.head
-    for _ in range(6):
-        if verb.tag_ in ("VBZ", "VBP"):
-            return _simple_present(verb)
-        if verb.tag_ in ("VBD", "MD") or verb.head == verb:
-            return False
-        verb = verb.head
     return False
 
 

@@ -202,6 +202,9 @@ def promote_headings(seg: Segmented) -> None:
 # article pages; on wcxb-dev the pass changes boilerplate F1 by under 0.001)
 _CONTINUATION_PROB = 0.4
 _CONTINUATION_CHARS = 150
+# a continuation ends as a sentence ends, with its punctuation: unlike
+# block_roles.SENTENCE_END, a bare closing bracket ("... (2019)") does not count
+_PUNCTUATED_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # class/id groups of the block's element or its two nearest ancestors that mark
 # it as page furniture (an author's bio, a comment, a newsletter box, related posts)
 _NOT_CONTINUATION_GROUPS = _NEGATIVE_GROUPS | GROUP_BIT["meta"]
@@ -230,7 +233,7 @@ def promote_continuations(seg: Segmented) -> None:
             continue
         if block.chars < _CONTINUATION_CHARS or block.link_chars or block.flags & _FURNITURE:
             continue
-        if not SENTENCE_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
+        if not _PUNCTUATED_END.search(block.text) or block_role(block, block.text, seg.elements)[0] is not BlockRole.PARAGRAPH:
             continue  # a figure's caption is not the text it interrupts
         if _near_groups(block, seg.elements, _NOT_CONTINUATION_GROUPS):
             continue

@@ -59,7 +59,7 @@ def _future(verb: Token) -> bool:
     return has_to_infinitive(verb) and verb.head != verb and verb.head.lemma_ == "be"  # "is to launch", "is due to"
 
 
-def _plan_verb(tok: Token) -> bool:
+def is_plan_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
@@ -96,7 +96,7 @@ def is_planned(trigger: Token | None, date_root: Token | None) -> bool:
             # the first release, "as previously disclosed" an earlier report
             return True
         if tok.pos_ in ("VERB", "AUX"):
-            if _future(tok) or _plan_verb(tok):
+            if _future(tok) or is_plan_verb(tok):
                 return True
             # "the previous target date was next March"
             if tok.lemma_ == "be" and any(c.dep_ == "nsubj" and is_plan_noun(c) for c in tok.children):
@@ -142,4 +142,4 @@ def told_done(trigger: Token | None, date_root: Token | None) -> bool:
     if verb is None or verb != trigger:
         return False  # the date hangs on another word than the statement's trigger
     return (verb.lemma_.lower() in REPORTING_VERBS and _past(verb)
-            and not _plan_verb(verb) and not _future(verb))
+            and not is_plan_verb(verb) and not _future(verb))

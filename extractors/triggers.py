@@ -27,7 +27,7 @@ from extractors.event_rules import (
     TIME_NOUNS,
     has_to_infinitive,
 )
-from extractors.modality import _plan_verb as plans
+from extractors.modality import is_plan_verb as plans
 
 
 @dataclass(frozen=True, slots=True)
