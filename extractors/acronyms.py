@@ -50,6 +50,11 @@ def initials(name: str) -> str:
     return _initials(name_words(name))
 
 
+def acronym_key(acronym: str) -> str:
+    """The letters an acronym's initials are compared by: a plural "s" left out ("NGOs" -> "NGO")."""
+    return acronym.strip().removesuffix("s")
+
+
 def spells(acronym: str, name: str) -> bool:
     """The acronym spells all the name's initials, a plural "s" left out
     ("JWST", "James Webb Space Telescope"; "NGOs", "Non-Governmental
@@ -60,7 +65,7 @@ def spells(acronym: str, name: str) -> bool:
     if not is_acronym(acronym):
         return False
     words = [w for w in name_words(name) if w.lower() not in ACRONYM_STOPWORDS]
-    return len(words) >= 2 and initials(name) == acronym.removesuffix("s")
+    return len(words) >= 2 and initials(name) == acronym_key(acronym)
 
 
 def _match_long(short: str, candidate: str) -> str | None:

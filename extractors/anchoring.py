@@ -136,11 +136,12 @@ def _speech_dates(text: str, mentions: Sequence[DateMention], page_day: date) ->
     return out
 
 
-def _live_line(page: CleanPage, mention: DateMention) -> bool:
+def _live_line(page: CleanPage, mention: DateMention, starts: Sequence[int]) -> bool:
     """The mention stands in a line that is only a day word and a clock time
     ("Tomorrow at 12:00 PM GMT"): the page was served for its reader's now,
-    the fetch day (``extractors.block_roles.is_live_date_line``)."""
-    block = block_at(page.blocks, mention.char_start)
+    the fetch day (``extractors.block_roles.is_live_date_line``); ``starts``:
+    the page's blocks' starts."""
+    block = block_at(page.blocks, mention.char_start, starts)
     return block is not None and is_live_date_line(page.text[block.char_start : block.char_end])
 
 
@@ -155,7 +156,8 @@ def page_date_mentions(
     anchor = page_anchor(page, fetched_at)
     mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
     if anchor.basis == "fetched" and rule_on("fetch-dated"):
-        mentions = [m for m in mentions if not m.from_anchor or _live_line(page, m)]
+        starts = [b.char_start for b in page.blocks]
+        mentions = [m for m in mentions if not m.from_anchor or _live_line(page, m, starts)]
     if rule_on("post-dateline"):  # a thread's post counts from its own dateline
         for start, end, post_day in post_sections(text, page.blocks):
             if post_day != anchor.day:

@@ -146,9 +146,10 @@ def is_sentence_like(text: str) -> bool:
     return len(_WORD.findall(t)) >= 6 and bool(SENTENCE_END.search(t))
 
 
-def block_at(blocks: Sequence[TextBlock], offset: int) -> TextBlock | None:
-    """The block whose span holds ``offset`` (blocks are in text order)."""
-    i = bisect.bisect_right([b.char_start for b in blocks], offset) - 1
+def block_at(blocks: Sequence[TextBlock], offset: int, starts: Sequence[int] | None = None) -> TextBlock | None:
+    """The block whose span holds ``offset`` (blocks are in text order;
+    ``starts``: their starts, when the caller asks many times)."""
+    i = bisect.bisect_right(starts if starts is not None else [b.char_start for b in blocks], offset) - 1
     if i >= 0 and blocks[i].char_start <= offset < blocks[i].char_end:
         return blocks[i]
     return None

@@ -25,6 +25,7 @@ MONTHS: dict[str, int] = dict(_DATA["months"])
 MONTHS_OTHER_LANGUAGES: dict[str, int] = dict(_DATA["months_other_languages"])
 WEEKDAYS: dict[str, int] = dict(_DATA["weekdays"])  # ISO weekday numbers, Monday = 1
 SEASONS: dict[str, str] = dict(_DATA["seasons"])
+SEASON_WORDS = frozenset(SEASONS)
 SEASON_MONTHS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["season_months"].items()}
 PARTS_OF_DAY: dict[str, str] = dict(_DATA["parts_of_day"])
 NUMBER_WORDS: dict[str, int | float] = dict(_DATA["number_words"])

@@ -16,10 +16,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from extractors.event_rules import FINITE_TAGS  # a line with a finite verb (and a subject) is a sentence, not a reference
+
 # a line that ends with ", <year>" (a reference list's year column)
 _TRAILING_YEAR = re.compile(r",\s*((?:1[5-9]|20)\d\d)\s*\.?\s*$")
-# finite verbs: a line with one of these (and a subject) is a sentence, not a reference
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CITATION_TRIGGER = "publish"
 # a line of fewer words is a reference whatever its parse
 _SHORT = 5
@@ -39,7 +39,7 @@ def citation_year_span(parsed: Doc) -> tuple[int, int] | None:
     if len(words) < _SHORT:  # "arXiv preprint arXiv:1503.02531, 2015": too short to be a clause
         return m.start(1), m.end(1)
     for t in parsed:
-        if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        if t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return None
     return m.start(1), m.end(1)
 
@@ -67,7 +67,7 @@ def is_access_date(text: str, date_start: int, parsed: Span | None = None) -> bo
         return False
     if parsed is None:
         return True
-    return not any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and t.lower_ not in _ACCESS_WORDS
+    return not any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.lower_ not in _ACCESS_WORDS
                    and t.lemma_.lower() not in _ACCESS_WORDS for t in parsed)
 
 

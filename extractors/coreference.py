@@ -36,7 +36,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from extractors.acronyms import AcronymDefinition, initials, is_acronym, spells
+from extractors.acronyms import AcronymDefinition, acronym_key, initials, is_acronym, spells
 from extractors.entities import EntityMention
 from extractors.entity_rules import PERSON_TITLE_WORDS
 
@@ -272,7 +272,7 @@ def _initialisms(keys: Sequence[str]) -> dict[str, str]:
     for k in keys:
         if not is_acronym(k):
             continue
-        spelled = [c for c in by_initials.get(k.strip().removesuffix("s"), ()) if c != k and spells(k, c)]
+        spelled = [c for c in by_initials.get(acronym_key(k), ()) if c != k and spells(k, c)]
         if len(spelled) == 1:
             out[k] = spelled[0]
     return out

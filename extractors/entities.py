@@ -155,14 +155,19 @@ def _join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
-def _a_name_number(text: str, name: str, end: int) -> bool:
+def _a_name_number(text: str, name: str, end: int, written: dict[str, bool]) -> bool:
     """The number ending ``name`` at ``end`` is the name's, not a count: no
     plural noun follows it ("a Committee of 12 experts"), or the text writes
-    the name's initials ("Group of 20 major economies ... the G20")."""
+    the name's initials ("Group of 20 major economies ... the G20");
+    ``written``: initials -> whether the text writes them, asked once per page."""
     if not COUNTED_PLURAL.match(text, end):
         return True
     short = initials(name)
-    return len(short) >= 2 and re.search(rf"\b{re.escape(short)}\b", text) is not None
+    if len(short) < 2:
+        return False
+    if short not in written:
+        written[short] = re.search(rf"\b{re.escape(short)}\b", text) is not None
+    return written[short]
 
 
 def _numbered_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -175,15 +180,16 @@ def _numbered_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     dates = [(a, b) for a, b, label in spans if label not in KEPT_LABELS and label not in NUMBER_LABELS]
     out: list[tuple[int, int, str]] = []
     folded: set[tuple[int, int, str]] = set()
+    written: dict[str, bool] = {}
     for s, e, label in spans:
         if label in KEPT_LABELS and re.search(r"[ \t]of$", text[s:e]):
             m = NAME_NUMBER_AFTER.match(text, e)
-            if m and _a_name_number(text, text[s:m.end(1)], m.end(1)):
+            if m and _a_name_number(text, text[s:m.end(1)], m.end(1), written):
                 e = m.end(1)
         elif label in NUMBER_LABELS and NAME_NUMBER_AFTER.fullmatch(" " + text[s:e]):
             m = NAME_OF_BEFORE.search(text, max(0, s - 40), s)
             if (m and not CALENDAR_WORD.fullmatch(m.group().split()[0])
-                    and not any(a <= m.start() < b for a, b in dates) and _a_name_number(text, text[m.start():e], e)):
+                    and not any(a <= m.start() < b for a, b in dates) and _a_name_number(text, text[m.start():e], e, written)):
                 head = [sp for sp in spans if sp[2] in KEPT_LABELS and sp[0] <= m.start() < sp[1] <= s]
                 s, label = (head[0][0] if head else m.start()), NUMBERED_NAME_LABEL
                 folded.update(head)

@@ -68,6 +68,8 @@ NOT_EVENT_NOUNS = frozenset(
 )
 
 # Verbs that say nothing on their own; the event is their complement.
+# Penn tags of a finite verb (past, present, modal)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "give", "become", "remain", "continue", "seek"})
 
 # Frames around a happening that are never its trigger when a content verb
@@ -138,8 +140,9 @@ TIME_NOUNS = frozenset(
 # a happening although no event-noun rule knows it ("had a problem", "had an
 # accident", "had a baby", "had a one-time charge"); any other object of "have"
 # is owned ("had a car").
+# ("fall" is a time noun: TIME_NOUNS)
 HAPPENS_TO_NOUNS = frozenset(
-    """problem issue accident baby stroke seizure fall crash breakdown setback incident injury illness outage
+    """problem issue accident baby stroke seizure crash breakdown setback incident injury illness outage
     scare miscarriage operation surgery charge""".split()
 )
 # Nouns naming a source of figures a "based on"/"according to" frame may

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from babel.numbers import list_currencies
 
-from extractors.calendar_words import SEASONS
+from extractors.calendar_words import SEASON_WORDS
 from extractors.event_rules import EVENT_NOUN_SUFFIXES, EVENT_NOUNS, NOT_EVENT_NOUNS
 from extractors.rule_switches import rule_on
 
@@ -118,6 +118,9 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+|[A-Z]{2,})(?:['’]s
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w&'’-]*)")
 
 
+_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|FY|AD|BC|CE|BCE)")  # "Q3 2024", "AD 79": no name before the date
+
+
 def _in_capitalised_name(text: str, start: int, end: int) -> bool:
     prev = _NAME_WORD_BEFORE.search(text[max(0, start - 40) : start])
     nxt = _CAPITALISED_AFTER.match(text, end)
@@ -125,7 +128,7 @@ def _in_capitalised_name(text: str, start: int, end: int) -> bool:
         return False
     if prev.group(1).lower() in DATE_CUES or nxt.group(1).lower() in DATE_CUES or nxt.group(1).lower() == "today":
         return False
-    if re.fullmatch(r"(?:Q[1-4]|H[12]|FY|AD|BC|CE|BCE)", prev.group(1)) or prev.group(1).lower() in _TIME_NAME_WORDS:
+    if _PERIOD_CODE.fullmatch(prev.group(1)) or prev.group(1).lower() in _TIME_NAME_WORDS:
         return False
     if _EVENT_NAME_AFTER.match(text, end):
         return False
@@ -311,7 +314,6 @@ def is_amount(text: str, start: int, end: int) -> bool:
 # bound to the next word by a hyphen ("spring-loaded"), modifying a noun
 # ("summer school", "a summer term", "spring cleaning"), or listed with no
 # time word before the list ("two terms (fall and spring)").
-SEASON_WORDS = frozenset(SEASONS)
 _SEASON_CUES = frozenset({
     "in", "during", "by", "until", "till", "since", "through", "throughout", "over", "before", "after",
     "from", "to", "this", "last", "next", "early", "late", "mid", "the", "that", "every", "each", "of",
@@ -349,25 +351,31 @@ _SEASON_EVENT_NOUNS = frozenset({"offensive", "counter-offensive", "counteroffen
                                  "assault", "drive", "push", "thaw", "retreat", "advance"})
 
 
+_HYPHENATED = re.compile(r"-[A-Za-z]")
+_HYPHEN_SEASON = re.compile(r"-(?:spring|summer|autumn|fall|winter)\b", re.I)
+_SEASON_LISTED_AFTER = re.compile(r",?[ \t]+(?:and[ \t]+|or[ \t]+)?(?:spring|summer|autumn|fall|winter)\b", re.I)
+_SEASON_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)[ \t,]*$")
+_SENTENCE_OPENS = re.compile(r"[.!?:\n]\s*$|^\s*$")
+
+
 def is_season_kind(text: str, start: int, end: int) -> bool:
     """True when the bare season word ``text[start:end]`` (no year and no
     relative word of its own: the caller checks) names a kind of thing."""
     if not rule_on("season-kind") or text[start:end].lower() not in SEASON_WORDS:
         return False
-    if re.match(r"-[A-Za-z]", text[end : end + 2]) and not re.match(
-            r"-(?:spring|summer|autumn|fall|winter)\b", text[end : end + 8], re.I):
+    if _HYPHENATED.match(text[end : end + 2]) and not _HYPHEN_SEASON.match(text[end : end + 8]):
         return True  # "spring-loaded", "summer-like"
     nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if nxt is not None and _kind_noun(nxt.group(0)):
         return True  # "summer school", "a summer term"
     # a list of seasons ("fall and spring") with no time word before it
     i = start
-    listed = re.match(r",?[ \t]+(?:and[ \t]+|or[ \t]+)?(?:spring|summer|autumn|fall|winter)\b", text[end : end + 20], re.I) is not None
+    listed = _SEASON_LISTED_AFTER.match(text[end : end + 20]) is not None
     while True:
-        before = re.search(r"([A-Za-z][\w'’]*)[ \t,]*$", text[max(0, i - 30) : i])
+        before = _SEASON_WORD_BEFORE.search(text[max(0, i - 30) : i])
         if before is None:
             # at the start of a sentence or after a bracket: no cue
-            return listed and not re.search(r"[.!?:\n]\s*$|^\s*$", text[max(0, i - 5) : i])
+            return listed and not _SENTENCE_OPENS.search(text[max(0, i - 5) : i])
         word = before.group(1).lower()
         if word in ("and", "or") or word in SEASON_WORDS:
             listed = listed or word in SEASON_WORDS

@@ -25,9 +25,10 @@ offsets point at the heading, the sentence's at the described text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.block_roles import DatedSection, ListingEntry, dated_sections, listing_entries, place_dates
 from extractors.entities import EntityMention
@@ -70,10 +71,11 @@ def sentences_with_dates(
 
 
 def first_sentence(sentences: Sequence[tuple[int, int]], block: TextBlock) -> tuple[int, int] | None:
-    """The first sentence of a block (the one a date heading's section describes, a listing entry's title)."""
-    for s, e in sentences:
-        if block.char_start <= s < block.char_end:
-            return (s, e)
+    """The first sentence of a block (the one a date heading's section describes, a listing entry's title);
+    ``sentences`` in the order of the text."""
+    i = bisect.bisect_left(sentences, block.char_start, key=lambda se: se[0])
+    if i < len(sentences) and sentences[i][0] < block.char_end:
+        return sentences[i]
     return None
 
 
@@ -85,30 +87,40 @@ def has_own_date(text: str, sentence: tuple[int, int], section: DatedSection) ->
     return bool(date_mentions(text[s:e], section.date.date_start))
 
 
-# a statement dated by its section's heading is less sure than one whose sentence gives the date
-SECTION_CONFIDENCE = 0.5
+# a statement dated by the layout (its section's heading, its listing entry's date line) is less sure
+# than one whose sentence gives the date
+LAYOUT_DATED_CONFIDENCE = 0.5
+
+
+def _layout_dated(
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention],
+    lemma: str | None, trigger: Token | None,
+) -> DatedStatement:
+    """The statement of a sentence the layout dates: the entities of the
+    sentence are its participants."""
+    s0, e0 = sentence
+    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    return dated_statement(
+        text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=LAYOUT_DATED_CONFIDENCE,
+        trigger_text=trigger.text if trigger is not None else None,
+        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
+    )
 
 
 def section_statement(
-    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention],
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, mentions: Sequence[EntityMention]
 ) -> DatedStatement:
     """The statement of a sentence dated by the heading of its section (an
     event listing's "10 April 2025, 18:00" over the talk it describes): the
     sentence's main verb (or the event noun a light verb carries) is the
     trigger, the entities of the sentence its participants."""
-    s0, e0 = sentence
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     trigger = root if root is not None and root.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
     if trigger is not None and trigger.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
         trigger = noun if noun is not None else trigger
     lemma = trigger.lemma_.lower() if trigger is not None else None
-    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
-    return dated_statement(
-        text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
-        trigger_text=trigger.text if trigger is not None else None,
-        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
-    )
+    return _layout_dated(text, sentence, parsed, date, mentions, lemma, trigger)
 
 
 # what a listing's entry is when its title names no happening ("How to get clients from networking")
@@ -121,12 +133,6 @@ def entry_statement(
     """A listing's entry: its title's first event noun ("Spring Seed Swap Workshop"
     -> workshop) is the trigger, else the entry is an ``event``; the title's
     names are its participants."""
-    s0, e0 = sentence
     noun = next((t for t in parsed if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS), None)
-    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
-    return dated_statement(
-        text, sentence, date, noun.lemma_.lower() if noun is not None else ENTRY_TRIGGER, participants,
-        " ".join(parsed.text.split()), confidence=SECTION_CONFIDENCE,
-        trigger_text=noun.text if noun is not None else None,
-        trigger_start=(s0 + noun.idx) if noun is not None else None,
-    )
+    lemma = noun.lemma_.lower() if noun is not None else ENTRY_TRIGGER
+    return _layout_dated(text, sentence, parsed, date, mentions, lemma, noun)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extractors.block_roles import block_at
-from extractors.event_rules import DEICTIC_NOW, EVENT_NOUNS, FRAME_VERBS, HEDGING_MODALS, TRIGGER_KINDS
+from extractors.event_rules import DEICTIC_NOW, EVENT_NOUNS, FINITE_TAGS, FRAME_VERBS, HEDGING_MODALS, TRIGGER_KINDS
 from extractors.types import BlockRole, CleanPage, DateMention
 
 if TYPE_CHECKING:  # extractors.events imports this module
@@ -104,7 +104,6 @@ def _clause_verb(tok: Token) -> Token:
 
 
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _PREPOSITIONS = ("in", "on", "at", "since", "by", "during", "until", "till", "from", "before", "after", "through")
 
 
@@ -129,7 +128,7 @@ def _no_finite_verb(sent) -> bool:
     if sent is None:
         return False
     root = sent.root
-    if root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children):
+    if root.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in root.children):
         return False
     if root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
         return False

@@ -19,6 +19,7 @@ from extractors.calendar_words import (  # noqa: F401  (re-exported: R.MONTHS, .
     ORDINALS,
     PARTS_OF_DAY,
     SEASON_MONTHS,
+    SEASON_WORDS,
     SEASONS,
     WEEKDAYS,
 )
@@ -372,7 +373,6 @@ UNIT_WORDS = {
 MONTH_WORDS = set(MONTHS) | {"sept"}
 WEEKDAY_WORDS = set(WEEKDAYS) | {"tues", "thurs"}
 WEEKDAY_PLURALS = {d + "s" for d in _WEEKDAY_FULL}
-SEASON_WORDS = set(SEASONS)
 POD_WORDS = {"morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"}
 REF_TRIGGERS = {w.split()[-1].replace("'s", "") for w in REF_WORDS} | {"today"}
 SPOKEN_YEAR = {"eighteen", "nineteen", "twenty", "thousand"}

@@ -172,6 +172,8 @@ def _one_unit(the: str, unit: str, before: str, after: str) -> Res | None:
 # a clause told in the past ("the index dropped", "yields fell", "was"): a report, not a plan
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|fell|rose|lost|slid|sank|\w{3,}ed)\b")
 # what looks ahead from "the week" ("the week ahead", "the week to come", "next")
+_OPENING_FOR = re.compile(r"\s*For\s+")  # the sentence opens with "For" right before the duration
+_FOR_BEFORE = re.compile(r"\bfor\s+$")
 _AHEAD = re.compile(r"\s+(?:ahead|to\s+come)\b|[^.!?\n]*\bnext\b")
 
 
@@ -189,9 +191,9 @@ def _reports_the_days_week(ctx: Ctx, start: int, end: int) -> bool:
                   text.rfind("\n", 0, start)) + 1
     ending = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     before = text[opening:start]
-    if re.fullmatch(r"\s*For\s+", before):
+    if _OPENING_FOR.fullmatch(before):
         return text.startswith(",", end) and _PAST_CLAUSE.search(text, end, ending) is not None
-    return re.search(r"\bfor\s+$", before) is not None and ctx.ref_end > opening \
+    return _FOR_BEFORE.search(before) is not None and ctx.ref_end > opening \
         and _PAST_CLAUSE.search(before) is not None
 
 

@@ -298,6 +298,10 @@ def _part_of_this_week(r: Res, week: Cal, base: Cal, modtxt: str) -> None:
             r.period = (lo, hi, "week")
 
 
+# what a "year-earlier" names when it names the whole period ("the year-earlier period", "year-earlier figures", bare)
+_YEAR_EARLIER_PERIOD = ("", "period", "level", "levels", "figure", "figures")
+
+
 # (the) year-earlier (period)
 @book.rule("year_earlier", triggers={"year"}, window=(25, 35),
     pattern=B + r"(?P<the>(?i:the|a)\s+)?(?P<word>(?i:year-earlier|year-ago|year\s+ago))(?:\s+(?P<what>(?i:period|quarter|level|levels|figure|figures|month|week)))?" + E)
@@ -308,9 +312,9 @@ def _n_year_earlier(m: re.Match, ctx: Ctx):
         return None
     q = ctx.last_quarter
     c: Cal | None
-    if q is not None and q.year is not None and what in ("", "period", "level", "levels", "figure", "figures") and ctx.compares_months(m.start()):
+    if q is not None and q.year is not None and what in _YEAR_EARLIER_PERIOD and ctx.compares_months(m.start()):
         c = Cal("year", q.year - 1)  # "the first nine months ... year-earlier net": the months of the year before
-    elif q is not None and what in ("", "period", "quarter", "level", "levels", "figure", "figures"):
+    elif q is not None and (what in _YEAR_EARLIER_PERIOD or what == "quarter"):
         c = shift(q, -4, "quarter")
     elif what == "month":
         c = shift(coarsen(a, "month"), -12, "month")
