@@ -78,9 +78,13 @@ GROUP_MEMBERS: dict[str, frozenset[str]] = {
     "firms": frozenset({"ORG"}),
     "banks": frozenset({"ORG"}),
 }
-_NUMBER_WORDS = ("three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
-                 "several dozens scores hundreds").split()
+# a number written as a word -> its digits (zero to twenty, the tens to ninety)
+_NUMBER_WORDS_DIGITS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                                                      "seventy": "70", "eighty": "80", "ninety": "90"}
+# the words of a count of a group: a number from three, or a word of many
+_NUMBER_WORDS = [w for w, d in _NUMBER_WORDS_DIGITS.items() if int(d) >= 3] + "hundred several dozens scores hundreds".split()
 # "63 countries", "more than 190 nations", "some 40 parties", "dozens of companies", "among the 195
 # parties"; a count of two names the two sides ("the two companies"), not a group; a four-digit number
 # without a thousands comma is a year ("in 2016 nations adopted"), not a count; one lower-case word
@@ -118,11 +122,6 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those",
 _GENERIC_ABOUT = frozenset({"annual", "emergency", "first", "second", "third", "last", "final", "special", "regular",
                             "extraordinary", "informal", "high-level", "plenary", "ministerial", "leaders", "general",
                             "next", "new", "joint", "official", "virtual"})
-# a number written as a word, as the digits initials give it ("Group of Seven" -> G7, as "Group of 7")
-_NUMBER_WORDS_DIGITS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                                                      "seventy": "70", "eighty": "80", "ninety": "90"}
 
 
 @lru_cache(maxsize=1)

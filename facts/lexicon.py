@@ -258,20 +258,19 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
 
 _DENIALS = frozenset(inflections("deny") | {"denial", "denials"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+# a month's or weekday's name
+_MONTH_WEEKDAY_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
 # words between a verb of saying and what it says that date or frame the saying ("said on 9 July in a statement
 # that ..."): anything else there ("said rumours that ...") says something else
 _SAYING_FRAME = frozenset({"on", "in", "at", "late", "early", "last", "a", "an", "the", "its", "his", "her", "their",
                            "statement", "letter", "filing", "post", "tweet", "today", "yesterday", "night", "morning",
-                           "afternoon", "evening", "that"}) | {m for m in ("january february march april may june july "
-                           "august september october november december monday tuesday wednesday thursday friday "
-                           "saturday sunday").split()}
+                           "afternoon", "evening", "that"}) | _MONTH_WEEKDAY_NAMES
 # words that doubt or deny what is said, or say it is to come: then the progressive is no act done by the saying
 _NOT_DONE = frozenset({"deny", "denies", "denied", "denial", "rumour", "rumours", "rumor", "rumors", "false",
                        "untrue", "not", "never", "no", "tomorrow", "next", "later", "soon", "coming", "upcoming",
                        "plan", "plans", "planned"})
-_DATE_WORDS = _SAYING_FRAME - {"on", "in", "at", "late", "early", "last", "a", "an", "the", "its", "his", "her",
-                               "their", "statement", "letter", "filing", "post", "tweet", "that", "yesterday", "night",
-                               "morning", "afternoon", "evening", "today"}  # a month's or weekday's name
 _WORD_OR_NUMBER = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+")
 
 
@@ -313,7 +312,7 @@ def _dates(words: list[str], i: int) -> bool:
     number after a preposition of time ("on 12", "by 2024"; not "$44
     billion")."""
     w = words[i]
-    return w in _DATE_WORDS or (w.isdigit() and (len(w) == 4 or (i > 0 and words[i - 1] in _TIME_PREPOSITIONS)))
+    return w in _MONTH_WEEKDAY_NAMES or (w.isdigit() and (len(w) == 4 or (i > 0 and words[i - 1] in _TIME_PREPOSITIONS)))
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "by", "until", "till", "from", "before", "after"})

@@ -49,7 +49,9 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
     statements of that happening whose values compete, facts.reconcile.standing):
     its own, except a relative day within SLACK_DAYS of a date they write out
     (UNDATED_SLACK_DAYS when its page has no date), which is read as that date
-    (the nearest; the earlier of two as near). A plan is no written date of
+    (the nearest; the earlier of two as near). Written days within its slack
+    that tie (each written as many times) are read as the narrowest written
+    date that holds them all (their month), when a page writes one. A plan is no written date of
     the happening: a relative day is never read as the day it was once
     planned for."""
     own = DateInterval(ev.date_start, ev.date_end, ev.precision)
@@ -57,14 +59,11 @@ def written_day(ev: Event, standing: Iterable[Event]) -> DateInterval:
         return own
     group = [e for e in standing if e.current and not e.planned]
     slack = SLACK_DAYS if ev.doc_date is not None else UNDATED_SLACK_DAYS
-    written = sorted(
-        {(abs((e.date_start - ev.date_start).days), e.date_start) for e in group
-         if e.precision == Precision.DAY and not relative_day(e)
-         and abs((e.date_start - ev.date_start).days) <= slack}
-    )
+    near = [e.date_start for e in group if e.precision == Precision.DAY and not relative_day(e)
+            and abs((e.date_start - ev.date_start).days) <= slack]
+    written = sorted({(abs((d - ev.date_start).days), d) for d in near})
     if written:
-        support = Counter(e.date_start for e in group if e.precision == Precision.DAY and not relative_day(e)
-                          and abs((e.date_start - ev.date_start).days) <= slack)
+        support = Counter(near)
         days = sorted(support)
         if len(days) > 1 and len(set(support.values())) == 1:
             # written days within its slack disagree ("July 8" and "July 9") as many times each: a
