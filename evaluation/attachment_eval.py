@@ -595,10 +595,10 @@ def date_readings(doc: TimeBankDoc) -> list[DateReading]:
     return out
 
 
-def date_reading_table(directory: Path, listing: bool = False) -> str:
+def date_reading_table(directory: Path) -> str:
     """The link dates of every document under ``directory`` counted by the
-    kind of their value and the tagger's reading; ``listing``: then every
-    reading that is not the gold's, by cause."""
+    kind of their value and the tagger's reading, then every reading that is
+    not the gold's, by cause."""
     directory = Path(directory)
     readings = []
     for p in iter_timeml_files(directory):
@@ -610,15 +610,14 @@ def date_reading_table(directory: Path, listing: bool = False) -> str:
         counts[key] = counts.get(key, 0) + 1
     lines = [f"link dates by the tagger's reading ({len(readings)} TIMEX3):"]
     lines += [f"  {k[0]:<26}{k[1]:<26}{v:>6}" for k, v in sorted(counts.items())]
-    if listing:
-        by_cause: dict[str, list[DateReading]] = {}
-        for r in readings:
-            if r.cause != "same value":
-                by_cause.setdefault(r.cause, []).append(r)
-        for cause, rs in sorted(by_cause.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            lines.append(f"== {cause}  n={len(rs)}")
-            lines += [f"    {r.doc} dct={r.dct} gold={r.gold} tagged={r.tagged or '-'} {r.timex_text!r} | {r.context}"
-                      for r in rs]
+    by_cause: dict[str, list[DateReading]] = {}
+    for r in readings:
+        if r.cause != "same value":
+            by_cause.setdefault(r.cause, []).append(r)
+    for cause, rs in sorted(by_cause.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"== {cause}  n={len(rs)}")
+        lines += [f"    {r.doc} dct={r.dct} gold={r.gold} tagged={r.tagged or '-'} {r.timex_text!r} | {r.context}"
+                  for r in rs]
     return "\n".join(lines)
 
 
@@ -633,7 +632,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "as the gold reads it listed by cause (no parse)")
     args = ap.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.dates:
-        print(date_reading_table(args.directory, listing=True))
+        print(date_reading_table(args.directory))
         return 0
     report = run_attachment_eval(args.directory, cv=args.cv)
     for line in error_lines(report, args.errors):

@@ -45,14 +45,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 from evaluation.boilerplate_eval import GoldPage, read_wcxb
+from evaluation.statements_eval import DEFAULT_FETCHED_AT as FETCHED_AT  # as the statements benchmark: reproducible anchors
 from extractors.types import BlockRole, TextBlock
 
-FETCHED_AT = datetime(2026, 3, 15, tzinfo=UTC)  # as the statements benchmark: reproducible anchors
 _NON_WORD = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 MIN_WORDS = 4
@@ -98,8 +97,6 @@ class StatementRecord:
     in_main: bool
     role: str | None
     held: dict[str, bool]  # setting name -> the rule would hold this statement's block back
-    block_words: int = 0  # words of the statement's block
-    after: str | None = None  # role of the block before it
 
 
 @dataclass
@@ -151,7 +148,7 @@ def settings() -> list[str]:
 
 
 def read_records(pages: Sequence[GoldPage], models=None) -> list[PageRecord]:
-    """Run the reading with the teaser rule off; record every statement and
+    """Run the reading with the product's access-date rule off; record every statement and
     whether each setting of the rule would hold it back."""
     from extractors.block_roles import block_at
     from extractors.citation_lines import is_access_date
@@ -186,13 +183,10 @@ def read_records(pages: Sequence[GoldPage], models=None) -> list[PageRecord]:
             for st in res.statements:
                 block = block_at(page.blocks, st.date.char_start)
                 s = norm(st.sentence)
-                i = page.blocks.index(block) if block is not None else -1
                 rec.statements.append(StatementRecord(
                     s, bool(s) and s in main_n, block.role.value if block is not None else None,
                     {PRODUCT_RULE: is_access_date(page.text, st.date.char_start),
-                     **{name: block is not None and block.char_start in starts for name, starts in cards.items()}},
-                    len(page.text[block.char_start : block.char_end].split()) if block is not None else 0,
-                    page.blocks[i - 1].role.value if i > 0 else None))
+                     **{name: block is not None and block.char_start in starts for name, starts in cards.items()}}))
     return records
 
 
@@ -250,8 +244,13 @@ def page_gain(rec: PageRecord, name: str) -> float:
 
 def choose(records: Sequence[PageRecord], names: Sequence[str]) -> str | None:
     """The setting with the best objective on these pages; None (rule off) unless one gains."""
-    totals = {name: sum(page_gain(r, name) for r in records) for name in names}
-    return _best(totals)
+    return _best(_gains(records, names))
+
+
+def _gains(records: Iterable[PageRecord], names: Sequence[str]) -> dict[str, float]:
+    """Each setting's objective summed over these pages."""
+    records = list(records)
+    return {name: sum(page_gain(r, name) for r in records) for name in names}
 
 
 def _best(totals: dict[str, float]) -> str | None:
@@ -273,7 +272,7 @@ def cross_validate(
     by_site: dict[str, list[PageRecord]] = defaultdict(list)
     for r in records:
         by_site[r.site].append(r)
-    gains = {site: {n: sum(page_gain(r, n) for r in by_site[site]) for n in names} for site in sites}
+    gains = {site: _gains(by_site[site], names) for site in sites}
     totals = {n: sum(g[n] for g in gains.values()) for n in names}
     for site in sites:
         setting = _best({n: totals[n] - gains[site][n] for n in names})

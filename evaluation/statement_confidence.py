@@ -9,7 +9,7 @@ counts as a match); the model and its threshold are fitted by
   **cross-validated by site** (5 folds of sites hashed; the feature set,
   its pruning, the strength and the threshold are chosen inside each
   training part: nested) and **leave one
-  labelled set out** (the WCXB dev pages, the WCXB held-out pages, each
+  labelled set out** (the WCXB dev pages, the wcxb-heldout pages (a second dev set), each
   facts subject; per set: its share right against the mean confidence the
   other sets give it), beside the
   base rate of the training part scored the same way, and in-sample;
