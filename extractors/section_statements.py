@@ -11,7 +11,7 @@ of its own. A sentence's own date wins even when the page could not
 resolve it ("Last month the society elected ..." on an undated page, whose
 "last month" is dropped as known from the fetch day alone): such a sentence
 is not dated by the heading. A listing written the other way round, title
-line then date line ("Online HR Conference" over "Tue, Mar 17, 11:00 AM"),
+line then date line ("Garden design talk" over "Thu, Apr 9, 6:30 PM"),
 dates each title by its line (``extractors.block_roles.listing_entries``,
 passed on as a ``ListingEntry``). A labelled date field ("Filed: July 8, 2022",
 a picture's "<name> image 7/12/22") is read by its label

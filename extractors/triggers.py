@@ -227,7 +227,7 @@ def _content_of_frame(verb: Token) -> Token | None:
             if inner is not None and is_event_noun(inner):
                 return inner
     if verb.lemma_.lower() in LIGHT_OBJECT_VERBS:
-        for child in verb.children:  # "never had an issue until this year" -> issue
+        for child in verb.children:  # "the crew had an accident in March" -> accident
             if (child.dep_ == "dobj" and child.lemma_.lower() in HAPPENS_TO_NOUNS and not _names_time(child)
                     and any(d.dep_ == "det" and d.lower_ in _INDEFINITE for d in child.children)):
                 return child

@@ -187,7 +187,7 @@ def test_an_editorial_is_no_happening(models):
 
 @pytest.mark.parametrize("text, date_words, trigger", [
     # a source frame gives way to its object noun when the date is in the object
-    ("Based on an internal analysis of its customers from 2013, the firm claims savings.", "2013", "analysis"),
+    ("Based on a survey of its members from 2017, the club reports growth.", "2017", "survey"),
     ("According to figures from 2024, sales rose.", "2024", "figures"),
     # ... not to a noun that is neither a happening nor a source of figures; nor when the date is its own object
     ("According to the head of the agency in 2019, sales fell.", "2019", "fell"),
@@ -199,7 +199,7 @@ def test_an_editorial_is_no_happening(models):
     ("She started the company in 2019.", "2019", "started"),  # a content verb of its own clause
     # a light verb's indefinite object names the happening; possession stays with the verb
     ("I have booked rooms many times and have never had a problem until this year.", "this year", "problem"),
-    ("I have booked rooms many times and have never had an issue until this year.", "this year", "issue"),
+    ("The crew had an accident in March near the harbour.", "March", "accident"),
     ("I have had my car since 2015.", "2015", "had"),  # guard
     # ownership: an indefinite object that befalls no one is owned, not a happening
     ("He had a car in 2019.", "2019", "had"),
@@ -213,7 +213,7 @@ def test_an_editorial_is_no_happening(models):
     ("They had an hour on Monday.", "Monday", "had"),
     ("The firm had a decade of growth after 2000.", "2000", "had"),
     # guard: a study noun dated before it is the happening, whatever verb follows
-    ("She is an economist whose 2020 review of tutoring evidence influenced policymakers.", "2020", "review"),
+    ("He is a historian whose 2018 review of archive records changed the debate.", "2018", "review"),
 ])
 def test_frames_give_way_to_the_word_that_names_the_happening(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger

@@ -118,12 +118,12 @@ def test_a_meeting_is_named_by_its_host_however_written():
     from facts.agents import who_meets
 
     labels = {"ent_g20": "ORG", "ent_marrakesh_un": "ORG", "ent_hangzhou": "GPE"}
-    text = "They ratified in Hangzhou, a day before this year's summit of the Group of 20 major economies."
+    text = "Both signed in Hangzhou on the eve of the annual summit of the Group of 20 big economies."
     summit = replace(ev(text, ["G20", "Hangzhou"]), trigger="summit", trigger_text="summit")
     # the canonical name is not written: its other spelling is ("Group of 20", initials G20)
     (host,) = who_meets(summit, "meet", labels).values()
     assert host.name == "G20"
-    text = "The vote comes in time for the beginning of Marrakesh UN climate change conference on 7 November."
+    text = "The vote lands just before the beginning of the Marrakesh UN climate change conference on 7 November."
     cop = replace(ev(text, ["Marrakesh UN"]), trigger="beginning", trigger_text="beginning")
     (host,) = who_meets(cop, "meet", labels).values()
     assert host.name == "Marrakesh UN"  # what it is about between its host and its word
