@@ -55,7 +55,7 @@ LONG_THEN_SHORT = re.compile(
 SHORT_THEN_LONG = re.compile(r"\b(" + ACRONYM + r")[ \t]*\(([A-Z][^()\n]{4,100})\)")
 
 # A defined term of a filing or contract: a name, then the short form it goes by in quotes
-# ("X Holdings I, Inc. ("Parent")", "the National Security and Investment Act 2021 (the "NSI Act")")
+# ("X Holdings I, Inc. ("Parent")", "the Foreign Capital Review Act 2019 (the "Review Act")")
 _DEFINED_WORD = r"(?:[A-Z][\w’'&.-]*|\d[\w.-]*|and|of|for|the|on|in|to|&)"
 DEFINED_TERM = re.compile(
     r"(" + _DEFINED_WORD + r"(?:[ \t]+" + _DEFINED_WORD + r"){0,12}?)"

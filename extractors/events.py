@@ -268,7 +268,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("noun-infinitive") and date_root is not None and _infinitive_of_noun(date_root):
         return "noun-infinitive"
     # an evaluation: a copular clause that ranks ("one of the best games of
-    # the year", "2025 is shaping up to be one of the most innovative years",
+    # the year", "2026 is shaping up to be the busiest year yet",
     # "As of 2025 X is still the most important factor")
     if _ranks_in_copula(clause_verb) or _ranks_in_copula(_copula_over_noun(clause_verb)):
         if rule_on("opinion"):
@@ -311,7 +311,7 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
 
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
     """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
-    # an exhortation: "It's time for one of you to redefine time in 2025"
+    # an exhortation: "It's time for someone among you to rethink fashion in 2025"
     if _its_time_to(clause_verb):
         if rule_on("advice"):
             return "advice"
@@ -324,7 +324,7 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
         if node.lemma_.lower() in ADVICE_VERBS:
             if rule_on("advice"):
                 return "advice"
-    # the writer's belief: "I think many people are going to be talking about it in 2025"
+    # the writer's belief: "I think lots of fans are going to be arguing over it in 2026"
     node = clause_verb
     for _ in range(6):
         if node.lemma_.lower() in OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):

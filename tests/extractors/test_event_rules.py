@@ -27,22 +27,22 @@ def statements(text, models, anchor=ANCHOR):
     "The firm did not file its annual report in 2023.",  # negated
     "The board usually met in March 2019.",  # habitual
     "In 2026, the best CRM is the one that fits your team.",  # generic present, coarse date
-    "The interior design trends of 2025 reflect a world in transition.",  # generic present
-    "Most mesh routers on the market today come with easy setup.",  # "today" = nowadays
+    "The garden furniture trends of 2025 signal a shift toward comfort.",  # generic present
+    "Most robot vacuums in shops today include a charging dock.",  # "today" = nowadays
     "It's 2025!",  # bare copula
     "Sat 8 Jan 2022",  # a date-only line
     "If there are no meetings until noon on 3 May 2024, the script opens the writing app.",  # condition
     "If you have questions, please don't hesitate to contact us on Saturday, 3 May 2025.",  # imperative, not first
     "I strongly recommend catching up with the video essays of 2024.",  # advice
     "The notice shall not be deemed to be filed in 2024.",  # modal and negation of the governing verb
-    "It's time for one of you to redefine time in 2025.",  # an exhortation
+    "It's time for someone among you to rethink fashion in 2025.",  # an exhortation
     "This is the most original novel of science fiction published in the 21st century.",  # a ranking copula
     "The assistant pulls today's meetings and highlights the top three tasks.",  # "today's" in a routine
     "Posted on March 3, 2024 by admin",  # a post's label
     "Last Updated July 9, 2022 at 4:30 PM EDT",  # the page's label
     "This weekend's choices include theatrical releases arriving on streaming.",  # things of a period, present
     "Here are ten places to visit in 2025.",  # an infinitive describing a noun
-    "Spring is good timing as stores clear inventory to make room for new collections coming in summer.",  # every year
+    "Autumn is a smart season to shop as retailers sell off stock to free space for fresh lines arriving in winter.",  # every year
     "Broad support for the climate pact to enter into force in 2016 has proved striking.",  # ... asserts nothing
 ])
 def test_no_statement(models, text):
@@ -67,7 +67,7 @@ def test_a_post_verb_with_its_subject_or_after_its_noun_states(models):
 
 
 def test_two_adjacent_months_joined_by_and_are_one_stretch(models):
-    (st,) = statements("We visited Japan in late December and early January.", models, anchor=date(2025, 12, 31))
+    (st,) = statements("We toured Peru in late December and early January.", models, anchor=date(2025, 12, 31))
     assert (st.date.role, st.date.date_start, st.date.date_end) == ("range", date(2025, 12, 1), date(2026, 1, 31))
     # two months apart: two statements
     assert len(statements("The council met in March 2024 and in May 2024.", models)) == 2
@@ -161,13 +161,13 @@ def test_subject_first_then_the_clause(models):
 
 
 def test_agent_of_a_passive_is_a_participant(models):
-    (st,) = statements("LSC is an independent nonprofit established by Congress in 1974.", models)
+    (st,) = statements("The foundation is a public charity established by Congress in 1982.", models)
     assert st.trigger == "establish" and "Congress" in st.participants
 
 
 def test_nationality_adjectives_are_not_participants(models):
-    (st,) = statements("The first European coffee house opened in Venice in 1645.", models)
-    assert st.participants == ("Venice",)
+    (st,) = statements("The first French tea room opened in Lyon in 1702.", models)
+    assert st.participants == ("Lyon",)
 
 
 @pytest.mark.parametrize("name,label", [("Q2", "DATE"), ("Q2", "ORG"), ("AI", "ORG"), ("VC", "ORG"), ("X", "ORG"),

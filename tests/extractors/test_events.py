@@ -100,7 +100,7 @@ def test_data_row_label_with_its_year_is_a_statement_of_the_field(models):
     ("Today, we'll take a close look at the Acme cleaner app for iOS.", date(2025, 12, 31)),
     ("This season we're breaking down what it takes to build a founding team.", date(2025, 12, 31)),
     ("Vintage styles from the 1920s are everywhere.", date(2025, 12, 31)),
-    ("We left Tokyo at 6am and had no crowds.", date(2025, 12, 31)),
+    ("We reached Kyoto at 7am and found empty streets.", date(2025, 12, 31)),
     # spans up to now, personal periods, unmarked titles
     ("Over the past year, the site's ad revenue largely collapsed.", date(2023, 10, 27)),
     ("On his first day in office, the president signed the order.", date(2023, 10, 27)),

@@ -16,7 +16,7 @@ def _texts(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text", [
     "The notice was filed under the National Security and Investment Act 2021.",
-    "It is the book which, perhaps, inspired Orwell’s 1984.",
+    "It is the novel which, some say, influenced Orwell’s 1984.",
     "Critics still rank Kubrick's 2001, and for good reason.",
     "Inspectors follow the 2017 National Electrical Code.",
     "These are not books from press releases “Coming in 2025”.",

@@ -68,7 +68,7 @@ def test_who_has_a_plan_carries_it_out(models):
 
 
 def test_what_a_clause_says_a_name_is_among_is_no_process(models):
-    text = "Murano glass pendants are among the most sought-after fixtures for 2025."
+    text = "Murano glass lamps are among the hottest fixtures for 2025."
     (st,) = statements(text, models, anchor=date(2025, 1, 10))
     assert "Murano" not in st.participants
 

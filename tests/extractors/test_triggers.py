@@ -26,7 +26,7 @@ def trigger_of(text: str, date_words: str, models) -> str | None:
     ("According to Reuters, the company sold the unit in 2021.", "2021", "sold"),  # a detached frame
     ("Research by Houzz in 2022 found that kitchens got bigger.", "2022", "Research"),  # an event noun the date modifies
     ("The product has been available since July 2015.", "July 2015", "available"),  # a copula's complement
-    ("This week we have made a couple of improvements to the payloads.", "This week", "improvements"),  # through "of"
+    ("This week we have made a handful of improvements to the editor.", "This week", "improvements"),  # through "of"
 ])
 def test_the_trigger_names_the_happening(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
