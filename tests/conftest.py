@@ -27,6 +27,15 @@ from tests.support import MFAT_PAGE, NATO_PAGE, SHARED  # noqa: E402
 _EARLY_SERVER = None  # the session's Prefect server, started as soon as a collected test is known to need it
 
 
+def pytest_configure(config):
+    """A test session killed before its teardown (a timeout's SIGTERM, SIGKILL, the OOM killer) leaves no
+    server behind: the product's own watchdog (``flows.child_guard``) stops this process's descendants,
+    the servers tests start in sessions of their own included, once this process is gone."""
+    from flows.child_guard import start_watchdog
+
+    start_watchdog()
+
+
 def pytest_collection_finish(session):
     """The Prefect server of ``prefect_harness`` boots (tens of seconds of one core) while the unit tests
     that come first run, when any selected test uses it."""
