@@ -13,6 +13,7 @@ from pathlib import Path
 from flows.child_guard import parent_of
 
 REPO = Path(__file__).resolve().parents[1]
+WATCHDOG_LOOKS = 3.0  # seconds a server runs before the kill: several of the watchdog's looks, also on a busy machine
 
 _INNER = '''
 import subprocess, sys, time
@@ -44,6 +45,7 @@ def test_a_killed_session_leaves_no_server(tmp_path):
             time.sleep(0.2)
         server = int(pid_file.read_text())
         assert _alive(server)
+        time.sleep(WATCHDOG_LOOKS)  # the watchdog notes the session's processes every half second
         session.send_signal(signal.SIGTERM)  # killed: no teardown runs in it
         session.wait(30)
         deadline = time.monotonic() + 15
