@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from datetime import date, datetime, timezone
 
 from evaluation.statement_causes import causes, page_causes, reads_date, table
 from evaluation.statements_eval import GoldPage, GoldStatement, GoldTrap
+from extractors.document import ProcessedDocument
+from extractors.types import CleanPage
 
 BODY = ("<h1>Bridge news</h1>"
         "<p>The council approved the plan to rebuild the old bridge in March 2023 after a long debate.</p>"
         "<p>The council did not reopen the ferry in May 2023, to the regret of many townspeople.</p>"
         "<p>Which bridge will the council rebuild in 2027, now that the money is there?</p>")
 HTML = f"<html><head><title>Bridge news</title></head><body><main>{BODY}</main></body></html>".encode()
+
+
+def read_page(text: str, statements=()) -> ProcessedDocument:
+    """A read page of the given text and statements (none held back, not skipped)."""
+    return ProcessedDocument(doc_id="d", source_id="x", snapshot_sha256="0", url="",
+                             fetched_at=datetime(2025, 1, 1, tzinfo=timezone.utc), page=CleanPage(text=text),
+                             anchor=date(2025, 1, 1), statements=tuple(statements))
 
 
 def test_misses_and_false_statements_by_cause(models):
@@ -47,7 +56,7 @@ def test_a_miss_whose_date_the_cleaner_dropped_is_told_apart():
     gold = GoldStatement(key="Preventing Burnout: Recharge Before", expr="April 22, 2025", date="2025-04-22")
     page = GoldPage(page_id="x", page_type="service", site="s", url="", doc_date=None, statements=(gold,))
     text = "Upcoming Webinars\n\nPreventing Burnout: Recharge Before It Is Too Late\n\nBy: A Speaker"
-    result = SimpleNamespace(statements=(), held_back=(), skipped=None, page=SimpleNamespace(text=text))
+    result = read_page(text)
     assert page_causes(page, result, {}) == [("miss", "date-dropped", "x 'Preventing Burnout: Recharge Before' 'April 22, 2025' -> 2025-04-22")]
 
 
@@ -58,8 +67,6 @@ def test_a_date_the_tagger_does_not_read_is_told_from_one_it_reads():
 
 
 def test_one_statement_for_two_gold_statements_of_one_date_is_told_apart():
-    from datetime import date
-
     from extractors.events import dated_statement
     from extractors.types import DateMention
 
@@ -71,5 +78,5 @@ def test_one_statement_for_two_gold_statements_of_one_date_is_told_apart():
     gold = tuple(GoldStatement(key="China and Japan said on", expr="on 3 May 2024", date="2024-05-03",
                                participants=(who,)) for who in ("China", "Japan"))
     page = GoldPage(page_id="x", page_type="article", site="s", url="", doc_date=None, statements=gold)
-    result = SimpleNamespace(statements=(said,), held_back=(), skipped=None, page=SimpleNamespace(text=text))
+    result = read_page(text, (said,))
     assert [(kind, cause) for kind, cause, _ in page_causes(page, result, {})] == [("miss", "one-for-two")]
