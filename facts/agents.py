@@ -63,6 +63,7 @@ from importlib import resources
 
 from extractors.acronyms import is_acronym, name_words, spells
 from extractors.types import Precision
+from facts.lexicon import base_concept, page_kind
 from facts.model import Event
 
 # Collective nouns of counted doers, with the entity types of their members.
@@ -209,7 +210,7 @@ def who_meets(ev: Event, concept: str | None, labels: Mapping[str, str | None]) 
     """Who holds a meeting: entity id -> ``Host`` of each organisation that names
     a meeting of the sentence (``_meeting_names``); none for another kind of
     happening. The caller asks only of statements with no doer."""
-    if concept is None or concept.partition(":")[0] != MEETING:
+    if concept is None or base_concept(concept) != MEETING:
         return {}
     named = []
     for found, before, about in _meeting_names(ev.sentence):
@@ -312,7 +313,7 @@ def named_apart(events: Sequence[Event], concepts: Mapping[str, str | None],
     for ev in events:
         c = concepts.get(ev.event_id)
         if c and ev.precision == Precision.DAY:
-            by_kind[(ev.doc_id, c.partition(":")[0])].append(ev)
+            by_kind[page_kind(ev.doc_id, c)].append(ev)
     out: dict[str, frozenset[str]] = {}
     for group in by_kind.values():
         group.sort(key=lambda e: e.date_start)

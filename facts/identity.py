@@ -96,11 +96,13 @@ from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
     PLAN,
     REPORT,
+    base_concept,
     clause_concepts,
     coordinated_concept,
     date_phrase_concept,
     happening_concept,
     lexicon,
+    page_kind,
     says_moved,
     trigger_concept,
 )
@@ -230,7 +232,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
     kind_dates: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
     for ev in events:  # what a page tells done (not a plan, nor one its page overtook)
         if concepts[ev.event_id] and not ev.planned and ev.current:
-            kind_dates[(ev.doc_id, concepts[ev.event_id] or "")].add((ev.date_start, ev.date_end))
+            kind_dates[page_kind(ev.doc_id, concepts[ev.event_id] or "")].add((ev.date_start, ev.date_end))
     out = []
     for ev, toks in zip(events, token_lists):
         clause = statement_clause(ev, rows)
@@ -258,7 +260,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 doers=replace(who_of(ev, clause, labels), named_apart=apart.get(ev.event_id, frozenset())),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
                 counted=relative_day(ev),
-                page_kind_dates=frozenset(kind_dates.get((ev.doc_id, concept or ""), set())
+                page_kind_dates=frozenset(kind_dates.get(page_kind(ev.doc_id, concept or ""), set())
                                           - {(ev.date_start, ev.date_end)}),
             )
         )
@@ -304,7 +306,7 @@ def _announcement(concept: str | None) -> bool:
     """A statement that something was announced ("NASA announced that the
     launch now slips to no earlier than 2021"): its date is the
     announcement's, a happening of its own, not a plan that moves."""
-    return concept is not None and concept.partition(":")[0] == REPORT
+    return concept is not None and base_concept(concept) == REPORT
 
 
 def _trigger_names(ev: Event, rows: Mapping[str, str], clause: str) -> bool:
@@ -385,7 +387,7 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
     known: dict[tuple, set[str]] = defaultdict(set)
     for ev in events:
         c = out[ev.event_id]
-        if c and not c.startswith("?") and c.partition(":")[0] not in (PLAN, REPORT):
+        if c and not c.startswith("?") and base_concept(c) not in (PLAN, REPORT):
             known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)].add(c)
     for ev in events:
         c = out[ev.event_id]
@@ -683,7 +685,7 @@ def _keys(p: Profile, common: frozenset[str] = frozenset()) -> set[tuple[str, st
     lex = lexicon()
     keys = {("s", p.sentence_key)}
     for c in p.clause_concepts | ({p.concept} if p.concept else set()):
-        base = c.partition(":")[0]
+        base = base_concept(c)
         keys.add(("c", base))
         keys |= {("c", b) for a, b in lex.related if a == base}
     keys |= {("r", w) for w in p.rare}

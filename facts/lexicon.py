@@ -33,6 +33,19 @@ REPORT = "announce"
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
 
+def base_concept(concept: str) -> str:
+    """A concept less what it is of: "announce:launch" (the saying of a
+    launch) is an announcement, "refuse:join" a refusal."""
+    return concept.partition(":")[0]
+
+
+def page_kind(doc_id: str, concept: str) -> tuple[str, str]:
+    """The key under which a page's statements of one kind of happening go
+    together: the page and the concept in full (the saying of a launch,
+    "announce:launch", is not of the kind of the saying of a signing)."""
+    return doc_id, concept
+
+
 def normal(text: str) -> str:
     """Text as the lexicon reads it: lower case, typographic apostrophes plain."""
     return text.lower().replace("’", "'")

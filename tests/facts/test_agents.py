@@ -259,3 +259,16 @@ def test_a_month_is_no_other_day():
                      precision="month")
     today = _release("today", "b", "The images were released on 3 July.", date(2022, 7, 3))
     assert named_apart([month, today], {"month": "release", "today": "release"}, labels) == {}
+
+
+def test_the_saying_of_another_happening_is_not_of_the_kind():
+    """A page's kinds are its concepts in full (facts.lexicon.page_kind): the
+    announcement of a signing sets no one apart from that of a launch."""
+    from facts.agents import named_apart
+
+    labels = {"ent_joe_biden": "PERSON"}
+    signing = _release("signing", "b", "Joe Biden announced the signing on 1 July.", date(2022, 7, 1), ["Joe Biden"])
+    launch = _release("launch", "b", "The launch was announced on 3 July.", date(2022, 7, 3))
+    assert named_apart([signing, launch], {"signing": "announce:sign", "launch": "announce:launch"}, labels) == {}
+    assert named_apart([signing, launch], {"signing": "announce:launch", "launch": "announce:launch"},
+                       labels) == {"launch": {"ent_joe_biden"}}
