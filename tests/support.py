@@ -1,4 +1,4 @@
-"""Test helpers: repo paths and a real HTTP server on 127.0.0.1."""
+"""Test helpers: repo and eval-data paths and a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -16,11 +16,21 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
+# the public eval data: ../shared beside the repository (FACTWATCH_SHARED overrides it, e.g. for a worktree elsewhere)
+SHARED = Path(os.environ.get("FACTWATCH_SHARED") or REPO / ".." / "shared").resolve()
 EXAMPLES = REPO / "examples" / "pages"
 NATO_PAGE = EXAMPLES / "000_d540749bced65822.txt"
 MFAT_PAGE = EXAMPLES / "003_74ff5ea0b7a0eaf4.txt"
+
+
+def needs_shared(*paths: Path) -> pytest.MarkDecorator:
+    """Skip (as a module's ``pytestmark`` or a test's mark) unless every path of the eval data is there."""
+    missing = [p for p in paths if not p.exists()]
+    reason = f"{missing[0]} not found (../shared beside the repo, or FACTWATCH_SHARED)" if missing else ""
+    return pytest.mark.skipif(bool(missing), reason=reason)
 
 
 def seed_sources(folder: Path) -> Path:

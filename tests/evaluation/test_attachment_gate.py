@@ -11,13 +11,10 @@ figures come from ``factwatch eval attachment ../shared/eval/timex/tbaq --cv``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from evaluation.attachment_eval import run_attachment_eval
+from tests.support import SHARED, needs_shared
 
-TBAQ = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "timex" / "tbaq"
+TBAQ = SHARED / "eval" / "timex" / "tbaq"
 
 SUBSET = [
     "AQUAINT/APW19980807.0261.tml", "AQUAINT/APW19980826.0389.tml", "AQUAINT/APW19990410.0123.tml",
@@ -37,7 +34,7 @@ SUBSET = [
 # about six links under, so that a one- or two-link wobble of the parser passes
 FLOORS = (0.59, 0.69, 0.08)
 
-pytestmark = pytest.mark.skipif(not TBAQ.is_dir(), reason=f"TimeML corpora not found at {TBAQ} (../shared beside the repo)")
+pytestmark = needs_shared(TBAQ)
 
 
 def test_attachment_on_a_fixed_subset_stays_above_its_floors(models):

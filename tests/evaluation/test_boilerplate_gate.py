@@ -9,20 +9,12 @@ extractor fails CI while run-to-run noise does not.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
 from evaluation.boilerplate_eval import run_boilerplate_eval
+from tests.support import SHARED, needs_shared
 
-# ../shared beside the repository (FACTWATCH_SHARED overrides it, e.g. for a worktree elsewhere)
-SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 BOILERPLATE = SHARED / "eval" / "boilerplate"
 
-pytestmark = pytest.mark.skipif(
-    not BOILERPLATE.is_dir(), reason=f"benchmark data not found at {BOILERPLATE} (../shared beside the repo)"
-)
+pytestmark = needs_shared(BOILERPLATE)
 
 SCRAPINGHUB_IDS = (
     "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856",

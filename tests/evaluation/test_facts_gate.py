@@ -10,19 +10,14 @@ for a new subject is the leave-one-subject-out figure
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from evaluation.facts_eval import FactsReport, score_subject
+from tests.support import SHARED, needs_shared
 
-SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 FACTS = SHARED / "eval" / "facts"
 
-pytestmark = pytest.mark.skipif(
-    not (FACTS / "jwst" / "gold.yaml").is_file(), reason=f"benchmark data not found at {FACTS} (../shared beside the repo)"
-)
+pytestmark = needs_shared(FACTS / "jwst" / "gold.yaml")
 
 # subject: (pairwise F1, pairwise precision, statements recall by sentence, most spurious and most missed
 # changes of its version pair); measured when pinned (who did it as a cannot-link, since-dates and changes

@@ -18,13 +18,14 @@ import yaml
 
 from extractors.anchoring import page_date_mentions
 from extractors.clean import clean_page
+from tests.support import SHARED, needs_shared
 
-FACTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "facts"
+FACTS = SHARED / "eval" / "facts"
 FETCHED = datetime(2026, 12, 1, tzinfo=UTC)
 # share of gold statements whose expression is found with the gold period
 FLOORS = {"jwst": 0.90, "paris-agreement": 0.91, "twitter-acquisition": 0.76}  # measured 0.92 / 0.93 / 0.79
 
-pytestmark = pytest.mark.skipif(not FACTS.is_dir(), reason=f"facts subjects not found at {FACTS}")
+pytestmark = needs_shared(FACTS)
 
 
 def _period(value: str, precision: str) -> tuple[date, date]:

@@ -10,15 +10,10 @@ them; full figures come from ``factwatch eval statements`` and
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from evaluation.attachment_eval import run_attachment_eval
 from evaluation.statements_eval import evaluate, load_facts_subject, load_label_dir, read_pages
+from tests.support import REPO, SHARED, needs_shared
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 LABELS = REPO / "evaluation" / "labels" / "statements" / "wcxb-dev"
 WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
 FACTS = SHARED / "eval" / "facts" / "jwst"
@@ -35,8 +30,7 @@ WCXB_BRIER_CEILING = 0.04
 FACTS_BRIER_CEILING = 0.11
 WCXB_SUBSET = ['0078', '0152', '0280', '0313', '0387', '0526', '0644', '0823', '2917', '2970', '3034', '4041', '4170', '4269', '4485', '4684']
 
-pytestmark = pytest.mark.skipif(not (WCXB.is_dir() and FACTS.is_dir() and TBAQ.is_dir()),
-                                reason=f"public eval data not found beside the repo at {SHARED}")
+pytestmark = needs_shared(WCXB, FACTS, TBAQ)
 
 
 def _check(report, floors, brier_ceiling: float) -> None:

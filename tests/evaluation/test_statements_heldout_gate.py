@@ -9,21 +9,16 @@ measures; full figures:
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from evaluation.statements_eval import evaluate, load_label_dir, read_pages
+from tests.support import REPO, SHARED, needs_shared
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 LABELS = REPO / "evaluation" / "labels" / "statements" / "wcxb-heldout"
 WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
 
 PRECISION_FLOOR = 0.62  # measured 0.667 (22 of 33; 0.564 before amounts, season kinds and access dates)
 RECALL_FLOOR = 0.48  # measured 0.524 (22 of 42)
 
-pytestmark = pytest.mark.skipif(not WCXB.is_dir(), reason=f"public eval data not found beside the repo at {SHARED}")
+pytestmark = needs_shared(WCXB)
 
 
 def test_gate_statements_on_a_second_dev_set(models):

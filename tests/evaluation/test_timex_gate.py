@@ -8,13 +8,9 @@ figures come from ``python -m evaluation.timex_eval DIR``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from evaluation.timex_eval import run_dates_eval
+from tests.support import SHARED, needs_shared
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 TIMEX = SHARED / "eval" / "timex"
 
 TBAQ_SUBSET = [
@@ -39,9 +35,7 @@ WIKIWARS_SUBSET = ["01_WW2.tml", "05_VietnamWar.tml", "09_GrecoPersian.tml", "13
 TBAQ_FLOORS = (93.5, 79.0, 87.0)
 WIKIWARS_FLOORS = (95.5, 80.5, 87.0)
 
-pytestmark = pytest.mark.skipif(
-    not TIMEX.is_dir(), reason=f"TimeML dev corpora not found at {TIMEX} (../shared beside the repo)"
-)
+pytestmark = needs_shared(TIMEX)
 
 
 def _check(metrics: dict, floors: tuple[float, float, float]) -> None:

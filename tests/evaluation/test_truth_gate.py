@@ -27,14 +27,12 @@ Measured (truth discovery / majority vote):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from evaluation.truth_eval import run_truth_eval
 from evaluation.truth_fixtures import GENERATED
+from tests.support import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 TRUTH = SHARED / "eval" / "truth"
 
 # floor for truth discovery, and how far above majority vote it must stay

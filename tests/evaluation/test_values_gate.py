@@ -10,19 +10,14 @@ pinned (see the comments).
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from evaluation.values_eval import score_values
+from tests.support import SHARED, needs_shared
 
-SHARED = Path(os.environ.get("FACTWATCH_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 FACTS = SHARED / "eval" / "facts"
 
-pytestmark = pytest.mark.skipif(
-    not (FACTS / "jwst" / "gold.yaml").is_file(), reason=f"benchmark data not found at {FACTS} (../shared beside the repo)"
-)
+pytestmark = needs_shared(FACTS / "jwst" / "gold.yaml")
 
 # subject: (share of contested happenings whose fact prefers the gold value, most spurious and most
 # missed changes of its version pair), with gold identity; measured when pinned: jwst 3/3, 0, 0;
