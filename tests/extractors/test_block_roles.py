@@ -413,17 +413,17 @@ LISTING = (
 )
 
 
-def _dates_of(p, fetched: date):
+def _entries(p):
+    """The listing entries of a page read on 15 March 2026."""
     from extractors.anchoring import page_date_mentions
+    from extractors.block_roles import listing_entries
 
-    return page_date_mentions(p, datetime(fetched.year, fetched.month, fetched.day, tzinfo=UTC))[1]
+    return listing_entries(p.text, p.blocks, page_date_mentions(p, datetime(2026, 3, 15, tzinfo=UTC))[1])
 
 
 def test_a_listings_date_line_dates_the_title_above_it():
-    from extractors.block_roles import listing_entries
-
     p = page(LISTING)
-    entries = listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15)))
+    entries = _entries(p)
     got = {p.text[e.title.char_start : e.title.char_end]: e.date.date_start for e in entries}
     # the weekday settles the year of an undated page's "Thu, Apr 9"; a served page's "Tomorrow" is the fetch day's
     assert got == {"Composting for small balconies": date(2026, 4, 9),
@@ -432,23 +432,21 @@ def test_a_listings_date_line_dates_the_title_above_it():
 
 
 def test_one_title_over_a_date_line_or_a_labelled_date_is_no_listing():
-    from extractors.block_roles import listing_entries
-
     one = page("<h1>Gardening</h1><h2>Composting for small balconies</h2><p>Thu, Apr 9, 6:30 PM BST</p>"
                f"<p>{PROSE}</p>")
-    assert listing_entries(one.text, one.blocks, _dates_of(one, date(2026, 3, 15))) == []
+    assert _entries(one) == []
     labelled = page("<h1>Forum</h1><h3>Composting for small balconies</h3><p>Start date: Thu, Apr 9, 2026</p>"
                     "<h3>Seed swap workshop</h3><p>Start date: Sat, Apr 11, 2026</p>")
-    assert listing_entries(labelled.text, labelled.blocks, _dates_of(labelled, date(2026, 3, 15))) == []
+    assert _entries(labelled) == []
     # a poster's name or an update label beside the day: a byline, not an entry's date
     bylines = page("<h1>Models</h1><h3>Tulip bulb sorter</h3><p>Updated 6 May 2025</p>"
                    "<h3>Thanks, that helped</h3><p>jdoe 7 May 2025 17:42</p>")
-    assert listing_entries(bylines.text, bylines.blocks, _dates_of(bylines, date(2026, 3, 15))) == []
+    assert _entries(bylines) == []
     # a weekday alone under a heading is a schedule's day
     week = page("<h1>Training plan</h1><h3>A typical week in May</h3><p>Monday</p><p>Rest and stretch.</p>"
                 "<h3>A typical week in June</h3><p>Monday</p><p>Run five miles.</p>",
                 head="<title>Plan</title><meta property='article:published_time' content='2025-04-02'>")
-    assert listing_entries(week.text, week.blocks, _dates_of(week, date(2026, 3, 15))) == []
+    assert _entries(week) == []
 
 
 @pytest.mark.parametrize("line, live", [
@@ -484,15 +482,13 @@ def test_a_listing_entry_is_a_statement_of_its_title(models):
 
 
 def test_a_weekly_schedule_of_weekday_lines_is_no_listing():
-    from extractors.block_roles import listing_entries
-
     p = page("<h1>Our club</h1><h3>Beginners' circle</h3><p>Monday at 6:00 PM</p>"
              "<h3>Repair cafe</h3><p>Thursday at 11:30 AM</p>")
-    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
+    assert _entries(p) == []
     # one dated entry does not make relative lines beside it a listing either
     q = page("<h1>Our club</h1><h3>Beginners' circle</h3><p>Thu, Apr 9, 6:30 PM BST</p>"
              "<h3>Repair cafe</h3><p>Tomorrow at 11:30 AM</p>")
-    assert listing_entries(q.text, q.blocks, _dates_of(q, date(2026, 3, 15))) == []
+    assert _entries(q) == []
 
 
 def test_weekday_lines_under_titles_date_nothing(models):
@@ -511,18 +507,14 @@ def test_weekday_lines_under_titles_date_nothing(models):
 
 
 def test_date_lines_above_their_titles_are_not_paired_with_the_next_title():
-    from extractors.block_roles import listing_entries
-
     p = page("<h1>Upcoming</h1><p>Thu, Apr 9, 6:30 PM BST</p><h3>Composting for small balconies</h3>"
              "<p>Sat, Apr 11, 10:00 AM PDT</p><h3>Pruning fruit trees</h3>"
              "<p>Mon, Apr 13, 7:00 PM GMT</p><h3>Seed swap workshop</h3>")
-    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
+    assert _entries(p) == []
 
 
 def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():
-    from extractors.block_roles import listing_entries
-
     p = page("<h1>Which bulbs for shade?</h1>"
              "<div><h4>Senior Member</h4><div>Feb 3, 2024</div><p>I planted snowdrops under the oak last autumn.</p></div>"
              "<div><h4>Former Moderator</h4><div>Feb 5, 2024</div><p>Bluebells did well for me in deep shade.</p></div>")
-    assert listing_entries(p.text, p.blocks, _dates_of(p, date(2026, 3, 15))) == []
+    assert _entries(p) == []
