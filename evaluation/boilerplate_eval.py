@@ -81,20 +81,20 @@ class ShingleMatch:
     @property
     def precision(self) -> float | None:
         """None when the page does not count towards precision (nothing predicted)."""
-        if self.tp + self.fp <= 0:
-            return None
-        if self.fp == self.fn == 0:
-            return 1.0
-        return self.tp / (self.tp + self.fp)
+        return self._share_right(self.fp)
 
     @property
     def recall(self) -> float | None:
         """None when the page does not count towards recall (nothing to find)."""
-        if self.tp + self.fn <= 0:
+        return self._share_right(self.fn)
+
+    def _share_right(self, wrong: float) -> float | None:
+        """tp / (tp + wrong); None when both are 0, 1.0 on a page with no error of either kind."""
+        if self.tp + wrong <= 0:
             return None
         if self.fp == self.fn == 0:
             return 1.0
-        return self.tp / (self.tp + self.fn)
+        return self.tp / (self.tp + wrong)
 
 
 def shingle_match(true: str | None, pred: str | None, n: int = 4) -> ShingleMatch:
