@@ -13,6 +13,7 @@ from evaluation.values_eval import miss_causes
 from facts.model import Event
 from facts.reconcile import reconcile
 from facts.values import DateInterval
+from tests.facts.sample_events import event
 
 JULY_8 = DateInterval(date(2022, 7, 8), date(2022, 7, 8), "day")
 JULY_9 = DateInterval(date(2022, 7, 9), date(2022, 7, 9), "day")
@@ -28,14 +29,11 @@ def _sentence(source: str) -> str:
 
 def _event(source: str, planned: bool = False) -> Event:
     iv = TOLD[source]
-    return Event(
-        event_id=f"e_{source}", doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
-        date_start=iv.date_start, date_end=iv.date_end, precision=iv.precision, date_text="July",
-        date_role="point", date_value="2022-07", trigger="terminate", trigger_text="terminated", kind="end",
-        participants=("Musk", "Twitter deal"), participant_ids=("ent_musk", "ent_twitter_deal"),
-        sentence=_sentence(source), char_start=0, char_end=10, date_char_start=0, date_char_end=4,
-        confidence=0.9, planned=planned,
-    )
+    return event(_sentence(source), iv.date_start, event_id=f"e_{source}", doc_id=f"doc_{source}", source_id=source,
+                 snapshot_sha256=f"sha_{source}", date_end=iv.date_end, precision=iv.precision, date_text="July",
+                 date_value="2022-07", trigger="terminate", trigger_text="terminated", kind="end",
+                 participants=("Musk", "Twitter deal"), participant_ids=("ent_musk", "ent_twitter_deal"),
+                 char_end=10, planned=planned)
 
 
 SUBJECT = Subject(

@@ -4,20 +4,16 @@ from dataclasses import replace
 from datetime import date
 
 from facts.agents import Who, different_doers, who_of
-from facts.model import Event
+from tests.facts.sample_events import entity_id, event
 
 LABELS = {"ent_india": "GPE", "ent_united_states": "GPE", "ent_china": "GPE", "ent_twitter": "ORG"}
 
 
 def ev(sentence, participants=(), agents=()):
-    return Event(
-        event_id="e", doc_id="d", source_id="d", snapshot_sha256="s", date_start=date(2016, 10, 2),
-        date_end=date(2016, 10, 2), precision="day", date_text="", date_role="point", date_value="2016-10-02",
-        trigger="ratify", trigger_text="ratified", kind="other", participants=tuple(participants),
-        participant_ids=tuple(f"ent_{p.lower().replace(' ', '_')}" for p in participants), sentence=sentence,
-        char_start=0, char_end=len(sentence), date_char_start=0, date_char_end=4, confidence=0.9, summary=sentence,
-        agent_ids=tuple(f"ent_{a.lower().replace(' ', '_')}" for a in agents),
-    )
+    return event(sentence, date(2016, 10, 2), snapshot_sha256="s", date_text="", trigger="ratify",
+                 trigger_text="ratified", participants=tuple(participants),
+                 participant_ids=tuple(map(entity_id, participants)), summary=sentence,
+                 agent_ids=tuple(map(entity_id, agents)))
 
 
 def who(sentence, participants=(), agents=()):

@@ -4,7 +4,8 @@ import dataclasses
 from datetime import date
 
 from facts.events import mark_plans
-from tests.facts.test_identity import _timeline, ev
+from tests.facts.sample_events import page_event as ev
+from tests.facts.sample_events import timeline
 
 
 def test_a_clause_naming_a_plan_makes_a_plan_for_identity_and_reconciliation_alike():
@@ -20,7 +21,7 @@ def test_in_a_timeline_only_the_row_that_names_a_plan_is_a_plan():
             (date(2022, 4, 14), "offer", "Musk offers to buy Twitter."),
             (date(2022, 4, 15), "schedule", "Twitter schedules a vote on the deal."),
             (date(2022, 4, 21), "line", "Musk lines up financing for the deal.")]
-    evs = [dataclasses.replace(e, summary="") for e in _timeline("t", rows)]
+    evs = [dataclasses.replace(e, summary="") for e in timeline("t", rows)]
     planned = {e.event_id for e in mark_plans(evs) if e.planned}
     assert planned == {"t3"}
 

@@ -4,17 +4,14 @@ from dataclasses import replace
 from datetime import date
 
 from facts.fact_ids import assign_fact_ids, new_fact_id
-from facts.model import Event, Fact
+from facts.model import Fact
+from tests.facts.sample_events import event
 
 
 def ev(eid, source, sentence, day=date(2012, 6, 4), participants=("IPCP",)):
-    return Event(
-        event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256="sha", date_start=day, date_end=day,
-        precision="day", date_text="4 June 2012", date_role="point", date_value=day.isoformat(), trigger="sign",
-        trigger_text="signed", kind="begin", participants=participants, participant_ids=participants,
-        sentence=sentence, char_start=0, char_end=len(sentence), date_char_start=0, date_char_end=4, confidence=0.9,
-        summary=sentence,
-    )
+    return event(sentence, day, event_id=eid, doc_id=f"doc_{source}", source_id=source, date_text="4 June 2012",
+                 trigger="sign", trigger_text="signed", kind="begin", participants=participants,
+                 participant_ids=participants, summary=sentence)
 
 
 def fact(fid, events, statement):

@@ -4,22 +4,11 @@ import dataclasses
 from datetime import date
 
 from facts.identity import cluster
+from tests.facts.sample_events import page_event as ev
+from tests.facts.sample_events import timeline
 
 DAY = "day"
 YEAR = "year"
-
-
-def ev(eid, doc, day, trigger, sentence, participants=(), agents=(), planned=False, precision=DAY, end=None):
-    from facts.model import Event
-
-    ids = tuple(f"ent_{p.lower().replace(' ', '_')}" for p in participants)
-    return Event(
-        event_id=eid, doc_id=doc, source_id=doc, snapshot_sha256=f"sha_{doc}", date_start=day, date_end=end or day,
-        precision=precision, date_text=str(day), date_role="point", date_value=str(day), trigger=trigger,
-        trigger_text=trigger, kind="other", participants=tuple(participants), participant_ids=ids, sentence=sentence,
-        char_start=0, char_end=len(sentence), date_char_start=0, date_char_end=4, confidence=0.9, summary=sentence,
-        planned=planned, agent_ids=tuple(f"ent_{a.lower().replace(' ', '_')}" for a in agents),
-    )
 
 
 def groups(events, **kw):
@@ -142,20 +131,6 @@ def test_months_in_a_row_are_a_month_apart_not_a_day():
                     DateInterval(date(2022, 4, 11), date(2022, 4, 11), DAY)) == 1
 
 
-def _timeline(doc, rows):
-    """Statements of a timeline read as one sentence: (date, trigger, row text)."""
-    text = " ".join(f"{d.strftime('%B')} {d.day} {row}" for d, _, row in rows)
-    out, at = [], 0
-    for k, (d, trigger, _row) in enumerate(rows):
-        label = f"{d.strftime('%B')} {d.day}"
-        start = text.index(label, at)
-        at = start + len(label)
-        e = ev(f"{doc}{k}", doc, d, trigger, text)
-        out.append(dataclasses.replace(e, date_char_start=start, date_char_end=at, date_text=label,
-                                       trigger_text=trigger))
-    return out
-
-
 def test_a_timeline_read_as_one_sentence_is_read_row_by_row():
     from facts.events import timeline_rows
     from facts.identity import profiles
@@ -165,7 +140,7 @@ def test_a_timeline_read_as_one_sentence_is_read_row_by_row():
             (date(2022, 4, 14), "offer", "Musk offers to buy Twitter."),
             (date(2022, 4, 15), "adopt", "Twitter adopts a poison pill."),
             (date(2022, 4, 21), "line", "Musk lines up financing for the deal.")]
-    evs = _timeline("t", rows)
+    evs = timeline("t", rows)
     got = timeline_rows(evs)
     assert got["t3"].startswith("April 15") and "poison pill" in got["t3"] and "financing" not in got["t3"]
     prof = dict(zip((e.event_id for e in evs), profiles(evs, frozenset())))

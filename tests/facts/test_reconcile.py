@@ -3,23 +3,21 @@
 from datetime import date
 
 from facts.diff import diff_facts
-from facts.model import Event, Rank
+from facts.model import Rank
 from facts.reconcile import reconcile
 from facts.truth import RankedValue
 from facts.values import DateInterval
+from tests.facts.sample_events import entity_id, event
 
 YEAR = {"precision": "year"}
 
 
 def ev(eid, source, start, end, precision, participants, trigger="sign", kind="begin", sentence=None, doc=None):
-    ids = tuple(f"ent_{p.lower().replace(' ', '_')}" for p in participants)
-    return Event(
-        event_id=eid, doc_id=doc or f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
-        date_start=start, date_end=end, precision=precision, date_text=str(start.year), date_role="point",
-        date_value=str(start.year), trigger=trigger, trigger_text=trigger, kind=kind, participants=tuple(participants),
-        participant_ids=ids, sentence=sentence or f"{' and '.join(participants)} {trigger} in {start.year}.",
-        char_start=0, char_end=10, date_char_start=0, date_char_end=4, confidence=0.9,
-    )
+    return event(sentence or f"{' and '.join(participants)} {trigger} in {start.year}.", start, event_id=eid,
+                 doc_id=doc or f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}", date_end=end,
+                 precision=precision, date_text=str(start.year), date_value=str(start.year), trigger=trigger,
+                 trigger_text=trigger, kind=kind, participants=tuple(participants),
+                 participant_ids=tuple(map(entity_id, participants)), char_end=10)
 
 
 Y2012 = (date(2012, 1, 1), date(2012, 12, 31), "year")

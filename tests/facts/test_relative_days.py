@@ -4,10 +4,10 @@ from datetime import date
 
 from extractors.timex.mentions import date_mentions
 from extractors.types import Precision
-from facts.model import Event
 from facts.reconcile import reconcile
 from facts.relative_days import counted_day, relative_day, written_day
 from facts.values import DateInterval
+from tests.facts.sample_events import event
 
 
 def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True, planned=False, counted=None,
@@ -15,14 +15,11 @@ def ev(eid, source, start, text, precision=Precision.DAY, end=None, current=True
     """``counted``: the tagger counted the day (default: a day whose text writes no number)."""
     if counted is None:
         counted = precision == Precision.DAY and not any(ch.isdigit() for ch in text)
-    return Event(
-        event_id=eid, doc_id=f"doc_{source}", source_id=source, snapshot_sha256=f"sha_{source}",
-        date_start=start, date_end=end or start, precision=precision, date_text=text, date_role="point",
-        date_value=start.isoformat(), trigger="sue", trigger_text="sued", kind="other", participants=("Twitter",),
-        participant_ids=("ent_twitter",), sentence=f"Twitter sued {text}.", char_start=0, char_end=20,
-        date_char_start=13, date_char_end=13 + len(text), confidence=0.9, current=current,
-        planned=planned, counted_day=counted, doc_date=doc_date,
-    )
+    return event(f"Twitter sued {text}.", start, event_id=eid, doc_id=f"doc_{source}", source_id=source,
+                 snapshot_sha256=f"sha_{source}", date_end=end or start, precision=precision, date_text=text,
+                 trigger="sue", trigger_text="sued", participants=("Twitter",), participant_ids=("ent_twitter",),
+                 char_end=20, date_char_start=13, date_char_end=13 + len(text), current=current, planned=planned,
+                 counted_day=counted, doc_date=doc_date)
 
 
 def one_happening(events, *_):
