@@ -18,8 +18,8 @@ import pytest
 
 from reports.html_report import render_run_report, write_run_report
 from tests.reports.headless import HEIGHT, WIDTH, HeadlessChromium, find_chromium
+from tests.reports.sample_report import EVIL, sample
 from tests.reports.sample_runs import RUN_2, build_sample_store
-from tests.reports.test_html_report import EVIL, sample
 
 CHROMIUM = find_chromium()
 pytestmark = [

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from reports.run_report_view import STATUS_COLOURS, csp, page, point_radius, stylesheet, timeline
-from tests.reports.test_html_report import sample
+from tests.reports.sample_report import sample
 
 
 def test_timeline_rows_in_date_order_with_geometry_and_encodings():
