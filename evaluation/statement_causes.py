@@ -49,7 +49,7 @@ from evaluation.statements_eval import (
     GoldPage,
     date_agrees,
     key_matches,
-    load_gold,
+    load_gold_sets,
     norm_text,
     score_page,
 )
@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages a label dir refers to")
     ap.add_argument("--list", action="store_true", help="also list every miss and false statement")
     args = ap.parse_args(argv)
-    pages = [p for d in args.directories for p in load_gold(d, args.pages)]
+    pages = load_gold_sets(args.directories, args.pages)
     rows = causes(pages)
     if args.list:
         for page_type, kind, cause, what in rows:

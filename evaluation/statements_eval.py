@@ -212,6 +212,14 @@ def load_gold(directory: Path, pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage
     raise LabelError(f"{directory}: neither a label dir (*.yaml) nor a facts subject (gold.yaml + pages/)")
 
 
+def load_gold_sets(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage]:
+    """The pages of several labelled sets (``load_gold``), one page id once."""
+    pages = [p for d in directories for p in load_gold(Path(d), pages_dir)]
+    if len({p.page_id for p in pages}) != len(pages):
+        raise LabelError("two labelled pages share one page id")
+    return pages
+
+
 # ---------------------------------------------------------------- matching
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
@@ -582,11 +590,7 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
 
 
 def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> StatementsReport:
-    pages: list[GoldPage] = []
-    for d in directories:
-        pages.extend(load_gold(Path(d), pages_dir))
-    if len({p.page_id for p in pages}) != len(pages):
-        raise LabelError("two labelled pages share one page id")
+    pages = load_gold_sets(directories, pages_dir)
     skipped: dict[str, str] = {}
     statements = read_pages(pages, models, skipped)
     return evaluate(pages, statements, skipped)
@@ -753,12 +757,7 @@ def cross_validate(pages: Sequence[GoldPage], rules: Sequence[str] | None = None
 
 def run_folds_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, rules: Sequence[str] | None = None,
                    models=None) -> FoldsReport:
-    pages: list[GoldPage] = []
-    for d in directories:
-        pages.extend(load_gold(Path(d), pages_dir))
-    if len({p.page_id for p in pages}) != len(pages):
-        raise LabelError("two labelled pages share one page id")
-    return cross_validate(pages, rules, models)
+    return cross_validate(load_gold_sets(directories, pages_dir), rules, models)
 
 
 def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
