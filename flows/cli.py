@@ -351,6 +351,13 @@ def _eval_dir(directory: Path) -> None:
         raise UsageError(f"{directory} is not a directory: give the folder of the dataset")
 
 
+def _print_eval(metrics: dict, *tables: str) -> None:
+    """An eval's output: its tables, then its figures as one JSON object, the last line (what scripts read)."""
+    for table in tables:
+        typer.echo(table)
+    typer.echo(json.dumps(metrics))
+
+
 @eval_app.command("boilerplate")
 @one_line_errors
 def eval_boilerplate(
@@ -363,8 +370,7 @@ def eval_boilerplate(
 
     _eval_dir(directory)
     report = run_boilerplate_eval(directory, compare=compare, limit=limit)
-    typer.echo(report.table())
-    typer.echo(json.dumps(report.metrics))
+    _print_eval(report.metrics, report.table())
 
 
 @eval_app.command("dates")
@@ -375,8 +381,7 @@ def eval_dates(directory: Path = typer.Argument(..., help="A folder of TimeML .t
 
     _eval_dir(directory)
     report = run_dates_eval(directory)
-    typer.echo(report.table())
-    typer.echo(json.dumps(report.metrics))
+    _print_eval(report.metrics, report.table())
 
 
 @eval_app.command("truth")
@@ -433,8 +438,7 @@ def eval_statements(
                                     [r.strip() for r in rules.split(",") if r.strip()] if rules else None)
         except (LabelError, ValueError) as exc:
             raise UsageError(str(exc)) from None
-        typer.echo(folded.table(per_site))
-        typer.echo(json.dumps(folded.metrics()))
+        _print_eval(folded.metrics(), folded.table(per_site))
         return
     try:
         report = run_statements_eval(directories, pages or DEFAULT_PAGES)
@@ -442,8 +446,7 @@ def eval_statements(
         raise UsageError(str(exc)) from None
     for line in error_lines(report, errors) if errors else []:
         typer.echo(line, err=True)
-    typer.echo(report.table())
-    typer.echo(json.dumps(report.metrics))
+    _print_eval(report.metrics, report.table())
 
 
 @eval_app.command("attachment")
@@ -462,10 +465,7 @@ def eval_attachment(
     report = run_attachment_eval(directory, cv=cv)
     for line in error_lines(report, errors):
         typer.echo(line, err=True)
-    typer.echo(report.table())
-    if cv:
-        typer.echo(cv_table(report.metrics["cv"]))
-    typer.echo(json.dumps(report.metrics))
+    _print_eval(report.metrics, report.table(), *([cv_table(report.metrics["cv"])] if cv else []))
 
 
 @eval_app.command("facts")
@@ -484,8 +484,7 @@ def eval_facts(
 
     _eval_dir(directory)
     report = run_facts_eval(directory, loso=loso)
-    typer.echo(report.table(verbose=verbose))
-    typer.echo(json.dumps(report.metrics))
+    _print_eval(report.metrics, report.table(verbose=verbose))
 
 
 def main() -> None:
