@@ -4,20 +4,12 @@ import pyarrow as pa
 import pytest
 
 from store.curated_store import CuratedStore, CuratedStoreError, ResolvedRun, TableSet
-from store.schemas import SCHEMAS, TABLE_NAMES, table_from_rows
+from store.schemas import SCHEMAS, TABLE_NAMES
+from tests.store.sample_tables import run_tables
 
 
 def tables(run_id: str, n_facts: int, earlier: tuple[str, ...] = ()) -> TableSet:
-    empty = {name: table_from_rows(name, []) for name in TABLE_NAMES}
-    empty["runs"] = table_from_rows("runs", [{
-        "run_id": r, "started_at": pd.Timestamp("2026-11-23", tz="UTC"), "finished_at": None, "status": "ok",
-        "sources_total": 1, "fetched": 1, "unchanged": 0, "failed": 0, "documents": 1, "events": 0,
-        "facts": n_facts, "documents_read": 1, "new": 1, "changed": 0, "conflicts": 0, "changes": 0, "previous_run_id": None,
-        "code_version": "x"} for r in (*earlier, run_id)])
-    empty["facts"] = table_from_rows("facts", [
-        {"fact_id": f"fact_{i}", "statement": "s", "participants": [], "status": "single_source", "confidence": 0.5,
-         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": [], "planned": False} for i in range(n_facts)])
-    return TableSet(**empty)
+    return run_tables((*earlier, run_id), [f"fact_{i}" for i in range(n_facts)])
 
 
 def test_publish_switches_every_table_at_once_and_keeps_history(tmp_path):

@@ -19,23 +19,14 @@ from store.doc_cache import DocumentCache
 from store.filesystem import DataLocationError, LocalStorage, ObjectStorage, StorageOptions, open_storage
 from store.lock import DataDirBusy, StoreLock, store_lock
 from store.raw_store import RawStore, StoreError, sha256_of
-from store.schemas import TABLE_NAMES, table_from_rows
 from tests.s3_server import SECRET_KEY
+from tests.store.sample_tables import run_tables
 
 RUN1, RUN2, RUN3 = "20261123T100000000000Z", "20261123T110000000000Z", "20261123T120000000000Z"
 
 
 def tables(run_ids: tuple[str, ...], n_facts: int) -> TableSet:
-    empty = {name: table_from_rows(name, []) for name in TABLE_NAMES}
-    empty["runs"] = table_from_rows("runs", [{
-        "run_id": r, "started_at": datetime(2026, 11, 23, tzinfo=UTC), "finished_at": None, "status": "ok",
-        "sources_total": 1, "fetched": 1, "unchanged": 0, "failed": 0, "documents": 1, "events": 0,
-        "facts": n_facts, "documents_read": 1, "new": 1, "changed": 0, "conflicts": 0, "changes": 0,
-        "previous_run_id": None, "code_version": "x"} for r in run_ids])
-    empty["facts"] = table_from_rows("facts", [
-        {"fact_id": f"fact_{i}", "statement": "s", "participants": [], "status": "single_source", "confidence": 0.5,
-         "n_sources": 1, "source_ids": ["a"], "event_ids": [], "snapshots": [], "planned": False} for i in range(n_facts)])
-    return TableSet(**empty)
+    return run_tables(run_ids, [f"fact_{i}" for i in range(n_facts)])
 
 
 # --data locations (pure)
