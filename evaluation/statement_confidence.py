@@ -49,6 +49,35 @@ def reliability(p: np.ndarray, y: np.ndarray, bins: Sequence[float] = BINS) -> l
     return rows
 
 
+def ece(p: np.ndarray, y: np.ndarray, bins: Sequence[float] = BINS) -> float:
+    """Expected calibration error: |mean probability - share right| per
+    bin of ``reliability``, weighted by the bin's share of rows."""
+    rows = reliability(p, y, bins)
+    return round(sum(r["n"] * abs(r["mean_confidence"] - r["share_correct"]) for r in rows) / max(len(y), 1), 4)
+
+
+def f1(m: dict) -> float | None:
+    p, r = m["precision"], m["recall"]
+    return None if p is None or r is None else (round(2 * p * r / (p + r), 4) if p + r else 0.0)
+
+
+def _held_out_row(ds, pages: list[int], rows: np.ndarray, p: np.ndarray, base: np.ndarray, keep: np.ndarray) -> dict:
+    """A left-out set's figures: its candidates, share right, mean held-out
+    confidence against the base rate of the other sets, Brier of both,
+    statement P/R/F1 without the threshold (the rules alone) and with it."""
+    from evaluation.train_statement_model import counts_at
+
+    y = ds.y
+    without = counts_at(ds, pages, None)["overall"].metrics()
+    with_t = counts_at(ds, pages, keep)["overall"].metrics()
+    return {"candidates": int(rows.sum()), "share_correct": round(float(y[rows].mean()), 3),
+            "mean_confidence": round(float(p[rows].mean()), 3), "base_rate": round(float(base[rows].mean()), 3),
+            "brier": brier(p[rows], y[rows]), "brier_base_rate": brier(base[rows], y[rows]),
+            "held_back": int((~keep[rows]).sum()),
+            "precision_without": without["precision"], "recall_without": without["recall"], "f1_without": f1(without),
+            "precision_with": with_t["precision"], "recall_with": with_t["recall"], "f1_with": f1(with_t)}
+
+
 def _pr(rows) -> dict:
     return {k: {"precision": c.metrics()["precision"], "recall": c.metrics()["recall"], "system": c.system,
                 "gold": c.gold} for k, c in rows.items()}
@@ -91,23 +120,24 @@ def report(ds, model, threshold: float, sets) -> dict:
         p_lo[test] = m.predict(ds.x[test])
         base_lo[test] = y[~test].mean()
         keep_lo[test] = p_lo[test] >= t
-        pages = np.flatnonzero(page_groups == g).tolist()
-        without = counts_at(ds, pages, None)["overall"].metrics()
-        with_t = counts_at(ds, pages, keep_lo)["overall"].metrics()
-        by_set[g] = {"candidates": int(test.sum()), "share_correct": round(float(y[test].mean()), 3),
-                     "mean_confidence": round(float(p_lo[test].mean()), 3),
-                     "base_rate": round(float(base_lo[test].mean()), 3),
-                     "brier": brier(p_lo[test], y[test]), "brier_base_rate": brier(base_lo[test], y[test]),
-                     "threshold": t, "precision_without": without["precision"], "recall_without": without["recall"],
-                     "precision_with": with_t["precision"], "recall_with": with_t["recall"]}
+        by_set[g] = _held_out_row(ds, np.flatnonzero(page_groups == g).tolist(), test, p_lo, base_lo, keep_lo)
+        by_set[g]["threshold"] = t
+    # a directory of several sets (the facts subjects) also as one row, its sets' held-out figures pooled
+    page_dirs = np.array(ds.page_dirs) if len(ds.page_dirs) == len(ds.pages) else page_groups
+    pooled = {}
+    for d in sorted(set(page_dirs.tolist())):
+        if len(set(page_groups[page_dirs == d].tolist())) > 1 and all(g in by_set for g in set(page_groups[page_dirs == d])):
+            pooled[d] = _held_out_row(ds, np.flatnonzero(page_dirs == d).tolist(), page_dirs[ds.page_of_row] == d,
+                                      p_lo, base_lo, keep_lo)
     p_in = model.predict(ds.x)
-    p_all = out_of_fold(ds.x, y, ds.sites, tuple(range(ds.x.shape[1])))
+    p_all = out_of_fold(ds.x, y, ds.sites, ds.groups, tuple(range(ds.x.shape[1])))
     return {
         "candidates": int(len(y)), "pages": len(ds.pages), "sites": len(set(ds.sites)),
         "share_correct": round(float(y.mean()), 4), "l2": model.l2, "threshold": threshold,
         "brier_in_sample": brier(p_in, y), "brier_cv_sites": brier(p_cv, y), "brier_cv_sites_base_rate": brier(base_cv, y),
         "brier_cv_sites_all_features": brier(p_all, y), "brier_loso": brier(p_lo, y), "brier_loso_base_rate": brier(base_lo, y),
-        "thresholds_cv_sites": thresholds_cv, "loso": by_set,
+        "thresholds_cv_sites": thresholds_cv, "loso": by_set, "loso_pooled": pooled,
+        "ece_cv_sites": ece(p_cv, y), "ece_loso": ece(p_lo, y), "ece_loso_base_rate": ece(base_lo, y),
         "reliability_cv_sites": reliability(p_cv, y), "reliability_loso": reliability(p_lo, y),
         "reliability_in_sample": reliability(p_in, y),
         "pr_without": _pr(counts_at(ds, all_pages, None)),
@@ -125,8 +155,10 @@ def table(result: dict) -> str:
         f"{r['candidates']} candidate statements on {r['pages']} pages of {r['sites']} sites, {r['share_correct']:.3f} correct",
         f"Brier: cross-validated by site {r['brier_cv_sites']:.4f} (base rate {r['brier_cv_sites_base_rate']:.4f}); "
         f"leave one set out {r['brier_loso']:.4f} (base rate {r['brier_loso_base_rate']:.4f}); in-sample {r['brier_in_sample']:.4f}",
-        f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated by site",
+        f"every feature instead of the chosen ones: {r['brier_cv_sites_all_features']:.4f} cross-validated across sets",
         f"fitted threshold, before the held-out check {r['threshold']} (chosen per site fold: {r['thresholds_cv_sites']}), L2 {r['l2']}",
+        f"expected calibration error (10 bins): by site {r['ece_cv_sites']:.4f}; leave one set out {r['ece_loso']:.4f} "
+        f"(base rate {r['ece_loso_base_rate']:.4f})",
         "reliability (cross-validated by site | leave one set out):",
         f"{'bin':<9}{'n':>5}{'conf':>7}{'right':>7}   {'n':>5}{'conf':>7}{'right':>7}",
     ]
@@ -138,11 +170,13 @@ def table(result: dict) -> str:
         right = f"{b['n']:>5}{b['mean_confidence']:>7.3f}{b['share_correct']:>7.3f}" if b else ""
         lines.append(f"{name:<9}{left}   {right}")
     lines.append("each labelled set held out, the model and threshold fitted on the other sets: candidates, share right, "
-                 "mean confidence (base rate of the others), Brier (base rate's), threshold, P/R without -> with")
-    for g, s in r["loso"].items():
+                 "mean confidence (base rate of the others), Brier (base rate's), threshold, held back, "
+                 "statement P/R/F1 without (the rules alone) -> with")
+    for g, s in list(r["loso"].items()) + [(f"{d} (pooled)", v) for d, v in r.get("loso_pooled", {}).items()]:
         lines.append(f"  {g:<22}{s['candidates']:>5} {s['share_correct']:.3f} {s['mean_confidence']:.3f} ({s['base_rate']:.3f}) "
-                     f"{s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s['threshold']:<5} "
-                     f"{s['precision_without']}/{s['recall_without']} -> {s['precision_with']}/{s['recall_with']}")
+                     f"{s['brier']:.4f} ({s['brier_base_rate']:.4f}) t={s.get('threshold', '-')!s:<5}{s['held_back']:>4}  "
+                     f"{s['precision_without']}/{s['recall_without']}/{s['f1_without']} -> "
+                     f"{s['precision_with']}/{s['recall_with']}/{s['f1_with']}")
     lines.append("statement P/R per page type: without threshold | in-sample | CV by site | leave one set out")
 
     def cell(d):
