@@ -18,8 +18,9 @@ counts as a match); the model and its threshold are fitted by
   cross-validated the same two ways.
 
 ``python -m evaluation.statement_confidence DIR...`` prints them (the same
-as ``python -m evaluation.train_statement_model --no-write DIR...``); the
-last line is one JSON object.
+as ``python -m evaluation.train_statement_model --no-write DIR...``; add
+``--features cues|cues+shape|general|cues+shape+general|all`` to measure
+one feature set with no choice); the last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-TRADEOFF = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # fixed thresholds on the out-of-fold probabilities
+TRADEOFF = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8)  # fixed thresholds on the out-of-fold probabilities
 BINS = tuple(round(b, 1) for b in np.linspace(0.0, 1.0, 11))
 
 
@@ -78,12 +79,19 @@ def _held_out_row(ds, pages: list[int], rows: np.ndarray, p: np.ndarray, base: n
             "precision_with": with_t["precision"], "recall_with": with_t["recall"], "f1_with": f1(with_t)}
 
 
+def _set_at(ds, pages: list[int], keep: np.ndarray) -> dict:
+    from evaluation.train_statement_model import counts_at
+
+    m = counts_at(ds, pages, keep)["overall"].metrics()
+    return {"precision": m["precision"], "recall": m["recall"], "f1": f1(m)}
+
+
 def _pr(rows) -> dict:
     return {k: {"precision": c.metrics()["precision"], "recall": c.metrics()["recall"], "system": c.system,
                 "gold": c.gold} for k, c in rows.items()}
 
 
-def report(ds, model, threshold: float, sets) -> dict:
+def report(ds, model, threshold: float, sets, fixed: bool = False) -> dict:
     """All figures for a dataset (train_statement_model.Dataset) and the model
     fitted on all of it; ``sets``: the candidate feature sets, chosen among
     inside every outer fold."""
@@ -100,7 +108,7 @@ def report(ds, model, threshold: float, sets) -> dict:
     thresholds_cv = []
     for f in np.unique(page_folds):
         test = row_folds == f
-        m, t = train(ds, np.flatnonzero(page_folds != f), sets)
+        m, t = train(ds, np.flatnonzero(page_folds != f), sets, fixed)
         p_cv[test] = m.predict(ds.x[test])
         base_cv[test] = y[~test].mean()
         keep_cv[test] = p_cv[test] >= t
@@ -116,7 +124,7 @@ def report(ds, model, threshold: float, sets) -> dict:
         test = row_groups == g
         if (page_groups == g).all():
             continue
-        m, t = train(ds, np.flatnonzero(page_groups != g), sets)
+        m, t = train(ds, np.flatnonzero(page_groups != g), sets, fixed)
         p_lo[test] = m.predict(ds.x[test])
         base_lo[test] = y[~test].mean()
         keep_lo[test] = p_lo[test] >= t
@@ -144,6 +152,8 @@ def report(ds, model, threshold: float, sets) -> dict:
         "pr_in_sample": _pr(counts_at(ds, all_pages, p_in >= threshold)),
         "pr_cv_sites": _pr(counts_at(ds, all_pages, keep_cv)),
         "pr_loso": _pr(counts_at(ds, all_pages, keep_lo)),
+        "tradeoff_loso": {g: {t: _set_at(ds, np.flatnonzero(page_groups == g).tolist(), p_lo >= t) for t in TRADEOFF}
+                          for g in by_set},
         "tradeoff_cv_sites": {t: {k: v for k, v in _pr(counts_at(ds, all_pages, p_cv >= t))["overall"].items()
                                   if k in ("precision", "recall")} for t in TRADEOFF},
     }
@@ -184,6 +194,9 @@ def table(result: dict) -> str:
 
     for k in r["pr_without"]:
         lines.append(f"  {k:<22}" + " | ".join(cell(r[c][k]) for c in ("pr_without", "pr_in_sample", "pr_cv_sites", "pr_loso")))
+    lines.append("each set left out, P/R/F1 at fixed thresholds on its held-out probabilities:")
+    for g, by_t in r.get("tradeoff_loso", {}).items():
+        lines.append(f"  {g:<22}" + ", ".join(f"{t}: {v['precision']}/{v['recall']}/{v['f1']}" for t, v in by_t.items()))
     lines.append("overall P/R at fixed thresholds on the probabilities cross-validated by site: " + ", ".join(
         f"{t}: {v['precision']}/{v['recall']}" for t, v in r["tradeoff_cv_sites"].items()))
     return "\n".join(lines)

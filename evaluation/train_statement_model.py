@@ -343,19 +343,26 @@ def prune(x: np.ndarray, y: np.ndarray, model: Fitted, min_effect: float = MIN_E
     return model if keep == model.columns else fit(x, y, model.l2, keep)
 
 
-def train(ds: Dataset, page_indices: Sequence[int], sets: Sequence[Sequence[str]]) -> tuple[Fitted, float]:
+def train(ds: Dataset, page_indices: Sequence[int], sets: Sequence[Sequence[str]],
+          fixed: bool = False) -> tuple[Fitted, float]:
     """Model and threshold from the given pages: feature set and strength
-    by site-fold CV on their candidates, pruned; the threshold on the
+    by CV across their labelled sets, pruned; the threshold on the
     out-of-fold probabilities of these pages (with the features chosen here:
-    selection is not repeated inside the threshold's folds)."""
+    selection is not repeated inside the threshold's folds). ``fixed``: the
+    one feature set of ``sets`` (less the rare features), no choice and no
+    pruning (to measure that set)."""
     pages = list(page_indices)
     rows = np.flatnonzero(np.isin(ds.page_of_row, pages))
     x, y = ds.x[rows], ds.y[rows]
     sites = [ds.sites[r] for r in rows]
     groups = [ds.groups[r] for r in rows]
     folds = inner_folds(sites, groups)
-    columns = choose_features(x, y, folds, sets)
-    model = prune(x, y, fit(x, y, choose_l2(x, y, folds, columns), columns))
+    if fixed:
+        columns = tuple(c for c in (FEATURES.index(n) for n in sets[-1]) if _supported(x[:, c]))
+        model = fit(x, y, choose_l2(x, y, folds, columns), columns)
+    else:
+        columns = choose_features(x, y, folds, sets)
+        model = prune(x, y, fit(x, y, choose_l2(x, y, folds, columns), columns))
     if not model.columns:
         return model, 0.0
     p = np.zeros(len(ds.y))
@@ -443,12 +450,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages the label dir refers to")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--no-write", action="store_true", help="measure only")
+    ap.add_argument("--features", choices=(*FEATURE_SETS, "all"),
+                    help="measure this one feature set, no choice (implies --no-write)")
     args = ap.parse_args(argv)
+    if args.features:
+        args.no_write = True
     ds = collect(args.directories, args.pages)
-    # the feature set (base rate included), pruning, strength and threshold chosen on all pages by site folds,
+    # the feature set (base rate included), pruning, strength and threshold chosen on all pages across sets,
     # and again inside every outer fold of the report (nested); then one check on the held-out figures
-    fitted, t = train(ds, range(len(ds.pages)), CANDIDATES)
-    result = report(ds, fitted, t, sets=CANDIDATES)
+    sets = ((FEATURE_SETS.get(args.features, FEATURES),) if args.features else CANDIDATES)
+    fixed = bool(args.features)
+    fitted, t = train(ds, range(len(ds.pages)), sets, fixed)
+    result = report(ds, fitted, t, sets=sets, fixed=fixed)
     model, threshold, notes = held_out_choice(ds, fitted, t, result)
     result["kept"] = {"features": [FEATURES[c] for c in model.columns], "threshold": threshold, "notes": notes}
     if not args.no_write:
