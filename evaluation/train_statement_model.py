@@ -4,14 +4,14 @@ Offline tool (reads the gold; never used at prediction time); one command,
 to rerun whenever the statement rules or features change::
 
     python -m evaluation.train_statement_model evaluation/labels/statements/wcxb-dev \
-        evaluation/labels/statements/wcxb-heldout ../shared/eval/facts \
+        evaluation/labels/statements/wcxb-heldout evaluation/labels/statements/wcxb-unseen \
+        ../shared/eval/facts --pages ../shared/eval/boilerplate/wcxb-dev \
         [--out extractors/data/statement_model.json] [--no-write]
 
 Each directory is a labelled set (a facts directory: one set per subject);
 leaving one set out asks whether what is learned on the others carries to
-it (wcxb-heldout, a second dev set the rules and features were also read
-off, left out: does what is learned on the other sets carry to it? The
-out-of-sample set is wcxb-unseen, scored once and not fitted on here).
+it. All three WCXB sets are dev data (rules were written from their
+errors); a fresh held-out set is scored elsewhere, never fitted here.
 
 1. Every labelled page is read by the pipeline (``process_documents``) and
    every candidate statement, kept or held back by the model in place, is
@@ -20,20 +20,25 @@ out-of-sample set is wcxb-unseen, scored once and not fitted on here).
 2. A logistic regression (evaluation.logistic, on standardised features)
    gives the probability. Its feature set, among the base rate (none) and
    the candidate sets of ``FEATURE_SETS`` (less the features too rare to
-   learn from), and the L2 strength are chosen by cross-validation by site
-   (Brier score); features that move the probability by less than
+   learn from), and the L2 strength are chosen by cross-validation across
+   labelled sets (one fold per set, ``inner_folds``; by site when a
+   training part has fewer than ``MIN_SETS`` sets) on the Brier score; features that move the probability by less than
    ``MIN_EFFECT`` for a standard deviation's change are pruned and the model
    refitted (``prune``).
 3. The threshold under which a candidate is held back from ``events`` is
-   the one with the best statement F1 on out-of-fold probabilities, among
-   those that lose at most ``MAX_RECALL_LOSS`` of recall.
+   the one with the best statement F1 on out-of-fold probabilities (the
+   same folds across sets), among those that lose at most
+   ``MAX_RECALL_LOSS`` of recall.
 4. The figures (evaluation.statement_confidence): Brier and a 10-bin
    reliability table, cross-validated by site folds and leave one labelled
    set out (each of the given sets: a facts directory gives one per
    subject), against the base rate; steps 2 and 3 (feature set, pruning,
    strength, threshold) are repeated inside every outer fold: the figures
-   are nested. Statement P/R per page type with and without the threshold,
-   in-sample and cross-validated.
+   are nested. Per set left out: statement P/R/F1 with the threshold and
+   without it (the rules alone), Brier against the base rate (a facts
+   directory also pooled); statement P/R per page type with and without
+   the threshold, in-sample and cross-validated; the expected calibration
+   error.
 5. What is kept is decided on the held-out figures of step 4 (one check,
    no choice among candidates): the learned features only when their Brier
    score beats the base rate's across site folds, leaving a set out, AND
@@ -43,7 +48,8 @@ out-of-sample set is wcxb-unseen, scored once and not fitted on here).
    the sets the model already fits). Else the model written is the base
    rate: every candidate gets the share of candidates that are right. The
    threshold only when it raises statement F1 both across site folds and
-   leaving one labelled set out (else 0: nothing is held back).
+   leaving one labelled set out, and on EVERY labelled set left out raises
+   precision without lowering F1 (else 0: nothing is held back).
 6. The output says what is kept and why, with the per-set figures.
 """
 
@@ -53,7 +59,7 @@ import argparse
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -80,12 +86,22 @@ CUES = (
     "subject_named", "sentence_ends", "short_sentence", "role_point", "coarse", "after_page_date",
     "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section",
 )
+MIN_SETS = 3  # labelled sets in a training part for its choices to be cross-validated across sets
 MIN_SUPPORT = 10  # rows on each side of a yes/no feature for it to take part
 # "shape": how the date stands in its sentence and whether the sentence has a
 # finite verb (a number read as a year, "2025 <name>", "Accessed 4 Nov.
 # 2025."): what the false statements of the second dev set (wcxb-heldout) share.
 SHAPE = ("date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb")
-FEATURE_SETS: dict[str, tuple[str, ...]] = {"cues": CUES, "cues+shape": CUES + SHAPE}
+# "general": cues meant to carry across sites, whatever the rules already filter: the block (a heading,
+# a byline or call to action, the first sentence of its block, how far into it), the trigger a copula, the
+# date in a name, possessive ("2024's biggest games"), coordinated with another date, written without a
+# digit, resolved against an anchor on an undated page, how far before the page's date; the sentence's
+# length, its dates, the imperative.
+GENERAL = ("in_heading", "in_other_block", "first_in_block", "block_offset", "trigger_copula", "date_in_name",
+           "date_possessive", "date_coordinated", "date_without_digit", "anchored_undated", "days_before_page_date",
+           "log_words", "dates_in_sentence", "imperative")
+FEATURE_SETS: dict[str, tuple[str, ...]] = {"cues": CUES, "cues+shape": CUES + SHAPE, "general": GENERAL,
+                                            "cues+shape+general": CUES + SHAPE + GENERAL}
 CANDIDATES: tuple[tuple[str, ...], ...] = ((), *FEATURE_SETS.values())  # the base rate first
 # A feature whose standard deviation moves the probability by less than this
 # (|weight| * p(1-p) at the mean) carries nothing worth its place: pruned.
@@ -102,17 +118,22 @@ class Dataset:
     sites: list[str]  # per row
     groups: list[str]  # per row: the labelled set (wcxb-dev, or the facts subject)
     page_groups: list[str]  # per page: its labelled set
+    page_dirs: list[str] = field(default_factory=list)  # per page: the directory given (facts: all subjects)
 
     def rows_of(self, page_index: int) -> np.ndarray:
         return np.flatnonzero(self.page_of_row == page_index)
 
 
-def _labelled_sets(directories: Sequence[Path]) -> list[tuple[str, Path]]:
+def _labelled_sets(directories: Sequence[Path]) -> list[tuple[str, Path, str]]:
+    """(set name, its directory, the directory given) of each labelled set."""
     out = []
     for d in directories:
         d = Path(d)
         subjects = sorted(p for p in d.iterdir() if (p / "gold.yaml").is_file()) if d.is_dir() else []
-        out.extend((s.name, s) for s in subjects) if subjects and not (d / "gold.yaml").is_file() else out.append((d.name, d))
+        if subjects and not (d / "gold.yaml").is_file():
+            out.extend((s.name, s, d.name) for s in subjects)
+        else:
+            out.append((d.name, d, d.name))
     return out
 
 
@@ -141,11 +162,12 @@ def read_candidates(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
 
 
 def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> Dataset:
-    pages, groups_of_page = [], []
-    for name, d in _labelled_sets(directories):
+    pages, groups_of_page, dirs_of_page = [], [], []
+    for name, d, given in _labelled_sets(directories):
         for p in load_gold(d, pages_dir):
             pages.append(p)
             groups_of_page.append(name)
+            dirs_of_page.append(given)
     candidates = read_candidates(pages, models)
     xs, ys, rows_page, sites, groups = [], [], [], [], []
     for i, (page, group) in enumerate(zip(pages, groups_of_page)):
@@ -160,7 +182,7 @@ def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES, models
             sites.append(page.site)
             groups.append(group)
     return Dataset(pages, candidates, np.array(xs, dtype=float).reshape(-1, len(FEATURES)), np.array(ys),
-                   np.array(rows_page, dtype=int), sites, groups, groups_of_page)
+                   np.array(rows_page, dtype=int), sites, groups, groups_of_page, dirs_of_page)
 
 
 # ---------------------------------------------------------------- fitting
@@ -196,6 +218,19 @@ def site_folds(sites: Sequence[str], k: int = FOLDS) -> np.ndarray:
     return np.array([int(hashlib.sha1(s.encode()).hexdigest(), 16) % k for s in sites], dtype=int)
 
 
+def set_folds(groups: Sequence[str]) -> np.ndarray:
+    """Fold of each row: its labelled set."""
+    names = sorted(set(groups))
+    return np.array([names.index(g) for g in groups], dtype=int)
+
+
+def inner_folds(sites: Sequence[str], groups: Sequence[str]) -> np.ndarray:
+    """The folds choices are made on: one per labelled set (what a model
+    meets on pages of another set is a set-wide shift that folds of sites
+    mixing all sets hide), by site when fewer than MIN_SETS sets are there."""
+    return set_folds(groups) if len(set(groups)) >= MIN_SETS else site_folds(sites)
+
+
 def _oof_fixed(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float, columns: Sequence[int]) -> np.ndarray:
     p = np.full(len(y), float(y.mean()) if len(y) else 0.5)
     for f in np.unique(folds):
@@ -220,11 +255,10 @@ def _supported(column: np.ndarray) -> bool:
     return min(on, len(column) - on) >= MIN_SUPPORT
 
 
-def choose_features(x: np.ndarray, y: np.ndarray, sites: Sequence[str], sets: Sequence[Sequence[str]]) -> tuple[int, ...]:
+def choose_features(x: np.ndarray, y: np.ndarray, folds: np.ndarray, sets: Sequence[Sequence[str]]) -> tuple[int, ...]:
     """The feature set (of ``sets``, less the features too rare in these
     rows to learn from; the base rate always a candidate) with the lowest
-    Brier score, cross-validated by site, each at its best strength."""
-    folds = site_folds(sites)
+    Brier score, cross-validated over ``folds``, each at its best strength."""
     best, best_score = (), _cv_brier(x, y, folds, 1.0, ())
     for names in sets:
         columns = tuple(c for c in (FEATURES.index(n) for n in names) if _supported(x[:, c]))
@@ -236,24 +270,25 @@ def choose_features(x: np.ndarray, y: np.ndarray, sites: Sequence[str], sets: Se
     return best
 
 
-def choose_l2(x: np.ndarray, y: np.ndarray, sites: Sequence[str], columns: Sequence[int]) -> float:
-    """The strength with the lowest Brier score, cross-validated by site."""
-    folds = site_folds(sites)
+def choose_l2(x: np.ndarray, y: np.ndarray, folds: np.ndarray, columns: Sequence[int]) -> float:
+    """The strength with the lowest Brier score, cross-validated over ``folds``."""
     return min(L2_GRID, key=lambda l2: (_cv_brier(x, y, folds, l2, columns), -l2))
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, sites: Sequence[str], columns: Sequence[int]) -> np.ndarray:
-    """Out-of-fold probabilities by site folds on the given features, the
-    strength chosen inside each training part."""
-    folds = site_folds(sites)
+def out_of_fold(x: np.ndarray, y: np.ndarray, sites: Sequence[str], groups: Sequence[str],
+                columns: Sequence[int]) -> np.ndarray:
+    """Out-of-fold probabilities on the given features over the inner folds
+    (one per labelled set), the strength chosen inside each training part."""
+    folds = inner_folds(sites, groups)
     p = np.full(len(y), float(y.mean()) if len(y) else 0.5)
     for f in np.unique(folds):
         test = folds == f
-        if test.all():
+        if test.all() or len(np.unique(y[~test])) < 2:
             continue
         train_sites = [s for s, t in zip(sites, test) if not t]
-        l2 = choose_l2(x[~test], y[~test], train_sites, columns)
-        p[test] = fit(x[~test], y[~test], l2, columns).predict(x[test])
+        train_groups = [g for g, t in zip(groups, test) if not t]
+        l2 = choose_l2(x[~test], y[~test], inner_folds(train_sites, train_groups), columns) if columns else 1.0
+        p[test] = fit(x[~test], y[~test], l2, columns).predict(x[test]) if columns else y[~test].mean()
     return p
 
 
@@ -308,21 +343,30 @@ def prune(x: np.ndarray, y: np.ndarray, model: Fitted, min_effect: float = MIN_E
     return model if keep == model.columns else fit(x, y, model.l2, keep)
 
 
-def train(ds: Dataset, page_indices: Sequence[int], sets: Sequence[Sequence[str]]) -> tuple[Fitted, float]:
+def train(ds: Dataset, page_indices: Sequence[int], sets: Sequence[Sequence[str]],
+          fixed: bool = False) -> tuple[Fitted, float]:
     """Model and threshold from the given pages: feature set and strength
-    by site-fold CV on their candidates, pruned; the threshold on the
+    by CV across their labelled sets, pruned; the threshold on the
     out-of-fold probabilities of these pages (with the features chosen here:
-    selection is not repeated inside the threshold's folds)."""
+    selection is not repeated inside the threshold's folds). ``fixed``: the
+    one feature set of ``sets`` (less the rare features), no choice and no
+    pruning (to measure that set)."""
     pages = list(page_indices)
     rows = np.flatnonzero(np.isin(ds.page_of_row, pages))
     x, y = ds.x[rows], ds.y[rows]
     sites = [ds.sites[r] for r in rows]
-    columns = choose_features(x, y, sites, sets)
-    model = prune(x, y, fit(x, y, choose_l2(x, y, sites, columns), columns))
+    groups = [ds.groups[r] for r in rows]
+    folds = inner_folds(sites, groups)
+    if fixed:
+        columns = tuple(c for c in (FEATURES.index(n) for n in sets[-1]) if _supported(x[:, c]))
+        model = fit(x, y, choose_l2(x, y, folds, columns), columns)
+    else:
+        columns = choose_features(x, y, folds, sets)
+        model = prune(x, y, fit(x, y, choose_l2(x, y, folds, columns), columns))
     if not model.columns:
         return model, 0.0
     p = np.zeros(len(ds.y))
-    p[rows] = out_of_fold(x, y, sites, model.columns)
+    p[rows] = out_of_fold(x, y, sites, groups, model.columns)
     return model, choose_threshold(ds, pages, p)
 
 
@@ -350,11 +394,26 @@ def _sets_worse(result: dict) -> list[str]:
     return [g for g, v in result["loso"].items() if v["brier"] >= v["brier_base_rate"]]
 
 
+def _sets_not_helped(result: dict) -> list[str]:
+    """The labelled sets on which, left out, the threshold fitted on the
+    other sets does not raise statement precision or lowers F1 (against the
+    rules alone)."""
+    out = []
+    for g, v in result["loso"].items():
+        p0, p1 = v.get("precision_without") or 0.0, v.get("precision_with") or 0.0
+        f0, f1 = v.get("f1_without") or 0.0, v.get("f1_with") or 0.0
+        if p1 <= p0 + 1e-9 or f1 < f0 - 1e-9:
+            out.append(g)
+    return out
+
+
 def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) -> tuple[Fitted, float, list[str]]:
     """Keep the learned features and the threshold only where the held-out
     figures of ``result`` (statement_confidence.report) say they help (step 5):
     features only when better than the base rate by site, leaving a set out
-    and on every labelled set left out."""
+    and on every labelled set left out; the threshold only when it raises
+    statement F1 across site folds and leaving a set out, and on EVERY
+    labelled set left out raises precision without lowering F1."""
     notes = []
     per_set = "; ".join(f"{g} {v['brier']} vs {v['brier_base_rate']}" for g, v in result["loso"].items())
     figures = (f"held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} leaving a set out, vs base "
@@ -373,8 +432,10 @@ def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) 
         notes.append(f"no learned feature beats the base rate by site on all pages: {figures}")
     without, by_site, by_set = _f1(result["pr_without"]), _f1(result["pr_cv_sites"]), _f1(result["pr_loso"])
     f1s = f"statement F1 {by_site:.4f} across site folds, {by_set:.4f} leaving a set out, {without:.4f} without"
-    if threshold > 0.0 and (by_site <= without + 1e-9 or by_set <= without + 1e-9):
-        notes.append(f"threshold {threshold} dropped: {f1s}")
+    failing = _sets_not_helped(result)
+    if threshold > 0.0 and (by_site <= without + 1e-9 or by_set <= without + 1e-9 or failing):
+        notes.append(f"threshold {threshold} dropped: {f1s}; precision not up or F1 down left out: "
+                     f"{', '.join(failing) or 'none'}")
         threshold = 0.0
     elif threshold > 0.0:
         notes.append(f"threshold {threshold} kept: {f1s}")
@@ -389,12 +450,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages the label dir refers to")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--no-write", action="store_true", help="measure only")
+    ap.add_argument("--features", choices=(*FEATURE_SETS, "all"),
+                    help="measure this one feature set, no choice (implies --no-write)")
     args = ap.parse_args(argv)
+    if args.features:
+        args.no_write = True
     ds = collect(args.directories, args.pages)
-    # the feature set (base rate included), pruning, strength and threshold chosen on all pages by site folds,
+    # the feature set (base rate included), pruning, strength and threshold chosen on all pages across sets,
     # and again inside every outer fold of the report (nested); then one check on the held-out figures
-    fitted, t = train(ds, range(len(ds.pages)), CANDIDATES)
-    result = report(ds, fitted, t, sets=CANDIDATES)
+    sets = ((FEATURE_SETS.get(args.features, FEATURES),) if args.features else CANDIDATES)
+    fixed = bool(args.features)
+    fitted, t = train(ds, range(len(ds.pages)), sets, fixed)
+    result = report(ds, fitted, t, sets=sets, fixed=fixed)
     model, threshold, notes = held_out_choice(ds, fitted, t, result)
     result["kept"] = {"features": [FEATURES[c] for c in model.columns], "threshold": threshold, "notes": notes}
     if not args.no_write:

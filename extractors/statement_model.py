@@ -61,12 +61,21 @@ PARSE_FEATURES = (
     # how the date stands in its sentence: after a preposition ("in 2025"), before a noun it qualifies
     # ("2025 Best States", "2000 watt"), a bare number, a written year; a sentence without a finite verb
     "date_after_preposition", "date_before_noun", "bare_number", "explicit_year", "no_finite_verb",
+    # general cues added for pages of other sites: the trigger a copula; the date inside a name ("Office
+    # 2024", "Psychology Today"), possessive ("2024's biggest games"), coordinated with another date
+    # ("March 10 and March 11"), written without a digit ("this year", "summer"); the sentence's verb in
+    # the imperative (a base form with no subject)
+    "trigger_copula", "date_in_name", "date_possessive", "date_coordinated", "date_without_digit", "imperative",
 )
 # What the page says.
 PAGE_FEATURES = (
     "in_paragraph", "in_list_item", "in_table_cell", "in_caption", "in_quote", "dated_by_section", "section_level",
     "block_words", "page_position", "page_dated", "after_page_date", "years_from_page_date", "statements_on_page",
     "statements_per_kchar", "same_date_on_page", "text_page", "later_in_sentence", "same_sentence",
+    # the block and the sentence's place in it: a heading, a byline, dateline, call to action, link list or
+    # code block; the first sentence of its block, how far into the block; a date resolved against an anchor
+    # on a page with no date of its own; how far the date lies before the page's date (log days)
+    "in_heading", "in_other_block", "first_in_block", "block_offset", "anchored_undated", "days_before_page_date",
 )
 FEATURES = PARSE_FEATURES + PAGE_FEATURES
 
@@ -136,6 +145,18 @@ def _no_finite_verb(sent) -> bool:
     # followed by its past-form verb reads as subject and verb
     return not (root.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in root.children)
                 and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i == root.i + 1 for c in root.children))
+
+
+# entity types of a name: a date inside one names no time ("Office 2024", "Psychology Today")
+_NAME_TYPES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
+
+
+def _date_in_name(date_root: Token | None) -> bool:
+    """The date's word is part of a name span, or qualifies a name it stands in front of."""
+    if date_root is None:
+        return False
+    return date_root.ent_type_ in _NAME_TYPES or (
+        date_root.dep_ in ("compound", "nummod", "amod") and date_root.head.ent_type_ in _NAME_TYPES)
 
 
 def parse_features(
@@ -208,12 +229,22 @@ def parse_features(
         "bare_number": float(date.text.strip().isdigit()),
         "explicit_year": float(bool(_YEAR.search(date.text))),
         "no_finite_verb": float(bool(tokens) and _no_finite_verb(sent)),
+        "trigger_copula": float(lemma == "be"),
+        "date_in_name": float(_date_in_name(date_root)),
+        "date_possessive": float(date_root is not None and any(c.tag_ == "POS" for c in date_root.children)),
+        "date_coordinated": float(date_root is not None and (
+            date_root.dep_ == "conj" or any(c.dep_ == "conj" for c in date_root.children))),
+        "date_without_digit": float(not any(ch.isdigit() for ch in date.text)),
+        "imperative": float(verb is not None and verb.tag_ == "VB" and not aux and not subjects
+                            and verb.dep_ == "ROOT"),
     }
 
 
+_OTHER_BLOCKS = frozenset({BlockRole.BYLINE, BlockRole.DATELINE, BlockRole.CALL_TO_ACTION, BlockRole.LINK_LIST,
+                           BlockRole.CODE})
 _ROLE_FEATURES = {
     BlockRole.PARAGRAPH: "in_paragraph", BlockRole.LIST_ITEM: "in_list_item", BlockRole.TABLE_CELL: "in_table_cell",
-    BlockRole.CAPTION: "in_caption", BlockRole.QUOTE: "in_quote",
+    BlockRole.CAPTION: "in_caption", BlockRole.QUOTE: "in_quote", BlockRole.HEADING: "in_heading",
 }
 
 
@@ -235,6 +266,9 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
             f[_ROLE_FEATURES[block.role]] = 1.0
         if block is not None:
             f["block_words"] = math.log1p(len(text[block.char_start:block.char_end].split())) / 6
+            f["in_other_block"] = float(block.role in _OTHER_BLOCKS)
+            f["first_in_block"] = float(not text[block.char_start:st.char_start].strip())
+            f["block_offset"] = (st.char_start - block.char_start) / max(block.char_end - block.char_start, 1)
         if by_section:
             f["dated_by_section"] = 1.0
             head = block_at(page.blocks, st.date.char_start)
@@ -244,6 +278,9 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
             f["page_dated"] = 1.0
             f["after_page_date"] = float(st.date.date_start > page_day)
             f["years_from_page_date"] = min(abs((st.date.date_start - page_day).days) / 365.25, 50.0) / 50
+            f["days_before_page_date"] = math.log1p(max((page_day - st.date.date_end).days, 0)) / 10
+        elif st.date.anchored:
+            f["anchored_undated"] = 1.0
         f["statements_on_page"] = math.log1p(n) / 5
         f["statements_per_kchar"] = min(n / max(len(text), 1) * 1000, 10.0) / 10
         f["same_date_on_page"] = min(dates.count((st.date.date_start, st.date.date_end)) - 1, 5) / 5

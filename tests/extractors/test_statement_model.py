@@ -75,6 +75,15 @@ def test_each_of_two_equal_dates_gets_its_own_place(models):
     assert later and all(f["date_before_noun"] == 0 and f["date_after_preposition"] == 1 for f in later)
 
 
+def test_general_features_say_a_date_written_without_digits_coordinated_or_possessive(models):
+    f = features_of("Last Friday the council approved the plan.", models)
+    assert (f["date_without_digit"], f["date_coordinated"], f["date_possessive"]) == (1, 0, 0)
+    f = features_of("The show will be held on March 10 and March 11, 2026, at the centre.", models)
+    assert f["date_coordinated"] == 1 and f["date_without_digit"] == 0
+    f = features_of("The sequel to 2024's hit film was adored by the fans.", models)
+    assert f["date_possessive"] == 1
+
+
 @pytest.mark.parametrize("text", ["The 2000 watt heater launched on 3 May 2021.", "The agency opened its office in 2019."])
 def test_a_sentence_whose_clause_has_a_verb_has_a_finite_verb(models, text):
     assert features_of(text, models)["no_finite_verb"] == 0
@@ -165,3 +174,18 @@ def test_features_are_computed_only_when_the_model_weighs_some_or_a_fit_collects
         kept, _ = judge_statements(page, [a, b], base)
     assert {s.confidence for s in kept} == {round(probability({}, base), 3)}
     assert all(len(s.features) == len(FEATURES) for s in kept)
+
+
+def test_page_features_say_a_heading_the_place_in_the_block_and_an_anchor_without_a_page_date():
+    text = "Opened in 2020.\n\nIt grew. It closed in 2023."
+    blocks = (TextBlock(0, 15, BlockRole.HEADING, 2), TextBlock(17, len(text), BlockRole.PARAGRAPH))
+    a = _statement(0, "Opened in 2020.", date(2020, 1, 1))
+    b = _statement(26, "It closed in 2023.", date(2023, 1, 1))
+    fa, fb = page_features(CleanPage(text=text, published_at=datetime(2024, 1, 1, tzinfo=UTC), blocks=blocks), [a, b])
+    assert (fa["in_heading"], fa["first_in_block"], fa["block_offset"]) == (1.0, 1.0, 0.0)
+    assert (fb["in_heading"], fb["first_in_block"]) == (0.0, 0.0) and 0 < fb["block_offset"] < 1
+    assert fa["days_before_page_date"] > fb["days_before_page_date"] > 0 and fa["anchored_undated"] == 0.0
+    # a date resolved against an anchor on a page with no date of its own
+    anchored = replace(b, date=replace(b.date, anchored=True))
+    (f,) = page_features(CleanPage(text=text, blocks=blocks), [anchored])
+    assert f["anchored_undated"] == 1.0 and f["page_dated"] == 0.0 and f["days_before_page_date"] == 0.0
