@@ -88,13 +88,19 @@ def _ranked(noun: Token) -> bool:
     """The noun carries a superlative or a ranking word ("finest", "most
     daring", "top", "best")."""
     for c in noun.children:
-        if c.dep_ not in ("amod", "advmod", "compound"):
+        if c.dep_ not in ("amod", "advmod", "compound") or _at_least(c):
             continue
         if c.tag_ in ("JJS", "RBS") or c.lower_ in RANK_WORDS:
             return True
         if any(g.dep_ == "advmod" and g.tag_ == "RBS" for g in c.children):  # "most impressive"
             return True
     return False
+
+
+def _at_least(tok: Token) -> bool:
+    """"at least", "at most": a bound on a count, not a rank."""
+    return tok.lower_ in ("least", "most") and (
+        (tok.i > 0 and tok.nbor(-1).lower_ == "at") or any(c.lower_ == "at" for c in tok.children))
 
 
 def ranks_within_period(date_root: Token | None) -> bool:

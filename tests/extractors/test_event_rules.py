@@ -69,6 +69,7 @@ def test_no_statement_from_the_text_itself_a_ranking_or_a_works_year(models, tex
     ("In 2019 we compiled a list of local bakeries.", "compile", 2019),  # the date on the compiling itself
     ("We have compiled a list of the bakeries that opened in 2023.", "open", 2023),  # the listed happening
     ("The remake of the 2019 film drew large crowds in 2023.", "draw", 2023),  # no possessive name
+    ("Analysts expect the slump to last through at least the first two quarters of 1991.", "last", 1991),  # a bound
 ])
 def test_the_texts_past_a_dated_compiling_and_a_listed_happening_stay_statements(models, text, trigger, year):
     assert (trigger, year) in [(st.trigger, st.date.date_start.year) for st in statements(text, models)]
