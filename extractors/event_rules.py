@@ -209,3 +209,21 @@ INFINITIVE_HAPPENING_NOUNS = frozenset(
     """plan target schedule deadline timetable decision bid offer agreement deal intention commitment promise
     pledge proposal move effort attempt order request call vote approval permission motion""".split()
 )
+
+# Nouns of the text itself ("this guide will cover ...", "we've compiled a
+# list of ..."): what it says it does is no happening. Not "report", "study" or "survey": a text often cites another's.
+TEXT_NOUNS = frozenset(
+    """list article post guide roundup round-up rundown piece page blog video newsletter overview selection
+    ranking tutorial write-up writeup recap countdown compilation""".split()
+)
+# Determiners that point at the text being read ("this list", "our guide").
+TEXT_DETERMINERS = frozenset({"this", "our", "my"})
+# Verbs of a writer putting a list together ("we've compiled a list of the
+# finest ... of 2023", "we rounded up the top ... of the year"); "put", "throw"
+# and "pull" only with "together", "round" only with "up".
+ASSEMBLE_VERBS = frozenset({"compile", "curate", "round", "gather", "select", "handpick", "pick", "rank", "put", "throw",
+                            "pull", "assemble"})
+ASSEMBLE_PARTICLES = {"round": "up", "put": "together", "throw": "together", "pull": "together"}
+# Words that rank a thing within a period ("2022's most-played albums", "the
+# best novels of the year", "the year's top stories"), besides superlatives.
+RANK_WORDS = frozenset({"top", "favorite", "favourite", "best", "worst"})

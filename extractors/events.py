@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.calendar_words import yearless_period
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span, is_access_date
 from extractors.coreference import Discourse, Resolution
+from extractors.date_framings import about_the_text, names_a_work, ranks_within_period
 from extractors.entities import EntityMention
 from extractors.event_rules import (
     ADVICE_VERBS,
@@ -246,6 +247,15 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # the text announcing itself: "Today, we'll take a close look at ...", "This season we're breaking down ..."
     if rule_on("meta-discourse") and DEICTIC_DATE.match(date.text.strip()) and _announces_itself(trigger):
         return "meta-discourse"
+    # the text speaking of itself: "this guide will cover ... this year", "we've rounded up the top ... of 2023"
+    if rule_on("self-reference") and about_the_text(clause_verb, date_root):
+        return "self-reference"
+    # a ranking within a period: "one of 2022's most-played albums", "the finest novels of the year"
+    if rule_on("period-rank") and ranks_within_period(date_root):
+        return "period-rank"
+    # a year naming a work: "the remake of 2019's <Title> drew crowds"
+    if rule_on("name-possessive") and names_a_work(date_root, trigger, date.precision):
+        return "name-possessive"
     # the date is what the verb acts on, not when it happens: "which reviewed
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's
     # course takes its time as object: "will finish 2023 with ...")

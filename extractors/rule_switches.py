@@ -40,6 +40,10 @@ RULES: dict[str, str] = {
     "access-date": "a citation's access or archive date (\"Accessed 4 Nov. 2025.\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
+    # extractors.date_framings (via extractors.events.no_statement_reason)
+    "self-reference": "the text speaking of itself (\"this guide will cover ...\", \"we've rounded up the top ... of 2023\")",
+    "period-rank": "a ranking within a period (\"one of 2022's most-played albums\", \"the finest novels of the year\")",
+    "name-possessive": "a year in the possessive before a name (\"the remake of 2019's <Title>\")",
     # extractors.events.statements_from_parse
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
@@ -59,7 +63,7 @@ RULES: dict[str, str] = {
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
     copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
-    date-object noun-infinitive conjunct-date access-date""".split()
+    date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive""".split()
 )
 
 assert PARSE_RULES <= RULES.keys()

@@ -49,6 +49,37 @@ def test_no_statement(models, text):
     assert statements(text, models) == []
 
 
+@pytest.mark.parametrize("text, rule", [
+    # the text speaking of itself: what the list will do, or the writer putting it together
+    ("This guide will cover the hiking trails worth a visit this year.", "self-reference"),
+    ("We've put together a list of the bakeries worth a detour in 2023.", "self-reference"),
+    # a ranking within a period: the date says what is ranked
+    ("The director of one of 2022's most-played albums praised the band.", "period-rank"),
+    # a year in the possessive before a name: the work's year
+    ("The remake of 2019's Silver Harbour drew large crowds.", "name-possessive"),
+])
+def test_no_statement_from_the_text_itself_a_ranking_or_a_works_year(models, text, rule):
+    assert statements(text, models) == []
+    with rules_off({rule}):
+        assert len(statements(text, models)) == 1  # the rule, and no other, says it is no statement
+
+
+@pytest.mark.parametrize("text, trigger, year", [
+    ("This guide was revised in May 2024.", "revise", 2024),  # what was done to the text: its past
+    ("In 2019 we compiled a list of local bakeries.", "compile", 2019),  # the date on the compiling itself
+    ("We have compiled a list of the bakeries that opened in 2023.", "open", 2023),  # the listed happening
+    ("The remake of the 2019 film drew large crowds in 2023.", "draw", 2023),  # no possessive name
+    ("Analysts expect the slump to last through at least the first two quarters of 1991.", "last", 1991),  # a bound
+])
+def test_the_texts_past_a_dated_compiling_and_a_listed_happening_stay_statements(models, text, trigger, year):
+    assert (trigger, year) in [(st.trigger, st.date.date_start.year) for st in statements(text, models)]
+
+
+def test_a_ranked_period_gives_no_statement_and_the_happening_keeps_its_date(models):
+    sts = statements("The band released its finest album of the decade in 1999.", models)
+    assert [(st.trigger, st.date.value) for st in sts] == [("release", "1999")]
+
+
 def test_a_deposit_dated_in_the_subject_is_the_happening(models):
     (st,) = statements("The deposit of both ratification documents on Friday will at last complete the procedure.", models)
     assert st.trigger == "deposit"

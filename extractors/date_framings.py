@@ -1,0 +1,130 @@
+"""Framings of a date that state no happening, read from the parse.
+
+- The text speaking of itself (``about_the_text``): "this guide will
+  cover the hiking trails worth a visit this year", "we've rounded up the
+  top podcasts of 2023". The date is the list's scope; the sentence is its
+  title or intro (label class ``list-title``). What the text says of its
+  own past ("This guide was revised in May") stays a statement.
+- A ranking within a period (``ranks_within_period``): "one of 2022's
+  most-played albums", "the finest novels of the year", "the year's top
+  stories": the date says what is ranked, not when anything happened
+  (``opinion``). "for <year>" is left alone ("among the most wanted
+  lamps for 2024" says what is in demand that year).
+- A year naming a work (``names_a_work``): "the remake of 2019's <Title>":
+  the year is the title's release, not the clause's happening
+  (``title-of-work``).
+
+Vocabularies live in extractors.event_rules; the switches that turn each
+rule off for a benchmark run in extractors.rule_switches.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.event_rules import (
+    ASSEMBLE_PARTICLES,
+    ASSEMBLE_VERBS,
+    RANK_WORDS,
+    TEXT_DETERMINERS,
+    TEXT_NOUNS,
+)
+from extractors.triggers import is_event_noun
+
+_WRITER = frozenset({"we", "i"})
+
+
+def _text_noun(noun: Token) -> bool:
+    """"this list", "our guide", "the following article": the text being read."""
+    if noun.lemma_.lower() not in TEXT_NOUNS and noun.lower_ not in TEXT_NOUNS:
+        return False
+    return any((c.dep_ in ("det", "poss") and c.lower_ in TEXT_DETERMINERS)
+               or (c.dep_ == "amod" and c.lower_ == "following") for c in noun.children)
+
+
+def _not_past(verb: Token) -> bool:
+    """No past tense, perfect or past passive on the verb ("will cover",
+    "explores", "we're covering"; not "has been revised", "was published")."""
+    if verb.tag_ in ("VBD",):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+                   for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _modifies(date_root: Token, verb: Token) -> bool:
+    """The date is an adverbial of the verb itself ("In 2019 we compiled ...")."""
+    return date_root.head == verb or (date_root.head.dep_ == "prep" and date_root.head.head == verb)
+
+
+def _assembles(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in ASSEMBLE_VERBS:
+        return False
+    particle = ASSEMBLE_PARTICLES.get(lemma)
+    return particle is None or any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in verb.children)
+
+
+def about_the_text(clause_verb: Token, date_root: Token | None) -> bool:
+    """The sentence speaks of the text itself, not of a happening: its
+    subject is the text and it says what the text does, not what was done
+    to it ("this guide will cover ... this year"; not "this guide was
+    revised in May"), or the writer puts the list together and the date
+    belongs to what is listed, not to the putting together ("we've rounded
+    up the top podcasts of 2023"; not "in 2019 we compiled ...")."""
+    subject = _subject(clause_verb)
+    if subject is None:
+        return False
+    if _text_noun(subject) and _not_past(clause_verb):
+        return True
+    return (subject.lower_ in _WRITER and _assembles(clause_verb) and date_root is not None
+            and not _modifies(date_root, clause_verb))
+
+
+def _ranked(noun: Token) -> bool:
+    """The noun carries a superlative or a ranking word ("finest", "most
+    daring", "top", "best")."""
+    for c in noun.children:
+        if c.dep_ not in ("amod", "advmod", "compound") or _at_least(c):
+            continue
+        if c.tag_ in ("JJS", "RBS") or c.lower_ in RANK_WORDS:
+            return True
+        if any(g.dep_ == "advmod" and g.tag_ == "RBS" for g in c.children):  # "most impressive"
+            return True
+    return False
+
+
+def _at_least(tok: Token) -> bool:
+    """"at least", "at most": a bound on a count, not a rank."""
+    return tok.lower_ in ("least", "most") and (
+        (tok.i > 0 and tok.nbor(-1).lower_ == "at") or any(c.lower_ == "at" for c in tok.children))
+
+
+def ranks_within_period(date_root: Token | None) -> bool:
+    """The date is the period something is ranked in: the possessive, the
+    "of" object or a modifier of a noun that carries a superlative ("one of
+    2022's most-played albums", "the finest novels of the year", "the most
+    daring 2021 designs")."""
+    if date_root is None:
+        return False
+    if date_root.dep_ == "poss" or (date_root.dep_ in ("compound", "nummod", "amod") and date_root.tag_ == "CD"):
+        noun = date_root.head
+    elif date_root.dep_ == "pobj" and date_root.head.dep_ == "prep" and date_root.head.lower_ == "of":
+        noun = date_root.head.head
+    elif date_root.dep_ == "prep" and date_root.lower_ == "of":
+        noun = date_root.head
+    else:
+        return False
+    return noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _ranked(noun)
+
+
+def names_a_work(date_root: Token | None, trigger: Token, precision: str) -> bool:
+    """A year in the possessive before a name ("the remake of 2019's
+    <Title>"): the year the named work came out, not the trigger's time."""
+    if date_root is None or precision != "year" or date_root.dep_ != "poss":
+        return False
+    name = date_root.head
+    return name != trigger and name.pos_ == "PROPN" and not is_event_noun(name)
