@@ -163,3 +163,16 @@ def test_the_end_of_a_title_after_of_names_the_title_and_another_name_after_of_s
 
     text = "Globex met the head of Zorblax on June 1, 2017."
     assert [text[a:b] for a, b in parse_names(models.parser(text))] == ["Globex", "Zorblax"]
+
+
+def test_a_happening_noun_in_an_adverbial_phrase_takes_the_verbs_subject(models):
+    text = "In a 2024 study, Acme Research and Jane Doe examined 120 trials of tutoring."
+    (st,) = statements(text, models, anchor=date(2025, 1, 10))
+    assert st.trigger == "study"
+    assert "Acme Research" in st.participants and "Jane Doe" in st.participants
+
+
+def test_a_name_that_only_qualifies_a_bare_title_is_no_participant(models):
+    text = "The Acme Foods CEO announced the new plant on April 5, 2022."
+    (st,) = statements(text, models, anchor=date(2022, 4, 11))
+    assert not any("Acme" in p for p in st.participants)
