@@ -166,6 +166,12 @@ NOUN_IN_ADJUNCT = True
 # Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant
 BARE_TITLES = True
 
+# a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
+# NER reads runs of its capitalised common words as names ("Green Tech", "Data & Tech Pros"): there, only a person's
+# name or a one-word name is a participant
+TITLE_CASE_LINES = True
+_LINE_SMALL_WORDS = frozenset("a an the and or of for to in on at with from by vs via as".split())
+
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(
     """say announce tell confirm report disclose reveal state declare inform notify claim add explain note
@@ -259,6 +265,9 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     if BARE_TITLES:
         inside = [m for m in inside if not _bare_title(text, offset, m, names)]
         subject = [m for m in subject if m in inside]
+    if TITLE_CASE_LINES and title_cased(text):
+        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+        subject = [m for m in subject if m in inside]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
     if discourse is not None:  # a short form of a name of the page the tagger took for a common noun
         written += _short_forms(trigger, offset, ranges, names, discourse)
@@ -336,6 +345,26 @@ def _titles_a_person(text: str, offset: int, m: EntityMention, people: Sequence[
     words = [w.casefold() for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", " ", gap))]
     titled = [w for w in words if w not in ("of", "the") and w not in TITLE_OF_WORDS]
     return "," not in gap and 1 <= len(words) <= 5 and bool(titled) and all(w in PERSON_TITLE_WORDS for w in titled)
+
+
+def title_cased(line: str) -> bool:
+    """A line of three words or more whose every word but the small function
+    words starts with a capital (or a digit): a title, not a sentence."""
+    words = re.findall(r"[^\W_][\w'’.&-]*", line)
+    content = [w for w in words if w.casefold() not in _LINE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+    """The participants of a line the layout dates (a listing's entry, a
+    labelled field, a sentence under a dated heading): the names of the line,
+    on a title-cased line only a person's name or a one-word name
+    (TITLE_CASE_LINES). ``sentence``: the line's range in ``text``."""
+    s0, e0 = sentence
+    inside = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
+    if TITLE_CASE_LINES and title_cased(text[s0:e0]):
+        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+    return tuple(dict.fromkeys(m.key for m in inside))
 
 
 # title words that are a title only with the word after them ("head of", "vice president", "chief executive")
