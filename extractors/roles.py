@@ -385,13 +385,14 @@ def _bare_title(text: str, offset: int, m: EntityMention, names: Sequence[Entity
     title = re.match(r"(?:['’]s)?((?:[ \t]+[\w-]+){1,3})", after)
     if title is None:
         return False
-    found = [w.casefold() for w in title.group(1).split()]
+    spans = list(re.finditer(r"[\w-]+", title.group(1)))
+    found = [w.group().casefold() for w in spans]
     n = 0
     while n < len(found) and found[n] in PERSON_TITLE_WORDS:
         n += 1
     if n == 0 or found[n - 1] in _TITLE_PARTS:
         return False  # "Acme head office", "the Acme chief"
-    end = m.char_end + len(re.match(r"(?:['’]s)?" + r"[ \t]+[\w-]+" * n, after).group(0))
+    end = m.char_end + title.start(1) + spans[n - 1].end()
     rest = text[end - offset:]
     return not any(o.char_start >= end and o.char_start - end <= 2 for o in names) and not re.match(r"[ \t]+[A-Z]", rest)
 
