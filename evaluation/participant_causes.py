@@ -4,6 +4,7 @@ Offline tool for working on the participant rules::
 
     python -m evaluation.participant_causes ../shared/eval/facts evaluation/labels/statements/wcxb-dev [--list]
     python -m evaluation.participant_causes ../shared/eval/facts --scopes   # clause vs whole sentence
+    python -m evaluation.participant_causes DIRS --folds   # each participant rule cross-validated by site
 
 Each gold participant the system missed on a matched statement is put down to:
 
@@ -225,6 +226,73 @@ def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, flo
     return out
 
 
+# the participant rules that can be switched off (module constants of extractors.roles), cross-validated by
+# ``--folds``: a rule is kept for a held-out site only when it helps participant F1 on the other sites
+SWITCHES = ("NOUN_IN_ADJUNCT", "BARE_TITLES", "TITLE_CASE_LINES")
+
+Tally = tuple[int, int, int]  # true positives, system names, gold names
+
+
+def site_counts(pages: Sequence[GoldPage], models=None) -> dict[str, Tally]:
+    """(true positives, system, gold) participant counts of the matched
+    statements, per site (the gold page's site, else its id)."""
+    out: dict[str, list[int]] = {}
+    for page, res in _read(pages, models):
+        row = out.setdefault(page.site or page.page_id, [0, 0, 0])
+        for j in score_page(page, list(res.statements))[1]:
+            if j.correct and j.gold is not None:
+                tp, ns, ng = participant_counts(j.gold.participants, system_participants(page, j.statement))
+                row[0] += tp
+                row[1] += ns
+                row[2] += ng
+    return {k: (a, b, c) for k, (a, b, c) in out.items()}
+
+
+def f1(t: Tally) -> float:
+    p, r = t[0] / max(t[1], 1), t[0] / max(t[2], 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _sum(rows: Sequence[Tally]) -> Tally:
+    return (sum(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows))
+
+
+def fold_choice(on: dict[str, Tally], off: dict[str, dict[str, Tally]]) -> tuple[Tally, dict[str, int]]:
+    """Participant counts over all sites when each held-out site takes every
+    rule only if, the others on, the rule helps F1 on the other sites; and
+    how many folds turned each rule off. ``on``: per-site counts with all
+    rules; ``off``: rule -> per-site counts with that rule off."""
+    total: list[Tally] = []
+    turned = {r: 0 for r in off}
+    for site in on:
+        chosen = on
+        for rule, counts in off.items():
+            rest_on = _sum([v for k, v in on.items() if k != site])
+            rest_off = _sum([v for k, v in counts.items() if k != site])
+            if f1(rest_off) > f1(rest_on):
+                chosen, turned[rule] = counts, turned[rule] + 1
+        total.append(chosen.get(site, (0, 0, 0)))
+    return _sum(total), turned
+
+
+def folds(pages: Sequence[GoldPage], models=None) -> tuple[float, float, dict[str, float], dict[str, int]]:
+    """In-sample and site-cross-validated participant F1 of the pages, the F1
+    with each rule of ``SWITCHES`` off, and how many folds turned each off."""
+    import extractors.roles as roles
+
+    on = site_counts(pages, models)
+    off: dict[str, dict[str, Tally]] = {}
+    for rule in SWITCHES:
+        saved = getattr(roles, rule)
+        setattr(roles, rule, False)
+        try:
+            off[rule] = site_counts(pages, models)
+        finally:
+            setattr(roles, rule, saved)
+    cv, turned = fold_choice(on, off)
+    return f1(_sum(list(on.values()))), f1(cv), {r: f1(_sum(list(c.values()))) for r, c in off.items()}, turned
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+", type=Path)
@@ -232,8 +300,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--list", action="store_true", help="list every miss and false participant")
     ap.add_argument("--scopes", action="store_true",
                     help="participant P/R/F1 from the clause (the product), the whole sentence and both")
+    ap.add_argument("--folds", action="store_true",
+                    help="participant F1 in-sample, cross-validated by site, and with each rule of SWITCHES off")
     args = ap.parse_args(argv)
     pages = [p for d in args.dirs for p in load_gold(d, args.pages)]
+    if args.folds:
+        ins, cv, without, turned = folds(pages)
+        print(f"participant F1 in-sample {ins:.3f}, cross-validated by site {cv:.3f} ({len({p.site or p.page_id for p in pages})} sites)")
+        for rule, f in without.items():
+            print(f"  without {rule}: {f:.3f} (turned off in {turned[rule]} folds)")
+        return
     if args.scopes:
         for k, (p, r, f) in scopes(pages).items():
             print(f"{k:9s} P {p:.3f} R {r:.3f} F1 {f:.3f}")

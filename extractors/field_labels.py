@@ -50,6 +50,7 @@ from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, TRIGGER_KINDS
 from extractors.events import DatedStatement, dated_statement
 from extractors.page_meta import classify_date_block, is_date_only
+from extractors.roles import line_participants
 from extractors.types import BlockRole, CleanPage, DateMention, Precision, TextBlock
 
 MAX_FIELD_CHARS = 120
@@ -256,7 +257,7 @@ def field_statement(
     if trigger is not None:  # "Filed", "Signing", "Opening": the verb, whatever the tag
         lemma = next((s for s in (*_stems(trigger.text)[1:], trigger.text.lower())
                       if s in _TRIGGER_VERBS or s in _RECORD_VERBS), trigger.lemma_.lower())
-    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    participants = line_participants(text, sentence, mentions)
     return dated_statement(
         text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,

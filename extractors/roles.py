@@ -76,6 +76,9 @@ def subject_of(trigger: Token) -> Token | None:
                         return pobj
             if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head != tok:
                 tok = tok.head
+                if NOUN_IN_ADJUNCT and tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") \
+                        and tok.head.lemma_ != "be" and tok.lower_ not in ("according", "to") and tok.head != tok:
+                    tok = tok.head  # "In a 2024 study, Acme found ...": Acme's study
                 continue
             return None
         if tok.dep_ == "pcomp" and tok.head.head != tok.head:  # "credited with creating"
@@ -154,6 +157,20 @@ ONE_NAME_PER_ENTITY = True
 # 0.756 (each subject left out chooses it; the gold keeps "NASA Administrator Bill Nelson"'s NASA where he is
 # no subject and leaves out Tesla, the UN and the US of subjects)
 TITLE_QUALIFIERS = True
+
+# a happening noun in a prepositional phrase of a verb ("In a 2024 study, Acme and Jane Doe found ...") takes the
+# verb's subject as its own (not an "according to" source's phrase: that is the source, not the subject's; not
+# a copula's: "Acme lamps are among the fixtures for 2025" says what the lamps are)
+NOUN_IN_ADJUNCT = True
+# a name that only qualifies a title with no person named after it ("the Acme CEO had announced", "former Example
+# Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant
+BARE_TITLES = True
+
+# a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
+# NER reads runs of its capitalised common words as names ("Green Tech", "Data & Tech Pros"): there, only a person's
+# name or a one-word name is a participant
+TITLE_CASE_LINES = True
+_LINE_SMALL_WORDS = frozenset("a an the and or of for to in on at with from by vs via as".split())
 
 # Verbs that report or make known what their complement clause says.
 REPORTING_VERBS = frozenset(
@@ -245,6 +262,12 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         people = [m for m in subject if m.label == "PERSON"]
         inside = [m for m in inside if not (m in subject and _titles_a_person(text, offset, m, people))]
         subject = [m for m in subject if m in inside]
+    if BARE_TITLES:
+        inside = [m for m in inside if not _bare_title(text, offset, m, names)]
+        subject = [m for m in subject if m in inside]
+    if TITLE_CASE_LINES and title_cased(text):
+        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+        subject = [m for m in subject if m in inside]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
     if discourse is not None:  # a short form of a name of the page the tagger took for a common noun
         written += _short_forms(trigger, offset, ranges, names, discourse)
@@ -322,6 +345,56 @@ def _titles_a_person(text: str, offset: int, m: EntityMention, people: Sequence[
     words = [w.casefold() for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", " ", gap))]
     titled = [w for w in words if w not in ("of", "the") and w not in TITLE_OF_WORDS]
     return "," not in gap and 1 <= len(words) <= 5 and bool(titled) and all(w in PERSON_TITLE_WORDS for w in titled)
+
+
+def title_cased(line: str) -> bool:
+    """A line of three words or more whose every word but the small function
+    words starts with a capital (or a digit): a title, not a sentence."""
+    words = re.findall(r"[^\W_][\w'’.&-]*", line)
+    content = [w for w in words if w.casefold() not in _LINE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+    """The participants of a line the layout dates (a listing's entry, a
+    labelled field, a sentence under a dated heading): the names of the line,
+    on a title-cased line only a person's name or a one-word name
+    (TITLE_CASE_LINES). ``sentence``: the line's range in ``text``."""
+    s0, e0 = sentence
+    inside = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
+    if TITLE_CASE_LINES and title_cased(text[s0:e0]):
+        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+    return tuple(dict.fromkeys(m.key for m in inside))
+
+
+# title words that are a title only with the word after them ("head of", "vice president", "chief executive")
+_TITLE_PARTS = frozenset("head vice prime foreign chief general".split())
+
+
+def _bare_title(text: str, offset: int, m: EntityMention, names: Sequence[EntityMention]) -> bool:
+    """The name (not a person's nor a place's) is a title or only qualifies one that names
+    no one after it: its last word is a title word ("Ethics Chair"), or one
+    to three title words follow it with no comma and no name right after
+    them ("the Acme CEO had said", "former Example Department Chairman")."""
+    if m.label in ("PERSON", "GPE"):
+        return False  # a place before a title names the office's seat ("a Delaware judge": its court)
+    words = m.key.casefold().split()
+    if len(words) > 1 and words[-1] in PERSON_TITLE_WORDS:
+        return True
+    after = text[m.char_end - offset:]
+    title = re.match(r"(?:['’]s)?((?:[ \t]+[\w-]+){1,3})", after)
+    if title is None:
+        return False
+    spans = list(re.finditer(r"[\w-]+", title.group(1)))
+    found = [w.group().casefold() for w in spans]
+    n = 0
+    while n < len(found) and found[n] in PERSON_TITLE_WORDS:
+        n += 1
+    if n == 0 or found[n - 1] in _TITLE_PARTS:
+        return False  # "Acme head office", "the Acme chief"
+    end = m.char_end + title.start(1) + spans[n - 1].end()
+    rest = text[end - offset:]
+    return not any(o.char_start >= end and o.char_start - end <= 2 for o in names) and not re.match(r"[ \t]+[A-Z]", rest)
 
 
 def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]], names: Sequence[EntityMention],

@@ -35,6 +35,7 @@ from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, LIGHT_VERBS
 from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
 from extractors.field_labels import LabelledField, labelled_fields
+from extractors.roles import line_participants
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention, TextBlock
 
@@ -99,7 +100,7 @@ def _layout_dated(
     """The statement of a sentence the layout dates: the entities of the
     sentence are its participants."""
     s0, e0 = sentence
-    participants = tuple(dict.fromkeys(m.key for m in mentions if s0 <= m.char_start and m.char_end <= e0))
+    participants = line_participants(text, sentence, mentions)
     return dated_statement(
         text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=LAYOUT_DATED_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,

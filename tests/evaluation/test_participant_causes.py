@@ -78,3 +78,18 @@ def test_a_third_person_that_is_as_often_a_noun_is_no_verb_of_saying():
     for noun in ("states", "reports", "posts", "notes"):  # "the member states", "annual reports"
         assert not re.fullmatch(_REPORTING, noun)
     assert re.fullmatch(_REPORTING, "stated") and re.fullmatch(_REPORTING, "says")
+
+
+def test_a_rule_is_kept_for_a_held_out_site_only_when_it_helps_on_the_others():
+    from evaluation.participant_causes import fold_choice
+
+    on = {"a": (1, 1, 1), "b": (1, 1, 1), "c": (0, 1, 1)}
+    # off helps site c only: every fold that holds c out keeps the rule (it helps on a and b)
+    off = {"rule": {"a": (0, 1, 1), "b": (0, 1, 1), "c": (1, 1, 1)}}
+    total, turned = fold_choice(on, off)
+    assert total == (2, 3, 3) and turned == {"rule": 0}
+    # the rule hurts on a and b: every fold turns it off, c too
+    on = {"a": (0, 1, 1), "b": (0, 1, 1), "c": (1, 1, 1)}
+    off = {"rule": {"a": (1, 1, 1), "b": (1, 1, 1), "c": (1, 1, 1)}}
+    total, turned = fold_choice(on, off)
+    assert total == (3, 3, 3) and turned == {"rule": 3}

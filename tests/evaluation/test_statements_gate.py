@@ -21,7 +21,7 @@ TBAQ = SHARED / "eval" / "timex" / "tbaq"
 
 # precision, recall, date accuracy, trigger accuracy, participant F1 (None: not labelled)
 WCXB_FLOORS = (0.96, 0.83, 0.97, 0.92, 0.96)  # measured 1.0 / 0.860 / 1.0 / 0.946 / 0.987
-FACTS_FLOORS = (0.88, 0.86, 0.95, None, 0.64)  # measured 0.902 / 0.885 / 0.979 / - / 0.673
+FACTS_FLOORS = (0.88, 0.86, 0.95, None, 0.68)  # measured 0.902 / 0.885 / 0.979 / - / 0.705 (0.673 before the adjunct-noun rule)
 ATTACHMENT_FLOOR = 0.52  # measured 0.5415 on the subset's 301 links (the head-verb baseline 0.5415)
 # Brier score of ``confidence`` against "matched a gold statement" (lower is better): measured 0.019 on the
 # WCXB subset (37 statements), 0.090 on JWST (51). The confidence is the statement model's base rate (0.862:

@@ -163,3 +163,30 @@ def test_the_end_of_a_title_after_of_names_the_title_and_another_name_after_of_s
 
     text = "Globex met the head of Zorblax on June 1, 2017."
     assert [text[a:b] for a, b in parse_names(models.parser(text))] == ["Globex", "Zorblax"]
+
+
+def test_a_happening_noun_in_an_adverbial_phrase_takes_the_verbs_subject(models):
+    text = "In a 2024 study, Acme Research and Jane Doe examined 120 trials of tutoring."
+    (st,) = statements(text, models, anchor=date(2025, 1, 10))
+    assert st.trigger == "study"
+    assert "Acme Research" in st.participants and "Jane Doe" in st.participants
+
+
+def test_a_name_that_only_qualifies_a_bare_title_is_no_participant(models):
+    text = "The Acme Foods CEO announced the new plant on April 5, 2022."
+    (st,) = statements(text, models, anchor=date(2022, 4, 11))
+    assert not any("Acme" in p for p in st.participants)
+
+
+def test_a_title_cased_line_keeps_only_persons_and_one_word_names():
+    from extractors.entities import EntityMention
+    from extractors.roles import line_participants, title_cased
+
+    text = "Green Tech and Pitch Night with Jane Doe at Acme"
+    names = [EntityMention("Green Tech", "ORG", 0, 10, "Green Tech"), EntityMention("Jane Doe", "PERSON", 31, 39, "Jane Doe"),
+             EntityMention("Acme", "ORG", 43, 47, "Acme")]
+    assert title_cased(text) and not title_cased("Green Tech held a pitch night with Acme")
+    assert line_participants(text, (0, len(text)), names) == ("Jane Doe", "Acme")
+    prose = "Green Tech held a pitch night with Jane Doe at Acme"
+    moved = [EntityMention(m.text, m.label, prose.index(m.text), prose.index(m.text) + len(m.text), m.key) for m in names]
+    assert line_participants(prose, (0, len(prose)), moved) == ("Green Tech", "Jane Doe", "Acme")
