@@ -367,9 +367,9 @@ def _kind_noun(word: str) -> bool:
     """A lowercase noun a season word can modify to name a kind of thing:
     no function word, verb form ("-ed", "-ing") or adverb, and no noun of a
     happening ("the summer offensive", "the winter campaign" are dated)."""
-    if not word.islower() or word in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
-        return False
     stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if not word.islower() or word in _NOT_MODIFIED or stem in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
+        return False  # ("the winter and spring seasons": time nouns in the plural too)
     if stem in EVENT_NOUNS or stem in _SEASON_EVENT_NOUNS or word in _SEASON_EVENT_NOUNS:
         return False
     return not (stem.endswith(EVENT_NOUN_SUFFIXES) and stem not in NOT_EVENT_NOUNS)

@@ -65,6 +65,7 @@ def test_amounts_season_kinds_and_names_are_no_dates(text, rule):
     ("Sales rose over the year.", ["the year"]),
     ("The army launched its summer offensive in 1942.", ["summer", "1942"]),  # a season dating a happening
     ("Troops spent the spring and summer drilling.", ["the spring", "summer"]),
+    ("The autumn and winter seasons brought two hits.", ["The autumn", "winter"]),  # a time noun in the plural
 ])
 def test_years_seasons_and_units_that_date_something_stay(text, dates):
     assert _texts(text) == dates
