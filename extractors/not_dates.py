@@ -272,6 +272,9 @@ _NAME_WORD_BEFORE_YEAR = re.compile(r"(?<![\w'’.-])([A-Z][\w&+'’-]*)[ \t]+$"
 # capitalised words before a year that make it a time, not part of a name
 _TIME_OPENERS = frozenset({"starting", "beginning", "effective", "ending", "within", "ca", "year", "years",
                            "fy", "calendar", "copyright", "©", "est", "established", "founded", "vintage"})
+# determiners capitalised at a sentence's start ("A 2019 study showed ...")
+_DETERMINERS = frozenset({"a", "an", "the", "our", "its", "their", "his", "her", "my", "your", "one", "some", "any",
+                          "no", "all", "these", "those"})
 
 
 def closes_name(text: str, start: int, end: int) -> bool:
@@ -286,7 +289,7 @@ def closes_name(text: str, start: int, end: int) -> bool:
         return False
     word = prev.group(1)
     low = re.sub(r"['’]s$", "", word.lower())
-    if word.lower() in DATE_CUES or low in DATE_CUES or low in _TIME_NAME_WORDS or low in _TIME_OPENERS:
+    if low in DATE_CUES or low in _TIME_NAME_WORDS or low in _TIME_OPENERS or low in _DETERMINERS:
         return False
     if low in SEASON_WORDS or _PERIOD_CODE.fullmatch(word) or re.search(r"\d", word):
         return False

@@ -111,6 +111,7 @@ def test_a_year_closing_a_name_beside_a_fuller_date_dates_nothing(text, dates):
     ("Starting 2026, the fee rises on January 1, 2026.", ["2026", "January 1, 2026"]),
     ("Widget Expo 2027 was announced on May 3, 2026.", ["2027", "May 3, 2026"]),  # another year than the date's
     ("Widget Expo 2026 is set. It opens on May 3, 2026.", ["2026", "May 3, 2026"]),  # another sentence
+    ("A 2026 survey ran on May 3, 2026.", ["2026", "May 3, 2026"]),  # a determiner opening the sentence
 ])
 def test_a_year_after_a_name_with_no_fuller_date_of_its_own_stays(text, dates):
     assert _texts(text) == dates
