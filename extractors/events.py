@@ -41,6 +41,7 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    TIME_NOUNS,
     has_to_infinitive,
     trigger_kind,
 )
@@ -589,6 +590,8 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
         noun = head
     else:
         return False
+    if noun.lemma_.lower() in TIME_NOUNS:
+        return False  # "during the 2022-23 and 2023-24 school years": the date and its time noun are the time
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
 
 

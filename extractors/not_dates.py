@@ -264,6 +264,38 @@ def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[
     return out
 
 
+# "FABCON 2026 will be held from March 16 to March 19, 2026", "Fintech
+# South 2026 will occur on August 18": a bare year right after a capitalised
+# word closes the name of an event or a product. Beside a fuller date of the
+# same sentence it dates nothing of its own (the caller checks the sentence).
+_NAME_WORD_BEFORE_YEAR = re.compile(r"(?<![\w'’.-])([A-Z][\w&+'’-]*)[ \t]+$")
+# capitalised words before a year that make it a time, not part of a name
+_TIME_OPENERS = frozenset({"starting", "beginning", "effective", "ending", "within", "ca", "year", "years",
+                           "fy", "calendar", "copyright", "©", "est", "established", "founded", "vintage"})
+# determiners capitalised at a sentence's start ("A 2019 study showed ...")
+_DETERMINERS = frozenset({"a", "an", "the", "our", "its", "their", "his", "her", "my", "your", "one", "some", "any",
+                          "no", "all", "these", "those"})
+
+
+def closes_name(text: str, start: int, end: int) -> bool:
+    """True when the bare year at ``text[start:end]`` closes a capitalised
+    name: the word right before it is capitalised and is no date cue, month,
+    weekday, season, holiday or period code ("FABCON 2026", "Fintech South
+    2026", "RE+ 2026"; not "In 2026", "March 2026", "Q3 2026", "Starting 2026")."""
+    if not rule_on("name-year") or not re.fullmatch(r"\d{4}", text[start:end]):
+        return False
+    prev = _NAME_WORD_BEFORE_YEAR.search(text[max(0, start - 40) : start])
+    if prev is None:
+        return False
+    word = prev.group(1)
+    low = re.sub(r"['’]s$", "", word.lower())
+    if low in DATE_CUES or low in _TIME_NAME_WORDS or low in _TIME_OPENERS or low in _DETERMINERS:
+        return False
+    if low in SEASON_WORDS or _PERIOD_CODE.fullmatch(word) or re.search(r"\d", word):
+        return False
+    return True
+
+
 # A number next to a currency code is an amount, not a year ("1500 AUD",
 # "CAD 1900"; units of measure, "2000 watts", are the temporal tagger's list
 # of counted things, extractors.timex.patterns.NOT_YEAR_AFTER). The codes are
@@ -338,9 +370,9 @@ def _kind_noun(word: str) -> bool:
     """A lowercase noun a season word can modify to name a kind of thing:
     no function word, verb form ("-ed", "-ing") or adverb, and no noun of a
     happening ("the summer offensive", "the winter campaign" are dated)."""
-    if not word.islower() or word in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
-        return False
     stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if not word.islower() or word in _NOT_MODIFIED or stem in _NOT_MODIFIED or word.endswith(("ly", "ed", "ing", "’s", "'s")):
+        return False  # ("the winter and spring seasons": time nouns in the plural too)
     if stem in EVENT_NOUNS or stem in _SEASON_EVENT_NOUNS or word in _SEASON_EVENT_NOUNS:
         return False
     return not (stem.endswith(EVENT_NOUN_SUFFIXES) and stem not in NOT_EVENT_NOUNS)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from extractors.not_dates import closes_name
 from extractors.timex import patterns as R
 from extractors.timex.periods import cal_of, coarsen, period_of, shift, timex_value
 from extractors.timex.select import tag_text
@@ -63,10 +64,38 @@ def date_mentions(
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
-    out = [m for m, _ in _mentions(text, tx)]
+    out = _without_name_years(text, [m for m, _ in _mentions(text, tx)])
     then = _then_anaphora(text, out)
     then += _counted_from_focus(text, tx, sorted(out + then, key=lambda m: m.char_start))
     return sorted(out + then, key=lambda m: m.char_start) if then else out
+
+
+def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"FABCON 2026 will be held from March 16 to March 19, 2026": a year
+    that closes a name (:func:`extractors.not_dates.closes_name`) dates
+    nothing when its sentence tells a finer date inside that year; the name
+    is the subject, the fuller date the time. Alone in its sentence ("at
+    Paris 2024") the year stays."""
+    drop: set[int] = set()
+    for k, m in enumerate(mentions):
+        if m.role != "point" or m.precision != Precision.YEAR or not closes_name(text, m.char_start, m.char_end):
+            continue
+        s, e = _sentence_bounds(text, m.char_start, m.char_end)
+        if any(o is not m and s <= o.char_start and o.char_end <= e and o.precision.coarseness < m.precision.coarseness
+               and m.date_start <= o.date_start and o.date_end <= m.date_end for o in mentions):
+            drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first and last character of the sentence around ``text[start:end]``
+    (a full stop, question or exclamation mark before a blank, or a line break, ends one)."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
+    after = _SENTENCE_END.search(text, end, end + 600)
+    return (before[-1] if before else max(0, start - 600)), (after.start() if after else min(len(text), end + 600))
 
 
 _COUNT_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
@@ -239,16 +268,38 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
+        # "on March 10 and March 11, 2026", "March 31 and April 1": consecutive days joined by "and" are one stretch
+        days = _coordinated_days(text, tx, spans, i) if t_precision == Precision.DAY else None
+        if days is not None:
+            j, first, last = days
+            members = tuple(range(i, j + 1))
+            u = tx[j]
+            from_anchor = u.from_anchor if R.YEAR_WRITTEN.search(u.text) else any(tx[k].from_anchor for k in members)
+            s = _cue_start(t, before, R.FROM_RX.search(before))
+            out.append((_mention(text, (s, u.char_end, first, last, Precision.DAY), "range",
+                                 f"{first.isoformat()}/{last.isoformat()}", any(tx[k].anchored for k in members),
+                                 from_anchor), members))
+            i = j + 1
+            continue
         # "June 28-30": a day number after a day-precision date
         if t_precision == Precision.DAY:
             dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
             if dm and dm.end() <= nxt_start:
-                d2 = int(dm.group(1))
+                d2 = int(dm.group("day"))
                 try:
                     end_day: date | None = t_start.replace(day=d2)
                 except ValueError:
                     end_day = None
+                if end_day is not None and end_day > t_start + _ONE_DAY and dm.group("join").lower() in ("and", "&"):
+                    # "on June 28 and 30": two days, not the stretch between them
+                    role, s = _cued_role(t, before)
+                    out.append((_mention(text, (s, t.char_end, t_start, t_start, Precision.DAY), role, t.value, t.anchored,
+                                         t.from_anchor), (i,)))
+                    out.append((_mention(text, (dm.start("day"), dm.end(), end_day, end_day, Precision.DAY), "point",
+                                         end_day.isoformat(), t.anchored, t.from_anchor), ()))
+                    i += 1
+                    continue
                 if end_day is not None and end_day > t_start:
                     s = _cue_start(t, before, R.FROM_RX.search(before))
                     extent = (s, dm.end(), t_start, end_day, Precision.DAY)
@@ -270,7 +321,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         out.append((_mention(text, (s, t.char_end, t_start, t_end, t_precision), role, t.value, t.anchored, t.from_anchor),
                      (i,)))
         i += 1
-    return out
+    return _joined_ranges(text, out)
 
 
 def _cue_start(t: Timex, before: str, cue: re.Match[str] | None) -> int:
@@ -315,6 +366,71 @@ def _in_paragraph(text: str, start: int, end: int) -> bool:
 def _sentence_break(text: str, start: int, end: int) -> bool:
     """A sentence ends somewhere in ``text[start:end]``."""
     return _SENTENCE_BREAK.search(text[start:end]) is not None
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _plain_day(t: Timex, span: tuple[date, date, Precision] | None) -> bool:
+    """A date of one calendar day with no clock time."""
+    return span is not None and span[2] == Precision.DAY and t.type == "DATE" and "T" not in t.value
+
+
+def _coordinated_days(text: str, tx: Sequence[Timex], spans: Sequence[tuple[date, date, Precision] | None],
+                      i: int) -> tuple[int, date, date] | None:
+    """"The fair is held on March 10 and March 11, 2026", "March 31 and April
+    1", "May 4, May 5 and May 6": days listed with commas and a closing
+    "and" or "&", each the day after the one before, tell one stretch (the
+    index of the last, the first and the last day), or None. A day written
+    with no year takes the year of the day after it ("December 31 and
+    January 1, 2026": the 31st of 2025). Days that are not consecutive ("on
+    May 3 and May 17") stay days of their own."""
+    members = [i]
+    j = i
+    while True:
+        if j + 1 >= len(tx) or not _plain_day(tx[j + 1], spans[j + 1]):
+            return None
+        gap = text[tx[j].char_end : tx[j + 1].char_start]
+        closing = R.DAY_LIST_AND.match(gap) is not None
+        if not closing and R.DAY_LIST_COMMA.match(gap) is None:
+            return None
+        j += 1
+        members.append(j)
+        if closing:
+            break
+    days = [spans[k][0] for k in members]  # type: ignore[index]
+    for k in range(len(days) - 2, -1, -1):
+        if R.YEAR_WRITTEN.search(tx[members[k]].text) is None:
+            nxt, d = days[k + 1], days[k]
+            try:
+                d = d.replace(year=nxt.year)
+                if d > nxt:
+                    d = d.replace(year=nxt.year - 1)
+            except ValueError:
+                return None  # a 29 February in a year without one
+            days[k] = d
+    if any((b - a) != _ONE_DAY for a, b in zip(days, days[1:])):
+        return None
+    return j, days[0], days[-1]
+
+
+def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) -> list[tuple[DateMention, tuple[int, ...]]]:
+    """"during the 2022-23 and 2023-24 school years": two ranges joined by
+    "and", the second starting within the first or right after it, are one
+    stretch from the first's start to the second's end."""
+    out: list[tuple[DateMention, tuple[int, ...]]] = []
+    for m, members in found:
+        if out:
+            p, p_members = out[-1]
+            if (p.role == m.role == "range" and p.precision == m.precision
+                    and p.date_start < m.date_start <= p.date_end + _ONE_DAY and m.date_end > p.date_end
+                    and R.DAY_LIST_AND.match(text[p.char_end : m.char_start])):
+                value = f"{p.value.split('/')[0]}/{m.value.split('/')[-1]}"
+                out[-1] = (_mention(text, (p.char_start, m.char_end, p.date_start, m.date_end, p.precision), "range",
+                                    value, p.anchored or m.anchored, p.from_anchor or m.from_anchor), p_members + members)
+                continue
+        out.append((m, members))
+    return out
 
 
 def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision]) -> bool:

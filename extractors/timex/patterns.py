@@ -153,9 +153,14 @@ JOIN_RX = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re
 TO_RX = re.compile(r"^\s*(?:to|until|till|through|thru)\s*$", re.I)
 DASH_RX = re.compile(r"^\s*(?:-|–|—|/)\s*$")
 AND_RX = re.compile(r"^\s+and\s+$", re.I)
+# between days of one list: "March 10, March 11 and March 12", "10 & 11 May"
+DAY_LIST_AND = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
+DAY_LIST_COMMA = re.compile(r"^\s*,\s*$")
+# a four-digit or apostrophe year written in a date's own text ("March 10, 2026", "10 May '26")
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)|['’]\d{2}\b")
 # between a clock time and the day it belongs to: "5 p.m. on Oct. 28", "7 pm, March 3"
 CLOCK_DAY_GAP = re.compile(r"^\s*(?:on\s+|,\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)
-DAYNUM_AFTER = re.compile(r"\s*(?:-|–|—|to|and|until|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
+DAYNUM_AFTER = re.compile(r"\s*(?P<join>-|–|—|to|and|&|until|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,
 # "will meet Friday" -> the coming one). Strong future cues win; "had" marks

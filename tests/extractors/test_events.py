@@ -117,6 +117,12 @@ def test_a_plan_and_a_completed_today_stay_statements(models):
                                                               ("launch", date(2025, 12, 31))]
 
 
+def test_a_date_with_its_time_noun_in_the_plural_dates_the_clause(models):
+    sts = statements("The district ran reading clinics during the 2019-20 and 2020-21 school years.", models,
+                     anchor=date(2025, 3, 1))
+    assert [(s.date.role, s.date.value) for s in sts] == [("range", "2019/2021")]
+
+
 def test_a_year_ago_stays_a_dated_statement(models):
     (st,) = statements("A year ago the company bought the platform.", models, anchor=date(2023, 10, 27))
     assert st.trigger == "buy" and st.date.date_start.year == 2022

@@ -65,6 +65,7 @@ def test_amounts_season_kinds_and_names_are_no_dates(text, rule):
     ("Sales rose over the year.", ["the year"]),
     ("The army launched its summer offensive in 1942.", ["summer", "1942"]),  # a season dating a happening
     ("Troops spent the spring and summer drilling.", ["the spring", "summer"]),
+    ("The autumn and winter seasons brought two hits.", ["The autumn", "winter"]),  # a time noun in the plural
 ])
 def test_years_seasons_and_units_that_date_something_stay(text, dates):
     assert _texts(text) == dates
@@ -91,3 +92,26 @@ def test_a_year_before_a_word_like_code_or_unit_stays_a_year(text, year):
 ])
 def test_a_number_before_a_unit_is_no_year(text):
     assert _texts(text) == []
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("ACMECON 2026 will be held from June 2 to June 5, 2026, downtown.", ["from June 2 to June 5, 2026"]),
+    ("Widget Summit 2027 takes place on 4 May 2027 in the old mill.", ["4 May 2027"]),
+    ("The Zed Fair 2026 opens in March 2026.", ["March 2026"]),
+])
+def test_a_year_closing_a_name_beside_a_fuller_date_dates_nothing(text, dates):
+    assert _texts(text) == dates
+    with rules_off({"name-year"}):
+        assert len(_texts(text)) == len(dates) + 1
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("The team will compete at Riverton 2028 next summer.", ["2028", "next summer"]),  # alone: the year stays
+    ("In 2026 the fair opens on March 3, 2026.", ["2026", "March 3, 2026"]),  # a cue, not a name
+    ("Starting 2026, the fee rises on January 1, 2026.", ["2026", "January 1, 2026"]),
+    ("Widget Expo 2027 was announced on May 3, 2026.", ["2027", "May 3, 2026"]),  # another year than the date's
+    ("Widget Expo 2026 is set. It opens on May 3, 2026.", ["2026", "May 3, 2026"]),  # another sentence
+    ("A 2026 survey ran on May 3, 2026.", ["2026", "May 3, 2026"]),  # a determiner opening the sentence
+])
+def test_a_year_after_a_name_with_no_fuller_date_of_its_own_stays(text, dates):
+    assert _texts(text) == dates

@@ -475,3 +475,65 @@ def test_the_quarter_a_report_is_about_stays_in_focus():
 def test_the_corresponding_period_last_year():
     text = "Ralston reported lower fourth-quarter earnings. For the corresponding period last year, sales were lower."
     assert find(tag_timexes(text, date(1989, 11, 2)), "the corresponding period last year").value == "1988-Q4"
+
+
+# --- coordinated days and spans ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, first, last",
+    [
+        ("The fair is held on June 10 and June 11, 2026.", "June 10 and June 11, 2026", date(2026, 6, 10), date(2026, 6, 11)),
+        ("The vote is set for June 30 and July 1, 2026.", "June 30 and July 1, 2026", date(2026, 6, 30), date(2026, 7, 1)),
+        ("The fair runs June 10 and 11, 2026.", "June 10 and 11, 2026", date(2026, 6, 10), date(2026, 6, 11)),
+        ("The fair is on 10 & 11 June 2026.", "10 & 11 June 2026", date(2026, 6, 10), date(2026, 6, 11)),
+        ("It meets on June 10, June 11 and June 12, 2026.", "June 10, June 11 and June 12, 2026",
+         date(2026, 6, 10), date(2026, 6, 12)),
+        ("It meets on Saturday, May 16 and Sunday, May 17, 2026.", "Saturday, May 16 and Sunday, May 17, 2026",
+         date(2026, 5, 16), date(2026, 5, 17)),
+        # the day without a year takes the year of the day after it
+        ("The gala spans December 31 and January 1, 2027.", "December 31 and January 1, 2027",
+         date(2026, 12, 31), date(2027, 1, 1)),
+    ],
+)
+def test_consecutive_days_joined_by_and_are_one_range(text, span, first, last):
+    m = mention(text, date(2025, 12, 1))
+    assert (m.text, m.role, m.date_start, m.date_end, m.precision) == (span, "range", first, last, "day")
+    assert m.value == f"{first.isoformat()}/{last.isoformat()}"
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("The board met on May 3 and May 17, 2026.", ["2026-05-03", "2026-05-17"]),
+        ("The board met on May 3 and 17, 2026.", ["2026-05-03", "2026-05-17"]),
+        ("The board met on May 3 and 17.", ["2025-05-03", "2025-05-17"]),  # past: the May before the page
+        ("The board met on 3 and 17 May 2026.", ["2026-05-03", "2026-05-17"]),
+        ("The board met on June 10 or June 11, 2026.", ["2026-06-10", "2026-06-11"]),  # alternatives
+    ],
+)
+def test_days_that_are_not_consecutive_stay_days_of_their_own(text, values):
+    found = date_mentions(text, date(2025, 12, 1))
+    assert [(m.role, m.value) for m in found] == [("point", v) for v in values]
+
+
+def test_the_timexes_of_coordinated_days_carry_the_range_role():
+    ts = tag_timexes("It is held on June 10 and June 11, 2026.", date(2025, 12, 1))
+    assert [(t.text, t.role) for t in ts] == [("June 10", "range"), ("June 11, 2026", "range")]
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Pupils were tutored during the 2019-20 and 2020-21 school years.", "2019-20 and 2020-21", "2019/2021"),
+        ("It ran from 2001 to 2005 and from 2005 to 2010.", "from 2001 to 2005 and from 2005 to 2010", "2001/2010"),
+    ],
+)
+def test_ranges_joined_by_and_that_meet_are_one_range(text, span, value):
+    m = mention(text)
+    assert (m.text, m.role, m.value) == (span, "range", value)
+
+
+def test_ranges_joined_by_and_that_do_not_meet_stay_apart():
+    found = date_mentions("It ran between 2001 and 2003 and between 2008 and 2010.", WED)
+    assert [m.value for m in found] == ["2001/2003", "2008/2010"]

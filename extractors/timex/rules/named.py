@@ -117,13 +117,13 @@ def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
 
 # day ranges: "March 5-9, 1918", "28-29 May 1953"
 @book.rule("month_day_range", triggers=MONTH_WORDS, window=(20, 30), priority=4,
-    pattern=B + MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")(?:" + COMMA + YEAR_G + r")?" + E)
+    pattern=B + MONTH_G + r"\s+(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and|&)\s*(?P<d2>" + DAY_NUM + r")(?:" + COMMA + YEAR_G + r")?" + E)
 def _n_month_day_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, True)
 
 
 @book.rule("day_month_range", triggers=MONTH_WORDS, window=(30, 25), priority=4,
-    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and)\s*(?P<d2>" + DAY_NUM + r")\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
+    pattern=B + r"(?P<d1>" + DAY_NUM + r")\s*(?P<dash>[-–—]|to|until|through|and|&)\s*(?P<d2>" + DAY_NUM + r")\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + r")?" + E)
 def _n_day_month_range(m: re.Match, ctx: Ctx):
     return _range_pair(m, ctx, False)
 
