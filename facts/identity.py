@@ -190,6 +190,9 @@ class Profile:
     page_kind_dates: frozenset[tuple[date, date]] = frozenset()
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
     hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> Host (cannot_link only)
+    # who did it, for the cannot-link only: ``agents`` and the countries among the doers,
+    # what the pages are about included (``_states``)
+    acting: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> list[str]:
@@ -246,6 +249,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 roles={p: labels.get(p) for p in who},
                 parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
                 agents=agents - subject,
+                acting=(agents - subject) | _states(ev.agent_ids, labels),
                 hosts={} if agents - subject else {p: name for p, name in who_meets(ev, concept, labels).items()
                                                    if p not in subject},
                 interval=_interval(ev),
@@ -266,8 +270,22 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
             # the date is of a happening the clause only names: the clause's
             # participants, agents and plan are its verb's, not that happening's
             out[-1] = replace(out[-1], clause_concepts=frozenset({concept} if concept else ()), who={}, roles={},
-                              parties={}, agents=frozenset(), planned=False, doers=NOBODY)
+                              parties={}, agents=frozenset(), acting=frozenset(), planned=False, doers=NOBODY)
     return out
+
+
+STATES = frozenset({"GPE", "NORP"})  # doers that act for themselves only: one country's act is not another's
+
+
+def _states(ids: Sequence[str], labels: Mapping[str, str | None]) -> frozenset[str]:
+    """The countries among a statement's doers, whatever its verb and even when
+    the pages are about them: an agent of a verb the lexicon does not know may
+    be no doer of the happening ("ESA and NASA have defined the date"), and
+    what the pages are about is often the grammatical subject of what befell
+    it ("Webb launched"), but a country that updated a programme with an
+    alliance did it itself, and another country in its place tells another
+    happening."""
+    return frozenset(p for p in ids if labels.get(p) in STATES)
 
 
 def _tfidf(toks: Sequence[str], tdf: Mapping[str, int], n: int) -> dict[str, float]:
@@ -629,7 +647,8 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     - different agents in one role: each statement has an agent of a type
       whose agent the other does not name at all (one country's
       ratification is not another's), agents of a trigger the lexicon
-      knows (``Profile.agents``);
+      knows, what the pages are about among them (``Profile.acting``: a
+      partner's programme with the alliance is not the subject country's);
     - two meetings with no doer, each named after a body the other does
       not name and whose names share no initials ("the G20 summit" is not
       "the BRICS summit"; "the UNFCCC conference" may be "the United
@@ -644,8 +663,8 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
         return True
     if different_doers(a.doers, b.doers, labels or {}):
         return True  # a counted group's act and one member's (facts.agents)
-    own_a = a.agents - set(eb.participant_ids)
-    own_b = b.agents - set(ea.participant_ids)
+    own_a = a.acting - set(eb.participant_ids)
+    own_b = b.acting - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
         roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)

@@ -290,6 +290,31 @@ def test_two_parties_of_the_topic_tell_two_happenings_though_they_share_the_rest
     assert groups([nz_only, both], topic=topic, labels=labels) == [["e1", "e2"]]
 
 
+def test_the_subject_country_acting_is_not_another_country_acting():
+    """sources.toml names the alliance and one partner as the subject; a page
+    on another partner tells its own programme with the alliance the same year.
+    The subject sets no happening apart by being named, but another country in
+    its place as the doer is another happening, whatever the verb ("updated"
+    is no word of the lexicon; its doers still act for themselves)."""
+    labels = {"ent_new_zealand": "GPE", "ent_testland": "GPE", "ent_nato": "ORG", "ent_itpp": "ORG"}
+    subject = frozenset({"ent_new_zealand", "ent_nato"})
+    nz = ev("e1", "mfat", date(2024, 1, 1), "update", "In 2024, New Zealand and NATO updated the ITPP framework.",
+            ["New Zealand", "NATO", "ITPP"], agents=["New Zealand", "NATO"], precision=YEAR, end=date(2024, 12, 31))
+    testland = ev("e2", "testland", date(2024, 1, 1), "agree", "In 2024, Testland and NATO agreed the ITPP framework.",
+                  ["Testland", "NATO", "ITPP"], agents=["Testland", "NATO"], precision=YEAR, end=date(2024, 12, 31))
+    assert groups([nz, testland], labels=labels, subject=subject) == [["e1"], ["e2"]]
+    signed = dataclasses.replace(testland, trigger="sign", trigger_text="sign",
+                                 sentence="In 2024, Testland and NATO signed the ITPP framework.")
+    formalised = dataclasses.replace(nz, trigger="formalise", trigger_text="formalise", agent_ids=("ent_new_zealand",),
+                                     sentence="In 2024, New Zealand formalised the ITPP framework with NATO.")
+    assert groups([formalised, signed], labels=labels, subject=subject) == [["e1"], ["e2"]]
+    # the same country on both pages: one happening told twice
+    same = dataclasses.replace(testland, participant_ids=("ent_new_zealand", "ent_nato", "ent_itpp"),
+                               agent_ids=("ent_new_zealand", "ent_nato"),
+                               sentence="In 2024, New Zealand and NATO agreed the ITPP framework.")
+    assert groups([nz, same], labels=labels, subject=subject) == [["e1", "e2"]]
+
+
 def test_each_page_names_its_own_party_though_the_run_has_many():
     """An alliance's partners, each on its own pages: no partner is named by
     enough of the run's statements to be a topic entity, but each is its
