@@ -679,3 +679,23 @@ def test_the_saying_of_a_kind_is_told_before_its_clause_names_the_other():
     assert p[0].concept == "announce:terminate" and p[1].concept == "terminate"
     assert "announce" in p[1].clause_concepts or "terminate" in p[0].clause_concepts  # both tests apply
     assert _what(p[0], p[1]) == _what(p[1], p[0]) == "what_told"
+
+
+def test_one_named_programme_told_two_ways_the_same_year_is_one_happening():
+    """No kind of happening in common ("work has gone ahead through" the
+    programme, a country "put its work on a formal footing" with it) and few
+    words (other pages name the programme too), but all they name beyond the
+    topic is one, the same year, and a word few statements use: one happening."""
+    y = {"precision": YEAR, "end": date(2012, 12, 31)}
+    ahead = ev("e1", "a", date(2012, 1, 1), "go", "Since 2012, work has gone ahead through the Joint Programme.",
+               ["Joint Programme"], **y)
+    formal = ev("e2", "b", date(2012, 1, 1), "put",
+                "New Zealand put its work with NATO on a formal footing in 2012 with the Joint Programme.",
+                ["New Zealand", "NATO", "Joint Programme"], agents=["New Zealand"], **y)
+    others = [ev(f"f{k}", "c", date(2005 + k, 1, 1), "begin", f"The Joint Programme of partner {k} began in {2005 + k}.",
+                 [f"Partner {k}", "Joint Programme"], precision=YEAR, end=date(2005 + k, 12, 31)) for k in range(4)]
+    topic = frozenset({"ent_new_zealand", "ent_nato"})
+    assert ["e1", "e2"] in groups([ahead, formal, *others], topic=topic, subject=topic)
+    # no rare word in common: who and when alone do not make one happening
+    ties = dataclasses.replace(formal, sentence=formal.sentence.replace("its work", "its ties"))
+    assert ["e1"] in groups([ahead, ties, *others], topic=topic, subject=topic)
