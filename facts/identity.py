@@ -558,14 +558,14 @@ RARE_DF = 3  # ... or share two words that at most this many statements of the r
 def related(x: np.ndarray) -> bool:
     """The gate: the pair says something of what happened in common -- a kind
     of happening, much the same words, two rare words; or all it names beyond
-    the topic (a named programme, a mission) on the same date, with one rare
-    word in common ("Since 2012, work is taken forward through the programme"
-    and "formalised its cooperation in 2012 with the programme", when pages on
+    the topic (a named programme, a mission), the same on both sides, on the
+    same date ("Since 2012, work is taken forward through the programme" and
+    "formalised its cooperation in 2012 with the programme", when pages on
     other partners name the programme too and make its words common)."""
     return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
                 or x[_INDEX["text"]] >= WORDING_GATE
                 or x[_INDEX["rare_words"]] >= 1.0
-                or (x[_INDEX["who_shared"]] >= 1.0 and x[_INDEX["when_same"]] and x[_INDEX["rare_words"]] > 0))
+                or (x[_INDEX["who_shared"]] >= 1.0 and x[_INDEX["when_same"]]))
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
 
@@ -712,6 +712,7 @@ def _keys(p: Profile, common: frozenset[str] = frozenset()) -> set[tuple[str, st
         keys.add(("c", base))
         keys |= {("c", b) for a, b in lex.related if a == base}
     keys |= {("r", w) for w in p.rare}
+    keys |= {("p", e) for e in p.who}  # all named beyond the topic shared on one date opens the gate too
     weighty = [t for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0])) if t not in common]
     keys |= {("w", t) for t in weighty[:TOP_WORDS]}
     return keys

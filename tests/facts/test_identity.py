@@ -685,7 +685,7 @@ def test_one_named_programme_told_two_ways_the_same_year_is_one_happening():
     """No kind of happening in common ("work has gone ahead through" the
     programme, a country "put its work on a formal footing" with it) and few
     words (other pages name the programme too), but all they name beyond the
-    topic is one, the same year, and a word few statements use: one happening."""
+    topic is one, the same on both sides, the same year: one happening."""
     y = {"precision": YEAR, "end": date(2012, 12, 31)}
     ahead = ev("e1", "a", date(2012, 1, 1), "go", "Since 2012, work has gone ahead through the Joint Programme.",
                ["Joint Programme"], **y)
@@ -696,6 +696,8 @@ def test_one_named_programme_told_two_ways_the_same_year_is_one_happening():
                  [f"Partner {k}", "Joint Programme"], precision=YEAR, end=date(2005 + k, 12, 31)) for k in range(4)]
     topic = frozenset({"ent_new_zealand", "ent_nato"})
     assert ["e1", "e2"] in groups([ahead, formal, *others], topic=topic, subject=topic)
-    # no rare word in common: who and when alone do not make one happening
-    ties = dataclasses.replace(formal, sentence=formal.sentence.replace("its work", "its ties"))
-    assert ["e1"] in groups([ahead, ties, *others], topic=topic, subject=topic)
+    # one names another thing beyond the topic: the gate stays shut
+    more = dataclasses.replace(formal, sentence=formal.sentence.replace("its work", "its ties"),
+                               participants=(*formal.participants, "Partner 9"),
+                               participant_ids=(*formal.participant_ids, "ent_partner_9"))
+    assert ["e1"] in groups([ahead, more, *others], topic=topic, subject=topic)
