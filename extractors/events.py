@@ -721,6 +721,8 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     start, end = ranges[0][0], ranges[-1][1]
     clause = parsed.text[start:end].strip(" ,;:-–—")
     clause = re.sub(r"^(?:and|but|or|which|who|that|since|while|as)\s+", "", clause, flags=re.I)
+    # the conjunction before a next clause with its own subject is not the clause's ("... in June 2012, and")
+    clause = re.sub(r"[\s,;]+(?:and|but|or)$", "", clause, flags=re.I)
     if len(clause) >= 0.85 * len(sentence) or len(clause) < 12:
         return " ".join(sentence.split())
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children) or trigger.dep_ in ("relcl", "acl")

@@ -192,6 +192,9 @@ class Profile:
     page_kind_dates: frozenset[tuple[date, date]] = frozenset()
     moved: bool = False  # its sentence (its row) tells that a plan's date moved (facts.lexicon.says_moved)
     hosts: dict[str, Host] = field(default_factory=dict)  # no doer: who holds the meeting, id -> Host (cannot_link only)
+    # who did it, for the cannot-link only: ``agents`` and the countries among the doers,
+    # what the pages are about included (``_states``)
+    acting: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> list[str]:
@@ -248,6 +251,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 roles={p: labels.get(p) for p in who},
                 parties={p: labels.get(p) for p in set(ev.participant_ids) & (topic | own[ev.doc_id]) - subject},
                 agents=agents - subject,
+                acting=(agents - subject) | _states(ev.agent_ids, labels),
                 hosts={} if agents - subject else {p: name for p, name in who_meets(ev, concept, labels).items()
                                                    if p not in subject},
                 interval=_interval(ev),
@@ -268,8 +272,22 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
             # the date is of a happening the clause only names: the clause's
             # participants, agents and plan are its verb's, not that happening's
             out[-1] = replace(out[-1], clause_concepts=frozenset({concept} if concept else ()), who={}, roles={},
-                              parties={}, agents=frozenset(), planned=False, doers=NOBODY)
+                              parties={}, agents=frozenset(), acting=frozenset(), planned=False, doers=NOBODY)
     return out
+
+
+STATES = frozenset({"GPE", "NORP"})  # doers that act for themselves only: one country's act is not another's
+
+
+def _states(ids: Sequence[str], labels: Mapping[str, str | None]) -> frozenset[str]:
+    """The countries among a statement's doers, whatever its verb and even when
+    the pages are about them: an agent of a verb the lexicon does not know may
+    be no doer of the happening ("ESA and NASA have defined the date"), and
+    what the pages are about is often the grammatical subject of what befell
+    it ("Webb launched"), but a country that updated a programme with an
+    alliance did it itself, and another country in its place tells another
+    happening."""
+    return frozenset(p for p in ids if labels.get(p) in STATES)
 
 
 def _tfidf(toks: Sequence[str], tdf: Mapping[str, int], n: int) -> dict[str, float]:
@@ -540,10 +558,16 @@ RARE_DF = 3  # ... or share two words that at most this many statements of the r
 
 
 def related(x: np.ndarray) -> bool:
-    """The gate: the pair says something of what happened in common."""
+    """The gate: the pair says something of what happened in common -- a kind
+    of happening, much the same words, two rare words; or all it names beyond
+    the topic (a named programme, a mission), the same on both sides, on the
+    same date ("Since 2012, work is taken forward through the programme" and
+    "formalised its cooperation in 2012 with the programme", when pages on
+    other partners name the programme too and make its words common)."""
     return bool(x[_INDEX["what_same"]] or x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
                 or x[_INDEX["text"]] >= WORDING_GATE
-                or x[_INDEX["rare_words"]] >= 1.0)
+                or x[_INDEX["rare_words"]] >= 1.0
+                or (x[_INDEX["who_shared"]] >= 1.0 and x[_INDEX["when_same"]]))
 UNRELATED = -3.0  # the score of a pair with nothing said of what happened in common
 
 
@@ -631,7 +655,8 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
     - different agents in one role: each statement has an agent of a type
       whose agent the other does not name at all (one country's
       ratification is not another's), agents of a trigger the lexicon
-      knows (``Profile.agents``);
+      knows, what the pages are about among them (``Profile.acting``: a
+      partner's programme with the alliance is not the subject country's);
     - two meetings with no doer, each named after a body the other does
       not name and whose names share no initials ("the G20 summit" is not
       "the BRICS summit"; "the UNFCCC conference" may be "the United
@@ -646,8 +671,8 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
         return True
     if different_doers(a.doers, b.doers, labels or {}):
         return True  # a counted group's act and one member's (facts.agents)
-    own_a = a.agents - set(eb.participant_ids)
-    own_b = b.agents - set(ea.participant_ids)
+    own_a = a.acting - set(eb.participant_ids)
+    own_b = b.acting - set(ea.participant_ids)
     if own_a and own_b:
         labels = labels or {}
         roles_a = {labels.get(p) for p in own_a} & set(AGENT_ROLES)
@@ -689,6 +714,7 @@ def _keys(p: Profile, common: frozenset[str] = frozenset()) -> set[tuple[str, st
         keys.add(("c", base))
         keys |= {("c", b) for a, b in lex.related if a == base}
     keys |= {("r", w) for w in p.rare}
+    keys |= {("p", e) for e in p.who}  # all named beyond the topic shared on one date opens the gate too
     weighty = [t for t, _ in sorted(p.tokens.items(), key=lambda tv: (-tv[1], tv[0])) if t not in common]
     keys |= {("w", t) for t in weighty[:TOP_WORDS]}
     return keys

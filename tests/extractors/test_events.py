@@ -221,3 +221,11 @@ def test_a_copula_on_a_day_is_no_statement_and_a_when_clause_under_it_is_a_known
     assert statements("Yesterday was when the council voted.", models, anchor=anchor) == []
     # a known loss of the copula rule: the signing told after the colon keeps no date
     assert statements("Today was historic: the accord was signed.", models, anchor=anchor) == []
+
+
+def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
+    text = ("Building on years of dialogue, Testland and NATO signed a joint declaration in June 2012, "
+            "and a cooperation programme followed in February 2013.")
+    first = min(statements(text, models), key=lambda st: st.date.date_start)
+    assert first.date.date_start == date(2012, 6, 1)
+    assert first.summary.endswith("in June 2012.") and "declaration" in first.summary

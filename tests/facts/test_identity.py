@@ -265,6 +265,31 @@ def test_two_parties_of_the_topic_tell_two_happenings_though_they_share_the_rest
     assert groups([nz_only, both], topic=topic, labels=labels) == [["e1", "e2"]]
 
 
+def test_the_subject_country_acting_is_not_another_country_acting():
+    """sources.toml names the alliance and one partner as the subject; a page
+    on another partner tells its own programme with the alliance the same year.
+    The subject sets no happening apart by being named, but another country in
+    its place as the doer is another happening, whatever the verb ("updated"
+    is no word of the lexicon; its doers still act for themselves)."""
+    labels = {"ent_new_zealand": "GPE", "ent_testland": "GPE", "ent_nato": "ORG", "ent_itpp": "ORG"}
+    subject = frozenset({"ent_new_zealand", "ent_nato"})
+    nz = ev("e1", "mfat", date(2024, 1, 1), "update", "In 2024, New Zealand and NATO updated the ITPP framework.",
+            ["New Zealand", "NATO", "ITPP"], agents=["New Zealand", "NATO"], precision=YEAR, end=date(2024, 12, 31))
+    testland = ev("e2", "testland", date(2024, 1, 1), "agree", "In 2024, Testland and NATO agreed the ITPP framework.",
+                  ["Testland", "NATO", "ITPP"], agents=["Testland", "NATO"], precision=YEAR, end=date(2024, 12, 31))
+    assert groups([nz, testland], labels=labels, subject=subject) == [["e1"], ["e2"]]
+    signed = dataclasses.replace(testland, trigger="sign", trigger_text="sign",
+                                 sentence="In 2024, Testland and NATO signed the ITPP framework.")
+    formalised = dataclasses.replace(nz, trigger="formalise", trigger_text="formalise", agent_ids=("ent_new_zealand",),
+                                     sentence="In 2024, New Zealand formalised the ITPP framework with NATO.")
+    assert groups([formalised, signed], labels=labels, subject=subject) == [["e1"], ["e2"]]
+    # the same country on both pages: one happening told twice
+    same = dataclasses.replace(testland, participant_ids=("ent_new_zealand", "ent_nato", "ent_itpp"),
+                               agent_ids=("ent_new_zealand", "ent_nato"),
+                               sentence="In 2024, New Zealand and NATO agreed the ITPP framework.")
+    assert groups([nz, same], labels=labels, subject=subject) == [["e1", "e2"]]
+
+
 def test_each_page_names_its_own_party_though_the_run_has_many():
     """An alliance's partners, each on its own pages: no partner is named by
     enough of the run's statements to be a topic entity, but each is its
@@ -629,3 +654,25 @@ def test_the_saying_of_a_kind_is_told_before_its_clause_names_the_other():
     assert p[0].concept == "announce:terminate" and p[1].concept == "terminate"
     assert "announce" in p[1].clause_concepts or "terminate" in p[0].clause_concepts  # both tests apply
     assert _what(p[0], p[1]) == _what(p[1], p[0]) == "what_told"
+
+
+def test_one_named_programme_told_two_ways_the_same_year_is_one_happening():
+    """No kind of happening in common ("work has gone ahead through" the
+    programme, a country "put its work on a formal footing" with it) and few
+    words (other pages name the programme too), but all they name beyond the
+    topic is one, the same on both sides, the same year: one happening."""
+    y = {"precision": YEAR, "end": date(2012, 12, 31)}
+    ahead = ev("e1", "a", date(2012, 1, 1), "go", "Since 2012, work has gone ahead through the Joint Programme.",
+               ["Joint Programme"], **y)
+    formal = ev("e2", "b", date(2012, 1, 1), "put",
+                "New Zealand put its work with NATO on a formal footing in 2012 with the Joint Programme.",
+                ["New Zealand", "NATO", "Joint Programme"], agents=["New Zealand"], **y)
+    others = [ev(f"f{k}", "c", date(2005 + k, 1, 1), "begin", f"The Joint Programme of partner {k} began in {2005 + k}.",
+                 [f"Partner {k}", "Joint Programme"], precision=YEAR, end=date(2005 + k, 12, 31)) for k in range(4)]
+    topic = frozenset({"ent_new_zealand", "ent_nato"})
+    assert ["e1", "e2"] in groups([ahead, formal, *others], topic=topic, subject=topic)
+    # one names another thing beyond the topic: the gate stays shut
+    more = dataclasses.replace(formal, sentence=formal.sentence.replace("its work", "its ties"),
+                               participants=(*formal.participants, "Partner 9"),
+                               participant_ids=(*formal.participant_ids, "ent_partner_9"))
+    assert ["e1"] in groups([ahead, more, *others], topic=topic, subject=topic)

@@ -133,3 +133,69 @@ def test_statements_are_short_readable_sentences(seed_run):
     bosnia = facts[facts.participants.map(lambda p: "Bosnia and Herzegovina" in p)].iloc[0]
     assert bosnia.statement == "New Zealand: first deploying alongside NATO in Bosnia-Herzegovina in 1996."
     assert (facts.statement.str.len() <= 240).all() and facts.statement.str.endswith(".").all()
+
+
+PARTNER_V1 = """Relations with Mongolia
+
+  • Last updated: 3 Mar. 2025 10:00
+
+Building on dialogue and cooperation developed since 2005, Mongolia and NATO signed an Individual Partnership \
+and Cooperation Programme in 2012. In 2024, Mongolia and NATO agreed an Individually Tailored Partnership Programme.
+
+Mongolian troops served with the International Security Assistance Force in Afghanistan from 2009.
+"""
+# the next version: the first sentence split in two and reworded, a paragraph moved, one new dated statement
+PARTNER_V2 = """Relations with Mongolia
+
+  • Last updated: 9 Jun. 2025 10:00
+
+Mongolian troops served with the International Security Assistance Force in Afghanistan from 2009.
+
+NATO and Mongolia have developed dialogue and cooperation since 2005. In 2012, Mongolia and NATO signed an \
+Individual Partnership and Cooperation Programme. In 2024, Mongolia and NATO agreed an Individually Tailored \
+Partnership Programme.
+
+In May 2025, Mongolia hosted a NATO science workshop in Ulaanbaatar.
+"""
+
+
+def test_another_partners_page_and_its_next_version(prefect_harness, tmp_path):
+    """A page on another partner of the alliance names the same programmes the
+    same years: its happenings stay its own, the seeds' programme stays one
+    fact of both seed pages, and the partner page's next version (a sentence
+    split, a paragraph moved, one new dated statement) reports only the new one."""
+    import shutil
+
+    from reports.changes import build_diff
+    from store.curated_store import CuratedStore
+    from tests.support import MFAT_PAGE, NATO_PAGE
+
+    (tmp_path / "pages").mkdir()
+    for p in (NATO_PAGE, MFAT_PAGE):
+        shutil.copy(p, tmp_path / "pages" / p.name)
+    partner = tmp_path / "pages" / "partner.txt"
+    partner.write_text(PARTNER_V1, encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        'subject = ["NATO", "New Zealand"]\n'
+        f'[[sources]]\nid = "nato-nz"\npath = "pages/{NATO_PAGE.name}"\n'
+        f'[[sources]]\nid = "mfat-nato"\npath = "pages/{MFAT_PAGE.name}"\n'
+        '[[sources]]\nid = "partner"\npath = "pages/partner.txt"\n'
+    )
+    data = tmp_path / "data"
+    assert run_flow(str(sources), str(data)).status == "ok"
+    facts = pd.read_parquet(data / "curated" / "facts.parquet")
+    by_sources = {tuple(sorted(f.source_ids)): f for f in facts.itertuples()}
+    ipcp = by_sources[("mfat-nato", "nato-nz")]
+    assert ipcp.date_start.year == 2012 and "Mongolia" not in ipcp.participants
+    for programme in ("Individual Partnership and Cooperation Programme", "Individually Tailored Partnership Programme"):
+        told = facts[facts.participants.map(lambda p, name=programme: name in p)]
+        assert len(told) == 2, programme  # New Zealand's and Mongolia's
+        assert sorted(len(s) for s in told.source_ids) == ([1, 2] if "Cooperation" in programme else [1, 1])
+        assert all(("Mongolia" in p) == ("partner" in s) for p, s in zip(told.participants, told.source_ids))
+
+    partner.write_text(PARTNER_V2, encoding="utf-8")
+    second = run_flow(str(sources), str(data))
+    report = build_diff(CuratedStore(data / "curated"))
+    assert [(c.change, c.after) for c in report.changes] == [("added", "2025-05")], report.changes
+    assert second.changes == 1
