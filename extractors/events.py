@@ -47,7 +47,14 @@ from extractors.event_rules import (
 )
 from extractors.modality import is_plan_noun, is_planned, told_done
 from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
-from extractors.roles import agent_keys, author_key, participant_keys, sentence_names
+from extractors.roles import (
+    agent_keys,
+    author_key,
+    is_partitive,
+    participant_keys,
+    relative_antecedent,
+    sentence_names,
+)
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
@@ -686,19 +693,24 @@ def clause_char_ranges(trigger: Token) -> list[tuple[int, int]]:
         noun = trigger.head
         own = {t.i for t in trigger.subtree}
         other: set[int] = set()
+        partitive = True  # climbed over partitive phrases only ("one of the countries that ...")
         for _ in range(3):
             # the noun with its words, not its other clauses ("a study covered by X, which found that ...")
             other |= {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
                       and c.i != trigger.i for t in c.subtree}
             keep |= {t.i for t in noun.subtree} - own - other
             if noun.dep_ == "pobj" and noun.head.head != noun.head:
+                partitive = partitive and is_partitive(noun.head)
                 noun = noun.head.head
                 continue
-            if noun.dep_ in ("attr", "acomp"):
+            if noun.dep_ in ("attr", "acomp") and partitive:
                 for sib in noun.head.children:
                     if sib.dep_ in ("nsubj", "nsubjpass"):
                         keep |= {t.i for t in sib.subtree}
             break
+    antecedent = relative_antecedent(trigger)
+    if antecedent is not None:  # "the Declaration that A and B signed", parsed as no relative clause
+        keep |= {t.i for t in antecedent.subtree} - {t.i for t in trigger.subtree}
     doc = trigger.doc
     ranges: list[tuple[int, int]] = []
     for i in sorted(keep):

@@ -86,6 +86,8 @@ class Lexicon:
     shift_adverbs: frozenset[str] = frozenset()  # ... only next to a plan word ("originally scheduled", "now planned")
     adopting: frozenset[str] = frozenset()  # forms of adopting ("adopted", "adoption")
     texts: frozenset[str] = frozenset()  # what is agreed on when adopted ("agreement", "treaty")
+    coming: frozenset[str] = frozenset()  # verbs of a text's coming ("followed", "came")
+    coming_texts: frozenset[str] = frozenset()  # ... whose subject, a text, was agreed ("programme", "declaration")
 
     def near(self, a: str, b: str) -> bool:
         return (a, b) in self.related
@@ -139,7 +141,8 @@ def lexicon() -> Lexicon:
 
     return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}),
                    shift=forms(data["plan"]["shift"]), shift_adverbs=frozenset(map(normal, data["plan"]["shift_adverbs"])),
-                   adopting=forms(data["adopt_text"]["adopting"]), texts=frozenset(map(normal, data["adopt_text"]["texts"])))
+                   adopting=forms(data["adopt_text"]["adopting"]), texts=frozenset(map(normal, data["adopt_text"]["texts"])),
+                   coming=forms(data["text_comes"]["verbs"]), coming_texts=forms(data["text_comes"]["texts"]))
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
@@ -256,6 +259,8 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
+    if own == "" and TEXT_COMES and text_came(clause, trigger, trigger_text):
+        return AGREE  # "An Action Programme followed in 2013": the programme was agreed then
     if own == REPORT and sentence:
         attributed = _attribution(sentence, trigger_text or trigger, date_at)
         if attributed is not None and named(attributed):
@@ -267,6 +272,23 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
             return inner  # "said on 9 July that he was terminating the deal": the saying is the act
         return f"{REPORT}:{inner}" if inner else REPORT
     return inner or own or None
+
+
+AGREE = "agree"
+# a text or programme that "followed" or "came" tells its agreeing (facts/data/happenings.toml [text_comes]); off, a
+# verb that says nothing alone with no happening word in its clause tells no kind of happening
+TEXT_COMES = True
+
+
+def text_came(clause: str, trigger: str | None, trigger_text: str | None) -> bool:
+    """The clause's trigger is a verb of coming ("followed", "came") right after a text or a programme, its
+    subject's last word ("An Individual Partnership Programme followed in 2013")."""
+    lex = lexicon()
+    if normal(trigger_text or trigger or "") not in lex.coming and normal(trigger or "") not in lex.coming:
+        return False
+    words = tokens(clause)
+    at = _position(words, trigger, trigger_text)
+    return at is not None and at > 0 and words[at - 1] in lex.coming_texts
 
 
 _DENIALS = frozenset(inflections("deny") | {"denial", "denials"})

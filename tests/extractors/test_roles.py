@@ -190,3 +190,42 @@ def test_a_title_cased_line_keeps_only_persons_and_one_word_names():
     prose = "Green Tech held a pitch night with Jane Doe at Acme"
     moved = [EntityMention(m.text, m.label, prose.index(m.text), prose.index(m.text) + len(m.text), m.key) for m in names]
     assert line_participants(prose, (0, len(prose)), moved) == ("Green Tech", "Jane Doe", "Acme")
+
+
+def test_a_relative_clause_tells_its_antecedents_happening_not_the_main_subjects(models):
+    text = "Norway was one of the largest donors to the Example Relief Fund, which closed its accounts in May 2011."
+    (st,) = statements(text, models, anchor=date(2012, 1, 1))
+    assert st.trigger == "close" and "Norway" not in st.participants
+    assert any("Relief Fund" in p for p in st.participants)
+    # a partitive phrase still lets the copula's subject in: the one among the countries did it
+    (st,) = statements("Chile was one of the countries that ratified the treaty in March 2010.", models,
+                       anchor=date(2012, 1, 1))
+    assert "Chile" in st.participants
+
+
+def test_a_text_as_subject_of_agreeing_or_following_is_no_agent(models):
+    agreed, renewed = statements("Our Joint Action Plan with Peru, first agreed in 2011, was renewed in 2016.", models,
+                                 anchor=date(2018, 1, 1))
+    assert (agreed.trigger, renewed.trigger) == ("agree", "renew")
+    assert agreed.agents == renewed.agents == ()
+    assert "Joint Action Plan" in agreed.participants
+    (followed,) = statements("A Joint Action Programme followed in March 2011.", models, anchor=date(2018, 1, 1))
+    assert followed.agents == ()
+    # the parties that agree a text stay its agents
+    (st,) = statements("Chile and Peru agreed a Joint Action Plan in 2011.", models, anchor=date(2018, 1, 1))
+    assert st.agents == ("Chile", "Peru")
+
+
+def test_the_noun_a_relative_object_stands_for_is_what_the_verb_acts_on(models):
+    # the parse makes "signed" a complement of "builds", with "that" its object
+    text = "The signing builds on the Joint Trade Declaration that Chile and Peru signed in June 2012."
+    (st,) = statements(text, models, anchor=date(2018, 1, 1))
+    assert st.trigger == "sign" and "Joint Trade Declaration" in st.participants
+    assert "Joint Trade Declaration" in st.summary and st.agents == ("Chile", "Peru")
+
+
+def test_a_name_coordinated_inside_one_noun_phrase_is_one_name(models):
+    (st,) = statements("A Trade and Investment Programme followed in March 2011.", models, anchor=date(2018, 1, 1))
+    assert st.participants == ("Trade and Investment Programme",)
+    (st,) = statements("NATO and Australia signed a declaration in June 2012.", models, anchor=date(2018, 1, 1))
+    assert st.participants == ("NATO", "Australia")

@@ -402,3 +402,18 @@ def test_a_picture_is_handed_out_only_by_its_maker_or_in_a_credit_line():
     assert happening_concept("bridge", credited, "bridge", credited) == "release"
     courtesy = "A photo courtesy of the city on Tuesday shows the new bridge."
     assert happening_concept("show", courtesy, "shows", courtesy) == "release"
+
+
+def test_taking_part_and_participating_are_joining():
+    lex = lexicon()
+    assert lex.lookup("participate") == lex.lookup("participation") == lex.lookup("join")
+    assert happening_concept("take", "Since 2015, Chile has taken part in the training platform.", "taken") == "join"
+    assert happening_concept("take", "Chile took part in the exercise in 2015.", "took") == "join"
+    assert happening_concept("launch", "The alliance launched the initiative in 2014.", "launched") == "launch"
+
+
+def test_a_text_that_followed_or_came_was_agreed():
+    assert happening_concept("follow", "A Joint Action Programme followed in March 2011.", "followed") == "agree"
+    assert happening_concept("come", "The declaration came in June 2012.", "came") == "agree"
+    # a party that followed did something the clause does not name
+    assert happening_concept("follow", "Japan followed in April 2014.", "followed") is None
