@@ -682,10 +682,11 @@ def cross_validate(pages: Sequence[GoldPage], rules: Sequence[str] | None = None
     costs a run of its own with it off, and each distinct choice of them for a
     held-out site one more run of that site's pages."""
     from extractors.nlp import load_models
-    from extractors.rule_switches import PARSE_RULES, RULES, auditing, rules_off
+    from extractors.rule_switches import PARSE_RULES, PARTICIPANT_RULES, RULES, auditing, rules_off
     from ingest.settings import DEFAULT_MODEL
 
-    rules = list(rules or RULES)
+    # the participant rules leave statement P/R as they are (evaluation.participant_causes --folds scores them)
+    rules = list(rules or [r for r in RULES if r not in PARTICIPANT_RULES])
     if read is None:
         models = models or load_models(DEFAULT_MODEL)
 

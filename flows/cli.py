@@ -422,7 +422,7 @@ def eval_statements(
     folds: str = typer.Option(None, "--folds", help="'site': also cross-validate the switchable rules by site "
                               "(each rule kept for a held-out site only when it helps on the other sites)."),
     rules: str = typer.Option(None, "--rules", help="With --folds: comma-separated rules to switch "
-                              "(default all of extractors.rule_switches.RULES)."),
+                              "(default all of extractors.rule_switches.RULES but its PARTICIPANT_RULES)."),
     per_site: bool = typer.Option(False, "--per-site", help="With --folds: one line per site fold."),
 ) -> None:
     """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""
