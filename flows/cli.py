@@ -417,7 +417,7 @@ def eval_statements(
     directories: list[Path] = typer.Argument(..., help="Label dirs (one YAML per page) or facts subject folders "
                                              "(gold.yaml + pages/), or a folder of subjects."),
     pages: Path = typer.Option(None, "--pages", help="WCXB pages of a label dir (html/, ground-truth/); "
-                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo."),
+                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo (or under $FACTWATCH_SHARED)."),
     errors: int = typer.Option(0, "--errors", help="Also list this many false positives and misses (stderr)."),
     folds: str = typer.Option(None, "--folds", help="'site': also cross-validate the switchable rules by site "
                               "(each rule kept for a held-out site only when it helps on the other sites)."),
