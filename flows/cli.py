@@ -404,11 +404,10 @@ def eval_truth(
     for directory in directories or []:
         _eval_dir(directory)
     try:
-        text, last = run_cli(directories or [], generated=generated, select=select)
+        text, metrics = run_cli(directories or [], generated=generated, select=select)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
-    typer.echo(text)
-    typer.echo(last)
+    _print_eval(metrics, text)
 
 
 @eval_app.command("statements")
