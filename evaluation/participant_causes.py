@@ -42,7 +42,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evaluation.statements_eval import (
@@ -226,9 +226,9 @@ def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, flo
     return out
 
 
-# the participant rules that can be switched off (module constants of extractors.roles), cross-validated by
+# the participant rules that can be switched off (extractors.rule_switches.PARTICIPANT_RULES), cross-validated by
 # ``--folds``: a rule is kept for a held-out site only when it helps participant F1 on the other sites
-SWITCHES = ("NOUN_IN_ADJUNCT", "BARE_TITLES", "TITLE_CASE_LINES")
+SWITCHES = ("noun-in-adjunct", "bare-titles", "title-case-lines")
 
 Tally = tuple[int, int, int]  # true positives, system names, gold names
 
@@ -257,20 +257,30 @@ def _sum(rows: Sequence[Tally]) -> Tally:
     return (sum(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows))
 
 
-def fold_choice(on: dict[str, Tally], off: dict[str, dict[str, Tally]]) -> tuple[Tally, dict[str, int]]:
-    """Participant counts over all sites when each held-out site takes every
-    rule only if, the others on, the rule helps F1 on the other sites; and
-    how many folds turned each rule off. ``on``: per-site counts with all
-    rules; ``off``: rule -> per-site counts with that rule off."""
+def fold_choice(on: dict[str, Tally], off: dict[str, dict[str, Tally]],
+                counts_off: Callable[[frozenset[str]], dict[str, Tally]] | None = None) -> tuple[Tally, dict[str, int]]:
+    """Participant counts over all sites when each held-out site turns off
+    every rule that, the others on, does not help F1 on the other sites (a
+    tie keeps it); and how many folds turned each rule off. ``on``: per-site
+    counts with all rules; ``off``: rule -> per-site counts with that rule
+    off; ``counts_off``: per-site counts with several rules off at once, asked
+    for only when a fold turns two or more off."""
     total: list[Tally] = []
     turned = {r: 0 for r in off}
     for site in on:
-        chosen = on
-        for rule, counts in off.items():
-            rest_on = _sum([v for k, v in on.items() if k != site])
-            rest_off = _sum([v for k, v in counts.items() if k != site])
-            if f1(rest_off) > f1(rest_on):
-                chosen, turned[rule] = counts, turned[rule] + 1
+        rest_on = _sum([v for k, v in on.items() if k != site])
+        dropped = frozenset(r for r, counts in off.items()
+                            if f1(_sum([v for k, v in counts.items() if k != site])) > f1(rest_on))
+        for r in dropped:
+            turned[r] += 1
+        if not dropped:
+            chosen = on
+        elif len(dropped) == 1:
+            chosen = off[next(iter(dropped))]
+        elif counts_off is None:
+            raise ValueError(f"site {site} turns off {', '.join(sorted(dropped))}: their counts together are needed")
+        else:
+            chosen = counts_off(dropped)
         total.append(chosen.get(site, (0, 0, 0)))
     return _sum(total), turned
 
@@ -278,18 +288,22 @@ def fold_choice(on: dict[str, Tally], off: dict[str, dict[str, Tally]]) -> tuple
 def folds(pages: Sequence[GoldPage], models=None) -> tuple[float, float, dict[str, float], dict[str, int]]:
     """In-sample and site-cross-validated participant F1 of the pages, the F1
     with each rule of ``SWITCHES`` off, and how many folds turned each off."""
-    import extractors.roles as roles
+    from extractors.nlp import load_models
+    from extractors.rule_switches import rules_off
+    from ingest.settings import DEFAULT_MODEL
 
-    on = site_counts(pages, models)
-    off: dict[str, dict[str, Tally]] = {}
-    for rule in SWITCHES:
-        saved = getattr(roles, rule)
-        setattr(roles, rule, False)
-        try:
-            off[rule] = site_counts(pages, models)
-        finally:
-            setattr(roles, rule, saved)
-    cv, turned = fold_choice(on, off)
+    models = models or load_models(DEFAULT_MODEL)
+    runs: dict[frozenset[str], dict[str, Tally]] = {}
+
+    def counts_off(rules: frozenset[str]) -> dict[str, Tally]:
+        if rules not in runs:
+            with rules_off(rules):
+                runs[rules] = site_counts(pages, models)
+        return runs[rules]
+
+    on = counts_off(frozenset())
+    off = {rule: counts_off(frozenset({rule})) for rule in SWITCHES}
+    cv, turned = fold_choice(on, off, counts_off)
     return f1(_sum(list(on.values()))), f1(cv), {r: f1(_sum(list(c.values()))) for r, c in off.items()}, turned
 
 

@@ -9,7 +9,7 @@ Two kinds of labelled sets are read:
   participants; ``not_statements`` with the traps). The pages themselves
   are WCXB pages (``html/<id>.html.gz`` and ``ground-truth/<id>.json`` for
   the URL) found under ``--pages`` (default ``../shared/eval/boilerplate/
-  wcxb-dev`` beside the repo);
+  wcxb-dev`` beside the repo, or ``$FACTWATCH_SHARED/eval/boilerplate/wcxb-dev``);
 * a **facts subject** (``../shared/eval/facts/<subject>``: ``pages/*.txt``
   with a URL/PUBLISHED/--- header and ``gold.yaml``). Its ``evidence`` (the
   sentence's first ten words) is the key, ``entities`` the participants; it
@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -69,7 +70,9 @@ from evaluation.facts_eval import page_content, read_page
 from evaluation.gold_dates import gold_period
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_PAGES = REPO / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
+# the public eval data: ../shared beside the repository, or the folder FACTWATCH_SHARED names (a checkout elsewhere)
+SHARED = Path(os.environ.get("FACTWATCH_SHARED") or REPO / ".." / "shared")
+DEFAULT_PAGES = SHARED / "eval" / "boilerplate" / "wcxb-dev"
 # When a page shows no date, relative expressions resolve against the fetch
 # date; WCXB pages were captured in early 2026, the facts pages at their own
 # dates. Fixed so that runs are reproducible.
@@ -682,10 +685,11 @@ def cross_validate(pages: Sequence[GoldPage], rules: Sequence[str] | None = None
     costs a run of its own with it off, and each distinct choice of them for a
     held-out site one more run of that site's pages."""
     from extractors.nlp import load_models
-    from extractors.rule_switches import PARSE_RULES, RULES, auditing, rules_off
+    from extractors.rule_switches import PARSE_RULES, PARTICIPANT_RULES, RULES, auditing, rules_off
     from ingest.settings import DEFAULT_MODEL
 
-    rules = list(rules or RULES)
+    # the participant rules leave statement P/R as they are (evaluation.participant_causes --folds scores them)
+    rules = list(rules or [r for r in RULES if r not in PARTICIPANT_RULES])
     if read is None:
         models = models or load_models(DEFAULT_MODEL)
 

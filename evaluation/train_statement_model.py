@@ -397,7 +397,8 @@ def _sets_worse(result: dict) -> list[str]:
 def _sets_not_helped(result: dict) -> list[str]:
     """The labelled sets on which, left out, the threshold fitted on the
     other sets does not raise statement precision or lowers F1 (against the
-    rules alone)."""
+    rules alone). Strict: a set on which it holds back nothing leaves
+    precision as it is and so is one of them."""
     out = []
     for g, v in result["loso"].items():
         p0, p1 = v.get("precision_without") or 0.0, v.get("precision_with") or 0.0
@@ -413,7 +414,8 @@ def held_out_choice(ds: Dataset, model: Fitted, threshold: float, result: dict) 
     features only when better than the base rate by site, leaving a set out
     and on every labelled set left out; the threshold only when it raises
     statement F1 across site folds and leaving a set out, and on EVERY
-    labelled set left out raises precision without lowering F1."""
+    labelled set left out holds back something, raises precision and does
+    not lower F1."""
     notes = []
     per_set = "; ".join(f"{g} {v['brier']} vs {v['brier_base_rate']}" for g, v in result["loso"].items())
     figures = (f"held-out Brier {result['brier_cv_sites']} by site, {result['brier_loso']} leaving a set out, vs base "

@@ -454,8 +454,8 @@ def errors(directory: Path) -> list[str]:
     return lines
 
 
-def run_cli(directories: Sequence[Path], generated: bool = False, select: bool = False) -> tuple[str, str]:
-    """What ``factwatch eval truth`` prints: the table(s), then one JSON line.
+def run_cli(directories: Sequence[Path], generated: bool = False, select: bool = False) -> tuple[str, dict]:
+    """What ``factwatch eval truth`` prints: the table(s), then its figures (one JSON line).
     One data set: its table and metrics. Several (or ``generated``, which
     adds the regimes of ``evaluation.truth_fixtures``): one row per set;
     ``select`` adds the leave-one-dataset-out choice of parameters."""
@@ -469,7 +469,7 @@ def run_cli(directories: Sequence[Path], generated: bool = False, select: bool =
             raise ValueError("--select leaves one data set out: it needs two or more")
         if len(dirs) == 1 and not select:
             report = run_truth_eval(dirs[0])
-            return report.table(), json.dumps(report.metrics)
+            return report.table(), report.metrics
         reports = [run_truth_eval(d) for d in dirs]
         text = summary_table(reports)
         metrics: dict[str, object] = {r.dataset: r.metrics for r in reports}
@@ -477,7 +477,7 @@ def run_cli(directories: Sequence[Path], generated: bool = False, select: bool =
             selection = select_parameters([read_dataset(d) for d in dirs])
             text += "\n\n" + selection.table()
             metrics = {"defaults": metrics, "selection": selection.metrics}
-        return text, json.dumps(metrics)
+        return text, metrics
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -488,9 +488,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not dirs and not generated:
         print("usage: python -m evaluation.truth_eval [DIR...] [--generated] [--select]", file=sys.stderr)
         return 2
-    text, last = run_cli(dirs, generated=generated, select=select)
+    text, metrics = run_cli(dirs, generated=generated, select=select)
     print(text)
-    print(last)
+    print(json.dumps(metrics))
     return 0
 
 

@@ -22,6 +22,7 @@ from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topi
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER, TITLE_OF_BEFORE, TITLE_OF_WORDS
 from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
+from extractors.rule_switches import rule_on
 from extractors.types import DateMention
 
 _INHERIT = {"xcomp", "conj", "advcl", "acl"}
@@ -132,7 +133,7 @@ def subject_of(trigger: Token) -> Token | None:
                         return pobj
             if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head != tok:
                 tok = tok.head
-                if NOUN_IN_ADJUNCT and tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") \
+                if rule_on("noun-in-adjunct") and tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") \
                         and tok.head.lemma_ != "be" and tok.lower_ not in ("according", "to") and tok.head != tok:
                     tok = tok.head  # "In a 2024 study, Acme found ...": Acme's study
                 continue
@@ -216,16 +217,13 @@ TITLE_QUALIFIERS = True
 
 # a happening noun in a prepositional phrase of a verb ("In a 2024 study, Acme and Jane Doe found ...") takes the
 # verb's subject as its own (not an "according to" source's phrase: that is the source, not the subject's; not
-# a copula's: "Acme lamps are among the fixtures for 2025" says what the lamps are)
-NOUN_IN_ADJUNCT = True
+# a copula's: "Acme lamps are among the fixtures for 2025" says what the lamps are): the rule "noun-in-adjunct"
 # a name that only qualifies a title with no person named after it ("the Acme CEO had announced", "former Example
-# Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant
-BARE_TITLES = True
+# Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant: the rule "bare-titles"
 
 # a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
 # NER reads runs of its capitalised common words as names ("Green Tech", "Data & Tech Pros"): there, only a person's
-# name or a one-word name is a participant
-TITLE_CASE_LINES = True
+# name or a one-word name is a participant: the rule "title-case-lines" (switches: extractors.rule_switches)
 _LINE_SMALL_WORDS = frozenset("a an the and or of for to in on at with from by vs via as".split())
 
 # Verbs that report or make known what their complement clause says.
@@ -343,10 +341,10 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         people = [m for m in subject if m.label == "PERSON"]
         inside = [m for m in inside if not (m in subject and _titles_a_person(text, offset, m, people))]
         subject = [m for m in subject if m in inside]
-    if BARE_TITLES:
+    if rule_on("bare-titles"):
         inside = [m for m in inside if not _bare_title(text, offset, m, names)]
         subject = [m for m in subject if m in inside]
-    if TITLE_CASE_LINES and title_cased(text):
+    if rule_on("title-case-lines") and title_cased(text):
         inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
         subject = [m for m in subject if m in inside]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
@@ -440,10 +438,10 @@ def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[E
     """The participants of a line the layout dates (a listing's entry, a
     labelled field, a sentence under a dated heading): the names of the line,
     on a title-cased line only a person's name or a one-word name
-    (TITLE_CASE_LINES). ``sentence``: the line's range in ``text``."""
+    (the rule "title-case-lines"). ``sentence``: the line's range in ``text``."""
     s0, e0 = sentence
     inside = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
-    if TITLE_CASE_LINES and title_cased(text[s0:e0]):
+    if rule_on("title-case-lines") and title_cased(text[s0:e0]):
         inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
     return tuple(dict.fromkeys(m.key for m in inside))
 

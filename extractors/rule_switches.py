@@ -57,6 +57,10 @@ RULES: dict[str, str] = {
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
+    # extractors.roles (who takes part: they change a statement's participants, never whether it is one)
+    "noun-in-adjunct": "a happening noun in a verb's prepositional phrase takes the verb's subject (\"In a 2024 study, Acme found\")",
+    "bare-titles": "a name that is a title or only qualifies one naming no one (\"the Acme CEO had announced\") is no participant",
+    "title-case-lines": "on a title-cased line only a person's name or a one-word name is a participant",
 }
 
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):
@@ -67,7 +71,11 @@ PARSE_RULES = frozenset(
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive""".split()
 )
 
-assert PARSE_RULES <= RULES.keys()
+# The rules that choose a statement's participants (extractors.roles): they are cross-validated on participant
+# F1 (python -m evaluation.participant_causes DIRS --folds), not by the statements folds, whose scores they leave as is.
+PARTICIPANT_RULES = frozenset({"noun-in-adjunct", "bare-titles", "title-case-lines"})
+
+assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not PARSE_RULES & PARTICIPANT_RULES
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("factwatch_rules_off", default=frozenset())
 _AUDIT: ContextVar[dict | None] = ContextVar("factwatch_rules_audit", default=None)

@@ -404,11 +404,10 @@ def eval_truth(
     for directory in directories or []:
         _eval_dir(directory)
     try:
-        text, last = run_cli(directories or [], generated=generated, select=select)
+        text, metrics = run_cli(directories or [], generated=generated, select=select)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
-    typer.echo(text)
-    typer.echo(last)
+    _print_eval(metrics, text)
 
 
 @eval_app.command("statements")
@@ -417,12 +416,12 @@ def eval_statements(
     directories: list[Path] = typer.Argument(..., help="Label dirs (one YAML per page) or facts subject folders "
                                              "(gold.yaml + pages/), or a folder of subjects."),
     pages: Path = typer.Option(None, "--pages", help="WCXB pages of a label dir (html/, ground-truth/); "
-                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo."),
+                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo (or under $FACTWATCH_SHARED)."),
     errors: int = typer.Option(0, "--errors", help="Also list this many false positives and misses (stderr)."),
     folds: str = typer.Option(None, "--folds", help="'site': also cross-validate the switchable rules by site "
                               "(each rule kept for a held-out site only when it helps on the other sites)."),
     rules: str = typer.Option(None, "--rules", help="With --folds: comma-separated rules to switch "
-                              "(default all of extractors.rule_switches.RULES)."),
+                              "(default all of extractors.rule_switches.RULES but its PARTICIPANT_RULES)."),
     per_site: bool = typer.Option(False, "--per-site", help="With --folds: one line per site fold."),
 ) -> None:
     """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from evaluation.participant_causes import causes, same_entity, scopes
 from evaluation.statements_eval import GoldPage, GoldStatement
 
@@ -93,3 +95,24 @@ def test_a_rule_is_kept_for_a_held_out_site_only_when_it_helps_on_the_others():
     off = {"rule": {"a": (1, 1, 1), "b": (1, 1, 1), "c": (1, 1, 1)}}
     total, turned = fold_choice(on, off)
     assert total == (3, 3, 3) and turned == {"rule": 3}
+
+
+def test_a_fold_that_turns_two_rules_off_is_scored_with_both_off():
+    from evaluation.participant_causes import fold_choice
+
+    # both rules hurt on a and b; on c each alone changes nothing, both off together lose c's one name
+    on = {"a": (0, 1, 1), "b": (0, 1, 1), "c": (1, 1, 1)}
+    off = {"x": {"a": (1, 1, 1), "b": (1, 1, 1), "c": (1, 1, 1)},
+           "y": {"a": (1, 1, 1), "b": (1, 1, 1), "c": (1, 1, 1)}}
+    both = {"a": (1, 1, 1), "b": (1, 1, 1), "c": (0, 1, 1)}
+    asked = []
+
+    def counts_off(rules):
+        asked.append(rules)
+        return both
+
+    total, turned = fold_choice(on, off, counts_off)
+    assert turned == {"x": 3, "y": 3} and set(asked) == {frozenset({"x", "y"})}
+    assert total == (2, 3, 3)  # scored with one rule's counts alone, site c would count its name as found
+    with pytest.raises(ValueError, match="counts together"):
+        fold_choice(on, off)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-from pathlib import Path
 
 import pytest
 
-LABELS = Path(__file__).resolve().parents[2] / "evaluation" / "labels" / "statements"
-WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "boilerplate" / "wcxb-dev"
+from tests.support import REPO, SHARED, needs_shared
+
+LABELS = REPO / "evaluation" / "labels" / "statements"
+WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
 
 _spec = importlib.util.spec_from_file_location("check_labels", LABELS / "check_labels.py")
 check_labels = importlib.util.module_from_spec(_spec)
@@ -25,7 +26,7 @@ def test_label_files_pass_the_format_checks(folder, least):
     assert not {k: v for k, v in problems.items() if v}
 
 
-@pytest.mark.skipif(not (WCXB / "html").is_dir(), reason=f"{WCXB} not found (needs ../shared beside the repo)")
+@needs_shared(WCXB / "html")
 @pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen"])
 def test_keys_and_expressions_occur_on_their_pages(folder):
     assert check_labels.main([str(LABELS / folder), "--pages", str(WCXB)]) == 0

@@ -55,7 +55,7 @@ def test_gate_statements_on_a_facts_subject(models):
 
 
 def test_gate_attachment_subset(models):
-    from tests.evaluation.test_timex_gate import TBAQ_SUBSET
+    from tests.evaluation.sample_timex import TBAQ_SUBSET
 
     report = run_attachment_eval(TBAQ, files=TBAQ_SUBSET, models=models)
     assert report.metrics["links"] > 150

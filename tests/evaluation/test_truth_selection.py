@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections import defaultdict
 
 import pytest
@@ -112,13 +111,12 @@ def test_dataset_dirs_expands_a_folder_of_data_sets(tmp_path):
         dataset_dirs([tmp_path])
 
 
-def test_several_sets_print_one_row_each_and_a_json_last_line(tmp_path):
+def test_several_sets_print_one_row_each_and_their_figures(tmp_path):
     write_copiers(tmp_path / "sets" / "copiers", items=60)
     write_duplicated(tmp_path / "sets" / "duplicated", items=60)
-    text, last = run_cli([tmp_path / "sets"])
+    text, metrics = run_cli([tmp_path / "sets"])
     assert "majority vote" in text and "truth discovery" in text
     assert [line.split()[0] for line in text.splitlines()[2:]] == ["copiers", "duplicated"]
-    metrics = json.loads(last)
     assert set(metrics) == {"copiers", "duplicated"}
     assert {"accuracy", "majority_vote_accuracy"} <= set(metrics["copiers"])
 

@@ -5,7 +5,7 @@ from datetime import date
 from extractors.acronyms import AcronymDefinition
 from extractors.coreference import Via, page_discourse
 from extractors.entities import EntityMention, mentions_from_spans
-from tests.extractors.test_events import statements
+from tests.extractors.sample_statements import statements
 
 
 def _m(text: str, name: str, label: str, nth: int = 0) -> EntityMention:

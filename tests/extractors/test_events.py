@@ -8,11 +8,7 @@ from extractors.events import dated_statement
 from extractors.reading import text_blocks
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence
 from extractors.types import DateMention
-from tests.support import read_statements
-
-
-def statements(text, models, anchor=date(2018, 9, 12)):
-    return read_statements(text, models, anchor)
+from tests.extractors.sample_statements import statements
 
 
 def test_isaf_completed_in_december_2014(models):

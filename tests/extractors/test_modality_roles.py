@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tests.extractors.test_events import statements
+from tests.extractors.sample_statements import statements
 
 
 def one(text, models, anchor=date(2020, 7, 16)):

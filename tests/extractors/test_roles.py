@@ -3,7 +3,7 @@
 from datetime import date
 
 from extractors.roles import author_key
-from tests.extractors.test_events import statements
+from tests.extractors.sample_statements import statements
 
 
 def test_participants_are_the_clause_entities_subject_first(models):

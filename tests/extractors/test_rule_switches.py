@@ -48,3 +48,16 @@ def test_an_audited_run_keeps_dropped_statements_with_the_rules_that_fired(model
         sts = _statements(text, models)
     assert {s.date.date_start.year: log[statement_key(s)] for s in sts} == {2027: frozenset({"question"}),
                                                                          2024: frozenset()}
+
+
+def test_a_participant_rule_is_switched_here_and_left_out_of_the_statement_folds():
+    from extractors.entities import EntityMention
+    from extractors.roles import line_participants
+    from extractors.rule_switches import PARTICIPANT_RULES
+
+    assert PARTICIPANT_RULES <= RULES.keys() and not PARTICIPANT_RULES & PARSE_RULES
+    text = "Green Tech Summit Opens In Riverton"
+    mentions = [EntityMention(text="Green Tech", label="ORG", char_start=0, char_end=10, key="Green Tech")]
+    assert line_participants(text, (0, len(text)), mentions) == ()
+    with rules_off({"title-case-lines"}):
+        assert line_participants(text, (0, len(text)), mentions) == ("Green Tech",)

@@ -16,7 +16,6 @@ import argparse
 import gzip
 import html
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Collection
@@ -269,13 +268,10 @@ def _check_statement_dates(st: dict, where: str, data: dict, prec, role) -> list
 
 
 def default_wcxb() -> Path | None:
-    here = Path(__file__).resolve()
-    candidates = []
-    if os.environ.get("FACTWATCH_SHARED"):
-        candidates.append(Path(os.environ["FACTWATCH_SHARED"]) / "eval" / "boilerplate" / "wcxb-dev")
-    repo = here.parents[3]
-    candidates.append(repo.parent / "shared" / "eval" / "boilerplate" / "wcxb-dev")
-    return next((c for c in candidates if c.is_dir()), None)
+    """The WCXB dev pages where the statements benchmark looks for them (evaluation.statements_eval.DEFAULT_PAGES)."""
+    from evaluation.statements_eval import DEFAULT_PAGES
+
+    return DEFAULT_PAGES if DEFAULT_PAGES.is_dir() else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,8 +65,10 @@ def next_pages(pages: Path, take: dict[str, int], labels: Path = LABELS) -> dict
 
 
 def main() -> None:
+    from evaluation.statements_eval import DEFAULT_PAGES
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=Path, default=LABELS.parents[2].parent / "shared/eval/boilerplate/wcxb-dev")
+    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     parser.add_argument("--take", nargs="+", default=["article=24"], help="type=count ...")
     args = parser.parse_args()
     take = {kind: int(count) for kind, count in (item.split("=") for item in args.take)}
