@@ -152,8 +152,10 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
     if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
         return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
-    if rule_on("past-span") and PAST_SPAN.match(date.text.strip()):
-        return "past-span"  # "over the past year, the platform collapsed": up to now, not a dated happening
+    if rule_on("past-span") and date.role == "point" and PAST_SPAN.match(date.text.strip()):
+        # "over the past year, the platform collapsed": up to now, not a dated happening; an exact
+        # count ("over the past five years") is read as the range it spans (extractors.timex.count_back)
+        return "past-span"
     if rule_on("possessive-period") and POSSESSIVE_PERIOD.match(date.text.strip()):
         return "possessive-period"  # "on his first day in office": no calendar date
     if GENERIC_DAY_PART.fullmatch(date.text.strip()) and not (

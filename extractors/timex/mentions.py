@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from extractors.not_dates import closes_name
 from extractors.timex import patterns as R
+from extractors.timex.count_back import counted_back
 from extractors.timex.periods import cal_of, coarsen, period_of, shift, timex_value
 from extractors.timex.select import tag_text
 from extractors.types import DateMention, Precision, Timex
@@ -60,11 +61,19 @@ def date_mentions(
     "between 2001 and 2014", "2001–2014" and "June 28-30" -> one mention with
     role range spanning both ends. A mention's span includes its cue word.
     A count from a date the tagger keeps a duration ("three years later")
-    is dated from the date in focus (:func:`_counted_from_focus`).
+    is dated from the date in focus (:func:`_counted_from_focus`); an exact
+    count back from the page's date ("over the past five years", "has worked
+    there for five years") from ``anchor`` (:mod:`extractors.timex.count_back`).
     """
     tx = list(timexes) if timexes is not None else tag_timexes(text, anchor, fetched=fetched)
     tx.sort(key=lambda t: t.char_start)
-    out = _without_name_years(text, [m for m, _ in _mentions(text, tx)])
+    pairs = _mentions(text, tx)
+    back = counted_back(text, tx, anchor, fetched=fetched)
+    if back:
+        read = {k for k, _ in back}  # a count back replaces its timex's own reading ("the past decade")
+        pairs = [(m, ks) for m, ks in pairs if not read.intersection(ks)]
+        pairs = sorted(pairs + [(m, (k,)) for k, m in back], key=lambda p: p[0].char_start)
+    out = _without_name_years(text, [m for m, _ in pairs])
     then = _then_anaphora(text, out)
     then += _counted_from_focus(text, tx, sorted(out + then, key=lambda m: m.char_start))
     return sorted(out + then, key=lambda m: m.char_start) if then else out

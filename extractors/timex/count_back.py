@@ -1,0 +1,133 @@
+"""Counts back from the page's date: an exact stretch up to the writer's now
+dates where it began.
+
+"Over the past five years, ..." on a page of 2025 runs from 2020 to 2025;
+"has worked there for five years" (2017) holds since 2012; "ranked in the
+list for four years running" (2023) since 2020, the count taking the page's
+own year as its last. The tagger keeps these as durations (TimeML does);
+the reading here turns them into date mentions when the count is exact and
+its anchor is the page's own date (not the day the page was fetched).
+
+What is not a count back stays a duration: a stretch that is not tied to
+now ("takes five years", "a five-year plan", "will stay for two years",
+"elected to serve for 3 years"), a round or vague one ("for over 8 years",
+"the past few years", "the past 10 or so years"), a look-back window of
+days or weeks (a statistic's "in the last 30 days" is anchored to its
+survey, not the page) and "the past year" (one, unnumbered: round).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from extractors.timex.periods import cal_of, period_of, shift, timex_value
+from extractors.types import DateMention, Precision, Timex
+
+# the exact count of a duration value: P5Y, P8M, P10Y
+_COUNT = re.compile(r"P([1-9]\d?)([YM])")
+_UNITS = {"Y": "year", "M": "month"}
+
+# "(over|in|during|for|throughout) the past|last five years": the timex text,
+# with the preposition right before it
+_PAST_SPAN = re.compile(r"the\s+(?:past|last|previous)\s+\S+\s+(?:years?|months?)", re.I)
+_SPAN_PREP = re.compile(r"\b(?:over|in|during|for|throughout|within)\s+$", re.I)
+# "the past decade": the tagger reads it as a decade; as a stretch up to now it is ten years
+_PAST_DECADE = re.compile(r"the\s+(?:past|last)\s+decade", re.I)
+
+# "for four years running", "for three years in a row", "three consecutive years"
+_RUNNING_AFTER = re.compile(r"\s+(?:running|in\s+a\s+row|straight)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+
+# A present perfect before "for N years" in the same clause: "has worked",
+# "have been", "'ve had", "has not missed"; not "will have", "would have", "to have".
+_PERFECT = re.compile(
+    r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bmay\s)(?<!\bto\s)"
+    r"\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\s+(?:(?:not|never|also|now|already|\w+ly)\s+)?"
+    r"(?:been|had|\w+ed|\w+en|\w+wn|made|run|led|held|kept|taught|built|spent|sold|done|won|lost|sat|stood|"
+    r"lived|served|worked)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[.!?;:]\s|\n|\bbut\s|\bwhile\s|\bwhereas\s", re.I)
+# words after the count that make it part of a plan or a measure, not a stretch up to now
+_NOT_NOW_AFTER = re.compile(r"\s+(?:from\s+now|ahead|to\s+come|after|before|later|of\s+(?:the|its|their|his|her))\b", re.I)
+
+
+def counted_back(text: str, tx: Sequence[Timex], anchor: date | datetime | None, *, fetched: bool = False
+                 ) -> list[tuple[int, DateMention]]:
+    """Mentions for the exact counts back from ``anchor`` among the timexes
+    ``tx`` of ``text``, each with the index of the timex it reads (a mention
+    for a DATE timex replaces that timex's own)."""
+    if anchor is None or fetched:
+        return []
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    out: list[tuple[int, DateMention]] = []
+    for k, t in enumerate(tx):
+        found = _read(text, t, day)
+        if found is not None:
+            out.append((k, found))
+    return out
+
+
+def _read(text: str, t: Timex, day: date) -> DateMention | None:
+    before = text[max(0, t.char_start - 20):t.char_start]
+    prep = _SPAN_PREP.search(before)
+    if t.type == "DATE" and _PAST_DECADE.fullmatch(t.text) and prep is not None:
+        return _span_back(text, t, t.char_start - len(prep.group(0)), day, 10, "year", "range")
+    if t.type != "DURATION" or t.mod is not None:
+        return None
+    cm = _COUNT.fullmatch(t.value)
+    if cm is None:
+        return None
+    n, unit = int(cm.group(1)), _UNITS[cm.group(2)]
+    if _NOT_NOW_AFTER.match(text, t.char_end):
+        return None
+    if _PAST_SPAN.fullmatch(t.text):
+        if prep is None:
+            return None
+        return _span_back(text, t, t.char_start - len(prep.group(0)), day, n, unit, "range")
+    for_ = _FOR_BEFORE.search(before)
+    if for_ is None or unit != "year":
+        return None
+    start = t.char_start - len(for_.group(0))
+    running = _RUNNING_AFTER.match(text, t.char_end)
+    if running is not None:
+        # "for four years running" in 2023: 2020, 2021, 2022 and 2023
+        return _since(text, t, start, running.end(), day, n - 1)
+    if _perfect_before(text, start):
+        return _since(text, t, start, t.char_end, day, n)
+    return None
+
+
+def _perfect_before(text: str, start: int) -> bool:
+    """A present perfect in the clause that ends at ``start``."""
+    clause_from = max(0, start - 160)
+    cuts = [m.end() for m in _CLAUSE_START.finditer(text, clause_from, start)]
+    s = cuts[-1] if cuts else clause_from
+    return _PERFECT.search(text, s, start) is not None
+
+
+def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str, role: str) -> DateMention | None:
+    """"over the past five years" on ``day``: from n units back to the unit of ``day``."""
+    now = cal_of(day, unit)
+    first = shift(now, -n, unit)
+    if first is None:
+        return None
+    a, b = period_of(first), period_of(now)
+    if a is None or b is None:
+        return None
+    return DateMention(char_start=start, char_end=t.char_end, text=text[start:t.char_end], date_start=a[0],
+                       date_end=b[1], precision=Precision(a[2]), role=role,
+                       value=f"{timex_value(first)}/{timex_value(now)}", anchored=True, from_anchor=True)
+
+
+def _since(text: str, t: Timex, start: int, end: int, day: date, n: int) -> DateMention | None:
+    """Since the year ``n`` years before ``day``'s."""
+    first = shift(cal_of(day, "year"), -n, "year")
+    a = period_of(first) if first is not None else None
+    if first is None or a is None:
+        return None
+    return DateMention(char_start=start, char_end=end, text=text[start:end], date_start=a[0], date_end=a[1],
+                       precision=Precision(a[2]), role="since", value=timex_value(first), anchored=True,
+                       from_anchor=True)

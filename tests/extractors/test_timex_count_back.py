@@ -1,0 +1,73 @@
+"""An exact count back from the page's date dates where its stretch began
+("over the past five years", "has worked there for five years", "for four
+years running"); a duration that is not a count back up to now dates nothing
+("takes five years", "a five-year plan", "will stay for two years")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.timex import date_mentions
+
+PAGE = date(2025, 11, 7)
+
+
+def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, str, str, str]]:
+    return {m.text: (m.role, m.value, m.date_start.isoformat(), m.precision.value)
+            for m in date_mentions(text, anchor, **kw)}
+
+
+@pytest.mark.parametrize(
+    "text, phrase, role, value, start, precision",
+    [
+        ("Over the past five years, the firms merged.", "Over the past five years", "range", "2020/2025",
+         "2020-01-01", "year"),
+        ("The company has started to ship over the past 8 months.", "over the past 8 months", "range",
+         "2025-03/2025-11", "2025-03-01", "month"),
+        ("Music has been my therapy for the past decade.", "for the past decade", "range", "2015/2025",
+         "2015-01-01", "year"),
+        ("He has worked on the team for five years.", "for five years", "since", "2020", "2020-01-01", "year"),
+        ("She has been a consultant with the firm for two years.", "for two years", "since", "2023", "2023-01-01",
+         "year"),
+        ("We've had the same supplier for three years.", "for three years", "since", "2022", "2022-01-01", "year"),
+        # the page's own year is the last of the run: 2022, 2023, 2024, 2025
+        ("Ranked among the top franchises for four years running.", "for four years running", "since", "2022",
+         "2022-01-01", "year"),
+    ],
+)
+def test_count_back_dates_its_start(text, phrase, role, value, start, precision):
+    assert _dated(text)[phrase] == (role, value, start, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The project takes five years.",
+        "It is a five-year plan.",
+        "We will stay in the city for two years.",
+        "By June we will have lived here for two years.",
+        "Elected to serve on the board for 3 years.",
+        "We plan to run the trial for two years.",
+        "After working with companies for over 8 years, we know the trade.",
+        "ClickUp delivered a return over three years.",
+        "In the past few years, things changed.",
+        "Sales rose 4% in the last 30 days.",  # a look-back window of days: the statistic's, not the page's
+        "He has worked there for five years before he left.",
+        "She has lived there. Then she moved for three years to Spain.",  # the perfect is another sentence's
+    ],
+)
+def test_durations_that_are_not_counts_back_date_nothing(text):
+    assert not [m for m in date_mentions(text, PAGE) if m.role in ("since", "range")]
+
+
+def test_no_count_back_without_the_pages_own_date():
+    text = "He has worked on the team for five years."
+    assert _dated(text, None) == {}
+    assert _dated(text, fetched=True) == {}  # the fetch day is no writer's now
+
+
+def test_the_past_year_stays_a_point_the_span_rule_drops():
+    # one, unnumbered: a round stretch; the tagger's own reading stays
+    assert _dated("The CIOB reports 94% felt stress in the past year.")["the past year"][0] == "point"
