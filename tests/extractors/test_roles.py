@@ -172,10 +172,15 @@ def test_a_happening_noun_in_an_adverbial_phrase_takes_the_verbs_subject(models)
     assert "Acme Research" in st.participants and "Jane Doe" in st.participants
 
 
-def test_a_name_that_only_qualifies_a_bare_title_is_no_participant(models):
+def test_the_organisation_whose_officer_is_the_subject_is_a_participant(models):
     text = "The Acme Foods CEO announced the new plant on April 5, 2022."
     (st,) = statements(text, models, anchor=date(2022, 4, 11))
-    assert not any("Acme" in p for p in st.participants)
+    assert any("Acme" in p for p in st.participants)
+
+
+def test_a_happening_noun_after_a_temporal_preposition_is_not_the_subjects(models):
+    (st,) = statements("After the 2011 earthquake, Acme halted production.", models)
+    assert st.trigger == "earthquake" and st.participants == ()
 
 
 def test_a_title_cased_line_keeps_only_persons_and_one_word_names():
