@@ -170,7 +170,7 @@ _NOT_ADJUNCT_OWNER = frozenset({"according", "to", "after", "following", "before
 BARE_TITLES = True
 
 # a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
-# NER reads runs of its capitalised common words as names ("Green Tech", "Data & Tech Pros"): there, only a person's
+# NER reads runs of its capitalised common words as names ("Blue Gears", "Code & Craft Crew"): there, only a person's
 # name or a one-word name is a participant
 TITLE_CASE_LINES = True
 _LINE_SMALL_WORDS = frozenset("a an the and or of for to in on at with from by vs via as".split())

@@ -54,7 +54,7 @@ RULES: dict[str, str] = {
     "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
     "amount-year": "a number with a currency code (\"1500 AUD\", \"CAD 1900\")",
-    "name-year": "a year closing a name (\"FABCON 2026\") beside a fuller date of the same sentence",
+    "name-year": "a year closing a name (\"ACMECON 2026\") beside a fuller date of the same sentence",
     "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",

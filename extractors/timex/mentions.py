@@ -71,7 +71,7 @@ def date_mentions(
 
 
 def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """"FABCON 2026 will be held from March 16 to March 19, 2026": a year
+    """"ACMECON 2026 will be held from May 4 to May 7, 2026": a year
     that closes a name (:func:`extractors.not_dates.closes_name`) dates
     nothing when its sentence tells a finer date inside that year; the name
     is the subject, the fuller date the time. Alone in its sentence ("at

@@ -187,11 +187,11 @@ def test_a_title_cased_line_keeps_only_persons_and_one_word_names():
     from extractors.entities import EntityMention
     from extractors.roles import line_participants, title_cased
 
-    text = "Green Tech and Pitch Night with Jane Doe at Acme"
-    names = [EntityMention("Green Tech", "ORG", 0, 10, "Green Tech"), EntityMention("Jane Doe", "PERSON", 31, 39, "Jane Doe"),
+    text = "Blue Gears and Ideas Night with Jane Doe at Acme"
+    names = [EntityMention("Blue Gears", "ORG", 0, 10, "Blue Gears"), EntityMention("Jane Doe", "PERSON", 31, 39, "Jane Doe"),
              EntityMention("Acme", "ORG", 43, 47, "Acme")]
-    assert title_cased(text) and not title_cased("Green Tech held a pitch night with Acme")
+    assert title_cased(text) and not title_cased("Blue Gears held an ideas night with Acme")
     assert line_participants(text, (0, len(text)), names) == ("Jane Doe", "Acme")
-    prose = "Green Tech held a pitch night with Jane Doe at Acme"
+    prose = "Blue Gears held an ideas night with Jane Doe at Acme"
     moved = [EntityMention(m.text, m.label, prose.index(m.text), prose.index(m.text) + len(m.text), m.key) for m in names]
-    assert line_participants(prose, (0, len(prose)), moved) == ("Green Tech", "Jane Doe", "Acme")
+    assert line_participants(prose, (0, len(prose)), moved) == ("Blue Gears", "Jane Doe", "Acme")
