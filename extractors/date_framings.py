@@ -81,12 +81,21 @@ def about_the_text(clause_verb: Token, date_root: Token | None) -> bool:
     subject = _subject(clause_verb)
     if subject is None:
         return False
-    # the date is the time of what the text does: a happening ("Our newsletter launches on March 3")
+    # the date is the time of what the text does: a happening ("Our newsletter launches on March 3"), unless it
+    # is the bare period of what the text presents ("this guide will feature some of the fairs ... this year")
     dated_verb = date_root is not None and _modifies(date_root, clause_verb)
-    if _text_noun(subject) and _not_past(clause_verb) and not dated_verb:
+    if _text_noun(subject) and _not_past(clause_verb) and not (dated_verb and not _presents(clause_verb, date_root)):
         return True
     return (subject.lower_ in _WRITER and _assembles(clause_verb) and date_root is not None
             and not dated_verb and _lists(clause_verb))
+
+
+def _presents(verb: Token, date_root: Token | None) -> bool:
+    """The text presents things over a period: the verb has an object and
+    the date is a bare noun phrase of it, no preposition ("will feature some
+    of the fairs this year"; not "launches on March 3")."""
+    return (date_root is not None and date_root.dep_ == "npadvmod" and date_root.head == verb
+            and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children))
 
 
 def _lists(verb: Token) -> bool:
@@ -138,12 +147,10 @@ def ranks_within_period(date_root: Token | None) -> bool:
 
 
 def _acts(noun: Token) -> bool:
-    """The ranked thing is itself a happening, or the subject of one: the
-    date is that happening's time ("the largest wildfire of the year
-    destroyed ...", "one of the most important summits of 2019 took place
-    ..."), not the period of a ranking."""
-    if is_event_noun(noun):
-        return True
+    """The ranked thing is the subject of a happening: the date is that
+    happening's time ("the largest wildfire of the year destroyed ...",
+    "one of the most important summits of 2019 took place ..."), not the
+    period of a ranking."""
     head = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         head = noun.head.head  # "one of the ... summits"
