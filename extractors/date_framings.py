@@ -20,6 +20,8 @@ rule off for a benchmark run in extractors.rule_switches.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extractors.event_rules import (
@@ -32,6 +34,7 @@ from extractors.event_rules import (
 from extractors.triggers import is_event_noun
 
 _WRITER = frozenset({"we", "i"})
+_WRITTEN_YEAR = re.compile(r"\d{4}(?:['’]s?)?")
 
 
 def _text_noun(noun: Token) -> bool:
@@ -78,17 +81,39 @@ def about_the_text(clause_verb: Token, date_root: Token | None) -> bool:
     subject = _subject(clause_verb)
     if subject is None:
         return False
-    if _text_noun(subject) and _not_past(clause_verb):
+    # the date is the time of what the text does: a happening ("Our newsletter launches on March 3"), unless it
+    # is the bare period of what the text presents ("this guide will feature some of the fairs ... this year")
+    dated_verb = date_root is not None and _modifies(date_root, clause_verb)
+    if _text_noun(subject) and _not_past(clause_verb) and not (dated_verb and not _presents(clause_verb, date_root)):
         return True
     return (subject.lower_ in _WRITER and _assembles(clause_verb) and date_root is not None
-            and not _modifies(date_root, clause_verb))
+            and not dated_verb and _lists(clause_verb))
+
+
+def _presents(verb: Token, date_root: Token | None) -> bool:
+    """The text presents things over a period: the verb has an object and
+    the date is a bare noun phrase of it, no preposition ("will feature some
+    of the fairs this year"; not "launches on March 3")."""
+    return (date_root is not None and date_root.dep_ == "npadvmod" and date_root.head == verb
+            and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children))
+
+
+def _lists(verb: Token) -> bool:
+    """The verb's object is a text or a ranked thing ("a list of ...", "the
+    top podcasts of 2023"), not a winner selected or a crowd gathered."""
+    return any(c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in TEXT_NOUNS or _ranked(c))
+               for c in verb.children)
+
+
+# Superlatives of recency rank nothing: "the latest 2023 census" is that census.
+_RECENCY = frozenset({"latest", "earliest", "newest", "recent"})
 
 
 def _ranked(noun: Token) -> bool:
     """The noun carries a superlative or a ranking word ("finest", "most
-    daring", "top", "best")."""
+    daring", "top", "best"; not "latest", "most recent")."""
     for c in noun.children:
-        if c.dep_ not in ("amod", "advmod", "compound") or _at_least(c):
+        if c.dep_ not in ("amod", "advmod", "compound") or _at_least(c) or c.lower_ in _RECENCY:
             continue
         if c.tag_ in ("JJS", "RBS") or c.lower_ in RANK_WORDS:
             return True
@@ -118,13 +143,26 @@ def ranks_within_period(date_root: Token | None) -> bool:
         noun = date_root.head
     else:
         return False
-    return noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _ranked(noun)
+    return noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _ranked(noun) and not _acts(noun)
 
 
-def names_a_work(date_root: Token | None, trigger: Token, precision: str) -> bool:
-    """A year in the possessive before a name ("the remake of 2019's
-    <Title>"): the year the named work came out, not the trigger's time."""
-    if date_root is None or precision != "year" or date_root.dep_ != "poss":
+def _acts(noun: Token) -> bool:
+    """The ranked thing is the subject of a happening: the date is that
+    happening's time ("the largest wildfire of the year destroyed ...",
+    "one of the most important summits of 2019 took place ..."), not the
+    period of a ranking."""
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        head = noun.head.head  # "one of the ... summits"
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
+
+
+def names_a_work(date_root: Token | None, trigger: Token, date_text: str) -> bool:
+    """A written year in the possessive before a name ("the remake of 2019's
+    <Title>"): the year the named work came out, not the trigger's time. A
+    deictic year ("Last year's <Name> drew ...") names the edition of an
+    event, whose time it is."""
+    if date_root is None or not _WRITTEN_YEAR.fullmatch(date_text.strip()) or date_root.dep_ != "poss":
         return False
     name = date_root.head
     return name != trigger and name.pos_ == "PROPN" and not is_event_noun(name)

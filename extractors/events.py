@@ -264,7 +264,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("period-rank") and ranks_within_period(date_root):
         return "period-rank"
     # a year naming a work: "the remake of 2019's <Title> drew crowds"
-    if rule_on("name-possessive") and names_a_work(date_root, trigger, date.precision):
+    if rule_on("name-possessive") and names_a_work(date_root, trigger, date.text):
         return "name-possessive"
     # the date is what the verb acts on, not when it happens: "which reviewed
     # 2025 as a year of ...", "we celebrate Christmas" (a verb of a period's

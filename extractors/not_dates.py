@@ -264,8 +264,8 @@ def outside_spans(items: Iterable[T], spans: Sequence[tuple[int, int]]) -> list[
     return out
 
 
-# "FABCON 2026 will be held from March 16 to March 19, 2026", "Fintech
-# South 2026 will occur on August 18": a bare year right after a capitalised
+# "ACMECON 2026 will be held from May 4 to May 7, 2026", "Widget
+# North 2026 takes place on August 9": a bare year right after a capitalised
 # word closes the name of an event or a product. Beside a fuller date of the
 # same sentence it dates nothing of its own (the caller checks the sentence).
 _NAME_WORD_BEFORE_YEAR = re.compile(r"(?<![\w'’.-])([A-Z][\w&+'’-]*)[ \t]+$")
@@ -280,8 +280,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "our", "its", "their", "his", "her",
 def closes_name(text: str, start: int, end: int) -> bool:
     """True when the bare year at ``text[start:end]`` closes a capitalised
     name: the word right before it is capitalised and is no date cue, month,
-    weekday, season, holiday or period code ("FABCON 2026", "Fintech South
-    2026", "RE+ 2026"; not "In 2026", "March 2026", "Q3 2026", "Starting 2026")."""
+    weekday, season, holiday or period code ("ACMECON 2026", "Widget North
+    2026", "ACME+ 2026"; not "In 2026", "March 2026", "Q3 2026", "Starting 2026")."""
     if not rule_on("name-year") or not re.fullmatch(r"\d{4}", text[start:end]):
         return False
     prev = _NAME_WORD_BEFORE_YEAR.search(text[max(0, start - 40) : start])

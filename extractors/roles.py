@@ -134,7 +134,7 @@ def subject_of(trigger: Token) -> Token | None:
             if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and tok.head != tok:
                 tok = tok.head
                 if rule_on("noun-in-adjunct") and tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") \
-                        and tok.head.lemma_ != "be" and tok.lower_ not in ("according", "to") and tok.head != tok:
+                        and tok.head.lemma_ != "be" and tok.lower_ not in _NOT_ADJUNCT_OWNER and tok.head != tok:
                     tok = tok.head  # "In a 2024 study, Acme found ...": Acme's study
                 continue
             return None
@@ -217,12 +217,15 @@ TITLE_QUALIFIERS = True
 
 # a happening noun in a prepositional phrase of a verb ("In a 2024 study, Acme and Jane Doe found ...") takes the
 # verb's subject as its own (not an "according to" source's phrase: that is the source, not the subject's; not
-# a copula's: "Acme lamps are among the fixtures for 2025" says what the lamps are): the rule "noun-in-adjunct"
+# a copula's: "Acme lamps are among the fixtures for 2025" says what the lamps are), nor a temporal preposition's:
+# "After the 2011 earthquake, Acme halted production" orders two happenings, the earthquake is not Acme's: the rule
+# "noun-in-adjunct"
+_NOT_ADJUNCT_OWNER = frozenset({"according", "to", "after", "following", "before", "since"})
 # a name that only qualifies a title with no person named after it ("the Acme CEO had announced", "former Example
 # Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant: the rule "bare-titles"
 
 # a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
-# NER reads runs of its capitalised common words as names ("Green Tech", "Data & Tech Pros"): there, only a person's
+# NER reads runs of its capitalised common words as names ("Blue Gears", "Code & Craft Crew"): there, only a person's
 # name or a one-word name is a participant: the rule "title-case-lines" (switches: extractors.rule_switches)
 _LINE_SMALL_WORDS = frozenset("a an the and or of for to in on at with from by vs via as".split())
 
@@ -342,7 +345,8 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         inside = [m for m in inside if not (m in subject and _titles_a_person(text, offset, m, people))]
         subject = [m for m in subject if m in inside]
     if rule_on("bare-titles"):
-        inside = [m for m in inside if not _bare_title(text, offset, m, names)]
+        # the organisation whose officer is the subject acts through them ("The Acme CEO announced ...")
+        inside = [m for m in inside if not _bare_title(text, offset, m, names) or _officers_organisation(m, subject)]
         subject = [m for m in subject if m in inside]
     if rule_on("title-case-lines") and title_cased(text):
         inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
@@ -448,6 +452,13 @@ def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[E
 
 # title words that are a title only with the word after them ("head of", "vice president", "chief executive")
 _TITLE_PARTS = frozenset("head vice prime foreign chief general".split())
+
+
+def _officers_organisation(m: EntityMention, subject: Sequence[EntityMention]) -> bool:
+    """An organisation named before its officer's title in the clause's
+    subject ("The Acme CEO announced ..."): it acts through its officer, so
+    it is a participant; a name ending in a title ("Ethics Chair") is not."""
+    return m in subject and m.label == "ORG" and m.key.casefold().split()[-1] not in PERSON_TITLE_WORDS
 
 
 def _bare_title(text: str, offset: int, m: EntityMention, names: Sequence[EntityMention]) -> bool:

@@ -80,7 +80,7 @@ def date_mentions(
 
 
 def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """"FABCON 2026 will be held from March 16 to March 19, 2026": a year
+    """"ACMECON 2026 will be held from May 4 to May 7, 2026": a year
     that closes a name (:func:`extractors.not_dates.closes_name`) dates
     nothing when its sentence tells a finer date inside that year; the name
     is the subject, the fuller date the time. Alone in its sentence ("at
@@ -294,6 +294,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         if t_precision == Precision.DAY:
             dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
+            if dm and dm.group("join").lower() in ("and", "&") and R.COUNTED_AFTER.match(text, dm.end()):
+                dm = None  # "On May 3 and 17 delegates voted": a count after "and", not a second day
             if dm and dm.end() <= nxt_start:
                 d2 = int(dm.group("day"))
                 try:

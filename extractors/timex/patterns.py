@@ -161,6 +161,11 @@ YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)|['’]\d{2}\b"
 # between a clock time and the day it belongs to: "5 p.m. on Oct. 28", "7 pm, March 3"
 CLOCK_DAY_GAP = re.compile(r"^\s*(?:on\s+|,\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)
 DAYNUM_AFTER = re.compile(r"\s*(?P<join>-|–|—|to|and|&|until|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|,\d|\.\d|[:/]))")
+# a plural noun right after such a number: the number counts it ("On May 3 and 17 delegates voted", "... and 30
+# people attended"), it is no day
+COUNTED_AFTER = re.compile(
+    r"\s+(?:people|men|women|children|(?!(?:was|has|does|is|this|thus|its|his|hers|ours|yours|as|us|plus|less|unless"
+    r"|across|always|perhaps|besides|whereas)\b)[a-z]{2,}[^su\W]s)\b")
 
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,
 # "will meet Friday" -> the coming one). Strong future cues win; "had" marks

@@ -7,7 +7,7 @@ import pytest
 
 from extractors.events import group_dates_by_sentence, statement_key, statements_from_parse
 from extractors.reading import read_texts
-from extractors.rule_switches import PARSE_RULES, RULES, auditing, rule_on, rules_off
+from extractors.rule_switches import DEFAULT_OFF, PARSE_RULES, RULES, auditing, rule_on, rules_off, rules_on
 from extractors.timex import date_mentions
 
 
@@ -17,6 +17,17 @@ def test_rules_are_on_unless_turned_off_in_a_block():
         assert not rule_on("model-year") and rule_on("question")
     assert rule_on("model-year")
     assert PARSE_RULES <= RULES.keys()
+
+
+def test_a_default_off_rule_is_on_only_in_a_rules_on_block_and_stays_off_under_rules_off():
+    assert "name-possessive" in DEFAULT_OFF and not rule_on("name-possessive")
+    with rules_off({"model-year"}):
+        assert not rule_on("name-possessive")
+    with rules_on({"name-possessive"}):
+        assert rule_on("name-possessive")
+        with rules_off({"model-year"}):  # turning another rule off keeps it on
+            assert rule_on("name-possessive") and not rule_on("model-year")
+    assert not rule_on("name-possessive")
 
 
 def test_an_unknown_rule_is_an_error():

@@ -517,6 +517,19 @@ def test_days_that_are_not_consecutive_stay_days_of_their_own(text, values):
     assert [(m.role, m.value) for m in found] == [("point", v) for v in values]
 
 
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("On May 3 and 17 delegates voted.", ["2025-05-03"]),
+        ("The talks on June 28 and 30 people attended.", ["2025-06-28"]),
+        ("The talks on June 28 and 30 address trade.", ["2025-06-28", "2025-06-30"]),  # a verb, not a counted noun
+    ],
+)
+def test_a_number_after_and_before_a_plural_noun_counts_it_and_is_no_day(text, values):
+    found = date_mentions(text, date(2025, 12, 1))
+    assert [(m.role, m.value) for m in found] == [("point", v) for v in values]
+
+
 def test_the_timexes_of_coordinated_days_carry_the_range_role():
     ts = tag_timexes("It is held on June 10 and June 11, 2026.", date(2025, 12, 1))
     assert [(t.text, t.role) for t in ts] == [("June 10", "range"), ("June 11, 2026", "range")]
