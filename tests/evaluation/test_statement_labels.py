@@ -17,7 +17,7 @@ check_labels = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_labels)
 
 
-@pytest.mark.parametrize(("folder", "least"), [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 10)])
+@pytest.mark.parametrize(("folder", "least"), [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40)])
 def test_label_files_pass_the_format_checks(folder, least):
     files = sorted((LABELS / folder).glob("*.yaml"))
     assert len(files) >= least
