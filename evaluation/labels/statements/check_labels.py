@@ -71,6 +71,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", text).strip()
 
 
+_BOGUS_CDATA = re.compile(r"<!\[CDATA\[[^>]*>")
+
+
 class _VisibleText(HTMLParser):
     """Text of an HTML page outside script/style/template elements, one chunk per text node."""
 
@@ -107,7 +110,10 @@ def page_texts(wcxb: Path, page: str) -> list[str]:
     html_path = wcxb / "html" / f"{page}.html.gz"
     if html_path.exists():
         parser = _VisibleText()
-        parser.feed(gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace"))
+        markup = gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace")
+        # in HTML a "<![CDATA[" outside SVG/MathML is a bogus comment that ends at the next ">";
+        # Python's parser would wait for "]]>" and read nothing more of the page
+        parser.feed(_BOGUS_CDATA.sub("", markup))
         texts.append(normalise(" ".join(parser.chunks)))
         texts.append(normalise("".join(parser.chunks)))
     # markdown link/emphasis markup removed, so a key spanning a link still matches
