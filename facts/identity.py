@@ -433,6 +433,23 @@ def _what(a: Profile, b: Profile) -> str:
     return "what_differ"
 
 
+def unrelated_kinds(a: Profile, b: Profile) -> bool:
+    """Both statements tell a kind of happening the lexicon knows, and the
+    lexicon does not relate the two: no synonym or derivation, no related
+    kind, neither named in the other's clause, no plan of unknown content and
+    no announcement (an announcement, of a kind or of unknown content, is
+    ``what_told`` or names no kind of its own). "Australia has taken part in
+    the initiative since 2014" (join) is no launch of the initiative."""
+    if _what(a, b) != "what_differ":
+        return False
+    return REPORT not in {(a.concept or "").partition(":")[0], (b.concept or "").partition(":")[0]}
+
+
+def _names_kind_of(ev: Event, other: Profile) -> bool:
+    """``ev``'s sentence names ``other``'s kind of happening somewhere."""
+    return any(c == other.concept for _, c in lexicon().concepts_in(ev.sentence))
+
+
 def _who(a: Profile, b: Profile) -> float:
     if not a.who or not b.who:
         return 0.0
@@ -609,13 +626,17 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     Parliament approved" is not "63 countries ratified" that day); or, in two pages, the same kind of
     happening whose agents are other entities of one type, none shared ("the
     US signed" is not "France signed" on the same day), or naming other
-    parties of the topic. Agents only: the other participants of a clause
+    parties of the topic; or kinds of happening the lexicon knows and does
+    not relate, done by others ("NATO launched the initiative" is not
+    "Australia has taken part in it since 2014": ``_other_kinds_by_others``). Agents only: the other participants of a clause
     are places, causes and instruments as often ("pushed back due to
     COVID-19" is not another launch than "launched from Kourou"); and a
     participant's type is often misread, so a large group is not split over
     it."""
     if one_page_conflict(ea, eb, a, b):
         return True
+    if _other_kinds_by_others(ea, eb, a, b):
+        return True  # "NATO launched the initiative" is not "Australia has taken part in it since"
     near = x[_INDEX["what_near"]] or x[_INDEX["what_told"]]
     if near and a.agents and b.agents and not (a.agents & b.agents):
         return True  # related kinds done by others: "the Parliament approved" is not "63 countries ratified"
@@ -624,6 +645,17 @@ def likely_apart(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray) ->
     if not x[_INDEX["what_same"]]:
         return False
     return _rivals_in(_agent_roles(a), _agent_roles(b)) or _rivals_in(a.parties, b.parties)
+
+
+def _other_kinds_by_others(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+    """Kinds of happening the lexicon knows and does not relate
+    (``unrelated_kinds``), done by others (``_other_doers``), and neither
+    sentence naming the other's kind (a sentence of two happenings may give
+    one's date to the other's word: "was launched on 25 December and arrived
+    at L2 in January"). Likely apart, not a ban: the kind is read from one
+    word, which may be read wrong ("a thruster firing" read as a dismissal)."""
+    return (unrelated_kinds(a, b) and _other_doers(a, b)
+            and not _names_kind_of(ea, b) and not _names_kind_of(eb, a))
 
 
 def _other_doers(a: Profile, b: Profile) -> bool:

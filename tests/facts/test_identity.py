@@ -676,3 +676,25 @@ def test_one_named_programme_told_two_ways_the_same_year_is_one_happening():
                                participants=(*formal.participants, "Partner 9"),
                                participant_ids=(*formal.participant_ids, "ent_partner_9"))
     assert ["e1"] in groups([ahead, more, *others], topic=topic, subject=topic)
+
+
+def test_unrelated_known_kinds_done_by_others_are_apart():
+    """A launch and a joining of one initiative, by others, the dates
+    compatible and the rare words shared: two happenings; done by one
+    doer, they are not set apart by it."""
+    launched = ev("e1", "a", date(2014, 9, 1), "launched",
+                  "Ruritania launched the Zenda Interoperability Initiative in September 2014.",
+                  ["Ruritania", "Zenda Interoperability Initiative"], agents=["Ruritania"], precision="month",
+                  end=date(2014, 9, 30))
+    joined = ev("e2", "b", date(2014, 1, 1), "taken part",
+                "Since 2014, Freedonia has taken part in the Zenda Interoperability Initiative.",
+                ["Freedonia", "Zenda Interoperability Initiative"], agents=["Freedonia"], precision=YEAR,
+                end=date(2014, 12, 31))
+    labels = {"ent_ruritania": "ORG", "ent_freedonia": "GPE"}
+    topic = frozenset({"ent_ruritania", "ent_freedonia"})
+    kw = {"labels": labels, "topic": topic, "subject": topic}
+    assert groups([launched, joined], **kw) == [["e1"], ["e2"]]
+    anonymous = dataclasses.replace(joined, sentence="Since 2014, the Zenda Interoperability Initiative has taken "
+                                    "part in the exercises.", participants=("Zenda Interoperability Initiative",),
+                                    participant_ids=("ent_zenda_interoperability_initiative",), agent_ids=())
+    assert groups([launched, anonymous], **kw) == [["e1", "e2"]]
