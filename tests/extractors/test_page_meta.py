@@ -125,3 +125,34 @@ def test_visible_publication_line_beats_stamped_metadata() -> None:
     assert page.published_at == datetime(2024, 8, 25, tzinfo=UTC)
     assert page.updated_at == datetime(2025, 6, 24, tzinfo=UTC)
     assert "August 25, 2024" not in page.text
+
+
+def test_the_date_is_the_day_the_page_states_in_its_own_zone() -> None:
+    # an evening post west of Greenwich is the next day in UTC; its date is the stated day
+    html = """<html><head><title>Garden notes</title>
+    <meta property="article:published_time" content="2021-06-17T20:45:00-04:00"></head>
+    <body><h1>Garden notes</h1><p>Text.</p></body></html>"""
+    published = meta_of(html).published_at
+    assert published == datetime(2021, 6, 18, 0, 45, tzinfo=UTC)  # the same instant
+    assert published.date().isoformat() == "2021-06-17"
+    assert parse_date("2025-12-19T01:00:00+05:30").date().isoformat() == "2025-12-19"
+    assert parse_date("2025-12-19 01:00").tzinfo == UTC  # no zone given: UTC
+
+
+def test_time_after_the_title_beats_a_later_one_in_a_menu_before_it() -> None:
+    html = """<html><head><title>Choosing a first employer</title></head><body>
+    <nav><ul><li><a href="/a">Careers month</a> <time class="datetime" datetime="2025-01-31T12:00:00Z">01/31/2025</time></li>
+    <li><a href="/b">New exams</a> <time class="datetime" datetime="2025-12-16T12:00:00Z">12/16/2025</time></li></ul></nav>
+    <article><h1>Choosing a first employer</h1>
+    <div class="meta"><time class="datetime" datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Ann Lee, member</div>
+    <p>Text.</p></article></body></html>"""
+    assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
+
+
+def test_time_after_the_title_does_not_replace_an_earlier_marked_one() -> None:
+    # the first marked <time> is earlier than the one after the title (a comment, an update): kept
+    html = """<html><head><title>Notes</title></head><body>
+    <div class="byline"><time class="published" datetime="2019-05-02">May 2, 2019</time></div>
+    <h1>Notes</h1><div class="meta"><time class="date" datetime="2024-01-09">Jan 9, 2024</time></div>
+    <p>Text.</p></body></html>"""
+    assert meta_of(html).published_at == datetime(2019, 5, 2, tzinfo=UTC)
