@@ -479,9 +479,6 @@ class DateCandidates:
     marked_pub: datetime | None  # JSON-LD, meta tags, microdata, a <time> marked as publication
     marked_mod: datetime | None
     visible: VisibleDates  # dates shown beside the title
-    from_time: bool = False  # marked_pub is only a <time> marked as publication
-    time_after_h1: datetime | None = None  # the first <time> after the page's <h1>
-    time_pub_after_h1: datetime | None = None  # the first <time> marked as publication after the <h1>
     script_pub: datetime | None = None  # date keys in inline script data
     script_mod: datetime | None = None
     time_any: datetime | None = None  # any <time> of the page
@@ -502,13 +499,6 @@ def choose_published(dates: DateCandidates) -> datetime | None:
         # metadata stamped with one date for both (a build or export date) and
         # an earlier date shown beside the title: the shown date is the publication
         return visible.bare
-    if (
-        dates.from_time and marked_pub and dates.time_pub_after_h1
-        and dates.time_pub_after_h1.date() < marked_pub.date()
-    ):
-        # the first dated <time> stands before the title (a menu or a list of
-        # other articles); the article's own, earlier one follows its <h1>
-        return dates.time_pub_after_h1
     return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
 
 
@@ -530,7 +520,6 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     itemprop_pub = itemprop_mod = None
     time_pub = time_mod = None
     time_any = None
-    time_after_h1 = time_pub_after_h1 = None
     for el in root.iter("meta", "title", "script", "h1", "time", "*"):
         tag = el.tag
         if not isinstance(tag, str):
@@ -571,14 +560,10 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
                 filter(None, [attrib.get("class"), attrib.get("itemprop"), el.getparent().get("class")
                               if el.getparent() is not None else None])
             )
-            if h1 is not None and time_after_h1 is None:
-                time_after_h1 = value
             if _UPDATED_HINT.search(hint):
                 time_mod = time_mod or value
             elif "pubdate" in attrib or _TIME_HINT.search(hint):
                 time_pub = time_pub or value
-                if h1 is not None and time_pub_after_h1 is None:
-                    time_pub_after_h1 = value
             elif time_any is None:
                 time_any = value
     site_name = meta.get("og:site_name") or meta.get("application-name")
@@ -592,9 +577,6 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     dates = DateCandidates(
         marked_pub=ld_pub or m_pub or itemprop_pub or time_pub,
         marked_mod=ld_mod or m_mod or itemprop_mod or time_mod,
-        from_time=not (ld_pub or m_pub or itemprop_pub) and time_pub is not None,
-        time_after_h1=time_after_h1,
-        time_pub_after_h1=time_pub_after_h1,
         visible=visible,
         script_pub=js_pub,
         script_mod=js_mod,

@@ -138,21 +138,3 @@ def test_the_date_is_the_day_the_page_states_in_its_own_zone() -> None:
     assert parse_date("2025-12-19T01:00:00+05:30").date().isoformat() == "2025-12-19"
     assert parse_date("2025-12-19 01:00").tzinfo == UTC  # no zone given: UTC
 
-
-def test_time_after_the_title_beats_a_later_one_in_a_menu_before_it() -> None:
-    html = """<html><head><title>Choosing a first employer</title></head><body>
-    <nav><ul><li><a href="/a">Careers month</a> <time class="datetime" datetime="2025-01-31T12:00:00Z">01/31/2025</time></li>
-    <li><a href="/b">New exams</a> <time class="datetime" datetime="2025-12-16T12:00:00Z">12/16/2025</time></li></ul></nav>
-    <article><h1>Choosing a first employer</h1>
-    <div class="meta"><time class="datetime" datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Ann Lee, member</div>
-    <p>Text.</p></article></body></html>"""
-    assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
-
-
-def test_time_after_the_title_does_not_replace_an_earlier_marked_one() -> None:
-    # the first marked <time> is earlier than the one after the title (a comment, an update): kept
-    html = """<html><head><title>Notes</title></head><body>
-    <div class="byline"><time class="published" datetime="2019-05-02">May 2, 2019</time></div>
-    <h1>Notes</h1><div class="meta"><time class="date" datetime="2024-01-09">Jan 9, 2024</time></div>
-    <p>Text.</p></body></html>"""
-    assert meta_of(html).published_at == datetime(2019, 5, 2, tzinfo=UTC)
