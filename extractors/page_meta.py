@@ -5,8 +5,9 @@ also inside ``@graph``), meta tags (``article:published_time``,
 ``og:updated_time``, Dublin Core, ``date``, ``pubdate``, ``parsely-pub-date``,
 ``sailthru.date``, ...), ``itemprop`` microdata, ``<time datetime>`` of the
 article, visible "Published ..." / "Last updated ..." lines, and a date in
-the URL path. All instants are returned tz-aware in UTC (a value without a
-zone is taken as UTC; a bare date is midnight UTC).
+the URL path. All instants are returned tz-aware and keep the offset the page
+states, so that their ``.date()`` is the calendar day the page gives (a value
+without a zone is taken as UTC; a bare date is midnight UTC).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _build(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: ti
         return None
     if not (1990 <= value.year <= 2100):
         return None
-    return value.astimezone(UTC)
+    return value
 
 
 def _time_after(text: str, pos: int) -> tuple[int, int, int, timezone]:
@@ -471,6 +472,36 @@ _TIME_HINT = re.compile(r"publish|posted|date|time|created|byline|meta|entry|art
 _UPDATED_HINT = re.compile(r"updat|modif|revis", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class DateCandidates:
+    """Every publication/update date a page offers, by source."""
+
+    marked_pub: datetime | None  # JSON-LD, meta tags, microdata, a <time> marked as publication
+    marked_mod: datetime | None
+    visible: VisibleDates  # dates shown beside the title
+    script_pub: datetime | None = None  # date keys in inline script data
+    script_mod: datetime | None = None
+    time_any: datetime | None = None  # any <time> of the page
+    url_date: datetime | None = None
+
+
+def choose_published(dates: DateCandidates) -> datetime | None:
+    """The page's publication date among its candidates."""
+    visible = dates.visible
+    marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
+    if visible.published:
+        # what the page states beside its title beats metadata
+        return visible.published
+    if (
+        visible.bare and marked_pub and marked_mod and marked_pub.date() == marked_mod.date()
+        and visible.bare.date() < marked_pub.date()
+    ):
+        # metadata stamped with one date for both (a build or export date) and
+        # an earlier date shown beside the title: the shown date is the publication
+        return visible.bare
+    return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
+
+
 def html_meta(root, url: str | None = None, visible: VisibleDates | None = None) -> PageMeta:
     """Title and dates of a parsed page (lxml root) from its markup and visible bylines.
 
@@ -543,20 +574,15 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     js_pub = js_mod = None
     if not (ld_pub or m_pub or itemprop_pub or time_pub or visible.published):
         js_pub, js_mod = script_dates(scripts)
-    marked_pub = ld_pub or m_pub or itemprop_pub or time_pub
-    marked_mod = ld_mod or m_mod or itemprop_mod or time_mod
-    published: datetime | None
-    if visible.published:
-        # what the page states beside its title beats metadata
-        published = visible.published
-    elif (
-        visible.bare and marked_pub and marked_mod and marked_pub.date() == marked_mod.date()
-        and visible.bare.date() < marked_pub.date()
-    ):
-        # metadata stamped with one date for both (a build or export date) and
-        # an earlier date shown beside the title: the shown date is the publication
-        published = visible.bare
-    else:
-        published = marked_pub or js_pub or visible.bare or time_any or date_from_url(url)
-    updated = marked_mod or visible.updated or js_mod
+    dates = DateCandidates(
+        marked_pub=ld_pub or m_pub or itemprop_pub or time_pub,
+        marked_mod=ld_mod or m_mod or itemprop_mod or time_mod,
+        visible=visible,
+        script_pub=js_pub,
+        script_mod=js_mod,
+        time_any=time_any,
+        url_date=date_from_url(url),
+    )
+    published = choose_published(dates)
+    updated = dates.marked_mod or visible.updated or js_mod
     return PageMeta(title, published, updated)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from extractors.clean import clean_page
@@ -76,8 +77,8 @@ def test_skip_links_breadcrumbs_share_bars_toc_markers_overlays_out() -> None:
                  "More stories", "Bus fares", "Coastal Times ©"):
         assert junk not in text, junk
     assert page.title == "Rail strike called off after late-night agreement"
-    assert page.published_at is not None and page.published_at.isoformat() == "2024-09-03T21:40:00+00:00"
-    assert page.updated_at is not None and page.updated_at.isoformat() == "2024-09-04T05:05:00+00:00"
+    assert page.published_at is not None and page.published_at == datetime.fromisoformat("2024-09-03T21:40:00+00:00")
+    assert page.updated_at is not None and page.updated_at == datetime.fromisoformat("2024-09-04T05:05:00+00:00")
 
 
 def test_cookie_text_longer_than_the_article_is_out() -> None:
@@ -92,7 +93,7 @@ def test_visible_date_line_becomes_metadata_not_text() -> None:
     <p>{PARAS[0]}</p><p>{PARAS[1]}</p></main></body></html>"""
     page = clean_page(html.encode())
     assert "Last updated" not in page.text
-    assert page.updated_at is not None and page.updated_at.isoformat() == "2018-09-12T13:28:00+00:00"
+    assert page.updated_at is not None and page.updated_at == datetime.fromisoformat("2018-09-12T13:28:00+00:00")
 
 
 def test_hidden_elements_and_dialogs_are_pruned_but_tab_panels_are_kept() -> None:

@@ -125,3 +125,16 @@ def test_visible_publication_line_beats_stamped_metadata() -> None:
     assert page.published_at == datetime(2024, 8, 25, tzinfo=UTC)
     assert page.updated_at == datetime(2025, 6, 24, tzinfo=UTC)
     assert "August 25, 2024" not in page.text
+
+
+def test_the_date_is_the_day_the_page_states_in_its_own_zone() -> None:
+    # an evening post west of Greenwich is the next day in UTC; its date is the stated day
+    html = """<html><head><title>Garden notes</title>
+    <meta property="article:published_time" content="2021-06-17T20:45:00-04:00"></head>
+    <body><h1>Garden notes</h1><p>Text.</p></body></html>"""
+    published = meta_of(html).published_at
+    assert published == datetime(2021, 6, 18, 0, 45, tzinfo=UTC)  # the same instant
+    assert published.date().isoformat() == "2021-06-17"
+    assert parse_date("2025-12-19T01:00:00+05:30").date().isoformat() == "2025-12-19"
+    assert parse_date("2025-12-19 01:00").tzinfo == UTC  # no zone given: UTC
+
