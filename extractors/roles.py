@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from extractors.acronyms import spells
 from extractors.calendar_words import MONTHS, WEEKDAYS
 from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topic_participant
+from extractors.document_nouns import DOCUMENT_NOUNS
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER, TITLE_OF_BEFORE, TITLE_OF_WORDS
 from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
@@ -36,9 +37,6 @@ _INITIALS = re.compile(r"^(?:[A-Z]{1,3}\.?\s)+[A-Z][\w'-]+")
 # in 2013", "An Action Plan followed in 2013"): the thing agreed or that came, not the one who agreed (the parse
 # reads a reduced passive or an event's coming as active). Such a verb keeps no agent from that subject.
 DOCUMENT_SUBJECTS = True
-DOCUMENT_NOUNS = frozenset(
-    """programme program agreement declaration treaty accord pact protocol convention charter memorandum deal plan
-    initiative framework roadmap resolution arrangement partnership statute constitution""".split())
 PARTY_VERBS = frozenset(
     """agree sign ratify adopt conclude renew approve accept endorse formalise formalize negotiate follow come
     update revise""".split())

@@ -439,10 +439,10 @@ def unrelated_kinds(a: Profile, b: Profile) -> bool:
     kind, neither named in the other's clause, no plan of unknown content and
     no announcement (an announcement, of a kind or of unknown content, is
     ``what_told`` or names no kind of its own). "Australia has taken part in
-    the initiative since 2014" (join) is no launch of the initiative."""
+    the initiative since 2014" (take part) is no launch of the initiative."""
     if _what(a, b) != "what_differ":
         return False
-    return REPORT not in {(a.concept or "").partition(":")[0], (b.concept or "").partition(":")[0]}
+    return REPORT not in {base_concept(a.concept or ""), base_concept(b.concept or "")}
 
 
 def _names_kind_of(ev: Event, other: Profile) -> bool:

@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from extractors.document_nouns import DOCUMENT_NOUNS
 from extractors.field_labels import PICTURE_NOUNS
 
 PLAN = "plan"
@@ -87,7 +88,7 @@ class Lexicon:
     adopting: frozenset[str] = frozenset()  # forms of adopting ("adopted", "adoption")
     texts: frozenset[str] = frozenset()  # what is agreed on when adopted ("agreement", "treaty")
     coming: frozenset[str] = frozenset()  # verbs of a text's coming ("followed", "came")
-    coming_texts: frozenset[str] = frozenset()  # ... whose subject, a text, was agreed ("programme", "declaration")
+    coming_texts: frozenset[str] = frozenset()  # ... whose subject, a text, was agreed (extractors.document_nouns)
 
     def near(self, a: str, b: str) -> bool:
         return (a, b) in self.related
@@ -142,7 +143,7 @@ def lexicon() -> Lexicon:
     return Lexicon(concept_of=concept_of, longest=longest, related=frozenset(related | {(b, a) for a, b in related}),
                    shift=forms(data["plan"]["shift"]), shift_adverbs=frozenset(map(normal, data["plan"]["shift_adverbs"])),
                    adopting=forms(data["adopt_text"]["adopting"]), texts=frozenset(map(normal, data["adopt_text"]["texts"])),
-                   coming=forms(data["text_comes"]["verbs"]), coming_texts=forms(data["text_comes"]["texts"]))
+                   coming=forms(data["text_comes"]["verbs"]), coming_texts=forms(sorted(DOCUMENT_NOUNS)))
 
 
 def _nearest(found: list[tuple[int, str]], text: str, trigger: str | None, trigger_text: str | None) -> str:
@@ -280,15 +281,36 @@ AGREE = "agree"
 TEXT_COMES = True
 
 
+# what may follow a text's coming used alone, with no object or complement: the clause's end, or a time ("followed in
+# 2013", "came shortly after", "came two years later"); "followed the summit", "came under fire", "came as a surprise",
+# "came in for criticism" are other senses
+_CAME_ALONE = frozenset({"in", "on", "during", "after", "later", "shortly", "soon", "then", "thereafter", "afterwards",
+                         "subsequently", "next"})
+# ... or a span counted in time units ("a year later", "two months after")
+_CAME_COUNTS = frozenset({"a", "one", "some", "several", "two", "three", "four", "five", "six", "few"})
+_CAME_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+
+
 def text_came(clause: str, trigger: str | None, trigger_text: str | None) -> bool:
     """The clause's trigger is a verb of coming ("followed", "came") right after a text or a programme, its
-    subject's last word ("An Individual Partnership Programme followed in 2013")."""
+    subject's last word (extractors.document_nouns), used alone: nothing follows it but a time ("An Individual
+    Partnership Programme followed in 2013"; not "The declaration followed the summit", "The agreement came under
+    fire")."""
     lex = lexicon()
     if normal(trigger_text or trigger or "") not in lex.coming and normal(trigger or "") not in lex.coming:
         return False
     words = tokens(clause)
     at = _position(words, trigger, trigger_text)
-    return at is not None and at > 0 and words[at - 1] in lex.coming_texts
+    if at is None or at == 0 or words[at - 1] not in lex.coming_texts:
+        return False
+    rest = words[at + 1:at + 4]
+    if not rest:
+        return True
+    if rest[0] == "in":
+        return rest[1:2] != ["for"]  # "came in 2013", "came in June"; not "came in for criticism"
+    if rest[0] in _CAME_COUNTS or rest[0] in _CAME_TIME_UNITS:
+        return any(w in _CAME_TIME_UNITS for w in rest[:2])  # "came a year later"; not "followed a summit"
+    return rest[0] in _CAME_ALONE
 
 
 _DENIALS = frozenset(inflections("deny") | {"denial", "denials"})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from facts.lexicon import date_phrase_concept, happening_concept, inflections, lexicon
+from facts.lexicon import date_phrase_concept, happening_concept, inflections, lexicon, text_came
 
 # a clause and the trigger the parse gave it (lemma, as written) -> the happening it tells, by rule
 TOLD: dict[str, list[tuple[str, str, str, str]]] = {
@@ -404,11 +404,16 @@ def test_a_picture_is_handed_out_only_by_its_maker_or_in_a_credit_line():
     assert happening_concept("show", courtesy, "shows", courtesy) == "release"
 
 
-def test_taking_part_and_participating_are_joining():
+def test_taking_part_is_a_kind_of_its_own_near_joining():
     lex = lexicon()
-    assert lex.lookup("participate") == lex.lookup("participation") == lex.lookup("join")
-    assert happening_concept("take", "Since 2015, Chile has taken part in the training platform.", "taken") == "join"
-    assert happening_concept("take", "Chile took part in the exercise in 2015.", "took") == "join"
+    assert lex.lookup("participate") == lex.lookup("participation") == lex.lookup("take part") == "take_part"
+    assert lex.lookup("join") == "join"
+    assert lex.near("take_part", "join") and lex.near("join", "take_part")
+    assert happening_concept("take", "Since 2015, Chile has taken part in the training platform.", "taken") == "take_part"
+    assert happening_concept("take", "Chile took part in the exercise in 2015.", "took") == "take_part"
+    assert happening_concept("participate", "Japan participated in the summit in 2021.", "participated") == "take_part"
+    assert happening_concept("take", "3,000 runners took part in the marathon.", "took") == "take_part"
+    assert happening_concept("join", "Japan joined the alliance in 2021.", "joined") == "join"
     assert happening_concept("launch", "The alliance launched the initiative in 2014.", "launched") == "launch"
 
 
@@ -417,3 +422,16 @@ def test_a_text_that_followed_or_came_was_agreed():
     assert happening_concept("come", "The declaration came in June 2012.", "came") == "agree"
     # a party that followed did something the clause does not name
     assert happening_concept("follow", "Japan followed in April 2014.", "followed") is None
+    # the text nouns of extractors.document_nouns, the list roles' document subjects use
+    assert happening_concept("follow", "An Action Plan followed in 2013.", "followed") == "agree"
+    assert happening_concept("follow", "A new programme followed a year later.", "followed") == "agree"
+
+
+def test_a_text_that_followed_or_came_with_an_object_or_complement_was_not_agreed():
+    assert happening_concept("come", "The agreement came under fire in 2019.", "came") != "agree"
+    assert happening_concept("follow", "The declaration followed the summit in June.", "followed") != "agree"
+    assert not text_came("The agreement came under fire in 2019.", "come", "came")
+    assert not text_came("The agreement came as a surprise to investors.", "come", "came")
+    assert not text_came("The declaration followed the summit in June.", "follow", "followed")
+    assert not text_came("The treaty came in for criticism in 2019.", "come", "came")
+    assert text_came("The declaration came in June 2012.", "come", "came")
