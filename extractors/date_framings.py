@@ -90,12 +90,35 @@ def about_the_text(clause_verb: Token, date_root: Token | None) -> bool:
             and not dated_verb and _lists(clause_verb))
 
 
+# Verbs by which a text presents things ("will feature", "covers", "rounds up"): a bare period is what is
+# presented, not when the text acts ("Our blog will host a Q&A this Friday" is a happening).
+PRESENT_VERBS = frozenset({"feature", "cover", "include", "list", "showcase", "highlight", "present", "spotlight"})
+_PRESENT_PARTICLES = {"round": "up"}
+
+
 def _presents(verb: Token, date_root: Token | None) -> bool:
-    """The text presents things over a period: the verb has an object and
-    the date is a bare noun phrase of it, no preposition ("will feature some
-    of the fairs this year"; not "launches on March 3")."""
-    return (date_root is not None and date_root.dep_ == "npadvmod" and date_root.head == verb
-            and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children))
+    """The text presents things over a period: the date is a bare noun
+    phrase of the verb, no preposition, and the verb is one of presenting or
+    its object is a part of a set ("will feature the fairs this year",
+    "will host some of the fairs this year"; not "launches on March 3", not
+    "will host a live Q&A this Friday")."""
+    if date_root is None or date_root.dep_ != "npadvmod" or date_root.head != verb:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not objects:
+        return False
+    lemma = verb.lemma_.lower()
+    particle = _PRESENT_PARTICLES.get(lemma)
+    if lemma in PRESENT_VERBS or (particle is not None and any(
+            c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in verb.children)):
+        return True
+    return any(_some_of(o) for o in objects)
+
+
+def _some_of(noun: Token) -> bool:
+    """"some of the fairs", "many of the …": a part of a set."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+               for c in noun.children)
 
 
 def _lists(verb: Token) -> bool:

@@ -49,6 +49,20 @@ _PERFECT = re.compile(
     r"lived|served|worked)\b",
     re.I,
 )
+# the participles of a set term: the stretch is the term's, still to run
+_TERM_WORD = re.compile(
+    r"\b(?:sentenced|banned|suspended|jailed|imprisoned|signed|agreed|extended|renewed|elected|re-elected|"
+    r"appointed|contracted|hired|committed|pledged|promised|granted|awarded|licensed|leased|rented|barred)\b",
+    re.I,
+)
+# what between the perfect and "for" opens another verb: "to" and a verb (not "to the", "to Berlin"),
+# "and", an auxiliary or a finite verb of saying or planning
+_OTHER_VERB = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|some|many|all|every|each|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|[A-Z0-9])\b)[a-z]+|\band\b|"
+    r"\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|"
+    r"plans?|wants?|hopes?|intends?|expects?|says?|said)\b"
+)
 _CLAUSE_START = re.compile(r"[.!?;:]\s|\n|\bbut\s|\bwhile\s|\bwhereas\s", re.I)
 # words after the count that make it part of a plan or a measure, not a stretch up to now
 _NOT_NOW_AFTER = re.compile(r"\s+(?:from\s+now|ahead|to\s+come|after|before|later|of\s+(?:the|its|their|his|her))\b", re.I)
@@ -101,11 +115,24 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
 
 
 def _perfect_before(text: str, start: int) -> bool:
-    """A present perfect in the clause that ends at ``start``."""
+    """A present perfect in the clause that ends at ``start`` and governs the
+    "for" phrase itself: nothing between them that opens another verb ("to"
+    and a verb, "and", another finite verb), and no verb of a set term
+    ("has been sentenced to prison for five years", "has signed a contract
+    for three years" look forward)."""
     clause_from = max(0, start - 160)
     cuts = [m.end() for m in _CLAUSE_START.finditer(text, clause_from, start)]
     s = cuts[-1] if cuts else clause_from
-    return _PERFECT.search(text, s, start) is not None
+    found = list(_PERFECT.finditer(text, s, start))
+    if not found:
+        return False
+    perfect = found[-1]
+    head = _TERM_WORD.search(perfect.group(0))
+    after = text[perfect.end():start]
+    lead = re.match(r"\s*(\w+)", after)
+    if head is not None or (lead is not None and _TERM_WORD.fullmatch(lead.group(1))):
+        return False
+    return _OTHER_VERB.search(after) is None
 
 
 def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str, role: str) -> DateMention | None:

@@ -74,6 +74,10 @@ def test_a_written_year_before_a_works_name_is_no_statement_when_that_rule_is_tu
 @pytest.mark.parametrize("text, trigger, value", [
     # the date is the time of what the text or the writer does: a happening
     ("Our newsletter launches on March 3, 2026.", "launch", "2026-03-03"),
+    # a text noun doing something that is no presenting: a happening in a bare period
+    ("Our blog will host a live Q&A with the mayor this Friday.", "host", "2025-06-13"),
+    ("Our newsletter will announce the winners next week.", "announce", "2025-W25"),
+    ("My blog will celebrate its tenth anniversary this month.", "celebrate", "2025-06"),
     ("This page will be unavailable on March 3 due to maintenance.", "unavailable", "2025-03-03"),
     # the writer gathers or selects, but no list: the date is the event's
     ("We gathered at the June 3 rally in Paris.", "rally", "2025-06-03"),

@@ -32,6 +32,9 @@ def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, 
         ("She has been a consultant with the firm for two years.", "for two years", "since", "2023", "2023-01-01",
          "year"),
         ("We've had the same supplier for three years.", "for three years", "since", "2022", "2022-01-01", "year"),
+        ("He has lived in Berlin for 10 years.", "for 10 years", "since", "2015", "2015-01-01", "year"),
+        ("She has been married to the painter for ten years.", "for ten years", "since", "2015", "2015-01-01",
+         "year"),
         # the page's own year is the last of the run: 2022, 2023, 2024, 2025
         ("Ranked among the top franchises for four years running.", "for four years running", "since", "2022",
          "2022-01-01", "year"),
@@ -56,6 +59,14 @@ def test_count_back_dates_its_start(text, phrase, role, value, start, precision)
         "Sales rose 4% in the last 30 days.",  # a look-back window of days: the statistic's, not the page's
         "He has worked there for five years before he left.",
         "She has lived there. Then she moved for three years to Spain.",  # the perfect is another sentence's
+        # the perfect does not govern the stretch, or the stretch is a set term's, still to run
+        "He has been sentenced to prison for five years.",
+        "The club has been banned from Europe for two years.",
+        "The company has signed a contract for three years with the city.",
+        "They have agreed to extend the lease for five years.",
+        "She has worked at the firm since college and plans to stay for five years.",
+        "The minister has been appointed for four years.",
+        "The deal has been extended for two years.",
     ],
 )
 def test_durations_that_are_not_counts_back_date_nothing(text):

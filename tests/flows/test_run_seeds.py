@@ -139,7 +139,7 @@ PARTNER_V1 = """Relations with Mongolia
 
   • Last updated: 3 Mar. 2025 10:00
 
-Building on dialogue and cooperation developed since 2005, Mongolia and NATO signed an Individual Partnership \
+Having held talks since 2005, Mongolia and NATO signed an Individual Partnership \
 and Cooperation Programme in 2012. In 2024, Mongolia and NATO agreed an Individually Tailored Partnership Programme.
 
 Mongolian troops served with the International Security Assistance Force in Afghanistan from 2009.
@@ -151,7 +151,7 @@ PARTNER_V2 = """Relations with Mongolia
 
 Mongolian troops served with the International Security Assistance Force in Afghanistan from 2009.
 
-NATO and Mongolia have developed dialogue and cooperation since 2005. In 2012, Mongolia and NATO signed an \
+Mongolia and NATO have held regular talks since 2005. In 2012, Mongolia and NATO signed an \
 Individual Partnership and Cooperation Programme. In 2024, Mongolia and NATO agreed an Individually Tailored \
 Partnership Programme.
 
