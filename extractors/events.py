@@ -600,7 +600,7 @@ def _qualifies_noun(date_root: Token, trigger: Token) -> bool:
     else:
         return False
     if noun.lemma_.lower() in TIME_NOUNS:
-        return False  # "during the 2022-23 and 2023-24 school years": the date and its time noun are the time
+        return False  # "during the 2019-20 and 2020-21 school years": the date and its time noun are the time
     return noun != trigger and noun.pos_ == "NOUN" and not is_event_noun(noun) and noun.tag_ == "NNS"
 
 

@@ -277,7 +277,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
-        # "on March 10 and March 11, 2026", "March 31 and April 1": consecutive days joined by "and" are one stretch
+        # "on May 4 and May 5, 2026", "June 30 and July 1": consecutive days joined by "and" are one stretch
         days = _coordinated_days(text, tx, spans, i) if t_precision == Precision.DAY else None
         if days is not None:
             j, first, last = days
@@ -389,7 +389,7 @@ def _plain_day(t: Timex, span: tuple[date, date, Precision] | None) -> bool:
 
 def _coordinated_days(text: str, tx: Sequence[Timex], spans: Sequence[tuple[date, date, Precision] | None],
                       i: int) -> tuple[int, date, date] | None:
-    """"The fair is held on March 10 and March 11, 2026", "March 31 and April
+    """"The fair is held on May 4 and May 5, 2026", "June 30 and July
     1", "May 4, May 5 and May 6": days listed with commas and a closing
     "and" or "&", each the day after the one before, tell one stretch (the
     index of the last, the first and the last day), or None. A day written
@@ -426,7 +426,7 @@ def _coordinated_days(text: str, tx: Sequence[Timex], spans: Sequence[tuple[date
 
 
 def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) -> list[tuple[DateMention, tuple[int, ...]]]:
-    """"during the 2022-23 and 2023-24 school years": two ranges joined by
+    """"during the 2019-20 and 2020-21 school years": two ranges joined by
     "and", the second starting within the first or right after it, are one
     stretch from the first's start to the second's end."""
     out: list[tuple[DateMention, tuple[int, ...]]] = []
