@@ -250,18 +250,12 @@ def test_fallback_pages_have_paragraph_blocks():
 
 
 def test_statements_skip_headings_and_date_headings_date_their_section(models):
-    from extractors.document import DocumentInput, process_documents
-
     body = (
         "<h1>Bridge works in 2024</h1>"
         "<p>The council approved the plan to rebuild the bridge in March 2023 after a long debate.</p>"
         + EVENTS
     )
-    html = f"<html><head><title>x</title></head><body><main>{body}</main></body></html>".encode()
-    (doc,) = process_documents(
-        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2025, 3, 1, tzinfo=UTC), "text/html")],
-        models,
-    )
+    doc = _read(f"<main>{body}</main>", datetime(2025, 3, 1, tzinfo=UTC), models)
     by_date = {(st.date.text, st.sentence.split()[0]) for st in doc.statements}
     assert ("March 2023", "The") in by_date
     assert not any(st.date.text == "2024" for st in doc.statements)  # the headline's year
@@ -413,6 +407,15 @@ LISTING = (
 )
 
 
+def _read(body: str, fetched: datetime, models):
+    """The processed document of a page with this body, fetched at that instant."""
+    from extractors.document import DocumentInput, process_documents
+
+    html = f"<html><head><title>x</title></head><body>{body}</body></html>".encode()
+    (doc,) = process_documents([DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", fetched, "text/html")], models)
+    return doc
+
+
 def _entries(p):
     """The listing entries of a page read on 15 March 2026."""
     from extractors.anchoring import page_date_mentions
@@ -465,13 +468,7 @@ def test_a_live_date_line_is_a_day_word_and_a_clock_time(line, live):
 
 
 def test_a_listing_entry_is_a_statement_of_its_title(models):
-    from extractors.document import DocumentInput, process_documents
-
-    html = f"<html><head><title>x</title></head><body><main>{LISTING}</main></body></html>".encode()
-    (doc,) = process_documents(
-        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2026, 3, 15, tzinfo=UTC), "text/html")],
-        models,
-    )
+    doc = _read(f"<main>{LISTING}</main>", datetime(2026, 3, 15, tzinfo=UTC), models)
     got = {st.sentence: st.date.date_start for st in doc.statements}
     # the title's happening noun is the trigger, else the entry is an event
     assert {st.sentence.split()[0]: st.trigger for st in doc.statements} == {
@@ -492,15 +489,9 @@ def test_a_weekly_schedule_of_weekday_lines_is_no_listing():
 
 
 def test_weekday_lines_under_titles_date_nothing(models):
-    from extractors.document import DocumentInput, process_documents
-
     body = ("<h1>Our club</h1><h3>Bicycle repair night</h3><p>Friday at 6:00 PM</p>"
             "<h3>Composting class</h3><p>Saturday at 7:30 PM</p>")
-    html = f"<html><head><title>x</title></head><body><main>{body}</main></body></html>".encode()
-    (doc,) = process_documents(
-        [DocumentInput("s", "ab" * 32, html, "http://127.0.0.1/x", datetime(2026, 3, 18, tzinfo=UTC), "text/html")],
-        models,
-    )
+    doc = _read(f"<main>{body}</main>", datetime(2026, 3, 18, tzinfo=UTC), models)
     # a weekday line is not dated to the Friday before the fetch day (2026-03-13), nor to any:
     # the coming Friday or every Friday, the page does not say
     assert [(st.sentence, st.date) for st in doc.statements if st.date is not None] == []
