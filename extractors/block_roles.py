@@ -172,8 +172,7 @@ def place_dates(blocks: Sequence[TextBlock], text: str, dates: Sequence[DateMent
     stating: dict[int, bool] = {}
     out = []
     for d in dates:
-        i = bisect.bisect_right(starts, d.char_start) - 1
-        block = blocks[i] if i >= 0 and blocks[i].char_start <= d.char_start < blocks[i].char_end else None
+        block = block_at(blocks, d.char_start, starts)
         if block is not None and block.char_start not in stating:
             stating[block.char_start] = may_state(block, text)
         out.append(PlacedDate(d, block, True if block is None else stating[block.char_start]))

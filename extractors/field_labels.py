@@ -249,7 +249,7 @@ def field_statement(
 ) -> DatedStatement:
     """The field as a statement: the label's first happening word is the
     trigger (its lemma), the entities of the line its participants."""
-    s0, e0 = sentence
+    s0 = sentence[0]
     trigger = next(
         (t for t in parsed if field.label_start <= s0 + t.idx < field.label_end and happening_word(t.text)), None
     )

@@ -291,7 +291,7 @@ def closes_name(text: str, start: int, end: int) -> bool:
     low = re.sub(r"['’]s$", "", word.lower())
     if low in DATE_CUES or low in _TIME_NAME_WORDS or low in _TIME_OPENERS or low in _DETERMINERS:
         return False
-    if low in SEASON_WORDS or _PERIOD_CODE.fullmatch(word) or re.search(r"\d", word):
+    if _PERIOD_CODE.fullmatch(word) or re.search(r"\d", word):
         return False
     return True
 

@@ -584,5 +584,5 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
         url_date=date_from_url(url),
     )
     published = choose_published(dates)
-    updated = dates.marked_mod or visible.updated or js_mod
+    updated = dates.marked_mod or visible.updated or dates.script_mod
     return PageMeta(title, published, updated)

@@ -347,7 +347,7 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         inside = [m for m in inside if not _bare_title(text, offset, m, names) or _officers_organisation(m, subject)]
         subject = [m for m in subject if m in inside]
     if rule_on("title-case-lines") and title_cased(text):
-        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+        inside = _title_line_names(inside)
         subject = [m for m in subject if m in inside]
     written = [m.key for m in subject] + [m.key for m in inside if m not in subject]
     if discourse is not None:  # a short form of a name of the page the tagger took for a common noun
@@ -444,8 +444,13 @@ def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[E
     s0, e0 = sentence
     inside = [m for m in mentions if s0 <= m.char_start and m.char_end <= e0]
     if rule_on("title-case-lines") and title_cased(text[s0:e0]):
-        inside = [m for m in inside if m.label == "PERSON" or len(m.key.split()) == 1]
+        inside = _title_line_names(inside)
     return tuple(dict.fromkeys(m.key for m in inside))
+
+
+def _title_line_names(mentions: list[EntityMention]) -> list[EntityMention]:
+    """The names a title-cased line may have as participants: a person's name or a one-word name."""
+    return [m for m in mentions if m.label == "PERSON" or len(m.key.split()) == 1]
 
 
 # title words that are a title only with the word after them ("head of", "vice president", "chief executive")

@@ -99,7 +99,7 @@ def _layout_dated(
 ) -> DatedStatement:
     """The statement of a sentence the layout dates: the entities of the
     sentence are its participants."""
-    s0, e0 = sentence
+    s0 = sentence[0]
     participants = line_participants(text, sentence, mentions)
     return dated_statement(
         text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=LAYOUT_DATED_CONFIDENCE,

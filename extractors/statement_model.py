@@ -256,9 +256,10 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
     page_day = stamp.date() if stamp is not None else None
     dates = [(st.date.date_start, st.date.date_end) for st in statements]
     sentences = [st.char_start for st in statements]
+    starts = [b.char_start for b in page.blocks]
     out = []
     for k, st in enumerate(statements):
-        block = block_at(page.blocks, st.char_start)
+        block = block_at(page.blocks, st.char_start, starts)
         # a statement dated by its section's heading: the date stands outside the sentence
         by_section = not st.char_start <= st.date.char_start < st.char_end
         f = {name: 0.0 for name in PAGE_FEATURES}
@@ -271,7 +272,7 @@ def page_features(page: CleanPage, statements: Sequence[DatedStatement]) -> list
             f["block_offset"] = (st.char_start - block.char_start) / max(block.char_end - block.char_start, 1)
         if by_section:
             f["dated_by_section"] = 1.0
-            head = block_at(page.blocks, st.date.char_start)
+            head = block_at(page.blocks, st.date.char_start, starts)
             f["section_level"] = (head.level or 7) / 7 if head is not None and head.role == BlockRole.HEADING else 0.0
         f["page_position"] = st.char_start / max(len(text), 1)
         if page_day is not None:

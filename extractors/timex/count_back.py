@@ -88,7 +88,7 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
     before = text[max(0, t.char_start - 20):t.char_start]
     prep = _SPAN_PREP.search(before)
     if t.type == "DATE" and _PAST_DECADE.fullmatch(t.text) and prep is not None:
-        return _span_back(text, t, t.char_start - len(prep.group(0)), day, 10, "year", "range")
+        return _span_back(text, t, t.char_start - len(prep.group(0)), day, 10, "year")
     if t.type != "DURATION" or t.mod is not None:
         return None
     cm = _COUNT.fullmatch(t.value)
@@ -100,7 +100,7 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
     if _PAST_SPAN.fullmatch(t.text):
         if prep is None:
             return None
-        return _span_back(text, t, t.char_start - len(prep.group(0)), day, n, unit, "range")
+        return _span_back(text, t, t.char_start - len(prep.group(0)), day, n, unit)
     for_ = _FOR_BEFORE.search(before)
     if for_ is None or unit != "year":
         return None
@@ -135,7 +135,7 @@ def _perfect_before(text: str, start: int) -> bool:
     return _OTHER_VERB.search(after) is None
 
 
-def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str, role: str) -> DateMention | None:
+def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str) -> DateMention | None:
     """"over the past five years" on ``day``: from n units back to the unit of ``day``."""
     now = cal_of(day, unit)
     first = shift(now, -n, unit)
@@ -145,7 +145,7 @@ def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str, ro
     if a is None or b is None:
         return None
     return DateMention(char_start=start, char_end=t.char_end, text=text[start:t.char_end], date_start=a[0],
-                       date_end=b[1], precision=Precision(a[2]), role=role,
+                       date_end=b[1], precision=Precision(a[2]), role="range",
                        value=f"{timex_value(first)}/{timex_value(now)}", anchored=True, from_anchor=True)
 
 
