@@ -260,7 +260,7 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
                 return _kind(governor)
         return _kind(word) if word is not None else own  # "rejected the offer to join": a refusal to join
 
-    if own == "" and TEXT_COMES and text_came(clause, trigger, trigger_text):
+    if own == "" and text_came(clause, trigger, trigger_text):
         return AGREE  # "An Action Programme followed in 2013": the programme was agreed then
     if own == REPORT and sentence:
         attributed = _attribution(sentence, trigger_text or trigger, date_at)
@@ -276,9 +276,7 @@ def _happening_concept(trigger: str | None, clause: str, trigger_text: str | Non
 
 
 AGREE = "agree"
-# a text or programme that "followed" or "came" tells its agreeing (facts/data/happenings.toml [text_comes]); off, a
-# verb that says nothing alone with no happening word in its clause tells no kind of happening
-TEXT_COMES = True
+# a text or programme that "followed" or "came" tells its agreeing (facts/data/happenings.toml [text_comes], ``text_came``)
 
 
 # what may follow a text's coming used alone, with no object or complement: the clause's end, or a time ("followed in
