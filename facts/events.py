@@ -26,7 +26,7 @@ from extractors.types import Precision
 from facts.entities import EntityIndex, EntityOccurrence
 from facts.lexicon import says_plan
 from facts.model import Event
-from facts.relative_days import counted_day
+from facts.relative_days import counted_day, counted_unit
 
 WORD_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*|\d+(?:[.,]\d+)*")  # a word or a number
 
@@ -165,6 +165,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     done=st.done and not dm.date_start > d.anchor,
                     agent_ids=agents,
                     counted_day=counted_day(dm),
+                    counted_unit=counted_unit(dm),
                 )
             )
         events += mark_plans(own)

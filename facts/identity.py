@@ -91,6 +91,7 @@ from importlib import resources
 import numpy as np
 
 from extractors.ids import normalize_sentence
+from extractors.types import Precision
 from facts.agents import NOBODY, Host, Who, different_doers, named_apart, one_host, who_meets, who_of
 from facts.events import WORD_TOKEN, statement_clause, timeline_rows
 from facts.lexicon import (
@@ -187,6 +188,7 @@ class Profile:
     sentence_at: tuple[str, int]  # (document, offset) of its sentence
     doers: Who = NOBODY  # who did it (facts.agents)
     counted: bool = False  # its date is a day counted from its page's date, not written (facts.relative_days)
+    counted_unit: bool = False  # a month or year counted in whole units from another date (facts.relative_days)
     # the other dates its page gives its kind of happening: a counted day a day off one of them was
     # counted on purpose ("released yesterday ... The rest came out today")
     page_kind_dates: frozenset[tuple[date, date]] = frozenset()
@@ -264,6 +266,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 doers=replace(who_of(ev, clause, labels), named_apart=apart.get(ev.event_id, frozenset())),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),
                 counted=relative_day(ev),
+                counted_unit=ev.counted_unit and not ev.planned,
                 page_kind_dates=frozenset(kind_dates.get(page_kind(ev.doc_id, concept or ""), set())
                                           - {(ev.date_start, ev.date_end)}),
             )
@@ -506,8 +509,10 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     else:
         gap = gap_days(ia, ib)
         scaled = min(1.0, math.log1p(gap) / math.log1p(3650))
-        if not (a.planned or b.planned) and gap <= COUNTED_SLACK and (_counted_off(a, b) or _counted_off(b, a)):
-            x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told
+        if not (a.planned or b.planned) and ((gap <= COUNTED_SLACK and (_counted_off(a, b) or _counted_off(b, a)))
+                                              or _unit_off(a, b) or _unit_off(b, a)):
+            x[_INDEX["when_counted"]] = 1.0  # a day counted from the page's date, a day off a date told; a
+            # month or year counted from another date ("three years later"), a unit off
         elif not (a.planned or b.planned):
             x[_INDEX["when_gap"]] = scaled
         elif what == "what_same" and _came_of(a, b):
@@ -552,6 +557,18 @@ def _counted_off(a: Profile, b: Profile) -> bool:
     came out today" counted both days on purpose, two
     happenings."""
     return a.counted and (b.interval.date_start, b.interval.date_end) not in a.page_kind_dates
+
+
+def _unit_off(a: Profile, b: Profile) -> bool:
+    """``a``'s month or year is counted in whole units from another date its
+    page told ("three years later" after "December 2015": 2018), and ``b``'s
+    date lies within a unit of it (2017-06-01): a count rounds, and so does
+    the date it is counted from."""
+    if not a.counted_unit:
+        return False
+    unit = 366 if a.interval.precision == Precision.YEAR else 31
+    return (b.interval.date_end.toordinal() >= a.interval.date_start.toordinal() - unit
+            and b.interval.date_start.toordinal() <= a.interval.date_end.toordinal() + unit)
 
 
 WIDEST_WHEN = 366  # days: a date wider than a year is no evidence that it holds another

@@ -90,6 +90,7 @@ class Event:
     done: bool = False  # the date's own clause tells an announcement that is over ("announced on 27 June"): never a plan
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
     counted_day: bool = False  # a day counted from another date, not written ("yesterday", "the day before")
+    counted_unit: bool = False  # a month or year counted in whole units from another date ("three years later")
 
 
 @dataclass(frozen=True, slots=True)

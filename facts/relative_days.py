@@ -39,6 +39,21 @@ def counted_day(mention: DateMention) -> bool:
     return re.search(rf"(?<!\d)0?{mention.date_start.day}(?:st|nd|rd|th)?(?!\d)", mention.text) is None
 
 
+# "three years later", "a month earlier", "two years after": a whole count of months or years from a date
+_COUNTED_UNITS = re.compile(
+    r"^(?:\w+|\d{1,3})(?:[\s-]+\w+)?[\s-]+(?:years?|months?)\s+(?:later|earlier|afterwards?|after|before|prior)$", re.I)
+
+
+def counted_unit(mention: DateMention) -> bool:
+    """The mention is a month or a year counted in whole units from another
+    date the page told ("His successor announced three years later", after
+    "December 2015"): a count that rounds, so the happening may lie a unit
+    either side of the one counted (not "last year", counted from the page's
+    own date, nor a written year)."""
+    return (mention.anchored and mention.precision in (Precision.MONTH, Precision.YEAR)
+            and _COUNTED_UNITS.match(mention.text.strip()) is not None)
+
+
 def relative_day(ev: Event) -> bool:
     """The statement's date is a day counted, not written (``counted_day``)."""
     return ev.precision == Precision.DAY and ev.counted_day

@@ -8,6 +8,14 @@ own year as its last. The tagger keeps these as durations (TimeML does);
 the reading here turns them into date mentions when the count is exact and
 its anchor is the page's own date (not the day the page was fetched).
 
+The stretch may also be the sentence's subject ("The last decade was the
+warmest on record", "The past five years have seen ...") or what a
+perfect or "spend" fills ("have spent the last 8 years building ..."), with
+no preposition before it. A count that ends at a date the sentence names
+("for the 10 years ending March 31, 2025", "in the 12 months ended June
+30") runs back from that date, whatever the page's date: a range of the
+date's precision that replaces the date's own mention.
+
 What is not a count back stays a duration: a stretch that is not tied to
 now ("takes five years", "a five-year plan", "will stay for two years",
 "elected to serve for 3 years"), a round or vague one ("for over 8 years",
@@ -35,6 +43,16 @@ _PAST_SPAN = re.compile(r"the\s+(?:past|last|previous)\s+\S+\s+(?:years?|months?
 _SPAN_PREP = re.compile(r"\b(?:over|in|during|for|throughout|within)\s+$", re.I)
 # "the past decade": the tagger reads it as a decade; as a stretch up to now it is ten years
 _PAST_DECADE = re.compile(r"the\s+(?:past|last)\s+decade", re.I)
+# no preposition: the stretch as what "spend" fills ("have spent the last 8 years building"), or as
+# the subject opening its sentence, a verb right after it ("The last decade was the warmest")
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending)\s+$", re.I)
+_OPENS_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘'(]?$")
+_SUBJECT_VERB_AFTER = re.compile(
+    r"\s+(?:was|were|has|have|had|saw|brought|marked|proved|showed|witnessed|delivered)\b", re.I)
+# "for the 10 years ending March 31, 2025", "in the 12 months ended June 30": the count ends at the date after it
+# a count written out in plural units ("the 10 years", "12 months"), not "the fiscal year ended Jan. 31"
+_COUNTED_UNITS_TEXT = re.compile(r"\b(?:years|months)$", re.I)
+_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ended|which\s+ended|through)\s+(?:on\s+)?$", re.I)
 
 # "for four years running", "for three years in a row", "three consecutive years"
 _RUNNING_AFTER = re.compile(r"\s+(?:running|in\s+a\s+row|straight)\b", re.I)
@@ -56,10 +74,13 @@ _TERM_WORD = re.compile(
     re.I,
 )
 # what between the perfect and "for" opens another verb: "to" and a verb (not "to the", "to Berlin"),
-# "and", an auxiliary or a finite verb of saying or planning
+# "and" before a verb of its own ("and moved", "and has", "and will"; not "life and annuities"),
+# an auxiliary or a finite verb of saying or planning
 _OTHER_VERB = re.compile(
     r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|some|many|all|every|each|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|[A-Z0-9])\b)[a-z]+|\band\b|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|[A-Z0-9])\b)[a-z]+|"
+    r"\band\s+(?:then\s+|now\s+|also\s+|later\s+)?(?:\w+ed|went|took|left|made|came|got|began|became|"
+    r"is|are|was|were|will|would|can|could|has|have|had|plans?|wants?|hopes?|intends?|expects?)\b|"
     r"\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|"
     r"plans?|wants?|hopes?|intends?|expects?|says?|said)\b"
 )
@@ -78,15 +99,65 @@ def counted_back(text: str, tx: Sequence[Timex], anchor: date | datetime | None,
     day = anchor.date() if isinstance(anchor, datetime) else anchor
     out: list[tuple[int, DateMention]] = []
     for k, t in enumerate(tx):
+        ending = _ending_at(text, tx, k)
+        if ending is not None:
+            out.append(ending)
+            continue
         found = _read(text, t, day)
         if found is not None:
             out.append((k, found))
     return out
 
 
+def _ending_at(text: str, tx: Sequence[Timex], k: int) -> tuple[int, DateMention] | None:
+    """"for the 10 years ending March 31, 2025": the exact count ``tx[k]``
+    back from the date right after it, as a range from the day after the
+    date counted back to the date (at the date's precision, a day or a
+    month), with the index of the date's timex (the range replaces its
+    mention); None when ``tx[k]`` is no such count."""
+    t = tx[k]
+    if t.type != "DURATION" or t.mod is not None or k + 1 >= len(tx):
+        return None
+    cm = _COUNT.fullmatch(t.value)
+    end = tx[k + 1]
+    if (cm is None or not _COUNTED_UNITS_TEXT.search(t.text) or end.type != "DATE" or end.date_start is None or end.date_end is None
+            or end.precision not in (Precision.DAY, Precision.MONTH)
+            or _ENDING.fullmatch(text, t.char_end, end.char_start) is None):
+        return None
+    n, unit = int(cm.group(1)), _UNITS[cm.group(2)]
+    last = cal_of(end.date_start, end.precision.value)
+    first = shift(last, -(n * 12 if unit == "year" else n) + 1, "month") if end.precision == Precision.MONTH else None
+    if end.precision == Precision.DAY:
+        back = shift(cal_of(end.date_start, "month"), -(n * 12 if unit == "year" else n), "month")
+        if back is None or back.year is None or back.month is None:
+            return None
+        try:
+            start_day = date(back.year, back.month, end.date_start.day)
+        except ValueError:  # "ending February 29": the day after the last of the month
+            start_day = date(back.year, back.month % 12 + 1, 1) if back.month < 12 else date(back.year + 1, 1, 1)
+        else:
+            start_day = date.fromordinal(start_day.toordinal() + 1)
+        a = (start_day, start_day, "day")
+    else:
+        a = period_of(first) if first is not None else None
+    if a is None:
+        return None
+    s = t.char_start
+    prep = _SPAN_PREP.search(text[max(0, s - 20):s])
+    if prep is not None:
+        s -= len(prep.group(0))
+    value = f"{a[0].isoformat() if end.precision == Precision.DAY else timex_value(first)}/{end.value}"  # type: ignore[arg-type]
+    mention = DateMention(char_start=s, char_end=end.char_end, text=text[s:end.char_end], date_start=a[0],
+                          date_end=end.date_end, precision=end.precision, role="range", value=value,
+                          anchored=True, from_anchor=end.from_anchor)
+    return k + 1, mention
+
+
 def _read(text: str, t: Timex, day: date) -> DateMention | None:
     before = text[max(0, t.char_start - 20):t.char_start]
     prep = _SPAN_PREP.search(before)
+    if prep is None and _unprepped_stretch(text, t, before):
+        prep = re.search(r"$", before)  # the stretch starts at the timex
     if t.type == "DATE" and _PAST_DECADE.fullmatch(t.text) and prep is not None:
         return _span_back(text, t, t.char_start - len(prep.group(0)), day, 10, "year")
     if t.type != "DURATION" or t.mod is not None:
@@ -112,6 +183,17 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
     if _perfect_before(text, start):
         return _since(text, t, start, t.char_end, day, n)
     return None
+
+
+def _unprepped_stretch(text: str, t: Timex, before: str) -> bool:
+    """"have spent the last 8 years building", "The last decade was the
+    warmest": a stretch up to now with no preposition, what "spend" fills or
+    the subject opening its sentence with its verb right after it."""
+    if not (_PAST_DECADE.fullmatch(t.text) or _PAST_SPAN.fullmatch(t.text)):
+        return False
+    if _SPENT_BEFORE.search(before):
+        return True
+    return _OPENS_BEFORE.search(before) is not None and _SUBJECT_VERB_AFTER.match(text, t.char_end) is not None
 
 
 def _perfect_before(text: str, start: int) -> bool:

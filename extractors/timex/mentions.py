@@ -220,13 +220,19 @@ def _then_anaphora(text: str, mentions: Sequence[DateMention]) -> list[DateMenti
     """"Coffee reached Europe in the 17th century. Before then, ...": the
     period named just before (in an earlier sentence of the same paragraph,
     a point), with the role the cue gives (since, or until for "before",
-    "until", "by")."""
+    "until", "by"). A "since" told last is the period it starts from: "a
+    dealer since 2004. I have used it since then" is since 2004; "then"
+    after a range or an "until" names no one period (nothing)."""
     out = []
     for m in R.THEN_ANAPHOR.finditer(text):
-        prior = [d for d in mentions if d.char_end <= m.start() and d.role == "point"]
+        prior = [d for d in mentions if d.char_end <= m.start() and d.role in ("point", "since")]
         if not prior:
             continue
         ante = prior[-1]
+        if ante.role == "since" and ("since" not in m.group("cue").lower()
+                                     or any(d.char_end <= m.start() and d.char_start > ante.char_start
+                                            for d in mentions)):
+            continue
         # the period of an earlier sentence of the paragraph (within one sentence the date is told already)
         if not _in_paragraph(text, ante.char_end, m.start()) or not _sentence_break(text, ante.char_end, m.start()):
             continue

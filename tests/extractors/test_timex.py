@@ -445,6 +445,12 @@ def test_a_clock_time_on_a_day_is_one_time_of_that_day():
 def test_since_or_before_then_takes_the_period_named_just_before():
     ms = date_mentions("The plant opened in 2010. Since then, output has doubled.", date(2026, 2, 21))
     assert [(m.text, m.value, m.role) for m in ms] == [("2010", "2010", "point"), ("Since then", "2010", "since")]
+    # a "since" told last: "then" is the period it starts from
+    ms = date_mentions("It came out in May 2004. We are a dealer since 2004. I have used it since then.", date(2026, 2, 21))
+    assert [(m.text, m.value, m.role) for m in ms][-1] == ("since then", "2004", "since")
+    # after a range, "then" names no one period
+    ms = date_mentions("It ran from 2001 to 2004. Since then, output has doubled.", date(2026, 2, 21))
+    assert [m.text for m in ms if "then" in m.text] == []
     ms = date_mentions("Coffee reached Europe in the 17th century. Before then, people drank beer.", date(2026, 2, 21))
     assert (ms[-1].text, ms[-1].precision, ms[-1].role) == ("Before then", "century", "until")
     # nothing named before it in the paragraph: no date

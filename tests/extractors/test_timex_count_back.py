@@ -38,6 +38,21 @@ def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, 
         # the page's own year is the last of the run: 2022, 2023, 2024, 2025
         ("Ranked among the top franchises for four years running.", "for four years running", "since", "2022",
          "2022-01-01", "year"),
+        # "and" joining two nouns opens no verb of its own
+        ("She has been a consultant in life and pensions for the firm for two years.", "for two years", "since",
+         "2023", "2023-01-01", "year"),
+        # no preposition: what "spend" fills, or the subject opening its sentence
+        ("My team and I have spent the last 8 years testing bikes.", "the last 8 years", "range", "2017/2025",
+         "2017-01-01", "year"),
+        ("Intro. The last decade was the warmest on record.", "The last decade", "range", "2015/2025", "2015-01-01",
+         "year"),
+        ("The past five years have seen a surge in claims.", "The past five years", "range", "2020/2025",
+         "2020-01-01", "year"),
+        # a count that ends at a date the sentence names runs back from it
+        ("The index for the 10 years ending March 31, 2025, returned 12.5 percent.",
+         "for the 10 years ending March 31, 2025", "range", "2015-04-01/2025-03-31", "2015-04-01", "day"),
+        ("Revenue in the 12 months ended June 2024 rose.", "in the 12 months ended June 2024", "range",
+         "2023-07/2024-06", "2023-07-01", "month"),
     ],
 )
 def test_count_back_dates_its_start(text, phrase, role, value, start, precision):
@@ -67,6 +82,10 @@ def test_count_back_dates_its_start(text, phrase, role, value, start, precision)
         "She has worked at the firm since college and plans to stay for five years.",
         "The minister has been appointed for four years.",
         "The deal has been extended for two years.",
+        "He has retired and moved to Spain for two years.",
+        # no preposition, and neither filled by "spend" nor a subject with its verb
+        "We compare the last 8 years with the decade before.",
+        "The Last Decade",
     ],
 )
 def test_durations_that_are_not_counts_back_date_nothing(text):
@@ -82,3 +101,10 @@ def test_no_count_back_without_the_pages_own_date():
 def test_the_past_year_stays_a_point_the_span_rule_drops():
     # one, unnumbered: a round stretch; the tagger's own reading stays
     assert _dated("The CIOB reports 94% felt stress in the past year.")["the past year"][0] == "point"
+
+
+def test_a_count_ending_at_a_date_replaces_the_dates_own_mention():
+    dated = _dated("The index for the 10 years ending March 31, 2025, returned 12.5 percent.")
+    assert list(dated) == ["for the 10 years ending March 31, 2025"]
+    # "the fiscal year ended Jan. 31" is the year that ended then, no count: the date stays a point
+    assert _dated("In the fiscal year ended Jan. 31, sales rose.", date(1989, 3, 1))["Jan. 31"][0] == "point"

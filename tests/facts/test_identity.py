@@ -522,6 +522,24 @@ def test_a_counted_day_a_day_off_a_written_one_is_its_own_evidence():
     assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
 
 
+def test_a_year_counted_from_another_date_a_year_off_a_written_one_is_its_own_evidence():
+    from extractors.types import Precision
+    from facts.identity import FEATURES, pair_features, profiles
+
+    written = ev("e1", "a", date(2017, 6, 1), "announce", "On 1 June 2017 the president announced the withdrawal.")
+    counted = dataclasses.replace(
+        ev("e2", "b", date(2018, 1, 1), "announce", "His successor announced three years later the withdrawal.",
+           precision=Precision.YEAR, end=date(2018, 12, 31)), counted_unit=True)
+    x = pair_features(*profiles([written, counted], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 1.0 and x[FEATURES.index("when_gap")] == 0.0
+    # a written year stays a gap; so does a counted year more than a year off
+    x = pair_features(*profiles([written, dataclasses.replace(counted, counted_unit=False)], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
+    far = dataclasses.replace(counted, date_start=date(2020, 1, 1), date_end=date(2020, 12, 31))
+    x = pair_features(*profiles([written, far], frozenset()))
+    assert x[FEATURES.index("when_counted")] == 0.0 and x[FEATURES.index("when_gap")] > 0.0
+
+
 def _apart(first, second, labels):
     from facts.identity import cannot_link, pair_features, profiles
 

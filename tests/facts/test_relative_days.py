@@ -5,7 +5,7 @@ from datetime import date
 from extractors.timex.mentions import date_mentions
 from extractors.types import Precision
 from facts.reconcile import reconcile
-from facts.relative_days import counted_day, relative_day, written_day
+from facts.relative_days import counted_day, counted_unit, relative_day, written_day
 from facts.values import DateInterval
 from tests.facts.sample_events import event
 
@@ -153,3 +153,12 @@ def test_a_relative_day_between_written_days_of_unequal_support_keeps_the_neares
     month = ev("r", "recap", date(2024, 3, 1), "in March", Precision.MONTH, date(2024, 3, 31))
     assert written_day(friday, [friday, filed, agency, wire, month]) == DateInterval(date(2024, 3, 8),
                                                                                      date(2024, 3, 8), Precision.DAY)
+
+
+def test_counted_units_are_months_and_years_counted_from_another_date():
+    def counted(text, anchor=date(2021, 1, 21)):
+        return {m.text: counted_unit(m) for m in date_mentions(text, anchor)}
+
+    assert counted("The pact was signed in December 2015. Three years later, he announced the exit.") == {
+        "December 2015": False, "Three years later": True}
+    assert counted("The pact was signed in 2015. He left last year.") == {"2015": False, "last year": False}

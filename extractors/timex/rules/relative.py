@@ -408,6 +408,13 @@ def _n_offset(m: re.Match, ctx: Ctx):
         gran = "week"
     # count in the unit's granularity: "two weeks ago" is a week, "ten days ago" a day
     cur = coarsen(base, gran) if base.gran != gran and finer_or_equal(base, Cal(gran)) else base
+    if not deictic and gran in ("day", "week") and base.gran in ("month", "season", "quarter", "half", "year") \
+            and base.year is not None and base.year > 0:
+        # "three days later" after "in April 1980": a day of that year, which one the text does not
+        # say (TIMEX3 "1980-XX-XX", "1913-WXX"); counted from a month it may be the next one
+        r = Res("DATE", "%04d-%s" % (base.year, "XX-XX" if gran == "day" else "WXX"), None, mod, True)
+        r.focus = False
+        return r
     step_unit = {"fortnight": "week", "night": "day", "weekend": "week", "millennium": "century"}.get(unit, unit)
     c = shift(cur, -n if back else n, step_unit)
     if c is None:
