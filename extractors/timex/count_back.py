@@ -2,7 +2,8 @@
 dates where it began.
 
 "Over the past five years, ..." on a page of 2025 runs from 2020 to 2025;
-"has worked there for five years" (2017) holds since 2012; "ranked in the
+"has worked there for five years" (2017) holds since 2012, "I've been using
+it for a month now" (December 2022) since November 2022; "ranked in the
 list for four years running" (2023) since 2020, the count taking the page's
 own year as its last. The tagger keeps these as durations (TimeML does);
 the reading here turns them into date mentions when the count is exact and
@@ -173,15 +174,16 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
             return None
         return _span_back(text, t, t.char_start - len(prep.group(0)), day, n, unit)
     for_ = _FOR_BEFORE.search(before)
-    if for_ is None or unit != "year":
+    if for_ is None:
         return None
     start = t.char_start - len(for_.group(0))
     running = _RUNNING_AFTER.match(text, t.char_end)
     if running is not None:
         # "for four years running" in 2023: 2020, 2021, 2022 and 2023
-        return _since(text, t, start, running.end(), day, n - 1)
+        return _since(text, t, start, running.end(), day, n - 1, unit) if unit == "year" else None
     if _perfect_before(text, start):
-        return _since(text, t, start, t.char_end, day, n)
+        # "has worked there for five years", "I've been using it for a month now"
+        return _since(text, t, start, t.char_end, day, n, unit)
     return None
 
 
@@ -231,9 +233,9 @@ def _span_back(text: str, t: Timex, start: int, day: date, n: int, unit: str) ->
                        value=f"{timex_value(first)}/{timex_value(now)}", anchored=True, from_anchor=True)
 
 
-def _since(text: str, t: Timex, start: int, end: int, day: date, n: int) -> DateMention | None:
-    """Since the year ``n`` years before ``day``'s."""
-    first = shift(cal_of(day, "year"), -n, "year")
+def _since(text: str, t: Timex, start: int, end: int, day: date, n: int, unit: str = "year") -> DateMention | None:
+    """Since the year (or month) ``n`` years (months) before ``day``'s."""
+    first = shift(cal_of(day, unit), -n, unit)
     a = period_of(first) if first is not None else None
     if first is None or a is None:
         return None

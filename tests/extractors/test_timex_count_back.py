@@ -38,6 +38,10 @@ def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, 
         # the page's own year is the last of the run: 2022, 2023, 2024, 2025
         ("Ranked among the top franchises for four years running.", "for four years running", "since", "2022",
          "2022-01-01", "year"),
+        # months: since the month the count reaches back to
+        ("I've been using the watch for a month now with no complaints.", "for a month", "since", "2025-10",
+         "2025-10-01", "month"),
+        ("The shop has been closed for three months.", "for three months", "since", "2025-08", "2025-08-01", "month"),
         # "and" joining two nouns opens no verb of its own
         ("She has been a consultant in life and pensions for the firm for two years.", "for two years", "since",
          "2023", "2023-01-01", "year"),
@@ -83,6 +87,7 @@ def test_count_back_dates_its_start(text, phrase, role, value, start, precision)
         "The minister has been appointed for four years.",
         "The deal has been extended for two years.",
         "He has retired and moved to Spain for two years.",
+        "He has been suspended for three months.",
         # no preposition, and neither filled by "spend" nor a subject with its verb
         "We compare the last 8 years with the decade before.",
         "The Last Decade",
