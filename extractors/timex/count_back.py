@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from extractors.timex.periods import cal_of, period_of, shift, timex_value
 from extractors.types import DateMention, Precision, Timex
@@ -121,35 +123,27 @@ def _ending_at(text: str, tx: Sequence[Timex], k: int) -> tuple[int, DateMention
         return None
     cm = _COUNT.fullmatch(t.value)
     end = tx[k + 1]
-    if (cm is None or not _COUNTED_UNITS_TEXT.search(t.text) or end.type != "DATE" or end.date_start is None or end.date_end is None
-            or end.precision not in (Precision.DAY, Precision.MONTH)
+    if (cm is None or not _COUNTED_UNITS_TEXT.search(t.text) or end.type != "DATE" or end.date_start is None
+            or end.date_end is None or end.precision not in (Precision.DAY, Precision.MONTH)
             or _ENDING.fullmatch(text, t.char_end, end.char_start) is None):
         return None
     n, unit = int(cm.group(1)), _UNITS[cm.group(2)]
-    last = cal_of(end.date_start, end.precision.value)
-    first = shift(last, -(n * 12 if unit == "year" else n) + 1, "month") if end.precision == Precision.MONTH else None
+    months = n * 12 if unit == "year" else n
     if end.precision == Precision.DAY:
-        back = shift(cal_of(end.date_start, "month"), -(n * 12 if unit == "year" else n), "month")
-        if back is None or back.year is None or back.month is None:
-            return None
-        try:
-            start_day = date(back.year, back.month, end.date_start.day)
-        except ValueError:  # "ending February 29": the day after the last of the month
-            start_day = date(back.year, back.month % 12 + 1, 1) if back.month < 12 else date(back.year + 1, 1, 1)
-        else:
-            start_day = date.fromordinal(start_day.toordinal() + 1)
-        a = (start_day, start_day, "day")
+        # the day after the one the count reaches back to: ten years ending 31 March 2025 begin 1 April 2015
+        first_day = end.date_start - relativedelta(months=months) + timedelta(days=1)
+        start_value = first_day.isoformat()
     else:
-        a = period_of(first) if first is not None else None
-    if a is None:
-        return None
+        first = shift(cal_of(end.date_start, "month"), 1 - months, "month")
+        if first is None or first.year is None or first.month is None or first.year < 1:
+            return None
+        first_day, start_value = date(first.year, first.month, 1), timex_value(first)
     s = t.char_start
     prep = _SPAN_PREP.search(text[max(0, s - 20):s])
     if prep is not None:
         s -= len(prep.group(0))
-    value = f"{a[0].isoformat() if end.precision == Precision.DAY else timex_value(first)}/{end.value}"  # type: ignore[arg-type]
-    mention = DateMention(char_start=s, char_end=end.char_end, text=text[s:end.char_end], date_start=a[0],
-                          date_end=end.date_end, precision=end.precision, role="range", value=value,
+    mention = DateMention(char_start=s, char_end=end.char_end, text=text[s:end.char_end], date_start=first_day,
+                          date_end=end.date_end, precision=end.precision, role="range", value=f"{start_value}/{end.value}",
                           anchored=True, from_anchor=end.from_anchor)
     return k + 1, mention
 
