@@ -20,7 +20,7 @@ date's precision that replaces the date's own mention.
 What is not a count back stays a duration: a stretch that is not tied to
 now ("takes five years", "a five-year plan", "will stay for two years",
 "elected to serve for 3 years"), a round or vague one ("for over 8 years",
-"the past few years", "the past 10 or so years"), a look-back window of
+"the past few years", "the past 10 or so years", "for a couple of months"), a look-back window of
 days or weeks (a statistic's "in the last 30 days" is anchored to its
 survey, not the page) and "the past year" (one, unnumbered: round).
 """
@@ -56,6 +56,9 @@ _SUBJECT_VERB_AFTER = re.compile(
 # a count written out in plural units ("the 10 years", "12 months"), not "the fiscal year ended Jan. 31"
 _COUNTED_UNITS_TEXT = re.compile(r"\b(?:years|months)$", re.I)
 _ENDING = re.compile(r"\s+(?:ending|ended|that\s+ended|which\s+ended|through)\s+(?:on\s+)?$", re.I)
+
+# "a couple of months": two, roughly (the labels' "for a couple months" is a duration)
+_ROUND_COUNT = re.compile(r"\bcouple\b", re.I)
 
 # "for four years running", "for three years in a row", "three consecutive years"
 _RUNNING_AFTER = re.compile(r"\s+(?:running|in\s+a\s+row|straight)\b", re.I)
@@ -158,7 +161,7 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
     if t.type != "DURATION" or t.mod is not None:
         return None
     cm = _COUNT.fullmatch(t.value)
-    if cm is None:
+    if cm is None or _ROUND_COUNT.search(t.text):
         return None
     n, unit = int(cm.group(1)), _UNITS[cm.group(2)]
     if _NOT_NOW_AFTER.match(text, t.char_end):
