@@ -100,14 +100,14 @@ def counted_back(text: str, tx: Sequence[Timex], anchor: date | datetime | None,
     """Mentions for the exact counts back from ``anchor`` among the timexes
     ``tx`` of ``text``, each with the index of the timex it reads (a mention
     for a DATE timex replaces that timex's own)."""
-    if anchor is None or fetched:
-        return []
     day = anchor.date() if isinstance(anchor, datetime) else anchor
     out: list[tuple[int, DateMention]] = []
     for k, t in enumerate(tx):
-        ending = _ending_at(text, tx, k)
+        ending = _ending_at(text, tx, k)  # counted from the date it names, not the page's: read on any page
         if ending is not None:
             out.append(ending)
+            continue
+        if day is None or fetched:
             continue
         found = _read(text, t, day)
         if found is not None:

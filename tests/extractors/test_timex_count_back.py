@@ -103,6 +103,10 @@ def test_no_count_back_without_the_pages_own_date():
     text = "He has worked on the team for five years."
     assert _dated(text, None) == {}
     assert _dated(text, fetched=True) == {}  # the fetch day is no writer's now
+    # a count ending at a date it names needs no page date
+    ending = "The index for the 10 years ending March 31, 2025, returned 12.5 percent."
+    assert _dated(ending, None)["for the 10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
+    assert _dated(ending, fetched=True)["for the 10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
 
 
 def test_the_past_year_stays_a_point_the_span_rule_drops():
