@@ -57,6 +57,8 @@ _SUBJECT_VERB_AFTER = re.compile(
 _COUNTED_UNITS_TEXT = re.compile(r"\b(?:years|months)$", re.I)
 _ENDING = re.compile(r"\s+(?:ending|ended|that\s+ended|which\s+ended|through)\s+(?:on\s+)?$", re.I)
 
+# a count with a determiner names a stretch of its own ("the first nine months")
+_DETERMINED = re.compile(r"(?:the|its|their|his|her|our|my|this|that|these|those)\b", re.I)
 # "a couple of months": two, roughly (the labels' "for a couple months" is a duration)
 _ROUND_COUNT = re.compile(r"\bcouple\b", re.I)
 
@@ -171,8 +173,8 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
             return None
         return _span_back(text, t, t.char_start - len(prep.group(0)), day, n, unit)
     for_ = _FOR_BEFORE.search(before)
-    if for_ is None:
-        return None
+    if for_ is None or _DETERMINED.match(t.text):
+        return None  # "for the first nine months of 1997": a named stretch, no count up to now
     start = t.char_start - len(for_.group(0))
     running = _RUNNING_AFTER.match(text, t.char_end)
     if running is not None:

@@ -89,6 +89,7 @@ def test_count_back_dates_its_start(text, phrase, role, value, start, precision)
         "He has retired and moved to Spain for two years.",
         "He has been suspended for three months.",
         "Applications have been trending up for a couple of months.",  # round: a duration
+        "The economy has been creating jobs after averaging 242,000 for the first nine months of 1997.",
         "He has lived here for a couple of years.",
         # no preposition, and neither filled by "spend" nor a subject with its verb
         "We compare the last 8 years with the decade before.",
