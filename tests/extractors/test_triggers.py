@@ -33,10 +33,6 @@ def test_the_trigger_names_the_happening(models, text, date_words, trigger):
 
 
 @pytest.mark.parametrize("text, date_words, trigger", [
-    # a passive verb of scheduling gives way to its common-noun subject; a name as subject keeps the verb
-    ("Rather than March 6, the launch is now targeted for April.", "April", "launch"),
-    ("The meeting is set for August 27, 2026.", "August 27, 2026", "meeting"),
-    ("It is scheduled for June 3, 2026.", "June 3, 2026", "scheduled"),
     # a verb of taking part gives way to the happening of its "in" phrase
     ("Over the past five years, many advisors have engaged in mergers and acquisitions.", "the past five years",
      "mergers"),
@@ -47,9 +43,21 @@ def test_the_trigger_names_the_happening(models, text, date_words, trigger):
 ])
 def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
-    off = TriggerOptions(planned_subject=False, engaged_in=False, copula_noun=False)
+    off = TriggerOptions(engaged_in=False, copula_noun=False)
     tok, _ = find_trigger(*date_of(text, date_words, models), off)
-    assert tok is not None and (tok.text != trigger or trigger == "scheduled")
+    assert tok is not None and tok.text != trigger
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # switched on, a passive verb of scheduling gives way to its common-noun subject; a pronoun keeps the verb
+    ("Rather than March 6, the launch is now targeted for April.", "April", "launch"),
+    ("The meeting is set for August 27, 2026.", "August 27, 2026", "meeting"),
+    ("It is scheduled for June 3, 2026.", "June 3, 2026", "scheduled"),
+])
+def test_a_scheduled_noun_takes_the_date_when_switched_on(models, text, date_words, trigger):
+    tok, _ = find_trigger(*date_of(text, date_words, models), TriggerOptions(planned_subject=True))
+    assert tok is not None and tok.text == trigger
+    assert trigger_of(text, date_words, models) in ("targeted", "set", "scheduled")  # off by default
 
 
 def test_a_word_split_at_a_hyphen_keeps_its_parts_in_the_lemma(models):
