@@ -256,6 +256,12 @@ def _told_state(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
 
+def _name_like(noun: Token) -> bool:
+    """A noun written like a name ("FreeBSD is on my desktop since 2006"): capitals
+    past its first letter, or a capital away from the sentence's start; never a trigger."""
+    return any(c.isupper() for c in noun.text[1:]) or (noun.text[:1].isupper() and noun.i != noun.sent.start)
+
+
 def _predicate_noun(verb: Token) -> Token | None:
     """The common noun a copula's predicate names ("was a big theme", "a form of
     therapy" -> therapy); not a stretch of time, an amount or a date."""
@@ -310,7 +316,8 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
         if verb.tag_ == "VBD" or (told and not any(c.dep_ in ("attr", "acomp") for c in verb.children)):
             # "the median salary was $61,300 in May 2024" -> salary; "the idea has been around since the 1980s" -> idea
             for child in verb.children:
-                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and not _names_time(child):
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and not _names_time(child) \
+                        and (verb.tag_ == "VBD" or not _name_like(child)):
                     return child
     for child in verb.children:  # "it was in 2019 that NASA launched ..."
         if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:

@@ -60,6 +60,10 @@ def test_a_scheduled_noun_takes_the_date_when_switched_on(models, text, date_wor
     assert trigger_of(text, date_words, models) in ("targeted", "set", "scheduled")  # off by default
 
 
+def test_a_name_as_a_copulas_subject_is_no_trigger(models):
+    assert trigger_of("FreeBSD is on my desktop since 2006.", "2006", models) == "is"
+
+
 def test_a_word_split_at_a_hyphen_keeps_its_parts_in_the_lemma(models):
     doc = models.parser("In 2021, Rahul co-founded the firm. A 2024 meta-analysis found gains. It was well received.")
     lemmas = {t.text: trigger_lemma(t) for t in doc if t.is_alpha}
