@@ -47,18 +47,20 @@ from pathlib import Path
 
 from evaluation.statements_eval import (
     DEFAULT_PAGES,
+    PLACE_LABELS,
     GoldPage,
     load_gold,
     names_match,
     norm_name,
     participant_counts,
+    place_names,
     score_page,
     system_participants,
 )
 from extractors.acronyms import initials
 from extractors.roles import REPORTING_VERBS
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = PLACE_LABELS
 _ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
 _STOP = frozenset("the of and for on in to a an de la national international united states".split())
 
@@ -122,14 +124,15 @@ def _reports(gold: str, sentence: str, in_sentence) -> bool:
 def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
     """(kind, cause, what) for each missed and each false participant of the
     page's matched statements (``result``: the page's ProcessedDocument)."""
-    _, judged = score_page(page, list(result.statements))
+    places = place_names(result.mentions)
+    _, judged = score_page(page, list(result.statements), places)
     text = result.page.text
     out = []
     for j in judged:
         if not j.correct or j.gold is None:
             continue
         st = j.statement
-        sys_names = system_participants(page, st)
+        sys_names = system_participants(page, st, places)
         missed = [g for g in j.gold.participants if not any(names_match(g, s) for s in sys_names)]
         extra = [s for s in sys_names if not any(names_match(s, g) for g in j.gold.participants)]
         in_sentence = [m for m in result.mentions if st.char_start <= m.char_start and m.char_end <= st.char_end]
@@ -207,13 +210,15 @@ def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, flo
 
     tot = {k: [0, 0, 0] for k in ("clause", "sentence", "union")}
     for page, res in _read(pages, models):
-        for j in score_page(page, list(res.statements))[1]:
+        places = place_names(res.mentions)
+        for j in score_page(page, list(res.statements), places)[1]:
             if not j.correct or j.gold is None:
                 continue
             st = j.statement
-            clause = system_participants(page, st)
+            clause = system_participants(page, st, places)
             sentence = tuple(dict.fromkeys(m.key for m in res.mentions if st.char_start <= m.char_start
-                                           and m.char_end <= st.char_end and m.label not in NON_PARTICIPANT_LABELS))
+                                           and m.char_end <= st.char_end and m.label not in NON_PARTICIPANT_LABELS
+                                           and (page.places_participate or m.label not in PLACE_LABELS)))
             for k, names in (("clause", clause), ("sentence", sentence), ("union", tuple(dict.fromkeys(clause + sentence)))):
                 tp, ns, ng = participant_counts(j.gold.participants, names)
                 tot[k][0] += tp
@@ -239,9 +244,10 @@ def site_counts(pages: Sequence[GoldPage], models=None) -> dict[str, Tally]:
     out: dict[str, list[int]] = {}
     for page, res in _read(pages, models):
         row = out.setdefault(page.site or page.page_id, [0, 0, 0])
-        for j in score_page(page, list(res.statements))[1]:
+        places = place_names(res.mentions)
+        for j in score_page(page, list(res.statements), places)[1]:
             if j.correct and j.gold is not None:
-                tp, ns, ng = participant_counts(j.gold.participants, system_participants(page, j.statement))
+                tp, ns, ng = participant_counts(j.gold.participants, system_participants(page, j.statement, places))
                 row[0] += tp
                 row[1] += ns
                 row[2] += ng

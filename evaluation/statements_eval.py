@@ -55,6 +55,7 @@ import gzip
 import json
 import os
 import re
+import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -117,6 +118,31 @@ class GoldPage:
     # the gold names participants the sentence names by a pronoun or a description
     # ("it", "the agency"), as the facts subjects do; the label dirs name them as written
     resolved_participants: bool = False
+    # the set's convention on places (its folder's SCORING_FILE): False where venues and places a
+    # happening is held at are not participants, so a place the system names is not scored
+    places_participate: bool = True
+
+
+# a label dir's scoring settings: the conventions its README declares that the scorer must follow
+SCORING_FILE = "scoring.toml"
+# named-entity labels of a place (a country, a city, a region, a building or a street)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def places_participate(directory: Path) -> bool:
+    """Whether a label dir counts places and venues as participants: ``[participants] places``
+    in its ``scoring.toml`` (true when the file or the setting is absent)."""
+    path = Path(directory) / SCORING_FILE
+    if not path.is_file():
+        return True
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LabelError(f"{path}: not TOML: {exc}") from None
+    value = raw.get("participants", {}).get("places", True)
+    if not isinstance(value, bool):
+        raise LabelError(f"{path}: [participants] places must be true or false, not {value!r}")
+    return value
 
 
 class LabelError(ValueError):
@@ -130,6 +156,7 @@ def _s(v) -> str | None:
 def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
     """Pages of a label dir (one YAML per page), with their HTML from ``pages_dir``."""
     out = []
+    places = places_participate(directory)
     for path in sorted(Path(directory).glob("*.yaml")):
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -163,6 +190,7 @@ def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at:
             site=str(raw.get("site") or urlparse(url).hostname or ""), url=url,
             doc_date=_s(raw.get("doc_date")), statements=tuple(sts), not_statements=tuple(traps),
             content=gzip.decompress(html_path.read_bytes()), content_type="text/html", fetched_at=fetched_at,
+            places_participate=places,
         ))
     return out
 
@@ -363,10 +391,24 @@ def _spells(acronym: str, name: str) -> bool:
     return spells(acronym, canonical_name(name))
 
 
-def system_participants(page: GoldPage, st) -> tuple[str, ...]:
+Places = tuple[tuple[int, str], ...]  # (where, key) of a page's mentions of a place
+
+
+def system_participants(page: GoldPage, st, places: Places = ()) -> tuple[str, ...]:
     """A statement's participants as the page's gold names them: with those
-    resolved from a pronoun or a description, or as written."""
-    return tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
+    resolved from a pronoun or a description, or as written; without those
+    its sentence names as a place (``places``: the page's place mentions)
+    where the page's set does not count places as participants."""
+    names = tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
+    if page.places_participate:
+        return names
+    here = {k for pos, k in places if st.char_start <= pos < st.char_end}
+    return tuple(n for n in names if n not in here)
+
+
+def place_names(mentions: Sequence) -> Places:
+    """Where and under what key a page's mentions name a place (PLACE_LABELS)."""
+    return tuple((m.char_start, m.key) for m in mentions if m.label in PLACE_LABELS)
 
 
 def participant_counts(gold: Sequence[str], system: Sequence[str]) -> tuple[int, int, int]:
@@ -400,6 +442,9 @@ class Counts:
     part_tp: int = 0
     part_sys: int = 0
     part_gold: int = 0
+    # participants scored with places kept, whatever the set's convention (the one-convention figure)
+    part_tp_all: int = 0
+    part_sys_all: int = 0
     on_traps: int = 0
     on_no_key: int = 0
     wrong_date: int = 0
@@ -416,6 +461,8 @@ class Counts:
         p, rc = r(self.matched, self.system), r(self.matched, self.gold)
         pp, pr = r(self.part_tp, self.part_sys), r(self.part_tp, self.part_gold)
         pf = round(2 * pp * pr / (pp + pr), 4) if pp and pr else (0.0 if pp is not None and pr is not None else None)
+        ap, ar = r(self.part_tp_all, self.part_sys_all), r(self.part_tp_all, self.part_gold)
+        af = round(2 * ap * ar / (ap + ar), 4) if ap and ar else (0.0 if ap is not None and ar is not None else None)
         return {
             "pages": self.pages, "system": self.system, "gold": self.gold, "matched": self.matched,
             "precision": p, "recall": rc,
@@ -424,6 +471,7 @@ class Counts:
             "precision_label_accuracy": r(self.precision_ok, self.precision_n),
             "trigger_accuracy": r(self.trigger_ok, self.trigger_n),
             "participant_precision": pp, "participant_recall": pr, "participant_f1": pf,
+            "participant_f1_places_kept": af,
             "fp_on_traps": self.on_traps, "fp_on_no_key": self.on_no_key, "fp_wrong_date": self.wrong_date,
             "fp_duplicate": self.duplicates,
         }
@@ -443,7 +491,9 @@ class Judged:
     participants: tuple[str, ...] = ()  # the system's participants as scored against the gold (a match)
 
 
-def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judged]]:
+def score_page(page: GoldPage, statements: Sequence, places: Places = ()) -> tuple[Counts, list[Judged]]:
+    """Counts and verdicts of a page's statements; ``places``: the page's place
+    names, left out of the participants where the page's set does not count places."""
     c = Counts(pages=1, system=len(statements), gold=len(page.statements))
     used_sys: set[int] = set()
     key_of_sys = [[j for j, g in enumerate(page.statements) if key_matches(g.key, st.sentence)] for st in statements]
@@ -474,11 +524,14 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
             if g.trigger:
                 c.trigger_n += 1
                 c.trigger_ok += int((st.trigger or "") == g.trigger)
-            scored = system_participants(page, st)
+            scored = system_participants(page, st, places)
             tp, ns, ng = participant_counts(g.participants, scored)
             c.part_tp += tp
             c.part_sys += ns
             c.part_gold += ng
+            tp, ns, _ = participant_counts(g.participants, system_participants(page, st))
+            c.part_tp_all += tp
+            c.part_sys_all += ns
             judged.append(Judged(page.page_id, page.site, page.page_type, st, True, "match", g, scored))
             continue
         trap = next((t for t in page.not_statements if key_matches(t.key, st.sentence)), None)
@@ -504,9 +557,11 @@ def score_page(page: GoldPage, statements: Sequence) -> tuple[Counts, list[Judge
 # ---------------------------------------------------------------- running
 
 
-def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] | None = None) -> dict[str, tuple]:
+def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] | None = None,
+               places: dict[str, Places] | None = None) -> dict[str, tuple]:
     """The pipeline's statements per page id (pure: no Prefect, no store);
-    ``skipped`` (when given) receives why a page was not read (its language, no text)."""
+    ``skipped`` (when given) receives why a page was not read (its language, no text),
+    ``places`` (when given) each page's place names (``place_names``)."""
     import hashlib
 
     from extractors.document import DocumentFailure, DocumentInput, process_documents
@@ -525,6 +580,8 @@ def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] |
     for start in range(0, len(inputs), 16):
         for res in process_documents(inputs[start:start + 16], models):
             out[res.source_id] = () if isinstance(res, DocumentFailure) else tuple(res.statements)
+            if places is not None and not isinstance(res, DocumentFailure):
+                places[res.source_id] = place_names(res.mentions)
             if skipped is not None and not isinstance(res, DocumentFailure) and res.skipped:
                 skipped[res.source_id] = res.skipped
     return out
@@ -559,6 +616,8 @@ class StatementsReport:
                 cells.append(f"{'-':>9}" if v is None else (f"{v:>9}" if isinstance(v, int) else f"{v:>9.3f}"))
             lines.append(f"{name:<22}" + "".join(cells))
         m = self.rows["overall"].metrics()
+        if m["participant_f1_places_kept"] != m["participant_f1"]:
+            lines.append(f"participant F1 with places kept on every set (one convention): {m['participant_f1_places_kept']}")
         lines.append(f"false positives: {m['fp_on_traps']} on not-statement traps, {m['fp_on_no_key']} on no gold key, "
                      f"{m['fp_wrong_date']} with a wrong date, {m['fp_duplicate']} duplicates")
         traps = Counter(j.verdict for j in self.judged if j.verdict.startswith("trap:"))
@@ -573,13 +632,13 @@ class StatementsReport:
 
 
 def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
-             skipped: dict[str, str] | None = None) -> StatementsReport:
+             skipped: dict[str, str] | None = None, places: dict[str, Places] | None = None) -> StatementsReport:
     rows: dict[str, Counts] = {}
     overall = Counts()
     judged: list[Judged] = []
     missed: list[tuple[str, GoldStatement, list]] = []
     for p in pages:
-        c, j = score_page(p, statements.get(p.page_id, ()))
+        c, j = score_page(p, statements.get(p.page_id, ()), (places or {}).get(p.page_id, ()))
         missed.extend((p.page_id, g, sts) for g, sts in missed_gold(p, statements.get(p.page_id, ())))
         rows.setdefault(p.page_type, Counts()).add(c)
         overall.add(c)
@@ -595,8 +654,9 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
 def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> StatementsReport:
     pages = load_gold_sets(directories, pages_dir)
     skipped: dict[str, str] = {}
-    statements = read_pages(pages, models, skipped)
-    return evaluate(pages, statements, skipped)
+    places: dict[str, Places] = {}
+    statements = read_pages(pages, models, skipped, places)
+    return evaluate(pages, statements, skipped, places)
 
 
 # ---------------------------------------------------------------- site folds
@@ -778,7 +838,19 @@ def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     for pid, g, sts in report.missed[:limit]:
         got = "; ".join(f"{st.date.text!r}->{st.date.value}" for st in sts) or "sentence not found"
         out.append(f"{pid} [miss] {g.key!r} {g.expr!r}->{g.date} trig={g.trigger} :: system: {got}")
-    return out + participant_error_lines(report, limit)
+    return out + trigger_error_lines(report, limit) + participant_error_lines(report, limit)
+
+
+def trigger_error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
+    """Matched statements whose trigger disagrees with the gold's: the system's
+    trigger, the gold's, and the sentence."""
+    out = []
+    for j in report.judged:
+        if not j.correct or j.gold is None or not j.gold.trigger or (j.statement.trigger or "") == j.gold.trigger:
+            continue
+        st = j.statement
+        out.append(f"{j.page_id} [trigger] sys={st.trigger} gold={j.gold.trigger} :: {' '.join(st.sentence.split())[:140]}")
+    return out[:limit]
 
 
 def participant_error_lines(report: StatementsReport, limit: int = 60) -> list[str]:

@@ -57,7 +57,7 @@ from extractors.roles import (
 )
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, trigger_lemma, when_clauses
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -839,7 +839,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     local = clause_char_ranges(trigger)
     summary = clause_summary(parsed, trigger, local)
     participants, subject_named, resolved = participant_keys(trigger, s0, local, in_sentence, date, discourse)
-    lemma = trigger.lemma_.lower()
+    lemma = trigger_lemma(trigger)
     # the confidence model reads the participants as written (it was fitted on them)
     written = len(participants) - len({r.key for r in resolved})
     features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root) if features_wanted() else None

@@ -222,6 +222,26 @@ _NOT_ADJUNCT_OWNER = frozenset({"according", "to", "after", "following", "before
 # a name that only qualifies a title with no person named after it ("the Acme CEO had announced", "former Example
 # Department Chairman"), or a name that is a title ("Ethics Chair"), is no participant: the rule "bare-titles"
 
+# the names of an "according to" phrase are the source of what the clause tells, not participants in it ("According
+# to a report by Acme, sales fell in 2013": the fall is not Acme's), unless the trigger is inside the phrase
+# ("according to a 2013 study by Acme": the study is Acme's); a source that says or reports is one (REPORTING_VERBS)
+SOURCE_FRAMES = True
+
+
+def source_frames(trigger: Token) -> list[tuple[int, int]]:
+    """Character ranges (relative to the parsed text) of the "according to"
+    phrases of the trigger's sentence that do not hold the trigger."""
+    out = []
+    for tok in trigger.doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        words = [t for t in tok.subtree] + [t for t in tok.doc[tok.i + 1].subtree]
+        lo, hi = min(t.i for t in words), max(t.i for t in words)
+        if not lo <= trigger.i <= hi:
+            out.append((tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)))
+    return out
+
+
 # a line written in title case (every word capitalised: an event's or a post's title) gives capitals no weight, and
 # NER reads runs of its capitalised common words as names ("Blue Gears", "Code & Craft Crew"): there, only a person's
 # name or a one-word name is a participant: the rule "title-case-lines" (switches: extractors.rule_switches)
@@ -336,6 +356,9 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
               and not (m.label == PARSE_NAME_LABEL and date.char_start < m.char_end and m.char_start < date.char_end)
               and not (m.label == PARSE_NAME_LABEL and discourse is not None and discourse.common_word(m.key))]
     text = trigger.doc.text
+    if SOURCE_FRAMES:
+        sources = [(offset + a, offset + b) for a, b in source_frames(trigger)]
+        inside = [m for m in inside if not any(a <= m.char_start and m.char_end <= b for a, b in sources)]
     inside = [t for t in (_as_title(text[:max(0, m.char_start - offset)], m) for m in inside) if t is not None]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     if TITLE_QUALIFIERS:

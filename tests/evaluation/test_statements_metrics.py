@@ -16,6 +16,7 @@ from evaluation.statements_eval import (
     gold_period,
     key_matches,
     names_match,
+    places_participate,
     score_page,
 )
 from evaluation.train_statement_model import site_folds
@@ -105,6 +106,28 @@ def test_page_score_counts_traps_wrong_dates_and_duplicates():
     wrong = st("Acme announced a merger on Tuesday.", date(2024, 3, 12), date(2024, 3, 12))
     c, _ = score_page(page, [wrong])
     assert c.metrics()["date_accuracy"] == 0.0 and c.metrics()["fp_wrong_date"] == 1
+
+
+def test_a_set_that_leaves_places_out_does_not_score_the_places_the_system_names(tmp_path):
+    gold = (GoldStatement("The summit will be held", "on March 3", "2024-03-03", participants=("Acme",)),)
+    sys_st = st("The summit will be held on March 3 in Atlanta.", date(2024, 3, 3), date(2024, 3, 3),
+                trigger="hold", participants=("Acme", "Atlanta"))
+    kept = GoldPage(page_id="1", page_type="article", site="x.org", url="", doc_date=None, statements=gold)
+    left_out = GoldPage(page_id="1", page_type="article", site="x.org", url="", doc_date=None, statements=gold,
+                        places_participate=False)
+    atlanta = ((40, "Atlanta"),)  # where the sentence names the place
+    m = score_page(kept, [sys_st], atlanta)[0].metrics()
+    assert m["participant_precision"] == 0.5 and m["participant_f1_places_kept"] == m["participant_f1"]
+    m = score_page(left_out, [sys_st], atlanta)[0].metrics()
+    assert m["participant_precision"] == 1.0 and m["participant_f1"] == 1.0
+    assert m["participant_f1_places_kept"] < 1.0  # the one-convention figure beside it
+    # a name the page tags a place only in another sentence is scored
+    m = score_page(left_out, [sys_st], ((400, "Atlanta"),))[0].metrics()
+    assert m["participant_precision"] == 0.5
+    # the setting is read from the set's folder: absent means places count
+    assert places_participate(tmp_path)
+    (tmp_path / "scoring.toml").write_text("[participants]\nplaces = false\n", encoding="utf-8")
+    assert not places_participate(tmp_path)
 
 
 def test_a_page_not_read_is_named_and_its_gold_counted_as_missed():

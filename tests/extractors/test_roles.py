@@ -234,3 +234,13 @@ def test_a_name_coordinated_inside_one_noun_phrase_is_one_name(models):
     assert st.participants == ("Trade and Investment Programme",)
     (st,) = statements("NATO and Australia signed a declaration in June 2012.", models, anchor=date(2018, 1, 1))
     assert st.participants == ("NATO", "Australia")
+
+
+def test_the_names_of_an_according_to_source_are_no_participants(models):
+    text = "According to a report by Thomson Reuters, Microsoft spent more on research in 2013."
+    (st,) = statements(text, models)
+    assert "Microsoft" in st.participants and "Thomson Reuters" not in st.participants
+    # the trigger inside the phrase keeps its own agent: the study is Acme's
+    text = "Sales fell, according to a 2013 study by Acme Corp."
+    sts = [s for s in statements(text, models) if s.trigger == "study"]
+    assert all("Acme Corp" in s.participants for s in sts)

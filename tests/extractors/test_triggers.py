@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, when_clauses
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, trigger_lemma, when_clauses
 
 
 def date_of(text: str, date_words: str, models):
@@ -30,6 +30,45 @@ def trigger_of(text: str, date_words: str, models) -> str | None:
 ])
 def test_the_trigger_names_the_happening(models, text, date_words, trigger):
     assert trigger_of(text, date_words, models) == trigger
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # a verb of taking part gives way to the happening of its "in" phrase
+    ("Over the past five years, many advisors have engaged in mergers and acquisitions.", "the past five years",
+     "mergers"),
+    # a copula gives way to its predicate noun, through "a form of"; with none, to a common-noun subject
+    ("Technology to get us around was a big theme at CES 2026.", "2026", "theme"),
+    ("Music has been my ultimate form of therapy for the past decade.", "the past decade", "therapy"),
+    ("The idea of integrating solar power with farming has been around since the 1980s.", "the 1980s", "idea"),
+])
+def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, trigger):
+    assert trigger_of(text, date_words, models) == trigger
+    off = TriggerOptions(engaged_in=False, copula_noun=False)
+    tok, _ = find_trigger(*date_of(text, date_words, models), off)
+    assert tok is not None and tok.text != trigger
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # switched on, a passive verb of scheduling gives way to its common-noun subject; a pronoun keeps the verb
+    ("Rather than March 6, the launch is now targeted for April.", "April", "launch"),
+    ("The meeting is set for August 27, 2026.", "August 27, 2026", "meeting"),
+    ("It is scheduled for June 3, 2026.", "June 3, 2026", "scheduled"),
+])
+def test_a_scheduled_noun_takes_the_date_when_switched_on(models, text, date_words, trigger):
+    tok, _ = find_trigger(*date_of(text, date_words, models), TriggerOptions(planned_subject=True))
+    assert tok is not None and tok.text == trigger
+    assert trigger_of(text, date_words, models) in ("targeted", "set", "scheduled")  # off by default
+
+
+def test_a_name_as_a_copulas_subject_is_no_trigger(models):
+    assert trigger_of("FreeBSD is on my desktop since 2006.", "2006", models) == "is"
+
+
+def test_a_word_split_at_a_hyphen_keeps_its_parts_in_the_lemma(models):
+    doc = models.parser("In 2021, Rahul co-founded the firm. A 2024 meta-analysis found gains. It was well received.")
+    lemmas = {t.text: trigger_lemma(t) for t in doc if t.is_alpha}
+    assert lemmas["co"] == lemmas["founded"] == "co-found"
+    assert lemmas["analysis"] == "meta-analysis" and lemmas["received"] == "receive"
 
 
 def test_a_line_with_only_a_date_has_no_trigger(models):
