@@ -225,3 +225,28 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
     first = min(statements(text, models), key=lambda st: st.date.date_start)
     assert first.date.date_start == date(2012, 6, 1)
     assert first.summary.endswith("in June 2012.") and "declaration" in first.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Here are some resolutions to consider for the new year:",  # a list intro
+    "Below, you'll find all of this year's winners.",  # the reader finds what follows
+    "Wishing you a happy and healthy 2025!",  # a greeting
+    "Happy New Year 2026!",
+    "2025 offers endless possibilities for improving your smile.",  # a period holding things out
+    "The arrival of 2025 brings fresh opportunities to enhance your wellness.",
+    "This partnership can turn your 2025 resolutions into lifelong habits.",  # a thing of the reader's
+    "In today's interconnected world, smart appliances have transformed our daily lives.",  # the present era
+    "This plan ensures you'll receive consistent care throughout the year.",  # a promise to the reader
+    "WASHINGTON (January 24, 2017) — Mindfulness meditation is a popular treatment for anxiety.",  # a dateline
+])
+def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models, text):
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("2024 brought record sales for the company.", "sale"),  # the past tells what happened (the event noun names it)
+    ("In 2019, the company opened its first store here.", "open"),
+    ("WASHINGTON (Reuters) — The company said on January 24, 2017 that it had closed the plant.", "say"),
+])
+def test_a_period_that_brought_something_and_a_date_after_a_dateline_stay(models, text, trigger):
+    assert [st.trigger for st in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
