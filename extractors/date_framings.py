@@ -197,6 +197,14 @@ _POINTERS = frozenset({"here", "below", "following"})
 _READER_FINDS = frozenset({"find", "see", "discover", "read", "get"})
 
 
+# An issue's intro: a deictic period, "on"/"in" a named show, newsletter or blog, a colon, then the issue's
+# contents ("This week on the Interface: the role of AI in war, and ...", "Today on the podcast: ...").
+_ISSUE_INTRO = re.compile(
+    r"^\s*(?i:(?:this|next|last)\s+(?:week|weekend|month|season|issue|episode)|today|tonight|tomorrow)"
+    r"\s+(?i:on|in)\s+(?i:the\s+|our\s+)?(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w'’.-]*|(?i:podcast|show|newsletter|blog))(?:\s+[A-Z][\w'’.-]*){0,3}\s*:")
+
+
 def presents_what_follows(sent) -> bool:
     """A list intro: the sentence points at what follows on the page rather
     than telling a happening ("Here are some resolutions to consider for
@@ -206,6 +214,8 @@ def presents_what_follows(sent) -> bool:
     finding whose subject is the reader, in the future or with "can", with
     "here"/"below" on it. The date is the scope of the list (label class
     ``list-title``); the list's own lines tell the happenings."""
+    if _ISSUE_INTRO.match(sent.text):
+        return True
     root = sent.root
     pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS for c in root.children)
     if not pointer:

@@ -292,13 +292,22 @@ def field_statement(
     if trigger is not None:  # "Filed", "Signing", "Opening": the verb, whatever the tag
         lemma = next((s for s in (*_stems(trigger.text)[1:], trigger.text.lower())
                       if s in _TRIGGER_VERBS or s in _RECORD_VERBS), trigger.lemma_.lower())
-    participants = line_participants(text, sentence, mentions)
+    participants = _agents(text, field, mentions) or line_participants(text, sentence, mentions)
     return dated_statement(
         text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,
         trigger_start=(s0 + trigger.idx) if trigger is not None else None,
     )
 
+
+
+def _agents(text: str, field: LabelledField, mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+    """The names in an item field's "by <agent>" after its day ("Released: June 17, 2025 by Tor Books"): the
+    agent of the happening the label names, whatever the title case of the line."""
+    start, end = field.date.char_end, field.block.char_end
+    if not _BY_AGENT.fullmatch(text[start:end]):
+        return ()
+    return tuple(dict.fromkeys(m.key for m in mentions if start <= m.char_start and m.char_end <= end))
 
 
 def labelled_fields(page: CleanPage, placed: Sequence[PlacedDate]) -> list[tuple[tuple[int, int], LabelledField]]:

@@ -230,6 +230,7 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
 @pytest.mark.parametrize("text", [
     "Here are some resolutions to consider for the new year:",  # a list intro
     "Below, you'll find all of this year's winners.",  # the reader finds what follows
+    "This week on the Interface: the role of AI in war, and betting sites that alter the future",  # an issue's intro
     "Wishing you a happy and healthy 2025!",  # a greeting
     "Happy New Year 2026!",
     "2025 offers endless possibilities for improving your smile.",  # a period holding things out
@@ -250,3 +251,11 @@ def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models,
 ])
 def test_a_period_that_brought_something_and_a_date_after_a_dateline_stay(models, text, trigger):
     assert [st.trigger for st in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
+
+
+def test_an_issue_intro_needs_a_named_show_after_its_period():
+    from extractors.date_framings import _ISSUE_INTRO
+
+    assert _ISSUE_INTRO.match("Today on the podcast: how cities plan for heat")
+    assert not _ISSUE_INTRO.match("This week on Monday: the board met and voted")
+    assert not _ISSUE_INTRO.match("This week, the company said: we will close the plant")

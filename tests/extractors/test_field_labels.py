@@ -173,8 +173,11 @@ def test_a_label_repeated_over_several_days_is_an_item_field_with_its_agent(mode
         "Released: November 4, 2025 by Atria Books\n\n"
         "A family saga on a salt marsh.\n"
     )
-    got = {(st.date.date_start, st.trigger) for st in read(models, text)}
+    sts = read(models, text)
+    got = {(st.date.date_start, st.trigger) for st in sts}
     assert {(date(2025, 6, 17), "release"), (date(2025, 11, 4), "release")} <= got
+    # the agent after the day is a participant, whatever the title case of the line
+    assert any("Tor Books" in st.participants for st in sts if st.date.date_start == date(2025, 6, 17))
 
 
 def test_a_single_release_line_stays_the_page_date_not_a_field(models):
