@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from extractors.event_rules import (
     ASSEMBLE_PARTICLES,
     ASSEMBLE_VERBS,
+    DEICTIC_NOW,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
@@ -217,7 +218,8 @@ def presents_what_follows(sent) -> bool:
     if _ISSUE_INTRO.match(sent.text):
         return True
     root = sent.root
-    pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS for c in root.children)
+    # the pointer before the verb ("Here are ..."); after it, "here" is where a thing is ("Summer is here")
+    pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS and c.i < root.i for c in root.children)
     if not pointer:
         return False
     if root.lemma_.lower() == "be" or root.lower_ in ("’s", "'s"):
@@ -241,8 +243,8 @@ def period_promises(date_root: Token | None) -> bool:
     ...". The past ("2024 brought record sales") tells what happened and is
     left alone. A date the parse hangs elsewhere but that stands right
     before such a verb with no subject of its own counts as its subject."""
-    if date_root is None:
-        return False
+    if date_root is None or date_root.lower_ in DEICTIC_NOW:
+        return False  # "today offers": the present era (generic-now), not a period holding things out
     subject = date_root
     if date_root.dep_ == "pobj" and date_root.head.lower_ == "of" and date_root.head.head.lemma_.lower() in _ONSET_NOUNS:
         subject = date_root.head.head

@@ -259,3 +259,16 @@ def test_an_issue_intro_needs_a_named_show_after_its_period():
     assert _ISSUE_INTRO.match("Today on the podcast: how cities plan for heat")
     assert not _ISSUE_INTRO.match("This week on Monday: the board met and voted")
     assert not _ISSUE_INTRO.match("This week, the company said: we will close the plant")
+
+
+@pytest.mark.parametrize("text", [
+    "At long last, today is the day: version 1.4.5 of the game is here!",  # "here" after the copula: no list intro
+    "Founded in 1912, the firm started as a small carrier and today offers a broad range of products.",
+])
+def test_here_after_the_copula_and_today_before_a_verb_of_offering_are_no_list_intro_or_promise(models, text):
+    from extractors.date_framings import period_promises, presents_what_follows
+
+    doc = models.parser(text)
+    sent = next(doc.sents)
+    today = next(t for t in doc if t.lower_ == "today")
+    assert not presents_what_follows(sent) and not period_promises(today)
