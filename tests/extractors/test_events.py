@@ -238,7 +238,6 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
     "This partnership can turn your 2025 resolutions into lifelong habits.",  # a thing of the reader's
     "In today's interconnected world, smart appliances have transformed our daily lives.",  # the present era
     "This plan ensures you'll receive consistent care throughout the year.",  # a promise to the reader
-    "WASHINGTON (January 24, 2017) — Mindfulness meditation is a popular treatment for anxiety.",  # a dateline
 ])
 def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models, text):
     assert statements(text, models, anchor=date(2025, 3, 9)) == []
@@ -250,7 +249,10 @@ def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models,
     ("WASHINGTON (Reuters) — The company said on January 24, 2017 that it had closed the plant.", "say"),
 ])
 def test_a_period_that_brought_something_and_a_date_after_a_dateline_stay(models, text, trigger):
-    assert [st.trigger for st in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
+    from extractors.rule_switches import rules_on
+
+    with rules_on({"dateline"}):
+        assert [st.trigger for st in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
 
 
 def test_an_issue_intro_needs_a_named_show_after_its_period():
@@ -272,3 +274,12 @@ def test_here_after_the_copula_and_today_before_a_verb_of_offering_are_no_list_i
     sent = next(doc.sents)
     today = next(t for t in doc if t.lower_ == "today")
     assert not presents_what_follows(sent) and not period_promises(today)
+
+
+def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
+    from extractors.rule_switches import rule_on, rules_on
+
+    text = "WASHINGTON (January 24, 2017) — Mindfulness meditation is a popular treatment for anxiety."
+    assert not rule_on("dateline")  # off by default: it fires on one labelled page alone
+    with rules_on({"dateline"}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) == []
