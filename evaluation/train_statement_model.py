@@ -5,13 +5,14 @@ to rerun whenever the statement rules or features change::
 
     python -m evaluation.train_statement_model evaluation/labels/statements/wcxb-dev \
         evaluation/labels/statements/wcxb-heldout evaluation/labels/statements/wcxb-unseen \
-        ../shared/eval/facts --pages ../shared/eval/boilerplate/wcxb-dev \
+        evaluation/labels/statements/wcxb-fresh ../shared/eval/facts --pages ../shared/eval/boilerplate/wcxb-dev \
         [--out extractors/data/statement_model.json] [--no-write]
 
 Each directory is a labelled set (a facts directory: one set per subject);
 leaving one set out asks whether what is learned on the others carries to
-it. All three WCXB sets are dev data (rules were written from their
-errors); a fresh held-out set is scored elsewhere, never fitted here.
+it. The four WCXB sets (dev, heldout, unseen, fresh) are dev data (rules
+were written from their errors); a further held-out set is scored elsewhere,
+never fitted here.
 
 1. Every labelled page is read by the pipeline (``process_documents``) and
    every candidate statement, kept or held back by the model in place, is

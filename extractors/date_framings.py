@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from extractors.event_rules import (
     ASSEMBLE_PARTICLES,
     ASSEMBLE_VERBS,
+    DEICTIC_NOW,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
@@ -189,3 +190,98 @@ def names_a_work(date_root: Token | None, trigger: Token, date_text: str) -> boo
         return False
     name = date_root.head
     return name != trigger and name.pos_ == "PROPN" and not is_event_noun(name)
+
+
+# "Here are ...", "Below, you'll find ...": adverbs that point at what follows on the page.
+_POINTERS = frozenset({"here", "below", "following"})
+# Verbs by which the text hands the reader what follows ("you'll find", "you can see").
+_READER_FINDS = frozenset({"find", "see", "discover", "read", "get"})
+
+
+# An issue's intro: a deictic period, "on"/"in" a named show, newsletter or blog, a colon, then the issue's
+# contents ("This week on the Interface: the role of AI in war, and ...", "Today on the podcast: ...").
+_ISSUE_INTRO = re.compile(
+    r"^\s*(?i:(?:this|next|last)\s+(?:week|weekend|month|season|issue|episode)|today|tonight|tomorrow)"
+    r"\s+(?i:on|in)\s+(?i:the\s+|our\s+)?(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w'’.-]*|(?i:podcast|show|newsletter|blog))(?:\s+[A-Z][\w'’.-]*){0,3}\s*:")
+
+
+def presents_what_follows(sent) -> bool:
+    """A list intro: the sentence points at what follows on the page rather
+    than telling a happening ("Here are some resolutions to consider for
+    the new year:", "As of now, December 2025, here's what you can do!",
+    "Below, you'll find all of this year's winners"): its main verb is a
+    copula (or a misread "'s") with "here"/"below" on it, or a verb of
+    finding whose subject is the reader, in the future or with "can", with
+    "here"/"below" on it. The date is the scope of the list (label class
+    ``list-title``); the list's own lines tell the happenings."""
+    if _ISSUE_INTRO.match(sent.text):
+        return True
+    root = sent.root
+    # the pointer before the verb ("Here are ..."); after it, "here" is where a thing is ("Summer is here")
+    pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS and c.i < root.i for c in root.children)
+    if not pointer:
+        return False
+    if root.lemma_.lower() == "be" or root.lower_ in ("’s", "'s"):
+        return not any(c.dep_ == "neg" for c in root.children)
+    return (root.lemma_.lower() in _READER_FINDS
+            and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "can") for c in root.children))
+
+
+# Verbs by which a period is said to hold out things to the reader ("2025 offers endless possibilities",
+# "The arrival of 2025 brings fresh opportunities"): promotion or opinion about the period, no happening.
+PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
+# Nouns of a period's coming: "the arrival of 2025", "the start of the new year".
+_ONSET_NOUNS = frozenset({"arrival", "start", "beginning", "dawn", "onset", "turn", "advent", "coming"})
+
+
+def period_promises(date_root: Token | None) -> bool:
+    """The period (or its arrival) is the subject of a verb of holding out,
+    in the simple present: "2025 offers endless possibilities for ...",
+    "The arrival of 2025 brings fresh opportunities", "the new year holds
+    ...". The past ("2024 brought record sales") tells what happened and is
+    left alone. A date the parse hangs elsewhere but that stands right
+    before such a verb with no subject of its own counts as its subject."""
+    if date_root is None or date_root.lower_ in DEICTIC_NOW:
+        return False  # "today offers": the present era (generic-now), not a period holding things out
+    subject = date_root
+    if date_root.dep_ == "pobj" and date_root.head.lower_ == "of" and date_root.head.head.lemma_.lower() in _ONSET_NOUNS:
+        subject = date_root.head.head
+    verb = subject.head
+    if subject.dep_ not in ("nsubj",):
+        # "2025 offers ...": the parse took the year for an adverbial of the words before it
+        nxt = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+        if (subject.dep_ != "npadvmod" or nxt is None or nxt.pos_ != "VERB"
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children)):
+            return False
+        verb = nxt
+    return (verb.lemma_.lower() in PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def reader_possession(date_root: Token | None) -> bool:
+    """The date qualifies a thing of the reader's ("your 2025 dental
+    resolutions", "your summer holidays"): what the reader has or plans for
+    that period, told to win them over, not a happening the text reports."""
+    if date_root is None or date_root.dep_ not in ("nummod", "compound", "amod", "npadvmod", "poss"):
+        return False
+    noun = date_root.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
+
+
+# Nouns that "today's" turns into the present era: "in today's interconnected world", "today's consumers".
+NOWADAYS_NOUNS = frozenset(
+    """world age era society landscape environment economy market marketplace climate culture times generation
+    consumer consumers workforce workplace business businesses reality life""".split())
+
+
+def nowadays(date_text: str, date_root: Token | None) -> bool:
+    """"today's <world|age|society|market|...>": the present era, whatever the
+    tense of the clause ("In today's interconnected world, the rise of smart
+    appliances has transformed our lives")."""
+    if date_root is None or date_text.strip().lower().rstrip("'’s") not in ("today", "today’", "today'"):
+        return False
+    if date_root.dep_ != "poss":
+        return False
+    return date_root.head.lemma_.lower() in NOWADAYS_NOUNS or date_root.head.lower_ in NOWADAYS_NOUNS

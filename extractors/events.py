@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from extractors.calendar_words import yearless_period
 from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span, is_access_date
 from extractors.coreference import Discourse, Resolution
-from extractors.date_framings import about_the_text, names_a_work, ranks_within_period
+from extractors.date_framings import (
+    about_the_text,
+    names_a_work,
+    nowadays,
+    period_promises,
+    presents_what_follows,
+    ranks_within_period,
+    reader_possession,
+)
 from extractors.entities import EntityMention
 from extractors.event_rules import (
     ADVICE_VERBS,
@@ -173,6 +181,10 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
     if at >= 0 and is_edit_note(sent.text, at):
         if rule_on("byline"):
             return "byline"  # "Last edited by jdoe; Feb 17, 2026"
+    # the parse may end the dateline's sentence at its dash: the date's own sentence is asked
+    home = date_root.sent if date_root is not None else sent
+    if rule_on("dateline") and in_dateline(home.text, _date_offset_in_sentence(date, date_root, home), len(date.text)):
+        return "dateline"  # "WASHINGTON (January 24, 2017) — ...": the release's date stamp
     if at >= 0 and is_access_date(sent.text, at, sent):
         if rule_on("access-date"):
             return "access-date"  # "Accessed 4 Nov. 2025."
@@ -226,6 +238,12 @@ def _sentence_mood_reason(sent: Span) -> str | None:
     if text.endswith("?"):
         if rule_on("question"):
             return "question"
+    # a wish or a greeting: "Wishing you a happy and healthy 2025!", "Happy New Year 2026!"
+    if rule_on("greeting") and _greets(sent):
+        return "greeting"
+    # a list intro pointing at what follows: "Here are some resolutions to consider for the new year:"
+    if rule_on("list-intro") and presents_what_follows(sent):
+        return "list-intro"
     # imperatives and advice: a bare verb opening the sentence with no subject
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is not None:
@@ -240,6 +258,43 @@ def _sentence_mood_reason(sent: Span) -> str | None:
             if rule_on("imperative"):
                 return "imperative"
     return None
+
+
+# Words that open a greeting or a wish ("Happy holidays", "Merry Christmas", "Season's greetings").
+_GREETING_OPENERS = frozenset({"happy", "merry", "wishing", "cheers", "greetings"})
+
+
+def _greets(sent: Span) -> bool:
+    """A wish or a greeting to the reader: the sentence opens with "Wishing"
+    or "Happy"/"Merry" (no finite verb before "!" or the end), or its main
+    verb is "wish" with the reader as its object ("We wish you a happy
+    2025"). It states nothing about the date it names."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    root = sent.root
+    if root.lemma_.lower() == "wish" and any(c.dep_ in ("dative", "dobj", "iobj") and c.lower_ in ("you", "everyone", "all")
+                                              for c in root.children):
+        return not any(c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in root.children)
+    if words[0].lower_ not in _GREETING_OPENERS or words[0].lower_ == "wishing" and root != words[0]:
+        return False
+    return words[0].lower_ == "wishing" or (len(words) <= 8 and not any(
+        t.tag_ in ("VBD", "VBZ", "VBP") for t in words[1:]))
+
+
+# A news dateline opening the sentence: "WASHINGTON (January 24, 2017) — ", "LONDON, March 3, 2024 — ".
+_DATELINE_BEFORE = re.compile(r"^[\W_]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[(,]\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?\s*[—–-]{1,2}(?:\s|$)")
+
+
+def in_dateline(sent_text: str, at: int, length: int) -> bool:
+    """The date stands in a news dateline that opens the sentence (a place in
+    capitals, the date in brackets or after a comma, then a dash): the
+    release's own date stamp (a ``byline``), not the time of the clause that
+    follows ("WASHINGTON (January 24, 2017) — Mindfulness meditation is an
+    increasingly popular treatment ...")."""
+    return (at >= 0 and bool(_DATELINE_BEFORE.match(sent_text[:at]))
+            and bool(_DATELINE_AFTER.match(sent_text[at + length:])))
 
 
 def _verb_as_subject(first: Token) -> bool:
@@ -263,6 +318,15 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # a ranking within a period: "one of 2022's most-played albums", "the finest novels of the year"
     if rule_on("period-rank") and ranks_within_period(date_root):
         return "period-rank"
+    # a period holding things out to the reader: "2025 offers endless possibilities", "The arrival of 2025 brings ..."
+    if rule_on("period-promise") and period_promises(date_root):
+        return "period-promise"
+    # a thing of the reader's: "turn your 2025 dental resolutions into lifelong habits"
+    if rule_on("reader-possession") and reader_possession(date_root):
+        return "reader-possession"
+    # "today's" world, age, society: the present era ("In today's interconnected world, ... has transformed ...")
+    if rule_on("nowadays-noun") and nowadays(date.text, date_root):
+        return "nowadays-noun"
     # a year naming a work: "the remake of 2019's <Title> drew crowds"
     if rule_on("name-possessive") and names_a_work(date_root, trigger, date.text):
         return "name-possessive"
@@ -358,6 +422,12 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
     ):
         if rule_on("advice"):
             return "advice"
+    # a promise to the reader: "This approach ensures you'll receive consistent care throughout the year"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in children
+    ):
+        if rule_on("reader-future"):
+            return "reader-future"
     return None
 
 

@@ -51,6 +51,7 @@ from extractors.event_rules import EVENT_NOUNS, TRIGGER_KINDS
 from extractors.events import DatedStatement, dated_statement
 from extractors.page_meta import classify_date_block, is_date_only
 from extractors.roles import line_participants
+from extractors.rule_switches import rule_on
 from extractors.types import BlockRole, CleanPage, DateMention, Precision, TextBlock
 
 MAX_FIELD_CHARS = 120
@@ -139,8 +140,14 @@ def furniture_label(words: Sequence[str]) -> bool:
     return any(s in FURNITURE_WORDS for w in words for s in _stems(w))
 
 
-def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMention]) -> LabelledField | None:
-    """The block as a labelled date field (``dates``: the page's dates), or None."""
+def labelled_field(
+    text: str, block: TextBlock | None, dates: Sequence[DateMention], repeated: frozenset[str] = frozenset()
+) -> LabelledField | None:
+    """The block as a labelled date field (``dates``: the page's dates), or None.
+    ``repeated``: labels that stand before different days on several lines of
+    the page (``repeated_labels``): the fields of a list's items, none of them
+    the page's own date, and each may name its agent after the day
+    ("Released: June 17, 2025 by Tor Books")."""
     if block is None or block.role not in FIELD_ROLES or block.char_end - block.char_start > MAX_FIELD_CHARS:
         return None
     inside = [d for d in dates if block.char_start <= d.char_start < block.char_end]
@@ -150,13 +157,14 @@ def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMenti
     if not _written_day(date) or date.char_end > block.char_end:
         return None
     words = text[block.char_start : block.char_end]
-    if is_date_only(words) or any(kind != "bare" for kind, _ in classify_date_block(words)):
-        return None  # the page's or a post's own date
+    item_field = _label_key(text[block.char_start : date.char_start]) in repeated
+    if not item_field and (is_date_only(words) or any(kind != "bare" for kind, _ in classify_date_block(words))):
+        return None  # the page's or a post's own date (a page has one: a label repeated over days is an item's)
     if block.role is BlockRole.HEADING and block.level is not None and is_date_heading(text, date, block):
         return None  # a date heading dates its section
     before, after = text[block.char_start : date.char_start], text[date.char_end : block.char_end]
     label = _LABEL_WORD.findall(before)
-    if label and not after.strip(" \t.|"):
+    if label and (not after.strip(" \t.|") or (item_field and _BY_AGENT.fullmatch(after))):
         # "Date filed: July 8, 2022", "Webb image 7/12/22": the label ends in a separator or
         # in its happening word; not a headline ("India to ratify the pact on October 2")
         if not (_LABEL_END.search(before) or record_word(label[-1])) or len(label) > MAX_LEADING_LABEL_WORDS:
@@ -175,6 +183,33 @@ def labelled_field(text: str, block: TextBlock | None, dates: Sequence[DateMenti
     if not _happening_label(text[start:end]):
         return None
     return LabelledField(block, date, start, end)
+
+
+# an agent after an item field's day: "Released: June 17, 2025 by Tor Books"
+_BY_AGENT = re.compile(r"\s*(?:by|from)\s+[A-Z][^\n|]{1,60}")
+# the label before a field's day, as a key: "Released:" -> "released"
+_KEY_LABEL = re.compile(r"^\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})\s*[:|–—-]\s*$")
+
+
+def _label_key(before: str) -> str:
+    """The label before a day (at most four words ending in a separator), lowercased; "" when none."""
+    m = _KEY_LABEL.match(before)
+    return m.group(1).lower() if m else ""
+
+
+def repeated_labels(text: str, placed: Sequence[PlacedDate]) -> frozenset[str]:
+    """Labels that stand before two or more different days, each on a short
+    line of its own (a field's role): the fields of a list's items ("Released:
+    June 17, 2025" under each book of a list)."""
+    days: dict[str, set] = {}
+    for p in placed:
+        block = p.block
+        if block is None or block.role not in FIELD_ROLES or block.char_end - block.char_start > MAX_FIELD_CHARS:
+            continue
+        key = _label_key(text[block.char_start : p.date.char_start])
+        if key and _written_day(p.date):
+            days.setdefault(key, set()).add(p.date.date_start)
+    return frozenset(k for k, v in days.items() if len(v) >= 2)
 
 
 def _written_day(date: DateMention) -> bool:
@@ -257,7 +292,7 @@ def field_statement(
     if trigger is not None:  # "Filed", "Signing", "Opening": the verb, whatever the tag
         lemma = next((s for s in (*_stems(trigger.text)[1:], trigger.text.lower())
                       if s in _TRIGGER_VERBS or s in _RECORD_VERBS), trigger.lemma_.lower())
-    participants = line_participants(text, sentence, mentions)
+    participants = _agents(text, field, mentions) or line_participants(text, sentence, mentions)
     return dated_statement(
         text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,
         trigger_text=trigger.text if trigger is not None else None,
@@ -266,11 +301,21 @@ def field_statement(
 
 
 
+def _agents(text: str, field: LabelledField, mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+    """The names in an item field's "by <agent>" after its day ("Released: June 17, 2025 by Tor Books"): the
+    agent of the happening the label names, whatever the title case of the line."""
+    start, end = field.date.char_end, field.block.char_end
+    if not _BY_AGENT.fullmatch(text[start:end]):
+        return ()
+    return tuple(dict.fromkeys(m.key for m in mentions if start <= m.char_start and m.char_end <= end))
+
+
 def labelled_fields(page: CleanPage, placed: Sequence[PlacedDate]) -> list[tuple[tuple[int, int], LabelledField]]:
     """The page's labelled date fields, each with its line as the sentence to
     read (``placed``: the page's dates in text order, each with its block,
     ``extractors.block_roles.place_dates``)."""
     dates = [p.date for p in placed]
+    repeated = repeated_labels(page.text, placed) if rule_on("item-fields") else frozenset()
     out: list[tuple[tuple[int, int], LabelledField]] = []
     seen: set[int] = set()
     for p in placed:
@@ -285,7 +330,7 @@ def labelled_fields(page: CleanPage, placed: Sequence[PlacedDate]) -> list[tuple
             if field is not None:
                 out.append(((d.char_start, field.label_end), field))
             continue
-        field = labelled_field(page.text, block, dates)
+        field = labelled_field(page.text, block, dates, repeated)
         if field is not None:
             out.append(((block.char_start, block.char_end), field))
     return out

@@ -225,3 +225,61 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
     first = min(statements(text, models), key=lambda st: st.date.date_start)
     assert first.date.date_start == date(2012, 6, 1)
     assert first.summary.endswith("in June 2012.") and "declaration" in first.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Here are some resolutions to consider for the new year:",  # a list intro
+    "Below, you'll find all of this year's winners.",  # the reader finds what follows
+    "This week on the Interface: the role of AI in war, and betting sites that alter the future",  # an issue's intro
+    "Wishing you a happy and healthy 2025!",  # a greeting
+    "Happy New Year 2026!",
+    "2025 offers endless possibilities for improving your smile.",  # a period holding things out
+    "The arrival of 2025 brings fresh opportunities to enhance your wellness.",
+    "This partnership can turn your 2025 resolutions into lifelong habits.",  # a thing of the reader's
+    "In today's interconnected world, smart appliances have transformed our daily lives.",  # the present era
+    "This plan ensures you'll receive consistent care throughout the year.",  # a promise to the reader
+])
+def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models, text):
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("2024 brought record sales for the company.", "sale"),  # the past tells what happened (the event noun names it)
+    ("In 2019, the company opened its first store here.", "open"),
+    ("WASHINGTON (Reuters) — The company said on January 24, 2017 that it had closed the plant.", "say"),
+])
+def test_a_period_that_brought_something_and_a_date_after_a_dateline_stay(models, text, trigger):
+    from extractors.rule_switches import rules_on
+
+    with rules_on({"dateline"}):
+        assert [st.trigger for st in statements(text, models, anchor=date(2025, 3, 9))] == [trigger]
+
+
+def test_an_issue_intro_needs_a_named_show_after_its_period():
+    from extractors.date_framings import _ISSUE_INTRO
+
+    assert _ISSUE_INTRO.match("Today on the podcast: how cities plan for heat")
+    assert not _ISSUE_INTRO.match("This week on Monday: the board met and voted")
+    assert not _ISSUE_INTRO.match("This week, the company said: we will close the plant")
+
+
+@pytest.mark.parametrize("text", [
+    "At long last, today is the day: version 1.4.5 of the game is here!",  # "here" after the copula: no list intro
+    "Founded in 1912, the firm started as a small carrier and today offers a broad range of products.",
+])
+def test_here_after_the_copula_and_today_before_a_verb_of_offering_are_no_list_intro_or_promise(models, text):
+    from extractors.date_framings import period_promises, presents_what_follows
+
+    doc = models.parser(text)
+    sent = next(doc.sents)
+    today = next(t for t in doc if t.lower_ == "today")
+    assert not presents_what_follows(sent) and not period_promises(today)
+
+
+def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
+    from extractors.rule_switches import rule_on, rules_on
+
+    text = "WASHINGTON (January 24, 2017) — Mindfulness meditation is a popular treatment for anxiety."
+    assert not rule_on("dateline")  # off by default: it fires on one labelled page alone
+    with rules_on({"dateline"}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) == []

@@ -161,3 +161,31 @@ def test_a_bracketed_title_in_a_sentence_leaves_the_day_to_the_sentence(models, 
     assert [st.trigger for st in statements] == [verb]
     if participant is not None:
         assert any(participant in p for p in statements[0].participants)
+
+
+def test_a_label_repeated_over_several_days_is_an_item_field_with_its_agent(models):
+    text = (
+        "Books we loved this year\n\n"
+        "The Glass Orchard\n\n"
+        "Released: June 17, 2025 by Tor Books\n\n"
+        "A slow, strange story about an orchard that remembers.\n\n"
+        "River of Salt\n\n"
+        "Released: November 4, 2025 by Atria Books\n\n"
+        "A family saga on a salt marsh.\n"
+    )
+    from extractors.rule_switches import rules_on
+
+    with rules_on({"item-fields"}):  # off by default: it fires on one labelled page alone
+        sts = read(models, text)
+    got = {(st.date.date_start, st.trigger) for st in sts}
+    assert {(date(2025, 6, 17), "release"), (date(2025, 11, 4), "release")} <= got
+    # the agent after the day is a participant, whatever the title case of the line
+    assert any("Tor Books" in st.participants for st in sts if st.date.date_start == date(2025, 6, 17))
+
+
+def test_a_single_release_line_stays_the_page_date_not_a_field(models):
+    from extractors.rule_switches import rules_on
+
+    text = "Release notes\n\nReleased: June 17, 2025 by admin\n\nThe new version fixes the export bug.\n"
+    with rules_on({"item-fields"}):
+        assert not [st for st in read(models, text) if st.date.date_start == date(2025, 6, 17)]
