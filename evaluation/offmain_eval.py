@@ -46,9 +46,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 from evaluation.boilerplate_eval import GoldPage, read_wcxb
+from evaluation.sites import site_of
 from evaluation.statements_eval import DEFAULT_FETCHED_AT as FETCHED_AT  # as the statements benchmark: reproducible anchors
 from extractors.types import BlockRole, TextBlock
 
@@ -60,11 +60,6 @@ MIN_WORDS = 4
 def norm(text: str) -> str:
     """NFKC, case-folded, every run of non-word characters one space."""
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
-
-
-def site_of(url: str | None, page_id: str) -> str:
-    host = urlparse(url or "").hostname or page_id
-    return host.removeprefix("www.")
 
 
 def main_sentences(main: str) -> list[str]:

@@ -63,12 +63,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 import yaml
 
 from evaluation.facts_eval import page_content, read_page
 from evaluation.gold_dates import gold_period
+from evaluation.sites import site_of
 
 REPO = Path(__file__).resolve().parents[1]
 # the public eval data: ../shared beside the repository, or the folder FACTWATCH_SHARED names (a checkout elsewhere)
@@ -187,7 +187,7 @@ def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at:
                  for t in (raw.get("not_statements") or []) if isinstance(t, dict)]
         out.append(GoldPage(
             page_id=pid, page_type=str(raw.get("page_type") or "unknown"),
-            site=str(raw.get("site") or urlparse(url).hostname or ""), url=url,
+            site=site_of(str(raw.get("site") or url)), url=url,
             doc_date=_s(raw.get("doc_date")), statements=tuple(sts), not_statements=tuple(traps),
             content=gzip.decompress(html_path.read_bytes()), content_type="text/html", fetched_at=fetched_at,
             places_participate=places,
@@ -223,7 +223,7 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
         url, content = _read_facts_page(path)
         doc = docs.get(path.name, {})
         out.append(GoldPage(
-            page_id=path.stem, page_type=directory.name, site=urlparse(url).hostname or path.stem, url=url,
+            page_id=path.stem, page_type=directory.name, site=site_of(url, path.stem), url=url,
             doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
             content=content, content_type="text/plain", fetched_at=fetched_at, resolved_participants=True,
         ))

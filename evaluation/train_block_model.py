@@ -30,11 +30,11 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from evaluation.boilerplate_eval import SCRAPINGHUB, WCXB, read_dataset, scrapinghub_prf, shingle_match, word_prf
+from evaluation.sites import site_of
 from extractors import block_model as BM
 from extractors.decode import decode_bytes
 from extractors.html_text import assemble
@@ -92,14 +92,6 @@ class PageData:
     words: np.ndarray
 
 
-def _site(url: str | None, fallback: str) -> str:
-    if not url:
-        return fallback
-    host = urlsplit(url).netloc.lower()
-    parts = host.split(".")
-    return ".".join(parts[-2:]) if len(parts) >= 2 else host
-
-
 def load_pages(directories: list[Path], limit: int | None = None, sh_weight: float = 1.0) -> list[PageData]:
     pages: list[PageData] = []
     for directory in directories:
@@ -124,7 +116,7 @@ def load_pages(directories: list[Path], limit: int | None = None, sh_weight: flo
                 w *= 8 / total
             if layout == SCRAPINGHUB:
                 w *= sh_weight
-            pages.append(PageData(layout, f"{directory.name}/{gold.id}", gold.page_type, _site(gold.url, gold.id), gold.text,
+            pages.append(PageData(layout, f"{directory.name}/{gold.id}", gold.page_type, site_of(gold.url, gold.id), gold.text,
                                   seg, container, X, y, w.astype(np.float32), words))
     return pages
 

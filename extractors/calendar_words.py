@@ -32,6 +32,33 @@ NUMBER_WORDS: dict[str, int | float] = dict(_DATA["number_words"])
 ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
 
 
+def _full_names(table: dict[str, int]) -> frozenset[str]:
+    """The full name of each number of a table of names and abbreviations: its longest key."""
+    longest: dict[int, str] = {}
+    for word, n in table.items():
+        if len(word) > len(longest.get(n, "")):
+            longest[n] = word
+    return frozenset(longest.values())
+
+
+MONTH_NAMES = _full_names(MONTHS)  # "january" .. "december", no abbreviation ("jan", "sept")
+WEEKDAY_NAMES = _full_names(WEEKDAYS)  # "monday" .. "sunday"
+
+
+def _own_words(table: dict[str, int | float]) -> dict[str, int]:
+    """Each whole number's own word: the first one-word name the table gives it."""
+    out: dict[str, int] = {}
+    for word, n in table.items():
+        if isinstance(n, int) and word.isalpha() and n not in out.values():
+            out[word] = n
+    return out
+
+
+# "zero" .. "twenty", the tens to "ninety", "hundred", "thousand" ("twelve", not "dozen"; "one", not "a",
+# "an" or "single"; no "fourty")
+CARDINAL_WORDS = _own_words(NUMBER_WORDS)
+
+
 def holiday_key(name: str) -> str:
     """The lookup key of a holiday as written: lower case, one blank, no apostrophe."""
     return re.sub(r"\s+", " ", name.lower()).replace("’", "").replace("'", "")

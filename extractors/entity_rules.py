@@ -2,6 +2,8 @@
 
 import re
 
+from extractors.calendar_words import CARDINAL_WORDS, MONTH_NAMES, SEASON_WORDS, WEEKDAY_NAMES
+
 # NER labels that name things a fact can be about. Dates and numbers come
 # from the temporal tagger; cardinals, money and percentages are not actors.
 KEPT_LABELS = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -78,6 +80,11 @@ PERSON_TITLE_WORDS = frozenset(
     co-founder cofounder chairman chairwoman chair minister prime foreign spokesman spokeswoman spokesperson director
     head senator governor judge commissioner ambassador envoy owner""".split()
 )
+# Title words that make a title only with a word after them ("Vice President", "Chief Executive", "Prime
+# Minister", "Foreign Minister", "Head of State", "General Counsel"): alone after "the" no kind of person
+# (extractors.coreference), and a name before one ("Acme head office", "the Acme chief") no bare title
+# (extractors.roles); "officer" and "chair" end a title ("Chief Executive Officer", "the Ethics Chair")
+TITLE_PART_WORDS = frozenset("head vice prime foreign chief general".split())
 # What follows "of" in a title ("Secretary of State", "Head of State", "Minister of Defence"): no name of its
 # own, the whole title names its holder; any other name after "of" is one ("President of France", "head of Apple")
 TITLE_OF_WORDS = frozenset(
@@ -91,9 +98,7 @@ TITLE_OF_BEFORE = re.compile(rf"\b{_TITLE_OF}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.
 # A name whose number is part of it, that NER cuts before the number or tags the number alone: "the Group of"
 # + "20", "the Group of Seven" ("Seven": CARDINAL). The name is a capitalised word, "of" and the number; it
 # stands after a word, not first in a sentence or line (a sentence's "Out of 20 ..." is no name).
-_NAME_NUMBER_WORDS = (
-    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|"
-    "Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred")
+_NAME_NUMBER_WORDS = "|".join(w.capitalize() for w, n in CARDINAL_WORDS.items() if n)  # "One" .. "Thousand"
 NAME_NUMBER_AFTER = re.compile(
     r"[ \t]+(\d{1,3}|(?:" + _NAME_NUMBER_WORDS + r")(?:-(?:" + _NAME_NUMBER_WORDS.lower() + r"))?)(?![\w-])")
 NAME_OF_BEFORE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+[ \t]+of[ \t]+$")
@@ -104,5 +109,4 @@ NUMBERED_NAME_LABEL = "ORG"
 # unless the text writes the name's initials ("G20"); a verb's third person is no plural ("the Group of 20 has")
 COUNTED_PLURAL = re.compile(r"[ \t]+(?:(?!(?:is|has|was|does|says)\b)[a-z]+[^su\W]s|people|men|women|children|staff)\b")
 # a calendar word before "of" and a number is a date ("Tuesday of 20 ...", "May of 20 ..."), never a name
-CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                           r"August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter")
+CALENDAR_WORD = re.compile("|".join(w.capitalize() for w in sorted(MONTH_NAMES | WEEKDAY_NAMES | SEASON_WORDS)))

@@ -22,6 +22,7 @@ from extractors.coreference import UNTYPED, Discourse, Resolution, resolve, topi
 from extractors.document_nouns import DOCUMENT_NOUNS
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER, TITLE_OF_BEFORE, TITLE_OF_WORDS
+from extractors.entity_rules import TITLE_PART_WORDS as _TITLE_PARTS
 from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
 from extractors.rule_switches import rule_on
 from extractors.types import DateMention
@@ -474,10 +475,6 @@ def line_participants(text: str, sentence: tuple[int, int], mentions: Sequence[E
 def _title_line_names(mentions: list[EntityMention]) -> list[EntityMention]:
     """The names a title-cased line may have as participants: a person's name or a one-word name."""
     return [m for m in mentions if m.label == "PERSON" or len(m.key.split()) == 1]
-
-
-# title words that are a title only with the word after them ("head of", "vice president", "chief executive")
-_TITLE_PARTS = frozenset("head vice prime foreign chief general".split())
 
 
 def _officers_organisation(m: EntityMention, subject: Sequence[EntityMention]) -> bool:

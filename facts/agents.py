@@ -62,6 +62,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.acronyms import is_acronym, name_words, spells
+from extractors.calendar_words import CARDINAL_WORDS
 from extractors.types import Precision
 from facts.lexicon import base_concept, page_kind
 from facts.model import Event
@@ -79,13 +80,10 @@ GROUP_MEMBERS: dict[str, frozenset[str]] = {
     "firms": frozenset({"ORG"}),
     "banks": frozenset({"ORG"}),
 }
-# a number written as a word -> its digits (zero to twenty, the tens to ninety)
-_NUMBER_WORDS_DIGITS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                                                      "seventy": "70", "eighty": "80", "ninety": "90"}
+# a number written as a word -> its digits (zero to twenty, the tens to ninety, hundred, thousand)
+_NUMBER_WORDS_DIGITS = {w: str(n) for w, n in CARDINAL_WORDS.items()}
 # the words of a count of a group: a number from three, or a word of many
-_NUMBER_WORDS = [w for w, d in _NUMBER_WORDS_DIGITS.items() if int(d) >= 3] + "hundred several dozens scores hundreds".split()
+_NUMBER_WORDS = [w for w, n in CARDINAL_WORDS.items() if n >= 3] + "several dozens scores hundreds".split()
 # "63 countries", "more than 190 nations", "some 40 parties", "dozens of companies", "among the 195
 # parties"; a count of two names the two sides ("the two companies"), not a group; a four-digit number
 # without a thousands comma is a year ("in 2016 nations adopted"), not a count; one lower-case word

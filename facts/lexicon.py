@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from extractors.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 from extractors.document_nouns import DOCUMENT_NOUNS
 from extractors.field_labels import PICTURE_NOUNS
 
@@ -314,9 +315,7 @@ def text_came(clause: str, trigger: str | None, trigger_text: str | None) -> boo
 _DENIALS = frozenset(inflections("deny") | {"denial", "denials"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 # a month's or weekday's name
-_MONTH_WEEKDAY_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTH_WEEKDAY_NAMES = MONTH_NAMES | WEEKDAY_NAMES
 # words between a verb of saying and what it says that date or frame the saying ("said on 9 July in a statement
 # that ..."): anything else there ("said rumours that ...") says something else
 _SAYING_FRAME = frozenset({"on", "in", "at", "late", "early", "last", "a", "an", "the", "its", "his", "her", "their",

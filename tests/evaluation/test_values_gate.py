@@ -94,20 +94,34 @@ def _unrelated_changes(ordered, first, extras):
             if c.fact_id not in now or not set(now[c.fact_id].event_ids) & added]
 
 
-def _changes_from_other_subjects(readings, subject, batches):
-    """The changes on the subject's facts unrelated to the pages added, for
-    each batch of another subject's pages (``batches(other, its docs)``)."""
+@pytest.fixture(scope="module")
+def subject_runs(facts_readings):
+    """Each subject's pages in page order and the run over them alone, made once for the tests that add
+    another subject's pages to it."""
     from facts.reasoning import reason
 
-    (subj, docs), = [(s, d) for s, d in readings if s.name == subject]
-    ordered = [docs[p.file] for p in subj.pages]
-    _, _, first = reason(ordered)
+    done = {}
+
+    def run(subject):
+        if subject not in done:
+            (subj, docs), = [(s, d) for s, d in facts_readings(FACTS) if s.name == subject]
+            ordered = [docs[p.file] for p in subj.pages]
+            done[subject] = ordered, reason(ordered)[2]
+        return done[subject]
+
+    return run
+
+
+def _changes_from_other_subjects(readings, subject_runs, subject, batches):
+    """The changes on the subject's facts unrelated to the pages added, for
+    each batch of another subject's pages (``batches(other, its docs)``)."""
+    ordered, first = subject_runs(subject)
     return [note for other, other_docs in readings if other.name != subject
             for extras in batches(other, other_docs) for note in _unrelated_changes(ordered, first, extras)]
 
 
 @pytest.mark.parametrize("subject", sorted(FLOORS))
-def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subject):
+def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subject_runs, subject):
     """A page on something else added to a run changes no fact of the run:
     what the pages are about is measured per candidate against the pages
     grouped with it (facts.entities.page_topic), not against every page of
@@ -115,7 +129,7 @@ def test_adding_a_page_of_another_subject_changes_no_fact(facts_readings, subjec
     def one_at_a_time(other, docs):
         return [[docs[p.file]] for p in other.pages[:OTHER_SUBJECT_PAGES]]
 
-    notes = _changes_from_other_subjects(facts_readings(FACTS), subject, one_at_a_time)
+    notes = _changes_from_other_subjects(facts_readings(FACTS), subject_runs, subject, one_at_a_time)
     assert not notes, notes
 
 
@@ -130,7 +144,7 @@ MIXED_LIMIT = pytest.mark.xfail(strict=True, reason="a name both subjects use (t
 
 @pytest.mark.parametrize("subject", [pytest.param(s, marks=MIXED_LIMIT) if s == "paris-agreement" else s
                                      for s in sorted(FLOORS)])
-def test_six_pages_of_another_subject_change_no_fact(facts_readings, subject):
+def test_six_pages_of_another_subject_change_no_fact(facts_readings, subject_runs, subject):
     """A watch mixing two subjects: six pages of the other one, enough for
     its own names to count as a subject's, added at once (before the topic
     was measured per candidate, any six pages of another subject put their
@@ -138,5 +152,5 @@ def test_six_pages_of_another_subject_change_no_fact(facts_readings, subject):
     def all_at_once(other, docs):
         return [[docs[p.file] for p in other.pages[:MIXED_PAGES]]]
 
-    notes = _changes_from_other_subjects(facts_readings(FACTS), subject, all_at_once)
+    notes = _changes_from_other_subjects(facts_readings(FACTS), subject_runs, subject, all_at_once)
     assert not notes, notes
