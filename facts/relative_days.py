@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from extractors.calendar_words import CARDINAL_WORDS
 from extractors.types import DateMention, Precision
 from facts.model import Event
 from facts.values import DateInterval
@@ -39,9 +40,11 @@ def counted_day(mention: DateMention) -> bool:
     return re.search(rf"(?<!\d)0?{mention.date_start.day}(?:st|nd|rd|th)?(?!\d)", mention.text) is None
 
 
-# "three years later", "a month earlier", "two years after": a whole count of months or years from a date
+# "three years later", "a month earlier", "two years after": a whole count of months or years from a
+# date, written alone (not "10-11 Months Before" in a checklist heading, nor "nearly two years after")
 _COUNTED_UNITS = re.compile(
-    r"^(?:\w+|\d{1,3})(?:[\s-]+\w+)?[\s-]+(?:years?|months?)\s+(?:later|earlier|afterwards?|after|before|prior)$", re.I)
+    r"^(?P<count>a|an|\w+|\d{1,3})\s+(?P<unit>years?|months?)\s+(?:later|earlier|afterwards?|after|before|prior)$",
+    re.I)
 
 
 def counted_unit(mention: DateMention) -> bool:
@@ -49,9 +52,16 @@ def counted_unit(mention: DateMention) -> bool:
     date the page told ("His successor announced three years later", after
     "December 2015"): a count that rounds, so the happening may lie a unit
     either side of the one counted (not "last year", counted from the page's
-    own date, nor a written year)."""
-    return (mention.anchored and mention.precision in (Precision.MONTH, Precision.YEAR)
-            and _COUNTED_UNITS.match(mention.text.strip()) is not None)
+    own date, nor a written year). The count is a number and the unit the
+    mention's precision: a count of months is no year."""
+    m = _COUNTED_UNITS.match(mention.text.strip())
+    if not mention.anchored or m is None:
+        return False
+    count = m["count"].casefold()
+    if not (count.isdigit() or count in ("a", "an") or count in CARDINAL_WORDS):
+        return False
+    unit = Precision.YEAR if m["unit"].casefold().startswith("year") else Precision.MONTH
+    return mention.precision == unit
 
 
 def relative_day(ev: Event) -> bool:

@@ -162,3 +162,6 @@ def test_counted_units_are_months_and_years_counted_from_another_date():
     assert counted("The pact was signed in December 2015. Three years later, he announced the exit.") == {
         "December 2015": False, "Three years later": True}
     assert counted("The pact was signed in 2015. He left last year.") == {"2015": False, "last year": False}
+    assert counted("The mill opened in May 2010. Two months later, it closed.")["Two months later"] is True
+    # a checklist heading counting a span back from an event is no count from a date the page told
+    assert counted("The wedding is in June 2026. 10-11 Months Before: book the venue.")["10-11 Months Before"] is False
