@@ -341,6 +341,52 @@ def is_amount(text: str, start: int, end: int) -> bool:
     return not _shouted(word_after and word_after.group(1))
 
 
+# A number in brackets is a count, not a year, in two layouts: right after a
+# rating ("★★★★★(1300)", "Rated 4 stars out of 5(1007)", "reviews (1543)"), and
+# in a run of bracketed counts of which some cannot be years (a catalogue's
+# facets: "Free Shipping (1383)In Stock (1554)Kits only (1042)Specials (616)").
+# A work's or a citation's year in brackets ("Dream Revealed (1968)",
+# "Redfin (2025).") stands alone or among other years, and stays a year.
+_RATING_BEFORE = re.compile(r"(?i)(?:[★☆]|\bstars?|\bout\s+of\s+\d+(?:\.\d)?|\breviews?|\bratings?|\bvotes?)\s*$")
+_BRACKETED_NUMBER = re.compile(r"\((\d[\d,.]*)\)")
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+COUNT_WINDOW = 150  # characters either side searched for other bracketed counts
+
+
+def is_bracketed_count(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` stands in brackets as a
+    count: after a rating, or among two or more other bracketed numbers of
+    which one at least is no year."""
+    if not rule_on("bracketed-count") or text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    if _RATING_BEFORE.search(text[max(0, start - 31) : start - 1]):
+        return True
+    lo = max(0, start - COUNT_WINDOW)
+    others = [m.group(1) for m in _BRACKETED_NUMBER.finditer(text[lo : end + COUNT_WINDOW]) if lo + m.start() != start - 1]
+    return len(others) >= 2 and any(not _YEAR_LIKE.fullmatch(o) for o in others)
+
+
+# The end of a range whose start is a page, item or other number, not a year
+# ("Hard Copy pages 1893-1894", "No. 1200-1263"): the temporal tagger refuses
+# the start by the word before it (extractors.timex.patterns.NOT_YEAR_BEFORE),
+# and the end goes with it.
+_RANGE_START_BEFORE = re.compile(r"(\d{4})[ \t]*(?:-|–|—|to)[ \t]*$")
+
+
+def is_numbered_range_end(text: str, start: int, not_year_before: re.Pattern[str]) -> bool:
+    """True when the number at ``text[start:]`` ends a range ("1893-1894")
+    whose start follows a word that makes a number no year ("pages", "No.":
+    ``not_year_before``, the tagger's cue list, matched at the end of the text before the start)."""
+    if not rule_on("numbered-range"):
+        return False
+    lo = max(0, start - 12)
+    m = _RANGE_START_BEFORE.search(text[lo:start])
+    if m is None:
+        return False
+    range_start = lo + m.start(1)
+    return not_year_before.search(text[max(0, range_start - 25) : range_start]) is not None
+
+
 # A season word with no year and no word before it that makes it a time
 # ("in", "this", "last", "early", ...) names a kind of thing, not a time:
 # bound to the next word by a hyphen ("spring-loaded"), modifying a noun

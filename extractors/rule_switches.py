@@ -56,6 +56,8 @@ RULES: dict[str, str] = {
     "amount-year": "a number with a currency code (\"1500 AUD\", \"CAD 1900\")",
     "name-year": "a year closing a name (\"ACMECON 2026\") beside a fuller date of the same sentence",
     "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
+    "bracketed-count": "a bracketed count after a rating or among a run of counts (\"Free Shipping (1383)\")",
+    "numbered-range": "the end of a range of page or item numbers (\"pages 1893-1894\")",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
