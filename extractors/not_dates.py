@@ -387,6 +387,65 @@ def is_numbered_range_end(text: str, start: int, not_year_before: re.Pattern[str
     return not_year_before.search(text[max(0, range_start - 25) : range_start]) is not None
 
 
+# Numbers that layouts write where a year could stand, never meaning one:
+# a screen or image size ("1920×1080", "2560 x 1600 pixels"), a part of a
+# longer number (a phone number "855.822.1220", a DOI "10.1016/j.tins..."),
+# and the number of a street address ("1250 Oxford Ave", "1121 N. 2nd St.").
+_SIZE_BEFORE = re.compile(r"\d{3,4}[ \t]*[x×X][ \t]*$")
+_SIZE_AFTER = re.compile(r"[ \t]*[x×X][ \t]*\d{3,4}(?!\d)")
+_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.$")  # no day or month before the dot
+_PATH_AFTER = re.compile(r"/[A-Za-z]+[\d._-]")  # "10.1016/j.tins", ".../2019/A-Name" (not "2022/early 2023")
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,3}"
+    r"(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Pkwy|Parkway|Ct|Court|Pl|Place|Hwy|Highway|"
+    r"Terrace|Ter|Cir|Circle|Sq|Square)\b(?:[.,]|[ \t]+(?:#|Suite|Ste|Apt|Unit)|[ \t]*$)",
+    re.M,
+)
+_LINE_OPENS = re.compile(r"(?:^|\n|[|•·,;:(])[ \t]*$")
+
+
+def is_layout_number(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` is a size, a part of a
+    longer number, or a street number (see the patterns above)."""
+    if not rule_on("layout-number"):
+        return False
+    before = text[max(0, start - 12) : start]
+    if _SIZE_BEFORE.search(before) or _SIZE_AFTER.match(text, end):
+        return True  # "1920×1080", "2560 x 1600"
+    if _NUMBER_PART_BEFORE.search(before) or _PATH_AFTER.match(text, end):
+        return True  # "855.822.1220", "doi: 10.1016/j.tins"
+    # a street number opens its line or follows a separator: "1250 Oxford Ave, Sparks"
+    return _LINE_OPENS.search(text[max(0, start - 3) : start]) is not None and _STREET_AFTER.match(text, end) is not None
+
+
+# A number that counts: a count label before it ("Posts: 1725", "Number of
+# reviews: 1620"), a noun of counted things after it ("1797 reviews", "1000
+# nits"), or an open count ("1000+ hours"). A year's preposition before it
+# ("in 2019 reviews were mixed") keeps it a year.
+_COUNT_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:posts|reviews|ratings|votes|views|likes|comments|replies|answers|messages|topics|threads|followers|"
+    r"following|members|points|reputation|karma|downloads|subscribers|results|items|products|listings))[ \t]*:[ \t]*$"
+)
+_COUNT_NOUN_AFTER = re.compile(
+    r"\+|[ \t]+(?i:reviews|ratings|posts|views|likes|comments|replies|answers|followers|subscribers|downloads|"
+    r"results|products|listings|nits|projects|clients|customers|companies|locations|professionals|participants|"
+    r"respondents|users|visitors|orders|sold)\b"
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:a|an|the|its|their|his|her|our|whose|this|that)[ \t]+$")
+
+
+def is_count_number(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` counts something (see the patterns above)."""
+    if not rule_on("count-number"):
+        return False
+    if YEAR_PREPOSITION_BEFORE.search(text[max(0, start - 10) : start]) or _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
+        return False  # "in 2019 reviews were mixed", "the 2024 results": a year
+    return _COUNT_LABEL_BEFORE.search(text[max(0, start - 30) : start]) is not None or \
+        _COUNT_NOUN_AFTER.match(text, end) is not None
+
+
 # A season word with no year and no word before it that makes it a time
 # ("in", "this", "last", "early", ...) names a kind of thing, not a time:
 # bound to the next word by a hyphen ("spring-loaded"), modifying a noun

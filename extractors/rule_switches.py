@@ -58,6 +58,8 @@ RULES: dict[str, str] = {
     "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
     "bracketed-count": "a bracketed count after a rating or among a run of counts (\"Free Shipping (1383)\")",
     "numbered-range": "the end of a range of page or item numbers (\"pages 1893-1894\")",
+    "layout-number": "a size, a part of a longer number or a street number (\"1920×1080\", \"855.822.1220\", \"1250 Oak Ave\")",
+    "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
