@@ -341,6 +341,111 @@ def is_amount(text: str, start: int, end: int) -> bool:
     return not _shouted(word_after and word_after.group(1))
 
 
+# A number in brackets is a count, not a year, in two layouts: right after a
+# rating ("★★★★★(1300)", "Rated 4 stars out of 5(1007)", "reviews (1543)"), and
+# in a run of bracketed counts of which some cannot be years (a catalogue's
+# facets: "Free Shipping (1383)In Stock (1554)Kits only (1042)Specials (616)").
+# A work's or a citation's year in brackets ("Dream Revealed (1968)",
+# "Redfin (2025).") stands alone or among other years, and stays a year.
+_RATING_BEFORE = re.compile(r"(?i)(?:[★☆]|\bstars?|\bout\s+of\s+\d+(?:\.\d)?|\breviews?|\bratings?|\bvotes?)\s*$")
+_BRACKETED_NUMBER = re.compile(r"\((\d[\d,.]*)\)")
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+COUNT_WINDOW = 150  # characters either side searched for other bracketed counts
+
+
+def is_bracketed_count(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` stands in brackets as a
+    count: after a rating, or among two or more other bracketed numbers of
+    which one at least is no year."""
+    if not rule_on("bracketed-count") or text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    if _RATING_BEFORE.search(text[max(0, start - 31) : start - 1]):
+        return True
+    lo = max(0, start - COUNT_WINDOW)
+    others = [m.group(1) for m in _BRACKETED_NUMBER.finditer(text[lo : end + COUNT_WINDOW]) if lo + m.start() != start - 1]
+    return len(others) >= 2 and any(not _YEAR_LIKE.fullmatch(o) for o in others)
+
+
+# The end of a range whose start is a page, item or other number, not a year
+# ("Hard Copy pages 1893-1894", "No. 1200-1263"): the temporal tagger refuses
+# the start by the word before it (extractors.timex.patterns.NOT_YEAR_BEFORE),
+# and the end goes with it.
+_RANGE_START_BEFORE = re.compile(r"(\d{4})[ \t]*(?:-|–|—|to)[ \t]*$")
+
+
+def is_numbered_range_end(text: str, start: int, not_year_before: re.Pattern[str]) -> bool:
+    """True when the number at ``text[start:]`` ends a range ("1893-1894")
+    whose start follows a word that makes a number no year ("pages", "No.":
+    ``not_year_before``, the tagger's cue list, matched at the end of the text before the start)."""
+    if not rule_on("numbered-range"):
+        return False
+    lo = max(0, start - 12)
+    m = _RANGE_START_BEFORE.search(text[lo:start])
+    if m is None:
+        return False
+    range_start = lo + m.start(1)
+    return not_year_before.search(text[max(0, range_start - 25) : range_start]) is not None
+
+
+# Numbers that layouts write where a year could stand, never meaning one:
+# a screen or image size ("1920×1080", "2560 x 1600 pixels"), a part of a
+# longer number (a phone number "855.822.1220", a DOI "10.1016/j.tins..."),
+# and the number of a street address ("1250 Oxford Ave", "1121 N. 2nd St.").
+_SIZE_BEFORE = re.compile(r"\d{3,4}[ \t]*[x×X][ \t]*$")
+_SIZE_AFTER = re.compile(r"[ \t]*[x×X][ \t]*\d{3,4}(?!\d)")
+_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.$")  # no day or month before the dot
+_PATH_AFTER = re.compile(r"/[A-Za-z]+[\d._-]")  # "10.1016/j.tins", ".../2019/A-Name" (not "2022/early 2023")
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,3}"
+    r"(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Pkwy|Parkway|Ct|Court|Pl|Place|Hwy|Highway|"
+    r"Terrace|Ter|Cir|Circle|Sq|Square)\b(?:[.,]|[ \t]+(?:#|Suite|Ste|Apt|Unit)|[ \t]*$)",
+    re.M,
+)
+_LINE_OPENS = re.compile(r"(?:^|\n|[|•·,;:(])[ \t]*$")
+
+
+def is_layout_number(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` is a size, a part of a
+    longer number, or a street number (see the patterns above)."""
+    if not rule_on("layout-number"):
+        return False
+    before = text[max(0, start - 12) : start]
+    if _SIZE_BEFORE.search(before) or _SIZE_AFTER.match(text, end):
+        return True  # "1920×1080", "2560 x 1600"
+    if _NUMBER_PART_BEFORE.search(before) or _PATH_AFTER.match(text, end):
+        return True  # "855.822.1220", "doi: 10.1016/j.tins"
+    # a street number opens its line or follows a separator: "1250 Oxford Ave, Sparks"
+    return _LINE_OPENS.search(text[max(0, start - 3) : start]) is not None and _STREET_AFTER.match(text, end) is not None
+
+
+# A number that counts: a count label before it ("Posts: 1725", "Number of
+# reviews: 1620"), a noun of counted things after it ("1797 reviews", "1000
+# nits"), or an open count ("1000+ hours"). A year's preposition before it
+# ("in 2019 reviews were mixed") keeps it a year.
+_COUNT_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:posts|reviews|ratings|votes|views|likes|comments|replies|answers|messages|topics|threads|followers|"
+    r"following|members|points|reputation|karma|downloads|subscribers|results|items|products|listings))[ \t]*:[ \t]*$"
+)
+_COUNT_NOUN_AFTER = re.compile(
+    r"\+|[ \t]+(?i:reviews|ratings|posts|views|likes|comments|replies|answers|followers|subscribers|downloads|"
+    r"results|products|listings|nits|projects|clients|customers|companies|locations|professionals|participants|"
+    r"respondents|users|visitors|orders|sold)\b"
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:a|an|the|its|their|his|her|our|whose|this|that)[ \t]+$")
+
+
+def is_count_number(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` counts something (see the patterns above)."""
+    if not rule_on("count-number"):
+        return False
+    if YEAR_PREPOSITION_BEFORE.search(text[max(0, start - 10) : start]) or _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
+        return False  # "in 2019 reviews were mixed", "the 2024 results": a year
+    return _COUNT_LABEL_BEFORE.search(text[max(0, start - 30) : start]) is not None or \
+        _COUNT_NOUN_AFTER.match(text, end) is not None
+
+
 # A season word with no year and no word before it that makes it a time
 # ("in", "this", "last", "early", ...) names a kind of thing, not a time:
 # bound to the next word by a hyphen ("spring-loaded"), modifying a noun

@@ -63,6 +63,10 @@ RULES: dict[str, str] = {
     "amount-year": "a number with a currency code (\"1500 AUD\", \"CAD 1900\")",
     "name-year": "a year closing a name (\"ACMECON 2026\") beside a fuller date of the same sentence",
     "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
+    "bracketed-count": "a bracketed count after a rating or among a run of counts (\"Free Shipping (1383)\")",
+    "numbered-range": "the end of a range of page or item numbers (\"pages 1893-1894\")",
+    "layout-number": "a size, a part of a longer number or a street number (\"1920×1080\", \"855.822.1220\", \"1250 Oak Ave\")",
+    "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.field_labels
     "item-fields": "a label repeated before different days on lines of their own is an item's field (\"Released: ...\")",
     # extractors.anchoring

@@ -12,7 +12,9 @@ from datetime import date, datetime, timedelta
 from extractors.not_dates import closes_name
 from extractors.timex import patterns as R
 from extractors.timex.count_back import counted_back
-from extractors.timex.periods import cal_of, coarsen, period_of, shift, timex_value
+from extractors.timex.periods import cal_of, coarsen, period_of, shift, start_of_span_ending, timex_value
+from extractors.timex.rules.clock import CLOCK_REST
+from extractors.timex.rules.durations import span_ending_count
 from extractors.timex.select import tag_text
 from extractors.types import DateMention, Precision, Timex
 
@@ -73,7 +75,7 @@ def date_mentions(
         read = {k for k, _ in back}  # a count back replaces its timex's own reading ("the past decade")
         pairs = [(m, ks) for m, ks in pairs if not read.intersection(ks)]
         pairs = sorted(pairs + [(m, (k,)) for k, m in back], key=lambda p: p[0].char_start)
-    out = _without_name_years(text, [m for m, _ in pairs])
+    out = _spans_ending(text, _without_name_years(text, [m for m, _ in pairs]))
     then = _then_anaphora(text, out)
     then += _counted_from_focus(text, tx, sorted(out + then, key=lambda m: m.char_start))
     return sorted(out + then, key=lambda m: m.char_start) if then else out
@@ -94,6 +96,28 @@ def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMent
                and m.date_start <= o.date_start and o.date_end <= m.date_end for o in mentions):
             drop.add(k)
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
+def _spans_ending(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"for the 10 years ending March 31, 2025", "the twelve months ended June
+    2024", "week ending 13 December": a count of units closed by a day or a
+    month (:func:`extractors.timex.rules.durations.span_ending_count`) is
+    one range, from the first day of the count to the date's last day."""
+    out = []
+    for m in mentions:
+        count = None
+        if m.role == "point" and m.precision in (Precision.DAY, Precision.MONTH):
+            lo = max(0, m.char_start - 60)
+            count = span_ending_count(text[lo : m.char_start])
+        first = start_of_span_ending(m.date_end, count[0], count[1]) if count is not None else None
+        s = lo + count[2] if count is not None else m.char_start
+        if count is None or first is None or any(o is not m and s < o.char_end <= m.char_start for o in mentions):
+            out.append(m)  # (a period named already: "the fiscal first quarter ended Sept. 30" is that quarter)
+            continue
+        out.append(_mention(text, (s, m.char_end, first, m.date_end, m.precision), "range",
+                            f"{first.isoformat() if m.precision == Precision.DAY else first.strftime('%Y-%m')}/{m.value}",
+                            m.anchored, m.from_anchor))
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -273,6 +297,8 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
             u = tx[i + 1]
             u_end, u_precision = u_span[1], u_span[2]
             gap = text[t.char_end : u.char_start]
+            if t.type == "TIME":  # "from May 4 at 7:00 AM EST to May 7 at 11:59 PM": past the time's a.m. and zone
+                gap = gap[CLOCK_REST.match(gap).end():]  # type: ignore[union-attr]
             fm = R.FROM_RX.search(before)
             if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
                     or _adjacent_months(gap, span, u_span)):
@@ -283,6 +309,17 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
+        # "released last night or today", "on Monday or Tuesday": two days next to each other joined by
+        # "or" leave the day open between them: one stretch of both
+        if (u_span is not None and t_precision == u_span[2] == Precision.DAY and (u_span[0] - t_end).days == 1
+                and _OR_GAP.match(text[t.char_end : tx[i + 1].char_start])):
+            u = tx[i + 1]
+            role, s = _cued_role(t, before)
+            out.append((_mention(text, (s, u.char_end, t_start, u_span[1], Precision.DAY), "range",
+                                 f"{t_start.isoformat()}/{u_span[1].isoformat()}", t.anchored or u.anchored,
+                                 t.from_anchor or u.from_anchor), (i, i + 1)))
+            i += 2
+            continue
         # "on May 4 and May 5, 2026", "June 30 and July 1": consecutive days joined by "and" are one stretch
         days = _coordinated_days(text, tx, spans, i) if t_precision == Precision.DAY else None
         if days is not None:
@@ -431,17 +468,26 @@ def _coordinated_days(text: str, tx: Sequence[Timex], spans: Sequence[tuple[date
     return j, days[0], days[-1]
 
 
+_BETWEEN = re.compile(r"between\s", re.I)
+_CUED = re.compile(r"(?:between|from|since|until|till|to|through|by)\s", re.I)
+_OR_GAP = re.compile(r"\s+or\s+$", re.I)
+
+
 def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) -> list[tuple[DateMention, tuple[int, ...]]]:
     """"during the 2019-20 and 2020-21 school years": two ranges joined by
     "and", the second starting within the first or right after it, are one
-    stretch from the first's start to the second's end."""
+    stretch from the first's start to the second's end. So are two periods
+    compared by "between" ("rose 55% between 2000-2004 and 2017-2021": the
+    change spans both), however far apart."""
     out: list[tuple[DateMention, tuple[int, ...]]] = []
     for m, members in found:
         if out:
             p, p_members = out[-1]
+            # "between 2000-2004 and 2017-2021" (not "between 2001 and 2003 and between 2008 and 2010")
+            compared = _BETWEEN.match(p.text) is not None and not _CUED.match(m.text) and p.date_end < m.date_start
             if (p.role == m.role == "range" and p.precision == m.precision
-                    and p.date_start < m.date_start <= p.date_end + _ONE_DAY and m.date_end > p.date_end
-                    and R.DAY_LIST_AND.match(text[p.char_end : m.char_start])):
+                    and p.date_start < m.date_start and (m.date_start <= p.date_end + _ONE_DAY or compared)
+                    and m.date_end > p.date_end and R.DAY_LIST_AND.match(text[p.char_end : m.char_start])):
                 value = f"{p.value.split('/')[0]}/{m.value.split('/')[-1]}"
                 out[-1] = (_mention(text, (p.char_start, m.char_end, p.date_start, m.date_end, p.precision), "range",
                                     value, p.anchored or m.anchored, p.from_anchor or m.from_anchor), p_members + members)

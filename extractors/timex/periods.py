@@ -312,3 +312,20 @@ def coarsen(c: Cal, gran: str) -> Cal:
 def finer_or_equal(a: Cal, b: Cal) -> bool:
     order = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5, "week": 6, "day": 7}
     return order.get(a.gran, 0) >= order.get(b.gran, 0)
+
+
+_SPAN_UNITS = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+               "quarter": relativedelta(months=3), "year": relativedelta(years=1)}
+
+
+def start_of_span_ending(last: date, n: int, unit: str) -> date | None:
+    """The first day of the ``n`` ``unit``\\ s (day, week, month, quarter,
+    year) that end on the day ``last``: "the 10 years ending March 31, 2025"
+    start on 2015-04-01, "the week ending 13 December" on 7 December."""
+    step = _SPAN_UNITS.get(unit)
+    if step is None or n < 1:
+        return None
+    try:
+        return last + timedelta(days=1) - n * step
+    except (OverflowError, ValueError):
+        return None

@@ -115,3 +115,79 @@ def test_a_year_closing_a_name_beside_a_fuller_date_dates_nothing(text, dates):
 ])
 def test_a_year_after_a_name_with_no_fuller_date_of_its_own_stays(text, dates):
     assert _texts(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "Filter: Free Shipping (1383)In Stock (1554)Kits only (1042)Specials (616)",  # a catalogue's facet counts
+    "Intro to Widgets from Acme University ★★★★★(1300)",  # a rating's count
+    "Trail shoe. Rated 4 stars out of 5(1943)",
+    "Ordered twice, reviews (1543) all say the same.",
+])
+def test_a_bracketed_count_is_no_year(text):
+    assert _texts(text) == []
+    with rules_off({"bracketed-count"}):
+        assert _texts(text) != []
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("The shroud Night Garden (1968) hangs in the hall.", ["1968"]),  # a work's year stands alone
+    ("Shown in Bielefeld (2022); Hornu (2021); Rochester (2020).", ["2022", "2021", "2020"]),  # years among years
+    ("Smith, J. (2015). A new model. Press (12) pp.", ["2015"]),  # one other bracketed number is no run
+])
+def test_a_year_in_brackets_stays_a_year(text, dates):
+    assert _texts(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "Section 4 (Hard Copy pages 1893-1894) - Terms and conditions",
+    "See pp. 1028-1059 for the latches.",
+    "Parts No. 1200-1263 are in stock.",
+])
+def test_the_end_of_a_range_of_page_or_item_numbers_is_no_year(text):
+    assert _texts(text) == []
+    with rules_off({"numbered-range"}):
+        assert len(_texts(text)) == 1
+
+
+def test_a_range_of_years_after_a_time_word_stays():
+    assert _texts("The war lasted from 1939-1945.") == ["from 1939-1945"]
+    assert _texts("Hard copy, printed 1893-1894.") == ["1893-1894"]
+
+
+@pytest.mark.parametrize("text", [
+    "Screen: 15.6-inch, 1920×1080 IPS panel",  # a screen size, both ends
+    "Full HD (1920 x 1080) projector",
+    "Call us at 855.822.1220 for a quote.",  # a part of a phone number
+    "Smith J. Trends. doi: 10.1016/j.tins.2020.04.010.",  # a part of a DOI
+    "1250 Oxford Ave, Sparks, NV 89431",  # a street number
+    "Details: 1121 N. 2nd St. in the old town",
+])
+def test_a_size_a_number_part_or_a_street_number_is_no_year(text):
+    assert [t for t in _texts(text) if any(c.isdigit() for c in t)] == []
+    with rules_off({"layout-number"}):
+        assert [t for t in _texts(text) if any(c.isdigit() for c in t)] != []
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteer. Posts: 1725",
+    "4.5 out of 5 stars. 1797 reviews",
+    "The monitor reaches 1000 nits at peak.",
+    "Join 2000+ other experts at the summit.",
+])
+def test_a_number_that_counts_is_no_year(text):
+    assert _texts(text) == []
+    with rules_off({"count-number"}):
+        assert len(_texts(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("A 2020 review examined 83 studies.", ["2020"]),  # a study of that year
+    ("In 2019 reviews were mixed.", ["2019"]),
+    ("Since 1999 St Mary has grown.", ["Since 1999"]),
+])
+def test_a_year_beside_such_words_stays(text, dates):
+    assert _texts(text) == dates
+
+
+def test_a_year_before_a_slash_and_a_word_stays():
+    assert _texts("The plant stopped around late 2022/early 2023.")[0] == "late 2022"  # no path after the slash

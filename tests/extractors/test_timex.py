@@ -515,7 +515,7 @@ def test_consecutive_days_joined_by_and_are_one_range(text, span, first, last):
         ("The board met on May 3 and 17, 2026.", ["2026-05-03", "2026-05-17"]),
         ("The board met on May 3 and 17.", ["2025-05-03", "2025-05-17"]),  # past: the May before the page
         ("The board met on 3 and 17 May 2026.", ["2026-05-03", "2026-05-17"]),
-        ("The board met on June 10 or June 11, 2026.", ["2026-06-10", "2026-06-11"]),  # alternatives
+        ("The board met on June 10 or June 12, 2026.", ["2026-06-10", "2026-06-12"]),  # alternatives apart
     ],
 )
 def test_days_that_are_not_consecutive_stay_days_of_their_own(text, values):

@@ -71,8 +71,9 @@ def _only(text: str, anchor: date | None, **kw):
         ("For the week, the index dropped 3.8%.", date(1989, 10, 30), "1989-10-30", "1989-11-05", "week", "point"),
         ("Spend a few hours on Sunday preparing meals for the week.", date(2025, 5, 26), "2025-05-26", "2025-06-01", "week", "point"),
         # the end of a reported period is behind the page's day, however near the next one is
-        ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1989-01-31", "1989-01-31", "day", "point"),
-        ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1988-10-31", "1988-10-31", "day", "point"),
+        # (and the period is the whole count of units the day closes)
+        ("In the fiscal year ended Jan. 31, sales rose.", date(1989, 10, 31), "1988-02-01", "1989-01-31", "day", "range"),
+        ("Net fell in the year that ended Oct. 31, the company said.", date(1989, 10, 27), "1987-11-01", "1988-10-31", "day", "range"),
         ("The offer will end Jan. 31.", date(1989, 10, 31), "1990-01-31", "1990-01-31", "day", "point"),
         # the latest fiscal year: the last one ended; half a decade dates the decade
         ("Sales were $7 billion in the latest fiscal year.", FRI, "2021-01-01", "2021-12-31", "year", "point"),
@@ -376,3 +377,43 @@ def test_a_quarter_with_no_number_ended_on_a_day_keeps_the_fiscal_quarter_in_foc
     text = "Acme posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39%."
     values = [m.value for m in date_mentions(text, date(1989, 10, 20))]
     assert values[:2] == ["1989-Q1", "1989-Q1"]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, span, start, end, precision",
+    [
+        # a count of units closed by a day or a month is the span ending there
+        ("The index, for the 10 years ending March 31, 2025, had a return of 12%.", date(2025, 6, 1),
+         "10 years ending March 31, 2025", "2015-04-01", "2025-03-31", "day"),
+        ("U.S. hotel results for week ending 13 December", date(2025, 12, 20),
+         "week ending 13 December", "2025-12-07", "2025-12-13", "day"),
+        ("Sales for the twelve months ended June 2024 rose.", date(2024, 8, 1),
+         "twelve months ended June 2024", "2023-07-01", "2024-06-30", "month"),
+        # a range "from <day> at <time> <zone> to <day> at <time>" is one range of days
+        ("The discount is valid from January 16, 2025 at 7:00 AM Eastern Standard Time (“EST”) to January 20, 2025 "
+         "at 11:59 PM EST.", date(2025, 1, 10),
+         "from January 16, 2025 at 7:00 AM Eastern Standard Time (“EST”) to January 20, 2025 at 11:59",
+         "2025-01-16", "2025-01-20", "day"),
+        ("The sale runs from May 4, 2026 at 9:00 a.m. to May 7, 2026 at 5:00 p.m.", date(2026, 4, 1),
+         "from May 4, 2026 at 9:00 a.m. to May 7, 2026 at 5:00", "2026-05-04", "2026-05-07", "day"),
+        # two periods compared by "between" span both
+        ("Heat deaths rose 55% between 2000-2004 and 2017-2021.", date(2022, 11, 1),
+         "between 2000-2004 and 2017-2021", "2000-01-01", "2021-12-31", "year"),
+        # two days next to each other joined by "or": the day is open between them
+        ("Whatever version was released last night or today is broken.", date(2024, 9, 5),
+         "last night or today", "2024-09-04", "2024-09-05", "day"),
+        ("The board met on June 10 or June 11, 2026.", date(2025, 12, 1), "June 10 or June 11, 2026",
+         "2026-06-10", "2026-06-11", "day"),
+    ],
+)
+def test_spans_told_by_their_ends(text, anchor, span, start, end, precision):
+    (m,) = date_mentions(text, anchor)
+    assert (m.text, m.role, m.date_start.isoformat(), m.date_end.isoformat(), m.precision) == (
+        span, "range", start, end, precision)
+
+
+def test_a_count_of_units_with_no_closing_day_is_no_span():
+    # "postponed by two weeks to March 5": a shift, not a span ending there
+    found = date_mentions("The launch was postponed by two weeks to March 5, 2026.", date(2026, 1, 1))
+    assert [(m.role, m.date_start.isoformat(), m.date_end.isoformat()) for m in found] == [
+        ("point", "2026-03-05", "2026-03-05")]

@@ -99,3 +99,13 @@ def _n_clock24(m: re.Match, ctx: Ctx):
 
 
 RULES: tuple[Rule, ...] = book.rules()
+
+
+# What may follow a day's clock time before the rest of the sentence: its
+# a.m./p.m. and time zone ("7:00 AM Eastern Standard Time (“EST”)", "11:59 PM EST",
+# "5 p.m. GMT"). A range "from <day> at <time> to <day> at <time>" joins across it.
+CLOCK_REST = re.compile(
+    r"\s*(?:(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.)\s*)?"
+    r"(?:(?:(?:[A-Z][a-z]+\s+){0,2}(?:Standard\s+|Daylight\s+)?Time|[A-Z]{1,4}T|UTC|GMT)(?![\w-])\s*)?"
+    r"(?:\([\"“”'‘’]?[A-Z]{2,5}[\"“”'‘’]?\)\s*)?"
+)

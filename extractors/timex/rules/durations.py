@@ -298,3 +298,25 @@ def _n_set_wd(m: re.Match, ctx: Ctx):
 
 
 RULES: tuple[Rule, ...] = book.rules()
+
+
+# "for the 10 years ending March 31, 2025", "the twelve months ended June 30",
+# "results for week ending 13 December": a count of units that a day (or a
+# month) closes is one span ending there, not that day alone
+# (extractors.timex.mentions reads the date after it as the span's end).
+SPAN_ENDING_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<num>\d{1,3}|" + NUMBER_WORD + r")[\s-]+)?(?P<unit>(?i:day|week|month|quarter|year))(?i:s)?"
+    r"(?:\s+(?i:period))?\s+(?i:(?:that|which)\s+)?(?i:ending|ended|through)\s+(?i:on\s+)?$"
+)
+
+
+def span_ending_count(before: str) -> tuple[int, str, int] | None:
+    """The count, unit and start (in ``before``) of "<n> <units> ending" at
+    the end of ``before``, the text right before a date; None when there is none."""
+    m = SPAN_ENDING_BEFORE.search(before)
+    if m is None:
+        return None
+    n = quantity(m.group("num")) if m.group("num") else 1.0
+    if n is None or not float(n).is_integer() or not 1 <= n <= 100:
+        return None
+    return int(n), m.group("unit").lower(), m.start()

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from extractors.not_dates import YEAR_PREPOSITION_BEFORE, is_amount, is_glued_year, is_model_year, is_title_year
+from extractors.not_dates import (
+    YEAR_PREPOSITION_BEFORE,
+    is_amount,
+    is_bracketed_count,
+    is_count_number,
+    is_glued_year,
+    is_layout_number,
+    is_model_year,
+    is_numbered_range_end,
+    is_title_year,
+)
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
@@ -38,6 +48,14 @@ def _n_year(m: re.Match, ctx: Ctx):
             return None  # "the 2017 National Electrical Code": a title
         if is_amount(ctx.text, m.start("year"), m.end("year")):
             return None  # "1500 AUD", "2000 watts": an amount
+        if is_bracketed_count(ctx.text, m.start("year"), m.end("year")):
+            return None  # "★★★★★(1300)", "Free Shipping (1383)In Stock (1554)": a count
+        if is_numbered_range_end(ctx.text, m.start("year"), R.NOT_YEAR_BEFORE):
+            return None  # "pages 1893-1894": the end of a range of page numbers
+        if is_layout_number(ctx.text, m.start("year"), m.end("year")):
+            return None  # "1920×1080", "855.822.1220", "1250 Oxford Ave": a size, a number's part, a street number
+        if not group(m, "mod") and is_count_number(ctx.text, m.start("year"), m.end("year")):
+            return None  # "Posts: 1725", "1797 reviews", "1000+ hours": a count
         if re.match(r"\s*(?:-|–|to)\s*\d{1,3}(?!\d)", after) and not re.match(r"\s*(?:-|–)\s*\d{2}\b", after):
             return None  # "1500-600" scores, ranges of quantities
         if re.search(r"\d[\d,.]*\s*(?:-|–|to)\s*$", before) and not re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:-|–|to)\s*$", before):
