@@ -12,10 +12,9 @@ its anchor is the page's own date (not the day the page was fetched).
 The stretch may also be the sentence's subject ("The last decade was the
 warmest on record", "The past five years have seen ...") or what a
 perfect or "spend" fills ("have spent the last 8 years building ..."), with
-no preposition before it. A count that ends at a date the sentence names
-("for the 10 years ending March 31, 2025", "in the 12 months ended June
-30") runs back from that date, whatever the page's date: a range of the
-date's precision that replaces the date's own mention.
+no preposition before it. (A count that ends at a date the sentence names,
+"for the 10 years ending March 31, 2025", runs back from that date whatever
+the page's date: :func:`extractors.timex.mentions._spans_ending`.)
 
 What is not a count back stays a duration: a stretch that is not tied to
 now ("takes five years", "a five-year plan", "will stay for two years",
@@ -29,9 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, datetime
 
 from extractors.timex.periods import cal_of, period_of, shift, timex_value
 from extractors.types import DateMention, Precision, Timex
@@ -52,10 +49,6 @@ _SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending)\s+$", re.I)
 _OPENS_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘'(]?$")
 _SUBJECT_VERB_AFTER = re.compile(
     r"\s+(?:was|were|has|have|had|saw|brought|marked|proved|showed|witnessed|delivered)\b", re.I)
-# "for the 10 years ending March 31, 2025", "in the 12 months ended June 30": the count ends at the date after it
-# a count written out in plural units ("the 10 years", "12 months"), not "the fiscal year ended Jan. 31"
-_COUNTED_UNITS_TEXT = re.compile(r"\b(?:years|months)$", re.I)
-_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ended|which\s+ended|through)\s+(?:on\s+)?$", re.I)
 
 # a count with a determiner names a stretch of its own ("the first nine months")
 _DETERMINED = re.compile(r"(?:the|its|their|his|her|our|my|this|that|these|those)\b", re.I)
@@ -105,52 +98,12 @@ def counted_back(text: str, tx: Sequence[Timex], anchor: date | datetime | None,
     day = anchor.date() if isinstance(anchor, datetime) else anchor
     out: list[tuple[int, DateMention]] = []
     for k, t in enumerate(tx):
-        ending = _ending_at(text, tx, k)  # counted from the date it names, not the page's: read on any page
-        if ending is not None:
-            out.append(ending)
-            continue
         if day is None or fetched:
             continue
         found = _read(text, t, day)
         if found is not None:
             out.append((k, found))
     return out
-
-
-def _ending_at(text: str, tx: Sequence[Timex], k: int) -> tuple[int, DateMention] | None:
-    """"for the 10 years ending March 31, 2025": the exact count ``tx[k]``
-    back from the date right after it, as a range from the day after the
-    date counted back to the date (at the date's precision, a day or a
-    month), with the index of the date's timex (the range replaces its
-    mention); None when ``tx[k]`` is no such count."""
-    t = tx[k]
-    if t.type != "DURATION" or t.mod is not None or k + 1 >= len(tx):
-        return None
-    cm = _COUNT.fullmatch(t.value)
-    end = tx[k + 1]
-    if (cm is None or not _COUNTED_UNITS_TEXT.search(t.text) or end.type != "DATE" or end.date_start is None
-            or end.date_end is None or end.precision not in (Precision.DAY, Precision.MONTH)
-            or _ENDING.fullmatch(text, t.char_end, end.char_start) is None):
-        return None
-    n, unit = int(cm.group(1)), _UNITS[cm.group(2)]
-    months = n * 12 if unit == "year" else n
-    if end.precision == Precision.DAY:
-        # the day after the one the count reaches back to: ten years ending 31 March 2025 begin 1 April 2015
-        first_day = end.date_start - relativedelta(months=months) + timedelta(days=1)
-        start_value = first_day.isoformat()
-    else:
-        first = shift(cal_of(end.date_start, "month"), 1 - months, "month")
-        if first is None or first.year is None or first.month is None or first.year < 1:
-            return None
-        first_day, start_value = date(first.year, first.month, 1), timex_value(first)
-    s = t.char_start
-    prep = _SPAN_PREP.search(text[max(0, s - 20):s])
-    if prep is not None:
-        s -= len(prep.group(0))
-    mention = DateMention(char_start=s, char_end=end.char_end, text=text[s:end.char_end], date_start=first_day,
-                          date_end=end.date_end, precision=end.precision, role="range", value=f"{start_value}/{end.value}",
-                          anchored=True, from_anchor=end.from_anchor)
-    return k + 1, mention
 
 
 def _read(text: str, t: Timex, day: date) -> DateMention | None:

@@ -54,8 +54,8 @@ def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, 
          "2020-01-01", "year"),
         # a count that ends at a date the sentence names runs back from it
         ("The index for the 10 years ending March 31, 2025, returned 12.5 percent.",
-         "for the 10 years ending March 31, 2025", "range", "2015-04-01/2025-03-31", "2015-04-01", "day"),
-        ("Revenue in the 12 months ended June 2024 rose.", "in the 12 months ended June 2024", "range",
+         "10 years ending March 31, 2025", "range", "2015-04-01/2025-03-31", "2015-04-01", "day"),
+        ("Revenue in the 12 months ended June 2024 rose.", "12 months ended June 2024", "range",
          "2023-07/2024-06", "2023-07-01", "month"),
     ],
 )
@@ -106,8 +106,8 @@ def test_no_count_back_without_the_pages_own_date():
     assert _dated(text, fetched=True) == {}  # the fetch day is no writer's now
     # a count ending at a date it names needs no page date
     ending = "The index for the 10 years ending March 31, 2025, returned 12.5 percent."
-    assert _dated(ending, None)["for the 10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
-    assert _dated(ending, fetched=True)["for the 10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
+    assert _dated(ending, None)["10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
+    assert _dated(ending, fetched=True)["10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
 
 
 def test_the_past_year_stays_a_point_the_span_rule_drops():
@@ -117,6 +117,7 @@ def test_the_past_year_stays_a_point_the_span_rule_drops():
 
 def test_a_count_ending_at_a_date_replaces_the_dates_own_mention():
     dated = _dated("The index for the 10 years ending March 31, 2025, returned 12.5 percent.")
-    assert list(dated) == ["for the 10 years ending March 31, 2025"]
-    # "the fiscal year ended Jan. 31" is the year that ended then, no count: the date stays a point
-    assert _dated("In the fiscal year ended Jan. 31, sales rose.", date(1989, 3, 1))["Jan. 31"][0] == "point"
+    assert list(dated) == ["10 years ending March 31, 2025"]
+    # "the fiscal year ended Jan. 31" is the one year that ended then, no count back from the page
+    assert _dated("In the fiscal year ended Jan. 31, sales rose.", date(1989, 3, 1))["year ended Jan. 31"][:2] == (
+        "range", "1988-02-01/1989-01-31")
