@@ -900,15 +900,31 @@ def _base_rate(features: dict[str, float] | None) -> float | None:
     return calibrated_confidence({}) if features is None else None
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def copula_of(trigger: Token) -> Token | None:
+    """The copula whose clause a noun trigger stands for: its subject or its
+    predicate noun ("Smith was the company's chief executive" -> was; "a form
+    of therapy" through "of"), so that the clause's subject stays a participant."""
+    noun = trigger
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        noun = noun.head.head
+    if noun.pos_ == "NOUN" and noun.dep_ in ("attr", "nsubj") and noun.head.lemma_.lower() in _COPULAS:
+        return noun.head
+    return None
+
+
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
                in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
                discourse: Discourse | None = None) -> DatedStatement:
     """One statement: the trigger's clause, its participants (subject or
     agent first, only from that clause) and its calibrated confidence."""
     s0 = sentence[0]
-    local = clause_char_ranges(trigger)
+    clause = copula_of(trigger) or trigger
+    local = clause_char_ranges(clause)
     summary = clause_summary(parsed, trigger, local)
-    participants, subject_named, resolved = participant_keys(trigger, s0, local, in_sentence, date, discourse)
+    participants, subject_named, resolved = participant_keys(clause, s0, local, in_sentence, date, discourse)
     lemma = trigger_lemma(trigger)
     # the confidence model reads the participants as written (it was fitted on them)
     written = len(participants) - len({r.key for r in resolved})

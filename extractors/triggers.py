@@ -121,8 +121,8 @@ class TriggerOptions:
     engaged_in: bool = True
     # a copula whose predicate is a noun ("was a big theme at CES 2026", "are a
     # registered dealer since 2004", "has been my form of therapy for the past
-    # decade"): that noun names what holds then; with no predicate noun, a
-    # common-noun subject ("the idea has been around since the 1980s")
+    # decade"): that noun names what holds then; the clause's subject stays a
+    # participant (extractors.events.copula_of)
     copula_noun: bool = True
 
 
@@ -172,7 +172,8 @@ LIGHT_OBJECT_VERBS = frozenset({"have"})
 # verbs of taking part: their "in" phrase names the happening ("engaged in mergers")
 ENGAGE_VERBS = frozenset({"engage", "participate", "partake"})
 # nouns of a kind or a part whose "of" phrase names the thing ("a form of therapy", "a kind of festival")
-KIND_NOUNS = frozenset("form kind type sort part source".split())
+# (not "source" nor "part": "a source of data", "part of the team" name the thing itself)
+KIND_NOUNS = frozenset("form kind type sort".split())
 _INDEFINITE = frozenset({"a", "an"})
 
 # parts of speech that head a verbless line with a date ("Available since July 2024")
@@ -256,12 +257,6 @@ def _told_state(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
 
-def _name_like(noun: Token) -> bool:
-    """A noun written like a name ("FreeBSD is on my desktop since 2006"): capitals
-    past its first letter, or a capital away from the sentence's start; never a trigger."""
-    return any(c.isupper() for c in noun.text[1:]) or (noun.text[:1].isupper() and noun.i != noun.sent.start)
-
-
 def _predicate_noun(verb: Token) -> Token | None:
     """The common noun a copula's predicate names ("was a big theme", "a form of
     therapy" -> therapy); not a stretch of time, an amount or a date."""
@@ -313,11 +308,11 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
             noun = _predicate_noun(verb)
             if noun is not None:
                 return noun
-        if verb.tag_ == "VBD" or (told and not any(c.dep_ in ("attr", "acomp") for c in verb.children)):
-            # "the median salary was $61,300 in May 2024" -> salary; "the idea has been around since the 1980s" -> idea
+        if verb.tag_ == "VBD":
+            # "the median salary was $61,300 in May 2024" -> salary; a perfect or present copula's subject only
+            # when it names a happening (the loop above): not "the chairman has been in office since 2018"
             for child in verb.children:
-                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and not _names_time(child) \
-                        and (verb.tag_ == "VBD" or not _name_like(child)):
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and not _names_time(child):
                     return child
     for child in verb.children:  # "it was in 2019 that NASA launched ..."
         if child.dep_ in ("ccomp", "xcomp", "advcl") and child.pos_ == "VERB" and child.lemma_.lower() not in FRAME_VERBS:

@@ -283,3 +283,13 @@ def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
     assert not rule_on("dateline")  # off by default: it fires on one labelled page alone
     with rules_on({"dateline"}):
         assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Smith was the company's chief executive from 2010 to 2015.", "Smith"),  # a predicate noun as trigger
+    ("The OECD has been a source of data since 1961.", "OECD"),
+    ("Jones has been my favourite form of support for the past decade.", "Jones"),  # through "a form of"
+])
+def test_a_copulas_subject_stays_a_participant_of_its_predicate_noun(models, text, subject):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert sts and all(subject in st.participants for st in sts)
