@@ -206,7 +206,46 @@ _ISSUE_INTRO = re.compile(
     r"[A-Z][\w'’.-]*|(?i:podcast|show|newsletter|blog))(?:\s+[A-Z][\w'’.-]*){0,3}\s*:")
 
 
-def presents_what_follows(sent) -> bool:
+# clauses below the pointer's own: a date inside one dates that clause's happening ("Here is what happened in
+# Parliament on Tuesday", "the results Acme reported on 3 March"), not the list's scope
+_CLAUSES_BELOW = frozenset({"relcl", "ccomp", "pcomp", "acl", "advcl", "csubj"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tense or a subject of its own (not "resolutions to consider")."""
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS)
+        for c in verb.children)
+
+
+def in_pointers_clause(date_root: Token | None, root: Token) -> bool:
+    """The date stands in the pointing clause itself: not inside a finite
+    clause below it ("Here is where the treaty was signed in 1648"), nor on
+    a noun naming a happening ("Here are the results of the March 2024
+    election")."""
+    if date_root is None:
+        return True
+    node, past_verb = date_root, False
+    while node != root and node.head != node:
+        if node.dep_ in _CLAUSES_BELOW and node.pos_ in ("VERB", "AUX") and _finite(node):
+            return False
+        if node != date_root and not past_verb and node.pos_ == "NOUN" and is_event_noun(node):
+            return False
+        past_verb = past_verb or node.pos_ in ("VERB", "AUX")
+        node = node.head
+    return True
+
+
+def _tells_after_colon(sent) -> bool:
+    """A finite verb after the intro's colon heads a clause of its own ("Last week in
+    Ukraine: Russia launched ..."): news, not an issue's list of contents."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon is not None and any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl")
+                                     for t in sent if t.i > colon)
+
+
+def presents_what_follows(sent, date_root: Token | None = None) -> bool:
     """A list intro: the sentence points at what follows on the page rather
     than telling a happening ("Here are some resolutions to consider for
     the new year:", "As of now, December 2025, here's what you can do!",
@@ -214,10 +253,14 @@ def presents_what_follows(sent) -> bool:
     copula (or a misread "'s") with "here"/"below" on it, or a verb of
     finding whose subject is the reader, in the future or with "can", with
     "here"/"below" on it. The date is the scope of the list (label class
-    ``list-title``); the list's own lines tell the happenings."""
+    ``list-title``); the list's own lines tell the happenings. Only a date
+    of the pointer's own clause (``date_root``; ``in_pointers_clause``); an
+    issue's intro only when no clause of its own follows the colon."""
     if _ISSUE_INTRO.match(sent.text):
-        return True
+        return not _tells_after_colon(sent)
     root = sent.root
+    if not in_pointers_clause(date_root, root):
+        return False
     # the pointer before the verb ("Here are ..."); after it, "here" is where a thing is ("Summer is here")
     pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS and c.i < root.i for c in root.children)
     if not pointer:

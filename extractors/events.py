@@ -133,7 +133,7 @@ def no_statement_reason(
     if reason is not None:
         return reason
     clause_verb = _clause_verb(trigger)
-    reason = _sentence_mood_reason(trigger.sent) or _date_attachment_reason(trigger, date, date_root, clause_verb)
+    reason = _sentence_mood_reason(trigger.sent, date_root) or _date_attachment_reason(trigger, date, date_root, clause_verb)
     if reason is not None:
         return reason
     # an event noun the date itself modifies ("the July 2025 incident") is
@@ -231,8 +231,9 @@ def _clause_verb(trigger: Token) -> Token:
     return clause_verb
 
 
-def _sentence_mood_reason(sent: Span) -> str | None:
-    """The sentence asks, or opens in the imperative."""
+def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | None:
+    """The sentence asks, opens in the imperative, greets, or points at what
+    follows (for a date of its pointing clause, ``date_root``)."""
     text = sent.text.strip()
     # questions: the sentence asks ("When did ...?"), or a question opens the clause
     if text.endswith("?"):
@@ -242,7 +243,7 @@ def _sentence_mood_reason(sent: Span) -> str | None:
     if rule_on("greeting") and _greets(sent):
         return "greeting"
     # a list intro pointing at what follows: "Here are some resolutions to consider for the new year:"
-    if rule_on("list-intro") and presents_what_follows(sent):
+    if rule_on("list-intro") and presents_what_follows(sent, date_root):
         return "list-intro"
     # imperatives and advice: a bare verb opening the sentence with no subject
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
@@ -904,13 +905,13 @@ _COPULAS = frozenset({"be", "become", "remain"})
 
 
 def copula_of(trigger: Token) -> Token | None:
-    """The copula whose clause a noun trigger stands for: its subject or its
-    predicate noun ("Smith was the company's chief executive" -> was; "a form
-    of therapy" through "of"), so that the clause's subject stays a participant."""
+    """The copula whose predicate noun is the trigger ("Smith was the company's
+    chief executive" -> was; "a form of therapy" through "of"), so that the
+    clause's subject stays a participant."""
     noun = trigger
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
         noun = noun.head.head
-    if noun.pos_ == "NOUN" and noun.dep_ in ("attr", "nsubj") and noun.head.lemma_.lower() in _COPULAS:
+    if noun.pos_ == "NOUN" and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
         return noun.head
     return None
 
@@ -921,13 +922,17 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     """One statement: the trigger's clause, its participants (subject or
     agent first, only from that clause) and its calibrated confidence."""
     s0 = sentence[0]
-    clause = copula_of(trigger) or trigger
-    local = clause_char_ranges(clause)
-    summary = clause_summary(parsed, trigger, local)
+    own = clause_char_ranges(trigger)
+    summary = clause_summary(parsed, trigger, own)
+    clause = copula_of(trigger) or trigger  # a predicate noun's participants: its copula's clause
+    local = own if clause is trigger else clause_char_ranges(clause)
     participants, subject_named, resolved = participant_keys(clause, s0, local, in_sentence, date, discourse)
     lemma = trigger_lemma(trigger)
-    # the confidence model reads the participants as written (it was fitted on them)
-    written = len(participants) - len({r.key for r in resolved})
+    # the confidence model reads the participants as written, of the trigger's own clause (it was fitted on them)
+    fitted = (participants, subject_named, resolved) if clause is trigger else participant_keys(
+        trigger, s0, own, in_sentence, date, discourse)
+    written = len(fitted[0]) - len({r.key for r in fitted[2]})
+    subject_named = fitted[1]
     features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root) if features_wanted() else None
     return dated_statement(
         text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
