@@ -293,3 +293,19 @@ def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
 def test_a_copulas_subject_stays_a_participant_of_its_predicate_noun(models, text, subject):
     sts = statements(text, models, anchor=date(2025, 3, 9))
     assert sts and all(subject in st.participants for st in sts)
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    # a pointer's list intro silences only a date of its own clause, not one of a clause or an event noun below it
+    ("Here is what happened in the council on Tuesday, March 4, 2025.", "happen", "2025-03-04"),
+    ("Here's how the index closed on Friday, March 7, 2025.", "close", "2025-03-07"),
+    ("Here is where the pact was signed in 1648.", "sign", "1648"),
+    ("Below are the quarterly results Acme reported on 3 March 2025:", "report", "2025-03-03"),
+    ("Here are the results of the March 2024 election in Ohio.", "election", "2024-03"),
+    # an issue's intro only when no clause of its own follows the colon
+    ("Last week in Freedonia: the army launched 300 drones at the capital.", "launch", "2025-W09"),
+    ("This month in Congress: the Senate passed the budget bill on March 4, 2025.", "pass", "2025-03-04"),
+])
+def test_a_list_intro_keeps_the_dated_clauses_inside_it(models, text, trigger, value):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert any(st.trigger == trigger and st.date.value == value for st in sts)
