@@ -300,14 +300,28 @@ def period_promises(date_root: Token | None) -> bool:
             return False
         verb = nxt
     return (verb.lemma_.lower() in PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and not any(c.dep_ == "dobj" and _names_happening(c) for c in verb.children))
 
 
-def reader_possession(date_root: Token | None) -> bool:
+def _names_happening(noun: Token) -> bool:
+    """The object names a happening, itself or through "of" ("brings a 3% tariff
+    increase", "brings back memories of the floods"): the period dates it."""
+    if is_event_noun(noun):
+        return True
+    return any(g.dep_ == "pobj" and is_event_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children)
+
+
+def reader_possession(date_root: Token | None, clause_verb: Token | None = None) -> bool:
     """The date qualifies a thing of the reader's ("your 2025 dental
     resolutions", "your summer holidays"): what the reader has or plans for
-    that period, told to win them over, not a happening the text reports."""
+    that period, told to win them over, not a happening the text reports.
+    Not in a clause told in the past ("Your 2025 membership fee rose by 10%")."""
     if date_root is None or date_root.dep_ not in ("nummod", "compound", "amod", "npadvmod", "poss"):
+        return False
+    if clause_verb is not None and (clause_verb.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause_verb.children)):
         return False
     noun = date_root.head
     return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)

@@ -323,7 +323,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("period-promise") and period_promises(date_root):
         return "period-promise"
     # a thing of the reader's: "turn your 2025 dental resolutions into lifelong habits"
-    if rule_on("reader-possession") and reader_possession(date_root):
+    if rule_on("reader-possession") and reader_possession(date_root, clause_verb):
         return "reader-possession"
     # "today's" world, age, society: the present era ("In today's interconnected world, ... has transformed ...")
     if rule_on("nowadays-noun") and nowadays(date.text, date_root):

@@ -117,8 +117,10 @@ class TriggerOptions:
     # pairwise F1 0.989 -> 0.945, 3 -> 2 of 5 happenings merged whole
     planned_subject: bool = False
     # a verb of taking part whose "in" phrase names the happening ("have
-    # engaged in mergers", "participated in the negotiations"): that noun
-    engaged_in: bool = True
+    # engaged in mergers", "participated in the negotiations"): that noun.
+    # Off: written for one labelled page, it fired on none of 300 WCXB dev
+    # pages read label-free, so no site fold can choose it
+    engaged_in: bool = False
     # a copula whose predicate is a noun ("was a big theme at CES 2026", "are a
     # registered dealer since 2004", "has been my form of therapy for the past
     # decade"): that noun names what holds then; the clause's subject stays a

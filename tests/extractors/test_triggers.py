@@ -34,14 +34,16 @@ def test_the_trigger_names_the_happening(models, text, date_words, trigger):
 
 @pytest.mark.parametrize("text, date_words, trigger", [
     # a verb of taking part gives way to the happening of its "in" phrase
-    ("Over the past five years, many advisors have engaged in mergers and acquisitions.", "the past five years",
+    ("Over the past three years, many small banks have engaged in mergers and takeovers.", "the past three years",
      "mergers"),
     # a copula gives way to its predicate noun, through "a form of"
     ("Quiet heat pumps were a big theme at the Lisbon fair in 2024.", "2024", "theme"),
     ("Chess has been my favourite form of therapy for the past decade.", "the past decade", "therapy"),
 ])
 def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, trigger):
-    assert trigger_of(text, date_words, models) == trigger
+    on = TriggerOptions(engaged_in=True)  # off by default
+    tok, _ = find_trigger(*date_of(text, date_words, models), on)
+    assert tok is not None and tok.text == trigger
     off = TriggerOptions(engaged_in=False, copula_noun=False)
     tok, _ = find_trigger(*date_of(text, date_words, models), off)
     assert tok is not None and tok.text != trigger
