@@ -199,7 +199,7 @@ _READER_FINDS = frozenset({"find", "see", "discover", "read", "get"})
 
 
 # An issue's intro: a deictic period, "on"/"in" a named show, newsletter or blog, a colon, then the issue's
-# contents ("This week on the Interface: the role of AI in war, and ...", "Today on the podcast: ...").
+# contents ("This week on the Ledger: the price of eggs in spring, and ...", "Today on the podcast: ...").
 _ISSUE_INTRO = re.compile(
     r"^\s*(?i:(?:this|next|last)\s+(?:week|weekend|month|season|issue|episode)|today|tonight|tomorrow)"
     r"\s+(?i:on|in)\s+(?i:the\s+|our\s+)?(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -335,8 +335,8 @@ NOWADAYS_NOUNS = frozenset(
 
 def nowadays(date_text: str, date_root: Token | None) -> bool:
     """"today's <world|age|society|market|...>": the present era, whatever the
-    tense of the clause ("In today's interconnected world, the rise of smart
-    appliances has transformed our lives")."""
+    tense of the clause ("In today's busy world, cheap sensors have changed
+    how we cook")."""
     if date_root is None or date_text.strip().lower().rstrip("'’s") not in ("today", "today’", "today'"):
         return False
     if date_root.dep_ != "poss":

@@ -239,7 +239,7 @@ def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | N
     if text.endswith("?"):
         if rule_on("question"):
             return "question"
-    # a wish or a greeting: "Wishing you a happy and healthy 2025!", "Happy New Year 2026!"
+    # a wish or a greeting: "Wishing all our members a calm and bright 2025!", "Happy New Year 2026!"
     if rule_on("greeting") and _greets(sent):
         return "greeting"
     # a list intro pointing at what follows: "Here are some resolutions to consider for the new year:"
@@ -292,8 +292,8 @@ def in_dateline(sent_text: str, at: int, length: int) -> bool:
     """The date stands in a news dateline that opens the sentence (a place in
     capitals, the date in brackets or after a comma, then a dash): the
     release's own date stamp (a ``byline``), not the time of the clause that
-    follows ("WASHINGTON (January 24, 2017) — Mindfulness meditation is an
-    increasingly popular treatment ...")."""
+    follows ("SPRINGFIELD (January 24, 2017) — Brisk walking is a common habit
+    among retirees.")."""
     return (at >= 0 and bool(_DATELINE_BEFORE.match(sent_text[:at]))
             and bool(_DATELINE_AFTER.match(sent_text[at + length:])))
 
@@ -423,7 +423,7 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
     ):
         if rule_on("advice"):
             return "advice"
-    # a promise to the reader: "This approach ensures you'll receive consistent care throughout the year"
+    # a promise to the reader: "This plan makes sure you'll get steady support throughout the year"
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in children
     ):

@@ -108,7 +108,7 @@ class TriggerOptions:
     # "today's calendar" (statement precision WCXB dev 0.895 -> 0.872)
     possessive_noun: bool = False
     # a verb of scheduling in the passive whose subject is a common noun ("the
-    # launch is now targeted for April", "the meeting is set for August 27"):
+    # opening is now targeted for June", "the meeting is set for August 27"):
     # the date is that noun's, the verb only says it is planned (a name or a
     # pronoun as subject keeps the verb: "RE+ Southeast is set for March 31").
     # Off: on the labelled pages 3 more right triggers (wcxb-unseen 2, wcxb-fresh 1),
@@ -121,9 +121,9 @@ class TriggerOptions:
     # Off: written for one labelled page, it fired on none of 300 WCXB dev
     # pages read label-free, so no site fold can choose it
     engaged_in: bool = False
-    # a copula whose predicate is a noun ("was a big theme at CES 2026", "are a
-    # registered dealer since 2004", "has been my form of therapy for the past
-    # decade"): that noun names what holds then; the clause's subject stays a
+    # a copula whose predicate is a noun ("were a big theme at the fair in 2024",
+    # "are a registered dealer since 2004", "has been my favourite form of
+    # therapy for the past decade"): that noun names what holds then; the clause's subject stays a
     # participant (extractors.events.copula_of)
     copula_noun: bool = True
 
@@ -325,8 +325,8 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
 
 def _noun_of_verb(verb: Token, options: TriggerOptions) -> Token | None:
     """The noun a verb that only schedules or takes part gives way to: the
-    common-noun subject of a passive verb of scheduling ("the launch is now
-    targeted for April" -> launch), the happening of a verb of taking part's
+    common-noun subject of a passive verb of scheduling ("the opening is now
+    targeted for June" -> opening), the happening of a verb of taking part's
     "in" phrase ("engaged in mergers" -> mergers)."""
     lemma = verb.lemma_.lower()
     if options.planned_subject and (plans(verb) or lemma == "set") and verb.tag_ == "VBN":
