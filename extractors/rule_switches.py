@@ -44,7 +44,7 @@ RULES: dict[str, str] = {
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
     "greeting": "a wish or a greeting (\"Wishing all our members a calm and bright 2025!\")",
     "dateline": "a news dateline's date opening the sentence (\"WASHINGTON (January 24, 2017) — ...\")",
-    "reader-future": "a promise to the reader (\"you'll get steady support throughout the year\")",
+    "reader-future": "a promise to the reader under a verb of promising (\"ensures you'll get steady support\")",
     # extractors.date_framings (via extractors.events.no_statement_reason)
     "self-reference": "the text speaking of itself (\"this guide will cover ...\", \"we've rounded up the top ... of 2023\")",
     "period-rank": "a ranking within a period (\"one of 2022's most-played albums\", \"the finest novels of the year\")",
@@ -95,12 +95,9 @@ assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not
 # and "item-fields": each fires on one page of the labelled sets and on none of
 # the WCXB dev pages read label-free (README, "Sentences with a date that point
 # at what follows").
-# "reader-future" and "nowadays-noun" each were written for one labelled page:
-# "reader-future" also silences rules told to the reader from a fixed point
-# ("Starting April 1, 2025, you will pay $2 more per ride"), "nowadays-noun"
-# fires alone only on the page it was written for (its other firings are also
-# ``generic-now``).
-DEFAULT_OFF = frozenset({"name-possessive", "dateline", "item-fields", "reader-future", "nowadays-noun"})
+# "nowadays-noun" was written for one labelled page and fires alone only
+# there (its other firings are also ``generic-now``).
+DEFAULT_OFF = frozenset({"name-possessive", "dateline", "item-fields", "nowadays-noun"})
 assert DEFAULT_OFF <= RULES.keys()
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("factwatch_rules_off", default=DEFAULT_OFF)

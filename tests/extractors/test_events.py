@@ -236,6 +236,7 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
     "2025 offers countless chances for growing your garden.",  # a period holding things out
     "The arrival of 2025 brings new ways to plan your week.",
     "This club can turn your 2025 garden plans into weekly routines.",  # a thing of the reader's
+    "This plan ensures you'll get steady support throughout the year.",  # a promise to the reader
 ])
 def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models, text):
     assert statements(text, models, anchor=date(2025, 3, 9)) == []
@@ -276,7 +277,6 @@ def test_here_after_the_copula_and_today_before_a_verb_of_offering_are_no_list_i
 
 @pytest.mark.parametrize("text, rule", [
     ("In today's busy world, cheap sensors have changed how we cook.", "nowadays-noun"),  # the present era
-    ("This plan makes sure you'll get steady support throughout the year.", "reader-future"),  # a promise
 ])
 def test_rules_off_by_default_silence_their_sentences_when_turned_on(models, text, rule):
     from extractors.rule_switches import rule_on, rules_on
