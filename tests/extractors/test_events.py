@@ -287,7 +287,7 @@ def test_rules_off_by_default_silence_their_sentences_when_turned_on(models, tex
 
 
 @pytest.mark.parametrize("text, trigger, value", [
-    # a rule told to the reader from a fixed point is a statement (reader-future is off)
+    # a rule told to the reader from a fixed point is a statement (reader-future: only under a verb of promising)
     ("Starting April 1, 2025, you will pay $2 more per ride.", "pay", "2025-04-01"),
     ("From January 2026, you'll need a passport to travel to Freedonia.", "need", "2026-01"),
     # a period that brings a happening dates it (period-promise)
