@@ -132,7 +132,7 @@ def page_causes(page: GoldPage, result) -> list[tuple[str, str, str]]:
         if not j.correct or j.gold is None:
             continue
         st = j.statement
-        sys_names = system_participants(page, st, places)
+        sys_names = system_participants(page, st, places, j.gold.participants)
         missed = [g for g in j.gold.participants if not any(names_match(g, s) for s in sys_names)]
         extra = [s for s in sys_names if not any(names_match(s, g) for g in j.gold.participants)]
         in_sentence = [m for m in result.mentions if st.char_start <= m.char_start and m.char_end <= st.char_end]
@@ -215,7 +215,7 @@ def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, flo
             if not j.correct or j.gold is None:
                 continue
             st = j.statement
-            clause = system_participants(page, st, places)
+            clause = system_participants(page, st, places, j.gold.participants)
             sentence = tuple(dict.fromkeys(m.key for m in res.mentions if st.char_start <= m.char_start
                                            and m.char_end <= st.char_end and m.label not in NON_PARTICIPANT_LABELS
                                            and (page.places_participate or m.label not in PLACE_LABELS)))
@@ -247,7 +247,8 @@ def site_counts(pages: Sequence[GoldPage], models=None) -> dict[str, Tally]:
         places = place_names(res.mentions)
         for j in score_page(page, list(res.statements), places)[1]:
             if j.correct and j.gold is not None:
-                tp, ns, ng = participant_counts(j.gold.participants, system_participants(page, j.statement, places))
+                tp, ns, ng = participant_counts(j.gold.participants, system_participants(page, j.statement, places,
+                                                                                      j.gold.participants))
                 row[0] += tp
                 row[1] += ns
                 row[2] += ng

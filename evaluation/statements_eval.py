@@ -394,16 +394,18 @@ def _spells(acronym: str, name: str) -> bool:
 Places = tuple[tuple[int, str], ...]  # (where, key) of a page's mentions of a place
 
 
-def system_participants(page: GoldPage, st, places: Places = ()) -> tuple[str, ...]:
+def system_participants(page: GoldPage, st, places: Places = (), gold: Sequence[str] = ()) -> tuple[str, ...]:
     """A statement's participants as the page's gold names them: with those
-    resolved from a pronoun or a description, or as written; without those
-    its sentence names as a place (``places``: the page's place mentions)
-    where the page's set does not count places as participants."""
+    resolved from a pronoun or a description, or as written; where the page's
+    set does not count venues as participants, without those its sentence names
+    as a place (``places``: the page's place mentions) that match none of the
+    statement's ``gold`` participants (a place the gold lists, a country that
+    signs, is scored)."""
     names = tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
     if page.places_participate:
         return names
     here = {k for pos, k in places if st.char_start <= pos < st.char_end}
-    return tuple(n for n in names if n not in here)
+    return tuple(n for n in names if n not in here or any(names_match(n, g) for g in gold))
 
 
 def place_names(mentions: Sequence) -> Places:
@@ -524,7 +526,7 @@ def score_page(page: GoldPage, statements: Sequence, places: Places = ()) -> tup
             if g.trigger:
                 c.trigger_n += 1
                 c.trigger_ok += int((st.trigger or "") == g.trigger)
-            scored = system_participants(page, st, places)
+            scored = system_participants(page, st, places, g.participants)
             tp, ns, ng = participant_counts(g.participants, scored)
             c.part_tp += tp
             c.part_sys += ns

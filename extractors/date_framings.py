@@ -199,14 +199,53 @@ _READER_FINDS = frozenset({"find", "see", "discover", "read", "get"})
 
 
 # An issue's intro: a deictic period, "on"/"in" a named show, newsletter or blog, a colon, then the issue's
-# contents ("This week on the Interface: the role of AI in war, and ...", "Today on the podcast: ...").
+# contents ("This week on the Ledger: the price of eggs in spring, and ...", "Today on the podcast: ...").
 _ISSUE_INTRO = re.compile(
     r"^\s*(?i:(?:this|next|last)\s+(?:week|weekend|month|season|issue|episode)|today|tonight|tomorrow)"
     r"\s+(?i:on|in)\s+(?i:the\s+|our\s+)?(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][\w'’.-]*|(?i:podcast|show|newsletter|blog))(?:\s+[A-Z][\w'’.-]*){0,3}\s*:")
 
 
-def presents_what_follows(sent) -> bool:
+# clauses below the pointer's own: a date inside one dates that clause's happening ("Here is what happened in
+# Parliament on Tuesday", "the results Acme reported on 3 March"), not the list's scope
+_CLAUSES_BELOW = frozenset({"relcl", "ccomp", "pcomp", "acl", "advcl", "csubj"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tense or a subject of its own (not "resolutions to consider")."""
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS)
+        for c in verb.children)
+
+
+def in_pointers_clause(date_root: Token | None, root: Token) -> bool:
+    """The date stands in the pointing clause itself: not inside a finite
+    clause below it ("Here is where the treaty was signed in 1648"), nor on
+    a noun naming a happening ("Here are the results of the March 2024
+    election")."""
+    if date_root is None:
+        return True
+    node, past_verb = date_root, False
+    while node != root and node.head != node:
+        if node.dep_ in _CLAUSES_BELOW and node.pos_ in ("VERB", "AUX") and _finite(node):
+            return False
+        if node != date_root and not past_verb and node.pos_ == "NOUN" and is_event_noun(node):
+            return False
+        past_verb = past_verb or node.pos_ in ("VERB", "AUX")
+        node = node.head
+    return True
+
+
+def _tells_after_colon(sent) -> bool:
+    """A finite verb after the intro's colon heads a clause of its own ("Last week in
+    Ukraine: Russia launched ..."): news, not an issue's list of contents."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon is not None and any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl")
+                                     for t in sent if t.i > colon)
+
+
+def presents_what_follows(sent, date_root: Token | None = None) -> bool:
     """A list intro: the sentence points at what follows on the page rather
     than telling a happening ("Here are some resolutions to consider for
     the new year:", "As of now, December 2025, here's what you can do!",
@@ -214,10 +253,14 @@ def presents_what_follows(sent) -> bool:
     copula (or a misread "'s") with "here"/"below" on it, or a verb of
     finding whose subject is the reader, in the future or with "can", with
     "here"/"below" on it. The date is the scope of the list (label class
-    ``list-title``); the list's own lines tell the happenings."""
+    ``list-title``); the list's own lines tell the happenings. Only a date
+    of the pointer's own clause (``date_root``; ``in_pointers_clause``); an
+    issue's intro only when no clause of its own follows the colon."""
     if _ISSUE_INTRO.match(sent.text):
-        return True
+        return not _tells_after_colon(sent)
     root = sent.root
+    if not in_pointers_clause(date_root, root):
+        return False
     # the pointer before the verb ("Here are ..."); after it, "here" is where a thing is ("Summer is here")
     pointer = any(c.dep_ in ("advmod", "expl") and c.lower_ in _POINTERS and c.i < root.i for c in root.children)
     if not pointer:
@@ -257,14 +300,28 @@ def period_promises(date_root: Token | None) -> bool:
             return False
         verb = nxt
     return (verb.lemma_.lower() in PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and not any(c.dep_ == "dobj" and _names_happening(c) for c in verb.children))
 
 
-def reader_possession(date_root: Token | None) -> bool:
+def _names_happening(noun: Token) -> bool:
+    """The object names a happening, itself or through "of" ("brings a 3% tariff
+    increase", "brings back memories of the floods"): the period dates it."""
+    if is_event_noun(noun):
+        return True
+    return any(g.dep_ == "pobj" and is_event_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children)
+
+
+def reader_possession(date_root: Token | None, clause_verb: Token | None = None) -> bool:
     """The date qualifies a thing of the reader's ("your 2025 dental
     resolutions", "your summer holidays"): what the reader has or plans for
-    that period, told to win them over, not a happening the text reports."""
+    that period, told to win them over, not a happening the text reports.
+    Not in a clause told in the past ("Your 2025 membership fee rose by 10%")."""
     if date_root is None or date_root.dep_ not in ("nummod", "compound", "amod", "npadvmod", "poss"):
+        return False
+    if clause_verb is not None and (clause_verb.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause_verb.children)):
         return False
     noun = date_root.head
     return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
@@ -278,8 +335,8 @@ NOWADAYS_NOUNS = frozenset(
 
 def nowadays(date_text: str, date_root: Token | None) -> bool:
     """"today's <world|age|society|market|...>": the present era, whatever the
-    tense of the clause ("In today's interconnected world, the rise of smart
-    appliances has transformed our lives")."""
+    tense of the clause ("In today's busy world, cheap sensors have changed
+    how we cook")."""
     if date_root is None or date_text.strip().lower().rstrip("'’s") not in ("today", "today’", "today'"):
         return False
     if date_root.dep_ != "poss":

@@ -133,7 +133,7 @@ def no_statement_reason(
     if reason is not None:
         return reason
     clause_verb = _clause_verb(trigger)
-    reason = _sentence_mood_reason(trigger.sent) or _date_attachment_reason(trigger, date, date_root, clause_verb)
+    reason = _sentence_mood_reason(trigger.sent, date_root) or _date_attachment_reason(trigger, date, date_root, clause_verb)
     if reason is not None:
         return reason
     # an event noun the date itself modifies ("the July 2025 incident") is
@@ -231,18 +231,19 @@ def _clause_verb(trigger: Token) -> Token:
     return clause_verb
 
 
-def _sentence_mood_reason(sent: Span) -> str | None:
-    """The sentence asks, or opens in the imperative."""
+def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | None:
+    """The sentence asks, opens in the imperative, greets, or points at what
+    follows (for a date of its pointing clause, ``date_root``)."""
     text = sent.text.strip()
     # questions: the sentence asks ("When did ...?"), or a question opens the clause
     if text.endswith("?"):
         if rule_on("question"):
             return "question"
-    # a wish or a greeting: "Wishing you a happy and healthy 2025!", "Happy New Year 2026!"
+    # a wish or a greeting: "Wishing all our members a calm and bright 2025!", "Happy New Year 2026!"
     if rule_on("greeting") and _greets(sent):
         return "greeting"
     # a list intro pointing at what follows: "Here are some resolutions to consider for the new year:"
-    if rule_on("list-intro") and presents_what_follows(sent):
+    if rule_on("list-intro") and presents_what_follows(sent, date_root):
         return "list-intro"
     # imperatives and advice: a bare verb opening the sentence with no subject
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
@@ -291,8 +292,8 @@ def in_dateline(sent_text: str, at: int, length: int) -> bool:
     """The date stands in a news dateline that opens the sentence (a place in
     capitals, the date in brackets or after a comma, then a dash): the
     release's own date stamp (a ``byline``), not the time of the clause that
-    follows ("WASHINGTON (January 24, 2017) — Mindfulness meditation is an
-    increasingly popular treatment ...")."""
+    follows ("SPRINGFIELD (January 24, 2017) — Brisk walking is a common habit
+    among retirees.")."""
     return (at >= 0 and bool(_DATELINE_BEFORE.match(sent_text[:at]))
             and bool(_DATELINE_AFTER.match(sent_text[at + length:])))
 
@@ -322,7 +323,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("period-promise") and period_promises(date_root):
         return "period-promise"
     # a thing of the reader's: "turn your 2025 dental resolutions into lifelong habits"
-    if rule_on("reader-possession") and reader_possession(date_root):
+    if rule_on("reader-possession") and reader_possession(date_root, clause_verb):
         return "reader-possession"
     # "today's" world, age, society: the present era ("In today's interconnected world, ... has transformed ...")
     if rule_on("nowadays-noun") and nowadays(date.text, date_root):
@@ -393,6 +394,10 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
     return None
 
 
+# verbs by which the text promises the reader what follows ("This plan ensures you'll ...")
+PROMISING_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
+
+
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
     """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
     # an exhortation: "It's time for someone among you to rethink fashion in 2025"
@@ -422,10 +427,11 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
     ):
         if rule_on("advice"):
             return "advice"
-    # a promise to the reader: "This approach ensures you'll receive consistent care throughout the year"
+    # a promise to the reader: "This plan ensures you'll get steady support throughout the year"
+    # (only under a verb of promising: "Starting April 1, 2025, you will pay $2 more" is a rule the reader needs)
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in children
-    ):
+    ) and clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_.lower() in PROMISING_VERBS:
         if rule_on("reader-future"):
             return "reader-future"
     return None
@@ -900,18 +906,38 @@ def _base_rate(features: dict[str, float] | None) -> float | None:
     return calibrated_confidence({}) if features is None else None
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def copula_of(trigger: Token) -> Token | None:
+    """The copula whose predicate noun is the trigger ("Smith was the company's
+    chief executive" -> was; "a form of therapy" through "of"), so that the
+    clause's subject stays a participant."""
+    noun = trigger
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        noun = noun.head.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        return noun.head
+    return None
+
+
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
                in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
                discourse: Discourse | None = None) -> DatedStatement:
     """One statement: the trigger's clause, its participants (subject or
     agent first, only from that clause) and its calibrated confidence."""
     s0 = sentence[0]
-    local = clause_char_ranges(trigger)
-    summary = clause_summary(parsed, trigger, local)
-    participants, subject_named, resolved = participant_keys(trigger, s0, local, in_sentence, date, discourse)
+    own = clause_char_ranges(trigger)
+    summary = clause_summary(parsed, trigger, own)
+    clause = copula_of(trigger) or trigger  # a predicate noun's participants: its copula's clause
+    local = own if clause is trigger else clause_char_ranges(clause)
+    participants, subject_named, resolved = participant_keys(clause, s0, local, in_sentence, date, discourse)
     lemma = trigger_lemma(trigger)
-    # the confidence model reads the participants as written (it was fitted on them)
-    written = len(participants) - len({r.key for r in resolved})
+    # the confidence model reads the participants as written, of the trigger's own clause (it was fitted on them)
+    fitted = (participants, subject_named, resolved) if clause is trigger else participant_keys(
+        trigger, s0, own, in_sentence, date, discourse)
+    written = len(fitted[0]) - len({r.key for r in fitted[2]})
+    subject_named = fitted[1]
     features = parse_features(trigger, by_parse, date, subject_named, written, n_dates, date_root) if features_wanted() else None
     return dated_statement(
         text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),

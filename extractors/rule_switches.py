@@ -42,9 +42,9 @@ RULES: dict[str, str] = {
     "access-date": "a citation's access or archive date (\"Accessed 4 Nov. 2025.\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
-    "greeting": "a wish or a greeting (\"Wishing you a happy and healthy 2025!\")",
+    "greeting": "a wish or a greeting (\"Wishing all our members a calm and bright 2025!\")",
     "dateline": "a news dateline's date opening the sentence (\"WASHINGTON (January 24, 2017) — ...\")",
-    "reader-future": "a promise to the reader (\"you'll receive consistent care throughout the year\")",
+    "reader-future": "a promise to the reader under a verb of promising (\"ensures you'll get steady support\")",
     # extractors.date_framings (via extractors.events.no_statement_reason)
     "self-reference": "the text speaking of itself (\"this guide will cover ...\", \"we've rounded up the top ... of 2023\")",
     "period-rank": "a ranking within a period (\"one of 2022's most-played albums\", \"the finest novels of the year\")",
@@ -99,7 +99,9 @@ assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not
 # and "item-fields": each fires on one page of the labelled sets and on none of
 # the WCXB dev pages read label-free (README, "Sentences with a date that point
 # at what follows").
-DEFAULT_OFF = frozenset({"name-possessive", "dateline", "item-fields"})
+# "nowadays-noun" was written for one labelled page and fires alone only
+# there (its other firings are also ``generic-now``).
+DEFAULT_OFF = frozenset({"name-possessive", "dateline", "item-fields", "nowadays-noun"})
 assert DEFAULT_OFF <= RULES.keys()
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("factwatch_rules_off", default=DEFAULT_OFF)

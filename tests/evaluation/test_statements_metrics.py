@@ -124,6 +124,14 @@ def test_a_set_that_leaves_places_out_does_not_score_the_places_the_system_names
     # a name the page tags a place only in another sentence is scored
     m = score_page(left_out, [sys_st], ((400, "Atlanta"),))[0].metrics()
     assert m["participant_precision"] == 0.5
+    # a place the gold lists for that statement (a country that signs) is scored, and counts as found
+    signs = (GoldStatement("Freedonia signed the accord", "on May 2", "2024-05-02", participants=("Freedonia",)),)
+    signer = st("Freedonia signed the accord on May 2.", date(2024, 5, 2), date(2024, 5, 2),
+                trigger="sign", participants=("Freedonia",))
+    page = GoldPage(page_id="2", page_type="article", site="x.org", url="", doc_date=None, statements=signs,
+                    places_participate=False)
+    m = score_page(page, [signer], ((0, "Freedonia"),))[0].metrics()
+    assert m["participant_recall"] == 1.0 and m["participant_precision"] == 1.0
     # the setting is read from the set's folder: absent means places count
     assert places_participate(tmp_path)
     (tmp_path / "scoring.toml").write_text("[participants]\nplaces = false\n", encoding="utf-8")

@@ -228,16 +228,15 @@ def test_a_clause_before_the_next_ones_conjunction_ends_without_it(models):
 
 
 @pytest.mark.parametrize("text", [
-    "Here are some resolutions to consider for the new year:",  # a list intro
-    "Below, you'll find all of this year's winners.",  # the reader finds what follows
-    "This week on the Interface: the role of AI in war, and betting sites that alter the future",  # an issue's intro
-    "Wishing you a happy and healthy 2025!",  # a greeting
+    "Here are a few goals to set for the new year:",  # a list intro
+    "Below, you'll find every one of this year's finalists.",  # the reader finds what follows
+    "This week on the Ledger: the price of eggs in spring, and ferries that run late",  # an issue's intro
+    "Wishing all our members a calm and bright 2025!",  # a greeting
     "Happy New Year 2026!",
-    "2025 offers endless possibilities for improving your smile.",  # a period holding things out
-    "The arrival of 2025 brings fresh opportunities to enhance your wellness.",
-    "This partnership can turn your 2025 resolutions into lifelong habits.",  # a thing of the reader's
-    "In today's interconnected world, smart appliances have transformed our daily lives.",  # the present era
-    "This plan ensures you'll receive consistent care throughout the year.",  # a promise to the reader
+    "2025 offers countless chances for growing your garden.",  # a period holding things out
+    "The arrival of 2025 brings new ways to plan your week.",
+    "This club can turn your 2025 garden plans into weekly routines.",  # a thing of the reader's
+    "This plan ensures you'll get steady support throughout the year.",  # a promise to the reader
 ])
 def test_no_statement_from_list_intros_greetings_promotion_and_datelines(models, text):
     assert statements(text, models, anchor=date(2025, 3, 9)) == []
@@ -276,10 +275,62 @@ def test_here_after_the_copula_and_today_before_a_verb_of_offering_are_no_list_i
     assert not presents_what_follows(sent) and not period_promises(today)
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("In today's busy world, cheap sensors have changed how we cook.", "nowadays-noun"),  # the present era
+])
+def test_rules_off_by_default_silence_their_sentences_when_turned_on(models, text, rule):
+    from extractors.rule_switches import rule_on, rules_on
+
+    assert not rule_on(rule)
+    with rules_on({rule}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    # a rule told to the reader from a fixed point is a statement (reader-future: only under a verb of promising)
+    ("Starting April 1, 2025, you will pay $2 more per ride.", "pay", "2025-04-01"),
+    ("From January 2026, you'll need a passport to travel to Freedonia.", "need", "2026-01"),
+    # a period that brings a happening dates it (period-promise)
+    ("The new year brings a 3% tariff increase on steel imports.", "increase", "2025"),
+    ("The summer of 2024 brings back memories of the floods.", "flood", "2024-SU"),
+    # a thing of the reader's in a clause told in the past (reader-possession)
+    ("Your 2025 membership fee rose by 10% in January.", "rise", "2025"),
+])
+def test_reader_and_period_framings_keep_what_happens(models, text, trigger, value):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert any(st.trigger == trigger and st.date.value == value for st in sts)
+
+
 def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
     from extractors.rule_switches import rule_on, rules_on
 
-    text = "WASHINGTON (January 24, 2017) — Mindfulness meditation is a popular treatment for anxiety."
+    text = "SPRINGFIELD (January 24, 2017) — Brisk walking is a common habit among retirees."
     assert not rule_on("dateline")  # off by default: it fires on one labelled page alone
     with rules_on({"dateline"}):
         assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Smith was the company's chief executive from 2010 to 2015.", "Smith"),  # a predicate noun as trigger
+    ("The OECD has been a source of data since 1961.", "OECD"),
+    ("Jones has been my favourite form of support for the past decade.", "Jones"),  # through "a form of"
+])
+def test_a_copulas_subject_stays_a_participant_of_its_predicate_noun(models, text, subject):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert sts and all(subject in st.participants for st in sts)
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    # a pointer's list intro silences only a date of its own clause, not one of a clause or an event noun below it
+    ("Here is what happened in the council on Tuesday, March 4, 2025.", "happen", "2025-03-04"),
+    ("Here's how the index closed on Friday, March 7, 2025.", "close", "2025-03-07"),
+    ("Here is where the pact was signed in 1648.", "sign", "1648"),
+    ("Below are the quarterly results Acme reported on 3 March 2025:", "report", "2025-03-03"),
+    ("Here are the results of the March 2024 election in Ohio.", "election", "2024-03"),
+    # an issue's intro only when no clause of its own follows the colon
+    ("Last week in Freedonia: the army launched 300 drones at the capital.", "launch", "2025-W09"),
+    ("This month in Congress: the Senate passed the budget bill on March 4, 2025.", "pass", "2025-03-04"),
+])
+def test_a_list_intro_keeps_the_dated_clauses_inside_it(models, text, trigger, value):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert any(st.trigger == trigger and st.date.value == value for st in sts)

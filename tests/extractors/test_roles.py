@@ -243,4 +243,4 @@ def test_the_names_of_an_according_to_source_are_no_participants(models):
     # the trigger inside the phrase keeps its own agent: the study is Acme's
     text = "Sales fell, according to a 2013 study by Acme Corp."
     sts = [s for s in statements(text, models) if s.trigger == "study"]
-    assert all("Acme Corp" in s.participants for s in sts)
+    assert sts and all("Acme Corp" in s.participants for s in sts)

@@ -34,15 +34,16 @@ def test_the_trigger_names_the_happening(models, text, date_words, trigger):
 
 @pytest.mark.parametrize("text, date_words, trigger", [
     # a verb of taking part gives way to the happening of its "in" phrase
-    ("Over the past five years, many advisors have engaged in mergers and acquisitions.", "the past five years",
+    ("Over the past three years, many small banks have engaged in mergers and takeovers.", "the past three years",
      "mergers"),
-    # a copula gives way to its predicate noun, through "a form of"; with none, to a common-noun subject
-    ("Technology to get us around was a big theme at CES 2026.", "2026", "theme"),
-    ("Music has been my ultimate form of therapy for the past decade.", "the past decade", "therapy"),
-    ("The idea of integrating solar power with farming has been around since the 1980s.", "the 1980s", "idea"),
+    # a copula gives way to its predicate noun, through "a form of"
+    ("Quiet heat pumps were a big theme at the Lisbon fair in 2024.", "2024", "theme"),
+    ("Chess has been my favourite form of therapy for the past decade.", "the past decade", "therapy"),
 ])
 def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, trigger):
-    assert trigger_of(text, date_words, models) == trigger
+    on = TriggerOptions(engaged_in=True)  # off by default
+    tok, _ = find_trigger(*date_of(text, date_words, models), on)
+    assert tok is not None and tok.text == trigger
     off = TriggerOptions(engaged_in=False, copula_noun=False)
     tok, _ = find_trigger(*date_of(text, date_words, models), off)
     assert tok is not None and tok.text != trigger
@@ -50,7 +51,7 @@ def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, 
 
 @pytest.mark.parametrize("text, date_words, trigger", [
     # switched on, a passive verb of scheduling gives way to its common-noun subject; a pronoun keeps the verb
-    ("Rather than March 6, the launch is now targeted for April.", "April", "launch"),
+    ("Instead of May 2, the opening is now targeted for June.", "June", "opening"),
     ("The meeting is set for August 27, 2026.", "August 27, 2026", "meeting"),
     ("It is scheduled for June 3, 2026.", "June 3, 2026", "scheduled"),
 ])
@@ -60,8 +61,16 @@ def test_a_scheduled_noun_takes_the_date_when_switched_on(models, text, date_wor
     assert trigger_of(text, date_words, models) in ("targeted", "set", "scheduled")  # off by default
 
 
+@pytest.mark.parametrize("text, date_words, not_trigger", [
+    ("The chairman has been in office since 2018.", "2018", "chairman"),  # a person noun names no happening
+    ("The OECD has been a source of data since 1961.", "1961", "data"),  # "source" is no kind noun
+])
+def test_a_copulas_subject_or_the_thing_of_its_source_is_no_trigger(models, text, date_words, not_trigger):
+    assert trigger_of(text, date_words, models) != not_trigger
+
+
 def test_a_name_as_a_copulas_subject_is_no_trigger(models):
-    assert trigger_of("FreeBSD is on my desktop since 2006.", "2006", models) == "is"
+    assert trigger_of("Linux is on my work laptop since 2008.", "2008", models) == "is"
 
 
 def test_a_word_split_at_a_hyphen_keeps_its_parts_in_the_lemma(models):
