@@ -254,7 +254,7 @@ def load_gold_sets(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES)
 # ---------------------------------------------------------------- matching
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
-                         "\u00a0": " "})
+                         "\u00a0": " ", "\u00ad": None})  # soft hyphens are invisible
 
 
 def norm_text(s: str) -> str:

@@ -18,7 +18,10 @@ check_labels = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_labels)
 
 
-@pytest.mark.parametrize(("folder", "least"), [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40)])
+@pytest.mark.parametrize(
+    ("folder", "least"),
+    [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40), ("wcxb-fresh2", 40)],
+)
 def test_label_files_pass_the_format_checks(folder, least):
     files = sorted((LABELS / folder).glob("*.yaml"))
     assert len(files) >= least
@@ -27,7 +30,7 @@ def test_label_files_pass_the_format_checks(folder, least):
 
 
 @needs_shared(WCXB / "html")
-@pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh"])
+@pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh", "wcxb-fresh2"])
 def test_keys_and_expressions_occur_on_their_pages(folder):
     assert check_labels.main([str(LABELS / folder), "--pages", str(WCXB)]) == 0
 

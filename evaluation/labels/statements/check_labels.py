@@ -61,7 +61,7 @@ KEY_MAX_WORDS = 5
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                          "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
                          "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
-                         "\u2011": "-", "\u2010": "-"})
+                         "\u2011": "-", "\u2010": "-", "\u00ad": None})  # soft hyphens are invisible
 
 
 def normalise(text: str) -> str:
