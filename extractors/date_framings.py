@@ -247,9 +247,9 @@ def _tells_after_colon(sent) -> bool:
 
 def presents_what_follows(sent, date_root: Token | None = None) -> bool:
     """A list intro: the sentence points at what follows on the page rather
-    than telling a happening ("Here are some resolutions to consider for
-    the new year:", "As of now, December 2025, here's what you can do!",
-    "Below, you'll find all of this year's winners"): its main verb is a
+    than telling a happening ("Here are some habits to try in
+    the new year:", "As of now, in <month year>, here's what to do!",
+    "Below, you'll find the winners of this year"): its main verb is a
     copula (or a misread "'s") with "here"/"below" on it, or a verb of
     finding whose subject is the reader, in the future or with "can", with
     "here"/"below" on it. The date is the scope of the list (label class

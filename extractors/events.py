@@ -322,7 +322,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # a period holding things out to the reader: "2025 offers endless possibilities", "The arrival of 2025 brings ..."
     if rule_on("period-promise") and period_promises(date_root):
         return "period-promise"
-    # a thing of the reader's: "turn your 2025 dental resolutions into lifelong habits"
+    # a thing of the reader's: "make your 2025 fitness goals a habit"
     if rule_on("reader-possession") and reader_possession(date_root, clause_verb):
         return "reader-possession"
     # "today's" world, age, society: the present era ("In today's interconnected world, ... has transformed ...")

@@ -10,10 +10,10 @@ the reading here turns them into date mentions when the count is exact and
 its anchor is the page's own date (not the day the page was fetched).
 
 The stretch may also be the sentence's subject ("The last decade was the
-warmest on record", "The past five years have seen ...") or what a
+busiest in the port's history", "The past five years have seen ...") or what a
 perfect or "spend" fills ("have spent the last 8 years building ..."), with
 no preposition before it. (A count that ends at a date the sentence names,
-"for the 10 years ending March 31, 2025", runs back from that date whatever
+"for the 10 years ending June 30, 2024", runs back from that date whatever
 the page's date: :func:`extractors.timex.mentions._spans_ending`.)
 
 What is not a count back stays a duration: a stretch that is not tied to
@@ -44,7 +44,7 @@ _SPAN_PREP = re.compile(r"\b(?:over|in|during|for|throughout|within)\s+$", re.I)
 # "the past decade": the tagger reads it as a decade; as a stretch up to now it is ten years
 _PAST_DECADE = re.compile(r"the\s+(?:past|last)\s+decade", re.I)
 # no preposition: the stretch as what "spend" fills ("have spent the last 8 years building"), or as
-# the subject opening its sentence, a verb right after it ("The last decade was the warmest")
+# the subject opening its sentence, a verb right after it ("The last decade was the busiest")
 _SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending)\s+$", re.I)
 _OPENS_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘'(]?$")
 _SUBJECT_VERB_AFTER = re.compile(
@@ -141,7 +141,7 @@ def _read(text: str, t: Timex, day: date) -> DateMention | None:
 
 def _unprepped_stretch(text: str, t: Timex, before: str) -> bool:
     """"have spent the last 8 years building", "The last decade was the
-    warmest": a stretch up to now with no preposition, what "spend" fills or
+    busiest": a stretch up to now with no preposition, what "spend" fills or
     the subject opening its sentence with its verb right after it."""
     if not (_PAST_DECADE.fullmatch(t.text) or _PAST_SPAN.fullmatch(t.text)):
         return False

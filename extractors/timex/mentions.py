@@ -99,7 +99,7 @@ def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMent
 
 
 def _spans_ending(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """"for the 10 years ending March 31, 2025", "the twelve months ended June
+    """"for the 10 years ending June 30, 2024", "the twelve months ended June
     2024", "week ending 13 December": a count of units closed by a day or a
     month (:func:`extractors.timex.rules.durations.span_ending_count`) is
     one range, from the first day of the count to the date's last day."""
@@ -309,7 +309,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
-        # "released last night or today", "on Monday or Tuesday": two days next to each other joined by
+        # "went out last night or today", "on Monday or Tuesday": two days next to each other joined by
         # "or" leave the day open between them: one stretch of both
         if (u_span is not None and t_precision == u_span[2] == Precision.DAY and (u_span[0] - t_end).days == 1
                 and _OR_GAP.match(text[t.char_end : tx[i + 1].char_start])):
@@ -477,13 +477,13 @@ def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) 
     """"during the 2019-20 and 2020-21 school years": two ranges joined by
     "and", the second starting within the first or right after it, are one
     stretch from the first's start to the second's end. So are two periods
-    compared by "between" ("rose 55% between 2000-2004 and 2017-2021": the
+    compared by "between" ("rose 40% between 1995-1999 and 2015-2019": the
     change spans both), however far apart."""
     out: list[tuple[DateMention, tuple[int, ...]]] = []
     for m, members in found:
         if out:
             p, p_members = out[-1]
-            # "between 2000-2004 and 2017-2021" (not "between 2001 and 2003 and between 2008 and 2010")
+            # "between 1995-1999 and 2015-2019" (not "between 2001 and 2003 and between 2008 and 2010")
             compared = _BETWEEN.match(p.text) is not None and not _CUED.match(m.text) and p.date_end < m.date_start
             if (p.role == m.role == "range" and p.precision == m.precision
                     and p.date_start < m.date_start and (m.date_start <= p.date_end + _ONE_DAY or compared)

@@ -320,8 +320,8 @@ _SPAN_UNITS = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "mo
 
 def start_of_span_ending(last: date, n: int, unit: str) -> date | None:
     """The first day of the ``n`` ``unit``\\ s (day, week, month, quarter,
-    year) that end on the day ``last``: "the 10 years ending March 31, 2025"
-    start on 2015-04-01, "the week ending 13 December" on 7 December."""
+    year) that end on the day ``last``: "the 10 years ending June 30, 2024"
+    start on 2014-07-01, "the week ending 13 December" on 7 December."""
     step = _SPAN_UNITS.get(unit)
     if step is None or n < 1:
         return None

@@ -46,15 +46,15 @@ def _dated(text: str, anchor: date | None = PAGE, **kw) -> dict[str, tuple[str, 
         ("She has been a consultant in life and pensions for the firm for two years.", "for two years", "since",
          "2023", "2023-01-01", "year"),
         # no preposition: what "spend" fills, or the subject opening its sentence
-        ("My team and I have spent the last 8 years testing bikes.", "the last 8 years", "range", "2017/2025",
+        ("Our lab has spent the last 8 years testing kettles.", "the last 8 years", "range", "2017/2025",
          "2017-01-01", "year"),
-        ("Intro. The last decade was the warmest on record.", "The last decade", "range", "2015/2025", "2015-01-01",
+        ("Intro. The last decade was the busiest in the port's history.", "The last decade", "range", "2015/2025", "2015-01-01",
          "year"),
         ("The past five years have seen a surge in claims.", "The past five years", "range", "2020/2025",
          "2020-01-01", "year"),
         # a count that ends at a date the sentence names runs back from it
-        ("The index for the 10 years ending March 31, 2025, returned 12.5 percent.",
-         "10 years ending March 31, 2025", "range", "2015-04-01/2025-03-31", "2015-04-01", "day"),
+        ("The index for the 10 years ending June 30, 2024, returned 12.5 percent.",
+         "10 years ending June 30, 2024", "range", "2014-07-01/2024-06-30", "2014-07-01", "day"),
         ("Revenue in the 12 months ended June 2024 rose.", "12 months ended June 2024", "range",
          "2023-07/2024-06", "2023-07-01", "month"),
     ],
@@ -105,9 +105,9 @@ def test_no_count_back_without_the_pages_own_date():
     assert _dated(text, None) == {}
     assert _dated(text, fetched=True) == {}  # the fetch day is no writer's now
     # a count ending at a date it names needs no page date
-    ending = "The index for the 10 years ending March 31, 2025, returned 12.5 percent."
-    assert _dated(ending, None)["10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
-    assert _dated(ending, fetched=True)["10 years ending March 31, 2025"][1] == "2015-04-01/2025-03-31"
+    ending = "The index for the 10 years ending June 30, 2024, returned 12.5 percent."
+    assert _dated(ending, None)["10 years ending June 30, 2024"][1] == "2014-07-01/2024-06-30"
+    assert _dated(ending, fetched=True)["10 years ending June 30, 2024"][1] == "2014-07-01/2024-06-30"
 
 
 def test_the_past_year_stays_a_point_the_span_rule_drops():
@@ -116,8 +116,8 @@ def test_the_past_year_stays_a_point_the_span_rule_drops():
 
 
 def test_a_count_ending_at_a_date_replaces_the_dates_own_mention():
-    dated = _dated("The index for the 10 years ending March 31, 2025, returned 12.5 percent.")
-    assert list(dated) == ["10 years ending March 31, 2025"]
+    dated = _dated("The index for the 10 years ending June 30, 2024, returned 12.5 percent.")
+    assert list(dated) == ["10 years ending June 30, 2024"]
     # "the fiscal year ended Jan. 31" is the one year that ended then, no count back from the page
     assert _dated("In the fiscal year ended Jan. 31, sales rose.", date(1989, 3, 1))["year ended Jan. 31"][:2] == (
         "range", "1988-02-01/1989-01-31")

@@ -52,7 +52,7 @@ def test_frames_give_way_to_the_noun_of_the_happening(models, text, date_words, 
 @pytest.mark.parametrize("text, date_words, trigger", [
     # switched on, a passive verb of scheduling gives way to its common-noun subject; a pronoun keeps the verb
     ("Instead of May 2, the opening is now targeted for June.", "June", "opening"),
-    ("The meeting is set for August 27, 2026.", "August 27, 2026", "meeting"),
+    ("The summit is set for August 27, 2026.", "August 27, 2026", "summit"),
     ("It is scheduled for June 3, 2026.", "June 3, 2026", "scheduled"),
 ])
 def test_a_scheduled_noun_takes_the_date_when_switched_on(models, text, date_words, trigger):

@@ -300,7 +300,7 @@ def _n_set_wd(m: re.Match, ctx: Ctx):
 RULES: tuple[Rule, ...] = book.rules()
 
 
-# "for the 10 years ending March 31, 2025", "the twelve months ended June 30",
+# "for the 10 years ending June 30, 2024", "the twelve months ended June 30",
 # "results for week ending 13 December": a count of units that a day (or a
 # month) closes is one span ending there, not that day alone
 # (extractors.timex.mentions reads the date after it as the span's end).
