@@ -226,7 +226,6 @@ _NOT_ADJUNCT_OWNER = frozenset({"according", "to", "after", "following", "before
 # the names of an "according to" phrase are the source of what the clause tells, not participants in it ("According
 # to a report by Acme, sales fell in 2013": the fall is not Acme's), unless the trigger is inside the phrase
 # ("according to a 2013 study by Acme": the study is Acme's); a source that says or reports is one (REPORTING_VERBS)
-SOURCE_FRAMES = True
 
 
 def source_frames(trigger: Token) -> list[tuple[int, int]]:
@@ -357,9 +356,8 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
               and not (m.label == PARSE_NAME_LABEL and date.char_start < m.char_end and m.char_start < date.char_end)
               and not (m.label == PARSE_NAME_LABEL and discourse is not None and discourse.common_word(m.key))]
     text = trigger.doc.text
-    if SOURCE_FRAMES:
-        sources = [(offset + a, offset + b) for a, b in source_frames(trigger)]
-        inside = [m for m in inside if not any(a <= m.char_start and m.char_end <= b for a, b in sources)]
+    sources = [(offset + a, offset + b) for a, b in source_frames(trigger)]
+    inside = [m for m in inside if not any(a <= m.char_start and m.char_end <= b for a, b in sources)]
     inside = [t for t in (_as_title(text[:max(0, m.char_start - offset)], m) for m in inside) if t is not None]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
     if TITLE_QUALIFIERS:
