@@ -28,6 +28,7 @@ from extractors.event_rules import (
     ASSEMBLE_PARTICLES,
     ASSEMBLE_VERBS,
     DEICTIC_NOW,
+    PERIOD_PROMISE_VERBS,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
@@ -272,9 +273,6 @@ def presents_what_follows(sent, date_root: Token | None = None) -> bool:
             and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "can") for c in root.children))
 
 
-# Verbs by which a period is said to hold out things to the reader ("2025 offers endless possibilities",
-# "The arrival of 2025 brings fresh opportunities"): promotion or opinion about the period, no happening.
-PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
 # Nouns of a period's coming: "the arrival of 2025", "the start of the new year".
 _ONSET_NOUNS = frozenset({"arrival", "start", "beginning", "dawn", "onset", "turn", "advent", "coming"})
 
@@ -299,7 +297,7 @@ def period_promises(date_root: Token | None) -> bool:
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children)):
             return False
         verb = nxt
-    return (verb.lemma_.lower() in PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
+    return (verb.lemma_.lower() in PERIOD_PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and not any(c.dep_ == "dobj" and _names_happening(c) for c in verb.children))
 

@@ -227,3 +227,11 @@ ASSEMBLE_PARTICLES = {"round": "up", "put": "together", "throw": "together", "pu
 # Words that rank a thing within a period ("2022's most-played albums", "the
 # best novels of the year", "the year's top stories"), besides superlatives.
 RANK_WORDS = frozenset({"top", "favorite", "favourite", "best", "worst"})
+
+# Two kinds of promise, neither a happening. A period holding things out to the reader, its verb in the simple
+# present with the period (or its coming) as subject: "2025 offers endless possibilities", "The arrival of 2025
+# brings fresh opportunities" (extractors.date_framings, rule "period-promise"). The text assuring the reader of
+# what a clause under the verb says will come: "This plan ensures you'll get steady support" (extractors.events,
+# rule "reader-future"); there the subject is a thing of the text's, the promised clause the reader's future.
+PERIOD_PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
+READER_PROMISE_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})

@@ -49,6 +49,7 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    READER_PROMISE_VERBS,
     TIME_NOUNS,
     has_to_infinitive,
     trigger_kind,
@@ -394,10 +395,6 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
     return None
 
 
-# verbs by which the text promises the reader what follows ("This plan ensures you'll ...")
-PROMISING_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
-
-
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
     """Advice ("I recommend ...", "you need to ...") or the writer's belief ("I think ...")."""
     # an exhortation: "It's time for someone among you to rethink fashion in 2025"
@@ -431,7 +428,7 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
     # (only under a verb of promising: "Starting April 1, 2025, you will pay $2 more" is a rule the reader needs)
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in children
-    ) and clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_.lower() in PROMISING_VERBS:
+    ) and clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_.lower() in READER_PROMISE_VERBS:
         if rule_on("reader-future"):
             return "reader-future"
     return None
