@@ -51,6 +51,7 @@ from extractors.event_rules import (
     QUALIFIER_PREPS,
     READER_PROMISE_VERBS,
     TIME_NOUNS,
+    has_own_subject,
     has_to_infinitive,
     trigger_kind,
 )
@@ -250,7 +251,7 @@ def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | N
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is not None:
         fl = first.lower_
-        subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
+        subj = has_own_subject(sent.root)
         if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or _verb_as_subject(first) or (
             fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
         ):
@@ -371,7 +372,7 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
     own_subject = False
     node = clause_verb
     for _ in range(6):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+        if has_own_subject(node):
             own_subject = True
             break
         if node.head == node:
@@ -564,7 +565,7 @@ def _object_slot(date_root: Token) -> bool:
 def _has_subject(verb: Token) -> bool:
     """The verb, or the verb whose complement it is ("willing to leave"), has a subject."""
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if has_own_subject(verb):
             return True
         if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
             return False
@@ -812,7 +813,7 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     clause = re.sub(r"[\s,;]+(?:and|but|or)$", "", clause, flags=re.I)
     if len(clause) >= 0.85 * len(sentence) or len(clause) < 12:
         return " ".join(sentence.split())
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children) or trigger.dep_ in ("relcl", "acl")
+    has_subject = has_own_subject(trigger) or trigger.dep_ in ("relcl", "acl")
     root = trigger.sent.root
     prefix = ""
     if not has_subject and root != trigger:
