@@ -59,6 +59,7 @@ from evaluation.statements_eval import (
 )
 from extractors.acronyms import initials
 from extractors.roles import REPORTING_VERBS
+from extractors.rule_switches import PARTICIPANT_RULES, RULES
 
 _PLACE_LABELS = PLACE_LABELS
 _ANAPHORS = re.compile(r"\b(?:it|its|they|their|he|his|she|her|them|him)\b", re.I)
@@ -233,7 +234,7 @@ def scopes(pages: Sequence[GoldPage], models=None) -> dict[str, tuple[float, flo
 
 # the participant rules that can be switched off (extractors.rule_switches.PARTICIPANT_RULES), cross-validated by
 # ``--folds``: a rule is kept for a held-out site only when it helps participant F1 on the other sites
-SWITCHES = ("noun-in-adjunct", "bare-titles", "title-case-lines")
+SWITCHES = tuple(r for r in RULES if r in PARTICIPANT_RULES)
 
 Tally = tuple[int, int, int]  # true positives, system names, gold names
 

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.event_rules import FINITE_TAGS  # a line with a finite verb (and a subject) is a sentence, not a reference
+from extractors.event_rules import FINITE_TAGS, has_own_subject  # a line with a finite verb (and a subject) is a sentence, not a reference
 
 # a line that ends with ", <year>" (a reference list's year column)
 _TRAILING_YEAR = re.compile(r",\s*((?:1[5-9]|20)\d\d)\s*\.?\s*$")
@@ -39,7 +39,7 @@ def citation_year_span(parsed: Doc) -> tuple[int, int] | None:
     if len(words) < _SHORT:  # "arXiv preprint arXiv:1503.02531, 2015": too short to be a clause
         return m.start(1), m.end(1)
     for t in parsed:
-        if t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        if t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and has_own_subject(t):
             return None
     return m.start(1), m.end(1)
 

@@ -28,9 +28,13 @@ from extractors.event_rules import (
     ASSEMBLE_PARTICLES,
     ASSEMBLE_VERBS,
     DEICTIC_NOW,
+    FINITE_TAGS,
+    PERIOD_PROMISE_VERBS,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
+    finite_clause,
+    has_own_subject,
 )
 from extractors.triggers import is_event_noun
 
@@ -209,14 +213,6 @@ _ISSUE_INTRO = re.compile(
 # clauses below the pointer's own: a date inside one dates that clause's happening ("Here is what happened in
 # Parliament on Tuesday", "the results Acme reported on 3 March"), not the list's scope
 _CLAUSES_BELOW = frozenset({"relcl", "ccomp", "pcomp", "acl", "advcl", "csubj"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _finite(verb: Token) -> bool:
-    """A clause with a tense or a subject of its own (not "resolutions to consider")."""
-    return verb.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS)
-        for c in verb.children)
 
 
 def in_pointers_clause(date_root: Token | None, root: Token) -> bool:
@@ -228,7 +224,7 @@ def in_pointers_clause(date_root: Token | None, root: Token) -> bool:
         return True
     node, past_verb = date_root, False
     while node != root and node.head != node:
-        if node.dep_ in _CLAUSES_BELOW and node.pos_ in ("VERB", "AUX") and _finite(node):
+        if node.dep_ in _CLAUSES_BELOW and node.pos_ in ("VERB", "AUX") and finite_clause(node):
             return False
         if node != date_root and not past_verb and node.pos_ == "NOUN" and is_event_noun(node):
             return False
@@ -241,7 +237,7 @@ def _tells_after_colon(sent) -> bool:
     """A finite verb after the intro's colon heads a clause of its own ("Last week in
     Ukraine: Russia launched ..."): news, not an issue's list of contents."""
     colon = next((t.i for t in sent if t.text == ":"), None)
-    return colon is not None and any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl")
+    return colon is not None and any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl")
                                      for t in sent if t.i > colon)
 
 
@@ -272,9 +268,6 @@ def presents_what_follows(sent, date_root: Token | None = None) -> bool:
             and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "can") for c in root.children))
 
 
-# Verbs by which a period is said to hold out things to the reader ("2025 offers endless possibilities",
-# "The arrival of 2025 brings fresh opportunities"): promotion or opinion about the period, no happening.
-PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
 # Nouns of a period's coming: "the arrival of 2025", "the start of the new year".
 _ONSET_NOUNS = frozenset({"arrival", "start", "beginning", "dawn", "onset", "turn", "advent", "coming"})
 
@@ -296,10 +289,10 @@ def period_promises(date_root: Token | None) -> bool:
         # "2025 offers ...": the parse took the year for an adverbial of the words before it
         nxt = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
         if (subject.dep_ != "npadvmod" or nxt is None or nxt.pos_ != "VERB"
-                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children)):
+                or has_own_subject(nxt)):
             return False
         verb = nxt
-    return (verb.lemma_.lower() in PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
+    return (verb.lemma_.lower() in PERIOD_PROMISE_VERBS and verb.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and not any(c.dep_ == "dobj" and _names_happening(c) for c in verb.children))
 

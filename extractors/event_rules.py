@@ -15,6 +15,27 @@ def has_to_infinitive(verb: Token) -> bool:
     """The verb is a to-infinitive ("to read", "is to launch"): "to" is its auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
+
+# Penn tags of a finite verb (past, present, modal)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# the dependencies of a clause's subject: a nominal one, a passive's, an expletive "there"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def tensed(verb: Token) -> bool:
+    """The verb carries a tense: a finite form or a finite auxiliary ("launched", "was launched", "will launch")."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def has_own_subject(verb: Token) -> bool:
+    """A subject hangs on the verb itself (not on a verb it completes)."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def finite_clause(verb: Token) -> bool:
+    """A clause with a tense or a subject of its own ("the plan was signed", "Acme signing"; not "plans to consider")."""
+    return tensed(verb) or has_own_subject(verb)
+
 # Kind of happening, by trigger lemma. Events of different kinds about the
 # same thing (the start and the end of a mission) are different facts.
 TRIGGER_KINDS: dict[str, frozenset[str]] = {
@@ -68,8 +89,6 @@ NOT_EVENT_NOUNS = frozenset(
 )
 
 # Verbs that say nothing on their own; the event is their complement.
-# Penn tags of a finite verb (past, present, modal)
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "give", "become", "remain", "continue", "seek"})
 
 # Frames around a happening that are never its trigger when a content verb
@@ -227,3 +246,11 @@ ASSEMBLE_PARTICLES = {"round": "up", "put": "together", "throw": "together", "pu
 # Words that rank a thing within a period ("2022's most-played albums", "the
 # best novels of the year", "the year's top stories"), besides superlatives.
 RANK_WORDS = frozenset({"top", "favorite", "favourite", "best", "worst"})
+
+# Two kinds of promise, neither a happening. A period holding things out to the reader, its verb in the simple
+# present with the period (or its coming) as subject: "2025 offers endless possibilities", "The arrival of 2025
+# brings fresh opportunities" (extractors.date_framings, rule "period-promise"). The text assuring the reader of
+# what a clause under the verb says will come: "This plan ensures you'll get steady support" (extractors.events,
+# rule "reader-future"); there the subject is a thing of the text's, the promised clause the reader's future.
+PERIOD_PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
+READER_PROMISE_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})

@@ -49,7 +49,9 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    READER_PROMISE_VERBS,
     TIME_NOUNS,
+    has_own_subject,
     has_to_infinitive,
     trigger_kind,
 )
@@ -249,7 +251,7 @@ def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | N
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is not None:
         fl = first.lower_
-        subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
+        subj = has_own_subject(sent.root)
         if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or _verb_as_subject(first) or (
             fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
         ):
@@ -370,7 +372,7 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
     own_subject = False
     node = clause_verb
     for _ in range(6):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+        if has_own_subject(node):
             own_subject = True
             break
         if node.head == node:
@@ -392,10 +394,6 @@ def _clause_mood_reason(sent: Span, clause_verb: Token) -> str | None:
             break
         node = node.head
     return None
-
-
-# verbs by which the text promises the reader what follows ("This plan ensures you'll ...")
-PROMISING_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
 
 
 def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str | None:
@@ -431,7 +429,7 @@ def _advice_or_belief_reason(clause_verb: Token, children: list[Token]) -> str |
     # (only under a verb of promising: "Starting April 1, 2025, you will pay $2 more" is a rule the reader needs)
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in children
-    ) and clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_.lower() in PROMISING_VERBS:
+    ) and clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_.lower() in READER_PROMISE_VERBS:
         if rule_on("reader-future"):
             return "reader-future"
     return None
@@ -567,7 +565,7 @@ def _object_slot(date_root: Token) -> bool:
 def _has_subject(verb: Token) -> bool:
     """The verb, or the verb whose complement it is ("willing to leave"), has a subject."""
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if has_own_subject(verb):
             return True
         if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
             return False
@@ -815,7 +813,7 @@ def clause_summary(parsed: Doc, trigger: Token, ranges: Sequence[tuple[int, int]
     clause = re.sub(r"[\s,;]+(?:and|but|or)$", "", clause, flags=re.I)
     if len(clause) >= 0.85 * len(sentence) or len(clause) < 12:
         return " ".join(sentence.split())
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children) or trigger.dep_ in ("relcl", "acl")
+    has_subject = has_own_subject(trigger) or trigger.dep_ in ("relcl", "acl")
     root = trigger.sent.root
     prefix = ""
     if not has_subject and root != trigger:

@@ -43,7 +43,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.block_roles import PlacedDate, is_date_heading
 from extractors.entities import EntityMention
@@ -293,12 +293,22 @@ def field_statement(
         lemma = next((s for s in (*_stems(trigger.text)[1:], trigger.text.lower())
                       if s in _TRIGGER_VERBS or s in _RECORD_VERBS), trigger.lemma_.lower())
     participants = _agents(text, field, mentions) or line_participants(text, sentence, mentions)
-    return dated_statement(
-        text, sentence, field.date, lemma, participants, " ".join(parsed.text.split()), confidence=FIELD_CONFIDENCE,
-        trigger_text=trigger.text if trigger is not None else None,
-        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
-    )
+    return layout_statement(text, sentence, parsed, field.date, lemma, trigger, participants, FIELD_CONFIDENCE)
 
+
+def layout_statement(
+    text: str, sentence: tuple[int, int], parsed: Doc, date: DateMention, lemma: str | None, trigger: Token | None,
+    participants: tuple[str, ...], confidence: float,
+) -> DatedStatement:
+    """The statement of a line or sentence the page's layout dates (a field's
+    label, a section's heading, a listing's entry): ``lemma`` its trigger,
+    written by ``trigger`` (a token of ``parsed``, the parse of the sentence;
+    None: no word of it), at the fixed ``confidence`` of its kind."""
+    return dated_statement(
+        text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=confidence,
+        trigger_text=trigger.text if trigger is not None else None,
+        trigger_start=(sentence[0] + trigger.idx) if trigger is not None else None,
+    )
 
 
 def _agents(text: str, field: LabelledField, mentions: Sequence[EntityMention]) -> tuple[str, ...]:

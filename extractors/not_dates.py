@@ -136,8 +136,12 @@ def _in_capitalised_name(text: str, start: int, end: int) -> bool:
     return not _SENTENCE_START.search(opening)
 
 
-_TIME_NAME_WORDS = frozenset({"thanksgiving", "halloween", "hanukkah", "ramadan", "diwali", "passover", "eid", "xmas",
-                              "fiscal", "year", "class", "season", "spring", "summer", "autumn", "fall", "winter"})
+# capitalised words before a date word that name a time, not a thing: a season, a holiday (this list's own: the
+# first words of the calendar's holidays, extractors.timex.patterns.HOLIDAY_WORDS, hold "New" and "Good"), a year
+# or a class
+_TIME_NAME_WORDS = SEASON_WORDS | frozenset(
+    {"thanksgiving", "halloween", "hanukkah", "ramadan", "diwali", "passover", "eid", "xmas", "fiscal", "year", "class",
+     "season"})
 
 
 # Words before a date word that keep it a date ("On Thursday", "Last Summer",

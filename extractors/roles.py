@@ -204,15 +204,13 @@ TOPIC_PARTICIPANT = True
 COMPLEMENT_NAMES = True
 # one name per entity in a statement's participants: an acronym and the name it spells or stands for, a
 # surname and the person's full name, two names of one chain NER gives one type, count once, under the
-# longer name. Off 0.673 / 0.638 / 0.756, on 0.677 / 0.638 / 0.756
-ONE_NAME_PER_ENTITY = True
+# longer name: the rule "one-name-per-entity". Off 0.673 / 0.638 / 0.756, on 0.677 / 0.638 / 0.756
 
 # a name that only qualifies the title of the person the trigger's subject names right after it ("Tesla CEO
 # Elon Musk said", "US President Joe Biden signed") is no participant of its own; an object's qualifier stays
-# ("met European Commission President Ursula von der Leyen"). Off 0.677 / 0.636 / 0.754, on 0.677 / 0.638 /
-# 0.756 (each subject left out chooses it; the gold keeps "NASA Administrator Bill Nelson"'s NASA where he is
-# no subject and leaves out Tesla, the UN and the US of subjects)
-TITLE_QUALIFIERS = True
+# ("met European Commission President Ursula von der Leyen"): the rule "title-qualifiers". Off 0.677 / 0.636 /
+# 0.754, on 0.677 / 0.638 / 0.756 (each subject left out chooses it; the gold keeps "NASA Administrator Bill
+# Nelson"'s NASA where he is no subject and leaves out Tesla, the UN and the US of subjects)
 
 # a happening noun in a prepositional phrase of a verb ("In a 2024 study, Acme and Jane Doe found ...") takes the
 # verb's subject as its own (not an "according to" source's phrase: that is the source, not the subject's; not
@@ -360,7 +358,7 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     inside = [m for m in inside if not any(a <= m.char_start and m.char_end <= b for a, b in sources)]
     inside = [t for t in (_as_title(text[:max(0, m.char_start - offset)], m) for m in inside) if t is not None]
     subject = [m for m in inside if subj_range and subj_range[0] <= m.char_start and m.char_end <= subj_range[1]]
-    if TITLE_QUALIFIERS:
+    if rule_on("title-qualifiers"):
         people = [m for m in subject if m.label == "PERSON"]
         inside = [m for m in inside if not (m in subject and _titles_a_person(text, offset, m, people))]
         subject = [m for m in subject if m in inside]
@@ -384,7 +382,7 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         resolved = [replace(r, key=discourse.full_name(r.key)) for r in resolved]
     lead = [r.key for r in resolved if subj_range and not subject and subj_range[0] <= r.char_start < subj_range[1]]
     keys = tuple(dict.fromkeys([*lead, *written, *(r.key for r in resolved)]))
-    if discourse is not None and ONE_NAME_PER_ENTITY:
+    if discourse is not None and rule_on("one-name-per-entity"):
         keys = _one_per_entity(keys, discourse)
     return keys, bool(subject), tuple(resolved)
 

@@ -76,6 +76,8 @@ RULES: dict[str, str] = {
     "noun-in-adjunct": "a happening noun in a verb's prepositional phrase takes the verb's subject (\"In a 2024 study, Acme found\")",
     "bare-titles": "a name that is a title or only qualifies one naming no one (\"the Acme CEO had announced\") is no participant",
     "title-case-lines": "on a title-cased line only a person's name or a one-word name is a participant",
+    "title-qualifiers": "a name qualifying the title of the subject's person (\"Acme CEO Jane Doe said\") is no participant",
+    "one-name-per-entity": "an acronym and its name, a surname and its person, count once among the participants",
 }
 
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):
@@ -89,7 +91,8 @@ PARSE_RULES = frozenset(
 
 # The rules that choose a statement's participants (extractors.roles): they are cross-validated on participant
 # F1 (python -m evaluation.participant_causes DIRS --folds), not by the statements folds, whose scores they leave as is.
-PARTICIPANT_RULES = frozenset({"noun-in-adjunct", "bare-titles", "title-case-lines"})
+PARTICIPANT_RULES = frozenset({"noun-in-adjunct", "bare-titles", "title-case-lines", "title-qualifiers",
+                               "one-name-per-entity"})
 
 assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not PARSE_RULES & PARTICIPANT_RULES
 

@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from extractors.block_roles import DatedSection, ListingEntry, dated_sections, listing_entries, place_dates
 from extractors.entities import EntityMention
 from extractors.event_rules import EVENT_NOUNS, LIGHT_VERBS
-from extractors.events import DatedStatement, dated_statement, group_dates_by_sentence
-from extractors.field_labels import LabelledField, labelled_fields
+from extractors.events import DatedStatement, group_dates_by_sentence
+from extractors.field_labels import LabelledField, labelled_fields, layout_statement
 from extractors.roles import line_participants
 from extractors.timex import date_mentions
 from extractors.types import CleanPage, DateMention, TextBlock
@@ -99,13 +99,8 @@ def _layout_dated(
 ) -> DatedStatement:
     """The statement of a sentence the layout dates: the entities of the
     sentence are its participants."""
-    s0 = sentence[0]
-    participants = line_participants(text, sentence, mentions)
-    return dated_statement(
-        text, sentence, date, lemma, participants, " ".join(parsed.text.split()), confidence=LAYOUT_DATED_CONFIDENCE,
-        trigger_text=trigger.text if trigger is not None else None,
-        trigger_start=(s0 + trigger.idx) if trigger is not None else None,
-    )
+    return layout_statement(text, sentence, parsed, date, lemma, trigger, line_participants(text, sentence, mentions),
+                            LAYOUT_DATED_CONFIDENCE)
 
 
 def section_statement(

@@ -40,7 +40,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extractors.block_roles import block_at
-from extractors.event_rules import DEICTIC_NOW, EVENT_NOUNS, FINITE_TAGS, FRAME_VERBS, HEDGING_MODALS, TRIGGER_KINDS
+from extractors.event_rules import (
+    DEICTIC_NOW,
+    EVENT_NOUNS,
+    FRAME_VERBS,
+    HEDGING_MODALS,
+    TRIGGER_KINDS,
+    has_own_subject,
+    tensed,
+)
 from extractors.types import BlockRole, CleanPage, DateMention
 
 if TYPE_CHECKING:  # extractors.events imports this module
@@ -137,9 +145,7 @@ def _no_finite_verb(sent) -> bool:
     if sent is None:
         return False
     root = sent.root
-    if root.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in root.children):
-        return False
-    if root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    if tensed(root) or (root.pos_ in ("VERB", "AUX") and has_own_subject(root)):
         return False
     # "The heater launched on 3 May": parsed as a noun with a participle; a determined noun
     # followed by its past-form verb reads as subject and verb

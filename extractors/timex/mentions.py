@@ -337,7 +337,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
         if t_precision == Precision.DAY:
             dm = R.DAYNUM_AFTER.match(text, t.char_end)
             nxt_start = tx[i + 1].char_start if i + 1 < n else len(text)
-            if dm and dm.group("join").lower() in ("and", "&") and R.COUNTED_AFTER.match(text, dm.end()):
+            if dm and R.counts_after_and(dm.group("join"), text, dm.end()):
                 dm = None  # "On May 3 and 17 delegates voted": a count after "and", not a second day
             if dm and dm.end() <= nxt_start:
                 d2 = int(dm.group("day"))

@@ -167,6 +167,12 @@ COUNTED_AFTER = re.compile(
     r"\s+(?:people|men|women|children|(?!(?:was|has|does|is|this|thus|its|his|hers|ours|yours|as|us|plus|less|unless"
     r"|across|always|perhaps|besides|whereas)\b)[a-z]{2,}[^su\W]s)\b")
 
+
+def counts_after_and(join: str, text: str, end: int) -> bool:
+    """The number a day's "and" (or "&", ``join``) joins on, ending at ``text[end]``, counts the plural noun after
+    it: no second day ("On May 3 and 17 delegates voted")."""
+    return join.lower() in ("and", "&") and COUNTED_AFTER.match(text, end) is not None
+
 # Tense cues around a bare weekday or month ("said Friday" -> the past Friday,
 # "will meet Friday" -> the coming one). Strong future cues win; "had" marks
 # the past perfect; otherwise the nearest cue decides and the past is the
@@ -255,9 +261,12 @@ MONTH_STRICT = (
     + ")"
 )
 
+# a weekday's abbreviation ("Tue", "Thurs"): a weekday with a full stop after it, or before a date's comma
+# (extractors.timex.rules.days.WD_DATE_G)
+WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 WEEKDAY = (
     "(?:" + "|".join(_cap(d) for d in _WEEKDAY_FULL)
-    + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+    + "|" + WEEKDAY_ABBR + r"\.)"
 )
 
 DAY_NUM = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"

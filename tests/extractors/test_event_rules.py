@@ -279,3 +279,20 @@ def test_a_to_infinitive_is_told_by_its_to(models):
     launch, launched = (t for t in doc if t.lemma_ == "launch")
     assert has_to_infinitive(launch)
     assert not has_to_infinitive(launched)
+
+
+# -- the parse tests the rules share ----------------------------------------------
+
+
+def test_a_clause_is_finite_by_its_tense_or_its_own_subject(models):
+    from extractors.event_rules import finite_clause, has_own_subject, tensed
+
+    doc = models.parser("The plant was opened by Acme.")
+    opened = next(t for t in doc if t.lower_ == "opened")
+    assert tensed(opened) and has_own_subject(opened) and finite_clause(opened)
+    doc = models.parser("Acme has resolutions to consider.")
+    consider = next(t for t in doc if t.lower_ == "consider")
+    assert not tensed(consider) and not has_own_subject(consider) and not finite_clause(consider)
+    doc = models.parser("There being no quorum, the vote failed.")
+    being = next(t for t in doc if t.lower_ == "being")
+    assert not tensed(being) and has_own_subject(being) and finite_clause(being)

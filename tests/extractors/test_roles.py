@@ -3,6 +3,7 @@
 from datetime import date
 
 from extractors.roles import author_key
+from extractors.rule_switches import rules_off
 from tests.extractors.sample_statements import statements
 
 
@@ -142,6 +143,10 @@ def test_a_name_qualifying_the_title_of_the_subject_is_no_participant(models):
     (st,) = statements("Globex CEO Jane Doe said on July 9 that she was ending the deal.", models,
                        anchor=date(2022, 7, 12))
     assert "Jane Doe" in st.participants and "Globex" not in st.participants
+    with rules_off({"title-qualifiers"}):
+        (st,) = statements("Globex CEO Jane Doe said on July 9 that she was ending the deal.", models,
+                           anchor=date(2022, 7, 12))
+    assert "Jane Doe" in st.participants and "Globex" in st.participants
 
 
 def test_a_name_qualifying_the_title_of_an_object_stays(models):

@@ -20,6 +20,7 @@ from extractors.timex.patterns import (
     MONTH_WORDS,
     WD_G,
     WEEKDAY,
+    WEEKDAY_ABBR,
     WEEKDAY_WORDS,
     YEAR4_DIGITS,
     YEAR_G,
@@ -122,7 +123,7 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
 
 # a weekday before a date, also as a listing writes it, abbreviated before a comma
 # ("Wed, Mar 18"); only here, where a month and day follow ("Sun, sand" is no day)
-WD_DATE_G = r"(?P<weekday>" + WEEKDAY + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=,\s))"
+WD_DATE_G = r"(?P<weekday>" + WEEKDAY + "|" + WEEKDAY_ABBR + r"(?=,\s))"
 
 
 # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)

@@ -86,7 +86,7 @@ def _range_pair(m: re.Match, ctx: Ctx, month_first: bool):
     if m.group("dash").lower() in ("to", "until", "through") and d2 <= d1:
         return None
     ytxt = m.group("year")
-    if month_first and not ytxt and m.group("dash").lower() in ("and", "&") and R.COUNTED_AFTER.match(ctx.text, m.end()):
+    if month_first and not ytxt and R.counts_after_and(m.group("dash"), ctx.text, m.end()):
         return None  # "On May 3 and 17 delegates voted": the number counts the noun after it
     y: int | None
     if ytxt:
