@@ -126,6 +126,12 @@ class TriggerOptions:
     # therapy for the past decade"): that noun names what holds then; the clause's subject stays a
     # participant (extractors.events.copula_of)
     copula_noun: bool = True
+    # a verbless row "<label>: <date>" whose label is a noun ("Expected
+    # availability: Apr 1, 2026"): the label's noun names what holds then;
+    # a participle right before its noun ("Expected", "estimated") describes
+    # the noun and is no verb of the line (not a label that names the date
+    # itself: "Join Date: Aug 2008")
+    value_row: bool = True
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -197,7 +203,8 @@ def is_event_noun(tok: Token) -> bool:
 def trigger_lemma(tok: Token) -> str:
     """The lemma a trigger is published under: a word the tokenizer split at a
     hyphen with no space ("co-founded", "meta-analysis") keeps its parts, the
-    last one lemmatised ("co-found", "meta-analysis")."""
+    last one lemmatised ("co-found", "meta-analysis"); a soft hyphen or a
+    zero-width mark inside the word is dropped."""
     doc = tok.doc
     first = last = tok.i
     while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
@@ -207,8 +214,17 @@ def trigger_lemma(tok: Token) -> str:
             and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
         last += 2
     if first == last:
-        return tok.lemma_.lower()
-    return "-".join([doc[i].lower_ for i in range(first, last, 2)] + [doc[last].lemma_.lower()])
+        return _unhidden(tok.lemma_.lower())
+    return _unhidden("-".join([doc[i].lower_ for i in range(first, last, 2)] + [doc[last].lemma_.lower()]))
+
+
+# invisible marks inside a word: soft hyphens ("appli\u00adca\u00adtion") and zero-width spaces and joiners
+_HIDDEN = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _unhidden(lemma: str) -> str:
+    """A lemma without the invisible marks a page puts inside its words."""
+    return lemma.translate(_HIDDEN)
 
 
 def _is_word(tok: Token) -> bool:
@@ -366,7 +382,13 @@ def _of_phrase(noun: Token) -> Token | None:
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
-def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
+def _attributive(verb: Token) -> bool:
+    """A participle before the noun it qualifies ("Expected availability",
+    "the updated version"): a description of the noun, no clause of its own."""
+    return verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") and verb.head.i == verb.i + 1 and verb.head.pos_ == "NOUN"
+
+
+def _nearest_verb(span_root: Token, exclude: range, value_row: bool = True) -> Token | None:
     """The content verb a date the parse leaves outside any clause belongs
     to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
     In a discussion, Musk questioned ..." (the root verb of the clause that
@@ -377,7 +399,8 @@ def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
         nxt = doc[sent.end].sent.root
         if nxt.pos_ in ("VERB", "AUX") and _is_word(nxt):
             return nxt
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
+    # not a participle before its noun ("Expected availability: ...", "the estimated cost"): it describes the noun
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude and not (value_row and _attributive(t))]
     if not verbs:
         verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
     verbs = [t for t in verbs if _is_word(t)]  # a symbol the parser tags a verb names nothing
@@ -457,13 +480,13 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         if tok.pos_ == "AUX" and (tok.dep_ == "ROOT" or options.clause_copula and tok.dep_ in _CLAUSE_HEADS):
             content = _content_of_frame(tok, options)
             return (content or tok), True
-    return _unparsed_trigger(span_root, span), False
+    return _unparsed_trigger(span_root, span, options), False
 
 
-def _unparsed_trigger(span_root: Token, span: range) -> Token | None:
+def _unparsed_trigger(span_root: Token, span: range, options: TriggerOptions = DEFAULT_OPTIONS) -> Token | None:
     """The trigger of a date the walk up the parse found none for: the
     nearest content verb, else the head word of a verbless line."""
-    near = _nearest_verb(span_root, span)
+    near = _nearest_verb(span_root, span, options.value_row)
     if near is not None:
         return near
     # a verbless line with words of its own beside the date ("Available since
@@ -474,7 +497,7 @@ def _unparsed_trigger(span_root: Token, span: range) -> Token | None:
         return None
     if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
         return root
-    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span, options.value_row):
         return root  # a data row "<field> (<date>): <value>": the field names what holds then
     return None
 
@@ -622,11 +645,18 @@ def _verb_before(doc, start: int) -> Token | None:
     return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 
-def _field_label_date(span_root: Token, span: range) -> bool:
-    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
+def _field_label_date(span_root: Token, span: range, value_row: bool = True) -> bool:
+    """The date closes the label of a data row ("Median salary (2024):
+    $61,300") or is the row's value ("Expected availability: Apr 01, 2026")."""
     doc = span_root.doc
     after = [t.text for t in doc[span.stop : span.stop + 2]]
-    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
+    if bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc):
+        return True
+    if not value_row:
+        return False
+    root = span_root.sent.root  # not "Join Date: Aug 2008": a label that names the date itself
+    return (span.start >= 2 and doc[span.start - 1].text == ":" and root.i == span.start - 2
+            and root.lemma_.lower() != "date" and not _names_time(root) and all(not t.is_alpha for t in doc[span.stop:]))
 
 
 def when_clauses(span_root: Token, span: range, options: TriggerOptions | None = None) -> list[Token]:
