@@ -126,11 +126,10 @@ class TriggerOptions:
     # therapy for the past decade"): that noun names what holds then; the clause's subject stays a
     # participant (extractors.events.copula_of)
     copula_noun: bool = True
-    # a verbless row "<label>: <date>" whose label is a noun ("Expected
-    # availability: Apr 1, 2026"): the label's noun names what holds then;
-    # a participle right before its noun ("Expected", "estimated") describes
-    # the noun and is no verb of the line (not a label that names the date
-    # itself: "Join Date: Aug 2008")
+    # a row "<label>: <date>" whose label is one noun phrase ("Expected
+    # availability: Apr 1, 2026"): the label's noun names what holds then, not
+    # a participle inside the label ("Expected"); not a label that names the
+    # date itself ("Join Date: Aug 2008")
     value_row: bool = True
 
 
@@ -382,13 +381,7 @@ def _of_phrase(noun: Token) -> Token | None:
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
-def _attributive(verb: Token) -> bool:
-    """A participle before the noun it qualifies ("Expected availability",
-    "the updated version"): a description of the noun, no clause of its own."""
-    return verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") and verb.head.i == verb.i + 1 and verb.head.pos_ == "NOUN"
-
-
-def _nearest_verb(span_root: Token, exclude: range, value_row: bool = True) -> Token | None:
+def _nearest_verb(span_root: Token, exclude: range) -> Token | None:
     """The content verb a date the parse leaves outside any clause belongs
     to: a timeline entry "March 14: His stake rises ..." or "March 27, 2022 -
     In a discussion, Musk questioned ..." (the root verb of the clause that
@@ -399,8 +392,7 @@ def _nearest_verb(span_root: Token, exclude: range, value_row: bool = True) -> T
         nxt = doc[sent.end].sent.root
         if nxt.pos_ in ("VERB", "AUX") and _is_word(nxt):
             return nxt
-    # not a participle before its noun ("Expected availability: ...", "the estimated cost"): it describes the noun
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude and not (value_row and _attributive(t))]
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.i not in exclude]
     if not verbs:
         verbs = [t for t in doc if t.pos_ == "AUX" and t.dep_ == "ROOT" and t.i not in exclude]
     verbs = [t for t in verbs if _is_word(t)]  # a symbol the parser tags a verb names nothing
@@ -486,7 +478,10 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
 def _unparsed_trigger(span_root: Token, span: range, options: TriggerOptions = DEFAULT_OPTIONS) -> Token | None:
     """The trigger of a date the walk up the parse found none for: the
     nearest content verb, else the head word of a verbless line."""
-    near = _nearest_verb(span_root, span, options.value_row)
+    label = _value_row_label(span_root, span) if options.value_row else None
+    if label is not None:
+        return label  # "Expected availability: Apr 01, 2026": the label's noun, not its participle
+    near = _nearest_verb(span_root, span)
     if near is not None:
         return near
     # a verbless line with words of its own beside the date ("Available since
@@ -497,7 +492,7 @@ def _unparsed_trigger(span_root: Token, span: range, options: TriggerOptions = D
         return None
     if root.i not in span and root.pos_ in VERBLESS_HEADS and len(words) >= 1:
         return root
-    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span, options.value_row):
+    if root.i not in span and root.pos_ == "NOUN" and _field_label_date(span_root, span):
         return root  # a data row "<field> (<date>): <value>": the field names what holds then
     return None
 
@@ -645,18 +640,28 @@ def _verb_before(doc, start: int) -> Token | None:
     return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 
-def _field_label_date(span_root: Token, span: range, value_row: bool = True) -> bool:
-    """The date closes the label of a data row ("Median salary (2024):
-    $61,300") or is the row's value ("Expected availability: Apr 01, 2026")."""
+def _field_label_date(span_root: Token, span: range) -> bool:
+    """The date closes the label of a data row: "Median salary (2024): $61,300"."""
     doc = span_root.doc
     after = [t.text for t in doc[span.stop : span.stop + 2]]
-    if bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc):
-        return True
-    if not value_row:
-        return False
-    root = span_root.sent.root  # not "Join Date: Aug 2008": a label that names the date itself
-    return (span.start >= 2 and doc[span.start - 1].text == ":" and root.i == span.start - 2
-            and root.lemma_.lower() != "date" and not _names_time(root) and all(not t.is_alpha for t in doc[span.stop:]))
+    return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
+
+
+def _value_row_label(span_root: Token, span: range) -> Token | None:
+    """The noun heading the label of a row whose value is the date alone
+    ("Expected availability: Apr 01, 2026"): the whole line is one noun
+    phrase, the label, a colon and the date. Not a label that names the
+    date itself ("Join Date: Aug 2008") nor a number inside a link."""
+    doc = span_root.doc
+    root = span_root.sent.root
+    if span.start < 2 or doc[span.start - 1].text != ":" or root.i != span.start - 2 or root.pos_ != "NOUN":
+        return None
+    if root.lemma_.lower() == "date" or _names_time(root) or not root.is_alpha or span_root.like_url:
+        return None
+    label = doc[span_root.sent.start : root.i]
+    if any(t.head != root and t.head not in label for t in label) or any(t.is_alpha for t in doc[span.stop:]):
+        return None
+    return root
 
 
 def when_clauses(span_root: Token, span: range, options: TriggerOptions | None = None) -> list[Token]:
