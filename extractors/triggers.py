@@ -129,8 +129,9 @@ class TriggerOptions:
     # a row "<label>: <date>" whose label is one noun phrase ("Expected
     # availability: Apr 1, 2026"): the label's noun names what holds then, not
     # a participle inside the label ("Expected"); not a label that names the
-    # date itself ("Join Date: Aug 2008")
-    value_row: bool = True
+    # date itself ("Join Date: Aug 2008"). Off: it fires on one labelled page
+    # (wcxb-fresh2, 3 right triggers) and on none of 800 WCXB dev pages read label-free
+    value_row: bool = False
 
 
 DEFAULT_OPTIONS = TriggerOptions()
