@@ -20,10 +20,10 @@ from extractors.entities import EntityMention
 from extractors.events import DatedStatement, statements_from_parse
 from extractors.field_labels import LabelledField, field_statement, with_field
 from extractors.ids import normalize_sentence, stable_id
-from extractors.nlp import Models, lexicon_words
+from extractors.nlp import Models, lexicon_words, parser_text
 from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.roles import sentence_names
-from extractors.rule_switches import audit_log
+from extractors.rule_switches import audit_log, rule_on
 from extractors.section_statements import entry_statement, section_statement, sentences_with_dates
 from extractors.statement_model import judge_statements
 from extractors.types import CleanPage
@@ -145,6 +145,11 @@ def process_documents(inputs: Sequence[DocumentInput], models: Models,
         return _process(inputs, models, limits or ReadingLimits())
 
 
+def _parsed_text(sentence: str) -> str:
+    """A dated sentence as the parser reads it (extractors.nlp.parser_text, rule "plain-quotes")."""
+    return parser_text(sentence) if rule_on("plain-quotes") else sentence
+
+
 def _with_parse_names(mentions: Sequence[EntityMention], names: Sequence[EntityMention]) -> list[EntityMention]:
     """The page's mentions and the parse's names NER did not cover."""
     return [*mentions, *(n for n in names if not any(m.char_start < n.char_end and n.char_start < m.char_end
@@ -193,7 +198,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
         for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
-    parsed = list(models.parser.pipe((pages[i].text[s:e] for i, (s, e), _ in jobs), batch_size=128))
+    parsed = list(models.parser.pipe((_parsed_text(pages[i].text[s:e]) for i, (s, e), _ in jobs), batch_size=128))
     # the page's entities in reading order (with the names the parse of its dated sentences found),
     # for participants named by a pronoun or a description
     found: dict[int, list[EntityMention]] = {i: [] for i in readings}

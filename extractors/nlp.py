@@ -40,6 +40,18 @@ def load_models(name: str) -> Models:
     return Models(name=name, version=str(reader.meta.get("version", "")), reader=reader, parser=parser)
 
 
+# typographic single quotes the parser's model barely saw: "It’s valid" tags
+# "’s" a verb with the lemma "’", where "It's" gives the copula "be"
+_PARSER_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def parser_text(text: str) -> str:
+    """The text the parser reads: typographic apostrophes and single quotes
+    as the plain one, one character for one (the parse's offsets are the
+    text's)."""
+    return text.translate(_PARSER_QUOTES)
+
+
 @lru_cache(maxsize=4)
 def lexicon_words(name: str) -> frozenset[str]:
     """The English words the model's lemmatizer knows as nouns, verbs,

@@ -72,6 +72,8 @@ RULES: dict[str, str] = {
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
+    # extractors.document (the text the parser reads)
+    "plain-quotes": "a typographic apostrophe is read as the plain one (\"It’s valid\": the copula, not a verb \"’\")",
     # extractors.roles (who takes part: they change a statement's participants, never whether it is one)
     "noun-in-adjunct": "a happening noun in a verb's prepositional phrase takes the verb's subject (\"In a 2024 study, Acme found\")",
     "bare-titles": "a name that is a title or only qualifies one naming no one (\"the Acme CEO had announced\") is no participant",

@@ -1,0 +1,17 @@
+"""The text the parser reads."""
+
+from __future__ import annotations
+
+from extractors.nlp import parser_text
+
+
+def test_typographic_apostrophes_become_plain_ones_one_character_for_one():
+    text = "It\u2019s open until the \u2018last\u2019 day, Maria\u2019s shop says."
+    plain = parser_text(text)
+    assert len(plain) == len(text) and "\u2019" not in plain and "\u2018" not in plain
+    assert plain.startswith("It's open") and "Maria's" in plain
+
+
+def test_a_plain_apostrophe_makes_the_copula_of_a_contraction(models):
+    doc = models.parser(parser_text("It\u2019s valid until 10 December 2025."))
+    assert [t.lemma_ for t in doc][:3] == ["it", "be", "valid"]
