@@ -126,12 +126,6 @@ class TriggerOptions:
     # therapy for the past decade"): that noun names what holds then; the clause's subject stays a
     # participant (extractors.events.copula_of)
     copula_noun: bool = True
-    # a row "<label>: <date>" whose label is one noun phrase ("Expected
-    # availability: Apr 1, 2026"): the label's noun names what holds then, not
-    # a participle inside the label ("Expected"); not a label that names the
-    # date itself ("Join Date: Aug 2008"). Off: it fires on one labelled page
-    # (wcxb-fresh2, 3 right triggers) and on none of 800 WCXB dev pages read label-free
-    value_row: bool = False
 
 
 DEFAULT_OPTIONS = TriggerOptions()
@@ -473,15 +467,12 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
         if tok.pos_ == "AUX" and (tok.dep_ == "ROOT" or options.clause_copula and tok.dep_ in _CLAUSE_HEADS):
             content = _content_of_frame(tok, options)
             return (content or tok), True
-    return _unparsed_trigger(span_root, span, options), False
+    return _unparsed_trigger(span_root, span), False
 
 
-def _unparsed_trigger(span_root: Token, span: range, options: TriggerOptions = DEFAULT_OPTIONS) -> Token | None:
+def _unparsed_trigger(span_root: Token, span: range) -> Token | None:
     """The trigger of a date the walk up the parse found none for: the
     nearest content verb, else the head word of a verbless line."""
-    label = _value_row_label(span_root, span) if options.value_row else None
-    if label is not None:
-        return label  # "Expected availability: Apr 01, 2026": the label's noun, not its participle
     near = _nearest_verb(span_root, span)
     if near is not None:
         return near
@@ -646,23 +637,6 @@ def _field_label_date(span_root: Token, span: range) -> bool:
     doc = span_root.doc
     after = [t.text for t in doc[span.stop : span.stop + 2]]
     return bool(after) and (after[0] in (":", "):") or after[:2] == [")", ":"]) and span.stop + 2 < len(doc)
-
-
-def _value_row_label(span_root: Token, span: range) -> Token | None:
-    """The noun heading the label of a row whose value is the date alone
-    ("Expected availability: Apr 01, 2026"): the whole line is one noun
-    phrase, the label, a colon and the date. Not a label that names the
-    date itself ("Join Date: Aug 2008") nor a number inside a link."""
-    doc = span_root.doc
-    root = span_root.sent.root
-    if span.start < 2 or doc[span.start - 1].text != ":" or root.i != span.start - 2 or root.pos_ != "NOUN":
-        return None
-    if root.lemma_.lower() == "date" or _names_time(root) or not root.is_alpha or span_root.like_url:
-        return None
-    label = doc[span_root.sent.start : root.i]
-    if any(t.head != root and t.head not in label for t in label) or any(t.is_alpha for t in doc[span.stop:]):
-        return None
-    return root
 
 
 def when_clauses(span_root: Token, span: range, options: TriggerOptions | None = None) -> list[Token]:

@@ -289,19 +289,3 @@ def test_a_soft_hyphen_or_zero_width_mark_is_no_part_of_the_lemma(models):
     doc = models.parser("The regis\u00adtra\u00adtions open in May 2026 and the work\u200bshop follows.")
     lemmas = {t.lemma_.lower(): trigger_lemma(t) for t in doc if t.is_alpha or "\u00ad" in t.text or "\u200b" in t.text}
     assert "registration" in lemmas.values() and "workshop" in lemmas.values()
-
-
-@pytest.mark.parametrize("text, date_words, trigger", [
-    ("Projected delivery: Jun 12, 2026", "Jun 12, 2026", "delivery"),  # a participle before its noun is no verb
-    ("Anticipated readiness: May 4, 2027", "May 4, 2027", "readiness"),
-])
-def test_a_value_row_dates_its_labels_noun_when_switched_on(models, text, date_words, trigger):
-    tok, _ = find_trigger(*date_of(text, date_words, models), TriggerOptions(value_row=True))
-    assert tok is not None and tok.text == trigger
-    assert trigger_of(text, date_words, models) != trigger  # off by default: the participle, as the parse reads it
-
-
-def test_a_label_that_names_the_date_itself_is_no_trigger(models):
-    for text, date_words in (("Member Since: Sep 2011", "Sep 2011"), ("Signup Date: Feb 2019", "Feb 2019")):
-        tok, _ = find_trigger(*date_of(text, date_words, models), TriggerOptions(value_row=True))
-        assert tok is None or tok.text not in ("Since", "Date")
