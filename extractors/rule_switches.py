@@ -67,6 +67,8 @@ RULES: dict[str, str] = {
     "numbered-range": "the end of a range of page or item numbers (\"pages 1893-1894\")",
     "layout-number": "a size, a part of a longer number or a street number (\"1920×1080\", \"855.822.1220\", \"1250 Oak Ave\")",
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
+    # extractors.timex.mentions (how the temporal tagger's dates join into one period)
+    "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates",
     # extractors.field_labels
     "item-fields": "a label repeated before different days on lines of their own is an item's field (\"Released: ...\")",
     # extractors.anchoring

@@ -170,7 +170,7 @@ _UNIT_GRAN = {
 # that year, the same day, the current quarter, earlier this week
 @book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
     pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
+        + r"(?P<rel>(?i:last|this|next|coming|upcoming|the\s+upcoming|this\s+upcoming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -186,7 +186,10 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         mod = "END"
     the = rel.startswith("the ")
     core = rel[4:] if the else rel
+    core = core.replace("this upcoming", "coming").replace("upcoming", "coming")
     core = core.replace("this coming", "coming").replace("this past", "past")
+    if unit == "day" and rel == "last":
+        return None  # "Last day to file", "last day of school": the final day of something, never yesterday
     if core in ("that same", "this same", "very same"):
         core = "same"
     if core in ("latest", "most recent"):
@@ -250,6 +253,32 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
         _part_of_this_week(r, c, base, modtxt)
     return r
+
+
+# by mid-century / by late century / by the end of the century: a part of the century in focus
+@book.rule("century_part", triggers={"century"}, window=(40, 30), priority=2,
+    pattern=B + r"(?P<mod>(?i:mid|late|early)[\s-]+|(?i:(?:the\s+)?(?:end|middle|close|start|beginning)\s+of\s+the)\s+)(?i:century)"
+        + r"(?=\s*[,.;:)!?]|\s*$|\s+(?i:and|or|when|if|to|for|as|with|in|at|because|unless|than)\b)")
+def _n_century_part(m: re.Match, ctx: Ctx):
+    """"by mid-century", "by the end of the century": a part of the century in
+    focus: the page's own in news, the one the story tells of in a narrative
+    (the century of the last date named). Only as an adverbial, never before
+    a noun ("mid-century furniture" names a style)."""
+    modtxt = re.sub(r"[\s-]+", " ", m.group("mod").strip().lower())
+    modtxt = re.sub(r" the$", "", modtxt)
+    mod = mod_of(modtxt)
+    if mod is None:
+        return None
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.coarse if ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos else ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None or (base.year is None and base.gran not in ("decade", "century")):
+        return None
+    c = coarsen(base, "century")
+    if c.century is None:
+        return None
+    return Res("DATE", timex_value(c), c, mod, True)
 
 
 def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:
