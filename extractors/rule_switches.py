@@ -69,6 +69,8 @@ RULES: dict[str, str] = {
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates",
+    # extractors.page_meta
+    "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",
     # extractors.field_labels
     "item-fields": "a label repeated before different days on lines of their own is an item's field (\"Released: ...\")",
     # extractors.anchoring

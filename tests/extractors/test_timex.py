@@ -596,3 +596,10 @@ def test_a_part_of_the_century_is_no_date_before_a_noun():
     assert date_mentions("The shop sells mid-century furniture and lamps.", WED) == []
     (m,) = date_mentions("Glaciers may vanish by late century.", WED)
     assert (m.value, m.precision) == ("20", "century")
+
+
+def test_the_coming_year_in_the_first_days_of_a_year_is_that_year():
+    (m,) = date_mentions("The upcoming year will test every grower.", date(2024, 1, 4))
+    assert m.value == "2024"
+    (m,) = date_mentions("The coming year will test every grower.", date(2023, 11, 20))
+    assert m.value == "2024"

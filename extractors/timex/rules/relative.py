@@ -226,6 +226,8 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
+    if core == "coming" and gran == "year" and base.gran == "day" and base.month == 1 and base.day is not None and base.day <= 15:
+        step = 0  # "the coming year" written in its first days: the year just begun
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
