@@ -170,7 +170,7 @@ _UNIT_GRAN = {
 # that year, the same day, the current quarter, earlier this week
 @book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
     pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|upcoming|the\s+upcoming|this\s+upcoming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
+        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -186,7 +186,6 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         mod = "END"
     the = rel.startswith("the ")
     core = rel[4:] if the else rel
-    core = core.replace("this upcoming", "coming").replace("upcoming", "coming")
     core = core.replace("this coming", "coming").replace("this past", "past")
     if unit == "day" and rel == "last":
         return None  # "Last day to file", "last day of school": the final day of something, never yesterday
@@ -226,8 +225,6 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
-    if core == "coming" and gran == "year" and base.gran == "day" and base.month == 1 and base.day is not None and base.day <= 15:
-        step = 0  # "the coming year" written in its first days: the year just begun
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
