@@ -498,21 +498,26 @@ def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) 
 
 
 _NEXT_PERIODS = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
+# the pair as the clause's time ("in 2021 and 2022, ..."): a preposition of time right before the first; elsewhere
+# each year is its own ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019, 2020 and 2021")
+_TIME_ADVERBIAL = re.compile(r"\b(?:in|during|throughout|through|over|across|around)\s+(?:the\s+)?"
+                             r"(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 
 def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision],
                      before: str = "") -> bool:
     """"in late December and early January": two months joined by "and",
     the second right after the first, tell one stretch of time. So do two
-    years, decades or centuries in a row ("in 2021 and 2022", "the 1980s
-    and 1990s", "the 16th and 17th centuries"; switch ``adjacent-periods``),
-    unless the first closes a list ("in 2019, 2020 and 2021": each its own)."""
+    years, decades or centuries in a row after a preposition of time ("in
+    2021 and 2022", "during the 1980s and 1990s", "throughout the 16th and
+    17th centuries"; switch ``adjacent-periods``); elsewhere each is its own
+    ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019,
+    2020 and 2021")."""
     if not R.AND_RX.match(gap) or first[2] != second[2] or (second[0] - first[1]).days != 1:
         return False
     if first[2] == Precision.MONTH:
         return True
-    return (first[2] in _NEXT_PERIODS and rule_on("adjacent-periods")
-            and not re.search(r"\d\s*,\s*$", before))
+    return first[2] in _NEXT_PERIODS and rule_on("adjacent-periods") and _TIME_ADVERBIAL.search(before) is not None
 
 
 def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,

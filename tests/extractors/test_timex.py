@@ -575,6 +575,8 @@ def test_two_periods_in_a_row_joined_by_and_are_one_range(text, value, start, en
 def test_periods_not_in_a_row_or_closing_a_list_stay_apart():
     assert [m.value for m in date_mentions("It ran in 2019 and 2022.", WED)] == ["2019", "2022"]
     assert [m.role for m in date_mentions("Sales in 2019, 2020 and 2021 rose.", WED)] == ["point"] * 3
+    # not the clause's time: each year qualifies its own thing
+    assert [m.value for m in date_mentions("The form for 2025 and 2026 claims is online.", WED)] == ["2025", "2026"]
 
 
 def test_adjacent_periods_switch_turns_the_years_join_off():
