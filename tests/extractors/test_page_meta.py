@@ -145,8 +145,9 @@ def test_of_disagreeing_marked_times_the_one_by_the_title_is_the_page_date() -> 
     html = ('<html><body><nav>' + side.format(d=1) + side.format(d=2) + '</nav>'
             '<h1>Notes from the field</h1><div class="meta"><time class="datetime" datetime="2017-03-01T12:00:00Z">'
             '03/01/2017</time></div><p>Body text.</p>' + side.format(d=3) + '</body></html>')
-    assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
-    from extractors.rule_switches import rules_off
+    from extractors.rule_switches import rules_on
 
-    with rules_off(["time-by-title"]):
-        assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)
+    with rules_on(["time-by-title"]):
+        assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
+    # off by default: the first marked <time>
+    assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)
