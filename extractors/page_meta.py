@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
 from extractors.calendar_words import MONTHS as CALENDAR_MONTHS
 from extractors.calendar_words import MONTHS_OTHER_LANGUAGES
+from extractors.rule_switches import rule_on
 
 MONTHS = {**CALENDAR_MONTHS, **MONTHS_OTHER_LANGUAGES}  # a few common non-English names too
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -502,6 +503,19 @@ def choose_published(dates: DateCandidates) -> datetime | None:
     return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
 
 
+def _time_by_title(times: list[tuple[int, datetime]], h1_at: int | None) -> datetime | None:
+    """Of the <time> elements marked as a date (index in document order, value)
+    that disagree on the day, the one nearest the page's title (its first
+    <h1>, an element before it counting three times as far): a page's own
+    date stands by its title, the dates of a menu or a list of other stories
+    further off. None when they agree or no title is
+    known (the first then serves)."""
+    if h1_at is None or len({v.date() for _, v in times}) < 2 or not rule_on("time-by-title"):
+        return None
+    # a byline mostly follows the title: an element before it counts three times as far
+    return min(times, key=lambda t: t[0] - h1_at if t[0] > h1_at else 3 * (h1_at - t[0]))[1]
+
+
 def html_meta(root, url: str | None = None, visible: VisibleDates | None = None) -> PageMeta:
     """Title and dates of a parsed page (lxml root) from its markup and visible bylines.
 
@@ -520,7 +534,9 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     itemprop_pub = itemprop_mod = None
     time_pub = time_mod = None
     time_any = None
-    for el in root.iter("meta", "title", "script", "h1", "time", "*"):
+    time_pubs: list[tuple[int, datetime]] = []  # (element index, value) of each <time> marked as publication
+    h1_at: int | None = None
+    for at, el in enumerate(root.iter("meta", "title", "script", "h1", "time", "*")):
         tag = el.tag
         if not isinstance(tag, str):
             continue
@@ -546,7 +562,7 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
         if tag == "h1" and h1 is None:
             text = _text_of(el)
             if text:
-                h1 = text
+                h1, h1_at = text, at
         prop = attrib.get("itemprop")
         if prop in ("datePublished", "dateCreated") and itemprop_pub is None:
             itemprop_pub = parse_date(attrib.get("content") or attrib.get("datetime") or _text_of(el))
@@ -564,8 +580,10 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
                 time_mod = time_mod or value
             elif "pubdate" in attrib or _TIME_HINT.search(hint):
                 time_pub = time_pub or value
+                time_pubs.append((at, value))
             elif time_any is None:
                 time_any = value
+    time_pub = _time_by_title(time_pubs, h1_at) or time_pub
     site_name = meta.get("og:site_name") or meta.get("application-name")
     raw_title = meta.get("og:title") or meta.get("twitter:title") or title_tag
     title = clean_title(raw_title, h1, site_name)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from extractors.not_dates import closes_name
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.count_back import counted_back
 from extractors.timex.periods import cal_of, coarsen, period_of, shift, start_of_span_ending, timex_value
@@ -301,7 +302,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 gap = gap[CLOCK_REST.match(gap).end():]  # type: ignore[union-attr]
             fm = R.FROM_RX.search(before)
             if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
-                    or _adjacent_months(gap, span, u_span)):
+                    or _adjacent_months(gap, span, u_span, before)):
                 if u_end >= t_start:
                     s = _cue_start(t, before, fm)
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
@@ -496,11 +497,27 @@ def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) 
     return out
 
 
-def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision]) -> bool:
+_NEXT_PERIODS = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
+# the pair as the clause's time ("in 2021 and 2022, ..."): a preposition of time right before the first; elsewhere
+# each year is its own ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019, 2020 and 2021")
+_TIME_ADVERBIAL = re.compile(r"\b(?:in|during|throughout|through|over|across|around)\s+(?:the\s+)?"
+                             r"(?:(?:early|late|mid)[\s-]+)?$", re.I)
+
+
+def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision],
+                     before: str = "") -> bool:
     """"in late December and early January": two months joined by "and",
-    the second right after the first, tell one stretch of time."""
-    return (bool(R.AND_RX.match(gap)) and first[2] == second[2] == Precision.MONTH
-            and (second[0] - first[1]).days == 1)
+    the second right after the first, tell one stretch of time. So do two
+    years, decades or centuries in a row after a preposition of time ("in
+    2021 and 2022", "during the 1980s and 1990s", "throughout the 16th and
+    17th centuries"; switch ``adjacent-periods``); elsewhere each is its own
+    ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019,
+    2020 and 2021")."""
+    if not R.AND_RX.match(gap) or first[2] != second[2] or (second[0] - first[1]).days != 1:
+        return False
+    if first[2] == Precision.MONTH:
+        return True
+    return first[2] in _NEXT_PERIODS and rule_on("adjacent-periods") and _TIME_ADVERBIAL.search(before) is not None
 
 
 def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,

@@ -138,3 +138,16 @@ def test_the_date_is_the_day_the_page_states_in_its_own_zone() -> None:
     assert parse_date("2025-12-19T01:00:00+05:30").date().isoformat() == "2025-12-19"
     assert parse_date("2025-12-19 01:00").tzinfo == UTC  # no zone given: UTC
 
+
+
+def test_of_disagreeing_marked_times_the_one_by_the_title_is_the_page_date() -> None:
+    side = '<div class="teaser"><span class="date"><time datetime="2025-06-0{d}T12:00:00Z">x</time></span></div>'
+    html = ('<html><body><nav>' + side.format(d=1) + side.format(d=2) + '</nav>'
+            '<h1>Notes from the field</h1><div class="meta"><time class="datetime" datetime="2017-03-01T12:00:00Z">'
+            '03/01/2017</time></div><p>Body text.</p>' + side.format(d=3) + '</body></html>')
+    from extractors.rule_switches import rules_on
+
+    with rules_on(["time-by-title"]):
+        assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
+    # off by default: the first marked <time>
+    assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)

@@ -556,3 +556,45 @@ def test_ranges_joined_by_and_that_meet_are_one_range(text, span, value):
 def test_ranges_joined_by_and_that_do_not_meet_stay_apart():
     found = date_mentions("It ran between 2001 and 2003 and between 2008 and 2010.", WED)
     assert [m.value for m in found] == ["2001/2003", "2008/2010"]
+
+
+@pytest.mark.parametrize(
+    "text, value, start, end",
+    [
+        ("Prices climbed in 2021 and 2022 across the sector.", "2021/2022", date(2021, 1, 1), date(2022, 12, 31)),
+        ("Output doubled in the 1960s and 1970s.", "196/197", date(1960, 1, 1), date(1979, 12, 31)),
+        ("Mills spread through the 12th and 13th centuries.", "11/12", date(1100, 1, 1), date(1299, 12, 31)),
+        ("Trade grew in the late 17th and early 18th centuries.", "16/17", date(1600, 1, 1), date(1799, 12, 31)),
+    ],
+)
+def test_two_periods_in_a_row_joined_by_and_are_one_range(text, value, start, end):
+    (m,) = date_mentions(text, WED)
+    assert (m.role, m.value, m.date_start, m.date_end) == ("range", value, start, end)
+
+
+def test_periods_not_in_a_row_or_closing_a_list_stay_apart():
+    assert [m.value for m in date_mentions("It ran in 2019 and 2022.", WED)] == ["2019", "2022"]
+    assert [m.role for m in date_mentions("Sales in 2019, 2020 and 2021 rose.", WED)] == ["point"] * 3
+    # not the clause's time: each year qualifies its own thing
+    assert [m.value for m in date_mentions("The form for 2025 and 2026 claims is online.", WED)] == ["2025", "2026"]
+
+
+def test_adjacent_periods_switch_turns_the_years_join_off():
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["adjacent-periods"]):
+        assert [m.value for m in date_mentions("Prices climbed in 2021 and 2022.", WED)] == ["2021", "2022"]
+        # two months in a row stay one stretch, as before the switch
+        assert [m.role for m in date_mentions("We toured in late December and early January.", WED)] == ["range"]
+
+
+def test_a_bare_last_day_is_no_date():
+    assert date_mentions("Last day to send in the form.", WED) == []
+    assert date_mentions("On your last day you visit the harbour.", WED) == []
+
+
+def test_a_part_of_the_century_is_no_date_before_a_noun():
+    assert date_mentions("The shop sells mid-century furniture and lamps.", WED) == []
+    (m,) = date_mentions("Glaciers may vanish by late century.", WED)
+    assert (m.value, m.precision) == ("20", "century")
+

@@ -187,6 +187,8 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     the = rel.startswith("the ")
     core = rel[4:] if the else rel
     core = core.replace("this coming", "coming").replace("this past", "past")
+    if unit == "day" and rel == "last":
+        return None  # "Last day to file", "last day of school": the final day of something, never yesterday
     if core in ("that same", "this same", "very same"):
         core = "same"
     if core in ("latest", "most recent"):
@@ -250,6 +252,32 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
         _part_of_this_week(r, c, base, modtxt)
     return r
+
+
+# by mid-century / by late century / by the end of the century: a part of the century in focus
+@book.rule("century_part", triggers={"century"}, window=(40, 30), priority=2,
+    pattern=B + r"(?P<mod>(?i:mid|late|early)[\s-]+|(?i:(?:the\s+)?(?:end|middle|close|start|beginning)\s+of\s+the)\s+)(?i:century)"
+        + r"(?=\s*[,.;:)!?]|\s*$|\s+(?i:and|or|when|if|to|for|as|with|in|at|because|unless|than)\b)")
+def _n_century_part(m: re.Match, ctx: Ctx):
+    """"by mid-century", "by the end of the century": a part of the century in
+    focus: the page's own in news, the one the story tells of in a narrative
+    (the century of the last date named). Only as an adverbial, never before
+    a noun ("mid-century furniture" names a style)."""
+    modtxt = re.sub(r"[\s-]+", " ", m.group("mod").strip().lower())
+    modtxt = re.sub(r" the$", "", modtxt)
+    mod = mod_of(modtxt)
+    if mod is None:
+        return None
+    if ctx.narrative or ctx.anchor is None:
+        base = ctx.coarse if ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos else ctx.anaphoric()
+    else:
+        base = ctx.deictic()
+    if base is None or (base.year is None and base.gran not in ("decade", "century")):
+        return None
+    c = coarsen(base, "century")
+    if c.century is None:
+        return None
+    return Res("DATE", timex_value(c), c, mod, True)
 
 
 def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:

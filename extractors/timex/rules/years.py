@@ -75,7 +75,7 @@ def _n_year_bc(m: re.Match, ctx: Ctx):
 
 
 @book.rule("year_ad", triggers={"ad", "d", "ce"}, window=(20, 20), priority=3,
-    pattern=B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE)(?![\w.]|\.\w))" + E)
+    pattern=B + r"(?:(?P<ad>A\.?D\.?)\s+(?P<year>[1-9][0-9]{0,3})|(?P<year2>[1-9][0-9]{0,3})\s+(?P<ad2>A\.?D\.?|CE|(?<=\d\s)ce)(?![\w.]|\.\w))" + E)
 def _n_year_ad(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", int(m.group("year") or m.group("year2"))), explicit=True)
 
@@ -150,6 +150,34 @@ def _n_century(m: re.Match, ctx: Ctx):
     if m.group("bc"):
         return Res("DATE", "BC%02d" % (n - 1), Cal("century", century=-n), mod, explicit=True)
     return Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), mod, explicit=True)
+
+
+
+_CENT = r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation([k for k, v in ORDINALS.items() if 0 < v <= 21]) + r")"
+_CENT_MOD = r"(?:(?i:early|mid|late)[\s-]+)"
+
+
+# the 16th and 17th centuries / the late 19th and early 20th centuries / the 18th to 19th centuries
+@book.rule("century_pair", triggers={"centuries"}, window=(60, 15), priority=3,
+    pattern=B + r"(?:(?i:the)\s+)?(?P<mod1>" + _CENT_MOD + r")?(?P<c1>" + _CENT + r")(?P<join>\s+(?i:and|to|through|or)\s+|\s*[-–]\s*)"
+        + r"(?:(?i:the)\s+)?(?P<mod2>" + _CENT_MOD + r")?(?P<c2>" + _CENT + r")[\s-](?i:centuries)(?P<bc>" + BC + r")?" + E)
+def _n_century_pair(m: re.Match, ctx: Ctx):
+    """Two centuries under one plural noun: each its own century (the first
+    ends before the joining word), so that the mention joins them into one
+    stretch when the words between them join a range ("and" of two centuries
+    in a row, "to", a dash)."""
+    n1, n2 = ordinal(m.group("c1")), ordinal(m.group("c2"))
+    bc = m.group("bc")
+    if n1 is None or n2 is None or min(n1, n2) < 1 or max(n1, n2) > 21 or (n1 <= n2 if bc else n2 <= n1):
+        return None
+    out = []
+    for n, mod, (s, e) in ((n1, group(m, "mod1"), (m.start(), m.end("c1"))), (n2, group(m, "mod2"), (m.end("join"), m.end()))):
+        c = n - 1
+        r = (Res("DATE", "BC%02d" % c, Cal("century", century=-n), mod_of(mod), explicit=True) if bc
+             else Res("DATE", "%02d" % c, Cal("century", century=c), mod_of(mod), explicit=True))
+        r.start, r.end = s, e
+        out.append(r)
+    return out
 
 
 RULES: tuple[Rule, ...] = book.rules()
