@@ -53,6 +53,7 @@ from extractors.event_rules import (
     has_to_infinitive,
     trigger_kind,
 )
+from extractors.habits import habitual_present, writes_year
 from extractors.modality import is_plan_noun, is_planned, told_done
 from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
 from extractors.roles import (
@@ -627,7 +628,11 @@ def _present_or_habitual_reason(
             and _present_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
-    # habitual or generic: "usually meets in May", "every year in June"
+    # habitual or generic: "usually meets in May", "every year in June"; not
+    # with a date that writes its year, where the adverb is a rate or a habit
+    # within a dated span ("grew 3% annually to ... in 2029", "every day since 1976")
+    if writes_year(date.text):
+        return None
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
         if rule_on("habitual"):
             return "habitual"
@@ -635,6 +640,10 @@ def _present_or_habitual_reason(
            for t in clause_verb.subtree):  # in the clause, not elsewhere in the sentence
         if rule_on("habitual"):
             return "habitual"
+    # a recurring date, or a date of every year in a generic present clause
+    # ("ripe pears are picked in September", "on Mondays": extractors.habits)
+    if rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root):
+        return "habitual-present"
     return None
 
 
