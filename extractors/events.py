@@ -640,9 +640,11 @@ def _present_or_habitual_reason(
            for t in clause_verb.subtree):  # in the clause, not elsewhere in the sentence
         if rule_on("habitual"):
             return "habitual"
-    # a recurring date, or a date of every year in a generic present clause
-    # ("ripe pears are picked in September", "on Mondays": extractors.habits)
-    if rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root):
+    # a recurring date, or a date of every year in a clause of the simple
+    # present ("ripe pears are picked in September", "on Mondays":
+    # extractors.habits); a plan keeps its date ("is scheduled for April")
+    if (rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root)
+            and not is_planned(trigger, date_root)):
         return "habitual-present"
     return None
 

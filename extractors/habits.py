@@ -3,14 +3,14 @@
 
 The evidence is the date's own shape and the clause's grammar, never a list
 of topics: a date that names no year of its own (a month, a season, a
-holiday, a clock time, or a list or range of them), a recurring time ("on
-Mondays", "at all times of the year"), a
-clause in the simple present (active, passive or copular), and a subject
-that names a kind rather than one thing ("ripe pears", "collecting cones",
-"a hedge"), or a "when" clause in the present under a present clause ("...
-when the nights grow colder in autumn"). A present clause with a date that
-writes its year ("In 2025 the firm employs 40 people") or with a subject the
-text singles out ("The museum reopens in March") is left to the other rules.
+holiday, a clock time, or a list or range of them) in a clause of the simple
+present, active, passive or copular ("ripe pears are picked in September",
+"the hedge sheds its leaves in October and November", "... when the nights grow colder in
+autumn"), or a recurring time ("on Mondays", "at all times of the year").
+The past keeps its date ("Shoppers crowded the arcade in December"), so
+does a date that writes its year ("In 2025 the firm employs 40 people"), a
+headline, whose present tells a happening ("Ferry service returns in May,
+council says"), and a plan (the caller asks extractors.modality).
 """
 
 from __future__ import annotations
@@ -36,11 +36,6 @@ _PLURAL_TIMES = frozenset(
 )
 # determiners that make a time noun recur ("every spring", "each month", "all times of the year")
 _RECURRING_DETS = frozenset({"every", "each", "all"})
-# markers of a clause that tells when something happens whenever it does
-_WHENEVER = frozenset({"when", "whenever"})
-# determiners and quantifiers of a subject that names a kind or any member of it
-_GENERIC_DETS = frozenset({"a", "an", "any", "every", "each", "most", "many", "some", "all"})
-_GENERIC_PRONOUNS = frozenset({"you", "one"})
 
 
 def writes_year(text: str) -> bool:
@@ -98,53 +93,17 @@ def present_clause_verb(verb: Token) -> Token | None:
     return None
 
 
-def generic_subject(verb: Token) -> bool:
-    """The verb's subject names a kind, not one thing the text singles out:
-    a bare plural or mass noun ("ripe pears", "bakers"), a gerund or a clause
-    ("collecting cones is a custom"), a noun under "a", "any", "most" and the
-    like, or the generic "you"/"one". A name, "the"/"this" or a possessive
-    single the thing out."""
-    for c in verb.children:
-        if c.dep_ == "csubj":
-            return True
-        if c.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        if c.tag_ == "VBG" or c.lower_ in _GENERIC_PRONOUNS:
-            return True
-        if c.pos_ != "NOUN" or c.lemma_.lower() in TIME_NOUNS:
-            return False
-        dets = [d for d in c.children if d.dep_ in ("det", "poss", "predet", "nummod")]
-        if not dets:
-            return True
-        return all(d.dep_ in ("det", "predet") and d.lower_ in _GENERIC_DETS for d in dets)
-    return False
-
-
-def whenever_clause(verb: Token) -> bool:
-    """The verb heads a "when"/"whenever" clause in the present under a
-    clause in the present ("... looks striking when the nights grow colder in
-    autumn"): whenever it happens, not once."""
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
-        return False
-    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHENEVER for c in verb.children):
-        return False
-    return present_clause_verb(verb.head) is not None
-
-
 def habitual_present(clause_verb: Token, date_text: str, date_root: Token | None) -> bool:
     """A habit or a generic truth: a recurring date (:func:`recurs`), or a
     date of every year (:func:`time_of_every_year`) in a clause of the simple
-    present whose subject names a kind (:func:`generic_subject`) or that
-    tells when something happens whenever it does (:func:`whenever_clause`);
-    not in a headline (:func:`headline`)."""
+    present (:func:`present_clause_verb`), not in a headline (:func:`headline`).
+    A plan told in the present ("the launch is scheduled for April") is the
+    caller's to keep (extractors.modality.is_planned)."""
     if recurs(date_text, date_root):
         return True
     if not time_of_every_year(date_text) or headline(clause_verb.sent.text):
         return False
-    verb = present_clause_verb(clause_verb)
-    if verb is None:
-        return False
-    return generic_subject(verb) or whenever_clause(verb) or whenever_clause(clause_verb)
+    return present_clause_verb(clause_verb) is not None
 
 
 def headline(text: str) -> bool:

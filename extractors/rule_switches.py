@@ -33,7 +33,7 @@ RULES: dict[str, str] = {
     "generic": "generic present with a coarse date",
     "copula": "a bare copula (\"It's 2025!\")",
     "habitual": "habitual (\"usually\", \"every year\")",
-    "habitual-present": "a recurring date (\"on Mondays\"), or a month, season or clock time of every year in a generic present clause (\"ripe pears are picked in September\")",
+    "habitual-present": "a recurring date (\"on Mondays\"), or a month, season or clock time of every year in a clause of the simple present (\"ripe pears are picked in September\")",
     "clock-only": "a clock time with no day of its own (\"we left at 6am\")",
     "verbless-title": "a short line with no verb and no sentence end (a title the markup did not mark)",
     "past-span": "a span reaching back to now (\"over the past year\")",

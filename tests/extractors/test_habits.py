@@ -38,10 +38,11 @@ def test_a_plural_of_a_weekday_or_season_recurs_and_a_written_year_does_not():
 
 
 @pytest.mark.parametrize("text", [
-    "Ripe pears are picked in September.",  # a passive present with a bare plural subject
+    "Ripe pears are picked in September.",  # a passive present
     "Its bark peels, which looks odd when the nights grow colder in autumn.",  # a present "when" clause
-    "Night porters arrive between midnight and 4 a.m. to sweep the hall.",  # a clock range, a kind of worker
+    "Night porters arrive between midnight and 4 a.m. to sweep the hall.",  # a clock range
     "Pale blossoms are produced in May and June.",  # a range of months
+    "The harbour office runs a camera on the pier, showing the boats during the summer.",  # a participle
 ])
 def test_no_statement_from_a_habit_of_every_year(models, text):
     assert statements(text, models, anchor=ANCHOR) == []
@@ -57,6 +58,7 @@ def test_the_habit_rule_is_what_silences_a_passive_present_of_every_year(models)
     ("Sales are forecast to rise 3% annually to $9 billion in 2029.", "2029"),  # a rate, a dated end
     ("We have baked bread every day since 1980.", "1980"),  # a habit within a dated span
     ("Shoppers crowded the arcade in December.", "2024-12"),  # the past: one December
+    ("The launch is scheduled for April.", "2025-04"),  # a plan told in the present
 ])
 def test_a_frequency_with_a_written_year_or_a_past_month_stays_a_statement(models, text, value):
     assert [s.date.value for s in statements(text, models, anchor=ANCHOR)] == [value]
