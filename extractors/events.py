@@ -49,6 +49,7 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    RATE_ADVERBS,
     TIME_NOUNS,
     has_to_infinitive,
     trigger_kind,
@@ -629,14 +630,15 @@ def _present_or_habitual_reason(
         if rule_on("habitual"):
             return "habitual"
     # habitual or generic: "usually meets in May", "every year in June"; not
-    # with a date that writes its year, where the adverb is a rate or a habit
-    # within a dated span ("grew 3% annually to ... in 2029", "every day since 1976")
-    if writes_year(date.text):
-        return None
-    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
+    # with a span of written years the habit holds over ("every day since
+    # 1976", "from 1925 through 2024"), nor a rate to a written year ("grew
+    # 3% annually to ... in 2029")
+    year_span = writes_year(date.text) and date.role != "point"
+    adverbs = [c for c in children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS]
+    if adverbs and not year_span and not (writes_year(date.text) and all(a.lower_ in RATE_ADVERBS for a in adverbs)):
         if rule_on("habitual"):
             return "habitual"
-    if any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
+    if not year_span and any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
            for t in clause_verb.subtree):  # in the clause, not elsewhere in the sentence
         if rule_on("habitual"):
             return "habitual"

@@ -103,7 +103,22 @@ def habitual_present(clause_verb: Token, date_text: str, date_root: Token | None
         return True
     if not time_of_every_year(date_text) or headline(clause_verb.sent.text):
         return False
-    return present_clause_verb(clause_verb) is not None
+    return present_clause_verb(date_verb(date_root) or clause_verb) is not None
+
+
+def date_verb(date_root: Token | None) -> Token | None:
+    """The verb the date's phrase hangs on ("A poll taken in June finds ...":
+    "taken", whose tense is the date's, not "finds")."""
+    if date_root is None:
+        return None
+    node = date_root
+    for _ in range(4):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def headline(text: str) -> bool:
