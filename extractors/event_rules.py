@@ -142,6 +142,9 @@ HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",
      "never", "rarely", "seldom", "annually", "yearly", "monthly", "weekly", "daily", "traditionally", "ever"}
 )
+# Of those, the adverbs of a rate ("grew 3% annually"): with a date that
+# writes its year they measure a quantity per period, not a habit.
+RATE_ADVERBS = frozenset({"annually", "yearly", "monthly", "weekly", "daily"})
 # Verbs a writer uses to announce what the text itself does ("Today we'll
 # take a close look at ...", "This season we're breaking down ..."): with
 # "we"/"I" and no past tense, the date is the text's, not a happening's.

@@ -49,12 +49,14 @@ from extractors.event_rules import (
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     QUALIFIER_PREPS,
+    RATE_ADVERBS,
     READER_PROMISE_VERBS,
     TIME_NOUNS,
     has_own_subject,
     has_to_infinitive,
     trigger_kind,
 )
+from extractors.habits import habitual_present, writes_year
 from extractors.modality import is_plan_noun, is_planned, told_done
 from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
 from extractors.roles import (
@@ -625,14 +627,25 @@ def _present_or_habitual_reason(
             and _present_above(trigger)):
         if rule_on("habitual"):
             return "habitual"
-    # habitual or generic: "usually meets in May", "every year in June"
-    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in children):
+    # habitual or generic: "usually meets in May", "every year in June"; not
+    # with a span of written years the habit holds over ("every day since
+    # 1976", "from 1925 through 2024"), nor a rate to a written year ("grew
+    # 3% annually to ... in 2029")
+    year_span = writes_year(date.text) and date.role != "point"
+    adverbs = [c for c in children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS]
+    if adverbs and not year_span and not (writes_year(date.text) and all(a.lower_ in RATE_ADVERBS for a in adverbs)):
         if rule_on("habitual"):
             return "habitual"
-    if any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
+    if not year_span and any(t.lower_ in ("every", "each") and t.head.lower_ in ("year", "month", "week", "day", "time", "season")
            for t in clause_verb.subtree):  # in the clause, not elsewhere in the sentence
         if rule_on("habitual"):
             return "habitual"
+    # a recurring date, or a date of every year in a clause of the simple
+    # present ("ripe pears are picked in September", "on Mondays":
+    # extractors.habits); a plan keeps its date ("is scheduled for April")
+    if (rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root)
+            and not is_planned(trigger, date_root)):
+        return "habitual-present"
     return None
 
 

@@ -33,6 +33,7 @@ RULES: dict[str, str] = {
     "generic": "generic present with a coarse date",
     "copula": "a bare copula (\"It's 2025!\")",
     "habitual": "habitual (\"usually\", \"every year\")",
+    "habitual-present": "a recurring date (\"on Mondays\"), or a month, season or clock time of every year in a clause of the simple present (\"ripe pears are picked in September\")",
     "clock-only": "a clock time with no day of its own (\"we left at 6am\")",
     "verbless-title": "a short line with no verb and no sentence end (a title the markup did not mark)",
     "past-span": "a span reaching back to now (\"over the past year\")",
@@ -90,7 +91,7 @@ RULES: dict[str, str] = {
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
     """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
-    copula habitual clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
+    copula habitual habitual-present clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
     dateline reader-future list-intro period-promise reader-possession nowadays-noun""".split()
 )

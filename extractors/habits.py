@@ -1,0 +1,127 @@
+"""Habits and generic truths: a clause that tells what happens every year
+(or every week, every night), not what happened or will happen at one date.
+
+The evidence is the date's own shape and the clause's grammar, never a list
+of topics: a date that names no year of its own (a month, a season, a
+holiday, a clock time, or a list or range of them) in a clause of the simple
+present, active, passive or copular ("ripe pears are picked in September",
+"the hedge sheds its leaves in October and November", "... when the nights grow colder in
+autumn"), or a recurring time ("on Mondays", "at all times of the year").
+The past keeps its date ("Shoppers crowded the arcade in December"), so
+does a date that writes its year ("In 2025 the firm employs 40 people"), a
+headline, whose present tells a happening ("Ferry service returns in May,
+council says"), and a plan (the caller asks extractors.modality).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extractors.calendar_words import MONTHS, SEASONS, WEEKDAYS, yearless_period
+from extractors.event_rules import TIME_NOUNS
+
+# a written year ("2025", "1990s", "'90s", "FY24" is no calendar year of this kind)
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d0s")
+# the words that join the parts of a list or a range of dates
+_JOINERS = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\buntil\b|[-–—])\s*", re.I)
+# a preposition opening the date's phrase (yearless_period reads the rest)
+_LEAD = re.compile(r"^(?:between|from|throughout|on|at|in|during)\s+", re.I)
+_CLOCK = re.compile(r"(?:at\s+|by\s+|around\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)|midnight|noon|midday)", re.I)
+# a plural word of a recurring time ("Mondays", "summers", "weekends", "evenings")
+_PLURAL_TIMES = frozenset(
+    {w + "s" for w in (*WEEKDAYS, *SEASONS, *MONTHS) if w.isalpha() and len(w) > 3}
+    | {"weekends", "evenings", "mornings", "nights", "afternoons", "weekdays", "holidays"}
+)
+# determiners that make a time noun recur ("every spring", "each month", "all times of the year")
+_RECURRING_DETS = frozenset({"every", "each", "all"})
+
+
+def writes_year(text: str) -> bool:
+    """The date's words write a year of their own ("since 1976", "in 2029", "the 1990s")."""
+    return bool(_WRITTEN_YEAR.search(text))
+
+
+def time_of_every_year(text: str) -> bool:
+    """A date that names no year and no word pointing at one ("in June and
+    July", "late winter or early spring", "the winter months", "between
+    midnight and 3 a.m."): each part of its list or range is a month, a
+    season, a holiday or a clock time with no year ("this June", "last
+    winter" and "next spring" point at one year and are not)."""
+    body = _LEAD.sub("", text.strip())
+    body = re.sub(r"\s+months?$", "", body, flags=re.I)
+    parts = [p for p in _JOINERS.split(body) if p and p.strip()]
+    return bool(parts) and all(yearless_period(p) or _CLOCK.fullmatch(p.strip()) for p in parts)
+
+
+def recurs(text: str, date_root: Token | None) -> bool:
+    """The date names a time that comes round again: a plural of a weekday,
+    month, season or part of a day ("on Mondays", "in the summers"), or a
+    time noun under "every", "each" or "all" around the date ("at all times
+    of the year"); never with a written year ("the 2019-20 and 2020-21 school
+    years" are two periods)."""
+    if writes_year(text):
+        return False
+    words = text.lower().split()
+    if words and words[-1].strip(".,") in _PLURAL_TIMES:
+        return True
+    if date_root is None:
+        return False
+    head = date_root.head
+    # "all times of the year": the date is the object of "of" after a time noun "all"/"every"/"each" determines
+    if date_root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS:
+        return any(c.dep_ in ("det", "predet") and c.lower_ in _RECURRING_DETS for c in head.head.children)
+    return False
+
+
+def present_clause_verb(verb: Token) -> Token | None:
+    """The finite verb in the simple present the clause of ``verb`` hangs
+    on: the verb itself ("fade", "is", "are picked": active, copular or
+    passive) or, for a participle that adds to a clause ("..., giving colour
+    all winter"), the verb of that clause. None when the clause is past,
+    perfect, progressive, future or modal."""
+    for _ in range(3):
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBZ", "VBP") and not aux:
+            return verb
+        if verb.tag_ == "VBN" and aux and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
+            return verb
+        if aux or verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl") or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def habitual_present(clause_verb: Token, date_text: str, date_root: Token | None) -> bool:
+    """A habit or a generic truth: a recurring date (:func:`recurs`), or a
+    date of every year (:func:`time_of_every_year`) in a clause of the simple
+    present (:func:`present_clause_verb`), not in a headline (:func:`headline`).
+    A plan told in the present ("the launch is scheduled for April") is the
+    caller's to keep (extractors.modality.is_planned)."""
+    if recurs(date_text, date_root):
+        return True
+    if not time_of_every_year(date_text) or headline(clause_verb.sent.text):
+        return False
+    return present_clause_verb(date_verb(date_root) or clause_verb) is not None
+
+
+def date_verb(date_root: Token | None) -> Token | None:
+    """The verb the date's phrase hangs on ("A poll taken in June finds ...":
+    "taken", whose tense is the date's, not "finds")."""
+    if date_root is None:
+        return None
+    node = date_root
+    for _ in range(4):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def headline(text: str) -> bool:
+    """A line with no sentence end: a headline, whose present tells a
+    happening ("Harbour ferry returns in May, council says"), not a habit."""
+    return not text.rstrip().rstrip("\"'”’)]»").endswith((".", "!", "?", ";", "…"))
