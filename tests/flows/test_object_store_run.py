@@ -148,11 +148,13 @@ def test_a_run_on_the_store_equals_a_local_run_and_one_run_at_a_time(project, s3
     assert SECRET_KEY not in refused.stderr + refused.stdout
 
 
-def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, s3_server, env, tmp_path):
+def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, s3_env, env, tmp_path):
+    """The run that hands its tasks to the cluster is made in this process (here): the workers are the
+    processes of their own, each in a working dir of its own, told nothing of the data dir."""
     from distributed import Client
 
     project, local = project
-    url = s3_server.prefix()
+    url = s3_env.prefix()
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -179,13 +181,12 @@ def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, 
                 pass
             assert time.monotonic() < deadline, "Dask cluster did not come up"
             time.sleep(0.2)
-        on_dask = summary(factwatch(project, env, "run", "--data", url, "--json", "--runner", "dask",
-                                    "--dask-address", address, timeout=900))
+        on_dask = summary(here(project, "run", "--data", url, "--json", "--runner", "dask", "--dask-address", address))
     finally:
         for proc in reversed(procs):
             stop_group(proc)
     assert on_dask["documents_read"] == local["documents_read"] == 2
-    fs = s3_server.fs()
+    fs = s3_env.fs()
     for name in TABLES:
         a, b = local_table(project / "local", name), current_table(url, fs, name)
         assert len(a) > 0, name

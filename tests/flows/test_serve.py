@@ -1,7 +1,6 @@
 """Scheduled runs on a real Prefect server (the session's: tests/conftest.py)."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from tests.support import NATO_PAGE, PrefectServer
+from tests.support import PrefectServer
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -74,7 +73,7 @@ def serving(folder: Path, server: PrefectServer, interval: int, sources: str) ->
 
 def test_scheduled_runs_on_a_real_prefect_server(tmp_path, prefect_server):
     """Two runs of the schedule publish; the second finds both pages unchanged (short pages: the
-    schedule is tested here, the reading elsewhere)."""
+    schedule is tested here, the reading elsewhere); SIGTERM pauses the schedule and serve exits 0."""
     (tmp_path / "a.txt").write_text("Testland\n\nTestland signed a partnership programme with NATO in 2012.\n")
     (tmp_path / "b.txt").write_text("Other news\n\nNATO was formed under the North Atlantic Treaty in 1949.\n")
     (tmp_path / "sources.toml").write_text('[[sources]]\nid = "a"\npath = "a.txt"\n[[sources]]\nid = "b"\npath = "b.txt"\n')
@@ -93,24 +92,10 @@ def test_scheduled_runs_on_a_real_prefect_server(tmp_path, prefect_server):
             time.sleep(0.5)
         assert runs is not None and len(runs) >= 2, "fewer than two scheduled runs completed"
         assert set(runs.status) == {"ok"} and runs.unchanged.iloc[-1] == 2
-        # the deployment is on the server with its schedule
-        assert deployment(prefect_server, "factwatch-sources")["schedules"]
+        # the deployment is on the server with its schedule, not paused while serve runs
+        found = deployment(prefect_server, "factwatch-sources")
+        assert found["schedules"] and not found["paused"]
+        # SIGTERM, as Ctrl-C does: the deployment is paused (no run starts after the signal), serve exits 0
         assert stop(served) == 0
     assert deployment(prefect_server, "factwatch-sources")["paused"]
 
-
-def test_sigterm_pauses_the_schedule_and_stops_serving(tmp_path, prefect_server):
-    """As Ctrl-C does: the deployment is paused (no run starts after the signal), serve exits 0."""
-    shutil.copy(NATO_PAGE, tmp_path / NATO_PAGE.name)
-    (tmp_path / "nato.toml").write_text(f'[[sources]]\nid = "nato-nz"\npath = "{NATO_PAGE.name}"\n')
-
-    with serving(tmp_path, prefect_server, interval=3600, sources="nato.toml") as served:
-        deadline = time.monotonic() + 180
-        while (found := deployment(prefect_server, "factwatch-nato")) is None or found["paused"]:
-            assert served.poll() is None, served.stderr.read()[-2000:]
-            assert time.monotonic() < deadline, "the deployment never appeared"
-            time.sleep(0.5)
-        time.sleep(1)
-        served.send_signal(signal.SIGTERM)
-        assert served.wait(60) == 0
-        assert deployment(prefect_server, "factwatch-nato")["paused"]
