@@ -57,6 +57,19 @@ def tokens(text: str) -> list[str]:
     """The lexicon's words of ``text`` (``normal``)."""
     return _WORD.findall(normal(text))
 _VOWELS = set("aeiou")
+# "own" after a possessive ("on its own", "of their own", "the firm's own") intensifies it: no verb of owning
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's", "whose"})
+_INTENSIFIERS = frozenset({"own"})
+
+
+def intensifier(words: list[str], j: int) -> bool:
+    """The word at ``j`` is an intensifying "own" after a possessive
+    determiner or a genitive ("on its own", "a plan of his own", "the
+    board's own review"), not the verb of owning ("they own the firm")."""
+    if words[j] not in _INTENSIFIERS or j == 0:
+        return False
+    before = words[j - 1]
+    return before in _POSSESSIVES or before.endswith("'s")
 
 
 def inflections(word: str) -> set[str]:
@@ -105,11 +118,16 @@ class Lexicon:
         return [(i, c) for i, _, c in self.matches(text)]
 
     def matches(self, text: str) -> list[tuple[int, str, str]]:
-        """(word position, the words matched, concept), as concepts_in."""
+        """(word position, the words matched, concept), as concepts_in; an
+        intensifying "own" ("on its own") says nothing (``intensifier``)."""
         words = tokens(text)
         out: list[tuple[int, str, str]] = []
         i = 0
         while i < len(words):
+            if intensifier(words, i):
+                out.append((i, words[i], ""))
+                i += 1
+                continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + n])
                 c = self.concept_of.get(phrase)
@@ -398,6 +416,8 @@ def trigger_concept(trigger: str | None, clause: str = "", trigger_text: str | N
     if clause and lex.longest > 1:
         words = tokens(clause)
         at = _position(words, trigger, trigger_text)
+        if at is not None and intensifier(words, at):
+            return ""  # "on its own": known, says nothing
         if at is not None:
             for n in range(min(lex.longest, len(words) - at), 1, -1):
                 phrase = lex.concept_of.get(" ".join(words[at : at + n]))
@@ -460,16 +480,24 @@ def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, na
 # verb or a noun or gerund object, not a participle ("the proposal approved
 # by parliament"); "pending" waits only after a linking verb ("is still
 # pending"), not before a noun ("the pending acquisition") nor after a clause
-# ("halted pending the ruling").
+# ("halted pending the ruling"); "on hold" suspends what it is said of ("the
+# deal is on hold", "put the takeover on hold").
 REFUSE = "refuse"
 REQUEST = "request"
 PENDING = "pending"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", REQUEST, PENDING})  # their objects are not the happening
-# ... nor, of these words, the happening just before them ("the acquisition is pending approval")
-POSTPOSITIVE = frozenset({PENDING})
+ON_HOLD = "on hold"
+# ... nor, of these words, the happening just before them ("the acquisition is pending approval",
+# "the deal is on hold", "put the takeover on hold")
+POSTPOSITIVE = frozenset({PENDING, ON_HOLD})
+# ... which they are only as a predicate: after a linking verb (``_linked``: "is still pending", "remains on
+# hold") or, "on hold", a verb of placing and its object ("put the takeover on hold"); "the pending takeover",
+# "halted pending the ruling", "waiting on hold" for a phone line say nothing
+PREDICATES = frozenset({PENDING, ON_HOLD})
+_PLACING = frozenset(inflections("put") | inflections("place") | inflections("keep") | {"kept", "left", "leave"})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
 # too, but "will stay on to complete the acquisition" tells the completion
-SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
+SUSPENDING = frozenset(inflections("suspend") | {"suspension", ON_HOLD})
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
@@ -547,11 +575,28 @@ def _governs(w: _Word) -> bool:
 
 
 def _linked(words: list[str], j: int) -> bool:
-    """The word at ``j`` follows a linking verb ("is pending", "remains still pending")."""
+    """The word at ``j`` follows a linking verb ("is pending", "remains still pending", "was
+    temporarily on hold")."""
     k = j - 1
-    while k >= 0 and words[k] in _STILL:
+    while k >= 0 and (words[k] in _STILL or words[k].endswith("ly")):  # "is temporarily on hold"
         k -= 1
     return k >= 0 and words[k] in _LINKING
+
+
+def _predicate(words: list[str], opens: set[int], w: _Word) -> bool:
+    """A predicate word at ``w`` said of what comes before it: after a linking
+    verb ("is pending", "remains on hold"), or "on hold" after a verb of
+    placing and its object, in its clause ("put the takeover on hold")."""
+    if _linked(words, w.at):
+        return True
+    if w.phrase != ON_HOLD:
+        return False
+    for k in range(w.at - 1, max(-1, w.at - 1 - OBJECT_SPAN), -1):
+        if words[k] in _PLACING:
+            return True
+        if k in opens:
+            return False
+    return False
 
 
 def _participle(word: str) -> bool:
@@ -571,8 +616,8 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
-    # "pending" not after a linking verb ("the pending acquisition", "halted pending the ruling") says nothing
-    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in POSTPOSITIVE and not _linked(words, w.at) else w
+    # "pending" or "on hold" not as a predicate ("the pending acquisition", "halted pending the ruling") says nothing
+    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in PREDICATES and not _predicate(words, opens, w) else w
              for w in found]
 
     def apart(a: int, b: int) -> bool:  # a clause opens after position a, up to b

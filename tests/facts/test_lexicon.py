@@ -2,7 +2,7 @@
 
 import pytest
 
-from facts.lexicon import date_phrase_concept, happening_concept, inflections, lexicon, text_came
+from facts.lexicon import date_phrase_concept, happening_concept, inflections, intensifier, lexicon, text_came, tokens
 
 # a clause and the trigger the parse gave it (lemma, as written) -> the happening it tells, by rule
 TOLD: dict[str, list[tuple[str, str, str, str]]] = {
@@ -60,6 +60,19 @@ TOLD: dict[str, list[tuple[str, str, str, str]]] = {
         ("halt", "Sales were halted pending the judge's ruling on 9 May.", "halted", "suspend"),
         ("release", "The suspect was freed and released on 9 May pending trial.", "released", "release"),
         ("acquisition", "The takeover remains still pending clearance.", "takeover", "pending"),
+    ],
+    "an own after a possessive intensifies it, it owns nothing": [
+        ("own", "The start-up grew on its own before the sale.", "own", None),
+        ("found", "The engineers founded a firm of their own in 2004.", "founded", "found"),
+        ("own", "The fund owns the harbour since May.", "owns", "acquire"),
+    ],
+    "on hold as a predicate suspends what it is said of": [
+        ("acquisition", "The buyer put the takeover on hold in May.", "takeover", "suspend"),
+        ("put", "The buyer put the takeover temporarily on hold in May.", "put", "suspend"),
+        ("agree", "The merger deal is still on hold.", "deal", "suspend"),
+        ("agree", "The merger deal was briefly on hold.", "deal", "suspend"),
+        # not a predicate: a caller kept waiting on a phone line suspends nothing
+        ("complain", "Customers complained of waiting on hold for hours.", "complained", "?complain"),
     ],
     "a happening said in the progressive is done by the saying": [
         # the saying does it: "said ... he was ending the lease" ends the lease that day
@@ -435,3 +448,10 @@ def test_a_text_that_followed_or_came_with_an_object_or_complement_was_not_agree
     assert not text_came("The declaration followed the summit in June.", "follow", "followed")
     assert not text_came("The treaty came in for criticism in 2019.", "come", "came")
     assert text_came("The declaration came in June 2012.", "come", "came")
+
+
+def test_an_own_after_a_possessive_is_no_verb_of_owning():
+    words = tokens("They run it on their own and the maker's own shop; we own two.")
+    assert [w for j, w in enumerate(words) if intensifier(words, j)] == ["own", "own"]
+    assert [c for _, c in lexicon().concepts_in("a studio of her own")] == [""]
+    assert [c for _, c in lexicon().concepts_in("the investors own the studio")] == ["acquire"]
