@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from extractors.rule_switches import rule_on
 from extractors.not_dates import in_name_or_title, is_season_kind
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, year_ahead
 from extractors.timex.numbers import mod_of, month_num, year_num

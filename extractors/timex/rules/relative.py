@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from extractors.rule_switches import rule_on
 from extractors.not_dates import in_name_or_title
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
