@@ -146,8 +146,10 @@ def _n_ordinal_unit(m: re.Match, ctx: Ctx):
         return Res("DURATION", letter, None)
     if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
         return None
-    if unit == "day" and m.group("ord").lower() in ("last", "final") and rule_on("the-last-day"):
-        return None  # "the last day of service", "its final day": the end of something, which day it does not say
+    if unit == "day" and m.group("ord").lower() in ("last", "final") and not ctx.narrative and rule_on("the-last-day"):
+        # "the last day of service", "its final day": the end of something, which day it does not say (not the
+        # page's day); a story's "the final day of the battle" stays a day of the story
+        return None
     base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
     if unit in ("day", "night", "evening", "morning", "afternoon"):
         if base is None or base.gran != "day":
