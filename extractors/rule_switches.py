@@ -70,6 +70,10 @@ RULES: dict[str, str] = {
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates",
+    # extractors.timex.rules (how the temporal tagger values a date)
+    "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
+    "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
+    "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",
     # extractors.field_labels

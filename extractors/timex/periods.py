@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 
 _GRANS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
@@ -179,7 +180,10 @@ def cal_of(d: date, gran: str) -> Cal:
     if gran == "half":
         return Cal("half", d.year, half=1 if d.month <= 6 else 2)
     if gran == "season":
-        return Cal("season", d.year, season=_season_of(d.month))
+        s = _season_of(d.month)
+        # a winter is named by the year of its December (2024-WI: December 2024 to February 2025)
+        y = d.year - 1 if s == "WI" and d.month <= 2 and rule_on("winter-year") else d.year
+        return Cal("season", y, season=s)
     if gran == "year":
         return Cal("year", d.year)
     if gran == "decade":
@@ -233,7 +237,7 @@ def shift(c: Cal, n: int, unit: str) -> Cal | None:
             return replace(c, year=t // 4, quarter=t % 4 + 1)
         return shift(c, 3 * n, "month")
     if unit == "season":
-        order = ["WI", "SP", "SU", "FA"]
+        order = ["SP", "SU", "FA", "WI"] if rule_on("winter-year") else ["WI", "SP", "SU", "FA"]
         if c.gran == "season" and c.season:
             t = c.year * 4 + order.index(c.season) + n
             return replace(c, year=t // 4, season=order[t % 4])

@@ -598,3 +598,39 @@ def test_a_part_of_the_century_is_no_date_before_a_noun():
     (m,) = date_mentions("Glaciers may vanish by late century.", WED)
     assert (m.value, m.precision) == ("20", "century")
 
+
+
+def test_a_quarter_or_half_code_of_a_year_is_one_date_of_that_year():
+    (m,) = date_mentions("Shipments slowed in Q4 of 2024 across the region.", WED)
+    assert (m.value, m.date_start, m.date_end) == ("2024-Q4", date(2024, 10, 1), date(2024, 12, 31))
+    (h,) = date_mentions("The fund gained most in H2 of 2021.", WED)
+    assert h.value == "2021-H2"
+    # a bare half code is no date (a heading tag, a name)
+    assert date_mentions("Use one H1 per page.", WED) == []
+
+
+def test_the_last_day_names_no_day_by_itself():
+    assert date_mentions("Registration ends and the last day to register is soon.", WED) == []
+    assert date_mentions("The park marks the last day of service with a picnic.", WED) == []
+    assert date_mentions("It was their final day at the old office.", WED) == []
+    # the month or year it is the last day of stays a date
+    assert [m.value for m in date_mentions("The gates shut on the last day of March 2024.", WED)] == ["2024-03"]
+
+
+def test_this_season_in_january_is_the_winter_begun_in_december():
+    jan = date(2025, 1, 14)
+    for text in ("Snow fell hard this season.", "Snow fell hard this winter."):
+        (m,) = date_mentions(text, jan)
+        assert (m.value, m.date_start, m.date_end) == ("2024-WI", date(2024, 12, 1), date(2025, 2, 28))
+    assert one("Rentals opened again next winter.", jan).value == "2025-WI"
+    assert one("Rentals opened again next winter.", date(2025, 11, 3)).value == "2025-WI"
+    assert one("Crowds grew this season.", date(2025, 7, 2)).value == "2025-SU"
+    assert one("Crowds grew last season.", jan).value == "2024-FA"
+
+
+def test_winter_year_switch_restores_the_old_reading():
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["winter-year", "the-last-day", "period-code-of-year"]):
+        assert one("Snow fell hard this season.", date(2025, 1, 14)).value == "2025-WI"
+        assert [m.value for m in date_mentions("On the last day we rested.", WED)] == ["2018-09-11"]

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, dur_value, month_num, ordinal, weekday_num
@@ -144,6 +145,10 @@ def _n_ordinal_unit(m: re.Match, ctx: Ctx):
         letter = dur_value(None, unit[:-1])
         return Res("DURATION", letter, None)
     if re.match(r"-|[\s-]+(?:old|anniversary|class|grader|time|round|half|quarter)\b", after, re.I):
+        return None
+    if unit == "day" and m.group("ord").lower() in ("last", "final") and not ctx.narrative and rule_on("the-last-day"):
+        # "the last day of service", "its final day": the end of something, which day it does not say (not the
+        # page's day); a story's "the final day of the battle" stays a day of the story
         return None
     base = ctx.anaphoric() if (ctx.narrative or ctx.anchor is None) else ctx.deictic()
     if unit in ("day", "night", "evening", "morning", "afternoon"):

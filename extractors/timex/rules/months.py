@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.not_dates import in_name_or_title, is_season_kind
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, year_ahead
 from extractors.timex.numbers import mod_of, month_num, year_num
@@ -112,7 +113,9 @@ def _n_season(m: re.Match, ctx: Ctx):
     if ytxt:
         y = year_num(ytxt, ctx)
         return date_res(Cal("season", y, season=s), mod, explicit=True)
-    smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[s]
+    # a season's middle month; a winter's is its December, whose year names it ("next winter" said in November
+    # or January is the one from the coming December)
+    smonth = {"SP": 4, "SU": 7, "FA": 10, "WI": 12 if rule_on("winter-year") else 1}[s]
     if rel in ("last", "past", "previous", "this past"):
         base = ctx.anaphoric() if (rel == "previous" or anaphoric) else ctx.deictic()
         if base is None or base.year is None:
@@ -319,10 +322,18 @@ def _n_week_num(m: re.Match, ctx: Ctx):
     return date_res(Cal("week", y, week=w), explicit=True)
 
 
-@book.rule("quarter_code", triggers={"q"}, window=(20, 20), priority=2,
-    pattern=B + r"(?P<q>Q[1-4])(?:\s+(?P<year>" + YEAR4 + r"))?" + E)
+# Q3 2012 / Q4 of 2024 / H1 2023 / H2 of 2021: a quarter or half of a year, one date
+@book.rule("quarter_code", triggers={"q", "h"}, window=(20, 20), priority=2,
+    pattern=B + r"(?P<q>Q[1-4]|H[12])(?:\s+(?P<of>(?i:of)\s+)?(?P<year>" + YEAR4 + r"))?" + E)
 def _n_quarter_code(m: re.Match, ctx: Ctx):
-    q = int(m.group("q")[1])
+    code, n = m.group("q")[0], int(m.group("q")[1])
+    if not rule_on("period-code-of-year") and (code == "H" or m.group("of")):
+        return None  # only the quarter code and a year right after it ("Q3 2012")
+    if code == "H":
+        if not m.group("year"):
+            return None  # a bare "H1" is more often a heading tag or a name than a half
+        return date_res(Cal("half", int(m.group("year")), half=n), explicit=True)
+    q = n
     if m.group("year"):
         return date_res(Cal("quarter", int(m.group("year")), quarter=q), explicit=True)
     a = ctx.deictic()

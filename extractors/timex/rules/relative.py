@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.not_dates import in_name_or_title
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
@@ -187,8 +188,10 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     the = rel.startswith("the ")
     core = rel[4:] if the else rel
     core = core.replace("this coming", "coming").replace("this past", "past")
-    if unit == "day" and rel == "last":
-        return None  # "Last day to file", "last day of school": the final day of something, never yesterday
+    if unit == "day" and (rel == "last" or (rel == "the last" and not mod and rule_on("the-last-day"))):
+        # "Last day to file", "the last day of service": the final day of something, never yesterday
+        # ("the last day of March 2024" leaves its month to the month rule)
+        return None
     if core in ("that same", "this same", "very same"):
         core = "same"
     if core in ("latest", "most recent"):
