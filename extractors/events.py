@@ -643,7 +643,7 @@ def _present_or_habitual_reason(
     # a recurring date, or a date of every year in a clause of the simple
     # present ("ripe pears are picked in September", "on Mondays":
     # extractors.habits); a plan keeps its date ("is scheduled for April")
-    if (rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root)
+    if (rule_on("habitual-present") and by_parse and not timeline and habitual_present(clause_verb, date.text, date_root, date.role)
             and not is_planned(trigger, date_root)):
         return "habitual-present"
     return None

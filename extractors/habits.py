@@ -10,7 +10,11 @@ autumn"), or a recurring time ("on Mondays", "at all times of the year").
 The past keeps its date ("Shoppers crowded the arcade in December"), so
 does a date that writes its year ("In 2025 the firm employs 40 people"), a
 headline, whose present tells a happening ("Ferry service returns in May,
-council says"), and a plan (the caller asks extractors.modality).
+council says"), a present a sentence reports ("The fair runs from May to
+July, the city said") or a passive whose agent is named ("The hall is opened
+in May by the mayor"), a deadline or a start ("The road is closed until June",
+"The roof is finished by May": one end of one stretch of time), and a plan
+(the caller asks extractors.modality).
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from spacy.tokens import Token
 
 from extractors.calendar_words import MONTHS, SEASONS, WEEKDAYS, yearless_period
 from extractors.event_rules import TIME_NOUNS
+from extractors.roles import REPORTING_VERBS
 
 # a written year ("2025", "1990s", "'90s", "FY24" is no calendar year of this kind)
 _WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d0s")
-# the words that join the parts of a list or a range of dates
+# the words that join the parts of a list or a range of dates ("until"/"through"
+# only after a first part: "until August" alone is a deadline, no range)
 _JOINERS = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\buntil\b|[-–—])\s*", re.I)
 # a preposition opening the date's phrase (yearless_period reads the rest)
 _LEAD = re.compile(r"^(?:between|from|throughout|on|at|in|during)\s+", re.I)
@@ -51,7 +57,10 @@ def time_of_every_year(text: str) -> bool:
     winter" and "next spring" point at one year and are not)."""
     body = _LEAD.sub("", text.strip())
     body = re.sub(r"\s+months?$", "", body, flags=re.I)
-    parts = [p for p in _JOINERS.split(body) if p and p.strip()]
+    split = _JOINERS.split(body)
+    if not split or not split[0].strip():
+        return False  # led by a joining word: "until August", "through December"
+    parts = [p for p in split if p and p.strip()]
     return bool(parts) and all(yearless_period(p) or _CLOCK.fullmatch(p.strip()) for p in parts)
 
 
@@ -93,17 +102,48 @@ def present_clause_verb(verb: Token) -> Token | None:
     return None
 
 
-def habitual_present(clause_verb: Token, date_text: str, date_root: Token | None) -> bool:
+def habitual_present(clause_verb: Token, date_text: str, date_root: Token | None, role: str = "point") -> bool:
     """A habit or a generic truth: a recurring date (:func:`recurs`), or a
     date of every year (:func:`time_of_every_year`) in a clause of the simple
-    present (:func:`present_clause_verb`), not in a headline (:func:`headline`).
-    A plan told in the present ("the launch is scheduled for April") is the
-    caller's to keep (extractors.modality.is_planned)."""
+    present (:func:`present_clause_verb`), not in a headline (:func:`headline`),
+    not a deadline or a start (:func:`bounds_one_stretch`), not told as one
+    happening (:func:`told_once`). A plan told in the present ("the launch is
+    scheduled for April") is the caller's to keep (extractors.modality.is_planned)."""
+    if bounds_one_stretch(role, date_root):
+        return False
     if recurs(date_text, date_root):
         return True
     if not time_of_every_year(date_text) or headline(clause_verb.sent.text):
         return False
-    return present_clause_verb(date_verb(date_root) or clause_verb) is not None
+    verb = present_clause_verb(date_verb(date_root) or clause_verb)
+    return verb is not None and not told_once(verb, date_root)
+
+
+def bounds_one_stretch(role: str, date_root: Token | None) -> bool:
+    """The date ends or starts a stretch of time ("closed until June",
+    "open since May", "finished by June"): a deadline of one stretch, not a
+    time that comes round every year."""
+    if role in ("until", "since"):
+        return True
+    return date_root is not None and date_root.head.lower_ == "by" and date_root.head.i < date_root.i
+
+
+def told_once(verb: Token, date_root: Token | None) -> bool:
+    """The present verb tells one happening: a sentence reports it in the
+    past ("The fair runs from May to July, the city said", "Acme said the
+    strike goes on in May"), or its passive names its agent, a proper noun
+    or a noun with a determiner ("is opened in May by the mayor"; "picked
+    by hand" names no one). Like a headline's present."""
+    reporting = [verb.head] if verb.dep_ in ("ccomp", "parataxis") else []
+    reporting += [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(r.lemma_.lower() in REPORTING_VERBS and r.tag_ == "VBD" for r in reporting):
+        return True
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in agent.children:
+            if obj.dep_ == "pobj" and obj != date_root and (
+                    obj.pos_ == "PROPN" or any(d.dep_ in ("det", "poss") for d in obj.children)):
+                return True
+    return False
 
 
 def date_verb(date_root: Token | None) -> Token | None:

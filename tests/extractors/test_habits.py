@@ -21,6 +21,9 @@ ANCHOR = date(2025, 3, 9)
     ("last winter", False),
     ("this June and next July", False),
     ("between 2019 and 2021", False),
+    ("until August", False),  # one end of one stretch, no range
+    ("through December", False),
+    ("from May through July", True),
 ])
 def test_a_time_of_every_year_names_no_year_in_any_of_its_parts(text, every_year):
     assert time_of_every_year(text) is every_year
@@ -46,12 +49,33 @@ def test_a_plural_of_a_weekday_or_season_recurs_and_a_written_year_does_not():
 ])
 def test_no_statement_from_a_habit_of_every_year(models, text):
     assert statements(text, models, anchor=ANCHOR) == []
+    with rules_off(["habitual-present"]):  # the habit rule, and no other, silences it
+        assert len(statements(text, models, anchor=ANCHOR)) == 1
 
 
-def test_the_habit_rule_is_what_silences_a_passive_present_of_every_year(models):
-    text = "Ripe pears are picked in September."
-    with rules_off(["habitual-present"]):
-        assert [s.date.text for s in statements(text, models, anchor=ANCHOR)] == ["September"]
+@pytest.mark.parametrize(("text", "date_text"), [
+    ("Roadworks on the B12 go on until August, the county said.", "until August"),
+    ("The footbridge is closed until June.", "until June"),
+    ("The voucher is valid until December.", "until December"),
+    ("The warden remains in post until January.", "until January"),
+    ("Acme said the stoppage continues through December.", "through December"),
+    ("The east wing is finished by June.", "June"),
+])
+def test_a_deadline_or_an_end_of_one_stretch_keeps_its_statement(models, text, date_text):
+    assert [s.date.text for s in statements(text, models, anchor=ANCHOR)] == [date_text]
+
+
+@pytest.mark.parametrize(("text", "date_text"), [
+    ("The fair runs from May to August, the gallery said.", "from May to August"),  # a reported present
+    ("The new pier is opened in May by the governor.", "May"),  # a passive with a named agent
+])
+def test_a_reported_present_or_a_named_agent_tells_one_happening(models, text, date_text):
+    assert [s.date.text for s in statements(text, models, anchor=ANCHOR)] == [date_text]
+
+
+def test_a_passive_present_with_no_agent_named_stays_a_habit(models):
+    assert statements("The prizes are handed out in June.", models, anchor=ANCHOR) == []
+    assert statements("Ripe pears are picked by hand in September.", models, anchor=ANCHOR) == []
 
 
 @pytest.mark.parametrize(("text", "value"), [
