@@ -507,7 +507,7 @@ _TIME_ADVERBIAL = re.compile(r"\b(?:in|during|throughout|through|over|across|aro
 # achievements that have no kind there; two years after one are two happenings ("won the cup in 2022 and 2023")
 _ONE_OFF_LEMMAS = sorted(
     {w for k in ("begin", "end") for w in TRIGGER_KINDS[k] if " " not in w}
-    | {"win", "elect", "appoint", "name", "award", "release", "acquire", "buy", "sell", "shut", "hire", "fire",
+    | {"win", "elect", "appoint", "name", "award", "release", "publish", "acquire", "buy", "sell", "shut", "hire", "fire",
        "resign", "retire", "die", "marry", "graduate", "score", "crown", "beat", "defeat", "host", "visit"})
 _IRREGULAR_ONE_OFF = "won|began|begun|sold|bought|shut|founded|left|set|died|beat|beaten|held|met"
 _ONE_OFF_VERB = re.compile(
