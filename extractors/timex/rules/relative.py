@@ -275,7 +275,7 @@ def _n_century_part(m: re.Match, ctx: Ctx):
         return None
     if ctx.narrative or ctx.anchor is None:
         base = ctx.coarse if ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos else ctx.anaphoric()
-    elif (told := ctx.told_year(m.start(), m.end())) is not None:
+    elif rule_on("century-of-story") and (told := ctx.told_year(m.start(), m.end())) is not None:
         base = told
     else:
         base = ctx.deictic()
