@@ -119,8 +119,8 @@ def wait_for(path: Path, proc: subprocess.Popen, timeout: float, poll: float) ->
 def read_statements(text: str, models, anchor) -> list:
     """The dated statements of a text, through the real model, sentence by sentence."""
     from extractors.coreference import UNTYPED, page_discourse
-    from extractors.events import group_dates_by_sentence, statements_from_parse
     from extractors.document import parsed_text
+    from extractors.events import group_dates_by_sentence, statements_from_parse
     from extractors.reading import read_texts
     from extractors.roles import sentence_names
     from extractors.timex import date_mentions
