@@ -190,6 +190,7 @@ class PreparedDoc:
 
 
 def prepare_document(doc: TimeBankDoc, models) -> PreparedDoc:
+    from extractors.document import parsed_text
     from extractors.events import group_dates_by_sentence
     from extractors.reading import read_texts
     from extractors.timex import date_mentions
@@ -205,7 +206,8 @@ def prepare_document(doc: TimeBankDoc, models) -> PreparedDoc:
     dates = date_mentions(text, parse_dct(doc.dct))
     grouped = dict(group_dates_by_sentence(sents, dates))
     wanted = sorted(set(grouped) | {sent_of(lk.timex[0]) for lk in links})
-    parsed = dict(zip(wanted, models.parser.pipe(text[s:e] for s, e in wanted)))
+    # parsed as the product parses a dated sentence (rule "plain-quotes")
+    parsed = dict(zip(wanted, models.parser.pipe(parsed_text(text[s:e]) for s, e in wanted)))
     return PreparedDoc(doc, sents, links, dates, grouped, parsed, list(reading.mentions))
 
 

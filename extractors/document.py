@@ -145,7 +145,7 @@ def process_documents(inputs: Sequence[DocumentInput], models: Models,
         return _process(inputs, models, limits or ReadingLimits())
 
 
-def _parsed_text(sentence: str) -> str:
+def parsed_text(sentence: str) -> str:
     """A dated sentence as the parser reads it (extractors.nlp.parser_text, rule "plain-quotes")."""
     return parser_text(sentence) if rule_on("plain-quotes") else sentence
 
@@ -198,7 +198,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
         for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
             jobs.append((i, sentence, ds))
-    parsed = list(models.parser.pipe((_parsed_text(pages[i].text[s:e]) for i, (s, e), _ in jobs), batch_size=128))
+    parsed = list(models.parser.pipe((parsed_text(pages[i].text[s:e]) for i, (s, e), _ in jobs), batch_size=128))
     # the page's entities in reading order (with the names the parse of its dated sentences found),
     # for participants named by a pronoun or a description
     found: dict[int, list[EntityMention]] = {i: [] for i in readings}

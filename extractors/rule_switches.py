@@ -69,10 +69,11 @@ RULES: dict[str, str] = {
     "layout-number": "a size, a part of a longer number or a street number (\"1920×1080\", \"855.822.1220\", \"1250 Oak Ave\")",
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
-    "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates",
+    "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
     # extractors.timex.rules (how the temporal tagger values a date)
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
+    "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
     "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",

@@ -32,7 +32,8 @@ from extractors.field_labels import PICTURE_NOUNS
 
 PLAN = "plan"
 REPORT = "announce"
-_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+# a word; a plural genitive keeps its apostrophe before "own" ("the Joneses' own firm", see ``intensifier``)
+_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*(?:(?<=s)'(?=\s+own\b))?")
 
 
 def base_concept(concept: str) -> str:
@@ -57,7 +58,7 @@ def tokens(text: str) -> list[str]:
     """The lexicon's words of ``text`` (``normal``)."""
     return _WORD.findall(normal(text))
 _VOWELS = set("aeiou")
-# "own" after a possessive ("on its own", "of their own", "the firm's own") intensifies it: no verb of owning
+# "own" after a possessive ("on its own", "of their own", "the firm's own", "the Joneses' own") intensifies it: no verb of owning
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's", "whose"})
 _INTENSIFIERS = frozenset({"own"})
 
@@ -65,11 +66,12 @@ _INTENSIFIERS = frozenset({"own"})
 def intensifier(words: list[str], j: int) -> bool:
     """The word at ``j`` is an intensifying "own" after a possessive
     determiner or a genitive ("on its own", "a plan of his own", "the
-    board's own review"), not the verb of owning ("they own the firm")."""
+    board's own review", "the Joneses' own firm"), not the verb of owning
+    ("they own the firm", "the Joneses own the firm")."""
     if words[j] not in _INTENSIFIERS or j == 0:
         return False
     before = words[j - 1]
-    return before in _POSSESSIVES or before.endswith("'s")
+    return before in _POSSESSIVES or before.endswith(("'s", "s'"))
 
 
 def inflections(word: str) -> set[str]:
@@ -480,24 +482,16 @@ def _antecedent(sentence: str, trigger: str | None, trigger_text: str | None, na
 # verb or a noun or gerund object, not a participle ("the proposal approved
 # by parliament"); "pending" waits only after a linking verb ("is still
 # pending"), not before a noun ("the pending acquisition") nor after a clause
-# ("halted pending the ruling"); "on hold" suspends what it is said of ("the
-# deal is on hold", "put the takeover on hold").
+# ("halted pending the ruling").
 REFUSE = "refuse"
 REQUEST = "request"
 PENDING = "pending"
 GOVERNING = frozenset({"terminate", REFUSE, "suspend", "offer", REQUEST, PENDING})  # their objects are not the happening
-ON_HOLD = "on hold"
-# ... nor, of these words, the happening just before them ("the acquisition is pending approval",
-# "the deal is on hold", "put the takeover on hold")
-POSTPOSITIVE = frozenset({PENDING, ON_HOLD})
-# ... which they are only as a predicate: after a linking verb (``_linked``: "is still pending", "remains on
-# hold") or, "on hold", a verb of placing and its object ("put the takeover on hold"); "the pending takeover",
-# "halted pending the ruling", "waiting on hold" for a phone line say nothing
-PREDICATES = frozenset({PENDING, ON_HOLD})
-_PLACING = frozenset(inflections("put") | inflections("place") | inflections("keep") | {"kept", "left", "leave"})
+# ... nor, of these words, the happening just before them ("the acquisition is pending approval")
+POSTPOSITIVE = frozenset({PENDING})
 # of a suspension, only its own words govern: "stay", "ban", "halt", "pause" are suspensions
 # too, but "will stay on to complete the acquisition" tells the completion
-SUSPENDING = frozenset(inflections("suspend") | {"suspension", ON_HOLD})
+SUSPENDING = frozenset(inflections("suspend") | {"suspension"})
 OBJECT_SPAN = 4  # a governed word lies at most this many words after its governor (or the governed word before)
 NEGATION_SPAN = 3  # a negated word lies at most this many words after the negation ("no longer wanted to buy")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
@@ -575,28 +569,11 @@ def _governs(w: _Word) -> bool:
 
 
 def _linked(words: list[str], j: int) -> bool:
-    """The word at ``j`` follows a linking verb ("is pending", "remains still pending", "was
-    temporarily on hold")."""
+    """The word at ``j`` follows a linking verb ("is pending", "remains still pending")."""
     k = j - 1
-    while k >= 0 and (words[k] in _STILL or words[k].endswith("ly")):  # "is temporarily on hold"
+    while k >= 0 and words[k] in _STILL:
         k -= 1
     return k >= 0 and words[k] in _LINKING
-
-
-def _predicate(words: list[str], opens: set[int], w: _Word) -> bool:
-    """A predicate word at ``w`` said of what comes before it: after a linking
-    verb ("is pending", "remains on hold"), or "on hold" after a verb of
-    placing and its object, in its clause ("put the takeover on hold")."""
-    if _linked(words, w.at):
-        return True
-    if w.phrase != ON_HOLD:
-        return False
-    for k in range(w.at - 1, max(-1, w.at - 1 - OBJECT_SPAN), -1):
-        if words[k] in _PLACING:
-            return True
-        if k in opens:
-            return False
-    return False
 
 
 def _participle(word: str) -> bool:
@@ -616,8 +593,8 @@ def _read(text: str) -> tuple[list[str], list[_Word]]:
     lex = lexicon()
     words, opens = _words(text)
     found = [_Word(i, len(phrase.split()), phrase, c) for i, phrase, c in lex.matches(text)]
-    # "pending" or "on hold" not as a predicate ("the pending acquisition", "halted pending the ruling") says nothing
-    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in PREDICATES and not _predicate(words, opens, w) else w
+    # "pending" not after a linking verb ("the pending acquisition", "halted pending the ruling") says nothing
+    found = [_Word(w.at, w.n, w.phrase, "") if w.phrase in POSTPOSITIVE and not _linked(words, w.at) else w
              for w in found]
 
     def apart(a: int, b: int) -> bool:  # a clause opens after position a, up to b
@@ -777,12 +754,17 @@ def without_asides(text: str, trailing: bool = False) -> str:
 
 
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;’'\"] )[A-Z][A-Za-z'’-]*")
+# a genitive before an intensifying "own" ("Acme's own", "the Joneses' own"): a possessive, kept when names go
+_GENITIVE_OWN = re.compile(r"\b[A-Za-z][\w-]*(?:['’]s|s['’])(?=\s+own\b)")
 
 
 def without_names(text: str, names: tuple[str, ...] = ()) -> str:
     """The text without participants' names, nor capitalised words inside a
     sentence (names the tagger missed: "withdraws from the Climate
-    Agreement" says nothing of agreeing)."""
+    Agreement" says nothing of agreeing). A name's genitive before "own"
+    stays a possessive ("Acme's own plant" reads "its own plant", see
+    ``intensifier``), as long as the text."""
+    text = _GENITIVE_OWN.sub(lambda m: "its".rjust(len(m.group())), text)
     for name in sorted(names, key=len, reverse=True):
         if len(name) > 2:
             text = text.replace(name, " ")

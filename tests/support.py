@@ -119,14 +119,14 @@ def wait_for(path: Path, proc: subprocess.Popen, timeout: float, poll: float) ->
 def read_statements(text: str, models, anchor) -> list:
     """The dated statements of a text, through the real model, sentence by sentence."""
     from extractors.coreference import UNTYPED, page_discourse
+    from extractors.document import parsed_text
     from extractors.events import group_dates_by_sentence, statements_from_parse
-    from extractors.nlp import parser_text
     from extractors.reading import read_texts
     from extractors.roles import sentence_names
     from extractors.timex import date_mentions
 
     (reading,) = read_texts([text], models.reader)
-    dated = [(sentence, dates, models.parser(parser_text(text[sentence[0]:sentence[1]])))
+    dated = [(sentence, dates, models.parser(parsed_text(text[sentence[0]:sentence[1]])))
              for sentence, dates in group_dates_by_sentence(reading.sentences, date_mentions(text, anchor))]
     names = [m for (s, _), _, parsed in dated for m in sentence_names(parsed, s, ()) if m.label == UNTYPED
              and not any(n.char_start < m.char_end and m.char_start < n.char_end for n in reading.mentions)]

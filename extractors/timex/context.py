@@ -17,6 +17,9 @@ from extractors.timex.periods import Cal, day_cal, finer_or_equal, period_of, ti
 
 _T = TypeVar("_T")
 
+# a modal verb: the clause speaks of what may be, not of what was
+_MODAL = re.compile(r"\b(?:may|might|could|would|should|must|can|cannot)\b", re.I)
+
 
 @dataclass(slots=True)
 class _Memory:
@@ -146,6 +149,19 @@ class Ctx:
         if self._memory.ref is not None:
             return self.ref
         return self.anchor_day()
+
+    def told_year(self, start: int, end: int) -> Cal | None:
+        """The date in focus when a story names it: a date with a year the page
+        wrote out (not one counted from the anchor), while the clause of
+        ``start:end`` neither looks ahead nor speaks of what may be ("may
+        vanish by late century" is the page's own time); else None."""
+        ref = self._memory.ref
+        if ref is None or ref.year is None or self._memory.ref_anchor or self.ref_explicit_pos < 0:
+            return None
+        s, e = self._clause(start, end)
+        if _MODAL.search(self.text, s, e) or self.direction(start, end) == "future":
+            return None
+        return ref
 
     def underspecified_base(self, pos: int) -> tuple[Cal | None, bool]:
         """Base for "in March"/"on Monday"; True when it is the mentioned date."""

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from extractors.event_rules import TRIGGER_KINDS
 from extractors.not_dates import closes_name
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
@@ -302,7 +303,7 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                 gap = gap[CLOCK_REST.match(gap).end():]  # type: ignore[union-attr]
             fm = R.FROM_RX.search(before)
             if ((R.JOIN_RX.match(gap) and (fm or R.DASH_RX.match(gap) or R.TO_RX.match(gap))) or (R.DASH_RX.match(gap) and not gap.strip() == "/")
-                    or _adjacent_months(gap, span, u_span, before)):
+                    or _adjacent_months(gap, span, u_span, text[max(0, t.char_start - 150) : t.char_start])):
                 if u_end >= t_start:
                     s = _cue_start(t, before, fm)
                     extent = (s, u.char_end, t_start, u_end, _coarser(t_precision, u_precision))
@@ -502,22 +503,46 @@ _NEXT_PERIODS = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
 # each year is its own ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019, 2020 and 2021")
 _TIME_ADVERBIAL = re.compile(r"\b(?:in|during|throughout|through|over|across|around)\s+(?:the\s+)?"
                              r"(?:(?:early|late|mid)[\s-]+)?$", re.I)
+# a verb of a one-off happening: the kinds that start or end something (extractors.event_rules) and the
+# achievements that have no kind there; two years after one are two happenings ("won the cup in 2022 and 2023")
+_ONE_OFF_LEMMAS = sorted(
+    {w for k in ("begin", "end") for w in TRIGGER_KINDS[k] if " " not in w}
+    | {"win", "elect", "appoint", "name", "award", "release", "publish", "acquire", "buy", "sell", "shut", "hire", "fire",
+       "resign", "retire", "die", "marry", "graduate", "score", "crown", "beat", "defeat", "host", "visit"})
+_IRREGULAR_ONE_OFF = "won|began|begun|sold|bought|shut|founded|left|set|died|beat|beaten|held|met"
+_ONE_OFF_VERB = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _ONE_OFF_LEMMAS) + r")(?:e?d|s|es|ing)?\b|\b(?:"
+    + _IRREGULAR_ONE_OFF + r")\b", re.I)
+# two years are one stretch only after a preposition that spans them ("during 2021 and 2022"); after
+# plain "in" two years may be two happenings ("won the cup in 2022 and 2023", "was shut in 2020 and 2021")
+_SPAN_ADVERBIAL = re.compile(r"\b(?:during|throughout|through|over|across|between)\s+(?:the\s+)?"
+                             r"(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 
 def _adjacent_months(gap: str, first: tuple[date, date, Precision], second: tuple[date, date, Precision],
                      before: str = "") -> bool:
     """"in late December and early January": two months joined by "and",
     the second right after the first, tell one stretch of time. So do two
-    years, decades or centuries in a row after a preposition of time ("in
-    2021 and 2022", "during the 1980s and 1990s", "throughout the 16th and
-    17th centuries"; switch ``adjacent-periods``); elsewhere each is its own
-    ("a winner of 2022 and 2023", "for 2025 and 2026 tax returns", "in 2019,
-    2020 and 2021")."""
+    decades or centuries in a row after a preposition of time ("during the
+    1980s and 1990s", "throughout the 16th and 17th centuries"), and two
+    years after one that spans them ("during 2021 and 2022"; switch
+    ``adjacent-periods``), or after plain "in" when the clause tells no
+    one-off happening ("prices climbed in 2021 and 2022"; not "won the cup
+    in 2022 and 2023", two wins); elsewhere each is its own ("a winner of
+    2022 and 2023", "for 2025 and 2026 tax returns", "in 2019, 2020 and 2021")."""
     if not R.AND_RX.match(gap) or first[2] != second[2] or (second[0] - first[1]).days != 1:
         return False
     if first[2] == Precision.MONTH:
         return True
-    return first[2] in _NEXT_PERIODS and rule_on("adjacent-periods") and _TIME_ADVERBIAL.search(before) is not None
+    if first[2] not in _NEXT_PERIODS or not rule_on("adjacent-periods"):
+        return False
+    if first[2] == Precision.YEAR:
+        if _SPAN_ADVERBIAL.search(before) is not None:
+            return True
+        # plain "in": one stretch unless the clause tells a one-off happening
+        clause = re.split(r"[.;:!?]\s|\n", before)[-1]
+        return re.search(r"\bin\s+$", before, re.I) is not None and _ONE_OFF_VERB.search(clause) is None
+    return _TIME_ADVERBIAL.search(before) is not None
 
 
 def _mention(text: str, span: tuple[int, int, date, date, Precision], role: str, value: str, anchored: bool,

@@ -15,3 +15,13 @@ def test_typographic_apostrophes_become_plain_ones_one_character_for_one():
 def test_a_plain_apostrophe_makes_the_copula_of_a_contraction(models):
     doc = models.parser(parser_text("It\u2019s valid until 10 December 2025."))
     assert [t.lemma_ for t in doc][:3] == ["it", "be", "valid"]
+
+
+def test_a_dated_sentence_is_read_plain_only_while_the_plain_quotes_rule_is_on():
+    from extractors.document import parsed_text
+    from extractors.rule_switches import rules_off
+
+    text = "The shop\u2019s sale ends on 4 May."
+    assert parsed_text(text) == "The shop's sale ends on 4 May."
+    with rules_off(["plain-quotes"]):
+        assert parsed_text(text) == text

@@ -579,6 +579,21 @@ def test_periods_not_in_a_row_or_closing_a_list_stay_apart():
     assert [m.value for m in date_mentions("The form for 2025 and 2026 claims is online.", WED)] == ["2025", "2026"]
 
 
+@pytest.mark.parametrize("text", [
+    "Acme won the cup in 2022 and 2023.",
+    "He won in 2022 and 2023.",
+    "The depot was shut in 2020 and 2021.",
+    "Both novels were first published in 2013 and 2014.",
+])
+def test_two_years_of_a_one_off_happening_after_in_are_two_happenings(text):
+    assert [m.role for m in date_mentions(text, WED)] == ["point", "point"]
+
+
+def test_two_years_after_a_spanning_preposition_are_one_stretch_whatever_the_verb():
+    (m,) = date_mentions("Acme won every race during 2022 and 2023.", WED)
+    assert (m.role, m.value) == ("range", "2022/2023")
+
+
 def test_adjacent_periods_switch_turns_the_years_join_off():
     from extractors.rule_switches import rules_off
 
@@ -634,3 +649,12 @@ def test_winter_year_switch_restores_the_old_reading():
     with rules_off(["winter-year", "the-last-day", "period-code-of-year"]):
         assert one("Snow fell hard this season.", date(2025, 1, 14)).value == "2025-WI"
         assert [m.value for m in date_mentions("On the last day we rested.", WED)] == ["2018-09-11"]
+
+
+def test_the_century_of_a_story_is_the_pages_own_with_its_switch_off():
+    from extractors.rule_switches import rules_off
+
+    text = "The mill opened in 1850. By the end of the century, the town had grown."
+    assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["18"]
+    with rules_off(["century-of-story"]):
+        assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["20"]

@@ -65,14 +65,14 @@ TOLD: dict[str, list[tuple[str, str, str, str]]] = {
         ("own", "The start-up grew on its own before the sale.", "own", None),
         ("found", "The engineers founded a firm of their own in 2004.", "founded", "found"),
         ("own", "The fund owns the harbour since May.", "owns", "acquire"),
+        # a plural genitive is a possessive too; without its apostrophe the word is the verb
+        ("own", "The Joneses' own firm was sold in May.", "own", None),
+        ("own", "The Joneses own the firm since May.", "own", "acquire"),
+        ("own", "Then Acme's own plant was sold in May.", "own", None),
     ],
-    "on hold as a predicate suspends what it is said of": [
-        ("acquisition", "The buyer put the takeover on hold in May.", "takeover", "suspend"),
-        ("put", "The buyer put the takeover temporarily on hold in May.", "put", "suspend"),
-        ("agree", "The merger deal is still on hold.", "deal", "suspend"),
-        ("agree", "The merger deal was briefly on hold.", "deal", "suspend"),
-        # not a predicate: a caller kept waiting on a phone line suspends nothing
-        ("complain", "Customers complained of waiting on hold for hours.", "complained", "?complain"),
+    "a caller on hold suspends nothing": [
+        ("be", "I called on 3 May and was on hold for an hour.", "was", None),
+        ("hold", "I called on 3 May and was on hold for an hour.", "hold", None),
     ],
     "a happening said in the progressive is done by the saying": [
         # the saying does it: "said ... he was ending the lease" ends the lease that day

@@ -264,7 +264,9 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
 def _n_century_part(m: re.Match, ctx: Ctx):
     """"by mid-century", "by the end of the century": a part of the century in
     focus: the page's own in news, the one the story tells of in a narrative
-    (the century of the last date named). Only as an adverbial, never before
+    (the century of the last date named); in news too when the page named a
+    year before it and the clause tells of the past ("The mill opened in
+    1850. By the end of the century ..."), see :meth:`Ctx.told_year`. Only as an adverbial, never before
     a noun ("mid-century furniture" names a style)."""
     modtxt = re.sub(r"[\s-]+", " ", m.group("mod").strip().lower())
     modtxt = re.sub(r" the$", "", modtxt)
@@ -273,6 +275,8 @@ def _n_century_part(m: re.Match, ctx: Ctx):
         return None
     if ctx.narrative or ctx.anchor is None:
         base = ctx.coarse if ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos else ctx.anaphoric()
+    elif rule_on("century-of-story") and (told := ctx.told_year(m.start(), m.end())) is not None:
+        base = told
     else:
         base = ctx.deictic()
     if base is None or (base.year is None and base.gran not in ("decade", "century")):
