@@ -18,10 +18,11 @@ from tests.support import SHARED, needs_shared
 TBAQ = SHARED / "eval" / "timex" / "tbaq"
 
 # attachment accuracy, accuracy where covered, margin over the baseline where covered
-# measured 0.5415 (163 of 301 links), 0.6367 (of 256 covered links), 0.1055 (baseline 0.5312): each floor
+# measured 0.5349 (161 of 301 links), 0.6339 (of 256 covered links), 0.1024 (baseline 0.5315): each floor
 # about six links under (one link is 0.0033 of all, 0.0039 of the covered), so that a one- or two-link
-# wobble of the parser passes
-FLOORS = (0.52, 0.61, 0.08)
+# wobble of the parser passes. Over all links of the subset factwatch is 0.0066 under the head-verb
+# baseline (0.5415): it is ahead only where it has a statement for the date
+FLOORS = (0.515, 0.61, 0.08)
 
 pytestmark = needs_shared(TBAQ)
 
