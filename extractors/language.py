@@ -51,6 +51,14 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+# A page guessed to be in another language is stored but not read (entities and
+# dates are read in English only), so another language needs evidence: this many
+# of its stopwords, and this many times English's. A short product card ("Men's
+# Quarter Socks ... for ... men") has 4 Danish hits to English's 3; French and
+# Indonesian pages have 100s, with English under a fifth of them.
+MIN_OTHER_HITS = 10
+OTHER_OVER_ENGLISH = 2.0
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 _SCRIPTS = (
@@ -86,12 +94,17 @@ def guess_language(text: str, sample_chars: int = 20_000) -> str | None:
                 return "bg"
             return "ru"
         return best_script
-    words = Counter(w.lower() for w in _WORD.findall(sample))
+    # One-letter words are left out: "a", "i", "v", "s", "k", "o" are stopwords of several
+    # languages and also what lists of codes, units and initials are made of ("1h 54m",
+    # "v2", "S. Smith"), which read as Czech or Polish on English product and chart pages.
+    words = Counter(w.lower() for w in _WORD.findall(sample) if len(w) > 1)
     total = sum(words.values())
     if total < 5:
         return None
-    scores = {lang: sum(words[w] for w in stop) / total for lang, stop in _STOPWORDS.items()}
-    lang, score = max(scores.items(), key=lambda kv: kv[1])
-    if score < 0.05:
+    hits = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    lang, best = max(hits.items(), key=lambda kv: kv[1])
+    if best / total < 0.05:
         return None
+    if lang != "en" and (best < MIN_OTHER_HITS or best < OTHER_OVER_ENGLISH * hits["en"]):
+        return None  # too little to set an English-looking page aside (it would not be read)
     return lang
