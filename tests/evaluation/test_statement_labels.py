@@ -20,7 +20,8 @@ _spec.loader.exec_module(check_labels)
 
 @pytest.mark.parametrize(
     ("folder", "least"),
-    [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40), ("wcxb-fresh2", 40)],
+    [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40), ("wcxb-fresh2", 40),
+     ("wcxb-fresh3", 40), ("wcxb-fresh4", 39), ("wcxb-fresh5", 24)],
 )
 def test_label_files_pass_the_format_checks(folder, least):
     files = sorted((LABELS / folder).glob("*.yaml"))
@@ -30,7 +31,8 @@ def test_label_files_pass_the_format_checks(folder, least):
 
 
 @needs_shared(WCXB / "html")
-@pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh", "wcxb-fresh2"])
+@pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh", "wcxb-fresh2", "wcxb-fresh3",
+                                    "wcxb-fresh4", "wcxb-fresh5"])
 def test_keys_and_expressions_occur_on_their_pages(folder):
     assert check_labels.main([str(LABELS / folder), "--pages", str(WCXB)]) == 0
 
