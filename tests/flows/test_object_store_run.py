@@ -68,6 +68,22 @@ def here(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
+@contextlib.contextmanager
+def within(seconds: float, what: str):
+    """Fail (TimeoutError in this thread) when the block runs longer than ``seconds``: a run made in this
+    process has no process of its own a timeout could stop."""
+    def expired(signum, frame):
+        raise TimeoutError(f"{what} took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def start(cwd: Path, env: dict, *args: str, pause: str | None = None) -> subprocess.Popen:
     env = dict(env)
     if pause:
@@ -181,7 +197,9 @@ def test_dask_workers_that_see_only_the_store_give_a_local_runs_tables(project, 
                 pass
             assert time.monotonic() < deadline, "Dask cluster did not come up"
             time.sleep(0.2)
-        on_dask = summary(here(project, "run", "--data", url, "--json", "--runner", "dask", "--dask-address", address))
+        with within(600, "the run on the Dask cluster"):
+            result = here(project, "run", "--data", url, "--json", "--runner", "dask", "--dask-address", address)
+        on_dask = summary(result)
     finally:
         for proc in reversed(procs):
             stop_group(proc)
