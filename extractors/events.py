@@ -181,6 +181,8 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             (nxt is not None and nxt.text == ":") or _label_before_date(trigger, date_root)):
         if rule_on("byline"):
             return "byline"
+    if rule_on("quote-header") and _quote_header(trigger, nxt):
+        return "quote-header"  # "On 10/29/2025 at 2:07 PM, jdoe said:", "10 hours ago, jdoe said:" over a quoted post
     at = _date_offset_in_sentence(date, date_root, sent)
     if at >= 0 and is_edit_note(sent.text, at):
         if rule_on("byline"):
@@ -206,6 +208,14 @@ def _date_offset_in_sentence(date: DateMention, date_root: Token | None, sent: S
     if inside < 0:
         return -1
     return date_root.idx - inside - sent.start_char
+
+
+def _quote_header(trigger: Token, nxt: Token | None) -> bool:
+    """"<when>, <name> said:" closing its sentence: a forum's header over a quoted
+    post, not a saying (a quote said in the sentence itself follows the colon)."""
+    if trigger.lemma_.lower() != "say" or nxt is None or nxt.text != ":":
+        return False
+    return all(t.is_space for t in trigger.doc[nxt.i + 1 : trigger.sent.end])
 
 
 def _label_before_date(trigger: Token, date_root: Token | None) -> bool:

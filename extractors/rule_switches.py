@@ -22,6 +22,7 @@ RULES: dict[str, str] = {
     # extractors.events.no_statement_reason
     "generic-day-part": "a part of a day with no day of its own (\"in the morning\")",
     "byline": "a post's label (\"Bob wrote:\", \"Last modified: ...\")",
+    "quote-header": "a forum's header over a quoted post (\"On <day> at <time>, jdoe said:\", \"10 hours ago, jdoe said:\")",
     "question": "a question",
     "imperative": "an imperative, a call to action",
     "opinion": "a ranking copula or the writer's belief (\"one of the best of 2025\", \"I think ...\")",
@@ -95,7 +96,7 @@ RULES: dict[str, str] = {
 # The rules that judge a parsed clause (extractors.events.no_statement_reason):
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
-    """generic-day-part byline question imperative opinion conditional advice modal negated generic-now generic
+    """generic-day-part byline quote-header question imperative opinion conditional advice modal negated generic-now generic
     copula habitual habitual-present clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
     dateline reader-future list-intro period-promise reader-possession nowadays-noun""".split()

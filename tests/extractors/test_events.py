@@ -79,6 +79,20 @@ def test_no_statement_from_opinions_day_parts_post_labels_and_titles(models, tex
     assert statements(text, models, anchor=date(2025, 3, 1)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "On 3/14/2025 at 9:12 AM, reefwalker said:\n\nThe pump stopped again.",
+    "10 hours ago, Pat Lee said:\n\nThe pump stopped again.",
+])
+def test_no_statement_from_a_header_over_a_quoted_post(models, text):
+    assert [s for s in statements(text, models, anchor=date(2025, 3, 20)) if s.char_start == 0] == []
+
+
+def test_a_saying_with_its_words_after_the_colon_stays_a_statement(models):
+    (st,) = statements("On March 3, 2025, the minister said: the bridge opens in May.", models,
+                       anchor=date(2025, 3, 20))[:1]
+    assert st.date.date_start == date(2025, 3, 3)
+
+
 def test_earlier_in_the_day_keeps_the_page_day(models):
     text = "Earlier in the day, the council approved the budget."
     sts = statements(text, models, anchor=date(2022, 11, 4))
