@@ -71,6 +71,8 @@ RULES: dict[str, str] = {
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
     # extractors.timex.rules (how the temporal tagger values a date)
+    "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
+    "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
