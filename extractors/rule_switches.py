@@ -70,6 +70,7 @@ RULES: dict[str, str] = {
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
+    "compared-periods": "two periods of one size compared (\"in 2024 compared to 2023\", \"in 2024, compared with the previous year\") are one stretch over both",
     # extractors.timex.rules (how the temporal tagger values a date)
     "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",

@@ -1,5 +1,5 @@
 """Written forms of dates: day-first dotted dates with a two-digit year, a comma between a month and its day,
-(extractors.timex.rules.days)."""
+and two periods compared (extractors.timex.rules.days, extractors.timex.mentions)."""
 
 from datetime import date
 
@@ -54,6 +54,20 @@ def test_a_comma_between_month_and_day_before_a_written_year_leaves_one_date():
 
 def test_a_month_a_comma_and_a_count_is_no_day():
     assert all(m.value != "2026-01-12" for m in date_mentions("In January, 12 2025 graduates were hired.", ANCHOR))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Visits grew 30% in 2025 compared to 2024.", ("2025 compared to 2024", "2024/2025", "range")),
+    ("Visits grew 30% in 2025, compared with the previous year.",
+     ("2025, compared with the previous year", "2024/2025", "range")),
+])
+def test_two_periods_compared_are_one_stretch(text, expected):
+    assert values(text) == [expected]
+
+
+def test_the_compared_periods_switch_leaves_two_dates():
+    with rules_off({"compared-periods"}):
+        assert [v for _, v, _ in values("Visits grew 30% in 2025 compared to 2024.")] == ["2025", "2024"]
 
 
 def test_the_last_number_of_a_dotted_date_is_no_day_of_the_month_on_the_next_line():
