@@ -40,6 +40,8 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    "in-text-citation": "a bracketed author or publisher and year (\"(Lynch et al, 2019)\") is the cited work's publication, not the date of the sentence around it",
+    "reference-entry": "a reference entry opening its line with its authors and a bracketed year (\"Acme. (2025). Title.\") is the work's publication",
     "access-date": "a citation's access or archive date (\"Accessed 4 Nov. 2025.\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
