@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.event_rules import FINITE_TAGS, has_own_subject  # a line with a finite verb (and a subject) is a sentence, not a reference
+from extractors.rule_switches import rule_on
 
 # a line that ends with ", <year>" (a reference list's year column)
 _TRAILING_YEAR = re.compile(r",\s*((?:1[5-9]|20)\d\d)\s*\.?\s*$")
@@ -88,3 +89,115 @@ def author_names(text: str, line_start: int) -> tuple[str, ...]:
     if not items or len(items) > 15 or not all(len(i) <= 40 and _AUTHOR.fullmatch(i) for i in items):
         return ()
     return tuple(items)
+
+
+# ---------------------------------------------------------------------------
+# Cited works inside running text and reference entries
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# a word of a cited name: capitalised ("Lynch", "Bøg", "McKinsey", "O'Neil", "IBM"), or a particle inside it
+_NAME_WORD = r"[" + _UPPER + r"][\w'’&.-]*"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|of|for|the|in|on|and|&)"
+_CITED_NAME = _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + "|" + _PARTICLE + r")){0,5}"
+_CITE_YEAR = r"(?:1[5-9]|20)\d\d"
+# "(Lynch et al, 2019)", "(Nickow, Oreopoulos and Quan, 2020)", "(Oxford University Press, 1997)", "(see Cook et al., 2015, p. 4)"
+_IN_TEXT_ITEM = re.compile(
+    r"\s*(?:(?i:see|e\.g\.|cf\.|i\.e\.)\s*,?\s*)?(?P<names>" + _CITED_NAME + r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+    + _CITED_NAME + r"){0,7}(?:,?\s+et\.?\s+al\.?)?)(?:\s*,\s*|(?<=al)\s+|(?<=al\.)\s+)(?P<year>" + _CITE_YEAR + r")[a-z]?"
+    r"(?:\s*,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\s*$"
+)
+# words that make a bracketed name and year something else: a date's parts, a label, a number's
+_NOT_CITED = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter
+    est established founded since updated published revised copyright photo image source season class vol no edition
+    ed eds rev est. q1 q2 q3 q4 fy""".split()
+)
+
+
+# the end of a firm's name: "Sargent & Co.", "Russell & Erwin Mfg. Co.", "Harris Brothers Co."
+_FIRM_END = re.compile(r"(?:Co|Company|Cos|Inc|Ltd|LLC|Sons|Bros|Brothers|Mfg|Corp|Corporation|Publishers|Press)\.?$")
+
+
+def _split_names(names: str) -> list[str]:
+    """The names of a citation's author part, one per author: "et al." dropped;
+    "&" inside a firm's name ("Sargent & Co.", "W. & J. Tiebout") joins one name."""
+    names = re.sub(r",?\s+et\.?\s+al\.?$", "", names.strip())
+    if _FIRM_END.search(names.rstrip(" .,")) or re.search(r"\b[" + _UPPER + r"]\.\s*&", names):
+        parts = [names]
+    else:
+        parts = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+(?=[" + _UPPER + r"])|\s*&\s*(?=[" + _UPPER + r"])", names)
+    return [p for p in (p.strip(" ,") for p in parts) if p]
+
+
+def in_text_citation(text: str, year_start: int, year_end: int) -> tuple[str, ...] | None:
+    """The cited names when the year at ``text[year_start:year_end]`` closes
+    an in-text citation: a bracketed author or publisher and year ("(Lynch
+    et al, 2019)", "(Global Industry Analysts, 2020)"), alone or among
+    several ("(Cook et al, 2015; Lynch et al, 2019)"). The year dates the
+    cited work's publication, not the sentence around it (the rule
+    ``in-text-citation``). None when it is no such citation."""
+    if not rule_on("in-text-citation"):
+        return None
+    line_start = text.rfind("\n", 0, year_start) + 1
+    opened = text.rfind("(", line_start, year_start)
+    if opened < 0 or ")" in text[opened:year_start]:
+        return None
+    closed = text.find(")", year_end)
+    line_end = text.find("\n", year_end)
+    if closed < 0 or (0 <= line_end < closed) or "(" in text[year_end:closed]:
+        return None
+    # the item of the bracket (items split by ";") that holds the year, and nothing but its rest after the year
+    item_start = max(opened, text.rfind(";", opened, year_start)) + 1
+    item_end = min([i for i in (text.find(";", year_end, closed), closed) if i >= 0])
+    m = _IN_TEXT_ITEM.match(text[item_start:item_end])
+    if m is None or item_start + m.start("year") != year_start:
+        return None
+    names = _split_names(m.group("names"))
+    if not names or any(w.lower().strip(".") in _NOT_CITED for n in names for w in n.split()):
+        return None
+    # one capitalised word that the page also writes in lower case is a common word, no author ("(Peace, 1973)")
+    if len(names) == 1 and " " not in names[0] and not re.search(r"\bet\.?\s+al\.?$", m.group("names")) \
+            and re.search(r"\b" + re.escape(names[0].lower()) + r"\b", text) is not None and not names[0].isupper():
+        return None
+    # "(The Company, 1902)" names the firm named before it: a citation, but no name of its own
+    return tuple(n for n in names if not _BACK_REFERENCE.fullmatch(n))
+
+
+_BACK_REFERENCE = re.compile(r"The\s+(?:Co|Company|Corporation|Firm|Publishers?|Authors?|Society|Institute)\.?")
+
+
+# a reference entry as APA writes it: authors, the year in brackets, a full stop, the title ("CrowdStrike. (2025).
+# Global Threat Report.", "Cerra, J., Wien, H. C., & Skelly, S. (2015). Making change ...")
+_ENTRY_LEAD = re.compile(r"\s*(?:\d{1,3}[.)]?\s+|[-–•*]\s+)?")
+_APA_PERSON = r"(?P<sur>[" + _UPPER + r"][\w'’-]+(?:[ -][" + _UPPER + r"][\w'’-]+)?),\s+(?P<ini>(?:[" + _UPPER + r"]\.\s*(?:-\s*)?){1,3})"
+_APA_PERSONS = re.compile(r"(?:" + _APA_PERSON + r"\s*,?\s*(?:&\s*|and\s+)?){1,8}")
+_APA_ORG = re.compile(_CITED_NAME + r"\.")
+_ENTRY_YEAR = re.compile(r"\s*\((?P<year>" + _CITE_YEAR + r")[a-z]?(?:,\s*[" + _UPPER + r"][a-z]+\.?(?:\s+\d{1,2})?)?\)\s*\.")
+
+
+def reference_entry(text: str, year_start: int) -> tuple[int, tuple[str, ...]] | None:
+    """Where a reference entry starts and its authors, when the year at
+    ``text[year_start:]`` is the bracketed year of an entry that opens its
+    line with its authors ("CrowdStrike. (2025). Global Threat Report.",
+    "Cerra, J., & Skelly, S. (2015). Title."): the year dates the work's
+    publication (the rule ``reference-entry``). None when it is not."""
+    if not rule_on("reference-entry"):
+        return None
+    line_start = text.rfind("\n", 0, year_start) + 1
+    paren = text.rfind("(", line_start, year_start)
+    if paren < 0:
+        return None
+    ym = _ENTRY_YEAR.match(text, paren)
+    if ym is None or ym.start("year") != year_start:
+        return None
+    lead = _ENTRY_LEAD.match(text, line_start, paren)
+    start = lead.end() if lead else line_start
+    authors = text[start:paren].strip()
+    persons = _APA_PERSONS.fullmatch(authors)
+    if persons is not None:
+        found = [(p.group("sur"), p.group("ini")) for p in re.finditer(_APA_PERSON, authors)]
+        return line_start, tuple(" ".join([*re.findall(r"[" + _UPPER + r"]", ini), sur]) for sur, ini in found)
+    if _APA_ORG.fullmatch(authors) and not any(w.lower().strip(".") in _NOT_CITED for w in authors.split()):
+        return line_start, (authors.rstrip("."),)
+    return None

@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from extractors.calendar_words import yearless_period
-from extractors.citation_lines import CITATION_TRIGGER, author_names, citation_year_span, is_access_date
+from extractors.citation_lines import (
+    CITATION_TRIGGER,
+    author_names,
+    citation_year_span,
+    in_text_citation,
+    is_access_date,
+    reference_entry,
+)
 from extractors.coreference import Discourse, Resolution
 from extractors.date_framings import (
     about_the_text,
@@ -990,6 +997,12 @@ def statements_from_parse(
     cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, dates)
     if cited is not None:
         return [cited]
+    works = cited_works(text, sentence, dates)
+    if works:
+        # a cited work's year dates its publication, never the sentence's own verb
+        dates = [d for d in dates if all(w.date is not d for w in works)]
+        if not dates:
+            return works
     in_sentence = sentence_names(parsed, s0, [m for m in mentions if s0 <= m.char_start and m.char_end <= e0])
     out: list[DatedStatement] = []
     seen: set[tuple] = set()
@@ -1021,7 +1034,7 @@ def statements_from_parse(
                                   discourse))
             if audit is not None:
                 audit[statement_key(out[-1])] = fired
-    return out
+    return works + out
 
 
 def statement_key(st: DatedStatement) -> tuple:
@@ -1060,6 +1073,36 @@ def citation_statement(
                 if features_wanted() else None)
     return dated_statement(text, sentence, date, CITATION_TRIGGER, participants, " ".join(parsed.text.split()),
                            features=features, confidence=_base_rate(features))
+
+
+_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def cited_works(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> list[DatedStatement]:
+    """The works a sentence cites with their years: an in-text citation
+    ("... (Lynch et al, 2019)") or a reference entry ("CrowdStrike. (2025).
+    Global Threat Report.") states that the work was published that year,
+    its authors (then its publisher) taking part. A reference entry's
+    statement spans its line from the authors on (the sentence splitter may
+    cut it at the authors' full stop)."""
+    out: list[DatedStatement] = []
+    s0, e0 = sentence
+    for date in dates:
+        if date.precision != "year" or not _BARE_YEAR.fullmatch(date.text):
+            continue
+        names = in_text_citation(text, date.char_start, date.char_end)
+        span = sentence
+        if names is None:
+            entry = reference_entry(text, date.char_start)
+            if entry is None:
+                continue
+            span, names = (min(s0, entry[0]), e0), entry[1]
+        participants = tuple(dict.fromkeys(author_key(n) for n in names))
+        features = (parse_features(None, False, date, bool(participants), len(participants), 1, citation=True)
+                    if features_wanted() else None)
+        out.append(dated_statement(text, span, date, CITATION_TRIGGER, participants, f"{', '.join(participants)} published.",
+                                   features=features, confidence=_base_rate(features)))
+    return out
 
 
 def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> DatedStatement | None:

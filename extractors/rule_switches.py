@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
     "noun-qualifier": "a date qualifying a plural noun that names no happening (\"styles from the 1920s\")",
+    "in-text-citation": "a bracketed author or publisher and year (\"(Lynch et al, 2019)\") is the cited work's publication, not the date of the sentence around it",
+    "reference-entry": "a reference entry opening its line with its authors and a bracketed year (\"Acme. (2025). Title.\") is the work's publication",
     "access-date": "a citation's access or archive date (\"Accessed 4 Nov. 2025.\")",
     "date-object": "the date is the verb's object, not its time (\"which reviewed 2025 as ...\")",
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
@@ -71,7 +73,10 @@ RULES: dict[str, str] = {
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
+    "compared-periods": "two periods of one size compared (\"in 2024 compared to 2023\", \"in 2024, compared with the previous year\") are one stretch over both",
     # extractors.timex.rules (how the temporal tagger values a date)
+    "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
+    "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",

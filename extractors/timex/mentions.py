@@ -311,6 +311,18 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
+        # "in 2024 compared to 2023", "in 2024, compared with the previous year": a change between two periods
+        # of one size spans both (switch ``compared-periods``)
+        if (u_span is not None and t_precision == u_span[2] and u_span[0] != t_start and rule_on("compared-periods")
+                and _COMPARED_GAP.match(text[t.char_end : tx[i + 1].char_start]) and _cued_role(t, before)[0] == "point"):
+            u = tx[i + 1]
+            (first, last), (v0, v1) = ((t_start, u_span[1]), (t.value, u.value)) if t_start < u_span[0] else \
+                ((u_span[0], t_end), (u.value, t.value))
+            s = _cued_role(t, before)[1]
+            out.append((_mention(text, (s, u.char_end, first, last, t_precision), "range", f"{v0}/{v1}",
+                                 t.anchored or u.anchored, t.from_anchor or u.from_anchor), (i, i + 1)))
+            i += 2
+            continue
         # "went out last night or today", "on Monday or Tuesday": two days next to each other joined by
         # "or" leave the day open between them: one stretch of both
         if (u_span is not None and t_precision == u_span[2] == Precision.DAY and (u_span[0] - t_end).days == 1
@@ -473,6 +485,8 @@ def _coordinated_days(text: str, tx: Sequence[Timex], spans: Sequence[tuple[date
 _BETWEEN = re.compile(r"between\s", re.I)
 _CUED = re.compile(r"(?:between|from|since|until|till|to|through|by)\s", re.I)
 _OR_GAP = re.compile(r"\s+or\s+$", re.I)
+# between two periods compared: "in 2024 compared to 2023", "Q3 2025, as compared with Q3 2024"
+_COMPARED_GAP = re.compile(r"\s*,?\s*(?:(?:as|when)\s+)?compared\s+(?:to|with)\s+$", re.I)
 
 
 def _joined_ranges(text: str, found: list[tuple[DateMention, tuple[int, ...]]]) -> list[tuple[DateMention, tuple[int, ...]]]:

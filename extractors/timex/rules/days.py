@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from extractors.rule_switches import rule_on
 from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
 from extractors.timex.patterns import (
@@ -54,8 +55,10 @@ def _n_iso(m: re.Match, ctx: Ctx):
 # 6/4/2012 (US order, month first); 31/12/2020, 16.02.1973 (day first
 # when the first number cannot be a month, or with dots)
 @book.rule("us_date", digits=r"\d{1,2}", window=(20, 20), priority=4,
-    pattern=B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2})(?![\w%]|[.,]\d)")
+    pattern=B + r"(?P<a>0?[1-9]|[12][0-9]|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12][0-9]|3[01])(?P=sep)(?P<year>1[0-9]{3}|20[0-9]{2}|(?<=/\d/)[0-9]{2}|(?<=/\d\d/)[0-9]{2}|(?<=\.\d\d\.)[0-9]{2})(?![\w%]|[.,]\d)")
 def _n_us(m: re.Match, ctx: Ctx):
+    if m.group("sep") == "." and len(m.group("year")) == 2 and not dotted_short_date(ctx.text, m.start(), m.end()):
+        return None
     y = year_num(m.group("year"), ctx)
     a, b = int(m.group("a")), int(m.group("b"))
     # slashes read month first unless the first number is no month; dots read day first
@@ -68,6 +71,36 @@ def _n_us(m: re.Match, ctx: Ctx):
     except ValueError:
         return None
     return date_res(Cal("day", y, mo, d), explicit=True)
+
+
+# a day-first dotted date with a two-digit year, written in full ("12.01.26"): no more dots or digits around it
+_DOTTED_SHORT = re.compile(r"(?<![\d.,])(?P<d>0[1-9]|[12][0-9]|3[01])\.(?P<m>0[1-9]|1[0-2])\.\d\d(?![\d%]|[.,]\d)")
+# what makes such a number no date: a version, build or release number, a price, a size, a score
+_DOTTED_NOT_DATE_BEFORE = re.compile(
+    r"(?:\b(?i:v|ver|version|versions|release|build|firmware|patch|update|rev|revision|ios|android|macos|windows|"
+    r"kernel|no|nr|tel|phone|fax|ip|section|art|chapter|step|item)\.?|[$£€¥#+]|\bv)\s*$")
+_DOTTED_NOT_DATE_AFTER = re.compile(r"\s*(?:%|[$£€¥]|(?i:usd|eur|gbp|kg|km|mb|gb|mm|cm|m\b|ms\b|s\b|mph|x\b))")
+
+
+def dotted_short_date(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` ("12.01.26") a day-first date with a two-digit year?
+
+    Dotted numbers are versions, prices, scores and addresses as often as
+    dates: the number must be written in full (two digits each, nothing
+    dotted around it), nothing before it may make it a version or an amount,
+    and its day must come first by proof: its first number is over 12, or
+    another such number of the page is (the rule ``dotted-short-year``)."""
+    if not rule_on("dotted-short-year"):
+        return False
+    m = _DOTTED_SHORT.match(text, start)
+    if m is None or m.end() != end:
+        return False
+    if _DOTTED_NOT_DATE_BEFORE.search(text[max(0, start - 20):start]) or _DOTTED_NOT_DATE_AFTER.match(text, end):
+        return False
+    if int(m.group("d")) > 12:
+        return True
+    return any(int(o.group("d")) > 12 and not _DOTTED_NOT_DATE_BEFORE.search(text[max(0, o.start() - 20):o.start()])
+               for o in _DOTTED_SHORT.finditer(text))
 
 
 def valid_day(y: int, month: int, day: int) -> bool:
@@ -128,8 +161,15 @@ WD_DATE_G = r"(?P<weekday>" + WEEKDAY + "|" + WEEKDAY_ABBR + r"(?=,\s))"
 
 # (early) September 1, 1939 / Sept. 30 1989 / June 28 (weekday optional)
 @book.rule("month_day_year", triggers=MONTH_WORDS, window=(40, 40), priority=3,
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_DATE_G + r",?\s+)?" + MONTH_G + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this|this\s+coming|this\s+past|coming))\s+)?" + MOD_G + r"?(?:" + WD_DATE_G + r",?\s+)?" + MONTH_G
+    # "January, 12 2026": a comma after the month only when a written year follows the day
+    + r"(?:(?P<mcomma>,)(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[0-9]{3}|20[0-9]{2})(?![\w%])))?"
+    + r"\s+(?:the\s+)?" + DAY_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_mdy(m: re.Match, ctx: Ctx):
+    if m.group("mcomma") and (not rule_on("month-comma-day") or not m.group("year") or m.group("year")[0] in "'’"
+                              # without a weekday before it, the year closes the phrase ("In January, 12 2025 graduates")
+                              or not (m.group("weekday") or re.match(r"\s*(?:[,.;:)!?\n]|$)", ctx.text[m.end():]))):
+        return None
     if not month_ok(m, ctx):
         return None
     return day_month_common(m, ctx, ordinal(m.group("day")))
@@ -149,6 +189,10 @@ def _n_mdw(m: re.Match, ctx: Ctx):
     pattern=B + r"(?:" + WD_DATE_G + r",?\s+)?(?:the\s+)?" + DAY_G + r"(?:\s+of)?\s+" + MONTH_G + r"(?:" + COMMA + YEAR_G + CLOCK_TAIL + r")?" + E)
 def _n_dmy(m: re.Match, ctx: Ctx):
     d = group(m, "day")
+    # the last number of a dotted date is no day of a month named after it ("27.04.26\n\nSeptember Start")
+    if d and m.start("day") == m.start() and re.search(r"\d\.$", ctx.text[max(0, m.start() - 2):m.start()]) \
+            and rule_on("dotted-short-year"):
+        return None
     day = ordinal(d) if d else ordinal(m.group("dayw"))
     return day_month_common(m, ctx, day)
 
