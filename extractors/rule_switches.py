@@ -82,6 +82,7 @@ RULES: dict[str, str] = {
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
+    "item-dateline": "a listing's item (title, teaser and a short line with its day) counts its relative dates from that day, not the page's date",
     # extractors.document (the text the parser reads)
     "plain-quotes": "a typographic apostrophe is read as the plain one (\"It’s valid\": the copula, not a verb \"’\")",
     # extractors.roles (who takes part: they change a statement's participants, never whether it is one)
