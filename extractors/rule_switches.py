@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
     # extractors.timex.rules (how the temporal tagger values a date)
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
+    "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
     "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",

@@ -658,3 +658,29 @@ def test_the_century_of_a_story_is_the_pages_own_with_its_switch_off():
     assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["18"]
     with rules_off(["century-of-story"]):
         assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["20"]
+
+
+SAT = date(2025, 11, 8)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a past verb right before the weekday dates it, whatever future follows
+        ("Members will get access to the tools under the deal signed Tuesday.", date(2025, 11, 4)),
+        ("The mayor announced Wednesday that the bridge will reopen.", date(2025, 11, 5)),
+        ("The firm released on Thursday a plan it will carry out.", date(2025, 11, 6)),
+        # a passive or a future keeps looking ahead
+        ("The report will be released Wednesday.", date(2025, 11, 12)),
+        ("The board is expected to decide Wednesday.", date(2025, 11, 12)),
+    ],
+)
+def test_weekday_after_a_past_verb(text: str, day: date):
+    assert mention(text, SAT).date_start == day
+
+
+def test_weekday_after_a_past_verb_switch():
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["verb-before-day"]):
+        assert mention("Members will get access under the deal signed Tuesday.", SAT).date_start == date(2025, 11, 11)
