@@ -684,3 +684,12 @@ def test_weekday_after_a_past_verb_switch():
 
     with rules_off(["verb-before-day"]):
         assert mention("Members will get access under the deal signed Tuesday.", SAT).date_start == date(2025, 11, 11)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "year"),
+    [(date(2025, 12, 15), 2026), (date(2025, 10, 2), 2026), (date(2025, 9, 20), 2025), (date(2026, 1, 8), 2026)],
+)
+def test_the_new_year_late_in_a_year_is_the_coming_one(anchor: date, year: int):
+    m = mention("The second edition will be printed in the new year.", anchor)
+    assert m.date_start == date(year, 1, 1) and m.date_end == date(year, 12, 31)
