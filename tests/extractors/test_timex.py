@@ -693,3 +693,13 @@ def test_weekday_after_a_past_verb_switch():
 def test_the_new_year_late_in_a_year_is_the_coming_one(anchor: date, year: int):
     m = mention("The second edition will be printed in the new year.", anchor)
     assert m.date_start == date(year, 1, 1) and m.date_end == date(year, 12, 31)
+
+
+def test_the_year_before_counts_from_the_year_named():
+    found = date_mentions("In 2019 the club had 40 members, up from 25 the year before.", date(2025, 6, 10))
+    assert [(m.text, m.date_start) for m in found] == [("2019", date(2019, 1, 1)), ("the year before", date(2018, 1, 1))]
+
+
+def test_the_year_before_an_event_is_not_counted_from_a_date():
+    found = date_mentions("She was elected in 2016, the year before the crash.", date(2025, 6, 10))
+    assert [m.text for m in found] == ["2016"]

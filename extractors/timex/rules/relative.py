@@ -259,6 +259,23 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     return r
 
 
+# the year before, the month after: one unit from the date in focus ("in 2024, up from 40 the year before");
+# only closing its phrase ("the year before the election" counts from the election, not from a date)
+@book.rule("unit_before_after", triggers={"year", "month", "week", "day"}, window=(10, 25), priority=1,
+    pattern=B + r"(?i:the)\s+(?P<unit>(?i:year|month|week|day))\s+(?P<dir>(?i:before|after|prior))"
+        + r"(?=\s*(?:[,.;:)!?]|$|\s(?:and|but|or|when|while|as)\b))")
+def _n_unit_before_after(m: re.Match, ctx: Ctx):
+    if not rule_on("the-year-before") or ctx.ref_pos < 0:
+        return None  # no date named before it: nothing it counts from
+    base = ctx.anaphoric()
+    gran = m.group("unit").lower()
+    if base is None or base.year is None or not finer_or_equal(base, Cal(gran)):
+        return None  # "the day before" after a year alone: which day, the text does not say
+    step = 1 if m.group("dir").lower() == "after" else -1
+    c = shift(coarsen(base, gran), step, gran)
+    return date_res(c, anchored=True)
+
+
 # by mid-century / by late century / by the end of the century: a part of the century in focus
 @book.rule("century_part", triggers={"century"}, window=(40, 30), priority=2,
     pattern=B + r"(?P<mod>(?i:mid|late|early)[\s-]+|(?i:(?:the\s+)?(?:end|middle|close|start|beginning)\s+of\s+the)\s+)(?i:century)"
