@@ -70,6 +70,7 @@ RULES: dict[str, str] = {
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)
     "adjacent-periods": "two years, decades or centuries in a row joined by \"and\" are one stretch (\"in 2021 and 2022\"), not two dates; two years after plain \"in\" only when the clause tells no one-off happening (\"won in 2022 and 2023\")",
+    "compared-periods": "a period compared with an earlier one (\"in 2024, compared to the previous year\") is one range over both",
     # extractors.timex.rules (how the temporal tagger values a date)
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",

@@ -78,9 +78,33 @@ def date_mentions(
         pairs = [(m, ks) for m, ks in pairs if not read.intersection(ks)]
         pairs = sorted(pairs + [(m, (k,)) for k, m in back], key=lambda p: p[0].char_start)
     out = _spans_ending(text, _without_name_years(text, [m for m, _ in pairs]))
+    if rule_on("compared-periods"):
+        out = _compared_periods(text, out)
     then = _then_anaphora(text, out)
     then += _counted_from_focus(text, tx, sorted(out + then, key=lambda m: m.char_start))
     return sorted(out + then, key=lambda m: m.char_start) if then else out
+
+
+# a later period compared with an earlier one: "in 2024, compared to the previous year", "in 2024 compared with 2023"
+# ("2003 vs 1987" compares two things' years, not a change: no range)
+_COMPARED_GAP = re.compile(r",?\s+(?:as\s+)?compared\s+(?:to|with)\s+(?:(?:that\s+)?of\s+)?", re.I)
+
+
+def _compared_periods(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A period compared with an earlier one of the same length ("rose 159% in 2024, compared to the
+    previous year", "grew tenfold in 2024 compared to 2023") is one change over both: one range from the
+    earlier's start to the later's end."""
+    out: list[DateMention] = []
+    for m in mentions:
+        p = out[-1] if out else None
+        if (p is not None and p.role == m.role == "point" and p.precision == m.precision
+                and m.date_end < p.date_start and _COMPARED_GAP.fullmatch(text, p.char_end, m.char_start)):
+            value = f"{m.value.split('/')[0]}/{p.value.split('/')[-1]}"
+            out[-1] = _mention(text, (p.char_start, m.char_end, m.date_start, p.date_end, p.precision), "range",
+                               value, p.anchored or m.anchored, p.from_anchor or m.from_anchor)
+            continue
+        out.append(m)
+    return out
 
 
 def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMention]:

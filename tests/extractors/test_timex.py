@@ -695,6 +695,23 @@ def test_the_new_year_late_in_a_year_is_the_coming_one(anchor: date, year: int):
     assert m.date_start == date(year, 1, 1) and m.date_end == date(year, 12, 31)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Bookings rose 40% in 2023, compared to the previous year.", date(2022, 1, 1), date(2023, 12, 31)),
+        ("Visits doubled in 2022 compared with 2021.", date(2021, 1, 1), date(2022, 12, 31)),
+    ],
+)
+def test_a_period_compared_with_an_earlier_one_is_one_range(text: str, start: date, end: date):
+    m = mention(text, date(2025, 6, 10))
+    assert (m.date_start, m.date_end, m.role) == (start, end, "range")
+
+
+def test_a_later_period_compared_is_no_range():
+    found = date_mentions("Sales in 2021 were low compared to 2023.", date(2025, 6, 10))
+    assert [m.role for m in found] == ["point", "point"]
+
+
 def test_the_year_before_counts_from_the_year_named():
     found = date_mentions("In 2019 the club had 40 members, up from 25 the year before.", date(2025, 6, 10))
     assert [(m.text, m.date_start) for m in found] == [("2019", date(2019, 1, 1)), ("the year before", date(2018, 1, 1))]
