@@ -11,6 +11,9 @@
 * **Reported speech with its own date** keeps it: in ``"We signed it
   yesterday," she said on 3 March 2021`` the quote's "yesterday" is
   2 March 2021, whatever the page's date.
+* **A listing's item** (a news topic page's teaser, a news index's excerpt)
+  counts from its own date line, above or below its teaser
+  (``extractors.block_roles.item_sections``), not from the page's date.
 * With **no page date** the fetch day anchors the page, and the tagger knows
   it (``fetched``): the page was written on or before it, so a date without
   a year is put after it only when its clause looks ahead. (Anchoring such a
@@ -38,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.block_roles import block_at, is_live_date_line, post_sections
+from extractors.block_roles import block_at, is_live_date_line, item_sections, post_sections
 from extractors.not_dates import outside_spans
 from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
@@ -162,6 +165,10 @@ def page_date_mentions(
         for start, end, post_day in post_sections(text, page.blocks):
             if post_day != anchor.day:
                 mentions = _splice(mentions, start, end, _retag(text, start, end, post_day), only_anchored=True)
+    if rule_on("item-dateline"):  # a listing's item counts from its own date line
+        for start, end, item_day in item_sections(text, page.blocks, mentions):
+            if item_day != anchor.day:
+                mentions = _splice(mentions, start, end, _retag(text, start, end, item_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)

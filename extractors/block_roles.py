@@ -413,3 +413,76 @@ def post_sections(text: str, blocks: Sequence[TextBlock]) -> list[tuple[int, int
         return []
     ends = [b.char_start for b, _ in lines[1:]] + [len(text)]
     return [(b.char_end, end, day) for (b, day), end in zip(lines, ends)]
+
+
+# an item's date line: a short line ("By Jane Doe • Nov. 5, 2025", "11/06/2025 | Source", "19 December 2025Acme")
+MAX_ITEM_LINE_CHARS = 100
+MAX_ITEM_LINE_WORDS = 14
+
+
+def _item_date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) -> date | None:
+    """The day a short line under an item's title writes out in full (with its year), and no other date:
+    the item's date line. A sentence (ending with its stop) is none."""
+    words = text[block.char_start : block.char_end]
+    if block.role is BlockRole.HEADING and block.level is not None:
+        return None
+    if len(words) > MAX_ITEM_LINE_CHARS or len(words.split()) > MAX_ITEM_LINE_WORDS or SENTENCE_END.search(words.rstrip()):
+        return None
+    if len(inside) != 1 or inside[0].precision != Precision.DAY or inside[0].role != "point":
+        return None
+    day = inside[0].date_start
+    if inside[0].anchored:
+        # a year glued to the words after it ("19 December 2025Acme"): the tagger could not read it
+        glued = _GLUED_YEAR.match(text, inside[0].char_end)
+        if glued is None:
+            return None
+        return valid_date(int(glued.group(1)), day.month, day.day)
+    return day
+
+
+def _outside(text: str, block: TextBlock, inside: Sequence[DateMention]) -> list[str]:
+    """The pieces of a block's text outside its date mentions."""
+    rest, pos = [], block.char_start
+    for d in inside:
+        rest.append(text[pos : d.char_start])
+        pos = d.char_end
+    rest.append(text[pos : block.char_end])
+    return rest
+
+
+_GLUED_YEAR = re.compile(r",?\s*((?:19|20)\d{2})(?=[A-Z])")
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def item_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[tuple[int, int, date]]:
+    """The items of a listing or a news topic page, each as (start, end, day): the text from an item's
+    title (a marked-up heading) to the next marked-up heading, when it holds exactly one date line of the
+    item's own (``_item_date_line``) above or below its teaser. A page shows at least
+    ``MIN_DATED_ENTRIES`` such items on different days; fewer are none (an article's headline over its
+    byline: its date is the page's). Relative dates inside an item count from the item's day."""
+    dates = sorted(dates, key=lambda d: d.char_start)
+    by_start = [d.char_start for d in dates]
+    titles = [i for i, b in enumerate(blocks) if b.role is BlockRole.HEADING and b.level is not None]
+    out: list[tuple[int, int, date]] = []
+    for n, i in enumerate(titles):
+        stop = titles[n + 1] if n + 1 < len(titles) else len(blocks)
+        days: list[date | None] = []
+        for k, b in enumerate(blocks[i + 1 : stop]):
+            lo = bisect.bisect_left(by_start, b.char_start)
+            inside = dates[lo : bisect.bisect_left(by_start, b.char_end, lo)]
+            day = _item_date_line(text, b, inside)
+            if day is not None:
+                # a line that is only a date and stands further down may be the next item's, written over
+                # its title ("March 2, 2026" / "What's new"): only a line naming more than its day (an author,
+                # a source: "By Jane Doe • Nov. 5, 2025") is the item's wherever it stands
+                days.append(day if k == 0 or _words_besides_times(_outside(text, b, inside)) else None)
+        if len(days) == 1 and days[0] is not None:  # two date lines: items whose titles are no headings
+            end = blocks[stop].char_start if stop < len(blocks) else len(text)
+            out.append((blocks[i].char_start, end, days[0]))
+    return out if len({d for _, _, d in out}) >= MIN_DATED_ENTRIES else []

@@ -78,6 +78,9 @@ RULES: dict[str, str] = {
     "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
+    "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",
+    "the-year-before": "\"the year before\", \"the month after\" closing a phrase count one unit from the date in focus (\"up from 40 the year before\")",
+    "new-year-ahead": "\"the new year\" written in a year's last months (October on) is the coming year, not the one ending",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
     "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",
@@ -88,6 +91,7 @@ RULES: dict[str, str] = {
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
+    "item-dateline": "a listing's item (title, teaser and a short line with its day) counts its relative dates from that day, not the page's date",
     # extractors.document (the text the parser reads)
     "plain-quotes": "a typographic apostrophe is read as the plain one (\"It’s valid\": the copula, not a verb \"’\")",
     # extractors.roles (who takes part: they change a statement's participants, never whether it is one)

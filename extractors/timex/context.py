@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar, overload
 
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.numbers import parse_clock
 from extractors.timex.periods import Cal, day_cal, finer_or_equal, period_of, timex_value
@@ -202,6 +203,10 @@ class Ctx:
             # "Biden on Monday said he will rejoin": the date goes with
             # the reporting verb right after it, not with the reported plan
             return "past"
+        if rule_on("verb-before-day") and self._past_verb_right_before(left):
+            # "the collaboration announced Tuesday", "announced Wednesday it will open": the date
+            # goes with the past verb right before it, not with a future further on
+            return "past"
         perfect = R.PAST_PERFECT.search(left) or R.PAST_PERFECT.search(right_clause)
         if R.FUTURE_STRONG.search(left) or R.FUTURE_STRONG.search(right_clause[:40]):
             if not perfect:
@@ -253,6 +258,18 @@ class Ctx:
         if before.strip("\"'“‘(") == "" or before.endswith(","):
             return R.PERFECT_TENSE.search(self.text, s, e) is not None
         return True
+
+    @staticmethod
+    def _past_verb_right_before(left: str) -> bool:
+        """The words before a date end with a verb in the past tense and at most "on"
+        ("announced Tuesday", "released on Wednesday"): not a passive or a future one
+        ("will be released Friday"), a word of planning ("scheduled Friday") or a
+        participle after a determiner ("a delayed Tuesday launch")."""
+        m = R.PAST_VERB_RIGHT_BEFORE.search(left)
+        if m is None or m.group("verb").lower() in R.NOT_PAST_ED:
+            return False
+        before = left[: m.start("verb")]
+        return R.PASSIVE_BEFORE.search(before) is None and R.VERB_NOT_TENSED_BEFORE.search(before) is None
 
     @staticmethod
     def _past_cue(m: re.Match, seg: str) -> bool:

@@ -195,6 +195,16 @@ PAST_STRONG = re.compile(
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+# a verb in the past tense right before a date ("announced Tuesday", "released on Wednesday"): a regular
+# past or one of the irregular ones of PAST_STRONG
+PAST_VERB_RIGHT_BEFORE = re.compile(
+    r"\b(?P<verb>said|told|announced|reported|began|came|went|took|made|held|left|met|saw|gave|got|fell|rose|won|"
+    r"lost|sent|found|became|brought|bought|sold|led|spent|built|paid|ran|chose|drew|flew|grew|spoke|struck|wrote|"
+    r"broke|[a-z]+ed)\s+(?:on\s+)?$", re.I)
+# ... that is no tensed verb: after "to", a modal or "will", or a determiner ("a delayed Tuesday launch")
+VERB_NOT_TENSED_BEFORE = re.compile(
+    r"\b(?:to|will|would|shall|should|can|could|may|might|must|a|an|the|its|their|his|her|our|this|that|these|those)"
+    r"\s+(?:\w+ly\s+)?$|'ll\s+$", re.I)
 # A past participle after a form of "be" is a passive, not a past tense:
 # "dividends would be paid in January", "the case is heard in May".
 PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:\w+ly\s+)?$", re.I)

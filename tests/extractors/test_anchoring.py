@@ -134,3 +134,37 @@ def test_a_repeated_phrase_gives_one_statement():
     ]
     assert [s.char_start for s in _dedupe(sts)] == [0, 200, 300]
 
+
+
+LISTING = """<html><body><main>
+<h3>Harbour council approves new ferry route</h3>
+<p>The route announced Tuesday links the two islands.</p>
+<div>By Ann Smith • Mar. 5, 2025</div>
+<h3>Bakery chain opens its tenth shop</h3>
+<p>The chain opened the shop yesterday after a short delay.</p>
+<div>By Tom Brown • Feb. 20, 2025</div>
+</main></body></html>"""
+
+
+def test_a_listing_item_counts_from_its_own_date_line():
+    from extractors.clean import clean_page
+
+    page = clean_page(LISTING.encode(), content_type="text/html")
+    page = CleanPage(text=page.text, blocks=page.blocks, published_at=datetime(2025, 4, 1, tzinfo=UTC))
+    _, mentions = page_date_mentions(page, FETCHED)
+    days = {m.text: m.date_start for m in mentions}
+    assert days["Tuesday"] == date(2025, 3, 4)  # the Tuesday before the item's Wednesday
+    assert days["yesterday"] == date(2025, 2, 19)
+    with rules_off(["item-dateline"]):
+        _, mentions = page_date_mentions(page, FETCHED)
+    assert {m.text: m.date_start for m in mentions}["yesterday"] != date(2025, 2, 19)
+
+
+def test_one_dated_item_is_no_listing():
+    from extractors.clean import clean_page
+
+    one = LISTING.split("<h3>Bakery")[0] + "</main></body></html>"
+    page = clean_page(one.encode(), content_type="text/html")
+    page = CleanPage(text=page.text, blocks=page.blocks, published_at=datetime(2025, 4, 1, tzinfo=UTC))
+    _, mentions = page_date_mentions(page, FETCHED)
+    assert {m.text: m.date_start for m in mentions}["Tuesday"] == date(2025, 4, 1)  # the page's own day, a Tuesday

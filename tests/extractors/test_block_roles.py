@@ -509,3 +509,34 @@ def test_a_forum_posters_rank_over_a_post_dateline_is_no_listing_entry():
              "<div><h4>Senior Member</h4><div>Feb 3, 2024</div><p>I planted snowdrops under the oak last autumn.</p></div>"
              "<div><h4>Former Moderator</h4><div>Feb 5, 2024</div><p>Bluebells did well for me in deep shade.</p></div>")
     assert _entries(p) == []
+
+
+def _item_days(body: str) -> list[date]:
+    from extractors.block_roles import item_sections
+    from extractors.timex import date_mentions
+
+    p = page(body + f"<h2>About the town</h2><p>{PROSE}</p>")
+    return [d for _, _, d in item_sections(p.text, p.blocks, date_mentions(p.text, date(2026, 1, 10)))]
+
+
+def test_item_sections_date_line_under_the_title_or_a_byline_under_the_teaser():
+    under_title = ("<h3>Choir wins regional prize</h3><div>11/06/2025 | Town Gazette</div><p>The choir won it today.</p>"
+                   "<h3>Library extends its hours</h3><div>10/28/2025 | Town Gazette</div><p>It opened late yesterday.</p>")
+    assert _item_days(under_title) == [date(2025, 11, 6), date(2025, 10, 28)]
+    byline_below = ("<h3>Choir wins regional prize</h3><p>The choir won it on Tuesday.</p><p>Town Gazette • Nov. 6, 2025</p>"
+                    "<h3>Library extends its hours</h3><p>It opened late yesterday.</p><p>Town Gazette • Oct. 28, 2025</p>")
+    assert _item_days(byline_below) == [date(2025, 11, 6), date(2025, 10, 28)]
+    glued = ("<h3>Choir wins regional prize</h3><p>The choir won it today.</p><div>6 November 2025Town Gazette</div>"
+             "<h3>Library extends its hours</h3><p>It opened yesterday.</p><div>28 October 2025Town Gazette</div>")
+    assert _item_days(glued) == [date(2025, 11, 6), date(2025, 10, 28)]
+
+
+def test_item_sections_a_bare_date_below_the_teaser_may_be_the_next_items():
+    above = ("<h3>Choir wins regional prize</h3><p>The choir won it today.</p><div>Nov. 6, 2025</div>"
+             "<h3>Library extends its hours</h3><p>It opened yesterday.</p><div>Oct. 28, 2025</div>")
+    assert _item_days(above) == []
+    two_lines = ("<h3>Choir wins regional prize</h3><div>Nov. 6, 2025</div><p>The choir won it today.</p>"
+                 "<div>Oct. 30, 2025</div><p>A second item whose title is no heading.</p>"
+                 "<h3>Library extends its hours</h3><div>Oct. 28, 2025</div><p>It opened yesterday.</p>"
+                 "<h3>Bakery opens</h3><div>Oct. 20, 2025</div><p>It opened on Monday.</p>")
+    assert _item_days(two_lines) == [date(2025, 10, 28), date(2025, 10, 20)]

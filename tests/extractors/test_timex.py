@@ -658,3 +658,53 @@ def test_the_century_of_a_story_is_the_pages_own_with_its_switch_off():
     assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["18"]
     with rules_off(["century-of-story"]):
         assert [t.value for t in tag_timexes(text, WED) if "century" in t.text] == ["20"]
+
+
+SAT = date(2025, 11, 8)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a past verb right before the weekday dates it, whatever future follows
+        ("Members will get access to the tools under the deal signed Tuesday.", date(2025, 11, 4)),
+        ("The mayor announced Wednesday that the bridge will reopen.", date(2025, 11, 5)),
+        ("The firm released on Thursday a plan it will carry out.", date(2025, 11, 6)),
+        # a passive or a future keeps looking ahead
+        ("The report will be released Wednesday.", date(2025, 11, 12)),
+        ("The board is expected to decide Wednesday.", date(2025, 11, 12)),
+    ],
+)
+def test_weekday_after_a_past_verb(text: str, day: date):
+    assert mention(text, SAT).date_start == day
+
+
+def test_without_the_switch_a_future_further_on_wins():
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["verb-before-day"]):
+        assert mention("Members will get access under the deal signed Tuesday.", SAT).date_start == date(2025, 11, 11)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "year"),
+    [(date(2025, 12, 15), 2026), (date(2025, 10, 2), 2026), (date(2025, 9, 20), 2025), (date(2026, 1, 8), 2026)],
+)
+def test_the_new_year_late_in_a_year_is_the_coming_one(anchor: date, year: int):
+    m = mention("The second edition will be printed in the new year.", anchor)
+    assert m.date_start == date(year, 1, 1) and m.date_end == date(year, 12, 31)
+
+
+def test_the_year_before_counts_from_the_year_named():
+    found = date_mentions("In 2019 the club had 40 members, up from 25 the year before.", date(2025, 6, 10))
+    assert [(m.text, m.date_start) for m in found] == [("2019", date(2019, 1, 1)), ("the year before", date(2018, 1, 1))]
+
+
+def test_the_year_before_an_event_is_not_counted_from_a_date():
+    found = date_mentions("She was elected in 2016, the year before the crash.", date(2025, 6, 10))
+    assert [m.text for m in found] == ["2016"]
+
+
+def test_the_new_year_counts_from_the_page_not_a_year_named_before():
+    found = date_mentions("The credit rises for tax year 2026. Plan your savings going into the new year.", date(2023, 10, 10))
+    assert [(m.text, m.date_start.year) for m in found] == [("year 2026", 2026), ("the new year", 2024)]
