@@ -257,3 +257,24 @@ RANK_WORDS = frozenset({"top", "favorite", "favourite", "best", "worst"})
 # rule "reader-future"); there the subject is a thing of the text's, the promised clause the reader's future.
 PERIOD_PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
 READER_PROMISE_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
+
+# Words that evaluate rather than tell: a period described by them ("2024 was a banner year", "The first half of
+# 2025 has some truly amazing games") or a thing said to be them in a period ("In 2025, AI tools will be
+# indispensable") asserts no happening (extractors.date_framings, rules "period-subject" and "evaluative-predicate").
+# Adjectives (and intensifiers) of praise or blame and of size that judge how something is.
+EVALUATIVE_WORDS = frozenset(
+    """great amazing awesome impressive incredible fantastic excellent wonderful terrific stellar outstanding remarkable
+    exciting thrilling banner memorable unforgettable busy good bad tough difficult challenging strong weak
+    interesting fun exceptional spectacular phenomenal solid brilliant huge massive big biggie standout favorite
+    favourite truly really very incredibly""".split()
+)
+# Predicates that say how much a thing matters or is needed: "will be indispensable", "is key to", "relies on".
+WORTH_ADJECTIVES = frozenset(
+    """indispensable essential crucial vital critical important key necessary paramount pivotal invaluable
+    valuable useful helpful beneficial relevant worthwhile imperative mandatory""".split()
+)
+DEPENDENCE_VERBS = frozenset({"rely", "depend", "hinge"})
+# Verbs by which a period is described, not dated, with the period as subject: copulas, "have" and verbs of
+# giving in the perfect or the future ("this year has already provided ..."); "saw", "marked" tell what happened.
+PERIOD_COPULAS = frozenset({"be", "become", "remain", "seem", "look", "prove", "feel"})
+PERIOD_GIVING_VERBS = frozenset({"have", "provide", "offer", "bring", "deliver", "give", "hold"})
