@@ -30,6 +30,7 @@ from extractors.event_rules import (
     DEICTIC_NOW,
     DEPENDENCE_VERBS,
     EVALUATIVE_WORDS,
+    EVENT_NOUNS,
     FINITE_TAGS,
     HAPPENS_TO_NOUNS,
     PERIOD_COPULAS,
@@ -487,19 +488,23 @@ def _year_on_noun(date_root: Token, noun: Token) -> bool:
             and date_root.head.head in (noun, noun.head))
 
 
-def dates_a_thing(date_root: Token | None, trigger: Token) -> bool:
+def dates_a_thing(date_root: Token | None, trigger: Token, precision: str) -> bool:
     """The trigger is a noun naming a thing, a document or a plan for the
-    period, not a happening, and the date is its qualifier: "JLL raised its
+    period, not a happening, and a year is its qualifier: "JLL raised its
     2025 forecast", "the outlook for the 2026 housing market", "revealed
     their luxury pipelines for 2026". A happening noun keeps its year ("the
     2024 election", "a July 2025 incident"), so does a noun of what befalls
-    someone ("a 2019 accident"), a stretch of time ("the 2023 season") and the
-    thing of a happening ("the adoption of a charging port for 2026")."""
-    if date_root is None or trigger.pos_ != "NOUN" or not _year_on_noun(date_root, trigger):
+    someone ("a 2019 accident"), a stretch of time ("the 2023 season"), a noun
+    a happening qualifies ("the 2022 trial dates") and the thing of a
+    happening ("the adoption of a charging port for 2026"). A day is left
+    alone ("Twitter's April 1 closing price": a state of that day)."""
+    if precision != "year" or date_root is None or trigger.pos_ != "NOUN" or not _year_on_noun(date_root, trigger):
         return False
     lemma = trigger.lemma_.lower()
     if is_event_noun(trigger) or lemma in HAPPENS_TO_NOUNS or lemma in TIME_NOUNS:
         return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in EVENT_NOUNS for c in trigger.children):
+        return False  # "the November 2022 trial dates", "the 2024 election results": a happening's
     return not _inside_happening(trigger)
 
 

@@ -336,7 +336,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("evaluative-predicate") and evaluates_in_period(date_root):
         return "evaluative-predicate"
     # a thing the year qualifies: "its 2025 forecast", "the 2026 housing market", "luxury pipelines for 2026"
-    if rule_on("thing-year") and dates_a_thing(date_root, trigger):
+    if rule_on("thing-year") and dates_a_thing(date_root, trigger, date.precision):
         return "thing-year"
     # a thing of the reader's: "make your 2025 fitness goals a habit"
     if rule_on("reader-possession") and reader_possession(date_root, clause_verb):
