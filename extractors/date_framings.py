@@ -32,14 +32,13 @@ from extractors.event_rules import (
     EVALUATIVE_WORDS,
     EVENT_NOUNS,
     FINITE_TAGS,
-    HAPPENS_TO_NOUNS,
     PERIOD_COPULAS,
     PERIOD_GIVING_VERBS,
     PERIOD_PROMISE_VERBS,
+    PERIOD_THING_NOUNS,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
-    TIME_NOUNS,
     WORTH_ADJECTIVES,
     finite_clause,
     has_own_subject,
@@ -387,7 +386,17 @@ def _past_told(verb: Token) -> bool:
     return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def period_described(date_root: Token | None) -> bool:
+def _in_own_clause(trigger: Token, verb: Token) -> bool:
+    """The trigger is the verb, its predicate or object, or the thing of their
+    "of" phrase: not a clause hung below ("2024 was the year when ... an app
+    entered the stage")."""
+    words = [verb] + [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "obj")]
+    words += [g for w in words[1:] for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return trigger in words
+
+
+def period_described(date_root: Token | None, trigger: Token) -> bool:
     """The period is the subject of a clause that only describes it: a copula
     ("2024 was a banner year", "This year will be a biggie for ..."), "have"
     or a verb of giving whose object is no happening or is judged ("The first
@@ -397,11 +406,12 @@ def period_described(date_root: Token | None) -> bool:
     happening with the period as subject are left alone ("2024 saw record
     growth", "This year marks the 10th anniversary"), so are a predicate
     naming a happening ("2025 is the 50th anniversary") and a clause on it
-    ("2024 was the year the plant closed")."""
+    ("2024 was the year the plant closed", "... the year when the plant
+    closed": the trigger must stand in the period's own clause)."""
     if date_root is None or date_root.lower_ in DEICTIC_NOW:
         return False
     verb = _period_subject_of(date_root)
-    if verb is None:
+    if verb is None or not _in_own_clause(trigger, verb):
         return False
     lemma = verb.lemma_.lower()
     if verb.lower_ in ("’s", "'s"):
@@ -489,22 +499,21 @@ def _year_on_noun(date_root: Token, noun: Token) -> bool:
 
 
 def dates_a_thing(date_root: Token | None, trigger: Token, precision: str) -> bool:
-    """The trigger is a noun naming a thing, a document or a plan for the
-    period, not a happening, and a year is its qualifier: "JLL raised its
+    """The trigger is a noun naming a thing made for the period or sold by its
+    year (a forecast, a budget, a list, a market, a model: PERIOD_THING_NOUNS,
+    TEXT_NOUNS), not a happening, and a year is its qualifier: "JLL raised its
     2025 forecast", "the outlook for the 2026 housing market", "revealed
-    their luxury pipelines for 2026". A happening noun keeps its year ("the
-    2024 election", "a July 2025 incident"), so does a noun of what befalls
-    someone ("a 2019 accident"), a stretch of time ("the 2023 season"), a noun
-    a happening qualifies ("the 2022 trial dates") and the thing of a
-    happening ("the adoption of a charging port for 2026"). A day is left
-    alone ("Twitter's April 1 closing price": a state of that day)."""
+    their luxury pipelines for 2026", "my full 2024 list". Not a noun a
+    happening qualifies ("the 2025 election forecast") nor the thing of a
+    happening ("the adoption of a 2026 model"); a day is left alone
+    ("Twitter's April 1 closing price": a state of that day)."""
     if precision != "year" or date_root is None or trigger.pos_ != "NOUN" or not _year_on_noun(date_root, trigger):
         return False
     lemma = trigger.lemma_.lower()
-    if is_event_noun(trigger) or lemma in HAPPENS_TO_NOUNS or lemma in TIME_NOUNS:
+    if lemma not in PERIOD_THING_NOUNS and lemma not in TEXT_NOUNS:
         return False
     if any(c.dep_ == "compound" and c.lemma_.lower() in EVENT_NOUNS for c in trigger.children):
-        return False  # "the November 2022 trial dates", "the 2024 election results": a happening's
+        return False  # "the 2025 election forecast": a happening's
     return not _inside_happening(trigger)
 
 

@@ -278,3 +278,11 @@ DEPENDENCE_VERBS = frozenset({"rely", "depend", "hinge"})
 # giving in the perfect or the future ("this year has already provided ..."); "saw", "marked" tell what happened.
 PERIOD_COPULAS = frozenset({"be", "become", "remain", "seem", "look", "prove", "feel"})
 PERIOD_GIVING_VERBS = frozenset({"have", "provide", "offer", "bring", "deliver", "give", "hold"})
+# Nouns of a thing made for a period or sold by its year: a forecast, a budget, a list, a market, a model ("its
+# 2025 forecast", "the 2026 housing market", "luxury pipelines for 2026", "the 2018 model"); a year qualifying one
+# dates no happening (rule "thing-year"; the text's own nouns, TEXT_NOUNS, count too). Not measures ("2024 net
+# income", "its 2025 average") nor nouns hiding a happening ("a 2017 graduate", "the 1999 bubble").
+PERIOD_THING_NOUNS = frozenset(
+    """forecast outlook projection prediction guidance budget roadmap pipeline lineup line-up calendar market trend
+    insight priority edition model schedule landscape goal resolution strategy agenda""".split()
+)

@@ -365,6 +365,10 @@ def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year
     ("In 2019, the old bridge was essential to the rescue.", "essential", "2019"),  # an evaluation told in the past
     ("The 2022 election drew a large turnout.", "election", "2022"),  # a happening noun keeps its year
     ("The adoption of a new charging standard for 2026 opens up more stations.", "adoption", "2026"),
+    ("The bakery reported 2024 net income of $3 million.", "income", "2024"),  # a measure of the year, no thing for it
+    ("A 2019 comparison of diets found small differences.", "comparison", "2019"),  # a noun hiding a happening
+    # a period's own clause describes it, a clause below tells a happening
+    ("2024 was the year when, thanks to cheap sensors, a new kind of thermostat entered the market.", "enter", "2024"),
 ])
 def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
     sts = statements(text, models, anchor=date(2025, 3, 9))
