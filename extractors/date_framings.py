@@ -28,11 +28,18 @@ from extractors.event_rules import (
     ASSEMBLE_PARTICLES,
     ASSEMBLE_VERBS,
     DEICTIC_NOW,
+    DEPENDENCE_VERBS,
+    EVALUATIVE_WORDS,
+    EVENT_NOUNS,
     FINITE_TAGS,
+    PERIOD_COPULAS,
+    PERIOD_GIVING_VERBS,
     PERIOD_PROMISE_VERBS,
+    PERIOD_THING_NOUNS,
     RANK_WORDS,
     TEXT_DETERMINERS,
     TEXT_NOUNS,
+    WORTH_ADJECTIVES,
     finite_clause,
     has_own_subject,
 )
@@ -335,3 +342,192 @@ def nowadays(date_text: str, date_root: Token | None) -> bool:
     if date_root.dep_ != "poss":
         return False
     return date_root.head.lemma_.lower() in NOWADAYS_NOUNS or date_root.head.lower_ in NOWADAYS_NOUNS
+
+
+# clauses below a noun or a verb: what they hold is told on its own ("the year the plant closed")
+_OWN_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
+
+
+def _period_subject_of(date_root: Token) -> Token | None:
+    """The verb whose subject the period is: its nominal subject, or a period
+    opening its clause that the parse took for an adverbial of a verb with no
+    subject of its own ("This year will be a biggie": be)."""
+    if date_root.dep_ == "nsubj":
+        return date_root.head
+    verb = date_root.head
+    if date_root.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX") or verb.i < date_root.i or has_own_subject(verb):
+        return None
+    first = date_root.left_edge
+    opens = first.i == first.sent.start or first.nbor(-1).is_punct or first.nbor(-1).dep_ == "cc"
+    return verb if opens else None
+
+
+def _evaluated(noun: Token) -> bool:
+    """The noun (or the thing of its "of" phrase, "plenty of great games")
+    carries a word of praise, blame or size, or a superlative ("a banner
+    year", "some truly amazing games", "a biggie")."""
+    if noun.lower_ in EVALUATIVE_WORDS or noun.lemma_.lower() in EVALUATIVE_WORDS:
+        return True
+    nouns = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ not in ("amod", "compound", "advmod", "nmod"):
+                continue
+            words = [c, *(g for g in c.children if g.dep_ == "advmod")]
+            if any(w.lower_ in EVALUATIVE_WORDS or w.tag_ in ("JJS", "RBS") for w in words):
+                return True
+    return False
+
+
+def _past_told(verb: Token) -> bool:
+    """The verb tells a completed happening in the simple past ("2024 brought
+    record sales", "2024 had three elections"), not a perfect or a future."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _in_own_clause(trigger: Token, verb: Token) -> bool:
+    """The trigger is the verb, its predicate or object, or the thing of their
+    "of" phrase: not a clause hung below ("2024 was the year when ... an app
+    entered the stage")."""
+    words = [verb] + [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd", "dobj", "obj")]
+    words += [g for w in words[1:] for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return trigger in words
+
+
+def period_described(date_root: Token | None, trigger: Token) -> bool:
+    """The period is the subject of a clause that only describes it: a copula
+    ("2024 was a banner year", "This year will be a biggie for ..."), "have"
+    or a verb of giving whose object is no happening or is judged ("The first
+    half of 2025 has some truly amazing games", "this year has already
+    provided plenty of great games"); the simple past of "have" or of giving
+    tells what happened unless its object is judged. Verbs that tell a
+    happening with the period as subject are left alone ("2024 saw record
+    growth", "This year marks the 10th anniversary"), so are a predicate
+    naming a happening ("2025 is the 50th anniversary") and a clause on it
+    ("2024 was the year the plant closed", "... the year when the plant
+    closed": the trigger must stand in the period's own clause)."""
+    if date_root is None or date_root.lower_ in DEICTIC_NOW:
+        return False
+    verb = _period_subject_of(date_root)
+    if verb is None or not _in_own_clause(trigger, verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in ("’s", "'s"):
+        lemma = "be"
+    if lemma in PERIOD_COPULAS:
+        preds = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+        if not preds:
+            return False
+        for pred in preds:
+            if any(c.dep_ in _OWN_CLAUSES and finite_clause(c) for c in pred.children):
+                return False
+            if pred.pos_ == "NOUN" and is_event_noun(pred) and not _evaluated(pred):
+                return False
+        return True
+    if lemma in PERIOD_GIVING_VERBS and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not objects:
+            return False
+        if any(_evaluated(o) for o in objects):
+            return True
+        return not _past_told(verb) and not any(_names_happening(o) for o in objects)
+    return False
+
+
+def _worth_predicate(verb: Token) -> bool:
+    """The copula (or "become"/"remain", through "set to"/"likely to") says
+    how much a thing matters: "will be indispensable", "are set to become
+    even more critical", "is key to", "is the key to"."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    verbs += [g for c in verbs[1:] for g in c.children if g.dep_ == "xcomp"]
+    for v in verbs:
+        if v.lemma_.lower() not in ("be", "become", "remain") and v.lower_ not in ("’s", "'s"):
+            continue
+        for c in v.children:
+            if c.dep_ == "acomp" and c.lemma_.lower() in WORTH_ADJECTIVES:
+                return True
+            if c.dep_ == "attr" and c.lemma_.lower() == "key":
+                return True
+    return False
+
+
+def evaluates_in_period(date_root: Token | None) -> bool:
+    """A prediction or an evaluation whose predicate says how much a thing
+    matters or what it depends on, with a date that only scopes it: "In 2025,
+    AI tools will be indispensable for ...", "these platforms are set to
+    become even more critical in 2024", "SEO success in 2025 relies on
+    understanding ...". Not in the past ("was essential to the 2019 rescue"
+    tells of a happening that was). The date stands in the clause of that
+    predicate, as its adverbial or inside its subject: the first verb above
+    the date, up through the verbs it completes ("set to become")."""
+    if date_root is None:
+        return False
+    verb = date_root.head
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or _depends(verb) or verb.head == verb:
+            break
+        if verb.pos_ == "NOUN" and is_event_noun(verb):
+            return False  # "the outcome of the 2024 election depends on ...": the date is the election's
+        verb = verb.head
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head == verb:
+            break
+        verb = verb.head
+    if _past_told(verb) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return False
+    if _depends(verb):
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and _worth_predicate(verb)
+
+
+def _depends(verb: Token) -> bool:
+    """A verb of dependence in the present ("relies on", "depends on"; the parse may tag "relies" a plural noun)."""
+    return verb.lower_ in ("relies", "rely", "depends", "depend", "hinges", "hinge") and (
+        verb.lemma_.lower() in DEPENDENCE_VERBS or verb.tag_ in ("NNS", "VBZ", "VBP"))
+
+
+def _year_on_noun(date_root: Token, noun: Token) -> bool:
+    """The date pre-modifies the noun ("its 2025 forecast", "the 2026 housing
+    market", "my full 2024 list") or is its "for" object ("luxury pipelines
+    for 2026")."""
+    if date_root.head == noun and date_root.i < noun.i and date_root.dep_ in ("nummod", "compound", "amod", "nmod"):
+        return True
+    return (date_root.dep_ == "pobj" and date_root.head.lower_ == "for" and date_root.head.dep_ == "prep"
+            and date_root.head.head in (noun, noun.head))
+
+
+def dates_a_thing(date_root: Token | None, trigger: Token, precision: str) -> bool:
+    """The trigger is a noun naming a thing made for the period or sold by its
+    year (a forecast, a budget, a list, a market, a model: PERIOD_THING_NOUNS,
+    TEXT_NOUNS), not a happening, and a year is its qualifier: "JLL raised its
+    2025 forecast", "the outlook for the 2026 housing market", "revealed
+    their luxury pipelines for 2026", "my full 2024 list". Not a noun a
+    happening qualifies ("the 2025 election forecast") nor the thing of a
+    happening ("the adoption of a 2026 model"); a day is left alone
+    ("Twitter's April 1 closing price": a state of that day)."""
+    if precision != "year" or date_root is None or trigger.pos_ != "NOUN" or not _year_on_noun(date_root, trigger):
+        return False
+    lemma = trigger.lemma_.lower()
+    if lemma not in PERIOD_THING_NOUNS and lemma not in TEXT_NOUNS:
+        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in EVENT_NOUNS for c in trigger.children):
+        return False  # "the 2025 election forecast": a happening's
+    return not _inside_happening(trigger)
+
+
+def _inside_happening(noun: Token) -> bool:
+    """The noun stands inside the phrase of a happening noun, below no
+    finite verb ("the adoption of a charging port for 2026"): the date is the
+    happening's."""
+    node = noun
+    for _ in range(5):
+        if node.head == node or node.dep_ not in ("pobj", "prep", "dobj", "acl", "compound", "appos"):
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and finite_clause(node):
+            return False
+        if is_event_noun(node):
+            return True
+    return False

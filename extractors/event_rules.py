@@ -257,3 +257,32 @@ RANK_WORDS = frozenset({"top", "favorite", "favourite", "best", "worst"})
 # rule "reader-future"); there the subject is a thing of the text's, the promised clause the reader's future.
 PERIOD_PROMISE_VERBS = frozenset({"offer", "bring", "promise", "hold", "herald", "usher", "invite", "beckon", "await"})
 READER_PROMISE_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
+
+# Words that evaluate rather than tell: a period described by them ("2024 was a banner year", "The first half of
+# 2025 has some truly amazing games") or a thing said to be them in a period ("In 2025, AI tools will be
+# indispensable") asserts no happening (extractors.date_framings, rules "period-subject" and "evaluative-predicate").
+# Adjectives (and intensifiers) of praise or blame and of size that judge how something is.
+EVALUATIVE_WORDS = frozenset(
+    """great amazing awesome impressive incredible fantastic excellent wonderful terrific stellar outstanding remarkable
+    exciting thrilling banner memorable unforgettable busy good bad tough difficult challenging strong weak
+    interesting fun exceptional spectacular phenomenal solid brilliant huge massive big biggie standout favorite
+    favourite truly really very incredibly""".split()
+)
+# Predicates that say how much a thing matters or is needed: "will be indispensable", "is key to", "relies on".
+WORTH_ADJECTIVES = frozenset(
+    """indispensable essential crucial vital critical important key necessary paramount pivotal invaluable
+    valuable useful helpful beneficial relevant worthwhile imperative mandatory""".split()
+)
+DEPENDENCE_VERBS = frozenset({"rely", "depend", "hinge"})
+# Verbs by which a period is described, not dated, with the period as subject: copulas, "have" and verbs of
+# giving in the perfect or the future ("this year has already provided ..."); "saw", "marked" tell what happened.
+PERIOD_COPULAS = frozenset({"be", "become", "remain", "seem", "look", "prove", "feel"})
+PERIOD_GIVING_VERBS = frozenset({"have", "provide", "offer", "bring", "deliver", "give", "hold"})
+# Nouns of a thing made for a period or sold by its year: a forecast, a budget, a list, a market, a model ("its
+# 2025 forecast", "the 2026 housing market", "luxury pipelines for 2026", "the 2018 model"); a year qualifying one
+# dates no happening (rule "thing-year"; the text's own nouns, TEXT_NOUNS, count too). Not measures ("2024 net
+# income", "its 2025 average") nor nouns hiding a happening ("a 2017 graduate", "the 1999 bubble").
+PERIOD_THING_NOUNS = frozenset(
+    """forecast outlook projection prediction guidance budget roadmap pipeline lineup line-up calendar market trend
+    insight priority edition model schedule landscape goal resolution strategy agenda""".split()
+)

@@ -28,8 +28,11 @@ from extractors.citation_lines import (
 from extractors.coreference import Discourse, Resolution
 from extractors.date_framings import (
     about_the_text,
+    dates_a_thing,
+    evaluates_in_period,
     names_a_work,
     nowadays,
+    period_described,
     period_promises,
     presents_what_follows,
     ranks_within_period,
@@ -343,6 +346,15 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # a period holding things out to the reader: "2025 offers endless possibilities", "The arrival of 2025 brings ..."
     if rule_on("period-promise") and period_promises(date_root):
         return "period-promise"
+    # a period described, not dated: "2024 was a banner year", "The first half of 2025 has some truly amazing games"
+    if rule_on("period-subject") and period_described(date_root, trigger):
+        return "period-subject"
+    # how much a thing matters in a period: "In 2025, AI tools will be indispensable", "success in 2025 relies on ..."
+    if rule_on("evaluative-predicate") and evaluates_in_period(date_root):
+        return "evaluative-predicate"
+    # a thing the year qualifies: "its 2025 forecast", "the 2026 housing market", "luxury pipelines for 2026"
+    if rule_on("thing-year") and dates_a_thing(date_root, trigger, date.precision):
+        return "thing-year"
     # a thing of the reader's: "make your 2025 fitness goals a habit"
     if rule_on("reader-possession") and reader_possession(date_root, clause_verb):
         return "reader-possession"

@@ -55,6 +55,9 @@ RULES: dict[str, str] = {
     "name-possessive": "a year in the possessive before a name (\"the remake of 2019's <Title>\")",
     "list-intro": "a list intro pointing at what follows (\"Here are some ... for the new year:\", \"Below, you'll find ...\")",
     "period-promise": "a period holding things out (\"2025 offers endless possibilities\", \"The arrival of 2025 brings ...\")",
+    "period-subject": "a period as the subject of a clause that only describes it (\"2024 was a banner year\", \"The first half of 2025 has some truly amazing games\")",
+    "evaluative-predicate": "how much a thing matters in a period (\"In 2025, AI tools will be indispensable\", \"success in 2025 relies on ...\")",
+    "thing-year": "a year qualifying a noun that names a thing, a document or a plan, not a happening (\"its 2025 forecast\", \"the 2026 housing market\")",
     "reader-possession": "a date qualifying a thing of the reader's (\"your 2025 resolutions\")",
     "nowadays-noun": "\"today's\" world, age or society: the present era",
     # extractors.events.statements_from_parse
@@ -108,7 +111,8 @@ PARSE_RULES = frozenset(
     """generic-day-part byline quote-header question imperative opinion conditional advice modal negated generic-now generic
     copula habitual habitual-present clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
-    dateline reader-future list-intro period-promise reader-possession nowadays-noun""".split()
+    dateline reader-future list-intro period-promise reader-possession nowadays-noun period-subject
+    evaluative-predicate thing-year""".split()
 )
 
 # The rules that choose a statement's participants (extractors.roles): they are cross-validated on participant

@@ -348,3 +348,42 @@ def test_a_copulas_subject_stays_a_participant_of_its_predicate_noun(models, tex
 def test_a_list_intro_keeps_the_dated_clauses_inside_it(models, text, trigger, value):
     sts = statements(text, models, anchor=date(2025, 3, 9))
     assert any(st.trigger == trigger and st.date.value == value for st in sts)
+
+
+@pytest.mark.parametrize("text, rule", [
+    # a period as the subject of a clause that only describes it (period-subject)
+    ("This year will be a huge one for local theatre.", "period-subject"),
+    ("The second half of 2026 has some really exciting games.", "period-subject"),
+    ("The first half of 2024 had some truly great matches.", "period-subject"),
+    ("So far, this year has already delivered plenty of great surprises.", "period-subject"),
+    # how much a thing matters in a period (evaluative-predicate)
+    ("In 2026, strong passwords will be crucial for online shops.", "evaluative-predicate"),
+    ("In 2024, these tools are set to become even more important as firms grow.", "evaluative-predicate"),
+    # a year qualifying a thing, a document or a plan (thing-year)
+    ("Analysts raised their 2025 outlook for copper prices.", "thing-year"),
+    ("The council approved its 2026 budget for parks.", "thing-year"),
+])
+def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year(models, text, rule):
+    from extractors.rule_switches import rules_off
+
+    anchor = date(2025, 3, 9)
+    assert statements(text, models, anchor=anchor) == []
+    with rules_off({rule}):  # the rule, not another, holds the sentence back
+        assert statements(text, models, anchor=anchor) != []
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    ("2023 saw record attendance at the fair.", "attendance", "2023"),  # the period tells what happened
+    ("This year marks the 40th anniversary of the club.", "anniversary", "2025"),
+    ("2024 had three elections in Europe.", "election", "2024"),  # a happening had, not a judged thing
+    ("In 2019, the old bridge was essential to the rescue.", "essential", "2019"),  # an evaluation told in the past
+    ("The 2022 election drew a large turnout.", "election", "2022"),  # a happening noun keeps its year
+    ("The adoption of a new charging standard for 2026 opens up more stations.", "adoption", "2026"),
+    ("The bakery reported 2024 net income of $3 million.", "income", "2024"),  # a measure of the year, no thing for it
+    ("A 2019 comparison of diets found small differences.", "comparison", "2019"),  # a noun hiding a happening
+    # a period's own clause describes it, a clause below tells a happening
+    ("2024 was the year when, thanks to cheap sensors, a new kind of thermostat entered the market.", "enter", "2024"),
+])
+def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
+    sts = statements(text, models, anchor=date(2025, 3, 9))
+    assert any(st.trigger == trigger and st.date.value == value for st in sts)
