@@ -220,12 +220,19 @@ def _date_offset_in_sentence(date: DateMention, date_root: Token | None, sent: S
     return date_root.idx - inside - sent.start_char
 
 
+_POST_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\bago\b", re.I)
+
+
 def _quote_header(trigger: Token, nxt: Token | None) -> bool:
     """"<when>, <name> said:" closing its sentence: a forum's header over a quoted
     post, not a saying (a quote said in the sentence itself follows the colon)."""
     if trigger.lemma_.lower() != "say" or nxt is None or nxt.text != ":":
         return False
-    return all(t.is_space for t in trigger.doc[nxt.i + 1 : trigger.sent.end])
+    if not all(t.is_space for t in trigger.doc[nxt.i + 1 : trigger.sent.end]):
+        return False
+    # the header's shape: a clock time or an age ("at 2:07 PM", "10 hours ago"); a news quote's
+    # "On Tuesday, the minister said:" over its words is a saying
+    return _POST_TIME.search(trigger.doc[trigger.sent.start : trigger.i].text) is not None
 
 
 def _label_before_date(trigger: Token, date_root: Token | None) -> bool:

@@ -53,10 +53,11 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 
 # A page guessed to be in another language is stored but not read (entities and
 # dates are read in English only), so another language needs evidence: this many
-# of its stopwords, and this many times English's. A short product card ("Men's
-# Quarter Socks ... for ... men") has 4 Danish hits to English's 3; French and
-# Indonesian pages have 100s, with English under a fifth of them.
-MIN_OTHER_HITS = 10
+# of its stopwords (two sentences of German, Spanish or French news have 6 to 9),
+# and this many times English's. A short product card ("Men's Quarter Socks ...
+# for ... men") has 4 Danish hits to English's 3; French and Indonesian pages have
+# 100s, with English under a fifth of them.
+MIN_OTHER_HITS = 5
 OTHER_OVER_ENGLISH = 2.0
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

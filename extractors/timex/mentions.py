@@ -311,13 +311,15 @@ def _mentions(text: str, tx: list[Timex]) -> list[tuple[DateMention, tuple[int, 
                                          t.from_anchor or u.from_anchor), (i, i + 1)))
                     i += 2
                     continue
-        # "in 2024 compared to 2023", "in 2024, compared with the previous year": a change between two periods
-        # of one size spans both (switch ``compared-periods``)
-        if (u_span is not None and t_precision == u_span[2] and u_span[0] != t_start and rule_on("compared-periods")
+        # "in 2024 compared to 2023", "in 2024, compared with the previous year": a change from an earlier
+        # month, quarter, half or year to a later one of the same size spans both (switch ``compared-periods``;
+        # not days: "Black Friday 2025 compared to Black Friday 2024" compares two days; not a later period:
+        # "sales in 2025 compared to 2030 targets")
+        if (u_span is not None and t_precision == u_span[2] and t_precision in _COMPARED_PRECISIONS
+                and u_span[1] < t_start and rule_on("compared-periods")
                 and _COMPARED_GAP.match(text[t.char_end : tx[i + 1].char_start]) and _cued_role(t, before)[0] == "point"):
             u = tx[i + 1]
-            (first, last), (v0, v1) = ((t_start, u_span[1]), (t.value, u.value)) if t_start < u_span[0] else \
-                ((u_span[0], t_end), (u.value, t.value))
+            (first, last), (v0, v1) = (u_span[0], t_end), (u.value, t.value)
             s = _cued_role(t, before)[1]
             out.append((_mention(text, (s, u.char_end, first, last, t_precision), "range", f"{v0}/{v1}",
                                  t.anchored or u.anchored, t.from_anchor or u.from_anchor), (i, i + 1)))
@@ -486,6 +488,7 @@ _BETWEEN = re.compile(r"between\s", re.I)
 _CUED = re.compile(r"(?:between|from|since|until|till|to|through|by)\s", re.I)
 _OR_GAP = re.compile(r"\s+or\s+$", re.I)
 # between two periods compared: "in 2024 compared to 2023", "Q3 2025, as compared with Q3 2024"
+_COMPARED_PRECISIONS = frozenset({Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR})
 _COMPARED_GAP = re.compile(r"\s*,?\s*(?:(?:as|when)\s+)?compared\s+(?:to|with)\s+$", re.I)
 
 

@@ -87,6 +87,11 @@ def test_no_statement_from_a_header_over_a_quoted_post(models, text):
     assert [s for s in statements(text, models, anchor=date(2025, 3, 20)) if s.char_start == 0] == []
 
 
+def test_a_news_quote_over_its_words_stays_a_saying(models):
+    sts = statements("On Tuesday, the minister said:\n\nWe will build the bridge.", models, anchor=date(2025, 3, 20))
+    assert [s.trigger for s in sts if s.char_start == 0] == ["say"]
+
+
 def test_a_saying_with_its_words_after_the_colon_stays_a_statement(models):
     (st,) = statements("On March 3, 2025, the minister said: the bridge opens in May.", models,
                        anchor=date(2025, 3, 20))[:1]

@@ -39,6 +39,14 @@ def test_a_short_english_card_is_not_set_aside_as_another_language() -> None:
     assert guess_language(card) in ("en", None)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Stadt hat am Montag die neue Brücke eröffnet. Der Bürgermeister sprach von einem großen Tag.", "de"),
+    ("El gobierno anunció el lunes un nuevo plan. La ministra dijo que las obras empiezan en marzo.", "es"),
+])
+def test_two_sentences_of_another_language_are_enough(text: str, lang: str) -> None:
+    assert guess_language(text) == lang
+
+
 def test_another_language_needs_evidence_beyond_a_few_shared_words() -> None:
     text = ("Le pont a été rouvert à la circulation après deux ans de travaux sur les câbles et la chaussée "
             "de la ville. Les habitants sont contents et la mairie dit que le chantier est fini pour cette année.")

@@ -65,6 +65,14 @@ def test_two_periods_compared_are_one_stretch(text, expected):
     assert values(text) == [expected]
 
 
+@pytest.mark.parametrize("text", [
+    "Black Friday 2025 compared to Black Friday 2024 drew more shoppers.",  # two days, not a stretch
+    "Sales in 2025 compared to 2030 targets were low.",  # a later period: no change between them
+])
+def test_days_and_later_periods_compared_stay_two_dates(text):
+    assert all(role == "point" for _, _, role in values(text))
+
+
 def test_the_compared_periods_switch_leaves_two_dates():
     with rules_off({"compared-periods"}):
         assert [v for _, v, _ in values("Visits grew 30% in 2025 compared to 2024.")] == ["2025", "2024"]
