@@ -44,6 +44,7 @@ from extractors.event_rules import (
     has_own_subject,
 )
 from extractors.triggers import is_event_noun
+from extractors.types import Precision
 
 _WRITER = frozenset({"we", "i"})
 _WRITTEN_YEAR = re.compile(r"\d{4}(?:['’]s?)?")
@@ -396,19 +397,24 @@ def _in_own_clause(trigger: Token, verb: Token) -> bool:
     return trigger in words
 
 
-def period_described(date_root: Token | None, trigger: Token) -> bool:
-    """The period is the subject of a clause that only describes it: a copula
-    ("2024 was a banner year", "This year will be a biggie for ..."), "have"
-    or a verb of giving whose object is no happening or is judged ("The first
-    half of 2025 has some truly amazing games", "this year has already
-    provided plenty of great games"); the simple past of "have" or of giving
-    tells what happened unless its object is judged. Verbs that tell a
-    happening with the period as subject are left alone ("2024 saw record
-    growth", "This year marks the 10th anniversary"), so are a predicate
-    naming a happening ("2025 is the 50th anniversary") and a clause on it
-    ("2024 was the year the plant closed", "... the year when the plant
-    closed": the trigger must stand in the period's own clause)."""
+def period_described(date_root: Token | None, trigger: Token, precision: str) -> bool:
+    """A period coarser than a day is the subject of a clause that only
+    describes it: a copula ("2024 was a banner year", "This year will be a
+    biggie for ..."), "have" or a verb of giving whose object is no happening
+    or is judged ("The first half of 2025 has some truly amazing games", "this
+    year has already provided plenty of great games"). Left alone: a day ("Tuesday
+    was a good day for the market": what happened that day); verbs that tell a
+    happening with the period as subject ("2024 saw record growth", "This year
+    marks the 10th anniversary"); the simple past of a verb of giving ("2024
+    brought big changes to the club"), and of "have" unless its object is
+    judged ("2024 had three elections"); a predicate naming a happening, judged
+    or not ("2025 is the 50th anniversary", "2024 was a huge win for the
+    union"); a clause on it ("2024 was the year the plant closed", "... the
+    year when the plant closed": the trigger must stand in the period's own
+    clause)."""
     if date_root is None or date_root.lower_ in DEICTIC_NOW:
+        return False
+    if not Precision.known(precision) or Precision(precision).coarseness <= Precision.DAY.coarseness:
         return False
     verb = _period_subject_of(date_root)
     if verb is None or not _in_own_clause(trigger, verb):
@@ -423,16 +429,16 @@ def period_described(date_root: Token | None, trigger: Token) -> bool:
         for pred in preds:
             if any(c.dep_ in _OWN_CLAUSES and finite_clause(c) for c in pred.children):
                 return False
-            if pred.pos_ == "NOUN" and is_event_noun(pred) and not _evaluated(pred):
+            if pred.pos_ == "NOUN" and is_event_noun(pred):
                 return False
         return True
     if lemma in PERIOD_GIVING_VERBS and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if not objects:
             return False
-        if any(_evaluated(o) for o in objects):
-            return True
-        return not _past_told(verb) and not any(_names_happening(o) for o in objects)
+        if _past_told(verb):
+            return lemma == "have" and any(_evaluated(o) for o in objects)
+        return any(_evaluated(o) for o in objects) or not any(_names_happening(o) for o in objects)
     return False
 
 

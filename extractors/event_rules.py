@@ -261,12 +261,12 @@ READER_PROMISE_VERBS = frozenset({"ensure", "guarantee", "promise", "assure"})
 # Words that evaluate rather than tell: a period described by them ("2024 was a banner year", "The first half of
 # 2025 has some truly amazing games") or a thing said to be them in a period ("In 2025, AI tools will be
 # indispensable") asserts no happening (extractors.date_framings, rules "period-subject" and "evaluative-predicate").
-# Adjectives (and intensifiers) of praise or blame and of size that judge how something is.
+# Adjectives of marked praise that judge how something is ("a biggie"); not the everyday "big", "good", "strong",
+# "busy" nor intensifiers ("very", "truly"), which as often tell how much happened ("2025 has big changes ahead").
 EVALUATIVE_WORDS = frozenset(
     """great amazing awesome impressive incredible fantastic excellent wonderful terrific stellar outstanding remarkable
-    exciting thrilling banner memorable unforgettable busy good bad tough difficult challenging strong weak
-    interesting fun exceptional spectacular phenomenal solid brilliant huge massive big biggie standout favorite
-    favourite truly really very incredibly""".split()
+    exciting thrilling banner memorable unforgettable exceptional spectacular phenomenal brilliant biggie standout
+    favorite favourite""".split()
 )
 # Predicates that say how much a thing matters or is needed: "will be indispensable", "is key to", "relies on".
 WORTH_ADJECTIVES = frozenset(

@@ -354,7 +354,7 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     if rule_on("period-promise") and period_promises(date_root):
         return "period-promise"
     # a period described, not dated: "2024 was a banner year", "The first half of 2025 has some truly amazing games"
-    if rule_on("period-subject") and period_described(date_root, trigger):
+    if rule_on("period-subject") and period_described(date_root, trigger, date.precision):
         return "period-subject"
     # how much a thing matters in a period: "In 2025, AI tools will be indispensable", "success in 2025 relies on ..."
     if rule_on("evaluative-predicate") and evaluates_in_period(date_root):

@@ -55,7 +55,7 @@ RULES: dict[str, str] = {
     "name-possessive": "a year in the possessive before a name (\"the remake of 2019's <Title>\")",
     "list-intro": "a list intro pointing at what follows (\"Here are some ... for the new year:\", \"Below, you'll find ...\")",
     "period-promise": "a period holding things out (\"2025 offers endless possibilities\", \"The arrival of 2025 brings ...\")",
-    "period-subject": "a period as the subject of a clause that only describes it (\"2024 was a banner year\", \"The first half of 2025 has some truly amazing games\")",
+    "period-subject": "a period coarser than a day as the subject of a clause that only describes it (\"2024 was a banner year\", \"The first half of 2025 has some truly amazing games\")",
     "evaluative-predicate": "how much a thing matters in a period (\"In 2025, AI tools will be indispensable\", \"success in 2025 relies on ...\")",
     "thing-year": "a year qualifying a noun that names a thing, a document or a plan, not a happening (\"its 2025 forecast\", \"the 2026 housing market\")",
     "reader-possession": "a date qualifying a thing of the reader's (\"your 2025 resolutions\")",

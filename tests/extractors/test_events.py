@@ -388,6 +388,14 @@ def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year
     ("A 2019 comparison of diets found small differences.", "comparison", "2019"),  # a noun hiding a happening
     # a period's own clause describes it, a clause below tells a happening
     ("2024 was the year when, thanks to cheap sensors, a new kind of thermostat entered the market.", "enter", "2024"),
+    # a day is no period described: what happened that day
+    ("Thursday was a big win for the dockworkers.", "win", "2025-03-06"),
+    # a predicate naming a happening keeps its date, judged or not
+    ("Last week was a huge victory for the tenants.", "victory", "2025-W09"),
+    # the simple past of a verb of giving tells what happened, whatever the words on its object
+    ("2023 brought big changes to the choir.", "change", "2023"),
+    ("Last year brought strong growth for the bakery.", "growth", "2024"),
+    ("Last year delivered some great savings for the ferry line.", "deliver", "2024"),
 ])
 def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
     sts = statements(text, models, anchor=date(2025, 3, 9))
