@@ -208,7 +208,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if core in ("whole", "entire", "new") and not the:
         return None
     deictic = (core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
-               or _new_year_of_writing(ctx, core, gran))
+               or _new_year_of_writing(ctx, core, unit, m.start()))
     if core in ("current", "present") and the:
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
@@ -229,7 +229,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
-    step += _new_year_step(core, gran, base)  # "in the new year" written in December: the year about to begin
+    step += _new_year_step(core, unit, base)  # "in the new year" written in December: the year about to begin
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
@@ -311,16 +311,21 @@ def _n_century_part(m: re.Match, ctx: Ctx):
 NEW_YEAR_AHEAD_FROM_MONTH = 10
 
 
-def _new_year_of_writing(ctx: Ctx, core: str, gran: str) -> bool:
-    """"the new year" in news counts from the page's day, not from a year named before it
-    ("tax year 2025 ... going into the new year" on a page of October 2023 is 2024)."""
-    return core == "new" and gran == "year" and rule_on("new-year-ahead") and not ctx.narrative and ctx.anchor is not None
+def _new_year_of_writing(ctx: Ctx, core: str, unit: str, pos: int) -> bool:
+    """"the new year" in news counts from the page's day, not from a year named in a sentence
+    before it ("tax year 2025. ... going into the new year" on a page of October 2023 is 2024);
+    a date named earlier in its own sentence is the one it counts from ("On December 30, 1999,
+    the city prepared for the new year")."""
+    return (core == "new" and unit == "year" and rule_on("new-year-ahead") and not ctx.narrative
+            and ctx.anchor is not None and not ctx.focus_in_sentence(pos))
 
 
-def _new_year_step(core: str, gran: str, base: Cal) -> int:
-    """1 when "the new year" counted from ``base`` is the year after it: the base is a day, week
-    or month of the year's last months (not a year alone, whose months are unknown); else 0."""
-    ahead = (core == "new" and gran == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
+def _new_year_step(core: str, unit: str, base: Cal) -> int:
+    """1 when "the new year" (the calendar's, not "the new school year" or "the new fiscal
+    year", which begin in other months) counted from ``base`` is the year after it: the base is
+    a day, week or month of the year's last months (not a year alone, whose months are
+    unknown); else 0."""
+    ahead = (core == "new" and unit == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
              and base.month is not None and base.month >= NEW_YEAR_AHEAD_FROM_MONTH)
     return 1 if ahead else 0
 
