@@ -723,3 +723,18 @@ def test_a_new_school_or_fiscal_year_is_not_the_coming_calendar_year(text: str):
     found = [m for m in date_mentions(text, date(2025, 10, 15)) if "new" in m.text]
     assert [m.date_start.year for m in found] == [2025]
 
+
+def test_the_year_before_does_not_count_from_a_year_of_an_earlier_sentence():
+    found = date_mentions("The club opened in 1987. It has 90 members now, up from 70 the year before.", date(2025, 10, 15))
+    assert [m.text for m in found] == ["1987"]
+
+
+def test_the_day_before_is_read_by_one_rule_whatever_the_year_before_switch():
+    from extractors.rule_switches import rules_off
+    from extractors.timex import RULES
+
+    phrase = "the day before."
+    assert [r.name for r in RULES if (m := r.pattern.match(phrase)) and m.group(0).endswith("before")] == ["day_after"]
+    with rules_off(["the-year-before"]):
+        found = date_mentions("The ferry sank on 4 June 2011. Storms had hit the day before.", date(2025, 10, 15))
+    assert [(m.text, m.date_start) for m in found][-1] == ("the day before", date(2011, 6, 3))

@@ -259,14 +259,15 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     return r
 
 
-# the year before, the month after: one unit from the date in focus ("in 2024, up from 40 the year before");
-# only closing its phrase ("the year before the election" counts from the election, not from a date)
-@book.rule("unit_before_after", triggers={"year", "month", "week", "day"}, window=(10, 25), priority=1,
-    pattern=B + r"(?i:the)\s+(?P<unit>(?i:year|month|week|day))\s+(?P<dir>(?i:before|after|prior))"
+# the year before, the month after: one unit from the date in focus named earlier in the sentence ("in 2024,
+# up from 40 the year before"); only closing its phrase ("the year before the election" counts from the
+# election, not from a date). "the day before" is the rule day_after's.
+@book.rule("unit_before_after", triggers={"year", "month", "week"}, window=(10, 25), priority=1,
+    pattern=B + r"(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?P<dir>(?i:before|after|prior))"
         + r"(?=\s*(?:[,.;:)!?]|$|\s(?:and|but|or|when|while|as)\b))")
 def _n_unit_before_after(m: re.Match, ctx: Ctx):
-    if not rule_on("the-year-before") or ctx.ref_pos < 0:
-        return None  # no date named before it: nothing it counts from
+    if not rule_on("the-year-before") or ctx.ref_pos < 0 or not ctx.focus_in_sentence(m.start()):
+        return None  # no date named before it in its sentence: nothing it counts from
     base = ctx.anaphoric()
     gran = m.group("unit").lower()
     if base is None or base.year is None or not finer_or_equal(base, Cal(gran)):
