@@ -82,7 +82,7 @@ RULES: dict[str, str] = {
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",
-    "the-year-before": "\"the year before\", \"the month after\" closing a phrase count one unit from the date in focus (\"up from 40 the year before\")",
+    "the-year-before": "\"the year before\", \"the month after\" closing a phrase count one unit from the date in focus named earlier in their sentence (\"up from 40 the year before\")",
     "new-year-ahead": "\"the new year\" written in a year's last months (October on) is the coming year, not the one ending",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",

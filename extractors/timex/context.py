@@ -57,6 +57,7 @@ class Ctx:
         self.ref_pos: int = -1
         self.ref_end: int = -10**9  # where the text naming the reference date ends
         self.ref_explicit_pos: int = -10**9  # where the last explicit year was named
+        self.focus_end: int = -1  # where the text last naming the date in focus (or a coarser part of it) ends
         self._memory = _Memory()
         # what a narrative reading remembers (no deictic dates), for page_reading
         self._page_memory = _Memory()
@@ -150,6 +151,12 @@ class Ctx:
         if self._memory.ref is not None:
             return self.ref
         return self.anchor_day()
+
+    def focus_in_sentence(self, pos: int) -> bool:
+        """Whether the date in focus was named earlier in the sentence of ``pos``
+        ("On December 30, 1999, the city prepared for the new year"), not in one before it."""
+        return (self._memory.ref is not None and 0 <= self.focus_end <= pos
+                and R.SENTENCE_END.search(self.text, self.focus_end, pos) is None)
 
     def told_year(self, start: int, end: int) -> Cal | None:
         """The date in focus when a story names it: a date with a year the page
@@ -327,6 +334,7 @@ class Ctx:
             return
         if kept == "ref":
             self.ref_pos = pos
+        self.focus_end = self.ref_end
         if explicit:
             self.ref_explicit_pos = pos
 

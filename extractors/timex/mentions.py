@@ -122,14 +122,11 @@ def _spans_ending(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The first and last character of the sentence around ``text[start:end]``
     (a full stop, question or exclamation mark before a blank, or a line break, ends one)."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
-    after = _SENTENCE_END.search(text, end, end + 600)
+    before = [m.end() for m in R.SENTENCE_END.finditer(text, max(0, start - 600), start)]
+    after = R.SENTENCE_END.search(text, end, end + 600)
     return (before[-1] if before else max(0, start - 600)), (after.start() if after else min(len(text), end + 600))
 
 

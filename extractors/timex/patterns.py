@@ -145,6 +145,8 @@ COUNT_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|,\s+(?:and\s+|but\s+)?|\b(?:and
 # and where its sentence ends.
 COUNT_PHRASE_END = re.compile(r"[,;:.!?](?:\s|$)|\n")
 COUNT_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+# Where a sentence ends: a full stop, question or exclamation mark before a blank, or a line break.
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # "pre-2020" (until the year before), "post-2020" (since the year after)
 PRE_POST_RX = re.compile(r"\b(?P<w>pre|post)[-–]$", re.I)
 BY_RX = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # before "the end of 2014"

@@ -708,3 +708,33 @@ def test_the_year_before_an_event_is_not_counted_from_a_date():
 def test_the_new_year_counts_from_the_page_not_a_year_named_before():
     found = date_mentions("The credit rises for tax year 2026. Plan your savings going into the new year.", date(2023, 10, 10))
     assert [(m.text, m.date_start.year) for m in found] == [("year 2026", 2026), ("the new year", 2024)]
+
+
+def test_the_new_year_counts_from_a_date_named_earlier_in_its_sentence():
+    found = date_mentions("On December 30, 1999, the town got ready for the new year.", date(2025, 10, 15))
+    assert [(m.text, m.date_start.year) for m in found] == [("December 30, 1999", 1999), ("the new year", 2000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lessons for the new school year started in September.",
+    "The council set its budget for the new fiscal year.",
+])
+def test_a_new_school_or_fiscal_year_is_not_the_coming_calendar_year(text: str):
+    found = [m for m in date_mentions(text, date(2025, 10, 15)) if "new" in m.text]
+    assert [m.date_start.year for m in found] == [2025]
+
+
+def test_the_year_before_does_not_count_from_a_year_of_an_earlier_sentence():
+    found = date_mentions("The club opened in 1987. It has 90 members now, up from 70 the year before.", date(2025, 10, 15))
+    assert [m.text for m in found] == ["1987"]
+
+
+def test_the_day_before_is_read_by_one_rule_whatever_the_year_before_switch():
+    from extractors.rule_switches import rules_off
+    from extractors.timex import RULES
+
+    phrase = "the day before."
+    assert [r.name for r in RULES if (m := r.pattern.match(phrase)) and m.group(0).endswith("before")] == ["day_after"]
+    with rules_off(["the-year-before"]):
+        found = date_mentions("The ferry sank on 4 June 2011. Storms had hit the day before.", date(2025, 10, 15))
+    assert [(m.text, m.date_start) for m in found][-1] == ("the day before", date(2011, 6, 3))

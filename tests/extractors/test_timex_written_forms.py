@@ -1,6 +1,7 @@
 """Written forms of dates: day-first dotted dates with a two-digit year, a comma between a month and its day,
 and two periods compared (extractors.timex.rules.days, extractors.timex.mentions)."""
 
+import re
 from datetime import date
 
 import pytest
@@ -82,3 +83,15 @@ def test_the_last_number_of_a_dotted_date_is_no_day_of_the_month_on_the_next_lin
     text = "Summer term\n\n27.04.26 - 31.07.26\n\nSeptember intake"
     assert ("27.04.26 - 31.07.26", "2026-04-27/2026-07-31", "range") in values(text)
     assert all(not v.endswith("-09-26") for _, v, _ in values(text))
+
+
+def test_the_proof_of_day_first_order_is_found_once_per_page():
+    import time
+
+    from extractors.timex.rules.days import dotted_short_date
+
+    text = "".join(f"Row {i}: due 03.04.26 and 05.06.26.\n" for i in range(3000)) + "Closed 23.02.26.\n"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\d\d\.\d\d\.\d\d", text)]
+    began = time.perf_counter()
+    assert all(dotted_short_date(text, s, e) for s, e in spans)
+    assert time.perf_counter() - began < 2.0

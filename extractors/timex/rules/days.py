@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from extractors.rule_switches import rule_on
 from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
@@ -97,8 +98,14 @@ def dotted_short_date(text: str, start: int, end: int) -> bool:
         return False
     if _DOTTED_NOT_DATE_BEFORE.search(text[max(0, start - 20):start]) or _DOTTED_NOT_DATE_AFTER.match(text, end):
         return False
-    if int(m.group("d")) > 12:
-        return True
+    return int(m.group("d")) > 12 or _page_writes_day_first(text)
+
+
+@lru_cache(maxsize=8)
+def _page_writes_day_first(text: str) -> bool:
+    """Whether the page writes a dotted short date whose first number is over 12 (no version
+    or amount before it): its proof that its dotted dates put the day first. Once per text,
+    however many dotted numbers it has."""
     return any(int(o.group("d")) > 12 and not _DOTTED_NOT_DATE_BEFORE.search(text[max(0, o.start() - 20):o.start()])
                for o in _DOTTED_SHORT.finditer(text))
 

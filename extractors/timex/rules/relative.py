@@ -208,7 +208,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if core in ("whole", "entire", "new") and not the:
         return None
     deictic = (core in ("last", "this", "next", "coming", "past", "current", "present") and (not the or news_past)
-               or _new_year_of_writing(ctx, core, gran))
+               or _new_year_of_writing(ctx, core, unit, m.start()))
     if core in ("current", "present") and the:
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
@@ -229,7 +229,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
-    step += _new_year_step(core, gran, base)  # "in the new year" written in December: the year about to begin
+    step += _new_year_step(core, unit, base)  # "in the new year" written in December: the year about to begin
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
@@ -259,14 +259,15 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     return r
 
 
-# the year before, the month after: one unit from the date in focus ("in 2024, up from 40 the year before");
-# only closing its phrase ("the year before the election" counts from the election, not from a date)
-@book.rule("unit_before_after", triggers={"year", "month", "week", "day"}, window=(10, 25), priority=1,
-    pattern=B + r"(?i:the)\s+(?P<unit>(?i:year|month|week|day))\s+(?P<dir>(?i:before|after|prior))"
+# the year before, the month after: one unit from the date in focus named earlier in the sentence ("in 2024,
+# up from 40 the year before"); only closing its phrase ("the year before the election" counts from the
+# election, not from a date). "the day before" is the rule day_after's.
+@book.rule("unit_before_after", triggers={"year", "month", "week"}, window=(10, 25), priority=1,
+    pattern=B + r"(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?P<dir>(?i:before|after|prior))"
         + r"(?=\s*(?:[,.;:)!?]|$|\s(?:and|but|or|when|while|as)\b))")
 def _n_unit_before_after(m: re.Match, ctx: Ctx):
-    if not rule_on("the-year-before") or ctx.ref_pos < 0:
-        return None  # no date named before it: nothing it counts from
+    if not rule_on("the-year-before") or ctx.ref_pos < 0 or not ctx.focus_in_sentence(m.start()):
+        return None  # no date named before it in its sentence: nothing it counts from
     base = ctx.anaphoric()
     gran = m.group("unit").lower()
     if base is None or base.year is None or not finer_or_equal(base, Cal(gran)):
@@ -311,16 +312,21 @@ def _n_century_part(m: re.Match, ctx: Ctx):
 NEW_YEAR_AHEAD_FROM_MONTH = 10
 
 
-def _new_year_of_writing(ctx: Ctx, core: str, gran: str) -> bool:
-    """"the new year" in news counts from the page's day, not from a year named before it
-    ("tax year 2025 ... going into the new year" on a page of October 2023 is 2024)."""
-    return core == "new" and gran == "year" and rule_on("new-year-ahead") and not ctx.narrative and ctx.anchor is not None
+def _new_year_of_writing(ctx: Ctx, core: str, unit: str, pos: int) -> bool:
+    """"the new year" in news counts from the page's day, not from a year named in a sentence
+    before it ("tax year 2025. ... going into the new year" on a page of October 2023 is 2024);
+    a date named earlier in its own sentence is the one it counts from ("On December 30, 1999,
+    the city prepared for the new year")."""
+    return (core == "new" and unit == "year" and rule_on("new-year-ahead") and not ctx.narrative
+            and ctx.anchor is not None and not ctx.focus_in_sentence(pos))
 
 
-def _new_year_step(core: str, gran: str, base: Cal) -> int:
-    """1 when "the new year" counted from ``base`` is the year after it: the base is a day, week
-    or month of the year's last months (not a year alone, whose months are unknown); else 0."""
-    ahead = (core == "new" and gran == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
+def _new_year_step(core: str, unit: str, base: Cal) -> int:
+    """1 when "the new year" (the calendar's, not "the new school year" or "the new fiscal
+    year", which begin in other months) counted from ``base`` is the year after it: the base is
+    a day, week or month of the year's last months (not a year alone, whose months are
+    unknown); else 0."""
+    ahead = (core == "new" and unit == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
              and base.month is not None and base.month >= NEW_YEAR_AHEAD_FROM_MONTH)
     return 1 if ahead else 0
 
