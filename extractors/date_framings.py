@@ -442,15 +442,20 @@ def period_described(date_root: Token | None, trigger: Token, precision: str) ->
     return False
 
 
+def copulas_reached(verb: Token) -> list[Token]:
+    """The copulas ("be", "become", "remain", a clitic "'s") of ``verb`` itself or
+    reached through up to two open complements ("is set to become", "shaping up
+    to be")."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    verbs += [g for c in verbs[1:] for g in c.children if g.dep_ == "xcomp"]
+    return [v for v in verbs if v.lemma_.lower() in ("be", "become", "remain") or v.lower_ in ("’s", "'s")]
+
+
 def _worth_predicate(verb: Token) -> bool:
     """The copula (or "become"/"remain", through "set to"/"likely to") says
     how much a thing matters: "will be indispensable", "are set to become
     even more critical", "is key to", "is the key to"."""
-    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-    verbs += [g for c in verbs[1:] for g in c.children if g.dep_ == "xcomp"]
-    for v in verbs:
-        if v.lemma_.lower() not in ("be", "become", "remain") and v.lower_ not in ("’s", "'s"):
-            continue
+    for v in copulas_reached(verb):
         for c in v.children:
             if c.dep_ == "acomp" and c.lemma_.lower() in WORTH_ADJECTIVES:
                 return True

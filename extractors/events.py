@@ -28,6 +28,7 @@ from extractors.citation_lines import (
 from extractors.coreference import Discourse, Resolution
 from extractors.date_framings import (
     about_the_text,
+    copulas_reached,
     dates_a_thing,
     evaluates_in_period,
     names_a_work,
@@ -778,11 +779,7 @@ def _its_time_to(clause_verb: Token) -> bool:
 def _ranks_in_copula(verb: Token) -> bool:
     """A copula ("be", "become", "remain", reached through "shaping up to be")
     whose complement holds a superlative: the clause evaluates, it tells no happening."""
-    copulas = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-    copulas += [g for c in copulas[1:] for g in c.children if g.dep_ == "xcomp"]
-    for cop in copulas:
-        if cop.lemma_.lower() not in ("be", "become", "remain") and cop.lower_ not in ("’s", "'s"):
-            continue
+    for cop in copulas_reached(verb):
         for comp in cop.children:
             if comp.dep_ in ("attr", "acomp") and any(t.tag_ in ("JJS", "RBS") for t in comp.subtree):
                 return True
