@@ -69,6 +69,7 @@ import yaml
 from evaluation.facts_eval import page_content, read_page
 from evaluation.gold_dates import gold_period
 from evaluation.sites import site_of
+from extractors.entity_rules import PLACE_LABELS
 
 REPO = Path(__file__).resolve().parents[1]
 # the public eval data: ../shared beside the repository, or the folder FACTWATCH_SHARED names (a checkout elsewhere)
@@ -125,8 +126,6 @@ class GoldPage:
 
 # a label dir's scoring settings: the conventions its README declares that the scorer must follow
 SCORING_FILE = "scoring.toml"
-# named-entity labels of a place (a country, a city, a region, a building or a street)
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def places_participate(directory: Path) -> bool:

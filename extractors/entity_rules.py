@@ -7,6 +7,8 @@ from extractors.calendar_words import CARDINAL_WORDS, MONTH_NAMES, SEASON_WORDS,
 # NER labels that name things a fact can be about. Dates and numbers come
 # from the temporal tagger; cardinals, money and percentages are not actors.
 KEPT_LABELS = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+# Labels of places: where a happening is held, not who takes part.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Leading words that are not part of a name ("the Indo-Pacific" -> "Indo-Pacific").
 LEADING_DETERMINERS = re.compile(r"^(?:the|a|an|our|their|its|his|her|this|that|these|those)\s+", re.I)

@@ -40,6 +40,7 @@ from extractors.date_framings import (
     reader_possession,
 )
 from extractors.entities import EntityMention
+from extractors.entity_rules import PLACE_LABELS
 from extractors.event_rules import (
     ADVICE_VERBS,
     CLOCK_ONLY,
@@ -1013,7 +1014,9 @@ def statements_from_parse(
     cited = citation_statement(text, sentence, parsed, dates) or signature_statement(text, sentence, dates)
     if cited is not None:
         return [cited]
-    works = cited_works(text, sentence, dates)
+    places = [(m.char_start, m.char_end) for m in mentions
+              if m.label in PLACE_LABELS and s0 <= m.char_start and m.char_end <= e0]
+    works = cited_works(text, sentence, dates, places)
     if works:
         # a cited work's year dates its publication, never the sentence's own verb
         dates = [d for d in dates if all(w.date is not d for w in works)]
@@ -1094,19 +1097,24 @@ def citation_statement(
 _BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
-def cited_works(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> list[DatedStatement]:
+def cited_works(text: str, sentence: tuple[int, int], dates: Sequence[DateMention],
+                places: Sequence[tuple[int, int]] = ()) -> list[DatedStatement]:
     """The works a sentence cites with their years: an in-text citation
     ("... (Lynch et al, 2019)") or a reference entry ("CrowdStrike. (2025).
     Global Threat Report.") states that the work was published that year,
     its authors (then its publisher) taking part. A reference entry's
     statement spans its line from the authors on (the sentence splitter may
-    cut it at the authors' full stop)."""
+    cut it at the authors' full stop). ``places``: the spans the reader tags
+    as places; a place in a citation ("(Brooklyn, 1900)") tells where the
+    work was published: no participant."""
     out: list[DatedStatement] = []
     s0, e0 = sentence
     for date in dates:
         if date.precision != "year" or not _BARE_YEAR.fullmatch(date.text):
             continue
         names = in_text_citation(text, date.char_start, date.char_end)
+        if names and all(_names_a_place(text, n, date.char_start, places) for n in names):
+            names = ()  # "(Brooklyn, N.Y., 1900)" in a catalogue: where it was published, no author
         span = sentence
         if names is None:
             entry = reference_entry(text, date.char_start)
@@ -1119,6 +1127,12 @@ def cited_works(text: str, sentence: tuple[int, int], dates: Sequence[DateMentio
         out.append(dated_statement(text, span, date, CITATION_TRIGGER, participants, f"{', '.join(participants)} published.",
                                    features=features, confidence=_base_rate(features)))
     return out
+
+
+def _names_a_place(text: str, name: str, year_start: int, places: Sequence[tuple[int, int]]) -> bool:
+    """The cited name, written just before the year, is a span the reader tags as a place."""
+    at = text.rfind(name, 0, year_start)
+    return at >= 0 and any(s <= at and at + len(name) <= e for s, e in places)
 
 
 def signature_statement(text: str, sentence: tuple[int, int], dates: Sequence[DateMention]) -> DatedStatement | None:

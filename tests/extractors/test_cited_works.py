@@ -26,3 +26,9 @@ def test_a_reference_entry_is_a_publish_statement_over_its_line(models):
     found = statements(text, models)
     assert [(s.trigger, s.date.value, s.participants) for s in found] == [("publish", "2024", ("Northwind",))]
     assert found[0].sentence.startswith("1 Northwind.")
+
+
+def test_the_place_of_a_citation_takes_no_part(models):
+    sts = statements("Catalogue of hand presses built by the Hollis Works (Brooklyn, 1900).", models)
+    assert [(st.trigger, st.date.value, st.participants) for st in sts if st.trigger == "publish"] == [
+        ("publish", "1900", ())]
