@@ -41,6 +41,7 @@ from datetime import date
 
 from extractors import boilerplate_rules as R
 from extractors.page_meta import classify_date_block, is_date_only, parse_date
+from extractors.timex.rules.days import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
 
 ROW_SEPARATOR = " | "
@@ -436,7 +437,8 @@ def _item_date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) 
         glued = _GLUED_YEAR.match(text, inside[0].char_end)
         if glued is None:
             return None
-        return valid_date(int(glued.group(1)), day.month, day.day)
+        year = int(glued.group(1))
+        return date(year, day.month, day.day) if valid_day(year, day.month, day.day) else None
     return day
 
 
@@ -451,13 +453,6 @@ def _outside(text: str, block: TextBlock, inside: Sequence[DateMention]) -> list
 
 
 _GLUED_YEAR = re.compile(r",?\s*((?:19|20)\d{2})(?=[A-Z])")
-
-
-def valid_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def item_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[tuple[int, int, date]]:

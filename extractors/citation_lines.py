@@ -73,7 +73,8 @@ def is_access_date(text: str, date_start: int, parsed: Span | None = None) -> bo
 
 
 # an author: initials and a surname, or given names and a surname ("GE Hinton", "L van der Maaten", "Jane Smith")
-_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*|van|von|der|de|da|di|la|le)(?:\s+(?:[A-Z][\w'’.-]*|van|von|der|de|da|di|la|le)){1,3}")
+_SURNAME_PARTICLE = r"van|von|der|de|da|di|la|le"
+_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*|" + _SURNAME_PARTICLE + r")(?:\s+(?:[A-Z][\w'’.-]*|" + _SURNAME_PARTICLE + r")){1,3}")
 
 
 def author_names(text: str, line_start: int) -> tuple[str, ...]:
@@ -97,13 +98,13 @@ def author_names(text: str, line_start: int) -> tuple[str, ...]:
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # a word of a cited name: capitalised ("Lynch", "Bøg", "McKinsey", "O'Neil", "IBM"), or a particle inside it
 _NAME_WORD = r"[" + _UPPER + r"][\w'’&.-]*"
-_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|of|for|the|in|on|and|&)"
+_PARTICLE = r"(?:" + _SURNAME_PARTICLE + r"|den|du|of|for|the|in|on|and|&)"
 _CITED_NAME = _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + "|" + _PARTICLE + r")){0,5}"
-_CITE_YEAR = r"(?:1[5-9]|20)\d\d"
+CITE_YEAR = r"(?:1[5-9]|20)\d\d"  # a year a citation may name
 # "(Lynch et al, 2019)", "(Nickow, Oreopoulos and Quan, 2020)", "(Oxford University Press, 1997)", "(see Cook et al., 2015, p. 4)"
 _IN_TEXT_ITEM = re.compile(
     r"\s*(?:(?i:see|e\.g\.|cf\.|i\.e\.)\s*,?\s*)?(?P<names>" + _CITED_NAME + r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
-    + _CITED_NAME + r"){0,7}(?:,?\s+et\.?\s+al\.?)?)(?:\s*,\s*|(?<=al)\s+|(?<=al\.)\s+)(?P<year>" + _CITE_YEAR + r")[a-z]?"
+    + _CITED_NAME + r"){0,7}(?:,?\s+et\.?\s+al\.?)?)(?:\s*,\s*|(?<=al)\s+|(?<=al\.)\s+)(?P<year>" + CITE_YEAR + r")[a-z]?"
     r"(?:\s*,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\s*$"
 )
 # words that make a bracketed name and year something else: a date's parts, a label, a number's
@@ -173,7 +174,7 @@ _ENTRY_LEAD = re.compile(r"\s*(?:\d{1,3}[.)]?\s+|[-–•*]\s+)?")
 _APA_PERSON = r"(?P<sur>[" + _UPPER + r"][\w'’-]+(?:[ -][" + _UPPER + r"][\w'’-]+)?),\s+(?P<ini>(?:[" + _UPPER + r"]\.\s*(?:-\s*)?){1,3})"
 _APA_PERSONS = re.compile(r"(?:" + _APA_PERSON + r"\s*,?\s*(?:&\s*|and\s+)?){1,8}")
 _APA_ORG = re.compile(_CITED_NAME + r"\.")
-_ENTRY_YEAR = re.compile(r"\s*\((?P<year>" + _CITE_YEAR + r")[a-z]?(?:,\s*[" + _UPPER + r"][a-z]+\.?(?:\s+\d{1,2})?)?\)\s*\.")
+_ENTRY_YEAR = re.compile(r"\s*\((?P<year>" + CITE_YEAR + r")[a-z]?(?:,\s*[" + _UPPER + r"][a-z]+\.?(?:\s+\d{1,2})?)?\)\s*\.")
 
 
 def reference_entry(text: str, year_start: int) -> tuple[int, tuple[str, ...]] | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.calendar_words import yearless_period
 from extractors.citation_lines import (
     CITATION_TRIGGER,
+    CITE_YEAR,
     author_names,
     citation_year_span,
     in_text_citation,
@@ -1094,7 +1095,7 @@ def citation_statement(
                            features=features, confidence=_base_rate(features))
 
 
-_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_BARE_YEAR = re.compile(CITE_YEAR)
 
 
 def cited_works(text: str, sentence: tuple[int, int], dates: Sequence[DateMention],

@@ -305,6 +305,11 @@ def test_rules_off_by_default_silence_their_sentences_when_turned_on(models, tex
         assert statements(text, models, anchor=date(2025, 3, 9)) == []
 
 
+def _keeps(models, text: str, trigger: str, value: str) -> bool:
+    """The text gives a statement with this trigger and date value (page of 2025-03-09)."""
+    return any(st.trigger == trigger and st.date.value == value for st in statements(text, models, anchor=date(2025, 3, 9)))
+
+
 @pytest.mark.parametrize("text, trigger, value", [
     # a rule told to the reader from a fixed point is a statement (reader-future: only under a verb of promising)
     ("Starting April 1, 2025, you will pay $2 more per ride.", "pay", "2025-04-01"),
@@ -316,8 +321,7 @@ def test_rules_off_by_default_silence_their_sentences_when_turned_on(models, tex
     ("Your 2025 membership fee rose by 10% in January.", "rise", "2025"),
 ])
 def test_reader_and_period_framings_keep_what_happens(models, text, trigger, value):
-    sts = statements(text, models, anchor=date(2025, 3, 9))
-    assert any(st.trigger == trigger and st.date.value == value for st in sts)
+    assert _keeps(models, text, trigger, value)
 
 
 def test_a_dateline_date_states_nothing_when_its_rule_is_turned_on(models):
@@ -351,8 +355,7 @@ def test_a_copulas_subject_stays_a_participant_of_its_predicate_noun(models, tex
     ("This month in Congress: the Senate passed the budget bill on March 4, 2025.", "pass", "2025-03-04"),
 ])
 def test_a_list_intro_keeps_the_dated_clauses_inside_it(models, text, trigger, value):
-    sts = statements(text, models, anchor=date(2025, 3, 9))
-    assert any(st.trigger == trigger and st.date.value == value for st in sts)
+    assert _keeps(models, text, trigger, value)
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -398,5 +401,4 @@ def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year
     ("Last year delivered some great savings for the ferry line.", "deliver", "2024"),
 ])
 def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
-    sts = statements(text, models, anchor=date(2025, 3, 9))
-    assert any(st.trigger == trigger and st.date.value == value for st in sts)
+    assert _keeps(models, text, trigger, value)
