@@ -46,7 +46,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evaluation.statements_eval import (
-    DEFAULT_PAGES,
     PLACE_LABELS,
     GoldPage,
     load_gold,
@@ -318,7 +317,7 @@ def folds(pages: Sequence[GoldPage], models=None) -> tuple[float, float, dict[st
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+", type=Path)
-    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    ap.add_argument("--pages", type=Path, default=None)
     ap.add_argument("--list", action="store_true", help="list every miss and false participant")
     ap.add_argument("--scopes", action="store_true",
                     help="participant P/R/F1 from the clause (the product), the whole sentence and both")

@@ -51,8 +51,6 @@ overall; the last line of the CLI output is one JSON object.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import re
 import tomllib
@@ -66,6 +64,7 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.benchmark_pages import benchmark_page, html_path, read_html
 from evaluation.facts_eval import page_content, read_page
 from evaluation.gold_dates import gold_period
 from evaluation.sites import site_of
@@ -128,20 +127,34 @@ class GoldPage:
 SCORING_FILE = "scoring.toml"
 
 
+def _scoring(directory: Path) -> dict:
+    path = Path(directory) / SCORING_FILE
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LabelError(f"{path}: not TOML: {exc}") from None
+
+
 def places_participate(directory: Path) -> bool:
     """Whether a label dir counts places and venues as participants: ``[participants] places``
     in its ``scoring.toml`` (true when the file or the setting is absent)."""
-    path = Path(directory) / SCORING_FILE
-    if not path.is_file():
-        return True
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LabelError(f"{path}: not TOML: {exc}") from None
-    value = raw.get("participants", {}).get("places", True)
+    value = _scoring(directory).get("participants", {}).get("places", True)
     if not isinstance(value, bool):
-        raise LabelError(f"{path}: [participants] places must be true or false, not {value!r}")
+        raise LabelError(f"{Path(directory) / SCORING_FILE}: [participants] places must be true or false, not {value!r}")
     return value
+
+
+def pages_of(directory: Path) -> Path:
+    """The benchmark pages a label dir refers to: ``[pages] benchmark`` in its ``scoring.toml``
+    names a folder of ``../shared/eval/boilerplate`` ("scrapinghub"); the WCXB dev pages without it."""
+    name = _scoring(directory).get("pages", {}).get("benchmark")
+    if name is None:
+        return DEFAULT_PAGES
+    if not isinstance(name, str) or not re.fullmatch(r"[\w.-]+", name):
+        raise LabelError(f"{Path(directory) / SCORING_FILE}: [pages] benchmark must be a folder name, not {name!r}")
+    return DEFAULT_PAGES.parent / name
 
 
 class LabelError(ValueError):
@@ -152,10 +165,13 @@ def _s(v) -> str | None:
     return None if v is None else str(v)
 
 
-def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
-    """Pages of a label dir (one YAML per page), with their HTML from ``pages_dir``."""
+def load_label_dir(directory: Path, pages_dir: Path | None = None,
+                   fetched_at: datetime = DEFAULT_FETCHED_AT) -> list[GoldPage]:
+    """Pages of a label dir (one YAML per page), with their HTML from ``pages_dir`` (default: the
+    set's own benchmark pages, ``pages_of``)."""
     out = []
     places = places_participate(directory)
+    pages_dir = Path(pages_dir) if pages_dir is not None else pages_of(directory)
     for path in sorted(Path(directory).glob("*.yaml")):
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -164,13 +180,10 @@ def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at:
         if not isinstance(raw, dict) or "page" not in raw:
             raise LabelError(f"{path}: no 'page' field")
         pid = str(raw["page"]).zfill(4)
-        html_path = Path(pages_dir) / "html" / f"{pid}.html.gz"
-        gt_path = Path(pages_dir) / "ground-truth" / f"{pid}.json"
-        if not html_path.is_file():
-            raise LabelError(f"{path}: page {pid} not found at {html_path} (use --pages)")
-        url = ""
-        if gt_path.is_file():
-            url = json.loads(gt_path.read_text(encoding="utf-8")).get("url", "")
+        if not html_path(pages_dir, pid).is_file():
+            raise LabelError(f"{path}: page {pid} not found at {html_path(pages_dir, pid)} (use --pages)")
+        record = benchmark_page(pages_dir, pid)
+        url = record.url if record is not None else ""
         sts = []
         for i, st in enumerate(raw.get("statements") or []):
             if not isinstance(st, dict) or not st.get("key"):
@@ -188,7 +201,7 @@ def load_label_dir(directory: Path, pages_dir: Path = DEFAULT_PAGES, fetched_at:
             page_id=pid, page_type=str(raw.get("page_type") or "unknown"),
             site=site_of(str(raw.get("site") or url)), url=url,
             doc_date=_s(raw.get("doc_date")), statements=tuple(sts), not_statements=tuple(traps),
-            content=gzip.decompress(html_path.read_bytes()), content_type="text/html", fetched_at=fetched_at,
+            content=read_html(pages_dir, pid), content_type="text/html", fetched_at=fetched_at,
             places_participate=places,
         ))
     return out
@@ -229,7 +242,7 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
     return out
 
 
-def load_gold(directory: Path, pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage]:
+def load_gold(directory: Path, pages_dir: Path | None = None) -> list[GoldPage]:
     """Either kind of labelled set, by its layout; a folder of facts subjects reads them all."""
     directory = Path(directory)
     if (directory / "gold.yaml").is_file():
@@ -242,7 +255,7 @@ def load_gold(directory: Path, pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage
     raise LabelError(f"{directory}: neither a label dir (*.yaml) nor a facts subject (gold.yaml + pages/)")
 
 
-def load_gold_sets(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES) -> list[GoldPage]:
+def load_gold_sets(directories: Iterable[Path], pages_dir: Path | None = None) -> list[GoldPage]:
     """The pages of several labelled sets (``load_gold``), one page id once."""
     pages = [p for d in directories for p in load_gold(Path(d), pages_dir)]
     if len({p.page_id for p in pages}) != len(pages):
@@ -652,7 +665,7 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
         "not_read": {"pages": len(not_read), "gold": sum(g for _, g in not_read.values())}})
 
 
-def run_statements_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> StatementsReport:
+def run_statements_eval(directories: Iterable[Path], pages_dir: Path | None = None, models=None) -> StatementsReport:
     pages = load_gold_sets(directories, pages_dir)
     skipped: dict[str, str] = {}
     places: dict[str, Places] = {}
@@ -820,7 +833,7 @@ def cross_validate(pages: Sequence[GoldPage], rules: Sequence[str] | None = None
                        folds=len(sites), off_effect=effect, per_site=per_site)
 
 
-def run_folds_eval(directories: Iterable[Path], pages_dir: Path = DEFAULT_PAGES, rules: Sequence[str] | None = None,
+def run_folds_eval(directories: Iterable[Path], pages_dir: Path | None = None, rules: Sequence[str] | None = None,
                    models=None) -> FoldsReport:
     return cross_validate(load_gold_sets(directories, pages_dir), rules, models)
 

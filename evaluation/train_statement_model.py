@@ -66,7 +66,7 @@ from pathlib import Path
 import numpy as np
 
 from evaluation.logistic import fit_logistic, predict
-from evaluation.statements_eval import DEFAULT_PAGES, GoldPage, load_gold, score_page
+from evaluation.statements_eval import GoldPage, load_gold, score_page
 from extractors.statement_model import FEATURES, MODEL_PATH, collecting_features
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
@@ -162,7 +162,7 @@ def read_candidates(pages: Sequence[GoldPage], models=None) -> dict[str, tuple]:
     return out
 
 
-def collect(directories: Sequence[Path], pages_dir: Path = DEFAULT_PAGES, models=None) -> Dataset:
+def collect(directories: Sequence[Path], pages_dir: Path | None = None, models=None) -> Dataset:
     pages, groups_of_page, dirs_of_page = [], [], []
     for name, d, given in _labelled_sets(directories):
         for p in load_gold(d, pages_dir):
@@ -450,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("directories", type=Path, nargs="+")
-    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="the WCXB dev pages the label dir refers to")
+    ap.add_argument("--pages", type=Path, default=None, help="the WCXB dev pages the label dir refers to")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--no-write", action="store_true", help="measure only")
     ap.add_argument("--features", choices=(*FEATURE_SETS, "all"),

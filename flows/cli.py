@@ -415,8 +415,9 @@ def eval_truth(
 def eval_statements(
     directories: list[Path] = typer.Argument(..., help="Label dirs (one YAML per page) or facts subject folders "
                                              "(gold.yaml + pages/), or a folder of subjects."),
-    pages: Path = typer.Option(None, "--pages", help="WCXB pages of a label dir (html/, ground-truth/); "
-                               "default ../shared/eval/boilerplate/wcxb-dev beside the repo (or under $FACTWATCH_SHARED)."),
+    pages: Path = typer.Option(None, "--pages", help="Benchmark pages of a label dir (html/, ground-truth); "
+                               "default the set's own ([pages] benchmark in its scoring.toml), else "
+                               "../shared/eval/boilerplate/wcxb-dev beside the repo (or under $FACTWATCH_SHARED)."),
     errors: int = typer.Option(0, "--errors", help="Also list this many false positives and misses (stderr)."),
     folds: str = typer.Option(None, "--folds", help="'site': also cross-validate the switchable rules by site "
                               "(each rule kept for a held-out site only when it helps on the other sites)."),
@@ -425,7 +426,7 @@ def eval_statements(
     per_site: bool = typer.Option(False, "--per-site", help="With --folds: one line per site fold."),
 ) -> None:
     """Dated statements against hand-made labels: precision, recall, date, trigger, participants per page type."""
-    from evaluation.statements_eval import DEFAULT_PAGES, LabelError, error_lines, run_folds_eval, run_statements_eval
+    from evaluation.statements_eval import LabelError, error_lines, run_folds_eval, run_statements_eval
 
     for directory in directories:
         _eval_dir(directory)
@@ -433,14 +434,14 @@ def eval_statements(
         if folds != "site":
             raise UsageError(f"--folds {folds}: only 'site' folds are known")
         try:
-            folded = run_folds_eval(directories, pages or DEFAULT_PAGES,
+            folded = run_folds_eval(directories, pages,
                                     [r.strip() for r in rules.split(",") if r.strip()] if rules else None)
         except (LabelError, ValueError) as exc:
             raise UsageError(str(exc)) from None
         _print_eval(folded.metrics(), folded.table(per_site))
         return
     try:
-        report = run_statements_eval(directories, pages or DEFAULT_PAGES)
+        report = run_statements_eval(directories, pages)
     except LabelError as exc:
         raise UsageError(str(exc)) from None
     for line in error_lines(report, errors) if errors else []:

@@ -13,9 +13,7 @@ Exits 1 and lists every problem when a file fails; stdlib + PyYAML only.
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
-import json
 import re
 import sys
 from collections.abc import Callable, Collection
@@ -98,19 +96,17 @@ class _VisibleText(HTMLParser):
 
 
 def page_texts(wcxb: Path, page: str) -> list[str]:
-    """Normalised texts a key may come from: main_content, its markdown, the visible HTML text."""
+    """Normalised texts a key may come from: the benchmark's main content (and its markdown and title
+    where it gives them), the visible HTML text."""
+    from evaluation.benchmark_pages import benchmark_page, html_path, read_html
+
     texts = []
-    gt_path = wcxb / "ground-truth" / f"{page}.json"
-    if gt_path.exists():
-        gt = json.loads(gt_path.read_text(encoding="utf-8"))
-        truth = gt.get("ground_truth", gt)
-        for field in ("main_content", "main_content_markdown", "title"):
-            if truth.get(field):
-                texts.append(normalise(truth[field]))
-    html_path = wcxb / "html" / f"{page}.html.gz"
-    if html_path.exists():
+    record = benchmark_page(wcxb, page)
+    if record is not None:
+        texts += [normalise(t) for t in record.main_texts]
+    if html_path(wcxb, page).exists():
         parser = _VisibleText()
-        markup = gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace")
+        markup = read_html(wcxb, page).decode("utf-8", "replace")
         # in HTML a "<![CDATA[" outside SVG/MathML is a bogus comment that ends at the next ">";
         # Python's parser would wait for "]]>" and read nothing more of the page
         parser.feed(_BOGUS_CDATA.sub("", markup))
@@ -273,22 +269,25 @@ def _check_statement_dates(st: dict, where: str, data: dict, prec, role) -> list
     return errs
 
 
-def default_wcxb() -> Path | None:
-    """The WCXB dev pages where the statements benchmark looks for them (evaluation.statements_eval.DEFAULT_PAGES)."""
-    from evaluation.statements_eval import DEFAULT_PAGES
+def default_pages(label_dir: Path) -> Path | None:
+    """The benchmark pages a label dir refers to, where the statements benchmark looks for them
+    (evaluation.statements_eval.pages_of: its ``scoring.toml``, else the WCXB dev pages)."""
+    from evaluation.statements_eval import pages_of
 
-    return DEFAULT_PAGES if DEFAULT_PAGES.is_dir() else None
+    pages = pages_of(label_dir)
+    return pages if pages.is_dir() else None
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("label_dir", nargs="?", default=str(Path(__file__).resolve().parent / "wcxb-dev"))
-    ap.add_argument("--pages", help="WCXB dev folder (html/, ground-truth/); default ../shared/...")
+    ap.add_argument("--pages", help="benchmark pages folder (html/, ground-truth); default: the set's own, "
+                                    "else ../shared/eval/boilerplate/wcxb-dev")
     ap.add_argument("--no-text", action="store_true", help="skip the key/expr occurrence check")
     args = ap.parse_args(argv)
-    wcxb = None if args.no_text else (Path(args.pages) if args.pages else default_wcxb())
+    wcxb = None if args.no_text else (Path(args.pages) if args.pages else default_pages(Path(args.label_dir)))
     if wcxb is None and not args.no_text:
-        print("WCXB pages not found: pass --pages or --no-text", file=sys.stderr)
+        print("benchmark pages not found: pass --pages or --no-text", file=sys.stderr)
         return 2
     files = sorted(Path(args.label_dir).glob("*.yaml"))
     if not files:

@@ -1,7 +1,8 @@
-"""The deterministic order in which WCXB dev pages are taken for statement labelling.
+"""The deterministic order in which benchmark pages are taken for statement labelling.
 
-Candidates are WCXB dev pages whose ground-truth main content has 80–1500 words and a year or a
-month name. Per WCXB primary page type, ids are sorted by ``sha1("stmt" + id)``; a page whose host
+Candidates are English pages of a boilerplate benchmark (WCXB dev by default; ``--pages
+../shared/eval/boilerplate/scrapinghub`` for news articles) whose ground-truth main content has
+80–1500 words and a year or a month name. Per WCXB primary page type, ids are sorted by ``sha1("stmt" + id)``; a page whose host
 is already labelled (in any folder under this one) or already taken is skipped. Prints the next
 pages of each type, so a new held-out batch continues the order of the earlier ones.
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,16 +27,21 @@ MIN_WORDS, MAX_WORDS = 80, 1500
 
 
 def candidates(pages: Path) -> dict[str, list[tuple[str, str]]]:
-    """(id, host) per primary page type, in labelling order."""
+    """(id, host) per primary page type, in labelling order: English pages (the language factwatch
+    reads; extractors.language) whose main content has 80-1500 words and a year or a month name."""
+    from evaluation.benchmark_pages import benchmark_page, page_ids
+    from extractors.language import guess_language
+
     by_type: dict[str, list[tuple[str, str, str]]] = {}
-    for path in sorted((pages / "ground-truth").glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        text = record["ground_truth"].get("main_content") or ""
+    for page_id in page_ids(pages):
+        record = benchmark_page(pages, page_id)
+        text = record.main_text if record is not None else ""
         if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or not DATE_WORD.search(text):
             continue
-        kind = record["_internal"]["page_type"]["primary"]
-        key = hashlib.sha1(("stmt" + record["file_id"]).encode()).hexdigest()
-        by_type.setdefault(kind, []).append((key, record["file_id"], urlparse(record["url"]).netloc))
+        if guess_language(text) not in (None, "en"):
+            continue
+        key = hashlib.sha1(("stmt" + page_id).encode()).hexdigest()
+        by_type.setdefault(record.page_type, []).append((key, page_id, urlparse(record.url).netloc))
     return {kind: [(page, host) for _, page, host in sorted(rows)] for kind, rows in by_type.items()}
 
 
