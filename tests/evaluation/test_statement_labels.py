@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from tests.support import REPO, SHARED, needs_shared
+from evaluation.statements_eval import pages_of
+from tests.support import REPO, SHARED
 
 LABELS = REPO / "evaluation" / "labels" / "statements"
 WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
@@ -21,7 +22,8 @@ _spec.loader.exec_module(check_labels)
 @pytest.mark.parametrize(
     ("folder", "least"),
     [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40), ("wcxb-fresh2", 40),
-     ("wcxb-fresh3", 40), ("wcxb-fresh4", 39), ("wcxb-fresh5", 24)],
+     ("wcxb-fresh3", 40), ("wcxb-fresh4", 39), ("wcxb-fresh5", 24), ("fresh4-second", 16),
+     ("news-a", 32)],
 )
 def test_label_files_pass_the_format_checks(folder, least):
     files = sorted((LABELS / folder).glob("*.yaml"))
@@ -30,11 +32,13 @@ def test_label_files_pass_the_format_checks(folder, least):
     assert not {k: v for k, v in problems.items() if v}
 
 
-@needs_shared(WCXB / "html")
 @pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh", "wcxb-fresh2", "wcxb-fresh3",
-                                    "wcxb-fresh4", "wcxb-fresh5"])
+                                    "wcxb-fresh4", "wcxb-fresh5", "fresh4-second", "news-a"])
 def test_keys_and_expressions_occur_on_their_pages(folder):
-    assert check_labels.main([str(LABELS / folder), "--pages", str(WCXB)]) == 0
+    pages = pages_of(LABELS / folder)  # the set's own benchmark (news-a: the ScrapingHub articles)
+    if not (pages / "html").is_dir():
+        pytest.skip(f"{pages} not found (../shared beside the repo, or FACTWATCH_SHARED)")
+    assert check_labels.main([str(LABELS / folder)]) == 0
 
 
 def test_checker_reports_a_broken_file(tmp_path):
