@@ -61,9 +61,12 @@ from extractors.event_rules import (
     PERIOD_VERBS,
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
+    PROMOTION_LABEL_NOUNS,
+    PROMOTION_NOUNS,
     QUALIFIER_PREPS,
     RATE_ADVERBS,
     READER_PROMISE_VERBS,
+    TERM_END_VERBS,
     TIME_NOUNS,
     has_own_subject,
     has_to_infinitive,
@@ -150,6 +153,8 @@ def no_statement_reason(
     if reason is not None:
         return reason
     clause_verb = _clause_verb(trigger)
+    if rule_on("promotion-end") and promotion_end(clause_verb):
+        return "promotion-end"
     reason = _sentence_mood_reason(trigger.sent, date_root) or _date_attachment_reason(trigger, date, date_root, clause_verb)
     if reason is not None:
         return reason
@@ -167,6 +172,25 @@ def no_statement_reason(
         or _hedged_or_negated_reason(date, clause_verb, children)
         or _present_or_habitual_reason(trigger, date, by_parse, clause_verb, children, date_root)
     )
+
+
+def promotion_end(verb: Token) -> bool:
+    """A shop's promotion ending: "Sale ends 03/31/2026.", "Offers expire 9/30/2017 at 11:59 P.M.", "Offer ends
+    Mar 09": a verb of ending in the present or future whose subject is a promotion noun in the singular, or
+    "offer"/"deal" in the plural or with no determiner or possessive (a shop's label; "the offer expires on
+    May 13" may be a tender offer's term), with no "of" (a sale of a company is a transaction)."""
+    if verb.lemma_.lower() not in TERM_END_VERBS or verb.tag_ in ("VBD", "VBN"):
+        return False  # "the sale ended on May 3": a happening told, not a shop's term
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        lemma = subject.lemma_.lower()
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            return False  # "the sale of the stake ends ...": a transaction
+        if lemma in PROMOTION_NOUNS and subject.tag_ != "NNS":  # "sales will end 2026 up 3%": a market's figures
+            return True
+        if lemma in PROMOTION_LABEL_NOUNS and (
+                subject.tag_ == "NNS" or not any(c.dep_ in ("det", "poss") for c in subject.children)):
+            return True
+    return False
 
 
 def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | None) -> str | None:

@@ -48,6 +48,7 @@ RULES: dict[str, str] = {
     "noun-infinitive": "an infinitive describing a noun (\"places to visit in 2025\"): no happening asserted",
     "greeting": "a wish or a greeting (\"Wishing all our members a calm and bright 2025!\")",
     "dateline": "a news dateline's date opening the sentence (\"WASHINGTON (January 24, 2017) — ...\")",
+    "promotion-end": "a shop's promotion ending (\"Sale ends 03/31/2026\", \"Offers expire 9/30/2017\"): furniture, no happening",
     "reader-future": "a promise to the reader under a verb of promising (\"ensures you'll get steady support\")",
     # extractors.date_framings (via extractors.events.no_statement_reason)
     "self-reference": "the text speaking of itself (\"this guide will cover ...\", \"we've rounded up the top ... of 2023\")",
@@ -112,7 +113,7 @@ PARSE_RULES = frozenset(
     """generic-day-part byline quote-header question imperative opinion conditional advice modal negated generic-now generic
     copula habitual habitual-present clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
-    dateline reader-future list-intro period-promise reader-possession nowadays-noun period-subject
+    dateline reader-future promotion-end list-intro period-promise reader-possession nowadays-noun period-subject
     evaluative-predicate thing-year""".split()
 )
 
