@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.calendar_words import yearless_period
+from extractors.calendar_words import MONTHS, yearless_period
 from extractors.citation_lines import (
     CITATION_TRIGGER,
     CITE_YEAR,
@@ -201,6 +201,8 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
     if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
         return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
+    if rule_on("count-title") and _count_title(sent.text):
+        return "count-title"  # "20 Monday Night Dinner Recipes You'll Come Back To": a list article's title
     if rule_on("past-span") and date.role == "point" and PAST_SPAN.match(date.text.strip()):
         # "over the past year, the platform collapsed": up to now, not a dated happening; an exact
         # count ("over the past five years") is read as the range it spans (extractors.timex.count_back)
@@ -720,6 +722,27 @@ def _verbless_title(sent) -> bool:
     if not words or len(words) > 12 or text[-1] in ".!?;" or any(ch in text for ch in ":|"):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+# a list article's title: a count, then words in title case ("25 Southern Sunday Suppers the Whole Family Will Love")
+_COUNT_OPENER = re.compile(r"\d{1,3}\+?\s")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MIN_COUNT_TITLE_WORDS, MAX_COUNT_TITLE_WORDS = 4, 16
+
+
+def _count_title(text: str) -> bool:
+    """A line that opens with a count and goes on in title case (every word of four letters or more
+    capitalised, two such words at least), with no sentence end: the title of a list article or of
+    a list's card ("9 Best Course Platforms For Creators (2026)"), which names and does not say. A
+    day of a month ("7 March 12:46 PM ...") opens no title."""
+    t = text.strip()
+    words = t.split()
+    if not (MIN_COUNT_TITLE_WORDS <= len(words) <= MAX_COUNT_TITLE_WORDS) or t[-1] in ".!?;:" or not _COUNT_OPENER.match(t):
+        return False
+    if words[1].lower().rstrip(".,") in MONTHS:
+        return False  # "7 March 12:46 PM ...": the count is a day of the month
+    long_words = [w for w in _TITLE_WORD.findall(t) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def _announces_itself(trigger: Token) -> bool:

@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "habitual-present": "a recurring date (\"on Mondays\"), or a month, season or clock time of every year in a clause of the simple present (\"ripe pears are picked in September\")",
     "clock-only": "a clock time with no day of its own (\"we left at 6am\")",
     "verbless-title": "a short line with no verb and no sentence end (a title the markup did not mark)",
+    "count-title": "a line opening with a count and going on in title case (\"20 Monday Night Dinner Recipes You'll Come Back To\"): a list article's title",
     "past-span": "a span reaching back to now (\"over the past year\")",
     "possessive-period": "a period counted from a person's own start (\"on his first day in office\")",
     "meta-discourse": "the text announcing itself (\"Today we'll take a close look at ...\")",
@@ -111,7 +112,7 @@ RULES: dict[str, str] = {
 # an audited run can say, for every candidate statement, which of them fire.
 PARSE_RULES = frozenset(
     """generic-day-part byline quote-header question imperative opinion conditional advice modal negated generic-now generic
-    copula habitual habitual-present clock-only verbless-title past-span possessive-period meta-discourse noun-qualifier
+    copula habitual habitual-present clock-only verbless-title count-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
     dateline reader-future promotion-end list-intro period-promise reader-possession nowadays-noun period-subject
     evaluative-predicate thing-year""".split()

@@ -422,3 +422,23 @@ def test_a_shops_promotion_ending_states_nothing(models, text):
 ])
 def test_an_offer_or_a_sale_that_is_no_shops_promotion_keeps_its_statement(models, text, trigger, value):
     assert _keeps(models, text, trigger, value)
+
+
+@pytest.mark.parametrize("text", [
+    "12 Easy Friday Night Soups Your Guests Will Remember",  # a list article's title (count-title)
+    "8 Hiking Boots That Survived Our Muddy Trails In 2024",
+])
+def test_a_list_articles_title_states_nothing(models, text):
+    from extractors.rule_switches import rules_off
+
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+    with rules_off({"count-title"}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) != []
+
+
+def test_a_count_that_opens_no_title_keeps_its_statement(models):
+    from extractors.events import _count_title
+
+    assert _keeps(models, "3 hikers were rescued on Friday near the pass", "rescue", "2025-03-07")  # sentence case
+    assert not _count_title("4 March 09:15 AM EST - Storage - Disk Tools 2.1 - 5 Comments")  # the count is a day
+    assert not _count_title("12 Hikers Rescued Near The Pass.")  # a sentence's end
