@@ -14,6 +14,10 @@
 * **A listing's item** (a news topic page's teaser, a news index's excerpt)
   counts from its own date line, above or below its teaser
   (``extractors.block_roles.item_sections``), not from the page's date.
+* **A calendar's entries** ("April 15: ...", "June 15: ...": lines opening
+  with a day, going forward) are one year's: a yearless entry counts from
+  its own day in the year of the run's first entry, not from a year an
+  earlier entry's sentence named (``extractors.block_roles.calendar_entries``).
 * With **no page date** the fetch day anchors the page, and the tagger knows
   it (``fetched``): the page was written on or before it, so a date without
   a year is put after it only when its clause looks ahead. (Anchoring such a
@@ -41,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.block_roles import block_at, is_live_date_line, item_sections, post_sections
+from extractors.block_roles import block_at, calendar_entries, is_live_date_line, item_sections, post_sections
 from extractors.not_dates import outside_spans
 from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
@@ -169,6 +173,9 @@ def page_date_mentions(
         for start, end, item_day in item_sections(text, page.blocks, mentions):
             if item_day != anchor.day:
                 mentions = _splice(mentions, start, end, _retag(text, start, end, item_day), only_anchored=True)
+    if rule_on("calendar-year"):  # a calendar's yearless entries take the year of its first entry
+        for start, end, entry_day in calendar_entries(text, page.blocks, mentions):
+            mentions = _splice(mentions, start, end, _retag(text, start, end, entry_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)

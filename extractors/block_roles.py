@@ -26,6 +26,9 @@ Pure functions over ``CleanPage.blocks`` (``TextBlock``: a span of
   6:30 PM"): the date line dates its title line. A listing repeats
   the shape: one title over one date line (an article's headline over its
   dateline) is no listing;
+- ``calendar_entries``: a run of lines opening with a day and a
+  separator ("April 15: ...", "June 15: ...") whose days go forward is one
+  year's calendar: a yearless entry takes the run's year;
 - ``is_live_date_line``: a line that is only today/tonight/tomorrow and a
   clock time ("Tomorrow at 12:00 PM GMT"), the way a page
   served for the reader's now writes its dates.
@@ -40,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import boilerplate_rules as R
+from extractors.calendar_words import MONTHS
 from extractors.page_meta import classify_date_block, is_date_only, parse_date
 from extractors.timex.rules.days import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
@@ -481,3 +485,61 @@ def item_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMe
             end = blocks[stop].char_start if stop < len(blocks) else len(text)
             out.append((blocks[i].char_start, end, days[0]))
     return out if len({d for _, _, d in out}) >= MIN_DATED_ENTRIES else []
+
+
+# a calendar's entry opens its line with a day and a separator: "June 15: Second quarter payment is due",
+# "Sept. 15 - Third quarter payment"
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ENTRY_OPENER = re.compile(
+    r"\s*(?:[•·*-]\s*)?" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*[:–—-]\s+\S", re.I
+)
+
+
+def calendar_entries(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMention]) -> list[tuple[int, int, date]]:
+    """The entries of a calendar whose lines run forward within one year, each
+    as (start, end, day): consecutive blocks (at least ``MIN_DATED_ENTRIES``)
+    that open with a day and a separator ("April 15: ...", "June 15: ...",
+    "Oct. 15: ..."), whose days never go back. Such a run is one year's
+    calendar: an entry with no year of its own takes the year of the run's
+    first entry, not one a sentence of an earlier entry named ("... to
+    November 15, 2024." closing the May entry does not make the June entry
+    2024), and the entry's relative dates count from its day. Only the
+    entries whose year that changes are given. A run whose
+    days go back (a timeline newest first, two years' calendars) or whose
+    written years differ is read no way."""
+    dates = sorted(dates, key=lambda d: d.char_start)
+    by_start = [d.char_start for d in dates]
+
+    def opener(block: TextBlock) -> DateMention | None:
+        if not _ENTRY_OPENER.match(text, block.char_start, block.char_end):
+            return None
+        lo = bisect.bisect_left(by_start, block.char_start)
+        first = dates[lo] if lo < len(dates) else None
+        if first is None or first.char_end > block.char_end or text[block.char_start : first.char_start].strip(" •·*-"):
+            return None
+        return first if first.precision == Precision.DAY and first.role == "point" else None
+
+    runs: list[list[tuple[TextBlock, DateMention]]] = [[]]
+    for block in blocks:
+        day = opener(block)
+        if day is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((block, day))
+    out: list[tuple[int, int, date]] = []
+    for run in runs:
+        if len(run) < MIN_DATED_ENTRIES:
+            continue
+        days = [d.date_start for _, d in run]
+        if any((b.month, b.day) < (a.month, a.day) for a, b in zip(days, days[1:])):
+            continue  # the days go back: not one year's calendar in order
+        written = {d.date_start.year for _, d in run if not d.anchored}
+        year = days[0].year
+        if written - {year}:
+            continue
+        for block, d in run:
+            if not d.anchored or d.date_start.year == year or not valid_day(year, d.date_start.month, d.date_start.day):
+                continue
+            out.append((block.char_start, block.char_end, date(year, d.date_start.month, d.date_start.day)))
+    return out

@@ -232,6 +232,13 @@ INFINITIVE_HAPPENING_NOUNS = frozenset(
     pledge proposal move effort attempt order request call vote approval permission motion""".split()
 )
 
+# A shop's promotions: "Sale ends 03/31/2026", "Offers expire 9/30/2017", "Offer ends Mar 09": the end of a
+# promotion is the shop's furniture, no happening the page tells. "offer" and "deal" only in the plural or bare
+# (a shop's label): "the offer expires on May 13" may be a tender offer, "the deal expires" a contract.
+PROMOTION_NOUNS = frozenset("sale discount promotion promo coupon voucher rebate savings markdown clearance".split())
+PROMOTION_LABEL_NOUNS = frozenset({"offer", "deal"})
+TERM_END_VERBS = frozenset({"end", "expire"})
+
 # Nouns of the text itself ("this guide will cover ...", "we've compiled a
 # list of ..."): what it says it does is no happening. Not "report", "study" or "survey": a text often cites another's.
 TEXT_NOUNS = frozenset(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.calendar_words import yearless_period
+from extractors.calendar_words import MONTHS, yearless_period
 from extractors.citation_lines import (
     CITATION_TRIGGER,
     CITE_YEAR,
@@ -61,9 +61,12 @@ from extractors.event_rules import (
     PERIOD_VERBS,
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
+    PROMOTION_LABEL_NOUNS,
+    PROMOTION_NOUNS,
     QUALIFIER_PREPS,
     RATE_ADVERBS,
     READER_PROMISE_VERBS,
+    TERM_END_VERBS,
     TIME_NOUNS,
     has_own_subject,
     has_to_infinitive,
@@ -150,6 +153,8 @@ def no_statement_reason(
     if reason is not None:
         return reason
     clause_verb = _clause_verb(trigger)
+    if rule_on("promotion-end") and promotion_end(clause_verb):
+        return "promotion-end"
     reason = _sentence_mood_reason(trigger.sent, date_root) or _date_attachment_reason(trigger, date, date_root, clause_verb)
     if reason is not None:
         return reason
@@ -169,6 +174,25 @@ def no_statement_reason(
     )
 
 
+def promotion_end(verb: Token) -> bool:
+    """A shop's promotion ending: "Sale ends 03/31/2026.", "Offers expire 9/30/2017 at 11:59 P.M.", "Offer ends
+    Mar 09": a verb of ending in the present or future whose subject is a promotion noun in the singular, or
+    "offer"/"deal" in the plural or with no determiner or possessive (a shop's label; "the offer expires on
+    May 13" may be a tender offer's term), with no "of" (a sale of a company is a transaction)."""
+    if verb.lemma_.lower() not in TERM_END_VERBS or verb.tag_ in ("VBD", "VBN"):
+        return False  # "the sale ended on May 3": a happening told, not a shop's term
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        lemma = subject.lemma_.lower()
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            return False  # "the sale of the stake ends ...": a transaction
+        if lemma in PROMOTION_NOUNS and subject.tag_ != "NNS":  # "sales will end 2026 up 3%": a market's figures
+            return True
+        if lemma in PROMOTION_LABEL_NOUNS and (
+                subject.tag_ == "NNS" or not any(c.dep_ in ("det", "poss") for c in subject.children)):
+            return True
+    return False
+
+
 def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | None) -> str | None:
     """Rules on the date's words and the line it stands in: a clock time,
     a title, a span up to now, a personal period, a part of a day, a post's label."""
@@ -177,6 +201,8 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
         return "clock-only"  # "we left at 6am": no day of its own, not the page's day
     if rule_on("verbless-title") and date.precision != "day" and date.role == "point" and _verbless_title(sent):
         return "verbless-title"  # "summer training tips", "<Product> 2nd generation with USB-C 2023"
+    if rule_on("count-title") and _count_title(sent.text):
+        return "count-title"  # "20 Monday Night Dinner Recipes You'll Come Back To": a list article's title
     if rule_on("past-span") and date.role == "point" and PAST_SPAN.match(date.text.strip()):
         # "over the past year, the platform collapsed": up to now, not a dated happening; an exact
         # count ("over the past five years") is read as the range it spans (extractors.timex.count_back)
@@ -696,6 +722,27 @@ def _verbless_title(sent) -> bool:
     if not words or len(words) > 12 or text[-1] in ".!?;" or any(ch in text for ch in ":|"):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+# a list article's title: a count, then words in title case ("25 Southern Sunday Suppers the Whole Family Will Love")
+_COUNT_OPENER = re.compile(r"\d{1,3}\+?\s")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MIN_COUNT_TITLE_WORDS, MAX_COUNT_TITLE_WORDS = 4, 16
+
+
+def _count_title(text: str) -> bool:
+    """A line that opens with a count and goes on in title case (every word of four letters or more
+    capitalised, two such words at least), with no sentence end: the title of a list article or of
+    a list's card ("9 Best Course Platforms For Creators (2026)"), which names and does not say. A
+    day of a month ("7 March 12:46 PM ...") opens no title."""
+    t = text.strip()
+    words = t.split()
+    if not (MIN_COUNT_TITLE_WORDS <= len(words) <= MAX_COUNT_TITLE_WORDS) or t[-1] in ".!?;:" or not _COUNT_OPENER.match(t):
+        return False
+    if words[1].lower().rstrip(".,") in MONTHS:
+        return False  # "7 March 12:46 PM ...": the count is a day of the month
+    long_words = [w for w in _TITLE_WORD.findall(t) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def _announces_itself(trigger: Token) -> bool:

@@ -168,3 +168,21 @@ def test_one_dated_item_is_no_listing():
     page = CleanPage(text=page.text, blocks=page.blocks, published_at=datetime(2025, 4, 1, tzinfo=UTC))
     _, mentions = page_date_mentions(page, FETCHED)
     assert {m.text: m.date_start for m in mentions}["Tuesday"] == date(2025, 4, 1)  # the page's own day, a Tuesday
+
+
+def test_a_calendars_entries_keep_its_year():
+    from extractors.block_roles import Piece, join_blocks
+    from extractors.rule_switches import rules_on
+    from extractors.types import BlockRole
+
+    lines = ["March 3: Registration for the spring league opens.",
+             "April 9: The first round is played. Late entries were accepted until December 12, 2024.",
+             "May 14: The second round is played.", "Aug. 20: The final is held at the city hall."]
+    text, blocks = join_blocks([[Piece(line, BlockRole.PARAGRAPH)] for line in lines])
+    page = CleanPage(text=text, blocks=blocks, published_at=datetime(2025, 2, 10, tzinfo=UTC))
+    with rules_on(["calendar-year"]):
+        _, mentions = page_date_mentions(page, FETCHED)
+    assert {m.text: m.date_start for m in mentions}["Aug. 20"] == date(2025, 8, 20)
+    with rules_off(["calendar-year"]):
+        _, mentions = page_date_mentions(page, FETCHED)
+    assert {m.text: m.date_start for m in mentions}["Aug. 20"] == date(2024, 8, 20)

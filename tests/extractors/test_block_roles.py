@@ -10,6 +10,7 @@ import pytest
 from extractors.block_roles import (
     Piece,
     block_at,
+    calendar_entries,
     dated_sections,
     is_sentence_like,
     join_blocks,
@@ -19,6 +20,7 @@ from extractors.block_roles import (
     role_at,
 )
 from extractors.clean import clean_page
+from extractors.timex import date_mentions
 from extractors.types import BlockRole, DateMention, TextBlock
 
 H, P, LI, TD = BlockRole.HEADING, BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole.TABLE_CELL
@@ -540,3 +542,36 @@ def test_item_sections_a_bare_date_below_the_teaser_may_be_the_next_items():
                  "<h3>Library extends its hours</h3><div>Oct. 28, 2025</div><p>It opened yesterday.</p>"
                  "<h3>Bakery opens</h3><div>Oct. 20, 2025</div><p>It opened on Monday.</p>")
     assert _item_days(two_lines) == [date(2025, 10, 28), date(2025, 10, 20)]
+
+
+def _calendar(lines: list[str], anchor: date) -> tuple[str, list[tuple[int, int, date]]]:
+    text, blocks = join_blocks([[Piece(line, BlockRole.PARAGRAPH)] for line in lines])
+    return text, calendar_entries(text, blocks, date_mentions(text, anchor))
+
+
+CALENDAR = [
+    "March 3: Registration for the spring league opens.",
+    "April 9: The first round is played. Late entries were accepted until December 12, 2024.",
+    "May 14: The second round is played.",
+    "Aug. 20: The final is held at the city hall.",
+]
+
+
+def test_a_calendar_entry_takes_the_year_of_the_first_entry_not_of_an_earlier_sentence():
+    text, entries = _calendar(CALENDAR, date(2025, 2, 10))
+    assert [(text[s:e].split(":")[0], day) for s, e, day in entries] == [("Aug. 20", date(2025, 8, 20))]
+
+
+def test_a_calendar_whose_days_go_back_is_read_no_way():
+    newest_first = ["Aug. 20: The final was held at the city hall.", "May 14: The second round was played.",
+                    "April 9: The first round was played."]
+    assert _calendar(newest_first, date(2025, 9, 1))[1] == []
+
+
+def test_one_entry_line_is_no_calendar():
+    assert _calendar(["Aug. 20: The final is held at the city hall. It was moved from May 3, 2024."],
+                     date(2025, 2, 10))[1] == []
+
+
+def test_a_word_opening_like_a_month_is_no_entry():
+    assert _calendar(["Market 1: Data centres grew.", "Market 2: Cloud services grew."], date(2025, 2, 10))[1] == []

@@ -402,3 +402,43 @@ def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year
 ])
 def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
     assert _keeps(models, text, trigger, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Clearance sale ends 05/31/2025.",  # a shop's promotion ending (promotion-end)
+    "Offers expire 6/30/2025 at 11:59 P.M. ET.",
+    "Offer ends Apr 20 at 6:00 AM GMT",
+    "Our garden discount expires on April 30, 2025.",
+])
+def test_a_shops_promotion_ending_states_nothing(models, text):
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    ("The tender offer expires on May 13, 2025.", "expire", "2025-05-13"),  # a bid's term, with its determiner
+    ("Sale ended March 2, 2025.", "end", "2025-03-02"),  # told in the past: a happening
+    ("The sale of the plant expires on June 30, 2025.", "expire", "2025-06-30"),  # a sale of something: a transaction
+    ("Sales end on June 30, 2025.", "end", "2025-06-30"),  # a market's sales, not a shop's sale
+])
+def test_an_offer_or_a_sale_that_is_no_shops_promotion_keeps_its_statement(models, text, trigger, value):
+    assert _keeps(models, text, trigger, value)
+
+
+@pytest.mark.parametrize("text", [
+    "12 Easy Friday Night Soups Your Guests Will Remember",  # a list article's title (count-title)
+    "8 Hiking Boots That Survived Our Muddy Trails In 2024",
+])
+def test_a_list_articles_title_states_nothing(models, text):
+    from extractors.rule_switches import rules_off
+
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+    with rules_off({"count-title"}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) != []
+
+
+def test_a_count_that_opens_no_title_keeps_its_statement(models):
+    from extractors.events import _count_title
+
+    assert _keeps(models, "3 hikers were rescued on Friday near the pass", "rescue", "2025-03-07")  # sentence case
+    assert not _count_title("4 March 09:15 AM EST - Storage - Disk Tools 2.1 - 5 Comments")  # the count is a day
+    assert not _count_title("12 Hikers Rescued Near The Pass.")  # a sentence's end
