@@ -90,6 +90,13 @@ class Ctx:
         """The quarter in focus (see :meth:`_takes_focus`)."""
         return self._recall(self._memory.quarter, self._memory.quarter_anchor)
 
+    def coarse_named(self) -> tuple[Cal, int] | None:
+        """The decade or century named last and where its mention starts, when the page named it
+        (not counted from the anchor)."""
+        if self._memory.coarse is None or self._memory.coarse_anchor or self.coarse_pos < 0:
+            return None
+        return self._memory.coarse, self.coarse_pos
+
     def past_day_just_named(self, pos: int, within: int = 150) -> bool:
         """Whether the date in focus is a day before the page's day, named
         just before ``pos`` (within ``within`` characters): "... fell on

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractors.calendar_words import HOLIDAYS, Holiday
+from extractors.rule_switches import rules_on
 from extractors.timex import RULES, Rule, RuleError, tag_timexes
 from extractors.timex.rule import check_rules
 
@@ -26,8 +27,10 @@ def test_rule_example(case):
     end = start + len(case["timex"])
     # the example exercises its rule: the rule's pattern matches over the expression
     assert any(m.start() < end and start < m.end() for m in rule.pattern.finditer(text))
-    got = [t for t in tag_timexes(text, case.get("anchor")) if (t.char_start, t.char_end) == (start, end)]
-    assert len(got) == 1, [(t.text, t.value) for t in tag_timexes(text, case.get("anchor"))]
+    with rules_on(case.get("rules_on", ())):  # a rule off by default is tested turned on
+        tagged = tag_timexes(text, case.get("anchor"))
+    got = [t for t in tagged if (t.char_start, t.char_end) == (start, end)]
+    assert len(got) == 1, [(t.text, t.value) for t in tagged]
     assert got[0].value == case["value"]
     assert got[0].mod == case.get("mod")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.not_dates import is_named_unit
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import approx_mod, dur_value, mod_of, month_num, quantity, unit_of, weekday_num
@@ -44,6 +45,9 @@ def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | N
     after = ctx.text[e : e + 20]
     if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
         return None
+    if (unit == "year" and re.fullmatch(r"[0-9]{4}", numtxt) and re.fullmatch(r"[\s]+(?:\S+\s+)?year", ctx.text[m.end("num") : m.end("unit")], re.I)
+            and rule_on("year-of-year-noun")):
+        return None  # "the 2024 calendar year", "the 2023 school year": a year naming its year, not 2024 years
     if unit == "second" and nlow in ("a", "the", "one", "single", "a single"):
         return None
     if unit == "quarter" and re.match(r"\s+of\b", after, re.I):

@@ -16,6 +16,7 @@ from extractors.not_dates import (
     is_numbered_range_end,
     is_title_year,
 )
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res, date_res, group
 from extractors.timex.numbers import mod_of, ordinal, year_num
@@ -85,6 +86,28 @@ def _n_year_ad(m: re.Match, ctx: Ctx):
     pattern=B + r"(?P<fiscal>(?i:fiscal|FY))\s*(?P<year>['’]?[0-9]{2})" + E)
 def _n_year_short(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", year_num(m.group("year"), ctx)), explicit=True)
+
+
+# in '02, since ’99, from '04 and '05: a two-digit year after an apostrophe, led by a preposition
+# or a coordinating word (the year itself is the mention: "'02")
+@book.rule("year_apostrophe", digits=r"[0-9]{2}", window=(12, 3), priority=1,
+    pattern=B + r"(?P<lead>(?i:in|since|of|from|by|until|till|to|through|during|before|after|and|or))\s+"
+        + r"(?P<year>['’][0-9]{2})(?![\w%'’]|[.,:/-]\d|\s*(?:%|percent|per\s*cent|inch|in\.|ft\b|feet|foot|cm|mm|kg|lbs?\b))")
+def _n_year_apostrophe(m: re.Match, ctx: Ctx):
+    """The year of the century nearest the year in focus (a story's, else the page's), not more
+    than ten years after it: "in '02" in a page of 2015 is 2002, "in '99" 1999, "the Club of '89"
+    in a story of the 1780s 1789."""
+    if not rule_on("apostrophe-year"):
+        return None
+    saved = ctx.from_anchor  # any day of the century gives the same: the value is not the anchor's
+    base, _ = ctx.underspecified_base(m.start("year"))
+    ctx.from_anchor = saved
+    by = base.year if base is not None and base.year is not None else 2000
+    yy = int(m.group("year")[1:])
+    y = min(((by // 100) * 100 + yy + k for k in (-100, 0, 100)), key=lambda c: abs(c - by) if c <= by + 10 else 1000 + c - by)
+    r = date_res(Cal("year", y), explicit=True)
+    r.start = m.start("year")
+    return r
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
@@ -178,6 +201,26 @@ def _n_century_pair(m: re.Match, ctx: Ctx):
         r.start, r.end = s, e
         out.append(r)
     return out
+
+
+# "... in the 15th century and in Constantinople in the 16th": an ordinal left bare after a century
+# of its sentence is the century the sentence leaves out
+@book.rule("century_ellipsis", triggers={"st", "nd", "rd", "th"} | {k for k, v in ORDINALS.items() if 0 < v <= 21 and " " not in k},
+    window=(8, 3), priority=-1,
+    pattern=B + r"(?i:the)\s+(?P<cent>" + _CENT + r")(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or)\b)")
+def _n_century_ellipsis(m: re.Match, ctx: Ctx):
+    n = ordinal(m.group("cent"))
+    named = ctx.coarse_named()
+    if n is None or not 1 <= n <= 21 or named is None or not rule_on("century-ellipsis"):
+        return None
+    c, pos = named
+    if c.gran != "century" or c.century is None or c.century < 0 or not 0 < m.start() - pos <= 200:
+        return None
+    if R.SENTENCE_END.search(ctx.text, pos, m.start()):
+        return None  # the century was named in an earlier sentence
+    r = Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), explicit=True)
+    r.start = m.start()
+    return r
 
 
 RULES: tuple[Rule, ...] = book.rules()
