@@ -84,6 +84,7 @@ RULES: dict[str, str] = {
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "apostrophe-year": "a two-digit year after an apostrophe, led by a preposition or \"and\" (\"in '02\", \"since ’99\") is that year of the century nearest the page's",
     "century-ellipsis": "a bare ordinal after a century named earlier in its sentence is a century (\"in the 15th century and in Cairo in the 16th\")",
+    "year-ahead": "\"the year ahead\", \"the upcoming year\" are the coming year; \"the coming year\" written in January is the year just begun",
     "year-of-year-noun": "a four-digit year before a singular \"year\" (\"the 2024 calendar year\") names that year, not a count of years",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",

@@ -167,11 +167,15 @@ _UNIT_GRAN = {
 }
 
 
+# the part of a period a phrase before it names ("the rest of this year")
+_PART_MODS = (("the rest", "END"), ("the remainder", "END"), ("the first half", "START"), ("the second half", "END"))
+
+
 # this year, last month, next week, the previous year, the following day,
 # that year, the same day, the current quarter, earlier this week
 @book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
     pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
+        + r"(?P<rel>(?i:last|this|next|coming|upcoming(?=\s+year\b)|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|upcoming(?=\s+year\b)|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -179,15 +183,11 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     gran = _UNIT_GRAN[unit]
     modtxt = (m.group("mod") or "").strip().lower()
     mod = mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
-    if modtxt.startswith(("the rest", "the remainder")):
-        mod = "END"
-    if modtxt.startswith("the first half"):
-        mod = "START"
-    if modtxt.startswith("the second half"):
-        mod = "END"
+    mod = next((v for k, v in _PART_MODS if modtxt.startswith(k)), mod)
     the = rel.startswith("the ")
-    core = rel[4:] if the else rel
-    core = core.replace("this coming", "coming").replace("this past", "past")
+    core, upcoming = _rel_core(rel[4:] if the else rel)
+    if upcoming and not rule_on("year-ahead"):
+        return None
     if unit == "day" and (rel == "last" or (rel == "the last" and not mod and rule_on("the-last-day"))):
         # "Last day to file", "the last day of service": the final day of something, never yesterday
         # ("the last day of March 2024" leaves its month to the month rule)
@@ -213,6 +213,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
         deictic = False
+    deictic = deictic or (upcoming and ctx.anchor is not None)
     if deictic:
         base = ctx.deictic()
     else:
@@ -229,7 +230,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
-    step += _new_year_step(core, unit, base)  # "in the new year" written in December: the year about to begin
+    step = _year_step(core, unit, base, step)
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
@@ -329,6 +330,41 @@ def _new_year_step(core: str, unit: str, base: Cal) -> int:
     ahead = (core == "new" and unit == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
              and base.month is not None and base.month >= NEW_YEAR_AHEAD_FROM_MONTH)
     return 1 if ahead else 0
+
+
+def _rel_core(rel: str) -> tuple[str, bool]:
+    """The word a relative period counts by ("this coming" is "coming") and whether it was
+    "upcoming" (read as "coming", but counted from the page's day, never from a date of the story)."""
+    core = rel.replace("this coming", "coming").replace("this past", "past")
+    return ("coming", True) if core == "upcoming" else (core, False)
+
+
+def _year_step(core: str, unit: str, base: Cal, step: int) -> int:
+    """The step from ``base`` of "the new year" written in December (the year about to begin,
+    :func:`_new_year_step`) and of "the coming year" written in January (the year just begun)."""
+    if core == "coming" and unit == "year" and _year_just_begun(base):
+        return 0
+    return step + _new_year_step(core, unit, base)
+
+
+def _year_just_begun(base: Cal) -> bool:
+    """The day a page counts from lies in January: "the coming year", "the year ahead" is the
+    year just begun, not the next one."""
+    return rule_on("year-ahead") and base.gran == "day" and base.month == 1
+
+
+# the year ahead: the coming year, counted from the page's day ("in the year ahead" written in
+# December is the next year; written in January, the year just begun)
+@book.rule("year_ahead", triggers={"ahead"}, window=(15, 5), priority=1,
+    pattern=B + r"(?i:the)\s+(?i:year)\s+(?i:ahead)" + E)
+def _n_year_ahead(m: re.Match, ctx: Ctx):
+    if not rule_on("year-ahead") or ctx.narrative:
+        return None
+    base = ctx.deictic()
+    if base is None or base.year is None or base.gran != "day":
+        return None
+    c = shift(coarsen(base, "year"), 0 if _year_just_begun(base) else 1, "year")
+    return date_res(c, anchored=True)
 
 
 def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:

@@ -1,0 +1,44 @@
+"""The year a relative date counts in (extractors.timex.rules.relative): the year ahead, the
+upcoming year."""
+
+from datetime import date
+
+import pytest
+
+from extractors.rule_switches import rules_off
+from extractors.timex import date_mentions
+
+
+def values(text: str, anchor: date | None) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in date_mentions(text, anchor)]
+
+
+# ----------------------------------------------------------- "the year ahead"
+
+@pytest.mark.parametrize(("anchor", "expected"), [
+    (date(2025, 12, 19), "2026"),  # written at the year's end: the next year
+    (date(2025, 6, 2), "2026"),
+    (date(2026, 1, 5), "2026"),  # written in January: the year just begun
+])
+def test_the_year_ahead_is_the_coming_year_from_the_page_day(anchor, expected):
+    assert values("Boards will favour small projects in the year ahead.", anchor) == [("the year ahead", expected)]
+
+
+@pytest.mark.parametrize(("anchor", "expected"), [
+    (date(2024, 10, 11), "2025"),
+    (date(2024, 1, 3), "2024"),
+])
+def test_the_upcoming_year_is_the_coming_year_from_the_page_day(anchor, expected):
+    text = "In 2019 the firm was small. Apps are poised for growth in the upcoming year."
+    assert values(text, anchor)[-1] == ("the upcoming year", expected)
+
+
+def test_upcoming_before_a_unit_other_than_year_is_not_read():
+    assert values("Reports give plans for the upcoming month.", date(2025, 3, 17)) == []
+
+
+def test_the_year_ahead_switch_turns_the_reading_off():
+    with rules_off({"year-ahead"}):
+        assert values("Boards will favour small projects in the year ahead.", date(2025, 12, 19)) == [
+            ("the year", "2025")]
+        assert values("Apps are poised for growth in the upcoming year.", date(2024, 10, 11)) == []
