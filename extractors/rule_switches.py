@@ -83,6 +83,7 @@ RULES: dict[str, str] = {
     "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "apostrophe-year": "a two-digit year after an apostrophe, led by a preposition or \"and\" (\"in '02\", \"since ’99\") is that year of the century nearest the page's",
+    "part-of-year-day": "a day or month without a year takes the year of a quarter or half that holds it, named in its sentence (\"June 15: Second quarter of 2025 estimated tax payment is due\")",
     "century-ellipsis": "a bare ordinal after a century named earlier in its sentence is a century (\"in the 15th century and in Cairo in the 16th\")",
     "year-ahead": "\"the year ahead\", \"the upcoming year\" are the coming year; \"the coming year\" written in January is the year just begun",
     "year-of-year-noun": "a four-digit year before a singular \"year\" (\"the 2024 calendar year\") names that year, not a count of years",
@@ -143,10 +144,11 @@ assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not
 # shop hours and closures ("Closed Sunday", "will remain closed Monday") as past days.
 # "calendar-year" changes the dates of one labelled page (a tax calendar) and of none of the 1,209 unlabelled
 # WCXB dev pages (on them, lines opening with a yearless day and a separator never run two in a row).
-# "century-ellipsis" and "year-of-year-noun" each change a date of one labelled page and of
+# "century-ellipsis", "year-of-year-noun" and "part-of-year-day" each change a date of one labelled page and of
 # none of the unlabelled WCXB dev pages, nor of TimeBank or WikiWars.
 DEFAULT_OFF = frozenset({"name-possessive", "dateline", "item-fields", "nowadays-noun", "time-by-title",
-                         "verb-before-day", "calendar-year", "century-ellipsis", "year-of-year-noun"})
+                         "verb-before-day", "calendar-year", "century-ellipsis", "year-of-year-noun",
+                         "part-of-year-day"})
 assert DEFAULT_OFF <= RULES.keys()
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("factwatch_rules_off", default=DEFAULT_OFF)

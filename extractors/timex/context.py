@@ -406,7 +406,42 @@ def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, expl
     return Res(t, timex_value(c), c, mod, anchored, explicit=explicit)
 
 
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def part_of_year_around(text: str, pos: int, end: int, month: int) -> int | None:
+    """The year of a quarter or half of a written year named in the sentence of ``text[pos:end]``
+    that holds ``month`` ("June 15: Second quarter of 2025 estimated tax payment is due" is
+    June 15, 2025); None when there is none, or when two such periods give two years."""
+    s = max(0, pos - 200)
+    for m in R.SENTENCE_END.finditer(text, s, pos):
+        s = m.end()
+    e_m = R.SENTENCE_END.search(text, end)
+    e = min(len(text), end + 200) if e_m is None else min(e_m.start(), end + 200)
+    years = set()
+    for m in R.PART_OF_YEAR.finditer(text, s, e):
+        if m.start() < end and m.end() > pos:
+            continue
+        g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
+        q = _ORD.get(g["qord"] or "") or int(g["qn"] or g["qn2"] or 0)
+        h = _ORD.get(g["hord"] or "") or int(g["hn"] or g["hn2"] or 0)
+        first, last = ((q - 1) * 3 + 1, q * 3) if q else ((h - 1) * 6 + 1, h * 6)
+        if first <= month <= last:
+            years.add(int(g["y"] or g["y2"]))
+    return years.pop() if len(years) == 1 else None
+
+
 def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[Cal, bool]:
+    if not rel and rule_on("part-of-year-day"):
+        y_part = part_of_year_around(ctx.text, pos, end, month)
+        if y_part is not None:
+            if day:
+                try:
+                    date(y_part, month, day)
+                except ValueError:
+                    return Cal("day", None, month, day), False
+                return Cal("day", y_part, month, day), True
+            return Cal("month", y_part, month), True
     base, from_ref = ctx.underspecified_base(pos)
     if base is None or base.year is None:
         return Cal("day" if day else "month", None, month, day), False

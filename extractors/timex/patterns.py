@@ -384,6 +384,14 @@ AMOUNT_BEFORE = re.compile(r"(?:\d|\bcents?|\bdollars?|\bpercent|%|\bmillion|\bb
 RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|and|until|through|or)\s*(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|" + MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s*,?\s*(?P<y>" + YEAR4 + r")(?![\w])"
 )
+# A quarter or half of a written year ("the second quarter of 2025", "Q3 2024", "2024 Q3", "H1 2023",
+# "the first half of 2026"): the period a yearless day of the same sentence may lie in.
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?P<hord>first|second)[\s-]+half"
+    r"|Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+of)?,?\s+(?P<y>" + YEAR4 + r")(?![\w%]|[.,]\d)"
+    r"|\b(?P<y2>" + YEAR4 + r")\s+(?:Q(?P<qn2>[1-4])|H(?P<hn2>[12]))\b",
+    re.I,
+)
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
 YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,]\d)")
 BC_YEAR_IN_TEXT = re.compile(r"\b([1-9][0-9]{0,3})\s*(?:BC|B\.C\.|BCE)\b")

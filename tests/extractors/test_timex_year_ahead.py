@@ -1,11 +1,12 @@
-"""The year a relative date counts in (extractors.timex.rules.relative): the year ahead, the
-upcoming year."""
+"""The year a relative or yearless date counts in (extractors.timex.rules.relative,
+extractors.timex.context): the year ahead, the upcoming year, and a yearless day inside a
+quarter its sentence names."""
 
 from datetime import date
 
 import pytest
 
-from extractors.rule_switches import rules_off
+from extractors.rule_switches import rules_off, rules_on
 from extractors.timex import date_mentions
 
 
@@ -42,3 +43,27 @@ def test_the_year_ahead_switch_turns_the_reading_off():
         assert values("Boards will favour small projects in the year ahead.", date(2025, 12, 19)) == [
             ("the year", "2025")]
         assert values("Apps are poised for growth in the upcoming year.", date(2024, 10, 11)) == []
+
+
+# ------------------------------------------ "June 15: Second quarter of 2025 ..."
+
+def test_a_yearless_day_takes_the_year_of_the_quarter_of_its_sentence_that_holds_it():
+    text = ("An extension runs to November 15, 2024.\n"
+            "June 15: Second quarter of 2025 estimated tax payment is due.\n"
+            "Sept. 15: Q3 2025 estimated tax payment is due.")
+    with rules_on({"part-of-year-day"}):
+        found = values(text, None)
+    assert ("June 15", "2025-06-15") in found and ("Sept. 15", "2025-09-15") in found
+
+
+def test_a_quarter_that_does_not_hold_the_day_gives_it_no_year():
+    text = "In 2018 sales were flat.\nOn April 20, first quarter 2019 results were posted."
+    with rules_on({"part-of-year-day"}):
+        assert ("April 20", "2019-04-20") not in values(text, None)
+
+
+def test_the_part_of_year_day_switch_is_off_by_default():
+    text = "An extension runs to November 15, 2024.\nJune 15: Second quarter of 2025 estimated tax payment is due."
+    assert ("June 15", "2024-06-15") in values(text, None)
+    with rules_on({"part-of-year-day"}):
+        assert ("June 15", "2025-06-15") in values(text, None)
