@@ -1,4 +1,4 @@
-"""Written forms of dates: day-first dotted dates with a two-digit year, a comma between a month and its day,
+"""Written forms of dates: day-first dotted dates with a two-digit year, slash dates read day first by proof, a comma between a month and its day,
 and two periods compared (extractors.timex.rules.days, extractors.timex.mentions)."""
 
 import re
@@ -95,3 +95,28 @@ def test_the_proof_of_day_first_order_is_found_once_per_page():
     began = time.perf_counter()
     assert all(dotted_short_date(text, s, e) for s, e in spans)
     assert time.perf_counter() - began < 2.0
+
+
+def test_a_slash_date_is_read_day_first_when_another_slash_date_of_the_page_proves_the_order():
+    text = "Last post: 01/12/2025 at 6:49 pm\n\nMod Ann\n\n28/11/2025 at 7:07 pm"
+    assert ("01/12/2025", "2025-12-01", "point") in values(text)
+
+
+def test_a_slash_date_is_read_day_first_when_the_page_writes_that_day_out():
+    text = "From 03/04/2026 the old plan ends. On Friday, April 3rd, 2026, we switch."
+    assert ("03/04/2026", "2026-04-03", "point") in values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "From 03/04/2026 the old plan ends.",  # no proof: month first
+    "From 03/04/2026 the old plan ends. It began 01/23/2026 and was posted 24/01/2026.",  # proofs both ways
+    "From 03/04/2026 the old plan ends. On March 4, 2026, we switch.",  # the month-first day written out
+])
+def test_a_slash_date_stays_month_first_without_proof_of_the_other_order(text):
+    assert ("03/04/2026", "2026-03-04", "point") in values(text)
+
+
+def test_the_slash_day_first_switch_leaves_month_first():
+    with rules_off({"slash-day-first"}):
+        assert ("03/04/2026", "2026-03-04", "point") in values(
+            "From 03/04/2026 the old plan ends. It was posted 24/01/2026.")

@@ -18,12 +18,14 @@ from extractors.timex.patterns import (
     DAY_G,
     DAYW_G,
     MOD_G,
+    MONTH,
     MONTH_G,
     MONTH_WORDS,
     WD_G,
     WEEKDAY,
     WEEKDAY_ABBR,
     WEEKDAY_WORDS,
+    YEAR4,
     YEAR4_DIGITS,
     YEAR_G,
     B,
@@ -62,8 +64,9 @@ def _n_us(m: re.Match, ctx: Ctx):
         return None
     y = year_num(m.group("year"), ctx)
     a, b = int(m.group("a")), int(m.group("b"))
-    # slashes read month first unless the first number is no month; dots read day first
-    if m.group("sep") == "." or a > 12:
+    # slashes read month first unless the first number is no month or the page writes its days
+    # first (rule slash-day-first); dots read day first
+    if m.group("sep") == "." or a > 12 or (b <= 12 and a != b and _slash_day_first(ctx.text, y, a, b)):
         mo, d = b, a
     else:
         mo, d = a, b
@@ -72,6 +75,49 @@ def _n_us(m: re.Match, ctx: Ctx):
     except ValueError:
         return None
     return date_res(Cal("day", y, mo, d), explicit=True)
+
+
+# a slash date with a four-digit year, and a day written with a month name and a year
+_SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>0?[1-9]|[12][0-9]|3[01])/(?P<b>0?[1-9]|[12][0-9]|3[01])/(?:1[0-9]{3}|20[0-9]{2})(?![\d/])")
+_WRITTEN_DAY = re.compile(
+    r"\b(?P<m1>" + MONTH + r")\s+(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>" + YEAR4 + r")(?!\d)"
+    r"|\b(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + MONTH + r"),?\s+(?P<y2>" + YEAR4 + r")(?!\d)")
+
+
+def _slash_day_first(text: str, year: int, a: int, b: int) -> bool:
+    """Does the page write the slash date "a/b/year" (both numbers twelve or under) day first?
+    Yes when another slash date of the page has a first number over 12 and none a second
+    number over 12 ("23/01/2024" proves "08/02/2024" is 8 February), or, with no such proof
+    either way, when the page writes the day-first reading out with a month name and not the
+    month-first one ("08/02/2024" beside "Thursday, Feb 8th, 2024") (rule ``slash-day-first``)."""
+    if not rule_on("slash-day-first"):
+        return False
+    order = _page_slash_order(text)
+    if order:
+        return order == "dmy"
+    written = _written_days(text)
+    return (year, b, a) in written and (year, a, b) not in written
+
+
+@lru_cache(maxsize=8)
+def _page_slash_order(text: str) -> str:
+    """"dmy" when the page's slash dates prove the day comes first, "mdy" when they prove the
+    month does, else ""."""
+    pairs = [(int(o.group("a")), int(o.group("b"))) for o in _SLASH_DATE.finditer(text)]
+    if any(b > 12 for a, b in pairs):
+        return "mdy"
+    return "dmy" if any(a > 12 for a, b in pairs) else ""
+
+
+@lru_cache(maxsize=8)
+def _written_days(text: str) -> frozenset[tuple[int, int, int]]:
+    """(year, month, day) of the days the page writes with a month name and a year."""
+    out = set()
+    for o in _WRITTEN_DAY.finditer(text):
+        mo = month_num(o.group("m1") or o.group("m2"))
+        if mo is not None:
+            out.add((int(o.group("y1") or o.group("y2")), mo, int(o.group("d1") or o.group("d2"))))
+    return frozenset(out)
 
 
 # a day-first dotted date with a two-digit year, written in full ("12.01.26"): no more dots or digits around it
