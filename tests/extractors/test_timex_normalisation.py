@@ -235,6 +235,15 @@ def test_an_undated_page_about_long_past_years_follows_its_own_dates():
     assert [m.date_start.isoformat() for m in found] == ["2019-07-09", "2019-04-15", "2019-05-02"]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("The lever was first made in the 1770s. Two firms refined it over the following century.", "1800"),
+    ("Mills spread in the 18th century. The previous century had few.", "1600"),
+])
+def test_a_period_counted_from_a_decade_or_century_of_an_undated_page_is_the_page_own(text, value):
+    found = date_mentions(text, date(2026, 3, 15), fetched=True)
+    assert (found[-1].date_start.isoformat()[:4], found[-1].from_anchor) == (value, False)
+
+
 def test_black_friday_is_a_named_day_not_that_weekday():
     (m,) = date_mentions("Prices fell on Black Friday 2024.", date(2026, 12, 1))
     assert m.date_start.isoformat() == "2024-11-29"

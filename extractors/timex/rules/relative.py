@@ -217,11 +217,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if deictic:
         base = ctx.deictic()
     else:
-        base = ctx.anaphoric()
-        if gran in ("decade", "century") and ctx.coarse is not None and ctx.coarse_pos > ctx.ref_pos:
-            # "the 1800s ... the following century": the period in focus is the one just named
-            if not (gran == "decade" and ctx.coarse.gran == "century"):
-                base = ctx.coarse
+        base = _coarse_in_focus(ctx, gran) or ctx.anaphoric()
     if base is None:
         return Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
     if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
@@ -330,6 +326,19 @@ def _new_year_step(core: str, unit: str, base: Cal) -> int:
     ahead = (core == "new" and unit == "year" and rule_on("new-year-ahead") and base.gran in ("day", "week", "month")
              and base.month is not None and base.month >= NEW_YEAR_AHEAD_FROM_MONTH)
     return 1 if ahead else 0
+
+
+def _coarse_in_focus(ctx: Ctx, gran: str) -> Cal | None:
+    """The decade or century named since the last date, which "the following century", "the
+    previous decade" count from ("the 1770s ... over the following century" is the 1800s); a
+    decade is not counted from a century. Read before any other base, so that a page's own
+    decade does not count as the anchor's."""
+    if gran not in ("decade", "century") or ctx.coarse_pos <= ctx.ref_pos:
+        return None
+    coarse = ctx.coarse
+    if coarse is None or (gran == "decade" and coarse.gran == "century"):
+        return None
+    return coarse
 
 
 def _rel_core(rel: str) -> tuple[str, bool]:
