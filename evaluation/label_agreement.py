@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from evaluation.gold_dates import gold_period
-from evaluation.statements_eval import GoldPage, GoldStatement, StatementsReport, evaluate, load_label_dir
+from evaluation.statements_eval import GoldPage, GoldStatement, StatementsReport, evaluate, load_label_dir, pages_of
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=None, help="benchmark pages (default: the first set's own)")
     ap.add_argument("--list", action="store_true", help="list every disagreement")
     args = ap.parse_args(argv)
-    second = load_label_dir(args.second, args.pages)
-    report = agreement(load_label_dir(args.first, args.pages), second)
+    pages = args.pages or pages_of(args.first)  # both readings are of the first set's pages
+    second = load_label_dir(args.second, pages)
+    report = agreement(load_label_dir(args.first, pages), second)
     print(f"second reading of {len(second)} page(s) scored against the first "
           "(precision: the second's statements the first has; recall: the first's the second has)")
     print(report.table())

@@ -161,7 +161,7 @@ def table(rows: Sequence[tuple[str, str, str, str]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("directories", type=Path, nargs="+")
-    ap.add_argument("--pages", type=Path, default=None, help="the WCXB dev pages a label dir refers to")
+    ap.add_argument("--pages", type=Path, default=None, help="the benchmark pages of the label dirs (default: each set's own, else the WCXB dev pages)")
     ap.add_argument("--list", action="store_true", help="also list every miss and false statement")
     args = ap.parse_args(argv)
     pages = load_gold_sets(args.directories, args.pages)

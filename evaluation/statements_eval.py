@@ -7,9 +7,12 @@ Two kinds of labelled sets are read:
   (page id, page type, site, doc_date, ``statements`` with key = the
   sentence's first five words, date, precision, role, trigger,
   participants; ``not_statements`` with the traps). The pages themselves
-  are WCXB pages (``html/<id>.html.gz`` and ``ground-truth/<id>.json`` for
-  the URL) found under ``--pages`` (default ``../shared/eval/boilerplate/
-  wcxb-dev`` beside the repo, or ``$FACTWATCH_SHARED/eval/boilerplate/wcxb-dev``);
+  are pages of a boilerplate benchmark (``evaluation.benchmark_pages``: WCXB,
+  ``html/<id>.html.gz`` and ``ground-truth/<id>.json`` for the URL; or
+  ScrapingHub's articles, one ``ground-truth.json``): the set's own, named by
+  ``[pages] benchmark`` in its ``scoring.toml`` (``pages_of``), else the WCXB
+  dev pages (``../shared/eval/boilerplate/wcxb-dev`` beside the repo, or under
+  ``$FACTWATCH_SHARED``); ``--pages`` points elsewhere;
 * a **facts subject** (``../shared/eval/facts/<subject>``: ``pages/*.txt``
   with a URL/PUBLISHED/--- header and ``gold.yaml``). Its ``evidence`` (the
   sentence's first ten words) is the key, ``entities`` the participants; it

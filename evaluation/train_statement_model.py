@@ -450,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("directories", type=Path, nargs="+")
-    ap.add_argument("--pages", type=Path, default=None, help="the WCXB dev pages the label dir refers to")
+    ap.add_argument("--pages", type=Path, default=None, help="the benchmark pages of the label dirs (default: each set's own, else the WCXB dev pages)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--no-write", action="store_true", help="measure only")
     ap.add_argument("--features", choices=(*FEATURE_SETS, "all"),
