@@ -82,7 +82,7 @@ RULES: dict[str, str] = {
     # extractors.timex.rules (how the temporal tagger values a date)
     "month-comma-day": "a comma between a month and its day before a written year (\"Monday, January, 12 2026\") leaves one date",
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
-    "apostrophe-year": "a two-digit year after an apostrophe, led by a preposition or \"and\" (\"in '02\", \"since ’99\") is that year of the century nearest the page's",
+    "apostrophe-year": "a two-digit year after an apostrophe, led by a preposition or \"and\" (\"in '02\", \"since ’99\") is the latest such year not after the year in focus (a story's, else the page's), up to ten years after it when the clause looks ahead or after \"by\"/\"until\"",
     "part-of-year-day": "a day or month without a year takes the year of a quarter or half that holds it, named in its sentence (\"June 15: Second quarter of 2025 estimated tax payment is due\")",
     "century-ellipsis": "a bare ordinal after a century named earlier in its sentence is a century (\"in the 15th century and in Cairo in the 16th\")",
     "year-ahead": "\"the year ahead\", \"the upcoming year\" are the coming year; \"the coming year\" written in January is the year just begun",

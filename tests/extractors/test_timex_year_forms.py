@@ -43,6 +43,21 @@ def test_an_apostrophe_year_is_known_from_the_page_alone():
     assert [(m.text, m.value, m.from_anchor) for m in found] == [("'04", "2004", False)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mine flooded in '27 and shut in '32.", [("'27", "1927"), ("'32", "1932")]),  # past: never after the page
+    ("The old pier was rebuilt in '34.", [("'34", "1934")]),
+    ("Since '28 the fees have doubled.", [("Since '28", "1928")]),
+    ("The new pier will be rebuilt in '34.", [("'34", "2034")]),  # the clause looks ahead
+    ("The tunnel should be done by '29.", [("'29", "2029")]),
+])
+def test_an_apostrophe_year_after_the_page_year_needs_a_clause_that_looks_ahead(text, expected):
+    assert values(text, date(2025, 6, 10)) == expected
+
+
+def test_an_apostrophe_that_opens_a_quoted_title_is_no_year():
+    assert values("He wrote a list of '12 rules for cooks' for the paper.", date(2025, 6, 10)) == []
+
+
 def test_the_apostrophe_year_switch_turns_the_reading_off():
     with rules_off({"apostrophe-year"}):
         assert values("The band toured in '03.", date(2016, 4, 2)) == []
