@@ -84,7 +84,7 @@ RULES: dict[str, str] = {
     "dotted-short-year": "a day-first dotted date with a two-digit year (\"12.01.26\") is read when a day over 12 proves the order on the page and nothing makes it a version or an amount; its last number is no day of a month named after it",
     "apostrophe-year": "a two-digit year after an apostrophe, led by a preposition or \"and\" (\"in '02\", \"since ’99\") is the latest such year not after the year in focus (a story's, else the page's), up to ten years after it when the clause looks ahead or after \"by\"/\"until\"",
     "part-of-year-day": "a day or month without a year takes the year of a quarter or half that holds it, named in its sentence (\"June 15: Second quarter of 2025 estimated tax payment is due\")",
-    "century-ellipsis": "a bare ordinal after a century named earlier in its sentence is a century (\"in the 15th century and in Cairo in the 16th\")",
+    "century-ellipsis": "a bare ordinal after a century named earlier in its sentence, led by in/into/by/until/from/to and within three of it, is a century (\"in the 15th century and in Cairo in the 16th\")",
     "year-ahead": "\"the year ahead\", \"the upcoming year\" are the coming year; \"the coming year\" written in January is the year just begun",
     "year-of-year-noun": "a four-digit year before a singular \"year\" (\"the 2024 calendar year\") names that year, not a count of years",
     "slash-day-first": "a slash date whose numbers are both twelve or under (\"08/02/2024\") is read day first when the page proves that order: another slash date with a first number over 12, or the same day written out with a month name",

@@ -74,6 +74,9 @@ def test_a_bare_ordinal_after_a_century_of_its_sentence_is_a_century():
 @pytest.mark.parametrize("text", [
     "Tea reached Lisbon in the 16th century. The ship docked on the 17th.",  # another sentence
     "The race was held on the 17th and the fair on the 18th.",  # no century named
+    "The 17th-century mill reopens on the 19th.",  # a day, after "on"
+    "The 19th-century stable was rebuilt from the 2nd and the 3rd.",  # too far from the century named
+    "In the 19th century the mill was ranked the 18th.",  # a rank, no preposition of time
 ])
 def test_a_bare_ordinal_with_no_century_in_its_sentence_is_no_century(text):
     with rules_on({"century-ellipsis"}):

@@ -216,7 +216,9 @@ def _n_century_pair(m: re.Match, ctx: Ctx):
 
 
 # "... in the 15th century and in Constantinople in the 16th": an ordinal left bare after a century
-# of its sentence is the century the sentence leaves out
+# of its sentence is the century the sentence leaves out, when a preposition of time leads it and it
+# lies near the century named ("reopens on the 21st" is a day, "was ranked the 2nd" a rank)
+_CENT_LEAD = re.compile(r"\b(?i:in|into|by|until|from|to)\s+$")
 @book.rule("century_ellipsis", triggers={"st", "nd", "rd", "th"} | {k for k, v in ORDINALS.items() if 0 < v <= 21 and " " not in k},
     window=(8, 3), priority=-1,
     pattern=B + r"(?i:the)\s+(?P<cent>" + _CENT + r")(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or)\b)")
@@ -230,6 +232,8 @@ def _n_century_ellipsis(m: re.Match, ctx: Ctx):
         return None
     if R.SENTENCE_END.search(ctx.text, pos, m.start()):
         return None  # the century was named in an earlier sentence
+    if abs(n - 1 - c.century) > 3 or not _CENT_LEAD.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "reopens on the 21st", "ranked the 2nd": a day or a rank
     r = Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), explicit=True)
     r.start = m.start()
     return r
