@@ -100,6 +100,16 @@ def test_a_year_before_a_singular_year_noun_names_that_year(text, expected):
         assert values(text, date(2024, 11, 27)) == [expected]
 
 
+@pytest.mark.parametrize("text", [
+    "The dam was sized for a 1500 year storm.",  # a size: no period noun between
+    "Engineers planned for the worst 1200 year drought.",
+])
+def test_a_number_before_year_with_no_period_noun_between_is_no_year(text):
+    with rules_on({"year-of-year-noun"}):
+        found = values(text, date(2024, 11, 27))
+    assert all(v not in ("1500", "1200") for _, v in found)
+
+
 def test_a_count_before_a_plural_year_noun_stays_a_duration():
     with rules_on({"year-of-year-noun"}):
         tagged = tag_timexes("The vault stood for 2000 calendar years.", date(2024, 1, 1))
