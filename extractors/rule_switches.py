@@ -87,7 +87,7 @@ RULES: dict[str, str] = {
     "century-ellipsis": "a bare ordinal after a century named earlier in its sentence, led by in/into/by/until/from/to and within three of it, is a century (\"in the 15th century and in Cairo in the 16th\")",
     "year-ahead": "\"the year ahead\", \"the upcoming year\" are the coming year; \"the coming year\" written in January is the year just begun",
     "year-of-year-noun": "a four-digit year before a period noun and a singular \"year\" (\"the 2024 calendar year\", \"the 2023 school year\") or after \"the\" right before it (\"the 2024 year\") names that year, not a count of years (not \"a 1000 year flood\")",
-    "slash-day-first": "a slash date whose numbers are both twelve or under (\"08/02/2024\") is read day first when the page proves that order: another slash date with a first number over 12, or the same day written out with a month name",
+    "slash-day-first": "a slash date whose numbers are both twelve or under (\"08/02/2024\") is read day first when the page proves that order: another slash date of the page with a first number over 12, or the same day written out with a month name in its own line",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",
     "the-year-before": "\"the year before\", \"the month after\" closing a phrase count one unit from the date in focus named earlier in their sentence (\"up from 40 the year before\")",
