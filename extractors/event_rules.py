@@ -233,11 +233,19 @@ INFINITIVE_HAPPENING_NOUNS = frozenset(
 )
 
 # A shop's promotions: "Sale ends 03/31/2026", "Offers expire 9/30/2017", "Offer ends Mar 09": the end of a
-# promotion is the shop's furniture, no happening the page tells. "offer" and "deal" only in the plural or bare
-# (a shop's label): "the offer expires on May 13" may be a tender offer, "the deal expires" a contract.
-PROMOTION_NOUNS = frozenset("sale discount promotion promo coupon voucher rebate savings markdown clearance".split())
+# promotion is the shop's furniture, no happening the page tells. "offer" and "deal" only bare (a shop's
+# label): "the offer expires on May 13" may be a tender offer, "the deal expires" a contract.
+PROMOTION_NOUNS = frozenset("sale discount promotion promo coupon voucher rebate saving savings markdown clearance".split())
 PROMOTION_LABEL_NOUNS = frozenset({"offer", "deal"})
 TERM_END_VERBS = frozenset({"end", "expire"})
+# Words before a promotion noun that make it a public measure, a treaty or a deal in finance, not a shop's
+# promotion ("the federal EV rebate", "the tariff discount", "a ceasefire deal", "the takeover offer").
+POLICY_MODIFIERS = frozenset(
+    """tariff ceasefire cease-fire truce trade takeover tender federal tax government state national public
+    fuel energy peace nuclear merger buyout acquisition share stock bond debt loan treaty""".split()
+)
+# Owners that make a promotion the shop's own ("our sale", "the store's discount").
+SHOP_OWNERS = frozenset({"our", "site", "store", "shop"})
 
 # Nouns of the text itself ("this guide will cover ...", "we've compiled a
 # list of ..."): what it says it does is no happening. Not "report", "study" or "survey": a text often cites another's.

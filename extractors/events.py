@@ -59,6 +59,7 @@ from extractors.event_rules import (
     OPINION_VERBS,
     PAST_SPAN,
     PERIOD_VERBS,
+    POLICY_MODIFIERS,
     POSSESSIVE_PERIOD,
     POST_LABEL_VERBS,
     PROMOTION_LABEL_NOUNS,
@@ -66,6 +67,7 @@ from extractors.event_rules import (
     QUALIFIER_PREPS,
     RATE_ADVERBS,
     READER_PROMISE_VERBS,
+    SHOP_OWNERS,
     TERM_END_VERBS,
     TIME_NOUNS,
     has_own_subject,
@@ -175,22 +177,51 @@ def no_statement_reason(
 
 
 def promotion_end(verb: Token) -> bool:
-    """A shop's promotion ending: "Sale ends 03/31/2026.", "Offers expire 9/30/2017 at 11:59 P.M.", "Offer ends
-    Mar 09": a verb of ending in the present or future whose subject is a promotion noun in the singular, or
-    "offer"/"deal" in the plural or with no determiner or possessive (a shop's label; "the offer expires on
-    May 13" may be a tender offer's term), with no "of" (a sale of a company is a transaction)."""
+    """A shop's promotion ending: "Sale ends 03/31/2026.", "Offers expire 9/30/2017 at 11:59 P.M.", "Our
+    garden discount expires on April 30": a verb of ending in the present or future whose subject is a
+    promotion noun ("sale" only in the singular: "sales will end 2026 up 3%" are a market's figures) with a
+    mark of a shop: owned by the shop ("our", "this", "the store's"), a bare label opening its line, or a
+    price or a percentage in the sentence. Not a public measure, a treaty or a deal in finance ("the
+    government's fuel discount", "the federal EV rebate", "Ceasefire deal expires Saturday": an owner, a
+    proper noun or a word of policy before it), nor a sale "of" something (a transaction); "offer" and
+    "deal" only bare ("the offer expires on May 13" may be a tender offer's term)."""
     if verb.lemma_.lower() not in TERM_END_VERBS or verb.tag_ in ("VBD", "VBN"):
         return False  # "the sale ended on May 3": a happening told, not a shop's term
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         lemma = subject.lemma_.lower()
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-            return False  # "the sale of the stake ends ...": a transaction
-        if lemma in PROMOTION_NOUNS and subject.tag_ != "NNS":  # "sales will end 2026 up 3%": a market's figures
-            return True
-        if lemma in PROMOTION_LABEL_NOUNS and (
-                subject.tag_ == "NNS" or not any(c.dep_ in ("det", "poss") for c in subject.children)):
+        label = lemma in PROMOTION_LABEL_NOUNS
+        if not (label or (lemma in PROMOTION_NOUNS and not (lemma == "sale" and subject.tag_ == "NNS"))):
+            continue
+        if _promotion_of_a_shop(subject, verb, label):
             return True
     return False
+
+
+def _promotion_of_a_shop(subject: Token, verb: Token, label: bool) -> bool:
+    """Whether a promotion noun subject of ``verb`` is a shop's own (see ``promotion_end``)."""
+    owned = False
+    bare = True
+    for c in subject.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return False  # "the sale of the stake ends ...": a transaction
+        if c.dep_ == "poss":
+            if c.lower_ not in SHOP_OWNERS and c.lemma_.lower() not in SHOP_OWNERS:
+                return False  # "the government's fuel discount"
+            owned, bare = True, False
+        elif c.dep_ == "det":
+            owned = owned or c.lower_ == "this"
+            bare = False
+    for t in subject.subtree:
+        if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
+                t.pos_ == "PROPN" or any(w in POLICY_MODIFIERS for w in re.split(r"[-–]", t.lower_))):
+            return False  # "the 10% tariff discount", "US-China deal", "Takeover offer"
+    if label and not bare:
+        return False
+    opens_line = subject.left_edge.i == subject.sent.start or subject.doc[subject.left_edge.i - 1].text.strip() == ""
+    priced = re.search(r"\d\s*%|\bper\s*cent\b|\bpercent\b|[$£€¥]\s*\d", subject.sent.text, re.I) is not None
+    if label:
+        return opens_line or priced
+    return owned or (bare and opens_line) or priced
 
 
 def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | None) -> str | None:

@@ -13,7 +13,7 @@ from typing import TypeVar, overload
 
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
-from extractors.timex.numbers import parse_clock
+from extractors.timex.numbers import ordinal, parse_clock
 from extractors.timex.periods import Cal, day_cal, finer_or_equal, period_of, timex_value
 
 _T = TypeVar("_T")
@@ -406,9 +406,6 @@ def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, expl
     return Res(t, timex_value(c), c, mod, anchored, explicit=explicit)
 
 
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-
-
 def part_of_year_around(text: str, pos: int, end: int, month: int) -> int | None:
     """The year of a quarter or half of a written year named in the sentence of ``text[pos:end]``
     that holds ``month`` ("June 15: Second quarter of 2025 estimated tax payment is due" is
@@ -423,8 +420,8 @@ def part_of_year_around(text: str, pos: int, end: int, month: int) -> int | None
         if m.start() < end and m.end() > pos:
             continue
         g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
-        q = _ORD.get(g["qord"] or "") or int(g["qn"] or g["qn2"] or 0)
-        h = _ORD.get(g["hord"] or "") or int(g["hn"] or g["hn2"] or 0)
+        q = (ordinal(g["qord"]) if g["qord"] else 0) or int(g["qn"] or g["qn2"] or 0)
+        h = (ordinal(g["hord"]) if g["hord"] else 0) or int(g["hn"] or g["hn2"] or 0)
         first, last = ((q - 1) * 3 + 1, q * 3) if q else ((h - 1) * 6 + 1, h * 6)
         if first <= month <= last:
             years.add(int(g["y"] or g["y2"]))

@@ -414,6 +414,33 @@ def test_a_shops_promotion_ending_states_nothing(models, text):
     assert statements(text, models, anchor=date(2025, 3, 9)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Our garden discount expires on April 30, 2025.",
+    "Coupons expire on May 4, 2025.",  # a plural other than "sales"
+    "Savings expire on Sunday, May 4, 2025.",  # "savings" (lemma "saving")
+    "Discounts end Sunday, May 4, 2025.",
+    "Get 20% off: the spring discount ends on May 4, 2025.",  # a percentage marks the shop
+])
+def test_a_shops_promotion_ending_is_what_the_promotion_rule_removes(models, text):
+    from extractors.rule_switches import rules_off
+
+    assert statements(text, models, anchor=date(2025, 3, 9)) == []
+    with rules_off({"promotion-end"}):
+        assert statements(text, models, anchor=date(2025, 3, 9)) != []
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    ("The state heating rebate expires on Oct. 31, 2025.", "expire", "2025-10-31"),  # a public measure
+    ("The council's parking discount will expire on May 31, 2025.", "expire", "2025-05-31"),  # an owner other than a shop
+    ("The 5% steel tariff discount ends on Aug. 8, 2025.", "end", "2025-08-08"),  # a word of policy before it
+    ("Truce deal expires Sunday, May 4, 2025.", "expire", "2025-05-04"),
+    ("Merger offer expires on June 6, 2025.", "expire", "2025-06-06"),
+    ("The discount ends on June 6, 2025.", "end", "2025-06-06"),  # no mark of a shop
+])
+def test_a_public_measure_or_a_deal_ending_keeps_its_statement(models, text, trigger, value):
+    assert _keeps(models, text, trigger, value)
+
+
 @pytest.mark.parametrize("text, trigger, value", [
     ("The tender offer expires on May 13, 2025.", "expire", "2025-05-13"),  # a bid's term, with its determiner
     ("Sale ended March 2, 2025.", "end", "2025-03-02"),  # told in the past: a happening

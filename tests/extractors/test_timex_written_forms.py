@@ -111,6 +111,7 @@ def test_a_slash_date_is_read_day_first_when_the_page_writes_that_day_out():
     "From 03/04/2026 the old plan ends.",  # no proof: month first
     "From 03/04/2026 the old plan ends. It began 01/23/2026 and was posted 24/01/2026.",  # proofs both ways
     "From 03/04/2026 the old plan ends. On March 4, 2026, we switch.",  # the month-first day written out
+    "Sign-up starts 03/04/2026.\nOur last fair was on April 3, 2026.",  # the written day in another line
 ])
 def test_a_slash_date_stays_month_first_without_proof_of_the_other_order(text):
     assert ("03/04/2026", "2026-03-04", "point") in values(text)

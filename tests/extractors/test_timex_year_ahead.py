@@ -38,6 +38,24 @@ def test_upcoming_before_a_unit_other_than_year_is_not_read():
     assert values("Reports give plans for the upcoming month.", date(2025, 3, 17)) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2012, the mill geared up for the year ahead.", ("the year ahead", "2013")),
+    ("In May 2012, the council set aside funds for the upcoming year.", ("the upcoming year", "2013")),
+])
+def test_the_year_ahead_counts_from_a_date_of_another_year_its_sentence_names(text, expected):
+    assert values(text, date(2025, 6, 10))[-1] == expected
+
+
+def test_the_year_ahead_of_someone_is_no_date():
+    found = values("The club ended the year ahead of every other team.", date(2025, 6, 10))
+    assert ("the year ahead", "2026") not in found and all(t != "the year ahead" for t, _ in found)
+
+
+def test_the_upcoming_year_end_is_not_the_upcoming_year():
+    found = values("Staff braced for the upcoming year-end audit.", date(2025, 6, 10))
+    assert all("upcoming" not in t for t, _ in found)
+
+
 def test_the_year_ahead_switch_turns_the_reading_off():
     with rules_off({"year-ahead"}):
         assert values("Boards will favour small projects in the year ahead.", date(2025, 12, 19)) == [

@@ -43,6 +43,21 @@ def test_an_apostrophe_year_is_known_from_the_page_alone():
     assert [(m.text, m.value, m.from_anchor) for m in found] == [("'04", "2004", False)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mine flooded in '27 and shut in '32.", [("'27", "1927"), ("'32", "1932")]),  # past: never after the page
+    ("The old pier was rebuilt in '34.", [("'34", "1934")]),
+    ("Since '28 the fees have doubled.", [("Since '28", "1928")]),
+    ("The new pier will be rebuilt in '34.", [("'34", "2034")]),  # the clause looks ahead
+    ("The tunnel should be done by '29.", [("'29", "2029")]),
+])
+def test_an_apostrophe_year_after_the_page_year_needs_a_clause_that_looks_ahead(text, expected):
+    assert values(text, date(2025, 6, 10)) == expected
+
+
+def test_an_apostrophe_that_opens_a_quoted_title_is_no_year():
+    assert values("He wrote a list of '12 rules for cooks' for the paper.", date(2025, 6, 10)) == []
+
+
 def test_the_apostrophe_year_switch_turns_the_reading_off():
     with rules_off({"apostrophe-year"}):
         assert values("The band toured in '03.", date(2016, 4, 2)) == []
@@ -59,6 +74,9 @@ def test_a_bare_ordinal_after_a_century_of_its_sentence_is_a_century():
 @pytest.mark.parametrize("text", [
     "Tea reached Lisbon in the 16th century. The ship docked on the 17th.",  # another sentence
     "The race was held on the 17th and the fair on the 18th.",  # no century named
+    "The 17th-century mill reopens on the 19th.",  # a day, after "on"
+    "The 19th-century stable was rebuilt from the 2nd and the 3rd.",  # too far from the century named
+    "In the 19th century the mill was ranked the 18th.",  # a rank, no preposition of time
 ])
 def test_a_bare_ordinal_with_no_century_in_its_sentence_is_no_century(text):
     with rules_on({"century-ellipsis"}):
@@ -80,6 +98,16 @@ def test_the_century_ellipsis_switch_is_off_by_default():
 def test_a_year_before_a_singular_year_noun_names_that_year(text, expected):
     with rules_on({"year-of-year-noun"}):
         assert values(text, date(2024, 11, 27)) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The dam was sized for a 1500 year storm.",  # a size: no period noun between
+    "Engineers planned for the worst 1200 year drought.",
+])
+def test_a_number_before_year_with_no_period_noun_between_is_no_year(text):
+    with rules_on({"year-of-year-noun"}):
+        found = values(text, date(2024, 11, 27))
+    assert all(v not in ("1500", "1200") for _, v in found)
 
 
 def test_a_count_before_a_plural_year_noun_stays_a_duration():

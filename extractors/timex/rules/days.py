@@ -66,7 +66,7 @@ def _n_us(m: re.Match, ctx: Ctx):
     a, b = int(m.group("a")), int(m.group("b"))
     # slashes read month first unless the first number is no month or the page writes its days
     # first (rule slash-day-first); dots read day first
-    if m.group("sep") == "." or a > 12 or (b <= 12 and a != b and _slash_day_first(ctx.text, y, a, b)):
+    if m.group("sep") == "." or a > 12 or (b <= 12 and a != b and _slash_day_first(ctx.text, m.start(), m.end(), y, a, b)):
         mo, d = b, a
     else:
         mo, d = a, b
@@ -84,18 +84,21 @@ _WRITTEN_DAY = re.compile(
     r"|\b(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + MONTH + r"),?\s+(?P<y2>" + YEAR4 + r")(?!\d)")
 
 
-def _slash_day_first(text: str, year: int, a: int, b: int) -> bool:
-    """Does the page write the slash date "a/b/year" (both numbers twelve or under) day first?
-    Yes when another slash date of the page has a first number over 12 and none a second
-    number over 12 ("23/01/2024" proves "08/02/2024" is 8 February), or, with no such proof
-    either way, when the page writes the day-first reading out with a month name and not the
-    month-first one ("08/02/2024" beside "Thursday, Feb 8th, 2024") (rule ``slash-day-first``)."""
+def _slash_day_first(text: str, start: int, end: int, year: int, a: int, b: int) -> bool:
+    """Does the page write the slash date "a/b/year" at ``text[start:end]`` (both numbers twelve
+    or under) day first? Yes when another slash date of the page has a first number over 12 and
+    none a second number over 12 ("23/01/2024" proves "08/02/2024" is 8 February), or, with no
+    such proof either way, when its own line writes the day-first reading out with a month name
+    and not the month-first one ("08/02/2024 (Thursday, Feb 8th, 2024)"; the same day named in
+    another paragraph may be another happening) (rule ``slash-day-first``)."""
     if not rule_on("slash-day-first"):
         return False
     order = _page_slash_order(text)
     if order:
         return order == "dmy"
-    written = _written_days(text)
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    written = _written_days(text[s : len(text) if e < 0 else e])
     return (year, b, a) in written and (year, a, b) not in written
 
 

@@ -45,8 +45,7 @@ def dur_from_match(m: re.Match, ctx: Ctx, start: int | None = None, end: int | N
     after = ctx.text[e : e + 20]
     if re.match(r"-old\b", after) or re.match(r"\s*old\b", after):
         return None
-    if (unit == "year" and re.fullmatch(r"[0-9]{4}", numtxt) and re.fullmatch(r"[\s]+(?:\S+\s+)?year", ctx.text[m.end("num") : m.end("unit")], re.I)
-            and rule_on("year-of-year-noun")):
+    if unit == "year" and rule_on("year-of-year-noun") and _year_of_year_noun(ctx.text, numtxt, m.end("num"), m.end("unit")):
         return None  # "the 2024 calendar year", "the 2023 school year": a year naming its year, not 2024 years
     if unit == "second" and nlow in ("a", "the", "one", "single", "a single"):
         return None
@@ -324,3 +323,21 @@ def span_ending_count(before: str) -> tuple[int, str, int] | None:
     if n is None or not float(n).is_integer() or not 1 <= n <= 100:
         return None
     return int(n), m.group("unit").lower(), m.start()
+
+
+# "the 2024 calendar year", "the 2023 school year": a period noun between a year and "year"
+_YEAR_NOUN_BETWEEN = re.compile(r"\s+(?i:calendar|fiscal|school|academic|tax|financial|model|budget)\s+(?i:year)")
+
+
+def _year_of_year_noun(text: str, numtxt: str, num_end: int, unit_end: int) -> bool:
+    """Whether a four-digit number before a singular "year" names that year: a period noun between
+    them ("the 2024 calendar year"), or "the" before a year of the calendar with nothing between ("the
+    2024 year"); never a rate or a size ("paid 1200 a year", "a 1000 year flood")."""
+    if not re.fullmatch(r"[0-9]{4}", numtxt):
+        return False
+    between = text[num_end:unit_end]
+    if _YEAR_NOUN_BETWEEN.fullmatch(between):
+        return True
+    return (re.fullmatch(r"\s+(?i:year)", between) is not None and re.fullmatch(r"(?:19|20)[0-9]{2}", numtxt) is not None
+            and re.search(r"\b(?i:the)\s+$", text[max(0, num_end - len(numtxt) - 6):num_end - len(numtxt)]) is not None)
+

@@ -175,7 +175,7 @@ _PART_MODS = (("the rest", "END"), ("the remainder", "END"), ("the first half", 
 # that year, the same day, the current quarter, earlier this week
 @book.rule("rel_unit", triggers=UNIT_WORDS, window=(50, 25), priority=1,
     pattern=B + r"(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)?"
-        + r"(?P<rel>(?i:last|this|next|coming|upcoming(?=\s+year\b)|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|upcoming(?=\s+year\b)|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
+        + r"(?P<rel>(?i:last|this|next|coming|upcoming(?=\s+year\b(?!-))|this\s+coming|this\s+past|past|previous|current|following|same|prior|preceding|present|that|the\s+(?:last|past|next|coming|upcoming(?=\s+year\b(?!-))|previous|current|following|same|prior|preceding|present|succeeding|subsequent|new|whole|entire|very\s+same|latest|most\s+recent))|that\s+same|this\s+same|the\s+same)"
         + r"\s+(?P<unit>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|school\s+year|season|millennium))" + E)
 def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -213,7 +213,7 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         deictic = True
     if ctx.narrative and core == "this" and unit in ("day", "month", "week", "year"):
         deictic = False
-    deictic = deictic or (upcoming and ctx.anchor is not None)
+    deictic = deictic or (upcoming and ctx.anchor is not None and _story_year_in_sentence(ctx, m.start()) is None)
     if deictic:
         base = ctx.deictic()
     else:
@@ -365,15 +365,27 @@ def _year_just_begun(base: Cal) -> bool:
 # the year ahead: the coming year, counted from the page's day ("in the year ahead" written in
 # December is the next year; written in January, the year just begun)
 @book.rule("year_ahead", triggers={"ahead"}, window=(15, 5), priority=1,
-    pattern=B + r"(?i:the)\s+(?i:year)\s+(?i:ahead)" + E)
+    pattern=B + r"(?i:the)\s+(?i:year)\s+(?i:ahead)(?!\s+(?i:of)\b)" + E)
 def _n_year_ahead(m: re.Match, ctx: Ctx):
+    """The coming year, counted from the page's day, or from a date of another year the sentence
+    names ("In March 2010, the board planned for the year ahead" is 2011); "the year ahead of
+    its rivals" is no date."""
     if not rule_on("year-ahead") or ctx.narrative:
         return None
-    base = ctx.deictic()
-    if base is None or base.year is None or base.gran != "day":
+    base = _story_year_in_sentence(ctx, m.start()) or ctx.deictic()
+    if base is None or base.year is None or base.gran not in ("day", "month", "year"):
         return None
     c = shift(coarsen(base, "year"), 0 if _year_just_begun(base) else 1, "year")
     return date_res(c, anchored=True)
+
+
+def _story_year_in_sentence(ctx: Ctx, pos: int) -> Cal | None:
+    """The date in focus when its sentence (the one of ``pos``) names it and it lies in another
+    year than the page's day: "In 2010, the company planned for the year ahead"."""
+    story, page = ctx.anaphoric(), ctx.deictic()
+    if story is None or story.year is None or not ctx.focus_in_sentence(pos):
+        return None
+    return story if page is None or page.year != story.year else None
 
 
 def _rel_weekend(base: Cal, core: str, deictic: bool, step: int, mod: str | None) -> Res | None:

@@ -88,23 +88,35 @@ def _n_year_short(m: re.Match, ctx: Ctx):
     return date_res(Cal("year", year_num(m.group("year"), ctx)), explicit=True)
 
 
+# "'10 best chefs'": words after the number and a closing quote before the sentence ends
+_QUOTE_OPENED = re.compile(r"\s+[^'’\n.!?]{0,60}?[^\W\d]['’](?!\w)")
+
+
 # in '02, since ’99, from '04 and '05: a two-digit year after an apostrophe, led by a preposition
 # or a coordinating word (the year itself is the mention: "'02")
 @book.rule("year_apostrophe", digits=r"[0-9]{2}", window=(12, 3), priority=1,
     pattern=B + r"(?P<lead>(?i:in|since|of|from|by|until|till|to|through|during|before|after|and|or))\s+"
         + r"(?P<year>['’][0-9]{2})(?![\w%'’]|[.,:/-]\d|\s*(?:%|percent|per\s*cent|inch|in\.|ft\b|feet|foot|cm|mm|kg|lbs?\b))")
 def _n_year_apostrophe(m: re.Match, ctx: Ctx):
-    """The year of the century nearest the year in focus (a story's, else the page's), not more
-    than ten years after it: "in '02" in a page of 2015 is 2002, "in '99" 1999, "the Club of '89"
-    in a story of the 1780s 1789."""
+    """The latest such year not after the year in focus (a story's, else the page's): "in '02" in
+    a page of 2015 is 2002, "in '99" 1999, "the Club of '89" in a story of the 1780s 1789; up to
+    ten years after it when the clause looks ahead or the year ends a stretch ("will reopen in
+    '31", "by '27") or a story's year is in focus, never after "since" ("since '30" in a page of
+    2025 is 1930)."""
     if not rule_on("apostrophe-year"):
         return None
     saved = ctx.from_anchor  # any day of the century gives the same: the value is not the anchor's
-    base, _ = ctx.underspecified_base(m.start("year"))
+    base, told = ctx.underspecified_base(m.start("year"))
     ctx.from_anchor = saved
     by = base.year if base is not None and base.year is not None else 2000
+    if _QUOTE_OPENED.match(ctx.text, m.end("year")):
+        return None  # "the title of '10 best chefs'": a quotation opens, the number is its first word
     yy = int(m.group("year")[1:])
-    y = min(((by // 100) * 100 + yy + k for k in (-100, 0, 100)), key=lambda c: abs(c - by) if c <= by + 10 else 1000 + c - by)
+    lead = m.group("lead").lower()
+    tense = "" if lead == "since" else ctx.direction(m.start("year"), m.end("year"))
+    ahead = lead != "since" and (tense == "future" or (lead in ("by", "until", "till") and tense != "past"))
+    latest = by + 10 if ahead or (told and lead != "since") else by  # a story goes on past its year
+    y = max(c for c in ((by // 100) * 100 + yy + k for k in (-100, 0, 100)) if c <= latest)
     r = date_res(Cal("year", y), explicit=True)
     r.start = m.start("year")
     return r
@@ -204,7 +216,9 @@ def _n_century_pair(m: re.Match, ctx: Ctx):
 
 
 # "... in the 15th century and in Constantinople in the 16th": an ordinal left bare after a century
-# of its sentence is the century the sentence leaves out
+# of its sentence is the century the sentence leaves out, when a preposition of time leads it and it
+# lies near the century named ("reopens on the 21st" is a day, "was ranked the 2nd" a rank)
+_CENT_LEAD = re.compile(r"\b(?i:in|into|by|until|from|to)\s+$")
 @book.rule("century_ellipsis", triggers={"st", "nd", "rd", "th"} | {k for k, v in ORDINALS.items() if 0 < v <= 21 and " " not in k},
     window=(8, 3), priority=-1,
     pattern=B + r"(?i:the)\s+(?P<cent>" + _CENT + r")(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or)\b)")
@@ -218,6 +232,8 @@ def _n_century_ellipsis(m: re.Match, ctx: Ctx):
         return None
     if R.SENTENCE_END.search(ctx.text, pos, m.start()):
         return None  # the century was named in an earlier sentence
+    if abs(n - 1 - c.century) > 3 or not _CENT_LEAD.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "reopens on the 21st", "ranked the 2nd": a day or a rank
     r = Res("DATE", "%02d" % (n - 1), Cal("century", century=n - 1), explicit=True)
     r.start = m.start()
     return r
