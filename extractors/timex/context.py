@@ -406,15 +406,20 @@ def date_res(c: Cal | None, mod: str | None = None, anchored: bool = False, expl
     return Res(t, timex_value(c), c, mod, anchored, explicit=explicit)
 
 
+def sentence_bounds(text: str, start: int, end: int, reach: int = 600) -> tuple[int, int]:
+    """The first and last character of the sentence around ``text[start:end]`` (a full stop,
+    question or exclamation mark before a blank, or a line break, ends one), looking at most
+    ``reach`` characters either way."""
+    before = [m.end() for m in R.SENTENCE_END.finditer(text, max(0, start - reach), start)]
+    after = R.SENTENCE_END.search(text, end, end + reach)
+    return (before[-1] if before else max(0, start - reach)), (after.start() if after else min(len(text), end + reach))
+
+
 def part_of_year_around(text: str, pos: int, end: int, month: int) -> int | None:
     """The year of a quarter or half of a written year named in the sentence of ``text[pos:end]``
     that holds ``month`` ("June 15: Second quarter of 2025 estimated tax payment is due" is
     June 15, 2025); None when there is none, or when two such periods give two years."""
-    s = max(0, pos - 200)
-    for m in R.SENTENCE_END.finditer(text, s, pos):
-        s = m.end()
-    e_m = R.SENTENCE_END.search(text, end)
-    e = min(len(text), end + 200) if e_m is None else min(e_m.start(), end + 200)
+    s, e = sentence_bounds(text, pos, end, reach=200)
     years = set()
     for m in R.PART_OF_YEAR.finditer(text, s, e):
         if m.start() < end and m.end() > pos:

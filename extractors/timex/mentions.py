@@ -13,6 +13,7 @@ from extractors.event_rules import TRIGGER_KINDS
 from extractors.not_dates import closes_name
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
+from extractors.timex.context import sentence_bounds
 from extractors.timex.count_back import counted_back
 from extractors.timex.periods import cal_of, coarsen, period_of, shift, start_of_span_ending, timex_value
 from extractors.timex.rules.clock import CLOCK_REST
@@ -93,7 +94,7 @@ def _without_name_years(text: str, mentions: list[DateMention]) -> list[DateMent
     for k, m in enumerate(mentions):
         if m.role != "point" or m.precision != Precision.YEAR or not closes_name(text, m.char_start, m.char_end):
             continue
-        s, e = _sentence_bounds(text, m.char_start, m.char_end)
+        s, e = sentence_bounds(text, m.char_start, m.char_end)
         if any(o is not m and s <= o.char_start and o.char_end <= e and o.precision.coarseness < m.precision.coarseness
                and m.date_start <= o.date_start and o.date_end <= m.date_end for o in mentions):
             drop.add(k)
@@ -120,14 +121,6 @@ def _spans_ending(text: str, mentions: list[DateMention]) -> list[DateMention]:
                             f"{first.isoformat() if m.precision == Precision.DAY else first.strftime('%Y-%m')}/{m.value}",
                             m.anchored, m.from_anchor))
     return out
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The first and last character of the sentence around ``text[start:end]``
-    (a full stop, question or exclamation mark before a blank, or a line break, ends one)."""
-    before = [m.end() for m in R.SENTENCE_END.finditer(text, max(0, start - 600), start)]
-    after = R.SENTENCE_END.search(text, end, end + 600)
-    return (before[-1] if before else max(0, start - 600)), (after.start() if after else min(len(text), end + 600))
 
 
 _COUNT_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}

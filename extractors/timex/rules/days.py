@@ -114,7 +114,7 @@ def _page_slash_order(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _written_days(text: str) -> frozenset[tuple[int, int, int]]:
-    """(year, month, day) of the days the page writes with a month name and a year."""
+    """(year, month, day) of the days ``text`` (a slash date's line) writes with a month name and a year."""
     out = set()
     for o in _WRITTEN_DAY.finditer(text):
         mo = month_num(o.group("m1") or o.group("m2"))
