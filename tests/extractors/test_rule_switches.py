@@ -20,14 +20,14 @@ def test_rules_are_on_unless_turned_off_in_a_block():
 
 
 def test_a_default_off_rule_is_on_only_in_a_rules_on_block_and_stays_off_under_rules_off():
-    assert "name-possessive" in DEFAULT_OFF and not rule_on("name-possessive")
+    assert "dateline" in DEFAULT_OFF and not rule_on("dateline")
     with rules_off({"model-year"}):
-        assert not rule_on("name-possessive")
-    with rules_on({"name-possessive"}):
-        assert rule_on("name-possessive")
+        assert not rule_on("dateline")
+    with rules_on({"dateline"}):
+        assert rule_on("dateline")
         with rules_off({"model-year"}):  # turning another rule off keeps it on
-            assert rule_on("name-possessive") and not rule_on("model-year")
-    assert not rule_on("name-possessive")
+            assert rule_on("dateline") and not rule_on("model-year")
+    assert not rule_on("dateline")
 
 
 def test_an_unknown_rule_is_an_error():
