@@ -30,7 +30,7 @@ American tour" above "Tour Dates"); else none (the temporal tagger's reading
 stands). ``row_days``: each row's day in that year, going on to the next
 year where the days of a run going forward go back (December, then January).
 
-``run_trigger``: the happening a row is: the first event noun of the row
+``run_trigger``: the happening a row is: the last event noun of the row
 ("Office hours workshop"), else of the run's intro ("Tour dates" -> tour,
 "Schedule of talks" -> talk), else of the nearest marked-up heading above
 the run ("Yoga series" -> series is none; then the default ``ROW_TRIGGER``,
@@ -165,9 +165,11 @@ def date_runs(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMentio
 
 
 def event_noun(words: str, names: bool = True) -> str | None:
-    """The first event noun of a line's words, singular ("Tour dates" -> tour, "talks" -> talk);
+    """The last event noun of a line's words, singular: the head of a compound ("50th Anniversary Tour
+    dates" -> tour, "Schedule of talks" -> talk);
     without ``names``, only of its lowercase words (a row's capitalised words name its venue or city:
     "Cuyahoga Falls")."""
+    found = None
     for w in _WORD.findall(words):
         if not names and not w.islower():
             continue
@@ -176,8 +178,9 @@ def event_noun(words: str, names: bool = True) -> str | None:
             continue  # "March" is a month
         for form in (lw, lw[:-1] if lw.endswith("s") else None, lw[:-2] if lw.endswith("es") else None):
             if form and form in EVENT_NOUNS and form != "talks":
-                return form
-    return None
+                found = form
+                break
+    return found
 
 
 def run_trigger(text: str, run: DateRun, row: DateRow) -> str:

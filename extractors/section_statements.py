@@ -28,6 +28,7 @@ offsets point at the heading, the sentence's at the described text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -146,6 +147,18 @@ def section_statement(
     return _layout_dated(text, sentence, parsed, date, mentions, lemma, trigger)
 
 
+# a capitalised word right before or after a name, or a region's code after its comma ("Cuyahoga Falls, OH")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]|,\s*[A-Z]{2}\b")
+
+
+def whole_name(text: str, mention: EntityMention) -> bool:
+    """The name stands on its own: no capitalised word right before or after it, no region's code after it
+    (a piece of a venue's or a city's name is none)."""
+    return not (_NAME_BEFORE.search(text, max(0, mention.char_start - 40), mention.char_start)
+                or _NAME_AFTER.match(text, mention.char_end))
+
+
 # what a listing's entry is when its title names no happening ("How to get clients from networking")
 ENTRY_TRIGGER = "event"
 
@@ -167,12 +180,14 @@ def row_statement(
     """A list's row as a statement: the happening its row, intro or heading
     names (the row's own word as the trigger's text when it names it), the
     row's persons its participants (an instructor, a guest: its other names
-    are its venue and city, where and not who, whatever tag NER gives them),
+    are its venue and city, where and not who, whatever tag NER gives them;
+    a "person" inside a longer name or before a region's code is a piece of
+    a venue or a city: "Jiffy Lube Live", "Cuyahoga Falls, OH"),
     planned when its day is after the page's (``page_day``)."""
     s0 = sentence[0]
     token = next((t for t in parsed if s0 + t.idx >= row.row.label_start and t.pos_ in ("NOUN", "PROPN")
                   and t.lemma_.lower() == row.trigger), None) if row.trigger != ROW_TRIGGER else None
-    persons = [m for m in mentions if m.label == "PERSON"]
+    persons = [m for m in mentions if m.label == "PERSON" and whole_name(text, m)]
     day = row.row.date
     statement = layout_statement(text, sentence, parsed, day, row.trigger, token,
                                  line_participants(text, sentence, persons), LAYOUT_DATED_CONFIDENCE)

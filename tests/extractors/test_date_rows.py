@@ -111,3 +111,20 @@ def test_each_row_of_a_tour_list_is_a_planned_tour_stop_in_the_lists_year(models
 def test_the_rows_give_nothing_with_their_switches_off(models):
     with rules_off(["date-rows"]):
         assert not [s for s in _read(models, TOUR_PAGE) if s.date.precision == "day"]
+
+
+def test_the_head_of_a_compound_names_the_happening():
+    assert event_noun("The Lantern Owls 10th Anniversary Tour 2025 dates:") == "tour"
+
+
+def test_a_person_inside_a_venues_or_a_citys_name_is_none():
+    from extractors.entities import EntityMention
+    from extractors.section_statements import whole_name
+
+    def name(line: str, words: str) -> bool:
+        start = line.index(words)
+        return whole_name(line, EntityMention(words, "PERSON", start, start + len(words), words))
+
+    assert name("September 10 12pm - 1pm Room 217 Dana Whitfield, PhD", "Dana Whitfield")
+    assert not name("June 24 -- Quick Lube Live, Bristow, VA", "Lube Live")
+    assert not name("July 22 -- Blossom Hall, Glens Falls, NY", "Glens Falls")
