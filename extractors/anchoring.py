@@ -18,6 +18,9 @@
   with a day, going forward) are one year's: a yearless entry counts from
   its own day in the year of the run's first entry, not from a year an
   earlier entry's sentence named (``extractors.block_roles.calendar_entries``).
+* **A list's date-led rows** ("June 9 -- <venue>, <city>" under "The 2020
+  tour dates:") take the year the list's intro writes, or the page names for
+  what the list lists ("a 2020 tour"): ``extractors.date_rows.row_days``.
 * With **no page date** the fetch day anchors the page, and the tagger knows
   it (``fetched``): the page was written on or before it, so a date without
   a year is put after it only when its clause looks ahead. (Anchoring such a
@@ -46,6 +49,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from extractors.block_roles import block_at, calendar_entries, is_live_date_line, item_sections, post_sections
+from extractors.date_rows import date_runs, row_days
 from extractors.not_dates import outside_spans
 from extractors.rule_switches import rule_on
 from extractors.timex import date_mentions
@@ -176,6 +180,11 @@ def page_date_mentions(
     if rule_on("calendar-year"):  # a calendar's yearless entries take the year of its first entry
         for start, end, entry_day in calendar_entries(text, page.blocks, mentions):
             mentions = _splice(mentions, start, end, _retag(text, start, end, entry_day), only_anchored=True)
+    if rule_on("row-year"):  # a list's date-led rows take the year its intro names for them
+        for run in date_runs(text, page.blocks, mentions):
+            for block, row_day in row_days(text, run, mentions):
+                mentions = _splice(mentions, block.char_start, block.char_end,
+                                   _retag(text, block.char_start, block.char_end, row_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None
     for start, end, label_end in update_notes(text):
         day = _note_anchor(text, start, label_end, updated if anchor.basis == "published" else None)

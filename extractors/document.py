@@ -24,7 +24,13 @@ from extractors.nlp import Models, lexicon_words, parser_text
 from extractors.reading import Reading, ReadingLimits, read_texts
 from extractors.roles import sentence_names
 from extractors.rule_switches import audit_log, rule_on
-from extractors.section_statements import entry_statement, section_statement, sentences_with_dates
+from extractors.section_statements import (
+    ListedRow,
+    entry_statement,
+    row_statement,
+    section_statement,
+    sentences_with_dates,
+)
 from extractors.statement_model import judge_statements
 from extractors.types import CleanPage
 
@@ -181,7 +187,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     # sentences with dates, parsed in one batch; dates in blocks that state
     # nothing (headings, bylines, calls to action, ...) make no statement, and
     # a date heading dates the item its section describes
-    jobs: list[tuple[int, tuple[int, int], list | DatedSection | ListingEntry | LabelledField]] = []
+    jobs: list[tuple[int, tuple[int, int], list | DatedSection | ListingEntry | LabelledField | ListedRow]] = []
     for i in readings:
         try:
             names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
@@ -215,6 +221,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
                 statements[i].append(section_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
             elif isinstance(ds, ListingEntry):
                 statements[i].append(entry_statement(pages[i].text, sentence, doc, ds.date, readings[i].mentions))
+            elif isinstance(ds, ListedRow):
+                statements[i].append(row_statement(pages[i].text, sentence, doc, ds, readings[i].mentions, anchors[i]))
             elif isinstance(ds, LabelledField):
                 statements[i] = with_field(statements[i], ds, field_statement(pages[i].text, sentence, doc, ds,
                                                                               readings[i].mentions))
