@@ -106,6 +106,25 @@ LOOK_AHEAD_VERBS = frozenset(
     choose resolve ask urge need propose plan intend aim expect schedule arrange mean
     lead cause prompt help enable allow permit require force compel order authorize encourage persuade""".split()
 )
+# Verbs of undergoing or carrying out whose object names the happening ("experienced an outage", "suffered a
+# defeat", "conducted a survey in 2024"): the date is the object's when it is an event noun.
+UNDERGO_VERBS = frozenset({"experience", "undergo", "suffer", "conduct"})
+# Verbs of announcing: an event noun as their object ("announced the selection of ...", "announced an order
+# of 50 jets on Monday") is a happening of the announcement's own day, unless the noun is said to come later
+# ("announced the upcoming launch"); a future happening keeps the announcing verb.
+ANNOUNCE_VERBS = frozenset({"announce"})
+# Nouns an announcement names as done that no suffix marks as a happening ("announced an order of 50 jets")
+ANNOUNCED_NOUNS = frozenset({"order", "contract"})
+# Modifiers that put a happening after its announcement ("the upcoming launch", "a planned merger")
+LATER_MODIFIERS = frozenset(
+    "upcoming planned proposed future forthcoming coming next possible potential intended expected prospective".split())
+# Lemmas the lemmatiser gets wrong, by the form it gives ("installed" -> "instal", "axed" -> "ax",
+# "rebuilt" -> "rebuilt"): the verb's dictionary form.
+LEMMA_REPAIRS: dict[str, str] = {
+    "instal": "install", "uninstalle": "uninstall", "ax": "axe", "greenlit": "greenlight", "relit": "relight",
+    "rebuilt": "rebuild",
+}
+
 # Frames whose date belongs to the clause they stand in, not to them.
 DETACHED_FRAMES = frozenset({"accord", "read", "see", "look"})
 

@@ -95,6 +95,11 @@ RULES: dict[str, str] = {
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
     "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",
+    # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
+    "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
+    "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",
+    "been-around": "\"X has been around since <date>\": the subject noun is what has existed since then",
+    "lemma-repairs": "a lemma the lemmatiser gets wrong is given its dictionary form (\"instal\" -> install, \"rebuilt\" -> rebuild)",
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",
     # extractors.field_labels

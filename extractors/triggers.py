@@ -9,25 +9,33 @@ for. Pure functions of a parsed sentence; the statement rules
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from spacy.tokens import Token
 
+from extractors.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 from extractors.event_rules import (
+    ANNOUNCE_VERBS,
+    ANNOUNCED_NOUNS,
     DETACHED_FRAMES,
     EVENT_NOUN_SUFFIXES,
     EVENT_NOUNS,
     FRAME_VERBS,
     HAPPENS_TO_NOUNS,
+    LATER_MODIFIERS,
+    LEMMA_REPAIRS,
     LIGHT_VERBS,
     LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
     SOURCE_NOUNS,
     TIME_NOUNS,
+    UNDERGO_VERBS,
     has_to_infinitive,
 )
 from extractors.modality import is_plan_verb as plans
+from extractors.rule_switches import rule_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +216,13 @@ def trigger_lemma(tok: Token) -> str:
             and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
         last += 2
     if first == last:
-        return _unhidden(tok.lemma_.lower())
-    return _unhidden("-".join([doc[i].lower_ for i in range(first, last, 2)] + [doc[last].lemma_.lower()]))
+        return _repaired(_unhidden(tok.lemma_.lower()))
+    return _unhidden("-".join([doc[i].lower_ for i in range(first, last, 2)] + [_repaired(doc[last].lemma_.lower())]))
+
+
+def _repaired(lemma: str) -> str:
+    """The dictionary form of a lemma the lemmatiser gets wrong ("instal" -> "install", "rebuilt" -> "rebuild")."""
+    return LEMMA_REPAIRS.get(lemma, lemma) if rule_on("lemma-repairs") else lemma
 
 
 # invisible marks inside a word: soft hyphens ("appli\u00adca\u00adtion") and zero-width spaces and joiners
@@ -315,6 +328,9 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and is_event_noun(pobj):
                     return pobj
+        existing = _existing_subject(verb)
+        if existing is not None:
+            return existing
         told = options.copula_noun and _told_state(verb)
         if told:
             noun = _predicate_noun(verb)
@@ -331,6 +347,59 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
             if child.dep_ != "advcl" or verb.lemma_.lower() == "be":
                 return child
     return None
+
+
+def _object_happening(verb: Token, span: range) -> Token | None:
+    """The event noun a verb of undergoing or announcing carries as its object: "experienced an outage" ->
+    outage, "conducted a survey" -> survey; "announced the selection of ..." -> selection (a happening of
+    the announcement's own day: not a future announcement, nor a noun said to come later, "announced the
+    upcoming launch", "announced its agreement to buy ...", "announced an investment in 2026")."""
+    lemma = verb.lemma_.lower()
+    undergo = lemma in UNDERGO_VERBS and rule_on("undergone-happening")
+    announce = lemma in ANNOUNCE_VERBS and rule_on("announced-happening") and _announced_done(verb)
+    if not (undergo or announce):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or not obj.is_alpha or _names_time(obj):
+        return None
+    if announce:
+        if any(c.lower_ in LATER_MODIFIERS for c in obj.children if c.dep_ in ("amod", "compound", "nmod")):
+            return None
+        if _has_own_time(obj, span) or any(c.dep_ == "acl" and has_to_infinitive(c) for c in obj.children):
+            return None  # "announced a $75 billion investment in 2025", "announced its agreement to buy ...": later
+        if obj.lemma_.lower() in ANNOUNCED_NOUNS:
+            return obj
+    return obj if is_event_noun(obj) else None
+
+
+def _announced_done(verb: Token) -> bool:
+    """An announcement told as made ("announced", "has announced", "announces"), not one to come ("will announce")."""
+    if verb.tag_ not in ("VBD", "VBN", "VBZ") or has_to_infinitive(verb):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+
+
+# words that give a phrase a time of its own ("later this year", "next month", "beginning in May")
+_OWN_TIME_WORDS = frozenset({"later", "next", "soon", "beginning", "starting", "today", "tomorrow", "tonight"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _has_own_time(head: Token, span: range) -> bool:
+    """A time word inside the phrase ``head`` heads, besides the date ``span``: a year, a month, a weekday, a
+    stretch of time, "later"."""
+    return any(t.i not in span and (t.lower_ in _OWN_TIME_WORDS | MONTH_NAMES | WEEKDAY_NAMES or _names_time(t)
+                                    or bool(_YEAR.match(t.text)))
+               for t in head.subtree)
+
+
+def _existing_subject(verb: Token) -> Token | None:
+    """"The idea has been around since the 1980s": the subject noun is what has existed since then."""
+    if not rule_on("been-around") or not any(c.dep_ == "advmod" and c.lower_ == "around" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or not subject.is_alpha or _names_time(subject):
+        return None
+    return subject
 
 
 def _noun_of_verb(verb: Token, options: TriggerOptions) -> Token | None:
@@ -459,7 +528,7 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
                 content = _content_of_frame(tok, options)
                 if content is not None:
                     return content, True
-            return (_noun_of_verb(tok, options) or tok), True
+            return (_object_happening(tok, span) or _noun_of_verb(tok, options) or tok), True
         if is_event_noun(tok):
             if options.measure_change and _changing_measure(tok):
                 return tok.head, True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.rule_switches import rules_off
 from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, trigger_lemma, when_clauses
 
 
@@ -289,3 +290,57 @@ def test_a_soft_hyphen_or_zero_width_mark_is_no_part_of_the_lemma(models):
     doc = models.parser("The regis\u00adtra\u00adtions open in May 2026 and the work\u200bshop follows.")
     lemmas = {t.lemma_.lower(): trigger_lemma(t) for t in doc if t.is_alpha or "\u00ad" in t.text or "\u200b" in t.text}
     assert "registration" in lemmas.values() and "workshop" in lemmas.values()
+
+
+def lemma_of(text: str, date_words: str, models) -> str | None:
+    tok, _ = find_trigger(*date_of(text, date_words, models))
+    return trigger_lemma(tok) if tok is not None else None
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # a verb of undergoing or carrying out gives way to its event-noun object
+    ("On May 3, the bank experienced an outage that locked customers out.", "May 3", "outage"),
+    ("The clinic conducted a survey of its patients in March 2024.", "March 2024", "survey"),
+    ("The home side suffered a heavy defeat on Saturday.", "Saturday", "defeat"),
+    # an object that names no happening keeps the verb
+    ("The region experienced heavy rain in April 2023.", "April 2023", "experience"),
+])
+def test_a_verb_of_undergoing_gives_way_to_the_happening_it_carries(models, text, date_words, trigger):
+    assert lemma_of(text, date_words, models) == trigger
+    with rules_off(["undergone-happening"]):
+        assert lemma_of(text, date_words, models) in ("experience", "conduct", "suffer")
+
+
+@pytest.mark.parametrize("text, date_words, trigger", [
+    # an announcement made gives way to the happening it tells as done that day
+    ("On Tuesday, the agency announced the selection of four builders for the probe.", "Tuesday", "selection"),
+    ("The airline announced an order of 20 jets on Monday.", "Monday", "order"),
+    # a happening to come, or an announcement to come, keeps the announcing verb
+    ("The agency announced May 4 that it would add two firms to the contract.", "May 4", "announce"),
+    ("Last week the firm announced its agreement to buy the mill.", "Last week", "announce"),
+    ("On May 4 the firm announced a large investment in 2027.", "On May 4", "announce"),
+    ("The studio announced the upcoming release of its film on Monday.", "Monday", "announce"),
+    ("On Monday, the studio will announce the merger.", "Monday", "announce"),
+])
+def test_an_announcement_gives_way_to_the_happening_of_its_day(models, text, date_words, trigger):
+    assert lemma_of(text, date_words, models) == trigger
+    with rules_off(["announced-happening"]):
+        assert lemma_of(text, date_words, models) == "announce"
+
+
+def test_a_thing_that_has_been_around_since_a_date_is_the_trigger(models):
+    text = "Attempts to cure the disease have been around since 1990."
+    assert lemma_of(text, "1990", models) == "attempt"
+    with rules_off(["been-around"]):
+        assert lemma_of(text, "1990", models) == "be"
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Maria installed the heat pump in 2019.", "install"),
+    ("The network axed the series in 2021.", "axe"),
+    ("They rebuilt it in 2019.", "rebuild"),
+])
+def test_a_lemma_the_lemmatiser_gets_wrong_is_repaired(models, text, lemma):
+    assert lemma_of(text, text.split()[-1].rstrip("."), models) == lemma
+    with rules_off(["lemma-repairs"]):
+        assert lemma_of(text, text.split()[-1].rstrip("."), models) != lemma
