@@ -87,7 +87,7 @@ from extractors.roles import (
 )
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence, features_wanted, parse_features
-from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, trigger_lemma, when_clauses
+from extractors.triggers import TriggerOptions, find_trigger, is_event_noun, since_holder, trigger_lemma, when_clauses
 from extractors.types import DateMention
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl"}
@@ -1112,27 +1112,54 @@ def statements_from_parse(
         if head is None or span.start <= head.i < span.end:
             continue
         extra = when_clauses(span.root, range(span.start, span.end), trigger_options)
+        since = _since_statement(head, date, parsed, dates, s0, trigger_options)
         # verbs conjoined with the dated one: read only when they may state (the rule off, or an audited run)
         conjuncts = (shared_conjuncts(head, span, parsed, dates, s0)
                      if audit is not None or not rule_on("conjunct-date") else [])
-        for trigger in [head, *conjuncts, *extra]:
+        for trigger in [head, *conjuncts, *extra, *[h for h, _ in since]]:
             # a when-clause tells what happened at the date itself ("since 2011, when ... replaced")
             stated = replace(date, role="point") if trigger in extra else date
+            date_root = span.root
+            if since and trigger is since[0][0]:
+                # the clause a "since <happening>" phrase opens holds from the happening's date on
+                stated, date_root = replace(date, role="since"), since[0][1]
             own = {"conjunct-date"} if trigger in conjuncts and trigger not in extra else set()
             if audit is None:
-                if any(rule_on(r) for r in own) or no_statement_reason(trigger, stated, by_parse, span.root) is not None:
+                if any(rule_on(r) for r in own) or no_statement_reason(trigger, stated, by_parse, date_root) is not None:
                     continue
             else:
-                fired = _fired_rules(trigger, stated, by_parse, span.root) | own
+                fired = _fired_rules(trigger, stated, by_parse, date_root) | own
             key = (trigger.i, stated.date_start, stated.role)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), span.root,
+            out.append(_statement(text, sentence, parsed, trigger, by_parse, stated, in_sentence, len(dates), date_root,
                                   discourse))
             if audit is not None:
                 audit[statement_key(out[-1])] = fired
     return works + out
+
+
+def _since_statement(head: Token, date: DateMention, parsed: Doc, dates: Sequence[DateMention], s0: int,
+                     trigger_options: TriggerOptions | None) -> list[tuple[Token, Token]]:
+    """The (trigger, phrase root) of the clause that a "since <happening>"
+    phrase opens, when the date's trigger ``head`` is that happening ("Since
+    the gadget launched in 2016, buyers have been asking ..." -> asking,
+    from 2016 on); none when the clause has a date of its own in the
+    sentence, or the date is not a point ("since 2016" is the clause's own)."""
+    if not rule_on("since-happening") or date.role != "point":
+        return []
+    found = since_holder(head, trigger_options)
+    if found is None:
+        return []
+    holder, phrase = found
+    for other in dates:
+        if other is date:
+            continue
+        span = parsed.char_span(other.char_start - s0, other.char_end - s0, alignment_mode="expand")
+        if span is not None and len(span) and find_trigger(span.root, range(span.start, span.end), trigger_options)[0] is holder:
+            return []
+    return [found]
 
 
 def statement_key(st: DatedStatement) -> tuple:

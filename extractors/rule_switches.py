@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "reader-possession": "a date qualifying a thing of the reader's (\"your 2025 resolutions\")",
     "nowadays-noun": "\"today's\" world, age or society: the present era",
     # extractors.events.statements_from_parse
+    "since-happening": "a \"since\" phrase naming a dated happening (\"Since the app launched in 2016, users have asked ...\") also dates the clause it opens, from that date on",
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",

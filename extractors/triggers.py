@@ -728,3 +728,54 @@ def when_clauses(span_root: Token, span: range, options: TriggerOptions | None =
     if verb.lemma_.lower() in FRAME_VERBS:
         verb = _content_of_frame(verb, options) or verb
     return [verb]
+
+
+# dependencies a walk from a happening climbs to reach the "since" that governs it: "since the release of the app
+# in 2022" (release), "since his decision to retire last fall" (retire -> decision)
+_INSIDE_SINCE = frozenset({"acl", "xcomp", "prep", "pobj", "compound"})
+
+
+def since_phrase(trigger: Token) -> Token | None:
+    """The root of the "since" phrase that names the trigger's happening as
+    the start of another clause's ("Since the gadget launched in 2016, buyers
+    have asked ..." -> launched; "since the release of the app in 2022" ->
+    since): the clause above holds from the trigger's date on. None when the
+    trigger is in no such phrase."""
+    tok = trigger
+    for _ in range(4):
+        if tok.head == tok:
+            return None
+        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return tok if _simple_past(tok) else None  # "since I've already picked one, ...": a reason
+        if tok.dep_ == "pobj" and tok.head.lower_ == "since" and tok.head.dep_ == "prep":
+            return tok.head
+        if tok.dep_ not in _INSIDE_SINCE:
+            return None
+        tok = tok.head
+    return None
+
+
+def _simple_past(verb: Token) -> bool:
+    """A clause told in the simple past ("launched", "was introduced"): the
+    "since" that opens it tells a time; before a present or a perfect ("since
+    it is", "since I've picked") it gives a reason."""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VBD" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN")  # the tagger reads a bare past as a participle too ("first launched")
+
+
+def since_holder(trigger: Token, options: TriggerOptions | None = None) -> tuple[Token, Token] | None:
+    """(the trigger of the clause a "since <happening>" phrase opens, the
+    phrase's root): "Since the gadget launched in 2016, buyers have been
+    asking for more" -> (asking, launched). The date of the happening is
+    the start of what that clause tells. The clause's trigger is found as
+    for a date standing where the phrase stands ("since 2016")."""
+    phrase = since_phrase(trigger)
+    if phrase is None or phrase.head.pos_ not in ("VERB", "AUX"):
+        return None
+    span = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+    holder, by_parse = find_trigger(phrase, span, options)
+    if holder is None or not by_parse or holder.i in span:
+        return None
+    return holder, phrase

@@ -64,7 +64,8 @@ of one type are a cannot-link); in one page, related kinds whose doers
 differ ("Musk asked the court to stay the trial" is not "a judge paused the
 trial"). Only agents: a place, a cause or an instrument the tagger
 typed like one ("due to impacts from COVID-19") sets no happening apart.
-Must-link: the same sentence (normalised) with the same date in two pages.
+Must-link: the same sentence (normalised) with the same date, role and trigger in two
+pages (a sentence telling two happenings links each to its own).
 
 Whether a statement is a plan, and what its own words are (in a timeline
 or a table read as one sentence, its row), facts.events decides
@@ -261,7 +262,10 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 told=ev.doc_date,
                 tokens=_tfidf(toks, tdf, n),
                 rare=frozenset(t for t in toks if tdf[t] <= RARE_DF),
-                sentence_key=normalize_sentence(ev.sentence).lower() + "|" + ev.date_value,
+                # one sentence may tell two happenings ("Since it launched on <day>, it has been ..."): the
+                # same sentence is one happening for the same date, role and trigger only
+                sentence_key="|".join((normalize_sentence(ev.sentence).lower(), ev.date_value, ev.date_role,
+                                       ev.trigger or "")),
                 sentence_at=(ev.doc_id, ev.char_start),
                 doers=replace(who_of(ev, clause, labels), named_apart=apart.get(ev.event_id, frozenset())),
                 moved=says_moved(rows.get(ev.event_id, ev.sentence)),

@@ -469,3 +469,26 @@ def test_a_count_that_opens_no_title_keeps_its_statement(models):
     assert _keeps(models, "3 hikers were rescued on Friday near the pass", "rescue", "2025-03-07")  # sentence case
     assert not _count_title("4 March 09:15 AM EST - Storage - Disk Tools 2.1 - 5 Comments")  # the count is a day
     assert not _count_title("12 Hikers Rescued Near The Pass.")  # a sentence's end
+
+
+def test_a_since_phrase_with_a_dated_happening_gives_two_statements(models):
+    text = "Since the bakery opened in March 2015, it has sold bread to the whole valley."
+    sts = statements(text, models)
+    assert [(s.trigger, s.date.role, s.date.date_start) for s in sts] == [
+        ("open", "point", date(2015, 3, 1)), ("sell", "since", date(2015, 3, 1))]
+
+
+def test_a_since_phrase_leaves_a_clause_with_its_own_date_alone(models):
+    text = "Since moving to Lyon in 2015, Jane Doe has worked at the lab since 2018."
+    sts = statements(text, models)
+    assert sorted((s.trigger, s.date.role, s.date.date_start.year) for s in sts) == [
+        ("move", "point", 2015), ("work", "since", 2018)]
+
+
+def test_a_since_phrase_adds_nothing_with_its_rule_off(models):
+    from extractors.rule_switches import rules_off
+
+    text = "Since the bakery opened in March 2015, it has sold bread to the whole valley."
+    with rules_off(["since-happening"]):
+        sts = statements(text, models)
+    assert [(s.trigger, s.date.role) for s in sts] == [("open", "point")]

@@ -344,3 +344,35 @@ def test_a_lemma_the_lemmatiser_gets_wrong_is_repaired(models, text, lemma):
     assert lemma_of(text, text.split()[-1].rstrip("."), models) == lemma
     with rules_off(["lemma-repairs"]):
         assert lemma_of(text, text.split()[-1].rstrip("."), models) != lemma
+
+
+@pytest.mark.parametrize("text, date_words, holder, phrase", [
+    # a clause opened by "since" in the simple past: the main clause holds from its date on
+    ("Since the museum reopened in 2019, visitors have praised its new wing.", "2019", "praised", "reopened"),
+    ("The fleet has grown since the airline was founded in 1985.", "1985", "grown", "founded"),
+    # a "since" phrase naming the happening by a noun
+    ("Since the sale of the mill in 2008, the town has lost many jobs.", "2008", "lost", "Since"),
+    ("Since his decision to retire last spring, the club has kept his seat empty.", "last spring", "kept", "Since"),
+])
+def test_a_since_phrase_dates_the_clause_it_opens(models, text, date_words, holder, phrase):
+    from extractors.triggers import since_holder
+
+    tok, _ = find_trigger(*date_of(text, date_words, models))
+    found = since_holder(tok)
+    assert found is not None and (found[0].text, found[1].text) == (holder, phrase)
+
+
+@pytest.mark.parametrize("text, date_words", [
+    # "since" giving a reason: a present or a perfect clause
+    ("Since we have already booked the hall for May 2026, we are selling tickets.", "May 2026"),
+    ("Since the tickets are on sale in June, we are hiring staff.", "June"),
+    # no "since" above the date's happening
+    ("After the mill closed in 2008, the town lost many jobs.", "2008"),
+    # the date is the since-phrase itself: the clause's own date, nothing more
+    ("The town has lost many jobs since 2008.", "2008"),
+])
+def test_no_since_phrase_gives_no_second_happening(models, text, date_words):
+    from extractors.triggers import since_holder
+
+    tok, _ = find_trigger(*date_of(text, date_words, models))
+    assert tok is None or since_holder(tok) is None
