@@ -164,7 +164,7 @@ _GLUED_YEAR = re.compile(r"(?<=\d)(?=[^\W\d_]{3})")
 
 
 _LABEL_BEFORE = re.compile(
-    r"(?<![^\W\d_])(update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
+    r"(update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
     r"[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
     re.IGNORECASE,
 )
@@ -229,6 +229,10 @@ def visible_dates(texts: list[str], later: list[str] | None = None) -> VisibleDa
     for text in texts:
         if len(text) <= 120:  # "May 21, 2025April 24, 2025 by Jo": two days glued together
             shown.update(s.value.date() for s in iter_day_dates(_GLUED_YEAR.sub(" ", text)))
+            for m in _NUMERIC.finditer(text):  # "09.10.2024" may be either day
+                other = _build(int(m["y"]), int(m["a"]), int(m["b"])) if int(m["a"]) <= 12 else None
+                if other is not None:
+                    shown.add(other.date())
         label = _LABEL_ONLY.match(previous) if previous else None
         for kind, value in classify_date_block(text):
             if kind == "bare" and label:
@@ -498,7 +502,15 @@ class DateCandidates:
 
 
 def choose_published(dates: DateCandidates) -> datetime | None:
-    """The page's publication date among its candidates."""
+    """The page's publication date among its candidates.
+
+    What the page shows comes first where the metadata bears it out: a
+    "Published" line; a day shown beside the title that is the metadata's
+    publication instant in another zone (a day apart), the modified day
+    the page shows while its publication day is nowhere shown, or a day
+    between the two; a page that shows only "Updated <day>" (a living page)
+    counts from that day. Else the metadata's publication date, script
+    data, a shown day, any <time>, the URL."""
     visible = dates.visible
     marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
     if visible.published:

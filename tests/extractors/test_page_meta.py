@@ -159,14 +159,14 @@ def _day(y: int, m: int, d: int, hh: int = 0) -> datetime:
 
 def test_a_byline_with_a_clock_and_its_zone_still_shows_the_date() -> None:
     from extractors.page_meta import classify_date_block
-    from extractors.rule_switches import rules_off
+    from extractors.rule_switches import rules_on
 
     line = "By Mary Pole | March 4, 2022 -- 18:40 GMT (10:40 PST) | Topic: Gardens"
-    assert classify_date_block(line) == [("bare", datetime(2022, 3, 4, 18, 40, tzinfo=UTC))]
-    with rules_off(["byline-words"]):
-        assert classify_date_block(line) == []
-    # a thread's summary line is no byline: its words are more than a clock's
-    assert classify_date_block("2K views 12 replies 5 participants last post by someone Feb 2, 2024") == []
+    with rules_on(["byline-words"]):
+        assert classify_date_block(line) == [("bare", datetime(2022, 3, 4, 18, 40, tzinfo=UTC))]
+        # a thread's summary line is no byline: its words are more than a clock's
+        assert classify_date_block("2K views 12 replies 5 participants last post by someone Feb 2, 2024") == []
+    assert classify_date_block(line) == []  # off by default
 
 
 def test_the_shown_day_beats_metadata_that_bears_it_out() -> None:
@@ -203,12 +203,16 @@ def test_a_page_that_shows_only_its_update_day_counts_from_it() -> None:
 
 def test_the_urls_day_beats_a_utc_stamp_of_the_next_small_hours() -> None:
     from extractors.page_meta import DateCandidates, VisibleDates, choose_published
+    from extractors.rule_switches import rules_on
 
     url_day = _day(2020, 8, 11)
     late = DateCandidates(_day(2020, 8, 12, 3), None, VisibleDates(), url_date=url_day)
-    assert choose_published(late) == url_day
-    # an afternoon stamp of the next day is another day, not the same evening
-    assert choose_published(DateCandidates(_day(2020, 8, 12, 15), None, VisibleDates(), url_date=url_day)) == _day(2020, 8, 12, 15)
+    with rules_on(["url-day"]):
+        assert choose_published(late) == url_day
+        # an afternoon stamp of the next day is another day, not the same evening
+        afternoon = DateCandidates(_day(2020, 8, 12, 15), None, VisibleDates(), url_date=url_day)
+        assert choose_published(afternoon) == _day(2020, 8, 12, 15)
+    assert choose_published(late) == _day(2020, 8, 12, 3)  # off by default
 
 
 def test_an_update_label_is_a_word_of_its_own() -> None:
@@ -217,3 +221,13 @@ def test_an_update_label_is_a_word_of_its_own() -> None:
     # "Update" is no "date" label of publication; a label glued to the text before it still counts
     assert classify_date_block("Update 2020-02-03: the fix held up.") == [("updated", datetime(2020, 2, 3, tzinfo=UTC))]
     assert classify_date_block("GardensMAY 1, 2020Updated: JUNE 02, 2021") == [("updated", datetime(2021, 6, 2, tzinfo=UTC))]
+
+
+def test_a_day_the_page_may_show_in_either_order_is_shown() -> None:
+    from extractors.page_meta import DateCandidates, choose_published, visible_dates
+
+    seen = visible_dates(["Notes on tiling", "By Jo Hart | 04.06.2023"])
+    assert seen.bare == datetime(2023, 6, 4, tzinfo=UTC)  # read day first
+    # the metadata's 6 April is the same line read month first: shown, so it is not overruled
+    both = DateCandidates(_day(2023, 4, 6), _day(2024, 1, 9), seen)
+    assert choose_published(both) == _day(2023, 4, 6)
