@@ -580,9 +580,10 @@ BASIS_CLASSES = {"byline": "shown", "dateline": "shown", "url": "url", "metadata
 
 
 def system_page_date(page) -> date | None:
-    """The day factwatch takes as a page's own (its publication day, else the updated day of a
-    living page; ``extractors.anchoring.page_anchor`` without the fetch day): None when it has none."""
-    when = page.published_at or page.updated_at
+    """The day factwatch takes as a page's own (the day it shows, else its publication day, else the
+    updated day of a living page; ``extractors.anchoring.page_anchor`` without the fetch day): None when
+    it has none."""
+    when = page.dated_at or page.published_at or page.updated_at
     return None if when is None else when.date()
 
 

@@ -371,6 +371,7 @@ class PageMeta:
     title: str | None
     published_at: datetime | None
     updated_at: datetime | None
+    dated_at: datetime | None = None  # the day the page shows as its own when not its publication day
 
 
 def _jsonld_objects(raw: str) -> list[dict]:
@@ -502,15 +503,7 @@ class DateCandidates:
 
 
 def choose_published(dates: DateCandidates) -> datetime | None:
-    """The page's publication date among its candidates.
-
-    What the page shows comes first where the metadata bears it out: a
-    "Published" line; a day shown beside the title that is the metadata's
-    publication instant in another zone (a day apart), the modified day
-    the page shows while its publication day is nowhere shown, or a day
-    between the two; a page that shows only "Updated <day>" (a living page)
-    counts from that day. Else the metadata's publication date, script
-    data, a shown day, any <time>, the URL."""
+    """The page's publication date among its candidates (what its metadata says it was published)."""
     visible = dates.visible
     marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
     if visible.published:
@@ -523,6 +516,22 @@ def choose_published(dates: DateCandidates) -> datetime | None:
         # metadata stamped with one date for both (a build or export date) and
         # an earlier date shown beside the title: the shown date is the publication
         return visible.bare
+    return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
+
+
+def choose_page_day(dates: DateCandidates) -> datetime | None:
+    """The day the page shows as its own, which its relative dates count from.
+
+    What the page shows comes first where the metadata bears it out: a day
+    shown beside the title that is the metadata's publication instant in
+    another zone (a day apart), the modified day the page shows while its
+    publication day is nowhere shown, or a day between the two; a page that
+    shows only "Updated <day>" (a living page) counts from that day. Else
+    its publication date (``choose_published``)."""
+    visible = dates.visible
+    marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
+    if visible.published:
+        return visible.published
     hidden_pub = marked_pub is not None and marked_pub.date() not in visible.shown
     if visible.bare and marked_pub and rule_on("shown-date-agrees") and (
         (visible.bare.date() in visible.shown and abs((visible.bare.date() - marked_pub.date()).days) <= 1)
@@ -550,7 +559,7 @@ def choose_published(dates: DateCandidates) -> datetime | None:
         # a URL's day and a UTC stamp of the small hours after it: the same evening in the
         # publisher's own time zone, the URL's day
         return dates.url_date
-    return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
+    return choose_published(dates)
 
 
 def _time_by_title(times: list[tuple[int, datetime]], h1_at: int | None) -> datetime | None:
@@ -653,4 +662,6 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     )
     published = choose_published(dates)
     updated = dates.marked_mod or visible.updated or dates.script_mod
-    return PageMeta(title, published, updated)
+    day = choose_page_day(dates)
+    dated = day if day is not None and (published is None or day.date() != published.date()) else None
+    return PageMeta(title, published, updated, dated)
