@@ -61,7 +61,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -115,6 +115,7 @@ class GoldPage:
     doc_date: str | None
     statements: tuple[GoldStatement, ...]
     not_statements: tuple[GoldTrap, ...] = ()
+    doc_date_basis: str | None = None  # byline | dateline | url | metadata | none (a label dir's)
     content: bytes = b""
     content_type: str = "text/html"
     fetched_at: datetime = DEFAULT_FETCHED_AT
@@ -204,6 +205,7 @@ def load_label_dir(directory: Path, pages_dir: Path | None = None,
             page_id=pid, page_type=str(raw.get("page_type") or "unknown"),
             site=site_of(str(raw.get("site") or url)), url=url,
             doc_date=_s(raw.get("doc_date")), statements=tuple(sts), not_statements=tuple(traps),
+            doc_date_basis=_s(raw.get("doc_date_basis")),
             content=read_html(pages_dir, pid), content_type="text/html", fetched_at=fetched_at,
             places_participate=places,
         ))
@@ -571,14 +573,79 @@ def score_page(page: GoldPage, statements: Sequence, places: Places = ()) -> tup
     return c, judged
 
 
+# ---------------------------------------------------------------- page date
+
+# the label's basis, by class: a date the page shows (byline, dateline), its URL's, its metadata's
+BASIS_CLASSES = {"byline": "shown", "dateline": "shown", "url": "url", "metadata": "metadata"}
+
+
+def system_page_date(page) -> date | None:
+    """The day factwatch takes as a page's own (the day it shows, else its publication day, else the
+    updated day of a living page; ``extractors.anchoring.page_anchor`` without the fetch day): None when
+    it has none."""
+    when = page.dated_at or page.published_at or page.updated_at
+    return None if when is None else when.date()
+
+
+@dataclass(slots=True)
+class PageDates:
+    """factwatch's page date against the label's ``doc_date`` (same calendar day; same month for a
+    label that gives only a month)."""
+
+    dated: int = 0  # pages whose label gives a doc_date
+    same_day: int = 0
+    by_basis: dict[str, list[int]] = field(default_factory=dict)  # basis class -> [same day, pages]
+    undated: int = 0  # pages whose label gives none
+    undated_dated: int = 0  # ... to which factwatch gives a date (harmless to the scores: no gold date hangs on it)
+    wrong: list[tuple[str, str, str | None]] = field(default_factory=list)  # (page id, gold, system)
+
+    def add(self, page: GoldPage, system: date | None) -> None:
+        if not page.doc_date:
+            self.undated += 1
+            self.undated_dated += system is not None
+            return
+        gold = page.doc_date[:10]  # a day; a facts subject's may be a month ("2022-07"): the same month then
+        ok = system is not None and system.isoformat().startswith(gold)
+        self.dated += 1
+        self.same_day += ok
+        cls = BASIS_CLASSES.get(page.doc_date_basis or "", "unknown")
+        cell = self.by_basis.setdefault(cls, [0, 0])
+        cell[0] += ok
+        cell[1] += 1
+        if not ok:
+            self.wrong.append((page.page_id, gold, None if system is None else system.isoformat()))
+
+    def metrics(self) -> dict:
+        return {"pages": self.dated, "same_day": self.same_day,
+                "accuracy": round(self.same_day / self.dated, 4) if self.dated else None,
+                "by_basis": {k: {"same_day": v[0], "pages": v[1]} for k, v in sorted(self.by_basis.items())},
+                "undated_pages": self.undated, "undated_given_a_date": self.undated_dated}
+
+    def line(self) -> str:
+        m = self.metrics()
+        acc = "-" if m["accuracy"] is None else f"{m['accuracy']:.3f}"
+        parts = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(self.by_basis.items()))
+        return (f"page date: {self.same_day}/{self.dated} same day ({acc}){'; ' + parts if parts else ''}; "
+                f"labels with none: {self.undated}, factwatch dates {self.undated_dated} of them")
+
+
+def page_date_score(pages: Sequence[GoldPage], page_dates: dict[str, date | None]) -> PageDates:
+    out = PageDates()
+    for p in pages:
+        out.add(p, page_dates.get(p.page_id))
+    return out
+
+
 # ---------------------------------------------------------------- running
 
 
 def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] | None = None,
-               places: dict[str, Places] | None = None) -> dict[str, tuple]:
+               places: dict[str, Places] | None = None,
+               page_dates: dict[str, date | None] | None = None) -> dict[str, tuple]:
     """The pipeline's statements per page id (pure: no Prefect, no store);
     ``skipped`` (when given) receives why a page was not read (its language, no text),
-    ``places`` (when given) each page's place names (``place_names``)."""
+    ``places`` (when given) each page's place names (``place_names``),
+    ``page_dates`` (when given) each page's own date (``system_page_date``)."""
     import hashlib
 
     from extractors.document import DocumentFailure, DocumentInput, process_documents
@@ -599,6 +666,8 @@ def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] |
             out[res.source_id] = () if isinstance(res, DocumentFailure) else tuple(res.statements)
             if places is not None and not isinstance(res, DocumentFailure):
                 places[res.source_id] = place_names(res.mentions)
+            if page_dates is not None:
+                page_dates[res.source_id] = None if isinstance(res, DocumentFailure) else system_page_date(res.page)
             if skipped is not None and not isinstance(res, DocumentFailure) and res.skipped:
                 skipped[res.source_id] = res.skipped
     return out
@@ -619,6 +688,7 @@ class StatementsReport:
     metrics: dict = field(default_factory=dict)
     missed: list[tuple[str, GoldStatement, list]] = field(default_factory=list)  # (page id, gold, system on its key)
     not_read: dict[str, tuple[str, int]] = field(default_factory=dict)  # page id -> (why, gold statements)
+    page_dates: PageDates | None = None
 
     def table(self) -> str:
         cols = ["pages", "gold", "system", "precision", "recall", "date_accuracy", "precision_label_accuracy",
@@ -640,6 +710,8 @@ class StatementsReport:
         traps = Counter(j.verdict for j in self.judged if j.verdict.startswith("trap:"))
         if traps:
             lines.append("traps taken: " + ", ".join(f"{k[5:]} {n}" for k, n in traps.most_common()))
+        if self.page_dates is not None:
+            lines.append(self.page_dates.line())
         if self.not_read:
             # out of scope, still counted as missed: the reader reads English only
             n = sum(g for _, g in self.not_read.values())
@@ -649,7 +721,8 @@ class StatementsReport:
 
 
 def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
-             skipped: dict[str, str] | None = None, places: dict[str, Places] | None = None) -> StatementsReport:
+             skipped: dict[str, str] | None = None, places: dict[str, Places] | None = None,
+             page_dates: dict[str, date | None] | None = None) -> StatementsReport:
     rows: dict[str, Counts] = {}
     overall = Counts()
     judged: list[Judged] = []
@@ -663,17 +736,21 @@ def evaluate(pages: Sequence[GoldPage], statements: dict[str, Sequence],
     rows = dict(sorted(rows.items()))
     rows["overall"] = overall
     not_read = {p.page_id: (skipped[p.page_id], len(p.statements)) for p in pages if skipped and p.page_id in skipped}
-    return StatementsReport(rows=rows, judged=judged, missed=missed, not_read=not_read, metrics=overall.metrics() | {
+    dates = page_date_score(pages, page_dates) if page_dates is not None else None
+    return StatementsReport(rows=rows, judged=judged, missed=missed, not_read=not_read, page_dates=dates,
+                            metrics=overall.metrics() | {
         "per_type": {k: v.metrics() for k, v in rows.items() if k != "overall"},
-        "not_read": {"pages": len(not_read), "gold": sum(g for _, g in not_read.values())}})
+        "not_read": {"pages": len(not_read), "gold": sum(g for _, g in not_read.values())}}
+        | ({"page_date": dates.metrics()} if dates is not None else {}))
 
 
 def run_statements_eval(directories: Iterable[Path], pages_dir: Path | None = None, models=None) -> StatementsReport:
     pages = load_gold_sets(directories, pages_dir)
     skipped: dict[str, str] = {}
     places: dict[str, Places] = {}
-    statements = read_pages(pages, models, skipped, places)
-    return evaluate(pages, statements, skipped, places)
+    page_dates: dict[str, date | None] = {}
+    statements = read_pages(pages, models, skipped, places, page_dates)
+    return evaluate(pages, statements, skipped, places, page_dates)
 
 
 # ---------------------------------------------------------------- site folds
@@ -855,6 +932,8 @@ def error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     for pid, g, sts in report.missed[:limit]:
         got = "; ".join(f"{st.date.text!r}->{st.date.value}" for st in sts) or "sentence not found"
         out.append(f"{pid} [miss] {g.key!r} {g.expr!r}->{g.date} trig={g.trigger} :: system: {got}")
+    if report.page_dates is not None:
+        out += [f"{pid} [page date] label {gold} factwatch {system}" for pid, gold, system in report.page_dates.wrong]
     return out + trigger_error_lines(report, limit) + participant_error_lines(report, limit)
 
 

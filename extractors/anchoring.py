@@ -79,8 +79,11 @@ class Anchor:
 
 
 def page_anchor(page: CleanPage, fetched_at: datetime) -> Anchor:
-    """The day relative expressions count from: published, else updated (a
-    living page), else the fetch day."""
+    """The day relative expressions count from: the day the page shows as its
+    own (``CleanPage.dated_at``), else published, else updated (a living
+    page), else the fetch day."""
+    if page.dated_at is not None:
+        return Anchor(page.dated_at.date(), "published")
     if page.published_at is not None:
         return Anchor(page.published_at.date(), "published")
     if page.updated_at is not None:

@@ -204,6 +204,7 @@ def clean_page(content: bytes, *, content_type: str | None = None, url: str | No
         encoding=decoded.encoding,
         blocks=page.blocks,
         limited=page.limited,
+        dated_at=page.dated_at,
     )
 
 
@@ -239,7 +240,8 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
         elif line.kind == "published" and published is None:
             published = line.value
     title = meta.title or main.h1
-    return CleanPage(main.text, title, published, updated, kind="html", blocks=main.text_blocks, limited=limited)
+    return CleanPage(main.text, title, published, updated, kind="html", blocks=main.text_blocks, limited=limited,
+                     dated_at=meta.dated_at)
 
 
 _TAG = re.compile(r"<[^>]*>")

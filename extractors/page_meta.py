@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from extractors.boilerplate_rules import DATE_LINE, UPDATED_LABELS
 from extractors.calendar_words import MONTHS as CALENDAR_MONTHS
@@ -159,8 +159,12 @@ def iter_day_dates(text: str) -> list[DateSpan]:
     return spans
 
 
+_CLOCK_WORDS = frozenset("am pm utc gmt est edt pst pdt cst cdt mst mdt cet cest bst ist aest hkt jst".split())
+_GLUED_YEAR = re.compile(r"(?<=\d)(?=[^\W\d_]{3})")
+
+
 _LABEL_BEFORE = re.compile(
-    r"(updated|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
+    r"(update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
     r"[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
     re.IGNORECASE,
 )
@@ -175,6 +179,7 @@ class VisibleDates:
     published: datetime | None = None  # "Published March 3, 2021"
     updated: datetime | None = None  # "Last updated: 12 Sep. 2018"
     bare: datetime | None = None  # "May 31, 2024" alone in a byline
+    shown: frozenset[date] = frozenset()  # every day the byline-like blocks near the title show
 
 
 def classify_date_block(text: str) -> list[tuple[str, datetime]]:
@@ -188,11 +193,14 @@ def classify_date_block(text: str) -> list[tuple[str, datetime]]:
     spans = iter_day_dates(text)
     if not spans:
         return []
-    rest_words = len(_WORDS.findall(text[: spans[0].start] + " " + text[spans[-1].end :]))
+    rest = _WORDS.findall(text[: spans[0].start] + " " + text[spans[-1].end :])
+    if rule_on("byline-words"):  # "By Jane Doe | May 3, 2024 -- 19:14 GMT (19:14 GMT)": a clock's zones are no words
+        rest = [w for w in rest if w.lower() not in _CLOCK_WORDS]
+    rest_words = len(rest)
     for span in spans:
         label = _LABEL_BEFORE.search(text[max(0, span.start - 30) : span.start])
         if label:
-            kind = "updated" if UPDATED_LABELS.search(label.group(1)) else "published"
+            kind = "updated" if UPDATED_LABELS.search(label.group(1)) or label.group(1).lower().startswith("update") else "published"
         elif rest_words <= 6:
             kind = "bare"
         else:
@@ -217,7 +225,14 @@ def visible_dates(texts: list[str], later: list[str] | None = None) -> VisibleDa
     """
     published = updated = bare = None
     previous = ""
+    shown: set[date] = set()
     for text in texts:
+        if len(text) <= 120:  # "May 21, 2025April 24, 2025 by Jo": two days glued together
+            shown.update(s.value.date() for s in iter_day_dates(_GLUED_YEAR.sub(" ", text)))
+            for m in _NUMERIC.finditer(text):  # "09.10.2024" may be either day
+                other = _build(int(m["y"]), int(m["a"]), int(m["b"])) if int(m["a"]) <= 12 else None
+                if other is not None:
+                    shown.add(other.date())
         label = _LABEL_ONLY.match(previous) if previous else None
         for kind, value in classify_date_block(text):
             if kind == "bare" and label:
@@ -234,7 +249,7 @@ def visible_dates(texts: list[str], later: list[str] | None = None) -> VisibleDa
             if is_date_only(text):
                 bare = iter_day_dates(text)[0].value
                 break
-    return VisibleDates(published, updated, bare)
+    return VisibleDates(published, updated, bare, frozenset(shown))
 
 
 _DATE_LABEL_WORDS = frozenset(
@@ -356,6 +371,7 @@ class PageMeta:
     title: str | None
     published_at: datetime | None
     updated_at: datetime | None
+    dated_at: datetime | None = None  # the day the page shows as its own when not its publication day
 
 
 def _jsonld_objects(raw: str) -> list[dict]:
@@ -487,7 +503,7 @@ class DateCandidates:
 
 
 def choose_published(dates: DateCandidates) -> datetime | None:
-    """The page's publication date among its candidates."""
+    """The page's publication date among its candidates (what its metadata says it was published)."""
     visible = dates.visible
     marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
     if visible.published:
@@ -501,6 +517,49 @@ def choose_published(dates: DateCandidates) -> datetime | None:
         # an earlier date shown beside the title: the shown date is the publication
         return visible.bare
     return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
+
+
+def choose_page_day(dates: DateCandidates) -> datetime | None:
+    """The day the page shows as its own, which its relative dates count from.
+
+    What the page shows comes first where the metadata bears it out: a day
+    shown beside the title that is the metadata's publication instant in
+    another zone (a day apart), the modified day the page shows while its
+    publication day is nowhere shown, or a day between the two; a page that
+    shows only "Updated <day>" (a living page) counts from that day. Else
+    its publication date (``choose_published``)."""
+    visible = dates.visible
+    marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
+    if visible.published:
+        return visible.published
+    hidden_pub = marked_pub is not None and marked_pub.date() not in visible.shown
+    if visible.bare and marked_pub and rule_on("shown-date-agrees") and (
+        (visible.bare.date() in visible.shown and abs((visible.bare.date() - marked_pub.date()).days) <= 1)
+        or (hidden_pub and marked_mod is not None and visible.bare.date() == marked_mod.date())
+        or (hidden_pub and marked_mod is not None and visible.bare.date() in visible.shown
+            and marked_pub.date() < visible.bare.date() < marked_mod.date())
+    ):
+        # the day the page shows is its day when the metadata bears it out: beside the title, the same
+        # instant in another time zone (a day apart) or a revision between the hidden publication and
+        # the last modification; anywhere, the modified date the page shows as its only date
+        return visible.bare
+    if (
+        visible.updated and marked_pub and hidden_pub and rule_on("shown-update-only")
+        and (visible.bare is None or visible.bare.date() == visible.updated.date())
+        and marked_pub.date() < visible.updated.date()
+    ):
+        # the page shows only "Updated <day>" beside its title (a living page): its text is that day's,
+        # not that of a publication date it does not show
+        return visible.updated
+    if (
+        dates.url_date and marked_pub and not visible.bare and rule_on("url-day")
+        and marked_pub.utcoffset() == timedelta(0) and marked_pub.hour < 12
+        and (marked_pub.date() - dates.url_date.date()).days == 1
+    ):
+        # a URL's day and a UTC stamp of the small hours after it: the same evening in the
+        # publisher's own time zone, the URL's day
+        return dates.url_date
+    return choose_published(dates)
 
 
 def _time_by_title(times: list[tuple[int, datetime]], h1_at: int | None) -> datetime | None:
@@ -603,4 +662,6 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
     )
     published = choose_published(dates)
     updated = dates.marked_mod or visible.updated or dates.script_mod
-    return PageMeta(title, published, updated)
+    day = choose_page_day(dates)
+    dated = day if day is not None and (published is None or day.date() != published.date()) else None
+    return PageMeta(title, published, updated, dated)

@@ -94,6 +94,9 @@ class CleanPage:
     encoding: str | None = None  # charset the bytes were decoded with
     blocks: tuple[TextBlock, ...] = ()  # every block of ``text`` in order, with its role
     limited: str | None = None  # the page was read up to a limit of cleaning (segmentation.MAX_ELEMENTS)
+    # the day the page shows as its own when it is not its publication day (a shown "Updated" day of a
+    # living page, the shown day of an instant the metadata gives in another zone): its text counts from it
+    dated_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from evaluation.statements_eval import (
     gold_period,
     key_matches,
     names_match,
+    page_date_score,
     places_participate,
     score_page,
 )
@@ -211,3 +212,21 @@ def test_names_of_other_people_or_bodies_do_not_match_by_their_words():
     assert not names_match("Marks and Spencer", "Mark Spencer")  # an "s" off a word that is not the last
     assert names_match("Court of Chancery", "Chancery Court")
     assert names_match("Acme Holdings", "Acme Holding")
+
+
+def test_page_date_is_scored_by_the_day_and_the_labels_basis():
+    def page(pid, doc_date, basis):
+        return GoldPage(pid, "article", "a.example", "", doc_date, (), doc_date_basis=basis)
+
+    pages = [page("1", "2019-11-18", "byline"), page("2", "2019-11-18", "url"), page("3", "2019-11-18", "metadata"),
+             page("4", None, "none"), page("5", None, "none"), page("6", "2019-11", None)]
+    system = {"1": date(2019, 11, 18), "2": date(2019, 11, 19), "3": None, "4": date(2020, 1, 1),
+              "6": date(2019, 11, 30)}
+    score = page_date_score(pages, system)
+    m = score.metrics()
+    assert (m["pages"], m["same_day"], m["accuracy"]) == (4, 2, 0.5)  # a month-only label: the same month
+    assert m["by_basis"] == {"metadata": {"same_day": 0, "pages": 1}, "shown": {"same_day": 1, "pages": 1},
+                             "unknown": {"same_day": 1, "pages": 1}, "url": {"same_day": 0, "pages": 1}}
+    assert (m["undated_pages"], m["undated_given_a_date"]) == (2, 1)
+    assert score.wrong == [("2", "2019-11-18", "2019-11-19"), ("3", "2019-11-18", None)]
+    assert score.line().startswith("page date: 2/4 same day (0.500); metadata 0/1, shown 1/1, unknown 1/1, url 0/1")

@@ -151,3 +151,97 @@ def test_of_disagreeing_marked_times_the_one_by_the_title_is_the_page_date() -> 
         assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
     # off by default: the first marked <time>
     assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)
+
+
+def _day(y: int, m: int, d: int, hh: int = 0) -> datetime:
+    return datetime(y, m, d, hh, tzinfo=UTC)
+
+
+def test_a_byline_with_a_clock_and_its_zone_still_shows_the_date() -> None:
+    from extractors.page_meta import classify_date_block
+    from extractors.rule_switches import rules_on
+
+    line = "By Mary Pole | March 4, 2022 -- 18:40 GMT (10:40 PST) | Topic: Gardens"
+    with rules_on(["byline-words"]):
+        assert classify_date_block(line) == [("bare", datetime(2022, 3, 4, 18, 40, tzinfo=UTC))]
+        # a thread's summary line is no byline: its words are more than a clock's
+        assert classify_date_block("2K views 12 replies 5 participants last post by someone Feb 2, 2024") == []
+    assert classify_date_block(line) == []  # off by default
+
+
+def test_the_shown_day_beats_metadata_that_bears_it_out() -> None:
+    from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day
+    from extractors.rule_switches import rules_off
+
+    shown = VisibleDates(bare=_day(2021, 5, 3), shown=frozenset({_day(2021, 5, 3).date()}))
+    # a UTC stamp of the small hours after the shown evening
+    evening = DateCandidates(marked_pub=_day(2021, 5, 4, 2), marked_mod=None, visible=shown)
+    assert choose_page_day(evening) == _day(2021, 5, 3)
+    # the page shows its modified day and hides an older publication date
+    modified = DateCandidates(marked_pub=_day(2016, 1, 9), marked_mod=_day(2021, 5, 3, 9), visible=shown)
+    assert choose_page_day(modified) == _day(2021, 5, 3)
+    with rules_off(["shown-date-agrees"]):
+        assert choose_page_day(evening) == _day(2021, 5, 4, 2)
+    # a shown day the metadata does not bear out does not beat it
+    other = DateCandidates(marked_pub=_day(2019, 2, 1), marked_mod=_day(2020, 7, 7), visible=shown)
+    assert choose_page_day(other) == _day(2019, 2, 1)
+    # both days shown: the publication date is the page's
+    both = VisibleDates(bare=_day(2021, 5, 3), shown=frozenset({_day(2021, 5, 3).date(), _day(2016, 1, 9).date()}))
+    assert choose_page_day(DateCandidates(_day(2016, 1, 9), _day(2021, 5, 3, 9), both)) == _day(2016, 1, 9)
+
+
+def test_a_page_that_shows_only_its_update_day_counts_from_it() -> None:
+    from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day
+
+    shown = VisibleDates(updated=_day(2024, 10, 2), shown=frozenset({_day(2024, 10, 2).date()}))
+    assert choose_page_day(DateCandidates(_day(2022, 3, 1), _day(2024, 10, 2), shown)) == _day(2024, 10, 2)
+    # a shown publication line wins as before
+    stated = VisibleDates(published=_day(2022, 3, 1), updated=_day(2024, 10, 2),
+                          shown=frozenset({_day(2022, 3, 1).date(), _day(2024, 10, 2).date()}))
+    assert choose_page_day(DateCandidates(_day(2022, 3, 1), _day(2024, 10, 2), stated)) == _day(2022, 3, 1)
+
+
+def test_the_urls_day_beats_a_utc_stamp_of_the_next_small_hours() -> None:
+    from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day
+    from extractors.rule_switches import rules_on
+
+    url_day = _day(2020, 8, 11)
+    late = DateCandidates(_day(2020, 8, 12, 3), None, VisibleDates(), url_date=url_day)
+    with rules_on(["url-day"]):
+        assert choose_page_day(late) == url_day
+        # an afternoon stamp of the next day is another day, not the same evening
+        afternoon = DateCandidates(_day(2020, 8, 12, 15), None, VisibleDates(), url_date=url_day)
+        assert choose_page_day(afternoon) == _day(2020, 8, 12, 15)
+    assert choose_page_day(late) == _day(2020, 8, 12, 3)  # off by default
+
+
+def test_an_update_label_is_a_word_of_its_own() -> None:
+    from extractors.page_meta import classify_date_block
+
+    # "Update" is no "date" label of publication; a label glued to the text before it still counts
+    assert classify_date_block("Update 2020-02-03: the fix held up.") == [("updated", datetime(2020, 2, 3, tzinfo=UTC))]
+    assert classify_date_block("GardensMAY 1, 2020Updated: JUNE 02, 2021") == [("updated", datetime(2021, 6, 2, tzinfo=UTC))]
+
+
+def test_a_day_the_page_may_show_in_either_order_is_shown() -> None:
+    from extractors.page_meta import DateCandidates, choose_page_day, visible_dates
+
+    seen = visible_dates(["Notes on tiling", "By Jo Hart | 04.06.2023"])
+    assert seen.bare == datetime(2023, 6, 4, tzinfo=UTC)  # read day first
+    # the metadata's 6 April is the same line read month first: shown, so it is not overruled
+    both = DateCandidates(_day(2023, 4, 6), _day(2024, 1, 9), seen)
+    assert choose_page_day(both) == _day(2023, 4, 6)
+
+
+def test_the_shown_day_anchors_the_page_and_the_publication_date_stays() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type":"Article",
+    "datePublished":"2016-01-09T10:00:00Z","dateModified":"2021-05-03T09:00:00Z"}</script></head>
+    <body><h1>Pruning an old apple tree</h1><p>By Jo Hart</p><p>Updated May 3, 2021</p>
+    <p>Text of the article, long enough to be a paragraph of the main content of the page.</p></body></html>"""
+    from extractors.anchoring import page_anchor
+    from extractors.clean import clean_page
+
+    page = clean_page(html.encode())
+    assert page.published_at == datetime(2016, 1, 9, 10, tzinfo=UTC)  # the metadata's publication, as before
+    assert page.dated_at == datetime(2021, 5, 3, tzinfo=UTC)
+    assert page_anchor(page, datetime(2026, 1, 1, tzinfo=UTC)).day.isoformat() == "2021-05-03"
