@@ -56,7 +56,9 @@ def reason(
     ``code_version``: the run's code fingerprint, stored with each fact."""
     index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
     subject_ids = list(about(index, subject, (d.source_id for d in docs)))
-    docs = with_source_years(docs, index, frozenset(subject_ids))
+    # an earlier snapshot's undated days are dated as the current pages' are (the same URL never dates itself)
+    dated = with_source_years([*docs, *earlier_docs], index, frozenset(subject_ids))
+    docs, earlier_docs = dated[: len(docs)], dated[len(docs) :]
     events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
