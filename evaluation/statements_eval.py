@@ -125,6 +125,9 @@ class GoldPage:
     # the set's convention on places (its folder's SCORING_FILE): False where venues and places a
     # happening is held at are not participants, so a place the system names is not scored
     places_participate: bool = True
+    # the pages read as one run (a facts subject's name): the run's reasoning across its pages
+    # (facts.source_years) dates what one page alone cannot; None: each page alone (the WCXB sets)
+    run: str | None = None
 
 
 # a label dir's scoring settings: the conventions its README declares that the scorer must follow
@@ -243,6 +246,7 @@ def load_facts_subject(directory: Path, fetched_at: datetime = DEFAULT_FETCHED_A
             page_id=path.stem, page_type=directory.name, site=site_of(url, path.stem), url=url,
             doc_date=_s(doc.get("doc_date")), statements=tuple(by_file.get(path.name, ())),
             content=content, content_type="text/plain", fetched_at=fetched_at, resolved_participants=True,
+            run=directory.name,
         ))
     return out
 
@@ -661,16 +665,35 @@ def read_pages(pages: Sequence[GoldPage], models=None, skipped: dict[str, str] |
         for p in pages
     ]
     out: dict[str, tuple] = {}
+    runs: dict[str, list] = {}  # run -> its pages' documents, reasoned over together
+    run_of = {p.page_id: p.run for p in pages}
     for start in range(0, len(inputs), 16):
         for res in process_documents(inputs[start:start + 16], models):
             out[res.source_id] = () if isinstance(res, DocumentFailure) else tuple(res.statements)
+            if run_of.get(res.source_id) is not None and not isinstance(res, DocumentFailure):
+                runs.setdefault(run_of[res.source_id], []).append(res)
             if places is not None and not isinstance(res, DocumentFailure):
                 places[res.source_id] = place_names(res.mentions)
             if page_dates is not None:
                 page_dates[res.source_id] = None if isinstance(res, DocumentFailure) else system_page_date(res.page)
             if skipped is not None and not isinstance(res, DocumentFailure) and res.skipped:
                 skipped[res.source_id] = res.skipped
+    for docs in runs.values():
+        for doc in _across_pages(docs):
+            out[doc.source_id] = tuple(doc.statements)
     return out
+
+
+def _across_pages(docs: Sequence) -> list:
+    """The pages of one run with what the run's reasoning across them adds to
+    their statements (facts.source_years: a year for an undated page's days)."""
+    from facts.entities import canonicalize
+    from facts.events import acronym_pairs, occurrences
+    from facts.reasoning import about
+    from facts.source_years import with_source_years
+
+    index = canonicalize(occurrences(docs), acronym_pairs(docs))
+    return with_source_years(docs, index, frozenset(about(index, (), (d.source_id for d in docs))))
 
 
 def missed_gold(page: GoldPage, statements: Sequence) -> list[tuple[GoldStatement, list]]:

@@ -30,6 +30,9 @@
   day with no year on the page, "last year") is not known from the page:
   it is dropped (rule ``fetch-dated``), so that an undated timeline
   ("March 24: ...") is never dated to the year it happened to be fetched.
+  Its written days ("March 24", not "yesterday") are kept aside
+  (``written_yearless_day``, ``DateMention.year_basis`` "fetched"): the run's
+  other pages may give their year (rule ``sources-year``, facts.source_years).
   The tagger says which values those are (``DateMention.from_anchor``): a
   value that used the fetch day, unless the page's own dates give it too
   ("July 9" after "in 2022"). A line that is only a day word and a clock
@@ -159,19 +162,37 @@ def _live_line(page: CleanPage, mention: DateMention, starts: Sequence[int]) -> 
     return block is not None and is_live_date_line(page.text[block.char_start : block.char_end])
 
 
+def written_yearless_day(mention: DateMention) -> bool:
+    """The mention writes a month and a day and no year ("April 4", "4 April",
+    "June 28-30"): a day another page of the run may give the year of
+    (facts.source_years), unlike a counted day ("yesterday") or a bare month."""
+    return (mention.precision == Precision.DAY and _YEAR_WRITTEN.search(mention.text) is None
+            and re.search(rf"(?<!\d)0?{mention.date_start.day}(?:st|nd|rd|th)?(?!\d)", mention.text) is not None)
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:\d{4}|['’]\d{2})(?!\d)")
+
+
 def page_date_mentions(
     page: CleanPage,
     fetched_at: datetime,
     not_date_spans: Sequence[tuple[int, int]] = (),
+    yearless: list[DateMention] | None = None,
 ) -> tuple[Anchor, list[DateMention]]:
     """The page's anchor and its date mentions, each resolved against the
-    day its text counts from (see the module doc)."""
+    day its text counts from (see the module doc). ``yearless`` (when given)
+    receives the written days dropped by rule ``fetch-dated`` (``written_yearless_day``),
+    marked ``year_basis="fetched"``: never the page's dates, kept for a year
+    the run's other pages may give them (rule ``sources-year``)."""
     text = page.text
     anchor = page_anchor(page, fetched_at)
     mentions = date_mentions(text, anchor.day, fetched=anchor.basis == "fetched")
     if anchor.basis == "fetched" and rule_on("fetch-dated"):
         starts = [b.char_start for b in page.blocks]
+        dropped = [m for m in mentions if m.from_anchor and not _live_line(page, m, starts)]
         mentions = [m for m in mentions if not m.from_anchor or _live_line(page, m, starts)]
+        if yearless is not None and rule_on("sources-year"):
+            yearless.extend(replace(m, year_basis="fetched") for m in dropped if written_yearless_day(m))
     if rule_on("post-dateline"):  # a thread's post counts from its own dateline
         for start, end, post_day in post_sections(text, page.blocks):
             if post_day != anchor.day:
@@ -201,4 +222,8 @@ def page_date_mentions(
         bare = [m for m in mentions if not any(ch.isdigit() for ch in m.text)]
         named = set(map(id, bare)) - set(map(id, outside_spans(bare, not_date_spans)))
         mentions = [m for m in mentions if id(m) not in named]
+    if yearless:
+        # a span the page's own dates came to hold (a post's dateline dated it) is no longer yearless
+        kept = [m for m in yearless if not any(k.char_start < m.char_end and m.char_start < k.char_end for k in mentions)]
+        yearless[:] = kept
     return anchor, mentions

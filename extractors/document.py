@@ -32,7 +32,7 @@ from extractors.section_statements import (
     sentences_with_dates,
 )
 from extractors.statement_model import judge_statements
-from extractors.types import CleanPage
+from extractors.types import CleanPage, DateMention
 
 ENGLISH = "en"
 
@@ -61,6 +61,9 @@ class ProcessedDocument:
     statements: tuple[DatedStatement, ...] = ()
     event_ids: tuple[str, ...] = ()  # one per statement, same order
     held_back: tuple[DatedStatement, ...] = ()  # candidates under the statement model's threshold (not in events)
+    # statements dated by a written day whose year the page does not give (DateMention.year_basis
+    # "fetched"): not in events unless the run's other pages give the year (facts.source_years)
+    yearless: tuple[DatedStatement, ...] = ()
     skipped: str | None = None  # why NLP stages did not run (e.g. not English)
     limited: str | None = None  # which per-page limit (ReadingLimits) cut the reading short
 
@@ -191,7 +194,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     for i in readings:
         try:
             names = [(m.char_start, m.char_end) for m in readings[i].mentions if m.label in NAME_LABELS]
-            anchor, dates = page_date_mentions(pages[i], inputs[i].fetched_at, names)
+            undated: list[DateMention] = []
+            anchor, dates = page_date_mentions(pages[i], inputs[i].fetched_at, names, undated)
             anchors[i] = anchor.day
         except Exception as exc:  # noqa: BLE001
             problems[i] = f"dates could not be read: {type(exc).__name__}: {exc}"
@@ -199,10 +203,15 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
         read_chars = readings[i].read_chars
         if read_chars is not None:  # the page was read up to a limit: dates past it are not
             dates = [d for d in dates if d.char_start < read_chars]
+            undated = [d for d in undated if d.char_start < read_chars]
         if len(dates) > limits.max_dates:
             dates = dates[: limits.max_dates]
             limited[i] = f"read up to {limits.max_dates:,} dates (settings.max_dates); the page has more"
+            undated = []
         for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, dates):
+            jobs.append((i, sentence, ds))
+        # the written days with no year are read on their own, so the page's dated statements stay as they are
+        for sentence, ds in sentences_with_dates(pages[i], readings[i].sentences, undated[: limits.max_dates]):
             jobs.append((i, sentence, ds))
     parsed = list(models.parser.pipe((parsed_text(pages[i].text[s:e]) for i, (s, e), _ in jobs), batch_size=128))
     # the page's entities in reading order (with the names the parse of its dated sentences found),
@@ -243,7 +252,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
         # an audited benchmark run (extractors.rule_switches.auditing) dedupes after choosing its rules
         candidates = statements.get(i, ()) if audit_log() is not None else _dedupe(statements.get(i, ()))
         kept, held = judge_statements(page, candidates)
-        sts = tuple(kept)
+        sts = tuple(st for st in kept if st.date.year_basis == "page")
         results[i] = ProcessedDocument(
             doc_id=doc_id_of(item.source_id, item.snapshot_sha256),
             source_id=item.source_id,
@@ -257,6 +266,7 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
             statements=sts,
             event_ids=event_ids_for(item.source_id, sts),
             held_back=tuple(held),
+            yearless=tuple(st for st in kept if st.date.year_basis != "page"),
             skipped=skipped,
             limited=limited.get(i),
         )

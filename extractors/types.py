@@ -152,3 +152,6 @@ class DateMention:
     value: str = ""  # TIMEX3 value, "2001/2014" for a range
     anchored: bool = False
     from_anchor: bool = False  # its value came from the anchor (see Timex.from_anchor)
+    # where its year comes from: "page" (the page's own words or date); "fetched" (the fetch day
+    # alone: never published, kept for facts.source_years); "sources" (the run's other pages)
+    year_basis: str = "page"

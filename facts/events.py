@@ -166,6 +166,7 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     agent_ids=agents,
                     counted_day=counted_day(dm),
                     counted_unit=counted_unit(dm),
+                    date_basis=dm.year_basis,
                 )
             )
         events += mark_plans(own)

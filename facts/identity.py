@@ -356,6 +356,12 @@ def _change_of_plan(ev: Event, row: str | None, redated: set[str] | None) -> boo
             and (ev.doc_date is None or ev.date_start <= ev.doc_date))
 
 
+def happening_kinds(events: Sequence[Event]) -> dict[str, str | None]:
+    """event id -> the kind of happening it tells, read in its page's context
+    as fact identity reads it (``_concepts_in_context``)."""
+    return _concepts_in_context(events, timeline_rows(events))
+
+
 def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None = None,
                          redated: set[str] | None = None) -> dict[str, str | None]:
     """Each statement's kind of happening. A plan that does not say of what

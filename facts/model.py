@@ -91,6 +91,7 @@ class Event:
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
     counted_day: bool = False  # a day counted from another date, not written ("yesterday", "the day before")
     counted_unit: bool = False  # a month or year counted in whole units from another date ("three years later")
+    date_basis: str = "page"  # where its year comes from: the page ("page") or the run's other pages ("sources")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from facts.events import acronym_pairs, canonical_events, occurrences
 from facts.identity import IdentityModel, cluster
 from facts.model import Event, Fact
 from facts.reconcile import Reconciliation, reconcile
+from facts.source_years import with_source_years
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,11 @@ def reason(
     run, without tables (the facts benchmark calls it as the run does).
     ``code_version``: the run's code fingerprint, stored with each fact."""
     index = canonicalize(occurrences(docs), acronym_pairs(docs), aliases)
-    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     subject_ids = list(about(index, subject, (d.source_id for d in docs)))
+    # an earlier snapshot's undated days are dated as the current pages' are (the same URL never dates itself)
+    dated = with_source_years([*docs, *earlier_docs], index, frozenset(subject_ids))
+    docs, earlier_docs = dated[: len(docs)], dated[len(docs) :]
+    events = canonical_events(docs, index) + canonical_events(earlier_docs, index, current=False)
     labels = {e.entity_id: e.label for e in index.entities}
     priors = {k: v for k, v in (trust or {}).items() if v is not None}
     rec = reconcile(events, trust=priors, subject_ids=subject_ids, entity_labels=labels, previous=previous_facts,

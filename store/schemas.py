@@ -125,6 +125,7 @@ EVENTS = _schema(
     ("snapshot_sha256", pa.string(), False),
     ("fact_id", pa.string(), True),
     ("planned", pa.bool_(), False),  # a plan for the date, not a report that it happened
+    ("date_basis", pa.string(), True),  # where the year comes from: page | sources (facts.source_years)
 )
 
 FACTS = _schema(

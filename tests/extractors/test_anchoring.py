@@ -186,3 +186,22 @@ def test_a_calendars_entries_keep_its_year():
     with rules_off(["calendar-year"]):
         _, mentions = page_date_mentions(page, FETCHED)
     assert {m.text: m.date_start for m in mentions}["Aug. 20"] == date(2024, 8, 20)
+
+
+def test_an_undated_pages_written_days_are_kept_aside_for_a_year_from_other_pages():
+    text = "March 24: The club opened its new hall. Yesterday the mayor visited."
+    yearless: list[DateMention] = []
+    _, mentions = page_date_mentions(_page(text), FETCHED, (), yearless)
+    assert mentions == []
+    assert [(m.text, m.year_basis) for m in yearless] == [("March 24", "fetched")]  # not "Yesterday": counted
+    with rules_off(["sources-year"]):
+        none: list[DateMention] = []
+        page_date_mentions(_page(text), FETCHED, (), none)
+    assert none == []
+
+
+def test_a_dated_pages_days_are_never_yearless():
+    yearless: list[DateMention] = []
+    _, mentions = page_date_mentions(_page("March 24: The club opened its new hall.", date(2021, 5, 1)), FETCHED, (),
+                                     yearless)
+    assert [(m.text, m.date_start.year) for m in mentions] == [("March 24", 2021)] and yearless == []
