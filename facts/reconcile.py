@@ -17,7 +17,19 @@
 4. Truth discovery (facts.truth) over every fact at once chooses and ranks
    each fact's values, learning source trust from where sources meet;
    compatible dates (2012 ⊇ June 2012) corroborate, incompatible ones make
-   the fact conflicting. A finer value is preferred over a coarser one it
+   the fact conflicting. A statement whose year the run's other pages gave
+   (``Event.date_basis`` "sources", facts.source_years) votes only where no
+   statement dated by its own page disputes it (an incompatible date): its
+   year was chosen because its days coincide with those pages', so in a
+   dispute among them it is no independent witness (it sides with the pages
+   its year was taken from, against pages of the same run). Its day is its
+   page's own, so where it only refines what the dated pages say (the 4th
+   in "this week"), it votes. Disputed, it is listed with the value it states
+   (ranked with it, or, when no voting statement states that value, as a
+   value of score 0: normal when it fits the preferred one, else deprecated),
+   does not add to the fact's confidence, and is no written date that a
+   relative day of the happening is read as (facts.relative_days).
+   A finer value is preferred over a coarser one it
    refines only when no real rival disputes it: when 8 July and 9 July
    stand about even (the rival has at least ``facts.truth.RIVAL_SHARE`` of the
    preferred one's confidence, truth discovery's own mark of a real rival)
@@ -92,6 +104,21 @@ def topic_entities(events: Sequence[Event], subject_ids: Sequence[str] = ()) -> 
 
 def _interval(ev: Event) -> DateInterval:
     return DateInterval(ev.date_start, ev.date_end, ev.precision)
+
+
+def borrowed_year(ev: Event) -> bool:
+    """The statement's year was taken from the run's other pages (facts.source_years)."""
+    return ev.date_basis == "sources"
+
+
+def voting(competing: Sequence[Event]) -> list[Event]:
+    """The statements whose values vote in truth discovery: those dated by
+    their own pages, and one whose year other pages gave where none of those
+    disputes its date (it refines or repeats what they say; see the module
+    doc, step 4)."""
+    own = [ev for ev in competing if not borrowed_year(ev)]
+    return [ev for ev in competing
+            if not borrowed_year(ev) or all(compatible(_interval(ev), _interval(o)) for o in own)]
 
 
 def _newest_plans(plans: Sequence[Event]) -> list[Event]:
@@ -260,9 +287,11 @@ def reconcile(
     claimed_as: dict[str, dict[str, DateInterval]] = {}  # fact id -> event id -> the value it claims
     for fid, g in fact_groups:
         competing, _ = standing([ev for ev in g if ev.current])
-        # a relative day beside a written date of the happening is read as it (facts.relative_days)
-        claimed_as[fid] = {ev.event_id: written_day(ev, competing) for ev in competing}
-        for ev in competing:
+        # a relative day beside a written date of the happening is read as it (facts.relative_days);
+        # a day whose year other pages gave is no independent written date either
+        voters = voting(competing)
+        claimed_as[fid] = {ev.event_id: written_day(ev, voters) for ev in competing}
+        for ev in voters:
             claims.append(Claim(item=fid, source=ev.source_id, value=claimed_as[fid][ev.event_id]))
     priors = {s: t for s, t in trust.items() if t is not None}
     truth = discover_truth(claims, priors) if claims else None
@@ -304,6 +333,24 @@ def reconcile(
             )
         preferred = values[0]
         pref_iv = DateInterval(preferred.date_start, preferred.date_end, preferred.precision)
+        voting_ids = {ev.event_id for ev in voting(competing)}
+        # values stated only by statements that do not vote (a year other pages gave)
+        unvoted: dict[DateInterval, list[Event]] = defaultdict(list)
+        ranked_values = {rv.value for rv in ranked}
+        for ev in competing:
+            if ev.event_id not in voting_ids and claim[ev.event_id] not in ranked_values:
+                unvoted[claim[ev.event_id]].append(ev)
+        for iv, evs in sorted(unvoted.items(), key=lambda kv: sort_key(kv[0])):
+            values.append(
+                FactValue(
+                    fact_id=fid, date_start=iv.date_start, date_end=iv.date_end, precision=iv.precision,
+                    rank=Rank.NORMAL if compatible(iv, pref_iv) else Rank.DEPRECATED, score=0.0,
+                    source_ids=tuple(sorted({ev.source_id for ev in evs})),
+                    event_ids=tuple(sorted(ev.event_id for ev in evs)),
+                    value=iso_value(iv.date_start, iv.date_end, iv.precision),
+                    planned=all(ev.planned for ev in evs),
+                )
+            )
         # what pages said before and say no more: kept, ranked, marked superseded
         claimed = {(v.date_start, v.date_end, v.precision) for v in values}
         superseded: dict[tuple, list[Event]] = defaultdict(list)
@@ -336,7 +383,7 @@ def reconcile(
             status = FactStatus.SINGLE_SOURCE
         agreeing: dict[str, float] = {}
         for ev in competing:
-            if compatible(claim_of[ev.event_id], pref_iv):
+            if ev.event_id in voting_ids and compatible(claim_of[ev.event_id], pref_iv):
                 t = learned.get(ev.source_id, default_trust)
                 agreeing[ev.source_id] = max(agreeing.get(ev.source_id, 0.0), t * ev.confidence)
         doubt = 1.0

@@ -237,6 +237,8 @@ def test_a_plan_still_ahead_on_its_page_date_is_not_overtaken_by_an_earlier_outc
 JULY_8 = (date(2022, 7, 8), date(2022, 7, 8), "day")
 JULY_9 = (date(2022, 7, 9), date(2022, 7, 9), "day")
 JULY = (date(2022, 7, 1), date(2022, 7, 31), "month")
+OCT_27 = (date(2022, 10, 27), date(2022, 10, 27), "day")
+OCT_28 = (date(2022, 10, 28), date(2022, 10, 28), "day")
 
 
 def _termination(eid, source, when):
@@ -368,3 +370,62 @@ def test_a_last_choice_outside_a_near_tie_yields():
             RankedValue(DateInterval(*JULY_8), 0.48, ("a",), Rank.NORMAL)]
     assert keep_last_choice(even, last, ids, under)[0].value == DateInterval(*JULY_8)
     assert keep_last_choice(even, last, ids, "0" * 16) == even  # ranked under other settings
+
+
+def _merger(eid, source, when, basis="page", counted=False, doc_date=None):
+    """A statement that the two firms completed their merger; ``basis`` "sources": its year came from other pages."""
+    from dataclasses import replace
+
+    e = ev(eid, source, *when, ["Acme", "Globex"], trigger="complete", kind="end",
+           sentence=f"Acme completed its merger with Globex ({eid}).")
+    return replace(e, date_basis=basis, counted_day=counted, doc_date=doc_date)
+
+
+def test_a_day_whose_year_other_pages_gave_does_not_tip_an_even_dispute():
+    # two pages dated by themselves split between the 8th and the 9th; an undated timeline writes the 8th
+    events = [_merger("e1", "a", JULY_8), _merger("e2", "b", JULY_9), _merger("e3", "c", JULY),
+              _merger("e4", "t", JULY_8, basis="sources")]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.precision, fact.status) == (date(2022, 7, 1), "month", "conflicting")
+    eighth = next(v for v in fact.values if v.value == "2022-07-08")
+    assert eighth.rank == Rank.NORMAL and eighth.source_ids == ("a", "t")  # listed with the value it states
+    assert "t" in fact.source_ids
+
+
+def test_a_day_whose_year_other_pages_gave_is_listed_but_does_not_vote_against_a_page():
+    events = [_merger("e1", "a", OCT_27), _merger("e2", "t", OCT_28, basis="sources")]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.status) == (date(2022, 10, 27), "conflicting")
+    other = next(v for v in fact.values if v.value == "2022-10-28")
+    assert (other.rank, other.score, other.source_ids, other.superseded) == (Rank.DEPRECATED, 0.0, ("t",), False)
+    alone = reconcile([_merger("e1", "a", OCT_27)], subject_ids=SUBJECT).facts[0]
+    assert fact.confidence == alone.confidence  # nor does it add to the confidence of the value it fits
+
+
+def test_statements_whose_years_other_pages_gave_vote_in_a_fact_of_their_own():
+    events = [_merger("e1", "t", OCT_28, basis="sources"), _merger("e2", "u", OCT_28, basis="sources")]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.status) == (date(2022, 10, 28), "corroborated")
+    assert fact.values[0].score > 0.5
+
+
+def test_a_relative_day_is_not_read_as_a_day_whose_year_other_pages_gave():
+    # "last Friday" on a dated page, between a written 8th and a written 9th, is not pulled to the 8th by a
+    # timeline whose year was borrowed: the written days tie, and it is read as the month a page writes
+    events = [_merger("e1", "a", JULY_8, counted=True, doc_date=date(2022, 7, 12)), _merger("e2", "b", JULY_8),
+              _merger("e3", "c", JULY_9), _merger("e4", "d", JULY), _merger("e5", "t", JULY_8, basis="sources")]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.precision) == (date(2022, 7, 1), "month")
+    month = next(v for v in fact.values if v.value == "2022-07")
+    assert month.source_ids == ("a", "d")
+
+
+def test_a_day_whose_year_other_pages_gave_votes_where_it_only_refines_the_dated_pages():
+    # one dated page says "this week", another "in October"; the undated timeline writes the 4th: nobody disputes it
+    week = (date(2022, 10, 3), date(2022, 10, 9), "week")
+    october = (date(2022, 10, 1), date(2022, 10, 31), "month")
+    fourth = (date(2022, 10, 4), date(2022, 10, 4), "day")
+    events = [_merger("e1", "a", week), _merger("e2", "b", october), _merger("e3", "t", fourth, basis="sources")]
+    (fact,) = reconcile(events, subject_ids=SUBJECT).facts
+    assert (fact.date_start, fact.precision, fact.status) == (date(2022, 10, 4), "day", "corroborated")
+    assert fact.values[0].source_ids == ("t",) and fact.values[0].score > 0.5
