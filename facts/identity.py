@@ -46,7 +46,10 @@ lexicon knows: those of "the launch faces delay" are not the launch's), or
 two meetings with no doer named after two bodies ("the G20 summit" is not
 "the BRICS summit": facts.agents.who_meets),
 or a counted group's act and one named member's ("63 countries had
-ratified" is not India's ratification: facts.agents).
+ratified" is not India's ratification: facts.agents), or what holds since a
+date and the happening of another kind that opened it ("Since it launched on
+25 December, Webb has been unfolding": the unfolding is not the launch, and
+a since-statement is not redated to the happening its date's phrase names).
 What the pages are about (``subject``: configured, or named by nearly every
 source, facts.entities.page_topic) acts in many happenings and sets none
 apart. The parties of the topic are the run's topic entities beyond the
@@ -198,6 +201,9 @@ class Profile:
     # who did it, for the cannot-link only: ``agents`` and the countries among the doers,
     # what the pages are about included (``_states``)
     acting: frozenset[str] = frozenset()
+    # what holds since a date that its phrase gives to another happening ("Since it launched on
+    # <day>, it has been unfolding"): the kind of that happening (``_opened_by``)
+    opened_by: str | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -273,6 +279,7 @@ def profiles(events: Sequence[Event], topic: frozenset[str],
                 counted_unit=ev.counted_unit and not ev.planned,
                 page_kind_dates=frozenset(kind_dates.get(page_kind(ev.doc_id, concept or ""), set())
                                           - {(ev.date_start, ev.date_end)}),
+                opened_by=_opened_by(ev, concept),
             )
         )
         if ev.event_id in redated:
@@ -334,6 +341,18 @@ def _announcement(concept: str | None) -> bool:
     return concept is not None and base_concept(concept) == REPORT
 
 
+def _opened_by(ev: Event, concept: str | None) -> str | None:
+    """The kind of happening whose date a statement of what holds since then
+    takes from its date's own phrase, when it is not the statement's own kind
+    ("Since it launched on <day>, Webb has been unfolding": launch; "in
+    development since its conception in 1996" is the conception's own kind)."""
+    if ev.date_role != "since":
+        return None
+    date_at = ev.date_char_start - ev.char_start
+    opened = date_phrase_concept(ev.sentence, date_at, ev.date_char_end - ev.char_start, ev.participants)
+    return opened if opened != concept else None
+
+
 def _trigger_names(ev: Event, rows: Mapping[str, str], clause: str) -> bool:
     """Whether the statement's trigger itself is a word of the lexicon (its
     agents did the happening, planned it or told it); the agents of a verb
@@ -384,12 +403,15 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
             date_at = ev.date_char_start - ev.char_start
             concept = happening_concept(ev.trigger, ev.summary or ev.sentence, ev.trigger_text, ev.sentence,
                                         ev.participants, date_at)
-            dated = date_phrase_concept(ev.sentence, date_at, ev.date_char_end - ev.char_start, ev.participants)
+            # a state that holds from a date is not the happening its date's phrase names ("Since it
+            # launched on <day>, it has been unfolding"): only a point is dated by the phrase's happening
+            dated = (date_phrase_concept(ev.sentence, date_at, ev.date_char_end - ev.char_start, ev.participants)
+                     if ev.date_role != "since" else None)
             if dated and dated != concept and not (concept or "").startswith(REPORT):
                 concept = dated  # the date's own phrase names what it dates
                 if redated is not None:
                     redated.add(ev.event_id)
-            elif not dated and ev.trigger_text:
+            elif not dated and ev.trigger_text and ev.date_role != "since":
                 later = coordinated_concept(ev.sentence, ev.trigger, ev.trigger_text, date_at, ev.participants)
                 if later and later != concept and not (concept or "").startswith(REPORT):
                     concept = later  # "launched on ... and arrived ... in January": the arrival's date
@@ -419,10 +441,11 @@ def _concepts_in_context(events: Sequence[Event], rows: Mapping[str, str] | None
     for ev in events:
         c = out[ev.event_id]
         if c and not c.startswith("?") and base_concept(c) not in (PLAN, REPORT):
-            known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end)].add(c)
+            known[(ev.doc_id, ev.char_start, ev.date_start, ev.date_end, ev.date_role)].add(c)
     for ev in events:
         c = out[ev.event_id]
-        kinds = known.get((ev.doc_id, ev.char_start, ev.date_start, ev.date_end), set())
+        # (of one role: what holds since a date is not the happening the sentence dates there)
+        kinds = known.get((ev.doc_id, ev.char_start, ev.date_start, ev.date_end, ev.date_role), set())
         if (c is None or c.startswith("?")) and len(kinds) == 1:
             out[ev.event_id] = next(iter(kinds))
     return out
@@ -725,8 +748,14 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
       ratified" is not India's ratification; facts.agents);
     - a doer's act and a statement with no doer whose page tells that
       doer's part as another happening of its kind, days off
-      (facts.agents.named_apart)."""
+      (facts.agents.named_apart);
+    - what holds since a date and a happening of another kind that opened
+      it: the one its sentence dates as a point on that date, or one of the
+      kind the date's phrase names ("Since it launched on 25 December, Webb
+      has been unfolding" is not the launch: ``_state_and_its_start``)."""
     if (not x[_INDEX["what_same"]] or ea.doc_id == eb.doc_id) and _rivals(a, b, x):
+        return True
+    if _state_and_its_start(ea, eb, a, b) or _state_and_its_start(eb, ea, b, a):
         return True
     if different_doers(a.doers, b.doers, labels or {}):
         return True  # a counted group's act and one member's (facts.agents)
@@ -738,6 +767,22 @@ def cannot_link(ea: Event, eb: Event, a: Profile, b: Profile, x: np.ndarray,
         roles_b = {labels.get(p) for p in own_b} & set(AGENT_ROLES)
         return bool(roles_a & roles_b)
     return _other_hosts(ea, eb, a, b)
+
+
+def _state_and_its_start(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:
+    """``a`` tells what holds since a date and ``b`` a happening that it is
+    not: one sentence giving the date to ``b``'s verb as a point and to
+    ``a``'s as the start of what holds since ("Since the app launched on 3
+    March, its makers have been adding features": two statements the
+    sentence tells apart, whatever kinds they are read as; an unknown verb
+    takes its clause's kind), or ``b`` of another kind, the one ``a``'s date
+    phrase names (``Profile.opened_by``: a launch another page tells is not
+    what has held since it)."""
+    if ea.date_role != "since" or eb.date_role == "since":
+        return False
+    told_apart = (a.sentence_at == b.sentence_at and ea.trigger != eb.trigger
+                  and (ea.date_start, ea.date_end) == (eb.date_start, eb.date_end))
+    return told_apart or (a.opened_by is not None and a.opened_by == b.concept and a.concept != b.concept)
 
 
 def _other_hosts(ea: Event, eb: Event, a: Profile, b: Profile) -> bool:

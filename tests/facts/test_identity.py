@@ -716,3 +716,35 @@ def test_unrelated_known_kinds_done_by_others_are_apart():
                                     "part in the exercises.", participants=("Zenda Interoperability Initiative",),
                                     participant_ids=("ent_zenda_interoperability_initiative",), agent_ids=())
     assert groups([launched, anonymous], **kw) == [["e1", "e2"]]
+
+
+def _since_launch_page():
+    """"Since the app launched on 3 March 2015, its makers have been adding
+    features": the launch (a point) and what has held since (role since)."""
+    sentence = "Since the app launched on 3 March 2015, its makers have been adding features every month."
+    at, end = sentence.index("3 March 2015"), sentence.index(",")
+    launch = dataclasses.replace(ev("e1", "a", date(2015, 3, 3), "launched", sentence, ["App"]),
+                                 date_char_start=at, date_char_end=end, date_text="on 3 March 2015")
+    state = dataclasses.replace(ev("e2", "a", date(2015, 3, 3), "adding", sentence, ["App"]),
+                                date_char_start=at, date_char_end=end, date_text="on 3 March 2015",
+                                date_role="since", summary="its makers have been adding features every month")
+    return launch, state
+
+
+def test_what_holds_since_a_launch_is_not_the_launch():
+    launch, state = _since_launch_page()
+    others = [ev("e3", "b", date(2015, 3, 3), "launch", "The app launched on 3 March 2015.", ["App"]),
+              ev("e4", "c", date(2015, 3, 3), "launch", "Its makers launched the app on 3 March 2015.", ["App"])]
+    assert groups([state, *others]) == [["e2"], ["e3", "e4"]]
+    assert groups([launch, state, *others]) == [["e1", "e3", "e4"], ["e2"]]
+
+
+def test_one_sentence_giving_a_date_as_a_point_and_as_a_start_tells_two_happenings():
+    from facts.identity import cannot_link, pair_features, profiles
+
+    launch, state = _since_launch_page()
+    # its clause read as the whole sentence: it names the launch, yet the sentence tells them apart
+    state = dataclasses.replace(state, summary=state.sentence)
+    a, b = profiles([launch, state], frozenset())
+    assert cannot_link(launch, state, a, b, pair_features(a, b))
+    assert groups([launch, state]) == [["e1"], ["e2"]]
