@@ -206,7 +206,7 @@ def page_date_mentions(
             mentions = _splice(mentions, start, end, _retag(text, start, end, entry_day), only_anchored=True)
     if rule_on("row-year"):  # a list's date-led rows take the year its intro names for them
         for run in date_runs(text, page.blocks, mentions):
-            for block, row_day in row_days(text, run, mentions):
+            for block, row_day in row_days(text, run, mentions, anchor.day):
                 mentions = _splice(mentions, block.char_start, block.char_end,
                                    _retag(text, block.char_start, block.char_end, row_day), only_anchored=True)
     updated = page.updated_at.date() if page.updated_at is not None else None

@@ -57,8 +57,10 @@ STATEMENT_ROLES = frozenset({BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole
 SENTENCE_ROLES = frozenset({BlockRole.CAPTION, BlockRole.TABLE_CELL})
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:./-]*")
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|\)$")
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# a line ending with a stop (a closing quote or bracket may follow it)
+STOP_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_END = re.compile(STOP_END.pattern + r"|\)$")
 _HEADING_END = re.compile(r"[.!?:;,…]$")
 # words a sentence cut off mid-clause ends with (a heading never does)
 OPEN_END = frozenset(
@@ -208,7 +210,7 @@ def is_labelled_date_cell(text: str, block: TextBlock) -> bool:
     if len(words) > 60 or not is_date_only(words):
         return False
     line = text[text.rfind("\n", 0, block.char_start) + 1 : block.char_start]
-    return line.endswith(ROW_SEPARATOR) and bool(_LETTER_WORD.search(line))
+    return line.endswith(ROW_SEPARATOR) and bool(LETTER_WORD.search(line))
 
 
 def heading_rank(block: TextBlock) -> int:
@@ -237,7 +239,7 @@ _CLOCK = re.compile(r"\d:\d")
 def _words_besides_times(pieces: Iterable[str]) -> list[str]:
     """The words of a line's pieces around its dates that are no weekday,
     time or joining word."""
-    return [w for w in _LETTER_WORD.findall(" ".join(pieces)) if w.lower() not in _TIME_WORDS]
+    return [w for w in LETTER_WORD.findall(" ".join(pieces)) if w.lower() not in _TIME_WORDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +315,7 @@ def _is_title(text: str, block: TextBlock) -> bool:
     if block.role is not BlockRole.HEADING or block.level == 1:
         return False
     words = text[block.char_start : block.char_end]
-    return 2 <= len(_LETTER_WORD.findall(words)) and len(words.split()) <= MAX_TITLE_WORDS
+    return 2 <= len(LETTER_WORD.findall(words)) and len(words.split()) <= MAX_TITLE_WORDS
 
 
 # a date line of a listing's entry names a month and a day ("Wed, Mar 18", "18 March", "3/18"):

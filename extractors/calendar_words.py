@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -154,3 +155,26 @@ def yearless_period(text: str) -> bool:
         return False
     word = m.group("word").lower()
     return word in MONTHS or word in SEASONS or holiday_key(word) in HOLIDAYS_BY_KEY
+
+
+# going forward, a day of month <= EARLY_MONTH after one of month >= LATE_MONTH is next year's
+LATE_MONTH = 10
+EARLY_MONTH = 3
+
+
+def year_offsets(days: Sequence[tuple[int, int]]) -> list[int]:
+    """Each (month, day) in page order -> years after (or before) the first
+    day's year. The page runs forward unless more of its steps go back (a
+    timeline newest first); going forward, a step from the last quarter to the
+    first ("December 20", then "January 3") turns the year, going back the
+    reverse step turns it back."""
+    steps = list(zip(days, days[1:]))
+    back = sum(1 for a, b in steps if b < a) > sum(1 for a, b in steps if b > a)
+    out, year = [0] * len(days), 0
+    for k, (a, b) in enumerate(steps, start=1):
+        if not back and a[0] >= LATE_MONTH and b[0] <= EARLY_MONTH:
+            year += 1
+        elif back and a[0] <= EARLY_MONTH and b[0] >= LATE_MONTH:
+            year -= 1
+        out[k] = year
+    return out

@@ -23,12 +23,16 @@ furniture after it), a listing's byline counting its post's comments
 ("7 March 10:07 AM - Hardware - 8 Comments"), a changelog's header with no content ("June 17, 2025 -
 v1.4": no word), a line that is a sentence (the parse reads it).
 
-``run_year``: the year of a run's yearless rows: a year its intro (the block
-right above the run) writes ("The 2020 tour dates:"), else the last year the
-page names before the run for the happening the run lists ("a 2020 North
-American tour" above "Tour Dates"); else none (the temporal tagger's reading
-stands). ``row_days``: each row's day in that year, going on to the next
-year where the days of a run going forward go back (December, then January).
+Not rows: a line pricing something ("Jan 3 - $49 at <store>"); no list: one its intro or heading calls
+birthdays or anniversaries ("Famous birthdays this week:").
+
+``run_year``: the one year of a run's yearless rows: a year its intro (the block right above the run)
+writes ("The 2020 tour dates:"), else the last year the page names before the run for the happening the
+run lists ("a 2020 North American tour" above "Tour Dates") if the run's tense (``run_tense``) allows it,
+else the year its tense puts it in (a list "Upcoming" on or after the page's day, one "Past" on or before
+it), else the temporal tagger's year of its first yearless row. ``row_days``: each row's day in that year,
+going on to the next year only where the run steps from a late month to an early one
+(``calendar_words.year_offsets``: December, then January; not "Mar 10", then "Mar 8").
 
 ``run_trigger``: the happening a row is: the last event noun of the row
 ("Office hours workshop"), else of the run's intro ("Tour dates" -> tour,
@@ -45,8 +49,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.block_roles import has_month_day
-from extractors.calendar_words import MONTHS
+from extractors.block_roles import LETTER_WORD, STOP_END, has_month_day
+from extractors.calendar_words import MONTHS, year_offsets
 from extractors.event_rules import EVENT_NOUNS
 from extractors.timex.rules.days import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
@@ -65,7 +69,6 @@ _BULLET = re.compile(r"\s*(?:[•·*▪►–—-]\s*)?")
 _SEPARATOR = re.compile(r"\s*(?:--|[:–—|@~/-])\s*")
 # joining words between a row's date and its clock times ("June 9, 2pm - 3pm", "June 9 at 7:30 PM")
 _JOIN = re.compile(r"[\s,]*(?:(?:at|from|@)\s+)?")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 # words that name nothing a row could list: times, weekdays, a post's or a comment's furniture
 _NOT_LABEL = frozenset(
     "am pm at from to until till and on the noon midnight utc gmt bst cet cest est edt pst pdt cst cdt mst mdt "
@@ -76,7 +79,15 @@ _NOT_LABEL = frozenset(
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # a post's counters: a row that counts its comments or views is a listing's byline ("7 March 10:07 AM - AMD - 8 Comments")
 _COUNTER = re.compile(r"(?i)\b(?:\d[\d,.]*|add an?|leave an?|no)\s*(?:comments?|repl(?:y|ies)|views?|likes?|shares?|responses?|answers?|votes?)\b")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# a row that prices something on a day ("Jan 3 - $49 at <store>") is a price list's, not a happening
+_PRICE = re.compile(r"(?:[$€£¥]|(?:US|CA|AU)\$)\s?\d")
+# a list of days that are no happenings of theirs: persons' birthdays ("Famous birthdays this week:")
+_NOT_HAPPENINGS = re.compile(r"(?i)\b(?:birthdays?|born(?:\s+on)?\s+this|anniversaries)\b")
+# a list of happenings still to come ("Upcoming tour dates:") or gone by ("Past tour dates:"), which puts its
+# rows after or before the page's date ("New York" is a place)
+_AHEAD = re.compile(r"(?i)\b(?:upcoming|forthcoming|future|next|coming|new(?!\s+(?-i:York|Jersey|Orleans|Zealand|"
+                    r"Mexico|Hampshire|England|Year|Delhi|South)))\b")
+_PAST = re.compile(r"(?i)\b(?:past|previous|last|earlier|former)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +110,7 @@ class DateRun:
 
 def _is_sentence(label: str) -> bool:
     """A label that is a sentence: six words or more ending with a stop (a bracketed venue note is none)."""
-    return len(label.split()) >= 6 and bool(_SENTENCE_END.search(label))
+    return len(label.split()) >= 6 and bool(STOP_END.search(label))
 
 
 def _opening_date(text: str, block: TextBlock, inside: Sequence[DateMention]) -> DateRow | None:
@@ -129,10 +140,10 @@ def _opening_date(text: str, block: TextBlock, inside: Sequence[DateMention]) ->
     else:
         return None
     label = text[start : block.char_end].strip()
-    words = _WORD.findall(label)
+    words = LETTER_WORD.findall(label)
     if (not label or len(label.split()) > MAX_LABEL_WORDS or _is_sentence(label)
             or not any(w.lower() not in _NOT_LABEL for w in words) or words[0].lower() == "by"
-            or _COUNTER.search(label)):
+            or _COUNTER.search(label) or _PRICE.match(label)):
         return None
     return DateRow(block, first, start)
 
@@ -149,7 +160,8 @@ def date_runs(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMentio
             i = current[0][0]
             intro = blocks[i - 1] if i > 0 and blocks[i - 1].char_end - blocks[i - 1].char_start <= MAX_INTRO_CHARS else None
             heading = next((b for b in reversed(blocks[:i]) if b.role is BlockRole.HEADING and b.level is not None), None)
-            runs.append(DateRun(tuple(r for _, r in current), intro, heading))
+            if not any(b is not None and _NOT_HAPPENINGS.search(text, b.char_start, b.char_end) for b in (intro, heading)):
+                runs.append(DateRun(tuple(r for _, r in current), intro, heading))
         current.clear()
 
     for i, block in enumerate(blocks):
@@ -170,7 +182,7 @@ def event_noun(words: str, names: bool = True) -> str | None:
     without ``names``, only of its lowercase words (a row's capitalised words name its venue or city:
     "Cuyahoga Falls")."""
     found = None
-    for w in _WORD.findall(words):
+    for w in LETTER_WORD.findall(words):
         if not names and not w.islower():
             continue
         lw = w.lower()
@@ -195,39 +207,70 @@ def run_trigger(text: str, run: DateRun, row: DateRow) -> str:
     return ROW_TRIGGER
 
 
-def run_year(text: str, run: DateRun, dates: Sequence[DateMention]) -> int | None:
-    """The year of a run's yearless rows: one its intro writes, else the last the page names before the run
-    with the happening the run lists ("a 2020 North American tour"), else None."""
+def run_tense(text: str, run: DateRun) -> int:
+    """Whether the run's intro (else its heading) lists happenings still to come (1: "Upcoming tour dates:"),
+    gone by (-1: "Past tour dates:", "on its last tour"), or says neither (0)."""
+    for b in (run.intro, run.heading):
+        if b is None:
+            continue
+        ahead = _AHEAD.search(text, b.char_start, b.char_end) is not None
+        past = _PAST.search(text, b.char_start, b.char_end) is not None
+        if ahead != past:
+            return 1 if ahead else -1
+    return 0
+
+
+def _fits(year: int, days: Sequence[tuple[int, int]], offsets: Sequence[int], tense: int, page_day: date) -> bool:
+    """Do the run's days in ``year`` (rolled by ``offsets``) lie where its tense puts them: all on or after the
+    page's day for a list to come, all on or before it for one gone by?"""
+    dated = [date(year + off, m, min(d, 28) if (m, d) == (2, 29) else d) for (m, d), off in zip(days, offsets)]
+    return min(dated) >= page_day if tense > 0 else max(dated) <= page_day if tense < 0 else True
+
+
+def run_year(text: str, run: DateRun, dates: Sequence[DateMention], page_day: date | None = None) -> int | None:
+    """The year of a run's first row (the others follow by ``year_offsets``): one its intro writes, else the
+    last the page names before the run with the happening the run lists ("a 2020 North American tour") when
+    the run's tense (``run_tense``) allows it, else the year its tense puts it in against ``page_day`` (a list
+    to come after it, one gone by before it), else the temporal tagger's year of its first yearless row."""
     if run.intro is not None:
         written = {d.date_start.year for d in dates
                    if run.intro.char_start <= d.char_start < run.intro.char_end and not d.anchored
                    and d.precision in (Precision.YEAR, Precision.MONTH, Precision.DAY)}
         if len(written) == 1:
             return written.pop()
-    noun = next((event_noun(text[b.char_start : b.char_end]) for b in (run.intro, run.heading) if b is not None
-                 and event_noun(text[b.char_start : b.char_end])), None)
-    if noun is None:
-        return None
-    named = re.compile(r"\b((?:19|20)\d{2})(?:[’']s)?(?:\s+[\w&-]+){0,3}?\s+" + re.escape(noun) + r"s?\b", re.I)
-    found = [m for m in named.finditer(text, 0, run.rows[0].block.char_start)]
-    return int(found[-1].group(1)) if found else None
+    days = [(r.date.date_start.month, r.date.date_start.day) for r in run.rows]
+    offsets = year_offsets(days)
+    tense = run_tense(text, run) if page_day is not None else 0
+    nouns = (event_noun(text[b.char_start : b.char_end]) for b in (run.intro, run.heading) if b is not None)
+    noun = next((n for n in nouns if n is not None), None)
+    if noun is not None:
+        named = re.compile(r"\b((?:19|20)\d{2})(?:[’']s)?(?:\s+[\w&-]+){0,3}?\s+" + re.escape(noun) + r"s?\b", re.I)
+        found = list(named.finditer(text, 0, run.rows[0].block.char_start))
+        if found and (page_day is None or _fits(int(found[-1].group(1)), days, offsets, tense, page_day)):
+            return int(found[-1].group(1))
+    if page_day is not None and tense:
+        year = page_day.year - max(offsets) - 1 if tense > 0 else page_day.year - min(offsets) + 1
+        while not _fits(year, days, offsets, tense, page_day):
+            year += tense
+        return year
+    first = next((k for k, r in enumerate(run.rows) if r.date.anchored and r.date.precision == Precision.DAY), None)
+    return None if first is None else run.rows[first].date.date_start.year - offsets[first]
 
 
-def row_days(text: str, run: DateRun, dates: Sequence[DateMention]) -> list[tuple[TextBlock, date]]:
-    """Each yearless day row of the run with its day in the run's year (``run_year``); a run going forward
-    goes on to the next year where its days go back, a run going back (newest first) the other way."""
-    year = run_year(text, run, dates)
+def row_days(text: str, run: DateRun, dates: Sequence[DateMention],
+             page_day: date | None = None) -> list[tuple[TextBlock, date]]:
+    """Each yearless day row of the run with its day in one year (``run_year``), going on to the next year
+    where a run going forward steps from a late month to an early one (``year_offsets``), back to the year
+    before where a run going back (newest first) does the reverse."""
+    year = run_year(text, run, dates, page_day)
     if year is None:
         return []
-    days = [(r.date.date_start.month, r.date.date_start.day) for r in run.rows]
-    forward = sum(b > a for a, b in zip(days, days[1:])) >= sum(b < a for a, b in zip(days, days[1:]))
+    offsets = year_offsets([(r.date.date_start.month, r.date.date_start.day) for r in run.rows])
     out: list[tuple[TextBlock, date]] = []
-    for k, row in enumerate(run.rows):
-        if k and (days[k] < days[k - 1] if forward else days[k] > days[k - 1]):
-            year += 1 if forward else -1
+    for row, off in zip(run.rows, offsets):
         if not row.date.anchored or row.date.precision != Precision.DAY:
             continue
-        month, day = days[k]
-        if valid_day(year, month, day):
-            out.append((row.block, date(year, month, day)))
+        month, day = row.date.date_start.month, row.date.date_start.day
+        if valid_day(year + off, month, day):
+            out.append((row.block, date(year + off, month, day)))
     return out

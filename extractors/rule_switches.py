@@ -110,12 +110,12 @@ RULES: dict[str, str] = {
     # extractors.field_labels
     "item-fields": "a label repeated before different days on lines of their own is an item's field (\"Released: ...\")",
     # extractors.section_statements (which dated lines the layout makes statements)
-    "date-rows": "a run of three or more lines led by a date and a separator (\"June 9 -- <venue>, <city>\") lists happenings: each row is a statement of the event its row, intro or heading names",
+    "date-rows": "a run of three or more lines led by a date and a separator (\"June 9 -- <venue>, <city>\") lists happenings (not a price list's or a birthday list's rows): each row is a statement of the event its row, intro or heading names",
     # extractors.anchoring
     "fetch-dated": "a date whose year comes from the fetch day alone (an undated page's \"March 24\")",
     "post-dateline": "a thread's post counts its relative dates from its own dateline, not the page's date",
     "calendar-year": "a run of lines opening with a day (\"April 15: ...\", \"June 15: ...\") going forward is one year's calendar: a yearless entry takes the year of the run's first entry",
-    "row-year": "the yearless rows of a list led by their dates (\"June 9 -- <venue>, <city>\") take the year the list's intro names (\"2020 tour dates:\"), or the page names for what it lists (\"a 2020 tour\")",
+    "row-year": "the yearless rows of a list led by their dates (\"June 9 -- <venue>, <city>\") take one year: the list's intro names (\"2020 tour dates:\"), or the page names for what it lists (\"a 2020 tour\") if the list's tense allows, or its tense gives (\"Upcoming\" after the page's date, \"Past\" before), or the tagger's of its first row; rolled only from a late month to an early one",
     "item-dateline": "a listing's item (title, teaser and a short line with its day) counts its relative dates from that day, not the page's date",
     # facts.source_years (across the run's pages)
     "sources-year": "an undated page's written days (\"April 4: ...\") take the year in which the run's other pages date several of the same days' happenings",

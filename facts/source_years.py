@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from extractors.calendar_words import year_offsets
 from extractors.document import ProcessedDocument, event_ids_for
 from extractors.events import DatedStatement
 from extractors.rule_switches import rule_on
@@ -52,8 +53,6 @@ from facts.lexicon import PLAN, REPORT, base_concept
 MIN_DAYS = 2
 LEAD = 2.0  # ... at least this many times as many as in the next best year
 CONFIDENCE = 0.8  # a statement's confidence is multiplied by this when its year comes from other pages
-LATE_MONTH = 10  # going forward, a day of month <= EARLY_MONTH after one of month >= LATE_MONTH is next year's
-EARLY_MONTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,24 +73,6 @@ class Dated:
     kind: str | None
     parties: frozenset[str]
     url: str
-
-
-def year_offsets(days: Sequence[tuple[int, int]]) -> list[int]:
-    """Each (month, day) in page order -> years after (or before) the first
-    day's year. The page runs forward unless more of its steps go back (a
-    timeline newest first); going forward, a step from the last quarter to the
-    first ("December 20", then "January 3") turns the year, going back the
-    reverse step turns it back."""
-    steps = list(zip(days, days[1:]))
-    back = sum(1 for a, b in steps if b < a) > sum(1 for a, b in steps if b > a)
-    out, year = [0] * len(days), 0
-    for k, (a, b) in enumerate(steps, start=1):
-        if not back and a[0] >= LATE_MONTH and b[0] <= EARLY_MONTH:
-            year += 1
-        elif back and a[0] <= EARLY_MONTH and b[0] >= LATE_MONTH:
-            year -= 1
-        out[k] = year
-    return out
 
 
 def _known(kind: str | None) -> str | None:

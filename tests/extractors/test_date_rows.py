@@ -69,12 +69,60 @@ def test_the_year_the_page_names_for_the_listed_happening_dates_the_rows_and_goe
     assert run_trigger(text, run, run.rows[2]) == "tour"
 
 
-def test_with_no_happening_named_a_row_is_an_event_and_keeps_the_taggers_year():
+def test_with_no_happening_named_a_row_is_an_event_and_a_list_to_come_lies_after_the_pages_day():
     text, runs, dates = _runs(["Upcoming", "June 9 -- Coral Park, Tampa, FL", "June 12 -- Elm Yard, Macon, GA",
                                "June 14 -- Pine Hall, Athens, GA"])
     (run,) = runs
     assert run_trigger(text, run, run.rows[0]) == ROW_TRIGGER
-    assert run_year(text, run, dates) is None and row_days(text, run, dates) == []
+    assert [day for _, day in row_days(text, run, dates, date(2024, 11, 5))] == [
+        date(2025, 6, 9), date(2025, 6, 12), date(2025, 6, 14)]
+
+
+def test_a_year_the_page_names_for_another_tour_does_not_date_a_list_to_come():
+    lines = ["The Lantern Owls saw their 2019 tour called off after two nights.", "Upcoming tour dates:",
+             "June 9 -- Coral Park, Tampa, FL", "June 12 -- Elm Yard, Macon, GA", "June 15 -- Pine Hall, Athens, GA"]
+    text, runs, dates = _runs(lines, anchor=date(2024, 5, 10))
+    (run,) = runs
+    assert [day for _, day in row_days(text, run, dates, date(2024, 5, 10))] == [
+        date(2024, 6, 9), date(2024, 6, 12), date(2024, 6, 15)]
+    # a named year a list to come can be in still dates it
+    ahead = ["The Lantern Owls plan a 2025 summer tour.", *lines[1:]]
+    text, runs, dates = _runs(ahead, anchor=date(2024, 5, 10))
+    assert run_year(text, runs[0], dates, date(2024, 5, 10)) == 2025
+
+
+def test_one_row_out_of_order_does_not_turn_the_year():
+    lines = ["The Lantern Owls 2025 tour:", "Mar 3 -- Coral Park, Tampa, FL", "Mar 10 -- Elm Yard, Macon, GA",
+             "Mar 8 -- Pine Hall, Athens, GA (added show)", "Mar 15 -- Reed Barn, Ocala, FL"]
+    text, runs, dates = _runs(lines, anchor=date(2024, 5, 10))
+    (run,) = runs
+    assert [day for _, day in row_days(text, run, dates, date(2024, 5, 10))] == [
+        date(2025, 3, 3), date(2025, 3, 10), date(2025, 3, 8), date(2025, 3, 15)]
+
+
+def test_a_run_takes_one_year_and_a_past_list_lies_before_the_pages_day():
+    lines = ["Past tour dates:", "November 9 -- Coral Park, Tampa, FL", "November 12 -- Elm Yard, Macon, GA",
+             "November 15 -- Pine Hall, Athens, GA"]
+    text, runs, dates = _runs(lines, anchor=date(2024, 5, 10))
+    (run,) = runs
+    assert [day for _, day in row_days(text, run, dates, date(2024, 5, 10))] == [
+        date(2023, 11, 9), date(2023, 11, 12), date(2023, 11, 15)]
+    # with no tense and no year, the run keeps the tagger's year of its first row, rolled
+    text, runs, dates = _runs(["Tour dates:", *lines[1:]], anchor=date(2024, 5, 10))
+    years = {day.year for _, day in row_days(text, runs[0], dates, date(2024, 5, 10))}
+    assert years == {runs[0].rows[0].date.date_start.year}
+
+
+def test_birthdays_and_prices_are_no_happenings_but_deadlines_are():
+    birthdays = ["Famous birthdays this week:", "May 6 - Dale Fenwick, actor", "May 7 - Ivo Brandt, composer",
+                 "May 8 - Hal Truby, senator"]
+    assert _runs(birthdays, anchor=date(2024, 5, 10))[1] == []
+    prices = ["Price history for the kettle:", "Jan 3 - $49 at Shopmart", "Feb 9 - $39 at Valuco",
+              "Mar 2 - $45 at Bigbox"]
+    assert _runs(prices, anchor=date(2024, 5, 10))[1] == []
+    deadlines = ["Key dates for applicants:", "March 1 - Applications due", "April 15 - Decisions mailed",
+                 "May 1 - Deposit deadline"]
+    assert len(_runs(deadlines, anchor=date(2024, 5, 10))[1]) == 1
 
 
 def test_event_noun_reads_plurals_and_skips_month_names():
