@@ -30,6 +30,8 @@ from extractors.event_rules import (
     DEICTIC_NOW,
     DEPENDENCE_VERBS,
     EVALUATIVE_WORDS,
+    EVENT_NAME_TITLES,
+    EVENT_NAME_WORDS,
     EVENT_NOUNS,
     FINITE_TAGS,
     PERIOD_COPULAS,
@@ -197,11 +199,24 @@ def names_a_work(date_root: Token | None, trigger: Token, date_text: str) -> boo
     """A written year in the possessive before a name ("the remake of 2019's
     <Title>"): the year the named work came out, not the trigger's time. A
     deictic year ("Last year's <Name> drew ...") names the edition of an
-    event, whose time it is."""
+    event, whose time it is, and so does a written year before the name of
+    a happening ("2012's London Olympics drew ...")."""
     if date_root is None or not _WRITTEN_YEAR.fullmatch(date_text.strip()) or date_root.dep_ != "poss":
         return False
     name = date_root.head
-    return name != trigger and name.pos_ == "PROPN" and not is_event_noun(name)
+    return name != trigger and name.pos_ == "PROPN" and not is_event_noun(name) and not names_a_happening(name)
+
+
+def names_a_happening(name: Token) -> bool:
+    """A proper name of a happening: NER types it an event, its head is a
+    word that heads such names ("London Olympics", "Glastonbury Festival",
+    "Iowa Caucuses"), or a storm's title opens it ("Hurricane Dorian"). A
+    capitalised "The" in it marks a title ("2012's The Hunger Games")."""
+    if any(c.dep_ == "det" and c.text == "The" for c in name.children):
+        return False
+    parts = [c for c in name.children if c.dep_ in ("compound", "flat")]
+    return (name.ent_type_ == "EVENT" or name.lower_ in EVENT_NAME_WORDS
+            or any(c.lower_ in EVENT_NAME_TITLES for c in parts))
 
 
 # "Here are ...", "Below, you'll find ...": adverbs that point at what follows on the page.

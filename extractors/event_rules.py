@@ -77,6 +77,21 @@ EVENT_NOUNS = frozenset(
     inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege
     deposit transfer handover""".split()
 )
+# Words that head the name of a happening ("2012's London Olympics", "2016's Glastonbury Festival"): a year's
+# possessive before such a name dates that edition, not a work's release (extractors.date_framings.names_a_work).
+# Word forms, singular "war" only ("2015's Star Wars" is a film); no "show" or "series", which head titles.
+EVENT_NAME_WORDS = frozenset(
+    """hurricane typhoon cyclone storm superstorm tornado earthquake quake tsunami flood floods wildfire fire
+    eruption blizzard olympics olympiad paralympics games festival fest carnival parade expo fair gala
+    election elections referendum primary primaries caucus caucuses inauguration coronation
+    war invasion revolution uprising rebellion riots protests protest massacre attack attacks bombing bombings
+    crisis crash collapse disaster pandemic outbreak epidemic strike shutdown
+    summit talks conference congress convention forum
+    cup championship championships tournament marathon playoffs final finals bowl derby open prix rally
+    regatta awards ceremony concert tour""".split()
+)
+# Titles that open the name of a storm or an operation ("2019's Hurricane Dorian", "Tropical Storm Alberto").
+EVENT_NAME_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm", "superstorm", "operation"})
 # Words ending in an event suffix that do not name a happening.
 NOT_EVENT_NOUNS = frozenset(
     """capital animal hospital total journal material manual rental portal signal individual interval editorial

@@ -64,11 +64,28 @@ def test_no_statement_from_the_text_itself_or_a_ranking(models, text, rule):
         assert len(statements(text, models)) == 1  # the rule, and no other, says it is no statement
 
 
-def test_a_written_year_before_a_works_name_is_no_statement(models):
-    text = "The remake of 2019's Silver Harbour drew large crowds."
+@pytest.mark.parametrize("text", [
+    "The remake of 2019's Silver Harbour drew large crowds.",
+    "The sequel to 2011's The Lantern Games drew large crowds.",  # a title's "The", though "Games" heads it
+])
+def test_a_written_year_before_a_works_name_is_no_statement(models, text):
     assert statements(text, models) == []
     with rules_off({"name-possessive"}):
         assert len(statements(text, models)) == 1  # that rule, and no other, says it is no statement
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    # a storm's title opens the name
+    ("2017's Hurricane Maria destroyed much of the island's power grid.", "destroy", "2017"),
+    ("2005's Typhoon Nabi flooded several coastal towns.", "flood", "2005"),
+    # a word that heads names of happenings ends it
+    ("2014's Glasgow Commonwealth Games brought thousands of visitors to the city.", "bring", "2014"),
+    ("The choir sang at 2018's Cardiff Folk Festival before a crowd of thousands.", "sing", "2018"),
+    ("2011's Berlin Marathon set a course record.", "set", "2011"),
+])
+def test_a_written_year_before_a_happenings_name_stays_a_statement(models, text, trigger, value):
+    with rules_on({"name-possessive"}):
+        assert (trigger, value) in [(st.trigger, st.date.value) for st in statements(text, models)]
 
 
 @pytest.mark.parametrize("text, trigger, value", [
