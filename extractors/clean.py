@@ -16,6 +16,7 @@ less (or no) text.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from errors import SourceError
 from extractors.decode import decode_bytes
@@ -166,8 +167,9 @@ def sniff_kind(content: bytes, content_type: str | None = None) -> str:
     raise NotReadable(f"content type {mime} is neither an HTML nor a text page")
 
 
-def clean_page(content: bytes, *, content_type: str | None = None, url: str | None = None) -> CleanPage:
-    """Clean one fetched page. Raises NotReadable; never anything else."""
+def clean_page(content: bytes, *, content_type: str | None = None, url: str | None = None,
+               fetched_at: datetime | None = None) -> CleanPage:
+    """Clean one fetched page (fetched at ``fetched_at`` when known). Raises NotReadable; never anything else."""
     if content is None:
         raise NotReadable("empty content: no bytes")
     if isinstance(content, str):
@@ -182,7 +184,7 @@ def clean_page(content: bytes, *, content_type: str | None = None, url: str | No
     text = decoded.text.replace("\x00", "")
     try:
         if kind == "html":
-            page = _clean_html(text, url)
+            page = _clean_html(text, url, fetched_at)
         else:
             page = _clean_text(text)
     except NotReadable:
@@ -215,7 +217,7 @@ def _clean_text(text: str) -> CleanPage:
     return CleanPage(page.text, page.title, page.published_at, page.updated_at, kind="text", blocks=page.text_blocks)
 
 
-def _clean_html(text: str, url: str | None) -> CleanPage:
+def _clean_html(text: str, url: str | None, fetched_at: datetime | None = None) -> CleanPage:
     from extractors.html_text import html_main_text
     from extractors.page_meta import html_meta
     from extractors.segmentation import MAX_ELEMENTS, limit_elements, parse_html
@@ -228,7 +230,7 @@ def _clean_html(text: str, url: str | None) -> CleanPage:
         limited = f"read up to {MAX_ELEMENTS:,} HTML elements; the page has more"
     main = html_main_text(root)
     try:
-        meta = html_meta(root, url, main.visible)
+        meta = html_meta(root, url, main.visible, fetched_at.date() if fetched_at is not None else None)
     except Exception:  # noqa: BLE001 - metadata is optional
         from extractors.page_meta import PageMeta
 

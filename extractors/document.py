@@ -171,7 +171,8 @@ def _process(inputs: Sequence[DocumentInput], models: Models,
     pages: dict[int, CleanPage] = {}
     for i, item in enumerate(inputs):
         try:
-            pages[i] = clean_page(item.content, content_type=item.content_type, url=item.url)
+            pages[i] = clean_page(item.content, content_type=item.content_type, url=item.url,
+                                  fetched_at=item.fetched_at)
         except NotReadable as exc:
             results[i] = DocumentFailure(item.source_id, item.snapshot_sha256, f"not readable: {exc}", "not_readable")
         except Exception as exc:  # noqa: BLE001 - one bad page must never cost the run

@@ -500,6 +500,7 @@ class DateCandidates:
     script_mod: datetime | None = None
     time_any: datetime | None = None  # any <time> of the page
     url_date: datetime | None = None
+    fetched: date | None = None  # the day the page was fetched (a site's date bar shows it)
 
 
 def choose_published(dates: DateCandidates) -> datetime | None:
@@ -519,37 +520,55 @@ def choose_published(dates: DateCandidates) -> datetime | None:
     return marked_pub or dates.script_pub or visible.bare or dates.time_any or dates.url_date
 
 
+# the UTC offsets time zones use: an instant falls on one of two or three calendar days across them
+_EARLIEST_ZONE, _LATEST_ZONE = timedelta(hours=-12), timedelta(hours=14)
+
+
+def in_some_zone(instant: datetime, day: date) -> bool:
+    """Whether some UTC offset in [-12, +14] puts ``instant`` on ``day``."""
+    utc = instant.astimezone(UTC) if instant.tzinfo is not None else instant
+    if utc.time() == datetime.min.time():  # a stamp with no time of day is a day, its instant unknown
+        return abs((utc.date() - day).days) <= 1
+    return (utc + _EARLIEST_ZONE).date() <= day <= (utc + _LATEST_ZONE).date()
+
+
 def choose_page_day(dates: DateCandidates) -> datetime | None:
     """The day the page shows as its own, which its relative dates count from.
 
     What the page shows comes first where the metadata bears it out: a day
-    shown beside the title that is the metadata's publication instant in
-    another zone (a day apart), the modified day the page shows while its
-    publication day is nowhere shown, or a day between the two; a page that
-    shows only "Updated <day>" (a living page) counts from that day. Else
-    its publication date (``choose_published``)."""
+    shown beside the title on which some time zone puts the metadata's
+    publication instant (never the fetch day: a site's date bar shows it),
+    the modified day the page shows while its publication day is nowhere
+    shown, or a day between the two (none of them labelled "Updated": an
+    update's day); a page that shows only "Updated <day>"
+    and gives no publication date (a living page) counts from that day.
+    Else its publication date (``choose_published``)."""
     visible = dates.visible
     marked_pub, marked_mod = dates.marked_pub, dates.marked_mod
     if visible.published:
         return visible.published
     hidden_pub = marked_pub is not None and marked_pub.date() not in visible.shown
-    if visible.bare and marked_pub and rule_on("shown-date-agrees") and (
-        (visible.bare.date() in visible.shown and abs((visible.bare.date() - marked_pub.date()).days) <= 1)
-        or (hidden_pub and marked_mod is not None and visible.bare.date() == marked_mod.date())
-        or (hidden_pub and marked_mod is not None and visible.bare.date() in visible.shown
-            and marked_pub.date() < visible.bare.date() < marked_mod.date())
+    # a day shown only as "Updated <day>" is an update's, never the day of a page whose publication is known
+    bare = visible.bare if not (visible.updated and visible.bare and visible.updated.date() == visible.bare.date()) \
+        else None
+    if bare and marked_pub and rule_on("shown-date-agrees") and (
+        (bare.date() in visible.shown and bare.date() != dates.fetched and in_some_zone(marked_pub, bare.date()))
+        or (hidden_pub and marked_mod is not None and bare.date() == marked_mod.date())
+        or (hidden_pub and marked_mod is not None and bare.date() in visible.shown
+            and marked_pub.date() < bare.date() < marked_mod.date())
     ):
-        # the day the page shows is its day when the metadata bears it out: beside the title, the same
-        # instant in another time zone (a day apart) or a revision between the hidden publication and
-        # the last modification; anywhere, the modified date the page shows as its only date
-        return visible.bare
+        # the day the page shows is its day when the metadata bears it out: beside the title, the
+        # metadata's instant in another time zone (not the fetch day a date bar shows) or a revision
+        # between the hidden publication and the last modification; anywhere, the modified date the
+        # page shows as its only date
+        return bare
     if (
-        visible.updated and marked_pub and hidden_pub and rule_on("shown-update-only")
+        visible.updated and rule_on("shown-update-only")
+        and not (marked_pub or marked_mod or dates.script_pub or bare or dates.time_any or dates.url_date)
         and (visible.bare is None or visible.bare.date() == visible.updated.date())
-        and marked_pub.date() < visible.updated.date()
     ):
-        # the page shows only "Updated <day>" beside its title (a living page): its text is that day's,
-        # not that of a publication date it does not show
+        # a living page that shows only "Updated <day>" beside its title and gives no publication
+        # or modified date anywhere: its text is that day's
         return visible.updated
     if (
         dates.url_date and marked_pub and not visible.bare and rule_on("url-day")
@@ -575,13 +594,16 @@ def _time_by_title(times: list[tuple[int, datetime]], h1_at: int | None) -> date
     return min(times, key=lambda t: t[0] - h1_at if t[0] > h1_at else 3 * (h1_at - t[0]))[1]
 
 
-def html_meta(root, url: str | None = None, visible: VisibleDates | None = None) -> PageMeta:
+def html_meta(root, url: str | None = None, visible: VisibleDates | None = None,
+              fetched: date | None = None) -> PageMeta:
     """Title and dates of a parsed page (lxml root) from its markup and visible bylines.
 
     Published: JSON-LD, meta tags, microdata, a <time> marked as publication,
     a visible "Published ..." line, date keys in inline script data, a bare
     date in the byline near the title, any <time>, the URL. Updated: the
-    same sources for modification dates.
+    same sources for modification dates. ``fetched`` is the day the page was
+    fetched: a day shown beside the title that is that day (a site's date
+    bar) is never the page's own.
     """
     visible = visible or VisibleDates()
     meta: dict[str, str] = {}
@@ -659,6 +681,7 @@ def html_meta(root, url: str | None = None, visible: VisibleDates | None = None)
         script_mod=js_mod,
         time_any=time_any,
         url_date=date_from_url(url),
+        fetched=fetched,
     )
     published = choose_published(dates)
     updated = dates.marked_mod or visible.updated or dates.script_mod

@@ -104,8 +104,8 @@ RULES: dict[str, str] = {
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",
     "byline-words": "a byline's \"By\", clock labels and time zones (\"By Jane Doe | May 3, 2024 -- 19:14 GMT\") are not words of a sentence: the line still shows the page's date",
-    "shown-date-agrees": "the day shown beside the title beats the metadata's publication date when the metadata bears it out: a day apart (another time zone) or the modified day the page shows",
-    "shown-update-only": "a page that shows only \"Updated <day>\" beside its title (no publication date) counts from that day, not from a hidden earlier publication date",
+    "shown-date-agrees": "the day shown beside the title beats the metadata's publication date when the metadata bears it out: some UTC offset in [-12, +14] puts the instant on it (never the fetch day, never an \"Updated\" day) or it is the modified day the page shows",
+    "shown-update-only": "a page that shows only \"Updated <day>\" beside its title and gives no publication date anywhere (a living page) counts from that day, not from a modified stamp",
     "url-day": "a URL's day beats a UTC publication stamp in the small hours of the next day (the same evening in the publisher's time zone)",
     # extractors.field_labels
     "item-fields": "a label repeated before different days on lines of their own is an item's field (\"Released: ...\")",

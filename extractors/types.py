@@ -94,8 +94,11 @@ class CleanPage:
     encoding: str | None = None  # charset the bytes were decoded with
     blocks: tuple[TextBlock, ...] = ()  # every block of ``text`` in order, with its role
     limited: str | None = None  # the page was read up to a limit of cleaning (segmentation.MAX_ELEMENTS)
-    # the day the page shows as its own when it is not its publication day (a shown "Updated" day of a
-    # living page, the shown day of an instant the metadata gives in another zone): its text counts from it
+    # the day the page shows as its own when it is not its publication day and its metadata bears it out
+    # (``page_meta.choose_page_day``): a shown day on which some UTC offset puts the metadata's publication
+    # instant (never the fetch day), a shown modified day while the publication day is shown nowhere, the
+    # "Updated" day of a living page with no publication date. Its text counts from it (``page_anchor``:
+    # dated_at, else published_at, else updated_at, else the fetch day)
     dated_at: datetime | None = None
 
 

@@ -190,15 +190,56 @@ def test_the_shown_day_beats_metadata_that_bears_it_out() -> None:
     assert choose_page_day(DateCandidates(_day(2016, 1, 9), _day(2021, 5, 3, 9), both)) == _day(2016, 1, 9)
 
 
-def test_a_page_that_shows_only_its_update_day_counts_from_it() -> None:
+def test_a_page_that_shows_only_its_update_day_counts_from_it_when_no_publication_date_is_known() -> None:
     from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day
 
     shown = VisibleDates(updated=_day(2024, 10, 2), shown=frozenset({_day(2024, 10, 2).date()}))
-    assert choose_page_day(DateCandidates(_day(2022, 3, 1), _day(2024, 10, 2), shown)) == _day(2024, 10, 2)
+    # a living page: no publication date anywhere
+    assert choose_page_day(DateCandidates(None, None, shown)) == _day(2024, 10, 2)
+    # a story whose metadata gives its publication counts from it, whatever update it shows
+    assert choose_page_day(DateCandidates(_day(2022, 3, 1), _day(2024, 10, 2), shown)) == _day(2022, 3, 1)
     # a shown publication line wins as before
     stated = VisibleDates(published=_day(2022, 3, 1), updated=_day(2024, 10, 2),
                           shown=frozenset({_day(2022, 3, 1).date(), _day(2024, 10, 2).date()}))
     assert choose_page_day(DateCandidates(_day(2022, 3, 1), _day(2024, 10, 2), stated)) == _day(2022, 3, 1)
+
+
+def test_a_shown_day_no_time_zone_explains_does_not_beat_the_metadata() -> None:
+    from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day, in_some_zone
+
+    assert in_some_zone(_day(2024, 5, 10, 21), _day(2024, 5, 11).date())  # 21:00 UTC is the next day east
+    assert not in_some_zone(_day(2024, 5, 10, 9), _day(2024, 5, 11).date())  # 09:00 UTC is nowhere the next day
+    assert in_some_zone(_day(2024, 5, 10, 9), _day(2024, 5, 9).date())  # ... but the day before in the west
+    assert in_some_zone(_day(2024, 5, 10), _day(2024, 5, 11).date())  # a stamp with no time of day
+    # an event's day under the title, a day after a morning publication stamp
+    event = VisibleDates(bare=_day(2024, 5, 11), shown=frozenset({_day(2024, 5, 11).date()}))
+    assert choose_page_day(DateCandidates(_day(2024, 5, 10, 9), None, event)) == _day(2024, 5, 10, 9)
+    assert choose_page_day(DateCandidates(_day(2024, 5, 10, 22), None, event)) == _day(2024, 5, 11)
+
+
+def test_a_date_bar_showing_the_fetch_day_is_not_the_page_day() -> None:
+    from extractors.page_meta import DateCandidates, VisibleDates, choose_page_day
+
+    bar = VisibleDates(bare=_day(2025, 3, 8), shown=frozenset({_day(2025, 3, 8).date()}))
+    late = DateCandidates(_day(2025, 3, 7, 20), None, bar, fetched=_day(2025, 3, 8).date())
+    assert choose_page_day(late) == _day(2025, 3, 7, 20)
+    # fetched on another day, the same shown day is the evening stamp's day in a zone to the east
+    assert choose_page_day(DateCandidates(_day(2025, 3, 7, 20), None, bar, fetched=_day(2025, 3, 20).date())) \
+        == _day(2025, 3, 8)
+
+
+def test_relative_days_of_a_page_with_a_date_bar_count_from_its_publication() -> None:
+    from extractors.anchoring import page_anchor
+    from extractors.clean import clean_page
+
+    html = """<html><head><meta property="article:published_time" content="2025-03-07T20:00:00Z"></head>
+    <body><header><div class="today">Saturday, March 8, 2025</div></header><article><h1>Harbour wall repaired</h1>
+    <p>The crews finished the repair of the harbour wall yesterday after two weeks of work in the cold.</p>
+    </article></body></html>"""
+    fetched = datetime(2025, 3, 8, 11, tzinfo=UTC)
+    page = clean_page(html.encode(), fetched_at=fetched)
+    assert page.dated_at is None
+    assert page_anchor(page, fetched).day.isoformat() == "2025-03-07"
 
 
 def test_the_urls_day_beats_a_utc_stamp_of_the_next_small_hours() -> None:
@@ -235,13 +276,27 @@ def test_a_day_the_page_may_show_in_either_order_is_shown() -> None:
 
 def test_the_shown_day_anchors_the_page_and_the_publication_date_stays() -> None:
     html = """<html><head><script type="application/ld+json">{"@type":"Article",
-    "datePublished":"2016-01-09T10:00:00Z","dateModified":"2021-05-03T09:00:00Z"}</script></head>
-    <body><h1>Pruning an old apple tree</h1><p>By Jo Hart</p><p>Updated May 3, 2021</p>
+    "datePublished":"2021-05-04T02:00:00Z"}</script></head>
+    <body><h1>Pruning an old apple tree</h1><p>By Jo Hart</p><p>May 3, 2021</p>
     <p>Text of the article, long enough to be a paragraph of the main content of the page.</p></body></html>"""
     from extractors.anchoring import page_anchor
     from extractors.clean import clean_page
 
     page = clean_page(html.encode())
-    assert page.published_at == datetime(2016, 1, 9, 10, tzinfo=UTC)  # the metadata's publication, as before
+    assert page.published_at == datetime(2021, 5, 4, 2, tzinfo=UTC)  # the metadata's publication, as before
     assert page.dated_at == datetime(2021, 5, 3, tzinfo=UTC)
     assert page_anchor(page, datetime(2026, 1, 1, tzinfo=UTC)).day.isoformat() == "2021-05-03"
+
+
+def test_a_story_showing_only_a_later_update_counts_from_its_publication() -> None:
+    html = """<html><head><meta property="article:published_time" content="2023-02-14T15:00:00Z">
+    <meta property="article:modified_time" content="2023-06-01T10:00:00Z"></head>
+    <body><article><h1>Library reopens</h1><p class="byline">By Sam Lee</p><p>Updated June 1, 2023</p>
+    <p>The library reopened yesterday after a refit that took most of the winter to finish.</p>
+    <p>Correction: an earlier version of this story misspelled the name of the librarian.</p></article></body></html>"""
+    from extractors.anchoring import page_anchor
+    from extractors.clean import clean_page
+
+    page = clean_page(html.encode())
+    assert page.dated_at is None
+    assert page_anchor(page, datetime(2026, 1, 1, tzinfo=UTC)).day.isoformat() == "2023-02-14"
