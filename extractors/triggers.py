@@ -796,8 +796,10 @@ def since_holder(trigger: Token, options: TriggerOptions | None = None) -> tuple
     the start of what that clause tells. The clause's trigger is found as
     for a date standing where the phrase stands ("since 2016")."""
     phrase = since_phrase(trigger)
-    if phrase is None or phrase.head.pos_ not in ("VERB", "AUX") or not _holds_on(phrase.head):
+    if phrase is None or phrase.head.pos_ not in ("VERB", "AUX"):
         return None
+    if phrase.i < phrase.head.i and not _holds_on(phrase.head):
+        return None  # a "since" clause put before a simple past gives its reason; after one, its start ("put in place since the war started in 2018")
     span = range(phrase.left_edge.i, phrase.right_edge.i + 1)
     holder, by_parse = find_trigger(phrase, span, options)
     if holder is None or not by_parse or holder.i in span:

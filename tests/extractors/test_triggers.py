@@ -359,6 +359,8 @@ def test_a_lemma_the_lemmatiser_gets_wrong_is_repaired(models, text, lemma):
     # a clause opened by "since" in the simple past: the main clause holds from its date on
     ("Since the museum reopened in 2019, visitors have praised its new wing.", "2019", "praised", "reopened"),
     ("The fleet has grown since the airline was founded in 1985.", "1985", "grown", "founded"),
+    # after a past clause a "since" clause tells its start
+    ("The city put new fees in place since the bridge opened in 2019.", "2019", "put", "opened"),
     # a "since" phrase naming the happening by a noun
     ("Since the sale of the mill in 2008, the town has lost many jobs.", "2008", "lost", "Since"),
     ("Since his decision to retire last spring, the club has kept his seat empty.", "last spring", "kept", "Since"),
