@@ -124,15 +124,26 @@ LOOK_AHEAD_VERBS = frozenset(
 # Verbs of undergoing or carrying out whose object names the happening ("experienced an outage", "suffered a
 # defeat", "conducted a survey in 2024"): the date is the object's when it is an event noun.
 UNDERGO_VERBS = frozenset({"experience", "undergo", "suffer", "conduct"})
-# Verbs of announcing: an event noun as their object ("announced the selection of ...", "announced an order
-# of 50 jets on Monday") is a happening of the announcement's own day, unless the noun is said to come later
-# ("announced the upcoming launch"); a future happening keeps the announcing verb.
+# Verbs of announcing: an object naming an act the announcing itself completes ("announced the selection of
+# ...", "announced an order of 50 jets on Monday") is a happening of the announcement's own day, unless the noun
+# is said to come later ("announced the upcoming selection"); any other happening announced keeps the
+# announcing verb: it may be a plan ("announced the opening of a new store", "a review of the service") or wait
+# on something ("announced the acquisition of Acme, pending approval").
 ANNOUNCE_VERBS = frozenset({"announce"})
-# Nouns an announcement names as done that no suffix marks as a happening ("announced an order of 50 jets")
-ANNOUNCED_NOUNS = frozenset({"order", "contract"})
+# The acts an announcement completes: a choice made known, an order or contract placed, a prize given
+ANNOUNCED_NOUNS = frozenset({"selection", "appointment", "nomination", "winner", "award", "order", "contract"})
 # Modifiers that put a happening after its announcement ("the upcoming launch", "a planned merger")
 LATER_MODIFIERS = frozenset(
     "upcoming planned proposed future forthcoming coming next possible potential intended expected prospective".split())
+# Nouns of persons: "my grandfather has been around since 1931" tells that he has lived since then, no
+# happening (extractors.triggers, been-around); with the title words of extractors.entity_rules and words of
+# the agent suffixes "-ist", "-ian" ("artist", "musician")
+PERSON_NOUNS = frozenset(
+    """person people man men woman women child children kid baby boy girl guy family friend neighbour neighbor
+    father mother parent grandfather grandmother grandparent grandpa grandma dad mum mom son daughter brother
+    sister uncle aunt cousin husband wife partner nephew niece ancestor relative teacher doctor nurse farmer
+    worker member resident citizen customer client owner founder veteran""".split()
+)
 # Lemmas the lemmatiser gets wrong, by the form it gives ("installed" -> "instal", "axed" -> "ax",
 # "rebuilt" -> "rebuilt"): the verb's dictionary form.
 LEMMA_REPAIRS: dict[str, str] = {

@@ -1157,7 +1157,10 @@ def _since_statement(head: Token, date: DateMention, parsed: Doc, dates: Sequenc
         if other is date:
             continue
         span = parsed.char_span(other.char_start - s0, other.char_end - s0, alignment_mode="expand")
-        if span is not None and len(span) and find_trigger(span.root, range(span.start, span.end), trigger_options)[0] is holder:
+        if span is None or not len(span):
+            continue
+        own = find_trigger(span.root, range(span.start, span.end), trigger_options)[0]
+        if own is not None and own.i == holder.i:  # a Token is made anew on each access: compare positions
             return []
     return [found]
 

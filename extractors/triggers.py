@@ -16,6 +16,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from extractors.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from extractors.entity_rules import PERSON_TITLE_WORDS
 from extractors.event_rules import (
     ANNOUNCE_VERBS,
     ANNOUNCED_NOUNS,
@@ -29,6 +30,7 @@ from extractors.event_rules import (
     LIGHT_VERBS,
     LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
+    PERSON_NOUNS,
     SOURCE_NOUNS,
     TIME_NOUNS,
     UNDERGO_VERBS,
@@ -351,9 +353,10 @@ def _content_of_frame(verb: Token, options: TriggerOptions = DEFAULT_OPTIONS) ->
 
 def _object_happening(verb: Token, span: range) -> Token | None:
     """The event noun a verb of undergoing or announcing carries as its object: "experienced an outage" ->
-    outage, "conducted a survey" -> survey; "announced the selection of ..." -> selection (a happening of
-    the announcement's own day: not a future announcement, nor a noun said to come later, "announced the
-    upcoming launch", "announced its agreement to buy ...", "announced an investment in 2026")."""
+    outage, "conducted a survey" -> survey; "announced the selection of ..." -> selection (an act the
+    announcing completes, ANNOUNCED_NOUNS, of the announcement's own day: not a future announcement, nor a
+    noun said to come later, "announced the upcoming selection", "announced an order of jets in 2026"; not
+    another happening, which may be a plan, "announced the opening of a new store")."""
     lemma = verb.lemma_.lower()
     undergo = lemma in UNDERGO_VERBS and rule_on("undergone-happening")
     announce = lemma in ANNOUNCE_VERBS and rule_on("announced-happening") and _announced_done(verb)
@@ -367,8 +370,7 @@ def _object_happening(verb: Token, span: range) -> Token | None:
             return None
         if _has_own_time(obj, span) or any(c.dep_ == "acl" and has_to_infinitive(c) for c in obj.children):
             return None  # "announced a $75 billion investment in 2025", "announced its agreement to buy ...": later
-        if obj.lemma_.lower() in ANNOUNCED_NOUNS:
-            return obj
+        return obj if obj.lemma_.lower() in ANNOUNCED_NOUNS else None
     return obj if is_event_noun(obj) else None
 
 
@@ -393,13 +395,21 @@ def _has_own_time(head: Token, span: range) -> bool:
 
 
 def _existing_subject(verb: Token) -> Token | None:
-    """"The idea has been around since the 1980s": the subject noun is what has existed since then."""
+    """"The idea has been around since the 1980s": the subject noun is what has existed since then; not a
+    person's ("my grandfather has been around since 1931": he has lived, no happening)."""
     if not rule_on("been-around") or not any(c.dep_ == "advmod" and c.lower_ == "around" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or not subject.is_alpha or _names_time(subject):
         return None
-    return subject
+    return None if _names_person(subject) else subject
+
+
+def _names_person(noun: Token) -> bool:
+    """A noun of a person ("grandfather", "musician", "the founder"): one that has been around has lived."""
+    lemma = noun.lemma_.lower()
+    return (lemma in PERSON_NOUNS or lemma in PERSON_TITLE_WORDS or noun.ent_type_ == "PERSON"
+            or (len(lemma) > 5 and lemma.endswith(("ist", "ian"))))
 
 
 def _noun_of_verb(verb: Token, options: TriggerOptions) -> Token | None:
@@ -765,6 +775,20 @@ def _simple_past(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN")  # the tagger reads a bare past as a participle too ("first launched")
 
 
+def _holds_on(verb: Token) -> bool:
+    """A clause told as holding up to its time: a perfect ("has grown"), a
+    progressive ("are asking", "have been asking") or a present state ("is",
+    "is closed"). A "since" before a simple past main clause gives its reason
+    ("Since the shop closed on March 3, I bought my bread at the market")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_.lower() == "have" for c in auxes):
+        return True
+    if verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" for c in auxes):
+        return True
+    be = [verb] if verb.lemma_.lower() == "be" else [c for c in auxes if c.lemma_.lower() == "be"]
+    return any(b.tag_ in ("VBZ", "VBP") for b in be)
+
+
 def since_holder(trigger: Token, options: TriggerOptions | None = None) -> tuple[Token, Token] | None:
     """(the trigger of the clause a "since <happening>" phrase opens, the
     phrase's root): "Since the gadget launched in 2016, buyers have been
@@ -774,6 +798,8 @@ def since_holder(trigger: Token, options: TriggerOptions | None = None) -> tuple
     phrase = since_phrase(trigger)
     if phrase is None or phrase.head.pos_ not in ("VERB", "AUX"):
         return None
+    if phrase.i < phrase.head.i and not _holds_on(phrase.head):
+        return None  # a "since" clause put before a simple past gives its reason; after one, its start ("put in place since the war started in 2018")
     span = range(phrase.left_edge.i, phrase.right_edge.i + 1)
     holder, by_parse = find_trigger(phrase, span, options)
     if holder is None or not by_parse or holder.i in span:

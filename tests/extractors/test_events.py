@@ -479,10 +479,16 @@ def test_a_since_phrase_with_a_dated_happening_gives_two_statements(models):
 
 
 def test_a_since_phrase_leaves_a_clause_with_its_own_date_alone(models):
-    text = "Since moving to Lyon in 2015, Jane Doe has worked at the lab since 2018."
+    # "lived" is the clause the since-phrase opens, and "since 2018" is its own date: not from 2015 on too
+    text = "Since he retired in 2015, he has lived in Lyon since 2018."
     sts = statements(text, models)
     assert sorted((s.trigger, s.date.role, s.date.date_start.year) for s in sts) == [
-        ("move", "point", 2015), ("work", "since", 2018)]
+        ("live", "since", 2018), ("retire", "point", 2015)]
+
+
+def test_a_since_clause_before_a_simple_past_gives_a_reason_not_a_start(models):
+    text = "Since the shop closed on March 3, I bought my bread at the market."
+    assert [(s.trigger, s.date.role) for s in statements(text, models)] == [("close", "point")]
 
 
 def test_a_since_phrase_adds_nothing_with_its_rule_off(models):

@@ -320,6 +320,10 @@ def test_a_verb_of_undergoing_gives_way_to_the_happening_it_carries(models, text
     ("Last week the firm announced its agreement to buy the mill.", "Last week", "announce"),
     ("On May 4 the firm announced a large investment in 2027.", "On May 4", "announce"),
     ("The studio announced the upcoming release of its film on Monday.", "Monday", "announce"),
+    # a happening the announcing does not complete may be a plan or wait on something: the announcing verb
+    ("On Monday the retailer announced the opening of a new store.", "Monday", "announce"),
+    ("On Monday the council announced a review of the library service.", "Monday", "announce"),
+    ("The firm announced the acquisition of Acme on Tuesday, pending approval.", "Tuesday", "announce"),
     ("On Monday, the studio will announce the merger.", "Monday", "announce"),
 ])
 def test_an_announcement_gives_way_to_the_happening_of_its_day(models, text, date_words, trigger):
@@ -333,6 +337,11 @@ def test_a_thing_that_has_been_around_since_a_date_is_the_trigger(models):
     assert lemma_of(text, "1990", models) == "attempt"
     with rules_off(["been-around"]):
         assert lemma_of(text, "1990", models) == "be"
+
+
+def test_a_person_who_has_been_around_is_no_trigger(models):
+    # a person around since a date has lived since then: no happening of the noun
+    assert lemma_of("My grandfather has been around since 1931.", "1931", models) == "be"
 
 
 @pytest.mark.parametrize("text, lemma", [
@@ -350,6 +359,8 @@ def test_a_lemma_the_lemmatiser_gets_wrong_is_repaired(models, text, lemma):
     # a clause opened by "since" in the simple past: the main clause holds from its date on
     ("Since the museum reopened in 2019, visitors have praised its new wing.", "2019", "praised", "reopened"),
     ("The fleet has grown since the airline was founded in 1985.", "1985", "grown", "founded"),
+    # after a past clause a "since" clause tells its start
+    ("The city put new fees in place since the bridge opened in 2019.", "2019", "put", "opened"),
     # a "since" phrase naming the happening by a noun
     ("Since the sale of the mill in 2008, the town has lost many jobs.", "2008", "lost", "Since"),
     ("Since his decision to retire last spring, the club has kept his seat empty.", "last spring", "kept", "Since"),
@@ -366,6 +377,8 @@ def test_a_since_phrase_dates_the_clause_it_opens(models, text, date_words, hold
     # "since" giving a reason: a present or a perfect clause
     ("Since we have already booked the hall for May 2026, we are selling tickets.", "May 2026"),
     ("Since the tickets are on sale in June, we are hiring staff.", "June"),
+    # a simple past main clause: the "since" clause gives its reason
+    ("Since the shop closed on March 3, I bought my bread at the market.", "March 3"),
     # no "since" above the date's happening
     ("After the mill closed in 2008, the town lost many jobs.", "2008"),
     # the date is the since-phrase itself: the clause's own date, nothing more
