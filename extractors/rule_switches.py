@@ -118,7 +118,7 @@ RULES: dict[str, str] = {
     "row-year": "the yearless rows of a list led by their dates (\"June 9 -- <venue>, <city>\") take one year: the list's intro names (\"2020 tour dates:\"), or the page names for what it lists (\"a 2020 tour\") if the list's tense allows, or its tense gives (\"Upcoming\" after the page's date, \"Past\" before), or the tagger's of its first row; rolled only from a late month to an early one",
     "item-dateline": "a listing's item (title, teaser and a short line with its day) counts its relative dates from that day, not the page's date",
     # facts.source_years (across the run's pages)
-    "sources-year": "an undated page's written days (\"April 4: ...\") take the year in which the run's other pages date several of the same days' happenings",
+    "sources-year": "an undated page's written days (\"April 4: ...\") take the year in which the run's other pages (two, or one sharing a participant) date several of the same days' happenings (a meeting is no sign of one)",
     # extractors.document (the text the parser reads)
     "plain-quotes": "a typographic apostrophe is read as the plain one (\"It’s valid\": the copula, not a verb \"’\")",
     # extractors.roles (who takes part: they change a statement's participants, never whether it is one)

@@ -11,13 +11,20 @@ year, the page's days are of that year.
 - A day of the page **coincides** in year Y with a statement of another page
   that is dated to that very day of Y (a written day, not a counted one:
   "yesterday" may be a day off; not a plan), and tells the same happening:
-  the same kind (facts.identity's happening kinds) or a participant in
-  common that is not what the whole run is about.
+  the same kind (facts.identity's happening kinds; the same kind of saying
+  or plan: "announce:launch" is not "announce:sign") or a participant in
+  common that is not what the whole run is about. A kind that any group
+  does on any day (``COMMON_KINDS``: a meeting; "held", "was", "had", a
+  bare saying or an unknown noun have no kind) is no sign of one happening:
+  two clubs meet on the same days.
 - The page's days are read in its order: going forward, a day of January
   after one of the last quarter is of the next year ("December 20: ...",
   "January 3: ..."); going back (newest first), of the year before.
 - A year Y is inferred when at least ``MIN_DAYS`` different days coincide in
-  it and at least ``LEAD`` times as many as in any other year; else none,
+  it and at least ``LEAD`` times as many as in any other year, and its
+  coincidences come from at least ``MIN_URLS`` other addresses or one of
+  them shares a participant (not the topic) with the page: one unrelated
+  page whose happenings fall on the same days is no evidence. Else none,
   and the days stay undated. One coinciding day is never enough.
 - Evidence comes from other addresses only: a stored version of the same URL
   is the same page, not a second source.
@@ -44,7 +51,7 @@ from extractors.types import DateMention, Precision
 from facts.entities import EntityIndex
 from facts.events import canonical_events
 from facts.identity import happening_kinds
-from facts.lexicon import PLAN, REPORT, base_concept
+from facts.lexicon import PLAN, REPORT
 
 # different days that must coincide in the inferred year: the smallest count whose inferred years are
 # right 90% of the time on dated pages with their years taken away (python -m evaluation.source_years_eval:
@@ -53,6 +60,9 @@ from facts.lexicon import PLAN, REPORT, base_concept
 MIN_DAYS = 2
 LEAD = 2.0  # ... at least this many times as many as in the next best year
 CONFIDENCE = 0.8  # a statement's confidence is multiplied by this when its year comes from other pages
+MIN_URLS = 2  # other addresses the coinciding days must come from, unless one of them shares a participant
+# kinds of happening any group has on any day: the same kind on the same day is no sign of the same happening
+COMMON_KINDS = frozenset({"meet"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +86,29 @@ class Dated:
 
 
 def _known(kind: str | None) -> str | None:
-    """A kind of happening that says what happened (not a plan or a saying of unknown kind)."""
+    """A kind of happening that says what happened (not a plan or a saying of
+    unknown kind, not one of ``COMMON_KINDS`` nor a saying or plan of one)."""
     if not kind or kind.startswith("?"):
         return None
-    base = base_concept(kind)
-    return None if base in (PLAN, REPORT) and kind == base else kind
+    base, _, of = kind.partition(":")
+    if base in (PLAN, REPORT) and not of:
+        return None
+    return None if (of or base) in COMMON_KINDS else kind
+
+
+def shares_party(a: Day, b: Dated, topic: frozenset[str] = frozenset()) -> bool:
+    """A participant in common that is not one of ``topic`` (what the whole run is about: it takes part in everything)."""
+    return bool((a.parties & b.parties) - topic)
 
 
 def same_happening(a: Day, b: Dated, topic: frozenset[str] = frozenset()) -> bool:
     """The two tell the same happening, as far as a day's coincidence needs:
-    the same kind of happening, or a participant in common that is not one of
-    ``topic`` (what the whole run is about: it takes part in everything)."""
+    the same kind of happening (a saying or plan: of the same kind), or a
+    participant in common that is not one of ``topic``."""
     ka, kb = _known(a.kind), _known(b.kind)
-    if ka is not None and kb is not None and base_concept(ka) == base_concept(kb):
+    if ka is not None and ka == kb:
         return True
-    return bool((a.parties & b.parties) - topic)
+    return shares_party(a, b, topic)
 
 
 def infer_year(days: Sequence[Day], url: str, dated: Sequence[Dated], topic: frozenset[str] = frozenset(),
@@ -104,16 +122,23 @@ def infer_year(days: Sequence[Day], url: str, dated: Sequence[Dated], topic: fro
         if e.url != url:
             by_day[(e.on.month, e.on.day)].append(e)
     support: dict[int, set[tuple[int, int, int]]] = defaultdict(set)  # first day's year -> days that coincide
+    sources: dict[int, set[str]] = defaultdict(set)  # first day's year -> addresses of its coincidences
+    shared: set[int] = set()  # years with a coincidence that shares a participant
     for d, off in zip(days, offsets):
         for e in by_day.get((d.month, d.day), ()):
             if same_happening(d, e, topic):
-                support[e.on.year - off].add((off, d.month, d.day))
+                year = e.on.year - off
+                support[year].add((off, d.month, d.day))
+                sources[year].add(e.url)
+                if shares_party(d, e, topic):
+                    shared.add(year)
     ranked = sorted(((len(v), y) for y, v in support.items()), reverse=True)
     if not ranked or ranked[0][0] < max(min_days, 2):
         return None
     if len(ranked) > 1 and ranked[0][0] < LEAD * ranked[1][0]:
         return None
-    return ranked[0][1]
+    best = ranked[0][1]
+    return best if len(sources[best]) >= MIN_URLS or best in shared else None
 
 
 def _in_year(d: date, year: int) -> date:

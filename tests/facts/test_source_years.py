@@ -75,8 +75,40 @@ def test_the_same_day_of_another_happening_does_not_coincide():
 
 def test_a_page_across_new_year_is_dated_by_its_first_days_year():
     days = [day(11, 20, "found"), day(12, 5, "sign"), day(1, 10, "open")]
-    evidence = [dated(2018, 11, 20, "found"), dated(2018, 12, 5, "sign"), dated(2019, 1, 10, "open")]
+    evidence = [dated(2018, 11, 20, "found"), dated(2018, 12, 5, "sign", THIRD), dated(2019, 1, 10, "open")]
     assert infer_year(days, PAGE, evidence) == 2018
+
+
+def test_meetings_on_the_same_days_are_no_sign_of_the_same_happenings():
+    # an undated club diary ("April 4: members met at the library", "May 2: members met again", "June 9: the
+    # club held its picnic") and another society that met on April 4 and May 2, 2019: two groups meeting
+    diary = [day(4, 4, "meet", frozenset({"ent_garden_club"})), day(5, 2, "meet"), day(6, 9, None, frozenset({"ent_garden_club"}))]
+    chess = [dated(2019, 4, 4, "meet", parties=frozenset({"ent_chess_society"})), dated(2019, 5, 2, "meet", THIRD)]
+    assert infer_year(diary, PAGE, chess) is None
+    assert not same_happening(day(4, 4, "announce:meet"), dated(2019, 4, 4, "announce:meet"))
+    # a meeting of the same body on those days does coincide
+    club = [dated(2019, 4, 4, "meet", parties=frozenset({"ent_garden_club"})),
+            dated(2019, 6, 9, "?picnic", parties=frozenset({"ent_garden_club"}))]
+    assert infer_year(diary, PAGE, club) == 2019
+
+
+def test_sayings_of_different_happenings_do_not_coincide():
+    assert not same_happening(day(3, 1, "announce:launch"), dated(2019, 3, 1, "announce:sign"))
+    assert same_happening(day(3, 1, "announce:launch"), dated(2019, 3, 1, "announce:launch"))
+    assert not same_happening(day(3, 1, "announce"), dated(2019, 3, 1, "announce"))
+
+
+def test_one_other_page_with_no_participant_in_common_gives_no_year():
+    days = [day(2, 1, "found"), day(3, 14, "sign"), day(5, 2, "open")]
+    one_page = [dated(2019, 2, 1, "found"), dated(2019, 3, 14, "sign"), dated(2019, 5, 2, "open")]
+    assert infer_year(days, PAGE, one_page) is None
+    two_pages = one_page[:2] + [dated(2019, 5, 2, "open", THIRD)]
+    assert infer_year(days, PAGE, two_pages) == 2019
+    # the same page, when one of its happenings shares a participant with the page's (not the topic)
+    mayor = frozenset({"ent_mayor"})
+    named = [day(2, 1, "found", mayor)] + days[1:]
+    assert infer_year(named, PAGE, [dated(2019, 2, 1, "found", parties=mayor)] + one_page[1:]) == 2019
+    assert infer_year(named, PAGE, [dated(2019, 2, 1, "found", parties=mayor)] + one_page[1:], topic=mayor) is None
 
 
 def test_a_day_takes_the_year_and_says_where_it_came_from():
