@@ -14,9 +14,9 @@ from tests.support import REPO, needs_shared
 LABELS = REPO / "evaluation" / "labels" / "statements" / "news-a"
 PAGES = pages_of(LABELS)  # the set's own benchmark: ScrapingHub's articles
 
-PRECISION_FLOOR = 0.0  # measured
-RECALL_FLOOR = 0.0  # measured
-PAGE_DATE_FLOOR = 0.0  # measured
+PRECISION_FLOOR = 0.62  # measured 0.658 (50 of 76)
+RECALL_FLOOR = 0.58  # measured 0.617 (50 of 81)
+PAGE_DATE_FLOOR = 0.8  # measured 0.875 (14 of 16 pages dated to the label's day)
 
 pytestmark = needs_shared(PAGES)
 
@@ -28,7 +28,6 @@ def test_gate_statements_on_news_articles(models):
     pages = [p for p in pages if p.page_id in subset]
     page_dates: dict = {}
     metrics = evaluate(pages, read_pages(pages, models, page_dates=page_dates), page_dates=page_dates).metrics
-    print(metrics)
     assert metrics["precision"] >= PRECISION_FLOOR, metrics
     assert metrics["recall"] >= RECALL_FLOOR, metrics
     assert metrics["page_date"]["accuracy"] >= PAGE_DATE_FLOOR, metrics["page_date"]
