@@ -50,10 +50,12 @@ pytestmark = needs_shared(FACTS / "jwst" / "gold.yaml")
 # dates, every doer: the same figures, 0 + 0 + 0 agent merges in-sample and left out
 # A month or year counted from another date ("three years later") a unit off another's date is its own
 # evidence (when_counted), not a gap: paris 1.00 / 1.00 / 0.97 / 0 / 0 (8 of 8 whole; left out 0.99), re-pinned
+# The undated Twitter timeline dated from the subject's other pages (sources-year): its 17 rows are read,
+# twitter 0.91 / 1.00 / 0.98 / 0 / 0 (pair F1 over 54 gold pairs, 30 before; recall re-pinned from 0.74)
 FLOORS = {
     "jwst": (0.97, 0.96, 0.88, 1, 0),
     "paris-agreement": (0.96, 0.97, 0.92, 1, 1),
-    "twitter-acquisition": (0.90, 0.95, 0.74, 0, 0),
+    "twitter-acquisition": (0.90, 0.95, 0.93, 0, 0),
 }
 MAX_AGENT_MERGES = 0  # merges of statements whose gold participants differ, all subjects (pinned at 0: 0 + 0 + 0)
 
