@@ -298,7 +298,7 @@ def test_this_day_is_the_day_in_focus(text, value):
     "text, values",
     [
         ("NIH - 7/18", ["2022-07-18"]),
-        ("The library reopens 5/3 – 7/31.", ["2022-05-03", "2022-07-31"]),
+        ("The library reopened 5/3 – 7/31.", ["2022-05-03", "2022-07-31"]),
         ("Closed 5/24-5/25.", ["2022-05-24", "2022-05-25"]),
         ("Pset 0 (due 08/29 at 11:59pm)", ["2022-08-29", "2022-08-29T23:59"]),
         # fractions, scores and ratings are no dates
@@ -426,3 +426,20 @@ def test_a_count_of_units_with_no_closing_day_is_no_span():
     found = date_mentions("The launch was postponed by two weeks to March 5, 2026.", date(2026, 1, 1))
     assert [(m.role, m.date_start.isoformat(), m.date_end.isoformat()) for m in found] == [
         ("point", "2026-03-05", "2026-03-05")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a scheduled happening told in the simple present lies ahead of the page's day (Tuesday 19 Nov 2019)
+        ("The show opens to the public on Friday.", "2019-11-22"),
+        ("The show opened to the public on Friday.", "2019-11-15"),
+        ("Their 2020 session starts in early January.", "2020-01"),
+        ("Their session started in early January.", "2019-01"),
+        ("The trial begins Monday in Dallas.", "2019-11-25"),
+        ("The trial began Monday in Dallas.", "2019-11-18"),
+    ],
+)
+def test_a_scheduled_happening_in_the_simple_present_is_ahead(text, value):
+    got = [t.value for t in tag_timexes(text, date(2019, 11, 19)) if t.text != "2020"]
+    assert got == [value]

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday, valid_day, weekday_year
 from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
 from extractors.timex.patterns import DAY_NUM, MONTH, TIME_CLOCK, WEEKDAY, YEAR4, B, E
 from extractors.timex.periods import Cal, shift
@@ -18,7 +18,7 @@ book = RuleBook()
 
 @book.rule("time", digits=r"\d{1,2}", window=(35, 45), priority=2,
     pattern=B + r"(?P<approx>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<clock>" + TIME_CLOCK + r")"
-        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E)
+        + r"(?:(?:\s*,\s*|\s+)(?:(?i:on\s+)?(?P<weekday>" + WEEKDAY + r")(?:,?\s+(?P<wmonth>" + MONTH + r")\s+(?P<wday>" + DAY_NUM + r")(?:,?\s+(?P<wyear>" + YEAR4 + r"))?)?|(?P<dword>(?i:today|yesterday|tomorrow|tonight))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY_NUM + r")(?:,?\s+(?P<year>" + YEAR4 + r"))?))?" + E)
 def _n_time(m: re.Match, ctx: Ctx):
     hm = parse_clock(m.group("clock"))
     if hm is None:
@@ -34,7 +34,11 @@ def _n_time(m: re.Match, ctx: Ctx):
     mod = "APPROX" if approx and re.match(r"(?i)about|around|at about|approximately", approx.strip()) else None
     wd, dword, mon = m.group("weekday"), m.group("dword"), m.group("month")
     base: Cal | None
-    if wd:
+    if wd and m.group("wmonth"):
+        # "at 6:38 p.m. on Saturday, May 18": the month and day name the day, the weekday may settle its year
+        base = _month_day(ctx, m, month_num(m.group("wmonth")), ordinal(m.group("wday")), m.group("wyear"),
+                          weekday_num(wd))
+    elif wd:
         base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
     elif dword:
         a = ctx.deictic()
@@ -43,11 +47,7 @@ def _n_time(m: re.Match, ctx: Ctx):
         mn = month_num(mon)
         if mn is None:
             return None
-        day = ordinal(m.group("day"))
-        if m.group("year"):
-            base = Cal("day", int(m.group("year")), mn, day)
-        else:
-            base, _ = resolve_month_day(ctx, m.start(), m.end(), mn, day)
+        base = _month_day(ctx, m, mn, ordinal(m.group("day")), m.group("year"))
     elif paren := R.TIME_PAREN_WEEKDAY.match(ctx.text, m.end()):
         # "at 10:35 a.m. (0735 GMT) Friday"
         base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(paren.group("weekday")) or 1)
@@ -62,6 +62,18 @@ def _n_time(m: re.Match, ctx: Ctx):
         return Res("TIME", v, None, mod)
     c = replace(base, hour=hh, minute=mm)
     return date_res(c, mod, anchored=True)
+
+
+def _month_day(ctx: Ctx, m: re.Match, month: int | None, day: int | None, year: str | None,
+               weekday: int | None = None) -> Cal | None:
+    """The day a clock time names with a month and day after it, its year written, else resolved
+    (and, with a weekday before them, the year the weekday fits)."""
+    if month is None or day is None:
+        return None
+    if year:
+        return Cal("day", int(year), month, day) if valid_day(int(year), month, day) else None
+    c, _ = resolve_month_day(ctx, m.start(), m.end(), month, day)
+    return weekday_year(ctx, c, weekday) if weekday else c
 
 
 @book.rule("noon", triggers={"noon", "midnight", "midday"}, window=(20, 30), priority=1,

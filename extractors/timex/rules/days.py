@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from extractors.rule_switches import rule_on
-from extractors.timex.context import Ctx, date_res, group, resolve_month_day, with_time, year_ahead
+from extractors.timex.context import Ctx, date_res, group, resolve_month_day, valid_day, weekday_year, with_time, year_ahead
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
 from extractors.timex.patterns import (
     CLOCK_TAIL,
@@ -159,14 +159,6 @@ def _page_writes_day_first(text: str) -> bool:
                for o in _DOTTED_SHORT.finditer(text))
 
 
-def valid_day(y: int, month: int, day: int) -> bool:
-    try:
-        date(y, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
     mon = month_num(m.group("month"))
     if mon is None or day is None or not 1 <= day <= 31:
@@ -189,23 +181,9 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
             return date_res(with_time(Cal("day", ahead, mon, day), m), mod, explicit=True)
     rel = re.sub(r"\s+", " ", (group(m, "rel") or "").lower())
     c, ok = resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
-    if wd and c.year is not None:
+    if wd:
         # a weekday next to the date can settle the year
-        wdn = weekday_num(wd)
-        if wdn:
-            # a page dated only by its fetch day lists what is coming: the anchor's year or the next, within
-            # a year of it (a weekday that fits a year before is no proof the page is that old)
-            fetch = ctx.anchor if ctx.fetched else None
-            years = (fetch.year, fetch.year + 1) if fetch is not None else (c.year, c.year - 1, c.year + 1)
-            for yy in years:
-                if not valid_day(yy, mon, day) or (fetch is not None and abs((date(yy, mon, day) - fetch).days) > 366):
-                    continue
-                if date(yy, mon, day).isoweekday() == wdn:
-                    c = replace(c, year=yy)
-                    # the page's weekday picks the year, not the anchor's (an undated
-                    # listing's "Wed, Mar 18": the next fit is five years or more away)
-                    ctx.from_anchor = False
-                    break
+        c = weekday_year(ctx, c, weekday_num(wd))
     c = with_time(c, m)
     return date_res(c, mod, anchored=ok)
 
