@@ -23,7 +23,7 @@ _spec.loader.exec_module(check_labels)
     ("folder", "least"),
     [("wcxb-dev", 32), ("wcxb-heldout", 25), ("wcxb-unseen", 40), ("wcxb-fresh", 40), ("wcxb-fresh2", 40),
      ("wcxb-fresh3", 40), ("wcxb-fresh4", 39), ("wcxb-fresh5", 24), ("fresh4-second", 16),
-     ("news-a", 32), ("news-b", 32)],
+     ("news-a", 32), ("news-b", 32), ("news-c", 16)],
 )
 def test_label_files_pass_the_format_checks(folder, least):
     files = sorted((LABELS / folder).glob("*.yaml"))
@@ -33,7 +33,7 @@ def test_label_files_pass_the_format_checks(folder, least):
 
 
 @pytest.mark.parametrize("folder", ["wcxb-dev", "wcxb-heldout", "wcxb-unseen", "wcxb-fresh", "wcxb-fresh2", "wcxb-fresh3",
-                                    "wcxb-fresh4", "wcxb-fresh5", "fresh4-second", "news-a", "news-b"])
+                                    "wcxb-fresh4", "wcxb-fresh5", "fresh4-second", "news-a", "news-b", "news-c"])
 def test_keys_and_expressions_occur_on_their_pages(folder):
     pages = pages_of(LABELS / folder)  # the set's own benchmark (news-a: the ScrapingHub articles)
     if not (pages / "html").is_dir():
