@@ -229,9 +229,9 @@ class Ctx:
             return "past"
         best: tuple[int, str] | None = None
         for side, seg in ((0, left), (1, right)):
-            cues = ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past"))
+            cues: list[tuple[re.Pattern[str], str]] = [(R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")]
             if side == 0:
-                cues += ((R.SCHEDULED_PRESENT, "future"),)
+                cues.append((R.SCHEDULED_PRESENT, "future"))
             for rx, kind in cues:
                 for m in rx.finditer(seg):
                     if kind == "past" and not self._past_cue(m, seg):
