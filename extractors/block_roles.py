@@ -52,7 +52,7 @@ ROW_SEPARATOR = " | "
 BLOCK_SEPARATOR = "\n\n"
 
 # Roles whose sentences are prose that may state something.
-STATEMENT_ROLES = frozenset({BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole.QUOTE})
+STATEMENT_ROLES = frozenset({BlockRole.PARAGRAPH, BlockRole.LIST_ITEM, BlockRole.QUOTE, BlockRole.STANDFIRST})
 # Roles that state something only when the block is a full sentence.
 SENTENCE_ROLES = frozenset({BlockRole.CAPTION, BlockRole.TABLE_CELL})
 

@@ -141,6 +141,8 @@ def _heading_level(block: Block, elements: Sequence[Element]) -> int | None:
 def block_role(block: Block, text: str, elements: Sequence[Element] = ()) -> tuple[BlockRole, int | None]:
     """The role of a kept block by its markup, then by its words (bylines,
     calls to action and link lists whatever element holds them)."""
+    if block.standfirst:
+        return BlockRole.STANDFIRST, None
     level = _heading_level(block, elements)
     if level is not None:
         role = BlockRole.HEADING
@@ -195,6 +197,66 @@ def promote_headings(seg: Segmented) -> None:
         parent = elements[block.owner].parent if 0 <= block.owner < len(elements) else -1
         if nxt.keep and parent >= 0 and parent in nxt.path:
             block.keep = True
+
+
+# the standfirst: among the few blocks right under the page's first <h1> (a byline, a comment count or a
+# share bar may come between), a subtitle of one or two sentences
+_STANDFIRST_REACH = 3
+_STANDFIRST_CHARS = (40, 320)
+_STANDFIRST_WORDS = 6
+# the page's text must go on under it: a kept block of this many characters within this many blocks
+_BODY_CHARS, _BODY_REACH = 150, 20
+_NOT_STANDFIRST_GROUPS = _NEGATIVE_GROUPS | GROUP_BIT["caption"]  # a subtitle often sits in the header's meta element
+
+
+def promote_standfirst(seg: Segmented) -> None:
+    """Keep the standfirst, the subtitle under the page's headline ("The suspect confessed and the
+    jury took just 15 minutes to find him guilty"), as main content with a role of its own: the first
+    of the few blocks right after the page's first <h1>, before the body's first kept paragraph, that is a heading or paragraph of 40-320
+    characters and six words or more, with no links, in no furniture, caption or related
+    element (it may share the byline's), not a byline, dateline or call to action by its words, when the page's kept text goes
+    on under it. Article bodies of the benchmarks leave it out; a reader counts what it says (issue
+    13: subtitles under the headline are main content)."""
+    blocks = seg.blocks
+    h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
+    if h1 is None:
+        return
+    for i in range(h1 + 1, min(len(blocks), h1 + 1 + _STANDFIRST_REACH)):
+        block = blocks[i]
+        if block.keep and block.tag in ("p", "div"):
+            return  # the body has begun: its first paragraph is no subtitle
+        if not _standfirst_like(block, seg.elements):
+            continue
+        if any(b.keep and not b.boiler and b.chars >= _BODY_CHARS for b in blocks[i + 1 : i + 1 + _BODY_REACH]):
+            # a subtitle the block model dropped is brought back only when it tells a time: an undated
+            # one adds nothing the statements read, and the main-text benchmarks count subtitles
+            # differently (ScrapingHub's article bodies never, WCXB's on about half its pages)
+            if block.keep or _tells_a_time(block.text):
+                block.keep = block.standfirst = True
+        return
+
+
+# a page's date label opening the block ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): a dateline
+# whose days have no year, so ``is_dateline`` does not know it
+_DATE_LABEL_FIRST = re.compile(
+    r"^\W*(?:last\s+)?(?:update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|"
+    r"issued|dated?)\b", re.IGNORECASE)
+
+
+def _tells_a_time(text: str) -> bool:
+    from extractors.timex import tag_timexes
+
+    return any(t.type in ("DATE", "TIME") for t in tag_timexes(text, None))
+
+
+def _standfirst_like(block: Block, elements: Sequence[Element]) -> bool:
+    if block.boiler or block.tag not in ("h2", "h3", "h4", "p", "div") or block.link_chars:
+        return False
+    if not _STANDFIRST_CHARS[0] <= block.chars <= _STANDFIRST_CHARS[1] or len(block.text.split()) < _STANDFIRST_WORDS:
+        return False
+    if block.flags & _FURNITURE or _near_groups(block, elements, _NOT_STANDFIRST_GROUPS):
+        return False
+    return line_role(block.text) is None and not is_dateline(block.text) and not _DATE_LABEL_FIRST.match(block.text)
 
 
 # a dropped paragraph the model nearly kept, right after kept text, continues it
@@ -430,6 +492,7 @@ def html_main_text(root: etree._Element) -> HtmlText:
     if not block_model.apply(seg):
         rule_keep(seg, main_container(seg))
     promote_continuations(seg)
+    promote_standfirst(seg)
     promote_headings(seg)
     promote_post_datelines(seg)
     promote_table_cells(seg)

@@ -82,6 +82,7 @@ class Block:
     boiler: bool = False  # text-level boilerplate (cookie notice, share bar, ...)
     prob: float = 0.0
     keep: bool = False
+    standfirst: bool = False  # the subtitle under the page's headline (extractors.html_text.promote_standfirst)
     features: list[float] = field(default_factory=list)
 
     @property

@@ -168,3 +168,13 @@ def test_layouts_are_detected_and_read(tmp_path: Path) -> None:
     assert pages[0].publish_date == "2025-01-02"
     with pytest.raises(ValueError):
         detect_layout(tmp_path)
+
+
+def test_a_scrapinghub_page_is_scored_on_the_article_body_and_a_wcxb_page_on_the_whole_text() -> None:
+    body = "the council met in the town hall and agreed to rebuild the bridge"
+    text = "the bridge reopens next monday after repairs " + body
+    got = gold("a", body)
+    on_body = score_page(got, SCRAPINGHUB, Extraction(text, None, 1.0, body))
+    assert on_body.precision == 1.0
+    assert score_page(got, SCRAPINGHUB, Extraction(text, None, 1.0)).precision < 1.0  # no body told: the text
+    assert score_page(got, WCXB, Extraction(text, None, 1.0, body)).precision < 1.0

@@ -575,3 +575,43 @@ def test_one_entry_line_is_no_calendar():
 
 def test_a_word_opening_like_a_month_is_no_entry():
     assert _calendar(["Market 1: Data centres grew.", "Market 2: Cloud services grew."], date(2025, 2, 10))[1] == []
+
+
+LONG_PROSE = " ".join([PROSE] * 2)
+
+
+def test_a_dated_standfirst_under_the_headline_is_main_text_with_its_own_role():
+    p = page(f"<h1>Bridge to reopen</h1><h2 class='sub-headline'>The council will reopen the old bridge next Monday "
+             f"after two years of repairs</h2><p class='byline'>By Jane Doe</p><p>{LONG_PROSE}</p><p>{LONG_PROSE}</p>")
+    got = roles(p)
+    standfirst = "The council will reopen the old bridge next Monday after two years of repairs"
+    assert (standfirst, BlockRole.STANDFIRST, None) in got
+    assert may_state(next(b for b in p.blocks if b.role is BlockRole.STANDFIRST), p.text)
+    # the article body, as the main-text benchmarks define it, leaves it out
+    assert standfirst not in p.body and PROSE in p.body and standfirst in p.text
+
+
+def test_no_standfirst_from_a_date_label_a_body_paragraph_or_a_page_with_no_body_under_it():
+    from extractors.html_text import promote_standfirst
+    from extractors.segmentation import parse_html, segment
+
+    def standfirsts(body: str, kept: set[str]) -> list[str]:
+        seg = segment(parse_html(f"<html><body>{body}</body></html>"))
+        for b in seg.blocks:
+            b.keep = b.text in kept or b.chars >= 150
+        promote_standfirst(seg)
+        return [b.text for b in seg.blocks if b.standfirst]
+
+    sub = "The council will reopen the old bridge next Monday after repairs"
+    assert standfirsts(f"<h1>Bridge</h1><h2>{sub}</h2><p>{LONG_PROSE}</p>", set()) == [sub]
+    # a dateline whose days have no year, a caption, a link
+    assert standfirsts(f"<h1>Bridge</h1><div>Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM</div><p>{LONG_PROSE}</p>",
+                       set()) == []
+    assert standfirsts(f"<h1>Bridge</h1><h2><a href='/x'>{sub}</a></h2><p>{LONG_PROSE}</p>", set()) == []
+    # the body's first paragraph, kept, is no subtitle; nor is a line with no kept text under it
+    assert standfirsts(f"<h1>Bridge</h1><p>{LONG_PROSE}</p><h2>{sub}</h2>", set()) == []
+    assert standfirsts(f"<h1>Bridge</h1><h2>{sub}</h2><p>Short.</p>", set()) == []
+    # a dropped subtitle that tells no time stays out (a kept one takes the role)
+    undated = "The council and the engineers agree on the repairs to the old bridge"
+    assert standfirsts(f"<h1>Bridge</h1><h2>{undated}</h2><p>{LONG_PROSE}</p>", set()) == []
+    assert standfirsts(f"<h1>Bridge</h1><h2>{undated}</h2><p>{LONG_PROSE}</p>", {undated}) == [undated]
