@@ -91,6 +91,7 @@ RULES: dict[str, str] = {
     "slash-day-first": "a slash date whose numbers are both twelve or under (\"08/02/2024\") is read day first when the page proves that order: another slash date of the page with a first number over 12, or the same day written out with a month name in its own line",
     "period-code-of-year": "a quarter or half code with its year (\"Q4 of 2024\", \"H1 2023\") is that period of that year, one date",
     "verb-before-day": "a bare weekday or month right after a verb in the past tense (\"the deal announced Tuesday\") is on or before the page's day, whatever future the clause tells further on",
+    "said-before-day": "a bare weekday or month right after a reporting verb in the past tense (\"the minister said on Tuesday\", \"announced Wednesday it will open\") is on or before the page's day, whatever future the clause tells around it",
     "the-year-before": "\"the year before\", \"the month after\" closing a phrase count one unit from the date in focus named earlier in their sentence (\"up from 40 the year before\")",
     "new-year-ahead": "\"the new year\" written in a year's last months (October on) is the coming year, not the one ending",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",

@@ -217,6 +217,10 @@ class Ctx:
             # "Biden on Monday said he will rejoin": the date goes with
             # the reporting verb right after it, not with the reported plan
             return "past"
+        if rule_on("said-before-day") and self._reported_right_before(left):
+            # "the minister said on Tuesday that China is going to have to make a deal", "The house will be
+            # turned into a police station, the minister said on Tuesday": the report's day, not the plan's
+            return "past"
         if rule_on("verb-before-day") and self._past_verb_right_before(left):
             # "the collaboration announced Tuesday", "announced Wednesday it will open": the date
             # goes with the past verb right before it, not with a future further on
@@ -275,6 +279,13 @@ class Ctx:
         if before.strip("\"'“‘(") == "" or before.endswith(","):
             return R.PERFECT_TENSE.search(self.text, s, e) is not None
         return True
+
+    @staticmethod
+    def _reported_right_before(left: str) -> bool:
+        """The words before a date end with a reporting verb in the past tense and at most "on"
+        ("said on Tuesday", "announced Wednesday"), not after "to", a modal or a determiner."""
+        m = R.REPORTED_RIGHT_BEFORE.search(left)
+        return m is not None and R.VERB_NOT_TENSED_BEFORE.search(left[: m.start("verb")]) is None
 
     @staticmethod
     def _past_verb_right_before(left: str) -> bool:

@@ -212,6 +212,11 @@ PAST_VERB_RIGHT_BEFORE = re.compile(
     r"\b(?P<verb>said|told|announced|reported|began|came|went|took|made|held|left|met|saw|gave|got|fell|rose|won|"
     r"lost|sent|found|became|brought|bought|sold|led|spent|built|paid|ran|chose|drew|flew|grew|spoke|struck|wrote|"
     r"broke|[a-z]+ed)\s+(?:on\s+)?$", re.I)
+# a reporting verb in the past tense right before a date ("said on Tuesday", "announced Wednesday"): the
+# date is the report's day
+REPORTED_RIGHT_BEFORE = re.compile(
+    r"\b(?P<verb>said|announced|reported|confirmed|stated|declared|revealed|disclosed|added|noted|warned|"
+    r"wrote|tweeted|acknowledged|insisted|argued|claimed|explained)\s+(?:on\s+)?$", re.I)
 # ... that is no tensed verb: after "to", a modal or "will", or a determiner ("a delayed Tuesday launch")
 VERB_NOT_TENSED_BEFORE = re.compile(
     r"\b(?:to|will|would|shall|should|can|could|may|might|must|a|an|the|its|their|his|her|our|this|that|these|those)"

@@ -443,3 +443,20 @@ def test_a_count_of_units_with_no_closing_day_is_no_span():
 def test_a_scheduled_happening_in_the_simple_present_is_ahead(text, value):
     got = [t.value for t in tag_timexes(text, date(2019, 11, 19)) if t.text != "2020"]
     assert got == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a weekday right after a reporting verb in the past is the report's day (Wednesday 20 Nov 2019),
+        # whatever future the reported words tell
+        ('The president said on Tuesday that China "is going to have to make a deal that I like."', "2019-11-19"),
+        ("The house will be turned into a police station, the minister said on Tuesday.", "2019-11-19"),
+        ("The firm announced Monday it will close two plants.", "2019-11-18"),
+        # not after "to", a modal or "will"
+        ("The minister will say on Tuesday that prices rise.", "2019-11-26"),
+        ("He is expected to announce Tuesday that he will run.", "2019-11-26"),
+    ],
+)
+def test_a_weekday_after_a_past_reporting_verb_is_the_reports_day(text, value):
+    assert [t.value for t in tag_timexes(text, date(2019, 11, 20))] == [value]
