@@ -460,3 +460,16 @@ def test_a_scheduled_happening_in_the_simple_present_is_ahead(text, value):
 )
 def test_a_weekday_after_a_past_reporting_verb_is_the_reports_day(text, value):
     assert [t.value for t in tag_timexes(text, date(2019, 11, 20))] == [value]
+
+
+@pytest.mark.parametrize(
+    "day, value",
+    [
+        # "last fall" is the latest fall over by then: in November a fall is still on
+        (date(2019, 11, 18), "2018-FA"),
+        (date(2019, 10, 1), "2018-FA"),
+        (date(2019, 12, 5), "2019-FA"),
+    ],
+)
+def test_last_season_is_the_latest_one_over(day, value):
+    assert [t.value for t in tag_timexes("She left the label last fall.", day)] == [value]

@@ -121,7 +121,10 @@ def _n_season(m: re.Match, ctx: Ctx):
         if base is None or base.year is None:
             return date_res(Cal("season", None, season=s), mod)
         bm = base.month or 6
-        y = base.year if smonth < bm else base.year - 1
+        # the latest such season over by then: "last fall" said in November, while a fall is still on,
+        # is the fall of the year before; said in December, the one just ended
+        send = {"SP": 5, "SU": 8, "FA": 11}.get(s, smonth)
+        y = base.year if send < bm else base.year - 1
         if s == "WI" and rel in ("last", "past"):
             y = base.year - 1 if bm >= 3 else base.year - 1
         return date_res(Cal("season", y, season=s), mod, anchored=True)
