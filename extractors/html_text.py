@@ -210,15 +210,20 @@ _NOT_STANDFIRST_GROUPS = _NEGATIVE_GROUPS | GROUP_BIT["caption"]  # a subtitle o
 
 
 def promote_standfirst(seg: Segmented) -> None:
-    """Keep the standfirst, the subtitle under the page's headline ("The suspect confessed and the
-    jury took just 15 minutes to find him guilty"), as main content with a role of its own: the first
-    of the few blocks right after the page's first <h1>, before the body's first kept paragraph, that is a heading or paragraph of 40-320
-    characters and six words or more, with no links, in no furniture, caption or related
-    element (it may share the byline's), not a byline, dateline or call to action by its words, when the page's kept text goes
-    on under it. Article bodies of the benchmarks leave it out; a reader counts what it says (issue
-    13: subtitles under the headline are main content)."""
+    """Keep the standfirst, the subtitle under the article's headline ("The suspect confessed and the
+    jury took just 15 minutes to find him guilty"), as main content with a role of its own.
+
+    The headline is the last <h1> before the body's first long kept block (a masthead's or a
+    sidebar's <h1> comes earlier), not a link nor in a navigation, side or related element. The
+    standfirst is the first of the three blocks after it, before the body's first kept paragraph,
+    that is a dropped paragraph or a heading of 40-320 characters and six words or more, with no
+    links, in no furniture, caption or related element (it may share the byline's), not a byline,
+    dateline or call to action by its words, and not a section heading (no later kept block of the
+    page has its heading tag). A dropped one comes back only when it tells a time. Article bodies of the
+    benchmarks leave it out; a reader counts what it says (issue 13: subtitles under the headline
+    are main content)."""
     blocks = seg.blocks
-    h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
+    h1 = _headline(seg)
     if h1 is None:
         return
     for i in range(h1 + 1, min(len(blocks), h1 + 1 + _STANDFIRST_REACH)):
@@ -227,6 +232,8 @@ def promote_standfirst(seg: Segmented) -> None:
             return  # the body has begun: its first paragraph is no subtitle
         if not _standfirst_like(block, seg.elements):
             continue
+        if block.tag != "p" and any(b.tag == block.tag and b.keep for b in blocks[i + 1 :]):
+            return  # the first of the page's section headings
         if any(b.keep and not b.boiler and b.chars >= _BODY_CHARS for b in blocks[i + 1 : i + 1 + _BODY_REACH]):
             # a subtitle the block model dropped is brought back only when it tells a time: an undated
             # one adds nothing the statements read, and the main-text benchmarks count subtitles
@@ -234,6 +241,23 @@ def promote_standfirst(seg: Segmented) -> None:
             if block.keep or _tells_a_time(block.text):
                 block.keep = block.standfirst = True
         return
+
+
+_NOT_HEADLINE_GROUPS = GROUP_BIT["nav"] | GROUP_BIT["side"] | GROUP_BIT["footer"] | GROUP_BIT["related"]
+
+
+def _headline(seg: Segmented) -> int | None:
+    """The index of the article's headline: the last <h1> before the first long kept block that is
+    not a link (a masthead's site title) and not in a navigation, side, footer or related element
+    (an article's own <h1> often sits in a header element)."""
+    blocks = seg.blocks
+    body = next((i for i, b in enumerate(blocks) if b.keep and not b.boiler and b.chars >= _BODY_CHARS), len(blocks))
+    found = None
+    for i, b in enumerate(blocks[:body]):
+        if b.tag == "h1" and b.link_density < 0.5 and not b.flags & _FURNITURE \
+                and not _near_groups(b, seg.elements, _NOT_HEADLINE_GROUPS):
+            found = i
+    return found
 
 
 # a page's date label opening the block ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): a dateline

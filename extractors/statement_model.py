@@ -251,6 +251,7 @@ _OTHER_BLOCKS = frozenset({BlockRole.BYLINE, BlockRole.DATELINE, BlockRole.CALL_
 _ROLE_FEATURES = {
     BlockRole.PARAGRAPH: "in_paragraph", BlockRole.LIST_ITEM: "in_list_item", BlockRole.TABLE_CELL: "in_table_cell",
     BlockRole.CAPTION: "in_caption", BlockRole.QUOTE: "in_quote", BlockRole.HEADING: "in_heading",
+    BlockRole.STANDFIRST: "in_paragraph",  # the subtitle under the headline states like a paragraph
 }
 
 

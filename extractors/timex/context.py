@@ -233,10 +233,7 @@ class Ctx:
             return "past"
         best: tuple[int, str] | None = None
         for side, seg in ((0, left), (1, right)):
-            cues: list[tuple[re.Pattern[str], str]] = [(R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")]
-            if side == 0:
-                cues.append((R.SCHEDULED_PRESENT, "future"))
-            for rx, kind in cues:
+            for rx, kind in ((R.FUTURE_WEAK, "future"), (R.PAST_STRONG, "past")):
                 for m in rx.finditer(seg):
                     if kind == "past" and not self._past_cue(m, seg):
                         continue

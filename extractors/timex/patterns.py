@@ -189,15 +189,6 @@ FUTURE_WEAK = re.compile(
     r"supposed\s+to)\b",
     re.I,
 )
-# a scheduled happening told in the simple present before its date ("The show opens to the public on
-# Friday", "the session that starts in early January"): the next such day or month. Only before the
-# date: a timeline's date label tells past happenings in the present ("January 31: the company begins
-# to buy shares")
-SCHEDULED_PRESENT = re.compile(
-    r"\b(?:(?:re)?opens|starts|begins|kicks\s+off|goes\s+on\s+sale|launches|premieres|debuts|airs|"
-    r"takes\s+place|resumes)\b",
-    re.I,
-)
 PAST_STRONG = re.compile(
     r"\b(?:was|were|did|said|told|announced|reported|ago|last|earlier|yesterday|began|came|went|took|made|"
     r"held|left|met|saw|gave|got|fell|rose|won|lost|sent|found|killed|died|became|brought|bought|sought|"

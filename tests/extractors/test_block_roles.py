@@ -611,7 +611,14 @@ def test_no_standfirst_from_a_date_label_a_body_paragraph_or_a_page_with_no_body
     # the body's first paragraph, kept, is no subtitle; nor is a line with no kept text under it
     assert standfirsts(f"<h1>Bridge</h1><p>{LONG_PROSE}</p><h2>{sub}</h2>", set()) == []
     assert standfirsts(f"<h1>Bridge</h1><h2>{sub}</h2><p>Short.</p>", set()) == []
-    # a dropped subtitle that tells no time stays out (a kept one takes the role)
+    # a masthead's linked site title is no headline: the article's <h1> after it is
+    assert standfirsts(f"<h1><a href='/'>Valley Gazette</a></h1><p>Local news for the valley since 1887, every "
+                       f"weekday</p><h1>Bridge</h1><h2>{sub}</h2><p>{LONG_PROSE}</p>", set()) == [sub]
+    # the first of the page's kept section headings is no subtitle
+    assert standfirsts(f"<h1>Best laptops</h1><h2>Dell XPS 13 (2024): the best laptop for most people</h2>"
+                       f"<p>{LONG_PROSE}</p><h2>MacBook Air (2024): the best laptop for students</h2><p>{LONG_PROSE}</p>",
+                       {"MacBook Air (2024): the best laptop for students"}) == []
+    # a dropped subtitle that tells no time stays out (a kept heading takes the role)
     undated = "The council and the engineers agree on the repairs to the old bridge"
     assert standfirsts(f"<h1>Bridge</h1><h2>{undated}</h2><p>{LONG_PROSE}</p>", set()) == []
     assert standfirsts(f"<h1>Bridge</h1><h2>{undated}</h2><p>{LONG_PROSE}</p>", {undated}) == [undated]

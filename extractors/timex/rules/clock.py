@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday, valid_day, weekday_year
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday, valid_day
 from extractors.timex.numbers import DEICTIC_OFFSET, month_num, ordinal, parse_clock, weekday_num
 from extractors.timex.patterns import DAY_NUM, MONTH, TIME_CLOCK, WEEKDAY, YEAR4, B, E
 from extractors.timex.periods import Cal, shift
@@ -35,9 +35,12 @@ def _n_time(m: re.Match, ctx: Ctx):
     wd, dword, mon = m.group("weekday"), m.group("dword"), m.group("month")
     base: Cal | None
     if wd and m.group("wmonth"):
-        # "at 6:38 p.m. on Saturday, May 18": the month and day name the day, the weekday may settle its year
-        base = _month_day(ctx, m, month_num(m.group("wmonth")), ordinal(m.group("wday")), m.group("wyear"),
-                          weekday_num(wd))
+        # "at 6:38 p.m. on Saturday, May 18": the month and day name the day (resolved as one written
+        # without the weekday: a weekday that does not fit moves no date a year); an impossible one
+        # ("Thursday, Feb. 30") leaves the weekday
+        base = _month_day(ctx, m, month_num(m.group("wmonth")), ordinal(m.group("wday")), m.group("wyear"))
+        if base is None or base.year is None:
+            base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
     elif wd:
         base = resolve_weekday(ctx, m.start(), m.end(), weekday_num(wd) or 1)
     elif dword:
@@ -64,16 +67,13 @@ def _n_time(m: re.Match, ctx: Ctx):
     return date_res(c, mod, anchored=True)
 
 
-def _month_day(ctx: Ctx, m: re.Match, month: int | None, day: int | None, year: str | None,
-               weekday: int | None = None) -> Cal | None:
-    """The day a clock time names with a month and day after it, its year written, else resolved
-    (and, with a weekday before them, the year the weekday fits)."""
+def _month_day(ctx: Ctx, m: re.Match, month: int | None, day: int | None, year: str | None) -> Cal | None:
+    """The day a clock time names with a month and day after it: its year written, else resolved."""
     if month is None or day is None:
         return None
     if year:
         return Cal("day", int(year), month, day) if valid_day(int(year), month, day) else None
-    c, _ = resolve_month_day(ctx, m.start(), m.end(), month, day)
-    return weekday_year(ctx, c, weekday) if weekday else c
+    return resolve_month_day(ctx, m.start(), m.end(), month, day)[0]
 
 
 @book.rule("noon", triggers={"noon", "midnight", "midday"}, window=(20, 30), priority=1,
