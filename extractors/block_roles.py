@@ -45,7 +45,7 @@ from datetime import date
 from extractors import boilerplate_rules as R
 from extractors.calendar_words import MONTHS
 from extractors.page_meta import classify_date_block, is_date_only, parse_date
-from extractors.timex.rules.days import valid_day
+from extractors.timex.context import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
 
 ROW_SEPARATOR = " | "

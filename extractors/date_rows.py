@@ -52,7 +52,7 @@ from datetime import date
 from extractors.block_roles import LETTER_WORD, STOP_END, has_month_day
 from extractors.calendar_words import MONTHS, year_offsets
 from extractors.event_rules import EVENT_NOUNS
-from extractors.timex.rules.days import valid_day
+from extractors.timex.context import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
 
 # consecutive rows a list shows at least: a single "May 2024 - ..." line is a heading or a note

@@ -36,6 +36,7 @@ from extractors import block_model
 from extractors import boilerplate_rules as R
 from extractors.block_roles import OPEN_END, ROW_SEPARATOR, SENTENCE_END, Piece, is_dateline, join_blocks, line_role, looks_like_heading
 from extractors.page_meta import (
+    DATE_LABEL_WORDS,
     DateLine,
     VisibleDates,
     is_date_only,
@@ -199,7 +200,7 @@ def promote_headings(seg: Segmented) -> None:
             block.keep = True
 
 
-# the standfirst: among the few blocks right under the page's first <h1> (a byline, a comment count or a
+# the standfirst: among the few blocks right under the article's headline (a byline, a comment count or a
 # share bar may come between), a subtitle of one or two sentences
 _STANDFIRST_REACH = 3
 _STANDFIRST_CHARS = (40, 320)
@@ -262,9 +263,7 @@ def _headline(seg: Segmented) -> int | None:
 
 # a page's date label opening the block ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): a dateline
 # whose days have no year, so ``is_dateline`` does not know it
-_DATE_LABEL_FIRST = re.compile(
-    r"^\W*(?:last\s+)?(?:update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|"
-    r"issued|dated?)\b", re.IGNORECASE)
+_DATE_LABEL_FIRST = re.compile(r"^\W*(?:last\s+)?(?:" + DATE_LABEL_WORDS + r")\b", re.IGNORECASE)
 
 
 def _tells_a_time(text: str) -> bool:

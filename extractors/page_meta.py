@@ -163,9 +163,10 @@ _CLOCK_WORDS = frozenset("am pm utc gmt est edt pst pdt cst cdt mst mdt cet cest
 _GLUED_YEAR = re.compile(r"(?<=\d)(?=[^\W\d_]{3})")
 
 
+# the words that label a page's date ("Updated", "Posted on", "Published:")
+DATE_LABEL_WORDS = r"update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?"
 _LABEL_BEFORE = re.compile(
-    r"(update[ds]?|modified|revised|reviewed|edited|published|posted|released|created|written|issued|dated?)"
-    r"[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
+    r"(" + DATE_LABEL_WORDS + r")[\s:,\-–—]*(?:on|at)?(?:\s+the)?[\s:,\-–—]*$",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")

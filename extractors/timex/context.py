@@ -518,31 +518,12 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
 
 
 def valid_day(y: int, month: int, day: int) -> bool:
+    """Whether year, month and day make a calendar day."""
     try:
         date(y, month, day)
     except ValueError:
         return False
     return True
-
-
-def weekday_year(ctx: Ctx, c: Cal, weekday: int | None) -> Cal:
-    """``c``, a resolved month and day, in the year next to its own that the weekday written with it
-    fits ("Saturday, May 18"); unchanged when none does."""
-    if not weekday or c.year is None or c.month is None or c.day is None:
-        return c
-    # a page dated only by its fetch day lists what is coming: the anchor's year or the next, within
-    # a year of it (a weekday that fits a year before is no proof the page is that old)
-    fetch = ctx.anchor if ctx.fetched else None
-    years = (fetch.year, fetch.year + 1) if fetch is not None else (c.year, c.year - 1, c.year + 1)
-    for yy in years:
-        if not valid_day(yy, c.month, c.day) or (fetch is not None and abs((date(yy, c.month, c.day) - fetch).days) > 366):
-            continue
-        if date(yy, c.month, c.day).isoweekday() == weekday:
-            # the page's weekday picks the year, not the anchor's (an undated
-            # listing's "Wed, Mar 18": the next fit is five years or more away)
-            ctx.from_anchor = False
-            return replace(c, year=yy)
-    return c
 
 
 def resolve_weekday(ctx: Ctx, pos: int, end: int, wd: int, rel: str = "") -> Cal | None:

@@ -86,10 +86,9 @@ GENERIC_AFTER_TODAYS = {
 }
 
 # A past reporting verb right after a date: "on Thursday said", "Friday announced".
-REPORTED_RIGHT_AFTER = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:said|told|announced|confirmed|stated|wrote|tweeted|reported|revealed|disclosed|declared|added|warned)\b",
-    re.I,
-)
+# reporting verbs in the past tense
+REPORTED_PAST = r"said|announced|confirmed|stated|wrote|tweeted|reported|revealed|disclosed|declared|added|warned"
+REPORTED_RIGHT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + REPORTED_PAST + r"|told)\b", re.I)
 
 # The lower count of "10–20 years ago" / "10 to 20 years ago", right before the match.
 COUNT_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n0>\d{1,3})\s*(?:-|–|—|to)\s*$")
@@ -206,8 +205,7 @@ PAST_VERB_RIGHT_BEFORE = re.compile(
 # a reporting verb in the past tense right before a date ("said on Tuesday", "announced Wednesday"): the
 # date is the report's day
 REPORTED_RIGHT_BEFORE = re.compile(
-    r"\b(?P<verb>said|announced|reported|confirmed|stated|declared|revealed|disclosed|added|noted|warned|"
-    r"wrote|tweeted|acknowledged|insisted|argued|claimed|explained)\s+(?:on\s+)?$", re.I)
+    r"\b(?P<verb>" + REPORTED_PAST + r"|noted|acknowledged|insisted|argued|claimed|explained)\s+(?:on\s+)?$", re.I)
 # ... that is no tensed verb: after "to", a modal or "will", or a determiner ("a delayed Tuesday launch")
 VERB_NOT_TENSED_BEFORE = re.compile(
     r"\b(?:to|will|would|shall|should|can|could|may|might|must|a|an|the|its|their|his|her|our|this|that|these|those)"

@@ -10,7 +10,7 @@ measures; full figures:
 from __future__ import annotations
 
 from evaluation.statements_eval import evaluate, load_label_dir, read_pages
-from tests.support import REPO, SHARED, needs_shared
+from tests.support import REPO, SHARED, every_other_page, needs_shared
 
 LABELS = REPO / "evaluation" / "labels" / "statements" / "wcxb-heldout"
 WCXB = SHARED / "eval" / "boilerplate" / "wcxb-dev"
@@ -23,9 +23,7 @@ pytestmark = needs_shared(WCXB)
 
 def test_gate_statements_on_a_second_dev_set(models):
     pages = load_label_dir(LABELS, WCXB)
-    subset = sorted(p.page_id for p in pages)[::2]
-    assert len(subset) == 13
-    pages = [p for p in pages if p.page_id in subset]
+    pages = every_other_page(pages, 13)
     metrics = evaluate(pages, read_pages(pages, models)).metrics
     assert metrics["precision"] >= PRECISION_FLOOR, metrics
     assert metrics["recall"] >= RECALL_FLOOR, metrics

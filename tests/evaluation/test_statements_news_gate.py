@@ -9,7 +9,7 @@ full figures: ``factwatch eval statements evaluation/labels/statements/news-a``.
 from __future__ import annotations
 
 from evaluation.statements_eval import evaluate, load_label_dir, pages_of, read_pages
-from tests.support import REPO, needs_shared
+from tests.support import REPO, every_other_page, needs_shared
 
 LABELS = REPO / "evaluation" / "labels" / "statements" / "news-a"
 PAGES = pages_of(LABELS)  # the set's own benchmark: ScrapingHub's articles
@@ -23,9 +23,7 @@ pytestmark = needs_shared(PAGES)
 
 def test_gate_statements_on_news_articles(models):
     pages = load_label_dir(LABELS, PAGES)
-    subset = sorted(p.page_id for p in pages)[::2]
-    assert len(subset) == 16
-    pages = [p for p in pages if p.page_id in subset]
+    pages = every_other_page(pages, 16)
     page_dates: dict = {}
     metrics = evaluate(pages, read_pages(pages, models, page_dates=page_dates), page_dates=page_dates).metrics
     assert metrics["precision"] >= PRECISION_FLOOR, metrics

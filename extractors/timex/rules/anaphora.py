@@ -10,7 +10,7 @@ from datetime import date
 
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday
+from extractors.timex.context import Ctx, Res, date_res, resolve_month_day, resolve_weekday, valid_day
 from extractors.timex.numbers import DEICTIC_OFFSET, dur_value, month_num, ordinal, weekday_num
 from extractors.timex.patterns import (
     COMMA,
@@ -30,7 +30,7 @@ from extractors.timex.patterns import (
 )
 from extractors.timex.periods import Cal, coarsen, finer_or_equal, shift
 from extractors.timex.rule import Rule, RuleBook
-from extractors.timex.rules.days import day_month_common, valid_day
+from extractors.timex.rules.days import day_month_common
 
 book = RuleBook()
 

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from extractors.rule_switches import rule_on
-from extractors.timex.context import Ctx, date_res, group, resolve_month_day, valid_day, weekday_year, with_time, year_ahead
+from extractors.timex.context import Ctx, date_res, group, resolve_month_day, valid_day, with_time, year_ahead
 from extractors.timex.numbers import mod_of, month_num, ordinal, weekday_num, year_num
 from extractors.timex.patterns import (
     CLOCK_TAIL,
@@ -159,6 +159,26 @@ def _page_writes_day_first(text: str) -> bool:
                for o in _DOTTED_SHORT.finditer(text))
 
 
+def _weekday_year(ctx: Ctx, c: Cal, weekday: int | None) -> Cal:
+    """``c``, a resolved month and day, in the year next to its own that the weekday written with it
+    fits ("Saturday, May 18"); unchanged when none does."""
+    if not weekday or c.year is None or c.month is None or c.day is None:
+        return c
+    # a page dated only by its fetch day lists what is coming: the anchor's year or the next, within
+    # a year of it (a weekday that fits a year before is no proof the page is that old)
+    fetch = ctx.anchor if ctx.fetched else None
+    years = (fetch.year, fetch.year + 1) if fetch is not None else (c.year, c.year - 1, c.year + 1)
+    for yy in years:
+        if not valid_day(yy, c.month, c.day) or (fetch is not None and abs((date(yy, c.month, c.day) - fetch).days) > 366):
+            continue
+        if date(yy, c.month, c.day).isoweekday() == weekday:
+            # the page's weekday picks the year, not the anchor's (an undated
+            # listing's "Wed, Mar 18": the next fit is five years or more away)
+            ctx.from_anchor = False
+            return replace(c, year=yy)
+    return c
+
+
 def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
     mon = month_num(m.group("month"))
     if mon is None or day is None or not 1 <= day <= 31:
@@ -183,7 +203,7 @@ def day_month_common(m: re.Match, ctx: Ctx, day: int | None):
     c, ok = resolve_month_day(ctx, m.start(), m.end(), mon, day, rel)
     if wd:
         # a weekday next to the date can settle the year
-        c = weekday_year(ctx, c, weekday_num(wd))
+        c = _weekday_year(ctx, c, weekday_num(wd))
     c = with_time(c, m)
     return date_res(c, mod, anchored=ok)
 

@@ -11,12 +11,12 @@ from datetime import date, timedelta
 from extractors.not_dates import in_name_or_title, is_season_kind
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, year_ahead
+from extractors.timex.context import Ctx, Res, date_res, group, resolve_month_day, valid_day, year_ahead
 from extractors.timex.numbers import mod_of, month_num, year_num
 from extractors.timex.patterns import MOD_G, MONTH_G, MONTH_STRICT, MONTH_WORDS, SEASON, SEASON_WORDS, YEAR4, YEAR_G, B, E
 from extractors.timex.periods import Cal, quarter_of, shift
 from extractors.timex.rule import Rule, RuleBook
-from extractors.timex.rules.days import month_ok, valid_day
+from extractors.timex.rules.days import month_ok
 from extractors.timex.rules.years import decade_res
 
 book = RuleBook()
