@@ -2,7 +2,12 @@
 
 A text page (a capture of a web page's visible text, a .txt file) is cut
 into blocks at blank lines; a line opening with a bullet marker ("  • ")
-is its own block with the marker dropped. Each block is then judged alone
+is its own block with the marker dropped; a paragraph of three lines or
+more that open with a day (a table or a timeline captured as text, its
+cells wrapped onto the lines below: "April 10 Musk says he will not join
+Twitter Falls 3.3 per cent / board") is cut into rows, each from its day
+to the next, the lines above the first (the table's header) a block of
+their own. Each block is then judged alone
 (paragraph-level decisions): cookie/consent notices, newsletter and
 paywall prompts, share bars, "skip to content", "On this page" and
 similar navigation remnants go; "(external link)" markers are cut out of
@@ -28,11 +33,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from extractors import boilerplate_rules as R
+from extractors.calendar_words import MONTHS
 from extractors.block_roles import Piece, is_dateline, join_blocks, line_role, looks_like_heading
 from extractors.page_meta import is_date_only, parse_date_line
 from extractors.types import BlockRole, TextBlock
 
 _BLANK = re.compile(r"\n\s*\n")
+# a line that opens with its row's day, in a table or a timeline captured as text: "April 10 Musk says he will
+# not join", "10 April: ...", "2022-04-10 ...", "4/10/2022 ..." (a capitalised month word, or a numeric day with
+# its year: "3/4 of them" opens no row)
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ROW_DAY = re.compile(
+    r"\s*(?:(?=[A-Z])(?i:" + _MONTH_WORD + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:.,/-]?\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:" + _MONTH_WORD + r")(?![a-z])"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)"
+)
+# day-led lines a paragraph holds at least for each to start a row of its own: one or two are a wrapped
+# sentence's ("... and on\nMay 5 the board met")
+MIN_ROW_LINES = 3
 _INLINE_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
 
@@ -65,6 +83,19 @@ def _title_then_text(lines: list[str]) -> bool:
     )
 
 
+def dated_rows(lines: list[str]) -> list[list[str]]:
+    """The lines of a paragraph grouped into rows when it is a flattened table or a
+    timeline without blank lines: each line that opens with a day starts a row and
+    the lines after it (its wrapped cells) go with it; the lines above the first row
+    (the table's header) are a group of their own. A paragraph with fewer than
+    ``MIN_ROW_LINES`` day-led lines is one group."""
+    starts = [k for k, line in enumerate(lines) if _ROW_DAY.match(line)]
+    if len(starts) < MIN_ROW_LINES:
+        return [lines]
+    cuts = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
+    return [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
 def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
     """Blocks of a text page with whether each is a bullet item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -75,7 +106,10 @@ def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
         if _title_then_text(lines):
             blocks.append((lines[0].strip(), False))
             lines = lines[1:]
-        for line in lines:
+        rows = [lines] if any(R.BULLET.match(line) for line in lines) else dated_rows(lines)
+        for row in rows[:-1]:
+            blocks.append((" ".join(line.strip() for line in row), False))
+        for line in rows[-1]:
             if R.BULLET.match(line):
                 if current:
                     blocks.append((" ".join(current), False))

@@ -63,6 +63,32 @@ def test_split_blocks_keeps_numbered_items_with_their_numbers() -> None:
     assert split_blocks("Steps\n1. Open the lid.\n2. Pour the water.") == ["Steps", "1. Open the lid.", "2. Pour the water."]
 
 
+def test_a_table_captured_as_text_is_cut_into_its_rows() -> None:
+    table = ("Date Development Share\nreaction\nApril 4 The firm discloses a stake Jumps 5 per cent\n"
+             "April 10 The buyer says he will not join Falls 3 per cent\nboard\n"
+             "2 May The buyer seeks investors Falls 1 per cent")
+    assert split_blocks(table) == [
+        "Date Development Share reaction",
+        "April 4 The firm discloses a stake Jumps 5 per cent",
+        "April 10 The buyer says he will not join Falls 3 per cent board",
+        "2 May The buyer seeks investors Falls 1 per cent",
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # two day-led lines are a wrapped sentence's, not a table's
+        "The board met twice in the spring, first on\nApril 4 and then, after the offer, on\nMay 2 to accept it.",
+        # a numeric day without its year opens no row; nor a month with its year
+        "Mix the flour\n3/4 of the butter\n1/2 of the sugar\n1/4 of the milk",
+        "March 2022 was a record month for the shop\nApril 2022 was not\nMay 2022 neither",
+    ],
+)
+def test_a_paragraph_without_day_led_rows_stays_whole(paragraph: str) -> None:
+    assert len(split_blocks(paragraph)) == 1
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
