@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from extractors import boilerplate_rules as R
-from extractors.calendar_words import MONTHS
 from extractors.block_roles import Piece, is_dateline, join_blocks, line_role, looks_like_heading
+from extractors.calendar_words import MONTHS
 from extractors.page_meta import is_date_only, parse_date_line
 from extractors.types import BlockRole, TextBlock
 
