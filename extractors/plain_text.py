@@ -7,7 +7,10 @@ more that open with a day (a table or a timeline captured as text, its
 cells wrapped onto the lines below: "April 10 Musk says he will not join
 Twitter Falls 3.3 per cent / board") is cut into rows, each from its day
 to the next, the lines above the first (the table's header) a block of
-their own. Each block is then judged alone
+their own; a paragraph with a line longer than a hard wrap and mostly
+lines that end a sentence is a capture written one paragraph per line,
+each line a block (its heading lines are not glued to the sentence under
+them). Each block is then judged alone
 (paragraph-level decisions): cookie/consent notices, newsletter and
 paywall prompts, share bars, "skip to content", "On this page" and
 similar navigation remnants go; "(external link)" markers are cut out of
@@ -48,6 +51,11 @@ _ROW_DAY = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:" + _MONTH_WORD + r")(?![a-z])"
     r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
+# a line longer than any hard wrap (72-100 columns): a text written one paragraph per line, whose line breaks
+# are the paragraphs' ends ...
+LONG_LINE = 120
+# ... when its lines mostly end a sentence (a heading line between them does not: "Unveiling the Universe")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 # day-led lines a paragraph holds at least for each to start a row of its own: one or two are a wrapped
 # sentence's ("... and on\nMay 5 the board met")
 MIN_ROW_LINES = 3
@@ -96,6 +104,16 @@ def dated_rows(lines: list[str]) -> list[list[str]]:
     return [lines[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
+def lines_are_paragraphs(lines: list[str]) -> bool:
+    """The paragraph is a capture written one paragraph per line, without blank
+    lines between them: a line is longer than a hard wrap makes them and half the
+    lines or more end a sentence. Its headings (a short line without a stop) are
+    then lines of their own, not the start of the sentence below them."""
+    if len(lines) < 2 or max(len(line.strip()) for line in lines) <= LONG_LINE:
+        return False
+    return 2 * sum(bool(_SENTENCE_END.search(line)) for line in lines) >= len(lines)
+
+
 def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
     """Blocks of a text page with whether each is a bullet item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -106,7 +124,12 @@ def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
         if _title_then_text(lines):
             blocks.append((lines[0].strip(), False))
             lines = lines[1:]
-        rows = [lines] if any(R.BULLET.match(line) for line in lines) else dated_rows(lines)
+        if any(R.BULLET.match(line) for line in lines):
+            rows = [lines]
+        elif lines_are_paragraphs(lines):
+            rows = [[line] for line in lines]
+        else:
+            rows = dated_rows(lines)
         for row in rows[:-1]:
             blocks.append((" ".join(line.strip() for line in row), False))
         for line in rows[-1]:

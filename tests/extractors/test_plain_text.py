@@ -63,6 +63,15 @@ def test_split_blocks_keeps_numbered_items_with_their_numbers() -> None:
     assert split_blocks("Steps\n1. Open the lid.\n2. Pour the water.") == ["Steps", "1. Open the lid.", "2. Pour the water."]
 
 
+def test_a_capture_written_one_paragraph_per_line_keeps_its_headings_apart() -> None:
+    long = "The telescope launched early on Christmas morning, and the crowd at the site cheered as it rose " * 2
+    text = f"{long.strip()}.\nUnveiling the Universe\nOn July 12, 2022, the first image was shown to the press and the public.\n"
+    blocks = split_blocks(text)
+    assert blocks[1:] == ["Unveiling the Universe", "On July 12, 2022, the first image was shown to the press and the public."]
+    # hard-wrapped prose (no line longer than a wrap) stays one paragraph
+    assert len(split_blocks("The telescope launched early on Christmas\nmorning, and the crowd cheered.\nIt rose fast.")) == 1
+
+
 def test_a_table_captured_as_text_is_cut_into_its_rows() -> None:
     table = ("Date Development Share\nreaction\nApril 4 The firm discloses a stake Jumps 5 per cent\n"
              "April 10 The buyer says he will not join Falls 3 per cent\nboard\n"
