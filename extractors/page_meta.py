@@ -170,6 +170,9 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# a field's label right before its day ("Founded: Dec 11, 2021", "Joined: Mon Jan 01, 2018", "Born: ..."):
+# one or two words and a colon opening the line, naming what the day is of; not a page's date
+_FIELD_LABEL = re.compile(r"^\W*(?P<label>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(?:[^\W\d_]{3,9}\.?,?\s+)?$")
 _NON_BYLINE = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]|\b(?:since|until|from|between|before|after|during|in)\s*$", re.IGNORECASE)
 
 
@@ -200,6 +203,8 @@ def classify_date_block(text: str) -> list[tuple[str, datetime]]:
     rest_words = len(rest)
     for span in spans:
         label = _LABEL_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        if not label and _field_of_something_else(text[: span.start]):
+            continue
         if label:
             kind = "updated" if UPDATED_LABELS.search(label.group(1)) or label.group(1).lower().startswith("update") else "published"
         elif rest_words <= 6:
@@ -208,6 +213,15 @@ def classify_date_block(text: str) -> list[tuple[str, datetime]]:
             continue
         out.append((kind, span.value))
     return out
+
+
+def _field_of_something_else(before: str) -> bool:
+    """The day is a field's value whose label names something other than the
+    page's publication or update ("Founded:", "Joined:", "Born:", "Deadline:"
+    on a profile or a record): not a byline's date."""
+    m = _FIELD_LABEL.match(before)
+    return bool(m) and not re.search(DATE_LABEL_WORDS, m["label"], re.IGNORECASE) \
+        and m["label"].lower() not in _DATE_LABEL_WORDS and rule_on("field-label-date")
 
 
 _LABEL_ONLY = re.compile(

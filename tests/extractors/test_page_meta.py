@@ -145,12 +145,24 @@ def test_of_disagreeing_marked_times_the_one_by_the_title_is_the_page_date() -> 
     html = ('<html><body><nav>' + side.format(d=1) + side.format(d=2) + '</nav>'
             '<h1>Notes from the field</h1><div class="meta"><time class="datetime" datetime="2017-03-01T12:00:00Z">'
             '03/01/2017</time></div><p>Body text.</p>' + side.format(d=3) + '</body></html>')
-    from extractors.rule_switches import rules_on
+    from extractors.rule_switches import rules_off
 
-    with rules_on(["time-by-title"]):
-        assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
-    # off by default: the first marked <time>
-    assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)
+    assert meta_of(html).published_at == datetime(2017, 3, 1, 12, tzinfo=UTC)
+    with rules_off(["time-by-title"]):  # the first marked <time>
+        assert meta_of(html).published_at == datetime(2025, 6, 1, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("line", ["Founded: Dec 11, 2021", "Joined: Mon Jan 01, 2018", "Member since: 3 May 2016"])
+def test_a_field_that_dates_something_else_is_no_byline(line: str) -> None:
+    from extractors.page_meta import classify_date_block
+    from extractors.rule_switches import rules_off
+
+    assert classify_date_block(line) == []
+    with rules_off(["field-label-date"]):
+        assert classify_date_block(line) != []
+    # a label that names the page's own day still dates it
+    assert classify_date_block("Posted: May 3, 2024") == [("published", datetime(2024, 5, 3, tzinfo=UTC))]
+    assert classify_date_block("Release date: May 3, 2024") == [("published", datetime(2024, 5, 3, tzinfo=UTC))]
 
 
 def _day(y: int, m: int, d: int, hh: int = 0) -> datetime:

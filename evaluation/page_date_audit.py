@@ -1,0 +1,78 @@
+"""Which pages a page-date rule changes: label-free, over a benchmark's pages.
+
+Offline tool for working on extractors/page_meta.py::
+
+    python -m evaluation.page_date_audit RULE ../shared/eval/boilerplate/wcxb-dev [--from-off]
+
+Every page of the folder (``html/<id>.html.gz``) is cleaned twice, with the
+rule switched as the product runs it and with it switched the other way
+(``--from-off``: a rule off by default, turned on), and every page whose
+publication, update or anchor day differs is printed with both days and the
+benchmark's ground-truth publish date where it has one (WCXB's
+``ground-truth/<id>.json``). A rule that changes one page, the page it was
+written from, and no other is neutral elsewhere: site folds can neither
+choose it nor show a loss.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from extractors.clean import NotReadable, clean_page
+from extractors.rule_switches import rules_off, rules_on
+from extractors.types import CleanPage
+
+
+def page_day(page: CleanPage) -> date | None:
+    """The day the page's text counts from (as ``page_anchor`` takes it, less the fetch day)."""
+    day = page.dated_at or page.published_at or page.updated_at
+    return day.date() if day else None
+
+
+def _ground_truth(directory: Path, page_id: str) -> dict:
+    path = directory / "ground-truth" / f"{page_id}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def changed_pages(rule: str, directory: Path, from_off: bool = False) -> tuple[int, list[tuple[str, date | None, date | None, str | None]]]:
+    """(pages read, [(page id, day as run, day switched, ground-truth publish date)] of the pages that change)."""
+    switched = rules_on if from_off else rules_off
+    read, changed = 0, []
+    for path in sorted((directory / "html").glob("*.html.gz")):
+        page_id = path.name.split(".")[0]
+        truth = _ground_truth(directory, page_id)
+        content = gzip.decompress(path.read_bytes())
+        try:
+            as_run = clean_page(content, content_type="text/html", url=truth.get("url"))
+            with switched([rule]):
+                other = clean_page(content, content_type="text/html", url=truth.get("url"))
+        except NotReadable:
+            continue
+        read += 1
+        dates = lambda p: (p.published_at, p.updated_at, p.dated_at)  # noqa: E731
+        if dates(as_run) != dates(other):
+            changed.append((page_id, page_day(as_run), page_day(other),
+                            (truth.get("ground_truth") or {}).get("publish_date")))
+    return read, changed
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("rule", help="a page-date rule of extractors.rule_switches (time-by-title, field-label-date, ...)")
+    ap.add_argument("directory", type=Path, help="a benchmark folder with html/<id>.html.gz")
+    ap.add_argument("--from-off", action="store_true", help="the rule is off by default: compare with it turned on")
+    args = ap.parse_args(argv)
+    read, changed = changed_pages(args.rule, args.directory, args.from_off)
+    other = "on" if args.from_off else "off"
+    for page_id, day, switched_day, truth in changed:
+        print(f"{page_id}  as run {day}  {other} {switched_day}  ground truth {truth}")
+    print(f"{read} pages read, {len(changed)} with another page date when {args.rule} is {other}")
+
+
+if __name__ == "__main__":
+    main()
