@@ -215,12 +215,25 @@ def class_groups(class_id: str) -> int:
     return bits
 
 
+# class names that name a look, not a part of the page: a block theme's preset font sizes and colours
+# ("has-legal-font-size" is small print in the text, not a footer's legal links; "has-text-color")
+_PRESENTATION_CLASS = re.compile(
+    r"^has-(?:[a-z0-9-]+-)?(?:font-size|color|background-color|gradient-background|border-color|font-family)$"
+    r"|^has-(?:text|link|background|border)-color$|^has-text-align-[a-z]+$"
+)
+
+
+def semantic_classes(cls: str) -> str:
+    """The class names that may say what an element is (presentation presets left out)."""
+    return " ".join(name for name in cls.split() if not _PRESENTATION_CLASS.match(name.lower()))
+
+
 def _attr_info(el_id: str, cls: str) -> tuple[bool, int]:
     """(is a consent container by its id/class, class groups), memoised."""
     key = f"{el_id}\x00{cls}"
     info = _ATTR_CACHE.get(key)
     if info is None:
-        info = (is_consent_name(el_id, cls), class_groups(f"{el_id} {cls}"))
+        info = (is_consent_name(el_id, cls), class_groups(f"{el_id} {semantic_classes(cls)}"))
         if len(_ATTR_CACHE) > 50_000:
             _ATTR_CACHE.clear()
         _ATTR_CACHE[key] = info

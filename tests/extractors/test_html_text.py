@@ -8,6 +8,7 @@ from pathlib import Path
 from extractors.clean import clean_page
 from extractors.html_text import html_main_text
 from extractors.segmentation import class_groups, is_consent_name, parse_html, segment
+from tests.support import SHARED, needs_shared
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -117,6 +118,27 @@ def test_consent_names_and_class_groups() -> None:
     groups = class_groups("related-posts sidebar")
     assert groups and groups == class_groups("relatedPosts sidebar")
     assert class_groups("entry-content") != class_groups("site-footer")
+
+
+def test_a_class_that_names_a_style_preset_says_nothing_of_the_element() -> None:
+    from extractors.segmentation import semantic_classes
+
+    assert semantic_classes("has-legal-font-size has-text-color footer-note") == "footer-note"
+    assert semantic_classes("has-em-gray-20-background-color site-footer") == "site-footer"
+    assert class_groups(semantic_classes("has-legal-font-size")) == 0 != class_groups("legal")
+
+
+_WP_FOOTNOTES = SHARED / "eval" / "boilerplate" / "wcxb-dev" / "html" / "0021.html.gz"
+
+
+@needs_shared(_WP_FOOTNOTES)
+def test_small_print_styled_by_a_preset_stays_in_the_text() -> None:
+    """A tuition page's numbered notes set in a block theme's "legal" font size
+    (WCXB dev 0021, whose ground truth holds them) are text, not a footer."""
+    import gzip
+
+    text = clean_page(gzip.decompress(_WP_FOOTNOTES.read_bytes()), content_type="text/html").text
+    assert text.count("2025-2026 academic year") >= 3
 
 
 def test_markup_nested_deeper_than_the_parser_allows_keeps_its_text():
