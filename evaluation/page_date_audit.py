@@ -2,11 +2,11 @@
 
 Offline tool for working on extractors/page_meta.py::
 
-    python -m evaluation.page_date_audit RULE ../shared/eval/boilerplate/wcxb-dev [--from-off]
+    python -m evaluation.page_date_audit RULE ../shared/eval/boilerplate/wcxb-dev
 
 Every page of the folder (``html/<id>.html.gz``) is cleaned twice, with the
 rule switched as the product runs it and with it switched the other way
-(``--from-off``: a rule off by default, turned on), and every page whose
+(off when it is on by default, on when ``DEFAULT_OFF`` holds it), and every page whose
 publication, update or anchor day differs is printed with both days and the
 benchmark's ground-truth publish date where it has one (WCXB's
 ``ground-truth/<id>.json``). A rule that changes one page, the page it was
@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from extractors.clean import NotReadable, clean_page
-from extractors.rule_switches import rules_off, rules_on
+from extractors.rule_switches import rule_on, rules_off, rules_on
 from extractors.types import CleanPage
 
 
@@ -39,9 +39,9 @@ def _ground_truth(directory: Path, page_id: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def changed_pages(rule: str, directory: Path, from_off: bool = False) -> tuple[int, list[tuple[str, date | None, date | None, str | None]]]:
+def changed_pages(rule: str, directory: Path) -> tuple[int, list[tuple[str, date | None, date | None, str | None]]]:
     """(pages read, [(page id, day as run, day switched, ground-truth publish date)] of the pages that change)."""
-    switched = rules_on if from_off else rules_off
+    switched = rules_off if rule_on(rule) else rules_on
     read, changed = 0, []
     for path in sorted((directory / "html").glob("*.html.gz")):
         page_id = path.name.split(".")[0]
@@ -65,10 +65,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rule", help="a page-date rule of extractors.rule_switches (time-by-title, field-label-date, ...)")
     ap.add_argument("directory", type=Path, help="a benchmark folder with html/<id>.html.gz")
-    ap.add_argument("--from-off", action="store_true", help="the rule is off by default: compare with it turned on")
     args = ap.parse_args(argv)
-    read, changed = changed_pages(args.rule, args.directory, args.from_off)
-    other = "on" if args.from_off else "off"
+    other = "off" if rule_on(args.rule) else "on"
+    read, changed = changed_pages(args.rule, args.directory)
     for page_id, day, switched_day, truth in changed:
         print(f"{page_id}  as run {day}  {other} {switched_day}  ground truth {truth}")
     print(f"{read} pages read, {len(changed)} with another page date when {args.rule} is {other}")

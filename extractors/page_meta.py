@@ -170,9 +170,12 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-# a field's label right before its day ("Founded: Dec 11, 2021", "Joined: Mon Jan 01, 2018", "Born: ..."):
-# one or two words and a colon opening the line, naming what the day is of; not a page's date
-_FIELD_LABEL = re.compile(r"^\W*(?P<label>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(?:[^\W\d_]{3,9}\.?,?\s+)?$")
+# a field's label right before its day that names something other than the page's publication: a profile's or
+# a record's "Founded: Dec 11, 2021", "Joined: Mon Jan 01, 2018", "Member since: ...", "Born: ...", "Deadline: ..."
+# (a closed list: an unknown label, "Uploaded:", "Datum:", "Publié le :", may well date the page)
+_OTHER_FIELD_LABELS = (r"founded|joined|member\s+since|registered|born|died|established|incorporated|birthday|"
+                       r"deadline|expires?|expiry|expiration|renews?|renewal|closing\s+date|due|last\s+(?:seen|visit|login)")
+_FIELD_LABEL = re.compile(r"^\W*(?:" + _OTHER_FIELD_LABELS + r")\s*:\s*(?:[^\W\d_]{3,9}\.?,?\s+)?$", re.IGNORECASE)
 _NON_BYLINE = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]|\b(?:since|until|from|between|before|after|during|in)\s*$", re.IGNORECASE)
 
 
@@ -219,9 +222,7 @@ def _field_of_something_else(before: str) -> bool:
     """The day is a field's value whose label names something other than the
     page's publication or update ("Founded:", "Joined:", "Born:", "Deadline:"
     on a profile or a record): not a byline's date."""
-    m = _FIELD_LABEL.match(before)
-    return bool(m) and not re.search(DATE_LABEL_WORDS, m["label"], re.IGNORECASE) \
-        and m["label"].lower() not in _DATE_LABEL_WORDS and rule_on("field-label-date")
+    return bool(_FIELD_LABEL.match(before)) and rule_on("field-label-date")
 
 
 _LABEL_ONLY = re.compile(

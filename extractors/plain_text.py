@@ -3,14 +3,15 @@
 A text page (a capture of a web page's visible text, a .txt file) is cut
 into blocks at blank lines; a line opening with a bullet marker ("  • ")
 is its own block with the marker dropped; a paragraph of three lines or
-more that open with a day (a table or a timeline captured as text, its
-cells wrapped onto the lines below: "April 10 Musk says he will not join
-Twitter Falls 3.3 per cent / board") is cut into rows, each from its day
-to the next, the lines above the first (the table's header) a block of
-their own; a paragraph with a line longer than a hard wrap and mostly
-lines that end a sentence is a capture written one paragraph per line,
-each line a block (its heading lines are not glued to the sentence under
-them). Each block is then judged alone
+more that open with a day the line above does not run on into (a table or
+a timeline captured as text, its cells wrapped onto the lines below:
+"April 10 Musk says he will not join Twitter Falls 3.3 per cent / board")
+is cut into rows, each from its day to the next and each a list item, the
+lines above the first (the table's header) a block of their own; a
+paragraph with a line longer than a hard wrap whose lines all end a
+sentence or are short headings (the last line aside) is a capture written
+one paragraph per line, each line a block (its heading lines are not glued
+to the sentence under them). Each block is then judged alone
 (paragraph-level decisions): cookie/consent notices, newsletter and
 paywall prompts, share bars, "skip to content", "On this page" and
 similar navigation remnants go; "(external link)" markers are cut out of
@@ -24,7 +25,7 @@ first line is a short title over longer lines is cut after that line.
 
 Each block gets a role from its words and layout (``text_role``): the
 title and short naming lines above longer text are headings, bullet lines
-list items, "By <name>" lines bylines, a lone date before the text a
+and a table's rows list items, "By <name>" lines bylines, a lone date before the text a
 dateline (after it, a section's date heading), "Read more"-like lines
 calls to action, "Home | News | Sport" link lists, the rest paragraphs.
 """
@@ -49,13 +50,18 @@ _MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ROW_DAY = re.compile(
     r"\s*(?:(?=[A-Z])(?i:" + _MONTH_WORD + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:.,/-]?\d)"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:" + _MONTH_WORD + r")(?![a-z])"
-    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)"
+    r"|\d{4}-\d{2}-\d{2}(?![\d/-])|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
 # a line longer than any hard wrap (72-100 columns): a text written one paragraph per line, whose line breaks
 # are the paragraphs' ends ...
 LONG_LINE = 120
 # ... when its lines mostly end a sentence (a heading line between them does not: "Unveiling the Universe")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+# a line that does not end its sentence: a comma, a hyphen, a word that needs what follows
+_RUNS_ON = re.compile(r"(?:[,(–—-]|\b(?i:on|in|at|of|to|from|by|and|or|but|nor|the|a|an|since|until|till|between|"
+                      r"before|after|during|than|that|which|who|with|for|as|had|has|have|was|were|is|are|be))\s*$")
+# a heading's line between paragraphs written one per line is short
+MAX_HEADING_LINE = 100
 # day-led lines a paragraph holds at least for each to start a row of its own: one or two are a wrapped
 # sentence's ("... and on\nMay 5 the board met")
 MIN_ROW_LINES = 3
@@ -73,7 +79,8 @@ class TextPage:
 
 
 def split_blocks(text: str) -> list[str]:
-    """Blocks of a text page: blank-line paragraphs, each bullet line its own block."""
+    """Blocks of a text page: blank-line paragraphs, each bullet line its own block, a
+    table's or timeline's rows and a one-paragraph-per-line capture's lines cut apart."""
     return [block for block, _ in split_marked_blocks(text)]
 
 
@@ -91,13 +98,20 @@ def _title_then_text(lines: list[str]) -> bool:
     )
 
 
+def _runs_on(line: str) -> bool:
+    """The line's sentence goes on onto the next line: it ends in a comma, a
+    hyphen or a word that needs what follows ("... hearings on", "... April 7 and")."""
+    return bool(_RUNS_ON.search(line))
+
+
 def dated_rows(lines: list[str]) -> list[list[str]]:
     """The lines of a paragraph grouped into rows when it is a flattened table or a
-    timeline without blank lines: each line that opens with a day starts a row and
-    the lines after it (its wrapped cells) go with it; the lines above the first row
-    (the table's header) are a group of their own. A paragraph with fewer than
-    ``MIN_ROW_LINES`` day-led lines is one group."""
-    starts = [k for k, line in enumerate(lines) if _ROW_DAY.match(line)]
+    timeline without blank lines: each line that opens with a day (and that the
+    line above does not run on into: "hearings on / March 3, April 7 and / May 5")
+    starts a row and the lines after it (its wrapped cells) go with it; the lines
+    above the first row (the table's header) are a group of their own. A paragraph
+    with fewer than ``MIN_ROW_LINES`` row starts is one group."""
+    starts = [k for k, line in enumerate(lines) if _ROW_DAY.match(line) and not (k and _runs_on(lines[k - 1]))]
     if len(starts) < MIN_ROW_LINES:
         return [lines]
     cuts = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
@@ -106,33 +120,54 @@ def dated_rows(lines: list[str]) -> list[list[str]]:
 
 def lines_are_paragraphs(lines: list[str]) -> bool:
     """The paragraph is a capture written one paragraph per line, without blank
-    lines between them: a line is longer than a hard wrap makes them and half the
-    lines or more end a sentence. Its headings (a short line without a stop) are
-    then lines of their own, not the start of the sentence below them."""
-    if len(lines) < 2 or max(len(line.strip()) for line in lines) <= LONG_LINE:
+    lines between them: a line is longer than a hard wrap makes them, and every
+    line but the last ends a sentence or is a heading's (a short line that does not
+    run on, the next line opening with a capital or a digit). Its headings are then lines
+    of their own, not the start of the sentence below them; a line cut inside a
+    sentence (a long URL, a wide wrap) keeps the paragraph whole."""
+    lines = [line.strip() for line in lines]
+    if len(lines) < 2 or max(len(line) for line in lines) <= LONG_LINE:
         return False
-    return 2 * sum(bool(_SENTENCE_END.search(line)) for line in lines) >= len(lines)
+    for k, line in enumerate(lines[:-1]):  # the last line ends the paragraph whatever it ends with
+        if _SENTENCE_END.search(line):
+            continue
+        nxt = lines[k + 1]
+        if len(line) > MAX_HEADING_LINE or _runs_on(line) or not nxt[:1].isupper() and not nxt[:1].isdigit():
+            return False
+    return True
+
+
+def _paragraph_blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """The groups of lines a paragraph's blocks are made of, with whether each is a row
+    of a table or timeline (a list item); the last group may still hold bullet lines."""
+    if any(R.BULLET.match(line) for line in lines):
+        return [([lines[0]], False), (lines[1:], False)] if _title_then_text(lines) else [(lines, False)]
+    if lines_are_paragraphs(lines):
+        return [([line], False) for line in lines]
+    rows = dated_rows(lines)
+    if len(rows) > 1:
+        header = not _ROW_DAY.match(rows[0][0])
+        return [(row, not (header and k == 0)) for k, row in enumerate(rows)]
+    if _title_then_text(lines):
+        return [([lines[0]], False), (lines[1:], False)]
+    return [(lines, False)]
 
 
 def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
-    """Blocks of a text page with whether each is a bullet item."""
+    """Blocks of a text page with whether each is an item (a bullet line, or a row of a
+    table or timeline captured as text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     blocks: list[tuple[str, bool]] = []
     for para in _BLANK.split(text):
         current: list[str] = []
-        lines = [line for line in para.split("\n") if line.strip()]
-        if _title_then_text(lines):
-            blocks.append((lines[0].strip(), False))
-            lines = lines[1:]
-        if any(R.BULLET.match(line) for line in lines):
-            rows = [lines]
-        elif lines_are_paragraphs(lines):
-            rows = [[line] for line in lines]
-        else:
-            rows = dated_rows(lines)
-        for row in rows[:-1]:
-            blocks.append((" ".join(line.strip() for line in row), False))
-        for line in rows[-1]:
+        groups = _paragraph_blocks([line for line in para.split("\n") if line.strip()])
+        for row, item in groups[:-1]:
+            blocks.append((" ".join(line.strip() for line in row), item))
+        last, last_item = groups[-1] if groups else ([], False)
+        if last_item:
+            blocks.append((" ".join(line.strip() for line in last), True))
+            last = []
+        for line in last:
             if R.BULLET.match(line):
                 if current:
                     blocks.append((" ".join(current), False))

@@ -30,3 +30,8 @@ def test_the_audit_lists_the_pages_whose_date_a_rule_moves(tmp_path: Path) -> No
     read, changed = changed_pages("time-by-title", tmp_path)
     assert read == 2
     assert changed == [("0001", date(2017, 3, 1), date(2025, 6, 1), "2017-03-01")]
+    # a rule off by default is audited turned on
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["time-by-title"]):
+        assert changed_pages("time-by-title", tmp_path)[1] == [("0001", date(2025, 6, 1), date(2017, 3, 1), "2017-03-01")]

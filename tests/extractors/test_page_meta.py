@@ -163,6 +163,9 @@ def test_a_field_that_dates_something_else_is_no_byline(line: str) -> None:
     # a label that names the page's own day still dates it
     assert classify_date_block("Posted: May 3, 2024") == [("published", datetime(2024, 5, 3, tzinfo=UTC))]
     assert classify_date_block("Release date: May 3, 2024") == [("published", datetime(2024, 5, 3, tzinfo=UTC))]
+    # an unknown label may date the page: only the labels of a profile's or record's fields are refused
+    for dated in ("Uploaded: May 3, 2024", "Datum: 03.05.2024", "Author: Jane, May 3, 2024", "Filed: May 3, 2024"):
+        assert classify_date_block(dated) == [("bare", datetime(2024, 5, 3, tzinfo=UTC))], dated
 
 
 def _day(y: int, m: int, d: int, hh: int = 0) -> datetime:

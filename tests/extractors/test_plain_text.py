@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.plain_text import is_boilerplate_paragraph, split_blocks, text_page
+from extractors.types import BlockRole
 
 PAGES = Path(__file__).resolve().parents[2] / "examples" / "pages"
 
@@ -84,9 +85,26 @@ def test_a_table_captured_as_text_is_cut_into_its_rows() -> None:
     ]
 
 
+def test_the_rows_of_a_timeline_are_items_whatever_their_length() -> None:
+    page = text_page("Shop news\n\nKey dates\nMarch 1 We open the shop\nMarch 15 We hold the first sale of the "
+                     "spring season\nApril 2 We close for the holiday")
+    roles = [(page.text[b.char_start : b.char_end], b.role) for b in page.text_blocks]
+    assert roles[-3:] == [("March 1 We open the shop", BlockRole.LIST_ITEM),
+                          ("March 15 We hold the first sale of the spring season", BlockRole.LIST_ITEM),
+                          ("April 2 We close for the holiday", BlockRole.LIST_ITEM)]
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
+        # hard-wrapped prose whose lines open with days the line above runs on into
+        "The committee held public hearings on\nMarch 3, April 7 and\nMay 5, and it will meet again on\n"
+        "June 9 to vote on the plan.",
+        # a line longer than a wrap that does not end its sentence (a URL in it, a wide wrap)
+        "The council said in a notice on its site, https://www.example.gov/roads/closures/2024/spring/"
+        "bridge-works-notice-and-schedule.html , that the bridge would close on\nMay 3 for repairs.",
+        "After a long debate about the roads, the budget and the future of the town centre, the council met in "
+        "the evening, and after midnight it voted on\nMarch 4 to raise the local tax by two per cent.",
         # two day-led lines are a wrapped sentence's, not a table's
         "The board met twice in the spring, first on\nApril 4 and then, after the offer, on\nMay 2 to accept it.",
         # a numeric day without its year opens no row; nor a month with its year
