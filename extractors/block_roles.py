@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import boilerplate_rules as R
-from extractors.calendar_words import MONTHS
+from extractors.calendar_words import MONTH_WORD
 from extractors.page_meta import classify_date_block, is_date_only, parse_date
 from extractors.timex.context import valid_day
 from extractors.types import BlockRole, DateMention, Precision, TextBlock
@@ -491,9 +491,8 @@ def item_sections(text: str, blocks: Sequence[TextBlock], dates: Sequence[DateMe
 
 # a calendar's entry opens its line with a day and a separator: "June 15: Second quarter payment is due",
 # "Sept. 15 - Third quarter payment"
-_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ENTRY_OPENER = re.compile(
-    r"\s*(?:[•·*-]\s*)?" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*[:–—-]\s+\S", re.I
+    r"\s*(?:[•·*-]\s*)?" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*[:–—-]\s+\S", re.I
 )
 
 

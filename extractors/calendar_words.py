@@ -42,6 +42,8 @@ def _full_names(table: dict[str, int]) -> frozenset[str]:
     return frozenset(longest.values())
 
 
+# a month written as a word, longest names first, with an abbreviation's optional stop ("Sept.", "March")
+MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 MONTH_NAMES = _full_names(MONTHS)  # "january" .. "december", no abbreviation ("jan", "sept")
 WEEKDAY_NAMES = _full_names(WEEKDAYS)  # "monday" .. "sunday"
 

@@ -38,7 +38,7 @@ from datetime import datetime
 
 from extractors import boilerplate_rules as R
 from extractors.block_roles import Piece, is_dateline, join_blocks, line_role, looks_like_heading
-from extractors.calendar_words import MONTHS
+from extractors.calendar_words import MONTH_WORD
 from extractors.page_meta import is_date_only, parse_date_line
 from extractors.types import BlockRole, TextBlock
 
@@ -46,10 +46,9 @@ _BLANK = re.compile(r"\n\s*\n")
 # a line that opens with its row's day, in a table or a timeline captured as text: "April 10 Musk says he will
 # not join", "10 April: ...", "2022-04-10 ...", "4/10/2022 ..." (a capitalised month word, or a numeric day with
 # its year: "3/4 of them" opens no row)
-_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ROW_DAY = re.compile(
-    r"\s*(?:(?=[A-Z])(?i:" + _MONTH_WORD + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:.,/-]?\d)"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:" + _MONTH_WORD + r")(?![a-z])"
+    r"\s*(?:(?=[A-Z])(?i:" + MONTH_WORD + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:.,/-]?\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:" + MONTH_WORD + r")(?![a-z])"
     r"|\d{4}-\d{2}-\d{2}(?![\d/-])|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
 # a line longer than any hard wrap (72-100 columns): a text written one paragraph per line, whose line breaks
