@@ -160,8 +160,8 @@ def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
     for para in _BLANK.split(text):
         current: list[str] = []
         groups = _paragraph_blocks([line for line in para.split("\n") if line.strip()])
-        for row, item in groups[:-1]:
-            blocks.append((" ".join(line.strip() for line in row), item))
+        for row, is_item in groups[:-1]:
+            blocks.append((" ".join(line.strip() for line in row), is_item))
         last, last_item = groups[-1] if groups else ([], False)
         if last_item:
             blocks.append((" ".join(line.strip() for line in last), True))
@@ -171,10 +171,10 @@ def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
                 if current:
                     blocks.append((" ".join(current), False))
                     current = []
-                item = R.BULLET_SYMBOL.sub("", line, count=1) if R.BULLET_SYMBOL.match(line) else line
-                if re.match(r"^\s*[-–—]\s+", item):
-                    item = re.sub(r"^\s*[-–—]\s+", "", item, count=1)
-                blocks.append((item.strip(), True))
+                text_of_item = R.BULLET_SYMBOL.sub("", line, count=1) if R.BULLET_SYMBOL.match(line) else line
+                if re.match(r"^\s*[-–—]\s+", text_of_item):
+                    text_of_item = re.sub(r"^\s*[-–—]\s+", "", text_of_item, count=1)
+                blocks.append((text_of_item.strip(), True))
                 continue
             current.append(line.strip())
         if current:
