@@ -25,7 +25,8 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/factwatch run --sources $(SOURCES) --data $(DATA)
 
-test: $(STAMP)
+# Lint first: a finding fails `make test` as a failing test does (CI runs this).
+test: lint
 	$(BIN)/python -m pytest -q
 
 # ruff over the repo (pyflakes, bugbear, complexity, import order; settings in
