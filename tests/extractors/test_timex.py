@@ -639,8 +639,25 @@ def test_this_season_in_january_is_the_winter_begun_in_december():
         assert (m.value, m.date_start, m.date_end) == ("2024-WI", date(2024, 12, 1), date(2025, 2, 28))
     assert one("Rentals opened again next winter.", jan).value == "2025-WI"
     assert one("Rentals opened again next winter.", date(2025, 11, 3)).value == "2025-WI"
-    assert one("Crowds grew this season.", date(2025, 7, 2)).value == "2025-SU"
-    assert one("Crowds grew last season.", jan).value == "2024-FA"
+    assert one("The heat kept crowds away this season.", date(2025, 7, 2)).value == "2025-SU"
+    assert one("Leaves fell early last season.", jan).value == "2024-FA"
+
+
+def test_a_bare_season_of_play_is_a_years():
+    from extractors.rule_switches import rules_off
+
+    aug = date(2019, 8, 27)
+    m = one("Ajax is likely to end up first this season.", aug)
+    # a season of play straddles the turn of the year: the one begun in August 2019
+    assert (m.value, m.date_start, m.date_end) == ("2019", date(2019, 1, 1), date(2020, 12, 31))
+    # in a year's first half the season under way began the year before
+    assert one("The Blues won the title last season.", date(2020, 3, 2)).value == "2018"
+    assert one("The league altered its format last season.", aug).value == "2018"
+    assert one("The show returns next season.", aug).value == "2020"
+    # the weather's season stays a calendar season
+    assert one("Snow fell hard this season.", aug).value == "2019-SU"
+    with rules_off(["season-of-play"]):
+        assert one("The league altered its format last season.", aug).value == "2019-SP"
 
 
 def test_winter_year_switch_restores_the_old_reading():

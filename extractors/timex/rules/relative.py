@@ -167,6 +167,37 @@ _UNIT_GRAN = {
 }
 
 
+# a bare "season" ("this season", "last season") is a season of play, broadcast, growing or
+# calving, a year's (the page's year, the one before): a calendar season only where its
+# sentence speaks of the weather or the garden ("Snow fell hard this season")
+_WEATHER = re.compile(
+    r"(?i)\b(?:snow\w*|rain\w*|weather|frost\w*|cold(?:er|est)?|heat|hot(?:ter|test)?|warm(?:er|est)?|temperatures?"
+    r"|sun(?:ny|shine)?|storms?|winds?|ice|icy|bloom\w*|blossom\w*|flowers?|leaves|foliage|pollen|allerg\w*"
+    r"|flu|colds|winter|spring|summer|autumn|fall|pests?)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _season_of_play(base: Cal, step: int, mod: str | None) -> Res | None:
+    """A season of play or broadcast straddles the turn of a year (August to May, September to
+    February): the one under way in a year's second half began that year, in its first half the
+    year before. Its value is the year it began; its period the two calendar years it touches
+    ("last season" on 2019-11-19: 2018, 2018-01-01 to 2019-12-31)."""
+    if base.year is None:
+        return None
+    began = base.year - 1 if base.month is not None and base.month <= 6 else base.year
+    y = began + step
+    r = date_res(Cal("year", y), mod, anchored=True)
+    r.period = (date(y, 1, 1), date(y + 1, 12, 31), "year")
+    return r
+
+
+def _weather_around(text: str, start: int, end: int) -> bool:
+    """The sentence of a season speaks of the weather, the garden or a season's ailments."""
+    left = max((mm.end() for mm in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    right = _SENTENCE_END.search(text, end, end + 200)
+    return bool(_WEATHER.search(text, left, right.start() if right else min(len(text), end + 200)))
+
+
 # the part of a period a phrase before it names ("the rest of this year")
 _PART_MODS = (("the rest", "END"), ("the remainder", "END"), ("the first half", "START"), ("the second half", "END"))
 
@@ -181,6 +212,9 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
     gran = _UNIT_GRAN[unit]
+    of_play = unit == "season" and rule_on("season-of-play") and not _weather_around(ctx.text, m.start(), m.end())
+    if of_play:
+        gran = "year"  # "last season" of a league, a show, a harvest: not the last spring
     modtxt = (m.group("mod") or "").strip().lower()
     mod = mod_of(re.sub(r"\s+", " ", modtxt)) if modtxt else None
     mod = next((v for k, v in _PART_MODS if modtxt.startswith(k)), mod)
@@ -227,6 +261,8 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         "next": 1, "coming": 1, "following": 1, "succeeding": 1, "subsequent": 1,
     }.get(core, 0)
     step = _year_step(core, unit, base, step)
+    if of_play:
+        return _season_of_play(base, step, mod)
     if gran == "weekend":
         return _rel_weekend(base, core, deictic, step, mod)
     if gran in ("decade", "century"):
