@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
 from extractors.timex.context import Ctx, Res
 from extractors.timex.periods import period_of
@@ -107,8 +108,14 @@ def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool
         # an undated page whose every year is long past: it was not written
         # the day it was fetched, its own dates are the reference
         return True
-    far = sum(1 for y in years if abs(y - anchor.year) > 2)
-    near = len(years) - far
+    if rule_on("plans-no-story"):
+        # a year ahead of the page ("a rover NASA plans to fly in 2022") is a plan told in news,
+        # not the date of a story being told: only years well before the page make a narrative
+        far = sum(1 for y in years if y < anchor.year - 2)
+        near = sum(1 for y in years if abs(y - anchor.year) <= 2)
+    else:
+        far = sum(1 for y in years if abs(y - anchor.year) > 2)
+        near = len(years) - far
     news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
     if far >= 3 and far > 3 * (near + news):
         return True

@@ -755,3 +755,21 @@ def test_the_day_before_is_read_by_one_rule_whatever_the_year_before_switch():
     with rules_off(["the-year-before"]):
         found = date_mentions("The ferry sank on 4 June 2011. Storms had hit the day before.", date(2025, 10, 15))
     assert [(m.text, m.date_start) for m in found][-1] == ("the day before", date(2011, 6, 3))
+
+
+def test_years_ahead_of_a_news_page_are_plans_not_a_story():
+    from extractors.rule_switches import rules_off
+
+    text = ("NASA plans to fly the rover in 2022. SNC could start missions in 2022. "
+            "Another lander should be ready in 2023. In May, NASA awarded three task orders.")
+    page = date(2019, 11, 18)
+
+    def may() -> str:
+        return next(m.value for m in date_mentions(text, page) if m.text == "May")
+
+    assert may() == "2019-05"  # the May before the page's day, not one of the plan years
+    with rules_off(["plans-no-story"]):
+        assert may() == "2023-05"
+    # years well before the page still make a story whose bare months follow them
+    story = "The mill opened in 1850. It burned in 1862. It was rebuilt in 1871. In May, the mill reopened."
+    assert next(m.value for m in date_mentions(story, page) if m.text == "May") == "1871-05"
