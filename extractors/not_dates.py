@@ -393,11 +393,16 @@ def is_numbered_range_end(text: str, start: int, not_year_before: re.Pattern[str
 
 # Numbers that layouts write where a year could stand, never meaning one:
 # a screen or image size ("1920×1080", "2560 x 1600 pixels"), a part of a
-# longer number (a phone number "855.822.1220", a DOI "10.1016/j.tins..."),
+# longer number (a phone number "855.822.1220" or "1784 5348469", an amount's
+# decimals "$1.1075", a DOI "10.1016/j.tins..."),
 # and the number of a street address ("1250 Oxford Ave", "1121 N. 2nd St.").
 _SIZE_BEFORE = re.compile(r"\d{3,4}[ \t]*[x×X][ \t]*$")
 _SIZE_AFTER = re.compile(r"[ \t]*[x×X][ \t]*\d{3,4}(?!\d)")
-_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.$")  # no day or month before the dot
+# no day or month before the dot; an amount's or a zero's decimals ("$1.1075", "0.2019") neither
+_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.$|(?:[$£€¥]\d{1,3}|(?<![\d.])0)\.$")
+# a long run of digits right after: a phone number's parts ("1784 5348469")
+_LONG_NUMBER_AFTER = re.compile(r"[ \t]\d{5,}(?![\d.,])")
+_YEAR_WORD_BEFORE = re.compile(r"(?i)\b(?:in|by|since|from|until|till|of|year)[ \t]*$")
 _PATH_AFTER = re.compile(r"/[A-Za-z]+[\d._-]")  # "10.1016/j.tins", ".../2019/A-Name" (not "2022/early 2023")
 _STREET_AFTER = re.compile(
     r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,3}"
@@ -417,7 +422,9 @@ def is_layout_number(text: str, start: int, end: int) -> bool:
     if _SIZE_BEFORE.search(before) or _SIZE_AFTER.match(text, end):
         return True  # "1920×1080", "2560 x 1600"
     if _NUMBER_PART_BEFORE.search(before) or _PATH_AFTER.match(text, end):
-        return True  # "855.822.1220", "doi: 10.1016/j.tins"
+        return True  # "855.822.1220", "$1.1075", "doi: 10.1016/j.tins"
+    if _LONG_NUMBER_AFTER.match(text, end) and not _YEAR_WORD_BEFORE.search(before):
+        return True  # "1784 5348469" (not "in 2019 123456 people")
     # a street number opens its line or follows a separator: "1250 Oxford Ave, Sparks"
     return _LINE_OPENS.search(text[max(0, start - 3) : start]) is not None and _STREET_AFTER.match(text, end) is not None
 

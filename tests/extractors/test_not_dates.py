@@ -158,6 +158,9 @@ def test_a_range_of_years_after_a_time_word_stays():
     "Screen: 15.6-inch, 1920×1080 IPS panel",  # a screen size, both ends
     "Full HD (1920 x 1080) projector",
     "Call us at 855.822.1220 for a quote.",  # a part of a phone number
+    "Call us at 1784 5348469 on WhatsApp.",
+    "The euro was up 0.05% to $1.1075.",  # an amount's decimals
+    "The index closed at 0.2019 on Friday.",
     "Smith J. Trends. doi: 10.1016/j.tins.2020.04.010.",  # a part of a DOI
     "1250 Oxford Ave, Sparks, NV 89431",  # a street number
     "Details: 1121 N. 2nd St. in the old town",
@@ -166,6 +169,10 @@ def test_a_size_a_number_part_or_a_street_number_is_no_year(text):
     assert [t for t in _texts(text) if any(c.isdigit() for c in t)] == []
     with rules_off({"layout-number"}):
         assert [t for t in _texts(text) if any(c.isdigit() for c in t)] != []
+
+
+def test_a_year_a_long_number_follows_stays_after_its_preposition():
+    assert [t for t in _texts("In 2019 123456 people came.") if "2019" in t] != []
 
 
 @pytest.mark.parametrize("text", [
