@@ -773,3 +773,9 @@ def test_years_ahead_of_a_news_page_are_plans_not_a_story():
     # years well before the page still make a story whose bare months follow them
     story = "The mill opened in 1850. It burned in 1862. It was rebuilt in 1871. In May, the mill reopened."
     assert next(m.value for m in date_mentions(story, page) if m.text == "May") == "1871-05"
+
+
+def test_may_of_a_named_year_is_the_month():
+    (m,) = date_mentions("Apple was still trying to fix it as recently as May of this year.", date(2019, 11, 19))
+    assert (m.text, m.value) == ("May of this year", "2019-05")
+    assert date_mentions("You May of course leave early.", date(2019, 11, 19)) == []
