@@ -75,6 +75,7 @@ RULES: dict[str, str] = {
     "season-kind": "a bare season naming a kind of thing (\"summer school\", \"spring-loaded\")",
     "bracketed-count": "a bracketed count after a rating or among a run of counts (\"Free Shipping (1383)\")",
     "numbered-range": "the end of a range of page or item numbers (\"pages 1893-1894\")",
+    "inline-items": "inline elements of one tag and class set side by side with nothing between them are items a layout parts by style (\"<span class=item>2026</span><span class=item>1h 54m</span>\"): a space between them, not \"20261h 54m\"",
     "layout-number": "a size, a part of a longer number or a street number (\"1920×1080\", \"855.822.1220\", \"1250 Oak Ave\")",
     "count-number": "a number that counts (\"Posts: 1725\", \"1797 reviews\", \"1000+ hours\")",
     # extractors.timex.mentions (how the temporal tagger's dates join into one period)

@@ -25,6 +25,7 @@ from lxml import etree
 
 from extractors import boilerplate_rules as R
 from extractors.plain_text import is_boilerplate_paragraph
+from extractors.rule_switches import rule_on
 
 _WS = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -411,7 +412,8 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
                 tr_stack.append(idx)
             if tag == "a":
                 link_depth += 1
-            add(el.text)
+            # "<span class=item>2026</span><span class=item>1h 54m</span>": two items, not "20261h 54m"
+            add(" " + (el.text or "") if _next_item(el, tag) else el.text)
         else:
             if id(el) in skipped:
                 skipped.discard(id(el))
@@ -430,6 +432,33 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
             add(el.tail)
     flush()
     return Segmented(blocks, elements, articles)
+
+
+def _next_item(el: etree._Element, tag: str) -> bool:
+    """An inline element right after a sibling of the same tag and class with nothing between
+    them: the next of a run of items a layout sets apart by style alone (a chart row's year,
+    running time and rating; a listing's tags). Two items of one or two characters each are
+    letters a script split a word into, not items."""
+    if tag in R.BLOCK_TAGS or not rule_on("inline-items"):
+        return False
+    prev = el.getprevious()
+    cls = el.get("class")
+    if prev is None or not cls or prev.tag != el.tag or prev.get("class") != cls or (prev.tail or "").strip() or prev.tail:
+        return False
+    mine, theirs = "".join(el.itertext()).strip(), "".join(prev.itertext()).strip()
+    return bool(mine) and bool(theirs) and max(len(mine), len(theirs)) > 2 and _apart(theirs[-1], mine[0])
+
+
+def _apart(a: str, b: str) -> bool:
+    """Whether the characters either side of two items' seam stand apart: "2026|1h",
+    "Categories|Photography", "(38)|Canon", "stars|2"; not the halves of one word ("Co|rnell",
+    "includin|g", "PA|TRICIA"), a word and its punctuation ("skills|,") or an opening bracket
+    or sign and what it opens ("(|$100", "@|functools")."""
+    if not (a.isalnum() or a in ".!?:;,)]}%") or not (b.isalnum() or b in "$£€#(•"):
+        return False
+    if a.isalpha() and b.isalpha():
+        return not b.islower() and not (a.isupper() and b.isupper())
+    return True
 
 
 # --------------------------------------------------------------------------

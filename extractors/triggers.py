@@ -237,8 +237,12 @@ def _unhidden(lemma: str) -> str:
 
 
 def _is_word(tok: Token) -> bool:
-    """The token has letters: a symbol or punctuation never names a happening."""
-    return any(ch.isalpha() for ch in tok.text)
+    """The token has letters and is no unit's letter glued to its number: a symbol,
+    punctuation or the "m" of "2h 13m" never names a happening."""
+    if not any(ch.isalpha() for ch in tok.text):
+        return False
+    glued = tok.i > 0 and len(tok.text) == 1 and tok.nbor(-1).text[-1:].isdigit() and not tok.nbor(-1).whitespace_
+    return not glued
 
 
 def _participle_role(verb: Token) -> ParticipleRole | None:

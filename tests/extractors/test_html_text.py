@@ -271,3 +271,22 @@ def test_verse_broken_over_lines_stays_apart() -> None:
     # the lines run on (a comma, "and", "the") but end with no sentence end: verse, kept line by line
     assert "The heron waits beside the weir" in blocks
     assert "and evening settles on the ash" in blocks
+
+
+def _block_texts(html: str) -> list[str]:
+    return [b.text for b in segment(parse_html(html)).blocks]
+
+
+def test_items_a_layout_parts_by_style_alone_are_spaced() -> None:
+    from extractors.rule_switches import rules_off
+
+    row = ('<html><body><div class="meta"><span class="item">2026</span><span class="item">1h 54m</span>'
+           '<span class="item">R</span></div></body></html>')
+    assert _block_texts(row) == ["2026 1h 54m R"]
+    with rules_off(["inline-items"]):
+        assert _block_texts(row) == ["20261h 54mR"]
+    # letters a script split a word into, and spans of other classes, stay one word
+    letters = '<html><body><h1><span class="c">W</span><span class="c">e</span><span class="c">b</span>b</h1></body></html>'
+    assert _block_texts(letters) == ["Webb"]
+    styled = '<html><body><p>The <b class="x">Web</b><i class="x">site</i> <span class="a">re</span><span class="b">opened</span>.</p></body></html>'
+    assert _block_texts(styled) == ["The Website reopened."]

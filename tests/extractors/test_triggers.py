@@ -389,3 +389,8 @@ def test_no_since_phrase_gives_no_second_happening(models, text, date_words):
 
     tok, _ = find_trigger(*date_of(text, date_words, models))
     assert tok is None or since_holder(tok) is None
+
+
+def test_a_units_letter_names_no_happening(models):
+    # a chart row's year, running time and rating: "m" (minutes) is no trigger
+    assert trigger_of("2025 2h 13m PG-13", "2025", models) != "m"
