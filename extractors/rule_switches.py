@@ -97,6 +97,7 @@ RULES: dict[str, str] = {
     "new-year-ahead": "\"the new year\" written in a year's last months (October on) is the coming year, not the one ending",
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
+    "shared-year": "a month or season without a year listed before one that writes its year takes that year (\"May and June of 2022\", \"spring and summer 2020\")",
     "plans-no-story": "years ahead of a dated page (\"plans to fly in 2022\" on a 2019 page) are plans told in news, not a story's dates: only years well before the page make the page a narrative whose bare months and weekdays follow the year in focus",
     "season-of-play": "a bare \"this/last/next season\" is a season of play, broadcast or growing that straddles a year's turn, begun in the page's year from July, the year before until June (\"won the title last season\" on 2019-11-19 -> 2018, spanning 2018-2019), a calendar season only where its sentence speaks of the weather, the garden or a season's ailments",
     "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",

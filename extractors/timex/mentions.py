@@ -37,12 +37,45 @@ def tag_timexes(text: str, anchor: date | datetime | None = None, *, fetched: bo
     month or weekday without a year is put after it only when its clause
     looks ahead ("will", "scheduled").
     """
-    tx = [t for t, _ in tag_text(text, anchor, fetched)]
+    tx = _shared_years(text, [t for t, _ in tag_text(text, anchor, fetched)])
     for mention, members in _mentions(text, tx):
         if mention.role != "point":
             for k in members:
                 tx[k] = replace(tx[k], role=mention.role)
     return tx
+
+
+# between two months or seasons of one list: "May and June of 2022", "March, April and May 2018",
+# "in June and in September 2019"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)(?:in\s+)?$")
+_LISTED = (Precision.MONTH, Precision.SEASON)
+
+
+def _shared_years(text: str, tx: list[Timex]) -> list[Timex]:
+    """A month or season without a year listed before one that writes its year takes that year
+    ("May and June of 2022": May 2022; "spring and summer 2020"), the year before for a later
+    month ("December and January 2021": December 2020); the last of the list says the year
+    for all (switch ``shared-year``)."""
+    if not rule_on("shared-year"):
+        return tx
+    out = list(tx)
+    for i in range(len(out) - 2, -1, -1):
+        t, u = out[i], out[i + 1]
+        if (t.precision not in _LISTED or u.precision not in _LISTED or t.date_start is None or t.date_end is None
+                or u.date_start is None or R.YEAR_WRITTEN.search(t.text)
+                or not (R.YEAR_WRITTEN.search(u.text) or u is not tx[i + 1])
+                or not _LIST_GAP.match(text[t.char_end : u.char_start])):
+            continue
+        year = u.date_start.year - (1 if t.precision == u.precision == Precision.MONTH
+                                    and t.date_start.month > u.date_start.month else 0)
+        shift_years = year - t.date_start.year
+        if shift_years:
+            out[i] = replace(t, value=str(year) + t.value[4:] if t.value[:4].isdigit() else t.value,
+                             date_start=t.date_start.replace(year=t.date_start.year + shift_years),
+                             date_end=t.date_end.replace(year=t.date_end.year + shift_years))
+        else:
+            out[i] = replace(t)  # a new object: the next one to the left sees the year as written
+    return out
 
 
 def _span(t: Timex) -> tuple[date, date, Precision] | None:

@@ -779,3 +779,22 @@ def test_may_of_a_named_year_is_the_month():
     (m,) = date_mentions("Apple was still trying to fix it as recently as May of this year.", date(2019, 11, 19))
     assert (m.text, m.value) == ("May of this year", "2019-05")
     assert date_mentions("You May of course leave early.", date(2019, 11, 19)) == []
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Sales fell in May and June of 2022.", "2022-05"),
+    ("It ran in March, April and May 2018.", "2018-03"),
+    ("The store opened in spring and summer 2020.", "2020-SP"),
+    ("Talks were held in June and in September 2019.", "2019-06"),
+    ("Trips in December and January 2021 were cancelled.", "2020-12"),
+])
+def test_a_month_or_season_listed_before_a_year_takes_it(text, first):
+    from extractors.rule_switches import rules_off
+
+    assert tag_timexes(text, date(2024, 12, 1))[0].value == first
+    with rules_off(["shared-year"]):
+        assert tag_timexes(text, date(2024, 12, 1))[0].value != first
+
+
+def test_a_month_in_another_clause_keeps_its_own_year():
+    assert tag_timexes("In May, sales fell; in June 2022 they rose.", date(2024, 12, 1))[0].value == "2024-05"
