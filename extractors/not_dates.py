@@ -399,10 +399,10 @@ def is_numbered_range_end(text: str, start: int, not_year_before: re.Pattern[str
 _SIZE_BEFORE = re.compile(r"\d{3,4}[ \t]*[x×X][ \t]*$")
 _SIZE_AFTER = re.compile(r"[ \t]*[x×X][ \t]*\d{3,4}(?!\d)")
 # no day or month before the dot; an amount's or a zero's decimals ("$1.1075", "0.2019") neither
-_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.$|(?:[$£€¥]\d{1,3}|(?<![\d.])0)\.$")
-# a long run of digits right after: a phone number's parts ("1784 5348469")
+_NUMBER_PART_BEFORE = re.compile(r"(?<!\d)(?:\d{3,}|3[2-9]|[4-9]\d)\.\Z|(?:[$£€¥]\d{1,3}|(?<![\d.])0)\.\Z")
+# a phone number's parts: a long run of digits right after, a word of calling before ("calling: 1784 5348469")
 _LONG_NUMBER_AFTER = re.compile(r"[ \t]\d{5,}(?![\d.,])")
-_YEAR_WORD_BEFORE = re.compile(r"(?i)\b(?:in|by|since|from|until|till|of|year)[ \t]*$")
+_PHONE_BEFORE = re.compile(r"(?i)\b(?:call|calling|phone|tel|telephone|mobile|cell|whatsapp|fax|dial)\b[^\n\d]{0,12}\Z")
 _PATH_AFTER = re.compile(r"/[A-Za-z]+[\d._-]")  # "10.1016/j.tins", ".../2019/A-Name" (not "2022/early 2023")
 _STREET_AFTER = re.compile(
     r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,3}"
@@ -423,8 +423,8 @@ def is_layout_number(text: str, start: int, end: int) -> bool:
         return True  # "1920×1080", "2560 x 1600"
     if _NUMBER_PART_BEFORE.search(before) or _PATH_AFTER.match(text, end):
         return True  # "855.822.1220", "$1.1075", "doi: 10.1016/j.tins"
-    if _LONG_NUMBER_AFTER.match(text, end) and not _YEAR_WORD_BEFORE.search(before):
-        return True  # "1784 5348469" (not "in 2019 123456 people")
+    if _LONG_NUMBER_AFTER.match(text, end) and _PHONE_BEFORE.search(text[max(0, start - 30) : start]):
+        return True  # "calling: 1784 5348469" (not "During 2019 123456 cases")
     # a street number opens its line or follows a separator: "1250 Oxford Ave, Sparks"
     return _LINE_OPENS.search(text[max(0, start - 3) : start]) is not None and _STREET_AFTER.match(text, end) is not None
 

@@ -98,9 +98,9 @@ RULES: dict[str, str] = {
     "the-last-day": "\"the last day\" names the final day of something, not yesterday (\"the last day to apply\")",
     "century-of-story": "on a dated page, \"by the end of the century\" after a written year of the past is that year's century (\"opened in 1850 ... by the end of the century\"), not the page's",
     "shared-year": "a month or season without a year listed before one that writes its year takes that year (\"May and June of 2022\", \"spring and summer 2020\")",
-    "plans-no-story": "years ahead of a dated page (\"plans to fly in 2022\" on a 2019 page) are plans told in news, not a story's dates: only years well before the page make the page a narrative whose bare months and weekdays follow the year in focus",
-    "season-of-play": "a bare \"this/last/next season\" is a season of play, broadcast or growing that straddles a year's turn, begun in the page's year from July, the year before until June (\"won the title last season\" on 2019-11-19 -> 2018, spanning 2018-2019), a calendar season only where its sentence speaks of the weather, the garden or a season's ailments",
-    "winter-year": "a winter is named by the year of its December: \"this season\" in January is the winter begun the December before",
+    "plans-no-story": "years three to thirty ahead of a dated page (\"plans to fly in 2022\" on a 2019 page) are plans told in news, not a story's dates: they no longer make the page a narrative whose bare months and weekdays follow the year in focus",
+    "season-of-play": "a bare \"this/last/next season\" is a season of play or broadcast that straddles a year's turn, begun in the page's year from July, the year before until June (\"won the title last season\" on 2019-11-19 -> 2018, spanning 2018-2019), a calendar season only where its sentence speaks of the weather, the garden or clothes",
+    "winter-year": "a winter is named by the year of its December: \"this winter\" (or a weather sentence's \"this season\") in January is the winter begun the December before",
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
     "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",

@@ -443,7 +443,7 @@ def _next_item(el: etree._Element, tag: str) -> bool:
         return False
     prev = el.getprevious()
     cls = el.get("class")
-    if prev is None or not cls or prev.tag != el.tag or prev.get("class") != cls or (prev.tail or "").strip() or prev.tail:
+    if prev is None or not cls or prev.tag != el.tag or prev.get("class") != cls or prev.tail:
         return False
     mine, theirs = "".join(el.itertext()).strip(), "".join(prev.itertext()).strip()
     return bool(mine) and bool(theirs) and max(len(mine), len(theirs)) > 2 and _apart(theirs[-1], mine[0])
@@ -454,7 +454,7 @@ def _apart(a: str, b: str) -> bool:
     "Categories|Photography", "(38)|Canon", "stars|2"; not the halves of one word ("Co|rnell",
     "includin|g", "PA|TRICIA"), a word and its punctuation ("skills|,") or an opening bracket
     or sign and what it opens ("(|$100", "@|functools")."""
-    if not (a.isalnum() or a in ".!?:;,)]}%") or not (b.isalnum() or b in "$£€#(•"):
+    if not (a.isalnum() or a in ".!?;,)]}%") or not (b.isalnum() or b in "$£€#(•"):
         return False
     if a.isalpha() and b.isalpha():
         return not b.islower() and not (a.isupper() and b.isupper())

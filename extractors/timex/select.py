@@ -92,6 +92,10 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
+# how far ahead of a news page the years of its plans reach ("net zero by 2050" on a 2020 page)
+PLAN_YEARS_AHEAD = 30
+
+
 def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool:
     """True when relative expressions should follow the story's own dates.
 
@@ -99,7 +103,11 @@ def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool
     is a narrative when most of the years it names lie far from the anchor
     and it has few signs of news writing (weekdays, "yesterday", "last
     week", years near the anchor), or when it names many years and hardly
-    uses news deixis at all (a chronicle of recent events).
+    uses news deixis at all (a chronicle of recent events). Years a few to
+    thirty years ahead of the anchor are plans a news page tells ("could
+    fly in 2022"), neither the story's dates nor news signs (switch
+    ``plans-no-story``); a story set further ahead (a novel of 2070) is one.
+    A chronicle counts every year it names.
     """
     if anchor is None:
         return True
@@ -108,14 +116,13 @@ def _is_narrative(text: str, anchor: date | None, fetched: bool = False) -> bool
         # an undated page whose every year is long past: it was not written
         # the day it was fetched, its own dates are the reference
         return True
+    told = years
     if rule_on("plans-no-story"):
         # a year ahead of the page ("a rover NASA plans to fly in 2022") is a plan told in news,
-        # not the date of a story being told: only years well before the page make a narrative
-        far = sum(1 for y in years if y < anchor.year - 2)
-        near = sum(1 for y in years if abs(y - anchor.year) <= 2)
-    else:
-        far = sum(1 for y in years if abs(y - anchor.year) > 2)
-        near = len(years) - far
+        # not the date of a story being told
+        told = [y for y in years if not anchor.year + 2 < y <= anchor.year + PLAN_YEARS_AHEAD]
+    far = sum(1 for y in told if abs(y - anchor.year) > 2)
+    near = len(told) - far
     news = len(R.DEICTIC_IN_TEXT.findall(text)) + len(R.WEEKDAY_IN_TEXT.findall(text))
     if far >= 3 and far > 3 * (near + news):
         return True

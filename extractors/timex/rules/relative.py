@@ -167,13 +167,16 @@ _UNIT_GRAN = {
 }
 
 
-# a bare "season" ("this season", "last season") is a season of play, broadcast, growing or
-# calving, a year's (the page's year, the one before): a calendar season only where its
-# sentence speaks of the weather or the garden ("Snow fell hard this season")
-_WEATHER = re.compile(
-    r"(?i)\b(?:snow\w*|rain\w*|weather|frost\w*|cold(?:er|est)?|heat|hot(?:ter|test)?|warm(?:er|est)?|temperatures?"
-    r"|sun(?:ny|shine)?|storms?|winds?|ice|icy|bloom\w*|blossom\w*|flowers?|leaves|foliage|pollen|allerg\w*"
-    r"|flu|colds|winter|spring|summer|autumn|fall|pests?)\b")
+# a bare "season" ("this season", "last season") is a season of play or broadcast, which
+# straddles the turn of a year (the page's year from July, the year before until June); a
+# calendar season only where its sentence speaks of the weather, the garden or clothes ("Snow
+# fell hard this season", "Plant tomatoes this season", "this season's collection"). The words
+# count in lower case, or capitalised opening the sentence: "the Heat", "Jack Frost" are names.
+_CALENDAR_SEASON_WORDS = re.compile(
+    r"(?i)\b(?:snow\w*|rain\w*|weather|frost\w*|cold(?:er|est)?|heat|hot(?:ter|test)?|warm(?:er|est)?"
+    r"|temperatures?|sunny|sunshine|storms?|winds?|windy|ice|icy|bloom\w*|blossom\w*|flowers?|foliage|pollen"
+    r"|garden\w*|plant(?:s|ing|ed)?|seeds?|crops?|harvest\w*|pests?"
+    r"|collections?|trends?|fashion|wardrobe|outfits?)\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -181,7 +184,8 @@ def _season_of_play(base: Cal, step: int, mod: str | None) -> Res | None:
     """A season of play or broadcast straddles the turn of a year (August to May, September to
     February): the one under way in a year's second half began that year, in its first half the
     year before. Its value is the year it began; its period the two calendar years it touches
-    ("last season" on 2019-11-19: 2018, 2018-01-01 to 2019-12-31)."""
+    ("last season" on 2019-11-19: 2018, 2018-01-01 to 2019-12-31). A league whose season lies
+    within one year (baseball) is read a year early in January to June: the page does not say."""
     if base.year is None:
         return None
     began = base.year - 1 if base.month is not None and base.month <= 6 else base.year
@@ -192,10 +196,13 @@ def _season_of_play(base: Cal, step: int, mod: str | None) -> Res | None:
 
 
 def _weather_around(text: str, start: int, end: int) -> bool:
-    """The sentence of a season speaks of the weather, the garden or a season's ailments."""
+    """The sentence of a season speaks of the weather, the garden or clothes."""
     left = max((mm.end() for mm in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     right = _SENTENCE_END.search(text, end, end + 200)
-    return bool(_WEATHER.search(text, left, right.start() if right else min(len(text), end + 200)))
+    for w in _CALENDAR_SEASON_WORDS.finditer(text, left, right.start() if right else min(len(text), end + 200)):
+        if w.group(0).islower() or not text[left : w.start()].strip(" \t\"'“‘("):
+            return True
+    return False
 
 
 # the part of a period a phrase before it names ("the rest of this year")
