@@ -137,10 +137,11 @@ def lines_are_paragraphs(lines: list[str]) -> bool:
 
 
 def _paragraph_blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
-    """The groups of lines a paragraph's blocks are made of, with whether each is a row
-    of a table or timeline (a list item); the last group may still hold bullet lines."""
+    """The groups of lines a paragraph's blocks are made of, with whether each is an item:
+    a bullet line, or a row of a table or timeline."""
     if any(R.BULLET.match(line) for line in lines):
-        return [([lines[0]], False), (lines[1:], False)] if _title_then_text(lines) else [(lines, False)]
+        head = [([lines[0]], False)] if _title_then_text(lines) else []
+        return head + _bullet_groups(lines[len(head):])
     if lines_are_paragraphs(lines):
         return [([line], False) for line in lines]
     rows = dated_rows(lines)
@@ -152,33 +153,36 @@ def _paragraph_blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
     return [(lines, False)]
 
 
+def _bullet_groups(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """Each bullet line an item of its own; the lines between bullets one block."""
+    groups: list[tuple[list[str], bool]] = []
+    run: list[str] = []
+    for line in lines:
+        if not R.BULLET.match(line):
+            run.append(line)
+            continue
+        if run:
+            groups.append((run, False))
+            run = []
+        groups.append(([line], True))
+    return groups + [(run, False)] if run else groups
+
+
+def _bullet_text(line: str) -> str:
+    """A bullet line without its marker ("• ", "- ")."""
+    text = R.BULLET_SYMBOL.sub("", line, count=1) if R.BULLET_SYMBOL.match(line) else line
+    return re.sub(r"^\s*[-–—]\s+", "", text, count=1).strip()
+
+
 def split_marked_blocks(text: str) -> list[tuple[str, bool]]:
     """Blocks of a text page with whether each is an item (a bullet line, or a row of a
     table or timeline captured as text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     blocks: list[tuple[str, bool]] = []
     for para in _BLANK.split(text):
-        current: list[str] = []
-        groups = _paragraph_blocks([line for line in para.split("\n") if line.strip()])
-        for row, is_item in groups[:-1]:
-            blocks.append((" ".join(line.strip() for line in row), is_item))
-        last, last_item = groups[-1] if groups else ([], False)
-        if last_item:
-            blocks.append((" ".join(line.strip() for line in last), True))
-            last = []
-        for line in last:
-            if R.BULLET.match(line):
-                if current:
-                    blocks.append((" ".join(current), False))
-                    current = []
-                text_of_item = R.BULLET_SYMBOL.sub("", line, count=1) if R.BULLET_SYMBOL.match(line) else line
-                if re.match(r"^\s*[-–—]\s+", text_of_item):
-                    text_of_item = re.sub(r"^\s*[-–—]\s+", "", text_of_item, count=1)
-                blocks.append((text_of_item.strip(), True))
-                continue
-            current.append(line.strip())
-        if current:
-            blocks.append((" ".join(current), False))
+        for group, is_item in _paragraph_blocks([line for line in para.split("\n") if line.strip()]):
+            marked = is_item and len(group) == 1 and R.BULLET.match(group[0])
+            blocks.append((_bullet_text(group[0]) if marked else " ".join(line.strip() for line in group), is_item))
     out = []
     for block, bullet in blocks:
         block = _INLINE_WS.sub(" ", block).strip()

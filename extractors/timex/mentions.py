@@ -59,13 +59,14 @@ def _shared_years(text: str, tx: list[Timex]) -> list[Timex]:
     if not rule_on("shared-year"):
         return tx
     out = list(tx)
+    has_year = [bool(R.YEAR_WRITTEN.search(t.text)) for t in tx]  # written, or given by the list
     for i in range(len(out) - 2, -1, -1):
         t, u = out[i], out[i + 1]
-        if (t.precision not in _LISTED or u.precision not in _LISTED or t.date_start is None or t.date_end is None
-                or u.date_start is None or R.YEAR_WRITTEN.search(t.text)
-                or not (R.YEAR_WRITTEN.search(u.text) or u is not tx[i + 1])
+        if (has_year[i] or not has_year[i + 1] or t.precision not in _LISTED or u.precision not in _LISTED
+                or t.date_start is None or t.date_end is None or u.date_start is None
                 or not _LIST_GAP.match(text[t.char_end : u.char_start])):
             continue
+        has_year[i] = True
         year = u.date_start.year - (1 if t.precision == u.precision == Precision.MONTH
                                     and t.date_start.month > u.date_start.month else 0)
         shift_years = year - t.date_start.year
@@ -73,8 +74,6 @@ def _shared_years(text: str, tx: list[Timex]) -> list[Timex]:
             out[i] = replace(t, value=str(year) + t.value[4:] if t.value[:4].isdigit() else t.value,
                              date_start=t.date_start.replace(year=t.date_start.year + shift_years),
                              date_end=t.date_end.replace(year=t.date_end.year + shift_years))
-        else:
-            out[i] = replace(t)  # a new object: the next one to the left sees the year as written
     return out
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from extractors.not_dates import in_name_or_title
 from extractors.rule_switches import rule_on
 from extractors.timex import patterns as R
-from extractors.timex.context import Ctx, Res, date_res, resolve_weekday
+from extractors.timex.context import Ctx, Res, date_res, resolve_weekday, sentence_bounds
 from extractors.timex.numbers import DEICTIC_OFFSET, approx_mod, mod_of, quantity, unit_of, weekday_num
 from extractors.timex.patterns import APPROX, POD_WORDS, QUANTITY, UNIT_ANY, UNIT_WORDS, WD_G, WEEKDAY_WORDS, B, E
 from extractors.timex.periods import Cal, coarsen, day_cal, finer_or_equal, period_of, shift, timex_value
@@ -177,7 +177,6 @@ _CALENDAR_SEASON_WORDS = re.compile(
     r"|temperatures?|sunny|sunshine|storms?|winds?|windy|ice|icy|bloom\w*|blossom\w*|flowers?|foliage|pollen"
     r"|garden\w*|plant(?:s|ing|ed)?|seeds?|crops?|harvest\w*|pests?"
     r"|collections?|trends?|fashion|wardrobe|outfits?)\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _season_of_play(base: Cal, step: int, mod: str | None) -> Res | None:
@@ -197,9 +196,8 @@ def _season_of_play(base: Cal, step: int, mod: str | None) -> Res | None:
 
 def _weather_around(text: str, start: int, end: int) -> bool:
     """The sentence of a season speaks of the weather, the garden or clothes."""
-    left = max((mm.end() for mm in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
-    right = _SENTENCE_END.search(text, end, end + 200)
-    for w in _CALENDAR_SEASON_WORDS.finditer(text, left, right.start() if right else min(len(text), end + 200)):
+    left, right = sentence_bounds(text, start, end, reach=200)
+    for w in _CALENDAR_SEASON_WORDS.finditer(text, left, right):
         if w.group(0).islower() or not text[left : w.start()].strip(" \t\"'“‘("):
             return True
     return False
