@@ -75,7 +75,7 @@ EVENT_NOUNS = frozenset(
     webinar talk lecture seminar competition tournament game match race
     comeback return revival breakthrough milestone
     inauguration coronation occupation independence revolution coup uprising ceasefire truce battle siege
-    deposit transfer handover""".split()
+    deposit transfer handover criticism backlash""".split()
 )
 # Words that head the name of a happening ("2012's London Olympics", "2016's Glastonbury Festival"): a year's
 # possessive before such a name dates that edition, not a work's release (extractors.date_framings.names_a_work).
@@ -124,6 +124,16 @@ LOOK_AHEAD_VERBS = frozenset(
 # Verbs of undergoing or carrying out whose object names the happening ("experienced an outage", "suffered a
 # defeat", "conducted a survey in 2024"): the date is the object's when it is an event noun.
 UNDERGO_VERBS = frozenset({"experience", "undergo", "suffer", "conduct"})
+# Verbs that only say a happening came about: their subject names it ("the death occurred Saturday" -> death,
+# "accidents have occurred since 2015" -> accidents)
+OCCUR_VERBS = frozenset({"occur", "happen", "unfold", "recur"})
+# Support verbs: with an event noun as object (or, passive, as subject) they say the happening was held, met
+# or drawn, and the noun names it ("held talks on Monday" -> talks, "the vote will be held Tuesday" -> vote,
+# "reached a settlement in May" -> settlement, "staged a protest", "drew criticism", "faced criticism"); the
+# verbs of undergoing do the same in the passive ("testing conducted in April" -> testing)
+SUPPORT_VERBS = frozenset({"hold", "stage", "reach", "draw", "face"})
+# "go on <noun>": going on sale, strike or trial is that happening ("tickets go on sale Friday" -> sale)
+GO_ON_VERBS = frozenset({"go"})
 # Verbs of announcing: an object naming an act the announcing itself completes ("announced the selection of
 # ...", "announced an order of 50 jets on Monday") is a happening of the announcement's own day, unless the noun
 # is said to come later ("announced the upcoming selection"); any other happening announced keeps the

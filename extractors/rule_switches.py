@@ -100,9 +100,11 @@ RULES: dict[str, str] = {
     "shared-year": "a month or season without a year listed before one that writes its year takes that year (\"May and June of 2022\", \"spring and summer 2020\")",
     "plans-no-story": "years three to thirty ahead of a dated page (\"plans to fly in 2022\" on a 2019 page) are plans told in news, not a story's dates: they no longer make the page a narrative whose bare months and weekdays follow the year in focus",
     "season-of-play": "a bare \"this/last/next season\" is a season of play or broadcast that straddles a year's turn, begun in the page's year from July, the year before until June (\"won the title last season\" on 2019-11-19 -> 2018, spanning 2018-2019), a calendar season only where its sentence speaks of the weather, the garden or clothes",
+    "scheduled-weekday": "a bare weekday in a clause with no tense cue but a present that schedules (\"the show opens Friday\", \"tickets go on sale Friday\") is the coming one, not the last",
     "winter-year": "a winter is named by the year of its December: \"this winter\" (or a weather sentence's \"this season\") in January is the winter begun the December before",
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
+    "support-verb": "a verb that only says a happening occurred, was held, reached or drawn gives way to the event noun that names it (\"the death occurred Saturday\" -> death, \"held talks\" -> talks, \"go on sale\" -> sale)",
     "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",
     "been-around": "\"X has been around since <date>\": the subject noun is what has existed since then",
     "lemma-repairs": "a lemma the lemmatiser gets wrong is given its dictionary form (\"instal\" -> install, \"rebuilt\" -> rebuild)",

@@ -24,14 +24,17 @@ from extractors.event_rules import (
     EVENT_NOUN_SUFFIXES,
     EVENT_NOUNS,
     FRAME_VERBS,
+    GO_ON_VERBS,
     HAPPENS_TO_NOUNS,
     LATER_MODIFIERS,
     LEMMA_REPAIRS,
     LIGHT_VERBS,
     LOOK_AHEAD_VERBS,
     NOT_EVENT_NOUNS,
+    OCCUR_VERBS,
     PERSON_NOUNS,
     SOURCE_NOUNS,
+    SUPPORT_VERBS,
     TIME_NOUNS,
     UNDERGO_VERBS,
     has_to_infinitive,
@@ -378,6 +381,44 @@ def _object_happening(verb: Token, span: range) -> Token | None:
     return obj if is_event_noun(obj) else None
 
 
+def _carried_noun(verb: Token, options: TriggerOptions) -> Token | None:
+    """The noun a light participle ("remarks made last week" -> remarks) or a support verb stands for."""
+    if options.light_participle and verb.lemma_.lower() in LIGHT_VERBS and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    return _supported_happening(verb)
+
+
+def _supported_happening(verb: Token) -> Token | None:
+    """The event noun a verb of occurring or a support verb stands for (event_rules OCCUR_VERBS,
+    SUPPORT_VERBS, GO_ON_VERBS): "the death occurred Saturday" -> death, "held talks on Monday" and
+    "the vote will be held Tuesday" -> talks, vote, "testing conducted in April" -> testing, "tickets go
+    on sale Friday" -> sale. Only a noun that names a happening: "reached $5 million", "held the title"
+    keep the verb."""
+    if not rule_on("support-verb"):
+        return None
+    if _verb_in(verb, OCCUR_VERBS):
+        candidates = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif _verb_in(verb, SUPPORT_VERBS | UNDERGO_VERBS):
+        # the active object of a verb of undergoing is the rule undergone-happening's
+        objects = ("dobj", "nsubjpass") if _verb_in(verb, SUPPORT_VERBS) else ("nsubjpass",)
+        candidates = [c for c in verb.children if c.dep_ in objects]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            candidates.append(verb.head)  # "a conference held in May", "testing conducted by Bose in April"
+    elif _verb_in(verb, GO_ON_VERBS):
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+        candidates = [g for p in on for g in p.children if g.dep_ == "pobj"]
+    else:
+        return None
+    return next((c for c in candidates if _names_happening(c)), None)
+
+
+def _names_happening(noun: Token) -> bool:
+    """An event noun, or a noun of something that befalls ("an accident", "an outage"), not a stretch of time."""
+    if noun.pos_ != "NOUN" or not noun.is_alpha or _names_time(noun):
+        return False
+    return is_event_noun(noun) or noun.lemma_.lower() in HAPPENS_TO_NOUNS
+
+
 def _announced_done(verb: Token) -> bool:
     """An announcement told as made ("announced", "has announced", "announces"), not one to come ("will announce")."""
     if verb.tag_ not in ("VBD", "VBN", "VBZ") or has_to_infinitive(verb):
@@ -528,8 +569,9 @@ def find_trigger(span_root: Token, span: range | None = None, options: TriggerOp
             governor = _governing_verb(tok, options)
             if governor is not None:
                 return governor, True
-            if options.light_participle and lemma in LIGHT_VERBS and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
-                return tok.head, True
+            carried = _carried_noun(tok, options)
+            if carried is not None:
+                return carried, True
             if options.planned_content and plans(tok):
                 content = _planned(tok)
                 if content is not None:

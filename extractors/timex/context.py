@@ -242,6 +242,11 @@ class Ctx:
                         best = (d, kind)
         return best[1] if best else ""
 
+    def scheduled_present(self, start: int, end: int) -> bool:
+        """The clause around a span has a present tense that schedules (patterns.SCHEDULED_PRESENT)."""
+        s, e = self._clause(start, end)
+        return bool(R.SCHEDULED_PRESENT.search(self.text, s, start) or R.SCHEDULED_PRESENT.search(self.text, end, e))
+
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         """Where the clause around ``text[start:end]`` starts and ends (at most 90 characters each side)."""
         text = self.text
@@ -555,7 +560,10 @@ def resolve_weekday(ctx: Ctx, pos: int, end: int, wd: int, rel: str = "") -> Cal
         elif re.match(r"['’]s\b", ctx.text[end : end + 3]):
             direction = "past"  # "Wednesday's ruling": an event already held
         else:
-            direction = ctx.direction(pos, end) or "past"
+            direction = ctx.direction(pos, end)
+            if not direction and not ctx.fetched and rule_on("scheduled-weekday") and ctx.scheduled_present(pos, end):
+                direction = "future"  # "the show opens Friday": a present that schedules
+            direction = direction or "past"
             if ctx.fetched and direction != "future":
                 direction = "past"
         if direction == "future":

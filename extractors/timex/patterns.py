@@ -196,6 +196,14 @@ PAST_STRONG = re.compile(
     re.I,
 )
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+# A present tense that schedules ("the show opens Friday", "tickets go on sale Friday", "the launch day is
+# Tuesday", "the Senate votes Tuesday"): with a bare weekday and no other tense cue, the coming one
+SCHEDULED_PRESENT = re.compile(
+    r"\b(?:is|are|opens?|reopens?|begins?|starts?|kicks?\s+off|go(?:es)?\s+on\s+sale|arrives?|returns?|"
+    r"launch(?:es)?|debuts?|premieres?|airs?|resumes?|ends?|closes?|expires?|takes?\s+place|meets?|votes?|"
+    r"plays?|hosts?|visits?|heads?\s+to|travels?\s+to|starting|beginning)\b",
+    re.I,
+)
 # a verb in the past tense right before a date ("announced Tuesday", "released on Wednesday"): a regular
 # past or one of the irregular ones of PAST_STRONG
 PAST_VERB_RIGHT_BEFORE = re.compile(

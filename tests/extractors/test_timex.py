@@ -807,3 +807,24 @@ def test_a_month_or_season_listed_before_a_year_takes_it(text, first):
 
 def test_a_month_in_another_clause_keeps_its_own_year():
     assert tag_timexes("In May, sales fell; in June 2022 they rose.", date(2024, 12, 1))[0].value == "2024-05"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a present that schedules puts a bare weekday in the coming week
+        ("The show opens to the public on Friday.", "2018-09-14"),
+        ("Tickets go on sale Friday.", "2018-09-14"),
+        ("The Senate votes Tuesday on the bill.", "2018-09-18"),
+        # a past tense, or no tense at all, keeps the last one
+        ("The show opened Friday.", "2018-09-07"),
+        ("The company said Monday it is closing the plant.", "2018-09-10"),
+        ("on Monday", "2018-09-10"),
+    ],
+)
+def test_a_present_that_schedules_puts_a_weekday_ahead(text, value):
+    from extractors.rule_switches import rules_off
+
+    assert next(t for t in tag_timexes(text, WED) if "day" in t.text).value == value
+    with rules_off(["scheduled-weekday"]):
+        assert next(t for t in tag_timexes(text, WED) if "day" in t.text).value <= "2018-09-12"

@@ -311,6 +311,24 @@ def test_a_verb_of_undergoing_gives_way_to_the_happening_it_carries(models, text
         assert lemma_of(text, date_words, models) in ("experience", "conduct", "suffer")
 
 
+@pytest.mark.parametrize("text, date_words, trigger, verb", [
+    # a verb of occurring gives way to its subject, a support verb to its object or passive subject
+    ("The death occurred Saturday.", "Saturday", "death", "occur"),
+    ("Since 2015, 289 electrical accidents have occurred.", "Since 2015", "accident", "occur"),
+    ("The company reached a settlement with the attorney general in May.", "May", "settlement", "reach"),
+    ("They held talks on Monday.", "Monday", "talk", "hold"),
+    ("The vote will be held on Tuesday.", "Tuesday", "vote", "hold"),
+    ("Testing conducted by the lab in April 2025 showed a gain.", "April 2025", "testing", "conduct"),
+    ("Tickets go on sale Friday.", "Friday", "sale", "go"),
+    # an object that names no happening keeps the verb
+    ("Sales reached $5 million in May.", "May", "reach", "reach"),
+])
+def test_a_support_verb_gives_way_to_the_happening_it_names(models, text, date_words, trigger, verb):
+    assert lemma_of(text, date_words, models) == trigger
+    with rules_off(["support-verb"]):
+        assert lemma_of(text, date_words, models) == verb
+
+
 @pytest.mark.parametrize("text, date_words, trigger", [
     # an announcement made gives way to the happening it tells as done that day
     ("On Tuesday, the agency announced the selection of four builders for the probe.", "Tuesday", "selection"),
