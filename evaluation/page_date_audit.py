@@ -4,6 +4,10 @@ Offline tool for working on extractors/page_meta.py::
 
     python -m evaluation.page_date_audit RULE ../shared/eval/boilerplate/wcxb-dev
 
+With ``--values``, for a rule of the date tagger (extractors/timex): every
+date value on a dated page that the rule changes, with a stretch of the text
+around it (each page's text tagged against its own day, both ways).
+
 Every page of the folder (``html/<id>.html.gz``) is cleaned twice, with the
 rule switched as the product runs it and with it switched the other way
 (off when it is on by default, on when ``DEFAULT_OFF`` holds it), and every page whose
@@ -25,6 +29,7 @@ from pathlib import Path
 
 from extractors.clean import NotReadable, clean_page
 from extractors.rule_switches import rule_on, rules_off, rules_on
+from extractors.timex import tag_timexes
 from extractors.types import CleanPage
 
 
@@ -61,12 +66,45 @@ def changed_pages(rule: str, directory: Path) -> tuple[int, list[tuple[str, date
     return read, changed
 
 
+def changed_values(rule: str, directory: Path) -> tuple[int, list[tuple[str, date, str | None, str | None, str]]]:
+    """(dated pages read, [(page id, page day, value as run, value switched, text around)] of the date values
+    that change)."""
+    switched = rules_off if rule_on(rule) else rules_on
+    read, changed = 0, []
+    for path in sorted((directory / "html").glob("*.html.gz")):
+        page_id = path.name.split(".")[0]
+        truth = _ground_truth(directory, page_id)
+        try:
+            page = clean_page(gzip.decompress(path.read_bytes()), content_type="text/html", url=truth.get("url"))
+        except NotReadable:
+            continue
+        day = page_day(page)
+        if day is None:
+            continue
+        read += 1
+        as_run = {(t.char_start, t.char_end): t.value for t in tag_timexes(page.text, day)}
+        with switched([rule]):
+            other = {(t.char_start, t.char_end): t.value for t in tag_timexes(page.text, day)}
+        for start, end in sorted(as_run.keys() | other.keys()):
+            if as_run.get((start, end)) != other.get((start, end)):
+                around = page.text[max(0, start - 80):end + 40].replace("\n", " ")
+                changed.append((page_id, day, as_run.get((start, end)), other.get((start, end)), around))
+    return read, changed
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rule", help="a page-date rule of extractors.rule_switches (time-by-title, field-label-date, ...)")
     ap.add_argument("directory", type=Path, help="a benchmark folder with html/<id>.html.gz")
+    ap.add_argument("--values", action="store_true", help="a rule of the date tagger: the date values it changes")
     args = ap.parse_args(argv)
     other = "off" if rule_on(args.rule) else "on"
+    if args.values:
+        read, values = changed_values(args.rule, args.directory)
+        for page_id, day, value, switched_value, around in values:
+            print(f"{page_id}  {day}  as run {value}  {other} {switched_value}  | {around}")
+        print(f"{read} dated pages read, {len(values)} date values changed when {args.rule} is {other}")
+        return
     read, changed = changed_pages(args.rule, args.directory)
     for page_id, day, switched_day, truth in changed:
         print(f"{page_id}  as run {day}  {other} {switched_day}  ground truth {truth}")

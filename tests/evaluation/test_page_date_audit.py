@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from evaluation.page_date_audit import changed_pages
+from evaluation.page_date_audit import changed_pages, changed_values
 
 
 def _write(directory: Path, page_id: str, html: str, publish_date: str | None = None) -> None:
@@ -35,3 +35,14 @@ def test_the_audit_lists_the_pages_whose_date_a_rule_moves(tmp_path: Path) -> No
 
     with rules_off(["time-by-title"]):
         assert changed_pages("time-by-title", tmp_path)[1] == [("0001", date(2025, 6, 1), date(2017, 3, 1), "2017-03-01")]
+
+
+def test_the_values_audit_lists_the_dates_a_tagger_rule_moves(tmp_path: Path) -> None:
+    page = ('<html><head><meta property="article:published_time" content="2019-11-20T12:00:00Z"></head><body>'
+            '<article><h1>Autumn show</h1><p>The show opens to the public on Friday.</p>'
+            '<p>The band played on Monday.</p></article></body></html>')
+    _write(tmp_path, "0001", page)
+    read, changed = changed_values("scheduled-weekday", tmp_path)
+    assert read == 1
+    assert [(c[0], c[1], c[2], c[3]) for c in changed] == [("0001", date(2019, 11, 20), "2019-11-22", "2019-11-15")]
+    assert "opens to the public" in changed[0][4]
