@@ -44,7 +44,10 @@ from extractors.entity_rules import (
     TREATY_HEAD_LABELS,
     TWO_LETTER_LABELS,
     TWO_LETTER_NAMES,
+    VENUE_BEFORE,
+    VENUE_WORDS,
 )
+from extractors.rule_switches import rule_on
 
 _DASHES = re.compile(r"[‐‑‒–—]")
 _COORD_TAIL = re.compile(r"[ \t]+and[ \t]+((?:[A-Z][\w-]*)(?:[ \t]+[A-Z][\w-]*){0,3})")
@@ -220,6 +223,15 @@ def repair_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _a_venue(text: str, start: int, name: str) -> bool:
+    """An organisation's name after a locative "at" that ends in a building's or grounds' word (entity_rules
+    VENUE_BEFORE, VENUE_WORDS): a venue ("at the Georgia World Congress Center")."""
+    if not rule_on("venue-names"):
+        return False
+    words = name.split()
+    return bool(words) and words[-1].lower() in VENUE_WORDS and VENUE_BEFORE.search(text[max(0, start - 20):start]) is not None
+
+
 def mentions_from_spans(
     text: str,
     spans: Iterable[tuple[int, int, str]],
@@ -238,6 +250,8 @@ def mentions_from_spans(
             if treaty is not None:  # "the Paris climate agreement": the treaty, not the place
                 e, label = treaty.end(1), "LAW"
                 name = text[s:e]
+            elif label == "ORG" and _a_venue(text, s, name):
+                label = "FAC"
             found.setdefault((s, e), EntityMention(name, label, s, e, normalize_name(name)))
     # defined acronyms wherever they stand, labelled like their long form
     taken = sorted(found)

@@ -75,6 +75,15 @@ TREATY_AFTER = re.compile(
     r"[ \t]+(?:agreement|accord|treaty|convention|pact|protocol)s?)\b")
 TREATY_HEAD_LABELS = frozenset({"GPE", "ORG"})
 
+# A name the tagger takes for an organisation that a locative "at" puts somewhere and whose last word names a
+# building or grounds ("at the Georgia World Congress Center", "at Truist Park", "@ Bridgestone Arena") is a
+# venue (FAC): where a happening is held, not who takes part. "Pew Research Center found" keeps ORG.
+VENUE_BEFORE = re.compile(r"(?:\b(?:at|inside|outside)|@)\s+(?:the\s+)?$", re.I)
+VENUE_WORDS = frozenset(
+    """center centre arena stadium hall amphitheatre amphitheater theatre theater pavilion coliseum colosseum
+    galleria park field auditorium ballpark dome speedway garden gardens plaza square hotel museum gallery
+    convention palace ballroom""".split())
+
 # Words of a person's title: a name right before them and a person's name only qualifies that person
 # ("Tesla CEO Elon Musk", "UN Secretary General Ban Ki-moon", "US President Joe Biden": extractors.roles)
 PERSON_TITLE_WORDS = frozenset(

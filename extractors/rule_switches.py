@@ -104,6 +104,7 @@ RULES: dict[str, str] = {
     "winter-year": "a winter is named by the year of its December: \"this winter\" (or a weather sentence's \"this season\") in January is the winter begun the December before",
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
+    "venue-names": "a name the tagger calls an organisation after a locative \"at\" that ends in a building's word (\"at the Georgia World Congress Center\") is a venue, a place, not a participant",
     "support-verb": "a verb that only says a happening occurred, was held, reached or drawn gives way to the event noun that names it (\"the death occurred Saturday\" -> death, \"held talks\" -> talks, \"go on sale\" -> sale)",
     "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",
     "been-around": "\"X has been around since <date>\": the subject noun is what has existed since then",
@@ -150,7 +151,7 @@ PARSE_RULES = frozenset(
 # The rules that choose a statement's participants (extractors.roles): they are cross-validated on participant
 # F1 (python -m evaluation.participant_causes DIRS --folds), not by the statements folds, whose scores they leave as is.
 PARTICIPANT_RULES = frozenset({"noun-in-adjunct", "bare-titles", "title-case-lines", "title-qualifiers",
-                               "one-name-per-entity"})
+                               "one-name-per-entity", "venue-names"})
 
 assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not PARSE_RULES & PARTICIPANT_RULES
 

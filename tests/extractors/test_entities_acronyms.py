@@ -78,6 +78,19 @@ def test_a_place_before_a_treaty_noun_names_the_treaty():
     assert got == [("Paris climate agreement", "LAW"), ("European Union", "ORG"), ("Paris", "GPE")]
 
 
+def test_an_organisation_named_as_the_place_of_a_happening_is_a_venue():
+    from extractors.rule_switches import rules_off
+
+    text = ("The expo will be held at the Georgia World Congress Center. The Pew Research Center found a rise. "
+            "Fans met at Acme Corp.")
+    names = ("Georgia World Congress Center", "Pew Research Center", "Acme Corp")
+    spans = [(text.index(n), text.index(n) + len(n), "ORG") for n in names]
+    # after "at" and ending in a building's word: a venue; an acting centre, or "at" a firm, stays ORG
+    assert [m.label for m in mentions_from_spans(text, spans)] == ["FAC", "ORG", "ORG"]
+    with rules_off(["venue-names"]):
+        assert [m.label for m in mentions_from_spans(text, spans)] == ["ORG", "ORG", "ORG"]
+
+
 def test_is_acronym_reads_the_one_pattern():
     from extractors.acronyms import is_acronym
 
