@@ -76,6 +76,7 @@ class Piece:
     text: str
     role: BlockRole
     level: int | None = None
+    when: date | None = None  # the day of the block's <time datetime> (TextBlock.when)
 
 
 def join_blocks(lines: Sequence[Sequence[Piece]]) -> tuple[str, tuple[TextBlock, ...]]:
@@ -96,7 +97,7 @@ def join_blocks(lines: Sequence[Sequence[Piece]]) -> tuple[str, tuple[TextBlock,
                 parts.append(ROW_SEPARATOR)
                 pos += len(ROW_SEPARATOR)
             parts.append(piece.text)
-            blocks.append(TextBlock(pos, pos + len(piece.text), piece.role, piece.level))
+            blocks.append(TextBlock(pos, pos + len(piece.text), piece.role, piece.level, piece.when))
             pos += len(piece.text)
     return "".join(parts), tuple(blocks)
 
@@ -435,6 +436,9 @@ def _item_date_line(text: str, block: TextBlock, inside: Sequence[DateMention]) 
         return None
     if len(words) > MAX_ITEM_LINE_CHARS or len(words.split()) > MAX_ITEM_LINE_WORDS or SENTENCE_END.search(words.rstrip()):
         return None
+    if block.when is not None and len(inside) == 1:
+        # "Malcolm Owen 1 year ago" over <time datetime="2024-06-04T12:42:37+00:00">: the machine's day
+        return block.when
     if len(inside) != 1 or inside[0].precision != Precision.DAY or inside[0].role != "point":
         return None
     day = inside[0].date_start

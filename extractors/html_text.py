@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from lxml import etree
 
@@ -40,9 +41,11 @@ from extractors.page_meta import (
     DateLine,
     VisibleDates,
     is_date_only,
+    parse_date,
     parse_date_line,
     visible_dates,
 )
+from extractors.rule_switches import rule_on
 from extractors.segmentation import (
     F_ARTICLE,
     F_ASIDE,
@@ -446,6 +449,18 @@ def join_broken_lines(kept: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
     return [(b, t.replace("\n", " ")) for b, t in out]
 
 
+_ISO_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+
+
+def _machine_day(block: Block) -> date | None:
+    """The day the one ``<time datetime>`` of a block gives (an ISO date; two different ones: none)."""
+    values = {v.strip() for v in block.times if _ISO_DAY.match(v)}
+    if len(values) != 1 or not rule_on("machine-day"):
+        return None
+    when = parse_date(values.pop())
+    return when.date() if when is not None else None
+
+
 def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tuple[list[list[Piece]], list[DateLine]]:
     """Kept blocks -> lines of pieces (the cells of a table row share a line),
     each with its role; "Published"/"Updated" lines taken out as page dates.
@@ -477,9 +492,9 @@ def assemble_lines(blocks: list[Block], elements: Sequence[Element] = ()) -> tup
             level = _heading_level(block, elements)
             if not (listing or (level is not None and level > 1 and prose)):
                 continue
-            piece = Piece(text, BlockRole.HEADING, level)
+            piece = Piece(text, BlockRole.HEADING, level, _machine_day(block))
         else:
-            piece = Piece(text, *block_role(block, text, elements))
+            piece = Piece(text, *block_role(block, text, elements), when=_machine_day(block))
             prose = prose or piece.role is BlockRole.PARAGRAPH and len(text) >= 60
         if block.row >= 0 and block.row == last_row and lines:
             lines[-1].append(piece)
@@ -498,7 +513,7 @@ def _headings_by_layout(lines: list[list[Piece]]) -> list[list[Piece]]:
             continue
         nxt = lines[k + 1][0]
         if looks_like_heading(line[0].text) and len(nxt.text) > len(line[0].text):
-            lines[k] = [Piece(line[0].text, BlockRole.HEADING, None)]
+            lines[k] = [replace(line[0], role=BlockRole.HEADING, level=None)]
     return lines
 
 

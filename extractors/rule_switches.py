@@ -104,6 +104,7 @@ RULES: dict[str, str] = {
     "winter-year": "a winter is named by the year of its December: \"this winter\" (or a weather sentence's \"this season\") in January is the winter begun the December before",
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
+    "machine-day": "a listing item's date line with a <time datetime> (\"1 year ago\") gives the item the day of its datetime attribute",
     "venue-names": "a name the tagger calls an organisation after a locative \"at\" that ends in a building's word (\"at the Georgia World Congress Center\") is a venue, a place, not a participant",
     "support-verb": "a verb that only says a happening occurred, was held, reached or drawn gives way to the event noun that names it (\"the death occurred Saturday\" -> death, \"held talks\" -> talks, \"go on sale\" -> sale)",
     "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",

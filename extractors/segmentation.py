@@ -85,6 +85,7 @@ class Block:
     keep: bool = False
     standfirst: bool = False  # the subtitle under the page's headline (extractors.html_text.promote_standfirst)
     features: list[float] = field(default_factory=list)
+    times: tuple[str, ...] = ()  # the datetime attributes of the <time> elements inside, as written
 
     @property
     def chars(self) -> int:
@@ -291,7 +292,9 @@ def _is_hidden(el: etree._Element) -> bool:
     attrib = el.attrib
     if "hidden" in attrib:
         return True
-    if attrib.get("aria-hidden") == "true":
+    # aria-hidden keeps an element from screen readers; on a link it marks a duplicate of another link to the
+    # same page (a card's teaser under its headline link), whose text is on the screen
+    if attrib.get("aria-hidden") == "true" and el.tag != "a":
         return True
     style = attrib.get("style")
     if style and R.HIDDEN_STYLE.search(style):
@@ -344,6 +347,7 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
     block_stack: list[int] = []  # indexes (into elements) of open block-level elements
     buf: list[str] = []
     buf_link = 0
+    buf_times: list[str] = []  # datetime attributes of the <time> elements in the block being read
     link_depth = 0
     skipped: set[int] = set()  # id() of pruned elements, to ignore their end event
     tr_stack: list[int] = []
@@ -352,9 +356,12 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
     def flush() -> None:
         nonlocal buf_link
         if not buf:
+            buf_times.clear()
             return
         text = _WS.sub(" ", "".join(buf)).strip()
         buf.clear()
+        times = tuple(buf_times)
+        buf_times.clear()
         link = buf_link
         buf_link = 0
         if not text or not any(ch.isalnum() for ch in text):
@@ -367,7 +374,7 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
         if tag in ("td", "th") and tr_stack:
             row = tr_stack[-1]
         flags = elements[stack[-1]].flags if stack else 0
-        blocks.append(Block(text, tag, owner, path, min(link, len(text)), flags, row, len(blocks)))
+        blocks.append(Block(text, tag, owner, path, min(link, len(text)), flags, row, len(blocks), times=times))
 
     def add(text: str | None) -> None:
         nonlocal buf_link
@@ -412,6 +419,7 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
                 tr_stack.append(idx)
             if tag == "a":
                 link_depth += 1
+            buf_times.extend(_machine_time(el, tag))
             # "<span class=item>2026</span><span class=item>1h 54m</span>": two items, not "20261h 54m"
             add(" " + (el.text or "") if _next_item(el, tag) else el.text)
         else:
@@ -432,6 +440,12 @@ def segment(root: etree._Element, keep_hidden: bool = False) -> Segmented:
             add(el.tail)
     flush()
     return Segmented(blocks, elements, articles)
+
+
+def _machine_time(el: etree._Element, tag: str) -> tuple[str, ...]:
+    """The datetime attribute of a ``<time>`` element, as written (none: empty)."""
+    value = el.get("datetime") if tag == "time" else None
+    return (value,) if value else ()
 
 
 def _next_item(el: etree._Element, tag: str) -> bool:

@@ -72,6 +72,8 @@ class TextBlock:
     char_end: int
     role: BlockRole
     level: int | None = None  # heading level 1-6 as marked up; None when the layout alone says heading
+    # the day the block's one <time datetime> gives, machine-readable whatever the text shows ("1 year ago")
+    when: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

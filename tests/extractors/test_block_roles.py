@@ -533,6 +533,19 @@ def test_item_sections_date_line_under_the_title_or_a_byline_under_the_teaser():
     assert _item_days(glued) == [date(2025, 11, 6), date(2025, 10, 28)]
 
 
+def test_item_sections_a_relative_date_line_takes_the_day_of_its_machine_time():
+    # a news river: "1 year ago" shown, the <time datetime> gives the day the item's "on Tuesday" counts from
+    river = ('<h3>Sonos shows its first headphones</h3><p>On Tuesday, Sonos announced the Ace headphones.</p>'
+             '<div>Jane Doe <time datetime="2024-05-21T12:42:37+00:00">1 year ago</time></div>'
+             '<h3>Beats updates its Solo line</h3><p>The new Solo 4 was announced on Tuesday.</p>'
+             '<div>John Roe <time datetime="2024-04-30T09:00:00+00:00">1 year ago</time></div>')
+    assert _item_days(river) == [date(2024, 5, 21), date(2024, 4, 30)]
+    from extractors.rule_switches import rules_off
+
+    with rules_off(["machine-day"]):
+        assert _item_days(river) == []
+
+
 def test_item_sections_a_bare_date_below_the_teaser_may_be_the_next_items():
     above = ("<h3>Choir wins regional prize</h3><p>The choir won it today.</p><div>Nov. 6, 2025</div>"
              "<h3>Library extends its hours</h3><p>It opened yesterday.</p><div>Oct. 28, 2025</div>")

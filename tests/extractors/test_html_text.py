@@ -108,6 +108,18 @@ def test_hidden_elements_and_dialogs_are_pruned_but_tab_panels_are_kept() -> Non
     assert not any("Hidden mobile menu" in t or "Modal dialog" in t for t in texts)
 
 
+def test_an_aria_hidden_link_is_seen_an_aria_hidden_element_is_not() -> None:
+    # aria-hidden keeps a duplicate link from screen readers, its text stays on the screen (a card's teaser
+    # under its headline link); on any other element it marks decoration or text not shown
+    html = f"""<html><body><main><p>{PARAS[0]}</p>
+    <p class="desc"><a href="/story" aria-hidden="true" tabindex="-1">{PARAS[1]}</a></p>
+    <div aria-hidden="true"><p>Decorative text behind the icon that the page does not show as content.</p></div>
+    </main></body></html>"""
+    texts = [b.text for b in segment(parse_html(html)).blocks]
+    assert PARAS[1] in texts
+    assert not any("Decorative text" in t for t in texts)
+
+
 def test_consent_names_and_class_groups() -> None:
     assert is_consent_name("onetrust-banner-sdk", "")
     assert is_consent_name("", "cmplz-cookiebanner banner-1")
