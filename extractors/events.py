@@ -341,7 +341,7 @@ def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | N
     if first is not None:
         fl = first.lower_
         subj = has_own_subject(sent.root)
-        if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or _verb_as_subject(first) or (
+        if (first.tag_ == "VB" and first.dep_ == "ROOT" and not subj) or _verb_as_subject(first) or _mistagged_order(first, subj) or (
             fl in IMPERATIVE_OPENERS and first.i == sent.root.i and not subj and first.tag_ in ("VB", "VBP", "NN", "NNP")
         ):
             if rule_on("imperative"):
@@ -350,6 +350,14 @@ def _sentence_mood_reason(sent: Span, date_root: Token | None = None) -> str | N
             if rule_on("imperative"):
                 return "imperative"
     return None
+
+
+def _mistagged_order(first: Token, subject: bool) -> bool:
+    """A sentence opening with the parse's root, tagged an adjective or a noun, that governs a direct object
+    and has no subject: a verb of an order the tagger did not know at a sentence's start ("Designate the
+    months of January, April, July and October for ...")."""
+    return (first.dep_ == "ROOT" and not subject and first.tag_ in ("JJ", "NN", "NNP")
+            and any(c.dep_ == "dobj" for c in first.children))
 
 
 # Words that open a greeting or a wish ("Happy holidays", "Merry Christmas", "Season's greetings").

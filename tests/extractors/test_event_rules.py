@@ -22,6 +22,7 @@ def statements(text, models, anchor=ANCHOR):
     "When did the company open its first store in 2019?",  # question
     "Read more about the 2024 summit.",  # imperative / call to action
     "Join us on March 5, 2026 for the product launch.",  # imperative
+    "Designate the months of January and July 2026 for performing your maintenance.",  # an order the tagger calls JJ
     "You should renew your licence by June 2026.",  # advice
     "The company may open a store in Paris in 2026.",  # hedged by a modal
     "The firm did not file its annual report in 2023.",  # negated
