@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -44,14 +44,18 @@ def _ground_truth(directory: Path, page_id: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def _pages(directory: Path) -> Iterator[tuple[str, dict, bytes]]:
+    """(page id, ground truth, HTML) of every page of a benchmark folder, in id order."""
+    for path in sorted((directory / "html").glob("*.html.gz")):
+        page_id = path.name.split(".")[0]
+        yield page_id, _ground_truth(directory, page_id), gzip.decompress(path.read_bytes())
+
+
 def changed_pages(rule: str, directory: Path) -> tuple[int, list[tuple[str, date | None, date | None, str | None]]]:
     """(pages read, [(page id, day as run, day switched, ground-truth publish date)] of the pages that change)."""
     switched = rules_off if rule_on(rule) else rules_on
     read, changed = 0, []
-    for path in sorted((directory / "html").glob("*.html.gz")):
-        page_id = path.name.split(".")[0]
-        truth = _ground_truth(directory, page_id)
-        content = gzip.decompress(path.read_bytes())
+    for page_id, truth, content in _pages(directory):
         try:
             as_run = clean_page(content, content_type="text/html", url=truth.get("url"))
             with switched([rule]):
@@ -71,11 +75,9 @@ def changed_values(rule: str, directory: Path) -> tuple[int, list[tuple[str, dat
     that change)."""
     switched = rules_off if rule_on(rule) else rules_on
     read, changed = 0, []
-    for path in sorted((directory / "html").glob("*.html.gz")):
-        page_id = path.name.split(".")[0]
-        truth = _ground_truth(directory, page_id)
+    for page_id, truth, content in _pages(directory):
         try:
-            page = clean_page(gzip.decompress(path.read_bytes()), content_type="text/html", url=truth.get("url"))
+            page = clean_page(content, content_type="text/html", url=truth.get("url"))
         except NotReadable:
             continue
         day = page_day(page)

@@ -454,8 +454,10 @@ _ISO_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 
 def _machine_day(block: Block) -> date | None:
     """The day the one ``<time datetime>`` of a block gives (an ISO date; two different ones: none)."""
+    if not block.times or not rule_on("machine-day"):
+        return None
     values = {v.strip() for v in block.times if _ISO_DAY.match(v)}
-    if len(values) != 1 or not rule_on("machine-day"):
+    if len(values) != 1:
         return None
     when = parse_date(values.pop())
     return when.date() if when is not None else None

@@ -396,19 +396,20 @@ def _supported_happening(verb: Token) -> Token | None:
     keep the verb."""
     if not rule_on("support-verb"):
         return None
-    if _verb_in(verb, OCCUR_VERBS):
-        candidates = [c for c in verb.children if c.dep_ == "nsubj"]
-    elif _verb_in(verb, SUPPORT_VERBS | UNDERGO_VERBS):
-        # the active object of a verb of undergoing is the rule undergone-happening's
-        objects = ("dobj", "nsubjpass") if _verb_in(verb, SUPPORT_VERBS) else ("nsubjpass",)
-        candidates = [c for c in verb.children if c.dep_ in objects]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            candidates.append(verb.head)  # "a conference held in May", "testing conducted by Bose in April"
-    elif _verb_in(verb, GO_ON_VERBS):
+    if _verb_in(verb, GO_ON_VERBS):
         on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
-        candidates = [g for p in on for g in p.children if g.dep_ == "pobj"]
+        return next((g for p in on for g in p.children if g.dep_ == "pobj" and _names_happening(g)), None)
+    if _verb_in(verb, OCCUR_VERBS):
+        deps: tuple[str, ...] = ("nsubj",)
+    elif _verb_in(verb, SUPPORT_VERBS):
+        deps = ("dobj", "nsubjpass")
+    elif _verb_in(verb, UNDERGO_VERBS):
+        deps = ("nsubjpass",)  # the active object of a verb of undergoing is the rule undergone-happening's
     else:
         return None
+    candidates = [c for c in verb.children if c.dep_ in deps]
+    if deps != ("nsubj",) and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        candidates.append(verb.head)  # "a conference held in May", "testing conducted by Bose in April"
     return next((c for c in candidates if _names_happening(c)), None)
 
 

@@ -198,8 +198,9 @@ PAST_STRONG = re.compile(
 PAST_PERFECT = re.compile(r"\bhad\b", re.I)
 # A present tense that schedules a happening ("the show opens Friday", "tickets go on sale Friday", "the
 # Senate votes Tuesday"): with a bare weekday and no other tense cue, the coming one. Third person singular
-# only, and no "is"/"are", "start" or "end": "is open every night but Monday", "It's a Saturday afternoon in
-# Austin", "I start with Day 1 on Sunday and end with Day 7 on Saturday" describe a week or a scene
+# forms only ("go on sale" besides), and no "is"/"are", "start" or "end": "is open every night but Monday",
+# "It's a Saturday afternoon in Austin", "I start with Day 1 on Sunday and end with Day 7 on Saturday"
+# describe a week or a scene
 SCHEDULED_PRESENT = re.compile(
     r"\b(?:opens|reopens|begins|kicks\s+off|go(?:es)?\s+on\s+sale|arrives|returns|launches|debuts|"
     r"premieres|airs|resumes|takes\s+place|votes|hosts|visits|heads\s+to|travels\s+to)\b",
