@@ -295,6 +295,19 @@ def key_matches(key: str, sentence: str) -> bool:
     return len(s) >= 12 and k.startswith(s)
 
 
+def same_trigger(system: str | None, gold: str | None) -> bool:
+    """Does the system's trigger name the gold one? The same lemma, or the
+    same verb with and without its particle ("come out" / "come", "kick off"
+    / "kick"): readers of the sets differed on phrasal verbs (labels README),
+    so a particle is neither required nor forbidden."""
+    if not system or not gold:
+        return False
+    if system == gold:
+        return True
+    a, b = system.split(), gold.split()
+    return a[0] == b[0] and sorted((len(a), len(b))) == [1, 2]
+
+
 def date_agrees(gold: GoldStatement, st) -> bool:
     """Does a system statement's date say what the gold date says?"""
     if gold.date is None:
@@ -533,7 +546,7 @@ def score_page(page: GoldPage, statements: Sequence, places: Places = ()) -> tup
         if g.date is not None:
             c.gold_found_date_ok += 1
         # among the right-dated candidates, the one whose trigger agrees, else the first
-        best = next((i for i in good if g.trigger and statements[i].trigger == g.trigger), good[0])
+        best = next((i for i in good if same_trigger(statements[i].trigger, g.trigger)), good[0])
         used_sys.add(best)
         pair[best] = j
     judged = []
@@ -546,7 +559,7 @@ def score_page(page: GoldPage, statements: Sequence, places: Places = ()) -> tup
                 c.precision_ok += int(st.date.precision == g.precision)
             if g.trigger:
                 c.trigger_n += 1
-                c.trigger_ok += int((st.trigger or "") == g.trigger)
+                c.trigger_ok += int(same_trigger(st.trigger, g.trigger))
             scored = system_participants(page, st, places, g.participants)
             tp, ns, ng = participant_counts(g.participants, scored)
             c.part_tp += tp
@@ -965,7 +978,7 @@ def trigger_error_lines(report: StatementsReport, limit: int = 60) -> list[str]:
     trigger, the gold's, and the sentence."""
     out = []
     for j in report.judged:
-        if not j.correct or j.gold is None or not j.gold.trigger or (j.statement.trigger or "") == j.gold.trigger:
+        if not j.correct or j.gold is None or not j.gold.trigger or same_trigger(j.statement.trigger, j.gold.trigger):
             continue
         st = j.statement
         out.append(f"{j.page_id} [trigger] sys={st.trigger} gold={j.gold.trigger} :: {' '.join(st.sentence.split())[:140]}")

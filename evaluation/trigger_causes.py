@@ -5,12 +5,12 @@ Offline tool for working on the trigger rules (extractors/triggers.py)::
 
     python -m evaluation.trigger_causes evaluation/labels/statements/wcxb-dev evaluation/labels/statements/news-a [--list]
 
-Each directory is scored as ``factwatch eval statements`` scores it (its table is printed too), then
+Each directory is scored as ``factwatch eval statements`` scores it (its table is printed too; a
+phrasal verb's particle kept on one side only is no error there: ``same_trigger``), then
 each matched statement with a wrong trigger is put down to one cause, read off the parse of its
 sentence (the first cause that fits, in this order):
 
 * ``no-trigger``: the system gives no trigger word;
-* ``particle``: one side keeps a phrasal verb's particle, the other not ("kick off" / "kick");
 * ``lemma-form``: the same word in another form ("employees" / "employee", "layoff" / "lay off",
   a lemmatiser's slip "hop" / "hope");
 * ``label-frame``: the gold trigger is a frame word the README says is never a trigger (a copula,
@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.statements_eval import same_trigger
 from extractors.event_rules import LIGHT_VERBS
 
 # verbs that carry a happening named by their object or subject noun ("held a meeting", "drew criticism")
@@ -57,7 +58,7 @@ FRAMES = frozenset({"see", "read", "look", "find", "show", "feature", "include",
 # what the README says is never a trigger when a content word carries the date
 NEVER_TRIGGERS = frozenset({"be", "accord", "read"})
 
-CAUSES = ("no-trigger", "particle", "lemma-form", "label-frame", "other-gold", "light-verb", "aspectual", "reporting",
+CAUSES = ("no-trigger", "lemma-form", "label-frame", "other-gold", "light-verb", "aspectual", "reporting",
           "copula", "frame", "noun-verb", "elsewhere", "gold-absent", "head", "dependent", "wrong-clause")
 
 
@@ -116,8 +117,6 @@ def trigger_cause(doc, system: str | None, gold: str, system_at: int | None = No
     of the sentence's other statements."""
     if not system:
         return "no-trigger"
-    if system.split()[0] == gold.split()[0] and (" " in system) != (" " in gold):
-        return "particle"
     if _same_word(system, gold):
         return "lemma-form"
     if gold in NEVER_TRIGGERS:
@@ -174,8 +173,8 @@ def trigger_misses(report, parse) -> tuple[list[TriggerMiss], Counter]:
         st = j.statement
         system = st.trigger or None
         if system is not None and _one_of(LIGHT | ASPECTUAL | REPORTING, system):
-            frames[(system.split()[0], "agreed" if system == j.gold.trigger else "refused")] += 1
-        if system == j.gold.trigger:
+            frames[(system.split()[0], "agreed" if same_trigger(system, j.gold.trigger) else "refused")] += 1
+        if same_trigger(system, j.gold.trigger):
             continue
         sentence = " ".join(st.sentence.split())
         at = None

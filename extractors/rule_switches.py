@@ -109,6 +109,8 @@ RULES: dict[str, str] = {
     "support-verb": "a verb that only says a happening occurred, was held, reached or drawn gives way to the event noun that names it (\"the death occurred Saturday\" -> death, \"held talks\" -> talks, \"go on sale\" -> sale)",
     "announced-happening": "an announcement made gives way to the happening it tells as done that day (\"announced the selection of\" -> selection)",
     "been-around": "\"X has been around since <date>\": the subject noun is what has existed since then",
+    "setting-noun": "a date before a noun that names no happening, after \"in\" or \"during\" that a content verb governs, dates that verb's happening: the noun is its setting (\"In a Nov. 5 letter, the doctors pleaded\" -> plead, \"In its Friday issue, the paper quoted\" -> quote)",
+    "phrasal-trigger": "a phrasal verb's trigger keeps its particle (\"wiped out\" -> \"wipe out\", \"stepped down\" -> \"step down\")",
     "lemma-repairs": "a lemma the lemmatiser gets wrong is given its dictionary form (\"instal\" -> install, \"rebuilt\" -> rebuild)",
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",

@@ -191,6 +191,9 @@ ENGAGE_VERBS = frozenset({"engage", "participate", "partake"})
 KIND_NOUNS = frozenset("form kind type sort".split())
 _INDEFINITE = frozenset({"a", "an"})
 
+# adverbs that, right after their verb, are its particle ("stepped down", "did away with", "came back")
+ADVERB_PARTICLES = frozenset("up down out off away back over".split())
+
 # parts of speech that head a verbless line with a date ("Available since July 2024")
 VERBLESS_HEADS = ("ADJ",)
 
@@ -210,8 +213,9 @@ def is_event_noun(tok: Token) -> bool:
 def trigger_lemma(tok: Token) -> str:
     """The lemma a trigger is published under: a word the tokenizer split at a
     hyphen with no space ("co-founded", "meta-analysis") keeps its parts, the
-    last one lemmatised ("co-found", "meta-analysis"); a soft hyphen or a
-    zero-width mark inside the word is dropped."""
+    last one lemmatised ("co-found", "meta-analysis"); a phrasal verb keeps
+    its particle ("wiped out" -> "wipe out"); a soft hyphen or a zero-width
+    mark inside the word is dropped."""
     doc = tok.doc
     first = last = tok.i
     while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
@@ -221,8 +225,20 @@ def trigger_lemma(tok: Token) -> str:
             and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
         last += 2
     if first == last:
-        return _repaired(_unhidden(tok.lemma_.lower()))
+        return _repaired(_unhidden(tok.lemma_.lower())) + _particle(tok)
     return _unhidden("-".join([doc[i].lower_ for i in range(first, last, 2)] + [_repaired(doc[last].lemma_.lower())]))
+
+
+def _particle(verb: Token) -> str:
+    """A phrasal verb's particle, with its space: the happening is "wipe out",
+    "step down", "roll out", not "wipe", "step", "roll" (the parse marks the
+    particle ``prt``, or calls it an adverb right after the verb: "stepped
+    down", "did away with"; one particle, the first)."""
+    if verb.pos_ != "VERB" or not rule_on("phrasal-trigger"):
+        return ""
+    particle = next((c for c in verb.children if c.i > verb.i and c.is_alpha and (
+        c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES))), None)
+    return f" {particle.lower_}" if particle is not None else ""
 
 
 def _repaired(lemma: str) -> str:
@@ -634,6 +650,9 @@ def _by_position(span_root: Token, span: range, options: TriggerOptions) -> Toke
         obj = _object_of_for_period(span_root)
         if obj is not None:
             return obj
+    setting = _setting_of(span_root, span)
+    if setting is not None:
+        return setting
     if options.determined_noun and _determined_noun(span_root, span):
         return head
     if ((options.possessive_noun and span_root.dep_ == "poss")
@@ -680,6 +699,31 @@ def _bare_verb(verb: Token) -> bool:
             break
         verb = verb.head
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+# prepositions whose dated noun is the setting of the clause's happening ("in the 1967 war", "during the 2019 season")
+SETTING_PREPOSITIONS = frozenset({"in", "during"})
+# verbs whose "in" phrase is their argument, not a setting ("resulted in a fourth-quarter charge", "put the issue in
+# his 1996 campaign"): the noun there is what the date dates
+IN_ARGUMENT_VERBS = ENGAGE_VERBS | frozenset({"result", "put", "place", "invest", "involve", "include"})
+
+
+def _setting_of(span_root: Token, span: range) -> Token | None:
+    """The content verb a dated noun phrase that names no happening sets the
+    scene for: "In a Nov. 5 letter, the doctors pleaded" -> plead, "In its
+    Friday issue, the paper quoted" -> quote: the clause tells what happened
+    in that letter or issue; the date dates it. A dated happening keeps its
+    date ("injured in the 1998 bombing" -> bombing: TimeBank links it so)."""
+    noun = span_root.head
+    if not rule_on("setting-noun") or span_root.dep_ not in _PRENOMINAL_DEPS or noun.i < span.stop \
+            or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or is_event_noun(noun):
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in SETTING_PREPOSITIONS or prep.dep_ != "prep" or verb.pos_ != "VERB" \
+            or verb.dep_ == "acl" or verb.lemma_.lower() in FRAME_VERBS | IN_ARGUMENT_VERBS:  # "a course based on X during the Fall 2025 term"
+        return None
+    return verb
 
 
 def _determined_noun(span_root: Token, span: range) -> bool:

@@ -18,6 +18,7 @@ from evaluation.statements_eval import (
     names_match,
     page_date_score,
     places_participate,
+    same_trigger,
     score_page,
 )
 from evaluation.train_statement_model import site_folds
@@ -230,3 +231,11 @@ def test_page_date_is_scored_by_the_day_and_the_labels_basis():
     assert (m["undated_pages"], m["undated_given_a_date"]) == (2, 1)
     assert score.wrong == [("2", "2019-11-18", "2019-11-19"), ("3", "2019-11-18", None)]
     assert score.line().startswith("page date: 2/4 same day (0.500); metadata 0/1, shown 1/1, unknown 1/1, url 0/1")
+
+
+def test_a_trigger_matches_with_or_without_its_particle_only():
+    assert same_trigger("come out", "come") and same_trigger("kick", "kick off")
+    assert same_trigger("launch", "launch")
+    assert not same_trigger("come out", "come up")  # two particles: two happenings
+    assert not same_trigger("come", "came") and not same_trigger(None, "come") and not same_trigger("take", None)
+    assert not same_trigger("take over", "take place over")

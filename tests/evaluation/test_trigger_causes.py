@@ -13,7 +13,6 @@ from evaluation.trigger_causes import TriggerMiss, cause_table, frame_table, tri
 
 
 @pytest.mark.parametrize("sentence, system, gold, cause", [
-    ("The festival will kick off in June 2027.", "kick", "kick off", "particle"),
     ("The plant announced layoffs in March 2026.", "lay off", "layoff", "lemma-form"),
     ("The board held a meeting on 4 May 2025.", "hold", "meeting", "light-verb"),
     ("The plan drew criticism in 2024.", "draw", "criticism", "light-verb"),

@@ -81,6 +81,27 @@ def test_a_word_split_at_a_hyphen_keeps_its_parts_in_the_lemma(models):
     assert lemmas["analysis"] == "meta-analysis" and lemmas["received"] == "receive"
 
 
+def test_a_phrasal_verb_keeps_its_particle_in_the_lemma(models):
+    doc = models.parser("Plague wiped out half the town in 1348. The chief stepped down on Monday. "
+                        "Apple did away with the key in 2016. The firm came in second in 2020.")
+    lemmas = {t.text: trigger_lemma(t) for t in doc if t.pos_ == "VERB"}
+    assert lemmas["wiped"] == "wipe out" and lemmas["stepped"] == "step down" and lemmas["did"] == "do away"
+    assert lemmas["came"] == "come"  # "in" is no particle after its verb: "came in second" keeps the verb
+    with rules_off({"phrasal-trigger"}):
+        assert trigger_lemma(doc[1]) == "wipe"
+
+
+def test_a_dated_setting_gives_its_date_to_the_clauses_happening(models):
+    assert trigger_of("In a Nov. 5 letter, the doctors pleaded with the agency.", "Nov. 5", models) == "pleaded"
+    # a dated happening keeps its date: the clause's happening took place in it
+    assert trigger_of("A nurse was critically injured in the 1998 clinic bombing.", "1998", models) == "bombing"
+    # the verb is a participle describing a noun: the setting's noun keeps the date
+    assert trigger_of("We thank Ann for the lab course based on the kit during the Fall 2025 term.", "Fall 2025",
+                      models) != "based"
+    with rules_off({"setting-noun"}):
+        assert trigger_of("In a Nov. 5 letter, the doctors pleaded with the agency.", "Nov. 5", models) == "letter"
+
+
 def test_a_line_with_only_a_date_has_no_trigger(models):
     assert trigger_of("12 March 2024", "12 March 2024", models) is None
 
