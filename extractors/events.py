@@ -44,6 +44,7 @@ from extractors.entities import EntityMention
 from extractors.entity_rules import PLACE_LABELS
 from extractors.event_rules import (
     ADVICE_VERBS,
+    ANNOUNCE_VERBS,
     CLOCK_ONLY,
     CONDITION_MARKERS,
     DEICTIC_DATE,
@@ -55,7 +56,9 @@ from extractors.event_rules import (
     IF_COMPLEMENT_VERBS,
     IMPERATIVE_OPENERS,
     INFINITIVE_HAPPENING_NOUNS,
+    LIGHT_VERBS,
     META_VERBS,
+    OCCUR_VERBS,
     OPINION_VERBS,
     PAST_SPAN,
     PERIOD_VERBS,
@@ -68,8 +71,10 @@ from extractors.event_rules import (
     RATE_ADVERBS,
     READER_PROMISE_VERBS,
     SHOP_OWNERS,
+    SUPPORT_VERBS,
     TERM_END_VERBS,
     TIME_NOUNS,
+    UNDERGO_VERBS,
     has_own_subject,
     has_to_infinitive,
     trigger_kind,
@@ -1053,6 +1058,22 @@ def copula_of(trigger: Token) -> Token | None:
     return None
 
 
+# verbs that carry a happening their object names (any verb: "reported third-quarter income" lost more than it won)
+_CARRIERS = LIGHT_VERBS | SUPPORT_VERBS | OCCUR_VERBS | UNDERGO_VERBS | ANNOUNCE_VERBS
+
+
+def carrier_of(trigger: Token) -> Token | None:
+    """The verb whose object or passive subject the trigger noun is, when
+    that verb only carries the happening ("Djokovic and Murray will make
+    their first appearance" -> make, "the rally drew criticism" -> draw,
+    "Emirates announced an order" -> announce), so that the clause's subject
+    or agent stays a participant."""
+    if not rule_on("carrier-verb") or trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = trigger.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _CARRIERS else None
+
+
 def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token, by_parse: bool, date: DateMention,
                in_sentence: Sequence[EntityMention], n_dates: int, date_root: Token | None = None,
                discourse: Discourse | None = None) -> DatedStatement:
@@ -1061,7 +1082,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
     s0 = sentence[0]
     own = clause_char_ranges(trigger)
     summary = clause_summary(parsed, trigger, own)
-    clause = copula_of(trigger) or trigger  # a predicate noun's participants: its copula's clause
+    clause = copula_of(trigger) or carrier_of(trigger) or trigger  # a predicate or object noun's: its verb's clause
     local = own if clause is trigger else clause_char_ranges(clause)
     participants, subject_named, resolved = participant_keys(clause, s0, local, in_sentence, date, discourse)
     lemma = trigger_lemma(trigger)

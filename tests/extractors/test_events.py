@@ -6,6 +6,7 @@ import pytest
 
 from extractors.events import dated_statement
 from extractors.reading import text_blocks
+from extractors.rule_switches import rules_off
 from extractors.statement_model import PARSE_FEATURES, calibrated_confidence
 from extractors.types import DateMention
 from tests.extractors.sample_statements import statements
@@ -498,3 +499,13 @@ def test_a_since_phrase_adds_nothing_with_its_rule_off(models):
     with rules_off(["since-happening"]):
         sts = statements(text, models)
     assert [(s.trigger, s.date.role) for s in sts] == [("open", "point")]
+
+
+def test_a_noun_a_verb_only_carries_takes_the_verbs_subject(models):
+    text = "Novak Djokovic and Andy Murray will make their first appearance on Wednesday against Croatia."
+    (st,) = statements(text, models, anchor=date(2019, 11, 19))
+    assert st.trigger == "appearance"
+    assert {"Novak Djokovic", "Andy Murray"} <= set(st.participants)
+    with rules_off({"carrier-verb"}):
+        (off,) = statements(text, models, anchor=date(2019, 11, 19))
+    assert "Novak Djokovic" not in off.participants
