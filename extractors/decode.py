@@ -8,13 +8,19 @@ sequences are UTF-8 whatever the label says (the usual wrong declaration is
 "iso-8859-1" on UTF-8 pages, which would give "Ã©" mojibake), and a
 declared charset that fails to decode falls through to detection. Labels
 are mapped as browsers map them (latin-1/ascii -> windows-1252, ...).
+Mojibake the bytes themselves carry (a page saved again after a wrong
+decoding) is repaired by ftfy.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import ftfy
+
+from extractors.rule_switches import rule_on
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -160,8 +166,25 @@ def _has_multibyte_utf8(content: bytes) -> bool:
     return re.search(rb"[\xc2-\xf4][\x80-\xbf]", content) is not None
 
 
+# ftfy's repair of text that was decoded with the wrong charset before it reached us (UTF-8 bytes read as
+# windows-1252 and saved again: "Africaâ€™s" -> "Africa’s"), and nothing else: entities stay for the HTML
+# parser, quotes stay curly, widths, ligatures and line breaks as written
+_MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False)
+
+
 def decode_bytes(content: bytes, content_type: str | None = None) -> Decoded:
-    """Decode page bytes; never raises."""
+    """Decode page bytes, then repair mojibake the page itself carries (a
+    page saved in UTF-8 after a wrong decoding: "South Africaâ€™s"); never
+    raises."""
+    decoded = _decode(content, content_type)
+    if not rule_on("mojibake"):
+        return decoded
+    return replace(decoded, text=ftfy.fix_text(decoded.text, _MOJIBAKE_ONLY))
+
+
+def _decode(content: bytes, content_type: str | None) -> Decoded:
     if not content:
         return Decoded("", "utf-8", "fallback")
     bom = _bom(content)

@@ -113,6 +113,8 @@ RULES: dict[str, str] = {
     "setting-noun": "a date before a noun that names no happening, after \"in\" or \"during\" that a content verb governs, dates that verb's happening: the noun is its setting (\"In a Nov. 5 letter, the doctors pleaded\" -> plead, \"In its Friday issue, the paper quoted\" -> quote)",
     "phrasal-trigger": "a phrasal verb's trigger keeps its particle (\"wiped out\" -> \"wipe out\", \"stepped down\" -> \"step down\")",
     "lemma-repairs": "a lemma the lemmatiser gets wrong is given its dictionary form (\"instal\" -> install, \"rebuilt\" -> rebuild)",
+    # extractors.decode
+    "mojibake": "text a page carries already mis-decoded (UTF-8 read as windows-1252 and saved again: \"Africaâ€™s\") is repaired (ftfy)",
     # extractors.page_meta
     "time-by-title": "of the <time> dates marked on a page that disagree, the one nearest its title is the page's date (not the first, a menu's or a list's)",
     "field-label-date": "a day after a field's label that names something else (\"Founded: Dec 11, 2021\", \"Joined: ...\" on a profile) is not the page's date",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from extractors.decode import declared_charset, decode_bytes, http_charset, normalize_label
+from extractors.rule_switches import rules_off
 
 FRENCH = "Le café de la gare a rouvert ses portes. L'été dernier, les élèves ont créé une fresque."
 GERMAN = "Die Brücke über die Förde wurde nach zwei Jahren Bauzeit für den Verkehr freigegeben. Größere Schäden gab es nicht."
@@ -99,3 +100,10 @@ def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:
 
 def test_empty_bytes() -> None:
     assert decode_bytes(b"").text == ""
+
+
+def test_mojibake_the_page_carries_is_repaired_and_nothing_else():
+    raw = "<p>South Africaâ€™s water – “quoted” &amp; café ﬁne</p>".encode()
+    assert decode_bytes(raw).text == "<p>South Africa’s water – “quoted” &amp; café ﬁne</p>"
+    with rules_off({"mojibake"}):
+        assert "Africaâ€™s" in decode_bytes(raw).text
