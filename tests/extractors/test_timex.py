@@ -167,6 +167,8 @@ def test_june_28_30_is_two_timexes_and_one_range_mention():
         ("in March", "2018-03"),
         ("It was signed last Oct. 23.", "2017-10-23"),
         ("It was signed last May.", "2018-05"),
+        ("This past May, the plant closed.", "2018-05"),  # "past" before "May" the month, not the verb
+        ("It reopens this coming May.", "2019-05"),
         ("June last year", "2017-06"),
     ],
 )

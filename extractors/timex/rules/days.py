@@ -269,7 +269,7 @@ def month_ok(m: re.Match, ctx: Ctx) -> bool:
         after = ctx.text[m.end() : m.end() + 12]
         if group(m, "day") or group(m, "year") or group(m, "thatyear"):
             return True  # "May 5", "May 2019", "as recently as May of this year"
-        return bool(re.search(r"(?:\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|through|from|during|to|before|after|between|and|or|that|each|every|coming|previous|following|same|end|beginning|start|middle)\s*-?|[(,])\s*$", before, re.I)) and not re.match(r"\s+(?:be|have|not|I|we|you|he|she|it|they)\b", after)
+        return bool(re.search(r"(?:\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|past|through|from|during|to|before|after|between|and|or|that|each|every|coming|previous|following|same|end|beginning|start|middle)\s*-?|[(,])\s*$", before, re.I)) and not re.match(r"\s+(?:be|have|not|I|we|you|he|she|it|they)\b", after)
     return True
 
 

@@ -33,9 +33,9 @@ def _n_month_year(m: re.Match, ctx: Ctx):
     return date_res(Cal("month", y, mon), mod_of(group(m, "mod")), explicit=True)
 
 
-# (early) June / last June / the previous April / June of that year
+# (early) June / last June / this past May / the previous April / June of that year
 @book.rule("month", triggers=MONTH_WORDS, window=(40, 40), priority=1,
-    pattern=B + r"(?:(?P<rel>(?i:last|next|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
+    pattern=B + r"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|previous|following|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+)?"
         + MOD_G + r"?(?P<month>" + MONTH_STRICT + r")(?:\s+(?P<thatyear>(?:of\s+)?(?:that|the\s+same|this|last|next|the\s+(?:following|previous|next))\s+year))?" + E
         + r"(?!\s*\d)")
 def _n_month(m: re.Match, ctx: Ctx):
