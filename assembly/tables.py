@@ -133,7 +133,7 @@ def events_table(events: Sequence[Event], fact_of_event: Mapping[str, str]) -> p
             "date_value": e.date_value, "date_char_start": e.date_char_start, "date_char_end": e.date_char_end,
             "trigger_text": e.trigger_text, "participant_ids": list(e.participant_ids),
             "snapshot_sha256": e.snapshot_sha256, "fact_id": fact_of_event.get(e.event_id), "planned": e.planned,
-            "date_basis": e.date_basis,
+            "date_basis": e.date_basis, "reported_by": list(e.reported_by), "reported_by_ids": list(e.reported_by_ids),
         }
         for e in sorted(events, key=lambda e: (e.source_id, e.char_start, e.date_char_start, e.event_id))
         if e.current

@@ -434,8 +434,12 @@ def system_participants(page: GoldPage, st, places: Places = (), gold: Sequence[
     set does not count venues as participants, without those its sentence names
     as a place (``places``: the page's place mentions) that match none of the
     statement's ``gold`` participants (a place the gold lists, a country that
-    signs, is scored)."""
+    signs, is scored). The labels count the named reporter of the happening
+    among its participants ("Tipton said it should open by 2027" -> Tipton:
+    README of the labels); factwatch keeps it apart (``reporters``), and it
+    is scored here after the participants."""
     names = tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
+    names += tuple(k for k in getattr(st, "reporters", ()) if k not in names)
     if page.places_participate:
         return names
     here = {k for pos, k in places if st.char_start <= pos < st.char_end}

@@ -88,6 +88,7 @@ from extractors.roles import (
     is_partitive,
     participant_keys,
     relative_antecedent,
+    reporter_keys,
     sentence_names,
 )
 from extractors.rule_switches import audit_log, rule_on, rules_now_off, rules_off
@@ -119,6 +120,7 @@ class DatedStatement:
     planned: bool = False  # says the happening is planned for the date (extractors.modality)
     done: bool = False  # the date's own clause tells an announcement that is over: no plan (extractors.modality.told_done)
     agents: tuple[str, ...] = ()  # mention keys of the trigger's agent (extractors.roles)
+    reporters: tuple[str, ...] = ()  # mention keys of who reports it ("..., Acme said": extractors.roles.reporter_keys)
     # participants the sentence names by a pronoun or description, resolved (extractors.coreference)
     resolved: tuple[Resolution, ...] = ()
 
@@ -1001,6 +1003,7 @@ def dated_statement(
     planned: bool = False,
     done: bool = False,
     agents: tuple[str, ...] = (),
+    reporters: tuple[str, ...] = (),
     resolved: tuple[Resolution, ...] = (),
 ) -> DatedStatement:
     """The statement of the sentence ``text[s:e]`` (``sentence`` = (s, e))
@@ -1032,6 +1035,7 @@ def dated_statement(
         planned=planned,
         done=done,
         agents=agents,
+        reporters=reporters,
         resolved=resolved,
     )
 
@@ -1096,6 +1100,7 @@ def _statement(text: str, sentence: tuple[int, int], parsed: Doc, trigger: Token
         text, sentence, date, lemma, participants, summary, features=features, confidence=_base_rate(features),
         trigger_text=trigger.text, trigger_start=s0 + trigger.idx,
         planned=is_planned(trigger, date_root), done=told_done(trigger, date_root), agents=agent_keys(trigger, s0, in_sentence, discourse), resolved=resolved,
+        reporters=tuple(k for k in reporter_keys(trigger, s0, in_sentence, discourse) if k not in participants),
     )
 
 

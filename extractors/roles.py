@@ -523,6 +523,40 @@ def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]],
     return out
 
 
+def reporter_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention],
+                  discourse: Discourse | None = None) -> tuple[str, ...]:
+    """Keys of the names that report the trigger's happening: the named
+    subject of the reporting verb whose complement clause tells it
+    ("Tipton said it should be running by mid 2027", "sales rose in 2019,
+    Acme said" -> Tipton, Acme). The source of a statement, not a party to
+    its happening: kept apart from the participants (``events.reported_by``),
+    so fact identity never reads a spokesman as who did it."""
+    source = _reporter(trigger) if trigger is not None and rule_on("reporter") else None
+    if source is None:
+        return ()
+    start = offset + source.left_edge.idx
+    end = offset + source.right_edge.idx + len(source.right_edge.text)
+    found = sorted((m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end
+                   and m.label not in NON_PARTICIPANT_LABELS)
+    return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for _, k in found))
+
+
+def _reporter(trigger: Token) -> Token | None:
+    """The named subject of the reporting verb whose complement clause the
+    trigger's clause is; not through "according to" (a source frame) nor
+    for a noun trigger's clause."""
+    clause = trigger
+    for _ in range(3):  # up through conjoined and open-complement verbs ("would rise and stay", "expects to grow")
+        if clause.dep_ in ("conj", "xcomp") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        else:
+            break
+    verb = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+
+
 def _reported(trigger: Token) -> list[tuple[int, int]]:
     """The complement clauses whose names take part in the trigger's
     happening: what a reporting verb reports, before or after it ("said that

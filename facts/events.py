@@ -133,6 +133,8 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                 ids.append(ent.entity_id)
             dm = st.date
             agents = tuple(dict.fromkeys(ent.entity_id for key in st.agents if (ent := index.get(key)) is not None))
+            reporters = {ent.entity_id: ent.name for key in st.reporters
+                         if (ent := index.get(key)) is not None and ent.entity_id not in ids}
             own.append(
                 Event(
                     event_id=event_id,
@@ -164,6 +166,8 @@ def canonical_events(docs: Sequence[ProcessedDocument], index: EntityIndex, *, c
                     planned=dm.date_start > d.anchor or (st.planned and target_date(dm.role, dm.text)),
                     done=st.done and not dm.date_start > d.anchor,
                     agent_ids=agents,
+                    reported_by=tuple(reporters.values()),
+                    reported_by_ids=tuple(reporters),
                     counted_day=counted_day(dm),
                     counted_unit=counted_unit(dm),
                     date_basis=dm.year_basis,

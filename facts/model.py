@@ -89,6 +89,8 @@ class Event:
     planned: bool = False  # a plan for the date (a target, a schedule), not a report that it happened
     done: bool = False  # the date's own clause tells an announcement that is over ("announced on 27 June"): never a plan
     agent_ids: tuple[str, ...] = ()  # entity ids of the trigger's agent (who did it), when the parse says
+    reported_by: tuple[str, ...] = ()  # canonical names of who reports it ("..., Acme said"): a source, not a party
+    reported_by_ids: tuple[str, ...] = ()  # their entity ids, same order
     counted_day: bool = False  # a day counted from another date, not written ("yesterday", "the day before")
     counted_unit: bool = False  # a month or year counted in whole units from another date ("three years later")
     date_basis: str = "page"  # where its year comes from: the page ("page") or the run's other pages ("sources")

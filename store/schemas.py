@@ -126,6 +126,8 @@ EVENTS = _schema(
     ("fact_id", pa.string(), True),
     ("planned", pa.bool_(), False),  # a plan for the date, not a report that it happened
     ("date_basis", pa.string(), True),  # where the year comes from: page | sources (facts.source_years)
+    ("reported_by", STR_LIST, False),  # who reports the happening ("..., Acme said"), not among the participants
+    ("reported_by_ids", STR_LIST, False),
 )
 
 FACTS = _schema(

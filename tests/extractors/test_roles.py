@@ -249,3 +249,17 @@ def test_the_names_of_an_according_to_source_are_no_participants(models):
     text = "Sales fell, according to a 2013 study by Acme Corp."
     sts = [s for s in statements(text, models) if s.trigger == "study"]
     assert sts and all("Acme Corp" in s.participants for s in sts)
+
+
+def test_the_named_reporter_is_kept_apart_from_the_participants(models):
+    (st,) = statements("Sales rose sharply in 2019, Acme Corp said.", models, anchor=date(2020, 1, 1))
+    assert st.trigger == "rise" and st.reporters == ("Acme Corp",) and "Acme Corp" not in st.participants
+    (st,) = statements("John Smith says interest in strength training has increased since 2023.", models,
+                       anchor=date(2025, 1, 1))
+    assert st.reporters == ("John Smith",)
+    # "according to" is a source frame, no reporter; and the rule can be switched off
+    (st,) = statements("According to Acme Corp, sales rose in 2019.", models, anchor=date(2020, 1, 1))
+    assert st.reporters == ()
+    with rules_off({"reporter"}):
+        (st,) = statements("Sales rose sharply in 2019, Acme Corp said.", models, anchor=date(2020, 1, 1))
+    assert st.reporters == ()
