@@ -190,8 +190,8 @@ IF_COMPLEMENT_VERBS = frozenset({"find", "know", "ask", "see", "check", "wonder"
 CONDITION_MARKERS = frozenset({"if", "unless", "whenever", "provided", "should"})
 # Verbs of advice: what they govern is recommended, not stated.
 ADVICE_VERBS = frozenset({"recommend", "suggest", "advise", "urge", "encourage"})
-# Verbs of a writer's own belief: what "I think ..." governs is an opinion.
-OPINION_VERBS = frozenset({"think", "believe", "guess", "suppose", "reckon", "bet", "imagine"})
+# Verbs of a writer's own belief or wish: what "I think ...", "we hope to ..." governs is an opinion, not a statement.
+OPINION_VERBS = frozenset({"think", "believe", "guess", "suppose", "reckon", "bet", "imagine", "hope", "wish"})
 # Adverbs of a habit or a generality ("we usually meet in May").
 HABITUAL_ADVERBS = frozenset(
     {"usually", "always", "often", "typically", "generally", "normally", "regularly", "frequently", "sometimes",

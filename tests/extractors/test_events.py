@@ -72,6 +72,7 @@ def test_reference_lines_with_one_trigger_and_year_stay_apart(models):
     "It is one of the finest board games of the year.",  # a ranking: an opinion
     "As of 2024 local search is still the most useful channel for a bakery.",
     "I think many readers are going to be talking about that novel in 2025.",  # the writer's belief
+    "I hope to run some more games in the new year.",  # the writer's wish
     "I run the backup script every weekday in the morning.",  # a part of an unnamed day
     "(2019-02-24, 05:31 PM) SomeUser Wrote: the update broke my theme.",  # a post's label
     "We trained apprentices on the 2017 National Wiring Code for five weeks.",  # a year in a title
