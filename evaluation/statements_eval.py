@@ -64,6 +64,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -72,6 +73,9 @@ from evaluation.facts_eval import page_content, read_page
 from evaluation.gold_dates import gold_period
 from evaluation.sites import site_of
 from extractors.entity_rules import PLACE_LABELS
+
+if TYPE_CHECKING:
+    from extractors.events import DatedStatement
 
 REPO = Path(__file__).resolve().parents[1]
 # the public eval data: ../shared beside the repository, or the folder FACTWATCH_SHARED names (a checkout elsewhere)
@@ -428,7 +432,8 @@ def _spells(acronym: str, name: str) -> bool:
 Places = tuple[tuple[int, str], ...]  # (where, key) of a page's mentions of a place
 
 
-def system_participants(page: GoldPage, st, places: Places = (), gold: Sequence[str] = ()) -> tuple[str, ...]:
+def system_participants(page: GoldPage, st: DatedStatement, places: Places = (), gold: Sequence[str] = ()
+                        ) -> tuple[str, ...]:
     """A statement's participants as the page's gold names them: with those
     resolved from a pronoun or a description, or as written; where the page's
     set does not count venues as participants, without those its sentence names
@@ -439,7 +444,7 @@ def system_participants(page: GoldPage, st, places: Places = (), gold: Sequence[
     README of the labels); factwatch keeps it apart (``reporters``), and it
     is scored here after the participants."""
     names = tuple(st.participants) if page.resolved_participants else tuple(st.written_participants())
-    names += tuple(k for k in getattr(st, "reporters", ()) if k not in names)
+    names += tuple(k for k in st.reporters if k not in names)
     if page.places_participate:
         return names
     here = {k for pos, k in places if st.char_start <= pos < st.char_end}

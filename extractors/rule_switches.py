@@ -105,7 +105,7 @@ RULES: dict[str, str] = {
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
     "machine-day": "a listing item's date line with a <time datetime> (\"1 year ago\") gives the item the day of its datetime attribute",
-    "reporter": "the named subject of a reporting verb whose complement clause tells the happening takes part (\"Tipton said it should be running by mid 2027\" -> Tipton)",
+    "reporter": "the named subject of a reporting verb whose complement clause tells the happening is kept as who reports it, events.reported_by, not a participant (\"Tipton said it should be running by mid 2027\" -> Tipton)",
     "carrier-verb": "a trigger noun that is the object or passive subject of a verb that only carries it (\"will make their first appearance\", \"drew criticism\", \"announced an order\") takes its participants from that verb's clause: its subject or agent",
     "venue-names": "a name the tagger calls an organisation after a locative \"at\" that ends in a building's word (\"at the Georgia World Congress Center\") is a venue, a place, not a participant",
     "support-verb": "a verb that only says a happening occurred, was held, reached or drawn gives way to the event noun that names it (\"the death occurred Saturday\" -> death, \"held talks\" -> talks, \"go on sale\" -> sale)",
