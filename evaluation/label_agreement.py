@@ -51,6 +51,7 @@ class LabelledStatement:
     participants: tuple[str, ...]
     char_start: int = 0
     char_end: int = 0
+    reporters: tuple[str, ...] = ()  # a reader counts a reporter among the participants
 
     def written_participants(self) -> tuple[str, ...]:
         return self.participants

@@ -75,6 +75,7 @@ from evaluation.sites import site_of
 from extractors.entity_rules import PLACE_LABELS
 
 if TYPE_CHECKING:
+    from evaluation.label_agreement import LabelledStatement
     from extractors.events import DatedStatement
 
 REPO = Path(__file__).resolve().parents[1]
@@ -432,8 +433,8 @@ def _spells(acronym: str, name: str) -> bool:
 Places = tuple[tuple[int, str], ...]  # (where, key) of a page's mentions of a place
 
 
-def system_participants(page: GoldPage, st: DatedStatement, places: Places = (), gold: Sequence[str] = ()
-                        ) -> tuple[str, ...]:
+def system_participants(page: GoldPage, st: DatedStatement | LabelledStatement, places: Places = (),
+                        gold: Sequence[str] = ()) -> tuple[str, ...]:
     """A statement's participants as the page's gold names them: with those
     resolved from a pronoun or a description, or as written; where the page's
     set does not count venues as participants, without those its sentence names
