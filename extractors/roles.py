@@ -348,6 +348,9 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
         if subj is not None else None
     ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
     ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
+    described = _participle_subject(trigger) if rule_on("participle-subject") else None
+    if described is not None:
+        ranges.append((offset + described.left_edge.idx, offset + described.right_edge.idx + len(described.right_edge.text)))
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)
@@ -521,6 +524,20 @@ def _short_forms(trigger: Token, offset: int, ranges: Sequence[tuple[int, int]],
         if name is not None and name not in out:
             out.append(name)
     return out
+
+
+def _participle_subject(trigger: Token) -> Token | None:
+    """What a fronted passive participle tells of: the subject of the clause
+    it opens ("Published by Hooded Horse and released in May 2025,
+    Cataclismo is a game ..." -> Cataclismo, "Published in Poland in 2007,
+    Ice has now been translated" -> Ice); the participle has no subject of
+    its own, the thing published is the main clause's."""
+    verb = trigger.head if trigger.dep_ == "conj" and trigger.head.tag_ == "VBN" else trigger
+    if trigger.tag_ != "VBN" or verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
 
 
 def reporter_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention],

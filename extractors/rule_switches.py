@@ -105,6 +105,7 @@ RULES: dict[str, str] = {
     # extractors.triggers (which word is the trigger: they change a statement's trigger, and through it its rules)
     "undergone-happening": "a verb of undergoing or carrying out gives way to its event-noun object (\"experienced an outage\" -> outage)",
     "machine-day": "a listing item's date line with a <time datetime> (\"1 year ago\") gives the item the day of its datetime attribute",
+    "participle-subject": "a fronted passive participle's happening takes in the subject of the clause it opens (\"Published in Poland in 2007, Ice has now been translated\" -> Ice)",
     "reporter": "the named subject of a reporting verb whose complement clause tells the happening is kept as who reports it, events.reported_by, not a participant (\"Tipton said it should be running by mid 2027\" -> Tipton)",
     "carrier-verb": "a trigger noun that is the object or passive subject of a verb that only carries it (\"will make their first appearance\", \"drew criticism\", \"announced an order\") takes its participants from that verb's clause: its subject or agent",
     "venue-names": "a name the tagger calls an organisation after a locative \"at\" that ends in a building's word (\"at the Georgia World Congress Center\") is a venue, a place, not a participant",
@@ -159,7 +160,7 @@ PARSE_RULES = frozenset(
 # F1 (python -m evaluation.participant_causes DIRS --folds), not by the statements folds, whose scores they leave as is.
 PARTICIPANT_RULES = frozenset({"noun-in-adjunct", "bare-titles", "title-case-lines", "title-qualifiers",
                                "one-name-per-entity", "venue-names", "carrier-verb",
-                               "reporter"})
+                               "reporter", "participle-subject"})
 
 assert PARSE_RULES <= RULES.keys() and PARTICIPANT_RULES <= RULES.keys() and not PARSE_RULES & PARTICIPANT_RULES
 

@@ -263,3 +263,12 @@ def test_the_named_reporter_is_kept_apart_from_the_participants(models):
     with rules_off({"reporter"}):
         (st,) = statements("Sales rose sharply in 2019, Acme Corp said.", models, anchor=date(2020, 1, 1))
     assert st.reporters == ()
+
+
+def test_a_fronted_passive_participle_tells_of_the_clauses_subject(models):
+    text = "Published by Hooded Horse and released in May 2025, Cataclismo is a game about building."
+    (st,) = statements(text, models, anchor=date(2025, 11, 1))
+    assert st.trigger == "release" and "Cataclismo" in st.participants and "Hooded Horse" in st.participants
+    with rules_off({"participle-subject"}):
+        (st,) = statements(text, models, anchor=date(2025, 11, 1))
+    assert "Cataclismo" not in st.participants
