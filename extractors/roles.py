@@ -558,6 +558,11 @@ def reporter_keys(trigger: Token | None, offset: int, names: Sequence[EntityMent
     return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for _, k in found))
 
 
+# verbs whose subject reports what their complement clause tells: the reporting verbs and those of predicting or
+# sharing a finding ("Kuo has predicted that Apple will transition ...", "ClassPass shared that bookings spiked")
+REPORTER_VERBS = REPORTING_VERBS | frozenset("predict estimate project forecast share argue".split())
+
+
 def _reporter(trigger: Token) -> Token | None:
     """The named subject of the reporting verb whose complement clause the
     trigger's clause is; not through "according to" (a source frame) nor
@@ -569,7 +574,7 @@ def _reporter(trigger: Token) -> Token | None:
         else:
             break
     verb = clause.head
-    if clause.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in REPORTING_VERBS:
+    if clause.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in REPORTER_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
 

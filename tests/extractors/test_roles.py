@@ -257,6 +257,9 @@ def test_the_named_reporter_is_kept_apart_from_the_participants(models):
     (st,) = statements("John Smith says interest in strength training has increased since 2023.", models,
                        anchor=date(2025, 1, 1))
     assert st.reporters == ("John Smith",)
+    (st,) = statements("Analyst Jane Smith has predicted that Apple will launch the phone in 2021.", models,
+                       anchor=date(2020, 1, 1))
+    assert st.reporters == ("Jane Smith",)
     # "according to" is a source frame, no reporter; and the rule can be switched off
     (st,) = statements("According to Acme Corp, sales rose in 2019.", models, anchor=date(2020, 1, 1))
     assert st.reporters == ()
