@@ -701,7 +701,7 @@ def _bare_verb(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
 
 
-# prepositions whose dated noun is the setting of the clause's happening ("in the 1967 war", "during the 2019 season")
+# prepositions whose dated noun is the setting of the clause's happening ("in a Nov. 5 letter", "in its Friday issue")
 SETTING_PREPOSITIONS = frozenset({"in", "during"})
 # verbs whose "in" phrase is their argument, not a setting ("resulted in a fourth-quarter charge", "put the issue in
 # his 1996 campaign"): the noun there is what the date dates
@@ -720,8 +720,9 @@ def _setting_of(span_root: Token, span: range) -> Token | None:
         return None
     prep = noun.head
     verb = prep.head
+    # not a participle describing a noun: "a course based on the kit during the Fall 2025 term"
     if prep.lower_ not in SETTING_PREPOSITIONS or prep.dep_ != "prep" or verb.pos_ != "VERB" \
-            or verb.dep_ == "acl" or verb.lemma_.lower() in FRAME_VERBS | IN_ARGUMENT_VERBS:  # "a course based on X during the Fall 2025 term"
+            or verb.dep_ == "acl" or verb.lemma_.lower() in FRAME_VERBS | IN_ARGUMENT_VERBS:
         return None
     return verb
 
