@@ -40,6 +40,7 @@ from extractors.acronyms import AcronymDefinition, acronym_key, initials, is_acr
 from extractors.entities import EntityMention
 from extractors.entity_rules import PERSON_TITLE_WORDS
 from extractors.entity_rules import TITLE_PART_WORDS as _TITLE_PARTS
+from extractors.event_rules import subtree_range
 
 # the window an antecedent is looked for in: the sentence itself and this many before it, for a
 # pronoun or a kind noun and for a description by its head noun ("the telescope"). Chosen leaving one
@@ -440,8 +441,8 @@ def _own_subject_chains(tok: Token, offset: int, discourse: Discourse) -> set[st
     subj = next((c for c in tok.head.children if c.dep_ in PRONOUN_DEPS), None) if tok.dep_ in OBJECT_PRONOUN_DEPS else None
     if subj is None:
         return set()
-    a, b = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
-    return {discourse.chain(m.key) for m in discourse.mentions if a <= m.char_start and m.char_end <= b}
+    a, b = subtree_range(subj)
+    return {discourse.chain(m.key) for m in discourse.mentions if offset + a <= m.char_start and m.char_end <= offset + b}
 
 
 def resolve(tok: Token, offset: int, discourse: Discourse) -> Resolution | None:

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """The character range of a token's phrase (its subtree), relative to the parsed text."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
 def has_to_infinitive(verb: Token) -> bool:
     """The verb is a to-infinitive ("to read", "is to launch"): "to" is its auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

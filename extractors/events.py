@@ -77,6 +77,7 @@ from extractors.event_rules import (
     UNDERGO_VERBS,
     has_own_subject,
     has_to_infinitive,
+    subtree_range,
     trigger_kind,
 )
 from extractors.habits import habitual_present, writes_year
@@ -979,7 +980,7 @@ def shared_conjuncts(trigger: Token, span, parsed: Doc, dates: Sequence[DateMent
     for c in trigger.children:
         if c.dep_ != "conj" or c.pos_ != "VERB" or c.lemma_.lower() in FRAME_VERBS:
             continue
-        lo, hi = c.left_edge.idx + s0, c.right_edge.idx + len(c.right_edge.text) + s0
+        lo, hi = (s0 + x for x in subtree_range(c))
         if any(lo <= d.char_start < hi for d in dates):
             continue
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not fronted:

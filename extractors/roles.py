@@ -23,7 +23,7 @@ from extractors.document_nouns import DOCUMENT_NOUNS
 from extractors.entities import EntityMention, inside_word, is_fragment, normalize_name
 from extractors.entity_rules import PERSON_TITLE_WORDS, QUANTITY_AFTER, TITLE_OF_BEFORE, TITLE_OF_WORDS
 from extractors.entity_rules import TITLE_PART_WORDS as _TITLE_PARTS
-from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive
+from extractors.event_rules import NON_PARTICIPANT_LABELS, has_to_infinitive, subtree_range
 from extractors.rule_switches import rule_on
 from extractors.types import DateMention
 
@@ -182,13 +182,18 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
     if trigger is None:
         return ()
     phrase = _agent_phrase(trigger)
-    if phrase is None:
-        return ()
-    start = offset + phrase.left_edge.idx
-    end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
-    found = [(m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end]
-    keys = (k for _, k in sorted(found))
-    return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for k in keys))
+    return _names_in(phrase, offset, names, discourse) if phrase is not None else ()
+
+
+def _names_in(phrase: Token, offset: int, names: Sequence[EntityMention], discourse: Discourse | None,
+              skip_labels: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Keys of the names inside a phrase, in text order, each once, under the
+    full name it stands for on the page."""
+    a, b = subtree_range(phrase)
+    start, end = offset + a, offset + b
+    found = sorted((m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end
+                   and m.label not in skip_labels)
+    return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for _, k in found))
 
 
 # a statement naming no one tells of the page's topic (extractors.coreference.topic_participant): on, chosen
@@ -344,13 +349,13 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     it inherits; subject or agent first (a resolved subject too); never the
     date itself or a nationality."""
     subj = subject_of(trigger)
-    subj_range = (offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)) \
-        if subj is not None else None
-    ranges = [(offset + a, offset + b) for a, b in clause] + ([subj_range] if subj_range else [])
-    ranges += [(offset + a, offset + b) for a, b in _reported(trigger)]
     described = _participle_subject(trigger) if rule_on("participle-subject") else None
-    if described is not None:
-        ranges.append((offset + described.left_edge.idx, offset + described.right_edge.idx + len(described.right_edge.text)))
+    local = [*clause, *_reported(trigger), *(subtree_range(t) for t in (subj, described) if t is not None)]
+    ranges = [(offset + a, offset + b) for a, b in local]
+    subj_range = None
+    if subj is not None:
+        a, b = subtree_range(subj)
+        subj_range = (offset + a, offset + b)
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)
@@ -549,13 +554,7 @@ def reporter_keys(trigger: Token | None, offset: int, names: Sequence[EntityMent
     its happening: kept apart from the participants (``events.reported_by``),
     so fact identity never reads a spokesman as who did it."""
     source = _reporter(trigger) if trigger is not None and rule_on("reporter") else None
-    if source is None:
-        return ()
-    start = offset + source.left_edge.idx
-    end = offset + source.right_edge.idx + len(source.right_edge.text)
-    found = sorted((m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end
-                   and m.label not in NON_PARTICIPANT_LABELS)
-    return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for _, k in found))
+    return _names_in(source, offset, names, discourse, NON_PARTICIPANT_LABELS) if source is not None else ()
 
 
 # verbs whose subject reports what their complement clause tells: the reporting verbs and those of predicting or
@@ -596,7 +595,7 @@ def _reported(trigger: Token) -> list[tuple[int, int]]:
             continue
         after = c.i > trigger.i and not any(t.text in (";", ":") for t in trigger.doc[trigger.i + 1:c.left_edge.i])
         if reporting or after:
-            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+            out.append(subtree_range(c))
     return out
 
 
