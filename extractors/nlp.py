@@ -10,6 +10,7 @@ Two views of one model package:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,11 +46,23 @@ def load_models(name: str) -> Models:
 _PARSER_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+# an encyclopedia's reference marks and editors' notes ("[2]", "[a]", "[note 3]", "[citation needed]")
+REFERENCE_MARK = r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|dubious|when\?|who\?|which\?)\]"
+# ... right after a word or a sentence's end ("the purchase.[2] In 2017", "critical of Twitter,[8] polling"): the
+# models read "[2]" as a word, which runs two sentences together and ends a name with ",[8"
+_REFERENCE_MARKS = re.compile(rf"(?<=[\w.,;:!?\"”’)\]]){REFERENCE_MARK}")
+
+
+def without_reference_marks(text: str) -> str:
+    """The text with its reference marks blanked, one space for one character (offsets stay the text's)."""
+    return _REFERENCE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def parser_text(text: str) -> str:
     """The text the parser reads: typographic apostrophes and single quotes
-    as the plain one, one character for one (the parse's offsets are the
-    text's)."""
-    return text.translate(_PARSER_QUOTES)
+    as the plain one, reference marks blanked, one character for one (the
+    parse's offsets are the text's)."""
+    return without_reference_marks(text.translate(_PARSER_QUOTES))
 
 
 @lru_cache(maxsize=4)

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from extractors.acronyms import AcronymDefinition, find_acronyms
 from extractors.entities import EntityMention, mentions_from_spans
+from extractors.nlp import REFERENCE_MARK, without_reference_marks
 
 _BLOCK_SEP = re.compile(r"\n[ \t\u00a0]*\n")
 MAX_BLOCK_CHARS = 5_000  # longer blocks (text without paragraph breaks) are cut at sentence ends
@@ -53,6 +54,23 @@ def _split_long(s: int, e: int, text: str, limit: int) -> list[tuple[int, int]]:
     if e > s:
         out.append((s, e))
     return out
+
+
+# a sentence end followed by reference marks ("... the purchase.[2] In 2017, ..."): the sentence splitter's model
+# runs the two sentences together even with the marks blanked after a closing quote ('"How much is it?"[3] On ...')
+_CITED_END = re.compile(rf"[.!?][\"”’)]?(?:{REFERENCE_MARK})+(?=\s+[\"“(]?[A-Z0-9])")
+
+
+def _split_cited(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """A sentence span cut after each sentence end that reference marks follow."""
+    out = []
+    for m in _CITED_END.finditer(text, s, e):
+        out.append((s, m.end()))
+        s = m.end()
+        while s < e and text[s].isspace():
+            s += 1
+    out.append((s, e))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -102,7 +120,7 @@ def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 64,
             for s, e in text_blocks(text):
                 if len(sentences[i]) >= limits.max_sentences:
                     break  # (results arrive a batch behind: the surplus is dropped below)
-                yield text[s:e], (i, s, e)
+                yield without_reference_marks(text[s:e]), (i, s, e)
 
     for doc, (i, offset, block_end) in nlp.pipe(jobs(), as_tuples=True, batch_size=batch_size):
         block = texts[i][offset:block_end]  # the doc's text (Doc.text joins its tokens again at every call)
@@ -113,13 +131,14 @@ def read_texts(texts: Sequence[str], nlp: Language, *, batch_size: int = 64,
             s, e = sent.start_char, sent.end_char
             while e > s and block[e - 1].isspace():
                 e -= 1
-            if e - s > limits.max_sentence_chars:
-                limited[i] = limited[i] or (f"sentences longer than {limits.max_sentence_chars:,} characters were cut "
-                                            "(settings.max_sentence_chars)")
-                sentences[i].extend((offset + a, offset + b) for a, b in _split_long(s, e, block,
-                                                                                       limits.max_sentence_chars))
-            elif e > s:
-                sentences[i].append((offset + s, offset + e))
+            for a, b in _split_cited(s, e, block):
+                if b - a > limits.max_sentence_chars:
+                    limited[i] = limited[i] or (f"sentences longer than {limits.max_sentence_chars:,} characters were "
+                                                "cut (settings.max_sentence_chars)")
+                    sentences[i].extend((offset + x, offset + y) for x, y in _split_long(a, b, block,
+                                                                                           limits.max_sentence_chars))
+                else:
+                    sentences[i].append((offset + a, offset + b))
         for ent in doc.ents:
             spans[i].append((offset + ent.start_char, offset + ent.end_char, ent.label_))
     readings = []

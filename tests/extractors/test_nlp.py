@@ -25,3 +25,13 @@ def test_a_dated_sentence_is_read_plain_only_while_the_plain_quotes_rule_is_on()
     assert parsed_text(text) == "The shop's sale ends on 4 May."
     with rules_off(["plain-quotes"]):
         assert parsed_text(text) == text
+
+
+def test_reference_marks_are_blanked_one_character_for_one():
+    text = "Twitter,[8] polling.[9][note 2] A claim[citation needed] in a list [a] of items."
+    plain = parser_text(text)
+    assert len(plain) == len(text)
+    expected = text
+    for mark in ("[8]", "[9]", "[note 2]", "[citation needed]"):
+        expected = expected.replace(mark, " " * len(mark))
+    assert plain == expected  # "[a]" after a space is no mark: it stays

@@ -35,3 +35,14 @@ def test_a_page_over_the_sentence_limit_is_read_up_to_it(models):
     assert len(reading.sentences) == 3
     assert reading.read_chars == reading.sentences[-1][1]
     assert "max_sentences" in (reading.limited or "")
+
+
+def test_reference_marks_end_a_sentence_and_no_name_runs_into_them(models):
+    text = ("Musk had 80 million followers at the time of the purchase.[2] In 2017, he replied, "
+            "\"How much is it?\"[3] On March 24, Musk began tweeting statements critical of Twitter,[8] polling "
+            "his followers.[9][10]")
+    (reading,) = read_texts([text], models.reader)
+    sentences = [text[s:e] for s, e in reading.sentences]
+    assert [s.split()[0] for s in sentences] == ["Musk", "In", "On"]
+    assert sentences[1].endswith('is it?"[3]')
+    assert not any("[" in m.text for m in reading.mentions)
