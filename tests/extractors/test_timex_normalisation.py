@@ -465,3 +465,17 @@ def test_a_clock_time_on_a_weekday_with_its_month_and_day_reads_the_day():
     # an impossible day leaves the weekday
     assert [t.value for t in tag_timexes("At 2:15 p.m. on Thursday, Feb. 30 the vote was held.", date(2019, 5, 20))] == [
         "2019-05-16T14:15"]
+
+
+@pytest.mark.parametrize(
+    "text, decade_start",
+    [
+        # a target year ahead named before: the next decade is the page's
+        ("The plan aims to cut costs by 2030. It also aims to reach 24% by the end of the next decade.", "2020-01-01"),
+        # a time told of before the page's: the next decade is that time's
+        ("In 1990 the mill closed. By the end of the next decade it was a museum.", "2000-01-01"),
+    ],
+)
+def test_the_next_decade_counts_from_a_past_focus_but_not_from_a_target_ahead(text, decade_start):
+    found = [m for m in date_mentions(text, date(2019, 11, 20)) if "decade" in m.text]
+    assert [m.date_start.isoformat() for m in found] == [decade_start]

@@ -257,6 +257,8 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
         base = ctx.deictic()
     else:
         base = _coarse_in_focus(ctx, gran) or ctx.anaphoric()
+        if the and core in ("next", "coming") and gran in ("decade", "century"):
+            base = _own_time_after_a_target(ctx, base)
     if base is None:
         return Res("DATE", "PRESENT_REF" if core in ("this", "current", "present") else ("PAST_REF" if core in ("last", "past", "previous") else "FUTURE_REF"), None, mod)
     if gran == "quarter" and core in ("same", "that") and ctx.last_quarter is not None:
@@ -295,6 +297,17 @@ def _n_rel_unit(m: re.Match, ctx: Ctx):
     if deictic and core == "this" and gran == "week" and modtxt in ("earlier", "later") and base.gran == "day":
         _part_of_this_week(r, c, base, modtxt)
     return r
+
+
+def _own_time_after_a_target(ctx: Ctx, focus: Cal | None) -> Cal | None:
+    """What "the next decade" or "the next century" counts from: the date in focus when it is a time told of
+    before the page's ("In 1990 the mill closed. By the end of the next decade ..."), the page's own when the
+    date in focus is a target still ahead ("cut costs by 2030 ... reach 24% by the end of the next decade":
+    the 2020s of a page of 2019, not the 2040s); a narrative keeps its focus (rule "next-decade-of-page")."""
+    own = ctx.deictic()
+    if not rule_on("next-decade-of-page") or ctx.narrative or focus is None or own is None:
+        return focus
+    return own if focus.year is not None and own.year is not None and focus.year > own.year else focus
 
 
 # the year before, the month after: one unit from the date in focus named earlier in the sentence ("in 2024,
