@@ -449,6 +449,26 @@ def part_of_year_around(text: str, pos: int, end: int, month: int) -> int | None
     return years.pop() if len(years) == 1 else None
 
 
+def _side_of_day(ctx: Ctx, pos: int, end: int, base: tuple[int, int, int], month: int, day: int) -> str:
+    """On which side of the base day (year, month, day) a month-day without a year lies: the nearest one,
+    within a few months of it; when both candidates are far (five to seven months away), the tense of its
+    clause says on which side it lies ("the year ended March 31" is past, "a pact effective June 1" to come);
+    a near one before it in a clause that tells the future comes after it ("will loop into Shoreline for a
+    show on Sept. 12" on a page of November 19 is next September's: rule "tense-side-of-day"; not a near one
+    after it in a past clause: "ruled Wednesday that he must be returned by Jan. 14" is still to come)."""
+    by, bm, bd = base
+
+    def dist(yy: int) -> int:
+        return abs((yy * 12 + month) * 31 + day - ((by * 12 + bm) * 31 + bd))
+
+    nearest = min((by - 1, by, by + 1), key=dist)
+    if dist(nearest) > 124:
+        return ctx.direction(pos, end) or "nearest"
+    if rule_on("tense-side-of-day") and (nearest, month, day) < base and ctx.direction(pos, end) == "future":
+        return "future"
+    return "nearest"
+
+
 def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None, rel: str = "") -> tuple[Cal, bool]:
     if not rel and rule_on("part-of-year-day"):
         y_part = part_of_year_around(ctx.text, pos, end, month)
@@ -481,14 +501,7 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
     elif ctx.fetched:
         direction = "future" if ctx.direction(pos, end) == "future" else "past"
     elif day:
-        # a month-day without a year lies within a few months of the anchor;
-        # when both candidates are far (five to seven months away), the
-        # tense of its clause says on which side it lies ("the year ended
-        # March 31" is past, "a pact effective June 1" to come)
-        direction = "nearest"
-        gap = min(abs((yy * 12 + month) * 31 + day - ((by * 12 + bm) * 31 + bd)) for yy in (by - 1, by, by + 1))
-        if gap > 124:
-            direction = ctx.direction(pos, end) or "nearest"
+        direction = _side_of_day(ctx, pos, end, (by, bm, bd), month, day)
     else:
         direction = ctx.direction(pos, end) or "past"
         if min(abs(month - bm), 12 - abs(month - bm)) <= 1:

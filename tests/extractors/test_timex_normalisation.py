@@ -479,3 +479,17 @@ def test_a_clock_time_on_a_weekday_with_its_month_and_day_reads_the_day():
 def test_the_next_decade_counts_from_a_past_focus_but_not_from_a_target_ahead(text, decade_start):
     found = [m for m in date_mentions(text, date(2019, 11, 20)) if "decade" in m.text]
     assert [m.date_start.isoformat() for m in found] == [decade_start]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a near day before the page's in a clause that tells the future: the next one
+        ("The band will loop into Shoreline Amphitheatre for a hometown show on Sept. 12.", "2020-09-12"),
+        # a past clause leaves a near day where it is, after the page's as before it
+        ("The service ruled that he must be returned by Jan. 14.", "2020-01-14"),
+        ("The company said sales rose on Sept. 12.", "2019-09-12"),
+    ],
+)
+def test_a_day_without_a_year_the_future_tense_puts_ahead(text, day):
+    assert _only(text, date(2019, 11, 19)).date_start.isoformat() == day
