@@ -82,7 +82,7 @@ from extractors.event_rules import (
 )
 from extractors.habits import habitual_present, writes_year
 from extractors.modality import is_plan_noun, is_planned, told_done
-from extractors.post_signatures import POST_TRIGGER, is_edit_note, post_signature
+from extractors.post_signatures import POST_TRIGGER, is_edit_note, is_post_header, post_signature
 from extractors.roles import (
     agent_keys,
     author_key,
@@ -261,6 +261,8 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
             return "byline"
     if rule_on("quote-header") and _quote_header(trigger, nxt):
         return "quote-header"  # "On 10/29/2025 at 2:07 PM, jdoe said:", "10 hours ago, jdoe said:" over a quoted post
+    if rule_on("post-header") and is_post_header(sent.text):
+        return "byline"  # "jdoe (Jane Doe) November 8, 2024, 8:42pm 2": a forum post's header
     at = _date_offset_in_sentence(date, date_root, sent)
     if at >= 0 and is_edit_note(sent.text, at):
         if rule_on("byline"):

@@ -22,6 +22,7 @@ RULES: dict[str, str] = {
     # extractors.events.no_statement_reason
     "generic-day-part": "a part of a day with no day of its own (\"in the morning\")",
     "byline": "a post's label (\"Bob wrote:\", \"Last modified: ...\")",
+    "post-header": "a forum post's header line: the poster's handle and name, the post's day and time, its number (\"jdoe (Jane Doe) November 8, 2024, 8:42pm 2\")",
     "quote-header": "a forum's header over a quoted post (\"On <day> at <time>, jdoe said:\", \"10 hours ago, jdoe said:\")",
     "question": "a question",
     "imperative": "an imperative, a call to action",

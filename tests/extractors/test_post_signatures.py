@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.post_signatures import is_edit_note, post_signature
+from extractors.post_signatures import is_edit_note, is_post_header, post_signature
 
 
 def test_an_embedded_posts_signature_names_its_author_and_day():
@@ -30,3 +30,16 @@ def test_an_edit_note_dates_no_happening(line, date):
 ])
 def test_an_edit_told_in_a_sentence_is_no_note(line, date):
     assert not is_edit_note(line, line.index(date))
+
+
+@pytest.mark.parametrize("line, header", [
+    ("rimelek (Ákos Takács) November 8, 2024, 8:42pm 2", True),
+    ("webprofusion January 29, 2024, 6:17am 3", True),
+    ("j.doe_99 3 May 2024, 09:12", True),
+    # a day and time alone may head an event's listing; a label or a sentence is no poster
+    ("September 22, 2024, 2:43pm", False),
+    ("Meeting: Jan 5, 2024, 10:00 AM", False),
+    ("The meeting is on November 8, 2024, 8:42pm", False),
+])
+def test_a_forum_posts_header_is_the_poster_the_day_and_time_and_the_number(line, header):
+    assert is_post_header(line) is header
