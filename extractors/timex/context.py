@@ -242,6 +242,15 @@ class Ctx:
                         best = (d, kind)
         return best[1] if best else ""
 
+    def will_future(self, start: int, end: int) -> bool:
+        """The clause around a span tells the future with "will", "shall" or "going to" (not only a weak cue
+        such as "would", "was to", "expected": a future seen from the past may be over)."""
+        if self.direction(start, end) != "future":
+            return False
+        s, e = self._clause(start, end)
+        right = re.split(r"[,;:]", self.text[end:e], maxsplit=1)[0]
+        return bool(R.FUTURE_STRONG.search(self.text, s, start) or R.FUTURE_STRONG.search(right[:40]))
+
     def scheduled_present(self, start: int, end: int) -> bool:
         """The clause around a span has a present tense that schedules (patterns.SCHEDULED_PRESENT)."""
         s, e = self._clause(start, end)
@@ -453,7 +462,7 @@ def _side_of_day(ctx: Ctx, pos: int, end: int, base: tuple[int, int, int], month
     """On which side of the base day (year, month, day) a month-day without a year lies: the nearest one,
     within a few months of it; when both candidates are far (five to seven months away), the tense of its
     clause says on which side it lies ("the year ended March 31" is past, "a pact effective June 1" to come);
-    a near one before it in a clause that tells the future comes after it ("will loop into Shoreline for a
+    a near one before it in a clause that tells the future with "will" comes after it ("will loop into Shoreline for a
     show on Sept. 12" on a page of November 19 is next September's: rule "tense-side-of-day"; not a near one
     after it in a past clause: "ruled Wednesday that he must be returned by Jan. 14" is still to come)."""
     by, bm, bd = base
@@ -464,7 +473,7 @@ def _side_of_day(ctx: Ctx, pos: int, end: int, base: tuple[int, int, int], month
     nearest = min((by - 1, by, by + 1), key=dist)
     if dist(nearest) > 124:
         return ctx.direction(pos, end) or "nearest"
-    if rule_on("tense-side-of-day") and (nearest, month, day) < base and ctx.direction(pos, end) == "future":
+    if rule_on("tense-side-of-day") and (nearest, month, day) < base and ctx.will_future(pos, end):
         return "future"
     return "nearest"
 

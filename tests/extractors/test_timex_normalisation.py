@@ -489,6 +489,8 @@ def test_the_next_decade_counts_from_a_past_focus_but_not_from_a_target_ahead(te
         # a past clause leaves a near day where it is, after the page's as before it
         ("The service ruled that he must be returned by Jan. 14.", "2020-01-14"),
         ("The company said sales rose on Sept. 12.", "2019-09-12"),
+        # a future seen from the past may be over
+        ("He failed to deliver on his vow that Britain would leave the EU on Oct. 31.", "2019-10-31"),
     ],
 )
 def test_a_day_without_a_year_the_future_tense_puts_ahead(text, day):
