@@ -262,7 +262,7 @@ def _date_shape_reason(trigger: Token, date: DateMention, date_root: Token | Non
     if rule_on("quote-header") and _quote_header(trigger, nxt):
         return "quote-header"  # "On 10/29/2025 at 2:07 PM, jdoe said:", "10 hours ago, jdoe said:" over a quoted post
     if rule_on("post-header") and is_post_header(sent.text):
-        return "byline"  # "jdoe (Jane Doe) November 8, 2024, 8:42pm 2": a forum post's header
+        return "post-header"  # "jdoe (Jane Doe) November 8, 2024, 8:42pm 2": a forum post's header
     at = _date_offset_in_sentence(date, date_root, sent)
     if at >= 0 and is_edit_note(sent.text, at):
         if rule_on("byline"):
@@ -425,6 +425,9 @@ def _date_attachment_reason(trigger: Token, date: DateMention, date_root: Token 
     # the text speaking of itself: "this guide will cover ... this year", "we've rounded up the top ... of 2023"
     if rule_on("self-reference") and about_the_text(clause_verb, date_root):
         return "self-reference"
+    # a group defined by when its members were born: "millennials (those born between 1981 and 1996)"
+    if rule_on("birth-cohort") and _birth_cohort(trigger):
+        return "birth-cohort"
     # a ranking within a period: "one of 2022's most-played albums", "the finest novels of the year"
     if rule_on("period-rank") and ranks_within_period(date_root):
         return "period-rank"
@@ -628,6 +631,19 @@ def _present_above(token: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+# the words of a group of anyone who fits ("those born in 1990", "anyone born after 2000", "people born ...")
+_ANYONE = frozenset("those anyone anybody everyone everybody people persons individuals".split())
+
+
+def _birth_cohort(trigger: Token) -> bool:
+    """The trigger is "born" describing a group by its years of birth, not a person's birth: "those born
+    between 1981 and 1996", "people born after 2000", "workers born in the 1960s" (a bare plural)."""
+    if trigger.lemma_.lower() != "bear" or trigger.tag_ != "VBN" or trigger.dep_ not in ("acl", "relcl"):
+        return False
+    group = trigger.head
+    return group.lower_ in _ANYONE or (group.tag_ == "NNS" and _bare_generic(group))
 
 
 def _bare_generic(noun: Token) -> bool:

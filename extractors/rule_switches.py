@@ -22,6 +22,7 @@ RULES: dict[str, str] = {
     # extractors.events.no_statement_reason
     "generic-day-part": "a part of a day with no day of its own (\"in the morning\")",
     "byline": "a post's label (\"Bob wrote:\", \"Last modified: ...\")",
+    "birth-cohort": "a group defined by its years of birth (\"those born between 1981 and 1996\", \"people born after 2000\"), not a person's birth",
     "post-header": "a forum post's header line: the poster's handle and name, the post's day and time, its number (\"jdoe (Jane Doe) November 8, 2024, 8:42pm 2\")",
     "quote-header": "a forum's header over a quoted post (\"On <day> at <time>, jdoe said:\", \"10 hours ago, jdoe said:\")",
     "question": "a question",
@@ -156,7 +157,7 @@ PARSE_RULES = frozenset(
     copula habitual habitual-present clock-only verbless-title count-title past-span possessive-period meta-discourse noun-qualifier
     date-object noun-infinitive conjunct-date access-date self-reference period-rank name-possessive greeting
     dateline reader-future promotion-end list-intro period-promise reader-possession nowadays-noun period-subject
-    evaluative-predicate thing-year""".split()
+    evaluative-predicate thing-year post-header birth-cohort""".split()
 )
 
 # The rules that choose a statement's participants (extractors.roles): they are cross-validated on participant

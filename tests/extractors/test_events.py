@@ -372,6 +372,9 @@ def test_a_list_intro_keeps_the_dated_clauses_inside_it(models, text, trigger, v
     # a year qualifying a thing, a document or a plan (thing-year)
     ("Analysts raised their 2025 outlook for copper prices.", "thing-year"),
     ("The council approved its 2026 budget for parks.", "thing-year"),
+    # a group defined by its years of birth (birth-cohort)
+    ("Millennials, typically defined as those born between 1981 and 1996, are managing finances.", "birth-cohort"),
+    ("People born after 2000 rarely use landlines.", "birth-cohort"),
 ])
 def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year(models, text, rule):
     from extractors.rule_switches import rules_off
@@ -401,6 +404,8 @@ def test_no_statement_from_a_period_described_an_evaluation_or_a_thing_of_a_year
     ("2023 brought big changes to the choir.", "change", "2023"),
     ("Last year brought strong growth for the bakery.", "growth", "2024"),
     ("Last year delivered some great savings for the ferry line.", "deliver", "2024"),
+    # a person's birth keeps its date
+    ("Jane Doe, born in 1981 in Leeds, founded the bakery.", "bear", "1981"),
 ])
 def test_a_period_that_tells_a_happening_and_a_happening_noun_keep_their_date(models, text, trigger, value):
     assert _keeps(models, text, trigger, value)
