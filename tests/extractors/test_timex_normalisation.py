@@ -495,3 +495,18 @@ def test_the_next_decade_counts_from_a_past_focus_but_not_from_a_target_ahead(te
 )
 def test_a_day_without_a_year_the_future_tense_puts_ahead(text, day):
     assert _only(text, date(2019, 11, 19)).date_start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "text, week_start",
+    [
+        # a time within the week told in the past: the week of the past day in focus
+        ("The service launched on Nov. 12. It signed up subscribers throughout the week.", "2019-11-11"),
+        ("On Friday, Finland clinched. And earlier in the week, Turkey drew Iceland.", "2019-11-11"),
+        # no past day in focus: the page's week
+        ("The index fell this morning. Stocks have been weak for most of the week.", "2019-11-18"),
+    ],
+)
+def test_the_week_is_the_week_of_the_day_in_focus(text, week_start):
+    found = [m for m in date_mentions(text, date(2019, 11, 19)) if m.text.endswith("the week")]
+    assert [m.date_start.isoformat() for m in found] == [week_start]

@@ -178,17 +178,26 @@ _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|fell|rose|lost|slid|sank|\w{3,}ed)
 _OPENING_FOR = re.compile(r"\s*For\s+")  # the sentence opens with "For" right before the duration
 _FOR_BEFORE = re.compile(r"\bfor\s+$")
 _AHEAD = re.compile(r"\s+(?:ahead|to\s+come)\b|[^.!?\n]*\bnext\b")
+# a time within the week ("earlier in the week", "throughout the week") right before "the week"
+_WITHIN_THE_WEEK = re.compile(r"\b(?:(?:earlier|later)\s+in|throughout|during|over\s+the\s+course\s+of)\s+$", re.I)
 
 
 def _reports_the_days_week(ctx: Ctx, start: int, end: int) -> bool:
     """Whether "the week" at ``start:end``, just after a past day, reports that
     day's week: a sentence opening "For the week," whose clause is told in the
-    past ("... fell on Friday. For the week, the index dropped"), or "for the
+    past ("... fell on Friday. For the week, the index dropped"), "for the
     week" in the past day's own clause ("fell on Friday, ending down 3% for
-    the week"); never a week that looks ahead ("The week ahead", "For the week,
-    we plan ...", "preparing meals for the week")."""
+    the week"), or a time within the week told in the past ("On Friday, Finland
+    clinched. Earlier in the week, Turkey drew Iceland": rule "week-in-focus");
+    never a week that looks ahead ("The week ahead", "For the week, we plan
+    ...", "preparing meals for the week")."""
     text = ctx.text
-    if not ctx.past_day_just_named(start) or _AHEAD.match(text, end):
+    if not ctx.past_day_just_named(start):
+        return False
+    if rule_on("week-in-focus") and _WITHIN_THE_WEEK.search(text, max(0, start - 40), start) \
+            and ctx.direction(start, end) == "past":
+        return True  # "On Friday, Finland clinched. And earlier in the week, Turkey drew Iceland": Friday's week
+    if _AHEAD.match(text, end):
         return False
     opening = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start),
                   text.rfind("\n", 0, start)) + 1
