@@ -85,7 +85,7 @@ def blocks_table(docs: Sequence[ProcessedDocument], first_run: Mapping[str, str]
     rows = [
         {
             "doc_id": d.doc_id, "source_id": d.source_id, "block_index": k, "role": b.role.value, "level": b.level,
-            "char_start": b.char_start, "char_end": b.char_end, "snapshot_sha256": d.snapshot_sha256,
+            "machine_date": b.when, "char_start": b.char_start, "char_end": b.char_end, "snapshot_sha256": d.snapshot_sha256,
             "run_id": first_run[d.doc_id],
         }
         for d in sorted(docs, key=lambda d: d.source_id)

@@ -75,6 +75,7 @@ BLOCKS = _schema(
     ("block_index", pa.int32(), False),  # 0, 1, ... in text order
     ("role", pa.string(), False),  # extractors.types.BlockRole
     ("level", pa.int32(), True),  # heading level 1-6 when marked up
+    ("machine_date", pa.date32(), True),  # the day the block's one <time datetime> gives
     ("char_start", pa.int32(), False),  # the block, into documents.text
     ("char_end", pa.int32(), False),
     ("snapshot_sha256", pa.string(), False),

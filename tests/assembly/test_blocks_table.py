@@ -17,7 +17,7 @@ from store.schemas import SCHEMAS
 TEXT = "Bridge news\n\nThe council met in 2023.\n\nYear | Visitors"
 BLOCKS = (
     TextBlock(0, 11, BlockRole.HEADING, 1),
-    TextBlock(13, 37, BlockRole.PARAGRAPH),
+    TextBlock(13, 37, BlockRole.PARAGRAPH, when=date(2023, 5, 4)),
     TextBlock(39, 43, BlockRole.TABLE_CELL),
     TextBlock(46, 54, BlockRole.TABLE_CELL),
 )
@@ -42,6 +42,7 @@ def test_blocks_table_rows_and_schema():
     assert TEXT[first["char_start"] : first["char_end"]] == "Bridge news"
     assert [TEXT[r["char_start"] : r["char_end"]] for r in rows[2:4]] == ["Year", "Visitors"]
     assert rows[1]["level"] is None and rows[1]["role"] == "paragraph"
+    assert rows[1]["machine_date"] == date(2023, 5, 4) and first["machine_date"] is None
     assert first["snapshot_sha256"] == "ab" * 32 and first["run_id"] == "20261123T000000Z"
     assert set(table.column("role").to_pylist()) <= {r.value for r in BlockRole}
 
@@ -60,4 +61,4 @@ def test_document_cache_round_trips_blocks(tmp_path):
     back = cache.get("a", d.snapshot_sha256)
     assert back == d
     assert all(isinstance(b.role, BlockRole) for b in back.page.blocks)
-    assert back.page.blocks[0].level == 1
+    assert back.page.blocks[0].level == 1 and back.page.blocks[1].when == date(2023, 5, 4)
