@@ -174,12 +174,22 @@ _MOJIBAKE_ONLY = ftfy.TextFixerConfig(
     uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False)
 
 
+# what any repair above needs to find: a UTF-8 lead byte read as windows-1252 or latin-1 followed by a
+# continuation byte read so ("â€", "Ã©"), or a C1 control character (a windows-1252 byte read as latin-1:
+# "\x92" for "’"). A text with neither is left as it is without asking ftfy, which reads every character
+# (about 50 ms for a 280 kB page; the sign takes 1.4 ms, and on the 1,497 WCXB dev pages ftfy changes no
+# page without one)
+_MOJIBAKE_SIGN = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]")
+
+
 def decode_bytes(content: bytes, content_type: str | None = None) -> Decoded:
     """Decode page bytes, then repair mojibake the page itself carries (a
     page saved in UTF-8 after a wrong decoding: "South Africaâ€™s"); never
     raises."""
     decoded = _decode(content, content_type)
-    if not rule_on("mojibake"):
+    if not rule_on("mojibake") or not _MOJIBAKE_SIGN.search(decoded.text):
         return decoded
     return replace(decoded, text=ftfy.fix_text(decoded.text, _MOJIBAKE_ONLY))
 
