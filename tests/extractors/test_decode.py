@@ -107,3 +107,11 @@ def test_mojibake_the_page_carries_is_repaired_and_nothing_else():
     assert decode_bytes(raw).text == "<p>South Africa’s water – “quoted” &amp; café ﬁne</p>"
     with rules_off({"mojibake"}):
         assert "Africaâ€™s" in decode_bytes(raw).text
+
+
+def test_a_windows_1252_byte_read_as_latin_1_is_repaired_and_clean_text_left_as_it_is():
+    from extractors.decode import decode_bytes
+
+    assert decode_bytes("Because we\x92re here".encode("utf-8")).text == "Because we’re here"
+    clean = "Because we’re here — café, naïve, 東京".encode("utf-8")
+    assert decode_bytes(clean).text == clean.decode("utf-8")
