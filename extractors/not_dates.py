@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from babel.numbers import list_currencies
@@ -58,10 +59,30 @@ _TIME_PREPOSITION_BEFORE = re.compile(
 )
 
 
+# a make and the name after it ("Nissan Sentra", "NISSAN SENTRA", "Toyota RAV4"): a model the page names
+_MAKE_THEN_NAME = re.compile(r"\b(?i:" + _MAKES + r")[ \t]+([A-Z][A-Za-z0-9-]{1,20})\b")
+_NAME_AFTER_YEAR = re.compile(r"[ \t]+([A-Z][A-Za-z0-9-]{1,20})\b")
+
+
+@lru_cache(maxsize=8)
+def page_models(text: str) -> frozenset[str]:
+    """The models a page names right after their make, casefolded: names the page never writes in lower case
+    ("Sentra" of "Nissan Sentra"; not "Motor" of "Toyota Motor" on a page that writes "motor")."""
+    names = {m.group(1) for m in _MAKE_THEN_NAME.finditer(text)}
+    return frozenset(n.casefold() for n in names
+                     if re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text) is None)
+
+
 def is_model_year(text: str, start: int, end: int) -> bool:
-    """True when the year at ``text[start:end]`` names a product's model year."""
-    if not rule_on("model-year") or not MODEL_YEAR_AFTER.match(text, end):
+    """True when the year at ``text[start:end]`` names a product's model year: before a make or a model name
+    and a product noun, or before a model the page names after its make elsewhere ("The 2020 Sentra, which
+    goes on sale ..." on a page that names the Nissan Sentra: rule "page-models")."""
+    if not rule_on("model-year"):
         return False
+    if not MODEL_YEAR_AFTER.match(text, end):
+        named = _NAME_AFTER_YEAR.match(text, end) if rule_on("page-models") else None
+        if named is None or named.group(1).casefold() not in page_models(text):
+            return False
     return not _TIME_PREPOSITION_BEFORE.search(text[max(0, start - 15) : start])
 
 

@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "conjunct-date": "a verb conjoined with the dated one (\"sued him last night and asked ...\") shares no statement",
     # extractors.not_dates (via the temporal tagger)
     "model-year": "a year before a make or model",
+    "page-models": "a year before a model the page names right after its make elsewhere (\"the 2020 Sentra\" on a page that names the Nissan Sentra) is a model year",
     "title-year": "a year inside a title of a work or a name",
     "glued-year": "a year glued to a handle, tag or file name (\"@grillfatherbbq.2020\")",
     "name-or-title": "a month, weekday, season or \"today\" inside a name or title",
@@ -102,6 +103,7 @@ RULES: dict[str, str] = {
     "shared-year": "a month or season without a year listed before one that writes its year takes that year (\"May and June of 2022\", \"spring and summer 2020\")",
     "plans-no-story": "years three to thirty ahead of a dated page (\"plans to fly in 2022\" on a 2019 page) are plans told in news, not a story's dates: they no longer make the page a narrative whose bare months and weekdays follow the year in focus",
     "week-in-focus": "a time within \"the week\" told in the past right after a past day (\"On Friday, Finland clinched. And earlier in the week, Turkey drew Iceland\") is that day's week, not the page's",
+    "scheduled-month": "a month without a year in a clause whose present tense schedules (\"goes on sale in late January\", \"opens in March\") is the next one, not the last",
     "tense-side-of-day": "a day without a year that lies a few months before the page's day in a clause that tells the future is the next one (\"will loop into Shoreline for a show on Sept. 12\" on a page of November 19 -> next September); a past clause does not move a day ahead of the page back (\"ruled that he must be returned by Jan. 14\")",
     "next-decade-of-page": "\"the next decade\", \"the coming century\" count from the page's own time, not from a target year ahead named before (\"cut costs by 2030 ... by the end of the next decade\" on a page of 2019 -> the 2020s); from a time told of before the page's, and in a narrative, from the date in focus",
     "season-of-play": "a bare \"this/last/next season\" is a season of play or broadcast that straddles a year's turn, begun in the page's year from July, the year before until June (\"won the title last season\" on 2019-11-19 -> 2018, spanning 2018-2019), a calendar season only where its sentence speaks of the weather, the garden or clothes",

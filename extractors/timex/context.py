@@ -512,7 +512,10 @@ def resolve_month_day(ctx: Ctx, pos: int, end: int, month: int, day: int | None,
     elif day:
         direction = _side_of_day(ctx, pos, end, (by, bm, bd), month, day)
     else:
-        direction = ctx.direction(pos, end) or "past"
+        direction = ctx.direction(pos, end)
+        if not direction and rule_on("scheduled-month") and ctx.scheduled_present(pos, end):
+            direction = "future"  # "the 2020 Sentra, which goes on sale in late January": a present that schedules
+        direction = direction or "past"
         if min(abs(month - bm), 12 - abs(month - bm)) <= 1:
             # the month just before or after the anchor's: the adjacent one
             direction = "nearest"

@@ -203,3 +203,15 @@ def test_a_year_beside_such_words_stays(text, dates):
 
 def test_a_year_before_a_slash_and_a_word_stays():
     assert _texts("The plant stopped around late 2022/early 2023.")[0] == "late 2022"  # no path after the slash
+
+
+def test_a_year_before_a_model_the_page_names_after_its_make_is_a_model_year():
+    text = ("NISSAN SENTRA Nissan hopes a redesign of the Sentra sells. The 2020 Sentra, which goes on sale in "
+            "late January, loses its old look. Toyota Motor said sales rose. The 2020 Motor Show opens. The motor is new.")
+    found = [(m.text, m.date_start.isoformat()) for m in date_mentions(text, date(2019, 11, 20))]
+    # "Sentra" follows its make and is never written in lower case; "Motor" is ("the motor")
+    assert found == [("late January", "2020-01-01"), ("2020", "2020-01-01")]
+    assert text.index("2020 Motor") == next(m.char_start for m in date_mentions(text, date(2019, 11, 20))
+                                             if m.text == "2020")
+    with rules_off({"page-models"}):
+        assert [m.text for m in date_mentions(text, date(2019, 11, 20))].count("2020") == 2

@@ -510,3 +510,14 @@ def test_a_day_without_a_year_the_future_tense_puts_ahead(text, day):
 def test_the_week_is_the_week_of_the_day_in_focus(text, week_start):
     found = [m for m in date_mentions(text, date(2019, 11, 19)) if m.text.endswith("the week")]
     assert [m.date_start.isoformat() for m in found] == [week_start]
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("The redesigned sedan goes on sale in late January.", "2020-01-01"),  # a present that schedules
+        ("The mill shut in January.", "2019-01-01"),  # the past
+    ],
+)
+def test_a_month_without_a_year_in_a_scheduling_present_is_the_next_one(text, month):
+    assert _only(text, date(2019, 11, 20)).date_start.isoformat() == month
