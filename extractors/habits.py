@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from extractors.calendar_words import MONTHS, SEASONS, WEEKDAYS, yearless_period
 from extractors.event_rules import TIME_NOUNS
 from extractors.roles import REPORTING_VERBS
+from extractors.rule_switches import rule_on
 
 # a written year ("2025", "1990s", "'90s", "FY24" is no calendar year of this kind)
 _WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d0s")
@@ -134,6 +135,8 @@ def told_once(verb: Token, date_root: Token | None) -> bool:
     strike goes on in May"), or its passive names its agent, a proper noun
     or a noun with a determiner ("is opened in May by the mayor"; "picked
     by hand" names no one). Like a headline's present."""
+    if rule_on("scheduled-release") and _scheduled_release(verb):
+        return True
     reporting = [verb.head] if verb.dep_ in ("ccomp", "parataxis") else []
     reporting += [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     if any(r.lemma_.lower() in REPORTING_VERBS and r.tag_ == "VBD" for r in reporting):
@@ -144,6 +147,28 @@ def told_once(verb: Token, date_root: Token | None) -> bool:
                     obj.pos_ == "PROPN" or any(d.dep_ in ("det", "poss") for d in obj.children)):
                 return True
     return False
+
+
+# verbs of a release or an opening that a present tense schedules ("goes on sale", "debuts", "premieres")
+_RELEASE_VERBS = frozenset("debut premiere launch arrive hit".split())
+_ON_SALE = frozenset({"go", "come"})
+
+
+def _scheduled_release(verb: Token) -> bool:
+    """The present tells one release of one named thing: its subject names a product, a work or a model
+    ("The 2020 Sentra, which goes on sale in late January", "Acme's X200 debuts in March"), a proper noun or
+    a number in its phrase; not a kind of thing ("Tomatoes go on sale in June")."""
+    lemma = verb.lemma_.lower()
+    on_sale = lemma in _ON_SALE and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.lower_ == "sale" for g in c.children) for c in verb.children)
+    if not on_sale and lemma not in _RELEASE_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
+        subject = verb.head  # "The 2020 Sentra, which goes on sale ...": the noun the clause describes
+    if subject is None:
+        return False
+    return any(t.pos_ == "PROPN" or t.like_num for t in subject.subtree if t.i < verb.i)
 
 
 def date_verb(date_root: Token | None) -> Token | None:

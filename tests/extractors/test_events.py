@@ -515,3 +515,12 @@ def test_a_noun_a_verb_only_carries_takes_the_verbs_subject(models):
     with rules_off({"carrier-verb"}):
         (off,) = statements(text, models, anchor=date(2019, 11, 19))
     assert "Novak Djokovic" not in off.participants
+
+
+def test_a_scheduled_release_of_one_named_product_is_a_statement_not_a_habit(models):
+    from extractors.rule_switches import rules_off
+
+    text = "The 2026 Sentra, which goes on sale in late January, loses its old look."
+    assert _keeps(models, text, "sale", "2026-01")
+    with rules_off({"scheduled-release"}):  # read as a habit of every January
+        assert not _keeps(models, text, "sale", "2026-01")
