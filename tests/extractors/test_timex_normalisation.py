@@ -521,3 +521,15 @@ def test_the_week_is_the_week_of_the_day_in_focus(text, week_start):
 )
 def test_a_month_without_a_year_in_a_scheduling_present_is_the_next_one(text, month):
     assert _only(text, date(2019, 11, 20)).date_start.isoformat() == month
+
+
+@pytest.mark.parametrize(
+    "text, season_start",
+    [
+        ("The hybrid goes on sale in the summer.", "2020-06-01"),  # a scheduling present, the summer is over
+        ("The pool will reopen in the spring.", "2020-03-01"),
+        ("The mill closed in the summer.", "2019-06-01"),  # the past stays in the page's year
+    ],
+)
+def test_a_bare_season_over_by_the_page_date_told_ahead_is_next_years(text, season_start):
+    assert _only(text, date(2019, 11, 20)).date_start.isoformat() == season_start

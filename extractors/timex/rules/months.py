@@ -146,7 +146,18 @@ def _n_season(m: re.Match, ctx: Ctx):
     y = base.year
     if s == "WI" and (base.month or 6) <= 2 and not ctx.narrative:
         y -= 1
+    elif rel == "" and s != "WI" and _told_ahead(ctx, m.start(), m.end()) and {"SP": 5, "SU": 8, "FA": 11}[s] < (base.month or 6):
+        y += 1  # "The RAV4 Prime goes on sale in the summer" on a page of November: next summer
     return date_res(Cal("season", y, season=s), mod, anchored=True)
+
+
+def _told_ahead(ctx: Ctx, start: int, end: int) -> bool:
+    """A bare season's clause tells what is to come on a dated page: a will-future or a present that
+    schedules ("will arrive in the fall", "goes on sale in the summer"): rule "season-ahead"."""
+    if not rule_on("season-ahead") or ctx.narrative or ctx.anchor is None:
+        return False
+    told = ctx.direction(start, end)
+    return ctx.will_future(start, end) or (not told and ctx.scheduled_present(start, end))
 
 
 @book.rule("year_season", triggers=SEASON_WORDS, window=(30, 25), priority=2,
