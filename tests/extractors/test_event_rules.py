@@ -96,10 +96,10 @@ def test_a_written_year_before_a_happenings_name_stays_a_statement(models, text,
     ("Our blog will host a live Q&A with the mayor this Friday.", "host", "2025-06-13"),
     ("Our newsletter will announce the winners next week.", "announce", "2025-W25"),
     ("My blog will celebrate its tenth anniversary this month.", "celebrate", "2025-06"),
-    ("This page will be unavailable on March 3 due to maintenance.", "unavailable", "2025-03-03"),
+    ("This page will be unavailable on March 3 due to maintenance.", "unavailable", "2026-03-03"),  # the next March 3
     # the writer gathers or selects, but no list: the date is the event's
     ("We gathered at the June 3 rally in Paris.", "rally", "2025-06-03"),
-    ("We will select the winner at the March 5 ceremony.", "ceremony", "2025-03-05"),
+    ("We will select the winner at the March 5 ceremony.", "ceremony", "2026-03-05"),  # the next March 5
     # the ranked thing is a happening or acts: the date is its time
     ("One of the most important summits of 2019 took place in Osaka.", "summit", "2019"),
     ("The tallest building of 2024 opened in Dubai.", "building", "2024"),
