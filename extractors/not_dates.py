@@ -59,8 +59,10 @@ _TIME_PREPOSITION_BEFORE = re.compile(
 )
 
 
-# a make and the name after it ("Nissan Sentra", "NISSAN SENTRA", "Toyota RAV4"): a model the page names
-_MAKE_THEN_NAME = re.compile(r"\b(?i:" + _MAKES + r")[ \t]+([A-Z][A-Za-z0-9-]{1,20})\b")
+# a make as written or in capitals and the name after it ("Nissan Sentra", "NISSAN SENTRA", "Toyota RAV4"): a
+# model the page names
+_MAKES_AS_WRITTEN = "|".join(sorted({re.escape(w) for m in VEHICLE_MAKES for w in (m, m.upper())}, key=len, reverse=True))
+_MAKE_THEN_NAME = re.compile(r"\b(?:" + _MAKES_AS_WRITTEN + r")[ \t]+([A-Z][A-Za-z0-9-]{1,20})\b")
 _NAME_AFTER_YEAR = re.compile(r"[ \t]+([A-Z][A-Za-z0-9-]{1,20})\b")
 
 
