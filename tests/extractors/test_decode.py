@@ -115,3 +115,9 @@ def test_a_windows_1252_byte_read_as_latin_1_is_repaired_and_clean_text_left_as_
     assert decode_bytes("Because we\x92re here".encode("utf-8")).text == "Because we’re here"
     clean = "Because we’re here — café, naïve, 東京".encode("utf-8")
     assert decode_bytes(clean).text == clean.decode("utf-8")
+
+
+def test_utf_8_read_as_mac_roman_is_repaired():
+    from extractors.decode import decode_bytes
+
+    assert decode_bytes("Bengals v¬†Oakland, it‚Äôs".encode("utf-8")).text == "Bengals v\u00a0Oakland, it’s"
