@@ -185,12 +185,16 @@ def agent_keys(trigger: Token | None, offset: int, names: Sequence[EntityMention
     return _names_in(phrase, offset, names, discourse) if phrase is not None else ()
 
 
+def _shifted(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    """A range relative to the parsed text as a range into the document."""
+    return span[0] + offset, span[1] + offset
+
+
 def _names_in(phrase: Token, offset: int, names: Sequence[EntityMention], discourse: Discourse | None,
               skip_labels: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Keys of the names inside a phrase, in text order, each once, under the
     full name it stands for on the page."""
-    a, b = subtree_range(phrase)
-    start, end = offset + a, offset + b
+    start, end = _shifted(subtree_range(phrase), offset)
     found = sorted((m.char_start, m.key) for m in names if start <= m.char_start and m.char_end <= end
                    and m.label not in skip_labels)
     return tuple(dict.fromkeys(discourse.full_name(k) if discourse is not None else k for _, k in found))
@@ -350,12 +354,10 @@ def participant_keys(trigger: Token, offset: int, clause: Sequence[tuple[int, in
     date itself or a nationality."""
     subj = subject_of(trigger)
     described = _participle_subject(trigger) if rule_on("participle-subject") else None
-    local = [*clause, *_reported(trigger), *(subtree_range(t) for t in (subj, described) if t is not None)]
-    ranges = [(offset + a, offset + b) for a, b in local]
-    subj_range = None
-    if subj is not None:
-        a, b = subtree_range(subj)
-        subj_range = (offset + a, offset + b)
+    subj_range = _shifted(subtree_range(subj), offset) if subj is not None else None
+    described_range = [subtree_range(described)] if described is not None else []
+    ranges = [_shifted(r, offset) for r in (*clause, *_reported(trigger), *described_range)]
+    ranges += [subj_range] if subj_range is not None else []
     inside = [m for m in names if any(a <= m.char_start and m.char_end <= b for a, b in ranges)
               and m.label not in NON_PARTICIPANT_LABELS
               and not (date.char_start <= m.char_start < date.char_end)

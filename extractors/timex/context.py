@@ -245,8 +245,10 @@ class Ctx:
     def will_future(self, start: int, end: int) -> bool:
         """The clause around a span tells the future with "will", "shall" or "going to" (not only a weak cue
         such as "would", "was to", "expected": a future seen from the past may be over)."""
-        if self.direction(start, end) != "future":
-            return False
+        return self.direction(start, end) == "future" and self.says_will(start, end)
+
+    def says_will(self, start: int, end: int) -> bool:
+        """The clause around a span has "will", "shall" or "going to" before it or right after it."""
         s, e = self._clause(start, end)
         right = re.split(r"[,;:]", self.text[end:e], maxsplit=1)[0]
         return bool(R.FUTURE_STRONG.search(self.text, s, start) or R.FUTURE_STRONG.search(right[:40]))

@@ -157,7 +157,7 @@ def _told_ahead(ctx: Ctx, start: int, end: int) -> bool:
     if not rule_on("season-ahead") or ctx.narrative or ctx.anchor is None:
         return False
     told = ctx.direction(start, end)
-    return ctx.will_future(start, end) or (not told and ctx.scheduled_present(start, end))
+    return ctx.says_will(start, end) if told == "future" else not told and ctx.scheduled_present(start, end)
 
 
 @book.rule("year_season", triggers=SEASON_WORDS, window=(30, 25), priority=2,

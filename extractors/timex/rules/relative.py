@@ -304,8 +304,10 @@ def _own_time_after_a_target(ctx: Ctx, focus: Cal | None) -> Cal | None:
     before the page's ("In 1990 the mill closed. By the end of the next decade ..."), the page's own when the
     date in focus is a target still ahead ("cut costs by 2030 ... reach 24% by the end of the next decade":
     the 2020s of a page of 2019, not the 2040s); a narrative keeps its focus (rule "next-decade-of-page")."""
+    if not rule_on("next-decade-of-page") or ctx.narrative or focus is None:
+        return focus
     own = ctx.deictic()
-    if not rule_on("next-decade-of-page") or ctx.narrative or focus is None or own is None:
+    if own is None:
         return focus
     return own if focus.year is not None and own.year is not None and focus.year > own.year else focus
 
